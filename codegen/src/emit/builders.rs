@@ -1,0 +1,169 @@
+//! Builders: fluent setters taking `impl Into<…>`, and a `build()` that
+//! refuses to leave out members the model marks as required.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::rust_types::{builder_ident, ident, type_path, type_tokens};
+use super::structs::{field_type, REDACTED};
+use crate::ir::{MemberDef, RustType, Service, StructDef, TypeDef};
+
+/// The builder of a structure.
+pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
+    let target = type_path(type_def);
+    let builder = builder_ident(type_def);
+    let doc = format!("A builder for [`{0}`]({1}); start one with `{0}::builder()`.", type_def.rust_name, target);
+    let fields = def.members.iter().map(|member| {
+        let field = ident(&member.field_name);
+        let ty = field_type(service, member);
+        quote! { #field: #ty, }
+    });
+    let methods = def.members.iter().map(|member| emit_setters(service, type_def, member));
+    let checks = def.members.iter().filter(|m| m.required).map(|member| {
+        let field = ident(&member.field_name);
+        let model_name = &member.model_name;
+        let type_name = &type_def.model_name;
+        quote! {
+            if self.#field.is_none() {
+                return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+                    type_name: #type_name,
+                    member: #model_name,
+                });
+            }
+        }
+    });
+    let assignments = def.members.iter().map(|member| {
+        let field = ident(&member.field_name);
+        quote! { #field: self.#field, }
+    });
+    let build_doc = format!(
+        "Builds the [`{}`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.",
+        type_def.rust_name
+    );
+    let has_sensitive = def.has_sensitive();
+    let derive_debug = if has_sensitive { quote!() } else { quote!(::std::fmt::Debug,) };
+    let debug_impl = if has_sensitive { redacting_builder_debug(&builder, def) } else { quote!() };
+    let deprecated_allow = if def.members.iter().any(|m| m.deprecated.is_some()) || type_def.deprecated.is_some() {
+        quote!(#[allow(deprecated)])
+    } else {
+        quote!()
+    };
+    quote! {
+        #[doc = #doc]
+        #[derive(::std::clone::Clone, #derive_debug ::std::cmp::PartialEq, ::std::default::Default)]
+        pub struct #builder {
+            #(#fields)*
+        }
+
+        #deprecated_allow
+        impl #builder {
+            #(#methods)*
+
+            #[doc = #build_doc]
+            pub fn build(self) -> ::std::result::Result<#target, crate::primitives::BuildError> {
+                #(#checks)*
+                ::std::result::Result::Ok(#target {
+                    #(#assignments)*
+                })
+            }
+        }
+
+        #debug_impl
+    }
+}
+
+fn emit_setters(service: &Service, type_def: &TypeDef, member: &MemberDef) -> TokenStream {
+    let field = ident(&member.field_name);
+    let setter = ident(&member.setter);
+    let option_setter = ident(&member.option_setter);
+    let getter = ident(&member.getter);
+    let full_type = field_type(service, member);
+    let link = format!("[`{0}::{1}`](crate::{2}::{0}::{1})", type_def.rust_name, member.field_name, type_def.module.name());
+    let summary = crate::docs::summary(&member.docs);
+    let summary = if summary.is_empty() { String::new() } else { format!(": {summary}") };
+    let set_doc = format!("Sets {link}{summary}");
+    let option_doc = format!("Sets or clears {link}.");
+    let get_doc = format!("The value set for {link}, if any.");
+    let wrap = |value: TokenStream| {
+        if member.boxed {
+            quote! { ::std::option::Option::Some(::std::boxed::Box::new(#value)) }
+        } else {
+            quote! { ::std::option::Option::Some(#value) }
+        }
+    };
+    let fluent = match &member.ty {
+        RustType::List(item) => {
+            let item = type_tokens(service, item);
+            let value = wrap(quote! { input.into_iter().map(::std::convert::Into::into).collect() });
+            quote! {
+                #[doc = #set_doc]
+                pub fn #setter(mut self, input: impl ::std::iter::IntoIterator<Item = impl ::std::convert::Into<#item>>) -> Self {
+                    self.#field = #value;
+                    self
+                }
+            }
+        }
+        RustType::Map(key, value_ty) => {
+            let key = type_tokens(service, key);
+            let value_ty = type_tokens(service, value_ty);
+            let value = wrap(quote! { input.into_iter().map(|(k, v)| (k.into(), v.into())).collect() });
+            quote! {
+                #[doc = #set_doc]
+                pub fn #setter(
+                    mut self,
+                    input: impl ::std::iter::IntoIterator<Item = (impl ::std::convert::Into<#key>, impl ::std::convert::Into<#value_ty>)>,
+                ) -> Self {
+                    self.#field = #value;
+                    self
+                }
+            }
+        }
+        other => {
+            let ty = type_tokens(service, other);
+            let value = wrap(quote! { input.into() });
+            quote! {
+                #[doc = #set_doc]
+                pub fn #setter(mut self, input: impl ::std::convert::Into<#ty>) -> Self {
+                    self.#field = #value;
+                    self
+                }
+            }
+        }
+    };
+    quote! {
+        #fluent
+
+        #[doc = #option_doc]
+        pub fn #option_setter(mut self, input: #full_type) -> Self {
+            self.#field = input;
+            self
+        }
+
+        #[doc = #get_doc]
+        pub fn #getter(&self) -> &#full_type {
+            &self.#field
+        }
+    }
+}
+
+fn redacting_builder_debug(builder: &proc_macro2::Ident, def: &StructDef) -> TokenStream {
+    let name = builder.to_string();
+    let fields = def.members.iter().map(|member| {
+        let field = ident(&member.field_name);
+        let label = &member.field_name;
+        if member.sensitive {
+            quote! { debug.field(#label, &#REDACTED); }
+        } else {
+            quote! { debug.field(#label, &self.#field); }
+        }
+    });
+    quote! {
+        impl ::std::fmt::Debug for #builder {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let mut debug = f.debug_struct(#name);
+                #(#fields)*
+                debug.finish()
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! String enums: known values as variants, unknown ones kept verbatim.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::doc_attrs::{deprecated_attr, outer_docs};
+use super::rust_types::ident;
+use crate::ir::{EnumDef, TypeDef};
+
+/// The enum for a string shape with `enum` values.
+pub fn emit_enum(type_def: &TypeDef, def: &EnumDef) -> TokenStream {
+    let name = ident(&type_def.rust_name);
+    let fallback = format!("The `{}` enumeration of the model.", type_def.model_name);
+    let mut doc_text = if type_def.docs.trim().is_empty() { fallback } else { type_def.docs.clone() };
+    doc_text.push_str(
+        "\n\nValues this version of the crate does not know are kept in `Unknown` and sent back unchanged; \
+         match with a wildcard arm, as a newer version may add variants.",
+    );
+    let docs = outer_docs(&doc_text, "");
+    let deprecated = deprecated_attr(&type_def.deprecated);
+    let variants = def.variants.iter().map(|(variant, value)| {
+        let variant = ident(variant);
+        let doc = format!(" `{value}`");
+        quote! { #[doc = #doc] #variant, }
+    });
+    let to_str = def.variants.iter().map(|(variant, value)| {
+        let variant = ident(variant);
+        quote! { #name::#variant => #value, }
+    });
+    let from_str = def.variants.iter().map(|(variant, value)| {
+        let variant = ident(variant);
+        quote! { #value => #name::#variant, }
+    });
+    let values = def.variants.iter().map(|(_, value)| value);
+    quote! {
+        #docs
+        #deprecated
+        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::cmp::PartialOrd, ::std::cmp::Ord, ::std::hash::Hash)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+            /// A value this version of the crate does not know, kept as sent.
+            Unknown(crate::primitives::UnknownVariantValue),
+        }
+
+        impl #name {
+            /// Every value the model lists, in model order.
+            pub const VALUES: &'static [&'static str] = &[#(#values),*];
+
+            /// The value as it appears on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#to_str)*
+                    #name::Unknown(value) => value.as_str(),
+                }
+            }
+        }
+
+        impl ::std::convert::From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#from_str)*
+                    other => #name::Unknown(crate::primitives::UnknownVariantValue(other.to_owned())),
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for #name {
+            type Err = ::std::convert::Infallible;
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(Self::from(value))
+            }
+        }
+
+        impl ::std::convert::AsRef<str> for #name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                crate::primitives::deserialize_str_enum(deserializer)
+            }
+        }
+    }
+}

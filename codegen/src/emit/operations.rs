@@ -1,0 +1,144 @@
+//! Operation metadata: a marker type per operation implementing a sealed
+//! `Operation` trait with its name, HTTP binding, types and documented errors.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::doc_attrs::{deprecated_attr, inner_docs, outer_docs};
+use super::rust_types::{ident, type_path};
+use crate::ir::{OperationDef, Service};
+
+/// `src/operation/mod.rs`: the trait and one module per operation.
+pub fn operation_mod(service: &Service) -> TokenStream {
+    let docs = inner_docs(&format!(
+        "Operations of {}: a marker type per operation carrying its metadata.\n\n\
+         Every operation implements [`Operation`], which ties the input and output types to the HTTP method, \
+         URI template, success status and documented errors.",
+        service.full_name
+    ));
+    let modules = service.operations.iter().map(|op| {
+        let module = ident(&op.fn_name);
+        let name = ident(&op.rust_name);
+        let allow = if op.deprecated.is_some() { quote!(#[allow(deprecated)]) } else { quote!() };
+        quote! {
+            mod #module;
+            #allow
+            pub use #module::#name;
+        }
+    });
+    quote! {
+        #docs
+
+        #(#modules)*
+
+        mod private {
+            /// Keeps `Operation` implemented only by this crate, so new items can be added to it.
+            pub trait Sealed {}
+        }
+
+        /// What the model says about one operation.
+        pub trait Operation: private::Sealed {
+            /// The request type (`()` when the operation takes none).
+            type Input;
+            /// The response type (`()` when the operation returns none).
+            type Output;
+            /// The operation's name in the model.
+            const NAME: &'static str;
+            /// The HTTP method.
+            const HTTP_METHOD: &'static str;
+            /// The URI template, with `{label}` and greedy `{label+}` placeholders.
+            const URI_TEMPLATE: &'static str;
+            /// The HTTP status of a successful response.
+            const SUCCESS_CODE: u16;
+            /// The error codes the model documents for the operation.
+            const ERRORS: &'static [&'static str];
+            /// Whether sending the same request twice is safe.
+            const IDEMPOTENT: bool;
+            /// How the operation pages through results, when it does.
+            const PAGINATOR: ::std::option::Option<Paginator>;
+        }
+
+        /// How an operation pages through results, from the model's paginators.
+        #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::cmp::Eq)]
+        #[non_exhaustive]
+        pub struct Paginator {
+            /// Input members carrying the continuation token.
+            pub input_tokens: &'static [&'static str],
+            /// Output members holding the next token.
+            pub output_tokens: &'static [&'static str],
+            /// Input member limiting the page size.
+            pub limit_key: ::std::option::Option<&'static str>,
+            /// Output members holding each page's items.
+            pub result_keys: &'static [&'static str],
+        }
+    }
+}
+
+/// `src/operation/<name>.rs`: one operation's marker type.
+pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
+    let name = ident(&op.rust_name);
+    let docs = outer_docs(&op.docs, &format!("The `{}` operation.", op.model_name));
+    let deprecated = deprecated_attr(&op.deprecated);
+    let io_type = |shape: &Option<String>| match shape {
+        Some(shape) => type_path(&service.types[shape]),
+        None => quote!(()),
+    };
+    let input = io_type(&op.input);
+    let output = io_type(&op.output);
+    let model_name = &op.model_name;
+    let method = &op.method;
+    let uri = &op.uri;
+    let code = op.success_code;
+    let errors = op.errors.iter().map(|shape| {
+        let type_def = &service.types[shape];
+        match &type_def.kind {
+            crate::ir::TypeKind::Struct(crate::ir::StructDef { error: Some(error), .. }) => error.code.clone(),
+            _ => shape.clone(),
+        }
+    });
+    let idempotent = op.idempotent;
+    let paginator = match &op.paginator {
+        Some(p) => {
+            let input_tokens = &p.input_tokens;
+            let output_tokens = &p.output_tokens;
+            let result_keys = &p.result_keys;
+            let limit = match &p.limit_key {
+                Some(key) => quote!(::std::option::Option::Some(#key)),
+                None => quote!(::std::option::Option::None),
+            };
+            quote! {
+                ::std::option::Option::Some(super::Paginator {
+                    input_tokens: &[#(#input_tokens),*],
+                    output_tokens: &[#(#output_tokens),*],
+                    limit_key: #limit,
+                    result_keys: &[#(#result_keys),*],
+                })
+            }
+        }
+        None => quote!(::std::option::Option::None),
+    };
+    let allow = if op.deprecated.is_some() { quote!(#[allow(deprecated)]) } else { quote!() };
+    quote! {
+        #docs
+        #deprecated
+        #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::default::Default, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+        #[non_exhaustive]
+        pub struct #name;
+
+        #allow
+        impl super::private::Sealed for #name {}
+
+        #allow
+        impl super::Operation for #name {
+            type Input = #input;
+            type Output = #output;
+            const NAME: &'static str = #model_name;
+            const HTTP_METHOD: &'static str = #method;
+            const URI_TEMPLATE: &'static str = #uri;
+            const SUCCESS_CODE: u16 = #code;
+            const ERRORS: &'static [&'static str] = &[#(#errors),*];
+            const IDEMPOTENT: bool = #idempotent;
+            const PAGINATOR: ::std::option::Option<super::Paginator> = #paginator;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! Token forms of IR types and of the names that refer to generated items.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::ir::{RustType, Service, TimestampFormat, TypeDef};
+
+/// An identifier from a name the IR already made valid.
+pub fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+/// Absolute path of a generated type, e.g. `crate::types::Stage`.
+pub fn type_path(type_def: &TypeDef) -> TokenStream {
+    let module = ident(type_def.module.name());
+    let name = ident(&type_def.rust_name);
+    quote! { crate::#module::#name }
+}
+
+/// Absolute path of a generated type's builder, e.g. `crate::types::builders::StageBuilder`.
+pub fn builder_path(type_def: &TypeDef) -> TokenStream {
+    let module = ident(type_def.module.name());
+    let name = builder_ident(type_def);
+    quote! { crate::#module::builders::#name }
+}
+
+/// The builder's type name.
+pub fn builder_ident(type_def: &TypeDef) -> Ident {
+    ident(&format!("{}Builder", type_def.rust_name))
+}
+
+/// The tokens of a member type, without the outer `Option`.
+pub fn type_tokens(service: &Service, ty: &RustType) -> TokenStream {
+    match ty {
+        RustType::String => quote! { ::std::string::String },
+        RustType::Bool => quote! { bool },
+        RustType::Byte => quote! { i8 },
+        RustType::Short => quote! { i16 },
+        RustType::Integer => quote! { i32 },
+        RustType::Long => quote! { i64 },
+        RustType::Float => quote! { f32 },
+        RustType::Double | RustType::BigDecimal => quote! { f64 },
+        RustType::BigInteger => quote! { i128 },
+        RustType::Timestamp => quote! { ::time::OffsetDateTime },
+        RustType::Blob => quote! { crate::primitives::Blob },
+        RustType::Document => quote! { ::serde_json::Value },
+        RustType::Named(name) => type_path(&service.types[name]),
+        RustType::List(inner) => {
+            let inner = type_tokens(service, inner);
+            quote! { ::std::vec::Vec<#inner> }
+        }
+        RustType::Map(key, value) => {
+            let key = type_tokens(service, key);
+            let value = type_tokens(service, value);
+            quote! { ::std::collections::BTreeMap<#key, #value> }
+        }
+    }
+}
+
+/// The serde `with`-style attributes a timestamp member needs, for the given
+/// shape of the member (scalar, list or map of timestamps).
+pub fn timestamp_serde_attrs(ty: &RustType, format: Option<TimestampFormat>) -> TokenStream {
+    let Some(format) = format else {
+        return TokenStream::new();
+    };
+    let format = match format {
+        TimestampFormat::EpochSeconds => "EpochSeconds",
+        TimestampFormat::Iso8601 => "Iso8601",
+        TimestampFormat::HttpDate => "HttpDate",
+    };
+    let (flavour, extra) = match ty {
+        RustType::List(_) => ("option_list", ""),
+        RustType::Map(..) => ("option_map", ", _"),
+        _ => ("option", ""),
+    };
+    let base = "crate::primitives::timestamp";
+    let ser = format!("{base}::serialize_{flavour}::<{base}::{format}{extra}, _>");
+    let de = format!("{base}::deserialize_{flavour}::<{base}::{format}{extra}, _>");
+    quote! { #[serde(serialize_with = #ser, deserialize_with = #de)] }
+}

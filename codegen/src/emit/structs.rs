@@ -1,0 +1,168 @@
+//! Structure shapes: the struct, its serde form, `Debug` with redaction, and
+//! `Display`/`Error` for exceptions.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::doc_attrs::{deprecated_attr, outer_docs};
+use super::rust_types::{builder_path, ident, timestamp_serde_attrs, type_tokens};
+use crate::ir::{MemberDef, Service, StructDef, TypeDef};
+
+/// Placeholder printed by `Debug` in place of sensitive values.
+pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
+
+/// The struct for a structure shape, with its serde form and trait impls.
+pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
+    let name = ident(&type_def.rust_name);
+    let docs = outer_docs(&type_def.docs, &format!("The `{}` structure of the model.", type_def.model_name));
+    let deprecated = deprecated_attr(&type_def.deprecated);
+    let fields = def.members.iter().map(|member| emit_field(service, member));
+    let derive_debug = if def.has_sensitive() { quote!() } else { quote!(::std::fmt::Debug,) };
+    let debug_impl = if def.has_sensitive() { redacting_debug(type_def, def) } else { quote!() };
+    let builder = builder_path(type_def);
+    let builder_doc = format!("Starts building a [`{}`].", type_def.rust_name);
+    let error_impls = def.error.as_ref().map(|error| {
+        let code = &error.code;
+        let status = match error.http_status {
+            Some(status) => quote! { ::std::option::Option::Some(#status) },
+            None => quote! { ::std::option::Option::None },
+        };
+        let fault = error.fault;
+        let message_field = def
+            .members
+            .iter()
+            .find(|m| m.model_name.eq_ignore_ascii_case("message") && m.ty == crate::ir::RustType::String);
+        let (message_fn, display_body) = match message_field {
+            Some(member) => {
+                let field = ident(&member.field_name);
+                (
+                    quote! {
+                        /// The error message the service sent, if any.
+                        pub fn message(&self) -> ::std::option::Option<&str> {
+                            self.#field.as_deref()
+                        }
+                    },
+                    quote! {
+                        match &self.#field {
+                            ::std::option::Option::Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
+                            ::std::option::Option::None => f.write_str(Self::CODE),
+                        }
+                    },
+                )
+            }
+            None => (quote!(), quote! { f.write_str(Self::CODE) }),
+        };
+        quote! {
+            impl #name {
+                /// The error code the service sends for this error.
+                pub const CODE: &'static str = #code;
+                /// The HTTP status the service answers this error with, when the model says.
+                pub const HTTP_STATUS: ::std::option::Option<u16> = #status;
+                /// Whether the service, rather than the caller, is at fault.
+                pub const IS_FAULT: bool = #fault;
+                #message_fn
+            }
+
+            impl ::std::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    #display_body
+                }
+            }
+
+            impl ::std::error::Error for #name {}
+        }
+    });
+    quote! {
+        #docs
+        #deprecated
+        #[derive(::std::clone::Clone, #derive_debug ::std::cmp::PartialEq, ::std::default::Default, ::serde::Serialize, ::serde::Deserialize)]
+        #[non_exhaustive]
+        pub struct #name {
+            #(#fields)*
+        }
+
+        impl #name {
+            #[doc = #builder_doc]
+            pub fn builder() -> #builder {
+                #builder::default()
+            }
+        }
+
+        #debug_impl
+        #error_impls
+    }
+}
+
+/// The field's type including the outer `Option` and any `Box`.
+pub fn field_type(service: &Service, member: &MemberDef) -> TokenStream {
+    let inner = type_tokens(service, &member.ty);
+    if member.boxed {
+        quote! { ::std::option::Option<::std::boxed::Box<#inner>> }
+    } else {
+        quote! { ::std::option::Option<#inner> }
+    }
+}
+
+/// The member's documentation with a note on how it travels and whether it is required.
+pub fn member_docs(member: &MemberDef) -> String {
+    let mut docs = if member.docs.trim().is_empty() {
+        format!("The `{}` member.", member.model_name)
+    } else {
+        member.docs.clone()
+    };
+    let binding = match &member.binding {
+        crate::ir::Binding::Body => None,
+        crate::ir::Binding::Payload => Some("the HTTP payload".to_string()),
+        crate::ir::Binding::Uri { label, .. } => Some(format!("the URI label `{{{label}}}`")),
+        crate::ir::Binding::Query(name) => Some(format!("the query parameter `{name}`")),
+        crate::ir::Binding::Header(name) => Some(format!("the header `{name}`")),
+        crate::ir::Binding::PrefixHeaders(prefix) => Some(format!("the headers prefixed `{prefix}`")),
+        crate::ir::Binding::StatusCode => Some("the HTTP status code".to_string()),
+    };
+    if let Some(binding) = binding {
+        docs.push_str(&format!("\n\nSent in {binding}, not in the JSON body."));
+    }
+    if member.required {
+        docs.push_str("\n\nRequired: the builder's `build()` fails without it.");
+    }
+    docs
+}
+
+fn emit_field(service: &Service, member: &MemberDef) -> TokenStream {
+    let field = ident(&member.field_name);
+    let ty = field_type(service, member);
+    let docs = outer_docs(&member_docs(member), "");
+    let deprecated = deprecated_attr(&member.deprecated);
+    let json_name = &member.json_name;
+    let timestamp = timestamp_serde_attrs(&member.ty, member.timestamp_format);
+    quote! {
+        #docs
+        #deprecated
+        #[serde(rename = #json_name, default, skip_serializing_if = "::std::option::Option::is_none")]
+        #timestamp
+        pub #field: #ty,
+    }
+}
+
+fn redacting_debug(type_def: &TypeDef, def: &StructDef) -> TokenStream {
+    let name = ident(&type_def.rust_name);
+    let rust_name = &type_def.rust_name;
+    let fields = def.members.iter().map(|member| {
+        let field = ident(&member.field_name);
+        let label = &member.field_name;
+        if member.sensitive {
+            quote! { debug.field(#label, &#REDACTED); }
+        } else {
+            quote! { debug.field(#label, &self.#field); }
+        }
+    });
+    quote! {
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let mut debug = f.debug_struct(#rust_name);
+                #(#fields)*
+                debug.finish()
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! Tagged unions: one variant per member, plus a catch-all for members this
+//! version of the crate does not know.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::doc_attrs::{deprecated_attr, outer_docs};
+use super::rust_types::{ident, type_tokens};
+use super::structs::member_docs;
+use crate::ir::{Service, StructDef, TypeDef};
+
+/// The enum for a union shape with hand-written serde in the JSON union form
+/// (an object with exactly one key).
+pub fn emit_union(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
+    let name = ident(&type_def.rust_name);
+    let docs = outer_docs(&type_def.docs, &format!("The `{}` union of the model.", type_def.model_name));
+    let deprecated = deprecated_attr(&type_def.deprecated);
+    let expecting = format!("a {} union object", type_def.model_name);
+    let mut variants = Vec::new();
+    let mut serialize_arms = Vec::new();
+    let mut deserialize_arms = Vec::new();
+    for member in &def.members {
+        let variant = ident(&member.variant_name);
+        let inner = type_tokens(service, &member.ty);
+        let ty = if member.boxed { quote!(::std::boxed::Box<#inner>) } else { inner };
+        let doc = outer_docs(&member_docs(member), "");
+        let key = &member.json_name;
+        variants.push(quote! { #doc #variant(#ty), });
+        serialize_arms.push(quote! { #name::#variant(value) => map.serialize_entry(#key, value)?, });
+        deserialize_arms.push(quote! { #key => #name::#variant(map.next_value()?), });
+    }
+    quote! {
+        #docs
+        #deprecated
+        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+            /// A member this version of the crate does not know; it cannot be sent back.
+            Unknown,
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
+                match self {
+                    #(#serialize_arms)*
+                    #name::Unknown => {
+                        return ::std::result::Result::Err(::serde::ser::Error::custom("cannot serialize an unknown union member"));
+                    }
+                }
+                map.end()
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                struct UnionVisitor;
+                impl<'de> ::serde::de::Visitor<'de> for UnionVisitor {
+                    type Value = #name;
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
+                        let mut result = ::std::option::Option::None;
+                        while let ::std::option::Option::Some(key) = map.next_key::<::std::borrow::Cow<'de, str>>()? {
+                            let value = match key.as_ref() {
+                                #(#deserialize_arms)*
+                                _ => {
+                                    map.next_value::<::serde::de::IgnoredAny>()?;
+                                    #name::Unknown
+                                }
+                            };
+                            if result.is_some() {
+                                return ::std::result::Result::Err(::serde::de::Error::custom("a union must set exactly one member"));
+                            }
+                            result = ::std::option::Option::Some(value);
+                        }
+                        result.ok_or_else(|| ::serde::de::Error::custom("a union must set exactly one member"))
+                    }
+                }
+                deserializer.deserialize_map(UnionVisitor)
+            }
+        }
+    }
+}

@@ -1,0 +1,285 @@
+//! The resolved intermediate representation: names, Rust types, recursion and
+//! module placement decided once, so the emitters only print.
+
+use std::collections::BTreeMap;
+
+/// Everything the emitters need to print one service crate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Service {
+    /// Cargo package name of the generated crate, e.g. `awsgen-apigateway`.
+    pub crate_name: String,
+    /// Rust library name, e.g. `awsgen_apigateway`.
+    pub lib_name: String,
+    /// Human name, e.g. `Amazon API Gateway`.
+    pub full_name: String,
+    /// API version, e.g. `2015-07-09`.
+    pub api_version: String,
+    /// Wire protocol, e.g. `rest-json`.
+    pub protocol: String,
+    /// SDK service id, e.g. `API Gateway`.
+    pub service_id: String,
+    /// Endpoint prefix, e.g. `apigateway`.
+    pub endpoint_prefix: String,
+    /// Name used when signing requests.
+    pub signing_name: String,
+    /// Service documentation as Markdown.
+    pub docs: String,
+    /// Where the model came from, for file headers, e.g. `model/apigateway/2015-07-09/service-2.json`.
+    pub source: String,
+    /// Every generated type, keyed by model shape name.
+    pub types: BTreeMap<String, TypeDef>,
+    /// Every operation, sorted by model name.
+    pub operations: Vec<OperationDef>,
+}
+
+/// Which module of the generated crate a type lives in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Module {
+    /// `crate::types`: structures, enums and unions.
+    Types,
+    /// `crate::error`: exception structures.
+    Error,
+}
+
+impl Module {
+    /// The module's name in the crate.
+    pub fn name(self) -> &'static str {
+        match self {
+            Module::Types => "types",
+            Module::Error => "error",
+        }
+    }
+}
+
+/// A generated named type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    /// Shape name in the model.
+    pub model_name: String,
+    /// Rust type name.
+    pub rust_name: String,
+    /// Module the type is placed in.
+    pub module: Module,
+    /// File stem within the module's folder.
+    pub file_stem: String,
+    /// Documentation as Markdown (may be empty).
+    pub docs: String,
+    /// Deprecation note, when the shape is deprecated.
+    pub deprecated: Option<String>,
+    /// What kind of type it is.
+    pub kind: TypeKind,
+}
+
+/// The kinds of generated type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TypeKind {
+    /// A structure (or exception) with a builder.
+    Struct(StructDef),
+    /// A string enum with a catch-all for unknown values.
+    Enum(EnumDef),
+    /// A tagged union with a catch-all for unknown members.
+    Union(StructDef),
+}
+
+/// A string enum's variants.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumDef {
+    /// `(variant name, wire value)` pairs in model order.
+    pub variants: Vec<(String, String)>,
+}
+
+/// A structure's members and roles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StructDef {
+    /// Members in model order.
+    pub members: Vec<MemberDef>,
+    /// Error metadata, for exception shapes.
+    pub error: Option<ErrorDef>,
+    /// Whether the structure is (reachable from) an operation input.
+    pub in_input: bool,
+    /// Whether the structure is (reachable from) an operation output or error.
+    pub in_output: bool,
+}
+
+impl StructDef {
+    /// Whether any member must be redacted from `Debug` output.
+    pub fn has_sensitive(&self) -> bool {
+        self.members.iter().any(|m| m.sensitive)
+    }
+}
+
+/// Error metadata of an exception structure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorDef {
+    /// Error code on the wire.
+    pub code: String,
+    /// HTTP status the service answers with, when modelled.
+    pub http_status: Option<u16>,
+    /// Whether the service (not the caller) is at fault.
+    pub fault: bool,
+}
+
+/// One structure member or union variant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberDef {
+    /// Member name in the model.
+    pub model_name: String,
+    /// Rust field name.
+    pub field_name: String,
+    /// Builder method names, unique within the builder.
+    pub setter: String,
+    /// Builder method taking an `Option`.
+    pub option_setter: String,
+    /// Builder getter.
+    pub getter: String,
+    /// Variant name when the member belongs to a union.
+    pub variant_name: String,
+    /// Key of the member in the serde form: the JSON body key (`locationName`) of body
+    /// members, the model name of members bound to the URI, query string or headers.
+    pub json_name: String,
+    /// Documentation as Markdown (may be empty).
+    pub docs: String,
+    /// The member's Rust type, without the outer `Option`.
+    pub ty: RustType,
+    /// Whether the model lists the member as required.
+    pub required: bool,
+    /// Where the member travels in an HTTP message.
+    pub binding: Binding,
+    /// Whether the value must be redacted from `Debug` output.
+    pub sensitive: bool,
+    /// Deprecation note, when deprecated.
+    pub deprecated: Option<String>,
+    /// Whether the value needs a `Box` because the type contains itself.
+    pub boxed: bool,
+    /// Whether an unset value is filled with a fresh token.
+    pub idempotency_token: bool,
+    /// Whether a string carries JSON.
+    pub jsonvalue: bool,
+    /// Whether the value is part of the endpoint host.
+    pub host_label: bool,
+    /// Timestamp wire format in JSON documents, for timestamp members.
+    pub timestamp_format: Option<TimestampFormat>,
+}
+
+/// Where a member travels in an HTTP message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Binding {
+    /// A key of the JSON body.
+    Body,
+    /// The whole HTTP payload.
+    Payload,
+    /// A URI label; `greedy` labels keep their slashes.
+    Uri {
+        /// The label's name in the URI template.
+        label: String,
+        /// Whether the label is `{name+}`.
+        greedy: bool,
+    },
+    /// A query-string parameter.
+    Query(String),
+    /// One header.
+    Header(String),
+    /// Every header with this prefix.
+    PrefixHeaders(String),
+    /// The response status code.
+    StatusCode,
+}
+
+impl Binding {
+    /// Whether the member is carried inside the JSON body.
+    pub fn is_body(&self) -> bool {
+        matches!(self, Binding::Body)
+    }
+}
+
+/// The wire formats of timestamps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TimestampFormat {
+    /// Seconds since the epoch, possibly fractional.
+    EpochSeconds,
+    /// RFC 3339 / ISO 8601 date-time.
+    Iso8601,
+    /// RFC 7231 HTTP-date (RFC 822 style).
+    HttpDate,
+}
+
+/// A member's Rust type.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RustType {
+    /// `String`.
+    String,
+    /// `bool`.
+    Bool,
+    /// `i8`.
+    Byte,
+    /// `i16`.
+    Short,
+    /// `i32`.
+    Integer,
+    /// `i64`.
+    Long,
+    /// `f32`.
+    Float,
+    /// `f64`.
+    Double,
+    /// Arbitrary-precision integer, as `i128` (every AWS use fits).
+    BigInteger,
+    /// Arbitrary-precision decimal, as `f64` (precision beyond 15 digits is lost).
+    BigDecimal,
+    /// A date-time.
+    Timestamp,
+    /// Binary data.
+    Blob,
+    /// An untyped JSON document.
+    Document,
+    /// A generated type, by model shape name.
+    Named(String),
+    /// A list.
+    List(Box<RustType>),
+    /// A map.
+    Map(Box<RustType>, Box<RustType>),
+}
+
+/// One operation's metadata.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OperationDef {
+    /// Operation name in the model.
+    pub model_name: String,
+    /// Rust type name of the operation's marker type.
+    pub rust_name: String,
+    /// snake_case name, for module and method names.
+    pub fn_name: String,
+    /// Documentation as Markdown.
+    pub docs: String,
+    /// HTTP method.
+    pub method: String,
+    /// URI template.
+    pub uri: String,
+    /// Status code of success.
+    pub success_code: u16,
+    /// Input shape, by model name.
+    pub input: Option<String>,
+    /// Output shape, by model name.
+    pub output: Option<String>,
+    /// Documented errors, by model name.
+    pub errors: Vec<String>,
+    /// Deprecation note, when deprecated.
+    pub deprecated: Option<String>,
+    /// Whether retrying is safe.
+    pub idempotent: bool,
+    /// How the operation pages, when it does.
+    pub paginator: Option<PaginatorDef>,
+}
+
+/// How an operation pages through results.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaginatorDef {
+    /// Input members carrying the continuation token.
+    pub input_tokens: Vec<String>,
+    /// Output expressions holding the next token.
+    pub output_tokens: Vec<String>,
+    /// Input member limiting the page size.
+    pub limit_key: Option<String>,
+    /// Output members holding each page's items.
+    pub result_keys: Vec<String>,
+}

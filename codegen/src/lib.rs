@@ -1,0 +1,51 @@
+//! Turns botocore service models (`service-2.json`, `paginators-1.json`) into
+//! the source files of a Rust crate.
+//!
+//! The stages run one way: [`model`] (a serde mirror of the JSON) →
+//! [`validate`] → [`lower`] into the [`ir`] → [`emit`] tokens → formatted text.
+//! The library does no file I/O: callers hand it the JSON and get files back.
+
+pub mod docs;
+pub mod emit;
+pub mod error;
+pub mod ir;
+pub mod lower;
+pub mod model;
+pub mod naming;
+pub mod paginators;
+pub mod validate;
+
+pub use emit::GeneratedCrate;
+pub use error::{Error, Problem};
+pub use lower::ServiceSource;
+
+/// The inputs of one generation.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The `service-2.json` text.
+    pub service_json: &'a str,
+    /// The `paginators-1.json` text, when the service has one.
+    pub paginators_json: Option<&'a str>,
+    /// Short service name, e.g. `apigateway`.
+    pub service: &'a str,
+    /// Path of the model as shown in file headers.
+    pub source_path: &'a str,
+    /// Version of the generated crate.
+    pub crate_version: &'a str,
+}
+
+/// Generates the crate for one model; nothing is written, the files are returned.
+pub fn generate(input: Input<'_>) -> Result<GeneratedCrate, Error> {
+    let model = model::parse_service_model(input.service_json)?;
+    let paginators = match input.paginators_json {
+        Some(json) => paginators::parse_paginators(json)?,
+        None => paginators::PaginatorsModel::default(),
+    };
+    validate::validate(&model, &paginators)?;
+    let source = ServiceSource {
+        service: input.service.to_string(),
+        path: input.source_path.to_string(),
+    };
+    let service = lower::lower(&model, &paginators, &source)?;
+    emit::emit_crate(&service, input.crate_version)
+}

@@ -1,0 +1,474 @@
+//! Lowering: a validated model becomes the [`ir`](crate::ir), with every name,
+//! Rust type, box and module placement decided here and nowhere else.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::docs::html_to_markdown;
+use crate::error::{Error, Problem};
+use crate::ir::{
+    Binding, ErrorDef, MemberDef, Module, OperationDef, PaginatorDef, RustType, Service, StructDef, TimestampFormat,
+    TypeDef, TypeKind,
+};
+use crate::model::{Location, Member, ServiceModel, Shape, ShapeType};
+use crate::naming::{disambiguate, enum_variant, field_name, snake_case, type_name};
+use crate::paginators::PaginatorsModel;
+
+/// What the caller knows about the model beyond its contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceSource {
+    /// Short service name, e.g. `apigateway` (the model's folder name).
+    pub service: String,
+    /// Path of the model file as it should appear in generated headers.
+    pub path: String,
+}
+
+/// Lowers a validated model into the IR.
+pub fn lower(model: &ServiceModel, paginators: &PaginatorsModel, source: &ServiceSource) -> Result<Service, Error> {
+    let mut problems = Vec::new();
+    let named = named_shapes(model);
+    let placement = place_types(model, &named);
+    let link_target = |name: &str| {
+        placement
+            .get(name)
+            .map(|(module, rust_name, _)| format!("crate::{}::{rust_name}", module.name()))
+    };
+    let docs = |html: &Option<String>| html.as_deref().map_or_else(String::new, |h| html_to_markdown(h, &link_target));
+    let (input_reach, output_reach) = reachability(model);
+    let recursive = recursive_edges(model);
+
+    let mut types = BTreeMap::new();
+    for name in &named {
+        let shape = &model.shapes[name];
+        let (module, rust_name, file_stem) = placement[name].clone();
+        let deprecated = deprecation(shape.deprecated, &shape.deprecated_message);
+        let kind = if shape.shape_type == ShapeType::String {
+            lower_enum(name, shape, &mut problems)
+        } else {
+            let members = lower_members(model, name, shape, &docs, &recursive, &mut problems);
+            let def = StructDef {
+                members,
+                error: shape.exception.then(|| ErrorDef {
+                    code: shape.error.as_ref().and_then(|e| e.code.clone()).unwrap_or_else(|| name.clone()),
+                    http_status: shape.error.as_ref().and_then(|e| e.http_status_code),
+                    fault: shape.fault,
+                }),
+                in_input: input_reach.contains(name),
+                in_output: output_reach.contains(name),
+            };
+            if shape.union {
+                TypeKind::Union(def)
+            } else {
+                TypeKind::Struct(def)
+            }
+        };
+        let type_def = TypeDef {
+            model_name: name.clone(),
+            rust_name,
+            module,
+            file_stem,
+            docs: docs(&shape.documentation),
+            deprecated,
+            kind,
+        };
+        types.insert(name.clone(), type_def);
+    }
+
+    let operations = lower_operations(model, paginators, &docs);
+    if !problems.is_empty() {
+        problems.sort();
+        return Err(Error::Invalid(problems));
+    }
+    let metadata = &model.metadata;
+    let endpoint_prefix = metadata.endpoint_prefix.clone().unwrap_or_else(|| source.service.clone());
+    Ok(Service {
+        crate_name: format!("awsgen-{}", source.service.replace('_', "-")),
+        lib_name: format!("awsgen_{}", snake_case(&source.service)),
+        full_name: metadata.service_full_name.clone().unwrap_or_else(|| source.service.clone()),
+        api_version: metadata.api_version.clone(),
+        protocol: metadata.protocol.clone(),
+        service_id: metadata.service_id.clone().unwrap_or_else(|| source.service.clone()),
+        signing_name: metadata.signing_name.clone().unwrap_or_else(|| endpoint_prefix.clone()),
+        endpoint_prefix,
+        docs: docs(&model.documentation),
+        source: source.path.clone(),
+        types,
+        operations,
+    })
+}
+
+/// Shapes that become named Rust types: structures (not documents) and string enums.
+fn named_shapes(model: &ServiceModel) -> Vec<String> {
+    model
+        .shapes
+        .iter()
+        .filter(|(_, shape)| match shape.shape_type {
+            ShapeType::Structure => !shape.document,
+            ShapeType::String => shape.enum_values.is_some(),
+            _ => false,
+        })
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
+/// Decides each named shape's module, Rust name and file stem, collisions resolved in name order.
+fn place_types(model: &ServiceModel, named: &[String]) -> BTreeMap<String, (Module, String, String)> {
+    let names: Vec<&str> = named.iter().map(String::as_str).collect();
+    let rust_names = disambiguate(&names, type_name);
+    let module_of = |name: &str| {
+        if model.shapes[name].exception {
+            Module::Error
+        } else {
+            Module::Types
+        }
+    };
+    let mut placement = BTreeMap::new();
+    for module in [Module::Types, Module::Error] {
+        let in_module: Vec<usize> = (0..named.len()).filter(|&i| module_of(&named[i]) == module).collect();
+        let rust: Vec<&str> = in_module.iter().map(|&i| rust_names[i].as_str()).collect();
+        // `mod.rs` and `builders` are taken by the module itself.
+        let mut stems_input = vec!["mod", "builders"];
+        stems_input.extend(rust.iter().copied());
+        let stems = disambiguate(&stems_input, snake_case);
+        for (position, &index) in in_module.iter().enumerate() {
+            placement.insert(
+                named[index].clone(),
+                (module, rust_names[index].clone(), stems[position + 2].clone()),
+            );
+        }
+    }
+    placement
+}
+
+fn deprecation(deprecated: bool, message: &Option<String>) -> Option<String> {
+    deprecated.then(|| message.clone().unwrap_or_else(|| "deprecated by the service model".to_string()))
+}
+
+fn lower_enum(name: &str, shape: &Shape, problems: &mut Vec<Problem>) -> TypeKind {
+    let values: Vec<String> = shape
+        .enum_values
+        .iter()
+        .flatten()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    if values.is_empty() {
+        problems.push(Problem::new(format!("shapes.{name}.enum"), "an enum needs at least one value"));
+    }
+    let refs: Vec<&str> = values.iter().map(String::as_str).collect();
+    let variants = disambiguate(&refs, enum_variant);
+    TypeKind::Enum(crate::ir::EnumDef {
+        variants: variants.into_iter().zip(values).collect(),
+    })
+}
+
+fn lower_members(
+    model: &ServiceModel,
+    shape_name: &str,
+    shape: &Shape,
+    docs: &dyn Fn(&Option<String>) -> String,
+    recursive: &BTreeSet<(String, String)>,
+    problems: &mut Vec<Problem>,
+) -> Vec<MemberDef> {
+    let member_names: Vec<&str> = shape.members.keys().map(String::as_str).collect();
+    let fields = disambiguate(&member_names, field_name);
+    // Builder methods share one namespace: `foo`, `set_foo`, `get_foo` per member, plus `build`.
+    let mut method_names = vec!["build".to_string()];
+    for field in &fields {
+        method_names.extend([field.clone(), format!("set_{field}"), format!("get_{field}")]);
+    }
+    let method_refs: Vec<&str> = method_names.iter().map(String::as_str).collect();
+    let methods = disambiguate(&method_refs, |name| name.to_string());
+    let variants = disambiguate(&member_names, type_name);
+    let protocol_default = default_timestamp_format(&model.metadata.protocol);
+    let serde_names = serde_keys(shape, &fields);
+
+    let mut members = Vec::new();
+    for (index, (member_name, member)) in shape.members.iter().enumerate() {
+        let path = format!("shapes.{shape_name}.members.{member_name}");
+        let Some(ty) = rust_type(model, &member.shape, &path, problems) else {
+            continue;
+        };
+        let target = &model.shapes[&member.shape];
+        let wire_name = member.location_name.clone().unwrap_or_else(|| member_name.clone());
+        let binding = if shape.payload.as_deref() == Some(member_name.as_str()) {
+            Binding::Payload
+        } else {
+            match member.location {
+                None => Binding::Body,
+                Some(Location::Uri) => Binding::Uri {
+                    label: wire_name.clone(),
+                    greedy: false,
+                },
+                Some(Location::Querystring) => Binding::Query(wire_name.clone()),
+                Some(Location::Header) => Binding::Header(wire_name.clone()),
+                Some(Location::Headers) => Binding::PrefixHeaders(member.location_name.clone().unwrap_or_default()),
+                Some(Location::StatusCode) => Binding::StatusCode,
+            }
+        };
+        let timestamp_format = contains_timestamp(&ty).then(|| {
+            member
+                .timestamp_format
+                .as_deref()
+                .or(target.timestamp_format.as_deref())
+                .map_or(protocol_default, parse_timestamp_format)
+        });
+        let member_docs = docs(&member.documentation);
+        let json_name = serde_names[index].clone();
+        members.push(MemberDef {
+            model_name: member_name.clone(),
+            field_name: fields[index].clone(),
+            setter: methods[1 + 3 * index].clone(),
+            option_setter: methods[2 + 3 * index].clone(),
+            getter: methods[3 + 3 * index].clone(),
+            variant_name: variants[index].clone(),
+            json_name,
+            docs: member_docs,
+            boxed: recursive.contains(&(shape_name.to_string(), member.shape.clone())),
+            required: shape.required.contains(member_name),
+            binding,
+            sensitive: target.sensitive,
+            deprecated: deprecation(member.deprecated, &member.deprecated_message),
+            idempotency_token: member.idempotency_token,
+            jsonvalue: member.jsonvalue,
+            host_label: member.host_label,
+            ty,
+            timestamp_format,
+        });
+    }
+    mark_greedy_labels(model, shape_name, &mut members);
+    members
+}
+
+/// Keys of the members in the serde form. Body members use their JSON wire key
+/// (`locationName`), so real service JSON parses; HTTP-bound members use their
+/// model name, or, where a body key already has it, their Rust field name, then a
+/// numbered suffix.
+fn serde_keys(shape: &Shape, fields: &[String]) -> Vec<String> {
+    let is_body = |member: &Member| member.location.is_none();
+    let mut taken: BTreeSet<String> = shape
+        .members
+        .iter()
+        .filter(|(_, member)| is_body(member))
+        .map(|(name, member)| member.location_name.clone().unwrap_or_else(|| name.clone()))
+        .collect();
+    shape
+        .members
+        .iter()
+        .zip(fields)
+        .map(|((name, member), field)| {
+            if is_body(member) {
+                return member.location_name.clone().unwrap_or_else(|| name.clone());
+            }
+            let mut candidates = vec![name.clone(), field.clone()];
+            candidates.extend((2..).take(1000).map(|n| format!("{name}{n}")));
+            let key = candidates
+                .into_iter()
+                .find(|candidate| !taken.contains(candidate))
+                .unwrap_or_else(|| name.clone());
+            taken.insert(key.clone());
+            key
+        })
+        .collect()
+}
+
+/// A URI label is greedy when some operation's template writes it `{label+}`.
+fn mark_greedy_labels(model: &ServiceModel, shape_name: &str, members: &mut [MemberDef]) {
+    let greedy: BTreeSet<String> = model
+        .operations
+        .values()
+        .filter(|op| op.input.as_ref().is_some_and(|input| input.shape == shape_name))
+        .flat_map(|op| crate::validate::uri_labels(&op.http.request_uri))
+        .filter_map(|label| label.strip_suffix('+').map(str::to_string))
+        .collect();
+    for member in members {
+        if let Binding::Uri { label, greedy: is_greedy } = &mut member.binding {
+            *is_greedy = greedy.contains(label.as_str());
+        }
+    }
+}
+
+fn default_timestamp_format(protocol: &str) -> TimestampFormat {
+    match protocol {
+        "json" | "rest-json" | "smithy-rpc-v2-cbor" => TimestampFormat::EpochSeconds,
+        _ => TimestampFormat::Iso8601,
+    }
+}
+
+fn parse_timestamp_format(format: &str) -> TimestampFormat {
+    match format {
+        "unixTimestamp" => TimestampFormat::EpochSeconds,
+        "rfc822" => TimestampFormat::HttpDate,
+        // Validation has refused anything else.
+        _ => TimestampFormat::Iso8601,
+    }
+}
+
+fn contains_timestamp(ty: &RustType) -> bool {
+    match ty {
+        RustType::Timestamp => true,
+        RustType::List(inner) => contains_timestamp(inner),
+        RustType::Map(_, value) => contains_timestamp(value),
+        _ => false,
+    }
+}
+
+/// The Rust type of a shape used as a member, list element or map part.
+fn rust_type(model: &ServiceModel, name: &str, path: &str, problems: &mut Vec<Problem>) -> Option<RustType> {
+    rust_type_at_depth(model, name, path, problems, 0)
+}
+
+fn rust_type_at_depth(
+    model: &ServiceModel,
+    name: &str,
+    path: &str,
+    problems: &mut Vec<Problem>,
+    depth: usize,
+) -> Option<RustType> {
+    let shape = model.shapes.get(name)?;
+    // Lists and maps cannot contain themselves without a structure in between,
+    // so a deep nest of them means a cycle the model should not have.
+    if depth > 32 {
+        problems.push(Problem::new(path, format!("shape {name:?} nests lists and maps in a cycle")));
+        return None;
+    }
+    let ty = match shape.shape_type {
+        ShapeType::Structure if shape.document => RustType::Document,
+        ShapeType::Structure if shape.eventstream => {
+            problems.push(Problem::new(
+                path,
+                format!("shape {name:?} is an event stream, which this generator does not support yet"),
+            ));
+            return None;
+        }
+        ShapeType::Structure => RustType::Named(name.to_string()),
+        ShapeType::String if shape.enum_values.is_some() => RustType::Named(name.to_string()),
+        ShapeType::String => RustType::String,
+        ShapeType::Boolean => RustType::Bool,
+        ShapeType::Byte => RustType::Byte,
+        ShapeType::Short => RustType::Short,
+        ShapeType::Integer => RustType::Integer,
+        ShapeType::Long => RustType::Long,
+        ShapeType::Float => RustType::Float,
+        ShapeType::Double => RustType::Double,
+        ShapeType::Biginteger => RustType::BigInteger,
+        ShapeType::Bigdecimal => RustType::BigDecimal,
+        ShapeType::Timestamp => RustType::Timestamp,
+        ShapeType::Blob => RustType::Blob,
+        ShapeType::List => {
+            let member = shape.member.as_ref()?;
+            let inner = rust_type_at_depth(model, &member.shape, path, problems, depth + 1)?;
+            RustType::List(Box::new(inner))
+        }
+        ShapeType::Map => {
+            let (key, value) = (shape.key.as_ref()?, shape.value.as_ref()?);
+            let key_ty = rust_type_at_depth(model, &key.shape, path, problems, depth + 1)?;
+            let value_ty = rust_type_at_depth(model, &value.shape, path, problems, depth + 1)?;
+            RustType::Map(Box::new(key_ty), Box::new(value_ty))
+        }
+    };
+    if depth > 0 && contains_timestamp(&ty) && matches!(ty, RustType::List(_) | RustType::Map(..)) {
+        problems.push(Problem::new(
+            path,
+            "timestamps nested two collections deep are not supported yet",
+        ));
+        return None;
+    }
+    Some(ty)
+}
+
+/// Structure members whose target structure contains the holder again: those need a `Box`.
+fn recursive_edges(model: &ServiceModel) -> BTreeSet<(String, String)> {
+    let direct = |shape: &Shape| -> Vec<String> {
+        shape
+            .members
+            .values()
+            .map(|member: &Member| member.shape.clone())
+            .filter(|target| model.shapes.get(target).is_some_and(|t| t.shape_type == ShapeType::Structure))
+            .collect()
+    };
+    let graph: BTreeMap<&String, Vec<String>> = model
+        .shapes
+        .iter()
+        .filter(|(_, s)| s.shape_type == ShapeType::Structure)
+        .map(|(name, shape)| (name, direct(shape)))
+        .collect();
+    let reaches = |from: &str, to: &str| -> bool {
+        let mut seen = BTreeSet::new();
+        let mut stack = vec![from.to_string()];
+        while let Some(next) = stack.pop() {
+            if next == to {
+                return true;
+            }
+            if seen.insert(next.clone()) {
+                stack.extend(graph.get(&next).into_iter().flatten().cloned());
+            }
+        }
+        false
+    };
+    let mut edges = BTreeSet::new();
+    for (holder, targets) in &graph {
+        for target in targets {
+            if reaches(target, holder) {
+                edges.insert(((*holder).clone(), target.clone()));
+            }
+        }
+    }
+    edges
+}
+
+/// Shapes reachable from operation inputs, and from outputs and errors.
+fn reachability(model: &ServiceModel) -> (BTreeSet<String>, BTreeSet<String>) {
+    let closure = |roots: Vec<String>| {
+        let mut seen = BTreeSet::new();
+        let mut stack = roots;
+        while let Some(name) = stack.pop() {
+            let Some(shape) = model.shapes.get(&name) else { continue };
+            if !seen.insert(name) {
+                continue;
+            }
+            let parts = shape.members.values().chain(&shape.member).chain(&shape.key).chain(&shape.value);
+            stack.extend(parts.map(|m| m.shape.clone()));
+        }
+        seen
+    };
+    let operations = model.operations.values();
+    let inputs = operations.clone().filter_map(|op| op.input.as_ref().map(|r| r.shape.clone())).collect();
+    let outputs = operations
+        .flat_map(|op| op.output.iter().chain(&op.errors).map(|r| r.shape.clone()))
+        .collect();
+    (closure(inputs), closure(outputs))
+}
+
+fn lower_operations(
+    model: &ServiceModel,
+    paginators: &PaginatorsModel,
+    docs: &dyn Fn(&Option<String>) -> String,
+) -> Vec<OperationDef> {
+    let names: Vec<&str> = model.operations.keys().map(String::as_str).collect();
+    let rust_names = disambiguate(&names, type_name);
+    let fn_names = disambiguate(&names, field_name);
+    model
+        .operations
+        .values()
+        .enumerate()
+        .map(|(index, op)| OperationDef {
+            model_name: op.name.clone(),
+            rust_name: rust_names[index].clone(),
+            fn_name: fn_names[index].clone(),
+            docs: docs(&op.documentation),
+            method: op.http.method.clone(),
+            uri: op.http.request_uri.clone(),
+            success_code: op.http.response_code.unwrap_or(200),
+            input: op.input.as_ref().map(|r| r.shape.clone()),
+            output: op.output.as_ref().map(|r| r.shape.clone()),
+            errors: op.errors.iter().map(|r| r.shape.clone()).collect(),
+            deprecated: deprecation(op.deprecated, &op.deprecated_message),
+            idempotent: op.idempotent,
+            paginator: paginators.pagination.get(&op.name).map(|p| PaginatorDef {
+                input_tokens: p.input_token.to_vec(),
+                output_tokens: p.output_token.to_vec(),
+                limit_key: p.limit_key.clone(),
+                result_keys: p.result_key.as_ref().map(|k| k.to_vec()).unwrap_or_default(),
+            }),
+        })
+        .collect()
+}

@@ -1,0 +1,309 @@
+//! Support types shared by every generated type: blobs, timestamps on the
+//! wire, the catch-all of enums, and builder errors.
+
+use std::fmt;
+
+/// Binary data; base64 text in JSON documents.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Blob(::std::vec::Vec<u8>);
+
+impl Blob {
+    /// Wraps bytes.
+    pub fn new(bytes: impl Into<::std::vec::Vec<u8>>) -> Self {
+        Blob(bytes.into())
+    }
+
+    /// The bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// Takes the bytes out.
+    pub fn into_inner(self) -> ::std::vec::Vec<u8> {
+        self.0
+    }
+}
+
+impl fmt::Debug for Blob {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Blob({} bytes)", self.0.len())
+    }
+}
+
+impl AsRef<[u8]> for Blob {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl From<::std::vec::Vec<u8>> for Blob {
+    fn from(bytes: ::std::vec::Vec<u8>) -> Self {
+        Blob(bytes)
+    }
+}
+
+impl From<&[u8]> for Blob {
+    fn from(bytes: &[u8]) -> Self {
+        Blob(bytes.to_vec())
+    }
+}
+
+impl From<&str> for Blob {
+    fn from(text: &str) -> Self {
+        Blob(text.as_bytes().to_vec())
+    }
+}
+
+impl ::serde::Serialize for Blob {
+    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use ::base64::Engine as _;
+        serializer.serialize_str(&::base64::engine::general_purpose::STANDARD.encode(&self.0))
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Blob {
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use ::base64::Engine as _;
+        let text = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+        ::base64::engine::general_purpose::STANDARD
+            .decode(text.as_bytes())
+            .map(Blob)
+            .map_err(|err| ::serde::de::Error::custom(format_args!("invalid base64 blob: {err}")))
+    }
+}
+
+/// An enum value this version of the crate does not know.
+///
+/// It is kept and sent back unchanged. Match on the known variants and a
+/// wildcard: a newer crate may turn today's unknown value into a variant.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct UnknownVariantValue(pub(crate) ::std::string::String);
+
+impl UnknownVariantValue {
+    /// The value as it appeared on the wire.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for UnknownVariantValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Deserializes a string enum through `From<&str>`, borrowing where the input allows.
+pub(crate) fn deserialize_str_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: ::serde::Deserializer<'de>,
+    T: for<'a> From<&'a str>,
+{
+    struct StrVisitor<T>(::std::marker::PhantomData<T>);
+    impl<T: for<'a> From<&'a str>> ::serde::de::Visitor<'_> for StrVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: ::serde::de::Error>(self, value: &str) -> Result<T, E> {
+            Ok(T::from(value))
+        }
+    }
+    deserializer.deserialize_str(StrVisitor(::std::marker::PhantomData))
+}
+
+/// Why a builder could not build its value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BuildError {
+    /// A member the model marks as required was not set.
+    MissingField {
+        /// The type being built.
+        type_name: &'static str,
+        /// The member's name in the model.
+        member: &'static str,
+    },
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BuildError::MissingField { type_name, member } => {
+                write!(f, "cannot build {type_name}: the required member `{member}` is not set")
+            }
+        }
+    }
+}
+
+impl ::std::error::Error for BuildError {}
+
+/// Timestamp wire formats for `#[serde(with = …)]`, one module per format,
+/// each with `option`, `option_list` and `option_map` flavours.
+pub mod timestamp {
+    use ::time::OffsetDateTime;
+
+    /// A timestamp wire format.
+    pub trait Format {
+        /// Writes the timestamp.
+        fn write<S: ::serde::Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error>;
+        /// Reads a timestamp.
+        fn read<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error>;
+    }
+
+    /// Seconds since the Unix epoch, fractional to the millisecond.
+    #[derive(Debug)]
+    pub enum EpochSeconds {}
+
+    impl Format for EpochSeconds {
+        fn write<S: ::serde::Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
+            let millis = value.unix_timestamp_nanos() / 1_000_000;
+            if millis % 1000 == 0 {
+                serializer.serialize_i64(value.unix_timestamp())
+            } else {
+                serializer.serialize_f64(millis as f64 / 1000.0)
+            }
+        }
+
+        fn read<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
+            struct SecondsVisitor;
+            impl ::serde::de::Visitor<'_> for SecondsVisitor {
+                type Value = OffsetDateTime;
+                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str("seconds since the Unix epoch")
+                }
+                fn visit_i64<E: ::serde::de::Error>(self, seconds: i64) -> Result<OffsetDateTime, E> {
+                    OffsetDateTime::from_unix_timestamp(seconds).map_err(E::custom)
+                }
+                fn visit_u64<E: ::serde::de::Error>(self, seconds: u64) -> Result<OffsetDateTime, E> {
+                    let seconds = i64::try_from(seconds).map_err(E::custom)?;
+                    self.visit_i64(seconds)
+                }
+                fn visit_f64<E: ::serde::de::Error>(self, seconds: f64) -> Result<OffsetDateTime, E> {
+                    if !seconds.is_finite() {
+                        return Err(E::custom("a timestamp must be a finite number"));
+                    }
+                    // Rounding to whole milliseconds undoes the float's binary noise.
+                    let millis = (seconds * 1000.0).round() as i128;
+                    OffsetDateTime::from_unix_timestamp_nanos(millis * 1_000_000).map_err(E::custom)
+                }
+            }
+            deserializer.deserialize_any(SecondsVisitor)
+        }
+    }
+
+    /// RFC 3339 (the ISO 8601 profile AWS uses), e.g. `2015-07-09T12:00:00Z`.
+    #[derive(Debug)]
+    pub enum Iso8601 {}
+
+    impl Format for Iso8601 {
+        fn write<S: ::serde::Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
+            let utc = value.to_offset(::time::UtcOffset::UTC);
+            let text = utc
+                .format(&::time::format_description::well_known::Rfc3339)
+                .map_err(::serde::ser::Error::custom)?;
+            serializer.serialize_str(&text)
+        }
+
+        fn read<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
+            let text = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            OffsetDateTime::parse(&text, &::time::format_description::well_known::Rfc3339)
+                .map_err(|err| ::serde::de::Error::custom(format_args!("invalid ISO 8601 timestamp {text:?}: {err}")))
+        }
+    }
+
+    /// RFC 7231 HTTP-date, e.g. `Thu, 09 Jul 2015 12:00:00 GMT`.
+    #[derive(Debug)]
+    pub enum HttpDate {}
+
+    impl Format for HttpDate {
+        fn write<S: ::serde::Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
+            let system_time: ::std::time::SystemTime = (*value).into();
+            serializer.serialize_str(&::httpdate::fmt_http_date(system_time))
+        }
+
+        fn read<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
+            let text = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            ::httpdate::parse_http_date(&text)
+                .map(OffsetDateTime::from)
+                .map_err(|err| ::serde::de::Error::custom(format_args!("invalid HTTP date {text:?}: {err}")))
+        }
+    }
+
+    /// Serializes a timestamp in format `F`, for use inside collections.
+    struct Wire<'a, F>(&'a OffsetDateTime, ::std::marker::PhantomData<F>);
+
+    impl<F: Format> ::serde::Serialize for Wire<'_, F> {
+        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            F::write(self.0, serializer)
+        }
+    }
+
+    /// Deserializes a timestamp in format `F`, for use inside collections.
+    struct Read<F>(OffsetDateTime, ::std::marker::PhantomData<F>);
+
+    impl<'de, F: Format> ::serde::Deserialize<'de> for Read<F> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            F::read(deserializer).map(|value| Read(value, ::std::marker::PhantomData))
+        }
+    }
+
+    /// `Option<OffsetDateTime>` in format `F`.
+    pub fn serialize_option<F: Format, S: ::serde::Serializer>(
+        value: &Option<OffsetDateTime>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(value) => F::write(value, serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    /// `Option<OffsetDateTime>` in format `F`.
+    pub fn deserialize_option<'de, F: Format, D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<OffsetDateTime>, D::Error> {
+        let value: Option<Read<F>> = ::serde::Deserialize::deserialize(deserializer)?;
+        Ok(value.map(|read| read.0))
+    }
+
+    /// `Option<Vec<OffsetDateTime>>` in format `F`.
+    pub fn serialize_option_list<F: Format, S: ::serde::Serializer>(
+        value: &Option<Vec<OffsetDateTime>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(items) => serializer.collect_seq(items.iter().map(|item| Wire::<F>(item, ::std::marker::PhantomData))),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    /// `Option<Vec<OffsetDateTime>>` in format `F`.
+    pub fn deserialize_option_list<'de, F: Format, D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Vec<OffsetDateTime>>, D::Error> {
+        let value: Option<Vec<Read<F>>> = ::serde::Deserialize::deserialize(deserializer)?;
+        Ok(value.map(|items| items.into_iter().map(|read| read.0).collect()))
+    }
+
+    /// `Option<BTreeMap<K, OffsetDateTime>>` in format `F`.
+    pub fn serialize_option_map<F: Format, K: ::serde::Serialize, S: ::serde::Serializer>(
+        value: &Option<::std::collections::BTreeMap<K, OffsetDateTime>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(map) => serializer.collect_map(map.iter().map(|(k, v)| (k, Wire::<F>(v, ::std::marker::PhantomData)))),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    /// `Option<BTreeMap<K, OffsetDateTime>>` in format `F`.
+    pub fn deserialize_option_map<'de, F: Format, K, D>(
+        deserializer: D,
+    ) -> Result<Option<::std::collections::BTreeMap<K, OffsetDateTime>>, D::Error>
+    where
+        K: ::serde::Deserialize<'de> + Ord,
+        D: ::serde::Deserializer<'de>,
+    {
+        let value: Option<::std::collections::BTreeMap<K, Read<F>>> = ::serde::Deserialize::deserialize(deserializer)?;
+        Ok(value.map(|map| map.into_iter().map(|(k, read)| (k, read.0)).collect()))
+    }
+}

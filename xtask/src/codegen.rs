@@ -1,0 +1,219 @@
+//! `cargo xtask codegen`: model/ → generated/, all in memory first, so a bad
+//! model leaves every committed file untouched.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use awsgen_codegen::{generate, GeneratedCrate, Input};
+
+use crate::fs_sync::{self, Change};
+
+/// One model to generate, and where its crate goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    /// Short service name, e.g. `apigateway`.
+    pub service: String,
+    /// The `service-2.json` file.
+    pub model: PathBuf,
+    /// The `paginators-1.json` beside it, if any.
+    pub paginators: Option<PathBuf>,
+    /// Path of the model as printed in generated headers.
+    pub source_label: String,
+    /// Version of the generated crate.
+    pub crate_version: String,
+    /// The crate folder to write.
+    pub out_dir: PathBuf,
+}
+
+/// The workspace root (the parent of `xtask/`).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the workspace")
+        .to_path_buf()
+}
+
+pub fn run(args: &[String]) -> Result<ExitCode> {
+    let mut check = false;
+    let mut model = None;
+    let mut out = None;
+    let mut service = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--check" => check = true,
+            "--model" => model = Some(PathBuf::from(rest.next().context("--model needs a path")?)),
+            "--out" => out = Some(PathBuf::from(rest.next().context("--out needs a folder")?)),
+            "--service" => service = Some(rest.next().context("--service needs a name")?.clone()),
+            other => bail!("unknown argument {other:?} to codegen"),
+        }
+    }
+    let jobs = match (model, out) {
+        (Some(model), Some(out)) => vec![single_job(&model, &out, service)?],
+        (None, None) => discover(&workspace_root())?,
+        _ => bail!("--model and --out go together"),
+    };
+    let started = Instant::now();
+    let generated = generate_all(&jobs)?;
+    let elapsed = started.elapsed();
+    let mut all_changes = Vec::new();
+    for (job, crate_files) in jobs.iter().zip(&generated) {
+        let changes = fs_sync::diff(&job.out_dir, &crate_files.files)?;
+        all_changes.push((job, crate_files, changes));
+    }
+    let root = workspace_root();
+    let shown = |path: &Path| path.strip_prefix(&root).unwrap_or(path).display().to_string();
+    if check {
+        let stale: Vec<&Change> = all_changes.iter().flat_map(|(_, _, changes)| changes).collect();
+        if stale.is_empty() {
+            println!("generated/ is up to date with model/ ({} crate(s))", jobs.len());
+            return Ok(ExitCode::SUCCESS);
+        }
+        eprintln!("{} stale file(s):", stale.len());
+        for change in stale {
+            eprintln!("  {}", change.to_string().replace(&format!("{}/", root.display()), ""));
+        }
+        eprintln!("run `cargo xtask codegen` and commit the result");
+        return Ok(ExitCode::FAILURE);
+    }
+    for (job, crate_files, changes) in &all_changes {
+        fs_sync::apply(&job.out_dir, &crate_files.files, changes)?;
+        let lines: usize = crate_files.files.values().map(|text| text.lines().count()).sum();
+        println!(
+            "{}: {} files, {} lines in {}; {} changed",
+            job.service,
+            crate_files.files.len(),
+            lines,
+            shown(&job.out_dir),
+            changes.len()
+        );
+        for change in changes {
+            println!("  {}", change.to_string().replace(&format!("{}/", root.display()), ""));
+        }
+    }
+    println!("generation took {:.1} ms", elapsed.as_secs_f64() * 1000.0);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Every `model/<service>/<version>/service-2.json`, newest version of each service.
+pub fn discover(root: &Path) -> Result<Vec<Job>> {
+    let model_dir = root.join("model");
+    let mut jobs = Vec::new();
+    for service_dir in sorted_dirs(&model_dir)? {
+        let service = file_name(&service_dir);
+        let Some(version_dir) = sorted_dirs(&service_dir)?.pop() else {
+            bail!("{}: no API version folder", service_dir.display());
+        };
+        let model = version_dir.join("service-2.json");
+        let paginators = Some(version_dir.join("paginators-1.json")).filter(|p| p.is_file());
+        let version_file = service_dir.join("CRATE_VERSION");
+        let crate_version = fs::read_to_string(&version_file)
+            .with_context(|| format!("reading {}", version_file.display()))?
+            .trim()
+            .to_string();
+        jobs.push(Job {
+            source_label: format!("model/{service}/{}/service-2.json", file_name(&version_dir)),
+            out_dir: root.join("generated").join(&service),
+            service,
+            model,
+            paginators,
+            crate_version,
+        });
+    }
+    if jobs.is_empty() {
+        bail!("no models under {}", model_dir.display());
+    }
+    Ok(jobs)
+}
+
+fn single_job(model: &Path, out: &Path, service: Option<String>) -> Result<Job> {
+    let text = read(model)?;
+    let service = match service {
+        Some(service) => service,
+        None => endpoint_prefix(&text).with_context(|| format!("{}: no metadata.endpointPrefix; pass --service", model.display()))?,
+    };
+    let paginators = model
+        .parent()
+        .map(|dir| dir.join("paginators-1.json"))
+        .filter(|p| p.is_file() && model.file_name().is_some_and(|n| n == "service-2.json"));
+    Ok(Job {
+        service,
+        model: model.to_path_buf(),
+        paginators,
+        source_label: model.display().to_string(),
+        crate_version: "0.1.0".to_string(),
+        out_dir: out.to_path_buf(),
+    })
+}
+
+fn endpoint_prefix(model_json: &str) -> Option<String> {
+    awsgen_codegen::model::parse_service_model(model_json).ok()?.metadata.endpoint_prefix
+}
+
+/// Generates every job in memory; the first failure stops everything before any write.
+pub fn generate_all(jobs: &[Job]) -> Result<Vec<GeneratedCrate>> {
+    jobs.iter()
+        .map(|job| {
+            let service_json = read(&job.model)?;
+            let paginators_json = job.paginators.as_deref().map(read).transpose()?;
+            generate(Input {
+                service_json: &service_json,
+                paginators_json: paginators_json.as_deref(),
+                service: &job.service,
+                source_path: &job.source_label,
+                crate_version: &job.crate_version,
+            })
+            .with_context(|| format!("generating {} from {}", job.service, job.model.display()))
+        })
+        .collect()
+}
+
+fn read(path: &Path) -> Result<String> {
+    fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
+}
+
+fn sorted_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut dirs: Vec<PathBuf> = fs::read_dir(dir)
+        .with_context(|| format!("listing {}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|path| path.is_dir())
+        .collect();
+    dirs.sort();
+    Ok(dirs)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// Lines of every generated file, for reporting.
+pub fn line_count(files: &BTreeMap<String, String>) -> usize {
+    files.values().map(|text| text.lines().count()).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The committed crates must be exactly what the committed models generate.
+    #[test]
+    fn generated_is_up_to_date() {
+        let root = workspace_root();
+        let jobs = discover(&root).unwrap();
+        let generated = generate_all(&jobs).unwrap();
+        for (job, crate_files) in jobs.iter().zip(&generated) {
+            let changes = fs_sync::diff(&job.out_dir, &crate_files.files).unwrap();
+            let listing: Vec<String> = changes.iter().map(ToString::to_string).collect();
+            assert!(
+                changes.is_empty(),
+                "generated/{} is stale; run `cargo xtask codegen` and commit:\n{}",
+                job.service,
+                listing.join("\n")
+            );
+        }
+    }
+}

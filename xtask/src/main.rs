@@ -1,0 +1,35 @@
+//! `cargo xtask`: the project's only entry point for generation and checks.
+
+mod codegen;
+mod fs_sync;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  codegen                          regenerate every service under model/ into generated/
+  codegen --check                  exit non-zero and list stale files if generated/ is not up to date
+  codegen --model PATH --out DIR   generate one service-2.json into the crate folder DIR
+          [--service NAME]         (service name; default: the model's endpointPrefix)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("codegen") => codegen::run(&args[1..]),
+        Some("-h" | "--help" | "help") | None => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Some(other) => Err(anyhow::anyhow!("unknown command {other:?}\n\n{USAGE}")),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
