@@ -41,11 +41,13 @@ pub fn generate(input: Input<'_>) -> Result<GeneratedCrate, Error> {
         Some(json) => paginators::parse_paginators(json)?,
         None => paginators::PaginatorsModel::default(),
     };
-    validate::validate(&model, &paginators)?;
+    let warnings = validate::validate(&model, &paginators)?;
     let source = ServiceSource {
         service: input.service.to_string(),
         path: input.source_path.to_string(),
     };
     let service = lower::lower(&model, &paginators, &source)?;
-    emit::emit_crate(&service, input.crate_version)
+    let mut generated = emit::emit_crate(&service, input.crate_version)?;
+    generated.warnings = warnings;
+    Ok(generated)
 }

@@ -13,8 +13,12 @@ const TIMESTAMP_FORMATS: [&str; 3] = ["iso8601", "rfc822", "unixTimestamp"];
 const HTTP_METHODS: [&str; 7] = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"];
 
 /// Checks that the model is consistent enough to generate code from.
-pub fn validate(model: &ServiceModel, paginators: &PaginatorsModel) -> Result<(), Error> {
+///
+/// Returns the warnings: inconsistencies that real AWS models have shipped with
+/// (a URI label no member fills, say), which code can still be generated for.
+pub fn validate(model: &ServiceModel, paginators: &PaginatorsModel) -> Result<Vec<Problem>, Error> {
     let mut problems = Vec::new();
+    let mut warnings = Vec::new();
     for (name, shape) in &model.shapes {
         check_shape(model, name, shape, &mut problems);
     }
@@ -47,7 +51,7 @@ pub fn validate(model: &ServiceModel, paginators: &PaginatorsModel) -> Result<()
         for (index, error) in operation.errors.iter().enumerate() {
             check_structure_ref(model, &format!("{path}.errors[{index}].shape"), &error.shape, &mut problems);
         }
-        check_uri_labels(model, name, &mut problems);
+        check_uri_labels(model, name, &mut warnings);
     }
     for (name, paginator) in &paginators.pagination {
         let path = format!("paginators-1.json:pagination.{name}");
@@ -68,7 +72,8 @@ pub fn validate(model: &ServiceModel, paginators: &PaginatorsModel) -> Result<()
         }
     }
     if problems.is_empty() {
-        Ok(())
+        warnings.sort();
+        Ok(warnings)
     } else {
         problems.sort();
         problems.dedup();

@@ -1,7 +1,6 @@
 //! `cargo xtask codegen`: model/ → generated/, all in memory first, so a bad
 //! model leaves every committed file untouched.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -62,6 +61,9 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     let elapsed = started.elapsed();
     let mut all_changes = Vec::new();
     for (job, crate_files) in jobs.iter().zip(&generated) {
+        for warning in &crate_files.warnings {
+            eprintln!("warning: {}: {warning}", job.model.display());
+        }
         let changes = fs_sync::diff(&job.out_dir, &crate_files.files)?;
         all_changes.push((job, crate_files, changes));
     }
@@ -188,11 +190,6 @@ fn sorted_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
 
 fn file_name(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-}
-
-/// Lines of every generated file, for reporting.
-pub fn line_count(files: &BTreeMap<String, String>) -> usize {
-    files.values().map(|text| text.lines().count()).sum()
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use crate::ir::{MemberDef, RustType, Service, StructDef, TypeDef};
 pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
     let target = type_path(type_def);
     let builder = builder_ident(type_def);
-    let doc = format!("A builder for [`{0}`]({1}); start one with `{0}::builder()`.", type_def.rust_name, target);
+    let doc = format!(" A builder for [`{0}`]({1}); start one with `{0}::builder()`.", type_def.rust_name, target);
     let fields = def.members.iter().map(|member| {
         let field = ident(&member.field_name);
         let ty = field_type(service, member);
@@ -37,7 +37,7 @@ pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
         quote! { #field: self.#field, }
     });
     let build_doc = format!(
-        "Builds the [`{}`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.",
+        " Builds the [`{}`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.",
         type_def.rust_name
     );
     let has_sensitive = def.has_sensitive();
@@ -81,9 +81,9 @@ fn emit_setters(service: &Service, type_def: &TypeDef, member: &MemberDef) -> To
     let link = format!("[`{0}::{1}`](crate::{2}::{0}::{1})", type_def.rust_name, member.field_name, type_def.module.name());
     let summary = crate::docs::summary(&member.docs);
     let summary = if summary.is_empty() { String::new() } else { format!(": {summary}") };
-    let set_doc = format!("Sets {link}{summary}");
-    let option_doc = format!("Sets or clears {link}.");
-    let get_doc = format!("The value set for {link}, if any.");
+    let set_doc = format!(" Sets {link}{summary}");
+    let option_doc = format!(" Sets or clears {link}.");
+    let get_doc = format!(" The value set for {link}, if any.");
     let wrap = |value: TokenStream| {
         if member.boxed {
             quote! { ::std::option::Option::Some(::std::boxed::Box::new(#value)) }

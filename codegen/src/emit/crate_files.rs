@@ -16,6 +16,10 @@ serde_json = "1"
 time = { version = "0.3.36", default-features = false, features = ["std", "formatting", "parsing"] }
 "#;
 
+/// Dev-dependencies, for the hand-written tests beside the generated code.
+const DEV_DEPENDENCIES: &str = r#"time = { version = "0.3.36", features = ["macros"] }
+"#;
+
 /// The crate's `Cargo.toml`: self-contained, so the crate can be copied or published alone.
 pub fn cargo_toml(service: &Service, version: &str) -> String {
     format!(
@@ -33,7 +37,9 @@ pub fn cargo_toml(service: &Service, version: &str) -> String {
          [lib]\n\
          name = \"{lib}\"\n\n\
          [dependencies]\n\
-         {DEPENDENCIES}",
+         {DEPENDENCIES}\n\
+         [dev-dependencies]\n\
+         {DEV_DEPENDENCIES}",
         source = service.source,
         name = service.crate_name,
         full_name = service.full_name,
@@ -81,9 +87,15 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         // The model deprecates some members; the crate itself must still read and write them.
         #![allow(deprecated)]
 
+        // prettyplease formats generated code; rustfmt would lay it out differently
+        // and make `cargo xtask codegen --check` fail, so it skips these modules.
+        #[rustfmt::skip]
         pub mod error;
+        #[rustfmt::skip]
         pub mod operation;
+        #[rustfmt::skip]
         pub mod primitives;
+        #[rustfmt::skip]
         pub mod types;
     }
 }

@@ -26,6 +26,8 @@ use crate::ir::{Module, Service, TypeKind};
 pub struct GeneratedCrate {
     /// File contents by relative path (`/`-separated), sorted.
     pub files: BTreeMap<String, String>,
+    /// Inconsistencies in the model that did not stop generation.
+    pub warnings: Vec<crate::error::Problem>,
 }
 
 /// Emits every file of the crate for `service`.

@@ -20,7 +20,7 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
     let derive_debug = if def.has_sensitive() { quote!() } else { quote!(::std::fmt::Debug,) };
     let debug_impl = if def.has_sensitive() { redacting_debug(type_def, def) } else { quote!() };
     let builder = builder_path(type_def);
-    let builder_doc = format!("Starts building a [`{}`].", type_def.rust_name);
+    let builder_doc = format!(" Starts building a [`{}`].", type_def.rust_name);
     let error_impls = def.error.as_ref().map(|error| {
         let code = &error.code;
         let status = match error.http_status {

@@ -39,7 +39,11 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 #![allow(deprecated)]
+#[rustfmt::skip]
 pub mod error;
+#[rustfmt::skip]
 pub mod operation;
+#[rustfmt::skip]
 pub mod primitives;
+#[rustfmt::skip]
 pub mod types;

@@ -152,17 +152,18 @@ pub mod timestamp {
         fn read<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error>;
     }
 
-    /// Seconds since the Unix epoch, fractional to the millisecond.
+    /// Seconds since the Unix epoch, fractional to the microsecond (what an `f64`
+    /// holds exactly enough for dates in the next few centuries).
     #[derive(Debug)]
     pub enum EpochSeconds {}
 
     impl Format for EpochSeconds {
         fn write<S: ::serde::Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
-            let millis = value.unix_timestamp_nanos() / 1_000_000;
-            if millis % 1000 == 0 {
+            let micros = value.unix_timestamp_nanos() / 1_000;
+            if micros % 1_000_000 == 0 {
                 serializer.serialize_i64(value.unix_timestamp())
             } else {
-                serializer.serialize_f64(millis as f64 / 1000.0)
+                serializer.serialize_f64(micros as f64 / 1_000_000.0)
             }
         }
 
@@ -184,9 +185,9 @@ pub mod timestamp {
                     if !seconds.is_finite() {
                         return Err(E::custom("a timestamp must be a finite number"));
                     }
-                    // Rounding to whole milliseconds undoes the float's binary noise.
-                    let millis = (seconds * 1000.0).round() as i128;
-                    OffsetDateTime::from_unix_timestamp_nanos(millis * 1_000_000).map_err(E::custom)
+                    // Rounding to whole microseconds undoes the float's binary noise.
+                    let micros = (seconds * 1_000_000.0).round() as i128;
+                    OffsetDateTime::from_unix_timestamp_nanos(micros * 1_000).map_err(E::custom)
                 }
             }
             deserializer.deserialize_any(SecondsVisitor)

@@ -21,7 +21,7 @@ pub struct BadRequestException {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl BadRequestException {
-    ///Starts building a [`BadRequestException`].
+    /// Starts building a [`BadRequestException`].
     pub fn builder() -> crate::error::builders::BadRequestExceptionBuilder {
         crate::error::builders::BadRequestExceptionBuilder::default()
     }
@@ -51,7 +51,7 @@ impl ::std::fmt::Display for BadRequestException {
     }
 }
 impl ::std::error::Error for BadRequestException {}
-///A builder for [`BadRequestException`](crate :: error :: BadRequestException); start one with `BadRequestException::builder()`.
+/// A builder for [`BadRequestException`](crate :: error :: BadRequestException); start one with `BadRequestException::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -62,7 +62,7 @@ pub struct BadRequestExceptionBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl BadRequestExceptionBuilder {
-    ///Sets [`BadRequestException::message`](crate::error::BadRequestException::message)
+    /// Sets [`BadRequestException::message`](crate::error::BadRequestException::message)
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -70,7 +70,7 @@ impl BadRequestExceptionBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`BadRequestException::message`](crate::error::BadRequestException::message).
+    /// Sets or clears [`BadRequestException::message`](crate::error::BadRequestException::message).
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -78,11 +78,11 @@ impl BadRequestExceptionBuilder {
         self.message = input;
         self
     }
-    ///The value set for [`BadRequestException::message`](crate::error::BadRequestException::message), if any.
+    /// The value set for [`BadRequestException::message`](crate::error::BadRequestException::message), if any.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    ///Builds the [`BadRequestException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`BadRequestException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

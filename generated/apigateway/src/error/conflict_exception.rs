@@ -21,7 +21,7 @@ pub struct ConflictException {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ConflictException {
-    ///Starts building a [`ConflictException`].
+    /// Starts building a [`ConflictException`].
     pub fn builder() -> crate::error::builders::ConflictExceptionBuilder {
         crate::error::builders::ConflictExceptionBuilder::default()
     }
@@ -51,7 +51,7 @@ impl ::std::fmt::Display for ConflictException {
     }
 }
 impl ::std::error::Error for ConflictException {}
-///A builder for [`ConflictException`](crate :: error :: ConflictException); start one with `ConflictException::builder()`.
+/// A builder for [`ConflictException`](crate :: error :: ConflictException); start one with `ConflictException::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -62,7 +62,7 @@ pub struct ConflictExceptionBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl ConflictExceptionBuilder {
-    ///Sets [`ConflictException::message`](crate::error::ConflictException::message)
+    /// Sets [`ConflictException::message`](crate::error::ConflictException::message)
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -70,7 +70,7 @@ impl ConflictExceptionBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ConflictException::message`](crate::error::ConflictException::message).
+    /// Sets or clears [`ConflictException::message`](crate::error::ConflictException::message).
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -78,11 +78,11 @@ impl ConflictExceptionBuilder {
         self.message = input;
         self
     }
-    ///The value set for [`ConflictException::message`](crate::error::ConflictException::message), if any.
+    /// The value set for [`ConflictException::message`](crate::error::ConflictException::message), if any.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    ///Builds the [`ConflictException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ConflictException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -30,7 +30,7 @@ pub struct LimitExceededException {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl LimitExceededException {
-    ///Starts building a [`LimitExceededException`].
+    /// Starts building a [`LimitExceededException`].
     pub fn builder() -> crate::error::builders::LimitExceededExceptionBuilder {
         crate::error::builders::LimitExceededExceptionBuilder::default()
     }
@@ -60,7 +60,7 @@ impl ::std::fmt::Display for LimitExceededException {
     }
 }
 impl ::std::error::Error for LimitExceededException {}
-///A builder for [`LimitExceededException`](crate :: error :: LimitExceededException); start one with `LimitExceededException::builder()`.
+/// A builder for [`LimitExceededException`](crate :: error :: LimitExceededException); start one with `LimitExceededException::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -72,7 +72,7 @@ pub struct LimitExceededExceptionBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl LimitExceededExceptionBuilder {
-    ///Sets [`LimitExceededException::retry_after_seconds`](crate::error::LimitExceededException::retry_after_seconds)
+    /// Sets [`LimitExceededException::retry_after_seconds`](crate::error::LimitExceededException::retry_after_seconds)
     pub fn retry_after_seconds(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -80,7 +80,7 @@ impl LimitExceededExceptionBuilder {
         self.retry_after_seconds = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`LimitExceededException::retry_after_seconds`](crate::error::LimitExceededException::retry_after_seconds).
+    /// Sets or clears [`LimitExceededException::retry_after_seconds`](crate::error::LimitExceededException::retry_after_seconds).
     pub fn set_retry_after_seconds(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -88,13 +88,13 @@ impl LimitExceededExceptionBuilder {
         self.retry_after_seconds = input;
         self
     }
-    ///The value set for [`LimitExceededException::retry_after_seconds`](crate::error::LimitExceededException::retry_after_seconds), if any.
+    /// The value set for [`LimitExceededException::retry_after_seconds`](crate::error::LimitExceededException::retry_after_seconds), if any.
     pub fn get_retry_after_seconds(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.retry_after_seconds
     }
-    ///Sets [`LimitExceededException::message`](crate::error::LimitExceededException::message)
+    /// Sets [`LimitExceededException::message`](crate::error::LimitExceededException::message)
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -102,7 +102,7 @@ impl LimitExceededExceptionBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`LimitExceededException::message`](crate::error::LimitExceededException::message).
+    /// Sets or clears [`LimitExceededException::message`](crate::error::LimitExceededException::message).
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -110,11 +110,11 @@ impl LimitExceededExceptionBuilder {
         self.message = input;
         self
     }
-    ///The value set for [`LimitExceededException::message`](crate::error::LimitExceededException::message), if any.
+    /// The value set for [`LimitExceededException::message`](crate::error::LimitExceededException::message), if any.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    ///Builds the [`LimitExceededException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`LimitExceededException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

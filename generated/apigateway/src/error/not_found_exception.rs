@@ -21,7 +21,7 @@ pub struct NotFoundException {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl NotFoundException {
-    ///Starts building a [`NotFoundException`].
+    /// Starts building a [`NotFoundException`].
     pub fn builder() -> crate::error::builders::NotFoundExceptionBuilder {
         crate::error::builders::NotFoundExceptionBuilder::default()
     }
@@ -51,7 +51,7 @@ impl ::std::fmt::Display for NotFoundException {
     }
 }
 impl ::std::error::Error for NotFoundException {}
-///A builder for [`NotFoundException`](crate :: error :: NotFoundException); start one with `NotFoundException::builder()`.
+/// A builder for [`NotFoundException`](crate :: error :: NotFoundException); start one with `NotFoundException::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -62,7 +62,7 @@ pub struct NotFoundExceptionBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl NotFoundExceptionBuilder {
-    ///Sets [`NotFoundException::message`](crate::error::NotFoundException::message)
+    /// Sets [`NotFoundException::message`](crate::error::NotFoundException::message)
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -70,7 +70,7 @@ impl NotFoundExceptionBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`NotFoundException::message`](crate::error::NotFoundException::message).
+    /// Sets or clears [`NotFoundException::message`](crate::error::NotFoundException::message).
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -78,11 +78,11 @@ impl NotFoundExceptionBuilder {
         self.message = input;
         self
     }
-    ///The value set for [`NotFoundException::message`](crate::error::NotFoundException::message), if any.
+    /// The value set for [`NotFoundException::message`](crate::error::NotFoundException::message), if any.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    ///Builds the [`NotFoundException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`NotFoundException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

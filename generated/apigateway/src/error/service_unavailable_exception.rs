@@ -30,7 +30,7 @@ pub struct ServiceUnavailableException {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ServiceUnavailableException {
-    ///Starts building a [`ServiceUnavailableException`].
+    /// Starts building a [`ServiceUnavailableException`].
     pub fn builder() -> crate::error::builders::ServiceUnavailableExceptionBuilder {
         crate::error::builders::ServiceUnavailableExceptionBuilder::default()
     }
@@ -60,7 +60,7 @@ impl ::std::fmt::Display for ServiceUnavailableException {
     }
 }
 impl ::std::error::Error for ServiceUnavailableException {}
-///A builder for [`ServiceUnavailableException`](crate :: error :: ServiceUnavailableException); start one with `ServiceUnavailableException::builder()`.
+/// A builder for [`ServiceUnavailableException`](crate :: error :: ServiceUnavailableException); start one with `ServiceUnavailableException::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -72,7 +72,7 @@ pub struct ServiceUnavailableExceptionBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl ServiceUnavailableExceptionBuilder {
-    ///Sets [`ServiceUnavailableException::retry_after_seconds`](crate::error::ServiceUnavailableException::retry_after_seconds)
+    /// Sets [`ServiceUnavailableException::retry_after_seconds`](crate::error::ServiceUnavailableException::retry_after_seconds)
     pub fn retry_after_seconds(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -80,7 +80,7 @@ impl ServiceUnavailableExceptionBuilder {
         self.retry_after_seconds = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ServiceUnavailableException::retry_after_seconds`](crate::error::ServiceUnavailableException::retry_after_seconds).
+    /// Sets or clears [`ServiceUnavailableException::retry_after_seconds`](crate::error::ServiceUnavailableException::retry_after_seconds).
     pub fn set_retry_after_seconds(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -88,13 +88,13 @@ impl ServiceUnavailableExceptionBuilder {
         self.retry_after_seconds = input;
         self
     }
-    ///The value set for [`ServiceUnavailableException::retry_after_seconds`](crate::error::ServiceUnavailableException::retry_after_seconds), if any.
+    /// The value set for [`ServiceUnavailableException::retry_after_seconds`](crate::error::ServiceUnavailableException::retry_after_seconds), if any.
     pub fn get_retry_after_seconds(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.retry_after_seconds
     }
-    ///Sets [`ServiceUnavailableException::message`](crate::error::ServiceUnavailableException::message)
+    /// Sets [`ServiceUnavailableException::message`](crate::error::ServiceUnavailableException::message)
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -102,7 +102,7 @@ impl ServiceUnavailableExceptionBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ServiceUnavailableException::message`](crate::error::ServiceUnavailableException::message).
+    /// Sets or clears [`ServiceUnavailableException::message`](crate::error::ServiceUnavailableException::message).
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -110,11 +110,11 @@ impl ServiceUnavailableExceptionBuilder {
         self.message = input;
         self
     }
-    ///The value set for [`ServiceUnavailableException::message`](crate::error::ServiceUnavailableException::message), if any.
+    /// The value set for [`ServiceUnavailableException::message`](crate::error::ServiceUnavailableException::message), if any.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    ///Builds the [`ServiceUnavailableException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ServiceUnavailableException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

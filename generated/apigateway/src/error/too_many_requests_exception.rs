@@ -30,7 +30,7 @@ pub struct TooManyRequestsException {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl TooManyRequestsException {
-    ///Starts building a [`TooManyRequestsException`].
+    /// Starts building a [`TooManyRequestsException`].
     pub fn builder() -> crate::error::builders::TooManyRequestsExceptionBuilder {
         crate::error::builders::TooManyRequestsExceptionBuilder::default()
     }
@@ -60,7 +60,7 @@ impl ::std::fmt::Display for TooManyRequestsException {
     }
 }
 impl ::std::error::Error for TooManyRequestsException {}
-///A builder for [`TooManyRequestsException`](crate :: error :: TooManyRequestsException); start one with `TooManyRequestsException::builder()`.
+/// A builder for [`TooManyRequestsException`](crate :: error :: TooManyRequestsException); start one with `TooManyRequestsException::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -72,7 +72,7 @@ pub struct TooManyRequestsExceptionBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl TooManyRequestsExceptionBuilder {
-    ///Sets [`TooManyRequestsException::retry_after_seconds`](crate::error::TooManyRequestsException::retry_after_seconds)
+    /// Sets [`TooManyRequestsException::retry_after_seconds`](crate::error::TooManyRequestsException::retry_after_seconds)
     pub fn retry_after_seconds(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -80,7 +80,7 @@ impl TooManyRequestsExceptionBuilder {
         self.retry_after_seconds = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TooManyRequestsException::retry_after_seconds`](crate::error::TooManyRequestsException::retry_after_seconds).
+    /// Sets or clears [`TooManyRequestsException::retry_after_seconds`](crate::error::TooManyRequestsException::retry_after_seconds).
     pub fn set_retry_after_seconds(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -88,13 +88,13 @@ impl TooManyRequestsExceptionBuilder {
         self.retry_after_seconds = input;
         self
     }
-    ///The value set for [`TooManyRequestsException::retry_after_seconds`](crate::error::TooManyRequestsException::retry_after_seconds), if any.
+    /// The value set for [`TooManyRequestsException::retry_after_seconds`](crate::error::TooManyRequestsException::retry_after_seconds), if any.
     pub fn get_retry_after_seconds(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.retry_after_seconds
     }
-    ///Sets [`TooManyRequestsException::message`](crate::error::TooManyRequestsException::message)
+    /// Sets [`TooManyRequestsException::message`](crate::error::TooManyRequestsException::message)
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -102,7 +102,7 @@ impl TooManyRequestsExceptionBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TooManyRequestsException::message`](crate::error::TooManyRequestsException::message).
+    /// Sets or clears [`TooManyRequestsException::message`](crate::error::TooManyRequestsException::message).
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -110,11 +110,11 @@ impl TooManyRequestsExceptionBuilder {
         self.message = input;
         self
     }
-    ///The value set for [`TooManyRequestsException::message`](crate::error::TooManyRequestsException::message), if any.
+    /// The value set for [`TooManyRequestsException::message`](crate::error::TooManyRequestsException::message), if any.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    ///Builds the [`TooManyRequestsException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TooManyRequestsException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

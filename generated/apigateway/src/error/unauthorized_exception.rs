@@ -21,7 +21,7 @@ pub struct UnauthorizedException {
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl UnauthorizedException {
-    ///Starts building a [`UnauthorizedException`].
+    /// Starts building a [`UnauthorizedException`].
     pub fn builder() -> crate::error::builders::UnauthorizedExceptionBuilder {
         crate::error::builders::UnauthorizedExceptionBuilder::default()
     }
@@ -51,7 +51,7 @@ impl ::std::fmt::Display for UnauthorizedException {
     }
 }
 impl ::std::error::Error for UnauthorizedException {}
-///A builder for [`UnauthorizedException`](crate :: error :: UnauthorizedException); start one with `UnauthorizedException::builder()`.
+/// A builder for [`UnauthorizedException`](crate :: error :: UnauthorizedException); start one with `UnauthorizedException::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -62,7 +62,7 @@ pub struct UnauthorizedExceptionBuilder {
     message: ::std::option::Option<::std::string::String>,
 }
 impl UnauthorizedExceptionBuilder {
-    ///Sets [`UnauthorizedException::message`](crate::error::UnauthorizedException::message)
+    /// Sets [`UnauthorizedException::message`](crate::error::UnauthorizedException::message)
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -70,7 +70,7 @@ impl UnauthorizedExceptionBuilder {
         self.message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UnauthorizedException::message`](crate::error::UnauthorizedException::message).
+    /// Sets or clears [`UnauthorizedException::message`](crate::error::UnauthorizedException::message).
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -78,11 +78,11 @@ impl UnauthorizedExceptionBuilder {
         self.message = input;
         self
     }
-    ///The value set for [`UnauthorizedException::message`](crate::error::UnauthorizedException::message), if any.
+    /// The value set for [`UnauthorizedException::message`](crate::error::UnauthorizedException::message), if any.
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
-    ///Builds the [`UnauthorizedException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UnauthorizedException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

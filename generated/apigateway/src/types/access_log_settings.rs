@@ -28,12 +28,12 @@ pub struct AccessLogSettings {
     pub destination_arn: ::std::option::Option<::std::string::String>,
 }
 impl AccessLogSettings {
-    ///Starts building a [`AccessLogSettings`].
+    /// Starts building a [`AccessLogSettings`].
     pub fn builder() -> crate::types::builders::AccessLogSettingsBuilder {
         crate::types::builders::AccessLogSettingsBuilder::default()
     }
 }
-///A builder for [`AccessLogSettings`](crate :: types :: AccessLogSettings); start one with `AccessLogSettings::builder()`.
+/// A builder for [`AccessLogSettings`](crate :: types :: AccessLogSettings); start one with `AccessLogSettings::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct AccessLogSettingsBuilder {
     destination_arn: ::std::option::Option<::std::string::String>,
 }
 impl AccessLogSettingsBuilder {
-    ///Sets [`AccessLogSettings::format`](crate::types::AccessLogSettings::format): pA single line format of the access logs of data, as specified by selected $context variables. The format must include at least code$context.requestId/code./p
+    /// Sets [`AccessLogSettings::format`](crate::types::AccessLogSettings::format): pA single line format of the access logs of data, as specified by selected $context variables. The format must include at least code$context.requestId/code./p
     pub fn format(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -53,7 +53,7 @@ impl AccessLogSettingsBuilder {
         self.format = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`AccessLogSettings::format`](crate::types::AccessLogSettings::format).
+    /// Sets or clears [`AccessLogSettings::format`](crate::types::AccessLogSettings::format).
     pub fn set_format(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -61,11 +61,11 @@ impl AccessLogSettingsBuilder {
         self.format = input;
         self
     }
-    ///The value set for [`AccessLogSettings::format`](crate::types::AccessLogSettings::format), if any.
+    /// The value set for [`AccessLogSettings::format`](crate::types::AccessLogSettings::format), if any.
     pub fn get_format(&self) -> &::std::option::Option<::std::string::String> {
         &self.format
     }
-    ///Sets [`AccessLogSettings::destination_arn`](crate::types::AccessLogSettings::destination_arn): pThe Amazon Resource Name (ARN) of the CloudWatch Logs log group or Kinesis Data Firehose delivery stream to receive access logs. If you specify a Kinesis Data Firehose delivery stream, the stream name must begin with codeamazon-apigateway-/code./p
+    /// Sets [`AccessLogSettings::destination_arn`](crate::types::AccessLogSettings::destination_arn): pThe Amazon Resource Name (ARN) of the CloudWatch Logs log group or Kinesis Data Firehose delivery stream to receive access logs. If you specify a Kinesis Data Firehose delivery stream, the stream name must begin with codeamazon-apigateway-/code./p
     pub fn destination_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -73,7 +73,7 @@ impl AccessLogSettingsBuilder {
         self.destination_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`AccessLogSettings::destination_arn`](crate::types::AccessLogSettings::destination_arn).
+    /// Sets or clears [`AccessLogSettings::destination_arn`](crate::types::AccessLogSettings::destination_arn).
     pub fn set_destination_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -81,11 +81,11 @@ impl AccessLogSettingsBuilder {
         self.destination_arn = input;
         self
     }
-    ///The value set for [`AccessLogSettings::destination_arn`](crate::types::AccessLogSettings::destination_arn), if any.
+    /// The value set for [`AccessLogSettings::destination_arn`](crate::types::AccessLogSettings::destination_arn), if any.
     pub fn get_destination_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.destination_arn
     }
-    ///Builds the [`AccessLogSettings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`AccessLogSettings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -42,12 +42,12 @@ pub struct Account {
     pub api_key_version: ::std::option::Option<::std::string::String>,
 }
 impl Account {
-    ///Starts building a [`Account`].
+    /// Starts building a [`Account`].
     pub fn builder() -> crate::types::builders::AccountBuilder {
         crate::types::builders::AccountBuilder::default()
     }
 }
-///A builder for [`Account`](crate :: types :: Account); start one with `Account::builder()`.
+/// A builder for [`Account`](crate :: types :: Account); start one with `Account::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -61,7 +61,7 @@ pub struct AccountBuilder {
     api_key_version: ::std::option::Option<::std::string::String>,
 }
 impl AccountBuilder {
-    ///Sets [`Account::cloudwatch_role_arn`](crate::types::Account::cloudwatch_role_arn): pThe ARN of an Amazon CloudWatch role for the current Account. /p
+    /// Sets [`Account::cloudwatch_role_arn`](crate::types::Account::cloudwatch_role_arn): pThe ARN of an Amazon CloudWatch role for the current Account. /p
     pub fn cloudwatch_role_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -69,7 +69,7 @@ impl AccountBuilder {
         self.cloudwatch_role_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Account::cloudwatch_role_arn`](crate::types::Account::cloudwatch_role_arn).
+    /// Sets or clears [`Account::cloudwatch_role_arn`](crate::types::Account::cloudwatch_role_arn).
     pub fn set_cloudwatch_role_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -77,13 +77,13 @@ impl AccountBuilder {
         self.cloudwatch_role_arn = input;
         self
     }
-    ///The value set for [`Account::cloudwatch_role_arn`](crate::types::Account::cloudwatch_role_arn), if any.
+    /// The value set for [`Account::cloudwatch_role_arn`](crate::types::Account::cloudwatch_role_arn), if any.
     pub fn get_cloudwatch_role_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.cloudwatch_role_arn
     }
-    ///Sets [`Account::throttle_settings`](crate::types::Account::throttle_settings): pSpecifies the API request limits configured for the current Account./p
+    /// Sets [`Account::throttle_settings`](crate::types::Account::throttle_settings): pSpecifies the API request limits configured for the current Account./p
     pub fn throttle_settings(
         mut self,
         input: impl ::std::convert::Into<crate::types::ThrottleSettings>,
@@ -91,7 +91,7 @@ impl AccountBuilder {
         self.throttle_settings = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Account::throttle_settings`](crate::types::Account::throttle_settings).
+    /// Sets or clears [`Account::throttle_settings`](crate::types::Account::throttle_settings).
     pub fn set_throttle_settings(
         mut self,
         input: ::std::option::Option<crate::types::ThrottleSettings>,
@@ -99,13 +99,13 @@ impl AccountBuilder {
         self.throttle_settings = input;
         self
     }
-    ///The value set for [`Account::throttle_settings`](crate::types::Account::throttle_settings), if any.
+    /// The value set for [`Account::throttle_settings`](crate::types::Account::throttle_settings), if any.
     pub fn get_throttle_settings(
         &self,
     ) -> &::std::option::Option<crate::types::ThrottleSettings> {
         &self.throttle_settings
     }
-    ///Sets [`Account::features`](crate::types::Account::features): pA list of features supported for the account. When usage plans are enabled, the features list will include an entry of code"UsagePlans"/code./p
+    /// Sets [`Account::features`](crate::types::Account::features): pA list of features supported for the account. When usage plans are enabled, the features list will include an entry of code"UsagePlans"/code./p
     pub fn features(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -117,7 +117,7 @@ impl AccountBuilder {
         );
         self
     }
-    ///Sets or clears [`Account::features`](crate::types::Account::features).
+    /// Sets or clears [`Account::features`](crate::types::Account::features).
     pub fn set_features(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -125,13 +125,13 @@ impl AccountBuilder {
         self.features = input;
         self
     }
-    ///The value set for [`Account::features`](crate::types::Account::features), if any.
+    /// The value set for [`Account::features`](crate::types::Account::features), if any.
     pub fn get_features(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.features
     }
-    ///Sets [`Account::api_key_version`](crate::types::Account::api_key_version): pThe version of the API keys used for the account./p
+    /// Sets [`Account::api_key_version`](crate::types::Account::api_key_version): pThe version of the API keys used for the account./p
     pub fn api_key_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -139,7 +139,7 @@ impl AccountBuilder {
         self.api_key_version = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Account::api_key_version`](crate::types::Account::api_key_version).
+    /// Sets or clears [`Account::api_key_version`](crate::types::Account::api_key_version).
     pub fn set_api_key_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -147,11 +147,11 @@ impl AccountBuilder {
         self.api_key_version = input;
         self
     }
-    ///The value set for [`Account::api_key_version`](crate::types::Account::api_key_version), if any.
+    /// The value set for [`Account::api_key_version`](crate::types::Account::api_key_version), if any.
     pub fn get_api_key_version(&self) -> &::std::option::Option<::std::string::String> {
         &self.api_key_version
     }
-    ///Builds the [`Account`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Account`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Account, crate::primitives::BuildError> {

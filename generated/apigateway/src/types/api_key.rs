@@ -94,12 +94,12 @@ pub struct ApiKey {
     >,
 }
 impl ApiKey {
-    ///Starts building a [`ApiKey`].
+    /// Starts building a [`ApiKey`].
     pub fn builder() -> crate::types::builders::ApiKeyBuilder {
         crate::types::builders::ApiKeyBuilder::default()
     }
 }
-///A builder for [`ApiKey`](crate :: types :: ApiKey); start one with `ApiKey::builder()`.
+/// A builder for [`ApiKey`](crate :: types :: ApiKey); start one with `ApiKey::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -121,7 +121,7 @@ pub struct ApiKeyBuilder {
     >,
 }
 impl ApiKeyBuilder {
-    ///Sets [`ApiKey::id`](crate::types::ApiKey::id): pThe identifier of the API Key./p
+    /// Sets [`ApiKey::id`](crate::types::ApiKey::id): pThe identifier of the API Key./p
     pub fn id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -129,7 +129,7 @@ impl ApiKeyBuilder {
         self.id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ApiKey::id`](crate::types::ApiKey::id).
+    /// Sets or clears [`ApiKey::id`](crate::types::ApiKey::id).
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -137,11 +137,11 @@ impl ApiKeyBuilder {
         self.id = input;
         self
     }
-    ///The value set for [`ApiKey::id`](crate::types::ApiKey::id), if any.
+    /// The value set for [`ApiKey::id`](crate::types::ApiKey::id), if any.
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
-    ///Sets [`ApiKey::value`](crate::types::ApiKey::value): pThe value of the API Key./p
+    /// Sets [`ApiKey::value`](crate::types::ApiKey::value): pThe value of the API Key./p
     pub fn value(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -149,7 +149,7 @@ impl ApiKeyBuilder {
         self.value = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ApiKey::value`](crate::types::ApiKey::value).
+    /// Sets or clears [`ApiKey::value`](crate::types::ApiKey::value).
     pub fn set_value(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -157,11 +157,11 @@ impl ApiKeyBuilder {
         self.value = input;
         self
     }
-    ///The value set for [`ApiKey::value`](crate::types::ApiKey::value), if any.
+    /// The value set for [`ApiKey::value`](crate::types::ApiKey::value), if any.
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.value
     }
-    ///Sets [`ApiKey::name`](crate::types::ApiKey::name): pThe name of the API Key./p
+    /// Sets [`ApiKey::name`](crate::types::ApiKey::name): pThe name of the API Key./p
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -169,7 +169,7 @@ impl ApiKeyBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ApiKey::name`](crate::types::ApiKey::name).
+    /// Sets or clears [`ApiKey::name`](crate::types::ApiKey::name).
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -177,11 +177,11 @@ impl ApiKeyBuilder {
         self.name = input;
         self
     }
-    ///The value set for [`ApiKey::name`](crate::types::ApiKey::name), if any.
+    /// The value set for [`ApiKey::name`](crate::types::ApiKey::name), if any.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    ///Sets [`ApiKey::customer_id`](crate::types::ApiKey::customer_id): pAn Amazon Web Services Marketplace customer identifier, when integrating with the Amazon Web Services SaaS Marketplace./p
+    /// Sets [`ApiKey::customer_id`](crate::types::ApiKey::customer_id): pAn Amazon Web Services Marketplace customer identifier, when integrating with the Amazon Web Services SaaS Marketplace./p
     pub fn customer_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -189,7 +189,7 @@ impl ApiKeyBuilder {
         self.customer_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ApiKey::customer_id`](crate::types::ApiKey::customer_id).
+    /// Sets or clears [`ApiKey::customer_id`](crate::types::ApiKey::customer_id).
     pub fn set_customer_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -197,11 +197,11 @@ impl ApiKeyBuilder {
         self.customer_id = input;
         self
     }
-    ///The value set for [`ApiKey::customer_id`](crate::types::ApiKey::customer_id), if any.
+    /// The value set for [`ApiKey::customer_id`](crate::types::ApiKey::customer_id), if any.
     pub fn get_customer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.customer_id
     }
-    ///Sets [`ApiKey::description`](crate::types::ApiKey::description): pThe description of the API Key./p
+    /// Sets [`ApiKey::description`](crate::types::ApiKey::description): pThe description of the API Key./p
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -209,7 +209,7 @@ impl ApiKeyBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ApiKey::description`](crate::types::ApiKey::description).
+    /// Sets or clears [`ApiKey::description`](crate::types::ApiKey::description).
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -217,25 +217,25 @@ impl ApiKeyBuilder {
         self.description = input;
         self
     }
-    ///The value set for [`ApiKey::description`](crate::types::ApiKey::description), if any.
+    /// The value set for [`ApiKey::description`](crate::types::ApiKey::description), if any.
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    ///Sets [`ApiKey::enabled`](crate::types::ApiKey::enabled): pSpecifies whether the API Key can be used by callers./p
+    /// Sets [`ApiKey::enabled`](crate::types::ApiKey::enabled): pSpecifies whether the API Key can be used by callers./p
     pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.enabled = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ApiKey::enabled`](crate::types::ApiKey::enabled).
+    /// Sets or clears [`ApiKey::enabled`](crate::types::ApiKey::enabled).
     pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
         self.enabled = input;
         self
     }
-    ///The value set for [`ApiKey::enabled`](crate::types::ApiKey::enabled), if any.
+    /// The value set for [`ApiKey::enabled`](crate::types::ApiKey::enabled), if any.
     pub fn get_enabled(&self) -> &::std::option::Option<bool> {
         &self.enabled
     }
-    ///Sets [`ApiKey::created_date`](crate::types::ApiKey::created_date): pThe timestamp when the API Key was created./p
+    /// Sets [`ApiKey::created_date`](crate::types::ApiKey::created_date): pThe timestamp when the API Key was created./p
     pub fn created_date(
         mut self,
         input: impl ::std::convert::Into<::time::OffsetDateTime>,
@@ -243,7 +243,7 @@ impl ApiKeyBuilder {
         self.created_date = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ApiKey::created_date`](crate::types::ApiKey::created_date).
+    /// Sets or clears [`ApiKey::created_date`](crate::types::ApiKey::created_date).
     pub fn set_created_date(
         mut self,
         input: ::std::option::Option<::time::OffsetDateTime>,
@@ -251,11 +251,11 @@ impl ApiKeyBuilder {
         self.created_date = input;
         self
     }
-    ///The value set for [`ApiKey::created_date`](crate::types::ApiKey::created_date), if any.
+    /// The value set for [`ApiKey::created_date`](crate::types::ApiKey::created_date), if any.
     pub fn get_created_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
         &self.created_date
     }
-    ///Sets [`ApiKey::last_updated_date`](crate::types::ApiKey::last_updated_date): pThe timestamp when the API Key was last updated./p
+    /// Sets [`ApiKey::last_updated_date`](crate::types::ApiKey::last_updated_date): pThe timestamp when the API Key was last updated./p
     pub fn last_updated_date(
         mut self,
         input: impl ::std::convert::Into<::time::OffsetDateTime>,
@@ -263,7 +263,7 @@ impl ApiKeyBuilder {
         self.last_updated_date = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ApiKey::last_updated_date`](crate::types::ApiKey::last_updated_date).
+    /// Sets or clears [`ApiKey::last_updated_date`](crate::types::ApiKey::last_updated_date).
     pub fn set_last_updated_date(
         mut self,
         input: ::std::option::Option<::time::OffsetDateTime>,
@@ -271,13 +271,13 @@ impl ApiKeyBuilder {
         self.last_updated_date = input;
         self
     }
-    ///The value set for [`ApiKey::last_updated_date`](crate::types::ApiKey::last_updated_date), if any.
+    /// The value set for [`ApiKey::last_updated_date`](crate::types::ApiKey::last_updated_date), if any.
     pub fn get_last_updated_date(
         &self,
     ) -> &::std::option::Option<::time::OffsetDateTime> {
         &self.last_updated_date
     }
-    ///Sets [`ApiKey::stage_keys`](crate::types::ApiKey::stage_keys): pA list of Stage resources that are associated with the ApiKey resource./p
+    /// Sets [`ApiKey::stage_keys`](crate::types::ApiKey::stage_keys): pA list of Stage resources that are associated with the ApiKey resource./p
     pub fn stage_keys(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -289,7 +289,7 @@ impl ApiKeyBuilder {
         );
         self
     }
-    ///Sets or clears [`ApiKey::stage_keys`](crate::types::ApiKey::stage_keys).
+    /// Sets or clears [`ApiKey::stage_keys`](crate::types::ApiKey::stage_keys).
     pub fn set_stage_keys(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -297,13 +297,13 @@ impl ApiKeyBuilder {
         self.stage_keys = input;
         self
     }
-    ///The value set for [`ApiKey::stage_keys`](crate::types::ApiKey::stage_keys), if any.
+    /// The value set for [`ApiKey::stage_keys`](crate::types::ApiKey::stage_keys), if any.
     pub fn get_stage_keys(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.stage_keys
     }
-    ///Sets [`ApiKey::tags`](crate::types::ApiKey::tags): pThe collection of tags. Each tag element is associated with a given resource./p
+    /// Sets [`ApiKey::tags`](crate::types::ApiKey::tags): pThe collection of tags. Each tag element is associated with a given resource./p
     pub fn tags(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -318,7 +318,7 @@ impl ApiKeyBuilder {
         );
         self
     }
-    ///Sets or clears [`ApiKey::tags`](crate::types::ApiKey::tags).
+    /// Sets or clears [`ApiKey::tags`](crate::types::ApiKey::tags).
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -328,7 +328,7 @@ impl ApiKeyBuilder {
         self.tags = input;
         self
     }
-    ///The value set for [`ApiKey::tags`](crate::types::ApiKey::tags), if any.
+    /// The value set for [`ApiKey::tags`](crate::types::ApiKey::tags), if any.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -336,7 +336,7 @@ impl ApiKeyBuilder {
     > {
         &self.tags
     }
-    ///Builds the [`ApiKey`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ApiKey`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::ApiKey, crate::primitives::BuildError> {

@@ -28,12 +28,12 @@ pub struct ApiKeyIds {
     pub warnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl ApiKeyIds {
-    ///Starts building a [`ApiKeyIds`].
+    /// Starts building a [`ApiKeyIds`].
     pub fn builder() -> crate::types::builders::ApiKeyIdsBuilder {
         crate::types::builders::ApiKeyIdsBuilder::default()
     }
 }
-///A builder for [`ApiKeyIds`](crate :: types :: ApiKeyIds); start one with `ApiKeyIds::builder()`.
+/// A builder for [`ApiKeyIds`](crate :: types :: ApiKeyIds); start one with `ApiKeyIds::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct ApiKeyIdsBuilder {
     warnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl ApiKeyIdsBuilder {
-    ///Sets [`ApiKeyIds::ids`](crate::types::ApiKeyIds::ids): pA list of all the ApiKey identifiers./p
+    /// Sets [`ApiKeyIds::ids`](crate::types::ApiKeyIds::ids): pA list of all the ApiKey identifiers./p
     pub fn ids(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -57,7 +57,7 @@ impl ApiKeyIdsBuilder {
         );
         self
     }
-    ///Sets or clears [`ApiKeyIds::ids`](crate::types::ApiKeyIds::ids).
+    /// Sets or clears [`ApiKeyIds::ids`](crate::types::ApiKeyIds::ids).
     pub fn set_ids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -65,13 +65,13 @@ impl ApiKeyIdsBuilder {
         self.ids = input;
         self
     }
-    ///The value set for [`ApiKeyIds::ids`](crate::types::ApiKeyIds::ids), if any.
+    /// The value set for [`ApiKeyIds::ids`](crate::types::ApiKeyIds::ids), if any.
     pub fn get_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.ids
     }
-    ///Sets [`ApiKeyIds::warnings`](crate::types::ApiKeyIds::warnings): pA list of warning messages./p
+    /// Sets [`ApiKeyIds::warnings`](crate::types::ApiKeyIds::warnings): pA list of warning messages./p
     pub fn warnings(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -83,7 +83,7 @@ impl ApiKeyIdsBuilder {
         );
         self
     }
-    ///Sets or clears [`ApiKeyIds::warnings`](crate::types::ApiKeyIds::warnings).
+    /// Sets or clears [`ApiKeyIds::warnings`](crate::types::ApiKeyIds::warnings).
     pub fn set_warnings(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -91,13 +91,13 @@ impl ApiKeyIdsBuilder {
         self.warnings = input;
         self
     }
-    ///The value set for [`ApiKeyIds::warnings`](crate::types::ApiKeyIds::warnings), if any.
+    /// The value set for [`ApiKeyIds::warnings`](crate::types::ApiKeyIds::warnings), if any.
     pub fn get_warnings(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.warnings
     }
-    ///Builds the [`ApiKeyIds`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ApiKeyIds`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::ApiKeyIds, crate::primitives::BuildError> {

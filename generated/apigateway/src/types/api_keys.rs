@@ -35,12 +35,12 @@ pub struct ApiKeys {
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::ApiKey>>,
 }
 impl ApiKeys {
-    ///Starts building a [`ApiKeys`].
+    /// Starts building a [`ApiKeys`].
     pub fn builder() -> crate::types::builders::ApiKeysBuilder {
         crate::types::builders::ApiKeysBuilder::default()
     }
 }
-///A builder for [`ApiKeys`](crate :: types :: ApiKeys); start one with `ApiKeys::builder()`.
+/// A builder for [`ApiKeys`](crate :: types :: ApiKeys); start one with `ApiKeys::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct ApiKeysBuilder {
     items: ::std::option::Option<::std::vec::Vec<crate::types::ApiKey>>,
 }
 impl ApiKeysBuilder {
-    ///Sets [`ApiKeys::warnings`](crate::types::ApiKeys::warnings): pA list of warning messages logged during the import of API keys when the codefailOnWarnings/code option is set to true./p
+    /// Sets [`ApiKeys::warnings`](crate::types::ApiKeys::warnings): pA list of warning messages logged during the import of API keys when the codefailOnWarnings/code option is set to true./p
     pub fn warnings(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -65,7 +65,7 @@ impl ApiKeysBuilder {
         );
         self
     }
-    ///Sets or clears [`ApiKeys::warnings`](crate::types::ApiKeys::warnings).
+    /// Sets or clears [`ApiKeys::warnings`](crate::types::ApiKeys::warnings).
     pub fn set_warnings(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -73,13 +73,13 @@ impl ApiKeysBuilder {
         self.warnings = input;
         self
     }
-    ///The value set for [`ApiKeys::warnings`](crate::types::ApiKeys::warnings), if any.
+    /// The value set for [`ApiKeys::warnings`](crate::types::ApiKeys::warnings), if any.
     pub fn get_warnings(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.warnings
     }
-    ///Sets [`ApiKeys::position`](crate::types::ApiKeys::position)
+    /// Sets [`ApiKeys::position`](crate::types::ApiKeys::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -87,7 +87,7 @@ impl ApiKeysBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ApiKeys::position`](crate::types::ApiKeys::position).
+    /// Sets or clears [`ApiKeys::position`](crate::types::ApiKeys::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -95,11 +95,11 @@ impl ApiKeysBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`ApiKeys::position`](crate::types::ApiKeys::position), if any.
+    /// The value set for [`ApiKeys::position`](crate::types::ApiKeys::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`ApiKeys::items`](crate::types::ApiKeys::items): pThe current page of elements from this collection./p
+    /// Sets [`ApiKeys::items`](crate::types::ApiKeys::items): pThe current page of elements from this collection./p
     pub fn items(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -111,7 +111,7 @@ impl ApiKeysBuilder {
         );
         self
     }
-    ///Sets or clears [`ApiKeys::items`](crate::types::ApiKeys::items).
+    /// Sets or clears [`ApiKeys::items`](crate::types::ApiKeys::items).
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ApiKey>>,
@@ -119,13 +119,13 @@ impl ApiKeysBuilder {
         self.items = input;
         self
     }
-    ///The value set for [`ApiKeys::items`](crate::types::ApiKeys::items), if any.
+    /// The value set for [`ApiKeys::items`](crate::types::ApiKeys::items), if any.
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ApiKey>> {
         &self.items
     }
-    ///Builds the [`ApiKeys`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ApiKeys`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::ApiKeys, crate::primitives::BuildError> {

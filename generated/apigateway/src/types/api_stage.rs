@@ -40,12 +40,12 @@ pub struct ApiStage {
     >,
 }
 impl ApiStage {
-    ///Starts building a [`ApiStage`].
+    /// Starts building a [`ApiStage`].
     pub fn builder() -> crate::types::builders::ApiStageBuilder {
         crate::types::builders::ApiStageBuilder::default()
     }
 }
-///A builder for [`ApiStage`](crate :: types :: ApiStage); start one with `ApiStage::builder()`.
+/// A builder for [`ApiStage`](crate :: types :: ApiStage); start one with `ApiStage::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -63,7 +63,7 @@ pub struct ApiStageBuilder {
     >,
 }
 impl ApiStageBuilder {
-    ///Sets [`ApiStage::api_id`](crate::types::ApiStage::api_id): pAPI Id of the associated API stage in a usage plan./p
+    /// Sets [`ApiStage::api_id`](crate::types::ApiStage::api_id): pAPI Id of the associated API stage in a usage plan./p
     pub fn api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -71,7 +71,7 @@ impl ApiStageBuilder {
         self.api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ApiStage::api_id`](crate::types::ApiStage::api_id).
+    /// Sets or clears [`ApiStage::api_id`](crate::types::ApiStage::api_id).
     pub fn set_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -79,11 +79,11 @@ impl ApiStageBuilder {
         self.api_id = input;
         self
     }
-    ///The value set for [`ApiStage::api_id`](crate::types::ApiStage::api_id), if any.
+    /// The value set for [`ApiStage::api_id`](crate::types::ApiStage::api_id), if any.
     pub fn get_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.api_id
     }
-    ///Sets [`ApiStage::stage`](crate::types::ApiStage::stage): pAPI stage name of the associated API stage in a usage plan./p
+    /// Sets [`ApiStage::stage`](crate::types::ApiStage::stage): pAPI stage name of the associated API stage in a usage plan./p
     pub fn stage(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -91,7 +91,7 @@ impl ApiStageBuilder {
         self.stage = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ApiStage::stage`](crate::types::ApiStage::stage).
+    /// Sets or clears [`ApiStage::stage`](crate::types::ApiStage::stage).
     pub fn set_stage(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -99,11 +99,11 @@ impl ApiStageBuilder {
         self.stage = input;
         self
     }
-    ///The value set for [`ApiStage::stage`](crate::types::ApiStage::stage), if any.
+    /// The value set for [`ApiStage::stage`](crate::types::ApiStage::stage), if any.
     pub fn get_stage(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage
     }
-    ///Sets [`ApiStage::throttle`](crate::types::ApiStage::throttle): pMap containing method level throttling information for API stage in a usage plan./p
+    /// Sets [`ApiStage::throttle`](crate::types::ApiStage::throttle): pMap containing method level throttling information for API stage in a usage plan./p
     pub fn throttle(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -118,7 +118,7 @@ impl ApiStageBuilder {
         );
         self
     }
-    ///Sets or clears [`ApiStage::throttle`](crate::types::ApiStage::throttle).
+    /// Sets or clears [`ApiStage::throttle`](crate::types::ApiStage::throttle).
     pub fn set_throttle(
         mut self,
         input: ::std::option::Option<
@@ -131,7 +131,7 @@ impl ApiStageBuilder {
         self.throttle = input;
         self
     }
-    ///The value set for [`ApiStage::throttle`](crate::types::ApiStage::throttle), if any.
+    /// The value set for [`ApiStage::throttle`](crate::types::ApiStage::throttle), if any.
     pub fn get_throttle(
         &self,
     ) -> &::std::option::Option<
@@ -142,7 +142,7 @@ impl ApiStageBuilder {
     > {
         &self.throttle
     }
-    ///Builds the [`ApiStage`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ApiStage`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::ApiStage, crate::primitives::BuildError> {

@@ -28,12 +28,12 @@ pub struct Authorizers {
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::Authorizer>>,
 }
 impl Authorizers {
-    ///Starts building a [`Authorizers`].
+    /// Starts building a [`Authorizers`].
     pub fn builder() -> crate::types::builders::AuthorizersBuilder {
         crate::types::builders::AuthorizersBuilder::default()
     }
 }
-///A builder for [`Authorizers`](crate :: types :: Authorizers); start one with `Authorizers::builder()`.
+/// A builder for [`Authorizers`](crate :: types :: Authorizers); start one with `Authorizers::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct AuthorizersBuilder {
     items: ::std::option::Option<::std::vec::Vec<crate::types::Authorizer>>,
 }
 impl AuthorizersBuilder {
-    ///Sets [`Authorizers::position`](crate::types::Authorizers::position)
+    /// Sets [`Authorizers::position`](crate::types::Authorizers::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -53,7 +53,7 @@ impl AuthorizersBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Authorizers::position`](crate::types::Authorizers::position).
+    /// Sets or clears [`Authorizers::position`](crate::types::Authorizers::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -61,11 +61,11 @@ impl AuthorizersBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`Authorizers::position`](crate::types::Authorizers::position), if any.
+    /// The value set for [`Authorizers::position`](crate::types::Authorizers::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`Authorizers::items`](crate::types::Authorizers::items): pThe current page of elements from this collection./p
+    /// Sets [`Authorizers::items`](crate::types::Authorizers::items): pThe current page of elements from this collection./p
     pub fn items(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -77,7 +77,7 @@ impl AuthorizersBuilder {
         );
         self
     }
-    ///Sets or clears [`Authorizers::items`](crate::types::Authorizers::items).
+    /// Sets or clears [`Authorizers::items`](crate::types::Authorizers::items).
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Authorizer>>,
@@ -85,13 +85,13 @@ impl AuthorizersBuilder {
         self.items = input;
         self
     }
-    ///The value set for [`Authorizers::items`](crate::types::Authorizers::items), if any.
+    /// The value set for [`Authorizers::items`](crate::types::Authorizers::items), if any.
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Authorizer>> {
         &self.items
     }
-    ///Builds the [`Authorizers`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Authorizers`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

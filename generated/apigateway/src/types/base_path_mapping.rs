@@ -35,12 +35,12 @@ pub struct BasePathMapping {
     pub stage: ::std::option::Option<::std::string::String>,
 }
 impl BasePathMapping {
-    ///Starts building a [`BasePathMapping`].
+    /// Starts building a [`BasePathMapping`].
     pub fn builder() -> crate::types::builders::BasePathMappingBuilder {
         crate::types::builders::BasePathMappingBuilder::default()
     }
 }
-///A builder for [`BasePathMapping`](crate :: types :: BasePathMapping); start one with `BasePathMapping::builder()`.
+/// A builder for [`BasePathMapping`](crate :: types :: BasePathMapping); start one with `BasePathMapping::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct BasePathMappingBuilder {
     stage: ::std::option::Option<::std::string::String>,
 }
 impl BasePathMappingBuilder {
-    ///Sets [`BasePathMapping::base_path`](crate::types::BasePathMapping::base_path): pThe base path name that callers of the API must provide as part of the URL after the domain name./p
+    /// Sets [`BasePathMapping::base_path`](crate::types::BasePathMapping::base_path): pThe base path name that callers of the API must provide as part of the URL after the domain name./p
     pub fn base_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl BasePathMappingBuilder {
         self.base_path = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`BasePathMapping::base_path`](crate::types::BasePathMapping::base_path).
+    /// Sets or clears [`BasePathMapping::base_path`](crate::types::BasePathMapping::base_path).
     pub fn set_base_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl BasePathMappingBuilder {
         self.base_path = input;
         self
     }
-    ///The value set for [`BasePathMapping::base_path`](crate::types::BasePathMapping::base_path), if any.
+    /// The value set for [`BasePathMapping::base_path`](crate::types::BasePathMapping::base_path), if any.
     pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.base_path
     }
-    ///Sets [`BasePathMapping::rest_api_id`](crate::types::BasePathMapping::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`BasePathMapping::rest_api_id`](crate::types::BasePathMapping::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl BasePathMappingBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`BasePathMapping::rest_api_id`](crate::types::BasePathMapping::rest_api_id).
+    /// Sets or clears [`BasePathMapping::rest_api_id`](crate::types::BasePathMapping::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,11 +89,11 @@ impl BasePathMappingBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`BasePathMapping::rest_api_id`](crate::types::BasePathMapping::rest_api_id), if any.
+    /// The value set for [`BasePathMapping::rest_api_id`](crate::types::BasePathMapping::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`BasePathMapping::stage`](crate::types::BasePathMapping::stage): pThe name of the associated stage./p
+    /// Sets [`BasePathMapping::stage`](crate::types::BasePathMapping::stage): pThe name of the associated stage./p
     pub fn stage(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -101,7 +101,7 @@ impl BasePathMappingBuilder {
         self.stage = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`BasePathMapping::stage`](crate::types::BasePathMapping::stage).
+    /// Sets or clears [`BasePathMapping::stage`](crate::types::BasePathMapping::stage).
     pub fn set_stage(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -109,11 +109,11 @@ impl BasePathMappingBuilder {
         self.stage = input;
         self
     }
-    ///The value set for [`BasePathMapping::stage`](crate::types::BasePathMapping::stage), if any.
+    /// The value set for [`BasePathMapping::stage`](crate::types::BasePathMapping::stage), if any.
     pub fn get_stage(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage
     }
-    ///Builds the [`BasePathMapping`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`BasePathMapping`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

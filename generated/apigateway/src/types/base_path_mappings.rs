@@ -28,12 +28,12 @@ pub struct BasePathMappings {
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::BasePathMapping>>,
 }
 impl BasePathMappings {
-    ///Starts building a [`BasePathMappings`].
+    /// Starts building a [`BasePathMappings`].
     pub fn builder() -> crate::types::builders::BasePathMappingsBuilder {
         crate::types::builders::BasePathMappingsBuilder::default()
     }
 }
-///A builder for [`BasePathMappings`](crate :: types :: BasePathMappings); start one with `BasePathMappings::builder()`.
+/// A builder for [`BasePathMappings`](crate :: types :: BasePathMappings); start one with `BasePathMappings::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct BasePathMappingsBuilder {
     items: ::std::option::Option<::std::vec::Vec<crate::types::BasePathMapping>>,
 }
 impl BasePathMappingsBuilder {
-    ///Sets [`BasePathMappings::position`](crate::types::BasePathMappings::position)
+    /// Sets [`BasePathMappings::position`](crate::types::BasePathMappings::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -53,7 +53,7 @@ impl BasePathMappingsBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`BasePathMappings::position`](crate::types::BasePathMappings::position).
+    /// Sets or clears [`BasePathMappings::position`](crate::types::BasePathMappings::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -61,11 +61,11 @@ impl BasePathMappingsBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`BasePathMappings::position`](crate::types::BasePathMappings::position), if any.
+    /// The value set for [`BasePathMappings::position`](crate::types::BasePathMappings::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`BasePathMappings::items`](crate::types::BasePathMappings::items): pThe current page of elements from this collection./p
+    /// Sets [`BasePathMappings::items`](crate::types::BasePathMappings::items): pThe current page of elements from this collection./p
     pub fn items(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -77,7 +77,7 @@ impl BasePathMappingsBuilder {
         );
         self
     }
-    ///Sets or clears [`BasePathMappings::items`](crate::types::BasePathMappings::items).
+    /// Sets or clears [`BasePathMappings::items`](crate::types::BasePathMappings::items).
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::BasePathMapping>>,
@@ -85,13 +85,13 @@ impl BasePathMappingsBuilder {
         self.items = input;
         self
     }
-    ///The value set for [`BasePathMappings::items`](crate::types::BasePathMappings::items), if any.
+    /// The value set for [`BasePathMappings::items`](crate::types::BasePathMappings::items), if any.
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::BasePathMapping>> {
         &self.items
     }
-    ///Builds the [`BasePathMappings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`BasePathMappings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -44,12 +44,12 @@ pub struct CanarySettings {
     pub use_stage_cache: ::std::option::Option<bool>,
 }
 impl CanarySettings {
-    ///Starts building a [`CanarySettings`].
+    /// Starts building a [`CanarySettings`].
     pub fn builder() -> crate::types::builders::CanarySettingsBuilder {
         crate::types::builders::CanarySettingsBuilder::default()
     }
 }
-///A builder for [`CanarySettings`](crate :: types :: CanarySettings); start one with `CanarySettings::builder()`.
+/// A builder for [`CanarySettings`](crate :: types :: CanarySettings); start one with `CanarySettings::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -65,21 +65,21 @@ pub struct CanarySettingsBuilder {
     use_stage_cache: ::std::option::Option<bool>,
 }
 impl CanarySettingsBuilder {
-    ///Sets [`CanarySettings::percent_traffic`](crate::types::CanarySettings::percent_traffic): pThe percent (0-100) of traffic diverted to a canary deployment./p
+    /// Sets [`CanarySettings::percent_traffic`](crate::types::CanarySettings::percent_traffic): pThe percent (0-100) of traffic diverted to a canary deployment./p
     pub fn percent_traffic(mut self, input: impl ::std::convert::Into<f64>) -> Self {
         self.percent_traffic = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CanarySettings::percent_traffic`](crate::types::CanarySettings::percent_traffic).
+    /// Sets or clears [`CanarySettings::percent_traffic`](crate::types::CanarySettings::percent_traffic).
     pub fn set_percent_traffic(mut self, input: ::std::option::Option<f64>) -> Self {
         self.percent_traffic = input;
         self
     }
-    ///The value set for [`CanarySettings::percent_traffic`](crate::types::CanarySettings::percent_traffic), if any.
+    /// The value set for [`CanarySettings::percent_traffic`](crate::types::CanarySettings::percent_traffic), if any.
     pub fn get_percent_traffic(&self) -> &::std::option::Option<f64> {
         &self.percent_traffic
     }
-    ///Sets [`CanarySettings::deployment_id`](crate::types::CanarySettings::deployment_id): pThe ID of the canary deployment./p
+    /// Sets [`CanarySettings::deployment_id`](crate::types::CanarySettings::deployment_id): pThe ID of the canary deployment./p
     pub fn deployment_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -87,7 +87,7 @@ impl CanarySettingsBuilder {
         self.deployment_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CanarySettings::deployment_id`](crate::types::CanarySettings::deployment_id).
+    /// Sets or clears [`CanarySettings::deployment_id`](crate::types::CanarySettings::deployment_id).
     pub fn set_deployment_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -95,11 +95,11 @@ impl CanarySettingsBuilder {
         self.deployment_id = input;
         self
     }
-    ///The value set for [`CanarySettings::deployment_id`](crate::types::CanarySettings::deployment_id), if any.
+    /// The value set for [`CanarySettings::deployment_id`](crate::types::CanarySettings::deployment_id), if any.
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.deployment_id
     }
-    ///Sets [`CanarySettings::stage_variable_overrides`](crate::types::CanarySettings::stage_variable_overrides): pStage variables overridden for a canary release deployment, including new stage variables introduced in the canary. These stage variables are represented as a string-to-string map between stage variable names and their values./p
+    /// Sets [`CanarySettings::stage_variable_overrides`](crate::types::CanarySettings::stage_variable_overrides): pStage variables overridden for a canary release deployment, including new stage variables introduced in the canary. These stage variables are represented as a string-to-string map between stage variable names and their values./p
     pub fn stage_variable_overrides(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -114,7 +114,7 @@ impl CanarySettingsBuilder {
         );
         self
     }
-    ///Sets or clears [`CanarySettings::stage_variable_overrides`](crate::types::CanarySettings::stage_variable_overrides).
+    /// Sets or clears [`CanarySettings::stage_variable_overrides`](crate::types::CanarySettings::stage_variable_overrides).
     pub fn set_stage_variable_overrides(
         mut self,
         input: ::std::option::Option<
@@ -124,7 +124,7 @@ impl CanarySettingsBuilder {
         self.stage_variable_overrides = input;
         self
     }
-    ///The value set for [`CanarySettings::stage_variable_overrides`](crate::types::CanarySettings::stage_variable_overrides), if any.
+    /// The value set for [`CanarySettings::stage_variable_overrides`](crate::types::CanarySettings::stage_variable_overrides), if any.
     pub fn get_stage_variable_overrides(
         &self,
     ) -> &::std::option::Option<
@@ -132,21 +132,21 @@ impl CanarySettingsBuilder {
     > {
         &self.stage_variable_overrides
     }
-    ///Sets [`CanarySettings::use_stage_cache`](crate::types::CanarySettings::use_stage_cache): pA Boolean flag to indicate whether the canary deployment uses the stage cache or not./p
+    /// Sets [`CanarySettings::use_stage_cache`](crate::types::CanarySettings::use_stage_cache): pA Boolean flag to indicate whether the canary deployment uses the stage cache or not./p
     pub fn use_stage_cache(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.use_stage_cache = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CanarySettings::use_stage_cache`](crate::types::CanarySettings::use_stage_cache).
+    /// Sets or clears [`CanarySettings::use_stage_cache`](crate::types::CanarySettings::use_stage_cache).
     pub fn set_use_stage_cache(mut self, input: ::std::option::Option<bool>) -> Self {
         self.use_stage_cache = input;
         self
     }
-    ///The value set for [`CanarySettings::use_stage_cache`](crate::types::CanarySettings::use_stage_cache), if any.
+    /// The value set for [`CanarySettings::use_stage_cache`](crate::types::CanarySettings::use_stage_cache), if any.
     pub fn get_use_stage_cache(&self) -> &::std::option::Option<bool> {
         &self.use_stage_cache
     }
-    ///Builds the [`CanarySettings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CanarySettings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -66,12 +66,12 @@ pub struct ClientCertificate {
     >,
 }
 impl ClientCertificate {
-    ///Starts building a [`ClientCertificate`].
+    /// Starts building a [`ClientCertificate`].
     pub fn builder() -> crate::types::builders::ClientCertificateBuilder {
         crate::types::builders::ClientCertificateBuilder::default()
     }
 }
-///A builder for [`ClientCertificate`](crate :: types :: ClientCertificate); start one with `ClientCertificate::builder()`.
+/// A builder for [`ClientCertificate`](crate :: types :: ClientCertificate); start one with `ClientCertificate::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -89,7 +89,7 @@ pub struct ClientCertificateBuilder {
     >,
 }
 impl ClientCertificateBuilder {
-    ///Sets [`ClientCertificate::client_certificate_id`](crate::types::ClientCertificate::client_certificate_id): pThe identifier of the client certificate./p
+    /// Sets [`ClientCertificate::client_certificate_id`](crate::types::ClientCertificate::client_certificate_id): pThe identifier of the client certificate./p
     pub fn client_certificate_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -97,7 +97,7 @@ impl ClientCertificateBuilder {
         self.client_certificate_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ClientCertificate::client_certificate_id`](crate::types::ClientCertificate::client_certificate_id).
+    /// Sets or clears [`ClientCertificate::client_certificate_id`](crate::types::ClientCertificate::client_certificate_id).
     pub fn set_client_certificate_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -105,13 +105,13 @@ impl ClientCertificateBuilder {
         self.client_certificate_id = input;
         self
     }
-    ///The value set for [`ClientCertificate::client_certificate_id`](crate::types::ClientCertificate::client_certificate_id), if any.
+    /// The value set for [`ClientCertificate::client_certificate_id`](crate::types::ClientCertificate::client_certificate_id), if any.
     pub fn get_client_certificate_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.client_certificate_id
     }
-    ///Sets [`ClientCertificate::description`](crate::types::ClientCertificate::description): pThe description of the client certificate./p
+    /// Sets [`ClientCertificate::description`](crate::types::ClientCertificate::description): pThe description of the client certificate./p
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -119,7 +119,7 @@ impl ClientCertificateBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ClientCertificate::description`](crate::types::ClientCertificate::description).
+    /// Sets or clears [`ClientCertificate::description`](crate::types::ClientCertificate::description).
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -127,11 +127,11 @@ impl ClientCertificateBuilder {
         self.description = input;
         self
     }
-    ///The value set for [`ClientCertificate::description`](crate::types::ClientCertificate::description), if any.
+    /// The value set for [`ClientCertificate::description`](crate::types::ClientCertificate::description), if any.
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    ///Sets [`ClientCertificate::pem_encoded_certificate`](crate::types::ClientCertificate::pem_encoded_certificate): pThe PEM-encoded public key of the client certificate, which can be used to configure certificate authentication in the integration endpoint ./p
+    /// Sets [`ClientCertificate::pem_encoded_certificate`](crate::types::ClientCertificate::pem_encoded_certificate): pThe PEM-encoded public key of the client certificate, which can be used to configure certificate authentication in the integration endpoint ./p
     pub fn pem_encoded_certificate(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -139,7 +139,7 @@ impl ClientCertificateBuilder {
         self.pem_encoded_certificate = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ClientCertificate::pem_encoded_certificate`](crate::types::ClientCertificate::pem_encoded_certificate).
+    /// Sets or clears [`ClientCertificate::pem_encoded_certificate`](crate::types::ClientCertificate::pem_encoded_certificate).
     pub fn set_pem_encoded_certificate(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -147,13 +147,13 @@ impl ClientCertificateBuilder {
         self.pem_encoded_certificate = input;
         self
     }
-    ///The value set for [`ClientCertificate::pem_encoded_certificate`](crate::types::ClientCertificate::pem_encoded_certificate), if any.
+    /// The value set for [`ClientCertificate::pem_encoded_certificate`](crate::types::ClientCertificate::pem_encoded_certificate), if any.
     pub fn get_pem_encoded_certificate(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.pem_encoded_certificate
     }
-    ///Sets [`ClientCertificate::created_date`](crate::types::ClientCertificate::created_date): pThe timestamp when the client certificate was created./p
+    /// Sets [`ClientCertificate::created_date`](crate::types::ClientCertificate::created_date): pThe timestamp when the client certificate was created./p
     pub fn created_date(
         mut self,
         input: impl ::std::convert::Into<::time::OffsetDateTime>,
@@ -161,7 +161,7 @@ impl ClientCertificateBuilder {
         self.created_date = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ClientCertificate::created_date`](crate::types::ClientCertificate::created_date).
+    /// Sets or clears [`ClientCertificate::created_date`](crate::types::ClientCertificate::created_date).
     pub fn set_created_date(
         mut self,
         input: ::std::option::Option<::time::OffsetDateTime>,
@@ -169,11 +169,11 @@ impl ClientCertificateBuilder {
         self.created_date = input;
         self
     }
-    ///The value set for [`ClientCertificate::created_date`](crate::types::ClientCertificate::created_date), if any.
+    /// The value set for [`ClientCertificate::created_date`](crate::types::ClientCertificate::created_date), if any.
     pub fn get_created_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
         &self.created_date
     }
-    ///Sets [`ClientCertificate::expiration_date`](crate::types::ClientCertificate::expiration_date): pThe timestamp when the client certificate will expire./p
+    /// Sets [`ClientCertificate::expiration_date`](crate::types::ClientCertificate::expiration_date): pThe timestamp when the client certificate will expire./p
     pub fn expiration_date(
         mut self,
         input: impl ::std::convert::Into<::time::OffsetDateTime>,
@@ -181,7 +181,7 @@ impl ClientCertificateBuilder {
         self.expiration_date = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ClientCertificate::expiration_date`](crate::types::ClientCertificate::expiration_date).
+    /// Sets or clears [`ClientCertificate::expiration_date`](crate::types::ClientCertificate::expiration_date).
     pub fn set_expiration_date(
         mut self,
         input: ::std::option::Option<::time::OffsetDateTime>,
@@ -189,11 +189,11 @@ impl ClientCertificateBuilder {
         self.expiration_date = input;
         self
     }
-    ///The value set for [`ClientCertificate::expiration_date`](crate::types::ClientCertificate::expiration_date), if any.
+    /// The value set for [`ClientCertificate::expiration_date`](crate::types::ClientCertificate::expiration_date), if any.
     pub fn get_expiration_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
         &self.expiration_date
     }
-    ///Sets [`ClientCertificate::tags`](crate::types::ClientCertificate::tags): pThe collection of tags. Each tag element is associated with a given resource./p
+    /// Sets [`ClientCertificate::tags`](crate::types::ClientCertificate::tags): pThe collection of tags. Each tag element is associated with a given resource./p
     pub fn tags(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -208,7 +208,7 @@ impl ClientCertificateBuilder {
         );
         self
     }
-    ///Sets or clears [`ClientCertificate::tags`](crate::types::ClientCertificate::tags).
+    /// Sets or clears [`ClientCertificate::tags`](crate::types::ClientCertificate::tags).
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -218,7 +218,7 @@ impl ClientCertificateBuilder {
         self.tags = input;
         self
     }
-    ///The value set for [`ClientCertificate::tags`](crate::types::ClientCertificate::tags), if any.
+    /// The value set for [`ClientCertificate::tags`](crate::types::ClientCertificate::tags), if any.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -226,7 +226,7 @@ impl ClientCertificateBuilder {
     > {
         &self.tags
     }
-    ///Builds the [`ClientCertificate`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ClientCertificate`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -28,12 +28,12 @@ pub struct ClientCertificates {
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::ClientCertificate>>,
 }
 impl ClientCertificates {
-    ///Starts building a [`ClientCertificates`].
+    /// Starts building a [`ClientCertificates`].
     pub fn builder() -> crate::types::builders::ClientCertificatesBuilder {
         crate::types::builders::ClientCertificatesBuilder::default()
     }
 }
-///A builder for [`ClientCertificates`](crate :: types :: ClientCertificates); start one with `ClientCertificates::builder()`.
+/// A builder for [`ClientCertificates`](crate :: types :: ClientCertificates); start one with `ClientCertificates::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct ClientCertificatesBuilder {
     items: ::std::option::Option<::std::vec::Vec<crate::types::ClientCertificate>>,
 }
 impl ClientCertificatesBuilder {
-    ///Sets [`ClientCertificates::position`](crate::types::ClientCertificates::position)
+    /// Sets [`ClientCertificates::position`](crate::types::ClientCertificates::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -53,7 +53,7 @@ impl ClientCertificatesBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ClientCertificates::position`](crate::types::ClientCertificates::position).
+    /// Sets or clears [`ClientCertificates::position`](crate::types::ClientCertificates::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -61,11 +61,11 @@ impl ClientCertificatesBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`ClientCertificates::position`](crate::types::ClientCertificates::position), if any.
+    /// The value set for [`ClientCertificates::position`](crate::types::ClientCertificates::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`ClientCertificates::items`](crate::types::ClientCertificates::items): pThe current page of elements from this collection./p
+    /// Sets [`ClientCertificates::items`](crate::types::ClientCertificates::items): pThe current page of elements from this collection./p
     pub fn items(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -77,7 +77,7 @@ impl ClientCertificatesBuilder {
         );
         self
     }
-    ///Sets or clears [`ClientCertificates::items`](crate::types::ClientCertificates::items).
+    /// Sets or clears [`ClientCertificates::items`](crate::types::ClientCertificates::items).
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ClientCertificate>>,
@@ -85,13 +85,13 @@ impl ClientCertificatesBuilder {
         self.items = input;
         self
     }
-    ///The value set for [`ClientCertificates::items`](crate::types::ClientCertificates::items), if any.
+    /// The value set for [`ClientCertificates::items`](crate::types::ClientCertificates::items), if any.
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ClientCertificate>> {
         &self.items
     }
-    ///Builds the [`ClientCertificates`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ClientCertificates`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -72,12 +72,12 @@ pub struct CreateApiKeyRequest {
     >,
 }
 impl CreateApiKeyRequest {
-    ///Starts building a [`CreateApiKeyRequest`].
+    /// Starts building a [`CreateApiKeyRequest`].
     pub fn builder() -> crate::types::builders::CreateApiKeyRequestBuilder {
         crate::types::builders::CreateApiKeyRequestBuilder::default()
     }
 }
-///A builder for [`CreateApiKeyRequest`](crate :: types :: CreateApiKeyRequest); start one with `CreateApiKeyRequest::builder()`.
+/// A builder for [`CreateApiKeyRequest`](crate :: types :: CreateApiKeyRequest); start one with `CreateApiKeyRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -97,7 +97,7 @@ pub struct CreateApiKeyRequestBuilder {
     >,
 }
 impl CreateApiKeyRequestBuilder {
-    ///Sets [`CreateApiKeyRequest::name`](crate::types::CreateApiKeyRequest::name): pThe name of the ApiKey./p
+    /// Sets [`CreateApiKeyRequest::name`](crate::types::CreateApiKeyRequest::name): pThe name of the ApiKey./p
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -105,7 +105,7 @@ impl CreateApiKeyRequestBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateApiKeyRequest::name`](crate::types::CreateApiKeyRequest::name).
+    /// Sets or clears [`CreateApiKeyRequest::name`](crate::types::CreateApiKeyRequest::name).
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -113,11 +113,11 @@ impl CreateApiKeyRequestBuilder {
         self.name = input;
         self
     }
-    ///The value set for [`CreateApiKeyRequest::name`](crate::types::CreateApiKeyRequest::name), if any.
+    /// The value set for [`CreateApiKeyRequest::name`](crate::types::CreateApiKeyRequest::name), if any.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    ///Sets [`CreateApiKeyRequest::description`](crate::types::CreateApiKeyRequest::description): pThe description of the ApiKey./p
+    /// Sets [`CreateApiKeyRequest::description`](crate::types::CreateApiKeyRequest::description): pThe description of the ApiKey./p
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -125,7 +125,7 @@ impl CreateApiKeyRequestBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateApiKeyRequest::description`](crate::types::CreateApiKeyRequest::description).
+    /// Sets or clears [`CreateApiKeyRequest::description`](crate::types::CreateApiKeyRequest::description).
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -133,25 +133,25 @@ impl CreateApiKeyRequestBuilder {
         self.description = input;
         self
     }
-    ///The value set for [`CreateApiKeyRequest::description`](crate::types::CreateApiKeyRequest::description), if any.
+    /// The value set for [`CreateApiKeyRequest::description`](crate::types::CreateApiKeyRequest::description), if any.
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    ///Sets [`CreateApiKeyRequest::enabled`](crate::types::CreateApiKeyRequest::enabled): pSpecifies whether the ApiKey can be used by callers./p
+    /// Sets [`CreateApiKeyRequest::enabled`](crate::types::CreateApiKeyRequest::enabled): pSpecifies whether the ApiKey can be used by callers./p
     pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.enabled = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateApiKeyRequest::enabled`](crate::types::CreateApiKeyRequest::enabled).
+    /// Sets or clears [`CreateApiKeyRequest::enabled`](crate::types::CreateApiKeyRequest::enabled).
     pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
         self.enabled = input;
         self
     }
-    ///The value set for [`CreateApiKeyRequest::enabled`](crate::types::CreateApiKeyRequest::enabled), if any.
+    /// The value set for [`CreateApiKeyRequest::enabled`](crate::types::CreateApiKeyRequest::enabled), if any.
     pub fn get_enabled(&self) -> &::std::option::Option<bool> {
         &self.enabled
     }
-    ///Sets [`CreateApiKeyRequest::generate_distinct_id`](crate::types::CreateApiKeyRequest::generate_distinct_id): pSpecifies whether (codetrue/code) or not (codefalse/code) the key identifier is distinct from the created API key value. This parameter is deprecated and should not be used./p
+    /// Sets [`CreateApiKeyRequest::generate_distinct_id`](crate::types::CreateApiKeyRequest::generate_distinct_id): pSpecifies whether (codetrue/code) or not (codefalse/code) the key identifier is distinct from the created API key value. This parameter is deprecated and should not be used./p
     pub fn generate_distinct_id(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -159,7 +159,7 @@ impl CreateApiKeyRequestBuilder {
         self.generate_distinct_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateApiKeyRequest::generate_distinct_id`](crate::types::CreateApiKeyRequest::generate_distinct_id).
+    /// Sets or clears [`CreateApiKeyRequest::generate_distinct_id`](crate::types::CreateApiKeyRequest::generate_distinct_id).
     pub fn set_generate_distinct_id(
         mut self,
         input: ::std::option::Option<bool>,
@@ -167,11 +167,11 @@ impl CreateApiKeyRequestBuilder {
         self.generate_distinct_id = input;
         self
     }
-    ///The value set for [`CreateApiKeyRequest::generate_distinct_id`](crate::types::CreateApiKeyRequest::generate_distinct_id), if any.
+    /// The value set for [`CreateApiKeyRequest::generate_distinct_id`](crate::types::CreateApiKeyRequest::generate_distinct_id), if any.
     pub fn get_generate_distinct_id(&self) -> &::std::option::Option<bool> {
         &self.generate_distinct_id
     }
-    ///Sets [`CreateApiKeyRequest::value`](crate::types::CreateApiKeyRequest::value): pSpecifies a value of the API key./p
+    /// Sets [`CreateApiKeyRequest::value`](crate::types::CreateApiKeyRequest::value): pSpecifies a value of the API key./p
     pub fn value(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -179,7 +179,7 @@ impl CreateApiKeyRequestBuilder {
         self.value = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateApiKeyRequest::value`](crate::types::CreateApiKeyRequest::value).
+    /// Sets or clears [`CreateApiKeyRequest::value`](crate::types::CreateApiKeyRequest::value).
     pub fn set_value(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -187,11 +187,11 @@ impl CreateApiKeyRequestBuilder {
         self.value = input;
         self
     }
-    ///The value set for [`CreateApiKeyRequest::value`](crate::types::CreateApiKeyRequest::value), if any.
+    /// The value set for [`CreateApiKeyRequest::value`](crate::types::CreateApiKeyRequest::value), if any.
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.value
     }
-    ///Sets [`CreateApiKeyRequest::stage_keys`](crate::types::CreateApiKeyRequest::stage_keys): pDEPRECATED FOR USAGE PLANS - Specifies stages associated with the API key./p
+    /// Sets [`CreateApiKeyRequest::stage_keys`](crate::types::CreateApiKeyRequest::stage_keys): pDEPRECATED FOR USAGE PLANS - Specifies stages associated with the API key./p
     pub fn stage_keys(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -203,7 +203,7 @@ impl CreateApiKeyRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`CreateApiKeyRequest::stage_keys`](crate::types::CreateApiKeyRequest::stage_keys).
+    /// Sets or clears [`CreateApiKeyRequest::stage_keys`](crate::types::CreateApiKeyRequest::stage_keys).
     pub fn set_stage_keys(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::StageKey>>,
@@ -211,13 +211,13 @@ impl CreateApiKeyRequestBuilder {
         self.stage_keys = input;
         self
     }
-    ///The value set for [`CreateApiKeyRequest::stage_keys`](crate::types::CreateApiKeyRequest::stage_keys), if any.
+    /// The value set for [`CreateApiKeyRequest::stage_keys`](crate::types::CreateApiKeyRequest::stage_keys), if any.
     pub fn get_stage_keys(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::StageKey>> {
         &self.stage_keys
     }
-    ///Sets [`CreateApiKeyRequest::customer_id`](crate::types::CreateApiKeyRequest::customer_id): pAn Amazon Web Services Marketplace customer identifier, when integrating with the Amazon Web Services SaaS Marketplace./p
+    /// Sets [`CreateApiKeyRequest::customer_id`](crate::types::CreateApiKeyRequest::customer_id): pAn Amazon Web Services Marketplace customer identifier, when integrating with the Amazon Web Services SaaS Marketplace./p
     pub fn customer_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -225,7 +225,7 @@ impl CreateApiKeyRequestBuilder {
         self.customer_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateApiKeyRequest::customer_id`](crate::types::CreateApiKeyRequest::customer_id).
+    /// Sets or clears [`CreateApiKeyRequest::customer_id`](crate::types::CreateApiKeyRequest::customer_id).
     pub fn set_customer_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -233,11 +233,11 @@ impl CreateApiKeyRequestBuilder {
         self.customer_id = input;
         self
     }
-    ///The value set for [`CreateApiKeyRequest::customer_id`](crate::types::CreateApiKeyRequest::customer_id), if any.
+    /// The value set for [`CreateApiKeyRequest::customer_id`](crate::types::CreateApiKeyRequest::customer_id), if any.
     pub fn get_customer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.customer_id
     }
-    ///Sets [`CreateApiKeyRequest::tags`](crate::types::CreateApiKeyRequest::tags): pThe key-value map of strings. The valid character set is a-zA-Z+-=._:/. The tag key can be up to 128 characters and must not start with codeaws:/code. The tag value can be up to 256 characters./p
+    /// Sets [`CreateApiKeyRequest::tags`](crate::types::CreateApiKeyRequest::tags): pThe key-value map of strings. The valid character set is a-zA-Z+-=._:/. The tag key can be up to 128 characters and must not start with codeaws:/code. The tag value can be up to 256 characters./p
     pub fn tags(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -252,7 +252,7 @@ impl CreateApiKeyRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`CreateApiKeyRequest::tags`](crate::types::CreateApiKeyRequest::tags).
+    /// Sets or clears [`CreateApiKeyRequest::tags`](crate::types::CreateApiKeyRequest::tags).
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -262,7 +262,7 @@ impl CreateApiKeyRequestBuilder {
         self.tags = input;
         self
     }
-    ///The value set for [`CreateApiKeyRequest::tags`](crate::types::CreateApiKeyRequest::tags), if any.
+    /// The value set for [`CreateApiKeyRequest::tags`](crate::types::CreateApiKeyRequest::tags), if any.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -270,7 +270,7 @@ impl CreateApiKeyRequestBuilder {
     > {
         &self.tags
     }
-    ///Builds the [`CreateApiKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateApiKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

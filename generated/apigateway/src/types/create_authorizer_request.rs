@@ -92,12 +92,12 @@ pub struct CreateAuthorizerRequest {
     pub authorizer_result_ttl_in_seconds: ::std::option::Option<i32>,
 }
 impl CreateAuthorizerRequest {
-    ///Starts building a [`CreateAuthorizerRequest`].
+    /// Starts building a [`CreateAuthorizerRequest`].
     pub fn builder() -> crate::types::builders::CreateAuthorizerRequestBuilder {
         crate::types::builders::CreateAuthorizerRequestBuilder::default()
     }
 }
-///A builder for [`CreateAuthorizerRequest`](crate :: types :: CreateAuthorizerRequest); start one with `CreateAuthorizerRequest::builder()`.
+/// A builder for [`CreateAuthorizerRequest`](crate :: types :: CreateAuthorizerRequest); start one with `CreateAuthorizerRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -117,7 +117,7 @@ pub struct CreateAuthorizerRequestBuilder {
     authorizer_result_ttl_in_seconds: ::std::option::Option<i32>,
 }
 impl CreateAuthorizerRequestBuilder {
-    ///Sets [`CreateAuthorizerRequest::rest_api_id`](crate::types::CreateAuthorizerRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`CreateAuthorizerRequest::rest_api_id`](crate::types::CreateAuthorizerRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -125,7 +125,7 @@ impl CreateAuthorizerRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateAuthorizerRequest::rest_api_id`](crate::types::CreateAuthorizerRequest::rest_api_id).
+    /// Sets or clears [`CreateAuthorizerRequest::rest_api_id`](crate::types::CreateAuthorizerRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -133,11 +133,11 @@ impl CreateAuthorizerRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`CreateAuthorizerRequest::rest_api_id`](crate::types::CreateAuthorizerRequest::rest_api_id), if any.
+    /// The value set for [`CreateAuthorizerRequest::rest_api_id`](crate::types::CreateAuthorizerRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`CreateAuthorizerRequest::name`](crate::types::CreateAuthorizerRequest::name): pThe name of the authorizer./p
+    /// Sets [`CreateAuthorizerRequest::name`](crate::types::CreateAuthorizerRequest::name): pThe name of the authorizer./p
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -145,7 +145,7 @@ impl CreateAuthorizerRequestBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateAuthorizerRequest::name`](crate::types::CreateAuthorizerRequest::name).
+    /// Sets or clears [`CreateAuthorizerRequest::name`](crate::types::CreateAuthorizerRequest::name).
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -153,11 +153,11 @@ impl CreateAuthorizerRequestBuilder {
         self.name = input;
         self
     }
-    ///The value set for [`CreateAuthorizerRequest::name`](crate::types::CreateAuthorizerRequest::name), if any.
+    /// The value set for [`CreateAuthorizerRequest::name`](crate::types::CreateAuthorizerRequest::name), if any.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    ///Sets [`CreateAuthorizerRequest::type_`](crate::types::CreateAuthorizerRequest::type_): pThe authorizer type. Valid values are codeTOKEN/code for a Lambda function using a single authorization token submitted in a custom header, codeREQUEST/code for a Lambda function using incoming request parameters, and codeCOGNITO_USER_POOLS/code for using an Amazon Cognito user pool./p
+    /// Sets [`CreateAuthorizerRequest::type_`](crate::types::CreateAuthorizerRequest::type_): pThe authorizer type. Valid values are codeTOKEN/code for a Lambda function using a single authorization token submitted in a custom header, codeREQUEST/code for a Lambda function using incoming request parameters, and codeCOGNITO_USER_POOLS/code for using an Amazon Cognito user pool./p
     pub fn type_(
         mut self,
         input: impl ::std::convert::Into<crate::types::AuthorizerType>,
@@ -165,7 +165,7 @@ impl CreateAuthorizerRequestBuilder {
         self.type_ = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateAuthorizerRequest::type_`](crate::types::CreateAuthorizerRequest::type_).
+    /// Sets or clears [`CreateAuthorizerRequest::type_`](crate::types::CreateAuthorizerRequest::type_).
     pub fn set_type_(
         mut self,
         input: ::std::option::Option<crate::types::AuthorizerType>,
@@ -173,11 +173,11 @@ impl CreateAuthorizerRequestBuilder {
         self.type_ = input;
         self
     }
-    ///The value set for [`CreateAuthorizerRequest::type_`](crate::types::CreateAuthorizerRequest::type_), if any.
+    /// The value set for [`CreateAuthorizerRequest::type_`](crate::types::CreateAuthorizerRequest::type_), if any.
     pub fn get_type_(&self) -> &::std::option::Option<crate::types::AuthorizerType> {
         &self.type_
     }
-    ///Sets [`CreateAuthorizerRequest::provider_arns`](crate::types::CreateAuthorizerRequest::provider_arns): pA list of the Amazon Cognito user pool ARNs for the codeCOGNITO_USER_POOLS/code authorizer. Each element is of this format: codearn:aws:cognito-idp:{region}:{account_id}:userpool/{user_pool_id}/code. For a codeTOKEN/code or codeREQUEST/code authorizer, this is not defined. /p
+    /// Sets [`CreateAuthorizerRequest::provider_arns`](crate::types::CreateAuthorizerRequest::provider_arns): pA list of the Amazon Cognito user pool ARNs for the codeCOGNITO_USER_POOLS/code authorizer. Each element is of this format: codearn:aws:cognito-idp:{region}:{account_id}:userpool/{user_pool_id}/code. For a codeTOKEN/code or codeREQUEST/code authorizer, this is not defined. /p
     pub fn provider_arns(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -189,7 +189,7 @@ impl CreateAuthorizerRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`CreateAuthorizerRequest::provider_arns`](crate::types::CreateAuthorizerRequest::provider_arns).
+    /// Sets or clears [`CreateAuthorizerRequest::provider_arns`](crate::types::CreateAuthorizerRequest::provider_arns).
     pub fn set_provider_arns(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -197,13 +197,13 @@ impl CreateAuthorizerRequestBuilder {
         self.provider_arns = input;
         self
     }
-    ///The value set for [`CreateAuthorizerRequest::provider_arns`](crate::types::CreateAuthorizerRequest::provider_arns), if any.
+    /// The value set for [`CreateAuthorizerRequest::provider_arns`](crate::types::CreateAuthorizerRequest::provider_arns), if any.
     pub fn get_provider_arns(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.provider_arns
     }
-    ///Sets [`CreateAuthorizerRequest::auth_type`](crate::types::CreateAuthorizerRequest::auth_type): pOptional customer-defined field, used in OpenAPI imports and exports without functional impact./p
+    /// Sets [`CreateAuthorizerRequest::auth_type`](crate::types::CreateAuthorizerRequest::auth_type): pOptional customer-defined field, used in OpenAPI imports and exports without functional impact./p
     pub fn auth_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -211,7 +211,7 @@ impl CreateAuthorizerRequestBuilder {
         self.auth_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateAuthorizerRequest::auth_type`](crate::types::CreateAuthorizerRequest::auth_type).
+    /// Sets or clears [`CreateAuthorizerRequest::auth_type`](crate::types::CreateAuthorizerRequest::auth_type).
     pub fn set_auth_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -219,11 +219,11 @@ impl CreateAuthorizerRequestBuilder {
         self.auth_type = input;
         self
     }
-    ///The value set for [`CreateAuthorizerRequest::auth_type`](crate::types::CreateAuthorizerRequest::auth_type), if any.
+    /// The value set for [`CreateAuthorizerRequest::auth_type`](crate::types::CreateAuthorizerRequest::auth_type), if any.
     pub fn get_auth_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.auth_type
     }
-    ///Sets [`CreateAuthorizerRequest::authorizer_uri`](crate::types::CreateAuthorizerRequest::authorizer_uri): pSpecifies the authorizer's Uniform Resource Identifier (URI). For codeTOKEN/code or codeREQUEST/code authorizers, this must be a well-formed Lambda function URI, for example, codearn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:{account_id}:function:{lambda_function_name}/invocations/code. In general, the URI has this form codearn:aws:apigateway:{region}:lambda:path/{service_api}/code, where code{region}/code is the same as the region hosting the Lambda function, codepath/code indicates that the remaining substring in the URI should be treated as the path to the resource, including the initial code//code. For Lambda functions, this is usually of the form code/2015-03-31/functions/FunctionARN/invocations/code./p
+    /// Sets [`CreateAuthorizerRequest::authorizer_uri`](crate::types::CreateAuthorizerRequest::authorizer_uri): pSpecifies the authorizer's Uniform Resource Identifier (URI). For codeTOKEN/code or codeREQUEST/code authorizers, this must be a well-formed Lambda function URI, for example, codearn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:{account_id}:function:{lambda_function_name}/invocations/code. In general, the URI has this form codearn:aws:apigateway:{region}:lambda:path/{service_api}/code, where code{region}/code is the same as the region hosting the Lambda function, codepath/code indicates that the remaining substring in the URI should be treated as the path to the resource, including the initial code//code. For Lambda functions, this is usually of the form code/2015-03-31/functions/FunctionARN/invocations/code./p
     pub fn authorizer_uri(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -231,7 +231,7 @@ impl CreateAuthorizerRequestBuilder {
         self.authorizer_uri = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateAuthorizerRequest::authorizer_uri`](crate::types::CreateAuthorizerRequest::authorizer_uri).
+    /// Sets or clears [`CreateAuthorizerRequest::authorizer_uri`](crate::types::CreateAuthorizerRequest::authorizer_uri).
     pub fn set_authorizer_uri(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -239,11 +239,11 @@ impl CreateAuthorizerRequestBuilder {
         self.authorizer_uri = input;
         self
     }
-    ///The value set for [`CreateAuthorizerRequest::authorizer_uri`](crate::types::CreateAuthorizerRequest::authorizer_uri), if any.
+    /// The value set for [`CreateAuthorizerRequest::authorizer_uri`](crate::types::CreateAuthorizerRequest::authorizer_uri), if any.
     pub fn get_authorizer_uri(&self) -> &::std::option::Option<::std::string::String> {
         &self.authorizer_uri
     }
-    ///Sets [`CreateAuthorizerRequest::authorizer_credentials`](crate::types::CreateAuthorizerRequest::authorizer_credentials): pSpecifies the required credentials as an IAM role for API Gateway to invoke the authorizer. To specify an IAM role for API Gateway to assume, use the role's Amazon Resource Name (ARN). To use resource-based permissions on the Lambda function, specify null./p
+    /// Sets [`CreateAuthorizerRequest::authorizer_credentials`](crate::types::CreateAuthorizerRequest::authorizer_credentials): pSpecifies the required credentials as an IAM role for API Gateway to invoke the authorizer. To specify an IAM role for API Gateway to assume, use the role's Amazon Resource Name (ARN). To use resource-based permissions on the Lambda function, specify null./p
     pub fn authorizer_credentials(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -251,7 +251,7 @@ impl CreateAuthorizerRequestBuilder {
         self.authorizer_credentials = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateAuthorizerRequest::authorizer_credentials`](crate::types::CreateAuthorizerRequest::authorizer_credentials).
+    /// Sets or clears [`CreateAuthorizerRequest::authorizer_credentials`](crate::types::CreateAuthorizerRequest::authorizer_credentials).
     pub fn set_authorizer_credentials(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -259,13 +259,13 @@ impl CreateAuthorizerRequestBuilder {
         self.authorizer_credentials = input;
         self
     }
-    ///The value set for [`CreateAuthorizerRequest::authorizer_credentials`](crate::types::CreateAuthorizerRequest::authorizer_credentials), if any.
+    /// The value set for [`CreateAuthorizerRequest::authorizer_credentials`](crate::types::CreateAuthorizerRequest::authorizer_credentials), if any.
     pub fn get_authorizer_credentials(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.authorizer_credentials
     }
-    ///Sets [`CreateAuthorizerRequest::identity_source`](crate::types::CreateAuthorizerRequest::identity_source): pThe identity source for which authorization is requested. For a codeTOKEN/code or codeCOGNITO_USER_POOLS/code authorizer, this is required and specifies the request header mapping expression for the custom header holding the authorization token submitted by the client. For example, if the token header name is codeAuth/code, the header mapping expression is codemethod.request.header.Auth/code. For the codeREQUEST/code authorizer, this is required when authorization caching is enabled. The value is a comma-separated string of one or more mapping expressions of the specified request parameters. For example, if an codeAuth/code header, a codeName/code query string parameter are defined as identity sources, this value is codemethod.request.header.Auth, method.request.querystring.Name/code. These parameters will be used to derive the authorization caching key and to perform runtime validation of the codeREQUEST/code authorizer by verifying all of the identity-related request parameters are present, not null and non-empty. Only when this is true does the authorizer invoke the authorizer Lambda function, otherwise, it returns a 401 Unauthorized response without calling the Lambda function. The valid value is a string of comma-separated mapping expressions of the specified request parameters. When the authorization caching is not enabled, this property is optional./p
+    /// Sets [`CreateAuthorizerRequest::identity_source`](crate::types::CreateAuthorizerRequest::identity_source): pThe identity source for which authorization is requested. For a codeTOKEN/code or codeCOGNITO_USER_POOLS/code authorizer, this is required and specifies the request header mapping expression for the custom header holding the authorization token submitted by the client. For example, if the token header name is codeAuth/code, the header mapping expression is codemethod.request.header.Auth/code. For the codeREQUEST/code authorizer, this is required when authorization caching is enabled. The value is a comma-separated string of one or more mapping expressions of the specified request parameters. For example, if an codeAuth/code header, a codeName/code query string parameter are defined as identity sources, this value is codemethod.request.header.Auth, method.request.querystring.Name/code. These parameters will be used to derive the authorization caching key and to perform runtime validation of the codeREQUEST/code authorizer by verifying all of the identity-related request parameters are present, not null and non-empty. Only when this is true does the authorizer invoke the authorizer Lambda function, otherwise, it returns a 401 Unauthorized response without calling the Lambda function. The valid value is a string of comma-separated mapping expressions of the specified request parameters. When the authorization caching is not enabled, this property is optional./p
     pub fn identity_source(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -273,7 +273,7 @@ impl CreateAuthorizerRequestBuilder {
         self.identity_source = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateAuthorizerRequest::identity_source`](crate::types::CreateAuthorizerRequest::identity_source).
+    /// Sets or clears [`CreateAuthorizerRequest::identity_source`](crate::types::CreateAuthorizerRequest::identity_source).
     pub fn set_identity_source(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -281,11 +281,11 @@ impl CreateAuthorizerRequestBuilder {
         self.identity_source = input;
         self
     }
-    ///The value set for [`CreateAuthorizerRequest::identity_source`](crate::types::CreateAuthorizerRequest::identity_source), if any.
+    /// The value set for [`CreateAuthorizerRequest::identity_source`](crate::types::CreateAuthorizerRequest::identity_source), if any.
     pub fn get_identity_source(&self) -> &::std::option::Option<::std::string::String> {
         &self.identity_source
     }
-    ///Sets [`CreateAuthorizerRequest::identity_validation_expression`](crate::types::CreateAuthorizerRequest::identity_validation_expression): pA validation expression for the incoming identity token. For codeTOKEN/code authorizers, this value is a regular expression. For codeCOGNITO_USER_POOLS/code authorizers, API Gateway will match the codeaud/code field of the incoming token from the client against the specified regular expression. It will invoke the authorizer's Lambda function when there is a match. Otherwise, it will return a 401 Unauthorized response without calling the Lambda function. The validation expression does not apply to the codeREQUEST/code authorizer./p
+    /// Sets [`CreateAuthorizerRequest::identity_validation_expression`](crate::types::CreateAuthorizerRequest::identity_validation_expression): pA validation expression for the incoming identity token. For codeTOKEN/code authorizers, this value is a regular expression. For codeCOGNITO_USER_POOLS/code authorizers, API Gateway will match the codeaud/code field of the incoming token from the client against the specified regular expression. It will invoke the authorizer's Lambda function when there is a match. Otherwise, it will return a 401 Unauthorized response without calling the Lambda function. The validation expression does not apply to the codeREQUEST/code authorizer./p
     pub fn identity_validation_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -293,7 +293,7 @@ impl CreateAuthorizerRequestBuilder {
         self.identity_validation_expression = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateAuthorizerRequest::identity_validation_expression`](crate::types::CreateAuthorizerRequest::identity_validation_expression).
+    /// Sets or clears [`CreateAuthorizerRequest::identity_validation_expression`](crate::types::CreateAuthorizerRequest::identity_validation_expression).
     pub fn set_identity_validation_expression(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -301,13 +301,13 @@ impl CreateAuthorizerRequestBuilder {
         self.identity_validation_expression = input;
         self
     }
-    ///The value set for [`CreateAuthorizerRequest::identity_validation_expression`](crate::types::CreateAuthorizerRequest::identity_validation_expression), if any.
+    /// The value set for [`CreateAuthorizerRequest::identity_validation_expression`](crate::types::CreateAuthorizerRequest::identity_validation_expression), if any.
     pub fn get_identity_validation_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.identity_validation_expression
     }
-    ///Sets [`CreateAuthorizerRequest::authorizer_result_ttl_in_seconds`](crate::types::CreateAuthorizerRequest::authorizer_result_ttl_in_seconds): pThe TTL in seconds of cached authorizer results. If it equals 0, authorization caching is disabled. If it is greater than 0, API Gateway will cache authorizer responses. If this field is not set, the default value is 300. The maximum value is 3600, or 1 hour./p
+    /// Sets [`CreateAuthorizerRequest::authorizer_result_ttl_in_seconds`](crate::types::CreateAuthorizerRequest::authorizer_result_ttl_in_seconds): pThe TTL in seconds of cached authorizer results. If it equals 0, authorization caching is disabled. If it is greater than 0, API Gateway will cache authorizer responses. If this field is not set, the default value is 300. The maximum value is 3600, or 1 hour./p
     pub fn authorizer_result_ttl_in_seconds(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -317,7 +317,7 @@ impl CreateAuthorizerRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`CreateAuthorizerRequest::authorizer_result_ttl_in_seconds`](crate::types::CreateAuthorizerRequest::authorizer_result_ttl_in_seconds).
+    /// Sets or clears [`CreateAuthorizerRequest::authorizer_result_ttl_in_seconds`](crate::types::CreateAuthorizerRequest::authorizer_result_ttl_in_seconds).
     pub fn set_authorizer_result_ttl_in_seconds(
         mut self,
         input: ::std::option::Option<i32>,
@@ -325,11 +325,11 @@ impl CreateAuthorizerRequestBuilder {
         self.authorizer_result_ttl_in_seconds = input;
         self
     }
-    ///The value set for [`CreateAuthorizerRequest::authorizer_result_ttl_in_seconds`](crate::types::CreateAuthorizerRequest::authorizer_result_ttl_in_seconds), if any.
+    /// The value set for [`CreateAuthorizerRequest::authorizer_result_ttl_in_seconds`](crate::types::CreateAuthorizerRequest::authorizer_result_ttl_in_seconds), if any.
     pub fn get_authorizer_result_ttl_in_seconds(&self) -> &::std::option::Option<i32> {
         &self.authorizer_result_ttl_in_seconds
     }
-    ///Builds the [`CreateAuthorizerRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateAuthorizerRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -57,12 +57,12 @@ pub struct CreateBasePathMappingRequest {
     pub stage: ::std::option::Option<::std::string::String>,
 }
 impl CreateBasePathMappingRequest {
-    ///Starts building a [`CreateBasePathMappingRequest`].
+    /// Starts building a [`CreateBasePathMappingRequest`].
     pub fn builder() -> crate::types::builders::CreateBasePathMappingRequestBuilder {
         crate::types::builders::CreateBasePathMappingRequestBuilder::default()
     }
 }
-///A builder for [`CreateBasePathMappingRequest`](crate :: types :: CreateBasePathMappingRequest); start one with `CreateBasePathMappingRequest::builder()`.
+/// A builder for [`CreateBasePathMappingRequest`](crate :: types :: CreateBasePathMappingRequest); start one with `CreateBasePathMappingRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -77,7 +77,7 @@ pub struct CreateBasePathMappingRequestBuilder {
     stage: ::std::option::Option<::std::string::String>,
 }
 impl CreateBasePathMappingRequestBuilder {
-    ///Sets [`CreateBasePathMappingRequest::domain_name`](crate::types::CreateBasePathMappingRequest::domain_name): pThe domain name of the BasePathMapping resource to create./p
+    /// Sets [`CreateBasePathMappingRequest::domain_name`](crate::types::CreateBasePathMappingRequest::domain_name): pThe domain name of the BasePathMapping resource to create./p
     pub fn domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -85,7 +85,7 @@ impl CreateBasePathMappingRequestBuilder {
         self.domain_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateBasePathMappingRequest::domain_name`](crate::types::CreateBasePathMappingRequest::domain_name).
+    /// Sets or clears [`CreateBasePathMappingRequest::domain_name`](crate::types::CreateBasePathMappingRequest::domain_name).
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -93,11 +93,11 @@ impl CreateBasePathMappingRequestBuilder {
         self.domain_name = input;
         self
     }
-    ///The value set for [`CreateBasePathMappingRequest::domain_name`](crate::types::CreateBasePathMappingRequest::domain_name), if any.
+    /// The value set for [`CreateBasePathMappingRequest::domain_name`](crate::types::CreateBasePathMappingRequest::domain_name), if any.
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
-    ///Sets [`CreateBasePathMappingRequest::domain_name_id`](crate::types::CreateBasePathMappingRequest::domain_name_id): pThe identifier for the domain name resource. Required for private custom domain names./p
+    /// Sets [`CreateBasePathMappingRequest::domain_name_id`](crate::types::CreateBasePathMappingRequest::domain_name_id): pThe identifier for the domain name resource. Required for private custom domain names./p
     pub fn domain_name_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -105,7 +105,7 @@ impl CreateBasePathMappingRequestBuilder {
         self.domain_name_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateBasePathMappingRequest::domain_name_id`](crate::types::CreateBasePathMappingRequest::domain_name_id).
+    /// Sets or clears [`CreateBasePathMappingRequest::domain_name_id`](crate::types::CreateBasePathMappingRequest::domain_name_id).
     pub fn set_domain_name_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -113,11 +113,11 @@ impl CreateBasePathMappingRequestBuilder {
         self.domain_name_id = input;
         self
     }
-    ///The value set for [`CreateBasePathMappingRequest::domain_name_id`](crate::types::CreateBasePathMappingRequest::domain_name_id), if any.
+    /// The value set for [`CreateBasePathMappingRequest::domain_name_id`](crate::types::CreateBasePathMappingRequest::domain_name_id), if any.
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_id
     }
-    ///Sets [`CreateBasePathMappingRequest::base_path`](crate::types::CreateBasePathMappingRequest::base_path): pThe base path name that callers of the API must provide as part of the URL after the domain name. This value must be unique for all of the mappings across a single API. Specify '(none)' if you do not want callers to specify a base path name after the domain name./p
+    /// Sets [`CreateBasePathMappingRequest::base_path`](crate::types::CreateBasePathMappingRequest::base_path): pThe base path name that callers of the API must provide as part of the URL after the domain name. This value must be unique for all of the mappings across a single API. Specify '(none)' if you do not want callers to specify a base path name after the domain name./p
     pub fn base_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -125,7 +125,7 @@ impl CreateBasePathMappingRequestBuilder {
         self.base_path = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateBasePathMappingRequest::base_path`](crate::types::CreateBasePathMappingRequest::base_path).
+    /// Sets or clears [`CreateBasePathMappingRequest::base_path`](crate::types::CreateBasePathMappingRequest::base_path).
     pub fn set_base_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -133,11 +133,11 @@ impl CreateBasePathMappingRequestBuilder {
         self.base_path = input;
         self
     }
-    ///The value set for [`CreateBasePathMappingRequest::base_path`](crate::types::CreateBasePathMappingRequest::base_path), if any.
+    /// The value set for [`CreateBasePathMappingRequest::base_path`](crate::types::CreateBasePathMappingRequest::base_path), if any.
     pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.base_path
     }
-    ///Sets [`CreateBasePathMappingRequest::rest_api_id`](crate::types::CreateBasePathMappingRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`CreateBasePathMappingRequest::rest_api_id`](crate::types::CreateBasePathMappingRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -145,7 +145,7 @@ impl CreateBasePathMappingRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateBasePathMappingRequest::rest_api_id`](crate::types::CreateBasePathMappingRequest::rest_api_id).
+    /// Sets or clears [`CreateBasePathMappingRequest::rest_api_id`](crate::types::CreateBasePathMappingRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -153,11 +153,11 @@ impl CreateBasePathMappingRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`CreateBasePathMappingRequest::rest_api_id`](crate::types::CreateBasePathMappingRequest::rest_api_id), if any.
+    /// The value set for [`CreateBasePathMappingRequest::rest_api_id`](crate::types::CreateBasePathMappingRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`CreateBasePathMappingRequest::stage`](crate::types::CreateBasePathMappingRequest::stage): pThe name of the API's stage that you want to use for this mapping. Specify '(none)' if you want callers to explicitly specify the stage name after any base path name./p
+    /// Sets [`CreateBasePathMappingRequest::stage`](crate::types::CreateBasePathMappingRequest::stage): pThe name of the API's stage that you want to use for this mapping. Specify '(none)' if you want callers to explicitly specify the stage name after any base path name./p
     pub fn stage(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -165,7 +165,7 @@ impl CreateBasePathMappingRequestBuilder {
         self.stage = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateBasePathMappingRequest::stage`](crate::types::CreateBasePathMappingRequest::stage).
+    /// Sets or clears [`CreateBasePathMappingRequest::stage`](crate::types::CreateBasePathMappingRequest::stage).
     pub fn set_stage(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -173,11 +173,11 @@ impl CreateBasePathMappingRequestBuilder {
         self.stage = input;
         self
     }
-    ///The value set for [`CreateBasePathMappingRequest::stage`](crate::types::CreateBasePathMappingRequest::stage), if any.
+    /// The value set for [`CreateBasePathMappingRequest::stage`](crate::types::CreateBasePathMappingRequest::stage), if any.
     pub fn get_stage(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage
     }
-    ///Builds the [`CreateBasePathMappingRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateBasePathMappingRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

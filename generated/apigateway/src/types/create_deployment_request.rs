@@ -83,12 +83,12 @@ pub struct CreateDeploymentRequest {
     pub tracing_enabled: ::std::option::Option<bool>,
 }
 impl CreateDeploymentRequest {
-    ///Starts building a [`CreateDeploymentRequest`].
+    /// Starts building a [`CreateDeploymentRequest`].
     pub fn builder() -> crate::types::builders::CreateDeploymentRequestBuilder {
         crate::types::builders::CreateDeploymentRequestBuilder::default()
     }
 }
-///A builder for [`CreateDeploymentRequest`](crate :: types :: CreateDeploymentRequest); start one with `CreateDeploymentRequest::builder()`.
+/// A builder for [`CreateDeploymentRequest`](crate :: types :: CreateDeploymentRequest); start one with `CreateDeploymentRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -109,7 +109,7 @@ pub struct CreateDeploymentRequestBuilder {
     tracing_enabled: ::std::option::Option<bool>,
 }
 impl CreateDeploymentRequestBuilder {
-    ///Sets [`CreateDeploymentRequest::rest_api_id`](crate::types::CreateDeploymentRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`CreateDeploymentRequest::rest_api_id`](crate::types::CreateDeploymentRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -117,7 +117,7 @@ impl CreateDeploymentRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDeploymentRequest::rest_api_id`](crate::types::CreateDeploymentRequest::rest_api_id).
+    /// Sets or clears [`CreateDeploymentRequest::rest_api_id`](crate::types::CreateDeploymentRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -125,11 +125,11 @@ impl CreateDeploymentRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`CreateDeploymentRequest::rest_api_id`](crate::types::CreateDeploymentRequest::rest_api_id), if any.
+    /// The value set for [`CreateDeploymentRequest::rest_api_id`](crate::types::CreateDeploymentRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`CreateDeploymentRequest::stage_name`](crate::types::CreateDeploymentRequest::stage_name): pThe name of the Stage resource for the Deployment resource to create./p
+    /// Sets [`CreateDeploymentRequest::stage_name`](crate::types::CreateDeploymentRequest::stage_name): pThe name of the Stage resource for the Deployment resource to create./p
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -137,7 +137,7 @@ impl CreateDeploymentRequestBuilder {
         self.stage_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDeploymentRequest::stage_name`](crate::types::CreateDeploymentRequest::stage_name).
+    /// Sets or clears [`CreateDeploymentRequest::stage_name`](crate::types::CreateDeploymentRequest::stage_name).
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -145,11 +145,11 @@ impl CreateDeploymentRequestBuilder {
         self.stage_name = input;
         self
     }
-    ///The value set for [`CreateDeploymentRequest::stage_name`](crate::types::CreateDeploymentRequest::stage_name), if any.
+    /// The value set for [`CreateDeploymentRequest::stage_name`](crate::types::CreateDeploymentRequest::stage_name), if any.
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
-    ///Sets [`CreateDeploymentRequest::stage_description`](crate::types::CreateDeploymentRequest::stage_description): pThe description of the Stage resource for the Deployment resource to create./p
+    /// Sets [`CreateDeploymentRequest::stage_description`](crate::types::CreateDeploymentRequest::stage_description): pThe description of the Stage resource for the Deployment resource to create./p
     pub fn stage_description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -157,7 +157,7 @@ impl CreateDeploymentRequestBuilder {
         self.stage_description = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDeploymentRequest::stage_description`](crate::types::CreateDeploymentRequest::stage_description).
+    /// Sets or clears [`CreateDeploymentRequest::stage_description`](crate::types::CreateDeploymentRequest::stage_description).
     pub fn set_stage_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -165,13 +165,13 @@ impl CreateDeploymentRequestBuilder {
         self.stage_description = input;
         self
     }
-    ///The value set for [`CreateDeploymentRequest::stage_description`](crate::types::CreateDeploymentRequest::stage_description), if any.
+    /// The value set for [`CreateDeploymentRequest::stage_description`](crate::types::CreateDeploymentRequest::stage_description), if any.
     pub fn get_stage_description(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.stage_description
     }
-    ///Sets [`CreateDeploymentRequest::description`](crate::types::CreateDeploymentRequest::description): pThe description for the Deployment resource to create./p
+    /// Sets [`CreateDeploymentRequest::description`](crate::types::CreateDeploymentRequest::description): pThe description for the Deployment resource to create./p
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -179,7 +179,7 @@ impl CreateDeploymentRequestBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDeploymentRequest::description`](crate::types::CreateDeploymentRequest::description).
+    /// Sets or clears [`CreateDeploymentRequest::description`](crate::types::CreateDeploymentRequest::description).
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -187,11 +187,11 @@ impl CreateDeploymentRequestBuilder {
         self.description = input;
         self
     }
-    ///The value set for [`CreateDeploymentRequest::description`](crate::types::CreateDeploymentRequest::description), if any.
+    /// The value set for [`CreateDeploymentRequest::description`](crate::types::CreateDeploymentRequest::description), if any.
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    ///Sets [`CreateDeploymentRequest::cache_cluster_enabled`](crate::types::CreateDeploymentRequest::cache_cluster_enabled): pEnables a cache cluster for the Stage resource specified in the input./p
+    /// Sets [`CreateDeploymentRequest::cache_cluster_enabled`](crate::types::CreateDeploymentRequest::cache_cluster_enabled): pEnables a cache cluster for the Stage resource specified in the input./p
     pub fn cache_cluster_enabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -199,7 +199,7 @@ impl CreateDeploymentRequestBuilder {
         self.cache_cluster_enabled = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDeploymentRequest::cache_cluster_enabled`](crate::types::CreateDeploymentRequest::cache_cluster_enabled).
+    /// Sets or clears [`CreateDeploymentRequest::cache_cluster_enabled`](crate::types::CreateDeploymentRequest::cache_cluster_enabled).
     pub fn set_cache_cluster_enabled(
         mut self,
         input: ::std::option::Option<bool>,
@@ -207,11 +207,11 @@ impl CreateDeploymentRequestBuilder {
         self.cache_cluster_enabled = input;
         self
     }
-    ///The value set for [`CreateDeploymentRequest::cache_cluster_enabled`](crate::types::CreateDeploymentRequest::cache_cluster_enabled), if any.
+    /// The value set for [`CreateDeploymentRequest::cache_cluster_enabled`](crate::types::CreateDeploymentRequest::cache_cluster_enabled), if any.
     pub fn get_cache_cluster_enabled(&self) -> &::std::option::Option<bool> {
         &self.cache_cluster_enabled
     }
-    ///Sets [`CreateDeploymentRequest::cache_cluster_size`](crate::types::CreateDeploymentRequest::cache_cluster_size): pThe stage's cache capacity in GB. For more information about choosing a cache size, see a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html"Enabling API caching to enhance responsiveness/a./p
+    /// Sets [`CreateDeploymentRequest::cache_cluster_size`](crate::types::CreateDeploymentRequest::cache_cluster_size): pThe stage's cache capacity in GB. For more information about choosing a cache size, see a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html"Enabling API caching to enhance responsiveness/a./p
     pub fn cache_cluster_size(
         mut self,
         input: impl ::std::convert::Into<crate::types::CacheClusterSize>,
@@ -219,7 +219,7 @@ impl CreateDeploymentRequestBuilder {
         self.cache_cluster_size = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDeploymentRequest::cache_cluster_size`](crate::types::CreateDeploymentRequest::cache_cluster_size).
+    /// Sets or clears [`CreateDeploymentRequest::cache_cluster_size`](crate::types::CreateDeploymentRequest::cache_cluster_size).
     pub fn set_cache_cluster_size(
         mut self,
         input: ::std::option::Option<crate::types::CacheClusterSize>,
@@ -227,13 +227,13 @@ impl CreateDeploymentRequestBuilder {
         self.cache_cluster_size = input;
         self
     }
-    ///The value set for [`CreateDeploymentRequest::cache_cluster_size`](crate::types::CreateDeploymentRequest::cache_cluster_size), if any.
+    /// The value set for [`CreateDeploymentRequest::cache_cluster_size`](crate::types::CreateDeploymentRequest::cache_cluster_size), if any.
     pub fn get_cache_cluster_size(
         &self,
     ) -> &::std::option::Option<crate::types::CacheClusterSize> {
         &self.cache_cluster_size
     }
-    ///Sets [`CreateDeploymentRequest::variables`](crate::types::CreateDeploymentRequest::variables): pA map that defines the stage variables for the Stage resource that is associated with the new deployment. Variable names can have alphanumeric and underscore characters, and the values must match codeA-Za-z0-9-._~:/?#&amp;=,+/code./p
+    /// Sets [`CreateDeploymentRequest::variables`](crate::types::CreateDeploymentRequest::variables): pA map that defines the stage variables for the Stage resource that is associated with the new deployment. Variable names can have alphanumeric and underscore characters, and the values must match codeA-Za-z0-9-._~:/?#&amp;=,+/code./p
     pub fn variables(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -248,7 +248,7 @@ impl CreateDeploymentRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`CreateDeploymentRequest::variables`](crate::types::CreateDeploymentRequest::variables).
+    /// Sets or clears [`CreateDeploymentRequest::variables`](crate::types::CreateDeploymentRequest::variables).
     pub fn set_variables(
         mut self,
         input: ::std::option::Option<
@@ -258,7 +258,7 @@ impl CreateDeploymentRequestBuilder {
         self.variables = input;
         self
     }
-    ///The value set for [`CreateDeploymentRequest::variables`](crate::types::CreateDeploymentRequest::variables), if any.
+    /// The value set for [`CreateDeploymentRequest::variables`](crate::types::CreateDeploymentRequest::variables), if any.
     pub fn get_variables(
         &self,
     ) -> &::std::option::Option<
@@ -266,7 +266,7 @@ impl CreateDeploymentRequestBuilder {
     > {
         &self.variables
     }
-    ///Sets [`CreateDeploymentRequest::canary_settings`](crate::types::CreateDeploymentRequest::canary_settings): pThe input configuration for the canary deployment when the deployment is a canary release deployment. /p
+    /// Sets [`CreateDeploymentRequest::canary_settings`](crate::types::CreateDeploymentRequest::canary_settings): pThe input configuration for the canary deployment when the deployment is a canary release deployment. /p
     pub fn canary_settings(
         mut self,
         input: impl ::std::convert::Into<crate::types::DeploymentCanarySettings>,
@@ -274,7 +274,7 @@ impl CreateDeploymentRequestBuilder {
         self.canary_settings = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDeploymentRequest::canary_settings`](crate::types::CreateDeploymentRequest::canary_settings).
+    /// Sets or clears [`CreateDeploymentRequest::canary_settings`](crate::types::CreateDeploymentRequest::canary_settings).
     pub fn set_canary_settings(
         mut self,
         input: ::std::option::Option<crate::types::DeploymentCanarySettings>,
@@ -282,27 +282,27 @@ impl CreateDeploymentRequestBuilder {
         self.canary_settings = input;
         self
     }
-    ///The value set for [`CreateDeploymentRequest::canary_settings`](crate::types::CreateDeploymentRequest::canary_settings), if any.
+    /// The value set for [`CreateDeploymentRequest::canary_settings`](crate::types::CreateDeploymentRequest::canary_settings), if any.
     pub fn get_canary_settings(
         &self,
     ) -> &::std::option::Option<crate::types::DeploymentCanarySettings> {
         &self.canary_settings
     }
-    ///Sets [`CreateDeploymentRequest::tracing_enabled`](crate::types::CreateDeploymentRequest::tracing_enabled): pSpecifies whether active tracing with X-ray is enabled for the Stage./p
+    /// Sets [`CreateDeploymentRequest::tracing_enabled`](crate::types::CreateDeploymentRequest::tracing_enabled): pSpecifies whether active tracing with X-ray is enabled for the Stage./p
     pub fn tracing_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.tracing_enabled = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDeploymentRequest::tracing_enabled`](crate::types::CreateDeploymentRequest::tracing_enabled).
+    /// Sets or clears [`CreateDeploymentRequest::tracing_enabled`](crate::types::CreateDeploymentRequest::tracing_enabled).
     pub fn set_tracing_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
         self.tracing_enabled = input;
         self
     }
-    ///The value set for [`CreateDeploymentRequest::tracing_enabled`](crate::types::CreateDeploymentRequest::tracing_enabled), if any.
+    /// The value set for [`CreateDeploymentRequest::tracing_enabled`](crate::types::CreateDeploymentRequest::tracing_enabled), if any.
     pub fn get_tracing_enabled(&self) -> &::std::option::Option<bool> {
         &self.tracing_enabled
     }
-    ///Builds the [`CreateDeploymentRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateDeploymentRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -43,12 +43,12 @@ pub struct CreateDocumentationPartRequest {
     pub properties: ::std::option::Option<::std::string::String>,
 }
 impl CreateDocumentationPartRequest {
-    ///Starts building a [`CreateDocumentationPartRequest`].
+    /// Starts building a [`CreateDocumentationPartRequest`].
     pub fn builder() -> crate::types::builders::CreateDocumentationPartRequestBuilder {
         crate::types::builders::CreateDocumentationPartRequestBuilder::default()
     }
 }
-///A builder for [`CreateDocumentationPartRequest`](crate :: types :: CreateDocumentationPartRequest); start one with `CreateDocumentationPartRequest::builder()`.
+/// A builder for [`CreateDocumentationPartRequest`](crate :: types :: CreateDocumentationPartRequest); start one with `CreateDocumentationPartRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -61,7 +61,7 @@ pub struct CreateDocumentationPartRequestBuilder {
     properties: ::std::option::Option<::std::string::String>,
 }
 impl CreateDocumentationPartRequestBuilder {
-    ///Sets [`CreateDocumentationPartRequest::rest_api_id`](crate::types::CreateDocumentationPartRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`CreateDocumentationPartRequest::rest_api_id`](crate::types::CreateDocumentationPartRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -69,7 +69,7 @@ impl CreateDocumentationPartRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDocumentationPartRequest::rest_api_id`](crate::types::CreateDocumentationPartRequest::rest_api_id).
+    /// Sets or clears [`CreateDocumentationPartRequest::rest_api_id`](crate::types::CreateDocumentationPartRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -77,11 +77,11 @@ impl CreateDocumentationPartRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`CreateDocumentationPartRequest::rest_api_id`](crate::types::CreateDocumentationPartRequest::rest_api_id), if any.
+    /// The value set for [`CreateDocumentationPartRequest::rest_api_id`](crate::types::CreateDocumentationPartRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`CreateDocumentationPartRequest::location`](crate::types::CreateDocumentationPartRequest::location): pThe location of the targeted API entity of the to-be-created documentation part./p
+    /// Sets [`CreateDocumentationPartRequest::location`](crate::types::CreateDocumentationPartRequest::location): pThe location of the targeted API entity of the to-be-created documentation part./p
     pub fn location(
         mut self,
         input: impl ::std::convert::Into<crate::types::DocumentationPartLocation>,
@@ -89,7 +89,7 @@ impl CreateDocumentationPartRequestBuilder {
         self.location = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDocumentationPartRequest::location`](crate::types::CreateDocumentationPartRequest::location).
+    /// Sets or clears [`CreateDocumentationPartRequest::location`](crate::types::CreateDocumentationPartRequest::location).
     pub fn set_location(
         mut self,
         input: ::std::option::Option<crate::types::DocumentationPartLocation>,
@@ -97,13 +97,13 @@ impl CreateDocumentationPartRequestBuilder {
         self.location = input;
         self
     }
-    ///The value set for [`CreateDocumentationPartRequest::location`](crate::types::CreateDocumentationPartRequest::location), if any.
+    /// The value set for [`CreateDocumentationPartRequest::location`](crate::types::CreateDocumentationPartRequest::location), if any.
     pub fn get_location(
         &self,
     ) -> &::std::option::Option<crate::types::DocumentationPartLocation> {
         &self.location
     }
-    ///Sets [`CreateDocumentationPartRequest::properties`](crate::types::CreateDocumentationPartRequest::properties): pThe new documentation content map of the targeted API entity. Enclosed key-value pairs are API-specific, but only OpenAPI-compliant key-value pairs can be exported and, hence, published./p
+    /// Sets [`CreateDocumentationPartRequest::properties`](crate::types::CreateDocumentationPartRequest::properties): pThe new documentation content map of the targeted API entity. Enclosed key-value pairs are API-specific, but only OpenAPI-compliant key-value pairs can be exported and, hence, published./p
     pub fn properties(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -111,7 +111,7 @@ impl CreateDocumentationPartRequestBuilder {
         self.properties = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDocumentationPartRequest::properties`](crate::types::CreateDocumentationPartRequest::properties).
+    /// Sets or clears [`CreateDocumentationPartRequest::properties`](crate::types::CreateDocumentationPartRequest::properties).
     pub fn set_properties(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -119,11 +119,11 @@ impl CreateDocumentationPartRequestBuilder {
         self.properties = input;
         self
     }
-    ///The value set for [`CreateDocumentationPartRequest::properties`](crate::types::CreateDocumentationPartRequest::properties), if any.
+    /// The value set for [`CreateDocumentationPartRequest::properties`](crate::types::CreateDocumentationPartRequest::properties), if any.
     pub fn get_properties(&self) -> &::std::option::Option<::std::string::String> {
         &self.properties
     }
-    ///Builds the [`CreateDocumentationPartRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateDocumentationPartRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

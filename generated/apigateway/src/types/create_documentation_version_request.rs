@@ -48,12 +48,12 @@ pub struct CreateDocumentationVersionRequest {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl CreateDocumentationVersionRequest {
-    ///Starts building a [`CreateDocumentationVersionRequest`].
+    /// Starts building a [`CreateDocumentationVersionRequest`].
     pub fn builder() -> crate::types::builders::CreateDocumentationVersionRequestBuilder {
         crate::types::builders::CreateDocumentationVersionRequestBuilder::default()
     }
 }
-///A builder for [`CreateDocumentationVersionRequest`](crate :: types :: CreateDocumentationVersionRequest); start one with `CreateDocumentationVersionRequest::builder()`.
+/// A builder for [`CreateDocumentationVersionRequest`](crate :: types :: CreateDocumentationVersionRequest); start one with `CreateDocumentationVersionRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -67,7 +67,7 @@ pub struct CreateDocumentationVersionRequestBuilder {
     description: ::std::option::Option<::std::string::String>,
 }
 impl CreateDocumentationVersionRequestBuilder {
-    ///Sets [`CreateDocumentationVersionRequest::rest_api_id`](crate::types::CreateDocumentationVersionRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`CreateDocumentationVersionRequest::rest_api_id`](crate::types::CreateDocumentationVersionRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -75,7 +75,7 @@ impl CreateDocumentationVersionRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDocumentationVersionRequest::rest_api_id`](crate::types::CreateDocumentationVersionRequest::rest_api_id).
+    /// Sets or clears [`CreateDocumentationVersionRequest::rest_api_id`](crate::types::CreateDocumentationVersionRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -83,11 +83,11 @@ impl CreateDocumentationVersionRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`CreateDocumentationVersionRequest::rest_api_id`](crate::types::CreateDocumentationVersionRequest::rest_api_id), if any.
+    /// The value set for [`CreateDocumentationVersionRequest::rest_api_id`](crate::types::CreateDocumentationVersionRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`CreateDocumentationVersionRequest::documentation_version`](crate::types::CreateDocumentationVersionRequest::documentation_version): pThe version identifier of the new snapshot./p
+    /// Sets [`CreateDocumentationVersionRequest::documentation_version`](crate::types::CreateDocumentationVersionRequest::documentation_version): pThe version identifier of the new snapshot./p
     pub fn documentation_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -95,7 +95,7 @@ impl CreateDocumentationVersionRequestBuilder {
         self.documentation_version = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDocumentationVersionRequest::documentation_version`](crate::types::CreateDocumentationVersionRequest::documentation_version).
+    /// Sets or clears [`CreateDocumentationVersionRequest::documentation_version`](crate::types::CreateDocumentationVersionRequest::documentation_version).
     pub fn set_documentation_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -103,13 +103,13 @@ impl CreateDocumentationVersionRequestBuilder {
         self.documentation_version = input;
         self
     }
-    ///The value set for [`CreateDocumentationVersionRequest::documentation_version`](crate::types::CreateDocumentationVersionRequest::documentation_version), if any.
+    /// The value set for [`CreateDocumentationVersionRequest::documentation_version`](crate::types::CreateDocumentationVersionRequest::documentation_version), if any.
     pub fn get_documentation_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.documentation_version
     }
-    ///Sets [`CreateDocumentationVersionRequest::stage_name`](crate::types::CreateDocumentationVersionRequest::stage_name): pThe stage name to be associated with the new documentation snapshot./p
+    /// Sets [`CreateDocumentationVersionRequest::stage_name`](crate::types::CreateDocumentationVersionRequest::stage_name): pThe stage name to be associated with the new documentation snapshot./p
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -117,7 +117,7 @@ impl CreateDocumentationVersionRequestBuilder {
         self.stage_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDocumentationVersionRequest::stage_name`](crate::types::CreateDocumentationVersionRequest::stage_name).
+    /// Sets or clears [`CreateDocumentationVersionRequest::stage_name`](crate::types::CreateDocumentationVersionRequest::stage_name).
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -125,11 +125,11 @@ impl CreateDocumentationVersionRequestBuilder {
         self.stage_name = input;
         self
     }
-    ///The value set for [`CreateDocumentationVersionRequest::stage_name`](crate::types::CreateDocumentationVersionRequest::stage_name), if any.
+    /// The value set for [`CreateDocumentationVersionRequest::stage_name`](crate::types::CreateDocumentationVersionRequest::stage_name), if any.
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
-    ///Sets [`CreateDocumentationVersionRequest::description`](crate::types::CreateDocumentationVersionRequest::description): pA description about the new documentation snapshot./p
+    /// Sets [`CreateDocumentationVersionRequest::description`](crate::types::CreateDocumentationVersionRequest::description): pA description about the new documentation snapshot./p
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -137,7 +137,7 @@ impl CreateDocumentationVersionRequestBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDocumentationVersionRequest::description`](crate::types::CreateDocumentationVersionRequest::description).
+    /// Sets or clears [`CreateDocumentationVersionRequest::description`](crate::types::CreateDocumentationVersionRequest::description).
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -145,11 +145,11 @@ impl CreateDocumentationVersionRequestBuilder {
         self.description = input;
         self
     }
-    ///The value set for [`CreateDocumentationVersionRequest::description`](crate::types::CreateDocumentationVersionRequest::description), if any.
+    /// The value set for [`CreateDocumentationVersionRequest::description`](crate::types::CreateDocumentationVersionRequest::description), if any.
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    ///Builds the [`CreateDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

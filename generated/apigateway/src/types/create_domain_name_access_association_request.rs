@@ -52,12 +52,12 @@ pub struct CreateDomainNameAccessAssociationRequest {
     >,
 }
 impl CreateDomainNameAccessAssociationRequest {
-    ///Starts building a [`CreateDomainNameAccessAssociationRequest`].
+    /// Starts building a [`CreateDomainNameAccessAssociationRequest`].
     pub fn builder() -> crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder {
         crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder::default()
     }
 }
-///A builder for [`CreateDomainNameAccessAssociationRequest`](crate :: types :: CreateDomainNameAccessAssociationRequest); start one with `CreateDomainNameAccessAssociationRequest::builder()`.
+/// A builder for [`CreateDomainNameAccessAssociationRequest`](crate :: types :: CreateDomainNameAccessAssociationRequest); start one with `CreateDomainNameAccessAssociationRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -75,7 +75,7 @@ pub struct CreateDomainNameAccessAssociationRequestBuilder {
     >,
 }
 impl CreateDomainNameAccessAssociationRequestBuilder {
-    ///Sets [`CreateDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::CreateDomainNameAccessAssociationRequest::domain_name_arn): p The ARN of the domain name. /p
+    /// Sets [`CreateDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::CreateDomainNameAccessAssociationRequest::domain_name_arn): p The ARN of the domain name. /p
     pub fn domain_name_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -83,7 +83,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         self.domain_name_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::CreateDomainNameAccessAssociationRequest::domain_name_arn).
+    /// Sets or clears [`CreateDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::CreateDomainNameAccessAssociationRequest::domain_name_arn).
     pub fn set_domain_name_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -91,11 +91,11 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         self.domain_name_arn = input;
         self
     }
-    ///The value set for [`CreateDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::CreateDomainNameAccessAssociationRequest::domain_name_arn), if any.
+    /// The value set for [`CreateDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::CreateDomainNameAccessAssociationRequest::domain_name_arn), if any.
     pub fn get_domain_name_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_arn
     }
-    ///Sets [`CreateDomainNameAccessAssociationRequest::access_association_source_type`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source_type): p The type of the domain name access association source. /p
+    /// Sets [`CreateDomainNameAccessAssociationRequest::access_association_source_type`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source_type): p The type of the domain name access association source. /p
     pub fn access_association_source_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::AccessAssociationSourceType>,
@@ -103,7 +103,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         self.access_association_source_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDomainNameAccessAssociationRequest::access_association_source_type`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source_type).
+    /// Sets or clears [`CreateDomainNameAccessAssociationRequest::access_association_source_type`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source_type).
     pub fn set_access_association_source_type(
         mut self,
         input: ::std::option::Option<crate::types::AccessAssociationSourceType>,
@@ -111,13 +111,13 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         self.access_association_source_type = input;
         self
     }
-    ///The value set for [`CreateDomainNameAccessAssociationRequest::access_association_source_type`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source_type), if any.
+    /// The value set for [`CreateDomainNameAccessAssociationRequest::access_association_source_type`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source_type), if any.
     pub fn get_access_association_source_type(
         &self,
     ) -> &::std::option::Option<crate::types::AccessAssociationSourceType> {
         &self.access_association_source_type
     }
-    ///Sets [`CreateDomainNameAccessAssociationRequest::access_association_source`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source): p The identifier of the domain name access association source. For a VPCE, the value is the VPC endpoint ID. /p
+    /// Sets [`CreateDomainNameAccessAssociationRequest::access_association_source`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source): p The identifier of the domain name access association source. For a VPCE, the value is the VPC endpoint ID. /p
     pub fn access_association_source(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -125,7 +125,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         self.access_association_source = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDomainNameAccessAssociationRequest::access_association_source`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source).
+    /// Sets or clears [`CreateDomainNameAccessAssociationRequest::access_association_source`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source).
     pub fn set_access_association_source(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -133,13 +133,13 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         self.access_association_source = input;
         self
     }
-    ///The value set for [`CreateDomainNameAccessAssociationRequest::access_association_source`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source), if any.
+    /// The value set for [`CreateDomainNameAccessAssociationRequest::access_association_source`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source), if any.
     pub fn get_access_association_source(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.access_association_source
     }
-    ///Sets [`CreateDomainNameAccessAssociationRequest::tags`](crate::types::CreateDomainNameAccessAssociationRequest::tags): pThe key-value map of strings. The valid character set is a-zA-Z+-=._:/. The tag key can be up to 128 characters and must not start with codeaws:/code. The tag value can be up to 256 characters./p
+    /// Sets [`CreateDomainNameAccessAssociationRequest::tags`](crate::types::CreateDomainNameAccessAssociationRequest::tags): pThe key-value map of strings. The valid character set is a-zA-Z+-=._:/. The tag key can be up to 128 characters and must not start with codeaws:/code. The tag value can be up to 256 characters./p
     pub fn tags(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -154,7 +154,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`CreateDomainNameAccessAssociationRequest::tags`](crate::types::CreateDomainNameAccessAssociationRequest::tags).
+    /// Sets or clears [`CreateDomainNameAccessAssociationRequest::tags`](crate::types::CreateDomainNameAccessAssociationRequest::tags).
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -164,7 +164,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         self.tags = input;
         self
     }
-    ///The value set for [`CreateDomainNameAccessAssociationRequest::tags`](crate::types::CreateDomainNameAccessAssociationRequest::tags), if any.
+    /// The value set for [`CreateDomainNameAccessAssociationRequest::tags`](crate::types::CreateDomainNameAccessAssociationRequest::tags), if any.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -172,7 +172,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
     > {
         &self.tags
     }
-    ///Builds the [`CreateDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -136,12 +136,12 @@ pub struct CreateDomainNameRequest {
     pub routing_mode: ::std::option::Option<crate::types::RoutingMode>,
 }
 impl CreateDomainNameRequest {
-    ///Starts building a [`CreateDomainNameRequest`].
+    /// Starts building a [`CreateDomainNameRequest`].
     pub fn builder() -> crate::types::builders::CreateDomainNameRequestBuilder {
         crate::types::builders::CreateDomainNameRequestBuilder::default()
     }
 }
-///A builder for [`CreateDomainNameRequest`](crate :: types :: CreateDomainNameRequest); start one with `CreateDomainNameRequest::builder()`.
+/// A builder for [`CreateDomainNameRequest`](crate :: types :: CreateDomainNameRequest); start one with `CreateDomainNameRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -171,7 +171,7 @@ pub struct CreateDomainNameRequestBuilder {
     routing_mode: ::std::option::Option<crate::types::RoutingMode>,
 }
 impl CreateDomainNameRequestBuilder {
-    ///Sets [`CreateDomainNameRequest::domain_name`](crate::types::CreateDomainNameRequest::domain_name): pThe name of the DomainName resource./p
+    /// Sets [`CreateDomainNameRequest::domain_name`](crate::types::CreateDomainNameRequest::domain_name): pThe name of the DomainName resource./p
     pub fn domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -179,7 +179,7 @@ impl CreateDomainNameRequestBuilder {
         self.domain_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDomainNameRequest::domain_name`](crate::types::CreateDomainNameRequest::domain_name).
+    /// Sets or clears [`CreateDomainNameRequest::domain_name`](crate::types::CreateDomainNameRequest::domain_name).
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -187,11 +187,11 @@ impl CreateDomainNameRequestBuilder {
         self.domain_name = input;
         self
     }
-    ///The value set for [`CreateDomainNameRequest::domain_name`](crate::types::CreateDomainNameRequest::domain_name), if any.
+    /// The value set for [`CreateDomainNameRequest::domain_name`](crate::types::CreateDomainNameRequest::domain_name), if any.
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
-    ///Sets [`CreateDomainNameRequest::certificate_name`](crate::types::CreateDomainNameRequest::certificate_name): pThe user-friendly name of the certificate that will be used by edge-optimized endpoint or private endpoint for this domain name./p
+    /// Sets [`CreateDomainNameRequest::certificate_name`](crate::types::CreateDomainNameRequest::certificate_name): pThe user-friendly name of the certificate that will be used by edge-optimized endpoint or private endpoint for this domain name./p
     pub fn certificate_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -199,7 +199,7 @@ impl CreateDomainNameRequestBuilder {
         self.certificate_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDomainNameRequest::certificate_name`](crate::types::CreateDomainNameRequest::certificate_name).
+    /// Sets or clears [`CreateDomainNameRequest::certificate_name`](crate::types::CreateDomainNameRequest::certificate_name).
     pub fn set_certificate_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -207,11 +207,11 @@ impl CreateDomainNameRequestBuilder {
         self.certificate_name = input;
         self
     }
-    ///The value set for [`CreateDomainNameRequest::certificate_name`](crate::types::CreateDomainNameRequest::certificate_name), if any.
+    /// The value set for [`CreateDomainNameRequest::certificate_name`](crate::types::CreateDomainNameRequest::certificate_name), if any.
     pub fn get_certificate_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.certificate_name
     }
-    ///Sets [`CreateDomainNameRequest::certificate_body`](crate::types::CreateDomainNameRequest::certificate_body): pDeprecated The body of the server certificate that will be used by edge-optimized endpoint or private endpoint for this domain name provided by your certificate authority./p
+    /// Sets [`CreateDomainNameRequest::certificate_body`](crate::types::CreateDomainNameRequest::certificate_body): pDeprecated The body of the server certificate that will be used by edge-optimized endpoint or private endpoint for this domain name provided by your certificate authority./p
     pub fn certificate_body(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -219,7 +219,7 @@ impl CreateDomainNameRequestBuilder {
         self.certificate_body = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDomainNameRequest::certificate_body`](crate::types::CreateDomainNameRequest::certificate_body).
+    /// Sets or clears [`CreateDomainNameRequest::certificate_body`](crate::types::CreateDomainNameRequest::certificate_body).
     pub fn set_certificate_body(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -227,11 +227,11 @@ impl CreateDomainNameRequestBuilder {
         self.certificate_body = input;
         self
     }
-    ///The value set for [`CreateDomainNameRequest::certificate_body`](crate::types::CreateDomainNameRequest::certificate_body), if any.
+    /// The value set for [`CreateDomainNameRequest::certificate_body`](crate::types::CreateDomainNameRequest::certificate_body), if any.
     pub fn get_certificate_body(&self) -> &::std::option::Option<::std::string::String> {
         &self.certificate_body
     }
-    ///Sets [`CreateDomainNameRequest::certificate_private_key`](crate::types::CreateDomainNameRequest::certificate_private_key): pDeprecated Your edge-optimized endpoint's domain name certificate's private key./p
+    /// Sets [`CreateDomainNameRequest::certificate_private_key`](crate::types::CreateDomainNameRequest::certificate_private_key): pDeprecated Your edge-optimized endpoint's domain name certificate's private key./p
     pub fn certificate_private_key(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -239,7 +239,7 @@ impl CreateDomainNameRequestBuilder {
         self.certificate_private_key = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDomainNameRequest::certificate_private_key`](crate::types::CreateDomainNameRequest::certificate_private_key).
+    /// Sets or clears [`CreateDomainNameRequest::certificate_private_key`](crate::types::CreateDomainNameRequest::certificate_private_key).
     pub fn set_certificate_private_key(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -247,13 +247,13 @@ impl CreateDomainNameRequestBuilder {
         self.certificate_private_key = input;
         self
     }
-    ///The value set for [`CreateDomainNameRequest::certificate_private_key`](crate::types::CreateDomainNameRequest::certificate_private_key), if any.
+    /// The value set for [`CreateDomainNameRequest::certificate_private_key`](crate::types::CreateDomainNameRequest::certificate_private_key), if any.
     pub fn get_certificate_private_key(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.certificate_private_key
     }
-    ///Sets [`CreateDomainNameRequest::certificate_chain`](crate::types::CreateDomainNameRequest::certificate_chain): pDeprecated The intermediate certificates and optionally the root certificate, one after the other without any blank lines, used by an edge-optimized endpoint for this domain name. If you include the root certificate, your certificate chain must start with intermediate certificates and end with the root certificate. Use the intermediate certificates that were provided by your certificate authority. Do not include any intermediaries that are not in the chain of trust path./p
+    /// Sets [`CreateDomainNameRequest::certificate_chain`](crate::types::CreateDomainNameRequest::certificate_chain): pDeprecated The intermediate certificates and optionally the root certificate, one after the other without any blank lines, used by an edge-optimized endpoint for this domain name. If you include the root certificate, your certificate chain must start with intermediate certificates and end with the root certificate. Use the intermediate certificates that were provided by your certificate authority. Do not include any intermediaries that are not in the chain of trust path./p
     pub fn certificate_chain(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -261,7 +261,7 @@ impl CreateDomainNameRequestBuilder {
         self.certificate_chain = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDomainNameRequest::certificate_chain`](crate::types::CreateDomainNameRequest::certificate_chain).
+    /// Sets or clears [`CreateDomainNameRequest::certificate_chain`](crate::types::CreateDomainNameRequest::certificate_chain).
     pub fn set_certificate_chain(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -269,13 +269,13 @@ impl CreateDomainNameRequestBuilder {
         self.certificate_chain = input;
         self
     }
-    ///The value set for [`CreateDomainNameRequest::certificate_chain`](crate::types::CreateDomainNameRequest::certificate_chain), if any.
+    /// The value set for [`CreateDomainNameRequest::certificate_chain`](crate::types::CreateDomainNameRequest::certificate_chain), if any.
     pub fn get_certificate_chain(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.certificate_chain
     }
-    ///Sets [`CreateDomainNameRequest::certificate_arn`](crate::types::CreateDomainNameRequest::certificate_arn): pThe reference to an Amazon Web Services-managed certificate that will be used by edge-optimized endpoint or private endpoint for this domain name. Certificate Manager is the only supported source./p
+    /// Sets [`CreateDomainNameRequest::certificate_arn`](crate::types::CreateDomainNameRequest::certificate_arn): pThe reference to an Amazon Web Services-managed certificate that will be used by edge-optimized endpoint or private endpoint for this domain name. Certificate Manager is the only supported source./p
     pub fn certificate_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -283,7 +283,7 @@ impl CreateDomainNameRequestBuilder {
         self.certificate_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDomainNameRequest::certificate_arn`](crate::types::CreateDomainNameRequest::certificate_arn).
+    /// Sets or clears [`CreateDomainNameRequest::certificate_arn`](crate::types::CreateDomainNameRequest::certificate_arn).
     pub fn set_certificate_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -291,11 +291,11 @@ impl CreateDomainNameRequestBuilder {
         self.certificate_arn = input;
         self
     }
-    ///The value set for [`CreateDomainNameRequest::certificate_arn`](crate::types::CreateDomainNameRequest::certificate_arn), if any.
+    /// The value set for [`CreateDomainNameRequest::certificate_arn`](crate::types::CreateDomainNameRequest::certificate_arn), if any.
     pub fn get_certificate_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.certificate_arn
     }
-    ///Sets [`CreateDomainNameRequest::regional_certificate_name`](crate::types::CreateDomainNameRequest::regional_certificate_name): pThe user-friendly name of the certificate that will be used by regional endpoint for this domain name./p
+    /// Sets [`CreateDomainNameRequest::regional_certificate_name`](crate::types::CreateDomainNameRequest::regional_certificate_name): pThe user-friendly name of the certificate that will be used by regional endpoint for this domain name./p
     pub fn regional_certificate_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -303,7 +303,7 @@ impl CreateDomainNameRequestBuilder {
         self.regional_certificate_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDomainNameRequest::regional_certificate_name`](crate::types::CreateDomainNameRequest::regional_certificate_name).
+    /// Sets or clears [`CreateDomainNameRequest::regional_certificate_name`](crate::types::CreateDomainNameRequest::regional_certificate_name).
     pub fn set_regional_certificate_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -311,13 +311,13 @@ impl CreateDomainNameRequestBuilder {
         self.regional_certificate_name = input;
         self
     }
-    ///The value set for [`CreateDomainNameRequest::regional_certificate_name`](crate::types::CreateDomainNameRequest::regional_certificate_name), if any.
+    /// The value set for [`CreateDomainNameRequest::regional_certificate_name`](crate::types::CreateDomainNameRequest::regional_certificate_name), if any.
     pub fn get_regional_certificate_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.regional_certificate_name
     }
-    ///Sets [`CreateDomainNameRequest::regional_certificate_arn`](crate::types::CreateDomainNameRequest::regional_certificate_arn): pThe reference to an Amazon Web Services-managed certificate that will be used by regional endpoint for this domain name. Certificate Manager is the only supported source./p
+    /// Sets [`CreateDomainNameRequest::regional_certificate_arn`](crate::types::CreateDomainNameRequest::regional_certificate_arn): pThe reference to an Amazon Web Services-managed certificate that will be used by regional endpoint for this domain name. Certificate Manager is the only supported source./p
     pub fn regional_certificate_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -325,7 +325,7 @@ impl CreateDomainNameRequestBuilder {
         self.regional_certificate_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDomainNameRequest::regional_certificate_arn`](crate::types::CreateDomainNameRequest::regional_certificate_arn).
+    /// Sets or clears [`CreateDomainNameRequest::regional_certificate_arn`](crate::types::CreateDomainNameRequest::regional_certificate_arn).
     pub fn set_regional_certificate_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -333,13 +333,13 @@ impl CreateDomainNameRequestBuilder {
         self.regional_certificate_arn = input;
         self
     }
-    ///The value set for [`CreateDomainNameRequest::regional_certificate_arn`](crate::types::CreateDomainNameRequest::regional_certificate_arn), if any.
+    /// The value set for [`CreateDomainNameRequest::regional_certificate_arn`](crate::types::CreateDomainNameRequest::regional_certificate_arn), if any.
     pub fn get_regional_certificate_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.regional_certificate_arn
     }
-    ///Sets [`CreateDomainNameRequest::endpoint_configuration`](crate::types::CreateDomainNameRequest::endpoint_configuration): pThe endpoint configuration of this DomainName showing the endpoint types and IP address types of the domain name. /p
+    /// Sets [`CreateDomainNameRequest::endpoint_configuration`](crate::types::CreateDomainNameRequest::endpoint_configuration): pThe endpoint configuration of this DomainName showing the endpoint types and IP address types of the domain name. /p
     pub fn endpoint_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::EndpointConfiguration>,
@@ -347,7 +347,7 @@ impl CreateDomainNameRequestBuilder {
         self.endpoint_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDomainNameRequest::endpoint_configuration`](crate::types::CreateDomainNameRequest::endpoint_configuration).
+    /// Sets or clears [`CreateDomainNameRequest::endpoint_configuration`](crate::types::CreateDomainNameRequest::endpoint_configuration).
     pub fn set_endpoint_configuration(
         mut self,
         input: ::std::option::Option<crate::types::EndpointConfiguration>,
@@ -355,13 +355,13 @@ impl CreateDomainNameRequestBuilder {
         self.endpoint_configuration = input;
         self
     }
-    ///The value set for [`CreateDomainNameRequest::endpoint_configuration`](crate::types::CreateDomainNameRequest::endpoint_configuration), if any.
+    /// The value set for [`CreateDomainNameRequest::endpoint_configuration`](crate::types::CreateDomainNameRequest::endpoint_configuration), if any.
     pub fn get_endpoint_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointConfiguration> {
         &self.endpoint_configuration
     }
-    ///Sets [`CreateDomainNameRequest::tags`](crate::types::CreateDomainNameRequest::tags): pThe key-value map of strings. The valid character set is a-zA-Z+-=._:/. The tag key can be up to 128 characters and must not start with codeaws:/code. The tag value can be up to 256 characters./p
+    /// Sets [`CreateDomainNameRequest::tags`](crate::types::CreateDomainNameRequest::tags): pThe key-value map of strings. The valid character set is a-zA-Z+-=._:/. The tag key can be up to 128 characters and must not start with codeaws:/code. The tag value can be up to 256 characters./p
     pub fn tags(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -376,7 +376,7 @@ impl CreateDomainNameRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`CreateDomainNameRequest::tags`](crate::types::CreateDomainNameRequest::tags).
+    /// Sets or clears [`CreateDomainNameRequest::tags`](crate::types::CreateDomainNameRequest::tags).
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -386,7 +386,7 @@ impl CreateDomainNameRequestBuilder {
         self.tags = input;
         self
     }
-    ///The value set for [`CreateDomainNameRequest::tags`](crate::types::CreateDomainNameRequest::tags), if any.
+    /// The value set for [`CreateDomainNameRequest::tags`](crate::types::CreateDomainNameRequest::tags), if any.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -394,7 +394,7 @@ impl CreateDomainNameRequestBuilder {
     > {
         &self.tags
     }
-    ///Sets [`CreateDomainNameRequest::security_policy`](crate::types::CreateDomainNameRequest::security_policy): pThe Transport Layer Security (TLS) version + cipher suite for this DomainName./p
+    /// Sets [`CreateDomainNameRequest::security_policy`](crate::types::CreateDomainNameRequest::security_policy): pThe Transport Layer Security (TLS) version + cipher suite for this DomainName./p
     pub fn security_policy(
         mut self,
         input: impl ::std::convert::Into<crate::types::SecurityPolicy>,
@@ -402,7 +402,7 @@ impl CreateDomainNameRequestBuilder {
         self.security_policy = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDomainNameRequest::security_policy`](crate::types::CreateDomainNameRequest::security_policy).
+    /// Sets or clears [`CreateDomainNameRequest::security_policy`](crate::types::CreateDomainNameRequest::security_policy).
     pub fn set_security_policy(
         mut self,
         input: ::std::option::Option<crate::types::SecurityPolicy>,
@@ -410,13 +410,13 @@ impl CreateDomainNameRequestBuilder {
         self.security_policy = input;
         self
     }
-    ///The value set for [`CreateDomainNameRequest::security_policy`](crate::types::CreateDomainNameRequest::security_policy), if any.
+    /// The value set for [`CreateDomainNameRequest::security_policy`](crate::types::CreateDomainNameRequest::security_policy), if any.
     pub fn get_security_policy(
         &self,
     ) -> &::std::option::Option<crate::types::SecurityPolicy> {
         &self.security_policy
     }
-    ///Sets [`CreateDomainNameRequest::endpoint_access_mode`](crate::types::CreateDomainNameRequest::endpoint_access_mode): p The endpoint access mode of the DomainName. Only available for DomainNames that use security policies that start with codeSecurityPolicy_/code. /p
+    /// Sets [`CreateDomainNameRequest::endpoint_access_mode`](crate::types::CreateDomainNameRequest::endpoint_access_mode): p The endpoint access mode of the DomainName. Only available for DomainNames that use security policies that start with codeSecurityPolicy_/code. /p
     pub fn endpoint_access_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::EndpointAccessMode>,
@@ -424,7 +424,7 @@ impl CreateDomainNameRequestBuilder {
         self.endpoint_access_mode = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDomainNameRequest::endpoint_access_mode`](crate::types::CreateDomainNameRequest::endpoint_access_mode).
+    /// Sets or clears [`CreateDomainNameRequest::endpoint_access_mode`](crate::types::CreateDomainNameRequest::endpoint_access_mode).
     pub fn set_endpoint_access_mode(
         mut self,
         input: ::std::option::Option<crate::types::EndpointAccessMode>,
@@ -432,13 +432,13 @@ impl CreateDomainNameRequestBuilder {
         self.endpoint_access_mode = input;
         self
     }
-    ///The value set for [`CreateDomainNameRequest::endpoint_access_mode`](crate::types::CreateDomainNameRequest::endpoint_access_mode), if any.
+    /// The value set for [`CreateDomainNameRequest::endpoint_access_mode`](crate::types::CreateDomainNameRequest::endpoint_access_mode), if any.
     pub fn get_endpoint_access_mode(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointAccessMode> {
         &self.endpoint_access_mode
     }
-    ///Sets [`CreateDomainNameRequest::mutual_tls_authentication`](crate::types::CreateDomainNameRequest::mutual_tls_authentication)
+    /// Sets [`CreateDomainNameRequest::mutual_tls_authentication`](crate::types::CreateDomainNameRequest::mutual_tls_authentication)
     pub fn mutual_tls_authentication(
         mut self,
         input: impl ::std::convert::Into<crate::types::MutualTlsAuthenticationInput>,
@@ -446,7 +446,7 @@ impl CreateDomainNameRequestBuilder {
         self.mutual_tls_authentication = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDomainNameRequest::mutual_tls_authentication`](crate::types::CreateDomainNameRequest::mutual_tls_authentication).
+    /// Sets or clears [`CreateDomainNameRequest::mutual_tls_authentication`](crate::types::CreateDomainNameRequest::mutual_tls_authentication).
     pub fn set_mutual_tls_authentication(
         mut self,
         input: ::std::option::Option<crate::types::MutualTlsAuthenticationInput>,
@@ -454,13 +454,13 @@ impl CreateDomainNameRequestBuilder {
         self.mutual_tls_authentication = input;
         self
     }
-    ///The value set for [`CreateDomainNameRequest::mutual_tls_authentication`](crate::types::CreateDomainNameRequest::mutual_tls_authentication), if any.
+    /// The value set for [`CreateDomainNameRequest::mutual_tls_authentication`](crate::types::CreateDomainNameRequest::mutual_tls_authentication), if any.
     pub fn get_mutual_tls_authentication(
         &self,
     ) -> &::std::option::Option<crate::types::MutualTlsAuthenticationInput> {
         &self.mutual_tls_authentication
     }
-    ///Sets [`CreateDomainNameRequest::ownership_verification_certificate_arn`](crate::types::CreateDomainNameRequest::ownership_verification_certificate_arn): pThe ARN of the public certificate issued by ACM to validate ownership of your custom domain. Only required when configuring mutual TLS and using an ACM imported or private CA certificate ARN as the regionalCertificateArn./p
+    /// Sets [`CreateDomainNameRequest::ownership_verification_certificate_arn`](crate::types::CreateDomainNameRequest::ownership_verification_certificate_arn): pThe ARN of the public certificate issued by ACM to validate ownership of your custom domain. Only required when configuring mutual TLS and using an ACM imported or private CA certificate ARN as the regionalCertificateArn./p
     pub fn ownership_verification_certificate_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -470,7 +470,7 @@ impl CreateDomainNameRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`CreateDomainNameRequest::ownership_verification_certificate_arn`](crate::types::CreateDomainNameRequest::ownership_verification_certificate_arn).
+    /// Sets or clears [`CreateDomainNameRequest::ownership_verification_certificate_arn`](crate::types::CreateDomainNameRequest::ownership_verification_certificate_arn).
     pub fn set_ownership_verification_certificate_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -478,13 +478,13 @@ impl CreateDomainNameRequestBuilder {
         self.ownership_verification_certificate_arn = input;
         self
     }
-    ///The value set for [`CreateDomainNameRequest::ownership_verification_certificate_arn`](crate::types::CreateDomainNameRequest::ownership_verification_certificate_arn), if any.
+    /// The value set for [`CreateDomainNameRequest::ownership_verification_certificate_arn`](crate::types::CreateDomainNameRequest::ownership_verification_certificate_arn), if any.
     pub fn get_ownership_verification_certificate_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.ownership_verification_certificate_arn
     }
-    ///Sets [`CreateDomainNameRequest::policy`](crate::types::CreateDomainNameRequest::policy): pA stringified JSON policy document that applies to the codeexecute-api/code service for this DomainName regardless of the caller and Method configuration. Supported only for private custom domain names./p
+    /// Sets [`CreateDomainNameRequest::policy`](crate::types::CreateDomainNameRequest::policy): pA stringified JSON policy document that applies to the codeexecute-api/code service for this DomainName regardless of the caller and Method configuration. Supported only for private custom domain names./p
     pub fn policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -492,7 +492,7 @@ impl CreateDomainNameRequestBuilder {
         self.policy = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDomainNameRequest::policy`](crate::types::CreateDomainNameRequest::policy).
+    /// Sets or clears [`CreateDomainNameRequest::policy`](crate::types::CreateDomainNameRequest::policy).
     pub fn set_policy(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -500,11 +500,11 @@ impl CreateDomainNameRequestBuilder {
         self.policy = input;
         self
     }
-    ///The value set for [`CreateDomainNameRequest::policy`](crate::types::CreateDomainNameRequest::policy), if any.
+    /// The value set for [`CreateDomainNameRequest::policy`](crate::types::CreateDomainNameRequest::policy), if any.
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.policy
     }
-    ///Sets [`CreateDomainNameRequest::routing_mode`](crate::types::CreateDomainNameRequest::routing_mode): p The routing mode for this domain name. The routing mode determines how API Gateway sends traffic from your custom domain name to your private APIs. /p
+    /// Sets [`CreateDomainNameRequest::routing_mode`](crate::types::CreateDomainNameRequest::routing_mode): p The routing mode for this domain name. The routing mode determines how API Gateway sends traffic from your custom domain name to your private APIs. /p
     pub fn routing_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::RoutingMode>,
@@ -512,7 +512,7 @@ impl CreateDomainNameRequestBuilder {
         self.routing_mode = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateDomainNameRequest::routing_mode`](crate::types::CreateDomainNameRequest::routing_mode).
+    /// Sets or clears [`CreateDomainNameRequest::routing_mode`](crate::types::CreateDomainNameRequest::routing_mode).
     pub fn set_routing_mode(
         mut self,
         input: ::std::option::Option<crate::types::RoutingMode>,
@@ -520,11 +520,11 @@ impl CreateDomainNameRequestBuilder {
         self.routing_mode = input;
         self
     }
-    ///The value set for [`CreateDomainNameRequest::routing_mode`](crate::types::CreateDomainNameRequest::routing_mode), if any.
+    /// The value set for [`CreateDomainNameRequest::routing_mode`](crate::types::CreateDomainNameRequest::routing_mode), if any.
     pub fn get_routing_mode(&self) -> &::std::option::Option<crate::types::RoutingMode> {
         &self.routing_mode
     }
-    ///Builds the [`CreateDomainNameRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateDomainNameRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

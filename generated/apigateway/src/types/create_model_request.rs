@@ -57,12 +57,12 @@ pub struct CreateModelRequest {
     pub content_type: ::std::option::Option<::std::string::String>,
 }
 impl CreateModelRequest {
-    ///Starts building a [`CreateModelRequest`].
+    /// Starts building a [`CreateModelRequest`].
     pub fn builder() -> crate::types::builders::CreateModelRequestBuilder {
         crate::types::builders::CreateModelRequestBuilder::default()
     }
 }
-///A builder for [`CreateModelRequest`](crate :: types :: CreateModelRequest); start one with `CreateModelRequest::builder()`.
+/// A builder for [`CreateModelRequest`](crate :: types :: CreateModelRequest); start one with `CreateModelRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -77,7 +77,7 @@ pub struct CreateModelRequestBuilder {
     content_type: ::std::option::Option<::std::string::String>,
 }
 impl CreateModelRequestBuilder {
-    ///Sets [`CreateModelRequest::rest_api_id`](crate::types::CreateModelRequest::rest_api_id): pThe RestApi identifier under which the Model will be created./p
+    /// Sets [`CreateModelRequest::rest_api_id`](crate::types::CreateModelRequest::rest_api_id): pThe RestApi identifier under which the Model will be created./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -85,7 +85,7 @@ impl CreateModelRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateModelRequest::rest_api_id`](crate::types::CreateModelRequest::rest_api_id).
+    /// Sets or clears [`CreateModelRequest::rest_api_id`](crate::types::CreateModelRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -93,11 +93,11 @@ impl CreateModelRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`CreateModelRequest::rest_api_id`](crate::types::CreateModelRequest::rest_api_id), if any.
+    /// The value set for [`CreateModelRequest::rest_api_id`](crate::types::CreateModelRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`CreateModelRequest::name`](crate::types::CreateModelRequest::name): pThe name of the model. Must be alphanumeric./p
+    /// Sets [`CreateModelRequest::name`](crate::types::CreateModelRequest::name): pThe name of the model. Must be alphanumeric./p
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -105,7 +105,7 @@ impl CreateModelRequestBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateModelRequest::name`](crate::types::CreateModelRequest::name).
+    /// Sets or clears [`CreateModelRequest::name`](crate::types::CreateModelRequest::name).
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -113,11 +113,11 @@ impl CreateModelRequestBuilder {
         self.name = input;
         self
     }
-    ///The value set for [`CreateModelRequest::name`](crate::types::CreateModelRequest::name), if any.
+    /// The value set for [`CreateModelRequest::name`](crate::types::CreateModelRequest::name), if any.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    ///Sets [`CreateModelRequest::description`](crate::types::CreateModelRequest::description): pThe description of the model./p
+    /// Sets [`CreateModelRequest::description`](crate::types::CreateModelRequest::description): pThe description of the model./p
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -125,7 +125,7 @@ impl CreateModelRequestBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateModelRequest::description`](crate::types::CreateModelRequest::description).
+    /// Sets or clears [`CreateModelRequest::description`](crate::types::CreateModelRequest::description).
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -133,11 +133,11 @@ impl CreateModelRequestBuilder {
         self.description = input;
         self
     }
-    ///The value set for [`CreateModelRequest::description`](crate::types::CreateModelRequest::description), if any.
+    /// The value set for [`CreateModelRequest::description`](crate::types::CreateModelRequest::description), if any.
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    ///Sets [`CreateModelRequest::schema`](crate::types::CreateModelRequest::schema): pThe schema for the model. For codeapplication/json/code models, this should be JSON schema draft 4 model. The maximum size of the model is 400 KB./p
+    /// Sets [`CreateModelRequest::schema`](crate::types::CreateModelRequest::schema): pThe schema for the model. For codeapplication/json/code models, this should be JSON schema draft 4 model. The maximum size of the model is 400 KB./p
     pub fn schema(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -145,7 +145,7 @@ impl CreateModelRequestBuilder {
         self.schema = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateModelRequest::schema`](crate::types::CreateModelRequest::schema).
+    /// Sets or clears [`CreateModelRequest::schema`](crate::types::CreateModelRequest::schema).
     pub fn set_schema(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -153,11 +153,11 @@ impl CreateModelRequestBuilder {
         self.schema = input;
         self
     }
-    ///The value set for [`CreateModelRequest::schema`](crate::types::CreateModelRequest::schema), if any.
+    /// The value set for [`CreateModelRequest::schema`](crate::types::CreateModelRequest::schema), if any.
     pub fn get_schema(&self) -> &::std::option::Option<::std::string::String> {
         &self.schema
     }
-    ///Sets [`CreateModelRequest::content_type`](crate::types::CreateModelRequest::content_type): pThe content-type for the model./p
+    /// Sets [`CreateModelRequest::content_type`](crate::types::CreateModelRequest::content_type): pThe content-type for the model./p
     pub fn content_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -165,7 +165,7 @@ impl CreateModelRequestBuilder {
         self.content_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateModelRequest::content_type`](crate::types::CreateModelRequest::content_type).
+    /// Sets or clears [`CreateModelRequest::content_type`](crate::types::CreateModelRequest::content_type).
     pub fn set_content_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -173,11 +173,11 @@ impl CreateModelRequestBuilder {
         self.content_type = input;
         self
     }
-    ///The value set for [`CreateModelRequest::content_type`](crate::types::CreateModelRequest::content_type), if any.
+    /// The value set for [`CreateModelRequest::content_type`](crate::types::CreateModelRequest::content_type), if any.
     pub fn get_content_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.content_type
     }
-    ///Builds the [`CreateModelRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateModelRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

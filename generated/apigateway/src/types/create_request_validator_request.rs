@@ -46,12 +46,12 @@ pub struct CreateRequestValidatorRequest {
     pub validate_request_parameters: ::std::option::Option<bool>,
 }
 impl CreateRequestValidatorRequest {
-    ///Starts building a [`CreateRequestValidatorRequest`].
+    /// Starts building a [`CreateRequestValidatorRequest`].
     pub fn builder() -> crate::types::builders::CreateRequestValidatorRequestBuilder {
         crate::types::builders::CreateRequestValidatorRequestBuilder::default()
     }
 }
-///A builder for [`CreateRequestValidatorRequest`](crate :: types :: CreateRequestValidatorRequest); start one with `CreateRequestValidatorRequest::builder()`.
+/// A builder for [`CreateRequestValidatorRequest`](crate :: types :: CreateRequestValidatorRequest); start one with `CreateRequestValidatorRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -65,7 +65,7 @@ pub struct CreateRequestValidatorRequestBuilder {
     validate_request_parameters: ::std::option::Option<bool>,
 }
 impl CreateRequestValidatorRequestBuilder {
-    ///Sets [`CreateRequestValidatorRequest::rest_api_id`](crate::types::CreateRequestValidatorRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`CreateRequestValidatorRequest::rest_api_id`](crate::types::CreateRequestValidatorRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -73,7 +73,7 @@ impl CreateRequestValidatorRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateRequestValidatorRequest::rest_api_id`](crate::types::CreateRequestValidatorRequest::rest_api_id).
+    /// Sets or clears [`CreateRequestValidatorRequest::rest_api_id`](crate::types::CreateRequestValidatorRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -81,11 +81,11 @@ impl CreateRequestValidatorRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`CreateRequestValidatorRequest::rest_api_id`](crate::types::CreateRequestValidatorRequest::rest_api_id), if any.
+    /// The value set for [`CreateRequestValidatorRequest::rest_api_id`](crate::types::CreateRequestValidatorRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`CreateRequestValidatorRequest::name`](crate::types::CreateRequestValidatorRequest::name): pThe name of the to-be-created RequestValidator./p
+    /// Sets [`CreateRequestValidatorRequest::name`](crate::types::CreateRequestValidatorRequest::name): pThe name of the to-be-created RequestValidator./p
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -93,7 +93,7 @@ impl CreateRequestValidatorRequestBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateRequestValidatorRequest::name`](crate::types::CreateRequestValidatorRequest::name).
+    /// Sets or clears [`CreateRequestValidatorRequest::name`](crate::types::CreateRequestValidatorRequest::name).
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -101,11 +101,11 @@ impl CreateRequestValidatorRequestBuilder {
         self.name = input;
         self
     }
-    ///The value set for [`CreateRequestValidatorRequest::name`](crate::types::CreateRequestValidatorRequest::name), if any.
+    /// The value set for [`CreateRequestValidatorRequest::name`](crate::types::CreateRequestValidatorRequest::name), if any.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    ///Sets [`CreateRequestValidatorRequest::validate_request_body`](crate::types::CreateRequestValidatorRequest::validate_request_body): pA Boolean flag to indicate whether to validate request body according to the configured model schema for the method (codetrue/code) or not (codefalse/code)./p
+    /// Sets [`CreateRequestValidatorRequest::validate_request_body`](crate::types::CreateRequestValidatorRequest::validate_request_body): pA Boolean flag to indicate whether to validate request body according to the configured model schema for the method (codetrue/code) or not (codefalse/code)./p
     pub fn validate_request_body(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -113,7 +113,7 @@ impl CreateRequestValidatorRequestBuilder {
         self.validate_request_body = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateRequestValidatorRequest::validate_request_body`](crate::types::CreateRequestValidatorRequest::validate_request_body).
+    /// Sets or clears [`CreateRequestValidatorRequest::validate_request_body`](crate::types::CreateRequestValidatorRequest::validate_request_body).
     pub fn set_validate_request_body(
         mut self,
         input: ::std::option::Option<bool>,
@@ -121,11 +121,11 @@ impl CreateRequestValidatorRequestBuilder {
         self.validate_request_body = input;
         self
     }
-    ///The value set for [`CreateRequestValidatorRequest::validate_request_body`](crate::types::CreateRequestValidatorRequest::validate_request_body), if any.
+    /// The value set for [`CreateRequestValidatorRequest::validate_request_body`](crate::types::CreateRequestValidatorRequest::validate_request_body), if any.
     pub fn get_validate_request_body(&self) -> &::std::option::Option<bool> {
         &self.validate_request_body
     }
-    ///Sets [`CreateRequestValidatorRequest::validate_request_parameters`](crate::types::CreateRequestValidatorRequest::validate_request_parameters): pA Boolean flag to indicate whether to validate request parameters, codetrue/code, or not codefalse/code./p
+    /// Sets [`CreateRequestValidatorRequest::validate_request_parameters`](crate::types::CreateRequestValidatorRequest::validate_request_parameters): pA Boolean flag to indicate whether to validate request parameters, codetrue/code, or not codefalse/code./p
     pub fn validate_request_parameters(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -133,7 +133,7 @@ impl CreateRequestValidatorRequestBuilder {
         self.validate_request_parameters = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateRequestValidatorRequest::validate_request_parameters`](crate::types::CreateRequestValidatorRequest::validate_request_parameters).
+    /// Sets or clears [`CreateRequestValidatorRequest::validate_request_parameters`](crate::types::CreateRequestValidatorRequest::validate_request_parameters).
     pub fn set_validate_request_parameters(
         mut self,
         input: ::std::option::Option<bool>,
@@ -141,11 +141,11 @@ impl CreateRequestValidatorRequestBuilder {
         self.validate_request_parameters = input;
         self
     }
-    ///The value set for [`CreateRequestValidatorRequest::validate_request_parameters`](crate::types::CreateRequestValidatorRequest::validate_request_parameters), if any.
+    /// The value set for [`CreateRequestValidatorRequest::validate_request_parameters`](crate::types::CreateRequestValidatorRequest::validate_request_parameters), if any.
     pub fn get_validate_request_parameters(&self) -> &::std::option::Option<bool> {
         &self.validate_request_parameters
     }
-    ///Builds the [`CreateRequestValidatorRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateRequestValidatorRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

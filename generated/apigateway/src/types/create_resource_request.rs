@@ -45,12 +45,12 @@ pub struct CreateResourceRequest {
     pub path_part: ::std::option::Option<::std::string::String>,
 }
 impl CreateResourceRequest {
-    ///Starts building a [`CreateResourceRequest`].
+    /// Starts building a [`CreateResourceRequest`].
     pub fn builder() -> crate::types::builders::CreateResourceRequestBuilder {
         crate::types::builders::CreateResourceRequestBuilder::default()
     }
 }
-///A builder for [`CreateResourceRequest`](crate :: types :: CreateResourceRequest); start one with `CreateResourceRequest::builder()`.
+/// A builder for [`CreateResourceRequest`](crate :: types :: CreateResourceRequest); start one with `CreateResourceRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -63,7 +63,7 @@ pub struct CreateResourceRequestBuilder {
     path_part: ::std::option::Option<::std::string::String>,
 }
 impl CreateResourceRequestBuilder {
-    ///Sets [`CreateResourceRequest::rest_api_id`](crate::types::CreateResourceRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`CreateResourceRequest::rest_api_id`](crate::types::CreateResourceRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -71,7 +71,7 @@ impl CreateResourceRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateResourceRequest::rest_api_id`](crate::types::CreateResourceRequest::rest_api_id).
+    /// Sets or clears [`CreateResourceRequest::rest_api_id`](crate::types::CreateResourceRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -79,11 +79,11 @@ impl CreateResourceRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`CreateResourceRequest::rest_api_id`](crate::types::CreateResourceRequest::rest_api_id), if any.
+    /// The value set for [`CreateResourceRequest::rest_api_id`](crate::types::CreateResourceRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`CreateResourceRequest::parent_id`](crate::types::CreateResourceRequest::parent_id): pThe parent resource's identifier./p
+    /// Sets [`CreateResourceRequest::parent_id`](crate::types::CreateResourceRequest::parent_id): pThe parent resource's identifier./p
     pub fn parent_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -91,7 +91,7 @@ impl CreateResourceRequestBuilder {
         self.parent_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateResourceRequest::parent_id`](crate::types::CreateResourceRequest::parent_id).
+    /// Sets or clears [`CreateResourceRequest::parent_id`](crate::types::CreateResourceRequest::parent_id).
     pub fn set_parent_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -99,11 +99,11 @@ impl CreateResourceRequestBuilder {
         self.parent_id = input;
         self
     }
-    ///The value set for [`CreateResourceRequest::parent_id`](crate::types::CreateResourceRequest::parent_id), if any.
+    /// The value set for [`CreateResourceRequest::parent_id`](crate::types::CreateResourceRequest::parent_id), if any.
     pub fn get_parent_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.parent_id
     }
-    ///Sets [`CreateResourceRequest::path_part`](crate::types::CreateResourceRequest::path_part): pThe last path segment for this resource./p
+    /// Sets [`CreateResourceRequest::path_part`](crate::types::CreateResourceRequest::path_part): pThe last path segment for this resource./p
     pub fn path_part(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -111,7 +111,7 @@ impl CreateResourceRequestBuilder {
         self.path_part = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateResourceRequest::path_part`](crate::types::CreateResourceRequest::path_part).
+    /// Sets or clears [`CreateResourceRequest::path_part`](crate::types::CreateResourceRequest::path_part).
     pub fn set_path_part(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -119,11 +119,11 @@ impl CreateResourceRequestBuilder {
         self.path_part = input;
         self
     }
-    ///The value set for [`CreateResourceRequest::path_part`](crate::types::CreateResourceRequest::path_part), if any.
+    /// The value set for [`CreateResourceRequest::path_part`](crate::types::CreateResourceRequest::path_part), if any.
     pub fn get_path_part(&self) -> &::std::option::Option<::std::string::String> {
         &self.path_part
     }
-    ///Builds the [`CreateResourceRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateResourceRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

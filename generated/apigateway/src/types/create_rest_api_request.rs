@@ -113,12 +113,12 @@ pub struct CreateRestApiRequest {
     pub endpoint_access_mode: ::std::option::Option<crate::types::EndpointAccessMode>,
 }
 impl CreateRestApiRequest {
-    ///Starts building a [`CreateRestApiRequest`].
+    /// Starts building a [`CreateRestApiRequest`].
     pub fn builder() -> crate::types::builders::CreateRestApiRequestBuilder {
         crate::types::builders::CreateRestApiRequestBuilder::default()
     }
 }
-///A builder for [`CreateRestApiRequest`](crate :: types :: CreateRestApiRequest); start one with `CreateRestApiRequest::builder()`.
+/// A builder for [`CreateRestApiRequest`](crate :: types :: CreateRestApiRequest); start one with `CreateRestApiRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -143,7 +143,7 @@ pub struct CreateRestApiRequestBuilder {
     endpoint_access_mode: ::std::option::Option<crate::types::EndpointAccessMode>,
 }
 impl CreateRestApiRequestBuilder {
-    ///Sets [`CreateRestApiRequest::name`](crate::types::CreateRestApiRequest::name): pThe name of the RestApi./p
+    /// Sets [`CreateRestApiRequest::name`](crate::types::CreateRestApiRequest::name): pThe name of the RestApi./p
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -151,7 +151,7 @@ impl CreateRestApiRequestBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateRestApiRequest::name`](crate::types::CreateRestApiRequest::name).
+    /// Sets or clears [`CreateRestApiRequest::name`](crate::types::CreateRestApiRequest::name).
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -159,11 +159,11 @@ impl CreateRestApiRequestBuilder {
         self.name = input;
         self
     }
-    ///The value set for [`CreateRestApiRequest::name`](crate::types::CreateRestApiRequest::name), if any.
+    /// The value set for [`CreateRestApiRequest::name`](crate::types::CreateRestApiRequest::name), if any.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    ///Sets [`CreateRestApiRequest::description`](crate::types::CreateRestApiRequest::description): pThe description of the RestApi./p
+    /// Sets [`CreateRestApiRequest::description`](crate::types::CreateRestApiRequest::description): pThe description of the RestApi./p
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -171,7 +171,7 @@ impl CreateRestApiRequestBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateRestApiRequest::description`](crate::types::CreateRestApiRequest::description).
+    /// Sets or clears [`CreateRestApiRequest::description`](crate::types::CreateRestApiRequest::description).
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -179,11 +179,11 @@ impl CreateRestApiRequestBuilder {
         self.description = input;
         self
     }
-    ///The value set for [`CreateRestApiRequest::description`](crate::types::CreateRestApiRequest::description), if any.
+    /// The value set for [`CreateRestApiRequest::description`](crate::types::CreateRestApiRequest::description), if any.
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    ///Sets [`CreateRestApiRequest::version`](crate::types::CreateRestApiRequest::version): pA version identifier for the API./p
+    /// Sets [`CreateRestApiRequest::version`](crate::types::CreateRestApiRequest::version): pA version identifier for the API./p
     pub fn version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -191,7 +191,7 @@ impl CreateRestApiRequestBuilder {
         self.version = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateRestApiRequest::version`](crate::types::CreateRestApiRequest::version).
+    /// Sets or clears [`CreateRestApiRequest::version`](crate::types::CreateRestApiRequest::version).
     pub fn set_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -199,11 +199,11 @@ impl CreateRestApiRequestBuilder {
         self.version = input;
         self
     }
-    ///The value set for [`CreateRestApiRequest::version`](crate::types::CreateRestApiRequest::version), if any.
+    /// The value set for [`CreateRestApiRequest::version`](crate::types::CreateRestApiRequest::version), if any.
     pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
         &self.version
     }
-    ///Sets [`CreateRestApiRequest::clone_from`](crate::types::CreateRestApiRequest::clone_from): pThe ID of the RestApi that you want to clone from./p
+    /// Sets [`CreateRestApiRequest::clone_from`](crate::types::CreateRestApiRequest::clone_from): pThe ID of the RestApi that you want to clone from./p
     pub fn clone_from(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -211,7 +211,7 @@ impl CreateRestApiRequestBuilder {
         self.clone_from = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateRestApiRequest::clone_from`](crate::types::CreateRestApiRequest::clone_from).
+    /// Sets or clears [`CreateRestApiRequest::clone_from`](crate::types::CreateRestApiRequest::clone_from).
     pub fn set_clone_from(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -219,11 +219,11 @@ impl CreateRestApiRequestBuilder {
         self.clone_from = input;
         self
     }
-    ///The value set for [`CreateRestApiRequest::clone_from`](crate::types::CreateRestApiRequest::clone_from), if any.
+    /// The value set for [`CreateRestApiRequest::clone_from`](crate::types::CreateRestApiRequest::clone_from), if any.
     pub fn get_clone_from(&self) -> &::std::option::Option<::std::string::String> {
         &self.clone_from
     }
-    ///Sets [`CreateRestApiRequest::binary_media_types`](crate::types::CreateRestApiRequest::binary_media_types): pThe list of binary media types supported by the RestApi. By default, the RestApi supports only UTF-8-encoded text payloads./p
+    /// Sets [`CreateRestApiRequest::binary_media_types`](crate::types::CreateRestApiRequest::binary_media_types): pThe list of binary media types supported by the RestApi. By default, the RestApi supports only UTF-8-encoded text payloads./p
     pub fn binary_media_types(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -235,7 +235,7 @@ impl CreateRestApiRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`CreateRestApiRequest::binary_media_types`](crate::types::CreateRestApiRequest::binary_media_types).
+    /// Sets or clears [`CreateRestApiRequest::binary_media_types`](crate::types::CreateRestApiRequest::binary_media_types).
     pub fn set_binary_media_types(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -243,13 +243,13 @@ impl CreateRestApiRequestBuilder {
         self.binary_media_types = input;
         self
     }
-    ///The value set for [`CreateRestApiRequest::binary_media_types`](crate::types::CreateRestApiRequest::binary_media_types), if any.
+    /// The value set for [`CreateRestApiRequest::binary_media_types`](crate::types::CreateRestApiRequest::binary_media_types), if any.
     pub fn get_binary_media_types(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.binary_media_types
     }
-    ///Sets [`CreateRestApiRequest::minimum_compression_size`](crate::types::CreateRestApiRequest::minimum_compression_size): pA nullable integer that is used to enable compression (with non-negative between 0 and 10485760 (10M) bytes, inclusive) or disable compression (with a null value) on an API. When compression is enabled, compression or decompression is not applied on the payload if the payload size is smaller than this value. Setting it to zero allows compression for any payload size./p
+    /// Sets [`CreateRestApiRequest::minimum_compression_size`](crate::types::CreateRestApiRequest::minimum_compression_size): pA nullable integer that is used to enable compression (with non-negative between 0 and 10485760 (10M) bytes, inclusive) or disable compression (with a null value) on an API. When compression is enabled, compression or decompression is not applied on the payload if the payload size is smaller than this value. Setting it to zero allows compression for any payload size./p
     pub fn minimum_compression_size(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -257,7 +257,7 @@ impl CreateRestApiRequestBuilder {
         self.minimum_compression_size = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateRestApiRequest::minimum_compression_size`](crate::types::CreateRestApiRequest::minimum_compression_size).
+    /// Sets or clears [`CreateRestApiRequest::minimum_compression_size`](crate::types::CreateRestApiRequest::minimum_compression_size).
     pub fn set_minimum_compression_size(
         mut self,
         input: ::std::option::Option<i32>,
@@ -265,11 +265,11 @@ impl CreateRestApiRequestBuilder {
         self.minimum_compression_size = input;
         self
     }
-    ///The value set for [`CreateRestApiRequest::minimum_compression_size`](crate::types::CreateRestApiRequest::minimum_compression_size), if any.
+    /// The value set for [`CreateRestApiRequest::minimum_compression_size`](crate::types::CreateRestApiRequest::minimum_compression_size), if any.
     pub fn get_minimum_compression_size(&self) -> &::std::option::Option<i32> {
         &self.minimum_compression_size
     }
-    ///Sets [`CreateRestApiRequest::api_key_source`](crate::types::CreateRestApiRequest::api_key_source): pThe source of the API key for metering requests according to a usage plan. Valid values are: codeHEADER/code to read the API key from the codeX-API-Key/code header of a request. codeAUTHORIZER/code to read the API key from the codeUsageIdentifierKey/code from a custom authorizer./p
+    /// Sets [`CreateRestApiRequest::api_key_source`](crate::types::CreateRestApiRequest::api_key_source): pThe source of the API key for metering requests according to a usage plan. Valid values are: codeHEADER/code to read the API key from the codeX-API-Key/code header of a request. codeAUTHORIZER/code to read the API key from the codeUsageIdentifierKey/code from a custom authorizer./p
     pub fn api_key_source(
         mut self,
         input: impl ::std::convert::Into<crate::types::ApiKeySourceType>,
@@ -277,7 +277,7 @@ impl CreateRestApiRequestBuilder {
         self.api_key_source = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateRestApiRequest::api_key_source`](crate::types::CreateRestApiRequest::api_key_source).
+    /// Sets or clears [`CreateRestApiRequest::api_key_source`](crate::types::CreateRestApiRequest::api_key_source).
     pub fn set_api_key_source(
         mut self,
         input: ::std::option::Option<crate::types::ApiKeySourceType>,
@@ -285,13 +285,13 @@ impl CreateRestApiRequestBuilder {
         self.api_key_source = input;
         self
     }
-    ///The value set for [`CreateRestApiRequest::api_key_source`](crate::types::CreateRestApiRequest::api_key_source), if any.
+    /// The value set for [`CreateRestApiRequest::api_key_source`](crate::types::CreateRestApiRequest::api_key_source), if any.
     pub fn get_api_key_source(
         &self,
     ) -> &::std::option::Option<crate::types::ApiKeySourceType> {
         &self.api_key_source
     }
-    ///Sets [`CreateRestApiRequest::endpoint_configuration`](crate::types::CreateRestApiRequest::endpoint_configuration): pThe endpoint configuration of this RestApi showing the endpoint types and IP address types of the API. /p
+    /// Sets [`CreateRestApiRequest::endpoint_configuration`](crate::types::CreateRestApiRequest::endpoint_configuration): pThe endpoint configuration of this RestApi showing the endpoint types and IP address types of the API. /p
     pub fn endpoint_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::EndpointConfiguration>,
@@ -299,7 +299,7 @@ impl CreateRestApiRequestBuilder {
         self.endpoint_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateRestApiRequest::endpoint_configuration`](crate::types::CreateRestApiRequest::endpoint_configuration).
+    /// Sets or clears [`CreateRestApiRequest::endpoint_configuration`](crate::types::CreateRestApiRequest::endpoint_configuration).
     pub fn set_endpoint_configuration(
         mut self,
         input: ::std::option::Option<crate::types::EndpointConfiguration>,
@@ -307,13 +307,13 @@ impl CreateRestApiRequestBuilder {
         self.endpoint_configuration = input;
         self
     }
-    ///The value set for [`CreateRestApiRequest::endpoint_configuration`](crate::types::CreateRestApiRequest::endpoint_configuration), if any.
+    /// The value set for [`CreateRestApiRequest::endpoint_configuration`](crate::types::CreateRestApiRequest::endpoint_configuration), if any.
     pub fn get_endpoint_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointConfiguration> {
         &self.endpoint_configuration
     }
-    ///Sets [`CreateRestApiRequest::policy`](crate::types::CreateRestApiRequest::policy): pA stringified JSON policy document that applies to this RestApi regardless of the caller and Method configuration./p
+    /// Sets [`CreateRestApiRequest::policy`](crate::types::CreateRestApiRequest::policy): pA stringified JSON policy document that applies to this RestApi regardless of the caller and Method configuration./p
     pub fn policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -321,7 +321,7 @@ impl CreateRestApiRequestBuilder {
         self.policy = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateRestApiRequest::policy`](crate::types::CreateRestApiRequest::policy).
+    /// Sets or clears [`CreateRestApiRequest::policy`](crate::types::CreateRestApiRequest::policy).
     pub fn set_policy(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -329,11 +329,11 @@ impl CreateRestApiRequestBuilder {
         self.policy = input;
         self
     }
-    ///The value set for [`CreateRestApiRequest::policy`](crate::types::CreateRestApiRequest::policy), if any.
+    /// The value set for [`CreateRestApiRequest::policy`](crate::types::CreateRestApiRequest::policy), if any.
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.policy
     }
-    ///Sets [`CreateRestApiRequest::tags`](crate::types::CreateRestApiRequest::tags): pThe key-value map of strings. The valid character set is a-zA-Z+-=._:/. The tag key can be up to 128 characters and must not start with codeaws:/code. The tag value can be up to 256 characters./p
+    /// Sets [`CreateRestApiRequest::tags`](crate::types::CreateRestApiRequest::tags): pThe key-value map of strings. The valid character set is a-zA-Z+-=._:/. The tag key can be up to 128 characters and must not start with codeaws:/code. The tag value can be up to 256 characters./p
     pub fn tags(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -348,7 +348,7 @@ impl CreateRestApiRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`CreateRestApiRequest::tags`](crate::types::CreateRestApiRequest::tags).
+    /// Sets or clears [`CreateRestApiRequest::tags`](crate::types::CreateRestApiRequest::tags).
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -358,7 +358,7 @@ impl CreateRestApiRequestBuilder {
         self.tags = input;
         self
     }
-    ///The value set for [`CreateRestApiRequest::tags`](crate::types::CreateRestApiRequest::tags), if any.
+    /// The value set for [`CreateRestApiRequest::tags`](crate::types::CreateRestApiRequest::tags), if any.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -366,7 +366,7 @@ impl CreateRestApiRequestBuilder {
     > {
         &self.tags
     }
-    ///Sets [`CreateRestApiRequest::disable_execute_api_endpoint`](crate::types::CreateRestApiRequest::disable_execute_api_endpoint): pSpecifies whether clients can invoke your API by using the default codeexecute-api/code endpoint. By default, clients can invoke your API with the default codehttps://{api_id}.execute-api.{region}.amazonaws.com/code endpoint. To require that clients use a custom domain name to invoke your API, disable the default endpoint/p
+    /// Sets [`CreateRestApiRequest::disable_execute_api_endpoint`](crate::types::CreateRestApiRequest::disable_execute_api_endpoint): pSpecifies whether clients can invoke your API by using the default codeexecute-api/code endpoint. By default, clients can invoke your API with the default codehttps://{api_id}.execute-api.{region}.amazonaws.com/code endpoint. To require that clients use a custom domain name to invoke your API, disable the default endpoint/p
     pub fn disable_execute_api_endpoint(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -374,7 +374,7 @@ impl CreateRestApiRequestBuilder {
         self.disable_execute_api_endpoint = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateRestApiRequest::disable_execute_api_endpoint`](crate::types::CreateRestApiRequest::disable_execute_api_endpoint).
+    /// Sets or clears [`CreateRestApiRequest::disable_execute_api_endpoint`](crate::types::CreateRestApiRequest::disable_execute_api_endpoint).
     pub fn set_disable_execute_api_endpoint(
         mut self,
         input: ::std::option::Option<bool>,
@@ -382,11 +382,11 @@ impl CreateRestApiRequestBuilder {
         self.disable_execute_api_endpoint = input;
         self
     }
-    ///The value set for [`CreateRestApiRequest::disable_execute_api_endpoint`](crate::types::CreateRestApiRequest::disable_execute_api_endpoint), if any.
+    /// The value set for [`CreateRestApiRequest::disable_execute_api_endpoint`](crate::types::CreateRestApiRequest::disable_execute_api_endpoint), if any.
     pub fn get_disable_execute_api_endpoint(&self) -> &::std::option::Option<bool> {
         &self.disable_execute_api_endpoint
     }
-    ///Sets [`CreateRestApiRequest::security_policy`](crate::types::CreateRestApiRequest::security_policy): p The Transport Layer Security (TLS) version + cipher suite for this RestApi. /p
+    /// Sets [`CreateRestApiRequest::security_policy`](crate::types::CreateRestApiRequest::security_policy): p The Transport Layer Security (TLS) version + cipher suite for this RestApi. /p
     pub fn security_policy(
         mut self,
         input: impl ::std::convert::Into<crate::types::SecurityPolicy>,
@@ -394,7 +394,7 @@ impl CreateRestApiRequestBuilder {
         self.security_policy = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateRestApiRequest::security_policy`](crate::types::CreateRestApiRequest::security_policy).
+    /// Sets or clears [`CreateRestApiRequest::security_policy`](crate::types::CreateRestApiRequest::security_policy).
     pub fn set_security_policy(
         mut self,
         input: ::std::option::Option<crate::types::SecurityPolicy>,
@@ -402,13 +402,13 @@ impl CreateRestApiRequestBuilder {
         self.security_policy = input;
         self
     }
-    ///The value set for [`CreateRestApiRequest::security_policy`](crate::types::CreateRestApiRequest::security_policy), if any.
+    /// The value set for [`CreateRestApiRequest::security_policy`](crate::types::CreateRestApiRequest::security_policy), if any.
     pub fn get_security_policy(
         &self,
     ) -> &::std::option::Option<crate::types::SecurityPolicy> {
         &self.security_policy
     }
-    ///Sets [`CreateRestApiRequest::endpoint_access_mode`](crate::types::CreateRestApiRequest::endpoint_access_mode): p The endpoint access mode of the RestApi. Only available for RestApis that use security policies that start with codeSecurityPolicy_/code./p
+    /// Sets [`CreateRestApiRequest::endpoint_access_mode`](crate::types::CreateRestApiRequest::endpoint_access_mode): p The endpoint access mode of the RestApi. Only available for RestApis that use security policies that start with codeSecurityPolicy_/code./p
     pub fn endpoint_access_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::EndpointAccessMode>,
@@ -416,7 +416,7 @@ impl CreateRestApiRequestBuilder {
         self.endpoint_access_mode = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateRestApiRequest::endpoint_access_mode`](crate::types::CreateRestApiRequest::endpoint_access_mode).
+    /// Sets or clears [`CreateRestApiRequest::endpoint_access_mode`](crate::types::CreateRestApiRequest::endpoint_access_mode).
     pub fn set_endpoint_access_mode(
         mut self,
         input: ::std::option::Option<crate::types::EndpointAccessMode>,
@@ -424,13 +424,13 @@ impl CreateRestApiRequestBuilder {
         self.endpoint_access_mode = input;
         self
     }
-    ///The value set for [`CreateRestApiRequest::endpoint_access_mode`](crate::types::CreateRestApiRequest::endpoint_access_mode), if any.
+    /// The value set for [`CreateRestApiRequest::endpoint_access_mode`](crate::types::CreateRestApiRequest::endpoint_access_mode), if any.
     pub fn get_endpoint_access_mode(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointAccessMode> {
         &self.endpoint_access_mode
     }
-    ///Builds the [`CreateRestApiRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateRestApiRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -103,12 +103,12 @@ pub struct CreateStageRequest {
     >,
 }
 impl CreateStageRequest {
-    ///Starts building a [`CreateStageRequest`].
+    /// Starts building a [`CreateStageRequest`].
     pub fn builder() -> crate::types::builders::CreateStageRequestBuilder {
         crate::types::builders::CreateStageRequestBuilder::default()
     }
 }
-///A builder for [`CreateStageRequest`](crate :: types :: CreateStageRequest); start one with `CreateStageRequest::builder()`.
+/// A builder for [`CreateStageRequest`](crate :: types :: CreateStageRequest); start one with `CreateStageRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -133,7 +133,7 @@ pub struct CreateStageRequestBuilder {
     >,
 }
 impl CreateStageRequestBuilder {
-    ///Sets [`CreateStageRequest::rest_api_id`](crate::types::CreateStageRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`CreateStageRequest::rest_api_id`](crate::types::CreateStageRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -141,7 +141,7 @@ impl CreateStageRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateStageRequest::rest_api_id`](crate::types::CreateStageRequest::rest_api_id).
+    /// Sets or clears [`CreateStageRequest::rest_api_id`](crate::types::CreateStageRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -149,11 +149,11 @@ impl CreateStageRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`CreateStageRequest::rest_api_id`](crate::types::CreateStageRequest::rest_api_id), if any.
+    /// The value set for [`CreateStageRequest::rest_api_id`](crate::types::CreateStageRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`CreateStageRequest::stage_name`](crate::types::CreateStageRequest::stage_name): pThe name for the Stage resource. Stage names can only contain alphanumeric characters, hyphens, and underscores. Maximum length is 128 characters./p
+    /// Sets [`CreateStageRequest::stage_name`](crate::types::CreateStageRequest::stage_name): pThe name for the Stage resource. Stage names can only contain alphanumeric characters, hyphens, and underscores. Maximum length is 128 characters./p
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -161,7 +161,7 @@ impl CreateStageRequestBuilder {
         self.stage_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateStageRequest::stage_name`](crate::types::CreateStageRequest::stage_name).
+    /// Sets or clears [`CreateStageRequest::stage_name`](crate::types::CreateStageRequest::stage_name).
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -169,11 +169,11 @@ impl CreateStageRequestBuilder {
         self.stage_name = input;
         self
     }
-    ///The value set for [`CreateStageRequest::stage_name`](crate::types::CreateStageRequest::stage_name), if any.
+    /// The value set for [`CreateStageRequest::stage_name`](crate::types::CreateStageRequest::stage_name), if any.
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
-    ///Sets [`CreateStageRequest::deployment_id`](crate::types::CreateStageRequest::deployment_id): pThe identifier of the Deployment resource for the Stage resource./p
+    /// Sets [`CreateStageRequest::deployment_id`](crate::types::CreateStageRequest::deployment_id): pThe identifier of the Deployment resource for the Stage resource./p
     pub fn deployment_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -181,7 +181,7 @@ impl CreateStageRequestBuilder {
         self.deployment_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateStageRequest::deployment_id`](crate::types::CreateStageRequest::deployment_id).
+    /// Sets or clears [`CreateStageRequest::deployment_id`](crate::types::CreateStageRequest::deployment_id).
     pub fn set_deployment_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -189,11 +189,11 @@ impl CreateStageRequestBuilder {
         self.deployment_id = input;
         self
     }
-    ///The value set for [`CreateStageRequest::deployment_id`](crate::types::CreateStageRequest::deployment_id), if any.
+    /// The value set for [`CreateStageRequest::deployment_id`](crate::types::CreateStageRequest::deployment_id), if any.
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.deployment_id
     }
-    ///Sets [`CreateStageRequest::description`](crate::types::CreateStageRequest::description): pThe description of the Stage resource./p
+    /// Sets [`CreateStageRequest::description`](crate::types::CreateStageRequest::description): pThe description of the Stage resource./p
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -201,7 +201,7 @@ impl CreateStageRequestBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateStageRequest::description`](crate::types::CreateStageRequest::description).
+    /// Sets or clears [`CreateStageRequest::description`](crate::types::CreateStageRequest::description).
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -209,11 +209,11 @@ impl CreateStageRequestBuilder {
         self.description = input;
         self
     }
-    ///The value set for [`CreateStageRequest::description`](crate::types::CreateStageRequest::description), if any.
+    /// The value set for [`CreateStageRequest::description`](crate::types::CreateStageRequest::description), if any.
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    ///Sets [`CreateStageRequest::cache_cluster_enabled`](crate::types::CreateStageRequest::cache_cluster_enabled): pWhether cache clustering is enabled for the stage./p
+    /// Sets [`CreateStageRequest::cache_cluster_enabled`](crate::types::CreateStageRequest::cache_cluster_enabled): pWhether cache clustering is enabled for the stage./p
     pub fn cache_cluster_enabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -221,7 +221,7 @@ impl CreateStageRequestBuilder {
         self.cache_cluster_enabled = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateStageRequest::cache_cluster_enabled`](crate::types::CreateStageRequest::cache_cluster_enabled).
+    /// Sets or clears [`CreateStageRequest::cache_cluster_enabled`](crate::types::CreateStageRequest::cache_cluster_enabled).
     pub fn set_cache_cluster_enabled(
         mut self,
         input: ::std::option::Option<bool>,
@@ -229,11 +229,11 @@ impl CreateStageRequestBuilder {
         self.cache_cluster_enabled = input;
         self
     }
-    ///The value set for [`CreateStageRequest::cache_cluster_enabled`](crate::types::CreateStageRequest::cache_cluster_enabled), if any.
+    /// The value set for [`CreateStageRequest::cache_cluster_enabled`](crate::types::CreateStageRequest::cache_cluster_enabled), if any.
     pub fn get_cache_cluster_enabled(&self) -> &::std::option::Option<bool> {
         &self.cache_cluster_enabled
     }
-    ///Sets [`CreateStageRequest::cache_cluster_size`](crate::types::CreateStageRequest::cache_cluster_size): pThe stage's cache capacity in GB. For more information about choosing a cache size, see a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html"Enabling API caching to enhance responsiveness/a./p
+    /// Sets [`CreateStageRequest::cache_cluster_size`](crate::types::CreateStageRequest::cache_cluster_size): pThe stage's cache capacity in GB. For more information about choosing a cache size, see a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html"Enabling API caching to enhance responsiveness/a./p
     pub fn cache_cluster_size(
         mut self,
         input: impl ::std::convert::Into<crate::types::CacheClusterSize>,
@@ -241,7 +241,7 @@ impl CreateStageRequestBuilder {
         self.cache_cluster_size = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateStageRequest::cache_cluster_size`](crate::types::CreateStageRequest::cache_cluster_size).
+    /// Sets or clears [`CreateStageRequest::cache_cluster_size`](crate::types::CreateStageRequest::cache_cluster_size).
     pub fn set_cache_cluster_size(
         mut self,
         input: ::std::option::Option<crate::types::CacheClusterSize>,
@@ -249,13 +249,13 @@ impl CreateStageRequestBuilder {
         self.cache_cluster_size = input;
         self
     }
-    ///The value set for [`CreateStageRequest::cache_cluster_size`](crate::types::CreateStageRequest::cache_cluster_size), if any.
+    /// The value set for [`CreateStageRequest::cache_cluster_size`](crate::types::CreateStageRequest::cache_cluster_size), if any.
     pub fn get_cache_cluster_size(
         &self,
     ) -> &::std::option::Option<crate::types::CacheClusterSize> {
         &self.cache_cluster_size
     }
-    ///Sets [`CreateStageRequest::variables`](crate::types::CreateStageRequest::variables): pA map that defines the stage variables for the new Stage resource. Variable names can have alphanumeric and underscore characters, and the values must match codeA-Za-z0-9-._~:/?#&amp;=,+/code./p
+    /// Sets [`CreateStageRequest::variables`](crate::types::CreateStageRequest::variables): pA map that defines the stage variables for the new Stage resource. Variable names can have alphanumeric and underscore characters, and the values must match codeA-Za-z0-9-._~:/?#&amp;=,+/code./p
     pub fn variables(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -270,7 +270,7 @@ impl CreateStageRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`CreateStageRequest::variables`](crate::types::CreateStageRequest::variables).
+    /// Sets or clears [`CreateStageRequest::variables`](crate::types::CreateStageRequest::variables).
     pub fn set_variables(
         mut self,
         input: ::std::option::Option<
@@ -280,7 +280,7 @@ impl CreateStageRequestBuilder {
         self.variables = input;
         self
     }
-    ///The value set for [`CreateStageRequest::variables`](crate::types::CreateStageRequest::variables), if any.
+    /// The value set for [`CreateStageRequest::variables`](crate::types::CreateStageRequest::variables), if any.
     pub fn get_variables(
         &self,
     ) -> &::std::option::Option<
@@ -288,7 +288,7 @@ impl CreateStageRequestBuilder {
     > {
         &self.variables
     }
-    ///Sets [`CreateStageRequest::documentation_version`](crate::types::CreateStageRequest::documentation_version): pThe version of the associated API documentation./p
+    /// Sets [`CreateStageRequest::documentation_version`](crate::types::CreateStageRequest::documentation_version): pThe version of the associated API documentation./p
     pub fn documentation_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -296,7 +296,7 @@ impl CreateStageRequestBuilder {
         self.documentation_version = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateStageRequest::documentation_version`](crate::types::CreateStageRequest::documentation_version).
+    /// Sets or clears [`CreateStageRequest::documentation_version`](crate::types::CreateStageRequest::documentation_version).
     pub fn set_documentation_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -304,13 +304,13 @@ impl CreateStageRequestBuilder {
         self.documentation_version = input;
         self
     }
-    ///The value set for [`CreateStageRequest::documentation_version`](crate::types::CreateStageRequest::documentation_version), if any.
+    /// The value set for [`CreateStageRequest::documentation_version`](crate::types::CreateStageRequest::documentation_version), if any.
     pub fn get_documentation_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.documentation_version
     }
-    ///Sets [`CreateStageRequest::canary_settings`](crate::types::CreateStageRequest::canary_settings): pThe canary deployment settings of this stage./p
+    /// Sets [`CreateStageRequest::canary_settings`](crate::types::CreateStageRequest::canary_settings): pThe canary deployment settings of this stage./p
     pub fn canary_settings(
         mut self,
         input: impl ::std::convert::Into<crate::types::CanarySettings>,
@@ -318,7 +318,7 @@ impl CreateStageRequestBuilder {
         self.canary_settings = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateStageRequest::canary_settings`](crate::types::CreateStageRequest::canary_settings).
+    /// Sets or clears [`CreateStageRequest::canary_settings`](crate::types::CreateStageRequest::canary_settings).
     pub fn set_canary_settings(
         mut self,
         input: ::std::option::Option<crate::types::CanarySettings>,
@@ -326,27 +326,27 @@ impl CreateStageRequestBuilder {
         self.canary_settings = input;
         self
     }
-    ///The value set for [`CreateStageRequest::canary_settings`](crate::types::CreateStageRequest::canary_settings), if any.
+    /// The value set for [`CreateStageRequest::canary_settings`](crate::types::CreateStageRequest::canary_settings), if any.
     pub fn get_canary_settings(
         &self,
     ) -> &::std::option::Option<crate::types::CanarySettings> {
         &self.canary_settings
     }
-    ///Sets [`CreateStageRequest::tracing_enabled`](crate::types::CreateStageRequest::tracing_enabled): pSpecifies whether active tracing with X-ray is enabled for the Stage./p
+    /// Sets [`CreateStageRequest::tracing_enabled`](crate::types::CreateStageRequest::tracing_enabled): pSpecifies whether active tracing with X-ray is enabled for the Stage./p
     pub fn tracing_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.tracing_enabled = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateStageRequest::tracing_enabled`](crate::types::CreateStageRequest::tracing_enabled).
+    /// Sets or clears [`CreateStageRequest::tracing_enabled`](crate::types::CreateStageRequest::tracing_enabled).
     pub fn set_tracing_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
         self.tracing_enabled = input;
         self
     }
-    ///The value set for [`CreateStageRequest::tracing_enabled`](crate::types::CreateStageRequest::tracing_enabled), if any.
+    /// The value set for [`CreateStageRequest::tracing_enabled`](crate::types::CreateStageRequest::tracing_enabled), if any.
     pub fn get_tracing_enabled(&self) -> &::std::option::Option<bool> {
         &self.tracing_enabled
     }
-    ///Sets [`CreateStageRequest::tags`](crate::types::CreateStageRequest::tags): pThe key-value map of strings. The valid character set is a-zA-Z+-=._:/. The tag key can be up to 128 characters and must not start with codeaws:/code. The tag value can be up to 256 characters./p
+    /// Sets [`CreateStageRequest::tags`](crate::types::CreateStageRequest::tags): pThe key-value map of strings. The valid character set is a-zA-Z+-=._:/. The tag key can be up to 128 characters and must not start with codeaws:/code. The tag value can be up to 256 characters./p
     pub fn tags(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -361,7 +361,7 @@ impl CreateStageRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`CreateStageRequest::tags`](crate::types::CreateStageRequest::tags).
+    /// Sets or clears [`CreateStageRequest::tags`](crate::types::CreateStageRequest::tags).
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -371,7 +371,7 @@ impl CreateStageRequestBuilder {
         self.tags = input;
         self
     }
-    ///The value set for [`CreateStageRequest::tags`](crate::types::CreateStageRequest::tags), if any.
+    /// The value set for [`CreateStageRequest::tags`](crate::types::CreateStageRequest::tags), if any.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -379,7 +379,7 @@ impl CreateStageRequestBuilder {
     > {
         &self.tags
     }
-    ///Builds the [`CreateStageRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateStageRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

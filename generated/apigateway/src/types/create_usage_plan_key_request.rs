@@ -43,12 +43,12 @@ pub struct CreateUsagePlanKeyRequest {
     pub key_type: ::std::option::Option<::std::string::String>,
 }
 impl CreateUsagePlanKeyRequest {
-    ///Starts building a [`CreateUsagePlanKeyRequest`].
+    /// Starts building a [`CreateUsagePlanKeyRequest`].
     pub fn builder() -> crate::types::builders::CreateUsagePlanKeyRequestBuilder {
         crate::types::builders::CreateUsagePlanKeyRequestBuilder::default()
     }
 }
-///A builder for [`CreateUsagePlanKeyRequest`](crate :: types :: CreateUsagePlanKeyRequest); start one with `CreateUsagePlanKeyRequest::builder()`.
+/// A builder for [`CreateUsagePlanKeyRequest`](crate :: types :: CreateUsagePlanKeyRequest); start one with `CreateUsagePlanKeyRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -61,7 +61,7 @@ pub struct CreateUsagePlanKeyRequestBuilder {
     key_type: ::std::option::Option<::std::string::String>,
 }
 impl CreateUsagePlanKeyRequestBuilder {
-    ///Sets [`CreateUsagePlanKeyRequest::usage_plan_id`](crate::types::CreateUsagePlanKeyRequest::usage_plan_id): pThe Id of the UsagePlan resource representing the usage plan containing the to-be-created UsagePlanKey resource representing a plan customer./p
+    /// Sets [`CreateUsagePlanKeyRequest::usage_plan_id`](crate::types::CreateUsagePlanKeyRequest::usage_plan_id): pThe Id of the UsagePlan resource representing the usage plan containing the to-be-created UsagePlanKey resource representing a plan customer./p
     pub fn usage_plan_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -69,7 +69,7 @@ impl CreateUsagePlanKeyRequestBuilder {
         self.usage_plan_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateUsagePlanKeyRequest::usage_plan_id`](crate::types::CreateUsagePlanKeyRequest::usage_plan_id).
+    /// Sets or clears [`CreateUsagePlanKeyRequest::usage_plan_id`](crate::types::CreateUsagePlanKeyRequest::usage_plan_id).
     pub fn set_usage_plan_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -77,11 +77,11 @@ impl CreateUsagePlanKeyRequestBuilder {
         self.usage_plan_id = input;
         self
     }
-    ///The value set for [`CreateUsagePlanKeyRequest::usage_plan_id`](crate::types::CreateUsagePlanKeyRequest::usage_plan_id), if any.
+    /// The value set for [`CreateUsagePlanKeyRequest::usage_plan_id`](crate::types::CreateUsagePlanKeyRequest::usage_plan_id), if any.
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.usage_plan_id
     }
-    ///Sets [`CreateUsagePlanKeyRequest::key_id`](crate::types::CreateUsagePlanKeyRequest::key_id): pThe identifier of a UsagePlanKey resource for a plan customer./p
+    /// Sets [`CreateUsagePlanKeyRequest::key_id`](crate::types::CreateUsagePlanKeyRequest::key_id): pThe identifier of a UsagePlanKey resource for a plan customer./p
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -89,7 +89,7 @@ impl CreateUsagePlanKeyRequestBuilder {
         self.key_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateUsagePlanKeyRequest::key_id`](crate::types::CreateUsagePlanKeyRequest::key_id).
+    /// Sets or clears [`CreateUsagePlanKeyRequest::key_id`](crate::types::CreateUsagePlanKeyRequest::key_id).
     pub fn set_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -97,11 +97,11 @@ impl CreateUsagePlanKeyRequestBuilder {
         self.key_id = input;
         self
     }
-    ///The value set for [`CreateUsagePlanKeyRequest::key_id`](crate::types::CreateUsagePlanKeyRequest::key_id), if any.
+    /// The value set for [`CreateUsagePlanKeyRequest::key_id`](crate::types::CreateUsagePlanKeyRequest::key_id), if any.
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.key_id
     }
-    ///Sets [`CreateUsagePlanKeyRequest::key_type`](crate::types::CreateUsagePlanKeyRequest::key_type): pThe type of a UsagePlanKey resource for a plan customer./p
+    /// Sets [`CreateUsagePlanKeyRequest::key_type`](crate::types::CreateUsagePlanKeyRequest::key_type): pThe type of a UsagePlanKey resource for a plan customer./p
     pub fn key_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -109,7 +109,7 @@ impl CreateUsagePlanKeyRequestBuilder {
         self.key_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateUsagePlanKeyRequest::key_type`](crate::types::CreateUsagePlanKeyRequest::key_type).
+    /// Sets or clears [`CreateUsagePlanKeyRequest::key_type`](crate::types::CreateUsagePlanKeyRequest::key_type).
     pub fn set_key_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -117,11 +117,11 @@ impl CreateUsagePlanKeyRequestBuilder {
         self.key_type = input;
         self
     }
-    ///The value set for [`CreateUsagePlanKeyRequest::key_type`](crate::types::CreateUsagePlanKeyRequest::key_type), if any.
+    /// The value set for [`CreateUsagePlanKeyRequest::key_type`](crate::types::CreateUsagePlanKeyRequest::key_type), if any.
     pub fn get_key_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.key_type
     }
-    ///Builds the [`CreateUsagePlanKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateUsagePlanKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

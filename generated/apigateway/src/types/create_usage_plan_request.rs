@@ -60,12 +60,12 @@ pub struct CreateUsagePlanRequest {
     >,
 }
 impl CreateUsagePlanRequest {
-    ///Starts building a [`CreateUsagePlanRequest`].
+    /// Starts building a [`CreateUsagePlanRequest`].
     pub fn builder() -> crate::types::builders::CreateUsagePlanRequestBuilder {
         crate::types::builders::CreateUsagePlanRequestBuilder::default()
     }
 }
-///A builder for [`CreateUsagePlanRequest`](crate :: types :: CreateUsagePlanRequest); start one with `CreateUsagePlanRequest::builder()`.
+/// A builder for [`CreateUsagePlanRequest`](crate :: types :: CreateUsagePlanRequest); start one with `CreateUsagePlanRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -83,7 +83,7 @@ pub struct CreateUsagePlanRequestBuilder {
     >,
 }
 impl CreateUsagePlanRequestBuilder {
-    ///Sets [`CreateUsagePlanRequest::name`](crate::types::CreateUsagePlanRequest::name): pThe name of the usage plan./p
+    /// Sets [`CreateUsagePlanRequest::name`](crate::types::CreateUsagePlanRequest::name): pThe name of the usage plan./p
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -91,7 +91,7 @@ impl CreateUsagePlanRequestBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateUsagePlanRequest::name`](crate::types::CreateUsagePlanRequest::name).
+    /// Sets or clears [`CreateUsagePlanRequest::name`](crate::types::CreateUsagePlanRequest::name).
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -99,11 +99,11 @@ impl CreateUsagePlanRequestBuilder {
         self.name = input;
         self
     }
-    ///The value set for [`CreateUsagePlanRequest::name`](crate::types::CreateUsagePlanRequest::name), if any.
+    /// The value set for [`CreateUsagePlanRequest::name`](crate::types::CreateUsagePlanRequest::name), if any.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    ///Sets [`CreateUsagePlanRequest::description`](crate::types::CreateUsagePlanRequest::description): pThe description of the usage plan./p
+    /// Sets [`CreateUsagePlanRequest::description`](crate::types::CreateUsagePlanRequest::description): pThe description of the usage plan./p
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -111,7 +111,7 @@ impl CreateUsagePlanRequestBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateUsagePlanRequest::description`](crate::types::CreateUsagePlanRequest::description).
+    /// Sets or clears [`CreateUsagePlanRequest::description`](crate::types::CreateUsagePlanRequest::description).
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -119,11 +119,11 @@ impl CreateUsagePlanRequestBuilder {
         self.description = input;
         self
     }
-    ///The value set for [`CreateUsagePlanRequest::description`](crate::types::CreateUsagePlanRequest::description), if any.
+    /// The value set for [`CreateUsagePlanRequest::description`](crate::types::CreateUsagePlanRequest::description), if any.
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    ///Sets [`CreateUsagePlanRequest::api_stages`](crate::types::CreateUsagePlanRequest::api_stages): pThe associated API stages of the usage plan./p
+    /// Sets [`CreateUsagePlanRequest::api_stages`](crate::types::CreateUsagePlanRequest::api_stages): pThe associated API stages of the usage plan./p
     pub fn api_stages(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -135,7 +135,7 @@ impl CreateUsagePlanRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`CreateUsagePlanRequest::api_stages`](crate::types::CreateUsagePlanRequest::api_stages).
+    /// Sets or clears [`CreateUsagePlanRequest::api_stages`](crate::types::CreateUsagePlanRequest::api_stages).
     pub fn set_api_stages(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ApiStage>>,
@@ -143,13 +143,13 @@ impl CreateUsagePlanRequestBuilder {
         self.api_stages = input;
         self
     }
-    ///The value set for [`CreateUsagePlanRequest::api_stages`](crate::types::CreateUsagePlanRequest::api_stages), if any.
+    /// The value set for [`CreateUsagePlanRequest::api_stages`](crate::types::CreateUsagePlanRequest::api_stages), if any.
     pub fn get_api_stages(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ApiStage>> {
         &self.api_stages
     }
-    ///Sets [`CreateUsagePlanRequest::throttle`](crate::types::CreateUsagePlanRequest::throttle): pThe throttling limits of the usage plan./p
+    /// Sets [`CreateUsagePlanRequest::throttle`](crate::types::CreateUsagePlanRequest::throttle): pThe throttling limits of the usage plan./p
     pub fn throttle(
         mut self,
         input: impl ::std::convert::Into<crate::types::ThrottleSettings>,
@@ -157,7 +157,7 @@ impl CreateUsagePlanRequestBuilder {
         self.throttle = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateUsagePlanRequest::throttle`](crate::types::CreateUsagePlanRequest::throttle).
+    /// Sets or clears [`CreateUsagePlanRequest::throttle`](crate::types::CreateUsagePlanRequest::throttle).
     pub fn set_throttle(
         mut self,
         input: ::std::option::Option<crate::types::ThrottleSettings>,
@@ -165,13 +165,13 @@ impl CreateUsagePlanRequestBuilder {
         self.throttle = input;
         self
     }
-    ///The value set for [`CreateUsagePlanRequest::throttle`](crate::types::CreateUsagePlanRequest::throttle), if any.
+    /// The value set for [`CreateUsagePlanRequest::throttle`](crate::types::CreateUsagePlanRequest::throttle), if any.
     pub fn get_throttle(
         &self,
     ) -> &::std::option::Option<crate::types::ThrottleSettings> {
         &self.throttle
     }
-    ///Sets [`CreateUsagePlanRequest::quota`](crate::types::CreateUsagePlanRequest::quota): pThe quota of the usage plan./p
+    /// Sets [`CreateUsagePlanRequest::quota`](crate::types::CreateUsagePlanRequest::quota): pThe quota of the usage plan./p
     pub fn quota(
         mut self,
         input: impl ::std::convert::Into<crate::types::QuotaSettings>,
@@ -179,7 +179,7 @@ impl CreateUsagePlanRequestBuilder {
         self.quota = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateUsagePlanRequest::quota`](crate::types::CreateUsagePlanRequest::quota).
+    /// Sets or clears [`CreateUsagePlanRequest::quota`](crate::types::CreateUsagePlanRequest::quota).
     pub fn set_quota(
         mut self,
         input: ::std::option::Option<crate::types::QuotaSettings>,
@@ -187,11 +187,11 @@ impl CreateUsagePlanRequestBuilder {
         self.quota = input;
         self
     }
-    ///The value set for [`CreateUsagePlanRequest::quota`](crate::types::CreateUsagePlanRequest::quota), if any.
+    /// The value set for [`CreateUsagePlanRequest::quota`](crate::types::CreateUsagePlanRequest::quota), if any.
     pub fn get_quota(&self) -> &::std::option::Option<crate::types::QuotaSettings> {
         &self.quota
     }
-    ///Sets [`CreateUsagePlanRequest::tags`](crate::types::CreateUsagePlanRequest::tags): pThe key-value map of strings. The valid character set is a-zA-Z+-=._:/. The tag key can be up to 128 characters and must not start with codeaws:/code. The tag value can be up to 256 characters./p
+    /// Sets [`CreateUsagePlanRequest::tags`](crate::types::CreateUsagePlanRequest::tags): pThe key-value map of strings. The valid character set is a-zA-Z+-=._:/. The tag key can be up to 128 characters and must not start with codeaws:/code. The tag value can be up to 256 characters./p
     pub fn tags(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -206,7 +206,7 @@ impl CreateUsagePlanRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`CreateUsagePlanRequest::tags`](crate::types::CreateUsagePlanRequest::tags).
+    /// Sets or clears [`CreateUsagePlanRequest::tags`](crate::types::CreateUsagePlanRequest::tags).
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -216,7 +216,7 @@ impl CreateUsagePlanRequestBuilder {
         self.tags = input;
         self
     }
-    ///The value set for [`CreateUsagePlanRequest::tags`](crate::types::CreateUsagePlanRequest::tags), if any.
+    /// The value set for [`CreateUsagePlanRequest::tags`](crate::types::CreateUsagePlanRequest::tags), if any.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -224,7 +224,7 @@ impl CreateUsagePlanRequestBuilder {
     > {
         &self.tags
     }
-    ///Builds the [`CreateUsagePlanRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateUsagePlanRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

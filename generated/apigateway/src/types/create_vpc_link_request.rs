@@ -48,12 +48,12 @@ pub struct CreateVpcLinkRequest {
     >,
 }
 impl CreateVpcLinkRequest {
-    ///Starts building a [`CreateVpcLinkRequest`].
+    /// Starts building a [`CreateVpcLinkRequest`].
     pub fn builder() -> crate::types::builders::CreateVpcLinkRequestBuilder {
         crate::types::builders::CreateVpcLinkRequestBuilder::default()
     }
 }
-///A builder for [`CreateVpcLinkRequest`](crate :: types :: CreateVpcLinkRequest); start one with `CreateVpcLinkRequest::builder()`.
+/// A builder for [`CreateVpcLinkRequest`](crate :: types :: CreateVpcLinkRequest); start one with `CreateVpcLinkRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -69,7 +69,7 @@ pub struct CreateVpcLinkRequestBuilder {
     >,
 }
 impl CreateVpcLinkRequestBuilder {
-    ///Sets [`CreateVpcLinkRequest::name`](crate::types::CreateVpcLinkRequest::name): pThe name used to label and identify the VPC link./p
+    /// Sets [`CreateVpcLinkRequest::name`](crate::types::CreateVpcLinkRequest::name): pThe name used to label and identify the VPC link./p
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -77,7 +77,7 @@ impl CreateVpcLinkRequestBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateVpcLinkRequest::name`](crate::types::CreateVpcLinkRequest::name).
+    /// Sets or clears [`CreateVpcLinkRequest::name`](crate::types::CreateVpcLinkRequest::name).
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -85,11 +85,11 @@ impl CreateVpcLinkRequestBuilder {
         self.name = input;
         self
     }
-    ///The value set for [`CreateVpcLinkRequest::name`](crate::types::CreateVpcLinkRequest::name), if any.
+    /// The value set for [`CreateVpcLinkRequest::name`](crate::types::CreateVpcLinkRequest::name), if any.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    ///Sets [`CreateVpcLinkRequest::description`](crate::types::CreateVpcLinkRequest::description): pThe description of the VPC link./p
+    /// Sets [`CreateVpcLinkRequest::description`](crate::types::CreateVpcLinkRequest::description): pThe description of the VPC link./p
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -97,7 +97,7 @@ impl CreateVpcLinkRequestBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`CreateVpcLinkRequest::description`](crate::types::CreateVpcLinkRequest::description).
+    /// Sets or clears [`CreateVpcLinkRequest::description`](crate::types::CreateVpcLinkRequest::description).
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -105,11 +105,11 @@ impl CreateVpcLinkRequestBuilder {
         self.description = input;
         self
     }
-    ///The value set for [`CreateVpcLinkRequest::description`](crate::types::CreateVpcLinkRequest::description), if any.
+    /// The value set for [`CreateVpcLinkRequest::description`](crate::types::CreateVpcLinkRequest::description), if any.
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    ///Sets [`CreateVpcLinkRequest::target_arns`](crate::types::CreateVpcLinkRequest::target_arns): pThe ARN of the network load balancer of the VPC targeted by the VPC link. The network load balancer must be owned by the same Amazon Web Services account of the API owner./p
+    /// Sets [`CreateVpcLinkRequest::target_arns`](crate::types::CreateVpcLinkRequest::target_arns): pThe ARN of the network load balancer of the VPC targeted by the VPC link. The network load balancer must be owned by the same Amazon Web Services account of the API owner./p
     pub fn target_arns(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -121,7 +121,7 @@ impl CreateVpcLinkRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`CreateVpcLinkRequest::target_arns`](crate::types::CreateVpcLinkRequest::target_arns).
+    /// Sets or clears [`CreateVpcLinkRequest::target_arns`](crate::types::CreateVpcLinkRequest::target_arns).
     pub fn set_target_arns(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -129,13 +129,13 @@ impl CreateVpcLinkRequestBuilder {
         self.target_arns = input;
         self
     }
-    ///The value set for [`CreateVpcLinkRequest::target_arns`](crate::types::CreateVpcLinkRequest::target_arns), if any.
+    /// The value set for [`CreateVpcLinkRequest::target_arns`](crate::types::CreateVpcLinkRequest::target_arns), if any.
     pub fn get_target_arns(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.target_arns
     }
-    ///Sets [`CreateVpcLinkRequest::tags`](crate::types::CreateVpcLinkRequest::tags): pThe key-value map of strings. The valid character set is a-zA-Z+-=._:/. The tag key can be up to 128 characters and must not start with codeaws:/code. The tag value can be up to 256 characters./p
+    /// Sets [`CreateVpcLinkRequest::tags`](crate::types::CreateVpcLinkRequest::tags): pThe key-value map of strings. The valid character set is a-zA-Z+-=._:/. The tag key can be up to 128 characters and must not start with codeaws:/code. The tag value can be up to 256 characters./p
     pub fn tags(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -150,7 +150,7 @@ impl CreateVpcLinkRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`CreateVpcLinkRequest::tags`](crate::types::CreateVpcLinkRequest::tags).
+    /// Sets or clears [`CreateVpcLinkRequest::tags`](crate::types::CreateVpcLinkRequest::tags).
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -160,7 +160,7 @@ impl CreateVpcLinkRequestBuilder {
         self.tags = input;
         self
     }
-    ///The value set for [`CreateVpcLinkRequest::tags`](crate::types::CreateVpcLinkRequest::tags), if any.
+    /// The value set for [`CreateVpcLinkRequest::tags`](crate::types::CreateVpcLinkRequest::tags), if any.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -168,7 +168,7 @@ impl CreateVpcLinkRequestBuilder {
     > {
         &self.tags
     }
-    ///Builds the [`CreateVpcLinkRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateVpcLinkRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,12 +25,12 @@ pub struct DeleteApiKeyRequest {
     pub api_key: ::std::option::Option<::std::string::String>,
 }
 impl DeleteApiKeyRequest {
-    ///Starts building a [`DeleteApiKeyRequest`].
+    /// Starts building a [`DeleteApiKeyRequest`].
     pub fn builder() -> crate::types::builders::DeleteApiKeyRequestBuilder {
         crate::types::builders::DeleteApiKeyRequestBuilder::default()
     }
 }
-///A builder for [`DeleteApiKeyRequest`](crate :: types :: DeleteApiKeyRequest); start one with `DeleteApiKeyRequest::builder()`.
+/// A builder for [`DeleteApiKeyRequest`](crate :: types :: DeleteApiKeyRequest); start one with `DeleteApiKeyRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -41,7 +41,7 @@ pub struct DeleteApiKeyRequestBuilder {
     api_key: ::std::option::Option<::std::string::String>,
 }
 impl DeleteApiKeyRequestBuilder {
-    ///Sets [`DeleteApiKeyRequest::api_key`](crate::types::DeleteApiKeyRequest::api_key): pThe identifier of the ApiKey resource to be deleted./p
+    /// Sets [`DeleteApiKeyRequest::api_key`](crate::types::DeleteApiKeyRequest::api_key): pThe identifier of the ApiKey resource to be deleted./p
     pub fn api_key(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -49,7 +49,7 @@ impl DeleteApiKeyRequestBuilder {
         self.api_key = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteApiKeyRequest::api_key`](crate::types::DeleteApiKeyRequest::api_key).
+    /// Sets or clears [`DeleteApiKeyRequest::api_key`](crate::types::DeleteApiKeyRequest::api_key).
     pub fn set_api_key(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -57,11 +57,11 @@ impl DeleteApiKeyRequestBuilder {
         self.api_key = input;
         self
     }
-    ///The value set for [`DeleteApiKeyRequest::api_key`](crate::types::DeleteApiKeyRequest::api_key), if any.
+    /// The value set for [`DeleteApiKeyRequest::api_key`](crate::types::DeleteApiKeyRequest::api_key), if any.
     pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
         &self.api_key
     }
-    ///Builds the [`DeleteApiKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteApiKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

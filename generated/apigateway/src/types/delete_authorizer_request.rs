@@ -36,12 +36,12 @@ pub struct DeleteAuthorizerRequest {
     pub authorizer_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteAuthorizerRequest {
-    ///Starts building a [`DeleteAuthorizerRequest`].
+    /// Starts building a [`DeleteAuthorizerRequest`].
     pub fn builder() -> crate::types::builders::DeleteAuthorizerRequestBuilder {
         crate::types::builders::DeleteAuthorizerRequestBuilder::default()
     }
 }
-///A builder for [`DeleteAuthorizerRequest`](crate :: types :: DeleteAuthorizerRequest); start one with `DeleteAuthorizerRequest::builder()`.
+/// A builder for [`DeleteAuthorizerRequest`](crate :: types :: DeleteAuthorizerRequest); start one with `DeleteAuthorizerRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct DeleteAuthorizerRequestBuilder {
     authorizer_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteAuthorizerRequestBuilder {
-    ///Sets [`DeleteAuthorizerRequest::rest_api_id`](crate::types::DeleteAuthorizerRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`DeleteAuthorizerRequest::rest_api_id`](crate::types::DeleteAuthorizerRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl DeleteAuthorizerRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteAuthorizerRequest::rest_api_id`](crate::types::DeleteAuthorizerRequest::rest_api_id).
+    /// Sets or clears [`DeleteAuthorizerRequest::rest_api_id`](crate::types::DeleteAuthorizerRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl DeleteAuthorizerRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`DeleteAuthorizerRequest::rest_api_id`](crate::types::DeleteAuthorizerRequest::rest_api_id), if any.
+    /// The value set for [`DeleteAuthorizerRequest::rest_api_id`](crate::types::DeleteAuthorizerRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`DeleteAuthorizerRequest::authorizer_id`](crate::types::DeleteAuthorizerRequest::authorizer_id): pThe identifier of the Authorizer resource./p
+    /// Sets [`DeleteAuthorizerRequest::authorizer_id`](crate::types::DeleteAuthorizerRequest::authorizer_id): pThe identifier of the Authorizer resource./p
     pub fn authorizer_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl DeleteAuthorizerRequestBuilder {
         self.authorizer_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteAuthorizerRequest::authorizer_id`](crate::types::DeleteAuthorizerRequest::authorizer_id).
+    /// Sets or clears [`DeleteAuthorizerRequest::authorizer_id`](crate::types::DeleteAuthorizerRequest::authorizer_id).
     pub fn set_authorizer_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,11 +89,11 @@ impl DeleteAuthorizerRequestBuilder {
         self.authorizer_id = input;
         self
     }
-    ///The value set for [`DeleteAuthorizerRequest::authorizer_id`](crate::types::DeleteAuthorizerRequest::authorizer_id), if any.
+    /// The value set for [`DeleteAuthorizerRequest::authorizer_id`](crate::types::DeleteAuthorizerRequest::authorizer_id), if any.
     pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.authorizer_id
     }
-    ///Builds the [`DeleteAuthorizerRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteAuthorizerRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -45,12 +45,12 @@ pub struct DeleteBasePathMappingRequest {
     pub base_path: ::std::option::Option<::std::string::String>,
 }
 impl DeleteBasePathMappingRequest {
-    ///Starts building a [`DeleteBasePathMappingRequest`].
+    /// Starts building a [`DeleteBasePathMappingRequest`].
     pub fn builder() -> crate::types::builders::DeleteBasePathMappingRequestBuilder {
         crate::types::builders::DeleteBasePathMappingRequestBuilder::default()
     }
 }
-///A builder for [`DeleteBasePathMappingRequest`](crate :: types :: DeleteBasePathMappingRequest); start one with `DeleteBasePathMappingRequest::builder()`.
+/// A builder for [`DeleteBasePathMappingRequest`](crate :: types :: DeleteBasePathMappingRequest); start one with `DeleteBasePathMappingRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -63,7 +63,7 @@ pub struct DeleteBasePathMappingRequestBuilder {
     base_path: ::std::option::Option<::std::string::String>,
 }
 impl DeleteBasePathMappingRequestBuilder {
-    ///Sets [`DeleteBasePathMappingRequest::domain_name`](crate::types::DeleteBasePathMappingRequest::domain_name): pThe domain name of the BasePathMapping resource to delete./p
+    /// Sets [`DeleteBasePathMappingRequest::domain_name`](crate::types::DeleteBasePathMappingRequest::domain_name): pThe domain name of the BasePathMapping resource to delete./p
     pub fn domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -71,7 +71,7 @@ impl DeleteBasePathMappingRequestBuilder {
         self.domain_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteBasePathMappingRequest::domain_name`](crate::types::DeleteBasePathMappingRequest::domain_name).
+    /// Sets or clears [`DeleteBasePathMappingRequest::domain_name`](crate::types::DeleteBasePathMappingRequest::domain_name).
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -79,11 +79,11 @@ impl DeleteBasePathMappingRequestBuilder {
         self.domain_name = input;
         self
     }
-    ///The value set for [`DeleteBasePathMappingRequest::domain_name`](crate::types::DeleteBasePathMappingRequest::domain_name), if any.
+    /// The value set for [`DeleteBasePathMappingRequest::domain_name`](crate::types::DeleteBasePathMappingRequest::domain_name), if any.
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
-    ///Sets [`DeleteBasePathMappingRequest::domain_name_id`](crate::types::DeleteBasePathMappingRequest::domain_name_id): p The identifier for the domain name resource. Supported only for private custom domain names. /p
+    /// Sets [`DeleteBasePathMappingRequest::domain_name_id`](crate::types::DeleteBasePathMappingRequest::domain_name_id): p The identifier for the domain name resource. Supported only for private custom domain names. /p
     pub fn domain_name_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -91,7 +91,7 @@ impl DeleteBasePathMappingRequestBuilder {
         self.domain_name_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteBasePathMappingRequest::domain_name_id`](crate::types::DeleteBasePathMappingRequest::domain_name_id).
+    /// Sets or clears [`DeleteBasePathMappingRequest::domain_name_id`](crate::types::DeleteBasePathMappingRequest::domain_name_id).
     pub fn set_domain_name_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -99,11 +99,11 @@ impl DeleteBasePathMappingRequestBuilder {
         self.domain_name_id = input;
         self
     }
-    ///The value set for [`DeleteBasePathMappingRequest::domain_name_id`](crate::types::DeleteBasePathMappingRequest::domain_name_id), if any.
+    /// The value set for [`DeleteBasePathMappingRequest::domain_name_id`](crate::types::DeleteBasePathMappingRequest::domain_name_id), if any.
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_id
     }
-    ///Sets [`DeleteBasePathMappingRequest::base_path`](crate::types::DeleteBasePathMappingRequest::base_path): pThe base path name of the BasePathMapping resource to delete./p pTo specify an empty base path, set this parameter to code'(none)'/code./p
+    /// Sets [`DeleteBasePathMappingRequest::base_path`](crate::types::DeleteBasePathMappingRequest::base_path): pThe base path name of the BasePathMapping resource to delete./p pTo specify an empty base path, set this parameter to code'(none)'/code./p
     pub fn base_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -111,7 +111,7 @@ impl DeleteBasePathMappingRequestBuilder {
         self.base_path = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteBasePathMappingRequest::base_path`](crate::types::DeleteBasePathMappingRequest::base_path).
+    /// Sets or clears [`DeleteBasePathMappingRequest::base_path`](crate::types::DeleteBasePathMappingRequest::base_path).
     pub fn set_base_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -119,11 +119,11 @@ impl DeleteBasePathMappingRequestBuilder {
         self.base_path = input;
         self
     }
-    ///The value set for [`DeleteBasePathMappingRequest::base_path`](crate::types::DeleteBasePathMappingRequest::base_path), if any.
+    /// The value set for [`DeleteBasePathMappingRequest::base_path`](crate::types::DeleteBasePathMappingRequest::base_path), if any.
     pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.base_path
     }
-    ///Builds the [`DeleteBasePathMappingRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteBasePathMappingRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,12 +25,12 @@ pub struct DeleteClientCertificateRequest {
     pub client_certificate_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteClientCertificateRequest {
-    ///Starts building a [`DeleteClientCertificateRequest`].
+    /// Starts building a [`DeleteClientCertificateRequest`].
     pub fn builder() -> crate::types::builders::DeleteClientCertificateRequestBuilder {
         crate::types::builders::DeleteClientCertificateRequestBuilder::default()
     }
 }
-///A builder for [`DeleteClientCertificateRequest`](crate :: types :: DeleteClientCertificateRequest); start one with `DeleteClientCertificateRequest::builder()`.
+/// A builder for [`DeleteClientCertificateRequest`](crate :: types :: DeleteClientCertificateRequest); start one with `DeleteClientCertificateRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -41,7 +41,7 @@ pub struct DeleteClientCertificateRequestBuilder {
     client_certificate_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteClientCertificateRequestBuilder {
-    ///Sets [`DeleteClientCertificateRequest::client_certificate_id`](crate::types::DeleteClientCertificateRequest::client_certificate_id): pThe identifier of the ClientCertificate resource to be deleted./p
+    /// Sets [`DeleteClientCertificateRequest::client_certificate_id`](crate::types::DeleteClientCertificateRequest::client_certificate_id): pThe identifier of the ClientCertificate resource to be deleted./p
     pub fn client_certificate_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -49,7 +49,7 @@ impl DeleteClientCertificateRequestBuilder {
         self.client_certificate_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteClientCertificateRequest::client_certificate_id`](crate::types::DeleteClientCertificateRequest::client_certificate_id).
+    /// Sets or clears [`DeleteClientCertificateRequest::client_certificate_id`](crate::types::DeleteClientCertificateRequest::client_certificate_id).
     pub fn set_client_certificate_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -57,13 +57,13 @@ impl DeleteClientCertificateRequestBuilder {
         self.client_certificate_id = input;
         self
     }
-    ///The value set for [`DeleteClientCertificateRequest::client_certificate_id`](crate::types::DeleteClientCertificateRequest::client_certificate_id), if any.
+    /// The value set for [`DeleteClientCertificateRequest::client_certificate_id`](crate::types::DeleteClientCertificateRequest::client_certificate_id), if any.
     pub fn get_client_certificate_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.client_certificate_id
     }
-    ///Builds the [`DeleteClientCertificateRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteClientCertificateRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -36,12 +36,12 @@ pub struct DeleteDeploymentRequest {
     pub deployment_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteDeploymentRequest {
-    ///Starts building a [`DeleteDeploymentRequest`].
+    /// Starts building a [`DeleteDeploymentRequest`].
     pub fn builder() -> crate::types::builders::DeleteDeploymentRequestBuilder {
         crate::types::builders::DeleteDeploymentRequestBuilder::default()
     }
 }
-///A builder for [`DeleteDeploymentRequest`](crate :: types :: DeleteDeploymentRequest); start one with `DeleteDeploymentRequest::builder()`.
+/// A builder for [`DeleteDeploymentRequest`](crate :: types :: DeleteDeploymentRequest); start one with `DeleteDeploymentRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct DeleteDeploymentRequestBuilder {
     deployment_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteDeploymentRequestBuilder {
-    ///Sets [`DeleteDeploymentRequest::rest_api_id`](crate::types::DeleteDeploymentRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`DeleteDeploymentRequest::rest_api_id`](crate::types::DeleteDeploymentRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl DeleteDeploymentRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteDeploymentRequest::rest_api_id`](crate::types::DeleteDeploymentRequest::rest_api_id).
+    /// Sets or clears [`DeleteDeploymentRequest::rest_api_id`](crate::types::DeleteDeploymentRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl DeleteDeploymentRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`DeleteDeploymentRequest::rest_api_id`](crate::types::DeleteDeploymentRequest::rest_api_id), if any.
+    /// The value set for [`DeleteDeploymentRequest::rest_api_id`](crate::types::DeleteDeploymentRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`DeleteDeploymentRequest::deployment_id`](crate::types::DeleteDeploymentRequest::deployment_id): pThe identifier of the Deployment resource to delete./p
+    /// Sets [`DeleteDeploymentRequest::deployment_id`](crate::types::DeleteDeploymentRequest::deployment_id): pThe identifier of the Deployment resource to delete./p
     pub fn deployment_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl DeleteDeploymentRequestBuilder {
         self.deployment_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteDeploymentRequest::deployment_id`](crate::types::DeleteDeploymentRequest::deployment_id).
+    /// Sets or clears [`DeleteDeploymentRequest::deployment_id`](crate::types::DeleteDeploymentRequest::deployment_id).
     pub fn set_deployment_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,11 +89,11 @@ impl DeleteDeploymentRequestBuilder {
         self.deployment_id = input;
         self
     }
-    ///The value set for [`DeleteDeploymentRequest::deployment_id`](crate::types::DeleteDeploymentRequest::deployment_id), if any.
+    /// The value set for [`DeleteDeploymentRequest::deployment_id`](crate::types::DeleteDeploymentRequest::deployment_id), if any.
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.deployment_id
     }
-    ///Builds the [`DeleteDeploymentRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteDeploymentRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -36,12 +36,12 @@ pub struct DeleteDocumentationPartRequest {
     pub documentation_part_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteDocumentationPartRequest {
-    ///Starts building a [`DeleteDocumentationPartRequest`].
+    /// Starts building a [`DeleteDocumentationPartRequest`].
     pub fn builder() -> crate::types::builders::DeleteDocumentationPartRequestBuilder {
         crate::types::builders::DeleteDocumentationPartRequestBuilder::default()
     }
 }
-///A builder for [`DeleteDocumentationPartRequest`](crate :: types :: DeleteDocumentationPartRequest); start one with `DeleteDocumentationPartRequest::builder()`.
+/// A builder for [`DeleteDocumentationPartRequest`](crate :: types :: DeleteDocumentationPartRequest); start one with `DeleteDocumentationPartRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct DeleteDocumentationPartRequestBuilder {
     documentation_part_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteDocumentationPartRequestBuilder {
-    ///Sets [`DeleteDocumentationPartRequest::rest_api_id`](crate::types::DeleteDocumentationPartRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`DeleteDocumentationPartRequest::rest_api_id`](crate::types::DeleteDocumentationPartRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl DeleteDocumentationPartRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteDocumentationPartRequest::rest_api_id`](crate::types::DeleteDocumentationPartRequest::rest_api_id).
+    /// Sets or clears [`DeleteDocumentationPartRequest::rest_api_id`](crate::types::DeleteDocumentationPartRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl DeleteDocumentationPartRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`DeleteDocumentationPartRequest::rest_api_id`](crate::types::DeleteDocumentationPartRequest::rest_api_id), if any.
+    /// The value set for [`DeleteDocumentationPartRequest::rest_api_id`](crate::types::DeleteDocumentationPartRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`DeleteDocumentationPartRequest::documentation_part_id`](crate::types::DeleteDocumentationPartRequest::documentation_part_id): pThe identifier of the to-be-deleted documentation part./p
+    /// Sets [`DeleteDocumentationPartRequest::documentation_part_id`](crate::types::DeleteDocumentationPartRequest::documentation_part_id): pThe identifier of the to-be-deleted documentation part./p
     pub fn documentation_part_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl DeleteDocumentationPartRequestBuilder {
         self.documentation_part_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteDocumentationPartRequest::documentation_part_id`](crate::types::DeleteDocumentationPartRequest::documentation_part_id).
+    /// Sets or clears [`DeleteDocumentationPartRequest::documentation_part_id`](crate::types::DeleteDocumentationPartRequest::documentation_part_id).
     pub fn set_documentation_part_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,13 +89,13 @@ impl DeleteDocumentationPartRequestBuilder {
         self.documentation_part_id = input;
         self
     }
-    ///The value set for [`DeleteDocumentationPartRequest::documentation_part_id`](crate::types::DeleteDocumentationPartRequest::documentation_part_id), if any.
+    /// The value set for [`DeleteDocumentationPartRequest::documentation_part_id`](crate::types::DeleteDocumentationPartRequest::documentation_part_id), if any.
     pub fn get_documentation_part_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.documentation_part_id
     }
-    ///Builds the [`DeleteDocumentationPartRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteDocumentationPartRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -36,12 +36,12 @@ pub struct DeleteDocumentationVersionRequest {
     pub documentation_version: ::std::option::Option<::std::string::String>,
 }
 impl DeleteDocumentationVersionRequest {
-    ///Starts building a [`DeleteDocumentationVersionRequest`].
+    /// Starts building a [`DeleteDocumentationVersionRequest`].
     pub fn builder() -> crate::types::builders::DeleteDocumentationVersionRequestBuilder {
         crate::types::builders::DeleteDocumentationVersionRequestBuilder::default()
     }
 }
-///A builder for [`DeleteDocumentationVersionRequest`](crate :: types :: DeleteDocumentationVersionRequest); start one with `DeleteDocumentationVersionRequest::builder()`.
+/// A builder for [`DeleteDocumentationVersionRequest`](crate :: types :: DeleteDocumentationVersionRequest); start one with `DeleteDocumentationVersionRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct DeleteDocumentationVersionRequestBuilder {
     documentation_version: ::std::option::Option<::std::string::String>,
 }
 impl DeleteDocumentationVersionRequestBuilder {
-    ///Sets [`DeleteDocumentationVersionRequest::rest_api_id`](crate::types::DeleteDocumentationVersionRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`DeleteDocumentationVersionRequest::rest_api_id`](crate::types::DeleteDocumentationVersionRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl DeleteDocumentationVersionRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteDocumentationVersionRequest::rest_api_id`](crate::types::DeleteDocumentationVersionRequest::rest_api_id).
+    /// Sets or clears [`DeleteDocumentationVersionRequest::rest_api_id`](crate::types::DeleteDocumentationVersionRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl DeleteDocumentationVersionRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`DeleteDocumentationVersionRequest::rest_api_id`](crate::types::DeleteDocumentationVersionRequest::rest_api_id), if any.
+    /// The value set for [`DeleteDocumentationVersionRequest::rest_api_id`](crate::types::DeleteDocumentationVersionRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`DeleteDocumentationVersionRequest::documentation_version`](crate::types::DeleteDocumentationVersionRequest::documentation_version): pThe version identifier of a to-be-deleted documentation snapshot./p
+    /// Sets [`DeleteDocumentationVersionRequest::documentation_version`](crate::types::DeleteDocumentationVersionRequest::documentation_version): pThe version identifier of a to-be-deleted documentation snapshot./p
     pub fn documentation_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl DeleteDocumentationVersionRequestBuilder {
         self.documentation_version = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteDocumentationVersionRequest::documentation_version`](crate::types::DeleteDocumentationVersionRequest::documentation_version).
+    /// Sets or clears [`DeleteDocumentationVersionRequest::documentation_version`](crate::types::DeleteDocumentationVersionRequest::documentation_version).
     pub fn set_documentation_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,13 +89,13 @@ impl DeleteDocumentationVersionRequestBuilder {
         self.documentation_version = input;
         self
     }
-    ///The value set for [`DeleteDocumentationVersionRequest::documentation_version`](crate::types::DeleteDocumentationVersionRequest::documentation_version), if any.
+    /// The value set for [`DeleteDocumentationVersionRequest::documentation_version`](crate::types::DeleteDocumentationVersionRequest::documentation_version), if any.
     pub fn get_documentation_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.documentation_version
     }
-    ///Builds the [`DeleteDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

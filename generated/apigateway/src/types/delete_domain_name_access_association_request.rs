@@ -25,12 +25,12 @@ pub struct DeleteDomainNameAccessAssociationRequest {
     pub domain_name_access_association_arn: ::std::option::Option<::std::string::String>,
 }
 impl DeleteDomainNameAccessAssociationRequest {
-    ///Starts building a [`DeleteDomainNameAccessAssociationRequest`].
+    /// Starts building a [`DeleteDomainNameAccessAssociationRequest`].
     pub fn builder() -> crate::types::builders::DeleteDomainNameAccessAssociationRequestBuilder {
         crate::types::builders::DeleteDomainNameAccessAssociationRequestBuilder::default()
     }
 }
-///A builder for [`DeleteDomainNameAccessAssociationRequest`](crate :: types :: DeleteDomainNameAccessAssociationRequest); start one with `DeleteDomainNameAccessAssociationRequest::builder()`.
+/// A builder for [`DeleteDomainNameAccessAssociationRequest`](crate :: types :: DeleteDomainNameAccessAssociationRequest); start one with `DeleteDomainNameAccessAssociationRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -41,7 +41,7 @@ pub struct DeleteDomainNameAccessAssociationRequestBuilder {
     domain_name_access_association_arn: ::std::option::Option<::std::string::String>,
 }
 impl DeleteDomainNameAccessAssociationRequestBuilder {
-    ///Sets [`DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn): p The ARN of the domain name access association resource./p
+    /// Sets [`DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn): p The ARN of the domain name access association resource./p
     pub fn domain_name_access_association_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -51,7 +51,7 @@ impl DeleteDomainNameAccessAssociationRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn).
+    /// Sets or clears [`DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn).
     pub fn set_domain_name_access_association_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -59,13 +59,13 @@ impl DeleteDomainNameAccessAssociationRequestBuilder {
         self.domain_name_access_association_arn = input;
         self
     }
-    ///The value set for [`DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn), if any.
+    /// The value set for [`DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn), if any.
     pub fn get_domain_name_access_association_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_access_association_arn
     }
-    ///Builds the [`DeleteDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

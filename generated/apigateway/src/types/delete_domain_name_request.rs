@@ -34,12 +34,12 @@ pub struct DeleteDomainNameRequest {
     pub domain_name_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteDomainNameRequest {
-    ///Starts building a [`DeleteDomainNameRequest`].
+    /// Starts building a [`DeleteDomainNameRequest`].
     pub fn builder() -> crate::types::builders::DeleteDomainNameRequestBuilder {
         crate::types::builders::DeleteDomainNameRequestBuilder::default()
     }
 }
-///A builder for [`DeleteDomainNameRequest`](crate :: types :: DeleteDomainNameRequest); start one with `DeleteDomainNameRequest::builder()`.
+/// A builder for [`DeleteDomainNameRequest`](crate :: types :: DeleteDomainNameRequest); start one with `DeleteDomainNameRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -51,7 +51,7 @@ pub struct DeleteDomainNameRequestBuilder {
     domain_name_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteDomainNameRequestBuilder {
-    ///Sets [`DeleteDomainNameRequest::domain_name`](crate::types::DeleteDomainNameRequest::domain_name): pThe name of the DomainName resource to be deleted./p
+    /// Sets [`DeleteDomainNameRequest::domain_name`](crate::types::DeleteDomainNameRequest::domain_name): pThe name of the DomainName resource to be deleted./p
     pub fn domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -59,7 +59,7 @@ impl DeleteDomainNameRequestBuilder {
         self.domain_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteDomainNameRequest::domain_name`](crate::types::DeleteDomainNameRequest::domain_name).
+    /// Sets or clears [`DeleteDomainNameRequest::domain_name`](crate::types::DeleteDomainNameRequest::domain_name).
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -67,11 +67,11 @@ impl DeleteDomainNameRequestBuilder {
         self.domain_name = input;
         self
     }
-    ///The value set for [`DeleteDomainNameRequest::domain_name`](crate::types::DeleteDomainNameRequest::domain_name), if any.
+    /// The value set for [`DeleteDomainNameRequest::domain_name`](crate::types::DeleteDomainNameRequest::domain_name), if any.
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
-    ///Sets [`DeleteDomainNameRequest::domain_name_id`](crate::types::DeleteDomainNameRequest::domain_name_id): p The identifier for the domain name resource. Supported only for private custom domain names. /p
+    /// Sets [`DeleteDomainNameRequest::domain_name_id`](crate::types::DeleteDomainNameRequest::domain_name_id): p The identifier for the domain name resource. Supported only for private custom domain names. /p
     pub fn domain_name_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -79,7 +79,7 @@ impl DeleteDomainNameRequestBuilder {
         self.domain_name_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteDomainNameRequest::domain_name_id`](crate::types::DeleteDomainNameRequest::domain_name_id).
+    /// Sets or clears [`DeleteDomainNameRequest::domain_name_id`](crate::types::DeleteDomainNameRequest::domain_name_id).
     pub fn set_domain_name_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -87,11 +87,11 @@ impl DeleteDomainNameRequestBuilder {
         self.domain_name_id = input;
         self
     }
-    ///The value set for [`DeleteDomainNameRequest::domain_name_id`](crate::types::DeleteDomainNameRequest::domain_name_id), if any.
+    /// The value set for [`DeleteDomainNameRequest::domain_name_id`](crate::types::DeleteDomainNameRequest::domain_name_id), if any.
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_id
     }
-    ///Builds the [`DeleteDomainNameRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteDomainNameRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

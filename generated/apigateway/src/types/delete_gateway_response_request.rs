@@ -36,12 +36,12 @@ pub struct DeleteGatewayResponseRequest {
     pub response_type: ::std::option::Option<crate::types::GatewayResponseType>,
 }
 impl DeleteGatewayResponseRequest {
-    ///Starts building a [`DeleteGatewayResponseRequest`].
+    /// Starts building a [`DeleteGatewayResponseRequest`].
     pub fn builder() -> crate::types::builders::DeleteGatewayResponseRequestBuilder {
         crate::types::builders::DeleteGatewayResponseRequestBuilder::default()
     }
 }
-///A builder for [`DeleteGatewayResponseRequest`](crate :: types :: DeleteGatewayResponseRequest); start one with `DeleteGatewayResponseRequest::builder()`.
+/// A builder for [`DeleteGatewayResponseRequest`](crate :: types :: DeleteGatewayResponseRequest); start one with `DeleteGatewayResponseRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct DeleteGatewayResponseRequestBuilder {
     response_type: ::std::option::Option<crate::types::GatewayResponseType>,
 }
 impl DeleteGatewayResponseRequestBuilder {
-    ///Sets [`DeleteGatewayResponseRequest::rest_api_id`](crate::types::DeleteGatewayResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`DeleteGatewayResponseRequest::rest_api_id`](crate::types::DeleteGatewayResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl DeleteGatewayResponseRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteGatewayResponseRequest::rest_api_id`](crate::types::DeleteGatewayResponseRequest::rest_api_id).
+    /// Sets or clears [`DeleteGatewayResponseRequest::rest_api_id`](crate::types::DeleteGatewayResponseRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl DeleteGatewayResponseRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`DeleteGatewayResponseRequest::rest_api_id`](crate::types::DeleteGatewayResponseRequest::rest_api_id), if any.
+    /// The value set for [`DeleteGatewayResponseRequest::rest_api_id`](crate::types::DeleteGatewayResponseRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`DeleteGatewayResponseRequest::response_type`](crate::types::DeleteGatewayResponseRequest::response_type): pThe response type of the associated GatewayResponse./p
+    /// Sets [`DeleteGatewayResponseRequest::response_type`](crate::types::DeleteGatewayResponseRequest::response_type): pThe response type of the associated GatewayResponse./p
     pub fn response_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::GatewayResponseType>,
@@ -81,7 +81,7 @@ impl DeleteGatewayResponseRequestBuilder {
         self.response_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteGatewayResponseRequest::response_type`](crate::types::DeleteGatewayResponseRequest::response_type).
+    /// Sets or clears [`DeleteGatewayResponseRequest::response_type`](crate::types::DeleteGatewayResponseRequest::response_type).
     pub fn set_response_type(
         mut self,
         input: ::std::option::Option<crate::types::GatewayResponseType>,
@@ -89,13 +89,13 @@ impl DeleteGatewayResponseRequestBuilder {
         self.response_type = input;
         self
     }
-    ///The value set for [`DeleteGatewayResponseRequest::response_type`](crate::types::DeleteGatewayResponseRequest::response_type), if any.
+    /// The value set for [`DeleteGatewayResponseRequest::response_type`](crate::types::DeleteGatewayResponseRequest::response_type), if any.
     pub fn get_response_type(
         &self,
     ) -> &::std::option::Option<crate::types::GatewayResponseType> {
         &self.response_type
     }
-    ///Builds the [`DeleteGatewayResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteGatewayResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -47,12 +47,12 @@ pub struct DeleteIntegrationRequest {
     pub http_method: ::std::option::Option<::std::string::String>,
 }
 impl DeleteIntegrationRequest {
-    ///Starts building a [`DeleteIntegrationRequest`].
+    /// Starts building a [`DeleteIntegrationRequest`].
     pub fn builder() -> crate::types::builders::DeleteIntegrationRequestBuilder {
         crate::types::builders::DeleteIntegrationRequestBuilder::default()
     }
 }
-///A builder for [`DeleteIntegrationRequest`](crate :: types :: DeleteIntegrationRequest); start one with `DeleteIntegrationRequest::builder()`.
+/// A builder for [`DeleteIntegrationRequest`](crate :: types :: DeleteIntegrationRequest); start one with `DeleteIntegrationRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -65,7 +65,7 @@ pub struct DeleteIntegrationRequestBuilder {
     http_method: ::std::option::Option<::std::string::String>,
 }
 impl DeleteIntegrationRequestBuilder {
-    ///Sets [`DeleteIntegrationRequest::rest_api_id`](crate::types::DeleteIntegrationRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`DeleteIntegrationRequest::rest_api_id`](crate::types::DeleteIntegrationRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -73,7 +73,7 @@ impl DeleteIntegrationRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteIntegrationRequest::rest_api_id`](crate::types::DeleteIntegrationRequest::rest_api_id).
+    /// Sets or clears [`DeleteIntegrationRequest::rest_api_id`](crate::types::DeleteIntegrationRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -81,11 +81,11 @@ impl DeleteIntegrationRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`DeleteIntegrationRequest::rest_api_id`](crate::types::DeleteIntegrationRequest::rest_api_id), if any.
+    /// The value set for [`DeleteIntegrationRequest::rest_api_id`](crate::types::DeleteIntegrationRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`DeleteIntegrationRequest::resource_id`](crate::types::DeleteIntegrationRequest::resource_id): pSpecifies a delete integration request's resource identifier./p
+    /// Sets [`DeleteIntegrationRequest::resource_id`](crate::types::DeleteIntegrationRequest::resource_id): pSpecifies a delete integration request's resource identifier./p
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -93,7 +93,7 @@ impl DeleteIntegrationRequestBuilder {
         self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteIntegrationRequest::resource_id`](crate::types::DeleteIntegrationRequest::resource_id).
+    /// Sets or clears [`DeleteIntegrationRequest::resource_id`](crate::types::DeleteIntegrationRequest::resource_id).
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -101,11 +101,11 @@ impl DeleteIntegrationRequestBuilder {
         self.resource_id = input;
         self
     }
-    ///The value set for [`DeleteIntegrationRequest::resource_id`](crate::types::DeleteIntegrationRequest::resource_id), if any.
+    /// The value set for [`DeleteIntegrationRequest::resource_id`](crate::types::DeleteIntegrationRequest::resource_id), if any.
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
-    ///Sets [`DeleteIntegrationRequest::http_method`](crate::types::DeleteIntegrationRequest::http_method): pSpecifies a delete integration request's HTTP method./p
+    /// Sets [`DeleteIntegrationRequest::http_method`](crate::types::DeleteIntegrationRequest::http_method): pSpecifies a delete integration request's HTTP method./p
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -113,7 +113,7 @@ impl DeleteIntegrationRequestBuilder {
         self.http_method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteIntegrationRequest::http_method`](crate::types::DeleteIntegrationRequest::http_method).
+    /// Sets or clears [`DeleteIntegrationRequest::http_method`](crate::types::DeleteIntegrationRequest::http_method).
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -121,11 +121,11 @@ impl DeleteIntegrationRequestBuilder {
         self.http_method = input;
         self
     }
-    ///The value set for [`DeleteIntegrationRequest::http_method`](crate::types::DeleteIntegrationRequest::http_method), if any.
+    /// The value set for [`DeleteIntegrationRequest::http_method`](crate::types::DeleteIntegrationRequest::http_method), if any.
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
-    ///Builds the [`DeleteIntegrationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteIntegrationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

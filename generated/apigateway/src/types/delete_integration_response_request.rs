@@ -58,12 +58,12 @@ pub struct DeleteIntegrationResponseRequest {
     pub status_code: ::std::option::Option<::std::string::String>,
 }
 impl DeleteIntegrationResponseRequest {
-    ///Starts building a [`DeleteIntegrationResponseRequest`].
+    /// Starts building a [`DeleteIntegrationResponseRequest`].
     pub fn builder() -> crate::types::builders::DeleteIntegrationResponseRequestBuilder {
         crate::types::builders::DeleteIntegrationResponseRequestBuilder::default()
     }
 }
-///A builder for [`DeleteIntegrationResponseRequest`](crate :: types :: DeleteIntegrationResponseRequest); start one with `DeleteIntegrationResponseRequest::builder()`.
+/// A builder for [`DeleteIntegrationResponseRequest`](crate :: types :: DeleteIntegrationResponseRequest); start one with `DeleteIntegrationResponseRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -77,7 +77,7 @@ pub struct DeleteIntegrationResponseRequestBuilder {
     status_code: ::std::option::Option<::std::string::String>,
 }
 impl DeleteIntegrationResponseRequestBuilder {
-    ///Sets [`DeleteIntegrationResponseRequest::rest_api_id`](crate::types::DeleteIntegrationResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`DeleteIntegrationResponseRequest::rest_api_id`](crate::types::DeleteIntegrationResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -85,7 +85,7 @@ impl DeleteIntegrationResponseRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteIntegrationResponseRequest::rest_api_id`](crate::types::DeleteIntegrationResponseRequest::rest_api_id).
+    /// Sets or clears [`DeleteIntegrationResponseRequest::rest_api_id`](crate::types::DeleteIntegrationResponseRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -93,11 +93,11 @@ impl DeleteIntegrationResponseRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`DeleteIntegrationResponseRequest::rest_api_id`](crate::types::DeleteIntegrationResponseRequest::rest_api_id), if any.
+    /// The value set for [`DeleteIntegrationResponseRequest::rest_api_id`](crate::types::DeleteIntegrationResponseRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`DeleteIntegrationResponseRequest::resource_id`](crate::types::DeleteIntegrationResponseRequest::resource_id): pSpecifies a delete integration response request's resource identifier./p
+    /// Sets [`DeleteIntegrationResponseRequest::resource_id`](crate::types::DeleteIntegrationResponseRequest::resource_id): pSpecifies a delete integration response request's resource identifier./p
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -105,7 +105,7 @@ impl DeleteIntegrationResponseRequestBuilder {
         self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteIntegrationResponseRequest::resource_id`](crate::types::DeleteIntegrationResponseRequest::resource_id).
+    /// Sets or clears [`DeleteIntegrationResponseRequest::resource_id`](crate::types::DeleteIntegrationResponseRequest::resource_id).
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -113,11 +113,11 @@ impl DeleteIntegrationResponseRequestBuilder {
         self.resource_id = input;
         self
     }
-    ///The value set for [`DeleteIntegrationResponseRequest::resource_id`](crate::types::DeleteIntegrationResponseRequest::resource_id), if any.
+    /// The value set for [`DeleteIntegrationResponseRequest::resource_id`](crate::types::DeleteIntegrationResponseRequest::resource_id), if any.
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
-    ///Sets [`DeleteIntegrationResponseRequest::http_method`](crate::types::DeleteIntegrationResponseRequest::http_method): pSpecifies a delete integration response request's HTTP method./p
+    /// Sets [`DeleteIntegrationResponseRequest::http_method`](crate::types::DeleteIntegrationResponseRequest::http_method): pSpecifies a delete integration response request's HTTP method./p
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -125,7 +125,7 @@ impl DeleteIntegrationResponseRequestBuilder {
         self.http_method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteIntegrationResponseRequest::http_method`](crate::types::DeleteIntegrationResponseRequest::http_method).
+    /// Sets or clears [`DeleteIntegrationResponseRequest::http_method`](crate::types::DeleteIntegrationResponseRequest::http_method).
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -133,11 +133,11 @@ impl DeleteIntegrationResponseRequestBuilder {
         self.http_method = input;
         self
     }
-    ///The value set for [`DeleteIntegrationResponseRequest::http_method`](crate::types::DeleteIntegrationResponseRequest::http_method), if any.
+    /// The value set for [`DeleteIntegrationResponseRequest::http_method`](crate::types::DeleteIntegrationResponseRequest::http_method), if any.
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
-    ///Sets [`DeleteIntegrationResponseRequest::status_code`](crate::types::DeleteIntegrationResponseRequest::status_code): pSpecifies a delete integration response request's status code./p
+    /// Sets [`DeleteIntegrationResponseRequest::status_code`](crate::types::DeleteIntegrationResponseRequest::status_code): pSpecifies a delete integration response request's status code./p
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -145,7 +145,7 @@ impl DeleteIntegrationResponseRequestBuilder {
         self.status_code = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteIntegrationResponseRequest::status_code`](crate::types::DeleteIntegrationResponseRequest::status_code).
+    /// Sets or clears [`DeleteIntegrationResponseRequest::status_code`](crate::types::DeleteIntegrationResponseRequest::status_code).
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -153,11 +153,11 @@ impl DeleteIntegrationResponseRequestBuilder {
         self.status_code = input;
         self
     }
-    ///The value set for [`DeleteIntegrationResponseRequest::status_code`](crate::types::DeleteIntegrationResponseRequest::status_code), if any.
+    /// The value set for [`DeleteIntegrationResponseRequest::status_code`](crate::types::DeleteIntegrationResponseRequest::status_code), if any.
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
-    ///Builds the [`DeleteIntegrationResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteIntegrationResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -47,12 +47,12 @@ pub struct DeleteMethodRequest {
     pub http_method: ::std::option::Option<::std::string::String>,
 }
 impl DeleteMethodRequest {
-    ///Starts building a [`DeleteMethodRequest`].
+    /// Starts building a [`DeleteMethodRequest`].
     pub fn builder() -> crate::types::builders::DeleteMethodRequestBuilder {
         crate::types::builders::DeleteMethodRequestBuilder::default()
     }
 }
-///A builder for [`DeleteMethodRequest`](crate :: types :: DeleteMethodRequest); start one with `DeleteMethodRequest::builder()`.
+/// A builder for [`DeleteMethodRequest`](crate :: types :: DeleteMethodRequest); start one with `DeleteMethodRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -65,7 +65,7 @@ pub struct DeleteMethodRequestBuilder {
     http_method: ::std::option::Option<::std::string::String>,
 }
 impl DeleteMethodRequestBuilder {
-    ///Sets [`DeleteMethodRequest::rest_api_id`](crate::types::DeleteMethodRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`DeleteMethodRequest::rest_api_id`](crate::types::DeleteMethodRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -73,7 +73,7 @@ impl DeleteMethodRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteMethodRequest::rest_api_id`](crate::types::DeleteMethodRequest::rest_api_id).
+    /// Sets or clears [`DeleteMethodRequest::rest_api_id`](crate::types::DeleteMethodRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -81,11 +81,11 @@ impl DeleteMethodRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`DeleteMethodRequest::rest_api_id`](crate::types::DeleteMethodRequest::rest_api_id), if any.
+    /// The value set for [`DeleteMethodRequest::rest_api_id`](crate::types::DeleteMethodRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`DeleteMethodRequest::resource_id`](crate::types::DeleteMethodRequest::resource_id): pThe Resource identifier for the Method resource./p
+    /// Sets [`DeleteMethodRequest::resource_id`](crate::types::DeleteMethodRequest::resource_id): pThe Resource identifier for the Method resource./p
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -93,7 +93,7 @@ impl DeleteMethodRequestBuilder {
         self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteMethodRequest::resource_id`](crate::types::DeleteMethodRequest::resource_id).
+    /// Sets or clears [`DeleteMethodRequest::resource_id`](crate::types::DeleteMethodRequest::resource_id).
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -101,11 +101,11 @@ impl DeleteMethodRequestBuilder {
         self.resource_id = input;
         self
     }
-    ///The value set for [`DeleteMethodRequest::resource_id`](crate::types::DeleteMethodRequest::resource_id), if any.
+    /// The value set for [`DeleteMethodRequest::resource_id`](crate::types::DeleteMethodRequest::resource_id), if any.
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
-    ///Sets [`DeleteMethodRequest::http_method`](crate::types::DeleteMethodRequest::http_method): pThe HTTP verb of the Method resource./p
+    /// Sets [`DeleteMethodRequest::http_method`](crate::types::DeleteMethodRequest::http_method): pThe HTTP verb of the Method resource./p
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -113,7 +113,7 @@ impl DeleteMethodRequestBuilder {
         self.http_method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteMethodRequest::http_method`](crate::types::DeleteMethodRequest::http_method).
+    /// Sets or clears [`DeleteMethodRequest::http_method`](crate::types::DeleteMethodRequest::http_method).
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -121,11 +121,11 @@ impl DeleteMethodRequestBuilder {
         self.http_method = input;
         self
     }
-    ///The value set for [`DeleteMethodRequest::http_method`](crate::types::DeleteMethodRequest::http_method), if any.
+    /// The value set for [`DeleteMethodRequest::http_method`](crate::types::DeleteMethodRequest::http_method), if any.
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
-    ///Builds the [`DeleteMethodRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteMethodRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

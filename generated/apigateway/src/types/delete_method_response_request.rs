@@ -58,12 +58,12 @@ pub struct DeleteMethodResponseRequest {
     pub status_code: ::std::option::Option<::std::string::String>,
 }
 impl DeleteMethodResponseRequest {
-    ///Starts building a [`DeleteMethodResponseRequest`].
+    /// Starts building a [`DeleteMethodResponseRequest`].
     pub fn builder() -> crate::types::builders::DeleteMethodResponseRequestBuilder {
         crate::types::builders::DeleteMethodResponseRequestBuilder::default()
     }
 }
-///A builder for [`DeleteMethodResponseRequest`](crate :: types :: DeleteMethodResponseRequest); start one with `DeleteMethodResponseRequest::builder()`.
+/// A builder for [`DeleteMethodResponseRequest`](crate :: types :: DeleteMethodResponseRequest); start one with `DeleteMethodResponseRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -77,7 +77,7 @@ pub struct DeleteMethodResponseRequestBuilder {
     status_code: ::std::option::Option<::std::string::String>,
 }
 impl DeleteMethodResponseRequestBuilder {
-    ///Sets [`DeleteMethodResponseRequest::rest_api_id`](crate::types::DeleteMethodResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`DeleteMethodResponseRequest::rest_api_id`](crate::types::DeleteMethodResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -85,7 +85,7 @@ impl DeleteMethodResponseRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteMethodResponseRequest::rest_api_id`](crate::types::DeleteMethodResponseRequest::rest_api_id).
+    /// Sets or clears [`DeleteMethodResponseRequest::rest_api_id`](crate::types::DeleteMethodResponseRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -93,11 +93,11 @@ impl DeleteMethodResponseRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`DeleteMethodResponseRequest::rest_api_id`](crate::types::DeleteMethodResponseRequest::rest_api_id), if any.
+    /// The value set for [`DeleteMethodResponseRequest::rest_api_id`](crate::types::DeleteMethodResponseRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`DeleteMethodResponseRequest::resource_id`](crate::types::DeleteMethodResponseRequest::resource_id): pThe Resource identifier for the MethodResponse resource./p
+    /// Sets [`DeleteMethodResponseRequest::resource_id`](crate::types::DeleteMethodResponseRequest::resource_id): pThe Resource identifier for the MethodResponse resource./p
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -105,7 +105,7 @@ impl DeleteMethodResponseRequestBuilder {
         self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteMethodResponseRequest::resource_id`](crate::types::DeleteMethodResponseRequest::resource_id).
+    /// Sets or clears [`DeleteMethodResponseRequest::resource_id`](crate::types::DeleteMethodResponseRequest::resource_id).
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -113,11 +113,11 @@ impl DeleteMethodResponseRequestBuilder {
         self.resource_id = input;
         self
     }
-    ///The value set for [`DeleteMethodResponseRequest::resource_id`](crate::types::DeleteMethodResponseRequest::resource_id), if any.
+    /// The value set for [`DeleteMethodResponseRequest::resource_id`](crate::types::DeleteMethodResponseRequest::resource_id), if any.
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
-    ///Sets [`DeleteMethodResponseRequest::http_method`](crate::types::DeleteMethodResponseRequest::http_method): pThe HTTP verb of the Method resource./p
+    /// Sets [`DeleteMethodResponseRequest::http_method`](crate::types::DeleteMethodResponseRequest::http_method): pThe HTTP verb of the Method resource./p
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -125,7 +125,7 @@ impl DeleteMethodResponseRequestBuilder {
         self.http_method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteMethodResponseRequest::http_method`](crate::types::DeleteMethodResponseRequest::http_method).
+    /// Sets or clears [`DeleteMethodResponseRequest::http_method`](crate::types::DeleteMethodResponseRequest::http_method).
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -133,11 +133,11 @@ impl DeleteMethodResponseRequestBuilder {
         self.http_method = input;
         self
     }
-    ///The value set for [`DeleteMethodResponseRequest::http_method`](crate::types::DeleteMethodResponseRequest::http_method), if any.
+    /// The value set for [`DeleteMethodResponseRequest::http_method`](crate::types::DeleteMethodResponseRequest::http_method), if any.
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
-    ///Sets [`DeleteMethodResponseRequest::status_code`](crate::types::DeleteMethodResponseRequest::status_code): pThe status code identifier for the MethodResponse resource./p
+    /// Sets [`DeleteMethodResponseRequest::status_code`](crate::types::DeleteMethodResponseRequest::status_code): pThe status code identifier for the MethodResponse resource./p
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -145,7 +145,7 @@ impl DeleteMethodResponseRequestBuilder {
         self.status_code = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteMethodResponseRequest::status_code`](crate::types::DeleteMethodResponseRequest::status_code).
+    /// Sets or clears [`DeleteMethodResponseRequest::status_code`](crate::types::DeleteMethodResponseRequest::status_code).
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -153,11 +153,11 @@ impl DeleteMethodResponseRequestBuilder {
         self.status_code = input;
         self
     }
-    ///The value set for [`DeleteMethodResponseRequest::status_code`](crate::types::DeleteMethodResponseRequest::status_code), if any.
+    /// The value set for [`DeleteMethodResponseRequest::status_code`](crate::types::DeleteMethodResponseRequest::status_code), if any.
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
-    ///Builds the [`DeleteMethodResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteMethodResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

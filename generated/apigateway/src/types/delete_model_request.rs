@@ -36,12 +36,12 @@ pub struct DeleteModelRequest {
     pub model_name: ::std::option::Option<::std::string::String>,
 }
 impl DeleteModelRequest {
-    ///Starts building a [`DeleteModelRequest`].
+    /// Starts building a [`DeleteModelRequest`].
     pub fn builder() -> crate::types::builders::DeleteModelRequestBuilder {
         crate::types::builders::DeleteModelRequestBuilder::default()
     }
 }
-///A builder for [`DeleteModelRequest`](crate :: types :: DeleteModelRequest); start one with `DeleteModelRequest::builder()`.
+/// A builder for [`DeleteModelRequest`](crate :: types :: DeleteModelRequest); start one with `DeleteModelRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct DeleteModelRequestBuilder {
     model_name: ::std::option::Option<::std::string::String>,
 }
 impl DeleteModelRequestBuilder {
-    ///Sets [`DeleteModelRequest::rest_api_id`](crate::types::DeleteModelRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`DeleteModelRequest::rest_api_id`](crate::types::DeleteModelRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl DeleteModelRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteModelRequest::rest_api_id`](crate::types::DeleteModelRequest::rest_api_id).
+    /// Sets or clears [`DeleteModelRequest::rest_api_id`](crate::types::DeleteModelRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl DeleteModelRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`DeleteModelRequest::rest_api_id`](crate::types::DeleteModelRequest::rest_api_id), if any.
+    /// The value set for [`DeleteModelRequest::rest_api_id`](crate::types::DeleteModelRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`DeleteModelRequest::model_name`](crate::types::DeleteModelRequest::model_name): pThe name of the model to delete./p
+    /// Sets [`DeleteModelRequest::model_name`](crate::types::DeleteModelRequest::model_name): pThe name of the model to delete./p
     pub fn model_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl DeleteModelRequestBuilder {
         self.model_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteModelRequest::model_name`](crate::types::DeleteModelRequest::model_name).
+    /// Sets or clears [`DeleteModelRequest::model_name`](crate::types::DeleteModelRequest::model_name).
     pub fn set_model_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,11 +89,11 @@ impl DeleteModelRequestBuilder {
         self.model_name = input;
         self
     }
-    ///The value set for [`DeleteModelRequest::model_name`](crate::types::DeleteModelRequest::model_name), if any.
+    /// The value set for [`DeleteModelRequest::model_name`](crate::types::DeleteModelRequest::model_name), if any.
     pub fn get_model_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.model_name
     }
-    ///Builds the [`DeleteModelRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteModelRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -36,12 +36,12 @@ pub struct DeleteRequestValidatorRequest {
     pub request_validator_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteRequestValidatorRequest {
-    ///Starts building a [`DeleteRequestValidatorRequest`].
+    /// Starts building a [`DeleteRequestValidatorRequest`].
     pub fn builder() -> crate::types::builders::DeleteRequestValidatorRequestBuilder {
         crate::types::builders::DeleteRequestValidatorRequestBuilder::default()
     }
 }
-///A builder for [`DeleteRequestValidatorRequest`](crate :: types :: DeleteRequestValidatorRequest); start one with `DeleteRequestValidatorRequest::builder()`.
+/// A builder for [`DeleteRequestValidatorRequest`](crate :: types :: DeleteRequestValidatorRequest); start one with `DeleteRequestValidatorRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct DeleteRequestValidatorRequestBuilder {
     request_validator_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteRequestValidatorRequestBuilder {
-    ///Sets [`DeleteRequestValidatorRequest::rest_api_id`](crate::types::DeleteRequestValidatorRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`DeleteRequestValidatorRequest::rest_api_id`](crate::types::DeleteRequestValidatorRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl DeleteRequestValidatorRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteRequestValidatorRequest::rest_api_id`](crate::types::DeleteRequestValidatorRequest::rest_api_id).
+    /// Sets or clears [`DeleteRequestValidatorRequest::rest_api_id`](crate::types::DeleteRequestValidatorRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl DeleteRequestValidatorRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`DeleteRequestValidatorRequest::rest_api_id`](crate::types::DeleteRequestValidatorRequest::rest_api_id), if any.
+    /// The value set for [`DeleteRequestValidatorRequest::rest_api_id`](crate::types::DeleteRequestValidatorRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`DeleteRequestValidatorRequest::request_validator_id`](crate::types::DeleteRequestValidatorRequest::request_validator_id): pThe identifier of the RequestValidator to be deleted./p
+    /// Sets [`DeleteRequestValidatorRequest::request_validator_id`](crate::types::DeleteRequestValidatorRequest::request_validator_id): pThe identifier of the RequestValidator to be deleted./p
     pub fn request_validator_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl DeleteRequestValidatorRequestBuilder {
         self.request_validator_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteRequestValidatorRequest::request_validator_id`](crate::types::DeleteRequestValidatorRequest::request_validator_id).
+    /// Sets or clears [`DeleteRequestValidatorRequest::request_validator_id`](crate::types::DeleteRequestValidatorRequest::request_validator_id).
     pub fn set_request_validator_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,13 +89,13 @@ impl DeleteRequestValidatorRequestBuilder {
         self.request_validator_id = input;
         self
     }
-    ///The value set for [`DeleteRequestValidatorRequest::request_validator_id`](crate::types::DeleteRequestValidatorRequest::request_validator_id), if any.
+    /// The value set for [`DeleteRequestValidatorRequest::request_validator_id`](crate::types::DeleteRequestValidatorRequest::request_validator_id), if any.
     pub fn get_request_validator_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.request_validator_id
     }
-    ///Builds the [`DeleteRequestValidatorRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteRequestValidatorRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

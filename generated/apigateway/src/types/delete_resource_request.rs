@@ -36,12 +36,12 @@ pub struct DeleteResourceRequest {
     pub resource_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteResourceRequest {
-    ///Starts building a [`DeleteResourceRequest`].
+    /// Starts building a [`DeleteResourceRequest`].
     pub fn builder() -> crate::types::builders::DeleteResourceRequestBuilder {
         crate::types::builders::DeleteResourceRequestBuilder::default()
     }
 }
-///A builder for [`DeleteResourceRequest`](crate :: types :: DeleteResourceRequest); start one with `DeleteResourceRequest::builder()`.
+/// A builder for [`DeleteResourceRequest`](crate :: types :: DeleteResourceRequest); start one with `DeleteResourceRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct DeleteResourceRequestBuilder {
     resource_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteResourceRequestBuilder {
-    ///Sets [`DeleteResourceRequest::rest_api_id`](crate::types::DeleteResourceRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`DeleteResourceRequest::rest_api_id`](crate::types::DeleteResourceRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl DeleteResourceRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteResourceRequest::rest_api_id`](crate::types::DeleteResourceRequest::rest_api_id).
+    /// Sets or clears [`DeleteResourceRequest::rest_api_id`](crate::types::DeleteResourceRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl DeleteResourceRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`DeleteResourceRequest::rest_api_id`](crate::types::DeleteResourceRequest::rest_api_id), if any.
+    /// The value set for [`DeleteResourceRequest::rest_api_id`](crate::types::DeleteResourceRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`DeleteResourceRequest::resource_id`](crate::types::DeleteResourceRequest::resource_id): pThe identifier of the Resource resource./p
+    /// Sets [`DeleteResourceRequest::resource_id`](crate::types::DeleteResourceRequest::resource_id): pThe identifier of the Resource resource./p
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl DeleteResourceRequestBuilder {
         self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteResourceRequest::resource_id`](crate::types::DeleteResourceRequest::resource_id).
+    /// Sets or clears [`DeleteResourceRequest::resource_id`](crate::types::DeleteResourceRequest::resource_id).
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,11 +89,11 @@ impl DeleteResourceRequestBuilder {
         self.resource_id = input;
         self
     }
-    ///The value set for [`DeleteResourceRequest::resource_id`](crate::types::DeleteResourceRequest::resource_id), if any.
+    /// The value set for [`DeleteResourceRequest::resource_id`](crate::types::DeleteResourceRequest::resource_id), if any.
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
-    ///Builds the [`DeleteResourceRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteResourceRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

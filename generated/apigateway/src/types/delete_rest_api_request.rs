@@ -25,12 +25,12 @@ pub struct DeleteRestApiRequest {
     pub rest_api_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteRestApiRequest {
-    ///Starts building a [`DeleteRestApiRequest`].
+    /// Starts building a [`DeleteRestApiRequest`].
     pub fn builder() -> crate::types::builders::DeleteRestApiRequestBuilder {
         crate::types::builders::DeleteRestApiRequestBuilder::default()
     }
 }
-///A builder for [`DeleteRestApiRequest`](crate :: types :: DeleteRestApiRequest); start one with `DeleteRestApiRequest::builder()`.
+/// A builder for [`DeleteRestApiRequest`](crate :: types :: DeleteRestApiRequest); start one with `DeleteRestApiRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -41,7 +41,7 @@ pub struct DeleteRestApiRequestBuilder {
     rest_api_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteRestApiRequestBuilder {
-    ///Sets [`DeleteRestApiRequest::rest_api_id`](crate::types::DeleteRestApiRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`DeleteRestApiRequest::rest_api_id`](crate::types::DeleteRestApiRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -49,7 +49,7 @@ impl DeleteRestApiRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteRestApiRequest::rest_api_id`](crate::types::DeleteRestApiRequest::rest_api_id).
+    /// Sets or clears [`DeleteRestApiRequest::rest_api_id`](crate::types::DeleteRestApiRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -57,11 +57,11 @@ impl DeleteRestApiRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`DeleteRestApiRequest::rest_api_id`](crate::types::DeleteRestApiRequest::rest_api_id), if any.
+    /// The value set for [`DeleteRestApiRequest::rest_api_id`](crate::types::DeleteRestApiRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Builds the [`DeleteRestApiRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteRestApiRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

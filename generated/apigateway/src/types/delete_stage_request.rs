@@ -36,12 +36,12 @@ pub struct DeleteStageRequest {
     pub stage_name: ::std::option::Option<::std::string::String>,
 }
 impl DeleteStageRequest {
-    ///Starts building a [`DeleteStageRequest`].
+    /// Starts building a [`DeleteStageRequest`].
     pub fn builder() -> crate::types::builders::DeleteStageRequestBuilder {
         crate::types::builders::DeleteStageRequestBuilder::default()
     }
 }
-///A builder for [`DeleteStageRequest`](crate :: types :: DeleteStageRequest); start one with `DeleteStageRequest::builder()`.
+/// A builder for [`DeleteStageRequest`](crate :: types :: DeleteStageRequest); start one with `DeleteStageRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct DeleteStageRequestBuilder {
     stage_name: ::std::option::Option<::std::string::String>,
 }
 impl DeleteStageRequestBuilder {
-    ///Sets [`DeleteStageRequest::rest_api_id`](crate::types::DeleteStageRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`DeleteStageRequest::rest_api_id`](crate::types::DeleteStageRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl DeleteStageRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteStageRequest::rest_api_id`](crate::types::DeleteStageRequest::rest_api_id).
+    /// Sets or clears [`DeleteStageRequest::rest_api_id`](crate::types::DeleteStageRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl DeleteStageRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`DeleteStageRequest::rest_api_id`](crate::types::DeleteStageRequest::rest_api_id), if any.
+    /// The value set for [`DeleteStageRequest::rest_api_id`](crate::types::DeleteStageRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`DeleteStageRequest::stage_name`](crate::types::DeleteStageRequest::stage_name): pThe name of the Stage resource to delete./p
+    /// Sets [`DeleteStageRequest::stage_name`](crate::types::DeleteStageRequest::stage_name): pThe name of the Stage resource to delete./p
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl DeleteStageRequestBuilder {
         self.stage_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteStageRequest::stage_name`](crate::types::DeleteStageRequest::stage_name).
+    /// Sets or clears [`DeleteStageRequest::stage_name`](crate::types::DeleteStageRequest::stage_name).
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,11 +89,11 @@ impl DeleteStageRequestBuilder {
         self.stage_name = input;
         self
     }
-    ///The value set for [`DeleteStageRequest::stage_name`](crate::types::DeleteStageRequest::stage_name), if any.
+    /// The value set for [`DeleteStageRequest::stage_name`](crate::types::DeleteStageRequest::stage_name), if any.
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
-    ///Builds the [`DeleteStageRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteStageRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -36,12 +36,12 @@ pub struct DeleteUsagePlanKeyRequest {
     pub key_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteUsagePlanKeyRequest {
-    ///Starts building a [`DeleteUsagePlanKeyRequest`].
+    /// Starts building a [`DeleteUsagePlanKeyRequest`].
     pub fn builder() -> crate::types::builders::DeleteUsagePlanKeyRequestBuilder {
         crate::types::builders::DeleteUsagePlanKeyRequestBuilder::default()
     }
 }
-///A builder for [`DeleteUsagePlanKeyRequest`](crate :: types :: DeleteUsagePlanKeyRequest); start one with `DeleteUsagePlanKeyRequest::builder()`.
+/// A builder for [`DeleteUsagePlanKeyRequest`](crate :: types :: DeleteUsagePlanKeyRequest); start one with `DeleteUsagePlanKeyRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct DeleteUsagePlanKeyRequestBuilder {
     key_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteUsagePlanKeyRequestBuilder {
-    ///Sets [`DeleteUsagePlanKeyRequest::usage_plan_id`](crate::types::DeleteUsagePlanKeyRequest::usage_plan_id): pThe Id of the UsagePlan resource representing the usage plan containing the to-be-deleted UsagePlanKey resource representing a plan customer./p
+    /// Sets [`DeleteUsagePlanKeyRequest::usage_plan_id`](crate::types::DeleteUsagePlanKeyRequest::usage_plan_id): pThe Id of the UsagePlan resource representing the usage plan containing the to-be-deleted UsagePlanKey resource representing a plan customer./p
     pub fn usage_plan_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl DeleteUsagePlanKeyRequestBuilder {
         self.usage_plan_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteUsagePlanKeyRequest::usage_plan_id`](crate::types::DeleteUsagePlanKeyRequest::usage_plan_id).
+    /// Sets or clears [`DeleteUsagePlanKeyRequest::usage_plan_id`](crate::types::DeleteUsagePlanKeyRequest::usage_plan_id).
     pub fn set_usage_plan_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl DeleteUsagePlanKeyRequestBuilder {
         self.usage_plan_id = input;
         self
     }
-    ///The value set for [`DeleteUsagePlanKeyRequest::usage_plan_id`](crate::types::DeleteUsagePlanKeyRequest::usage_plan_id), if any.
+    /// The value set for [`DeleteUsagePlanKeyRequest::usage_plan_id`](crate::types::DeleteUsagePlanKeyRequest::usage_plan_id), if any.
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.usage_plan_id
     }
-    ///Sets [`DeleteUsagePlanKeyRequest::key_id`](crate::types::DeleteUsagePlanKeyRequest::key_id): pThe Id of the UsagePlanKey resource to be deleted./p
+    /// Sets [`DeleteUsagePlanKeyRequest::key_id`](crate::types::DeleteUsagePlanKeyRequest::key_id): pThe Id of the UsagePlanKey resource to be deleted./p
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl DeleteUsagePlanKeyRequestBuilder {
         self.key_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteUsagePlanKeyRequest::key_id`](crate::types::DeleteUsagePlanKeyRequest::key_id).
+    /// Sets or clears [`DeleteUsagePlanKeyRequest::key_id`](crate::types::DeleteUsagePlanKeyRequest::key_id).
     pub fn set_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,11 +89,11 @@ impl DeleteUsagePlanKeyRequestBuilder {
         self.key_id = input;
         self
     }
-    ///The value set for [`DeleteUsagePlanKeyRequest::key_id`](crate::types::DeleteUsagePlanKeyRequest::key_id), if any.
+    /// The value set for [`DeleteUsagePlanKeyRequest::key_id`](crate::types::DeleteUsagePlanKeyRequest::key_id), if any.
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.key_id
     }
-    ///Builds the [`DeleteUsagePlanKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteUsagePlanKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,12 +25,12 @@ pub struct DeleteUsagePlanRequest {
     pub usage_plan_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteUsagePlanRequest {
-    ///Starts building a [`DeleteUsagePlanRequest`].
+    /// Starts building a [`DeleteUsagePlanRequest`].
     pub fn builder() -> crate::types::builders::DeleteUsagePlanRequestBuilder {
         crate::types::builders::DeleteUsagePlanRequestBuilder::default()
     }
 }
-///A builder for [`DeleteUsagePlanRequest`](crate :: types :: DeleteUsagePlanRequest); start one with `DeleteUsagePlanRequest::builder()`.
+/// A builder for [`DeleteUsagePlanRequest`](crate :: types :: DeleteUsagePlanRequest); start one with `DeleteUsagePlanRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -41,7 +41,7 @@ pub struct DeleteUsagePlanRequestBuilder {
     usage_plan_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteUsagePlanRequestBuilder {
-    ///Sets [`DeleteUsagePlanRequest::usage_plan_id`](crate::types::DeleteUsagePlanRequest::usage_plan_id): pThe Id of the to-be-deleted usage plan./p
+    /// Sets [`DeleteUsagePlanRequest::usage_plan_id`](crate::types::DeleteUsagePlanRequest::usage_plan_id): pThe Id of the to-be-deleted usage plan./p
     pub fn usage_plan_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -49,7 +49,7 @@ impl DeleteUsagePlanRequestBuilder {
         self.usage_plan_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteUsagePlanRequest::usage_plan_id`](crate::types::DeleteUsagePlanRequest::usage_plan_id).
+    /// Sets or clears [`DeleteUsagePlanRequest::usage_plan_id`](crate::types::DeleteUsagePlanRequest::usage_plan_id).
     pub fn set_usage_plan_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -57,11 +57,11 @@ impl DeleteUsagePlanRequestBuilder {
         self.usage_plan_id = input;
         self
     }
-    ///The value set for [`DeleteUsagePlanRequest::usage_plan_id`](crate::types::DeleteUsagePlanRequest::usage_plan_id), if any.
+    /// The value set for [`DeleteUsagePlanRequest::usage_plan_id`](crate::types::DeleteUsagePlanRequest::usage_plan_id), if any.
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.usage_plan_id
     }
-    ///Builds the [`DeleteUsagePlanRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteUsagePlanRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,12 +25,12 @@ pub struct DeleteVpcLinkRequest {
     pub vpc_link_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteVpcLinkRequest {
-    ///Starts building a [`DeleteVpcLinkRequest`].
+    /// Starts building a [`DeleteVpcLinkRequest`].
     pub fn builder() -> crate::types::builders::DeleteVpcLinkRequestBuilder {
         crate::types::builders::DeleteVpcLinkRequestBuilder::default()
     }
 }
-///A builder for [`DeleteVpcLinkRequest`](crate :: types :: DeleteVpcLinkRequest); start one with `DeleteVpcLinkRequest::builder()`.
+/// A builder for [`DeleteVpcLinkRequest`](crate :: types :: DeleteVpcLinkRequest); start one with `DeleteVpcLinkRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -41,7 +41,7 @@ pub struct DeleteVpcLinkRequestBuilder {
     vpc_link_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteVpcLinkRequestBuilder {
-    ///Sets [`DeleteVpcLinkRequest::vpc_link_id`](crate::types::DeleteVpcLinkRequest::vpc_link_id): pThe identifier of the VpcLink. It is used in an Integration to reference this VpcLink./p
+    /// Sets [`DeleteVpcLinkRequest::vpc_link_id`](crate::types::DeleteVpcLinkRequest::vpc_link_id): pThe identifier of the VpcLink. It is used in an Integration to reference this VpcLink./p
     pub fn vpc_link_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -49,7 +49,7 @@ impl DeleteVpcLinkRequestBuilder {
         self.vpc_link_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeleteVpcLinkRequest::vpc_link_id`](crate::types::DeleteVpcLinkRequest::vpc_link_id).
+    /// Sets or clears [`DeleteVpcLinkRequest::vpc_link_id`](crate::types::DeleteVpcLinkRequest::vpc_link_id).
     pub fn set_vpc_link_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -57,11 +57,11 @@ impl DeleteVpcLinkRequestBuilder {
         self.vpc_link_id = input;
         self
     }
-    ///The value set for [`DeleteVpcLinkRequest::vpc_link_id`](crate::types::DeleteVpcLinkRequest::vpc_link_id), if any.
+    /// The value set for [`DeleteVpcLinkRequest::vpc_link_id`](crate::types::DeleteVpcLinkRequest::vpc_link_id), if any.
     pub fn get_vpc_link_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.vpc_link_id
     }
-    ///Builds the [`DeleteVpcLinkRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteVpcLinkRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

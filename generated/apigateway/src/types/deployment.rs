@@ -54,12 +54,12 @@ pub struct Deployment {
     >,
 }
 impl Deployment {
-    ///Starts building a [`Deployment`].
+    /// Starts building a [`Deployment`].
     pub fn builder() -> crate::types::builders::DeploymentBuilder {
         crate::types::builders::DeploymentBuilder::default()
     }
 }
-///A builder for [`Deployment`](crate :: types :: Deployment); start one with `Deployment::builder()`.
+/// A builder for [`Deployment`](crate :: types :: Deployment); start one with `Deployment::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -81,7 +81,7 @@ pub struct DeploymentBuilder {
     >,
 }
 impl DeploymentBuilder {
-    ///Sets [`Deployment::id`](crate::types::Deployment::id): pThe identifier for the deployment resource./p
+    /// Sets [`Deployment::id`](crate::types::Deployment::id): pThe identifier for the deployment resource./p
     pub fn id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -89,7 +89,7 @@ impl DeploymentBuilder {
         self.id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Deployment::id`](crate::types::Deployment::id).
+    /// Sets or clears [`Deployment::id`](crate::types::Deployment::id).
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -97,11 +97,11 @@ impl DeploymentBuilder {
         self.id = input;
         self
     }
-    ///The value set for [`Deployment::id`](crate::types::Deployment::id), if any.
+    /// The value set for [`Deployment::id`](crate::types::Deployment::id), if any.
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
-    ///Sets [`Deployment::description`](crate::types::Deployment::description): pThe description for the deployment resource./p
+    /// Sets [`Deployment::description`](crate::types::Deployment::description): pThe description for the deployment resource./p
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -109,7 +109,7 @@ impl DeploymentBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Deployment::description`](crate::types::Deployment::description).
+    /// Sets or clears [`Deployment::description`](crate::types::Deployment::description).
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -117,11 +117,11 @@ impl DeploymentBuilder {
         self.description = input;
         self
     }
-    ///The value set for [`Deployment::description`](crate::types::Deployment::description), if any.
+    /// The value set for [`Deployment::description`](crate::types::Deployment::description), if any.
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    ///Sets [`Deployment::created_date`](crate::types::Deployment::created_date): pThe date and time that the deployment resource was created./p
+    /// Sets [`Deployment::created_date`](crate::types::Deployment::created_date): pThe date and time that the deployment resource was created./p
     pub fn created_date(
         mut self,
         input: impl ::std::convert::Into<::time::OffsetDateTime>,
@@ -129,7 +129,7 @@ impl DeploymentBuilder {
         self.created_date = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Deployment::created_date`](crate::types::Deployment::created_date).
+    /// Sets or clears [`Deployment::created_date`](crate::types::Deployment::created_date).
     pub fn set_created_date(
         mut self,
         input: ::std::option::Option<::time::OffsetDateTime>,
@@ -137,11 +137,11 @@ impl DeploymentBuilder {
         self.created_date = input;
         self
     }
-    ///The value set for [`Deployment::created_date`](crate::types::Deployment::created_date), if any.
+    /// The value set for [`Deployment::created_date`](crate::types::Deployment::created_date), if any.
     pub fn get_created_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
         &self.created_date
     }
-    ///Sets [`Deployment::api_summary`](crate::types::Deployment::api_summary): pA summary of the RestApi at the date and time that the deployment resource was created./p
+    /// Sets [`Deployment::api_summary`](crate::types::Deployment::api_summary): pA summary of the RestApi at the date and time that the deployment resource was created./p
     pub fn api_summary(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -161,7 +161,7 @@ impl DeploymentBuilder {
         );
         self
     }
-    ///Sets or clears [`Deployment::api_summary`](crate::types::Deployment::api_summary).
+    /// Sets or clears [`Deployment::api_summary`](crate::types::Deployment::api_summary).
     pub fn set_api_summary(
         mut self,
         input: ::std::option::Option<
@@ -177,7 +177,7 @@ impl DeploymentBuilder {
         self.api_summary = input;
         self
     }
-    ///The value set for [`Deployment::api_summary`](crate::types::Deployment::api_summary), if any.
+    /// The value set for [`Deployment::api_summary`](crate::types::Deployment::api_summary), if any.
     pub fn get_api_summary(
         &self,
     ) -> &::std::option::Option<
@@ -191,7 +191,7 @@ impl DeploymentBuilder {
     > {
         &self.api_summary
     }
-    ///Builds the [`Deployment`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Deployment`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Deployment, crate::primitives::BuildError> {

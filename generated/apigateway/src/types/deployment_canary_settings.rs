@@ -37,12 +37,12 @@ pub struct DeploymentCanarySettings {
     pub use_stage_cache: ::std::option::Option<bool>,
 }
 impl DeploymentCanarySettings {
-    ///Starts building a [`DeploymentCanarySettings`].
+    /// Starts building a [`DeploymentCanarySettings`].
     pub fn builder() -> crate::types::builders::DeploymentCanarySettingsBuilder {
         crate::types::builders::DeploymentCanarySettingsBuilder::default()
     }
 }
-///A builder for [`DeploymentCanarySettings`](crate :: types :: DeploymentCanarySettings); start one with `DeploymentCanarySettings::builder()`.
+/// A builder for [`DeploymentCanarySettings`](crate :: types :: DeploymentCanarySettings); start one with `DeploymentCanarySettings::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -57,21 +57,21 @@ pub struct DeploymentCanarySettingsBuilder {
     use_stage_cache: ::std::option::Option<bool>,
 }
 impl DeploymentCanarySettingsBuilder {
-    ///Sets [`DeploymentCanarySettings::percent_traffic`](crate::types::DeploymentCanarySettings::percent_traffic): pThe percentage (0.0-100.0) of traffic routed to the canary deployment./p
+    /// Sets [`DeploymentCanarySettings::percent_traffic`](crate::types::DeploymentCanarySettings::percent_traffic): pThe percentage (0.0-100.0) of traffic routed to the canary deployment./p
     pub fn percent_traffic(mut self, input: impl ::std::convert::Into<f64>) -> Self {
         self.percent_traffic = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeploymentCanarySettings::percent_traffic`](crate::types::DeploymentCanarySettings::percent_traffic).
+    /// Sets or clears [`DeploymentCanarySettings::percent_traffic`](crate::types::DeploymentCanarySettings::percent_traffic).
     pub fn set_percent_traffic(mut self, input: ::std::option::Option<f64>) -> Self {
         self.percent_traffic = input;
         self
     }
-    ///The value set for [`DeploymentCanarySettings::percent_traffic`](crate::types::DeploymentCanarySettings::percent_traffic), if any.
+    /// The value set for [`DeploymentCanarySettings::percent_traffic`](crate::types::DeploymentCanarySettings::percent_traffic), if any.
     pub fn get_percent_traffic(&self) -> &::std::option::Option<f64> {
         &self.percent_traffic
     }
-    ///Sets [`DeploymentCanarySettings::stage_variable_overrides`](crate::types::DeploymentCanarySettings::stage_variable_overrides): pA stage variable overrides used for the canary release deployment. They can override existing stage variables or add new stage variables for the canary release deployment. These stage variables are represented as a string-to-string map between stage variable names and their values./p
+    /// Sets [`DeploymentCanarySettings::stage_variable_overrides`](crate::types::DeploymentCanarySettings::stage_variable_overrides): pA stage variable overrides used for the canary release deployment. They can override existing stage variables or add new stage variables for the canary release deployment. These stage variables are represented as a string-to-string map between stage variable names and their values./p
     pub fn stage_variable_overrides(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -86,7 +86,7 @@ impl DeploymentCanarySettingsBuilder {
         );
         self
     }
-    ///Sets or clears [`DeploymentCanarySettings::stage_variable_overrides`](crate::types::DeploymentCanarySettings::stage_variable_overrides).
+    /// Sets or clears [`DeploymentCanarySettings::stage_variable_overrides`](crate::types::DeploymentCanarySettings::stage_variable_overrides).
     pub fn set_stage_variable_overrides(
         mut self,
         input: ::std::option::Option<
@@ -96,7 +96,7 @@ impl DeploymentCanarySettingsBuilder {
         self.stage_variable_overrides = input;
         self
     }
-    ///The value set for [`DeploymentCanarySettings::stage_variable_overrides`](crate::types::DeploymentCanarySettings::stage_variable_overrides), if any.
+    /// The value set for [`DeploymentCanarySettings::stage_variable_overrides`](crate::types::DeploymentCanarySettings::stage_variable_overrides), if any.
     pub fn get_stage_variable_overrides(
         &self,
     ) -> &::std::option::Option<
@@ -104,21 +104,21 @@ impl DeploymentCanarySettingsBuilder {
     > {
         &self.stage_variable_overrides
     }
-    ///Sets [`DeploymentCanarySettings::use_stage_cache`](crate::types::DeploymentCanarySettings::use_stage_cache): pA Boolean flag to indicate whether the canary release deployment uses the stage cache or not./p
+    /// Sets [`DeploymentCanarySettings::use_stage_cache`](crate::types::DeploymentCanarySettings::use_stage_cache): pA Boolean flag to indicate whether the canary release deployment uses the stage cache or not./p
     pub fn use_stage_cache(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.use_stage_cache = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DeploymentCanarySettings::use_stage_cache`](crate::types::DeploymentCanarySettings::use_stage_cache).
+    /// Sets or clears [`DeploymentCanarySettings::use_stage_cache`](crate::types::DeploymentCanarySettings::use_stage_cache).
     pub fn set_use_stage_cache(mut self, input: ::std::option::Option<bool>) -> Self {
         self.use_stage_cache = input;
         self
     }
-    ///The value set for [`DeploymentCanarySettings::use_stage_cache`](crate::types::DeploymentCanarySettings::use_stage_cache), if any.
+    /// The value set for [`DeploymentCanarySettings::use_stage_cache`](crate::types::DeploymentCanarySettings::use_stage_cache), if any.
     pub fn get_use_stage_cache(&self) -> &::std::option::Option<bool> {
         &self.use_stage_cache
     }
-    ///Builds the [`DeploymentCanarySettings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeploymentCanarySettings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -28,12 +28,12 @@ pub struct Deployments {
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::Deployment>>,
 }
 impl Deployments {
-    ///Starts building a [`Deployments`].
+    /// Starts building a [`Deployments`].
     pub fn builder() -> crate::types::builders::DeploymentsBuilder {
         crate::types::builders::DeploymentsBuilder::default()
     }
 }
-///A builder for [`Deployments`](crate :: types :: Deployments); start one with `Deployments::builder()`.
+/// A builder for [`Deployments`](crate :: types :: Deployments); start one with `Deployments::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct DeploymentsBuilder {
     items: ::std::option::Option<::std::vec::Vec<crate::types::Deployment>>,
 }
 impl DeploymentsBuilder {
-    ///Sets [`Deployments::position`](crate::types::Deployments::position)
+    /// Sets [`Deployments::position`](crate::types::Deployments::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -53,7 +53,7 @@ impl DeploymentsBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Deployments::position`](crate::types::Deployments::position).
+    /// Sets or clears [`Deployments::position`](crate::types::Deployments::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -61,11 +61,11 @@ impl DeploymentsBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`Deployments::position`](crate::types::Deployments::position), if any.
+    /// The value set for [`Deployments::position`](crate::types::Deployments::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`Deployments::items`](crate::types::Deployments::items): pThe current page of elements from this collection./p
+    /// Sets [`Deployments::items`](crate::types::Deployments::items): pThe current page of elements from this collection./p
     pub fn items(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -77,7 +77,7 @@ impl DeploymentsBuilder {
         );
         self
     }
-    ///Sets or clears [`Deployments::items`](crate::types::Deployments::items).
+    /// Sets or clears [`Deployments::items`](crate::types::Deployments::items).
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Deployment>>,
@@ -85,13 +85,13 @@ impl DeploymentsBuilder {
         self.items = input;
         self
     }
-    ///The value set for [`Deployments::items`](crate::types::Deployments::items), if any.
+    /// The value set for [`Deployments::items`](crate::types::Deployments::items), if any.
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Deployment>> {
         &self.items
     }
-    ///Builds the [`Deployments`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Deployments`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -28,12 +28,12 @@ pub struct DocumentationPartIds {
     pub warnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl DocumentationPartIds {
-    ///Starts building a [`DocumentationPartIds`].
+    /// Starts building a [`DocumentationPartIds`].
     pub fn builder() -> crate::types::builders::DocumentationPartIdsBuilder {
         crate::types::builders::DocumentationPartIdsBuilder::default()
     }
 }
-///A builder for [`DocumentationPartIds`](crate :: types :: DocumentationPartIds); start one with `DocumentationPartIds::builder()`.
+/// A builder for [`DocumentationPartIds`](crate :: types :: DocumentationPartIds); start one with `DocumentationPartIds::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct DocumentationPartIdsBuilder {
     warnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl DocumentationPartIdsBuilder {
-    ///Sets [`DocumentationPartIds::ids`](crate::types::DocumentationPartIds::ids): pA list of the returned documentation part identifiers./p
+    /// Sets [`DocumentationPartIds::ids`](crate::types::DocumentationPartIds::ids): pA list of the returned documentation part identifiers./p
     pub fn ids(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -57,7 +57,7 @@ impl DocumentationPartIdsBuilder {
         );
         self
     }
-    ///Sets or clears [`DocumentationPartIds::ids`](crate::types::DocumentationPartIds::ids).
+    /// Sets or clears [`DocumentationPartIds::ids`](crate::types::DocumentationPartIds::ids).
     pub fn set_ids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -65,13 +65,13 @@ impl DocumentationPartIdsBuilder {
         self.ids = input;
         self
     }
-    ///The value set for [`DocumentationPartIds::ids`](crate::types::DocumentationPartIds::ids), if any.
+    /// The value set for [`DocumentationPartIds::ids`](crate::types::DocumentationPartIds::ids), if any.
     pub fn get_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.ids
     }
-    ///Sets [`DocumentationPartIds::warnings`](crate::types::DocumentationPartIds::warnings): pA list of warning messages reported during import of documentation parts./p
+    /// Sets [`DocumentationPartIds::warnings`](crate::types::DocumentationPartIds::warnings): pA list of warning messages reported during import of documentation parts./p
     pub fn warnings(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -83,7 +83,7 @@ impl DocumentationPartIdsBuilder {
         );
         self
     }
-    ///Sets or clears [`DocumentationPartIds::warnings`](crate::types::DocumentationPartIds::warnings).
+    /// Sets or clears [`DocumentationPartIds::warnings`](crate::types::DocumentationPartIds::warnings).
     pub fn set_warnings(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -91,13 +91,13 @@ impl DocumentationPartIdsBuilder {
         self.warnings = input;
         self
     }
-    ///The value set for [`DocumentationPartIds::warnings`](crate::types::DocumentationPartIds::warnings), if any.
+    /// The value set for [`DocumentationPartIds::warnings`](crate::types::DocumentationPartIds::warnings), if any.
     pub fn get_warnings(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.warnings
     }
-    ///Builds the [`DocumentationPartIds`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DocumentationPartIds`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

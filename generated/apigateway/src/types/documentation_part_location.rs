@@ -51,12 +51,12 @@ pub struct DocumentationPartLocation {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl DocumentationPartLocation {
-    ///Starts building a [`DocumentationPartLocation`].
+    /// Starts building a [`DocumentationPartLocation`].
     pub fn builder() -> crate::types::builders::DocumentationPartLocationBuilder {
         crate::types::builders::DocumentationPartLocationBuilder::default()
     }
 }
-///A builder for [`DocumentationPartLocation`](crate :: types :: DocumentationPartLocation); start one with `DocumentationPartLocation::builder()`.
+/// A builder for [`DocumentationPartLocation`](crate :: types :: DocumentationPartLocation); start one with `DocumentationPartLocation::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -71,7 +71,7 @@ pub struct DocumentationPartLocationBuilder {
     name: ::std::option::Option<::std::string::String>,
 }
 impl DocumentationPartLocationBuilder {
-    ///Sets [`DocumentationPartLocation::type_`](crate::types::DocumentationPartLocation::type_): pThe type of API entity to which the documentation content applies. Valid values are codeAPI/code, codeAUTHORIZER/code, codeMODEL/code, codeRESOURCE/code, codeMETHOD/code, codePATH_PARAMETER/code, codeQUERY_PARAMETER/code, codeREQUEST_HEADER/code, codeREQUEST_BODY/code, codeRESPONSE/code, codeRESPONSE_HEADER/code, and codeRESPONSE_BODY/code. Content inheritance does not apply to any entity of the codeAPI/code, codeAUTHORIZER/code, codeMETHOD/code, codeMODEL/code, codeREQUEST_BODY/code, or codeRESOURCE/code type./p
+    /// Sets [`DocumentationPartLocation::type_`](crate::types::DocumentationPartLocation::type_): pThe type of API entity to which the documentation content applies. Valid values are codeAPI/code, codeAUTHORIZER/code, codeMODEL/code, codeRESOURCE/code, codeMETHOD/code, codePATH_PARAMETER/code, codeQUERY_PARAMETER/code, codeREQUEST_HEADER/code, codeREQUEST_BODY/code, codeRESPONSE/code, codeRESPONSE_HEADER/code, and codeRESPONSE_BODY/code. Content inheritance does not apply to any entity of the codeAPI/code, codeAUTHORIZER/code, codeMETHOD/code, codeMODEL/code, codeREQUEST_BODY/code, or codeRESOURCE/code type./p
     pub fn type_(
         mut self,
         input: impl ::std::convert::Into<crate::types::DocumentationPartType>,
@@ -79,7 +79,7 @@ impl DocumentationPartLocationBuilder {
         self.type_ = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DocumentationPartLocation::type_`](crate::types::DocumentationPartLocation::type_).
+    /// Sets or clears [`DocumentationPartLocation::type_`](crate::types::DocumentationPartLocation::type_).
     pub fn set_type_(
         mut self,
         input: ::std::option::Option<crate::types::DocumentationPartType>,
@@ -87,13 +87,13 @@ impl DocumentationPartLocationBuilder {
         self.type_ = input;
         self
     }
-    ///The value set for [`DocumentationPartLocation::type_`](crate::types::DocumentationPartLocation::type_), if any.
+    /// The value set for [`DocumentationPartLocation::type_`](crate::types::DocumentationPartLocation::type_), if any.
     pub fn get_type_(
         &self,
     ) -> &::std::option::Option<crate::types::DocumentationPartType> {
         &self.type_
     }
-    ///Sets [`DocumentationPartLocation::path`](crate::types::DocumentationPartLocation::path): pThe URL path of the target. It is a valid field for the API entity types of codeRESOURCE/code, codeMETHOD/code, codePATH_PARAMETER/code, codeQUERY_PARAMETER/code, codeREQUEST_HEADER/code, codeREQUEST_BODY/code, codeRESPONSE/code, codeRESPONSE_HEADER/code, and codeRESPONSE_BODY/code. The default value is code//code for the root resource. When an applicable child entity inherits the content of another entity of the same type with more general specifications of the other codelocation/code attributes, the child entity's codepath/code attribute must match that of the parent entity as a prefix./p
+    /// Sets [`DocumentationPartLocation::path`](crate::types::DocumentationPartLocation::path): pThe URL path of the target. It is a valid field for the API entity types of codeRESOURCE/code, codeMETHOD/code, codePATH_PARAMETER/code, codeQUERY_PARAMETER/code, codeREQUEST_HEADER/code, codeREQUEST_BODY/code, codeRESPONSE/code, codeRESPONSE_HEADER/code, and codeRESPONSE_BODY/code. The default value is code//code for the root resource. When an applicable child entity inherits the content of another entity of the same type with more general specifications of the other codelocation/code attributes, the child entity's codepath/code attribute must match that of the parent entity as a prefix./p
     pub fn path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -101,7 +101,7 @@ impl DocumentationPartLocationBuilder {
         self.path = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DocumentationPartLocation::path`](crate::types::DocumentationPartLocation::path).
+    /// Sets or clears [`DocumentationPartLocation::path`](crate::types::DocumentationPartLocation::path).
     pub fn set_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -109,11 +109,11 @@ impl DocumentationPartLocationBuilder {
         self.path = input;
         self
     }
-    ///The value set for [`DocumentationPartLocation::path`](crate::types::DocumentationPartLocation::path), if any.
+    /// The value set for [`DocumentationPartLocation::path`](crate::types::DocumentationPartLocation::path), if any.
     pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.path
     }
-    ///Sets [`DocumentationPartLocation::method`](crate::types::DocumentationPartLocation::method): pThe HTTP verb of a method. It is a valid field for the API entity types of codeMETHOD/code, codePATH_PARAMETER/code, codeQUERY_PARAMETER/code, codeREQUEST_HEADER/code, codeREQUEST_BODY/code, codeRESPONSE/code, codeRESPONSE_HEADER/code, and codeRESPONSE_BODY/code. The default value is code*/code for any method. When an applicable child entity inherits the content of an entity of the same type with more general specifications of the other codelocation/code attributes, the child entity's codemethod/code attribute must match that of the parent entity exactly./p
+    /// Sets [`DocumentationPartLocation::method`](crate::types::DocumentationPartLocation::method): pThe HTTP verb of a method. It is a valid field for the API entity types of codeMETHOD/code, codePATH_PARAMETER/code, codeQUERY_PARAMETER/code, codeREQUEST_HEADER/code, codeREQUEST_BODY/code, codeRESPONSE/code, codeRESPONSE_HEADER/code, and codeRESPONSE_BODY/code. The default value is code*/code for any method. When an applicable child entity inherits the content of an entity of the same type with more general specifications of the other codelocation/code attributes, the child entity's codemethod/code attribute must match that of the parent entity exactly./p
     pub fn method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -121,7 +121,7 @@ impl DocumentationPartLocationBuilder {
         self.method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DocumentationPartLocation::method`](crate::types::DocumentationPartLocation::method).
+    /// Sets or clears [`DocumentationPartLocation::method`](crate::types::DocumentationPartLocation::method).
     pub fn set_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -129,11 +129,11 @@ impl DocumentationPartLocationBuilder {
         self.method = input;
         self
     }
-    ///The value set for [`DocumentationPartLocation::method`](crate::types::DocumentationPartLocation::method), if any.
+    /// The value set for [`DocumentationPartLocation::method`](crate::types::DocumentationPartLocation::method), if any.
     pub fn get_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.method
     }
-    ///Sets [`DocumentationPartLocation::status_code`](crate::types::DocumentationPartLocation::status_code): pThe HTTP status code of a response. It is a valid field for the API entity types of codeRESPONSE/code, codeRESPONSE_HEADER/code, and codeRESPONSE_BODY/code. The default value is code*/code for any status code. When an applicable child entity inherits the content of an entity of the same type with more general specifications of the other codelocation/code attributes, the child entity's codestatusCode/code attribute must match that of the parent entity exactly./p
+    /// Sets [`DocumentationPartLocation::status_code`](crate::types::DocumentationPartLocation::status_code): pThe HTTP status code of a response. It is a valid field for the API entity types of codeRESPONSE/code, codeRESPONSE_HEADER/code, and codeRESPONSE_BODY/code. The default value is code*/code for any status code. When an applicable child entity inherits the content of an entity of the same type with more general specifications of the other codelocation/code attributes, the child entity's codestatusCode/code attribute must match that of the parent entity exactly./p
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -141,7 +141,7 @@ impl DocumentationPartLocationBuilder {
         self.status_code = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DocumentationPartLocation::status_code`](crate::types::DocumentationPartLocation::status_code).
+    /// Sets or clears [`DocumentationPartLocation::status_code`](crate::types::DocumentationPartLocation::status_code).
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -149,11 +149,11 @@ impl DocumentationPartLocationBuilder {
         self.status_code = input;
         self
     }
-    ///The value set for [`DocumentationPartLocation::status_code`](crate::types::DocumentationPartLocation::status_code), if any.
+    /// The value set for [`DocumentationPartLocation::status_code`](crate::types::DocumentationPartLocation::status_code), if any.
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
-    ///Sets [`DocumentationPartLocation::name`](crate::types::DocumentationPartLocation::name): pThe name of the targeted API entity. It is a valid and required field for the API entity types of codeAUTHORIZER/code, codeMODEL/code, codePATH_PARAMETER/code, codeQUERY_PARAMETER/code, codeREQUEST_HEADER/code, codeREQUEST_BODY/code and codeRESPONSE_HEADER/code. It is an invalid field for any other entity type./p
+    /// Sets [`DocumentationPartLocation::name`](crate::types::DocumentationPartLocation::name): pThe name of the targeted API entity. It is a valid and required field for the API entity types of codeAUTHORIZER/code, codeMODEL/code, codePATH_PARAMETER/code, codeQUERY_PARAMETER/code, codeREQUEST_HEADER/code, codeREQUEST_BODY/code and codeRESPONSE_HEADER/code. It is an invalid field for any other entity type./p
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -161,7 +161,7 @@ impl DocumentationPartLocationBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DocumentationPartLocation::name`](crate::types::DocumentationPartLocation::name).
+    /// Sets or clears [`DocumentationPartLocation::name`](crate::types::DocumentationPartLocation::name).
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -169,11 +169,11 @@ impl DocumentationPartLocationBuilder {
         self.name = input;
         self
     }
-    ///The value set for [`DocumentationPartLocation::name`](crate::types::DocumentationPartLocation::name), if any.
+    /// The value set for [`DocumentationPartLocation::name`](crate::types::DocumentationPartLocation::name), if any.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    ///Builds the [`DocumentationPartLocation`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DocumentationPartLocation`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

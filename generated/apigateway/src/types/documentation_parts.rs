@@ -28,12 +28,12 @@ pub struct DocumentationParts {
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::DocumentationPart>>,
 }
 impl DocumentationParts {
-    ///Starts building a [`DocumentationParts`].
+    /// Starts building a [`DocumentationParts`].
     pub fn builder() -> crate::types::builders::DocumentationPartsBuilder {
         crate::types::builders::DocumentationPartsBuilder::default()
     }
 }
-///A builder for [`DocumentationParts`](crate :: types :: DocumentationParts); start one with `DocumentationParts::builder()`.
+/// A builder for [`DocumentationParts`](crate :: types :: DocumentationParts); start one with `DocumentationParts::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct DocumentationPartsBuilder {
     items: ::std::option::Option<::std::vec::Vec<crate::types::DocumentationPart>>,
 }
 impl DocumentationPartsBuilder {
-    ///Sets [`DocumentationParts::position`](crate::types::DocumentationParts::position)
+    /// Sets [`DocumentationParts::position`](crate::types::DocumentationParts::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -53,7 +53,7 @@ impl DocumentationPartsBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DocumentationParts::position`](crate::types::DocumentationParts::position).
+    /// Sets or clears [`DocumentationParts::position`](crate::types::DocumentationParts::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -61,11 +61,11 @@ impl DocumentationPartsBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`DocumentationParts::position`](crate::types::DocumentationParts::position), if any.
+    /// The value set for [`DocumentationParts::position`](crate::types::DocumentationParts::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`DocumentationParts::items`](crate::types::DocumentationParts::items): pThe current page of elements from this collection./p
+    /// Sets [`DocumentationParts::items`](crate::types::DocumentationParts::items): pThe current page of elements from this collection./p
     pub fn items(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -77,7 +77,7 @@ impl DocumentationPartsBuilder {
         );
         self
     }
-    ///Sets or clears [`DocumentationParts::items`](crate::types::DocumentationParts::items).
+    /// Sets or clears [`DocumentationParts::items`](crate::types::DocumentationParts::items).
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::DocumentationPart>>,
@@ -85,13 +85,13 @@ impl DocumentationPartsBuilder {
         self.items = input;
         self
     }
-    ///The value set for [`DocumentationParts::items`](crate::types::DocumentationParts::items), if any.
+    /// The value set for [`DocumentationParts::items`](crate::types::DocumentationParts::items), if any.
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::DocumentationPart>> {
         &self.items
     }
-    ///Builds the [`DocumentationParts`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DocumentationParts`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -39,12 +39,12 @@ pub struct DocumentationVersion {
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl DocumentationVersion {
-    ///Starts building a [`DocumentationVersion`].
+    /// Starts building a [`DocumentationVersion`].
     pub fn builder() -> crate::types::builders::DocumentationVersionBuilder {
         crate::types::builders::DocumentationVersionBuilder::default()
     }
 }
-///A builder for [`DocumentationVersion`](crate :: types :: DocumentationVersion); start one with `DocumentationVersion::builder()`.
+/// A builder for [`DocumentationVersion`](crate :: types :: DocumentationVersion); start one with `DocumentationVersion::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -57,7 +57,7 @@ pub struct DocumentationVersionBuilder {
     description: ::std::option::Option<::std::string::String>,
 }
 impl DocumentationVersionBuilder {
-    ///Sets [`DocumentationVersion::version`](crate::types::DocumentationVersion::version): pThe version identifier of the API documentation snapshot./p
+    /// Sets [`DocumentationVersion::version`](crate::types::DocumentationVersion::version): pThe version identifier of the API documentation snapshot./p
     pub fn version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -65,7 +65,7 @@ impl DocumentationVersionBuilder {
         self.version = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DocumentationVersion::version`](crate::types::DocumentationVersion::version).
+    /// Sets or clears [`DocumentationVersion::version`](crate::types::DocumentationVersion::version).
     pub fn set_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -73,11 +73,11 @@ impl DocumentationVersionBuilder {
         self.version = input;
         self
     }
-    ///The value set for [`DocumentationVersion::version`](crate::types::DocumentationVersion::version), if any.
+    /// The value set for [`DocumentationVersion::version`](crate::types::DocumentationVersion::version), if any.
     pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
         &self.version
     }
-    ///Sets [`DocumentationVersion::created_date`](crate::types::DocumentationVersion::created_date): pThe date when the API documentation snapshot is created./p
+    /// Sets [`DocumentationVersion::created_date`](crate::types::DocumentationVersion::created_date): pThe date when the API documentation snapshot is created./p
     pub fn created_date(
         mut self,
         input: impl ::std::convert::Into<::time::OffsetDateTime>,
@@ -85,7 +85,7 @@ impl DocumentationVersionBuilder {
         self.created_date = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DocumentationVersion::created_date`](crate::types::DocumentationVersion::created_date).
+    /// Sets or clears [`DocumentationVersion::created_date`](crate::types::DocumentationVersion::created_date).
     pub fn set_created_date(
         mut self,
         input: ::std::option::Option<::time::OffsetDateTime>,
@@ -93,11 +93,11 @@ impl DocumentationVersionBuilder {
         self.created_date = input;
         self
     }
-    ///The value set for [`DocumentationVersion::created_date`](crate::types::DocumentationVersion::created_date), if any.
+    /// The value set for [`DocumentationVersion::created_date`](crate::types::DocumentationVersion::created_date), if any.
     pub fn get_created_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
         &self.created_date
     }
-    ///Sets [`DocumentationVersion::description`](crate::types::DocumentationVersion::description): pThe description of the API documentation snapshot./p
+    /// Sets [`DocumentationVersion::description`](crate::types::DocumentationVersion::description): pThe description of the API documentation snapshot./p
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -105,7 +105,7 @@ impl DocumentationVersionBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DocumentationVersion::description`](crate::types::DocumentationVersion::description).
+    /// Sets or clears [`DocumentationVersion::description`](crate::types::DocumentationVersion::description).
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -113,11 +113,11 @@ impl DocumentationVersionBuilder {
         self.description = input;
         self
     }
-    ///The value set for [`DocumentationVersion::description`](crate::types::DocumentationVersion::description), if any.
+    /// The value set for [`DocumentationVersion::description`](crate::types::DocumentationVersion::description), if any.
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    ///Builds the [`DocumentationVersion`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DocumentationVersion`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -30,12 +30,12 @@ pub struct DocumentationVersions {
     >,
 }
 impl DocumentationVersions {
-    ///Starts building a [`DocumentationVersions`].
+    /// Starts building a [`DocumentationVersions`].
     pub fn builder() -> crate::types::builders::DocumentationVersionsBuilder {
         crate::types::builders::DocumentationVersionsBuilder::default()
     }
 }
-///A builder for [`DocumentationVersions`](crate :: types :: DocumentationVersions); start one with `DocumentationVersions::builder()`.
+/// A builder for [`DocumentationVersions`](crate :: types :: DocumentationVersions); start one with `DocumentationVersions::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -47,7 +47,7 @@ pub struct DocumentationVersionsBuilder {
     items: ::std::option::Option<::std::vec::Vec<crate::types::DocumentationVersion>>,
 }
 impl DocumentationVersionsBuilder {
-    ///Sets [`DocumentationVersions::position`](crate::types::DocumentationVersions::position)
+    /// Sets [`DocumentationVersions::position`](crate::types::DocumentationVersions::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -55,7 +55,7 @@ impl DocumentationVersionsBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DocumentationVersions::position`](crate::types::DocumentationVersions::position).
+    /// Sets or clears [`DocumentationVersions::position`](crate::types::DocumentationVersions::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -63,11 +63,11 @@ impl DocumentationVersionsBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`DocumentationVersions::position`](crate::types::DocumentationVersions::position), if any.
+    /// The value set for [`DocumentationVersions::position`](crate::types::DocumentationVersions::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`DocumentationVersions::items`](crate::types::DocumentationVersions::items): pThe current page of elements from this collection./p
+    /// Sets [`DocumentationVersions::items`](crate::types::DocumentationVersions::items): pThe current page of elements from this collection./p
     pub fn items(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -79,7 +79,7 @@ impl DocumentationVersionsBuilder {
         );
         self
     }
-    ///Sets or clears [`DocumentationVersions::items`](crate::types::DocumentationVersions::items).
+    /// Sets or clears [`DocumentationVersions::items`](crate::types::DocumentationVersions::items).
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::DocumentationVersion>>,
@@ -87,13 +87,13 @@ impl DocumentationVersionsBuilder {
         self.items = input;
         self
     }
-    ///The value set for [`DocumentationVersions::items`](crate::types::DocumentationVersions::items), if any.
+    /// The value set for [`DocumentationVersions::items`](crate::types::DocumentationVersions::items), if any.
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::DocumentationVersion>> {
         &self.items
     }
-    ///Builds the [`DocumentationVersions`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DocumentationVersions`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -187,12 +187,12 @@ pub struct DomainName {
     pub routing_mode: ::std::option::Option<crate::types::RoutingMode>,
 }
 impl DomainName {
-    ///Starts building a [`DomainName`].
+    /// Starts building a [`DomainName`].
     pub fn builder() -> crate::types::builders::DomainNameBuilder {
         crate::types::builders::DomainNameBuilder::default()
     }
 }
-///A builder for [`DomainName`](crate :: types :: DomainName); start one with `DomainName::builder()`.
+/// A builder for [`DomainName`](crate :: types :: DomainName); start one with `DomainName::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -229,7 +229,7 @@ pub struct DomainNameBuilder {
     routing_mode: ::std::option::Option<crate::types::RoutingMode>,
 }
 impl DomainNameBuilder {
-    ///Sets [`DomainName::domain_name`](crate::types::DomainName::domain_name): pThe custom domain name as an API host name, for example, codemy-api.example.com/code./p
+    /// Sets [`DomainName::domain_name`](crate::types::DomainName::domain_name): pThe custom domain name as an API host name, for example, codemy-api.example.com/code./p
     pub fn domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -237,7 +237,7 @@ impl DomainNameBuilder {
         self.domain_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::domain_name`](crate::types::DomainName::domain_name).
+    /// Sets or clears [`DomainName::domain_name`](crate::types::DomainName::domain_name).
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -245,11 +245,11 @@ impl DomainNameBuilder {
         self.domain_name = input;
         self
     }
-    ///The value set for [`DomainName::domain_name`](crate::types::DomainName::domain_name), if any.
+    /// The value set for [`DomainName::domain_name`](crate::types::DomainName::domain_name), if any.
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
-    ///Sets [`DomainName::domain_name_id`](crate::types::DomainName::domain_name_id): pThe identifier for the domain name resource. Supported only for private custom domain names./p
+    /// Sets [`DomainName::domain_name_id`](crate::types::DomainName::domain_name_id): pThe identifier for the domain name resource. Supported only for private custom domain names./p
     pub fn domain_name_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -257,7 +257,7 @@ impl DomainNameBuilder {
         self.domain_name_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::domain_name_id`](crate::types::DomainName::domain_name_id).
+    /// Sets or clears [`DomainName::domain_name_id`](crate::types::DomainName::domain_name_id).
     pub fn set_domain_name_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -265,11 +265,11 @@ impl DomainNameBuilder {
         self.domain_name_id = input;
         self
     }
-    ///The value set for [`DomainName::domain_name_id`](crate::types::DomainName::domain_name_id), if any.
+    /// The value set for [`DomainName::domain_name_id`](crate::types::DomainName::domain_name_id), if any.
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_id
     }
-    ///Sets [`DomainName::domain_name_arn`](crate::types::DomainName::domain_name_arn): pThe ARN of the domain name. /p
+    /// Sets [`DomainName::domain_name_arn`](crate::types::DomainName::domain_name_arn): pThe ARN of the domain name. /p
     pub fn domain_name_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -277,7 +277,7 @@ impl DomainNameBuilder {
         self.domain_name_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::domain_name_arn`](crate::types::DomainName::domain_name_arn).
+    /// Sets or clears [`DomainName::domain_name_arn`](crate::types::DomainName::domain_name_arn).
     pub fn set_domain_name_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -285,11 +285,11 @@ impl DomainNameBuilder {
         self.domain_name_arn = input;
         self
     }
-    ///The value set for [`DomainName::domain_name_arn`](crate::types::DomainName::domain_name_arn), if any.
+    /// The value set for [`DomainName::domain_name_arn`](crate::types::DomainName::domain_name_arn), if any.
     pub fn get_domain_name_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_arn
     }
-    ///Sets [`DomainName::certificate_name`](crate::types::DomainName::certificate_name): pThe name of the certificate that will be used by edge-optimized endpoint or private endpoint for this domain name./p
+    /// Sets [`DomainName::certificate_name`](crate::types::DomainName::certificate_name): pThe name of the certificate that will be used by edge-optimized endpoint or private endpoint for this domain name./p
     pub fn certificate_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -297,7 +297,7 @@ impl DomainNameBuilder {
         self.certificate_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::certificate_name`](crate::types::DomainName::certificate_name).
+    /// Sets or clears [`DomainName::certificate_name`](crate::types::DomainName::certificate_name).
     pub fn set_certificate_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -305,11 +305,11 @@ impl DomainNameBuilder {
         self.certificate_name = input;
         self
     }
-    ///The value set for [`DomainName::certificate_name`](crate::types::DomainName::certificate_name), if any.
+    /// The value set for [`DomainName::certificate_name`](crate::types::DomainName::certificate_name), if any.
     pub fn get_certificate_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.certificate_name
     }
-    ///Sets [`DomainName::certificate_arn`](crate::types::DomainName::certificate_arn): pThe reference to an Amazon Web Services-managed certificate that will be used by edge-optimized endpoint or private endpoint for this domain name. Certificate Manager is the only supported source./p
+    /// Sets [`DomainName::certificate_arn`](crate::types::DomainName::certificate_arn): pThe reference to an Amazon Web Services-managed certificate that will be used by edge-optimized endpoint or private endpoint for this domain name. Certificate Manager is the only supported source./p
     pub fn certificate_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -317,7 +317,7 @@ impl DomainNameBuilder {
         self.certificate_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::certificate_arn`](crate::types::DomainName::certificate_arn).
+    /// Sets or clears [`DomainName::certificate_arn`](crate::types::DomainName::certificate_arn).
     pub fn set_certificate_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -325,11 +325,11 @@ impl DomainNameBuilder {
         self.certificate_arn = input;
         self
     }
-    ///The value set for [`DomainName::certificate_arn`](crate::types::DomainName::certificate_arn), if any.
+    /// The value set for [`DomainName::certificate_arn`](crate::types::DomainName::certificate_arn), if any.
     pub fn get_certificate_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.certificate_arn
     }
-    ///Sets [`DomainName::certificate_upload_date`](crate::types::DomainName::certificate_upload_date): pThe timestamp when the certificate that was used by edge-optimized endpoint or private endpoint for this domain name was uploaded./p
+    /// Sets [`DomainName::certificate_upload_date`](crate::types::DomainName::certificate_upload_date): pThe timestamp when the certificate that was used by edge-optimized endpoint or private endpoint for this domain name was uploaded./p
     pub fn certificate_upload_date(
         mut self,
         input: impl ::std::convert::Into<::time::OffsetDateTime>,
@@ -337,7 +337,7 @@ impl DomainNameBuilder {
         self.certificate_upload_date = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::certificate_upload_date`](crate::types::DomainName::certificate_upload_date).
+    /// Sets or clears [`DomainName::certificate_upload_date`](crate::types::DomainName::certificate_upload_date).
     pub fn set_certificate_upload_date(
         mut self,
         input: ::std::option::Option<::time::OffsetDateTime>,
@@ -345,13 +345,13 @@ impl DomainNameBuilder {
         self.certificate_upload_date = input;
         self
     }
-    ///The value set for [`DomainName::certificate_upload_date`](crate::types::DomainName::certificate_upload_date), if any.
+    /// The value set for [`DomainName::certificate_upload_date`](crate::types::DomainName::certificate_upload_date), if any.
     pub fn get_certificate_upload_date(
         &self,
     ) -> &::std::option::Option<::time::OffsetDateTime> {
         &self.certificate_upload_date
     }
-    ///Sets [`DomainName::regional_domain_name`](crate::types::DomainName::regional_domain_name): pThe domain name associated with the regional endpoint for this custom domain name. You set up this association by adding a DNS record that points the custom domain name to this regional domain name. The regional domain name is returned by API Gateway when you create a regional endpoint./p
+    /// Sets [`DomainName::regional_domain_name`](crate::types::DomainName::regional_domain_name): pThe domain name associated with the regional endpoint for this custom domain name. You set up this association by adding a DNS record that points the custom domain name to this regional domain name. The regional domain name is returned by API Gateway when you create a regional endpoint./p
     pub fn regional_domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -359,7 +359,7 @@ impl DomainNameBuilder {
         self.regional_domain_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::regional_domain_name`](crate::types::DomainName::regional_domain_name).
+    /// Sets or clears [`DomainName::regional_domain_name`](crate::types::DomainName::regional_domain_name).
     pub fn set_regional_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -367,13 +367,13 @@ impl DomainNameBuilder {
         self.regional_domain_name = input;
         self
     }
-    ///The value set for [`DomainName::regional_domain_name`](crate::types::DomainName::regional_domain_name), if any.
+    /// The value set for [`DomainName::regional_domain_name`](crate::types::DomainName::regional_domain_name), if any.
     pub fn get_regional_domain_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.regional_domain_name
     }
-    ///Sets [`DomainName::regional_hosted_zone_id`](crate::types::DomainName::regional_hosted_zone_id): pThe region-specific Amazon Route 53 Hosted Zone ID of the regional endpoint. For more information, see Set up a Regional Custom Domain Name and AWS Regions and Endpoints for API Gateway. /p
+    /// Sets [`DomainName::regional_hosted_zone_id`](crate::types::DomainName::regional_hosted_zone_id): pThe region-specific Amazon Route 53 Hosted Zone ID of the regional endpoint. For more information, see Set up a Regional Custom Domain Name and AWS Regions and Endpoints for API Gateway. /p
     pub fn regional_hosted_zone_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -381,7 +381,7 @@ impl DomainNameBuilder {
         self.regional_hosted_zone_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::regional_hosted_zone_id`](crate::types::DomainName::regional_hosted_zone_id).
+    /// Sets or clears [`DomainName::regional_hosted_zone_id`](crate::types::DomainName::regional_hosted_zone_id).
     pub fn set_regional_hosted_zone_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -389,13 +389,13 @@ impl DomainNameBuilder {
         self.regional_hosted_zone_id = input;
         self
     }
-    ///The value set for [`DomainName::regional_hosted_zone_id`](crate::types::DomainName::regional_hosted_zone_id), if any.
+    /// The value set for [`DomainName::regional_hosted_zone_id`](crate::types::DomainName::regional_hosted_zone_id), if any.
     pub fn get_regional_hosted_zone_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.regional_hosted_zone_id
     }
-    ///Sets [`DomainName::regional_certificate_name`](crate::types::DomainName::regional_certificate_name): pThe name of the certificate that will be used for validating the regional domain name./p
+    /// Sets [`DomainName::regional_certificate_name`](crate::types::DomainName::regional_certificate_name): pThe name of the certificate that will be used for validating the regional domain name./p
     pub fn regional_certificate_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -403,7 +403,7 @@ impl DomainNameBuilder {
         self.regional_certificate_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::regional_certificate_name`](crate::types::DomainName::regional_certificate_name).
+    /// Sets or clears [`DomainName::regional_certificate_name`](crate::types::DomainName::regional_certificate_name).
     pub fn set_regional_certificate_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -411,13 +411,13 @@ impl DomainNameBuilder {
         self.regional_certificate_name = input;
         self
     }
-    ///The value set for [`DomainName::regional_certificate_name`](crate::types::DomainName::regional_certificate_name), if any.
+    /// The value set for [`DomainName::regional_certificate_name`](crate::types::DomainName::regional_certificate_name), if any.
     pub fn get_regional_certificate_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.regional_certificate_name
     }
-    ///Sets [`DomainName::regional_certificate_arn`](crate::types::DomainName::regional_certificate_arn): pThe reference to an Amazon Web Services-managed certificate that will be used for validating the regional domain name. Certificate Manager is the only supported source./p
+    /// Sets [`DomainName::regional_certificate_arn`](crate::types::DomainName::regional_certificate_arn): pThe reference to an Amazon Web Services-managed certificate that will be used for validating the regional domain name. Certificate Manager is the only supported source./p
     pub fn regional_certificate_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -425,7 +425,7 @@ impl DomainNameBuilder {
         self.regional_certificate_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::regional_certificate_arn`](crate::types::DomainName::regional_certificate_arn).
+    /// Sets or clears [`DomainName::regional_certificate_arn`](crate::types::DomainName::regional_certificate_arn).
     pub fn set_regional_certificate_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -433,13 +433,13 @@ impl DomainNameBuilder {
         self.regional_certificate_arn = input;
         self
     }
-    ///The value set for [`DomainName::regional_certificate_arn`](crate::types::DomainName::regional_certificate_arn), if any.
+    /// The value set for [`DomainName::regional_certificate_arn`](crate::types::DomainName::regional_certificate_arn), if any.
     pub fn get_regional_certificate_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.regional_certificate_arn
     }
-    ///Sets [`DomainName::distribution_domain_name`](crate::types::DomainName::distribution_domain_name): pThe domain name of the Amazon CloudFront distribution associated with this custom domain name for an edge-optimized endpoint. You set up this association when adding a DNS record pointing the custom domain name to this distribution name. For more information about CloudFront distributions, see the Amazon CloudFront documentation./p
+    /// Sets [`DomainName::distribution_domain_name`](crate::types::DomainName::distribution_domain_name): pThe domain name of the Amazon CloudFront distribution associated with this custom domain name for an edge-optimized endpoint. You set up this association when adding a DNS record pointing the custom domain name to this distribution name. For more information about CloudFront distributions, see the Amazon CloudFront documentation./p
     pub fn distribution_domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -447,7 +447,7 @@ impl DomainNameBuilder {
         self.distribution_domain_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::distribution_domain_name`](crate::types::DomainName::distribution_domain_name).
+    /// Sets or clears [`DomainName::distribution_domain_name`](crate::types::DomainName::distribution_domain_name).
     pub fn set_distribution_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -455,13 +455,13 @@ impl DomainNameBuilder {
         self.distribution_domain_name = input;
         self
     }
-    ///The value set for [`DomainName::distribution_domain_name`](crate::types::DomainName::distribution_domain_name), if any.
+    /// The value set for [`DomainName::distribution_domain_name`](crate::types::DomainName::distribution_domain_name), if any.
     pub fn get_distribution_domain_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.distribution_domain_name
     }
-    ///Sets [`DomainName::distribution_hosted_zone_id`](crate::types::DomainName::distribution_hosted_zone_id): pThe region-agnostic Amazon Route 53 Hosted Zone ID of the edge-optimized endpoint. The valid value is codeZ2FDTNDATAQYW2/code for all the regions. For more information, see Set up a Regional Custom Domain Name and AWS Regions and Endpoints for API Gateway. /p
+    /// Sets [`DomainName::distribution_hosted_zone_id`](crate::types::DomainName::distribution_hosted_zone_id): pThe region-agnostic Amazon Route 53 Hosted Zone ID of the edge-optimized endpoint. The valid value is codeZ2FDTNDATAQYW2/code for all the regions. For more information, see Set up a Regional Custom Domain Name and AWS Regions and Endpoints for API Gateway. /p
     pub fn distribution_hosted_zone_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -469,7 +469,7 @@ impl DomainNameBuilder {
         self.distribution_hosted_zone_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::distribution_hosted_zone_id`](crate::types::DomainName::distribution_hosted_zone_id).
+    /// Sets or clears [`DomainName::distribution_hosted_zone_id`](crate::types::DomainName::distribution_hosted_zone_id).
     pub fn set_distribution_hosted_zone_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -477,13 +477,13 @@ impl DomainNameBuilder {
         self.distribution_hosted_zone_id = input;
         self
     }
-    ///The value set for [`DomainName::distribution_hosted_zone_id`](crate::types::DomainName::distribution_hosted_zone_id), if any.
+    /// The value set for [`DomainName::distribution_hosted_zone_id`](crate::types::DomainName::distribution_hosted_zone_id), if any.
     pub fn get_distribution_hosted_zone_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.distribution_hosted_zone_id
     }
-    ///Sets [`DomainName::endpoint_configuration`](crate::types::DomainName::endpoint_configuration): pThe endpoint configuration of this DomainName showing the endpoint types and IP address types of the domain name. /p
+    /// Sets [`DomainName::endpoint_configuration`](crate::types::DomainName::endpoint_configuration): pThe endpoint configuration of this DomainName showing the endpoint types and IP address types of the domain name. /p
     pub fn endpoint_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::EndpointConfiguration>,
@@ -491,7 +491,7 @@ impl DomainNameBuilder {
         self.endpoint_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::endpoint_configuration`](crate::types::DomainName::endpoint_configuration).
+    /// Sets or clears [`DomainName::endpoint_configuration`](crate::types::DomainName::endpoint_configuration).
     pub fn set_endpoint_configuration(
         mut self,
         input: ::std::option::Option<crate::types::EndpointConfiguration>,
@@ -499,13 +499,13 @@ impl DomainNameBuilder {
         self.endpoint_configuration = input;
         self
     }
-    ///The value set for [`DomainName::endpoint_configuration`](crate::types::DomainName::endpoint_configuration), if any.
+    /// The value set for [`DomainName::endpoint_configuration`](crate::types::DomainName::endpoint_configuration), if any.
     pub fn get_endpoint_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointConfiguration> {
         &self.endpoint_configuration
     }
-    ///Sets [`DomainName::domain_name_status`](crate::types::DomainName::domain_name_status): pThe status of the DomainName migration. The valid values are codeAVAILABLE/code and codeUPDATING/code. If the status is codeUPDATING/code, the domain cannot be modified further until the existing operation is complete. If it is codeAVAILABLE/code, the domain can be updated./p
+    /// Sets [`DomainName::domain_name_status`](crate::types::DomainName::domain_name_status): pThe status of the DomainName migration. The valid values are codeAVAILABLE/code and codeUPDATING/code. If the status is codeUPDATING/code, the domain cannot be modified further until the existing operation is complete. If it is codeAVAILABLE/code, the domain can be updated./p
     pub fn domain_name_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::DomainNameStatus>,
@@ -513,7 +513,7 @@ impl DomainNameBuilder {
         self.domain_name_status = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::domain_name_status`](crate::types::DomainName::domain_name_status).
+    /// Sets or clears [`DomainName::domain_name_status`](crate::types::DomainName::domain_name_status).
     pub fn set_domain_name_status(
         mut self,
         input: ::std::option::Option<crate::types::DomainNameStatus>,
@@ -521,13 +521,13 @@ impl DomainNameBuilder {
         self.domain_name_status = input;
         self
     }
-    ///The value set for [`DomainName::domain_name_status`](crate::types::DomainName::domain_name_status), if any.
+    /// The value set for [`DomainName::domain_name_status`](crate::types::DomainName::domain_name_status), if any.
     pub fn get_domain_name_status(
         &self,
     ) -> &::std::option::Option<crate::types::DomainNameStatus> {
         &self.domain_name_status
     }
-    ///Sets [`DomainName::domain_name_status_message`](crate::types::DomainName::domain_name_status_message): pAn optional text message containing detailed information about status of the DomainName migration./p
+    /// Sets [`DomainName::domain_name_status_message`](crate::types::DomainName::domain_name_status_message): pAn optional text message containing detailed information about status of the DomainName migration./p
     pub fn domain_name_status_message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -535,7 +535,7 @@ impl DomainNameBuilder {
         self.domain_name_status_message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::domain_name_status_message`](crate::types::DomainName::domain_name_status_message).
+    /// Sets or clears [`DomainName::domain_name_status_message`](crate::types::DomainName::domain_name_status_message).
     pub fn set_domain_name_status_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -543,13 +543,13 @@ impl DomainNameBuilder {
         self.domain_name_status_message = input;
         self
     }
-    ///The value set for [`DomainName::domain_name_status_message`](crate::types::DomainName::domain_name_status_message), if any.
+    /// The value set for [`DomainName::domain_name_status_message`](crate::types::DomainName::domain_name_status_message), if any.
     pub fn get_domain_name_status_message(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_status_message
     }
-    ///Sets [`DomainName::security_policy`](crate::types::DomainName::security_policy): pThe Transport Layer Security (TLS) version + cipher suite for this DomainName./p
+    /// Sets [`DomainName::security_policy`](crate::types::DomainName::security_policy): pThe Transport Layer Security (TLS) version + cipher suite for this DomainName./p
     pub fn security_policy(
         mut self,
         input: impl ::std::convert::Into<crate::types::SecurityPolicy>,
@@ -557,7 +557,7 @@ impl DomainNameBuilder {
         self.security_policy = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::security_policy`](crate::types::DomainName::security_policy).
+    /// Sets or clears [`DomainName::security_policy`](crate::types::DomainName::security_policy).
     pub fn set_security_policy(
         mut self,
         input: ::std::option::Option<crate::types::SecurityPolicy>,
@@ -565,13 +565,13 @@ impl DomainNameBuilder {
         self.security_policy = input;
         self
     }
-    ///The value set for [`DomainName::security_policy`](crate::types::DomainName::security_policy), if any.
+    /// The value set for [`DomainName::security_policy`](crate::types::DomainName::security_policy), if any.
     pub fn get_security_policy(
         &self,
     ) -> &::std::option::Option<crate::types::SecurityPolicy> {
         &self.security_policy
     }
-    ///Sets [`DomainName::endpoint_access_mode`](crate::types::DomainName::endpoint_access_mode): p The endpoint access mode of the DomainName. /p
+    /// Sets [`DomainName::endpoint_access_mode`](crate::types::DomainName::endpoint_access_mode): p The endpoint access mode of the DomainName. /p
     pub fn endpoint_access_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::EndpointAccessMode>,
@@ -579,7 +579,7 @@ impl DomainNameBuilder {
         self.endpoint_access_mode = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::endpoint_access_mode`](crate::types::DomainName::endpoint_access_mode).
+    /// Sets or clears [`DomainName::endpoint_access_mode`](crate::types::DomainName::endpoint_access_mode).
     pub fn set_endpoint_access_mode(
         mut self,
         input: ::std::option::Option<crate::types::EndpointAccessMode>,
@@ -587,13 +587,13 @@ impl DomainNameBuilder {
         self.endpoint_access_mode = input;
         self
     }
-    ///The value set for [`DomainName::endpoint_access_mode`](crate::types::DomainName::endpoint_access_mode), if any.
+    /// The value set for [`DomainName::endpoint_access_mode`](crate::types::DomainName::endpoint_access_mode), if any.
     pub fn get_endpoint_access_mode(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointAccessMode> {
         &self.endpoint_access_mode
     }
-    ///Sets [`DomainName::tags`](crate::types::DomainName::tags): pThe collection of tags. Each tag element is associated with a given resource./p
+    /// Sets [`DomainName::tags`](crate::types::DomainName::tags): pThe collection of tags. Each tag element is associated with a given resource./p
     pub fn tags(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -608,7 +608,7 @@ impl DomainNameBuilder {
         );
         self
     }
-    ///Sets or clears [`DomainName::tags`](crate::types::DomainName::tags).
+    /// Sets or clears [`DomainName::tags`](crate::types::DomainName::tags).
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -618,7 +618,7 @@ impl DomainNameBuilder {
         self.tags = input;
         self
     }
-    ///The value set for [`DomainName::tags`](crate::types::DomainName::tags), if any.
+    /// The value set for [`DomainName::tags`](crate::types::DomainName::tags), if any.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -626,7 +626,7 @@ impl DomainNameBuilder {
     > {
         &self.tags
     }
-    ///Sets [`DomainName::mutual_tls_authentication`](crate::types::DomainName::mutual_tls_authentication): pThe mutual TLS authentication configuration for a custom domain name. If specified, API Gateway performs two-way authentication between the client and the server. Clients must present a trusted certificate to access your API./p
+    /// Sets [`DomainName::mutual_tls_authentication`](crate::types::DomainName::mutual_tls_authentication): pThe mutual TLS authentication configuration for a custom domain name. If specified, API Gateway performs two-way authentication between the client and the server. Clients must present a trusted certificate to access your API./p
     pub fn mutual_tls_authentication(
         mut self,
         input: impl ::std::convert::Into<crate::types::MutualTlsAuthentication>,
@@ -634,7 +634,7 @@ impl DomainNameBuilder {
         self.mutual_tls_authentication = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::mutual_tls_authentication`](crate::types::DomainName::mutual_tls_authentication).
+    /// Sets or clears [`DomainName::mutual_tls_authentication`](crate::types::DomainName::mutual_tls_authentication).
     pub fn set_mutual_tls_authentication(
         mut self,
         input: ::std::option::Option<crate::types::MutualTlsAuthentication>,
@@ -642,13 +642,13 @@ impl DomainNameBuilder {
         self.mutual_tls_authentication = input;
         self
     }
-    ///The value set for [`DomainName::mutual_tls_authentication`](crate::types::DomainName::mutual_tls_authentication), if any.
+    /// The value set for [`DomainName::mutual_tls_authentication`](crate::types::DomainName::mutual_tls_authentication), if any.
     pub fn get_mutual_tls_authentication(
         &self,
     ) -> &::std::option::Option<crate::types::MutualTlsAuthentication> {
         &self.mutual_tls_authentication
     }
-    ///Sets [`DomainName::ownership_verification_certificate_arn`](crate::types::DomainName::ownership_verification_certificate_arn): pThe ARN of the public certificate issued by ACM to validate ownership of your custom domain. Only required when configuring mutual TLS and using an ACM imported or private CA certificate ARN as the regionalCertificateArn./p
+    /// Sets [`DomainName::ownership_verification_certificate_arn`](crate::types::DomainName::ownership_verification_certificate_arn): pThe ARN of the public certificate issued by ACM to validate ownership of your custom domain. Only required when configuring mutual TLS and using an ACM imported or private CA certificate ARN as the regionalCertificateArn./p
     pub fn ownership_verification_certificate_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -658,7 +658,7 @@ impl DomainNameBuilder {
         );
         self
     }
-    ///Sets or clears [`DomainName::ownership_verification_certificate_arn`](crate::types::DomainName::ownership_verification_certificate_arn).
+    /// Sets or clears [`DomainName::ownership_verification_certificate_arn`](crate::types::DomainName::ownership_verification_certificate_arn).
     pub fn set_ownership_verification_certificate_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -666,13 +666,13 @@ impl DomainNameBuilder {
         self.ownership_verification_certificate_arn = input;
         self
     }
-    ///The value set for [`DomainName::ownership_verification_certificate_arn`](crate::types::DomainName::ownership_verification_certificate_arn), if any.
+    /// The value set for [`DomainName::ownership_verification_certificate_arn`](crate::types::DomainName::ownership_verification_certificate_arn), if any.
     pub fn get_ownership_verification_certificate_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.ownership_verification_certificate_arn
     }
-    ///Sets [`DomainName::management_policy`](crate::types::DomainName::management_policy): pA stringified JSON policy document that applies to the API Gateway Management service for this DomainName. This policy document controls access for access association sources to create domain name access associations with this DomainName. Supported only for private custom domain names./p
+    /// Sets [`DomainName::management_policy`](crate::types::DomainName::management_policy): pA stringified JSON policy document that applies to the API Gateway Management service for this DomainName. This policy document controls access for access association sources to create domain name access associations with this DomainName. Supported only for private custom domain names./p
     pub fn management_policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -680,7 +680,7 @@ impl DomainNameBuilder {
         self.management_policy = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::management_policy`](crate::types::DomainName::management_policy).
+    /// Sets or clears [`DomainName::management_policy`](crate::types::DomainName::management_policy).
     pub fn set_management_policy(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -688,13 +688,13 @@ impl DomainNameBuilder {
         self.management_policy = input;
         self
     }
-    ///The value set for [`DomainName::management_policy`](crate::types::DomainName::management_policy), if any.
+    /// The value set for [`DomainName::management_policy`](crate::types::DomainName::management_policy), if any.
     pub fn get_management_policy(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.management_policy
     }
-    ///Sets [`DomainName::policy`](crate::types::DomainName::policy): pA stringified JSON policy document that applies to the codeexecute-api/code service for this DomainName regardless of the caller and Method configuration. Supported only for private custom domain names./p
+    /// Sets [`DomainName::policy`](crate::types::DomainName::policy): pA stringified JSON policy document that applies to the codeexecute-api/code service for this DomainName regardless of the caller and Method configuration. Supported only for private custom domain names./p
     pub fn policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -702,7 +702,7 @@ impl DomainNameBuilder {
         self.policy = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::policy`](crate::types::DomainName::policy).
+    /// Sets or clears [`DomainName::policy`](crate::types::DomainName::policy).
     pub fn set_policy(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -710,11 +710,11 @@ impl DomainNameBuilder {
         self.policy = input;
         self
     }
-    ///The value set for [`DomainName::policy`](crate::types::DomainName::policy), if any.
+    /// The value set for [`DomainName::policy`](crate::types::DomainName::policy), if any.
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.policy
     }
-    ///Sets [`DomainName::routing_mode`](crate::types::DomainName::routing_mode): pThe routing mode for this domain name. The routing mode determines how API Gateway sends traffic from your custom domain name to your private APIs./p
+    /// Sets [`DomainName::routing_mode`](crate::types::DomainName::routing_mode): pThe routing mode for this domain name. The routing mode determines how API Gateway sends traffic from your custom domain name to your private APIs./p
     pub fn routing_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::RoutingMode>,
@@ -722,7 +722,7 @@ impl DomainNameBuilder {
         self.routing_mode = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainName::routing_mode`](crate::types::DomainName::routing_mode).
+    /// Sets or clears [`DomainName::routing_mode`](crate::types::DomainName::routing_mode).
     pub fn set_routing_mode(
         mut self,
         input: ::std::option::Option<crate::types::RoutingMode>,
@@ -730,11 +730,11 @@ impl DomainNameBuilder {
         self.routing_mode = input;
         self
     }
-    ///The value set for [`DomainName::routing_mode`](crate::types::DomainName::routing_mode), if any.
+    /// The value set for [`DomainName::routing_mode`](crate::types::DomainName::routing_mode), if any.
     pub fn get_routing_mode(&self) -> &::std::option::Option<crate::types::RoutingMode> {
         &self.routing_mode
     }
-    ///Builds the [`DomainName`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DomainName`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::DomainName, crate::primitives::BuildError> {

@@ -53,12 +53,12 @@ pub struct DomainNameAccessAssociation {
     >,
 }
 impl DomainNameAccessAssociation {
-    ///Starts building a [`DomainNameAccessAssociation`].
+    /// Starts building a [`DomainNameAccessAssociation`].
     pub fn builder() -> crate::types::builders::DomainNameAccessAssociationBuilder {
         crate::types::builders::DomainNameAccessAssociationBuilder::default()
     }
 }
-///A builder for [`DomainNameAccessAssociation`](crate :: types :: DomainNameAccessAssociation); start one with `DomainNameAccessAssociation::builder()`.
+/// A builder for [`DomainNameAccessAssociation`](crate :: types :: DomainNameAccessAssociation); start one with `DomainNameAccessAssociation::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -77,7 +77,7 @@ pub struct DomainNameAccessAssociationBuilder {
     >,
 }
 impl DomainNameAccessAssociationBuilder {
-    ///Sets [`DomainNameAccessAssociation::domain_name_access_association_arn`](crate::types::DomainNameAccessAssociation::domain_name_access_association_arn): pThe ARN of the domain name access association resource. /p
+    /// Sets [`DomainNameAccessAssociation::domain_name_access_association_arn`](crate::types::DomainNameAccessAssociation::domain_name_access_association_arn): pThe ARN of the domain name access association resource. /p
     pub fn domain_name_access_association_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -87,7 +87,7 @@ impl DomainNameAccessAssociationBuilder {
         );
         self
     }
-    ///Sets or clears [`DomainNameAccessAssociation::domain_name_access_association_arn`](crate::types::DomainNameAccessAssociation::domain_name_access_association_arn).
+    /// Sets or clears [`DomainNameAccessAssociation::domain_name_access_association_arn`](crate::types::DomainNameAccessAssociation::domain_name_access_association_arn).
     pub fn set_domain_name_access_association_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -95,13 +95,13 @@ impl DomainNameAccessAssociationBuilder {
         self.domain_name_access_association_arn = input;
         self
     }
-    ///The value set for [`DomainNameAccessAssociation::domain_name_access_association_arn`](crate::types::DomainNameAccessAssociation::domain_name_access_association_arn), if any.
+    /// The value set for [`DomainNameAccessAssociation::domain_name_access_association_arn`](crate::types::DomainNameAccessAssociation::domain_name_access_association_arn), if any.
     pub fn get_domain_name_access_association_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_access_association_arn
     }
-    ///Sets [`DomainNameAccessAssociation::domain_name_arn`](crate::types::DomainNameAccessAssociation::domain_name_arn): pThe ARN of the domain name. /p
+    /// Sets [`DomainNameAccessAssociation::domain_name_arn`](crate::types::DomainNameAccessAssociation::domain_name_arn): pThe ARN of the domain name. /p
     pub fn domain_name_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -109,7 +109,7 @@ impl DomainNameAccessAssociationBuilder {
         self.domain_name_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainNameAccessAssociation::domain_name_arn`](crate::types::DomainNameAccessAssociation::domain_name_arn).
+    /// Sets or clears [`DomainNameAccessAssociation::domain_name_arn`](crate::types::DomainNameAccessAssociation::domain_name_arn).
     pub fn set_domain_name_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -117,11 +117,11 @@ impl DomainNameAccessAssociationBuilder {
         self.domain_name_arn = input;
         self
     }
-    ///The value set for [`DomainNameAccessAssociation::domain_name_arn`](crate::types::DomainNameAccessAssociation::domain_name_arn), if any.
+    /// The value set for [`DomainNameAccessAssociation::domain_name_arn`](crate::types::DomainNameAccessAssociation::domain_name_arn), if any.
     pub fn get_domain_name_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_arn
     }
-    ///Sets [`DomainNameAccessAssociation::access_association_source_type`](crate::types::DomainNameAccessAssociation::access_association_source_type): p The type of the domain name access association source. /p
+    /// Sets [`DomainNameAccessAssociation::access_association_source_type`](crate::types::DomainNameAccessAssociation::access_association_source_type): p The type of the domain name access association source. /p
     pub fn access_association_source_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::AccessAssociationSourceType>,
@@ -129,7 +129,7 @@ impl DomainNameAccessAssociationBuilder {
         self.access_association_source_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainNameAccessAssociation::access_association_source_type`](crate::types::DomainNameAccessAssociation::access_association_source_type).
+    /// Sets or clears [`DomainNameAccessAssociation::access_association_source_type`](crate::types::DomainNameAccessAssociation::access_association_source_type).
     pub fn set_access_association_source_type(
         mut self,
         input: ::std::option::Option<crate::types::AccessAssociationSourceType>,
@@ -137,13 +137,13 @@ impl DomainNameAccessAssociationBuilder {
         self.access_association_source_type = input;
         self
     }
-    ///The value set for [`DomainNameAccessAssociation::access_association_source_type`](crate::types::DomainNameAccessAssociation::access_association_source_type), if any.
+    /// The value set for [`DomainNameAccessAssociation::access_association_source_type`](crate::types::DomainNameAccessAssociation::access_association_source_type), if any.
     pub fn get_access_association_source_type(
         &self,
     ) -> &::std::option::Option<crate::types::AccessAssociationSourceType> {
         &self.access_association_source_type
     }
-    ///Sets [`DomainNameAccessAssociation::access_association_source`](crate::types::DomainNameAccessAssociation::access_association_source): p The ARN of the domain name access association source. For a VPCE, the ARN must be a VPC endpoint. /p
+    /// Sets [`DomainNameAccessAssociation::access_association_source`](crate::types::DomainNameAccessAssociation::access_association_source): p The ARN of the domain name access association source. For a VPCE, the ARN must be a VPC endpoint. /p
     pub fn access_association_source(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -151,7 +151,7 @@ impl DomainNameAccessAssociationBuilder {
         self.access_association_source = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainNameAccessAssociation::access_association_source`](crate::types::DomainNameAccessAssociation::access_association_source).
+    /// Sets or clears [`DomainNameAccessAssociation::access_association_source`](crate::types::DomainNameAccessAssociation::access_association_source).
     pub fn set_access_association_source(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -159,13 +159,13 @@ impl DomainNameAccessAssociationBuilder {
         self.access_association_source = input;
         self
     }
-    ///The value set for [`DomainNameAccessAssociation::access_association_source`](crate::types::DomainNameAccessAssociation::access_association_source), if any.
+    /// The value set for [`DomainNameAccessAssociation::access_association_source`](crate::types::DomainNameAccessAssociation::access_association_source), if any.
     pub fn get_access_association_source(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.access_association_source
     }
-    ///Sets [`DomainNameAccessAssociation::tags`](crate::types::DomainNameAccessAssociation::tags): p The collection of tags. Each tag element is associated with a given resource. /p
+    /// Sets [`DomainNameAccessAssociation::tags`](crate::types::DomainNameAccessAssociation::tags): p The collection of tags. Each tag element is associated with a given resource. /p
     pub fn tags(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -180,7 +180,7 @@ impl DomainNameAccessAssociationBuilder {
         );
         self
     }
-    ///Sets or clears [`DomainNameAccessAssociation::tags`](crate::types::DomainNameAccessAssociation::tags).
+    /// Sets or clears [`DomainNameAccessAssociation::tags`](crate::types::DomainNameAccessAssociation::tags).
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -190,7 +190,7 @@ impl DomainNameAccessAssociationBuilder {
         self.tags = input;
         self
     }
-    ///The value set for [`DomainNameAccessAssociation::tags`](crate::types::DomainNameAccessAssociation::tags), if any.
+    /// The value set for [`DomainNameAccessAssociation::tags`](crate::types::DomainNameAccessAssociation::tags), if any.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -198,7 +198,7 @@ impl DomainNameAccessAssociationBuilder {
     > {
         &self.tags
     }
-    ///Builds the [`DomainNameAccessAssociation`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DomainNameAccessAssociation`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -30,12 +30,12 @@ pub struct DomainNameAccessAssociations {
     >,
 }
 impl DomainNameAccessAssociations {
-    ///Starts building a [`DomainNameAccessAssociations`].
+    /// Starts building a [`DomainNameAccessAssociations`].
     pub fn builder() -> crate::types::builders::DomainNameAccessAssociationsBuilder {
         crate::types::builders::DomainNameAccessAssociationsBuilder::default()
     }
 }
-///A builder for [`DomainNameAccessAssociations`](crate :: types :: DomainNameAccessAssociations); start one with `DomainNameAccessAssociations::builder()`.
+/// A builder for [`DomainNameAccessAssociations`](crate :: types :: DomainNameAccessAssociations); start one with `DomainNameAccessAssociations::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -49,7 +49,7 @@ pub struct DomainNameAccessAssociationsBuilder {
     >,
 }
 impl DomainNameAccessAssociationsBuilder {
-    ///Sets [`DomainNameAccessAssociations::position`](crate::types::DomainNameAccessAssociations::position)
+    /// Sets [`DomainNameAccessAssociations::position`](crate::types::DomainNameAccessAssociations::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -57,7 +57,7 @@ impl DomainNameAccessAssociationsBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainNameAccessAssociations::position`](crate::types::DomainNameAccessAssociations::position).
+    /// Sets or clears [`DomainNameAccessAssociations::position`](crate::types::DomainNameAccessAssociations::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -65,11 +65,11 @@ impl DomainNameAccessAssociationsBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`DomainNameAccessAssociations::position`](crate::types::DomainNameAccessAssociations::position), if any.
+    /// The value set for [`DomainNameAccessAssociations::position`](crate::types::DomainNameAccessAssociations::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`DomainNameAccessAssociations::items`](crate::types::DomainNameAccessAssociations::items): p The current page of elements from this collection. /p
+    /// Sets [`DomainNameAccessAssociations::items`](crate::types::DomainNameAccessAssociations::items): p The current page of elements from this collection. /p
     pub fn items(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -81,7 +81,7 @@ impl DomainNameAccessAssociationsBuilder {
         );
         self
     }
-    ///Sets or clears [`DomainNameAccessAssociations::items`](crate::types::DomainNameAccessAssociations::items).
+    /// Sets or clears [`DomainNameAccessAssociations::items`](crate::types::DomainNameAccessAssociations::items).
     pub fn set_items(
         mut self,
         input: ::std::option::Option<
@@ -91,7 +91,7 @@ impl DomainNameAccessAssociationsBuilder {
         self.items = input;
         self
     }
-    ///The value set for [`DomainNameAccessAssociations::items`](crate::types::DomainNameAccessAssociations::items), if any.
+    /// The value set for [`DomainNameAccessAssociations::items`](crate::types::DomainNameAccessAssociations::items), if any.
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<
@@ -99,7 +99,7 @@ impl DomainNameAccessAssociationsBuilder {
     > {
         &self.items
     }
-    ///Builds the [`DomainNameAccessAssociations`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DomainNameAccessAssociations`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -28,12 +28,12 @@ pub struct DomainNames {
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::DomainName>>,
 }
 impl DomainNames {
-    ///Starts building a [`DomainNames`].
+    /// Starts building a [`DomainNames`].
     pub fn builder() -> crate::types::builders::DomainNamesBuilder {
         crate::types::builders::DomainNamesBuilder::default()
     }
 }
-///A builder for [`DomainNames`](crate :: types :: DomainNames); start one with `DomainNames::builder()`.
+/// A builder for [`DomainNames`](crate :: types :: DomainNames); start one with `DomainNames::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct DomainNamesBuilder {
     items: ::std::option::Option<::std::vec::Vec<crate::types::DomainName>>,
 }
 impl DomainNamesBuilder {
-    ///Sets [`DomainNames::position`](crate::types::DomainNames::position)
+    /// Sets [`DomainNames::position`](crate::types::DomainNames::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -53,7 +53,7 @@ impl DomainNamesBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`DomainNames::position`](crate::types::DomainNames::position).
+    /// Sets or clears [`DomainNames::position`](crate::types::DomainNames::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -61,11 +61,11 @@ impl DomainNamesBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`DomainNames::position`](crate::types::DomainNames::position), if any.
+    /// The value set for [`DomainNames::position`](crate::types::DomainNames::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`DomainNames::items`](crate::types::DomainNames::items): pThe current page of elements from this collection./p
+    /// Sets [`DomainNames::items`](crate::types::DomainNames::items): pThe current page of elements from this collection./p
     pub fn items(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -77,7 +77,7 @@ impl DomainNamesBuilder {
         );
         self
     }
-    ///Sets or clears [`DomainNames::items`](crate::types::DomainNames::items).
+    /// Sets or clears [`DomainNames::items`](crate::types::DomainNames::items).
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::DomainName>>,
@@ -85,13 +85,13 @@ impl DomainNamesBuilder {
         self.items = input;
         self
     }
-    ///The value set for [`DomainNames::items`](crate::types::DomainNames::items), if any.
+    /// The value set for [`DomainNames::items`](crate::types::DomainNames::items), if any.
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::DomainName>> {
         &self.items
     }
-    ///Builds the [`DomainNames`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DomainNames`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -35,12 +35,12 @@ pub struct EndpointConfiguration {
     pub vpc_endpoint_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl EndpointConfiguration {
-    ///Starts building a [`EndpointConfiguration`].
+    /// Starts building a [`EndpointConfiguration`].
     pub fn builder() -> crate::types::builders::EndpointConfigurationBuilder {
         crate::types::builders::EndpointConfigurationBuilder::default()
     }
 }
-///A builder for [`EndpointConfiguration`](crate :: types :: EndpointConfiguration); start one with `EndpointConfiguration::builder()`.
+/// A builder for [`EndpointConfiguration`](crate :: types :: EndpointConfiguration); start one with `EndpointConfiguration::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct EndpointConfigurationBuilder {
     vpc_endpoint_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl EndpointConfigurationBuilder {
-    ///Sets [`EndpointConfiguration::types`](crate::types::EndpointConfiguration::types): pA list of endpoint types of an API (RestApi) or its custom domain name (DomainName). For an edge-optimized API and its custom domain name, the endpoint type is code"EDGE"/code. For a regional API and its custom domain name, the endpoint type is codeREGIONAL/code. For a private API, the endpoint type is codePRIVATE/code./p
+    /// Sets [`EndpointConfiguration::types`](crate::types::EndpointConfiguration::types): pA list of endpoint types of an API (RestApi) or its custom domain name (DomainName). For an edge-optimized API and its custom domain name, the endpoint type is code"EDGE"/code. For a regional API and its custom domain name, the endpoint type is codeREGIONAL/code. For a private API, the endpoint type is codePRIVATE/code./p
     pub fn types(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -65,7 +65,7 @@ impl EndpointConfigurationBuilder {
         );
         self
     }
-    ///Sets or clears [`EndpointConfiguration::types`](crate::types::EndpointConfiguration::types).
+    /// Sets or clears [`EndpointConfiguration::types`](crate::types::EndpointConfiguration::types).
     pub fn set_types(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::EndpointType>>,
@@ -73,13 +73,13 @@ impl EndpointConfigurationBuilder {
         self.types = input;
         self
     }
-    ///The value set for [`EndpointConfiguration::types`](crate::types::EndpointConfiguration::types), if any.
+    /// The value set for [`EndpointConfiguration::types`](crate::types::EndpointConfiguration::types), if any.
     pub fn get_types(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::EndpointType>> {
         &self.types
     }
-    ///Sets [`EndpointConfiguration::ip_address_type`](crate::types::EndpointConfiguration::ip_address_type): pThe IP address types that can invoke an API (RestApi) or a DomainName. Use codeipv4/code to allow only IPv4 addresses to invoke an API or DomainName, or use codedualstack/code to allow both IPv4 and IPv6 addresses to invoke an API or a DomainName. For the codePRIVATE/code endpoint type, only codedualstack/code is supported./p
+    /// Sets [`EndpointConfiguration::ip_address_type`](crate::types::EndpointConfiguration::ip_address_type): pThe IP address types that can invoke an API (RestApi) or a DomainName. Use codeipv4/code to allow only IPv4 addresses to invoke an API or DomainName, or use codedualstack/code to allow both IPv4 and IPv6 addresses to invoke an API or a DomainName. For the codePRIVATE/code endpoint type, only codedualstack/code is supported./p
     pub fn ip_address_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::IpAddressType>,
@@ -87,7 +87,7 @@ impl EndpointConfigurationBuilder {
         self.ip_address_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`EndpointConfiguration::ip_address_type`](crate::types::EndpointConfiguration::ip_address_type).
+    /// Sets or clears [`EndpointConfiguration::ip_address_type`](crate::types::EndpointConfiguration::ip_address_type).
     pub fn set_ip_address_type(
         mut self,
         input: ::std::option::Option<crate::types::IpAddressType>,
@@ -95,13 +95,13 @@ impl EndpointConfigurationBuilder {
         self.ip_address_type = input;
         self
     }
-    ///The value set for [`EndpointConfiguration::ip_address_type`](crate::types::EndpointConfiguration::ip_address_type), if any.
+    /// The value set for [`EndpointConfiguration::ip_address_type`](crate::types::EndpointConfiguration::ip_address_type), if any.
     pub fn get_ip_address_type(
         &self,
     ) -> &::std::option::Option<crate::types::IpAddressType> {
         &self.ip_address_type
     }
-    ///Sets [`EndpointConfiguration::vpc_endpoint_ids`](crate::types::EndpointConfiguration::vpc_endpoint_ids): pA list of VpcEndpointIds of an API (RestApi) against which to create Route53 ALIASes. It is only supported for codePRIVATE/code endpoint type./p
+    /// Sets [`EndpointConfiguration::vpc_endpoint_ids`](crate::types::EndpointConfiguration::vpc_endpoint_ids): pA list of VpcEndpointIds of an API (RestApi) against which to create Route53 ALIASes. It is only supported for codePRIVATE/code endpoint type./p
     pub fn vpc_endpoint_ids(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -113,7 +113,7 @@ impl EndpointConfigurationBuilder {
         );
         self
     }
-    ///Sets or clears [`EndpointConfiguration::vpc_endpoint_ids`](crate::types::EndpointConfiguration::vpc_endpoint_ids).
+    /// Sets or clears [`EndpointConfiguration::vpc_endpoint_ids`](crate::types::EndpointConfiguration::vpc_endpoint_ids).
     pub fn set_vpc_endpoint_ids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -121,13 +121,13 @@ impl EndpointConfigurationBuilder {
         self.vpc_endpoint_ids = input;
         self
     }
-    ///The value set for [`EndpointConfiguration::vpc_endpoint_ids`](crate::types::EndpointConfiguration::vpc_endpoint_ids), if any.
+    /// The value set for [`EndpointConfiguration::vpc_endpoint_ids`](crate::types::EndpointConfiguration::vpc_endpoint_ids), if any.
     pub fn get_vpc_endpoint_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.vpc_endpoint_ids
     }
-    ///Builds the [`EndpointConfiguration`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`EndpointConfiguration`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

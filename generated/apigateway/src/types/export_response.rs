@@ -41,12 +41,12 @@ pub struct ExportResponse {
     pub body: ::std::option::Option<crate::primitives::Blob>,
 }
 impl ExportResponse {
-    ///Starts building a [`ExportResponse`].
+    /// Starts building a [`ExportResponse`].
     pub fn builder() -> crate::types::builders::ExportResponseBuilder {
         crate::types::builders::ExportResponseBuilder::default()
     }
 }
-///A builder for [`ExportResponse`](crate :: types :: ExportResponse); start one with `ExportResponse::builder()`.
+/// A builder for [`ExportResponse`](crate :: types :: ExportResponse); start one with `ExportResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -59,7 +59,7 @@ pub struct ExportResponseBuilder {
     body: ::std::option::Option<crate::primitives::Blob>,
 }
 impl ExportResponseBuilder {
-    ///Sets [`ExportResponse::content_type`](crate::types::ExportResponse::content_type): pThe content-type header value in the HTTP response. This will correspond to a valid 'accept' type in the request./p
+    /// Sets [`ExportResponse::content_type`](crate::types::ExportResponse::content_type): pThe content-type header value in the HTTP response. This will correspond to a valid 'accept' type in the request./p
     pub fn content_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -67,7 +67,7 @@ impl ExportResponseBuilder {
         self.content_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ExportResponse::content_type`](crate::types::ExportResponse::content_type).
+    /// Sets or clears [`ExportResponse::content_type`](crate::types::ExportResponse::content_type).
     pub fn set_content_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -75,11 +75,11 @@ impl ExportResponseBuilder {
         self.content_type = input;
         self
     }
-    ///The value set for [`ExportResponse::content_type`](crate::types::ExportResponse::content_type), if any.
+    /// The value set for [`ExportResponse::content_type`](crate::types::ExportResponse::content_type), if any.
     pub fn get_content_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.content_type
     }
-    ///Sets [`ExportResponse::content_disposition`](crate::types::ExportResponse::content_disposition): pThe content-disposition header value in the HTTP response./p
+    /// Sets [`ExportResponse::content_disposition`](crate::types::ExportResponse::content_disposition): pThe content-disposition header value in the HTTP response./p
     pub fn content_disposition(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -87,7 +87,7 @@ impl ExportResponseBuilder {
         self.content_disposition = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ExportResponse::content_disposition`](crate::types::ExportResponse::content_disposition).
+    /// Sets or clears [`ExportResponse::content_disposition`](crate::types::ExportResponse::content_disposition).
     pub fn set_content_disposition(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -95,13 +95,13 @@ impl ExportResponseBuilder {
         self.content_disposition = input;
         self
     }
-    ///The value set for [`ExportResponse::content_disposition`](crate::types::ExportResponse::content_disposition), if any.
+    /// The value set for [`ExportResponse::content_disposition`](crate::types::ExportResponse::content_disposition), if any.
     pub fn get_content_disposition(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.content_disposition
     }
-    ///Sets [`ExportResponse::body`](crate::types::ExportResponse::body): pThe binary blob response to GetExport, which contains the export./p
+    /// Sets [`ExportResponse::body`](crate::types::ExportResponse::body): pThe binary blob response to GetExport, which contains the export./p
     pub fn body(
         mut self,
         input: impl ::std::convert::Into<crate::primitives::Blob>,
@@ -109,7 +109,7 @@ impl ExportResponseBuilder {
         self.body = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ExportResponse::body`](crate::types::ExportResponse::body).
+    /// Sets or clears [`ExportResponse::body`](crate::types::ExportResponse::body).
     pub fn set_body(
         mut self,
         input: ::std::option::Option<crate::primitives::Blob>,
@@ -117,11 +117,11 @@ impl ExportResponseBuilder {
         self.body = input;
         self
     }
-    ///The value set for [`ExportResponse::body`](crate::types::ExportResponse::body), if any.
+    /// The value set for [`ExportResponse::body`](crate::types::ExportResponse::body), if any.
     pub fn get_body(&self) -> &::std::option::Option<crate::primitives::Blob> {
         &self.body
     }
-    ///Builds the [`ExportResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ExportResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -36,12 +36,12 @@ pub struct FlushStageAuthorizersCacheRequest {
     pub stage_name: ::std::option::Option<::std::string::String>,
 }
 impl FlushStageAuthorizersCacheRequest {
-    ///Starts building a [`FlushStageAuthorizersCacheRequest`].
+    /// Starts building a [`FlushStageAuthorizersCacheRequest`].
     pub fn builder() -> crate::types::builders::FlushStageAuthorizersCacheRequestBuilder {
         crate::types::builders::FlushStageAuthorizersCacheRequestBuilder::default()
     }
 }
-///A builder for [`FlushStageAuthorizersCacheRequest`](crate :: types :: FlushStageAuthorizersCacheRequest); start one with `FlushStageAuthorizersCacheRequest::builder()`.
+/// A builder for [`FlushStageAuthorizersCacheRequest`](crate :: types :: FlushStageAuthorizersCacheRequest); start one with `FlushStageAuthorizersCacheRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct FlushStageAuthorizersCacheRequestBuilder {
     stage_name: ::std::option::Option<::std::string::String>,
 }
 impl FlushStageAuthorizersCacheRequestBuilder {
-    ///Sets [`FlushStageAuthorizersCacheRequest::rest_api_id`](crate::types::FlushStageAuthorizersCacheRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`FlushStageAuthorizersCacheRequest::rest_api_id`](crate::types::FlushStageAuthorizersCacheRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl FlushStageAuthorizersCacheRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`FlushStageAuthorizersCacheRequest::rest_api_id`](crate::types::FlushStageAuthorizersCacheRequest::rest_api_id).
+    /// Sets or clears [`FlushStageAuthorizersCacheRequest::rest_api_id`](crate::types::FlushStageAuthorizersCacheRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl FlushStageAuthorizersCacheRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`FlushStageAuthorizersCacheRequest::rest_api_id`](crate::types::FlushStageAuthorizersCacheRequest::rest_api_id), if any.
+    /// The value set for [`FlushStageAuthorizersCacheRequest::rest_api_id`](crate::types::FlushStageAuthorizersCacheRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`FlushStageAuthorizersCacheRequest::stage_name`](crate::types::FlushStageAuthorizersCacheRequest::stage_name): pThe name of the stage to flush./p
+    /// Sets [`FlushStageAuthorizersCacheRequest::stage_name`](crate::types::FlushStageAuthorizersCacheRequest::stage_name): pThe name of the stage to flush./p
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl FlushStageAuthorizersCacheRequestBuilder {
         self.stage_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`FlushStageAuthorizersCacheRequest::stage_name`](crate::types::FlushStageAuthorizersCacheRequest::stage_name).
+    /// Sets or clears [`FlushStageAuthorizersCacheRequest::stage_name`](crate::types::FlushStageAuthorizersCacheRequest::stage_name).
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,11 +89,11 @@ impl FlushStageAuthorizersCacheRequestBuilder {
         self.stage_name = input;
         self
     }
-    ///The value set for [`FlushStageAuthorizersCacheRequest::stage_name`](crate::types::FlushStageAuthorizersCacheRequest::stage_name), if any.
+    /// The value set for [`FlushStageAuthorizersCacheRequest::stage_name`](crate::types::FlushStageAuthorizersCacheRequest::stage_name), if any.
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
-    ///Builds the [`FlushStageAuthorizersCacheRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`FlushStageAuthorizersCacheRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

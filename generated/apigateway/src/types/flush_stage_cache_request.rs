@@ -36,12 +36,12 @@ pub struct FlushStageCacheRequest {
     pub stage_name: ::std::option::Option<::std::string::String>,
 }
 impl FlushStageCacheRequest {
-    ///Starts building a [`FlushStageCacheRequest`].
+    /// Starts building a [`FlushStageCacheRequest`].
     pub fn builder() -> crate::types::builders::FlushStageCacheRequestBuilder {
         crate::types::builders::FlushStageCacheRequestBuilder::default()
     }
 }
-///A builder for [`FlushStageCacheRequest`](crate :: types :: FlushStageCacheRequest); start one with `FlushStageCacheRequest::builder()`.
+/// A builder for [`FlushStageCacheRequest`](crate :: types :: FlushStageCacheRequest); start one with `FlushStageCacheRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct FlushStageCacheRequestBuilder {
     stage_name: ::std::option::Option<::std::string::String>,
 }
 impl FlushStageCacheRequestBuilder {
-    ///Sets [`FlushStageCacheRequest::rest_api_id`](crate::types::FlushStageCacheRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`FlushStageCacheRequest::rest_api_id`](crate::types::FlushStageCacheRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl FlushStageCacheRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`FlushStageCacheRequest::rest_api_id`](crate::types::FlushStageCacheRequest::rest_api_id).
+    /// Sets or clears [`FlushStageCacheRequest::rest_api_id`](crate::types::FlushStageCacheRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl FlushStageCacheRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`FlushStageCacheRequest::rest_api_id`](crate::types::FlushStageCacheRequest::rest_api_id), if any.
+    /// The value set for [`FlushStageCacheRequest::rest_api_id`](crate::types::FlushStageCacheRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`FlushStageCacheRequest::stage_name`](crate::types::FlushStageCacheRequest::stage_name): pThe name of the stage to flush its cache./p
+    /// Sets [`FlushStageCacheRequest::stage_name`](crate::types::FlushStageCacheRequest::stage_name): pThe name of the stage to flush its cache./p
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl FlushStageCacheRequestBuilder {
         self.stage_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`FlushStageCacheRequest::stage_name`](crate::types::FlushStageCacheRequest::stage_name).
+    /// Sets or clears [`FlushStageCacheRequest::stage_name`](crate::types::FlushStageCacheRequest::stage_name).
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,11 +89,11 @@ impl FlushStageCacheRequestBuilder {
         self.stage_name = input;
         self
     }
-    ///The value set for [`FlushStageCacheRequest::stage_name`](crate::types::FlushStageCacheRequest::stage_name), if any.
+    /// The value set for [`FlushStageCacheRequest::stage_name`](crate::types::FlushStageCacheRequest::stage_name), if any.
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
-    ///Builds the [`FlushStageCacheRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`FlushStageCacheRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

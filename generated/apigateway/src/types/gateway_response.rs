@@ -53,12 +53,12 @@ pub struct GatewayResponse {
     pub default_response: ::std::option::Option<bool>,
 }
 impl GatewayResponse {
-    ///Starts building a [`GatewayResponse`].
+    /// Starts building a [`GatewayResponse`].
     pub fn builder() -> crate::types::builders::GatewayResponseBuilder {
         crate::types::builders::GatewayResponseBuilder::default()
     }
 }
-///A builder for [`GatewayResponse`](crate :: types :: GatewayResponse); start one with `GatewayResponse::builder()`.
+/// A builder for [`GatewayResponse`](crate :: types :: GatewayResponse); start one with `GatewayResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -77,7 +77,7 @@ pub struct GatewayResponseBuilder {
     default_response: ::std::option::Option<bool>,
 }
 impl GatewayResponseBuilder {
-    ///Sets [`GatewayResponse::response_type`](crate::types::GatewayResponse::response_type): pThe response type of the associated GatewayResponse./p
+    /// Sets [`GatewayResponse::response_type`](crate::types::GatewayResponse::response_type): pThe response type of the associated GatewayResponse./p
     pub fn response_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::GatewayResponseType>,
@@ -85,7 +85,7 @@ impl GatewayResponseBuilder {
         self.response_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GatewayResponse::response_type`](crate::types::GatewayResponse::response_type).
+    /// Sets or clears [`GatewayResponse::response_type`](crate::types::GatewayResponse::response_type).
     pub fn set_response_type(
         mut self,
         input: ::std::option::Option<crate::types::GatewayResponseType>,
@@ -93,13 +93,13 @@ impl GatewayResponseBuilder {
         self.response_type = input;
         self
     }
-    ///The value set for [`GatewayResponse::response_type`](crate::types::GatewayResponse::response_type), if any.
+    /// The value set for [`GatewayResponse::response_type`](crate::types::GatewayResponse::response_type), if any.
     pub fn get_response_type(
         &self,
     ) -> &::std::option::Option<crate::types::GatewayResponseType> {
         &self.response_type
     }
-    ///Sets [`GatewayResponse::status_code`](crate::types::GatewayResponse::status_code): pThe HTTP status code for this GatewayResponse./p
+    /// Sets [`GatewayResponse::status_code`](crate::types::GatewayResponse::status_code): pThe HTTP status code for this GatewayResponse./p
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -107,7 +107,7 @@ impl GatewayResponseBuilder {
         self.status_code = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GatewayResponse::status_code`](crate::types::GatewayResponse::status_code).
+    /// Sets or clears [`GatewayResponse::status_code`](crate::types::GatewayResponse::status_code).
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -115,11 +115,11 @@ impl GatewayResponseBuilder {
         self.status_code = input;
         self
     }
-    ///The value set for [`GatewayResponse::status_code`](crate::types::GatewayResponse::status_code), if any.
+    /// The value set for [`GatewayResponse::status_code`](crate::types::GatewayResponse::status_code), if any.
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
-    ///Sets [`GatewayResponse::response_parameters`](crate::types::GatewayResponse::response_parameters): pResponse parameters (paths, query strings and headers) of the GatewayResponse as a string-to-string map of key-value pairs./p
+    /// Sets [`GatewayResponse::response_parameters`](crate::types::GatewayResponse::response_parameters): pResponse parameters (paths, query strings and headers) of the GatewayResponse as a string-to-string map of key-value pairs./p
     pub fn response_parameters(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -134,7 +134,7 @@ impl GatewayResponseBuilder {
         );
         self
     }
-    ///Sets or clears [`GatewayResponse::response_parameters`](crate::types::GatewayResponse::response_parameters).
+    /// Sets or clears [`GatewayResponse::response_parameters`](crate::types::GatewayResponse::response_parameters).
     pub fn set_response_parameters(
         mut self,
         input: ::std::option::Option<
@@ -144,7 +144,7 @@ impl GatewayResponseBuilder {
         self.response_parameters = input;
         self
     }
-    ///The value set for [`GatewayResponse::response_parameters`](crate::types::GatewayResponse::response_parameters), if any.
+    /// The value set for [`GatewayResponse::response_parameters`](crate::types::GatewayResponse::response_parameters), if any.
     pub fn get_response_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -152,7 +152,7 @@ impl GatewayResponseBuilder {
     > {
         &self.response_parameters
     }
-    ///Sets [`GatewayResponse::response_templates`](crate::types::GatewayResponse::response_templates): pResponse templates of the GatewayResponse as a string-to-string map of key-value pairs./p
+    /// Sets [`GatewayResponse::response_templates`](crate::types::GatewayResponse::response_templates): pResponse templates of the GatewayResponse as a string-to-string map of key-value pairs./p
     pub fn response_templates(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -167,7 +167,7 @@ impl GatewayResponseBuilder {
         );
         self
     }
-    ///Sets or clears [`GatewayResponse::response_templates`](crate::types::GatewayResponse::response_templates).
+    /// Sets or clears [`GatewayResponse::response_templates`](crate::types::GatewayResponse::response_templates).
     pub fn set_response_templates(
         mut self,
         input: ::std::option::Option<
@@ -177,7 +177,7 @@ impl GatewayResponseBuilder {
         self.response_templates = input;
         self
     }
-    ///The value set for [`GatewayResponse::response_templates`](crate::types::GatewayResponse::response_templates), if any.
+    /// The value set for [`GatewayResponse::response_templates`](crate::types::GatewayResponse::response_templates), if any.
     pub fn get_response_templates(
         &self,
     ) -> &::std::option::Option<
@@ -185,21 +185,21 @@ impl GatewayResponseBuilder {
     > {
         &self.response_templates
     }
-    ///Sets [`GatewayResponse::default_response`](crate::types::GatewayResponse::default_response): pA Boolean flag to indicate whether this GatewayResponse is the default gateway response (codetrue/code) or not (codefalse/code). A default gateway response is one generated by API Gateway without any customization by an API developer. /p
+    /// Sets [`GatewayResponse::default_response`](crate::types::GatewayResponse::default_response): pA Boolean flag to indicate whether this GatewayResponse is the default gateway response (codetrue/code) or not (codefalse/code). A default gateway response is one generated by API Gateway without any customization by an API developer. /p
     pub fn default_response(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.default_response = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GatewayResponse::default_response`](crate::types::GatewayResponse::default_response).
+    /// Sets or clears [`GatewayResponse::default_response`](crate::types::GatewayResponse::default_response).
     pub fn set_default_response(mut self, input: ::std::option::Option<bool>) -> Self {
         self.default_response = input;
         self
     }
-    ///The value set for [`GatewayResponse::default_response`](crate::types::GatewayResponse::default_response), if any.
+    /// The value set for [`GatewayResponse::default_response`](crate::types::GatewayResponse::default_response), if any.
     pub fn get_default_response(&self) -> &::std::option::Option<bool> {
         &self.default_response
     }
-    ///Builds the [`GatewayResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GatewayResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

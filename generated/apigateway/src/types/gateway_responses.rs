@@ -28,12 +28,12 @@ pub struct GatewayResponses {
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::GatewayResponse>>,
 }
 impl GatewayResponses {
-    ///Starts building a [`GatewayResponses`].
+    /// Starts building a [`GatewayResponses`].
     pub fn builder() -> crate::types::builders::GatewayResponsesBuilder {
         crate::types::builders::GatewayResponsesBuilder::default()
     }
 }
-///A builder for [`GatewayResponses`](crate :: types :: GatewayResponses); start one with `GatewayResponses::builder()`.
+/// A builder for [`GatewayResponses`](crate :: types :: GatewayResponses); start one with `GatewayResponses::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct GatewayResponsesBuilder {
     items: ::std::option::Option<::std::vec::Vec<crate::types::GatewayResponse>>,
 }
 impl GatewayResponsesBuilder {
-    ///Sets [`GatewayResponses::position`](crate::types::GatewayResponses::position)
+    /// Sets [`GatewayResponses::position`](crate::types::GatewayResponses::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -53,7 +53,7 @@ impl GatewayResponsesBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GatewayResponses::position`](crate::types::GatewayResponses::position).
+    /// Sets or clears [`GatewayResponses::position`](crate::types::GatewayResponses::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -61,11 +61,11 @@ impl GatewayResponsesBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GatewayResponses::position`](crate::types::GatewayResponses::position), if any.
+    /// The value set for [`GatewayResponses::position`](crate::types::GatewayResponses::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GatewayResponses::items`](crate::types::GatewayResponses::items): pReturns the entire collection, because of no pagination support./p
+    /// Sets [`GatewayResponses::items`](crate::types::GatewayResponses::items): pReturns the entire collection, because of no pagination support./p
     pub fn items(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -77,7 +77,7 @@ impl GatewayResponsesBuilder {
         );
         self
     }
-    ///Sets or clears [`GatewayResponses::items`](crate::types::GatewayResponses::items).
+    /// Sets or clears [`GatewayResponses::items`](crate::types::GatewayResponses::items).
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::GatewayResponse>>,
@@ -85,13 +85,13 @@ impl GatewayResponsesBuilder {
         self.items = input;
         self
     }
-    ///The value set for [`GatewayResponses::items`](crate::types::GatewayResponses::items), if any.
+    /// The value set for [`GatewayResponses::items`](crate::types::GatewayResponses::items), if any.
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::GatewayResponse>> {
         &self.items
     }
-    ///Builds the [`GatewayResponses`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GatewayResponses`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

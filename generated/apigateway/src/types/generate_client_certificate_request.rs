@@ -30,12 +30,12 @@ pub struct GenerateClientCertificateRequest {
     >,
 }
 impl GenerateClientCertificateRequest {
-    ///Starts building a [`GenerateClientCertificateRequest`].
+    /// Starts building a [`GenerateClientCertificateRequest`].
     pub fn builder() -> crate::types::builders::GenerateClientCertificateRequestBuilder {
         crate::types::builders::GenerateClientCertificateRequestBuilder::default()
     }
 }
-///A builder for [`GenerateClientCertificateRequest`](crate :: types :: GenerateClientCertificateRequest); start one with `GenerateClientCertificateRequest::builder()`.
+/// A builder for [`GenerateClientCertificateRequest`](crate :: types :: GenerateClientCertificateRequest); start one with `GenerateClientCertificateRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -49,7 +49,7 @@ pub struct GenerateClientCertificateRequestBuilder {
     >,
 }
 impl GenerateClientCertificateRequestBuilder {
-    ///Sets [`GenerateClientCertificateRequest::description`](crate::types::GenerateClientCertificateRequest::description): pThe description of the ClientCertificate./p
+    /// Sets [`GenerateClientCertificateRequest::description`](crate::types::GenerateClientCertificateRequest::description): pThe description of the ClientCertificate./p
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -57,7 +57,7 @@ impl GenerateClientCertificateRequestBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GenerateClientCertificateRequest::description`](crate::types::GenerateClientCertificateRequest::description).
+    /// Sets or clears [`GenerateClientCertificateRequest::description`](crate::types::GenerateClientCertificateRequest::description).
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -65,11 +65,11 @@ impl GenerateClientCertificateRequestBuilder {
         self.description = input;
         self
     }
-    ///The value set for [`GenerateClientCertificateRequest::description`](crate::types::GenerateClientCertificateRequest::description), if any.
+    /// The value set for [`GenerateClientCertificateRequest::description`](crate::types::GenerateClientCertificateRequest::description), if any.
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    ///Sets [`GenerateClientCertificateRequest::tags`](crate::types::GenerateClientCertificateRequest::tags): pThe key-value map of strings. The valid character set is a-zA-Z+-=._:/. The tag key can be up to 128 characters and must not start with codeaws:/code. The tag value can be up to 256 characters./p
+    /// Sets [`GenerateClientCertificateRequest::tags`](crate::types::GenerateClientCertificateRequest::tags): pThe key-value map of strings. The valid character set is a-zA-Z+-=._:/. The tag key can be up to 128 characters and must not start with codeaws:/code. The tag value can be up to 256 characters./p
     pub fn tags(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -84,7 +84,7 @@ impl GenerateClientCertificateRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`GenerateClientCertificateRequest::tags`](crate::types::GenerateClientCertificateRequest::tags).
+    /// Sets or clears [`GenerateClientCertificateRequest::tags`](crate::types::GenerateClientCertificateRequest::tags).
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -94,7 +94,7 @@ impl GenerateClientCertificateRequestBuilder {
         self.tags = input;
         self
     }
-    ///The value set for [`GenerateClientCertificateRequest::tags`](crate::types::GenerateClientCertificateRequest::tags), if any.
+    /// The value set for [`GenerateClientCertificateRequest::tags`](crate::types::GenerateClientCertificateRequest::tags), if any.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -102,7 +102,7 @@ impl GenerateClientCertificateRequestBuilder {
     > {
         &self.tags
     }
-    ///Builds the [`GenerateClientCertificateRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GenerateClientCertificateRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -13,12 +13,12 @@
 #[non_exhaustive]
 pub struct GetAccountRequest {}
 impl GetAccountRequest {
-    ///Starts building a [`GetAccountRequest`].
+    /// Starts building a [`GetAccountRequest`].
     pub fn builder() -> crate::types::builders::GetAccountRequestBuilder {
         crate::types::builders::GetAccountRequestBuilder::default()
     }
 }
-///A builder for [`GetAccountRequest`](crate :: types :: GetAccountRequest); start one with `GetAccountRequest::builder()`.
+/// A builder for [`GetAccountRequest`](crate :: types :: GetAccountRequest); start one with `GetAccountRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -27,7 +27,7 @@ impl GetAccountRequest {
 )]
 pub struct GetAccountRequestBuilder {}
 impl GetAccountRequestBuilder {
-    ///Builds the [`GetAccountRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetAccountRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

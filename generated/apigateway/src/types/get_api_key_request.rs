@@ -34,12 +34,12 @@ pub struct GetApiKeyRequest {
     pub include_value: ::std::option::Option<bool>,
 }
 impl GetApiKeyRequest {
-    ///Starts building a [`GetApiKeyRequest`].
+    /// Starts building a [`GetApiKeyRequest`].
     pub fn builder() -> crate::types::builders::GetApiKeyRequestBuilder {
         crate::types::builders::GetApiKeyRequestBuilder::default()
     }
 }
-///A builder for [`GetApiKeyRequest`](crate :: types :: GetApiKeyRequest); start one with `GetApiKeyRequest::builder()`.
+/// A builder for [`GetApiKeyRequest`](crate :: types :: GetApiKeyRequest); start one with `GetApiKeyRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -51,7 +51,7 @@ pub struct GetApiKeyRequestBuilder {
     include_value: ::std::option::Option<bool>,
 }
 impl GetApiKeyRequestBuilder {
-    ///Sets [`GetApiKeyRequest::api_key`](crate::types::GetApiKeyRequest::api_key): pThe identifier of the ApiKey resource./p
+    /// Sets [`GetApiKeyRequest::api_key`](crate::types::GetApiKeyRequest::api_key): pThe identifier of the ApiKey resource./p
     pub fn api_key(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -59,7 +59,7 @@ impl GetApiKeyRequestBuilder {
         self.api_key = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetApiKeyRequest::api_key`](crate::types::GetApiKeyRequest::api_key).
+    /// Sets or clears [`GetApiKeyRequest::api_key`](crate::types::GetApiKeyRequest::api_key).
     pub fn set_api_key(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -67,25 +67,25 @@ impl GetApiKeyRequestBuilder {
         self.api_key = input;
         self
     }
-    ///The value set for [`GetApiKeyRequest::api_key`](crate::types::GetApiKeyRequest::api_key), if any.
+    /// The value set for [`GetApiKeyRequest::api_key`](crate::types::GetApiKeyRequest::api_key), if any.
     pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
         &self.api_key
     }
-    ///Sets [`GetApiKeyRequest::include_value`](crate::types::GetApiKeyRequest::include_value): pA boolean flag to specify whether (codetrue/code) or not (codefalse/code) the result contains the key value./p
+    /// Sets [`GetApiKeyRequest::include_value`](crate::types::GetApiKeyRequest::include_value): pA boolean flag to specify whether (codetrue/code) or not (codefalse/code) the result contains the key value./p
     pub fn include_value(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.include_value = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetApiKeyRequest::include_value`](crate::types::GetApiKeyRequest::include_value).
+    /// Sets or clears [`GetApiKeyRequest::include_value`](crate::types::GetApiKeyRequest::include_value).
     pub fn set_include_value(mut self, input: ::std::option::Option<bool>) -> Self {
         self.include_value = input;
         self
     }
-    ///The value set for [`GetApiKeyRequest::include_value`](crate::types::GetApiKeyRequest::include_value), if any.
+    /// The value set for [`GetApiKeyRequest::include_value`](crate::types::GetApiKeyRequest::include_value), if any.
     pub fn get_include_value(&self) -> &::std::option::Option<bool> {
         &self.include_value
     }
-    ///Builds the [`GetApiKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetApiKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -59,12 +59,12 @@ pub struct GetApiKeysRequest {
     pub include_values: ::std::option::Option<bool>,
 }
 impl GetApiKeysRequest {
-    ///Starts building a [`GetApiKeysRequest`].
+    /// Starts building a [`GetApiKeysRequest`].
     pub fn builder() -> crate::types::builders::GetApiKeysRequestBuilder {
         crate::types::builders::GetApiKeysRequestBuilder::default()
     }
 }
-///A builder for [`GetApiKeysRequest`](crate :: types :: GetApiKeysRequest); start one with `GetApiKeysRequest::builder()`.
+/// A builder for [`GetApiKeysRequest`](crate :: types :: GetApiKeysRequest); start one with `GetApiKeysRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -79,7 +79,7 @@ pub struct GetApiKeysRequestBuilder {
     include_values: ::std::option::Option<bool>,
 }
 impl GetApiKeysRequestBuilder {
-    ///Sets [`GetApiKeysRequest::position`](crate::types::GetApiKeysRequest::position): pThe current pagination position in the paged result set./p
+    /// Sets [`GetApiKeysRequest::position`](crate::types::GetApiKeysRequest::position): pThe current pagination position in the paged result set./p
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -87,7 +87,7 @@ impl GetApiKeysRequestBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetApiKeysRequest::position`](crate::types::GetApiKeysRequest::position).
+    /// Sets or clears [`GetApiKeysRequest::position`](crate::types::GetApiKeysRequest::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -95,25 +95,25 @@ impl GetApiKeysRequestBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GetApiKeysRequest::position`](crate::types::GetApiKeysRequest::position), if any.
+    /// The value set for [`GetApiKeysRequest::position`](crate::types::GetApiKeysRequest::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GetApiKeysRequest::limit`](crate::types::GetApiKeysRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
+    /// Sets [`GetApiKeysRequest::limit`](crate::types::GetApiKeysRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetApiKeysRequest::limit`](crate::types::GetApiKeysRequest::limit).
+    /// Sets or clears [`GetApiKeysRequest::limit`](crate::types::GetApiKeysRequest::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`GetApiKeysRequest::limit`](crate::types::GetApiKeysRequest::limit), if any.
+    /// The value set for [`GetApiKeysRequest::limit`](crate::types::GetApiKeysRequest::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Sets [`GetApiKeysRequest::name_query`](crate::types::GetApiKeysRequest::name_query): pThe name of queried API keys./p
+    /// Sets [`GetApiKeysRequest::name_query`](crate::types::GetApiKeysRequest::name_query): pThe name of queried API keys./p
     pub fn name_query(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -121,7 +121,7 @@ impl GetApiKeysRequestBuilder {
         self.name_query = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetApiKeysRequest::name_query`](crate::types::GetApiKeysRequest::name_query).
+    /// Sets or clears [`GetApiKeysRequest::name_query`](crate::types::GetApiKeysRequest::name_query).
     pub fn set_name_query(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -129,11 +129,11 @@ impl GetApiKeysRequestBuilder {
         self.name_query = input;
         self
     }
-    ///The value set for [`GetApiKeysRequest::name_query`](crate::types::GetApiKeysRequest::name_query), if any.
+    /// The value set for [`GetApiKeysRequest::name_query`](crate::types::GetApiKeysRequest::name_query), if any.
     pub fn get_name_query(&self) -> &::std::option::Option<::std::string::String> {
         &self.name_query
     }
-    ///Sets [`GetApiKeysRequest::customer_id`](crate::types::GetApiKeysRequest::customer_id): pThe identifier of a customer in Amazon Web Services Marketplace or an external system, such as a developer portal./p
+    /// Sets [`GetApiKeysRequest::customer_id`](crate::types::GetApiKeysRequest::customer_id): pThe identifier of a customer in Amazon Web Services Marketplace or an external system, such as a developer portal./p
     pub fn customer_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -141,7 +141,7 @@ impl GetApiKeysRequestBuilder {
         self.customer_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetApiKeysRequest::customer_id`](crate::types::GetApiKeysRequest::customer_id).
+    /// Sets or clears [`GetApiKeysRequest::customer_id`](crate::types::GetApiKeysRequest::customer_id).
     pub fn set_customer_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -149,25 +149,25 @@ impl GetApiKeysRequestBuilder {
         self.customer_id = input;
         self
     }
-    ///The value set for [`GetApiKeysRequest::customer_id`](crate::types::GetApiKeysRequest::customer_id), if any.
+    /// The value set for [`GetApiKeysRequest::customer_id`](crate::types::GetApiKeysRequest::customer_id), if any.
     pub fn get_customer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.customer_id
     }
-    ///Sets [`GetApiKeysRequest::include_values`](crate::types::GetApiKeysRequest::include_values): pA boolean flag to specify whether (codetrue/code) or not (codefalse/code) the result contains key values./p
+    /// Sets [`GetApiKeysRequest::include_values`](crate::types::GetApiKeysRequest::include_values): pA boolean flag to specify whether (codetrue/code) or not (codefalse/code) the result contains key values./p
     pub fn include_values(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.include_values = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetApiKeysRequest::include_values`](crate::types::GetApiKeysRequest::include_values).
+    /// Sets or clears [`GetApiKeysRequest::include_values`](crate::types::GetApiKeysRequest::include_values).
     pub fn set_include_values(mut self, input: ::std::option::Option<bool>) -> Self {
         self.include_values = input;
         self
     }
-    ///The value set for [`GetApiKeysRequest::include_values`](crate::types::GetApiKeysRequest::include_values), if any.
+    /// The value set for [`GetApiKeysRequest::include_values`](crate::types::GetApiKeysRequest::include_values), if any.
     pub fn get_include_values(&self) -> &::std::option::Option<bool> {
         &self.include_values
     }
-    ///Builds the [`GetApiKeysRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetApiKeysRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

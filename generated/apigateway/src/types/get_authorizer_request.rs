@@ -36,12 +36,12 @@ pub struct GetAuthorizerRequest {
     pub authorizer_id: ::std::option::Option<::std::string::String>,
 }
 impl GetAuthorizerRequest {
-    ///Starts building a [`GetAuthorizerRequest`].
+    /// Starts building a [`GetAuthorizerRequest`].
     pub fn builder() -> crate::types::builders::GetAuthorizerRequestBuilder {
         crate::types::builders::GetAuthorizerRequestBuilder::default()
     }
 }
-///A builder for [`GetAuthorizerRequest`](crate :: types :: GetAuthorizerRequest); start one with `GetAuthorizerRequest::builder()`.
+/// A builder for [`GetAuthorizerRequest`](crate :: types :: GetAuthorizerRequest); start one with `GetAuthorizerRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct GetAuthorizerRequestBuilder {
     authorizer_id: ::std::option::Option<::std::string::String>,
 }
 impl GetAuthorizerRequestBuilder {
-    ///Sets [`GetAuthorizerRequest::rest_api_id`](crate::types::GetAuthorizerRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetAuthorizerRequest::rest_api_id`](crate::types::GetAuthorizerRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl GetAuthorizerRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetAuthorizerRequest::rest_api_id`](crate::types::GetAuthorizerRequest::rest_api_id).
+    /// Sets or clears [`GetAuthorizerRequest::rest_api_id`](crate::types::GetAuthorizerRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl GetAuthorizerRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetAuthorizerRequest::rest_api_id`](crate::types::GetAuthorizerRequest::rest_api_id), if any.
+    /// The value set for [`GetAuthorizerRequest::rest_api_id`](crate::types::GetAuthorizerRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetAuthorizerRequest::authorizer_id`](crate::types::GetAuthorizerRequest::authorizer_id): pThe identifier of the Authorizer resource./p
+    /// Sets [`GetAuthorizerRequest::authorizer_id`](crate::types::GetAuthorizerRequest::authorizer_id): pThe identifier of the Authorizer resource./p
     pub fn authorizer_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl GetAuthorizerRequestBuilder {
         self.authorizer_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetAuthorizerRequest::authorizer_id`](crate::types::GetAuthorizerRequest::authorizer_id).
+    /// Sets or clears [`GetAuthorizerRequest::authorizer_id`](crate::types::GetAuthorizerRequest::authorizer_id).
     pub fn set_authorizer_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,11 +89,11 @@ impl GetAuthorizerRequestBuilder {
         self.authorizer_id = input;
         self
     }
-    ///The value set for [`GetAuthorizerRequest::authorizer_id`](crate::types::GetAuthorizerRequest::authorizer_id), if any.
+    /// The value set for [`GetAuthorizerRequest::authorizer_id`](crate::types::GetAuthorizerRequest::authorizer_id), if any.
     pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.authorizer_id
     }
-    ///Builds the [`GetAuthorizerRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetAuthorizerRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -43,12 +43,12 @@ pub struct GetAuthorizersRequest {
     pub limit: ::std::option::Option<i32>,
 }
 impl GetAuthorizersRequest {
-    ///Starts building a [`GetAuthorizersRequest`].
+    /// Starts building a [`GetAuthorizersRequest`].
     pub fn builder() -> crate::types::builders::GetAuthorizersRequestBuilder {
         crate::types::builders::GetAuthorizersRequestBuilder::default()
     }
 }
-///A builder for [`GetAuthorizersRequest`](crate :: types :: GetAuthorizersRequest); start one with `GetAuthorizersRequest::builder()`.
+/// A builder for [`GetAuthorizersRequest`](crate :: types :: GetAuthorizersRequest); start one with `GetAuthorizersRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -61,7 +61,7 @@ pub struct GetAuthorizersRequestBuilder {
     limit: ::std::option::Option<i32>,
 }
 impl GetAuthorizersRequestBuilder {
-    ///Sets [`GetAuthorizersRequest::rest_api_id`](crate::types::GetAuthorizersRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetAuthorizersRequest::rest_api_id`](crate::types::GetAuthorizersRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -69,7 +69,7 @@ impl GetAuthorizersRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetAuthorizersRequest::rest_api_id`](crate::types::GetAuthorizersRequest::rest_api_id).
+    /// Sets or clears [`GetAuthorizersRequest::rest_api_id`](crate::types::GetAuthorizersRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -77,11 +77,11 @@ impl GetAuthorizersRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetAuthorizersRequest::rest_api_id`](crate::types::GetAuthorizersRequest::rest_api_id), if any.
+    /// The value set for [`GetAuthorizersRequest::rest_api_id`](crate::types::GetAuthorizersRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetAuthorizersRequest::position`](crate::types::GetAuthorizersRequest::position): pThe current pagination position in the paged result set./p
+    /// Sets [`GetAuthorizersRequest::position`](crate::types::GetAuthorizersRequest::position): pThe current pagination position in the paged result set./p
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -89,7 +89,7 @@ impl GetAuthorizersRequestBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetAuthorizersRequest::position`](crate::types::GetAuthorizersRequest::position).
+    /// Sets or clears [`GetAuthorizersRequest::position`](crate::types::GetAuthorizersRequest::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -97,25 +97,25 @@ impl GetAuthorizersRequestBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GetAuthorizersRequest::position`](crate::types::GetAuthorizersRequest::position), if any.
+    /// The value set for [`GetAuthorizersRequest::position`](crate::types::GetAuthorizersRequest::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GetAuthorizersRequest::limit`](crate::types::GetAuthorizersRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
+    /// Sets [`GetAuthorizersRequest::limit`](crate::types::GetAuthorizersRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetAuthorizersRequest::limit`](crate::types::GetAuthorizersRequest::limit).
+    /// Sets or clears [`GetAuthorizersRequest::limit`](crate::types::GetAuthorizersRequest::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`GetAuthorizersRequest::limit`](crate::types::GetAuthorizersRequest::limit), if any.
+    /// The value set for [`GetAuthorizersRequest::limit`](crate::types::GetAuthorizersRequest::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Builds the [`GetAuthorizersRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetAuthorizersRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -45,12 +45,12 @@ pub struct GetBasePathMappingRequest {
     pub base_path: ::std::option::Option<::std::string::String>,
 }
 impl GetBasePathMappingRequest {
-    ///Starts building a [`GetBasePathMappingRequest`].
+    /// Starts building a [`GetBasePathMappingRequest`].
     pub fn builder() -> crate::types::builders::GetBasePathMappingRequestBuilder {
         crate::types::builders::GetBasePathMappingRequestBuilder::default()
     }
 }
-///A builder for [`GetBasePathMappingRequest`](crate :: types :: GetBasePathMappingRequest); start one with `GetBasePathMappingRequest::builder()`.
+/// A builder for [`GetBasePathMappingRequest`](crate :: types :: GetBasePathMappingRequest); start one with `GetBasePathMappingRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -63,7 +63,7 @@ pub struct GetBasePathMappingRequestBuilder {
     base_path: ::std::option::Option<::std::string::String>,
 }
 impl GetBasePathMappingRequestBuilder {
-    ///Sets [`GetBasePathMappingRequest::domain_name`](crate::types::GetBasePathMappingRequest::domain_name): pThe domain name of the BasePathMapping resource to be described./p
+    /// Sets [`GetBasePathMappingRequest::domain_name`](crate::types::GetBasePathMappingRequest::domain_name): pThe domain name of the BasePathMapping resource to be described./p
     pub fn domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -71,7 +71,7 @@ impl GetBasePathMappingRequestBuilder {
         self.domain_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetBasePathMappingRequest::domain_name`](crate::types::GetBasePathMappingRequest::domain_name).
+    /// Sets or clears [`GetBasePathMappingRequest::domain_name`](crate::types::GetBasePathMappingRequest::domain_name).
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -79,11 +79,11 @@ impl GetBasePathMappingRequestBuilder {
         self.domain_name = input;
         self
     }
-    ///The value set for [`GetBasePathMappingRequest::domain_name`](crate::types::GetBasePathMappingRequest::domain_name), if any.
+    /// The value set for [`GetBasePathMappingRequest::domain_name`](crate::types::GetBasePathMappingRequest::domain_name), if any.
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
-    ///Sets [`GetBasePathMappingRequest::domain_name_id`](crate::types::GetBasePathMappingRequest::domain_name_id): pThe identifier for the domain name resource. Supported only for private custom domain names. /p
+    /// Sets [`GetBasePathMappingRequest::domain_name_id`](crate::types::GetBasePathMappingRequest::domain_name_id): pThe identifier for the domain name resource. Supported only for private custom domain names. /p
     pub fn domain_name_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -91,7 +91,7 @@ impl GetBasePathMappingRequestBuilder {
         self.domain_name_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetBasePathMappingRequest::domain_name_id`](crate::types::GetBasePathMappingRequest::domain_name_id).
+    /// Sets or clears [`GetBasePathMappingRequest::domain_name_id`](crate::types::GetBasePathMappingRequest::domain_name_id).
     pub fn set_domain_name_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -99,11 +99,11 @@ impl GetBasePathMappingRequestBuilder {
         self.domain_name_id = input;
         self
     }
-    ///The value set for [`GetBasePathMappingRequest::domain_name_id`](crate::types::GetBasePathMappingRequest::domain_name_id), if any.
+    /// The value set for [`GetBasePathMappingRequest::domain_name_id`](crate::types::GetBasePathMappingRequest::domain_name_id), if any.
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_id
     }
-    ///Sets [`GetBasePathMappingRequest::base_path`](crate::types::GetBasePathMappingRequest::base_path): pThe base path name that callers of the API must provide as part of the URL after the domain name. This value must be unique for all of the mappings across a single API. Specify '(none)' if you do not want callers to specify any base path name after the domain name./p
+    /// Sets [`GetBasePathMappingRequest::base_path`](crate::types::GetBasePathMappingRequest::base_path): pThe base path name that callers of the API must provide as part of the URL after the domain name. This value must be unique for all of the mappings across a single API. Specify '(none)' if you do not want callers to specify any base path name after the domain name./p
     pub fn base_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -111,7 +111,7 @@ impl GetBasePathMappingRequestBuilder {
         self.base_path = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetBasePathMappingRequest::base_path`](crate::types::GetBasePathMappingRequest::base_path).
+    /// Sets or clears [`GetBasePathMappingRequest::base_path`](crate::types::GetBasePathMappingRequest::base_path).
     pub fn set_base_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -119,11 +119,11 @@ impl GetBasePathMappingRequestBuilder {
         self.base_path = input;
         self
     }
-    ///The value set for [`GetBasePathMappingRequest::base_path`](crate::types::GetBasePathMappingRequest::base_path), if any.
+    /// The value set for [`GetBasePathMappingRequest::base_path`](crate::types::GetBasePathMappingRequest::base_path), if any.
     pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.base_path
     }
-    ///Builds the [`GetBasePathMappingRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetBasePathMappingRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

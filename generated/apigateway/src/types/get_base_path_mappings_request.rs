@@ -52,12 +52,12 @@ pub struct GetBasePathMappingsRequest {
     pub limit: ::std::option::Option<i32>,
 }
 impl GetBasePathMappingsRequest {
-    ///Starts building a [`GetBasePathMappingsRequest`].
+    /// Starts building a [`GetBasePathMappingsRequest`].
     pub fn builder() -> crate::types::builders::GetBasePathMappingsRequestBuilder {
         crate::types::builders::GetBasePathMappingsRequestBuilder::default()
     }
 }
-///A builder for [`GetBasePathMappingsRequest`](crate :: types :: GetBasePathMappingsRequest); start one with `GetBasePathMappingsRequest::builder()`.
+/// A builder for [`GetBasePathMappingsRequest`](crate :: types :: GetBasePathMappingsRequest); start one with `GetBasePathMappingsRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -71,7 +71,7 @@ pub struct GetBasePathMappingsRequestBuilder {
     limit: ::std::option::Option<i32>,
 }
 impl GetBasePathMappingsRequestBuilder {
-    ///Sets [`GetBasePathMappingsRequest::domain_name`](crate::types::GetBasePathMappingsRequest::domain_name): pThe domain name of a BasePathMapping resource./p
+    /// Sets [`GetBasePathMappingsRequest::domain_name`](crate::types::GetBasePathMappingsRequest::domain_name): pThe domain name of a BasePathMapping resource./p
     pub fn domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -79,7 +79,7 @@ impl GetBasePathMappingsRequestBuilder {
         self.domain_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetBasePathMappingsRequest::domain_name`](crate::types::GetBasePathMappingsRequest::domain_name).
+    /// Sets or clears [`GetBasePathMappingsRequest::domain_name`](crate::types::GetBasePathMappingsRequest::domain_name).
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -87,11 +87,11 @@ impl GetBasePathMappingsRequestBuilder {
         self.domain_name = input;
         self
     }
-    ///The value set for [`GetBasePathMappingsRequest::domain_name`](crate::types::GetBasePathMappingsRequest::domain_name), if any.
+    /// The value set for [`GetBasePathMappingsRequest::domain_name`](crate::types::GetBasePathMappingsRequest::domain_name), if any.
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
-    ///Sets [`GetBasePathMappingsRequest::domain_name_id`](crate::types::GetBasePathMappingsRequest::domain_name_id): p The identifier for the domain name resource. Supported only for private custom domain names. /p
+    /// Sets [`GetBasePathMappingsRequest::domain_name_id`](crate::types::GetBasePathMappingsRequest::domain_name_id): p The identifier for the domain name resource. Supported only for private custom domain names. /p
     pub fn domain_name_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -99,7 +99,7 @@ impl GetBasePathMappingsRequestBuilder {
         self.domain_name_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetBasePathMappingsRequest::domain_name_id`](crate::types::GetBasePathMappingsRequest::domain_name_id).
+    /// Sets or clears [`GetBasePathMappingsRequest::domain_name_id`](crate::types::GetBasePathMappingsRequest::domain_name_id).
     pub fn set_domain_name_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -107,11 +107,11 @@ impl GetBasePathMappingsRequestBuilder {
         self.domain_name_id = input;
         self
     }
-    ///The value set for [`GetBasePathMappingsRequest::domain_name_id`](crate::types::GetBasePathMappingsRequest::domain_name_id), if any.
+    /// The value set for [`GetBasePathMappingsRequest::domain_name_id`](crate::types::GetBasePathMappingsRequest::domain_name_id), if any.
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_id
     }
-    ///Sets [`GetBasePathMappingsRequest::position`](crate::types::GetBasePathMappingsRequest::position): pThe current pagination position in the paged result set./p
+    /// Sets [`GetBasePathMappingsRequest::position`](crate::types::GetBasePathMappingsRequest::position): pThe current pagination position in the paged result set./p
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -119,7 +119,7 @@ impl GetBasePathMappingsRequestBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetBasePathMappingsRequest::position`](crate::types::GetBasePathMappingsRequest::position).
+    /// Sets or clears [`GetBasePathMappingsRequest::position`](crate::types::GetBasePathMappingsRequest::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -127,25 +127,25 @@ impl GetBasePathMappingsRequestBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GetBasePathMappingsRequest::position`](crate::types::GetBasePathMappingsRequest::position), if any.
+    /// The value set for [`GetBasePathMappingsRequest::position`](crate::types::GetBasePathMappingsRequest::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GetBasePathMappingsRequest::limit`](crate::types::GetBasePathMappingsRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
+    /// Sets [`GetBasePathMappingsRequest::limit`](crate::types::GetBasePathMappingsRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetBasePathMappingsRequest::limit`](crate::types::GetBasePathMappingsRequest::limit).
+    /// Sets or clears [`GetBasePathMappingsRequest::limit`](crate::types::GetBasePathMappingsRequest::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`GetBasePathMappingsRequest::limit`](crate::types::GetBasePathMappingsRequest::limit), if any.
+    /// The value set for [`GetBasePathMappingsRequest::limit`](crate::types::GetBasePathMappingsRequest::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Builds the [`GetBasePathMappingsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetBasePathMappingsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

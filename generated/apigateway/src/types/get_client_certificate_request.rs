@@ -25,12 +25,12 @@ pub struct GetClientCertificateRequest {
     pub client_certificate_id: ::std::option::Option<::std::string::String>,
 }
 impl GetClientCertificateRequest {
-    ///Starts building a [`GetClientCertificateRequest`].
+    /// Starts building a [`GetClientCertificateRequest`].
     pub fn builder() -> crate::types::builders::GetClientCertificateRequestBuilder {
         crate::types::builders::GetClientCertificateRequestBuilder::default()
     }
 }
-///A builder for [`GetClientCertificateRequest`](crate :: types :: GetClientCertificateRequest); start one with `GetClientCertificateRequest::builder()`.
+/// A builder for [`GetClientCertificateRequest`](crate :: types :: GetClientCertificateRequest); start one with `GetClientCertificateRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -41,7 +41,7 @@ pub struct GetClientCertificateRequestBuilder {
     client_certificate_id: ::std::option::Option<::std::string::String>,
 }
 impl GetClientCertificateRequestBuilder {
-    ///Sets [`GetClientCertificateRequest::client_certificate_id`](crate::types::GetClientCertificateRequest::client_certificate_id): pThe identifier of the ClientCertificate resource to be described./p
+    /// Sets [`GetClientCertificateRequest::client_certificate_id`](crate::types::GetClientCertificateRequest::client_certificate_id): pThe identifier of the ClientCertificate resource to be described./p
     pub fn client_certificate_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -49,7 +49,7 @@ impl GetClientCertificateRequestBuilder {
         self.client_certificate_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetClientCertificateRequest::client_certificate_id`](crate::types::GetClientCertificateRequest::client_certificate_id).
+    /// Sets or clears [`GetClientCertificateRequest::client_certificate_id`](crate::types::GetClientCertificateRequest::client_certificate_id).
     pub fn set_client_certificate_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -57,13 +57,13 @@ impl GetClientCertificateRequestBuilder {
         self.client_certificate_id = input;
         self
     }
-    ///The value set for [`GetClientCertificateRequest::client_certificate_id`](crate::types::GetClientCertificateRequest::client_certificate_id), if any.
+    /// The value set for [`GetClientCertificateRequest::client_certificate_id`](crate::types::GetClientCertificateRequest::client_certificate_id), if any.
     pub fn get_client_certificate_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.client_certificate_id
     }
-    ///Builds the [`GetClientCertificateRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetClientCertificateRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

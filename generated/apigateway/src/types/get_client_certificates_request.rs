@@ -32,12 +32,12 @@ pub struct GetClientCertificatesRequest {
     pub limit: ::std::option::Option<i32>,
 }
 impl GetClientCertificatesRequest {
-    ///Starts building a [`GetClientCertificatesRequest`].
+    /// Starts building a [`GetClientCertificatesRequest`].
     pub fn builder() -> crate::types::builders::GetClientCertificatesRequestBuilder {
         crate::types::builders::GetClientCertificatesRequestBuilder::default()
     }
 }
-///A builder for [`GetClientCertificatesRequest`](crate :: types :: GetClientCertificatesRequest); start one with `GetClientCertificatesRequest::builder()`.
+/// A builder for [`GetClientCertificatesRequest`](crate :: types :: GetClientCertificatesRequest); start one with `GetClientCertificatesRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -49,7 +49,7 @@ pub struct GetClientCertificatesRequestBuilder {
     limit: ::std::option::Option<i32>,
 }
 impl GetClientCertificatesRequestBuilder {
-    ///Sets [`GetClientCertificatesRequest::position`](crate::types::GetClientCertificatesRequest::position): pThe current pagination position in the paged result set./p
+    /// Sets [`GetClientCertificatesRequest::position`](crate::types::GetClientCertificatesRequest::position): pThe current pagination position in the paged result set./p
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -57,7 +57,7 @@ impl GetClientCertificatesRequestBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetClientCertificatesRequest::position`](crate::types::GetClientCertificatesRequest::position).
+    /// Sets or clears [`GetClientCertificatesRequest::position`](crate::types::GetClientCertificatesRequest::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -65,25 +65,25 @@ impl GetClientCertificatesRequestBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GetClientCertificatesRequest::position`](crate::types::GetClientCertificatesRequest::position), if any.
+    /// The value set for [`GetClientCertificatesRequest::position`](crate::types::GetClientCertificatesRequest::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GetClientCertificatesRequest::limit`](crate::types::GetClientCertificatesRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
+    /// Sets [`GetClientCertificatesRequest::limit`](crate::types::GetClientCertificatesRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetClientCertificatesRequest::limit`](crate::types::GetClientCertificatesRequest::limit).
+    /// Sets or clears [`GetClientCertificatesRequest::limit`](crate::types::GetClientCertificatesRequest::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`GetClientCertificatesRequest::limit`](crate::types::GetClientCertificatesRequest::limit), if any.
+    /// The value set for [`GetClientCertificatesRequest::limit`](crate::types::GetClientCertificatesRequest::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Builds the [`GetClientCertificatesRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetClientCertificatesRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

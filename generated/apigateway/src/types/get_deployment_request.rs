@@ -45,12 +45,12 @@ pub struct GetDeploymentRequest {
     pub embed: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl GetDeploymentRequest {
-    ///Starts building a [`GetDeploymentRequest`].
+    /// Starts building a [`GetDeploymentRequest`].
     pub fn builder() -> crate::types::builders::GetDeploymentRequestBuilder {
         crate::types::builders::GetDeploymentRequestBuilder::default()
     }
 }
-///A builder for [`GetDeploymentRequest`](crate :: types :: GetDeploymentRequest); start one with `GetDeploymentRequest::builder()`.
+/// A builder for [`GetDeploymentRequest`](crate :: types :: GetDeploymentRequest); start one with `GetDeploymentRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -63,7 +63,7 @@ pub struct GetDeploymentRequestBuilder {
     embed: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl GetDeploymentRequestBuilder {
-    ///Sets [`GetDeploymentRequest::rest_api_id`](crate::types::GetDeploymentRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetDeploymentRequest::rest_api_id`](crate::types::GetDeploymentRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -71,7 +71,7 @@ impl GetDeploymentRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDeploymentRequest::rest_api_id`](crate::types::GetDeploymentRequest::rest_api_id).
+    /// Sets or clears [`GetDeploymentRequest::rest_api_id`](crate::types::GetDeploymentRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -79,11 +79,11 @@ impl GetDeploymentRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetDeploymentRequest::rest_api_id`](crate::types::GetDeploymentRequest::rest_api_id), if any.
+    /// The value set for [`GetDeploymentRequest::rest_api_id`](crate::types::GetDeploymentRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetDeploymentRequest::deployment_id`](crate::types::GetDeploymentRequest::deployment_id): pThe identifier of the Deployment resource to get information about./p
+    /// Sets [`GetDeploymentRequest::deployment_id`](crate::types::GetDeploymentRequest::deployment_id): pThe identifier of the Deployment resource to get information about./p
     pub fn deployment_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -91,7 +91,7 @@ impl GetDeploymentRequestBuilder {
         self.deployment_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDeploymentRequest::deployment_id`](crate::types::GetDeploymentRequest::deployment_id).
+    /// Sets or clears [`GetDeploymentRequest::deployment_id`](crate::types::GetDeploymentRequest::deployment_id).
     pub fn set_deployment_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -99,11 +99,11 @@ impl GetDeploymentRequestBuilder {
         self.deployment_id = input;
         self
     }
-    ///The value set for [`GetDeploymentRequest::deployment_id`](crate::types::GetDeploymentRequest::deployment_id), if any.
+    /// The value set for [`GetDeploymentRequest::deployment_id`](crate::types::GetDeploymentRequest::deployment_id), if any.
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.deployment_id
     }
-    ///Sets [`GetDeploymentRequest::embed`](crate::types::GetDeploymentRequest::embed): pA query parameter to retrieve the specified embedded resources of the returned Deployment resource in the response. In a REST API call, this codeembed/code parameter value is a list of comma-separated strings, as in codeGET /restapis/{restapi_id}/deployments/{deployment_id}?embed=var1,var2/code. The SDK and other platform-dependent libraries might use a different format for the list. Currently, this request supports only retrieval of the embedded API summary this way. Hence, the parameter value must be a single-valued list containing only the code"apisummary"/code string. For example, codeGET /restapis/{restapi_id}/deployments/{deployment_id}?embed=apisummary/code./p
+    /// Sets [`GetDeploymentRequest::embed`](crate::types::GetDeploymentRequest::embed): pA query parameter to retrieve the specified embedded resources of the returned Deployment resource in the response. In a REST API call, this codeembed/code parameter value is a list of comma-separated strings, as in codeGET /restapis/{restapi_id}/deployments/{deployment_id}?embed=var1,var2/code. The SDK and other platform-dependent libraries might use a different format for the list. Currently, this request supports only retrieval of the embedded API summary this way. Hence, the parameter value must be a single-valued list containing only the code"apisummary"/code string. For example, codeGET /restapis/{restapi_id}/deployments/{deployment_id}?embed=apisummary/code./p
     pub fn embed(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -115,7 +115,7 @@ impl GetDeploymentRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`GetDeploymentRequest::embed`](crate::types::GetDeploymentRequest::embed).
+    /// Sets or clears [`GetDeploymentRequest::embed`](crate::types::GetDeploymentRequest::embed).
     pub fn set_embed(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -123,13 +123,13 @@ impl GetDeploymentRequestBuilder {
         self.embed = input;
         self
     }
-    ///The value set for [`GetDeploymentRequest::embed`](crate::types::GetDeploymentRequest::embed), if any.
+    /// The value set for [`GetDeploymentRequest::embed`](crate::types::GetDeploymentRequest::embed), if any.
     pub fn get_embed(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.embed
     }
-    ///Builds the [`GetDeploymentRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetDeploymentRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -43,12 +43,12 @@ pub struct GetDeploymentsRequest {
     pub limit: ::std::option::Option<i32>,
 }
 impl GetDeploymentsRequest {
-    ///Starts building a [`GetDeploymentsRequest`].
+    /// Starts building a [`GetDeploymentsRequest`].
     pub fn builder() -> crate::types::builders::GetDeploymentsRequestBuilder {
         crate::types::builders::GetDeploymentsRequestBuilder::default()
     }
 }
-///A builder for [`GetDeploymentsRequest`](crate :: types :: GetDeploymentsRequest); start one with `GetDeploymentsRequest::builder()`.
+/// A builder for [`GetDeploymentsRequest`](crate :: types :: GetDeploymentsRequest); start one with `GetDeploymentsRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -61,7 +61,7 @@ pub struct GetDeploymentsRequestBuilder {
     limit: ::std::option::Option<i32>,
 }
 impl GetDeploymentsRequestBuilder {
-    ///Sets [`GetDeploymentsRequest::rest_api_id`](crate::types::GetDeploymentsRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetDeploymentsRequest::rest_api_id`](crate::types::GetDeploymentsRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -69,7 +69,7 @@ impl GetDeploymentsRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDeploymentsRequest::rest_api_id`](crate::types::GetDeploymentsRequest::rest_api_id).
+    /// Sets or clears [`GetDeploymentsRequest::rest_api_id`](crate::types::GetDeploymentsRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -77,11 +77,11 @@ impl GetDeploymentsRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetDeploymentsRequest::rest_api_id`](crate::types::GetDeploymentsRequest::rest_api_id), if any.
+    /// The value set for [`GetDeploymentsRequest::rest_api_id`](crate::types::GetDeploymentsRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetDeploymentsRequest::position`](crate::types::GetDeploymentsRequest::position): pThe current pagination position in the paged result set./p
+    /// Sets [`GetDeploymentsRequest::position`](crate::types::GetDeploymentsRequest::position): pThe current pagination position in the paged result set./p
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -89,7 +89,7 @@ impl GetDeploymentsRequestBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDeploymentsRequest::position`](crate::types::GetDeploymentsRequest::position).
+    /// Sets or clears [`GetDeploymentsRequest::position`](crate::types::GetDeploymentsRequest::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -97,25 +97,25 @@ impl GetDeploymentsRequestBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GetDeploymentsRequest::position`](crate::types::GetDeploymentsRequest::position), if any.
+    /// The value set for [`GetDeploymentsRequest::position`](crate::types::GetDeploymentsRequest::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GetDeploymentsRequest::limit`](crate::types::GetDeploymentsRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
+    /// Sets [`GetDeploymentsRequest::limit`](crate::types::GetDeploymentsRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDeploymentsRequest::limit`](crate::types::GetDeploymentsRequest::limit).
+    /// Sets or clears [`GetDeploymentsRequest::limit`](crate::types::GetDeploymentsRequest::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`GetDeploymentsRequest::limit`](crate::types::GetDeploymentsRequest::limit), if any.
+    /// The value set for [`GetDeploymentsRequest::limit`](crate::types::GetDeploymentsRequest::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Builds the [`GetDeploymentsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetDeploymentsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

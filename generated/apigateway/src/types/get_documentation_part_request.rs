@@ -36,12 +36,12 @@ pub struct GetDocumentationPartRequest {
     pub documentation_part_id: ::std::option::Option<::std::string::String>,
 }
 impl GetDocumentationPartRequest {
-    ///Starts building a [`GetDocumentationPartRequest`].
+    /// Starts building a [`GetDocumentationPartRequest`].
     pub fn builder() -> crate::types::builders::GetDocumentationPartRequestBuilder {
         crate::types::builders::GetDocumentationPartRequestBuilder::default()
     }
 }
-///A builder for [`GetDocumentationPartRequest`](crate :: types :: GetDocumentationPartRequest); start one with `GetDocumentationPartRequest::builder()`.
+/// A builder for [`GetDocumentationPartRequest`](crate :: types :: GetDocumentationPartRequest); start one with `GetDocumentationPartRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct GetDocumentationPartRequestBuilder {
     documentation_part_id: ::std::option::Option<::std::string::String>,
 }
 impl GetDocumentationPartRequestBuilder {
-    ///Sets [`GetDocumentationPartRequest::rest_api_id`](crate::types::GetDocumentationPartRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetDocumentationPartRequest::rest_api_id`](crate::types::GetDocumentationPartRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl GetDocumentationPartRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDocumentationPartRequest::rest_api_id`](crate::types::GetDocumentationPartRequest::rest_api_id).
+    /// Sets or clears [`GetDocumentationPartRequest::rest_api_id`](crate::types::GetDocumentationPartRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl GetDocumentationPartRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetDocumentationPartRequest::rest_api_id`](crate::types::GetDocumentationPartRequest::rest_api_id), if any.
+    /// The value set for [`GetDocumentationPartRequest::rest_api_id`](crate::types::GetDocumentationPartRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetDocumentationPartRequest::documentation_part_id`](crate::types::GetDocumentationPartRequest::documentation_part_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetDocumentationPartRequest::documentation_part_id`](crate::types::GetDocumentationPartRequest::documentation_part_id): pThe string identifier of the associated RestApi./p
     pub fn documentation_part_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl GetDocumentationPartRequestBuilder {
         self.documentation_part_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDocumentationPartRequest::documentation_part_id`](crate::types::GetDocumentationPartRequest::documentation_part_id).
+    /// Sets or clears [`GetDocumentationPartRequest::documentation_part_id`](crate::types::GetDocumentationPartRequest::documentation_part_id).
     pub fn set_documentation_part_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,13 +89,13 @@ impl GetDocumentationPartRequestBuilder {
         self.documentation_part_id = input;
         self
     }
-    ///The value set for [`GetDocumentationPartRequest::documentation_part_id`](crate::types::GetDocumentationPartRequest::documentation_part_id), if any.
+    /// The value set for [`GetDocumentationPartRequest::documentation_part_id`](crate::types::GetDocumentationPartRequest::documentation_part_id), if any.
     pub fn get_documentation_part_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.documentation_part_id
     }
-    ///Builds the [`GetDocumentationPartRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetDocumentationPartRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

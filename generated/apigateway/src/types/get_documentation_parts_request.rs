@@ -79,12 +79,12 @@ pub struct GetDocumentationPartsRequest {
     pub location_status: ::std::option::Option<crate::types::LocationStatusType>,
 }
 impl GetDocumentationPartsRequest {
-    ///Starts building a [`GetDocumentationPartsRequest`].
+    /// Starts building a [`GetDocumentationPartsRequest`].
     pub fn builder() -> crate::types::builders::GetDocumentationPartsRequestBuilder {
         crate::types::builders::GetDocumentationPartsRequestBuilder::default()
     }
 }
-///A builder for [`GetDocumentationPartsRequest`](crate :: types :: GetDocumentationPartsRequest); start one with `GetDocumentationPartsRequest::builder()`.
+/// A builder for [`GetDocumentationPartsRequest`](crate :: types :: GetDocumentationPartsRequest); start one with `GetDocumentationPartsRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -101,7 +101,7 @@ pub struct GetDocumentationPartsRequestBuilder {
     location_status: ::std::option::Option<crate::types::LocationStatusType>,
 }
 impl GetDocumentationPartsRequestBuilder {
-    ///Sets [`GetDocumentationPartsRequest::rest_api_id`](crate::types::GetDocumentationPartsRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetDocumentationPartsRequest::rest_api_id`](crate::types::GetDocumentationPartsRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -109,7 +109,7 @@ impl GetDocumentationPartsRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDocumentationPartsRequest::rest_api_id`](crate::types::GetDocumentationPartsRequest::rest_api_id).
+    /// Sets or clears [`GetDocumentationPartsRequest::rest_api_id`](crate::types::GetDocumentationPartsRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -117,11 +117,11 @@ impl GetDocumentationPartsRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetDocumentationPartsRequest::rest_api_id`](crate::types::GetDocumentationPartsRequest::rest_api_id), if any.
+    /// The value set for [`GetDocumentationPartsRequest::rest_api_id`](crate::types::GetDocumentationPartsRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetDocumentationPartsRequest::type_`](crate::types::GetDocumentationPartsRequest::type_): pThe type of API entities of the to-be-retrieved documentation parts. /p
+    /// Sets [`GetDocumentationPartsRequest::type_`](crate::types::GetDocumentationPartsRequest::type_): pThe type of API entities of the to-be-retrieved documentation parts. /p
     pub fn type_(
         mut self,
         input: impl ::std::convert::Into<crate::types::DocumentationPartType>,
@@ -129,7 +129,7 @@ impl GetDocumentationPartsRequestBuilder {
         self.type_ = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDocumentationPartsRequest::type_`](crate::types::GetDocumentationPartsRequest::type_).
+    /// Sets or clears [`GetDocumentationPartsRequest::type_`](crate::types::GetDocumentationPartsRequest::type_).
     pub fn set_type_(
         mut self,
         input: ::std::option::Option<crate::types::DocumentationPartType>,
@@ -137,13 +137,13 @@ impl GetDocumentationPartsRequestBuilder {
         self.type_ = input;
         self
     }
-    ///The value set for [`GetDocumentationPartsRequest::type_`](crate::types::GetDocumentationPartsRequest::type_), if any.
+    /// The value set for [`GetDocumentationPartsRequest::type_`](crate::types::GetDocumentationPartsRequest::type_), if any.
     pub fn get_type_(
         &self,
     ) -> &::std::option::Option<crate::types::DocumentationPartType> {
         &self.type_
     }
-    ///Sets [`GetDocumentationPartsRequest::name_query`](crate::types::GetDocumentationPartsRequest::name_query): pThe name of API entities of the to-be-retrieved documentation parts./p
+    /// Sets [`GetDocumentationPartsRequest::name_query`](crate::types::GetDocumentationPartsRequest::name_query): pThe name of API entities of the to-be-retrieved documentation parts./p
     pub fn name_query(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -151,7 +151,7 @@ impl GetDocumentationPartsRequestBuilder {
         self.name_query = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDocumentationPartsRequest::name_query`](crate::types::GetDocumentationPartsRequest::name_query).
+    /// Sets or clears [`GetDocumentationPartsRequest::name_query`](crate::types::GetDocumentationPartsRequest::name_query).
     pub fn set_name_query(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -159,11 +159,11 @@ impl GetDocumentationPartsRequestBuilder {
         self.name_query = input;
         self
     }
-    ///The value set for [`GetDocumentationPartsRequest::name_query`](crate::types::GetDocumentationPartsRequest::name_query), if any.
+    /// The value set for [`GetDocumentationPartsRequest::name_query`](crate::types::GetDocumentationPartsRequest::name_query), if any.
     pub fn get_name_query(&self) -> &::std::option::Option<::std::string::String> {
         &self.name_query
     }
-    ///Sets [`GetDocumentationPartsRequest::path`](crate::types::GetDocumentationPartsRequest::path): pThe path of API entities of the to-be-retrieved documentation parts./p
+    /// Sets [`GetDocumentationPartsRequest::path`](crate::types::GetDocumentationPartsRequest::path): pThe path of API entities of the to-be-retrieved documentation parts./p
     pub fn path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -171,7 +171,7 @@ impl GetDocumentationPartsRequestBuilder {
         self.path = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDocumentationPartsRequest::path`](crate::types::GetDocumentationPartsRequest::path).
+    /// Sets or clears [`GetDocumentationPartsRequest::path`](crate::types::GetDocumentationPartsRequest::path).
     pub fn set_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -179,11 +179,11 @@ impl GetDocumentationPartsRequestBuilder {
         self.path = input;
         self
     }
-    ///The value set for [`GetDocumentationPartsRequest::path`](crate::types::GetDocumentationPartsRequest::path), if any.
+    /// The value set for [`GetDocumentationPartsRequest::path`](crate::types::GetDocumentationPartsRequest::path), if any.
     pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.path
     }
-    ///Sets [`GetDocumentationPartsRequest::position`](crate::types::GetDocumentationPartsRequest::position): pThe current pagination position in the paged result set./p
+    /// Sets [`GetDocumentationPartsRequest::position`](crate::types::GetDocumentationPartsRequest::position): pThe current pagination position in the paged result set./p
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -191,7 +191,7 @@ impl GetDocumentationPartsRequestBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDocumentationPartsRequest::position`](crate::types::GetDocumentationPartsRequest::position).
+    /// Sets or clears [`GetDocumentationPartsRequest::position`](crate::types::GetDocumentationPartsRequest::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -199,25 +199,25 @@ impl GetDocumentationPartsRequestBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GetDocumentationPartsRequest::position`](crate::types::GetDocumentationPartsRequest::position), if any.
+    /// The value set for [`GetDocumentationPartsRequest::position`](crate::types::GetDocumentationPartsRequest::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GetDocumentationPartsRequest::limit`](crate::types::GetDocumentationPartsRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
+    /// Sets [`GetDocumentationPartsRequest::limit`](crate::types::GetDocumentationPartsRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDocumentationPartsRequest::limit`](crate::types::GetDocumentationPartsRequest::limit).
+    /// Sets or clears [`GetDocumentationPartsRequest::limit`](crate::types::GetDocumentationPartsRequest::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`GetDocumentationPartsRequest::limit`](crate::types::GetDocumentationPartsRequest::limit), if any.
+    /// The value set for [`GetDocumentationPartsRequest::limit`](crate::types::GetDocumentationPartsRequest::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Sets [`GetDocumentationPartsRequest::location_status`](crate::types::GetDocumentationPartsRequest::location_status): pThe status of the API documentation parts to retrieve. Valid values are codeDOCUMENTED/code for retrieving DocumentationPart resources with content and codeUNDOCUMENTED/code for DocumentationPart resources without content./p
+    /// Sets [`GetDocumentationPartsRequest::location_status`](crate::types::GetDocumentationPartsRequest::location_status): pThe status of the API documentation parts to retrieve. Valid values are codeDOCUMENTED/code for retrieving DocumentationPart resources with content and codeUNDOCUMENTED/code for DocumentationPart resources without content./p
     pub fn location_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::LocationStatusType>,
@@ -225,7 +225,7 @@ impl GetDocumentationPartsRequestBuilder {
         self.location_status = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDocumentationPartsRequest::location_status`](crate::types::GetDocumentationPartsRequest::location_status).
+    /// Sets or clears [`GetDocumentationPartsRequest::location_status`](crate::types::GetDocumentationPartsRequest::location_status).
     pub fn set_location_status(
         mut self,
         input: ::std::option::Option<crate::types::LocationStatusType>,
@@ -233,13 +233,13 @@ impl GetDocumentationPartsRequestBuilder {
         self.location_status = input;
         self
     }
-    ///The value set for [`GetDocumentationPartsRequest::location_status`](crate::types::GetDocumentationPartsRequest::location_status), if any.
+    /// The value set for [`GetDocumentationPartsRequest::location_status`](crate::types::GetDocumentationPartsRequest::location_status), if any.
     pub fn get_location_status(
         &self,
     ) -> &::std::option::Option<crate::types::LocationStatusType> {
         &self.location_status
     }
-    ///Builds the [`GetDocumentationPartsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetDocumentationPartsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -36,12 +36,12 @@ pub struct GetDocumentationVersionRequest {
     pub documentation_version: ::std::option::Option<::std::string::String>,
 }
 impl GetDocumentationVersionRequest {
-    ///Starts building a [`GetDocumentationVersionRequest`].
+    /// Starts building a [`GetDocumentationVersionRequest`].
     pub fn builder() -> crate::types::builders::GetDocumentationVersionRequestBuilder {
         crate::types::builders::GetDocumentationVersionRequestBuilder::default()
     }
 }
-///A builder for [`GetDocumentationVersionRequest`](crate :: types :: GetDocumentationVersionRequest); start one with `GetDocumentationVersionRequest::builder()`.
+/// A builder for [`GetDocumentationVersionRequest`](crate :: types :: GetDocumentationVersionRequest); start one with `GetDocumentationVersionRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct GetDocumentationVersionRequestBuilder {
     documentation_version: ::std::option::Option<::std::string::String>,
 }
 impl GetDocumentationVersionRequestBuilder {
-    ///Sets [`GetDocumentationVersionRequest::rest_api_id`](crate::types::GetDocumentationVersionRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetDocumentationVersionRequest::rest_api_id`](crate::types::GetDocumentationVersionRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl GetDocumentationVersionRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDocumentationVersionRequest::rest_api_id`](crate::types::GetDocumentationVersionRequest::rest_api_id).
+    /// Sets or clears [`GetDocumentationVersionRequest::rest_api_id`](crate::types::GetDocumentationVersionRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl GetDocumentationVersionRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetDocumentationVersionRequest::rest_api_id`](crate::types::GetDocumentationVersionRequest::rest_api_id), if any.
+    /// The value set for [`GetDocumentationVersionRequest::rest_api_id`](crate::types::GetDocumentationVersionRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetDocumentationVersionRequest::documentation_version`](crate::types::GetDocumentationVersionRequest::documentation_version): pThe version identifier of the to-be-retrieved documentation snapshot./p
+    /// Sets [`GetDocumentationVersionRequest::documentation_version`](crate::types::GetDocumentationVersionRequest::documentation_version): pThe version identifier of the to-be-retrieved documentation snapshot./p
     pub fn documentation_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl GetDocumentationVersionRequestBuilder {
         self.documentation_version = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDocumentationVersionRequest::documentation_version`](crate::types::GetDocumentationVersionRequest::documentation_version).
+    /// Sets or clears [`GetDocumentationVersionRequest::documentation_version`](crate::types::GetDocumentationVersionRequest::documentation_version).
     pub fn set_documentation_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,13 +89,13 @@ impl GetDocumentationVersionRequestBuilder {
         self.documentation_version = input;
         self
     }
-    ///The value set for [`GetDocumentationVersionRequest::documentation_version`](crate::types::GetDocumentationVersionRequest::documentation_version), if any.
+    /// The value set for [`GetDocumentationVersionRequest::documentation_version`](crate::types::GetDocumentationVersionRequest::documentation_version), if any.
     pub fn get_documentation_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.documentation_version
     }
-    ///Builds the [`GetDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -43,12 +43,12 @@ pub struct GetDocumentationVersionsRequest {
     pub limit: ::std::option::Option<i32>,
 }
 impl GetDocumentationVersionsRequest {
-    ///Starts building a [`GetDocumentationVersionsRequest`].
+    /// Starts building a [`GetDocumentationVersionsRequest`].
     pub fn builder() -> crate::types::builders::GetDocumentationVersionsRequestBuilder {
         crate::types::builders::GetDocumentationVersionsRequestBuilder::default()
     }
 }
-///A builder for [`GetDocumentationVersionsRequest`](crate :: types :: GetDocumentationVersionsRequest); start one with `GetDocumentationVersionsRequest::builder()`.
+/// A builder for [`GetDocumentationVersionsRequest`](crate :: types :: GetDocumentationVersionsRequest); start one with `GetDocumentationVersionsRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -61,7 +61,7 @@ pub struct GetDocumentationVersionsRequestBuilder {
     limit: ::std::option::Option<i32>,
 }
 impl GetDocumentationVersionsRequestBuilder {
-    ///Sets [`GetDocumentationVersionsRequest::rest_api_id`](crate::types::GetDocumentationVersionsRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetDocumentationVersionsRequest::rest_api_id`](crate::types::GetDocumentationVersionsRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -69,7 +69,7 @@ impl GetDocumentationVersionsRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDocumentationVersionsRequest::rest_api_id`](crate::types::GetDocumentationVersionsRequest::rest_api_id).
+    /// Sets or clears [`GetDocumentationVersionsRequest::rest_api_id`](crate::types::GetDocumentationVersionsRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -77,11 +77,11 @@ impl GetDocumentationVersionsRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetDocumentationVersionsRequest::rest_api_id`](crate::types::GetDocumentationVersionsRequest::rest_api_id), if any.
+    /// The value set for [`GetDocumentationVersionsRequest::rest_api_id`](crate::types::GetDocumentationVersionsRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetDocumentationVersionsRequest::position`](crate::types::GetDocumentationVersionsRequest::position): pThe current pagination position in the paged result set./p
+    /// Sets [`GetDocumentationVersionsRequest::position`](crate::types::GetDocumentationVersionsRequest::position): pThe current pagination position in the paged result set./p
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -89,7 +89,7 @@ impl GetDocumentationVersionsRequestBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDocumentationVersionsRequest::position`](crate::types::GetDocumentationVersionsRequest::position).
+    /// Sets or clears [`GetDocumentationVersionsRequest::position`](crate::types::GetDocumentationVersionsRequest::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -97,25 +97,25 @@ impl GetDocumentationVersionsRequestBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GetDocumentationVersionsRequest::position`](crate::types::GetDocumentationVersionsRequest::position), if any.
+    /// The value set for [`GetDocumentationVersionsRequest::position`](crate::types::GetDocumentationVersionsRequest::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GetDocumentationVersionsRequest::limit`](crate::types::GetDocumentationVersionsRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
+    /// Sets [`GetDocumentationVersionsRequest::limit`](crate::types::GetDocumentationVersionsRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDocumentationVersionsRequest::limit`](crate::types::GetDocumentationVersionsRequest::limit).
+    /// Sets or clears [`GetDocumentationVersionsRequest::limit`](crate::types::GetDocumentationVersionsRequest::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`GetDocumentationVersionsRequest::limit`](crate::types::GetDocumentationVersionsRequest::limit), if any.
+    /// The value set for [`GetDocumentationVersionsRequest::limit`](crate::types::GetDocumentationVersionsRequest::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Builds the [`GetDocumentationVersionsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetDocumentationVersionsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

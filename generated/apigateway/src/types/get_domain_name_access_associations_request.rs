@@ -41,12 +41,12 @@ pub struct GetDomainNameAccessAssociationsRequest {
     pub resource_owner: ::std::option::Option<crate::types::ResourceOwner>,
 }
 impl GetDomainNameAccessAssociationsRequest {
-    ///Starts building a [`GetDomainNameAccessAssociationsRequest`].
+    /// Starts building a [`GetDomainNameAccessAssociationsRequest`].
     pub fn builder() -> crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder {
         crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder::default()
     }
 }
-///A builder for [`GetDomainNameAccessAssociationsRequest`](crate :: types :: GetDomainNameAccessAssociationsRequest); start one with `GetDomainNameAccessAssociationsRequest::builder()`.
+/// A builder for [`GetDomainNameAccessAssociationsRequest`](crate :: types :: GetDomainNameAccessAssociationsRequest); start one with `GetDomainNameAccessAssociationsRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -59,7 +59,7 @@ pub struct GetDomainNameAccessAssociationsRequestBuilder {
     resource_owner: ::std::option::Option<crate::types::ResourceOwner>,
 }
 impl GetDomainNameAccessAssociationsRequestBuilder {
-    ///Sets [`GetDomainNameAccessAssociationsRequest::position`](crate::types::GetDomainNameAccessAssociationsRequest::position): pThe current pagination position in the paged result set. /p
+    /// Sets [`GetDomainNameAccessAssociationsRequest::position`](crate::types::GetDomainNameAccessAssociationsRequest::position): pThe current pagination position in the paged result set. /p
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -67,7 +67,7 @@ impl GetDomainNameAccessAssociationsRequestBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDomainNameAccessAssociationsRequest::position`](crate::types::GetDomainNameAccessAssociationsRequest::position).
+    /// Sets or clears [`GetDomainNameAccessAssociationsRequest::position`](crate::types::GetDomainNameAccessAssociationsRequest::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -75,25 +75,25 @@ impl GetDomainNameAccessAssociationsRequestBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GetDomainNameAccessAssociationsRequest::position`](crate::types::GetDomainNameAccessAssociationsRequest::position), if any.
+    /// The value set for [`GetDomainNameAccessAssociationsRequest::position`](crate::types::GetDomainNameAccessAssociationsRequest::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GetDomainNameAccessAssociationsRequest::limit`](crate::types::GetDomainNameAccessAssociationsRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500. /p
+    /// Sets [`GetDomainNameAccessAssociationsRequest::limit`](crate::types::GetDomainNameAccessAssociationsRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500. /p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDomainNameAccessAssociationsRequest::limit`](crate::types::GetDomainNameAccessAssociationsRequest::limit).
+    /// Sets or clears [`GetDomainNameAccessAssociationsRequest::limit`](crate::types::GetDomainNameAccessAssociationsRequest::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`GetDomainNameAccessAssociationsRequest::limit`](crate::types::GetDomainNameAccessAssociationsRequest::limit), if any.
+    /// The value set for [`GetDomainNameAccessAssociationsRequest::limit`](crate::types::GetDomainNameAccessAssociationsRequest::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Sets [`GetDomainNameAccessAssociationsRequest::resource_owner`](crate::types::GetDomainNameAccessAssociationsRequest::resource_owner): p The owner of the domain name access association. Use codeSELF/code to only list the domain name access associations owned by your own account. Use codeOTHER_ACCOUNTS/code to list the domain name access associations with your private custom domain names that are owned by other AWS accounts./p
+    /// Sets [`GetDomainNameAccessAssociationsRequest::resource_owner`](crate::types::GetDomainNameAccessAssociationsRequest::resource_owner): p The owner of the domain name access association. Use codeSELF/code to only list the domain name access associations owned by your own account. Use codeOTHER_ACCOUNTS/code to list the domain name access associations with your private custom domain names that are owned by other AWS accounts./p
     pub fn resource_owner(
         mut self,
         input: impl ::std::convert::Into<crate::types::ResourceOwner>,
@@ -101,7 +101,7 @@ impl GetDomainNameAccessAssociationsRequestBuilder {
         self.resource_owner = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDomainNameAccessAssociationsRequest::resource_owner`](crate::types::GetDomainNameAccessAssociationsRequest::resource_owner).
+    /// Sets or clears [`GetDomainNameAccessAssociationsRequest::resource_owner`](crate::types::GetDomainNameAccessAssociationsRequest::resource_owner).
     pub fn set_resource_owner(
         mut self,
         input: ::std::option::Option<crate::types::ResourceOwner>,
@@ -109,13 +109,13 @@ impl GetDomainNameAccessAssociationsRequestBuilder {
         self.resource_owner = input;
         self
     }
-    ///The value set for [`GetDomainNameAccessAssociationsRequest::resource_owner`](crate::types::GetDomainNameAccessAssociationsRequest::resource_owner), if any.
+    /// The value set for [`GetDomainNameAccessAssociationsRequest::resource_owner`](crate::types::GetDomainNameAccessAssociationsRequest::resource_owner), if any.
     pub fn get_resource_owner(
         &self,
     ) -> &::std::option::Option<crate::types::ResourceOwner> {
         &self.resource_owner
     }
-    ///Builds the [`GetDomainNameAccessAssociationsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetDomainNameAccessAssociationsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

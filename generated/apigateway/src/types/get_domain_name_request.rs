@@ -34,12 +34,12 @@ pub struct GetDomainNameRequest {
     pub domain_name_id: ::std::option::Option<::std::string::String>,
 }
 impl GetDomainNameRequest {
-    ///Starts building a [`GetDomainNameRequest`].
+    /// Starts building a [`GetDomainNameRequest`].
     pub fn builder() -> crate::types::builders::GetDomainNameRequestBuilder {
         crate::types::builders::GetDomainNameRequestBuilder::default()
     }
 }
-///A builder for [`GetDomainNameRequest`](crate :: types :: GetDomainNameRequest); start one with `GetDomainNameRequest::builder()`.
+/// A builder for [`GetDomainNameRequest`](crate :: types :: GetDomainNameRequest); start one with `GetDomainNameRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -51,7 +51,7 @@ pub struct GetDomainNameRequestBuilder {
     domain_name_id: ::std::option::Option<::std::string::String>,
 }
 impl GetDomainNameRequestBuilder {
-    ///Sets [`GetDomainNameRequest::domain_name`](crate::types::GetDomainNameRequest::domain_name): pThe name of the DomainName resource./p
+    /// Sets [`GetDomainNameRequest::domain_name`](crate::types::GetDomainNameRequest::domain_name): pThe name of the DomainName resource./p
     pub fn domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -59,7 +59,7 @@ impl GetDomainNameRequestBuilder {
         self.domain_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDomainNameRequest::domain_name`](crate::types::GetDomainNameRequest::domain_name).
+    /// Sets or clears [`GetDomainNameRequest::domain_name`](crate::types::GetDomainNameRequest::domain_name).
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -67,11 +67,11 @@ impl GetDomainNameRequestBuilder {
         self.domain_name = input;
         self
     }
-    ///The value set for [`GetDomainNameRequest::domain_name`](crate::types::GetDomainNameRequest::domain_name), if any.
+    /// The value set for [`GetDomainNameRequest::domain_name`](crate::types::GetDomainNameRequest::domain_name), if any.
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
-    ///Sets [`GetDomainNameRequest::domain_name_id`](crate::types::GetDomainNameRequest::domain_name_id): p The identifier for the domain name resource. Required for private custom domain names. /p
+    /// Sets [`GetDomainNameRequest::domain_name_id`](crate::types::GetDomainNameRequest::domain_name_id): p The identifier for the domain name resource. Required for private custom domain names. /p
     pub fn domain_name_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -79,7 +79,7 @@ impl GetDomainNameRequestBuilder {
         self.domain_name_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDomainNameRequest::domain_name_id`](crate::types::GetDomainNameRequest::domain_name_id).
+    /// Sets or clears [`GetDomainNameRequest::domain_name_id`](crate::types::GetDomainNameRequest::domain_name_id).
     pub fn set_domain_name_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -87,11 +87,11 @@ impl GetDomainNameRequestBuilder {
         self.domain_name_id = input;
         self
     }
-    ///The value set for [`GetDomainNameRequest::domain_name_id`](crate::types::GetDomainNameRequest::domain_name_id), if any.
+    /// The value set for [`GetDomainNameRequest::domain_name_id`](crate::types::GetDomainNameRequest::domain_name_id), if any.
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_id
     }
-    ///Builds the [`GetDomainNameRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetDomainNameRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -41,12 +41,12 @@ pub struct GetDomainNamesRequest {
     pub resource_owner: ::std::option::Option<crate::types::ResourceOwner>,
 }
 impl GetDomainNamesRequest {
-    ///Starts building a [`GetDomainNamesRequest`].
+    /// Starts building a [`GetDomainNamesRequest`].
     pub fn builder() -> crate::types::builders::GetDomainNamesRequestBuilder {
         crate::types::builders::GetDomainNamesRequestBuilder::default()
     }
 }
-///A builder for [`GetDomainNamesRequest`](crate :: types :: GetDomainNamesRequest); start one with `GetDomainNamesRequest::builder()`.
+/// A builder for [`GetDomainNamesRequest`](crate :: types :: GetDomainNamesRequest); start one with `GetDomainNamesRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -59,7 +59,7 @@ pub struct GetDomainNamesRequestBuilder {
     resource_owner: ::std::option::Option<crate::types::ResourceOwner>,
 }
 impl GetDomainNamesRequestBuilder {
-    ///Sets [`GetDomainNamesRequest::position`](crate::types::GetDomainNamesRequest::position): pThe current pagination position in the paged result set./p
+    /// Sets [`GetDomainNamesRequest::position`](crate::types::GetDomainNamesRequest::position): pThe current pagination position in the paged result set./p
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -67,7 +67,7 @@ impl GetDomainNamesRequestBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDomainNamesRequest::position`](crate::types::GetDomainNamesRequest::position).
+    /// Sets or clears [`GetDomainNamesRequest::position`](crate::types::GetDomainNamesRequest::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -75,25 +75,25 @@ impl GetDomainNamesRequestBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GetDomainNamesRequest::position`](crate::types::GetDomainNamesRequest::position), if any.
+    /// The value set for [`GetDomainNamesRequest::position`](crate::types::GetDomainNamesRequest::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GetDomainNamesRequest::limit`](crate::types::GetDomainNamesRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
+    /// Sets [`GetDomainNamesRequest::limit`](crate::types::GetDomainNamesRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDomainNamesRequest::limit`](crate::types::GetDomainNamesRequest::limit).
+    /// Sets or clears [`GetDomainNamesRequest::limit`](crate::types::GetDomainNamesRequest::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`GetDomainNamesRequest::limit`](crate::types::GetDomainNamesRequest::limit), if any.
+    /// The value set for [`GetDomainNamesRequest::limit`](crate::types::GetDomainNamesRequest::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Sets [`GetDomainNamesRequest::resource_owner`](crate::types::GetDomainNamesRequest::resource_owner): pThe owner of the domain name access association. /p
+    /// Sets [`GetDomainNamesRequest::resource_owner`](crate::types::GetDomainNamesRequest::resource_owner): pThe owner of the domain name access association. /p
     pub fn resource_owner(
         mut self,
         input: impl ::std::convert::Into<crate::types::ResourceOwner>,
@@ -101,7 +101,7 @@ impl GetDomainNamesRequestBuilder {
         self.resource_owner = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetDomainNamesRequest::resource_owner`](crate::types::GetDomainNamesRequest::resource_owner).
+    /// Sets or clears [`GetDomainNamesRequest::resource_owner`](crate::types::GetDomainNamesRequest::resource_owner).
     pub fn set_resource_owner(
         mut self,
         input: ::std::option::Option<crate::types::ResourceOwner>,
@@ -109,13 +109,13 @@ impl GetDomainNamesRequestBuilder {
         self.resource_owner = input;
         self
     }
-    ///The value set for [`GetDomainNamesRequest::resource_owner`](crate::types::GetDomainNamesRequest::resource_owner), if any.
+    /// The value set for [`GetDomainNamesRequest::resource_owner`](crate::types::GetDomainNamesRequest::resource_owner), if any.
     pub fn get_resource_owner(
         &self,
     ) -> &::std::option::Option<crate::types::ResourceOwner> {
         &self.resource_owner
     }
-    ///Builds the [`GetDomainNamesRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetDomainNamesRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -67,12 +67,12 @@ pub struct GetExportRequest {
     pub accepts: ::std::option::Option<::std::string::String>,
 }
 impl GetExportRequest {
-    ///Starts building a [`GetExportRequest`].
+    /// Starts building a [`GetExportRequest`].
     pub fn builder() -> crate::types::builders::GetExportRequestBuilder {
         crate::types::builders::GetExportRequestBuilder::default()
     }
 }
-///A builder for [`GetExportRequest`](crate :: types :: GetExportRequest); start one with `GetExportRequest::builder()`.
+/// A builder for [`GetExportRequest`](crate :: types :: GetExportRequest); start one with `GetExportRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -89,7 +89,7 @@ pub struct GetExportRequestBuilder {
     accepts: ::std::option::Option<::std::string::String>,
 }
 impl GetExportRequestBuilder {
-    ///Sets [`GetExportRequest::rest_api_id`](crate::types::GetExportRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetExportRequest::rest_api_id`](crate::types::GetExportRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -97,7 +97,7 @@ impl GetExportRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetExportRequest::rest_api_id`](crate::types::GetExportRequest::rest_api_id).
+    /// Sets or clears [`GetExportRequest::rest_api_id`](crate::types::GetExportRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -105,11 +105,11 @@ impl GetExportRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetExportRequest::rest_api_id`](crate::types::GetExportRequest::rest_api_id), if any.
+    /// The value set for [`GetExportRequest::rest_api_id`](crate::types::GetExportRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetExportRequest::stage_name`](crate::types::GetExportRequest::stage_name): pThe name of the Stage that will be exported./p
+    /// Sets [`GetExportRequest::stage_name`](crate::types::GetExportRequest::stage_name): pThe name of the Stage that will be exported./p
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -117,7 +117,7 @@ impl GetExportRequestBuilder {
         self.stage_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetExportRequest::stage_name`](crate::types::GetExportRequest::stage_name).
+    /// Sets or clears [`GetExportRequest::stage_name`](crate::types::GetExportRequest::stage_name).
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -125,11 +125,11 @@ impl GetExportRequestBuilder {
         self.stage_name = input;
         self
     }
-    ///The value set for [`GetExportRequest::stage_name`](crate::types::GetExportRequest::stage_name), if any.
+    /// The value set for [`GetExportRequest::stage_name`](crate::types::GetExportRequest::stage_name), if any.
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
-    ///Sets [`GetExportRequest::export_type`](crate::types::GetExportRequest::export_type): pThe type of export. Acceptable values are 'oas30' for OpenAPI 3.0.x and 'swagger' for Swagger/OpenAPI 2.0./p
+    /// Sets [`GetExportRequest::export_type`](crate::types::GetExportRequest::export_type): pThe type of export. Acceptable values are 'oas30' for OpenAPI 3.0.x and 'swagger' for Swagger/OpenAPI 2.0./p
     pub fn export_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -137,7 +137,7 @@ impl GetExportRequestBuilder {
         self.export_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetExportRequest::export_type`](crate::types::GetExportRequest::export_type).
+    /// Sets or clears [`GetExportRequest::export_type`](crate::types::GetExportRequest::export_type).
     pub fn set_export_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -145,11 +145,11 @@ impl GetExportRequestBuilder {
         self.export_type = input;
         self
     }
-    ///The value set for [`GetExportRequest::export_type`](crate::types::GetExportRequest::export_type), if any.
+    /// The value set for [`GetExportRequest::export_type`](crate::types::GetExportRequest::export_type), if any.
     pub fn get_export_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.export_type
     }
-    ///Sets [`GetExportRequest::parameters`](crate::types::GetExportRequest::parameters): pA key-value map of query string parameters that specify properties of the export, depending on the requested codeexportType/code. For codeexportType/code codeoas30/code and codeswagger/code, any combination of the following parameters are supported: codeextensions='integrations'/code or codeextensions='apigateway'/code will export the API with x-amazon-apigateway-integration extensions. codeextensions='authorizers'/code will export the API with x-amazon-apigateway-authorizer extensions. codepostman/code will export the API with Postman extensions, allowing for import to the Postman tool/p
+    /// Sets [`GetExportRequest::parameters`](crate::types::GetExportRequest::parameters): pA key-value map of query string parameters that specify properties of the export, depending on the requested codeexportType/code. For codeexportType/code codeoas30/code and codeswagger/code, any combination of the following parameters are supported: codeextensions='integrations'/code or codeextensions='apigateway'/code will export the API with x-amazon-apigateway-integration extensions. codeextensions='authorizers'/code will export the API with x-amazon-apigateway-authorizer extensions. codepostman/code will export the API with Postman extensions, allowing for import to the Postman tool/p
     pub fn parameters(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -164,7 +164,7 @@ impl GetExportRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`GetExportRequest::parameters`](crate::types::GetExportRequest::parameters).
+    /// Sets or clears [`GetExportRequest::parameters`](crate::types::GetExportRequest::parameters).
     pub fn set_parameters(
         mut self,
         input: ::std::option::Option<
@@ -174,7 +174,7 @@ impl GetExportRequestBuilder {
         self.parameters = input;
         self
     }
-    ///The value set for [`GetExportRequest::parameters`](crate::types::GetExportRequest::parameters), if any.
+    /// The value set for [`GetExportRequest::parameters`](crate::types::GetExportRequest::parameters), if any.
     pub fn get_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -182,7 +182,7 @@ impl GetExportRequestBuilder {
     > {
         &self.parameters
     }
-    ///Sets [`GetExportRequest::accepts`](crate::types::GetExportRequest::accepts): pThe content-type of the export, for example codeapplication/json/code. Currently codeapplication/json/code and codeapplication/yaml/code are supported for codeexportType/code ofcodeoas30/code and codeswagger/code. This should be specified in the codeAccept/code header for direct API requests./p
+    /// Sets [`GetExportRequest::accepts`](crate::types::GetExportRequest::accepts): pThe content-type of the export, for example codeapplication/json/code. Currently codeapplication/json/code and codeapplication/yaml/code are supported for codeexportType/code ofcodeoas30/code and codeswagger/code. This should be specified in the codeAccept/code header for direct API requests./p
     pub fn accepts(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -190,7 +190,7 @@ impl GetExportRequestBuilder {
         self.accepts = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetExportRequest::accepts`](crate::types::GetExportRequest::accepts).
+    /// Sets or clears [`GetExportRequest::accepts`](crate::types::GetExportRequest::accepts).
     pub fn set_accepts(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -198,11 +198,11 @@ impl GetExportRequestBuilder {
         self.accepts = input;
         self
     }
-    ///The value set for [`GetExportRequest::accepts`](crate::types::GetExportRequest::accepts), if any.
+    /// The value set for [`GetExportRequest::accepts`](crate::types::GetExportRequest::accepts), if any.
     pub fn get_accepts(&self) -> &::std::option::Option<::std::string::String> {
         &self.accepts
     }
-    ///Builds the [`GetExportRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetExportRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

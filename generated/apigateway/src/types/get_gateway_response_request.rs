@@ -36,12 +36,12 @@ pub struct GetGatewayResponseRequest {
     pub response_type: ::std::option::Option<crate::types::GatewayResponseType>,
 }
 impl GetGatewayResponseRequest {
-    ///Starts building a [`GetGatewayResponseRequest`].
+    /// Starts building a [`GetGatewayResponseRequest`].
     pub fn builder() -> crate::types::builders::GetGatewayResponseRequestBuilder {
         crate::types::builders::GetGatewayResponseRequestBuilder::default()
     }
 }
-///A builder for [`GetGatewayResponseRequest`](crate :: types :: GetGatewayResponseRequest); start one with `GetGatewayResponseRequest::builder()`.
+/// A builder for [`GetGatewayResponseRequest`](crate :: types :: GetGatewayResponseRequest); start one with `GetGatewayResponseRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct GetGatewayResponseRequestBuilder {
     response_type: ::std::option::Option<crate::types::GatewayResponseType>,
 }
 impl GetGatewayResponseRequestBuilder {
-    ///Sets [`GetGatewayResponseRequest::rest_api_id`](crate::types::GetGatewayResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetGatewayResponseRequest::rest_api_id`](crate::types::GetGatewayResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl GetGatewayResponseRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetGatewayResponseRequest::rest_api_id`](crate::types::GetGatewayResponseRequest::rest_api_id).
+    /// Sets or clears [`GetGatewayResponseRequest::rest_api_id`](crate::types::GetGatewayResponseRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl GetGatewayResponseRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetGatewayResponseRequest::rest_api_id`](crate::types::GetGatewayResponseRequest::rest_api_id), if any.
+    /// The value set for [`GetGatewayResponseRequest::rest_api_id`](crate::types::GetGatewayResponseRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetGatewayResponseRequest::response_type`](crate::types::GetGatewayResponseRequest::response_type): pThe response type of the associated GatewayResponse./p
+    /// Sets [`GetGatewayResponseRequest::response_type`](crate::types::GetGatewayResponseRequest::response_type): pThe response type of the associated GatewayResponse./p
     pub fn response_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::GatewayResponseType>,
@@ -81,7 +81,7 @@ impl GetGatewayResponseRequestBuilder {
         self.response_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetGatewayResponseRequest::response_type`](crate::types::GetGatewayResponseRequest::response_type).
+    /// Sets or clears [`GetGatewayResponseRequest::response_type`](crate::types::GetGatewayResponseRequest::response_type).
     pub fn set_response_type(
         mut self,
         input: ::std::option::Option<crate::types::GatewayResponseType>,
@@ -89,13 +89,13 @@ impl GetGatewayResponseRequestBuilder {
         self.response_type = input;
         self
     }
-    ///The value set for [`GetGatewayResponseRequest::response_type`](crate::types::GetGatewayResponseRequest::response_type), if any.
+    /// The value set for [`GetGatewayResponseRequest::response_type`](crate::types::GetGatewayResponseRequest::response_type), if any.
     pub fn get_response_type(
         &self,
     ) -> &::std::option::Option<crate::types::GatewayResponseType> {
         &self.response_type
     }
-    ///Builds the [`GetGatewayResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetGatewayResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -43,12 +43,12 @@ pub struct GetGatewayResponsesRequest {
     pub limit: ::std::option::Option<i32>,
 }
 impl GetGatewayResponsesRequest {
-    ///Starts building a [`GetGatewayResponsesRequest`].
+    /// Starts building a [`GetGatewayResponsesRequest`].
     pub fn builder() -> crate::types::builders::GetGatewayResponsesRequestBuilder {
         crate::types::builders::GetGatewayResponsesRequestBuilder::default()
     }
 }
-///A builder for [`GetGatewayResponsesRequest`](crate :: types :: GetGatewayResponsesRequest); start one with `GetGatewayResponsesRequest::builder()`.
+/// A builder for [`GetGatewayResponsesRequest`](crate :: types :: GetGatewayResponsesRequest); start one with `GetGatewayResponsesRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -61,7 +61,7 @@ pub struct GetGatewayResponsesRequestBuilder {
     limit: ::std::option::Option<i32>,
 }
 impl GetGatewayResponsesRequestBuilder {
-    ///Sets [`GetGatewayResponsesRequest::rest_api_id`](crate::types::GetGatewayResponsesRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetGatewayResponsesRequest::rest_api_id`](crate::types::GetGatewayResponsesRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -69,7 +69,7 @@ impl GetGatewayResponsesRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetGatewayResponsesRequest::rest_api_id`](crate::types::GetGatewayResponsesRequest::rest_api_id).
+    /// Sets or clears [`GetGatewayResponsesRequest::rest_api_id`](crate::types::GetGatewayResponsesRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -77,11 +77,11 @@ impl GetGatewayResponsesRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetGatewayResponsesRequest::rest_api_id`](crate::types::GetGatewayResponsesRequest::rest_api_id), if any.
+    /// The value set for [`GetGatewayResponsesRequest::rest_api_id`](crate::types::GetGatewayResponsesRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetGatewayResponsesRequest::position`](crate::types::GetGatewayResponsesRequest::position): pThe current pagination position in the paged result set. The GatewayResponse collection does not support pagination and the position does not apply here./p
+    /// Sets [`GetGatewayResponsesRequest::position`](crate::types::GetGatewayResponsesRequest::position): pThe current pagination position in the paged result set. The GatewayResponse collection does not support pagination and the position does not apply here./p
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -89,7 +89,7 @@ impl GetGatewayResponsesRequestBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetGatewayResponsesRequest::position`](crate::types::GetGatewayResponsesRequest::position).
+    /// Sets or clears [`GetGatewayResponsesRequest::position`](crate::types::GetGatewayResponsesRequest::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -97,25 +97,25 @@ impl GetGatewayResponsesRequestBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GetGatewayResponsesRequest::position`](crate::types::GetGatewayResponsesRequest::position), if any.
+    /// The value set for [`GetGatewayResponsesRequest::position`](crate::types::GetGatewayResponsesRequest::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GetGatewayResponsesRequest::limit`](crate::types::GetGatewayResponsesRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500. The GatewayResponses collection does not support pagination and the limit does not apply here./p
+    /// Sets [`GetGatewayResponsesRequest::limit`](crate::types::GetGatewayResponsesRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500. The GatewayResponses collection does not support pagination and the limit does not apply here./p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetGatewayResponsesRequest::limit`](crate::types::GetGatewayResponsesRequest::limit).
+    /// Sets or clears [`GetGatewayResponsesRequest::limit`](crate::types::GetGatewayResponsesRequest::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`GetGatewayResponsesRequest::limit`](crate::types::GetGatewayResponsesRequest::limit), if any.
+    /// The value set for [`GetGatewayResponsesRequest::limit`](crate::types::GetGatewayResponsesRequest::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Builds the [`GetGatewayResponsesRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetGatewayResponsesRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

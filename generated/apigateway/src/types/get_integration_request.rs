@@ -47,12 +47,12 @@ pub struct GetIntegrationRequest {
     pub http_method: ::std::option::Option<::std::string::String>,
 }
 impl GetIntegrationRequest {
-    ///Starts building a [`GetIntegrationRequest`].
+    /// Starts building a [`GetIntegrationRequest`].
     pub fn builder() -> crate::types::builders::GetIntegrationRequestBuilder {
         crate::types::builders::GetIntegrationRequestBuilder::default()
     }
 }
-///A builder for [`GetIntegrationRequest`](crate :: types :: GetIntegrationRequest); start one with `GetIntegrationRequest::builder()`.
+/// A builder for [`GetIntegrationRequest`](crate :: types :: GetIntegrationRequest); start one with `GetIntegrationRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -65,7 +65,7 @@ pub struct GetIntegrationRequestBuilder {
     http_method: ::std::option::Option<::std::string::String>,
 }
 impl GetIntegrationRequestBuilder {
-    ///Sets [`GetIntegrationRequest::rest_api_id`](crate::types::GetIntegrationRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetIntegrationRequest::rest_api_id`](crate::types::GetIntegrationRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -73,7 +73,7 @@ impl GetIntegrationRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetIntegrationRequest::rest_api_id`](crate::types::GetIntegrationRequest::rest_api_id).
+    /// Sets or clears [`GetIntegrationRequest::rest_api_id`](crate::types::GetIntegrationRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -81,11 +81,11 @@ impl GetIntegrationRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetIntegrationRequest::rest_api_id`](crate::types::GetIntegrationRequest::rest_api_id), if any.
+    /// The value set for [`GetIntegrationRequest::rest_api_id`](crate::types::GetIntegrationRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetIntegrationRequest::resource_id`](crate::types::GetIntegrationRequest::resource_id): pSpecifies a get integration request's resource identifier/p
+    /// Sets [`GetIntegrationRequest::resource_id`](crate::types::GetIntegrationRequest::resource_id): pSpecifies a get integration request's resource identifier/p
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -93,7 +93,7 @@ impl GetIntegrationRequestBuilder {
         self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetIntegrationRequest::resource_id`](crate::types::GetIntegrationRequest::resource_id).
+    /// Sets or clears [`GetIntegrationRequest::resource_id`](crate::types::GetIntegrationRequest::resource_id).
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -101,11 +101,11 @@ impl GetIntegrationRequestBuilder {
         self.resource_id = input;
         self
     }
-    ///The value set for [`GetIntegrationRequest::resource_id`](crate::types::GetIntegrationRequest::resource_id), if any.
+    /// The value set for [`GetIntegrationRequest::resource_id`](crate::types::GetIntegrationRequest::resource_id), if any.
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
-    ///Sets [`GetIntegrationRequest::http_method`](crate::types::GetIntegrationRequest::http_method): pSpecifies a get integration request's HTTP method./p
+    /// Sets [`GetIntegrationRequest::http_method`](crate::types::GetIntegrationRequest::http_method): pSpecifies a get integration request's HTTP method./p
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -113,7 +113,7 @@ impl GetIntegrationRequestBuilder {
         self.http_method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetIntegrationRequest::http_method`](crate::types::GetIntegrationRequest::http_method).
+    /// Sets or clears [`GetIntegrationRequest::http_method`](crate::types::GetIntegrationRequest::http_method).
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -121,11 +121,11 @@ impl GetIntegrationRequestBuilder {
         self.http_method = input;
         self
     }
-    ///The value set for [`GetIntegrationRequest::http_method`](crate::types::GetIntegrationRequest::http_method), if any.
+    /// The value set for [`GetIntegrationRequest::http_method`](crate::types::GetIntegrationRequest::http_method), if any.
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
-    ///Builds the [`GetIntegrationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetIntegrationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

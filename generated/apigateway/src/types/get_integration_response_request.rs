@@ -58,12 +58,12 @@ pub struct GetIntegrationResponseRequest {
     pub status_code: ::std::option::Option<::std::string::String>,
 }
 impl GetIntegrationResponseRequest {
-    ///Starts building a [`GetIntegrationResponseRequest`].
+    /// Starts building a [`GetIntegrationResponseRequest`].
     pub fn builder() -> crate::types::builders::GetIntegrationResponseRequestBuilder {
         crate::types::builders::GetIntegrationResponseRequestBuilder::default()
     }
 }
-///A builder for [`GetIntegrationResponseRequest`](crate :: types :: GetIntegrationResponseRequest); start one with `GetIntegrationResponseRequest::builder()`.
+/// A builder for [`GetIntegrationResponseRequest`](crate :: types :: GetIntegrationResponseRequest); start one with `GetIntegrationResponseRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -77,7 +77,7 @@ pub struct GetIntegrationResponseRequestBuilder {
     status_code: ::std::option::Option<::std::string::String>,
 }
 impl GetIntegrationResponseRequestBuilder {
-    ///Sets [`GetIntegrationResponseRequest::rest_api_id`](crate::types::GetIntegrationResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetIntegrationResponseRequest::rest_api_id`](crate::types::GetIntegrationResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -85,7 +85,7 @@ impl GetIntegrationResponseRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetIntegrationResponseRequest::rest_api_id`](crate::types::GetIntegrationResponseRequest::rest_api_id).
+    /// Sets or clears [`GetIntegrationResponseRequest::rest_api_id`](crate::types::GetIntegrationResponseRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -93,11 +93,11 @@ impl GetIntegrationResponseRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetIntegrationResponseRequest::rest_api_id`](crate::types::GetIntegrationResponseRequest::rest_api_id), if any.
+    /// The value set for [`GetIntegrationResponseRequest::rest_api_id`](crate::types::GetIntegrationResponseRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetIntegrationResponseRequest::resource_id`](crate::types::GetIntegrationResponseRequest::resource_id): pSpecifies a get integration response request's resource identifier./p
+    /// Sets [`GetIntegrationResponseRequest::resource_id`](crate::types::GetIntegrationResponseRequest::resource_id): pSpecifies a get integration response request's resource identifier./p
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -105,7 +105,7 @@ impl GetIntegrationResponseRequestBuilder {
         self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetIntegrationResponseRequest::resource_id`](crate::types::GetIntegrationResponseRequest::resource_id).
+    /// Sets or clears [`GetIntegrationResponseRequest::resource_id`](crate::types::GetIntegrationResponseRequest::resource_id).
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -113,11 +113,11 @@ impl GetIntegrationResponseRequestBuilder {
         self.resource_id = input;
         self
     }
-    ///The value set for [`GetIntegrationResponseRequest::resource_id`](crate::types::GetIntegrationResponseRequest::resource_id), if any.
+    /// The value set for [`GetIntegrationResponseRequest::resource_id`](crate::types::GetIntegrationResponseRequest::resource_id), if any.
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
-    ///Sets [`GetIntegrationResponseRequest::http_method`](crate::types::GetIntegrationResponseRequest::http_method): pSpecifies a get integration response request's HTTP method./p
+    /// Sets [`GetIntegrationResponseRequest::http_method`](crate::types::GetIntegrationResponseRequest::http_method): pSpecifies a get integration response request's HTTP method./p
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -125,7 +125,7 @@ impl GetIntegrationResponseRequestBuilder {
         self.http_method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetIntegrationResponseRequest::http_method`](crate::types::GetIntegrationResponseRequest::http_method).
+    /// Sets or clears [`GetIntegrationResponseRequest::http_method`](crate::types::GetIntegrationResponseRequest::http_method).
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -133,11 +133,11 @@ impl GetIntegrationResponseRequestBuilder {
         self.http_method = input;
         self
     }
-    ///The value set for [`GetIntegrationResponseRequest::http_method`](crate::types::GetIntegrationResponseRequest::http_method), if any.
+    /// The value set for [`GetIntegrationResponseRequest::http_method`](crate::types::GetIntegrationResponseRequest::http_method), if any.
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
-    ///Sets [`GetIntegrationResponseRequest::status_code`](crate::types::GetIntegrationResponseRequest::status_code): pSpecifies a get integration response request's status code./p
+    /// Sets [`GetIntegrationResponseRequest::status_code`](crate::types::GetIntegrationResponseRequest::status_code): pSpecifies a get integration response request's status code./p
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -145,7 +145,7 @@ impl GetIntegrationResponseRequestBuilder {
         self.status_code = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetIntegrationResponseRequest::status_code`](crate::types::GetIntegrationResponseRequest::status_code).
+    /// Sets or clears [`GetIntegrationResponseRequest::status_code`](crate::types::GetIntegrationResponseRequest::status_code).
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -153,11 +153,11 @@ impl GetIntegrationResponseRequestBuilder {
         self.status_code = input;
         self
     }
-    ///The value set for [`GetIntegrationResponseRequest::status_code`](crate::types::GetIntegrationResponseRequest::status_code), if any.
+    /// The value set for [`GetIntegrationResponseRequest::status_code`](crate::types::GetIntegrationResponseRequest::status_code), if any.
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
-    ///Builds the [`GetIntegrationResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetIntegrationResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -47,12 +47,12 @@ pub struct GetMethodRequest {
     pub http_method: ::std::option::Option<::std::string::String>,
 }
 impl GetMethodRequest {
-    ///Starts building a [`GetMethodRequest`].
+    /// Starts building a [`GetMethodRequest`].
     pub fn builder() -> crate::types::builders::GetMethodRequestBuilder {
         crate::types::builders::GetMethodRequestBuilder::default()
     }
 }
-///A builder for [`GetMethodRequest`](crate :: types :: GetMethodRequest); start one with `GetMethodRequest::builder()`.
+/// A builder for [`GetMethodRequest`](crate :: types :: GetMethodRequest); start one with `GetMethodRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -65,7 +65,7 @@ pub struct GetMethodRequestBuilder {
     http_method: ::std::option::Option<::std::string::String>,
 }
 impl GetMethodRequestBuilder {
-    ///Sets [`GetMethodRequest::rest_api_id`](crate::types::GetMethodRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetMethodRequest::rest_api_id`](crate::types::GetMethodRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -73,7 +73,7 @@ impl GetMethodRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetMethodRequest::rest_api_id`](crate::types::GetMethodRequest::rest_api_id).
+    /// Sets or clears [`GetMethodRequest::rest_api_id`](crate::types::GetMethodRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -81,11 +81,11 @@ impl GetMethodRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetMethodRequest::rest_api_id`](crate::types::GetMethodRequest::rest_api_id), if any.
+    /// The value set for [`GetMethodRequest::rest_api_id`](crate::types::GetMethodRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetMethodRequest::resource_id`](crate::types::GetMethodRequest::resource_id): pThe Resource identifier for the Method resource./p
+    /// Sets [`GetMethodRequest::resource_id`](crate::types::GetMethodRequest::resource_id): pThe Resource identifier for the Method resource./p
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -93,7 +93,7 @@ impl GetMethodRequestBuilder {
         self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetMethodRequest::resource_id`](crate::types::GetMethodRequest::resource_id).
+    /// Sets or clears [`GetMethodRequest::resource_id`](crate::types::GetMethodRequest::resource_id).
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -101,11 +101,11 @@ impl GetMethodRequestBuilder {
         self.resource_id = input;
         self
     }
-    ///The value set for [`GetMethodRequest::resource_id`](crate::types::GetMethodRequest::resource_id), if any.
+    /// The value set for [`GetMethodRequest::resource_id`](crate::types::GetMethodRequest::resource_id), if any.
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
-    ///Sets [`GetMethodRequest::http_method`](crate::types::GetMethodRequest::http_method): pSpecifies the method request's HTTP method type./p
+    /// Sets [`GetMethodRequest::http_method`](crate::types::GetMethodRequest::http_method): pSpecifies the method request's HTTP method type./p
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -113,7 +113,7 @@ impl GetMethodRequestBuilder {
         self.http_method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetMethodRequest::http_method`](crate::types::GetMethodRequest::http_method).
+    /// Sets or clears [`GetMethodRequest::http_method`](crate::types::GetMethodRequest::http_method).
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -121,11 +121,11 @@ impl GetMethodRequestBuilder {
         self.http_method = input;
         self
     }
-    ///The value set for [`GetMethodRequest::http_method`](crate::types::GetMethodRequest::http_method), if any.
+    /// The value set for [`GetMethodRequest::http_method`](crate::types::GetMethodRequest::http_method), if any.
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
-    ///Builds the [`GetMethodRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetMethodRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -58,12 +58,12 @@ pub struct GetMethodResponseRequest {
     pub status_code: ::std::option::Option<::std::string::String>,
 }
 impl GetMethodResponseRequest {
-    ///Starts building a [`GetMethodResponseRequest`].
+    /// Starts building a [`GetMethodResponseRequest`].
     pub fn builder() -> crate::types::builders::GetMethodResponseRequestBuilder {
         crate::types::builders::GetMethodResponseRequestBuilder::default()
     }
 }
-///A builder for [`GetMethodResponseRequest`](crate :: types :: GetMethodResponseRequest); start one with `GetMethodResponseRequest::builder()`.
+/// A builder for [`GetMethodResponseRequest`](crate :: types :: GetMethodResponseRequest); start one with `GetMethodResponseRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -77,7 +77,7 @@ pub struct GetMethodResponseRequestBuilder {
     status_code: ::std::option::Option<::std::string::String>,
 }
 impl GetMethodResponseRequestBuilder {
-    ///Sets [`GetMethodResponseRequest::rest_api_id`](crate::types::GetMethodResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetMethodResponseRequest::rest_api_id`](crate::types::GetMethodResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -85,7 +85,7 @@ impl GetMethodResponseRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetMethodResponseRequest::rest_api_id`](crate::types::GetMethodResponseRequest::rest_api_id).
+    /// Sets or clears [`GetMethodResponseRequest::rest_api_id`](crate::types::GetMethodResponseRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -93,11 +93,11 @@ impl GetMethodResponseRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetMethodResponseRequest::rest_api_id`](crate::types::GetMethodResponseRequest::rest_api_id), if any.
+    /// The value set for [`GetMethodResponseRequest::rest_api_id`](crate::types::GetMethodResponseRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetMethodResponseRequest::resource_id`](crate::types::GetMethodResponseRequest::resource_id): pThe Resource identifier for the MethodResponse resource./p
+    /// Sets [`GetMethodResponseRequest::resource_id`](crate::types::GetMethodResponseRequest::resource_id): pThe Resource identifier for the MethodResponse resource./p
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -105,7 +105,7 @@ impl GetMethodResponseRequestBuilder {
         self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetMethodResponseRequest::resource_id`](crate::types::GetMethodResponseRequest::resource_id).
+    /// Sets or clears [`GetMethodResponseRequest::resource_id`](crate::types::GetMethodResponseRequest::resource_id).
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -113,11 +113,11 @@ impl GetMethodResponseRequestBuilder {
         self.resource_id = input;
         self
     }
-    ///The value set for [`GetMethodResponseRequest::resource_id`](crate::types::GetMethodResponseRequest::resource_id), if any.
+    /// The value set for [`GetMethodResponseRequest::resource_id`](crate::types::GetMethodResponseRequest::resource_id), if any.
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
-    ///Sets [`GetMethodResponseRequest::http_method`](crate::types::GetMethodResponseRequest::http_method): pThe HTTP verb of the Method resource./p
+    /// Sets [`GetMethodResponseRequest::http_method`](crate::types::GetMethodResponseRequest::http_method): pThe HTTP verb of the Method resource./p
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -125,7 +125,7 @@ impl GetMethodResponseRequestBuilder {
         self.http_method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetMethodResponseRequest::http_method`](crate::types::GetMethodResponseRequest::http_method).
+    /// Sets or clears [`GetMethodResponseRequest::http_method`](crate::types::GetMethodResponseRequest::http_method).
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -133,11 +133,11 @@ impl GetMethodResponseRequestBuilder {
         self.http_method = input;
         self
     }
-    ///The value set for [`GetMethodResponseRequest::http_method`](crate::types::GetMethodResponseRequest::http_method), if any.
+    /// The value set for [`GetMethodResponseRequest::http_method`](crate::types::GetMethodResponseRequest::http_method), if any.
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
-    ///Sets [`GetMethodResponseRequest::status_code`](crate::types::GetMethodResponseRequest::status_code): pThe status code for the MethodResponse resource./p
+    /// Sets [`GetMethodResponseRequest::status_code`](crate::types::GetMethodResponseRequest::status_code): pThe status code for the MethodResponse resource./p
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -145,7 +145,7 @@ impl GetMethodResponseRequestBuilder {
         self.status_code = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetMethodResponseRequest::status_code`](crate::types::GetMethodResponseRequest::status_code).
+    /// Sets or clears [`GetMethodResponseRequest::status_code`](crate::types::GetMethodResponseRequest::status_code).
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -153,11 +153,11 @@ impl GetMethodResponseRequestBuilder {
         self.status_code = input;
         self
     }
-    ///The value set for [`GetMethodResponseRequest::status_code`](crate::types::GetMethodResponseRequest::status_code), if any.
+    /// The value set for [`GetMethodResponseRequest::status_code`](crate::types::GetMethodResponseRequest::status_code), if any.
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
-    ///Builds the [`GetMethodResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetMethodResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -45,12 +45,12 @@ pub struct GetModelRequest {
     pub flatten: ::std::option::Option<bool>,
 }
 impl GetModelRequest {
-    ///Starts building a [`GetModelRequest`].
+    /// Starts building a [`GetModelRequest`].
     pub fn builder() -> crate::types::builders::GetModelRequestBuilder {
         crate::types::builders::GetModelRequestBuilder::default()
     }
 }
-///A builder for [`GetModelRequest`](crate :: types :: GetModelRequest); start one with `GetModelRequest::builder()`.
+/// A builder for [`GetModelRequest`](crate :: types :: GetModelRequest); start one with `GetModelRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -63,7 +63,7 @@ pub struct GetModelRequestBuilder {
     flatten: ::std::option::Option<bool>,
 }
 impl GetModelRequestBuilder {
-    ///Sets [`GetModelRequest::rest_api_id`](crate::types::GetModelRequest::rest_api_id): pThe RestApi identifier under which the Model exists./p
+    /// Sets [`GetModelRequest::rest_api_id`](crate::types::GetModelRequest::rest_api_id): pThe RestApi identifier under which the Model exists./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -71,7 +71,7 @@ impl GetModelRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetModelRequest::rest_api_id`](crate::types::GetModelRequest::rest_api_id).
+    /// Sets or clears [`GetModelRequest::rest_api_id`](crate::types::GetModelRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -79,11 +79,11 @@ impl GetModelRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetModelRequest::rest_api_id`](crate::types::GetModelRequest::rest_api_id), if any.
+    /// The value set for [`GetModelRequest::rest_api_id`](crate::types::GetModelRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetModelRequest::model_name`](crate::types::GetModelRequest::model_name): pThe name of the model as an identifier./p
+    /// Sets [`GetModelRequest::model_name`](crate::types::GetModelRequest::model_name): pThe name of the model as an identifier./p
     pub fn model_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -91,7 +91,7 @@ impl GetModelRequestBuilder {
         self.model_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetModelRequest::model_name`](crate::types::GetModelRequest::model_name).
+    /// Sets or clears [`GetModelRequest::model_name`](crate::types::GetModelRequest::model_name).
     pub fn set_model_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -99,25 +99,25 @@ impl GetModelRequestBuilder {
         self.model_name = input;
         self
     }
-    ///The value set for [`GetModelRequest::model_name`](crate::types::GetModelRequest::model_name), if any.
+    /// The value set for [`GetModelRequest::model_name`](crate::types::GetModelRequest::model_name), if any.
     pub fn get_model_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.model_name
     }
-    ///Sets [`GetModelRequest::flatten`](crate::types::GetModelRequest::flatten): pA query parameter of a Boolean value to resolve (codetrue/code) all external model references and returns a flattened model schema or not (codefalse/code) The default is codefalse/code./p
+    /// Sets [`GetModelRequest::flatten`](crate::types::GetModelRequest::flatten): pA query parameter of a Boolean value to resolve (codetrue/code) all external model references and returns a flattened model schema or not (codefalse/code) The default is codefalse/code./p
     pub fn flatten(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.flatten = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetModelRequest::flatten`](crate::types::GetModelRequest::flatten).
+    /// Sets or clears [`GetModelRequest::flatten`](crate::types::GetModelRequest::flatten).
     pub fn set_flatten(mut self, input: ::std::option::Option<bool>) -> Self {
         self.flatten = input;
         self
     }
-    ///The value set for [`GetModelRequest::flatten`](crate::types::GetModelRequest::flatten), if any.
+    /// The value set for [`GetModelRequest::flatten`](crate::types::GetModelRequest::flatten), if any.
     pub fn get_flatten(&self) -> &::std::option::Option<bool> {
         &self.flatten
     }
-    ///Builds the [`GetModelRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetModelRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

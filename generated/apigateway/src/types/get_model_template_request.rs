@@ -36,12 +36,12 @@ pub struct GetModelTemplateRequest {
     pub model_name: ::std::option::Option<::std::string::String>,
 }
 impl GetModelTemplateRequest {
-    ///Starts building a [`GetModelTemplateRequest`].
+    /// Starts building a [`GetModelTemplateRequest`].
     pub fn builder() -> crate::types::builders::GetModelTemplateRequestBuilder {
         crate::types::builders::GetModelTemplateRequestBuilder::default()
     }
 }
-///A builder for [`GetModelTemplateRequest`](crate :: types :: GetModelTemplateRequest); start one with `GetModelTemplateRequest::builder()`.
+/// A builder for [`GetModelTemplateRequest`](crate :: types :: GetModelTemplateRequest); start one with `GetModelTemplateRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct GetModelTemplateRequestBuilder {
     model_name: ::std::option::Option<::std::string::String>,
 }
 impl GetModelTemplateRequestBuilder {
-    ///Sets [`GetModelTemplateRequest::rest_api_id`](crate::types::GetModelTemplateRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetModelTemplateRequest::rest_api_id`](crate::types::GetModelTemplateRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl GetModelTemplateRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetModelTemplateRequest::rest_api_id`](crate::types::GetModelTemplateRequest::rest_api_id).
+    /// Sets or clears [`GetModelTemplateRequest::rest_api_id`](crate::types::GetModelTemplateRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl GetModelTemplateRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetModelTemplateRequest::rest_api_id`](crate::types::GetModelTemplateRequest::rest_api_id), if any.
+    /// The value set for [`GetModelTemplateRequest::rest_api_id`](crate::types::GetModelTemplateRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetModelTemplateRequest::model_name`](crate::types::GetModelTemplateRequest::model_name): pThe name of the model for which to generate a template./p
+    /// Sets [`GetModelTemplateRequest::model_name`](crate::types::GetModelTemplateRequest::model_name): pThe name of the model for which to generate a template./p
     pub fn model_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl GetModelTemplateRequestBuilder {
         self.model_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetModelTemplateRequest::model_name`](crate::types::GetModelTemplateRequest::model_name).
+    /// Sets or clears [`GetModelTemplateRequest::model_name`](crate::types::GetModelTemplateRequest::model_name).
     pub fn set_model_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,11 +89,11 @@ impl GetModelTemplateRequestBuilder {
         self.model_name = input;
         self
     }
-    ///The value set for [`GetModelTemplateRequest::model_name`](crate::types::GetModelTemplateRequest::model_name), if any.
+    /// The value set for [`GetModelTemplateRequest::model_name`](crate::types::GetModelTemplateRequest::model_name), if any.
     pub fn get_model_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.model_name
     }
-    ///Builds the [`GetModelTemplateRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetModelTemplateRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

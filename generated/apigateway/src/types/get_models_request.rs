@@ -43,12 +43,12 @@ pub struct GetModelsRequest {
     pub limit: ::std::option::Option<i32>,
 }
 impl GetModelsRequest {
-    ///Starts building a [`GetModelsRequest`].
+    /// Starts building a [`GetModelsRequest`].
     pub fn builder() -> crate::types::builders::GetModelsRequestBuilder {
         crate::types::builders::GetModelsRequestBuilder::default()
     }
 }
-///A builder for [`GetModelsRequest`](crate :: types :: GetModelsRequest); start one with `GetModelsRequest::builder()`.
+/// A builder for [`GetModelsRequest`](crate :: types :: GetModelsRequest); start one with `GetModelsRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -61,7 +61,7 @@ pub struct GetModelsRequestBuilder {
     limit: ::std::option::Option<i32>,
 }
 impl GetModelsRequestBuilder {
-    ///Sets [`GetModelsRequest::rest_api_id`](crate::types::GetModelsRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetModelsRequest::rest_api_id`](crate::types::GetModelsRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -69,7 +69,7 @@ impl GetModelsRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetModelsRequest::rest_api_id`](crate::types::GetModelsRequest::rest_api_id).
+    /// Sets or clears [`GetModelsRequest::rest_api_id`](crate::types::GetModelsRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -77,11 +77,11 @@ impl GetModelsRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetModelsRequest::rest_api_id`](crate::types::GetModelsRequest::rest_api_id), if any.
+    /// The value set for [`GetModelsRequest::rest_api_id`](crate::types::GetModelsRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetModelsRequest::position`](crate::types::GetModelsRequest::position): pThe current pagination position in the paged result set./p
+    /// Sets [`GetModelsRequest::position`](crate::types::GetModelsRequest::position): pThe current pagination position in the paged result set./p
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -89,7 +89,7 @@ impl GetModelsRequestBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetModelsRequest::position`](crate::types::GetModelsRequest::position).
+    /// Sets or clears [`GetModelsRequest::position`](crate::types::GetModelsRequest::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -97,25 +97,25 @@ impl GetModelsRequestBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GetModelsRequest::position`](crate::types::GetModelsRequest::position), if any.
+    /// The value set for [`GetModelsRequest::position`](crate::types::GetModelsRequest::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GetModelsRequest::limit`](crate::types::GetModelsRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
+    /// Sets [`GetModelsRequest::limit`](crate::types::GetModelsRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetModelsRequest::limit`](crate::types::GetModelsRequest::limit).
+    /// Sets or clears [`GetModelsRequest::limit`](crate::types::GetModelsRequest::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`GetModelsRequest::limit`](crate::types::GetModelsRequest::limit), if any.
+    /// The value set for [`GetModelsRequest::limit`](crate::types::GetModelsRequest::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Builds the [`GetModelsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetModelsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -36,12 +36,12 @@ pub struct GetRequestValidatorRequest {
     pub request_validator_id: ::std::option::Option<::std::string::String>,
 }
 impl GetRequestValidatorRequest {
-    ///Starts building a [`GetRequestValidatorRequest`].
+    /// Starts building a [`GetRequestValidatorRequest`].
     pub fn builder() -> crate::types::builders::GetRequestValidatorRequestBuilder {
         crate::types::builders::GetRequestValidatorRequestBuilder::default()
     }
 }
-///A builder for [`GetRequestValidatorRequest`](crate :: types :: GetRequestValidatorRequest); start one with `GetRequestValidatorRequest::builder()`.
+/// A builder for [`GetRequestValidatorRequest`](crate :: types :: GetRequestValidatorRequest); start one with `GetRequestValidatorRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct GetRequestValidatorRequestBuilder {
     request_validator_id: ::std::option::Option<::std::string::String>,
 }
 impl GetRequestValidatorRequestBuilder {
-    ///Sets [`GetRequestValidatorRequest::rest_api_id`](crate::types::GetRequestValidatorRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetRequestValidatorRequest::rest_api_id`](crate::types::GetRequestValidatorRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl GetRequestValidatorRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetRequestValidatorRequest::rest_api_id`](crate::types::GetRequestValidatorRequest::rest_api_id).
+    /// Sets or clears [`GetRequestValidatorRequest::rest_api_id`](crate::types::GetRequestValidatorRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl GetRequestValidatorRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetRequestValidatorRequest::rest_api_id`](crate::types::GetRequestValidatorRequest::rest_api_id), if any.
+    /// The value set for [`GetRequestValidatorRequest::rest_api_id`](crate::types::GetRequestValidatorRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetRequestValidatorRequest::request_validator_id`](crate::types::GetRequestValidatorRequest::request_validator_id): pThe identifier of the RequestValidator to be retrieved./p
+    /// Sets [`GetRequestValidatorRequest::request_validator_id`](crate::types::GetRequestValidatorRequest::request_validator_id): pThe identifier of the RequestValidator to be retrieved./p
     pub fn request_validator_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl GetRequestValidatorRequestBuilder {
         self.request_validator_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetRequestValidatorRequest::request_validator_id`](crate::types::GetRequestValidatorRequest::request_validator_id).
+    /// Sets or clears [`GetRequestValidatorRequest::request_validator_id`](crate::types::GetRequestValidatorRequest::request_validator_id).
     pub fn set_request_validator_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,13 +89,13 @@ impl GetRequestValidatorRequestBuilder {
         self.request_validator_id = input;
         self
     }
-    ///The value set for [`GetRequestValidatorRequest::request_validator_id`](crate::types::GetRequestValidatorRequest::request_validator_id), if any.
+    /// The value set for [`GetRequestValidatorRequest::request_validator_id`](crate::types::GetRequestValidatorRequest::request_validator_id), if any.
     pub fn get_request_validator_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.request_validator_id
     }
-    ///Builds the [`GetRequestValidatorRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetRequestValidatorRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -43,12 +43,12 @@ pub struct GetRequestValidatorsRequest {
     pub limit: ::std::option::Option<i32>,
 }
 impl GetRequestValidatorsRequest {
-    ///Starts building a [`GetRequestValidatorsRequest`].
+    /// Starts building a [`GetRequestValidatorsRequest`].
     pub fn builder() -> crate::types::builders::GetRequestValidatorsRequestBuilder {
         crate::types::builders::GetRequestValidatorsRequestBuilder::default()
     }
 }
-///A builder for [`GetRequestValidatorsRequest`](crate :: types :: GetRequestValidatorsRequest); start one with `GetRequestValidatorsRequest::builder()`.
+/// A builder for [`GetRequestValidatorsRequest`](crate :: types :: GetRequestValidatorsRequest); start one with `GetRequestValidatorsRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -61,7 +61,7 @@ pub struct GetRequestValidatorsRequestBuilder {
     limit: ::std::option::Option<i32>,
 }
 impl GetRequestValidatorsRequestBuilder {
-    ///Sets [`GetRequestValidatorsRequest::rest_api_id`](crate::types::GetRequestValidatorsRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetRequestValidatorsRequest::rest_api_id`](crate::types::GetRequestValidatorsRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -69,7 +69,7 @@ impl GetRequestValidatorsRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetRequestValidatorsRequest::rest_api_id`](crate::types::GetRequestValidatorsRequest::rest_api_id).
+    /// Sets or clears [`GetRequestValidatorsRequest::rest_api_id`](crate::types::GetRequestValidatorsRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -77,11 +77,11 @@ impl GetRequestValidatorsRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetRequestValidatorsRequest::rest_api_id`](crate::types::GetRequestValidatorsRequest::rest_api_id), if any.
+    /// The value set for [`GetRequestValidatorsRequest::rest_api_id`](crate::types::GetRequestValidatorsRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetRequestValidatorsRequest::position`](crate::types::GetRequestValidatorsRequest::position): pThe current pagination position in the paged result set./p
+    /// Sets [`GetRequestValidatorsRequest::position`](crate::types::GetRequestValidatorsRequest::position): pThe current pagination position in the paged result set./p
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -89,7 +89,7 @@ impl GetRequestValidatorsRequestBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetRequestValidatorsRequest::position`](crate::types::GetRequestValidatorsRequest::position).
+    /// Sets or clears [`GetRequestValidatorsRequest::position`](crate::types::GetRequestValidatorsRequest::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -97,25 +97,25 @@ impl GetRequestValidatorsRequestBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GetRequestValidatorsRequest::position`](crate::types::GetRequestValidatorsRequest::position), if any.
+    /// The value set for [`GetRequestValidatorsRequest::position`](crate::types::GetRequestValidatorsRequest::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GetRequestValidatorsRequest::limit`](crate::types::GetRequestValidatorsRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
+    /// Sets [`GetRequestValidatorsRequest::limit`](crate::types::GetRequestValidatorsRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetRequestValidatorsRequest::limit`](crate::types::GetRequestValidatorsRequest::limit).
+    /// Sets or clears [`GetRequestValidatorsRequest::limit`](crate::types::GetRequestValidatorsRequest::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`GetRequestValidatorsRequest::limit`](crate::types::GetRequestValidatorsRequest::limit), if any.
+    /// The value set for [`GetRequestValidatorsRequest::limit`](crate::types::GetRequestValidatorsRequest::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Builds the [`GetRequestValidatorsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetRequestValidatorsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -45,12 +45,12 @@ pub struct GetResourceRequest {
     pub embed: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl GetResourceRequest {
-    ///Starts building a [`GetResourceRequest`].
+    /// Starts building a [`GetResourceRequest`].
     pub fn builder() -> crate::types::builders::GetResourceRequestBuilder {
         crate::types::builders::GetResourceRequestBuilder::default()
     }
 }
-///A builder for [`GetResourceRequest`](crate :: types :: GetResourceRequest); start one with `GetResourceRequest::builder()`.
+/// A builder for [`GetResourceRequest`](crate :: types :: GetResourceRequest); start one with `GetResourceRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -63,7 +63,7 @@ pub struct GetResourceRequestBuilder {
     embed: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl GetResourceRequestBuilder {
-    ///Sets [`GetResourceRequest::rest_api_id`](crate::types::GetResourceRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetResourceRequest::rest_api_id`](crate::types::GetResourceRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -71,7 +71,7 @@ impl GetResourceRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetResourceRequest::rest_api_id`](crate::types::GetResourceRequest::rest_api_id).
+    /// Sets or clears [`GetResourceRequest::rest_api_id`](crate::types::GetResourceRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -79,11 +79,11 @@ impl GetResourceRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetResourceRequest::rest_api_id`](crate::types::GetResourceRequest::rest_api_id), if any.
+    /// The value set for [`GetResourceRequest::rest_api_id`](crate::types::GetResourceRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetResourceRequest::resource_id`](crate::types::GetResourceRequest::resource_id): pThe identifier for the Resource resource./p
+    /// Sets [`GetResourceRequest::resource_id`](crate::types::GetResourceRequest::resource_id): pThe identifier for the Resource resource./p
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -91,7 +91,7 @@ impl GetResourceRequestBuilder {
         self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetResourceRequest::resource_id`](crate::types::GetResourceRequest::resource_id).
+    /// Sets or clears [`GetResourceRequest::resource_id`](crate::types::GetResourceRequest::resource_id).
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -99,11 +99,11 @@ impl GetResourceRequestBuilder {
         self.resource_id = input;
         self
     }
-    ///The value set for [`GetResourceRequest::resource_id`](crate::types::GetResourceRequest::resource_id), if any.
+    /// The value set for [`GetResourceRequest::resource_id`](crate::types::GetResourceRequest::resource_id), if any.
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
-    ///Sets [`GetResourceRequest::embed`](crate::types::GetResourceRequest::embed): pA query parameter to retrieve the specified resources embedded in the returned Resource representation in the response. This codeembed/code parameter value is a list of comma-separated strings. Currently, the request supports only retrieval of the embedded Method resources this way. The query parameter value must be a single-valued list and contain the code"methods"/code string. For example, codeGET /restapis/{restapi_id}/resources/{resource_id}?embed=methods/code./p
+    /// Sets [`GetResourceRequest::embed`](crate::types::GetResourceRequest::embed): pA query parameter to retrieve the specified resources embedded in the returned Resource representation in the response. This codeembed/code parameter value is a list of comma-separated strings. Currently, the request supports only retrieval of the embedded Method resources this way. The query parameter value must be a single-valued list and contain the code"methods"/code string. For example, codeGET /restapis/{restapi_id}/resources/{resource_id}?embed=methods/code./p
     pub fn embed(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -115,7 +115,7 @@ impl GetResourceRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`GetResourceRequest::embed`](crate::types::GetResourceRequest::embed).
+    /// Sets or clears [`GetResourceRequest::embed`](crate::types::GetResourceRequest::embed).
     pub fn set_embed(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -123,13 +123,13 @@ impl GetResourceRequestBuilder {
         self.embed = input;
         self
     }
-    ///The value set for [`GetResourceRequest::embed`](crate::types::GetResourceRequest::embed), if any.
+    /// The value set for [`GetResourceRequest::embed`](crate::types::GetResourceRequest::embed), if any.
     pub fn get_embed(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.embed
     }
-    ///Builds the [`GetResourceRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetResourceRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

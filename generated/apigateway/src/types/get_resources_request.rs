@@ -52,12 +52,12 @@ pub struct GetResourcesRequest {
     pub embed: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl GetResourcesRequest {
-    ///Starts building a [`GetResourcesRequest`].
+    /// Starts building a [`GetResourcesRequest`].
     pub fn builder() -> crate::types::builders::GetResourcesRequestBuilder {
         crate::types::builders::GetResourcesRequestBuilder::default()
     }
 }
-///A builder for [`GetResourcesRequest`](crate :: types :: GetResourcesRequest); start one with `GetResourcesRequest::builder()`.
+/// A builder for [`GetResourcesRequest`](crate :: types :: GetResourcesRequest); start one with `GetResourcesRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -71,7 +71,7 @@ pub struct GetResourcesRequestBuilder {
     embed: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl GetResourcesRequestBuilder {
-    ///Sets [`GetResourcesRequest::rest_api_id`](crate::types::GetResourcesRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetResourcesRequest::rest_api_id`](crate::types::GetResourcesRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -79,7 +79,7 @@ impl GetResourcesRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetResourcesRequest::rest_api_id`](crate::types::GetResourcesRequest::rest_api_id).
+    /// Sets or clears [`GetResourcesRequest::rest_api_id`](crate::types::GetResourcesRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -87,11 +87,11 @@ impl GetResourcesRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetResourcesRequest::rest_api_id`](crate::types::GetResourcesRequest::rest_api_id), if any.
+    /// The value set for [`GetResourcesRequest::rest_api_id`](crate::types::GetResourcesRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetResourcesRequest::position`](crate::types::GetResourcesRequest::position): pThe current pagination position in the paged result set./p
+    /// Sets [`GetResourcesRequest::position`](crate::types::GetResourcesRequest::position): pThe current pagination position in the paged result set./p
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -99,7 +99,7 @@ impl GetResourcesRequestBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetResourcesRequest::position`](crate::types::GetResourcesRequest::position).
+    /// Sets or clears [`GetResourcesRequest::position`](crate::types::GetResourcesRequest::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -107,25 +107,25 @@ impl GetResourcesRequestBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GetResourcesRequest::position`](crate::types::GetResourcesRequest::position), if any.
+    /// The value set for [`GetResourcesRequest::position`](crate::types::GetResourcesRequest::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GetResourcesRequest::limit`](crate::types::GetResourcesRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
+    /// Sets [`GetResourcesRequest::limit`](crate::types::GetResourcesRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetResourcesRequest::limit`](crate::types::GetResourcesRequest::limit).
+    /// Sets or clears [`GetResourcesRequest::limit`](crate::types::GetResourcesRequest::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`GetResourcesRequest::limit`](crate::types::GetResourcesRequest::limit), if any.
+    /// The value set for [`GetResourcesRequest::limit`](crate::types::GetResourcesRequest::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Sets [`GetResourcesRequest::embed`](crate::types::GetResourcesRequest::embed): pA query parameter used to retrieve the specified resources embedded in the returned Resources resource in the response. This codeembed/code parameter value is a list of comma-separated strings. Currently, the request supports only retrieval of the embedded Method resources this way. The query parameter value must be a single-valued list and contain the code"methods"/code string. For example, codeGET /restapis/{restapi_id}/resources?embed=methods/code./p
+    /// Sets [`GetResourcesRequest::embed`](crate::types::GetResourcesRequest::embed): pA query parameter used to retrieve the specified resources embedded in the returned Resources resource in the response. This codeembed/code parameter value is a list of comma-separated strings. Currently, the request supports only retrieval of the embedded Method resources this way. The query parameter value must be a single-valued list and contain the code"methods"/code string. For example, codeGET /restapis/{restapi_id}/resources?embed=methods/code./p
     pub fn embed(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -137,7 +137,7 @@ impl GetResourcesRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`GetResourcesRequest::embed`](crate::types::GetResourcesRequest::embed).
+    /// Sets or clears [`GetResourcesRequest::embed`](crate::types::GetResourcesRequest::embed).
     pub fn set_embed(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -145,13 +145,13 @@ impl GetResourcesRequestBuilder {
         self.embed = input;
         self
     }
-    ///The value set for [`GetResourcesRequest::embed`](crate::types::GetResourcesRequest::embed), if any.
+    /// The value set for [`GetResourcesRequest::embed`](crate::types::GetResourcesRequest::embed), if any.
     pub fn get_embed(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.embed
     }
-    ///Builds the [`GetResourcesRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetResourcesRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,12 +25,12 @@ pub struct GetRestApiRequest {
     pub rest_api_id: ::std::option::Option<::std::string::String>,
 }
 impl GetRestApiRequest {
-    ///Starts building a [`GetRestApiRequest`].
+    /// Starts building a [`GetRestApiRequest`].
     pub fn builder() -> crate::types::builders::GetRestApiRequestBuilder {
         crate::types::builders::GetRestApiRequestBuilder::default()
     }
 }
-///A builder for [`GetRestApiRequest`](crate :: types :: GetRestApiRequest); start one with `GetRestApiRequest::builder()`.
+/// A builder for [`GetRestApiRequest`](crate :: types :: GetRestApiRequest); start one with `GetRestApiRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -41,7 +41,7 @@ pub struct GetRestApiRequestBuilder {
     rest_api_id: ::std::option::Option<::std::string::String>,
 }
 impl GetRestApiRequestBuilder {
-    ///Sets [`GetRestApiRequest::rest_api_id`](crate::types::GetRestApiRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetRestApiRequest::rest_api_id`](crate::types::GetRestApiRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -49,7 +49,7 @@ impl GetRestApiRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetRestApiRequest::rest_api_id`](crate::types::GetRestApiRequest::rest_api_id).
+    /// Sets or clears [`GetRestApiRequest::rest_api_id`](crate::types::GetRestApiRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -57,11 +57,11 @@ impl GetRestApiRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetRestApiRequest::rest_api_id`](crate::types::GetRestApiRequest::rest_api_id), if any.
+    /// The value set for [`GetRestApiRequest::rest_api_id`](crate::types::GetRestApiRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Builds the [`GetRestApiRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetRestApiRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -32,12 +32,12 @@ pub struct GetRestApisRequest {
     pub limit: ::std::option::Option<i32>,
 }
 impl GetRestApisRequest {
-    ///Starts building a [`GetRestApisRequest`].
+    /// Starts building a [`GetRestApisRequest`].
     pub fn builder() -> crate::types::builders::GetRestApisRequestBuilder {
         crate::types::builders::GetRestApisRequestBuilder::default()
     }
 }
-///A builder for [`GetRestApisRequest`](crate :: types :: GetRestApisRequest); start one with `GetRestApisRequest::builder()`.
+/// A builder for [`GetRestApisRequest`](crate :: types :: GetRestApisRequest); start one with `GetRestApisRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -49,7 +49,7 @@ pub struct GetRestApisRequestBuilder {
     limit: ::std::option::Option<i32>,
 }
 impl GetRestApisRequestBuilder {
-    ///Sets [`GetRestApisRequest::position`](crate::types::GetRestApisRequest::position): pThe current pagination position in the paged result set./p
+    /// Sets [`GetRestApisRequest::position`](crate::types::GetRestApisRequest::position): pThe current pagination position in the paged result set./p
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -57,7 +57,7 @@ impl GetRestApisRequestBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetRestApisRequest::position`](crate::types::GetRestApisRequest::position).
+    /// Sets or clears [`GetRestApisRequest::position`](crate::types::GetRestApisRequest::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -65,25 +65,25 @@ impl GetRestApisRequestBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GetRestApisRequest::position`](crate::types::GetRestApisRequest::position), if any.
+    /// The value set for [`GetRestApisRequest::position`](crate::types::GetRestApisRequest::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GetRestApisRequest::limit`](crate::types::GetRestApisRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
+    /// Sets [`GetRestApisRequest::limit`](crate::types::GetRestApisRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetRestApisRequest::limit`](crate::types::GetRestApisRequest::limit).
+    /// Sets or clears [`GetRestApisRequest::limit`](crate::types::GetRestApisRequest::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`GetRestApisRequest::limit`](crate::types::GetRestApisRequest::limit), if any.
+    /// The value set for [`GetRestApisRequest::limit`](crate::types::GetRestApisRequest::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Builds the [`GetRestApisRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetRestApisRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -58,12 +58,12 @@ pub struct GetSdkRequest {
     >,
 }
 impl GetSdkRequest {
-    ///Starts building a [`GetSdkRequest`].
+    /// Starts building a [`GetSdkRequest`].
     pub fn builder() -> crate::types::builders::GetSdkRequestBuilder {
         crate::types::builders::GetSdkRequestBuilder::default()
     }
 }
-///A builder for [`GetSdkRequest`](crate :: types :: GetSdkRequest); start one with `GetSdkRequest::builder()`.
+/// A builder for [`GetSdkRequest`](crate :: types :: GetSdkRequest); start one with `GetSdkRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -79,7 +79,7 @@ pub struct GetSdkRequestBuilder {
     >,
 }
 impl GetSdkRequestBuilder {
-    ///Sets [`GetSdkRequest::rest_api_id`](crate::types::GetSdkRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetSdkRequest::rest_api_id`](crate::types::GetSdkRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -87,7 +87,7 @@ impl GetSdkRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetSdkRequest::rest_api_id`](crate::types::GetSdkRequest::rest_api_id).
+    /// Sets or clears [`GetSdkRequest::rest_api_id`](crate::types::GetSdkRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -95,11 +95,11 @@ impl GetSdkRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetSdkRequest::rest_api_id`](crate::types::GetSdkRequest::rest_api_id), if any.
+    /// The value set for [`GetSdkRequest::rest_api_id`](crate::types::GetSdkRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetSdkRequest::stage_name`](crate::types::GetSdkRequest::stage_name): pThe name of the Stage that the SDK will use./p
+    /// Sets [`GetSdkRequest::stage_name`](crate::types::GetSdkRequest::stage_name): pThe name of the Stage that the SDK will use./p
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -107,7 +107,7 @@ impl GetSdkRequestBuilder {
         self.stage_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetSdkRequest::stage_name`](crate::types::GetSdkRequest::stage_name).
+    /// Sets or clears [`GetSdkRequest::stage_name`](crate::types::GetSdkRequest::stage_name).
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -115,11 +115,11 @@ impl GetSdkRequestBuilder {
         self.stage_name = input;
         self
     }
-    ///The value set for [`GetSdkRequest::stage_name`](crate::types::GetSdkRequest::stage_name), if any.
+    /// The value set for [`GetSdkRequest::stage_name`](crate::types::GetSdkRequest::stage_name), if any.
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
-    ///Sets [`GetSdkRequest::sdk_type`](crate::types::GetSdkRequest::sdk_type): pThe language for the generated SDK. Currently codejava/code, codejavascript/code, codeandroid/code, codeobjectivec/code (for iOS), codeswift/code (for iOS), and coderuby/code are supported./p
+    /// Sets [`GetSdkRequest::sdk_type`](crate::types::GetSdkRequest::sdk_type): pThe language for the generated SDK. Currently codejava/code, codejavascript/code, codeandroid/code, codeobjectivec/code (for iOS), codeswift/code (for iOS), and coderuby/code are supported./p
     pub fn sdk_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -127,7 +127,7 @@ impl GetSdkRequestBuilder {
         self.sdk_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetSdkRequest::sdk_type`](crate::types::GetSdkRequest::sdk_type).
+    /// Sets or clears [`GetSdkRequest::sdk_type`](crate::types::GetSdkRequest::sdk_type).
     pub fn set_sdk_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -135,11 +135,11 @@ impl GetSdkRequestBuilder {
         self.sdk_type = input;
         self
     }
-    ///The value set for [`GetSdkRequest::sdk_type`](crate::types::GetSdkRequest::sdk_type), if any.
+    /// The value set for [`GetSdkRequest::sdk_type`](crate::types::GetSdkRequest::sdk_type), if any.
     pub fn get_sdk_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.sdk_type
     }
-    ///Sets [`GetSdkRequest::parameters`](crate::types::GetSdkRequest::parameters): pA string-to-string key-value map of query parameters codesdkType/code-dependent properties of the SDK. For codesdkType/code of codeobjectivec/code or codeswift/code, a parameter named codeclassPrefix/code is required. For codesdkType/code of codeandroid/code, parameters named codegroupId/code, codeartifactId/code, codeartifactVersion/code, and codeinvokerPackage/code are required. For codesdkType/code of codejava/code, parameters named codeserviceName/code and codejavaPackageName/code are required. /p
+    /// Sets [`GetSdkRequest::parameters`](crate::types::GetSdkRequest::parameters): pA string-to-string key-value map of query parameters codesdkType/code-dependent properties of the SDK. For codesdkType/code of codeobjectivec/code or codeswift/code, a parameter named codeclassPrefix/code is required. For codesdkType/code of codeandroid/code, parameters named codegroupId/code, codeartifactId/code, codeartifactVersion/code, and codeinvokerPackage/code are required. For codesdkType/code of codejava/code, parameters named codeserviceName/code and codejavaPackageName/code are required. /p
     pub fn parameters(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -154,7 +154,7 @@ impl GetSdkRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`GetSdkRequest::parameters`](crate::types::GetSdkRequest::parameters).
+    /// Sets or clears [`GetSdkRequest::parameters`](crate::types::GetSdkRequest::parameters).
     pub fn set_parameters(
         mut self,
         input: ::std::option::Option<
@@ -164,7 +164,7 @@ impl GetSdkRequestBuilder {
         self.parameters = input;
         self
     }
-    ///The value set for [`GetSdkRequest::parameters`](crate::types::GetSdkRequest::parameters), if any.
+    /// The value set for [`GetSdkRequest::parameters`](crate::types::GetSdkRequest::parameters), if any.
     pub fn get_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -172,7 +172,7 @@ impl GetSdkRequestBuilder {
     > {
         &self.parameters
     }
-    ///Builds the [`GetSdkRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetSdkRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,12 +25,12 @@ pub struct GetSdkTypeRequest {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl GetSdkTypeRequest {
-    ///Starts building a [`GetSdkTypeRequest`].
+    /// Starts building a [`GetSdkTypeRequest`].
     pub fn builder() -> crate::types::builders::GetSdkTypeRequestBuilder {
         crate::types::builders::GetSdkTypeRequestBuilder::default()
     }
 }
-///A builder for [`GetSdkTypeRequest`](crate :: types :: GetSdkTypeRequest); start one with `GetSdkTypeRequest::builder()`.
+/// A builder for [`GetSdkTypeRequest`](crate :: types :: GetSdkTypeRequest); start one with `GetSdkTypeRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -41,7 +41,7 @@ pub struct GetSdkTypeRequestBuilder {
     id: ::std::option::Option<::std::string::String>,
 }
 impl GetSdkTypeRequestBuilder {
-    ///Sets [`GetSdkTypeRequest::id`](crate::types::GetSdkTypeRequest::id): pThe identifier of the queried SdkType instance./p
+    /// Sets [`GetSdkTypeRequest::id`](crate::types::GetSdkTypeRequest::id): pThe identifier of the queried SdkType instance./p
     pub fn id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -49,7 +49,7 @@ impl GetSdkTypeRequestBuilder {
         self.id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetSdkTypeRequest::id`](crate::types::GetSdkTypeRequest::id).
+    /// Sets or clears [`GetSdkTypeRequest::id`](crate::types::GetSdkTypeRequest::id).
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -57,11 +57,11 @@ impl GetSdkTypeRequestBuilder {
         self.id = input;
         self
     }
-    ///The value set for [`GetSdkTypeRequest::id`](crate::types::GetSdkTypeRequest::id), if any.
+    /// The value set for [`GetSdkTypeRequest::id`](crate::types::GetSdkTypeRequest::id), if any.
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
-    ///Builds the [`GetSdkTypeRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetSdkTypeRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -32,12 +32,12 @@ pub struct GetSdkTypesRequest {
     pub limit: ::std::option::Option<i32>,
 }
 impl GetSdkTypesRequest {
-    ///Starts building a [`GetSdkTypesRequest`].
+    /// Starts building a [`GetSdkTypesRequest`].
     pub fn builder() -> crate::types::builders::GetSdkTypesRequestBuilder {
         crate::types::builders::GetSdkTypesRequestBuilder::default()
     }
 }
-///A builder for [`GetSdkTypesRequest`](crate :: types :: GetSdkTypesRequest); start one with `GetSdkTypesRequest::builder()`.
+/// A builder for [`GetSdkTypesRequest`](crate :: types :: GetSdkTypesRequest); start one with `GetSdkTypesRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -49,7 +49,7 @@ pub struct GetSdkTypesRequestBuilder {
     limit: ::std::option::Option<i32>,
 }
 impl GetSdkTypesRequestBuilder {
-    ///Sets [`GetSdkTypesRequest::position`](crate::types::GetSdkTypesRequest::position): pThe current pagination position in the paged result set./p
+    /// Sets [`GetSdkTypesRequest::position`](crate::types::GetSdkTypesRequest::position): pThe current pagination position in the paged result set./p
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -57,7 +57,7 @@ impl GetSdkTypesRequestBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetSdkTypesRequest::position`](crate::types::GetSdkTypesRequest::position).
+    /// Sets or clears [`GetSdkTypesRequest::position`](crate::types::GetSdkTypesRequest::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -65,25 +65,25 @@ impl GetSdkTypesRequestBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GetSdkTypesRequest::position`](crate::types::GetSdkTypesRequest::position), if any.
+    /// The value set for [`GetSdkTypesRequest::position`](crate::types::GetSdkTypesRequest::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GetSdkTypesRequest::limit`](crate::types::GetSdkTypesRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
+    /// Sets [`GetSdkTypesRequest::limit`](crate::types::GetSdkTypesRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetSdkTypesRequest::limit`](crate::types::GetSdkTypesRequest::limit).
+    /// Sets or clears [`GetSdkTypesRequest::limit`](crate::types::GetSdkTypesRequest::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`GetSdkTypesRequest::limit`](crate::types::GetSdkTypesRequest::limit), if any.
+    /// The value set for [`GetSdkTypesRequest::limit`](crate::types::GetSdkTypesRequest::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Builds the [`GetSdkTypesRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetSdkTypesRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -36,12 +36,12 @@ pub struct GetStageRequest {
     pub stage_name: ::std::option::Option<::std::string::String>,
 }
 impl GetStageRequest {
-    ///Starts building a [`GetStageRequest`].
+    /// Starts building a [`GetStageRequest`].
     pub fn builder() -> crate::types::builders::GetStageRequestBuilder {
         crate::types::builders::GetStageRequestBuilder::default()
     }
 }
-///A builder for [`GetStageRequest`](crate :: types :: GetStageRequest); start one with `GetStageRequest::builder()`.
+/// A builder for [`GetStageRequest`](crate :: types :: GetStageRequest); start one with `GetStageRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct GetStageRequestBuilder {
     stage_name: ::std::option::Option<::std::string::String>,
 }
 impl GetStageRequestBuilder {
-    ///Sets [`GetStageRequest::rest_api_id`](crate::types::GetStageRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetStageRequest::rest_api_id`](crate::types::GetStageRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl GetStageRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetStageRequest::rest_api_id`](crate::types::GetStageRequest::rest_api_id).
+    /// Sets or clears [`GetStageRequest::rest_api_id`](crate::types::GetStageRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl GetStageRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetStageRequest::rest_api_id`](crate::types::GetStageRequest::rest_api_id), if any.
+    /// The value set for [`GetStageRequest::rest_api_id`](crate::types::GetStageRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetStageRequest::stage_name`](crate::types::GetStageRequest::stage_name): pThe name of the Stage resource to get information about./p
+    /// Sets [`GetStageRequest::stage_name`](crate::types::GetStageRequest::stage_name): pThe name of the Stage resource to get information about./p
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl GetStageRequestBuilder {
         self.stage_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetStageRequest::stage_name`](crate::types::GetStageRequest::stage_name).
+    /// Sets or clears [`GetStageRequest::stage_name`](crate::types::GetStageRequest::stage_name).
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,11 +89,11 @@ impl GetStageRequestBuilder {
         self.stage_name = input;
         self
     }
-    ///The value set for [`GetStageRequest::stage_name`](crate::types::GetStageRequest::stage_name), if any.
+    /// The value set for [`GetStageRequest::stage_name`](crate::types::GetStageRequest::stage_name), if any.
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
-    ///Builds the [`GetStageRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetStageRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

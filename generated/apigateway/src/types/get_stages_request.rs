@@ -34,12 +34,12 @@ pub struct GetStagesRequest {
     pub deployment_id: ::std::option::Option<::std::string::String>,
 }
 impl GetStagesRequest {
-    ///Starts building a [`GetStagesRequest`].
+    /// Starts building a [`GetStagesRequest`].
     pub fn builder() -> crate::types::builders::GetStagesRequestBuilder {
         crate::types::builders::GetStagesRequestBuilder::default()
     }
 }
-///A builder for [`GetStagesRequest`](crate :: types :: GetStagesRequest); start one with `GetStagesRequest::builder()`.
+/// A builder for [`GetStagesRequest`](crate :: types :: GetStagesRequest); start one with `GetStagesRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -51,7 +51,7 @@ pub struct GetStagesRequestBuilder {
     deployment_id: ::std::option::Option<::std::string::String>,
 }
 impl GetStagesRequestBuilder {
-    ///Sets [`GetStagesRequest::rest_api_id`](crate::types::GetStagesRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`GetStagesRequest::rest_api_id`](crate::types::GetStagesRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -59,7 +59,7 @@ impl GetStagesRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetStagesRequest::rest_api_id`](crate::types::GetStagesRequest::rest_api_id).
+    /// Sets or clears [`GetStagesRequest::rest_api_id`](crate::types::GetStagesRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -67,11 +67,11 @@ impl GetStagesRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`GetStagesRequest::rest_api_id`](crate::types::GetStagesRequest::rest_api_id), if any.
+    /// The value set for [`GetStagesRequest::rest_api_id`](crate::types::GetStagesRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`GetStagesRequest::deployment_id`](crate::types::GetStagesRequest::deployment_id): pThe stages' deployment identifiers./p
+    /// Sets [`GetStagesRequest::deployment_id`](crate::types::GetStagesRequest::deployment_id): pThe stages' deployment identifiers./p
     pub fn deployment_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -79,7 +79,7 @@ impl GetStagesRequestBuilder {
         self.deployment_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetStagesRequest::deployment_id`](crate::types::GetStagesRequest::deployment_id).
+    /// Sets or clears [`GetStagesRequest::deployment_id`](crate::types::GetStagesRequest::deployment_id).
     pub fn set_deployment_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -87,11 +87,11 @@ impl GetStagesRequestBuilder {
         self.deployment_id = input;
         self
     }
-    ///The value set for [`GetStagesRequest::deployment_id`](crate::types::GetStagesRequest::deployment_id), if any.
+    /// The value set for [`GetStagesRequest::deployment_id`](crate::types::GetStagesRequest::deployment_id), if any.
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.deployment_id
     }
-    ///Builds the [`GetStagesRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetStagesRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

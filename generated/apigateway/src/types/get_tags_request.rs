@@ -43,12 +43,12 @@ pub struct GetTagsRequest {
     pub limit: ::std::option::Option<i32>,
 }
 impl GetTagsRequest {
-    ///Starts building a [`GetTagsRequest`].
+    /// Starts building a [`GetTagsRequest`].
     pub fn builder() -> crate::types::builders::GetTagsRequestBuilder {
         crate::types::builders::GetTagsRequestBuilder::default()
     }
 }
-///A builder for [`GetTagsRequest`](crate :: types :: GetTagsRequest); start one with `GetTagsRequest::builder()`.
+/// A builder for [`GetTagsRequest`](crate :: types :: GetTagsRequest); start one with `GetTagsRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -61,7 +61,7 @@ pub struct GetTagsRequestBuilder {
     limit: ::std::option::Option<i32>,
 }
 impl GetTagsRequestBuilder {
-    ///Sets [`GetTagsRequest::resource_arn`](crate::types::GetTagsRequest::resource_arn): pThe ARN of a resource that can be tagged./p
+    /// Sets [`GetTagsRequest::resource_arn`](crate::types::GetTagsRequest::resource_arn): pThe ARN of a resource that can be tagged./p
     pub fn resource_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -69,7 +69,7 @@ impl GetTagsRequestBuilder {
         self.resource_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetTagsRequest::resource_arn`](crate::types::GetTagsRequest::resource_arn).
+    /// Sets or clears [`GetTagsRequest::resource_arn`](crate::types::GetTagsRequest::resource_arn).
     pub fn set_resource_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -77,11 +77,11 @@ impl GetTagsRequestBuilder {
         self.resource_arn = input;
         self
     }
-    ///The value set for [`GetTagsRequest::resource_arn`](crate::types::GetTagsRequest::resource_arn), if any.
+    /// The value set for [`GetTagsRequest::resource_arn`](crate::types::GetTagsRequest::resource_arn), if any.
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
-    ///Sets [`GetTagsRequest::position`](crate::types::GetTagsRequest::position): p(Not currently supported) The current pagination position in the paged result set./p
+    /// Sets [`GetTagsRequest::position`](crate::types::GetTagsRequest::position): p(Not currently supported) The current pagination position in the paged result set./p
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -89,7 +89,7 @@ impl GetTagsRequestBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetTagsRequest::position`](crate::types::GetTagsRequest::position).
+    /// Sets or clears [`GetTagsRequest::position`](crate::types::GetTagsRequest::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -97,25 +97,25 @@ impl GetTagsRequestBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GetTagsRequest::position`](crate::types::GetTagsRequest::position), if any.
+    /// The value set for [`GetTagsRequest::position`](crate::types::GetTagsRequest::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GetTagsRequest::limit`](crate::types::GetTagsRequest::limit): p(Not currently supported) The maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
+    /// Sets [`GetTagsRequest::limit`](crate::types::GetTagsRequest::limit): p(Not currently supported) The maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetTagsRequest::limit`](crate::types::GetTagsRequest::limit).
+    /// Sets or clears [`GetTagsRequest::limit`](crate::types::GetTagsRequest::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`GetTagsRequest::limit`](crate::types::GetTagsRequest::limit), if any.
+    /// The value set for [`GetTagsRequest::limit`](crate::types::GetTagsRequest::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Builds the [`GetTagsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetTagsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

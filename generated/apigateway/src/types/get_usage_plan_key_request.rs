@@ -36,12 +36,12 @@ pub struct GetUsagePlanKeyRequest {
     pub key_id: ::std::option::Option<::std::string::String>,
 }
 impl GetUsagePlanKeyRequest {
-    ///Starts building a [`GetUsagePlanKeyRequest`].
+    /// Starts building a [`GetUsagePlanKeyRequest`].
     pub fn builder() -> crate::types::builders::GetUsagePlanKeyRequestBuilder {
         crate::types::builders::GetUsagePlanKeyRequestBuilder::default()
     }
 }
-///A builder for [`GetUsagePlanKeyRequest`](crate :: types :: GetUsagePlanKeyRequest); start one with `GetUsagePlanKeyRequest::builder()`.
+/// A builder for [`GetUsagePlanKeyRequest`](crate :: types :: GetUsagePlanKeyRequest); start one with `GetUsagePlanKeyRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct GetUsagePlanKeyRequestBuilder {
     key_id: ::std::option::Option<::std::string::String>,
 }
 impl GetUsagePlanKeyRequestBuilder {
-    ///Sets [`GetUsagePlanKeyRequest::usage_plan_id`](crate::types::GetUsagePlanKeyRequest::usage_plan_id): pThe Id of the UsagePlan resource representing the usage plan containing the to-be-retrieved UsagePlanKey resource representing a plan customer./p
+    /// Sets [`GetUsagePlanKeyRequest::usage_plan_id`](crate::types::GetUsagePlanKeyRequest::usage_plan_id): pThe Id of the UsagePlan resource representing the usage plan containing the to-be-retrieved UsagePlanKey resource representing a plan customer./p
     pub fn usage_plan_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl GetUsagePlanKeyRequestBuilder {
         self.usage_plan_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetUsagePlanKeyRequest::usage_plan_id`](crate::types::GetUsagePlanKeyRequest::usage_plan_id).
+    /// Sets or clears [`GetUsagePlanKeyRequest::usage_plan_id`](crate::types::GetUsagePlanKeyRequest::usage_plan_id).
     pub fn set_usage_plan_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl GetUsagePlanKeyRequestBuilder {
         self.usage_plan_id = input;
         self
     }
-    ///The value set for [`GetUsagePlanKeyRequest::usage_plan_id`](crate::types::GetUsagePlanKeyRequest::usage_plan_id), if any.
+    /// The value set for [`GetUsagePlanKeyRequest::usage_plan_id`](crate::types::GetUsagePlanKeyRequest::usage_plan_id), if any.
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.usage_plan_id
     }
-    ///Sets [`GetUsagePlanKeyRequest::key_id`](crate::types::GetUsagePlanKeyRequest::key_id): pThe key Id of the to-be-retrieved UsagePlanKey resource representing a plan customer./p
+    /// Sets [`GetUsagePlanKeyRequest::key_id`](crate::types::GetUsagePlanKeyRequest::key_id): pThe key Id of the to-be-retrieved UsagePlanKey resource representing a plan customer./p
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl GetUsagePlanKeyRequestBuilder {
         self.key_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetUsagePlanKeyRequest::key_id`](crate::types::GetUsagePlanKeyRequest::key_id).
+    /// Sets or clears [`GetUsagePlanKeyRequest::key_id`](crate::types::GetUsagePlanKeyRequest::key_id).
     pub fn set_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,11 +89,11 @@ impl GetUsagePlanKeyRequestBuilder {
         self.key_id = input;
         self
     }
-    ///The value set for [`GetUsagePlanKeyRequest::key_id`](crate::types::GetUsagePlanKeyRequest::key_id), if any.
+    /// The value set for [`GetUsagePlanKeyRequest::key_id`](crate::types::GetUsagePlanKeyRequest::key_id), if any.
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.key_id
     }
-    ///Builds the [`GetUsagePlanKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetUsagePlanKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

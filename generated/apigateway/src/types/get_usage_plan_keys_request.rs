@@ -52,12 +52,12 @@ pub struct GetUsagePlanKeysRequest {
     pub name_query: ::std::option::Option<::std::string::String>,
 }
 impl GetUsagePlanKeysRequest {
-    ///Starts building a [`GetUsagePlanKeysRequest`].
+    /// Starts building a [`GetUsagePlanKeysRequest`].
     pub fn builder() -> crate::types::builders::GetUsagePlanKeysRequestBuilder {
         crate::types::builders::GetUsagePlanKeysRequestBuilder::default()
     }
 }
-///A builder for [`GetUsagePlanKeysRequest`](crate :: types :: GetUsagePlanKeysRequest); start one with `GetUsagePlanKeysRequest::builder()`.
+/// A builder for [`GetUsagePlanKeysRequest`](crate :: types :: GetUsagePlanKeysRequest); start one with `GetUsagePlanKeysRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -71,7 +71,7 @@ pub struct GetUsagePlanKeysRequestBuilder {
     name_query: ::std::option::Option<::std::string::String>,
 }
 impl GetUsagePlanKeysRequestBuilder {
-    ///Sets [`GetUsagePlanKeysRequest::usage_plan_id`](crate::types::GetUsagePlanKeysRequest::usage_plan_id): pThe Id of the UsagePlan resource representing the usage plan containing the to-be-retrieved UsagePlanKey resource representing a plan customer./p
+    /// Sets [`GetUsagePlanKeysRequest::usage_plan_id`](crate::types::GetUsagePlanKeysRequest::usage_plan_id): pThe Id of the UsagePlan resource representing the usage plan containing the to-be-retrieved UsagePlanKey resource representing a plan customer./p
     pub fn usage_plan_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -79,7 +79,7 @@ impl GetUsagePlanKeysRequestBuilder {
         self.usage_plan_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetUsagePlanKeysRequest::usage_plan_id`](crate::types::GetUsagePlanKeysRequest::usage_plan_id).
+    /// Sets or clears [`GetUsagePlanKeysRequest::usage_plan_id`](crate::types::GetUsagePlanKeysRequest::usage_plan_id).
     pub fn set_usage_plan_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -87,11 +87,11 @@ impl GetUsagePlanKeysRequestBuilder {
         self.usage_plan_id = input;
         self
     }
-    ///The value set for [`GetUsagePlanKeysRequest::usage_plan_id`](crate::types::GetUsagePlanKeysRequest::usage_plan_id), if any.
+    /// The value set for [`GetUsagePlanKeysRequest::usage_plan_id`](crate::types::GetUsagePlanKeysRequest::usage_plan_id), if any.
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.usage_plan_id
     }
-    ///Sets [`GetUsagePlanKeysRequest::position`](crate::types::GetUsagePlanKeysRequest::position): pThe current pagination position in the paged result set./p
+    /// Sets [`GetUsagePlanKeysRequest::position`](crate::types::GetUsagePlanKeysRequest::position): pThe current pagination position in the paged result set./p
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -99,7 +99,7 @@ impl GetUsagePlanKeysRequestBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetUsagePlanKeysRequest::position`](crate::types::GetUsagePlanKeysRequest::position).
+    /// Sets or clears [`GetUsagePlanKeysRequest::position`](crate::types::GetUsagePlanKeysRequest::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -107,25 +107,25 @@ impl GetUsagePlanKeysRequestBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GetUsagePlanKeysRequest::position`](crate::types::GetUsagePlanKeysRequest::position), if any.
+    /// The value set for [`GetUsagePlanKeysRequest::position`](crate::types::GetUsagePlanKeysRequest::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GetUsagePlanKeysRequest::limit`](crate::types::GetUsagePlanKeysRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
+    /// Sets [`GetUsagePlanKeysRequest::limit`](crate::types::GetUsagePlanKeysRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetUsagePlanKeysRequest::limit`](crate::types::GetUsagePlanKeysRequest::limit).
+    /// Sets or clears [`GetUsagePlanKeysRequest::limit`](crate::types::GetUsagePlanKeysRequest::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`GetUsagePlanKeysRequest::limit`](crate::types::GetUsagePlanKeysRequest::limit), if any.
+    /// The value set for [`GetUsagePlanKeysRequest::limit`](crate::types::GetUsagePlanKeysRequest::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Sets [`GetUsagePlanKeysRequest::name_query`](crate::types::GetUsagePlanKeysRequest::name_query): pA query parameter specifying the name of the to-be-returned usage plan keys./p
+    /// Sets [`GetUsagePlanKeysRequest::name_query`](crate::types::GetUsagePlanKeysRequest::name_query): pA query parameter specifying the name of the to-be-returned usage plan keys./p
     pub fn name_query(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -133,7 +133,7 @@ impl GetUsagePlanKeysRequestBuilder {
         self.name_query = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetUsagePlanKeysRequest::name_query`](crate::types::GetUsagePlanKeysRequest::name_query).
+    /// Sets or clears [`GetUsagePlanKeysRequest::name_query`](crate::types::GetUsagePlanKeysRequest::name_query).
     pub fn set_name_query(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -141,11 +141,11 @@ impl GetUsagePlanKeysRequestBuilder {
         self.name_query = input;
         self
     }
-    ///The value set for [`GetUsagePlanKeysRequest::name_query`](crate::types::GetUsagePlanKeysRequest::name_query), if any.
+    /// The value set for [`GetUsagePlanKeysRequest::name_query`](crate::types::GetUsagePlanKeysRequest::name_query), if any.
     pub fn get_name_query(&self) -> &::std::option::Option<::std::string::String> {
         &self.name_query
     }
-    ///Builds the [`GetUsagePlanKeysRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetUsagePlanKeysRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,12 +25,12 @@ pub struct GetUsagePlanRequest {
     pub usage_plan_id: ::std::option::Option<::std::string::String>,
 }
 impl GetUsagePlanRequest {
-    ///Starts building a [`GetUsagePlanRequest`].
+    /// Starts building a [`GetUsagePlanRequest`].
     pub fn builder() -> crate::types::builders::GetUsagePlanRequestBuilder {
         crate::types::builders::GetUsagePlanRequestBuilder::default()
     }
 }
-///A builder for [`GetUsagePlanRequest`](crate :: types :: GetUsagePlanRequest); start one with `GetUsagePlanRequest::builder()`.
+/// A builder for [`GetUsagePlanRequest`](crate :: types :: GetUsagePlanRequest); start one with `GetUsagePlanRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -41,7 +41,7 @@ pub struct GetUsagePlanRequestBuilder {
     usage_plan_id: ::std::option::Option<::std::string::String>,
 }
 impl GetUsagePlanRequestBuilder {
-    ///Sets [`GetUsagePlanRequest::usage_plan_id`](crate::types::GetUsagePlanRequest::usage_plan_id): pThe identifier of the UsagePlan resource to be retrieved./p
+    /// Sets [`GetUsagePlanRequest::usage_plan_id`](crate::types::GetUsagePlanRequest::usage_plan_id): pThe identifier of the UsagePlan resource to be retrieved./p
     pub fn usage_plan_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -49,7 +49,7 @@ impl GetUsagePlanRequestBuilder {
         self.usage_plan_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetUsagePlanRequest::usage_plan_id`](crate::types::GetUsagePlanRequest::usage_plan_id).
+    /// Sets or clears [`GetUsagePlanRequest::usage_plan_id`](crate::types::GetUsagePlanRequest::usage_plan_id).
     pub fn set_usage_plan_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -57,11 +57,11 @@ impl GetUsagePlanRequestBuilder {
         self.usage_plan_id = input;
         self
     }
-    ///The value set for [`GetUsagePlanRequest::usage_plan_id`](crate::types::GetUsagePlanRequest::usage_plan_id), if any.
+    /// The value set for [`GetUsagePlanRequest::usage_plan_id`](crate::types::GetUsagePlanRequest::usage_plan_id), if any.
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.usage_plan_id
     }
-    ///Builds the [`GetUsagePlanRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetUsagePlanRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -41,12 +41,12 @@ pub struct GetUsagePlansRequest {
     pub limit: ::std::option::Option<i32>,
 }
 impl GetUsagePlansRequest {
-    ///Starts building a [`GetUsagePlansRequest`].
+    /// Starts building a [`GetUsagePlansRequest`].
     pub fn builder() -> crate::types::builders::GetUsagePlansRequestBuilder {
         crate::types::builders::GetUsagePlansRequestBuilder::default()
     }
 }
-///A builder for [`GetUsagePlansRequest`](crate :: types :: GetUsagePlansRequest); start one with `GetUsagePlansRequest::builder()`.
+/// A builder for [`GetUsagePlansRequest`](crate :: types :: GetUsagePlansRequest); start one with `GetUsagePlansRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -59,7 +59,7 @@ pub struct GetUsagePlansRequestBuilder {
     limit: ::std::option::Option<i32>,
 }
 impl GetUsagePlansRequestBuilder {
-    ///Sets [`GetUsagePlansRequest::position`](crate::types::GetUsagePlansRequest::position): pThe current pagination position in the paged result set./p
+    /// Sets [`GetUsagePlansRequest::position`](crate::types::GetUsagePlansRequest::position): pThe current pagination position in the paged result set./p
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -67,7 +67,7 @@ impl GetUsagePlansRequestBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetUsagePlansRequest::position`](crate::types::GetUsagePlansRequest::position).
+    /// Sets or clears [`GetUsagePlansRequest::position`](crate::types::GetUsagePlansRequest::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -75,11 +75,11 @@ impl GetUsagePlansRequestBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GetUsagePlansRequest::position`](crate::types::GetUsagePlansRequest::position), if any.
+    /// The value set for [`GetUsagePlansRequest::position`](crate::types::GetUsagePlansRequest::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GetUsagePlansRequest::key_id`](crate::types::GetUsagePlansRequest::key_id): pThe identifier of the API key associated with the usage plans./p
+    /// Sets [`GetUsagePlansRequest::key_id`](crate::types::GetUsagePlansRequest::key_id): pThe identifier of the API key associated with the usage plans./p
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -87,7 +87,7 @@ impl GetUsagePlansRequestBuilder {
         self.key_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetUsagePlansRequest::key_id`](crate::types::GetUsagePlansRequest::key_id).
+    /// Sets or clears [`GetUsagePlansRequest::key_id`](crate::types::GetUsagePlansRequest::key_id).
     pub fn set_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -95,25 +95,25 @@ impl GetUsagePlansRequestBuilder {
         self.key_id = input;
         self
     }
-    ///The value set for [`GetUsagePlansRequest::key_id`](crate::types::GetUsagePlansRequest::key_id), if any.
+    /// The value set for [`GetUsagePlansRequest::key_id`](crate::types::GetUsagePlansRequest::key_id), if any.
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.key_id
     }
-    ///Sets [`GetUsagePlansRequest::limit`](crate::types::GetUsagePlansRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
+    /// Sets [`GetUsagePlansRequest::limit`](crate::types::GetUsagePlansRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetUsagePlansRequest::limit`](crate::types::GetUsagePlansRequest::limit).
+    /// Sets or clears [`GetUsagePlansRequest::limit`](crate::types::GetUsagePlansRequest::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`GetUsagePlansRequest::limit`](crate::types::GetUsagePlansRequest::limit), if any.
+    /// The value set for [`GetUsagePlansRequest::limit`](crate::types::GetUsagePlansRequest::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Builds the [`GetUsagePlansRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetUsagePlansRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -74,12 +74,12 @@ pub struct GetUsageRequest {
     pub limit: ::std::option::Option<i32>,
 }
 impl GetUsageRequest {
-    ///Starts building a [`GetUsageRequest`].
+    /// Starts building a [`GetUsageRequest`].
     pub fn builder() -> crate::types::builders::GetUsageRequestBuilder {
         crate::types::builders::GetUsageRequestBuilder::default()
     }
 }
-///A builder for [`GetUsageRequest`](crate :: types :: GetUsageRequest); start one with `GetUsageRequest::builder()`.
+/// A builder for [`GetUsageRequest`](crate :: types :: GetUsageRequest); start one with `GetUsageRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -95,7 +95,7 @@ pub struct GetUsageRequestBuilder {
     limit: ::std::option::Option<i32>,
 }
 impl GetUsageRequestBuilder {
-    ///Sets [`GetUsageRequest::usage_plan_id`](crate::types::GetUsageRequest::usage_plan_id): pThe Id of the usage plan associated with the usage data./p
+    /// Sets [`GetUsageRequest::usage_plan_id`](crate::types::GetUsageRequest::usage_plan_id): pThe Id of the usage plan associated with the usage data./p
     pub fn usage_plan_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -103,7 +103,7 @@ impl GetUsageRequestBuilder {
         self.usage_plan_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetUsageRequest::usage_plan_id`](crate::types::GetUsageRequest::usage_plan_id).
+    /// Sets or clears [`GetUsageRequest::usage_plan_id`](crate::types::GetUsageRequest::usage_plan_id).
     pub fn set_usage_plan_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -111,11 +111,11 @@ impl GetUsageRequestBuilder {
         self.usage_plan_id = input;
         self
     }
-    ///The value set for [`GetUsageRequest::usage_plan_id`](crate::types::GetUsageRequest::usage_plan_id), if any.
+    /// The value set for [`GetUsageRequest::usage_plan_id`](crate::types::GetUsageRequest::usage_plan_id), if any.
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.usage_plan_id
     }
-    ///Sets [`GetUsageRequest::key_id`](crate::types::GetUsageRequest::key_id): pThe Id of the API key associated with the resultant usage data./p
+    /// Sets [`GetUsageRequest::key_id`](crate::types::GetUsageRequest::key_id): pThe Id of the API key associated with the resultant usage data./p
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -123,7 +123,7 @@ impl GetUsageRequestBuilder {
         self.key_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetUsageRequest::key_id`](crate::types::GetUsageRequest::key_id).
+    /// Sets or clears [`GetUsageRequest::key_id`](crate::types::GetUsageRequest::key_id).
     pub fn set_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -131,11 +131,11 @@ impl GetUsageRequestBuilder {
         self.key_id = input;
         self
     }
-    ///The value set for [`GetUsageRequest::key_id`](crate::types::GetUsageRequest::key_id), if any.
+    /// The value set for [`GetUsageRequest::key_id`](crate::types::GetUsageRequest::key_id), if any.
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.key_id
     }
-    ///Sets [`GetUsageRequest::start_date`](crate::types::GetUsageRequest::start_date): pThe starting date (e.g., 2016-01-01) of the usage data./p
+    /// Sets [`GetUsageRequest::start_date`](crate::types::GetUsageRequest::start_date): pThe starting date (e.g., 2016-01-01) of the usage data./p
     pub fn start_date(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -143,7 +143,7 @@ impl GetUsageRequestBuilder {
         self.start_date = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetUsageRequest::start_date`](crate::types::GetUsageRequest::start_date).
+    /// Sets or clears [`GetUsageRequest::start_date`](crate::types::GetUsageRequest::start_date).
     pub fn set_start_date(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -151,11 +151,11 @@ impl GetUsageRequestBuilder {
         self.start_date = input;
         self
     }
-    ///The value set for [`GetUsageRequest::start_date`](crate::types::GetUsageRequest::start_date), if any.
+    /// The value set for [`GetUsageRequest::start_date`](crate::types::GetUsageRequest::start_date), if any.
     pub fn get_start_date(&self) -> &::std::option::Option<::std::string::String> {
         &self.start_date
     }
-    ///Sets [`GetUsageRequest::end_date`](crate::types::GetUsageRequest::end_date): pThe ending date (e.g., 2016-12-31) of the usage data./p
+    /// Sets [`GetUsageRequest::end_date`](crate::types::GetUsageRequest::end_date): pThe ending date (e.g., 2016-12-31) of the usage data./p
     pub fn end_date(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -163,7 +163,7 @@ impl GetUsageRequestBuilder {
         self.end_date = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetUsageRequest::end_date`](crate::types::GetUsageRequest::end_date).
+    /// Sets or clears [`GetUsageRequest::end_date`](crate::types::GetUsageRequest::end_date).
     pub fn set_end_date(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -171,11 +171,11 @@ impl GetUsageRequestBuilder {
         self.end_date = input;
         self
     }
-    ///The value set for [`GetUsageRequest::end_date`](crate::types::GetUsageRequest::end_date), if any.
+    /// The value set for [`GetUsageRequest::end_date`](crate::types::GetUsageRequest::end_date), if any.
     pub fn get_end_date(&self) -> &::std::option::Option<::std::string::String> {
         &self.end_date
     }
-    ///Sets [`GetUsageRequest::position`](crate::types::GetUsageRequest::position): pThe current pagination position in the paged result set./p
+    /// Sets [`GetUsageRequest::position`](crate::types::GetUsageRequest::position): pThe current pagination position in the paged result set./p
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -183,7 +183,7 @@ impl GetUsageRequestBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetUsageRequest::position`](crate::types::GetUsageRequest::position).
+    /// Sets or clears [`GetUsageRequest::position`](crate::types::GetUsageRequest::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -191,25 +191,25 @@ impl GetUsageRequestBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GetUsageRequest::position`](crate::types::GetUsageRequest::position), if any.
+    /// The value set for [`GetUsageRequest::position`](crate::types::GetUsageRequest::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GetUsageRequest::limit`](crate::types::GetUsageRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
+    /// Sets [`GetUsageRequest::limit`](crate::types::GetUsageRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetUsageRequest::limit`](crate::types::GetUsageRequest::limit).
+    /// Sets or clears [`GetUsageRequest::limit`](crate::types::GetUsageRequest::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`GetUsageRequest::limit`](crate::types::GetUsageRequest::limit), if any.
+    /// The value set for [`GetUsageRequest::limit`](crate::types::GetUsageRequest::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Builds the [`GetUsageRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetUsageRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

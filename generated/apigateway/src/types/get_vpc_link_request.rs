@@ -25,12 +25,12 @@ pub struct GetVpcLinkRequest {
     pub vpc_link_id: ::std::option::Option<::std::string::String>,
 }
 impl GetVpcLinkRequest {
-    ///Starts building a [`GetVpcLinkRequest`].
+    /// Starts building a [`GetVpcLinkRequest`].
     pub fn builder() -> crate::types::builders::GetVpcLinkRequestBuilder {
         crate::types::builders::GetVpcLinkRequestBuilder::default()
     }
 }
-///A builder for [`GetVpcLinkRequest`](crate :: types :: GetVpcLinkRequest); start one with `GetVpcLinkRequest::builder()`.
+/// A builder for [`GetVpcLinkRequest`](crate :: types :: GetVpcLinkRequest); start one with `GetVpcLinkRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -41,7 +41,7 @@ pub struct GetVpcLinkRequestBuilder {
     vpc_link_id: ::std::option::Option<::std::string::String>,
 }
 impl GetVpcLinkRequestBuilder {
-    ///Sets [`GetVpcLinkRequest::vpc_link_id`](crate::types::GetVpcLinkRequest::vpc_link_id): pThe identifier of the VpcLink. It is used in an Integration to reference this VpcLink./p
+    /// Sets [`GetVpcLinkRequest::vpc_link_id`](crate::types::GetVpcLinkRequest::vpc_link_id): pThe identifier of the VpcLink. It is used in an Integration to reference this VpcLink./p
     pub fn vpc_link_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -49,7 +49,7 @@ impl GetVpcLinkRequestBuilder {
         self.vpc_link_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetVpcLinkRequest::vpc_link_id`](crate::types::GetVpcLinkRequest::vpc_link_id).
+    /// Sets or clears [`GetVpcLinkRequest::vpc_link_id`](crate::types::GetVpcLinkRequest::vpc_link_id).
     pub fn set_vpc_link_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -57,11 +57,11 @@ impl GetVpcLinkRequestBuilder {
         self.vpc_link_id = input;
         self
     }
-    ///The value set for [`GetVpcLinkRequest::vpc_link_id`](crate::types::GetVpcLinkRequest::vpc_link_id), if any.
+    /// The value set for [`GetVpcLinkRequest::vpc_link_id`](crate::types::GetVpcLinkRequest::vpc_link_id), if any.
     pub fn get_vpc_link_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.vpc_link_id
     }
-    ///Builds the [`GetVpcLinkRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetVpcLinkRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

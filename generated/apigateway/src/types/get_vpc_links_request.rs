@@ -32,12 +32,12 @@ pub struct GetVpcLinksRequest {
     pub limit: ::std::option::Option<i32>,
 }
 impl GetVpcLinksRequest {
-    ///Starts building a [`GetVpcLinksRequest`].
+    /// Starts building a [`GetVpcLinksRequest`].
     pub fn builder() -> crate::types::builders::GetVpcLinksRequestBuilder {
         crate::types::builders::GetVpcLinksRequestBuilder::default()
     }
 }
-///A builder for [`GetVpcLinksRequest`](crate :: types :: GetVpcLinksRequest); start one with `GetVpcLinksRequest::builder()`.
+/// A builder for [`GetVpcLinksRequest`](crate :: types :: GetVpcLinksRequest); start one with `GetVpcLinksRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -49,7 +49,7 @@ pub struct GetVpcLinksRequestBuilder {
     limit: ::std::option::Option<i32>,
 }
 impl GetVpcLinksRequestBuilder {
-    ///Sets [`GetVpcLinksRequest::position`](crate::types::GetVpcLinksRequest::position): pThe current pagination position in the paged result set./p
+    /// Sets [`GetVpcLinksRequest::position`](crate::types::GetVpcLinksRequest::position): pThe current pagination position in the paged result set./p
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -57,7 +57,7 @@ impl GetVpcLinksRequestBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetVpcLinksRequest::position`](crate::types::GetVpcLinksRequest::position).
+    /// Sets or clears [`GetVpcLinksRequest::position`](crate::types::GetVpcLinksRequest::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -65,25 +65,25 @@ impl GetVpcLinksRequestBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`GetVpcLinksRequest::position`](crate::types::GetVpcLinksRequest::position), if any.
+    /// The value set for [`GetVpcLinksRequest::position`](crate::types::GetVpcLinksRequest::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`GetVpcLinksRequest::limit`](crate::types::GetVpcLinksRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
+    /// Sets [`GetVpcLinksRequest::limit`](crate::types::GetVpcLinksRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500./p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`GetVpcLinksRequest::limit`](crate::types::GetVpcLinksRequest::limit).
+    /// Sets or clears [`GetVpcLinksRequest::limit`](crate::types::GetVpcLinksRequest::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`GetVpcLinksRequest::limit`](crate::types::GetVpcLinksRequest::limit), if any.
+    /// The value set for [`GetVpcLinksRequest::limit`](crate::types::GetVpcLinksRequest::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Builds the [`GetVpcLinksRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetVpcLinksRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -45,12 +45,12 @@ pub struct ImportApiKeysRequest {
     pub fail_on_warnings: ::std::option::Option<bool>,
 }
 impl ImportApiKeysRequest {
-    ///Starts building a [`ImportApiKeysRequest`].
+    /// Starts building a [`ImportApiKeysRequest`].
     pub fn builder() -> crate::types::builders::ImportApiKeysRequestBuilder {
         crate::types::builders::ImportApiKeysRequestBuilder::default()
     }
 }
-///A builder for [`ImportApiKeysRequest`](crate :: types :: ImportApiKeysRequest); start one with `ImportApiKeysRequest::builder()`.
+/// A builder for [`ImportApiKeysRequest`](crate :: types :: ImportApiKeysRequest); start one with `ImportApiKeysRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -63,7 +63,7 @@ pub struct ImportApiKeysRequestBuilder {
     fail_on_warnings: ::std::option::Option<bool>,
 }
 impl ImportApiKeysRequestBuilder {
-    ///Sets [`ImportApiKeysRequest::body`](crate::types::ImportApiKeysRequest::body): pThe payload of the POST request to import API keys. For the payload format, see API Key File Format./p
+    /// Sets [`ImportApiKeysRequest::body`](crate::types::ImportApiKeysRequest::body): pThe payload of the POST request to import API keys. For the payload format, see API Key File Format./p
     pub fn body(
         mut self,
         input: impl ::std::convert::Into<crate::primitives::Blob>,
@@ -71,7 +71,7 @@ impl ImportApiKeysRequestBuilder {
         self.body = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ImportApiKeysRequest::body`](crate::types::ImportApiKeysRequest::body).
+    /// Sets or clears [`ImportApiKeysRequest::body`](crate::types::ImportApiKeysRequest::body).
     pub fn set_body(
         mut self,
         input: ::std::option::Option<crate::primitives::Blob>,
@@ -79,11 +79,11 @@ impl ImportApiKeysRequestBuilder {
         self.body = input;
         self
     }
-    ///The value set for [`ImportApiKeysRequest::body`](crate::types::ImportApiKeysRequest::body), if any.
+    /// The value set for [`ImportApiKeysRequest::body`](crate::types::ImportApiKeysRequest::body), if any.
     pub fn get_body(&self) -> &::std::option::Option<crate::primitives::Blob> {
         &self.body
     }
-    ///Sets [`ImportApiKeysRequest::format`](crate::types::ImportApiKeysRequest::format): pA query parameter to specify the input format to imported API keys. Currently, only the codecsv/code format is supported./p
+    /// Sets [`ImportApiKeysRequest::format`](crate::types::ImportApiKeysRequest::format): pA query parameter to specify the input format to imported API keys. Currently, only the codecsv/code format is supported./p
     pub fn format(
         mut self,
         input: impl ::std::convert::Into<crate::types::ApiKeysFormat>,
@@ -91,7 +91,7 @@ impl ImportApiKeysRequestBuilder {
         self.format = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ImportApiKeysRequest::format`](crate::types::ImportApiKeysRequest::format).
+    /// Sets or clears [`ImportApiKeysRequest::format`](crate::types::ImportApiKeysRequest::format).
     pub fn set_format(
         mut self,
         input: ::std::option::Option<crate::types::ApiKeysFormat>,
@@ -99,25 +99,25 @@ impl ImportApiKeysRequestBuilder {
         self.format = input;
         self
     }
-    ///The value set for [`ImportApiKeysRequest::format`](crate::types::ImportApiKeysRequest::format), if any.
+    /// The value set for [`ImportApiKeysRequest::format`](crate::types::ImportApiKeysRequest::format), if any.
     pub fn get_format(&self) -> &::std::option::Option<crate::types::ApiKeysFormat> {
         &self.format
     }
-    ///Sets [`ImportApiKeysRequest::fail_on_warnings`](crate::types::ImportApiKeysRequest::fail_on_warnings): pA query parameter to indicate whether to rollback ApiKey importation (codetrue/code) or not (codefalse/code) when error is encountered./p
+    /// Sets [`ImportApiKeysRequest::fail_on_warnings`](crate::types::ImportApiKeysRequest::fail_on_warnings): pA query parameter to indicate whether to rollback ApiKey importation (codetrue/code) or not (codefalse/code) when error is encountered./p
     pub fn fail_on_warnings(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.fail_on_warnings = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ImportApiKeysRequest::fail_on_warnings`](crate::types::ImportApiKeysRequest::fail_on_warnings).
+    /// Sets or clears [`ImportApiKeysRequest::fail_on_warnings`](crate::types::ImportApiKeysRequest::fail_on_warnings).
     pub fn set_fail_on_warnings(mut self, input: ::std::option::Option<bool>) -> Self {
         self.fail_on_warnings = input;
         self
     }
-    ///The value set for [`ImportApiKeysRequest::fail_on_warnings`](crate::types::ImportApiKeysRequest::fail_on_warnings), if any.
+    /// The value set for [`ImportApiKeysRequest::fail_on_warnings`](crate::types::ImportApiKeysRequest::fail_on_warnings), if any.
     pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
         &self.fail_on_warnings
     }
-    ///Builds the [`ImportApiKeysRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ImportApiKeysRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -54,12 +54,12 @@ pub struct ImportDocumentationPartsRequest {
     pub body: ::std::option::Option<crate::primitives::Blob>,
 }
 impl ImportDocumentationPartsRequest {
-    ///Starts building a [`ImportDocumentationPartsRequest`].
+    /// Starts building a [`ImportDocumentationPartsRequest`].
     pub fn builder() -> crate::types::builders::ImportDocumentationPartsRequestBuilder {
         crate::types::builders::ImportDocumentationPartsRequestBuilder::default()
     }
 }
-///A builder for [`ImportDocumentationPartsRequest`](crate :: types :: ImportDocumentationPartsRequest); start one with `ImportDocumentationPartsRequest::builder()`.
+/// A builder for [`ImportDocumentationPartsRequest`](crate :: types :: ImportDocumentationPartsRequest); start one with `ImportDocumentationPartsRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -73,7 +73,7 @@ pub struct ImportDocumentationPartsRequestBuilder {
     body: ::std::option::Option<crate::primitives::Blob>,
 }
 impl ImportDocumentationPartsRequestBuilder {
-    ///Sets [`ImportDocumentationPartsRequest::rest_api_id`](crate::types::ImportDocumentationPartsRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`ImportDocumentationPartsRequest::rest_api_id`](crate::types::ImportDocumentationPartsRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl ImportDocumentationPartsRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ImportDocumentationPartsRequest::rest_api_id`](crate::types::ImportDocumentationPartsRequest::rest_api_id).
+    /// Sets or clears [`ImportDocumentationPartsRequest::rest_api_id`](crate::types::ImportDocumentationPartsRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,11 +89,11 @@ impl ImportDocumentationPartsRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`ImportDocumentationPartsRequest::rest_api_id`](crate::types::ImportDocumentationPartsRequest::rest_api_id), if any.
+    /// The value set for [`ImportDocumentationPartsRequest::rest_api_id`](crate::types::ImportDocumentationPartsRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`ImportDocumentationPartsRequest::mode`](crate::types::ImportDocumentationPartsRequest::mode): pA query parameter to indicate whether to overwrite (codeoverwrite/code) any existing DocumentationParts definition or to merge (codemerge/code) the new definition into the existing one. The default value is codemerge/code./p
+    /// Sets [`ImportDocumentationPartsRequest::mode`](crate::types::ImportDocumentationPartsRequest::mode): pA query parameter to indicate whether to overwrite (codeoverwrite/code) any existing DocumentationParts definition or to merge (codemerge/code) the new definition into the existing one. The default value is codemerge/code./p
     pub fn mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::PutMode>,
@@ -101,7 +101,7 @@ impl ImportDocumentationPartsRequestBuilder {
         self.mode = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ImportDocumentationPartsRequest::mode`](crate::types::ImportDocumentationPartsRequest::mode).
+    /// Sets or clears [`ImportDocumentationPartsRequest::mode`](crate::types::ImportDocumentationPartsRequest::mode).
     pub fn set_mode(
         mut self,
         input: ::std::option::Option<crate::types::PutMode>,
@@ -109,25 +109,25 @@ impl ImportDocumentationPartsRequestBuilder {
         self.mode = input;
         self
     }
-    ///The value set for [`ImportDocumentationPartsRequest::mode`](crate::types::ImportDocumentationPartsRequest::mode), if any.
+    /// The value set for [`ImportDocumentationPartsRequest::mode`](crate::types::ImportDocumentationPartsRequest::mode), if any.
     pub fn get_mode(&self) -> &::std::option::Option<crate::types::PutMode> {
         &self.mode
     }
-    ///Sets [`ImportDocumentationPartsRequest::fail_on_warnings`](crate::types::ImportDocumentationPartsRequest::fail_on_warnings): pA query parameter to specify whether to rollback the documentation importation (codetrue/code) or not (codefalse/code) when a warning is encountered. The default value is codefalse/code./p
+    /// Sets [`ImportDocumentationPartsRequest::fail_on_warnings`](crate::types::ImportDocumentationPartsRequest::fail_on_warnings): pA query parameter to specify whether to rollback the documentation importation (codetrue/code) or not (codefalse/code) when a warning is encountered. The default value is codefalse/code./p
     pub fn fail_on_warnings(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.fail_on_warnings = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ImportDocumentationPartsRequest::fail_on_warnings`](crate::types::ImportDocumentationPartsRequest::fail_on_warnings).
+    /// Sets or clears [`ImportDocumentationPartsRequest::fail_on_warnings`](crate::types::ImportDocumentationPartsRequest::fail_on_warnings).
     pub fn set_fail_on_warnings(mut self, input: ::std::option::Option<bool>) -> Self {
         self.fail_on_warnings = input;
         self
     }
-    ///The value set for [`ImportDocumentationPartsRequest::fail_on_warnings`](crate::types::ImportDocumentationPartsRequest::fail_on_warnings), if any.
+    /// The value set for [`ImportDocumentationPartsRequest::fail_on_warnings`](crate::types::ImportDocumentationPartsRequest::fail_on_warnings), if any.
     pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
         &self.fail_on_warnings
     }
-    ///Sets [`ImportDocumentationPartsRequest::body`](crate::types::ImportDocumentationPartsRequest::body): pRaw byte array representing the to-be-imported documentation parts. To import from an OpenAPI file, this is a JSON object./p
+    /// Sets [`ImportDocumentationPartsRequest::body`](crate::types::ImportDocumentationPartsRequest::body): pRaw byte array representing the to-be-imported documentation parts. To import from an OpenAPI file, this is a JSON object./p
     pub fn body(
         mut self,
         input: impl ::std::convert::Into<crate::primitives::Blob>,
@@ -135,7 +135,7 @@ impl ImportDocumentationPartsRequestBuilder {
         self.body = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ImportDocumentationPartsRequest::body`](crate::types::ImportDocumentationPartsRequest::body).
+    /// Sets or clears [`ImportDocumentationPartsRequest::body`](crate::types::ImportDocumentationPartsRequest::body).
     pub fn set_body(
         mut self,
         input: ::std::option::Option<crate::primitives::Blob>,
@@ -143,11 +143,11 @@ impl ImportDocumentationPartsRequestBuilder {
         self.body = input;
         self
     }
-    ///The value set for [`ImportDocumentationPartsRequest::body`](crate::types::ImportDocumentationPartsRequest::body), if any.
+    /// The value set for [`ImportDocumentationPartsRequest::body`](crate::types::ImportDocumentationPartsRequest::body), if any.
     pub fn get_body(&self) -> &::std::option::Option<crate::primitives::Blob> {
         &self.body
     }
-    ///Builds the [`ImportDocumentationPartsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ImportDocumentationPartsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

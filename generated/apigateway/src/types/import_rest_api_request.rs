@@ -45,12 +45,12 @@ pub struct ImportRestApiRequest {
     pub body: ::std::option::Option<crate::primitives::Blob>,
 }
 impl ImportRestApiRequest {
-    ///Starts building a [`ImportRestApiRequest`].
+    /// Starts building a [`ImportRestApiRequest`].
     pub fn builder() -> crate::types::builders::ImportRestApiRequestBuilder {
         crate::types::builders::ImportRestApiRequestBuilder::default()
     }
 }
-///A builder for [`ImportRestApiRequest`](crate :: types :: ImportRestApiRequest); start one with `ImportRestApiRequest::builder()`.
+/// A builder for [`ImportRestApiRequest`](crate :: types :: ImportRestApiRequest); start one with `ImportRestApiRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -65,21 +65,21 @@ pub struct ImportRestApiRequestBuilder {
     body: ::std::option::Option<crate::primitives::Blob>,
 }
 impl ImportRestApiRequestBuilder {
-    ///Sets [`ImportRestApiRequest::fail_on_warnings`](crate::types::ImportRestApiRequest::fail_on_warnings): pA query parameter to indicate whether to rollback the API creation (codetrue/code) or not (codefalse/code) when a warning is encountered. The default value is codefalse/code./p
+    /// Sets [`ImportRestApiRequest::fail_on_warnings`](crate::types::ImportRestApiRequest::fail_on_warnings): pA query parameter to indicate whether to rollback the API creation (codetrue/code) or not (codefalse/code) when a warning is encountered. The default value is codefalse/code./p
     pub fn fail_on_warnings(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.fail_on_warnings = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ImportRestApiRequest::fail_on_warnings`](crate::types::ImportRestApiRequest::fail_on_warnings).
+    /// Sets or clears [`ImportRestApiRequest::fail_on_warnings`](crate::types::ImportRestApiRequest::fail_on_warnings).
     pub fn set_fail_on_warnings(mut self, input: ::std::option::Option<bool>) -> Self {
         self.fail_on_warnings = input;
         self
     }
-    ///The value set for [`ImportRestApiRequest::fail_on_warnings`](crate::types::ImportRestApiRequest::fail_on_warnings), if any.
+    /// The value set for [`ImportRestApiRequest::fail_on_warnings`](crate::types::ImportRestApiRequest::fail_on_warnings), if any.
     pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
         &self.fail_on_warnings
     }
-    ///Sets [`ImportRestApiRequest::parameters`](crate::types::ImportRestApiRequest::parameters): pA key-value map of context-specific query string parameters specifying the behavior of different API importing operations. The following shows operation-specific parameters and their supported values./p p To exclude DocumentationParts from the import, set codeparameters/code as codeignore=documentation/code./p p To configure the endpoint type, set codeparameters/code as codeendpointConfigurationTypes=EDGE/code, codeendpointConfigurationTypes=REGIONAL/code, or codeendpointConfigurationTypes=PRIVATE/code. The default endpoint type is codeEDGE/code./p p To handle imported codebasepath/code, set codeparameters/code as codebasepath=ignore/code, codebasepath=prepend/code or codebasepath=split/code./p
+    /// Sets [`ImportRestApiRequest::parameters`](crate::types::ImportRestApiRequest::parameters): pA key-value map of context-specific query string parameters specifying the behavior of different API importing operations. The following shows operation-specific parameters and their supported values./p p To exclude DocumentationParts from the import, set codeparameters/code as codeignore=documentation/code./p p To configure the endpoint type, set codeparameters/code as codeendpointConfigurationTypes=EDGE/code, codeendpointConfigurationTypes=REGIONAL/code, or codeendpointConfigurationTypes=PRIVATE/code. The default endpoint type is codeEDGE/code./p p To handle imported codebasepath/code, set codeparameters/code as codebasepath=ignore/code, codebasepath=prepend/code or codebasepath=split/code./p
     pub fn parameters(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -94,7 +94,7 @@ impl ImportRestApiRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`ImportRestApiRequest::parameters`](crate::types::ImportRestApiRequest::parameters).
+    /// Sets or clears [`ImportRestApiRequest::parameters`](crate::types::ImportRestApiRequest::parameters).
     pub fn set_parameters(
         mut self,
         input: ::std::option::Option<
@@ -104,7 +104,7 @@ impl ImportRestApiRequestBuilder {
         self.parameters = input;
         self
     }
-    ///The value set for [`ImportRestApiRequest::parameters`](crate::types::ImportRestApiRequest::parameters), if any.
+    /// The value set for [`ImportRestApiRequest::parameters`](crate::types::ImportRestApiRequest::parameters), if any.
     pub fn get_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -112,7 +112,7 @@ impl ImportRestApiRequestBuilder {
     > {
         &self.parameters
     }
-    ///Sets [`ImportRestApiRequest::body`](crate::types::ImportRestApiRequest::body): pThe POST request body containing external API definitions. Currently, only OpenAPI definition JSON/YAML files are supported. The maximum size of the API definition file is 6MB./p
+    /// Sets [`ImportRestApiRequest::body`](crate::types::ImportRestApiRequest::body): pThe POST request body containing external API definitions. Currently, only OpenAPI definition JSON/YAML files are supported. The maximum size of the API definition file is 6MB./p
     pub fn body(
         mut self,
         input: impl ::std::convert::Into<crate::primitives::Blob>,
@@ -120,7 +120,7 @@ impl ImportRestApiRequestBuilder {
         self.body = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ImportRestApiRequest::body`](crate::types::ImportRestApiRequest::body).
+    /// Sets or clears [`ImportRestApiRequest::body`](crate::types::ImportRestApiRequest::body).
     pub fn set_body(
         mut self,
         input: ::std::option::Option<crate::primitives::Blob>,
@@ -128,11 +128,11 @@ impl ImportRestApiRequestBuilder {
         self.body = input;
         self
     }
-    ///The value set for [`ImportRestApiRequest::body`](crate::types::ImportRestApiRequest::body), if any.
+    /// The value set for [`ImportRestApiRequest::body`](crate::types::ImportRestApiRequest::body), if any.
     pub fn get_body(&self) -> &::std::option::Option<crate::primitives::Blob> {
         &self.body
     }
-    ///Builds the [`ImportRestApiRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ImportRestApiRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

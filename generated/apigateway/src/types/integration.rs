@@ -146,12 +146,12 @@ pub struct Integration {
     pub integration_target: ::std::option::Option<::std::string::String>,
 }
 impl Integration {
-    ///Starts building a [`Integration`].
+    /// Starts building a [`Integration`].
     pub fn builder() -> crate::types::builders::IntegrationBuilder {
         crate::types::builders::IntegrationBuilder::default()
     }
 }
-///A builder for [`Integration`](crate :: types :: Integration); start one with `Integration::builder()`.
+/// A builder for [`Integration`](crate :: types :: Integration); start one with `Integration::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -187,7 +187,7 @@ pub struct IntegrationBuilder {
     integration_target: ::std::option::Option<::std::string::String>,
 }
 impl IntegrationBuilder {
-    ///Sets [`Integration::type_`](crate::types::Integration::type_): pSpecifies an API method integration type. The valid value is one of the following:/p pFor the HTTP and HTTP proxy integrations, each integration can specify a protocol (codehttp/https/code), port and path. Standard 80 and 443 ports are supported as well as custom ports above 1024. An HTTP or HTTP proxy integration with a codeconnectionType/code of codeVPC_LINK/code is referred to as a private integration and uses a VpcLink to connect API Gateway to a network load balancer of a VPC./p
+    /// Sets [`Integration::type_`](crate::types::Integration::type_): pSpecifies an API method integration type. The valid value is one of the following:/p pFor the HTTP and HTTP proxy integrations, each integration can specify a protocol (codehttp/https/code), port and path. Standard 80 and 443 ports are supported as well as custom ports above 1024. An HTTP or HTTP proxy integration with a codeconnectionType/code of codeVPC_LINK/code is referred to as a private integration and uses a VpcLink to connect API Gateway to a network load balancer of a VPC./p
     pub fn type_(
         mut self,
         input: impl ::std::convert::Into<crate::types::IntegrationType>,
@@ -195,7 +195,7 @@ impl IntegrationBuilder {
         self.type_ = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Integration::type_`](crate::types::Integration::type_).
+    /// Sets or clears [`Integration::type_`](crate::types::Integration::type_).
     pub fn set_type_(
         mut self,
         input: ::std::option::Option<crate::types::IntegrationType>,
@@ -203,11 +203,11 @@ impl IntegrationBuilder {
         self.type_ = input;
         self
     }
-    ///The value set for [`Integration::type_`](crate::types::Integration::type_), if any.
+    /// The value set for [`Integration::type_`](crate::types::Integration::type_), if any.
     pub fn get_type_(&self) -> &::std::option::Option<crate::types::IntegrationType> {
         &self.type_
     }
-    ///Sets [`Integration::http_method`](crate::types::Integration::http_method): pSpecifies the integration's HTTP method type. For the Type property, if you specify codeMOCK/code, this property is optional. For Lambda integrations, you must set the integration method to codePOST/code. For all other types, you must specify this property./p
+    /// Sets [`Integration::http_method`](crate::types::Integration::http_method): pSpecifies the integration's HTTP method type. For the Type property, if you specify codeMOCK/code, this property is optional. For Lambda integrations, you must set the integration method to codePOST/code. For all other types, you must specify this property./p
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -215,7 +215,7 @@ impl IntegrationBuilder {
         self.http_method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Integration::http_method`](crate::types::Integration::http_method).
+    /// Sets or clears [`Integration::http_method`](crate::types::Integration::http_method).
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -223,11 +223,11 @@ impl IntegrationBuilder {
         self.http_method = input;
         self
     }
-    ///The value set for [`Integration::http_method`](crate::types::Integration::http_method), if any.
+    /// The value set for [`Integration::http_method`](crate::types::Integration::http_method), if any.
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
-    ///Sets [`Integration::uri`](crate::types::Integration::uri): pSpecifies Uniform Resource Identifier (URI) of the integration endpoint./p pFor codeHTTP/code or codeHTTP_PROXY/code integrations, the URI must be a fully formed, encoded HTTP(S) URL according to the RFC-3986 specification for standard integrations. If codeconnectionType/code is codeVPC_LINK/code specify the Network Load Balancer DNS name. For codeAWS/code or codeAWS_PROXY/code integrations, the URI is of the form codearn:aws:apigateway:{region}:{subdomain.service|service}:path|action/{service_api}/code. Here, {Region} is the API Gateway region (e.g., us-east-1); {service} is the name of the integrated Amazon Web Services service (e.g., s3); and {subdomain} is a designated subdomain supported by certain Amazon Web Services service for fast host-name lookup. action can be used for an Amazon Web Services service action-based API, using an Action={name}&amp;{p1}={v1}&amp;p2={v2}... query string. The ensuing {service_api} refers to a supported action {name} plus any required input parameters. Alternatively, path can be used for an Amazon Web Services service path-based API. The ensuing service_api refers to the path to an Amazon Web Services service resource, including the region of the integrated Amazon Web Services service, if applicable. For example, for integration with the S3 API of GetObject, the uri can be either codearn:aws:apigateway:us-west-2:s3:action/GetObject&amp;Bucket={bucket}&amp;Key={key}/code or codearn:aws:apigateway:us-west-2:s3:path/{bucket}/{key}/code /p
+    /// Sets [`Integration::uri`](crate::types::Integration::uri): pSpecifies Uniform Resource Identifier (URI) of the integration endpoint./p pFor codeHTTP/code or codeHTTP_PROXY/code integrations, the URI must be a fully formed, encoded HTTP(S) URL according to the RFC-3986 specification for standard integrations. If codeconnectionType/code is codeVPC_LINK/code specify the Network Load Balancer DNS name. For codeAWS/code or codeAWS_PROXY/code integrations, the URI is of the form codearn:aws:apigateway:{region}:{subdomain.service|service}:path|action/{service_api}/code. Here, {Region} is the API Gateway region (e.g., us-east-1); {service} is the name of the integrated Amazon Web Services service (e.g., s3); and {subdomain} is a designated subdomain supported by certain Amazon Web Services service for fast host-name lookup. action can be used for an Amazon Web Services service action-based API, using an Action={name}&amp;{p1}={v1}&amp;p2={v2}... query string. The ensuing {service_api} refers to a supported action {name} plus any required input parameters. Alternatively, path can be used for an Amazon Web Services service path-based API. The ensuing service_api refers to the path to an Amazon Web Services service resource, including the region of the integrated Amazon Web Services service, if applicable. For example, for integration with the S3 API of GetObject, the uri can be either codearn:aws:apigateway:us-west-2:s3:action/GetObject&amp;Bucket={bucket}&amp;Key={key}/code or codearn:aws:apigateway:us-west-2:s3:path/{bucket}/{key}/code /p
     pub fn uri(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -235,7 +235,7 @@ impl IntegrationBuilder {
         self.uri = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Integration::uri`](crate::types::Integration::uri).
+    /// Sets or clears [`Integration::uri`](crate::types::Integration::uri).
     pub fn set_uri(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -243,11 +243,11 @@ impl IntegrationBuilder {
         self.uri = input;
         self
     }
-    ///The value set for [`Integration::uri`](crate::types::Integration::uri), if any.
+    /// The value set for [`Integration::uri`](crate::types::Integration::uri), if any.
     pub fn get_uri(&self) -> &::std::option::Option<::std::string::String> {
         &self.uri
     }
-    ///Sets [`Integration::connection_type`](crate::types::Integration::connection_type): pThe type of the network connection to the integration endpoint. The valid value is codeINTERNET/code for connections through the public routable internet or codeVPC_LINK/code for private connections between API Gateway and a network load balancer in a VPC. The default value is codeINTERNET/code./p
+    /// Sets [`Integration::connection_type`](crate::types::Integration::connection_type): pThe type of the network connection to the integration endpoint. The valid value is codeINTERNET/code for connections through the public routable internet or codeVPC_LINK/code for private connections between API Gateway and a network load balancer in a VPC. The default value is codeINTERNET/code./p
     pub fn connection_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConnectionType>,
@@ -255,7 +255,7 @@ impl IntegrationBuilder {
         self.connection_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Integration::connection_type`](crate::types::Integration::connection_type).
+    /// Sets or clears [`Integration::connection_type`](crate::types::Integration::connection_type).
     pub fn set_connection_type(
         mut self,
         input: ::std::option::Option<crate::types::ConnectionType>,
@@ -263,13 +263,13 @@ impl IntegrationBuilder {
         self.connection_type = input;
         self
     }
-    ///The value set for [`Integration::connection_type`](crate::types::Integration::connection_type), if any.
+    /// The value set for [`Integration::connection_type`](crate::types::Integration::connection_type), if any.
     pub fn get_connection_type(
         &self,
     ) -> &::std::option::Option<crate::types::ConnectionType> {
         &self.connection_type
     }
-    ///Sets [`Integration::connection_id`](crate::types::Integration::connection_id): pThe ID of the VpcLink used for the integration when codeconnectionType=VPC_LINK/code and undefined, otherwise./p
+    /// Sets [`Integration::connection_id`](crate::types::Integration::connection_id): pThe ID of the VpcLink used for the integration when codeconnectionType=VPC_LINK/code and undefined, otherwise./p
     pub fn connection_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -277,7 +277,7 @@ impl IntegrationBuilder {
         self.connection_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Integration::connection_id`](crate::types::Integration::connection_id).
+    /// Sets or clears [`Integration::connection_id`](crate::types::Integration::connection_id).
     pub fn set_connection_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -285,11 +285,11 @@ impl IntegrationBuilder {
         self.connection_id = input;
         self
     }
-    ///The value set for [`Integration::connection_id`](crate::types::Integration::connection_id), if any.
+    /// The value set for [`Integration::connection_id`](crate::types::Integration::connection_id), if any.
     pub fn get_connection_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.connection_id
     }
-    ///Sets [`Integration::credentials`](crate::types::Integration::credentials): pSpecifies the credentials required for the integration, if any. For AWS integrations, three options are available. To specify an IAM Role for API Gateway to assume, use the role's Amazon Resource Name (ARN). To require that the caller's identity be passed through from the request, specify the string codearn:aws:iam::\*:user/\*/code. To use resource-based permissions on supported Amazon Web Services services, specify null./p
+    /// Sets [`Integration::credentials`](crate::types::Integration::credentials): pSpecifies the credentials required for the integration, if any. For AWS integrations, three options are available. To specify an IAM Role for API Gateway to assume, use the role's Amazon Resource Name (ARN). To require that the caller's identity be passed through from the request, specify the string codearn:aws:iam::\*:user/\*/code. To use resource-based permissions on supported Amazon Web Services services, specify null./p
     pub fn credentials(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -297,7 +297,7 @@ impl IntegrationBuilder {
         self.credentials = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Integration::credentials`](crate::types::Integration::credentials).
+    /// Sets or clears [`Integration::credentials`](crate::types::Integration::credentials).
     pub fn set_credentials(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -305,11 +305,11 @@ impl IntegrationBuilder {
         self.credentials = input;
         self
     }
-    ///The value set for [`Integration::credentials`](crate::types::Integration::credentials), if any.
+    /// The value set for [`Integration::credentials`](crate::types::Integration::credentials), if any.
     pub fn get_credentials(&self) -> &::std::option::Option<::std::string::String> {
         &self.credentials
     }
-    ///Sets [`Integration::request_parameters`](crate::types::Integration::request_parameters): pA key-value map specifying request parameters that are passed from the method request to the back end. The key is an integration request parameter name and the associated value is a method request parameter value or static value that must be enclosed within single quotes and pre-encoded as required by the back end. The method request parameter value must match the pattern of codemethod.request.{location}.{name}/code, where codelocation/code is codequerystring/code, codepath/code, or codeheader/code and codename/code must be a valid and unique method request parameter name./p
+    /// Sets [`Integration::request_parameters`](crate::types::Integration::request_parameters): pA key-value map specifying request parameters that are passed from the method request to the back end. The key is an integration request parameter name and the associated value is a method request parameter value or static value that must be enclosed within single quotes and pre-encoded as required by the back end. The method request parameter value must match the pattern of codemethod.request.{location}.{name}/code, where codelocation/code is codequerystring/code, codepath/code, or codeheader/code and codename/code must be a valid and unique method request parameter name./p
     pub fn request_parameters(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -324,7 +324,7 @@ impl IntegrationBuilder {
         );
         self
     }
-    ///Sets or clears [`Integration::request_parameters`](crate::types::Integration::request_parameters).
+    /// Sets or clears [`Integration::request_parameters`](crate::types::Integration::request_parameters).
     pub fn set_request_parameters(
         mut self,
         input: ::std::option::Option<
@@ -334,7 +334,7 @@ impl IntegrationBuilder {
         self.request_parameters = input;
         self
     }
-    ///The value set for [`Integration::request_parameters`](crate::types::Integration::request_parameters), if any.
+    /// The value set for [`Integration::request_parameters`](crate::types::Integration::request_parameters), if any.
     pub fn get_request_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -342,7 +342,7 @@ impl IntegrationBuilder {
     > {
         &self.request_parameters
     }
-    ///Sets [`Integration::request_templates`](crate::types::Integration::request_templates): pRepresents a map of Velocity templates that are applied on the request payload based on the value of the Content-Type header sent by the client. The content type value is the key in this map, and the template (as a String) is the value./p
+    /// Sets [`Integration::request_templates`](crate::types::Integration::request_templates): pRepresents a map of Velocity templates that are applied on the request payload based on the value of the Content-Type header sent by the client. The content type value is the key in this map, and the template (as a String) is the value./p
     pub fn request_templates(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -357,7 +357,7 @@ impl IntegrationBuilder {
         );
         self
     }
-    ///Sets or clears [`Integration::request_templates`](crate::types::Integration::request_templates).
+    /// Sets or clears [`Integration::request_templates`](crate::types::Integration::request_templates).
     pub fn set_request_templates(
         mut self,
         input: ::std::option::Option<
@@ -367,7 +367,7 @@ impl IntegrationBuilder {
         self.request_templates = input;
         self
     }
-    ///The value set for [`Integration::request_templates`](crate::types::Integration::request_templates), if any.
+    /// The value set for [`Integration::request_templates`](crate::types::Integration::request_templates), if any.
     pub fn get_request_templates(
         &self,
     ) -> &::std::option::Option<
@@ -375,7 +375,7 @@ impl IntegrationBuilder {
     > {
         &self.request_templates
     }
-    ///Sets [`Integration::passthrough_behavior`](crate::types::Integration::passthrough_behavior): pSpecifies how the method request body of an unmapped content type will be passed through the integration request to the back end without transformation. A content type is unmapped if no mapping template is defined in the integration or the content type does not match any of the mapped content types, as specified in coderequestTemplates/code. The valid value is one of the following: codeWHEN_NO_MATCH/code: passes the method request body through the integration request to the back end without transformation when the method request content type does not match any content type associated with the mapping templates defined in the integration request. codeWHEN_NO_TEMPLATES/code: passes the method request body through the integration request to the back end without transformation when no mapping template is defined in the integration request. If a template is defined when this option is selected, the method request of an unmapped content-type will be rejected with an HTTP 415 Unsupported Media Type response. codeNEVER/code: rejects the method request with an HTTP 415 Unsupported Media Type response when either the method request content type does not match any content type associated with the mapping templates defined in the integration request or no mapping template is defined in the integration request./p
+    /// Sets [`Integration::passthrough_behavior`](crate::types::Integration::passthrough_behavior): pSpecifies how the method request body of an unmapped content type will be passed through the integration request to the back end without transformation. A content type is unmapped if no mapping template is defined in the integration or the content type does not match any of the mapped content types, as specified in coderequestTemplates/code. The valid value is one of the following: codeWHEN_NO_MATCH/code: passes the method request body through the integration request to the back end without transformation when the method request content type does not match any content type associated with the mapping templates defined in the integration request. codeWHEN_NO_TEMPLATES/code: passes the method request body through the integration request to the back end without transformation when no mapping template is defined in the integration request. If a template is defined when this option is selected, the method request of an unmapped content-type will be rejected with an HTTP 415 Unsupported Media Type response. codeNEVER/code: rejects the method request with an HTTP 415 Unsupported Media Type response when either the method request content type does not match any content type associated with the mapping templates defined in the integration request or no mapping template is defined in the integration request./p
     pub fn passthrough_behavior(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -383,7 +383,7 @@ impl IntegrationBuilder {
         self.passthrough_behavior = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Integration::passthrough_behavior`](crate::types::Integration::passthrough_behavior).
+    /// Sets or clears [`Integration::passthrough_behavior`](crate::types::Integration::passthrough_behavior).
     pub fn set_passthrough_behavior(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -391,13 +391,13 @@ impl IntegrationBuilder {
         self.passthrough_behavior = input;
         self
     }
-    ///The value set for [`Integration::passthrough_behavior`](crate::types::Integration::passthrough_behavior), if any.
+    /// The value set for [`Integration::passthrough_behavior`](crate::types::Integration::passthrough_behavior), if any.
     pub fn get_passthrough_behavior(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.passthrough_behavior
     }
-    ///Sets [`Integration::content_handling`](crate::types::Integration::content_handling): pSpecifies how to handle request payload content type conversions. Supported values are codeCONVERT_TO_BINARY/code and codeCONVERT_TO_TEXT/code, with the following behaviors:/p pIf this property is not defined, the request payload will be passed through from the method request to integration request without modification, provided that the codepassthroughBehavior/code is configured to support payload pass-through./p
+    /// Sets [`Integration::content_handling`](crate::types::Integration::content_handling): pSpecifies how to handle request payload content type conversions. Supported values are codeCONVERT_TO_BINARY/code and codeCONVERT_TO_TEXT/code, with the following behaviors:/p pIf this property is not defined, the request payload will be passed through from the method request to integration request without modification, provided that the codepassthroughBehavior/code is configured to support payload pass-through./p
     pub fn content_handling(
         mut self,
         input: impl ::std::convert::Into<crate::types::ContentHandlingStrategy>,
@@ -405,7 +405,7 @@ impl IntegrationBuilder {
         self.content_handling = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Integration::content_handling`](crate::types::Integration::content_handling).
+    /// Sets or clears [`Integration::content_handling`](crate::types::Integration::content_handling).
     pub fn set_content_handling(
         mut self,
         input: ::std::option::Option<crate::types::ContentHandlingStrategy>,
@@ -413,27 +413,27 @@ impl IntegrationBuilder {
         self.content_handling = input;
         self
     }
-    ///The value set for [`Integration::content_handling`](crate::types::Integration::content_handling), if any.
+    /// The value set for [`Integration::content_handling`](crate::types::Integration::content_handling), if any.
     pub fn get_content_handling(
         &self,
     ) -> &::std::option::Option<crate::types::ContentHandlingStrategy> {
         &self.content_handling
     }
-    ///Sets [`Integration::timeout_in_millis`](crate::types::Integration::timeout_in_millis): pCustom timeout between 50 and 29,000 milliseconds. The default value is 29,000 milliseconds or 29 seconds. You can increase the default value to longer than 29 seconds for Regional or private APIs only./p
+    /// Sets [`Integration::timeout_in_millis`](crate::types::Integration::timeout_in_millis): pCustom timeout between 50 and 29,000 milliseconds. The default value is 29,000 milliseconds or 29 seconds. You can increase the default value to longer than 29 seconds for Regional or private APIs only./p
     pub fn timeout_in_millis(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.timeout_in_millis = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Integration::timeout_in_millis`](crate::types::Integration::timeout_in_millis).
+    /// Sets or clears [`Integration::timeout_in_millis`](crate::types::Integration::timeout_in_millis).
     pub fn set_timeout_in_millis(mut self, input: ::std::option::Option<i32>) -> Self {
         self.timeout_in_millis = input;
         self
     }
-    ///The value set for [`Integration::timeout_in_millis`](crate::types::Integration::timeout_in_millis), if any.
+    /// The value set for [`Integration::timeout_in_millis`](crate::types::Integration::timeout_in_millis), if any.
     pub fn get_timeout_in_millis(&self) -> &::std::option::Option<i32> {
         &self.timeout_in_millis
     }
-    ///Sets [`Integration::cache_namespace`](crate::types::Integration::cache_namespace): pSpecifies a group of related cached parameters. By default, API Gateway uses the resource ID as the codecacheNamespace/code. You can specify the same codecacheNamespace/code across resources to return the same cached data for requests to different resources./p
+    /// Sets [`Integration::cache_namespace`](crate::types::Integration::cache_namespace): pSpecifies a group of related cached parameters. By default, API Gateway uses the resource ID as the codecacheNamespace/code. You can specify the same codecacheNamespace/code across resources to return the same cached data for requests to different resources./p
     pub fn cache_namespace(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -441,7 +441,7 @@ impl IntegrationBuilder {
         self.cache_namespace = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Integration::cache_namespace`](crate::types::Integration::cache_namespace).
+    /// Sets or clears [`Integration::cache_namespace`](crate::types::Integration::cache_namespace).
     pub fn set_cache_namespace(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -449,11 +449,11 @@ impl IntegrationBuilder {
         self.cache_namespace = input;
         self
     }
-    ///The value set for [`Integration::cache_namespace`](crate::types::Integration::cache_namespace), if any.
+    /// The value set for [`Integration::cache_namespace`](crate::types::Integration::cache_namespace), if any.
     pub fn get_cache_namespace(&self) -> &::std::option::Option<::std::string::String> {
         &self.cache_namespace
     }
-    ///Sets [`Integration::cache_key_parameters`](crate::types::Integration::cache_key_parameters): pA list of request parameters whose values API Gateway caches. To be valid values for codecacheKeyParameters/code, these parameters must also be specified for Method coderequestParameters/code./p
+    /// Sets [`Integration::cache_key_parameters`](crate::types::Integration::cache_key_parameters): pA list of request parameters whose values API Gateway caches. To be valid values for codecacheKeyParameters/code, these parameters must also be specified for Method coderequestParameters/code./p
     pub fn cache_key_parameters(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -465,7 +465,7 @@ impl IntegrationBuilder {
         );
         self
     }
-    ///Sets or clears [`Integration::cache_key_parameters`](crate::types::Integration::cache_key_parameters).
+    /// Sets or clears [`Integration::cache_key_parameters`](crate::types::Integration::cache_key_parameters).
     pub fn set_cache_key_parameters(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -473,13 +473,13 @@ impl IntegrationBuilder {
         self.cache_key_parameters = input;
         self
     }
-    ///The value set for [`Integration::cache_key_parameters`](crate::types::Integration::cache_key_parameters), if any.
+    /// The value set for [`Integration::cache_key_parameters`](crate::types::Integration::cache_key_parameters), if any.
     pub fn get_cache_key_parameters(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.cache_key_parameters
     }
-    ///Sets [`Integration::integration_responses`](crate::types::Integration::integration_responses): pSpecifies the integration's responses./p
+    /// Sets [`Integration::integration_responses`](crate::types::Integration::integration_responses): pSpecifies the integration's responses./p
     pub fn integration_responses(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -494,7 +494,7 @@ impl IntegrationBuilder {
         );
         self
     }
-    ///Sets or clears [`Integration::integration_responses`](crate::types::Integration::integration_responses).
+    /// Sets or clears [`Integration::integration_responses`](crate::types::Integration::integration_responses).
     pub fn set_integration_responses(
         mut self,
         input: ::std::option::Option<
@@ -507,7 +507,7 @@ impl IntegrationBuilder {
         self.integration_responses = input;
         self
     }
-    ///The value set for [`Integration::integration_responses`](crate::types::Integration::integration_responses), if any.
+    /// The value set for [`Integration::integration_responses`](crate::types::Integration::integration_responses), if any.
     pub fn get_integration_responses(
         &self,
     ) -> &::std::option::Option<
@@ -518,7 +518,7 @@ impl IntegrationBuilder {
     > {
         &self.integration_responses
     }
-    ///Sets [`Integration::tls_config`](crate::types::Integration::tls_config): pSpecifies the TLS configuration for an integration./p
+    /// Sets [`Integration::tls_config`](crate::types::Integration::tls_config): pSpecifies the TLS configuration for an integration./p
     pub fn tls_config(
         mut self,
         input: impl ::std::convert::Into<crate::types::TlsConfig>,
@@ -526,7 +526,7 @@ impl IntegrationBuilder {
         self.tls_config = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Integration::tls_config`](crate::types::Integration::tls_config).
+    /// Sets or clears [`Integration::tls_config`](crate::types::Integration::tls_config).
     pub fn set_tls_config(
         mut self,
         input: ::std::option::Option<crate::types::TlsConfig>,
@@ -534,11 +534,11 @@ impl IntegrationBuilder {
         self.tls_config = input;
         self
     }
-    ///The value set for [`Integration::tls_config`](crate::types::Integration::tls_config), if any.
+    /// The value set for [`Integration::tls_config`](crate::types::Integration::tls_config), if any.
     pub fn get_tls_config(&self) -> &::std::option::Option<crate::types::TlsConfig> {
         &self.tls_config
     }
-    ///Sets [`Integration::response_transfer_mode`](crate::types::Integration::response_transfer_mode): p The response transfer mode of the integration. /p
+    /// Sets [`Integration::response_transfer_mode`](crate::types::Integration::response_transfer_mode): p The response transfer mode of the integration. /p
     pub fn response_transfer_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::ResponseTransferMode>,
@@ -546,7 +546,7 @@ impl IntegrationBuilder {
         self.response_transfer_mode = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Integration::response_transfer_mode`](crate::types::Integration::response_transfer_mode).
+    /// Sets or clears [`Integration::response_transfer_mode`](crate::types::Integration::response_transfer_mode).
     pub fn set_response_transfer_mode(
         mut self,
         input: ::std::option::Option<crate::types::ResponseTransferMode>,
@@ -554,13 +554,13 @@ impl IntegrationBuilder {
         self.response_transfer_mode = input;
         self
     }
-    ///The value set for [`Integration::response_transfer_mode`](crate::types::Integration::response_transfer_mode), if any.
+    /// The value set for [`Integration::response_transfer_mode`](crate::types::Integration::response_transfer_mode), if any.
     pub fn get_response_transfer_mode(
         &self,
     ) -> &::std::option::Option<crate::types::ResponseTransferMode> {
         &self.response_transfer_mode
     }
-    ///Sets [`Integration::integration_target`](crate::types::Integration::integration_target): p The ALB or NLB listener to send the request to. /p
+    /// Sets [`Integration::integration_target`](crate::types::Integration::integration_target): p The ALB or NLB listener to send the request to. /p
     pub fn integration_target(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -568,7 +568,7 @@ impl IntegrationBuilder {
         self.integration_target = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Integration::integration_target`](crate::types::Integration::integration_target).
+    /// Sets or clears [`Integration::integration_target`](crate::types::Integration::integration_target).
     pub fn set_integration_target(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -576,13 +576,13 @@ impl IntegrationBuilder {
         self.integration_target = input;
         self
     }
-    ///The value set for [`Integration::integration_target`](crate::types::Integration::integration_target), if any.
+    /// The value set for [`Integration::integration_target`](crate::types::Integration::integration_target), if any.
     pub fn get_integration_target(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.integration_target
     }
-    ///Builds the [`Integration`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Integration`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

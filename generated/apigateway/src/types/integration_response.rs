@@ -53,12 +53,12 @@ pub struct IntegrationResponse {
     pub content_handling: ::std::option::Option<crate::types::ContentHandlingStrategy>,
 }
 impl IntegrationResponse {
-    ///Starts building a [`IntegrationResponse`].
+    /// Starts building a [`IntegrationResponse`].
     pub fn builder() -> crate::types::builders::IntegrationResponseBuilder {
         crate::types::builders::IntegrationResponseBuilder::default()
     }
 }
-///A builder for [`IntegrationResponse`](crate :: types :: IntegrationResponse); start one with `IntegrationResponse::builder()`.
+/// A builder for [`IntegrationResponse`](crate :: types :: IntegrationResponse); start one with `IntegrationResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -77,7 +77,7 @@ pub struct IntegrationResponseBuilder {
     content_handling: ::std::option::Option<crate::types::ContentHandlingStrategy>,
 }
 impl IntegrationResponseBuilder {
-    ///Sets [`IntegrationResponse::status_code`](crate::types::IntegrationResponse::status_code): pSpecifies the status code that is used to map the integration response to an existing MethodResponse./p
+    /// Sets [`IntegrationResponse::status_code`](crate::types::IntegrationResponse::status_code): pSpecifies the status code that is used to map the integration response to an existing MethodResponse./p
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -85,7 +85,7 @@ impl IntegrationResponseBuilder {
         self.status_code = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`IntegrationResponse::status_code`](crate::types::IntegrationResponse::status_code).
+    /// Sets or clears [`IntegrationResponse::status_code`](crate::types::IntegrationResponse::status_code).
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -93,11 +93,11 @@ impl IntegrationResponseBuilder {
         self.status_code = input;
         self
     }
-    ///The value set for [`IntegrationResponse::status_code`](crate::types::IntegrationResponse::status_code), if any.
+    /// The value set for [`IntegrationResponse::status_code`](crate::types::IntegrationResponse::status_code), if any.
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
-    ///Sets [`IntegrationResponse::selection_pattern`](crate::types::IntegrationResponse::selection_pattern): pSpecifies the regular expression (regex) pattern used to choose an integration response based on the response from the back end. For example, if the success response returns nothing and the error response returns some string, you could use the code.+/code regex to match error response. However, make sure that the error response does not contain any newline (code\n/code) character in such cases. If the back end is an Lambda function, the Lambda function error header is matched. For all other HTTP and Amazon Web Services back ends, the HTTP status code is matched./p
+    /// Sets [`IntegrationResponse::selection_pattern`](crate::types::IntegrationResponse::selection_pattern): pSpecifies the regular expression (regex) pattern used to choose an integration response based on the response from the back end. For example, if the success response returns nothing and the error response returns some string, you could use the code.+/code regex to match error response. However, make sure that the error response does not contain any newline (code\n/code) character in such cases. If the back end is an Lambda function, the Lambda function error header is matched. For all other HTTP and Amazon Web Services back ends, the HTTP status code is matched./p
     pub fn selection_pattern(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -105,7 +105,7 @@ impl IntegrationResponseBuilder {
         self.selection_pattern = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`IntegrationResponse::selection_pattern`](crate::types::IntegrationResponse::selection_pattern).
+    /// Sets or clears [`IntegrationResponse::selection_pattern`](crate::types::IntegrationResponse::selection_pattern).
     pub fn set_selection_pattern(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -113,13 +113,13 @@ impl IntegrationResponseBuilder {
         self.selection_pattern = input;
         self
     }
-    ///The value set for [`IntegrationResponse::selection_pattern`](crate::types::IntegrationResponse::selection_pattern), if any.
+    /// The value set for [`IntegrationResponse::selection_pattern`](crate::types::IntegrationResponse::selection_pattern), if any.
     pub fn get_selection_pattern(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.selection_pattern
     }
-    ///Sets [`IntegrationResponse::response_parameters`](crate::types::IntegrationResponse::response_parameters): pA key-value map specifying response parameters that are passed to the method response from the back end. The key is a method response header parameter name and the mapped value is an integration response header value, a static value enclosed within a pair of single quotes, or a JSON expression from the integration response body. The mapping key must match the pattern of codemethod.response.header.{name}/code, where codename/code is a valid and unique header name. The mapped non-static value must match the pattern of codeintegration.response.header.{name}/code or codeintegration.response.body.{JSON-expression}/code, where codename/code is a valid and unique response header name and codeJSON-expression/code is a valid JSON expression without the code$/code prefix./p
+    /// Sets [`IntegrationResponse::response_parameters`](crate::types::IntegrationResponse::response_parameters): pA key-value map specifying response parameters that are passed to the method response from the back end. The key is a method response header parameter name and the mapped value is an integration response header value, a static value enclosed within a pair of single quotes, or a JSON expression from the integration response body. The mapping key must match the pattern of codemethod.response.header.{name}/code, where codename/code is a valid and unique header name. The mapped non-static value must match the pattern of codeintegration.response.header.{name}/code or codeintegration.response.body.{JSON-expression}/code, where codename/code is a valid and unique response header name and codeJSON-expression/code is a valid JSON expression without the code$/code prefix./p
     pub fn response_parameters(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -134,7 +134,7 @@ impl IntegrationResponseBuilder {
         );
         self
     }
-    ///Sets or clears [`IntegrationResponse::response_parameters`](crate::types::IntegrationResponse::response_parameters).
+    /// Sets or clears [`IntegrationResponse::response_parameters`](crate::types::IntegrationResponse::response_parameters).
     pub fn set_response_parameters(
         mut self,
         input: ::std::option::Option<
@@ -144,7 +144,7 @@ impl IntegrationResponseBuilder {
         self.response_parameters = input;
         self
     }
-    ///The value set for [`IntegrationResponse::response_parameters`](crate::types::IntegrationResponse::response_parameters), if any.
+    /// The value set for [`IntegrationResponse::response_parameters`](crate::types::IntegrationResponse::response_parameters), if any.
     pub fn get_response_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -152,7 +152,7 @@ impl IntegrationResponseBuilder {
     > {
         &self.response_parameters
     }
-    ///Sets [`IntegrationResponse::response_templates`](crate::types::IntegrationResponse::response_templates): pSpecifies the templates used to transform the integration response body. Response templates are represented as a key/value map, with a content-type as the key and a template as the value./p
+    /// Sets [`IntegrationResponse::response_templates`](crate::types::IntegrationResponse::response_templates): pSpecifies the templates used to transform the integration response body. Response templates are represented as a key/value map, with a content-type as the key and a template as the value./p
     pub fn response_templates(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -167,7 +167,7 @@ impl IntegrationResponseBuilder {
         );
         self
     }
-    ///Sets or clears [`IntegrationResponse::response_templates`](crate::types::IntegrationResponse::response_templates).
+    /// Sets or clears [`IntegrationResponse::response_templates`](crate::types::IntegrationResponse::response_templates).
     pub fn set_response_templates(
         mut self,
         input: ::std::option::Option<
@@ -177,7 +177,7 @@ impl IntegrationResponseBuilder {
         self.response_templates = input;
         self
     }
-    ///The value set for [`IntegrationResponse::response_templates`](crate::types::IntegrationResponse::response_templates), if any.
+    /// The value set for [`IntegrationResponse::response_templates`](crate::types::IntegrationResponse::response_templates), if any.
     pub fn get_response_templates(
         &self,
     ) -> &::std::option::Option<
@@ -185,7 +185,7 @@ impl IntegrationResponseBuilder {
     > {
         &self.response_templates
     }
-    ///Sets [`IntegrationResponse::content_handling`](crate::types::IntegrationResponse::content_handling): pSpecifies how to handle response payload content type conversions. Supported values are codeCONVERT_TO_BINARY/code and codeCONVERT_TO_TEXT/code, with the following behaviors:/p pIf this property is not defined, the response payload will be passed through from the integration response to the method response without modification./p
+    /// Sets [`IntegrationResponse::content_handling`](crate::types::IntegrationResponse::content_handling): pSpecifies how to handle response payload content type conversions. Supported values are codeCONVERT_TO_BINARY/code and codeCONVERT_TO_TEXT/code, with the following behaviors:/p pIf this property is not defined, the response payload will be passed through from the integration response to the method response without modification./p
     pub fn content_handling(
         mut self,
         input: impl ::std::convert::Into<crate::types::ContentHandlingStrategy>,
@@ -193,7 +193,7 @@ impl IntegrationResponseBuilder {
         self.content_handling = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`IntegrationResponse::content_handling`](crate::types::IntegrationResponse::content_handling).
+    /// Sets or clears [`IntegrationResponse::content_handling`](crate::types::IntegrationResponse::content_handling).
     pub fn set_content_handling(
         mut self,
         input: ::std::option::Option<crate::types::ContentHandlingStrategy>,
@@ -201,13 +201,13 @@ impl IntegrationResponseBuilder {
         self.content_handling = input;
         self
     }
-    ///The value set for [`IntegrationResponse::content_handling`](crate::types::IntegrationResponse::content_handling), if any.
+    /// The value set for [`IntegrationResponse::content_handling`](crate::types::IntegrationResponse::content_handling), if any.
     pub fn get_content_handling(
         &self,
     ) -> &::std::option::Option<crate::types::ContentHandlingStrategy> {
         &self.content_handling
     }
-    ///Builds the [`IntegrationResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`IntegrationResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

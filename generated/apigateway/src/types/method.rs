@@ -99,12 +99,12 @@ pub struct Method {
     >,
 }
 impl Method {
-    ///Starts building a [`Method`].
+    /// Starts building a [`Method`].
     pub fn builder() -> crate::types::builders::MethodBuilder {
         crate::types::builders::MethodBuilder::default()
     }
 }
-///A builder for [`Method`](crate :: types :: Method); start one with `Method::builder()`.
+/// A builder for [`Method`](crate :: types :: Method); start one with `Method::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -131,7 +131,7 @@ pub struct MethodBuilder {
     authorization_scopes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl MethodBuilder {
-    ///Sets [`Method::http_method`](crate::types::Method::http_method): pThe method's HTTP verb./p
+    /// Sets [`Method::http_method`](crate::types::Method::http_method): pThe method's HTTP verb./p
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -139,7 +139,7 @@ impl MethodBuilder {
         self.http_method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Method::http_method`](crate::types::Method::http_method).
+    /// Sets or clears [`Method::http_method`](crate::types::Method::http_method).
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -147,11 +147,11 @@ impl MethodBuilder {
         self.http_method = input;
         self
     }
-    ///The value set for [`Method::http_method`](crate::types::Method::http_method), if any.
+    /// The value set for [`Method::http_method`](crate::types::Method::http_method), if any.
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
-    ///Sets [`Method::authorization_type`](crate::types::Method::authorization_type): pThe method's authorization type. Valid values are codeNONE/code for open access, codeAWS_IAM/code for using AWS IAM permissions, codeCUSTOM/code for using a custom authorizer, or codeCOGNITO_USER_POOLS/code for using a Cognito user pool./p
+    /// Sets [`Method::authorization_type`](crate::types::Method::authorization_type): pThe method's authorization type. Valid values are codeNONE/code for open access, codeAWS_IAM/code for using AWS IAM permissions, codeCUSTOM/code for using a custom authorizer, or codeCOGNITO_USER_POOLS/code for using a Cognito user pool./p
     pub fn authorization_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -159,7 +159,7 @@ impl MethodBuilder {
         self.authorization_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Method::authorization_type`](crate::types::Method::authorization_type).
+    /// Sets or clears [`Method::authorization_type`](crate::types::Method::authorization_type).
     pub fn set_authorization_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -167,13 +167,13 @@ impl MethodBuilder {
         self.authorization_type = input;
         self
     }
-    ///The value set for [`Method::authorization_type`](crate::types::Method::authorization_type), if any.
+    /// The value set for [`Method::authorization_type`](crate::types::Method::authorization_type), if any.
     pub fn get_authorization_type(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.authorization_type
     }
-    ///Sets [`Method::authorizer_id`](crate::types::Method::authorizer_id): pThe identifier of an Authorizer to use on this method. The codeauthorizationType/code must be codeCUSTOM/code./p
+    /// Sets [`Method::authorizer_id`](crate::types::Method::authorizer_id): pThe identifier of an Authorizer to use on this method. The codeauthorizationType/code must be codeCUSTOM/code./p
     pub fn authorizer_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -181,7 +181,7 @@ impl MethodBuilder {
         self.authorizer_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Method::authorizer_id`](crate::types::Method::authorizer_id).
+    /// Sets or clears [`Method::authorizer_id`](crate::types::Method::authorizer_id).
     pub fn set_authorizer_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -189,25 +189,25 @@ impl MethodBuilder {
         self.authorizer_id = input;
         self
     }
-    ///The value set for [`Method::authorizer_id`](crate::types::Method::authorizer_id), if any.
+    /// The value set for [`Method::authorizer_id`](crate::types::Method::authorizer_id), if any.
     pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.authorizer_id
     }
-    ///Sets [`Method::api_key_required`](crate::types::Method::api_key_required): pA boolean flag specifying whether a valid ApiKey is required to invoke this method./p
+    /// Sets [`Method::api_key_required`](crate::types::Method::api_key_required): pA boolean flag specifying whether a valid ApiKey is required to invoke this method./p
     pub fn api_key_required(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.api_key_required = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Method::api_key_required`](crate::types::Method::api_key_required).
+    /// Sets or clears [`Method::api_key_required`](crate::types::Method::api_key_required).
     pub fn set_api_key_required(mut self, input: ::std::option::Option<bool>) -> Self {
         self.api_key_required = input;
         self
     }
-    ///The value set for [`Method::api_key_required`](crate::types::Method::api_key_required), if any.
+    /// The value set for [`Method::api_key_required`](crate::types::Method::api_key_required), if any.
     pub fn get_api_key_required(&self) -> &::std::option::Option<bool> {
         &self.api_key_required
     }
-    ///Sets [`Method::request_validator_id`](crate::types::Method::request_validator_id): pThe identifier of a RequestValidator for request validation./p
+    /// Sets [`Method::request_validator_id`](crate::types::Method::request_validator_id): pThe identifier of a RequestValidator for request validation./p
     pub fn request_validator_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -215,7 +215,7 @@ impl MethodBuilder {
         self.request_validator_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Method::request_validator_id`](crate::types::Method::request_validator_id).
+    /// Sets or clears [`Method::request_validator_id`](crate::types::Method::request_validator_id).
     pub fn set_request_validator_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -223,13 +223,13 @@ impl MethodBuilder {
         self.request_validator_id = input;
         self
     }
-    ///The value set for [`Method::request_validator_id`](crate::types::Method::request_validator_id), if any.
+    /// The value set for [`Method::request_validator_id`](crate::types::Method::request_validator_id), if any.
     pub fn get_request_validator_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.request_validator_id
     }
-    ///Sets [`Method::operation_name`](crate::types::Method::operation_name): pA human-friendly operation identifier for the method. For example, you can assign the codeoperationName/code of codeListPets/code for the codeGET /pets/code method in the codePetStore/code example./p
+    /// Sets [`Method::operation_name`](crate::types::Method::operation_name): pA human-friendly operation identifier for the method. For example, you can assign the codeoperationName/code of codeListPets/code for the codeGET /pets/code method in the codePetStore/code example./p
     pub fn operation_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -237,7 +237,7 @@ impl MethodBuilder {
         self.operation_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Method::operation_name`](crate::types::Method::operation_name).
+    /// Sets or clears [`Method::operation_name`](crate::types::Method::operation_name).
     pub fn set_operation_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -245,11 +245,11 @@ impl MethodBuilder {
         self.operation_name = input;
         self
     }
-    ///The value set for [`Method::operation_name`](crate::types::Method::operation_name), if any.
+    /// The value set for [`Method::operation_name`](crate::types::Method::operation_name), if any.
     pub fn get_operation_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.operation_name
     }
-    ///Sets [`Method::request_parameters`](crate::types::Method::request_parameters): pA key-value map defining required or optional method request parameters that can be accepted by API Gateway. A key is a method request parameter name matching the pattern of codemethod.request.{location}.{name}/code, where codelocation/code is codequerystring/code, codepath/code, or codeheader/code and codename/code is a valid and unique parameter name. The value associated with the key is a Boolean flag indicating whether the parameter is required (codetrue/code) or optional (codefalse/code). The method request parameter names defined here are available in Integration to be mapped to integration request parameters or templates./p
+    /// Sets [`Method::request_parameters`](crate::types::Method::request_parameters): pA key-value map defining required or optional method request parameters that can be accepted by API Gateway. A key is a method request parameter name matching the pattern of codemethod.request.{location}.{name}/code, where codelocation/code is codequerystring/code, codepath/code, or codeheader/code and codename/code is a valid and unique parameter name. The value associated with the key is a Boolean flag indicating whether the parameter is required (codetrue/code) or optional (codefalse/code). The method request parameter names defined here are available in Integration to be mapped to integration request parameters or templates./p
     pub fn request_parameters(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -264,7 +264,7 @@ impl MethodBuilder {
         );
         self
     }
-    ///Sets or clears [`Method::request_parameters`](crate::types::Method::request_parameters).
+    /// Sets or clears [`Method::request_parameters`](crate::types::Method::request_parameters).
     pub fn set_request_parameters(
         mut self,
         input: ::std::option::Option<
@@ -274,7 +274,7 @@ impl MethodBuilder {
         self.request_parameters = input;
         self
     }
-    ///The value set for [`Method::request_parameters`](crate::types::Method::request_parameters), if any.
+    /// The value set for [`Method::request_parameters`](crate::types::Method::request_parameters), if any.
     pub fn get_request_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -282,7 +282,7 @@ impl MethodBuilder {
     > {
         &self.request_parameters
     }
-    ///Sets [`Method::request_models`](crate::types::Method::request_models): pA key-value map specifying data schemas, represented by Model resources, (as the mapped value) of the request payloads of given content types (as the mapping key)./p
+    /// Sets [`Method::request_models`](crate::types::Method::request_models): pA key-value map specifying data schemas, represented by Model resources, (as the mapped value) of the request payloads of given content types (as the mapping key)./p
     pub fn request_models(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -297,7 +297,7 @@ impl MethodBuilder {
         );
         self
     }
-    ///Sets or clears [`Method::request_models`](crate::types::Method::request_models).
+    /// Sets or clears [`Method::request_models`](crate::types::Method::request_models).
     pub fn set_request_models(
         mut self,
         input: ::std::option::Option<
@@ -307,7 +307,7 @@ impl MethodBuilder {
         self.request_models = input;
         self
     }
-    ///The value set for [`Method::request_models`](crate::types::Method::request_models), if any.
+    /// The value set for [`Method::request_models`](crate::types::Method::request_models), if any.
     pub fn get_request_models(
         &self,
     ) -> &::std::option::Option<
@@ -315,7 +315,7 @@ impl MethodBuilder {
     > {
         &self.request_models
     }
-    ///Sets [`Method::method_responses`](crate::types::Method::method_responses): pGets a method response associated with a given HTTP status code. /p
+    /// Sets [`Method::method_responses`](crate::types::Method::method_responses): pGets a method response associated with a given HTTP status code. /p
     pub fn method_responses(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -330,7 +330,7 @@ impl MethodBuilder {
         );
         self
     }
-    ///Sets or clears [`Method::method_responses`](crate::types::Method::method_responses).
+    /// Sets or clears [`Method::method_responses`](crate::types::Method::method_responses).
     pub fn set_method_responses(
         mut self,
         input: ::std::option::Option<
@@ -343,7 +343,7 @@ impl MethodBuilder {
         self.method_responses = input;
         self
     }
-    ///The value set for [`Method::method_responses`](crate::types::Method::method_responses), if any.
+    /// The value set for [`Method::method_responses`](crate::types::Method::method_responses), if any.
     pub fn get_method_responses(
         &self,
     ) -> &::std::option::Option<
@@ -351,7 +351,7 @@ impl MethodBuilder {
     > {
         &self.method_responses
     }
-    ///Sets [`Method::method_integration`](crate::types::Method::method_integration): pGets the method's integration responsible for passing the client-submitted request to the back end and performing necessary transformations to make the request compliant with the back end./p
+    /// Sets [`Method::method_integration`](crate::types::Method::method_integration): pGets the method's integration responsible for passing the client-submitted request to the back end and performing necessary transformations to make the request compliant with the back end./p
     pub fn method_integration(
         mut self,
         input: impl ::std::convert::Into<crate::types::Integration>,
@@ -359,7 +359,7 @@ impl MethodBuilder {
         self.method_integration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Method::method_integration`](crate::types::Method::method_integration).
+    /// Sets or clears [`Method::method_integration`](crate::types::Method::method_integration).
     pub fn set_method_integration(
         mut self,
         input: ::std::option::Option<crate::types::Integration>,
@@ -367,13 +367,13 @@ impl MethodBuilder {
         self.method_integration = input;
         self
     }
-    ///The value set for [`Method::method_integration`](crate::types::Method::method_integration), if any.
+    /// The value set for [`Method::method_integration`](crate::types::Method::method_integration), if any.
     pub fn get_method_integration(
         &self,
     ) -> &::std::option::Option<crate::types::Integration> {
         &self.method_integration
     }
-    ///Sets [`Method::authorization_scopes`](crate::types::Method::authorization_scopes): pA list of authorization scopes configured on the method. The scopes are used with a codeCOGNITO_USER_POOLS/code authorizer to authorize the method invocation. The authorization works by matching the method scopes against the scopes parsed from the access token in the incoming request. The method invocation is authorized if any method scopes matches a claimed scope in the access token. Otherwise, the invocation is not authorized. When the method scope is configured, the client must provide an access token instead of an identity token for authorization purposes./p
+    /// Sets [`Method::authorization_scopes`](crate::types::Method::authorization_scopes): pA list of authorization scopes configured on the method. The scopes are used with a codeCOGNITO_USER_POOLS/code authorizer to authorize the method invocation. The authorization works by matching the method scopes against the scopes parsed from the access token in the incoming request. The method invocation is authorized if any method scopes matches a claimed scope in the access token. Otherwise, the invocation is not authorized. When the method scope is configured, the client must provide an access token instead of an identity token for authorization purposes./p
     pub fn authorization_scopes(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -385,7 +385,7 @@ impl MethodBuilder {
         );
         self
     }
-    ///Sets or clears [`Method::authorization_scopes`](crate::types::Method::authorization_scopes).
+    /// Sets or clears [`Method::authorization_scopes`](crate::types::Method::authorization_scopes).
     pub fn set_authorization_scopes(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -393,13 +393,13 @@ impl MethodBuilder {
         self.authorization_scopes = input;
         self
     }
-    ///The value set for [`Method::authorization_scopes`](crate::types::Method::authorization_scopes), if any.
+    /// The value set for [`Method::authorization_scopes`](crate::types::Method::authorization_scopes), if any.
     pub fn get_authorization_scopes(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.authorization_scopes
     }
-    ///Builds the [`Method`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Method`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Method, crate::primitives::BuildError> {

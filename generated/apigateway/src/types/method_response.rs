@@ -39,12 +39,12 @@ pub struct MethodResponse {
     >,
 }
 impl MethodResponse {
-    ///Starts building a [`MethodResponse`].
+    /// Starts building a [`MethodResponse`].
     pub fn builder() -> crate::types::builders::MethodResponseBuilder {
         crate::types::builders::MethodResponseBuilder::default()
     }
 }
-///A builder for [`MethodResponse`](crate :: types :: MethodResponse); start one with `MethodResponse::builder()`.
+/// A builder for [`MethodResponse`](crate :: types :: MethodResponse); start one with `MethodResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -61,7 +61,7 @@ pub struct MethodResponseBuilder {
     >,
 }
 impl MethodResponseBuilder {
-    ///Sets [`MethodResponse::status_code`](crate::types::MethodResponse::status_code): pThe method response's status code./p
+    /// Sets [`MethodResponse::status_code`](crate::types::MethodResponse::status_code): pThe method response's status code./p
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -69,7 +69,7 @@ impl MethodResponseBuilder {
         self.status_code = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`MethodResponse::status_code`](crate::types::MethodResponse::status_code).
+    /// Sets or clears [`MethodResponse::status_code`](crate::types::MethodResponse::status_code).
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -77,11 +77,11 @@ impl MethodResponseBuilder {
         self.status_code = input;
         self
     }
-    ///The value set for [`MethodResponse::status_code`](crate::types::MethodResponse::status_code), if any.
+    /// The value set for [`MethodResponse::status_code`](crate::types::MethodResponse::status_code), if any.
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
-    ///Sets [`MethodResponse::response_parameters`](crate::types::MethodResponse::response_parameters): pA key-value map specifying required or optional response parameters that API Gateway can send back to the caller. A key defines a method response header and the value specifies whether the associated method response header is required or not. The expression of the key must match the pattern codemethod.response.header.{name}/code, where codename/code is a valid and unique header name. API Gateway passes certain integration response data to the method response headers specified here according to the mapping you prescribe in the API's IntegrationResponse. The integration response data that can be mapped include an integration response header expressed in codeintegration.response.header.{name}/code, a static value enclosed within a pair of single quotes (e.g., code'application/json'/code), or a JSON expression from the back-end response payload in the form of codeintegration.response.body.{JSON-expression}/code, where codeJSON-expression/code is a valid JSON expression without the code$/code prefix.)/p
+    /// Sets [`MethodResponse::response_parameters`](crate::types::MethodResponse::response_parameters): pA key-value map specifying required or optional response parameters that API Gateway can send back to the caller. A key defines a method response header and the value specifies whether the associated method response header is required or not. The expression of the key must match the pattern codemethod.response.header.{name}/code, where codename/code is a valid and unique header name. API Gateway passes certain integration response data to the method response headers specified here according to the mapping you prescribe in the API's IntegrationResponse. The integration response data that can be mapped include an integration response header expressed in codeintegration.response.header.{name}/code, a static value enclosed within a pair of single quotes (e.g., code'application/json'/code), or a JSON expression from the back-end response payload in the form of codeintegration.response.body.{JSON-expression}/code, where codeJSON-expression/code is a valid JSON expression without the code$/code prefix.)/p
     pub fn response_parameters(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -96,7 +96,7 @@ impl MethodResponseBuilder {
         );
         self
     }
-    ///Sets or clears [`MethodResponse::response_parameters`](crate::types::MethodResponse::response_parameters).
+    /// Sets or clears [`MethodResponse::response_parameters`](crate::types::MethodResponse::response_parameters).
     pub fn set_response_parameters(
         mut self,
         input: ::std::option::Option<
@@ -106,7 +106,7 @@ impl MethodResponseBuilder {
         self.response_parameters = input;
         self
     }
-    ///The value set for [`MethodResponse::response_parameters`](crate::types::MethodResponse::response_parameters), if any.
+    /// The value set for [`MethodResponse::response_parameters`](crate::types::MethodResponse::response_parameters), if any.
     pub fn get_response_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -114,7 +114,7 @@ impl MethodResponseBuilder {
     > {
         &self.response_parameters
     }
-    ///Sets [`MethodResponse::response_models`](crate::types::MethodResponse::response_models): pSpecifies the Model resources used for the response's content-type. Response models are represented as a key/value map, with a content-type as the key and a Model name as the value./p
+    /// Sets [`MethodResponse::response_models`](crate::types::MethodResponse::response_models): pSpecifies the Model resources used for the response's content-type. Response models are represented as a key/value map, with a content-type as the key and a Model name as the value./p
     pub fn response_models(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -129,7 +129,7 @@ impl MethodResponseBuilder {
         );
         self
     }
-    ///Sets or clears [`MethodResponse::response_models`](crate::types::MethodResponse::response_models).
+    /// Sets or clears [`MethodResponse::response_models`](crate::types::MethodResponse::response_models).
     pub fn set_response_models(
         mut self,
         input: ::std::option::Option<
@@ -139,7 +139,7 @@ impl MethodResponseBuilder {
         self.response_models = input;
         self
     }
-    ///The value set for [`MethodResponse::response_models`](crate::types::MethodResponse::response_models), if any.
+    /// The value set for [`MethodResponse::response_models`](crate::types::MethodResponse::response_models), if any.
     pub fn get_response_models(
         &self,
     ) -> &::std::option::Option<
@@ -147,7 +147,7 @@ impl MethodResponseBuilder {
     > {
         &self.response_models
     }
-    ///Builds the [`MethodResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`MethodResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

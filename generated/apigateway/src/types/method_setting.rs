@@ -86,12 +86,12 @@ pub struct MethodSetting {
     >,
 }
 impl MethodSetting {
-    ///Starts building a [`MethodSetting`].
+    /// Starts building a [`MethodSetting`].
     pub fn builder() -> crate::types::builders::MethodSettingBuilder {
         crate::types::builders::MethodSettingBuilder::default()
     }
 }
-///A builder for [`MethodSetting`](crate :: types :: MethodSetting); start one with `MethodSetting::builder()`.
+/// A builder for [`MethodSetting`](crate :: types :: MethodSetting); start one with `MethodSetting::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -113,21 +113,21 @@ pub struct MethodSettingBuilder {
     >,
 }
 impl MethodSettingBuilder {
-    ///Sets [`MethodSetting::metrics_enabled`](crate::types::MethodSetting::metrics_enabled): pSpecifies whether Amazon CloudWatch metrics are enabled for this method./p
+    /// Sets [`MethodSetting::metrics_enabled`](crate::types::MethodSetting::metrics_enabled): pSpecifies whether Amazon CloudWatch metrics are enabled for this method./p
     pub fn metrics_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.metrics_enabled = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`MethodSetting::metrics_enabled`](crate::types::MethodSetting::metrics_enabled).
+    /// Sets or clears [`MethodSetting::metrics_enabled`](crate::types::MethodSetting::metrics_enabled).
     pub fn set_metrics_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
         self.metrics_enabled = input;
         self
     }
-    ///The value set for [`MethodSetting::metrics_enabled`](crate::types::MethodSetting::metrics_enabled), if any.
+    /// The value set for [`MethodSetting::metrics_enabled`](crate::types::MethodSetting::metrics_enabled), if any.
     pub fn get_metrics_enabled(&self) -> &::std::option::Option<bool> {
         &self.metrics_enabled
     }
-    ///Sets [`MethodSetting::logging_level`](crate::types::MethodSetting::logging_level): pSpecifies the logging level for this method, which affects the log entries pushed to Amazon CloudWatch Logs. Valid values are codeOFF/code, codeERROR/code, and codeINFO/code. Choose codeERROR/code to write only error-level entries to CloudWatch Logs, or choose codeINFO/code to include all codeERROR/code events as well as extra informational events./p
+    /// Sets [`MethodSetting::logging_level`](crate::types::MethodSetting::logging_level): pSpecifies the logging level for this method, which affects the log entries pushed to Amazon CloudWatch Logs. Valid values are codeOFF/code, codeERROR/code, and codeINFO/code. Choose codeERROR/code to write only error-level entries to CloudWatch Logs, or choose codeINFO/code to include all codeERROR/code events as well as extra informational events./p
     pub fn logging_level(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -135,7 +135,7 @@ impl MethodSettingBuilder {
         self.logging_level = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`MethodSetting::logging_level`](crate::types::MethodSetting::logging_level).
+    /// Sets or clears [`MethodSetting::logging_level`](crate::types::MethodSetting::logging_level).
     pub fn set_logging_level(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -143,25 +143,25 @@ impl MethodSettingBuilder {
         self.logging_level = input;
         self
     }
-    ///The value set for [`MethodSetting::logging_level`](crate::types::MethodSetting::logging_level), if any.
+    /// The value set for [`MethodSetting::logging_level`](crate::types::MethodSetting::logging_level), if any.
     pub fn get_logging_level(&self) -> &::std::option::Option<::std::string::String> {
         &self.logging_level
     }
-    ///Sets [`MethodSetting::data_trace_enabled`](crate::types::MethodSetting::data_trace_enabled): pSpecifies whether data trace logging is enabled for this method, which affects the log entries pushed to Amazon CloudWatch Logs. This can be useful to troubleshoot APIs, but can result in logging sensitive data. We recommend that you don't enable this option for production APIs./p
+    /// Sets [`MethodSetting::data_trace_enabled`](crate::types::MethodSetting::data_trace_enabled): pSpecifies whether data trace logging is enabled for this method, which affects the log entries pushed to Amazon CloudWatch Logs. This can be useful to troubleshoot APIs, but can result in logging sensitive data. We recommend that you don't enable this option for production APIs./p
     pub fn data_trace_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.data_trace_enabled = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`MethodSetting::data_trace_enabled`](crate::types::MethodSetting::data_trace_enabled).
+    /// Sets or clears [`MethodSetting::data_trace_enabled`](crate::types::MethodSetting::data_trace_enabled).
     pub fn set_data_trace_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
         self.data_trace_enabled = input;
         self
     }
-    ///The value set for [`MethodSetting::data_trace_enabled`](crate::types::MethodSetting::data_trace_enabled), if any.
+    /// The value set for [`MethodSetting::data_trace_enabled`](crate::types::MethodSetting::data_trace_enabled), if any.
     pub fn get_data_trace_enabled(&self) -> &::std::option::Option<bool> {
         &self.data_trace_enabled
     }
-    ///Sets [`MethodSetting::throttling_burst_limit`](crate::types::MethodSetting::throttling_burst_limit): pSpecifies the throttling burst limit./p
+    /// Sets [`MethodSetting::throttling_burst_limit`](crate::types::MethodSetting::throttling_burst_limit): pSpecifies the throttling burst limit./p
     pub fn throttling_burst_limit(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -169,7 +169,7 @@ impl MethodSettingBuilder {
         self.throttling_burst_limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`MethodSetting::throttling_burst_limit`](crate::types::MethodSetting::throttling_burst_limit).
+    /// Sets or clears [`MethodSetting::throttling_burst_limit`](crate::types::MethodSetting::throttling_burst_limit).
     pub fn set_throttling_burst_limit(
         mut self,
         input: ::std::option::Option<i32>,
@@ -177,11 +177,11 @@ impl MethodSettingBuilder {
         self.throttling_burst_limit = input;
         self
     }
-    ///The value set for [`MethodSetting::throttling_burst_limit`](crate::types::MethodSetting::throttling_burst_limit), if any.
+    /// The value set for [`MethodSetting::throttling_burst_limit`](crate::types::MethodSetting::throttling_burst_limit), if any.
     pub fn get_throttling_burst_limit(&self) -> &::std::option::Option<i32> {
         &self.throttling_burst_limit
     }
-    ///Sets [`MethodSetting::throttling_rate_limit`](crate::types::MethodSetting::throttling_rate_limit): pSpecifies the throttling rate limit./p
+    /// Sets [`MethodSetting::throttling_rate_limit`](crate::types::MethodSetting::throttling_rate_limit): pSpecifies the throttling rate limit./p
     pub fn throttling_rate_limit(
         mut self,
         input: impl ::std::convert::Into<f64>,
@@ -189,7 +189,7 @@ impl MethodSettingBuilder {
         self.throttling_rate_limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`MethodSetting::throttling_rate_limit`](crate::types::MethodSetting::throttling_rate_limit).
+    /// Sets or clears [`MethodSetting::throttling_rate_limit`](crate::types::MethodSetting::throttling_rate_limit).
     pub fn set_throttling_rate_limit(
         mut self,
         input: ::std::option::Option<f64>,
@@ -197,25 +197,25 @@ impl MethodSettingBuilder {
         self.throttling_rate_limit = input;
         self
     }
-    ///The value set for [`MethodSetting::throttling_rate_limit`](crate::types::MethodSetting::throttling_rate_limit), if any.
+    /// The value set for [`MethodSetting::throttling_rate_limit`](crate::types::MethodSetting::throttling_rate_limit), if any.
     pub fn get_throttling_rate_limit(&self) -> &::std::option::Option<f64> {
         &self.throttling_rate_limit
     }
-    ///Sets [`MethodSetting::caching_enabled`](crate::types::MethodSetting::caching_enabled): pSpecifies whether responses should be cached and returned for requests. A cache cluster must be enabled on the stage for responses to be cached./p
+    /// Sets [`MethodSetting::caching_enabled`](crate::types::MethodSetting::caching_enabled): pSpecifies whether responses should be cached and returned for requests. A cache cluster must be enabled on the stage for responses to be cached./p
     pub fn caching_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.caching_enabled = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`MethodSetting::caching_enabled`](crate::types::MethodSetting::caching_enabled).
+    /// Sets or clears [`MethodSetting::caching_enabled`](crate::types::MethodSetting::caching_enabled).
     pub fn set_caching_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
         self.caching_enabled = input;
         self
     }
-    ///The value set for [`MethodSetting::caching_enabled`](crate::types::MethodSetting::caching_enabled), if any.
+    /// The value set for [`MethodSetting::caching_enabled`](crate::types::MethodSetting::caching_enabled), if any.
     pub fn get_caching_enabled(&self) -> &::std::option::Option<bool> {
         &self.caching_enabled
     }
-    ///Sets [`MethodSetting::cache_ttl_in_seconds`](crate::types::MethodSetting::cache_ttl_in_seconds): pSpecifies the time to live (TTL), in seconds, for cached responses. The higher the TTL, the longer the response will be cached./p
+    /// Sets [`MethodSetting::cache_ttl_in_seconds`](crate::types::MethodSetting::cache_ttl_in_seconds): pSpecifies the time to live (TTL), in seconds, for cached responses. The higher the TTL, the longer the response will be cached./p
     pub fn cache_ttl_in_seconds(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -223,7 +223,7 @@ impl MethodSettingBuilder {
         self.cache_ttl_in_seconds = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`MethodSetting::cache_ttl_in_seconds`](crate::types::MethodSetting::cache_ttl_in_seconds).
+    /// Sets or clears [`MethodSetting::cache_ttl_in_seconds`](crate::types::MethodSetting::cache_ttl_in_seconds).
     pub fn set_cache_ttl_in_seconds(
         mut self,
         input: ::std::option::Option<i32>,
@@ -231,11 +231,11 @@ impl MethodSettingBuilder {
         self.cache_ttl_in_seconds = input;
         self
     }
-    ///The value set for [`MethodSetting::cache_ttl_in_seconds`](crate::types::MethodSetting::cache_ttl_in_seconds), if any.
+    /// The value set for [`MethodSetting::cache_ttl_in_seconds`](crate::types::MethodSetting::cache_ttl_in_seconds), if any.
     pub fn get_cache_ttl_in_seconds(&self) -> &::std::option::Option<i32> {
         &self.cache_ttl_in_seconds
     }
-    ///Sets [`MethodSetting::cache_data_encrypted`](crate::types::MethodSetting::cache_data_encrypted): pSpecifies whether the cached responses are encrypted./p
+    /// Sets [`MethodSetting::cache_data_encrypted`](crate::types::MethodSetting::cache_data_encrypted): pSpecifies whether the cached responses are encrypted./p
     pub fn cache_data_encrypted(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -243,7 +243,7 @@ impl MethodSettingBuilder {
         self.cache_data_encrypted = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`MethodSetting::cache_data_encrypted`](crate::types::MethodSetting::cache_data_encrypted).
+    /// Sets or clears [`MethodSetting::cache_data_encrypted`](crate::types::MethodSetting::cache_data_encrypted).
     pub fn set_cache_data_encrypted(
         mut self,
         input: ::std::option::Option<bool>,
@@ -251,11 +251,11 @@ impl MethodSettingBuilder {
         self.cache_data_encrypted = input;
         self
     }
-    ///The value set for [`MethodSetting::cache_data_encrypted`](crate::types::MethodSetting::cache_data_encrypted), if any.
+    /// The value set for [`MethodSetting::cache_data_encrypted`](crate::types::MethodSetting::cache_data_encrypted), if any.
     pub fn get_cache_data_encrypted(&self) -> &::std::option::Option<bool> {
         &self.cache_data_encrypted
     }
-    ///Sets [`MethodSetting::require_authorization_for_cache_control`](crate::types::MethodSetting::require_authorization_for_cache_control): pSpecifies whether authorization is required for a cache invalidation request./p
+    /// Sets [`MethodSetting::require_authorization_for_cache_control`](crate::types::MethodSetting::require_authorization_for_cache_control): pSpecifies whether authorization is required for a cache invalidation request./p
     pub fn require_authorization_for_cache_control(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -265,7 +265,7 @@ impl MethodSettingBuilder {
         );
         self
     }
-    ///Sets or clears [`MethodSetting::require_authorization_for_cache_control`](crate::types::MethodSetting::require_authorization_for_cache_control).
+    /// Sets or clears [`MethodSetting::require_authorization_for_cache_control`](crate::types::MethodSetting::require_authorization_for_cache_control).
     pub fn set_require_authorization_for_cache_control(
         mut self,
         input: ::std::option::Option<bool>,
@@ -273,13 +273,13 @@ impl MethodSettingBuilder {
         self.require_authorization_for_cache_control = input;
         self
     }
-    ///The value set for [`MethodSetting::require_authorization_for_cache_control`](crate::types::MethodSetting::require_authorization_for_cache_control), if any.
+    /// The value set for [`MethodSetting::require_authorization_for_cache_control`](crate::types::MethodSetting::require_authorization_for_cache_control), if any.
     pub fn get_require_authorization_for_cache_control(
         &self,
     ) -> &::std::option::Option<bool> {
         &self.require_authorization_for_cache_control
     }
-    ///Sets [`MethodSetting::unauthorized_cache_control_header_strategy`](crate::types::MethodSetting::unauthorized_cache_control_header_strategy): pSpecifies how to handle unauthorized requests for cache invalidation./p
+    /// Sets [`MethodSetting::unauthorized_cache_control_header_strategy`](crate::types::MethodSetting::unauthorized_cache_control_header_strategy): pSpecifies how to handle unauthorized requests for cache invalidation./p
     pub fn unauthorized_cache_control_header_strategy(
         mut self,
         input: impl ::std::convert::Into<
@@ -291,7 +291,7 @@ impl MethodSettingBuilder {
         );
         self
     }
-    ///Sets or clears [`MethodSetting::unauthorized_cache_control_header_strategy`](crate::types::MethodSetting::unauthorized_cache_control_header_strategy).
+    /// Sets or clears [`MethodSetting::unauthorized_cache_control_header_strategy`](crate::types::MethodSetting::unauthorized_cache_control_header_strategy).
     pub fn set_unauthorized_cache_control_header_strategy(
         mut self,
         input: ::std::option::Option<
@@ -301,13 +301,13 @@ impl MethodSettingBuilder {
         self.unauthorized_cache_control_header_strategy = input;
         self
     }
-    ///The value set for [`MethodSetting::unauthorized_cache_control_header_strategy`](crate::types::MethodSetting::unauthorized_cache_control_header_strategy), if any.
+    /// The value set for [`MethodSetting::unauthorized_cache_control_header_strategy`](crate::types::MethodSetting::unauthorized_cache_control_header_strategy), if any.
     pub fn get_unauthorized_cache_control_header_strategy(
         &self,
     ) -> &::std::option::Option<crate::types::UnauthorizedCacheControlHeaderStrategy> {
         &self.unauthorized_cache_control_header_strategy
     }
-    ///Builds the [`MethodSetting`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`MethodSetting`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -28,12 +28,12 @@ pub struct MethodSnapshot {
     pub api_key_required: ::std::option::Option<bool>,
 }
 impl MethodSnapshot {
-    ///Starts building a [`MethodSnapshot`].
+    /// Starts building a [`MethodSnapshot`].
     pub fn builder() -> crate::types::builders::MethodSnapshotBuilder {
         crate::types::builders::MethodSnapshotBuilder::default()
     }
 }
-///A builder for [`MethodSnapshot`](crate :: types :: MethodSnapshot); start one with `MethodSnapshot::builder()`.
+/// A builder for [`MethodSnapshot`](crate :: types :: MethodSnapshot); start one with `MethodSnapshot::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct MethodSnapshotBuilder {
     api_key_required: ::std::option::Option<bool>,
 }
 impl MethodSnapshotBuilder {
-    ///Sets [`MethodSnapshot::authorization_type`](crate::types::MethodSnapshot::authorization_type): pThe method's authorization type. Valid values are codeNONE/code for open access, codeAWS_IAM/code for using AWS IAM permissions, codeCUSTOM/code for using a custom authorizer, or codeCOGNITO_USER_POOLS/code for using a Cognito user pool./p
+    /// Sets [`MethodSnapshot::authorization_type`](crate::types::MethodSnapshot::authorization_type): pThe method's authorization type. Valid values are codeNONE/code for open access, codeAWS_IAM/code for using AWS IAM permissions, codeCUSTOM/code for using a custom authorizer, or codeCOGNITO_USER_POOLS/code for using a Cognito user pool./p
     pub fn authorization_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -53,7 +53,7 @@ impl MethodSnapshotBuilder {
         self.authorization_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`MethodSnapshot::authorization_type`](crate::types::MethodSnapshot::authorization_type).
+    /// Sets or clears [`MethodSnapshot::authorization_type`](crate::types::MethodSnapshot::authorization_type).
     pub fn set_authorization_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -61,27 +61,27 @@ impl MethodSnapshotBuilder {
         self.authorization_type = input;
         self
     }
-    ///The value set for [`MethodSnapshot::authorization_type`](crate::types::MethodSnapshot::authorization_type), if any.
+    /// The value set for [`MethodSnapshot::authorization_type`](crate::types::MethodSnapshot::authorization_type), if any.
     pub fn get_authorization_type(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.authorization_type
     }
-    ///Sets [`MethodSnapshot::api_key_required`](crate::types::MethodSnapshot::api_key_required): pSpecifies whether the method requires a valid ApiKey./p
+    /// Sets [`MethodSnapshot::api_key_required`](crate::types::MethodSnapshot::api_key_required): pSpecifies whether the method requires a valid ApiKey./p
     pub fn api_key_required(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.api_key_required = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`MethodSnapshot::api_key_required`](crate::types::MethodSnapshot::api_key_required).
+    /// Sets or clears [`MethodSnapshot::api_key_required`](crate::types::MethodSnapshot::api_key_required).
     pub fn set_api_key_required(mut self, input: ::std::option::Option<bool>) -> Self {
         self.api_key_required = input;
         self
     }
-    ///The value set for [`MethodSnapshot::api_key_required`](crate::types::MethodSnapshot::api_key_required), if any.
+    /// The value set for [`MethodSnapshot::api_key_required`](crate::types::MethodSnapshot::api_key_required), if any.
     pub fn get_api_key_required(&self) -> &::std::option::Option<bool> {
         &self.api_key_required
     }
-    ///Builds the [`MethodSnapshot`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`MethodSnapshot`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -28,12 +28,12 @@ pub struct Models {
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::Model>>,
 }
 impl Models {
-    ///Starts building a [`Models`].
+    /// Starts building a [`Models`].
     pub fn builder() -> crate::types::builders::ModelsBuilder {
         crate::types::builders::ModelsBuilder::default()
     }
 }
-///A builder for [`Models`](crate :: types :: Models); start one with `Models::builder()`.
+/// A builder for [`Models`](crate :: types :: Models); start one with `Models::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct ModelsBuilder {
     items: ::std::option::Option<::std::vec::Vec<crate::types::Model>>,
 }
 impl ModelsBuilder {
-    ///Sets [`Models::position`](crate::types::Models::position)
+    /// Sets [`Models::position`](crate::types::Models::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -53,7 +53,7 @@ impl ModelsBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Models::position`](crate::types::Models::position).
+    /// Sets or clears [`Models::position`](crate::types::Models::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -61,11 +61,11 @@ impl ModelsBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`Models::position`](crate::types::Models::position), if any.
+    /// The value set for [`Models::position`](crate::types::Models::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`Models::items`](crate::types::Models::items): pThe current page of elements from this collection./p
+    /// Sets [`Models::items`](crate::types::Models::items): pThe current page of elements from this collection./p
     pub fn items(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -77,7 +77,7 @@ impl ModelsBuilder {
         );
         self
     }
-    ///Sets or clears [`Models::items`](crate::types::Models::items).
+    /// Sets or clears [`Models::items`](crate::types::Models::items).
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Model>>,
@@ -85,13 +85,13 @@ impl ModelsBuilder {
         self.items = input;
         self
     }
-    ///The value set for [`Models::items`](crate::types::Models::items), if any.
+    /// The value set for [`Models::items`](crate::types::Models::items), if any.
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Model>> {
         &self.items
     }
-    ///Builds the [`Models`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Models`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Models, crate::primitives::BuildError> {

@@ -37,12 +37,12 @@ pub struct MutualTlsAuthentication {
     >,
 }
 impl MutualTlsAuthentication {
-    ///Starts building a [`MutualTlsAuthentication`].
+    /// Starts building a [`MutualTlsAuthentication`].
     pub fn builder() -> crate::types::builders::MutualTlsAuthenticationBuilder {
         crate::types::builders::MutualTlsAuthenticationBuilder::default()
     }
 }
-///A builder for [`MutualTlsAuthentication`](crate :: types :: MutualTlsAuthentication); start one with `MutualTlsAuthentication::builder()`.
+/// A builder for [`MutualTlsAuthentication`](crate :: types :: MutualTlsAuthentication); start one with `MutualTlsAuthentication::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -55,7 +55,7 @@ pub struct MutualTlsAuthenticationBuilder {
     truststore_warnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl MutualTlsAuthenticationBuilder {
-    ///Sets [`MutualTlsAuthentication::truststore_uri`](crate::types::MutualTlsAuthentication::truststore_uri): pAn Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example codes3://bucket-name/key-name/code. The truststore can contain certificates from public or private certificate authorities. To update the truststore, upload a new version to S3, and then update your custom domain name to use the new version. To update the truststore, you must have permissions to access the S3 object./p
+    /// Sets [`MutualTlsAuthentication::truststore_uri`](crate::types::MutualTlsAuthentication::truststore_uri): pAn Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example codes3://bucket-name/key-name/code. The truststore can contain certificates from public or private certificate authorities. To update the truststore, upload a new version to S3, and then update your custom domain name to use the new version. To update the truststore, you must have permissions to access the S3 object./p
     pub fn truststore_uri(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -63,7 +63,7 @@ impl MutualTlsAuthenticationBuilder {
         self.truststore_uri = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`MutualTlsAuthentication::truststore_uri`](crate::types::MutualTlsAuthentication::truststore_uri).
+    /// Sets or clears [`MutualTlsAuthentication::truststore_uri`](crate::types::MutualTlsAuthentication::truststore_uri).
     pub fn set_truststore_uri(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -71,11 +71,11 @@ impl MutualTlsAuthenticationBuilder {
         self.truststore_uri = input;
         self
     }
-    ///The value set for [`MutualTlsAuthentication::truststore_uri`](crate::types::MutualTlsAuthentication::truststore_uri), if any.
+    /// The value set for [`MutualTlsAuthentication::truststore_uri`](crate::types::MutualTlsAuthentication::truststore_uri), if any.
     pub fn get_truststore_uri(&self) -> &::std::option::Option<::std::string::String> {
         &self.truststore_uri
     }
-    ///Sets [`MutualTlsAuthentication::truststore_version`](crate::types::MutualTlsAuthentication::truststore_version): pThe version of the S3 object that contains your truststore. To specify a version, you must have versioning enabled for the S3 bucket./p
+    /// Sets [`MutualTlsAuthentication::truststore_version`](crate::types::MutualTlsAuthentication::truststore_version): pThe version of the S3 object that contains your truststore. To specify a version, you must have versioning enabled for the S3 bucket./p
     pub fn truststore_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -83,7 +83,7 @@ impl MutualTlsAuthenticationBuilder {
         self.truststore_version = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`MutualTlsAuthentication::truststore_version`](crate::types::MutualTlsAuthentication::truststore_version).
+    /// Sets or clears [`MutualTlsAuthentication::truststore_version`](crate::types::MutualTlsAuthentication::truststore_version).
     pub fn set_truststore_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -91,13 +91,13 @@ impl MutualTlsAuthenticationBuilder {
         self.truststore_version = input;
         self
     }
-    ///The value set for [`MutualTlsAuthentication::truststore_version`](crate::types::MutualTlsAuthentication::truststore_version), if any.
+    /// The value set for [`MutualTlsAuthentication::truststore_version`](crate::types::MutualTlsAuthentication::truststore_version), if any.
     pub fn get_truststore_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.truststore_version
     }
-    ///Sets [`MutualTlsAuthentication::truststore_warnings`](crate::types::MutualTlsAuthentication::truststore_warnings): pA list of warnings that API Gateway returns while processing your truststore. Invalid certificates produce warnings. Mutual TLS is still enabled, but some clients might not be able to access your API. To resolve warnings, upload a new truststore to S3, and then update you domain name to use the new version./p
+    /// Sets [`MutualTlsAuthentication::truststore_warnings`](crate::types::MutualTlsAuthentication::truststore_warnings): pA list of warnings that API Gateway returns while processing your truststore. Invalid certificates produce warnings. Mutual TLS is still enabled, but some clients might not be able to access your API. To resolve warnings, upload a new truststore to S3, and then update you domain name to use the new version./p
     pub fn truststore_warnings(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -109,7 +109,7 @@ impl MutualTlsAuthenticationBuilder {
         );
         self
     }
-    ///Sets or clears [`MutualTlsAuthentication::truststore_warnings`](crate::types::MutualTlsAuthentication::truststore_warnings).
+    /// Sets or clears [`MutualTlsAuthentication::truststore_warnings`](crate::types::MutualTlsAuthentication::truststore_warnings).
     pub fn set_truststore_warnings(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -117,13 +117,13 @@ impl MutualTlsAuthenticationBuilder {
         self.truststore_warnings = input;
         self
     }
-    ///The value set for [`MutualTlsAuthentication::truststore_warnings`](crate::types::MutualTlsAuthentication::truststore_warnings), if any.
+    /// The value set for [`MutualTlsAuthentication::truststore_warnings`](crate::types::MutualTlsAuthentication::truststore_warnings), if any.
     pub fn get_truststore_warnings(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.truststore_warnings
     }
-    ///Builds the [`MutualTlsAuthentication`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`MutualTlsAuthentication`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

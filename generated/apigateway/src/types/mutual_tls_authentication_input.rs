@@ -28,12 +28,12 @@ pub struct MutualTlsAuthenticationInput {
     pub truststore_version: ::std::option::Option<::std::string::String>,
 }
 impl MutualTlsAuthenticationInput {
-    ///Starts building a [`MutualTlsAuthenticationInput`].
+    /// Starts building a [`MutualTlsAuthenticationInput`].
     pub fn builder() -> crate::types::builders::MutualTlsAuthenticationInputBuilder {
         crate::types::builders::MutualTlsAuthenticationInputBuilder::default()
     }
 }
-///A builder for [`MutualTlsAuthenticationInput`](crate :: types :: MutualTlsAuthenticationInput); start one with `MutualTlsAuthenticationInput::builder()`.
+/// A builder for [`MutualTlsAuthenticationInput`](crate :: types :: MutualTlsAuthenticationInput); start one with `MutualTlsAuthenticationInput::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct MutualTlsAuthenticationInputBuilder {
     truststore_version: ::std::option::Option<::std::string::String>,
 }
 impl MutualTlsAuthenticationInputBuilder {
-    ///Sets [`MutualTlsAuthenticationInput::truststore_uri`](crate::types::MutualTlsAuthenticationInput::truststore_uri): pAn Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example codes3://bucket-name/key-name/code. The truststore can contain certificates from public or private certificate authorities. To update the truststore, upload a new version to S3, and then update your custom domain name to use the new version. To update the truststore, you must have permissions to access the S3 object./p
+    /// Sets [`MutualTlsAuthenticationInput::truststore_uri`](crate::types::MutualTlsAuthenticationInput::truststore_uri): pAn Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example codes3://bucket-name/key-name/code. The truststore can contain certificates from public or private certificate authorities. To update the truststore, upload a new version to S3, and then update your custom domain name to use the new version. To update the truststore, you must have permissions to access the S3 object./p
     pub fn truststore_uri(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -53,7 +53,7 @@ impl MutualTlsAuthenticationInputBuilder {
         self.truststore_uri = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`MutualTlsAuthenticationInput::truststore_uri`](crate::types::MutualTlsAuthenticationInput::truststore_uri).
+    /// Sets or clears [`MutualTlsAuthenticationInput::truststore_uri`](crate::types::MutualTlsAuthenticationInput::truststore_uri).
     pub fn set_truststore_uri(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -61,11 +61,11 @@ impl MutualTlsAuthenticationInputBuilder {
         self.truststore_uri = input;
         self
     }
-    ///The value set for [`MutualTlsAuthenticationInput::truststore_uri`](crate::types::MutualTlsAuthenticationInput::truststore_uri), if any.
+    /// The value set for [`MutualTlsAuthenticationInput::truststore_uri`](crate::types::MutualTlsAuthenticationInput::truststore_uri), if any.
     pub fn get_truststore_uri(&self) -> &::std::option::Option<::std::string::String> {
         &self.truststore_uri
     }
-    ///Sets [`MutualTlsAuthenticationInput::truststore_version`](crate::types::MutualTlsAuthenticationInput::truststore_version): pThe version of the S3 object that contains your truststore. To specify a version, you must have versioning enabled for the S3 bucket/p
+    /// Sets [`MutualTlsAuthenticationInput::truststore_version`](crate::types::MutualTlsAuthenticationInput::truststore_version): pThe version of the S3 object that contains your truststore. To specify a version, you must have versioning enabled for the S3 bucket/p
     pub fn truststore_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -73,7 +73,7 @@ impl MutualTlsAuthenticationInputBuilder {
         self.truststore_version = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`MutualTlsAuthenticationInput::truststore_version`](crate::types::MutualTlsAuthenticationInput::truststore_version).
+    /// Sets or clears [`MutualTlsAuthenticationInput::truststore_version`](crate::types::MutualTlsAuthenticationInput::truststore_version).
     pub fn set_truststore_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -81,13 +81,13 @@ impl MutualTlsAuthenticationInputBuilder {
         self.truststore_version = input;
         self
     }
-    ///The value set for [`MutualTlsAuthenticationInput::truststore_version`](crate::types::MutualTlsAuthenticationInput::truststore_version), if any.
+    /// The value set for [`MutualTlsAuthenticationInput::truststore_version`](crate::types::MutualTlsAuthenticationInput::truststore_version), if any.
     pub fn get_truststore_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.truststore_version
     }
-    ///Builds the [`MutualTlsAuthenticationInput`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`MutualTlsAuthenticationInput`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -42,12 +42,12 @@ pub struct PatchOperation {
     pub from: ::std::option::Option<::std::string::String>,
 }
 impl PatchOperation {
-    ///Starts building a [`PatchOperation`].
+    /// Starts building a [`PatchOperation`].
     pub fn builder() -> crate::types::builders::PatchOperationBuilder {
         crate::types::builders::PatchOperationBuilder::default()
     }
 }
-///A builder for [`PatchOperation`](crate :: types :: PatchOperation); start one with `PatchOperation::builder()`.
+/// A builder for [`PatchOperation`](crate :: types :: PatchOperation); start one with `PatchOperation::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -61,21 +61,21 @@ pub struct PatchOperationBuilder {
     from: ::std::option::Option<::std::string::String>,
 }
 impl PatchOperationBuilder {
-    ///Sets [`PatchOperation::op`](crate::types::PatchOperation::op): pAn update operation to be performed with this PATCH request. The valid value can be add, remove, replace or copy. Not all valid operations are supported for a given resource. Support of the operations depends on specific operational contexts. Attempts to apply an unsupported operation on a resource will return an error message../p
+    /// Sets [`PatchOperation::op`](crate::types::PatchOperation::op): pAn update operation to be performed with this PATCH request. The valid value can be add, remove, replace or copy. Not all valid operations are supported for a given resource. Support of the operations depends on specific operational contexts. Attempts to apply an unsupported operation on a resource will return an error message../p
     pub fn op(mut self, input: impl ::std::convert::Into<crate::types::Op>) -> Self {
         self.op = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PatchOperation::op`](crate::types::PatchOperation::op).
+    /// Sets or clears [`PatchOperation::op`](crate::types::PatchOperation::op).
     pub fn set_op(mut self, input: ::std::option::Option<crate::types::Op>) -> Self {
         self.op = input;
         self
     }
-    ///The value set for [`PatchOperation::op`](crate::types::PatchOperation::op), if any.
+    /// The value set for [`PatchOperation::op`](crate::types::PatchOperation::op), if any.
     pub fn get_op(&self) -> &::std::option::Option<crate::types::Op> {
         &self.op
     }
-    ///Sets [`PatchOperation::path`](crate::types::PatchOperation::path): pThe op operation's target, as identified by a JSON Pointer value that references a location within the targeted resource. For example, if the target resource has an updateable property of {"name":"value"}, the path for this property is /name. If the name property value is a JSON object (e.g., {"name": {"child/name": "child-value"}}), the path for the child/name property will be /name/child~1name. Any slash ("/") character appearing in path names must be escaped with "~1", as shown in the example above. Each op operation can have only one path associated with it./p
+    /// Sets [`PatchOperation::path`](crate::types::PatchOperation::path): pThe op operation's target, as identified by a JSON Pointer value that references a location within the targeted resource. For example, if the target resource has an updateable property of {"name":"value"}, the path for this property is /name. If the name property value is a JSON object (e.g., {"name": {"child/name": "child-value"}}), the path for the child/name property will be /name/child~1name. Any slash ("/") character appearing in path names must be escaped with "~1", as shown in the example above. Each op operation can have only one path associated with it./p
     pub fn path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -83,7 +83,7 @@ impl PatchOperationBuilder {
         self.path = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PatchOperation::path`](crate::types::PatchOperation::path).
+    /// Sets or clears [`PatchOperation::path`](crate::types::PatchOperation::path).
     pub fn set_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -91,11 +91,11 @@ impl PatchOperationBuilder {
         self.path = input;
         self
     }
-    ///The value set for [`PatchOperation::path`](crate::types::PatchOperation::path), if any.
+    /// The value set for [`PatchOperation::path`](crate::types::PatchOperation::path), if any.
     pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.path
     }
-    ///Sets [`PatchOperation::value`](crate::types::PatchOperation::value): pThe new target value of the update operation. It is applicable for the add or replace operation. When using AWS CLI to update a property of a JSON value, enclose the JSON object with a pair of single quotes in a Linux shell, e.g., '{"a": ...}'./p
+    /// Sets [`PatchOperation::value`](crate::types::PatchOperation::value): pThe new target value of the update operation. It is applicable for the add or replace operation. When using AWS CLI to update a property of a JSON value, enclose the JSON object with a pair of single quotes in a Linux shell, e.g., '{"a": ...}'./p
     pub fn value(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -103,7 +103,7 @@ impl PatchOperationBuilder {
         self.value = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PatchOperation::value`](crate::types::PatchOperation::value).
+    /// Sets or clears [`PatchOperation::value`](crate::types::PatchOperation::value).
     pub fn set_value(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -111,11 +111,11 @@ impl PatchOperationBuilder {
         self.value = input;
         self
     }
-    ///The value set for [`PatchOperation::value`](crate::types::PatchOperation::value), if any.
+    /// The value set for [`PatchOperation::value`](crate::types::PatchOperation::value), if any.
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.value
     }
-    ///Sets [`PatchOperation::from`](crate::types::PatchOperation::from): pThe copy update operation's source as identified by a JSON-Pointer value referencing the location within the targeted resource to copy the value from. For example, to promote a canary deployment, you copy the canary deployment ID to the affiliated deployment ID by calling a PATCH request on a Stage resource with "op":"copy", "from":"/canarySettings/deploymentId" and "path":"/deploymentId"./p
+    /// Sets [`PatchOperation::from`](crate::types::PatchOperation::from): pThe copy update operation's source as identified by a JSON-Pointer value referencing the location within the targeted resource to copy the value from. For example, to promote a canary deployment, you copy the canary deployment ID to the affiliated deployment ID by calling a PATCH request on a Stage resource with "op":"copy", "from":"/canarySettings/deploymentId" and "path":"/deploymentId"./p
     pub fn from(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -123,7 +123,7 @@ impl PatchOperationBuilder {
         self.from = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PatchOperation::from`](crate::types::PatchOperation::from).
+    /// Sets or clears [`PatchOperation::from`](crate::types::PatchOperation::from).
     pub fn set_from(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -131,11 +131,11 @@ impl PatchOperationBuilder {
         self.from = input;
         self
     }
-    ///The value set for [`PatchOperation::from`](crate::types::PatchOperation::from), if any.
+    /// The value set for [`PatchOperation::from`](crate::types::PatchOperation::from), if any.
     pub fn get_from(&self) -> &::std::option::Option<::std::string::String> {
         &self.from
     }
-    ///Builds the [`PatchOperation`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PatchOperation`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -61,12 +61,12 @@ pub struct PutGatewayResponseRequest {
     >,
 }
 impl PutGatewayResponseRequest {
-    ///Starts building a [`PutGatewayResponseRequest`].
+    /// Starts building a [`PutGatewayResponseRequest`].
     pub fn builder() -> crate::types::builders::PutGatewayResponseRequestBuilder {
         crate::types::builders::PutGatewayResponseRequestBuilder::default()
     }
 }
-///A builder for [`PutGatewayResponseRequest`](crate :: types :: PutGatewayResponseRequest); start one with `PutGatewayResponseRequest::builder()`.
+/// A builder for [`PutGatewayResponseRequest`](crate :: types :: PutGatewayResponseRequest); start one with `PutGatewayResponseRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -85,7 +85,7 @@ pub struct PutGatewayResponseRequestBuilder {
     >,
 }
 impl PutGatewayResponseRequestBuilder {
-    ///Sets [`PutGatewayResponseRequest::rest_api_id`](crate::types::PutGatewayResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`PutGatewayResponseRequest::rest_api_id`](crate::types::PutGatewayResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -93,7 +93,7 @@ impl PutGatewayResponseRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutGatewayResponseRequest::rest_api_id`](crate::types::PutGatewayResponseRequest::rest_api_id).
+    /// Sets or clears [`PutGatewayResponseRequest::rest_api_id`](crate::types::PutGatewayResponseRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -101,11 +101,11 @@ impl PutGatewayResponseRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`PutGatewayResponseRequest::rest_api_id`](crate::types::PutGatewayResponseRequest::rest_api_id), if any.
+    /// The value set for [`PutGatewayResponseRequest::rest_api_id`](crate::types::PutGatewayResponseRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`PutGatewayResponseRequest::response_type`](crate::types::PutGatewayResponseRequest::response_type): pThe response type of the associated GatewayResponse/p
+    /// Sets [`PutGatewayResponseRequest::response_type`](crate::types::PutGatewayResponseRequest::response_type): pThe response type of the associated GatewayResponse/p
     pub fn response_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::GatewayResponseType>,
@@ -113,7 +113,7 @@ impl PutGatewayResponseRequestBuilder {
         self.response_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutGatewayResponseRequest::response_type`](crate::types::PutGatewayResponseRequest::response_type).
+    /// Sets or clears [`PutGatewayResponseRequest::response_type`](crate::types::PutGatewayResponseRequest::response_type).
     pub fn set_response_type(
         mut self,
         input: ::std::option::Option<crate::types::GatewayResponseType>,
@@ -121,13 +121,13 @@ impl PutGatewayResponseRequestBuilder {
         self.response_type = input;
         self
     }
-    ///The value set for [`PutGatewayResponseRequest::response_type`](crate::types::PutGatewayResponseRequest::response_type), if any.
+    /// The value set for [`PutGatewayResponseRequest::response_type`](crate::types::PutGatewayResponseRequest::response_type), if any.
     pub fn get_response_type(
         &self,
     ) -> &::std::option::Option<crate::types::GatewayResponseType> {
         &self.response_type
     }
-    ///Sets [`PutGatewayResponseRequest::status_code`](crate::types::PutGatewayResponseRequest::status_code): pThe HTTP status code of the GatewayResponse./p
+    /// Sets [`PutGatewayResponseRequest::status_code`](crate::types::PutGatewayResponseRequest::status_code): pThe HTTP status code of the GatewayResponse./p
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -135,7 +135,7 @@ impl PutGatewayResponseRequestBuilder {
         self.status_code = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutGatewayResponseRequest::status_code`](crate::types::PutGatewayResponseRequest::status_code).
+    /// Sets or clears [`PutGatewayResponseRequest::status_code`](crate::types::PutGatewayResponseRequest::status_code).
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -143,11 +143,11 @@ impl PutGatewayResponseRequestBuilder {
         self.status_code = input;
         self
     }
-    ///The value set for [`PutGatewayResponseRequest::status_code`](crate::types::PutGatewayResponseRequest::status_code), if any.
+    /// The value set for [`PutGatewayResponseRequest::status_code`](crate::types::PutGatewayResponseRequest::status_code), if any.
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
-    ///Sets [`PutGatewayResponseRequest::response_parameters`](crate::types::PutGatewayResponseRequest::response_parameters): pResponse parameters (paths, query strings and headers) of the GatewayResponse as a string-to-string map of key-value pairs./p
+    /// Sets [`PutGatewayResponseRequest::response_parameters`](crate::types::PutGatewayResponseRequest::response_parameters): pResponse parameters (paths, query strings and headers) of the GatewayResponse as a string-to-string map of key-value pairs./p
     pub fn response_parameters(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -162,7 +162,7 @@ impl PutGatewayResponseRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`PutGatewayResponseRequest::response_parameters`](crate::types::PutGatewayResponseRequest::response_parameters).
+    /// Sets or clears [`PutGatewayResponseRequest::response_parameters`](crate::types::PutGatewayResponseRequest::response_parameters).
     pub fn set_response_parameters(
         mut self,
         input: ::std::option::Option<
@@ -172,7 +172,7 @@ impl PutGatewayResponseRequestBuilder {
         self.response_parameters = input;
         self
     }
-    ///The value set for [`PutGatewayResponseRequest::response_parameters`](crate::types::PutGatewayResponseRequest::response_parameters), if any.
+    /// The value set for [`PutGatewayResponseRequest::response_parameters`](crate::types::PutGatewayResponseRequest::response_parameters), if any.
     pub fn get_response_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -180,7 +180,7 @@ impl PutGatewayResponseRequestBuilder {
     > {
         &self.response_parameters
     }
-    ///Sets [`PutGatewayResponseRequest::response_templates`](crate::types::PutGatewayResponseRequest::response_templates): pResponse templates of the GatewayResponse as a string-to-string map of key-value pairs./p
+    /// Sets [`PutGatewayResponseRequest::response_templates`](crate::types::PutGatewayResponseRequest::response_templates): pResponse templates of the GatewayResponse as a string-to-string map of key-value pairs./p
     pub fn response_templates(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -195,7 +195,7 @@ impl PutGatewayResponseRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`PutGatewayResponseRequest::response_templates`](crate::types::PutGatewayResponseRequest::response_templates).
+    /// Sets or clears [`PutGatewayResponseRequest::response_templates`](crate::types::PutGatewayResponseRequest::response_templates).
     pub fn set_response_templates(
         mut self,
         input: ::std::option::Option<
@@ -205,7 +205,7 @@ impl PutGatewayResponseRequestBuilder {
         self.response_templates = input;
         self
     }
-    ///The value set for [`PutGatewayResponseRequest::response_templates`](crate::types::PutGatewayResponseRequest::response_templates), if any.
+    /// The value set for [`PutGatewayResponseRequest::response_templates`](crate::types::PutGatewayResponseRequest::response_templates), if any.
     pub fn get_response_templates(
         &self,
     ) -> &::std::option::Option<
@@ -213,7 +213,7 @@ impl PutGatewayResponseRequestBuilder {
     > {
         &self.response_templates
     }
-    ///Builds the [`PutGatewayResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PutGatewayResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -169,12 +169,12 @@ pub struct PutIntegrationRequest {
     pub integration_target: ::std::option::Option<::std::string::String>,
 }
 impl PutIntegrationRequest {
-    ///Starts building a [`PutIntegrationRequest`].
+    /// Starts building a [`PutIntegrationRequest`].
     pub fn builder() -> crate::types::builders::PutIntegrationRequestBuilder {
         crate::types::builders::PutIntegrationRequestBuilder::default()
     }
 }
-///A builder for [`PutIntegrationRequest`](crate :: types :: PutIntegrationRequest); start one with `PutIntegrationRequest::builder()`.
+/// A builder for [`PutIntegrationRequest`](crate :: types :: PutIntegrationRequest); start one with `PutIntegrationRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -207,7 +207,7 @@ pub struct PutIntegrationRequestBuilder {
     integration_target: ::std::option::Option<::std::string::String>,
 }
 impl PutIntegrationRequestBuilder {
-    ///Sets [`PutIntegrationRequest::rest_api_id`](crate::types::PutIntegrationRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`PutIntegrationRequest::rest_api_id`](crate::types::PutIntegrationRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -215,7 +215,7 @@ impl PutIntegrationRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationRequest::rest_api_id`](crate::types::PutIntegrationRequest::rest_api_id).
+    /// Sets or clears [`PutIntegrationRequest::rest_api_id`](crate::types::PutIntegrationRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -223,11 +223,11 @@ impl PutIntegrationRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`PutIntegrationRequest::rest_api_id`](crate::types::PutIntegrationRequest::rest_api_id), if any.
+    /// The value set for [`PutIntegrationRequest::rest_api_id`](crate::types::PutIntegrationRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`PutIntegrationRequest::resource_id`](crate::types::PutIntegrationRequest::resource_id): pSpecifies a put integration request's resource ID./p
+    /// Sets [`PutIntegrationRequest::resource_id`](crate::types::PutIntegrationRequest::resource_id): pSpecifies a put integration request's resource ID./p
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -235,7 +235,7 @@ impl PutIntegrationRequestBuilder {
         self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationRequest::resource_id`](crate::types::PutIntegrationRequest::resource_id).
+    /// Sets or clears [`PutIntegrationRequest::resource_id`](crate::types::PutIntegrationRequest::resource_id).
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -243,11 +243,11 @@ impl PutIntegrationRequestBuilder {
         self.resource_id = input;
         self
     }
-    ///The value set for [`PutIntegrationRequest::resource_id`](crate::types::PutIntegrationRequest::resource_id), if any.
+    /// The value set for [`PutIntegrationRequest::resource_id`](crate::types::PutIntegrationRequest::resource_id), if any.
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
-    ///Sets [`PutIntegrationRequest::http_method`](crate::types::PutIntegrationRequest::http_method): pSpecifies the HTTP method for the integration./p
+    /// Sets [`PutIntegrationRequest::http_method`](crate::types::PutIntegrationRequest::http_method): pSpecifies the HTTP method for the integration./p
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -255,7 +255,7 @@ impl PutIntegrationRequestBuilder {
         self.http_method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationRequest::http_method`](crate::types::PutIntegrationRequest::http_method).
+    /// Sets or clears [`PutIntegrationRequest::http_method`](crate::types::PutIntegrationRequest::http_method).
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -263,11 +263,11 @@ impl PutIntegrationRequestBuilder {
         self.http_method = input;
         self
     }
-    ///The value set for [`PutIntegrationRequest::http_method`](crate::types::PutIntegrationRequest::http_method), if any.
+    /// The value set for [`PutIntegrationRequest::http_method`](crate::types::PutIntegrationRequest::http_method), if any.
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
-    ///Sets [`PutIntegrationRequest::type_`](crate::types::PutIntegrationRequest::type_): pSpecifies a put integration input's type./p
+    /// Sets [`PutIntegrationRequest::type_`](crate::types::PutIntegrationRequest::type_): pSpecifies a put integration input's type./p
     pub fn type_(
         mut self,
         input: impl ::std::convert::Into<crate::types::IntegrationType>,
@@ -275,7 +275,7 @@ impl PutIntegrationRequestBuilder {
         self.type_ = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationRequest::type_`](crate::types::PutIntegrationRequest::type_).
+    /// Sets or clears [`PutIntegrationRequest::type_`](crate::types::PutIntegrationRequest::type_).
     pub fn set_type_(
         mut self,
         input: ::std::option::Option<crate::types::IntegrationType>,
@@ -283,11 +283,11 @@ impl PutIntegrationRequestBuilder {
         self.type_ = input;
         self
     }
-    ///The value set for [`PutIntegrationRequest::type_`](crate::types::PutIntegrationRequest::type_), if any.
+    /// The value set for [`PutIntegrationRequest::type_`](crate::types::PutIntegrationRequest::type_), if any.
     pub fn get_type_(&self) -> &::std::option::Option<crate::types::IntegrationType> {
         &self.type_
     }
-    ///Sets [`PutIntegrationRequest::integration_http_method`](crate::types::PutIntegrationRequest::integration_http_method): pThe HTTP method for the integration./p
+    /// Sets [`PutIntegrationRequest::integration_http_method`](crate::types::PutIntegrationRequest::integration_http_method): pThe HTTP method for the integration./p
     pub fn integration_http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -295,7 +295,7 @@ impl PutIntegrationRequestBuilder {
         self.integration_http_method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationRequest::integration_http_method`](crate::types::PutIntegrationRequest::integration_http_method).
+    /// Sets or clears [`PutIntegrationRequest::integration_http_method`](crate::types::PutIntegrationRequest::integration_http_method).
     pub fn set_integration_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -303,13 +303,13 @@ impl PutIntegrationRequestBuilder {
         self.integration_http_method = input;
         self
     }
-    ///The value set for [`PutIntegrationRequest::integration_http_method`](crate::types::PutIntegrationRequest::integration_http_method), if any.
+    /// The value set for [`PutIntegrationRequest::integration_http_method`](crate::types::PutIntegrationRequest::integration_http_method), if any.
     pub fn get_integration_http_method(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.integration_http_method
     }
-    ///Sets [`PutIntegrationRequest::uri`](crate::types::PutIntegrationRequest::uri): pSpecifies Uniform Resource Identifier (URI) of the integration endpoint. For HTTP or codeHTTP_PROXY/code integrations, the URI must be a fully formed, encoded HTTP(S) URL according to the RFC-3986 specification, for either standard integration, where codeconnectionType/code is not codeVPC_LINK/code, or private integration, where codeconnectionType/code is codeVPC_LINK/code. For a private HTTP integration, the URI is not used for routing. For codeAWS/code or codeAWS_PROXY/code integrations, the URI is of the form codearn:aws:apigateway:{region}:{subdomain.service|service}:path|action/{service_api/code}. Here, {Region} is the API Gateway region (e.g., us-east-1); {service} is the name of the integrated Amazon Web Services service (e.g., s3); and {subdomain} is a designated subdomain supported by certain Amazon Web Services service for fast host-name lookup. action can be used for an Amazon Web Services service action-based API, using an Action={name}&amp;{p1}={v1}&amp;p2={v2}... query string. The ensuing {service_api} refers to a supported action {name} plus any required input parameters. Alternatively, path can be used for an Amazon Web Services service path-based API. The ensuing service_api refers to the path to an Amazon Web Services service resource, including the region of the integrated Amazon Web Services service, if applicable. For example, for integration with the S3 API of codeGetObject/code, the codeuri/code can be either codearn:aws:apigateway:us-west-2:s3:action/GetObject&amp;Bucket={bucket}&amp;Key={key}/code or codearn:aws:apigateway:us-west-2:s3:path/{bucket}/{key}/code./p
+    /// Sets [`PutIntegrationRequest::uri`](crate::types::PutIntegrationRequest::uri): pSpecifies Uniform Resource Identifier (URI) of the integration endpoint. For HTTP or codeHTTP_PROXY/code integrations, the URI must be a fully formed, encoded HTTP(S) URL according to the RFC-3986 specification, for either standard integration, where codeconnectionType/code is not codeVPC_LINK/code, or private integration, where codeconnectionType/code is codeVPC_LINK/code. For a private HTTP integration, the URI is not used for routing. For codeAWS/code or codeAWS_PROXY/code integrations, the URI is of the form codearn:aws:apigateway:{region}:{subdomain.service|service}:path|action/{service_api/code}. Here, {Region} is the API Gateway region (e.g., us-east-1); {service} is the name of the integrated Amazon Web Services service (e.g., s3); and {subdomain} is a designated subdomain supported by certain Amazon Web Services service for fast host-name lookup. action can be used for an Amazon Web Services service action-based API, using an Action={name}&amp;{p1}={v1}&amp;p2={v2}... query string. The ensuing {service_api} refers to a supported action {name} plus any required input parameters. Alternatively, path can be used for an Amazon Web Services service path-based API. The ensuing service_api refers to the path to an Amazon Web Services service resource, including the region of the integrated Amazon Web Services service, if applicable. For example, for integration with the S3 API of codeGetObject/code, the codeuri/code can be either codearn:aws:apigateway:us-west-2:s3:action/GetObject&amp;Bucket={bucket}&amp;Key={key}/code or codearn:aws:apigateway:us-west-2:s3:path/{bucket}/{key}/code./p
     pub fn uri(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -317,7 +317,7 @@ impl PutIntegrationRequestBuilder {
         self.uri = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationRequest::uri`](crate::types::PutIntegrationRequest::uri).
+    /// Sets or clears [`PutIntegrationRequest::uri`](crate::types::PutIntegrationRequest::uri).
     pub fn set_uri(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -325,11 +325,11 @@ impl PutIntegrationRequestBuilder {
         self.uri = input;
         self
     }
-    ///The value set for [`PutIntegrationRequest::uri`](crate::types::PutIntegrationRequest::uri), if any.
+    /// The value set for [`PutIntegrationRequest::uri`](crate::types::PutIntegrationRequest::uri), if any.
     pub fn get_uri(&self) -> &::std::option::Option<::std::string::String> {
         &self.uri
     }
-    ///Sets [`PutIntegrationRequest::connection_type`](crate::types::PutIntegrationRequest::connection_type): pThe type of the network connection to the integration endpoint. The valid value is codeINTERNET/code for connections through the public routable internet or codeVPC_LINK/code for private connections between API Gateway and a network load balancer in a VPC. The default value is codeINTERNET/code./p
+    /// Sets [`PutIntegrationRequest::connection_type`](crate::types::PutIntegrationRequest::connection_type): pThe type of the network connection to the integration endpoint. The valid value is codeINTERNET/code for connections through the public routable internet or codeVPC_LINK/code for private connections between API Gateway and a network load balancer in a VPC. The default value is codeINTERNET/code./p
     pub fn connection_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConnectionType>,
@@ -337,7 +337,7 @@ impl PutIntegrationRequestBuilder {
         self.connection_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationRequest::connection_type`](crate::types::PutIntegrationRequest::connection_type).
+    /// Sets or clears [`PutIntegrationRequest::connection_type`](crate::types::PutIntegrationRequest::connection_type).
     pub fn set_connection_type(
         mut self,
         input: ::std::option::Option<crate::types::ConnectionType>,
@@ -345,13 +345,13 @@ impl PutIntegrationRequestBuilder {
         self.connection_type = input;
         self
     }
-    ///The value set for [`PutIntegrationRequest::connection_type`](crate::types::PutIntegrationRequest::connection_type), if any.
+    /// The value set for [`PutIntegrationRequest::connection_type`](crate::types::PutIntegrationRequest::connection_type), if any.
     pub fn get_connection_type(
         &self,
     ) -> &::std::option::Option<crate::types::ConnectionType> {
         &self.connection_type
     }
-    ///Sets [`PutIntegrationRequest::connection_id`](crate::types::PutIntegrationRequest::connection_id): pThe ID of the VpcLink used for the integration. Specify this value only if you specify codeVPC_LINK/code as the connection type./p
+    /// Sets [`PutIntegrationRequest::connection_id`](crate::types::PutIntegrationRequest::connection_id): pThe ID of the VpcLink used for the integration. Specify this value only if you specify codeVPC_LINK/code as the connection type./p
     pub fn connection_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -359,7 +359,7 @@ impl PutIntegrationRequestBuilder {
         self.connection_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationRequest::connection_id`](crate::types::PutIntegrationRequest::connection_id).
+    /// Sets or clears [`PutIntegrationRequest::connection_id`](crate::types::PutIntegrationRequest::connection_id).
     pub fn set_connection_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -367,11 +367,11 @@ impl PutIntegrationRequestBuilder {
         self.connection_id = input;
         self
     }
-    ///The value set for [`PutIntegrationRequest::connection_id`](crate::types::PutIntegrationRequest::connection_id), if any.
+    /// The value set for [`PutIntegrationRequest::connection_id`](crate::types::PutIntegrationRequest::connection_id), if any.
     pub fn get_connection_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.connection_id
     }
-    ///Sets [`PutIntegrationRequest::credentials`](crate::types::PutIntegrationRequest::credentials): pSpecifies whether credentials are required for a put integration./p
+    /// Sets [`PutIntegrationRequest::credentials`](crate::types::PutIntegrationRequest::credentials): pSpecifies whether credentials are required for a put integration./p
     pub fn credentials(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -379,7 +379,7 @@ impl PutIntegrationRequestBuilder {
         self.credentials = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationRequest::credentials`](crate::types::PutIntegrationRequest::credentials).
+    /// Sets or clears [`PutIntegrationRequest::credentials`](crate::types::PutIntegrationRequest::credentials).
     pub fn set_credentials(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -387,11 +387,11 @@ impl PutIntegrationRequestBuilder {
         self.credentials = input;
         self
     }
-    ///The value set for [`PutIntegrationRequest::credentials`](crate::types::PutIntegrationRequest::credentials), if any.
+    /// The value set for [`PutIntegrationRequest::credentials`](crate::types::PutIntegrationRequest::credentials), if any.
     pub fn get_credentials(&self) -> &::std::option::Option<::std::string::String> {
         &self.credentials
     }
-    ///Sets [`PutIntegrationRequest::request_parameters`](crate::types::PutIntegrationRequest::request_parameters): pA key-value map specifying request parameters that are passed from the method request to the back end. The key is an integration request parameter name and the associated value is a method request parameter value or static value that must be enclosed within single quotes and pre-encoded as required by the back end. The method request parameter value must match the pattern of codemethod.request.{location}.{name}/code, where codelocation/code is codequerystring/code, codepath/code, or codeheader/code and codename/code must be a valid and unique method request parameter name./p
+    /// Sets [`PutIntegrationRequest::request_parameters`](crate::types::PutIntegrationRequest::request_parameters): pA key-value map specifying request parameters that are passed from the method request to the back end. The key is an integration request parameter name and the associated value is a method request parameter value or static value that must be enclosed within single quotes and pre-encoded as required by the back end. The method request parameter value must match the pattern of codemethod.request.{location}.{name}/code, where codelocation/code is codequerystring/code, codepath/code, or codeheader/code and codename/code must be a valid and unique method request parameter name./p
     pub fn request_parameters(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -406,7 +406,7 @@ impl PutIntegrationRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`PutIntegrationRequest::request_parameters`](crate::types::PutIntegrationRequest::request_parameters).
+    /// Sets or clears [`PutIntegrationRequest::request_parameters`](crate::types::PutIntegrationRequest::request_parameters).
     pub fn set_request_parameters(
         mut self,
         input: ::std::option::Option<
@@ -416,7 +416,7 @@ impl PutIntegrationRequestBuilder {
         self.request_parameters = input;
         self
     }
-    ///The value set for [`PutIntegrationRequest::request_parameters`](crate::types::PutIntegrationRequest::request_parameters), if any.
+    /// The value set for [`PutIntegrationRequest::request_parameters`](crate::types::PutIntegrationRequest::request_parameters), if any.
     pub fn get_request_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -424,7 +424,7 @@ impl PutIntegrationRequestBuilder {
     > {
         &self.request_parameters
     }
-    ///Sets [`PutIntegrationRequest::request_templates`](crate::types::PutIntegrationRequest::request_templates): pRepresents a map of Velocity templates that are applied on the request payload based on the value of the Content-Type header sent by the client. The content type value is the key in this map, and the template (as a String) is the value./p
+    /// Sets [`PutIntegrationRequest::request_templates`](crate::types::PutIntegrationRequest::request_templates): pRepresents a map of Velocity templates that are applied on the request payload based on the value of the Content-Type header sent by the client. The content type value is the key in this map, and the template (as a String) is the value./p
     pub fn request_templates(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -439,7 +439,7 @@ impl PutIntegrationRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`PutIntegrationRequest::request_templates`](crate::types::PutIntegrationRequest::request_templates).
+    /// Sets or clears [`PutIntegrationRequest::request_templates`](crate::types::PutIntegrationRequest::request_templates).
     pub fn set_request_templates(
         mut self,
         input: ::std::option::Option<
@@ -449,7 +449,7 @@ impl PutIntegrationRequestBuilder {
         self.request_templates = input;
         self
     }
-    ///The value set for [`PutIntegrationRequest::request_templates`](crate::types::PutIntegrationRequest::request_templates), if any.
+    /// The value set for [`PutIntegrationRequest::request_templates`](crate::types::PutIntegrationRequest::request_templates), if any.
     pub fn get_request_templates(
         &self,
     ) -> &::std::option::Option<
@@ -457,7 +457,7 @@ impl PutIntegrationRequestBuilder {
     > {
         &self.request_templates
     }
-    ///Sets [`PutIntegrationRequest::passthrough_behavior`](crate::types::PutIntegrationRequest::passthrough_behavior): pSpecifies the pass-through behavior for incoming requests based on the Content-Type header in the request, and the available mapping templates specified as the coderequestTemplates/code property on the Integration resource. There are three valid values: codeWHEN_NO_MATCH/code, codeWHEN_NO_TEMPLATES/code, and codeNEVER/code. /p
+    /// Sets [`PutIntegrationRequest::passthrough_behavior`](crate::types::PutIntegrationRequest::passthrough_behavior): pSpecifies the pass-through behavior for incoming requests based on the Content-Type header in the request, and the available mapping templates specified as the coderequestTemplates/code property on the Integration resource. There are three valid values: codeWHEN_NO_MATCH/code, codeWHEN_NO_TEMPLATES/code, and codeNEVER/code. /p
     pub fn passthrough_behavior(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -465,7 +465,7 @@ impl PutIntegrationRequestBuilder {
         self.passthrough_behavior = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationRequest::passthrough_behavior`](crate::types::PutIntegrationRequest::passthrough_behavior).
+    /// Sets or clears [`PutIntegrationRequest::passthrough_behavior`](crate::types::PutIntegrationRequest::passthrough_behavior).
     pub fn set_passthrough_behavior(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -473,13 +473,13 @@ impl PutIntegrationRequestBuilder {
         self.passthrough_behavior = input;
         self
     }
-    ///The value set for [`PutIntegrationRequest::passthrough_behavior`](crate::types::PutIntegrationRequest::passthrough_behavior), if any.
+    /// The value set for [`PutIntegrationRequest::passthrough_behavior`](crate::types::PutIntegrationRequest::passthrough_behavior), if any.
     pub fn get_passthrough_behavior(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.passthrough_behavior
     }
-    ///Sets [`PutIntegrationRequest::cache_namespace`](crate::types::PutIntegrationRequest::cache_namespace): pSpecifies a group of related cached parameters. By default, API Gateway uses the resource ID as the codecacheNamespace/code. You can specify the same codecacheNamespace/code across resources to return the same cached data for requests to different resources./p
+    /// Sets [`PutIntegrationRequest::cache_namespace`](crate::types::PutIntegrationRequest::cache_namespace): pSpecifies a group of related cached parameters. By default, API Gateway uses the resource ID as the codecacheNamespace/code. You can specify the same codecacheNamespace/code across resources to return the same cached data for requests to different resources./p
     pub fn cache_namespace(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -487,7 +487,7 @@ impl PutIntegrationRequestBuilder {
         self.cache_namespace = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationRequest::cache_namespace`](crate::types::PutIntegrationRequest::cache_namespace).
+    /// Sets or clears [`PutIntegrationRequest::cache_namespace`](crate::types::PutIntegrationRequest::cache_namespace).
     pub fn set_cache_namespace(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -495,11 +495,11 @@ impl PutIntegrationRequestBuilder {
         self.cache_namespace = input;
         self
     }
-    ///The value set for [`PutIntegrationRequest::cache_namespace`](crate::types::PutIntegrationRequest::cache_namespace), if any.
+    /// The value set for [`PutIntegrationRequest::cache_namespace`](crate::types::PutIntegrationRequest::cache_namespace), if any.
     pub fn get_cache_namespace(&self) -> &::std::option::Option<::std::string::String> {
         &self.cache_namespace
     }
-    ///Sets [`PutIntegrationRequest::cache_key_parameters`](crate::types::PutIntegrationRequest::cache_key_parameters): pA list of request parameters whose values API Gateway caches. To be valid values for codecacheKeyParameters/code, these parameters must also be specified for Method coderequestParameters/code./p
+    /// Sets [`PutIntegrationRequest::cache_key_parameters`](crate::types::PutIntegrationRequest::cache_key_parameters): pA list of request parameters whose values API Gateway caches. To be valid values for codecacheKeyParameters/code, these parameters must also be specified for Method coderequestParameters/code./p
     pub fn cache_key_parameters(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -511,7 +511,7 @@ impl PutIntegrationRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`PutIntegrationRequest::cache_key_parameters`](crate::types::PutIntegrationRequest::cache_key_parameters).
+    /// Sets or clears [`PutIntegrationRequest::cache_key_parameters`](crate::types::PutIntegrationRequest::cache_key_parameters).
     pub fn set_cache_key_parameters(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -519,13 +519,13 @@ impl PutIntegrationRequestBuilder {
         self.cache_key_parameters = input;
         self
     }
-    ///The value set for [`PutIntegrationRequest::cache_key_parameters`](crate::types::PutIntegrationRequest::cache_key_parameters), if any.
+    /// The value set for [`PutIntegrationRequest::cache_key_parameters`](crate::types::PutIntegrationRequest::cache_key_parameters), if any.
     pub fn get_cache_key_parameters(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.cache_key_parameters
     }
-    ///Sets [`PutIntegrationRequest::content_handling`](crate::types::PutIntegrationRequest::content_handling): pSpecifies how to handle request payload content type conversions. Supported values are codeCONVERT_TO_BINARY/code and codeCONVERT_TO_TEXT/code, with the following behaviors:/p pIf this property is not defined, the request payload will be passed through from the method request to integration request without modification, provided that the codepassthroughBehavior/code is configured to support payload pass-through./p
+    /// Sets [`PutIntegrationRequest::content_handling`](crate::types::PutIntegrationRequest::content_handling): pSpecifies how to handle request payload content type conversions. Supported values are codeCONVERT_TO_BINARY/code and codeCONVERT_TO_TEXT/code, with the following behaviors:/p pIf this property is not defined, the request payload will be passed through from the method request to integration request without modification, provided that the codepassthroughBehavior/code is configured to support payload pass-through./p
     pub fn content_handling(
         mut self,
         input: impl ::std::convert::Into<crate::types::ContentHandlingStrategy>,
@@ -533,7 +533,7 @@ impl PutIntegrationRequestBuilder {
         self.content_handling = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationRequest::content_handling`](crate::types::PutIntegrationRequest::content_handling).
+    /// Sets or clears [`PutIntegrationRequest::content_handling`](crate::types::PutIntegrationRequest::content_handling).
     pub fn set_content_handling(
         mut self,
         input: ::std::option::Option<crate::types::ContentHandlingStrategy>,
@@ -541,27 +541,27 @@ impl PutIntegrationRequestBuilder {
         self.content_handling = input;
         self
     }
-    ///The value set for [`PutIntegrationRequest::content_handling`](crate::types::PutIntegrationRequest::content_handling), if any.
+    /// The value set for [`PutIntegrationRequest::content_handling`](crate::types::PutIntegrationRequest::content_handling), if any.
     pub fn get_content_handling(
         &self,
     ) -> &::std::option::Option<crate::types::ContentHandlingStrategy> {
         &self.content_handling
     }
-    ///Sets [`PutIntegrationRequest::timeout_in_millis`](crate::types::PutIntegrationRequest::timeout_in_millis): pCustom timeout between 50 and 29,000 milliseconds. The default value is 29,000 milliseconds or 29 seconds. You can increase the default value to longer than 29 seconds for Regional or private APIs only./p
+    /// Sets [`PutIntegrationRequest::timeout_in_millis`](crate::types::PutIntegrationRequest::timeout_in_millis): pCustom timeout between 50 and 29,000 milliseconds. The default value is 29,000 milliseconds or 29 seconds. You can increase the default value to longer than 29 seconds for Regional or private APIs only./p
     pub fn timeout_in_millis(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.timeout_in_millis = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationRequest::timeout_in_millis`](crate::types::PutIntegrationRequest::timeout_in_millis).
+    /// Sets or clears [`PutIntegrationRequest::timeout_in_millis`](crate::types::PutIntegrationRequest::timeout_in_millis).
     pub fn set_timeout_in_millis(mut self, input: ::std::option::Option<i32>) -> Self {
         self.timeout_in_millis = input;
         self
     }
-    ///The value set for [`PutIntegrationRequest::timeout_in_millis`](crate::types::PutIntegrationRequest::timeout_in_millis), if any.
+    /// The value set for [`PutIntegrationRequest::timeout_in_millis`](crate::types::PutIntegrationRequest::timeout_in_millis), if any.
     pub fn get_timeout_in_millis(&self) -> &::std::option::Option<i32> {
         &self.timeout_in_millis
     }
-    ///Sets [`PutIntegrationRequest::tls_config`](crate::types::PutIntegrationRequest::tls_config)
+    /// Sets [`PutIntegrationRequest::tls_config`](crate::types::PutIntegrationRequest::tls_config)
     pub fn tls_config(
         mut self,
         input: impl ::std::convert::Into<crate::types::TlsConfig>,
@@ -569,7 +569,7 @@ impl PutIntegrationRequestBuilder {
         self.tls_config = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationRequest::tls_config`](crate::types::PutIntegrationRequest::tls_config).
+    /// Sets or clears [`PutIntegrationRequest::tls_config`](crate::types::PutIntegrationRequest::tls_config).
     pub fn set_tls_config(
         mut self,
         input: ::std::option::Option<crate::types::TlsConfig>,
@@ -577,11 +577,11 @@ impl PutIntegrationRequestBuilder {
         self.tls_config = input;
         self
     }
-    ///The value set for [`PutIntegrationRequest::tls_config`](crate::types::PutIntegrationRequest::tls_config), if any.
+    /// The value set for [`PutIntegrationRequest::tls_config`](crate::types::PutIntegrationRequest::tls_config), if any.
     pub fn get_tls_config(&self) -> &::std::option::Option<crate::types::TlsConfig> {
         &self.tls_config
     }
-    ///Sets [`PutIntegrationRequest::response_transfer_mode`](crate::types::PutIntegrationRequest::response_transfer_mode): p The response transfer mode of the integration. /p
+    /// Sets [`PutIntegrationRequest::response_transfer_mode`](crate::types::PutIntegrationRequest::response_transfer_mode): p The response transfer mode of the integration. /p
     pub fn response_transfer_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::ResponseTransferMode>,
@@ -589,7 +589,7 @@ impl PutIntegrationRequestBuilder {
         self.response_transfer_mode = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationRequest::response_transfer_mode`](crate::types::PutIntegrationRequest::response_transfer_mode).
+    /// Sets or clears [`PutIntegrationRequest::response_transfer_mode`](crate::types::PutIntegrationRequest::response_transfer_mode).
     pub fn set_response_transfer_mode(
         mut self,
         input: ::std::option::Option<crate::types::ResponseTransferMode>,
@@ -597,13 +597,13 @@ impl PutIntegrationRequestBuilder {
         self.response_transfer_mode = input;
         self
     }
-    ///The value set for [`PutIntegrationRequest::response_transfer_mode`](crate::types::PutIntegrationRequest::response_transfer_mode), if any.
+    /// The value set for [`PutIntegrationRequest::response_transfer_mode`](crate::types::PutIntegrationRequest::response_transfer_mode), if any.
     pub fn get_response_transfer_mode(
         &self,
     ) -> &::std::option::Option<crate::types::ResponseTransferMode> {
         &self.response_transfer_mode
     }
-    ///Sets [`PutIntegrationRequest::integration_target`](crate::types::PutIntegrationRequest::integration_target): p The ALB or NLB listener to send the request to. /p
+    /// Sets [`PutIntegrationRequest::integration_target`](crate::types::PutIntegrationRequest::integration_target): p The ALB or NLB listener to send the request to. /p
     pub fn integration_target(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -611,7 +611,7 @@ impl PutIntegrationRequestBuilder {
         self.integration_target = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationRequest::integration_target`](crate::types::PutIntegrationRequest::integration_target).
+    /// Sets or clears [`PutIntegrationRequest::integration_target`](crate::types::PutIntegrationRequest::integration_target).
     pub fn set_integration_target(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -619,13 +619,13 @@ impl PutIntegrationRequestBuilder {
         self.integration_target = input;
         self
     }
-    ///The value set for [`PutIntegrationRequest::integration_target`](crate::types::PutIntegrationRequest::integration_target), if any.
+    /// The value set for [`PutIntegrationRequest::integration_target`](crate::types::PutIntegrationRequest::integration_target), if any.
     pub fn get_integration_target(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.integration_target
     }
-    ///Builds the [`PutIntegrationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PutIntegrationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -90,12 +90,12 @@ pub struct PutIntegrationResponseRequest {
     pub content_handling: ::std::option::Option<crate::types::ContentHandlingStrategy>,
 }
 impl PutIntegrationResponseRequest {
-    ///Starts building a [`PutIntegrationResponseRequest`].
+    /// Starts building a [`PutIntegrationResponseRequest`].
     pub fn builder() -> crate::types::builders::PutIntegrationResponseRequestBuilder {
         crate::types::builders::PutIntegrationResponseRequestBuilder::default()
     }
 }
-///A builder for [`PutIntegrationResponseRequest`](crate :: types :: PutIntegrationResponseRequest); start one with `PutIntegrationResponseRequest::builder()`.
+/// A builder for [`PutIntegrationResponseRequest`](crate :: types :: PutIntegrationResponseRequest); start one with `PutIntegrationResponseRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -117,7 +117,7 @@ pub struct PutIntegrationResponseRequestBuilder {
     content_handling: ::std::option::Option<crate::types::ContentHandlingStrategy>,
 }
 impl PutIntegrationResponseRequestBuilder {
-    ///Sets [`PutIntegrationResponseRequest::rest_api_id`](crate::types::PutIntegrationResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`PutIntegrationResponseRequest::rest_api_id`](crate::types::PutIntegrationResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -125,7 +125,7 @@ impl PutIntegrationResponseRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationResponseRequest::rest_api_id`](crate::types::PutIntegrationResponseRequest::rest_api_id).
+    /// Sets or clears [`PutIntegrationResponseRequest::rest_api_id`](crate::types::PutIntegrationResponseRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -133,11 +133,11 @@ impl PutIntegrationResponseRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`PutIntegrationResponseRequest::rest_api_id`](crate::types::PutIntegrationResponseRequest::rest_api_id), if any.
+    /// The value set for [`PutIntegrationResponseRequest::rest_api_id`](crate::types::PutIntegrationResponseRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`PutIntegrationResponseRequest::resource_id`](crate::types::PutIntegrationResponseRequest::resource_id): pSpecifies a put integration response request's resource identifier./p
+    /// Sets [`PutIntegrationResponseRequest::resource_id`](crate::types::PutIntegrationResponseRequest::resource_id): pSpecifies a put integration response request's resource identifier./p
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -145,7 +145,7 @@ impl PutIntegrationResponseRequestBuilder {
         self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationResponseRequest::resource_id`](crate::types::PutIntegrationResponseRequest::resource_id).
+    /// Sets or clears [`PutIntegrationResponseRequest::resource_id`](crate::types::PutIntegrationResponseRequest::resource_id).
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -153,11 +153,11 @@ impl PutIntegrationResponseRequestBuilder {
         self.resource_id = input;
         self
     }
-    ///The value set for [`PutIntegrationResponseRequest::resource_id`](crate::types::PutIntegrationResponseRequest::resource_id), if any.
+    /// The value set for [`PutIntegrationResponseRequest::resource_id`](crate::types::PutIntegrationResponseRequest::resource_id), if any.
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
-    ///Sets [`PutIntegrationResponseRequest::http_method`](crate::types::PutIntegrationResponseRequest::http_method): pSpecifies a put integration response request's HTTP method./p
+    /// Sets [`PutIntegrationResponseRequest::http_method`](crate::types::PutIntegrationResponseRequest::http_method): pSpecifies a put integration response request's HTTP method./p
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -165,7 +165,7 @@ impl PutIntegrationResponseRequestBuilder {
         self.http_method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationResponseRequest::http_method`](crate::types::PutIntegrationResponseRequest::http_method).
+    /// Sets or clears [`PutIntegrationResponseRequest::http_method`](crate::types::PutIntegrationResponseRequest::http_method).
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -173,11 +173,11 @@ impl PutIntegrationResponseRequestBuilder {
         self.http_method = input;
         self
     }
-    ///The value set for [`PutIntegrationResponseRequest::http_method`](crate::types::PutIntegrationResponseRequest::http_method), if any.
+    /// The value set for [`PutIntegrationResponseRequest::http_method`](crate::types::PutIntegrationResponseRequest::http_method), if any.
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
-    ///Sets [`PutIntegrationResponseRequest::status_code`](crate::types::PutIntegrationResponseRequest::status_code): pSpecifies the status code that is used to map the integration response to an existing MethodResponse./p
+    /// Sets [`PutIntegrationResponseRequest::status_code`](crate::types::PutIntegrationResponseRequest::status_code): pSpecifies the status code that is used to map the integration response to an existing MethodResponse./p
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -185,7 +185,7 @@ impl PutIntegrationResponseRequestBuilder {
         self.status_code = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationResponseRequest::status_code`](crate::types::PutIntegrationResponseRequest::status_code).
+    /// Sets or clears [`PutIntegrationResponseRequest::status_code`](crate::types::PutIntegrationResponseRequest::status_code).
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -193,11 +193,11 @@ impl PutIntegrationResponseRequestBuilder {
         self.status_code = input;
         self
     }
-    ///The value set for [`PutIntegrationResponseRequest::status_code`](crate::types::PutIntegrationResponseRequest::status_code), if any.
+    /// The value set for [`PutIntegrationResponseRequest::status_code`](crate::types::PutIntegrationResponseRequest::status_code), if any.
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
-    ///Sets [`PutIntegrationResponseRequest::selection_pattern`](crate::types::PutIntegrationResponseRequest::selection_pattern): pSpecifies the selection pattern of a put integration response./p
+    /// Sets [`PutIntegrationResponseRequest::selection_pattern`](crate::types::PutIntegrationResponseRequest::selection_pattern): pSpecifies the selection pattern of a put integration response./p
     pub fn selection_pattern(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -205,7 +205,7 @@ impl PutIntegrationResponseRequestBuilder {
         self.selection_pattern = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationResponseRequest::selection_pattern`](crate::types::PutIntegrationResponseRequest::selection_pattern).
+    /// Sets or clears [`PutIntegrationResponseRequest::selection_pattern`](crate::types::PutIntegrationResponseRequest::selection_pattern).
     pub fn set_selection_pattern(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -213,13 +213,13 @@ impl PutIntegrationResponseRequestBuilder {
         self.selection_pattern = input;
         self
     }
-    ///The value set for [`PutIntegrationResponseRequest::selection_pattern`](crate::types::PutIntegrationResponseRequest::selection_pattern), if any.
+    /// The value set for [`PutIntegrationResponseRequest::selection_pattern`](crate::types::PutIntegrationResponseRequest::selection_pattern), if any.
     pub fn get_selection_pattern(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.selection_pattern
     }
-    ///Sets [`PutIntegrationResponseRequest::response_parameters`](crate::types::PutIntegrationResponseRequest::response_parameters): pA key-value map specifying response parameters that are passed to the method response from the back end. The key is a method response header parameter name and the mapped value is an integration response header value, a static value enclosed within a pair of single quotes, or a JSON expression from the integration response body. The mapping key must match the pattern of codemethod.response.header.{name}/code, where codename/code is a valid and unique header name. The mapped non-static value must match the pattern of codeintegration.response.header.{name}/code or codeintegration.response.body.{JSON-expression}/code, where codename/code must be a valid and unique response header name and codeJSON-expression/code a valid JSON expression without the code$/code prefix./p
+    /// Sets [`PutIntegrationResponseRequest::response_parameters`](crate::types::PutIntegrationResponseRequest::response_parameters): pA key-value map specifying response parameters that are passed to the method response from the back end. The key is a method response header parameter name and the mapped value is an integration response header value, a static value enclosed within a pair of single quotes, or a JSON expression from the integration response body. The mapping key must match the pattern of codemethod.response.header.{name}/code, where codename/code is a valid and unique header name. The mapped non-static value must match the pattern of codeintegration.response.header.{name}/code or codeintegration.response.body.{JSON-expression}/code, where codename/code must be a valid and unique response header name and codeJSON-expression/code a valid JSON expression without the code$/code prefix./p
     pub fn response_parameters(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -234,7 +234,7 @@ impl PutIntegrationResponseRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`PutIntegrationResponseRequest::response_parameters`](crate::types::PutIntegrationResponseRequest::response_parameters).
+    /// Sets or clears [`PutIntegrationResponseRequest::response_parameters`](crate::types::PutIntegrationResponseRequest::response_parameters).
     pub fn set_response_parameters(
         mut self,
         input: ::std::option::Option<
@@ -244,7 +244,7 @@ impl PutIntegrationResponseRequestBuilder {
         self.response_parameters = input;
         self
     }
-    ///The value set for [`PutIntegrationResponseRequest::response_parameters`](crate::types::PutIntegrationResponseRequest::response_parameters), if any.
+    /// The value set for [`PutIntegrationResponseRequest::response_parameters`](crate::types::PutIntegrationResponseRequest::response_parameters), if any.
     pub fn get_response_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -252,7 +252,7 @@ impl PutIntegrationResponseRequestBuilder {
     > {
         &self.response_parameters
     }
-    ///Sets [`PutIntegrationResponseRequest::response_templates`](crate::types::PutIntegrationResponseRequest::response_templates): pSpecifies a put integration response's templates./p
+    /// Sets [`PutIntegrationResponseRequest::response_templates`](crate::types::PutIntegrationResponseRequest::response_templates): pSpecifies a put integration response's templates./p
     pub fn response_templates(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -267,7 +267,7 @@ impl PutIntegrationResponseRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`PutIntegrationResponseRequest::response_templates`](crate::types::PutIntegrationResponseRequest::response_templates).
+    /// Sets or clears [`PutIntegrationResponseRequest::response_templates`](crate::types::PutIntegrationResponseRequest::response_templates).
     pub fn set_response_templates(
         mut self,
         input: ::std::option::Option<
@@ -277,7 +277,7 @@ impl PutIntegrationResponseRequestBuilder {
         self.response_templates = input;
         self
     }
-    ///The value set for [`PutIntegrationResponseRequest::response_templates`](crate::types::PutIntegrationResponseRequest::response_templates), if any.
+    /// The value set for [`PutIntegrationResponseRequest::response_templates`](crate::types::PutIntegrationResponseRequest::response_templates), if any.
     pub fn get_response_templates(
         &self,
     ) -> &::std::option::Option<
@@ -285,7 +285,7 @@ impl PutIntegrationResponseRequestBuilder {
     > {
         &self.response_templates
     }
-    ///Sets [`PutIntegrationResponseRequest::content_handling`](crate::types::PutIntegrationResponseRequest::content_handling): pSpecifies how to handle response payload content type conversions. Supported values are codeCONVERT_TO_BINARY/code and codeCONVERT_TO_TEXT/code, with the following behaviors:/p pIf this property is not defined, the response payload will be passed through from the integration response to the method response without modification./p
+    /// Sets [`PutIntegrationResponseRequest::content_handling`](crate::types::PutIntegrationResponseRequest::content_handling): pSpecifies how to handle response payload content type conversions. Supported values are codeCONVERT_TO_BINARY/code and codeCONVERT_TO_TEXT/code, with the following behaviors:/p pIf this property is not defined, the response payload will be passed through from the integration response to the method response without modification./p
     pub fn content_handling(
         mut self,
         input: impl ::std::convert::Into<crate::types::ContentHandlingStrategy>,
@@ -293,7 +293,7 @@ impl PutIntegrationResponseRequestBuilder {
         self.content_handling = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutIntegrationResponseRequest::content_handling`](crate::types::PutIntegrationResponseRequest::content_handling).
+    /// Sets or clears [`PutIntegrationResponseRequest::content_handling`](crate::types::PutIntegrationResponseRequest::content_handling).
     pub fn set_content_handling(
         mut self,
         input: ::std::option::Option<crate::types::ContentHandlingStrategy>,
@@ -301,13 +301,13 @@ impl PutIntegrationResponseRequestBuilder {
         self.content_handling = input;
         self
     }
-    ///The value set for [`PutIntegrationResponseRequest::content_handling`](crate::types::PutIntegrationResponseRequest::content_handling), if any.
+    /// The value set for [`PutIntegrationResponseRequest::content_handling`](crate::types::PutIntegrationResponseRequest::content_handling), if any.
     pub fn get_content_handling(
         &self,
     ) -> &::std::option::Option<crate::types::ContentHandlingStrategy> {
         &self.content_handling
     }
-    ///Builds the [`PutIntegrationResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PutIntegrationResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -111,12 +111,12 @@ pub struct PutMethodRequest {
     >,
 }
 impl PutMethodRequest {
-    ///Starts building a [`PutMethodRequest`].
+    /// Starts building a [`PutMethodRequest`].
     pub fn builder() -> crate::types::builders::PutMethodRequestBuilder {
         crate::types::builders::PutMethodRequestBuilder::default()
     }
 }
-///A builder for [`PutMethodRequest`](crate :: types :: PutMethodRequest); start one with `PutMethodRequest::builder()`.
+/// A builder for [`PutMethodRequest`](crate :: types :: PutMethodRequest); start one with `PutMethodRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -141,7 +141,7 @@ pub struct PutMethodRequestBuilder {
     authorization_scopes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl PutMethodRequestBuilder {
-    ///Sets [`PutMethodRequest::rest_api_id`](crate::types::PutMethodRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`PutMethodRequest::rest_api_id`](crate::types::PutMethodRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -149,7 +149,7 @@ impl PutMethodRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutMethodRequest::rest_api_id`](crate::types::PutMethodRequest::rest_api_id).
+    /// Sets or clears [`PutMethodRequest::rest_api_id`](crate::types::PutMethodRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -157,11 +157,11 @@ impl PutMethodRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`PutMethodRequest::rest_api_id`](crate::types::PutMethodRequest::rest_api_id), if any.
+    /// The value set for [`PutMethodRequest::rest_api_id`](crate::types::PutMethodRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`PutMethodRequest::resource_id`](crate::types::PutMethodRequest::resource_id): pThe Resource identifier for the new Method resource./p
+    /// Sets [`PutMethodRequest::resource_id`](crate::types::PutMethodRequest::resource_id): pThe Resource identifier for the new Method resource./p
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -169,7 +169,7 @@ impl PutMethodRequestBuilder {
         self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutMethodRequest::resource_id`](crate::types::PutMethodRequest::resource_id).
+    /// Sets or clears [`PutMethodRequest::resource_id`](crate::types::PutMethodRequest::resource_id).
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -177,11 +177,11 @@ impl PutMethodRequestBuilder {
         self.resource_id = input;
         self
     }
-    ///The value set for [`PutMethodRequest::resource_id`](crate::types::PutMethodRequest::resource_id), if any.
+    /// The value set for [`PutMethodRequest::resource_id`](crate::types::PutMethodRequest::resource_id), if any.
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
-    ///Sets [`PutMethodRequest::http_method`](crate::types::PutMethodRequest::http_method): pSpecifies the method request's HTTP method type./p
+    /// Sets [`PutMethodRequest::http_method`](crate::types::PutMethodRequest::http_method): pSpecifies the method request's HTTP method type./p
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -189,7 +189,7 @@ impl PutMethodRequestBuilder {
         self.http_method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutMethodRequest::http_method`](crate::types::PutMethodRequest::http_method).
+    /// Sets or clears [`PutMethodRequest::http_method`](crate::types::PutMethodRequest::http_method).
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -197,11 +197,11 @@ impl PutMethodRequestBuilder {
         self.http_method = input;
         self
     }
-    ///The value set for [`PutMethodRequest::http_method`](crate::types::PutMethodRequest::http_method), if any.
+    /// The value set for [`PutMethodRequest::http_method`](crate::types::PutMethodRequest::http_method), if any.
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
-    ///Sets [`PutMethodRequest::authorization_type`](crate::types::PutMethodRequest::authorization_type): pThe method's authorization type. Valid values are codeNONE/code for open access, codeAWS_IAM/code for using AWS IAM permissions, codeCUSTOM/code for using a custom authorizer, or codeCOGNITO_USER_POOLS/code for using a Cognito user pool./p
+    /// Sets [`PutMethodRequest::authorization_type`](crate::types::PutMethodRequest::authorization_type): pThe method's authorization type. Valid values are codeNONE/code for open access, codeAWS_IAM/code for using AWS IAM permissions, codeCUSTOM/code for using a custom authorizer, or codeCOGNITO_USER_POOLS/code for using a Cognito user pool./p
     pub fn authorization_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -209,7 +209,7 @@ impl PutMethodRequestBuilder {
         self.authorization_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutMethodRequest::authorization_type`](crate::types::PutMethodRequest::authorization_type).
+    /// Sets or clears [`PutMethodRequest::authorization_type`](crate::types::PutMethodRequest::authorization_type).
     pub fn set_authorization_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -217,13 +217,13 @@ impl PutMethodRequestBuilder {
         self.authorization_type = input;
         self
     }
-    ///The value set for [`PutMethodRequest::authorization_type`](crate::types::PutMethodRequest::authorization_type), if any.
+    /// The value set for [`PutMethodRequest::authorization_type`](crate::types::PutMethodRequest::authorization_type), if any.
     pub fn get_authorization_type(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.authorization_type
     }
-    ///Sets [`PutMethodRequest::authorizer_id`](crate::types::PutMethodRequest::authorizer_id): pSpecifies the identifier of an Authorizer to use on this Method, if the type is CUSTOM or COGNITO_USER_POOLS. The authorizer identifier is generated by API Gateway when you created the authorizer./p
+    /// Sets [`PutMethodRequest::authorizer_id`](crate::types::PutMethodRequest::authorizer_id): pSpecifies the identifier of an Authorizer to use on this Method, if the type is CUSTOM or COGNITO_USER_POOLS. The authorizer identifier is generated by API Gateway when you created the authorizer./p
     pub fn authorizer_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -231,7 +231,7 @@ impl PutMethodRequestBuilder {
         self.authorizer_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutMethodRequest::authorizer_id`](crate::types::PutMethodRequest::authorizer_id).
+    /// Sets or clears [`PutMethodRequest::authorizer_id`](crate::types::PutMethodRequest::authorizer_id).
     pub fn set_authorizer_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -239,25 +239,25 @@ impl PutMethodRequestBuilder {
         self.authorizer_id = input;
         self
     }
-    ///The value set for [`PutMethodRequest::authorizer_id`](crate::types::PutMethodRequest::authorizer_id), if any.
+    /// The value set for [`PutMethodRequest::authorizer_id`](crate::types::PutMethodRequest::authorizer_id), if any.
     pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.authorizer_id
     }
-    ///Sets [`PutMethodRequest::api_key_required`](crate::types::PutMethodRequest::api_key_required): pSpecifies whether the method required a valid ApiKey./p
+    /// Sets [`PutMethodRequest::api_key_required`](crate::types::PutMethodRequest::api_key_required): pSpecifies whether the method required a valid ApiKey./p
     pub fn api_key_required(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.api_key_required = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutMethodRequest::api_key_required`](crate::types::PutMethodRequest::api_key_required).
+    /// Sets or clears [`PutMethodRequest::api_key_required`](crate::types::PutMethodRequest::api_key_required).
     pub fn set_api_key_required(mut self, input: ::std::option::Option<bool>) -> Self {
         self.api_key_required = input;
         self
     }
-    ///The value set for [`PutMethodRequest::api_key_required`](crate::types::PutMethodRequest::api_key_required), if any.
+    /// The value set for [`PutMethodRequest::api_key_required`](crate::types::PutMethodRequest::api_key_required), if any.
     pub fn get_api_key_required(&self) -> &::std::option::Option<bool> {
         &self.api_key_required
     }
-    ///Sets [`PutMethodRequest::operation_name`](crate::types::PutMethodRequest::operation_name): pA human-friendly operation identifier for the method. For example, you can assign the codeoperationName/code of codeListPets/code for the codeGET /pets/code method in the codePetStore/code example./p
+    /// Sets [`PutMethodRequest::operation_name`](crate::types::PutMethodRequest::operation_name): pA human-friendly operation identifier for the method. For example, you can assign the codeoperationName/code of codeListPets/code for the codeGET /pets/code method in the codePetStore/code example./p
     pub fn operation_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -265,7 +265,7 @@ impl PutMethodRequestBuilder {
         self.operation_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutMethodRequest::operation_name`](crate::types::PutMethodRequest::operation_name).
+    /// Sets or clears [`PutMethodRequest::operation_name`](crate::types::PutMethodRequest::operation_name).
     pub fn set_operation_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -273,11 +273,11 @@ impl PutMethodRequestBuilder {
         self.operation_name = input;
         self
     }
-    ///The value set for [`PutMethodRequest::operation_name`](crate::types::PutMethodRequest::operation_name), if any.
+    /// The value set for [`PutMethodRequest::operation_name`](crate::types::PutMethodRequest::operation_name), if any.
     pub fn get_operation_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.operation_name
     }
-    ///Sets [`PutMethodRequest::request_parameters`](crate::types::PutMethodRequest::request_parameters): pA key-value map defining required or optional method request parameters that can be accepted by API Gateway. A key defines a method request parameter name matching the pattern of codemethod.request.{location}.{name}/code, where codelocation/code is codequerystring/code, codepath/code, or codeheader/code and codename/code is a valid and unique parameter name. The value associated with the key is a Boolean flag indicating whether the parameter is required (codetrue/code) or optional (codefalse/code). The method request parameter names defined here are available in Integration to be mapped to integration request parameters or body-mapping templates./p
+    /// Sets [`PutMethodRequest::request_parameters`](crate::types::PutMethodRequest::request_parameters): pA key-value map defining required or optional method request parameters that can be accepted by API Gateway. A key defines a method request parameter name matching the pattern of codemethod.request.{location}.{name}/code, where codelocation/code is codequerystring/code, codepath/code, or codeheader/code and codename/code is a valid and unique parameter name. The value associated with the key is a Boolean flag indicating whether the parameter is required (codetrue/code) or optional (codefalse/code). The method request parameter names defined here are available in Integration to be mapped to integration request parameters or body-mapping templates./p
     pub fn request_parameters(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -292,7 +292,7 @@ impl PutMethodRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`PutMethodRequest::request_parameters`](crate::types::PutMethodRequest::request_parameters).
+    /// Sets or clears [`PutMethodRequest::request_parameters`](crate::types::PutMethodRequest::request_parameters).
     pub fn set_request_parameters(
         mut self,
         input: ::std::option::Option<
@@ -302,7 +302,7 @@ impl PutMethodRequestBuilder {
         self.request_parameters = input;
         self
     }
-    ///The value set for [`PutMethodRequest::request_parameters`](crate::types::PutMethodRequest::request_parameters), if any.
+    /// The value set for [`PutMethodRequest::request_parameters`](crate::types::PutMethodRequest::request_parameters), if any.
     pub fn get_request_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -310,7 +310,7 @@ impl PutMethodRequestBuilder {
     > {
         &self.request_parameters
     }
-    ///Sets [`PutMethodRequest::request_models`](crate::types::PutMethodRequest::request_models): pSpecifies the Model resources used for the request's content type. Request models are represented as a key/value map, with a content type as the key and a Model name as the value./p
+    /// Sets [`PutMethodRequest::request_models`](crate::types::PutMethodRequest::request_models): pSpecifies the Model resources used for the request's content type. Request models are represented as a key/value map, with a content type as the key and a Model name as the value./p
     pub fn request_models(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -325,7 +325,7 @@ impl PutMethodRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`PutMethodRequest::request_models`](crate::types::PutMethodRequest::request_models).
+    /// Sets or clears [`PutMethodRequest::request_models`](crate::types::PutMethodRequest::request_models).
     pub fn set_request_models(
         mut self,
         input: ::std::option::Option<
@@ -335,7 +335,7 @@ impl PutMethodRequestBuilder {
         self.request_models = input;
         self
     }
-    ///The value set for [`PutMethodRequest::request_models`](crate::types::PutMethodRequest::request_models), if any.
+    /// The value set for [`PutMethodRequest::request_models`](crate::types::PutMethodRequest::request_models), if any.
     pub fn get_request_models(
         &self,
     ) -> &::std::option::Option<
@@ -343,7 +343,7 @@ impl PutMethodRequestBuilder {
     > {
         &self.request_models
     }
-    ///Sets [`PutMethodRequest::request_validator_id`](crate::types::PutMethodRequest::request_validator_id): pThe identifier of a RequestValidator for validating the method request./p
+    /// Sets [`PutMethodRequest::request_validator_id`](crate::types::PutMethodRequest::request_validator_id): pThe identifier of a RequestValidator for validating the method request./p
     pub fn request_validator_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -351,7 +351,7 @@ impl PutMethodRequestBuilder {
         self.request_validator_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutMethodRequest::request_validator_id`](crate::types::PutMethodRequest::request_validator_id).
+    /// Sets or clears [`PutMethodRequest::request_validator_id`](crate::types::PutMethodRequest::request_validator_id).
     pub fn set_request_validator_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -359,13 +359,13 @@ impl PutMethodRequestBuilder {
         self.request_validator_id = input;
         self
     }
-    ///The value set for [`PutMethodRequest::request_validator_id`](crate::types::PutMethodRequest::request_validator_id), if any.
+    /// The value set for [`PutMethodRequest::request_validator_id`](crate::types::PutMethodRequest::request_validator_id), if any.
     pub fn get_request_validator_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.request_validator_id
     }
-    ///Sets [`PutMethodRequest::authorization_scopes`](crate::types::PutMethodRequest::authorization_scopes): pA list of authorization scopes configured on the method. The scopes are used with a codeCOGNITO_USER_POOLS/code authorizer to authorize the method invocation. The authorization works by matching the method scopes against the scopes parsed from the access token in the incoming request. The method invocation is authorized if any method scopes matches a claimed scope in the access token. Otherwise, the invocation is not authorized. When the method scope is configured, the client must provide an access token instead of an identity token for authorization purposes./p
+    /// Sets [`PutMethodRequest::authorization_scopes`](crate::types::PutMethodRequest::authorization_scopes): pA list of authorization scopes configured on the method. The scopes are used with a codeCOGNITO_USER_POOLS/code authorizer to authorize the method invocation. The authorization works by matching the method scopes against the scopes parsed from the access token in the incoming request. The method invocation is authorized if any method scopes matches a claimed scope in the access token. Otherwise, the invocation is not authorized. When the method scope is configured, the client must provide an access token instead of an identity token for authorization purposes./p
     pub fn authorization_scopes(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -377,7 +377,7 @@ impl PutMethodRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`PutMethodRequest::authorization_scopes`](crate::types::PutMethodRequest::authorization_scopes).
+    /// Sets or clears [`PutMethodRequest::authorization_scopes`](crate::types::PutMethodRequest::authorization_scopes).
     pub fn set_authorization_scopes(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -385,13 +385,13 @@ impl PutMethodRequestBuilder {
         self.authorization_scopes = input;
         self
     }
-    ///The value set for [`PutMethodRequest::authorization_scopes`](crate::types::PutMethodRequest::authorization_scopes), if any.
+    /// The value set for [`PutMethodRequest::authorization_scopes`](crate::types::PutMethodRequest::authorization_scopes), if any.
     pub fn get_authorization_scopes(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.authorization_scopes
     }
-    ///Builds the [`PutMethodRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PutMethodRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -76,12 +76,12 @@ pub struct PutMethodResponseRequest {
     >,
 }
 impl PutMethodResponseRequest {
-    ///Starts building a [`PutMethodResponseRequest`].
+    /// Starts building a [`PutMethodResponseRequest`].
     pub fn builder() -> crate::types::builders::PutMethodResponseRequestBuilder {
         crate::types::builders::PutMethodResponseRequestBuilder::default()
     }
 }
-///A builder for [`PutMethodResponseRequest`](crate :: types :: PutMethodResponseRequest); start one with `PutMethodResponseRequest::builder()`.
+/// A builder for [`PutMethodResponseRequest`](crate :: types :: PutMethodResponseRequest); start one with `PutMethodResponseRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -101,7 +101,7 @@ pub struct PutMethodResponseRequestBuilder {
     >,
 }
 impl PutMethodResponseRequestBuilder {
-    ///Sets [`PutMethodResponseRequest::rest_api_id`](crate::types::PutMethodResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`PutMethodResponseRequest::rest_api_id`](crate::types::PutMethodResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -109,7 +109,7 @@ impl PutMethodResponseRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutMethodResponseRequest::rest_api_id`](crate::types::PutMethodResponseRequest::rest_api_id).
+    /// Sets or clears [`PutMethodResponseRequest::rest_api_id`](crate::types::PutMethodResponseRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -117,11 +117,11 @@ impl PutMethodResponseRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`PutMethodResponseRequest::rest_api_id`](crate::types::PutMethodResponseRequest::rest_api_id), if any.
+    /// The value set for [`PutMethodResponseRequest::rest_api_id`](crate::types::PutMethodResponseRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`PutMethodResponseRequest::resource_id`](crate::types::PutMethodResponseRequest::resource_id): pThe Resource identifier for the Method resource./p
+    /// Sets [`PutMethodResponseRequest::resource_id`](crate::types::PutMethodResponseRequest::resource_id): pThe Resource identifier for the Method resource./p
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -129,7 +129,7 @@ impl PutMethodResponseRequestBuilder {
         self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutMethodResponseRequest::resource_id`](crate::types::PutMethodResponseRequest::resource_id).
+    /// Sets or clears [`PutMethodResponseRequest::resource_id`](crate::types::PutMethodResponseRequest::resource_id).
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -137,11 +137,11 @@ impl PutMethodResponseRequestBuilder {
         self.resource_id = input;
         self
     }
-    ///The value set for [`PutMethodResponseRequest::resource_id`](crate::types::PutMethodResponseRequest::resource_id), if any.
+    /// The value set for [`PutMethodResponseRequest::resource_id`](crate::types::PutMethodResponseRequest::resource_id), if any.
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
-    ///Sets [`PutMethodResponseRequest::http_method`](crate::types::PutMethodResponseRequest::http_method): pThe HTTP verb of the Method resource./p
+    /// Sets [`PutMethodResponseRequest::http_method`](crate::types::PutMethodResponseRequest::http_method): pThe HTTP verb of the Method resource./p
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -149,7 +149,7 @@ impl PutMethodResponseRequestBuilder {
         self.http_method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutMethodResponseRequest::http_method`](crate::types::PutMethodResponseRequest::http_method).
+    /// Sets or clears [`PutMethodResponseRequest::http_method`](crate::types::PutMethodResponseRequest::http_method).
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -157,11 +157,11 @@ impl PutMethodResponseRequestBuilder {
         self.http_method = input;
         self
     }
-    ///The value set for [`PutMethodResponseRequest::http_method`](crate::types::PutMethodResponseRequest::http_method), if any.
+    /// The value set for [`PutMethodResponseRequest::http_method`](crate::types::PutMethodResponseRequest::http_method), if any.
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
-    ///Sets [`PutMethodResponseRequest::status_code`](crate::types::PutMethodResponseRequest::status_code): pThe method response's status code./p
+    /// Sets [`PutMethodResponseRequest::status_code`](crate::types::PutMethodResponseRequest::status_code): pThe method response's status code./p
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -169,7 +169,7 @@ impl PutMethodResponseRequestBuilder {
         self.status_code = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutMethodResponseRequest::status_code`](crate::types::PutMethodResponseRequest::status_code).
+    /// Sets or clears [`PutMethodResponseRequest::status_code`](crate::types::PutMethodResponseRequest::status_code).
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -177,11 +177,11 @@ impl PutMethodResponseRequestBuilder {
         self.status_code = input;
         self
     }
-    ///The value set for [`PutMethodResponseRequest::status_code`](crate::types::PutMethodResponseRequest::status_code), if any.
+    /// The value set for [`PutMethodResponseRequest::status_code`](crate::types::PutMethodResponseRequest::status_code), if any.
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
-    ///Sets [`PutMethodResponseRequest::response_parameters`](crate::types::PutMethodResponseRequest::response_parameters): pA key-value map specifying required or optional response parameters that API Gateway can send back to the caller. A key defines a method response header name and the associated value is a Boolean flag indicating whether the method response parameter is required or not. The method response header names must match the pattern of codemethod.response.header.{name}/code, where codename/code is a valid and unique header name. The response parameter names defined here are available in the integration response to be mapped from an integration response header expressed in codeintegration.response.header.{name}/code, a static value enclosed within a pair of single quotes (e.g., code'application/json'/code), or a JSON expression from the back-end response payload in the form of codeintegration.response.body.{JSON-expression}/code, where codeJSON-expression/code is a valid JSON expression without the code$/code prefix.)/p
+    /// Sets [`PutMethodResponseRequest::response_parameters`](crate::types::PutMethodResponseRequest::response_parameters): pA key-value map specifying required or optional response parameters that API Gateway can send back to the caller. A key defines a method response header name and the associated value is a Boolean flag indicating whether the method response parameter is required or not. The method response header names must match the pattern of codemethod.response.header.{name}/code, where codename/code is a valid and unique header name. The response parameter names defined here are available in the integration response to be mapped from an integration response header expressed in codeintegration.response.header.{name}/code, a static value enclosed within a pair of single quotes (e.g., code'application/json'/code), or a JSON expression from the back-end response payload in the form of codeintegration.response.body.{JSON-expression}/code, where codeJSON-expression/code is a valid JSON expression without the code$/code prefix.)/p
     pub fn response_parameters(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -196,7 +196,7 @@ impl PutMethodResponseRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`PutMethodResponseRequest::response_parameters`](crate::types::PutMethodResponseRequest::response_parameters).
+    /// Sets or clears [`PutMethodResponseRequest::response_parameters`](crate::types::PutMethodResponseRequest::response_parameters).
     pub fn set_response_parameters(
         mut self,
         input: ::std::option::Option<
@@ -206,7 +206,7 @@ impl PutMethodResponseRequestBuilder {
         self.response_parameters = input;
         self
     }
-    ///The value set for [`PutMethodResponseRequest::response_parameters`](crate::types::PutMethodResponseRequest::response_parameters), if any.
+    /// The value set for [`PutMethodResponseRequest::response_parameters`](crate::types::PutMethodResponseRequest::response_parameters), if any.
     pub fn get_response_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -214,7 +214,7 @@ impl PutMethodResponseRequestBuilder {
     > {
         &self.response_parameters
     }
-    ///Sets [`PutMethodResponseRequest::response_models`](crate::types::PutMethodResponseRequest::response_models): pSpecifies the Model resources used for the response's content type. Response models are represented as a key/value map, with a content type as the key and a Model name as the value./p
+    /// Sets [`PutMethodResponseRequest::response_models`](crate::types::PutMethodResponseRequest::response_models): pSpecifies the Model resources used for the response's content type. Response models are represented as a key/value map, with a content type as the key and a Model name as the value./p
     pub fn response_models(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -229,7 +229,7 @@ impl PutMethodResponseRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`PutMethodResponseRequest::response_models`](crate::types::PutMethodResponseRequest::response_models).
+    /// Sets or clears [`PutMethodResponseRequest::response_models`](crate::types::PutMethodResponseRequest::response_models).
     pub fn set_response_models(
         mut self,
         input: ::std::option::Option<
@@ -239,7 +239,7 @@ impl PutMethodResponseRequestBuilder {
         self.response_models = input;
         self
     }
-    ///The value set for [`PutMethodResponseRequest::response_models`](crate::types::PutMethodResponseRequest::response_models), if any.
+    /// The value set for [`PutMethodResponseRequest::response_models`](crate::types::PutMethodResponseRequest::response_models), if any.
     pub fn get_response_models(
         &self,
     ) -> &::std::option::Option<
@@ -247,7 +247,7 @@ impl PutMethodResponseRequestBuilder {
     > {
         &self.response_models
     }
-    ///Builds the [`PutMethodResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PutMethodResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -65,12 +65,12 @@ pub struct PutRestApiRequest {
     pub body: ::std::option::Option<crate::primitives::Blob>,
 }
 impl PutRestApiRequest {
-    ///Starts building a [`PutRestApiRequest`].
+    /// Starts building a [`PutRestApiRequest`].
     pub fn builder() -> crate::types::builders::PutRestApiRequestBuilder {
         crate::types::builders::PutRestApiRequestBuilder::default()
     }
 }
-///A builder for [`PutRestApiRequest`](crate :: types :: PutRestApiRequest); start one with `PutRestApiRequest::builder()`.
+/// A builder for [`PutRestApiRequest`](crate :: types :: PutRestApiRequest); start one with `PutRestApiRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -87,7 +87,7 @@ pub struct PutRestApiRequestBuilder {
     body: ::std::option::Option<crate::primitives::Blob>,
 }
 impl PutRestApiRequestBuilder {
-    ///Sets [`PutRestApiRequest::rest_api_id`](crate::types::PutRestApiRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`PutRestApiRequest::rest_api_id`](crate::types::PutRestApiRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -95,7 +95,7 @@ impl PutRestApiRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutRestApiRequest::rest_api_id`](crate::types::PutRestApiRequest::rest_api_id).
+    /// Sets or clears [`PutRestApiRequest::rest_api_id`](crate::types::PutRestApiRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -103,11 +103,11 @@ impl PutRestApiRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`PutRestApiRequest::rest_api_id`](crate::types::PutRestApiRequest::rest_api_id), if any.
+    /// The value set for [`PutRestApiRequest::rest_api_id`](crate::types::PutRestApiRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`PutRestApiRequest::mode`](crate::types::PutRestApiRequest::mode): pThe codemode/code query parameter to specify the update mode. Valid values are "merge" and "overwrite". By default, the update mode is "merge"./p
+    /// Sets [`PutRestApiRequest::mode`](crate::types::PutRestApiRequest::mode): pThe codemode/code query parameter to specify the update mode. Valid values are "merge" and "overwrite". By default, the update mode is "merge"./p
     pub fn mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::PutMode>,
@@ -115,7 +115,7 @@ impl PutRestApiRequestBuilder {
         self.mode = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutRestApiRequest::mode`](crate::types::PutRestApiRequest::mode).
+    /// Sets or clears [`PutRestApiRequest::mode`](crate::types::PutRestApiRequest::mode).
     pub fn set_mode(
         mut self,
         input: ::std::option::Option<crate::types::PutMode>,
@@ -123,25 +123,25 @@ impl PutRestApiRequestBuilder {
         self.mode = input;
         self
     }
-    ///The value set for [`PutRestApiRequest::mode`](crate::types::PutRestApiRequest::mode), if any.
+    /// The value set for [`PutRestApiRequest::mode`](crate::types::PutRestApiRequest::mode), if any.
     pub fn get_mode(&self) -> &::std::option::Option<crate::types::PutMode> {
         &self.mode
     }
-    ///Sets [`PutRestApiRequest::fail_on_warnings`](crate::types::PutRestApiRequest::fail_on_warnings): pA query parameter to indicate whether to rollback the API update (codetrue/code) or not (codefalse/code) when a warning is encountered. The default value is codefalse/code./p
+    /// Sets [`PutRestApiRequest::fail_on_warnings`](crate::types::PutRestApiRequest::fail_on_warnings): pA query parameter to indicate whether to rollback the API update (codetrue/code) or not (codefalse/code) when a warning is encountered. The default value is codefalse/code./p
     pub fn fail_on_warnings(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.fail_on_warnings = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutRestApiRequest::fail_on_warnings`](crate::types::PutRestApiRequest::fail_on_warnings).
+    /// Sets or clears [`PutRestApiRequest::fail_on_warnings`](crate::types::PutRestApiRequest::fail_on_warnings).
     pub fn set_fail_on_warnings(mut self, input: ::std::option::Option<bool>) -> Self {
         self.fail_on_warnings = input;
         self
     }
-    ///The value set for [`PutRestApiRequest::fail_on_warnings`](crate::types::PutRestApiRequest::fail_on_warnings), if any.
+    /// The value set for [`PutRestApiRequest::fail_on_warnings`](crate::types::PutRestApiRequest::fail_on_warnings), if any.
     pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
         &self.fail_on_warnings
     }
-    ///Sets [`PutRestApiRequest::parameters`](crate::types::PutRestApiRequest::parameters): pCustom header parameters as part of the request. For example, to exclude DocumentationParts from an imported API, set codeignore=documentation/code as a codeparameters/code value, as in the AWS CLI command of codeaws apigateway import-rest-api --parameters ignore=documentation --body 'file:///path/to/imported-api-body.json'/code./p
+    /// Sets [`PutRestApiRequest::parameters`](crate::types::PutRestApiRequest::parameters): pCustom header parameters as part of the request. For example, to exclude DocumentationParts from an imported API, set codeignore=documentation/code as a codeparameters/code value, as in the AWS CLI command of codeaws apigateway import-rest-api --parameters ignore=documentation --body 'file:///path/to/imported-api-body.json'/code./p
     pub fn parameters(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -156,7 +156,7 @@ impl PutRestApiRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`PutRestApiRequest::parameters`](crate::types::PutRestApiRequest::parameters).
+    /// Sets or clears [`PutRestApiRequest::parameters`](crate::types::PutRestApiRequest::parameters).
     pub fn set_parameters(
         mut self,
         input: ::std::option::Option<
@@ -166,7 +166,7 @@ impl PutRestApiRequestBuilder {
         self.parameters = input;
         self
     }
-    ///The value set for [`PutRestApiRequest::parameters`](crate::types::PutRestApiRequest::parameters), if any.
+    /// The value set for [`PutRestApiRequest::parameters`](crate::types::PutRestApiRequest::parameters), if any.
     pub fn get_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -174,7 +174,7 @@ impl PutRestApiRequestBuilder {
     > {
         &self.parameters
     }
-    ///Sets [`PutRestApiRequest::body`](crate::types::PutRestApiRequest::body): pThe PUT request body containing external API definitions. Currently, only OpenAPI definition JSON/YAML files are supported. The maximum size of the API definition file is 6MB./p
+    /// Sets [`PutRestApiRequest::body`](crate::types::PutRestApiRequest::body): pThe PUT request body containing external API definitions. Currently, only OpenAPI definition JSON/YAML files are supported. The maximum size of the API definition file is 6MB./p
     pub fn body(
         mut self,
         input: impl ::std::convert::Into<crate::primitives::Blob>,
@@ -182,7 +182,7 @@ impl PutRestApiRequestBuilder {
         self.body = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`PutRestApiRequest::body`](crate::types::PutRestApiRequest::body).
+    /// Sets or clears [`PutRestApiRequest::body`](crate::types::PutRestApiRequest::body).
     pub fn set_body(
         mut self,
         input: ::std::option::Option<crate::primitives::Blob>,
@@ -190,11 +190,11 @@ impl PutRestApiRequestBuilder {
         self.body = input;
         self
     }
-    ///The value set for [`PutRestApiRequest::body`](crate::types::PutRestApiRequest::body), if any.
+    /// The value set for [`PutRestApiRequest::body`](crate::types::PutRestApiRequest::body), if any.
     pub fn get_body(&self) -> &::std::option::Option<crate::primitives::Blob> {
         &self.body
     }
-    ///Builds the [`PutRestApiRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PutRestApiRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -35,12 +35,12 @@ pub struct QuotaSettings {
     pub period: ::std::option::Option<crate::types::QuotaPeriodType>,
 }
 impl QuotaSettings {
-    ///Starts building a [`QuotaSettings`].
+    /// Starts building a [`QuotaSettings`].
     pub fn builder() -> crate::types::builders::QuotaSettingsBuilder {
         crate::types::builders::QuotaSettingsBuilder::default()
     }
 }
-///A builder for [`QuotaSettings`](crate :: types :: QuotaSettings); start one with `QuotaSettings::builder()`.
+/// A builder for [`QuotaSettings`](crate :: types :: QuotaSettings); start one with `QuotaSettings::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,35 +53,35 @@ pub struct QuotaSettingsBuilder {
     period: ::std::option::Option<crate::types::QuotaPeriodType>,
 }
 impl QuotaSettingsBuilder {
-    ///Sets [`QuotaSettings::limit`](crate::types::QuotaSettings::limit): pThe target maximum number of requests that can be made in a given time period./p
+    /// Sets [`QuotaSettings::limit`](crate::types::QuotaSettings::limit): pThe target maximum number of requests that can be made in a given time period./p
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`QuotaSettings::limit`](crate::types::QuotaSettings::limit).
+    /// Sets or clears [`QuotaSettings::limit`](crate::types::QuotaSettings::limit).
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
-    ///The value set for [`QuotaSettings::limit`](crate::types::QuotaSettings::limit), if any.
+    /// The value set for [`QuotaSettings::limit`](crate::types::QuotaSettings::limit), if any.
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    ///Sets [`QuotaSettings::offset`](crate::types::QuotaSettings::offset): pThe number of requests subtracted from the given limit in the initial time period./p
+    /// Sets [`QuotaSettings::offset`](crate::types::QuotaSettings::offset): pThe number of requests subtracted from the given limit in the initial time period./p
     pub fn offset(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.offset = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`QuotaSettings::offset`](crate::types::QuotaSettings::offset).
+    /// Sets or clears [`QuotaSettings::offset`](crate::types::QuotaSettings::offset).
     pub fn set_offset(mut self, input: ::std::option::Option<i32>) -> Self {
         self.offset = input;
         self
     }
-    ///The value set for [`QuotaSettings::offset`](crate::types::QuotaSettings::offset), if any.
+    /// The value set for [`QuotaSettings::offset`](crate::types::QuotaSettings::offset), if any.
     pub fn get_offset(&self) -> &::std::option::Option<i32> {
         &self.offset
     }
-    ///Sets [`QuotaSettings::period`](crate::types::QuotaSettings::period): pThe time period in which the limit applies. Valid values are "DAY", "WEEK" or "MONTH"./p
+    /// Sets [`QuotaSettings::period`](crate::types::QuotaSettings::period): pThe time period in which the limit applies. Valid values are "DAY", "WEEK" or "MONTH"./p
     pub fn period(
         mut self,
         input: impl ::std::convert::Into<crate::types::QuotaPeriodType>,
@@ -89,7 +89,7 @@ impl QuotaSettingsBuilder {
         self.period = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`QuotaSettings::period`](crate::types::QuotaSettings::period).
+    /// Sets or clears [`QuotaSettings::period`](crate::types::QuotaSettings::period).
     pub fn set_period(
         mut self,
         input: ::std::option::Option<crate::types::QuotaPeriodType>,
@@ -97,11 +97,11 @@ impl QuotaSettingsBuilder {
         self.period = input;
         self
     }
-    ///The value set for [`QuotaSettings::period`](crate::types::QuotaSettings::period), if any.
+    /// The value set for [`QuotaSettings::period`](crate::types::QuotaSettings::period), if any.
     pub fn get_period(&self) -> &::std::option::Option<crate::types::QuotaPeriodType> {
         &self.period
     }
-    ///Builds the [`QuotaSettings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`QuotaSettings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

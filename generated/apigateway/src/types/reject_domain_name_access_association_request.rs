@@ -36,12 +36,12 @@ pub struct RejectDomainNameAccessAssociationRequest {
     pub domain_name_arn: ::std::option::Option<::std::string::String>,
 }
 impl RejectDomainNameAccessAssociationRequest {
-    ///Starts building a [`RejectDomainNameAccessAssociationRequest`].
+    /// Starts building a [`RejectDomainNameAccessAssociationRequest`].
     pub fn builder() -> crate::types::builders::RejectDomainNameAccessAssociationRequestBuilder {
         crate::types::builders::RejectDomainNameAccessAssociationRequestBuilder::default()
     }
 }
-///A builder for [`RejectDomainNameAccessAssociationRequest`](crate :: types :: RejectDomainNameAccessAssociationRequest); start one with `RejectDomainNameAccessAssociationRequest::builder()`.
+/// A builder for [`RejectDomainNameAccessAssociationRequest`](crate :: types :: RejectDomainNameAccessAssociationRequest); start one with `RejectDomainNameAccessAssociationRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct RejectDomainNameAccessAssociationRequestBuilder {
     domain_name_arn: ::std::option::Option<::std::string::String>,
 }
 impl RejectDomainNameAccessAssociationRequestBuilder {
-    ///Sets [`RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn): pThe ARN of the domain name access association resource. /p
+    /// Sets [`RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn): pThe ARN of the domain name access association resource. /p
     pub fn domain_name_access_association_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -63,7 +63,7 @@ impl RejectDomainNameAccessAssociationRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn).
+    /// Sets or clears [`RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn).
     pub fn set_domain_name_access_association_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -71,13 +71,13 @@ impl RejectDomainNameAccessAssociationRequestBuilder {
         self.domain_name_access_association_arn = input;
         self
     }
-    ///The value set for [`RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn), if any.
+    /// The value set for [`RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn), if any.
     pub fn get_domain_name_access_association_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_access_association_arn
     }
-    ///Sets [`RejectDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_arn): p The ARN of the domain name. /p
+    /// Sets [`RejectDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_arn): p The ARN of the domain name. /p
     pub fn domain_name_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -85,7 +85,7 @@ impl RejectDomainNameAccessAssociationRequestBuilder {
         self.domain_name_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RejectDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_arn).
+    /// Sets or clears [`RejectDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_arn).
     pub fn set_domain_name_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -93,11 +93,11 @@ impl RejectDomainNameAccessAssociationRequestBuilder {
         self.domain_name_arn = input;
         self
     }
-    ///The value set for [`RejectDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_arn), if any.
+    /// The value set for [`RejectDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_arn), if any.
     pub fn get_domain_name_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_arn
     }
-    ///Builds the [`RejectDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`RejectDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -42,12 +42,12 @@ pub struct RequestValidator {
     pub validate_request_parameters: ::std::option::Option<bool>,
 }
 impl RequestValidator {
-    ///Starts building a [`RequestValidator`].
+    /// Starts building a [`RequestValidator`].
     pub fn builder() -> crate::types::builders::RequestValidatorBuilder {
         crate::types::builders::RequestValidatorBuilder::default()
     }
 }
-///A builder for [`RequestValidator`](crate :: types :: RequestValidator); start one with `RequestValidator::builder()`.
+/// A builder for [`RequestValidator`](crate :: types :: RequestValidator); start one with `RequestValidator::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -61,7 +61,7 @@ pub struct RequestValidatorBuilder {
     validate_request_parameters: ::std::option::Option<bool>,
 }
 impl RequestValidatorBuilder {
-    ///Sets [`RequestValidator::id`](crate::types::RequestValidator::id): pThe identifier of this RequestValidator./p
+    /// Sets [`RequestValidator::id`](crate::types::RequestValidator::id): pThe identifier of this RequestValidator./p
     pub fn id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -69,7 +69,7 @@ impl RequestValidatorBuilder {
         self.id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RequestValidator::id`](crate::types::RequestValidator::id).
+    /// Sets or clears [`RequestValidator::id`](crate::types::RequestValidator::id).
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -77,11 +77,11 @@ impl RequestValidatorBuilder {
         self.id = input;
         self
     }
-    ///The value set for [`RequestValidator::id`](crate::types::RequestValidator::id), if any.
+    /// The value set for [`RequestValidator::id`](crate::types::RequestValidator::id), if any.
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
-    ///Sets [`RequestValidator::name`](crate::types::RequestValidator::name): pThe name of this RequestValidator/p
+    /// Sets [`RequestValidator::name`](crate::types::RequestValidator::name): pThe name of this RequestValidator/p
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -89,7 +89,7 @@ impl RequestValidatorBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RequestValidator::name`](crate::types::RequestValidator::name).
+    /// Sets or clears [`RequestValidator::name`](crate::types::RequestValidator::name).
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -97,11 +97,11 @@ impl RequestValidatorBuilder {
         self.name = input;
         self
     }
-    ///The value set for [`RequestValidator::name`](crate::types::RequestValidator::name), if any.
+    /// The value set for [`RequestValidator::name`](crate::types::RequestValidator::name), if any.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    ///Sets [`RequestValidator::validate_request_body`](crate::types::RequestValidator::validate_request_body): pA Boolean flag to indicate whether to validate a request body according to the configured Model schema./p
+    /// Sets [`RequestValidator::validate_request_body`](crate::types::RequestValidator::validate_request_body): pA Boolean flag to indicate whether to validate a request body according to the configured Model schema./p
     pub fn validate_request_body(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -109,7 +109,7 @@ impl RequestValidatorBuilder {
         self.validate_request_body = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RequestValidator::validate_request_body`](crate::types::RequestValidator::validate_request_body).
+    /// Sets or clears [`RequestValidator::validate_request_body`](crate::types::RequestValidator::validate_request_body).
     pub fn set_validate_request_body(
         mut self,
         input: ::std::option::Option<bool>,
@@ -117,11 +117,11 @@ impl RequestValidatorBuilder {
         self.validate_request_body = input;
         self
     }
-    ///The value set for [`RequestValidator::validate_request_body`](crate::types::RequestValidator::validate_request_body), if any.
+    /// The value set for [`RequestValidator::validate_request_body`](crate::types::RequestValidator::validate_request_body), if any.
     pub fn get_validate_request_body(&self) -> &::std::option::Option<bool> {
         &self.validate_request_body
     }
-    ///Sets [`RequestValidator::validate_request_parameters`](crate::types::RequestValidator::validate_request_parameters): pA Boolean flag to indicate whether to validate request parameters (codetrue/code) or not (codefalse/code)./p
+    /// Sets [`RequestValidator::validate_request_parameters`](crate::types::RequestValidator::validate_request_parameters): pA Boolean flag to indicate whether to validate request parameters (codetrue/code) or not (codefalse/code)./p
     pub fn validate_request_parameters(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -129,7 +129,7 @@ impl RequestValidatorBuilder {
         self.validate_request_parameters = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RequestValidator::validate_request_parameters`](crate::types::RequestValidator::validate_request_parameters).
+    /// Sets or clears [`RequestValidator::validate_request_parameters`](crate::types::RequestValidator::validate_request_parameters).
     pub fn set_validate_request_parameters(
         mut self,
         input: ::std::option::Option<bool>,
@@ -137,11 +137,11 @@ impl RequestValidatorBuilder {
         self.validate_request_parameters = input;
         self
     }
-    ///The value set for [`RequestValidator::validate_request_parameters`](crate::types::RequestValidator::validate_request_parameters), if any.
+    /// The value set for [`RequestValidator::validate_request_parameters`](crate::types::RequestValidator::validate_request_parameters), if any.
     pub fn get_validate_request_parameters(&self) -> &::std::option::Option<bool> {
         &self.validate_request_parameters
     }
-    ///Builds the [`RequestValidator`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`RequestValidator`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -28,12 +28,12 @@ pub struct RequestValidators {
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::RequestValidator>>,
 }
 impl RequestValidators {
-    ///Starts building a [`RequestValidators`].
+    /// Starts building a [`RequestValidators`].
     pub fn builder() -> crate::types::builders::RequestValidatorsBuilder {
         crate::types::builders::RequestValidatorsBuilder::default()
     }
 }
-///A builder for [`RequestValidators`](crate :: types :: RequestValidators); start one with `RequestValidators::builder()`.
+/// A builder for [`RequestValidators`](crate :: types :: RequestValidators); start one with `RequestValidators::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct RequestValidatorsBuilder {
     items: ::std::option::Option<::std::vec::Vec<crate::types::RequestValidator>>,
 }
 impl RequestValidatorsBuilder {
-    ///Sets [`RequestValidators::position`](crate::types::RequestValidators::position)
+    /// Sets [`RequestValidators::position`](crate::types::RequestValidators::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -53,7 +53,7 @@ impl RequestValidatorsBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RequestValidators::position`](crate::types::RequestValidators::position).
+    /// Sets or clears [`RequestValidators::position`](crate::types::RequestValidators::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -61,11 +61,11 @@ impl RequestValidatorsBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`RequestValidators::position`](crate::types::RequestValidators::position), if any.
+    /// The value set for [`RequestValidators::position`](crate::types::RequestValidators::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`RequestValidators::items`](crate::types::RequestValidators::items): pThe current page of elements from this collection./p
+    /// Sets [`RequestValidators::items`](crate::types::RequestValidators::items): pThe current page of elements from this collection./p
     pub fn items(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -77,7 +77,7 @@ impl RequestValidatorsBuilder {
         );
         self
     }
-    ///Sets or clears [`RequestValidators::items`](crate::types::RequestValidators::items).
+    /// Sets or clears [`RequestValidators::items`](crate::types::RequestValidators::items).
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::RequestValidator>>,
@@ -85,13 +85,13 @@ impl RequestValidatorsBuilder {
         self.items = input;
         self
     }
-    ///The value set for [`RequestValidators::items`](crate::types::RequestValidators::items), if any.
+    /// The value set for [`RequestValidators::items`](crate::types::RequestValidators::items), if any.
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::RequestValidator>> {
         &self.items
     }
-    ///Builds the [`RequestValidators`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`RequestValidators`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

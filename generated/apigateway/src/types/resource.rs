@@ -51,12 +51,12 @@ pub struct Resource {
     >,
 }
 impl Resource {
-    ///Starts building a [`Resource`].
+    /// Starts building a [`Resource`].
     pub fn builder() -> crate::types::builders::ResourceBuilder {
         crate::types::builders::ResourceBuilder::default()
     }
 }
-///A builder for [`Resource`](crate :: types :: Resource); start one with `Resource::builder()`.
+/// A builder for [`Resource`](crate :: types :: Resource); start one with `Resource::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -73,7 +73,7 @@ pub struct ResourceBuilder {
     >,
 }
 impl ResourceBuilder {
-    ///Sets [`Resource::id`](crate::types::Resource::id): pThe resource's identifier./p
+    /// Sets [`Resource::id`](crate::types::Resource::id): pThe resource's identifier./p
     pub fn id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -81,7 +81,7 @@ impl ResourceBuilder {
         self.id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Resource::id`](crate::types::Resource::id).
+    /// Sets or clears [`Resource::id`](crate::types::Resource::id).
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -89,11 +89,11 @@ impl ResourceBuilder {
         self.id = input;
         self
     }
-    ///The value set for [`Resource::id`](crate::types::Resource::id), if any.
+    /// The value set for [`Resource::id`](crate::types::Resource::id), if any.
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
-    ///Sets [`Resource::parent_id`](crate::types::Resource::parent_id): pThe parent resource's identifier./p
+    /// Sets [`Resource::parent_id`](crate::types::Resource::parent_id): pThe parent resource's identifier./p
     pub fn parent_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -101,7 +101,7 @@ impl ResourceBuilder {
         self.parent_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Resource::parent_id`](crate::types::Resource::parent_id).
+    /// Sets or clears [`Resource::parent_id`](crate::types::Resource::parent_id).
     pub fn set_parent_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -109,11 +109,11 @@ impl ResourceBuilder {
         self.parent_id = input;
         self
     }
-    ///The value set for [`Resource::parent_id`](crate::types::Resource::parent_id), if any.
+    /// The value set for [`Resource::parent_id`](crate::types::Resource::parent_id), if any.
     pub fn get_parent_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.parent_id
     }
-    ///Sets [`Resource::path_part`](crate::types::Resource::path_part): pThe last path segment for this resource./p
+    /// Sets [`Resource::path_part`](crate::types::Resource::path_part): pThe last path segment for this resource./p
     pub fn path_part(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -121,7 +121,7 @@ impl ResourceBuilder {
         self.path_part = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Resource::path_part`](crate::types::Resource::path_part).
+    /// Sets or clears [`Resource::path_part`](crate::types::Resource::path_part).
     pub fn set_path_part(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -129,11 +129,11 @@ impl ResourceBuilder {
         self.path_part = input;
         self
     }
-    ///The value set for [`Resource::path_part`](crate::types::Resource::path_part), if any.
+    /// The value set for [`Resource::path_part`](crate::types::Resource::path_part), if any.
     pub fn get_path_part(&self) -> &::std::option::Option<::std::string::String> {
         &self.path_part
     }
-    ///Sets [`Resource::path`](crate::types::Resource::path): pThe full path for this resource./p
+    /// Sets [`Resource::path`](crate::types::Resource::path): pThe full path for this resource./p
     pub fn path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -141,7 +141,7 @@ impl ResourceBuilder {
         self.path = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Resource::path`](crate::types::Resource::path).
+    /// Sets or clears [`Resource::path`](crate::types::Resource::path).
     pub fn set_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -149,11 +149,11 @@ impl ResourceBuilder {
         self.path = input;
         self
     }
-    ///The value set for [`Resource::path`](crate::types::Resource::path), if any.
+    /// The value set for [`Resource::path`](crate::types::Resource::path), if any.
     pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.path
     }
-    ///Sets [`Resource::resource_methods`](crate::types::Resource::resource_methods): pGets an API resource's method of a given HTTP verb./p
+    /// Sets [`Resource::resource_methods`](crate::types::Resource::resource_methods): pGets an API resource's method of a given HTTP verb./p
     pub fn resource_methods(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -168,7 +168,7 @@ impl ResourceBuilder {
         );
         self
     }
-    ///Sets or clears [`Resource::resource_methods`](crate::types::Resource::resource_methods).
+    /// Sets or clears [`Resource::resource_methods`](crate::types::Resource::resource_methods).
     pub fn set_resource_methods(
         mut self,
         input: ::std::option::Option<
@@ -178,7 +178,7 @@ impl ResourceBuilder {
         self.resource_methods = input;
         self
     }
-    ///The value set for [`Resource::resource_methods`](crate::types::Resource::resource_methods), if any.
+    /// The value set for [`Resource::resource_methods`](crate::types::Resource::resource_methods), if any.
     pub fn get_resource_methods(
         &self,
     ) -> &::std::option::Option<
@@ -186,7 +186,7 @@ impl ResourceBuilder {
     > {
         &self.resource_methods
     }
-    ///Builds the [`Resource`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Resource`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Resource, crate::primitives::BuildError> {

@@ -28,12 +28,12 @@ pub struct Resources {
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::Resource>>,
 }
 impl Resources {
-    ///Starts building a [`Resources`].
+    /// Starts building a [`Resources`].
     pub fn builder() -> crate::types::builders::ResourcesBuilder {
         crate::types::builders::ResourcesBuilder::default()
     }
 }
-///A builder for [`Resources`](crate :: types :: Resources); start one with `Resources::builder()`.
+/// A builder for [`Resources`](crate :: types :: Resources); start one with `Resources::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct ResourcesBuilder {
     items: ::std::option::Option<::std::vec::Vec<crate::types::Resource>>,
 }
 impl ResourcesBuilder {
-    ///Sets [`Resources::position`](crate::types::Resources::position)
+    /// Sets [`Resources::position`](crate::types::Resources::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -53,7 +53,7 @@ impl ResourcesBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Resources::position`](crate::types::Resources::position).
+    /// Sets or clears [`Resources::position`](crate::types::Resources::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -61,11 +61,11 @@ impl ResourcesBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`Resources::position`](crate::types::Resources::position), if any.
+    /// The value set for [`Resources::position`](crate::types::Resources::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`Resources::items`](crate::types::Resources::items): pThe current page of elements from this collection./p
+    /// Sets [`Resources::items`](crate::types::Resources::items): pThe current page of elements from this collection./p
     pub fn items(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -77,7 +77,7 @@ impl ResourcesBuilder {
         );
         self
     }
-    ///Sets or clears [`Resources::items`](crate::types::Resources::items).
+    /// Sets or clears [`Resources::items`](crate::types::Resources::items).
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Resource>>,
@@ -85,13 +85,13 @@ impl ResourcesBuilder {
         self.items = input;
         self
     }
-    ///The value set for [`Resources::items`](crate::types::Resources::items), if any.
+    /// The value set for [`Resources::items`](crate::types::Resources::items), if any.
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Resource>> {
         &self.items
     }
-    ///Builds the [`Resources`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Resources`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Resources, crate::primitives::BuildError> {

@@ -150,12 +150,12 @@ pub struct RestApi {
     pub api_status_message: ::std::option::Option<::std::string::String>,
 }
 impl RestApi {
-    ///Starts building a [`RestApi`].
+    /// Starts building a [`RestApi`].
     pub fn builder() -> crate::types::builders::RestApiBuilder {
         crate::types::builders::RestApiBuilder::default()
     }
 }
-///A builder for [`RestApi`](crate :: types :: RestApi); start one with `RestApi::builder()`.
+/// A builder for [`RestApi`](crate :: types :: RestApi); start one with `RestApi::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -185,7 +185,7 @@ pub struct RestApiBuilder {
     api_status_message: ::std::option::Option<::std::string::String>,
 }
 impl RestApiBuilder {
-    ///Sets [`RestApi::id`](crate::types::RestApi::id): pThe API's identifier. This identifier is unique across all of your APIs in API Gateway./p
+    /// Sets [`RestApi::id`](crate::types::RestApi::id): pThe API's identifier. This identifier is unique across all of your APIs in API Gateway./p
     pub fn id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -193,7 +193,7 @@ impl RestApiBuilder {
         self.id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RestApi::id`](crate::types::RestApi::id).
+    /// Sets or clears [`RestApi::id`](crate::types::RestApi::id).
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -201,11 +201,11 @@ impl RestApiBuilder {
         self.id = input;
         self
     }
-    ///The value set for [`RestApi::id`](crate::types::RestApi::id), if any.
+    /// The value set for [`RestApi::id`](crate::types::RestApi::id), if any.
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
-    ///Sets [`RestApi::name`](crate::types::RestApi::name): pThe API's name./p
+    /// Sets [`RestApi::name`](crate::types::RestApi::name): pThe API's name./p
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -213,7 +213,7 @@ impl RestApiBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RestApi::name`](crate::types::RestApi::name).
+    /// Sets or clears [`RestApi::name`](crate::types::RestApi::name).
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -221,11 +221,11 @@ impl RestApiBuilder {
         self.name = input;
         self
     }
-    ///The value set for [`RestApi::name`](crate::types::RestApi::name), if any.
+    /// The value set for [`RestApi::name`](crate::types::RestApi::name), if any.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    ///Sets [`RestApi::description`](crate::types::RestApi::description): pThe API's description./p
+    /// Sets [`RestApi::description`](crate::types::RestApi::description): pThe API's description./p
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -233,7 +233,7 @@ impl RestApiBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RestApi::description`](crate::types::RestApi::description).
+    /// Sets or clears [`RestApi::description`](crate::types::RestApi::description).
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -241,11 +241,11 @@ impl RestApiBuilder {
         self.description = input;
         self
     }
-    ///The value set for [`RestApi::description`](crate::types::RestApi::description), if any.
+    /// The value set for [`RestApi::description`](crate::types::RestApi::description), if any.
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    ///Sets [`RestApi::created_date`](crate::types::RestApi::created_date): pThe timestamp when the API was created./p
+    /// Sets [`RestApi::created_date`](crate::types::RestApi::created_date): pThe timestamp when the API was created./p
     pub fn created_date(
         mut self,
         input: impl ::std::convert::Into<::time::OffsetDateTime>,
@@ -253,7 +253,7 @@ impl RestApiBuilder {
         self.created_date = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RestApi::created_date`](crate::types::RestApi::created_date).
+    /// Sets or clears [`RestApi::created_date`](crate::types::RestApi::created_date).
     pub fn set_created_date(
         mut self,
         input: ::std::option::Option<::time::OffsetDateTime>,
@@ -261,11 +261,11 @@ impl RestApiBuilder {
         self.created_date = input;
         self
     }
-    ///The value set for [`RestApi::created_date`](crate::types::RestApi::created_date), if any.
+    /// The value set for [`RestApi::created_date`](crate::types::RestApi::created_date), if any.
     pub fn get_created_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
         &self.created_date
     }
-    ///Sets [`RestApi::version`](crate::types::RestApi::version): pA version identifier for the API./p
+    /// Sets [`RestApi::version`](crate::types::RestApi::version): pA version identifier for the API./p
     pub fn version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -273,7 +273,7 @@ impl RestApiBuilder {
         self.version = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RestApi::version`](crate::types::RestApi::version).
+    /// Sets or clears [`RestApi::version`](crate::types::RestApi::version).
     pub fn set_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -281,11 +281,11 @@ impl RestApiBuilder {
         self.version = input;
         self
     }
-    ///The value set for [`RestApi::version`](crate::types::RestApi::version), if any.
+    /// The value set for [`RestApi::version`](crate::types::RestApi::version), if any.
     pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
         &self.version
     }
-    ///Sets [`RestApi::warnings`](crate::types::RestApi::warnings): pThe warning messages reported when codefailonwarnings/code is turned on during API import./p
+    /// Sets [`RestApi::warnings`](crate::types::RestApi::warnings): pThe warning messages reported when codefailonwarnings/code is turned on during API import./p
     pub fn warnings(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -297,7 +297,7 @@ impl RestApiBuilder {
         );
         self
     }
-    ///Sets or clears [`RestApi::warnings`](crate::types::RestApi::warnings).
+    /// Sets or clears [`RestApi::warnings`](crate::types::RestApi::warnings).
     pub fn set_warnings(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -305,13 +305,13 @@ impl RestApiBuilder {
         self.warnings = input;
         self
     }
-    ///The value set for [`RestApi::warnings`](crate::types::RestApi::warnings), if any.
+    /// The value set for [`RestApi::warnings`](crate::types::RestApi::warnings), if any.
     pub fn get_warnings(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.warnings
     }
-    ///Sets [`RestApi::binary_media_types`](crate::types::RestApi::binary_media_types): pThe list of binary media types supported by the RestApi. By default, the RestApi supports only UTF-8-encoded text payloads./p
+    /// Sets [`RestApi::binary_media_types`](crate::types::RestApi::binary_media_types): pThe list of binary media types supported by the RestApi. By default, the RestApi supports only UTF-8-encoded text payloads./p
     pub fn binary_media_types(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -323,7 +323,7 @@ impl RestApiBuilder {
         );
         self
     }
-    ///Sets or clears [`RestApi::binary_media_types`](crate::types::RestApi::binary_media_types).
+    /// Sets or clears [`RestApi::binary_media_types`](crate::types::RestApi::binary_media_types).
     pub fn set_binary_media_types(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -331,13 +331,13 @@ impl RestApiBuilder {
         self.binary_media_types = input;
         self
     }
-    ///The value set for [`RestApi::binary_media_types`](crate::types::RestApi::binary_media_types), if any.
+    /// The value set for [`RestApi::binary_media_types`](crate::types::RestApi::binary_media_types), if any.
     pub fn get_binary_media_types(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.binary_media_types
     }
-    ///Sets [`RestApi::minimum_compression_size`](crate::types::RestApi::minimum_compression_size): pA nullable integer that is used to enable compression (with non-negative between 0 and 10485760 (10M) bytes, inclusive) or disable compression (with a null value) on an API. When compression is enabled, compression or decompression is not applied on the payload if the payload size is smaller than this value. Setting it to zero allows compression for any payload size./p
+    /// Sets [`RestApi::minimum_compression_size`](crate::types::RestApi::minimum_compression_size): pA nullable integer that is used to enable compression (with non-negative between 0 and 10485760 (10M) bytes, inclusive) or disable compression (with a null value) on an API. When compression is enabled, compression or decompression is not applied on the payload if the payload size is smaller than this value. Setting it to zero allows compression for any payload size./p
     pub fn minimum_compression_size(
         mut self,
         input: impl ::std::convert::Into<i32>,
@@ -345,7 +345,7 @@ impl RestApiBuilder {
         self.minimum_compression_size = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RestApi::minimum_compression_size`](crate::types::RestApi::minimum_compression_size).
+    /// Sets or clears [`RestApi::minimum_compression_size`](crate::types::RestApi::minimum_compression_size).
     pub fn set_minimum_compression_size(
         mut self,
         input: ::std::option::Option<i32>,
@@ -353,11 +353,11 @@ impl RestApiBuilder {
         self.minimum_compression_size = input;
         self
     }
-    ///The value set for [`RestApi::minimum_compression_size`](crate::types::RestApi::minimum_compression_size), if any.
+    /// The value set for [`RestApi::minimum_compression_size`](crate::types::RestApi::minimum_compression_size), if any.
     pub fn get_minimum_compression_size(&self) -> &::std::option::Option<i32> {
         &self.minimum_compression_size
     }
-    ///Sets [`RestApi::api_key_source`](crate::types::RestApi::api_key_source): pThe source of the API key for metering requests according to a usage plan. Valid values are: &gt;codeHEADER/code to read the API key from the codeX-API-Key/code header of a request. codeAUTHORIZER/code to read the API key from the codeUsageIdentifierKey/code from a custom authorizer./p
+    /// Sets [`RestApi::api_key_source`](crate::types::RestApi::api_key_source): pThe source of the API key for metering requests according to a usage plan. Valid values are: &gt;codeHEADER/code to read the API key from the codeX-API-Key/code header of a request. codeAUTHORIZER/code to read the API key from the codeUsageIdentifierKey/code from a custom authorizer./p
     pub fn api_key_source(
         mut self,
         input: impl ::std::convert::Into<crate::types::ApiKeySourceType>,
@@ -365,7 +365,7 @@ impl RestApiBuilder {
         self.api_key_source = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RestApi::api_key_source`](crate::types::RestApi::api_key_source).
+    /// Sets or clears [`RestApi::api_key_source`](crate::types::RestApi::api_key_source).
     pub fn set_api_key_source(
         mut self,
         input: ::std::option::Option<crate::types::ApiKeySourceType>,
@@ -373,13 +373,13 @@ impl RestApiBuilder {
         self.api_key_source = input;
         self
     }
-    ///The value set for [`RestApi::api_key_source`](crate::types::RestApi::api_key_source), if any.
+    /// The value set for [`RestApi::api_key_source`](crate::types::RestApi::api_key_source), if any.
     pub fn get_api_key_source(
         &self,
     ) -> &::std::option::Option<crate::types::ApiKeySourceType> {
         &self.api_key_source
     }
-    ///Sets [`RestApi::endpoint_configuration`](crate::types::RestApi::endpoint_configuration): pThe endpoint configuration of this RestApi showing the endpoint types and IP address types of the API. /p
+    /// Sets [`RestApi::endpoint_configuration`](crate::types::RestApi::endpoint_configuration): pThe endpoint configuration of this RestApi showing the endpoint types and IP address types of the API. /p
     pub fn endpoint_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::EndpointConfiguration>,
@@ -387,7 +387,7 @@ impl RestApiBuilder {
         self.endpoint_configuration = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RestApi::endpoint_configuration`](crate::types::RestApi::endpoint_configuration).
+    /// Sets or clears [`RestApi::endpoint_configuration`](crate::types::RestApi::endpoint_configuration).
     pub fn set_endpoint_configuration(
         mut self,
         input: ::std::option::Option<crate::types::EndpointConfiguration>,
@@ -395,13 +395,13 @@ impl RestApiBuilder {
         self.endpoint_configuration = input;
         self
     }
-    ///The value set for [`RestApi::endpoint_configuration`](crate::types::RestApi::endpoint_configuration), if any.
+    /// The value set for [`RestApi::endpoint_configuration`](crate::types::RestApi::endpoint_configuration), if any.
     pub fn get_endpoint_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointConfiguration> {
         &self.endpoint_configuration
     }
-    ///Sets [`RestApi::policy`](crate::types::RestApi::policy): pA stringified JSON policy document that applies to this RestApi regardless of the caller and Method configuration./p
+    /// Sets [`RestApi::policy`](crate::types::RestApi::policy): pA stringified JSON policy document that applies to this RestApi regardless of the caller and Method configuration./p
     pub fn policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -409,7 +409,7 @@ impl RestApiBuilder {
         self.policy = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RestApi::policy`](crate::types::RestApi::policy).
+    /// Sets or clears [`RestApi::policy`](crate::types::RestApi::policy).
     pub fn set_policy(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -417,11 +417,11 @@ impl RestApiBuilder {
         self.policy = input;
         self
     }
-    ///The value set for [`RestApi::policy`](crate::types::RestApi::policy), if any.
+    /// The value set for [`RestApi::policy`](crate::types::RestApi::policy), if any.
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.policy
     }
-    ///Sets [`RestApi::tags`](crate::types::RestApi::tags): pThe collection of tags. Each tag element is associated with a given resource./p
+    /// Sets [`RestApi::tags`](crate::types::RestApi::tags): pThe collection of tags. Each tag element is associated with a given resource./p
     pub fn tags(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -436,7 +436,7 @@ impl RestApiBuilder {
         );
         self
     }
-    ///Sets or clears [`RestApi::tags`](crate::types::RestApi::tags).
+    /// Sets or clears [`RestApi::tags`](crate::types::RestApi::tags).
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -446,7 +446,7 @@ impl RestApiBuilder {
         self.tags = input;
         self
     }
-    ///The value set for [`RestApi::tags`](crate::types::RestApi::tags), if any.
+    /// The value set for [`RestApi::tags`](crate::types::RestApi::tags), if any.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -454,7 +454,7 @@ impl RestApiBuilder {
     > {
         &self.tags
     }
-    ///Sets [`RestApi::disable_execute_api_endpoint`](crate::types::RestApi::disable_execute_api_endpoint): pSpecifies whether clients can invoke your API by using the default codeexecute-api/code endpoint. By default, clients can invoke your API with the default codehttps://{api_id}.execute-api.{region}.amazonaws.com/code endpoint. To require that clients use a custom domain name to invoke your API, disable the default endpoint./p
+    /// Sets [`RestApi::disable_execute_api_endpoint`](crate::types::RestApi::disable_execute_api_endpoint): pSpecifies whether clients can invoke your API by using the default codeexecute-api/code endpoint. By default, clients can invoke your API with the default codehttps://{api_id}.execute-api.{region}.amazonaws.com/code endpoint. To require that clients use a custom domain name to invoke your API, disable the default endpoint./p
     pub fn disable_execute_api_endpoint(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -462,7 +462,7 @@ impl RestApiBuilder {
         self.disable_execute_api_endpoint = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RestApi::disable_execute_api_endpoint`](crate::types::RestApi::disable_execute_api_endpoint).
+    /// Sets or clears [`RestApi::disable_execute_api_endpoint`](crate::types::RestApi::disable_execute_api_endpoint).
     pub fn set_disable_execute_api_endpoint(
         mut self,
         input: ::std::option::Option<bool>,
@@ -470,11 +470,11 @@ impl RestApiBuilder {
         self.disable_execute_api_endpoint = input;
         self
     }
-    ///The value set for [`RestApi::disable_execute_api_endpoint`](crate::types::RestApi::disable_execute_api_endpoint), if any.
+    /// The value set for [`RestApi::disable_execute_api_endpoint`](crate::types::RestApi::disable_execute_api_endpoint), if any.
     pub fn get_disable_execute_api_endpoint(&self) -> &::std::option::Option<bool> {
         &self.disable_execute_api_endpoint
     }
-    ///Sets [`RestApi::root_resource_id`](crate::types::RestApi::root_resource_id): pThe API's root resource ID./p
+    /// Sets [`RestApi::root_resource_id`](crate::types::RestApi::root_resource_id): pThe API's root resource ID./p
     pub fn root_resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -482,7 +482,7 @@ impl RestApiBuilder {
         self.root_resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RestApi::root_resource_id`](crate::types::RestApi::root_resource_id).
+    /// Sets or clears [`RestApi::root_resource_id`](crate::types::RestApi::root_resource_id).
     pub fn set_root_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -490,11 +490,11 @@ impl RestApiBuilder {
         self.root_resource_id = input;
         self
     }
-    ///The value set for [`RestApi::root_resource_id`](crate::types::RestApi::root_resource_id), if any.
+    /// The value set for [`RestApi::root_resource_id`](crate::types::RestApi::root_resource_id), if any.
     pub fn get_root_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.root_resource_id
     }
-    ///Sets [`RestApi::security_policy`](crate::types::RestApi::security_policy): p The Transport Layer Security (TLS) version + cipher suite for this RestApi. /p
+    /// Sets [`RestApi::security_policy`](crate::types::RestApi::security_policy): p The Transport Layer Security (TLS) version + cipher suite for this RestApi. /p
     pub fn security_policy(
         mut self,
         input: impl ::std::convert::Into<crate::types::SecurityPolicy>,
@@ -502,7 +502,7 @@ impl RestApiBuilder {
         self.security_policy = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RestApi::security_policy`](crate::types::RestApi::security_policy).
+    /// Sets or clears [`RestApi::security_policy`](crate::types::RestApi::security_policy).
     pub fn set_security_policy(
         mut self,
         input: ::std::option::Option<crate::types::SecurityPolicy>,
@@ -510,13 +510,13 @@ impl RestApiBuilder {
         self.security_policy = input;
         self
     }
-    ///The value set for [`RestApi::security_policy`](crate::types::RestApi::security_policy), if any.
+    /// The value set for [`RestApi::security_policy`](crate::types::RestApi::security_policy), if any.
     pub fn get_security_policy(
         &self,
     ) -> &::std::option::Option<crate::types::SecurityPolicy> {
         &self.security_policy
     }
-    ///Sets [`RestApi::endpoint_access_mode`](crate::types::RestApi::endpoint_access_mode): p The endpoint access mode of the RestApi. /p
+    /// Sets [`RestApi::endpoint_access_mode`](crate::types::RestApi::endpoint_access_mode): p The endpoint access mode of the RestApi. /p
     pub fn endpoint_access_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::EndpointAccessMode>,
@@ -524,7 +524,7 @@ impl RestApiBuilder {
         self.endpoint_access_mode = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RestApi::endpoint_access_mode`](crate::types::RestApi::endpoint_access_mode).
+    /// Sets or clears [`RestApi::endpoint_access_mode`](crate::types::RestApi::endpoint_access_mode).
     pub fn set_endpoint_access_mode(
         mut self,
         input: ::std::option::Option<crate::types::EndpointAccessMode>,
@@ -532,13 +532,13 @@ impl RestApiBuilder {
         self.endpoint_access_mode = input;
         self
     }
-    ///The value set for [`RestApi::endpoint_access_mode`](crate::types::RestApi::endpoint_access_mode), if any.
+    /// The value set for [`RestApi::endpoint_access_mode`](crate::types::RestApi::endpoint_access_mode), if any.
     pub fn get_endpoint_access_mode(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointAccessMode> {
         &self.endpoint_access_mode
     }
-    ///Sets [`RestApi::api_status`](crate::types::RestApi::api_status): pThe ApiStatus of the RestApi. /p
+    /// Sets [`RestApi::api_status`](crate::types::RestApi::api_status): pThe ApiStatus of the RestApi. /p
     pub fn api_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::ApiStatus>,
@@ -546,7 +546,7 @@ impl RestApiBuilder {
         self.api_status = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RestApi::api_status`](crate::types::RestApi::api_status).
+    /// Sets or clears [`RestApi::api_status`](crate::types::RestApi::api_status).
     pub fn set_api_status(
         mut self,
         input: ::std::option::Option<crate::types::ApiStatus>,
@@ -554,11 +554,11 @@ impl RestApiBuilder {
         self.api_status = input;
         self
     }
-    ///The value set for [`RestApi::api_status`](crate::types::RestApi::api_status), if any.
+    /// The value set for [`RestApi::api_status`](crate::types::RestApi::api_status), if any.
     pub fn get_api_status(&self) -> &::std::option::Option<crate::types::ApiStatus> {
         &self.api_status
     }
-    ///Sets [`RestApi::api_status_message`](crate::types::RestApi::api_status_message): p The status message of the RestApi. When the status message is codeUPDATING/code you can still invoke it. /p
+    /// Sets [`RestApi::api_status_message`](crate::types::RestApi::api_status_message): p The status message of the RestApi. When the status message is codeUPDATING/code you can still invoke it. /p
     pub fn api_status_message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -566,7 +566,7 @@ impl RestApiBuilder {
         self.api_status_message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RestApi::api_status_message`](crate::types::RestApi::api_status_message).
+    /// Sets or clears [`RestApi::api_status_message`](crate::types::RestApi::api_status_message).
     pub fn set_api_status_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -574,13 +574,13 @@ impl RestApiBuilder {
         self.api_status_message = input;
         self
     }
-    ///The value set for [`RestApi::api_status_message`](crate::types::RestApi::api_status_message), if any.
+    /// The value set for [`RestApi::api_status_message`](crate::types::RestApi::api_status_message), if any.
     pub fn get_api_status_message(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.api_status_message
     }
-    ///Builds the [`RestApi`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`RestApi`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::RestApi, crate::primitives::BuildError> {

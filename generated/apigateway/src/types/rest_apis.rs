@@ -28,12 +28,12 @@ pub struct RestApis {
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::RestApi>>,
 }
 impl RestApis {
-    ///Starts building a [`RestApis`].
+    /// Starts building a [`RestApis`].
     pub fn builder() -> crate::types::builders::RestApisBuilder {
         crate::types::builders::RestApisBuilder::default()
     }
 }
-///A builder for [`RestApis`](crate :: types :: RestApis); start one with `RestApis::builder()`.
+/// A builder for [`RestApis`](crate :: types :: RestApis); start one with `RestApis::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct RestApisBuilder {
     items: ::std::option::Option<::std::vec::Vec<crate::types::RestApi>>,
 }
 impl RestApisBuilder {
-    ///Sets [`RestApis::position`](crate::types::RestApis::position)
+    /// Sets [`RestApis::position`](crate::types::RestApis::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -53,7 +53,7 @@ impl RestApisBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`RestApis::position`](crate::types::RestApis::position).
+    /// Sets or clears [`RestApis::position`](crate::types::RestApis::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -61,11 +61,11 @@ impl RestApisBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`RestApis::position`](crate::types::RestApis::position), if any.
+    /// The value set for [`RestApis::position`](crate::types::RestApis::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`RestApis::items`](crate::types::RestApis::items): pThe current page of elements from this collection./p
+    /// Sets [`RestApis::items`](crate::types::RestApis::items): pThe current page of elements from this collection./p
     pub fn items(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -77,7 +77,7 @@ impl RestApisBuilder {
         );
         self
     }
-    ///Sets or clears [`RestApis::items`](crate::types::RestApis::items).
+    /// Sets or clears [`RestApis::items`](crate::types::RestApis::items).
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::RestApi>>,
@@ -85,13 +85,13 @@ impl RestApisBuilder {
         self.items = input;
         self
     }
-    ///The value set for [`RestApis::items`](crate::types::RestApis::items), if any.
+    /// The value set for [`RestApis::items`](crate::types::RestApis::items), if any.
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::RestApi>> {
         &self.items
     }
-    ///Builds the [`RestApis`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`RestApis`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::RestApis, crate::primitives::BuildError> {

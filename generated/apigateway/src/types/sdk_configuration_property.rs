@@ -49,12 +49,12 @@ pub struct SdkConfigurationProperty {
     pub default_value: ::std::option::Option<::std::string::String>,
 }
 impl SdkConfigurationProperty {
-    ///Starts building a [`SdkConfigurationProperty`].
+    /// Starts building a [`SdkConfigurationProperty`].
     pub fn builder() -> crate::types::builders::SdkConfigurationPropertyBuilder {
         crate::types::builders::SdkConfigurationPropertyBuilder::default()
     }
 }
-///A builder for [`SdkConfigurationProperty`](crate :: types :: SdkConfigurationProperty); start one with `SdkConfigurationProperty::builder()`.
+/// A builder for [`SdkConfigurationProperty`](crate :: types :: SdkConfigurationProperty); start one with `SdkConfigurationProperty::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -69,7 +69,7 @@ pub struct SdkConfigurationPropertyBuilder {
     default_value: ::std::option::Option<::std::string::String>,
 }
 impl SdkConfigurationPropertyBuilder {
-    ///Sets [`SdkConfigurationProperty::name`](crate::types::SdkConfigurationProperty::name): pThe name of a an SdkType configuration property./p
+    /// Sets [`SdkConfigurationProperty::name`](crate::types::SdkConfigurationProperty::name): pThe name of a an SdkType configuration property./p
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -77,7 +77,7 @@ impl SdkConfigurationPropertyBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`SdkConfigurationProperty::name`](crate::types::SdkConfigurationProperty::name).
+    /// Sets or clears [`SdkConfigurationProperty::name`](crate::types::SdkConfigurationProperty::name).
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -85,11 +85,11 @@ impl SdkConfigurationPropertyBuilder {
         self.name = input;
         self
     }
-    ///The value set for [`SdkConfigurationProperty::name`](crate::types::SdkConfigurationProperty::name), if any.
+    /// The value set for [`SdkConfigurationProperty::name`](crate::types::SdkConfigurationProperty::name), if any.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    ///Sets [`SdkConfigurationProperty::friendly_name`](crate::types::SdkConfigurationProperty::friendly_name): pThe user-friendly name of an SdkType configuration property./p
+    /// Sets [`SdkConfigurationProperty::friendly_name`](crate::types::SdkConfigurationProperty::friendly_name): pThe user-friendly name of an SdkType configuration property./p
     pub fn friendly_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -97,7 +97,7 @@ impl SdkConfigurationPropertyBuilder {
         self.friendly_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`SdkConfigurationProperty::friendly_name`](crate::types::SdkConfigurationProperty::friendly_name).
+    /// Sets or clears [`SdkConfigurationProperty::friendly_name`](crate::types::SdkConfigurationProperty::friendly_name).
     pub fn set_friendly_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -105,11 +105,11 @@ impl SdkConfigurationPropertyBuilder {
         self.friendly_name = input;
         self
     }
-    ///The value set for [`SdkConfigurationProperty::friendly_name`](crate::types::SdkConfigurationProperty::friendly_name), if any.
+    /// The value set for [`SdkConfigurationProperty::friendly_name`](crate::types::SdkConfigurationProperty::friendly_name), if any.
     pub fn get_friendly_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.friendly_name
     }
-    ///Sets [`SdkConfigurationProperty::description`](crate::types::SdkConfigurationProperty::description): pThe description of an SdkType configuration property./p
+    /// Sets [`SdkConfigurationProperty::description`](crate::types::SdkConfigurationProperty::description): pThe description of an SdkType configuration property./p
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -117,7 +117,7 @@ impl SdkConfigurationPropertyBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`SdkConfigurationProperty::description`](crate::types::SdkConfigurationProperty::description).
+    /// Sets or clears [`SdkConfigurationProperty::description`](crate::types::SdkConfigurationProperty::description).
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -125,25 +125,25 @@ impl SdkConfigurationPropertyBuilder {
         self.description = input;
         self
     }
-    ///The value set for [`SdkConfigurationProperty::description`](crate::types::SdkConfigurationProperty::description), if any.
+    /// The value set for [`SdkConfigurationProperty::description`](crate::types::SdkConfigurationProperty::description), if any.
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    ///Sets [`SdkConfigurationProperty::required`](crate::types::SdkConfigurationProperty::required): pA boolean flag of an SdkType configuration property to indicate if the associated SDK configuration property is required (codetrue/code) or not (codefalse/code)./p
+    /// Sets [`SdkConfigurationProperty::required`](crate::types::SdkConfigurationProperty::required): pA boolean flag of an SdkType configuration property to indicate if the associated SDK configuration property is required (codetrue/code) or not (codefalse/code)./p
     pub fn required(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.required = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`SdkConfigurationProperty::required`](crate::types::SdkConfigurationProperty::required).
+    /// Sets or clears [`SdkConfigurationProperty::required`](crate::types::SdkConfigurationProperty::required).
     pub fn set_required(mut self, input: ::std::option::Option<bool>) -> Self {
         self.required = input;
         self
     }
-    ///The value set for [`SdkConfigurationProperty::required`](crate::types::SdkConfigurationProperty::required), if any.
+    /// The value set for [`SdkConfigurationProperty::required`](crate::types::SdkConfigurationProperty::required), if any.
     pub fn get_required(&self) -> &::std::option::Option<bool> {
         &self.required
     }
-    ///Sets [`SdkConfigurationProperty::default_value`](crate::types::SdkConfigurationProperty::default_value): pThe default value of an SdkType configuration property./p
+    /// Sets [`SdkConfigurationProperty::default_value`](crate::types::SdkConfigurationProperty::default_value): pThe default value of an SdkType configuration property./p
     pub fn default_value(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -151,7 +151,7 @@ impl SdkConfigurationPropertyBuilder {
         self.default_value = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`SdkConfigurationProperty::default_value`](crate::types::SdkConfigurationProperty::default_value).
+    /// Sets or clears [`SdkConfigurationProperty::default_value`](crate::types::SdkConfigurationProperty::default_value).
     pub fn set_default_value(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -159,11 +159,11 @@ impl SdkConfigurationPropertyBuilder {
         self.default_value = input;
         self
     }
-    ///The value set for [`SdkConfigurationProperty::default_value`](crate::types::SdkConfigurationProperty::default_value), if any.
+    /// The value set for [`SdkConfigurationProperty::default_value`](crate::types::SdkConfigurationProperty::default_value), if any.
     pub fn get_default_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.default_value
     }
-    ///Builds the [`SdkConfigurationProperty`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SdkConfigurationProperty`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -41,12 +41,12 @@ pub struct SdkResponse {
     pub body: ::std::option::Option<crate::primitives::Blob>,
 }
 impl SdkResponse {
-    ///Starts building a [`SdkResponse`].
+    /// Starts building a [`SdkResponse`].
     pub fn builder() -> crate::types::builders::SdkResponseBuilder {
         crate::types::builders::SdkResponseBuilder::default()
     }
 }
-///A builder for [`SdkResponse`](crate :: types :: SdkResponse); start one with `SdkResponse::builder()`.
+/// A builder for [`SdkResponse`](crate :: types :: SdkResponse); start one with `SdkResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -59,7 +59,7 @@ pub struct SdkResponseBuilder {
     body: ::std::option::Option<crate::primitives::Blob>,
 }
 impl SdkResponseBuilder {
-    ///Sets [`SdkResponse::content_type`](crate::types::SdkResponse::content_type): pThe content-type header value in the HTTP response./p
+    /// Sets [`SdkResponse::content_type`](crate::types::SdkResponse::content_type): pThe content-type header value in the HTTP response./p
     pub fn content_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -67,7 +67,7 @@ impl SdkResponseBuilder {
         self.content_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`SdkResponse::content_type`](crate::types::SdkResponse::content_type).
+    /// Sets or clears [`SdkResponse::content_type`](crate::types::SdkResponse::content_type).
     pub fn set_content_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -75,11 +75,11 @@ impl SdkResponseBuilder {
         self.content_type = input;
         self
     }
-    ///The value set for [`SdkResponse::content_type`](crate::types::SdkResponse::content_type), if any.
+    /// The value set for [`SdkResponse::content_type`](crate::types::SdkResponse::content_type), if any.
     pub fn get_content_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.content_type
     }
-    ///Sets [`SdkResponse::content_disposition`](crate::types::SdkResponse::content_disposition): pThe content-disposition header value in the HTTP response./p
+    /// Sets [`SdkResponse::content_disposition`](crate::types::SdkResponse::content_disposition): pThe content-disposition header value in the HTTP response./p
     pub fn content_disposition(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -87,7 +87,7 @@ impl SdkResponseBuilder {
         self.content_disposition = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`SdkResponse::content_disposition`](crate::types::SdkResponse::content_disposition).
+    /// Sets or clears [`SdkResponse::content_disposition`](crate::types::SdkResponse::content_disposition).
     pub fn set_content_disposition(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -95,13 +95,13 @@ impl SdkResponseBuilder {
         self.content_disposition = input;
         self
     }
-    ///The value set for [`SdkResponse::content_disposition`](crate::types::SdkResponse::content_disposition), if any.
+    /// The value set for [`SdkResponse::content_disposition`](crate::types::SdkResponse::content_disposition), if any.
     pub fn get_content_disposition(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.content_disposition
     }
-    ///Sets [`SdkResponse::body`](crate::types::SdkResponse::body): pThe binary blob response to GetSdk, which contains the generated SDK./p
+    /// Sets [`SdkResponse::body`](crate::types::SdkResponse::body): pThe binary blob response to GetSdk, which contains the generated SDK./p
     pub fn body(
         mut self,
         input: impl ::std::convert::Into<crate::primitives::Blob>,
@@ -109,7 +109,7 @@ impl SdkResponseBuilder {
         self.body = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`SdkResponse::body`](crate::types::SdkResponse::body).
+    /// Sets or clears [`SdkResponse::body`](crate::types::SdkResponse::body).
     pub fn set_body(
         mut self,
         input: ::std::option::Option<crate::primitives::Blob>,
@@ -117,11 +117,11 @@ impl SdkResponseBuilder {
         self.body = input;
         self
     }
-    ///The value set for [`SdkResponse::body`](crate::types::SdkResponse::body), if any.
+    /// The value set for [`SdkResponse::body`](crate::types::SdkResponse::body), if any.
     pub fn get_body(&self) -> &::std::option::Option<crate::primitives::Blob> {
         &self.body
     }
-    ///Builds the [`SdkResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SdkResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -44,12 +44,12 @@ pub struct SdkType {
     >,
 }
 impl SdkType {
-    ///Starts building a [`SdkType`].
+    /// Starts building a [`SdkType`].
     pub fn builder() -> crate::types::builders::SdkTypeBuilder {
         crate::types::builders::SdkTypeBuilder::default()
     }
 }
-///A builder for [`SdkType`](crate :: types :: SdkType); start one with `SdkType::builder()`.
+/// A builder for [`SdkType`](crate :: types :: SdkType); start one with `SdkType::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -65,7 +65,7 @@ pub struct SdkTypeBuilder {
     >,
 }
 impl SdkTypeBuilder {
-    ///Sets [`SdkType::id`](crate::types::SdkType::id): pThe identifier of an SdkType instance./p
+    /// Sets [`SdkType::id`](crate::types::SdkType::id): pThe identifier of an SdkType instance./p
     pub fn id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -73,7 +73,7 @@ impl SdkTypeBuilder {
         self.id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`SdkType::id`](crate::types::SdkType::id).
+    /// Sets or clears [`SdkType::id`](crate::types::SdkType::id).
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -81,11 +81,11 @@ impl SdkTypeBuilder {
         self.id = input;
         self
     }
-    ///The value set for [`SdkType::id`](crate::types::SdkType::id), if any.
+    /// The value set for [`SdkType::id`](crate::types::SdkType::id), if any.
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
-    ///Sets [`SdkType::friendly_name`](crate::types::SdkType::friendly_name): pThe user-friendly name of an SdkType instance./p
+    /// Sets [`SdkType::friendly_name`](crate::types::SdkType::friendly_name): pThe user-friendly name of an SdkType instance./p
     pub fn friendly_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -93,7 +93,7 @@ impl SdkTypeBuilder {
         self.friendly_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`SdkType::friendly_name`](crate::types::SdkType::friendly_name).
+    /// Sets or clears [`SdkType::friendly_name`](crate::types::SdkType::friendly_name).
     pub fn set_friendly_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -101,11 +101,11 @@ impl SdkTypeBuilder {
         self.friendly_name = input;
         self
     }
-    ///The value set for [`SdkType::friendly_name`](crate::types::SdkType::friendly_name), if any.
+    /// The value set for [`SdkType::friendly_name`](crate::types::SdkType::friendly_name), if any.
     pub fn get_friendly_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.friendly_name
     }
-    ///Sets [`SdkType::description`](crate::types::SdkType::description): pThe description of an SdkType./p
+    /// Sets [`SdkType::description`](crate::types::SdkType::description): pThe description of an SdkType./p
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -113,7 +113,7 @@ impl SdkTypeBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`SdkType::description`](crate::types::SdkType::description).
+    /// Sets or clears [`SdkType::description`](crate::types::SdkType::description).
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -121,11 +121,11 @@ impl SdkTypeBuilder {
         self.description = input;
         self
     }
-    ///The value set for [`SdkType::description`](crate::types::SdkType::description), if any.
+    /// The value set for [`SdkType::description`](crate::types::SdkType::description), if any.
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    ///Sets [`SdkType::configuration_properties`](crate::types::SdkType::configuration_properties): pA list of configuration properties of an SdkType./p
+    /// Sets [`SdkType::configuration_properties`](crate::types::SdkType::configuration_properties): pA list of configuration properties of an SdkType./p
     pub fn configuration_properties(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -137,7 +137,7 @@ impl SdkTypeBuilder {
         );
         self
     }
-    ///Sets or clears [`SdkType::configuration_properties`](crate::types::SdkType::configuration_properties).
+    /// Sets or clears [`SdkType::configuration_properties`](crate::types::SdkType::configuration_properties).
     pub fn set_configuration_properties(
         mut self,
         input: ::std::option::Option<
@@ -147,7 +147,7 @@ impl SdkTypeBuilder {
         self.configuration_properties = input;
         self
     }
-    ///The value set for [`SdkType::configuration_properties`](crate::types::SdkType::configuration_properties), if any.
+    /// The value set for [`SdkType::configuration_properties`](crate::types::SdkType::configuration_properties), if any.
     pub fn get_configuration_properties(
         &self,
     ) -> &::std::option::Option<
@@ -155,7 +155,7 @@ impl SdkTypeBuilder {
     > {
         &self.configuration_properties
     }
-    ///Builds the [`SdkType`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SdkType`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::SdkType, crate::primitives::BuildError> {

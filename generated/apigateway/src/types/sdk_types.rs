@@ -28,12 +28,12 @@ pub struct SdkTypes {
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::SdkType>>,
 }
 impl SdkTypes {
-    ///Starts building a [`SdkTypes`].
+    /// Starts building a [`SdkTypes`].
     pub fn builder() -> crate::types::builders::SdkTypesBuilder {
         crate::types::builders::SdkTypesBuilder::default()
     }
 }
-///A builder for [`SdkTypes`](crate :: types :: SdkTypes); start one with `SdkTypes::builder()`.
+/// A builder for [`SdkTypes`](crate :: types :: SdkTypes); start one with `SdkTypes::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct SdkTypesBuilder {
     items: ::std::option::Option<::std::vec::Vec<crate::types::SdkType>>,
 }
 impl SdkTypesBuilder {
-    ///Sets [`SdkTypes::position`](crate::types::SdkTypes::position)
+    /// Sets [`SdkTypes::position`](crate::types::SdkTypes::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -53,7 +53,7 @@ impl SdkTypesBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`SdkTypes::position`](crate::types::SdkTypes::position).
+    /// Sets or clears [`SdkTypes::position`](crate::types::SdkTypes::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -61,11 +61,11 @@ impl SdkTypesBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`SdkTypes::position`](crate::types::SdkTypes::position), if any.
+    /// The value set for [`SdkTypes::position`](crate::types::SdkTypes::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`SdkTypes::items`](crate::types::SdkTypes::items): pThe current page of elements from this collection./p
+    /// Sets [`SdkTypes::items`](crate::types::SdkTypes::items): pThe current page of elements from this collection./p
     pub fn items(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -77,7 +77,7 @@ impl SdkTypesBuilder {
         );
         self
     }
-    ///Sets or clears [`SdkTypes::items`](crate::types::SdkTypes::items).
+    /// Sets or clears [`SdkTypes::items`](crate::types::SdkTypes::items).
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::SdkType>>,
@@ -85,13 +85,13 @@ impl SdkTypesBuilder {
         self.items = input;
         self
     }
-    ///The value set for [`SdkTypes::items`](crate::types::SdkTypes::items), if any.
+    /// The value set for [`SdkTypes::items`](crate::types::SdkTypes::items), if any.
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::SdkType>> {
         &self.items
     }
-    ///Builds the [`SdkTypes`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SdkTypes`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::SdkTypes, crate::primitives::BuildError> {

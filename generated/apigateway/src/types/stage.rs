@@ -147,12 +147,12 @@ pub struct Stage {
     pub last_updated_date: ::std::option::Option<::time::OffsetDateTime>,
 }
 impl Stage {
-    ///Starts building a [`Stage`].
+    /// Starts building a [`Stage`].
     pub fn builder() -> crate::types::builders::StageBuilder {
         crate::types::builders::StageBuilder::default()
     }
 }
-///A builder for [`Stage`](crate :: types :: Stage); start one with `Stage::builder()`.
+/// A builder for [`Stage`](crate :: types :: Stage); start one with `Stage::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -185,7 +185,7 @@ pub struct StageBuilder {
     last_updated_date: ::std::option::Option<::time::OffsetDateTime>,
 }
 impl StageBuilder {
-    ///Sets [`Stage::deployment_id`](crate::types::Stage::deployment_id): pThe identifier of the Deployment that the stage points to./p
+    /// Sets [`Stage::deployment_id`](crate::types::Stage::deployment_id): pThe identifier of the Deployment that the stage points to./p
     pub fn deployment_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -193,7 +193,7 @@ impl StageBuilder {
         self.deployment_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Stage::deployment_id`](crate::types::Stage::deployment_id).
+    /// Sets or clears [`Stage::deployment_id`](crate::types::Stage::deployment_id).
     pub fn set_deployment_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -201,11 +201,11 @@ impl StageBuilder {
         self.deployment_id = input;
         self
     }
-    ///The value set for [`Stage::deployment_id`](crate::types::Stage::deployment_id), if any.
+    /// The value set for [`Stage::deployment_id`](crate::types::Stage::deployment_id), if any.
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.deployment_id
     }
-    ///Sets [`Stage::client_certificate_id`](crate::types::Stage::client_certificate_id): pThe identifier of a client certificate for an API stage./p
+    /// Sets [`Stage::client_certificate_id`](crate::types::Stage::client_certificate_id): pThe identifier of a client certificate for an API stage./p
     pub fn client_certificate_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -213,7 +213,7 @@ impl StageBuilder {
         self.client_certificate_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Stage::client_certificate_id`](crate::types::Stage::client_certificate_id).
+    /// Sets or clears [`Stage::client_certificate_id`](crate::types::Stage::client_certificate_id).
     pub fn set_client_certificate_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -221,13 +221,13 @@ impl StageBuilder {
         self.client_certificate_id = input;
         self
     }
-    ///The value set for [`Stage::client_certificate_id`](crate::types::Stage::client_certificate_id), if any.
+    /// The value set for [`Stage::client_certificate_id`](crate::types::Stage::client_certificate_id), if any.
     pub fn get_client_certificate_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.client_certificate_id
     }
-    ///Sets [`Stage::stage_name`](crate::types::Stage::stage_name): pThe name of the stage is the first path segment in the Uniform Resource Identifier (URI) of a call to API Gateway. Stage names can only contain alphanumeric characters, hyphens, and underscores. Maximum length is 128 characters./p
+    /// Sets [`Stage::stage_name`](crate::types::Stage::stage_name): pThe name of the stage is the first path segment in the Uniform Resource Identifier (URI) of a call to API Gateway. Stage names can only contain alphanumeric characters, hyphens, and underscores. Maximum length is 128 characters./p
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -235,7 +235,7 @@ impl StageBuilder {
         self.stage_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Stage::stage_name`](crate::types::Stage::stage_name).
+    /// Sets or clears [`Stage::stage_name`](crate::types::Stage::stage_name).
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -243,11 +243,11 @@ impl StageBuilder {
         self.stage_name = input;
         self
     }
-    ///The value set for [`Stage::stage_name`](crate::types::Stage::stage_name), if any.
+    /// The value set for [`Stage::stage_name`](crate::types::Stage::stage_name), if any.
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
-    ///Sets [`Stage::description`](crate::types::Stage::description): pThe stage's description./p
+    /// Sets [`Stage::description`](crate::types::Stage::description): pThe stage's description./p
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -255,7 +255,7 @@ impl StageBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Stage::description`](crate::types::Stage::description).
+    /// Sets or clears [`Stage::description`](crate::types::Stage::description).
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -263,11 +263,11 @@ impl StageBuilder {
         self.description = input;
         self
     }
-    ///The value set for [`Stage::description`](crate::types::Stage::description), if any.
+    /// The value set for [`Stage::description`](crate::types::Stage::description), if any.
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    ///Sets [`Stage::cache_cluster_enabled`](crate::types::Stage::cache_cluster_enabled): pSpecifies whether a cache cluster is enabled for the stage. To activate a method-level cache, set codeCachingEnabled/code to codetrue/code for a method. /p
+    /// Sets [`Stage::cache_cluster_enabled`](crate::types::Stage::cache_cluster_enabled): pSpecifies whether a cache cluster is enabled for the stage. To activate a method-level cache, set codeCachingEnabled/code to codetrue/code for a method. /p
     pub fn cache_cluster_enabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -275,7 +275,7 @@ impl StageBuilder {
         self.cache_cluster_enabled = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Stage::cache_cluster_enabled`](crate::types::Stage::cache_cluster_enabled).
+    /// Sets or clears [`Stage::cache_cluster_enabled`](crate::types::Stage::cache_cluster_enabled).
     pub fn set_cache_cluster_enabled(
         mut self,
         input: ::std::option::Option<bool>,
@@ -283,11 +283,11 @@ impl StageBuilder {
         self.cache_cluster_enabled = input;
         self
     }
-    ///The value set for [`Stage::cache_cluster_enabled`](crate::types::Stage::cache_cluster_enabled), if any.
+    /// The value set for [`Stage::cache_cluster_enabled`](crate::types::Stage::cache_cluster_enabled), if any.
     pub fn get_cache_cluster_enabled(&self) -> &::std::option::Option<bool> {
         &self.cache_cluster_enabled
     }
-    ///Sets [`Stage::cache_cluster_size`](crate::types::Stage::cache_cluster_size): pThe stage's cache capacity in GB. For more information about choosing a cache size, see a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html"Enabling API caching to enhance responsiveness/a./p
+    /// Sets [`Stage::cache_cluster_size`](crate::types::Stage::cache_cluster_size): pThe stage's cache capacity in GB. For more information about choosing a cache size, see a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html"Enabling API caching to enhance responsiveness/a./p
     pub fn cache_cluster_size(
         mut self,
         input: impl ::std::convert::Into<crate::types::CacheClusterSize>,
@@ -295,7 +295,7 @@ impl StageBuilder {
         self.cache_cluster_size = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Stage::cache_cluster_size`](crate::types::Stage::cache_cluster_size).
+    /// Sets or clears [`Stage::cache_cluster_size`](crate::types::Stage::cache_cluster_size).
     pub fn set_cache_cluster_size(
         mut self,
         input: ::std::option::Option<crate::types::CacheClusterSize>,
@@ -303,13 +303,13 @@ impl StageBuilder {
         self.cache_cluster_size = input;
         self
     }
-    ///The value set for [`Stage::cache_cluster_size`](crate::types::Stage::cache_cluster_size), if any.
+    /// The value set for [`Stage::cache_cluster_size`](crate::types::Stage::cache_cluster_size), if any.
     pub fn get_cache_cluster_size(
         &self,
     ) -> &::std::option::Option<crate::types::CacheClusterSize> {
         &self.cache_cluster_size
     }
-    ///Sets [`Stage::cache_cluster_status`](crate::types::Stage::cache_cluster_status): pThe status of the cache cluster for the stage, if enabled./p
+    /// Sets [`Stage::cache_cluster_status`](crate::types::Stage::cache_cluster_status): pThe status of the cache cluster for the stage, if enabled./p
     pub fn cache_cluster_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::CacheClusterStatus>,
@@ -317,7 +317,7 @@ impl StageBuilder {
         self.cache_cluster_status = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Stage::cache_cluster_status`](crate::types::Stage::cache_cluster_status).
+    /// Sets or clears [`Stage::cache_cluster_status`](crate::types::Stage::cache_cluster_status).
     pub fn set_cache_cluster_status(
         mut self,
         input: ::std::option::Option<crate::types::CacheClusterStatus>,
@@ -325,13 +325,13 @@ impl StageBuilder {
         self.cache_cluster_status = input;
         self
     }
-    ///The value set for [`Stage::cache_cluster_status`](crate::types::Stage::cache_cluster_status), if any.
+    /// The value set for [`Stage::cache_cluster_status`](crate::types::Stage::cache_cluster_status), if any.
     pub fn get_cache_cluster_status(
         &self,
     ) -> &::std::option::Option<crate::types::CacheClusterStatus> {
         &self.cache_cluster_status
     }
-    ///Sets [`Stage::method_settings`](crate::types::Stage::method_settings): pA map that defines the method settings for a Stage resource. Keys (designated as code/{method_setting_key/code below) are method paths defined as code{resource_path}/{http_method}/code for an individual method override, or code/\*/\*/code for overriding all methods in the stage. /p
+    /// Sets [`Stage::method_settings`](crate::types::Stage::method_settings): pA map that defines the method settings for a Stage resource. Keys (designated as code/{method_setting_key/code below) are method paths defined as code{resource_path}/{http_method}/code for an individual method override, or code/\*/\*/code for overriding all methods in the stage. /p
     pub fn method_settings(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -346,7 +346,7 @@ impl StageBuilder {
         );
         self
     }
-    ///Sets or clears [`Stage::method_settings`](crate::types::Stage::method_settings).
+    /// Sets or clears [`Stage::method_settings`](crate::types::Stage::method_settings).
     pub fn set_method_settings(
         mut self,
         input: ::std::option::Option<
@@ -359,7 +359,7 @@ impl StageBuilder {
         self.method_settings = input;
         self
     }
-    ///The value set for [`Stage::method_settings`](crate::types::Stage::method_settings), if any.
+    /// The value set for [`Stage::method_settings`](crate::types::Stage::method_settings), if any.
     pub fn get_method_settings(
         &self,
     ) -> &::std::option::Option<
@@ -367,7 +367,7 @@ impl StageBuilder {
     > {
         &self.method_settings
     }
-    ///Sets [`Stage::variables`](crate::types::Stage::variables): pA map that defines the stage variables for a Stage resource. Variable names can have alphanumeric and underscore characters, and the values must match codeA-Za-z0-9-._~:/?#&amp;=,+/code./p
+    /// Sets [`Stage::variables`](crate::types::Stage::variables): pA map that defines the stage variables for a Stage resource. Variable names can have alphanumeric and underscore characters, and the values must match codeA-Za-z0-9-._~:/?#&amp;=,+/code./p
     pub fn variables(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -382,7 +382,7 @@ impl StageBuilder {
         );
         self
     }
-    ///Sets or clears [`Stage::variables`](crate::types::Stage::variables).
+    /// Sets or clears [`Stage::variables`](crate::types::Stage::variables).
     pub fn set_variables(
         mut self,
         input: ::std::option::Option<
@@ -392,7 +392,7 @@ impl StageBuilder {
         self.variables = input;
         self
     }
-    ///The value set for [`Stage::variables`](crate::types::Stage::variables), if any.
+    /// The value set for [`Stage::variables`](crate::types::Stage::variables), if any.
     pub fn get_variables(
         &self,
     ) -> &::std::option::Option<
@@ -400,7 +400,7 @@ impl StageBuilder {
     > {
         &self.variables
     }
-    ///Sets [`Stage::documentation_version`](crate::types::Stage::documentation_version): pThe version of the associated API documentation./p
+    /// Sets [`Stage::documentation_version`](crate::types::Stage::documentation_version): pThe version of the associated API documentation./p
     pub fn documentation_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -408,7 +408,7 @@ impl StageBuilder {
         self.documentation_version = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Stage::documentation_version`](crate::types::Stage::documentation_version).
+    /// Sets or clears [`Stage::documentation_version`](crate::types::Stage::documentation_version).
     pub fn set_documentation_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -416,13 +416,13 @@ impl StageBuilder {
         self.documentation_version = input;
         self
     }
-    ///The value set for [`Stage::documentation_version`](crate::types::Stage::documentation_version), if any.
+    /// The value set for [`Stage::documentation_version`](crate::types::Stage::documentation_version), if any.
     pub fn get_documentation_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.documentation_version
     }
-    ///Sets [`Stage::access_log_settings`](crate::types::Stage::access_log_settings): pSettings for logging access in this stage./p
+    /// Sets [`Stage::access_log_settings`](crate::types::Stage::access_log_settings): pSettings for logging access in this stage./p
     pub fn access_log_settings(
         mut self,
         input: impl ::std::convert::Into<crate::types::AccessLogSettings>,
@@ -430,7 +430,7 @@ impl StageBuilder {
         self.access_log_settings = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Stage::access_log_settings`](crate::types::Stage::access_log_settings).
+    /// Sets or clears [`Stage::access_log_settings`](crate::types::Stage::access_log_settings).
     pub fn set_access_log_settings(
         mut self,
         input: ::std::option::Option<crate::types::AccessLogSettings>,
@@ -438,13 +438,13 @@ impl StageBuilder {
         self.access_log_settings = input;
         self
     }
-    ///The value set for [`Stage::access_log_settings`](crate::types::Stage::access_log_settings), if any.
+    /// The value set for [`Stage::access_log_settings`](crate::types::Stage::access_log_settings), if any.
     pub fn get_access_log_settings(
         &self,
     ) -> &::std::option::Option<crate::types::AccessLogSettings> {
         &self.access_log_settings
     }
-    ///Sets [`Stage::canary_settings`](crate::types::Stage::canary_settings): pSettings for the canary deployment in this stage./p
+    /// Sets [`Stage::canary_settings`](crate::types::Stage::canary_settings): pSettings for the canary deployment in this stage./p
     pub fn canary_settings(
         mut self,
         input: impl ::std::convert::Into<crate::types::CanarySettings>,
@@ -452,7 +452,7 @@ impl StageBuilder {
         self.canary_settings = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Stage::canary_settings`](crate::types::Stage::canary_settings).
+    /// Sets or clears [`Stage::canary_settings`](crate::types::Stage::canary_settings).
     pub fn set_canary_settings(
         mut self,
         input: ::std::option::Option<crate::types::CanarySettings>,
@@ -460,27 +460,27 @@ impl StageBuilder {
         self.canary_settings = input;
         self
     }
-    ///The value set for [`Stage::canary_settings`](crate::types::Stage::canary_settings), if any.
+    /// The value set for [`Stage::canary_settings`](crate::types::Stage::canary_settings), if any.
     pub fn get_canary_settings(
         &self,
     ) -> &::std::option::Option<crate::types::CanarySettings> {
         &self.canary_settings
     }
-    ///Sets [`Stage::tracing_enabled`](crate::types::Stage::tracing_enabled): pSpecifies whether active tracing with X-ray is enabled for the Stage./p
+    /// Sets [`Stage::tracing_enabled`](crate::types::Stage::tracing_enabled): pSpecifies whether active tracing with X-ray is enabled for the Stage./p
     pub fn tracing_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
         self.tracing_enabled = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Stage::tracing_enabled`](crate::types::Stage::tracing_enabled).
+    /// Sets or clears [`Stage::tracing_enabled`](crate::types::Stage::tracing_enabled).
     pub fn set_tracing_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
         self.tracing_enabled = input;
         self
     }
-    ///The value set for [`Stage::tracing_enabled`](crate::types::Stage::tracing_enabled), if any.
+    /// The value set for [`Stage::tracing_enabled`](crate::types::Stage::tracing_enabled), if any.
     pub fn get_tracing_enabled(&self) -> &::std::option::Option<bool> {
         &self.tracing_enabled
     }
-    ///Sets [`Stage::web_acl_arn`](crate::types::Stage::web_acl_arn): pThe ARN of the WebAcl associated with the Stage./p
+    /// Sets [`Stage::web_acl_arn`](crate::types::Stage::web_acl_arn): pThe ARN of the WebAcl associated with the Stage./p
     pub fn web_acl_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -488,7 +488,7 @@ impl StageBuilder {
         self.web_acl_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Stage::web_acl_arn`](crate::types::Stage::web_acl_arn).
+    /// Sets or clears [`Stage::web_acl_arn`](crate::types::Stage::web_acl_arn).
     pub fn set_web_acl_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -496,11 +496,11 @@ impl StageBuilder {
         self.web_acl_arn = input;
         self
     }
-    ///The value set for [`Stage::web_acl_arn`](crate::types::Stage::web_acl_arn), if any.
+    /// The value set for [`Stage::web_acl_arn`](crate::types::Stage::web_acl_arn), if any.
     pub fn get_web_acl_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.web_acl_arn
     }
-    ///Sets [`Stage::tags`](crate::types::Stage::tags): pThe collection of tags. Each tag element is associated with a given resource./p
+    /// Sets [`Stage::tags`](crate::types::Stage::tags): pThe collection of tags. Each tag element is associated with a given resource./p
     pub fn tags(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -515,7 +515,7 @@ impl StageBuilder {
         );
         self
     }
-    ///Sets or clears [`Stage::tags`](crate::types::Stage::tags).
+    /// Sets or clears [`Stage::tags`](crate::types::Stage::tags).
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -525,7 +525,7 @@ impl StageBuilder {
         self.tags = input;
         self
     }
-    ///The value set for [`Stage::tags`](crate::types::Stage::tags), if any.
+    /// The value set for [`Stage::tags`](crate::types::Stage::tags), if any.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -533,7 +533,7 @@ impl StageBuilder {
     > {
         &self.tags
     }
-    ///Sets [`Stage::created_date`](crate::types::Stage::created_date): pThe timestamp when the stage was created./p
+    /// Sets [`Stage::created_date`](crate::types::Stage::created_date): pThe timestamp when the stage was created./p
     pub fn created_date(
         mut self,
         input: impl ::std::convert::Into<::time::OffsetDateTime>,
@@ -541,7 +541,7 @@ impl StageBuilder {
         self.created_date = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Stage::created_date`](crate::types::Stage::created_date).
+    /// Sets or clears [`Stage::created_date`](crate::types::Stage::created_date).
     pub fn set_created_date(
         mut self,
         input: ::std::option::Option<::time::OffsetDateTime>,
@@ -549,11 +549,11 @@ impl StageBuilder {
         self.created_date = input;
         self
     }
-    ///The value set for [`Stage::created_date`](crate::types::Stage::created_date), if any.
+    /// The value set for [`Stage::created_date`](crate::types::Stage::created_date), if any.
     pub fn get_created_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
         &self.created_date
     }
-    ///Sets [`Stage::last_updated_date`](crate::types::Stage::last_updated_date): pThe timestamp when the stage last updated./p
+    /// Sets [`Stage::last_updated_date`](crate::types::Stage::last_updated_date): pThe timestamp when the stage last updated./p
     pub fn last_updated_date(
         mut self,
         input: impl ::std::convert::Into<::time::OffsetDateTime>,
@@ -561,7 +561,7 @@ impl StageBuilder {
         self.last_updated_date = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Stage::last_updated_date`](crate::types::Stage::last_updated_date).
+    /// Sets or clears [`Stage::last_updated_date`](crate::types::Stage::last_updated_date).
     pub fn set_last_updated_date(
         mut self,
         input: ::std::option::Option<::time::OffsetDateTime>,
@@ -569,13 +569,13 @@ impl StageBuilder {
         self.last_updated_date = input;
         self
     }
-    ///The value set for [`Stage::last_updated_date`](crate::types::Stage::last_updated_date), if any.
+    /// The value set for [`Stage::last_updated_date`](crate::types::Stage::last_updated_date), if any.
     pub fn get_last_updated_date(
         &self,
     ) -> &::std::option::Option<::time::OffsetDateTime> {
         &self.last_updated_date
     }
-    ///Builds the [`Stage`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Stage`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Stage, crate::primitives::BuildError> {

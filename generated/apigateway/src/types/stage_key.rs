@@ -28,12 +28,12 @@ pub struct StageKey {
     pub stage_name: ::std::option::Option<::std::string::String>,
 }
 impl StageKey {
-    ///Starts building a [`StageKey`].
+    /// Starts building a [`StageKey`].
     pub fn builder() -> crate::types::builders::StageKeyBuilder {
         crate::types::builders::StageKeyBuilder::default()
     }
 }
-///A builder for [`StageKey`](crate :: types :: StageKey); start one with `StageKey::builder()`.
+/// A builder for [`StageKey`](crate :: types :: StageKey); start one with `StageKey::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct StageKeyBuilder {
     stage_name: ::std::option::Option<::std::string::String>,
 }
 impl StageKeyBuilder {
-    ///Sets [`StageKey::rest_api_id`](crate::types::StageKey::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`StageKey::rest_api_id`](crate::types::StageKey::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -53,7 +53,7 @@ impl StageKeyBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`StageKey::rest_api_id`](crate::types::StageKey::rest_api_id).
+    /// Sets or clears [`StageKey::rest_api_id`](crate::types::StageKey::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -61,11 +61,11 @@ impl StageKeyBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`StageKey::rest_api_id`](crate::types::StageKey::rest_api_id), if any.
+    /// The value set for [`StageKey::rest_api_id`](crate::types::StageKey::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`StageKey::stage_name`](crate::types::StageKey::stage_name): pThe stage name associated with the stage key./p
+    /// Sets [`StageKey::stage_name`](crate::types::StageKey::stage_name): pThe stage name associated with the stage key./p
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -73,7 +73,7 @@ impl StageKeyBuilder {
         self.stage_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`StageKey::stage_name`](crate::types::StageKey::stage_name).
+    /// Sets or clears [`StageKey::stage_name`](crate::types::StageKey::stage_name).
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -81,11 +81,11 @@ impl StageKeyBuilder {
         self.stage_name = input;
         self
     }
-    ///The value set for [`StageKey::stage_name`](crate::types::StageKey::stage_name), if any.
+    /// The value set for [`StageKey::stage_name`](crate::types::StageKey::stage_name), if any.
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
-    ///Builds the [`StageKey`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`StageKey`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::StageKey, crate::primitives::BuildError> {

@@ -21,12 +21,12 @@ pub struct Stages {
     pub item: ::std::option::Option<::std::vec::Vec<crate::types::Stage>>,
 }
 impl Stages {
-    ///Starts building a [`Stages`].
+    /// Starts building a [`Stages`].
     pub fn builder() -> crate::types::builders::StagesBuilder {
         crate::types::builders::StagesBuilder::default()
     }
 }
-///A builder for [`Stages`](crate :: types :: Stages); start one with `Stages::builder()`.
+/// A builder for [`Stages`](crate :: types :: Stages); start one with `Stages::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -37,7 +37,7 @@ pub struct StagesBuilder {
     item: ::std::option::Option<::std::vec::Vec<crate::types::Stage>>,
 }
 impl StagesBuilder {
-    ///Sets [`Stages::item`](crate::types::Stages::item): pThe current page of elements from this collection./p
+    /// Sets [`Stages::item`](crate::types::Stages::item): pThe current page of elements from this collection./p
     pub fn item(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -49,7 +49,7 @@ impl StagesBuilder {
         );
         self
     }
-    ///Sets or clears [`Stages::item`](crate::types::Stages::item).
+    /// Sets or clears [`Stages::item`](crate::types::Stages::item).
     pub fn set_item(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Stage>>,
@@ -57,13 +57,13 @@ impl StagesBuilder {
         self.item = input;
         self
     }
-    ///The value set for [`Stages::item`](crate::types::Stages::item), if any.
+    /// The value set for [`Stages::item`](crate::types::Stages::item), if any.
     pub fn get_item(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Stage>> {
         &self.item
     }
-    ///Builds the [`Stages`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Stages`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Stages, crate::primitives::BuildError> {

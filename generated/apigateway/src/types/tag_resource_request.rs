@@ -36,12 +36,12 @@ pub struct TagResourceRequest {
     >,
 }
 impl TagResourceRequest {
-    ///Starts building a [`TagResourceRequest`].
+    /// Starts building a [`TagResourceRequest`].
     pub fn builder() -> crate::types::builders::TagResourceRequestBuilder {
         crate::types::builders::TagResourceRequestBuilder::default()
     }
 }
-///A builder for [`TagResourceRequest`](crate :: types :: TagResourceRequest); start one with `TagResourceRequest::builder()`.
+/// A builder for [`TagResourceRequest`](crate :: types :: TagResourceRequest); start one with `TagResourceRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -55,7 +55,7 @@ pub struct TagResourceRequestBuilder {
     >,
 }
 impl TagResourceRequestBuilder {
-    ///Sets [`TagResourceRequest::resource_arn`](crate::types::TagResourceRequest::resource_arn): pThe ARN of a resource that can be tagged./p
+    /// Sets [`TagResourceRequest::resource_arn`](crate::types::TagResourceRequest::resource_arn): pThe ARN of a resource that can be tagged./p
     pub fn resource_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -63,7 +63,7 @@ impl TagResourceRequestBuilder {
         self.resource_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TagResourceRequest::resource_arn`](crate::types::TagResourceRequest::resource_arn).
+    /// Sets or clears [`TagResourceRequest::resource_arn`](crate::types::TagResourceRequest::resource_arn).
     pub fn set_resource_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -71,11 +71,11 @@ impl TagResourceRequestBuilder {
         self.resource_arn = input;
         self
     }
-    ///The value set for [`TagResourceRequest::resource_arn`](crate::types::TagResourceRequest::resource_arn), if any.
+    /// The value set for [`TagResourceRequest::resource_arn`](crate::types::TagResourceRequest::resource_arn), if any.
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
-    ///Sets [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags): pThe key-value map of strings. The valid character set is a-zA-Z+-=._:/. The tag key can be up to 128 characters and must not start with codeaws:/code. The tag value can be up to 256 characters./p
+    /// Sets [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags): pThe key-value map of strings. The valid character set is a-zA-Z+-=._:/. The tag key can be up to 128 characters and must not start with codeaws:/code. The tag value can be up to 256 characters./p
     pub fn tags(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -90,7 +90,7 @@ impl TagResourceRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags).
+    /// Sets or clears [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags).
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -100,7 +100,7 @@ impl TagResourceRequestBuilder {
         self.tags = input;
         self
     }
-    ///The value set for [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags), if any.
+    /// The value set for [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags), if any.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -108,7 +108,7 @@ impl TagResourceRequestBuilder {
     > {
         &self.tags
     }
-    ///Builds the [`TagResourceRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TagResourceRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -23,12 +23,12 @@ pub struct Tags {
     >,
 }
 impl Tags {
-    ///Starts building a [`Tags`].
+    /// Starts building a [`Tags`].
     pub fn builder() -> crate::types::builders::TagsBuilder {
         crate::types::builders::TagsBuilder::default()
     }
 }
-///A builder for [`Tags`](crate :: types :: Tags); start one with `Tags::builder()`.
+/// A builder for [`Tags`](crate :: types :: Tags); start one with `Tags::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -41,7 +41,7 @@ pub struct TagsBuilder {
     >,
 }
 impl TagsBuilder {
-    ///Sets [`Tags::tags`](crate::types::Tags::tags): pThe collection of tags. Each tag element is associated with a given resource./p
+    /// Sets [`Tags::tags`](crate::types::Tags::tags): pThe collection of tags. Each tag element is associated with a given resource./p
     pub fn tags(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -56,7 +56,7 @@ impl TagsBuilder {
         );
         self
     }
-    ///Sets or clears [`Tags::tags`](crate::types::Tags::tags).
+    /// Sets or clears [`Tags::tags`](crate::types::Tags::tags).
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -66,7 +66,7 @@ impl TagsBuilder {
         self.tags = input;
         self
     }
-    ///The value set for [`Tags::tags`](crate::types::Tags::tags), if any.
+    /// The value set for [`Tags::tags`](crate::types::Tags::tags), if any.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -74,7 +74,7 @@ impl TagsBuilder {
     > {
         &self.tags
     }
-    ///Builds the [`Tags`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Tags`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Tags, crate::primitives::BuildError> {

@@ -21,12 +21,12 @@ pub struct Template {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl Template {
-    ///Starts building a [`Template`].
+    /// Starts building a [`Template`].
     pub fn builder() -> crate::types::builders::TemplateBuilder {
         crate::types::builders::TemplateBuilder::default()
     }
 }
-///A builder for [`Template`](crate :: types :: Template); start one with `Template::builder()`.
+/// A builder for [`Template`](crate :: types :: Template); start one with `Template::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -37,7 +37,7 @@ pub struct TemplateBuilder {
     value: ::std::option::Option<::std::string::String>,
 }
 impl TemplateBuilder {
-    ///Sets [`Template::value`](crate::types::Template::value): pThe Apache Velocity Template Language (VTL) template content used for the template resource./p
+    /// Sets [`Template::value`](crate::types::Template::value): pThe Apache Velocity Template Language (VTL) template content used for the template resource./p
     pub fn value(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -45,7 +45,7 @@ impl TemplateBuilder {
         self.value = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Template::value`](crate::types::Template::value).
+    /// Sets or clears [`Template::value`](crate::types::Template::value).
     pub fn set_value(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -53,11 +53,11 @@ impl TemplateBuilder {
         self.value = input;
         self
     }
-    ///The value set for [`Template::value`](crate::types::Template::value), if any.
+    /// The value set for [`Template::value`](crate::types::Template::value), if any.
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.value
     }
-    ///Builds the [`Template`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Template`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Template, crate::primitives::BuildError> {

@@ -89,12 +89,12 @@ pub struct TestInvokeAuthorizerRequest {
     >,
 }
 impl TestInvokeAuthorizerRequest {
-    ///Starts building a [`TestInvokeAuthorizerRequest`].
+    /// Starts building a [`TestInvokeAuthorizerRequest`].
     pub fn builder() -> crate::types::builders::TestInvokeAuthorizerRequestBuilder {
         crate::types::builders::TestInvokeAuthorizerRequestBuilder::default()
     }
 }
-///A builder for [`TestInvokeAuthorizerRequest`](crate :: types :: TestInvokeAuthorizerRequest); start one with `TestInvokeAuthorizerRequest::builder()`.
+/// A builder for [`TestInvokeAuthorizerRequest`](crate :: types :: TestInvokeAuthorizerRequest); start one with `TestInvokeAuthorizerRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -123,7 +123,7 @@ pub struct TestInvokeAuthorizerRequestBuilder {
     >,
 }
 impl TestInvokeAuthorizerRequestBuilder {
-    ///Sets [`TestInvokeAuthorizerRequest::rest_api_id`](crate::types::TestInvokeAuthorizerRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`TestInvokeAuthorizerRequest::rest_api_id`](crate::types::TestInvokeAuthorizerRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -131,7 +131,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TestInvokeAuthorizerRequest::rest_api_id`](crate::types::TestInvokeAuthorizerRequest::rest_api_id).
+    /// Sets or clears [`TestInvokeAuthorizerRequest::rest_api_id`](crate::types::TestInvokeAuthorizerRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -139,11 +139,11 @@ impl TestInvokeAuthorizerRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`TestInvokeAuthorizerRequest::rest_api_id`](crate::types::TestInvokeAuthorizerRequest::rest_api_id), if any.
+    /// The value set for [`TestInvokeAuthorizerRequest::rest_api_id`](crate::types::TestInvokeAuthorizerRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`TestInvokeAuthorizerRequest::authorizer_id`](crate::types::TestInvokeAuthorizerRequest::authorizer_id): pSpecifies a test invoke authorizer request's Authorizer ID./p
+    /// Sets [`TestInvokeAuthorizerRequest::authorizer_id`](crate::types::TestInvokeAuthorizerRequest::authorizer_id): pSpecifies a test invoke authorizer request's Authorizer ID./p
     pub fn authorizer_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -151,7 +151,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self.authorizer_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TestInvokeAuthorizerRequest::authorizer_id`](crate::types::TestInvokeAuthorizerRequest::authorizer_id).
+    /// Sets or clears [`TestInvokeAuthorizerRequest::authorizer_id`](crate::types::TestInvokeAuthorizerRequest::authorizer_id).
     pub fn set_authorizer_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -159,11 +159,11 @@ impl TestInvokeAuthorizerRequestBuilder {
         self.authorizer_id = input;
         self
     }
-    ///The value set for [`TestInvokeAuthorizerRequest::authorizer_id`](crate::types::TestInvokeAuthorizerRequest::authorizer_id), if any.
+    /// The value set for [`TestInvokeAuthorizerRequest::authorizer_id`](crate::types::TestInvokeAuthorizerRequest::authorizer_id), if any.
     pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.authorizer_id
     }
-    ///Sets [`TestInvokeAuthorizerRequest::headers`](crate::types::TestInvokeAuthorizerRequest::headers): pA key-value map of headers to simulate an incoming invocation request. This is where the incoming authorization token, or identity source, should be specified./p
+    /// Sets [`TestInvokeAuthorizerRequest::headers`](crate::types::TestInvokeAuthorizerRequest::headers): pA key-value map of headers to simulate an incoming invocation request. This is where the incoming authorization token, or identity source, should be specified./p
     pub fn headers(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -178,7 +178,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`TestInvokeAuthorizerRequest::headers`](crate::types::TestInvokeAuthorizerRequest::headers).
+    /// Sets or clears [`TestInvokeAuthorizerRequest::headers`](crate::types::TestInvokeAuthorizerRequest::headers).
     pub fn set_headers(
         mut self,
         input: ::std::option::Option<
@@ -188,7 +188,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self.headers = input;
         self
     }
-    ///The value set for [`TestInvokeAuthorizerRequest::headers`](crate::types::TestInvokeAuthorizerRequest::headers), if any.
+    /// The value set for [`TestInvokeAuthorizerRequest::headers`](crate::types::TestInvokeAuthorizerRequest::headers), if any.
     pub fn get_headers(
         &self,
     ) -> &::std::option::Option<
@@ -196,7 +196,7 @@ impl TestInvokeAuthorizerRequestBuilder {
     > {
         &self.headers
     }
-    ///Sets [`TestInvokeAuthorizerRequest::multi_value_headers`](crate::types::TestInvokeAuthorizerRequest::multi_value_headers): pThe headers as a map from string to list of values to simulate an incoming invocation request. This is where the incoming authorization token, or identity source, may be specified./p
+    /// Sets [`TestInvokeAuthorizerRequest::multi_value_headers`](crate::types::TestInvokeAuthorizerRequest::multi_value_headers): pThe headers as a map from string to list of values to simulate an incoming invocation request. This is where the incoming authorization token, or identity source, may be specified./p
     pub fn multi_value_headers(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -211,7 +211,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`TestInvokeAuthorizerRequest::multi_value_headers`](crate::types::TestInvokeAuthorizerRequest::multi_value_headers).
+    /// Sets or clears [`TestInvokeAuthorizerRequest::multi_value_headers`](crate::types::TestInvokeAuthorizerRequest::multi_value_headers).
     pub fn set_multi_value_headers(
         mut self,
         input: ::std::option::Option<
@@ -224,7 +224,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self.multi_value_headers = input;
         self
     }
-    ///The value set for [`TestInvokeAuthorizerRequest::multi_value_headers`](crate::types::TestInvokeAuthorizerRequest::multi_value_headers), if any.
+    /// The value set for [`TestInvokeAuthorizerRequest::multi_value_headers`](crate::types::TestInvokeAuthorizerRequest::multi_value_headers), if any.
     pub fn get_multi_value_headers(
         &self,
     ) -> &::std::option::Option<
@@ -235,7 +235,7 @@ impl TestInvokeAuthorizerRequestBuilder {
     > {
         &self.multi_value_headers
     }
-    ///Sets [`TestInvokeAuthorizerRequest::path_with_query_string`](crate::types::TestInvokeAuthorizerRequest::path_with_query_string): pThe URI path, including query string, of the simulated invocation request. Use this to specify path parameters and query string parameters./p
+    /// Sets [`TestInvokeAuthorizerRequest::path_with_query_string`](crate::types::TestInvokeAuthorizerRequest::path_with_query_string): pThe URI path, including query string, of the simulated invocation request. Use this to specify path parameters and query string parameters./p
     pub fn path_with_query_string(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -243,7 +243,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self.path_with_query_string = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TestInvokeAuthorizerRequest::path_with_query_string`](crate::types::TestInvokeAuthorizerRequest::path_with_query_string).
+    /// Sets or clears [`TestInvokeAuthorizerRequest::path_with_query_string`](crate::types::TestInvokeAuthorizerRequest::path_with_query_string).
     pub fn set_path_with_query_string(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -251,13 +251,13 @@ impl TestInvokeAuthorizerRequestBuilder {
         self.path_with_query_string = input;
         self
     }
-    ///The value set for [`TestInvokeAuthorizerRequest::path_with_query_string`](crate::types::TestInvokeAuthorizerRequest::path_with_query_string), if any.
+    /// The value set for [`TestInvokeAuthorizerRequest::path_with_query_string`](crate::types::TestInvokeAuthorizerRequest::path_with_query_string), if any.
     pub fn get_path_with_query_string(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.path_with_query_string
     }
-    ///Sets [`TestInvokeAuthorizerRequest::body`](crate::types::TestInvokeAuthorizerRequest::body): pThe simulated request body of an incoming invocation request./p
+    /// Sets [`TestInvokeAuthorizerRequest::body`](crate::types::TestInvokeAuthorizerRequest::body): pThe simulated request body of an incoming invocation request./p
     pub fn body(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -265,7 +265,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self.body = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TestInvokeAuthorizerRequest::body`](crate::types::TestInvokeAuthorizerRequest::body).
+    /// Sets or clears [`TestInvokeAuthorizerRequest::body`](crate::types::TestInvokeAuthorizerRequest::body).
     pub fn set_body(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -273,11 +273,11 @@ impl TestInvokeAuthorizerRequestBuilder {
         self.body = input;
         self
     }
-    ///The value set for [`TestInvokeAuthorizerRequest::body`](crate::types::TestInvokeAuthorizerRequest::body), if any.
+    /// The value set for [`TestInvokeAuthorizerRequest::body`](crate::types::TestInvokeAuthorizerRequest::body), if any.
     pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
         &self.body
     }
-    ///Sets [`TestInvokeAuthorizerRequest::stage_variables`](crate::types::TestInvokeAuthorizerRequest::stage_variables): pA key-value map of stage variables to simulate an invocation on a deployed Stage./p
+    /// Sets [`TestInvokeAuthorizerRequest::stage_variables`](crate::types::TestInvokeAuthorizerRequest::stage_variables): pA key-value map of stage variables to simulate an invocation on a deployed Stage./p
     pub fn stage_variables(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -292,7 +292,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`TestInvokeAuthorizerRequest::stage_variables`](crate::types::TestInvokeAuthorizerRequest::stage_variables).
+    /// Sets or clears [`TestInvokeAuthorizerRequest::stage_variables`](crate::types::TestInvokeAuthorizerRequest::stage_variables).
     pub fn set_stage_variables(
         mut self,
         input: ::std::option::Option<
@@ -302,7 +302,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self.stage_variables = input;
         self
     }
-    ///The value set for [`TestInvokeAuthorizerRequest::stage_variables`](crate::types::TestInvokeAuthorizerRequest::stage_variables), if any.
+    /// The value set for [`TestInvokeAuthorizerRequest::stage_variables`](crate::types::TestInvokeAuthorizerRequest::stage_variables), if any.
     pub fn get_stage_variables(
         &self,
     ) -> &::std::option::Option<
@@ -310,7 +310,7 @@ impl TestInvokeAuthorizerRequestBuilder {
     > {
         &self.stage_variables
     }
-    ///Sets [`TestInvokeAuthorizerRequest::additional_context`](crate::types::TestInvokeAuthorizerRequest::additional_context): pA key-value map of additional context variables./p
+    /// Sets [`TestInvokeAuthorizerRequest::additional_context`](crate::types::TestInvokeAuthorizerRequest::additional_context): pA key-value map of additional context variables./p
     pub fn additional_context(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -325,7 +325,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`TestInvokeAuthorizerRequest::additional_context`](crate::types::TestInvokeAuthorizerRequest::additional_context).
+    /// Sets or clears [`TestInvokeAuthorizerRequest::additional_context`](crate::types::TestInvokeAuthorizerRequest::additional_context).
     pub fn set_additional_context(
         mut self,
         input: ::std::option::Option<
@@ -335,7 +335,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self.additional_context = input;
         self
     }
-    ///The value set for [`TestInvokeAuthorizerRequest::additional_context`](crate::types::TestInvokeAuthorizerRequest::additional_context), if any.
+    /// The value set for [`TestInvokeAuthorizerRequest::additional_context`](crate::types::TestInvokeAuthorizerRequest::additional_context), if any.
     pub fn get_additional_context(
         &self,
     ) -> &::std::option::Option<
@@ -343,7 +343,7 @@ impl TestInvokeAuthorizerRequestBuilder {
     > {
         &self.additional_context
     }
-    ///Builds the [`TestInvokeAuthorizerRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TestInvokeAuthorizerRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -70,12 +70,12 @@ pub struct TestInvokeAuthorizerResponse {
     >,
 }
 impl TestInvokeAuthorizerResponse {
-    ///Starts building a [`TestInvokeAuthorizerResponse`].
+    /// Starts building a [`TestInvokeAuthorizerResponse`].
     pub fn builder() -> crate::types::builders::TestInvokeAuthorizerResponseBuilder {
         crate::types::builders::TestInvokeAuthorizerResponseBuilder::default()
     }
 }
-///A builder for [`TestInvokeAuthorizerResponse`](crate :: types :: TestInvokeAuthorizerResponse); start one with `TestInvokeAuthorizerResponse::builder()`.
+/// A builder for [`TestInvokeAuthorizerResponse`](crate :: types :: TestInvokeAuthorizerResponse); start one with `TestInvokeAuthorizerResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -99,21 +99,21 @@ pub struct TestInvokeAuthorizerResponseBuilder {
     >,
 }
 impl TestInvokeAuthorizerResponseBuilder {
-    ///Sets [`TestInvokeAuthorizerResponse::client_status`](crate::types::TestInvokeAuthorizerResponse::client_status): pThe HTTP status code that the client would have received. Value is 0 if the authorizer succeeded./p
+    /// Sets [`TestInvokeAuthorizerResponse::client_status`](crate::types::TestInvokeAuthorizerResponse::client_status): pThe HTTP status code that the client would have received. Value is 0 if the authorizer succeeded./p
     pub fn client_status(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.client_status = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TestInvokeAuthorizerResponse::client_status`](crate::types::TestInvokeAuthorizerResponse::client_status).
+    /// Sets or clears [`TestInvokeAuthorizerResponse::client_status`](crate::types::TestInvokeAuthorizerResponse::client_status).
     pub fn set_client_status(mut self, input: ::std::option::Option<i32>) -> Self {
         self.client_status = input;
         self
     }
-    ///The value set for [`TestInvokeAuthorizerResponse::client_status`](crate::types::TestInvokeAuthorizerResponse::client_status), if any.
+    /// The value set for [`TestInvokeAuthorizerResponse::client_status`](crate::types::TestInvokeAuthorizerResponse::client_status), if any.
     pub fn get_client_status(&self) -> &::std::option::Option<i32> {
         &self.client_status
     }
-    ///Sets [`TestInvokeAuthorizerResponse::log`](crate::types::TestInvokeAuthorizerResponse::log): pThe API Gateway execution log for the test authorizer request./p
+    /// Sets [`TestInvokeAuthorizerResponse::log`](crate::types::TestInvokeAuthorizerResponse::log): pThe API Gateway execution log for the test authorizer request./p
     pub fn log(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -121,7 +121,7 @@ impl TestInvokeAuthorizerResponseBuilder {
         self.log = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TestInvokeAuthorizerResponse::log`](crate::types::TestInvokeAuthorizerResponse::log).
+    /// Sets or clears [`TestInvokeAuthorizerResponse::log`](crate::types::TestInvokeAuthorizerResponse::log).
     pub fn set_log(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -129,25 +129,25 @@ impl TestInvokeAuthorizerResponseBuilder {
         self.log = input;
         self
     }
-    ///The value set for [`TestInvokeAuthorizerResponse::log`](crate::types::TestInvokeAuthorizerResponse::log), if any.
+    /// The value set for [`TestInvokeAuthorizerResponse::log`](crate::types::TestInvokeAuthorizerResponse::log), if any.
     pub fn get_log(&self) -> &::std::option::Option<::std::string::String> {
         &self.log
     }
-    ///Sets [`TestInvokeAuthorizerResponse::latency`](crate::types::TestInvokeAuthorizerResponse::latency): pThe execution latency, in ms, of the test authorizer request./p
+    /// Sets [`TestInvokeAuthorizerResponse::latency`](crate::types::TestInvokeAuthorizerResponse::latency): pThe execution latency, in ms, of the test authorizer request./p
     pub fn latency(mut self, input: impl ::std::convert::Into<i64>) -> Self {
         self.latency = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TestInvokeAuthorizerResponse::latency`](crate::types::TestInvokeAuthorizerResponse::latency).
+    /// Sets or clears [`TestInvokeAuthorizerResponse::latency`](crate::types::TestInvokeAuthorizerResponse::latency).
     pub fn set_latency(mut self, input: ::std::option::Option<i64>) -> Self {
         self.latency = input;
         self
     }
-    ///The value set for [`TestInvokeAuthorizerResponse::latency`](crate::types::TestInvokeAuthorizerResponse::latency), if any.
+    /// The value set for [`TestInvokeAuthorizerResponse::latency`](crate::types::TestInvokeAuthorizerResponse::latency), if any.
     pub fn get_latency(&self) -> &::std::option::Option<i64> {
         &self.latency
     }
-    ///Sets [`TestInvokeAuthorizerResponse::principal_id`](crate::types::TestInvokeAuthorizerResponse::principal_id): pThe principal identity returned by the Authorizer/p
+    /// Sets [`TestInvokeAuthorizerResponse::principal_id`](crate::types::TestInvokeAuthorizerResponse::principal_id): pThe principal identity returned by the Authorizer/p
     pub fn principal_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -155,7 +155,7 @@ impl TestInvokeAuthorizerResponseBuilder {
         self.principal_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TestInvokeAuthorizerResponse::principal_id`](crate::types::TestInvokeAuthorizerResponse::principal_id).
+    /// Sets or clears [`TestInvokeAuthorizerResponse::principal_id`](crate::types::TestInvokeAuthorizerResponse::principal_id).
     pub fn set_principal_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -163,11 +163,11 @@ impl TestInvokeAuthorizerResponseBuilder {
         self.principal_id = input;
         self
     }
-    ///The value set for [`TestInvokeAuthorizerResponse::principal_id`](crate::types::TestInvokeAuthorizerResponse::principal_id), if any.
+    /// The value set for [`TestInvokeAuthorizerResponse::principal_id`](crate::types::TestInvokeAuthorizerResponse::principal_id), if any.
     pub fn get_principal_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.principal_id
     }
-    ///Sets [`TestInvokeAuthorizerResponse::policy`](crate::types::TestInvokeAuthorizerResponse::policy): pThe JSON policy document returned by the Authorizer/p
+    /// Sets [`TestInvokeAuthorizerResponse::policy`](crate::types::TestInvokeAuthorizerResponse::policy): pThe JSON policy document returned by the Authorizer/p
     pub fn policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -175,7 +175,7 @@ impl TestInvokeAuthorizerResponseBuilder {
         self.policy = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TestInvokeAuthorizerResponse::policy`](crate::types::TestInvokeAuthorizerResponse::policy).
+    /// Sets or clears [`TestInvokeAuthorizerResponse::policy`](crate::types::TestInvokeAuthorizerResponse::policy).
     pub fn set_policy(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -183,11 +183,11 @@ impl TestInvokeAuthorizerResponseBuilder {
         self.policy = input;
         self
     }
-    ///The value set for [`TestInvokeAuthorizerResponse::policy`](crate::types::TestInvokeAuthorizerResponse::policy), if any.
+    /// The value set for [`TestInvokeAuthorizerResponse::policy`](crate::types::TestInvokeAuthorizerResponse::policy), if any.
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.policy
     }
-    ///Sets [`TestInvokeAuthorizerResponse::authorization`](crate::types::TestInvokeAuthorizerResponse::authorization): pThe authorization response./p
+    /// Sets [`TestInvokeAuthorizerResponse::authorization`](crate::types::TestInvokeAuthorizerResponse::authorization): pThe authorization response./p
     pub fn authorization(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -202,7 +202,7 @@ impl TestInvokeAuthorizerResponseBuilder {
         );
         self
     }
-    ///Sets or clears [`TestInvokeAuthorizerResponse::authorization`](crate::types::TestInvokeAuthorizerResponse::authorization).
+    /// Sets or clears [`TestInvokeAuthorizerResponse::authorization`](crate::types::TestInvokeAuthorizerResponse::authorization).
     pub fn set_authorization(
         mut self,
         input: ::std::option::Option<
@@ -215,7 +215,7 @@ impl TestInvokeAuthorizerResponseBuilder {
         self.authorization = input;
         self
     }
-    ///The value set for [`TestInvokeAuthorizerResponse::authorization`](crate::types::TestInvokeAuthorizerResponse::authorization), if any.
+    /// The value set for [`TestInvokeAuthorizerResponse::authorization`](crate::types::TestInvokeAuthorizerResponse::authorization), if any.
     pub fn get_authorization(
         &self,
     ) -> &::std::option::Option<
@@ -226,7 +226,7 @@ impl TestInvokeAuthorizerResponseBuilder {
     > {
         &self.authorization
     }
-    ///Sets [`TestInvokeAuthorizerResponse::claims`](crate::types::TestInvokeAuthorizerResponse::claims): pThe open identity claims, with any supported custom attributes, returned from the Cognito Your User Pool configured for the API./p
+    /// Sets [`TestInvokeAuthorizerResponse::claims`](crate::types::TestInvokeAuthorizerResponse::claims): pThe open identity claims, with any supported custom attributes, returned from the Cognito Your User Pool configured for the API./p
     pub fn claims(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -241,7 +241,7 @@ impl TestInvokeAuthorizerResponseBuilder {
         );
         self
     }
-    ///Sets or clears [`TestInvokeAuthorizerResponse::claims`](crate::types::TestInvokeAuthorizerResponse::claims).
+    /// Sets or clears [`TestInvokeAuthorizerResponse::claims`](crate::types::TestInvokeAuthorizerResponse::claims).
     pub fn set_claims(
         mut self,
         input: ::std::option::Option<
@@ -251,7 +251,7 @@ impl TestInvokeAuthorizerResponseBuilder {
         self.claims = input;
         self
     }
-    ///The value set for [`TestInvokeAuthorizerResponse::claims`](crate::types::TestInvokeAuthorizerResponse::claims), if any.
+    /// The value set for [`TestInvokeAuthorizerResponse::claims`](crate::types::TestInvokeAuthorizerResponse::claims), if any.
     pub fn get_claims(
         &self,
     ) -> &::std::option::Option<
@@ -259,7 +259,7 @@ impl TestInvokeAuthorizerResponseBuilder {
     > {
         &self.claims
     }
-    ///Builds the [`TestInvokeAuthorizerResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TestInvokeAuthorizerResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

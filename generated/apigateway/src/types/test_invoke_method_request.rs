@@ -98,12 +98,12 @@ pub struct TestInvokeMethodRequest {
     >,
 }
 impl TestInvokeMethodRequest {
-    ///Starts building a [`TestInvokeMethodRequest`].
+    /// Starts building a [`TestInvokeMethodRequest`].
     pub fn builder() -> crate::types::builders::TestInvokeMethodRequestBuilder {
         crate::types::builders::TestInvokeMethodRequestBuilder::default()
     }
 }
-///A builder for [`TestInvokeMethodRequest`](crate :: types :: TestInvokeMethodRequest); start one with `TestInvokeMethodRequest::builder()`.
+/// A builder for [`TestInvokeMethodRequest`](crate :: types :: TestInvokeMethodRequest); start one with `TestInvokeMethodRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -131,7 +131,7 @@ pub struct TestInvokeMethodRequestBuilder {
     >,
 }
 impl TestInvokeMethodRequestBuilder {
-    ///Sets [`TestInvokeMethodRequest::rest_api_id`](crate::types::TestInvokeMethodRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`TestInvokeMethodRequest::rest_api_id`](crate::types::TestInvokeMethodRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -139,7 +139,7 @@ impl TestInvokeMethodRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TestInvokeMethodRequest::rest_api_id`](crate::types::TestInvokeMethodRequest::rest_api_id).
+    /// Sets or clears [`TestInvokeMethodRequest::rest_api_id`](crate::types::TestInvokeMethodRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -147,11 +147,11 @@ impl TestInvokeMethodRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`TestInvokeMethodRequest::rest_api_id`](crate::types::TestInvokeMethodRequest::rest_api_id), if any.
+    /// The value set for [`TestInvokeMethodRequest::rest_api_id`](crate::types::TestInvokeMethodRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`TestInvokeMethodRequest::resource_id`](crate::types::TestInvokeMethodRequest::resource_id): pSpecifies a test invoke method request's resource ID./p
+    /// Sets [`TestInvokeMethodRequest::resource_id`](crate::types::TestInvokeMethodRequest::resource_id): pSpecifies a test invoke method request's resource ID./p
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -159,7 +159,7 @@ impl TestInvokeMethodRequestBuilder {
         self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TestInvokeMethodRequest::resource_id`](crate::types::TestInvokeMethodRequest::resource_id).
+    /// Sets or clears [`TestInvokeMethodRequest::resource_id`](crate::types::TestInvokeMethodRequest::resource_id).
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -167,11 +167,11 @@ impl TestInvokeMethodRequestBuilder {
         self.resource_id = input;
         self
     }
-    ///The value set for [`TestInvokeMethodRequest::resource_id`](crate::types::TestInvokeMethodRequest::resource_id), if any.
+    /// The value set for [`TestInvokeMethodRequest::resource_id`](crate::types::TestInvokeMethodRequest::resource_id), if any.
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
-    ///Sets [`TestInvokeMethodRequest::http_method`](crate::types::TestInvokeMethodRequest::http_method): pSpecifies a test invoke method request's HTTP method./p
+    /// Sets [`TestInvokeMethodRequest::http_method`](crate::types::TestInvokeMethodRequest::http_method): pSpecifies a test invoke method request's HTTP method./p
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -179,7 +179,7 @@ impl TestInvokeMethodRequestBuilder {
         self.http_method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TestInvokeMethodRequest::http_method`](crate::types::TestInvokeMethodRequest::http_method).
+    /// Sets or clears [`TestInvokeMethodRequest::http_method`](crate::types::TestInvokeMethodRequest::http_method).
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -187,11 +187,11 @@ impl TestInvokeMethodRequestBuilder {
         self.http_method = input;
         self
     }
-    ///The value set for [`TestInvokeMethodRequest::http_method`](crate::types::TestInvokeMethodRequest::http_method), if any.
+    /// The value set for [`TestInvokeMethodRequest::http_method`](crate::types::TestInvokeMethodRequest::http_method), if any.
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
-    ///Sets [`TestInvokeMethodRequest::path_with_query_string`](crate::types::TestInvokeMethodRequest::path_with_query_string): pThe URI path, including query string, of the simulated invocation request. Use this to specify path parameters and query string parameters./p
+    /// Sets [`TestInvokeMethodRequest::path_with_query_string`](crate::types::TestInvokeMethodRequest::path_with_query_string): pThe URI path, including query string, of the simulated invocation request. Use this to specify path parameters and query string parameters./p
     pub fn path_with_query_string(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -199,7 +199,7 @@ impl TestInvokeMethodRequestBuilder {
         self.path_with_query_string = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TestInvokeMethodRequest::path_with_query_string`](crate::types::TestInvokeMethodRequest::path_with_query_string).
+    /// Sets or clears [`TestInvokeMethodRequest::path_with_query_string`](crate::types::TestInvokeMethodRequest::path_with_query_string).
     pub fn set_path_with_query_string(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -207,13 +207,13 @@ impl TestInvokeMethodRequestBuilder {
         self.path_with_query_string = input;
         self
     }
-    ///The value set for [`TestInvokeMethodRequest::path_with_query_string`](crate::types::TestInvokeMethodRequest::path_with_query_string), if any.
+    /// The value set for [`TestInvokeMethodRequest::path_with_query_string`](crate::types::TestInvokeMethodRequest::path_with_query_string), if any.
     pub fn get_path_with_query_string(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.path_with_query_string
     }
-    ///Sets [`TestInvokeMethodRequest::body`](crate::types::TestInvokeMethodRequest::body): pThe simulated request body of an incoming invocation request./p
+    /// Sets [`TestInvokeMethodRequest::body`](crate::types::TestInvokeMethodRequest::body): pThe simulated request body of an incoming invocation request./p
     pub fn body(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -221,7 +221,7 @@ impl TestInvokeMethodRequestBuilder {
         self.body = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TestInvokeMethodRequest::body`](crate::types::TestInvokeMethodRequest::body).
+    /// Sets or clears [`TestInvokeMethodRequest::body`](crate::types::TestInvokeMethodRequest::body).
     pub fn set_body(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -229,11 +229,11 @@ impl TestInvokeMethodRequestBuilder {
         self.body = input;
         self
     }
-    ///The value set for [`TestInvokeMethodRequest::body`](crate::types::TestInvokeMethodRequest::body), if any.
+    /// The value set for [`TestInvokeMethodRequest::body`](crate::types::TestInvokeMethodRequest::body), if any.
     pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
         &self.body
     }
-    ///Sets [`TestInvokeMethodRequest::headers`](crate::types::TestInvokeMethodRequest::headers): pA key-value map of headers to simulate an incoming invocation request./p
+    /// Sets [`TestInvokeMethodRequest::headers`](crate::types::TestInvokeMethodRequest::headers): pA key-value map of headers to simulate an incoming invocation request./p
     pub fn headers(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -248,7 +248,7 @@ impl TestInvokeMethodRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`TestInvokeMethodRequest::headers`](crate::types::TestInvokeMethodRequest::headers).
+    /// Sets or clears [`TestInvokeMethodRequest::headers`](crate::types::TestInvokeMethodRequest::headers).
     pub fn set_headers(
         mut self,
         input: ::std::option::Option<
@@ -258,7 +258,7 @@ impl TestInvokeMethodRequestBuilder {
         self.headers = input;
         self
     }
-    ///The value set for [`TestInvokeMethodRequest::headers`](crate::types::TestInvokeMethodRequest::headers), if any.
+    /// The value set for [`TestInvokeMethodRequest::headers`](crate::types::TestInvokeMethodRequest::headers), if any.
     pub fn get_headers(
         &self,
     ) -> &::std::option::Option<
@@ -266,7 +266,7 @@ impl TestInvokeMethodRequestBuilder {
     > {
         &self.headers
     }
-    ///Sets [`TestInvokeMethodRequest::multi_value_headers`](crate::types::TestInvokeMethodRequest::multi_value_headers): pThe headers as a map from string to list of values to simulate an incoming invocation request./p
+    /// Sets [`TestInvokeMethodRequest::multi_value_headers`](crate::types::TestInvokeMethodRequest::multi_value_headers): pThe headers as a map from string to list of values to simulate an incoming invocation request./p
     pub fn multi_value_headers(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -281,7 +281,7 @@ impl TestInvokeMethodRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`TestInvokeMethodRequest::multi_value_headers`](crate::types::TestInvokeMethodRequest::multi_value_headers).
+    /// Sets or clears [`TestInvokeMethodRequest::multi_value_headers`](crate::types::TestInvokeMethodRequest::multi_value_headers).
     pub fn set_multi_value_headers(
         mut self,
         input: ::std::option::Option<
@@ -294,7 +294,7 @@ impl TestInvokeMethodRequestBuilder {
         self.multi_value_headers = input;
         self
     }
-    ///The value set for [`TestInvokeMethodRequest::multi_value_headers`](crate::types::TestInvokeMethodRequest::multi_value_headers), if any.
+    /// The value set for [`TestInvokeMethodRequest::multi_value_headers`](crate::types::TestInvokeMethodRequest::multi_value_headers), if any.
     pub fn get_multi_value_headers(
         &self,
     ) -> &::std::option::Option<
@@ -305,7 +305,7 @@ impl TestInvokeMethodRequestBuilder {
     > {
         &self.multi_value_headers
     }
-    ///Sets [`TestInvokeMethodRequest::client_certificate_id`](crate::types::TestInvokeMethodRequest::client_certificate_id): pA ClientCertificate identifier to use in the test invocation. API Gateway will use the certificate when making the HTTPS request to the defined back-end endpoint./p
+    /// Sets [`TestInvokeMethodRequest::client_certificate_id`](crate::types::TestInvokeMethodRequest::client_certificate_id): pA ClientCertificate identifier to use in the test invocation. API Gateway will use the certificate when making the HTTPS request to the defined back-end endpoint./p
     pub fn client_certificate_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -313,7 +313,7 @@ impl TestInvokeMethodRequestBuilder {
         self.client_certificate_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TestInvokeMethodRequest::client_certificate_id`](crate::types::TestInvokeMethodRequest::client_certificate_id).
+    /// Sets or clears [`TestInvokeMethodRequest::client_certificate_id`](crate::types::TestInvokeMethodRequest::client_certificate_id).
     pub fn set_client_certificate_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -321,13 +321,13 @@ impl TestInvokeMethodRequestBuilder {
         self.client_certificate_id = input;
         self
     }
-    ///The value set for [`TestInvokeMethodRequest::client_certificate_id`](crate::types::TestInvokeMethodRequest::client_certificate_id), if any.
+    /// The value set for [`TestInvokeMethodRequest::client_certificate_id`](crate::types::TestInvokeMethodRequest::client_certificate_id), if any.
     pub fn get_client_certificate_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.client_certificate_id
     }
-    ///Sets [`TestInvokeMethodRequest::stage_variables`](crate::types::TestInvokeMethodRequest::stage_variables): pA key-value map of stage variables to simulate an invocation on a deployed Stage./p
+    /// Sets [`TestInvokeMethodRequest::stage_variables`](crate::types::TestInvokeMethodRequest::stage_variables): pA key-value map of stage variables to simulate an invocation on a deployed Stage./p
     pub fn stage_variables(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -342,7 +342,7 @@ impl TestInvokeMethodRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`TestInvokeMethodRequest::stage_variables`](crate::types::TestInvokeMethodRequest::stage_variables).
+    /// Sets or clears [`TestInvokeMethodRequest::stage_variables`](crate::types::TestInvokeMethodRequest::stage_variables).
     pub fn set_stage_variables(
         mut self,
         input: ::std::option::Option<
@@ -352,7 +352,7 @@ impl TestInvokeMethodRequestBuilder {
         self.stage_variables = input;
         self
     }
-    ///The value set for [`TestInvokeMethodRequest::stage_variables`](crate::types::TestInvokeMethodRequest::stage_variables), if any.
+    /// The value set for [`TestInvokeMethodRequest::stage_variables`](crate::types::TestInvokeMethodRequest::stage_variables), if any.
     pub fn get_stage_variables(
         &self,
     ) -> &::std::option::Option<
@@ -360,7 +360,7 @@ impl TestInvokeMethodRequestBuilder {
     > {
         &self.stage_variables
     }
-    ///Builds the [`TestInvokeMethodRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TestInvokeMethodRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -63,12 +63,12 @@ pub struct TestInvokeMethodResponse {
     pub latency: ::std::option::Option<i64>,
 }
 impl TestInvokeMethodResponse {
-    ///Starts building a [`TestInvokeMethodResponse`].
+    /// Starts building a [`TestInvokeMethodResponse`].
     pub fn builder() -> crate::types::builders::TestInvokeMethodResponseBuilder {
         crate::types::builders::TestInvokeMethodResponseBuilder::default()
     }
 }
-///A builder for [`TestInvokeMethodResponse`](crate :: types :: TestInvokeMethodResponse); start one with `TestInvokeMethodResponse::builder()`.
+/// A builder for [`TestInvokeMethodResponse`](crate :: types :: TestInvokeMethodResponse); start one with `TestInvokeMethodResponse::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -91,21 +91,21 @@ pub struct TestInvokeMethodResponseBuilder {
     latency: ::std::option::Option<i64>,
 }
 impl TestInvokeMethodResponseBuilder {
-    ///Sets [`TestInvokeMethodResponse::status`](crate::types::TestInvokeMethodResponse::status): pThe HTTP status code./p
+    /// Sets [`TestInvokeMethodResponse::status`](crate::types::TestInvokeMethodResponse::status): pThe HTTP status code./p
     pub fn status(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.status = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TestInvokeMethodResponse::status`](crate::types::TestInvokeMethodResponse::status).
+    /// Sets or clears [`TestInvokeMethodResponse::status`](crate::types::TestInvokeMethodResponse::status).
     pub fn set_status(mut self, input: ::std::option::Option<i32>) -> Self {
         self.status = input;
         self
     }
-    ///The value set for [`TestInvokeMethodResponse::status`](crate::types::TestInvokeMethodResponse::status), if any.
+    /// The value set for [`TestInvokeMethodResponse::status`](crate::types::TestInvokeMethodResponse::status), if any.
     pub fn get_status(&self) -> &::std::option::Option<i32> {
         &self.status
     }
-    ///Sets [`TestInvokeMethodResponse::body`](crate::types::TestInvokeMethodResponse::body): pThe body of the HTTP response./p
+    /// Sets [`TestInvokeMethodResponse::body`](crate::types::TestInvokeMethodResponse::body): pThe body of the HTTP response./p
     pub fn body(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -113,7 +113,7 @@ impl TestInvokeMethodResponseBuilder {
         self.body = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TestInvokeMethodResponse::body`](crate::types::TestInvokeMethodResponse::body).
+    /// Sets or clears [`TestInvokeMethodResponse::body`](crate::types::TestInvokeMethodResponse::body).
     pub fn set_body(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -121,11 +121,11 @@ impl TestInvokeMethodResponseBuilder {
         self.body = input;
         self
     }
-    ///The value set for [`TestInvokeMethodResponse::body`](crate::types::TestInvokeMethodResponse::body), if any.
+    /// The value set for [`TestInvokeMethodResponse::body`](crate::types::TestInvokeMethodResponse::body), if any.
     pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
         &self.body
     }
-    ///Sets [`TestInvokeMethodResponse::headers`](crate::types::TestInvokeMethodResponse::headers): pThe headers of the HTTP response./p
+    /// Sets [`TestInvokeMethodResponse::headers`](crate::types::TestInvokeMethodResponse::headers): pThe headers of the HTTP response./p
     pub fn headers(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -140,7 +140,7 @@ impl TestInvokeMethodResponseBuilder {
         );
         self
     }
-    ///Sets or clears [`TestInvokeMethodResponse::headers`](crate::types::TestInvokeMethodResponse::headers).
+    /// Sets or clears [`TestInvokeMethodResponse::headers`](crate::types::TestInvokeMethodResponse::headers).
     pub fn set_headers(
         mut self,
         input: ::std::option::Option<
@@ -150,7 +150,7 @@ impl TestInvokeMethodResponseBuilder {
         self.headers = input;
         self
     }
-    ///The value set for [`TestInvokeMethodResponse::headers`](crate::types::TestInvokeMethodResponse::headers), if any.
+    /// The value set for [`TestInvokeMethodResponse::headers`](crate::types::TestInvokeMethodResponse::headers), if any.
     pub fn get_headers(
         &self,
     ) -> &::std::option::Option<
@@ -158,7 +158,7 @@ impl TestInvokeMethodResponseBuilder {
     > {
         &self.headers
     }
-    ///Sets [`TestInvokeMethodResponse::multi_value_headers`](crate::types::TestInvokeMethodResponse::multi_value_headers): pThe headers of the HTTP response as a map from string to list of values./p
+    /// Sets [`TestInvokeMethodResponse::multi_value_headers`](crate::types::TestInvokeMethodResponse::multi_value_headers): pThe headers of the HTTP response as a map from string to list of values./p
     pub fn multi_value_headers(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -173,7 +173,7 @@ impl TestInvokeMethodResponseBuilder {
         );
         self
     }
-    ///Sets or clears [`TestInvokeMethodResponse::multi_value_headers`](crate::types::TestInvokeMethodResponse::multi_value_headers).
+    /// Sets or clears [`TestInvokeMethodResponse::multi_value_headers`](crate::types::TestInvokeMethodResponse::multi_value_headers).
     pub fn set_multi_value_headers(
         mut self,
         input: ::std::option::Option<
@@ -186,7 +186,7 @@ impl TestInvokeMethodResponseBuilder {
         self.multi_value_headers = input;
         self
     }
-    ///The value set for [`TestInvokeMethodResponse::multi_value_headers`](crate::types::TestInvokeMethodResponse::multi_value_headers), if any.
+    /// The value set for [`TestInvokeMethodResponse::multi_value_headers`](crate::types::TestInvokeMethodResponse::multi_value_headers), if any.
     pub fn get_multi_value_headers(
         &self,
     ) -> &::std::option::Option<
@@ -197,7 +197,7 @@ impl TestInvokeMethodResponseBuilder {
     > {
         &self.multi_value_headers
     }
-    ///Sets [`TestInvokeMethodResponse::log`](crate::types::TestInvokeMethodResponse::log): pThe API Gateway execution log for the test invoke request./p
+    /// Sets [`TestInvokeMethodResponse::log`](crate::types::TestInvokeMethodResponse::log): pThe API Gateway execution log for the test invoke request./p
     pub fn log(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -205,7 +205,7 @@ impl TestInvokeMethodResponseBuilder {
         self.log = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TestInvokeMethodResponse::log`](crate::types::TestInvokeMethodResponse::log).
+    /// Sets or clears [`TestInvokeMethodResponse::log`](crate::types::TestInvokeMethodResponse::log).
     pub fn set_log(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -213,25 +213,25 @@ impl TestInvokeMethodResponseBuilder {
         self.log = input;
         self
     }
-    ///The value set for [`TestInvokeMethodResponse::log`](crate::types::TestInvokeMethodResponse::log), if any.
+    /// The value set for [`TestInvokeMethodResponse::log`](crate::types::TestInvokeMethodResponse::log), if any.
     pub fn get_log(&self) -> &::std::option::Option<::std::string::String> {
         &self.log
     }
-    ///Sets [`TestInvokeMethodResponse::latency`](crate::types::TestInvokeMethodResponse::latency): pThe execution latency, in ms, of the test invoke request./p
+    /// Sets [`TestInvokeMethodResponse::latency`](crate::types::TestInvokeMethodResponse::latency): pThe execution latency, in ms, of the test invoke request./p
     pub fn latency(mut self, input: impl ::std::convert::Into<i64>) -> Self {
         self.latency = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TestInvokeMethodResponse::latency`](crate::types::TestInvokeMethodResponse::latency).
+    /// Sets or clears [`TestInvokeMethodResponse::latency`](crate::types::TestInvokeMethodResponse::latency).
     pub fn set_latency(mut self, input: ::std::option::Option<i64>) -> Self {
         self.latency = input;
         self
     }
-    ///The value set for [`TestInvokeMethodResponse::latency`](crate::types::TestInvokeMethodResponse::latency), if any.
+    /// The value set for [`TestInvokeMethodResponse::latency`](crate::types::TestInvokeMethodResponse::latency), if any.
     pub fn get_latency(&self) -> &::std::option::Option<i64> {
         &self.latency
     }
-    ///Builds the [`TestInvokeMethodResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TestInvokeMethodResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -28,12 +28,12 @@ pub struct ThrottleSettings {
     pub rate_limit: ::std::option::Option<f64>,
 }
 impl ThrottleSettings {
-    ///Starts building a [`ThrottleSettings`].
+    /// Starts building a [`ThrottleSettings`].
     pub fn builder() -> crate::types::builders::ThrottleSettingsBuilder {
         crate::types::builders::ThrottleSettingsBuilder::default()
     }
 }
-///A builder for [`ThrottleSettings`](crate :: types :: ThrottleSettings); start one with `ThrottleSettings::builder()`.
+/// A builder for [`ThrottleSettings`](crate :: types :: ThrottleSettings); start one with `ThrottleSettings::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,35 +45,35 @@ pub struct ThrottleSettingsBuilder {
     rate_limit: ::std::option::Option<f64>,
 }
 impl ThrottleSettingsBuilder {
-    ///Sets [`ThrottleSettings::burst_limit`](crate::types::ThrottleSettings::burst_limit): pThe API target request burst rate limit. This allows more requests through for a period of time than the target rate limit./p
+    /// Sets [`ThrottleSettings::burst_limit`](crate::types::ThrottleSettings::burst_limit): pThe API target request burst rate limit. This allows more requests through for a period of time than the target rate limit./p
     pub fn burst_limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.burst_limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ThrottleSettings::burst_limit`](crate::types::ThrottleSettings::burst_limit).
+    /// Sets or clears [`ThrottleSettings::burst_limit`](crate::types::ThrottleSettings::burst_limit).
     pub fn set_burst_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.burst_limit = input;
         self
     }
-    ///The value set for [`ThrottleSettings::burst_limit`](crate::types::ThrottleSettings::burst_limit), if any.
+    /// The value set for [`ThrottleSettings::burst_limit`](crate::types::ThrottleSettings::burst_limit), if any.
     pub fn get_burst_limit(&self) -> &::std::option::Option<i32> {
         &self.burst_limit
     }
-    ///Sets [`ThrottleSettings::rate_limit`](crate::types::ThrottleSettings::rate_limit): pThe API target request rate limit./p
+    /// Sets [`ThrottleSettings::rate_limit`](crate::types::ThrottleSettings::rate_limit): pThe API target request rate limit./p
     pub fn rate_limit(mut self, input: impl ::std::convert::Into<f64>) -> Self {
         self.rate_limit = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`ThrottleSettings::rate_limit`](crate::types::ThrottleSettings::rate_limit).
+    /// Sets or clears [`ThrottleSettings::rate_limit`](crate::types::ThrottleSettings::rate_limit).
     pub fn set_rate_limit(mut self, input: ::std::option::Option<f64>) -> Self {
         self.rate_limit = input;
         self
     }
-    ///The value set for [`ThrottleSettings::rate_limit`](crate::types::ThrottleSettings::rate_limit), if any.
+    /// The value set for [`ThrottleSettings::rate_limit`](crate::types::ThrottleSettings::rate_limit), if any.
     pub fn get_rate_limit(&self) -> &::std::option::Option<f64> {
         &self.rate_limit
     }
-    ///Builds the [`ThrottleSettings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ThrottleSettings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

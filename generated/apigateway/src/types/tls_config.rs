@@ -21,12 +21,12 @@ pub struct TlsConfig {
     pub insecure_skip_verification: ::std::option::Option<bool>,
 }
 impl TlsConfig {
-    ///Starts building a [`TlsConfig`].
+    /// Starts building a [`TlsConfig`].
     pub fn builder() -> crate::types::builders::TlsConfigBuilder {
         crate::types::builders::TlsConfigBuilder::default()
     }
 }
-///A builder for [`TlsConfig`](crate :: types :: TlsConfig); start one with `TlsConfig::builder()`.
+/// A builder for [`TlsConfig`](crate :: types :: TlsConfig); start one with `TlsConfig::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -37,7 +37,7 @@ pub struct TlsConfigBuilder {
     insecure_skip_verification: ::std::option::Option<bool>,
 }
 impl TlsConfigBuilder {
-    ///Sets [`TlsConfig::insecure_skip_verification`](crate::types::TlsConfig::insecure_skip_verification): pSpecifies whether or not API Gateway skips verification that the certificate for an integration endpoint is issued by a supported certificate authority. This isn’t recommended, but it enables you to use certificates that are signed by private certificate authorities, or certificates that are self-signed. If enabled, API Gateway still performs basic certificate validation, which includes checking the certificate's expiration date, hostname, and presence of a root certificate authority. Supported only for codeHTTP/code and codeHTTP_PROXY/code integrations./p important pEnabling codeinsecureSkipVerification/code isn't recommended, especially for integrations with public HTTPS endpoints. If you enable codeinsecureSkipVerification/code, you increase the risk of man-in-the-middle attacks./p /important
+    /// Sets [`TlsConfig::insecure_skip_verification`](crate::types::TlsConfig::insecure_skip_verification): pSpecifies whether or not API Gateway skips verification that the certificate for an integration endpoint is issued by a supported certificate authority. This isn’t recommended, but it enables you to use certificates that are signed by private certificate authorities, or certificates that are self-signed. If enabled, API Gateway still performs basic certificate validation, which includes checking the certificate's expiration date, hostname, and presence of a root certificate authority. Supported only for codeHTTP/code and codeHTTP_PROXY/code integrations./p important pEnabling codeinsecureSkipVerification/code isn't recommended, especially for integrations with public HTTPS endpoints. If you enable codeinsecureSkipVerification/code, you increase the risk of man-in-the-middle attacks./p /important
     pub fn insecure_skip_verification(
         mut self,
         input: impl ::std::convert::Into<bool>,
@@ -45,7 +45,7 @@ impl TlsConfigBuilder {
         self.insecure_skip_verification = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`TlsConfig::insecure_skip_verification`](crate::types::TlsConfig::insecure_skip_verification).
+    /// Sets or clears [`TlsConfig::insecure_skip_verification`](crate::types::TlsConfig::insecure_skip_verification).
     pub fn set_insecure_skip_verification(
         mut self,
         input: ::std::option::Option<bool>,
@@ -53,11 +53,11 @@ impl TlsConfigBuilder {
         self.insecure_skip_verification = input;
         self
     }
-    ///The value set for [`TlsConfig::insecure_skip_verification`](crate::types::TlsConfig::insecure_skip_verification), if any.
+    /// The value set for [`TlsConfig::insecure_skip_verification`](crate::types::TlsConfig::insecure_skip_verification), if any.
     pub fn get_insecure_skip_verification(&self) -> &::std::option::Option<bool> {
         &self.insecure_skip_verification
     }
-    ///Builds the [`TlsConfig`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TlsConfig`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::TlsConfig, crate::primitives::BuildError> {

@@ -36,12 +36,12 @@ pub struct UntagResourceRequest {
     pub tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl UntagResourceRequest {
-    ///Starts building a [`UntagResourceRequest`].
+    /// Starts building a [`UntagResourceRequest`].
     pub fn builder() -> crate::types::builders::UntagResourceRequestBuilder {
         crate::types::builders::UntagResourceRequestBuilder::default()
     }
 }
-///A builder for [`UntagResourceRequest`](crate :: types :: UntagResourceRequest); start one with `UntagResourceRequest::builder()`.
+/// A builder for [`UntagResourceRequest`](crate :: types :: UntagResourceRequest); start one with `UntagResourceRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct UntagResourceRequestBuilder {
     tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl UntagResourceRequestBuilder {
-    ///Sets [`UntagResourceRequest::resource_arn`](crate::types::UntagResourceRequest::resource_arn): pThe ARN of a resource that can be tagged./p
+    /// Sets [`UntagResourceRequest::resource_arn`](crate::types::UntagResourceRequest::resource_arn): pThe ARN of a resource that can be tagged./p
     pub fn resource_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl UntagResourceRequestBuilder {
         self.resource_arn = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UntagResourceRequest::resource_arn`](crate::types::UntagResourceRequest::resource_arn).
+    /// Sets or clears [`UntagResourceRequest::resource_arn`](crate::types::UntagResourceRequest::resource_arn).
     pub fn set_resource_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl UntagResourceRequestBuilder {
         self.resource_arn = input;
         self
     }
-    ///The value set for [`UntagResourceRequest::resource_arn`](crate::types::UntagResourceRequest::resource_arn), if any.
+    /// The value set for [`UntagResourceRequest::resource_arn`](crate::types::UntagResourceRequest::resource_arn), if any.
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
-    ///Sets [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys): pThe Tag keys to delete./p
+    /// Sets [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys): pThe Tag keys to delete./p
     pub fn tag_keys(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -85,7 +85,7 @@ impl UntagResourceRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys).
+    /// Sets or clears [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys).
     pub fn set_tag_keys(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -93,13 +93,13 @@ impl UntagResourceRequestBuilder {
         self.tag_keys = input;
         self
     }
-    ///The value set for [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys), if any.
+    /// The value set for [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys), if any.
     pub fn get_tag_keys(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.tag_keys
     }
-    ///Builds the [`UntagResourceRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UntagResourceRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

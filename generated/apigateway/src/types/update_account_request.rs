@@ -23,12 +23,12 @@ pub struct UpdateAccountRequest {
     >,
 }
 impl UpdateAccountRequest {
-    ///Starts building a [`UpdateAccountRequest`].
+    /// Starts building a [`UpdateAccountRequest`].
     pub fn builder() -> crate::types::builders::UpdateAccountRequestBuilder {
         crate::types::builders::UpdateAccountRequestBuilder::default()
     }
 }
-///A builder for [`UpdateAccountRequest`](crate :: types :: UpdateAccountRequest); start one with `UpdateAccountRequest::builder()`.
+/// A builder for [`UpdateAccountRequest`](crate :: types :: UpdateAccountRequest); start one with `UpdateAccountRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -41,7 +41,7 @@ pub struct UpdateAccountRequestBuilder {
     >,
 }
 impl UpdateAccountRequestBuilder {
-    ///Sets [`UpdateAccountRequest::patch_operations`](crate::types::UpdateAccountRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateAccountRequest::patch_operations`](crate::types::UpdateAccountRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -53,7 +53,7 @@ impl UpdateAccountRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateAccountRequest::patch_operations`](crate::types::UpdateAccountRequest::patch_operations).
+    /// Sets or clears [`UpdateAccountRequest::patch_operations`](crate::types::UpdateAccountRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -61,13 +61,13 @@ impl UpdateAccountRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateAccountRequest::patch_operations`](crate::types::UpdateAccountRequest::patch_operations), if any.
+    /// The value set for [`UpdateAccountRequest::patch_operations`](crate::types::UpdateAccountRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateAccountRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateAccountRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -34,12 +34,12 @@ pub struct UpdateApiKeyRequest {
     >,
 }
 impl UpdateApiKeyRequest {
-    ///Starts building a [`UpdateApiKeyRequest`].
+    /// Starts building a [`UpdateApiKeyRequest`].
     pub fn builder() -> crate::types::builders::UpdateApiKeyRequestBuilder {
         crate::types::builders::UpdateApiKeyRequestBuilder::default()
     }
 }
-///A builder for [`UpdateApiKeyRequest`](crate :: types :: UpdateApiKeyRequest); start one with `UpdateApiKeyRequest::builder()`.
+/// A builder for [`UpdateApiKeyRequest`](crate :: types :: UpdateApiKeyRequest); start one with `UpdateApiKeyRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct UpdateApiKeyRequestBuilder {
     >,
 }
 impl UpdateApiKeyRequestBuilder {
-    ///Sets [`UpdateApiKeyRequest::api_key`](crate::types::UpdateApiKeyRequest::api_key): pThe identifier of the ApiKey resource to be updated./p
+    /// Sets [`UpdateApiKeyRequest::api_key`](crate::types::UpdateApiKeyRequest::api_key): pThe identifier of the ApiKey resource to be updated./p
     pub fn api_key(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl UpdateApiKeyRequestBuilder {
         self.api_key = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateApiKeyRequest::api_key`](crate::types::UpdateApiKeyRequest::api_key).
+    /// Sets or clears [`UpdateApiKeyRequest::api_key`](crate::types::UpdateApiKeyRequest::api_key).
     pub fn set_api_key(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl UpdateApiKeyRequestBuilder {
         self.api_key = input;
         self
     }
-    ///The value set for [`UpdateApiKeyRequest::api_key`](crate::types::UpdateApiKeyRequest::api_key), if any.
+    /// The value set for [`UpdateApiKeyRequest::api_key`](crate::types::UpdateApiKeyRequest::api_key), if any.
     pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
         &self.api_key
     }
-    ///Sets [`UpdateApiKeyRequest::patch_operations`](crate::types::UpdateApiKeyRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateApiKeyRequest::patch_operations`](crate::types::UpdateApiKeyRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -85,7 +85,7 @@ impl UpdateApiKeyRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateApiKeyRequest::patch_operations`](crate::types::UpdateApiKeyRequest::patch_operations).
+    /// Sets or clears [`UpdateApiKeyRequest::patch_operations`](crate::types::UpdateApiKeyRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -93,13 +93,13 @@ impl UpdateApiKeyRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateApiKeyRequest::patch_operations`](crate::types::UpdateApiKeyRequest::patch_operations), if any.
+    /// The value set for [`UpdateApiKeyRequest::patch_operations`](crate::types::UpdateApiKeyRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateApiKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateApiKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -45,12 +45,12 @@ pub struct UpdateAuthorizerRequest {
     >,
 }
 impl UpdateAuthorizerRequest {
-    ///Starts building a [`UpdateAuthorizerRequest`].
+    /// Starts building a [`UpdateAuthorizerRequest`].
     pub fn builder() -> crate::types::builders::UpdateAuthorizerRequestBuilder {
         crate::types::builders::UpdateAuthorizerRequestBuilder::default()
     }
 }
-///A builder for [`UpdateAuthorizerRequest`](crate :: types :: UpdateAuthorizerRequest); start one with `UpdateAuthorizerRequest::builder()`.
+/// A builder for [`UpdateAuthorizerRequest`](crate :: types :: UpdateAuthorizerRequest); start one with `UpdateAuthorizerRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -65,7 +65,7 @@ pub struct UpdateAuthorizerRequestBuilder {
     >,
 }
 impl UpdateAuthorizerRequestBuilder {
-    ///Sets [`UpdateAuthorizerRequest::rest_api_id`](crate::types::UpdateAuthorizerRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`UpdateAuthorizerRequest::rest_api_id`](crate::types::UpdateAuthorizerRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -73,7 +73,7 @@ impl UpdateAuthorizerRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateAuthorizerRequest::rest_api_id`](crate::types::UpdateAuthorizerRequest::rest_api_id).
+    /// Sets or clears [`UpdateAuthorizerRequest::rest_api_id`](crate::types::UpdateAuthorizerRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -81,11 +81,11 @@ impl UpdateAuthorizerRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`UpdateAuthorizerRequest::rest_api_id`](crate::types::UpdateAuthorizerRequest::rest_api_id), if any.
+    /// The value set for [`UpdateAuthorizerRequest::rest_api_id`](crate::types::UpdateAuthorizerRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`UpdateAuthorizerRequest::authorizer_id`](crate::types::UpdateAuthorizerRequest::authorizer_id): pThe identifier of the Authorizer resource./p
+    /// Sets [`UpdateAuthorizerRequest::authorizer_id`](crate::types::UpdateAuthorizerRequest::authorizer_id): pThe identifier of the Authorizer resource./p
     pub fn authorizer_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -93,7 +93,7 @@ impl UpdateAuthorizerRequestBuilder {
         self.authorizer_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateAuthorizerRequest::authorizer_id`](crate::types::UpdateAuthorizerRequest::authorizer_id).
+    /// Sets or clears [`UpdateAuthorizerRequest::authorizer_id`](crate::types::UpdateAuthorizerRequest::authorizer_id).
     pub fn set_authorizer_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -101,11 +101,11 @@ impl UpdateAuthorizerRequestBuilder {
         self.authorizer_id = input;
         self
     }
-    ///The value set for [`UpdateAuthorizerRequest::authorizer_id`](crate::types::UpdateAuthorizerRequest::authorizer_id), if any.
+    /// The value set for [`UpdateAuthorizerRequest::authorizer_id`](crate::types::UpdateAuthorizerRequest::authorizer_id), if any.
     pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.authorizer_id
     }
-    ///Sets [`UpdateAuthorizerRequest::patch_operations`](crate::types::UpdateAuthorizerRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateAuthorizerRequest::patch_operations`](crate::types::UpdateAuthorizerRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -117,7 +117,7 @@ impl UpdateAuthorizerRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateAuthorizerRequest::patch_operations`](crate::types::UpdateAuthorizerRequest::patch_operations).
+    /// Sets or clears [`UpdateAuthorizerRequest::patch_operations`](crate::types::UpdateAuthorizerRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -125,13 +125,13 @@ impl UpdateAuthorizerRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateAuthorizerRequest::patch_operations`](crate::types::UpdateAuthorizerRequest::patch_operations), if any.
+    /// The value set for [`UpdateAuthorizerRequest::patch_operations`](crate::types::UpdateAuthorizerRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateAuthorizerRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateAuthorizerRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

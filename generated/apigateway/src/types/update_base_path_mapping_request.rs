@@ -54,12 +54,12 @@ pub struct UpdateBasePathMappingRequest {
     >,
 }
 impl UpdateBasePathMappingRequest {
-    ///Starts building a [`UpdateBasePathMappingRequest`].
+    /// Starts building a [`UpdateBasePathMappingRequest`].
     pub fn builder() -> crate::types::builders::UpdateBasePathMappingRequestBuilder {
         crate::types::builders::UpdateBasePathMappingRequestBuilder::default()
     }
 }
-///A builder for [`UpdateBasePathMappingRequest`](crate :: types :: UpdateBasePathMappingRequest); start one with `UpdateBasePathMappingRequest::builder()`.
+/// A builder for [`UpdateBasePathMappingRequest`](crate :: types :: UpdateBasePathMappingRequest); start one with `UpdateBasePathMappingRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -75,7 +75,7 @@ pub struct UpdateBasePathMappingRequestBuilder {
     >,
 }
 impl UpdateBasePathMappingRequestBuilder {
-    ///Sets [`UpdateBasePathMappingRequest::domain_name`](crate::types::UpdateBasePathMappingRequest::domain_name): pThe domain name of the BasePathMapping resource to change./p
+    /// Sets [`UpdateBasePathMappingRequest::domain_name`](crate::types::UpdateBasePathMappingRequest::domain_name): pThe domain name of the BasePathMapping resource to change./p
     pub fn domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -83,7 +83,7 @@ impl UpdateBasePathMappingRequestBuilder {
         self.domain_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateBasePathMappingRequest::domain_name`](crate::types::UpdateBasePathMappingRequest::domain_name).
+    /// Sets or clears [`UpdateBasePathMappingRequest::domain_name`](crate::types::UpdateBasePathMappingRequest::domain_name).
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -91,11 +91,11 @@ impl UpdateBasePathMappingRequestBuilder {
         self.domain_name = input;
         self
     }
-    ///The value set for [`UpdateBasePathMappingRequest::domain_name`](crate::types::UpdateBasePathMappingRequest::domain_name), if any.
+    /// The value set for [`UpdateBasePathMappingRequest::domain_name`](crate::types::UpdateBasePathMappingRequest::domain_name), if any.
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
-    ///Sets [`UpdateBasePathMappingRequest::domain_name_id`](crate::types::UpdateBasePathMappingRequest::domain_name_id): p The identifier for the domain name resource. Supported only for private custom domain names. /p
+    /// Sets [`UpdateBasePathMappingRequest::domain_name_id`](crate::types::UpdateBasePathMappingRequest::domain_name_id): p The identifier for the domain name resource. Supported only for private custom domain names. /p
     pub fn domain_name_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -103,7 +103,7 @@ impl UpdateBasePathMappingRequestBuilder {
         self.domain_name_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateBasePathMappingRequest::domain_name_id`](crate::types::UpdateBasePathMappingRequest::domain_name_id).
+    /// Sets or clears [`UpdateBasePathMappingRequest::domain_name_id`](crate::types::UpdateBasePathMappingRequest::domain_name_id).
     pub fn set_domain_name_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -111,11 +111,11 @@ impl UpdateBasePathMappingRequestBuilder {
         self.domain_name_id = input;
         self
     }
-    ///The value set for [`UpdateBasePathMappingRequest::domain_name_id`](crate::types::UpdateBasePathMappingRequest::domain_name_id), if any.
+    /// The value set for [`UpdateBasePathMappingRequest::domain_name_id`](crate::types::UpdateBasePathMappingRequest::domain_name_id), if any.
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_id
     }
-    ///Sets [`UpdateBasePathMappingRequest::base_path`](crate::types::UpdateBasePathMappingRequest::base_path): pThe base path of the BasePathMapping resource to change./p pTo specify an empty base path, set this parameter to code'(none)'/code./p
+    /// Sets [`UpdateBasePathMappingRequest::base_path`](crate::types::UpdateBasePathMappingRequest::base_path): pThe base path of the BasePathMapping resource to change./p pTo specify an empty base path, set this parameter to code'(none)'/code./p
     pub fn base_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -123,7 +123,7 @@ impl UpdateBasePathMappingRequestBuilder {
         self.base_path = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateBasePathMappingRequest::base_path`](crate::types::UpdateBasePathMappingRequest::base_path).
+    /// Sets or clears [`UpdateBasePathMappingRequest::base_path`](crate::types::UpdateBasePathMappingRequest::base_path).
     pub fn set_base_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -131,11 +131,11 @@ impl UpdateBasePathMappingRequestBuilder {
         self.base_path = input;
         self
     }
-    ///The value set for [`UpdateBasePathMappingRequest::base_path`](crate::types::UpdateBasePathMappingRequest::base_path), if any.
+    /// The value set for [`UpdateBasePathMappingRequest::base_path`](crate::types::UpdateBasePathMappingRequest::base_path), if any.
     pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.base_path
     }
-    ///Sets [`UpdateBasePathMappingRequest::patch_operations`](crate::types::UpdateBasePathMappingRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateBasePathMappingRequest::patch_operations`](crate::types::UpdateBasePathMappingRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -147,7 +147,7 @@ impl UpdateBasePathMappingRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateBasePathMappingRequest::patch_operations`](crate::types::UpdateBasePathMappingRequest::patch_operations).
+    /// Sets or clears [`UpdateBasePathMappingRequest::patch_operations`](crate::types::UpdateBasePathMappingRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -155,13 +155,13 @@ impl UpdateBasePathMappingRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateBasePathMappingRequest::patch_operations`](crate::types::UpdateBasePathMappingRequest::patch_operations), if any.
+    /// The value set for [`UpdateBasePathMappingRequest::patch_operations`](crate::types::UpdateBasePathMappingRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateBasePathMappingRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateBasePathMappingRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

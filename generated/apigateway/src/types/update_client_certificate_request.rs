@@ -34,12 +34,12 @@ pub struct UpdateClientCertificateRequest {
     >,
 }
 impl UpdateClientCertificateRequest {
-    ///Starts building a [`UpdateClientCertificateRequest`].
+    /// Starts building a [`UpdateClientCertificateRequest`].
     pub fn builder() -> crate::types::builders::UpdateClientCertificateRequestBuilder {
         crate::types::builders::UpdateClientCertificateRequestBuilder::default()
     }
 }
-///A builder for [`UpdateClientCertificateRequest`](crate :: types :: UpdateClientCertificateRequest); start one with `UpdateClientCertificateRequest::builder()`.
+/// A builder for [`UpdateClientCertificateRequest`](crate :: types :: UpdateClientCertificateRequest); start one with `UpdateClientCertificateRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct UpdateClientCertificateRequestBuilder {
     >,
 }
 impl UpdateClientCertificateRequestBuilder {
-    ///Sets [`UpdateClientCertificateRequest::client_certificate_id`](crate::types::UpdateClientCertificateRequest::client_certificate_id): pThe identifier of the ClientCertificate resource to be updated./p
+    /// Sets [`UpdateClientCertificateRequest::client_certificate_id`](crate::types::UpdateClientCertificateRequest::client_certificate_id): pThe identifier of the ClientCertificate resource to be updated./p
     pub fn client_certificate_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl UpdateClientCertificateRequestBuilder {
         self.client_certificate_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateClientCertificateRequest::client_certificate_id`](crate::types::UpdateClientCertificateRequest::client_certificate_id).
+    /// Sets or clears [`UpdateClientCertificateRequest::client_certificate_id`](crate::types::UpdateClientCertificateRequest::client_certificate_id).
     pub fn set_client_certificate_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,13 +69,13 @@ impl UpdateClientCertificateRequestBuilder {
         self.client_certificate_id = input;
         self
     }
-    ///The value set for [`UpdateClientCertificateRequest::client_certificate_id`](crate::types::UpdateClientCertificateRequest::client_certificate_id), if any.
+    /// The value set for [`UpdateClientCertificateRequest::client_certificate_id`](crate::types::UpdateClientCertificateRequest::client_certificate_id), if any.
     pub fn get_client_certificate_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.client_certificate_id
     }
-    ///Sets [`UpdateClientCertificateRequest::patch_operations`](crate::types::UpdateClientCertificateRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateClientCertificateRequest::patch_operations`](crate::types::UpdateClientCertificateRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -87,7 +87,7 @@ impl UpdateClientCertificateRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateClientCertificateRequest::patch_operations`](crate::types::UpdateClientCertificateRequest::patch_operations).
+    /// Sets or clears [`UpdateClientCertificateRequest::patch_operations`](crate::types::UpdateClientCertificateRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -95,13 +95,13 @@ impl UpdateClientCertificateRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateClientCertificateRequest::patch_operations`](crate::types::UpdateClientCertificateRequest::patch_operations), if any.
+    /// The value set for [`UpdateClientCertificateRequest::patch_operations`](crate::types::UpdateClientCertificateRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateClientCertificateRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateClientCertificateRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

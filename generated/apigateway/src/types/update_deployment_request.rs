@@ -45,12 +45,12 @@ pub struct UpdateDeploymentRequest {
     >,
 }
 impl UpdateDeploymentRequest {
-    ///Starts building a [`UpdateDeploymentRequest`].
+    /// Starts building a [`UpdateDeploymentRequest`].
     pub fn builder() -> crate::types::builders::UpdateDeploymentRequestBuilder {
         crate::types::builders::UpdateDeploymentRequestBuilder::default()
     }
 }
-///A builder for [`UpdateDeploymentRequest`](crate :: types :: UpdateDeploymentRequest); start one with `UpdateDeploymentRequest::builder()`.
+/// A builder for [`UpdateDeploymentRequest`](crate :: types :: UpdateDeploymentRequest); start one with `UpdateDeploymentRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -65,7 +65,7 @@ pub struct UpdateDeploymentRequestBuilder {
     >,
 }
 impl UpdateDeploymentRequestBuilder {
-    ///Sets [`UpdateDeploymentRequest::rest_api_id`](crate::types::UpdateDeploymentRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`UpdateDeploymentRequest::rest_api_id`](crate::types::UpdateDeploymentRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -73,7 +73,7 @@ impl UpdateDeploymentRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateDeploymentRequest::rest_api_id`](crate::types::UpdateDeploymentRequest::rest_api_id).
+    /// Sets or clears [`UpdateDeploymentRequest::rest_api_id`](crate::types::UpdateDeploymentRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -81,11 +81,11 @@ impl UpdateDeploymentRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`UpdateDeploymentRequest::rest_api_id`](crate::types::UpdateDeploymentRequest::rest_api_id), if any.
+    /// The value set for [`UpdateDeploymentRequest::rest_api_id`](crate::types::UpdateDeploymentRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`UpdateDeploymentRequest::deployment_id`](crate::types::UpdateDeploymentRequest::deployment_id): pThe replacement identifier for the Deployment resource to change information about./p
+    /// Sets [`UpdateDeploymentRequest::deployment_id`](crate::types::UpdateDeploymentRequest::deployment_id): pThe replacement identifier for the Deployment resource to change information about./p
     pub fn deployment_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -93,7 +93,7 @@ impl UpdateDeploymentRequestBuilder {
         self.deployment_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateDeploymentRequest::deployment_id`](crate::types::UpdateDeploymentRequest::deployment_id).
+    /// Sets or clears [`UpdateDeploymentRequest::deployment_id`](crate::types::UpdateDeploymentRequest::deployment_id).
     pub fn set_deployment_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -101,11 +101,11 @@ impl UpdateDeploymentRequestBuilder {
         self.deployment_id = input;
         self
     }
-    ///The value set for [`UpdateDeploymentRequest::deployment_id`](crate::types::UpdateDeploymentRequest::deployment_id), if any.
+    /// The value set for [`UpdateDeploymentRequest::deployment_id`](crate::types::UpdateDeploymentRequest::deployment_id), if any.
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.deployment_id
     }
-    ///Sets [`UpdateDeploymentRequest::patch_operations`](crate::types::UpdateDeploymentRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateDeploymentRequest::patch_operations`](crate::types::UpdateDeploymentRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -117,7 +117,7 @@ impl UpdateDeploymentRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateDeploymentRequest::patch_operations`](crate::types::UpdateDeploymentRequest::patch_operations).
+    /// Sets or clears [`UpdateDeploymentRequest::patch_operations`](crate::types::UpdateDeploymentRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -125,13 +125,13 @@ impl UpdateDeploymentRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateDeploymentRequest::patch_operations`](crate::types::UpdateDeploymentRequest::patch_operations), if any.
+    /// The value set for [`UpdateDeploymentRequest::patch_operations`](crate::types::UpdateDeploymentRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateDeploymentRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateDeploymentRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -45,12 +45,12 @@ pub struct UpdateDocumentationPartRequest {
     >,
 }
 impl UpdateDocumentationPartRequest {
-    ///Starts building a [`UpdateDocumentationPartRequest`].
+    /// Starts building a [`UpdateDocumentationPartRequest`].
     pub fn builder() -> crate::types::builders::UpdateDocumentationPartRequestBuilder {
         crate::types::builders::UpdateDocumentationPartRequestBuilder::default()
     }
 }
-///A builder for [`UpdateDocumentationPartRequest`](crate :: types :: UpdateDocumentationPartRequest); start one with `UpdateDocumentationPartRequest::builder()`.
+/// A builder for [`UpdateDocumentationPartRequest`](crate :: types :: UpdateDocumentationPartRequest); start one with `UpdateDocumentationPartRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -65,7 +65,7 @@ pub struct UpdateDocumentationPartRequestBuilder {
     >,
 }
 impl UpdateDocumentationPartRequestBuilder {
-    ///Sets [`UpdateDocumentationPartRequest::rest_api_id`](crate::types::UpdateDocumentationPartRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`UpdateDocumentationPartRequest::rest_api_id`](crate::types::UpdateDocumentationPartRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -73,7 +73,7 @@ impl UpdateDocumentationPartRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateDocumentationPartRequest::rest_api_id`](crate::types::UpdateDocumentationPartRequest::rest_api_id).
+    /// Sets or clears [`UpdateDocumentationPartRequest::rest_api_id`](crate::types::UpdateDocumentationPartRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -81,11 +81,11 @@ impl UpdateDocumentationPartRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`UpdateDocumentationPartRequest::rest_api_id`](crate::types::UpdateDocumentationPartRequest::rest_api_id), if any.
+    /// The value set for [`UpdateDocumentationPartRequest::rest_api_id`](crate::types::UpdateDocumentationPartRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`UpdateDocumentationPartRequest::documentation_part_id`](crate::types::UpdateDocumentationPartRequest::documentation_part_id): pThe identifier of the to-be-updated documentation part./p
+    /// Sets [`UpdateDocumentationPartRequest::documentation_part_id`](crate::types::UpdateDocumentationPartRequest::documentation_part_id): pThe identifier of the to-be-updated documentation part./p
     pub fn documentation_part_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -93,7 +93,7 @@ impl UpdateDocumentationPartRequestBuilder {
         self.documentation_part_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateDocumentationPartRequest::documentation_part_id`](crate::types::UpdateDocumentationPartRequest::documentation_part_id).
+    /// Sets or clears [`UpdateDocumentationPartRequest::documentation_part_id`](crate::types::UpdateDocumentationPartRequest::documentation_part_id).
     pub fn set_documentation_part_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -101,13 +101,13 @@ impl UpdateDocumentationPartRequestBuilder {
         self.documentation_part_id = input;
         self
     }
-    ///The value set for [`UpdateDocumentationPartRequest::documentation_part_id`](crate::types::UpdateDocumentationPartRequest::documentation_part_id), if any.
+    /// The value set for [`UpdateDocumentationPartRequest::documentation_part_id`](crate::types::UpdateDocumentationPartRequest::documentation_part_id), if any.
     pub fn get_documentation_part_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.documentation_part_id
     }
-    ///Sets [`UpdateDocumentationPartRequest::patch_operations`](crate::types::UpdateDocumentationPartRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateDocumentationPartRequest::patch_operations`](crate::types::UpdateDocumentationPartRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -119,7 +119,7 @@ impl UpdateDocumentationPartRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateDocumentationPartRequest::patch_operations`](crate::types::UpdateDocumentationPartRequest::patch_operations).
+    /// Sets or clears [`UpdateDocumentationPartRequest::patch_operations`](crate::types::UpdateDocumentationPartRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -127,13 +127,13 @@ impl UpdateDocumentationPartRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateDocumentationPartRequest::patch_operations`](crate::types::UpdateDocumentationPartRequest::patch_operations), if any.
+    /// The value set for [`UpdateDocumentationPartRequest::patch_operations`](crate::types::UpdateDocumentationPartRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateDocumentationPartRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateDocumentationPartRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

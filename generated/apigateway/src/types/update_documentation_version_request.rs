@@ -45,12 +45,12 @@ pub struct UpdateDocumentationVersionRequest {
     >,
 }
 impl UpdateDocumentationVersionRequest {
-    ///Starts building a [`UpdateDocumentationVersionRequest`].
+    /// Starts building a [`UpdateDocumentationVersionRequest`].
     pub fn builder() -> crate::types::builders::UpdateDocumentationVersionRequestBuilder {
         crate::types::builders::UpdateDocumentationVersionRequestBuilder::default()
     }
 }
-///A builder for [`UpdateDocumentationVersionRequest`](crate :: types :: UpdateDocumentationVersionRequest); start one with `UpdateDocumentationVersionRequest::builder()`.
+/// A builder for [`UpdateDocumentationVersionRequest`](crate :: types :: UpdateDocumentationVersionRequest); start one with `UpdateDocumentationVersionRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -65,7 +65,7 @@ pub struct UpdateDocumentationVersionRequestBuilder {
     >,
 }
 impl UpdateDocumentationVersionRequestBuilder {
-    ///Sets [`UpdateDocumentationVersionRequest::rest_api_id`](crate::types::UpdateDocumentationVersionRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`UpdateDocumentationVersionRequest::rest_api_id`](crate::types::UpdateDocumentationVersionRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -73,7 +73,7 @@ impl UpdateDocumentationVersionRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateDocumentationVersionRequest::rest_api_id`](crate::types::UpdateDocumentationVersionRequest::rest_api_id).
+    /// Sets or clears [`UpdateDocumentationVersionRequest::rest_api_id`](crate::types::UpdateDocumentationVersionRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -81,11 +81,11 @@ impl UpdateDocumentationVersionRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`UpdateDocumentationVersionRequest::rest_api_id`](crate::types::UpdateDocumentationVersionRequest::rest_api_id), if any.
+    /// The value set for [`UpdateDocumentationVersionRequest::rest_api_id`](crate::types::UpdateDocumentationVersionRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`UpdateDocumentationVersionRequest::documentation_version`](crate::types::UpdateDocumentationVersionRequest::documentation_version): pThe version identifier of the to-be-updated documentation version./p
+    /// Sets [`UpdateDocumentationVersionRequest::documentation_version`](crate::types::UpdateDocumentationVersionRequest::documentation_version): pThe version identifier of the to-be-updated documentation version./p
     pub fn documentation_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -93,7 +93,7 @@ impl UpdateDocumentationVersionRequestBuilder {
         self.documentation_version = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateDocumentationVersionRequest::documentation_version`](crate::types::UpdateDocumentationVersionRequest::documentation_version).
+    /// Sets or clears [`UpdateDocumentationVersionRequest::documentation_version`](crate::types::UpdateDocumentationVersionRequest::documentation_version).
     pub fn set_documentation_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -101,13 +101,13 @@ impl UpdateDocumentationVersionRequestBuilder {
         self.documentation_version = input;
         self
     }
-    ///The value set for [`UpdateDocumentationVersionRequest::documentation_version`](crate::types::UpdateDocumentationVersionRequest::documentation_version), if any.
+    /// The value set for [`UpdateDocumentationVersionRequest::documentation_version`](crate::types::UpdateDocumentationVersionRequest::documentation_version), if any.
     pub fn get_documentation_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.documentation_version
     }
-    ///Sets [`UpdateDocumentationVersionRequest::patch_operations`](crate::types::UpdateDocumentationVersionRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateDocumentationVersionRequest::patch_operations`](crate::types::UpdateDocumentationVersionRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -119,7 +119,7 @@ impl UpdateDocumentationVersionRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateDocumentationVersionRequest::patch_operations`](crate::types::UpdateDocumentationVersionRequest::patch_operations).
+    /// Sets or clears [`UpdateDocumentationVersionRequest::patch_operations`](crate::types::UpdateDocumentationVersionRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -127,13 +127,13 @@ impl UpdateDocumentationVersionRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateDocumentationVersionRequest::patch_operations`](crate::types::UpdateDocumentationVersionRequest::patch_operations), if any.
+    /// The value set for [`UpdateDocumentationVersionRequest::patch_operations`](crate::types::UpdateDocumentationVersionRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

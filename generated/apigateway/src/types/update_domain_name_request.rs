@@ -43,12 +43,12 @@ pub struct UpdateDomainNameRequest {
     >,
 }
 impl UpdateDomainNameRequest {
-    ///Starts building a [`UpdateDomainNameRequest`].
+    /// Starts building a [`UpdateDomainNameRequest`].
     pub fn builder() -> crate::types::builders::UpdateDomainNameRequestBuilder {
         crate::types::builders::UpdateDomainNameRequestBuilder::default()
     }
 }
-///A builder for [`UpdateDomainNameRequest`](crate :: types :: UpdateDomainNameRequest); start one with `UpdateDomainNameRequest::builder()`.
+/// A builder for [`UpdateDomainNameRequest`](crate :: types :: UpdateDomainNameRequest); start one with `UpdateDomainNameRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -63,7 +63,7 @@ pub struct UpdateDomainNameRequestBuilder {
     >,
 }
 impl UpdateDomainNameRequestBuilder {
-    ///Sets [`UpdateDomainNameRequest::domain_name`](crate::types::UpdateDomainNameRequest::domain_name): pThe name of the DomainName resource to be changed./p
+    /// Sets [`UpdateDomainNameRequest::domain_name`](crate::types::UpdateDomainNameRequest::domain_name): pThe name of the DomainName resource to be changed./p
     pub fn domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -71,7 +71,7 @@ impl UpdateDomainNameRequestBuilder {
         self.domain_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateDomainNameRequest::domain_name`](crate::types::UpdateDomainNameRequest::domain_name).
+    /// Sets or clears [`UpdateDomainNameRequest::domain_name`](crate::types::UpdateDomainNameRequest::domain_name).
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -79,11 +79,11 @@ impl UpdateDomainNameRequestBuilder {
         self.domain_name = input;
         self
     }
-    ///The value set for [`UpdateDomainNameRequest::domain_name`](crate::types::UpdateDomainNameRequest::domain_name), if any.
+    /// The value set for [`UpdateDomainNameRequest::domain_name`](crate::types::UpdateDomainNameRequest::domain_name), if any.
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
-    ///Sets [`UpdateDomainNameRequest::domain_name_id`](crate::types::UpdateDomainNameRequest::domain_name_id): p The identifier for the domain name resource. Supported only for private custom domain names. /p
+    /// Sets [`UpdateDomainNameRequest::domain_name_id`](crate::types::UpdateDomainNameRequest::domain_name_id): p The identifier for the domain name resource. Supported only for private custom domain names. /p
     pub fn domain_name_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -91,7 +91,7 @@ impl UpdateDomainNameRequestBuilder {
         self.domain_name_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateDomainNameRequest::domain_name_id`](crate::types::UpdateDomainNameRequest::domain_name_id).
+    /// Sets or clears [`UpdateDomainNameRequest::domain_name_id`](crate::types::UpdateDomainNameRequest::domain_name_id).
     pub fn set_domain_name_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -99,11 +99,11 @@ impl UpdateDomainNameRequestBuilder {
         self.domain_name_id = input;
         self
     }
-    ///The value set for [`UpdateDomainNameRequest::domain_name_id`](crate::types::UpdateDomainNameRequest::domain_name_id), if any.
+    /// The value set for [`UpdateDomainNameRequest::domain_name_id`](crate::types::UpdateDomainNameRequest::domain_name_id), if any.
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_id
     }
-    ///Sets [`UpdateDomainNameRequest::patch_operations`](crate::types::UpdateDomainNameRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateDomainNameRequest::patch_operations`](crate::types::UpdateDomainNameRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -115,7 +115,7 @@ impl UpdateDomainNameRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateDomainNameRequest::patch_operations`](crate::types::UpdateDomainNameRequest::patch_operations).
+    /// Sets or clears [`UpdateDomainNameRequest::patch_operations`](crate::types::UpdateDomainNameRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -123,13 +123,13 @@ impl UpdateDomainNameRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateDomainNameRequest::patch_operations`](crate::types::UpdateDomainNameRequest::patch_operations), if any.
+    /// The value set for [`UpdateDomainNameRequest::patch_operations`](crate::types::UpdateDomainNameRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateDomainNameRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateDomainNameRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

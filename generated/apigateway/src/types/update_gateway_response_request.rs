@@ -45,12 +45,12 @@ pub struct UpdateGatewayResponseRequest {
     >,
 }
 impl UpdateGatewayResponseRequest {
-    ///Starts building a [`UpdateGatewayResponseRequest`].
+    /// Starts building a [`UpdateGatewayResponseRequest`].
     pub fn builder() -> crate::types::builders::UpdateGatewayResponseRequestBuilder {
         crate::types::builders::UpdateGatewayResponseRequestBuilder::default()
     }
 }
-///A builder for [`UpdateGatewayResponseRequest`](crate :: types :: UpdateGatewayResponseRequest); start one with `UpdateGatewayResponseRequest::builder()`.
+/// A builder for [`UpdateGatewayResponseRequest`](crate :: types :: UpdateGatewayResponseRequest); start one with `UpdateGatewayResponseRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -65,7 +65,7 @@ pub struct UpdateGatewayResponseRequestBuilder {
     >,
 }
 impl UpdateGatewayResponseRequestBuilder {
-    ///Sets [`UpdateGatewayResponseRequest::rest_api_id`](crate::types::UpdateGatewayResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`UpdateGatewayResponseRequest::rest_api_id`](crate::types::UpdateGatewayResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -73,7 +73,7 @@ impl UpdateGatewayResponseRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateGatewayResponseRequest::rest_api_id`](crate::types::UpdateGatewayResponseRequest::rest_api_id).
+    /// Sets or clears [`UpdateGatewayResponseRequest::rest_api_id`](crate::types::UpdateGatewayResponseRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -81,11 +81,11 @@ impl UpdateGatewayResponseRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`UpdateGatewayResponseRequest::rest_api_id`](crate::types::UpdateGatewayResponseRequest::rest_api_id), if any.
+    /// The value set for [`UpdateGatewayResponseRequest::rest_api_id`](crate::types::UpdateGatewayResponseRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`UpdateGatewayResponseRequest::response_type`](crate::types::UpdateGatewayResponseRequest::response_type): pThe response type of the associated GatewayResponse./p
+    /// Sets [`UpdateGatewayResponseRequest::response_type`](crate::types::UpdateGatewayResponseRequest::response_type): pThe response type of the associated GatewayResponse./p
     pub fn response_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::GatewayResponseType>,
@@ -93,7 +93,7 @@ impl UpdateGatewayResponseRequestBuilder {
         self.response_type = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateGatewayResponseRequest::response_type`](crate::types::UpdateGatewayResponseRequest::response_type).
+    /// Sets or clears [`UpdateGatewayResponseRequest::response_type`](crate::types::UpdateGatewayResponseRequest::response_type).
     pub fn set_response_type(
         mut self,
         input: ::std::option::Option<crate::types::GatewayResponseType>,
@@ -101,13 +101,13 @@ impl UpdateGatewayResponseRequestBuilder {
         self.response_type = input;
         self
     }
-    ///The value set for [`UpdateGatewayResponseRequest::response_type`](crate::types::UpdateGatewayResponseRequest::response_type), if any.
+    /// The value set for [`UpdateGatewayResponseRequest::response_type`](crate::types::UpdateGatewayResponseRequest::response_type), if any.
     pub fn get_response_type(
         &self,
     ) -> &::std::option::Option<crate::types::GatewayResponseType> {
         &self.response_type
     }
-    ///Sets [`UpdateGatewayResponseRequest::patch_operations`](crate::types::UpdateGatewayResponseRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateGatewayResponseRequest::patch_operations`](crate::types::UpdateGatewayResponseRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -119,7 +119,7 @@ impl UpdateGatewayResponseRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateGatewayResponseRequest::patch_operations`](crate::types::UpdateGatewayResponseRequest::patch_operations).
+    /// Sets or clears [`UpdateGatewayResponseRequest::patch_operations`](crate::types::UpdateGatewayResponseRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -127,13 +127,13 @@ impl UpdateGatewayResponseRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateGatewayResponseRequest::patch_operations`](crate::types::UpdateGatewayResponseRequest::patch_operations), if any.
+    /// The value set for [`UpdateGatewayResponseRequest::patch_operations`](crate::types::UpdateGatewayResponseRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateGatewayResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateGatewayResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -56,12 +56,12 @@ pub struct UpdateIntegrationRequest {
     >,
 }
 impl UpdateIntegrationRequest {
-    ///Starts building a [`UpdateIntegrationRequest`].
+    /// Starts building a [`UpdateIntegrationRequest`].
     pub fn builder() -> crate::types::builders::UpdateIntegrationRequestBuilder {
         crate::types::builders::UpdateIntegrationRequestBuilder::default()
     }
 }
-///A builder for [`UpdateIntegrationRequest`](crate :: types :: UpdateIntegrationRequest); start one with `UpdateIntegrationRequest::builder()`.
+/// A builder for [`UpdateIntegrationRequest`](crate :: types :: UpdateIntegrationRequest); start one with `UpdateIntegrationRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -77,7 +77,7 @@ pub struct UpdateIntegrationRequestBuilder {
     >,
 }
 impl UpdateIntegrationRequestBuilder {
-    ///Sets [`UpdateIntegrationRequest::rest_api_id`](crate::types::UpdateIntegrationRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`UpdateIntegrationRequest::rest_api_id`](crate::types::UpdateIntegrationRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -85,7 +85,7 @@ impl UpdateIntegrationRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateIntegrationRequest::rest_api_id`](crate::types::UpdateIntegrationRequest::rest_api_id).
+    /// Sets or clears [`UpdateIntegrationRequest::rest_api_id`](crate::types::UpdateIntegrationRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -93,11 +93,11 @@ impl UpdateIntegrationRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`UpdateIntegrationRequest::rest_api_id`](crate::types::UpdateIntegrationRequest::rest_api_id), if any.
+    /// The value set for [`UpdateIntegrationRequest::rest_api_id`](crate::types::UpdateIntegrationRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`UpdateIntegrationRequest::resource_id`](crate::types::UpdateIntegrationRequest::resource_id): pRepresents an update integration request's resource identifier./p
+    /// Sets [`UpdateIntegrationRequest::resource_id`](crate::types::UpdateIntegrationRequest::resource_id): pRepresents an update integration request's resource identifier./p
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -105,7 +105,7 @@ impl UpdateIntegrationRequestBuilder {
         self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateIntegrationRequest::resource_id`](crate::types::UpdateIntegrationRequest::resource_id).
+    /// Sets or clears [`UpdateIntegrationRequest::resource_id`](crate::types::UpdateIntegrationRequest::resource_id).
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -113,11 +113,11 @@ impl UpdateIntegrationRequestBuilder {
         self.resource_id = input;
         self
     }
-    ///The value set for [`UpdateIntegrationRequest::resource_id`](crate::types::UpdateIntegrationRequest::resource_id), if any.
+    /// The value set for [`UpdateIntegrationRequest::resource_id`](crate::types::UpdateIntegrationRequest::resource_id), if any.
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
-    ///Sets [`UpdateIntegrationRequest::http_method`](crate::types::UpdateIntegrationRequest::http_method): pRepresents an update integration request's HTTP method./p
+    /// Sets [`UpdateIntegrationRequest::http_method`](crate::types::UpdateIntegrationRequest::http_method): pRepresents an update integration request's HTTP method./p
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -125,7 +125,7 @@ impl UpdateIntegrationRequestBuilder {
         self.http_method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateIntegrationRequest::http_method`](crate::types::UpdateIntegrationRequest::http_method).
+    /// Sets or clears [`UpdateIntegrationRequest::http_method`](crate::types::UpdateIntegrationRequest::http_method).
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -133,11 +133,11 @@ impl UpdateIntegrationRequestBuilder {
         self.http_method = input;
         self
     }
-    ///The value set for [`UpdateIntegrationRequest::http_method`](crate::types::UpdateIntegrationRequest::http_method), if any.
+    /// The value set for [`UpdateIntegrationRequest::http_method`](crate::types::UpdateIntegrationRequest::http_method), if any.
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
-    ///Sets [`UpdateIntegrationRequest::patch_operations`](crate::types::UpdateIntegrationRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateIntegrationRequest::patch_operations`](crate::types::UpdateIntegrationRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -149,7 +149,7 @@ impl UpdateIntegrationRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateIntegrationRequest::patch_operations`](crate::types::UpdateIntegrationRequest::patch_operations).
+    /// Sets or clears [`UpdateIntegrationRequest::patch_operations`](crate::types::UpdateIntegrationRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -157,13 +157,13 @@ impl UpdateIntegrationRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateIntegrationRequest::patch_operations`](crate::types::UpdateIntegrationRequest::patch_operations), if any.
+    /// The value set for [`UpdateIntegrationRequest::patch_operations`](crate::types::UpdateIntegrationRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateIntegrationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateIntegrationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

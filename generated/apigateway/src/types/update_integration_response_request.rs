@@ -67,12 +67,12 @@ pub struct UpdateIntegrationResponseRequest {
     >,
 }
 impl UpdateIntegrationResponseRequest {
-    ///Starts building a [`UpdateIntegrationResponseRequest`].
+    /// Starts building a [`UpdateIntegrationResponseRequest`].
     pub fn builder() -> crate::types::builders::UpdateIntegrationResponseRequestBuilder {
         crate::types::builders::UpdateIntegrationResponseRequestBuilder::default()
     }
 }
-///A builder for [`UpdateIntegrationResponseRequest`](crate :: types :: UpdateIntegrationResponseRequest); start one with `UpdateIntegrationResponseRequest::builder()`.
+/// A builder for [`UpdateIntegrationResponseRequest`](crate :: types :: UpdateIntegrationResponseRequest); start one with `UpdateIntegrationResponseRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -89,7 +89,7 @@ pub struct UpdateIntegrationResponseRequestBuilder {
     >,
 }
 impl UpdateIntegrationResponseRequestBuilder {
-    ///Sets [`UpdateIntegrationResponseRequest::rest_api_id`](crate::types::UpdateIntegrationResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`UpdateIntegrationResponseRequest::rest_api_id`](crate::types::UpdateIntegrationResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -97,7 +97,7 @@ impl UpdateIntegrationResponseRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateIntegrationResponseRequest::rest_api_id`](crate::types::UpdateIntegrationResponseRequest::rest_api_id).
+    /// Sets or clears [`UpdateIntegrationResponseRequest::rest_api_id`](crate::types::UpdateIntegrationResponseRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -105,11 +105,11 @@ impl UpdateIntegrationResponseRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`UpdateIntegrationResponseRequest::rest_api_id`](crate::types::UpdateIntegrationResponseRequest::rest_api_id), if any.
+    /// The value set for [`UpdateIntegrationResponseRequest::rest_api_id`](crate::types::UpdateIntegrationResponseRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`UpdateIntegrationResponseRequest::resource_id`](crate::types::UpdateIntegrationResponseRequest::resource_id): pSpecifies an update integration response request's resource identifier./p
+    /// Sets [`UpdateIntegrationResponseRequest::resource_id`](crate::types::UpdateIntegrationResponseRequest::resource_id): pSpecifies an update integration response request's resource identifier./p
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -117,7 +117,7 @@ impl UpdateIntegrationResponseRequestBuilder {
         self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateIntegrationResponseRequest::resource_id`](crate::types::UpdateIntegrationResponseRequest::resource_id).
+    /// Sets or clears [`UpdateIntegrationResponseRequest::resource_id`](crate::types::UpdateIntegrationResponseRequest::resource_id).
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -125,11 +125,11 @@ impl UpdateIntegrationResponseRequestBuilder {
         self.resource_id = input;
         self
     }
-    ///The value set for [`UpdateIntegrationResponseRequest::resource_id`](crate::types::UpdateIntegrationResponseRequest::resource_id), if any.
+    /// The value set for [`UpdateIntegrationResponseRequest::resource_id`](crate::types::UpdateIntegrationResponseRequest::resource_id), if any.
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
-    ///Sets [`UpdateIntegrationResponseRequest::http_method`](crate::types::UpdateIntegrationResponseRequest::http_method): pSpecifies an update integration response request's HTTP method./p
+    /// Sets [`UpdateIntegrationResponseRequest::http_method`](crate::types::UpdateIntegrationResponseRequest::http_method): pSpecifies an update integration response request's HTTP method./p
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -137,7 +137,7 @@ impl UpdateIntegrationResponseRequestBuilder {
         self.http_method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateIntegrationResponseRequest::http_method`](crate::types::UpdateIntegrationResponseRequest::http_method).
+    /// Sets or clears [`UpdateIntegrationResponseRequest::http_method`](crate::types::UpdateIntegrationResponseRequest::http_method).
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -145,11 +145,11 @@ impl UpdateIntegrationResponseRequestBuilder {
         self.http_method = input;
         self
     }
-    ///The value set for [`UpdateIntegrationResponseRequest::http_method`](crate::types::UpdateIntegrationResponseRequest::http_method), if any.
+    /// The value set for [`UpdateIntegrationResponseRequest::http_method`](crate::types::UpdateIntegrationResponseRequest::http_method), if any.
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
-    ///Sets [`UpdateIntegrationResponseRequest::status_code`](crate::types::UpdateIntegrationResponseRequest::status_code): pSpecifies an update integration response request's status code./p
+    /// Sets [`UpdateIntegrationResponseRequest::status_code`](crate::types::UpdateIntegrationResponseRequest::status_code): pSpecifies an update integration response request's status code./p
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -157,7 +157,7 @@ impl UpdateIntegrationResponseRequestBuilder {
         self.status_code = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateIntegrationResponseRequest::status_code`](crate::types::UpdateIntegrationResponseRequest::status_code).
+    /// Sets or clears [`UpdateIntegrationResponseRequest::status_code`](crate::types::UpdateIntegrationResponseRequest::status_code).
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -165,11 +165,11 @@ impl UpdateIntegrationResponseRequestBuilder {
         self.status_code = input;
         self
     }
-    ///The value set for [`UpdateIntegrationResponseRequest::status_code`](crate::types::UpdateIntegrationResponseRequest::status_code), if any.
+    /// The value set for [`UpdateIntegrationResponseRequest::status_code`](crate::types::UpdateIntegrationResponseRequest::status_code), if any.
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
-    ///Sets [`UpdateIntegrationResponseRequest::patch_operations`](crate::types::UpdateIntegrationResponseRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateIntegrationResponseRequest::patch_operations`](crate::types::UpdateIntegrationResponseRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -181,7 +181,7 @@ impl UpdateIntegrationResponseRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateIntegrationResponseRequest::patch_operations`](crate::types::UpdateIntegrationResponseRequest::patch_operations).
+    /// Sets or clears [`UpdateIntegrationResponseRequest::patch_operations`](crate::types::UpdateIntegrationResponseRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -189,13 +189,13 @@ impl UpdateIntegrationResponseRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateIntegrationResponseRequest::patch_operations`](crate::types::UpdateIntegrationResponseRequest::patch_operations), if any.
+    /// The value set for [`UpdateIntegrationResponseRequest::patch_operations`](crate::types::UpdateIntegrationResponseRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateIntegrationResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateIntegrationResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -56,12 +56,12 @@ pub struct UpdateMethodRequest {
     >,
 }
 impl UpdateMethodRequest {
-    ///Starts building a [`UpdateMethodRequest`].
+    /// Starts building a [`UpdateMethodRequest`].
     pub fn builder() -> crate::types::builders::UpdateMethodRequestBuilder {
         crate::types::builders::UpdateMethodRequestBuilder::default()
     }
 }
-///A builder for [`UpdateMethodRequest`](crate :: types :: UpdateMethodRequest); start one with `UpdateMethodRequest::builder()`.
+/// A builder for [`UpdateMethodRequest`](crate :: types :: UpdateMethodRequest); start one with `UpdateMethodRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -77,7 +77,7 @@ pub struct UpdateMethodRequestBuilder {
     >,
 }
 impl UpdateMethodRequestBuilder {
-    ///Sets [`UpdateMethodRequest::rest_api_id`](crate::types::UpdateMethodRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`UpdateMethodRequest::rest_api_id`](crate::types::UpdateMethodRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -85,7 +85,7 @@ impl UpdateMethodRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateMethodRequest::rest_api_id`](crate::types::UpdateMethodRequest::rest_api_id).
+    /// Sets or clears [`UpdateMethodRequest::rest_api_id`](crate::types::UpdateMethodRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -93,11 +93,11 @@ impl UpdateMethodRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`UpdateMethodRequest::rest_api_id`](crate::types::UpdateMethodRequest::rest_api_id), if any.
+    /// The value set for [`UpdateMethodRequest::rest_api_id`](crate::types::UpdateMethodRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`UpdateMethodRequest::resource_id`](crate::types::UpdateMethodRequest::resource_id): pThe Resource identifier for the Method resource./p
+    /// Sets [`UpdateMethodRequest::resource_id`](crate::types::UpdateMethodRequest::resource_id): pThe Resource identifier for the Method resource./p
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -105,7 +105,7 @@ impl UpdateMethodRequestBuilder {
         self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateMethodRequest::resource_id`](crate::types::UpdateMethodRequest::resource_id).
+    /// Sets or clears [`UpdateMethodRequest::resource_id`](crate::types::UpdateMethodRequest::resource_id).
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -113,11 +113,11 @@ impl UpdateMethodRequestBuilder {
         self.resource_id = input;
         self
     }
-    ///The value set for [`UpdateMethodRequest::resource_id`](crate::types::UpdateMethodRequest::resource_id), if any.
+    /// The value set for [`UpdateMethodRequest::resource_id`](crate::types::UpdateMethodRequest::resource_id), if any.
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
-    ///Sets [`UpdateMethodRequest::http_method`](crate::types::UpdateMethodRequest::http_method): pThe HTTP verb of the Method resource./p
+    /// Sets [`UpdateMethodRequest::http_method`](crate::types::UpdateMethodRequest::http_method): pThe HTTP verb of the Method resource./p
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -125,7 +125,7 @@ impl UpdateMethodRequestBuilder {
         self.http_method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateMethodRequest::http_method`](crate::types::UpdateMethodRequest::http_method).
+    /// Sets or clears [`UpdateMethodRequest::http_method`](crate::types::UpdateMethodRequest::http_method).
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -133,11 +133,11 @@ impl UpdateMethodRequestBuilder {
         self.http_method = input;
         self
     }
-    ///The value set for [`UpdateMethodRequest::http_method`](crate::types::UpdateMethodRequest::http_method), if any.
+    /// The value set for [`UpdateMethodRequest::http_method`](crate::types::UpdateMethodRequest::http_method), if any.
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
-    ///Sets [`UpdateMethodRequest::patch_operations`](crate::types::UpdateMethodRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateMethodRequest::patch_operations`](crate::types::UpdateMethodRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -149,7 +149,7 @@ impl UpdateMethodRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateMethodRequest::patch_operations`](crate::types::UpdateMethodRequest::patch_operations).
+    /// Sets or clears [`UpdateMethodRequest::patch_operations`](crate::types::UpdateMethodRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -157,13 +157,13 @@ impl UpdateMethodRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateMethodRequest::patch_operations`](crate::types::UpdateMethodRequest::patch_operations), if any.
+    /// The value set for [`UpdateMethodRequest::patch_operations`](crate::types::UpdateMethodRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateMethodRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateMethodRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -67,12 +67,12 @@ pub struct UpdateMethodResponseRequest {
     >,
 }
 impl UpdateMethodResponseRequest {
-    ///Starts building a [`UpdateMethodResponseRequest`].
+    /// Starts building a [`UpdateMethodResponseRequest`].
     pub fn builder() -> crate::types::builders::UpdateMethodResponseRequestBuilder {
         crate::types::builders::UpdateMethodResponseRequestBuilder::default()
     }
 }
-///A builder for [`UpdateMethodResponseRequest`](crate :: types :: UpdateMethodResponseRequest); start one with `UpdateMethodResponseRequest::builder()`.
+/// A builder for [`UpdateMethodResponseRequest`](crate :: types :: UpdateMethodResponseRequest); start one with `UpdateMethodResponseRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -89,7 +89,7 @@ pub struct UpdateMethodResponseRequestBuilder {
     >,
 }
 impl UpdateMethodResponseRequestBuilder {
-    ///Sets [`UpdateMethodResponseRequest::rest_api_id`](crate::types::UpdateMethodResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`UpdateMethodResponseRequest::rest_api_id`](crate::types::UpdateMethodResponseRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -97,7 +97,7 @@ impl UpdateMethodResponseRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateMethodResponseRequest::rest_api_id`](crate::types::UpdateMethodResponseRequest::rest_api_id).
+    /// Sets or clears [`UpdateMethodResponseRequest::rest_api_id`](crate::types::UpdateMethodResponseRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -105,11 +105,11 @@ impl UpdateMethodResponseRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`UpdateMethodResponseRequest::rest_api_id`](crate::types::UpdateMethodResponseRequest::rest_api_id), if any.
+    /// The value set for [`UpdateMethodResponseRequest::rest_api_id`](crate::types::UpdateMethodResponseRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`UpdateMethodResponseRequest::resource_id`](crate::types::UpdateMethodResponseRequest::resource_id): pThe Resource identifier for the MethodResponse resource./p
+    /// Sets [`UpdateMethodResponseRequest::resource_id`](crate::types::UpdateMethodResponseRequest::resource_id): pThe Resource identifier for the MethodResponse resource./p
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -117,7 +117,7 @@ impl UpdateMethodResponseRequestBuilder {
         self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateMethodResponseRequest::resource_id`](crate::types::UpdateMethodResponseRequest::resource_id).
+    /// Sets or clears [`UpdateMethodResponseRequest::resource_id`](crate::types::UpdateMethodResponseRequest::resource_id).
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -125,11 +125,11 @@ impl UpdateMethodResponseRequestBuilder {
         self.resource_id = input;
         self
     }
-    ///The value set for [`UpdateMethodResponseRequest::resource_id`](crate::types::UpdateMethodResponseRequest::resource_id), if any.
+    /// The value set for [`UpdateMethodResponseRequest::resource_id`](crate::types::UpdateMethodResponseRequest::resource_id), if any.
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
-    ///Sets [`UpdateMethodResponseRequest::http_method`](crate::types::UpdateMethodResponseRequest::http_method): pThe HTTP verb of the Method resource./p
+    /// Sets [`UpdateMethodResponseRequest::http_method`](crate::types::UpdateMethodResponseRequest::http_method): pThe HTTP verb of the Method resource./p
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -137,7 +137,7 @@ impl UpdateMethodResponseRequestBuilder {
         self.http_method = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateMethodResponseRequest::http_method`](crate::types::UpdateMethodResponseRequest::http_method).
+    /// Sets or clears [`UpdateMethodResponseRequest::http_method`](crate::types::UpdateMethodResponseRequest::http_method).
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -145,11 +145,11 @@ impl UpdateMethodResponseRequestBuilder {
         self.http_method = input;
         self
     }
-    ///The value set for [`UpdateMethodResponseRequest::http_method`](crate::types::UpdateMethodResponseRequest::http_method), if any.
+    /// The value set for [`UpdateMethodResponseRequest::http_method`](crate::types::UpdateMethodResponseRequest::http_method), if any.
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
-    ///Sets [`UpdateMethodResponseRequest::status_code`](crate::types::UpdateMethodResponseRequest::status_code): pThe status code for the MethodResponse resource./p
+    /// Sets [`UpdateMethodResponseRequest::status_code`](crate::types::UpdateMethodResponseRequest::status_code): pThe status code for the MethodResponse resource./p
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -157,7 +157,7 @@ impl UpdateMethodResponseRequestBuilder {
         self.status_code = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateMethodResponseRequest::status_code`](crate::types::UpdateMethodResponseRequest::status_code).
+    /// Sets or clears [`UpdateMethodResponseRequest::status_code`](crate::types::UpdateMethodResponseRequest::status_code).
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -165,11 +165,11 @@ impl UpdateMethodResponseRequestBuilder {
         self.status_code = input;
         self
     }
-    ///The value set for [`UpdateMethodResponseRequest::status_code`](crate::types::UpdateMethodResponseRequest::status_code), if any.
+    /// The value set for [`UpdateMethodResponseRequest::status_code`](crate::types::UpdateMethodResponseRequest::status_code), if any.
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
-    ///Sets [`UpdateMethodResponseRequest::patch_operations`](crate::types::UpdateMethodResponseRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateMethodResponseRequest::patch_operations`](crate::types::UpdateMethodResponseRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -181,7 +181,7 @@ impl UpdateMethodResponseRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateMethodResponseRequest::patch_operations`](crate::types::UpdateMethodResponseRequest::patch_operations).
+    /// Sets or clears [`UpdateMethodResponseRequest::patch_operations`](crate::types::UpdateMethodResponseRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -189,13 +189,13 @@ impl UpdateMethodResponseRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateMethodResponseRequest::patch_operations`](crate::types::UpdateMethodResponseRequest::patch_operations), if any.
+    /// The value set for [`UpdateMethodResponseRequest::patch_operations`](crate::types::UpdateMethodResponseRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateMethodResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateMethodResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

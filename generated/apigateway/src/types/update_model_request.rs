@@ -45,12 +45,12 @@ pub struct UpdateModelRequest {
     >,
 }
 impl UpdateModelRequest {
-    ///Starts building a [`UpdateModelRequest`].
+    /// Starts building a [`UpdateModelRequest`].
     pub fn builder() -> crate::types::builders::UpdateModelRequestBuilder {
         crate::types::builders::UpdateModelRequestBuilder::default()
     }
 }
-///A builder for [`UpdateModelRequest`](crate :: types :: UpdateModelRequest); start one with `UpdateModelRequest::builder()`.
+/// A builder for [`UpdateModelRequest`](crate :: types :: UpdateModelRequest); start one with `UpdateModelRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -65,7 +65,7 @@ pub struct UpdateModelRequestBuilder {
     >,
 }
 impl UpdateModelRequestBuilder {
-    ///Sets [`UpdateModelRequest::rest_api_id`](crate::types::UpdateModelRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`UpdateModelRequest::rest_api_id`](crate::types::UpdateModelRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -73,7 +73,7 @@ impl UpdateModelRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateModelRequest::rest_api_id`](crate::types::UpdateModelRequest::rest_api_id).
+    /// Sets or clears [`UpdateModelRequest::rest_api_id`](crate::types::UpdateModelRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -81,11 +81,11 @@ impl UpdateModelRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`UpdateModelRequest::rest_api_id`](crate::types::UpdateModelRequest::rest_api_id), if any.
+    /// The value set for [`UpdateModelRequest::rest_api_id`](crate::types::UpdateModelRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`UpdateModelRequest::model_name`](crate::types::UpdateModelRequest::model_name): pThe name of the model to update./p
+    /// Sets [`UpdateModelRequest::model_name`](crate::types::UpdateModelRequest::model_name): pThe name of the model to update./p
     pub fn model_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -93,7 +93,7 @@ impl UpdateModelRequestBuilder {
         self.model_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateModelRequest::model_name`](crate::types::UpdateModelRequest::model_name).
+    /// Sets or clears [`UpdateModelRequest::model_name`](crate::types::UpdateModelRequest::model_name).
     pub fn set_model_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -101,11 +101,11 @@ impl UpdateModelRequestBuilder {
         self.model_name = input;
         self
     }
-    ///The value set for [`UpdateModelRequest::model_name`](crate::types::UpdateModelRequest::model_name), if any.
+    /// The value set for [`UpdateModelRequest::model_name`](crate::types::UpdateModelRequest::model_name), if any.
     pub fn get_model_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.model_name
     }
-    ///Sets [`UpdateModelRequest::patch_operations`](crate::types::UpdateModelRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateModelRequest::patch_operations`](crate::types::UpdateModelRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -117,7 +117,7 @@ impl UpdateModelRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateModelRequest::patch_operations`](crate::types::UpdateModelRequest::patch_operations).
+    /// Sets or clears [`UpdateModelRequest::patch_operations`](crate::types::UpdateModelRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -125,13 +125,13 @@ impl UpdateModelRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateModelRequest::patch_operations`](crate::types::UpdateModelRequest::patch_operations), if any.
+    /// The value set for [`UpdateModelRequest::patch_operations`](crate::types::UpdateModelRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateModelRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateModelRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -45,12 +45,12 @@ pub struct UpdateRequestValidatorRequest {
     >,
 }
 impl UpdateRequestValidatorRequest {
-    ///Starts building a [`UpdateRequestValidatorRequest`].
+    /// Starts building a [`UpdateRequestValidatorRequest`].
     pub fn builder() -> crate::types::builders::UpdateRequestValidatorRequestBuilder {
         crate::types::builders::UpdateRequestValidatorRequestBuilder::default()
     }
 }
-///A builder for [`UpdateRequestValidatorRequest`](crate :: types :: UpdateRequestValidatorRequest); start one with `UpdateRequestValidatorRequest::builder()`.
+/// A builder for [`UpdateRequestValidatorRequest`](crate :: types :: UpdateRequestValidatorRequest); start one with `UpdateRequestValidatorRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -65,7 +65,7 @@ pub struct UpdateRequestValidatorRequestBuilder {
     >,
 }
 impl UpdateRequestValidatorRequestBuilder {
-    ///Sets [`UpdateRequestValidatorRequest::rest_api_id`](crate::types::UpdateRequestValidatorRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`UpdateRequestValidatorRequest::rest_api_id`](crate::types::UpdateRequestValidatorRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -73,7 +73,7 @@ impl UpdateRequestValidatorRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateRequestValidatorRequest::rest_api_id`](crate::types::UpdateRequestValidatorRequest::rest_api_id).
+    /// Sets or clears [`UpdateRequestValidatorRequest::rest_api_id`](crate::types::UpdateRequestValidatorRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -81,11 +81,11 @@ impl UpdateRequestValidatorRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`UpdateRequestValidatorRequest::rest_api_id`](crate::types::UpdateRequestValidatorRequest::rest_api_id), if any.
+    /// The value set for [`UpdateRequestValidatorRequest::rest_api_id`](crate::types::UpdateRequestValidatorRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`UpdateRequestValidatorRequest::request_validator_id`](crate::types::UpdateRequestValidatorRequest::request_validator_id): pThe identifier of RequestValidator to be updated./p
+    /// Sets [`UpdateRequestValidatorRequest::request_validator_id`](crate::types::UpdateRequestValidatorRequest::request_validator_id): pThe identifier of RequestValidator to be updated./p
     pub fn request_validator_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -93,7 +93,7 @@ impl UpdateRequestValidatorRequestBuilder {
         self.request_validator_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateRequestValidatorRequest::request_validator_id`](crate::types::UpdateRequestValidatorRequest::request_validator_id).
+    /// Sets or clears [`UpdateRequestValidatorRequest::request_validator_id`](crate::types::UpdateRequestValidatorRequest::request_validator_id).
     pub fn set_request_validator_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -101,13 +101,13 @@ impl UpdateRequestValidatorRequestBuilder {
         self.request_validator_id = input;
         self
     }
-    ///The value set for [`UpdateRequestValidatorRequest::request_validator_id`](crate::types::UpdateRequestValidatorRequest::request_validator_id), if any.
+    /// The value set for [`UpdateRequestValidatorRequest::request_validator_id`](crate::types::UpdateRequestValidatorRequest::request_validator_id), if any.
     pub fn get_request_validator_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.request_validator_id
     }
-    ///Sets [`UpdateRequestValidatorRequest::patch_operations`](crate::types::UpdateRequestValidatorRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateRequestValidatorRequest::patch_operations`](crate::types::UpdateRequestValidatorRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -119,7 +119,7 @@ impl UpdateRequestValidatorRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateRequestValidatorRequest::patch_operations`](crate::types::UpdateRequestValidatorRequest::patch_operations).
+    /// Sets or clears [`UpdateRequestValidatorRequest::patch_operations`](crate::types::UpdateRequestValidatorRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -127,13 +127,13 @@ impl UpdateRequestValidatorRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateRequestValidatorRequest::patch_operations`](crate::types::UpdateRequestValidatorRequest::patch_operations), if any.
+    /// The value set for [`UpdateRequestValidatorRequest::patch_operations`](crate::types::UpdateRequestValidatorRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateRequestValidatorRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateRequestValidatorRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -45,12 +45,12 @@ pub struct UpdateResourceRequest {
     >,
 }
 impl UpdateResourceRequest {
-    ///Starts building a [`UpdateResourceRequest`].
+    /// Starts building a [`UpdateResourceRequest`].
     pub fn builder() -> crate::types::builders::UpdateResourceRequestBuilder {
         crate::types::builders::UpdateResourceRequestBuilder::default()
     }
 }
-///A builder for [`UpdateResourceRequest`](crate :: types :: UpdateResourceRequest); start one with `UpdateResourceRequest::builder()`.
+/// A builder for [`UpdateResourceRequest`](crate :: types :: UpdateResourceRequest); start one with `UpdateResourceRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -65,7 +65,7 @@ pub struct UpdateResourceRequestBuilder {
     >,
 }
 impl UpdateResourceRequestBuilder {
-    ///Sets [`UpdateResourceRequest::rest_api_id`](crate::types::UpdateResourceRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`UpdateResourceRequest::rest_api_id`](crate::types::UpdateResourceRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -73,7 +73,7 @@ impl UpdateResourceRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateResourceRequest::rest_api_id`](crate::types::UpdateResourceRequest::rest_api_id).
+    /// Sets or clears [`UpdateResourceRequest::rest_api_id`](crate::types::UpdateResourceRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -81,11 +81,11 @@ impl UpdateResourceRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`UpdateResourceRequest::rest_api_id`](crate::types::UpdateResourceRequest::rest_api_id), if any.
+    /// The value set for [`UpdateResourceRequest::rest_api_id`](crate::types::UpdateResourceRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`UpdateResourceRequest::resource_id`](crate::types::UpdateResourceRequest::resource_id): pThe identifier of the Resource resource./p
+    /// Sets [`UpdateResourceRequest::resource_id`](crate::types::UpdateResourceRequest::resource_id): pThe identifier of the Resource resource./p
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -93,7 +93,7 @@ impl UpdateResourceRequestBuilder {
         self.resource_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateResourceRequest::resource_id`](crate::types::UpdateResourceRequest::resource_id).
+    /// Sets or clears [`UpdateResourceRequest::resource_id`](crate::types::UpdateResourceRequest::resource_id).
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -101,11 +101,11 @@ impl UpdateResourceRequestBuilder {
         self.resource_id = input;
         self
     }
-    ///The value set for [`UpdateResourceRequest::resource_id`](crate::types::UpdateResourceRequest::resource_id), if any.
+    /// The value set for [`UpdateResourceRequest::resource_id`](crate::types::UpdateResourceRequest::resource_id), if any.
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
-    ///Sets [`UpdateResourceRequest::patch_operations`](crate::types::UpdateResourceRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateResourceRequest::patch_operations`](crate::types::UpdateResourceRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -117,7 +117,7 @@ impl UpdateResourceRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateResourceRequest::patch_operations`](crate::types::UpdateResourceRequest::patch_operations).
+    /// Sets or clears [`UpdateResourceRequest::patch_operations`](crate::types::UpdateResourceRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -125,13 +125,13 @@ impl UpdateResourceRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateResourceRequest::patch_operations`](crate::types::UpdateResourceRequest::patch_operations), if any.
+    /// The value set for [`UpdateResourceRequest::patch_operations`](crate::types::UpdateResourceRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateResourceRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateResourceRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -34,12 +34,12 @@ pub struct UpdateRestApiRequest {
     >,
 }
 impl UpdateRestApiRequest {
-    ///Starts building a [`UpdateRestApiRequest`].
+    /// Starts building a [`UpdateRestApiRequest`].
     pub fn builder() -> crate::types::builders::UpdateRestApiRequestBuilder {
         crate::types::builders::UpdateRestApiRequestBuilder::default()
     }
 }
-///A builder for [`UpdateRestApiRequest`](crate :: types :: UpdateRestApiRequest); start one with `UpdateRestApiRequest::builder()`.
+/// A builder for [`UpdateRestApiRequest`](crate :: types :: UpdateRestApiRequest); start one with `UpdateRestApiRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct UpdateRestApiRequestBuilder {
     >,
 }
 impl UpdateRestApiRequestBuilder {
-    ///Sets [`UpdateRestApiRequest::rest_api_id`](crate::types::UpdateRestApiRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`UpdateRestApiRequest::rest_api_id`](crate::types::UpdateRestApiRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl UpdateRestApiRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateRestApiRequest::rest_api_id`](crate::types::UpdateRestApiRequest::rest_api_id).
+    /// Sets or clears [`UpdateRestApiRequest::rest_api_id`](crate::types::UpdateRestApiRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl UpdateRestApiRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`UpdateRestApiRequest::rest_api_id`](crate::types::UpdateRestApiRequest::rest_api_id), if any.
+    /// The value set for [`UpdateRestApiRequest::rest_api_id`](crate::types::UpdateRestApiRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`UpdateRestApiRequest::patch_operations`](crate::types::UpdateRestApiRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateRestApiRequest::patch_operations`](crate::types::UpdateRestApiRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -85,7 +85,7 @@ impl UpdateRestApiRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateRestApiRequest::patch_operations`](crate::types::UpdateRestApiRequest::patch_operations).
+    /// Sets or clears [`UpdateRestApiRequest::patch_operations`](crate::types::UpdateRestApiRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -93,13 +93,13 @@ impl UpdateRestApiRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateRestApiRequest::patch_operations`](crate::types::UpdateRestApiRequest::patch_operations), if any.
+    /// The value set for [`UpdateRestApiRequest::patch_operations`](crate::types::UpdateRestApiRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateRestApiRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateRestApiRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -45,12 +45,12 @@ pub struct UpdateStageRequest {
     >,
 }
 impl UpdateStageRequest {
-    ///Starts building a [`UpdateStageRequest`].
+    /// Starts building a [`UpdateStageRequest`].
     pub fn builder() -> crate::types::builders::UpdateStageRequestBuilder {
         crate::types::builders::UpdateStageRequestBuilder::default()
     }
 }
-///A builder for [`UpdateStageRequest`](crate :: types :: UpdateStageRequest); start one with `UpdateStageRequest::builder()`.
+/// A builder for [`UpdateStageRequest`](crate :: types :: UpdateStageRequest); start one with `UpdateStageRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -65,7 +65,7 @@ pub struct UpdateStageRequestBuilder {
     >,
 }
 impl UpdateStageRequestBuilder {
-    ///Sets [`UpdateStageRequest::rest_api_id`](crate::types::UpdateStageRequest::rest_api_id): pThe string identifier of the associated RestApi./p
+    /// Sets [`UpdateStageRequest::rest_api_id`](crate::types::UpdateStageRequest::rest_api_id): pThe string identifier of the associated RestApi./p
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -73,7 +73,7 @@ impl UpdateStageRequestBuilder {
         self.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateStageRequest::rest_api_id`](crate::types::UpdateStageRequest::rest_api_id).
+    /// Sets or clears [`UpdateStageRequest::rest_api_id`](crate::types::UpdateStageRequest::rest_api_id).
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -81,11 +81,11 @@ impl UpdateStageRequestBuilder {
         self.rest_api_id = input;
         self
     }
-    ///The value set for [`UpdateStageRequest::rest_api_id`](crate::types::UpdateStageRequest::rest_api_id), if any.
+    /// The value set for [`UpdateStageRequest::rest_api_id`](crate::types::UpdateStageRequest::rest_api_id), if any.
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
-    ///Sets [`UpdateStageRequest::stage_name`](crate::types::UpdateStageRequest::stage_name): pThe name of the Stage resource to change information about./p
+    /// Sets [`UpdateStageRequest::stage_name`](crate::types::UpdateStageRequest::stage_name): pThe name of the Stage resource to change information about./p
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -93,7 +93,7 @@ impl UpdateStageRequestBuilder {
         self.stage_name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateStageRequest::stage_name`](crate::types::UpdateStageRequest::stage_name).
+    /// Sets or clears [`UpdateStageRequest::stage_name`](crate::types::UpdateStageRequest::stage_name).
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -101,11 +101,11 @@ impl UpdateStageRequestBuilder {
         self.stage_name = input;
         self
     }
-    ///The value set for [`UpdateStageRequest::stage_name`](crate::types::UpdateStageRequest::stage_name), if any.
+    /// The value set for [`UpdateStageRequest::stage_name`](crate::types::UpdateStageRequest::stage_name), if any.
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
-    ///Sets [`UpdateStageRequest::patch_operations`](crate::types::UpdateStageRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateStageRequest::patch_operations`](crate::types::UpdateStageRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -117,7 +117,7 @@ impl UpdateStageRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateStageRequest::patch_operations`](crate::types::UpdateStageRequest::patch_operations).
+    /// Sets or clears [`UpdateStageRequest::patch_operations`](crate::types::UpdateStageRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -125,13 +125,13 @@ impl UpdateStageRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateStageRequest::patch_operations`](crate::types::UpdateStageRequest::patch_operations), if any.
+    /// The value set for [`UpdateStageRequest::patch_operations`](crate::types::UpdateStageRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateStageRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateStageRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

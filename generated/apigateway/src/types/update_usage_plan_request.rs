@@ -34,12 +34,12 @@ pub struct UpdateUsagePlanRequest {
     >,
 }
 impl UpdateUsagePlanRequest {
-    ///Starts building a [`UpdateUsagePlanRequest`].
+    /// Starts building a [`UpdateUsagePlanRequest`].
     pub fn builder() -> crate::types::builders::UpdateUsagePlanRequestBuilder {
         crate::types::builders::UpdateUsagePlanRequestBuilder::default()
     }
 }
-///A builder for [`UpdateUsagePlanRequest`](crate :: types :: UpdateUsagePlanRequest); start one with `UpdateUsagePlanRequest::builder()`.
+/// A builder for [`UpdateUsagePlanRequest`](crate :: types :: UpdateUsagePlanRequest); start one with `UpdateUsagePlanRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct UpdateUsagePlanRequestBuilder {
     >,
 }
 impl UpdateUsagePlanRequestBuilder {
-    ///Sets [`UpdateUsagePlanRequest::usage_plan_id`](crate::types::UpdateUsagePlanRequest::usage_plan_id): pThe Id of the to-be-updated usage plan./p
+    /// Sets [`UpdateUsagePlanRequest::usage_plan_id`](crate::types::UpdateUsagePlanRequest::usage_plan_id): pThe Id of the to-be-updated usage plan./p
     pub fn usage_plan_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl UpdateUsagePlanRequestBuilder {
         self.usage_plan_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateUsagePlanRequest::usage_plan_id`](crate::types::UpdateUsagePlanRequest::usage_plan_id).
+    /// Sets or clears [`UpdateUsagePlanRequest::usage_plan_id`](crate::types::UpdateUsagePlanRequest::usage_plan_id).
     pub fn set_usage_plan_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl UpdateUsagePlanRequestBuilder {
         self.usage_plan_id = input;
         self
     }
-    ///The value set for [`UpdateUsagePlanRequest::usage_plan_id`](crate::types::UpdateUsagePlanRequest::usage_plan_id), if any.
+    /// The value set for [`UpdateUsagePlanRequest::usage_plan_id`](crate::types::UpdateUsagePlanRequest::usage_plan_id), if any.
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.usage_plan_id
     }
-    ///Sets [`UpdateUsagePlanRequest::patch_operations`](crate::types::UpdateUsagePlanRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateUsagePlanRequest::patch_operations`](crate::types::UpdateUsagePlanRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -85,7 +85,7 @@ impl UpdateUsagePlanRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateUsagePlanRequest::patch_operations`](crate::types::UpdateUsagePlanRequest::patch_operations).
+    /// Sets or clears [`UpdateUsagePlanRequest::patch_operations`](crate::types::UpdateUsagePlanRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -93,13 +93,13 @@ impl UpdateUsagePlanRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateUsagePlanRequest::patch_operations`](crate::types::UpdateUsagePlanRequest::patch_operations), if any.
+    /// The value set for [`UpdateUsagePlanRequest::patch_operations`](crate::types::UpdateUsagePlanRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateUsagePlanRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateUsagePlanRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -45,12 +45,12 @@ pub struct UpdateUsageRequest {
     >,
 }
 impl UpdateUsageRequest {
-    ///Starts building a [`UpdateUsageRequest`].
+    /// Starts building a [`UpdateUsageRequest`].
     pub fn builder() -> crate::types::builders::UpdateUsageRequestBuilder {
         crate::types::builders::UpdateUsageRequestBuilder::default()
     }
 }
-///A builder for [`UpdateUsageRequest`](crate :: types :: UpdateUsageRequest); start one with `UpdateUsageRequest::builder()`.
+/// A builder for [`UpdateUsageRequest`](crate :: types :: UpdateUsageRequest); start one with `UpdateUsageRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -65,7 +65,7 @@ pub struct UpdateUsageRequestBuilder {
     >,
 }
 impl UpdateUsageRequestBuilder {
-    ///Sets [`UpdateUsageRequest::usage_plan_id`](crate::types::UpdateUsageRequest::usage_plan_id): pThe Id of the usage plan associated with the usage data./p
+    /// Sets [`UpdateUsageRequest::usage_plan_id`](crate::types::UpdateUsageRequest::usage_plan_id): pThe Id of the usage plan associated with the usage data./p
     pub fn usage_plan_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -73,7 +73,7 @@ impl UpdateUsageRequestBuilder {
         self.usage_plan_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateUsageRequest::usage_plan_id`](crate::types::UpdateUsageRequest::usage_plan_id).
+    /// Sets or clears [`UpdateUsageRequest::usage_plan_id`](crate::types::UpdateUsageRequest::usage_plan_id).
     pub fn set_usage_plan_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -81,11 +81,11 @@ impl UpdateUsageRequestBuilder {
         self.usage_plan_id = input;
         self
     }
-    ///The value set for [`UpdateUsageRequest::usage_plan_id`](crate::types::UpdateUsageRequest::usage_plan_id), if any.
+    /// The value set for [`UpdateUsageRequest::usage_plan_id`](crate::types::UpdateUsageRequest::usage_plan_id), if any.
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.usage_plan_id
     }
-    ///Sets [`UpdateUsageRequest::key_id`](crate::types::UpdateUsageRequest::key_id): pThe identifier of the API key associated with the usage plan in which a temporary extension is granted to the remaining quota./p
+    /// Sets [`UpdateUsageRequest::key_id`](crate::types::UpdateUsageRequest::key_id): pThe identifier of the API key associated with the usage plan in which a temporary extension is granted to the remaining quota./p
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -93,7 +93,7 @@ impl UpdateUsageRequestBuilder {
         self.key_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateUsageRequest::key_id`](crate::types::UpdateUsageRequest::key_id).
+    /// Sets or clears [`UpdateUsageRequest::key_id`](crate::types::UpdateUsageRequest::key_id).
     pub fn set_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -101,11 +101,11 @@ impl UpdateUsageRequestBuilder {
         self.key_id = input;
         self
     }
-    ///The value set for [`UpdateUsageRequest::key_id`](crate::types::UpdateUsageRequest::key_id), if any.
+    /// The value set for [`UpdateUsageRequest::key_id`](crate::types::UpdateUsageRequest::key_id), if any.
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.key_id
     }
-    ///Sets [`UpdateUsageRequest::patch_operations`](crate::types::UpdateUsageRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateUsageRequest::patch_operations`](crate::types::UpdateUsageRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -117,7 +117,7 @@ impl UpdateUsageRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateUsageRequest::patch_operations`](crate::types::UpdateUsageRequest::patch_operations).
+    /// Sets or clears [`UpdateUsageRequest::patch_operations`](crate::types::UpdateUsageRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -125,13 +125,13 @@ impl UpdateUsageRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateUsageRequest::patch_operations`](crate::types::UpdateUsageRequest::patch_operations), if any.
+    /// The value set for [`UpdateUsageRequest::patch_operations`](crate::types::UpdateUsageRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateUsageRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateUsageRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -34,12 +34,12 @@ pub struct UpdateVpcLinkRequest {
     >,
 }
 impl UpdateVpcLinkRequest {
-    ///Starts building a [`UpdateVpcLinkRequest`].
+    /// Starts building a [`UpdateVpcLinkRequest`].
     pub fn builder() -> crate::types::builders::UpdateVpcLinkRequestBuilder {
         crate::types::builders::UpdateVpcLinkRequestBuilder::default()
     }
 }
-///A builder for [`UpdateVpcLinkRequest`](crate :: types :: UpdateVpcLinkRequest); start one with `UpdateVpcLinkRequest::builder()`.
+/// A builder for [`UpdateVpcLinkRequest`](crate :: types :: UpdateVpcLinkRequest); start one with `UpdateVpcLinkRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct UpdateVpcLinkRequestBuilder {
     >,
 }
 impl UpdateVpcLinkRequestBuilder {
-    ///Sets [`UpdateVpcLinkRequest::vpc_link_id`](crate::types::UpdateVpcLinkRequest::vpc_link_id): pThe identifier of the VpcLink. It is used in an Integration to reference this VpcLink./p
+    /// Sets [`UpdateVpcLinkRequest::vpc_link_id`](crate::types::UpdateVpcLinkRequest::vpc_link_id): pThe identifier of the VpcLink. It is used in an Integration to reference this VpcLink./p
     pub fn vpc_link_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl UpdateVpcLinkRequestBuilder {
         self.vpc_link_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UpdateVpcLinkRequest::vpc_link_id`](crate::types::UpdateVpcLinkRequest::vpc_link_id).
+    /// Sets or clears [`UpdateVpcLinkRequest::vpc_link_id`](crate::types::UpdateVpcLinkRequest::vpc_link_id).
     pub fn set_vpc_link_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -69,11 +69,11 @@ impl UpdateVpcLinkRequestBuilder {
         self.vpc_link_id = input;
         self
     }
-    ///The value set for [`UpdateVpcLinkRequest::vpc_link_id`](crate::types::UpdateVpcLinkRequest::vpc_link_id), if any.
+    /// The value set for [`UpdateVpcLinkRequest::vpc_link_id`](crate::types::UpdateVpcLinkRequest::vpc_link_id), if any.
     pub fn get_vpc_link_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.vpc_link_id
     }
-    ///Sets [`UpdateVpcLinkRequest::patch_operations`](crate::types::UpdateVpcLinkRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
+    /// Sets [`UpdateVpcLinkRequest::patch_operations`](crate::types::UpdateVpcLinkRequest::patch_operations): pFor more information about supported patch operations, see a href="https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html"Patch Operations/a./p
     pub fn patch_operations(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -85,7 +85,7 @@ impl UpdateVpcLinkRequestBuilder {
         );
         self
     }
-    ///Sets or clears [`UpdateVpcLinkRequest::patch_operations`](crate::types::UpdateVpcLinkRequest::patch_operations).
+    /// Sets or clears [`UpdateVpcLinkRequest::patch_operations`](crate::types::UpdateVpcLinkRequest::patch_operations).
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -93,13 +93,13 @@ impl UpdateVpcLinkRequestBuilder {
         self.patch_operations = input;
         self
     }
-    ///The value set for [`UpdateVpcLinkRequest::patch_operations`](crate::types::UpdateVpcLinkRequest::patch_operations), if any.
+    /// The value set for [`UpdateVpcLinkRequest::patch_operations`](crate::types::UpdateVpcLinkRequest::patch_operations), if any.
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    ///Builds the [`UpdateVpcLinkRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateVpcLinkRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

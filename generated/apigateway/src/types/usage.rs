@@ -54,12 +54,12 @@ pub struct Usage {
     >,
 }
 impl Usage {
-    ///Starts building a [`Usage`].
+    /// Starts building a [`Usage`].
     pub fn builder() -> crate::types::builders::UsageBuilder {
         crate::types::builders::UsageBuilder::default()
     }
 }
-///A builder for [`Usage`](crate :: types :: Usage); start one with `Usage::builder()`.
+/// A builder for [`Usage`](crate :: types :: Usage); start one with `Usage::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -79,7 +79,7 @@ pub struct UsageBuilder {
     >,
 }
 impl UsageBuilder {
-    ///Sets [`Usage::usage_plan_id`](crate::types::Usage::usage_plan_id): pThe plan Id associated with this usage data./p
+    /// Sets [`Usage::usage_plan_id`](crate::types::Usage::usage_plan_id): pThe plan Id associated with this usage data./p
     pub fn usage_plan_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -87,7 +87,7 @@ impl UsageBuilder {
         self.usage_plan_id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Usage::usage_plan_id`](crate::types::Usage::usage_plan_id).
+    /// Sets or clears [`Usage::usage_plan_id`](crate::types::Usage::usage_plan_id).
     pub fn set_usage_plan_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -95,11 +95,11 @@ impl UsageBuilder {
         self.usage_plan_id = input;
         self
     }
-    ///The value set for [`Usage::usage_plan_id`](crate::types::Usage::usage_plan_id), if any.
+    /// The value set for [`Usage::usage_plan_id`](crate::types::Usage::usage_plan_id), if any.
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.usage_plan_id
     }
-    ///Sets [`Usage::start_date`](crate::types::Usage::start_date): pThe starting date of the usage data./p
+    /// Sets [`Usage::start_date`](crate::types::Usage::start_date): pThe starting date of the usage data./p
     pub fn start_date(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -107,7 +107,7 @@ impl UsageBuilder {
         self.start_date = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Usage::start_date`](crate::types::Usage::start_date).
+    /// Sets or clears [`Usage::start_date`](crate::types::Usage::start_date).
     pub fn set_start_date(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -115,11 +115,11 @@ impl UsageBuilder {
         self.start_date = input;
         self
     }
-    ///The value set for [`Usage::start_date`](crate::types::Usage::start_date), if any.
+    /// The value set for [`Usage::start_date`](crate::types::Usage::start_date), if any.
     pub fn get_start_date(&self) -> &::std::option::Option<::std::string::String> {
         &self.start_date
     }
-    ///Sets [`Usage::end_date`](crate::types::Usage::end_date): pThe ending date of the usage data./p
+    /// Sets [`Usage::end_date`](crate::types::Usage::end_date): pThe ending date of the usage data./p
     pub fn end_date(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -127,7 +127,7 @@ impl UsageBuilder {
         self.end_date = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Usage::end_date`](crate::types::Usage::end_date).
+    /// Sets or clears [`Usage::end_date`](crate::types::Usage::end_date).
     pub fn set_end_date(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -135,11 +135,11 @@ impl UsageBuilder {
         self.end_date = input;
         self
     }
-    ///The value set for [`Usage::end_date`](crate::types::Usage::end_date), if any.
+    /// The value set for [`Usage::end_date`](crate::types::Usage::end_date), if any.
     pub fn get_end_date(&self) -> &::std::option::Option<::std::string::String> {
         &self.end_date
     }
-    ///Sets [`Usage::position`](crate::types::Usage::position)
+    /// Sets [`Usage::position`](crate::types::Usage::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -147,7 +147,7 @@ impl UsageBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`Usage::position`](crate::types::Usage::position).
+    /// Sets or clears [`Usage::position`](crate::types::Usage::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -155,11 +155,11 @@ impl UsageBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`Usage::position`](crate::types::Usage::position), if any.
+    /// The value set for [`Usage::position`](crate::types::Usage::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`Usage::items`](crate::types::Usage::items): pThe usage data, as daily logs of used and remaining quotas, over the specified time interval indexed over the API keys in a usage plan. For example, code{..., "values" : { "{api_key}" :  0, 100, 10, 90, 100, 10}/code, where code{api_key}/code stands for an API key value and the daily log entry is of the format codeused quota, remaining quota/code./p
+    /// Sets [`Usage::items`](crate::types::Usage::items): pThe usage data, as daily logs of used and remaining quotas, over the specified time interval indexed over the API keys in a usage plan. For example, code{..., "values" : { "{api_key}" :  0, 100, 10, 90, 100, 10}/code, where code{api_key}/code stands for an API key value and the daily log entry is of the format codeused quota, remaining quota/code./p
     pub fn items(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -174,7 +174,7 @@ impl UsageBuilder {
         );
         self
     }
-    ///Sets or clears [`Usage::items`](crate::types::Usage::items).
+    /// Sets or clears [`Usage::items`](crate::types::Usage::items).
     pub fn set_items(
         mut self,
         input: ::std::option::Option<
@@ -187,7 +187,7 @@ impl UsageBuilder {
         self.items = input;
         self
     }
-    ///The value set for [`Usage::items`](crate::types::Usage::items), if any.
+    /// The value set for [`Usage::items`](crate::types::Usage::items), if any.
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<
@@ -198,7 +198,7 @@ impl UsageBuilder {
     > {
         &self.items
     }
-    ///Builds the [`Usage`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Usage`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Usage, crate::primitives::BuildError> {

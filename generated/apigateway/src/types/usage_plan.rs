@@ -72,12 +72,12 @@ pub struct UsagePlan {
     >,
 }
 impl UsagePlan {
-    ///Starts building a [`UsagePlan`].
+    /// Starts building a [`UsagePlan`].
     pub fn builder() -> crate::types::builders::UsagePlanBuilder {
         crate::types::builders::UsagePlanBuilder::default()
     }
 }
-///A builder for [`UsagePlan`](crate :: types :: UsagePlan); start one with `UsagePlan::builder()`.
+/// A builder for [`UsagePlan`](crate :: types :: UsagePlan); start one with `UsagePlan::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -97,7 +97,7 @@ pub struct UsagePlanBuilder {
     >,
 }
 impl UsagePlanBuilder {
-    ///Sets [`UsagePlan::id`](crate::types::UsagePlan::id): pThe identifier of a UsagePlan resource./p
+    /// Sets [`UsagePlan::id`](crate::types::UsagePlan::id): pThe identifier of a UsagePlan resource./p
     pub fn id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -105,7 +105,7 @@ impl UsagePlanBuilder {
         self.id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UsagePlan::id`](crate::types::UsagePlan::id).
+    /// Sets or clears [`UsagePlan::id`](crate::types::UsagePlan::id).
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -113,11 +113,11 @@ impl UsagePlanBuilder {
         self.id = input;
         self
     }
-    ///The value set for [`UsagePlan::id`](crate::types::UsagePlan::id), if any.
+    /// The value set for [`UsagePlan::id`](crate::types::UsagePlan::id), if any.
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
-    ///Sets [`UsagePlan::name`](crate::types::UsagePlan::name): pThe name of a usage plan./p
+    /// Sets [`UsagePlan::name`](crate::types::UsagePlan::name): pThe name of a usage plan./p
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -125,7 +125,7 @@ impl UsagePlanBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UsagePlan::name`](crate::types::UsagePlan::name).
+    /// Sets or clears [`UsagePlan::name`](crate::types::UsagePlan::name).
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -133,11 +133,11 @@ impl UsagePlanBuilder {
         self.name = input;
         self
     }
-    ///The value set for [`UsagePlan::name`](crate::types::UsagePlan::name), if any.
+    /// The value set for [`UsagePlan::name`](crate::types::UsagePlan::name), if any.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    ///Sets [`UsagePlan::description`](crate::types::UsagePlan::description): pThe description of a usage plan./p
+    /// Sets [`UsagePlan::description`](crate::types::UsagePlan::description): pThe description of a usage plan./p
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -145,7 +145,7 @@ impl UsagePlanBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UsagePlan::description`](crate::types::UsagePlan::description).
+    /// Sets or clears [`UsagePlan::description`](crate::types::UsagePlan::description).
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -153,11 +153,11 @@ impl UsagePlanBuilder {
         self.description = input;
         self
     }
-    ///The value set for [`UsagePlan::description`](crate::types::UsagePlan::description), if any.
+    /// The value set for [`UsagePlan::description`](crate::types::UsagePlan::description), if any.
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    ///Sets [`UsagePlan::api_stages`](crate::types::UsagePlan::api_stages): pThe associated API stages of a usage plan./p
+    /// Sets [`UsagePlan::api_stages`](crate::types::UsagePlan::api_stages): pThe associated API stages of a usage plan./p
     pub fn api_stages(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -169,7 +169,7 @@ impl UsagePlanBuilder {
         );
         self
     }
-    ///Sets or clears [`UsagePlan::api_stages`](crate::types::UsagePlan::api_stages).
+    /// Sets or clears [`UsagePlan::api_stages`](crate::types::UsagePlan::api_stages).
     pub fn set_api_stages(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ApiStage>>,
@@ -177,13 +177,13 @@ impl UsagePlanBuilder {
         self.api_stages = input;
         self
     }
-    ///The value set for [`UsagePlan::api_stages`](crate::types::UsagePlan::api_stages), if any.
+    /// The value set for [`UsagePlan::api_stages`](crate::types::UsagePlan::api_stages), if any.
     pub fn get_api_stages(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ApiStage>> {
         &self.api_stages
     }
-    ///Sets [`UsagePlan::throttle`](crate::types::UsagePlan::throttle): pA map containing method level throttling information for API stage in a usage plan./p
+    /// Sets [`UsagePlan::throttle`](crate::types::UsagePlan::throttle): pA map containing method level throttling information for API stage in a usage plan./p
     pub fn throttle(
         mut self,
         input: impl ::std::convert::Into<crate::types::ThrottleSettings>,
@@ -191,7 +191,7 @@ impl UsagePlanBuilder {
         self.throttle = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UsagePlan::throttle`](crate::types::UsagePlan::throttle).
+    /// Sets or clears [`UsagePlan::throttle`](crate::types::UsagePlan::throttle).
     pub fn set_throttle(
         mut self,
         input: ::std::option::Option<crate::types::ThrottleSettings>,
@@ -199,13 +199,13 @@ impl UsagePlanBuilder {
         self.throttle = input;
         self
     }
-    ///The value set for [`UsagePlan::throttle`](crate::types::UsagePlan::throttle), if any.
+    /// The value set for [`UsagePlan::throttle`](crate::types::UsagePlan::throttle), if any.
     pub fn get_throttle(
         &self,
     ) -> &::std::option::Option<crate::types::ThrottleSettings> {
         &self.throttle
     }
-    ///Sets [`UsagePlan::quota`](crate::types::UsagePlan::quota): pThe target maximum number of permitted requests per a given unit time interval./p
+    /// Sets [`UsagePlan::quota`](crate::types::UsagePlan::quota): pThe target maximum number of permitted requests per a given unit time interval./p
     pub fn quota(
         mut self,
         input: impl ::std::convert::Into<crate::types::QuotaSettings>,
@@ -213,7 +213,7 @@ impl UsagePlanBuilder {
         self.quota = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UsagePlan::quota`](crate::types::UsagePlan::quota).
+    /// Sets or clears [`UsagePlan::quota`](crate::types::UsagePlan::quota).
     pub fn set_quota(
         mut self,
         input: ::std::option::Option<crate::types::QuotaSettings>,
@@ -221,11 +221,11 @@ impl UsagePlanBuilder {
         self.quota = input;
         self
     }
-    ///The value set for [`UsagePlan::quota`](crate::types::UsagePlan::quota), if any.
+    /// The value set for [`UsagePlan::quota`](crate::types::UsagePlan::quota), if any.
     pub fn get_quota(&self) -> &::std::option::Option<crate::types::QuotaSettings> {
         &self.quota
     }
-    ///Sets [`UsagePlan::product_code`](crate::types::UsagePlan::product_code): pThe Amazon Web Services Marketplace product identifier to associate with the usage plan as a SaaS product on the Amazon Web Services Marketplace./p
+    /// Sets [`UsagePlan::product_code`](crate::types::UsagePlan::product_code): pThe Amazon Web Services Marketplace product identifier to associate with the usage plan as a SaaS product on the Amazon Web Services Marketplace./p
     pub fn product_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -233,7 +233,7 @@ impl UsagePlanBuilder {
         self.product_code = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UsagePlan::product_code`](crate::types::UsagePlan::product_code).
+    /// Sets or clears [`UsagePlan::product_code`](crate::types::UsagePlan::product_code).
     pub fn set_product_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -241,11 +241,11 @@ impl UsagePlanBuilder {
         self.product_code = input;
         self
     }
-    ///The value set for [`UsagePlan::product_code`](crate::types::UsagePlan::product_code), if any.
+    /// The value set for [`UsagePlan::product_code`](crate::types::UsagePlan::product_code), if any.
     pub fn get_product_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.product_code
     }
-    ///Sets [`UsagePlan::tags`](crate::types::UsagePlan::tags): pThe collection of tags. Each tag element is associated with a given resource./p
+    /// Sets [`UsagePlan::tags`](crate::types::UsagePlan::tags): pThe collection of tags. Each tag element is associated with a given resource./p
     pub fn tags(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -260,7 +260,7 @@ impl UsagePlanBuilder {
         );
         self
     }
-    ///Sets or clears [`UsagePlan::tags`](crate::types::UsagePlan::tags).
+    /// Sets or clears [`UsagePlan::tags`](crate::types::UsagePlan::tags).
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -270,7 +270,7 @@ impl UsagePlanBuilder {
         self.tags = input;
         self
     }
-    ///The value set for [`UsagePlan::tags`](crate::types::UsagePlan::tags), if any.
+    /// The value set for [`UsagePlan::tags`](crate::types::UsagePlan::tags), if any.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -278,7 +278,7 @@ impl UsagePlanBuilder {
     > {
         &self.tags
     }
-    ///Builds the [`UsagePlan`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UsagePlan`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::UsagePlan, crate::primitives::BuildError> {

@@ -42,12 +42,12 @@ pub struct UsagePlanKey {
     pub name: ::std::option::Option<::std::string::String>,
 }
 impl UsagePlanKey {
-    ///Starts building a [`UsagePlanKey`].
+    /// Starts building a [`UsagePlanKey`].
     pub fn builder() -> crate::types::builders::UsagePlanKeyBuilder {
         crate::types::builders::UsagePlanKeyBuilder::default()
     }
 }
-///A builder for [`UsagePlanKey`](crate :: types :: UsagePlanKey); start one with `UsagePlanKey::builder()`.
+/// A builder for [`UsagePlanKey`](crate :: types :: UsagePlanKey); start one with `UsagePlanKey::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -61,7 +61,7 @@ pub struct UsagePlanKeyBuilder {
     name: ::std::option::Option<::std::string::String>,
 }
 impl UsagePlanKeyBuilder {
-    ///Sets [`UsagePlanKey::id`](crate::types::UsagePlanKey::id): pThe Id of a usage plan key./p
+    /// Sets [`UsagePlanKey::id`](crate::types::UsagePlanKey::id): pThe Id of a usage plan key./p
     pub fn id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -69,7 +69,7 @@ impl UsagePlanKeyBuilder {
         self.id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UsagePlanKey::id`](crate::types::UsagePlanKey::id).
+    /// Sets or clears [`UsagePlanKey::id`](crate::types::UsagePlanKey::id).
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -77,11 +77,11 @@ impl UsagePlanKeyBuilder {
         self.id = input;
         self
     }
-    ///The value set for [`UsagePlanKey::id`](crate::types::UsagePlanKey::id), if any.
+    /// The value set for [`UsagePlanKey::id`](crate::types::UsagePlanKey::id), if any.
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
-    ///Sets [`UsagePlanKey::type_`](crate::types::UsagePlanKey::type_): pThe type of a usage plan key. Currently, the valid key type is codeAPI_KEY/code./p
+    /// Sets [`UsagePlanKey::type_`](crate::types::UsagePlanKey::type_): pThe type of a usage plan key. Currently, the valid key type is codeAPI_KEY/code./p
     pub fn type_(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -89,7 +89,7 @@ impl UsagePlanKeyBuilder {
         self.type_ = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UsagePlanKey::type_`](crate::types::UsagePlanKey::type_).
+    /// Sets or clears [`UsagePlanKey::type_`](crate::types::UsagePlanKey::type_).
     pub fn set_type_(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -97,11 +97,11 @@ impl UsagePlanKeyBuilder {
         self.type_ = input;
         self
     }
-    ///The value set for [`UsagePlanKey::type_`](crate::types::UsagePlanKey::type_), if any.
+    /// The value set for [`UsagePlanKey::type_`](crate::types::UsagePlanKey::type_), if any.
     pub fn get_type_(&self) -> &::std::option::Option<::std::string::String> {
         &self.type_
     }
-    ///Sets [`UsagePlanKey::value`](crate::types::UsagePlanKey::value): pThe value of a usage plan key./p
+    /// Sets [`UsagePlanKey::value`](crate::types::UsagePlanKey::value): pThe value of a usage plan key./p
     pub fn value(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -109,7 +109,7 @@ impl UsagePlanKeyBuilder {
         self.value = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UsagePlanKey::value`](crate::types::UsagePlanKey::value).
+    /// Sets or clears [`UsagePlanKey::value`](crate::types::UsagePlanKey::value).
     pub fn set_value(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -117,11 +117,11 @@ impl UsagePlanKeyBuilder {
         self.value = input;
         self
     }
-    ///The value set for [`UsagePlanKey::value`](crate::types::UsagePlanKey::value), if any.
+    /// The value set for [`UsagePlanKey::value`](crate::types::UsagePlanKey::value), if any.
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.value
     }
-    ///Sets [`UsagePlanKey::name`](crate::types::UsagePlanKey::name): pThe name of a usage plan key./p
+    /// Sets [`UsagePlanKey::name`](crate::types::UsagePlanKey::name): pThe name of a usage plan key./p
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -129,7 +129,7 @@ impl UsagePlanKeyBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UsagePlanKey::name`](crate::types::UsagePlanKey::name).
+    /// Sets or clears [`UsagePlanKey::name`](crate::types::UsagePlanKey::name).
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -137,11 +137,11 @@ impl UsagePlanKeyBuilder {
         self.name = input;
         self
     }
-    ///The value set for [`UsagePlanKey::name`](crate::types::UsagePlanKey::name), if any.
+    /// The value set for [`UsagePlanKey::name`](crate::types::UsagePlanKey::name), if any.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    ///Builds the [`UsagePlanKey`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UsagePlanKey`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

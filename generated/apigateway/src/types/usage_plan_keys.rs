@@ -28,12 +28,12 @@ pub struct UsagePlanKeys {
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::UsagePlanKey>>,
 }
 impl UsagePlanKeys {
-    ///Starts building a [`UsagePlanKeys`].
+    /// Starts building a [`UsagePlanKeys`].
     pub fn builder() -> crate::types::builders::UsagePlanKeysBuilder {
         crate::types::builders::UsagePlanKeysBuilder::default()
     }
 }
-///A builder for [`UsagePlanKeys`](crate :: types :: UsagePlanKeys); start one with `UsagePlanKeys::builder()`.
+/// A builder for [`UsagePlanKeys`](crate :: types :: UsagePlanKeys); start one with `UsagePlanKeys::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct UsagePlanKeysBuilder {
     items: ::std::option::Option<::std::vec::Vec<crate::types::UsagePlanKey>>,
 }
 impl UsagePlanKeysBuilder {
-    ///Sets [`UsagePlanKeys::position`](crate::types::UsagePlanKeys::position)
+    /// Sets [`UsagePlanKeys::position`](crate::types::UsagePlanKeys::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -53,7 +53,7 @@ impl UsagePlanKeysBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UsagePlanKeys::position`](crate::types::UsagePlanKeys::position).
+    /// Sets or clears [`UsagePlanKeys::position`](crate::types::UsagePlanKeys::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -61,11 +61,11 @@ impl UsagePlanKeysBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`UsagePlanKeys::position`](crate::types::UsagePlanKeys::position), if any.
+    /// The value set for [`UsagePlanKeys::position`](crate::types::UsagePlanKeys::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`UsagePlanKeys::items`](crate::types::UsagePlanKeys::items): pThe current page of elements from this collection./p
+    /// Sets [`UsagePlanKeys::items`](crate::types::UsagePlanKeys::items): pThe current page of elements from this collection./p
     pub fn items(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -77,7 +77,7 @@ impl UsagePlanKeysBuilder {
         );
         self
     }
-    ///Sets or clears [`UsagePlanKeys::items`](crate::types::UsagePlanKeys::items).
+    /// Sets or clears [`UsagePlanKeys::items`](crate::types::UsagePlanKeys::items).
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::UsagePlanKey>>,
@@ -85,13 +85,13 @@ impl UsagePlanKeysBuilder {
         self.items = input;
         self
     }
-    ///The value set for [`UsagePlanKeys::items`](crate::types::UsagePlanKeys::items), if any.
+    /// The value set for [`UsagePlanKeys::items`](crate::types::UsagePlanKeys::items), if any.
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::UsagePlanKey>> {
         &self.items
     }
-    ///Builds the [`UsagePlanKeys`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UsagePlanKeys`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -28,12 +28,12 @@ pub struct UsagePlans {
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::UsagePlan>>,
 }
 impl UsagePlans {
-    ///Starts building a [`UsagePlans`].
+    /// Starts building a [`UsagePlans`].
     pub fn builder() -> crate::types::builders::UsagePlansBuilder {
         crate::types::builders::UsagePlansBuilder::default()
     }
 }
-///A builder for [`UsagePlans`](crate :: types :: UsagePlans); start one with `UsagePlans::builder()`.
+/// A builder for [`UsagePlans`](crate :: types :: UsagePlans); start one with `UsagePlans::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct UsagePlansBuilder {
     items: ::std::option::Option<::std::vec::Vec<crate::types::UsagePlan>>,
 }
 impl UsagePlansBuilder {
-    ///Sets [`UsagePlans::position`](crate::types::UsagePlans::position)
+    /// Sets [`UsagePlans::position`](crate::types::UsagePlans::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -53,7 +53,7 @@ impl UsagePlansBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`UsagePlans::position`](crate::types::UsagePlans::position).
+    /// Sets or clears [`UsagePlans::position`](crate::types::UsagePlans::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -61,11 +61,11 @@ impl UsagePlansBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`UsagePlans::position`](crate::types::UsagePlans::position), if any.
+    /// The value set for [`UsagePlans::position`](crate::types::UsagePlans::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`UsagePlans::items`](crate::types::UsagePlans::items): pThe current page of elements from this collection./p
+    /// Sets [`UsagePlans::items`](crate::types::UsagePlans::items): pThe current page of elements from this collection./p
     pub fn items(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -77,7 +77,7 @@ impl UsagePlansBuilder {
         );
         self
     }
-    ///Sets or clears [`UsagePlans::items`](crate::types::UsagePlans::items).
+    /// Sets or clears [`UsagePlans::items`](crate::types::UsagePlans::items).
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::UsagePlan>>,
@@ -85,13 +85,13 @@ impl UsagePlansBuilder {
         self.items = input;
         self
     }
-    ///The value set for [`UsagePlans::items`](crate::types::UsagePlans::items), if any.
+    /// The value set for [`UsagePlans::items`](crate::types::UsagePlans::items), if any.
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::UsagePlan>> {
         &self.items
     }
-    ///Builds the [`UsagePlans`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UsagePlans`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::UsagePlans, crate::primitives::BuildError> {

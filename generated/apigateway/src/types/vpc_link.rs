@@ -65,12 +65,12 @@ pub struct VpcLink {
     >,
 }
 impl VpcLink {
-    ///Starts building a [`VpcLink`].
+    /// Starts building a [`VpcLink`].
     pub fn builder() -> crate::types::builders::VpcLinkBuilder {
         crate::types::builders::VpcLinkBuilder::default()
     }
 }
-///A builder for [`VpcLink`](crate :: types :: VpcLink); start one with `VpcLink::builder()`.
+/// A builder for [`VpcLink`](crate :: types :: VpcLink); start one with `VpcLink::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -89,7 +89,7 @@ pub struct VpcLinkBuilder {
     >,
 }
 impl VpcLinkBuilder {
-    ///Sets [`VpcLink::id`](crate::types::VpcLink::id): pThe identifier of the VpcLink. It is used in an Integration to reference this VpcLink./p
+    /// Sets [`VpcLink::id`](crate::types::VpcLink::id): pThe identifier of the VpcLink. It is used in an Integration to reference this VpcLink./p
     pub fn id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -97,7 +97,7 @@ impl VpcLinkBuilder {
         self.id = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`VpcLink::id`](crate::types::VpcLink::id).
+    /// Sets or clears [`VpcLink::id`](crate::types::VpcLink::id).
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -105,11 +105,11 @@ impl VpcLinkBuilder {
         self.id = input;
         self
     }
-    ///The value set for [`VpcLink::id`](crate::types::VpcLink::id), if any.
+    /// The value set for [`VpcLink::id`](crate::types::VpcLink::id), if any.
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
-    ///Sets [`VpcLink::name`](crate::types::VpcLink::name): pThe name used to label and identify the VPC link./p
+    /// Sets [`VpcLink::name`](crate::types::VpcLink::name): pThe name used to label and identify the VPC link./p
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -117,7 +117,7 @@ impl VpcLinkBuilder {
         self.name = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`VpcLink::name`](crate::types::VpcLink::name).
+    /// Sets or clears [`VpcLink::name`](crate::types::VpcLink::name).
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -125,11 +125,11 @@ impl VpcLinkBuilder {
         self.name = input;
         self
     }
-    ///The value set for [`VpcLink::name`](crate::types::VpcLink::name), if any.
+    /// The value set for [`VpcLink::name`](crate::types::VpcLink::name), if any.
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    ///Sets [`VpcLink::description`](crate::types::VpcLink::description): pThe description of the VPC link./p
+    /// Sets [`VpcLink::description`](crate::types::VpcLink::description): pThe description of the VPC link./p
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -137,7 +137,7 @@ impl VpcLinkBuilder {
         self.description = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`VpcLink::description`](crate::types::VpcLink::description).
+    /// Sets or clears [`VpcLink::description`](crate::types::VpcLink::description).
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -145,11 +145,11 @@ impl VpcLinkBuilder {
         self.description = input;
         self
     }
-    ///The value set for [`VpcLink::description`](crate::types::VpcLink::description), if any.
+    /// The value set for [`VpcLink::description`](crate::types::VpcLink::description), if any.
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    ///Sets [`VpcLink::target_arns`](crate::types::VpcLink::target_arns): pThe ARN of the network load balancer of the VPC targeted by the VPC link. The network load balancer must be owned by the same Amazon Web Services account of the API owner./p
+    /// Sets [`VpcLink::target_arns`](crate::types::VpcLink::target_arns): pThe ARN of the network load balancer of the VPC targeted by the VPC link. The network load balancer must be owned by the same Amazon Web Services account of the API owner./p
     pub fn target_arns(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -161,7 +161,7 @@ impl VpcLinkBuilder {
         );
         self
     }
-    ///Sets or clears [`VpcLink::target_arns`](crate::types::VpcLink::target_arns).
+    /// Sets or clears [`VpcLink::target_arns`](crate::types::VpcLink::target_arns).
     pub fn set_target_arns(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -169,13 +169,13 @@ impl VpcLinkBuilder {
         self.target_arns = input;
         self
     }
-    ///The value set for [`VpcLink::target_arns`](crate::types::VpcLink::target_arns), if any.
+    /// The value set for [`VpcLink::target_arns`](crate::types::VpcLink::target_arns), if any.
     pub fn get_target_arns(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.target_arns
     }
-    ///Sets [`VpcLink::status`](crate::types::VpcLink::status): pThe status of the VPC link. The valid values are codeAVAILABLE/code, codePENDING/code, codeDELETING/code, or codeFAILED/code. Deploying an API will wait if the status is codePENDING/code and will fail if the status is codeDELETING/code. /p
+    /// Sets [`VpcLink::status`](crate::types::VpcLink::status): pThe status of the VPC link. The valid values are codeAVAILABLE/code, codePENDING/code, codeDELETING/code, or codeFAILED/code. Deploying an API will wait if the status is codePENDING/code and will fail if the status is codeDELETING/code. /p
     pub fn status(
         mut self,
         input: impl ::std::convert::Into<crate::types::VpcLinkStatus>,
@@ -183,7 +183,7 @@ impl VpcLinkBuilder {
         self.status = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`VpcLink::status`](crate::types::VpcLink::status).
+    /// Sets or clears [`VpcLink::status`](crate::types::VpcLink::status).
     pub fn set_status(
         mut self,
         input: ::std::option::Option<crate::types::VpcLinkStatus>,
@@ -191,11 +191,11 @@ impl VpcLinkBuilder {
         self.status = input;
         self
     }
-    ///The value set for [`VpcLink::status`](crate::types::VpcLink::status), if any.
+    /// The value set for [`VpcLink::status`](crate::types::VpcLink::status), if any.
     pub fn get_status(&self) -> &::std::option::Option<crate::types::VpcLinkStatus> {
         &self.status
     }
-    ///Sets [`VpcLink::status_message`](crate::types::VpcLink::status_message): pA description about the VPC link status./p
+    /// Sets [`VpcLink::status_message`](crate::types::VpcLink::status_message): pA description about the VPC link status./p
     pub fn status_message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -203,7 +203,7 @@ impl VpcLinkBuilder {
         self.status_message = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`VpcLink::status_message`](crate::types::VpcLink::status_message).
+    /// Sets or clears [`VpcLink::status_message`](crate::types::VpcLink::status_message).
     pub fn set_status_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -211,11 +211,11 @@ impl VpcLinkBuilder {
         self.status_message = input;
         self
     }
-    ///The value set for [`VpcLink::status_message`](crate::types::VpcLink::status_message), if any.
+    /// The value set for [`VpcLink::status_message`](crate::types::VpcLink::status_message), if any.
     pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_message
     }
-    ///Sets [`VpcLink::tags`](crate::types::VpcLink::tags): pThe collection of tags. Each tag element is associated with a given resource./p
+    /// Sets [`VpcLink::tags`](crate::types::VpcLink::tags): pThe collection of tags. Each tag element is associated with a given resource./p
     pub fn tags(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -230,7 +230,7 @@ impl VpcLinkBuilder {
         );
         self
     }
-    ///Sets or clears [`VpcLink::tags`](crate::types::VpcLink::tags).
+    /// Sets or clears [`VpcLink::tags`](crate::types::VpcLink::tags).
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -240,7 +240,7 @@ impl VpcLinkBuilder {
         self.tags = input;
         self
     }
-    ///The value set for [`VpcLink::tags`](crate::types::VpcLink::tags), if any.
+    /// The value set for [`VpcLink::tags`](crate::types::VpcLink::tags), if any.
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -248,7 +248,7 @@ impl VpcLinkBuilder {
     > {
         &self.tags
     }
-    ///Builds the [`VpcLink`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`VpcLink`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::VpcLink, crate::primitives::BuildError> {

@@ -28,12 +28,12 @@ pub struct VpcLinks {
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::VpcLink>>,
 }
 impl VpcLinks {
-    ///Starts building a [`VpcLinks`].
+    /// Starts building a [`VpcLinks`].
     pub fn builder() -> crate::types::builders::VpcLinksBuilder {
         crate::types::builders::VpcLinksBuilder::default()
     }
 }
-///A builder for [`VpcLinks`](crate :: types :: VpcLinks); start one with `VpcLinks::builder()`.
+/// A builder for [`VpcLinks`](crate :: types :: VpcLinks); start one with `VpcLinks::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -45,7 +45,7 @@ pub struct VpcLinksBuilder {
     items: ::std::option::Option<::std::vec::Vec<crate::types::VpcLink>>,
 }
 impl VpcLinksBuilder {
-    ///Sets [`VpcLinks::position`](crate::types::VpcLinks::position)
+    /// Sets [`VpcLinks::position`](crate::types::VpcLinks::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -53,7 +53,7 @@ impl VpcLinksBuilder {
         self.position = ::std::option::Option::Some(input.into());
         self
     }
-    ///Sets or clears [`VpcLinks::position`](crate::types::VpcLinks::position).
+    /// Sets or clears [`VpcLinks::position`](crate::types::VpcLinks::position).
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -61,11 +61,11 @@ impl VpcLinksBuilder {
         self.position = input;
         self
     }
-    ///The value set for [`VpcLinks::position`](crate::types::VpcLinks::position), if any.
+    /// The value set for [`VpcLinks::position`](crate::types::VpcLinks::position), if any.
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    ///Sets [`VpcLinks::items`](crate::types::VpcLinks::items): pThe current page of elements from this collection./p
+    /// Sets [`VpcLinks::items`](crate::types::VpcLinks::items): pThe current page of elements from this collection./p
     pub fn items(
         mut self,
         input: impl ::std::iter::IntoIterator<
@@ -77,7 +77,7 @@ impl VpcLinksBuilder {
         );
         self
     }
-    ///Sets or clears [`VpcLinks::items`](crate::types::VpcLinks::items).
+    /// Sets or clears [`VpcLinks::items`](crate::types::VpcLinks::items).
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::VpcLink>>,
@@ -85,13 +85,13 @@ impl VpcLinksBuilder {
         self.items = input;
         self
     }
-    ///The value set for [`VpcLinks::items`](crate::types::VpcLinks::items), if any.
+    /// The value set for [`VpcLinks::items`](crate::types::VpcLinks::items), if any.
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::VpcLink>> {
         &self.items
     }
-    ///Builds the [`VpcLinks`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`VpcLinks`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::VpcLinks, crate::primitives::BuildError> {

@@ -1,0 +1,98 @@
+//! Builders enforce required members; errors display their message; operations
+//! carry the model's metadata.
+
+use awsgen_apigateway::error::{BadRequestException, NotFoundException};
+use awsgen_apigateway::operation::{CreateDeployment, GetRestApis, Operation, PutRestApi};
+use awsgen_apigateway::primitives::{Blob, BuildError};
+use awsgen_apigateway::types::{CreateDeploymentRequest, Op, PatchOperation, PutRestApiRequest, UpdateStageRequest};
+use serde_json::json;
+
+#[test]
+fn required_members_are_enforced_by_build() {
+    let err = CreateDeploymentRequest::builder().stage_name("prod").build().unwrap_err();
+    assert_eq!(
+        err,
+        BuildError::MissingField {
+            type_name: "CreateDeploymentRequest",
+            member: "restApiId"
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "cannot build CreateDeploymentRequest: the required member `restApiId` is not set"
+    );
+}
+
+#[test]
+fn builders_take_anything_convertible() {
+    let request = CreateDeploymentRequest::builder()
+        .rest_api_id("a1b2c3")
+        .stage_name("prod")
+        .variables([("lambdaAlias", "live"), ("env", "prod")])
+        .build()
+        .expect("all required members set");
+    assert_eq!(request.rest_api_id.as_deref(), Some("a1b2c3"));
+    assert_eq!(request.variables.as_ref().unwrap()["env"], "prod");
+    // The serde form keeps every member; the URI-bound one under its model name.
+    assert_eq!(
+        serde_json::to_value(&request).unwrap(),
+        json!({"restApiId": "a1b2c3", "stageName": "prod", "variables": {"env": "prod", "lambdaAlias": "live"}})
+    );
+}
+
+#[test]
+fn update_stage_with_patch_operations() {
+    let request = UpdateStageRequest::builder()
+        .rest_api_id("a1b2c3")
+        .stage_name("prod")
+        .patch_operations([PatchOperation::builder()
+            .op(Op::Replace)
+            .path("/variables/lambdaAlias")
+            .value("canary")
+            .build()
+            .unwrap()])
+        .build()
+        .unwrap();
+    let patch = &request.patch_operations.as_ref().unwrap()[0];
+    assert_eq!(patch.op, Some(Op::Replace));
+    assert_eq!(serde_json::to_value(patch).unwrap(), json!({"op": "replace", "path": "/variables/lambdaAlias", "value": "canary"}));
+}
+
+#[test]
+fn blobs_are_base64_in_json() {
+    let request = PutRestApiRequest::builder()
+        .rest_api_id("a1b2c3")
+        .body(Blob::from("{\"swagger\":\"2.0\"}"))
+        .build()
+        .unwrap();
+    let value = serde_json::to_value(&request).unwrap();
+    assert_eq!(value["body"], "eyJzd2FnZ2VyIjoiMi4wIn0=");
+    let back: PutRestApiRequest = serde_json::from_value(value).unwrap();
+    assert_eq!(back.body.unwrap().as_bytes(), b"{\"swagger\":\"2.0\"}");
+    let bad = json!({"body": "not base64!"});
+    assert!(serde_json::from_value::<PutRestApiRequest>(bad).is_err());
+}
+
+#[test]
+fn exceptions_are_errors_with_their_message() {
+    let error = BadRequestException::builder().message("Invalid stage name").build().unwrap();
+    assert_eq!(error.to_string(), "BadRequestException: Invalid stage name");
+    assert_eq!(error.message(), Some("Invalid stage name"));
+    assert_eq!(BadRequestException::HTTP_STATUS, Some(400));
+    let boxed: Box<dyn std::error::Error> = Box::new(NotFoundException::default());
+    assert_eq!(boxed.to_string(), "NotFoundException");
+}
+
+#[test]
+fn operations_carry_model_metadata() {
+    assert_eq!(CreateDeployment::NAME, "CreateDeployment");
+    assert_eq!(CreateDeployment::HTTP_METHOD, "POST");
+    assert_eq!(CreateDeployment::URI_TEMPLATE, "/restapis/{restapi_id}/deployments");
+    assert_eq!(CreateDeployment::SUCCESS_CODE, 201);
+    assert!(CreateDeployment::ERRORS.contains(&"TooManyRequestsException"));
+    assert_eq!(PutRestApi::HTTP_METHOD, "PUT");
+    let paginator = GetRestApis::PAGINATOR.expect("GetRestApis pages");
+    assert_eq!(paginator.input_tokens, ["position"]);
+    assert_eq!(paginator.limit_key, Some("limit"));
+    assert_eq!(paginator.result_keys, ["items"]);
+}
