@@ -128,7 +128,8 @@ fn place_types(model: &ServiceModel, named: &[String]) -> BTreeMap<String, (Modu
         // `mod.rs` and `builders` are taken by the module itself.
         let mut stems_input = vec!["mod", "builders"];
         stems_input.extend(rust.iter().copied());
-        let stems = disambiguate(&stems_input, snake_case);
+        // Stems are module names too, so they follow the keyword policy of fields.
+        let stems = disambiguate(&stems_input, field_name);
         for (position, &index) in in_module.iter().enumerate() {
             placement.insert(
                 named[index].clone(),
@@ -208,7 +209,7 @@ fn lower_members(
             member
                 .timestamp_format
                 .as_deref()
-                .or(target.timestamp_format.as_deref())
+                .or_else(|| element_timestamp_format(model, &member.shape))
                 .map_or(protocol_default, parse_timestamp_format)
         });
         let member_docs = docs(&member.documentation);
@@ -283,6 +284,23 @@ fn mark_greedy_labels(model: &ServiceModel, shape_name: &str, members: &mut [Mem
         if let Binding::Uri { label, greedy: is_greedy } = &mut member.binding {
             *is_greedy = greedy.contains(label.as_str());
         }
+    }
+}
+
+/// The `timestampFormat` of the timestamp shape itself, or of the list element or
+/// map value reference leading to it, for members that hold timestamps in a collection.
+fn element_timestamp_format<'m>(model: &'m ServiceModel, shape_name: &str) -> Option<&'m str> {
+    let shape = model.shapes.get(shape_name)?;
+    match shape.shape_type {
+        ShapeType::Timestamp => shape.timestamp_format.as_deref(),
+        ShapeType::List | ShapeType::Map => {
+            let element = shape.member.as_ref().or(shape.value.as_ref())?;
+            element
+                .timestamp_format
+                .as_deref()
+                .or_else(|| element_timestamp_format(model, &element.shape))
+        }
+        _ => None,
     }
 }
 

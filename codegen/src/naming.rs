@@ -203,7 +203,8 @@ pub fn field_name(name: &str) -> String {
 /// Type identifier: [`pascal_case`] plus keyword policy.
 ///
 /// `Self` is the only keyword that can come out of `PascalCase`; it becomes
-/// `Self_`. Shapes named `Box`, `Option`, `Result`, `String`, `Vec` and the
+/// `SelfValue`, as in [`enum_variant`], because `Self_` would make the
+/// builder `Self_Builder`, which the `non_camel_case_types` lint rejects. Shapes named `Box`, `Option`, `Result`, `String`, `Vec` and the
 /// like are kept as they are: the emitter refers to std types by absolute path
 /// (`::std::option::Option`), so a generated type cannot shadow them. A
 /// leading digit gets a `V` prefix and an empty result becomes `Empty`.
@@ -215,7 +216,7 @@ pub fn type_name(name: &str) -> String {
     } else if pascal.starts_with(|c: char| c.is_ascii_digit()) {
         format!("V{pascal}")
     } else if pascal == "Self" {
-        "Self_".to_owned()
+        "SelfValue".to_owned()
     } else {
         pascal
     }
@@ -428,8 +429,8 @@ mod tests {
 
     #[test]
     fn type_names() {
-        assert_eq!(type_name("Self"), "Self_");
-        assert_eq!(type_name("self"), "Self_");
+        assert_eq!(type_name("Self"), "SelfValue");
+        assert_eq!(type_name("self"), "SelfValue");
         assert_eq!(type_name("restapi"), "Restapi");
         assert_eq!(type_name("Option"), "Option");
         assert_eq!(type_name("Result"), "Result");

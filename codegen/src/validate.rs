@@ -86,7 +86,7 @@ fn check_structure_ref(model: &ServiceModel, path: &str, name: &str, problems: &
         None => problems.push(Problem::new(path, format!("no shape named {name:?}"))),
         Some(shape) if shape.shape_type != ShapeType::Structure => problems.push(Problem::new(
             path,
-            format!("shape {name:?} is a {:?}, not a structure", shape.shape_type).to_lowercase(),
+            format!("shape {name:?} is {}, not a structure", with_article(shape.shape_type)),
         )),
         Some(_) => {}
     }
@@ -118,7 +118,7 @@ fn check_shape(model: &ServiceModel, name: &str, shape: &Shape, problems: &mut V
     let misplaced = |key: &str, problems: &mut Vec<Problem>| {
         problems.push(Problem::new(
             format!("{path}.{key}"),
-            format!("a {} shape cannot have {key:?}", type_word(shape.shape_type)),
+            format!("{} shape cannot have {key:?}", with_article(shape.shape_type)),
         ));
     };
     if shape.shape_type != ShapeType::Structure && !shape.members.is_empty() {
@@ -257,6 +257,9 @@ pub fn uri_labels(uri: &str) -> Vec<String> {
     labels
 }
 
-fn type_word(shape_type: ShapeType) -> String {
-    format!("{shape_type:?}").to_lowercase()
+/// "a list", "an integer": the shape type as the model spells it, with its article.
+fn with_article(shape_type: ShapeType) -> String {
+    let word = format!("{shape_type:?}").to_lowercase();
+    let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    format!("{article} {word}")
 }

@@ -93,7 +93,10 @@ impl fmt::Display for UnknownVariantValue {
 }
 
 /// Deserializes a string enum through `From<&str>`, borrowing where the input allows.
-pub(crate) fn deserialize_str_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+///
+/// Public only so that a crate without enums does not warn it is unused.
+#[doc(hidden)]
+pub fn deserialize_str_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
     D: ::serde::Deserializer<'de>,
     T: for<'a> From<&'a str>,

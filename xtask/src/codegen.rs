@@ -37,6 +37,11 @@ pub fn workspace_root() -> PathBuf {
 }
 
 pub fn run(args: &[String]) -> Result<ExitCode> {
+    run_at(&workspace_root(), args)
+}
+
+/// `codegen` against the repository at `root` (a parameter so tests can use a copy).
+pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
     let mut check = false;
     let mut model = None;
     let mut out = None;
@@ -53,7 +58,7 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
     }
     let jobs = match (model, out) {
         (Some(model), Some(out)) => vec![single_job(&model, &out, service)?],
-        (None, None) => discover(&workspace_root())?,
+        (None, None) => discover(root)?,
         _ => bail!("--model and --out go together"),
     };
     let started = Instant::now();
@@ -67,8 +72,7 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
         let changes = fs_sync::diff(&job.out_dir, &crate_files.files)?;
         all_changes.push((job, crate_files, changes));
     }
-    let root = workspace_root();
-    let shown = |path: &Path| path.strip_prefix(&root).unwrap_or(path).display().to_string();
+    let shown = |path: &Path| path.strip_prefix(root).unwrap_or(path).display().to_string();
     if check {
         let stale: Vec<&Change> = all_changes.iter().flat_map(|(_, _, changes)| changes).collect();
         if stale.is_empty() {
@@ -174,8 +178,17 @@ pub fn generate_all(jobs: &[Job]) -> Result<Vec<GeneratedCrate>> {
         .collect()
 }
 
-fn read(path: &Path) -> Result<String> {
-    fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
+/// Reads a model file, plain or gzipped (`.gz`).
+pub fn read(path: &Path) -> Result<String> {
+    if path.extension().is_some_and(|ext| ext == "gz") {
+        let file = fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(file), &mut text)
+            .with_context(|| format!("decompressing {}", path.display()))?;
+        Ok(text)
+    } else {
+        fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
+    }
 }
 
 fn sorted_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
@@ -195,6 +208,112 @@ fn file_name(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A scratch repository holding a copy of `model/` and `generated/`.
+    fn scratch_repo() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let root = workspace_root();
+        copy_tree(&root.join("model"), &dir.path().join("model"));
+        copy_tree(&root.join("generated"), &dir.path().join("generated"));
+        dir
+    }
+
+    fn copy_tree(from: &Path, to: &Path) {
+        fs::create_dir_all(to).unwrap();
+        for entry in fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy_tree(&entry.path(), &target);
+            } else {
+                fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+
+    fn snapshot_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files = Vec::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(next) = stack.pop() {
+            for entry in fs::read_dir(&next).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    files.push((path.clone(), fs::read(&path).unwrap()));
+                }
+            }
+        }
+        files.sort();
+        files
+    }
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_bad_model_fails_naming_the_path_and_writes_nothing() {
+        let repo = scratch_repo();
+        let root = repo.path();
+        let model_path = root.join("model/apigateway/2015-07-09/service-2.json");
+        let text = fs::read_to_string(&model_path).unwrap();
+        let broken = text.replacen("\"shape\":\"MapOfStringToString\"", "\"shape\":\"NoSuchMap\"", 1);
+        assert_ne!(broken, text, "the model should reference MapOfStringToString");
+        fs::write(&model_path, broken).unwrap();
+        // Make the output stale too, so a partial write would show.
+        fs::remove_file(root.join("generated/apigateway/src/types/stage.rs")).unwrap();
+        let before = snapshot_tree(&root.join("generated"));
+
+        let err = run_at(root, &args(&[])).unwrap_err();
+        let message = format!("{err:#}");
+        assert!(message.contains("shape: no shape named \"NoSuchMap\""), "{message}");
+        assert!(message.contains("shapes."), "{message}");
+        assert_eq!(snapshot_tree(&root.join("generated")), before);
+    }
+
+    #[test]
+    fn check_mode_reports_stale_files_and_codegen_repairs_them() {
+        let repo = scratch_repo();
+        let root = repo.path();
+        assert_eq!(run_at(root, &args(&["--check"])).unwrap(), ExitCode::SUCCESS);
+        fs::write(root.join("generated/apigateway/src/types/stage.rs"), "// edited by hand\n").unwrap();
+        fs::write(root.join("generated/apigateway/src/types/leftover.rs"), "").unwrap();
+        assert_eq!(run_at(root, &args(&["--check"])).unwrap(), ExitCode::FAILURE);
+        assert_eq!(run_at(root, &args(&[])).unwrap(), ExitCode::SUCCESS);
+        assert!(!root.join("generated/apigateway/src/types/leftover.rs").exists());
+        assert!(root.join("generated/apigateway/tests").is_dir(), "hand-written tests are kept");
+        assert_eq!(run_at(root, &args(&["--check"])).unwrap(), ExitCode::SUCCESS);
+    }
+
+    /// Every published version of the API Gateway model generates.
+    #[test]
+    fn every_historical_model_generates() {
+        let history = workspace_root().join("testdata/apigateway-history");
+        let mut models: Vec<PathBuf> = fs::read_dir(&history).unwrap().map(|e| e.unwrap().path()).collect();
+        models.sort();
+        assert_eq!(models.len(), 67);
+        let out = tempfile::tempdir().unwrap();
+        for model in &models {
+            let job = single_job(model, out.path(), None).unwrap();
+            let generated = generate_all(std::slice::from_ref(&job)).unwrap_or_else(|err| panic!("{err:#}"));
+            assert!(generated[0].files.len() > 100, "{}", model.display());
+        }
+    }
+
+    #[test]
+    fn one_model_into_another_folder() {
+        let out = tempfile::tempdir().unwrap();
+        let model = workspace_root().join("testdata/apigateway-history/003-2015-11-10-e8ee8976f.json.gz");
+        let code = run_at(
+            &workspace_root(),
+            &args(&["--model", model.to_str().unwrap(), "--out", out.path().to_str().unwrap()]),
+        )
+        .unwrap();
+        assert_eq!(code, ExitCode::SUCCESS);
+        let stage = fs::read_to_string(out.path().join("src/types/stage.rs")).unwrap();
+        assert!(stage.contains("pub variables"), "the 2015-11-10 model has stage variables");
+    }
 
     /// The committed crates must be exactly what the committed models generate.
     #[test]

@@ -1,6 +1,7 @@
 //! `cargo xtask`: the project's only entry point for generation and checks.
 
 mod codegen;
+mod fixtures;
 mod fs_sync;
 
 use std::process::ExitCode;
@@ -13,12 +14,18 @@ commands:
   codegen --check                  exit non-zero and list stale files if generated/ is not up to date
   codegen --model PATH --out DIR   generate one service-2.json into the crate folder DIR
           [--service NAME]         (service name; default: the model's endpointPrefix)
+  fixtures                         generate the fixture and key history models into target/ and
+                                   check that they pass clippy, rustdoc and their behaviour tests
 ";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("codegen") => codegen::run(&args[1..]),
+        Some("fixtures") => {
+            let root = codegen::workspace_root();
+            fixtures::check(&root, &root.join("target/fixture-workspace")).map(|()| ExitCode::SUCCESS)
+        }
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -12,7 +12,11 @@ use crate::ir::{MemberDef, RustType, Service, StructDef, TypeDef};
 pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
     let target = type_path(type_def);
     let builder = builder_ident(type_def);
-    let doc = format!(" A builder for [`{0}`]({1}); start one with `{0}::builder()`.", type_def.rust_name, target);
+    let doc = format!(
+        " A builder for [`{0}`](crate::{1}::{0}); start one with `{0}::builder()`.",
+        type_def.rust_name,
+        type_def.module.name()
+    );
     let fields = def.members.iter().map(|member| {
         let field = ident(&member.field_name);
         let ty = field_type(service, member);

@@ -86,6 +86,9 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         #![forbid(unsafe_code)]
         // The model deprecates some members; the crate itself must still read and write them.
         #![allow(deprecated)]
+        // Doc links are written as full paths so they resolve from any module; where
+        // the type is also in scope rustdoc calls the path redundant, which is harmless.
+        #![allow(rustdoc::redundant_explicit_links)]
 
         // prettyplease formats generated code; rustfmt would lay it out differently
         // and make `cargo xtask codegen --check` fail, so it skips these modules.
@@ -131,18 +134,17 @@ fn example(service: &Service) -> Option<String> {
     if let Some(map) = def.members.iter().find(|m| is_string_map(&m.ty)) {
         setters.push_str(&format!("    .{}([(\"key\", \"value\")])\n", map.setter));
     }
-    let name = &type_def.rust_name;
-    let lib = &service.lib_name;
+    // Full paths rather than `use`, as a shape may be called `Box` or `Result`.
+    let name = format!("{}::types::{}", service.lib_name, type_def.rust_name);
     Some(format!(
         "```\n\
-         use {lib}::types::{name};\n\n\
          let request = {name}::builder()\n{setters}    .build()?;\n\
          let json = serde_json::to_string(&request)?;\n\
          let parsed: {name} = serde_json::from_str(&json)?;\n\
          assert_eq!(parsed, request);\n\n\
          // Leaving out a required member is an error, not an incomplete request.\n\
          assert!({name}::builder().build().is_err());\n\
-         # Ok::<(), Box<dyn std::error::Error>>(())\n\
+         # Ok::<(), std::boxed::Box<dyn std::error::Error>>(())\n\
          ```\n"
     ))
 }

@@ -18,27 +18,28 @@
 //! ## Example
 //!
 //! ```
-//! use awsgen_apigateway::types::CreateDeploymentRequest;
-//!
-//! let request = CreateDeploymentRequest::builder()
+//! let request = awsgen_apigateway::types::CreateDeploymentRequest::builder()
 //!     .rest_api_id("example")
 //!     .variables([("key", "value")])
 //!     .build()?;
 //! let json = serde_json::to_string(&request)?;
-//! let parsed: CreateDeploymentRequest = serde_json::from_str(&json)?;
+//! let parsed: awsgen_apigateway::types::CreateDeploymentRequest = serde_json::from_str(&json)?;
 //! assert_eq!(parsed, request);
 //!
 //! // Leaving out a required member is an error, not an incomplete request.
-//! assert!(CreateDeploymentRequest::builder().build().is_err());
-//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! assert!(awsgen_apigateway::types::CreateDeploymentRequest::builder().build().is_err());
+//! # Ok::<(), std::boxed::Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! ## About the service
 //!
-//! fullnameAmazon API Gateway/fullname pAmazon API Gateway helps developers deliver robust, secure, and scalable mobile and web application back ends. API Gateway allows developers to securely connect mobile and web applications to APIs that run on Lambda, Amazon EC2, or other publicly addressable web services that are hosted outside of AWS./p
+//! Amazon API Gateway
+//!
+//! Amazon API Gateway helps developers deliver robust, secure, and scalable mobile and web application back ends. API Gateway allows developers to securely connect mobile and web applications to APIs that run on Lambda, Amazon EC2, or other publicly addressable web services that are hosted outside of AWS.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 #![allow(deprecated)]
+#![allow(rustdoc::redundant_explicit_links)]
 #[rustfmt::skip]
 pub mod error;
 #[rustfmt::skip]

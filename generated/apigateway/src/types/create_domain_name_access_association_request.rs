@@ -12,7 +12,7 @@
 )]
 #[non_exhaustive]
 pub struct CreateDomainNameAccessAssociationRequest {
-    /// p The ARN of the domain name. /p
+    /// The ARN of the domain name.
     ///
     /// Required: the builder's `build()` fails without it.
     #[serde(
@@ -21,7 +21,7 @@ pub struct CreateDomainNameAccessAssociationRequest {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name_arn: ::std::option::Option<::std::string::String>,
-    /// p The type of the domain name access association source. /p
+    /// The type of the domain name access association source.
     ///
     /// Required: the builder's `build()` fails without it.
     #[serde(
@@ -32,7 +32,7 @@ pub struct CreateDomainNameAccessAssociationRequest {
     pub access_association_source_type: ::std::option::Option<
         crate::types::AccessAssociationSourceType,
     >,
-    /// p The identifier of the domain name access association source. For a VPCE, the value is the VPC endpoint ID. /p
+    /// The identifier of the domain name access association source. For a VPCE, the value is the VPC endpoint ID.
     ///
     /// Required: the builder's `build()` fails without it.
     #[serde(
@@ -41,7 +41,7 @@ pub struct CreateDomainNameAccessAssociationRequest {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub access_association_source: ::std::option::Option<::std::string::String>,
-    /// pThe key-value map of strings. The valid character set is a-zA-Z+-=._:/. The tag key can be up to 128 characters and must not start with codeaws:/code. The tag value can be up to 256 characters./p
+    /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
     #[serde(
         rename = "tags",
         default,
@@ -57,7 +57,7 @@ impl CreateDomainNameAccessAssociationRequest {
         crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder::default()
     }
 }
-/// A builder for [`CreateDomainNameAccessAssociationRequest`](crate :: types :: CreateDomainNameAccessAssociationRequest); start one with `CreateDomainNameAccessAssociationRequest::builder()`.
+/// A builder for [`CreateDomainNameAccessAssociationRequest`](crate::types::CreateDomainNameAccessAssociationRequest); start one with `CreateDomainNameAccessAssociationRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -75,7 +75,7 @@ pub struct CreateDomainNameAccessAssociationRequestBuilder {
     >,
 }
 impl CreateDomainNameAccessAssociationRequestBuilder {
-    /// Sets [`CreateDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::CreateDomainNameAccessAssociationRequest::domain_name_arn): p The ARN of the domain name. /p
+    /// Sets [`CreateDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::CreateDomainNameAccessAssociationRequest::domain_name_arn): The ARN of the domain name.
     pub fn domain_name_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -95,7 +95,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
     pub fn get_domain_name_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_arn
     }
-    /// Sets [`CreateDomainNameAccessAssociationRequest::access_association_source_type`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source_type): p The type of the domain name access association source. /p
+    /// Sets [`CreateDomainNameAccessAssociationRequest::access_association_source_type`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source_type): The type of the domain name access association source.
     pub fn access_association_source_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::AccessAssociationSourceType>,
@@ -117,7 +117,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
     ) -> &::std::option::Option<crate::types::AccessAssociationSourceType> {
         &self.access_association_source_type
     }
-    /// Sets [`CreateDomainNameAccessAssociationRequest::access_association_source`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source): p The identifier of the domain name access association source. For a VPCE, the value is the VPC endpoint ID. /p
+    /// Sets [`CreateDomainNameAccessAssociationRequest::access_association_source`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source): The identifier of the domain name access association source.
     pub fn access_association_source(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -139,7 +139,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.access_association_source
     }
-    /// Sets [`CreateDomainNameAccessAssociationRequest::tags`](crate::types::CreateDomainNameAccessAssociationRequest::tags): pThe key-value map of strings. The valid character set is a-zA-Z+-=._:/. The tag key can be up to 128 characters and must not start with codeaws:/code. The tag value can be up to 256 characters./p
+    /// Sets [`CreateDomainNameAccessAssociationRequest::tags`](crate::types::CreateDomainNameAccessAssociationRequest::tags): The key-value map of strings.
     pub fn tags(
         mut self,
         input: impl ::std::iter::IntoIterator<

@@ -12,7 +12,7 @@
 )]
 #[non_exhaustive]
 pub struct DeleteDomainNameAccessAssociationRequest {
-    /// p The ARN of the domain name access association resource./p
+    /// The ARN of the domain name access association resource.
     ///
     /// Sent in the URI label `{domain_name_access_association_arn}`, not in the JSON body.
     ///
@@ -30,7 +30,7 @@ impl DeleteDomainNameAccessAssociationRequest {
         crate::types::builders::DeleteDomainNameAccessAssociationRequestBuilder::default()
     }
 }
-/// A builder for [`DeleteDomainNameAccessAssociationRequest`](crate :: types :: DeleteDomainNameAccessAssociationRequest); start one with `DeleteDomainNameAccessAssociationRequest::builder()`.
+/// A builder for [`DeleteDomainNameAccessAssociationRequest`](crate::types::DeleteDomainNameAccessAssociationRequest); start one with `DeleteDomainNameAccessAssociationRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -41,7 +41,7 @@ pub struct DeleteDomainNameAccessAssociationRequestBuilder {
     domain_name_access_association_arn: ::std::option::Option<::std::string::String>,
 }
 impl DeleteDomainNameAccessAssociationRequestBuilder {
-    /// Sets [`DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn): p The ARN of the domain name access association resource./p
+    /// Sets [`DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn): The ARN of the domain name access association resource.
     pub fn domain_name_access_association_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,

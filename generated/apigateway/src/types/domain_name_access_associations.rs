@@ -19,7 +19,7 @@ pub struct DomainNameAccessAssociations {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub position: ::std::option::Option<::std::string::String>,
-    /// p The current page of elements from this collection. /p
+    /// The current page of elements from this collection.
     #[serde(
         rename = "item",
         default,
@@ -35,7 +35,7 @@ impl DomainNameAccessAssociations {
         crate::types::builders::DomainNameAccessAssociationsBuilder::default()
     }
 }
-/// A builder for [`DomainNameAccessAssociations`](crate :: types :: DomainNameAccessAssociations); start one with `DomainNameAccessAssociations::builder()`.
+/// A builder for [`DomainNameAccessAssociations`](crate::types::DomainNameAccessAssociations); start one with `DomainNameAccessAssociations::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -69,7 +69,7 @@ impl DomainNameAccessAssociationsBuilder {
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    /// Sets [`DomainNameAccessAssociations::items`](crate::types::DomainNameAccessAssociations::items): p The current page of elements from this collection. /p
+    /// Sets [`DomainNameAccessAssociations::items`](crate::types::DomainNameAccessAssociations::items): The current page of elements from this collection.
     pub fn items(
         mut self,
         input: impl ::std::iter::IntoIterator<

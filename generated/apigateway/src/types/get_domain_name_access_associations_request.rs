@@ -12,7 +12,7 @@
 )]
 #[non_exhaustive]
 pub struct GetDomainNameAccessAssociationsRequest {
-    /// pThe current pagination position in the paged result set. /p
+    /// The current pagination position in the paged result set.
     ///
     /// Sent in the query parameter `position`, not in the JSON body.
     #[serde(
@@ -21,7 +21,7 @@ pub struct GetDomainNameAccessAssociationsRequest {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub position: ::std::option::Option<::std::string::String>,
-    /// pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500. /p
+    /// The maximum number of returned results per page. The default value is 25 and the maximum value is 500.
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
     #[serde(
@@ -30,7 +30,7 @@ pub struct GetDomainNameAccessAssociationsRequest {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub limit: ::std::option::Option<i32>,
-    /// p The owner of the domain name access association. Use codeSELF/code to only list the domain name access associations owned by your own account. Use codeOTHER_ACCOUNTS/code to list the domain name access associations with your private custom domain names that are owned by other AWS accounts./p
+    /// The owner of the domain name access association. Use `SELF` to only list the domain name access associations owned by your own account. Use `OTHER_ACCOUNTS` to list the domain name access associations with your private custom domain names that are owned by other AWS accounts.
     ///
     /// Sent in the query parameter `resourceOwner`, not in the JSON body.
     #[serde(
@@ -46,7 +46,7 @@ impl GetDomainNameAccessAssociationsRequest {
         crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder::default()
     }
 }
-/// A builder for [`GetDomainNameAccessAssociationsRequest`](crate :: types :: GetDomainNameAccessAssociationsRequest); start one with `GetDomainNameAccessAssociationsRequest::builder()`.
+/// A builder for [`GetDomainNameAccessAssociationsRequest`](crate::types::GetDomainNameAccessAssociationsRequest); start one with `GetDomainNameAccessAssociationsRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -59,7 +59,7 @@ pub struct GetDomainNameAccessAssociationsRequestBuilder {
     resource_owner: ::std::option::Option<crate::types::ResourceOwner>,
 }
 impl GetDomainNameAccessAssociationsRequestBuilder {
-    /// Sets [`GetDomainNameAccessAssociationsRequest::position`](crate::types::GetDomainNameAccessAssociationsRequest::position): pThe current pagination position in the paged result set. /p
+    /// Sets [`GetDomainNameAccessAssociationsRequest::position`](crate::types::GetDomainNameAccessAssociationsRequest::position): The current pagination position in the paged result set.
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -79,7 +79,7 @@ impl GetDomainNameAccessAssociationsRequestBuilder {
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
-    /// Sets [`GetDomainNameAccessAssociationsRequest::limit`](crate::types::GetDomainNameAccessAssociationsRequest::limit): pThe maximum number of returned results per page. The default value is 25 and the maximum value is 500. /p
+    /// Sets [`GetDomainNameAccessAssociationsRequest::limit`](crate::types::GetDomainNameAccessAssociationsRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
         self.limit = ::std::option::Option::Some(input.into());
         self
@@ -93,7 +93,7 @@ impl GetDomainNameAccessAssociationsRequestBuilder {
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    /// Sets [`GetDomainNameAccessAssociationsRequest::resource_owner`](crate::types::GetDomainNameAccessAssociationsRequest::resource_owner): p The owner of the domain name access association. Use codeSELF/code to only list the domain name access associations owned by your own account. Use codeOTHER_ACCOUNTS/code to list the domain name access associations with your private custom domain names that are owned by other AWS accounts./p
+    /// Sets [`GetDomainNameAccessAssociationsRequest::resource_owner`](crate::types::GetDomainNameAccessAssociationsRequest::resource_owner): The owner of the domain name access association.
     pub fn resource_owner(
         mut self,
         input: impl ::std::convert::Into<crate::types::ResourceOwner>,

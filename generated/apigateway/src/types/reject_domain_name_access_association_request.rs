@@ -12,7 +12,7 @@
 )]
 #[non_exhaustive]
 pub struct RejectDomainNameAccessAssociationRequest {
-    /// pThe ARN of the domain name access association resource. /p
+    /// The ARN of the domain name access association resource.
     ///
     /// Sent in the query parameter `domainNameAccessAssociationArn`, not in the JSON body.
     ///
@@ -23,7 +23,7 @@ pub struct RejectDomainNameAccessAssociationRequest {
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name_access_association_arn: ::std::option::Option<::std::string::String>,
-    /// p The ARN of the domain name. /p
+    /// The ARN of the domain name.
     ///
     /// Sent in the query parameter `domainNameArn`, not in the JSON body.
     ///
@@ -41,7 +41,7 @@ impl RejectDomainNameAccessAssociationRequest {
         crate::types::builders::RejectDomainNameAccessAssociationRequestBuilder::default()
     }
 }
-/// A builder for [`RejectDomainNameAccessAssociationRequest`](crate :: types :: RejectDomainNameAccessAssociationRequest); start one with `RejectDomainNameAccessAssociationRequest::builder()`.
+/// A builder for [`RejectDomainNameAccessAssociationRequest`](crate::types::RejectDomainNameAccessAssociationRequest); start one with `RejectDomainNameAccessAssociationRequest::builder()`.
 #[derive(
     ::std::clone::Clone,
     ::std::fmt::Debug,
@@ -53,7 +53,7 @@ pub struct RejectDomainNameAccessAssociationRequestBuilder {
     domain_name_arn: ::std::option::Option<::std::string::String>,
 }
 impl RejectDomainNameAccessAssociationRequestBuilder {
-    /// Sets [`RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn): pThe ARN of the domain name access association resource. /p
+    /// Sets [`RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn): The ARN of the domain name access association resource.
     pub fn domain_name_access_association_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
@@ -77,7 +77,7 @@ impl RejectDomainNameAccessAssociationRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_access_association_arn
     }
-    /// Sets [`RejectDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_arn): p The ARN of the domain name. /p
+    /// Sets [`RejectDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_arn): The ARN of the domain name.
     pub fn domain_name_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
