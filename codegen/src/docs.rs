@@ -265,7 +265,7 @@ impl<'a> Builder<'a> {
                 if raw.trim().contains('\n') {
                     self.code_block(&raw);
                 } else {
-                    self.code_span(&raw, false);
+                    self.code_span(&raw, true);
                 }
             }
             "br" => self.para.push('\n'),
