@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::docs::html_to_markdown;
 use crate::error::{Error, Problem};
 use crate::ir::{
-    Binding, ErrorDef, MemberDef, Module, OperationDef, PaginatorDef, RustType, Service, StructDef, TimestampFormat,
-    TypeDef, TypeKind,
+    Binding, ErrorDef, MemberDef, Module, OperationDef, PaginatorDef, RustType, Service, StructDef,
+    TimestampFormat, TypeDef, TypeKind,
 };
 use crate::model::{Location, Member, ServiceModel, Shape, ShapeType};
 use crate::naming::{disambiguate, enum_variant, field_name, snake_case, type_name};
@@ -23,7 +23,11 @@ pub struct ServiceSource {
 }
 
 /// Lowers a validated model into the IR.
-pub fn lower(model: &ServiceModel, paginators: &PaginatorsModel, source: &ServiceSource) -> Result<Service, Error> {
+pub fn lower(
+    model: &ServiceModel,
+    paginators: &PaginatorsModel,
+    source: &ServiceSource,
+) -> Result<Service, Error> {
     let mut problems = Vec::new();
     let named = named_shapes(model);
     let placement = place_types(model, &named);
@@ -32,7 +36,10 @@ pub fn lower(model: &ServiceModel, paginators: &PaginatorsModel, source: &Servic
             .get(name)
             .map(|(module, rust_name, _)| format!("crate::{}::{rust_name}", module.name()))
     };
-    let docs = |html: &Option<String>| html.as_deref().map_or_else(String::new, |h| html_to_markdown(h, &link_target));
+    let docs = |html: &Option<String>| {
+        html.as_deref()
+            .map_or_else(String::new, |h| html_to_markdown(h, &link_target))
+    };
     let (input_reach, output_reach) = reachability(model);
     let recursive = recursive_edges(model);
 
@@ -48,7 +55,11 @@ pub fn lower(model: &ServiceModel, paginators: &PaginatorsModel, source: &Servic
             let def = StructDef {
                 members,
                 error: shape.exception.then(|| ErrorDef {
-                    code: shape.error.as_ref().and_then(|e| e.code.clone()).unwrap_or_else(|| name.clone()),
+                    code: shape
+                        .error
+                        .as_ref()
+                        .and_then(|e| e.code.clone())
+                        .unwrap_or_else(|| name.clone()),
                     http_status: shape.error.as_ref().and_then(|e| e.http_status_code),
                     fault: shape.fault,
                 }),
@@ -79,15 +90,27 @@ pub fn lower(model: &ServiceModel, paginators: &PaginatorsModel, source: &Servic
         return Err(Error::Invalid(problems));
     }
     let metadata = &model.metadata;
-    let endpoint_prefix = metadata.endpoint_prefix.clone().unwrap_or_else(|| source.service.clone());
+    let endpoint_prefix = metadata
+        .endpoint_prefix
+        .clone()
+        .unwrap_or_else(|| source.service.clone());
     Ok(Service {
         crate_name: format!("awsgen-{}", source.service.replace('_', "-")),
         lib_name: format!("awsgen_{}", snake_case(&source.service)),
-        full_name: metadata.service_full_name.clone().unwrap_or_else(|| source.service.clone()),
+        full_name: metadata
+            .service_full_name
+            .clone()
+            .unwrap_or_else(|| source.service.clone()),
         api_version: metadata.api_version.clone(),
         protocol: metadata.protocol.clone(),
-        service_id: metadata.service_id.clone().unwrap_or_else(|| source.service.clone()),
-        signing_name: metadata.signing_name.clone().unwrap_or_else(|| endpoint_prefix.clone()),
+        service_id: metadata
+            .service_id
+            .clone()
+            .unwrap_or_else(|| source.service.clone()),
+        signing_name: metadata
+            .signing_name
+            .clone()
+            .unwrap_or_else(|| endpoint_prefix.clone()),
         endpoint_prefix,
         docs: docs(&model.documentation),
         source: source.path.clone(),
@@ -111,7 +134,10 @@ fn named_shapes(model: &ServiceModel) -> Vec<String> {
 }
 
 /// Decides each named shape's module, Rust name and file stem, collisions resolved in name order.
-fn place_types(model: &ServiceModel, named: &[String]) -> BTreeMap<String, (Module, String, String)> {
+fn place_types(
+    model: &ServiceModel,
+    named: &[String],
+) -> BTreeMap<String, (Module, String, String)> {
     let names: Vec<&str> = named.iter().map(String::as_str).collect();
     let rust_names = disambiguate(&names, type_name);
     let module_of = |name: &str| {
@@ -123,7 +149,9 @@ fn place_types(model: &ServiceModel, named: &[String]) -> BTreeMap<String, (Modu
     };
     let mut placement = BTreeMap::new();
     for module in [Module::Types, Module::Error] {
-        let in_module: Vec<usize> = (0..named.len()).filter(|&i| module_of(&named[i]) == module).collect();
+        let in_module: Vec<usize> = (0..named.len())
+            .filter(|&i| module_of(&named[i]) == module)
+            .collect();
         let rust: Vec<&str> = in_module.iter().map(|&i| rust_names[i].as_str()).collect();
         // `mod.rs` and `builders` are taken by the module itself.
         let mut stems_input = vec!["mod", "builders"];
@@ -133,7 +161,11 @@ fn place_types(model: &ServiceModel, named: &[String]) -> BTreeMap<String, (Modu
         for (position, &index) in in_module.iter().enumerate() {
             placement.insert(
                 named[index].clone(),
-                (module, rust_names[index].clone(), stems[position + 2].clone()),
+                (
+                    module,
+                    rust_names[index].clone(),
+                    stems[position + 2].clone(),
+                ),
             );
         }
     }
@@ -141,7 +173,11 @@ fn place_types(model: &ServiceModel, named: &[String]) -> BTreeMap<String, (Modu
 }
 
 fn deprecation(deprecated: bool, message: &Option<String>) -> Option<String> {
-    deprecated.then(|| message.clone().unwrap_or_else(|| "deprecated by the service model".to_string()))
+    deprecated.then(|| {
+        message
+            .clone()
+            .unwrap_or_else(|| "deprecated by the service model".to_string())
+    })
 }
 
 fn lower_enum(name: &str, shape: &Shape, problems: &mut Vec<Problem>) -> TypeKind {
@@ -152,7 +188,10 @@ fn lower_enum(name: &str, shape: &Shape, problems: &mut Vec<Problem>) -> TypeKin
         .filter_map(|v| v.as_str().map(str::to_string))
         .collect();
     if values.is_empty() {
-        problems.push(Problem::new(format!("shapes.{name}.enum"), "an enum needs at least one value"));
+        problems.push(Problem::new(
+            format!("shapes.{name}.enum"),
+            "an enum needs at least one value",
+        ));
     }
     let refs: Vec<&str> = values.iter().map(String::as_str).collect();
     let variants = disambiguate(&refs, enum_variant);
@@ -174,7 +213,11 @@ fn lower_members(
     // Builder methods share one namespace: `foo`, `set_foo`, `get_foo` per member, plus `build`.
     let mut method_names = vec!["build".to_string()];
     for field in &fields {
-        method_names.extend([field.clone(), format!("set_{field}"), format!("get_{field}")]);
+        method_names.extend([
+            field.clone(),
+            format!("set_{field}"),
+            format!("get_{field}"),
+        ]);
     }
     let method_refs: Vec<&str> = method_names.iter().map(String::as_str).collect();
     let methods = disambiguate(&method_refs, |name| name.to_string());
@@ -189,7 +232,10 @@ fn lower_members(
             continue;
         };
         let target = &model.shapes[&member.shape];
-        let wire_name = member.location_name.clone().unwrap_or_else(|| member_name.clone());
+        let wire_name = member
+            .location_name
+            .clone()
+            .unwrap_or_else(|| member_name.clone());
         let binding = if shape.payload.as_deref() == Some(member_name.as_str()) {
             Binding::Payload
         } else {
@@ -201,7 +247,9 @@ fn lower_members(
                 },
                 Some(Location::Querystring) => Binding::Query(wire_name.clone()),
                 Some(Location::Header) => Binding::Header(wire_name.clone()),
-                Some(Location::Headers) => Binding::PrefixHeaders(member.location_name.clone().unwrap_or_default()),
+                Some(Location::Headers) => {
+                    Binding::PrefixHeaders(member.location_name.clone().unwrap_or_default())
+                }
                 Some(Location::StatusCode) => Binding::StatusCode,
             }
         };
@@ -276,12 +324,20 @@ fn mark_greedy_labels(model: &ServiceModel, shape_name: &str, members: &mut [Mem
     let greedy: BTreeSet<String> = model
         .operations
         .values()
-        .filter(|op| op.input.as_ref().is_some_and(|input| input.shape == shape_name))
+        .filter(|op| {
+            op.input
+                .as_ref()
+                .is_some_and(|input| input.shape == shape_name)
+        })
         .flat_map(|op| crate::validate::uri_labels(&op.http.request_uri))
         .filter_map(|label| label.strip_suffix('+').map(str::to_string))
         .collect();
     for member in members {
-        if let Binding::Uri { label, greedy: is_greedy } = &mut member.binding {
+        if let Binding::Uri {
+            label,
+            greedy: is_greedy,
+        } = &mut member.binding
+        {
             *is_greedy = greedy.contains(label.as_str());
         }
     }
@@ -330,7 +386,12 @@ fn contains_timestamp(ty: &RustType) -> bool {
 }
 
 /// The Rust type of a shape used as a member, list element or map part.
-fn rust_type(model: &ServiceModel, name: &str, path: &str, problems: &mut Vec<Problem>) -> Option<RustType> {
+fn rust_type(
+    model: &ServiceModel,
+    name: &str,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<RustType> {
     rust_type_at_depth(model, name, path, problems, 0)
 }
 
@@ -345,7 +406,10 @@ fn rust_type_at_depth(
     // Lists and maps cannot contain themselves without a structure in between,
     // so a deep nest of them means a cycle the model should not have.
     if depth > 32 {
-        problems.push(Problem::new(path, format!("shape {name:?} nests lists and maps in a cycle")));
+        problems.push(Problem::new(
+            path,
+            format!("shape {name:?} nests lists and maps in a cycle"),
+        ));
         return None;
     }
     let ty = match shape.shape_type {
@@ -353,7 +417,9 @@ fn rust_type_at_depth(
         ShapeType::Structure if shape.eventstream => {
             problems.push(Problem::new(
                 path,
-                format!("shape {name:?} is an event stream, which this generator does not support yet"),
+                format!(
+                    "shape {name:?} is an event stream, which this generator does not support yet"
+                ),
             ));
             return None;
         }
@@ -400,7 +466,12 @@ fn recursive_edges(model: &ServiceModel) -> BTreeSet<(String, String)> {
             .members
             .values()
             .map(|member: &Member| member.shape.clone())
-            .filter(|target| model.shapes.get(target).is_some_and(|t| t.shape_type == ShapeType::Structure))
+            .filter(|target| {
+                model
+                    .shapes
+                    .get(target)
+                    .is_some_and(|t| t.shape_type == ShapeType::Structure)
+            })
             .collect()
     };
     let graph: BTreeMap<&String, Vec<String>> = model
@@ -439,17 +510,27 @@ fn reachability(model: &ServiceModel) -> (BTreeSet<String>, BTreeSet<String>) {
         let mut seen = BTreeSet::new();
         let mut stack = roots;
         while let Some(name) = stack.pop() {
-            let Some(shape) = model.shapes.get(&name) else { continue };
+            let Some(shape) = model.shapes.get(&name) else {
+                continue;
+            };
             if !seen.insert(name) {
                 continue;
             }
-            let parts = shape.members.values().chain(&shape.member).chain(&shape.key).chain(&shape.value);
+            let parts = shape
+                .members
+                .values()
+                .chain(&shape.member)
+                .chain(&shape.key)
+                .chain(&shape.value);
             stack.extend(parts.map(|m| m.shape.clone()));
         }
         seen
     };
     let operations = model.operations.values();
-    let inputs = operations.clone().filter_map(|op| op.input.as_ref().map(|r| r.shape.clone())).collect();
+    let inputs = operations
+        .clone()
+        .filter_map(|op| op.input.as_ref().map(|r| r.shape.clone()))
+        .collect();
     let outputs = operations
         .flat_map(|op| op.output.iter().chain(&op.errors).map(|r| r.shape.clone()))
         .collect();
@@ -485,7 +566,11 @@ fn lower_operations(
                 input_tokens: p.input_token.to_vec(),
                 output_tokens: p.output_token.to_vec(),
                 limit_key: p.limit_key.clone(),
-                result_keys: p.result_key.as_ref().map(|k| k.to_vec()).unwrap_or_default(),
+                result_keys: p
+                    .result_key
+                    .as_ref()
+                    .map(|k| k.to_vec())
+                    .unwrap_or_default(),
             }),
         })
         .collect()

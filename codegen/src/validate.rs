@@ -27,7 +27,10 @@ pub fn validate(model: &ServiceModel, paginators: &PaginatorsModel) -> Result<Ve
         if &operation.name != name {
             problems.push(Problem::new(
                 format!("{path}.name"),
-                format!("is {:?}, but the operation's key is {name:?}", operation.name),
+                format!(
+                    "is {:?}, but the operation's key is {name:?}",
+                    operation.name
+                ),
             ));
         }
         if !HTTP_METHODS.contains(&operation.http.method.as_str()) {
@@ -45,11 +48,21 @@ pub fn validate(model: &ServiceModel, paginators: &PaginatorsModel) -> Result<Ve
         let refs = [("input", &operation.input), ("output", &operation.output)];
         for (role, shape_ref) in refs {
             if let Some(shape_ref) = shape_ref {
-                check_structure_ref(model, &format!("{path}.{role}.shape"), &shape_ref.shape, &mut problems);
+                check_structure_ref(
+                    model,
+                    &format!("{path}.{role}.shape"),
+                    &shape_ref.shape,
+                    &mut problems,
+                );
             }
         }
         for (index, error) in operation.errors.iter().enumerate() {
-            check_structure_ref(model, &format!("{path}.errors[{index}].shape"), &error.shape, &mut problems);
+            check_structure_ref(
+                model,
+                &format!("{path}.errors[{index}].shape"),
+                &error.shape,
+                &mut problems,
+            );
         }
         check_uri_labels(model, name, &mut warnings);
     }
@@ -59,7 +72,10 @@ pub fn validate(model: &ServiceModel, paginators: &PaginatorsModel) -> Result<Ve
             problems.push(Problem::new(path, format!("no operation named {name:?}")));
             continue;
         };
-        let input = operation.input.as_ref().and_then(|r| model.shapes.get(&r.shape));
+        let input = operation
+            .input
+            .as_ref()
+            .and_then(|r| model.shapes.get(&r.shape));
         let mut input_keys = paginator.input_token.to_vec();
         input_keys.extend(paginator.limit_key.clone());
         for key in input_keys {
@@ -86,7 +102,10 @@ fn check_structure_ref(model: &ServiceModel, path: &str, name: &str, problems: &
         None => problems.push(Problem::new(path, format!("no shape named {name:?}"))),
         Some(shape) if shape.shape_type != ShapeType::Structure => problems.push(Problem::new(
             path,
-            format!("shape {name:?} is {}, not a structure", with_article(shape.shape_type)),
+            format!(
+                "shape {name:?} is {}, not a structure",
+                with_article(shape.shape_type)
+            ),
         )),
         Some(_) => {}
     }
@@ -118,7 +137,10 @@ fn check_shape(model: &ServiceModel, name: &str, shape: &Shape, problems: &mut V
     let misplaced = |key: &str, problems: &mut Vec<Problem>| {
         problems.push(Problem::new(
             format!("{path}.{key}"),
-            format!("{} shape cannot have {key:?}", with_article(shape.shape_type)),
+            format!(
+                "{} shape cannot have {key:?}",
+                with_article(shape.shape_type)
+            ),
         ));
     };
     if shape.shape_type != ShapeType::Structure && !shape.members.is_empty() {
@@ -142,7 +164,10 @@ fn check_shape(model: &ServiceModel, name: &str, shape: &Shape, problems: &mut V
                 let member_path = format!("{path}.members.{member_name}");
                 check_target(model, &member_path, member, problems);
                 if member.location == Some(Location::Headers) {
-                    let is_map = model.shapes.get(&member.shape).is_some_and(|t| t.shape_type == ShapeType::Map);
+                    let is_map = model
+                        .shapes
+                        .get(&member.shape)
+                        .is_some_and(|t| t.shape_type == ShapeType::Map);
                     if !is_map {
                         problems.push(Problem::new(
                             format!("{member_path}.location"),
@@ -168,7 +193,10 @@ fn check_shape(model: &ServiceModel, name: &str, shape: &Shape, problems: &mut V
                 }
             }
             if shape.union && shape.members.is_empty() {
-                problems.push(Problem::new(path.clone(), "a union needs at least one member"));
+                problems.push(Problem::new(
+                    path.clone(),
+                    "a union needs at least one member",
+                ));
             }
         }
         ShapeType::List => match &shape.member {
@@ -179,7 +207,9 @@ fn check_shape(model: &ServiceModel, name: &str, shape: &Shape, problems: &mut V
             for (key, part) in [("key", &shape.key), ("value", &shape.value)] {
                 match part {
                     Some(member) => check_target(model, &format!("{path}.{key}"), member, problems),
-                    None => problems.push(Problem::new(path.clone(), format!("a map needs {key:?}"))),
+                    None => {
+                        problems.push(Problem::new(path.clone(), format!("a map needs {key:?}")))
+                    }
                 }
             }
             if let Some(key) = &shape.key {
@@ -198,9 +228,15 @@ fn check_shape(model: &ServiceModel, name: &str, shape: &Shape, problems: &mut V
                 for (index, value) in values.iter().enumerate() {
                     let value_path = format!("{path}.enum[{index}]");
                     match value.as_str() {
-                        None => problems.push(Problem::new(value_path, format!("enum values must be strings, found {value}"))),
+                        None => problems.push(Problem::new(
+                            value_path,
+                            format!("enum values must be strings, found {value}"),
+                        )),
                         Some(text) if !seen.insert(text) => {
-                            problems.push(Problem::new(value_path, format!("{text:?} is listed twice")));
+                            problems.push(Problem::new(
+                                value_path,
+                                format!("{text:?} is listed twice"),
+                            ));
                         }
                         Some(_) => {}
                     }
@@ -220,16 +256,27 @@ fn check_uri_labels(model: &ServiceModel, operation_name: &str, problems: &mut V
         .into_iter()
         .map(|label| label.trim_end_matches('+').to_string())
         .collect();
-    let input = operation.input.as_ref().and_then(|r| model.shapes.get(&r.shape));
+    let input = operation
+        .input
+        .as_ref()
+        .and_then(|r| model.shapes.get(&r.shape));
     let mut bound = BTreeSet::new();
     if let Some(input) = input {
         for (member_name, member) in &input.members {
             if member.location == Some(Location::Uri) {
-                let label = member.location_name.clone().unwrap_or_else(|| member_name.clone());
+                let label = member
+                    .location_name
+                    .clone()
+                    .unwrap_or_else(|| member_name.clone());
                 if !labels.contains(&label) {
                     problems.push(Problem::new(
-                        format!("shapes.{}.members.{member_name}.locationName", operation.input.as_ref().map_or("", |r| &r.shape)),
-                        format!("URI label {label:?} is not in {operation_name}'s requestUri {uri:?}"),
+                        format!(
+                            "shapes.{}.members.{member_name}.locationName",
+                            operation.input.as_ref().map_or("", |r| &r.shape)
+                        ),
+                        format!(
+                            "URI label {label:?} is not in {operation_name}'s requestUri {uri:?}"
+                        ),
                     ));
                 }
                 bound.insert(label);
@@ -260,6 +307,10 @@ pub fn uri_labels(uri: &str) -> Vec<String> {
 /// "a list", "an integer": the shape type as the model spells it, with its article.
 fn with_article(shape_type: ShapeType) -> String {
     let word = format!("{shape_type:?}").to_lowercase();
-    let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
     format!("{article} {word}")
 }

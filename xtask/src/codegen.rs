@@ -72,23 +72,43 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
         let changes = fs_sync::diff(&job.out_dir, &crate_files.files)?;
         all_changes.push((job, crate_files, changes));
     }
-    let shown = |path: &Path| path.strip_prefix(root).unwrap_or(path).display().to_string();
+    let shown = |path: &Path| {
+        path.strip_prefix(root)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    };
     if check {
-        let stale: Vec<&Change> = all_changes.iter().flat_map(|(_, _, changes)| changes).collect();
+        let stale: Vec<&Change> = all_changes
+            .iter()
+            .flat_map(|(_, _, changes)| changes)
+            .collect();
         if stale.is_empty() {
-            println!("generated/ is up to date with model/ ({} crate(s))", jobs.len());
+            println!(
+                "generated/ is up to date with model/ ({} crate(s))",
+                jobs.len()
+            );
             return Ok(ExitCode::SUCCESS);
         }
         eprintln!("{} stale file(s):", stale.len());
         for change in stale {
-            eprintln!("  {}", change.to_string().replace(&format!("{}/", root.display()), ""));
+            eprintln!(
+                "  {}",
+                change
+                    .to_string()
+                    .replace(&format!("{}/", root.display()), "")
+            );
         }
         eprintln!("run `cargo xtask codegen` and commit the result");
         return Ok(ExitCode::FAILURE);
     }
     for (job, crate_files, changes) in &all_changes {
         fs_sync::apply(&job.out_dir, &crate_files.files, changes)?;
-        let lines: usize = crate_files.files.values().map(|text| text.lines().count()).sum();
+        let lines: usize = crate_files
+            .files
+            .values()
+            .map(|text| text.lines().count())
+            .sum();
         println!(
             "{}: {} files, {} lines in {}; {} changed",
             job.service,
@@ -98,7 +118,12 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
             changes.len()
         );
         for change in changes {
-            println!("  {}", change.to_string().replace(&format!("{}/", root.display()), ""));
+            println!(
+                "  {}",
+                change
+                    .to_string()
+                    .replace(&format!("{}/", root.display()), "")
+            );
         }
     }
     println!("generation took {:.1} ms", elapsed.as_secs_f64() * 1000.0);
@@ -140,7 +165,12 @@ fn single_job(model: &Path, out: &Path, service: Option<String>) -> Result<Job> 
     let text = read(model)?;
     let service = match service {
         Some(service) => service,
-        None => endpoint_prefix(&text).with_context(|| format!("{}: no metadata.endpointPrefix; pass --service", model.display()))?,
+        None => endpoint_prefix(&text).with_context(|| {
+            format!(
+                "{}: no metadata.endpointPrefix; pass --service",
+                model.display()
+            )
+        })?,
     };
     let paginators = model
         .parent()
@@ -157,7 +187,10 @@ fn single_job(model: &Path, out: &Path, service: Option<String>) -> Result<Job> 
 }
 
 fn endpoint_prefix(model_json: &str) -> Option<String> {
-    awsgen_codegen::model::parse_service_model(model_json).ok()?.metadata.endpoint_prefix
+    awsgen_codegen::model::parse_service_model(model_json)
+        .ok()?
+        .metadata
+        .endpoint_prefix
 }
 
 /// Generates every job in memory; the first failure stops everything before any write.
@@ -202,7 +235,9 @@ fn sorted_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -258,8 +293,15 @@ mod tests {
         let root = repo.path();
         let model_path = root.join("model/apigateway/2015-07-09/service-2.json");
         let text = fs::read_to_string(&model_path).unwrap();
-        let broken = text.replacen("\"shape\":\"MapOfStringToString\"", "\"shape\":\"NoSuchMap\"", 1);
-        assert_ne!(broken, text, "the model should reference MapOfStringToString");
+        let broken = text.replacen(
+            "\"shape\":\"MapOfStringToString\"",
+            "\"shape\":\"NoSuchMap\"",
+            1,
+        );
+        assert_ne!(
+            broken, text,
+            "the model should reference MapOfStringToString"
+        );
         fs::write(&model_path, broken).unwrap();
         // Make the output stale too, so a partial write would show.
         fs::remove_file(root.join("generated/apigateway/src/types/stage.rs")).unwrap();
@@ -267,7 +309,10 @@ mod tests {
 
         let err = run_at(root, &args(&[])).unwrap_err();
         let message = format!("{err:#}");
-        assert!(message.contains("shape: no shape named \"NoSuchMap\""), "{message}");
+        assert!(
+            message.contains("shape: no shape named \"NoSuchMap\""),
+            "{message}"
+        );
         assert!(message.contains("shapes."), "{message}");
         assert_eq!(snapshot_tree(&root.join("generated")), before);
     }
@@ -276,27 +321,49 @@ mod tests {
     fn check_mode_reports_stale_files_and_codegen_repairs_them() {
         let repo = scratch_repo();
         let root = repo.path();
-        assert_eq!(run_at(root, &args(&["--check"])).unwrap(), ExitCode::SUCCESS);
-        fs::write(root.join("generated/apigateway/src/types/stage.rs"), "// edited by hand\n").unwrap();
+        assert_eq!(
+            run_at(root, &args(&["--check"])).unwrap(),
+            ExitCode::SUCCESS
+        );
+        fs::write(
+            root.join("generated/apigateway/src/types/stage.rs"),
+            "// edited by hand\n",
+        )
+        .unwrap();
         fs::write(root.join("generated/apigateway/src/types/leftover.rs"), "").unwrap();
-        assert_eq!(run_at(root, &args(&["--check"])).unwrap(), ExitCode::FAILURE);
+        assert_eq!(
+            run_at(root, &args(&["--check"])).unwrap(),
+            ExitCode::FAILURE
+        );
         assert_eq!(run_at(root, &args(&[])).unwrap(), ExitCode::SUCCESS);
-        assert!(!root.join("generated/apigateway/src/types/leftover.rs").exists());
-        assert!(root.join("generated/apigateway/tests").is_dir(), "hand-written tests are kept");
-        assert_eq!(run_at(root, &args(&["--check"])).unwrap(), ExitCode::SUCCESS);
+        assert!(!root
+            .join("generated/apigateway/src/types/leftover.rs")
+            .exists());
+        assert!(
+            root.join("generated/apigateway/tests").is_dir(),
+            "hand-written tests are kept"
+        );
+        assert_eq!(
+            run_at(root, &args(&["--check"])).unwrap(),
+            ExitCode::SUCCESS
+        );
     }
 
     /// Every published version of the API Gateway model generates.
     #[test]
     fn every_historical_model_generates() {
         let history = workspace_root().join("testdata/apigateway-history");
-        let mut models: Vec<PathBuf> = fs::read_dir(&history).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut models: Vec<PathBuf> = fs::read_dir(&history)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         models.sort();
         assert_eq!(models.len(), 67);
         let out = tempfile::tempdir().unwrap();
         for model in &models {
             let job = single_job(model, out.path(), None).unwrap();
-            let generated = generate_all(std::slice::from_ref(&job)).unwrap_or_else(|err| panic!("{err:#}"));
+            let generated =
+                generate_all(std::slice::from_ref(&job)).unwrap_or_else(|err| panic!("{err:#}"));
             assert!(generated[0].files.len() > 100, "{}", model.display());
         }
     }
@@ -304,15 +371,24 @@ mod tests {
     #[test]
     fn one_model_into_another_folder() {
         let out = tempfile::tempdir().unwrap();
-        let model = workspace_root().join("testdata/apigateway-history/003-2015-11-10-e8ee8976f.json.gz");
+        let model =
+            workspace_root().join("testdata/apigateway-history/003-2015-11-10-e8ee8976f.json.gz");
         let code = run_at(
             &workspace_root(),
-            &args(&["--model", model.to_str().unwrap(), "--out", out.path().to_str().unwrap()]),
+            &args(&[
+                "--model",
+                model.to_str().unwrap(),
+                "--out",
+                out.path().to_str().unwrap(),
+            ]),
         )
         .unwrap();
         assert_eq!(code, ExitCode::SUCCESS);
         let stage = fs::read_to_string(out.path().join("src/types/stage.rs")).unwrap();
-        assert!(stage.contains("pub variables"), "the 2015-11-10 model has stage variables");
+        assert!(
+            stage.contains("pub variables"),
+            "the 2015-11-10 model has stage variables"
+        );
     }
 
     /// The committed crates must be exactly what the committed models generate.

@@ -26,7 +26,11 @@ pub fn check(root: &Path, scratch: &Path) -> Result<()> {
     let mut jobs = Vec::new();
     let fixtures = root.join("codegen/tests/fixtures");
     for entry in sorted_files(&fixtures)? {
-        let stem = entry.file_stem().unwrap_or_default().to_string_lossy().replace('_', "-");
+        let stem = entry
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .replace('_', "-");
         jobs.push(job(&entry, &format!("fixture-{stem}"), scratch));
     }
     for name in COMPILED_HISTORY {
@@ -41,9 +45,10 @@ pub fn check(root: &Path, scratch: &Path) -> Result<()> {
             fs::create_dir_all(path.parent().expect("files are inside the crate"))?;
             fs::write(&path, text)?;
         }
-        let behaviour = root
-            .join("codegen/tests/fixture-behaviour")
-            .join(format!("{}.rs", job.service.trim_start_matches("fixture-").replace('-', "_")));
+        let behaviour = root.join("codegen/tests/fixture-behaviour").join(format!(
+            "{}.rs",
+            job.service.trim_start_matches("fixture-").replace('-', "_")
+        ));
         if behaviour.is_file() {
             fs::create_dir_all(job.out_dir.join("tests"))?;
             fs::copy(&behaviour, job.out_dir.join("tests/behaviour.rs"))?;
@@ -52,12 +57,27 @@ pub fn check(root: &Path, scratch: &Path) -> Result<()> {
     }
     fs::write(
         scratch.join("Cargo.toml"),
-        format!("[workspace]\nresolver = \"2\"\nmembers = [{}]\n", members.join(", ")),
+        format!(
+            "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
+            members.join(", ")
+        ),
     )?;
     // The workspace's lock file pins the same dependency versions the real crate uses.
     fs::copy(root.join("Cargo.lock"), scratch.join("Cargo.lock"))?;
     let target = root.join("target/fixtures");
-    cargo(scratch, &target, &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[])?;
+    cargo(
+        scratch,
+        &target,
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &[],
+    )?;
     let fixture_packages: Vec<String> = jobs
         .iter()
         .filter(|job| job.service.starts_with("fixture-"))
@@ -65,7 +85,12 @@ pub fn check(root: &Path, scratch: &Path) -> Result<()> {
         .collect();
     let mut doc_args = vec!["doc", "--no-deps"];
     doc_args.extend(fixture_packages.iter().map(String::as_str));
-    cargo(scratch, &target, &doc_args, &[("RUSTDOCFLAGS", "-D warnings")])?;
+    cargo(
+        scratch,
+        &target,
+        &doc_args,
+        &[("RUSTDOCFLAGS", "-D warnings")],
+    )?;
     let mut test_args = vec!["test"];
     test_args.extend(fixture_packages.iter().map(String::as_str));
     cargo(scratch, &target, &test_args, &[])?;
@@ -77,7 +102,11 @@ fn job(model: &Path, service: &str, scratch: &Path) -> Job {
         service: service.to_string(),
         model: model.to_path_buf(),
         paginators: None,
-        source_label: model.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+        source_label: model
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned(),
         crate_version: "0.1.0".to_string(),
         out_dir: scratch.join(service),
     }
@@ -86,12 +115,17 @@ fn job(model: &Path, service: &str, scratch: &Path) -> Job {
 fn cargo(dir: &Path, target: &Path, args: &[&str], env: &[(&str, &str)]) -> Result<()> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let mut command = Command::new(cargo);
-    command.current_dir(dir).args(args).env("CARGO_TARGET_DIR", target);
+    command
+        .current_dir(dir)
+        .args(args)
+        .env("CARGO_TARGET_DIR", target);
     for (key, value) in env {
         command.env(key, value);
     }
     // Captured, so the nested runs' own "test result" lines don't mix into the caller's log.
-    let output = command.output().with_context(|| format!("running cargo {}", args.join(" ")))?;
+    let output = command
+        .output()
+        .with_context(|| format!("running cargo {}", args.join(" ")))?;
     if !output.status.success() {
         bail!(
             "`cargo {}` failed in {}:\n{}\n{}",

@@ -39,7 +39,9 @@ pub fn diff(root: &Path, files: &BTreeMap<String, String>) -> Result<Vec<Change>
         match fs::read(&path) {
             Ok(existing) if existing == contents.as_bytes() => {}
             Ok(_) => changes.push(Change::Modified(path)),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => changes.push(Change::Added(path)),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                changes.push(Change::Added(path))
+            }
             Err(err) => return Err(err).with_context(|| format!("reading {}", path.display())),
         }
     }
@@ -70,11 +72,14 @@ pub fn apply(root: &Path, files: &BTreeMap<String, String>, changes: &[Change]) 
                 let key = relative.to_string_lossy().replace('\\', "/");
                 let contents = &files[&key];
                 if let Some(parent) = path.parent() {
-                    fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+                    fs::create_dir_all(parent)
+                        .with_context(|| format!("creating {}", parent.display()))?;
                 }
                 let temporary = path.with_extension("xtask-tmp");
-                fs::write(&temporary, contents).with_context(|| format!("writing {}", temporary.display()))?;
-                fs::rename(&temporary, path).with_context(|| format!("renaming onto {}", path.display()))?;
+                fs::write(&temporary, contents)
+                    .with_context(|| format!("writing {}", temporary.display()))?;
+                fs::rename(&temporary, path)
+                    .with_context(|| format!("renaming onto {}", path.display()))?;
             }
             Change::Removed(path) => {
                 fs::remove_file(path).with_context(|| format!("removing {}", path.display()))?;
@@ -148,6 +153,9 @@ mod tests {
         apply(root, &files, &changes).unwrap();
         assert!(diff(root, &files).unwrap().is_empty());
         assert!(!root.join("src/old").exists());
-        assert_eq!(fs::read_to_string(root.join("tests/hand.rs")).unwrap(), "kept");
+        assert_eq!(
+            fs::read_to_string(root.join("tests/hand.rs")).unwrap(),
+            "kept"
+        );
     }
 }

@@ -24,7 +24,8 @@ fn main() -> ExitCode {
         Some("codegen") => codegen::run(&args[1..]),
         Some("fixtures") => {
             let root = codegen::workspace_root();
-            fixtures::check(&root, &root.join("target/fixture-workspace")).map(|()| ExitCode::SUCCESS)
+            fixtures::check(&root, &root.join("target/fixture-workspace"))
+                .map(|()| ExitCode::SUCCESS)
         }
         Some("-h" | "--help" | "help") | None => {
             print!("{USAGE}");

@@ -22,7 +22,10 @@ pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
         let ty = field_type(service, member);
         quote! { #field: #ty, }
     });
-    let methods = def.members.iter().map(|member| emit_setters(service, type_def, member));
+    let methods = def
+        .members
+        .iter()
+        .map(|member| emit_setters(service, type_def, member));
     let checks = def.members.iter().filter(|m| m.required).map(|member| {
         let field = ident(&member.field_name);
         let model_name = &member.model_name;
@@ -45,13 +48,22 @@ pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
         type_def.rust_name
     );
     let has_sensitive = def.has_sensitive();
-    let derive_debug = if has_sensitive { quote!() } else { quote!(::std::fmt::Debug,) };
-    let debug_impl = if has_sensitive { redacting_builder_debug(&builder, def) } else { quote!() };
-    let deprecated_allow = if def.members.iter().any(|m| m.deprecated.is_some()) || type_def.deprecated.is_some() {
-        quote!(#[allow(deprecated)])
+    let derive_debug = if has_sensitive {
+        quote!()
+    } else {
+        quote!(::std::fmt::Debug,)
+    };
+    let debug_impl = if has_sensitive {
+        redacting_builder_debug(&builder, def)
     } else {
         quote!()
     };
+    let deprecated_allow =
+        if def.members.iter().any(|m| m.deprecated.is_some()) || type_def.deprecated.is_some() {
+            quote!(#[allow(deprecated)])
+        } else {
+            quote!()
+        };
     quote! {
         #[doc = #doc]
         #[derive(::std::clone::Clone, #derive_debug ::std::cmp::PartialEq, ::std::default::Default)]
@@ -82,9 +94,18 @@ fn emit_setters(service: &Service, type_def: &TypeDef, member: &MemberDef) -> To
     let option_setter = ident(&member.option_setter);
     let getter = ident(&member.getter);
     let full_type = field_type(service, member);
-    let link = format!("[`{0}::{1}`](crate::{2}::{0}::{1})", type_def.rust_name, member.field_name, type_def.module.name());
+    let link = format!(
+        "[`{0}::{1}`](crate::{2}::{0}::{1})",
+        type_def.rust_name,
+        member.field_name,
+        type_def.module.name()
+    );
     let summary = crate::docs::summary(&member.docs);
-    let summary = if summary.is_empty() { String::new() } else { format!(": {summary}") };
+    let summary = if summary.is_empty() {
+        String::new()
+    } else {
+        format!(": {summary}")
+    };
     let set_doc = format!(" Sets {link}{summary}");
     let option_doc = format!(" Sets or clears {link}.");
     let get_doc = format!(" The value set for {link}, if any.");
@@ -98,7 +119,8 @@ fn emit_setters(service: &Service, type_def: &TypeDef, member: &MemberDef) -> To
     let fluent = match &member.ty {
         RustType::List(item) => {
             let item = type_tokens(service, item);
-            let value = wrap(quote! { input.into_iter().map(::std::convert::Into::into).collect() });
+            let value =
+                wrap(quote! { input.into_iter().map(::std::convert::Into::into).collect() });
             quote! {
                 #[doc = #set_doc]
                 pub fn #setter(mut self, input: impl ::std::iter::IntoIterator<Item = impl ::std::convert::Into<#item>>) -> Self {
@@ -110,7 +132,8 @@ fn emit_setters(service: &Service, type_def: &TypeDef, member: &MemberDef) -> To
         RustType::Map(key, value_ty) => {
             let key = type_tokens(service, key);
             let value_ty = type_tokens(service, value_ty);
-            let value = wrap(quote! { input.into_iter().map(|(k, v)| (k.into(), v.into())).collect() });
+            let value =
+                wrap(quote! { input.into_iter().map(|(k, v)| (k.into(), v.into())).collect() });
             quote! {
                 #[doc = #set_doc]
                 pub fn #setter(

@@ -120,7 +120,9 @@ fn example(service: &Service) -> Option<String> {
             !required.is_empty() && required.iter().all(|m| m.ty == RustType::String)
         })
         .collect();
-    let is_string_map = |ty: &RustType| *ty == RustType::Map(Box::new(RustType::String), Box::new(RustType::String));
+    let is_string_map = |ty: &RustType| {
+        *ty == RustType::Map(Box::new(RustType::String), Box::new(RustType::String))
+    };
     let has_map = |def: &StructDef| def.members.iter().any(|m| is_string_map(&m.ty));
     let (type_def, def) = candidates
         .iter()
@@ -151,10 +153,17 @@ fn example(service: &Service) -> Option<String> {
 
 /// `src/<module>/mod.rs`: declares each type's file and re-exports the type and its builder.
 pub fn module_rs(service: &Service, module: Module) -> TokenStream {
-    let types: Vec<_> = service.types.values().filter(|t| t.module == module).collect();
+    let types: Vec<_> = service
+        .types
+        .values()
+        .filter(|t| t.module == module)
+        .collect();
     let summary = match module {
         Module::Types => format!("Structures, enums and unions of {}.", service.full_name),
-        Module::Error => format!("Exceptions of {}: each implements `std::error::Error`.", service.full_name),
+        Module::Error => format!(
+            "Exceptions of {}: each implements `std::error::Error`.",
+            service.full_name
+        ),
     };
     let docs = inner_docs(&summary);
     let declarations = types.iter().map(|t| {
@@ -165,11 +174,14 @@ pub fn module_rs(service: &Service, module: Module) -> TokenStream {
             pub use #file::#name;
         }
     });
-    let builders = types.iter().filter(|t| matches!(t.kind, TypeKind::Struct(_))).map(|t| {
-        let file = ident(&t.file_stem);
-        let builder = builder_ident(t);
-        quote! { pub use super::#file::#builder; }
-    });
+    let builders = types
+        .iter()
+        .filter(|t| matches!(t.kind, TypeKind::Struct(_)))
+        .map(|t| {
+            let file = ident(&t.file_stem);
+            let builder = builder_ident(t);
+            quote! { pub use super::#file::#builder; }
+        });
     quote! {
         #docs
 

@@ -5,10 +5,18 @@ use quote::quote;
 
 /// Outer doc attributes for `markdown`, or for `fallback` when the model has no docs.
 pub fn outer_docs(markdown: &str, fallback: &str) -> TokenStream {
-    let text = if markdown.trim().is_empty() { fallback } else { markdown };
+    let text = if markdown.trim().is_empty() {
+        fallback
+    } else {
+        markdown
+    };
     text.lines()
         .map(|line| {
-            let line = if line.is_empty() { String::new() } else { format!(" {line}") };
+            let line = if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            };
             quote! { #[doc = #line] }
         })
         .collect()
@@ -19,7 +27,11 @@ pub fn inner_docs(markdown: &str) -> TokenStream {
     markdown
         .lines()
         .map(|line| {
-            let line = if line.is_empty() { String::new() } else { format!(" {line}") };
+            let line = if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            };
             quote! { #![doc = #line] }
         })
         .collect()

@@ -11,7 +11,11 @@ use crate::ir::{EnumDef, TypeDef};
 pub fn emit_enum(type_def: &TypeDef, def: &EnumDef) -> TokenStream {
     let name = ident(&type_def.rust_name);
     let fallback = format!("The `{}` enumeration of the model.", type_def.model_name);
-    let mut doc_text = if type_def.docs.trim().is_empty() { fallback } else { type_def.docs.clone() };
+    let mut doc_text = if type_def.docs.trim().is_empty() {
+        fallback
+    } else {
+        type_def.docs.clone()
+    };
     doc_text.push_str(
         "\n\nValues this version of the crate does not know are kept in `Unknown` and sent back unchanged; \
          match with a wildcard arm, as a newer version may add variants.",

@@ -33,17 +33,43 @@ pub struct GeneratedCrate {
 /// Emits every file of the crate for `service`.
 pub fn emit_crate(service: &Service, crate_version: &str) -> Result<GeneratedCrate, Error> {
     let mut out = GeneratedCrate::default();
-    out.files.insert("Cargo.toml".into(), crate_files::cargo_toml(service, crate_version));
-    add_rust(&mut out, service, "src/lib.rs", crate_files::lib_rs(service))?;
+    out.files.insert(
+        "Cargo.toml".into(),
+        crate_files::cargo_toml(service, crate_version),
+    );
+    add_rust(
+        &mut out,
+        service,
+        "src/lib.rs",
+        crate_files::lib_rs(service),
+    )?;
     let primitives = include_str!("../../templates/primitives.rs");
-    out.files.insert("src/primitives.rs".into(), format!("{}{primitives}", header(service)));
-    add_rust(&mut out, service, "src/operation/mod.rs", operations::operation_mod(service))?;
+    out.files.insert(
+        "src/primitives.rs".into(),
+        format!("{}{primitives}", header(service)),
+    );
+    add_rust(
+        &mut out,
+        service,
+        "src/operation/mod.rs",
+        operations::operation_mod(service),
+    )?;
     for operation in &service.operations {
         let path = format!("src/operation/{}.rs", operation.fn_name);
-        add_rust(&mut out, service, &path, operations::emit_operation(service, operation))?;
+        add_rust(
+            &mut out,
+            service,
+            &path,
+            operations::emit_operation(service, operation),
+        )?;
     }
     for module in [Module::Types, Module::Error] {
-        add_rust(&mut out, service, &format!("src/{}/mod.rs", module.name()), crate_files::module_rs(service, module))?;
+        add_rust(
+            &mut out,
+            service,
+            &format!("src/{}/mod.rs", module.name()),
+            crate_files::module_rs(service, module),
+        )?;
     }
     for type_def in service.types.values() {
         let tokens = match &type_def.kind {
@@ -68,7 +94,12 @@ fn header(service: &Service) -> String {
     )
 }
 
-fn add_rust(out: &mut GeneratedCrate, service: &Service, path: &str, tokens: TokenStream) -> Result<(), Error> {
+fn add_rust(
+    out: &mut GeneratedCrate,
+    service: &Service,
+    path: &str,
+    tokens: TokenStream,
+) -> Result<(), Error> {
     let file = syn::parse2::<syn::File>(tokens).map_err(|err| Error::Emit {
         file: path.to_string(),
         message: err.to_string(),

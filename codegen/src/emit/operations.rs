@@ -19,7 +19,11 @@ pub fn operation_mod(service: &Service) -> TokenStream {
     let modules = service.operations.iter().map(|op| {
         let module = ident(&op.fn_name);
         let name = ident(&op.rust_name);
-        let allow = if op.deprecated.is_some() { quote!(#[allow(deprecated)]) } else { quote!() };
+        let allow = if op.deprecated.is_some() {
+            quote!(#[allow(deprecated)])
+        } else {
+            quote!()
+        };
         quote! {
             mod #module;
             #allow
@@ -92,7 +96,9 @@ pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
     let errors = op.errors.iter().map(|shape| {
         let type_def = &service.types[shape];
         match &type_def.kind {
-            crate::ir::TypeKind::Struct(crate::ir::StructDef { error: Some(error), .. }) => error.code.clone(),
+            crate::ir::TypeKind::Struct(crate::ir::StructDef {
+                error: Some(error), ..
+            }) => error.code.clone(),
             _ => shape.clone(),
         }
     });
@@ -117,7 +123,11 @@ pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
         }
         None => quote!(::std::option::Option::None),
     };
-    let allow = if op.deprecated.is_some() { quote!(#[allow(deprecated)]) } else { quote!() };
+    let allow = if op.deprecated.is_some() {
+        quote!(#[allow(deprecated)])
+    } else {
+        quote!()
+    };
     quote! {
         #docs
         #deprecated

@@ -14,11 +14,22 @@ pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 /// The struct for a structure shape, with its serde form and trait impls.
 pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
     let name = ident(&type_def.rust_name);
-    let docs = outer_docs(&type_def.docs, &format!("The `{}` structure of the model.", type_def.model_name));
+    let docs = outer_docs(
+        &type_def.docs,
+        &format!("The `{}` structure of the model.", type_def.model_name),
+    );
     let deprecated = deprecated_attr(&type_def.deprecated);
     let fields = def.members.iter().map(|member| emit_field(service, member));
-    let derive_debug = if def.has_sensitive() { quote!() } else { quote!(::std::fmt::Debug,) };
-    let debug_impl = if def.has_sensitive() { redacting_debug(type_def, def) } else { quote!() };
+    let derive_debug = if def.has_sensitive() {
+        quote!()
+    } else {
+        quote!(::std::fmt::Debug,)
+    };
+    let debug_impl = if def.has_sensitive() {
+        redacting_debug(type_def, def)
+    } else {
+        quote!()
+    };
     let builder = builder_path(type_def);
     let builder_doc = format!(" Starts building a [`{}`].", type_def.rust_name);
     let error_impls = def.error.as_ref().map(|error| {
@@ -116,7 +127,9 @@ pub fn member_docs(member: &MemberDef) -> String {
         crate::ir::Binding::Uri { label, .. } => Some(format!("the URI label `{{{label}}}`")),
         crate::ir::Binding::Query(name) => Some(format!("the query parameter `{name}`")),
         crate::ir::Binding::Header(name) => Some(format!("the header `{name}`")),
-        crate::ir::Binding::PrefixHeaders(prefix) => Some(format!("the headers prefixed `{prefix}`")),
+        crate::ir::Binding::PrefixHeaders(prefix) => {
+            Some(format!("the headers prefixed `{prefix}`"))
+        }
         crate::ir::Binding::StatusCode => Some("the HTTP status code".to_string()),
     };
     if let Some(binding) = binding {

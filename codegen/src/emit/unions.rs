@@ -13,7 +13,10 @@ use crate::ir::{Service, StructDef, TypeDef};
 /// (an object with exactly one key).
 pub fn emit_union(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
     let name = ident(&type_def.rust_name);
-    let docs = outer_docs(&type_def.docs, &format!("The `{}` union of the model.", type_def.model_name));
+    let docs = outer_docs(
+        &type_def.docs,
+        &format!("The `{}` union of the model.", type_def.model_name),
+    );
     let deprecated = deprecated_attr(&type_def.deprecated);
     let expecting = format!("a {} union object", type_def.model_name);
     let mut variants = Vec::new();
@@ -22,11 +25,16 @@ pub fn emit_union(service: &Service, type_def: &TypeDef, def: &StructDef) -> Tok
     for member in &def.members {
         let variant = ident(&member.variant_name);
         let inner = type_tokens(service, &member.ty);
-        let ty = if member.boxed { quote!(::std::boxed::Box<#inner>) } else { inner };
+        let ty = if member.boxed {
+            quote!(::std::boxed::Box<#inner>)
+        } else {
+            inner
+        };
         let doc = outer_docs(&member_docs(member), "");
         let key = &member.json_name;
         variants.push(quote! { #doc #variant(#ty), });
-        serialize_arms.push(quote! { #name::#variant(value) => map.serialize_entry(#key, value)?, });
+        serialize_arms
+            .push(quote! { #name::#variant(value) => map.serialize_entry(#key, value)?, });
         deserialize_arms.push(quote! { #key => #name::#variant(map.next_value()?), });
     }
     quote! {

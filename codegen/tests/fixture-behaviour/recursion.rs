@@ -13,11 +13,19 @@ fn nested_trees_round_trip() {
     });
     let tree: Tree = serde_json::from_value(document.clone()).unwrap();
     let grand = tree.parent.as_deref().unwrap();
-    assert_eq!(grand.parent.as_ref().unwrap().name.as_deref(), Some("great"));
+    assert_eq!(
+        grand.parent.as_ref().unwrap().name.as_deref(),
+        Some("great")
+    );
     assert_eq!(serde_json::to_value(&tree).unwrap(), document);
     let built = Tree::builder()
         .parent(Tree::builder().name("p").build().unwrap())
-        .left(Ping::builder().pong(Pong::builder().label("x").build().unwrap()).build().unwrap())
+        .left(
+            Ping::builder()
+                .pong(Pong::builder().label("x").build().unwrap())
+                .build()
+                .unwrap(),
+        )
         .build()
         .unwrap();
     assert_eq!(built.parent.unwrap().name.as_deref(), Some("p"));

@@ -7,7 +7,9 @@ fn debug_redacts_sensitive_members() {
     let credentials = Credentials::builder()
         .user("alice")
         .password("hunter2")
-        .token(awsgen_fixture_sensitive::primitives::Blob::from("secret-token"))
+        .token(awsgen_fixture_sensitive::primitives::Blob::from(
+            "secret-token",
+        ))
         .build()
         .unwrap();
     let shown = format!("{credentials:?}");
@@ -21,5 +23,8 @@ fn debug_redacts_sensitive_members() {
 #[test]
 fn required_members_are_checked_in_order() {
     let err = Credentials::builder().user("alice").build().unwrap_err();
-    assert_eq!(err.to_string(), "cannot build Credentials: the required member `password` is not set");
+    assert_eq!(
+        err.to_string(),
+        "cannot build Credentials: the required member `password` is not set"
+    );
 }

@@ -23,7 +23,11 @@ fn every_format_round_trips() {
 
 #[test]
 fn malformed_timestamps_are_errors() {
-    for bad in [json!({"iso": "yesterday"}), json!({"httpDate": "soon"}), json!({"defaultFormat": "1"})] {
+    for bad in [
+        json!({"iso": "yesterday"}),
+        json!({"httpDate": "soon"}),
+        json!({"defaultFormat": "1"}),
+    ] {
         assert!(serde_json::from_value::<Times>(bad).is_err());
     }
 }

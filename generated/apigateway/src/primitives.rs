@@ -67,7 +67,8 @@ impl ::serde::Serialize for Blob {
 impl<'de> ::serde::Deserialize<'de> for Blob {
     fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         use ::base64::Engine as _;
-        let text = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+        let text =
+            <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
         ::base64::engine::general_purpose::STANDARD
             .decode(text.as_bytes())
             .map(Blob)
@@ -134,7 +135,10 @@ impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             BuildError::MissingField { type_name, member } => {
-                write!(f, "cannot build {type_name}: the required member `{member}` is not set")
+                write!(
+                    f,
+                    "cannot build {type_name}: the required member `{member}` is not set"
+                )
             }
         }
     }
@@ -150,9 +154,14 @@ pub mod timestamp {
     /// A timestamp wire format.
     pub trait Format {
         /// Writes the timestamp.
-        fn write<S: ::serde::Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error>;
+        fn write<S: ::serde::Serializer>(
+            value: &OffsetDateTime,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error>;
         /// Reads a timestamp.
-        fn read<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error>;
+        fn read<'de, D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<OffsetDateTime, D::Error>;
     }
 
     /// Seconds since the Unix epoch, fractional to the microsecond (what an `f64`
@@ -161,7 +170,10 @@ pub mod timestamp {
     pub enum EpochSeconds {}
 
     impl Format for EpochSeconds {
-        fn write<S: ::serde::Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
+        fn write<S: ::serde::Serializer>(
+            value: &OffsetDateTime,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
             let micros = value.unix_timestamp_nanos() / 1_000;
             if micros % 1_000_000 == 0 {
                 serializer.serialize_i64(value.unix_timestamp())
@@ -170,21 +182,32 @@ pub mod timestamp {
             }
         }
 
-        fn read<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
+        fn read<'de, D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<OffsetDateTime, D::Error> {
             struct SecondsVisitor;
             impl ::serde::de::Visitor<'_> for SecondsVisitor {
                 type Value = OffsetDateTime;
                 fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str("seconds since the Unix epoch")
                 }
-                fn visit_i64<E: ::serde::de::Error>(self, seconds: i64) -> Result<OffsetDateTime, E> {
+                fn visit_i64<E: ::serde::de::Error>(
+                    self,
+                    seconds: i64,
+                ) -> Result<OffsetDateTime, E> {
                     OffsetDateTime::from_unix_timestamp(seconds).map_err(E::custom)
                 }
-                fn visit_u64<E: ::serde::de::Error>(self, seconds: u64) -> Result<OffsetDateTime, E> {
+                fn visit_u64<E: ::serde::de::Error>(
+                    self,
+                    seconds: u64,
+                ) -> Result<OffsetDateTime, E> {
                     let seconds = i64::try_from(seconds).map_err(E::custom)?;
                     self.visit_i64(seconds)
                 }
-                fn visit_f64<E: ::serde::de::Error>(self, seconds: f64) -> Result<OffsetDateTime, E> {
+                fn visit_f64<E: ::serde::de::Error>(
+                    self,
+                    seconds: f64,
+                ) -> Result<OffsetDateTime, E> {
                     if !seconds.is_finite() {
                         return Err(E::custom("a timestamp must be a finite number"));
                     }
@@ -202,7 +225,10 @@ pub mod timestamp {
     pub enum Iso8601 {}
 
     impl Format for Iso8601 {
-        fn write<S: ::serde::Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
+        fn write<S: ::serde::Serializer>(
+            value: &OffsetDateTime,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
             let utc = value.to_offset(::time::UtcOffset::UTC);
             let text = utc
                 .format(&::time::format_description::well_known::Rfc3339)
@@ -210,10 +236,18 @@ pub mod timestamp {
             serializer.serialize_str(&text)
         }
 
-        fn read<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
-            let text = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
-            OffsetDateTime::parse(&text, &::time::format_description::well_known::Rfc3339)
-                .map_err(|err| ::serde::de::Error::custom(format_args!("invalid ISO 8601 timestamp {text:?}: {err}")))
+        fn read<'de, D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<OffsetDateTime, D::Error> {
+            let text =
+                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+            OffsetDateTime::parse(&text, &::time::format_description::well_known::Rfc3339).map_err(
+                |err| {
+                    ::serde::de::Error::custom(format_args!(
+                        "invalid ISO 8601 timestamp {text:?}: {err}"
+                    ))
+                },
+            )
         }
     }
 
@@ -222,16 +256,24 @@ pub mod timestamp {
     pub enum HttpDate {}
 
     impl Format for HttpDate {
-        fn write<S: ::serde::Serializer>(value: &OffsetDateTime, serializer: S) -> Result<S::Ok, S::Error> {
+        fn write<S: ::serde::Serializer>(
+            value: &OffsetDateTime,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
             let system_time: ::std::time::SystemTime = (*value).into();
             serializer.serialize_str(&::httpdate::fmt_http_date(system_time))
         }
 
-        fn read<'de, D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<OffsetDateTime, D::Error> {
-            let text = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
+        fn read<'de, D: ::serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<OffsetDateTime, D::Error> {
+            let text =
+                <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(deserializer)?;
             ::httpdate::parse_http_date(&text)
                 .map(OffsetDateTime::from)
-                .map_err(|err| ::serde::de::Error::custom(format_args!("invalid HTTP date {text:?}: {err}")))
+                .map_err(|err| {
+                    ::serde::de::Error::custom(format_args!("invalid HTTP date {text:?}: {err}"))
+                })
         }
     }
 
@@ -278,7 +320,11 @@ pub mod timestamp {
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match value {
-            Some(items) => serializer.collect_seq(items.iter().map(|item| Wire::<F>(item, ::std::marker::PhantomData))),
+            Some(items) => serializer.collect_seq(
+                items
+                    .iter()
+                    .map(|item| Wire::<F>(item, ::std::marker::PhantomData)),
+            ),
             None => serializer.serialize_none(),
         }
     }
@@ -297,7 +343,10 @@ pub mod timestamp {
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match value {
-            Some(map) => serializer.collect_map(map.iter().map(|(k, v)| (k, Wire::<F>(v, ::std::marker::PhantomData)))),
+            Some(map) => serializer.collect_map(
+                map.iter()
+                    .map(|(k, v)| (k, Wire::<F>(v, ::std::marker::PhantomData))),
+            ),
             None => serializer.serialize_none(),
         }
     }
@@ -310,7 +359,8 @@ pub mod timestamp {
         K: ::serde::Deserialize<'de> + Ord,
         D: ::serde::Deserializer<'de>,
     {
-        let value: Option<::std::collections::BTreeMap<K, Read<F>>> = ::serde::Deserialize::deserialize(deserializer)?;
+        let value: Option<::std::collections::BTreeMap<K, Read<F>>> =
+            ::serde::Deserialize::deserialize(deserializer)?;
         Ok(value.map(|map| map.into_iter().map(|(k, read)| (k, read.0)).collect()))
     }
 }

@@ -4,12 +4,17 @@
 use awsgen_apigateway::error::{BadRequestException, NotFoundException};
 use awsgen_apigateway::operation::{CreateDeployment, GetRestApis, Operation, PutRestApi};
 use awsgen_apigateway::primitives::{Blob, BuildError};
-use awsgen_apigateway::types::{CreateDeploymentRequest, Op, PatchOperation, PutRestApiRequest, UpdateStageRequest};
+use awsgen_apigateway::types::{
+    CreateDeploymentRequest, Op, PatchOperation, PutRestApiRequest, UpdateStageRequest,
+};
 use serde_json::json;
 
 #[test]
 fn required_members_are_enforced_by_build() {
-    let err = CreateDeploymentRequest::builder().stage_name("prod").build().unwrap_err();
+    let err = CreateDeploymentRequest::builder()
+        .stage_name("prod")
+        .build()
+        .unwrap_err();
     assert_eq!(
         err,
         BuildError::MissingField {
@@ -55,7 +60,10 @@ fn update_stage_with_patch_operations() {
         .unwrap();
     let patch = &request.patch_operations.as_ref().unwrap()[0];
     assert_eq!(patch.op, Some(Op::Replace));
-    assert_eq!(serde_json::to_value(patch).unwrap(), json!({"op": "replace", "path": "/variables/lambdaAlias", "value": "canary"}));
+    assert_eq!(
+        serde_json::to_value(patch).unwrap(),
+        json!({"op": "replace", "path": "/variables/lambdaAlias", "value": "canary"})
+    );
 }
 
 #[test]
@@ -75,7 +83,10 @@ fn blobs_are_base64_in_json() {
 
 #[test]
 fn exceptions_are_errors_with_their_message() {
-    let error = BadRequestException::builder().message("Invalid stage name").build().unwrap();
+    let error = BadRequestException::builder()
+        .message("Invalid stage name")
+        .build()
+        .unwrap();
     assert_eq!(error.to_string(), "BadRequestException: Invalid stage name");
     assert_eq!(error.message(), Some("Invalid stage name"));
     assert_eq!(BadRequestException::HTTP_STATUS, Some(400));
@@ -87,7 +98,10 @@ fn exceptions_are_errors_with_their_message() {
 fn operations_carry_model_metadata() {
     assert_eq!(CreateDeployment::NAME, "CreateDeployment");
     assert_eq!(CreateDeployment::HTTP_METHOD, "POST");
-    assert_eq!(CreateDeployment::URI_TEMPLATE, "/restapis/{restapi_id}/deployments");
+    assert_eq!(
+        CreateDeployment::URI_TEMPLATE,
+        "/restapis/{restapi_id}/deployments"
+    );
     assert_eq!(CreateDeployment::SUCCESS_CODE, 201);
     assert!(CreateDeployment::ERRORS.contains(&"TooManyRequestsException"));
     assert_eq!(PutRestApi::HTTP_METHOD, "PUT");

@@ -2,7 +2,8 @@
 //! back and compare as JSON.
 
 use awsgen_apigateway::types::{
-    ApiKeySourceType, CacheClusterSize, Deployment, EndpointType, RestApis, Stage, UnauthorizedCacheControlHeaderStrategy,
+    ApiKeySourceType, CacheClusterSize, Deployment, EndpointType, RestApis, Stage,
+    UnauthorizedCacheControlHeaderStrategy,
 };
 use serde_json::{json, Value};
 use time::macros::datetime;
@@ -49,11 +50,23 @@ fn get_rest_apis_response_with_epoch_timestamps() {
     assert_eq!(apis.position.as_deref(), Some("next-page-token"));
     let items = apis.items.expect("items");
     assert_eq!(items.len(), 2);
-    assert_eq!(items[0].created_date, Some(datetime!(2020-09-13 12:26:40.0005 UTC)));
-    assert_eq!(items[1].created_date, Some(datetime!(2015-10-16 12:53:20 UTC)));
+    assert_eq!(
+        items[0].created_date,
+        Some(datetime!(2020-09-13 12:26:40.0005 UTC))
+    );
+    assert_eq!(
+        items[1].created_date,
+        Some(datetime!(2015-10-16 12:53:20 UTC))
+    );
     assert_eq!(items[0].api_key_source, Some(ApiKeySourceType::Header));
-    let endpoint = items[1].endpoint_configuration.as_ref().expect("endpoint configuration");
-    assert_eq!(endpoint.types.as_deref(), Some(&[EndpointType::Private][..]));
+    let endpoint = items[1]
+        .endpoint_configuration
+        .as_ref()
+        .expect("endpoint configuration");
+    assert_eq!(
+        endpoint.types.as_deref(),
+        Some(&[EndpointType::Private][..])
+    );
     assert_eq!(items[0].tags.as_ref().expect("tags")["team"], "team-0");
     assert_eq!(items[0].disable_execute_api_endpoint, Some(false));
 }
@@ -116,10 +129,16 @@ fn deployment_with_nested_api_summary() {
     });
     let deployment: Deployment = round_trip(&document);
     let summary = deployment.api_summary.expect("api summary");
-    assert_eq!(summary["/pets"]["POST"].authorization_type.as_deref(), Some("AWS_IAM"));
+    assert_eq!(
+        summary["/pets"]["POST"].authorization_type.as_deref(),
+        Some("AWS_IAM")
+    );
     assert_eq!(summary["/pets"]["POST"].api_key_required, Some(true));
     assert_eq!(summary["/pets/{id}"]["GET"].api_key_required, None);
-    assert_eq!(deployment.created_date, Some(datetime!(2015-10-16 12:53:20.25 UTC)));
+    assert_eq!(
+        deployment.created_date,
+        Some(datetime!(2015-10-16 12:53:20.25 UTC))
+    );
 }
 
 #[test]
@@ -131,7 +150,10 @@ fn unknown_enum_values_survive_a_round_trip() {
     assert_eq!(size.as_str(), "1024");
     assert_eq!(size.to_string(), "1024");
     assert_eq!(CacheClusterSize::from("0.5"), CacheClusterSize::V0_5);
-    assert_eq!("237".parse::<CacheClusterSize>(), Ok(CacheClusterSize::V237));
+    assert_eq!(
+        "237".parse::<CacheClusterSize>(),
+        Ok(CacheClusterSize::V237)
+    );
     assert!(CacheClusterSize::VALUES.contains(&"0.5"));
 }
 
@@ -145,7 +167,10 @@ fn unknown_fields_and_nulls_are_tolerated() {
     let stage: Stage = serde_json::from_value(document).expect("parses");
     assert_eq!(stage.stage_name.as_deref(), Some("beta"));
     assert_eq!(stage.description, None);
-    assert_eq!(serde_json::to_value(&stage).unwrap(), json!({"stageName": "beta"}));
+    assert_eq!(
+        serde_json::to_value(&stage).unwrap(),
+        json!({"stageName": "beta"})
+    );
 }
 
 #[test]
