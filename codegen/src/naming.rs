@@ -16,7 +16,7 @@
 //!   capital (`HTTPMethod` -> `http`, `method`), except for plural acronyms: a
 //!   run of two or more capitals plus a single `s` at the end of the name or
 //!   before an uppercase letter or digit is one word (`ACLs`, `IDsList`).
-//! * Mixed-case tokens listed in [`MIXED_CASE_TOKENS`] stay whole (`IPv6`,
+//! * Mixed-case tokens listed in `MIXED_CASE_TOKENS` stay whole (`IPv6`,
 //!   `MiB`, `OAuth`), also when they follow an acronym (`VPCIPv6`).
 //! * Digits stick to the word before them (`s3Bucket` -> `s3`, `bucket`), and
 //!   lowercase letters after digits continue that word (`g4dn`, `v1beta1`).
