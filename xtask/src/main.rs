@@ -1,5 +1,6 @@
 //! `cargo xtask`: the project's only entry point for generation and checks.
 
+mod build_times;
 mod codegen;
 mod fixtures;
 mod fs_sync;
@@ -14,6 +15,7 @@ commands:
   codegen --check                  exit non-zero and list stale files if generated/ is not up to date
   codegen --model PATH --out DIR   generate one service-2.json into the crate folder DIR
           [--service NAME]         (service name; default: the model's endpointPrefix)
+  build-times                      measure how long the generated crates take to build
   fixtures                         generate the fixture and key history models into target/ and
                                    check that they pass clippy, rustdoc and their behaviour tests
 ";
@@ -22,6 +24,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("codegen") => codegen::run(&args[1..]),
+        Some("build-times") => build_times::run().map(|()| ExitCode::SUCCESS),
         Some("fixtures") => {
             let root = codegen::workspace_root();
             fixtures::check(&root, &root.join("target/fixture-workspace"))

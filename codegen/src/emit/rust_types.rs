@@ -57,17 +57,21 @@ pub fn type_tokens(service: &Service, ty: &RustType) -> TokenStream {
     }
 }
 
-/// The serde `with`-style attributes a timestamp member needs, for the given
-/// shape of the member (scalar, list or map of timestamps).
-pub fn timestamp_serde_attrs(ty: &RustType, format: Option<TimestampFormat>) -> TokenStream {
-    let Some(format) = format else {
-        return TokenStream::new();
-    };
-    let format = match format {
+fn timestamp_format_name(format: TimestampFormat) -> &'static str {
+    match format {
         TimestampFormat::EpochSeconds => "EpochSeconds",
         TimestampFormat::Iso8601 => "Iso8601",
         TimestampFormat::HttpDate => "HttpDate",
+    }
+}
+
+/// The `serialize_with` attribute a timestamp member needs, for the shape of the
+/// member (scalar, list or map of timestamps).
+pub fn timestamp_serialize_attr(ty: &RustType, format: Option<TimestampFormat>) -> TokenStream {
+    let Some(format) = format else {
+        return TokenStream::new();
     };
+    let format = timestamp_format_name(format);
     let (flavour, extra) = match ty {
         RustType::List(_) => ("option_list", ""),
         RustType::Map(..) => ("option_map", ", _"),
@@ -75,6 +79,25 @@ pub fn timestamp_serde_attrs(ty: &RustType, format: Option<TimestampFormat>) -> 
     };
     let base = "crate::primitives::timestamp";
     let ser = format!("{base}::serialize_{flavour}::<{base}::{format}{extra}, _>");
-    let de = format!("{base}::deserialize_{flavour}::<{base}::{format}{extra}, _>");
-    quote! { #[serde(serialize_with = #ser, deserialize_with = #de)] }
+    quote! { #[serde(serialize_with = #ser)] }
+}
+
+/// The wrapper a timestamp member's value is read through, e.g.
+/// `crate::primitives::timestamp::OptionIn<crate::primitives::timestamp::EpochSeconds>`.
+pub fn timestamp_reader(service: &Service, ty: &RustType, format: TimestampFormat) -> TokenStream {
+    let format = ident(timestamp_format_name(format));
+    match ty {
+        RustType::List(_) => quote! {
+            crate::primitives::timestamp::OptionListIn<crate::primitives::timestamp::#format>
+        },
+        RustType::Map(key, _) => {
+            let key = type_tokens(service, key);
+            quote! {
+                crate::primitives::timestamp::OptionMapIn<crate::primitives::timestamp::#format, #key>
+            }
+        }
+        _ => quote! {
+            crate::primitives::timestamp::OptionIn<crate::primitives::timestamp::#format>
+        },
+    }
 }

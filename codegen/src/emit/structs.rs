@@ -5,7 +5,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::doc_attrs::{deprecated_attr, outer_docs};
-use super::rust_types::{builder_path, ident, timestamp_serde_attrs, type_tokens};
+use super::rust_types::{
+    builder_path, ident, timestamp_reader, timestamp_serialize_attr, type_tokens,
+};
 use crate::ir::{MemberDef, Service, StructDef, TypeDef};
 
 /// Placeholder printed by `Debug` in place of sensitive values.
@@ -31,6 +33,7 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
         quote!()
     };
     let builder = builder_path(type_def);
+    let deserialize = deserialize_impl(service, type_def, def);
     let builder_doc = format!(" Starts building a [`{}`].", type_def.rust_name);
     let error_impls = def.error.as_ref().map(|error| {
         let code = &error.code;
@@ -86,7 +89,7 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
     quote! {
         #docs
         #deprecated
-        #[derive(::std::clone::Clone, #derive_debug ::std::cmp::PartialEq, ::std::default::Default, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(::std::clone::Clone, #derive_debug ::std::cmp::PartialEq, ::std::default::Default, ::serde::Serialize)]
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
@@ -99,6 +102,7 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
             }
         }
 
+        #deserialize
         #debug_impl
         #error_impls
     }
@@ -147,13 +151,67 @@ fn emit_field(service: &Service, member: &MemberDef) -> TokenStream {
     let docs = outer_docs(&member_docs(member), "");
     let deprecated = deprecated_attr(&member.deprecated);
     let json_name = &member.json_name;
-    let timestamp = timestamp_serde_attrs(&member.ty, member.timestamp_format);
+    let timestamp = timestamp_serialize_attr(&member.ty, member.timestamp_format);
     quote! {
         #docs
         #deprecated
-        #[serde(rename = #json_name, default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(rename = #json_name, skip_serializing_if = "::std::option::Option::is_none")]
         #timestamp
         pub #field: #ty,
+    }
+}
+
+/// `Deserialize` through the shared map visitor: one `match` arm per member,
+/// unknown keys skipped.
+fn deserialize_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
+    let name = ident(&type_def.rust_name);
+    let model_name = &type_def.model_name;
+    let arms = def.members.iter().map(|member| {
+        let field = ident(&member.field_name);
+        let key = &member.json_name;
+        match member.timestamp_format {
+            Some(format) => {
+                let reader = timestamp_reader(service, &member.ty, format);
+                quote! { #key => self.#field = map.next_value::<#reader>()?.0, }
+            }
+            None => quote! { #key => self.#field = map.next_value()?, },
+        }
+    });
+    let body = if def.members.is_empty() {
+        // Nothing to match: every key is unknown.
+        quote! {
+            let _ = key;
+            map.next_value::<::serde::de::IgnoredAny>()?;
+        }
+    } else {
+        quote! {
+            match key {
+                #(#arms)*
+                _ => {
+                    map.next_value::<::serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+    };
+    quote! {
+        impl crate::primitives::DeserializeMembers for #name {
+            const TYPE_NAME: &'static str = #model_name;
+
+            fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+                &mut self,
+                key: &str,
+                map: &mut A,
+            ) -> ::std::result::Result<(), A::Error> {
+                #body
+                ::std::result::Result::Ok(())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                crate::primitives::deserialize_struct(deserializer)
+            }
+        }
     }
 }
 

@@ -118,6 +118,78 @@ where
     deserializer.deserialize_str(StrVisitor(::std::marker::PhantomData))
 }
 
+/// Receives a structure's members one by one while it is deserialized.
+///
+/// Generated structs implement it instead of deriving `Deserialize`: one
+/// `match` per struct compiles much faster than serde's derived visitors.
+#[doc(hidden)]
+pub trait DeserializeMembers: Default {
+    /// The shape's name, for error messages.
+    const TYPE_NAME: &'static str;
+
+    /// Reads the value of the member whose JSON key is `key`, or skips an unknown key.
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error>;
+}
+
+/// Deserializes a structure from a map through its [`DeserializeMembers`] impl.
+#[doc(hidden)]
+pub fn deserialize_struct<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: ::serde::Deserializer<'de>,
+    T: DeserializeMembers,
+{
+    struct StructVisitor<T>(::std::marker::PhantomData<T>);
+    impl<'de, T: DeserializeMembers> ::serde::de::Visitor<'de> for StructVisitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "a {} object", T::TYPE_NAME)
+        }
+        fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+            let mut value = T::default();
+            while let Some(key) = map.next_key::<Key<'de>>()? {
+                value.deserialize_member(&key.0, &mut map)?;
+            }
+            Ok(value)
+        }
+    }
+    deserializer.deserialize_map(StructVisitor(::std::marker::PhantomData))
+}
+
+/// A map key, borrowed from the input when the input allows (no escapes).
+struct Key<'de>(::std::borrow::Cow<'de, str>);
+
+impl<'de> ::serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a member name")
+            }
+            fn visit_borrowed_str<E: ::serde::de::Error>(
+                self,
+                value: &'de str,
+            ) -> Result<Key<'de>, E> {
+                Ok(Key(::std::borrow::Cow::Borrowed(value)))
+            }
+            fn visit_str<E: ::serde::de::Error>(self, value: &str) -> Result<Key<'de>, E> {
+                Ok(Key(::std::borrow::Cow::Owned(value.to_owned())))
+            }
+            fn visit_string<E: ::serde::de::Error>(
+                self,
+                value: ::std::string::String,
+            ) -> Result<Key<'de>, E> {
+                Ok(Key(::std::borrow::Cow::Owned(value)))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
 /// Why a builder could not build its value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -292,6 +364,47 @@ pub mod timestamp {
     impl<'de, F: Format> ::serde::Deserialize<'de> for Read<F> {
         fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
             F::read(deserializer).map(|value| Read(value, ::std::marker::PhantomData))
+        }
+    }
+
+    /// Reads an `Option<OffsetDateTime>` in format `F`, as a member value.
+    #[doc(hidden)]
+    pub struct OptionIn<F>(pub Option<OffsetDateTime>, ::std::marker::PhantomData<F>);
+
+    impl<'de, F: Format> ::serde::Deserialize<'de> for OptionIn<F> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserialize_option::<F, D>(deserializer)
+                .map(|value| OptionIn(value, ::std::marker::PhantomData))
+        }
+    }
+
+    /// Reads an `Option<Vec<OffsetDateTime>>` in format `F`, as a member value.
+    #[doc(hidden)]
+    pub struct OptionListIn<F>(
+        pub Option<Vec<OffsetDateTime>>,
+        ::std::marker::PhantomData<F>,
+    );
+
+    impl<'de, F: Format> ::serde::Deserialize<'de> for OptionListIn<F> {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserialize_option_list::<F, D>(deserializer)
+                .map(|value| OptionListIn(value, ::std::marker::PhantomData))
+        }
+    }
+
+    /// Reads an `Option<BTreeMap<K, OffsetDateTime>>` in format `F`, as a member value.
+    #[doc(hidden)]
+    pub struct OptionMapIn<F, K>(
+        pub Option<::std::collections::BTreeMap<K, OffsetDateTime>>,
+        ::std::marker::PhantomData<F>,
+    );
+
+    impl<'de, F: Format, K: ::serde::Deserialize<'de> + Ord> ::serde::Deserialize<'de>
+        for OptionMapIn<F, K>
+    {
+        fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserialize_option_map::<F, K, D>(deserializer)
+                .map(|value| OptionMapIn(value, ::std::marker::PhantomData))
         }
     }
 

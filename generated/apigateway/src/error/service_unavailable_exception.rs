@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ServiceUnavailableException {
@@ -17,22 +16,41 @@ pub struct ServiceUnavailableException {
     /// Sent in the header `Retry-After`, not in the JSON body.
     #[serde(
         rename = "retryAfterSeconds",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub retry_after_seconds: ::std::option::Option<::std::string::String>,
     /// The `message` member.
-    #[serde(
-        rename = "message",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "message", skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ServiceUnavailableException {
     /// Starts building a [`ServiceUnavailableException`].
     pub fn builder() -> crate::error::builders::ServiceUnavailableExceptionBuilder {
         crate::error::builders::ServiceUnavailableExceptionBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for ServiceUnavailableException {
+    const TYPE_NAME: &'static str = "ServiceUnavailableException";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "retryAfterSeconds" => self.retry_after_seconds = map.next_value()?,
+            "message" => self.message = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ServiceUnavailableException {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 impl ServiceUnavailableException {

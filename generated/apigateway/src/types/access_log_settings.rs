@@ -7,22 +7,16 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct AccessLogSettings {
     /// A single line format of the access logs of data, as specified by selected $context variables. The format must include at least `$context.requestId`.
-    #[serde(
-        rename = "format",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "format", skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<::std::string::String>,
     /// The Amazon Resource Name (ARN) of the CloudWatch Logs log group or Kinesis Data Firehose delivery stream to receive access logs. If you specify a Kinesis Data Firehose delivery stream, the stream name must begin with `amazon-apigateway-`.
     #[serde(
         rename = "destinationArn",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub destination_arn: ::std::option::Option<::std::string::String>,
@@ -31,6 +25,30 @@ impl AccessLogSettings {
     /// Starts building a [`AccessLogSettings`].
     pub fn builder() -> crate::types::builders::AccessLogSettingsBuilder {
         crate::types::builders::AccessLogSettingsBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for AccessLogSettings {
+    const TYPE_NAME: &'static str = "AccessLogSettings";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "format" => self.format = map.next_value()?,
+            "destinationArn" => self.destination_arn = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AccessLogSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`AccessLogSettings`](crate::types::AccessLogSettings); start one with `AccessLogSettings::builder()`.

@@ -7,36 +7,28 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Account {
     /// The ARN of an Amazon CloudWatch role for the current Account.
     #[serde(
         rename = "cloudwatchRoleArn",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub cloudwatch_role_arn: ::std::option::Option<::std::string::String>,
     /// Specifies the API request limits configured for the current Account.
     #[serde(
         rename = "throttleSettings",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub throttle_settings: ::std::option::Option<crate::types::ThrottleSettings>,
     /// A list of features supported for the account. When usage plans are enabled, the features list will include an entry of `"UsagePlans"`.
-    #[serde(
-        rename = "features",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "features", skip_serializing_if = "::std::option::Option::is_none")]
     pub features: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The version of the API keys used for the account.
     #[serde(
         rename = "apiKeyVersion",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub api_key_version: ::std::option::Option<::std::string::String>,
@@ -45,6 +37,32 @@ impl Account {
     /// Starts building a [`Account`].
     pub fn builder() -> crate::types::builders::AccountBuilder {
         crate::types::builders::AccountBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for Account {
+    const TYPE_NAME: &'static str = "Account";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "cloudwatchRoleArn" => self.cloudwatch_role_arn = map.next_value()?,
+            "throttleSettings" => self.throttle_settings = map.next_value()?,
+            "features" => self.features = map.next_value()?,
+            "apiKeyVersion" => self.api_key_version = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Account {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`Account`](crate::types::Account); start one with `Account::builder()`.

@@ -7,30 +7,45 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ApiKeyIds {
     /// A list of all the ApiKey identifiers.
-    #[serde(
-        rename = "ids",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "ids", skip_serializing_if = "::std::option::Option::is_none")]
     pub ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A list of warning messages.
-    #[serde(
-        rename = "warnings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "warnings", skip_serializing_if = "::std::option::Option::is_none")]
     pub warnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl ApiKeyIds {
     /// Starts building a [`ApiKeyIds`].
     pub fn builder() -> crate::types::builders::ApiKeyIdsBuilder {
         crate::types::builders::ApiKeyIdsBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for ApiKeyIds {
+    const TYPE_NAME: &'static str = "ApiKeyIds";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "ids" => self.ids = map.next_value()?,
+            "warnings" => self.warnings = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ApiKeyIds {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ApiKeyIds`](crate::types::ApiKeyIds); start one with `ApiKeyIds::builder()`.

@@ -7,37 +7,49 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ApiKeys {
     /// A list of warning messages logged during the import of API keys when the `failOnWarnings` option is set to true.
-    #[serde(
-        rename = "warnings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "warnings", skip_serializing_if = "::std::option::Option::is_none")]
     pub warnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The `position` member.
-    #[serde(
-        rename = "position",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "position", skip_serializing_if = "::std::option::Option::is_none")]
     pub position: ::std::option::Option<::std::string::String>,
     /// The current page of elements from this collection.
-    #[serde(
-        rename = "item",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "item", skip_serializing_if = "::std::option::Option::is_none")]
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::ApiKey>>,
 }
 impl ApiKeys {
     /// Starts building a [`ApiKeys`].
     pub fn builder() -> crate::types::builders::ApiKeysBuilder {
         crate::types::builders::ApiKeysBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for ApiKeys {
+    const TYPE_NAME: &'static str = "ApiKeys";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "warnings" => self.warnings = map.next_value()?,
+            "position" => self.position = map.next_value()?,
+            "item" => self.items = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ApiKeys {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ApiKeys`](crate::types::ApiKeys); start one with `ApiKeys::builder()`.

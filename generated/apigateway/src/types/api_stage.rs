@@ -7,31 +7,18 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ApiStage {
     /// API Id of the associated API stage in a usage plan.
-    #[serde(
-        rename = "apiId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "apiId", skip_serializing_if = "::std::option::Option::is_none")]
     pub api_id: ::std::option::Option<::std::string::String>,
     /// API stage name of the associated API stage in a usage plan.
-    #[serde(
-        rename = "stage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "stage", skip_serializing_if = "::std::option::Option::is_none")]
     pub stage: ::std::option::Option<::std::string::String>,
     /// Map containing method level throttling information for API stage in a usage plan.
-    #[serde(
-        rename = "throttle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "throttle", skip_serializing_if = "::std::option::Option::is_none")]
     pub throttle: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
@@ -43,6 +30,31 @@ impl ApiStage {
     /// Starts building a [`ApiStage`].
     pub fn builder() -> crate::types::builders::ApiStageBuilder {
         crate::types::builders::ApiStageBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for ApiStage {
+    const TYPE_NAME: &'static str = "ApiStage";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "apiId" => self.api_id = map.next_value()?,
+            "stage" => self.stage = map.next_value()?,
+            "throttle" => self.throttle = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ApiStage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ApiStage`](crate::types::ApiStage); start one with `ApiStage::builder()`.

@@ -7,37 +7,52 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct BasePathMapping {
     /// The base path name that callers of the API must provide as part of the URL after the domain name.
-    #[serde(
-        rename = "basePath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "basePath", skip_serializing_if = "::std::option::Option::is_none")]
     pub base_path: ::std::option::Option<::std::string::String>,
     /// The string identifier of the associated RestApi.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The name of the associated stage.
-    #[serde(
-        rename = "stage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "stage", skip_serializing_if = "::std::option::Option::is_none")]
     pub stage: ::std::option::Option<::std::string::String>,
 }
 impl BasePathMapping {
     /// Starts building a [`BasePathMapping`].
     pub fn builder() -> crate::types::builders::BasePathMappingBuilder {
         crate::types::builders::BasePathMappingBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for BasePathMapping {
+    const TYPE_NAME: &'static str = "BasePathMapping";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "basePath" => self.base_path = map.next_value()?,
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "stage" => self.stage = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BasePathMapping {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`BasePathMapping`](crate::types::BasePathMapping); start one with `BasePathMapping::builder()`.

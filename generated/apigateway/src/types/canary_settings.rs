@@ -7,29 +7,25 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CanarySettings {
     /// The percent (0-100) of traffic diverted to a canary deployment.
     #[serde(
         rename = "percentTraffic",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub percent_traffic: ::std::option::Option<f64>,
     /// The ID of the canary deployment.
     #[serde(
         rename = "deploymentId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub deployment_id: ::std::option::Option<::std::string::String>,
     /// Stage variables overridden for a canary release deployment, including new stage variables introduced in the canary. These stage variables are represented as a string-to-string map between stage variable names and their values.
     #[serde(
         rename = "stageVariableOverrides",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub stage_variable_overrides: ::std::option::Option<
@@ -38,7 +34,6 @@ pub struct CanarySettings {
     /// A Boolean flag to indicate whether the canary deployment uses the stage cache or not.
     #[serde(
         rename = "useStageCache",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub use_stage_cache: ::std::option::Option<bool>,
@@ -47,6 +42,32 @@ impl CanarySettings {
     /// Starts building a [`CanarySettings`].
     pub fn builder() -> crate::types::builders::CanarySettingsBuilder {
         crate::types::builders::CanarySettingsBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for CanarySettings {
+    const TYPE_NAME: &'static str = "CanarySettings";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "percentTraffic" => self.percent_traffic = map.next_value()?,
+            "deploymentId" => self.deployment_id = map.next_value()?,
+            "stageVariableOverrides" => self.stage_variable_overrides = map.next_value()?,
+            "useStageCache" => self.use_stage_cache = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CanarySettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CanarySettings`](crate::types::CanarySettings); start one with `CanarySettings::builder()`.

@@ -7,60 +7,48 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ClientCertificate {
     /// The identifier of the client certificate.
     #[serde(
         rename = "clientCertificateId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub client_certificate_id: ::std::option::Option<::std::string::String>,
     /// The description of the client certificate.
     #[serde(
         rename = "description",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub description: ::std::option::Option<::std::string::String>,
     /// The PEM-encoded public key of the client certificate, which can be used to configure certificate authentication in the integration endpoint .
     #[serde(
         rename = "pemEncodedCertificate",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub pem_encoded_certificate: ::std::option::Option<::std::string::String>,
     /// The timestamp when the client certificate was created.
     #[serde(
         rename = "createdDate",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     #[serde(
-        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>",
-        deserialize_with = "crate::primitives::timestamp::deserialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
+        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
     )]
     pub created_date: ::std::option::Option<::time::OffsetDateTime>,
     /// The timestamp when the client certificate will expire.
     #[serde(
         rename = "expirationDate",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     #[serde(
-        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>",
-        deserialize_with = "crate::primitives::timestamp::deserialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
+        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
     )]
     pub expiration_date: ::std::option::Option<::time::OffsetDateTime>,
     /// The collection of tags. Each tag element is associated with a given resource.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -69,6 +57,50 @@ impl ClientCertificate {
     /// Starts building a [`ClientCertificate`].
     pub fn builder() -> crate::types::builders::ClientCertificateBuilder {
         crate::types::builders::ClientCertificateBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for ClientCertificate {
+    const TYPE_NAME: &'static str = "ClientCertificate";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "clientCertificateId" => self.client_certificate_id = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "pemEncodedCertificate" => self.pem_encoded_certificate = map.next_value()?,
+            "createdDate" => {
+                self.created_date = map
+                    .next_value::<
+                        crate::primitives::timestamp::OptionIn<
+                            crate::primitives::timestamp::EpochSeconds,
+                        >,
+                    >()?
+                    .0;
+            }
+            "expirationDate" => {
+                self.expiration_date = map
+                    .next_value::<
+                        crate::primitives::timestamp::OptionIn<
+                            crate::primitives::timestamp::EpochSeconds,
+                        >,
+                    >()?
+                    .0;
+            }
+            "tags" => self.tags = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ClientCertificate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ClientCertificate`](crate::types::ClientCertificate); start one with `ClientCertificate::builder()`.

@@ -7,30 +7,45 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ClientCertificates {
     /// The `position` member.
-    #[serde(
-        rename = "position",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "position", skip_serializing_if = "::std::option::Option::is_none")]
     pub position: ::std::option::Option<::std::string::String>,
     /// The current page of elements from this collection.
-    #[serde(
-        rename = "item",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "item", skip_serializing_if = "::std::option::Option::is_none")]
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::ClientCertificate>>,
 }
 impl ClientCertificates {
     /// Starts building a [`ClientCertificates`].
     pub fn builder() -> crate::types::builders::ClientCertificatesBuilder {
         crate::types::builders::ClientCertificatesBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for ClientCertificates {
+    const TYPE_NAME: &'static str = "ClientCertificates";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "position" => self.position = map.next_value()?,
+            "item" => self.items = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ClientCertificates {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ClientCertificates`](crate::types::ClientCertificates); start one with `ClientCertificates::builder()`.

@@ -7,66 +7,45 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateApiKeyRequest {
     /// The name of the ApiKey.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The description of the ApiKey.
     #[serde(
         rename = "description",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub description: ::std::option::Option<::std::string::String>,
     /// Specifies whether the ApiKey can be used by callers.
-    #[serde(
-        rename = "enabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "enabled", skip_serializing_if = "::std::option::Option::is_none")]
     pub enabled: ::std::option::Option<bool>,
     /// Specifies whether (`true`) or not (`false`) the key identifier is distinct from the created API key value. This parameter is deprecated and should not be used.
     #[serde(
         rename = "generateDistinctId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub generate_distinct_id: ::std::option::Option<bool>,
     /// Specifies a value of the API key.
-    #[serde(
-        rename = "value",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "value", skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
     /// DEPRECATED FOR USAGE PLANS - Specifies stages associated with the API key.
     #[serde(
         rename = "stageKeys",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub stage_keys: ::std::option::Option<::std::vec::Vec<crate::types::StageKey>>,
     /// An Amazon Web Services Marketplace customer identifier, when integrating with the Amazon Web Services SaaS Marketplace.
     #[serde(
         rename = "customerId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub customer_id: ::std::option::Option<::std::string::String>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -75,6 +54,36 @@ impl CreateApiKeyRequest {
     /// Starts building a [`CreateApiKeyRequest`].
     pub fn builder() -> crate::types::builders::CreateApiKeyRequestBuilder {
         crate::types::builders::CreateApiKeyRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for CreateApiKeyRequest {
+    const TYPE_NAME: &'static str = "CreateApiKeyRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "enabled" => self.enabled = map.next_value()?,
+            "generateDistinctId" => self.generate_distinct_id = map.next_value()?,
+            "value" => self.value = map.next_value()?,
+            "stageKeys" => self.stage_keys = map.next_value()?,
+            "customerId" => self.customer_id = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateApiKeyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateApiKeyRequest`](crate::types::CreateApiKeyRequest); start one with `CreateApiKeyRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateBasePathMappingRequest {
@@ -19,7 +18,6 @@ pub struct CreateBasePathMappingRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "domainName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name: ::std::option::Option<::std::string::String>,
@@ -28,38 +26,55 @@ pub struct CreateBasePathMappingRequest {
     /// Sent in the query parameter `domainNameId`, not in the JSON body.
     #[serde(
         rename = "domainNameId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name_id: ::std::option::Option<::std::string::String>,
     /// The base path name that callers of the API must provide as part of the URL after the domain name. This value must be unique for all of the mappings across a single API. Specify '(none)' if you do not want callers to specify a base path name after the domain name.
-    #[serde(
-        rename = "basePath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "basePath", skip_serializing_if = "::std::option::Option::is_none")]
     pub base_path: ::std::option::Option<::std::string::String>,
     /// The string identifier of the associated RestApi.
     ///
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The name of the API's stage that you want to use for this mapping. Specify '(none)' if you want callers to explicitly specify the stage name after any base path name.
-    #[serde(
-        rename = "stage",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "stage", skip_serializing_if = "::std::option::Option::is_none")]
     pub stage: ::std::option::Option<::std::string::String>,
 }
 impl CreateBasePathMappingRequest {
     /// Starts building a [`CreateBasePathMappingRequest`].
     pub fn builder() -> crate::types::builders::CreateBasePathMappingRequestBuilder {
         crate::types::builders::CreateBasePathMappingRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for CreateBasePathMappingRequest {
+    const TYPE_NAME: &'static str = "CreateBasePathMappingRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "domainName" => self.domain_name = map.next_value()?,
+            "domainNameId" => self.domain_name_id = map.next_value()?,
+            "basePath" => self.base_path = map.next_value()?,
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "stage" => self.stage = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateBasePathMappingRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateBasePathMappingRequest`](crate::types::CreateBasePathMappingRequest); start one with `CreateBasePathMappingRequest::builder()`.

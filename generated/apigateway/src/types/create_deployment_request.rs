@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateDeploymentRequest {
@@ -19,49 +18,42 @@ pub struct CreateDeploymentRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The name of the Stage resource for the Deployment resource to create.
     #[serde(
         rename = "stageName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub stage_name: ::std::option::Option<::std::string::String>,
     /// The description of the Stage resource for the Deployment resource to create.
     #[serde(
         rename = "stageDescription",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub stage_description: ::std::option::Option<::std::string::String>,
     /// The description for the Deployment resource to create.
     #[serde(
         rename = "description",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub description: ::std::option::Option<::std::string::String>,
     /// Enables a cache cluster for the Stage resource specified in the input.
     #[serde(
         rename = "cacheClusterEnabled",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub cache_cluster_enabled: ::std::option::Option<bool>,
     /// The stage's cache capacity in GB. For more information about choosing a cache size, see [Enabling API caching to enhance responsiveness](https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html).
     #[serde(
         rename = "cacheClusterSize",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub cache_cluster_size: ::std::option::Option<crate::types::CacheClusterSize>,
     /// A map that defines the stage variables for the Stage resource that is associated with the new deployment. Variable names can have alphanumeric and underscore characters, and the values must match `[A-Za-z0-9-._~:/?#&=,]+`.
     #[serde(
         rename = "variables",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub variables: ::std::option::Option<
@@ -70,14 +62,12 @@ pub struct CreateDeploymentRequest {
     /// The input configuration for the canary deployment when the deployment is a canary release deployment.
     #[serde(
         rename = "canarySettings",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub canary_settings: ::std::option::Option<crate::types::DeploymentCanarySettings>,
     /// Specifies whether active tracing with X-ray is enabled for the Stage.
     #[serde(
         rename = "tracingEnabled",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub tracing_enabled: ::std::option::Option<bool>,
@@ -86,6 +76,37 @@ impl CreateDeploymentRequest {
     /// Starts building a [`CreateDeploymentRequest`].
     pub fn builder() -> crate::types::builders::CreateDeploymentRequestBuilder {
         crate::types::builders::CreateDeploymentRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for CreateDeploymentRequest {
+    const TYPE_NAME: &'static str = "CreateDeploymentRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "stageName" => self.stage_name = map.next_value()?,
+            "stageDescription" => self.stage_description = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "cacheClusterEnabled" => self.cache_cluster_enabled = map.next_value()?,
+            "cacheClusterSize" => self.cache_cluster_size = map.next_value()?,
+            "variables" => self.variables = map.next_value()?,
+            "canarySettings" => self.canary_settings = map.next_value()?,
+            "tracingEnabled" => self.tracing_enabled = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateDeploymentRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateDeploymentRequest`](crate::types::CreateDeploymentRequest); start one with `CreateDeploymentRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateDocumentationPartRequest {
@@ -19,25 +18,19 @@ pub struct CreateDocumentationPartRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The location of the targeted API entity of the to-be-created documentation part.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "location",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "location", skip_serializing_if = "::std::option::Option::is_none")]
     pub location: ::std::option::Option<crate::types::DocumentationPartLocation>,
     /// The new documentation content map of the targeted API entity. Enclosed key-value pairs are API-specific, but only OpenAPI-compliant key-value pairs can be exported and, hence, published.
     ///
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "properties",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub properties: ::std::option::Option<::std::string::String>,
@@ -46,6 +39,31 @@ impl CreateDocumentationPartRequest {
     /// Starts building a [`CreateDocumentationPartRequest`].
     pub fn builder() -> crate::types::builders::CreateDocumentationPartRequestBuilder {
         crate::types::builders::CreateDocumentationPartRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for CreateDocumentationPartRequest {
+    const TYPE_NAME: &'static str = "CreateDocumentationPartRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "location" => self.location = map.next_value()?,
+            "properties" => self.properties = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateDocumentationPartRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateDocumentationPartRequest`](crate::types::CreateDocumentationPartRequest); start one with `CreateDocumentationPartRequest::builder()`.

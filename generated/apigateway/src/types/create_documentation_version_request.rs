@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateDocumentationVersionRequest {
@@ -19,7 +18,6 @@ pub struct CreateDocumentationVersionRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -28,21 +26,18 @@ pub struct CreateDocumentationVersionRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "documentationVersion",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub documentation_version: ::std::option::Option<::std::string::String>,
     /// The stage name to be associated with the new documentation snapshot.
     #[serde(
         rename = "stageName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub stage_name: ::std::option::Option<::std::string::String>,
     /// A description about the new documentation snapshot.
     #[serde(
         rename = "description",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub description: ::std::option::Option<::std::string::String>,
@@ -51,6 +46,32 @@ impl CreateDocumentationVersionRequest {
     /// Starts building a [`CreateDocumentationVersionRequest`].
     pub fn builder() -> crate::types::builders::CreateDocumentationVersionRequestBuilder {
         crate::types::builders::CreateDocumentationVersionRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for CreateDocumentationVersionRequest {
+    const TYPE_NAME: &'static str = "CreateDocumentationVersionRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "documentationVersion" => self.documentation_version = map.next_value()?,
+            "stageName" => self.stage_name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateDocumentationVersionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateDocumentationVersionRequest`](crate::types::CreateDocumentationVersionRequest); start one with `CreateDocumentationVersionRequest::builder()`.

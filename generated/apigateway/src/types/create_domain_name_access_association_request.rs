@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateDomainNameAccessAssociationRequest {
@@ -17,7 +16,6 @@ pub struct CreateDomainNameAccessAssociationRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "domainNameArn",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name_arn: ::std::option::Option<::std::string::String>,
@@ -26,7 +24,6 @@ pub struct CreateDomainNameAccessAssociationRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "accessAssociationSourceType",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub access_association_source_type: ::std::option::Option<
@@ -37,16 +34,11 @@ pub struct CreateDomainNameAccessAssociationRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "accessAssociationSource",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub access_association_source: ::std::option::Option<::std::string::String>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -55,6 +47,36 @@ impl CreateDomainNameAccessAssociationRequest {
     /// Starts building a [`CreateDomainNameAccessAssociationRequest`].
     pub fn builder() -> crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder {
         crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for CreateDomainNameAccessAssociationRequest {
+    const TYPE_NAME: &'static str = "CreateDomainNameAccessAssociationRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "domainNameArn" => self.domain_name_arn = map.next_value()?,
+            "accessAssociationSourceType" => {
+                self.access_association_source_type = map.next_value()?;
+            }
+            "accessAssociationSource" => {
+                self.access_association_source = map.next_value()?;
+            }
+            "tags" => self.tags = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateDomainNameAccessAssociationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateDomainNameAccessAssociationRequest`](crate::types::CreateDomainNameAccessAssociationRequest); start one with `CreateDomainNameAccessAssociationRequest::builder()`.

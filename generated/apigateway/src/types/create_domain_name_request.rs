@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateDomainNameRequest {
@@ -17,95 +16,79 @@ pub struct CreateDomainNameRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "domainName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// The user-friendly name of the certificate that will be used by edge-optimized endpoint or private endpoint for this domain name.
     #[serde(
         rename = "certificateName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub certificate_name: ::std::option::Option<::std::string::String>,
     /// \[Deprecated\] The body of the server certificate that will be used by edge-optimized endpoint or private endpoint for this domain name provided by your certificate authority.
     #[serde(
         rename = "certificateBody",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub certificate_body: ::std::option::Option<::std::string::String>,
     /// \[Deprecated\] Your edge-optimized endpoint's domain name certificate's private key.
     #[serde(
         rename = "certificatePrivateKey",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub certificate_private_key: ::std::option::Option<::std::string::String>,
     /// \[Deprecated\] The intermediate certificates and optionally the root certificate, one after the other without any blank lines, used by an edge-optimized endpoint for this domain name. If you include the root certificate, your certificate chain must start with intermediate certificates and end with the root certificate. Use the intermediate certificates that were provided by your certificate authority. Do not include any intermediaries that are not in the chain of trust path.
     #[serde(
         rename = "certificateChain",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub certificate_chain: ::std::option::Option<::std::string::String>,
     /// The reference to an Amazon Web Services-managed certificate that will be used by edge-optimized endpoint or private endpoint for this domain name. Certificate Manager is the only supported source.
     #[serde(
         rename = "certificateArn",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub certificate_arn: ::std::option::Option<::std::string::String>,
     /// The user-friendly name of the certificate that will be used by regional endpoint for this domain name.
     #[serde(
         rename = "regionalCertificateName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub regional_certificate_name: ::std::option::Option<::std::string::String>,
     /// The reference to an Amazon Web Services-managed certificate that will be used by regional endpoint for this domain name. Certificate Manager is the only supported source.
     #[serde(
         rename = "regionalCertificateArn",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub regional_certificate_arn: ::std::option::Option<::std::string::String>,
     /// The endpoint configuration of this DomainName showing the endpoint types and IP address types of the domain name.
     #[serde(
         rename = "endpointConfiguration",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub endpoint_configuration: ::std::option::Option<
         crate::types::EndpointConfiguration,
     >,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The Transport Layer Security (TLS) version + cipher suite for this DomainName.
     #[serde(
         rename = "securityPolicy",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub security_policy: ::std::option::Option<crate::types::SecurityPolicy>,
     /// The endpoint access mode of the DomainName. Only available for DomainNames that use security policies that start with `SecurityPolicy_`.
     #[serde(
         rename = "endpointAccessMode",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub endpoint_access_mode: ::std::option::Option<crate::types::EndpointAccessMode>,
     /// The `mutualTlsAuthentication` member.
     #[serde(
         rename = "mutualTlsAuthentication",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub mutual_tls_authentication: ::std::option::Option<
@@ -114,23 +97,17 @@ pub struct CreateDomainNameRequest {
     /// The ARN of the public certificate issued by ACM to validate ownership of your custom domain. Only required when configuring mutual TLS and using an ACM imported or private CA certificate ARN as the regionalCertificateArn.
     #[serde(
         rename = "ownershipVerificationCertificateArn",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub ownership_verification_certificate_arn: ::std::option::Option<
         ::std::string::String,
     >,
     /// A stringified JSON policy document that applies to the `execute-api` service for this DomainName regardless of the caller and Method configuration. Supported only for private custom domain names.
-    #[serde(
-        rename = "policy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "policy", skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<::std::string::String>,
     /// The routing mode for this domain name. The routing mode determines how API Gateway sends traffic from your custom domain name to your private APIs.
     #[serde(
         rename = "routingMode",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub routing_mode: ::std::option::Option<crate::types::RoutingMode>,
@@ -139,6 +116,50 @@ impl CreateDomainNameRequest {
     /// Starts building a [`CreateDomainNameRequest`].
     pub fn builder() -> crate::types::builders::CreateDomainNameRequestBuilder {
         crate::types::builders::CreateDomainNameRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for CreateDomainNameRequest {
+    const TYPE_NAME: &'static str = "CreateDomainNameRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "domainName" => self.domain_name = map.next_value()?,
+            "certificateName" => self.certificate_name = map.next_value()?,
+            "certificateBody" => self.certificate_body = map.next_value()?,
+            "certificatePrivateKey" => self.certificate_private_key = map.next_value()?,
+            "certificateChain" => self.certificate_chain = map.next_value()?,
+            "certificateArn" => self.certificate_arn = map.next_value()?,
+            "regionalCertificateName" => {
+                self.regional_certificate_name = map.next_value()?;
+            }
+            "regionalCertificateArn" => self.regional_certificate_arn = map.next_value()?,
+            "endpointConfiguration" => self.endpoint_configuration = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            "securityPolicy" => self.security_policy = map.next_value()?,
+            "endpointAccessMode" => self.endpoint_access_mode = map.next_value()?,
+            "mutualTlsAuthentication" => {
+                self.mutual_tls_authentication = map.next_value()?;
+            }
+            "ownershipVerificationCertificateArn" => {
+                self.ownership_verification_certificate_arn = map.next_value()?;
+            }
+            "policy" => self.policy = map.next_value()?,
+            "routingMode" => self.routing_mode = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateDomainNameRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateDomainNameRequest`](crate::types::CreateDomainNameRequest); start one with `CreateDomainNameRequest::builder()`.

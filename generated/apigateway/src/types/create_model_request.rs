@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateModelRequest {
@@ -19,39 +18,28 @@ pub struct CreateModelRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The name of the model. Must be alphanumeric.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The description of the model.
     #[serde(
         rename = "description",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub description: ::std::option::Option<::std::string::String>,
     /// The schema for the model. For `application/json` models, this should be JSON schema draft 4 model. The maximum size of the model is 400 KB.
-    #[serde(
-        rename = "schema",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "schema", skip_serializing_if = "::std::option::Option::is_none")]
     pub schema: ::std::option::Option<::std::string::String>,
     /// The content-type for the model.
     ///
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "contentType",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub content_type: ::std::option::Option<::std::string::String>,
@@ -60,6 +48,33 @@ impl CreateModelRequest {
     /// Starts building a [`CreateModelRequest`].
     pub fn builder() -> crate::types::builders::CreateModelRequestBuilder {
         crate::types::builders::CreateModelRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for CreateModelRequest {
+    const TYPE_NAME: &'static str = "CreateModelRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "schema" => self.schema = map.next_value()?,
+            "contentType" => self.content_type = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateModelRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateModelRequest`](crate::types::CreateModelRequest); start one with `CreateModelRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateRequestValidatorRequest {
@@ -19,28 +18,21 @@ pub struct CreateRequestValidatorRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The name of the to-be-created RequestValidator.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// A Boolean flag to indicate whether to validate request body according to the configured model schema for the method (`true`) or not (`false`).
     #[serde(
         rename = "validateRequestBody",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub validate_request_body: ::std::option::Option<bool>,
     /// A Boolean flag to indicate whether to validate request parameters, `true`, or not `false`.
     #[serde(
         rename = "validateRequestParameters",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub validate_request_parameters: ::std::option::Option<bool>,
@@ -49,6 +41,34 @@ impl CreateRequestValidatorRequest {
     /// Starts building a [`CreateRequestValidatorRequest`].
     pub fn builder() -> crate::types::builders::CreateRequestValidatorRequestBuilder {
         crate::types::builders::CreateRequestValidatorRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for CreateRequestValidatorRequest {
+    const TYPE_NAME: &'static str = "CreateRequestValidatorRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "validateRequestBody" => self.validate_request_body = map.next_value()?,
+            "validateRequestParameters" => {
+                self.validate_request_parameters = map.next_value()?;
+            }
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateRequestValidatorRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateRequestValidatorRequest`](crate::types::CreateRequestValidatorRequest); start one with `CreateRequestValidatorRequest::builder()`.

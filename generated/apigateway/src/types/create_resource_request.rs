@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateResourceRequest {
@@ -19,7 +18,6 @@ pub struct CreateResourceRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -28,26 +26,43 @@ pub struct CreateResourceRequest {
     /// Sent in the URI label `{parent_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "parentId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "parentId", skip_serializing_if = "::std::option::Option::is_none")]
     pub parent_id: ::std::option::Option<::std::string::String>,
     /// The last path segment for this resource.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "pathPart",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "pathPart", skip_serializing_if = "::std::option::Option::is_none")]
     pub path_part: ::std::option::Option<::std::string::String>,
 }
 impl CreateResourceRequest {
     /// Starts building a [`CreateResourceRequest`].
     pub fn builder() -> crate::types::builders::CreateResourceRequestBuilder {
         crate::types::builders::CreateResourceRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for CreateResourceRequest {
+    const TYPE_NAME: &'static str = "CreateResourceRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "parentId" => self.parent_id = map.next_value()?,
+            "pathPart" => self.path_part = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateResourceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateResourceRequest`](crate::types::CreateResourceRequest); start one with `CreateResourceRequest::builder()`.

@@ -7,45 +7,33 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateRestApiRequest {
     /// The name of the RestApi.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The description of the RestApi.
     #[serde(
         rename = "description",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub description: ::std::option::Option<::std::string::String>,
     /// A version identifier for the API.
-    #[serde(
-        rename = "version",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "version", skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// The ID of the RestApi that you want to clone from.
     #[serde(
         rename = "cloneFrom",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub clone_from: ::std::option::Option<::std::string::String>,
     /// The list of binary media types supported by the RestApi. By default, the RestApi supports only UTF-8-encoded text payloads.
     #[serde(
         rename = "binaryMediaTypes",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub binary_media_types: ::std::option::Option<
@@ -54,60 +42,46 @@ pub struct CreateRestApiRequest {
     /// A nullable integer that is used to enable compression (with non-negative between 0 and 10485760 (10M) bytes, inclusive) or disable compression (with a null value) on an API. When compression is enabled, compression or decompression is not applied on the payload if the payload size is smaller than this value. Setting it to zero allows compression for any payload size.
     #[serde(
         rename = "minimumCompressionSize",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub minimum_compression_size: ::std::option::Option<i32>,
     /// The source of the API key for metering requests according to a usage plan. Valid values are: `HEADER` to read the API key from the `X-API-Key` header of a request. `AUTHORIZER` to read the API key from the `UsageIdentifierKey` from a custom authorizer.
     #[serde(
         rename = "apiKeySource",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub api_key_source: ::std::option::Option<crate::types::ApiKeySourceType>,
     /// The endpoint configuration of this RestApi showing the endpoint types and IP address types of the API.
     #[serde(
         rename = "endpointConfiguration",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub endpoint_configuration: ::std::option::Option<
         crate::types::EndpointConfiguration,
     >,
     /// A stringified JSON policy document that applies to this RestApi regardless of the caller and Method configuration.
-    #[serde(
-        rename = "policy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "policy", skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<::std::string::String>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// Specifies whether clients can invoke your API by using the default `execute-api` endpoint. By default, clients can invoke your API with the default `https://{api_id}.execute-api.{region}.amazonaws.com` endpoint. To require that clients use a custom domain name to invoke your API, disable the default endpoint
     #[serde(
         rename = "disableExecuteApiEndpoint",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub disable_execute_api_endpoint: ::std::option::Option<bool>,
     /// The Transport Layer Security (TLS) version + cipher suite for this RestApi.
     #[serde(
         rename = "securityPolicy",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub security_policy: ::std::option::Option<crate::types::SecurityPolicy>,
     /// The endpoint access mode of the RestApi. Only available for RestApis that use security policies that start with `SecurityPolicy_`.
     #[serde(
         rename = "endpointAccessMode",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub endpoint_access_mode: ::std::option::Option<crate::types::EndpointAccessMode>,
@@ -116,6 +90,43 @@ impl CreateRestApiRequest {
     /// Starts building a [`CreateRestApiRequest`].
     pub fn builder() -> crate::types::builders::CreateRestApiRequestBuilder {
         crate::types::builders::CreateRestApiRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for CreateRestApiRequest {
+    const TYPE_NAME: &'static str = "CreateRestApiRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "version" => self.version = map.next_value()?,
+            "cloneFrom" => self.clone_from = map.next_value()?,
+            "binaryMediaTypes" => self.binary_media_types = map.next_value()?,
+            "minimumCompressionSize" => self.minimum_compression_size = map.next_value()?,
+            "apiKeySource" => self.api_key_source = map.next_value()?,
+            "endpointConfiguration" => self.endpoint_configuration = map.next_value()?,
+            "policy" => self.policy = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            "disableExecuteApiEndpoint" => {
+                self.disable_execute_api_endpoint = map.next_value()?;
+            }
+            "securityPolicy" => self.security_policy = map.next_value()?,
+            "endpointAccessMode" => self.endpoint_access_mode = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateRestApiRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateRestApiRequest`](crate::types::CreateRestApiRequest); start one with `CreateRestApiRequest::builder()`.

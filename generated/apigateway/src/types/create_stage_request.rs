@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateStageRequest {
@@ -19,7 +18,6 @@ pub struct CreateStageRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -28,7 +26,6 @@ pub struct CreateStageRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "stageName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub stage_name: ::std::option::Option<::std::string::String>,
@@ -37,35 +34,30 @@ pub struct CreateStageRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "deploymentId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub deployment_id: ::std::option::Option<::std::string::String>,
     /// The description of the Stage resource.
     #[serde(
         rename = "description",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub description: ::std::option::Option<::std::string::String>,
     /// Whether cache clustering is enabled for the stage.
     #[serde(
         rename = "cacheClusterEnabled",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub cache_cluster_enabled: ::std::option::Option<bool>,
     /// The stage's cache capacity in GB. For more information about choosing a cache size, see [Enabling API caching to enhance responsiveness](https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html).
     #[serde(
         rename = "cacheClusterSize",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub cache_cluster_size: ::std::option::Option<crate::types::CacheClusterSize>,
     /// A map that defines the stage variables for the new Stage resource. Variable names can have alphanumeric and underscore characters, and the values must match `[A-Za-z0-9-._~:/?#&=,]+`.
     #[serde(
         rename = "variables",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub variables: ::std::option::Option<
@@ -74,30 +66,23 @@ pub struct CreateStageRequest {
     /// The version of the associated API documentation.
     #[serde(
         rename = "documentationVersion",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub documentation_version: ::std::option::Option<::std::string::String>,
     /// The canary deployment settings of this stage.
     #[serde(
         rename = "canarySettings",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub canary_settings: ::std::option::Option<crate::types::CanarySettings>,
     /// Specifies whether active tracing with X-ray is enabled for the Stage.
     #[serde(
         rename = "tracingEnabled",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub tracing_enabled: ::std::option::Option<bool>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -106,6 +91,39 @@ impl CreateStageRequest {
     /// Starts building a [`CreateStageRequest`].
     pub fn builder() -> crate::types::builders::CreateStageRequestBuilder {
         crate::types::builders::CreateStageRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for CreateStageRequest {
+    const TYPE_NAME: &'static str = "CreateStageRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "stageName" => self.stage_name = map.next_value()?,
+            "deploymentId" => self.deployment_id = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "cacheClusterEnabled" => self.cache_cluster_enabled = map.next_value()?,
+            "cacheClusterSize" => self.cache_cluster_size = map.next_value()?,
+            "variables" => self.variables = map.next_value()?,
+            "documentationVersion" => self.documentation_version = map.next_value()?,
+            "canarySettings" => self.canary_settings = map.next_value()?,
+            "tracingEnabled" => self.tracing_enabled = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateStageRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateStageRequest`](crate::types::CreateStageRequest); start one with `CreateStageRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateUsagePlanKeyRequest {
@@ -19,33 +18,49 @@ pub struct CreateUsagePlanKeyRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "usagePlanId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub usage_plan_id: ::std::option::Option<::std::string::String>,
     /// The identifier of a UsagePlanKey resource for a plan customer.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "keyId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "keyId", skip_serializing_if = "::std::option::Option::is_none")]
     pub key_id: ::std::option::Option<::std::string::String>,
     /// The type of a UsagePlanKey resource for a plan customer.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "keyType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "keyType", skip_serializing_if = "::std::option::Option::is_none")]
     pub key_type: ::std::option::Option<::std::string::String>,
 }
 impl CreateUsagePlanKeyRequest {
     /// Starts building a [`CreateUsagePlanKeyRequest`].
     pub fn builder() -> crate::types::builders::CreateUsagePlanKeyRequestBuilder {
         crate::types::builders::CreateUsagePlanKeyRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for CreateUsagePlanKeyRequest {
+    const TYPE_NAME: &'static str = "CreateUsagePlanKeyRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "usagePlanId" => self.usage_plan_id = map.next_value()?,
+            "keyId" => self.key_id = map.next_value()?,
+            "keyType" => self.key_type = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateUsagePlanKeyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateUsagePlanKeyRequest`](crate::types::CreateUsagePlanKeyRequest); start one with `CreateUsagePlanKeyRequest::builder()`.

@@ -7,54 +7,35 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateUsagePlanRequest {
     /// The name of the usage plan.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The description of the usage plan.
     #[serde(
         rename = "description",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub description: ::std::option::Option<::std::string::String>,
     /// The associated API stages of the usage plan.
     #[serde(
         rename = "apiStages",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub api_stages: ::std::option::Option<::std::vec::Vec<crate::types::ApiStage>>,
     /// The throttling limits of the usage plan.
-    #[serde(
-        rename = "throttle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "throttle", skip_serializing_if = "::std::option::Option::is_none")]
     pub throttle: ::std::option::Option<crate::types::ThrottleSettings>,
     /// The quota of the usage plan.
-    #[serde(
-        rename = "quota",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "quota", skip_serializing_if = "::std::option::Option::is_none")]
     pub quota: ::std::option::Option<crate::types::QuotaSettings>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -63,6 +44,34 @@ impl CreateUsagePlanRequest {
     /// Starts building a [`CreateUsagePlanRequest`].
     pub fn builder() -> crate::types::builders::CreateUsagePlanRequestBuilder {
         crate::types::builders::CreateUsagePlanRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for CreateUsagePlanRequest {
+    const TYPE_NAME: &'static str = "CreateUsagePlanRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "apiStages" => self.api_stages = map.next_value()?,
+            "throttle" => self.throttle = map.next_value()?,
+            "quota" => self.quota = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateUsagePlanRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateUsagePlanRequest`](crate::types::CreateUsagePlanRequest); start one with `CreateUsagePlanRequest::builder()`.

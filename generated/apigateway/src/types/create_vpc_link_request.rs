@@ -7,24 +7,18 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct CreateVpcLinkRequest {
     /// The name used to label and identify the VPC link.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The description of the VPC link.
     #[serde(
         rename = "description",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub description: ::std::option::Option<::std::string::String>,
@@ -33,16 +27,11 @@ pub struct CreateVpcLinkRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "targetArns",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub target_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -51,6 +40,32 @@ impl CreateVpcLinkRequest {
     /// Starts building a [`CreateVpcLinkRequest`].
     pub fn builder() -> crate::types::builders::CreateVpcLinkRequestBuilder {
         crate::types::builders::CreateVpcLinkRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for CreateVpcLinkRequest {
+    const TYPE_NAME: &'static str = "CreateVpcLinkRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "targetArns" => self.target_arns = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateVpcLinkRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateVpcLinkRequest`](crate::types::CreateVpcLinkRequest); start one with `CreateVpcLinkRequest::builder()`.

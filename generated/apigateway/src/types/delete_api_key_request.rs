@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DeleteApiKeyRequest {
@@ -17,17 +16,36 @@ pub struct DeleteApiKeyRequest {
     /// Sent in the URI label `{api_Key}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "apiKey",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "apiKey", skip_serializing_if = "::std::option::Option::is_none")]
     pub api_key: ::std::option::Option<::std::string::String>,
 }
 impl DeleteApiKeyRequest {
     /// Starts building a [`DeleteApiKeyRequest`].
     pub fn builder() -> crate::types::builders::DeleteApiKeyRequestBuilder {
         crate::types::builders::DeleteApiKeyRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for DeleteApiKeyRequest {
+    const TYPE_NAME: &'static str = "DeleteApiKeyRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "apiKey" => self.api_key = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteApiKeyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DeleteApiKeyRequest`](crate::types::DeleteApiKeyRequest); start one with `DeleteApiKeyRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DeleteClientCertificateRequest {
@@ -19,7 +18,6 @@ pub struct DeleteClientCertificateRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "clientCertificateId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub client_certificate_id: ::std::option::Option<::std::string::String>,
@@ -28,6 +26,29 @@ impl DeleteClientCertificateRequest {
     /// Starts building a [`DeleteClientCertificateRequest`].
     pub fn builder() -> crate::types::builders::DeleteClientCertificateRequestBuilder {
         crate::types::builders::DeleteClientCertificateRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for DeleteClientCertificateRequest {
+    const TYPE_NAME: &'static str = "DeleteClientCertificateRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "clientCertificateId" => self.client_certificate_id = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteClientCertificateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DeleteClientCertificateRequest`](crate::types::DeleteClientCertificateRequest); start one with `DeleteClientCertificateRequest::builder()`.

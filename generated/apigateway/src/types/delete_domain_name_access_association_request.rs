@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DeleteDomainNameAccessAssociationRequest {
@@ -19,7 +18,6 @@ pub struct DeleteDomainNameAccessAssociationRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "domainNameAccessAssociationArn",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name_access_association_arn: ::std::option::Option<::std::string::String>,
@@ -28,6 +26,31 @@ impl DeleteDomainNameAccessAssociationRequest {
     /// Starts building a [`DeleteDomainNameAccessAssociationRequest`].
     pub fn builder() -> crate::types::builders::DeleteDomainNameAccessAssociationRequestBuilder {
         crate::types::builders::DeleteDomainNameAccessAssociationRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for DeleteDomainNameAccessAssociationRequest {
+    const TYPE_NAME: &'static str = "DeleteDomainNameAccessAssociationRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "domainNameAccessAssociationArn" => {
+                self.domain_name_access_association_arn = map.next_value()?;
+            }
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteDomainNameAccessAssociationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DeleteDomainNameAccessAssociationRequest`](crate::types::DeleteDomainNameAccessAssociationRequest); start one with `DeleteDomainNameAccessAssociationRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DeleteDomainNameRequest {
@@ -19,7 +18,6 @@ pub struct DeleteDomainNameRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "domainName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name: ::std::option::Option<::std::string::String>,
@@ -28,7 +26,6 @@ pub struct DeleteDomainNameRequest {
     /// Sent in the query parameter `domainNameId`, not in the JSON body.
     #[serde(
         rename = "domainNameId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name_id: ::std::option::Option<::std::string::String>,
@@ -37,6 +34,30 @@ impl DeleteDomainNameRequest {
     /// Starts building a [`DeleteDomainNameRequest`].
     pub fn builder() -> crate::types::builders::DeleteDomainNameRequestBuilder {
         crate::types::builders::DeleteDomainNameRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for DeleteDomainNameRequest {
+    const TYPE_NAME: &'static str = "DeleteDomainNameRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "domainName" => self.domain_name = map.next_value()?,
+            "domainNameId" => self.domain_name_id = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteDomainNameRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DeleteDomainNameRequest`](crate::types::DeleteDomainNameRequest); start one with `DeleteDomainNameRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DeleteGatewayResponseRequest {
@@ -19,7 +18,6 @@ pub struct DeleteGatewayResponseRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -30,7 +28,6 @@ pub struct DeleteGatewayResponseRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "responseType",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub response_type: ::std::option::Option<crate::types::GatewayResponseType>,
@@ -39,6 +36,30 @@ impl DeleteGatewayResponseRequest {
     /// Starts building a [`DeleteGatewayResponseRequest`].
     pub fn builder() -> crate::types::builders::DeleteGatewayResponseRequestBuilder {
         crate::types::builders::DeleteGatewayResponseRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for DeleteGatewayResponseRequest {
+    const TYPE_NAME: &'static str = "DeleteGatewayResponseRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "responseType" => self.response_type = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteGatewayResponseRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DeleteGatewayResponseRequest`](crate::types::DeleteGatewayResponseRequest); start one with `DeleteGatewayResponseRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DeleteResourceRequest {
@@ -19,7 +18,6 @@ pub struct DeleteResourceRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -30,7 +28,6 @@ pub struct DeleteResourceRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "resourceId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub resource_id: ::std::option::Option<::std::string::String>,
@@ -39,6 +36,30 @@ impl DeleteResourceRequest {
     /// Starts building a [`DeleteResourceRequest`].
     pub fn builder() -> crate::types::builders::DeleteResourceRequestBuilder {
         crate::types::builders::DeleteResourceRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for DeleteResourceRequest {
+    const TYPE_NAME: &'static str = "DeleteResourceRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "resourceId" => self.resource_id = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteResourceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DeleteResourceRequest`](crate::types::DeleteResourceRequest); start one with `DeleteResourceRequest::builder()`.

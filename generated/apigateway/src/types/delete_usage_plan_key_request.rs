@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DeleteUsagePlanKeyRequest {
@@ -19,7 +18,6 @@ pub struct DeleteUsagePlanKeyRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "usagePlanId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub usage_plan_id: ::std::option::Option<::std::string::String>,
@@ -28,17 +26,37 @@ pub struct DeleteUsagePlanKeyRequest {
     /// Sent in the URI label `{keyId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "keyId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "keyId", skip_serializing_if = "::std::option::Option::is_none")]
     pub key_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteUsagePlanKeyRequest {
     /// Starts building a [`DeleteUsagePlanKeyRequest`].
     pub fn builder() -> crate::types::builders::DeleteUsagePlanKeyRequestBuilder {
         crate::types::builders::DeleteUsagePlanKeyRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for DeleteUsagePlanKeyRequest {
+    const TYPE_NAME: &'static str = "DeleteUsagePlanKeyRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "usagePlanId" => self.usage_plan_id = map.next_value()?,
+            "keyId" => self.key_id = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteUsagePlanKeyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DeleteUsagePlanKeyRequest`](crate::types::DeleteUsagePlanKeyRequest); start one with `DeleteUsagePlanKeyRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DeleteUsagePlanRequest {
@@ -19,7 +18,6 @@ pub struct DeleteUsagePlanRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "usagePlanId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub usage_plan_id: ::std::option::Option<::std::string::String>,
@@ -28,6 +26,29 @@ impl DeleteUsagePlanRequest {
     /// Starts building a [`DeleteUsagePlanRequest`].
     pub fn builder() -> crate::types::builders::DeleteUsagePlanRequestBuilder {
         crate::types::builders::DeleteUsagePlanRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for DeleteUsagePlanRequest {
+    const TYPE_NAME: &'static str = "DeleteUsagePlanRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "usagePlanId" => self.usage_plan_id = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeleteUsagePlanRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DeleteUsagePlanRequest`](crate::types::DeleteUsagePlanRequest); start one with `DeleteUsagePlanRequest::builder()`.

@@ -7,40 +7,31 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Deployment {
     /// The identifier for the deployment resource.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "id", skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The description for the deployment resource.
     #[serde(
         rename = "description",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub description: ::std::option::Option<::std::string::String>,
     /// The date and time that the deployment resource was created.
     #[serde(
         rename = "createdDate",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     #[serde(
-        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>",
-        deserialize_with = "crate::primitives::timestamp::deserialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
+        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
     )]
     pub created_date: ::std::option::Option<::time::OffsetDateTime>,
     /// A summary of the RestApi at the date and time that the deployment resource was created.
     #[serde(
         rename = "apiSummary",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub api_summary: ::std::option::Option<
@@ -57,6 +48,40 @@ impl Deployment {
     /// Starts building a [`Deployment`].
     pub fn builder() -> crate::types::builders::DeploymentBuilder {
         crate::types::builders::DeploymentBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for Deployment {
+    const TYPE_NAME: &'static str = "Deployment";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "createdDate" => {
+                self.created_date = map
+                    .next_value::<
+                        crate::primitives::timestamp::OptionIn<
+                            crate::primitives::timestamp::EpochSeconds,
+                        >,
+                    >()?
+                    .0;
+            }
+            "apiSummary" => self.api_summary = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Deployment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`Deployment`](crate::types::Deployment); start one with `Deployment::builder()`.

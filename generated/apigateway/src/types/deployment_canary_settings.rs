@@ -7,22 +7,19 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DeploymentCanarySettings {
     /// The percentage (0.0-100.0) of traffic routed to the canary deployment.
     #[serde(
         rename = "percentTraffic",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub percent_traffic: ::std::option::Option<f64>,
     /// A stage variable overrides used for the canary release deployment. They can override existing stage variables or add new stage variables for the canary release deployment. These stage variables are represented as a string-to-string map between stage variable names and their values.
     #[serde(
         rename = "stageVariableOverrides",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub stage_variable_overrides: ::std::option::Option<
@@ -31,7 +28,6 @@ pub struct DeploymentCanarySettings {
     /// A Boolean flag to indicate whether the canary release deployment uses the stage cache or not.
     #[serde(
         rename = "useStageCache",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub use_stage_cache: ::std::option::Option<bool>,
@@ -40,6 +36,31 @@ impl DeploymentCanarySettings {
     /// Starts building a [`DeploymentCanarySettings`].
     pub fn builder() -> crate::types::builders::DeploymentCanarySettingsBuilder {
         crate::types::builders::DeploymentCanarySettingsBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for DeploymentCanarySettings {
+    const TYPE_NAME: &'static str = "DeploymentCanarySettings";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "percentTraffic" => self.percent_traffic = map.next_value()?,
+            "stageVariableOverrides" => self.stage_variable_overrides = map.next_value()?,
+            "useStageCache" => self.use_stage_cache = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeploymentCanarySettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DeploymentCanarySettings`](crate::types::DeploymentCanarySettings); start one with `DeploymentCanarySettings::builder()`.

@@ -7,30 +7,45 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DocumentationParts {
     /// The `position` member.
-    #[serde(
-        rename = "position",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "position", skip_serializing_if = "::std::option::Option::is_none")]
     pub position: ::std::option::Option<::std::string::String>,
     /// The current page of elements from this collection.
-    #[serde(
-        rename = "item",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "item", skip_serializing_if = "::std::option::Option::is_none")]
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::DocumentationPart>>,
 }
 impl DocumentationParts {
     /// Starts building a [`DocumentationParts`].
     pub fn builder() -> crate::types::builders::DocumentationPartsBuilder {
         crate::types::builders::DocumentationPartsBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for DocumentationParts {
+    const TYPE_NAME: &'static str = "DocumentationParts";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "position" => self.position = map.next_value()?,
+            "item" => self.items = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DocumentationParts {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DocumentationParts`](crate::types::DocumentationParts); start one with `DocumentationParts::builder()`.

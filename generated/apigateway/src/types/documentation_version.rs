@@ -7,33 +7,25 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DocumentationVersion {
     /// The version identifier of the API documentation snapshot.
-    #[serde(
-        rename = "version",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "version", skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// The date when the API documentation snapshot is created.
     #[serde(
         rename = "createdDate",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     #[serde(
-        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>",
-        deserialize_with = "crate::primitives::timestamp::deserialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
+        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
     )]
     pub created_date: ::std::option::Option<::time::OffsetDateTime>,
     /// The description of the API documentation snapshot.
     #[serde(
         rename = "description",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub description: ::std::option::Option<::std::string::String>,
@@ -42,6 +34,39 @@ impl DocumentationVersion {
     /// Starts building a [`DocumentationVersion`].
     pub fn builder() -> crate::types::builders::DocumentationVersionBuilder {
         crate::types::builders::DocumentationVersionBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for DocumentationVersion {
+    const TYPE_NAME: &'static str = "DocumentationVersion";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "version" => self.version = map.next_value()?,
+            "createdDate" => {
+                self.created_date = map
+                    .next_value::<
+                        crate::primitives::timestamp::OptionIn<
+                            crate::primitives::timestamp::EpochSeconds,
+                        >,
+                    >()?
+                    .0;
+            }
+            "description" => self.description = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DocumentationVersion {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DocumentationVersion`](crate::types::DocumentationVersion); start one with `DocumentationVersion::builder()`.

@@ -7,103 +7,88 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DomainName {
     /// The custom domain name as an API host name, for example, `my-api.example.com`.
     #[serde(
         rename = "domainName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// The identifier for the domain name resource. Supported only for private custom domain names.
     #[serde(
         rename = "domainNameId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name_id: ::std::option::Option<::std::string::String>,
     /// The ARN of the domain name.
     #[serde(
         rename = "domainNameArn",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name_arn: ::std::option::Option<::std::string::String>,
     /// The name of the certificate that will be used by edge-optimized endpoint or private endpoint for this domain name.
     #[serde(
         rename = "certificateName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub certificate_name: ::std::option::Option<::std::string::String>,
     /// The reference to an Amazon Web Services-managed certificate that will be used by edge-optimized endpoint or private endpoint for this domain name. Certificate Manager is the only supported source.
     #[serde(
         rename = "certificateArn",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub certificate_arn: ::std::option::Option<::std::string::String>,
     /// The timestamp when the certificate that was used by edge-optimized endpoint or private endpoint for this domain name was uploaded.
     #[serde(
         rename = "certificateUploadDate",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     #[serde(
-        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>",
-        deserialize_with = "crate::primitives::timestamp::deserialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
+        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
     )]
     pub certificate_upload_date: ::std::option::Option<::time::OffsetDateTime>,
     /// The domain name associated with the regional endpoint for this custom domain name. You set up this association by adding a DNS record that points the custom domain name to this regional domain name. The regional domain name is returned by API Gateway when you create a regional endpoint.
     #[serde(
         rename = "regionalDomainName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub regional_domain_name: ::std::option::Option<::std::string::String>,
     /// The region-specific Amazon Route 53 Hosted Zone ID of the regional endpoint. For more information, see Set up a Regional Custom Domain Name and AWS Regions and Endpoints for API Gateway.
     #[serde(
         rename = "regionalHostedZoneId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub regional_hosted_zone_id: ::std::option::Option<::std::string::String>,
     /// The name of the certificate that will be used for validating the regional domain name.
     #[serde(
         rename = "regionalCertificateName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub regional_certificate_name: ::std::option::Option<::std::string::String>,
     /// The reference to an Amazon Web Services-managed certificate that will be used for validating the regional domain name. Certificate Manager is the only supported source.
     #[serde(
         rename = "regionalCertificateArn",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub regional_certificate_arn: ::std::option::Option<::std::string::String>,
     /// The domain name of the Amazon CloudFront distribution associated with this custom domain name for an edge-optimized endpoint. You set up this association when adding a DNS record pointing the custom domain name to this distribution name. For more information about CloudFront distributions, see the Amazon CloudFront documentation.
     #[serde(
         rename = "distributionDomainName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub distribution_domain_name: ::std::option::Option<::std::string::String>,
     /// The region-agnostic Amazon Route 53 Hosted Zone ID of the edge-optimized endpoint. The valid value is `Z2FDTNDATAQYW2` for all the regions. For more information, see Set up a Regional Custom Domain Name and AWS Regions and Endpoints for API Gateway.
     #[serde(
         rename = "distributionHostedZoneId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub distribution_hosted_zone_id: ::std::option::Option<::std::string::String>,
     /// The endpoint configuration of this DomainName showing the endpoint types and IP address types of the domain name.
     #[serde(
         rename = "endpointConfiguration",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub endpoint_configuration: ::std::option::Option<
@@ -112,44 +97,35 @@ pub struct DomainName {
     /// The status of the DomainName migration. The valid values are `AVAILABLE` and `UPDATING`. If the status is `UPDATING`, the domain cannot be modified further until the existing operation is complete. If it is `AVAILABLE`, the domain can be updated.
     #[serde(
         rename = "domainNameStatus",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name_status: ::std::option::Option<crate::types::DomainNameStatus>,
     /// An optional text message containing detailed information about status of the DomainName migration.
     #[serde(
         rename = "domainNameStatusMessage",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name_status_message: ::std::option::Option<::std::string::String>,
     /// The Transport Layer Security (TLS) version + cipher suite for this DomainName.
     #[serde(
         rename = "securityPolicy",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub security_policy: ::std::option::Option<crate::types::SecurityPolicy>,
     /// The endpoint access mode of the DomainName.
     #[serde(
         rename = "endpointAccessMode",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub endpoint_access_mode: ::std::option::Option<crate::types::EndpointAccessMode>,
     /// The collection of tags. Each tag element is associated with a given resource.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The mutual TLS authentication configuration for a custom domain name. If specified, API Gateway performs two-way authentication between the client and the server. Clients must present a trusted certificate to access your API.
     #[serde(
         rename = "mutualTlsAuthentication",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub mutual_tls_authentication: ::std::option::Option<
@@ -158,7 +134,6 @@ pub struct DomainName {
     /// The ARN of the public certificate issued by ACM to validate ownership of your custom domain. Only required when configuring mutual TLS and using an ACM imported or private CA certificate ARN as the regionalCertificateArn.
     #[serde(
         rename = "ownershipVerificationCertificateArn",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub ownership_verification_certificate_arn: ::std::option::Option<
@@ -167,21 +142,15 @@ pub struct DomainName {
     /// A stringified JSON policy document that applies to the API Gateway Management service for this DomainName. This policy document controls access for access association sources to create domain name access associations with this DomainName. Supported only for private custom domain names.
     #[serde(
         rename = "managementPolicy",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub management_policy: ::std::option::Option<::std::string::String>,
     /// A stringified JSON policy document that applies to the `execute-api` service for this DomainName regardless of the caller and Method configuration. Supported only for private custom domain names.
-    #[serde(
-        rename = "policy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "policy", skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<::std::string::String>,
     /// The routing mode for this domain name. The routing mode determines how API Gateway sends traffic from your custom domain name to your private APIs.
     #[serde(
         rename = "routingMode",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub routing_mode: ::std::option::Option<crate::types::RoutingMode>,
@@ -190,6 +159,69 @@ impl DomainName {
     /// Starts building a [`DomainName`].
     pub fn builder() -> crate::types::builders::DomainNameBuilder {
         crate::types::builders::DomainNameBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for DomainName {
+    const TYPE_NAME: &'static str = "DomainName";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "domainName" => self.domain_name = map.next_value()?,
+            "domainNameId" => self.domain_name_id = map.next_value()?,
+            "domainNameArn" => self.domain_name_arn = map.next_value()?,
+            "certificateName" => self.certificate_name = map.next_value()?,
+            "certificateArn" => self.certificate_arn = map.next_value()?,
+            "certificateUploadDate" => {
+                self.certificate_upload_date = map
+                    .next_value::<
+                        crate::primitives::timestamp::OptionIn<
+                            crate::primitives::timestamp::EpochSeconds,
+                        >,
+                    >()?
+                    .0;
+            }
+            "regionalDomainName" => self.regional_domain_name = map.next_value()?,
+            "regionalHostedZoneId" => self.regional_hosted_zone_id = map.next_value()?,
+            "regionalCertificateName" => {
+                self.regional_certificate_name = map.next_value()?;
+            }
+            "regionalCertificateArn" => self.regional_certificate_arn = map.next_value()?,
+            "distributionDomainName" => self.distribution_domain_name = map.next_value()?,
+            "distributionHostedZoneId" => {
+                self.distribution_hosted_zone_id = map.next_value()?;
+            }
+            "endpointConfiguration" => self.endpoint_configuration = map.next_value()?,
+            "domainNameStatus" => self.domain_name_status = map.next_value()?,
+            "domainNameStatusMessage" => {
+                self.domain_name_status_message = map.next_value()?;
+            }
+            "securityPolicy" => self.security_policy = map.next_value()?,
+            "endpointAccessMode" => self.endpoint_access_mode = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            "mutualTlsAuthentication" => {
+                self.mutual_tls_authentication = map.next_value()?;
+            }
+            "ownershipVerificationCertificateArn" => {
+                self.ownership_verification_certificate_arn = map.next_value()?;
+            }
+            "managementPolicy" => self.management_policy = map.next_value()?,
+            "policy" => self.policy = map.next_value()?,
+            "routingMode" => self.routing_mode = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DomainName {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DomainName`](crate::types::DomainName); start one with `DomainName::builder()`.

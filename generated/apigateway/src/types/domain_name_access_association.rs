@@ -7,29 +7,25 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct DomainNameAccessAssociation {
     /// The ARN of the domain name access association resource.
     #[serde(
         rename = "domainNameAccessAssociationArn",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name_access_association_arn: ::std::option::Option<::std::string::String>,
     /// The ARN of the domain name.
     #[serde(
         rename = "domainNameArn",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name_arn: ::std::option::Option<::std::string::String>,
     /// The type of the domain name access association source.
     #[serde(
         rename = "accessAssociationSourceType",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub access_association_source_type: ::std::option::Option<
@@ -38,16 +34,11 @@ pub struct DomainNameAccessAssociation {
     /// The ARN of the domain name access association source. For a VPCE, the ARN must be a VPC endpoint.
     #[serde(
         rename = "accessAssociationSource",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub access_association_source: ::std::option::Option<::std::string::String>,
     /// The collection of tags. Each tag element is associated with a given resource.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -56,6 +47,39 @@ impl DomainNameAccessAssociation {
     /// Starts building a [`DomainNameAccessAssociation`].
     pub fn builder() -> crate::types::builders::DomainNameAccessAssociationBuilder {
         crate::types::builders::DomainNameAccessAssociationBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for DomainNameAccessAssociation {
+    const TYPE_NAME: &'static str = "DomainNameAccessAssociation";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "domainNameAccessAssociationArn" => {
+                self.domain_name_access_association_arn = map.next_value()?;
+            }
+            "domainNameArn" => self.domain_name_arn = map.next_value()?,
+            "accessAssociationSourceType" => {
+                self.access_association_source_type = map.next_value()?;
+            }
+            "accessAssociationSource" => {
+                self.access_association_source = map.next_value()?;
+            }
+            "tags" => self.tags = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DomainNameAccessAssociation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DomainNameAccessAssociation`](crate::types::DomainNameAccessAssociation); start one with `DomainNameAccessAssociation::builder()`.

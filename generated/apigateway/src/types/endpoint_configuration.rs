@@ -7,29 +7,22 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct EndpointConfiguration {
     /// A list of endpoint types of an API (RestApi) or its custom domain name (DomainName). For an edge-optimized API and its custom domain name, the endpoint type is `"EDGE"`. For a regional API and its custom domain name, the endpoint type is `REGIONAL`. For a private API, the endpoint type is `PRIVATE`.
-    #[serde(
-        rename = "types",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "types", skip_serializing_if = "::std::option::Option::is_none")]
     pub types: ::std::option::Option<::std::vec::Vec<crate::types::EndpointType>>,
     /// The IP address types that can invoke an API (RestApi) or a DomainName. Use `ipv4` to allow only IPv4 addresses to invoke an API or DomainName, or use `dualstack` to allow both IPv4 and IPv6 addresses to invoke an API or a DomainName. For the `PRIVATE` endpoint type, only `dualstack` is supported.
     #[serde(
         rename = "ipAddressType",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub ip_address_type: ::std::option::Option<crate::types::IpAddressType>,
     /// A list of VpcEndpointIds of an API (RestApi) against which to create Route53 ALIASes. It is only supported for `PRIVATE` endpoint type.
     #[serde(
         rename = "vpcEndpointIds",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub vpc_endpoint_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -38,6 +31,31 @@ impl EndpointConfiguration {
     /// Starts building a [`EndpointConfiguration`].
     pub fn builder() -> crate::types::builders::EndpointConfigurationBuilder {
         crate::types::builders::EndpointConfigurationBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for EndpointConfiguration {
+    const TYPE_NAME: &'static str = "EndpointConfiguration";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "types" => self.types = map.next_value()?,
+            "ipAddressType" => self.ip_address_type = map.next_value()?,
+            "vpcEndpointIds" => self.vpc_endpoint_ids = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EndpointConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`EndpointConfiguration`](crate::types::EndpointConfiguration); start one with `EndpointConfiguration::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetAccountRequest {}
@@ -16,6 +15,25 @@ impl GetAccountRequest {
     /// Starts building a [`GetAccountRequest`].
     pub fn builder() -> crate::types::builders::GetAccountRequestBuilder {
         crate::types::builders::GetAccountRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for GetAccountRequest {
+    const TYPE_NAME: &'static str = "GetAccountRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        let _ = key;
+        map.next_value::<::serde::de::IgnoredAny>()?;
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetAccountRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetAccountRequest`](crate::types::GetAccountRequest); start one with `GetAccountRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetApiKeyRequest {
@@ -17,18 +16,13 @@ pub struct GetApiKeyRequest {
     /// Sent in the URI label `{api_Key}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "apiKey",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "apiKey", skip_serializing_if = "::std::option::Option::is_none")]
     pub api_key: ::std::option::Option<::std::string::String>,
     /// A boolean flag to specify whether (`true`) or not (`false`) the result contains the key value.
     ///
     /// Sent in the query parameter `includeValue`, not in the JSON body.
     #[serde(
         rename = "includeValue",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub include_value: ::std::option::Option<bool>,
@@ -37,6 +31,30 @@ impl GetApiKeyRequest {
     /// Starts building a [`GetApiKeyRequest`].
     pub fn builder() -> crate::types::builders::GetApiKeyRequestBuilder {
         crate::types::builders::GetApiKeyRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for GetApiKeyRequest {
+    const TYPE_NAME: &'static str = "GetApiKeyRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "apiKey" => self.api_key = map.next_value()?,
+            "includeValue" => self.include_value = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetApiKeyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetApiKeyRequest`](crate::types::GetApiKeyRequest); start one with `GetApiKeyRequest::builder()`.

@@ -7,35 +7,25 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetApiKeysRequest {
     /// The current pagination position in the paged result set.
     ///
     /// Sent in the query parameter `position`, not in the JSON body.
-    #[serde(
-        rename = "position",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "position", skip_serializing_if = "::std::option::Option::is_none")]
     pub position: ::std::option::Option<::std::string::String>,
     /// The maximum number of returned results per page. The default value is 25 and the maximum value is 500.
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
-    #[serde(
-        rename = "limit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "limit", skip_serializing_if = "::std::option::Option::is_none")]
     pub limit: ::std::option::Option<i32>,
     /// The name of queried API keys.
     ///
     /// Sent in the query parameter `name`, not in the JSON body.
     #[serde(
         rename = "nameQuery",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub name_query: ::std::option::Option<::std::string::String>,
@@ -44,7 +34,6 @@ pub struct GetApiKeysRequest {
     /// Sent in the query parameter `customerId`, not in the JSON body.
     #[serde(
         rename = "customerId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub customer_id: ::std::option::Option<::std::string::String>,
@@ -53,7 +42,6 @@ pub struct GetApiKeysRequest {
     /// Sent in the query parameter `includeValues`, not in the JSON body.
     #[serde(
         rename = "includeValues",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub include_values: ::std::option::Option<bool>,
@@ -62,6 +50,33 @@ impl GetApiKeysRequest {
     /// Starts building a [`GetApiKeysRequest`].
     pub fn builder() -> crate::types::builders::GetApiKeysRequestBuilder {
         crate::types::builders::GetApiKeysRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for GetApiKeysRequest {
+    const TYPE_NAME: &'static str = "GetApiKeysRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "position" => self.position = map.next_value()?,
+            "limit" => self.limit = map.next_value()?,
+            "nameQuery" => self.name_query = map.next_value()?,
+            "customerId" => self.customer_id = map.next_value()?,
+            "includeValues" => self.include_values = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetApiKeysRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetApiKeysRequest`](crate::types::GetApiKeysRequest); start one with `GetApiKeysRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetBasePathMappingRequest {
@@ -19,7 +18,6 @@ pub struct GetBasePathMappingRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "domainName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name: ::std::option::Option<::std::string::String>,
@@ -28,7 +26,6 @@ pub struct GetBasePathMappingRequest {
     /// Sent in the query parameter `domainNameId`, not in the JSON body.
     #[serde(
         rename = "domainNameId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name_id: ::std::option::Option<::std::string::String>,
@@ -37,17 +34,38 @@ pub struct GetBasePathMappingRequest {
     /// Sent in the URI label `{base_path}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "basePath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "basePath", skip_serializing_if = "::std::option::Option::is_none")]
     pub base_path: ::std::option::Option<::std::string::String>,
 }
 impl GetBasePathMappingRequest {
     /// Starts building a [`GetBasePathMappingRequest`].
     pub fn builder() -> crate::types::builders::GetBasePathMappingRequestBuilder {
         crate::types::builders::GetBasePathMappingRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for GetBasePathMappingRequest {
+    const TYPE_NAME: &'static str = "GetBasePathMappingRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "domainName" => self.domain_name = map.next_value()?,
+            "domainNameId" => self.domain_name_id = map.next_value()?,
+            "basePath" => self.base_path = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetBasePathMappingRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetBasePathMappingRequest`](crate::types::GetBasePathMappingRequest); start one with `GetBasePathMappingRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetDeploymentRequest {
@@ -19,7 +18,6 @@ pub struct GetDeploymentRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -30,24 +28,44 @@ pub struct GetDeploymentRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "deploymentId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub deployment_id: ::std::option::Option<::std::string::String>,
     /// A query parameter to retrieve the specified embedded resources of the returned Deployment resource in the response. In a REST API call, this `embed` parameter value is a list of comma-separated strings, as in `GET /restapis/{restapi_id}/deployments/{deployment_id}?embed=var1,var2`. The SDK and other platform-dependent libraries might use a different format for the list. Currently, this request supports only retrieval of the embedded API summary this way. Hence, the parameter value must be a single-valued list containing only the `"apisummary"` string. For example, `GET /restapis/{restapi_id}/deployments/{deployment_id}?embed=apisummary`.
     ///
     /// Sent in the query parameter `embed`, not in the JSON body.
-    #[serde(
-        rename = "embed",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "embed", skip_serializing_if = "::std::option::Option::is_none")]
     pub embed: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl GetDeploymentRequest {
     /// Starts building a [`GetDeploymentRequest`].
     pub fn builder() -> crate::types::builders::GetDeploymentRequestBuilder {
         crate::types::builders::GetDeploymentRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for GetDeploymentRequest {
+    const TYPE_NAME: &'static str = "GetDeploymentRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "deploymentId" => self.deployment_id = map.next_value()?,
+            "embed" => self.embed = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetDeploymentRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetDeploymentRequest`](crate::types::GetDeploymentRequest); start one with `GetDeploymentRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetDocumentationPartsRequest {
@@ -19,61 +18,42 @@ pub struct GetDocumentationPartsRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The type of API entities of the to-be-retrieved documentation parts.
     ///
     /// Sent in the query parameter `type`, not in the JSON body.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<crate::types::DocumentationPartType>,
     /// The name of API entities of the to-be-retrieved documentation parts.
     ///
     /// Sent in the query parameter `name`, not in the JSON body.
     #[serde(
         rename = "nameQuery",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub name_query: ::std::option::Option<::std::string::String>,
     /// The path of API entities of the to-be-retrieved documentation parts.
     ///
     /// Sent in the query parameter `path`, not in the JSON body.
-    #[serde(
-        rename = "path",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "path", skip_serializing_if = "::std::option::Option::is_none")]
     pub path: ::std::option::Option<::std::string::String>,
     /// The current pagination position in the paged result set.
     ///
     /// Sent in the query parameter `position`, not in the JSON body.
-    #[serde(
-        rename = "position",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "position", skip_serializing_if = "::std::option::Option::is_none")]
     pub position: ::std::option::Option<::std::string::String>,
     /// The maximum number of returned results per page. The default value is 25 and the maximum value is 500.
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
-    #[serde(
-        rename = "limit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "limit", skip_serializing_if = "::std::option::Option::is_none")]
     pub limit: ::std::option::Option<i32>,
     /// The status of the API documentation parts to retrieve. Valid values are `DOCUMENTED` for retrieving DocumentationPart resources with content and `UNDOCUMENTED` for DocumentationPart resources without content.
     ///
     /// Sent in the query parameter `locationStatus`, not in the JSON body.
     #[serde(
         rename = "locationStatus",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub location_status: ::std::option::Option<crate::types::LocationStatusType>,
@@ -82,6 +62,35 @@ impl GetDocumentationPartsRequest {
     /// Starts building a [`GetDocumentationPartsRequest`].
     pub fn builder() -> crate::types::builders::GetDocumentationPartsRequestBuilder {
         crate::types::builders::GetDocumentationPartsRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for GetDocumentationPartsRequest {
+    const TYPE_NAME: &'static str = "GetDocumentationPartsRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "type" => self.type_ = map.next_value()?,
+            "nameQuery" => self.name_query = map.next_value()?,
+            "path" => self.path = map.next_value()?,
+            "position" => self.position = map.next_value()?,
+            "limit" => self.limit = map.next_value()?,
+            "locationStatus" => self.location_status = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetDocumentationPartsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetDocumentationPartsRequest`](crate::types::GetDocumentationPartsRequest); start one with `GetDocumentationPartsRequest::builder()`.

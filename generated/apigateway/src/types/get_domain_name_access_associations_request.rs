@@ -7,35 +7,25 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetDomainNameAccessAssociationsRequest {
     /// The current pagination position in the paged result set.
     ///
     /// Sent in the query parameter `position`, not in the JSON body.
-    #[serde(
-        rename = "position",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "position", skip_serializing_if = "::std::option::Option::is_none")]
     pub position: ::std::option::Option<::std::string::String>,
     /// The maximum number of returned results per page. The default value is 25 and the maximum value is 500.
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
-    #[serde(
-        rename = "limit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "limit", skip_serializing_if = "::std::option::Option::is_none")]
     pub limit: ::std::option::Option<i32>,
     /// The owner of the domain name access association. Use `SELF` to only list the domain name access associations owned by your own account. Use `OTHER_ACCOUNTS` to list the domain name access associations with your private custom domain names that are owned by other AWS accounts.
     ///
     /// Sent in the query parameter `resourceOwner`, not in the JSON body.
     #[serde(
         rename = "resourceOwner",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub resource_owner: ::std::option::Option<crate::types::ResourceOwner>,
@@ -44,6 +34,31 @@ impl GetDomainNameAccessAssociationsRequest {
     /// Starts building a [`GetDomainNameAccessAssociationsRequest`].
     pub fn builder() -> crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder {
         crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for GetDomainNameAccessAssociationsRequest {
+    const TYPE_NAME: &'static str = "GetDomainNameAccessAssociationsRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "position" => self.position = map.next_value()?,
+            "limit" => self.limit = map.next_value()?,
+            "resourceOwner" => self.resource_owner = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetDomainNameAccessAssociationsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetDomainNameAccessAssociationsRequest`](crate::types::GetDomainNameAccessAssociationsRequest); start one with `GetDomainNameAccessAssociationsRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetDomainNameRequest {
@@ -19,7 +18,6 @@ pub struct GetDomainNameRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "domainName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name: ::std::option::Option<::std::string::String>,
@@ -28,7 +26,6 @@ pub struct GetDomainNameRequest {
     /// Sent in the query parameter `domainNameId`, not in the JSON body.
     #[serde(
         rename = "domainNameId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name_id: ::std::option::Option<::std::string::String>,
@@ -37,6 +34,30 @@ impl GetDomainNameRequest {
     /// Starts building a [`GetDomainNameRequest`].
     pub fn builder() -> crate::types::builders::GetDomainNameRequestBuilder {
         crate::types::builders::GetDomainNameRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for GetDomainNameRequest {
+    const TYPE_NAME: &'static str = "GetDomainNameRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "domainName" => self.domain_name = map.next_value()?,
+            "domainNameId" => self.domain_name_id = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetDomainNameRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetDomainNameRequest`](crate::types::GetDomainNameRequest); start one with `GetDomainNameRequest::builder()`.

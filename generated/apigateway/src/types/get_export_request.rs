@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetExportRequest {
@@ -19,7 +18,6 @@ pub struct GetExportRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -30,7 +28,6 @@ pub struct GetExportRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "stageName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub stage_name: ::std::option::Option<::std::string::String>,
@@ -41,7 +38,6 @@ pub struct GetExportRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "exportType",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub export_type: ::std::option::Option<::std::string::String>,
@@ -50,7 +46,6 @@ pub struct GetExportRequest {
     /// Sent in the query parameter `parameters`, not in the JSON body.
     #[serde(
         rename = "parameters",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub parameters: ::std::option::Option<
@@ -59,17 +54,40 @@ pub struct GetExportRequest {
     /// The content-type of the export, for example `application/json`. Currently `application/json` and `application/yaml` are supported for `exportType` of`oas30` and `swagger`. This should be specified in the `Accept` header for direct API requests.
     ///
     /// Sent in the header `Accept`, not in the JSON body.
-    #[serde(
-        rename = "accepts",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "accepts", skip_serializing_if = "::std::option::Option::is_none")]
     pub accepts: ::std::option::Option<::std::string::String>,
 }
 impl GetExportRequest {
     /// Starts building a [`GetExportRequest`].
     pub fn builder() -> crate::types::builders::GetExportRequestBuilder {
         crate::types::builders::GetExportRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for GetExportRequest {
+    const TYPE_NAME: &'static str = "GetExportRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "stageName" => self.stage_name = map.next_value()?,
+            "exportType" => self.export_type = map.next_value()?,
+            "parameters" => self.parameters = map.next_value()?,
+            "accepts" => self.accepts = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetExportRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetExportRequest`](crate::types::GetExportRequest); start one with `GetExportRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetGatewayResponseRequest {
@@ -19,7 +18,6 @@ pub struct GetGatewayResponseRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -30,7 +28,6 @@ pub struct GetGatewayResponseRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "responseType",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub response_type: ::std::option::Option<crate::types::GatewayResponseType>,
@@ -39,6 +36,30 @@ impl GetGatewayResponseRequest {
     /// Starts building a [`GetGatewayResponseRequest`].
     pub fn builder() -> crate::types::builders::GetGatewayResponseRequestBuilder {
         crate::types::builders::GetGatewayResponseRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for GetGatewayResponseRequest {
+    const TYPE_NAME: &'static str = "GetGatewayResponseRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "responseType" => self.response_type = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetGatewayResponseRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetGatewayResponseRequest`](crate::types::GetGatewayResponseRequest); start one with `GetGatewayResponseRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetModelRequest {
@@ -19,7 +18,6 @@ pub struct GetModelRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -30,24 +28,44 @@ pub struct GetModelRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "modelName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub model_name: ::std::option::Option<::std::string::String>,
     /// A query parameter of a Boolean value to resolve (`true`) all external model references and returns a flattened model schema or not (`false`) The default is `false`.
     ///
     /// Sent in the query parameter `flatten`, not in the JSON body.
-    #[serde(
-        rename = "flatten",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "flatten", skip_serializing_if = "::std::option::Option::is_none")]
     pub flatten: ::std::option::Option<bool>,
 }
 impl GetModelRequest {
     /// Starts building a [`GetModelRequest`].
     pub fn builder() -> crate::types::builders::GetModelRequestBuilder {
         crate::types::builders::GetModelRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for GetModelRequest {
+    const TYPE_NAME: &'static str = "GetModelRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "modelName" => self.model_name = map.next_value()?,
+            "flatten" => self.flatten = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetModelRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetModelRequest`](crate::types::GetModelRequest); start one with `GetModelRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetResourceRequest {
@@ -19,7 +18,6 @@ pub struct GetResourceRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -30,24 +28,44 @@ pub struct GetResourceRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "resourceId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub resource_id: ::std::option::Option<::std::string::String>,
     /// A query parameter to retrieve the specified resources embedded in the returned Resource representation in the response. This `embed` parameter value is a list of comma-separated strings. Currently, the request supports only retrieval of the embedded Method resources this way. The query parameter value must be a single-valued list and contain the `"methods"` string. For example, `GET /restapis/{restapi_id}/resources/{resource_id}?embed=methods`.
     ///
     /// Sent in the query parameter `embed`, not in the JSON body.
-    #[serde(
-        rename = "embed",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "embed", skip_serializing_if = "::std::option::Option::is_none")]
     pub embed: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl GetResourceRequest {
     /// Starts building a [`GetResourceRequest`].
     pub fn builder() -> crate::types::builders::GetResourceRequestBuilder {
         crate::types::builders::GetResourceRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for GetResourceRequest {
+    const TYPE_NAME: &'static str = "GetResourceRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "resourceId" => self.resource_id = map.next_value()?,
+            "embed" => self.embed = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetResourceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetResourceRequest`](crate::types::GetResourceRequest); start one with `GetResourceRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetRestApiRequest {
@@ -19,7 +18,6 @@ pub struct GetRestApiRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -28,6 +26,29 @@ impl GetRestApiRequest {
     /// Starts building a [`GetRestApiRequest`].
     pub fn builder() -> crate::types::builders::GetRestApiRequestBuilder {
         crate::types::builders::GetRestApiRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for GetRestApiRequest {
+    const TYPE_NAME: &'static str = "GetRestApiRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetRestApiRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetRestApiRequest`](crate::types::GetRestApiRequest); start one with `GetRestApiRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetSdkRequest {
@@ -19,7 +18,6 @@ pub struct GetSdkRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -30,7 +28,6 @@ pub struct GetSdkRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "stageName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub stage_name: ::std::option::Option<::std::string::String>,
@@ -39,18 +36,13 @@ pub struct GetSdkRequest {
     /// Sent in the URI label `{sdk_type}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "sdkType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "sdkType", skip_serializing_if = "::std::option::Option::is_none")]
     pub sdk_type: ::std::option::Option<::std::string::String>,
     /// A string-to-string key-value map of query parameters `sdkType`-dependent properties of the SDK. For `sdkType` of `objectivec` or `swift`, a parameter named `classPrefix` is required. For `sdkType` of `android`, parameters named `groupId`, `artifactId`, `artifactVersion`, and `invokerPackage` are required. For `sdkType` of `java`, parameters named `serviceName` and `javaPackageName` are required.
     ///
     /// Sent in the query parameter `parameters`, not in the JSON body.
     #[serde(
         rename = "parameters",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub parameters: ::std::option::Option<
@@ -61,6 +53,32 @@ impl GetSdkRequest {
     /// Starts building a [`GetSdkRequest`].
     pub fn builder() -> crate::types::builders::GetSdkRequestBuilder {
         crate::types::builders::GetSdkRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for GetSdkRequest {
+    const TYPE_NAME: &'static str = "GetSdkRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "stageName" => self.stage_name = map.next_value()?,
+            "sdkType" => self.sdk_type = map.next_value()?,
+            "parameters" => self.parameters = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetSdkRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetSdkRequest`](crate::types::GetSdkRequest); start one with `GetSdkRequest::builder()`.

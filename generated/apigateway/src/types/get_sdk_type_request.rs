@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetSdkTypeRequest {
@@ -17,17 +16,36 @@ pub struct GetSdkTypeRequest {
     /// Sent in the URI label `{sdktype_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "id", skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl GetSdkTypeRequest {
     /// Starts building a [`GetSdkTypeRequest`].
     pub fn builder() -> crate::types::builders::GetSdkTypeRequestBuilder {
         crate::types::builders::GetSdkTypeRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for GetSdkTypeRequest {
+    const TYPE_NAME: &'static str = "GetSdkTypeRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetSdkTypeRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetSdkTypeRequest`](crate::types::GetSdkTypeRequest); start one with `GetSdkTypeRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetStagesRequest {
@@ -19,7 +18,6 @@ pub struct GetStagesRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -28,7 +26,6 @@ pub struct GetStagesRequest {
     /// Sent in the query parameter `deploymentId`, not in the JSON body.
     #[serde(
         rename = "deploymentId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub deployment_id: ::std::option::Option<::std::string::String>,
@@ -37,6 +34,30 @@ impl GetStagesRequest {
     /// Starts building a [`GetStagesRequest`].
     pub fn builder() -> crate::types::builders::GetStagesRequestBuilder {
         crate::types::builders::GetStagesRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for GetStagesRequest {
+    const TYPE_NAME: &'static str = "GetStagesRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "deploymentId" => self.deployment_id = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetStagesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetStagesRequest`](crate::types::GetStagesRequest); start one with `GetStagesRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetUsagePlanKeysRequest {
@@ -19,34 +18,24 @@ pub struct GetUsagePlanKeysRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "usagePlanId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub usage_plan_id: ::std::option::Option<::std::string::String>,
     /// The current pagination position in the paged result set.
     ///
     /// Sent in the query parameter `position`, not in the JSON body.
-    #[serde(
-        rename = "position",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "position", skip_serializing_if = "::std::option::Option::is_none")]
     pub position: ::std::option::Option<::std::string::String>,
     /// The maximum number of returned results per page. The default value is 25 and the maximum value is 500.
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
-    #[serde(
-        rename = "limit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "limit", skip_serializing_if = "::std::option::Option::is_none")]
     pub limit: ::std::option::Option<i32>,
     /// A query parameter specifying the name of the to-be-returned usage plan keys.
     ///
     /// Sent in the query parameter `name`, not in the JSON body.
     #[serde(
         rename = "nameQuery",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub name_query: ::std::option::Option<::std::string::String>,
@@ -55,6 +44,32 @@ impl GetUsagePlanKeysRequest {
     /// Starts building a [`GetUsagePlanKeysRequest`].
     pub fn builder() -> crate::types::builders::GetUsagePlanKeysRequestBuilder {
         crate::types::builders::GetUsagePlanKeysRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for GetUsagePlanKeysRequest {
+    const TYPE_NAME: &'static str = "GetUsagePlanKeysRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "usagePlanId" => self.usage_plan_id = map.next_value()?,
+            "position" => self.position = map.next_value()?,
+            "limit" => self.limit = map.next_value()?,
+            "nameQuery" => self.name_query = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetUsagePlanKeysRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetUsagePlanKeysRequest`](crate::types::GetUsagePlanKeysRequest); start one with `GetUsagePlanKeysRequest::builder()`.

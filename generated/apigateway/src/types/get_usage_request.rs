@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetUsageRequest {
@@ -19,18 +18,13 @@ pub struct GetUsageRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "usagePlanId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub usage_plan_id: ::std::option::Option<::std::string::String>,
     /// The Id of the API key associated with the resultant usage data.
     ///
     /// Sent in the query parameter `keyId`, not in the JSON body.
-    #[serde(
-        rename = "keyId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "keyId", skip_serializing_if = "::std::option::Option::is_none")]
     pub key_id: ::std::option::Option<::std::string::String>,
     /// The starting date (e.g., 2016-01-01) of the usage data.
     ///
@@ -39,7 +33,6 @@ pub struct GetUsageRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "startDate",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub start_date: ::std::option::Option<::std::string::String>,
@@ -48,35 +41,51 @@ pub struct GetUsageRequest {
     /// Sent in the query parameter `endDate`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "endDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "endDate", skip_serializing_if = "::std::option::Option::is_none")]
     pub end_date: ::std::option::Option<::std::string::String>,
     /// The current pagination position in the paged result set.
     ///
     /// Sent in the query parameter `position`, not in the JSON body.
-    #[serde(
-        rename = "position",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "position", skip_serializing_if = "::std::option::Option::is_none")]
     pub position: ::std::option::Option<::std::string::String>,
     /// The maximum number of returned results per page. The default value is 25 and the maximum value is 500.
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
-    #[serde(
-        rename = "limit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "limit", skip_serializing_if = "::std::option::Option::is_none")]
     pub limit: ::std::option::Option<i32>,
 }
 impl GetUsageRequest {
     /// Starts building a [`GetUsageRequest`].
     pub fn builder() -> crate::types::builders::GetUsageRequestBuilder {
         crate::types::builders::GetUsageRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for GetUsageRequest {
+    const TYPE_NAME: &'static str = "GetUsageRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "usagePlanId" => self.usage_plan_id = map.next_value()?,
+            "keyId" => self.key_id = map.next_value()?,
+            "startDate" => self.start_date = map.next_value()?,
+            "endDate" => self.end_date = map.next_value()?,
+            "position" => self.position = map.next_value()?,
+            "limit" => self.limit = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetUsageRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetUsageRequest`](crate::types::GetUsageRequest); start one with `GetUsageRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct GetVpcLinkRequest {
@@ -19,7 +18,6 @@ pub struct GetVpcLinkRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "vpcLinkId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub vpc_link_id: ::std::option::Option<::std::string::String>,
@@ -28,6 +26,29 @@ impl GetVpcLinkRequest {
     /// Starts building a [`GetVpcLinkRequest`].
     pub fn builder() -> crate::types::builders::GetVpcLinkRequestBuilder {
         crate::types::builders::GetVpcLinkRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for GetVpcLinkRequest {
+    const TYPE_NAME: &'static str = "GetVpcLinkRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "vpcLinkId" => self.vpc_link_id = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GetVpcLinkRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetVpcLinkRequest`](crate::types::GetVpcLinkRequest); start one with `GetVpcLinkRequest::builder()`.

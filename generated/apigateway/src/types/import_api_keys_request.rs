@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ImportApiKeysRequest {
@@ -17,29 +16,20 @@ pub struct ImportApiKeysRequest {
     /// Sent in the HTTP payload, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "body",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "body", skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<crate::primitives::Blob>,
     /// A query parameter to specify the input format to imported API keys. Currently, only the `csv` format is supported.
     ///
     /// Sent in the query parameter `format`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "format",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "format", skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<crate::types::ApiKeysFormat>,
     /// A query parameter to indicate whether to rollback ApiKey importation (`true`) or not (`false`) when error is encountered.
     ///
     /// Sent in the query parameter `failonwarnings`, not in the JSON body.
     #[serde(
         rename = "failOnWarnings",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub fail_on_warnings: ::std::option::Option<bool>,
@@ -48,6 +38,31 @@ impl ImportApiKeysRequest {
     /// Starts building a [`ImportApiKeysRequest`].
     pub fn builder() -> crate::types::builders::ImportApiKeysRequestBuilder {
         crate::types::builders::ImportApiKeysRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for ImportApiKeysRequest {
+    const TYPE_NAME: &'static str = "ImportApiKeysRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "body" => self.body = map.next_value()?,
+            "format" => self.format = map.next_value()?,
+            "failOnWarnings" => self.fail_on_warnings = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ImportApiKeysRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ImportApiKeysRequest`](crate::types::ImportApiKeysRequest); start one with `ImportApiKeysRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ImportDocumentationPartsRequest {
@@ -19,25 +18,19 @@ pub struct ImportDocumentationPartsRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// A query parameter to indicate whether to overwrite (`overwrite`) any existing DocumentationParts definition or to merge (`merge`) the new definition into the existing one. The default value is `merge`.
     ///
     /// Sent in the query parameter `mode`, not in the JSON body.
-    #[serde(
-        rename = "mode",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "mode", skip_serializing_if = "::std::option::Option::is_none")]
     pub mode: ::std::option::Option<crate::types::PutMode>,
     /// A query parameter to specify whether to rollback the documentation importation (`true`) or not (`false`) when a warning is encountered. The default value is `false`.
     ///
     /// Sent in the query parameter `failonwarnings`, not in the JSON body.
     #[serde(
         rename = "failOnWarnings",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub fail_on_warnings: ::std::option::Option<bool>,
@@ -46,17 +39,39 @@ pub struct ImportDocumentationPartsRequest {
     /// Sent in the HTTP payload, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "body",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "body", skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<crate::primitives::Blob>,
 }
 impl ImportDocumentationPartsRequest {
     /// Starts building a [`ImportDocumentationPartsRequest`].
     pub fn builder() -> crate::types::builders::ImportDocumentationPartsRequestBuilder {
         crate::types::builders::ImportDocumentationPartsRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for ImportDocumentationPartsRequest {
+    const TYPE_NAME: &'static str = "ImportDocumentationPartsRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "mode" => self.mode = map.next_value()?,
+            "failOnWarnings" => self.fail_on_warnings = map.next_value()?,
+            "body" => self.body = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ImportDocumentationPartsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ImportDocumentationPartsRequest`](crate::types::ImportDocumentationPartsRequest); start one with `ImportDocumentationPartsRequest::builder()`.

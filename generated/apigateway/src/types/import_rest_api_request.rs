@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ImportRestApiRequest {
@@ -17,7 +16,6 @@ pub struct ImportRestApiRequest {
     /// Sent in the query parameter `failonwarnings`, not in the JSON body.
     #[serde(
         rename = "failOnWarnings",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub fail_on_warnings: ::std::option::Option<bool>,
@@ -32,7 +30,6 @@ pub struct ImportRestApiRequest {
     /// Sent in the query parameter `parameters`, not in the JSON body.
     #[serde(
         rename = "parameters",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub parameters: ::std::option::Option<
@@ -43,17 +40,38 @@ pub struct ImportRestApiRequest {
     /// Sent in the HTTP payload, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "body",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "body", skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<crate::primitives::Blob>,
 }
 impl ImportRestApiRequest {
     /// Starts building a [`ImportRestApiRequest`].
     pub fn builder() -> crate::types::builders::ImportRestApiRequestBuilder {
         crate::types::builders::ImportRestApiRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for ImportRestApiRequest {
+    const TYPE_NAME: &'static str = "ImportRestApiRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "failOnWarnings" => self.fail_on_warnings = map.next_value()?,
+            "parameters" => self.parameters = map.next_value()?,
+            "body" => self.body = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ImportRestApiRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ImportRestApiRequest`](crate::types::ImportRestApiRequest); start one with `ImportRestApiRequest::builder()`.

@@ -7,29 +7,25 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct IntegrationResponse {
     /// Specifies the status code that is used to map the integration response to an existing MethodResponse.
     #[serde(
         rename = "statusCode",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub status_code: ::std::option::Option<::std::string::String>,
     /// Specifies the regular expression (regex) pattern used to choose an integration response based on the response from the back end. For example, if the success response returns nothing and the error response returns some string, you could use the `.+` regex to match error response. However, make sure that the error response does not contain any newline (`\n`) character in such cases. If the back end is an Lambda function, the Lambda function error header is matched. For all other HTTP and Amazon Web Services back ends, the HTTP status code is matched.
     #[serde(
         rename = "selectionPattern",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub selection_pattern: ::std::option::Option<::std::string::String>,
     /// A key-value map specifying response parameters that are passed to the method response from the back end. The key is a method response header parameter name and the mapped value is an integration response header value, a static value enclosed within a pair of single quotes, or a JSON expression from the integration response body. The mapping key must match the pattern of `method.response.header.{name}`, where `name` is a valid and unique header name. The mapped non-static value must match the pattern of `integration.response.header.{name}` or `integration.response.body.{JSON-expression}`, where `name` is a valid and unique response header name and `JSON-expression` is a valid JSON expression without the `$` prefix.
     #[serde(
         rename = "responseParameters",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub response_parameters: ::std::option::Option<
@@ -38,7 +34,6 @@ pub struct IntegrationResponse {
     /// Specifies the templates used to transform the integration response body. Response templates are represented as a key/value map, with a content-type as the key and a template as the value.
     #[serde(
         rename = "responseTemplates",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub response_templates: ::std::option::Option<
@@ -49,7 +44,6 @@ pub struct IntegrationResponse {
     /// If this property is not defined, the response payload will be passed through from the integration response to the method response without modification.
     #[serde(
         rename = "contentHandling",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub content_handling: ::std::option::Option<crate::types::ContentHandlingStrategy>,
@@ -58,6 +52,33 @@ impl IntegrationResponse {
     /// Starts building a [`IntegrationResponse`].
     pub fn builder() -> crate::types::builders::IntegrationResponseBuilder {
         crate::types::builders::IntegrationResponseBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for IntegrationResponse {
+    const TYPE_NAME: &'static str = "IntegrationResponse";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "statusCode" => self.status_code = map.next_value()?,
+            "selectionPattern" => self.selection_pattern = map.next_value()?,
+            "responseParameters" => self.response_parameters = map.next_value()?,
+            "responseTemplates" => self.response_templates = map.next_value()?,
+            "contentHandling" => self.content_handling = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for IntegrationResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`IntegrationResponse`](crate::types::IntegrationResponse); start one with `IntegrationResponse::builder()`.

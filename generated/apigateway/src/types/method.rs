@@ -7,57 +7,49 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Method {
     /// The method's HTTP verb.
     #[serde(
         rename = "httpMethod",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub http_method: ::std::option::Option<::std::string::String>,
     /// The method's authorization type. Valid values are `NONE` for open access, `AWS_IAM` for using AWS IAM permissions, `CUSTOM` for using a custom authorizer, or `COGNITO_USER_POOLS` for using a Cognito user pool.
     #[serde(
         rename = "authorizationType",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub authorization_type: ::std::option::Option<::std::string::String>,
     /// The identifier of an Authorizer to use on this method. The `authorizationType` must be `CUSTOM`.
     #[serde(
         rename = "authorizerId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
     /// A boolean flag specifying whether a valid ApiKey is required to invoke this method.
     #[serde(
         rename = "apiKeyRequired",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub api_key_required: ::std::option::Option<bool>,
     /// The identifier of a RequestValidator for request validation.
     #[serde(
         rename = "requestValidatorId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub request_validator_id: ::std::option::Option<::std::string::String>,
     /// A human-friendly operation identifier for the method. For example, you can assign the `operationName` of `ListPets` for the `GET /pets` method in the `PetStore` example.
     #[serde(
         rename = "operationName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub operation_name: ::std::option::Option<::std::string::String>,
     /// A key-value map defining required or optional method request parameters that can be accepted by API Gateway. A key is a method request parameter name matching the pattern of `method.request.{location}.{name}`, where `location` is `querystring`, `path`, or `header` and `name` is a valid and unique parameter name. The value associated with the key is a Boolean flag indicating whether the parameter is required (`true`) or optional (`false`). The method request parameter names defined here are available in Integration to be mapped to integration request parameters or templates.
     #[serde(
         rename = "requestParameters",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub request_parameters: ::std::option::Option<
@@ -66,7 +58,6 @@ pub struct Method {
     /// A key-value map specifying data schemas, represented by Model resources, (as the mapped value) of the request payloads of given content types (as the mapping key).
     #[serde(
         rename = "requestModels",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub request_models: ::std::option::Option<
@@ -75,7 +66,6 @@ pub struct Method {
     /// Gets a method response associated with a given HTTP status code.
     #[serde(
         rename = "methodResponses",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub method_responses: ::std::option::Option<
@@ -84,14 +74,12 @@ pub struct Method {
     /// Gets the method's integration responsible for passing the client-submitted request to the back end and performing necessary transformations to make the request compliant with the back end.
     #[serde(
         rename = "methodIntegration",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub method_integration: ::std::option::Option<crate::types::Integration>,
     /// A list of authorization scopes configured on the method. The scopes are used with a `COGNITO_USER_POOLS` authorizer to authorize the method invocation. The authorization works by matching the method scopes against the scopes parsed from the access token in the incoming request. The method invocation is authorized if any method scopes matches a claimed scope in the access token. Otherwise, the invocation is not authorized. When the method scope is configured, the client must provide an access token instead of an identity token for authorization purposes.
     #[serde(
         rename = "authorizationScopes",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub authorization_scopes: ::std::option::Option<
@@ -102,6 +90,39 @@ impl Method {
     /// Starts building a [`Method`].
     pub fn builder() -> crate::types::builders::MethodBuilder {
         crate::types::builders::MethodBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for Method {
+    const TYPE_NAME: &'static str = "Method";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "httpMethod" => self.http_method = map.next_value()?,
+            "authorizationType" => self.authorization_type = map.next_value()?,
+            "authorizerId" => self.authorizer_id = map.next_value()?,
+            "apiKeyRequired" => self.api_key_required = map.next_value()?,
+            "requestValidatorId" => self.request_validator_id = map.next_value()?,
+            "operationName" => self.operation_name = map.next_value()?,
+            "requestParameters" => self.request_parameters = map.next_value()?,
+            "requestModels" => self.request_models = map.next_value()?,
+            "methodResponses" => self.method_responses = map.next_value()?,
+            "methodIntegration" => self.method_integration = map.next_value()?,
+            "authorizationScopes" => self.authorization_scopes = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Method {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`Method`](crate::types::Method); start one with `Method::builder()`.

@@ -7,22 +7,19 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MethodResponse {
     /// The method response's status code.
     #[serde(
         rename = "statusCode",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub status_code: ::std::option::Option<::std::string::String>,
     /// A key-value map specifying required or optional response parameters that API Gateway can send back to the caller. A key defines a method response header and the value specifies whether the associated method response header is required or not. The expression of the key must match the pattern `method.response.header.{name}`, where `name` is a valid and unique header name. API Gateway passes certain integration response data to the method response headers specified here according to the mapping you prescribe in the API's IntegrationResponse. The integration response data that can be mapped include an integration response header expressed in `integration.response.header.{name}`, a static value enclosed within a pair of single quotes (e.g., `'application/json'`), or a JSON expression from the back-end response payload in the form of `integration.response.body.{JSON-expression}`, where `JSON-expression` is a valid JSON expression without the `$` prefix.)
     #[serde(
         rename = "responseParameters",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub response_parameters: ::std::option::Option<
@@ -31,7 +28,6 @@ pub struct MethodResponse {
     /// Specifies the Model resources used for the response's content-type. Response models are represented as a key/value map, with a content-type as the key and a Model name as the value.
     #[serde(
         rename = "responseModels",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub response_models: ::std::option::Option<
@@ -42,6 +38,31 @@ impl MethodResponse {
     /// Starts building a [`MethodResponse`].
     pub fn builder() -> crate::types::builders::MethodResponseBuilder {
         crate::types::builders::MethodResponseBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for MethodResponse {
+    const TYPE_NAME: &'static str = "MethodResponse";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "statusCode" => self.status_code = map.next_value()?,
+            "responseParameters" => self.response_parameters = map.next_value()?,
+            "responseModels" => self.response_models = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MethodResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`MethodResponse`](crate::types::MethodResponse); start one with `MethodResponse::builder()`.

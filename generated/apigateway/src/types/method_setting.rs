@@ -7,78 +7,67 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MethodSetting {
     /// Specifies whether Amazon CloudWatch metrics are enabled for this method.
     #[serde(
         rename = "metricsEnabled",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub metrics_enabled: ::std::option::Option<bool>,
     /// Specifies the logging level for this method, which affects the log entries pushed to Amazon CloudWatch Logs. Valid values are `OFF`, `ERROR`, and `INFO`. Choose `ERROR` to write only error-level entries to CloudWatch Logs, or choose `INFO` to include all `ERROR` events as well as extra informational events.
     #[serde(
         rename = "loggingLevel",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub logging_level: ::std::option::Option<::std::string::String>,
     /// Specifies whether data trace logging is enabled for this method, which affects the log entries pushed to Amazon CloudWatch Logs. This can be useful to troubleshoot APIs, but can result in logging sensitive data. We recommend that you don't enable this option for production APIs.
     #[serde(
         rename = "dataTraceEnabled",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub data_trace_enabled: ::std::option::Option<bool>,
     /// Specifies the throttling burst limit.
     #[serde(
         rename = "throttlingBurstLimit",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub throttling_burst_limit: ::std::option::Option<i32>,
     /// Specifies the throttling rate limit.
     #[serde(
         rename = "throttlingRateLimit",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub throttling_rate_limit: ::std::option::Option<f64>,
     /// Specifies whether responses should be cached and returned for requests. A cache cluster must be enabled on the stage for responses to be cached.
     #[serde(
         rename = "cachingEnabled",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub caching_enabled: ::std::option::Option<bool>,
     /// Specifies the time to live (TTL), in seconds, for cached responses. The higher the TTL, the longer the response will be cached.
     #[serde(
         rename = "cacheTtlInSeconds",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub cache_ttl_in_seconds: ::std::option::Option<i32>,
     /// Specifies whether the cached responses are encrypted.
     #[serde(
         rename = "cacheDataEncrypted",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub cache_data_encrypted: ::std::option::Option<bool>,
     /// Specifies whether authorization is required for a cache invalidation request.
     #[serde(
         rename = "requireAuthorizationForCacheControl",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub require_authorization_for_cache_control: ::std::option::Option<bool>,
     /// Specifies how to handle unauthorized requests for cache invalidation.
     #[serde(
         rename = "unauthorizedCacheControlHeaderStrategy",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub unauthorized_cache_control_header_strategy: ::std::option::Option<
@@ -89,6 +78,42 @@ impl MethodSetting {
     /// Starts building a [`MethodSetting`].
     pub fn builder() -> crate::types::builders::MethodSettingBuilder {
         crate::types::builders::MethodSettingBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for MethodSetting {
+    const TYPE_NAME: &'static str = "MethodSetting";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "metricsEnabled" => self.metrics_enabled = map.next_value()?,
+            "loggingLevel" => self.logging_level = map.next_value()?,
+            "dataTraceEnabled" => self.data_trace_enabled = map.next_value()?,
+            "throttlingBurstLimit" => self.throttling_burst_limit = map.next_value()?,
+            "throttlingRateLimit" => self.throttling_rate_limit = map.next_value()?,
+            "cachingEnabled" => self.caching_enabled = map.next_value()?,
+            "cacheTtlInSeconds" => self.cache_ttl_in_seconds = map.next_value()?,
+            "cacheDataEncrypted" => self.cache_data_encrypted = map.next_value()?,
+            "requireAuthorizationForCacheControl" => {
+                self.require_authorization_for_cache_control = map.next_value()?;
+            }
+            "unauthorizedCacheControlHeaderStrategy" => {
+                self.unauthorized_cache_control_header_strategy = map.next_value()?;
+            }
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MethodSetting {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`MethodSetting`](crate::types::MethodSetting); start one with `MethodSetting::builder()`.

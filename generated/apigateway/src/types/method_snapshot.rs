@@ -7,22 +7,19 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MethodSnapshot {
     /// The method's authorization type. Valid values are `NONE` for open access, `AWS_IAM` for using AWS IAM permissions, `CUSTOM` for using a custom authorizer, or `COGNITO_USER_POOLS` for using a Cognito user pool.
     #[serde(
         rename = "authorizationType",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub authorization_type: ::std::option::Option<::std::string::String>,
     /// Specifies whether the method requires a valid ApiKey.
     #[serde(
         rename = "apiKeyRequired",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub api_key_required: ::std::option::Option<bool>,
@@ -31,6 +28,30 @@ impl MethodSnapshot {
     /// Starts building a [`MethodSnapshot`].
     pub fn builder() -> crate::types::builders::MethodSnapshotBuilder {
         crate::types::builders::MethodSnapshotBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for MethodSnapshot {
+    const TYPE_NAME: &'static str = "MethodSnapshot";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "authorizationType" => self.authorization_type = map.next_value()?,
+            "apiKeyRequired" => self.api_key_required = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MethodSnapshot {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`MethodSnapshot`](crate::types::MethodSnapshot); start one with `MethodSnapshot::builder()`.

@@ -7,29 +7,25 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MutualTlsAuthentication {
     /// An Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example `s3://bucket-name/key-name`. The truststore can contain certificates from public or private certificate authorities. To update the truststore, upload a new version to S3, and then update your custom domain name to use the new version. To update the truststore, you must have permissions to access the S3 object.
     #[serde(
         rename = "truststoreUri",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub truststore_uri: ::std::option::Option<::std::string::String>,
     /// The version of the S3 object that contains your truststore. To specify a version, you must have versioning enabled for the S3 bucket.
     #[serde(
         rename = "truststoreVersion",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub truststore_version: ::std::option::Option<::std::string::String>,
     /// A list of warnings that API Gateway returns while processing your truststore. Invalid certificates produce warnings. Mutual TLS is still enabled, but some clients might not be able to access your API. To resolve warnings, upload a new truststore to S3, and then update you domain name to use the new version.
     #[serde(
         rename = "truststoreWarnings",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub truststore_warnings: ::std::option::Option<
@@ -40,6 +36,31 @@ impl MutualTlsAuthentication {
     /// Starts building a [`MutualTlsAuthentication`].
     pub fn builder() -> crate::types::builders::MutualTlsAuthenticationBuilder {
         crate::types::builders::MutualTlsAuthenticationBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for MutualTlsAuthentication {
+    const TYPE_NAME: &'static str = "MutualTlsAuthentication";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "truststoreUri" => self.truststore_uri = map.next_value()?,
+            "truststoreVersion" => self.truststore_version = map.next_value()?,
+            "truststoreWarnings" => self.truststore_warnings = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MutualTlsAuthentication {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`MutualTlsAuthentication`](crate::types::MutualTlsAuthentication); start one with `MutualTlsAuthentication::builder()`.

@@ -7,22 +7,19 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct MutualTlsAuthenticationInput {
     /// An Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example `s3://bucket-name/key-name`. The truststore can contain certificates from public or private certificate authorities. To update the truststore, upload a new version to S3, and then update your custom domain name to use the new version. To update the truststore, you must have permissions to access the S3 object.
     #[serde(
         rename = "truststoreUri",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub truststore_uri: ::std::option::Option<::std::string::String>,
     /// The version of the S3 object that contains your truststore. To specify a version, you must have versioning enabled for the S3 bucket
     #[serde(
         rename = "truststoreVersion",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub truststore_version: ::std::option::Option<::std::string::String>,
@@ -31,6 +28,30 @@ impl MutualTlsAuthenticationInput {
     /// Starts building a [`MutualTlsAuthenticationInput`].
     pub fn builder() -> crate::types::builders::MutualTlsAuthenticationInputBuilder {
         crate::types::builders::MutualTlsAuthenticationInputBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for MutualTlsAuthenticationInput {
+    const TYPE_NAME: &'static str = "MutualTlsAuthenticationInput";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "truststoreUri" => self.truststore_uri = map.next_value()?,
+            "truststoreVersion" => self.truststore_version = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MutualTlsAuthenticationInput {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`MutualTlsAuthenticationInput`](crate::types::MutualTlsAuthenticationInput); start one with `MutualTlsAuthenticationInput::builder()`.

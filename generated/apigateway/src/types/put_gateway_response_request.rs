@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct PutGatewayResponseRequest {
@@ -19,7 +18,6 @@ pub struct PutGatewayResponseRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -30,21 +28,18 @@ pub struct PutGatewayResponseRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "responseType",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub response_type: ::std::option::Option<crate::types::GatewayResponseType>,
     /// The HTTP status code of the GatewayResponse.
     #[serde(
         rename = "statusCode",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub status_code: ::std::option::Option<::std::string::String>,
     /// Response parameters (paths, query strings and headers) of the GatewayResponse as a string-to-string map of key-value pairs.
     #[serde(
         rename = "responseParameters",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub response_parameters: ::std::option::Option<
@@ -53,7 +48,6 @@ pub struct PutGatewayResponseRequest {
     /// Response templates of the GatewayResponse as a string-to-string map of key-value pairs.
     #[serde(
         rename = "responseTemplates",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub response_templates: ::std::option::Option<
@@ -64,6 +58,33 @@ impl PutGatewayResponseRequest {
     /// Starts building a [`PutGatewayResponseRequest`].
     pub fn builder() -> crate::types::builders::PutGatewayResponseRequestBuilder {
         crate::types::builders::PutGatewayResponseRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for PutGatewayResponseRequest {
+    const TYPE_NAME: &'static str = "PutGatewayResponseRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "responseType" => self.response_type = map.next_value()?,
+            "statusCode" => self.status_code = map.next_value()?,
+            "responseParameters" => self.response_parameters = map.next_value()?,
+            "responseTemplates" => self.response_templates = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PutGatewayResponseRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`PutGatewayResponseRequest`](crate::types::PutGatewayResponseRequest); start one with `PutGatewayResponseRequest::builder()`.

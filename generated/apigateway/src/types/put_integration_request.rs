@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct PutIntegrationRequest {
@@ -19,7 +18,6 @@ pub struct PutIntegrationRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -30,7 +28,6 @@ pub struct PutIntegrationRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "resourceId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub resource_id: ::std::option::Option<::std::string::String>,
@@ -41,58 +38,44 @@ pub struct PutIntegrationRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "http_method",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub http_method: ::std::option::Option<::std::string::String>,
     /// Specifies a put integration input's type.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<crate::types::IntegrationType>,
     /// The HTTP method for the integration.
     #[serde(
         rename = "httpMethod",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub integration_http_method: ::std::option::Option<::std::string::String>,
     /// Specifies Uniform Resource Identifier (URI) of the integration endpoint. For HTTP or `HTTP_PROXY` integrations, the URI must be a fully formed, encoded HTTP(S) URL according to the RFC-3986 specification, for either standard integration, where `connectionType` is not `VPC_LINK`, or private integration, where `connectionType` is `VPC_LINK`. For a private HTTP integration, the URI is not used for routing. For `AWS` or `AWS_PROXY` integrations, the URI is of the form `arn:aws:apigateway:{region}:{subdomain.service|service}:path|action/{service_api`}. Here, {Region} is the API Gateway region (e.g., us-east-1); {service} is the name of the integrated Amazon Web Services service (e.g., s3); and {subdomain} is a designated subdomain supported by certain Amazon Web Services service for fast host-name lookup. action can be used for an Amazon Web Services service action-based API, using an Action={name}&{p1}={v1}&p2={v2}... query string. The ensuing {service_api} refers to a supported action {name} plus any required input parameters. Alternatively, path can be used for an Amazon Web Services service path-based API. The ensuing service_api refers to the path to an Amazon Web Services service resource, including the region of the integrated Amazon Web Services service, if applicable. For example, for integration with the S3 API of `GetObject`, the `uri` can be either `arn:aws:apigateway:us-west-2:s3:action/GetObject&Bucket={bucket}&Key={key}` or `arn:aws:apigateway:us-west-2:s3:path/{bucket}/{key}`.
-    #[serde(
-        rename = "uri",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "uri", skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
     /// The type of the network connection to the integration endpoint. The valid value is `INTERNET` for connections through the public routable internet or `VPC_LINK` for private connections between API Gateway and a network load balancer in a VPC. The default value is `INTERNET`.
     #[serde(
         rename = "connectionType",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub connection_type: ::std::option::Option<crate::types::ConnectionType>,
     /// The ID of the VpcLink used for the integration. Specify this value only if you specify `VPC_LINK` as the connection type.
     #[serde(
         rename = "connectionId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub connection_id: ::std::option::Option<::std::string::String>,
     /// Specifies whether credentials are required for a put integration.
     #[serde(
         rename = "credentials",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub credentials: ::std::option::Option<::std::string::String>,
     /// A key-value map specifying request parameters that are passed from the method request to the back end. The key is an integration request parameter name and the associated value is a method request parameter value or static value that must be enclosed within single quotes and pre-encoded as required by the back end. The method request parameter value must match the pattern of `method.request.{location}.{name}`, where `location` is `querystring`, `path`, or `header` and `name` must be a valid and unique method request parameter name.
     #[serde(
         rename = "requestParameters",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub request_parameters: ::std::option::Option<
@@ -101,7 +84,6 @@ pub struct PutIntegrationRequest {
     /// Represents a map of Velocity templates that are applied on the request payload based on the value of the Content-Type header sent by the client. The content type value is the key in this map, and the template (as a String) is the value.
     #[serde(
         rename = "requestTemplates",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub request_templates: ::std::option::Option<
@@ -110,21 +92,18 @@ pub struct PutIntegrationRequest {
     /// Specifies the pass-through behavior for incoming requests based on the Content-Type header in the request, and the available mapping templates specified as the `requestTemplates` property on the Integration resource. There are three valid values: `WHEN_NO_MATCH`, `WHEN_NO_TEMPLATES`, and `NEVER`.
     #[serde(
         rename = "passthroughBehavior",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub passthrough_behavior: ::std::option::Option<::std::string::String>,
     /// Specifies a group of related cached parameters. By default, API Gateway uses the resource ID as the `cacheNamespace`. You can specify the same `cacheNamespace` across resources to return the same cached data for requests to different resources.
     #[serde(
         rename = "cacheNamespace",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub cache_namespace: ::std::option::Option<::std::string::String>,
     /// A list of request parameters whose values API Gateway caches. To be valid values for `cacheKeyParameters`, these parameters must also be specified for Method `requestParameters`.
     #[serde(
         rename = "cacheKeyParameters",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub cache_key_parameters: ::std::option::Option<
@@ -135,28 +114,24 @@ pub struct PutIntegrationRequest {
     /// If this property is not defined, the request payload will be passed through from the method request to integration request without modification, provided that the `passthroughBehavior` is configured to support payload pass-through.
     #[serde(
         rename = "contentHandling",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub content_handling: ::std::option::Option<crate::types::ContentHandlingStrategy>,
     /// Custom timeout between 50 and 29,000 milliseconds. The default value is 29,000 milliseconds or 29 seconds. You can increase the default value to longer than 29 seconds for Regional or private APIs only.
     #[serde(
         rename = "timeoutInMillis",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub timeout_in_millis: ::std::option::Option<i32>,
     /// The `tlsConfig` member.
     #[serde(
         rename = "tlsConfig",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub tls_config: ::std::option::Option<crate::types::TlsConfig>,
     /// The response transfer mode of the integration.
     #[serde(
         rename = "responseTransferMode",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub response_transfer_mode: ::std::option::Option<
@@ -165,7 +140,6 @@ pub struct PutIntegrationRequest {
     /// The ALB or NLB listener to send the request to.
     #[serde(
         rename = "integrationTarget",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub integration_target: ::std::option::Option<::std::string::String>,
@@ -174,6 +148,47 @@ impl PutIntegrationRequest {
     /// Starts building a [`PutIntegrationRequest`].
     pub fn builder() -> crate::types::builders::PutIntegrationRequestBuilder {
         crate::types::builders::PutIntegrationRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for PutIntegrationRequest {
+    const TYPE_NAME: &'static str = "PutIntegrationRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "resourceId" => self.resource_id = map.next_value()?,
+            "http_method" => self.http_method = map.next_value()?,
+            "type" => self.type_ = map.next_value()?,
+            "httpMethod" => self.integration_http_method = map.next_value()?,
+            "uri" => self.uri = map.next_value()?,
+            "connectionType" => self.connection_type = map.next_value()?,
+            "connectionId" => self.connection_id = map.next_value()?,
+            "credentials" => self.credentials = map.next_value()?,
+            "requestParameters" => self.request_parameters = map.next_value()?,
+            "requestTemplates" => self.request_templates = map.next_value()?,
+            "passthroughBehavior" => self.passthrough_behavior = map.next_value()?,
+            "cacheNamespace" => self.cache_namespace = map.next_value()?,
+            "cacheKeyParameters" => self.cache_key_parameters = map.next_value()?,
+            "contentHandling" => self.content_handling = map.next_value()?,
+            "timeoutInMillis" => self.timeout_in_millis = map.next_value()?,
+            "tlsConfig" => self.tls_config = map.next_value()?,
+            "responseTransferMode" => self.response_transfer_mode = map.next_value()?,
+            "integrationTarget" => self.integration_target = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PutIntegrationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`PutIntegrationRequest`](crate::types::PutIntegrationRequest); start one with `PutIntegrationRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct PutIntegrationResponseRequest {
@@ -19,7 +18,6 @@ pub struct PutIntegrationResponseRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -30,7 +28,6 @@ pub struct PutIntegrationResponseRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "resourceId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub resource_id: ::std::option::Option<::std::string::String>,
@@ -41,7 +38,6 @@ pub struct PutIntegrationResponseRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "httpMethod",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub http_method: ::std::option::Option<::std::string::String>,
@@ -52,21 +48,18 @@ pub struct PutIntegrationResponseRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "statusCode",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub status_code: ::std::option::Option<::std::string::String>,
     /// Specifies the selection pattern of a put integration response.
     #[serde(
         rename = "selectionPattern",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub selection_pattern: ::std::option::Option<::std::string::String>,
     /// A key-value map specifying response parameters that are passed to the method response from the back end. The key is a method response header parameter name and the mapped value is an integration response header value, a static value enclosed within a pair of single quotes, or a JSON expression from the integration response body. The mapping key must match the pattern of `method.response.header.{name}`, where `name` is a valid and unique header name. The mapped non-static value must match the pattern of `integration.response.header.{name}` or `integration.response.body.{JSON-expression}`, where `name` must be a valid and unique response header name and `JSON-expression` a valid JSON expression without the `$` prefix.
     #[serde(
         rename = "responseParameters",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub response_parameters: ::std::option::Option<
@@ -75,7 +68,6 @@ pub struct PutIntegrationResponseRequest {
     /// Specifies a put integration response's templates.
     #[serde(
         rename = "responseTemplates",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub response_templates: ::std::option::Option<
@@ -86,7 +78,6 @@ pub struct PutIntegrationResponseRequest {
     /// If this property is not defined, the response payload will be passed through from the integration response to the method response without modification.
     #[serde(
         rename = "contentHandling",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub content_handling: ::std::option::Option<crate::types::ContentHandlingStrategy>,
@@ -95,6 +86,36 @@ impl PutIntegrationResponseRequest {
     /// Starts building a [`PutIntegrationResponseRequest`].
     pub fn builder() -> crate::types::builders::PutIntegrationResponseRequestBuilder {
         crate::types::builders::PutIntegrationResponseRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for PutIntegrationResponseRequest {
+    const TYPE_NAME: &'static str = "PutIntegrationResponseRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "resourceId" => self.resource_id = map.next_value()?,
+            "httpMethod" => self.http_method = map.next_value()?,
+            "statusCode" => self.status_code = map.next_value()?,
+            "selectionPattern" => self.selection_pattern = map.next_value()?,
+            "responseParameters" => self.response_parameters = map.next_value()?,
+            "responseTemplates" => self.response_templates = map.next_value()?,
+            "contentHandling" => self.content_handling = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PutIntegrationResponseRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`PutIntegrationResponseRequest`](crate::types::PutIntegrationResponseRequest); start one with `PutIntegrationResponseRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct PutMethodResponseRequest {
@@ -19,7 +18,6 @@ pub struct PutMethodResponseRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -30,7 +28,6 @@ pub struct PutMethodResponseRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "resourceId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub resource_id: ::std::option::Option<::std::string::String>,
@@ -41,7 +38,6 @@ pub struct PutMethodResponseRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "httpMethod",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub http_method: ::std::option::Option<::std::string::String>,
@@ -52,14 +48,12 @@ pub struct PutMethodResponseRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "statusCode",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub status_code: ::std::option::Option<::std::string::String>,
     /// A key-value map specifying required or optional response parameters that API Gateway can send back to the caller. A key defines a method response header name and the associated value is a Boolean flag indicating whether the method response parameter is required or not. The method response header names must match the pattern of `method.response.header.{name}`, where `name` is a valid and unique header name. The response parameter names defined here are available in the integration response to be mapped from an integration response header expressed in `integration.response.header.{name}`, a static value enclosed within a pair of single quotes (e.g., `'application/json'`), or a JSON expression from the back-end response payload in the form of `integration.response.body.{JSON-expression}`, where `JSON-expression` is a valid JSON expression without the `$` prefix.)
     #[serde(
         rename = "responseParameters",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub response_parameters: ::std::option::Option<
@@ -68,7 +62,6 @@ pub struct PutMethodResponseRequest {
     /// Specifies the Model resources used for the response's content type. Response models are represented as a key/value map, with a content type as the key and a Model name as the value.
     #[serde(
         rename = "responseModels",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub response_models: ::std::option::Option<
@@ -79,6 +72,34 @@ impl PutMethodResponseRequest {
     /// Starts building a [`PutMethodResponseRequest`].
     pub fn builder() -> crate::types::builders::PutMethodResponseRequestBuilder {
         crate::types::builders::PutMethodResponseRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for PutMethodResponseRequest {
+    const TYPE_NAME: &'static str = "PutMethodResponseRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "resourceId" => self.resource_id = map.next_value()?,
+            "httpMethod" => self.http_method = map.next_value()?,
+            "statusCode" => self.status_code = map.next_value()?,
+            "responseParameters" => self.response_parameters = map.next_value()?,
+            "responseModels" => self.response_models = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PutMethodResponseRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`PutMethodResponseRequest`](crate::types::PutMethodResponseRequest); start one with `PutMethodResponseRequest::builder()`.

@@ -7,37 +7,49 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct QuotaSettings {
     /// The target maximum number of requests that can be made in a given time period.
-    #[serde(
-        rename = "limit",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "limit", skip_serializing_if = "::std::option::Option::is_none")]
     pub limit: ::std::option::Option<i32>,
     /// The number of requests subtracted from the given limit in the initial time period.
-    #[serde(
-        rename = "offset",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "offset", skip_serializing_if = "::std::option::Option::is_none")]
     pub offset: ::std::option::Option<i32>,
     /// The time period in which the limit applies. Valid values are "DAY", "WEEK" or "MONTH".
-    #[serde(
-        rename = "period",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "period", skip_serializing_if = "::std::option::Option::is_none")]
     pub period: ::std::option::Option<crate::types::QuotaPeriodType>,
 }
 impl QuotaSettings {
     /// Starts building a [`QuotaSettings`].
     pub fn builder() -> crate::types::builders::QuotaSettingsBuilder {
         crate::types::builders::QuotaSettingsBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for QuotaSettings {
+    const TYPE_NAME: &'static str = "QuotaSettings";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "limit" => self.limit = map.next_value()?,
+            "offset" => self.offset = map.next_value()?,
+            "period" => self.period = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QuotaSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`QuotaSettings`](crate::types::QuotaSettings); start one with `QuotaSettings::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct RejectDomainNameAccessAssociationRequest {
@@ -19,7 +18,6 @@ pub struct RejectDomainNameAccessAssociationRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "domainNameAccessAssociationArn",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name_access_association_arn: ::std::option::Option<::std::string::String>,
@@ -30,7 +28,6 @@ pub struct RejectDomainNameAccessAssociationRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "domainNameArn",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name_arn: ::std::option::Option<::std::string::String>,
@@ -39,6 +36,32 @@ impl RejectDomainNameAccessAssociationRequest {
     /// Starts building a [`RejectDomainNameAccessAssociationRequest`].
     pub fn builder() -> crate::types::builders::RejectDomainNameAccessAssociationRequestBuilder {
         crate::types::builders::RejectDomainNameAccessAssociationRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for RejectDomainNameAccessAssociationRequest {
+    const TYPE_NAME: &'static str = "RejectDomainNameAccessAssociationRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "domainNameAccessAssociationArn" => {
+                self.domain_name_access_association_arn = map.next_value()?;
+            }
+            "domainNameArn" => self.domain_name_arn = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RejectDomainNameAccessAssociationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`RejectDomainNameAccessAssociationRequest`](crate::types::RejectDomainNameAccessAssociationRequest); start one with `RejectDomainNameAccessAssociationRequest::builder()`.

@@ -7,36 +7,25 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct RequestValidator {
     /// The identifier of this RequestValidator.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "id", skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The name of this RequestValidator
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// A Boolean flag to indicate whether to validate a request body according to the configured Model schema.
     #[serde(
         rename = "validateRequestBody",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub validate_request_body: ::std::option::Option<bool>,
     /// A Boolean flag to indicate whether to validate request parameters (`true`) or not (`false`).
     #[serde(
         rename = "validateRequestParameters",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub validate_request_parameters: ::std::option::Option<bool>,
@@ -45,6 +34,34 @@ impl RequestValidator {
     /// Starts building a [`RequestValidator`].
     pub fn builder() -> crate::types::builders::RequestValidatorBuilder {
         crate::types::builders::RequestValidatorBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for RequestValidator {
+    const TYPE_NAME: &'static str = "RequestValidator";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "validateRequestBody" => self.validate_request_body = map.next_value()?,
+            "validateRequestParameters" => {
+                self.validate_request_parameters = map.next_value()?;
+            }
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RequestValidator {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`RequestValidator`](crate::types::RequestValidator); start one with `RequestValidator::builder()`.

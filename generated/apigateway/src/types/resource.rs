@@ -7,43 +7,25 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Resource {
     /// The resource's identifier.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "id", skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The parent resource's identifier.
-    #[serde(
-        rename = "parentId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "parentId", skip_serializing_if = "::std::option::Option::is_none")]
     pub parent_id: ::std::option::Option<::std::string::String>,
     /// The last path segment for this resource.
-    #[serde(
-        rename = "pathPart",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "pathPart", skip_serializing_if = "::std::option::Option::is_none")]
     pub path_part: ::std::option::Option<::std::string::String>,
     /// The full path for this resource.
-    #[serde(
-        rename = "path",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "path", skip_serializing_if = "::std::option::Option::is_none")]
     pub path: ::std::option::Option<::std::string::String>,
     /// Gets an API resource's method of a given HTTP verb.
     #[serde(
         rename = "resourceMethods",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub resource_methods: ::std::option::Option<
@@ -54,6 +36,33 @@ impl Resource {
     /// Starts building a [`Resource`].
     pub fn builder() -> crate::types::builders::ResourceBuilder {
         crate::types::builders::ResourceBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for Resource {
+    const TYPE_NAME: &'static str = "Resource";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "parentId" => self.parent_id = map.next_value()?,
+            "pathPart" => self.path_part = map.next_value()?,
+            "path" => self.path = map.next_value()?,
+            "resourceMethods" => self.resource_methods = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Resource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`Resource`](crate::types::Resource); start one with `Resource::builder()`.

@@ -7,61 +7,40 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct RestApi {
     /// The API's identifier. This identifier is unique across all of your APIs in API Gateway.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "id", skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The API's name.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The API's description.
     #[serde(
         rename = "description",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub description: ::std::option::Option<::std::string::String>,
     /// The timestamp when the API was created.
     #[serde(
         rename = "createdDate",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     #[serde(
-        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>",
-        deserialize_with = "crate::primitives::timestamp::deserialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
+        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
     )]
     pub created_date: ::std::option::Option<::time::OffsetDateTime>,
     /// A version identifier for the API.
-    #[serde(
-        rename = "version",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "version", skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// The warning messages reported when `failonwarnings` is turned on during API import.
-    #[serde(
-        rename = "warnings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "warnings", skip_serializing_if = "::std::option::Option::is_none")]
     pub warnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The list of binary media types supported by the RestApi. By default, the RestApi supports only UTF-8-encoded text payloads.
     #[serde(
         rename = "binaryMediaTypes",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub binary_media_types: ::std::option::Option<
@@ -70,81 +49,64 @@ pub struct RestApi {
     /// A nullable integer that is used to enable compression (with non-negative between 0 and 10485760 (10M) bytes, inclusive) or disable compression (with a null value) on an API. When compression is enabled, compression or decompression is not applied on the payload if the payload size is smaller than this value. Setting it to zero allows compression for any payload size.
     #[serde(
         rename = "minimumCompressionSize",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub minimum_compression_size: ::std::option::Option<i32>,
     /// The source of the API key for metering requests according to a usage plan. Valid values are: \>`HEADER` to read the API key from the `X-API-Key` header of a request. `AUTHORIZER` to read the API key from the `UsageIdentifierKey` from a custom authorizer.
     #[serde(
         rename = "apiKeySource",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub api_key_source: ::std::option::Option<crate::types::ApiKeySourceType>,
     /// The endpoint configuration of this RestApi showing the endpoint types and IP address types of the API.
     #[serde(
         rename = "endpointConfiguration",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub endpoint_configuration: ::std::option::Option<
         crate::types::EndpointConfiguration,
     >,
     /// A stringified JSON policy document that applies to this RestApi regardless of the caller and Method configuration.
-    #[serde(
-        rename = "policy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "policy", skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<::std::string::String>,
     /// The collection of tags. Each tag element is associated with a given resource.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// Specifies whether clients can invoke your API by using the default `execute-api` endpoint. By default, clients can invoke your API with the default `https://{api_id}.execute-api.{region}.amazonaws.com` endpoint. To require that clients use a custom domain name to invoke your API, disable the default endpoint.
     #[serde(
         rename = "disableExecuteApiEndpoint",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub disable_execute_api_endpoint: ::std::option::Option<bool>,
     /// The API's root resource ID.
     #[serde(
         rename = "rootResourceId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub root_resource_id: ::std::option::Option<::std::string::String>,
     /// The Transport Layer Security (TLS) version + cipher suite for this RestApi.
     #[serde(
         rename = "securityPolicy",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub security_policy: ::std::option::Option<crate::types::SecurityPolicy>,
     /// The endpoint access mode of the RestApi.
     #[serde(
         rename = "endpointAccessMode",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub endpoint_access_mode: ::std::option::Option<crate::types::EndpointAccessMode>,
     /// The ApiStatus of the RestApi.
     #[serde(
         rename = "apiStatus",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub api_status: ::std::option::Option<crate::types::ApiStatus>,
     /// The status message of the RestApi. When the status message is `UPDATING` you can still invoke it.
     #[serde(
         rename = "apiStatusMessage",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub api_status_message: ::std::option::Option<::std::string::String>,
@@ -153,6 +115,56 @@ impl RestApi {
     /// Starts building a [`RestApi`].
     pub fn builder() -> crate::types::builders::RestApiBuilder {
         crate::types::builders::RestApiBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for RestApi {
+    const TYPE_NAME: &'static str = "RestApi";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "createdDate" => {
+                self.created_date = map
+                    .next_value::<
+                        crate::primitives::timestamp::OptionIn<
+                            crate::primitives::timestamp::EpochSeconds,
+                        >,
+                    >()?
+                    .0;
+            }
+            "version" => self.version = map.next_value()?,
+            "warnings" => self.warnings = map.next_value()?,
+            "binaryMediaTypes" => self.binary_media_types = map.next_value()?,
+            "minimumCompressionSize" => self.minimum_compression_size = map.next_value()?,
+            "apiKeySource" => self.api_key_source = map.next_value()?,
+            "endpointConfiguration" => self.endpoint_configuration = map.next_value()?,
+            "policy" => self.policy = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            "disableExecuteApiEndpoint" => {
+                self.disable_execute_api_endpoint = map.next_value()?;
+            }
+            "rootResourceId" => self.root_resource_id = map.next_value()?,
+            "securityPolicy" => self.security_policy = map.next_value()?,
+            "endpointAccessMode" => self.endpoint_access_mode = map.next_value()?,
+            "apiStatus" => self.api_status = map.next_value()?,
+            "apiStatusMessage" => self.api_status_message = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RestApi {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`RestApi`](crate::types::RestApi); start one with `RestApi::builder()`.

@@ -7,43 +7,31 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SdkConfigurationProperty {
     /// The name of a an SdkType configuration property.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The user-friendly name of an SdkType configuration property.
     #[serde(
         rename = "friendlyName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The description of an SdkType configuration property.
     #[serde(
         rename = "description",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub description: ::std::option::Option<::std::string::String>,
     /// A boolean flag of an SdkType configuration property to indicate if the associated SDK configuration property is required (`true`) or not (`false`).
-    #[serde(
-        rename = "required",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "required", skip_serializing_if = "::std::option::Option::is_none")]
     pub required: ::std::option::Option<bool>,
     /// The default value of an SdkType configuration property.
     #[serde(
         rename = "defaultValue",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub default_value: ::std::option::Option<::std::string::String>,
@@ -52,6 +40,33 @@ impl SdkConfigurationProperty {
     /// Starts building a [`SdkConfigurationProperty`].
     pub fn builder() -> crate::types::builders::SdkConfigurationPropertyBuilder {
         crate::types::builders::SdkConfigurationPropertyBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for SdkConfigurationProperty {
+    const TYPE_NAME: &'static str = "SdkConfigurationProperty";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "friendlyName" => self.friendly_name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "required" => self.required = map.next_value()?,
+            "defaultValue" => self.default_value = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SdkConfigurationProperty {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`SdkConfigurationProperty`](crate::types::SdkConfigurationProperty); start one with `SdkConfigurationProperty::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SdkResponse {
@@ -17,7 +16,6 @@ pub struct SdkResponse {
     /// Sent in the header `Content-Type`, not in the JSON body.
     #[serde(
         rename = "contentType",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub content_type: ::std::option::Option<::std::string::String>,
@@ -26,24 +24,44 @@ pub struct SdkResponse {
     /// Sent in the header `Content-Disposition`, not in the JSON body.
     #[serde(
         rename = "contentDisposition",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub content_disposition: ::std::option::Option<::std::string::String>,
     /// The binary blob response to GetSdk, which contains the generated SDK.
     ///
     /// Sent in the HTTP payload, not in the JSON body.
-    #[serde(
-        rename = "body",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "body", skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<crate::primitives::Blob>,
 }
 impl SdkResponse {
     /// Starts building a [`SdkResponse`].
     pub fn builder() -> crate::types::builders::SdkResponseBuilder {
         crate::types::builders::SdkResponseBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for SdkResponse {
+    const TYPE_NAME: &'static str = "SdkResponse";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "contentType" => self.content_type = map.next_value()?,
+            "contentDisposition" => self.content_disposition = map.next_value()?,
+            "body" => self.body = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SdkResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`SdkResponse`](crate::types::SdkResponse); start one with `SdkResponse::builder()`.

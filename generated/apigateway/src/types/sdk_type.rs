@@ -7,36 +7,28 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct SdkType {
     /// The identifier of an SdkType instance.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "id", skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The user-friendly name of an SdkType instance.
     #[serde(
         rename = "friendlyName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The description of an SdkType.
     #[serde(
         rename = "description",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub description: ::std::option::Option<::std::string::String>,
     /// A list of configuration properties of an SdkType.
     #[serde(
         rename = "configurationProperties",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub configuration_properties: ::std::option::Option<
@@ -47,6 +39,34 @@ impl SdkType {
     /// Starts building a [`SdkType`].
     pub fn builder() -> crate::types::builders::SdkTypeBuilder {
         crate::types::builders::SdkTypeBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for SdkType {
+    const TYPE_NAME: &'static str = "SdkType";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "friendlyName" => self.friendly_name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "configurationProperties" => {
+                self.configuration_properties = map.next_value()?;
+            }
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SdkType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`SdkType`](crate::types::SdkType); start one with `SdkType::builder()`.

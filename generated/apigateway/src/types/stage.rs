@@ -7,64 +7,55 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Stage {
     /// The identifier of the Deployment that the stage points to.
     #[serde(
         rename = "deploymentId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub deployment_id: ::std::option::Option<::std::string::String>,
     /// The identifier of a client certificate for an API stage.
     #[serde(
         rename = "clientCertificateId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub client_certificate_id: ::std::option::Option<::std::string::String>,
     /// The name of the stage is the first path segment in the Uniform Resource Identifier (URI) of a call to API Gateway. Stage names can only contain alphanumeric characters, hyphens, and underscores. Maximum length is 128 characters.
     #[serde(
         rename = "stageName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub stage_name: ::std::option::Option<::std::string::String>,
     /// The stage's description.
     #[serde(
         rename = "description",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub description: ::std::option::Option<::std::string::String>,
     /// Specifies whether a cache cluster is enabled for the stage. To activate a method-level cache, set `CachingEnabled` to `true` for a method.
     #[serde(
         rename = "cacheClusterEnabled",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub cache_cluster_enabled: ::std::option::Option<bool>,
     /// The stage's cache capacity in GB. For more information about choosing a cache size, see [Enabling API caching to enhance responsiveness](https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html).
     #[serde(
         rename = "cacheClusterSize",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub cache_cluster_size: ::std::option::Option<crate::types::CacheClusterSize>,
     /// The status of the cache cluster for the stage, if enabled.
     #[serde(
         rename = "cacheClusterStatus",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub cache_cluster_status: ::std::option::Option<crate::types::CacheClusterStatus>,
     /// A map that defines the method settings for a Stage resource. Keys (designated as `/{method_setting_key` below) are method paths defined as `{resource_path}/{http_method}` for an individual method override, or `/\*/\*` for overriding all methods in the stage.
     #[serde(
         rename = "methodSettings",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub method_settings: ::std::option::Option<
@@ -73,7 +64,6 @@ pub struct Stage {
     /// A map that defines the stage variables for a Stage resource. Variable names can have alphanumeric and underscore characters, and the values must match `[A-Za-z0-9-._~:/?#&=,]+`.
     #[serde(
         rename = "variables",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub variables: ::std::option::Option<
@@ -82,67 +72,54 @@ pub struct Stage {
     /// The version of the associated API documentation.
     #[serde(
         rename = "documentationVersion",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub documentation_version: ::std::option::Option<::std::string::String>,
     /// Settings for logging access in this stage.
     #[serde(
         rename = "accessLogSettings",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub access_log_settings: ::std::option::Option<crate::types::AccessLogSettings>,
     /// Settings for the canary deployment in this stage.
     #[serde(
         rename = "canarySettings",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub canary_settings: ::std::option::Option<crate::types::CanarySettings>,
     /// Specifies whether active tracing with X-ray is enabled for the Stage.
     #[serde(
         rename = "tracingEnabled",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub tracing_enabled: ::std::option::Option<bool>,
     /// The ARN of the WebAcl associated with the Stage.
     #[serde(
         rename = "webAclArn",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub web_acl_arn: ::std::option::Option<::std::string::String>,
     /// The collection of tags. Each tag element is associated with a given resource.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The timestamp when the stage was created.
     #[serde(
         rename = "createdDate",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     #[serde(
-        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>",
-        deserialize_with = "crate::primitives::timestamp::deserialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
+        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
     )]
     pub created_date: ::std::option::Option<::time::OffsetDateTime>,
     /// The timestamp when the stage last updated.
     #[serde(
         rename = "lastUpdatedDate",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     #[serde(
-        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>",
-        deserialize_with = "crate::primitives::timestamp::deserialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
+        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
     )]
     pub last_updated_date: ::std::option::Option<::time::OffsetDateTime>,
 }
@@ -150,6 +127,61 @@ impl Stage {
     /// Starts building a [`Stage`].
     pub fn builder() -> crate::types::builders::StageBuilder {
         crate::types::builders::StageBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for Stage {
+    const TYPE_NAME: &'static str = "Stage";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "deploymentId" => self.deployment_id = map.next_value()?,
+            "clientCertificateId" => self.client_certificate_id = map.next_value()?,
+            "stageName" => self.stage_name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "cacheClusterEnabled" => self.cache_cluster_enabled = map.next_value()?,
+            "cacheClusterSize" => self.cache_cluster_size = map.next_value()?,
+            "cacheClusterStatus" => self.cache_cluster_status = map.next_value()?,
+            "methodSettings" => self.method_settings = map.next_value()?,
+            "variables" => self.variables = map.next_value()?,
+            "documentationVersion" => self.documentation_version = map.next_value()?,
+            "accessLogSettings" => self.access_log_settings = map.next_value()?,
+            "canarySettings" => self.canary_settings = map.next_value()?,
+            "tracingEnabled" => self.tracing_enabled = map.next_value()?,
+            "webAclArn" => self.web_acl_arn = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            "createdDate" => {
+                self.created_date = map
+                    .next_value::<
+                        crate::primitives::timestamp::OptionIn<
+                            crate::primitives::timestamp::EpochSeconds,
+                        >,
+                    >()?
+                    .0;
+            }
+            "lastUpdatedDate" => {
+                self.last_updated_date = map
+                    .next_value::<
+                        crate::primitives::timestamp::OptionIn<
+                            crate::primitives::timestamp::EpochSeconds,
+                        >,
+                    >()?
+                    .0;
+            }
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Stage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`Stage`](crate::types::Stage); start one with `Stage::builder()`.

@@ -7,22 +7,19 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct StageKey {
     /// The string identifier of the associated RestApi.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The stage name associated with the stage key.
     #[serde(
         rename = "stageName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub stage_name: ::std::option::Option<::std::string::String>,
@@ -31,6 +28,30 @@ impl StageKey {
     /// Starts building a [`StageKey`].
     pub fn builder() -> crate::types::builders::StageKeyBuilder {
         crate::types::builders::StageKeyBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for StageKey {
+    const TYPE_NAME: &'static str = "StageKey";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "stageName" => self.stage_name = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for StageKey {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`StageKey`](crate::types::StageKey); start one with `StageKey::builder()`.

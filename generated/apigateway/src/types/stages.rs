@@ -7,23 +7,41 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Stages {
     /// The current page of elements from this collection.
-    #[serde(
-        rename = "item",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "item", skip_serializing_if = "::std::option::Option::is_none")]
     pub item: ::std::option::Option<::std::vec::Vec<crate::types::Stage>>,
 }
 impl Stages {
     /// Starts building a [`Stages`].
     pub fn builder() -> crate::types::builders::StagesBuilder {
         crate::types::builders::StagesBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for Stages {
+    const TYPE_NAME: &'static str = "Stages";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "item" => self.item = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Stages {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`Stages`](crate::types::Stages); start one with `Stages::builder()`.

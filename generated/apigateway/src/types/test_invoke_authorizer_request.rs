@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct TestInvokeAuthorizerRequest {
@@ -19,7 +18,6 @@ pub struct TestInvokeAuthorizerRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -30,23 +28,17 @@ pub struct TestInvokeAuthorizerRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "authorizerId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
     /// A key-value map of headers to simulate an incoming invocation request. This is where the incoming authorization token, or identity source, should be specified.
-    #[serde(
-        rename = "headers",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "headers", skip_serializing_if = "::std::option::Option::is_none")]
     pub headers: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The headers as a map from string to list of values to simulate an incoming invocation request. This is where the incoming authorization token, or identity source, may be specified.
     #[serde(
         rename = "multiValueHeaders",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub multi_value_headers: ::std::option::Option<
@@ -58,21 +50,15 @@ pub struct TestInvokeAuthorizerRequest {
     /// The URI path, including query string, of the simulated invocation request. Use this to specify path parameters and query string parameters.
     #[serde(
         rename = "pathWithQueryString",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub path_with_query_string: ::std::option::Option<::std::string::String>,
     /// The simulated request body of an incoming invocation request.
-    #[serde(
-        rename = "body",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "body", skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
     /// A key-value map of stage variables to simulate an invocation on a deployed Stage.
     #[serde(
         rename = "stageVariables",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub stage_variables: ::std::option::Option<
@@ -81,7 +67,6 @@ pub struct TestInvokeAuthorizerRequest {
     /// A key-value map of additional context variables.
     #[serde(
         rename = "additionalContext",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub additional_context: ::std::option::Option<
@@ -92,6 +77,36 @@ impl TestInvokeAuthorizerRequest {
     /// Starts building a [`TestInvokeAuthorizerRequest`].
     pub fn builder() -> crate::types::builders::TestInvokeAuthorizerRequestBuilder {
         crate::types::builders::TestInvokeAuthorizerRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for TestInvokeAuthorizerRequest {
+    const TYPE_NAME: &'static str = "TestInvokeAuthorizerRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "authorizerId" => self.authorizer_id = map.next_value()?,
+            "headers" => self.headers = map.next_value()?,
+            "multiValueHeaders" => self.multi_value_headers = map.next_value()?,
+            "pathWithQueryString" => self.path_with_query_string = map.next_value()?,
+            "body" => self.body = map.next_value()?,
+            "stageVariables" => self.stage_variables = map.next_value()?,
+            "additionalContext" => self.additional_context = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TestInvokeAuthorizerRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`TestInvokeAuthorizerRequest`](crate::types::TestInvokeAuthorizerRequest); start one with `TestInvokeAuthorizerRequest::builder()`.

@@ -7,50 +7,34 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct TestInvokeAuthorizerResponse {
     /// The HTTP status code that the client would have received. Value is 0 if the authorizer succeeded.
     #[serde(
         rename = "clientStatus",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub client_status: ::std::option::Option<i32>,
     /// The API Gateway execution log for the test authorizer request.
-    #[serde(
-        rename = "log",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "log", skip_serializing_if = "::std::option::Option::is_none")]
     pub log: ::std::option::Option<::std::string::String>,
     /// The execution latency, in ms, of the test authorizer request.
-    #[serde(
-        rename = "latency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "latency", skip_serializing_if = "::std::option::Option::is_none")]
     pub latency: ::std::option::Option<i64>,
     /// The principal identity returned by the Authorizer
     #[serde(
         rename = "principalId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub principal_id: ::std::option::Option<::std::string::String>,
     /// The JSON policy document returned by the Authorizer
-    #[serde(
-        rename = "policy",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "policy", skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<::std::string::String>,
     /// The authorization response.
     #[serde(
         rename = "authorization",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub authorization: ::std::option::Option<
@@ -60,11 +44,7 @@ pub struct TestInvokeAuthorizerResponse {
         >,
     >,
     /// The open identity claims, with any supported custom attributes, returned from the Cognito Your User Pool configured for the API.
-    #[serde(
-        rename = "claims",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "claims", skip_serializing_if = "::std::option::Option::is_none")]
     pub claims: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -73,6 +53,35 @@ impl TestInvokeAuthorizerResponse {
     /// Starts building a [`TestInvokeAuthorizerResponse`].
     pub fn builder() -> crate::types::builders::TestInvokeAuthorizerResponseBuilder {
         crate::types::builders::TestInvokeAuthorizerResponseBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for TestInvokeAuthorizerResponse {
+    const TYPE_NAME: &'static str = "TestInvokeAuthorizerResponse";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "clientStatus" => self.client_status = map.next_value()?,
+            "log" => self.log = map.next_value()?,
+            "latency" => self.latency = map.next_value()?,
+            "principalId" => self.principal_id = map.next_value()?,
+            "policy" => self.policy = map.next_value()?,
+            "authorization" => self.authorization = map.next_value()?,
+            "claims" => self.claims = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TestInvokeAuthorizerResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`TestInvokeAuthorizerResponse`](crate::types::TestInvokeAuthorizerResponse); start one with `TestInvokeAuthorizerResponse::builder()`.

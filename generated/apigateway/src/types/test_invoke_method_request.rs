@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct TestInvokeMethodRequest {
@@ -19,7 +18,6 @@ pub struct TestInvokeMethodRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -30,7 +28,6 @@ pub struct TestInvokeMethodRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "resourceId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub resource_id: ::std::option::Option<::std::string::String>,
@@ -41,37 +38,26 @@ pub struct TestInvokeMethodRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "httpMethod",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub http_method: ::std::option::Option<::std::string::String>,
     /// The URI path, including query string, of the simulated invocation request. Use this to specify path parameters and query string parameters.
     #[serde(
         rename = "pathWithQueryString",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub path_with_query_string: ::std::option::Option<::std::string::String>,
     /// The simulated request body of an incoming invocation request.
-    #[serde(
-        rename = "body",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "body", skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
     /// A key-value map of headers to simulate an incoming invocation request.
-    #[serde(
-        rename = "headers",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "headers", skip_serializing_if = "::std::option::Option::is_none")]
     pub headers: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The headers as a map from string to list of values to simulate an incoming invocation request.
     #[serde(
         rename = "multiValueHeaders",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub multi_value_headers: ::std::option::Option<
@@ -83,14 +69,12 @@ pub struct TestInvokeMethodRequest {
     /// A ClientCertificate identifier to use in the test invocation. API Gateway will use the certificate when making the HTTPS request to the defined back-end endpoint.
     #[serde(
         rename = "clientCertificateId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub client_certificate_id: ::std::option::Option<::std::string::String>,
     /// A key-value map of stage variables to simulate an invocation on a deployed Stage.
     #[serde(
         rename = "stageVariables",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub stage_variables: ::std::option::Option<
@@ -101,6 +85,37 @@ impl TestInvokeMethodRequest {
     /// Starts building a [`TestInvokeMethodRequest`].
     pub fn builder() -> crate::types::builders::TestInvokeMethodRequestBuilder {
         crate::types::builders::TestInvokeMethodRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for TestInvokeMethodRequest {
+    const TYPE_NAME: &'static str = "TestInvokeMethodRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "resourceId" => self.resource_id = map.next_value()?,
+            "httpMethod" => self.http_method = map.next_value()?,
+            "pathWithQueryString" => self.path_with_query_string = map.next_value()?,
+            "body" => self.body = map.next_value()?,
+            "headers" => self.headers = map.next_value()?,
+            "multiValueHeaders" => self.multi_value_headers = map.next_value()?,
+            "clientCertificateId" => self.client_certificate_id = map.next_value()?,
+            "stageVariables" => self.stage_variables = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TestInvokeMethodRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`TestInvokeMethodRequest`](crate::types::TestInvokeMethodRequest); start one with `TestInvokeMethodRequest::builder()`.

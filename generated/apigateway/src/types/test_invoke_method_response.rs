@@ -7,38 +7,24 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct TestInvokeMethodResponse {
     /// The HTTP status code.
-    #[serde(
-        rename = "status",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "status", skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<i32>,
     /// The body of the HTTP response.
-    #[serde(
-        rename = "body",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "body", skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
     /// The headers of the HTTP response.
-    #[serde(
-        rename = "headers",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "headers", skip_serializing_if = "::std::option::Option::is_none")]
     pub headers: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The headers of the HTTP response as a map from string to list of values.
     #[serde(
         rename = "multiValueHeaders",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub multi_value_headers: ::std::option::Option<
@@ -48,24 +34,44 @@ pub struct TestInvokeMethodResponse {
         >,
     >,
     /// The API Gateway execution log for the test invoke request.
-    #[serde(
-        rename = "log",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "log", skip_serializing_if = "::std::option::Option::is_none")]
     pub log: ::std::option::Option<::std::string::String>,
     /// The execution latency, in ms, of the test invoke request.
-    #[serde(
-        rename = "latency",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "latency", skip_serializing_if = "::std::option::Option::is_none")]
     pub latency: ::std::option::Option<i64>,
 }
 impl TestInvokeMethodResponse {
     /// Starts building a [`TestInvokeMethodResponse`].
     pub fn builder() -> crate::types::builders::TestInvokeMethodResponseBuilder {
         crate::types::builders::TestInvokeMethodResponseBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for TestInvokeMethodResponse {
+    const TYPE_NAME: &'static str = "TestInvokeMethodResponse";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "status" => self.status = map.next_value()?,
+            "body" => self.body = map.next_value()?,
+            "headers" => self.headers = map.next_value()?,
+            "multiValueHeaders" => self.multi_value_headers = map.next_value()?,
+            "log" => self.log = map.next_value()?,
+            "latency" => self.latency = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TestInvokeMethodResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`TestInvokeMethodResponse`](crate::types::TestInvokeMethodResponse); start one with `TestInvokeMethodResponse::builder()`.

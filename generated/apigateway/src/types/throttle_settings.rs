@@ -7,22 +7,19 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct ThrottleSettings {
     /// The API target request burst rate limit. This allows more requests through for a period of time than the target rate limit.
     #[serde(
         rename = "burstLimit",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub burst_limit: ::std::option::Option<i32>,
     /// The API target request rate limit.
     #[serde(
         rename = "rateLimit",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rate_limit: ::std::option::Option<f64>,
@@ -31,6 +28,30 @@ impl ThrottleSettings {
     /// Starts building a [`ThrottleSettings`].
     pub fn builder() -> crate::types::builders::ThrottleSettingsBuilder {
         crate::types::builders::ThrottleSettingsBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for ThrottleSettings {
+    const TYPE_NAME: &'static str = "ThrottleSettings";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "burstLimit" => self.burst_limit = map.next_value()?,
+            "rateLimit" => self.rate_limit = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ThrottleSettings {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ThrottleSettings`](crate::types::ThrottleSettings); start one with `ThrottleSettings::builder()`.

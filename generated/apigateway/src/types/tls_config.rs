@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct TlsConfig {
@@ -17,7 +16,6 @@ pub struct TlsConfig {
     /// **Important:** Enabling `insecureSkipVerification` isn't recommended, especially for integrations with public HTTPS endpoints. If you enable `insecureSkipVerification`, you increase the risk of man-in-the-middle attacks.
     #[serde(
         rename = "insecureSkipVerification",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub insecure_skip_verification: ::std::option::Option<bool>,
@@ -26,6 +24,31 @@ impl TlsConfig {
     /// Starts building a [`TlsConfig`].
     pub fn builder() -> crate::types::builders::TlsConfigBuilder {
         crate::types::builders::TlsConfigBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for TlsConfig {
+    const TYPE_NAME: &'static str = "TlsConfig";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "insecureSkipVerification" => {
+                self.insecure_skip_verification = map.next_value()?;
+            }
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TlsConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`TlsConfig`](crate::types::TlsConfig); start one with `TlsConfig::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UntagResourceRequest {
@@ -19,7 +18,6 @@ pub struct UntagResourceRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "resourceArn",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub resource_arn: ::std::option::Option<::std::string::String>,
@@ -28,17 +26,37 @@ pub struct UntagResourceRequest {
     /// Sent in the query parameter `tagKeys`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "tagKeys",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "tagKeys", skip_serializing_if = "::std::option::Option::is_none")]
     pub tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl UntagResourceRequest {
     /// Starts building a [`UntagResourceRequest`].
     pub fn builder() -> crate::types::builders::UntagResourceRequestBuilder {
         crate::types::builders::UntagResourceRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for UntagResourceRequest {
+    const TYPE_NAME: &'static str = "UntagResourceRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "resourceArn" => self.resource_arn = map.next_value()?,
+            "tagKeys" => self.tag_keys = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UntagResourceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UntagResourceRequest`](crate::types::UntagResourceRequest); start one with `UntagResourceRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateApiKeyRequest {
@@ -17,16 +16,11 @@ pub struct UpdateApiKeyRequest {
     /// Sent in the URI label `{api_Key}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "apiKey",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "apiKey", skip_serializing_if = "::std::option::Option::is_none")]
     pub api_key: ::std::option::Option<::std::string::String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     #[serde(
         rename = "patchOperations",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub patch_operations: ::std::option::Option<
@@ -37,6 +31,30 @@ impl UpdateApiKeyRequest {
     /// Starts building a [`UpdateApiKeyRequest`].
     pub fn builder() -> crate::types::builders::UpdateApiKeyRequestBuilder {
         crate::types::builders::UpdateApiKeyRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for UpdateApiKeyRequest {
+    const TYPE_NAME: &'static str = "UpdateApiKeyRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "apiKey" => self.api_key = map.next_value()?,
+            "patchOperations" => self.patch_operations = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateApiKeyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UpdateApiKeyRequest`](crate::types::UpdateApiKeyRequest); start one with `UpdateApiKeyRequest::builder()`.

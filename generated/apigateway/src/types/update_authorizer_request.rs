@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateAuthorizerRequest {
@@ -19,7 +18,6 @@ pub struct UpdateAuthorizerRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -30,14 +28,12 @@ pub struct UpdateAuthorizerRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "authorizerId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     #[serde(
         rename = "patchOperations",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub patch_operations: ::std::option::Option<
@@ -48,6 +44,31 @@ impl UpdateAuthorizerRequest {
     /// Starts building a [`UpdateAuthorizerRequest`].
     pub fn builder() -> crate::types::builders::UpdateAuthorizerRequestBuilder {
         crate::types::builders::UpdateAuthorizerRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for UpdateAuthorizerRequest {
+    const TYPE_NAME: &'static str = "UpdateAuthorizerRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "authorizerId" => self.authorizer_id = map.next_value()?,
+            "patchOperations" => self.patch_operations = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateAuthorizerRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UpdateAuthorizerRequest`](crate::types::UpdateAuthorizerRequest); start one with `UpdateAuthorizerRequest::builder()`.

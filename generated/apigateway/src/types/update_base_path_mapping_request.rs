@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateBasePathMappingRequest {
@@ -19,7 +18,6 @@ pub struct UpdateBasePathMappingRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "domainName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name: ::std::option::Option<::std::string::String>,
@@ -28,7 +26,6 @@ pub struct UpdateBasePathMappingRequest {
     /// Sent in the query parameter `domainNameId`, not in the JSON body.
     #[serde(
         rename = "domainNameId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub domain_name_id: ::std::option::Option<::std::string::String>,
@@ -39,16 +36,11 @@ pub struct UpdateBasePathMappingRequest {
     /// Sent in the URI label `{base_path}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "basePath",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "basePath", skip_serializing_if = "::std::option::Option::is_none")]
     pub base_path: ::std::option::Option<::std::string::String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     #[serde(
         rename = "patchOperations",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub patch_operations: ::std::option::Option<
@@ -59,6 +51,32 @@ impl UpdateBasePathMappingRequest {
     /// Starts building a [`UpdateBasePathMappingRequest`].
     pub fn builder() -> crate::types::builders::UpdateBasePathMappingRequestBuilder {
         crate::types::builders::UpdateBasePathMappingRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for UpdateBasePathMappingRequest {
+    const TYPE_NAME: &'static str = "UpdateBasePathMappingRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "domainName" => self.domain_name = map.next_value()?,
+            "domainNameId" => self.domain_name_id = map.next_value()?,
+            "basePath" => self.base_path = map.next_value()?,
+            "patchOperations" => self.patch_operations = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateBasePathMappingRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UpdateBasePathMappingRequest`](crate::types::UpdateBasePathMappingRequest); start one with `UpdateBasePathMappingRequest::builder()`.

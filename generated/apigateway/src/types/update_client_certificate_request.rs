@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateClientCertificateRequest {
@@ -19,14 +18,12 @@ pub struct UpdateClientCertificateRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "clientCertificateId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub client_certificate_id: ::std::option::Option<::std::string::String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     #[serde(
         rename = "patchOperations",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub patch_operations: ::std::option::Option<
@@ -37,6 +34,30 @@ impl UpdateClientCertificateRequest {
     /// Starts building a [`UpdateClientCertificateRequest`].
     pub fn builder() -> crate::types::builders::UpdateClientCertificateRequestBuilder {
         crate::types::builders::UpdateClientCertificateRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for UpdateClientCertificateRequest {
+    const TYPE_NAME: &'static str = "UpdateClientCertificateRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "clientCertificateId" => self.client_certificate_id = map.next_value()?,
+            "patchOperations" => self.patch_operations = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateClientCertificateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UpdateClientCertificateRequest`](crate::types::UpdateClientCertificateRequest); start one with `UpdateClientCertificateRequest::builder()`.

@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateDocumentationPartRequest {
@@ -19,7 +18,6 @@ pub struct UpdateDocumentationPartRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -30,14 +28,12 @@ pub struct UpdateDocumentationPartRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "documentationPartId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub documentation_part_id: ::std::option::Option<::std::string::String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     #[serde(
         rename = "patchOperations",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub patch_operations: ::std::option::Option<
@@ -48,6 +44,31 @@ impl UpdateDocumentationPartRequest {
     /// Starts building a [`UpdateDocumentationPartRequest`].
     pub fn builder() -> crate::types::builders::UpdateDocumentationPartRequestBuilder {
         crate::types::builders::UpdateDocumentationPartRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for UpdateDocumentationPartRequest {
+    const TYPE_NAME: &'static str = "UpdateDocumentationPartRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "documentationPartId" => self.documentation_part_id = map.next_value()?,
+            "patchOperations" => self.patch_operations = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateDocumentationPartRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UpdateDocumentationPartRequest`](crate::types::UpdateDocumentationPartRequest); start one with `UpdateDocumentationPartRequest::builder()`.

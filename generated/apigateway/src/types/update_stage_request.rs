@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateStageRequest {
@@ -19,7 +18,6 @@ pub struct UpdateStageRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "restApiId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
@@ -30,14 +28,12 @@ pub struct UpdateStageRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "stageName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub stage_name: ::std::option::Option<::std::string::String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     #[serde(
         rename = "patchOperations",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub patch_operations: ::std::option::Option<
@@ -48,6 +44,31 @@ impl UpdateStageRequest {
     /// Starts building a [`UpdateStageRequest`].
     pub fn builder() -> crate::types::builders::UpdateStageRequestBuilder {
         crate::types::builders::UpdateStageRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for UpdateStageRequest {
+    const TYPE_NAME: &'static str = "UpdateStageRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "restApiId" => self.rest_api_id = map.next_value()?,
+            "stageName" => self.stage_name = map.next_value()?,
+            "patchOperations" => self.patch_operations = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateStageRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UpdateStageRequest`](crate::types::UpdateStageRequest); start one with `UpdateStageRequest::builder()`.

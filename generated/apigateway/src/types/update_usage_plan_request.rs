@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateUsagePlanRequest {
@@ -19,14 +18,12 @@ pub struct UpdateUsagePlanRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "usagePlanId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub usage_plan_id: ::std::option::Option<::std::string::String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     #[serde(
         rename = "patchOperations",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub patch_operations: ::std::option::Option<
@@ -37,6 +34,30 @@ impl UpdateUsagePlanRequest {
     /// Starts building a [`UpdateUsagePlanRequest`].
     pub fn builder() -> crate::types::builders::UpdateUsagePlanRequestBuilder {
         crate::types::builders::UpdateUsagePlanRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for UpdateUsagePlanRequest {
+    const TYPE_NAME: &'static str = "UpdateUsagePlanRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "usagePlanId" => self.usage_plan_id = map.next_value()?,
+            "patchOperations" => self.patch_operations = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateUsagePlanRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UpdateUsagePlanRequest`](crate::types::UpdateUsagePlanRequest); start one with `UpdateUsagePlanRequest::builder()`.

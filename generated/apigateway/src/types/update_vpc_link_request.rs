@@ -7,8 +7,7 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UpdateVpcLinkRequest {
@@ -19,14 +18,12 @@ pub struct UpdateVpcLinkRequest {
     /// Required: the builder's `build()` fails without it.
     #[serde(
         rename = "vpcLinkId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub vpc_link_id: ::std::option::Option<::std::string::String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     #[serde(
         rename = "patchOperations",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub patch_operations: ::std::option::Option<
@@ -37,6 +34,30 @@ impl UpdateVpcLinkRequest {
     /// Starts building a [`UpdateVpcLinkRequest`].
     pub fn builder() -> crate::types::builders::UpdateVpcLinkRequestBuilder {
         crate::types::builders::UpdateVpcLinkRequestBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for UpdateVpcLinkRequest {
+    const TYPE_NAME: &'static str = "UpdateVpcLinkRequest";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "vpcLinkId" => self.vpc_link_id = map.next_value()?,
+            "patchOperations" => self.patch_operations = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateVpcLinkRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UpdateVpcLinkRequest`](crate::types::UpdateVpcLinkRequest); start one with `UpdateVpcLinkRequest::builder()`.

@@ -7,45 +7,30 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct Usage {
     /// The plan Id associated with this usage data.
     #[serde(
         rename = "usagePlanId",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub usage_plan_id: ::std::option::Option<::std::string::String>,
     /// The starting date of the usage data.
     #[serde(
         rename = "startDate",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub start_date: ::std::option::Option<::std::string::String>,
     /// The ending date of the usage data.
-    #[serde(
-        rename = "endDate",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "endDate", skip_serializing_if = "::std::option::Option::is_none")]
     pub end_date: ::std::option::Option<::std::string::String>,
     /// The `position` member.
-    #[serde(
-        rename = "position",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "position", skip_serializing_if = "::std::option::Option::is_none")]
     pub position: ::std::option::Option<::std::string::String>,
     /// The usage data, as daily logs of used and remaining quotas, over the specified time interval indexed over the API keys in a usage plan. For example, `{..., "values" : { "{api_key}" : [ [0, 100], [10, 90], [100, 10]]}`, where `{api_key}` stands for an API key value and the daily log entry is of the format `[used quota, remaining quota]`.
-    #[serde(
-        rename = "values",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "values", skip_serializing_if = "::std::option::Option::is_none")]
     pub items: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
@@ -57,6 +42,33 @@ impl Usage {
     /// Starts building a [`Usage`].
     pub fn builder() -> crate::types::builders::UsageBuilder {
         crate::types::builders::UsageBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for Usage {
+    const TYPE_NAME: &'static str = "Usage";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "usagePlanId" => self.usage_plan_id = map.next_value()?,
+            "startDate" => self.start_date = map.next_value()?,
+            "endDate" => self.end_date = map.next_value()?,
+            "position" => self.position = map.next_value()?,
+            "values" => self.items = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Usage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`Usage`](crate::types::Usage); start one with `Usage::builder()`.

@@ -7,66 +7,42 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
+    ::serde::Serialize
 )]
 #[non_exhaustive]
 pub struct UsagePlan {
     /// The identifier of a UsagePlan resource.
-    #[serde(
-        rename = "id",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "id", skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The name of a usage plan.
-    #[serde(
-        rename = "name",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The description of a usage plan.
     #[serde(
         rename = "description",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub description: ::std::option::Option<::std::string::String>,
     /// The associated API stages of a usage plan.
     #[serde(
         rename = "apiStages",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub api_stages: ::std::option::Option<::std::vec::Vec<crate::types::ApiStage>>,
     /// A map containing method level throttling information for API stage in a usage plan.
-    #[serde(
-        rename = "throttle",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "throttle", skip_serializing_if = "::std::option::Option::is_none")]
     pub throttle: ::std::option::Option<crate::types::ThrottleSettings>,
     /// The target maximum number of permitted requests per a given unit time interval.
-    #[serde(
-        rename = "quota",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "quota", skip_serializing_if = "::std::option::Option::is_none")]
     pub quota: ::std::option::Option<crate::types::QuotaSettings>,
     /// The Amazon Web Services Marketplace product identifier to associate with the usage plan as a SaaS product on the Amazon Web Services Marketplace.
     #[serde(
         rename = "productCode",
-        default,
         skip_serializing_if = "::std::option::Option::is_none"
     )]
     pub product_code: ::std::option::Option<::std::string::String>,
     /// The collection of tags. Each tag element is associated with a given resource.
-    #[serde(
-        rename = "tags",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
+    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -75,6 +51,36 @@ impl UsagePlan {
     /// Starts building a [`UsagePlan`].
     pub fn builder() -> crate::types::builders::UsagePlanBuilder {
         crate::types::builders::UsagePlanBuilder::default()
+    }
+}
+impl crate::primitives::DeserializeMembers for UsagePlan {
+    const TYPE_NAME: &'static str = "UsagePlan";
+    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> ::std::result::Result<(), A::Error> {
+        match key {
+            "id" => self.id = map.next_value()?,
+            "name" => self.name = map.next_value()?,
+            "description" => self.description = map.next_value()?,
+            "apiStages" => self.api_stages = map.next_value()?,
+            "throttle" => self.throttle = map.next_value()?,
+            "quota" => self.quota = map.next_value()?,
+            "productCode" => self.product_code = map.next_value()?,
+            "tags" => self.tags = map.next_value()?,
+            _ => {
+                map.next_value::<::serde::de::IgnoredAny>()?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UsagePlan {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UsagePlan`](crate::types::UsagePlan); start one with `UsagePlan::builder()`.
