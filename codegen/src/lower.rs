@@ -63,6 +63,10 @@ pub fn lower(
                     http_status: shape.error.as_ref().and_then(|e| e.http_status_code),
                     fault: shape.fault,
                 }),
+                is_operation_input: model
+                    .operations
+                    .values()
+                    .any(|op| op.input.as_ref().is_some_and(|input| &input.shape == name)),
                 in_input: input_reach.contains(name),
                 in_output: output_reach.contains(name),
             };

@@ -11,7 +11,7 @@ use crate::ir::{Module, RustType, Service, StructDef, TypeKind};
 /// Dependency versions of generated crates, in one place so a bump is one edit.
 const DEPENDENCIES: &str = r#"base64 = "0.22"
 httpdate = "1"
-serde = { version = "1.0.200", features = ["derive"] }
+serde = "1.0.200"
 serde_json = "1"
 time = { version = "0.3.36", default-features = false, features = ["std", "formatting", "parsing"] }
 "#;

@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::ir::{RustType, Service, TimestampFormat, TypeDef};
+use crate::ir::{MemberDef, RustType, Service, TimestampFormat, TypeDef};
 
 /// An identifier from a name the IR already made valid.
 pub fn ident(name: &str) -> Ident {
@@ -65,21 +65,21 @@ fn timestamp_format_name(format: TimestampFormat) -> &'static str {
     }
 }
 
-/// The `serialize_with` attribute a timestamp member needs, for the shape of the
-/// member (scalar, list or map of timestamps).
-pub fn timestamp_serialize_attr(ty: &RustType, format: Option<TimestampFormat>) -> TokenStream {
-    let Some(format) = format else {
-        return TokenStream::new();
+/// An expression that serializes `value` (a reference to the member's value,
+/// without the `Option`) in the member's wire form.
+pub fn value_writer(member: &MemberDef, value: TokenStream) -> TokenStream {
+    let Some(format) = member.timestamp_format else {
+        return value;
     };
-    let format = timestamp_format_name(format);
-    let (flavour, extra) = match ty {
-        RustType::List(_) => ("option_list", ""),
-        RustType::Map(..) => ("option_map", ", _"),
-        _ => ("option", ""),
+    let format = ident(timestamp_format_name(format));
+    let wrapper = match member.ty {
+        RustType::List(_) => quote!(ListWire::<crate::primitives::timestamp::#format>),
+        RustType::Map(..) => quote!(MapWire::<crate::primitives::timestamp::#format, _>),
+        _ => quote!(Wire::<crate::primitives::timestamp::#format>),
     };
-    let base = "crate::primitives::timestamp";
-    let ser = format!("{base}::serialize_{flavour}::<{base}::{format}{extra}, _>");
-    quote! { #[serde(serialize_with = #ser)] }
+    quote! {
+        &crate::primitives::timestamp::#wrapper(#value, ::std::marker::PhantomData)
+    }
 }
 
 /// The wrapper a timestamp member's value is read through, e.g.

@@ -5,9 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::doc_attrs::{deprecated_attr, outer_docs};
-use super::rust_types::{
-    builder_path, ident, timestamp_reader, timestamp_serialize_attr, type_tokens,
-};
+use super::rust_types::{builder_path, ident, timestamp_reader, type_tokens, value_writer};
 use crate::ir::{MemberDef, Service, StructDef, TypeDef};
 
 /// Placeholder printed by `Debug` in place of sensitive values.
@@ -33,6 +31,7 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
         quote!()
     };
     let builder = builder_path(type_def);
+    let serialize = serialize_impl(type_def, def);
     let deserialize = deserialize_impl(service, type_def, def);
     let builder_doc = format!(" Starts building a [`{}`].", type_def.rust_name);
     let error_impls = def.error.as_ref().map(|error| {
@@ -89,7 +88,7 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
     quote! {
         #docs
         #deprecated
-        #[derive(::std::clone::Clone, #derive_debug ::std::cmp::PartialEq, ::std::default::Default, ::serde::Serialize)]
+        #[derive(::std::clone::Clone, #derive_debug ::std::cmp::PartialEq, ::std::default::Default)]
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
@@ -102,6 +101,7 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
             }
         }
 
+        #serialize
         #deserialize
         #debug_impl
         #error_impls
@@ -150,14 +150,82 @@ fn emit_field(service: &Service, member: &MemberDef) -> TokenStream {
     let ty = field_type(service, member);
     let docs = outer_docs(&member_docs(member), "");
     let deprecated = deprecated_attr(&member.deprecated);
-    let json_name = &member.json_name;
-    let timestamp = timestamp_serialize_attr(&member.ty, member.timestamp_format);
     quote! {
         #docs
         #deprecated
-        #[serde(rename = #json_name, skip_serializing_if = "::std::option::Option::is_none")]
-        #timestamp
         pub #field: #ty,
+    }
+}
+
+/// `Serialize` through [`SerializeMembers`](crate::primitives): the serde form writes
+/// every present member; operation inputs also get `json_body()`, which writes
+/// only the members bound to the JSON body.
+fn serialize_impl(type_def: &TypeDef, def: &StructDef) -> TokenStream {
+    let name = ident(&type_def.rust_name);
+    let has_http_members = def.members.iter().any(|m| !m.binding.is_body());
+    let body_only = if has_http_members {
+        ident("body_only")
+    } else {
+        ident("_body_only")
+    };
+    let map = if def.members.is_empty() {
+        ident("_map")
+    } else {
+        ident("map")
+    };
+    let entries = def.members.iter().map(|member| {
+        let field = ident(&member.field_name);
+        let key = &member.json_name;
+        let value = value_writer(member, quote!(value));
+        let entry = quote! {
+            if let ::std::option::Option::Some(value) = &self.#field {
+                map.serialize_entry(#key, #value)?;
+            }
+        };
+        if member.binding.is_body() {
+            entry
+        } else {
+            quote! { if !body_only { #entry } }
+        }
+    });
+    let has_payload = def
+        .members
+        .iter()
+        .any(|m| m.binding == crate::ir::Binding::Payload);
+    let json_body = (def.is_operation_input && !has_payload).then(|| {
+        let doc = format!(
+            " The JSON body of a `{}` request: only the members bound to the body, under their wire names. \
+             The struct's own `Serialize` keeps every member.",
+            type_def.model_name
+        );
+        quote! {
+            impl #name {
+                #[doc = #doc]
+                pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+                    crate::primitives::JsonBody(self)
+                }
+            }
+        }
+    });
+    quote! {
+        impl crate::primitives::SerializeMembers for #name {
+            fn serialize_members<M: ::serde::ser::SerializeMap>(
+                &self,
+                #map: &mut M,
+                #body_only: bool,
+            ) -> ::std::result::Result<(), M::Error> {
+                #(#entries)*
+                ::std::result::Result::Ok(())
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                crate::primitives::serialize_struct(self, serializer)
+            }
+        }
+
+        #json_body
     }
 }
 

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::doc_attrs::{deprecated_attr, outer_docs};
-use super::rust_types::{ident, type_tokens};
+use super::rust_types::{ident, timestamp_reader, type_tokens, value_writer};
 use super::structs::member_docs;
 use crate::ir::{Service, StructDef, TypeDef};
 
@@ -33,9 +33,18 @@ pub fn emit_union(service: &Service, type_def: &TypeDef, def: &StructDef) -> Tok
         let doc = outer_docs(&member_docs(member), "");
         let key = &member.json_name;
         variants.push(quote! { #doc #variant(#ty), });
+        let value = value_writer(member, quote!(value));
         serialize_arms
-            .push(quote! { #name::#variant(value) => map.serialize_entry(#key, value)?, });
-        deserialize_arms.push(quote! { #key => #name::#variant(map.next_value()?), });
+            .push(quote! { #name::#variant(value) => map.serialize_entry(#key, #value)?, });
+        // A null member is as good as absent; read it as an `Option`.
+        let read = match member.timestamp_format {
+            Some(format) => {
+                let reader = timestamp_reader(service, &member.ty, format);
+                quote! { map.next_value::<#reader>()?.0 }
+            }
+            None => quote! { map.next_value::<::std::option::Option<#ty>>()? },
+        };
+        deserialize_arms.push(quote! { #key => #read.map(#name::#variant), });
     }
     quote! {
         #docs
@@ -77,13 +86,15 @@ pub fn emit_union(service: &Service, type_def: &TypeDef, def: &StructDef) -> Tok
                                 #(#deserialize_arms)*
                                 _ => {
                                     map.next_value::<::serde::de::IgnoredAny>()?;
-                                    #name::Unknown
+                                    ::std::option::Option::Some(#name::Unknown)
                                 }
                             };
-                            if result.is_some() {
-                                return ::std::result::Result::Err(::serde::de::Error::custom("a union must set exactly one member"));
+                            if let ::std::option::Option::Some(value) = value {
+                                if result.is_some() {
+                                    return ::std::result::Result::Err(::serde::de::Error::custom("a union must set exactly one member"));
+                                }
+                                result = ::std::option::Option::Some(value);
                             }
-                            result = ::std::option::Option::Some(value);
                         }
                         result.ok_or_else(|| ::serde::de::Error::custom("a union must set exactly one member"))
                     }

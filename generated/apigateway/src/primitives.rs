@@ -118,6 +118,48 @@ where
     deserializer.deserialize_str(StrVisitor(::std::marker::PhantomData))
 }
 
+/// Writes a structure's members into a serde map, skipping absent ones.
+///
+/// Generated structs implement it instead of deriving `Serialize`, which
+/// lets one function serve both the full serde form and the JSON body form.
+#[doc(hidden)]
+pub trait SerializeMembers {
+    /// Writes the members; with `body_only`, only those that travel in the JSON body.
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> Result<(), M::Error>;
+}
+
+/// Serializes a structure as a map of its present members.
+#[doc(hidden)]
+pub fn serialize_struct<T: SerializeMembers, S: ::serde::Serializer>(
+    value: &T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use ::serde::ser::SerializeMap as _;
+    let mut map = serializer.serialize_map(None)?;
+    value.serialize_members(&mut map, false)?;
+    map.end()
+}
+
+/// The JSON body of an operation input: only the members bound to the body.
+///
+/// Returned by the inputs' `json_body()`; members bound to the URI, query
+/// string or headers are left out, as the service expects.
+#[derive(Debug, Clone, Copy)]
+pub struct JsonBody<'a, T>(pub(crate) &'a T);
+
+impl<T: SerializeMembers> ::serde::Serialize for JsonBody<'_, T> {
+    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use ::serde::ser::SerializeMap as _;
+        let mut map = serializer.serialize_map(None)?;
+        self.0.serialize_members(&mut map, true)?;
+        map.end()
+    }
+}
+
 /// Receives a structure's members one by one while it is deserialized.
 ///
 /// Generated structs implement it instead of deriving `Deserialize`: one
@@ -349,12 +391,44 @@ pub mod timestamp {
         }
     }
 
-    /// Serializes a timestamp in format `F`, for use inside collections.
-    struct Wire<'a, F>(&'a OffsetDateTime, ::std::marker::PhantomData<F>);
+    /// Writes a timestamp in format `F`.
+    #[doc(hidden)]
+    pub struct Wire<'a, F>(pub &'a OffsetDateTime, pub ::std::marker::PhantomData<F>);
 
     impl<F: Format> ::serde::Serialize for Wire<'_, F> {
         fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             F::write(self.0, serializer)
+        }
+    }
+
+    /// Writes a list of timestamps in format `F`.
+    #[doc(hidden)]
+    pub struct ListWire<'a, F>(pub &'a [OffsetDateTime], pub ::std::marker::PhantomData<F>);
+
+    impl<F: Format> ::serde::Serialize for ListWire<'_, F> {
+        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_seq(
+                self.0
+                    .iter()
+                    .map(|item| Wire::<F>(item, ::std::marker::PhantomData)),
+            )
+        }
+    }
+
+    /// Writes a map of timestamps in format `F`.
+    #[doc(hidden)]
+    pub struct MapWire<'a, F, K>(
+        pub &'a ::std::collections::BTreeMap<K, OffsetDateTime>,
+        pub ::std::marker::PhantomData<F>,
+    );
+
+    impl<F: Format, K: ::serde::Serialize> ::serde::Serialize for MapWire<'_, F, K> {
+        fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            serializer.collect_map(
+                self.0
+                    .iter()
+                    .map(|(k, v)| (k, Wire::<F>(v, ::std::marker::PhantomData))),
+            )
         }
     }
 
@@ -409,17 +483,6 @@ pub mod timestamp {
     }
 
     /// `Option<OffsetDateTime>` in format `F`.
-    pub fn serialize_option<F: Format, S: ::serde::Serializer>(
-        value: &Option<OffsetDateTime>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(value) => F::write(value, serializer),
-            None => serializer.serialize_none(),
-        }
-    }
-
-    /// `Option<OffsetDateTime>` in format `F`.
     pub fn deserialize_option<'de, F: Format, D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<OffsetDateTime>, D::Error> {
@@ -428,40 +491,11 @@ pub mod timestamp {
     }
 
     /// `Option<Vec<OffsetDateTime>>` in format `F`.
-    pub fn serialize_option_list<F: Format, S: ::serde::Serializer>(
-        value: &Option<Vec<OffsetDateTime>>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(items) => serializer.collect_seq(
-                items
-                    .iter()
-                    .map(|item| Wire::<F>(item, ::std::marker::PhantomData)),
-            ),
-            None => serializer.serialize_none(),
-        }
-    }
-
-    /// `Option<Vec<OffsetDateTime>>` in format `F`.
     pub fn deserialize_option_list<'de, F: Format, D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<Vec<OffsetDateTime>>, D::Error> {
         let value: Option<Vec<Read<F>>> = ::serde::Deserialize::deserialize(deserializer)?;
         Ok(value.map(|items| items.into_iter().map(|read| read.0).collect()))
-    }
-
-    /// `Option<BTreeMap<K, OffsetDateTime>>` in format `F`.
-    pub fn serialize_option_map<F: Format, K: ::serde::Serialize, S: ::serde::Serializer>(
-        value: &Option<::std::collections::BTreeMap<K, OffsetDateTime>>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(map) => serializer.collect_map(
-                map.iter()
-                    .map(|(k, v)| (k, Wire::<F>(v, ::std::marker::PhantomData))),
-            ),
-            None => serializer.serialize_none(),
-        }
     }
 
     /// `Option<BTreeMap<K, OffsetDateTime>>` in format `F`.

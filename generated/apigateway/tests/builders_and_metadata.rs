@@ -110,3 +110,42 @@ fn operations_carry_model_metadata() {
     assert_eq!(paginator.limit_key, Some("limit"));
     assert_eq!(paginator.result_keys, ["items"]);
 }
+
+#[test]
+fn json_body_leaves_out_http_bound_members() {
+    let request = CreateDeploymentRequest::builder()
+        .rest_api_id("a1b2c3")
+        .stage_name("prod")
+        .variables([("env", "prod")])
+        .build()
+        .unwrap();
+    assert_eq!(
+        serde_json::to_value(request.json_body()).unwrap(),
+        json!({"stageName": "prod", "variables": {"env": "prod"}})
+    );
+}
+
+#[test]
+fn a_uri_member_and_a_body_key_of_the_same_name_stay_apart() {
+    use awsgen_apigateway::types::{IntegrationType, PutIntegrationRequest};
+    let request = PutIntegrationRequest::builder()
+        .rest_api_id("a1b2c3")
+        .resource_id("res1")
+        .http_method("GET")
+        .type_(IntegrationType::Http)
+        .integration_http_method("POST")
+        .uri("https://backend.example.com/pets")
+        .build()
+        .unwrap();
+    // The body carries the integration's method under the wire name `httpMethod`.
+    assert_eq!(
+        serde_json::to_value(request.json_body()).unwrap(),
+        json!({"type": "HTTP", "httpMethod": "POST", "uri": "https://backend.example.com/pets"})
+    );
+    // The serde form keeps both: the URI-bound one under its Rust field name.
+    let full = serde_json::to_value(&request).unwrap();
+    assert_eq!(full["httpMethod"], "POST");
+    assert_eq!(full["http_method"], "GET");
+    let back: PutIntegrationRequest = serde_json::from_value(full).unwrap();
+    assert_eq!(back, request);
+}

@@ -6,27 +6,46 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ServiceUnavailableException {
     /// The `retryAfterSeconds` member.
     ///
     /// Sent in the header `Retry-After`, not in the JSON body.
-    #[serde(
-        rename = "retryAfterSeconds",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub retry_after_seconds: ::std::option::Option<::std::string::String>,
     /// The `message` member.
-    #[serde(rename = "message", skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl ServiceUnavailableException {
     /// Starts building a [`ServiceUnavailableException`].
     pub fn builder() -> crate::error::builders::ServiceUnavailableExceptionBuilder {
         crate::error::builders::ServiceUnavailableExceptionBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for ServiceUnavailableException {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.retry_after_seconds {
+                map.serialize_entry("retryAfterSeconds", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for ServiceUnavailableException {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for ServiceUnavailableException {

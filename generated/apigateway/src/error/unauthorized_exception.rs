@@ -6,19 +6,37 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct UnauthorizedException {
     /// The `message` member.
-    #[serde(rename = "message", skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
 }
 impl UnauthorizedException {
     /// Starts building a [`UnauthorizedException`].
     pub fn builder() -> crate::error::builders::UnauthorizedExceptionBuilder {
         crate::error::builders::UnauthorizedExceptionBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for UnauthorizedException {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.message {
+            map.serialize_entry("message", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for UnauthorizedException {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for UnauthorizedException {

@@ -6,25 +6,42 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct AccessLogSettings {
     /// A single line format of the access logs of data, as specified by selected $context variables. The format must include at least `$context.requestId`.
-    #[serde(rename = "format", skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<::std::string::String>,
     /// The Amazon Resource Name (ARN) of the CloudWatch Logs log group or Kinesis Data Firehose delivery stream to receive access logs. If you specify a Kinesis Data Firehose delivery stream, the stream name must begin with `amazon-apigateway-`.
-    #[serde(
-        rename = "destinationArn",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub destination_arn: ::std::option::Option<::std::string::String>,
 }
 impl AccessLogSettings {
     /// Starts building a [`AccessLogSettings`].
     pub fn builder() -> crate::types::builders::AccessLogSettingsBuilder {
         crate::types::builders::AccessLogSettingsBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for AccessLogSettings {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.format {
+            map.serialize_entry("format", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.destination_arn {
+            map.serialize_entry("destinationArn", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for AccessLogSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for AccessLogSettings {

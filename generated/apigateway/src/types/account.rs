@@ -6,37 +6,52 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct Account {
     /// The ARN of an Amazon CloudWatch role for the current Account.
-    #[serde(
-        rename = "cloudwatchRoleArn",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cloudwatch_role_arn: ::std::option::Option<::std::string::String>,
     /// Specifies the API request limits configured for the current Account.
-    #[serde(
-        rename = "throttleSettings",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub throttle_settings: ::std::option::Option<crate::types::ThrottleSettings>,
     /// A list of features supported for the account. When usage plans are enabled, the features list will include an entry of `"UsagePlans"`.
-    #[serde(rename = "features", skip_serializing_if = "::std::option::Option::is_none")]
     pub features: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The version of the API keys used for the account.
-    #[serde(
-        rename = "apiKeyVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_key_version: ::std::option::Option<::std::string::String>,
 }
 impl Account {
     /// Starts building a [`Account`].
     pub fn builder() -> crate::types::builders::AccountBuilder {
         crate::types::builders::AccountBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for Account {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.cloudwatch_role_arn {
+            map.serialize_entry("cloudwatchRoleArn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.throttle_settings {
+            map.serialize_entry("throttleSettings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.features {
+            map.serialize_entry("features", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.api_key_version {
+            map.serialize_entry("apiKeyVersion", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for Account {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for Account {

@@ -6,61 +6,29 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ApiKey {
     /// The identifier of the API Key.
-    #[serde(rename = "id", skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The value of the API Key.
-    #[serde(rename = "value", skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
     /// The name of the API Key.
-    #[serde(rename = "name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// An Amazon Web Services Marketplace customer identifier, when integrating with the Amazon Web Services SaaS Marketplace.
-    #[serde(
-        rename = "customerId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub customer_id: ::std::option::Option<::std::string::String>,
     /// The description of the API Key.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// Specifies whether the API Key can be used by callers.
-    #[serde(rename = "enabled", skip_serializing_if = "::std::option::Option::is_none")]
     pub enabled: ::std::option::Option<bool>,
     /// The timestamp when the API Key was created.
-    #[serde(
-        rename = "createdDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    #[serde(
-        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
-    )]
     pub created_date: ::std::option::Option<::time::OffsetDateTime>,
     /// The timestamp when the API Key was last updated.
-    #[serde(
-        rename = "lastUpdatedDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    #[serde(
-        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
-    )]
     pub last_updated_date: ::std::option::Option<::time::OffsetDateTime>,
     /// A list of Stage resources that are associated with the ApiKey resource.
-    #[serde(
-        rename = "stageKeys",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stage_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The collection of tags. Each tag element is associated with a given resource.
-    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -69,6 +37,63 @@ impl ApiKey {
     /// Starts building a [`ApiKey`].
     pub fn builder() -> crate::types::builders::ApiKeyBuilder {
         crate::types::builders::ApiKeyBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for ApiKey {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.customer_id {
+            map.serialize_entry("customerId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry(
+                "createdDate",
+                &crate::primitives::timestamp::Wire::<
+                    crate::primitives::timestamp::EpochSeconds,
+                >(value, ::std::marker::PhantomData),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_updated_date {
+            map.serialize_entry(
+                "lastUpdatedDate",
+                &crate::primitives::timestamp::Wire::<
+                    crate::primitives::timestamp::EpochSeconds,
+                >(value, ::std::marker::PhantomData),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stage_keys {
+            map.serialize_entry("stageKeys", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for ApiKey {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for ApiKey {

@@ -6,22 +6,42 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ApiKeyIds {
     /// A list of all the ApiKey identifiers.
-    #[serde(rename = "ids", skip_serializing_if = "::std::option::Option::is_none")]
     pub ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A list of warning messages.
-    #[serde(rename = "warnings", skip_serializing_if = "::std::option::Option::is_none")]
     pub warnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl ApiKeyIds {
     /// Starts building a [`ApiKeyIds`].
     pub fn builder() -> crate::types::builders::ApiKeyIdsBuilder {
         crate::types::builders::ApiKeyIdsBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for ApiKeyIds {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.ids {
+            map.serialize_entry("ids", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.warnings {
+            map.serialize_entry("warnings", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for ApiKeyIds {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for ApiKeyIds {

@@ -6,25 +6,47 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ApiKeys {
     /// A list of warning messages logged during the import of API keys when the `failOnWarnings` option is set to true.
-    #[serde(rename = "warnings", skip_serializing_if = "::std::option::Option::is_none")]
     pub warnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The `position` member.
-    #[serde(rename = "position", skip_serializing_if = "::std::option::Option::is_none")]
     pub position: ::std::option::Option<::std::string::String>,
     /// The current page of elements from this collection.
-    #[serde(rename = "item", skip_serializing_if = "::std::option::Option::is_none")]
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::ApiKey>>,
 }
 impl ApiKeys {
     /// Starts building a [`ApiKeys`].
     pub fn builder() -> crate::types::builders::ApiKeysBuilder {
         crate::types::builders::ApiKeysBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for ApiKeys {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.warnings {
+            map.serialize_entry("warnings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.position {
+            map.serialize_entry("position", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.items {
+            map.serialize_entry("item", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for ApiKeys {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for ApiKeys {

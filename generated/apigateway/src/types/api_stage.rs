@@ -6,19 +6,15 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ApiStage {
     /// API Id of the associated API stage in a usage plan.
-    #[serde(rename = "apiId", skip_serializing_if = "::std::option::Option::is_none")]
     pub api_id: ::std::option::Option<::std::string::String>,
     /// API stage name of the associated API stage in a usage plan.
-    #[serde(rename = "stage", skip_serializing_if = "::std::option::Option::is_none")]
     pub stage: ::std::option::Option<::std::string::String>,
     /// Map containing method level throttling information for API stage in a usage plan.
-    #[serde(rename = "throttle", skip_serializing_if = "::std::option::Option::is_none")]
     pub throttle: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
@@ -30,6 +26,32 @@ impl ApiStage {
     /// Starts building a [`ApiStage`].
     pub fn builder() -> crate::types::builders::ApiStageBuilder {
         crate::types::builders::ApiStageBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for ApiStage {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.api_id {
+            map.serialize_entry("apiId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stage {
+            map.serialize_entry("stage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.throttle {
+            map.serialize_entry("throttle", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for ApiStage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for ApiStage {

@@ -6,28 +6,47 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct BasePathMapping {
     /// The base path name that callers of the API must provide as part of the URL after the domain name.
-    #[serde(rename = "basePath", skip_serializing_if = "::std::option::Option::is_none")]
     pub base_path: ::std::option::Option<::std::string::String>,
     /// The string identifier of the associated RestApi.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The name of the associated stage.
-    #[serde(rename = "stage", skip_serializing_if = "::std::option::Option::is_none")]
     pub stage: ::std::option::Option<::std::string::String>,
 }
 impl BasePathMapping {
     /// Starts building a [`BasePathMapping`].
     pub fn builder() -> crate::types::builders::BasePathMappingBuilder {
         crate::types::builders::BasePathMappingBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for BasePathMapping {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.base_path {
+            map.serialize_entry("basePath", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rest_api_id {
+            map.serialize_entry("restApiId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stage {
+            map.serialize_entry("stage", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for BasePathMapping {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for BasePathMapping {

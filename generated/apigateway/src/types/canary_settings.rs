@@ -6,42 +6,54 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CanarySettings {
     /// The percent (0-100) of traffic diverted to a canary deployment.
-    #[serde(
-        rename = "percentTraffic",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub percent_traffic: ::std::option::Option<f64>,
     /// The ID of the canary deployment.
-    #[serde(
-        rename = "deploymentId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deployment_id: ::std::option::Option<::std::string::String>,
     /// Stage variables overridden for a canary release deployment, including new stage variables introduced in the canary. These stage variables are represented as a string-to-string map between stage variable names and their values.
-    #[serde(
-        rename = "stageVariableOverrides",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stage_variable_overrides: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// A Boolean flag to indicate whether the canary deployment uses the stage cache or not.
-    #[serde(
-        rename = "useStageCache",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub use_stage_cache: ::std::option::Option<bool>,
 }
 impl CanarySettings {
     /// Starts building a [`CanarySettings`].
     pub fn builder() -> crate::types::builders::CanarySettingsBuilder {
         crate::types::builders::CanarySettingsBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for CanarySettings {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.percent_traffic {
+            map.serialize_entry("percentTraffic", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.deployment_id {
+            map.serialize_entry("deploymentId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stage_variable_overrides {
+            map.serialize_entry("stageVariableOverrides", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.use_stage_cache {
+            map.serialize_entry("useStageCache", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for CanarySettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for CanarySettings {

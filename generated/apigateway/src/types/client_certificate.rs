@@ -6,49 +6,21 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ClientCertificate {
     /// The identifier of the client certificate.
-    #[serde(
-        rename = "clientCertificateId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub client_certificate_id: ::std::option::Option<::std::string::String>,
     /// The description of the client certificate.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// The PEM-encoded public key of the client certificate, which can be used to configure certificate authentication in the integration endpoint .
-    #[serde(
-        rename = "pemEncodedCertificate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub pem_encoded_certificate: ::std::option::Option<::std::string::String>,
     /// The timestamp when the client certificate was created.
-    #[serde(
-        rename = "createdDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    #[serde(
-        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
-    )]
     pub created_date: ::std::option::Option<::time::OffsetDateTime>,
     /// The timestamp when the client certificate will expire.
-    #[serde(
-        rename = "expirationDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    #[serde(
-        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
-    )]
     pub expiration_date: ::std::option::Option<::time::OffsetDateTime>,
     /// The collection of tags. Each tag element is associated with a given resource.
-    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -57,6 +29,51 @@ impl ClientCertificate {
     /// Starts building a [`ClientCertificate`].
     pub fn builder() -> crate::types::builders::ClientCertificateBuilder {
         crate::types::builders::ClientCertificateBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for ClientCertificate {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.client_certificate_id {
+            map.serialize_entry("clientCertificateId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.pem_encoded_certificate {
+            map.serialize_entry("pemEncodedCertificate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry(
+                "createdDate",
+                &crate::primitives::timestamp::Wire::<
+                    crate::primitives::timestamp::EpochSeconds,
+                >(value, ::std::marker::PhantomData),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.expiration_date {
+            map.serialize_entry(
+                "expirationDate",
+                &crate::primitives::timestamp::Wire::<
+                    crate::primitives::timestamp::EpochSeconds,
+                >(value, ::std::marker::PhantomData),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for ClientCertificate {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for ClientCertificate {

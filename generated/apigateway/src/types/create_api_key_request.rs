@@ -6,46 +6,25 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CreateApiKeyRequest {
     /// The name of the ApiKey.
-    #[serde(rename = "name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The description of the ApiKey.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// Specifies whether the ApiKey can be used by callers.
-    #[serde(rename = "enabled", skip_serializing_if = "::std::option::Option::is_none")]
     pub enabled: ::std::option::Option<bool>,
     /// Specifies whether (`true`) or not (`false`) the key identifier is distinct from the created API key value. This parameter is deprecated and should not be used.
-    #[serde(
-        rename = "generateDistinctId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub generate_distinct_id: ::std::option::Option<bool>,
     /// Specifies a value of the API key.
-    #[serde(rename = "value", skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
     /// DEPRECATED FOR USAGE PLANS - Specifies stages associated with the API key.
-    #[serde(
-        rename = "stageKeys",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stage_keys: ::std::option::Option<::std::vec::Vec<crate::types::StageKey>>,
     /// An Amazon Web Services Marketplace customer identifier, when integrating with the Amazon Web Services SaaS Marketplace.
-    #[serde(
-        rename = "customerId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub customer_id: ::std::option::Option<::std::string::String>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -54,6 +33,53 @@ impl CreateApiKeyRequest {
     /// Starts building a [`CreateApiKeyRequest`].
     pub fn builder() -> crate::types::builders::CreateApiKeyRequestBuilder {
         crate::types::builders::CreateApiKeyRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for CreateApiKeyRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.enabled {
+            map.serialize_entry("enabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.generate_distinct_id {
+            map.serialize_entry("generateDistinctId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stage_keys {
+            map.serialize_entry("stageKeys", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.customer_id {
+            map.serialize_entry("customerId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for CreateApiKeyRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl CreateApiKeyRequest {
+    /// The JSON body of a `CreateApiKeyRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for CreateApiKeyRequest {

@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CreateAuthorizerRequest {
@@ -16,65 +15,92 @@ pub struct CreateAuthorizerRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The name of the authorizer.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The authorizer type. Valid values are `TOKEN` for a Lambda function using a single authorization token submitted in a custom header, `REQUEST` for a Lambda function using incoming request parameters, and `COGNITO_USER_POOLS` for using an Amazon Cognito user pool.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<crate::types::AuthorizerType>,
     /// A list of the Amazon Cognito user pool ARNs for the `COGNITO_USER_POOLS` authorizer. Each element is of this format: `arn:aws:cognito-idp:{region}:{account_id}:userpool/{user_pool_id}`. For a `TOKEN` or `REQUEST` authorizer, this is not defined.
-    #[serde(
-        rename = "providerARNs",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub provider_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Optional customer-defined field, used in OpenAPI imports and exports without functional impact.
-    #[serde(rename = "authType", skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_type: ::std::option::Option<::std::string::String>,
     /// Specifies the authorizer's Uniform Resource Identifier (URI). For `TOKEN` or `REQUEST` authorizers, this must be a well-formed Lambda function URI, for example, `arn:aws:apigateway:us-west-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-west-2:{account_id}:function:{lambda_function_name}/invocations`. In general, the URI has this form `arn:aws:apigateway:{region}:lambda:path/{service_api}`, where `{region}` is the same as the region hosting the Lambda function, `path` indicates that the remaining substring in the URI should be treated as the path to the resource, including the initial `/`. For Lambda functions, this is usually of the form `/2015-03-31/functions/[FunctionARN]/invocations`.
-    #[serde(
-        rename = "authorizerUri",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub authorizer_uri: ::std::option::Option<::std::string::String>,
     /// Specifies the required credentials as an IAM role for API Gateway to invoke the authorizer. To specify an IAM role for API Gateway to assume, use the role's Amazon Resource Name (ARN). To use resource-based permissions on the Lambda function, specify null.
-    #[serde(
-        rename = "authorizerCredentials",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub authorizer_credentials: ::std::option::Option<::std::string::String>,
     /// The identity source for which authorization is requested. For a `TOKEN` or `COGNITO_USER_POOLS` authorizer, this is required and specifies the request header mapping expression for the custom header holding the authorization token submitted by the client. For example, if the token header name is `Auth`, the header mapping expression is `method.request.header.Auth`. For the `REQUEST` authorizer, this is required when authorization caching is enabled. The value is a comma-separated string of one or more mapping expressions of the specified request parameters. For example, if an `Auth` header, a `Name` query string parameter are defined as identity sources, this value is `method.request.header.Auth, method.request.querystring.Name`. These parameters will be used to derive the authorization caching key and to perform runtime validation of the `REQUEST` authorizer by verifying all of the identity-related request parameters are present, not null and non-empty. Only when this is true does the authorizer invoke the authorizer Lambda function, otherwise, it returns a 401 Unauthorized response without calling the Lambda function. The valid value is a string of comma-separated mapping expressions of the specified request parameters. When the authorization caching is not enabled, this property is optional.
-    #[serde(
-        rename = "identitySource",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity_source: ::std::option::Option<::std::string::String>,
     /// A validation expression for the incoming identity token. For `TOKEN` authorizers, this value is a regular expression. For `COGNITO_USER_POOLS` authorizers, API Gateway will match the `aud` field of the incoming token from the client against the specified regular expression. It will invoke the authorizer's Lambda function when there is a match. Otherwise, it will return a 401 Unauthorized response without calling the Lambda function. The validation expression does not apply to the `REQUEST` authorizer.
-    #[serde(
-        rename = "identityValidationExpression",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub identity_validation_expression: ::std::option::Option<::std::string::String>,
     /// The TTL in seconds of cached authorizer results. If it equals 0, authorization caching is disabled. If it is greater than 0, API Gateway will cache authorizer responses. If this field is not set, the default value is 300. The maximum value is 3600, or 1 hour.
-    #[serde(
-        rename = "authorizerResultTtlInSeconds",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub authorizer_result_ttl_in_seconds: ::std::option::Option<i32>,
 }
 impl CreateAuthorizerRequest {
     /// Starts building a [`CreateAuthorizerRequest`].
     pub fn builder() -> crate::types::builders::CreateAuthorizerRequestBuilder {
         crate::types::builders::CreateAuthorizerRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for CreateAuthorizerRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.type_ {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.provider_arns {
+            map.serialize_entry("providerARNs", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.auth_type {
+            map.serialize_entry("authType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.authorizer_uri {
+            map.serialize_entry("authorizerUri", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.authorizer_credentials {
+            map.serialize_entry("authorizerCredentials", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.identity_source {
+            map.serialize_entry("identitySource", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.identity_validation_expression
+        {
+            map.serialize_entry("identityValidationExpression", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .authorizer_result_ttl_in_seconds
+        {
+            map.serialize_entry("authorizerResultTtlInSeconds", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for CreateAuthorizerRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl CreateAuthorizerRequest {
+    /// The JSON body of a `CreateAuthorizerRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for CreateAuthorizerRequest {

@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CreateBasePathMappingRequest {
@@ -16,38 +15,66 @@ pub struct CreateBasePathMappingRequest {
     /// Sent in the URI label `{domain_name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "domainName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// The identifier for the domain name resource. Required for private custom domain names.
     ///
     /// Sent in the query parameter `domainNameId`, not in the JSON body.
-    #[serde(
-        rename = "domainNameId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name_id: ::std::option::Option<::std::string::String>,
     /// The base path name that callers of the API must provide as part of the URL after the domain name. This value must be unique for all of the mappings across a single API. Specify '(none)' if you do not want callers to specify a base path name after the domain name.
-    #[serde(rename = "basePath", skip_serializing_if = "::std::option::Option::is_none")]
     pub base_path: ::std::option::Option<::std::string::String>,
     /// The string identifier of the associated RestApi.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The name of the API's stage that you want to use for this mapping. Specify '(none)' if you want callers to explicitly specify the stage name after any base path name.
-    #[serde(rename = "stage", skip_serializing_if = "::std::option::Option::is_none")]
     pub stage: ::std::option::Option<::std::string::String>,
 }
 impl CreateBasePathMappingRequest {
     /// Starts building a [`CreateBasePathMappingRequest`].
     pub fn builder() -> crate::types::builders::CreateBasePathMappingRequestBuilder {
         crate::types::builders::CreateBasePathMappingRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for CreateBasePathMappingRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.domain_name {
+                map.serialize_entry("domainName", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.domain_name_id {
+                map.serialize_entry("domainNameId", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.base_path {
+            map.serialize_entry("basePath", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rest_api_id {
+            map.serialize_entry("restApiId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stage {
+            map.serialize_entry("stage", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for CreateBasePathMappingRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl CreateBasePathMappingRequest {
+    /// The JSON body of a `CreateBasePathMappingRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for CreateBasePathMappingRequest {

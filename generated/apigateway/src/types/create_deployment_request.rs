@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CreateDeploymentRequest {
@@ -16,66 +15,82 @@ pub struct CreateDeploymentRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The name of the Stage resource for the Deployment resource to create.
-    #[serde(
-        rename = "stageName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stage_name: ::std::option::Option<::std::string::String>,
     /// The description of the Stage resource for the Deployment resource to create.
-    #[serde(
-        rename = "stageDescription",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stage_description: ::std::option::Option<::std::string::String>,
     /// The description for the Deployment resource to create.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// Enables a cache cluster for the Stage resource specified in the input.
-    #[serde(
-        rename = "cacheClusterEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cache_cluster_enabled: ::std::option::Option<bool>,
     /// The stage's cache capacity in GB. For more information about choosing a cache size, see [Enabling API caching to enhance responsiveness](https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html).
-    #[serde(
-        rename = "cacheClusterSize",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cache_cluster_size: ::std::option::Option<crate::types::CacheClusterSize>,
     /// A map that defines the stage variables for the Stage resource that is associated with the new deployment. Variable names can have alphanumeric and underscore characters, and the values must match `[A-Za-z0-9-._~:/?#&=,]+`.
-    #[serde(
-        rename = "variables",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub variables: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The input configuration for the canary deployment when the deployment is a canary release deployment.
-    #[serde(
-        rename = "canarySettings",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub canary_settings: ::std::option::Option<crate::types::DeploymentCanarySettings>,
     /// Specifies whether active tracing with X-ray is enabled for the Stage.
-    #[serde(
-        rename = "tracingEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tracing_enabled: ::std::option::Option<bool>,
 }
 impl CreateDeploymentRequest {
     /// Starts building a [`CreateDeploymentRequest`].
     pub fn builder() -> crate::types::builders::CreateDeploymentRequestBuilder {
         crate::types::builders::CreateDeploymentRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for CreateDeploymentRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.stage_name {
+            map.serialize_entry("stageName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stage_description {
+            map.serialize_entry("stageDescription", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cache_cluster_enabled {
+            map.serialize_entry("cacheClusterEnabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cache_cluster_size {
+            map.serialize_entry("cacheClusterSize", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.variables {
+            map.serialize_entry("variables", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.canary_settings {
+            map.serialize_entry("canarySettings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tracing_enabled {
+            map.serialize_entry("tracingEnabled", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for CreateDeploymentRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl CreateDeploymentRequest {
+    /// The JSON body of a `CreateDeploymentRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for CreateDeploymentRequest {

@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CreateDocumentationPartRequest {
@@ -16,29 +15,54 @@ pub struct CreateDocumentationPartRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The location of the targeted API entity of the to-be-created documentation part.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "location", skip_serializing_if = "::std::option::Option::is_none")]
     pub location: ::std::option::Option<crate::types::DocumentationPartLocation>,
     /// The new documentation content map of the targeted API entity. Enclosed key-value pairs are API-specific, but only OpenAPI-compliant key-value pairs can be exported and, hence, published.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "properties",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub properties: ::std::option::Option<::std::string::String>,
 }
 impl CreateDocumentationPartRequest {
     /// Starts building a [`CreateDocumentationPartRequest`].
     pub fn builder() -> crate::types::builders::CreateDocumentationPartRequestBuilder {
         crate::types::builders::CreateDocumentationPartRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for CreateDocumentationPartRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.location {
+            map.serialize_entry("location", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.properties {
+            map.serialize_entry("properties", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for CreateDocumentationPartRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl CreateDocumentationPartRequest {
+    /// The JSON body of a `CreateDocumentationPartRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for CreateDocumentationPartRequest {

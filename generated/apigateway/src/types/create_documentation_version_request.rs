@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CreateDocumentationVersionRequest {
@@ -16,36 +15,57 @@ pub struct CreateDocumentationVersionRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The version identifier of the new snapshot.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "documentationVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub documentation_version: ::std::option::Option<::std::string::String>,
     /// The stage name to be associated with the new documentation snapshot.
-    #[serde(
-        rename = "stageName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stage_name: ::std::option::Option<::std::string::String>,
     /// A description about the new documentation snapshot.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl CreateDocumentationVersionRequest {
     /// Starts building a [`CreateDocumentationVersionRequest`].
     pub fn builder() -> crate::types::builders::CreateDocumentationVersionRequestBuilder {
         crate::types::builders::CreateDocumentationVersionRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for CreateDocumentationVersionRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.documentation_version {
+            map.serialize_entry("documentationVersion", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stage_name {
+            map.serialize_entry("stageName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for CreateDocumentationVersionRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl CreateDocumentationVersionRequest {
+    /// The JSON body of a `CreateDocumentationVersionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for CreateDocumentationVersionRequest {

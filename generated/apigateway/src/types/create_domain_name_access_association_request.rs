@@ -6,39 +6,25 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CreateDomainNameAccessAssociationRequest {
     /// The ARN of the domain name.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "domainNameArn",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name_arn: ::std::option::Option<::std::string::String>,
     /// The type of the domain name access association source.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "accessAssociationSourceType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub access_association_source_type: ::std::option::Option<
         crate::types::AccessAssociationSourceType,
     >,
     /// The identifier of the domain name access association source. For a VPCE, the value is the VPC endpoint ID.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "accessAssociationSource",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub access_association_source: ::std::option::Option<::std::string::String>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -47,6 +33,42 @@ impl CreateDomainNameAccessAssociationRequest {
     /// Starts building a [`CreateDomainNameAccessAssociationRequest`].
     pub fn builder() -> crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder {
         crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for CreateDomainNameAccessAssociationRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.domain_name_arn {
+            map.serialize_entry("domainNameArn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.access_association_source_type
+        {
+            map.serialize_entry("accessAssociationSourceType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.access_association_source {
+            map.serialize_entry("accessAssociationSource", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for CreateDomainNameAccessAssociationRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl CreateDomainNameAccessAssociationRequest {
+    /// The JSON body of a `CreateDomainNameAccessAssociationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for CreateDomainNameAccessAssociationRequest {

@@ -6,116 +6,130 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CreateDomainNameRequest {
     /// The name of the DomainName resource.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "domainName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// The user-friendly name of the certificate that will be used by edge-optimized endpoint or private endpoint for this domain name.
-    #[serde(
-        rename = "certificateName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub certificate_name: ::std::option::Option<::std::string::String>,
     /// \[Deprecated\] The body of the server certificate that will be used by edge-optimized endpoint or private endpoint for this domain name provided by your certificate authority.
-    #[serde(
-        rename = "certificateBody",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub certificate_body: ::std::option::Option<::std::string::String>,
     /// \[Deprecated\] Your edge-optimized endpoint's domain name certificate's private key.
-    #[serde(
-        rename = "certificatePrivateKey",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub certificate_private_key: ::std::option::Option<::std::string::String>,
     /// \[Deprecated\] The intermediate certificates and optionally the root certificate, one after the other without any blank lines, used by an edge-optimized endpoint for this domain name. If you include the root certificate, your certificate chain must start with intermediate certificates and end with the root certificate. Use the intermediate certificates that were provided by your certificate authority. Do not include any intermediaries that are not in the chain of trust path.
-    #[serde(
-        rename = "certificateChain",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub certificate_chain: ::std::option::Option<::std::string::String>,
     /// The reference to an Amazon Web Services-managed certificate that will be used by edge-optimized endpoint or private endpoint for this domain name. Certificate Manager is the only supported source.
-    #[serde(
-        rename = "certificateArn",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub certificate_arn: ::std::option::Option<::std::string::String>,
     /// The user-friendly name of the certificate that will be used by regional endpoint for this domain name.
-    #[serde(
-        rename = "regionalCertificateName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub regional_certificate_name: ::std::option::Option<::std::string::String>,
     /// The reference to an Amazon Web Services-managed certificate that will be used by regional endpoint for this domain name. Certificate Manager is the only supported source.
-    #[serde(
-        rename = "regionalCertificateArn",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub regional_certificate_arn: ::std::option::Option<::std::string::String>,
     /// The endpoint configuration of this DomainName showing the endpoint types and IP address types of the domain name.
-    #[serde(
-        rename = "endpointConfiguration",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub endpoint_configuration: ::std::option::Option<
         crate::types::EndpointConfiguration,
     >,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The Transport Layer Security (TLS) version + cipher suite for this DomainName.
-    #[serde(
-        rename = "securityPolicy",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub security_policy: ::std::option::Option<crate::types::SecurityPolicy>,
     /// The endpoint access mode of the DomainName. Only available for DomainNames that use security policies that start with `SecurityPolicy_`.
-    #[serde(
-        rename = "endpointAccessMode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub endpoint_access_mode: ::std::option::Option<crate::types::EndpointAccessMode>,
     /// The `mutualTlsAuthentication` member.
-    #[serde(
-        rename = "mutualTlsAuthentication",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mutual_tls_authentication: ::std::option::Option<
         crate::types::MutualTlsAuthenticationInput,
     >,
     /// The ARN of the public certificate issued by ACM to validate ownership of your custom domain. Only required when configuring mutual TLS and using an ACM imported or private CA certificate ARN as the regionalCertificateArn.
-    #[serde(
-        rename = "ownershipVerificationCertificateArn",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ownership_verification_certificate_arn: ::std::option::Option<
         ::std::string::String,
     >,
     /// A stringified JSON policy document that applies to the `execute-api` service for this DomainName regardless of the caller and Method configuration. Supported only for private custom domain names.
-    #[serde(rename = "policy", skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<::std::string::String>,
     /// The routing mode for this domain name. The routing mode determines how API Gateway sends traffic from your custom domain name to your private APIs.
-    #[serde(
-        rename = "routingMode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub routing_mode: ::std::option::Option<crate::types::RoutingMode>,
 }
 impl CreateDomainNameRequest {
     /// Starts building a [`CreateDomainNameRequest`].
     pub fn builder() -> crate::types::builders::CreateDomainNameRequestBuilder {
         crate::types::builders::CreateDomainNameRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for CreateDomainNameRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.domain_name {
+            map.serialize_entry("domainName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.certificate_name {
+            map.serialize_entry("certificateName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.certificate_body {
+            map.serialize_entry("certificateBody", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.certificate_private_key {
+            map.serialize_entry("certificatePrivateKey", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.certificate_chain {
+            map.serialize_entry("certificateChain", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.certificate_arn {
+            map.serialize_entry("certificateArn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.regional_certificate_name {
+            map.serialize_entry("regionalCertificateName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.regional_certificate_arn {
+            map.serialize_entry("regionalCertificateArn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.endpoint_configuration {
+            map.serialize_entry("endpointConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.security_policy {
+            map.serialize_entry("securityPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.endpoint_access_mode {
+            map.serialize_entry("endpointAccessMode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.mutual_tls_authentication {
+            map.serialize_entry("mutualTlsAuthentication", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .ownership_verification_certificate_arn
+        {
+            map.serialize_entry("ownershipVerificationCertificateArn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.policy {
+            map.serialize_entry("policy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_mode {
+            map.serialize_entry("routingMode", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for CreateDomainNameRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl CreateDomainNameRequest {
+    /// The JSON body of a `CreateDomainNameRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for CreateDomainNameRequest {

@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CreateRequestValidatorRequest {
@@ -16,31 +15,55 @@ pub struct CreateRequestValidatorRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The name of the to-be-created RequestValidator.
-    #[serde(rename = "name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// A Boolean flag to indicate whether to validate request body according to the configured model schema for the method (`true`) or not (`false`).
-    #[serde(
-        rename = "validateRequestBody",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub validate_request_body: ::std::option::Option<bool>,
     /// A Boolean flag to indicate whether to validate request parameters, `true`, or not `false`.
-    #[serde(
-        rename = "validateRequestParameters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub validate_request_parameters: ::std::option::Option<bool>,
 }
 impl CreateRequestValidatorRequest {
     /// Starts building a [`CreateRequestValidatorRequest`].
     pub fn builder() -> crate::types::builders::CreateRequestValidatorRequestBuilder {
         crate::types::builders::CreateRequestValidatorRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for CreateRequestValidatorRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.validate_request_body {
+            map.serialize_entry("validateRequestBody", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.validate_request_parameters {
+            map.serialize_entry("validateRequestParameters", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for CreateRequestValidatorRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl CreateRequestValidatorRequest {
+    /// The JSON body of a `CreateRequestValidatorRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for CreateRequestValidatorRequest {

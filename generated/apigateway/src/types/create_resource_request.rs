@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CreateResourceRequest {
@@ -16,28 +15,58 @@ pub struct CreateResourceRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The parent resource's identifier.
     ///
     /// Sent in the URI label `{parent_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "parentId", skip_serializing_if = "::std::option::Option::is_none")]
     pub parent_id: ::std::option::Option<::std::string::String>,
     /// The last path segment for this resource.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "pathPart", skip_serializing_if = "::std::option::Option::is_none")]
     pub path_part: ::std::option::Option<::std::string::String>,
 }
 impl CreateResourceRequest {
     /// Starts building a [`CreateResourceRequest`].
     pub fn builder() -> crate::types::builders::CreateResourceRequestBuilder {
         crate::types::builders::CreateResourceRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for CreateResourceRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.parent_id {
+                map.serialize_entry("parentId", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.path_part {
+            map.serialize_entry("pathPart", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for CreateResourceRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl CreateResourceRequest {
+    /// The JSON body of a `CreateResourceRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for CreateResourceRequest {

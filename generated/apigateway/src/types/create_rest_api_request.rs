@@ -6,90 +6,111 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CreateRestApiRequest {
     /// The name of the RestApi.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The description of the RestApi.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// A version identifier for the API.
-    #[serde(rename = "version", skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// The ID of the RestApi that you want to clone from.
-    #[serde(
-        rename = "cloneFrom",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub clone_from: ::std::option::Option<::std::string::String>,
     /// The list of binary media types supported by the RestApi. By default, the RestApi supports only UTF-8-encoded text payloads.
-    #[serde(
-        rename = "binaryMediaTypes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub binary_media_types: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// A nullable integer that is used to enable compression (with non-negative between 0 and 10485760 (10M) bytes, inclusive) or disable compression (with a null value) on an API. When compression is enabled, compression or decompression is not applied on the payload if the payload size is smaller than this value. Setting it to zero allows compression for any payload size.
-    #[serde(
-        rename = "minimumCompressionSize",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub minimum_compression_size: ::std::option::Option<i32>,
     /// The source of the API key for metering requests according to a usage plan. Valid values are: `HEADER` to read the API key from the `X-API-Key` header of a request. `AUTHORIZER` to read the API key from the `UsageIdentifierKey` from a custom authorizer.
-    #[serde(
-        rename = "apiKeySource",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_key_source: ::std::option::Option<crate::types::ApiKeySourceType>,
     /// The endpoint configuration of this RestApi showing the endpoint types and IP address types of the API.
-    #[serde(
-        rename = "endpointConfiguration",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub endpoint_configuration: ::std::option::Option<
         crate::types::EndpointConfiguration,
     >,
     /// A stringified JSON policy document that applies to this RestApi regardless of the caller and Method configuration.
-    #[serde(rename = "policy", skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<::std::string::String>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// Specifies whether clients can invoke your API by using the default `execute-api` endpoint. By default, clients can invoke your API with the default `https://{api_id}.execute-api.{region}.amazonaws.com` endpoint. To require that clients use a custom domain name to invoke your API, disable the default endpoint
-    #[serde(
-        rename = "disableExecuteApiEndpoint",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub disable_execute_api_endpoint: ::std::option::Option<bool>,
     /// The Transport Layer Security (TLS) version + cipher suite for this RestApi.
-    #[serde(
-        rename = "securityPolicy",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub security_policy: ::std::option::Option<crate::types::SecurityPolicy>,
     /// The endpoint access mode of the RestApi. Only available for RestApis that use security policies that start with `SecurityPolicy_`.
-    #[serde(
-        rename = "endpointAccessMode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub endpoint_access_mode: ::std::option::Option<crate::types::EndpointAccessMode>,
 }
 impl CreateRestApiRequest {
     /// Starts building a [`CreateRestApiRequest`].
     pub fn builder() -> crate::types::builders::CreateRestApiRequestBuilder {
         crate::types::builders::CreateRestApiRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for CreateRestApiRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.clone_from {
+            map.serialize_entry("cloneFrom", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.binary_media_types {
+            map.serialize_entry("binaryMediaTypes", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.minimum_compression_size {
+            map.serialize_entry("minimumCompressionSize", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.api_key_source {
+            map.serialize_entry("apiKeySource", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.endpoint_configuration {
+            map.serialize_entry("endpointConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.policy {
+            map.serialize_entry("policy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.disable_execute_api_endpoint {
+            map.serialize_entry("disableExecuteApiEndpoint", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.security_policy {
+            map.serialize_entry("securityPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.endpoint_access_mode {
+            map.serialize_entry("endpointAccessMode", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for CreateRestApiRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl CreateRestApiRequest {
+    /// The JSON body of a `CreateRestApiRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for CreateRestApiRequest {

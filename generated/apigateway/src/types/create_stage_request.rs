@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CreateStageRequest {
@@ -16,73 +15,32 @@ pub struct CreateStageRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The name for the Stage resource. Stage names can only contain alphanumeric characters, hyphens, and underscores. Maximum length is 128 characters.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "stageName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stage_name: ::std::option::Option<::std::string::String>,
     /// The identifier of the Deployment resource for the Stage resource.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "deploymentId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deployment_id: ::std::option::Option<::std::string::String>,
     /// The description of the Stage resource.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// Whether cache clustering is enabled for the stage.
-    #[serde(
-        rename = "cacheClusterEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cache_cluster_enabled: ::std::option::Option<bool>,
     /// The stage's cache capacity in GB. For more information about choosing a cache size, see [Enabling API caching to enhance responsiveness](https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html).
-    #[serde(
-        rename = "cacheClusterSize",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cache_cluster_size: ::std::option::Option<crate::types::CacheClusterSize>,
     /// A map that defines the stage variables for the new Stage resource. Variable names can have alphanumeric and underscore characters, and the values must match `[A-Za-z0-9-._~:/?#&=,]+`.
-    #[serde(
-        rename = "variables",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub variables: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The version of the associated API documentation.
-    #[serde(
-        rename = "documentationVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub documentation_version: ::std::option::Option<::std::string::String>,
     /// The canary deployment settings of this stage.
-    #[serde(
-        rename = "canarySettings",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub canary_settings: ::std::option::Option<crate::types::CanarySettings>,
     /// Specifies whether active tracing with X-ray is enabled for the Stage.
-    #[serde(
-        rename = "tracingEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tracing_enabled: ::std::option::Option<bool>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -91,6 +49,64 @@ impl CreateStageRequest {
     /// Starts building a [`CreateStageRequest`].
     pub fn builder() -> crate::types::builders::CreateStageRequestBuilder {
         crate::types::builders::CreateStageRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for CreateStageRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.stage_name {
+            map.serialize_entry("stageName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.deployment_id {
+            map.serialize_entry("deploymentId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cache_cluster_enabled {
+            map.serialize_entry("cacheClusterEnabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cache_cluster_size {
+            map.serialize_entry("cacheClusterSize", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.variables {
+            map.serialize_entry("variables", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.documentation_version {
+            map.serialize_entry("documentationVersion", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.canary_settings {
+            map.serialize_entry("canarySettings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tracing_enabled {
+            map.serialize_entry("tracingEnabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for CreateStageRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl CreateStageRequest {
+    /// The JSON body of a `CreateStageRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for CreateStageRequest {

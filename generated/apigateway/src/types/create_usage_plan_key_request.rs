@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CreateUsagePlanKeyRequest {
@@ -16,26 +15,54 @@ pub struct CreateUsagePlanKeyRequest {
     /// Sent in the URI label `{usageplanId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "usagePlanId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub usage_plan_id: ::std::option::Option<::std::string::String>,
     /// The identifier of a UsagePlanKey resource for a plan customer.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "keyId", skip_serializing_if = "::std::option::Option::is_none")]
     pub key_id: ::std::option::Option<::std::string::String>,
     /// The type of a UsagePlanKey resource for a plan customer.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "keyType", skip_serializing_if = "::std::option::Option::is_none")]
     pub key_type: ::std::option::Option<::std::string::String>,
 }
 impl CreateUsagePlanKeyRequest {
     /// Starts building a [`CreateUsagePlanKeyRequest`].
     pub fn builder() -> crate::types::builders::CreateUsagePlanKeyRequestBuilder {
         crate::types::builders::CreateUsagePlanKeyRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for CreateUsagePlanKeyRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.usage_plan_id {
+                map.serialize_entry("usagePlanId", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.key_id {
+            map.serialize_entry("keyId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.key_type {
+            map.serialize_entry("keyType", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for CreateUsagePlanKeyRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl CreateUsagePlanKeyRequest {
+    /// The JSON body of a `CreateUsagePlanKeyRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for CreateUsagePlanKeyRequest {

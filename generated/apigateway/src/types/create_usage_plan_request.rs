@@ -6,36 +6,23 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CreateUsagePlanRequest {
     /// The name of the usage plan.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The description of the usage plan.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// The associated API stages of the usage plan.
-    #[serde(
-        rename = "apiStages",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_stages: ::std::option::Option<::std::vec::Vec<crate::types::ApiStage>>,
     /// The throttling limits of the usage plan.
-    #[serde(rename = "throttle", skip_serializing_if = "::std::option::Option::is_none")]
     pub throttle: ::std::option::Option<crate::types::ThrottleSettings>,
     /// The quota of the usage plan.
-    #[serde(rename = "quota", skip_serializing_if = "::std::option::Option::is_none")]
     pub quota: ::std::option::Option<crate::types::QuotaSettings>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -44,6 +31,47 @@ impl CreateUsagePlanRequest {
     /// Starts building a [`CreateUsagePlanRequest`].
     pub fn builder() -> crate::types::builders::CreateUsagePlanRequestBuilder {
         crate::types::builders::CreateUsagePlanRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for CreateUsagePlanRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.api_stages {
+            map.serialize_entry("apiStages", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.throttle {
+            map.serialize_entry("throttle", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quota {
+            map.serialize_entry("quota", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for CreateUsagePlanRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl CreateUsagePlanRequest {
+    /// The JSON body of a `CreateUsagePlanRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for CreateUsagePlanRequest {

@@ -6,32 +6,21 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct CreateVpcLinkRequest {
     /// The name used to label and identify the VPC link.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The description of the VPC link.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// The ARN of the network load balancer of the VPC targeted by the VPC link. The network load balancer must be owned by the same Amazon Web Services account of the API owner.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "targetArns",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub target_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
-    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -40,6 +29,41 @@ impl CreateVpcLinkRequest {
     /// Starts building a [`CreateVpcLinkRequest`].
     pub fn builder() -> crate::types::builders::CreateVpcLinkRequestBuilder {
         crate::types::builders::CreateVpcLinkRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for CreateVpcLinkRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.target_arns {
+            map.serialize_entry("targetArns", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for CreateVpcLinkRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl CreateVpcLinkRequest {
+    /// The JSON body of a `CreateVpcLinkRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for CreateVpcLinkRequest {

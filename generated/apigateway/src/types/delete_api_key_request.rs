@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct DeleteApiKeyRequest {
@@ -16,13 +15,40 @@ pub struct DeleteApiKeyRequest {
     /// Sent in the URI label `{api_Key}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "apiKey", skip_serializing_if = "::std::option::Option::is_none")]
     pub api_key: ::std::option::Option<::std::string::String>,
 }
 impl DeleteApiKeyRequest {
     /// Starts building a [`DeleteApiKeyRequest`].
     pub fn builder() -> crate::types::builders::DeleteApiKeyRequestBuilder {
         crate::types::builders::DeleteApiKeyRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for DeleteApiKeyRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.api_key {
+                map.serialize_entry("apiKey", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for DeleteApiKeyRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl DeleteApiKeyRequest {
+    /// The JSON body of a `DeleteApiKeyRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for DeleteApiKeyRequest {

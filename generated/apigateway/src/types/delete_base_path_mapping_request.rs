@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct DeleteBasePathMappingRequest {
@@ -16,18 +15,10 @@ pub struct DeleteBasePathMappingRequest {
     /// Sent in the URI label `{domain_name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "domainName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// The identifier for the domain name resource. Supported only for private custom domain names.
     ///
     /// Sent in the query parameter `domainNameId`, not in the JSON body.
-    #[serde(
-        rename = "domainNameId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name_id: ::std::option::Option<::std::string::String>,
     /// The base path name of the BasePathMapping resource to delete.
     ///
@@ -36,13 +27,50 @@ pub struct DeleteBasePathMappingRequest {
     /// Sent in the URI label `{base_path}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "basePath", skip_serializing_if = "::std::option::Option::is_none")]
     pub base_path: ::std::option::Option<::std::string::String>,
 }
 impl DeleteBasePathMappingRequest {
     /// Starts building a [`DeleteBasePathMappingRequest`].
     pub fn builder() -> crate::types::builders::DeleteBasePathMappingRequestBuilder {
         crate::types::builders::DeleteBasePathMappingRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for DeleteBasePathMappingRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.domain_name {
+                map.serialize_entry("domainName", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.domain_name_id {
+                map.serialize_entry("domainNameId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.base_path {
+                map.serialize_entry("basePath", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for DeleteBasePathMappingRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl DeleteBasePathMappingRequest {
+    /// The JSON body of a `DeleteBasePathMappingRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for DeleteBasePathMappingRequest {

@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct DeleteClientCertificateRequest {
@@ -16,16 +15,40 @@ pub struct DeleteClientCertificateRequest {
     /// Sent in the URI label `{clientcertificate_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "clientCertificateId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub client_certificate_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteClientCertificateRequest {
     /// Starts building a [`DeleteClientCertificateRequest`].
     pub fn builder() -> crate::types::builders::DeleteClientCertificateRequestBuilder {
         crate::types::builders::DeleteClientCertificateRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for DeleteClientCertificateRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.client_certificate_id {
+                map.serialize_entry("clientCertificateId", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for DeleteClientCertificateRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl DeleteClientCertificateRequest {
+    /// The JSON body of a `DeleteClientCertificateRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for DeleteClientCertificateRequest {

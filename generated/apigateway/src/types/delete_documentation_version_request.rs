@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct DeleteDocumentationVersionRequest {
@@ -16,26 +15,51 @@ pub struct DeleteDocumentationVersionRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The version identifier of a to-be-deleted documentation snapshot.
     ///
     /// Sent in the URI label `{doc_version}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "documentationVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub documentation_version: ::std::option::Option<::std::string::String>,
 }
 impl DeleteDocumentationVersionRequest {
     /// Starts building a [`DeleteDocumentationVersionRequest`].
     pub fn builder() -> crate::types::builders::DeleteDocumentationVersionRequestBuilder {
         crate::types::builders::DeleteDocumentationVersionRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for DeleteDocumentationVersionRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.documentation_version {
+                map.serialize_entry("documentationVersion", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for DeleteDocumentationVersionRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl DeleteDocumentationVersionRequest {
+    /// The JSON body of a `DeleteDocumentationVersionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for DeleteDocumentationVersionRequest {

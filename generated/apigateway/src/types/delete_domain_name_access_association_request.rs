@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct DeleteDomainNameAccessAssociationRequest {
@@ -16,16 +15,42 @@ pub struct DeleteDomainNameAccessAssociationRequest {
     /// Sent in the URI label `{domain_name_access_association_arn}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "domainNameAccessAssociationArn",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name_access_association_arn: ::std::option::Option<::std::string::String>,
 }
 impl DeleteDomainNameAccessAssociationRequest {
     /// Starts building a [`DeleteDomainNameAccessAssociationRequest`].
     pub fn builder() -> crate::types::builders::DeleteDomainNameAccessAssociationRequestBuilder {
         crate::types::builders::DeleteDomainNameAccessAssociationRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for DeleteDomainNameAccessAssociationRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self
+                .domain_name_access_association_arn
+            {
+                map.serialize_entry("domainNameAccessAssociationArn", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for DeleteDomainNameAccessAssociationRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl DeleteDomainNameAccessAssociationRequest {
+    /// The JSON body of a `DeleteDomainNameAccessAssociationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for DeleteDomainNameAccessAssociationRequest {

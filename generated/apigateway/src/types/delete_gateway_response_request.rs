@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct DeleteGatewayResponseRequest {
@@ -16,26 +15,51 @@ pub struct DeleteGatewayResponseRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The response type of the associated GatewayResponse.
     ///
     /// Sent in the URI label `{response_type}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "responseType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub response_type: ::std::option::Option<crate::types::GatewayResponseType>,
 }
 impl DeleteGatewayResponseRequest {
     /// Starts building a [`DeleteGatewayResponseRequest`].
     pub fn builder() -> crate::types::builders::DeleteGatewayResponseRequestBuilder {
         crate::types::builders::DeleteGatewayResponseRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for DeleteGatewayResponseRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.response_type {
+                map.serialize_entry("responseType", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for DeleteGatewayResponseRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl DeleteGatewayResponseRequest {
+    /// The JSON body of a `DeleteGatewayResponseRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for DeleteGatewayResponseRequest {

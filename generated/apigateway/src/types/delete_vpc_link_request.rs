@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct DeleteVpcLinkRequest {
@@ -16,16 +15,40 @@ pub struct DeleteVpcLinkRequest {
     /// Sent in the URI label `{vpclink_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "vpcLinkId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub vpc_link_id: ::std::option::Option<::std::string::String>,
 }
 impl DeleteVpcLinkRequest {
     /// Starts building a [`DeleteVpcLinkRequest`].
     pub fn builder() -> crate::types::builders::DeleteVpcLinkRequestBuilder {
         crate::types::builders::DeleteVpcLinkRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for DeleteVpcLinkRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.vpc_link_id {
+                map.serialize_entry("vpcLinkId", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for DeleteVpcLinkRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl DeleteVpcLinkRequest {
+    /// The JSON body of a `DeleteVpcLinkRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for DeleteVpcLinkRequest {

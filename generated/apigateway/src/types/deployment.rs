@@ -6,34 +6,17 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct Deployment {
     /// The identifier for the deployment resource.
-    #[serde(rename = "id", skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The description for the deployment resource.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// The date and time that the deployment resource was created.
-    #[serde(
-        rename = "createdDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    #[serde(
-        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
-    )]
     pub created_date: ::std::option::Option<::time::OffsetDateTime>,
     /// A summary of the RestApi at the date and time that the deployment resource was created.
-    #[serde(
-        rename = "apiSummary",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_summary: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
@@ -48,6 +31,40 @@ impl Deployment {
     /// Starts building a [`Deployment`].
     pub fn builder() -> crate::types::builders::DeploymentBuilder {
         crate::types::builders::DeploymentBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for Deployment {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry(
+                "createdDate",
+                &crate::primitives::timestamp::Wire::<
+                    crate::primitives::timestamp::EpochSeconds,
+                >(value, ::std::marker::PhantomData),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.api_summary {
+            map.serialize_entry("apiSummary", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for Deployment {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for Deployment {

@@ -6,36 +6,49 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct DeploymentCanarySettings {
     /// The percentage (0.0-100.0) of traffic routed to the canary deployment.
-    #[serde(
-        rename = "percentTraffic",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub percent_traffic: ::std::option::Option<f64>,
     /// A stage variable overrides used for the canary release deployment. They can override existing stage variables or add new stage variables for the canary release deployment. These stage variables are represented as a string-to-string map between stage variable names and their values.
-    #[serde(
-        rename = "stageVariableOverrides",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stage_variable_overrides: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// A Boolean flag to indicate whether the canary release deployment uses the stage cache or not.
-    #[serde(
-        rename = "useStageCache",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub use_stage_cache: ::std::option::Option<bool>,
 }
 impl DeploymentCanarySettings {
     /// Starts building a [`DeploymentCanarySettings`].
     pub fn builder() -> crate::types::builders::DeploymentCanarySettingsBuilder {
         crate::types::builders::DeploymentCanarySettingsBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for DeploymentCanarySettings {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.percent_traffic {
+            map.serialize_entry("percentTraffic", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stage_variable_overrides {
+            map.serialize_entry("stageVariableOverrides", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.use_stage_cache {
+            map.serialize_entry("useStageCache", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for DeploymentCanarySettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for DeploymentCanarySettings {

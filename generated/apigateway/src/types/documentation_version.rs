@@ -6,34 +6,52 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct DocumentationVersion {
     /// The version identifier of the API documentation snapshot.
-    #[serde(rename = "version", skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// The date when the API documentation snapshot is created.
-    #[serde(
-        rename = "createdDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    #[serde(
-        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
-    )]
     pub created_date: ::std::option::Option<::time::OffsetDateTime>,
     /// The description of the API documentation snapshot.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
 }
 impl DocumentationVersion {
     /// Starts building a [`DocumentationVersion`].
     pub fn builder() -> crate::types::builders::DocumentationVersionBuilder {
         crate::types::builders::DocumentationVersionBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for DocumentationVersion {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.version {
+            map.serialize_entry("version", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry(
+                "createdDate",
+                &crate::primitives::timestamp::Wire::<
+                    crate::primitives::timestamp::EpochSeconds,
+                >(value, ::std::marker::PhantomData),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for DocumentationVersion {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for DocumentationVersion {

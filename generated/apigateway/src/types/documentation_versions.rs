@@ -6,16 +6,13 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct DocumentationVersions {
     /// The `position` member.
-    #[serde(rename = "position", skip_serializing_if = "::std::option::Option::is_none")]
     pub position: ::std::option::Option<::std::string::String>,
     /// The current page of elements from this collection.
-    #[serde(rename = "item", skip_serializing_if = "::std::option::Option::is_none")]
     pub items: ::std::option::Option<
         ::std::vec::Vec<crate::types::DocumentationVersion>,
     >,
@@ -24,6 +21,29 @@ impl DocumentationVersions {
     /// Starts building a [`DocumentationVersions`].
     pub fn builder() -> crate::types::builders::DocumentationVersionsBuilder {
         crate::types::builders::DocumentationVersionsBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for DocumentationVersions {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.position {
+            map.serialize_entry("position", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.items {
+            map.serialize_entry("item", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for DocumentationVersions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for DocumentationVersions {

@@ -6,159 +6,162 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct DomainName {
     /// The custom domain name as an API host name, for example, `my-api.example.com`.
-    #[serde(
-        rename = "domainName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// The identifier for the domain name resource. Supported only for private custom domain names.
-    #[serde(
-        rename = "domainNameId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name_id: ::std::option::Option<::std::string::String>,
     /// The ARN of the domain name.
-    #[serde(
-        rename = "domainNameArn",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name_arn: ::std::option::Option<::std::string::String>,
     /// The name of the certificate that will be used by edge-optimized endpoint or private endpoint for this domain name.
-    #[serde(
-        rename = "certificateName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub certificate_name: ::std::option::Option<::std::string::String>,
     /// The reference to an Amazon Web Services-managed certificate that will be used by edge-optimized endpoint or private endpoint for this domain name. Certificate Manager is the only supported source.
-    #[serde(
-        rename = "certificateArn",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub certificate_arn: ::std::option::Option<::std::string::String>,
     /// The timestamp when the certificate that was used by edge-optimized endpoint or private endpoint for this domain name was uploaded.
-    #[serde(
-        rename = "certificateUploadDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    #[serde(
-        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
-    )]
     pub certificate_upload_date: ::std::option::Option<::time::OffsetDateTime>,
     /// The domain name associated with the regional endpoint for this custom domain name. You set up this association by adding a DNS record that points the custom domain name to this regional domain name. The regional domain name is returned by API Gateway when you create a regional endpoint.
-    #[serde(
-        rename = "regionalDomainName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub regional_domain_name: ::std::option::Option<::std::string::String>,
     /// The region-specific Amazon Route 53 Hosted Zone ID of the regional endpoint. For more information, see Set up a Regional Custom Domain Name and AWS Regions and Endpoints for API Gateway.
-    #[serde(
-        rename = "regionalHostedZoneId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub regional_hosted_zone_id: ::std::option::Option<::std::string::String>,
     /// The name of the certificate that will be used for validating the regional domain name.
-    #[serde(
-        rename = "regionalCertificateName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub regional_certificate_name: ::std::option::Option<::std::string::String>,
     /// The reference to an Amazon Web Services-managed certificate that will be used for validating the regional domain name. Certificate Manager is the only supported source.
-    #[serde(
-        rename = "regionalCertificateArn",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub regional_certificate_arn: ::std::option::Option<::std::string::String>,
     /// The domain name of the Amazon CloudFront distribution associated with this custom domain name for an edge-optimized endpoint. You set up this association when adding a DNS record pointing the custom domain name to this distribution name. For more information about CloudFront distributions, see the Amazon CloudFront documentation.
-    #[serde(
-        rename = "distributionDomainName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub distribution_domain_name: ::std::option::Option<::std::string::String>,
     /// The region-agnostic Amazon Route 53 Hosted Zone ID of the edge-optimized endpoint. The valid value is `Z2FDTNDATAQYW2` for all the regions. For more information, see Set up a Regional Custom Domain Name and AWS Regions and Endpoints for API Gateway.
-    #[serde(
-        rename = "distributionHostedZoneId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub distribution_hosted_zone_id: ::std::option::Option<::std::string::String>,
     /// The endpoint configuration of this DomainName showing the endpoint types and IP address types of the domain name.
-    #[serde(
-        rename = "endpointConfiguration",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub endpoint_configuration: ::std::option::Option<
         crate::types::EndpointConfiguration,
     >,
     /// The status of the DomainName migration. The valid values are `AVAILABLE` and `UPDATING`. If the status is `UPDATING`, the domain cannot be modified further until the existing operation is complete. If it is `AVAILABLE`, the domain can be updated.
-    #[serde(
-        rename = "domainNameStatus",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name_status: ::std::option::Option<crate::types::DomainNameStatus>,
     /// An optional text message containing detailed information about status of the DomainName migration.
-    #[serde(
-        rename = "domainNameStatusMessage",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name_status_message: ::std::option::Option<::std::string::String>,
     /// The Transport Layer Security (TLS) version + cipher suite for this DomainName.
-    #[serde(
-        rename = "securityPolicy",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub security_policy: ::std::option::Option<crate::types::SecurityPolicy>,
     /// The endpoint access mode of the DomainName.
-    #[serde(
-        rename = "endpointAccessMode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub endpoint_access_mode: ::std::option::Option<crate::types::EndpointAccessMode>,
     /// The collection of tags. Each tag element is associated with a given resource.
-    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The mutual TLS authentication configuration for a custom domain name. If specified, API Gateway performs two-way authentication between the client and the server. Clients must present a trusted certificate to access your API.
-    #[serde(
-        rename = "mutualTlsAuthentication",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub mutual_tls_authentication: ::std::option::Option<
         crate::types::MutualTlsAuthentication,
     >,
     /// The ARN of the public certificate issued by ACM to validate ownership of your custom domain. Only required when configuring mutual TLS and using an ACM imported or private CA certificate ARN as the regionalCertificateArn.
-    #[serde(
-        rename = "ownershipVerificationCertificateArn",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ownership_verification_certificate_arn: ::std::option::Option<
         ::std::string::String,
     >,
     /// A stringified JSON policy document that applies to the API Gateway Management service for this DomainName. This policy document controls access for access association sources to create domain name access associations with this DomainName. Supported only for private custom domain names.
-    #[serde(
-        rename = "managementPolicy",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub management_policy: ::std::option::Option<::std::string::String>,
     /// A stringified JSON policy document that applies to the `execute-api` service for this DomainName regardless of the caller and Method configuration. Supported only for private custom domain names.
-    #[serde(rename = "policy", skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<::std::string::String>,
     /// The routing mode for this domain name. The routing mode determines how API Gateway sends traffic from your custom domain name to your private APIs.
-    #[serde(
-        rename = "routingMode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub routing_mode: ::std::option::Option<crate::types::RoutingMode>,
 }
 impl DomainName {
     /// Starts building a [`DomainName`].
     pub fn builder() -> crate::types::builders::DomainNameBuilder {
         crate::types::builders::DomainNameBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for DomainName {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.domain_name {
+            map.serialize_entry("domainName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.domain_name_id {
+            map.serialize_entry("domainNameId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.domain_name_arn {
+            map.serialize_entry("domainNameArn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.certificate_name {
+            map.serialize_entry("certificateName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.certificate_arn {
+            map.serialize_entry("certificateArn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.certificate_upload_date {
+            map.serialize_entry(
+                "certificateUploadDate",
+                &crate::primitives::timestamp::Wire::<
+                    crate::primitives::timestamp::EpochSeconds,
+                >(value, ::std::marker::PhantomData),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.regional_domain_name {
+            map.serialize_entry("regionalDomainName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.regional_hosted_zone_id {
+            map.serialize_entry("regionalHostedZoneId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.regional_certificate_name {
+            map.serialize_entry("regionalCertificateName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.regional_certificate_arn {
+            map.serialize_entry("regionalCertificateArn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.distribution_domain_name {
+            map.serialize_entry("distributionDomainName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.distribution_hosted_zone_id {
+            map.serialize_entry("distributionHostedZoneId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.endpoint_configuration {
+            map.serialize_entry("endpointConfiguration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.domain_name_status {
+            map.serialize_entry("domainNameStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.domain_name_status_message {
+            map.serialize_entry("domainNameStatusMessage", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.security_policy {
+            map.serialize_entry("securityPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.endpoint_access_mode {
+            map.serialize_entry("endpointAccessMode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.mutual_tls_authentication {
+            map.serialize_entry("mutualTlsAuthentication", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .ownership_verification_certificate_arn
+        {
+            map.serialize_entry("ownershipVerificationCertificateArn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.management_policy {
+            map.serialize_entry("managementPolicy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.policy {
+            map.serialize_entry("policy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.routing_mode {
+            map.serialize_entry("routingMode", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for DomainName {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for DomainName {

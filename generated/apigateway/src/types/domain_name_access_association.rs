@@ -6,39 +6,21 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct DomainNameAccessAssociation {
     /// The ARN of the domain name access association resource.
-    #[serde(
-        rename = "domainNameAccessAssociationArn",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name_access_association_arn: ::std::option::Option<::std::string::String>,
     /// The ARN of the domain name.
-    #[serde(
-        rename = "domainNameArn",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name_arn: ::std::option::Option<::std::string::String>,
     /// The type of the domain name access association source.
-    #[serde(
-        rename = "accessAssociationSourceType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub access_association_source_type: ::std::option::Option<
         crate::types::AccessAssociationSourceType,
     >,
     /// The ARN of the domain name access association source. For a VPCE, the ARN must be a VPC endpoint.
-    #[serde(
-        rename = "accessAssociationSource",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub access_association_source: ::std::option::Option<::std::string::String>,
     /// The collection of tags. Each tag element is associated with a given resource.
-    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -47,6 +29,41 @@ impl DomainNameAccessAssociation {
     /// Starts building a [`DomainNameAccessAssociation`].
     pub fn builder() -> crate::types::builders::DomainNameAccessAssociationBuilder {
         crate::types::builders::DomainNameAccessAssociationBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for DomainNameAccessAssociation {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self
+            .domain_name_access_association_arn
+        {
+            map.serialize_entry("domainNameAccessAssociationArn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.domain_name_arn {
+            map.serialize_entry("domainNameArn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.access_association_source_type
+        {
+            map.serialize_entry("accessAssociationSourceType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.access_association_source {
+            map.serialize_entry("accessAssociationSource", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for DomainNameAccessAssociation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for DomainNameAccessAssociation {

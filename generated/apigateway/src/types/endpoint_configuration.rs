@@ -6,31 +6,47 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct EndpointConfiguration {
     /// A list of endpoint types of an API (RestApi) or its custom domain name (DomainName). For an edge-optimized API and its custom domain name, the endpoint type is `"EDGE"`. For a regional API and its custom domain name, the endpoint type is `REGIONAL`. For a private API, the endpoint type is `PRIVATE`.
-    #[serde(rename = "types", skip_serializing_if = "::std::option::Option::is_none")]
     pub types: ::std::option::Option<::std::vec::Vec<crate::types::EndpointType>>,
     /// The IP address types that can invoke an API (RestApi) or a DomainName. Use `ipv4` to allow only IPv4 addresses to invoke an API or DomainName, or use `dualstack` to allow both IPv4 and IPv6 addresses to invoke an API or a DomainName. For the `PRIVATE` endpoint type, only `dualstack` is supported.
-    #[serde(
-        rename = "ipAddressType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub ip_address_type: ::std::option::Option<crate::types::IpAddressType>,
     /// A list of VpcEndpointIds of an API (RestApi) against which to create Route53 ALIASes. It is only supported for `PRIVATE` endpoint type.
-    #[serde(
-        rename = "vpcEndpointIds",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub vpc_endpoint_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl EndpointConfiguration {
     /// Starts building a [`EndpointConfiguration`].
     pub fn builder() -> crate::types::builders::EndpointConfigurationBuilder {
         crate::types::builders::EndpointConfigurationBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for EndpointConfiguration {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.types {
+            map.serialize_entry("types", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.ip_address_type {
+            map.serialize_entry("ipAddressType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.vpc_endpoint_ids {
+            map.serialize_entry("vpcEndpointIds", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for EndpointConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for EndpointConfiguration {

@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct FlushStageAuthorizersCacheRequest {
@@ -16,26 +15,51 @@ pub struct FlushStageAuthorizersCacheRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The name of the stage to flush.
     ///
     /// Sent in the URI label `{stage_name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "stageName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stage_name: ::std::option::Option<::std::string::String>,
 }
 impl FlushStageAuthorizersCacheRequest {
     /// Starts building a [`FlushStageAuthorizersCacheRequest`].
     pub fn builder() -> crate::types::builders::FlushStageAuthorizersCacheRequestBuilder {
         crate::types::builders::FlushStageAuthorizersCacheRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for FlushStageAuthorizersCacheRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.stage_name {
+                map.serialize_entry("stageName", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for FlushStageAuthorizersCacheRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl FlushStageAuthorizersCacheRequest {
+    /// The JSON body of a `FlushStageAuthorizersCacheRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for FlushStageAuthorizersCacheRequest {

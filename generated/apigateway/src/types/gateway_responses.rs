@@ -6,22 +6,42 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct GatewayResponses {
     /// The `position` member.
-    #[serde(rename = "position", skip_serializing_if = "::std::option::Option::is_none")]
     pub position: ::std::option::Option<::std::string::String>,
     /// Returns the entire collection, because of no pagination support.
-    #[serde(rename = "item", skip_serializing_if = "::std::option::Option::is_none")]
     pub items: ::std::option::Option<::std::vec::Vec<crate::types::GatewayResponse>>,
 }
 impl GatewayResponses {
     /// Starts building a [`GatewayResponses`].
     pub fn builder() -> crate::types::builders::GatewayResponsesBuilder {
         crate::types::builders::GatewayResponsesBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for GatewayResponses {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.position {
+            map.serialize_entry("position", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.items {
+            map.serialize_entry("item", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for GatewayResponses {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for GatewayResponses {

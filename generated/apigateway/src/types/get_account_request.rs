@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct GetAccountRequest {}
@@ -15,6 +14,29 @@ impl GetAccountRequest {
     /// Starts building a [`GetAccountRequest`].
     pub fn builder() -> crate::types::builders::GetAccountRequestBuilder {
         crate::types::builders::GetAccountRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for GetAccountRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        _map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for GetAccountRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl GetAccountRequest {
+    /// The JSON body of a `GetAccountRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for GetAccountRequest {

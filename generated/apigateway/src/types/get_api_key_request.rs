@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct GetApiKeyRequest {
@@ -16,21 +15,49 @@ pub struct GetApiKeyRequest {
     /// Sent in the URI label `{api_Key}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "apiKey", skip_serializing_if = "::std::option::Option::is_none")]
     pub api_key: ::std::option::Option<::std::string::String>,
     /// A boolean flag to specify whether (`true`) or not (`false`) the result contains the key value.
     ///
     /// Sent in the query parameter `includeValue`, not in the JSON body.
-    #[serde(
-        rename = "includeValue",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_value: ::std::option::Option<bool>,
 }
 impl GetApiKeyRequest {
     /// Starts building a [`GetApiKeyRequest`].
     pub fn builder() -> crate::types::builders::GetApiKeyRequestBuilder {
         crate::types::builders::GetApiKeyRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for GetApiKeyRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.api_key {
+                map.serialize_entry("apiKey", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.include_value {
+                map.serialize_entry("includeValue", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for GetApiKeyRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl GetApiKeyRequest {
+    /// The JSON body of a `GetApiKeyRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for GetApiKeyRequest {

@@ -6,50 +6,83 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct GetApiKeysRequest {
     /// The current pagination position in the paged result set.
     ///
     /// Sent in the query parameter `position`, not in the JSON body.
-    #[serde(rename = "position", skip_serializing_if = "::std::option::Option::is_none")]
     pub position: ::std::option::Option<::std::string::String>,
     /// The maximum number of returned results per page. The default value is 25 and the maximum value is 500.
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
-    #[serde(rename = "limit", skip_serializing_if = "::std::option::Option::is_none")]
     pub limit: ::std::option::Option<i32>,
     /// The name of queried API keys.
     ///
     /// Sent in the query parameter `name`, not in the JSON body.
-    #[serde(
-        rename = "nameQuery",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name_query: ::std::option::Option<::std::string::String>,
     /// The identifier of a customer in Amazon Web Services Marketplace or an external system, such as a developer portal.
     ///
     /// Sent in the query parameter `customerId`, not in the JSON body.
-    #[serde(
-        rename = "customerId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub customer_id: ::std::option::Option<::std::string::String>,
     /// A boolean flag to specify whether (`true`) or not (`false`) the result contains key values.
     ///
     /// Sent in the query parameter `includeValues`, not in the JSON body.
-    #[serde(
-        rename = "includeValues",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub include_values: ::std::option::Option<bool>,
 }
 impl GetApiKeysRequest {
     /// Starts building a [`GetApiKeysRequest`].
     pub fn builder() -> crate::types::builders::GetApiKeysRequestBuilder {
         crate::types::builders::GetApiKeysRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for GetApiKeysRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.position {
+                map.serialize_entry("position", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.limit {
+                map.serialize_entry("limit", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.name_query {
+                map.serialize_entry("nameQuery", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.customer_id {
+                map.serialize_entry("customerId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.include_values {
+                map.serialize_entry("includeValues", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for GetApiKeysRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl GetApiKeysRequest {
+    /// The JSON body of a `GetApiKeysRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for GetApiKeysRequest {

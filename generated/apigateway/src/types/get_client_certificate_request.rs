@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct GetClientCertificateRequest {
@@ -16,16 +15,40 @@ pub struct GetClientCertificateRequest {
     /// Sent in the URI label `{clientcertificate_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "clientCertificateId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub client_certificate_id: ::std::option::Option<::std::string::String>,
 }
 impl GetClientCertificateRequest {
     /// Starts building a [`GetClientCertificateRequest`].
     pub fn builder() -> crate::types::builders::GetClientCertificateRequestBuilder {
         crate::types::builders::GetClientCertificateRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for GetClientCertificateRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.client_certificate_id {
+                map.serialize_entry("clientCertificateId", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for GetClientCertificateRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl GetClientCertificateRequest {
+    /// The JSON body of a `GetClientCertificateRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for GetClientCertificateRequest {

@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct GetDeploymentRequest {
@@ -16,31 +15,60 @@ pub struct GetDeploymentRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The identifier of the Deployment resource to get information about.
     ///
     /// Sent in the URI label `{deployment_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "deploymentId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deployment_id: ::std::option::Option<::std::string::String>,
     /// A query parameter to retrieve the specified embedded resources of the returned Deployment resource in the response. In a REST API call, this `embed` parameter value is a list of comma-separated strings, as in `GET /restapis/{restapi_id}/deployments/{deployment_id}?embed=var1,var2`. The SDK and other platform-dependent libraries might use a different format for the list. Currently, this request supports only retrieval of the embedded API summary this way. Hence, the parameter value must be a single-valued list containing only the `"apisummary"` string. For example, `GET /restapis/{restapi_id}/deployments/{deployment_id}?embed=apisummary`.
     ///
     /// Sent in the query parameter `embed`, not in the JSON body.
-    #[serde(rename = "embed", skip_serializing_if = "::std::option::Option::is_none")]
     pub embed: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl GetDeploymentRequest {
     /// Starts building a [`GetDeploymentRequest`].
     pub fn builder() -> crate::types::builders::GetDeploymentRequestBuilder {
         crate::types::builders::GetDeploymentRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for GetDeploymentRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.deployment_id {
+                map.serialize_entry("deploymentId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.embed {
+                map.serialize_entry("embed", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for GetDeploymentRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl GetDeploymentRequest {
+    /// The JSON body of a `GetDeploymentRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for GetDeploymentRequest {

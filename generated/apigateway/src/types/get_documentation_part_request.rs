@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct GetDocumentationPartRequest {
@@ -16,26 +15,51 @@ pub struct GetDocumentationPartRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The string identifier of the associated RestApi.
     ///
     /// Sent in the URI label `{part_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "documentationPartId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub documentation_part_id: ::std::option::Option<::std::string::String>,
 }
 impl GetDocumentationPartRequest {
     /// Starts building a [`GetDocumentationPartRequest`].
     pub fn builder() -> crate::types::builders::GetDocumentationPartRequestBuilder {
         crate::types::builders::GetDocumentationPartRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for GetDocumentationPartRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.documentation_part_id {
+                map.serialize_entry("documentationPartId", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for GetDocumentationPartRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl GetDocumentationPartRequest {
+    /// The JSON body of a `GetDocumentationPartRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for GetDocumentationPartRequest {

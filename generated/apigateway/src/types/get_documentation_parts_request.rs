@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct GetDocumentationPartsRequest {
@@ -16,52 +15,94 @@ pub struct GetDocumentationPartsRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The type of API entities of the to-be-retrieved documentation parts.
     ///
     /// Sent in the query parameter `type`, not in the JSON body.
-    #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<crate::types::DocumentationPartType>,
     /// The name of API entities of the to-be-retrieved documentation parts.
     ///
     /// Sent in the query parameter `name`, not in the JSON body.
-    #[serde(
-        rename = "nameQuery",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name_query: ::std::option::Option<::std::string::String>,
     /// The path of API entities of the to-be-retrieved documentation parts.
     ///
     /// Sent in the query parameter `path`, not in the JSON body.
-    #[serde(rename = "path", skip_serializing_if = "::std::option::Option::is_none")]
     pub path: ::std::option::Option<::std::string::String>,
     /// The current pagination position in the paged result set.
     ///
     /// Sent in the query parameter `position`, not in the JSON body.
-    #[serde(rename = "position", skip_serializing_if = "::std::option::Option::is_none")]
     pub position: ::std::option::Option<::std::string::String>,
     /// The maximum number of returned results per page. The default value is 25 and the maximum value is 500.
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
-    #[serde(rename = "limit", skip_serializing_if = "::std::option::Option::is_none")]
     pub limit: ::std::option::Option<i32>,
     /// The status of the API documentation parts to retrieve. Valid values are `DOCUMENTED` for retrieving DocumentationPart resources with content and `UNDOCUMENTED` for DocumentationPart resources without content.
     ///
     /// Sent in the query parameter `locationStatus`, not in the JSON body.
-    #[serde(
-        rename = "locationStatus",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub location_status: ::std::option::Option<crate::types::LocationStatusType>,
 }
 impl GetDocumentationPartsRequest {
     /// Starts building a [`GetDocumentationPartsRequest`].
     pub fn builder() -> crate::types::builders::GetDocumentationPartsRequestBuilder {
         crate::types::builders::GetDocumentationPartsRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for GetDocumentationPartsRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.type_ {
+                map.serialize_entry("type", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.name_query {
+                map.serialize_entry("nameQuery", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.path {
+                map.serialize_entry("path", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.position {
+                map.serialize_entry("position", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.limit {
+                map.serialize_entry("limit", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.location_status {
+                map.serialize_entry("locationStatus", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for GetDocumentationPartsRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl GetDocumentationPartsRequest {
+    /// The JSON body of a `GetDocumentationPartsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for GetDocumentationPartsRequest {

@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct GetDomainNameRequest {
@@ -16,24 +15,49 @@ pub struct GetDomainNameRequest {
     /// Sent in the URI label `{domain_name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "domainName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// The identifier for the domain name resource. Required for private custom domain names.
     ///
     /// Sent in the query parameter `domainNameId`, not in the JSON body.
-    #[serde(
-        rename = "domainNameId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name_id: ::std::option::Option<::std::string::String>,
 }
 impl GetDomainNameRequest {
     /// Starts building a [`GetDomainNameRequest`].
     pub fn builder() -> crate::types::builders::GetDomainNameRequestBuilder {
         crate::types::builders::GetDomainNameRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for GetDomainNameRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.domain_name {
+                map.serialize_entry("domainName", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.domain_name_id {
+                map.serialize_entry("domainNameId", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for GetDomainNameRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl GetDomainNameRequest {
+    /// The JSON body of a `GetDomainNameRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for GetDomainNameRequest {

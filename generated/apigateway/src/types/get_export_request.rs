@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct GetExportRequest {
@@ -16,51 +15,82 @@ pub struct GetExportRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The name of the Stage that will be exported.
     ///
     /// Sent in the URI label `{stage_name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "stageName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stage_name: ::std::option::Option<::std::string::String>,
     /// The type of export. Acceptable values are 'oas30' for OpenAPI 3.0.x and 'swagger' for Swagger/OpenAPI 2.0.
     ///
     /// Sent in the URI label `{export_type}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "exportType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub export_type: ::std::option::Option<::std::string::String>,
     /// A key-value map of query string parameters that specify properties of the export, depending on the requested `exportType`. For `exportType` `oas30` and `swagger`, any combination of the following parameters are supported: `extensions='integrations'` or `extensions='apigateway'` will export the API with x-amazon-apigateway-integration extensions. `extensions='authorizers'` will export the API with x-amazon-apigateway-authorizer extensions. `postman` will export the API with Postman extensions, allowing for import to the Postman tool
     ///
     /// Sent in the query parameter `parameters`, not in the JSON body.
-    #[serde(
-        rename = "parameters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameters: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The content-type of the export, for example `application/json`. Currently `application/json` and `application/yaml` are supported for `exportType` of`oas30` and `swagger`. This should be specified in the `Accept` header for direct API requests.
     ///
     /// Sent in the header `Accept`, not in the JSON body.
-    #[serde(rename = "accepts", skip_serializing_if = "::std::option::Option::is_none")]
     pub accepts: ::std::option::Option<::std::string::String>,
 }
 impl GetExportRequest {
     /// Starts building a [`GetExportRequest`].
     pub fn builder() -> crate::types::builders::GetExportRequestBuilder {
         crate::types::builders::GetExportRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for GetExportRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.stage_name {
+                map.serialize_entry("stageName", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.export_type {
+                map.serialize_entry("exportType", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.parameters {
+                map.serialize_entry("parameters", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.accepts {
+                map.serialize_entry("accepts", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for GetExportRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl GetExportRequest {
+    /// The JSON body of a `GetExportRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for GetExportRequest {

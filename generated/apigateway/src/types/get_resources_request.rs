@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct GetResourcesRequest {
@@ -16,31 +15,67 @@ pub struct GetResourcesRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The current pagination position in the paged result set.
     ///
     /// Sent in the query parameter `position`, not in the JSON body.
-    #[serde(rename = "position", skip_serializing_if = "::std::option::Option::is_none")]
     pub position: ::std::option::Option<::std::string::String>,
     /// The maximum number of returned results per page. The default value is 25 and the maximum value is 500.
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
-    #[serde(rename = "limit", skip_serializing_if = "::std::option::Option::is_none")]
     pub limit: ::std::option::Option<i32>,
     /// A query parameter used to retrieve the specified resources embedded in the returned Resources resource in the response. This `embed` parameter value is a list of comma-separated strings. Currently, the request supports only retrieval of the embedded Method resources this way. The query parameter value must be a single-valued list and contain the `"methods"` string. For example, `GET /restapis/{restapi_id}/resources?embed=methods`.
     ///
     /// Sent in the query parameter `embed`, not in the JSON body.
-    #[serde(rename = "embed", skip_serializing_if = "::std::option::Option::is_none")]
     pub embed: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl GetResourcesRequest {
     /// Starts building a [`GetResourcesRequest`].
     pub fn builder() -> crate::types::builders::GetResourcesRequestBuilder {
         crate::types::builders::GetResourcesRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for GetResourcesRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.position {
+                map.serialize_entry("position", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.limit {
+                map.serialize_entry("limit", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.embed {
+                map.serialize_entry("embed", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for GetResourcesRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl GetResourcesRequest {
+    /// The JSON body of a `GetResourcesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for GetResourcesRequest {

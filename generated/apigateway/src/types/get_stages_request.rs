@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct GetStagesRequest {
@@ -16,24 +15,49 @@ pub struct GetStagesRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The stages' deployment identifiers.
     ///
     /// Sent in the query parameter `deploymentId`, not in the JSON body.
-    #[serde(
-        rename = "deploymentId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deployment_id: ::std::option::Option<::std::string::String>,
 }
 impl GetStagesRequest {
     /// Starts building a [`GetStagesRequest`].
     pub fn builder() -> crate::types::builders::GetStagesRequestBuilder {
         crate::types::builders::GetStagesRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for GetStagesRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.deployment_id {
+                map.serialize_entry("deploymentId", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for GetStagesRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl GetStagesRequest {
+    /// The JSON body of a `GetStagesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for GetStagesRequest {

@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct GetUsagePlanKeyRequest {
@@ -16,23 +15,51 @@ pub struct GetUsagePlanKeyRequest {
     /// Sent in the URI label `{usageplanId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "usagePlanId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub usage_plan_id: ::std::option::Option<::std::string::String>,
     /// The key Id of the to-be-retrieved UsagePlanKey resource representing a plan customer.
     ///
     /// Sent in the URI label `{keyId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "keyId", skip_serializing_if = "::std::option::Option::is_none")]
     pub key_id: ::std::option::Option<::std::string::String>,
 }
 impl GetUsagePlanKeyRequest {
     /// Starts building a [`GetUsagePlanKeyRequest`].
     pub fn builder() -> crate::types::builders::GetUsagePlanKeyRequestBuilder {
         crate::types::builders::GetUsagePlanKeyRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for GetUsagePlanKeyRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.usage_plan_id {
+                map.serialize_entry("usagePlanId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.key_id {
+                map.serialize_entry("keyId", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for GetUsagePlanKeyRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl GetUsagePlanKeyRequest {
+    /// The JSON body of a `GetUsagePlanKeyRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for GetUsagePlanKeyRequest {

@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct GetUsagePlanKeysRequest {
@@ -16,34 +15,67 @@ pub struct GetUsagePlanKeysRequest {
     /// Sent in the URI label `{usageplanId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "usagePlanId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub usage_plan_id: ::std::option::Option<::std::string::String>,
     /// The current pagination position in the paged result set.
     ///
     /// Sent in the query parameter `position`, not in the JSON body.
-    #[serde(rename = "position", skip_serializing_if = "::std::option::Option::is_none")]
     pub position: ::std::option::Option<::std::string::String>,
     /// The maximum number of returned results per page. The default value is 25 and the maximum value is 500.
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
-    #[serde(rename = "limit", skip_serializing_if = "::std::option::Option::is_none")]
     pub limit: ::std::option::Option<i32>,
     /// A query parameter specifying the name of the to-be-returned usage plan keys.
     ///
     /// Sent in the query parameter `name`, not in the JSON body.
-    #[serde(
-        rename = "nameQuery",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub name_query: ::std::option::Option<::std::string::String>,
 }
 impl GetUsagePlanKeysRequest {
     /// Starts building a [`GetUsagePlanKeysRequest`].
     pub fn builder() -> crate::types::builders::GetUsagePlanKeysRequestBuilder {
         crate::types::builders::GetUsagePlanKeysRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for GetUsagePlanKeysRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.usage_plan_id {
+                map.serialize_entry("usagePlanId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.position {
+                map.serialize_entry("position", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.limit {
+                map.serialize_entry("limit", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.name_query {
+                map.serialize_entry("nameQuery", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for GetUsagePlanKeysRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl GetUsagePlanKeysRequest {
+    /// The JSON body of a `GetUsagePlanKeysRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for GetUsagePlanKeysRequest {

@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct GetUsageRequest {
@@ -16,48 +15,89 @@ pub struct GetUsageRequest {
     /// Sent in the URI label `{usageplanId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "usagePlanId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub usage_plan_id: ::std::option::Option<::std::string::String>,
     /// The Id of the API key associated with the resultant usage data.
     ///
     /// Sent in the query parameter `keyId`, not in the JSON body.
-    #[serde(rename = "keyId", skip_serializing_if = "::std::option::Option::is_none")]
     pub key_id: ::std::option::Option<::std::string::String>,
     /// The starting date (e.g., 2016-01-01) of the usage data.
     ///
     /// Sent in the query parameter `startDate`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "startDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::std::string::String>,
     /// The ending date (e.g., 2016-12-31) of the usage data.
     ///
     /// Sent in the query parameter `endDate`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "endDate", skip_serializing_if = "::std::option::Option::is_none")]
     pub end_date: ::std::option::Option<::std::string::String>,
     /// The current pagination position in the paged result set.
     ///
     /// Sent in the query parameter `position`, not in the JSON body.
-    #[serde(rename = "position", skip_serializing_if = "::std::option::Option::is_none")]
     pub position: ::std::option::Option<::std::string::String>,
     /// The maximum number of returned results per page. The default value is 25 and the maximum value is 500.
     ///
     /// Sent in the query parameter `limit`, not in the JSON body.
-    #[serde(rename = "limit", skip_serializing_if = "::std::option::Option::is_none")]
     pub limit: ::std::option::Option<i32>,
 }
 impl GetUsageRequest {
     /// Starts building a [`GetUsageRequest`].
     pub fn builder() -> crate::types::builders::GetUsageRequestBuilder {
         crate::types::builders::GetUsageRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for GetUsageRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.usage_plan_id {
+                map.serialize_entry("usagePlanId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.key_id {
+                map.serialize_entry("keyId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.start_date {
+                map.serialize_entry("startDate", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.end_date {
+                map.serialize_entry("endDate", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.position {
+                map.serialize_entry("position", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.limit {
+                map.serialize_entry("limit", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for GetUsageRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl GetUsageRequest {
+    /// The JSON body of a `GetUsageRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for GetUsageRequest {

@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ImportApiKeysRequest {
@@ -16,28 +15,54 @@ pub struct ImportApiKeysRequest {
     /// Sent in the HTTP payload, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "body", skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<crate::primitives::Blob>,
     /// A query parameter to specify the input format to imported API keys. Currently, only the `csv` format is supported.
     ///
     /// Sent in the query parameter `format`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "format", skip_serializing_if = "::std::option::Option::is_none")]
     pub format: ::std::option::Option<crate::types::ApiKeysFormat>,
     /// A query parameter to indicate whether to rollback ApiKey importation (`true`) or not (`false`) when error is encountered.
     ///
     /// Sent in the query parameter `failonwarnings`, not in the JSON body.
-    #[serde(
-        rename = "failOnWarnings",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fail_on_warnings: ::std::option::Option<bool>,
 }
 impl ImportApiKeysRequest {
     /// Starts building a [`ImportApiKeysRequest`].
     pub fn builder() -> crate::types::builders::ImportApiKeysRequestBuilder {
         crate::types::builders::ImportApiKeysRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for ImportApiKeysRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.body {
+                map.serialize_entry("body", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.format {
+                map.serialize_entry("format", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.fail_on_warnings {
+                map.serialize_entry("failOnWarnings", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for ImportApiKeysRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for ImportApiKeysRequest {

@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ImportDocumentationPartsRequest {
@@ -16,36 +15,63 @@ pub struct ImportDocumentationPartsRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// A query parameter to indicate whether to overwrite (`overwrite`) any existing DocumentationParts definition or to merge (`merge`) the new definition into the existing one. The default value is `merge`.
     ///
     /// Sent in the query parameter `mode`, not in the JSON body.
-    #[serde(rename = "mode", skip_serializing_if = "::std::option::Option::is_none")]
     pub mode: ::std::option::Option<crate::types::PutMode>,
     /// A query parameter to specify whether to rollback the documentation importation (`true`) or not (`false`) when a warning is encountered. The default value is `false`.
     ///
     /// Sent in the query parameter `failonwarnings`, not in the JSON body.
-    #[serde(
-        rename = "failOnWarnings",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fail_on_warnings: ::std::option::Option<bool>,
     /// Raw byte array representing the to-be-imported documentation parts. To import from an OpenAPI file, this is a JSON object.
     ///
     /// Sent in the HTTP payload, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "body", skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<crate::primitives::Blob>,
 }
 impl ImportDocumentationPartsRequest {
     /// Starts building a [`ImportDocumentationPartsRequest`].
     pub fn builder() -> crate::types::builders::ImportDocumentationPartsRequestBuilder {
         crate::types::builders::ImportDocumentationPartsRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for ImportDocumentationPartsRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.mode {
+                map.serialize_entry("mode", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.fail_on_warnings {
+                map.serialize_entry("failOnWarnings", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.body {
+                map.serialize_entry("body", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for ImportDocumentationPartsRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for ImportDocumentationPartsRequest {

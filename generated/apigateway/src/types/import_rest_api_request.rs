@@ -6,18 +6,13 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ImportRestApiRequest {
     /// A query parameter to indicate whether to rollback the API creation (`true`) or not (`false`) when a warning is encountered. The default value is `false`.
     ///
     /// Sent in the query parameter `failonwarnings`, not in the JSON body.
-    #[serde(
-        rename = "failOnWarnings",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fail_on_warnings: ::std::option::Option<bool>,
     /// A key-value map of context-specific query string parameters specifying the behavior of different API importing operations. The following shows operation-specific parameters and their supported values.
     ///
@@ -28,10 +23,6 @@ pub struct ImportRestApiRequest {
     /// To handle imported `basepath`, set `parameters` as `basepath=ignore`, `basepath=prepend` or `basepath=split`.
     ///
     /// Sent in the query parameter `parameters`, not in the JSON body.
-    #[serde(
-        rename = "parameters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameters: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -40,13 +31,44 @@ pub struct ImportRestApiRequest {
     /// Sent in the HTTP payload, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "body", skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<crate::primitives::Blob>,
 }
 impl ImportRestApiRequest {
     /// Starts building a [`ImportRestApiRequest`].
     pub fn builder() -> crate::types::builders::ImportRestApiRequestBuilder {
         crate::types::builders::ImportRestApiRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for ImportRestApiRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.fail_on_warnings {
+                map.serialize_entry("failOnWarnings", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.parameters {
+                map.serialize_entry("parameters", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.body {
+                map.serialize_entry("body", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for ImportRestApiRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for ImportRestApiRequest {

@@ -6,52 +6,63 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct IntegrationResponse {
     /// Specifies the status code that is used to map the integration response to an existing MethodResponse.
-    #[serde(
-        rename = "statusCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_code: ::std::option::Option<::std::string::String>,
     /// Specifies the regular expression (regex) pattern used to choose an integration response based on the response from the back end. For example, if the success response returns nothing and the error response returns some string, you could use the `.+` regex to match error response. However, make sure that the error response does not contain any newline (`\n`) character in such cases. If the back end is an Lambda function, the Lambda function error header is matched. For all other HTTP and Amazon Web Services back ends, the HTTP status code is matched.
-    #[serde(
-        rename = "selectionPattern",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub selection_pattern: ::std::option::Option<::std::string::String>,
     /// A key-value map specifying response parameters that are passed to the method response from the back end. The key is a method response header parameter name and the mapped value is an integration response header value, a static value enclosed within a pair of single quotes, or a JSON expression from the integration response body. The mapping key must match the pattern of `method.response.header.{name}`, where `name` is a valid and unique header name. The mapped non-static value must match the pattern of `integration.response.header.{name}` or `integration.response.body.{JSON-expression}`, where `name` is a valid and unique response header name and `JSON-expression` is a valid JSON expression without the `$` prefix.
-    #[serde(
-        rename = "responseParameters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub response_parameters: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// Specifies the templates used to transform the integration response body. Response templates are represented as a key/value map, with a content-type as the key and a template as the value.
-    #[serde(
-        rename = "responseTemplates",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub response_templates: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// Specifies how to handle response payload content type conversions. Supported values are `CONVERT_TO_BINARY` and `CONVERT_TO_TEXT`, with the following behaviors:
     ///
     /// If this property is not defined, the response payload will be passed through from the integration response to the method response without modification.
-    #[serde(
-        rename = "contentHandling",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub content_handling: ::std::option::Option<crate::types::ContentHandlingStrategy>,
 }
 impl IntegrationResponse {
     /// Starts building a [`IntegrationResponse`].
     pub fn builder() -> crate::types::builders::IntegrationResponseBuilder {
         crate::types::builders::IntegrationResponseBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for IntegrationResponse {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.status_code {
+            map.serialize_entry("statusCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.selection_pattern {
+            map.serialize_entry("selectionPattern", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.response_parameters {
+            map.serialize_entry("responseParameters", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.response_templates {
+            map.serialize_entry("responseTemplates", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.content_handling {
+            map.serialize_entry("contentHandling", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for IntegrationResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for IntegrationResponse {

@@ -6,82 +6,37 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct Method {
     /// The method's HTTP verb.
-    #[serde(
-        rename = "httpMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub http_method: ::std::option::Option<::std::string::String>,
     /// The method's authorization type. Valid values are `NONE` for open access, `AWS_IAM` for using AWS IAM permissions, `CUSTOM` for using a custom authorizer, or `COGNITO_USER_POOLS` for using a Cognito user pool.
-    #[serde(
-        rename = "authorizationType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub authorization_type: ::std::option::Option<::std::string::String>,
     /// The identifier of an Authorizer to use on this method. The `authorizationType` must be `CUSTOM`.
-    #[serde(
-        rename = "authorizerId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
     /// A boolean flag specifying whether a valid ApiKey is required to invoke this method.
-    #[serde(
-        rename = "apiKeyRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_key_required: ::std::option::Option<bool>,
     /// The identifier of a RequestValidator for request validation.
-    #[serde(
-        rename = "requestValidatorId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub request_validator_id: ::std::option::Option<::std::string::String>,
     /// A human-friendly operation identifier for the method. For example, you can assign the `operationName` of `ListPets` for the `GET /pets` method in the `PetStore` example.
-    #[serde(
-        rename = "operationName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub operation_name: ::std::option::Option<::std::string::String>,
     /// A key-value map defining required or optional method request parameters that can be accepted by API Gateway. A key is a method request parameter name matching the pattern of `method.request.{location}.{name}`, where `location` is `querystring`, `path`, or `header` and `name` is a valid and unique parameter name. The value associated with the key is a Boolean flag indicating whether the parameter is required (`true`) or optional (`false`). The method request parameter names defined here are available in Integration to be mapped to integration request parameters or templates.
-    #[serde(
-        rename = "requestParameters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub request_parameters: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, bool>,
     >,
     /// A key-value map specifying data schemas, represented by Model resources, (as the mapped value) of the request payloads of given content types (as the mapping key).
-    #[serde(
-        rename = "requestModels",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub request_models: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// Gets a method response associated with a given HTTP status code.
-    #[serde(
-        rename = "methodResponses",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub method_responses: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::MethodResponse>,
     >,
     /// Gets the method's integration responsible for passing the client-submitted request to the back end and performing necessary transformations to make the request compliant with the back end.
-    #[serde(
-        rename = "methodIntegration",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub method_integration: ::std::option::Option<crate::types::Integration>,
     /// A list of authorization scopes configured on the method. The scopes are used with a `COGNITO_USER_POOLS` authorizer to authorize the method invocation. The authorization works by matching the method scopes against the scopes parsed from the access token in the incoming request. The method invocation is authorized if any method scopes matches a claimed scope in the access token. Otherwise, the invocation is not authorized. When the method scope is configured, the client must provide an access token instead of an identity token for authorization purposes.
-    #[serde(
-        rename = "authorizationScopes",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub authorization_scopes: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
@@ -90,6 +45,56 @@ impl Method {
     /// Starts building a [`Method`].
     pub fn builder() -> crate::types::builders::MethodBuilder {
         crate::types::builders::MethodBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for Method {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.http_method {
+            map.serialize_entry("httpMethod", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.authorization_type {
+            map.serialize_entry("authorizationType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.authorizer_id {
+            map.serialize_entry("authorizerId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.api_key_required {
+            map.serialize_entry("apiKeyRequired", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.request_validator_id {
+            map.serialize_entry("requestValidatorId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.operation_name {
+            map.serialize_entry("operationName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.request_parameters {
+            map.serialize_entry("requestParameters", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.request_models {
+            map.serialize_entry("requestModels", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.method_responses {
+            map.serialize_entry("methodResponses", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.method_integration {
+            map.serialize_entry("methodIntegration", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.authorization_scopes {
+            map.serialize_entry("authorizationScopes", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for Method {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for Method {

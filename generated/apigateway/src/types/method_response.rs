@@ -6,30 +6,17 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct MethodResponse {
     /// The method response's status code.
-    #[serde(
-        rename = "statusCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_code: ::std::option::Option<::std::string::String>,
     /// A key-value map specifying required or optional response parameters that API Gateway can send back to the caller. A key defines a method response header and the value specifies whether the associated method response header is required or not. The expression of the key must match the pattern `method.response.header.{name}`, where `name` is a valid and unique header name. API Gateway passes certain integration response data to the method response headers specified here according to the mapping you prescribe in the API's IntegrationResponse. The integration response data that can be mapped include an integration response header expressed in `integration.response.header.{name}`, a static value enclosed within a pair of single quotes (e.g., `'application/json'`), or a JSON expression from the back-end response payload in the form of `integration.response.body.{JSON-expression}`, where `JSON-expression` is a valid JSON expression without the `$` prefix.)
-    #[serde(
-        rename = "responseParameters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub response_parameters: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, bool>,
     >,
     /// Specifies the Model resources used for the response's content-type. Response models are represented as a key/value map, with a content-type as the key and a Model name as the value.
-    #[serde(
-        rename = "responseModels",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub response_models: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -38,6 +25,32 @@ impl MethodResponse {
     /// Starts building a [`MethodResponse`].
     pub fn builder() -> crate::types::builders::MethodResponseBuilder {
         crate::types::builders::MethodResponseBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for MethodResponse {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.status_code {
+            map.serialize_entry("statusCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.response_parameters {
+            map.serialize_entry("responseParameters", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.response_models {
+            map.serialize_entry("responseModels", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for MethodResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for MethodResponse {

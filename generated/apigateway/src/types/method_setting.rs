@@ -6,70 +6,29 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct MethodSetting {
     /// Specifies whether Amazon CloudWatch metrics are enabled for this method.
-    #[serde(
-        rename = "metricsEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub metrics_enabled: ::std::option::Option<bool>,
     /// Specifies the logging level for this method, which affects the log entries pushed to Amazon CloudWatch Logs. Valid values are `OFF`, `ERROR`, and `INFO`. Choose `ERROR` to write only error-level entries to CloudWatch Logs, or choose `INFO` to include all `ERROR` events as well as extra informational events.
-    #[serde(
-        rename = "loggingLevel",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub logging_level: ::std::option::Option<::std::string::String>,
     /// Specifies whether data trace logging is enabled for this method, which affects the log entries pushed to Amazon CloudWatch Logs. This can be useful to troubleshoot APIs, but can result in logging sensitive data. We recommend that you don't enable this option for production APIs.
-    #[serde(
-        rename = "dataTraceEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub data_trace_enabled: ::std::option::Option<bool>,
     /// Specifies the throttling burst limit.
-    #[serde(
-        rename = "throttlingBurstLimit",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub throttling_burst_limit: ::std::option::Option<i32>,
     /// Specifies the throttling rate limit.
-    #[serde(
-        rename = "throttlingRateLimit",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub throttling_rate_limit: ::std::option::Option<f64>,
     /// Specifies whether responses should be cached and returned for requests. A cache cluster must be enabled on the stage for responses to be cached.
-    #[serde(
-        rename = "cachingEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub caching_enabled: ::std::option::Option<bool>,
     /// Specifies the time to live (TTL), in seconds, for cached responses. The higher the TTL, the longer the response will be cached.
-    #[serde(
-        rename = "cacheTtlInSeconds",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cache_ttl_in_seconds: ::std::option::Option<i32>,
     /// Specifies whether the cached responses are encrypted.
-    #[serde(
-        rename = "cacheDataEncrypted",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cache_data_encrypted: ::std::option::Option<bool>,
     /// Specifies whether authorization is required for a cache invalidation request.
-    #[serde(
-        rename = "requireAuthorizationForCacheControl",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub require_authorization_for_cache_control: ::std::option::Option<bool>,
     /// Specifies how to handle unauthorized requests for cache invalidation.
-    #[serde(
-        rename = "unauthorizedCacheControlHeaderStrategy",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub unauthorized_cache_control_header_strategy: ::std::option::Option<
         crate::types::UnauthorizedCacheControlHeaderStrategy,
     >,
@@ -78,6 +37,57 @@ impl MethodSetting {
     /// Starts building a [`MethodSetting`].
     pub fn builder() -> crate::types::builders::MethodSettingBuilder {
         crate::types::builders::MethodSettingBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for MethodSetting {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.metrics_enabled {
+            map.serialize_entry("metricsEnabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.logging_level {
+            map.serialize_entry("loggingLevel", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.data_trace_enabled {
+            map.serialize_entry("dataTraceEnabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.throttling_burst_limit {
+            map.serialize_entry("throttlingBurstLimit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.throttling_rate_limit {
+            map.serialize_entry("throttlingRateLimit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.caching_enabled {
+            map.serialize_entry("cachingEnabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cache_ttl_in_seconds {
+            map.serialize_entry("cacheTtlInSeconds", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cache_data_encrypted {
+            map.serialize_entry("cacheDataEncrypted", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .require_authorization_for_cache_control
+        {
+            map.serialize_entry("requireAuthorizationForCacheControl", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self
+            .unauthorized_cache_control_header_strategy
+        {
+            map.serialize_entry("unauthorizedCacheControlHeaderStrategy", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for MethodSetting {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for MethodSetting {

@@ -6,28 +6,42 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct MethodSnapshot {
     /// The method's authorization type. Valid values are `NONE` for open access, `AWS_IAM` for using AWS IAM permissions, `CUSTOM` for using a custom authorizer, or `COGNITO_USER_POOLS` for using a Cognito user pool.
-    #[serde(
-        rename = "authorizationType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub authorization_type: ::std::option::Option<::std::string::String>,
     /// Specifies whether the method requires a valid ApiKey.
-    #[serde(
-        rename = "apiKeyRequired",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_key_required: ::std::option::Option<bool>,
 }
 impl MethodSnapshot {
     /// Starts building a [`MethodSnapshot`].
     pub fn builder() -> crate::types::builders::MethodSnapshotBuilder {
         crate::types::builders::MethodSnapshotBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for MethodSnapshot {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.authorization_type {
+            map.serialize_entry("authorizationType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.api_key_required {
+            map.serialize_entry("apiKeyRequired", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for MethodSnapshot {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for MethodSnapshot {

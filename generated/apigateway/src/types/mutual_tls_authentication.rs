@@ -6,28 +6,15 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct MutualTlsAuthentication {
     /// An Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example `s3://bucket-name/key-name`. The truststore can contain certificates from public or private certificate authorities. To update the truststore, upload a new version to S3, and then update your custom domain name to use the new version. To update the truststore, you must have permissions to access the S3 object.
-    #[serde(
-        rename = "truststoreUri",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub truststore_uri: ::std::option::Option<::std::string::String>,
     /// The version of the S3 object that contains your truststore. To specify a version, you must have versioning enabled for the S3 bucket.
-    #[serde(
-        rename = "truststoreVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub truststore_version: ::std::option::Option<::std::string::String>,
     /// A list of warnings that API Gateway returns while processing your truststore. Invalid certificates produce warnings. Mutual TLS is still enabled, but some clients might not be able to access your API. To resolve warnings, upload a new truststore to S3, and then update you domain name to use the new version.
-    #[serde(
-        rename = "truststoreWarnings",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub truststore_warnings: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
@@ -36,6 +23,32 @@ impl MutualTlsAuthentication {
     /// Starts building a [`MutualTlsAuthentication`].
     pub fn builder() -> crate::types::builders::MutualTlsAuthenticationBuilder {
         crate::types::builders::MutualTlsAuthenticationBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for MutualTlsAuthentication {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.truststore_uri {
+            map.serialize_entry("truststoreUri", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.truststore_version {
+            map.serialize_entry("truststoreVersion", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.truststore_warnings {
+            map.serialize_entry("truststoreWarnings", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for MutualTlsAuthentication {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for MutualTlsAuthentication {

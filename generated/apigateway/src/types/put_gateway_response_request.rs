@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct PutGatewayResponseRequest {
@@ -16,40 +15,20 @@ pub struct PutGatewayResponseRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The response type of the associated GatewayResponse
     ///
     /// Sent in the URI label `{response_type}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "responseType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub response_type: ::std::option::Option<crate::types::GatewayResponseType>,
     /// The HTTP status code of the GatewayResponse.
-    #[serde(
-        rename = "statusCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_code: ::std::option::Option<::std::string::String>,
     /// Response parameters (paths, query strings and headers) of the GatewayResponse as a string-to-string map of key-value pairs.
-    #[serde(
-        rename = "responseParameters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub response_parameters: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// Response templates of the GatewayResponse as a string-to-string map of key-value pairs.
-    #[serde(
-        rename = "responseTemplates",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub response_templates: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -58,6 +37,48 @@ impl PutGatewayResponseRequest {
     /// Starts building a [`PutGatewayResponseRequest`].
     pub fn builder() -> crate::types::builders::PutGatewayResponseRequestBuilder {
         crate::types::builders::PutGatewayResponseRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for PutGatewayResponseRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.response_type {
+                map.serialize_entry("responseType", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.status_code {
+            map.serialize_entry("statusCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.response_parameters {
+            map.serialize_entry("responseParameters", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.response_templates {
+            map.serialize_entry("responseTemplates", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for PutGatewayResponseRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl PutGatewayResponseRequest {
+    /// The JSON body of a `PutGatewayResponseRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for PutGatewayResponseRequest {

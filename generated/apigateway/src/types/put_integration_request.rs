@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct PutIntegrationRequest {
@@ -16,138 +15,154 @@ pub struct PutIntegrationRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// Specifies a put integration request's resource ID.
     ///
     /// Sent in the URI label `{resource_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "resourceId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resource_id: ::std::option::Option<::std::string::String>,
     /// Specifies the HTTP method for the integration.
     ///
     /// Sent in the URI label `{http_method}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "http_method",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub http_method: ::std::option::Option<::std::string::String>,
     /// Specifies a put integration input's type.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<crate::types::IntegrationType>,
     /// The HTTP method for the integration.
-    #[serde(
-        rename = "httpMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_http_method: ::std::option::Option<::std::string::String>,
     /// Specifies Uniform Resource Identifier (URI) of the integration endpoint. For HTTP or `HTTP_PROXY` integrations, the URI must be a fully formed, encoded HTTP(S) URL according to the RFC-3986 specification, for either standard integration, where `connectionType` is not `VPC_LINK`, or private integration, where `connectionType` is `VPC_LINK`. For a private HTTP integration, the URI is not used for routing. For `AWS` or `AWS_PROXY` integrations, the URI is of the form `arn:aws:apigateway:{region}:{subdomain.service|service}:path|action/{service_api`}. Here, {Region} is the API Gateway region (e.g., us-east-1); {service} is the name of the integrated Amazon Web Services service (e.g., s3); and {subdomain} is a designated subdomain supported by certain Amazon Web Services service for fast host-name lookup. action can be used for an Amazon Web Services service action-based API, using an Action={name}&{p1}={v1}&p2={v2}... query string. The ensuing {service_api} refers to a supported action {name} plus any required input parameters. Alternatively, path can be used for an Amazon Web Services service path-based API. The ensuing service_api refers to the path to an Amazon Web Services service resource, including the region of the integrated Amazon Web Services service, if applicable. For example, for integration with the S3 API of `GetObject`, the `uri` can be either `arn:aws:apigateway:us-west-2:s3:action/GetObject&Bucket={bucket}&Key={key}` or `arn:aws:apigateway:us-west-2:s3:path/{bucket}/{key}`.
-    #[serde(rename = "uri", skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
     /// The type of the network connection to the integration endpoint. The valid value is `INTERNET` for connections through the public routable internet or `VPC_LINK` for private connections between API Gateway and a network load balancer in a VPC. The default value is `INTERNET`.
-    #[serde(
-        rename = "connectionType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub connection_type: ::std::option::Option<crate::types::ConnectionType>,
     /// The ID of the VpcLink used for the integration. Specify this value only if you specify `VPC_LINK` as the connection type.
-    #[serde(
-        rename = "connectionId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub connection_id: ::std::option::Option<::std::string::String>,
     /// Specifies whether credentials are required for a put integration.
-    #[serde(
-        rename = "credentials",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub credentials: ::std::option::Option<::std::string::String>,
     /// A key-value map specifying request parameters that are passed from the method request to the back end. The key is an integration request parameter name and the associated value is a method request parameter value or static value that must be enclosed within single quotes and pre-encoded as required by the back end. The method request parameter value must match the pattern of `method.request.{location}.{name}`, where `location` is `querystring`, `path`, or `header` and `name` must be a valid and unique method request parameter name.
-    #[serde(
-        rename = "requestParameters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub request_parameters: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// Represents a map of Velocity templates that are applied on the request payload based on the value of the Content-Type header sent by the client. The content type value is the key in this map, and the template (as a String) is the value.
-    #[serde(
-        rename = "requestTemplates",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub request_templates: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// Specifies the pass-through behavior for incoming requests based on the Content-Type header in the request, and the available mapping templates specified as the `requestTemplates` property on the Integration resource. There are three valid values: `WHEN_NO_MATCH`, `WHEN_NO_TEMPLATES`, and `NEVER`.
-    #[serde(
-        rename = "passthroughBehavior",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub passthrough_behavior: ::std::option::Option<::std::string::String>,
     /// Specifies a group of related cached parameters. By default, API Gateway uses the resource ID as the `cacheNamespace`. You can specify the same `cacheNamespace` across resources to return the same cached data for requests to different resources.
-    #[serde(
-        rename = "cacheNamespace",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cache_namespace: ::std::option::Option<::std::string::String>,
     /// A list of request parameters whose values API Gateway caches. To be valid values for `cacheKeyParameters`, these parameters must also be specified for Method `requestParameters`.
-    #[serde(
-        rename = "cacheKeyParameters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cache_key_parameters: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// Specifies how to handle request payload content type conversions. Supported values are `CONVERT_TO_BINARY` and `CONVERT_TO_TEXT`, with the following behaviors:
     ///
     /// If this property is not defined, the request payload will be passed through from the method request to integration request without modification, provided that the `passthroughBehavior` is configured to support payload pass-through.
-    #[serde(
-        rename = "contentHandling",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub content_handling: ::std::option::Option<crate::types::ContentHandlingStrategy>,
     /// Custom timeout between 50 and 29,000 milliseconds. The default value is 29,000 milliseconds or 29 seconds. You can increase the default value to longer than 29 seconds for Regional or private APIs only.
-    #[serde(
-        rename = "timeoutInMillis",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub timeout_in_millis: ::std::option::Option<i32>,
     /// The `tlsConfig` member.
-    #[serde(
-        rename = "tlsConfig",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tls_config: ::std::option::Option<crate::types::TlsConfig>,
     /// The response transfer mode of the integration.
-    #[serde(
-        rename = "responseTransferMode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub response_transfer_mode: ::std::option::Option<
         crate::types::ResponseTransferMode,
     >,
     /// The ALB or NLB listener to send the request to.
-    #[serde(
-        rename = "integrationTarget",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub integration_target: ::std::option::Option<::std::string::String>,
 }
 impl PutIntegrationRequest {
     /// Starts building a [`PutIntegrationRequest`].
     pub fn builder() -> crate::types::builders::PutIntegrationRequestBuilder {
         crate::types::builders::PutIntegrationRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for PutIntegrationRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.resource_id {
+                map.serialize_entry("resourceId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.http_method {
+                map.serialize_entry("http_method", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.type_ {
+            map.serialize_entry("type", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.integration_http_method {
+            map.serialize_entry("httpMethod", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.uri {
+            map.serialize_entry("uri", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.connection_type {
+            map.serialize_entry("connectionType", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.connection_id {
+            map.serialize_entry("connectionId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.credentials {
+            map.serialize_entry("credentials", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.request_parameters {
+            map.serialize_entry("requestParameters", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.request_templates {
+            map.serialize_entry("requestTemplates", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.passthrough_behavior {
+            map.serialize_entry("passthroughBehavior", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cache_namespace {
+            map.serialize_entry("cacheNamespace", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cache_key_parameters {
+            map.serialize_entry("cacheKeyParameters", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.content_handling {
+            map.serialize_entry("contentHandling", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.timeout_in_millis {
+            map.serialize_entry("timeoutInMillis", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tls_config {
+            map.serialize_entry("tlsConfig", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.response_transfer_mode {
+            map.serialize_entry("responseTransferMode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.integration_target {
+            map.serialize_entry("integrationTarget", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for PutIntegrationRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl PutIntegrationRequest {
+    /// The JSON body of a `PutIntegrationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for PutIntegrationRequest {

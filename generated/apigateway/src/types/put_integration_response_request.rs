@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct PutIntegrationResponseRequest {
@@ -16,76 +15,99 @@ pub struct PutIntegrationResponseRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// Specifies a put integration response request's resource identifier.
     ///
     /// Sent in the URI label `{resource_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "resourceId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resource_id: ::std::option::Option<::std::string::String>,
     /// Specifies a put integration response request's HTTP method.
     ///
     /// Sent in the URI label `{http_method}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "httpMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub http_method: ::std::option::Option<::std::string::String>,
     /// Specifies the status code that is used to map the integration response to an existing MethodResponse.
     ///
     /// Sent in the URI label `{status_code}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "statusCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_code: ::std::option::Option<::std::string::String>,
     /// Specifies the selection pattern of a put integration response.
-    #[serde(
-        rename = "selectionPattern",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub selection_pattern: ::std::option::Option<::std::string::String>,
     /// A key-value map specifying response parameters that are passed to the method response from the back end. The key is a method response header parameter name and the mapped value is an integration response header value, a static value enclosed within a pair of single quotes, or a JSON expression from the integration response body. The mapping key must match the pattern of `method.response.header.{name}`, where `name` is a valid and unique header name. The mapped non-static value must match the pattern of `integration.response.header.{name}` or `integration.response.body.{JSON-expression}`, where `name` must be a valid and unique response header name and `JSON-expression` a valid JSON expression without the `$` prefix.
-    #[serde(
-        rename = "responseParameters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub response_parameters: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// Specifies a put integration response's templates.
-    #[serde(
-        rename = "responseTemplates",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub response_templates: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// Specifies how to handle response payload content type conversions. Supported values are `CONVERT_TO_BINARY` and `CONVERT_TO_TEXT`, with the following behaviors:
     ///
     /// If this property is not defined, the response payload will be passed through from the integration response to the method response without modification.
-    #[serde(
-        rename = "contentHandling",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub content_handling: ::std::option::Option<crate::types::ContentHandlingStrategy>,
 }
 impl PutIntegrationResponseRequest {
     /// Starts building a [`PutIntegrationResponseRequest`].
     pub fn builder() -> crate::types::builders::PutIntegrationResponseRequestBuilder {
         crate::types::builders::PutIntegrationResponseRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for PutIntegrationResponseRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.resource_id {
+                map.serialize_entry("resourceId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.http_method {
+                map.serialize_entry("httpMethod", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.status_code {
+                map.serialize_entry("statusCode", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.selection_pattern {
+            map.serialize_entry("selectionPattern", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.response_parameters {
+            map.serialize_entry("responseParameters", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.response_templates {
+            map.serialize_entry("responseTemplates", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.content_handling {
+            map.serialize_entry("contentHandling", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for PutIntegrationResponseRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl PutIntegrationResponseRequest {
+    /// The JSON body of a `PutIntegrationResponseRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for PutIntegrationResponseRequest {

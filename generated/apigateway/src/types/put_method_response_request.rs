@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct PutMethodResponseRequest {
@@ -16,54 +15,30 @@ pub struct PutMethodResponseRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The Resource identifier for the Method resource.
     ///
     /// Sent in the URI label `{resource_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "resourceId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resource_id: ::std::option::Option<::std::string::String>,
     /// The HTTP verb of the Method resource.
     ///
     /// Sent in the URI label `{http_method}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "httpMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub http_method: ::std::option::Option<::std::string::String>,
     /// The method response's status code.
     ///
     /// Sent in the URI label `{status_code}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "statusCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub status_code: ::std::option::Option<::std::string::String>,
     /// A key-value map specifying required or optional response parameters that API Gateway can send back to the caller. A key defines a method response header name and the associated value is a Boolean flag indicating whether the method response parameter is required or not. The method response header names must match the pattern of `method.response.header.{name}`, where `name` is a valid and unique header name. The response parameter names defined here are available in the integration response to be mapped from an integration response header expressed in `integration.response.header.{name}`, a static value enclosed within a pair of single quotes (e.g., `'application/json'`), or a JSON expression from the back-end response payload in the form of `integration.response.body.{JSON-expression}`, where `JSON-expression` is a valid JSON expression without the `$` prefix.)
-    #[serde(
-        rename = "responseParameters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub response_parameters: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, bool>,
     >,
     /// Specifies the Model resources used for the response's content type. Response models are represented as a key/value map, with a content type as the key and a Model name as the value.
-    #[serde(
-        rename = "responseModels",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub response_models: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -72,6 +47,55 @@ impl PutMethodResponseRequest {
     /// Starts building a [`PutMethodResponseRequest`].
     pub fn builder() -> crate::types::builders::PutMethodResponseRequestBuilder {
         crate::types::builders::PutMethodResponseRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for PutMethodResponseRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.resource_id {
+                map.serialize_entry("resourceId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.http_method {
+                map.serialize_entry("httpMethod", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.status_code {
+                map.serialize_entry("statusCode", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.response_parameters {
+            map.serialize_entry("responseParameters", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.response_models {
+            map.serialize_entry("responseModels", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for PutMethodResponseRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl PutMethodResponseRequest {
+    /// The JSON body of a `PutMethodResponseRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for PutMethodResponseRequest {

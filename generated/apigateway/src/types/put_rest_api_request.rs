@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct PutRestApiRequest {
@@ -16,31 +15,18 @@ pub struct PutRestApiRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The `mode` query parameter to specify the update mode. Valid values are "merge" and "overwrite". By default, the update mode is "merge".
     ///
     /// Sent in the query parameter `mode`, not in the JSON body.
-    #[serde(rename = "mode", skip_serializing_if = "::std::option::Option::is_none")]
     pub mode: ::std::option::Option<crate::types::PutMode>,
     /// A query parameter to indicate whether to rollback the API update (`true`) or not (`false`) when a warning is encountered. The default value is `false`.
     ///
     /// Sent in the query parameter `failonwarnings`, not in the JSON body.
-    #[serde(
-        rename = "failOnWarnings",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub fail_on_warnings: ::std::option::Option<bool>,
     /// Custom header parameters as part of the request. For example, to exclude DocumentationParts from an imported API, set `ignore=documentation` as a `parameters` value, as in the AWS CLI command of `aws apigateway import-rest-api --parameters ignore=documentation --body 'file:///path/to/imported-api-body.json'`.
     ///
     /// Sent in the query parameter `parameters`, not in the JSON body.
-    #[serde(
-        rename = "parameters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub parameters: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -49,13 +35,54 @@ pub struct PutRestApiRequest {
     /// Sent in the HTTP payload, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "body", skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<crate::primitives::Blob>,
 }
 impl PutRestApiRequest {
     /// Starts building a [`PutRestApiRequest`].
     pub fn builder() -> crate::types::builders::PutRestApiRequestBuilder {
         crate::types::builders::PutRestApiRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for PutRestApiRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.mode {
+                map.serialize_entry("mode", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.fail_on_warnings {
+                map.serialize_entry("failOnWarnings", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.parameters {
+                map.serialize_entry("parameters", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.body {
+                map.serialize_entry("body", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for PutRestApiRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for PutRestApiRequest {

@@ -6,25 +6,47 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct QuotaSettings {
     /// The target maximum number of requests that can be made in a given time period.
-    #[serde(rename = "limit", skip_serializing_if = "::std::option::Option::is_none")]
     pub limit: ::std::option::Option<i32>,
     /// The number of requests subtracted from the given limit in the initial time period.
-    #[serde(rename = "offset", skip_serializing_if = "::std::option::Option::is_none")]
     pub offset: ::std::option::Option<i32>,
     /// The time period in which the limit applies. Valid values are "DAY", "WEEK" or "MONTH".
-    #[serde(rename = "period", skip_serializing_if = "::std::option::Option::is_none")]
     pub period: ::std::option::Option<crate::types::QuotaPeriodType>,
 }
 impl QuotaSettings {
     /// Starts building a [`QuotaSettings`].
     pub fn builder() -> crate::types::builders::QuotaSettingsBuilder {
         crate::types::builders::QuotaSettingsBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for QuotaSettings {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.limit {
+            map.serialize_entry("limit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.offset {
+            map.serialize_entry("offset", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.period {
+            map.serialize_entry("period", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for QuotaSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for QuotaSettings {

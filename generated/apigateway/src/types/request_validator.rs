@@ -6,34 +6,52 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct RequestValidator {
     /// The identifier of this RequestValidator.
-    #[serde(rename = "id", skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The name of this RequestValidator
-    #[serde(rename = "name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// A Boolean flag to indicate whether to validate a request body according to the configured Model schema.
-    #[serde(
-        rename = "validateRequestBody",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub validate_request_body: ::std::option::Option<bool>,
     /// A Boolean flag to indicate whether to validate request parameters (`true`) or not (`false`).
-    #[serde(
-        rename = "validateRequestParameters",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub validate_request_parameters: ::std::option::Option<bool>,
 }
 impl RequestValidator {
     /// Starts building a [`RequestValidator`].
     pub fn builder() -> crate::types::builders::RequestValidatorBuilder {
         crate::types::builders::RequestValidatorBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for RequestValidator {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.validate_request_body {
+            map.serialize_entry("validateRequestBody", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.validate_request_parameters {
+            map.serialize_entry("validateRequestParameters", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for RequestValidator {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for RequestValidator {

@@ -6,28 +6,19 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct Resource {
     /// The resource's identifier.
-    #[serde(rename = "id", skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The parent resource's identifier.
-    #[serde(rename = "parentId", skip_serializing_if = "::std::option::Option::is_none")]
     pub parent_id: ::std::option::Option<::std::string::String>,
     /// The last path segment for this resource.
-    #[serde(rename = "pathPart", skip_serializing_if = "::std::option::Option::is_none")]
     pub path_part: ::std::option::Option<::std::string::String>,
     /// The full path for this resource.
-    #[serde(rename = "path", skip_serializing_if = "::std::option::Option::is_none")]
     pub path: ::std::option::Option<::std::string::String>,
     /// Gets an API resource's method of a given HTTP verb.
-    #[serde(
-        rename = "resourceMethods",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resource_methods: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::Method>,
     >,
@@ -36,6 +27,38 @@ impl Resource {
     /// Starts building a [`Resource`].
     pub fn builder() -> crate::types::builders::ResourceBuilder {
         crate::types::builders::ResourceBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for Resource {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.parent_id {
+            map.serialize_entry("parentId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.path_part {
+            map.serialize_entry("pathPart", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.path {
+            map.serialize_entry("path", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.resource_methods {
+            map.serialize_entry("resourceMethods", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for Resource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for Resource {

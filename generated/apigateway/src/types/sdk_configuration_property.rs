@@ -6,40 +6,57 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct SdkConfigurationProperty {
     /// The name of a an SdkType configuration property.
-    #[serde(rename = "name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The user-friendly name of an SdkType configuration property.
-    #[serde(
-        rename = "friendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The description of an SdkType configuration property.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// A boolean flag of an SdkType configuration property to indicate if the associated SDK configuration property is required (`true`) or not (`false`).
-    #[serde(rename = "required", skip_serializing_if = "::std::option::Option::is_none")]
     pub required: ::std::option::Option<bool>,
     /// The default value of an SdkType configuration property.
-    #[serde(
-        rename = "defaultValue",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub default_value: ::std::option::Option<::std::string::String>,
 }
 impl SdkConfigurationProperty {
     /// Starts building a [`SdkConfigurationProperty`].
     pub fn builder() -> crate::types::builders::SdkConfigurationPropertyBuilder {
         crate::types::builders::SdkConfigurationPropertyBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for SdkConfigurationProperty {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.friendly_name {
+            map.serialize_entry("friendlyName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.required {
+            map.serialize_entry("required", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.default_value {
+            map.serialize_entry("defaultValue", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for SdkConfigurationProperty {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for SdkConfigurationProperty {

@@ -6,37 +6,59 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct SdkResponse {
     /// The content-type header value in the HTTP response.
     ///
     /// Sent in the header `Content-Type`, not in the JSON body.
-    #[serde(
-        rename = "contentType",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub content_type: ::std::option::Option<::std::string::String>,
     /// The content-disposition header value in the HTTP response.
     ///
     /// Sent in the header `Content-Disposition`, not in the JSON body.
-    #[serde(
-        rename = "contentDisposition",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub content_disposition: ::std::option::Option<::std::string::String>,
     /// The binary blob response to GetSdk, which contains the generated SDK.
     ///
     /// Sent in the HTTP payload, not in the JSON body.
-    #[serde(rename = "body", skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<crate::primitives::Blob>,
 }
 impl SdkResponse {
     /// Starts building a [`SdkResponse`].
     pub fn builder() -> crate::types::builders::SdkResponseBuilder {
         crate::types::builders::SdkResponseBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for SdkResponse {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.content_type {
+                map.serialize_entry("contentType", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.content_disposition {
+                map.serialize_entry("contentDisposition", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.body {
+                map.serialize_entry("body", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for SdkResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for SdkResponse {

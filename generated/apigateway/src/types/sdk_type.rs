@@ -6,31 +6,17 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct SdkType {
     /// The identifier of an SdkType instance.
-    #[serde(rename = "id", skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The user-friendly name of an SdkType instance.
-    #[serde(
-        rename = "friendlyName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The description of an SdkType.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// A list of configuration properties of an SdkType.
-    #[serde(
-        rename = "configurationProperties",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub configuration_properties: ::std::option::Option<
         ::std::vec::Vec<crate::types::SdkConfigurationProperty>,
     >,
@@ -39,6 +25,35 @@ impl SdkType {
     /// Starts building a [`SdkType`].
     pub fn builder() -> crate::types::builders::SdkTypeBuilder {
         crate::types::builders::SdkTypeBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for SdkType {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.friendly_name {
+            map.serialize_entry("friendlyName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.configuration_properties {
+            map.serialize_entry("configurationProperties", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for SdkType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for SdkType {

@@ -6,127 +6,133 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct Stage {
     /// The identifier of the Deployment that the stage points to.
-    #[serde(
-        rename = "deploymentId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub deployment_id: ::std::option::Option<::std::string::String>,
     /// The identifier of a client certificate for an API stage.
-    #[serde(
-        rename = "clientCertificateId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub client_certificate_id: ::std::option::Option<::std::string::String>,
     /// The name of the stage is the first path segment in the Uniform Resource Identifier (URI) of a call to API Gateway. Stage names can only contain alphanumeric characters, hyphens, and underscores. Maximum length is 128 characters.
-    #[serde(
-        rename = "stageName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stage_name: ::std::option::Option<::std::string::String>,
     /// The stage's description.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// Specifies whether a cache cluster is enabled for the stage. To activate a method-level cache, set `CachingEnabled` to `true` for a method.
-    #[serde(
-        rename = "cacheClusterEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cache_cluster_enabled: ::std::option::Option<bool>,
     /// The stage's cache capacity in GB. For more information about choosing a cache size, see [Enabling API caching to enhance responsiveness](https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html).
-    #[serde(
-        rename = "cacheClusterSize",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cache_cluster_size: ::std::option::Option<crate::types::CacheClusterSize>,
     /// The status of the cache cluster for the stage, if enabled.
-    #[serde(
-        rename = "cacheClusterStatus",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub cache_cluster_status: ::std::option::Option<crate::types::CacheClusterStatus>,
     /// A map that defines the method settings for a Stage resource. Keys (designated as `/{method_setting_key` below) are method paths defined as `{resource_path}/{http_method}` for an individual method override, or `/\*/\*` for overriding all methods in the stage.
-    #[serde(
-        rename = "methodSettings",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub method_settings: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::MethodSetting>,
     >,
     /// A map that defines the stage variables for a Stage resource. Variable names can have alphanumeric and underscore characters, and the values must match `[A-Za-z0-9-._~:/?#&=,]+`.
-    #[serde(
-        rename = "variables",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub variables: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The version of the associated API documentation.
-    #[serde(
-        rename = "documentationVersion",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub documentation_version: ::std::option::Option<::std::string::String>,
     /// Settings for logging access in this stage.
-    #[serde(
-        rename = "accessLogSettings",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub access_log_settings: ::std::option::Option<crate::types::AccessLogSettings>,
     /// Settings for the canary deployment in this stage.
-    #[serde(
-        rename = "canarySettings",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub canary_settings: ::std::option::Option<crate::types::CanarySettings>,
     /// Specifies whether active tracing with X-ray is enabled for the Stage.
-    #[serde(
-        rename = "tracingEnabled",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub tracing_enabled: ::std::option::Option<bool>,
     /// The ARN of the WebAcl associated with the Stage.
-    #[serde(
-        rename = "webAclArn",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub web_acl_arn: ::std::option::Option<::std::string::String>,
     /// The collection of tags. Each tag element is associated with a given resource.
-    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The timestamp when the stage was created.
-    #[serde(
-        rename = "createdDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    #[serde(
-        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
-    )]
     pub created_date: ::std::option::Option<::time::OffsetDateTime>,
     /// The timestamp when the stage last updated.
-    #[serde(
-        rename = "lastUpdatedDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
-    #[serde(
-        serialize_with = "crate::primitives::timestamp::serialize_option::<crate::primitives::timestamp::EpochSeconds, _>"
-    )]
     pub last_updated_date: ::std::option::Option<::time::OffsetDateTime>,
 }
 impl Stage {
     /// Starts building a [`Stage`].
     pub fn builder() -> crate::types::builders::StageBuilder {
         crate::types::builders::StageBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for Stage {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.deployment_id {
+            map.serialize_entry("deploymentId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.client_certificate_id {
+            map.serialize_entry("clientCertificateId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stage_name {
+            map.serialize_entry("stageName", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cache_cluster_enabled {
+            map.serialize_entry("cacheClusterEnabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cache_cluster_size {
+            map.serialize_entry("cacheClusterSize", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.cache_cluster_status {
+            map.serialize_entry("cacheClusterStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.method_settings {
+            map.serialize_entry("methodSettings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.variables {
+            map.serialize_entry("variables", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.documentation_version {
+            map.serialize_entry("documentationVersion", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.access_log_settings {
+            map.serialize_entry("accessLogSettings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.canary_settings {
+            map.serialize_entry("canarySettings", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tracing_enabled {
+            map.serialize_entry("tracingEnabled", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.web_acl_arn {
+            map.serialize_entry("webAclArn", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.created_date {
+            map.serialize_entry(
+                "createdDate",
+                &crate::primitives::timestamp::Wire::<
+                    crate::primitives::timestamp::EpochSeconds,
+                >(value, ::std::marker::PhantomData),
+            )?;
+        }
+        if let ::std::option::Option::Some(value) = &self.last_updated_date {
+            map.serialize_entry(
+                "lastUpdatedDate",
+                &crate::primitives::timestamp::Wire::<
+                    crate::primitives::timestamp::EpochSeconds,
+                >(value, ::std::marker::PhantomData),
+            )?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for Stage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for Stage {

@@ -6,28 +6,42 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct StageKey {
     /// The string identifier of the associated RestApi.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The stage name associated with the stage key.
-    #[serde(
-        rename = "stageName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stage_name: ::std::option::Option<::std::string::String>,
 }
 impl StageKey {
     /// Starts building a [`StageKey`].
     pub fn builder() -> crate::types::builders::StageKeyBuilder {
         crate::types::builders::StageKeyBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for StageKey {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.rest_api_id {
+            map.serialize_entry("restApiId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stage_name {
+            map.serialize_entry("stageName", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for StageKey {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for StageKey {

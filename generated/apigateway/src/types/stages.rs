@@ -6,19 +6,37 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct Stages {
     /// The current page of elements from this collection.
-    #[serde(rename = "item", skip_serializing_if = "::std::option::Option::is_none")]
     pub item: ::std::option::Option<::std::vec::Vec<crate::types::Stage>>,
 }
 impl Stages {
     /// Starts building a [`Stages`].
     pub fn builder() -> crate::types::builders::StagesBuilder {
         crate::types::builders::StagesBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for Stages {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.item {
+            map.serialize_entry("item", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for Stages {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for Stages {

@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct TagResourceRequest {
@@ -16,15 +15,10 @@ pub struct TagResourceRequest {
     /// Sent in the URI label `{resource_arn}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "resourceArn",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resource_arn: ::std::option::Option<::std::string::String>,
     /// The key-value map of strings. The valid character set is \[a-zA-Z+-=.\_:/\]. The tag key can be up to 128 characters and must not start with `aws:`. The tag value can be up to 256 characters.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -33,6 +27,37 @@ impl TagResourceRequest {
     /// Starts building a [`TagResourceRequest`].
     pub fn builder() -> crate::types::builders::TagResourceRequestBuilder {
         crate::types::builders::TagResourceRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for TagResourceRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.resource_arn {
+                map.serialize_entry("resourceArn", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for TagResourceRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl TagResourceRequest {
+    /// The JSON body of a `TagResourceRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for TagResourceRequest {

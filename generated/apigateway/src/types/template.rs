@@ -6,19 +6,37 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct Template {
     /// The Apache Velocity Template Language (VTL) template content used for the template resource.
-    #[serde(rename = "value", skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl Template {
     /// Starts building a [`Template`].
     pub fn builder() -> crate::types::builders::TemplateBuilder {
         crate::types::builders::TemplateBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for Template {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for Template {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for Template {

@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct TestInvokeAuthorizerRequest {
@@ -16,31 +15,18 @@ pub struct TestInvokeAuthorizerRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// Specifies a test invoke authorizer request's Authorizer ID.
     ///
     /// Sent in the URI label `{authorizer_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "authorizerId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
     /// A key-value map of headers to simulate an incoming invocation request. This is where the incoming authorization token, or identity source, should be specified.
-    #[serde(rename = "headers", skip_serializing_if = "::std::option::Option::is_none")]
     pub headers: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The headers as a map from string to list of values to simulate an incoming invocation request. This is where the incoming authorization token, or identity source, may be specified.
-    #[serde(
-        rename = "multiValueHeaders",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub multi_value_headers: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
@@ -48,27 +34,14 @@ pub struct TestInvokeAuthorizerRequest {
         >,
     >,
     /// The URI path, including query string, of the simulated invocation request. Use this to specify path parameters and query string parameters.
-    #[serde(
-        rename = "pathWithQueryString",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub path_with_query_string: ::std::option::Option<::std::string::String>,
     /// The simulated request body of an incoming invocation request.
-    #[serde(rename = "body", skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
     /// A key-value map of stage variables to simulate an invocation on a deployed Stage.
-    #[serde(
-        rename = "stageVariables",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stage_variables: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// A key-value map of additional context variables.
-    #[serde(
-        rename = "additionalContext",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub additional_context: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -77,6 +50,57 @@ impl TestInvokeAuthorizerRequest {
     /// Starts building a [`TestInvokeAuthorizerRequest`].
     pub fn builder() -> crate::types::builders::TestInvokeAuthorizerRequestBuilder {
         crate::types::builders::TestInvokeAuthorizerRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for TestInvokeAuthorizerRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.authorizer_id {
+                map.serialize_entry("authorizerId", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.headers {
+            map.serialize_entry("headers", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.multi_value_headers {
+            map.serialize_entry("multiValueHeaders", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.path_with_query_string {
+            map.serialize_entry("pathWithQueryString", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.body {
+            map.serialize_entry("body", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stage_variables {
+            map.serialize_entry("stageVariables", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.additional_context {
+            map.serialize_entry("additionalContext", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for TestInvokeAuthorizerRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl TestInvokeAuthorizerRequest {
+    /// The JSON body of a `TestInvokeAuthorizerRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for TestInvokeAuthorizerRequest {

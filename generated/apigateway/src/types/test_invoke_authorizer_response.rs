@@ -6,37 +6,21 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct TestInvokeAuthorizerResponse {
     /// The HTTP status code that the client would have received. Value is 0 if the authorizer succeeded.
-    #[serde(
-        rename = "clientStatus",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub client_status: ::std::option::Option<i32>,
     /// The API Gateway execution log for the test authorizer request.
-    #[serde(rename = "log", skip_serializing_if = "::std::option::Option::is_none")]
     pub log: ::std::option::Option<::std::string::String>,
     /// The execution latency, in ms, of the test authorizer request.
-    #[serde(rename = "latency", skip_serializing_if = "::std::option::Option::is_none")]
     pub latency: ::std::option::Option<i64>,
     /// The principal identity returned by the Authorizer
-    #[serde(
-        rename = "principalId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub principal_id: ::std::option::Option<::std::string::String>,
     /// The JSON policy document returned by the Authorizer
-    #[serde(rename = "policy", skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<::std::string::String>,
     /// The authorization response.
-    #[serde(
-        rename = "authorization",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub authorization: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
@@ -44,7 +28,6 @@ pub struct TestInvokeAuthorizerResponse {
         >,
     >,
     /// The open identity claims, with any supported custom attributes, returned from the Cognito Your User Pool configured for the API.
-    #[serde(rename = "claims", skip_serializing_if = "::std::option::Option::is_none")]
     pub claims: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -53,6 +36,44 @@ impl TestInvokeAuthorizerResponse {
     /// Starts building a [`TestInvokeAuthorizerResponse`].
     pub fn builder() -> crate::types::builders::TestInvokeAuthorizerResponseBuilder {
         crate::types::builders::TestInvokeAuthorizerResponseBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for TestInvokeAuthorizerResponse {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.client_status {
+            map.serialize_entry("clientStatus", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.log {
+            map.serialize_entry("log", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.latency {
+            map.serialize_entry("latency", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.principal_id {
+            map.serialize_entry("principalId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.policy {
+            map.serialize_entry("policy", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.authorization {
+            map.serialize_entry("authorization", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.claims {
+            map.serialize_entry("claims", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for TestInvokeAuthorizerResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for TestInvokeAuthorizerResponse {

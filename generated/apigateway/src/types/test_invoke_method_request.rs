@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct TestInvokeMethodRequest {
@@ -16,50 +15,28 @@ pub struct TestInvokeMethodRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// Specifies a test invoke method request's resource ID.
     ///
     /// Sent in the URI label `{resource_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "resourceId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resource_id: ::std::option::Option<::std::string::String>,
     /// Specifies a test invoke method request's HTTP method.
     ///
     /// Sent in the URI label `{http_method}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "httpMethod",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub http_method: ::std::option::Option<::std::string::String>,
     /// The URI path, including query string, of the simulated invocation request. Use this to specify path parameters and query string parameters.
-    #[serde(
-        rename = "pathWithQueryString",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub path_with_query_string: ::std::option::Option<::std::string::String>,
     /// The simulated request body of an incoming invocation request.
-    #[serde(rename = "body", skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
     /// A key-value map of headers to simulate an incoming invocation request.
-    #[serde(rename = "headers", skip_serializing_if = "::std::option::Option::is_none")]
     pub headers: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The headers as a map from string to list of values to simulate an incoming invocation request.
-    #[serde(
-        rename = "multiValueHeaders",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub multi_value_headers: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
@@ -67,16 +44,8 @@ pub struct TestInvokeMethodRequest {
         >,
     >,
     /// A ClientCertificate identifier to use in the test invocation. API Gateway will use the certificate when making the HTTPS request to the defined back-end endpoint.
-    #[serde(
-        rename = "clientCertificateId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub client_certificate_id: ::std::option::Option<::std::string::String>,
     /// A key-value map of stage variables to simulate an invocation on a deployed Stage.
-    #[serde(
-        rename = "stageVariables",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub stage_variables: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -85,6 +54,62 @@ impl TestInvokeMethodRequest {
     /// Starts building a [`TestInvokeMethodRequest`].
     pub fn builder() -> crate::types::builders::TestInvokeMethodRequestBuilder {
         crate::types::builders::TestInvokeMethodRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for TestInvokeMethodRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.resource_id {
+                map.serialize_entry("resourceId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.http_method {
+                map.serialize_entry("httpMethod", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.path_with_query_string {
+            map.serialize_entry("pathWithQueryString", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.body {
+            map.serialize_entry("body", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.headers {
+            map.serialize_entry("headers", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.multi_value_headers {
+            map.serialize_entry("multiValueHeaders", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.client_certificate_id {
+            map.serialize_entry("clientCertificateId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.stage_variables {
+            map.serialize_entry("stageVariables", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for TestInvokeMethodRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl TestInvokeMethodRequest {
+    /// The JSON body of a `TestInvokeMethodRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for TestInvokeMethodRequest {

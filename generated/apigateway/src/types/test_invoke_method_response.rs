@@ -6,27 +6,19 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct TestInvokeMethodResponse {
     /// The HTTP status code.
-    #[serde(rename = "status", skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<i32>,
     /// The body of the HTTP response.
-    #[serde(rename = "body", skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
     /// The headers of the HTTP response.
-    #[serde(rename = "headers", skip_serializing_if = "::std::option::Option::is_none")]
     pub headers: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The headers of the HTTP response as a map from string to list of values.
-    #[serde(
-        rename = "multiValueHeaders",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub multi_value_headers: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
@@ -34,16 +26,49 @@ pub struct TestInvokeMethodResponse {
         >,
     >,
     /// The API Gateway execution log for the test invoke request.
-    #[serde(rename = "log", skip_serializing_if = "::std::option::Option::is_none")]
     pub log: ::std::option::Option<::std::string::String>,
     /// The execution latency, in ms, of the test invoke request.
-    #[serde(rename = "latency", skip_serializing_if = "::std::option::Option::is_none")]
     pub latency: ::std::option::Option<i64>,
 }
 impl TestInvokeMethodResponse {
     /// Starts building a [`TestInvokeMethodResponse`].
     pub fn builder() -> crate::types::builders::TestInvokeMethodResponseBuilder {
         crate::types::builders::TestInvokeMethodResponseBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for TestInvokeMethodResponse {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.status {
+            map.serialize_entry("status", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.body {
+            map.serialize_entry("body", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.headers {
+            map.serialize_entry("headers", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.multi_value_headers {
+            map.serialize_entry("multiValueHeaders", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.log {
+            map.serialize_entry("log", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.latency {
+            map.serialize_entry("latency", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for TestInvokeMethodResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for TestInvokeMethodResponse {

@@ -6,28 +6,42 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct ThrottleSettings {
     /// The API target request burst rate limit. This allows more requests through for a period of time than the target rate limit.
-    #[serde(
-        rename = "burstLimit",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub burst_limit: ::std::option::Option<i32>,
     /// The API target request rate limit.
-    #[serde(
-        rename = "rateLimit",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rate_limit: ::std::option::Option<f64>,
 }
 impl ThrottleSettings {
     /// Starts building a [`ThrottleSettings`].
     pub fn builder() -> crate::types::builders::ThrottleSettingsBuilder {
         crate::types::builders::ThrottleSettingsBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for ThrottleSettings {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.burst_limit {
+            map.serialize_entry("burstLimit", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.rate_limit {
+            map.serialize_entry("rateLimit", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for ThrottleSettings {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for ThrottleSettings {

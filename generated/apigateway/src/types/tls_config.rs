@@ -6,24 +6,39 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct TlsConfig {
     /// Specifies whether or not API Gateway skips verification that the certificate for an integration endpoint is issued by a supported certificate authority. This isn’t recommended, but it enables you to use certificates that are signed by private certificate authorities, or certificates that are self-signed. If enabled, API Gateway still performs basic certificate validation, which includes checking the certificate's expiration date, hostname, and presence of a root certificate authority. Supported only for `HTTP` and `HTTP_PROXY` integrations.
     ///
     /// **Important:** Enabling `insecureSkipVerification` isn't recommended, especially for integrations with public HTTPS endpoints. If you enable `insecureSkipVerification`, you increase the risk of man-in-the-middle attacks.
-    #[serde(
-        rename = "insecureSkipVerification",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub insecure_skip_verification: ::std::option::Option<bool>,
 }
 impl TlsConfig {
     /// Starts building a [`TlsConfig`].
     pub fn builder() -> crate::types::builders::TlsConfigBuilder {
         crate::types::builders::TlsConfigBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for TlsConfig {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.insecure_skip_verification {
+            map.serialize_entry("insecureSkipVerification", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for TlsConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for TlsConfig {

@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct UntagResourceRequest {
@@ -16,23 +15,51 @@ pub struct UntagResourceRequest {
     /// Sent in the URI label `{resource_arn}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "resourceArn",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub resource_arn: ::std::option::Option<::std::string::String>,
     /// The Tag keys to delete.
     ///
     /// Sent in the query parameter `tagKeys`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "tagKeys", skip_serializing_if = "::std::option::Option::is_none")]
     pub tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl UntagResourceRequest {
     /// Starts building a [`UntagResourceRequest`].
     pub fn builder() -> crate::types::builders::UntagResourceRequestBuilder {
         crate::types::builders::UntagResourceRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for UntagResourceRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.resource_arn {
+                map.serialize_entry("resourceArn", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.tag_keys {
+                map.serialize_entry("tagKeys", value)?;
+            }
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for UntagResourceRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl UntagResourceRequest {
+    /// The JSON body of a `UntagResourceRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for UntagResourceRequest {

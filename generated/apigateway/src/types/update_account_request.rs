@@ -6,16 +6,11 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct UpdateAccountRequest {
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-    #[serde(
-        rename = "patchOperations",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub patch_operations: ::std::option::Option<
         ::std::vec::Vec<crate::types::PatchOperation>,
     >,
@@ -24,6 +19,32 @@ impl UpdateAccountRequest {
     /// Starts building a [`UpdateAccountRequest`].
     pub fn builder() -> crate::types::builders::UpdateAccountRequestBuilder {
         crate::types::builders::UpdateAccountRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for UpdateAccountRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.patch_operations {
+            map.serialize_entry("patchOperations", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for UpdateAccountRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl UpdateAccountRequest {
+    /// The JSON body of a `UpdateAccountRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for UpdateAccountRequest {

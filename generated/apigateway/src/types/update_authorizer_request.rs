@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct UpdateAuthorizerRequest {
@@ -16,26 +15,14 @@ pub struct UpdateAuthorizerRequest {
     /// Sent in the URI label `{restapi_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "restApiId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub rest_api_id: ::std::option::Option<::std::string::String>,
     /// The identifier of the Authorizer resource.
     ///
     /// Sent in the URI label `{authorizer_id}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "authorizerId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-    #[serde(
-        rename = "patchOperations",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub patch_operations: ::std::option::Option<
         ::std::vec::Vec<crate::types::PatchOperation>,
     >,
@@ -44,6 +31,42 @@ impl UpdateAuthorizerRequest {
     /// Starts building a [`UpdateAuthorizerRequest`].
     pub fn builder() -> crate::types::builders::UpdateAuthorizerRequestBuilder {
         crate::types::builders::UpdateAuthorizerRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for UpdateAuthorizerRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.rest_api_id {
+                map.serialize_entry("restApiId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.authorizer_id {
+                map.serialize_entry("authorizerId", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.patch_operations {
+            map.serialize_entry("patchOperations", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for UpdateAuthorizerRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl UpdateAuthorizerRequest {
+    /// The JSON body of a `UpdateAuthorizerRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for UpdateAuthorizerRequest {

@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct UpdateBasePathMappingRequest {
@@ -16,18 +15,10 @@ pub struct UpdateBasePathMappingRequest {
     /// Sent in the URI label `{domain_name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "domainName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// The identifier for the domain name resource. Supported only for private custom domain names.
     ///
     /// Sent in the query parameter `domainNameId`, not in the JSON body.
-    #[serde(
-        rename = "domainNameId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name_id: ::std::option::Option<::std::string::String>,
     /// The base path of the BasePathMapping resource to change.
     ///
@@ -36,13 +27,8 @@ pub struct UpdateBasePathMappingRequest {
     /// Sent in the URI label `{base_path}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "basePath", skip_serializing_if = "::std::option::Option::is_none")]
     pub base_path: ::std::option::Option<::std::string::String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-    #[serde(
-        rename = "patchOperations",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub patch_operations: ::std::option::Option<
         ::std::vec::Vec<crate::types::PatchOperation>,
     >,
@@ -51,6 +37,47 @@ impl UpdateBasePathMappingRequest {
     /// Starts building a [`UpdateBasePathMappingRequest`].
     pub fn builder() -> crate::types::builders::UpdateBasePathMappingRequestBuilder {
         crate::types::builders::UpdateBasePathMappingRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for UpdateBasePathMappingRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.domain_name {
+                map.serialize_entry("domainName", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.domain_name_id {
+                map.serialize_entry("domainNameId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.base_path {
+                map.serialize_entry("basePath", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.patch_operations {
+            map.serialize_entry("patchOperations", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for UpdateBasePathMappingRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl UpdateBasePathMappingRequest {
+    /// The JSON body of a `UpdateBasePathMappingRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for UpdateBasePathMappingRequest {

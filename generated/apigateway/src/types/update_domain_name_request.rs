@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct UpdateDomainNameRequest {
@@ -16,24 +15,12 @@ pub struct UpdateDomainNameRequest {
     /// Sent in the URI label `{domain_name}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "domainName",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// The identifier for the domain name resource. Supported only for private custom domain names.
     ///
     /// Sent in the query parameter `domainNameId`, not in the JSON body.
-    #[serde(
-        rename = "domainNameId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub domain_name_id: ::std::option::Option<::std::string::String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-    #[serde(
-        rename = "patchOperations",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub patch_operations: ::std::option::Option<
         ::std::vec::Vec<crate::types::PatchOperation>,
     >,
@@ -42,6 +29,42 @@ impl UpdateDomainNameRequest {
     /// Starts building a [`UpdateDomainNameRequest`].
     pub fn builder() -> crate::types::builders::UpdateDomainNameRequestBuilder {
         crate::types::builders::UpdateDomainNameRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for UpdateDomainNameRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.domain_name {
+                map.serialize_entry("domainName", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.domain_name_id {
+                map.serialize_entry("domainNameId", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.patch_operations {
+            map.serialize_entry("patchOperations", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for UpdateDomainNameRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl UpdateDomainNameRequest {
+    /// The JSON body of a `UpdateDomainNameRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for UpdateDomainNameRequest {

@@ -6,8 +6,7 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct UpdateUsageRequest {
@@ -16,23 +15,14 @@ pub struct UpdateUsageRequest {
     /// Sent in the URI label `{usageplanId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(
-        rename = "usagePlanId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub usage_plan_id: ::std::option::Option<::std::string::String>,
     /// The identifier of the API key associated with the usage plan in which a temporary extension is granted to the remaining quota.
     ///
     /// Sent in the URI label `{keyId}`, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    #[serde(rename = "keyId", skip_serializing_if = "::std::option::Option::is_none")]
     pub key_id: ::std::option::Option<::std::string::String>,
     /// For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
-    #[serde(
-        rename = "patchOperations",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub patch_operations: ::std::option::Option<
         ::std::vec::Vec<crate::types::PatchOperation>,
     >,
@@ -41,6 +31,42 @@ impl UpdateUsageRequest {
     /// Starts building a [`UpdateUsageRequest`].
     pub fn builder() -> crate::types::builders::UpdateUsageRequestBuilder {
         crate::types::builders::UpdateUsageRequestBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for UpdateUsageRequest {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.usage_plan_id {
+                map.serialize_entry("usagePlanId", value)?;
+            }
+        }
+        if !body_only {
+            if let ::std::option::Option::Some(value) = &self.key_id {
+                map.serialize_entry("keyId", value)?;
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.patch_operations {
+            map.serialize_entry("patchOperations", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for UpdateUsageRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
+    }
+}
+impl UpdateUsageRequest {
+    /// The JSON body of a `UpdateUsageRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
+    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
+        crate::primitives::JsonBody(self)
     }
 }
 impl crate::primitives::DeserializeMembers for UpdateUsageRequest {

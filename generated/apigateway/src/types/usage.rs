@@ -6,31 +6,19 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct Usage {
     /// The plan Id associated with this usage data.
-    #[serde(
-        rename = "usagePlanId",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub usage_plan_id: ::std::option::Option<::std::string::String>,
     /// The starting date of the usage data.
-    #[serde(
-        rename = "startDate",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub start_date: ::std::option::Option<::std::string::String>,
     /// The ending date of the usage data.
-    #[serde(rename = "endDate", skip_serializing_if = "::std::option::Option::is_none")]
     pub end_date: ::std::option::Option<::std::string::String>,
     /// The `position` member.
-    #[serde(rename = "position", skip_serializing_if = "::std::option::Option::is_none")]
     pub position: ::std::option::Option<::std::string::String>,
     /// The usage data, as daily logs of used and remaining quotas, over the specified time interval indexed over the API keys in a usage plan. For example, `{..., "values" : { "{api_key}" : [ [0, 100], [10, 90], [100, 10]]}`, where `{api_key}` stands for an API key value and the daily log entry is of the format `[used quota, remaining quota]`.
-    #[serde(rename = "values", skip_serializing_if = "::std::option::Option::is_none")]
     pub items: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
@@ -42,6 +30,38 @@ impl Usage {
     /// Starts building a [`Usage`].
     pub fn builder() -> crate::types::builders::UsageBuilder {
         crate::types::builders::UsageBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for Usage {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.usage_plan_id {
+            map.serialize_entry("usagePlanId", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.start_date {
+            map.serialize_entry("startDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.end_date {
+            map.serialize_entry("endDate", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.position {
+            map.serialize_entry("position", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.items {
+            map.serialize_entry("values", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for Usage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for Usage {

@@ -6,43 +6,25 @@
     ::std::clone::Clone,
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize
+    ::std::default::Default
 )]
 #[non_exhaustive]
 pub struct UsagePlan {
     /// The identifier of a UsagePlan resource.
-    #[serde(rename = "id", skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The name of a usage plan.
-    #[serde(rename = "name", skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The description of a usage plan.
-    #[serde(
-        rename = "description",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub description: ::std::option::Option<::std::string::String>,
     /// The associated API stages of a usage plan.
-    #[serde(
-        rename = "apiStages",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub api_stages: ::std::option::Option<::std::vec::Vec<crate::types::ApiStage>>,
     /// A map containing method level throttling information for API stage in a usage plan.
-    #[serde(rename = "throttle", skip_serializing_if = "::std::option::Option::is_none")]
     pub throttle: ::std::option::Option<crate::types::ThrottleSettings>,
     /// The target maximum number of permitted requests per a given unit time interval.
-    #[serde(rename = "quota", skip_serializing_if = "::std::option::Option::is_none")]
     pub quota: ::std::option::Option<crate::types::QuotaSettings>,
     /// The Amazon Web Services Marketplace product identifier to associate with the usage plan as a SaaS product on the Amazon Web Services Marketplace.
-    #[serde(
-        rename = "productCode",
-        skip_serializing_if = "::std::option::Option::is_none"
-    )]
     pub product_code: ::std::option::Option<::std::string::String>,
     /// The collection of tags. Each tag element is associated with a given resource.
-    #[serde(rename = "tags", skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -51,6 +33,47 @@ impl UsagePlan {
     /// Starts building a [`UsagePlan`].
     pub fn builder() -> crate::types::builders::UsagePlanBuilder {
         crate::types::builders::UsagePlanBuilder::default()
+    }
+}
+impl crate::primitives::SerializeMembers for UsagePlan {
+    fn serialize_members<M: ::serde::ser::SerializeMap>(
+        &self,
+        map: &mut M,
+        _body_only: bool,
+    ) -> ::std::result::Result<(), M::Error> {
+        if let ::std::option::Option::Some(value) = &self.id {
+            map.serialize_entry("id", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            map.serialize_entry("name", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            map.serialize_entry("description", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.api_stages {
+            map.serialize_entry("apiStages", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.throttle {
+            map.serialize_entry("throttle", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.quota {
+            map.serialize_entry("quota", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.product_code {
+            map.serialize_entry("productCode", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.tags {
+            map.serialize_entry("tags", value)?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+impl ::serde::Serialize for UsagePlan {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        crate::primitives::serialize_struct(self, serializer)
     }
 }
 impl crate::primitives::DeserializeMembers for UsagePlan {
