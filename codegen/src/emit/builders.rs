@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rust_types::{builder_ident, ident, type_path, type_tokens};
-use super::structs::{field_type, REDACTED};
+use super::structs::{field_type, redacting_debug};
 use crate::ir::{MemberDef, RustType, Service, StructDef, TypeDef};
 
 /// The builder of a structure.
@@ -54,7 +54,7 @@ pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
         quote!(::std::fmt::Debug,)
     };
     let debug_impl = if has_sensitive {
-        redacting_builder_debug(&builder, def)
+        redacting_debug(&builder, def)
     } else {
         quote!()
     };
@@ -169,28 +169,6 @@ fn emit_setters(service: &Service, type_def: &TypeDef, member: &MemberDef) -> To
         #[doc = #get_doc]
         pub fn #getter(&self) -> &#full_type {
             &self.#field
-        }
-    }
-}
-
-fn redacting_builder_debug(builder: &proc_macro2::Ident, def: &StructDef) -> TokenStream {
-    let name = builder.to_string();
-    let fields = def.members.iter().map(|member| {
-        let field = ident(&member.field_name);
-        let label = &member.field_name;
-        if member.sensitive {
-            quote! { debug.field(#label, &#REDACTED); }
-        } else {
-            quote! { debug.field(#label, &self.#field); }
-        }
-    });
-    quote! {
-        impl ::std::fmt::Debug for #builder {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                let mut debug = f.debug_struct(#name);
-                #(#fields)*
-                debug.finish()
-            }
         }
     }
 }

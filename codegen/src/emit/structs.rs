@@ -9,7 +9,7 @@ use super::rust_types::{builder_path, ident, timestamp_reader, type_tokens, valu
 use crate::ir::{MemberDef, Service, StructDef, TypeDef};
 
 /// Placeholder printed by `Debug` in place of sensitive values.
-pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
+const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
 /// The struct for a structure shape, with its serde form and trait impls.
 pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
@@ -26,7 +26,7 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
         quote!(::std::fmt::Debug,)
     };
     let debug_impl = if def.has_sensitive() {
-        redacting_debug(type_def, def)
+        redacting_debug(&name, def)
     } else {
         quote!()
     };
@@ -283,9 +283,9 @@ fn deserialize_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
     }
 }
 
-fn redacting_debug(type_def: &TypeDef, def: &StructDef) -> TokenStream {
-    let name = ident(&type_def.rust_name);
-    let rust_name = &type_def.rust_name;
+/// `Debug` for a struct or its builder (same fields) that prints sensitive members as a placeholder.
+pub fn redacting_debug(type_ident: &proc_macro2::Ident, def: &StructDef) -> TokenStream {
+    let name = type_ident.to_string();
     let fields = def.members.iter().map(|member| {
         let field = ident(&member.field_name);
         let label = &member.field_name;
@@ -296,9 +296,9 @@ fn redacting_debug(type_def: &TypeDef, def: &StructDef) -> TokenStream {
         }
     });
     quote! {
-        impl ::std::fmt::Debug for #name {
+        impl ::std::fmt::Debug for #type_ident {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                let mut debug = f.debug_struct(#rust_name);
+                let mut debug = f.debug_struct(#name);
                 #(#fields)*
                 debug.finish()
             }
