@@ -68,7 +68,7 @@ pub fn lib_rs(service: &Service) -> TokenStream {
          build values with `builder()` and match enums with a wildcard arm. Unknown enum values are kept and sent back unchanged.\n\
          - Serde on every type gives the JSON document form of the service: members under their JSON keys, absent members left out, \
          timestamps as the model's wire format, blobs as base64. Members bound to the URI, query string or headers are included under \
-         their model names; the request and response layer leaves them out of the JSON body.\n\
+         their model names. An operation input's `json_body()` is the request body alone, without them.\n\
          - Timestamps are [`time::OffsetDateTime`].\n",
     );
     if let Some(example) = example(service) {
@@ -117,7 +117,13 @@ fn example(service: &Service) -> Option<String> {
         .filter_map(|op| op.input.as_ref().and_then(struct_of))
         .filter(|(_, def)| {
             let required: Vec<_> = def.members.iter().filter(|m| m.required).collect();
-            !required.is_empty() && required.iter().all(|m| m.ty == RustType::String)
+            let has_payload = def
+                .members
+                .iter()
+                .any(|m| m.binding == crate::ir::Binding::Payload);
+            !has_payload
+                && !required.is_empty()
+                && required.iter().all(|m| m.ty == RustType::String)
         })
         .collect();
     let is_string_map = |ty: &RustType| {
@@ -144,6 +150,9 @@ fn example(service: &Service) -> Option<String> {
          let json = serde_json::to_string(&request)?;\n\
          let parsed: {name} = serde_json::from_str(&json)?;\n\
          assert_eq!(parsed, request);\n\n\
+         // The request body leaves out members bound to the URI, query string and headers.\n\
+         let body = serde_json::to_value(request.json_body())?;\n\
+         assert!(body.as_object().is_some());\n\n\
          // Leaving out a required member is an error, not an incomplete request.\n\
          assert!({name}::builder().build().is_err());\n\
          # Ok::<(), std::boxed::Box<dyn std::error::Error>>(())\n\

@@ -12,7 +12,7 @@
 //!
 //! - Every member is an `Option`: the model carries no nullability for responses, and AWS omits members freely. Members the model marks as required are enforced by the builders: `build()` returns [`BuildError::MissingField`](primitives::BuildError::MissingField) naming the member.
 //! - Structures and enums are `#[non_exhaustive]`, so new members, variants and values in a later model are not breaking: build values with `builder()` and match enums with a wildcard arm. Unknown enum values are kept and sent back unchanged.
-//! - Serde on every type gives the JSON document form of the service: members under their JSON keys, absent members left out, timestamps as the model's wire format, blobs as base64. Members bound to the URI, query string or headers are included under their model names; the request and response layer leaves them out of the JSON body.
+//! - Serde on every type gives the JSON document form of the service: members under their JSON keys, absent members left out, timestamps as the model's wire format, blobs as base64. Members bound to the URI, query string or headers are included under their model names. An operation input's `json_body()` is the request body alone, without them.
 //! - Timestamps are [`time::OffsetDateTime`].
 //!
 //! ## Example
@@ -25,6 +25,10 @@
 //! let json = serde_json::to_string(&request)?;
 //! let parsed: awsgen_apigateway::types::CreateDeploymentRequest = serde_json::from_str(&json)?;
 //! assert_eq!(parsed, request);
+//!
+//! // The request body leaves out members bound to the URI, query string and headers.
+//! let body = serde_json::to_value(request.json_body())?;
+//! assert!(body.as_object().is_some());
 //!
 //! // Leaving out a required member is an error, not an incomplete request.
 //! assert!(awsgen_apigateway::types::CreateDeploymentRequest::builder().build().is_err());
