@@ -161,6 +161,9 @@ pub struct MemberDef {
     pub host_label: bool,
     /// Timestamp wire format in JSON documents, for timestamp members.
     pub timestamp_format: Option<TimestampFormat>,
+    /// The format the model sets on the member or its shape, if any; outside
+    /// JSON documents each location has its own default.
+    pub explicit_timestamp_format: Option<TimestampFormat>,
 }
 
 /// Where a member travels in an HTTP message.
@@ -271,6 +274,8 @@ pub struct OperationDef {
     pub idempotent: bool,
     /// How the operation pages, when it does.
     pub paginator: Option<PaginatorDef>,
+    /// Host prefix template (`{label}.`), from the model's `endpoint.hostPrefix`.
+    pub host_prefix: Option<String>,
 }
 
 /// How an operation pages through results.

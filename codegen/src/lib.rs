@@ -5,6 +5,7 @@
 //! [`validate`] → [`lower`] into the [`ir`] → [`emit`] tokens → formatted text.
 //! The library does no file I/O: callers hand it the JSON and get files back.
 
+pub mod customizations;
 pub mod docs;
 pub mod emit;
 pub mod error;
@@ -13,6 +14,7 @@ pub mod lower;
 pub mod model;
 pub mod naming;
 pub mod paginators;
+pub mod protocol_tests;
 pub mod validate;
 
 pub use emit::GeneratedCrate;
@@ -34,8 +36,8 @@ pub struct Input<'a> {
     pub crate_version: &'a str,
 }
 
-/// Generates the crate for one model; nothing is written, the files are returned.
-pub fn generate(input: Input<'_>) -> Result<GeneratedCrate, Error> {
+/// Parses, validates and lowers one model into the IR (with the validation warnings).
+pub fn lower_model(input: Input<'_>) -> Result<(ir::Service, Vec<Problem>), Error> {
     let model = model::parse_service_model(input.service_json)?;
     let paginators = match input.paginators_json {
         Some(json) => paginators::parse_paginators(json)?,
@@ -46,7 +48,12 @@ pub fn generate(input: Input<'_>) -> Result<GeneratedCrate, Error> {
         service: input.service.to_string(),
         path: input.source_path.to_string(),
     };
-    let service = lower::lower(&model, &paginators, &source)?;
+    Ok((lower::lower(&model, &paginators, &source)?, warnings))
+}
+
+/// Generates the crate for one model; nothing is written, the files are returned.
+pub fn generate(input: Input<'_>) -> Result<GeneratedCrate, Error> {
+    let (service, warnings) = lower_model(input)?;
     let mut generated = emit::emit_crate(&service, input.crate_version)?;
     generated.warnings = warnings;
     Ok(generated)

@@ -257,13 +257,17 @@ fn lower_members(
                 Some(Location::StatusCode) => Binding::StatusCode,
             }
         };
-        let timestamp_format = contains_timestamp(&ty).then(|| {
-            member
-                .timestamp_format
-                .as_deref()
-                .or_else(|| element_timestamp_format(model, &member.shape))
-                .map_or(protocol_default, parse_timestamp_format)
-        });
+        let explicit_timestamp_format = contains_timestamp(&ty)
+            .then(|| {
+                member
+                    .timestamp_format
+                    .as_deref()
+                    .or_else(|| element_timestamp_format(model, &member.shape))
+                    .map(parse_timestamp_format)
+            })
+            .flatten();
+        let timestamp_format =
+            contains_timestamp(&ty).then(|| explicit_timestamp_format.unwrap_or(protocol_default));
         let member_docs = docs(&member.documentation);
         let json_name = serde_names[index].clone();
         members.push(MemberDef {
@@ -285,6 +289,7 @@ fn lower_members(
             host_label: member.host_label,
             ty,
             timestamp_format,
+            explicit_timestamp_format,
         });
     }
     mark_greedy_labels(model, shape_name, &mut members);
@@ -566,6 +571,7 @@ fn lower_operations(
             errors: op.errors.iter().map(|r| r.shape.clone()).collect(),
             deprecated: deprecation(op.deprecated, &op.deprecated_message),
             idempotent: op.idempotent,
+            host_prefix: op.endpoint.as_ref().and_then(|e| e.host_prefix.clone()),
             paginator: paginators.pagination.get(&op.name).map(|p| PaginatorDef {
                 input_tokens: p.input_token.to_vec(),
                 output_tokens: p.output_token.to_vec(),

@@ -229,6 +229,106 @@ impl<'de> ::serde::Deserialize<'de> for Key<'de> {
     }
 }
 
+/// Writes a float the way AWS JSON does: a number, or `"NaN"`, `"Infinity"`, `"-Infinity"`.
+#[doc(hidden)]
+pub struct FloatWire(pub f64);
+
+impl ::serde::Serialize for FloatWire {
+    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0.is_finite() {
+            serializer.serialize_f64(self.0)
+        } else if self.0.is_nan() {
+            serializer.serialize_str("NaN")
+        } else if self.0 > 0.0 {
+            serializer.serialize_str("Infinity")
+        } else {
+            serializer.serialize_str("-Infinity")
+        }
+    }
+}
+
+/// Writes an `f32` as [`FloatWire`] does, printed as an `f32` so `1.1` stays `1.1`.
+#[doc(hidden)]
+pub struct Float32Wire(pub f32);
+
+impl ::serde::Serialize for Float32Wire {
+    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0.is_finite() {
+            serializer.serialize_f32(self.0)
+        } else {
+            FloatWire(f64::from(self.0)).serialize(serializer)
+        }
+    }
+}
+
+/// Reads an optional float written as a number or as `"NaN"`, `"Infinity"`, `"-Infinity"`.
+#[doc(hidden)]
+pub struct OptionFloatIn<T>(pub Option<T>);
+
+/// The float types [`OptionFloatIn`] reads.
+#[doc(hidden)]
+pub trait FromF64 {
+    /// Converts, rounding an `f64` to `f32` where needed.
+    fn from_f64(value: f64) -> Self;
+}
+
+impl FromF64 for f64 {
+    fn from_f64(value: f64) -> Self {
+        value
+    }
+}
+
+impl FromF64 for f32 {
+    fn from_f64(value: f64) -> Self {
+        value as f32
+    }
+}
+
+impl<'de, T: FromF64> ::serde::Deserialize<'de> for OptionFloatIn<T> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FloatVisitor<T>(::std::marker::PhantomData<T>);
+        impl<'de, T: FromF64> ::serde::de::Visitor<'de> for FloatVisitor<T> {
+            type Value = OptionFloatIn<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number, \"NaN\", \"Infinity\" or \"-Infinity\"")
+            }
+            fn visit_f64<E: ::serde::de::Error>(self, value: f64) -> Result<Self::Value, E> {
+                Ok(OptionFloatIn(Some(T::from_f64(value))))
+            }
+            fn visit_i64<E: ::serde::de::Error>(self, value: i64) -> Result<Self::Value, E> {
+                Ok(OptionFloatIn(Some(T::from_f64(value as f64))))
+            }
+            fn visit_u64<E: ::serde::de::Error>(self, value: u64) -> Result<Self::Value, E> {
+                Ok(OptionFloatIn(Some(T::from_f64(value as f64))))
+            }
+            fn visit_str<E: ::serde::de::Error>(self, value: &str) -> Result<Self::Value, E> {
+                let number = match value {
+                    "NaN" => f64::NAN,
+                    "Infinity" => f64::INFINITY,
+                    "-Infinity" => f64::NEG_INFINITY,
+                    other => {
+                        return Err(E::invalid_value(::serde::de::Unexpected::Str(other), &self))
+                    }
+                };
+                Ok(OptionFloatIn(Some(T::from_f64(number))))
+            }
+            fn visit_unit<E: ::serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(OptionFloatIn(None))
+            }
+            fn visit_none<E: ::serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(OptionFloatIn(None))
+            }
+            fn visit_some<D: ::serde::Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Self::Value, D::Error> {
+                deserializer.deserialize_any(self)
+            }
+        }
+        deserializer.deserialize_option(FloatVisitor(::std::marker::PhantomData))
+    }
+}
+
 /// Why a builder could not build its value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]

@@ -4,6 +4,7 @@ mod build_times;
 mod codegen;
 mod fixtures;
 mod fs_sync;
+mod protocol_tests;
 
 use std::process::ExitCode;
 
@@ -16,6 +17,8 @@ commands:
   codegen --model PATH --out DIR   generate one service-2.json into the crate folder DIR
           [--service NAME]         (service name; default: the model's endpointPrefix)
   build-times                      measure how long the generated crates take to build
+  protocol-tests --suite FILE…     run botocore protocol suites (input or output kind) through the
+                                   generator; one line per failing case, then `N passed, N failed`
   fixtures                         generate the fixture and key history models into target/ and
                                    check that they pass clippy, rustdoc and their behaviour tests
 ";
@@ -25,6 +28,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("codegen") => codegen::run(&args[1..]),
         Some("build-times") => build_times::run().map(|()| ExitCode::SUCCESS),
+        Some("protocol-tests") => protocol_tests::run(&args[1..]),
         Some("fixtures") => {
             let root = codegen::workspace_root();
             fixtures::check(&root, &root.join("target/fixture-workspace"))

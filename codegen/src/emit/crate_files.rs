@@ -16,6 +16,13 @@ serde_json = "1"
 time = { version = "0.3.36", default-features = false, features = ["std", "formatting", "parsing"] }
 "#;
 
+/// Further dependencies of crates whose protocol has request code.
+const PROTOCOL_DEPENDENCIES: &str = r#"bytes = "1"
+http = "1"
+percent-encoding = "2"
+uuid = { version = "1", features = ["v4"] }
+"#;
+
 /// Dev-dependencies, for the hand-written tests beside the generated code.
 const DEV_DEPENDENCIES: &str = r#"time = { version = "0.3.36", features = ["macros"] }
 "#;
@@ -37,7 +44,7 @@ pub fn cargo_toml(service: &Service, version: &str) -> String {
          [lib]\n\
          name = \"{lib}\"\n\n\
          [dependencies]\n\
-         {DEPENDENCIES}\n\
+         {DEPENDENCIES}{protocol_dependencies}\n\
          [dev-dependencies]\n\
          {DEV_DEPENDENCIES}",
         source = service.source,
@@ -46,6 +53,11 @@ pub fn cargo_toml(service: &Service, version: &str) -> String {
         api_version = service.api_version,
         keyword = service.endpoint_prefix,
         lib = service.lib_name,
+        protocol_dependencies = if super::operations::supports_requests(service) {
+            PROTOCOL_DEPENDENCIES
+        } else {
+            ""
+        },
     )
 }
 
@@ -80,6 +92,12 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         docs.push_str(&service.docs);
     }
     let docs = inner_docs(&docs);
+    let protocol_module = super::operations::supports_requests(service).then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub mod protocol;
+        }
+    });
     quote! {
         #docs
         #![deny(missing_docs)]
@@ -98,6 +116,7 @@ pub fn lib_rs(service: &Service) -> TokenStream {
         pub mod operation;
         #[rustfmt::skip]
         pub mod primitives;
+        #protocol_module
         #[rustfmt::skip]
         pub mod types;
     }

@@ -10,6 +10,7 @@ mod crate_files;
 mod doc_attrs;
 mod enums;
 mod operations;
+mod requests;
 mod rust_types;
 mod structs;
 mod unions;
@@ -48,6 +49,13 @@ pub fn emit_crate(service: &Service, crate_version: &str) -> Result<GeneratedCra
         "src/primitives.rs".into(),
         format!("{}{primitives}", header(service)),
     );
+    if operations::supports_requests(service) {
+        let protocol = include_str!("../../templates/protocol.rs");
+        out.files.insert(
+            "src/protocol.rs".into(),
+            format!("{}{protocol}", header(service)),
+        );
+    }
     add_rust(
         &mut out,
         service,

@@ -9,7 +9,24 @@ use super::rust_types::{ident, type_path};
 use crate::ir::{OperationDef, Service};
 
 /// `src/operation/mod.rs`: the trait and one module per operation.
+/// Whether the emitter can write request code for the service's protocol.
+pub fn supports_requests(service: &Service) -> bool {
+    service.protocol == "rest-json"
+}
+
 pub fn operation_mod(service: &Service) -> TokenStream {
+    let serialize_signature = supports_requests(service).then(|| {
+        quote! {
+            /// Turns an input into the HTTP request the service expects: method, path
+            /// and query (no scheme or host), headers, and body.
+            ///
+            /// Fails when a member bound to a URI label is missing or empty, or a
+            /// value cannot be sent as a header.
+            fn serialize_request(
+                input: &Self::Input,
+            ) -> ::std::result::Result<::http::Request<::bytes::Bytes>, crate::protocol::RequestError>;
+        }
+    });
     let docs = inner_docs(&format!(
         "Operations of {}: a marker type per operation carrying its metadata.\n\n\
          Every operation implements [`Operation`], which ties the input and output types to the HTTP method, \
@@ -60,6 +77,8 @@ pub fn operation_mod(service: &Service) -> TokenStream {
             const IDEMPOTENT: bool;
             /// How the operation pages through results, when it does.
             const PAGINATOR: ::std::option::Option<Paginator>;
+
+            #serialize_signature
         }
 
         /// How an operation pages through results, from the model's paginators.
@@ -128,6 +147,16 @@ pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
     } else {
         quote!()
     };
+    let serialize = supports_requests(service).then(|| {
+        let body = super::requests::serialize_request_body(service, op);
+        quote! {
+            fn serialize_request(
+                input: &Self::Input,
+            ) -> ::std::result::Result<::http::Request<::bytes::Bytes>, crate::protocol::RequestError> {
+                #body
+            }
+        }
+    });
     quote! {
         #docs
         #deprecated
@@ -149,6 +178,8 @@ pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
             const ERRORS: &'static [&'static str] = &[#(#errors),*];
             const IDEMPOTENT: bool = #idempotent;
             const PAGINATOR: ::std::option::Option<super::Paginator> = #paginator;
+
+            #serialize
         }
     }
 }

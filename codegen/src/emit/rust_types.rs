@@ -68,6 +68,13 @@ fn timestamp_format_name(format: TimestampFormat) -> &'static str {
 /// An expression that serializes `value` (a reference to the member's value,
 /// without the `Option`) in the member's wire form.
 pub fn value_writer(member: &MemberDef, value: TokenStream) -> TokenStream {
+    match member.ty {
+        RustType::Float => return quote! { &crate::primitives::Float32Wire(*#value) },
+        RustType::Double | RustType::BigDecimal => {
+            return quote! { &crate::primitives::FloatWire(*#value) }
+        }
+        _ => {}
+    }
     let Some(format) = member.timestamp_format else {
         return value;
     };

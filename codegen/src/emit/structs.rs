@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::doc_attrs::{deprecated_attr, outer_docs};
 use super::rust_types::{builder_path, ident, timestamp_reader, type_tokens, value_writer};
-use crate::ir::{MemberDef, Service, StructDef, TypeDef};
+use crate::ir::{MemberDef, RustType, Service, StructDef, TypeDef};
 
 /// Placeholder printed by `Debug` in place of sensitive values.
 const REDACTED: &str = "*** Sensitive Data Redacted ***";
@@ -242,7 +242,15 @@ fn deserialize_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
                 let reader = timestamp_reader(service, &member.ty, format);
                 quote! { #key => self.#field = map.next_value::<#reader>()?.0, }
             }
-            None => quote! { #key => self.#field = map.next_value()?, },
+            None => match member.ty {
+                RustType::Float => quote! {
+                    #key => self.#field = map.next_value::<crate::primitives::OptionFloatIn<f32>>()?.0,
+                },
+                RustType::Double | RustType::BigDecimal => quote! {
+                    #key => self.#field = map.next_value::<crate::primitives::OptionFloatIn<f64>>()?.0,
+                },
+                _ => quote! { #key => self.#field = map.next_value()?, },
+            },
         }
     });
     let body = if def.members.is_empty() {

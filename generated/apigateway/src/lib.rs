@@ -51,4 +51,6 @@ pub mod operation;
 #[rustfmt::skip]
 pub mod primitives;
 #[rustfmt::skip]
+pub mod protocol;
+#[rustfmt::skip]
 pub mod types;

@@ -30,4 +30,21 @@ impl super::Operation for CreateVpcLink {
     ];
     const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
+    fn serialize_request(
+        input: &Self::Input,
+    ) -> ::std::result::Result<
+        ::http::Request<::bytes::Bytes>,
+        crate::protocol::RequestError,
+    > {
+        let path = ::std::string::String::from("/vpclinks");
+        let query = crate::protocol::Query::new("");
+        let mut request = crate::protocol::RequestParts::new(
+            "POST",
+            path,
+            query.finish(),
+        );
+        request.header("Accept", "application/json");
+        request.json_body(&input.json_body())?;
+        request.finish()
+    }
 }

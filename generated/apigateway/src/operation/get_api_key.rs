@@ -29,4 +29,34 @@ impl super::Operation for GetApiKey {
     ];
     const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
+    fn serialize_request(
+        input: &Self::Input,
+    ) -> ::std::result::Result<
+        ::http::Request<::bytes::Bytes>,
+        crate::protocol::RequestError,
+    > {
+        let mut path = ::std::string::String::with_capacity(34usize);
+        path.push_str("/apikeys/");
+        match input.api_key.as_ref() {
+            ::std::option::Option::Some(value) => {
+                crate::protocol::push_label(&mut path, "apiKey", value.as_str(), false)?
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                    member: "apiKey",
+                });
+            }
+        }
+        let mut query = crate::protocol::Query::new("");
+        if let ::std::option::Option::Some(value) = input.include_value.as_ref() {
+            query.push("includeValue", &value.to_string());
+        }
+        let mut request = crate::protocol::RequestParts::new(
+            "GET",
+            path,
+            query.finish(),
+        );
+        request.header("Accept", "application/json");
+        request.finish()
+    }
 }

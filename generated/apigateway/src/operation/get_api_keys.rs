@@ -34,4 +34,35 @@ impl super::Operation for GetApiKeys {
         limit_key: ::std::option::Option::Some("limit"),
         result_keys: &["items"],
     });
+    fn serialize_request(
+        input: &Self::Input,
+    ) -> ::std::result::Result<
+        ::http::Request<::bytes::Bytes>,
+        crate::protocol::RequestError,
+    > {
+        let path = ::std::string::String::from("/apikeys");
+        let mut query = crate::protocol::Query::new("");
+        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+            query.push("position", value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+            query.push("limit", &value.to_string());
+        }
+        if let ::std::option::Option::Some(value) = input.name_query.as_ref() {
+            query.push("name", value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = input.customer_id.as_ref() {
+            query.push("customerId", value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = input.include_values.as_ref() {
+            query.push("includeValues", &value.to_string());
+        }
+        let mut request = crate::protocol::RequestParts::new(
+            "GET",
+            path,
+            query.finish(),
+        );
+        request.header("Accept", "application/json");
+        request.finish()
+    }
 }

@@ -34,4 +34,46 @@ impl super::Operation for GetBasePathMappings {
         limit_key: ::std::option::Option::Some("limit"),
         result_keys: &["items"],
     });
+    fn serialize_request(
+        input: &Self::Input,
+    ) -> ::std::result::Result<
+        ::http::Request<::bytes::Bytes>,
+        crate::protocol::RequestError,
+    > {
+        let mut path = ::std::string::String::with_capacity(59usize);
+        path.push_str("/domainnames/");
+        match input.domain_name.as_ref() {
+            ::std::option::Option::Some(value) => {
+                crate::protocol::push_label(
+                    &mut path,
+                    "domainName",
+                    value.as_str(),
+                    false,
+                )?
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                    member: "domainName",
+                });
+            }
+        }
+        path.push_str("/basepathmappings");
+        let mut query = crate::protocol::Query::new("");
+        if let ::std::option::Option::Some(value) = input.domain_name_id.as_ref() {
+            query.push("domainNameId", value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+            query.push("position", value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+            query.push("limit", &value.to_string());
+        }
+        let mut request = crate::protocol::RequestParts::new(
+            "GET",
+            path,
+            query.finish(),
+        );
+        request.header("Accept", "application/json");
+        request.finish()
+    }
 }

@@ -34,4 +34,55 @@ impl super::Operation for GetDocumentationParts {
         limit_key: ::std::option::Option::Some("limit"),
         result_keys: &["items"],
     });
+    fn serialize_request(
+        input: &Self::Input,
+    ) -> ::std::result::Result<
+        ::http::Request<::bytes::Bytes>,
+        crate::protocol::RequestError,
+    > {
+        let mut path = ::std::string::String::with_capacity(58usize);
+        path.push_str("/restapis/");
+        match input.rest_api_id.as_ref() {
+            ::std::option::Option::Some(value) => {
+                crate::protocol::push_label(
+                    &mut path,
+                    "restApiId",
+                    value.as_str(),
+                    false,
+                )?
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                    member: "restApiId",
+                });
+            }
+        }
+        path.push_str("/documentation/parts");
+        let mut query = crate::protocol::Query::new("");
+        if let ::std::option::Option::Some(value) = input.type_.as_ref() {
+            query.push("type", value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = input.name_query.as_ref() {
+            query.push("name", value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = input.path.as_ref() {
+            query.push("path", value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+            query.push("position", value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+            query.push("limit", &value.to_string());
+        }
+        if let ::std::option::Option::Some(value) = input.location_status.as_ref() {
+            query.push("locationStatus", value.as_str());
+        }
+        let mut request = crate::protocol::RequestParts::new(
+            "GET",
+            path,
+            query.finish(),
+        );
+        request.header("Accept", "application/json");
+        request.finish()
+    }
 }

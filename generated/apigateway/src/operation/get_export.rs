@@ -31,4 +31,77 @@ impl super::Operation for GetExport {
     ];
     const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
+    fn serialize_request(
+        input: &Self::Input,
+    ) -> ::std::result::Result<
+        ::http::Request<::bytes::Bytes>,
+        crate::protocol::RequestError,
+    > {
+        let mut path = ::std::string::String::with_capacity(80usize);
+        path.push_str("/restapis/");
+        match input.rest_api_id.as_ref() {
+            ::std::option::Option::Some(value) => {
+                crate::protocol::push_label(
+                    &mut path,
+                    "restApiId",
+                    value.as_str(),
+                    false,
+                )?
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                    member: "restApiId",
+                });
+            }
+        }
+        path.push_str("/stages/");
+        match input.stage_name.as_ref() {
+            ::std::option::Option::Some(value) => {
+                crate::protocol::push_label(
+                    &mut path,
+                    "stageName",
+                    value.as_str(),
+                    false,
+                )?
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                    member: "stageName",
+                });
+            }
+        }
+        path.push_str("/exports/");
+        match input.export_type.as_ref() {
+            ::std::option::Option::Some(value) => {
+                crate::protocol::push_label(
+                    &mut path,
+                    "exportType",
+                    value.as_str(),
+                    false,
+                )?
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                    member: "exportType",
+                });
+            }
+        }
+        let mut query = crate::protocol::Query::new("");
+        if let ::std::option::Option::Some(map) = input.parameters.as_ref() {
+            for (key, values) in map {
+                let key: &str = key.as_ref();
+                query.push_from_map(key, values.as_str());
+            }
+        }
+        let mut request = crate::protocol::RequestParts::new(
+            "GET",
+            path,
+            query.finish(),
+        );
+        request.header("Accept", "application/json");
+        if let ::std::option::Option::Some(value) = input.accepts.as_ref() {
+            request.header("Accept", value.as_str());
+        }
+        request.finish()
+    }
 }

@@ -34,4 +34,43 @@ impl super::Operation for GetRequestValidators {
         limit_key: ::std::option::Option::Some("limit"),
         result_keys: &["items"],
     });
+    fn serialize_request(
+        input: &Self::Input,
+    ) -> ::std::result::Result<
+        ::http::Request<::bytes::Bytes>,
+        crate::protocol::RequestError,
+    > {
+        let mut path = ::std::string::String::with_capacity(56usize);
+        path.push_str("/restapis/");
+        match input.rest_api_id.as_ref() {
+            ::std::option::Option::Some(value) => {
+                crate::protocol::push_label(
+                    &mut path,
+                    "restApiId",
+                    value.as_str(),
+                    false,
+                )?
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                    member: "restApiId",
+                });
+            }
+        }
+        path.push_str("/requestvalidators");
+        let mut query = crate::protocol::Query::new("");
+        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+            query.push("position", value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+            query.push("limit", &value.to_string());
+        }
+        let mut request = crate::protocol::RequestParts::new(
+            "GET",
+            path,
+            query.finish(),
+        );
+        request.header("Accept", "application/json");
+        request.finish()
+    }
 }

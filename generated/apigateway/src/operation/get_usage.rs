@@ -34,4 +34,52 @@ impl super::Operation for GetUsage {
         limit_key: ::std::option::Option::Some("limit"),
         result_keys: &["items"],
     });
+    fn serialize_request(
+        input: &Self::Input,
+    ) -> ::std::result::Result<
+        ::http::Request<::bytes::Bytes>,
+        crate::protocol::RequestError,
+    > {
+        let mut path = ::std::string::String::with_capacity(47usize);
+        path.push_str("/usageplans/");
+        match input.usage_plan_id.as_ref() {
+            ::std::option::Option::Some(value) => {
+                crate::protocol::push_label(
+                    &mut path,
+                    "usagePlanId",
+                    value.as_str(),
+                    false,
+                )?
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                    member: "usagePlanId",
+                });
+            }
+        }
+        path.push_str("/usage");
+        let mut query = crate::protocol::Query::new("");
+        if let ::std::option::Option::Some(value) = input.key_id.as_ref() {
+            query.push("keyId", value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = input.start_date.as_ref() {
+            query.push("startDate", value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = input.end_date.as_ref() {
+            query.push("endDate", value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+            query.push("position", value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+            query.push("limit", &value.to_string());
+        }
+        let mut request = crate::protocol::RequestParts::new(
+            "GET",
+            path,
+            query.finish(),
+        );
+        request.header("Accept", "application/json");
+        request.finish()
+    }
 }

@@ -34,4 +34,29 @@ impl super::Operation for GetUsagePlans {
         limit_key: ::std::option::Option::Some("limit"),
         result_keys: &["items"],
     });
+    fn serialize_request(
+        input: &Self::Input,
+    ) -> ::std::result::Result<
+        ::http::Request<::bytes::Bytes>,
+        crate::protocol::RequestError,
+    > {
+        let path = ::std::string::String::from("/usageplans");
+        let mut query = crate::protocol::Query::new("");
+        if let ::std::option::Option::Some(value) = input.position.as_ref() {
+            query.push("position", value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = input.key_id.as_ref() {
+            query.push("keyId", value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = input.limit.as_ref() {
+            query.push("limit", &value.to_string());
+        }
+        let mut request = crate::protocol::RequestParts::new(
+            "GET",
+            path,
+            query.finish(),
+        );
+        request.header("Accept", "application/json");
+        request.finish()
+    }
 }

@@ -31,4 +31,29 @@ impl super::Operation for ImportApiKeys {
     ];
     const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
+    fn serialize_request(
+        input: &Self::Input,
+    ) -> ::std::result::Result<
+        ::http::Request<::bytes::Bytes>,
+        crate::protocol::RequestError,
+    > {
+        let path = ::std::string::String::from("/apikeys");
+        let mut query = crate::protocol::Query::new("mode=import");
+        if let ::std::option::Option::Some(value) = input.format.as_ref() {
+            query.push("format", value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = input.fail_on_warnings.as_ref() {
+            query.push("failonwarnings", &value.to_string());
+        }
+        let mut request = crate::protocol::RequestParts::new(
+            "POST",
+            path,
+            query.finish(),
+        );
+        request.header("Accept", "application/json");
+        if let ::std::option::Option::Some(blob) = &input.body {
+            request.body("application/octet-stream", blob.as_bytes().to_vec());
+        }
+        request.finish()
+    }
 }

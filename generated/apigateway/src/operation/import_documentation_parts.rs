@@ -31,4 +31,46 @@ impl super::Operation for ImportDocumentationParts {
     ];
     const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
+    fn serialize_request(
+        input: &Self::Input,
+    ) -> ::std::result::Result<
+        ::http::Request<::bytes::Bytes>,
+        crate::protocol::RequestError,
+    > {
+        let mut path = ::std::string::String::with_capacity(58usize);
+        path.push_str("/restapis/");
+        match input.rest_api_id.as_ref() {
+            ::std::option::Option::Some(value) => {
+                crate::protocol::push_label(
+                    &mut path,
+                    "restApiId",
+                    value.as_str(),
+                    false,
+                )?
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                    member: "restApiId",
+                });
+            }
+        }
+        path.push_str("/documentation/parts");
+        let mut query = crate::protocol::Query::new("");
+        if let ::std::option::Option::Some(value) = input.mode.as_ref() {
+            query.push("mode", value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = input.fail_on_warnings.as_ref() {
+            query.push("failonwarnings", &value.to_string());
+        }
+        let mut request = crate::protocol::RequestParts::new(
+            "PUT",
+            path,
+            query.finish(),
+        );
+        request.header("Accept", "application/json");
+        if let ::std::option::Option::Some(blob) = &input.body {
+            request.body("application/octet-stream", blob.as_bytes().to_vec());
+        }
+        request.finish()
+    }
 }

@@ -276,6 +276,17 @@ pub trait Operation: private::Sealed {
     const IDEMPOTENT: bool;
     /// How the operation pages through results, when it does.
     const PAGINATOR: ::std::option::Option<Paginator>;
+    /// Turns an input into the HTTP request the service expects: method, path
+    /// and query (no scheme or host), headers, and body.
+    ///
+    /// Fails when a member bound to a URI label is missing or empty, or a
+    /// value cannot be sent as a header.
+    fn serialize_request(
+        input: &Self::Input,
+    ) -> ::std::result::Result<
+        ::http::Request<::bytes::Bytes>,
+        crate::protocol::RequestError,
+    >;
 }
 /// How an operation pages through results, from the model's paginators.
 #[derive(

@@ -31,4 +31,51 @@ impl super::Operation for PutRestApi {
     ];
     const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
+    fn serialize_request(
+        input: &Self::Input,
+    ) -> ::std::result::Result<
+        ::http::Request<::bytes::Bytes>,
+        crate::protocol::RequestError,
+    > {
+        let mut path = ::std::string::String::with_capacity(38usize);
+        path.push_str("/restapis/");
+        match input.rest_api_id.as_ref() {
+            ::std::option::Option::Some(value) => {
+                crate::protocol::push_label(
+                    &mut path,
+                    "restApiId",
+                    value.as_str(),
+                    false,
+                )?
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                    member: "restApiId",
+                });
+            }
+        }
+        let mut query = crate::protocol::Query::new("");
+        if let ::std::option::Option::Some(value) = input.mode.as_ref() {
+            query.push("mode", value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = input.fail_on_warnings.as_ref() {
+            query.push("failonwarnings", &value.to_string());
+        }
+        if let ::std::option::Option::Some(map) = input.parameters.as_ref() {
+            for (key, values) in map {
+                let key: &str = key.as_ref();
+                query.push_from_map(key, values.as_str());
+            }
+        }
+        let mut request = crate::protocol::RequestParts::new(
+            "PUT",
+            path,
+            query.finish(),
+        );
+        request.header("Accept", "application/json");
+        if let ::std::option::Option::Some(blob) = &input.body {
+            request.body("application/octet-stream", blob.as_bytes().to_vec());
+        }
+        request.finish()
+    }
 }

@@ -32,4 +32,29 @@ impl super::Operation for RejectDomainNameAccessAssociation {
     ];
     const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
+    fn serialize_request(
+        input: &Self::Input,
+    ) -> ::std::result::Result<
+        ::http::Request<::bytes::Bytes>,
+        crate::protocol::RequestError,
+    > {
+        let path = ::std::string::String::from("/rejectdomainnameaccessassociations");
+        let mut query = crate::protocol::Query::new("");
+        if let ::std::option::Option::Some(value) = input
+            .domain_name_access_association_arn
+            .as_ref()
+        {
+            query.push("domainNameAccessAssociationArn", value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = input.domain_name_arn.as_ref() {
+            query.push("domainNameArn", value.as_str());
+        }
+        let mut request = crate::protocol::RequestParts::new(
+            "POST",
+            path,
+            query.finish(),
+        );
+        request.header("Accept", "application/json");
+        request.finish()
+    }
 }

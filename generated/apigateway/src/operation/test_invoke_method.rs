@@ -29,4 +29,69 @@ impl super::Operation for TestInvokeMethod {
     ];
     const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
+    fn serialize_request(
+        input: &Self::Input,
+    ) -> ::std::result::Result<
+        ::http::Request<::bytes::Bytes>,
+        crate::protocol::RequestError,
+    > {
+        let mut path = ::std::string::String::with_capacity(84usize);
+        path.push_str("/restapis/");
+        match input.rest_api_id.as_ref() {
+            ::std::option::Option::Some(value) => {
+                crate::protocol::push_label(
+                    &mut path,
+                    "restApiId",
+                    value.as_str(),
+                    false,
+                )?
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                    member: "restApiId",
+                });
+            }
+        }
+        path.push_str("/resources/");
+        match input.resource_id.as_ref() {
+            ::std::option::Option::Some(value) => {
+                crate::protocol::push_label(
+                    &mut path,
+                    "resourceId",
+                    value.as_str(),
+                    false,
+                )?
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                    member: "resourceId",
+                });
+            }
+        }
+        path.push_str("/methods/");
+        match input.http_method.as_ref() {
+            ::std::option::Option::Some(value) => {
+                crate::protocol::push_label(
+                    &mut path,
+                    "httpMethod",
+                    value.as_str(),
+                    false,
+                )?
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                    member: "httpMethod",
+                });
+            }
+        }
+        let query = crate::protocol::Query::new("");
+        let mut request = crate::protocol::RequestParts::new(
+            "POST",
+            path,
+            query.finish(),
+        );
+        request.header("Accept", "application/json");
+        request.json_body(&input.json_body())?;
+        request.finish()
+    }
 }

@@ -31,4 +31,21 @@ impl super::Operation for UpdateAccount {
     ];
     const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
+    fn serialize_request(
+        input: &Self::Input,
+    ) -> ::std::result::Result<
+        ::http::Request<::bytes::Bytes>,
+        crate::protocol::RequestError,
+    > {
+        let path = ::std::string::String::from("/account");
+        let query = crate::protocol::Query::new("");
+        let mut request = crate::protocol::RequestParts::new(
+            "PATCH",
+            path,
+            query.finish(),
+        );
+        request.header("Accept", "application/json");
+        request.json_body(&input.json_body())?;
+        request.finish()
+    }
 }

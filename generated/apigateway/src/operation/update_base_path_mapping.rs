@@ -31,4 +31,56 @@ impl super::Operation for UpdateBasePathMapping {
     ];
     const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
+    fn serialize_request(
+        input: &Self::Input,
+    ) -> ::std::result::Result<
+        ::http::Request<::bytes::Bytes>,
+        crate::protocol::RequestError,
+    > {
+        let mut path = ::std::string::String::with_capacity(71usize);
+        path.push_str("/domainnames/");
+        match input.domain_name.as_ref() {
+            ::std::option::Option::Some(value) => {
+                crate::protocol::push_label(
+                    &mut path,
+                    "domainName",
+                    value.as_str(),
+                    false,
+                )?
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                    member: "domainName",
+                });
+            }
+        }
+        path.push_str("/basepathmappings/");
+        match input.base_path.as_ref() {
+            ::std::option::Option::Some(value) => {
+                crate::protocol::push_label(
+                    &mut path,
+                    "basePath",
+                    value.as_str(),
+                    false,
+                )?
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                    member: "basePath",
+                });
+            }
+        }
+        let mut query = crate::protocol::Query::new("");
+        if let ::std::option::Option::Some(value) = input.domain_name_id.as_ref() {
+            query.push("domainNameId", value.as_str());
+        }
+        let mut request = crate::protocol::RequestParts::new(
+            "PATCH",
+            path,
+            query.finish(),
+        );
+        request.header("Accept", "application/json");
+        request.json_body(&input.json_body())?;
+        request.finish()
+    }
 }

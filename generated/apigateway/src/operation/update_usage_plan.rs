@@ -31,4 +31,37 @@ impl super::Operation for UpdateUsagePlan {
     ];
     const IDEMPOTENT: bool = false;
     const PAGINATOR: ::std::option::Option<super::Paginator> = ::std::option::Option::None;
+    fn serialize_request(
+        input: &Self::Input,
+    ) -> ::std::result::Result<
+        ::http::Request<::bytes::Bytes>,
+        crate::protocol::RequestError,
+    > {
+        let mut path = ::std::string::String::with_capacity(41usize);
+        path.push_str("/usageplans/");
+        match input.usage_plan_id.as_ref() {
+            ::std::option::Option::Some(value) => {
+                crate::protocol::push_label(
+                    &mut path,
+                    "usagePlanId",
+                    value.as_str(),
+                    false,
+                )?
+            }
+            ::std::option::Option::None => {
+                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                    member: "usagePlanId",
+                });
+            }
+        }
+        let query = crate::protocol::Query::new("");
+        let mut request = crate::protocol::RequestParts::new(
+            "PATCH",
+            path,
+            query.finish(),
+        );
+        request.header("Accept", "application/json");
+        request.json_body(&input.json_body())?;
+        request.finish()
+    }
 }

@@ -32,7 +32,10 @@ impl crate::primitives::SerializeMembers for DeploymentCanarySettings {
         _body_only: bool,
     ) -> ::std::result::Result<(), M::Error> {
         if let ::std::option::Option::Some(value) = &self.percent_traffic {
-            map.serialize_entry("percentTraffic", value)?;
+            map.serialize_entry(
+                "percentTraffic",
+                &crate::primitives::FloatWire(*value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.stage_variable_overrides {
             map.serialize_entry("stageVariableOverrides", value)?;
@@ -59,7 +62,11 @@ impl crate::primitives::DeserializeMembers for DeploymentCanarySettings {
         map: &mut A,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "percentTraffic" => self.percent_traffic = map.next_value()?,
+            "percentTraffic" => {
+                self.percent_traffic = map
+                    .next_value::<crate::primitives::OptionFloatIn<f64>>()?
+                    .0;
+            }
             "stageVariableOverrides" => self.stage_variable_overrides = map.next_value()?,
             "useStageCache" => self.use_stage_cache = map.next_value()?,
             _ => {

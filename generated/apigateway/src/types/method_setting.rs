@@ -58,7 +58,10 @@ impl crate::primitives::SerializeMembers for MethodSetting {
             map.serialize_entry("throttlingBurstLimit", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.throttling_rate_limit {
-            map.serialize_entry("throttlingRateLimit", value)?;
+            map.serialize_entry(
+                "throttlingRateLimit",
+                &crate::primitives::FloatWire(*value),
+            )?;
         }
         if let ::std::option::Option::Some(value) = &self.caching_enabled {
             map.serialize_entry("cachingEnabled", value)?;
@@ -102,7 +105,11 @@ impl crate::primitives::DeserializeMembers for MethodSetting {
             "loggingLevel" => self.logging_level = map.next_value()?,
             "dataTraceEnabled" => self.data_trace_enabled = map.next_value()?,
             "throttlingBurstLimit" => self.throttling_burst_limit = map.next_value()?,
-            "throttlingRateLimit" => self.throttling_rate_limit = map.next_value()?,
+            "throttlingRateLimit" => {
+                self.throttling_rate_limit = map
+                    .next_value::<crate::primitives::OptionFloatIn<f64>>()?
+                    .0;
+            }
             "cachingEnabled" => self.caching_enabled = map.next_value()?,
             "cacheTtlInSeconds" => self.cache_ttl_in_seconds = map.next_value()?,
             "cacheDataEncrypted" => self.cache_data_encrypted = map.next_value()?,

@@ -31,7 +31,7 @@ impl crate::primitives::SerializeMembers for ThrottleSettings {
             map.serialize_entry("burstLimit", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.rate_limit {
-            map.serialize_entry("rateLimit", value)?;
+            map.serialize_entry("rateLimit", &crate::primitives::FloatWire(*value))?;
         }
         ::std::result::Result::Ok(())
     }
@@ -53,7 +53,11 @@ impl crate::primitives::DeserializeMembers for ThrottleSettings {
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "burstLimit" => self.burst_limit = map.next_value()?,
-            "rateLimit" => self.rate_limit = map.next_value()?,
+            "rateLimit" => {
+                self.rate_limit = map
+                    .next_value::<crate::primitives::OptionFloatIn<f64>>()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

@@ -1,0 +1,363 @@
+//! botocore protocol compliance suites as Rust tests.
+//!
+//! A suite file holds suites, each a small model (`metadata`, `shapes`) and
+//! cases whose `given` is an operation. Each suite becomes a model for the
+//! generator; each case becomes a `#[test]` that builds the input from the
+//! case's `params` and compares the serialized request with the expected one.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use serde_json::{json, Map, Value};
+
+use crate::ir::{RustType, Service, TypeKind};
+use crate::naming::field_name;
+
+/// Whether a suite file describes requests (`input`) or responses (`output`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SuiteKind {
+    /// params → expected HTTP request.
+    Input,
+    /// HTTP response → expected result or error.
+    Output,
+}
+
+/// One case, ready to run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Case {
+    /// The case's id (or a made-up one for suites without ids).
+    pub id: String,
+    /// Rust test function name.
+    pub test_name: String,
+    /// The operation the case exercises, as named in the suite's model.
+    pub operation: String,
+    /// The case as written in the suite file.
+    pub json: Value,
+}
+
+/// One suite: its model and cases.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suite {
+    /// The suite's description.
+    pub description: String,
+    /// The `service-2.json` text of the suite's model.
+    pub model_json: String,
+    /// The protocol of the suite.
+    pub protocol: String,
+    /// The cases.
+    pub cases: Vec<Case>,
+}
+
+/// Reads a suite file: its kind and its suites.
+pub fn parse_suite_file(text: &str) -> Result<(SuiteKind, Vec<Suite>), String> {
+    let suites: Vec<Value> =
+        serde_json::from_str(text).map_err(|err| format!("not a suite file: {err}"))?;
+    let is_output = suites
+        .iter()
+        .flat_map(|suite| suite["cases"].as_array().into_iter().flatten())
+        .any(|case| case.get("response").is_some());
+    let kind = if is_output {
+        SuiteKind::Output
+    } else {
+        SuiteKind::Input
+    };
+    let mut out = Vec::new();
+    let mut used_names = std::collections::BTreeSet::new();
+    for (suite_index, suite) in suites.iter().enumerate() {
+        let cases = suite["cases"]
+            .as_array()
+            .ok_or_else(|| format!("suite {suite_index}: no cases"))?;
+        let mut operations = Map::new();
+        let mut suite_cases = Vec::new();
+        for (case_index, case) in cases.iter().enumerate() {
+            let mut given = case["given"].clone();
+            let base = given["name"].as_str().unwrap_or("Operation").to_string();
+            // Cases of a suite may describe the same operation differently; keep each apart.
+            let mut name = base.clone();
+            if operations
+                .get(&name)
+                .is_some_and(|existing| existing != &given)
+            {
+                name = format!("{base}{case_index}");
+                given["name"] = json!(name);
+            }
+            operations.insert(name.clone(), given);
+            let id = case["id"].as_str().map_or_else(
+                || format!("{}-{suite_index}-{case_index}", base),
+                str::to_string,
+            );
+            let mut test_name = format!("case_{}", field_name(&id));
+            while !used_names.insert(test_name.clone()) {
+                test_name.push('_');
+            }
+            suite_cases.push(Case {
+                id,
+                test_name,
+                operation: name,
+                json: case.clone(),
+            });
+        }
+        let mut metadata = suite["metadata"].clone();
+        if metadata.get("apiVersion").is_none() {
+            metadata["apiVersion"] = json!("2014-01-01");
+        }
+        let protocol = metadata["protocol"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let model = json!({
+            "metadata": metadata,
+            "operations": operations,
+            "shapes": suite["shapes"],
+        });
+        out.push(Suite {
+            description: suite["description"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+            model_json: model.to_string(),
+            protocol,
+            cases: suite_cases,
+        });
+    }
+    Ok((kind, out))
+}
+
+/// The `#[test]` for one input case: build the input, serialize, compare.
+pub fn input_case_test(service: &Service, case: &Case) -> Result<TokenStream, String> {
+    let op = service
+        .operations
+        .iter()
+        .find(|op| op.model_name == case.operation)
+        .ok_or_else(|| format!("no operation {}", case.operation))?;
+    let lib = format_ident!("{}", service.lib_name);
+    let op_type = format_ident!("{}", op.rust_name);
+    let params = &case.json["params"];
+    let input = match &op.input {
+        Some(shape) => value_expr(service, &RustType::Named(shape.clone()), params)?,
+        None => quote!(()),
+    };
+    let serialized = &case.json["serialized"];
+    let expected = serialized.to_string();
+    let test_name = format_ident!("{}", case.test_name);
+    let id = &case.id;
+    Ok(quote! {
+        #[test]
+        fn #test_name() {
+            let input = #input;
+            let request = <#lib::operation::#op_type as #lib::operation::Operation>::serialize_request(&input);
+            support::check_request(
+                #id,
+                request,
+                |request| request.extensions().get::<#lib::protocol::HostPrefix>().map(|prefix| prefix.0.clone()),
+                #expected,
+            );
+        }
+    })
+}
+
+/// A Rust expression of type `ty` for a `params` value.
+fn value_expr(service: &Service, ty: &RustType, value: &Value) -> Result<TokenStream, String> {
+    let lib = format_ident!("{}", service.lib_name);
+    Ok(match ty {
+        RustType::String => {
+            let text = value
+                .as_str()
+                .ok_or_else(|| format!("expected a string, found {value}"))?;
+            quote! { ::std::string::String::from(#text) }
+        }
+        RustType::Bool => {
+            let flag = value
+                .as_bool()
+                .ok_or_else(|| format!("expected a boolean, found {value}"))?;
+            quote! { #flag }
+        }
+        RustType::Byte
+        | RustType::Short
+        | RustType::Integer
+        | RustType::Long
+        | RustType::BigInteger => {
+            let number = value
+                .as_i64()
+                .ok_or_else(|| format!("expected an integer, found {value}"))?;
+            let literal = proc_macro2::Literal::i64_unsuffixed(number);
+            let rust = match ty {
+                RustType::Byte => quote!(i8),
+                RustType::Short => quote!(i16),
+                RustType::Integer => quote!(i32),
+                RustType::Long => quote!(i64),
+                _ => quote!(i128),
+            };
+            quote! { (#literal as #rust) }
+        }
+        RustType::Float | RustType::Double | RustType::BigDecimal => {
+            let rust = if *ty == RustType::Float {
+                quote!(f32)
+            } else {
+                quote!(f64)
+            };
+            match value {
+                Value::String(special) => match special.as_str() {
+                    "NaN" => quote! { #rust::NAN },
+                    "Infinity" => quote! { #rust::INFINITY },
+                    "-Infinity" => quote! { #rust::NEG_INFINITY },
+                    other => return Err(format!("unexpected float {other:?}")),
+                },
+                other => {
+                    let number = other
+                        .as_f64()
+                        .ok_or_else(|| format!("expected a number, found {other}"))?;
+                    let literal = proc_macro2::Literal::f64_unsuffixed(number);
+                    quote! { (#literal as #rust) }
+                }
+            }
+        }
+        RustType::Timestamp => {
+            let seconds = value
+                .as_f64()
+                .ok_or_else(|| format!("expected epoch seconds, found {value}"))?;
+            let nanos = ((seconds * 1_000_000.0).round() as i128) * 1_000;
+            let literal = proc_macro2::Literal::i128_unsuffixed(nanos);
+            quote! { ::time::OffsetDateTime::from_unix_timestamp_nanos(#literal).unwrap() }
+        }
+        RustType::Blob => {
+            let text = value
+                .as_str()
+                .ok_or_else(|| format!("expected blob text, found {value}"))?;
+            quote! { #lib::primitives::Blob::from(#text) }
+        }
+        RustType::Document => {
+            let text = value.to_string();
+            quote! { ::serde_json::from_str::<::serde_json::Value>(#text).unwrap() }
+        }
+        RustType::List(item) => {
+            let items = value
+                .as_array()
+                .ok_or_else(|| format!("expected a list, found {value}"))?;
+            let item_ty = crate_type(service, item);
+            let exprs = items
+                .iter()
+                .map(|v| value_expr(service, item, v))
+                .collect::<Result<Vec<_>, _>>()?;
+            quote! { ::std::vec::Vec::<#item_ty>::from([#(#exprs),*]) }
+        }
+        RustType::Map(key, item) => {
+            let entries = value
+                .as_object()
+                .ok_or_else(|| format!("expected a map, found {value}"))?;
+            let key_ty = crate_type(service, key);
+            let item_ty = crate_type(service, item);
+            let mut pairs = Vec::new();
+            for (k, v) in entries {
+                let k = value_expr(service, key, &Value::String(k.clone()))?;
+                let v = value_expr(service, item, v)?;
+                pairs.push(quote! { (#k, #v) });
+            }
+            quote! { ::std::collections::BTreeMap::<#key_ty, #item_ty>::from([#(#pairs),*]) }
+        }
+        RustType::Named(name) => {
+            let type_def = &service.types[name];
+            let path = crate_path(service, name);
+            match &type_def.kind {
+                TypeKind::Enum(_) => {
+                    let text = match value {
+                        Value::String(text) => text.clone(),
+                        other => other.to_string(),
+                    };
+                    quote! { #path::from(#text) }
+                }
+                TypeKind::Union(def) => {
+                    let object = value
+                        .as_object()
+                        .ok_or_else(|| format!("expected a union object, found {value}"))?;
+                    let (key, inner) = object.iter().next().ok_or("empty union")?;
+                    let member = def
+                        .members
+                        .iter()
+                        .find(|m| &m.model_name == key)
+                        .ok_or(format!("no union member {key}"))?;
+                    let variant = format_ident!("{}", member.variant_name);
+                    let inner = value_expr(service, &member.ty, inner)?;
+                    let inner = if member.boxed {
+                        quote!(::std::boxed::Box::new(#inner))
+                    } else {
+                        inner
+                    };
+                    quote! { #path::#variant(#inner) }
+                }
+                TypeKind::Struct(def) => {
+                    let object = value
+                        .as_object()
+                        .ok_or_else(|| format!("expected an object, found {value}"))?;
+                    let mut assignments = Vec::new();
+                    for (key, inner) in object {
+                        if inner.is_null() {
+                            continue;
+                        }
+                        let member = def
+                            .members
+                            .iter()
+                            .find(|m| &m.model_name == key)
+                            .ok_or(format!("no member {key} in {name}"))?;
+                        let field = format_ident!("{}", member.field_name);
+                        let inner = value_expr(service, &member.ty, inner)?;
+                        let inner = if member.boxed {
+                            quote!(::std::boxed::Box::new(#inner))
+                        } else {
+                            inner
+                        };
+                        assignments
+                            .push(quote! { value.#field = ::std::option::Option::Some(#inner); });
+                    }
+                    let binding = if assignments.is_empty() {
+                        quote!(let value)
+                    } else {
+                        quote!(let mut value)
+                    };
+                    quote! {{
+                        #binding = <#path as ::std::default::Default>::default();
+                        #(#assignments)*
+                        value
+                    }}
+                }
+            }
+        }
+    })
+}
+
+fn crate_path(service: &Service, name: &str) -> TokenStream {
+    let lib = format_ident!("{}", service.lib_name);
+    let type_def = &service.types[name];
+    let module = format_ident!("{}", type_def.module.name());
+    let rust = format_ident!("{}", type_def.rust_name);
+    quote! { #lib::#module::#rust }
+}
+
+fn crate_type(service: &Service, ty: &RustType) -> TokenStream {
+    match ty {
+        RustType::String => quote!(::std::string::String),
+        RustType::Bool => quote!(bool),
+        RustType::Byte => quote!(i8),
+        RustType::Short => quote!(i16),
+        RustType::Integer => quote!(i32),
+        RustType::Long => quote!(i64),
+        RustType::Float => quote!(f32),
+        RustType::Double | RustType::BigDecimal => quote!(f64),
+        RustType::BigInteger => quote!(i128),
+        RustType::Timestamp => quote!(::time::OffsetDateTime),
+        RustType::Blob => {
+            let lib = format_ident!("{}", service.lib_name);
+            quote!(#lib::primitives::Blob)
+        }
+        RustType::Document => quote!(::serde_json::Value),
+        RustType::Named(name) => crate_path(service, name),
+        RustType::List(item) => {
+            let item = crate_type(service, item);
+            quote!(::std::vec::Vec<#item>)
+        }
+        RustType::Map(key, value) => {
+            let key = crate_type(service, key);
+            let value = crate_type(service, value);
+            quote!(::std::collections::BTreeMap<#key, #value>)
+        }
+    }
+}

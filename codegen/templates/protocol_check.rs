@@ -1,0 +1,113 @@
+/// Compares a serialized request with a botocore `serialized` expectation.
+mod support {
+    use std::collections::BTreeMap;
+
+    /// Panics with every difference between `request` and `expected_json`.
+    pub fn check_request(
+        id: &str,
+        request: Result<::http::Request<::bytes::Bytes>, impl std::fmt::Display>,
+        host_prefix: impl Fn(&::http::Request<::bytes::Bytes>) -> Option<String>,
+        expected_json: &str,
+    ) {
+        let expected: ::serde_json::Value =
+            ::serde_json::from_str(expected_json).expect("expectation is JSON");
+        let request = match request {
+            Ok(request) => request,
+            Err(err) => panic!("{id}: the request could not be serialized: {err}"),
+        };
+        let mut problems = Vec::new();
+        if let Some(method) = expected["method"].as_str() {
+            if request.method().as_str() != method {
+                problems.push(format!(
+                    "method: expected {method}, got {}",
+                    request.method()
+                ));
+            }
+        }
+        if let Some(uri) = expected["uri"].as_str() {
+            let (expected_path, expected_query) = uri.split_once('?').unwrap_or((uri, ""));
+            let actual_path = request.uri().path();
+            if actual_path != expected_path {
+                problems.push(format!(
+                    "path: expected {expected_path:?}, got {actual_path:?}"
+                ));
+            }
+            let actual_query = request.uri().query().unwrap_or("");
+            if query_multiset(expected_query) != query_multiset(actual_query) {
+                problems.push(format!(
+                    "query: expected {expected_query:?}, got {actual_query:?}"
+                ));
+            }
+        }
+        if let Some(headers) = expected["headers"].as_object() {
+            for (name, value) in headers {
+                let expected_value = value.as_str().unwrap_or_default();
+                match request.headers().get(name.as_str()) {
+                    Some(actual) if actual.as_bytes() == expected_value.as_bytes() => {}
+                    Some(actual) => problems.push(format!(
+                        "header {name}: expected {expected_value:?}, got {actual:?}"
+                    )),
+                    None => problems.push(format!(
+                        "header {name}: expected {expected_value:?}, missing"
+                    )),
+                }
+            }
+        }
+        for name in expected["forbidHeaders"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|n| n.as_str())
+        {
+            if request.headers().contains_key(name) {
+                problems.push(format!("header {name}: must not be sent"));
+            }
+        }
+        for name in expected["requireHeaders"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|n| n.as_str())
+        {
+            if !request.headers().contains_key(name) {
+                problems.push(format!("header {name}: required but missing"));
+            }
+        }
+        if let Some(body) = expected["body"].as_str() {
+            let actual = request.body();
+            let same = match (
+                ::serde_json::from_str::<::serde_json::Value>(body),
+                ::serde_json::from_slice::<::serde_json::Value>(actual),
+            ) {
+                (Ok(expected_json), Ok(actual_json)) => expected_json == actual_json,
+                _ => actual.as_ref() == body.as_bytes(),
+            };
+            if !same {
+                problems.push(format!(
+                    "body: expected {body:?}, got {:?}",
+                    String::from_utf8_lossy(actual)
+                ));
+            }
+        }
+        if let Some(host) = expected["host"].as_str() {
+            // botocore's cases use the endpoint `example.com`.
+            let prefix = host_prefix(&request).unwrap_or_default();
+            let actual = format!("{prefix}example.com");
+            if actual != host {
+                problems.push(format!("host: expected {host:?}, got {actual:?}"));
+            }
+        }
+        if !problems.is_empty() {
+            panic!("{id}: {}", problems.join("; "));
+        }
+    }
+
+    /// Query pairs as a multiset: order does not matter, repetitions do.
+    fn query_multiset(query: &str) -> BTreeMap<&str, usize> {
+        let mut pairs = BTreeMap::new();
+        for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+            *pairs.entry(pair).or_insert(0) += 1;
+        }
+        pairs
+    }
+}

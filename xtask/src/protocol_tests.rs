@@ -1,0 +1,389 @@
+//! `cargo xtask protocol-tests --suite FILE…`: runs botocore protocol suites
+//! through the generator. Each suite becomes a generated crate, each case a
+//! `#[test]`; the command prints one line per failing case and ends with
+//! `N passed, N failed`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{bail, Context, Result};
+use awsgen_codegen::protocol_tests::{input_case_test, parse_suite_file, SuiteKind};
+use awsgen_codegen::{emit::emit_crate, lower_model, Input};
+use serde_json::Value;
+
+use crate::codegen::workspace_root;
+
+/// What happened to each case, by case id.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Cases that passed.
+    pub passed: BTreeSet<String>,
+    /// Failed cases with the difference or reason.
+    pub failed: BTreeMap<String, String>,
+    /// Cases not run, with the reason.
+    pub skipped: BTreeMap<String, String>,
+}
+
+pub fn run(args: &[String]) -> Result<std::process::ExitCode> {
+    let mut suites = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--suite" => suites.push(PathBuf::from(rest.next().context("--suite needs a file")?)),
+            other => bail!("unknown argument {other:?} to protocol-tests"),
+        }
+    }
+    if suites.is_empty() {
+        bail!("name at least one --suite FILE");
+    }
+    let mut total = Outcome::default();
+    for suite in &suites {
+        let outcome = run_file(suite)?;
+        for (id, reason) in &outcome.failed {
+            println!("FAILED {}: {id}: {reason}", suite.display());
+        }
+        total.passed.extend(
+            outcome
+                .passed
+                .into_iter()
+                .map(|id| format!("{}:{id}", suite.display())),
+        );
+        total.failed.extend(
+            outcome
+                .failed
+                .into_iter()
+                .map(|(id, r)| (format!("{}:{id}", suite.display()), r)),
+        );
+        total.skipped.extend(
+            outcome
+                .skipped
+                .into_iter()
+                .map(|(id, r)| (format!("{}:{id}", suite.display()), r)),
+        );
+    }
+    println!(
+        "{} passed, {} failed, {} skipped",
+        total.passed.len(),
+        total.failed.len(),
+        total.skipped.len()
+    );
+    Ok(if total.failed.is_empty() {
+        std::process::ExitCode::SUCCESS
+    } else {
+        std::process::ExitCode::FAILURE
+    })
+}
+
+/// Cases skipped on purpose: botocore's own ignore list, and ours with reasons.
+fn skip_reasons(
+    root: &Path,
+    protocol: &str,
+    kind: SuiteKind,
+) -> Result<(BTreeSet<String>, BTreeMap<String, String>)> {
+    let kind_key = if kind == SuiteKind::Input {
+        "input"
+    } else {
+        "output"
+    };
+    let ignore: Value = serde_json::from_str(&fs::read_to_string(
+        root.join("testdata/protocol-tests/botocore-ignore-list.json"),
+    )?)?;
+    let mut suites = BTreeSet::new();
+    for suite in ignore["general"][kind_key]["suites"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        suites.insert(suite.as_str().unwrap_or_default().to_string());
+    }
+    let mut cases = BTreeMap::new();
+    for case in ignore["protocols"][protocol][kind_key]["cases"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        cases.insert(
+            case.as_str().unwrap_or_default().to_string(),
+            "on botocore's ignore list".to_string(),
+        );
+    }
+    let ours: Value = serde_json::from_str(&fs::read_to_string(
+        root.join("testdata/protocol-tests/skipped.json"),
+    )?)?;
+    for (case, reason) in ours[protocol][kind_key].as_object().into_iter().flatten() {
+        cases.insert(
+            case.clone(),
+            reason.as_str().unwrap_or_default().to_string(),
+        );
+    }
+    Ok((suites, cases))
+}
+
+/// Runs one suite file.
+pub fn run_file(path: &Path) -> Result<Outcome> {
+    let root = workspace_root();
+    let text = crate::codegen::read(path)?;
+    let (kind, suites) =
+        parse_suite_file(&text).map_err(|err| anyhow::anyhow!("{}: {err}", path.display()))?;
+    let stem = path
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .replace(['.', '_'], "-");
+    let kind_name = if kind == SuiteKind::Input {
+        "input"
+    } else {
+        "output"
+    };
+    let scratch = root
+        .join("target/protocol-tests")
+        .join(format!("{kind_name}-{stem}"));
+    if scratch.exists() {
+        fs::remove_dir_all(&scratch)?;
+    }
+    let mut outcome = Outcome::default();
+    let mut members = Vec::new();
+    let mut test_cases: BTreeMap<String, String> = BTreeMap::new();
+    let mut crate_of_test: BTreeMap<String, String> = BTreeMap::new();
+    for (index, suite) in suites.iter().enumerate() {
+        let (skipped_suites, skipped_cases) = skip_reasons(&root, &suite.protocol, kind)?;
+        let mut cases = Vec::new();
+        for case in &suite.cases {
+            if skipped_suites.contains(&suite.description) {
+                outcome
+                    .skipped
+                    .insert(case.id.clone(), "suite on botocore's ignore list".into());
+            } else if let Some(reason) = skipped_cases.get(&case.id) {
+                outcome.skipped.insert(case.id.clone(), reason.clone());
+            } else if suite.protocol != "rest-json" {
+                outcome.failed.insert(
+                    case.id.clone(),
+                    format!("protocol {:?} is not supported yet", suite.protocol),
+                );
+            } else if kind == SuiteKind::Output {
+                outcome.failed.insert(
+                    case.id.clone(),
+                    "response parsing is not implemented yet".into(),
+                );
+            } else {
+                cases.push(case);
+            }
+        }
+        if cases.is_empty() {
+            continue;
+        }
+        let service = format!("pt{index:03}");
+        let input = Input {
+            service_json: &suite.model_json,
+            paginators_json: None,
+            service: &service,
+            source_path: &format!("{} suite {index}", path.display()),
+            crate_version: "0.1.0",
+        };
+        let lowered = lower_model(input)
+            .and_then(|(ir, _)| emit_crate(&ir, "0.1.0").map(|files| (ir, files)));
+        let (ir, files) = match lowered {
+            Ok(pair) => pair,
+            Err(err) => {
+                for case in cases {
+                    outcome.failed.insert(
+                        case.id.clone(),
+                        format!("the suite's model does not generate: {err}"),
+                    );
+                }
+                continue;
+            }
+        };
+        let mut tests = vec![include_str!("../../codegen/templates/protocol_check.rs").to_string()];
+        for case in cases {
+            match input_case_test(&ir, case) {
+                Ok(tokens) => {
+                    let file: syn::File = syn::parse2(tokens).context("test tokens")?;
+                    tests.push(prettyplease::unparse(&file));
+                    test_cases.insert(case.test_name.clone(), case.id.clone());
+                    crate_of_test.insert(case.test_name.clone(), service.clone());
+                }
+                Err(err) => {
+                    outcome
+                        .failed
+                        .insert(case.id.clone(), format!("cannot write the test: {err}"));
+                }
+            }
+        }
+        let crate_dir = scratch.join(&service);
+        for (relative, contents) in &files.files {
+            let file = crate_dir.join(relative);
+            fs::create_dir_all(file.parent().expect("inside the crate"))?;
+            fs::write(file, contents)?;
+        }
+        fs::create_dir_all(crate_dir.join("tests"))?;
+        let header = "#![allow(deprecated, unused_imports, clippy::all)]\n";
+        fs::write(
+            crate_dir.join("tests/protocol.rs"),
+            format!("{header}{}", tests.join("\n")),
+        )?;
+        members.push(format!("\"{service}\""));
+    }
+    if members.is_empty() {
+        return Ok(outcome);
+    }
+    fs::write(
+        scratch.join("Cargo.toml"),
+        format!(
+            "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
+            members.join(", ")
+        ),
+    )?;
+    fs::copy(root.join("Cargo.lock"), scratch.join("Cargo.lock"))?;
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let target = root.join("target/protocol-tests/target");
+    // Build everything first, going on past crates that fail, so one bad suite
+    // cannot hide the results of the others.
+    let build = Command::new(&cargo)
+        .current_dir(&scratch)
+        .args([
+            "test",
+            "--workspace",
+            "--no-run",
+            "--keep-going",
+            "--message-format",
+            "short",
+        ])
+        .env("CARGO_TARGET_DIR", &target)
+        .output()
+        .context("building the suite crates")?;
+    let build_log = String::from_utf8_lossy(&build.stderr);
+    let mut broken: BTreeMap<String, String> = BTreeMap::new();
+    for line in build_log.lines() {
+        if let Some((file, message)) = line.split_once(": error") {
+            let crate_name = file.split('/').next().unwrap_or_default().to_string();
+            broken
+                .entry(crate_name)
+                .or_insert_with(|| format!("does not compile: error{message} ({file})"));
+        }
+    }
+    if !broken.is_empty() {
+        let kept: Vec<&String> = members
+            .iter()
+            .filter(|m| !broken.contains_key(m.trim_matches('"')))
+            .collect();
+        let kept: Vec<String> = kept.into_iter().cloned().collect();
+        fs::write(
+            scratch.join("Cargo.toml"),
+            format!(
+                "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
+                kept.join(", ")
+            ),
+        )?;
+        for (crate_name, error) in &broken {
+            for (test_name, id) in &test_cases {
+                if crate_of_test.get(test_name) == Some(crate_name) {
+                    outcome.failed.insert(id.clone(), error.clone());
+                }
+            }
+        }
+        test_cases.retain(|test_name, _| {
+            !crate_of_test
+                .get(test_name)
+                .is_some_and(|c| broken.contains_key(c))
+        });
+    }
+    let output = Command::new(&cargo)
+        .current_dir(&scratch)
+        .args([
+            "test",
+            "--workspace",
+            "--no-fail-fast",
+            "--test",
+            "protocol",
+        ])
+        .env("CARGO_TARGET_DIR", &target)
+        .env("RUST_BACKTRACE", "0")
+        .output()
+        .context("running cargo test on the suite crates")?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let results = parse_test_output(&stdout);
+    for (test_name, id) in &test_cases {
+        match results.get(test_name) {
+            Some(None) => {
+                outcome.passed.insert(id.clone());
+            }
+            Some(Some(message)) => {
+                outcome.failed.insert(id.clone(), message.clone());
+            }
+            None => {
+                let first_error = stderr
+                    .lines()
+                    .find(|line| line.starts_with("error"))
+                    .unwrap_or("did not run");
+                outcome
+                    .failed
+                    .insert(id.clone(), format!("did not run ({first_error})"));
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+/// Test results from `cargo test` output: `None` for passed, the panic message for failed.
+fn parse_test_output(stdout: &str) -> BTreeMap<String, Option<String>> {
+    let mut results = BTreeMap::new();
+    for line in stdout.lines() {
+        if let Some(rest) = line.strip_prefix("test ") {
+            if let Some(name) = rest.strip_suffix(" ... ok") {
+                results.insert(name.to_string(), None);
+            } else if let Some(name) = rest.strip_suffix(" ... FAILED") {
+                results.insert(name.to_string(), Some("failed".to_string()));
+            }
+        }
+    }
+    let mut current: Option<String> = None;
+    for line in stdout.lines() {
+        if let Some(name) = line
+            .strip_prefix("---- ")
+            .and_then(|l| l.strip_suffix(" stdout ----"))
+        {
+            current = Some(name.to_string());
+            continue;
+        }
+        if let Some(name) = &current {
+            if line.starts_with("thread ") || line.trim().is_empty() || line.starts_with("note:") {
+                continue;
+            }
+            results.insert(name.clone(), Some(line.trim().to_string()));
+            current = None;
+        }
+    }
+    results
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every rest-json request case passes, but those skipped with a reason.
+    #[test]
+    fn rest_json_input_suite_passes() {
+        let suite = workspace_root().join("testdata/protocol-tests/input/rest-json.json");
+        let outcome = run_file(&suite).unwrap();
+        let failures: Vec<String> = outcome
+            .failed
+            .iter()
+            .map(|(id, why)| format!("{id}: {why}"))
+            .collect();
+        assert!(
+            failures.is_empty(),
+            "{} failing cases:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+        assert!(
+            outcome.passed.len() >= 90,
+            "only {} passed",
+            outcome.passed.len()
+        );
+    }
+}
