@@ -97,6 +97,8 @@ pub struct StructDef {
     pub error: Option<ErrorDef>,
     /// Whether the structure is the input of some operation.
     pub is_operation_input: bool,
+    /// Whether the structure is the output of some operation.
+    pub is_operation_output: bool,
     /// Whether the structure is (reachable from) an operation input.
     pub in_input: bool,
     /// Whether the structure is (reachable from) an operation output or error.

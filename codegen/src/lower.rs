@@ -67,6 +67,11 @@ pub fn lower(
                     .operations
                     .values()
                     .any(|op| op.input.as_ref().is_some_and(|input| &input.shape == name)),
+                is_operation_output: model.operations.values().any(|op| {
+                    op.output
+                        .as_ref()
+                        .is_some_and(|output| &output.shape == name)
+                }),
                 in_input: input_reach.contains(name),
                 in_output: output_reach.contains(name),
             };

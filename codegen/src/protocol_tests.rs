@@ -155,6 +155,90 @@ pub fn input_case_test(service: &Service, case: &Case) -> Result<TokenStream, St
     })
 }
 
+/// The `#[test]` for one output case: parse the response, compare the result or error.
+pub fn output_case_test(service: &Service, case: &Case) -> Result<TokenStream, String> {
+    let op = service
+        .operations
+        .iter()
+        .find(|op| op.model_name == case.operation)
+        .ok_or_else(|| format!("no operation {}", case.operation))?;
+    let lib = format_ident!("{}", service.lib_name);
+    let op_type = format_ident!("{}", op.rust_name);
+    let error_type = format_ident!("{}Error", op.rust_name);
+    let response = case.json["response"].to_string();
+    let test_name = format_ident!("{}", case.test_name);
+    let id = &case.id;
+    let check = if let Some(error) = case.json.get("error") {
+        let code = case.json["errorCode"]
+            .as_str()
+            .ok_or("an error case without errorCode")?;
+        let shape = op
+            .errors
+            .iter()
+            .find(|shape| match &service.types[*shape].kind {
+                TypeKind::Struct(def) => {
+                    def.error
+                        .as_ref()
+                        .map_or(shape.as_str(), |e| e.code.as_str())
+                        == code
+                }
+                _ => false,
+            })
+            .ok_or_else(|| format!("the operation documents no error {code}"))?;
+        let variant = format_ident!("{}", service.types[shape].rust_name);
+        let expected = value_expr(service, &RustType::Named(shape.clone()), error)?;
+        let message_check = case.json.get("errorMessage").and_then(|m| m.as_str()).map(|message| {
+            quote! {
+                assert_eq!(::std::error::Error::source(&error).map(|e| e.to_string()).is_some(), true);
+                let shown = error.to_string();
+                assert!(shown.contains(#message), "{}: message {:?} not in {:?}", #id, #message, shown);
+            }
+        });
+        quote! {
+            match parsed {
+                ::std::result::Result::Err(error) => {
+                    assert_eq!(error.code(), ::std::option::Option::Some(#code), "{}: error code", #id);
+                    #message_check
+                    match error {
+                        #lib::operation::#error_type::#variant(actual) => {
+                            let expected = #expected;
+                            response_support::check_value(#id, &actual, &expected);
+                        }
+                        other => panic!("{}: expected the {} variant, got {other:?}", #id, #code),
+                    }
+                }
+                ::std::result::Result::Ok(output) => panic!("{}: expected error {}, got output {output:?}", #id, #code),
+            }
+        }
+    } else {
+        let expected = match &op.output {
+            Some(shape) => value_expr(
+                service,
+                &RustType::Named(shape.clone()),
+                &case.json["result"],
+            )?,
+            None => quote!(()),
+        };
+        quote! {
+            match parsed {
+                ::std::result::Result::Ok(output) => {
+                    let expected = #expected;
+                    response_support::check_value(#id, &output, &expected);
+                }
+                ::std::result::Result::Err(error) => panic!("{}: expected an output, got error {error} ({error:?})", #id),
+            }
+        }
+    };
+    Ok(quote! {
+        #[test]
+        fn #test_name() {
+            let response = response_support::response(#response);
+            let parsed = <#lib::operation::#op_type as #lib::operation::Operation>::parse_response(&response);
+            #check
+        }
+    })
+}
+
 /// A Rust expression of type `ty` for a `params` value.
 fn value_expr(service: &Service, ty: &RustType, value: &Value) -> Result<TokenStream, String> {
     let lib = format_ident!("{}", service.lib_name);

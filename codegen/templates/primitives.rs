@@ -167,10 +167,12 @@ pub trait DeserializeMembers: Default {
     const TYPE_NAME: &'static str;
 
     /// Reads the value of the member whose JSON key is `key`, or skips an unknown key.
+    /// With `body_only`, members bound to the URI, query string or headers count as unknown.
     fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> Result<(), A::Error>;
 }
 
@@ -181,7 +183,25 @@ where
     D: ::serde::Deserializer<'de>,
     T: DeserializeMembers,
 {
-    struct StructVisitor<T>(::std::marker::PhantomData<T>);
+    deserialize_members(deserializer, false)
+}
+
+/// A structure read from a JSON body: keys of members bound elsewhere are ignored.
+#[doc(hidden)]
+pub struct BodyOnly<T>(pub T);
+
+impl<'de, T: DeserializeMembers> ::serde::Deserialize<'de> for BodyOnly<T> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserialize_members(deserializer, true).map(BodyOnly)
+    }
+}
+
+fn deserialize_members<'de, D, T>(deserializer: D, body_only: bool) -> Result<T, D::Error>
+where
+    D: ::serde::Deserializer<'de>,
+    T: DeserializeMembers,
+{
+    struct StructVisitor<T>(bool, ::std::marker::PhantomData<T>);
     impl<'de, T: DeserializeMembers> ::serde::de::Visitor<'de> for StructVisitor<T> {
         type Value = T;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -190,12 +210,12 @@ where
         fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
             let mut value = T::default();
             while let Some(key) = map.next_key::<Key<'de>>()? {
-                value.deserialize_member(&key.0, &mut map)?;
+                value.deserialize_member(&key.0, &mut map, self.0)?;
             }
             Ok(value)
         }
     }
-    deserializer.deserialize_map(StructVisitor(::std::marker::PhantomData))
+    deserializer.deserialize_map(StructVisitor(body_only, ::std::marker::PhantomData))
 }
 
 /// A map key, borrowed from the input when the input allows (no escapes).

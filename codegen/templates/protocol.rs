@@ -361,3 +361,286 @@ impl RequestParts {
         builder.body(self.body).map_err(RequestError::Http)
     }
 }
+
+/// Why a response could not be read.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ResponseError {
+    /// The body is not the JSON the model describes.
+    InvalidBody {
+        /// What was being read, e.g. `GetRestApis output`.
+        context: &'static str,
+        /// The parser's message, with line and column.
+        message: ::std::string::String,
+    },
+    /// A header's value does not have the member's type.
+    InvalidHeader {
+        /// The header's name.
+        header: &'static str,
+        /// Why.
+        message: ::std::string::String,
+    },
+}
+
+impl fmt::Display for ResponseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ResponseError::InvalidBody { context, message } => {
+                write!(f, "invalid {context} body: {message}")
+            }
+            ResponseError::InvalidHeader { header, message } => {
+                write!(f, "invalid header `{header}`: {message}")
+            }
+        }
+    }
+}
+
+impl ::std::error::Error for ResponseError {}
+
+/// An error response the model does not document for the operation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnhandledError {
+    /// The HTTP status.
+    pub status: u16,
+    /// The error code, when the response has one.
+    pub code: Option<::std::string::String>,
+    /// The error message, when the response has one.
+    pub message: Option<::std::string::String>,
+    /// The request id AWS assigned (`x-amzn-requestid`), for support cases.
+    pub request_id: Option<::std::string::String>,
+}
+
+impl UnhandledError {
+    /// Reads what an error response says about itself.
+    pub fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+        code: Option<::std::string::String>,
+    ) -> Self {
+        let request_id = ["x-amzn-requestid", "x-amz-request-id"]
+            .iter()
+            .find_map(|name| response.headers().get(*name))
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned);
+        UnhandledError {
+            status: response.status().as_u16(),
+            code,
+            message: error_message(response.body()),
+            request_id,
+        }
+    }
+}
+
+impl fmt::Display for UnhandledError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.code.as_deref().unwrap_or("unknown error"))?;
+        if let Some(message) = &self.message {
+            write!(f, ": {message}")?;
+        }
+        write!(f, " (HTTP {})", self.status)?;
+        if let Some(request_id) = &self.request_id {
+            write!(f, " [request id {request_id}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl ::std::error::Error for UnhandledError {}
+
+/// The error code of an error response: the `x-amzn-errortype` header, else the
+/// body's `__type` or `code`, without a `namespace#` prefix or a `:uri` suffix.
+pub fn error_code(response: &::http::Response<::bytes::Bytes>) -> Option<::std::string::String> {
+    let from_header = response
+        .headers()
+        .get("x-amzn-errortype")
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_owned);
+    let raw = from_header.or_else(|| {
+        let body: ::serde_json::Value = ::serde_json::from_slice(response.body()).ok()?;
+        ["__type", "code", "Code"]
+            .iter()
+            .find_map(|key| body.get(*key).and_then(|v| v.as_str()).map(str::to_owned))
+    })?;
+    let without_uri = raw.split(':').next().unwrap_or_default();
+    let code = without_uri.rsplit('#').next().unwrap_or_default();
+    (!code.is_empty()).then(|| code.to_owned())
+}
+
+/// The message of an error body: `message`, `Message` or `errorMessage`.
+pub fn error_message(body: &[u8]) -> Option<::std::string::String> {
+    let body: ::serde_json::Value = ::serde_json::from_slice(body).ok()?;
+    ["message", "Message", "errorMessage"]
+        .iter()
+        .find_map(|key| body.get(*key).and_then(|v| v.as_str()).map(str::to_owned))
+}
+
+/// Reads a JSON body; an empty body reads as `{}`.
+pub fn json_body<T: ::serde::de::DeserializeOwned>(
+    body: &[u8],
+    context: &'static str,
+) -> Result<T, ResponseError> {
+    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
+        body
+    };
+    ::serde_json::from_slice(body).map_err(|err| ResponseError::InvalidBody {
+        context,
+        message: err.to_string(),
+    })
+}
+
+/// Reads a JSON payload; an empty body is an absent payload.
+pub fn json_payload<T: ::serde::de::DeserializeOwned>(
+    body: &[u8],
+    context: &'static str,
+) -> Result<Option<T>, ResponseError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    ::serde_json::from_slice(body)
+        .map(Some)
+        .map_err(|err| ResponseError::InvalidBody {
+            context,
+            message: err.to_string(),
+        })
+}
+
+/// A header's text, if the response has the header.
+pub fn header<'a>(
+    response: &'a ::http::Response<::bytes::Bytes>,
+    name: &'static str,
+) -> Result<Option<&'a str>, ResponseError> {
+    match response.headers().get(name) {
+        None => Ok(None),
+        Some(value) => value
+            .to_str()
+            .map(Some)
+            .map_err(|err| ResponseError::InvalidHeader {
+                header: name,
+                message: err.to_string(),
+            }),
+    }
+}
+
+/// Parses a header's text as a number or boolean.
+pub fn parse_header<T: ::std::str::FromStr>(
+    name: &'static str,
+    text: &str,
+) -> Result<T, ResponseError>
+where
+    T::Err: fmt::Display,
+{
+    text.trim()
+        .parse()
+        .map_err(|err: T::Err| ResponseError::InvalidHeader {
+            header: name,
+            message: format!("{text:?}: {err}"),
+        })
+}
+
+/// Parses a float header, accepting `NaN`, `Infinity` and `-Infinity`.
+pub fn parse_float_header(name: &'static str, text: &str) -> Result<f64, ResponseError> {
+    match text.trim() {
+        "NaN" => Ok(f64::NAN),
+        "Infinity" => Ok(f64::INFINITY),
+        "-Infinity" => Ok(f64::NEG_INFINITY),
+        other => parse_header(name, other),
+    }
+}
+
+/// Parses a timestamp header in `format`.
+pub fn parse_timestamp_header(
+    name: &'static str,
+    text: &str,
+    format: TimestampText,
+) -> Result<::time::OffsetDateTime, ResponseError> {
+    let text = text.trim();
+    let invalid = |message: ::std::string::String| ResponseError::InvalidHeader {
+        header: name,
+        message,
+    };
+    match format {
+        TimestampText::EpochSeconds => {
+            let seconds: f64 = parse_header(name, text)?;
+            let micros = (seconds * 1_000_000.0).round() as i128;
+            ::time::OffsetDateTime::from_unix_timestamp_nanos(micros * 1_000)
+                .map_err(|err| invalid(err.to_string()))
+        }
+        TimestampText::Iso8601 => {
+            ::time::OffsetDateTime::parse(text, &::time::format_description::well_known::Rfc3339)
+                .map_err(|err| invalid(format!("{text:?}: {err}")))
+        }
+        TimestampText::HttpDate => ::httpdate::parse_http_date(text)
+            .map(::time::OffsetDateTime::from)
+            .map_err(|err| invalid(format!("{text:?}: {err}"))),
+    }
+}
+
+/// Decodes a `jsonvalue` header: base64 of JSON text.
+pub fn parse_json_header(
+    name: &'static str,
+    text: &str,
+) -> Result<::std::string::String, ResponseError> {
+    use ::base64::Engine as _;
+    let bytes = ::base64::engine::general_purpose::STANDARD
+        .decode(text.trim())
+        .map_err(|err| ResponseError::InvalidHeader {
+            header: name,
+            message: err.to_string(),
+        })?;
+    ::std::string::String::from_utf8(bytes).map_err(|err| ResponseError::InvalidHeader {
+        header: name,
+        message: err.to_string(),
+    })
+}
+
+/// Splits a list header on commas, honouring double-quoted items.
+pub fn split_header_list(text: &str) -> ::std::vec::Vec<::std::string::String> {
+    let mut items = ::std::vec::Vec::new();
+    let mut current = ::std::string::String::new();
+    let mut quoted = false;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => quoted = !quoted,
+            '\\' if quoted => current.extend(chars.next()),
+            ',' if !quoted => items.push(::std::mem::take(&mut current).trim().to_owned()),
+            other => current.push(other),
+        }
+    }
+    if !current.trim().is_empty() || !items.is_empty() {
+        items.push(current.trim().to_owned());
+    }
+    items
+}
+
+/// Splits a list of HTTP-dates, whose items contain a comma of their own.
+pub fn split_http_date_list(text: &str) -> ::std::vec::Vec<::std::string::String> {
+    let parts: ::std::vec::Vec<&str> = text.split(',').collect();
+    parts
+        .chunks(2)
+        .map(|pair| pair.join(",").trim().to_owned())
+        .collect()
+}
+
+/// Every header starting with `prefix`, keyed by the rest of its name; `None` when there are none.
+pub fn prefix_headers(
+    response: &::http::Response<::bytes::Bytes>,
+    prefix: &'static str,
+) -> Result<
+    Option<::std::collections::BTreeMap<::std::string::String, ::std::string::String>>,
+    ResponseError,
+> {
+    let prefix_lower = prefix.to_ascii_lowercase();
+    let mut map = ::std::collections::BTreeMap::new();
+    for (name, value) in response.headers() {
+        if let Some(rest) = name.as_str().strip_prefix(&prefix_lower) {
+            let text = value.to_str().map_err(|err| ResponseError::InvalidHeader {
+                header: prefix,
+                message: err.to_string(),
+            })?;
+            map.insert(rest.to_owned(), text.to_owned());
+        }
+    }
+    Ok((!map.is_empty()).then_some(map))
+}

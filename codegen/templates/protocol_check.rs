@@ -111,3 +111,34 @@ mod support {
         pairs
     }
 }
+
+/// Builds responses and compares parsed outputs and errors.
+mod response_support {
+    /// An `http::Response` from a botocore `response` object.
+    pub fn response(expected_json: &str) -> ::http::Response<::bytes::Bytes> {
+        let spec: ::serde_json::Value =
+            ::serde_json::from_str(expected_json).expect("response is JSON");
+        let mut builder =
+            ::http::Response::builder().status(spec["status_code"].as_u64().unwrap_or(200) as u16);
+        for (name, value) in spec["headers"].as_object().into_iter().flatten() {
+            builder = builder.header(name.as_str(), value.as_str().unwrap_or_default());
+        }
+        let body = spec["body"]
+            .as_str()
+            .unwrap_or_default()
+            .as_bytes()
+            .to_vec();
+        builder
+            .body(::bytes::Bytes::from(body))
+            .expect("a valid response")
+    }
+
+    /// Panics unless `actual` and `expected` have the same serde form.
+    pub fn check_value<T: ::serde::Serialize>(id: &str, actual: &T, expected: &T) {
+        let actual = ::serde_json::to_value(actual).expect("serializes");
+        let expected = ::serde_json::to_value(expected).expect("serializes");
+        if actual != expected {
+            panic!("{id}: expected {expected}, got {actual}");
+        }
+    }
+}

@@ -11,6 +11,7 @@ mod doc_attrs;
 mod enums;
 mod operations;
 mod requests;
+mod responses;
 mod rust_types;
 mod structs;
 mod unions;

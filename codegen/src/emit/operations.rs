@@ -2,7 +2,7 @@
 //! `Operation` trait with its name, HTTP binding, types and documented errors.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
 use super::doc_attrs::{deprecated_attr, inner_docs, outer_docs};
 use super::rust_types::{ident, type_path};
@@ -25,6 +25,15 @@ pub fn operation_mod(service: &Service) -> TokenStream {
             fn serialize_request(
                 input: &Self::Input,
             ) -> ::std::result::Result<::http::Request<::bytes::Bytes>, crate::protocol::RequestError>;
+
+            /// The operation's error: its documented exceptions, an unhandled error, or an unreadable response.
+            type Error: ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static;
+
+            /// Reads the service's HTTP response: the output for a success status,
+            /// else the typed error the response's error code names.
+            fn parse_response(
+                response: &::http::Response<::bytes::Bytes>,
+            ) -> ::std::result::Result<Self::Output, Self::Error>;
         }
     });
     let docs = inner_docs(&format!(
@@ -41,10 +50,15 @@ pub fn operation_mod(service: &Service) -> TokenStream {
         } else {
             quote!()
         };
+        let error_export = supports_requests(service).then(|| {
+            let error = format_ident!("{}Error", op.rust_name);
+            quote! { pub use #module::#error; }
+        });
         quote! {
             mod #module;
             #allow
             pub use #module::#name;
+            #error_export
         }
     });
     quote! {
@@ -147,16 +161,27 @@ pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
     } else {
         quote!()
     };
+    let error_name = format_ident!("{}Error", op.rust_name);
     let serialize = supports_requests(service).then(|| {
         let body = super::requests::serialize_request_body(service, op);
+        let parse = parse_response_body(service, op, &error_name);
         quote! {
             fn serialize_request(
                 input: &Self::Input,
             ) -> ::std::result::Result<::http::Request<::bytes::Bytes>, crate::protocol::RequestError> {
                 #body
             }
+
+            type Error = #error_name;
+
+            fn parse_response(
+                response: &::http::Response<::bytes::Bytes>,
+            ) -> ::std::result::Result<Self::Output, Self::Error> {
+                #parse
+            }
         }
     });
+    let error_enum = supports_requests(service).then(|| error_enum(service, op, &error_name));
     quote! {
         #docs
         #deprecated
@@ -166,6 +191,8 @@ pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
 
         #allow
         impl super::private::Sealed for #name {}
+
+        #error_enum
 
         #allow
         impl super::Operation for #name {
@@ -181,5 +208,151 @@ pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
 
             #serialize
         }
+    }
+}
+
+/// The documented errors of `op`: `(variant, type path, wire code, is an exception type)`.
+fn documented_errors(
+    service: &Service,
+    op: &OperationDef,
+) -> Vec<(proc_macro2::Ident, TokenStream, String, bool)> {
+    let mut seen = std::collections::BTreeSet::new();
+    op.errors
+        .iter()
+        .filter(|shape| seen.insert((*shape).clone()))
+        .map(|shape| {
+            let type_def = &service.types[shape];
+            let (code, is_exception) = match &type_def.kind {
+                crate::ir::TypeKind::Struct(crate::ir::StructDef {
+                    error: Some(error), ..
+                }) => (error.code.clone(), true),
+                _ => (shape.clone(), false),
+            };
+            (
+                ident(&type_def.rust_name),
+                type_path(type_def),
+                code,
+                is_exception,
+            )
+        })
+        .collect()
+}
+
+/// The operation's error enum.
+fn error_enum(
+    service: &Service,
+    op: &OperationDef,
+    error_name: &proc_macro2::Ident,
+) -> TokenStream {
+    let errors = documented_errors(service, op);
+    let doc = format!(" Errors of [`{}`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.", op.rust_name);
+    let variants = errors.iter().map(|(variant, path, code, _)| {
+        let doc = format!(" The service answered `{code}`.");
+        quote! { #[doc = #doc] #variant(#path), }
+    });
+    let display_arms = errors.iter().map(|(variant, _, code, is_exception)| {
+        if *is_exception {
+            quote! { #error_name::#variant(error) => ::std::fmt::Display::fmt(error, f), }
+        } else {
+            quote! { #error_name::#variant(_) => f.write_str(#code), }
+        }
+    });
+    let source_arms = errors.iter().map(|(variant, _, _, is_exception)| {
+        if *is_exception {
+            quote! { #error_name::#variant(error) => ::std::option::Option::Some(error), }
+        } else {
+            quote! { #error_name::#variant(_) => ::std::option::Option::None, }
+        }
+    });
+    let code_arms = errors.iter().map(|(variant, _, code, _)| {
+        quote! { #error_name::#variant(_) => ::std::option::Option::Some(#code), }
+    });
+    quote! {
+        #[doc = #doc]
+        #[derive(::std::fmt::Debug)]
+        #[non_exhaustive]
+        pub enum #error_name {
+            #(#variants)*
+            /// An error response the model does not document for this operation.
+            Unhandled(crate::protocol::UnhandledError),
+            /// A response that could not be read.
+            InvalidResponse(crate::protocol::ResponseError),
+        }
+
+        impl #error_name {
+            /// The error code the service sent, when there was one.
+            pub fn code(&self) -> ::std::option::Option<&str> {
+                match self {
+                    #(#code_arms)*
+                    #error_name::Unhandled(error) => error.code.as_deref(),
+                    #error_name::InvalidResponse(_) => ::std::option::Option::None,
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #error_name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #(#display_arms)*
+                    #error_name::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+                    #error_name::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
+                }
+            }
+        }
+
+        impl ::std::error::Error for #error_name {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    #(#source_arms)*
+                    #error_name::Unhandled(error) => ::std::option::Option::Some(error),
+                    #error_name::InvalidResponse(error) => ::std::option::Option::Some(error),
+                }
+            }
+        }
+    }
+}
+
+/// The body of `Operation::parse_response`.
+fn parse_response_body(
+    service: &Service,
+    op: &OperationDef,
+    error_name: &proc_macro2::Ident,
+) -> TokenStream {
+    let errors = documented_errors(service, op);
+    let unhandled = quote! {
+        #error_name::Unhandled(crate::protocol::UnhandledError::from_response(response, code))
+    };
+    let dispatch = if errors.is_empty() {
+        unhandled
+    } else {
+        let arms = errors.into_iter().map(|(variant, path, code, _)| {
+            quote! {
+                ::std::option::Option::Some(#code) => match #path::from_response(response) {
+                    ::std::result::Result::Ok(error) => #error_name::#variant(error),
+                    ::std::result::Result::Err(error) => #error_name::InvalidResponse(error),
+                },
+            }
+        });
+        quote! {
+            match code.as_deref() {
+                #(#arms)*
+                _ => #unhandled,
+            }
+        }
+    };
+    let output = match &op.output {
+        Some(shape) => {
+            let path = type_path(&service.types[shape]);
+            quote! { #path::from_response(response).map_err(#error_name::InvalidResponse) }
+        }
+        None => quote! { ::std::result::Result::Ok(()) },
+    };
+    quote! {
+        // AWS answers errors with a status of 300 or more.
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(#dispatch);
+        }
+        #output
     }
 }

@@ -22,6 +22,7 @@ pub fn serialize_request_body(service: &Service, op: &OperationDef) -> TokenStre
         members: Vec::new(),
         error: None,
         is_operation_input: true,
+        is_operation_output: false,
         in_input: true,
         in_output: false,
     };

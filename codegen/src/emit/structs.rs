@@ -33,6 +33,14 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
     let builder = builder_path(type_def);
     let serialize = serialize_impl(type_def, def);
     let deserialize = deserialize_impl(service, type_def, def);
+    let from_response = (super::operations::supports_requests(service)
+        && (def.is_operation_output
+            || def.error.is_some()
+            || service
+                .operations
+                .iter()
+                .any(|op| op.errors.contains(&type_def.model_name))))
+    .then(|| super::responses::from_response_impl(service, type_def, def));
     let builder_doc = format!(" Starts building a [`{}`].", type_def.rust_name);
     let error_impls = def.error.as_ref().map(|error| {
         let code = &error.code;
@@ -103,6 +111,7 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
 
         #serialize
         #deserialize
+        #from_response
         #debug_impl
         #error_impls
     }
@@ -234,9 +243,21 @@ fn serialize_impl(type_def: &TypeDef, def: &StructDef) -> TokenStream {
 fn deserialize_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
     let name = ident(&type_def.rust_name);
     let model_name = &type_def.model_name;
+    let has_http_members = def.members.iter().any(|m| !m.binding.is_body());
+    let body_only = if has_http_members {
+        ident("body_only")
+    } else {
+        ident("_body_only")
+    };
     let arms = def.members.iter().map(|member| {
         let field = ident(&member.field_name);
-        let key = &member.json_name;
+        let json_name = &member.json_name;
+        // In a response body, members bound elsewhere are unknown keys.
+        let key = if member.binding.is_body() {
+            quote!(#json_name)
+        } else {
+            quote!(#json_name if !body_only)
+        };
         match member.timestamp_format {
             Some(format) => {
                 let reader = timestamp_reader(service, &member.ty, format);
@@ -277,6 +298,7 @@ fn deserialize_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
                 &mut self,
                 key: &str,
                 map: &mut A,
+                #body_only: bool,
             ) -> ::std::result::Result<(), A::Error> {
                 #body
                 ::std::result::Result::Ok(())

@@ -84,6 +84,11 @@ pub fn emit_union(service: &Service, type_def: &TypeDef, def: &StructDef) -> Tok
                         while let ::std::option::Option::Some(key) = map.next_key::<::std::borrow::Cow<'de, str>>()? {
                             let value = match key.as_ref() {
                                 #(#deserialize_arms)*
+                                // Some services tag unions with their type name; it is no member.
+                                "__type" => {
+                                    map.next_value::<::serde::de::IgnoredAny>()?;
+                                    ::std::option::Option::None
+                                }
                                 _ => {
                                     map.next_value::<::serde::de::IgnoredAny>()?;
                                     ::std::option::Option::Some(#name::Unknown)

@@ -45,6 +45,7 @@ impl crate::primitives::DeserializeMembers for NotFoundException {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "message" => self.message = map.next_value()?,
@@ -60,6 +61,18 @@ impl<'de> ::serde::Deserialize<'de> for NotFoundException {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl NotFoundException {
+    /// Reads a `NotFoundException` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "NotFoundException")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 impl NotFoundException {

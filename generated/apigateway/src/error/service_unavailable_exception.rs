@@ -54,9 +54,12 @@ impl crate::primitives::DeserializeMembers for ServiceUnavailableException {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "retryAfterSeconds" => self.retry_after_seconds = map.next_value()?,
+            "retryAfterSeconds" if !body_only => {
+                self.retry_after_seconds = map.next_value()?;
+            }
             "message" => self.message = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
@@ -70,6 +73,26 @@ impl<'de> ::serde::Deserialize<'de> for ServiceUnavailableException {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl ServiceUnavailableException {
+    /// Reads a `ServiceUnavailableException` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let mut value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "ServiceUnavailableException")?
+            .0;
+        if let ::std::option::Option::Some(text) = crate::protocol::header(
+            response,
+            "Retry-After",
+        )? {
+            value.retry_after_seconds = ::std::option::Option::Some(
+                ::std::string::String::from(text),
+            );
+        }
+        ::std::result::Result::Ok(value)
     }
 }
 impl ServiceUnavailableException {

@@ -14,6 +14,110 @@
 #[non_exhaustive]
 pub struct CreateApiKey;
 impl super::private::Sealed for CreateApiKey {}
+/// Errors of [`CreateApiKey`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum CreateApiKeyError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl CreateApiKeyError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateApiKeyError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            CreateApiKeyError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            CreateApiKeyError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            CreateApiKeyError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            CreateApiKeyError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            CreateApiKeyError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            CreateApiKeyError::Unhandled(error) => error.code.as_deref(),
+            CreateApiKeyError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for CreateApiKeyError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            CreateApiKeyError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateApiKeyError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateApiKeyError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateApiKeyError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateApiKeyError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateApiKeyError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateApiKeyError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            CreateApiKeyError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for CreateApiKeyError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            CreateApiKeyError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateApiKeyError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateApiKeyError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateApiKeyError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateApiKeyError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateApiKeyError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateApiKeyError::Unhandled(error) => ::std::option::Option::Some(error),
+            CreateApiKeyError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for CreateApiKey {
     type Input = crate::types::CreateApiKeyRequest;
     type Output = crate::types::ApiKey;
@@ -47,5 +151,95 @@ impl super::Operation for CreateApiKey {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = CreateApiKeyError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateApiKeyError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateApiKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateApiKeyError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateApiKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateApiKeyError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateApiKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateApiKeyError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateApiKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateApiKeyError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateApiKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateApiKeyError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateApiKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        CreateApiKeyError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::ApiKey::from_response(response)
+            .map_err(CreateApiKeyError::InvalidResponse)
     }
 }

@@ -14,6 +14,110 @@
 #[non_exhaustive]
 pub struct CreateAuthorizer;
 impl super::private::Sealed for CreateAuthorizer {}
+/// Errors of [`CreateAuthorizer`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum CreateAuthorizerError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl CreateAuthorizerError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateAuthorizerError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            CreateAuthorizerError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            CreateAuthorizerError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            CreateAuthorizerError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            CreateAuthorizerError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            CreateAuthorizerError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            CreateAuthorizerError::Unhandled(error) => error.code.as_deref(),
+            CreateAuthorizerError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for CreateAuthorizerError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            CreateAuthorizerError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateAuthorizerError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateAuthorizerError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateAuthorizerError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateAuthorizerError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateAuthorizerError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateAuthorizerError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            CreateAuthorizerError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for CreateAuthorizerError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            CreateAuthorizerError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateAuthorizerError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateAuthorizerError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateAuthorizerError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateAuthorizerError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateAuthorizerError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateAuthorizerError::Unhandled(error) => ::std::option::Option::Some(error),
+            CreateAuthorizerError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for CreateAuthorizer {
     type Input = crate::types::CreateAuthorizerRequest;
     type Output = crate::types::Authorizer;
@@ -64,5 +168,95 @@ impl super::Operation for CreateAuthorizer {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = CreateAuthorizerError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateAuthorizerError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateAuthorizerError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateAuthorizerError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateAuthorizerError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateAuthorizerError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateAuthorizerError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        CreateAuthorizerError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Authorizer::from_response(response)
+            .map_err(CreateAuthorizerError::InvalidResponse)
     }
 }

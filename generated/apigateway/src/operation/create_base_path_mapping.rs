@@ -14,6 +14,114 @@
 #[non_exhaustive]
 pub struct CreateBasePathMapping;
 impl super::private::Sealed for CreateBasePathMapping {}
+/// Errors of [`CreateBasePathMapping`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum CreateBasePathMappingError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl CreateBasePathMappingError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateBasePathMappingError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            CreateBasePathMappingError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            CreateBasePathMappingError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            CreateBasePathMappingError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            CreateBasePathMappingError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            CreateBasePathMappingError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            CreateBasePathMappingError::Unhandled(error) => error.code.as_deref(),
+            CreateBasePathMappingError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for CreateBasePathMappingError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            CreateBasePathMappingError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateBasePathMappingError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateBasePathMappingError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateBasePathMappingError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateBasePathMappingError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateBasePathMappingError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateBasePathMappingError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateBasePathMappingError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for CreateBasePathMappingError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            CreateBasePathMappingError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateBasePathMappingError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateBasePathMappingError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateBasePathMappingError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateBasePathMappingError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateBasePathMappingError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateBasePathMappingError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateBasePathMappingError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for CreateBasePathMapping {
     type Input = crate::types::CreateBasePathMappingRequest;
     type Output = crate::types::BasePathMapping;
@@ -67,5 +175,95 @@ impl super::Operation for CreateBasePathMapping {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = CreateBasePathMappingError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateBasePathMappingError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateBasePathMappingError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateBasePathMappingError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateBasePathMappingError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateBasePathMappingError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateBasePathMappingError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        CreateBasePathMappingError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::BasePathMapping::from_response(response)
+            .map_err(CreateBasePathMappingError::InvalidResponse)
     }
 }

@@ -14,6 +14,121 @@
 #[non_exhaustive]
 pub struct CreateDeployment;
 impl super::private::Sealed for CreateDeployment {}
+/// Errors of [`CreateDeployment`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum CreateDeploymentError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// The service answered `ServiceUnavailableException`.
+    ServiceUnavailableException(crate::error::ServiceUnavailableException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl CreateDeploymentError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateDeploymentError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            CreateDeploymentError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            CreateDeploymentError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            CreateDeploymentError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            CreateDeploymentError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            CreateDeploymentError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            CreateDeploymentError::ServiceUnavailableException(_) => {
+                ::std::option::Option::Some("ServiceUnavailableException")
+            }
+            CreateDeploymentError::Unhandled(error) => error.code.as_deref(),
+            CreateDeploymentError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for CreateDeploymentError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            CreateDeploymentError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDeploymentError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDeploymentError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDeploymentError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDeploymentError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDeploymentError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDeploymentError::ServiceUnavailableException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDeploymentError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            CreateDeploymentError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for CreateDeploymentError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            CreateDeploymentError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDeploymentError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDeploymentError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDeploymentError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDeploymentError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDeploymentError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDeploymentError::ServiceUnavailableException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDeploymentError::Unhandled(error) => ::std::option::Option::Some(error),
+            CreateDeploymentError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for CreateDeployment {
     type Input = crate::types::CreateDeploymentRequest;
     type Output = crate::types::Deployment;
@@ -65,5 +180,107 @@ impl super::Operation for CreateDeployment {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = CreateDeploymentError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDeploymentError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDeploymentError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDeploymentError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDeploymentError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDeploymentError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDeploymentError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ServiceUnavailableException") => {
+                        match crate::error::ServiceUnavailableException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDeploymentError::ServiceUnavailableException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        CreateDeploymentError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Deployment::from_response(response)
+            .map_err(CreateDeploymentError::InvalidResponse)
     }
 }

@@ -14,6 +14,116 @@
 #[non_exhaustive]
 pub struct CreateDocumentationPart;
 impl super::private::Sealed for CreateDocumentationPart {}
+/// Errors of [`CreateDocumentationPart`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum CreateDocumentationPartError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl CreateDocumentationPartError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateDocumentationPartError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            CreateDocumentationPartError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            CreateDocumentationPartError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            CreateDocumentationPartError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            CreateDocumentationPartError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            CreateDocumentationPartError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            CreateDocumentationPartError::Unhandled(error) => error.code.as_deref(),
+            CreateDocumentationPartError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for CreateDocumentationPartError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            CreateDocumentationPartError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDocumentationPartError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDocumentationPartError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDocumentationPartError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDocumentationPartError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDocumentationPartError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDocumentationPartError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDocumentationPartError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for CreateDocumentationPartError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            CreateDocumentationPartError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDocumentationPartError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDocumentationPartError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDocumentationPartError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDocumentationPartError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDocumentationPartError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDocumentationPartError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDocumentationPartError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for CreateDocumentationPart {
     type Input = crate::types::CreateDocumentationPartRequest;
     type Output = crate::types::DocumentationPart;
@@ -64,5 +174,97 @@ impl super::Operation for CreateDocumentationPart {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = CreateDocumentationPartError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDocumentationPartError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDocumentationPartError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDocumentationPartError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDocumentationPartError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDocumentationPartError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDocumentationPartError::TooManyRequestsException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        CreateDocumentationPartError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::DocumentationPart::from_response(response)
+            .map_err(CreateDocumentationPartError::InvalidResponse)
     }
 }

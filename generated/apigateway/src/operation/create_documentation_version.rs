@@ -14,6 +14,116 @@
 #[non_exhaustive]
 pub struct CreateDocumentationVersion;
 impl super::private::Sealed for CreateDocumentationVersion {}
+/// Errors of [`CreateDocumentationVersion`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum CreateDocumentationVersionError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl CreateDocumentationVersionError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateDocumentationVersionError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            CreateDocumentationVersionError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            CreateDocumentationVersionError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            CreateDocumentationVersionError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            CreateDocumentationVersionError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            CreateDocumentationVersionError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            CreateDocumentationVersionError::Unhandled(error) => error.code.as_deref(),
+            CreateDocumentationVersionError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for CreateDocumentationVersionError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            CreateDocumentationVersionError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDocumentationVersionError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDocumentationVersionError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDocumentationVersionError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDocumentationVersionError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDocumentationVersionError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDocumentationVersionError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDocumentationVersionError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for CreateDocumentationVersionError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            CreateDocumentationVersionError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDocumentationVersionError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDocumentationVersionError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDocumentationVersionError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDocumentationVersionError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDocumentationVersionError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDocumentationVersionError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDocumentationVersionError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for CreateDocumentationVersion {
     type Input = crate::types::CreateDocumentationVersionRequest;
     type Output = crate::types::DocumentationVersion;
@@ -64,5 +174,101 @@ impl super::Operation for CreateDocumentationVersion {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = CreateDocumentationVersionError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDocumentationVersionError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDocumentationVersionError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDocumentationVersionError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDocumentationVersionError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDocumentationVersionError::LimitExceededException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDocumentationVersionError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDocumentationVersionError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDocumentationVersionError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDocumentationVersionError::UnauthorizedException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDocumentationVersionError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDocumentationVersionError::TooManyRequestsException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDocumentationVersionError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        CreateDocumentationVersionError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::DocumentationVersion::from_response(response)
+            .map_err(CreateDocumentationVersionError::InvalidResponse)
     }
 }

@@ -14,6 +14,99 @@
 #[non_exhaustive]
 pub struct CreateDomainName;
 impl super::private::Sealed for CreateDomainName {}
+/// Errors of [`CreateDomainName`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum CreateDomainNameError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl CreateDomainNameError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateDomainNameError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            CreateDomainNameError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            CreateDomainNameError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            CreateDomainNameError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            CreateDomainNameError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            CreateDomainNameError::Unhandled(error) => error.code.as_deref(),
+            CreateDomainNameError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for CreateDomainNameError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            CreateDomainNameError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDomainNameError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDomainNameError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDomainNameError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDomainNameError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDomainNameError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            CreateDomainNameError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for CreateDomainNameError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            CreateDomainNameError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDomainNameError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDomainNameError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDomainNameError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDomainNameError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDomainNameError::Unhandled(error) => ::std::option::Option::Some(error),
+            CreateDomainNameError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for CreateDomainName {
     type Input = crate::types::CreateDomainNameRequest;
     type Output = crate::types::DomainName;
@@ -46,5 +139,85 @@ impl super::Operation for CreateDomainName {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = CreateDomainNameError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDomainNameError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDomainNameError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDomainNameError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDomainNameError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDomainNameError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDomainNameError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDomainNameError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDomainNameError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDomainNameError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDomainNameError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        CreateDomainNameError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::DomainName::from_response(response)
+            .map_err(CreateDomainNameError::InvalidResponse)
     }
 }

@@ -14,6 +14,107 @@
 #[non_exhaustive]
 pub struct CreateDomainNameAccessAssociation;
 impl super::private::Sealed for CreateDomainNameAccessAssociation {}
+/// Errors of [`CreateDomainNameAccessAssociation`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum CreateDomainNameAccessAssociationError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl CreateDomainNameAccessAssociationError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateDomainNameAccessAssociationError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            CreateDomainNameAccessAssociationError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            CreateDomainNameAccessAssociationError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            CreateDomainNameAccessAssociationError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            CreateDomainNameAccessAssociationError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            CreateDomainNameAccessAssociationError::Unhandled(error) => {
+                error.code.as_deref()
+            }
+            CreateDomainNameAccessAssociationError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for CreateDomainNameAccessAssociationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            CreateDomainNameAccessAssociationError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDomainNameAccessAssociationError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDomainNameAccessAssociationError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDomainNameAccessAssociationError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDomainNameAccessAssociationError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDomainNameAccessAssociationError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateDomainNameAccessAssociationError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for CreateDomainNameAccessAssociationError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            CreateDomainNameAccessAssociationError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDomainNameAccessAssociationError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDomainNameAccessAssociationError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDomainNameAccessAssociationError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDomainNameAccessAssociationError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDomainNameAccessAssociationError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateDomainNameAccessAssociationError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for CreateDomainNameAccessAssociation {
     type Input = crate::types::CreateDomainNameAccessAssociationRequest;
     type Output = crate::types::DomainNameAccessAssociation;
@@ -46,5 +147,105 @@ impl super::Operation for CreateDomainNameAccessAssociation {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = CreateDomainNameAccessAssociationError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDomainNameAccessAssociationError::BadRequestException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDomainNameAccessAssociationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDomainNameAccessAssociationError::ConflictException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDomainNameAccessAssociationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDomainNameAccessAssociationError::LimitExceededException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDomainNameAccessAssociationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDomainNameAccessAssociationError::UnauthorizedException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDomainNameAccessAssociationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateDomainNameAccessAssociationError::TooManyRequestsException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateDomainNameAccessAssociationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                        }
+                    }
+                    _ => {
+                        CreateDomainNameAccessAssociationError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::DomainNameAccessAssociation::from_response(response)
+            .map_err(CreateDomainNameAccessAssociationError::InvalidResponse)
     }
 }

@@ -14,6 +14,116 @@
 #[non_exhaustive]
 pub struct CreateRequestValidator;
 impl super::private::Sealed for CreateRequestValidator {}
+/// Errors of [`CreateRequestValidator`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum CreateRequestValidatorError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl CreateRequestValidatorError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateRequestValidatorError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            CreateRequestValidatorError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            CreateRequestValidatorError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            CreateRequestValidatorError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            CreateRequestValidatorError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            CreateRequestValidatorError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            CreateRequestValidatorError::Unhandled(error) => error.code.as_deref(),
+            CreateRequestValidatorError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for CreateRequestValidatorError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            CreateRequestValidatorError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateRequestValidatorError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateRequestValidatorError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateRequestValidatorError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateRequestValidatorError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateRequestValidatorError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateRequestValidatorError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateRequestValidatorError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for CreateRequestValidatorError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            CreateRequestValidatorError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateRequestValidatorError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateRequestValidatorError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateRequestValidatorError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateRequestValidatorError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateRequestValidatorError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateRequestValidatorError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateRequestValidatorError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for CreateRequestValidator {
     type Input = crate::types::CreateRequestValidatorRequest;
     type Output = crate::types::RequestValidator;
@@ -64,5 +174,95 @@ impl super::Operation for CreateRequestValidator {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = CreateRequestValidatorError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateRequestValidatorError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateRequestValidatorError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateRequestValidatorError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateRequestValidatorError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateRequestValidatorError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateRequestValidatorError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        CreateRequestValidatorError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::RequestValidator::from_response(response)
+            .map_err(CreateRequestValidatorError::InvalidResponse)
     }
 }

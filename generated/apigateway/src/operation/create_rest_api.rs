@@ -14,6 +14,99 @@
 #[non_exhaustive]
 pub struct CreateRestApi;
 impl super::private::Sealed for CreateRestApi {}
+/// Errors of [`CreateRestApi`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum CreateRestApiError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl CreateRestApiError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateRestApiError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            CreateRestApiError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            CreateRestApiError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            CreateRestApiError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            CreateRestApiError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            CreateRestApiError::Unhandled(error) => error.code.as_deref(),
+            CreateRestApiError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for CreateRestApiError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            CreateRestApiError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateRestApiError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateRestApiError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateRestApiError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateRestApiError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateRestApiError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            CreateRestApiError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for CreateRestApiError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            CreateRestApiError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateRestApiError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateRestApiError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateRestApiError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateRestApiError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateRestApiError::Unhandled(error) => ::std::option::Option::Some(error),
+            CreateRestApiError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for CreateRestApi {
     type Input = crate::types::CreateRestApiRequest;
     type Output = crate::types::RestApi;
@@ -46,5 +139,85 @@ impl super::Operation for CreateRestApi {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = CreateRestApiError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateRestApiError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateRestApiError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateRestApiError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateRestApiError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateRestApiError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        CreateRestApiError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::RestApi::from_response(response)
+            .map_err(CreateRestApiError::InvalidResponse)
     }
 }

@@ -14,6 +14,110 @@
 #[non_exhaustive]
 pub struct CreateUsagePlan;
 impl super::private::Sealed for CreateUsagePlan {}
+/// Errors of [`CreateUsagePlan`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum CreateUsagePlanError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl CreateUsagePlanError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateUsagePlanError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            CreateUsagePlanError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            CreateUsagePlanError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            CreateUsagePlanError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            CreateUsagePlanError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            CreateUsagePlanError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            CreateUsagePlanError::Unhandled(error) => error.code.as_deref(),
+            CreateUsagePlanError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for CreateUsagePlanError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            CreateUsagePlanError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateUsagePlanError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateUsagePlanError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateUsagePlanError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateUsagePlanError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateUsagePlanError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateUsagePlanError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            CreateUsagePlanError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for CreateUsagePlanError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            CreateUsagePlanError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateUsagePlanError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateUsagePlanError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateUsagePlanError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateUsagePlanError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateUsagePlanError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateUsagePlanError::Unhandled(error) => ::std::option::Option::Some(error),
+            CreateUsagePlanError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for CreateUsagePlan {
     type Input = crate::types::CreateUsagePlanRequest;
     type Output = crate::types::UsagePlan;
@@ -47,5 +151,95 @@ impl super::Operation for CreateUsagePlan {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = CreateUsagePlanError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateUsagePlanError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateUsagePlanError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateUsagePlanError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateUsagePlanError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateUsagePlanError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateUsagePlanError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        CreateUsagePlanError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::UsagePlan::from_response(response)
+            .map_err(CreateUsagePlanError::InvalidResponse)
     }
 }

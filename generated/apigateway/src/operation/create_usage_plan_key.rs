@@ -14,6 +14,114 @@
 #[non_exhaustive]
 pub struct CreateUsagePlanKey;
 impl super::private::Sealed for CreateUsagePlanKey {}
+/// Errors of [`CreateUsagePlanKey`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum CreateUsagePlanKeyError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl CreateUsagePlanKeyError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateUsagePlanKeyError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            CreateUsagePlanKeyError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            CreateUsagePlanKeyError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            CreateUsagePlanKeyError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            CreateUsagePlanKeyError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            CreateUsagePlanKeyError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            CreateUsagePlanKeyError::Unhandled(error) => error.code.as_deref(),
+            CreateUsagePlanKeyError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for CreateUsagePlanKeyError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            CreateUsagePlanKeyError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateUsagePlanKeyError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateUsagePlanKeyError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateUsagePlanKeyError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateUsagePlanKeyError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateUsagePlanKeyError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateUsagePlanKeyError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateUsagePlanKeyError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for CreateUsagePlanKeyError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            CreateUsagePlanKeyError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateUsagePlanKeyError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateUsagePlanKeyError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateUsagePlanKeyError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateUsagePlanKeyError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateUsagePlanKeyError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateUsagePlanKeyError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateUsagePlanKeyError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for CreateUsagePlanKey {
     type Input = crate::types::CreateUsagePlanKeyRequest;
     type Output = crate::types::UsagePlanKey;
@@ -64,5 +172,95 @@ impl super::Operation for CreateUsagePlanKey {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = CreateUsagePlanKeyError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateUsagePlanKeyError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateUsagePlanKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateUsagePlanKeyError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateUsagePlanKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateUsagePlanKeyError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateUsagePlanKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateUsagePlanKeyError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateUsagePlanKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateUsagePlanKeyError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateUsagePlanKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateUsagePlanKeyError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateUsagePlanKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        CreateUsagePlanKeyError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::UsagePlanKey::from_response(response)
+            .map_err(CreateUsagePlanKeyError::InvalidResponse)
     }
 }

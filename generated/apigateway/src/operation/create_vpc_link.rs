@@ -14,6 +14,99 @@
 #[non_exhaustive]
 pub struct CreateVpcLink;
 impl super::private::Sealed for CreateVpcLink {}
+/// Errors of [`CreateVpcLink`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum CreateVpcLinkError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl CreateVpcLinkError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            CreateVpcLinkError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            CreateVpcLinkError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            CreateVpcLinkError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            CreateVpcLinkError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            CreateVpcLinkError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            CreateVpcLinkError::Unhandled(error) => error.code.as_deref(),
+            CreateVpcLinkError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for CreateVpcLinkError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            CreateVpcLinkError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateVpcLinkError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateVpcLinkError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateVpcLinkError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateVpcLinkError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            CreateVpcLinkError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            CreateVpcLinkError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for CreateVpcLinkError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            CreateVpcLinkError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateVpcLinkError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateVpcLinkError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateVpcLinkError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateVpcLinkError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            CreateVpcLinkError::Unhandled(error) => ::std::option::Option::Some(error),
+            CreateVpcLinkError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for CreateVpcLink {
     type Input = crate::types::CreateVpcLinkRequest;
     type Output = crate::types::VpcLink;
@@ -46,5 +139,85 @@ impl super::Operation for CreateVpcLink {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = CreateVpcLinkError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateVpcLinkError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateVpcLinkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateVpcLinkError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateVpcLinkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateVpcLinkError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateVpcLinkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateVpcLinkError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateVpcLinkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                CreateVpcLinkError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                CreateVpcLinkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        CreateVpcLinkError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::VpcLink::from_response(response)
+            .map_err(CreateVpcLinkError::InvalidResponse)
     }
 }

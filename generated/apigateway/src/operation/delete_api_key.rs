@@ -14,6 +14,99 @@
 #[non_exhaustive]
 pub struct DeleteApiKey;
 impl super::private::Sealed for DeleteApiKey {}
+/// Errors of [`DeleteApiKey`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum DeleteApiKeyError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl DeleteApiKeyError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteApiKeyError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            DeleteApiKeyError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            DeleteApiKeyError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            DeleteApiKeyError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            DeleteApiKeyError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            DeleteApiKeyError::Unhandled(error) => error.code.as_deref(),
+            DeleteApiKeyError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteApiKeyError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            DeleteApiKeyError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteApiKeyError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteApiKeyError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteApiKeyError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteApiKeyError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteApiKeyError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            DeleteApiKeyError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for DeleteApiKeyError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            DeleteApiKeyError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteApiKeyError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteApiKeyError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteApiKeyError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteApiKeyError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteApiKeyError::Unhandled(error) => ::std::option::Option::Some(error),
+            DeleteApiKeyError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for DeleteApiKey {
     type Input = crate::types::DeleteApiKeyRequest;
     type Output = ();
@@ -56,5 +149,82 @@ impl super::Operation for DeleteApiKey {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = DeleteApiKeyError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteApiKeyError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteApiKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteApiKeyError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteApiKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteApiKeyError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteApiKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteApiKeyError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteApiKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteApiKeyError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteApiKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        DeleteApiKeyError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

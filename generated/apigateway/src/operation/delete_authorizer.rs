@@ -14,6 +14,99 @@
 #[non_exhaustive]
 pub struct DeleteAuthorizer;
 impl super::private::Sealed for DeleteAuthorizer {}
+/// Errors of [`DeleteAuthorizer`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum DeleteAuthorizerError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl DeleteAuthorizerError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteAuthorizerError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            DeleteAuthorizerError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            DeleteAuthorizerError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            DeleteAuthorizerError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            DeleteAuthorizerError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            DeleteAuthorizerError::Unhandled(error) => error.code.as_deref(),
+            DeleteAuthorizerError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteAuthorizerError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            DeleteAuthorizerError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteAuthorizerError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteAuthorizerError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteAuthorizerError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteAuthorizerError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteAuthorizerError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            DeleteAuthorizerError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for DeleteAuthorizerError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            DeleteAuthorizerError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteAuthorizerError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteAuthorizerError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteAuthorizerError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteAuthorizerError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteAuthorizerError::Unhandled(error) => ::std::option::Option::Some(error),
+            DeleteAuthorizerError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for DeleteAuthorizer {
     type Input = crate::types::DeleteAuthorizerRequest;
     type Output = ();
@@ -77,5 +170,82 @@ impl super::Operation for DeleteAuthorizer {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = DeleteAuthorizerError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteAuthorizerError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteAuthorizerError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteAuthorizerError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteAuthorizerError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteAuthorizerError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        DeleteAuthorizerError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

@@ -14,6 +14,103 @@
 #[non_exhaustive]
 pub struct DeleteBasePathMapping;
 impl super::private::Sealed for DeleteBasePathMapping {}
+/// Errors of [`DeleteBasePathMapping`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum DeleteBasePathMappingError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl DeleteBasePathMappingError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteBasePathMappingError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            DeleteBasePathMappingError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            DeleteBasePathMappingError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            DeleteBasePathMappingError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            DeleteBasePathMappingError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            DeleteBasePathMappingError::Unhandled(error) => error.code.as_deref(),
+            DeleteBasePathMappingError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteBasePathMappingError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            DeleteBasePathMappingError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteBasePathMappingError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteBasePathMappingError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteBasePathMappingError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteBasePathMappingError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteBasePathMappingError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteBasePathMappingError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for DeleteBasePathMappingError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            DeleteBasePathMappingError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteBasePathMappingError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteBasePathMappingError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteBasePathMappingError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteBasePathMappingError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteBasePathMappingError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteBasePathMappingError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for DeleteBasePathMapping {
     type Input = crate::types::DeleteBasePathMappingRequest;
     type Output = ();
@@ -80,5 +177,82 @@ impl super::Operation for DeleteBasePathMapping {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = DeleteBasePathMappingError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteBasePathMappingError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteBasePathMappingError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteBasePathMappingError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteBasePathMappingError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteBasePathMappingError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        DeleteBasePathMappingError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

@@ -14,6 +14,105 @@
 #[non_exhaustive]
 pub struct DeleteClientCertificate;
 impl super::private::Sealed for DeleteClientCertificate {}
+/// Errors of [`DeleteClientCertificate`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum DeleteClientCertificateError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl DeleteClientCertificateError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteClientCertificateError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            DeleteClientCertificateError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            DeleteClientCertificateError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            DeleteClientCertificateError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            DeleteClientCertificateError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            DeleteClientCertificateError::Unhandled(error) => error.code.as_deref(),
+            DeleteClientCertificateError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteClientCertificateError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            DeleteClientCertificateError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteClientCertificateError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteClientCertificateError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteClientCertificateError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteClientCertificateError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteClientCertificateError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteClientCertificateError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for DeleteClientCertificateError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            DeleteClientCertificateError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteClientCertificateError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteClientCertificateError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteClientCertificateError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteClientCertificateError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteClientCertificateError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteClientCertificateError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for DeleteClientCertificate {
     type Input = crate::types::DeleteClientCertificateRequest;
     type Output = ();
@@ -61,5 +160,84 @@ impl super::Operation for DeleteClientCertificate {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = DeleteClientCertificateError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteClientCertificateError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteClientCertificateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteClientCertificateError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteClientCertificateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteClientCertificateError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteClientCertificateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteClientCertificateError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteClientCertificateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteClientCertificateError::TooManyRequestsException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteClientCertificateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        DeleteClientCertificateError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

@@ -14,6 +14,110 @@
 #[non_exhaustive]
 pub struct DeleteDeployment;
 impl super::private::Sealed for DeleteDeployment {}
+/// Errors of [`DeleteDeployment`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum DeleteDeploymentError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl DeleteDeploymentError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteDeploymentError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            DeleteDeploymentError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            DeleteDeploymentError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            DeleteDeploymentError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            DeleteDeploymentError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            DeleteDeploymentError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            DeleteDeploymentError::Unhandled(error) => error.code.as_deref(),
+            DeleteDeploymentError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteDeploymentError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            DeleteDeploymentError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDeploymentError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDeploymentError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDeploymentError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDeploymentError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDeploymentError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDeploymentError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            DeleteDeploymentError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for DeleteDeploymentError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            DeleteDeploymentError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDeploymentError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDeploymentError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDeploymentError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDeploymentError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDeploymentError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDeploymentError::Unhandled(error) => ::std::option::Option::Some(error),
+            DeleteDeploymentError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for DeleteDeployment {
     type Input = crate::types::DeleteDeploymentRequest;
     type Output = ();
@@ -78,5 +182,94 @@ impl super::Operation for DeleteDeployment {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = DeleteDeploymentError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDeploymentError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDeploymentError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDeploymentError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDeploymentError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDeploymentError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDeploymentError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        DeleteDeploymentError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

@@ -14,6 +14,105 @@
 #[non_exhaustive]
 pub struct DeleteDocumentationPart;
 impl super::private::Sealed for DeleteDocumentationPart {}
+/// Errors of [`DeleteDocumentationPart`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum DeleteDocumentationPartError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl DeleteDocumentationPartError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteDocumentationPartError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            DeleteDocumentationPartError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            DeleteDocumentationPartError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            DeleteDocumentationPartError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            DeleteDocumentationPartError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            DeleteDocumentationPartError::Unhandled(error) => error.code.as_deref(),
+            DeleteDocumentationPartError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteDocumentationPartError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            DeleteDocumentationPartError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDocumentationPartError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDocumentationPartError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDocumentationPartError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDocumentationPartError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDocumentationPartError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDocumentationPartError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for DeleteDocumentationPartError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            DeleteDocumentationPartError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDocumentationPartError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDocumentationPartError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDocumentationPartError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDocumentationPartError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDocumentationPartError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDocumentationPartError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for DeleteDocumentationPart {
     type Input = crate::types::DeleteDocumentationPartRequest;
     type Output = ();
@@ -77,5 +176,84 @@ impl super::Operation for DeleteDocumentationPart {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = DeleteDocumentationPartError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDocumentationPartError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDocumentationPartError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDocumentationPartError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDocumentationPartError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDocumentationPartError::TooManyRequestsException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        DeleteDocumentationPartError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

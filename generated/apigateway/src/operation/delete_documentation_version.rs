@@ -14,6 +14,105 @@
 #[non_exhaustive]
 pub struct DeleteDocumentationVersion;
 impl super::private::Sealed for DeleteDocumentationVersion {}
+/// Errors of [`DeleteDocumentationVersion`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum DeleteDocumentationVersionError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl DeleteDocumentationVersionError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteDocumentationVersionError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            DeleteDocumentationVersionError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            DeleteDocumentationVersionError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            DeleteDocumentationVersionError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            DeleteDocumentationVersionError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            DeleteDocumentationVersionError::Unhandled(error) => error.code.as_deref(),
+            DeleteDocumentationVersionError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteDocumentationVersionError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            DeleteDocumentationVersionError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDocumentationVersionError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDocumentationVersionError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDocumentationVersionError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDocumentationVersionError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDocumentationVersionError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDocumentationVersionError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for DeleteDocumentationVersionError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            DeleteDocumentationVersionError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDocumentationVersionError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDocumentationVersionError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDocumentationVersionError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDocumentationVersionError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDocumentationVersionError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDocumentationVersionError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for DeleteDocumentationVersion {
     type Input = crate::types::DeleteDocumentationVersionRequest;
     type Output = ();
@@ -77,5 +176,86 @@ impl super::Operation for DeleteDocumentationVersion {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = DeleteDocumentationVersionError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDocumentationVersionError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDocumentationVersionError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDocumentationVersionError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDocumentationVersionError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDocumentationVersionError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDocumentationVersionError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDocumentationVersionError::UnauthorizedException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDocumentationVersionError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDocumentationVersionError::TooManyRequestsException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDocumentationVersionError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        DeleteDocumentationVersionError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

@@ -14,6 +14,99 @@
 #[non_exhaustive]
 pub struct DeleteDomainName;
 impl super::private::Sealed for DeleteDomainName {}
+/// Errors of [`DeleteDomainName`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum DeleteDomainNameError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl DeleteDomainNameError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteDomainNameError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            DeleteDomainNameError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            DeleteDomainNameError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            DeleteDomainNameError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            DeleteDomainNameError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            DeleteDomainNameError::Unhandled(error) => error.code.as_deref(),
+            DeleteDomainNameError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteDomainNameError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            DeleteDomainNameError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDomainNameError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDomainNameError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDomainNameError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDomainNameError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDomainNameError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            DeleteDomainNameError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for DeleteDomainNameError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            DeleteDomainNameError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDomainNameError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDomainNameError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDomainNameError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDomainNameError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDomainNameError::Unhandled(error) => ::std::option::Option::Some(error),
+            DeleteDomainNameError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for DeleteDomainName {
     type Input = crate::types::DeleteDomainNameRequest;
     type Output = ();
@@ -64,5 +157,82 @@ impl super::Operation for DeleteDomainName {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = DeleteDomainNameError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDomainNameError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDomainNameError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDomainNameError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDomainNameError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDomainNameError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDomainNameError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDomainNameError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDomainNameError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDomainNameError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDomainNameError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        DeleteDomainNameError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

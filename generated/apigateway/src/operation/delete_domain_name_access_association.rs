@@ -16,6 +16,107 @@
 #[non_exhaustive]
 pub struct DeleteDomainNameAccessAssociation;
 impl super::private::Sealed for DeleteDomainNameAccessAssociation {}
+/// Errors of [`DeleteDomainNameAccessAssociation`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum DeleteDomainNameAccessAssociationError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl DeleteDomainNameAccessAssociationError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteDomainNameAccessAssociationError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            DeleteDomainNameAccessAssociationError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            DeleteDomainNameAccessAssociationError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            DeleteDomainNameAccessAssociationError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            DeleteDomainNameAccessAssociationError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            DeleteDomainNameAccessAssociationError::Unhandled(error) => {
+                error.code.as_deref()
+            }
+            DeleteDomainNameAccessAssociationError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteDomainNameAccessAssociationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            DeleteDomainNameAccessAssociationError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDomainNameAccessAssociationError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDomainNameAccessAssociationError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDomainNameAccessAssociationError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDomainNameAccessAssociationError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDomainNameAccessAssociationError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteDomainNameAccessAssociationError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for DeleteDomainNameAccessAssociationError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            DeleteDomainNameAccessAssociationError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDomainNameAccessAssociationError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDomainNameAccessAssociationError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDomainNameAccessAssociationError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDomainNameAccessAssociationError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDomainNameAccessAssociationError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteDomainNameAccessAssociationError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for DeleteDomainNameAccessAssociation {
     type Input = crate::types::DeleteDomainNameAccessAssociationRequest;
     type Output = ();
@@ -63,5 +164,102 @@ impl super::Operation for DeleteDomainNameAccessAssociation {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = DeleteDomainNameAccessAssociationError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDomainNameAccessAssociationError::BadRequestException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDomainNameAccessAssociationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDomainNameAccessAssociationError::ConflictException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDomainNameAccessAssociationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDomainNameAccessAssociationError::NotFoundException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDomainNameAccessAssociationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDomainNameAccessAssociationError::UnauthorizedException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDomainNameAccessAssociationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteDomainNameAccessAssociationError::TooManyRequestsException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteDomainNameAccessAssociationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                        }
+                    }
+                    _ => {
+                        DeleteDomainNameAccessAssociationError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

@@ -14,6 +14,103 @@
 #[non_exhaustive]
 pub struct DeleteIntegration;
 impl super::private::Sealed for DeleteIntegration {}
+/// Errors of [`DeleteIntegration`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum DeleteIntegrationError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl DeleteIntegrationError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteIntegrationError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            DeleteIntegrationError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            DeleteIntegrationError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            DeleteIntegrationError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            DeleteIntegrationError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            DeleteIntegrationError::Unhandled(error) => error.code.as_deref(),
+            DeleteIntegrationError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteIntegrationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            DeleteIntegrationError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteIntegrationError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteIntegrationError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteIntegrationError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteIntegrationError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteIntegrationError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteIntegrationError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for DeleteIntegrationError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            DeleteIntegrationError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteIntegrationError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteIntegrationError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteIntegrationError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteIntegrationError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteIntegrationError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteIntegrationError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for DeleteIntegration {
     type Input = crate::types::DeleteIntegrationRequest;
     type Output = ();
@@ -94,5 +191,82 @@ impl super::Operation for DeleteIntegration {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = DeleteIntegrationError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteIntegrationError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteIntegrationError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteIntegrationError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteIntegrationError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteIntegrationError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteIntegrationError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteIntegrationError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteIntegrationError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteIntegrationError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteIntegrationError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        DeleteIntegrationError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

@@ -14,6 +14,105 @@
 #[non_exhaustive]
 pub struct DeleteIntegrationResponse;
 impl super::private::Sealed for DeleteIntegrationResponse {}
+/// Errors of [`DeleteIntegrationResponse`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum DeleteIntegrationResponseError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl DeleteIntegrationResponseError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteIntegrationResponseError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            DeleteIntegrationResponseError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            DeleteIntegrationResponseError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            DeleteIntegrationResponseError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            DeleteIntegrationResponseError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            DeleteIntegrationResponseError::Unhandled(error) => error.code.as_deref(),
+            DeleteIntegrationResponseError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteIntegrationResponseError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            DeleteIntegrationResponseError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteIntegrationResponseError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteIntegrationResponseError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteIntegrationResponseError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteIntegrationResponseError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteIntegrationResponseError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteIntegrationResponseError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for DeleteIntegrationResponseError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            DeleteIntegrationResponseError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteIntegrationResponseError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteIntegrationResponseError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteIntegrationResponseError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteIntegrationResponseError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteIntegrationResponseError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteIntegrationResponseError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for DeleteIntegrationResponse {
     type Input = crate::types::DeleteIntegrationResponseRequest;
     type Output = ();
@@ -109,5 +208,84 @@ impl super::Operation for DeleteIntegrationResponse {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = DeleteIntegrationResponseError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteIntegrationResponseError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteIntegrationResponseError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteIntegrationResponseError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteIntegrationResponseError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteIntegrationResponseError::TooManyRequestsException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        DeleteIntegrationResponseError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

@@ -14,6 +14,88 @@
 #[non_exhaustive]
 pub struct DeleteMethod;
 impl super::private::Sealed for DeleteMethod {}
+/// Errors of [`DeleteMethod`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum DeleteMethodError {
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl DeleteMethodError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteMethodError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            DeleteMethodError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            DeleteMethodError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            DeleteMethodError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            DeleteMethodError::Unhandled(error) => error.code.as_deref(),
+            DeleteMethodError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteMethodError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            DeleteMethodError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteMethodError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteMethodError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteMethodError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteMethodError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            DeleteMethodError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for DeleteMethodError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            DeleteMethodError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteMethodError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteMethodError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteMethodError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteMethodError::Unhandled(error) => ::std::option::Option::Some(error),
+            DeleteMethodError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for DeleteMethod {
     type Input = crate::types::DeleteMethodRequest;
     type Output = ();
@@ -92,5 +174,70 @@ impl super::Operation for DeleteMethod {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = DeleteMethodError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteMethodError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteMethodError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteMethodError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteMethodError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteMethodError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteMethodError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteMethodError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteMethodError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        DeleteMethodError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

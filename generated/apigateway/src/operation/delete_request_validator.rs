@@ -14,6 +14,105 @@
 #[non_exhaustive]
 pub struct DeleteRequestValidator;
 impl super::private::Sealed for DeleteRequestValidator {}
+/// Errors of [`DeleteRequestValidator`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum DeleteRequestValidatorError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl DeleteRequestValidatorError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteRequestValidatorError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            DeleteRequestValidatorError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            DeleteRequestValidatorError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            DeleteRequestValidatorError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            DeleteRequestValidatorError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            DeleteRequestValidatorError::Unhandled(error) => error.code.as_deref(),
+            DeleteRequestValidatorError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteRequestValidatorError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            DeleteRequestValidatorError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteRequestValidatorError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteRequestValidatorError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteRequestValidatorError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteRequestValidatorError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteRequestValidatorError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteRequestValidatorError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for DeleteRequestValidatorError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            DeleteRequestValidatorError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteRequestValidatorError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteRequestValidatorError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteRequestValidatorError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteRequestValidatorError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteRequestValidatorError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteRequestValidatorError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for DeleteRequestValidator {
     type Input = crate::types::DeleteRequestValidatorRequest;
     type Output = ();
@@ -77,5 +176,82 @@ impl super::Operation for DeleteRequestValidator {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = DeleteRequestValidatorError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteRequestValidatorError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteRequestValidatorError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteRequestValidatorError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteRequestValidatorError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteRequestValidatorError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        DeleteRequestValidatorError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

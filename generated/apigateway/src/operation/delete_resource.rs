@@ -14,6 +14,99 @@
 #[non_exhaustive]
 pub struct DeleteResource;
 impl super::private::Sealed for DeleteResource {}
+/// Errors of [`DeleteResource`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum DeleteResourceError {
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl DeleteResourceError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteResourceError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            DeleteResourceError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            DeleteResourceError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            DeleteResourceError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            DeleteResourceError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            DeleteResourceError::Unhandled(error) => error.code.as_deref(),
+            DeleteResourceError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteResourceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            DeleteResourceError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteResourceError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteResourceError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteResourceError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteResourceError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteResourceError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            DeleteResourceError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for DeleteResourceError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            DeleteResourceError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteResourceError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteResourceError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteResourceError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteResourceError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteResourceError::Unhandled(error) => ::std::option::Option::Some(error),
+            DeleteResourceError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for DeleteResource {
     type Input = crate::types::DeleteResourceRequest;
     type Output = ();
@@ -77,5 +170,82 @@ impl super::Operation for DeleteResource {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = DeleteResourceError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteResourceError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteResourceError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteResourceError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteResourceError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteResourceError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteResourceError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteResourceError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteResourceError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteResourceError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteResourceError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        DeleteResourceError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

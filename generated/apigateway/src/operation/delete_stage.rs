@@ -14,6 +14,110 @@
 #[non_exhaustive]
 pub struct DeleteStage;
 impl super::private::Sealed for DeleteStage {}
+/// Errors of [`DeleteStage`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum DeleteStageError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl DeleteStageError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteStageError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            DeleteStageError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            DeleteStageError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            DeleteStageError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            DeleteStageError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            DeleteStageError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            DeleteStageError::Unhandled(error) => error.code.as_deref(),
+            DeleteStageError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteStageError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            DeleteStageError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteStageError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteStageError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteStageError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteStageError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteStageError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteStageError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            DeleteStageError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for DeleteStageError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            DeleteStageError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteStageError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteStageError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteStageError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteStageError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteStageError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteStageError::Unhandled(error) => ::std::option::Option::Some(error),
+            DeleteStageError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for DeleteStage {
     type Input = crate::types::DeleteStageRequest;
     type Output = ();
@@ -78,5 +182,94 @@ impl super::Operation for DeleteStage {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = DeleteStageError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteStageError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteStageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteStageError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteStageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteStageError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteStageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteStageError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteStageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteStageError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteStageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteStageError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteStageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        DeleteStageError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

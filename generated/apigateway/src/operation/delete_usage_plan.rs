@@ -14,6 +14,99 @@
 #[non_exhaustive]
 pub struct DeleteUsagePlan;
 impl super::private::Sealed for DeleteUsagePlan {}
+/// Errors of [`DeleteUsagePlan`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum DeleteUsagePlanError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl DeleteUsagePlanError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteUsagePlanError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            DeleteUsagePlanError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            DeleteUsagePlanError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            DeleteUsagePlanError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            DeleteUsagePlanError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            DeleteUsagePlanError::Unhandled(error) => error.code.as_deref(),
+            DeleteUsagePlanError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteUsagePlanError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            DeleteUsagePlanError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteUsagePlanError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteUsagePlanError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteUsagePlanError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteUsagePlanError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteUsagePlanError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            DeleteUsagePlanError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for DeleteUsagePlanError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            DeleteUsagePlanError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteUsagePlanError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteUsagePlanError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteUsagePlanError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteUsagePlanError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteUsagePlanError::Unhandled(error) => ::std::option::Option::Some(error),
+            DeleteUsagePlanError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for DeleteUsagePlan {
     type Input = crate::types::DeleteUsagePlanRequest;
     type Output = ();
@@ -61,5 +154,82 @@ impl super::Operation for DeleteUsagePlan {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = DeleteUsagePlanError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteUsagePlanError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteUsagePlanError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteUsagePlanError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteUsagePlanError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteUsagePlanError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        DeleteUsagePlanError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

@@ -14,6 +14,103 @@
 #[non_exhaustive]
 pub struct DeleteUsagePlanKey;
 impl super::private::Sealed for DeleteUsagePlanKey {}
+/// Errors of [`DeleteUsagePlanKey`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum DeleteUsagePlanKeyError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl DeleteUsagePlanKeyError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteUsagePlanKeyError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            DeleteUsagePlanKeyError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            DeleteUsagePlanKeyError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            DeleteUsagePlanKeyError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            DeleteUsagePlanKeyError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            DeleteUsagePlanKeyError::Unhandled(error) => error.code.as_deref(),
+            DeleteUsagePlanKeyError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteUsagePlanKeyError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            DeleteUsagePlanKeyError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteUsagePlanKeyError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteUsagePlanKeyError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteUsagePlanKeyError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteUsagePlanKeyError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteUsagePlanKeyError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteUsagePlanKeyError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for DeleteUsagePlanKeyError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            DeleteUsagePlanKeyError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteUsagePlanKeyError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteUsagePlanKeyError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteUsagePlanKeyError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteUsagePlanKeyError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteUsagePlanKeyError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteUsagePlanKeyError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for DeleteUsagePlanKey {
     type Input = crate::types::DeleteUsagePlanKeyRequest;
     type Output = ();
@@ -72,5 +169,82 @@ impl super::Operation for DeleteUsagePlanKey {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = DeleteUsagePlanKeyError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteUsagePlanKeyError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteUsagePlanKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteUsagePlanKeyError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteUsagePlanKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteUsagePlanKeyError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteUsagePlanKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteUsagePlanKeyError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteUsagePlanKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteUsagePlanKeyError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteUsagePlanKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        DeleteUsagePlanKeyError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

@@ -14,6 +14,99 @@
 #[non_exhaustive]
 pub struct DeleteVpcLink;
 impl super::private::Sealed for DeleteVpcLink {}
+/// Errors of [`DeleteVpcLink`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum DeleteVpcLinkError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl DeleteVpcLinkError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            DeleteVpcLinkError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            DeleteVpcLinkError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            DeleteVpcLinkError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            DeleteVpcLinkError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            DeleteVpcLinkError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            DeleteVpcLinkError::Unhandled(error) => error.code.as_deref(),
+            DeleteVpcLinkError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for DeleteVpcLinkError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            DeleteVpcLinkError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteVpcLinkError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteVpcLinkError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteVpcLinkError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteVpcLinkError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            DeleteVpcLinkError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            DeleteVpcLinkError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for DeleteVpcLinkError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            DeleteVpcLinkError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteVpcLinkError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteVpcLinkError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteVpcLinkError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteVpcLinkError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            DeleteVpcLinkError::Unhandled(error) => ::std::option::Option::Some(error),
+            DeleteVpcLinkError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for DeleteVpcLink {
     type Input = crate::types::DeleteVpcLinkRequest;
     type Output = ();
@@ -61,5 +154,82 @@ impl super::Operation for DeleteVpcLink {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = DeleteVpcLinkError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteVpcLinkError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteVpcLinkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteVpcLinkError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteVpcLinkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteVpcLinkError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteVpcLinkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteVpcLinkError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteVpcLinkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                DeleteVpcLinkError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                DeleteVpcLinkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        DeleteVpcLinkError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

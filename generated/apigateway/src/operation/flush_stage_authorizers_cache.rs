@@ -14,6 +14,116 @@
 #[non_exhaustive]
 pub struct FlushStageAuthorizersCache;
 impl super::private::Sealed for FlushStageAuthorizersCache {}
+/// Errors of [`FlushStageAuthorizersCache`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum FlushStageAuthorizersCacheError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl FlushStageAuthorizersCacheError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            FlushStageAuthorizersCacheError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            FlushStageAuthorizersCacheError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            FlushStageAuthorizersCacheError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            FlushStageAuthorizersCacheError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            FlushStageAuthorizersCacheError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            FlushStageAuthorizersCacheError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            FlushStageAuthorizersCacheError::Unhandled(error) => error.code.as_deref(),
+            FlushStageAuthorizersCacheError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for FlushStageAuthorizersCacheError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            FlushStageAuthorizersCacheError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            FlushStageAuthorizersCacheError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            FlushStageAuthorizersCacheError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            FlushStageAuthorizersCacheError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            FlushStageAuthorizersCacheError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            FlushStageAuthorizersCacheError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            FlushStageAuthorizersCacheError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            FlushStageAuthorizersCacheError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for FlushStageAuthorizersCacheError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            FlushStageAuthorizersCacheError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            FlushStageAuthorizersCacheError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            FlushStageAuthorizersCacheError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            FlushStageAuthorizersCacheError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            FlushStageAuthorizersCacheError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            FlushStageAuthorizersCacheError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            FlushStageAuthorizersCacheError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            FlushStageAuthorizersCacheError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for FlushStageAuthorizersCache {
     type Input = crate::types::FlushStageAuthorizersCacheRequest;
     type Output = ();
@@ -79,5 +189,100 @@ impl super::Operation for FlushStageAuthorizersCache {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = FlushStageAuthorizersCacheError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                FlushStageAuthorizersCacheError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                FlushStageAuthorizersCacheError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                FlushStageAuthorizersCacheError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                FlushStageAuthorizersCacheError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                FlushStageAuthorizersCacheError::LimitExceededException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                FlushStageAuthorizersCacheError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                FlushStageAuthorizersCacheError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                FlushStageAuthorizersCacheError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                FlushStageAuthorizersCacheError::UnauthorizedException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                FlushStageAuthorizersCacheError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                FlushStageAuthorizersCacheError::TooManyRequestsException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                FlushStageAuthorizersCacheError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        FlushStageAuthorizersCacheError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

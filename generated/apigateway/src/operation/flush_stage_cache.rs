@@ -14,6 +14,110 @@
 #[non_exhaustive]
 pub struct FlushStageCache;
 impl super::private::Sealed for FlushStageCache {}
+/// Errors of [`FlushStageCache`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum FlushStageCacheError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl FlushStageCacheError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            FlushStageCacheError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            FlushStageCacheError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            FlushStageCacheError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            FlushStageCacheError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            FlushStageCacheError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            FlushStageCacheError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            FlushStageCacheError::Unhandled(error) => error.code.as_deref(),
+            FlushStageCacheError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for FlushStageCacheError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            FlushStageCacheError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            FlushStageCacheError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            FlushStageCacheError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            FlushStageCacheError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            FlushStageCacheError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            FlushStageCacheError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            FlushStageCacheError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            FlushStageCacheError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for FlushStageCacheError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            FlushStageCacheError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            FlushStageCacheError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            FlushStageCacheError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            FlushStageCacheError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            FlushStageCacheError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            FlushStageCacheError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            FlushStageCacheError::Unhandled(error) => ::std::option::Option::Some(error),
+            FlushStageCacheError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for FlushStageCache {
     type Input = crate::types::FlushStageCacheRequest;
     type Output = ();
@@ -79,5 +183,94 @@ impl super::Operation for FlushStageCache {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = FlushStageCacheError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                FlushStageCacheError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                FlushStageCacheError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                FlushStageCacheError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                FlushStageCacheError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                FlushStageCacheError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                FlushStageCacheError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                FlushStageCacheError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                FlushStageCacheError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                FlushStageCacheError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                FlushStageCacheError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                FlushStageCacheError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                FlushStageCacheError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        FlushStageCacheError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

@@ -14,6 +14,105 @@
 #[non_exhaustive]
 pub struct GenerateClientCertificate;
 impl super::private::Sealed for GenerateClientCertificate {}
+/// Errors of [`GenerateClientCertificate`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GenerateClientCertificateError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GenerateClientCertificateError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GenerateClientCertificateError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GenerateClientCertificateError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            GenerateClientCertificateError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            GenerateClientCertificateError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GenerateClientCertificateError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GenerateClientCertificateError::Unhandled(error) => error.code.as_deref(),
+            GenerateClientCertificateError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for GenerateClientCertificateError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GenerateClientCertificateError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GenerateClientCertificateError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GenerateClientCertificateError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GenerateClientCertificateError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GenerateClientCertificateError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GenerateClientCertificateError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GenerateClientCertificateError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GenerateClientCertificateError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GenerateClientCertificateError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GenerateClientCertificateError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GenerateClientCertificateError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GenerateClientCertificateError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GenerateClientCertificateError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GenerateClientCertificateError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GenerateClientCertificateError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GenerateClientCertificate {
     type Input = crate::types::GenerateClientCertificateRequest;
     type Output = crate::types::ClientCertificate;
@@ -46,5 +145,89 @@ impl super::Operation for GenerateClientCertificate {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = GenerateClientCertificateError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GenerateClientCertificateError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GenerateClientCertificateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GenerateClientCertificateError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GenerateClientCertificateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GenerateClientCertificateError::LimitExceededException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GenerateClientCertificateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GenerateClientCertificateError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GenerateClientCertificateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GenerateClientCertificateError::TooManyRequestsException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GenerateClientCertificateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GenerateClientCertificateError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::ClientCertificate::from_response(response)
+            .map_err(GenerateClientCertificateError::InvalidResponse)
     }
 }

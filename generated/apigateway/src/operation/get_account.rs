@@ -14,6 +14,84 @@
 #[non_exhaustive]
 pub struct GetAccount;
 impl super::private::Sealed for GetAccount {}
+/// Errors of [`GetAccount`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetAccountError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetAccountError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetAccountError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetAccountError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetAccountError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetAccountError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetAccountError::Unhandled(error) => error.code.as_deref(),
+            GetAccountError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetAccountError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetAccountError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetAccountError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetAccountError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetAccountError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetAccountError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetAccountError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
+        }
+    }
+}
+impl ::std::error::Error for GetAccountError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetAccountError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetAccountError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetAccountError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetAccountError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetAccountError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetAccountError::InvalidResponse(error) => ::std::option::Option::Some(error),
+        }
+    }
+}
 impl super::Operation for GetAccount {
     type Input = crate::types::GetAccountRequest;
     type Output = crate::types::Account;
@@ -45,5 +123,73 @@ impl super::Operation for GetAccount {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetAccountError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetAccountError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetAccountError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetAccountError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetAccountError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetAccountError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetAccountError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetAccountError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetAccountError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetAccountError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Account::from_response(response)
+            .map_err(GetAccountError::InvalidResponse)
     }
 }

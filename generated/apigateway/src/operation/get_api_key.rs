@@ -14,6 +14,84 @@
 #[non_exhaustive]
 pub struct GetApiKey;
 impl super::private::Sealed for GetApiKey {}
+/// Errors of [`GetApiKey`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetApiKeyError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetApiKeyError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetApiKeyError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetApiKeyError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetApiKeyError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetApiKeyError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetApiKeyError::Unhandled(error) => error.code.as_deref(),
+            GetApiKeyError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetApiKeyError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetApiKeyError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetApiKeyError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetApiKeyError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetApiKeyError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetApiKeyError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetApiKeyError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
+        }
+    }
+}
+impl ::std::error::Error for GetApiKeyError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetApiKeyError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetApiKeyError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetApiKeyError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetApiKeyError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetApiKeyError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetApiKeyError::InvalidResponse(error) => ::std::option::Option::Some(error),
+        }
+    }
+}
 impl super::Operation for GetApiKey {
     type Input = crate::types::GetApiKeyRequest;
     type Output = crate::types::ApiKey;
@@ -58,5 +136,73 @@ impl super::Operation for GetApiKey {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetApiKeyError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetApiKeyError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetApiKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetApiKeyError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetApiKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetApiKeyError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetApiKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetApiKeyError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetApiKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetApiKeyError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::ApiKey::from_response(response)
+            .map_err(GetApiKeyError::InvalidResponse)
     }
 }

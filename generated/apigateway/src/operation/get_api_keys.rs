@@ -14,6 +14,84 @@
 #[non_exhaustive]
 pub struct GetApiKeys;
 impl super::private::Sealed for GetApiKeys {}
+/// Errors of [`GetApiKeys`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetApiKeysError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetApiKeysError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetApiKeysError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetApiKeysError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetApiKeysError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetApiKeysError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetApiKeysError::Unhandled(error) => error.code.as_deref(),
+            GetApiKeysError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetApiKeysError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetApiKeysError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetApiKeysError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetApiKeysError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetApiKeysError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetApiKeysError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetApiKeysError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
+        }
+    }
+}
+impl ::std::error::Error for GetApiKeysError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetApiKeysError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetApiKeysError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetApiKeysError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetApiKeysError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetApiKeysError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetApiKeysError::InvalidResponse(error) => ::std::option::Option::Some(error),
+        }
+    }
+}
 impl super::Operation for GetApiKeys {
     type Input = crate::types::GetApiKeysRequest;
     type Output = crate::types::ApiKeys;
@@ -64,5 +142,73 @@ impl super::Operation for GetApiKeys {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetApiKeysError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetApiKeysError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetApiKeysError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetApiKeysError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetApiKeysError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetApiKeysError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetApiKeysError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetApiKeysError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetApiKeysError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetApiKeysError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::ApiKeys::from_response(response)
+            .map_err(GetApiKeysError::InvalidResponse)
     }
 }

@@ -14,6 +14,88 @@
 #[non_exhaustive]
 pub struct GetAuthorizer;
 impl super::private::Sealed for GetAuthorizer {}
+/// Errors of [`GetAuthorizer`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetAuthorizerError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetAuthorizerError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetAuthorizerError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetAuthorizerError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetAuthorizerError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetAuthorizerError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetAuthorizerError::Unhandled(error) => error.code.as_deref(),
+            GetAuthorizerError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetAuthorizerError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetAuthorizerError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetAuthorizerError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetAuthorizerError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetAuthorizerError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetAuthorizerError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetAuthorizerError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetAuthorizerError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetAuthorizerError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetAuthorizerError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetAuthorizerError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetAuthorizerError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetAuthorizerError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetAuthorizerError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetAuthorizer {
     type Input = crate::types::GetAuthorizerRequest;
     type Output = crate::types::Authorizer;
@@ -76,5 +158,73 @@ impl super::Operation for GetAuthorizer {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetAuthorizerError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetAuthorizerError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetAuthorizerError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetAuthorizerError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetAuthorizerError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetAuthorizerError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Authorizer::from_response(response)
+            .map_err(GetAuthorizerError::InvalidResponse)
     }
 }

@@ -14,6 +14,88 @@
 #[non_exhaustive]
 pub struct GetAuthorizers;
 impl super::private::Sealed for GetAuthorizers {}
+/// Errors of [`GetAuthorizers`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetAuthorizersError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetAuthorizersError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetAuthorizersError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetAuthorizersError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetAuthorizersError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetAuthorizersError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetAuthorizersError::Unhandled(error) => error.code.as_deref(),
+            GetAuthorizersError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetAuthorizersError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetAuthorizersError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetAuthorizersError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetAuthorizersError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetAuthorizersError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetAuthorizersError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetAuthorizersError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetAuthorizersError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetAuthorizersError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetAuthorizersError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetAuthorizersError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetAuthorizersError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetAuthorizersError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetAuthorizersError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetAuthorizers {
     type Input = crate::types::GetAuthorizersRequest;
     type Output = crate::types::Authorizers;
@@ -72,5 +154,73 @@ impl super::Operation for GetAuthorizers {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetAuthorizersError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetAuthorizersError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetAuthorizersError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetAuthorizersError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetAuthorizersError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetAuthorizersError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetAuthorizersError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetAuthorizersError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetAuthorizersError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetAuthorizersError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Authorizers::from_response(response)
+            .map_err(GetAuthorizersError::InvalidResponse)
     }
 }

@@ -14,6 +14,92 @@
 #[non_exhaustive]
 pub struct GetBasePathMapping;
 impl super::private::Sealed for GetBasePathMapping {}
+/// Errors of [`GetBasePathMapping`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetBasePathMappingError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetBasePathMappingError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetBasePathMappingError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetBasePathMappingError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetBasePathMappingError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetBasePathMappingError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetBasePathMappingError::Unhandled(error) => error.code.as_deref(),
+            GetBasePathMappingError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetBasePathMappingError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetBasePathMappingError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetBasePathMappingError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetBasePathMappingError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetBasePathMappingError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetBasePathMappingError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetBasePathMappingError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetBasePathMappingError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetBasePathMappingError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetBasePathMappingError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetBasePathMappingError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetBasePathMappingError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetBasePathMappingError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetBasePathMappingError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetBasePathMapping {
     type Input = crate::types::GetBasePathMappingRequest;
     type Output = crate::types::BasePathMapping;
@@ -79,5 +165,73 @@ impl super::Operation for GetBasePathMapping {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetBasePathMappingError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetBasePathMappingError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetBasePathMappingError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetBasePathMappingError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetBasePathMappingError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetBasePathMappingError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::BasePathMapping::from_response(response)
+            .map_err(GetBasePathMappingError::InvalidResponse)
     }
 }

@@ -14,6 +14,92 @@
 #[non_exhaustive]
 pub struct GetBasePathMappings;
 impl super::private::Sealed for GetBasePathMappings {}
+/// Errors of [`GetBasePathMappings`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetBasePathMappingsError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetBasePathMappingsError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetBasePathMappingsError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetBasePathMappingsError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetBasePathMappingsError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetBasePathMappingsError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetBasePathMappingsError::Unhandled(error) => error.code.as_deref(),
+            GetBasePathMappingsError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetBasePathMappingsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetBasePathMappingsError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetBasePathMappingsError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetBasePathMappingsError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetBasePathMappingsError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetBasePathMappingsError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetBasePathMappingsError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetBasePathMappingsError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetBasePathMappingsError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetBasePathMappingsError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetBasePathMappingsError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetBasePathMappingsError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetBasePathMappingsError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetBasePathMappingsError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetBasePathMappings {
     type Input = crate::types::GetBasePathMappingsRequest;
     type Output = crate::types::BasePathMappings;
@@ -75,5 +161,73 @@ impl super::Operation for GetBasePathMappings {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetBasePathMappingsError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetBasePathMappingsError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetBasePathMappingsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetBasePathMappingsError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetBasePathMappingsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetBasePathMappingsError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetBasePathMappingsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetBasePathMappingsError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetBasePathMappingsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetBasePathMappingsError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::BasePathMappings::from_response(response)
+            .map_err(GetBasePathMappingsError::InvalidResponse)
     }
 }

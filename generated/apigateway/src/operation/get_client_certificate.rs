@@ -14,6 +14,92 @@
 #[non_exhaustive]
 pub struct GetClientCertificate;
 impl super::private::Sealed for GetClientCertificate {}
+/// Errors of [`GetClientCertificate`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetClientCertificateError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetClientCertificateError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetClientCertificateError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetClientCertificateError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetClientCertificateError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetClientCertificateError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetClientCertificateError::Unhandled(error) => error.code.as_deref(),
+            GetClientCertificateError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetClientCertificateError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetClientCertificateError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetClientCertificateError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetClientCertificateError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetClientCertificateError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetClientCertificateError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetClientCertificateError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetClientCertificateError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetClientCertificateError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetClientCertificateError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetClientCertificateError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetClientCertificateError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetClientCertificateError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetClientCertificateError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetClientCertificate {
     type Input = crate::types::GetClientCertificateRequest;
     type Output = crate::types::ClientCertificate;
@@ -60,5 +146,73 @@ impl super::Operation for GetClientCertificate {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetClientCertificateError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetClientCertificateError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetClientCertificateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetClientCertificateError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetClientCertificateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetClientCertificateError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetClientCertificateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetClientCertificateError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetClientCertificateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetClientCertificateError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::ClientCertificate::from_response(response)
+            .map_err(GetClientCertificateError::InvalidResponse)
     }
 }

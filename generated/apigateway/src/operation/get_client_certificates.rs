@@ -14,6 +14,92 @@
 #[non_exhaustive]
 pub struct GetClientCertificates;
 impl super::private::Sealed for GetClientCertificates {}
+/// Errors of [`GetClientCertificates`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetClientCertificatesError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetClientCertificatesError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetClientCertificatesError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetClientCertificatesError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetClientCertificatesError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetClientCertificatesError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetClientCertificatesError::Unhandled(error) => error.code.as_deref(),
+            GetClientCertificatesError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetClientCertificatesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetClientCertificatesError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetClientCertificatesError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetClientCertificatesError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetClientCertificatesError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetClientCertificatesError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetClientCertificatesError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetClientCertificatesError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetClientCertificatesError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetClientCertificatesError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetClientCertificatesError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetClientCertificatesError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetClientCertificatesError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetClientCertificatesError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetClientCertificates {
     type Input = crate::types::GetClientCertificatesRequest;
     type Output = crate::types::ClientCertificates;
@@ -55,5 +141,73 @@ impl super::Operation for GetClientCertificates {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetClientCertificatesError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetClientCertificatesError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetClientCertificatesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetClientCertificatesError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetClientCertificatesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetClientCertificatesError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetClientCertificatesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetClientCertificatesError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetClientCertificatesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetClientCertificatesError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::ClientCertificates::from_response(response)
+            .map_err(GetClientCertificatesError::InvalidResponse)
     }
 }

@@ -14,6 +14,99 @@
 #[non_exhaustive]
 pub struct GetDeployment;
 impl super::private::Sealed for GetDeployment {}
+/// Errors of [`GetDeployment`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetDeploymentError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// The service answered `ServiceUnavailableException`.
+    ServiceUnavailableException(crate::error::ServiceUnavailableException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetDeploymentError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetDeploymentError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetDeploymentError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetDeploymentError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetDeploymentError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetDeploymentError::ServiceUnavailableException(_) => {
+                ::std::option::Option::Some("ServiceUnavailableException")
+            }
+            GetDeploymentError::Unhandled(error) => error.code.as_deref(),
+            GetDeploymentError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetDeploymentError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetDeploymentError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDeploymentError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDeploymentError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDeploymentError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDeploymentError::ServiceUnavailableException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDeploymentError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetDeploymentError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetDeploymentError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetDeploymentError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDeploymentError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDeploymentError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDeploymentError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDeploymentError::ServiceUnavailableException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDeploymentError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetDeploymentError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetDeployment {
     type Input = crate::types::GetDeploymentRequest;
     type Output = crate::types::Deployment;
@@ -82,5 +175,85 @@ impl super::Operation for GetDeployment {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetDeploymentError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDeploymentError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDeploymentError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDeploymentError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDeploymentError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ServiceUnavailableException") => {
+                        match crate::error::ServiceUnavailableException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDeploymentError::ServiceUnavailableException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetDeploymentError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Deployment::from_response(response)
+            .map_err(GetDeploymentError::InvalidResponse)
     }
 }

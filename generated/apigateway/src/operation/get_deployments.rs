@@ -14,6 +14,99 @@
 #[non_exhaustive]
 pub struct GetDeployments;
 impl super::private::Sealed for GetDeployments {}
+/// Errors of [`GetDeployments`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetDeploymentsError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// The service answered `ServiceUnavailableException`.
+    ServiceUnavailableException(crate::error::ServiceUnavailableException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetDeploymentsError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetDeploymentsError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetDeploymentsError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetDeploymentsError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetDeploymentsError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetDeploymentsError::ServiceUnavailableException(_) => {
+                ::std::option::Option::Some("ServiceUnavailableException")
+            }
+            GetDeploymentsError::Unhandled(error) => error.code.as_deref(),
+            GetDeploymentsError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetDeploymentsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetDeploymentsError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDeploymentsError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDeploymentsError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDeploymentsError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDeploymentsError::ServiceUnavailableException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDeploymentsError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetDeploymentsError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetDeploymentsError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetDeploymentsError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDeploymentsError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDeploymentsError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDeploymentsError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDeploymentsError::ServiceUnavailableException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDeploymentsError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetDeploymentsError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetDeployments {
     type Input = crate::types::GetDeploymentsRequest;
     type Output = crate::types::Deployments;
@@ -73,5 +166,85 @@ impl super::Operation for GetDeployments {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetDeploymentsError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDeploymentsError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDeploymentsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDeploymentsError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDeploymentsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDeploymentsError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDeploymentsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDeploymentsError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDeploymentsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ServiceUnavailableException") => {
+                        match crate::error::ServiceUnavailableException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDeploymentsError::ServiceUnavailableException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDeploymentsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetDeploymentsError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Deployments::from_response(response)
+            .map_err(GetDeploymentsError::InvalidResponse)
     }
 }

@@ -14,6 +14,92 @@
 #[non_exhaustive]
 pub struct GetDocumentationPart;
 impl super::private::Sealed for GetDocumentationPart {}
+/// Errors of [`GetDocumentationPart`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetDocumentationPartError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetDocumentationPartError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetDocumentationPartError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetDocumentationPartError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetDocumentationPartError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetDocumentationPartError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetDocumentationPartError::Unhandled(error) => error.code.as_deref(),
+            GetDocumentationPartError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetDocumentationPartError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetDocumentationPartError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationPartError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationPartError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationPartError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationPartError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationPartError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetDocumentationPartError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetDocumentationPartError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDocumentationPartError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDocumentationPartError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDocumentationPartError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDocumentationPartError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDocumentationPartError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetDocumentationPart {
     type Input = crate::types::GetDocumentationPartRequest;
     type Output = crate::types::DocumentationPart;
@@ -76,5 +162,73 @@ impl super::Operation for GetDocumentationPart {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetDocumentationPartError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDocumentationPartError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDocumentationPartError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDocumentationPartError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDocumentationPartError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetDocumentationPartError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::DocumentationPart::from_response(response)
+            .map_err(GetDocumentationPartError::InvalidResponse)
     }
 }

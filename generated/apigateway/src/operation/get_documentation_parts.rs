@@ -14,6 +14,92 @@
 #[non_exhaustive]
 pub struct GetDocumentationParts;
 impl super::private::Sealed for GetDocumentationParts {}
+/// Errors of [`GetDocumentationParts`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetDocumentationPartsError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetDocumentationPartsError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetDocumentationPartsError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetDocumentationPartsError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetDocumentationPartsError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetDocumentationPartsError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetDocumentationPartsError::Unhandled(error) => error.code.as_deref(),
+            GetDocumentationPartsError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetDocumentationPartsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetDocumentationPartsError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationPartsError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationPartsError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationPartsError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationPartsError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationPartsError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetDocumentationPartsError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetDocumentationPartsError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDocumentationPartsError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDocumentationPartsError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDocumentationPartsError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDocumentationPartsError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDocumentationPartsError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetDocumentationParts {
     type Input = crate::types::GetDocumentationPartsRequest;
     type Output = crate::types::DocumentationParts;
@@ -84,5 +170,73 @@ impl super::Operation for GetDocumentationParts {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetDocumentationPartsError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDocumentationPartsError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDocumentationPartsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDocumentationPartsError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDocumentationPartsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDocumentationPartsError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDocumentationPartsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDocumentationPartsError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDocumentationPartsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetDocumentationPartsError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::DocumentationParts::from_response(response)
+            .map_err(GetDocumentationPartsError::InvalidResponse)
     }
 }

@@ -14,6 +14,83 @@
 #[non_exhaustive]
 pub struct GetDocumentationVersion;
 impl super::private::Sealed for GetDocumentationVersion {}
+/// Errors of [`GetDocumentationVersion`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetDocumentationVersionError {
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetDocumentationVersionError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetDocumentationVersionError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetDocumentationVersionError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetDocumentationVersionError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetDocumentationVersionError::Unhandled(error) => error.code.as_deref(),
+            GetDocumentationVersionError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for GetDocumentationVersionError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetDocumentationVersionError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationVersionError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationVersionError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationVersionError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationVersionError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetDocumentationVersionError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetDocumentationVersionError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDocumentationVersionError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDocumentationVersionError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDocumentationVersionError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDocumentationVersionError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetDocumentationVersion {
     type Input = crate::types::GetDocumentationVersionRequest;
     type Output = crate::types::DocumentationVersion;
@@ -75,5 +152,63 @@ impl super::Operation for GetDocumentationVersion {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetDocumentationVersionError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDocumentationVersionError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDocumentationVersionError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDocumentationVersionError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDocumentationVersionError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDocumentationVersionError::TooManyRequestsException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDocumentationVersionError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetDocumentationVersionError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::DocumentationVersion::from_response(response)
+            .map_err(GetDocumentationVersionError::InvalidResponse)
     }
 }

@@ -14,6 +14,94 @@
 #[non_exhaustive]
 pub struct GetDocumentationVersions;
 impl super::private::Sealed for GetDocumentationVersions {}
+/// Errors of [`GetDocumentationVersions`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetDocumentationVersionsError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetDocumentationVersionsError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetDocumentationVersionsError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetDocumentationVersionsError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetDocumentationVersionsError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetDocumentationVersionsError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetDocumentationVersionsError::Unhandled(error) => error.code.as_deref(),
+            GetDocumentationVersionsError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for GetDocumentationVersionsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetDocumentationVersionsError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationVersionsError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationVersionsError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationVersionsError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationVersionsError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDocumentationVersionsError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetDocumentationVersionsError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetDocumentationVersionsError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDocumentationVersionsError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDocumentationVersionsError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDocumentationVersionsError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDocumentationVersionsError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDocumentationVersionsError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetDocumentationVersions {
     type Input = crate::types::GetDocumentationVersionsRequest;
     type Output = crate::types::DocumentationVersions;
@@ -72,5 +160,75 @@ impl super::Operation for GetDocumentationVersions {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetDocumentationVersionsError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDocumentationVersionsError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDocumentationVersionsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDocumentationVersionsError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDocumentationVersionsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDocumentationVersionsError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDocumentationVersionsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDocumentationVersionsError::TooManyRequestsException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDocumentationVersionsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetDocumentationVersionsError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::DocumentationVersions::from_response(response)
+            .map_err(GetDocumentationVersionsError::InvalidResponse)
     }
 }

@@ -14,6 +14,96 @@
 #[non_exhaustive]
 pub struct GetDomainNameAccessAssociations;
 impl super::private::Sealed for GetDomainNameAccessAssociations {}
+/// Errors of [`GetDomainNameAccessAssociations`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetDomainNameAccessAssociationsError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetDomainNameAccessAssociationsError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetDomainNameAccessAssociationsError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetDomainNameAccessAssociationsError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetDomainNameAccessAssociationsError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetDomainNameAccessAssociationsError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetDomainNameAccessAssociationsError::Unhandled(error) => {
+                error.code.as_deref()
+            }
+            GetDomainNameAccessAssociationsError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for GetDomainNameAccessAssociationsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetDomainNameAccessAssociationsError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDomainNameAccessAssociationsError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDomainNameAccessAssociationsError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDomainNameAccessAssociationsError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDomainNameAccessAssociationsError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDomainNameAccessAssociationsError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetDomainNameAccessAssociationsError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetDomainNameAccessAssociationsError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDomainNameAccessAssociationsError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDomainNameAccessAssociationsError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDomainNameAccessAssociationsError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDomainNameAccessAssociationsError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDomainNameAccessAssociationsError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetDomainNameAccessAssociations {
     type Input = crate::types::GetDomainNameAccessAssociationsRequest;
     type Output = crate::types::DomainNameAccessAssociations;
@@ -53,5 +143,81 @@ impl super::Operation for GetDomainNameAccessAssociations {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetDomainNameAccessAssociationsError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDomainNameAccessAssociationsError::BadRequestException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDomainNameAccessAssociationsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDomainNameAccessAssociationsError::NotFoundException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDomainNameAccessAssociationsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDomainNameAccessAssociationsError::UnauthorizedException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDomainNameAccessAssociationsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDomainNameAccessAssociationsError::TooManyRequestsException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDomainNameAccessAssociationsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetDomainNameAccessAssociationsError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::DomainNameAccessAssociations::from_response(response)
+            .map_err(GetDomainNameAccessAssociationsError::InvalidResponse)
     }
 }

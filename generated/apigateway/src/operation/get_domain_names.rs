@@ -14,6 +14,88 @@
 #[non_exhaustive]
 pub struct GetDomainNames;
 impl super::private::Sealed for GetDomainNames {}
+/// Errors of [`GetDomainNames`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetDomainNamesError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetDomainNamesError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetDomainNamesError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetDomainNamesError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetDomainNamesError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetDomainNamesError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetDomainNamesError::Unhandled(error) => error.code.as_deref(),
+            GetDomainNamesError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetDomainNamesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetDomainNamesError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDomainNamesError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDomainNamesError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDomainNamesError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetDomainNamesError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetDomainNamesError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetDomainNamesError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetDomainNamesError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDomainNamesError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDomainNamesError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDomainNamesError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetDomainNamesError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetDomainNamesError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetDomainNames {
     type Input = crate::types::GetDomainNamesRequest;
     type Output = crate::types::DomainNames;
@@ -58,5 +140,73 @@ impl super::Operation for GetDomainNames {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetDomainNamesError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDomainNamesError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDomainNamesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDomainNamesError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDomainNamesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDomainNamesError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDomainNamesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetDomainNamesError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetDomainNamesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetDomainNamesError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::DomainNames::from_response(response)
+            .map_err(GetDomainNamesError::InvalidResponse)
     }
 }

@@ -14,6 +14,106 @@
 #[non_exhaustive]
 pub struct GetExport;
 impl super::private::Sealed for GetExport {}
+/// Errors of [`GetExport`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetExportError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetExportError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetExportError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetExportError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            GetExportError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            GetExportError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetExportError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetExportError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetExportError::Unhandled(error) => error.code.as_deref(),
+            GetExportError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetExportError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetExportError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetExportError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetExportError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetExportError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetExportError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetExportError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetExportError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetExportError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
+        }
+    }
+}
+impl ::std::error::Error for GetExportError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetExportError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetExportError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetExportError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetExportError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetExportError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetExportError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetExportError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetExportError::InvalidResponse(error) => ::std::option::Option::Some(error),
+        }
+    }
+}
 impl super::Operation for GetExport {
     type Input = crate::types::GetExportRequest;
     type Output = crate::types::ExportResponse;
@@ -103,5 +203,95 @@ impl super::Operation for GetExport {
             request.header("Accept", value.as_str());
         }
         request.finish()
+    }
+    type Error = GetExportError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetExportError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetExportError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetExportError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetExportError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetExportError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetExportError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetExportError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetExportError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetExportError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetExportError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetExportError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetExportError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetExportError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::ExportResponse::from_response(response)
+            .map_err(GetExportError::InvalidResponse)
     }
 }

@@ -14,6 +14,92 @@
 #[non_exhaustive]
 pub struct GetGatewayResponse;
 impl super::private::Sealed for GetGatewayResponse {}
+/// Errors of [`GetGatewayResponse`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetGatewayResponseError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetGatewayResponseError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetGatewayResponseError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetGatewayResponseError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetGatewayResponseError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetGatewayResponseError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetGatewayResponseError::Unhandled(error) => error.code.as_deref(),
+            GetGatewayResponseError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetGatewayResponseError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetGatewayResponseError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetGatewayResponseError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetGatewayResponseError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetGatewayResponseError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetGatewayResponseError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetGatewayResponseError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetGatewayResponseError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetGatewayResponseError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetGatewayResponseError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetGatewayResponseError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetGatewayResponseError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetGatewayResponseError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetGatewayResponseError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetGatewayResponse {
     type Input = crate::types::GetGatewayResponseRequest;
     type Output = crate::types::GatewayResponse;
@@ -76,5 +162,73 @@ impl super::Operation for GetGatewayResponse {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetGatewayResponseError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetGatewayResponseError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetGatewayResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetGatewayResponseError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetGatewayResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetGatewayResponseError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetGatewayResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetGatewayResponseError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetGatewayResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetGatewayResponseError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::GatewayResponse::from_response(response)
+            .map_err(GetGatewayResponseError::InvalidResponse)
     }
 }

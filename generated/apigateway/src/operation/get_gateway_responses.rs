@@ -14,6 +14,92 @@
 #[non_exhaustive]
 pub struct GetGatewayResponses;
 impl super::private::Sealed for GetGatewayResponses {}
+/// Errors of [`GetGatewayResponses`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetGatewayResponsesError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetGatewayResponsesError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetGatewayResponsesError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetGatewayResponsesError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetGatewayResponsesError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetGatewayResponsesError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetGatewayResponsesError::Unhandled(error) => error.code.as_deref(),
+            GetGatewayResponsesError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetGatewayResponsesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetGatewayResponsesError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetGatewayResponsesError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetGatewayResponsesError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetGatewayResponsesError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetGatewayResponsesError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetGatewayResponsesError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetGatewayResponsesError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetGatewayResponsesError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetGatewayResponsesError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetGatewayResponsesError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetGatewayResponsesError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetGatewayResponsesError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetGatewayResponsesError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetGatewayResponses {
     type Input = crate::types::GetGatewayResponsesRequest;
     type Output = crate::types::GatewayResponses;
@@ -72,5 +158,73 @@ impl super::Operation for GetGatewayResponses {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetGatewayResponsesError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetGatewayResponsesError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetGatewayResponsesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetGatewayResponsesError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetGatewayResponsesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetGatewayResponsesError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetGatewayResponsesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetGatewayResponsesError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetGatewayResponsesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetGatewayResponsesError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::GatewayResponses::from_response(response)
+            .map_err(GetGatewayResponsesError::InvalidResponse)
     }
 }

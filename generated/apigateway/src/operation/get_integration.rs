@@ -14,6 +14,88 @@
 #[non_exhaustive]
 pub struct GetIntegration;
 impl super::private::Sealed for GetIntegration {}
+/// Errors of [`GetIntegration`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetIntegrationError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetIntegrationError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetIntegrationError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetIntegrationError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetIntegrationError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetIntegrationError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetIntegrationError::Unhandled(error) => error.code.as_deref(),
+            GetIntegrationError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetIntegrationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetIntegrationError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetIntegrationError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetIntegrationError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetIntegrationError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetIntegrationError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetIntegrationError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetIntegrationError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetIntegrationError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetIntegrationError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetIntegrationError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetIntegrationError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetIntegrationError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetIntegrationError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetIntegration {
     type Input = crate::types::GetIntegrationRequest;
     type Output = crate::types::Integration;
@@ -93,5 +175,73 @@ impl super::Operation for GetIntegration {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetIntegrationError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetIntegrationError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetIntegrationError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetIntegrationError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetIntegrationError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetIntegrationError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetIntegrationError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetIntegrationError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetIntegrationError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetIntegrationError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Integration::from_response(response)
+            .map_err(GetIntegrationError::InvalidResponse)
     }
 }

@@ -14,6 +14,94 @@
 #[non_exhaustive]
 pub struct GetIntegrationResponse;
 impl super::private::Sealed for GetIntegrationResponse {}
+/// Errors of [`GetIntegrationResponse`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetIntegrationResponseError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetIntegrationResponseError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetIntegrationResponseError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetIntegrationResponseError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetIntegrationResponseError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetIntegrationResponseError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetIntegrationResponseError::Unhandled(error) => error.code.as_deref(),
+            GetIntegrationResponseError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for GetIntegrationResponseError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetIntegrationResponseError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetIntegrationResponseError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetIntegrationResponseError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetIntegrationResponseError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetIntegrationResponseError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetIntegrationResponseError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetIntegrationResponseError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetIntegrationResponseError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetIntegrationResponseError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetIntegrationResponseError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetIntegrationResponseError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetIntegrationResponseError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetIntegrationResponseError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetIntegrationResponse {
     type Input = crate::types::GetIntegrationResponseRequest;
     type Output = crate::types::IntegrationResponse;
@@ -108,5 +196,73 @@ impl super::Operation for GetIntegrationResponse {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetIntegrationResponseError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetIntegrationResponseError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetIntegrationResponseError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetIntegrationResponseError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetIntegrationResponseError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetIntegrationResponseError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::IntegrationResponse::from_response(response)
+            .map_err(GetIntegrationResponseError::InvalidResponse)
     }
 }

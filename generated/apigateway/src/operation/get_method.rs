@@ -14,6 +14,73 @@
 #[non_exhaustive]
 pub struct GetMethod;
 impl super::private::Sealed for GetMethod {}
+/// Errors of [`GetMethod`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetMethodError {
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetMethodError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetMethodError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetMethodError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetMethodError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetMethodError::Unhandled(error) => error.code.as_deref(),
+            GetMethodError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetMethodError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetMethodError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetMethodError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetMethodError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetMethodError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetMethodError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
+        }
+    }
+}
+impl ::std::error::Error for GetMethodError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetMethodError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetMethodError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetMethodError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetMethodError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetMethodError::InvalidResponse(error) => ::std::option::Option::Some(error),
+        }
+    }
+}
 impl super::Operation for GetMethod {
     type Input = crate::types::GetMethodRequest;
     type Output = crate::types::Method;
@@ -91,5 +158,61 @@ impl super::Operation for GetMethod {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetMethodError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetMethodError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetMethodError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetMethodError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetMethodError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetMethodError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetMethodError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetMethodError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Method::from_response(response)
+            .map_err(GetMethodError::InvalidResponse)
     }
 }

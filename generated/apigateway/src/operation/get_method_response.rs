@@ -14,6 +14,81 @@
 #[non_exhaustive]
 pub struct GetMethodResponse;
 impl super::private::Sealed for GetMethodResponse {}
+/// Errors of [`GetMethodResponse`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetMethodResponseError {
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetMethodResponseError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetMethodResponseError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetMethodResponseError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetMethodResponseError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetMethodResponseError::Unhandled(error) => error.code.as_deref(),
+            GetMethodResponseError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetMethodResponseError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetMethodResponseError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetMethodResponseError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetMethodResponseError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetMethodResponseError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetMethodResponseError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetMethodResponseError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetMethodResponseError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetMethodResponseError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetMethodResponseError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetMethodResponseError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetMethodResponseError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetMethodResponse {
     type Input = crate::types::GetMethodResponseRequest;
     type Output = crate::types::MethodResponse;
@@ -107,5 +182,61 @@ impl super::Operation for GetMethodResponse {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetMethodResponseError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetMethodResponseError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetMethodResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetMethodResponseError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetMethodResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetMethodResponseError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetMethodResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetMethodResponseError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::MethodResponse::from_response(response)
+            .map_err(GetMethodResponseError::InvalidResponse)
     }
 }

@@ -14,6 +14,80 @@
 #[non_exhaustive]
 pub struct GetModel;
 impl super::private::Sealed for GetModel {}
+/// Errors of [`GetModel`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetModelError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetModelError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetModelError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetModelError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetModelError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetModelError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetModelError::Unhandled(error) => error.code.as_deref(),
+            GetModelError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetModelError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetModelError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetModelError::NotFoundException(error) => ::std::fmt::Display::fmt(error, f),
+            GetModelError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetModelError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetModelError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetModelError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
+        }
+    }
+}
+impl ::std::error::Error for GetModelError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetModelError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetModelError::NotFoundException(error) => ::std::option::Option::Some(error),
+            GetModelError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetModelError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetModelError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetModelError::InvalidResponse(error) => ::std::option::Option::Some(error),
+        }
+    }
+}
 impl super::Operation for GetModel {
     type Input = crate::types::GetModelRequest;
     type Output = crate::types::Model;
@@ -79,5 +153,73 @@ impl super::Operation for GetModel {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetModelError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetModelError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetModelError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetModelError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetModelError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetModelError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetModelError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetModelError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetModelError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetModelError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Model::from_response(response)
+            .map_err(GetModelError::InvalidResponse)
     }
 }

@@ -14,6 +14,88 @@
 #[non_exhaustive]
 pub struct GetModelTemplate;
 impl super::private::Sealed for GetModelTemplate {}
+/// Errors of [`GetModelTemplate`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetModelTemplateError {
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetModelTemplateError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetModelTemplateError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetModelTemplateError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetModelTemplateError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetModelTemplateError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetModelTemplateError::Unhandled(error) => error.code.as_deref(),
+            GetModelTemplateError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetModelTemplateError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetModelTemplateError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetModelTemplateError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetModelTemplateError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetModelTemplateError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetModelTemplateError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetModelTemplateError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetModelTemplateError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetModelTemplateError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetModelTemplateError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetModelTemplateError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetModelTemplateError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetModelTemplateError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetModelTemplateError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetModelTemplate {
     type Input = crate::types::GetModelTemplateRequest;
     type Output = crate::types::Template;
@@ -77,5 +159,73 @@ impl super::Operation for GetModelTemplate {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetModelTemplateError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetModelTemplateError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetModelTemplateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetModelTemplateError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetModelTemplateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetModelTemplateError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetModelTemplateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetModelTemplateError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetModelTemplateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetModelTemplateError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Template::from_response(response)
+            .map_err(GetModelTemplateError::InvalidResponse)
     }
 }

@@ -14,6 +14,84 @@
 #[non_exhaustive]
 pub struct GetModels;
 impl super::private::Sealed for GetModels {}
+/// Errors of [`GetModels`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetModelsError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetModelsError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetModelsError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetModelsError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetModelsError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetModelsError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetModelsError::Unhandled(error) => error.code.as_deref(),
+            GetModelsError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetModelsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetModelsError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetModelsError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetModelsError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetModelsError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetModelsError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetModelsError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
+        }
+    }
+}
+impl ::std::error::Error for GetModelsError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetModelsError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetModelsError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetModelsError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetModelsError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetModelsError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetModelsError::InvalidResponse(error) => ::std::option::Option::Some(error),
+        }
+    }
+}
 impl super::Operation for GetModels {
     type Input = crate::types::GetModelsRequest;
     type Output = crate::types::Models;
@@ -72,5 +150,73 @@ impl super::Operation for GetModels {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetModelsError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetModelsError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetModelsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetModelsError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetModelsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetModelsError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetModelsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetModelsError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetModelsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetModelsError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Models::from_response(response)
+            .map_err(GetModelsError::InvalidResponse)
     }
 }

@@ -14,6 +14,92 @@
 #[non_exhaustive]
 pub struct GetRequestValidator;
 impl super::private::Sealed for GetRequestValidator {}
+/// Errors of [`GetRequestValidator`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetRequestValidatorError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetRequestValidatorError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetRequestValidatorError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetRequestValidatorError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetRequestValidatorError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetRequestValidatorError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetRequestValidatorError::Unhandled(error) => error.code.as_deref(),
+            GetRequestValidatorError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetRequestValidatorError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetRequestValidatorError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetRequestValidatorError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetRequestValidatorError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetRequestValidatorError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetRequestValidatorError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetRequestValidatorError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetRequestValidatorError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetRequestValidatorError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetRequestValidatorError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetRequestValidatorError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetRequestValidatorError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetRequestValidatorError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetRequestValidatorError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetRequestValidator {
     type Input = crate::types::GetRequestValidatorRequest;
     type Output = crate::types::RequestValidator;
@@ -76,5 +162,73 @@ impl super::Operation for GetRequestValidator {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetRequestValidatorError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetRequestValidatorError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetRequestValidatorError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetRequestValidatorError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetRequestValidatorError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetRequestValidatorError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::RequestValidator::from_response(response)
+            .map_err(GetRequestValidatorError::InvalidResponse)
     }
 }

@@ -14,6 +14,92 @@
 #[non_exhaustive]
 pub struct GetRequestValidators;
 impl super::private::Sealed for GetRequestValidators {}
+/// Errors of [`GetRequestValidators`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetRequestValidatorsError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetRequestValidatorsError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetRequestValidatorsError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetRequestValidatorsError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetRequestValidatorsError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetRequestValidatorsError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetRequestValidatorsError::Unhandled(error) => error.code.as_deref(),
+            GetRequestValidatorsError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetRequestValidatorsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetRequestValidatorsError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetRequestValidatorsError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetRequestValidatorsError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetRequestValidatorsError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetRequestValidatorsError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetRequestValidatorsError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetRequestValidatorsError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetRequestValidatorsError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetRequestValidatorsError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetRequestValidatorsError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetRequestValidatorsError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetRequestValidatorsError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetRequestValidatorsError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetRequestValidators {
     type Input = crate::types::GetRequestValidatorsRequest;
     type Output = crate::types::RequestValidators;
@@ -72,5 +158,73 @@ impl super::Operation for GetRequestValidators {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetRequestValidatorsError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetRequestValidatorsError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetRequestValidatorsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetRequestValidatorsError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetRequestValidatorsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetRequestValidatorsError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetRequestValidatorsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetRequestValidatorsError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetRequestValidatorsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetRequestValidatorsError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::RequestValidators::from_response(response)
+            .map_err(GetRequestValidatorsError::InvalidResponse)
     }
 }

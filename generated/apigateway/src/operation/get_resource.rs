@@ -14,6 +14,77 @@
 #[non_exhaustive]
 pub struct GetResource;
 impl super::private::Sealed for GetResource {}
+/// Errors of [`GetResource`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetResourceError {
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetResourceError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetResourceError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetResourceError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetResourceError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetResourceError::Unhandled(error) => error.code.as_deref(),
+            GetResourceError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetResourceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetResourceError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetResourceError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetResourceError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetResourceError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetResourceError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetResourceError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetResourceError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetResourceError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetResourceError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetResourceError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetResourceError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetResource {
     type Input = crate::types::GetResourceRequest;
     type Output = crate::types::Resource;
@@ -80,5 +151,61 @@ impl super::Operation for GetResource {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetResourceError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetResourceError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetResourceError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetResourceError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetResourceError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetResourceError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetResourceError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetResourceError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Resource::from_response(response)
+            .map_err(GetResourceError::InvalidResponse)
     }
 }

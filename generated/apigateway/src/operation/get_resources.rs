@@ -14,6 +14,88 @@
 #[non_exhaustive]
 pub struct GetResources;
 impl super::private::Sealed for GetResources {}
+/// Errors of [`GetResources`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetResourcesError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetResourcesError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetResourcesError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetResourcesError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetResourcesError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetResourcesError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetResourcesError::Unhandled(error) => error.code.as_deref(),
+            GetResourcesError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetResourcesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetResourcesError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetResourcesError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetResourcesError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetResourcesError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetResourcesError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetResourcesError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetResourcesError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetResourcesError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetResourcesError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetResourcesError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetResourcesError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetResourcesError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetResourcesError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetResources {
     type Input = crate::types::GetResourcesRequest;
     type Output = crate::types::Resources;
@@ -77,5 +159,73 @@ impl super::Operation for GetResources {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetResourcesError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetResourcesError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetResourcesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetResourcesError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetResourcesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetResourcesError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetResourcesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetResourcesError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetResourcesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetResourcesError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Resources::from_response(response)
+            .map_err(GetResourcesError::InvalidResponse)
     }
 }

@@ -14,6 +14,84 @@
 #[non_exhaustive]
 pub struct GetRestApi;
 impl super::private::Sealed for GetRestApi {}
+/// Errors of [`GetRestApi`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetRestApiError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetRestApiError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetRestApiError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetRestApiError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetRestApiError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetRestApiError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetRestApiError::Unhandled(error) => error.code.as_deref(),
+            GetRestApiError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetRestApiError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetRestApiError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetRestApiError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetRestApiError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetRestApiError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetRestApiError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetRestApiError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
+        }
+    }
+}
+impl ::std::error::Error for GetRestApiError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetRestApiError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetRestApiError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetRestApiError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetRestApiError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetRestApiError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetRestApiError::InvalidResponse(error) => ::std::option::Option::Some(error),
+        }
+    }
+}
 impl super::Operation for GetRestApi {
     type Input = crate::types::GetRestApiRequest;
     type Output = crate::types::RestApi;
@@ -60,5 +138,73 @@ impl super::Operation for GetRestApi {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetRestApiError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetRestApiError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetRestApiError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetRestApiError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetRestApiError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetRestApiError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::RestApi::from_response(response)
+            .map_err(GetRestApiError::InvalidResponse)
     }
 }

@@ -14,6 +14,88 @@
 #[non_exhaustive]
 pub struct GetRestApis;
 impl super::private::Sealed for GetRestApis {}
+/// Errors of [`GetRestApis`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetRestApisError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetRestApisError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetRestApisError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetRestApisError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetRestApisError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetRestApisError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetRestApisError::Unhandled(error) => error.code.as_deref(),
+            GetRestApisError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetRestApisError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetRestApisError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetRestApisError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetRestApisError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetRestApisError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetRestApisError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetRestApisError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetRestApisError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetRestApisError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetRestApisError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetRestApisError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetRestApisError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetRestApisError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetRestApisError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetRestApis {
     type Input = crate::types::GetRestApisRequest;
     type Output = crate::types::RestApis;
@@ -55,5 +137,73 @@ impl super::Operation for GetRestApis {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetRestApisError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetRestApisError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetRestApisError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetRestApisError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetRestApisError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetRestApisError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetRestApisError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetRestApisError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetRestApisError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetRestApisError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::RestApis::from_response(response)
+            .map_err(GetRestApisError::InvalidResponse)
     }
 }

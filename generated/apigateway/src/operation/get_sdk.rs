@@ -14,6 +14,94 @@
 #[non_exhaustive]
 pub struct GetSdk;
 impl super::private::Sealed for GetSdk {}
+/// Errors of [`GetSdk`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetSdkError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetSdkError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetSdkError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetSdkError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            GetSdkError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            GetSdkError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetSdkError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetSdkError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetSdkError::Unhandled(error) => error.code.as_deref(),
+            GetSdkError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetSdkError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetSdkError::BadRequestException(error) => ::std::fmt::Display::fmt(error, f),
+            GetSdkError::ConflictException(error) => ::std::fmt::Display::fmt(error, f),
+            GetSdkError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetSdkError::NotFoundException(error) => ::std::fmt::Display::fmt(error, f),
+            GetSdkError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetSdkError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetSdkError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetSdkError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
+        }
+    }
+}
+impl ::std::error::Error for GetSdkError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetSdkError::BadRequestException(error) => ::std::option::Option::Some(error),
+            GetSdkError::ConflictException(error) => ::std::option::Option::Some(error),
+            GetSdkError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetSdkError::NotFoundException(error) => ::std::option::Option::Some(error),
+            GetSdkError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetSdkError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetSdkError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetSdkError::InvalidResponse(error) => ::std::option::Option::Some(error),
+        }
+    }
+}
 impl super::Operation for GetSdk {
     type Input = crate::types::GetSdkRequest;
     type Output = crate::types::SdkResponse;
@@ -95,5 +183,95 @@ impl super::Operation for GetSdk {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetSdkError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetSdkError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetSdkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetSdkError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetSdkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetSdkError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetSdkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetSdkError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetSdkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetSdkError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetSdkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetSdkError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetSdkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetSdkError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::SdkResponse::from_response(response)
+            .map_err(GetSdkError::InvalidResponse)
     }
 }

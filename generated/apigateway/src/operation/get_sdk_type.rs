@@ -14,6 +14,84 @@
 #[non_exhaustive]
 pub struct GetSdkType;
 impl super::private::Sealed for GetSdkType {}
+/// Errors of [`GetSdkType`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetSdkTypeError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetSdkTypeError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetSdkTypeError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetSdkTypeError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetSdkTypeError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetSdkTypeError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetSdkTypeError::Unhandled(error) => error.code.as_deref(),
+            GetSdkTypeError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetSdkTypeError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetSdkTypeError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetSdkTypeError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetSdkTypeError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetSdkTypeError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetSdkTypeError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetSdkTypeError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
+        }
+    }
+}
+impl ::std::error::Error for GetSdkTypeError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetSdkTypeError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetSdkTypeError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetSdkTypeError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetSdkTypeError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetSdkTypeError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetSdkTypeError::InvalidResponse(error) => ::std::option::Option::Some(error),
+        }
+    }
+}
 impl super::Operation for GetSdkType {
     type Input = crate::types::GetSdkTypeRequest;
     type Output = crate::types::SdkType;
@@ -55,5 +133,73 @@ impl super::Operation for GetSdkType {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetSdkTypeError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetSdkTypeError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetSdkTypeError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetSdkTypeError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetSdkTypeError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetSdkTypeError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetSdkTypeError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetSdkTypeError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetSdkTypeError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetSdkTypeError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::SdkType::from_response(response)
+            .map_err(GetSdkTypeError::InvalidResponse)
     }
 }

@@ -14,6 +14,88 @@
 #[non_exhaustive]
 pub struct GetSdkTypes;
 impl super::private::Sealed for GetSdkTypes {}
+/// Errors of [`GetSdkTypes`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetSdkTypesError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetSdkTypesError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetSdkTypesError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetSdkTypesError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetSdkTypesError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetSdkTypesError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetSdkTypesError::Unhandled(error) => error.code.as_deref(),
+            GetSdkTypesError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetSdkTypesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetSdkTypesError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetSdkTypesError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetSdkTypesError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetSdkTypesError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetSdkTypesError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetSdkTypesError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetSdkTypesError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetSdkTypesError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetSdkTypesError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetSdkTypesError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetSdkTypesError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetSdkTypesError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetSdkTypesError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetSdkTypes {
     type Input = crate::types::GetSdkTypesRequest;
     type Output = crate::types::SdkTypes;
@@ -55,5 +137,73 @@ impl super::Operation for GetSdkTypes {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetSdkTypesError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetSdkTypesError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetSdkTypesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetSdkTypesError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetSdkTypesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetSdkTypesError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetSdkTypesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetSdkTypesError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetSdkTypesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetSdkTypesError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::SdkTypes::from_response(response)
+            .map_err(GetSdkTypesError::InvalidResponse)
     }
 }

@@ -14,6 +14,98 @@
 #[non_exhaustive]
 pub struct GetStage;
 impl super::private::Sealed for GetStage {}
+/// Errors of [`GetStage`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetStageError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetStageError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetStageError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetStageError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            GetStageError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            GetStageError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetStageError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetStageError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetStageError::Unhandled(error) => error.code.as_deref(),
+            GetStageError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetStageError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetStageError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetStageError::ConflictException(error) => ::std::fmt::Display::fmt(error, f),
+            GetStageError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetStageError::NotFoundException(error) => ::std::fmt::Display::fmt(error, f),
+            GetStageError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetStageError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetStageError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetStageError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
+        }
+    }
+}
+impl ::std::error::Error for GetStageError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetStageError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetStageError::ConflictException(error) => ::std::option::Option::Some(error),
+            GetStageError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetStageError::NotFoundException(error) => ::std::option::Option::Some(error),
+            GetStageError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetStageError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetStageError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetStageError::InvalidResponse(error) => ::std::option::Option::Some(error),
+        }
+    }
+}
 impl super::Operation for GetStage {
     type Input = crate::types::GetStageRequest;
     type Output = crate::types::Stage;
@@ -78,5 +170,95 @@ impl super::Operation for GetStage {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetStageError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetStageError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetStageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetStageError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetStageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetStageError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetStageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetStageError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetStageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetStageError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetStageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetStageError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetStageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetStageError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Stage::from_response(response)
+            .map_err(GetStageError::InvalidResponse)
     }
 }

@@ -14,6 +14,106 @@
 #[non_exhaustive]
 pub struct GetStages;
 impl super::private::Sealed for GetStages {}
+/// Errors of [`GetStages`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetStagesError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetStagesError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetStagesError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetStagesError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            GetStagesError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            GetStagesError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetStagesError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetStagesError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetStagesError::Unhandled(error) => error.code.as_deref(),
+            GetStagesError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetStagesError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetStagesError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetStagesError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetStagesError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetStagesError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetStagesError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetStagesError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetStagesError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetStagesError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
+        }
+    }
+}
+impl ::std::error::Error for GetStagesError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetStagesError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetStagesError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetStagesError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetStagesError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetStagesError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetStagesError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetStagesError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetStagesError::InvalidResponse(error) => ::std::option::Option::Some(error),
+        }
+    }
+}
 impl super::Operation for GetStages {
     type Input = crate::types::GetStagesRequest;
     type Output = crate::types::Stages;
@@ -66,5 +166,95 @@ impl super::Operation for GetStages {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetStagesError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetStagesError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetStagesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetStagesError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetStagesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetStagesError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetStagesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetStagesError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetStagesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetStagesError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetStagesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetStagesError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetStagesError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetStagesError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Stages::from_response(response)
+            .map_err(GetStagesError::InvalidResponse)
     }
 }

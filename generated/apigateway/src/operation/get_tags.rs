@@ -14,6 +14,80 @@
 #[non_exhaustive]
 pub struct GetTags;
 impl super::private::Sealed for GetTags {}
+/// Errors of [`GetTags`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetTagsError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetTagsError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetTagsError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetTagsError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetTagsError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetTagsError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetTagsError::Unhandled(error) => error.code.as_deref(),
+            GetTagsError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetTagsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetTagsError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetTagsError::NotFoundException(error) => ::std::fmt::Display::fmt(error, f),
+            GetTagsError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetTagsError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetTagsError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetTagsError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
+        }
+    }
+}
+impl ::std::error::Error for GetTagsError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetTagsError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetTagsError::NotFoundException(error) => ::std::option::Option::Some(error),
+            GetTagsError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetTagsError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetTagsError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetTagsError::InvalidResponse(error) => ::std::option::Option::Some(error),
+        }
+    }
+}
 impl super::Operation for GetTags {
     type Input = crate::types::GetTagsRequest;
     type Output = crate::types::Tags;
@@ -66,5 +140,73 @@ impl super::Operation for GetTags {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetTagsError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetTagsError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetTagsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetTagsError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetTagsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetTagsError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetTagsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetTagsError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetTagsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetTagsError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Tags::from_response(response)
+            .map_err(GetTagsError::InvalidResponse)
     }
 }

@@ -14,6 +14,80 @@
 #[non_exhaustive]
 pub struct GetUsage;
 impl super::private::Sealed for GetUsage {}
+/// Errors of [`GetUsage`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetUsageError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetUsageError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetUsageError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetUsageError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetUsageError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetUsageError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetUsageError::Unhandled(error) => error.code.as_deref(),
+            GetUsageError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetUsageError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetUsageError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetUsageError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetUsageError::NotFoundException(error) => ::std::fmt::Display::fmt(error, f),
+            GetUsageError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetUsageError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetUsageError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
+        }
+    }
+}
+impl ::std::error::Error for GetUsageError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetUsageError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetUsageError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetUsageError::NotFoundException(error) => ::std::option::Option::Some(error),
+            GetUsageError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetUsageError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetUsageError::InvalidResponse(error) => ::std::option::Option::Some(error),
+        }
+    }
+}
 impl super::Operation for GetUsage {
     type Input = crate::types::GetUsageRequest;
     type Output = crate::types::Usage;
@@ -81,5 +155,73 @@ impl super::Operation for GetUsage {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetUsageError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetUsageError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetUsageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetUsageError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetUsageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetUsageError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetUsageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetUsageError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetUsageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetUsageError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Usage::from_response(response)
+            .map_err(GetUsageError::InvalidResponse)
     }
 }

@@ -14,6 +14,88 @@
 #[non_exhaustive]
 pub struct GetUsagePlan;
 impl super::private::Sealed for GetUsagePlan {}
+/// Errors of [`GetUsagePlan`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetUsagePlanError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetUsagePlanError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetUsagePlanError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetUsagePlanError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetUsagePlanError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetUsagePlanError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetUsagePlanError::Unhandled(error) => error.code.as_deref(),
+            GetUsagePlanError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetUsagePlanError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetUsagePlanError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetUsagePlanError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetUsagePlanError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetUsagePlanError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetUsagePlanError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetUsagePlanError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetUsagePlanError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetUsagePlanError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetUsagePlanError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetUsagePlanError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetUsagePlanError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetUsagePlanError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetUsagePlanError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetUsagePlan {
     type Input = crate::types::GetUsagePlanRequest;
     type Output = crate::types::UsagePlan;
@@ -60,5 +142,73 @@ impl super::Operation for GetUsagePlan {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetUsagePlanError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetUsagePlanError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetUsagePlanError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetUsagePlanError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetUsagePlanError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetUsagePlanError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::UsagePlan::from_response(response)
+            .map_err(GetUsagePlanError::InvalidResponse)
     }
 }

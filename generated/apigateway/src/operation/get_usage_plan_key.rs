@@ -14,6 +14,88 @@
 #[non_exhaustive]
 pub struct GetUsagePlanKey;
 impl super::private::Sealed for GetUsagePlanKey {}
+/// Errors of [`GetUsagePlanKey`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetUsagePlanKeyError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetUsagePlanKeyError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetUsagePlanKeyError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetUsagePlanKeyError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetUsagePlanKeyError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetUsagePlanKeyError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetUsagePlanKeyError::Unhandled(error) => error.code.as_deref(),
+            GetUsagePlanKeyError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetUsagePlanKeyError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetUsagePlanKeyError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetUsagePlanKeyError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetUsagePlanKeyError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetUsagePlanKeyError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetUsagePlanKeyError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetUsagePlanKeyError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetUsagePlanKeyError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetUsagePlanKeyError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetUsagePlanKeyError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetUsagePlanKeyError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetUsagePlanKeyError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetUsagePlanKeyError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetUsagePlanKeyError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetUsagePlanKey {
     type Input = crate::types::GetUsagePlanKeyRequest;
     type Output = crate::types::UsagePlanKey;
@@ -71,5 +153,73 @@ impl super::Operation for GetUsagePlanKey {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetUsagePlanKeyError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetUsagePlanKeyError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetUsagePlanKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetUsagePlanKeyError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetUsagePlanKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetUsagePlanKeyError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetUsagePlanKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetUsagePlanKeyError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetUsagePlanKeyError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetUsagePlanKeyError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::UsagePlanKey::from_response(response)
+            .map_err(GetUsagePlanKeyError::InvalidResponse)
     }
 }

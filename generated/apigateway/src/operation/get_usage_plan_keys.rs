@@ -14,6 +14,88 @@
 #[non_exhaustive]
 pub struct GetUsagePlanKeys;
 impl super::private::Sealed for GetUsagePlanKeys {}
+/// Errors of [`GetUsagePlanKeys`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetUsagePlanKeysError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetUsagePlanKeysError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetUsagePlanKeysError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetUsagePlanKeysError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetUsagePlanKeysError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetUsagePlanKeysError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetUsagePlanKeysError::Unhandled(error) => error.code.as_deref(),
+            GetUsagePlanKeysError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetUsagePlanKeysError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetUsagePlanKeysError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetUsagePlanKeysError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetUsagePlanKeysError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetUsagePlanKeysError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetUsagePlanKeysError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetUsagePlanKeysError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetUsagePlanKeysError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetUsagePlanKeysError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetUsagePlanKeysError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetUsagePlanKeysError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetUsagePlanKeysError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetUsagePlanKeysError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetUsagePlanKeysError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetUsagePlanKeys {
     type Input = crate::types::GetUsagePlanKeysRequest;
     type Output = crate::types::UsagePlanKeys;
@@ -75,5 +157,73 @@ impl super::Operation for GetUsagePlanKeys {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetUsagePlanKeysError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetUsagePlanKeysError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetUsagePlanKeysError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetUsagePlanKeysError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetUsagePlanKeysError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetUsagePlanKeysError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetUsagePlanKeysError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetUsagePlanKeysError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetUsagePlanKeysError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetUsagePlanKeysError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::UsagePlanKeys::from_response(response)
+            .map_err(GetUsagePlanKeysError::InvalidResponse)
     }
 }

@@ -14,6 +14,88 @@
 #[non_exhaustive]
 pub struct GetUsagePlans;
 impl super::private::Sealed for GetUsagePlans {}
+/// Errors of [`GetUsagePlans`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetUsagePlansError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetUsagePlansError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetUsagePlansError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetUsagePlansError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetUsagePlansError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetUsagePlansError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetUsagePlansError::Unhandled(error) => error.code.as_deref(),
+            GetUsagePlansError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetUsagePlansError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetUsagePlansError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetUsagePlansError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetUsagePlansError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetUsagePlansError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetUsagePlansError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetUsagePlansError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetUsagePlansError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetUsagePlansError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetUsagePlansError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetUsagePlansError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetUsagePlansError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetUsagePlansError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetUsagePlansError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetUsagePlans {
     type Input = crate::types::GetUsagePlansRequest;
     type Output = crate::types::UsagePlans;
@@ -58,5 +140,73 @@ impl super::Operation for GetUsagePlans {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetUsagePlansError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetUsagePlansError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetUsagePlansError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetUsagePlansError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetUsagePlansError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetUsagePlansError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetUsagePlansError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetUsagePlansError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetUsagePlansError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetUsagePlansError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::UsagePlans::from_response(response)
+            .map_err(GetUsagePlansError::InvalidResponse)
     }
 }

@@ -14,6 +14,84 @@
 #[non_exhaustive]
 pub struct GetVpcLink;
 impl super::private::Sealed for GetVpcLink {}
+/// Errors of [`GetVpcLink`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetVpcLinkError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetVpcLinkError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetVpcLinkError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetVpcLinkError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetVpcLinkError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetVpcLinkError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetVpcLinkError::Unhandled(error) => error.code.as_deref(),
+            GetVpcLinkError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetVpcLinkError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetVpcLinkError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetVpcLinkError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetVpcLinkError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetVpcLinkError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetVpcLinkError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetVpcLinkError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
+        }
+    }
+}
+impl ::std::error::Error for GetVpcLinkError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetVpcLinkError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetVpcLinkError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetVpcLinkError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetVpcLinkError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetVpcLinkError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetVpcLinkError::InvalidResponse(error) => ::std::option::Option::Some(error),
+        }
+    }
+}
 impl super::Operation for GetVpcLink {
     type Input = crate::types::GetVpcLinkRequest;
     type Output = crate::types::VpcLink;
@@ -60,5 +138,73 @@ impl super::Operation for GetVpcLink {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetVpcLinkError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetVpcLinkError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetVpcLinkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetVpcLinkError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetVpcLinkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetVpcLinkError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetVpcLinkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetVpcLinkError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetVpcLinkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetVpcLinkError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::VpcLink::from_response(response)
+            .map_err(GetVpcLinkError::InvalidResponse)
     }
 }

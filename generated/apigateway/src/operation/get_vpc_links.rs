@@ -14,6 +14,88 @@
 #[non_exhaustive]
 pub struct GetVpcLinks;
 impl super::private::Sealed for GetVpcLinks {}
+/// Errors of [`GetVpcLinks`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum GetVpcLinksError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl GetVpcLinksError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            GetVpcLinksError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            GetVpcLinksError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            GetVpcLinksError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            GetVpcLinksError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            GetVpcLinksError::Unhandled(error) => error.code.as_deref(),
+            GetVpcLinksError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for GetVpcLinksError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            GetVpcLinksError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetVpcLinksError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetVpcLinksError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetVpcLinksError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            GetVpcLinksError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            GetVpcLinksError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for GetVpcLinksError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            GetVpcLinksError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetVpcLinksError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetVpcLinksError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetVpcLinksError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            GetVpcLinksError::Unhandled(error) => ::std::option::Option::Some(error),
+            GetVpcLinksError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for GetVpcLinks {
     type Input = crate::types::GetVpcLinksRequest;
     type Output = crate::types::VpcLinks;
@@ -55,5 +137,73 @@ impl super::Operation for GetVpcLinks {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = GetVpcLinksError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetVpcLinksError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetVpcLinksError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                GetVpcLinksError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetVpcLinksError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetVpcLinksError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetVpcLinksError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                GetVpcLinksError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                GetVpcLinksError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        GetVpcLinksError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::VpcLinks::from_response(response)
+            .map_err(GetVpcLinksError::InvalidResponse)
     }
 }

@@ -14,6 +14,110 @@
 #[non_exhaustive]
 pub struct ImportApiKeys;
 impl super::private::Sealed for ImportApiKeys {}
+/// Errors of [`ImportApiKeys`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum ImportApiKeysError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl ImportApiKeysError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            ImportApiKeysError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            ImportApiKeysError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            ImportApiKeysError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            ImportApiKeysError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            ImportApiKeysError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            ImportApiKeysError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            ImportApiKeysError::Unhandled(error) => error.code.as_deref(),
+            ImportApiKeysError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for ImportApiKeysError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            ImportApiKeysError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ImportApiKeysError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ImportApiKeysError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ImportApiKeysError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ImportApiKeysError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ImportApiKeysError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ImportApiKeysError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            ImportApiKeysError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for ImportApiKeysError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            ImportApiKeysError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            ImportApiKeysError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            ImportApiKeysError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            ImportApiKeysError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            ImportApiKeysError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            ImportApiKeysError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            ImportApiKeysError::Unhandled(error) => ::std::option::Option::Some(error),
+            ImportApiKeysError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for ImportApiKeys {
     type Input = crate::types::ImportApiKeysRequest;
     type Output = crate::types::ApiKeyIds;
@@ -55,5 +159,95 @@ impl super::Operation for ImportApiKeys {
             request.body("application/octet-stream", blob.as_bytes().to_vec());
         }
         request.finish()
+    }
+    type Error = ImportApiKeysError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                ImportApiKeysError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                ImportApiKeysError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                ImportApiKeysError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                ImportApiKeysError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                ImportApiKeysError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                ImportApiKeysError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                ImportApiKeysError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                ImportApiKeysError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                ImportApiKeysError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                ImportApiKeysError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                ImportApiKeysError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                ImportApiKeysError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        ImportApiKeysError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::ApiKeyIds::from_response(response)
+            .map_err(ImportApiKeysError::InvalidResponse)
     }
 }

@@ -14,6 +14,116 @@
 #[non_exhaustive]
 pub struct ImportDocumentationParts;
 impl super::private::Sealed for ImportDocumentationParts {}
+/// Errors of [`ImportDocumentationParts`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum ImportDocumentationPartsError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl ImportDocumentationPartsError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            ImportDocumentationPartsError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            ImportDocumentationPartsError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            ImportDocumentationPartsError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            ImportDocumentationPartsError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            ImportDocumentationPartsError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            ImportDocumentationPartsError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            ImportDocumentationPartsError::Unhandled(error) => error.code.as_deref(),
+            ImportDocumentationPartsError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for ImportDocumentationPartsError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            ImportDocumentationPartsError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ImportDocumentationPartsError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ImportDocumentationPartsError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ImportDocumentationPartsError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ImportDocumentationPartsError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ImportDocumentationPartsError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ImportDocumentationPartsError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ImportDocumentationPartsError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for ImportDocumentationPartsError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            ImportDocumentationPartsError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            ImportDocumentationPartsError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            ImportDocumentationPartsError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            ImportDocumentationPartsError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            ImportDocumentationPartsError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            ImportDocumentationPartsError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            ImportDocumentationPartsError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            ImportDocumentationPartsError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for ImportDocumentationParts {
     type Input = crate::types::ImportDocumentationPartsRequest;
     type Output = crate::types::DocumentationPartIds;
@@ -72,5 +182,97 @@ impl super::Operation for ImportDocumentationParts {
             request.body("application/octet-stream", blob.as_bytes().to_vec());
         }
         request.finish()
+    }
+    type Error = ImportDocumentationPartsError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                ImportDocumentationPartsError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                ImportDocumentationPartsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                ImportDocumentationPartsError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                ImportDocumentationPartsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                ImportDocumentationPartsError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                ImportDocumentationPartsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                ImportDocumentationPartsError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                ImportDocumentationPartsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                ImportDocumentationPartsError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                ImportDocumentationPartsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                ImportDocumentationPartsError::TooManyRequestsException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                ImportDocumentationPartsError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        ImportDocumentationPartsError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::DocumentationPartIds::from_response(response)
+            .map_err(ImportDocumentationPartsError::InvalidResponse)
     }
 }

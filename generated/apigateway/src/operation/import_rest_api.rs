@@ -14,6 +14,110 @@
 #[non_exhaustive]
 pub struct ImportRestApi;
 impl super::private::Sealed for ImportRestApi {}
+/// Errors of [`ImportRestApi`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum ImportRestApiError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl ImportRestApiError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            ImportRestApiError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            ImportRestApiError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            ImportRestApiError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            ImportRestApiError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            ImportRestApiError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            ImportRestApiError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            ImportRestApiError::Unhandled(error) => error.code.as_deref(),
+            ImportRestApiError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for ImportRestApiError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            ImportRestApiError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ImportRestApiError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ImportRestApiError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ImportRestApiError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ImportRestApiError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ImportRestApiError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            ImportRestApiError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            ImportRestApiError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for ImportRestApiError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            ImportRestApiError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            ImportRestApiError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            ImportRestApiError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            ImportRestApiError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            ImportRestApiError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            ImportRestApiError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            ImportRestApiError::Unhandled(error) => ::std::option::Option::Some(error),
+            ImportRestApiError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for ImportRestApi {
     type Input = crate::types::ImportRestApiRequest;
     type Output = crate::types::RestApi;
@@ -58,5 +162,95 @@ impl super::Operation for ImportRestApi {
             request.body("application/octet-stream", blob.as_bytes().to_vec());
         }
         request.finish()
+    }
+    type Error = ImportRestApiError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                ImportRestApiError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                ImportRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                ImportRestApiError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                ImportRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                ImportRestApiError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                ImportRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                ImportRestApiError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                ImportRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                ImportRestApiError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                ImportRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                ImportRestApiError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                ImportRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        ImportRestApiError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::RestApi::from_response(response)
+            .map_err(ImportRestApiError::InvalidResponse)
     }
 }

@@ -14,6 +14,114 @@
 #[non_exhaustive]
 pub struct PutGatewayResponse;
 impl super::private::Sealed for PutGatewayResponse {}
+/// Errors of [`PutGatewayResponse`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum PutGatewayResponseError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl PutGatewayResponseError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutGatewayResponseError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            PutGatewayResponseError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            PutGatewayResponseError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            PutGatewayResponseError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            PutGatewayResponseError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            PutGatewayResponseError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            PutGatewayResponseError::Unhandled(error) => error.code.as_deref(),
+            PutGatewayResponseError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for PutGatewayResponseError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            PutGatewayResponseError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutGatewayResponseError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutGatewayResponseError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutGatewayResponseError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutGatewayResponseError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutGatewayResponseError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutGatewayResponseError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutGatewayResponseError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for PutGatewayResponseError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            PutGatewayResponseError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutGatewayResponseError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutGatewayResponseError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutGatewayResponseError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutGatewayResponseError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutGatewayResponseError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutGatewayResponseError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutGatewayResponseError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for PutGatewayResponse {
     type Input = crate::types::PutGatewayResponseRequest;
     type Output = crate::types::GatewayResponse;
@@ -79,5 +187,95 @@ impl super::Operation for PutGatewayResponse {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = PutGatewayResponseError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutGatewayResponseError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutGatewayResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                PutGatewayResponseError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutGatewayResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutGatewayResponseError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutGatewayResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                PutGatewayResponseError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutGatewayResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutGatewayResponseError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutGatewayResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutGatewayResponseError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutGatewayResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        PutGatewayResponseError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::GatewayResponse::from_response(response)
+            .map_err(PutGatewayResponseError::InvalidResponse)
     }
 }

@@ -14,6 +14,110 @@
 #[non_exhaustive]
 pub struct PutIntegration;
 impl super::private::Sealed for PutIntegration {}
+/// Errors of [`PutIntegration`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum PutIntegrationError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl PutIntegrationError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutIntegrationError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            PutIntegrationError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            PutIntegrationError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            PutIntegrationError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            PutIntegrationError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            PutIntegrationError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            PutIntegrationError::Unhandled(error) => error.code.as_deref(),
+            PutIntegrationError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for PutIntegrationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            PutIntegrationError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutIntegrationError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutIntegrationError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutIntegrationError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutIntegrationError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutIntegrationError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutIntegrationError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            PutIntegrationError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for PutIntegrationError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            PutIntegrationError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutIntegrationError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutIntegrationError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutIntegrationError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutIntegrationError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutIntegrationError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutIntegrationError::Unhandled(error) => ::std::option::Option::Some(error),
+            PutIntegrationError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for PutIntegration {
     type Input = crate::types::PutIntegrationRequest;
     type Output = crate::types::Integration;
@@ -96,5 +200,95 @@ impl super::Operation for PutIntegration {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = PutIntegrationError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutIntegrationError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutIntegrationError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                PutIntegrationError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutIntegrationError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutIntegrationError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutIntegrationError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                PutIntegrationError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutIntegrationError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutIntegrationError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutIntegrationError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutIntegrationError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutIntegrationError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        PutIntegrationError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Integration::from_response(response)
+            .map_err(PutIntegrationError::InvalidResponse)
     }
 }

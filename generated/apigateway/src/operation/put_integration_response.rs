@@ -14,6 +14,116 @@
 #[non_exhaustive]
 pub struct PutIntegrationResponse;
 impl super::private::Sealed for PutIntegrationResponse {}
+/// Errors of [`PutIntegrationResponse`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum PutIntegrationResponseError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl PutIntegrationResponseError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutIntegrationResponseError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            PutIntegrationResponseError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            PutIntegrationResponseError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            PutIntegrationResponseError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            PutIntegrationResponseError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            PutIntegrationResponseError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            PutIntegrationResponseError::Unhandled(error) => error.code.as_deref(),
+            PutIntegrationResponseError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for PutIntegrationResponseError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            PutIntegrationResponseError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutIntegrationResponseError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutIntegrationResponseError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutIntegrationResponseError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutIntegrationResponseError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutIntegrationResponseError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutIntegrationResponseError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutIntegrationResponseError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for PutIntegrationResponseError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            PutIntegrationResponseError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutIntegrationResponseError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutIntegrationResponseError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutIntegrationResponseError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutIntegrationResponseError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutIntegrationResponseError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutIntegrationResponseError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutIntegrationResponseError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for PutIntegrationResponse {
     type Input = crate::types::PutIntegrationResponseRequest;
     type Output = crate::types::IntegrationResponse;
@@ -111,5 +221,95 @@ impl super::Operation for PutIntegrationResponse {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = PutIntegrationResponseError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutIntegrationResponseError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                PutIntegrationResponseError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutIntegrationResponseError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                PutIntegrationResponseError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutIntegrationResponseError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutIntegrationResponseError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        PutIntegrationResponseError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::IntegrationResponse::from_response(response)
+            .map_err(PutIntegrationResponseError::InvalidResponse)
     }
 }

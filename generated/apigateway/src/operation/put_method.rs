@@ -14,6 +14,106 @@
 #[non_exhaustive]
 pub struct PutMethod;
 impl super::private::Sealed for PutMethod {}
+/// Errors of [`PutMethod`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum PutMethodError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl PutMethodError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutMethodError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            PutMethodError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            PutMethodError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            PutMethodError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            PutMethodError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            PutMethodError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            PutMethodError::Unhandled(error) => error.code.as_deref(),
+            PutMethodError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for PutMethodError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            PutMethodError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutMethodError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutMethodError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutMethodError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutMethodError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutMethodError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutMethodError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            PutMethodError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
+        }
+    }
+}
+impl ::std::error::Error for PutMethodError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            PutMethodError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutMethodError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutMethodError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutMethodError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutMethodError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutMethodError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutMethodError::Unhandled(error) => ::std::option::Option::Some(error),
+            PutMethodError::InvalidResponse(error) => ::std::option::Option::Some(error),
+        }
+    }
+}
 impl super::Operation for PutMethod {
     type Input = crate::types::PutMethodRequest;
     type Output = crate::types::Method;
@@ -95,5 +195,95 @@ impl super::Operation for PutMethod {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = PutMethodError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutMethodError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutMethodError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutMethodError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutMethodError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                PutMethodError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutMethodError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                PutMethodError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutMethodError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutMethodError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutMethodError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutMethodError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutMethodError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        PutMethodError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Method::from_response(response)
+            .map_err(PutMethodError::InvalidResponse)
     }
 }

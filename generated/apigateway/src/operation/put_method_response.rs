@@ -14,6 +14,114 @@
 #[non_exhaustive]
 pub struct PutMethodResponse;
 impl super::private::Sealed for PutMethodResponse {}
+/// Errors of [`PutMethodResponse`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum PutMethodResponseError {
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl PutMethodResponseError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutMethodResponseError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            PutMethodResponseError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            PutMethodResponseError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            PutMethodResponseError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            PutMethodResponseError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            PutMethodResponseError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            PutMethodResponseError::Unhandled(error) => error.code.as_deref(),
+            PutMethodResponseError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for PutMethodResponseError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            PutMethodResponseError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutMethodResponseError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutMethodResponseError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutMethodResponseError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutMethodResponseError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutMethodResponseError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutMethodResponseError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutMethodResponseError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for PutMethodResponseError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            PutMethodResponseError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutMethodResponseError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutMethodResponseError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutMethodResponseError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutMethodResponseError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutMethodResponseError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutMethodResponseError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutMethodResponseError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for PutMethodResponse {
     type Input = crate::types::PutMethodResponseRequest;
     type Output = crate::types::MethodResponse;
@@ -111,5 +219,95 @@ impl super::Operation for PutMethodResponse {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = PutMethodResponseError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutMethodResponseError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutMethodResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                PutMethodResponseError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutMethodResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                PutMethodResponseError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutMethodResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutMethodResponseError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutMethodResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutMethodResponseError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutMethodResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutMethodResponseError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutMethodResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        PutMethodResponseError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::MethodResponse::from_response(response)
+            .map_err(PutMethodResponseError::InvalidResponse)
     }
 }

@@ -14,6 +14,106 @@
 #[non_exhaustive]
 pub struct PutRestApi;
 impl super::private::Sealed for PutRestApi {}
+/// Errors of [`PutRestApi`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum PutRestApiError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl PutRestApiError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            PutRestApiError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            PutRestApiError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            PutRestApiError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            PutRestApiError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            PutRestApiError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            PutRestApiError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            PutRestApiError::Unhandled(error) => error.code.as_deref(),
+            PutRestApiError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for PutRestApiError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            PutRestApiError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutRestApiError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutRestApiError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutRestApiError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutRestApiError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutRestApiError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            PutRestApiError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            PutRestApiError::InvalidResponse(error) => ::std::fmt::Display::fmt(error, f),
+        }
+    }
+}
+impl ::std::error::Error for PutRestApiError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            PutRestApiError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutRestApiError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutRestApiError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutRestApiError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutRestApiError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutRestApiError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            PutRestApiError::Unhandled(error) => ::std::option::Option::Some(error),
+            PutRestApiError::InvalidResponse(error) => ::std::option::Option::Some(error),
+        }
+    }
+}
 impl super::Operation for PutRestApi {
     type Input = crate::types::PutRestApiRequest;
     type Output = crate::types::RestApi;
@@ -77,5 +177,95 @@ impl super::Operation for PutRestApi {
             request.body("application/octet-stream", blob.as_bytes().to_vec());
         }
         request.finish()
+    }
+    type Error = PutRestApiError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutRestApiError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                PutRestApiError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutRestApiError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                PutRestApiError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutRestApiError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                PutRestApiError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                PutRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        PutRestApiError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::RestApi::from_response(response)
+            .map_err(PutRestApiError::InvalidResponse)
     }
 }

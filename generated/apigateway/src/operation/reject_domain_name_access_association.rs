@@ -16,6 +16,107 @@
 #[non_exhaustive]
 pub struct RejectDomainNameAccessAssociation;
 impl super::private::Sealed for RejectDomainNameAccessAssociation {}
+/// Errors of [`RejectDomainNameAccessAssociation`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum RejectDomainNameAccessAssociationError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl RejectDomainNameAccessAssociationError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            RejectDomainNameAccessAssociationError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            RejectDomainNameAccessAssociationError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            RejectDomainNameAccessAssociationError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            RejectDomainNameAccessAssociationError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            RejectDomainNameAccessAssociationError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            RejectDomainNameAccessAssociationError::Unhandled(error) => {
+                error.code.as_deref()
+            }
+            RejectDomainNameAccessAssociationError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for RejectDomainNameAccessAssociationError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            RejectDomainNameAccessAssociationError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            RejectDomainNameAccessAssociationError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            RejectDomainNameAccessAssociationError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            RejectDomainNameAccessAssociationError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            RejectDomainNameAccessAssociationError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            RejectDomainNameAccessAssociationError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            RejectDomainNameAccessAssociationError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for RejectDomainNameAccessAssociationError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            RejectDomainNameAccessAssociationError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            RejectDomainNameAccessAssociationError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            RejectDomainNameAccessAssociationError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            RejectDomainNameAccessAssociationError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            RejectDomainNameAccessAssociationError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            RejectDomainNameAccessAssociationError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            RejectDomainNameAccessAssociationError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for RejectDomainNameAccessAssociation {
     type Input = crate::types::RejectDomainNameAccessAssociationRequest;
     type Output = ();
@@ -56,5 +157,102 @@ impl super::Operation for RejectDomainNameAccessAssociation {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = RejectDomainNameAccessAssociationError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                RejectDomainNameAccessAssociationError::BadRequestException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                RejectDomainNameAccessAssociationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                RejectDomainNameAccessAssociationError::ConflictException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                RejectDomainNameAccessAssociationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                RejectDomainNameAccessAssociationError::NotFoundException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                RejectDomainNameAccessAssociationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                RejectDomainNameAccessAssociationError::UnauthorizedException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                RejectDomainNameAccessAssociationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                RejectDomainNameAccessAssociationError::TooManyRequestsException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                RejectDomainNameAccessAssociationError::InvalidResponse(
+                                    error,
+                                )
+                            }
+                        }
+                    }
+                    _ => {
+                        RejectDomainNameAccessAssociationError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

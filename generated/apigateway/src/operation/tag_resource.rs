@@ -14,6 +14,110 @@
 #[non_exhaustive]
 pub struct TagResource;
 impl super::private::Sealed for TagResource {}
+/// Errors of [`TagResource`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum TagResourceError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl TagResourceError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            TagResourceError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            TagResourceError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            TagResourceError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            TagResourceError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            TagResourceError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            TagResourceError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            TagResourceError::Unhandled(error) => error.code.as_deref(),
+            TagResourceError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for TagResourceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            TagResourceError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            TagResourceError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            TagResourceError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            TagResourceError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            TagResourceError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            TagResourceError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            TagResourceError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            TagResourceError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for TagResourceError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            TagResourceError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            TagResourceError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            TagResourceError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            TagResourceError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            TagResourceError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            TagResourceError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            TagResourceError::Unhandled(error) => ::std::option::Option::Some(error),
+            TagResourceError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for TagResource {
     type Input = crate::types::TagResourceRequest;
     type Output = ();
@@ -63,5 +167,94 @@ impl super::Operation for TagResource {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = TagResourceError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                TagResourceError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                TagResourceError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                TagResourceError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                TagResourceError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                TagResourceError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                TagResourceError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                TagResourceError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                TagResourceError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                TagResourceError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                TagResourceError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                TagResourceError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                TagResourceError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        TagResourceError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

@@ -14,6 +14,92 @@
 #[non_exhaustive]
 pub struct TestInvokeAuthorizer;
 impl super::private::Sealed for TestInvokeAuthorizer {}
+/// Errors of [`TestInvokeAuthorizer`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum TestInvokeAuthorizerError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl TestInvokeAuthorizerError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            TestInvokeAuthorizerError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            TestInvokeAuthorizerError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            TestInvokeAuthorizerError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            TestInvokeAuthorizerError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            TestInvokeAuthorizerError::Unhandled(error) => error.code.as_deref(),
+            TestInvokeAuthorizerError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for TestInvokeAuthorizerError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            TestInvokeAuthorizerError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            TestInvokeAuthorizerError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            TestInvokeAuthorizerError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            TestInvokeAuthorizerError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            TestInvokeAuthorizerError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            TestInvokeAuthorizerError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for TestInvokeAuthorizerError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            TestInvokeAuthorizerError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            TestInvokeAuthorizerError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            TestInvokeAuthorizerError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            TestInvokeAuthorizerError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            TestInvokeAuthorizerError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            TestInvokeAuthorizerError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for TestInvokeAuthorizer {
     type Input = crate::types::TestInvokeAuthorizerRequest;
     type Output = crate::types::TestInvokeAuthorizerResponse;
@@ -77,5 +163,73 @@ impl super::Operation for TestInvokeAuthorizer {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = TestInvokeAuthorizerError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                TestInvokeAuthorizerError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                TestInvokeAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                TestInvokeAuthorizerError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                TestInvokeAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                TestInvokeAuthorizerError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                TestInvokeAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                TestInvokeAuthorizerError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                TestInvokeAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        TestInvokeAuthorizerError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::TestInvokeAuthorizerResponse::from_response(response)
+            .map_err(TestInvokeAuthorizerError::InvalidResponse)
     }
 }

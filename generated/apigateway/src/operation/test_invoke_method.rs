@@ -14,6 +14,88 @@
 #[non_exhaustive]
 pub struct TestInvokeMethod;
 impl super::private::Sealed for TestInvokeMethod {}
+/// Errors of [`TestInvokeMethod`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum TestInvokeMethodError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl TestInvokeMethodError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            TestInvokeMethodError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            TestInvokeMethodError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            TestInvokeMethodError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            TestInvokeMethodError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            TestInvokeMethodError::Unhandled(error) => error.code.as_deref(),
+            TestInvokeMethodError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for TestInvokeMethodError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            TestInvokeMethodError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            TestInvokeMethodError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            TestInvokeMethodError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            TestInvokeMethodError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            TestInvokeMethodError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            TestInvokeMethodError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for TestInvokeMethodError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            TestInvokeMethodError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            TestInvokeMethodError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            TestInvokeMethodError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            TestInvokeMethodError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            TestInvokeMethodError::Unhandled(error) => ::std::option::Option::Some(error),
+            TestInvokeMethodError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for TestInvokeMethod {
     type Input = crate::types::TestInvokeMethodRequest;
     type Output = crate::types::TestInvokeMethodResponse;
@@ -93,5 +175,73 @@ impl super::Operation for TestInvokeMethod {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = TestInvokeMethodError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                TestInvokeMethodError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                TestInvokeMethodError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                TestInvokeMethodError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                TestInvokeMethodError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                TestInvokeMethodError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                TestInvokeMethodError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                TestInvokeMethodError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                TestInvokeMethodError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        TestInvokeMethodError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::TestInvokeMethodResponse::from_response(response)
+            .map_err(TestInvokeMethodError::InvalidResponse)
     }
 }

@@ -14,6 +14,110 @@
 #[non_exhaustive]
 pub struct UntagResource;
 impl super::private::Sealed for UntagResource {}
+/// Errors of [`UntagResource`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum UntagResourceError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl UntagResourceError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            UntagResourceError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            UntagResourceError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            UntagResourceError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            UntagResourceError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            UntagResourceError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            UntagResourceError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            UntagResourceError::Unhandled(error) => error.code.as_deref(),
+            UntagResourceError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for UntagResourceError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            UntagResourceError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UntagResourceError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UntagResourceError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UntagResourceError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UntagResourceError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UntagResourceError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UntagResourceError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            UntagResourceError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for UntagResourceError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            UntagResourceError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UntagResourceError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UntagResourceError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UntagResourceError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UntagResourceError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UntagResourceError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UntagResourceError::Unhandled(error) => ::std::option::Option::Some(error),
+            UntagResourceError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for UntagResource {
     type Input = crate::types::UntagResourceRequest;
     type Output = ();
@@ -67,5 +171,94 @@ impl super::Operation for UntagResource {
         );
         request.header("Accept", "application/json");
         request.finish()
+    }
+    type Error = UntagResourceError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UntagResourceError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UntagResourceError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UntagResourceError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UntagResourceError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UntagResourceError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UntagResourceError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UntagResourceError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UntagResourceError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UntagResourceError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UntagResourceError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UntagResourceError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UntagResourceError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        UntagResourceError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        ::std::result::Result::Ok(())
     }
 }

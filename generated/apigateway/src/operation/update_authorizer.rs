@@ -14,6 +14,110 @@
 #[non_exhaustive]
 pub struct UpdateAuthorizer;
 impl super::private::Sealed for UpdateAuthorizer {}
+/// Errors of [`UpdateAuthorizer`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum UpdateAuthorizerError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl UpdateAuthorizerError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateAuthorizerError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            UpdateAuthorizerError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            UpdateAuthorizerError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            UpdateAuthorizerError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            UpdateAuthorizerError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            UpdateAuthorizerError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            UpdateAuthorizerError::Unhandled(error) => error.code.as_deref(),
+            UpdateAuthorizerError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for UpdateAuthorizerError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            UpdateAuthorizerError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateAuthorizerError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateAuthorizerError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateAuthorizerError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateAuthorizerError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateAuthorizerError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateAuthorizerError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            UpdateAuthorizerError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for UpdateAuthorizerError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            UpdateAuthorizerError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateAuthorizerError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateAuthorizerError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateAuthorizerError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateAuthorizerError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateAuthorizerError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateAuthorizerError::Unhandled(error) => ::std::option::Option::Some(error),
+            UpdateAuthorizerError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for UpdateAuthorizer {
     type Input = crate::types::UpdateAuthorizerRequest;
     type Output = crate::types::Authorizer;
@@ -79,5 +183,95 @@ impl super::Operation for UpdateAuthorizer {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = UpdateAuthorizerError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateAuthorizerError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateAuthorizerError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateAuthorizerError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateAuthorizerError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateAuthorizerError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateAuthorizerError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateAuthorizerError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        UpdateAuthorizerError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Authorizer::from_response(response)
+            .map_err(UpdateAuthorizerError::InvalidResponse)
     }
 }

@@ -14,6 +14,114 @@
 #[non_exhaustive]
 pub struct UpdateBasePathMapping;
 impl super::private::Sealed for UpdateBasePathMapping {}
+/// Errors of [`UpdateBasePathMapping`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum UpdateBasePathMappingError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl UpdateBasePathMappingError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateBasePathMappingError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            UpdateBasePathMappingError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            UpdateBasePathMappingError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            UpdateBasePathMappingError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            UpdateBasePathMappingError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            UpdateBasePathMappingError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            UpdateBasePathMappingError::Unhandled(error) => error.code.as_deref(),
+            UpdateBasePathMappingError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for UpdateBasePathMappingError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            UpdateBasePathMappingError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateBasePathMappingError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateBasePathMappingError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateBasePathMappingError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateBasePathMappingError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateBasePathMappingError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateBasePathMappingError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateBasePathMappingError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for UpdateBasePathMappingError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            UpdateBasePathMappingError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateBasePathMappingError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateBasePathMappingError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateBasePathMappingError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateBasePathMappingError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateBasePathMappingError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateBasePathMappingError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateBasePathMappingError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for UpdateBasePathMapping {
     type Input = crate::types::UpdateBasePathMappingRequest;
     type Output = crate::types::BasePathMapping;
@@ -82,5 +190,95 @@ impl super::Operation for UpdateBasePathMapping {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = UpdateBasePathMappingError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateBasePathMappingError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateBasePathMappingError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateBasePathMappingError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateBasePathMappingError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateBasePathMappingError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateBasePathMappingError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateBasePathMappingError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        UpdateBasePathMappingError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::BasePathMapping::from_response(response)
+            .map_err(UpdateBasePathMappingError::InvalidResponse)
     }
 }

@@ -14,6 +14,116 @@
 #[non_exhaustive]
 pub struct UpdateClientCertificate;
 impl super::private::Sealed for UpdateClientCertificate {}
+/// Errors of [`UpdateClientCertificate`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum UpdateClientCertificateError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl UpdateClientCertificateError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateClientCertificateError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            UpdateClientCertificateError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            UpdateClientCertificateError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            UpdateClientCertificateError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            UpdateClientCertificateError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            UpdateClientCertificateError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            UpdateClientCertificateError::Unhandled(error) => error.code.as_deref(),
+            UpdateClientCertificateError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for UpdateClientCertificateError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            UpdateClientCertificateError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateClientCertificateError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateClientCertificateError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateClientCertificateError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateClientCertificateError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateClientCertificateError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateClientCertificateError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateClientCertificateError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for UpdateClientCertificateError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            UpdateClientCertificateError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateClientCertificateError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateClientCertificateError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateClientCertificateError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateClientCertificateError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateClientCertificateError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateClientCertificateError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateClientCertificateError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for UpdateClientCertificate {
     type Input = crate::types::UpdateClientCertificateRequest;
     type Output = crate::types::ClientCertificate;
@@ -63,5 +173,97 @@ impl super::Operation for UpdateClientCertificate {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = UpdateClientCertificateError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateClientCertificateError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateClientCertificateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateClientCertificateError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateClientCertificateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateClientCertificateError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateClientCertificateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateClientCertificateError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateClientCertificateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateClientCertificateError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateClientCertificateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateClientCertificateError::TooManyRequestsException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateClientCertificateError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        UpdateClientCertificateError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::ClientCertificate::from_response(response)
+            .map_err(UpdateClientCertificateError::InvalidResponse)
     }
 }

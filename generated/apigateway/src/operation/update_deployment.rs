@@ -14,6 +14,121 @@
 #[non_exhaustive]
 pub struct UpdateDeployment;
 impl super::private::Sealed for UpdateDeployment {}
+/// Errors of [`UpdateDeployment`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum UpdateDeploymentError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// The service answered `ServiceUnavailableException`.
+    ServiceUnavailableException(crate::error::ServiceUnavailableException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl UpdateDeploymentError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateDeploymentError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            UpdateDeploymentError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            UpdateDeploymentError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            UpdateDeploymentError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            UpdateDeploymentError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            UpdateDeploymentError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            UpdateDeploymentError::ServiceUnavailableException(_) => {
+                ::std::option::Option::Some("ServiceUnavailableException")
+            }
+            UpdateDeploymentError::Unhandled(error) => error.code.as_deref(),
+            UpdateDeploymentError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for UpdateDeploymentError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            UpdateDeploymentError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDeploymentError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDeploymentError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDeploymentError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDeploymentError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDeploymentError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDeploymentError::ServiceUnavailableException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDeploymentError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            UpdateDeploymentError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for UpdateDeploymentError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            UpdateDeploymentError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDeploymentError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDeploymentError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDeploymentError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDeploymentError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDeploymentError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDeploymentError::ServiceUnavailableException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDeploymentError::Unhandled(error) => ::std::option::Option::Some(error),
+            UpdateDeploymentError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for UpdateDeployment {
     type Input = crate::types::UpdateDeploymentRequest;
     type Output = crate::types::Deployment;
@@ -80,5 +195,107 @@ impl super::Operation for UpdateDeployment {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = UpdateDeploymentError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDeploymentError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDeploymentError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDeploymentError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDeploymentError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDeploymentError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDeploymentError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ServiceUnavailableException") => {
+                        match crate::error::ServiceUnavailableException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDeploymentError::ServiceUnavailableException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDeploymentError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        UpdateDeploymentError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Deployment::from_response(response)
+            .map_err(UpdateDeploymentError::InvalidResponse)
     }
 }

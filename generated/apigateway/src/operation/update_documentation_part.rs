@@ -14,6 +14,116 @@
 #[non_exhaustive]
 pub struct UpdateDocumentationPart;
 impl super::private::Sealed for UpdateDocumentationPart {}
+/// Errors of [`UpdateDocumentationPart`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum UpdateDocumentationPartError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl UpdateDocumentationPartError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateDocumentationPartError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            UpdateDocumentationPartError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            UpdateDocumentationPartError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            UpdateDocumentationPartError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            UpdateDocumentationPartError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            UpdateDocumentationPartError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            UpdateDocumentationPartError::Unhandled(error) => error.code.as_deref(),
+            UpdateDocumentationPartError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for UpdateDocumentationPartError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            UpdateDocumentationPartError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDocumentationPartError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDocumentationPartError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDocumentationPartError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDocumentationPartError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDocumentationPartError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDocumentationPartError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDocumentationPartError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for UpdateDocumentationPartError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            UpdateDocumentationPartError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDocumentationPartError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDocumentationPartError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDocumentationPartError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDocumentationPartError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDocumentationPartError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDocumentationPartError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDocumentationPartError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for UpdateDocumentationPart {
     type Input = crate::types::UpdateDocumentationPartRequest;
     type Output = crate::types::DocumentationPart;
@@ -79,5 +189,97 @@ impl super::Operation for UpdateDocumentationPart {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = UpdateDocumentationPartError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDocumentationPartError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDocumentationPartError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDocumentationPartError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDocumentationPartError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDocumentationPartError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDocumentationPartError::TooManyRequestsException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDocumentationPartError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        UpdateDocumentationPartError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::DocumentationPart::from_response(response)
+            .map_err(UpdateDocumentationPartError::InvalidResponse)
     }
 }

@@ -14,6 +14,116 @@
 #[non_exhaustive]
 pub struct UpdateDocumentationVersion;
 impl super::private::Sealed for UpdateDocumentationVersion {}
+/// Errors of [`UpdateDocumentationVersion`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum UpdateDocumentationVersionError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl UpdateDocumentationVersionError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateDocumentationVersionError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            UpdateDocumentationVersionError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            UpdateDocumentationVersionError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            UpdateDocumentationVersionError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            UpdateDocumentationVersionError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            UpdateDocumentationVersionError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            UpdateDocumentationVersionError::Unhandled(error) => error.code.as_deref(),
+            UpdateDocumentationVersionError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for UpdateDocumentationVersionError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            UpdateDocumentationVersionError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDocumentationVersionError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDocumentationVersionError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDocumentationVersionError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDocumentationVersionError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDocumentationVersionError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDocumentationVersionError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDocumentationVersionError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for UpdateDocumentationVersionError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            UpdateDocumentationVersionError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDocumentationVersionError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDocumentationVersionError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDocumentationVersionError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDocumentationVersionError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDocumentationVersionError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDocumentationVersionError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDocumentationVersionError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for UpdateDocumentationVersion {
     type Input = crate::types::UpdateDocumentationVersionRequest;
     type Output = crate::types::DocumentationVersion;
@@ -79,5 +189,101 @@ impl super::Operation for UpdateDocumentationVersion {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = UpdateDocumentationVersionError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDocumentationVersionError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDocumentationVersionError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDocumentationVersionError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDocumentationVersionError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDocumentationVersionError::LimitExceededException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDocumentationVersionError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDocumentationVersionError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDocumentationVersionError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDocumentationVersionError::UnauthorizedException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDocumentationVersionError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDocumentationVersionError::TooManyRequestsException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDocumentationVersionError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        UpdateDocumentationVersionError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::DocumentationVersion::from_response(response)
+            .map_err(UpdateDocumentationVersionError::InvalidResponse)
     }
 }

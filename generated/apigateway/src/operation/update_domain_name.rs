@@ -14,6 +14,110 @@
 #[non_exhaustive]
 pub struct UpdateDomainName;
 impl super::private::Sealed for UpdateDomainName {}
+/// Errors of [`UpdateDomainName`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum UpdateDomainNameError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl UpdateDomainNameError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateDomainNameError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            UpdateDomainNameError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            UpdateDomainNameError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            UpdateDomainNameError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            UpdateDomainNameError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            UpdateDomainNameError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            UpdateDomainNameError::Unhandled(error) => error.code.as_deref(),
+            UpdateDomainNameError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for UpdateDomainNameError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            UpdateDomainNameError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDomainNameError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDomainNameError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDomainNameError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDomainNameError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDomainNameError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateDomainNameError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            UpdateDomainNameError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for UpdateDomainNameError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            UpdateDomainNameError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDomainNameError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDomainNameError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDomainNameError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDomainNameError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDomainNameError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateDomainNameError::Unhandled(error) => ::std::option::Option::Some(error),
+            UpdateDomainNameError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for UpdateDomainName {
     type Input = crate::types::UpdateDomainNameRequest;
     type Output = crate::types::DomainName;
@@ -66,5 +170,95 @@ impl super::Operation for UpdateDomainName {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = UpdateDomainNameError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDomainNameError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDomainNameError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDomainNameError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDomainNameError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDomainNameError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDomainNameError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDomainNameError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDomainNameError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDomainNameError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDomainNameError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateDomainNameError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateDomainNameError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        UpdateDomainNameError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::DomainName::from_response(response)
+            .map_err(UpdateDomainNameError::InvalidResponse)
     }
 }

@@ -14,6 +14,116 @@
 #[non_exhaustive]
 pub struct UpdateIntegrationResponse;
 impl super::private::Sealed for UpdateIntegrationResponse {}
+/// Errors of [`UpdateIntegrationResponse`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum UpdateIntegrationResponseError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl UpdateIntegrationResponseError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateIntegrationResponseError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            UpdateIntegrationResponseError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            UpdateIntegrationResponseError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            UpdateIntegrationResponseError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            UpdateIntegrationResponseError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            UpdateIntegrationResponseError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            UpdateIntegrationResponseError::Unhandled(error) => error.code.as_deref(),
+            UpdateIntegrationResponseError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for UpdateIntegrationResponseError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            UpdateIntegrationResponseError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateIntegrationResponseError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateIntegrationResponseError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateIntegrationResponseError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateIntegrationResponseError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateIntegrationResponseError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateIntegrationResponseError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateIntegrationResponseError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for UpdateIntegrationResponseError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            UpdateIntegrationResponseError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateIntegrationResponseError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateIntegrationResponseError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateIntegrationResponseError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateIntegrationResponseError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateIntegrationResponseError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateIntegrationResponseError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateIntegrationResponseError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for UpdateIntegrationResponse {
     type Input = crate::types::UpdateIntegrationResponseRequest;
     type Output = crate::types::IntegrationResponse;
@@ -111,5 +221,99 @@ impl super::Operation for UpdateIntegrationResponse {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = UpdateIntegrationResponseError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateIntegrationResponseError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateIntegrationResponseError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateIntegrationResponseError::LimitExceededException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateIntegrationResponseError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateIntegrationResponseError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateIntegrationResponseError::TooManyRequestsException(
+                                    error,
+                                )
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateIntegrationResponseError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        UpdateIntegrationResponseError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::IntegrationResponse::from_response(response)
+            .map_err(UpdateIntegrationResponseError::InvalidResponse)
     }
 }

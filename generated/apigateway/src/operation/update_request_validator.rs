@@ -14,6 +14,116 @@
 #[non_exhaustive]
 pub struct UpdateRequestValidator;
 impl super::private::Sealed for UpdateRequestValidator {}
+/// Errors of [`UpdateRequestValidator`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum UpdateRequestValidatorError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl UpdateRequestValidatorError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateRequestValidatorError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            UpdateRequestValidatorError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            UpdateRequestValidatorError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            UpdateRequestValidatorError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            UpdateRequestValidatorError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            UpdateRequestValidatorError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            UpdateRequestValidatorError::Unhandled(error) => error.code.as_deref(),
+            UpdateRequestValidatorError::InvalidResponse(_) => {
+                ::std::option::Option::None
+            }
+        }
+    }
+}
+impl ::std::fmt::Display for UpdateRequestValidatorError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            UpdateRequestValidatorError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateRequestValidatorError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateRequestValidatorError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateRequestValidatorError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateRequestValidatorError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateRequestValidatorError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateRequestValidatorError::Unhandled(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateRequestValidatorError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for UpdateRequestValidatorError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            UpdateRequestValidatorError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateRequestValidatorError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateRequestValidatorError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateRequestValidatorError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateRequestValidatorError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateRequestValidatorError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateRequestValidatorError::Unhandled(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateRequestValidatorError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for UpdateRequestValidator {
     type Input = crate::types::UpdateRequestValidatorRequest;
     type Output = crate::types::RequestValidator;
@@ -79,5 +189,95 @@ impl super::Operation for UpdateRequestValidator {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = UpdateRequestValidatorError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateRequestValidatorError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateRequestValidatorError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateRequestValidatorError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateRequestValidatorError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateRequestValidatorError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateRequestValidatorError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateRequestValidatorError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        UpdateRequestValidatorError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::RequestValidator::from_response(response)
+            .map_err(UpdateRequestValidatorError::InvalidResponse)
     }
 }

@@ -14,6 +14,110 @@
 #[non_exhaustive]
 pub struct UpdateRestApi;
 impl super::private::Sealed for UpdateRestApi {}
+/// Errors of [`UpdateRestApi`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum UpdateRestApiError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl UpdateRestApiError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateRestApiError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            UpdateRestApiError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            UpdateRestApiError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            UpdateRestApiError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            UpdateRestApiError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            UpdateRestApiError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            UpdateRestApiError::Unhandled(error) => error.code.as_deref(),
+            UpdateRestApiError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for UpdateRestApiError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            UpdateRestApiError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateRestApiError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateRestApiError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateRestApiError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateRestApiError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateRestApiError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateRestApiError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            UpdateRestApiError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for UpdateRestApiError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            UpdateRestApiError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateRestApiError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateRestApiError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateRestApiError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateRestApiError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateRestApiError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateRestApiError::Unhandled(error) => ::std::option::Option::Some(error),
+            UpdateRestApiError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for UpdateRestApi {
     type Input = crate::types::UpdateRestApiRequest;
     type Output = crate::types::RestApi;
@@ -63,5 +167,95 @@ impl super::Operation for UpdateRestApi {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = UpdateRestApiError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateRestApiError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateRestApiError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateRestApiError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateRestApiError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateRestApiError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateRestApiError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateRestApiError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        UpdateRestApiError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::RestApi::from_response(response)
+            .map_err(UpdateRestApiError::InvalidResponse)
     }
 }

@@ -14,6 +14,110 @@
 #[non_exhaustive]
 pub struct UpdateStage;
 impl super::private::Sealed for UpdateStage {}
+/// Errors of [`UpdateStage`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum UpdateStageError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl UpdateStageError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateStageError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            UpdateStageError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            UpdateStageError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            UpdateStageError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            UpdateStageError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            UpdateStageError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            UpdateStageError::Unhandled(error) => error.code.as_deref(),
+            UpdateStageError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for UpdateStageError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            UpdateStageError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateStageError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateStageError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateStageError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateStageError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateStageError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateStageError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            UpdateStageError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for UpdateStageError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            UpdateStageError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateStageError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateStageError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateStageError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateStageError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateStageError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateStageError::Unhandled(error) => ::std::option::Option::Some(error),
+            UpdateStageError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for UpdateStage {
     type Input = crate::types::UpdateStageRequest;
     type Output = crate::types::Stage;
@@ -79,5 +183,95 @@ impl super::Operation for UpdateStage {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = UpdateStageError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateStageError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateStageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateStageError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateStageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateStageError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateStageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateStageError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateStageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateStageError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateStageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateStageError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateStageError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        UpdateStageError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::Stage::from_response(response)
+            .map_err(UpdateStageError::InvalidResponse)
     }
 }

@@ -14,6 +14,110 @@
 #[non_exhaustive]
 pub struct UpdateUsagePlan;
 impl super::private::Sealed for UpdateUsagePlan {}
+/// Errors of [`UpdateUsagePlan`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum UpdateUsagePlanError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl UpdateUsagePlanError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateUsagePlanError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            UpdateUsagePlanError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            UpdateUsagePlanError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            UpdateUsagePlanError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            UpdateUsagePlanError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            UpdateUsagePlanError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            UpdateUsagePlanError::Unhandled(error) => error.code.as_deref(),
+            UpdateUsagePlanError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for UpdateUsagePlanError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            UpdateUsagePlanError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateUsagePlanError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateUsagePlanError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateUsagePlanError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateUsagePlanError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateUsagePlanError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateUsagePlanError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            UpdateUsagePlanError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for UpdateUsagePlanError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            UpdateUsagePlanError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateUsagePlanError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateUsagePlanError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateUsagePlanError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateUsagePlanError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateUsagePlanError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateUsagePlanError::Unhandled(error) => ::std::option::Option::Some(error),
+            UpdateUsagePlanError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for UpdateUsagePlan {
     type Input = crate::types::UpdateUsagePlanRequest;
     type Output = crate::types::UsagePlan;
@@ -63,5 +167,95 @@ impl super::Operation for UpdateUsagePlan {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = UpdateUsagePlanError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateUsagePlanError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateUsagePlanError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateUsagePlanError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateUsagePlanError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateUsagePlanError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateUsagePlanError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateUsagePlanError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        UpdateUsagePlanError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::UsagePlan::from_response(response)
+            .map_err(UpdateUsagePlanError::InvalidResponse)
     }
 }

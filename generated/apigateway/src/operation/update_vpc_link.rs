@@ -14,6 +14,110 @@
 #[non_exhaustive]
 pub struct UpdateVpcLink;
 impl super::private::Sealed for UpdateVpcLink {}
+/// Errors of [`UpdateVpcLink`]: the exceptions the model documents for it, an unhandled error, or a response that could not be read.
+#[derive(::std::fmt::Debug)]
+#[non_exhaustive]
+pub enum UpdateVpcLinkError {
+    /// The service answered `BadRequestException`.
+    BadRequestException(crate::error::BadRequestException),
+    /// The service answered `ConflictException`.
+    ConflictException(crate::error::ConflictException),
+    /// The service answered `LimitExceededException`.
+    LimitExceededException(crate::error::LimitExceededException),
+    /// The service answered `NotFoundException`.
+    NotFoundException(crate::error::NotFoundException),
+    /// The service answered `UnauthorizedException`.
+    UnauthorizedException(crate::error::UnauthorizedException),
+    /// The service answered `TooManyRequestsException`.
+    TooManyRequestsException(crate::error::TooManyRequestsException),
+    /// An error response the model does not document for this operation.
+    Unhandled(crate::protocol::UnhandledError),
+    /// A response that could not be read.
+    InvalidResponse(crate::protocol::ResponseError),
+}
+impl UpdateVpcLinkError {
+    /// The error code the service sent, when there was one.
+    pub fn code(&self) -> ::std::option::Option<&str> {
+        match self {
+            UpdateVpcLinkError::BadRequestException(_) => {
+                ::std::option::Option::Some("BadRequestException")
+            }
+            UpdateVpcLinkError::ConflictException(_) => {
+                ::std::option::Option::Some("ConflictException")
+            }
+            UpdateVpcLinkError::LimitExceededException(_) => {
+                ::std::option::Option::Some("LimitExceededException")
+            }
+            UpdateVpcLinkError::NotFoundException(_) => {
+                ::std::option::Option::Some("NotFoundException")
+            }
+            UpdateVpcLinkError::UnauthorizedException(_) => {
+                ::std::option::Option::Some("UnauthorizedException")
+            }
+            UpdateVpcLinkError::TooManyRequestsException(_) => {
+                ::std::option::Option::Some("TooManyRequestsException")
+            }
+            UpdateVpcLinkError::Unhandled(error) => error.code.as_deref(),
+            UpdateVpcLinkError::InvalidResponse(_) => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for UpdateVpcLinkError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        match self {
+            UpdateVpcLinkError::BadRequestException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateVpcLinkError::ConflictException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateVpcLinkError::LimitExceededException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateVpcLinkError::NotFoundException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateVpcLinkError::UnauthorizedException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateVpcLinkError::TooManyRequestsException(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+            UpdateVpcLinkError::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+            UpdateVpcLinkError::InvalidResponse(error) => {
+                ::std::fmt::Display::fmt(error, f)
+            }
+        }
+    }
+}
+impl ::std::error::Error for UpdateVpcLinkError {
+    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+        match self {
+            UpdateVpcLinkError::BadRequestException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateVpcLinkError::ConflictException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateVpcLinkError::LimitExceededException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateVpcLinkError::NotFoundException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateVpcLinkError::UnauthorizedException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateVpcLinkError::TooManyRequestsException(error) => {
+                ::std::option::Option::Some(error)
+            }
+            UpdateVpcLinkError::Unhandled(error) => ::std::option::Option::Some(error),
+            UpdateVpcLinkError::InvalidResponse(error) => {
+                ::std::option::Option::Some(error)
+            }
+        }
+    }
+}
 impl super::Operation for UpdateVpcLink {
     type Input = crate::types::UpdateVpcLinkRequest;
     type Output = crate::types::VpcLink;
@@ -63,5 +167,95 @@ impl super::Operation for UpdateVpcLink {
         request.header("Accept", "application/json");
         request.json_body(&input.json_body())?;
         request.finish()
+    }
+    type Error = UpdateVpcLinkError;
+    fn parse_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self::Output, Self::Error> {
+        if response.status().as_u16() >= 300 {
+            let code = crate::protocol::error_code(response);
+            return ::std::result::Result::Err(
+                match code.as_deref() {
+                    ::std::option::Option::Some("BadRequestException") => {
+                        match crate::error::BadRequestException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateVpcLinkError::BadRequestException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateVpcLinkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("ConflictException") => {
+                        match crate::error::ConflictException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateVpcLinkError::ConflictException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateVpcLinkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("LimitExceededException") => {
+                        match crate::error::LimitExceededException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateVpcLinkError::LimitExceededException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateVpcLinkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("NotFoundException") => {
+                        match crate::error::NotFoundException::from_response(response) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateVpcLinkError::NotFoundException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateVpcLinkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("UnauthorizedException") => {
+                        match crate::error::UnauthorizedException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateVpcLinkError::UnauthorizedException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateVpcLinkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    ::std::option::Option::Some("TooManyRequestsException") => {
+                        match crate::error::TooManyRequestsException::from_response(
+                            response,
+                        ) {
+                            ::std::result::Result::Ok(error) => {
+                                UpdateVpcLinkError::TooManyRequestsException(error)
+                            }
+                            ::std::result::Result::Err(error) => {
+                                UpdateVpcLinkError::InvalidResponse(error)
+                            }
+                        }
+                    }
+                    _ => {
+                        UpdateVpcLinkError::Unhandled(
+                            crate::protocol::UnhandledError::from_response(
+                                response,
+                                code,
+                            ),
+                        )
+                    }
+                },
+            );
+        }
+        crate::types::VpcLink::from_response(response)
+            .map_err(UpdateVpcLinkError::InvalidResponse)
     }
 }

@@ -50,6 +50,7 @@ impl crate::primitives::DeserializeMembers for AccessLogSettings {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "format" => self.format = map.next_value()?,

@@ -60,6 +60,7 @@ impl crate::primitives::DeserializeMembers for Account {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "cloudwatchRoleArn" => self.cloudwatch_role_arn = map.next_value()?,
@@ -78,6 +79,18 @@ impl<'de> ::serde::Deserialize<'de> for Account {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl Account {
+    /// Reads a `Account` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "Account")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`Account`](crate::types::Account); start one with `Account::builder()`.

@@ -50,6 +50,7 @@ impl crate::primitives::DeserializeMembers for ApiKeyIds {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "ids" => self.ids = map.next_value()?,
@@ -66,6 +67,18 @@ impl<'de> ::serde::Deserialize<'de> for ApiKeyIds {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl ApiKeyIds {
+    /// Reads a `ApiKeyIds` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "ApiKeyIds")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`ApiKeyIds`](crate::types::ApiKeyIds); start one with `ApiKeyIds::builder()`.

@@ -60,6 +60,7 @@ impl crate::primitives::DeserializeMembers for ApiStage {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "apiId" => self.api_id = map.next_value()?,

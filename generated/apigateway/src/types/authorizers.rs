@@ -50,6 +50,7 @@ impl crate::primitives::DeserializeMembers for Authorizers {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "position" => self.position = map.next_value()?,
@@ -66,6 +67,18 @@ impl<'de> ::serde::Deserialize<'de> for Authorizers {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl Authorizers {
+    /// Reads a `Authorizers` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "Authorizers")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`Authorizers`](crate::types::Authorizers); start one with `Authorizers::builder()`.

@@ -55,6 +55,7 @@ impl crate::primitives::DeserializeMembers for BasePathMapping {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "basePath" => self.base_path = map.next_value()?,
@@ -72,6 +73,18 @@ impl<'de> ::serde::Deserialize<'de> for BasePathMapping {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl BasePathMapping {
+    /// Reads a `BasePathMapping` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "BasePathMapping")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`BasePathMapping`](crate::types::BasePathMapping); start one with `BasePathMapping::builder()`.

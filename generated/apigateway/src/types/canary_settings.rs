@@ -65,6 +65,7 @@ impl crate::primitives::DeserializeMembers for CanarySettings {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "percentTraffic" => {

@@ -82,6 +82,7 @@ impl crate::primitives::DeserializeMembers for ClientCertificate {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "clientCertificateId" => self.client_certificate_id = map.next_value()?,
@@ -118,6 +119,18 @@ impl<'de> ::serde::Deserialize<'de> for ClientCertificate {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl ClientCertificate {
+    /// Reads a `ClientCertificate` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "ClientCertificate")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`ClientCertificate`](crate::types::ClientCertificate); start one with `ClientCertificate::builder()`.

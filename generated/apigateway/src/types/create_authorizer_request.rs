@@ -109,9 +109,10 @@ impl crate::primitives::DeserializeMembers for CreateAuthorizerRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
             "name" => self.name = map.next_value()?,
             "type" => self.type_ = map.next_value()?,
             "providerARNs" => self.provider_arns = map.next_value()?,

@@ -83,10 +83,11 @@ impl crate::primitives::DeserializeMembers for CreateBasePathMappingRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "domainName" => self.domain_name = map.next_value()?,
-            "domainNameId" => self.domain_name_id = map.next_value()?,
+            "domainName" if !body_only => self.domain_name = map.next_value()?,
+            "domainNameId" if !body_only => self.domain_name_id = map.next_value()?,
             "basePath" => self.base_path = map.next_value()?,
             "restApiId" => self.rest_api_id = map.next_value()?,
             "stage" => self.stage = map.next_value()?,

@@ -99,9 +99,10 @@ impl crate::primitives::DeserializeMembers for CreateDeploymentRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
             "stageName" => self.stage_name = map.next_value()?,
             "stageDescription" => self.stage_description = map.next_value()?,
             "description" => self.description = map.next_value()?,

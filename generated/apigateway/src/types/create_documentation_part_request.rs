@@ -71,9 +71,10 @@ impl crate::primitives::DeserializeMembers for CreateDocumentationPartRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
             "location" => self.location = map.next_value()?,
             "properties" => self.properties = map.next_value()?,
             _ => {

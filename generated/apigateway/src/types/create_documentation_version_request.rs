@@ -74,9 +74,10 @@ impl crate::primitives::DeserializeMembers for CreateDocumentationVersionRequest
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
             "documentationVersion" => self.documentation_version = map.next_value()?,
             "stageName" => self.stage_name = map.next_value()?,
             "description" => self.description = map.next_value()?,

@@ -77,6 +77,7 @@ impl crate::primitives::DeserializeMembers for CreateDomainNameAccessAssociation
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "domainNameArn" => self.domain_name_arn = map.next_value()?,

@@ -138,6 +138,7 @@ impl crate::primitives::DeserializeMembers for CreateDomainNameRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "domainName" => self.domain_name = map.next_value()?,

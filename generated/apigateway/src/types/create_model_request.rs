@@ -81,9 +81,10 @@ impl crate::primitives::DeserializeMembers for CreateModelRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
             "name" => self.name = map.next_value()?,
             "description" => self.description = map.next_value()?,
             "schema" => self.schema = map.next_value()?,

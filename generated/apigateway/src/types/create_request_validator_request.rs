@@ -72,9 +72,10 @@ impl crate::primitives::DeserializeMembers for CreateRequestValidatorRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
             "name" => self.name = map.next_value()?,
             "validateRequestBody" => self.validate_request_body = map.next_value()?,
             "validateRequestParameters" => {

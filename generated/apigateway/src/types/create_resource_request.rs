@@ -75,10 +75,11 @@ impl crate::primitives::DeserializeMembers for CreateResourceRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
-            "parentId" => self.parent_id = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
+            "parentId" if !body_only => self.parent_id = map.next_value()?,
             "pathPart" => self.path_part = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;

@@ -115,9 +115,10 @@ impl crate::primitives::DeserializeMembers for CreateStageRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
             "stageName" => self.stage_name = map.next_value()?,
             "deploymentId" => self.deployment_id = map.next_value()?,
             "description" => self.description = map.next_value()?,

@@ -71,9 +71,10 @@ impl crate::primitives::DeserializeMembers for CreateUsagePlanKeyRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "usagePlanId" => self.usage_plan_id = map.next_value()?,
+            "usagePlanId" if !body_only => self.usage_plan_id = map.next_value()?,
             "keyId" => self.key_id = map.next_value()?,
             "keyType" => self.key_type = map.next_value()?,
             _ => {

@@ -72,6 +72,7 @@ impl crate::primitives::DeserializeMembers for CreateVpcLinkRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "name" => self.name = map.next_value()?,

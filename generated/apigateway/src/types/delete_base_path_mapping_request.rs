@@ -79,11 +79,12 @@ impl crate::primitives::DeserializeMembers for DeleteBasePathMappingRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "domainName" => self.domain_name = map.next_value()?,
-            "domainNameId" => self.domain_name_id = map.next_value()?,
-            "basePath" => self.base_path = map.next_value()?,
+            "domainName" if !body_only => self.domain_name = map.next_value()?,
+            "domainNameId" if !body_only => self.domain_name_id = map.next_value()?,
+            "basePath" if !body_only => self.base_path = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

@@ -57,9 +57,12 @@ impl crate::primitives::DeserializeMembers for DeleteClientCertificateRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "clientCertificateId" => self.client_certificate_id = map.next_value()?,
+            "clientCertificateId" if !body_only => {
+                self.client_certificate_id = map.next_value()?;
+            }
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

@@ -59,9 +59,10 @@ impl crate::primitives::DeserializeMembers for DeleteDomainNameAccessAssociation
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "domainNameAccessAssociationArn" => {
+            "domainNameAccessAssociationArn" if !body_only => {
                 self.domain_name_access_association_arn = map.next_value()?;
             }
             _ => {

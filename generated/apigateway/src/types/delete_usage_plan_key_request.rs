@@ -68,10 +68,11 @@ impl crate::primitives::DeserializeMembers for DeleteUsagePlanKeyRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "usagePlanId" => self.usage_plan_id = map.next_value()?,
-            "keyId" => self.key_id = map.next_value()?,
+            "usagePlanId" if !body_only => self.usage_plan_id = map.next_value()?,
+            "keyId" if !body_only => self.key_id = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

@@ -57,9 +57,10 @@ impl crate::primitives::DeserializeMembers for DeleteUsagePlanRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "usagePlanId" => self.usage_plan_id = map.next_value()?,
+            "usagePlanId" if !body_only => self.usage_plan_id = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

@@ -50,6 +50,7 @@ impl crate::primitives::DeserializeMembers for DocumentationPartIds {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "ids" => self.ids = map.next_value()?,
@@ -66,6 +67,18 @@ impl<'de> ::serde::Deserialize<'de> for DocumentationPartIds {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl DocumentationPartIds {
+    /// Reads a `DocumentationPartIds` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "DocumentationPartIds")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`DocumentationPartIds`](crate::types::DocumentationPartIds); start one with `DocumentationPartIds::builder()`.

@@ -67,6 +67,7 @@ impl crate::primitives::DeserializeMembers for DocumentationPartLocation {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "type" => self.type_ = map.next_value()?,

@@ -60,6 +60,7 @@ impl crate::primitives::DeserializeMembers for DocumentationVersion {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "version" => self.version = map.next_value()?,
@@ -85,6 +86,18 @@ impl<'de> ::serde::Deserialize<'de> for DocumentationVersion {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl DocumentationVersion {
+    /// Reads a `DocumentationVersion` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "DocumentationVersion")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`DocumentationVersion`](crate::types::DocumentationVersion); start one with `DocumentationVersion::builder()`.

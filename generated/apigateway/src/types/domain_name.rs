@@ -170,6 +170,7 @@ impl crate::primitives::DeserializeMembers for DomainName {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "domainName" => self.domain_name = map.next_value()?,
@@ -225,6 +226,18 @@ impl<'de> ::serde::Deserialize<'de> for DomainName {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl DomainName {
+    /// Reads a `DomainName` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "DomainName")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`DomainName`](crate::types::DomainName); start one with `DomainName::builder()`.

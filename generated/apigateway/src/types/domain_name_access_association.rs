@@ -72,6 +72,7 @@ impl crate::primitives::DeserializeMembers for DomainNameAccessAssociation {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "domainNameAccessAssociationArn" => {
@@ -97,6 +98,18 @@ impl<'de> ::serde::Deserialize<'de> for DomainNameAccessAssociation {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl DomainNameAccessAssociation {
+    /// Reads a `DomainNameAccessAssociation` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "DomainNameAccessAssociation")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`DomainNameAccessAssociation`](crate::types::DomainNameAccessAssociation); start one with `DomainNameAccessAssociation::builder()`.

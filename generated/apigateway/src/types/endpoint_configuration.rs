@@ -55,6 +55,7 @@ impl crate::primitives::DeserializeMembers for EndpointConfiguration {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "types" => self.types = map.next_value()?,

@@ -68,10 +68,11 @@ impl crate::primitives::DeserializeMembers for FlushStageCacheRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
-            "stageName" => self.stage_name = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
+            "stageName" if !body_only => self.stage_name = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

@@ -69,6 +69,7 @@ impl crate::primitives::DeserializeMembers for GatewayResponse {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "responseType" => self.response_type = map.next_value()?,
@@ -88,6 +89,18 @@ impl<'de> ::serde::Deserialize<'de> for GatewayResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl GatewayResponse {
+    /// Reads a `GatewayResponse` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "GatewayResponse")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`GatewayResponse`](crate::types::GatewayResponse); start one with `GatewayResponse::builder()`.

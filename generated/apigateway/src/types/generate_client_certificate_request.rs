@@ -58,6 +58,7 @@ impl crate::primitives::DeserializeMembers for GenerateClientCertificateRequest 
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "description" => self.description = map.next_value()?,

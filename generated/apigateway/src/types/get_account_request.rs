@@ -45,6 +45,7 @@ impl crate::primitives::DeserializeMembers for GetAccountRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         let _ = key;
         map.next_value::<::serde::de::IgnoredAny>()?;

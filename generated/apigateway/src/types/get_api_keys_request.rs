@@ -91,13 +91,14 @@ impl crate::primitives::DeserializeMembers for GetApiKeysRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "position" => self.position = map.next_value()?,
-            "limit" => self.limit = map.next_value()?,
-            "nameQuery" => self.name_query = map.next_value()?,
-            "customerId" => self.customer_id = map.next_value()?,
-            "includeValues" => self.include_values = map.next_value()?,
+            "position" if !body_only => self.position = map.next_value()?,
+            "limit" if !body_only => self.limit = map.next_value()?,
+            "nameQuery" if !body_only => self.name_query = map.next_value()?,
+            "customerId" if !body_only => self.customer_id = map.next_value()?,
+            "includeValues" if !body_only => self.include_values = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

@@ -84,12 +84,13 @@ impl crate::primitives::DeserializeMembers for GetBasePathMappingsRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "domainName" => self.domain_name = map.next_value()?,
-            "domainNameId" => self.domain_name_id = map.next_value()?,
-            "position" => self.position = map.next_value()?,
-            "limit" => self.limit = map.next_value()?,
+            "domainName" if !body_only => self.domain_name = map.next_value()?,
+            "domainNameId" if !body_only => self.domain_name_id = map.next_value()?,
+            "position" if !body_only => self.position = map.next_value()?,
+            "limit" if !body_only => self.limit = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

@@ -64,10 +64,11 @@ impl crate::primitives::DeserializeMembers for GetClientCertificatesRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "position" => self.position = map.next_value()?,
-            "limit" => self.limit = map.next_value()?,
+            "position" if !body_only => self.position = map.next_value()?,
+            "limit" if !body_only => self.limit = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

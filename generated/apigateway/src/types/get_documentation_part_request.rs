@@ -68,10 +68,13 @@ impl crate::primitives::DeserializeMembers for GetDocumentationPartRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
-            "documentationPartId" => self.documentation_part_id = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
+            "documentationPartId" if !body_only => {
+                self.documentation_part_id = map.next_value()?;
+            }
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

@@ -111,15 +111,16 @@ impl crate::primitives::DeserializeMembers for GetDocumentationPartsRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
-            "type" => self.type_ = map.next_value()?,
-            "nameQuery" => self.name_query = map.next_value()?,
-            "path" => self.path = map.next_value()?,
-            "position" => self.position = map.next_value()?,
-            "limit" => self.limit = map.next_value()?,
-            "locationStatus" => self.location_status = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
+            "type" if !body_only => self.type_ = map.next_value()?,
+            "nameQuery" if !body_only => self.name_query = map.next_value()?,
+            "path" if !body_only => self.path = map.next_value()?,
+            "position" if !body_only => self.position = map.next_value()?,
+            "limit" if !body_only => self.limit = map.next_value()?,
+            "locationStatus" if !body_only => self.location_status = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

@@ -99,13 +99,14 @@ impl crate::primitives::DeserializeMembers for GetExportRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
-            "stageName" => self.stage_name = map.next_value()?,
-            "exportType" => self.export_type = map.next_value()?,
-            "parameters" => self.parameters = map.next_value()?,
-            "accepts" => self.accepts = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
+            "stageName" if !body_only => self.stage_name = map.next_value()?,
+            "exportType" if !body_only => self.export_type = map.next_value()?,
+            "parameters" if !body_only => self.parameters = map.next_value()?,
+            "accepts" if !body_only => self.accepts = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

@@ -90,12 +90,13 @@ impl crate::primitives::DeserializeMembers for GetMethodResponseRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
-            "resourceId" => self.resource_id = map.next_value()?,
-            "httpMethod" => self.http_method = map.next_value()?,
-            "statusCode" => self.status_code = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
+            "resourceId" if !body_only => self.resource_id = map.next_value()?,
+            "httpMethod" if !body_only => self.http_method = map.next_value()?,
+            "statusCode" if !body_only => self.status_code = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

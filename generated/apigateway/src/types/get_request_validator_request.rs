@@ -68,10 +68,13 @@ impl crate::primitives::DeserializeMembers for GetRequestValidatorRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
-            "requestValidatorId" => self.request_validator_id = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
+            "requestValidatorId" if !body_only => {
+                self.request_validator_id = map.next_value()?;
+            }
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

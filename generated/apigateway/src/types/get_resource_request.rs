@@ -77,11 +77,12 @@ impl crate::primitives::DeserializeMembers for GetResourceRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
-            "resourceId" => self.resource_id = map.next_value()?,
-            "embed" => self.embed = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
+            "resourceId" if !body_only => self.resource_id = map.next_value()?,
+            "embed" if !body_only => self.embed = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

@@ -84,12 +84,13 @@ impl crate::primitives::DeserializeMembers for GetResourcesRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
-            "position" => self.position = map.next_value()?,
-            "limit" => self.limit = map.next_value()?,
-            "embed" => self.embed = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
+            "position" if !body_only => self.position = map.next_value()?,
+            "limit" if !body_only => self.limit = map.next_value()?,
+            "embed" if !body_only => self.embed = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

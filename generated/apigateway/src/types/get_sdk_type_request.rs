@@ -57,9 +57,10 @@ impl crate::primitives::DeserializeMembers for GetSdkTypeRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "id" => self.id = map.next_value()?,
+            "id" if !body_only => self.id = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

@@ -75,11 +75,12 @@ impl crate::primitives::DeserializeMembers for GetTagsRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "resourceArn" => self.resource_arn = map.next_value()?,
-            "position" => self.position = map.next_value()?,
-            "limit" => self.limit = map.next_value()?,
+            "resourceArn" if !body_only => self.resource_arn = map.next_value()?,
+            "position" if !body_only => self.position = map.next_value()?,
+            "limit" if !body_only => self.limit = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

@@ -84,12 +84,13 @@ impl crate::primitives::DeserializeMembers for GetUsagePlanKeysRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "usagePlanId" => self.usage_plan_id = map.next_value()?,
-            "position" => self.position = map.next_value()?,
-            "limit" => self.limit = map.next_value()?,
-            "nameQuery" => self.name_query = map.next_value()?,
+            "usagePlanId" if !body_only => self.usage_plan_id = map.next_value()?,
+            "position" if !body_only => self.position = map.next_value()?,
+            "limit" if !body_only => self.limit = map.next_value()?,
+            "nameQuery" if !body_only => self.name_query = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

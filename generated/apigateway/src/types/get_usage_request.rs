@@ -106,14 +106,15 @@ impl crate::primitives::DeserializeMembers for GetUsageRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "usagePlanId" => self.usage_plan_id = map.next_value()?,
-            "keyId" => self.key_id = map.next_value()?,
-            "startDate" => self.start_date = map.next_value()?,
-            "endDate" => self.end_date = map.next_value()?,
-            "position" => self.position = map.next_value()?,
-            "limit" => self.limit = map.next_value()?,
+            "usagePlanId" if !body_only => self.usage_plan_id = map.next_value()?,
+            "keyId" if !body_only => self.key_id = map.next_value()?,
+            "startDate" if !body_only => self.start_date = map.next_value()?,
+            "endDate" if !body_only => self.end_date = map.next_value()?,
+            "position" if !body_only => self.position = map.next_value()?,
+            "limit" if !body_only => self.limit = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

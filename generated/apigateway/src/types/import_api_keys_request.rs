@@ -71,11 +71,12 @@ impl crate::primitives::DeserializeMembers for ImportApiKeysRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "body" => self.body = map.next_value()?,
-            "format" => self.format = map.next_value()?,
-            "failOnWarnings" => self.fail_on_warnings = map.next_value()?,
+            "body" if !body_only => self.body = map.next_value()?,
+            "format" if !body_only => self.format = map.next_value()?,
+            "failOnWarnings" if !body_only => self.fail_on_warnings = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

@@ -80,12 +80,13 @@ impl crate::primitives::DeserializeMembers for ImportDocumentationPartsRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
-            "mode" => self.mode = map.next_value()?,
-            "failOnWarnings" => self.fail_on_warnings = map.next_value()?,
-            "body" => self.body = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
+            "mode" if !body_only => self.mode = map.next_value()?,
+            "failOnWarnings" if !body_only => self.fail_on_warnings = map.next_value()?,
+            "body" if !body_only => self.body = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

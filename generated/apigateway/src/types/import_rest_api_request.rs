@@ -77,11 +77,12 @@ impl crate::primitives::DeserializeMembers for ImportRestApiRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "failOnWarnings" => self.fail_on_warnings = map.next_value()?,
-            "parameters" => self.parameters = map.next_value()?,
-            "body" => self.body = map.next_value()?,
+            "failOnWarnings" if !body_only => self.fail_on_warnings = map.next_value()?,
+            "parameters" if !body_only => self.parameters = map.next_value()?,
+            "body" if !body_only => self.body = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

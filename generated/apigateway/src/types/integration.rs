@@ -144,6 +144,7 @@ impl crate::primitives::DeserializeMembers for Integration {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "type" => self.type_ = map.next_value()?,
@@ -175,6 +176,18 @@ impl<'de> ::serde::Deserialize<'de> for Integration {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl Integration {
+    /// Reads a `Integration` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "Integration")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`Integration`](crate::types::Integration); start one with `Integration::builder()`.

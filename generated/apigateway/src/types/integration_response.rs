@@ -71,6 +71,7 @@ impl crate::primitives::DeserializeMembers for IntegrationResponse {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "statusCode" => self.status_code = map.next_value()?,
@@ -90,6 +91,18 @@ impl<'de> ::serde::Deserialize<'de> for IntegrationResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl IntegrationResponse {
+    /// Reads a `IntegrationResponse` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "IntegrationResponse")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`IntegrationResponse`](crate::types::IntegrationResponse); start one with `IntegrationResponse::builder()`.

@@ -103,6 +103,7 @@ impl crate::primitives::DeserializeMembers for Method {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "httpMethod" => self.http_method = map.next_value()?,
@@ -128,6 +129,18 @@ impl<'de> ::serde::Deserialize<'de> for Method {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl Method {
+    /// Reads a `Method` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "Method")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`Method`](crate::types::Method); start one with `Method::builder()`.

@@ -59,6 +59,7 @@ impl crate::primitives::DeserializeMembers for MethodResponse {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "statusCode" => self.status_code = map.next_value()?,
@@ -76,6 +77,18 @@ impl<'de> ::serde::Deserialize<'de> for MethodResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl MethodResponse {
+    /// Reads a `MethodResponse` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "MethodResponse")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`MethodResponse`](crate::types::MethodResponse); start one with `MethodResponse::builder()`.

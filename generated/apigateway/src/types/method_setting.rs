@@ -99,6 +99,7 @@ impl crate::primitives::DeserializeMembers for MethodSetting {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "metricsEnabled" => self.metrics_enabled = map.next_value()?,

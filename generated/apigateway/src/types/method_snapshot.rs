@@ -50,6 +50,7 @@ impl crate::primitives::DeserializeMembers for MethodSnapshot {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "authorizationType" => self.authorization_type = map.next_value()?,

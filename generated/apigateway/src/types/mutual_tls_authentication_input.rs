@@ -50,6 +50,7 @@ impl crate::primitives::DeserializeMembers for MutualTlsAuthenticationInput {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "truststoreUri" => self.truststore_uri = map.next_value()?,

@@ -60,6 +60,7 @@ impl crate::primitives::DeserializeMembers for PatchOperation {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "op" => self.op = map.next_value()?,

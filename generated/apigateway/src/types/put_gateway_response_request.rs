@@ -87,10 +87,11 @@ impl crate::primitives::DeserializeMembers for PutGatewayResponseRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
-            "responseType" => self.response_type = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
+            "responseType" if !body_only => self.response_type = map.next_value()?,
             "statusCode" => self.status_code = map.next_value()?,
             "responseParameters" => self.response_parameters = map.next_value()?,
             "responseTemplates" => self.response_templates = map.next_value()?,

@@ -171,11 +171,12 @@ impl crate::primitives::DeserializeMembers for PutIntegrationRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
-            "resourceId" => self.resource_id = map.next_value()?,
-            "http_method" => self.http_method = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
+            "resourceId" if !body_only => self.resource_id = map.next_value()?,
+            "http_method" if !body_only => self.http_method = map.next_value()?,
             "type" => self.type_ = map.next_value()?,
             "httpMethod" => self.integration_http_method = map.next_value()?,
             "uri" => self.uri = map.next_value()?,

@@ -127,11 +127,12 @@ impl crate::primitives::DeserializeMembers for PutMethodRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
-            "resourceId" => self.resource_id = map.next_value()?,
-            "httpMethod" => self.http_method = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
+            "resourceId" if !body_only => self.resource_id = map.next_value()?,
+            "httpMethod" if !body_only => self.http_method = map.next_value()?,
             "authorizationType" => self.authorization_type = map.next_value()?,
             "authorizerId" => self.authorizer_id = map.next_value()?,
             "apiKeyRequired" => self.api_key_required = map.next_value()?,

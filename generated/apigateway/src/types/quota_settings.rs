@@ -55,6 +55,7 @@ impl crate::primitives::DeserializeMembers for QuotaSettings {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "limit" => self.limit = map.next_value()?,

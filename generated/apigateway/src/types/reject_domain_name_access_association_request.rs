@@ -70,12 +70,13 @@ impl crate::primitives::DeserializeMembers for RejectDomainNameAccessAssociation
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "domainNameAccessAssociationArn" => {
+            "domainNameAccessAssociationArn" if !body_only => {
                 self.domain_name_access_association_arn = map.next_value()?;
             }
-            "domainNameArn" => self.domain_name_arn = map.next_value()?,
+            "domainNameArn" if !body_only => self.domain_name_arn = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

@@ -67,6 +67,7 @@ impl crate::primitives::DeserializeMembers for Resource {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "id" => self.id = map.next_value()?,
@@ -86,6 +87,18 @@ impl<'de> ::serde::Deserialize<'de> for Resource {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl Resource {
+    /// Reads a `Resource` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "Resource")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`Resource`](crate::types::Resource); start one with `Resource::builder()`.

@@ -65,6 +65,7 @@ impl crate::primitives::DeserializeMembers for SdkConfigurationProperty {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "name" => self.name = map.next_value()?,

@@ -67,11 +67,14 @@ impl crate::primitives::DeserializeMembers for SdkResponse {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "contentType" => self.content_type = map.next_value()?,
-            "contentDisposition" => self.content_disposition = map.next_value()?,
-            "body" => self.body = map.next_value()?,
+            "contentType" if !body_only => self.content_type = map.next_value()?,
+            "contentDisposition" if !body_only => {
+                self.content_disposition = map.next_value()?;
+            }
+            "body" if !body_only => self.body = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }
@@ -84,6 +87,35 @@ impl<'de> ::serde::Deserialize<'de> for SdkResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl SdkResponse {
+    /// Reads a `SdkResponse` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let mut value: Self = Self {
+            body: (!response.body().is_empty())
+                .then(|| crate::primitives::Blob::new(response.body().to_vec())),
+            ..::std::default::Default::default()
+        };
+        if let ::std::option::Option::Some(text) = crate::protocol::header(
+            response,
+            "Content-Type",
+        )? {
+            value.content_type = ::std::option::Option::Some(
+                ::std::string::String::from(text),
+            );
+        }
+        if let ::std::option::Option::Some(text) = crate::protocol::header(
+            response,
+            "Content-Disposition",
+        )? {
+            value.content_disposition = ::std::option::Option::Some(
+                ::std::string::String::from(text),
+            );
+        }
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`SdkResponse`](crate::types::SdkResponse); start one with `SdkResponse::builder()`.

@@ -62,6 +62,7 @@ impl crate::primitives::DeserializeMembers for SdkType {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "id" => self.id = map.next_value()?,
@@ -82,6 +83,18 @@ impl<'de> ::serde::Deserialize<'de> for SdkType {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl SdkType {
+    /// Reads a `SdkType` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "SdkType")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`SdkType`](crate::types::SdkType); start one with `SdkType::builder()`.

@@ -141,6 +141,7 @@ impl crate::primitives::DeserializeMembers for Stage {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "deploymentId" => self.deployment_id = map.next_value()?,
@@ -188,6 +189,18 @@ impl<'de> ::serde::Deserialize<'de> for Stage {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl Stage {
+    /// Reads a `Stage` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "Stage")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`Stage`](crate::types::Stage); start one with `Stage::builder()`.

@@ -50,6 +50,7 @@ impl crate::primitives::DeserializeMembers for StageKey {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "restApiId" => self.rest_api_id = map.next_value()?,

@@ -45,6 +45,7 @@ impl crate::primitives::DeserializeMembers for Stages {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "item" => self.item = map.next_value()?,
@@ -60,6 +61,18 @@ impl<'de> ::serde::Deserialize<'de> for Stages {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl Stages {
+    /// Reads a `Stages` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "Stages")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`Stages`](crate::types::Stages); start one with `Stages::builder()`.

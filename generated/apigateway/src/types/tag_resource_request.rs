@@ -66,9 +66,10 @@ impl crate::primitives::DeserializeMembers for TagResourceRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "resourceArn" => self.resource_arn = map.next_value()?,
+            "resourceArn" if !body_only => self.resource_arn = map.next_value()?,
             "tags" => self.tags = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;

@@ -47,6 +47,7 @@ impl crate::primitives::DeserializeMembers for Tags {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "tags" => self.tags = map.next_value()?,
@@ -62,6 +63,18 @@ impl<'de> ::serde::Deserialize<'de> for Tags {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl Tags {
+    /// Reads a `Tags` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "Tags")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`Tags`](crate::types::Tags); start one with `Tags::builder()`.

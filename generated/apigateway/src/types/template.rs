@@ -45,6 +45,7 @@ impl crate::primitives::DeserializeMembers for Template {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "value" => self.value = map.next_value()?,
@@ -60,6 +61,18 @@ impl<'de> ::serde::Deserialize<'de> for Template {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl Template {
+    /// Reads a `Template` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "Template")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`Template`](crate::types::Template); start one with `Template::builder()`.

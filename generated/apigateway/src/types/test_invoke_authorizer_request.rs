@@ -109,10 +109,11 @@ impl crate::primitives::DeserializeMembers for TestInvokeAuthorizerRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
-            "authorizerId" => self.authorizer_id = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
+            "authorizerId" if !body_only => self.authorizer_id = map.next_value()?,
             "headers" => self.headers = map.next_value()?,
             "multiValueHeaders" => self.multi_value_headers = map.next_value()?,
             "pathWithQueryString" => self.path_with_query_string = map.next_value()?,

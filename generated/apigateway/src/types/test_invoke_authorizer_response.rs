@@ -82,6 +82,7 @@ impl crate::primitives::DeserializeMembers for TestInvokeAuthorizerResponse {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "clientStatus" => self.client_status = map.next_value()?,
@@ -103,6 +104,18 @@ impl<'de> ::serde::Deserialize<'de> for TestInvokeAuthorizerResponse {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl TestInvokeAuthorizerResponse {
+    /// Reads a `TestInvokeAuthorizerResponse` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "TestInvokeAuthorizerResponse")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`TestInvokeAuthorizerResponse`](crate::types::TestInvokeAuthorizerResponse); start one with `TestInvokeAuthorizerResponse::builder()`.

@@ -118,11 +118,12 @@ impl crate::primitives::DeserializeMembers for TestInvokeMethodRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
-            "resourceId" => self.resource_id = map.next_value()?,
-            "httpMethod" => self.http_method = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
+            "resourceId" if !body_only => self.resource_id = map.next_value()?,
+            "httpMethod" if !body_only => self.http_method = map.next_value()?,
             "pathWithQueryString" => self.path_with_query_string = map.next_value()?,
             "body" => self.body = map.next_value()?,
             "headers" => self.headers = map.next_value()?,

@@ -50,6 +50,7 @@ impl crate::primitives::DeserializeMembers for ThrottleSettings {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "burstLimit" => self.burst_limit = map.next_value()?,

@@ -47,6 +47,7 @@ impl crate::primitives::DeserializeMembers for TlsConfig {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "insecureSkipVerification" => {

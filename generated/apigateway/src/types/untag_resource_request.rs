@@ -68,10 +68,11 @@ impl crate::primitives::DeserializeMembers for UntagResourceRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "resourceArn" => self.resource_arn = map.next_value()?,
-            "tagKeys" => self.tag_keys = map.next_value()?,
+            "resourceArn" if !body_only => self.resource_arn = map.next_value()?,
+            "tagKeys" if !body_only => self.tag_keys = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;
             }

@@ -53,6 +53,7 @@ impl crate::primitives::DeserializeMembers for UpdateAccountRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "patchOperations" => self.patch_operations = map.next_value()?,

@@ -64,9 +64,10 @@ impl crate::primitives::DeserializeMembers for UpdateApiKeyRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "apiKey" => self.api_key = map.next_value()?,
+            "apiKey" if !body_only => self.api_key = map.next_value()?,
             "patchOperations" => self.patch_operations = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;

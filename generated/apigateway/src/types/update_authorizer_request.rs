@@ -75,10 +75,11 @@ impl crate::primitives::DeserializeMembers for UpdateAuthorizerRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "restApiId" => self.rest_api_id = map.next_value()?,
-            "authorizerId" => self.authorizer_id = map.next_value()?,
+            "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
+            "authorizerId" if !body_only => self.authorizer_id = map.next_value()?,
             "patchOperations" => self.patch_operations = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;

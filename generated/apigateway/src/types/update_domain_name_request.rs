@@ -73,10 +73,11 @@ impl crate::primitives::DeserializeMembers for UpdateDomainNameRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "domainName" => self.domain_name = map.next_value()?,
-            "domainNameId" => self.domain_name_id = map.next_value()?,
+            "domainName" if !body_only => self.domain_name = map.next_value()?,
+            "domainNameId" if !body_only => self.domain_name_id = map.next_value()?,
             "patchOperations" => self.patch_operations = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;

@@ -64,9 +64,10 @@ impl crate::primitives::DeserializeMembers for UpdateUsagePlanRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "usagePlanId" => self.usage_plan_id = map.next_value()?,
+            "usagePlanId" if !body_only => self.usage_plan_id = map.next_value()?,
             "patchOperations" => self.patch_operations = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;

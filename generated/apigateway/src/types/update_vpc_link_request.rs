@@ -64,9 +64,10 @@ impl crate::primitives::DeserializeMembers for UpdateVpcLinkRequest {
         &mut self,
         key: &str,
         map: &mut A,
+        body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "vpcLinkId" => self.vpc_link_id = map.next_value()?,
+            "vpcLinkId" if !body_only => self.vpc_link_id = map.next_value()?,
             "patchOperations" => self.patch_operations = map.next_value()?,
             _ => {
                 map.next_value::<::serde::de::IgnoredAny>()?;

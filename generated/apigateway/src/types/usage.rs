@@ -70,6 +70,7 @@ impl crate::primitives::DeserializeMembers for Usage {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "usagePlanId" => self.usage_plan_id = map.next_value()?,
@@ -89,6 +90,18 @@ impl<'de> ::serde::Deserialize<'de> for Usage {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl Usage {
+    /// Reads a `Usage` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "Usage")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`Usage`](crate::types::Usage); start one with `Usage::builder()`.

@@ -82,6 +82,7 @@ impl crate::primitives::DeserializeMembers for UsagePlan {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "id" => self.id = map.next_value()?,
@@ -104,6 +105,18 @@ impl<'de> ::serde::Deserialize<'de> for UsagePlan {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl UsagePlan {
+    /// Reads a `UsagePlan` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "UsagePlan")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`UsagePlan`](crate::types::UsagePlan); start one with `UsagePlan::builder()`.

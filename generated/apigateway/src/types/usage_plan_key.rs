@@ -60,6 +60,7 @@ impl crate::primitives::DeserializeMembers for UsagePlanKey {
         &mut self,
         key: &str,
         map: &mut A,
+        _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "id" => self.id = map.next_value()?,
@@ -78,6 +79,18 @@ impl<'de> ::serde::Deserialize<'de> for UsagePlanKey {
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         crate::primitives::deserialize_struct(deserializer)
+    }
+}
+impl UsagePlanKey {
+    /// Reads a `UsagePlanKey` from an HTTP response: members from the status, headers and body they are bound to.
+    pub(crate) fn from_response(
+        response: &::http::Response<::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        let value: Self = crate::protocol::json_body::<
+            crate::primitives::BodyOnly<Self>,
+        >(response.body(), "UsagePlanKey")?
+            .0;
+        ::std::result::Result::Ok(value)
     }
 }
 /// A builder for [`UsagePlanKey`](crate::types::UsagePlanKey); start one with `UsagePlanKey::builder()`.

@@ -1,0 +1,177 @@
+//! Responses: output and error structures read themselves from an
+//! `http::Response`, following the rest-json bindings of their members.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::rust_types::{ident, type_tokens};
+use crate::ir::{
+    Binding, MemberDef, RustType, Service, StructDef, TimestampFormat, TypeDef, TypeKind,
+};
+
+/// `from_response` for a structure that is an operation output or an error.
+pub fn from_response_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
+    let name = ident(&type_def.rust_name);
+    let context = type_def.model_name.as_str();
+    let body = body_read(service, def, context);
+    let mut steps = Vec::new();
+    for member in &def.members {
+        let field = ident(&member.field_name);
+        match &member.binding {
+            Binding::StatusCode => steps.push(quote! {
+                value.#field = ::std::option::Option::Some(i32::from(response.status().as_u16()));
+            }),
+            Binding::Header(header) => {
+                let parsed = header_value(service, member, header);
+                steps.push(quote! {
+                    if let ::std::option::Option::Some(text) = crate::protocol::header(response, #header)? {
+                        value.#field = ::std::option::Option::Some(#parsed);
+                    }
+                });
+            }
+            Binding::PrefixHeaders(prefix) => steps.push(quote! {
+                value.#field = crate::protocol::prefix_headers(response, #prefix)?;
+            }),
+            _ => {}
+        }
+    }
+    let needs_mut = !steps.is_empty();
+    let binding = if needs_mut {
+        quote!(let mut value)
+    } else {
+        quote!(let value)
+    };
+    let doc = format!(" Reads a `{context}` from an HTTP response: members from the status, headers and body they are bound to.");
+    quote! {
+        impl #name {
+            #[doc = #doc]
+            pub(crate) fn from_response(
+                response: &::http::Response<::bytes::Bytes>,
+            ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+                #binding: Self = #body;
+                #(#steps)*
+                ::std::result::Result::Ok(value)
+            }
+        }
+    }
+}
+
+/// The expression that reads the body into a fresh value of the structure.
+fn body_read(service: &Service, def: &StructDef, context: &str) -> TokenStream {
+    if let Some(member) = def.members.iter().find(|m| m.binding == Binding::Payload) {
+        let field = ident(&member.field_name);
+        let kind = match &member.ty {
+            RustType::Named(name) => Some(&service.types[name].kind),
+            _ => None,
+        };
+        let read = match &member.ty {
+            RustType::Blob => quote! {
+                (!response.body().is_empty()).then(|| crate::primitives::Blob::new(response.body().to_vec()))
+            },
+            RustType::String => quote! {
+                if response.body().is_empty() {
+                    ::std::option::Option::None
+                } else {
+                    ::std::option::Option::Some(
+                        ::std::string::String::from_utf8(response.body().to_vec()).map_err(|err| {
+                            crate::protocol::ResponseError::InvalidBody { context: #context, message: err.to_string() }
+                        })?,
+                    )
+                }
+            },
+            RustType::Named(_) if matches!(kind, Some(TypeKind::Enum(_))) => {
+                let ty = type_tokens(service, &member.ty);
+                quote! {
+                    (!response.body().is_empty()).then(|| #ty::from(&*::std::string::String::from_utf8_lossy(response.body())))
+                }
+            }
+            other => {
+                let inner = type_tokens(service, other);
+                let ty = if member.boxed {
+                    quote!(::std::boxed::Box<#inner>)
+                } else {
+                    inner
+                };
+                quote! { crate::protocol::json_payload::<#ty>(response.body(), #context)? }
+            }
+        };
+        return quote! {
+            Self {
+                #field: #read,
+                ..::std::default::Default::default()
+            }
+        };
+    }
+    if def.members.iter().any(|m| m.binding == Binding::Body) {
+        quote! { crate::protocol::json_body::<crate::primitives::BodyOnly<Self>>(response.body(), #context)?.0 }
+    } else {
+        quote! { <Self as ::std::default::Default>::default() }
+    }
+}
+
+/// The expression reading a header's `text` as the member's type.
+fn header_value(service: &Service, member: &MemberDef, header: &str) -> TokenStream {
+    match &member.ty {
+        RustType::List(item) => {
+            let split = if **item == RustType::Timestamp
+                && member
+                    .explicit_timestamp_format
+                    .unwrap_or(TimestampFormat::HttpDate)
+                    == TimestampFormat::HttpDate
+            {
+                quote!(crate::protocol::split_http_date_list(text))
+            } else {
+                quote!(crate::protocol::split_header_list(text))
+            };
+            let parsed = scalar_header_value(service, member, item, header, quote!(item.as_str()));
+            quote! {
+                #split
+                    .iter()
+                    .map(|item| ::std::result::Result::Ok(#parsed))
+                    .collect::<::std::result::Result<::std::vec::Vec<_>, crate::protocol::ResponseError>>()?
+            }
+        }
+        other => scalar_header_value(service, member, other, header, quote!(text)),
+    }
+}
+
+fn scalar_header_value(
+    service: &Service,
+    member: &MemberDef,
+    ty: &RustType,
+    header: &str,
+    text: TokenStream,
+) -> TokenStream {
+    match ty {
+        RustType::String if member.jsonvalue => {
+            quote! { crate::protocol::parse_json_header(#header, #text)? }
+        }
+        RustType::String => quote! { ::std::string::String::from(#text) },
+        RustType::Named(_) => {
+            let ty = type_tokens(service, ty);
+            quote! { #ty::from(#text.trim()) }
+        }
+        RustType::Float => quote! { crate::protocol::parse_float_header(#header, #text)? as f32 },
+        RustType::Double | RustType::BigDecimal => {
+            quote! { crate::protocol::parse_float_header(#header, #text)? }
+        }
+        RustType::Timestamp => {
+            let format = match member
+                .explicit_timestamp_format
+                .unwrap_or(TimestampFormat::HttpDate)
+            {
+                TimestampFormat::EpochSeconds => quote!(EpochSeconds),
+                TimestampFormat::Iso8601 => quote!(Iso8601),
+                TimestampFormat::HttpDate => quote!(HttpDate),
+            };
+            quote! { crate::protocol::parse_timestamp_header(#header, #text, crate::protocol::TimestampText::#format)? }
+        }
+        RustType::Blob => quote! {
+            crate::primitives::Blob::new(crate::protocol::parse_json_header(#header, #text)?.into_bytes())
+        },
+        other => {
+            let ty = type_tokens(service, other);
+            quote! { crate::protocol::parse_header::<#ty>(#header, #text)? }
+        }
+    }
+}
