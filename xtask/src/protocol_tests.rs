@@ -403,3 +403,51 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod apigateway_tests {
+    use super::*;
+
+    /// API Gateway requests and responses as botocore produces and parses them
+    /// (testdata/apigateway/wire-cases.json), run against the real model.
+    #[test]
+    fn apigateway_matches_botocore() {
+        let root = workspace_root();
+        let model: Value = serde_json::from_str(
+            &fs::read_to_string(root.join("model/apigateway/2015-07-09/service-2.json")).unwrap(),
+        )
+        .unwrap();
+        let cases: Value = serde_json::from_str(
+            &fs::read_to_string(root.join("testdata/apigateway/wire-cases.json")).unwrap(),
+        )
+        .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        for kind in ["input", "output"] {
+            let suite = serde_json::json!([{
+                "description": format!("API Gateway {kind} cases from {}", cases["generatedBy"].as_str().unwrap()),
+                "metadata": model["metadata"],
+                "shapes": model["shapes"],
+                "cases": cases[kind],
+            }]);
+            let path = dir.path().join(format!("apigateway-{kind}.json"));
+            fs::write(&path, suite.to_string()).unwrap();
+            let outcome = run_file(&path).unwrap();
+            let failures: Vec<String> = outcome
+                .failed
+                .iter()
+                .map(|(id, why)| format!("{id}: {why}"))
+                .collect();
+            assert!(
+                failures.is_empty(),
+                "{kind}: {} failing cases:\n{}",
+                failures.len(),
+                failures.join("\n")
+            );
+            assert_eq!(
+                outcome.passed.len(),
+                cases[kind].as_array().unwrap().len(),
+                "{kind}: every case runs"
+            );
+        }
+    }
+}

@@ -280,9 +280,6 @@ fn query_tokens(def: &StructDef, static_query: &str) -> TokenStream {
 
 fn header_tokens(service: &Service, def: &StructDef) -> TokenStream {
     let mut steps = Vec::new();
-    for (name, value) in crate::customizations::extra_request_headers(&service.service_id) {
-        steps.push(quote! { request.header(#name, #value); });
-    }
     for member in &def.members {
         let source = value_source(member);
         match &member.binding {
@@ -327,6 +324,15 @@ fn header_tokens(service: &Service, def: &StructDef) -> TokenStream {
             }
             _ => {}
         }
+    }
+    // Service-wide headers give way to a member bound to the same header
+    // (API Gateway's GetExport sets `Accept` itself).
+    for (name, value) in crate::customizations::extra_request_headers(&service.service_id) {
+        steps.push(quote! {
+            if !request.has_header(#name) {
+                request.header(#name, #value);
+            }
+        });
     }
     quote!(#(#steps)*)
 }

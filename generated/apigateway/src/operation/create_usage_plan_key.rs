@@ -169,7 +169,9 @@ impl super::Operation for CreateUsagePlanKey {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.json_body(&input.json_body())?;
         request.finish()
     }

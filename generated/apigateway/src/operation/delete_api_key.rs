@@ -147,7 +147,9 @@ impl super::Operation for DeleteApiKey {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = DeleteApiKeyError;

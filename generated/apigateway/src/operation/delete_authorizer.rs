@@ -168,7 +168,9 @@ impl super::Operation for DeleteAuthorizer {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = DeleteAuthorizerError;

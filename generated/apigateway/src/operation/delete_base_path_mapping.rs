@@ -175,7 +175,9 @@ impl super::Operation for DeleteBasePathMapping {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = DeleteBasePathMappingError;

@@ -158,7 +158,9 @@ impl super::Operation for DeleteClientCertificate {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = DeleteClientCertificateError;

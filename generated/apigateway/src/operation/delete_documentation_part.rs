@@ -174,7 +174,9 @@ impl super::Operation for DeleteDocumentationPart {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = DeleteDocumentationPartError;

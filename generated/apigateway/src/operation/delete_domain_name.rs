@@ -155,7 +155,9 @@ impl super::Operation for DeleteDomainName {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = DeleteDomainNameError;

@@ -162,7 +162,9 @@ impl super::Operation for DeleteDomainNameAccessAssociation {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = DeleteDomainNameAccessAssociationError;

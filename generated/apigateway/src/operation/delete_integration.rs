@@ -189,7 +189,9 @@ impl super::Operation for DeleteIntegration {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = DeleteIntegrationError;

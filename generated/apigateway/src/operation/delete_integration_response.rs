@@ -206,7 +206,9 @@ impl super::Operation for DeleteIntegrationResponse {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = DeleteIntegrationResponseError;

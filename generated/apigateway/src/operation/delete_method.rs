@@ -172,7 +172,9 @@ impl super::Operation for DeleteMethod {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = DeleteMethodError;

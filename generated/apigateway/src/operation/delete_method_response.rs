@@ -204,7 +204,9 @@ impl super::Operation for DeleteMethodResponse {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = DeleteMethodResponseError;

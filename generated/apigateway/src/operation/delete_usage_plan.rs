@@ -152,7 +152,9 @@ impl super::Operation for DeleteUsagePlan {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = DeleteUsagePlanError;

@@ -167,7 +167,9 @@ impl super::Operation for DeleteUsagePlanKey {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = DeleteUsagePlanKeyError;

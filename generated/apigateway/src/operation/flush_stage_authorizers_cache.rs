@@ -187,7 +187,9 @@ impl super::Operation for FlushStageAuthorizersCache {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = FlushStageAuthorizersCacheError;

@@ -121,7 +121,9 @@ impl super::Operation for GetAccount {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetAccountError;

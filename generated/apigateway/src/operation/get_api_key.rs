@@ -134,7 +134,9 @@ impl super::Operation for GetApiKey {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetApiKeyError;

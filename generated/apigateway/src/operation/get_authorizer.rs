@@ -156,7 +156,9 @@ impl super::Operation for GetAuthorizer {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetAuthorizerError;

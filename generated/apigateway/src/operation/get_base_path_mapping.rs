@@ -163,7 +163,9 @@ impl super::Operation for GetBasePathMapping {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetBasePathMappingError;

@@ -159,7 +159,9 @@ impl super::Operation for GetBasePathMappings {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetBasePathMappingsError;

@@ -144,7 +144,9 @@ impl super::Operation for GetClientCertificate {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetClientCertificateError;

@@ -139,7 +139,9 @@ impl super::Operation for GetClientCertificates {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetClientCertificatesError;

@@ -173,7 +173,9 @@ impl super::Operation for GetDeployment {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetDeploymentError;

@@ -164,7 +164,9 @@ impl super::Operation for GetDeployments {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetDeploymentsError;

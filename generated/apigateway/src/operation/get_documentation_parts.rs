@@ -168,7 +168,9 @@ impl super::Operation for GetDocumentationParts {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetDocumentationPartsError;

@@ -150,7 +150,9 @@ impl super::Operation for GetDocumentationVersion {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetDocumentationVersionError;

@@ -143,7 +143,9 @@ impl super::Operation for GetDomainName {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetDomainNameError;

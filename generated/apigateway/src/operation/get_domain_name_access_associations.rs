@@ -141,7 +141,9 @@ impl super::Operation for GetDomainNameAccessAssociations {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetDomainNameAccessAssociationsError;

@@ -198,9 +198,11 @@ impl super::Operation for GetExport {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
         if let ::std::option::Option::Some(value) = input.accepts.as_ref() {
             request.header("Accept", value.as_str());
+        }
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
         }
         request.finish()
     }

@@ -160,7 +160,9 @@ impl super::Operation for GetGatewayResponse {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetGatewayResponseError;

@@ -156,7 +156,9 @@ impl super::Operation for GetGatewayResponses {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetGatewayResponsesError;

@@ -194,7 +194,9 @@ impl super::Operation for GetIntegrationResponse {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetIntegrationResponseError;

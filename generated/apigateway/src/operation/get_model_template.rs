@@ -157,7 +157,9 @@ impl super::Operation for GetModelTemplate {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetModelTemplateError;

@@ -131,7 +131,9 @@ impl super::Operation for GetSdkType {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetSdkTypeError;

@@ -140,7 +140,9 @@ impl super::Operation for GetUsagePlan {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetUsagePlanError;

@@ -136,7 +136,9 @@ impl super::Operation for GetVpcLink {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetVpcLinkError;

@@ -135,7 +135,9 @@ impl super::Operation for GetVpcLinks {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = GetVpcLinksError;

@@ -154,7 +154,9 @@ impl super::Operation for ImportApiKeys {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         if let ::std::option::Option::Some(blob) = &input.body {
             request.body("application/octet-stream", blob.as_bytes().to_vec());
         }

@@ -216,7 +216,9 @@ impl super::Operation for PutMethodResponse {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.json_body(&input.json_body())?;
         request.finish()
     }

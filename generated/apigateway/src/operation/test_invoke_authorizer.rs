@@ -160,7 +160,9 @@ impl super::Operation for TestInvokeAuthorizer {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.json_body(&input.json_body())?;
         request.finish()
     }

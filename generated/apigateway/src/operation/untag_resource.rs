@@ -169,7 +169,9 @@ impl super::Operation for UntagResource {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.finish()
     }
     type Error = UntagResourceError;

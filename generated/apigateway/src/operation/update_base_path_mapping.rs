@@ -187,7 +187,9 @@ impl super::Operation for UpdateBasePathMapping {
             path,
             query.finish(),
         );
-        request.header("Accept", "application/json");
+        if !request.has_header("Accept") {
+            request.header("Accept", "application/json");
+        }
         request.json_body(&input.json_body())?;
         request.finish()
     }
