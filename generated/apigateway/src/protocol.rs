@@ -481,12 +481,9 @@ pub fn json_body<T: ::serde::de::DeserializeOwned>(
     body: &[u8],
     context: &'static str,
 ) -> Result<T, ResponseError> {
-    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
-        b"{}"
-    } else {
-        body
-    };
-    ::serde_json::from_slice(body).map_err(|err| ResponseError::InvalidBody {
+    let text = body_text(body, context)?;
+    let text = if text.trim().is_empty() { "{}" } else { text };
+    ::serde_json::from_str(text).map_err(|err| ResponseError::InvalidBody {
         context,
         message: err.to_string(),
     })
@@ -497,15 +494,25 @@ pub fn json_payload<T: ::serde::de::DeserializeOwned>(
     body: &[u8],
     context: &'static str,
 ) -> Result<Option<T>, ResponseError> {
-    if body.iter().all(u8::is_ascii_whitespace) {
+    let text = body_text(body, context)?;
+    if text.trim().is_empty() {
         return Ok(None);
     }
-    ::serde_json::from_slice(body)
+    ::serde_json::from_str(text)
         .map(Some)
         .map_err(|err| ResponseError::InvalidBody {
             context,
             message: err.to_string(),
         })
+}
+
+/// The body as text. Checking UTF-8 once up front lets the JSON parser skip
+/// checking every string again, which is most of its work on string-heavy bodies.
+fn body_text<'a>(body: &'a [u8], context: &'static str) -> Result<&'a str, ResponseError> {
+    ::std::str::from_utf8(body).map_err(|err| ResponseError::InvalidBody {
+        context,
+        message: format!("not UTF-8: {err}"),
+    })
 }
 
 /// A header's text, if the response has the header.
