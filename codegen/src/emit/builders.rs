@@ -9,6 +9,9 @@ use super::structs::{field_type, redacting_debug};
 use crate::ir::{MemberDef, RustType, Service, StructDef, TypeDef};
 
 /// The builder of a structure.
+///
+/// Its small non-generic methods are `#[inline]`, so they are compiled in the
+/// crates that call them rather than all of them in the generated crate.
 pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
     let target = type_path(type_def);
     let builder = builder_ident(type_def);
@@ -76,6 +79,7 @@ pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
             #(#methods)*
 
             #[doc = #build_doc]
+            #[inline]
             pub fn build(self) -> ::std::result::Result<#target, crate::primitives::BuildError> {
                 #(#checks)*
                 ::std::result::Result::Ok(#target {
@@ -161,12 +165,14 @@ fn emit_setters(service: &Service, type_def: &TypeDef, member: &MemberDef) -> To
         #fluent
 
         #[doc = #option_doc]
+        #[inline]
         pub fn #option_setter(mut self, input: #full_type) -> Self {
             self.#field = input;
             self
         }
 
         #[doc = #get_doc]
+        #[inline]
         pub fn #getter(&self) -> &#full_type {
             &self.#field
         }

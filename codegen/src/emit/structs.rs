@@ -104,6 +104,7 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
 
         impl #name {
             #[doc = #builder_doc]
+            #[inline]
             pub fn builder() -> #builder {
                 #builder::default()
             }

@@ -15,6 +15,7 @@ pub struct BadRequestException {
 }
 impl BadRequestException {
     /// Starts building a [`BadRequestException`].
+    #[inline]
     pub fn builder() -> crate::error::builders::BadRequestExceptionBuilder {
         crate::error::builders::BadRequestExceptionBuilder::default()
     }
@@ -120,6 +121,7 @@ impl BadRequestExceptionBuilder {
         self
     }
     /// Sets or clears [`BadRequestException::message`](crate::error::BadRequestException::message).
+    #[inline]
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -128,10 +130,12 @@ impl BadRequestExceptionBuilder {
         self
     }
     /// The value set for [`BadRequestException::message`](crate::error::BadRequestException::message), if any.
+    #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
     /// Builds the [`BadRequestException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

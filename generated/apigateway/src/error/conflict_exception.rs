@@ -15,6 +15,7 @@ pub struct ConflictException {
 }
 impl ConflictException {
     /// Starts building a [`ConflictException`].
+    #[inline]
     pub fn builder() -> crate::error::builders::ConflictExceptionBuilder {
         crate::error::builders::ConflictExceptionBuilder::default()
     }
@@ -120,6 +121,7 @@ impl ConflictExceptionBuilder {
         self
     }
     /// Sets or clears [`ConflictException::message`](crate::error::ConflictException::message).
+    #[inline]
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -128,10 +130,12 @@ impl ConflictExceptionBuilder {
         self
     }
     /// The value set for [`ConflictException::message`](crate::error::ConflictException::message), if any.
+    #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
     /// Builds the [`ConflictException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

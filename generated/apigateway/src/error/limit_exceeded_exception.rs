@@ -19,6 +19,7 @@ pub struct LimitExceededException {
 }
 impl LimitExceededException {
     /// Starts building a [`LimitExceededException`].
+    #[inline]
     pub fn builder() -> crate::error::builders::LimitExceededExceptionBuilder {
         crate::error::builders::LimitExceededExceptionBuilder::default()
     }
@@ -141,6 +142,7 @@ impl LimitExceededExceptionBuilder {
         self
     }
     /// Sets or clears [`LimitExceededException::retry_after_seconds`](crate::error::LimitExceededException::retry_after_seconds).
+    #[inline]
     pub fn set_retry_after_seconds(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -149,6 +151,7 @@ impl LimitExceededExceptionBuilder {
         self
     }
     /// The value set for [`LimitExceededException::retry_after_seconds`](crate::error::LimitExceededException::retry_after_seconds), if any.
+    #[inline]
     pub fn get_retry_after_seconds(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -163,6 +166,7 @@ impl LimitExceededExceptionBuilder {
         self
     }
     /// Sets or clears [`LimitExceededException::message`](crate::error::LimitExceededException::message).
+    #[inline]
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -171,10 +175,12 @@ impl LimitExceededExceptionBuilder {
         self
     }
     /// The value set for [`LimitExceededException::message`](crate::error::LimitExceededException::message), if any.
+    #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
     /// Builds the [`LimitExceededException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

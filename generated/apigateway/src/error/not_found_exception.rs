@@ -15,6 +15,7 @@ pub struct NotFoundException {
 }
 impl NotFoundException {
     /// Starts building a [`NotFoundException`].
+    #[inline]
     pub fn builder() -> crate::error::builders::NotFoundExceptionBuilder {
         crate::error::builders::NotFoundExceptionBuilder::default()
     }
@@ -120,6 +121,7 @@ impl NotFoundExceptionBuilder {
         self
     }
     /// Sets or clears [`NotFoundException::message`](crate::error::NotFoundException::message).
+    #[inline]
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -128,10 +130,12 @@ impl NotFoundExceptionBuilder {
         self
     }
     /// The value set for [`NotFoundException::message`](crate::error::NotFoundException::message), if any.
+    #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
     /// Builds the [`NotFoundException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

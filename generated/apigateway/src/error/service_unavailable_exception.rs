@@ -19,6 +19,7 @@ pub struct ServiceUnavailableException {
 }
 impl ServiceUnavailableException {
     /// Starts building a [`ServiceUnavailableException`].
+    #[inline]
     pub fn builder() -> crate::error::builders::ServiceUnavailableExceptionBuilder {
         crate::error::builders::ServiceUnavailableExceptionBuilder::default()
     }
@@ -141,6 +142,7 @@ impl ServiceUnavailableExceptionBuilder {
         self
     }
     /// Sets or clears [`ServiceUnavailableException::retry_after_seconds`](crate::error::ServiceUnavailableException::retry_after_seconds).
+    #[inline]
     pub fn set_retry_after_seconds(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -149,6 +151,7 @@ impl ServiceUnavailableExceptionBuilder {
         self
     }
     /// The value set for [`ServiceUnavailableException::retry_after_seconds`](crate::error::ServiceUnavailableException::retry_after_seconds), if any.
+    #[inline]
     pub fn get_retry_after_seconds(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -163,6 +166,7 @@ impl ServiceUnavailableExceptionBuilder {
         self
     }
     /// Sets or clears [`ServiceUnavailableException::message`](crate::error::ServiceUnavailableException::message).
+    #[inline]
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -171,10 +175,12 @@ impl ServiceUnavailableExceptionBuilder {
         self
     }
     /// The value set for [`ServiceUnavailableException::message`](crate::error::ServiceUnavailableException::message), if any.
+    #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
     /// Builds the [`ServiceUnavailableException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -19,6 +19,7 @@ pub struct TooManyRequestsException {
 }
 impl TooManyRequestsException {
     /// Starts building a [`TooManyRequestsException`].
+    #[inline]
     pub fn builder() -> crate::error::builders::TooManyRequestsExceptionBuilder {
         crate::error::builders::TooManyRequestsExceptionBuilder::default()
     }
@@ -141,6 +142,7 @@ impl TooManyRequestsExceptionBuilder {
         self
     }
     /// Sets or clears [`TooManyRequestsException::retry_after_seconds`](crate::error::TooManyRequestsException::retry_after_seconds).
+    #[inline]
     pub fn set_retry_after_seconds(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -149,6 +151,7 @@ impl TooManyRequestsExceptionBuilder {
         self
     }
     /// The value set for [`TooManyRequestsException::retry_after_seconds`](crate::error::TooManyRequestsException::retry_after_seconds), if any.
+    #[inline]
     pub fn get_retry_after_seconds(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -163,6 +166,7 @@ impl TooManyRequestsExceptionBuilder {
         self
     }
     /// Sets or clears [`TooManyRequestsException::message`](crate::error::TooManyRequestsException::message).
+    #[inline]
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -171,10 +175,12 @@ impl TooManyRequestsExceptionBuilder {
         self
     }
     /// The value set for [`TooManyRequestsException::message`](crate::error::TooManyRequestsException::message), if any.
+    #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
     /// Builds the [`TooManyRequestsException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -15,6 +15,7 @@ pub struct UnauthorizedException {
 }
 impl UnauthorizedException {
     /// Starts building a [`UnauthorizedException`].
+    #[inline]
     pub fn builder() -> crate::error::builders::UnauthorizedExceptionBuilder {
         crate::error::builders::UnauthorizedExceptionBuilder::default()
     }
@@ -120,6 +121,7 @@ impl UnauthorizedExceptionBuilder {
         self
     }
     /// Sets or clears [`UnauthorizedException::message`](crate::error::UnauthorizedException::message).
+    #[inline]
     pub fn set_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -128,10 +130,12 @@ impl UnauthorizedExceptionBuilder {
         self
     }
     /// The value set for [`UnauthorizedException::message`](crate::error::UnauthorizedException::message), if any.
+    #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.message
     }
     /// Builds the [`UnauthorizedException`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -17,6 +17,7 @@ pub struct AccessLogSettings {
 }
 impl AccessLogSettings {
     /// Starts building a [`AccessLogSettings`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AccessLogSettingsBuilder {
         crate::types::builders::AccessLogSettingsBuilder::default()
     }
@@ -90,6 +91,7 @@ impl AccessLogSettingsBuilder {
         self
     }
     /// Sets or clears [`AccessLogSettings::format`](crate::types::AccessLogSettings::format).
+    #[inline]
     pub fn set_format(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -98,6 +100,7 @@ impl AccessLogSettingsBuilder {
         self
     }
     /// The value set for [`AccessLogSettings::format`](crate::types::AccessLogSettings::format), if any.
+    #[inline]
     pub fn get_format(&self) -> &::std::option::Option<::std::string::String> {
         &self.format
     }
@@ -110,6 +113,7 @@ impl AccessLogSettingsBuilder {
         self
     }
     /// Sets or clears [`AccessLogSettings::destination_arn`](crate::types::AccessLogSettings::destination_arn).
+    #[inline]
     pub fn set_destination_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -118,10 +122,12 @@ impl AccessLogSettingsBuilder {
         self
     }
     /// The value set for [`AccessLogSettings::destination_arn`](crate::types::AccessLogSettings::destination_arn), if any.
+    #[inline]
     pub fn get_destination_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.destination_arn
     }
     /// Builds the [`AccessLogSettings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -21,6 +21,7 @@ pub struct Account {
 }
 impl Account {
     /// Starts building a [`Account`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AccountBuilder {
         crate::types::builders::AccountBuilder::default()
     }
@@ -116,6 +117,7 @@ impl AccountBuilder {
         self
     }
     /// Sets or clears [`Account::cloudwatch_role_arn`](crate::types::Account::cloudwatch_role_arn).
+    #[inline]
     pub fn set_cloudwatch_role_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -124,6 +126,7 @@ impl AccountBuilder {
         self
     }
     /// The value set for [`Account::cloudwatch_role_arn`](crate::types::Account::cloudwatch_role_arn), if any.
+    #[inline]
     pub fn get_cloudwatch_role_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -138,6 +141,7 @@ impl AccountBuilder {
         self
     }
     /// Sets or clears [`Account::throttle_settings`](crate::types::Account::throttle_settings).
+    #[inline]
     pub fn set_throttle_settings(
         mut self,
         input: ::std::option::Option<crate::types::ThrottleSettings>,
@@ -146,6 +150,7 @@ impl AccountBuilder {
         self
     }
     /// The value set for [`Account::throttle_settings`](crate::types::Account::throttle_settings), if any.
+    #[inline]
     pub fn get_throttle_settings(
         &self,
     ) -> &::std::option::Option<crate::types::ThrottleSettings> {
@@ -164,6 +169,7 @@ impl AccountBuilder {
         self
     }
     /// Sets or clears [`Account::features`](crate::types::Account::features).
+    #[inline]
     pub fn set_features(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -172,6 +178,7 @@ impl AccountBuilder {
         self
     }
     /// The value set for [`Account::features`](crate::types::Account::features), if any.
+    #[inline]
     pub fn get_features(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -186,6 +193,7 @@ impl AccountBuilder {
         self
     }
     /// Sets or clears [`Account::api_key_version`](crate::types::Account::api_key_version).
+    #[inline]
     pub fn set_api_key_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -194,10 +202,12 @@ impl AccountBuilder {
         self
     }
     /// The value set for [`Account::api_key_version`](crate::types::Account::api_key_version), if any.
+    #[inline]
     pub fn get_api_key_version(&self) -> &::std::option::Option<::std::string::String> {
         &self.api_key_version
     }
     /// Builds the [`Account`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Account, crate::primitives::BuildError> {

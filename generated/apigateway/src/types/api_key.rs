@@ -35,6 +35,7 @@ pub struct ApiKey {
 }
 impl ApiKey {
     /// Starts building a [`ApiKey`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ApiKeyBuilder {
         crate::types::builders::ApiKeyBuilder::default()
     }
@@ -188,6 +189,7 @@ impl ApiKeyBuilder {
         self
     }
     /// Sets or clears [`ApiKey::id`](crate::types::ApiKey::id).
+    #[inline]
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -196,6 +198,7 @@ impl ApiKeyBuilder {
         self
     }
     /// The value set for [`ApiKey::id`](crate::types::ApiKey::id), if any.
+    #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
@@ -208,6 +211,7 @@ impl ApiKeyBuilder {
         self
     }
     /// Sets or clears [`ApiKey::value`](crate::types::ApiKey::value).
+    #[inline]
     pub fn set_value(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -216,6 +220,7 @@ impl ApiKeyBuilder {
         self
     }
     /// The value set for [`ApiKey::value`](crate::types::ApiKey::value), if any.
+    #[inline]
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.value
     }
@@ -228,6 +233,7 @@ impl ApiKeyBuilder {
         self
     }
     /// Sets or clears [`ApiKey::name`](crate::types::ApiKey::name).
+    #[inline]
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -236,6 +242,7 @@ impl ApiKeyBuilder {
         self
     }
     /// The value set for [`ApiKey::name`](crate::types::ApiKey::name), if any.
+    #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
@@ -248,6 +255,7 @@ impl ApiKeyBuilder {
         self
     }
     /// Sets or clears [`ApiKey::customer_id`](crate::types::ApiKey::customer_id).
+    #[inline]
     pub fn set_customer_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -256,6 +264,7 @@ impl ApiKeyBuilder {
         self
     }
     /// The value set for [`ApiKey::customer_id`](crate::types::ApiKey::customer_id), if any.
+    #[inline]
     pub fn get_customer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.customer_id
     }
@@ -268,6 +277,7 @@ impl ApiKeyBuilder {
         self
     }
     /// Sets or clears [`ApiKey::description`](crate::types::ApiKey::description).
+    #[inline]
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -276,6 +286,7 @@ impl ApiKeyBuilder {
         self
     }
     /// The value set for [`ApiKey::description`](crate::types::ApiKey::description), if any.
+    #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
@@ -285,11 +296,13 @@ impl ApiKeyBuilder {
         self
     }
     /// Sets or clears [`ApiKey::enabled`](crate::types::ApiKey::enabled).
+    #[inline]
     pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
         self.enabled = input;
         self
     }
     /// The value set for [`ApiKey::enabled`](crate::types::ApiKey::enabled), if any.
+    #[inline]
     pub fn get_enabled(&self) -> &::std::option::Option<bool> {
         &self.enabled
     }
@@ -302,6 +315,7 @@ impl ApiKeyBuilder {
         self
     }
     /// Sets or clears [`ApiKey::created_date`](crate::types::ApiKey::created_date).
+    #[inline]
     pub fn set_created_date(
         mut self,
         input: ::std::option::Option<::time::OffsetDateTime>,
@@ -310,6 +324,7 @@ impl ApiKeyBuilder {
         self
     }
     /// The value set for [`ApiKey::created_date`](crate::types::ApiKey::created_date), if any.
+    #[inline]
     pub fn get_created_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
         &self.created_date
     }
@@ -322,6 +337,7 @@ impl ApiKeyBuilder {
         self
     }
     /// Sets or clears [`ApiKey::last_updated_date`](crate::types::ApiKey::last_updated_date).
+    #[inline]
     pub fn set_last_updated_date(
         mut self,
         input: ::std::option::Option<::time::OffsetDateTime>,
@@ -330,6 +346,7 @@ impl ApiKeyBuilder {
         self
     }
     /// The value set for [`ApiKey::last_updated_date`](crate::types::ApiKey::last_updated_date), if any.
+    #[inline]
     pub fn get_last_updated_date(
         &self,
     ) -> &::std::option::Option<::time::OffsetDateTime> {
@@ -348,6 +365,7 @@ impl ApiKeyBuilder {
         self
     }
     /// Sets or clears [`ApiKey::stage_keys`](crate::types::ApiKey::stage_keys).
+    #[inline]
     pub fn set_stage_keys(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -356,6 +374,7 @@ impl ApiKeyBuilder {
         self
     }
     /// The value set for [`ApiKey::stage_keys`](crate::types::ApiKey::stage_keys), if any.
+    #[inline]
     pub fn get_stage_keys(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -377,6 +396,7 @@ impl ApiKeyBuilder {
         self
     }
     /// Sets or clears [`ApiKey::tags`](crate::types::ApiKey::tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -387,6 +407,7 @@ impl ApiKeyBuilder {
         self
     }
     /// The value set for [`ApiKey::tags`](crate::types::ApiKey::tags), if any.
+    #[inline]
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -395,6 +416,7 @@ impl ApiKeyBuilder {
         &self.tags
     }
     /// Builds the [`ApiKey`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::ApiKey, crate::primitives::BuildError> {

@@ -17,6 +17,7 @@ pub struct ApiKeyIds {
 }
 impl ApiKeyIds {
     /// Starts building a [`ApiKeyIds`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ApiKeyIdsBuilder {
         crate::types::builders::ApiKeyIdsBuilder::default()
     }
@@ -106,6 +107,7 @@ impl ApiKeyIdsBuilder {
         self
     }
     /// Sets or clears [`ApiKeyIds::ids`](crate::types::ApiKeyIds::ids).
+    #[inline]
     pub fn set_ids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -114,6 +116,7 @@ impl ApiKeyIdsBuilder {
         self
     }
     /// The value set for [`ApiKeyIds::ids`](crate::types::ApiKeyIds::ids), if any.
+    #[inline]
     pub fn get_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -132,6 +135,7 @@ impl ApiKeyIdsBuilder {
         self
     }
     /// Sets or clears [`ApiKeyIds::warnings`](crate::types::ApiKeyIds::warnings).
+    #[inline]
     pub fn set_warnings(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -140,12 +144,14 @@ impl ApiKeyIdsBuilder {
         self
     }
     /// The value set for [`ApiKeyIds::warnings`](crate::types::ApiKeyIds::warnings), if any.
+    #[inline]
     pub fn get_warnings(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.warnings
     }
     /// Builds the [`ApiKeyIds`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::ApiKeyIds, crate::primitives::BuildError> {

@@ -19,6 +19,7 @@ pub struct ApiKeys {
 }
 impl ApiKeys {
     /// Starts building a [`ApiKeys`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ApiKeysBuilder {
         crate::types::builders::ApiKeysBuilder::default()
     }
@@ -113,6 +114,7 @@ impl ApiKeysBuilder {
         self
     }
     /// Sets or clears [`ApiKeys::warnings`](crate::types::ApiKeys::warnings).
+    #[inline]
     pub fn set_warnings(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -121,6 +123,7 @@ impl ApiKeysBuilder {
         self
     }
     /// The value set for [`ApiKeys::warnings`](crate::types::ApiKeys::warnings), if any.
+    #[inline]
     pub fn get_warnings(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -135,6 +138,7 @@ impl ApiKeysBuilder {
         self
     }
     /// Sets or clears [`ApiKeys::position`](crate::types::ApiKeys::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -143,6 +147,7 @@ impl ApiKeysBuilder {
         self
     }
     /// The value set for [`ApiKeys::position`](crate::types::ApiKeys::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -159,6 +164,7 @@ impl ApiKeysBuilder {
         self
     }
     /// Sets or clears [`ApiKeys::items`](crate::types::ApiKeys::items).
+    #[inline]
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ApiKey>>,
@@ -167,12 +173,14 @@ impl ApiKeysBuilder {
         self
     }
     /// The value set for [`ApiKeys::items`](crate::types::ApiKeys::items), if any.
+    #[inline]
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ApiKey>> {
         &self.items
     }
     /// Builds the [`ApiKeys`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::ApiKeys, crate::primitives::BuildError> {

@@ -24,6 +24,7 @@ pub struct ApiStage {
 }
 impl ApiStage {
     /// Starts building a [`ApiStage`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ApiStageBuilder {
         crate::types::builders::ApiStageBuilder::default()
     }
@@ -107,6 +108,7 @@ impl ApiStageBuilder {
         self
     }
     /// Sets or clears [`ApiStage::api_id`](crate::types::ApiStage::api_id).
+    #[inline]
     pub fn set_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -115,6 +117,7 @@ impl ApiStageBuilder {
         self
     }
     /// The value set for [`ApiStage::api_id`](crate::types::ApiStage::api_id), if any.
+    #[inline]
     pub fn get_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.api_id
     }
@@ -127,6 +130,7 @@ impl ApiStageBuilder {
         self
     }
     /// Sets or clears [`ApiStage::stage`](crate::types::ApiStage::stage).
+    #[inline]
     pub fn set_stage(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -135,6 +139,7 @@ impl ApiStageBuilder {
         self
     }
     /// The value set for [`ApiStage::stage`](crate::types::ApiStage::stage), if any.
+    #[inline]
     pub fn get_stage(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage
     }
@@ -154,6 +159,7 @@ impl ApiStageBuilder {
         self
     }
     /// Sets or clears [`ApiStage::throttle`](crate::types::ApiStage::throttle).
+    #[inline]
     pub fn set_throttle(
         mut self,
         input: ::std::option::Option<
@@ -167,6 +173,7 @@ impl ApiStageBuilder {
         self
     }
     /// The value set for [`ApiStage::throttle`](crate::types::ApiStage::throttle), if any.
+    #[inline]
     pub fn get_throttle(
         &self,
     ) -> &::std::option::Option<
@@ -178,6 +185,7 @@ impl ApiStageBuilder {
         &self.throttle
     }
     /// Builds the [`ApiStage`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::ApiStage, crate::primitives::BuildError> {

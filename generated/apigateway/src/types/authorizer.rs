@@ -33,6 +33,7 @@ pub struct Authorizer {
 }
 impl Authorizer {
     /// Starts building a [`Authorizer`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AuthorizerBuilder {
         crate::types::builders::AuthorizerBuilder::default()
     }
@@ -165,6 +166,7 @@ impl AuthorizerBuilder {
         self
     }
     /// Sets or clears [`Authorizer::id`](crate::types::Authorizer::id).
+    #[inline]
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -173,6 +175,7 @@ impl AuthorizerBuilder {
         self
     }
     /// The value set for [`Authorizer::id`](crate::types::Authorizer::id), if any.
+    #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
@@ -185,6 +188,7 @@ impl AuthorizerBuilder {
         self
     }
     /// Sets or clears [`Authorizer::name`](crate::types::Authorizer::name).
+    #[inline]
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -193,6 +197,7 @@ impl AuthorizerBuilder {
         self
     }
     /// The value set for [`Authorizer::name`](crate::types::Authorizer::name), if any.
+    #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
@@ -205,6 +210,7 @@ impl AuthorizerBuilder {
         self
     }
     /// Sets or clears [`Authorizer::type_`](crate::types::Authorizer::type_).
+    #[inline]
     pub fn set_type_(
         mut self,
         input: ::std::option::Option<crate::types::AuthorizerType>,
@@ -213,6 +219,7 @@ impl AuthorizerBuilder {
         self
     }
     /// The value set for [`Authorizer::type_`](crate::types::Authorizer::type_), if any.
+    #[inline]
     pub fn get_type_(&self) -> &::std::option::Option<crate::types::AuthorizerType> {
         &self.type_
     }
@@ -229,6 +236,7 @@ impl AuthorizerBuilder {
         self
     }
     /// Sets or clears [`Authorizer::provider_arns`](crate::types::Authorizer::provider_arns).
+    #[inline]
     pub fn set_provider_arns(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -237,6 +245,7 @@ impl AuthorizerBuilder {
         self
     }
     /// The value set for [`Authorizer::provider_arns`](crate::types::Authorizer::provider_arns), if any.
+    #[inline]
     pub fn get_provider_arns(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -251,6 +260,7 @@ impl AuthorizerBuilder {
         self
     }
     /// Sets or clears [`Authorizer::auth_type`](crate::types::Authorizer::auth_type).
+    #[inline]
     pub fn set_auth_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -259,6 +269,7 @@ impl AuthorizerBuilder {
         self
     }
     /// The value set for [`Authorizer::auth_type`](crate::types::Authorizer::auth_type), if any.
+    #[inline]
     pub fn get_auth_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.auth_type
     }
@@ -271,6 +282,7 @@ impl AuthorizerBuilder {
         self
     }
     /// Sets or clears [`Authorizer::authorizer_uri`](crate::types::Authorizer::authorizer_uri).
+    #[inline]
     pub fn set_authorizer_uri(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -279,6 +291,7 @@ impl AuthorizerBuilder {
         self
     }
     /// The value set for [`Authorizer::authorizer_uri`](crate::types::Authorizer::authorizer_uri), if any.
+    #[inline]
     pub fn get_authorizer_uri(&self) -> &::std::option::Option<::std::string::String> {
         &self.authorizer_uri
     }
@@ -291,6 +304,7 @@ impl AuthorizerBuilder {
         self
     }
     /// Sets or clears [`Authorizer::authorizer_credentials`](crate::types::Authorizer::authorizer_credentials).
+    #[inline]
     pub fn set_authorizer_credentials(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -299,6 +313,7 @@ impl AuthorizerBuilder {
         self
     }
     /// The value set for [`Authorizer::authorizer_credentials`](crate::types::Authorizer::authorizer_credentials), if any.
+    #[inline]
     pub fn get_authorizer_credentials(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -313,6 +328,7 @@ impl AuthorizerBuilder {
         self
     }
     /// Sets or clears [`Authorizer::identity_source`](crate::types::Authorizer::identity_source).
+    #[inline]
     pub fn set_identity_source(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -321,6 +337,7 @@ impl AuthorizerBuilder {
         self
     }
     /// The value set for [`Authorizer::identity_source`](crate::types::Authorizer::identity_source), if any.
+    #[inline]
     pub fn get_identity_source(&self) -> &::std::option::Option<::std::string::String> {
         &self.identity_source
     }
@@ -333,6 +350,7 @@ impl AuthorizerBuilder {
         self
     }
     /// Sets or clears [`Authorizer::identity_validation_expression`](crate::types::Authorizer::identity_validation_expression).
+    #[inline]
     pub fn set_identity_validation_expression(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -341,6 +359,7 @@ impl AuthorizerBuilder {
         self
     }
     /// The value set for [`Authorizer::identity_validation_expression`](crate::types::Authorizer::identity_validation_expression), if any.
+    #[inline]
     pub fn get_identity_validation_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -357,6 +376,7 @@ impl AuthorizerBuilder {
         self
     }
     /// Sets or clears [`Authorizer::authorizer_result_ttl_in_seconds`](crate::types::Authorizer::authorizer_result_ttl_in_seconds).
+    #[inline]
     pub fn set_authorizer_result_ttl_in_seconds(
         mut self,
         input: ::std::option::Option<i32>,
@@ -365,10 +385,12 @@ impl AuthorizerBuilder {
         self
     }
     /// The value set for [`Authorizer::authorizer_result_ttl_in_seconds`](crate::types::Authorizer::authorizer_result_ttl_in_seconds), if any.
+    #[inline]
     pub fn get_authorizer_result_ttl_in_seconds(&self) -> &::std::option::Option<i32> {
         &self.authorizer_result_ttl_in_seconds
     }
     /// Builds the [`Authorizer`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Authorizer, crate::primitives::BuildError> {

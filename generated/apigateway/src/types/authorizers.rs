@@ -17,6 +17,7 @@ pub struct Authorizers {
 }
 impl Authorizers {
     /// Starts building a [`Authorizers`].
+    #[inline]
     pub fn builder() -> crate::types::builders::AuthorizersBuilder {
         crate::types::builders::AuthorizersBuilder::default()
     }
@@ -102,6 +103,7 @@ impl AuthorizersBuilder {
         self
     }
     /// Sets or clears [`Authorizers::position`](crate::types::Authorizers::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -110,6 +112,7 @@ impl AuthorizersBuilder {
         self
     }
     /// The value set for [`Authorizers::position`](crate::types::Authorizers::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -126,6 +129,7 @@ impl AuthorizersBuilder {
         self
     }
     /// Sets or clears [`Authorizers::items`](crate::types::Authorizers::items).
+    #[inline]
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Authorizer>>,
@@ -134,12 +138,14 @@ impl AuthorizersBuilder {
         self
     }
     /// The value set for [`Authorizers::items`](crate::types::Authorizers::items), if any.
+    #[inline]
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Authorizer>> {
         &self.items
     }
     /// Builds the [`Authorizers`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -19,6 +19,7 @@ pub struct BasePathMapping {
 }
 impl BasePathMapping {
     /// Starts building a [`BasePathMapping`].
+    #[inline]
     pub fn builder() -> crate::types::builders::BasePathMappingBuilder {
         crate::types::builders::BasePathMappingBuilder::default()
     }
@@ -109,6 +110,7 @@ impl BasePathMappingBuilder {
         self
     }
     /// Sets or clears [`BasePathMapping::base_path`](crate::types::BasePathMapping::base_path).
+    #[inline]
     pub fn set_base_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -117,6 +119,7 @@ impl BasePathMappingBuilder {
         self
     }
     /// The value set for [`BasePathMapping::base_path`](crate::types::BasePathMapping::base_path), if any.
+    #[inline]
     pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.base_path
     }
@@ -129,6 +132,7 @@ impl BasePathMappingBuilder {
         self
     }
     /// Sets or clears [`BasePathMapping::rest_api_id`](crate::types::BasePathMapping::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -137,6 +141,7 @@ impl BasePathMappingBuilder {
         self
     }
     /// The value set for [`BasePathMapping::rest_api_id`](crate::types::BasePathMapping::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -149,6 +154,7 @@ impl BasePathMappingBuilder {
         self
     }
     /// Sets or clears [`BasePathMapping::stage`](crate::types::BasePathMapping::stage).
+    #[inline]
     pub fn set_stage(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -157,10 +163,12 @@ impl BasePathMappingBuilder {
         self
     }
     /// The value set for [`BasePathMapping::stage`](crate::types::BasePathMapping::stage), if any.
+    #[inline]
     pub fn get_stage(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage
     }
     /// Builds the [`BasePathMapping`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

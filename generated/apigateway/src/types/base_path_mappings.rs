@@ -17,6 +17,7 @@ pub struct BasePathMappings {
 }
 impl BasePathMappings {
     /// Starts building a [`BasePathMappings`].
+    #[inline]
     pub fn builder() -> crate::types::builders::BasePathMappingsBuilder {
         crate::types::builders::BasePathMappingsBuilder::default()
     }
@@ -102,6 +103,7 @@ impl BasePathMappingsBuilder {
         self
     }
     /// Sets or clears [`BasePathMappings::position`](crate::types::BasePathMappings::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -110,6 +112,7 @@ impl BasePathMappingsBuilder {
         self
     }
     /// The value set for [`BasePathMappings::position`](crate::types::BasePathMappings::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -126,6 +129,7 @@ impl BasePathMappingsBuilder {
         self
     }
     /// Sets or clears [`BasePathMappings::items`](crate::types::BasePathMappings::items).
+    #[inline]
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::BasePathMapping>>,
@@ -134,12 +138,14 @@ impl BasePathMappingsBuilder {
         self
     }
     /// The value set for [`BasePathMappings::items`](crate::types::BasePathMappings::items), if any.
+    #[inline]
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::BasePathMapping>> {
         &self.items
     }
     /// Builds the [`BasePathMappings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -23,6 +23,7 @@ pub struct CanarySettings {
 }
 impl CanarySettings {
     /// Starts building a [`CanarySettings`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CanarySettingsBuilder {
         crate::types::builders::CanarySettingsBuilder::default()
     }
@@ -112,11 +113,13 @@ impl CanarySettingsBuilder {
         self
     }
     /// Sets or clears [`CanarySettings::percent_traffic`](crate::types::CanarySettings::percent_traffic).
+    #[inline]
     pub fn set_percent_traffic(mut self, input: ::std::option::Option<f64>) -> Self {
         self.percent_traffic = input;
         self
     }
     /// The value set for [`CanarySettings::percent_traffic`](crate::types::CanarySettings::percent_traffic), if any.
+    #[inline]
     pub fn get_percent_traffic(&self) -> &::std::option::Option<f64> {
         &self.percent_traffic
     }
@@ -129,6 +132,7 @@ impl CanarySettingsBuilder {
         self
     }
     /// Sets or clears [`CanarySettings::deployment_id`](crate::types::CanarySettings::deployment_id).
+    #[inline]
     pub fn set_deployment_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -137,6 +141,7 @@ impl CanarySettingsBuilder {
         self
     }
     /// The value set for [`CanarySettings::deployment_id`](crate::types::CanarySettings::deployment_id), if any.
+    #[inline]
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.deployment_id
     }
@@ -156,6 +161,7 @@ impl CanarySettingsBuilder {
         self
     }
     /// Sets or clears [`CanarySettings::stage_variable_overrides`](crate::types::CanarySettings::stage_variable_overrides).
+    #[inline]
     pub fn set_stage_variable_overrides(
         mut self,
         input: ::std::option::Option<
@@ -166,6 +172,7 @@ impl CanarySettingsBuilder {
         self
     }
     /// The value set for [`CanarySettings::stage_variable_overrides`](crate::types::CanarySettings::stage_variable_overrides), if any.
+    #[inline]
     pub fn get_stage_variable_overrides(
         &self,
     ) -> &::std::option::Option<
@@ -179,15 +186,18 @@ impl CanarySettingsBuilder {
         self
     }
     /// Sets or clears [`CanarySettings::use_stage_cache`](crate::types::CanarySettings::use_stage_cache).
+    #[inline]
     pub fn set_use_stage_cache(mut self, input: ::std::option::Option<bool>) -> Self {
         self.use_stage_cache = input;
         self
     }
     /// The value set for [`CanarySettings::use_stage_cache`](crate::types::CanarySettings::use_stage_cache), if any.
+    #[inline]
     pub fn get_use_stage_cache(&self) -> &::std::option::Option<bool> {
         &self.use_stage_cache
     }
     /// Builds the [`CanarySettings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -27,6 +27,7 @@ pub struct ClientCertificate {
 }
 impl ClientCertificate {
     /// Starts building a [`ClientCertificate`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ClientCertificateBuilder {
         crate::types::builders::ClientCertificateBuilder::default()
     }
@@ -160,6 +161,7 @@ impl ClientCertificateBuilder {
         self
     }
     /// Sets or clears [`ClientCertificate::client_certificate_id`](crate::types::ClientCertificate::client_certificate_id).
+    #[inline]
     pub fn set_client_certificate_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -168,6 +170,7 @@ impl ClientCertificateBuilder {
         self
     }
     /// The value set for [`ClientCertificate::client_certificate_id`](crate::types::ClientCertificate::client_certificate_id), if any.
+    #[inline]
     pub fn get_client_certificate_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -182,6 +185,7 @@ impl ClientCertificateBuilder {
         self
     }
     /// Sets or clears [`ClientCertificate::description`](crate::types::ClientCertificate::description).
+    #[inline]
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -190,6 +194,7 @@ impl ClientCertificateBuilder {
         self
     }
     /// The value set for [`ClientCertificate::description`](crate::types::ClientCertificate::description), if any.
+    #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
@@ -202,6 +207,7 @@ impl ClientCertificateBuilder {
         self
     }
     /// Sets or clears [`ClientCertificate::pem_encoded_certificate`](crate::types::ClientCertificate::pem_encoded_certificate).
+    #[inline]
     pub fn set_pem_encoded_certificate(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -210,6 +216,7 @@ impl ClientCertificateBuilder {
         self
     }
     /// The value set for [`ClientCertificate::pem_encoded_certificate`](crate::types::ClientCertificate::pem_encoded_certificate), if any.
+    #[inline]
     pub fn get_pem_encoded_certificate(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -224,6 +231,7 @@ impl ClientCertificateBuilder {
         self
     }
     /// Sets or clears [`ClientCertificate::created_date`](crate::types::ClientCertificate::created_date).
+    #[inline]
     pub fn set_created_date(
         mut self,
         input: ::std::option::Option<::time::OffsetDateTime>,
@@ -232,6 +240,7 @@ impl ClientCertificateBuilder {
         self
     }
     /// The value set for [`ClientCertificate::created_date`](crate::types::ClientCertificate::created_date), if any.
+    #[inline]
     pub fn get_created_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
         &self.created_date
     }
@@ -244,6 +253,7 @@ impl ClientCertificateBuilder {
         self
     }
     /// Sets or clears [`ClientCertificate::expiration_date`](crate::types::ClientCertificate::expiration_date).
+    #[inline]
     pub fn set_expiration_date(
         mut self,
         input: ::std::option::Option<::time::OffsetDateTime>,
@@ -252,6 +262,7 @@ impl ClientCertificateBuilder {
         self
     }
     /// The value set for [`ClientCertificate::expiration_date`](crate::types::ClientCertificate::expiration_date), if any.
+    #[inline]
     pub fn get_expiration_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
         &self.expiration_date
     }
@@ -271,6 +282,7 @@ impl ClientCertificateBuilder {
         self
     }
     /// Sets or clears [`ClientCertificate::tags`](crate::types::ClientCertificate::tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -281,6 +293,7 @@ impl ClientCertificateBuilder {
         self
     }
     /// The value set for [`ClientCertificate::tags`](crate::types::ClientCertificate::tags), if any.
+    #[inline]
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -289,6 +302,7 @@ impl ClientCertificateBuilder {
         &self.tags
     }
     /// Builds the [`ClientCertificate`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -17,6 +17,7 @@ pub struct ClientCertificates {
 }
 impl ClientCertificates {
     /// Starts building a [`ClientCertificates`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ClientCertificatesBuilder {
         crate::types::builders::ClientCertificatesBuilder::default()
     }
@@ -102,6 +103,7 @@ impl ClientCertificatesBuilder {
         self
     }
     /// Sets or clears [`ClientCertificates::position`](crate::types::ClientCertificates::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -110,6 +112,7 @@ impl ClientCertificatesBuilder {
         self
     }
     /// The value set for [`ClientCertificates::position`](crate::types::ClientCertificates::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -126,6 +129,7 @@ impl ClientCertificatesBuilder {
         self
     }
     /// Sets or clears [`ClientCertificates::items`](crate::types::ClientCertificates::items).
+    #[inline]
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ClientCertificate>>,
@@ -134,12 +138,14 @@ impl ClientCertificatesBuilder {
         self
     }
     /// The value set for [`ClientCertificates::items`](crate::types::ClientCertificates::items), if any.
+    #[inline]
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ClientCertificate>> {
         &self.items
     }
     /// Builds the [`ClientCertificates`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -31,6 +31,7 @@ pub struct CreateApiKeyRequest {
 }
 impl CreateApiKeyRequest {
     /// Starts building a [`CreateApiKeyRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CreateApiKeyRequestBuilder {
         crate::types::builders::CreateApiKeyRequestBuilder::default()
     }
@@ -142,6 +143,7 @@ impl CreateApiKeyRequestBuilder {
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::name`](crate::types::CreateApiKeyRequest::name).
+    #[inline]
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -150,6 +152,7 @@ impl CreateApiKeyRequestBuilder {
         self
     }
     /// The value set for [`CreateApiKeyRequest::name`](crate::types::CreateApiKeyRequest::name), if any.
+    #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
@@ -162,6 +165,7 @@ impl CreateApiKeyRequestBuilder {
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::description`](crate::types::CreateApiKeyRequest::description).
+    #[inline]
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -170,6 +174,7 @@ impl CreateApiKeyRequestBuilder {
         self
     }
     /// The value set for [`CreateApiKeyRequest::description`](crate::types::CreateApiKeyRequest::description), if any.
+    #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
@@ -179,11 +184,13 @@ impl CreateApiKeyRequestBuilder {
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::enabled`](crate::types::CreateApiKeyRequest::enabled).
+    #[inline]
     pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
         self.enabled = input;
         self
     }
     /// The value set for [`CreateApiKeyRequest::enabled`](crate::types::CreateApiKeyRequest::enabled), if any.
+    #[inline]
     pub fn get_enabled(&self) -> &::std::option::Option<bool> {
         &self.enabled
     }
@@ -196,6 +203,7 @@ impl CreateApiKeyRequestBuilder {
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::generate_distinct_id`](crate::types::CreateApiKeyRequest::generate_distinct_id).
+    #[inline]
     pub fn set_generate_distinct_id(
         mut self,
         input: ::std::option::Option<bool>,
@@ -204,6 +212,7 @@ impl CreateApiKeyRequestBuilder {
         self
     }
     /// The value set for [`CreateApiKeyRequest::generate_distinct_id`](crate::types::CreateApiKeyRequest::generate_distinct_id), if any.
+    #[inline]
     pub fn get_generate_distinct_id(&self) -> &::std::option::Option<bool> {
         &self.generate_distinct_id
     }
@@ -216,6 +225,7 @@ impl CreateApiKeyRequestBuilder {
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::value`](crate::types::CreateApiKeyRequest::value).
+    #[inline]
     pub fn set_value(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -224,6 +234,7 @@ impl CreateApiKeyRequestBuilder {
         self
     }
     /// The value set for [`CreateApiKeyRequest::value`](crate::types::CreateApiKeyRequest::value), if any.
+    #[inline]
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.value
     }
@@ -240,6 +251,7 @@ impl CreateApiKeyRequestBuilder {
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::stage_keys`](crate::types::CreateApiKeyRequest::stage_keys).
+    #[inline]
     pub fn set_stage_keys(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::StageKey>>,
@@ -248,6 +260,7 @@ impl CreateApiKeyRequestBuilder {
         self
     }
     /// The value set for [`CreateApiKeyRequest::stage_keys`](crate::types::CreateApiKeyRequest::stage_keys), if any.
+    #[inline]
     pub fn get_stage_keys(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::StageKey>> {
@@ -262,6 +275,7 @@ impl CreateApiKeyRequestBuilder {
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::customer_id`](crate::types::CreateApiKeyRequest::customer_id).
+    #[inline]
     pub fn set_customer_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -270,6 +284,7 @@ impl CreateApiKeyRequestBuilder {
         self
     }
     /// The value set for [`CreateApiKeyRequest::customer_id`](crate::types::CreateApiKeyRequest::customer_id), if any.
+    #[inline]
     pub fn get_customer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.customer_id
     }
@@ -289,6 +304,7 @@ impl CreateApiKeyRequestBuilder {
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::tags`](crate::types::CreateApiKeyRequest::tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -299,6 +315,7 @@ impl CreateApiKeyRequestBuilder {
         self
     }
     /// The value set for [`CreateApiKeyRequest::tags`](crate::types::CreateApiKeyRequest::tags), if any.
+    #[inline]
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -307,6 +324,7 @@ impl CreateApiKeyRequestBuilder {
         &self.tags
     }
     /// Builds the [`CreateApiKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

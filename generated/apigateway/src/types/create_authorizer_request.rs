@@ -41,6 +41,7 @@ pub struct CreateAuthorizerRequest {
 }
 impl CreateAuthorizerRequest {
     /// Starts building a [`CreateAuthorizerRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CreateAuthorizerRequestBuilder {
         crate::types::builders::CreateAuthorizerRequestBuilder::default()
     }
@@ -169,6 +170,7 @@ impl CreateAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::rest_api_id`](crate::types::CreateAuthorizerRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -177,6 +179,7 @@ impl CreateAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`CreateAuthorizerRequest::rest_api_id`](crate::types::CreateAuthorizerRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -189,6 +192,7 @@ impl CreateAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::name`](crate::types::CreateAuthorizerRequest::name).
+    #[inline]
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -197,6 +201,7 @@ impl CreateAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`CreateAuthorizerRequest::name`](crate::types::CreateAuthorizerRequest::name), if any.
+    #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
@@ -209,6 +214,7 @@ impl CreateAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::type_`](crate::types::CreateAuthorizerRequest::type_).
+    #[inline]
     pub fn set_type_(
         mut self,
         input: ::std::option::Option<crate::types::AuthorizerType>,
@@ -217,6 +223,7 @@ impl CreateAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`CreateAuthorizerRequest::type_`](crate::types::CreateAuthorizerRequest::type_), if any.
+    #[inline]
     pub fn get_type_(&self) -> &::std::option::Option<crate::types::AuthorizerType> {
         &self.type_
     }
@@ -233,6 +240,7 @@ impl CreateAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::provider_arns`](crate::types::CreateAuthorizerRequest::provider_arns).
+    #[inline]
     pub fn set_provider_arns(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -241,6 +249,7 @@ impl CreateAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`CreateAuthorizerRequest::provider_arns`](crate::types::CreateAuthorizerRequest::provider_arns), if any.
+    #[inline]
     pub fn get_provider_arns(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -255,6 +264,7 @@ impl CreateAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::auth_type`](crate::types::CreateAuthorizerRequest::auth_type).
+    #[inline]
     pub fn set_auth_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -263,6 +273,7 @@ impl CreateAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`CreateAuthorizerRequest::auth_type`](crate::types::CreateAuthorizerRequest::auth_type), if any.
+    #[inline]
     pub fn get_auth_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.auth_type
     }
@@ -275,6 +286,7 @@ impl CreateAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::authorizer_uri`](crate::types::CreateAuthorizerRequest::authorizer_uri).
+    #[inline]
     pub fn set_authorizer_uri(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -283,6 +295,7 @@ impl CreateAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`CreateAuthorizerRequest::authorizer_uri`](crate::types::CreateAuthorizerRequest::authorizer_uri), if any.
+    #[inline]
     pub fn get_authorizer_uri(&self) -> &::std::option::Option<::std::string::String> {
         &self.authorizer_uri
     }
@@ -295,6 +308,7 @@ impl CreateAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::authorizer_credentials`](crate::types::CreateAuthorizerRequest::authorizer_credentials).
+    #[inline]
     pub fn set_authorizer_credentials(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -303,6 +317,7 @@ impl CreateAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`CreateAuthorizerRequest::authorizer_credentials`](crate::types::CreateAuthorizerRequest::authorizer_credentials), if any.
+    #[inline]
     pub fn get_authorizer_credentials(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -317,6 +332,7 @@ impl CreateAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::identity_source`](crate::types::CreateAuthorizerRequest::identity_source).
+    #[inline]
     pub fn set_identity_source(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -325,6 +341,7 @@ impl CreateAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`CreateAuthorizerRequest::identity_source`](crate::types::CreateAuthorizerRequest::identity_source), if any.
+    #[inline]
     pub fn get_identity_source(&self) -> &::std::option::Option<::std::string::String> {
         &self.identity_source
     }
@@ -337,6 +354,7 @@ impl CreateAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::identity_validation_expression`](crate::types::CreateAuthorizerRequest::identity_validation_expression).
+    #[inline]
     pub fn set_identity_validation_expression(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -345,6 +363,7 @@ impl CreateAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`CreateAuthorizerRequest::identity_validation_expression`](crate::types::CreateAuthorizerRequest::identity_validation_expression), if any.
+    #[inline]
     pub fn get_identity_validation_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -361,6 +380,7 @@ impl CreateAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::authorizer_result_ttl_in_seconds`](crate::types::CreateAuthorizerRequest::authorizer_result_ttl_in_seconds).
+    #[inline]
     pub fn set_authorizer_result_ttl_in_seconds(
         mut self,
         input: ::std::option::Option<i32>,
@@ -369,10 +389,12 @@ impl CreateAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`CreateAuthorizerRequest::authorizer_result_ttl_in_seconds`](crate::types::CreateAuthorizerRequest::authorizer_result_ttl_in_seconds), if any.
+    #[inline]
     pub fn get_authorizer_result_ttl_in_seconds(&self) -> &::std::option::Option<i32> {
         &self.authorizer_result_ttl_in_seconds
     }
     /// Builds the [`CreateAuthorizerRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

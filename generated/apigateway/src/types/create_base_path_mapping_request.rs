@@ -31,6 +31,7 @@ pub struct CreateBasePathMappingRequest {
 }
 impl CreateBasePathMappingRequest {
     /// Starts building a [`CreateBasePathMappingRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CreateBasePathMappingRequestBuilder {
         crate::types::builders::CreateBasePathMappingRequestBuilder::default()
     }
@@ -129,6 +130,7 @@ impl CreateBasePathMappingRequestBuilder {
         self
     }
     /// Sets or clears [`CreateBasePathMappingRequest::domain_name`](crate::types::CreateBasePathMappingRequest::domain_name).
+    #[inline]
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -137,6 +139,7 @@ impl CreateBasePathMappingRequestBuilder {
         self
     }
     /// The value set for [`CreateBasePathMappingRequest::domain_name`](crate::types::CreateBasePathMappingRequest::domain_name), if any.
+    #[inline]
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
@@ -149,6 +152,7 @@ impl CreateBasePathMappingRequestBuilder {
         self
     }
     /// Sets or clears [`CreateBasePathMappingRequest::domain_name_id`](crate::types::CreateBasePathMappingRequest::domain_name_id).
+    #[inline]
     pub fn set_domain_name_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -157,6 +161,7 @@ impl CreateBasePathMappingRequestBuilder {
         self
     }
     /// The value set for [`CreateBasePathMappingRequest::domain_name_id`](crate::types::CreateBasePathMappingRequest::domain_name_id), if any.
+    #[inline]
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_id
     }
@@ -169,6 +174,7 @@ impl CreateBasePathMappingRequestBuilder {
         self
     }
     /// Sets or clears [`CreateBasePathMappingRequest::base_path`](crate::types::CreateBasePathMappingRequest::base_path).
+    #[inline]
     pub fn set_base_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -177,6 +183,7 @@ impl CreateBasePathMappingRequestBuilder {
         self
     }
     /// The value set for [`CreateBasePathMappingRequest::base_path`](crate::types::CreateBasePathMappingRequest::base_path), if any.
+    #[inline]
     pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.base_path
     }
@@ -189,6 +196,7 @@ impl CreateBasePathMappingRequestBuilder {
         self
     }
     /// Sets or clears [`CreateBasePathMappingRequest::rest_api_id`](crate::types::CreateBasePathMappingRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -197,6 +205,7 @@ impl CreateBasePathMappingRequestBuilder {
         self
     }
     /// The value set for [`CreateBasePathMappingRequest::rest_api_id`](crate::types::CreateBasePathMappingRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -209,6 +218,7 @@ impl CreateBasePathMappingRequestBuilder {
         self
     }
     /// Sets or clears [`CreateBasePathMappingRequest::stage`](crate::types::CreateBasePathMappingRequest::stage).
+    #[inline]
     pub fn set_stage(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -217,10 +227,12 @@ impl CreateBasePathMappingRequestBuilder {
         self
     }
     /// The value set for [`CreateBasePathMappingRequest::stage`](crate::types::CreateBasePathMappingRequest::stage), if any.
+    #[inline]
     pub fn get_stage(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage
     }
     /// Builds the [`CreateBasePathMappingRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

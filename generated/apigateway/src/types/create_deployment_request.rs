@@ -37,6 +37,7 @@ pub struct CreateDeploymentRequest {
 }
 impl CreateDeploymentRequest {
     /// Starts building a [`CreateDeploymentRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CreateDeploymentRequestBuilder {
         crate::types::builders::CreateDeploymentRequestBuilder::default()
     }
@@ -155,6 +156,7 @@ impl CreateDeploymentRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::rest_api_id`](crate::types::CreateDeploymentRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -163,6 +165,7 @@ impl CreateDeploymentRequestBuilder {
         self
     }
     /// The value set for [`CreateDeploymentRequest::rest_api_id`](crate::types::CreateDeploymentRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -175,6 +178,7 @@ impl CreateDeploymentRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::stage_name`](crate::types::CreateDeploymentRequest::stage_name).
+    #[inline]
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -183,6 +187,7 @@ impl CreateDeploymentRequestBuilder {
         self
     }
     /// The value set for [`CreateDeploymentRequest::stage_name`](crate::types::CreateDeploymentRequest::stage_name), if any.
+    #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
@@ -195,6 +200,7 @@ impl CreateDeploymentRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::stage_description`](crate::types::CreateDeploymentRequest::stage_description).
+    #[inline]
     pub fn set_stage_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -203,6 +209,7 @@ impl CreateDeploymentRequestBuilder {
         self
     }
     /// The value set for [`CreateDeploymentRequest::stage_description`](crate::types::CreateDeploymentRequest::stage_description), if any.
+    #[inline]
     pub fn get_stage_description(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -217,6 +224,7 @@ impl CreateDeploymentRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::description`](crate::types::CreateDeploymentRequest::description).
+    #[inline]
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -225,6 +233,7 @@ impl CreateDeploymentRequestBuilder {
         self
     }
     /// The value set for [`CreateDeploymentRequest::description`](crate::types::CreateDeploymentRequest::description), if any.
+    #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
@@ -237,6 +246,7 @@ impl CreateDeploymentRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::cache_cluster_enabled`](crate::types::CreateDeploymentRequest::cache_cluster_enabled).
+    #[inline]
     pub fn set_cache_cluster_enabled(
         mut self,
         input: ::std::option::Option<bool>,
@@ -245,6 +255,7 @@ impl CreateDeploymentRequestBuilder {
         self
     }
     /// The value set for [`CreateDeploymentRequest::cache_cluster_enabled`](crate::types::CreateDeploymentRequest::cache_cluster_enabled), if any.
+    #[inline]
     pub fn get_cache_cluster_enabled(&self) -> &::std::option::Option<bool> {
         &self.cache_cluster_enabled
     }
@@ -257,6 +268,7 @@ impl CreateDeploymentRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::cache_cluster_size`](crate::types::CreateDeploymentRequest::cache_cluster_size).
+    #[inline]
     pub fn set_cache_cluster_size(
         mut self,
         input: ::std::option::Option<crate::types::CacheClusterSize>,
@@ -265,6 +277,7 @@ impl CreateDeploymentRequestBuilder {
         self
     }
     /// The value set for [`CreateDeploymentRequest::cache_cluster_size`](crate::types::CreateDeploymentRequest::cache_cluster_size), if any.
+    #[inline]
     pub fn get_cache_cluster_size(
         &self,
     ) -> &::std::option::Option<crate::types::CacheClusterSize> {
@@ -286,6 +299,7 @@ impl CreateDeploymentRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::variables`](crate::types::CreateDeploymentRequest::variables).
+    #[inline]
     pub fn set_variables(
         mut self,
         input: ::std::option::Option<
@@ -296,6 +310,7 @@ impl CreateDeploymentRequestBuilder {
         self
     }
     /// The value set for [`CreateDeploymentRequest::variables`](crate::types::CreateDeploymentRequest::variables), if any.
+    #[inline]
     pub fn get_variables(
         &self,
     ) -> &::std::option::Option<
@@ -312,6 +327,7 @@ impl CreateDeploymentRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::canary_settings`](crate::types::CreateDeploymentRequest::canary_settings).
+    #[inline]
     pub fn set_canary_settings(
         mut self,
         input: ::std::option::Option<crate::types::DeploymentCanarySettings>,
@@ -320,6 +336,7 @@ impl CreateDeploymentRequestBuilder {
         self
     }
     /// The value set for [`CreateDeploymentRequest::canary_settings`](crate::types::CreateDeploymentRequest::canary_settings), if any.
+    #[inline]
     pub fn get_canary_settings(
         &self,
     ) -> &::std::option::Option<crate::types::DeploymentCanarySettings> {
@@ -331,15 +348,18 @@ impl CreateDeploymentRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::tracing_enabled`](crate::types::CreateDeploymentRequest::tracing_enabled).
+    #[inline]
     pub fn set_tracing_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
         self.tracing_enabled = input;
         self
     }
     /// The value set for [`CreateDeploymentRequest::tracing_enabled`](crate::types::CreateDeploymentRequest::tracing_enabled), if any.
+    #[inline]
     pub fn get_tracing_enabled(&self) -> &::std::option::Option<bool> {
         &self.tracing_enabled
     }
     /// Builds the [`CreateDeploymentRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -27,6 +27,7 @@ pub struct CreateDocumentationPartRequest {
 }
 impl CreateDocumentationPartRequest {
     /// Starts building a [`CreateDocumentationPartRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CreateDocumentationPartRequestBuilder {
         crate::types::builders::CreateDocumentationPartRequestBuilder::default()
     }
@@ -113,6 +114,7 @@ impl CreateDocumentationPartRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDocumentationPartRequest::rest_api_id`](crate::types::CreateDocumentationPartRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -121,6 +123,7 @@ impl CreateDocumentationPartRequestBuilder {
         self
     }
     /// The value set for [`CreateDocumentationPartRequest::rest_api_id`](crate::types::CreateDocumentationPartRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -133,6 +136,7 @@ impl CreateDocumentationPartRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDocumentationPartRequest::location`](crate::types::CreateDocumentationPartRequest::location).
+    #[inline]
     pub fn set_location(
         mut self,
         input: ::std::option::Option<crate::types::DocumentationPartLocation>,
@@ -141,6 +145,7 @@ impl CreateDocumentationPartRequestBuilder {
         self
     }
     /// The value set for [`CreateDocumentationPartRequest::location`](crate::types::CreateDocumentationPartRequest::location), if any.
+    #[inline]
     pub fn get_location(
         &self,
     ) -> &::std::option::Option<crate::types::DocumentationPartLocation> {
@@ -155,6 +160,7 @@ impl CreateDocumentationPartRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDocumentationPartRequest::properties`](crate::types::CreateDocumentationPartRequest::properties).
+    #[inline]
     pub fn set_properties(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -163,10 +169,12 @@ impl CreateDocumentationPartRequestBuilder {
         self
     }
     /// The value set for [`CreateDocumentationPartRequest::properties`](crate::types::CreateDocumentationPartRequest::properties), if any.
+    #[inline]
     pub fn get_properties(&self) -> &::std::option::Option<::std::string::String> {
         &self.properties
     }
     /// Builds the [`CreateDocumentationPartRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -27,6 +27,7 @@ pub struct CreateDocumentationVersionRequest {
 }
 impl CreateDocumentationVersionRequest {
     /// Starts building a [`CreateDocumentationVersionRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CreateDocumentationVersionRequestBuilder {
         crate::types::builders::CreateDocumentationVersionRequestBuilder::default()
     }
@@ -118,6 +119,7 @@ impl CreateDocumentationVersionRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDocumentationVersionRequest::rest_api_id`](crate::types::CreateDocumentationVersionRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -126,6 +128,7 @@ impl CreateDocumentationVersionRequestBuilder {
         self
     }
     /// The value set for [`CreateDocumentationVersionRequest::rest_api_id`](crate::types::CreateDocumentationVersionRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -138,6 +141,7 @@ impl CreateDocumentationVersionRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDocumentationVersionRequest::documentation_version`](crate::types::CreateDocumentationVersionRequest::documentation_version).
+    #[inline]
     pub fn set_documentation_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -146,6 +150,7 @@ impl CreateDocumentationVersionRequestBuilder {
         self
     }
     /// The value set for [`CreateDocumentationVersionRequest::documentation_version`](crate::types::CreateDocumentationVersionRequest::documentation_version), if any.
+    #[inline]
     pub fn get_documentation_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -160,6 +165,7 @@ impl CreateDocumentationVersionRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDocumentationVersionRequest::stage_name`](crate::types::CreateDocumentationVersionRequest::stage_name).
+    #[inline]
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -168,6 +174,7 @@ impl CreateDocumentationVersionRequestBuilder {
         self
     }
     /// The value set for [`CreateDocumentationVersionRequest::stage_name`](crate::types::CreateDocumentationVersionRequest::stage_name), if any.
+    #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
@@ -180,6 +187,7 @@ impl CreateDocumentationVersionRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDocumentationVersionRequest::description`](crate::types::CreateDocumentationVersionRequest::description).
+    #[inline]
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -188,10 +196,12 @@ impl CreateDocumentationVersionRequestBuilder {
         self
     }
     /// The value set for [`CreateDocumentationVersionRequest::description`](crate::types::CreateDocumentationVersionRequest::description), if any.
+    #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
     /// Builds the [`CreateDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

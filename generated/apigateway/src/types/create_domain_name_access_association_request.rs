@@ -31,6 +31,7 @@ pub struct CreateDomainNameAccessAssociationRequest {
 }
 impl CreateDomainNameAccessAssociationRequest {
     /// Starts building a [`CreateDomainNameAccessAssociationRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder {
         crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder::default()
     }
@@ -129,6 +130,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::CreateDomainNameAccessAssociationRequest::domain_name_arn).
+    #[inline]
     pub fn set_domain_name_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -137,6 +139,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         self
     }
     /// The value set for [`CreateDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::CreateDomainNameAccessAssociationRequest::domain_name_arn), if any.
+    #[inline]
     pub fn get_domain_name_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_arn
     }
@@ -149,6 +152,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDomainNameAccessAssociationRequest::access_association_source_type`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source_type).
+    #[inline]
     pub fn set_access_association_source_type(
         mut self,
         input: ::std::option::Option<crate::types::AccessAssociationSourceType>,
@@ -157,6 +161,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         self
     }
     /// The value set for [`CreateDomainNameAccessAssociationRequest::access_association_source_type`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source_type), if any.
+    #[inline]
     pub fn get_access_association_source_type(
         &self,
     ) -> &::std::option::Option<crate::types::AccessAssociationSourceType> {
@@ -171,6 +176,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDomainNameAccessAssociationRequest::access_association_source`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source).
+    #[inline]
     pub fn set_access_association_source(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -179,6 +185,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         self
     }
     /// The value set for [`CreateDomainNameAccessAssociationRequest::access_association_source`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source), if any.
+    #[inline]
     pub fn get_access_association_source(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -200,6 +207,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDomainNameAccessAssociationRequest::tags`](crate::types::CreateDomainNameAccessAssociationRequest::tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -210,6 +218,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         self
     }
     /// The value set for [`CreateDomainNameAccessAssociationRequest::tags`](crate::types::CreateDomainNameAccessAssociationRequest::tags), if any.
+    #[inline]
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -218,6 +227,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         &self.tags
     }
     /// Builds the [`CreateDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -55,6 +55,7 @@ pub struct CreateDomainNameRequest {
 }
 impl CreateDomainNameRequest {
     /// Starts building a [`CreateDomainNameRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CreateDomainNameRequestBuilder {
         crate::types::builders::CreateDomainNameRequestBuilder::default()
     }
@@ -216,6 +217,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::domain_name`](crate::types::CreateDomainNameRequest::domain_name).
+    #[inline]
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -224,6 +226,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// The value set for [`CreateDomainNameRequest::domain_name`](crate::types::CreateDomainNameRequest::domain_name), if any.
+    #[inline]
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
@@ -236,6 +239,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::certificate_name`](crate::types::CreateDomainNameRequest::certificate_name).
+    #[inline]
     pub fn set_certificate_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -244,6 +248,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// The value set for [`CreateDomainNameRequest::certificate_name`](crate::types::CreateDomainNameRequest::certificate_name), if any.
+    #[inline]
     pub fn get_certificate_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.certificate_name
     }
@@ -256,6 +261,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::certificate_body`](crate::types::CreateDomainNameRequest::certificate_body).
+    #[inline]
     pub fn set_certificate_body(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -264,6 +270,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// The value set for [`CreateDomainNameRequest::certificate_body`](crate::types::CreateDomainNameRequest::certificate_body), if any.
+    #[inline]
     pub fn get_certificate_body(&self) -> &::std::option::Option<::std::string::String> {
         &self.certificate_body
     }
@@ -276,6 +283,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::certificate_private_key`](crate::types::CreateDomainNameRequest::certificate_private_key).
+    #[inline]
     pub fn set_certificate_private_key(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -284,6 +292,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// The value set for [`CreateDomainNameRequest::certificate_private_key`](crate::types::CreateDomainNameRequest::certificate_private_key), if any.
+    #[inline]
     pub fn get_certificate_private_key(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -298,6 +307,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::certificate_chain`](crate::types::CreateDomainNameRequest::certificate_chain).
+    #[inline]
     pub fn set_certificate_chain(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -306,6 +316,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// The value set for [`CreateDomainNameRequest::certificate_chain`](crate::types::CreateDomainNameRequest::certificate_chain), if any.
+    #[inline]
     pub fn get_certificate_chain(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -320,6 +331,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::certificate_arn`](crate::types::CreateDomainNameRequest::certificate_arn).
+    #[inline]
     pub fn set_certificate_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -328,6 +340,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// The value set for [`CreateDomainNameRequest::certificate_arn`](crate::types::CreateDomainNameRequest::certificate_arn), if any.
+    #[inline]
     pub fn get_certificate_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.certificate_arn
     }
@@ -340,6 +353,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::regional_certificate_name`](crate::types::CreateDomainNameRequest::regional_certificate_name).
+    #[inline]
     pub fn set_regional_certificate_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -348,6 +362,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// The value set for [`CreateDomainNameRequest::regional_certificate_name`](crate::types::CreateDomainNameRequest::regional_certificate_name), if any.
+    #[inline]
     pub fn get_regional_certificate_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -362,6 +377,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::regional_certificate_arn`](crate::types::CreateDomainNameRequest::regional_certificate_arn).
+    #[inline]
     pub fn set_regional_certificate_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -370,6 +386,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// The value set for [`CreateDomainNameRequest::regional_certificate_arn`](crate::types::CreateDomainNameRequest::regional_certificate_arn), if any.
+    #[inline]
     pub fn get_regional_certificate_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -384,6 +401,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::endpoint_configuration`](crate::types::CreateDomainNameRequest::endpoint_configuration).
+    #[inline]
     pub fn set_endpoint_configuration(
         mut self,
         input: ::std::option::Option<crate::types::EndpointConfiguration>,
@@ -392,6 +410,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// The value set for [`CreateDomainNameRequest::endpoint_configuration`](crate::types::CreateDomainNameRequest::endpoint_configuration), if any.
+    #[inline]
     pub fn get_endpoint_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointConfiguration> {
@@ -413,6 +432,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::tags`](crate::types::CreateDomainNameRequest::tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -423,6 +443,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// The value set for [`CreateDomainNameRequest::tags`](crate::types::CreateDomainNameRequest::tags), if any.
+    #[inline]
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -439,6 +460,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::security_policy`](crate::types::CreateDomainNameRequest::security_policy).
+    #[inline]
     pub fn set_security_policy(
         mut self,
         input: ::std::option::Option<crate::types::SecurityPolicy>,
@@ -447,6 +469,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// The value set for [`CreateDomainNameRequest::security_policy`](crate::types::CreateDomainNameRequest::security_policy), if any.
+    #[inline]
     pub fn get_security_policy(
         &self,
     ) -> &::std::option::Option<crate::types::SecurityPolicy> {
@@ -461,6 +484,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::endpoint_access_mode`](crate::types::CreateDomainNameRequest::endpoint_access_mode).
+    #[inline]
     pub fn set_endpoint_access_mode(
         mut self,
         input: ::std::option::Option<crate::types::EndpointAccessMode>,
@@ -469,6 +493,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// The value set for [`CreateDomainNameRequest::endpoint_access_mode`](crate::types::CreateDomainNameRequest::endpoint_access_mode), if any.
+    #[inline]
     pub fn get_endpoint_access_mode(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointAccessMode> {
@@ -483,6 +508,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::mutual_tls_authentication`](crate::types::CreateDomainNameRequest::mutual_tls_authentication).
+    #[inline]
     pub fn set_mutual_tls_authentication(
         mut self,
         input: ::std::option::Option<crate::types::MutualTlsAuthenticationInput>,
@@ -491,6 +517,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// The value set for [`CreateDomainNameRequest::mutual_tls_authentication`](crate::types::CreateDomainNameRequest::mutual_tls_authentication), if any.
+    #[inline]
     pub fn get_mutual_tls_authentication(
         &self,
     ) -> &::std::option::Option<crate::types::MutualTlsAuthenticationInput> {
@@ -507,6 +534,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::ownership_verification_certificate_arn`](crate::types::CreateDomainNameRequest::ownership_verification_certificate_arn).
+    #[inline]
     pub fn set_ownership_verification_certificate_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -515,6 +543,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// The value set for [`CreateDomainNameRequest::ownership_verification_certificate_arn`](crate::types::CreateDomainNameRequest::ownership_verification_certificate_arn), if any.
+    #[inline]
     pub fn get_ownership_verification_certificate_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -529,6 +558,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::policy`](crate::types::CreateDomainNameRequest::policy).
+    #[inline]
     pub fn set_policy(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -537,6 +567,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// The value set for [`CreateDomainNameRequest::policy`](crate::types::CreateDomainNameRequest::policy), if any.
+    #[inline]
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.policy
     }
@@ -549,6 +580,7 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::routing_mode`](crate::types::CreateDomainNameRequest::routing_mode).
+    #[inline]
     pub fn set_routing_mode(
         mut self,
         input: ::std::option::Option<crate::types::RoutingMode>,
@@ -557,10 +589,12 @@ impl CreateDomainNameRequestBuilder {
         self
     }
     /// The value set for [`CreateDomainNameRequest::routing_mode`](crate::types::CreateDomainNameRequest::routing_mode), if any.
+    #[inline]
     pub fn get_routing_mode(&self) -> &::std::option::Option<crate::types::RoutingMode> {
         &self.routing_mode
     }
     /// Builds the [`CreateDomainNameRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

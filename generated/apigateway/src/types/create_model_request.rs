@@ -31,6 +31,7 @@ pub struct CreateModelRequest {
 }
 impl CreateModelRequest {
     /// Starts building a [`CreateModelRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CreateModelRequestBuilder {
         crate::types::builders::CreateModelRequestBuilder::default()
     }
@@ -127,6 +128,7 @@ impl CreateModelRequestBuilder {
         self
     }
     /// Sets or clears [`CreateModelRequest::rest_api_id`](crate::types::CreateModelRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -135,6 +137,7 @@ impl CreateModelRequestBuilder {
         self
     }
     /// The value set for [`CreateModelRequest::rest_api_id`](crate::types::CreateModelRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -147,6 +150,7 @@ impl CreateModelRequestBuilder {
         self
     }
     /// Sets or clears [`CreateModelRequest::name`](crate::types::CreateModelRequest::name).
+    #[inline]
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -155,6 +159,7 @@ impl CreateModelRequestBuilder {
         self
     }
     /// The value set for [`CreateModelRequest::name`](crate::types::CreateModelRequest::name), if any.
+    #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
@@ -167,6 +172,7 @@ impl CreateModelRequestBuilder {
         self
     }
     /// Sets or clears [`CreateModelRequest::description`](crate::types::CreateModelRequest::description).
+    #[inline]
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -175,6 +181,7 @@ impl CreateModelRequestBuilder {
         self
     }
     /// The value set for [`CreateModelRequest::description`](crate::types::CreateModelRequest::description), if any.
+    #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
@@ -187,6 +194,7 @@ impl CreateModelRequestBuilder {
         self
     }
     /// Sets or clears [`CreateModelRequest::schema`](crate::types::CreateModelRequest::schema).
+    #[inline]
     pub fn set_schema(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -195,6 +203,7 @@ impl CreateModelRequestBuilder {
         self
     }
     /// The value set for [`CreateModelRequest::schema`](crate::types::CreateModelRequest::schema), if any.
+    #[inline]
     pub fn get_schema(&self) -> &::std::option::Option<::std::string::String> {
         &self.schema
     }
@@ -207,6 +216,7 @@ impl CreateModelRequestBuilder {
         self
     }
     /// Sets or clears [`CreateModelRequest::content_type`](crate::types::CreateModelRequest::content_type).
+    #[inline]
     pub fn set_content_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -215,10 +225,12 @@ impl CreateModelRequestBuilder {
         self
     }
     /// The value set for [`CreateModelRequest::content_type`](crate::types::CreateModelRequest::content_type), if any.
+    #[inline]
     pub fn get_content_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.content_type
     }
     /// Builds the [`CreateModelRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

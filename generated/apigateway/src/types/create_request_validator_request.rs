@@ -25,6 +25,7 @@ pub struct CreateRequestValidatorRequest {
 }
 impl CreateRequestValidatorRequest {
     /// Starts building a [`CreateRequestValidatorRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CreateRequestValidatorRequestBuilder {
         crate::types::builders::CreateRequestValidatorRequestBuilder::default()
     }
@@ -118,6 +119,7 @@ impl CreateRequestValidatorRequestBuilder {
         self
     }
     /// Sets or clears [`CreateRequestValidatorRequest::rest_api_id`](crate::types::CreateRequestValidatorRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -126,6 +128,7 @@ impl CreateRequestValidatorRequestBuilder {
         self
     }
     /// The value set for [`CreateRequestValidatorRequest::rest_api_id`](crate::types::CreateRequestValidatorRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -138,6 +141,7 @@ impl CreateRequestValidatorRequestBuilder {
         self
     }
     /// Sets or clears [`CreateRequestValidatorRequest::name`](crate::types::CreateRequestValidatorRequest::name).
+    #[inline]
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -146,6 +150,7 @@ impl CreateRequestValidatorRequestBuilder {
         self
     }
     /// The value set for [`CreateRequestValidatorRequest::name`](crate::types::CreateRequestValidatorRequest::name), if any.
+    #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
@@ -158,6 +163,7 @@ impl CreateRequestValidatorRequestBuilder {
         self
     }
     /// Sets or clears [`CreateRequestValidatorRequest::validate_request_body`](crate::types::CreateRequestValidatorRequest::validate_request_body).
+    #[inline]
     pub fn set_validate_request_body(
         mut self,
         input: ::std::option::Option<bool>,
@@ -166,6 +172,7 @@ impl CreateRequestValidatorRequestBuilder {
         self
     }
     /// The value set for [`CreateRequestValidatorRequest::validate_request_body`](crate::types::CreateRequestValidatorRequest::validate_request_body), if any.
+    #[inline]
     pub fn get_validate_request_body(&self) -> &::std::option::Option<bool> {
         &self.validate_request_body
     }
@@ -178,6 +185,7 @@ impl CreateRequestValidatorRequestBuilder {
         self
     }
     /// Sets or clears [`CreateRequestValidatorRequest::validate_request_parameters`](crate::types::CreateRequestValidatorRequest::validate_request_parameters).
+    #[inline]
     pub fn set_validate_request_parameters(
         mut self,
         input: ::std::option::Option<bool>,
@@ -186,10 +194,12 @@ impl CreateRequestValidatorRequestBuilder {
         self
     }
     /// The value set for [`CreateRequestValidatorRequest::validate_request_parameters`](crate::types::CreateRequestValidatorRequest::validate_request_parameters), if any.
+    #[inline]
     pub fn get_validate_request_parameters(&self) -> &::std::option::Option<bool> {
         &self.validate_request_parameters
     }
     /// Builds the [`CreateRequestValidatorRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

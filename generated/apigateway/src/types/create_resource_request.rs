@@ -29,6 +29,7 @@ pub struct CreateResourceRequest {
 }
 impl CreateResourceRequest {
     /// Starts building a [`CreateResourceRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CreateResourceRequestBuilder {
         crate::types::builders::CreateResourceRequestBuilder::default()
     }
@@ -117,6 +118,7 @@ impl CreateResourceRequestBuilder {
         self
     }
     /// Sets or clears [`CreateResourceRequest::rest_api_id`](crate::types::CreateResourceRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -125,6 +127,7 @@ impl CreateResourceRequestBuilder {
         self
     }
     /// The value set for [`CreateResourceRequest::rest_api_id`](crate::types::CreateResourceRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -137,6 +140,7 @@ impl CreateResourceRequestBuilder {
         self
     }
     /// Sets or clears [`CreateResourceRequest::parent_id`](crate::types::CreateResourceRequest::parent_id).
+    #[inline]
     pub fn set_parent_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -145,6 +149,7 @@ impl CreateResourceRequestBuilder {
         self
     }
     /// The value set for [`CreateResourceRequest::parent_id`](crate::types::CreateResourceRequest::parent_id), if any.
+    #[inline]
     pub fn get_parent_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.parent_id
     }
@@ -157,6 +162,7 @@ impl CreateResourceRequestBuilder {
         self
     }
     /// Sets or clears [`CreateResourceRequest::path_part`](crate::types::CreateResourceRequest::path_part).
+    #[inline]
     pub fn set_path_part(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -165,10 +171,12 @@ impl CreateResourceRequestBuilder {
         self
     }
     /// The value set for [`CreateResourceRequest::path_part`](crate::types::CreateResourceRequest::path_part), if any.
+    #[inline]
     pub fn get_path_part(&self) -> &::std::option::Option<::std::string::String> {
         &self.path_part
     }
     /// Builds the [`CreateResourceRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -47,6 +47,7 @@ pub struct CreateRestApiRequest {
 }
 impl CreateRestApiRequest {
     /// Starts building a [`CreateRestApiRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CreateRestApiRequestBuilder {
         crate::types::builders::CreateRestApiRequestBuilder::default()
     }
@@ -185,6 +186,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`CreateRestApiRequest::name`](crate::types::CreateRestApiRequest::name).
+    #[inline]
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -193,6 +195,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// The value set for [`CreateRestApiRequest::name`](crate::types::CreateRestApiRequest::name), if any.
+    #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
@@ -205,6 +208,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`CreateRestApiRequest::description`](crate::types::CreateRestApiRequest::description).
+    #[inline]
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -213,6 +217,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// The value set for [`CreateRestApiRequest::description`](crate::types::CreateRestApiRequest::description), if any.
+    #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
@@ -225,6 +230,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`CreateRestApiRequest::version`](crate::types::CreateRestApiRequest::version).
+    #[inline]
     pub fn set_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -233,6 +239,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// The value set for [`CreateRestApiRequest::version`](crate::types::CreateRestApiRequest::version), if any.
+    #[inline]
     pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
         &self.version
     }
@@ -245,6 +252,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`CreateRestApiRequest::clone_from`](crate::types::CreateRestApiRequest::clone_from).
+    #[inline]
     pub fn set_clone_from(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -253,6 +261,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// The value set for [`CreateRestApiRequest::clone_from`](crate::types::CreateRestApiRequest::clone_from), if any.
+    #[inline]
     pub fn get_clone_from(&self) -> &::std::option::Option<::std::string::String> {
         &self.clone_from
     }
@@ -269,6 +278,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`CreateRestApiRequest::binary_media_types`](crate::types::CreateRestApiRequest::binary_media_types).
+    #[inline]
     pub fn set_binary_media_types(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -277,6 +287,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// The value set for [`CreateRestApiRequest::binary_media_types`](crate::types::CreateRestApiRequest::binary_media_types), if any.
+    #[inline]
     pub fn get_binary_media_types(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -291,6 +302,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`CreateRestApiRequest::minimum_compression_size`](crate::types::CreateRestApiRequest::minimum_compression_size).
+    #[inline]
     pub fn set_minimum_compression_size(
         mut self,
         input: ::std::option::Option<i32>,
@@ -299,6 +311,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// The value set for [`CreateRestApiRequest::minimum_compression_size`](crate::types::CreateRestApiRequest::minimum_compression_size), if any.
+    #[inline]
     pub fn get_minimum_compression_size(&self) -> &::std::option::Option<i32> {
         &self.minimum_compression_size
     }
@@ -311,6 +324,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`CreateRestApiRequest::api_key_source`](crate::types::CreateRestApiRequest::api_key_source).
+    #[inline]
     pub fn set_api_key_source(
         mut self,
         input: ::std::option::Option<crate::types::ApiKeySourceType>,
@@ -319,6 +333,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// The value set for [`CreateRestApiRequest::api_key_source`](crate::types::CreateRestApiRequest::api_key_source), if any.
+    #[inline]
     pub fn get_api_key_source(
         &self,
     ) -> &::std::option::Option<crate::types::ApiKeySourceType> {
@@ -333,6 +348,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`CreateRestApiRequest::endpoint_configuration`](crate::types::CreateRestApiRequest::endpoint_configuration).
+    #[inline]
     pub fn set_endpoint_configuration(
         mut self,
         input: ::std::option::Option<crate::types::EndpointConfiguration>,
@@ -341,6 +357,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// The value set for [`CreateRestApiRequest::endpoint_configuration`](crate::types::CreateRestApiRequest::endpoint_configuration), if any.
+    #[inline]
     pub fn get_endpoint_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointConfiguration> {
@@ -355,6 +372,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`CreateRestApiRequest::policy`](crate::types::CreateRestApiRequest::policy).
+    #[inline]
     pub fn set_policy(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -363,6 +381,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// The value set for [`CreateRestApiRequest::policy`](crate::types::CreateRestApiRequest::policy), if any.
+    #[inline]
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.policy
     }
@@ -382,6 +401,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`CreateRestApiRequest::tags`](crate::types::CreateRestApiRequest::tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -392,6 +412,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// The value set for [`CreateRestApiRequest::tags`](crate::types::CreateRestApiRequest::tags), if any.
+    #[inline]
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -408,6 +429,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`CreateRestApiRequest::disable_execute_api_endpoint`](crate::types::CreateRestApiRequest::disable_execute_api_endpoint).
+    #[inline]
     pub fn set_disable_execute_api_endpoint(
         mut self,
         input: ::std::option::Option<bool>,
@@ -416,6 +438,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// The value set for [`CreateRestApiRequest::disable_execute_api_endpoint`](crate::types::CreateRestApiRequest::disable_execute_api_endpoint), if any.
+    #[inline]
     pub fn get_disable_execute_api_endpoint(&self) -> &::std::option::Option<bool> {
         &self.disable_execute_api_endpoint
     }
@@ -428,6 +451,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`CreateRestApiRequest::security_policy`](crate::types::CreateRestApiRequest::security_policy).
+    #[inline]
     pub fn set_security_policy(
         mut self,
         input: ::std::option::Option<crate::types::SecurityPolicy>,
@@ -436,6 +460,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// The value set for [`CreateRestApiRequest::security_policy`](crate::types::CreateRestApiRequest::security_policy), if any.
+    #[inline]
     pub fn get_security_policy(
         &self,
     ) -> &::std::option::Option<crate::types::SecurityPolicy> {
@@ -450,6 +475,7 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`CreateRestApiRequest::endpoint_access_mode`](crate::types::CreateRestApiRequest::endpoint_access_mode).
+    #[inline]
     pub fn set_endpoint_access_mode(
         mut self,
         input: ::std::option::Option<crate::types::EndpointAccessMode>,
@@ -458,12 +484,14 @@ impl CreateRestApiRequestBuilder {
         self
     }
     /// The value set for [`CreateRestApiRequest::endpoint_access_mode`](crate::types::CreateRestApiRequest::endpoint_access_mode), if any.
+    #[inline]
     pub fn get_endpoint_access_mode(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointAccessMode> {
         &self.endpoint_access_mode
     }
     /// Builds the [`CreateRestApiRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

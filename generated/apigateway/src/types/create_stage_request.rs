@@ -47,6 +47,7 @@ pub struct CreateStageRequest {
 }
 impl CreateStageRequest {
     /// Starts building a [`CreateStageRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CreateStageRequestBuilder {
         crate::types::builders::CreateStageRequestBuilder::default()
     }
@@ -177,6 +178,7 @@ impl CreateStageRequestBuilder {
         self
     }
     /// Sets or clears [`CreateStageRequest::rest_api_id`](crate::types::CreateStageRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -185,6 +187,7 @@ impl CreateStageRequestBuilder {
         self
     }
     /// The value set for [`CreateStageRequest::rest_api_id`](crate::types::CreateStageRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -197,6 +200,7 @@ impl CreateStageRequestBuilder {
         self
     }
     /// Sets or clears [`CreateStageRequest::stage_name`](crate::types::CreateStageRequest::stage_name).
+    #[inline]
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -205,6 +209,7 @@ impl CreateStageRequestBuilder {
         self
     }
     /// The value set for [`CreateStageRequest::stage_name`](crate::types::CreateStageRequest::stage_name), if any.
+    #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
@@ -217,6 +222,7 @@ impl CreateStageRequestBuilder {
         self
     }
     /// Sets or clears [`CreateStageRequest::deployment_id`](crate::types::CreateStageRequest::deployment_id).
+    #[inline]
     pub fn set_deployment_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -225,6 +231,7 @@ impl CreateStageRequestBuilder {
         self
     }
     /// The value set for [`CreateStageRequest::deployment_id`](crate::types::CreateStageRequest::deployment_id), if any.
+    #[inline]
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.deployment_id
     }
@@ -237,6 +244,7 @@ impl CreateStageRequestBuilder {
         self
     }
     /// Sets or clears [`CreateStageRequest::description`](crate::types::CreateStageRequest::description).
+    #[inline]
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -245,6 +253,7 @@ impl CreateStageRequestBuilder {
         self
     }
     /// The value set for [`CreateStageRequest::description`](crate::types::CreateStageRequest::description), if any.
+    #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
@@ -257,6 +266,7 @@ impl CreateStageRequestBuilder {
         self
     }
     /// Sets or clears [`CreateStageRequest::cache_cluster_enabled`](crate::types::CreateStageRequest::cache_cluster_enabled).
+    #[inline]
     pub fn set_cache_cluster_enabled(
         mut self,
         input: ::std::option::Option<bool>,
@@ -265,6 +275,7 @@ impl CreateStageRequestBuilder {
         self
     }
     /// The value set for [`CreateStageRequest::cache_cluster_enabled`](crate::types::CreateStageRequest::cache_cluster_enabled), if any.
+    #[inline]
     pub fn get_cache_cluster_enabled(&self) -> &::std::option::Option<bool> {
         &self.cache_cluster_enabled
     }
@@ -277,6 +288,7 @@ impl CreateStageRequestBuilder {
         self
     }
     /// Sets or clears [`CreateStageRequest::cache_cluster_size`](crate::types::CreateStageRequest::cache_cluster_size).
+    #[inline]
     pub fn set_cache_cluster_size(
         mut self,
         input: ::std::option::Option<crate::types::CacheClusterSize>,
@@ -285,6 +297,7 @@ impl CreateStageRequestBuilder {
         self
     }
     /// The value set for [`CreateStageRequest::cache_cluster_size`](crate::types::CreateStageRequest::cache_cluster_size), if any.
+    #[inline]
     pub fn get_cache_cluster_size(
         &self,
     ) -> &::std::option::Option<crate::types::CacheClusterSize> {
@@ -306,6 +319,7 @@ impl CreateStageRequestBuilder {
         self
     }
     /// Sets or clears [`CreateStageRequest::variables`](crate::types::CreateStageRequest::variables).
+    #[inline]
     pub fn set_variables(
         mut self,
         input: ::std::option::Option<
@@ -316,6 +330,7 @@ impl CreateStageRequestBuilder {
         self
     }
     /// The value set for [`CreateStageRequest::variables`](crate::types::CreateStageRequest::variables), if any.
+    #[inline]
     pub fn get_variables(
         &self,
     ) -> &::std::option::Option<
@@ -332,6 +347,7 @@ impl CreateStageRequestBuilder {
         self
     }
     /// Sets or clears [`CreateStageRequest::documentation_version`](crate::types::CreateStageRequest::documentation_version).
+    #[inline]
     pub fn set_documentation_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -340,6 +356,7 @@ impl CreateStageRequestBuilder {
         self
     }
     /// The value set for [`CreateStageRequest::documentation_version`](crate::types::CreateStageRequest::documentation_version), if any.
+    #[inline]
     pub fn get_documentation_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -354,6 +371,7 @@ impl CreateStageRequestBuilder {
         self
     }
     /// Sets or clears [`CreateStageRequest::canary_settings`](crate::types::CreateStageRequest::canary_settings).
+    #[inline]
     pub fn set_canary_settings(
         mut self,
         input: ::std::option::Option<crate::types::CanarySettings>,
@@ -362,6 +380,7 @@ impl CreateStageRequestBuilder {
         self
     }
     /// The value set for [`CreateStageRequest::canary_settings`](crate::types::CreateStageRequest::canary_settings), if any.
+    #[inline]
     pub fn get_canary_settings(
         &self,
     ) -> &::std::option::Option<crate::types::CanarySettings> {
@@ -373,11 +392,13 @@ impl CreateStageRequestBuilder {
         self
     }
     /// Sets or clears [`CreateStageRequest::tracing_enabled`](crate::types::CreateStageRequest::tracing_enabled).
+    #[inline]
     pub fn set_tracing_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
         self.tracing_enabled = input;
         self
     }
     /// The value set for [`CreateStageRequest::tracing_enabled`](crate::types::CreateStageRequest::tracing_enabled), if any.
+    #[inline]
     pub fn get_tracing_enabled(&self) -> &::std::option::Option<bool> {
         &self.tracing_enabled
     }
@@ -397,6 +418,7 @@ impl CreateStageRequestBuilder {
         self
     }
     /// Sets or clears [`CreateStageRequest::tags`](crate::types::CreateStageRequest::tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -407,6 +429,7 @@ impl CreateStageRequestBuilder {
         self
     }
     /// The value set for [`CreateStageRequest::tags`](crate::types::CreateStageRequest::tags), if any.
+    #[inline]
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -415,6 +438,7 @@ impl CreateStageRequestBuilder {
         &self.tags
     }
     /// Builds the [`CreateStageRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

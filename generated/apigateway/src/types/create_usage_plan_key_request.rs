@@ -27,6 +27,7 @@ pub struct CreateUsagePlanKeyRequest {
 }
 impl CreateUsagePlanKeyRequest {
     /// Starts building a [`CreateUsagePlanKeyRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CreateUsagePlanKeyRequestBuilder {
         crate::types::builders::CreateUsagePlanKeyRequestBuilder::default()
     }
@@ -113,6 +114,7 @@ impl CreateUsagePlanKeyRequestBuilder {
         self
     }
     /// Sets or clears [`CreateUsagePlanKeyRequest::usage_plan_id`](crate::types::CreateUsagePlanKeyRequest::usage_plan_id).
+    #[inline]
     pub fn set_usage_plan_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -121,6 +123,7 @@ impl CreateUsagePlanKeyRequestBuilder {
         self
     }
     /// The value set for [`CreateUsagePlanKeyRequest::usage_plan_id`](crate::types::CreateUsagePlanKeyRequest::usage_plan_id), if any.
+    #[inline]
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.usage_plan_id
     }
@@ -133,6 +136,7 @@ impl CreateUsagePlanKeyRequestBuilder {
         self
     }
     /// Sets or clears [`CreateUsagePlanKeyRequest::key_id`](crate::types::CreateUsagePlanKeyRequest::key_id).
+    #[inline]
     pub fn set_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -141,6 +145,7 @@ impl CreateUsagePlanKeyRequestBuilder {
         self
     }
     /// The value set for [`CreateUsagePlanKeyRequest::key_id`](crate::types::CreateUsagePlanKeyRequest::key_id), if any.
+    #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.key_id
     }
@@ -153,6 +158,7 @@ impl CreateUsagePlanKeyRequestBuilder {
         self
     }
     /// Sets or clears [`CreateUsagePlanKeyRequest::key_type`](crate::types::CreateUsagePlanKeyRequest::key_type).
+    #[inline]
     pub fn set_key_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -161,10 +167,12 @@ impl CreateUsagePlanKeyRequestBuilder {
         self
     }
     /// The value set for [`CreateUsagePlanKeyRequest::key_type`](crate::types::CreateUsagePlanKeyRequest::key_type), if any.
+    #[inline]
     pub fn get_key_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.key_type
     }
     /// Builds the [`CreateUsagePlanKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

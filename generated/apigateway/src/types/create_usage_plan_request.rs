@@ -29,6 +29,7 @@ pub struct CreateUsagePlanRequest {
 }
 impl CreateUsagePlanRequest {
     /// Starts building a [`CreateUsagePlanRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CreateUsagePlanRequestBuilder {
         crate::types::builders::CreateUsagePlanRequestBuilder::default()
     }
@@ -130,6 +131,7 @@ impl CreateUsagePlanRequestBuilder {
         self
     }
     /// Sets or clears [`CreateUsagePlanRequest::name`](crate::types::CreateUsagePlanRequest::name).
+    #[inline]
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -138,6 +140,7 @@ impl CreateUsagePlanRequestBuilder {
         self
     }
     /// The value set for [`CreateUsagePlanRequest::name`](crate::types::CreateUsagePlanRequest::name), if any.
+    #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
@@ -150,6 +153,7 @@ impl CreateUsagePlanRequestBuilder {
         self
     }
     /// Sets or clears [`CreateUsagePlanRequest::description`](crate::types::CreateUsagePlanRequest::description).
+    #[inline]
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -158,6 +162,7 @@ impl CreateUsagePlanRequestBuilder {
         self
     }
     /// The value set for [`CreateUsagePlanRequest::description`](crate::types::CreateUsagePlanRequest::description), if any.
+    #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
@@ -174,6 +179,7 @@ impl CreateUsagePlanRequestBuilder {
         self
     }
     /// Sets or clears [`CreateUsagePlanRequest::api_stages`](crate::types::CreateUsagePlanRequest::api_stages).
+    #[inline]
     pub fn set_api_stages(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ApiStage>>,
@@ -182,6 +188,7 @@ impl CreateUsagePlanRequestBuilder {
         self
     }
     /// The value set for [`CreateUsagePlanRequest::api_stages`](crate::types::CreateUsagePlanRequest::api_stages), if any.
+    #[inline]
     pub fn get_api_stages(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ApiStage>> {
@@ -196,6 +203,7 @@ impl CreateUsagePlanRequestBuilder {
         self
     }
     /// Sets or clears [`CreateUsagePlanRequest::throttle`](crate::types::CreateUsagePlanRequest::throttle).
+    #[inline]
     pub fn set_throttle(
         mut self,
         input: ::std::option::Option<crate::types::ThrottleSettings>,
@@ -204,6 +212,7 @@ impl CreateUsagePlanRequestBuilder {
         self
     }
     /// The value set for [`CreateUsagePlanRequest::throttle`](crate::types::CreateUsagePlanRequest::throttle), if any.
+    #[inline]
     pub fn get_throttle(
         &self,
     ) -> &::std::option::Option<crate::types::ThrottleSettings> {
@@ -218,6 +227,7 @@ impl CreateUsagePlanRequestBuilder {
         self
     }
     /// Sets or clears [`CreateUsagePlanRequest::quota`](crate::types::CreateUsagePlanRequest::quota).
+    #[inline]
     pub fn set_quota(
         mut self,
         input: ::std::option::Option<crate::types::QuotaSettings>,
@@ -226,6 +236,7 @@ impl CreateUsagePlanRequestBuilder {
         self
     }
     /// The value set for [`CreateUsagePlanRequest::quota`](crate::types::CreateUsagePlanRequest::quota), if any.
+    #[inline]
     pub fn get_quota(&self) -> &::std::option::Option<crate::types::QuotaSettings> {
         &self.quota
     }
@@ -245,6 +256,7 @@ impl CreateUsagePlanRequestBuilder {
         self
     }
     /// Sets or clears [`CreateUsagePlanRequest::tags`](crate::types::CreateUsagePlanRequest::tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -255,6 +267,7 @@ impl CreateUsagePlanRequestBuilder {
         self
     }
     /// The value set for [`CreateUsagePlanRequest::tags`](crate::types::CreateUsagePlanRequest::tags), if any.
+    #[inline]
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -263,6 +276,7 @@ impl CreateUsagePlanRequestBuilder {
         &self.tags
     }
     /// Builds the [`CreateUsagePlanRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

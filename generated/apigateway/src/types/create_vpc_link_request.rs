@@ -27,6 +27,7 @@ pub struct CreateVpcLinkRequest {
 }
 impl CreateVpcLinkRequest {
     /// Starts building a [`CreateVpcLinkRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::CreateVpcLinkRequestBuilder {
         crate::types::builders::CreateVpcLinkRequestBuilder::default()
     }
@@ -118,6 +119,7 @@ impl CreateVpcLinkRequestBuilder {
         self
     }
     /// Sets or clears [`CreateVpcLinkRequest::name`](crate::types::CreateVpcLinkRequest::name).
+    #[inline]
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -126,6 +128,7 @@ impl CreateVpcLinkRequestBuilder {
         self
     }
     /// The value set for [`CreateVpcLinkRequest::name`](crate::types::CreateVpcLinkRequest::name), if any.
+    #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
@@ -138,6 +141,7 @@ impl CreateVpcLinkRequestBuilder {
         self
     }
     /// Sets or clears [`CreateVpcLinkRequest::description`](crate::types::CreateVpcLinkRequest::description).
+    #[inline]
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -146,6 +150,7 @@ impl CreateVpcLinkRequestBuilder {
         self
     }
     /// The value set for [`CreateVpcLinkRequest::description`](crate::types::CreateVpcLinkRequest::description), if any.
+    #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
@@ -162,6 +167,7 @@ impl CreateVpcLinkRequestBuilder {
         self
     }
     /// Sets or clears [`CreateVpcLinkRequest::target_arns`](crate::types::CreateVpcLinkRequest::target_arns).
+    #[inline]
     pub fn set_target_arns(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -170,6 +176,7 @@ impl CreateVpcLinkRequestBuilder {
         self
     }
     /// The value set for [`CreateVpcLinkRequest::target_arns`](crate::types::CreateVpcLinkRequest::target_arns), if any.
+    #[inline]
     pub fn get_target_arns(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -191,6 +198,7 @@ impl CreateVpcLinkRequestBuilder {
         self
     }
     /// Sets or clears [`CreateVpcLinkRequest::tags`](crate::types::CreateVpcLinkRequest::tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -201,6 +209,7 @@ impl CreateVpcLinkRequestBuilder {
         self
     }
     /// The value set for [`CreateVpcLinkRequest::tags`](crate::types::CreateVpcLinkRequest::tags), if any.
+    #[inline]
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -209,6 +218,7 @@ impl CreateVpcLinkRequestBuilder {
         &self.tags
     }
     /// Builds the [`CreateVpcLinkRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

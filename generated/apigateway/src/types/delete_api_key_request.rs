@@ -19,6 +19,7 @@ pub struct DeleteApiKeyRequest {
 }
 impl DeleteApiKeyRequest {
     /// Starts building a [`DeleteApiKeyRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeleteApiKeyRequestBuilder {
         crate::types::builders::DeleteApiKeyRequestBuilder::default()
     }
@@ -95,6 +96,7 @@ impl DeleteApiKeyRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteApiKeyRequest::api_key`](crate::types::DeleteApiKeyRequest::api_key).
+    #[inline]
     pub fn set_api_key(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -103,10 +105,12 @@ impl DeleteApiKeyRequestBuilder {
         self
     }
     /// The value set for [`DeleteApiKeyRequest::api_key`](crate::types::DeleteApiKeyRequest::api_key), if any.
+    #[inline]
     pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
         &self.api_key
     }
     /// Builds the [`DeleteApiKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,6 +25,7 @@ pub struct DeleteAuthorizerRequest {
 }
 impl DeleteAuthorizerRequest {
     /// Starts building a [`DeleteAuthorizerRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeleteAuthorizerRequestBuilder {
         crate::types::builders::DeleteAuthorizerRequestBuilder::default()
     }
@@ -108,6 +109,7 @@ impl DeleteAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteAuthorizerRequest::rest_api_id`](crate::types::DeleteAuthorizerRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -116,6 +118,7 @@ impl DeleteAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`DeleteAuthorizerRequest::rest_api_id`](crate::types::DeleteAuthorizerRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -128,6 +131,7 @@ impl DeleteAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteAuthorizerRequest::authorizer_id`](crate::types::DeleteAuthorizerRequest::authorizer_id).
+    #[inline]
     pub fn set_authorizer_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -136,10 +140,12 @@ impl DeleteAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`DeleteAuthorizerRequest::authorizer_id`](crate::types::DeleteAuthorizerRequest::authorizer_id), if any.
+    #[inline]
     pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.authorizer_id
     }
     /// Builds the [`DeleteAuthorizerRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -31,6 +31,7 @@ pub struct DeleteBasePathMappingRequest {
 }
 impl DeleteBasePathMappingRequest {
     /// Starts building a [`DeleteBasePathMappingRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeleteBasePathMappingRequestBuilder {
         crate::types::builders::DeleteBasePathMappingRequestBuilder::default()
     }
@@ -121,6 +122,7 @@ impl DeleteBasePathMappingRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteBasePathMappingRequest::domain_name`](crate::types::DeleteBasePathMappingRequest::domain_name).
+    #[inline]
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -129,6 +131,7 @@ impl DeleteBasePathMappingRequestBuilder {
         self
     }
     /// The value set for [`DeleteBasePathMappingRequest::domain_name`](crate::types::DeleteBasePathMappingRequest::domain_name), if any.
+    #[inline]
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
@@ -141,6 +144,7 @@ impl DeleteBasePathMappingRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteBasePathMappingRequest::domain_name_id`](crate::types::DeleteBasePathMappingRequest::domain_name_id).
+    #[inline]
     pub fn set_domain_name_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -149,6 +153,7 @@ impl DeleteBasePathMappingRequestBuilder {
         self
     }
     /// The value set for [`DeleteBasePathMappingRequest::domain_name_id`](crate::types::DeleteBasePathMappingRequest::domain_name_id), if any.
+    #[inline]
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_id
     }
@@ -161,6 +166,7 @@ impl DeleteBasePathMappingRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteBasePathMappingRequest::base_path`](crate::types::DeleteBasePathMappingRequest::base_path).
+    #[inline]
     pub fn set_base_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -169,10 +175,12 @@ impl DeleteBasePathMappingRequestBuilder {
         self
     }
     /// The value set for [`DeleteBasePathMappingRequest::base_path`](crate::types::DeleteBasePathMappingRequest::base_path), if any.
+    #[inline]
     pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.base_path
     }
     /// Builds the [`DeleteBasePathMappingRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -19,6 +19,7 @@ pub struct DeleteClientCertificateRequest {
 }
 impl DeleteClientCertificateRequest {
     /// Starts building a [`DeleteClientCertificateRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeleteClientCertificateRequestBuilder {
         crate::types::builders::DeleteClientCertificateRequestBuilder::default()
     }
@@ -97,6 +98,7 @@ impl DeleteClientCertificateRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteClientCertificateRequest::client_certificate_id`](crate::types::DeleteClientCertificateRequest::client_certificate_id).
+    #[inline]
     pub fn set_client_certificate_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -105,12 +107,14 @@ impl DeleteClientCertificateRequestBuilder {
         self
     }
     /// The value set for [`DeleteClientCertificateRequest::client_certificate_id`](crate::types::DeleteClientCertificateRequest::client_certificate_id), if any.
+    #[inline]
     pub fn get_client_certificate_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.client_certificate_id
     }
     /// Builds the [`DeleteClientCertificateRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,6 +25,7 @@ pub struct DeleteDeploymentRequest {
 }
 impl DeleteDeploymentRequest {
     /// Starts building a [`DeleteDeploymentRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeleteDeploymentRequestBuilder {
         crate::types::builders::DeleteDeploymentRequestBuilder::default()
     }
@@ -108,6 +109,7 @@ impl DeleteDeploymentRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteDeploymentRequest::rest_api_id`](crate::types::DeleteDeploymentRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -116,6 +118,7 @@ impl DeleteDeploymentRequestBuilder {
         self
     }
     /// The value set for [`DeleteDeploymentRequest::rest_api_id`](crate::types::DeleteDeploymentRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -128,6 +131,7 @@ impl DeleteDeploymentRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteDeploymentRequest::deployment_id`](crate::types::DeleteDeploymentRequest::deployment_id).
+    #[inline]
     pub fn set_deployment_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -136,10 +140,12 @@ impl DeleteDeploymentRequestBuilder {
         self
     }
     /// The value set for [`DeleteDeploymentRequest::deployment_id`](crate::types::DeleteDeploymentRequest::deployment_id), if any.
+    #[inline]
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.deployment_id
     }
     /// Builds the [`DeleteDeploymentRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

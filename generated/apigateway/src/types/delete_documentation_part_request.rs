@@ -25,6 +25,7 @@ pub struct DeleteDocumentationPartRequest {
 }
 impl DeleteDocumentationPartRequest {
     /// Starts building a [`DeleteDocumentationPartRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeleteDocumentationPartRequestBuilder {
         crate::types::builders::DeleteDocumentationPartRequestBuilder::default()
     }
@@ -110,6 +111,7 @@ impl DeleteDocumentationPartRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteDocumentationPartRequest::rest_api_id`](crate::types::DeleteDocumentationPartRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -118,6 +120,7 @@ impl DeleteDocumentationPartRequestBuilder {
         self
     }
     /// The value set for [`DeleteDocumentationPartRequest::rest_api_id`](crate::types::DeleteDocumentationPartRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -130,6 +133,7 @@ impl DeleteDocumentationPartRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteDocumentationPartRequest::documentation_part_id`](crate::types::DeleteDocumentationPartRequest::documentation_part_id).
+    #[inline]
     pub fn set_documentation_part_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -138,12 +142,14 @@ impl DeleteDocumentationPartRequestBuilder {
         self
     }
     /// The value set for [`DeleteDocumentationPartRequest::documentation_part_id`](crate::types::DeleteDocumentationPartRequest::documentation_part_id), if any.
+    #[inline]
     pub fn get_documentation_part_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.documentation_part_id
     }
     /// Builds the [`DeleteDocumentationPartRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,6 +25,7 @@ pub struct DeleteDocumentationVersionRequest {
 }
 impl DeleteDocumentationVersionRequest {
     /// Starts building a [`DeleteDocumentationVersionRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeleteDocumentationVersionRequestBuilder {
         crate::types::builders::DeleteDocumentationVersionRequestBuilder::default()
     }
@@ -110,6 +111,7 @@ impl DeleteDocumentationVersionRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteDocumentationVersionRequest::rest_api_id`](crate::types::DeleteDocumentationVersionRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -118,6 +120,7 @@ impl DeleteDocumentationVersionRequestBuilder {
         self
     }
     /// The value set for [`DeleteDocumentationVersionRequest::rest_api_id`](crate::types::DeleteDocumentationVersionRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -130,6 +133,7 @@ impl DeleteDocumentationVersionRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteDocumentationVersionRequest::documentation_version`](crate::types::DeleteDocumentationVersionRequest::documentation_version).
+    #[inline]
     pub fn set_documentation_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -138,12 +142,14 @@ impl DeleteDocumentationVersionRequestBuilder {
         self
     }
     /// The value set for [`DeleteDocumentationVersionRequest::documentation_version`](crate::types::DeleteDocumentationVersionRequest::documentation_version), if any.
+    #[inline]
     pub fn get_documentation_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.documentation_version
     }
     /// Builds the [`DeleteDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

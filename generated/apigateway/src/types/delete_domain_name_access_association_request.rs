@@ -19,6 +19,7 @@ pub struct DeleteDomainNameAccessAssociationRequest {
 }
 impl DeleteDomainNameAccessAssociationRequest {
     /// Starts building a [`DeleteDomainNameAccessAssociationRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeleteDomainNameAccessAssociationRequestBuilder {
         crate::types::builders::DeleteDomainNameAccessAssociationRequestBuilder::default()
     }
@@ -101,6 +102,7 @@ impl DeleteDomainNameAccessAssociationRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn).
+    #[inline]
     pub fn set_domain_name_access_association_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -109,12 +111,14 @@ impl DeleteDomainNameAccessAssociationRequestBuilder {
         self
     }
     /// The value set for [`DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn), if any.
+    #[inline]
     pub fn get_domain_name_access_association_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_access_association_arn
     }
     /// Builds the [`DeleteDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -23,6 +23,7 @@ pub struct DeleteDomainNameRequest {
 }
 impl DeleteDomainNameRequest {
     /// Starts building a [`DeleteDomainNameRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeleteDomainNameRequestBuilder {
         crate::types::builders::DeleteDomainNameRequestBuilder::default()
     }
@@ -106,6 +107,7 @@ impl DeleteDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteDomainNameRequest::domain_name`](crate::types::DeleteDomainNameRequest::domain_name).
+    #[inline]
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -114,6 +116,7 @@ impl DeleteDomainNameRequestBuilder {
         self
     }
     /// The value set for [`DeleteDomainNameRequest::domain_name`](crate::types::DeleteDomainNameRequest::domain_name), if any.
+    #[inline]
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
@@ -126,6 +129,7 @@ impl DeleteDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteDomainNameRequest::domain_name_id`](crate::types::DeleteDomainNameRequest::domain_name_id).
+    #[inline]
     pub fn set_domain_name_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -134,10 +138,12 @@ impl DeleteDomainNameRequestBuilder {
         self
     }
     /// The value set for [`DeleteDomainNameRequest::domain_name_id`](crate::types::DeleteDomainNameRequest::domain_name_id), if any.
+    #[inline]
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_id
     }
     /// Builds the [`DeleteDomainNameRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -31,6 +31,7 @@ pub struct DeleteIntegrationRequest {
 }
 impl DeleteIntegrationRequest {
     /// Starts building a [`DeleteIntegrationRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeleteIntegrationRequestBuilder {
         crate::types::builders::DeleteIntegrationRequestBuilder::default()
     }
@@ -121,6 +122,7 @@ impl DeleteIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteIntegrationRequest::rest_api_id`](crate::types::DeleteIntegrationRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -129,6 +131,7 @@ impl DeleteIntegrationRequestBuilder {
         self
     }
     /// The value set for [`DeleteIntegrationRequest::rest_api_id`](crate::types::DeleteIntegrationRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -141,6 +144,7 @@ impl DeleteIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteIntegrationRequest::resource_id`](crate::types::DeleteIntegrationRequest::resource_id).
+    #[inline]
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -149,6 +153,7 @@ impl DeleteIntegrationRequestBuilder {
         self
     }
     /// The value set for [`DeleteIntegrationRequest::resource_id`](crate::types::DeleteIntegrationRequest::resource_id), if any.
+    #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
@@ -161,6 +166,7 @@ impl DeleteIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteIntegrationRequest::http_method`](crate::types::DeleteIntegrationRequest::http_method).
+    #[inline]
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -169,10 +175,12 @@ impl DeleteIntegrationRequestBuilder {
         self
     }
     /// The value set for [`DeleteIntegrationRequest::http_method`](crate::types::DeleteIntegrationRequest::http_method), if any.
+    #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
     /// Builds the [`DeleteIntegrationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

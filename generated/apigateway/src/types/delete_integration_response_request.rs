@@ -37,6 +37,7 @@ pub struct DeleteIntegrationResponseRequest {
 }
 impl DeleteIntegrationResponseRequest {
     /// Starts building a [`DeleteIntegrationResponseRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeleteIntegrationResponseRequestBuilder {
         crate::types::builders::DeleteIntegrationResponseRequestBuilder::default()
     }
@@ -134,6 +135,7 @@ impl DeleteIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteIntegrationResponseRequest::rest_api_id`](crate::types::DeleteIntegrationResponseRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -142,6 +144,7 @@ impl DeleteIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`DeleteIntegrationResponseRequest::rest_api_id`](crate::types::DeleteIntegrationResponseRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -154,6 +157,7 @@ impl DeleteIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteIntegrationResponseRequest::resource_id`](crate::types::DeleteIntegrationResponseRequest::resource_id).
+    #[inline]
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -162,6 +166,7 @@ impl DeleteIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`DeleteIntegrationResponseRequest::resource_id`](crate::types::DeleteIntegrationResponseRequest::resource_id), if any.
+    #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
@@ -174,6 +179,7 @@ impl DeleteIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteIntegrationResponseRequest::http_method`](crate::types::DeleteIntegrationResponseRequest::http_method).
+    #[inline]
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -182,6 +188,7 @@ impl DeleteIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`DeleteIntegrationResponseRequest::http_method`](crate::types::DeleteIntegrationResponseRequest::http_method), if any.
+    #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
@@ -194,6 +201,7 @@ impl DeleteIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteIntegrationResponseRequest::status_code`](crate::types::DeleteIntegrationResponseRequest::status_code).
+    #[inline]
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -202,10 +210,12 @@ impl DeleteIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`DeleteIntegrationResponseRequest::status_code`](crate::types::DeleteIntegrationResponseRequest::status_code), if any.
+    #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
     /// Builds the [`DeleteIntegrationResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

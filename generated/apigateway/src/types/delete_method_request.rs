@@ -31,6 +31,7 @@ pub struct DeleteMethodRequest {
 }
 impl DeleteMethodRequest {
     /// Starts building a [`DeleteMethodRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeleteMethodRequestBuilder {
         crate::types::builders::DeleteMethodRequestBuilder::default()
     }
@@ -121,6 +122,7 @@ impl DeleteMethodRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteMethodRequest::rest_api_id`](crate::types::DeleteMethodRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -129,6 +131,7 @@ impl DeleteMethodRequestBuilder {
         self
     }
     /// The value set for [`DeleteMethodRequest::rest_api_id`](crate::types::DeleteMethodRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -141,6 +144,7 @@ impl DeleteMethodRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteMethodRequest::resource_id`](crate::types::DeleteMethodRequest::resource_id).
+    #[inline]
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -149,6 +153,7 @@ impl DeleteMethodRequestBuilder {
         self
     }
     /// The value set for [`DeleteMethodRequest::resource_id`](crate::types::DeleteMethodRequest::resource_id), if any.
+    #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
@@ -161,6 +166,7 @@ impl DeleteMethodRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteMethodRequest::http_method`](crate::types::DeleteMethodRequest::http_method).
+    #[inline]
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -169,10 +175,12 @@ impl DeleteMethodRequestBuilder {
         self
     }
     /// The value set for [`DeleteMethodRequest::http_method`](crate::types::DeleteMethodRequest::http_method), if any.
+    #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
     /// Builds the [`DeleteMethodRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -37,6 +37,7 @@ pub struct DeleteMethodResponseRequest {
 }
 impl DeleteMethodResponseRequest {
     /// Starts building a [`DeleteMethodResponseRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeleteMethodResponseRequestBuilder {
         crate::types::builders::DeleteMethodResponseRequestBuilder::default()
     }
@@ -134,6 +135,7 @@ impl DeleteMethodResponseRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteMethodResponseRequest::rest_api_id`](crate::types::DeleteMethodResponseRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -142,6 +144,7 @@ impl DeleteMethodResponseRequestBuilder {
         self
     }
     /// The value set for [`DeleteMethodResponseRequest::rest_api_id`](crate::types::DeleteMethodResponseRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -154,6 +157,7 @@ impl DeleteMethodResponseRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteMethodResponseRequest::resource_id`](crate::types::DeleteMethodResponseRequest::resource_id).
+    #[inline]
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -162,6 +166,7 @@ impl DeleteMethodResponseRequestBuilder {
         self
     }
     /// The value set for [`DeleteMethodResponseRequest::resource_id`](crate::types::DeleteMethodResponseRequest::resource_id), if any.
+    #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
@@ -174,6 +179,7 @@ impl DeleteMethodResponseRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteMethodResponseRequest::http_method`](crate::types::DeleteMethodResponseRequest::http_method).
+    #[inline]
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -182,6 +188,7 @@ impl DeleteMethodResponseRequestBuilder {
         self
     }
     /// The value set for [`DeleteMethodResponseRequest::http_method`](crate::types::DeleteMethodResponseRequest::http_method), if any.
+    #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
@@ -194,6 +201,7 @@ impl DeleteMethodResponseRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteMethodResponseRequest::status_code`](crate::types::DeleteMethodResponseRequest::status_code).
+    #[inline]
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -202,10 +210,12 @@ impl DeleteMethodResponseRequestBuilder {
         self
     }
     /// The value set for [`DeleteMethodResponseRequest::status_code`](crate::types::DeleteMethodResponseRequest::status_code), if any.
+    #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
     /// Builds the [`DeleteMethodResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,6 +25,7 @@ pub struct DeleteModelRequest {
 }
 impl DeleteModelRequest {
     /// Starts building a [`DeleteModelRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeleteModelRequestBuilder {
         crate::types::builders::DeleteModelRequestBuilder::default()
     }
@@ -108,6 +109,7 @@ impl DeleteModelRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteModelRequest::rest_api_id`](crate::types::DeleteModelRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -116,6 +118,7 @@ impl DeleteModelRequestBuilder {
         self
     }
     /// The value set for [`DeleteModelRequest::rest_api_id`](crate::types::DeleteModelRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -128,6 +131,7 @@ impl DeleteModelRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteModelRequest::model_name`](crate::types::DeleteModelRequest::model_name).
+    #[inline]
     pub fn set_model_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -136,10 +140,12 @@ impl DeleteModelRequestBuilder {
         self
     }
     /// The value set for [`DeleteModelRequest::model_name`](crate::types::DeleteModelRequest::model_name), if any.
+    #[inline]
     pub fn get_model_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.model_name
     }
     /// Builds the [`DeleteModelRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,6 +25,7 @@ pub struct DeleteResourceRequest {
 }
 impl DeleteResourceRequest {
     /// Starts building a [`DeleteResourceRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeleteResourceRequestBuilder {
         crate::types::builders::DeleteResourceRequestBuilder::default()
     }
@@ -108,6 +109,7 @@ impl DeleteResourceRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteResourceRequest::rest_api_id`](crate::types::DeleteResourceRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -116,6 +118,7 @@ impl DeleteResourceRequestBuilder {
         self
     }
     /// The value set for [`DeleteResourceRequest::rest_api_id`](crate::types::DeleteResourceRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -128,6 +131,7 @@ impl DeleteResourceRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteResourceRequest::resource_id`](crate::types::DeleteResourceRequest::resource_id).
+    #[inline]
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -136,10 +140,12 @@ impl DeleteResourceRequestBuilder {
         self
     }
     /// The value set for [`DeleteResourceRequest::resource_id`](crate::types::DeleteResourceRequest::resource_id), if any.
+    #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
     /// Builds the [`DeleteResourceRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

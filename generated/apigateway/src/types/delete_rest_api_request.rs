@@ -19,6 +19,7 @@ pub struct DeleteRestApiRequest {
 }
 impl DeleteRestApiRequest {
     /// Starts building a [`DeleteRestApiRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeleteRestApiRequestBuilder {
         crate::types::builders::DeleteRestApiRequestBuilder::default()
     }
@@ -95,6 +96,7 @@ impl DeleteRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteRestApiRequest::rest_api_id`](crate::types::DeleteRestApiRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -103,10 +105,12 @@ impl DeleteRestApiRequestBuilder {
         self
     }
     /// The value set for [`DeleteRestApiRequest::rest_api_id`](crate::types::DeleteRestApiRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
     /// Builds the [`DeleteRestApiRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,6 +25,7 @@ pub struct DeleteStageRequest {
 }
 impl DeleteStageRequest {
     /// Starts building a [`DeleteStageRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeleteStageRequestBuilder {
         crate::types::builders::DeleteStageRequestBuilder::default()
     }
@@ -108,6 +109,7 @@ impl DeleteStageRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteStageRequest::rest_api_id`](crate::types::DeleteStageRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -116,6 +118,7 @@ impl DeleteStageRequestBuilder {
         self
     }
     /// The value set for [`DeleteStageRequest::rest_api_id`](crate::types::DeleteStageRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -128,6 +131,7 @@ impl DeleteStageRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteStageRequest::stage_name`](crate::types::DeleteStageRequest::stage_name).
+    #[inline]
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -136,10 +140,12 @@ impl DeleteStageRequestBuilder {
         self
     }
     /// The value set for [`DeleteStageRequest::stage_name`](crate::types::DeleteStageRequest::stage_name), if any.
+    #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
     /// Builds the [`DeleteStageRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

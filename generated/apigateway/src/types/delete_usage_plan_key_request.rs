@@ -25,6 +25,7 @@ pub struct DeleteUsagePlanKeyRequest {
 }
 impl DeleteUsagePlanKeyRequest {
     /// Starts building a [`DeleteUsagePlanKeyRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeleteUsagePlanKeyRequestBuilder {
         crate::types::builders::DeleteUsagePlanKeyRequestBuilder::default()
     }
@@ -108,6 +109,7 @@ impl DeleteUsagePlanKeyRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteUsagePlanKeyRequest::usage_plan_id`](crate::types::DeleteUsagePlanKeyRequest::usage_plan_id).
+    #[inline]
     pub fn set_usage_plan_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -116,6 +118,7 @@ impl DeleteUsagePlanKeyRequestBuilder {
         self
     }
     /// The value set for [`DeleteUsagePlanKeyRequest::usage_plan_id`](crate::types::DeleteUsagePlanKeyRequest::usage_plan_id), if any.
+    #[inline]
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.usage_plan_id
     }
@@ -128,6 +131,7 @@ impl DeleteUsagePlanKeyRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteUsagePlanKeyRequest::key_id`](crate::types::DeleteUsagePlanKeyRequest::key_id).
+    #[inline]
     pub fn set_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -136,10 +140,12 @@ impl DeleteUsagePlanKeyRequestBuilder {
         self
     }
     /// The value set for [`DeleteUsagePlanKeyRequest::key_id`](crate::types::DeleteUsagePlanKeyRequest::key_id), if any.
+    #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.key_id
     }
     /// Builds the [`DeleteUsagePlanKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

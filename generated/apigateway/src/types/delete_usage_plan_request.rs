@@ -19,6 +19,7 @@ pub struct DeleteUsagePlanRequest {
 }
 impl DeleteUsagePlanRequest {
     /// Starts building a [`DeleteUsagePlanRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeleteUsagePlanRequestBuilder {
         crate::types::builders::DeleteUsagePlanRequestBuilder::default()
     }
@@ -95,6 +96,7 @@ impl DeleteUsagePlanRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteUsagePlanRequest::usage_plan_id`](crate::types::DeleteUsagePlanRequest::usage_plan_id).
+    #[inline]
     pub fn set_usage_plan_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -103,10 +105,12 @@ impl DeleteUsagePlanRequestBuilder {
         self
     }
     /// The value set for [`DeleteUsagePlanRequest::usage_plan_id`](crate::types::DeleteUsagePlanRequest::usage_plan_id), if any.
+    #[inline]
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.usage_plan_id
     }
     /// Builds the [`DeleteUsagePlanRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -19,6 +19,7 @@ pub struct DeleteVpcLinkRequest {
 }
 impl DeleteVpcLinkRequest {
     /// Starts building a [`DeleteVpcLinkRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeleteVpcLinkRequestBuilder {
         crate::types::builders::DeleteVpcLinkRequestBuilder::default()
     }
@@ -95,6 +96,7 @@ impl DeleteVpcLinkRequestBuilder {
         self
     }
     /// Sets or clears [`DeleteVpcLinkRequest::vpc_link_id`](crate::types::DeleteVpcLinkRequest::vpc_link_id).
+    #[inline]
     pub fn set_vpc_link_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -103,10 +105,12 @@ impl DeleteVpcLinkRequestBuilder {
         self
     }
     /// The value set for [`DeleteVpcLinkRequest::vpc_link_id`](crate::types::DeleteVpcLinkRequest::vpc_link_id), if any.
+    #[inline]
     pub fn get_vpc_link_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.vpc_link_id
     }
     /// Builds the [`DeleteVpcLinkRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -29,6 +29,7 @@ pub struct Deployment {
 }
 impl Deployment {
     /// Starts building a [`Deployment`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeploymentBuilder {
         crate::types::builders::DeploymentBuilder::default()
     }
@@ -145,6 +146,7 @@ impl DeploymentBuilder {
         self
     }
     /// Sets or clears [`Deployment::id`](crate::types::Deployment::id).
+    #[inline]
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -153,6 +155,7 @@ impl DeploymentBuilder {
         self
     }
     /// The value set for [`Deployment::id`](crate::types::Deployment::id), if any.
+    #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
@@ -165,6 +168,7 @@ impl DeploymentBuilder {
         self
     }
     /// Sets or clears [`Deployment::description`](crate::types::Deployment::description).
+    #[inline]
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -173,6 +177,7 @@ impl DeploymentBuilder {
         self
     }
     /// The value set for [`Deployment::description`](crate::types::Deployment::description), if any.
+    #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
@@ -185,6 +190,7 @@ impl DeploymentBuilder {
         self
     }
     /// Sets or clears [`Deployment::created_date`](crate::types::Deployment::created_date).
+    #[inline]
     pub fn set_created_date(
         mut self,
         input: ::std::option::Option<::time::OffsetDateTime>,
@@ -193,6 +199,7 @@ impl DeploymentBuilder {
         self
     }
     /// The value set for [`Deployment::created_date`](crate::types::Deployment::created_date), if any.
+    #[inline]
     pub fn get_created_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
         &self.created_date
     }
@@ -217,6 +224,7 @@ impl DeploymentBuilder {
         self
     }
     /// Sets or clears [`Deployment::api_summary`](crate::types::Deployment::api_summary).
+    #[inline]
     pub fn set_api_summary(
         mut self,
         input: ::std::option::Option<
@@ -233,6 +241,7 @@ impl DeploymentBuilder {
         self
     }
     /// The value set for [`Deployment::api_summary`](crate::types::Deployment::api_summary), if any.
+    #[inline]
     pub fn get_api_summary(
         &self,
     ) -> &::std::option::Option<
@@ -247,6 +256,7 @@ impl DeploymentBuilder {
         &self.api_summary
     }
     /// Builds the [`Deployment`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Deployment, crate::primitives::BuildError> {

@@ -21,6 +21,7 @@ pub struct DeploymentCanarySettings {
 }
 impl DeploymentCanarySettings {
     /// Starts building a [`DeploymentCanarySettings`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeploymentCanarySettingsBuilder {
         crate::types::builders::DeploymentCanarySettingsBuilder::default()
     }
@@ -105,11 +106,13 @@ impl DeploymentCanarySettingsBuilder {
         self
     }
     /// Sets or clears [`DeploymentCanarySettings::percent_traffic`](crate::types::DeploymentCanarySettings::percent_traffic).
+    #[inline]
     pub fn set_percent_traffic(mut self, input: ::std::option::Option<f64>) -> Self {
         self.percent_traffic = input;
         self
     }
     /// The value set for [`DeploymentCanarySettings::percent_traffic`](crate::types::DeploymentCanarySettings::percent_traffic), if any.
+    #[inline]
     pub fn get_percent_traffic(&self) -> &::std::option::Option<f64> {
         &self.percent_traffic
     }
@@ -129,6 +132,7 @@ impl DeploymentCanarySettingsBuilder {
         self
     }
     /// Sets or clears [`DeploymentCanarySettings::stage_variable_overrides`](crate::types::DeploymentCanarySettings::stage_variable_overrides).
+    #[inline]
     pub fn set_stage_variable_overrides(
         mut self,
         input: ::std::option::Option<
@@ -139,6 +143,7 @@ impl DeploymentCanarySettingsBuilder {
         self
     }
     /// The value set for [`DeploymentCanarySettings::stage_variable_overrides`](crate::types::DeploymentCanarySettings::stage_variable_overrides), if any.
+    #[inline]
     pub fn get_stage_variable_overrides(
         &self,
     ) -> &::std::option::Option<
@@ -152,15 +157,18 @@ impl DeploymentCanarySettingsBuilder {
         self
     }
     /// Sets or clears [`DeploymentCanarySettings::use_stage_cache`](crate::types::DeploymentCanarySettings::use_stage_cache).
+    #[inline]
     pub fn set_use_stage_cache(mut self, input: ::std::option::Option<bool>) -> Self {
         self.use_stage_cache = input;
         self
     }
     /// The value set for [`DeploymentCanarySettings::use_stage_cache`](crate::types::DeploymentCanarySettings::use_stage_cache), if any.
+    #[inline]
     pub fn get_use_stage_cache(&self) -> &::std::option::Option<bool> {
         &self.use_stage_cache
     }
     /// Builds the [`DeploymentCanarySettings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -17,6 +17,7 @@ pub struct Deployments {
 }
 impl Deployments {
     /// Starts building a [`Deployments`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DeploymentsBuilder {
         crate::types::builders::DeploymentsBuilder::default()
     }
@@ -102,6 +103,7 @@ impl DeploymentsBuilder {
         self
     }
     /// Sets or clears [`Deployments::position`](crate::types::Deployments::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -110,6 +112,7 @@ impl DeploymentsBuilder {
         self
     }
     /// The value set for [`Deployments::position`](crate::types::Deployments::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -126,6 +129,7 @@ impl DeploymentsBuilder {
         self
     }
     /// Sets or clears [`Deployments::items`](crate::types::Deployments::items).
+    #[inline]
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Deployment>>,
@@ -134,12 +138,14 @@ impl DeploymentsBuilder {
         self
     }
     /// The value set for [`Deployments::items`](crate::types::Deployments::items), if any.
+    #[inline]
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Deployment>> {
         &self.items
     }
     /// Builds the [`Deployments`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

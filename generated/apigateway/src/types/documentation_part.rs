@@ -19,6 +19,7 @@ pub struct DocumentationPart {
 }
 impl DocumentationPart {
     /// Starts building a [`DocumentationPart`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DocumentationPartBuilder {
         crate::types::builders::DocumentationPartBuilder::default()
     }
@@ -109,6 +110,7 @@ impl DocumentationPartBuilder {
         self
     }
     /// Sets or clears [`DocumentationPart::id`](crate::types::DocumentationPart::id).
+    #[inline]
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -117,6 +119,7 @@ impl DocumentationPartBuilder {
         self
     }
     /// The value set for [`DocumentationPart::id`](crate::types::DocumentationPart::id), if any.
+    #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
@@ -129,6 +132,7 @@ impl DocumentationPartBuilder {
         self
     }
     /// Sets or clears [`DocumentationPart::location`](crate::types::DocumentationPart::location).
+    #[inline]
     pub fn set_location(
         mut self,
         input: ::std::option::Option<crate::types::DocumentationPartLocation>,
@@ -137,6 +141,7 @@ impl DocumentationPartBuilder {
         self
     }
     /// The value set for [`DocumentationPart::location`](crate::types::DocumentationPart::location), if any.
+    #[inline]
     pub fn get_location(
         &self,
     ) -> &::std::option::Option<crate::types::DocumentationPartLocation> {
@@ -151,6 +156,7 @@ impl DocumentationPartBuilder {
         self
     }
     /// Sets or clears [`DocumentationPart::properties`](crate::types::DocumentationPart::properties).
+    #[inline]
     pub fn set_properties(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -159,10 +165,12 @@ impl DocumentationPartBuilder {
         self
     }
     /// The value set for [`DocumentationPart::properties`](crate::types::DocumentationPart::properties), if any.
+    #[inline]
     pub fn get_properties(&self) -> &::std::option::Option<::std::string::String> {
         &self.properties
     }
     /// Builds the [`DocumentationPart`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -17,6 +17,7 @@ pub struct DocumentationPartIds {
 }
 impl DocumentationPartIds {
     /// Starts building a [`DocumentationPartIds`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DocumentationPartIdsBuilder {
         crate::types::builders::DocumentationPartIdsBuilder::default()
     }
@@ -106,6 +107,7 @@ impl DocumentationPartIdsBuilder {
         self
     }
     /// Sets or clears [`DocumentationPartIds::ids`](crate::types::DocumentationPartIds::ids).
+    #[inline]
     pub fn set_ids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -114,6 +116,7 @@ impl DocumentationPartIdsBuilder {
         self
     }
     /// The value set for [`DocumentationPartIds::ids`](crate::types::DocumentationPartIds::ids), if any.
+    #[inline]
     pub fn get_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -132,6 +135,7 @@ impl DocumentationPartIdsBuilder {
         self
     }
     /// Sets or clears [`DocumentationPartIds::warnings`](crate::types::DocumentationPartIds::warnings).
+    #[inline]
     pub fn set_warnings(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -140,12 +144,14 @@ impl DocumentationPartIdsBuilder {
         self
     }
     /// The value set for [`DocumentationPartIds::warnings`](crate::types::DocumentationPartIds::warnings), if any.
+    #[inline]
     pub fn get_warnings(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.warnings
     }
     /// Builds the [`DocumentationPartIds`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

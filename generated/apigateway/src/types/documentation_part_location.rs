@@ -25,6 +25,7 @@ pub struct DocumentationPartLocation {
 }
 impl DocumentationPartLocation {
     /// Starts building a [`DocumentationPartLocation`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DocumentationPartLocationBuilder {
         crate::types::builders::DocumentationPartLocationBuilder::default()
     }
@@ -113,6 +114,7 @@ impl DocumentationPartLocationBuilder {
         self
     }
     /// Sets or clears [`DocumentationPartLocation::type_`](crate::types::DocumentationPartLocation::type_).
+    #[inline]
     pub fn set_type_(
         mut self,
         input: ::std::option::Option<crate::types::DocumentationPartType>,
@@ -121,6 +123,7 @@ impl DocumentationPartLocationBuilder {
         self
     }
     /// The value set for [`DocumentationPartLocation::type_`](crate::types::DocumentationPartLocation::type_), if any.
+    #[inline]
     pub fn get_type_(
         &self,
     ) -> &::std::option::Option<crate::types::DocumentationPartType> {
@@ -135,6 +138,7 @@ impl DocumentationPartLocationBuilder {
         self
     }
     /// Sets or clears [`DocumentationPartLocation::path`](crate::types::DocumentationPartLocation::path).
+    #[inline]
     pub fn set_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -143,6 +147,7 @@ impl DocumentationPartLocationBuilder {
         self
     }
     /// The value set for [`DocumentationPartLocation::path`](crate::types::DocumentationPartLocation::path), if any.
+    #[inline]
     pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.path
     }
@@ -155,6 +160,7 @@ impl DocumentationPartLocationBuilder {
         self
     }
     /// Sets or clears [`DocumentationPartLocation::method`](crate::types::DocumentationPartLocation::method).
+    #[inline]
     pub fn set_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -163,6 +169,7 @@ impl DocumentationPartLocationBuilder {
         self
     }
     /// The value set for [`DocumentationPartLocation::method`](crate::types::DocumentationPartLocation::method), if any.
+    #[inline]
     pub fn get_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.method
     }
@@ -175,6 +182,7 @@ impl DocumentationPartLocationBuilder {
         self
     }
     /// Sets or clears [`DocumentationPartLocation::status_code`](crate::types::DocumentationPartLocation::status_code).
+    #[inline]
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -183,6 +191,7 @@ impl DocumentationPartLocationBuilder {
         self
     }
     /// The value set for [`DocumentationPartLocation::status_code`](crate::types::DocumentationPartLocation::status_code), if any.
+    #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
@@ -195,6 +204,7 @@ impl DocumentationPartLocationBuilder {
         self
     }
     /// Sets or clears [`DocumentationPartLocation::name`](crate::types::DocumentationPartLocation::name).
+    #[inline]
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -203,10 +213,12 @@ impl DocumentationPartLocationBuilder {
         self
     }
     /// The value set for [`DocumentationPartLocation::name`](crate::types::DocumentationPartLocation::name), if any.
+    #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
     /// Builds the [`DocumentationPartLocation`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

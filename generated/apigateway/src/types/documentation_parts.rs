@@ -17,6 +17,7 @@ pub struct DocumentationParts {
 }
 impl DocumentationParts {
     /// Starts building a [`DocumentationParts`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DocumentationPartsBuilder {
         crate::types::builders::DocumentationPartsBuilder::default()
     }
@@ -102,6 +103,7 @@ impl DocumentationPartsBuilder {
         self
     }
     /// Sets or clears [`DocumentationParts::position`](crate::types::DocumentationParts::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -110,6 +112,7 @@ impl DocumentationPartsBuilder {
         self
     }
     /// The value set for [`DocumentationParts::position`](crate::types::DocumentationParts::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -126,6 +129,7 @@ impl DocumentationPartsBuilder {
         self
     }
     /// Sets or clears [`DocumentationParts::items`](crate::types::DocumentationParts::items).
+    #[inline]
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::DocumentationPart>>,
@@ -134,12 +138,14 @@ impl DocumentationPartsBuilder {
         self
     }
     /// The value set for [`DocumentationParts::items`](crate::types::DocumentationParts::items), if any.
+    #[inline]
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::DocumentationPart>> {
         &self.items
     }
     /// Builds the [`DocumentationParts`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -19,6 +19,7 @@ pub struct DocumentationVersion {
 }
 impl DocumentationVersion {
     /// Starts building a [`DocumentationVersion`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DocumentationVersionBuilder {
         crate::types::builders::DocumentationVersionBuilder::default()
     }
@@ -122,6 +123,7 @@ impl DocumentationVersionBuilder {
         self
     }
     /// Sets or clears [`DocumentationVersion::version`](crate::types::DocumentationVersion::version).
+    #[inline]
     pub fn set_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -130,6 +132,7 @@ impl DocumentationVersionBuilder {
         self
     }
     /// The value set for [`DocumentationVersion::version`](crate::types::DocumentationVersion::version), if any.
+    #[inline]
     pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
         &self.version
     }
@@ -142,6 +145,7 @@ impl DocumentationVersionBuilder {
         self
     }
     /// Sets or clears [`DocumentationVersion::created_date`](crate::types::DocumentationVersion::created_date).
+    #[inline]
     pub fn set_created_date(
         mut self,
         input: ::std::option::Option<::time::OffsetDateTime>,
@@ -150,6 +154,7 @@ impl DocumentationVersionBuilder {
         self
     }
     /// The value set for [`DocumentationVersion::created_date`](crate::types::DocumentationVersion::created_date), if any.
+    #[inline]
     pub fn get_created_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
         &self.created_date
     }
@@ -162,6 +167,7 @@ impl DocumentationVersionBuilder {
         self
     }
     /// Sets or clears [`DocumentationVersion::description`](crate::types::DocumentationVersion::description).
+    #[inline]
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -170,10 +176,12 @@ impl DocumentationVersionBuilder {
         self
     }
     /// The value set for [`DocumentationVersion::description`](crate::types::DocumentationVersion::description), if any.
+    #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
     /// Builds the [`DocumentationVersion`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -19,6 +19,7 @@ pub struct DocumentationVersions {
 }
 impl DocumentationVersions {
     /// Starts building a [`DocumentationVersions`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DocumentationVersionsBuilder {
         crate::types::builders::DocumentationVersionsBuilder::default()
     }
@@ -104,6 +105,7 @@ impl DocumentationVersionsBuilder {
         self
     }
     /// Sets or clears [`DocumentationVersions::position`](crate::types::DocumentationVersions::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -112,6 +114,7 @@ impl DocumentationVersionsBuilder {
         self
     }
     /// The value set for [`DocumentationVersions::position`](crate::types::DocumentationVersions::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -128,6 +131,7 @@ impl DocumentationVersionsBuilder {
         self
     }
     /// Sets or clears [`DocumentationVersions::items`](crate::types::DocumentationVersions::items).
+    #[inline]
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::DocumentationVersion>>,
@@ -136,12 +140,14 @@ impl DocumentationVersionsBuilder {
         self
     }
     /// The value set for [`DocumentationVersions::items`](crate::types::DocumentationVersions::items), if any.
+    #[inline]
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::DocumentationVersion>> {
         &self.items
     }
     /// Builds the [`DocumentationVersions`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

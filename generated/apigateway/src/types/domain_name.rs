@@ -67,6 +67,7 @@ pub struct DomainName {
 }
 impl DomainName {
     /// Starts building a [`DomainName`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DomainNameBuilder {
         crate::types::builders::DomainNameBuilder::default()
     }
@@ -286,6 +287,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::domain_name`](crate::types::DomainName::domain_name).
+    #[inline]
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -294,6 +296,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::domain_name`](crate::types::DomainName::domain_name), if any.
+    #[inline]
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
@@ -306,6 +309,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::domain_name_id`](crate::types::DomainName::domain_name_id).
+    #[inline]
     pub fn set_domain_name_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -314,6 +318,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::domain_name_id`](crate::types::DomainName::domain_name_id), if any.
+    #[inline]
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_id
     }
@@ -326,6 +331,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::domain_name_arn`](crate::types::DomainName::domain_name_arn).
+    #[inline]
     pub fn set_domain_name_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -334,6 +340,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::domain_name_arn`](crate::types::DomainName::domain_name_arn), if any.
+    #[inline]
     pub fn get_domain_name_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_arn
     }
@@ -346,6 +353,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::certificate_name`](crate::types::DomainName::certificate_name).
+    #[inline]
     pub fn set_certificate_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -354,6 +362,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::certificate_name`](crate::types::DomainName::certificate_name), if any.
+    #[inline]
     pub fn get_certificate_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.certificate_name
     }
@@ -366,6 +375,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::certificate_arn`](crate::types::DomainName::certificate_arn).
+    #[inline]
     pub fn set_certificate_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -374,6 +384,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::certificate_arn`](crate::types::DomainName::certificate_arn), if any.
+    #[inline]
     pub fn get_certificate_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.certificate_arn
     }
@@ -386,6 +397,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::certificate_upload_date`](crate::types::DomainName::certificate_upload_date).
+    #[inline]
     pub fn set_certificate_upload_date(
         mut self,
         input: ::std::option::Option<::time::OffsetDateTime>,
@@ -394,6 +406,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::certificate_upload_date`](crate::types::DomainName::certificate_upload_date), if any.
+    #[inline]
     pub fn get_certificate_upload_date(
         &self,
     ) -> &::std::option::Option<::time::OffsetDateTime> {
@@ -408,6 +421,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::regional_domain_name`](crate::types::DomainName::regional_domain_name).
+    #[inline]
     pub fn set_regional_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -416,6 +430,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::regional_domain_name`](crate::types::DomainName::regional_domain_name), if any.
+    #[inline]
     pub fn get_regional_domain_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -430,6 +445,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::regional_hosted_zone_id`](crate::types::DomainName::regional_hosted_zone_id).
+    #[inline]
     pub fn set_regional_hosted_zone_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -438,6 +454,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::regional_hosted_zone_id`](crate::types::DomainName::regional_hosted_zone_id), if any.
+    #[inline]
     pub fn get_regional_hosted_zone_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -452,6 +469,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::regional_certificate_name`](crate::types::DomainName::regional_certificate_name).
+    #[inline]
     pub fn set_regional_certificate_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -460,6 +478,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::regional_certificate_name`](crate::types::DomainName::regional_certificate_name), if any.
+    #[inline]
     pub fn get_regional_certificate_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -474,6 +493,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::regional_certificate_arn`](crate::types::DomainName::regional_certificate_arn).
+    #[inline]
     pub fn set_regional_certificate_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -482,6 +502,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::regional_certificate_arn`](crate::types::DomainName::regional_certificate_arn), if any.
+    #[inline]
     pub fn get_regional_certificate_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -496,6 +517,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::distribution_domain_name`](crate::types::DomainName::distribution_domain_name).
+    #[inline]
     pub fn set_distribution_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -504,6 +526,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::distribution_domain_name`](crate::types::DomainName::distribution_domain_name), if any.
+    #[inline]
     pub fn get_distribution_domain_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -518,6 +541,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::distribution_hosted_zone_id`](crate::types::DomainName::distribution_hosted_zone_id).
+    #[inline]
     pub fn set_distribution_hosted_zone_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -526,6 +550,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::distribution_hosted_zone_id`](crate::types::DomainName::distribution_hosted_zone_id), if any.
+    #[inline]
     pub fn get_distribution_hosted_zone_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -540,6 +565,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::endpoint_configuration`](crate::types::DomainName::endpoint_configuration).
+    #[inline]
     pub fn set_endpoint_configuration(
         mut self,
         input: ::std::option::Option<crate::types::EndpointConfiguration>,
@@ -548,6 +574,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::endpoint_configuration`](crate::types::DomainName::endpoint_configuration), if any.
+    #[inline]
     pub fn get_endpoint_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointConfiguration> {
@@ -562,6 +589,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::domain_name_status`](crate::types::DomainName::domain_name_status).
+    #[inline]
     pub fn set_domain_name_status(
         mut self,
         input: ::std::option::Option<crate::types::DomainNameStatus>,
@@ -570,6 +598,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::domain_name_status`](crate::types::DomainName::domain_name_status), if any.
+    #[inline]
     pub fn get_domain_name_status(
         &self,
     ) -> &::std::option::Option<crate::types::DomainNameStatus> {
@@ -584,6 +613,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::domain_name_status_message`](crate::types::DomainName::domain_name_status_message).
+    #[inline]
     pub fn set_domain_name_status_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -592,6 +622,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::domain_name_status_message`](crate::types::DomainName::domain_name_status_message), if any.
+    #[inline]
     pub fn get_domain_name_status_message(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -606,6 +637,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::security_policy`](crate::types::DomainName::security_policy).
+    #[inline]
     pub fn set_security_policy(
         mut self,
         input: ::std::option::Option<crate::types::SecurityPolicy>,
@@ -614,6 +646,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::security_policy`](crate::types::DomainName::security_policy), if any.
+    #[inline]
     pub fn get_security_policy(
         &self,
     ) -> &::std::option::Option<crate::types::SecurityPolicy> {
@@ -628,6 +661,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::endpoint_access_mode`](crate::types::DomainName::endpoint_access_mode).
+    #[inline]
     pub fn set_endpoint_access_mode(
         mut self,
         input: ::std::option::Option<crate::types::EndpointAccessMode>,
@@ -636,6 +670,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::endpoint_access_mode`](crate::types::DomainName::endpoint_access_mode), if any.
+    #[inline]
     pub fn get_endpoint_access_mode(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointAccessMode> {
@@ -657,6 +692,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::tags`](crate::types::DomainName::tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -667,6 +703,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::tags`](crate::types::DomainName::tags), if any.
+    #[inline]
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -683,6 +720,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::mutual_tls_authentication`](crate::types::DomainName::mutual_tls_authentication).
+    #[inline]
     pub fn set_mutual_tls_authentication(
         mut self,
         input: ::std::option::Option<crate::types::MutualTlsAuthentication>,
@@ -691,6 +729,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::mutual_tls_authentication`](crate::types::DomainName::mutual_tls_authentication), if any.
+    #[inline]
     pub fn get_mutual_tls_authentication(
         &self,
     ) -> &::std::option::Option<crate::types::MutualTlsAuthentication> {
@@ -707,6 +746,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::ownership_verification_certificate_arn`](crate::types::DomainName::ownership_verification_certificate_arn).
+    #[inline]
     pub fn set_ownership_verification_certificate_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -715,6 +755,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::ownership_verification_certificate_arn`](crate::types::DomainName::ownership_verification_certificate_arn), if any.
+    #[inline]
     pub fn get_ownership_verification_certificate_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -729,6 +770,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::management_policy`](crate::types::DomainName::management_policy).
+    #[inline]
     pub fn set_management_policy(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -737,6 +779,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::management_policy`](crate::types::DomainName::management_policy), if any.
+    #[inline]
     pub fn get_management_policy(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -751,6 +794,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::policy`](crate::types::DomainName::policy).
+    #[inline]
     pub fn set_policy(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -759,6 +803,7 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::policy`](crate::types::DomainName::policy), if any.
+    #[inline]
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.policy
     }
@@ -771,6 +816,7 @@ impl DomainNameBuilder {
         self
     }
     /// Sets or clears [`DomainName::routing_mode`](crate::types::DomainName::routing_mode).
+    #[inline]
     pub fn set_routing_mode(
         mut self,
         input: ::std::option::Option<crate::types::RoutingMode>,
@@ -779,10 +825,12 @@ impl DomainNameBuilder {
         self
     }
     /// The value set for [`DomainName::routing_mode`](crate::types::DomainName::routing_mode), if any.
+    #[inline]
     pub fn get_routing_mode(&self) -> &::std::option::Option<crate::types::RoutingMode> {
         &self.routing_mode
     }
     /// Builds the [`DomainName`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::DomainName, crate::primitives::BuildError> {

@@ -27,6 +27,7 @@ pub struct DomainNameAccessAssociation {
 }
 impl DomainNameAccessAssociation {
     /// Starts building a [`DomainNameAccessAssociation`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DomainNameAccessAssociationBuilder {
         crate::types::builders::DomainNameAccessAssociationBuilder::default()
     }
@@ -142,6 +143,7 @@ impl DomainNameAccessAssociationBuilder {
         self
     }
     /// Sets or clears [`DomainNameAccessAssociation::domain_name_access_association_arn`](crate::types::DomainNameAccessAssociation::domain_name_access_association_arn).
+    #[inline]
     pub fn set_domain_name_access_association_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -150,6 +152,7 @@ impl DomainNameAccessAssociationBuilder {
         self
     }
     /// The value set for [`DomainNameAccessAssociation::domain_name_access_association_arn`](crate::types::DomainNameAccessAssociation::domain_name_access_association_arn), if any.
+    #[inline]
     pub fn get_domain_name_access_association_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -164,6 +167,7 @@ impl DomainNameAccessAssociationBuilder {
         self
     }
     /// Sets or clears [`DomainNameAccessAssociation::domain_name_arn`](crate::types::DomainNameAccessAssociation::domain_name_arn).
+    #[inline]
     pub fn set_domain_name_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -172,6 +176,7 @@ impl DomainNameAccessAssociationBuilder {
         self
     }
     /// The value set for [`DomainNameAccessAssociation::domain_name_arn`](crate::types::DomainNameAccessAssociation::domain_name_arn), if any.
+    #[inline]
     pub fn get_domain_name_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_arn
     }
@@ -184,6 +189,7 @@ impl DomainNameAccessAssociationBuilder {
         self
     }
     /// Sets or clears [`DomainNameAccessAssociation::access_association_source_type`](crate::types::DomainNameAccessAssociation::access_association_source_type).
+    #[inline]
     pub fn set_access_association_source_type(
         mut self,
         input: ::std::option::Option<crate::types::AccessAssociationSourceType>,
@@ -192,6 +198,7 @@ impl DomainNameAccessAssociationBuilder {
         self
     }
     /// The value set for [`DomainNameAccessAssociation::access_association_source_type`](crate::types::DomainNameAccessAssociation::access_association_source_type), if any.
+    #[inline]
     pub fn get_access_association_source_type(
         &self,
     ) -> &::std::option::Option<crate::types::AccessAssociationSourceType> {
@@ -206,6 +213,7 @@ impl DomainNameAccessAssociationBuilder {
         self
     }
     /// Sets or clears [`DomainNameAccessAssociation::access_association_source`](crate::types::DomainNameAccessAssociation::access_association_source).
+    #[inline]
     pub fn set_access_association_source(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -214,6 +222,7 @@ impl DomainNameAccessAssociationBuilder {
         self
     }
     /// The value set for [`DomainNameAccessAssociation::access_association_source`](crate::types::DomainNameAccessAssociation::access_association_source), if any.
+    #[inline]
     pub fn get_access_association_source(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -235,6 +244,7 @@ impl DomainNameAccessAssociationBuilder {
         self
     }
     /// Sets or clears [`DomainNameAccessAssociation::tags`](crate::types::DomainNameAccessAssociation::tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -245,6 +255,7 @@ impl DomainNameAccessAssociationBuilder {
         self
     }
     /// The value set for [`DomainNameAccessAssociation::tags`](crate::types::DomainNameAccessAssociation::tags), if any.
+    #[inline]
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -253,6 +264,7 @@ impl DomainNameAccessAssociationBuilder {
         &self.tags
     }
     /// Builds the [`DomainNameAccessAssociation`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -19,6 +19,7 @@ pub struct DomainNameAccessAssociations {
 }
 impl DomainNameAccessAssociations {
     /// Starts building a [`DomainNameAccessAssociations`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DomainNameAccessAssociationsBuilder {
         crate::types::builders::DomainNameAccessAssociationsBuilder::default()
     }
@@ -106,6 +107,7 @@ impl DomainNameAccessAssociationsBuilder {
         self
     }
     /// Sets or clears [`DomainNameAccessAssociations::position`](crate::types::DomainNameAccessAssociations::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -114,6 +116,7 @@ impl DomainNameAccessAssociationsBuilder {
         self
     }
     /// The value set for [`DomainNameAccessAssociations::position`](crate::types::DomainNameAccessAssociations::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -130,6 +133,7 @@ impl DomainNameAccessAssociationsBuilder {
         self
     }
     /// Sets or clears [`DomainNameAccessAssociations::items`](crate::types::DomainNameAccessAssociations::items).
+    #[inline]
     pub fn set_items(
         mut self,
         input: ::std::option::Option<
@@ -140,6 +144,7 @@ impl DomainNameAccessAssociationsBuilder {
         self
     }
     /// The value set for [`DomainNameAccessAssociations::items`](crate::types::DomainNameAccessAssociations::items), if any.
+    #[inline]
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<
@@ -148,6 +153,7 @@ impl DomainNameAccessAssociationsBuilder {
         &self.items
     }
     /// Builds the [`DomainNameAccessAssociations`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

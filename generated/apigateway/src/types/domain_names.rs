@@ -17,6 +17,7 @@ pub struct DomainNames {
 }
 impl DomainNames {
     /// Starts building a [`DomainNames`].
+    #[inline]
     pub fn builder() -> crate::types::builders::DomainNamesBuilder {
         crate::types::builders::DomainNamesBuilder::default()
     }
@@ -102,6 +103,7 @@ impl DomainNamesBuilder {
         self
     }
     /// Sets or clears [`DomainNames::position`](crate::types::DomainNames::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -110,6 +112,7 @@ impl DomainNamesBuilder {
         self
     }
     /// The value set for [`DomainNames::position`](crate::types::DomainNames::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -126,6 +129,7 @@ impl DomainNamesBuilder {
         self
     }
     /// Sets or clears [`DomainNames::items`](crate::types::DomainNames::items).
+    #[inline]
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::DomainName>>,
@@ -134,12 +138,14 @@ impl DomainNamesBuilder {
         self
     }
     /// The value set for [`DomainNames::items`](crate::types::DomainNames::items), if any.
+    #[inline]
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::DomainName>> {
         &self.items
     }
     /// Builds the [`DomainNames`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

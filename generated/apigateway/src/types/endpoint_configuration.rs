@@ -19,6 +19,7 @@ pub struct EndpointConfiguration {
 }
 impl EndpointConfiguration {
     /// Starts building a [`EndpointConfiguration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::EndpointConfigurationBuilder {
         crate::types::builders::EndpointConfigurationBuilder::default()
     }
@@ -101,6 +102,7 @@ impl EndpointConfigurationBuilder {
         self
     }
     /// Sets or clears [`EndpointConfiguration::types`](crate::types::EndpointConfiguration::types).
+    #[inline]
     pub fn set_types(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::EndpointType>>,
@@ -109,6 +111,7 @@ impl EndpointConfigurationBuilder {
         self
     }
     /// The value set for [`EndpointConfiguration::types`](crate::types::EndpointConfiguration::types), if any.
+    #[inline]
     pub fn get_types(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::EndpointType>> {
@@ -123,6 +126,7 @@ impl EndpointConfigurationBuilder {
         self
     }
     /// Sets or clears [`EndpointConfiguration::ip_address_type`](crate::types::EndpointConfiguration::ip_address_type).
+    #[inline]
     pub fn set_ip_address_type(
         mut self,
         input: ::std::option::Option<crate::types::IpAddressType>,
@@ -131,6 +135,7 @@ impl EndpointConfigurationBuilder {
         self
     }
     /// The value set for [`EndpointConfiguration::ip_address_type`](crate::types::EndpointConfiguration::ip_address_type), if any.
+    #[inline]
     pub fn get_ip_address_type(
         &self,
     ) -> &::std::option::Option<crate::types::IpAddressType> {
@@ -149,6 +154,7 @@ impl EndpointConfigurationBuilder {
         self
     }
     /// Sets or clears [`EndpointConfiguration::vpc_endpoint_ids`](crate::types::EndpointConfiguration::vpc_endpoint_ids).
+    #[inline]
     pub fn set_vpc_endpoint_ids(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -157,12 +163,14 @@ impl EndpointConfigurationBuilder {
         self
     }
     /// The value set for [`EndpointConfiguration::vpc_endpoint_ids`](crate::types::EndpointConfiguration::vpc_endpoint_ids), if any.
+    #[inline]
     pub fn get_vpc_endpoint_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.vpc_endpoint_ids
     }
     /// Builds the [`EndpointConfiguration`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

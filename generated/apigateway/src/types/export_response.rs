@@ -25,6 +25,7 @@ pub struct ExportResponse {
 }
 impl ExportResponse {
     /// Starts building a [`ExportResponse`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ExportResponseBuilder {
         crate::types::builders::ExportResponseBuilder::default()
     }
@@ -140,6 +141,7 @@ impl ExportResponseBuilder {
         self
     }
     /// Sets or clears [`ExportResponse::content_type`](crate::types::ExportResponse::content_type).
+    #[inline]
     pub fn set_content_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -148,6 +150,7 @@ impl ExportResponseBuilder {
         self
     }
     /// The value set for [`ExportResponse::content_type`](crate::types::ExportResponse::content_type), if any.
+    #[inline]
     pub fn get_content_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.content_type
     }
@@ -160,6 +163,7 @@ impl ExportResponseBuilder {
         self
     }
     /// Sets or clears [`ExportResponse::content_disposition`](crate::types::ExportResponse::content_disposition).
+    #[inline]
     pub fn set_content_disposition(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -168,6 +172,7 @@ impl ExportResponseBuilder {
         self
     }
     /// The value set for [`ExportResponse::content_disposition`](crate::types::ExportResponse::content_disposition), if any.
+    #[inline]
     pub fn get_content_disposition(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -182,6 +187,7 @@ impl ExportResponseBuilder {
         self
     }
     /// Sets or clears [`ExportResponse::body`](crate::types::ExportResponse::body).
+    #[inline]
     pub fn set_body(
         mut self,
         input: ::std::option::Option<crate::primitives::Blob>,
@@ -190,10 +196,12 @@ impl ExportResponseBuilder {
         self
     }
     /// The value set for [`ExportResponse::body`](crate::types::ExportResponse::body), if any.
+    #[inline]
     pub fn get_body(&self) -> &::std::option::Option<crate::primitives::Blob> {
         &self.body
     }
     /// Builds the [`ExportResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,6 +25,7 @@ pub struct FlushStageCacheRequest {
 }
 impl FlushStageCacheRequest {
     /// Starts building a [`FlushStageCacheRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::FlushStageCacheRequestBuilder {
         crate::types::builders::FlushStageCacheRequestBuilder::default()
     }
@@ -108,6 +109,7 @@ impl FlushStageCacheRequestBuilder {
         self
     }
     /// Sets or clears [`FlushStageCacheRequest::rest_api_id`](crate::types::FlushStageCacheRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -116,6 +118,7 @@ impl FlushStageCacheRequestBuilder {
         self
     }
     /// The value set for [`FlushStageCacheRequest::rest_api_id`](crate::types::FlushStageCacheRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -128,6 +131,7 @@ impl FlushStageCacheRequestBuilder {
         self
     }
     /// Sets or clears [`FlushStageCacheRequest::stage_name`](crate::types::FlushStageCacheRequest::stage_name).
+    #[inline]
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -136,10 +140,12 @@ impl FlushStageCacheRequestBuilder {
         self
     }
     /// The value set for [`FlushStageCacheRequest::stage_name`](crate::types::FlushStageCacheRequest::stage_name), if any.
+    #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
     /// Builds the [`FlushStageCacheRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -27,6 +27,7 @@ pub struct GatewayResponse {
 }
 impl GatewayResponse {
     /// Starts building a [`GatewayResponse`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GatewayResponseBuilder {
         crate::types::builders::GatewayResponseBuilder::default()
     }
@@ -131,6 +132,7 @@ impl GatewayResponseBuilder {
         self
     }
     /// Sets or clears [`GatewayResponse::response_type`](crate::types::GatewayResponse::response_type).
+    #[inline]
     pub fn set_response_type(
         mut self,
         input: ::std::option::Option<crate::types::GatewayResponseType>,
@@ -139,6 +141,7 @@ impl GatewayResponseBuilder {
         self
     }
     /// The value set for [`GatewayResponse::response_type`](crate::types::GatewayResponse::response_type), if any.
+    #[inline]
     pub fn get_response_type(
         &self,
     ) -> &::std::option::Option<crate::types::GatewayResponseType> {
@@ -153,6 +156,7 @@ impl GatewayResponseBuilder {
         self
     }
     /// Sets or clears [`GatewayResponse::status_code`](crate::types::GatewayResponse::status_code).
+    #[inline]
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -161,6 +165,7 @@ impl GatewayResponseBuilder {
         self
     }
     /// The value set for [`GatewayResponse::status_code`](crate::types::GatewayResponse::status_code), if any.
+    #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
@@ -180,6 +185,7 @@ impl GatewayResponseBuilder {
         self
     }
     /// Sets or clears [`GatewayResponse::response_parameters`](crate::types::GatewayResponse::response_parameters).
+    #[inline]
     pub fn set_response_parameters(
         mut self,
         input: ::std::option::Option<
@@ -190,6 +196,7 @@ impl GatewayResponseBuilder {
         self
     }
     /// The value set for [`GatewayResponse::response_parameters`](crate::types::GatewayResponse::response_parameters), if any.
+    #[inline]
     pub fn get_response_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -213,6 +220,7 @@ impl GatewayResponseBuilder {
         self
     }
     /// Sets or clears [`GatewayResponse::response_templates`](crate::types::GatewayResponse::response_templates).
+    #[inline]
     pub fn set_response_templates(
         mut self,
         input: ::std::option::Option<
@@ -223,6 +231,7 @@ impl GatewayResponseBuilder {
         self
     }
     /// The value set for [`GatewayResponse::response_templates`](crate::types::GatewayResponse::response_templates), if any.
+    #[inline]
     pub fn get_response_templates(
         &self,
     ) -> &::std::option::Option<
@@ -236,15 +245,18 @@ impl GatewayResponseBuilder {
         self
     }
     /// Sets or clears [`GatewayResponse::default_response`](crate::types::GatewayResponse::default_response).
+    #[inline]
     pub fn set_default_response(mut self, input: ::std::option::Option<bool>) -> Self {
         self.default_response = input;
         self
     }
     /// The value set for [`GatewayResponse::default_response`](crate::types::GatewayResponse::default_response), if any.
+    #[inline]
     pub fn get_default_response(&self) -> &::std::option::Option<bool> {
         &self.default_response
     }
     /// Builds the [`GatewayResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -17,6 +17,7 @@ pub struct GatewayResponses {
 }
 impl GatewayResponses {
     /// Starts building a [`GatewayResponses`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GatewayResponsesBuilder {
         crate::types::builders::GatewayResponsesBuilder::default()
     }
@@ -102,6 +103,7 @@ impl GatewayResponsesBuilder {
         self
     }
     /// Sets or clears [`GatewayResponses::position`](crate::types::GatewayResponses::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -110,6 +112,7 @@ impl GatewayResponsesBuilder {
         self
     }
     /// The value set for [`GatewayResponses::position`](crate::types::GatewayResponses::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -126,6 +129,7 @@ impl GatewayResponsesBuilder {
         self
     }
     /// Sets or clears [`GatewayResponses::items`](crate::types::GatewayResponses::items).
+    #[inline]
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::GatewayResponse>>,
@@ -134,12 +138,14 @@ impl GatewayResponsesBuilder {
         self
     }
     /// The value set for [`GatewayResponses::items`](crate::types::GatewayResponses::items), if any.
+    #[inline]
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::GatewayResponse>> {
         &self.items
     }
     /// Builds the [`GatewayResponses`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

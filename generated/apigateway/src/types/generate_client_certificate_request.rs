@@ -19,6 +19,7 @@ pub struct GenerateClientCertificateRequest {
 }
 impl GenerateClientCertificateRequest {
     /// Starts building a [`GenerateClientCertificateRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GenerateClientCertificateRequestBuilder {
         crate::types::builders::GenerateClientCertificateRequestBuilder::default()
     }
@@ -100,6 +101,7 @@ impl GenerateClientCertificateRequestBuilder {
         self
     }
     /// Sets or clears [`GenerateClientCertificateRequest::description`](crate::types::GenerateClientCertificateRequest::description).
+    #[inline]
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -108,6 +110,7 @@ impl GenerateClientCertificateRequestBuilder {
         self
     }
     /// The value set for [`GenerateClientCertificateRequest::description`](crate::types::GenerateClientCertificateRequest::description), if any.
+    #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
@@ -127,6 +130,7 @@ impl GenerateClientCertificateRequestBuilder {
         self
     }
     /// Sets or clears [`GenerateClientCertificateRequest::tags`](crate::types::GenerateClientCertificateRequest::tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -137,6 +141,7 @@ impl GenerateClientCertificateRequestBuilder {
         self
     }
     /// The value set for [`GenerateClientCertificateRequest::tags`](crate::types::GenerateClientCertificateRequest::tags), if any.
+    #[inline]
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -145,6 +150,7 @@ impl GenerateClientCertificateRequestBuilder {
         &self.tags
     }
     /// Builds the [`GenerateClientCertificateRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

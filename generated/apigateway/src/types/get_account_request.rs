@@ -12,6 +12,7 @@
 pub struct GetAccountRequest {}
 impl GetAccountRequest {
     /// Starts building a [`GetAccountRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetAccountRequestBuilder {
         crate::types::builders::GetAccountRequestBuilder::default()
     }
@@ -69,6 +70,7 @@ impl<'de> ::serde::Deserialize<'de> for GetAccountRequest {
 pub struct GetAccountRequestBuilder {}
 impl GetAccountRequestBuilder {
     /// Builds the [`GetAccountRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

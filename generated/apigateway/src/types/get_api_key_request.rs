@@ -23,6 +23,7 @@ pub struct GetApiKeyRequest {
 }
 impl GetApiKeyRequest {
     /// Starts building a [`GetApiKeyRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetApiKeyRequestBuilder {
         crate::types::builders::GetApiKeyRequestBuilder::default()
     }
@@ -106,6 +107,7 @@ impl GetApiKeyRequestBuilder {
         self
     }
     /// Sets or clears [`GetApiKeyRequest::api_key`](crate::types::GetApiKeyRequest::api_key).
+    #[inline]
     pub fn set_api_key(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -114,6 +116,7 @@ impl GetApiKeyRequestBuilder {
         self
     }
     /// The value set for [`GetApiKeyRequest::api_key`](crate::types::GetApiKeyRequest::api_key), if any.
+    #[inline]
     pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
         &self.api_key
     }
@@ -123,15 +126,18 @@ impl GetApiKeyRequestBuilder {
         self
     }
     /// Sets or clears [`GetApiKeyRequest::include_value`](crate::types::GetApiKeyRequest::include_value).
+    #[inline]
     pub fn set_include_value(mut self, input: ::std::option::Option<bool>) -> Self {
         self.include_value = input;
         self
     }
     /// The value set for [`GetApiKeyRequest::include_value`](crate::types::GetApiKeyRequest::include_value), if any.
+    #[inline]
     pub fn get_include_value(&self) -> &::std::option::Option<bool> {
         &self.include_value
     }
     /// Builds the [`GetApiKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -33,6 +33,7 @@ pub struct GetApiKeysRequest {
 }
 impl GetApiKeysRequest {
     /// Starts building a [`GetApiKeysRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetApiKeysRequestBuilder {
         crate::types::builders::GetApiKeysRequestBuilder::default()
     }
@@ -137,6 +138,7 @@ impl GetApiKeysRequestBuilder {
         self
     }
     /// Sets or clears [`GetApiKeysRequest::position`](crate::types::GetApiKeysRequest::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -145,6 +147,7 @@ impl GetApiKeysRequestBuilder {
         self
     }
     /// The value set for [`GetApiKeysRequest::position`](crate::types::GetApiKeysRequest::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -154,11 +157,13 @@ impl GetApiKeysRequestBuilder {
         self
     }
     /// Sets or clears [`GetApiKeysRequest::limit`](crate::types::GetApiKeysRequest::limit).
+    #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
     /// The value set for [`GetApiKeysRequest::limit`](crate::types::GetApiKeysRequest::limit), if any.
+    #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
@@ -171,6 +176,7 @@ impl GetApiKeysRequestBuilder {
         self
     }
     /// Sets or clears [`GetApiKeysRequest::name_query`](crate::types::GetApiKeysRequest::name_query).
+    #[inline]
     pub fn set_name_query(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -179,6 +185,7 @@ impl GetApiKeysRequestBuilder {
         self
     }
     /// The value set for [`GetApiKeysRequest::name_query`](crate::types::GetApiKeysRequest::name_query), if any.
+    #[inline]
     pub fn get_name_query(&self) -> &::std::option::Option<::std::string::String> {
         &self.name_query
     }
@@ -191,6 +198,7 @@ impl GetApiKeysRequestBuilder {
         self
     }
     /// Sets or clears [`GetApiKeysRequest::customer_id`](crate::types::GetApiKeysRequest::customer_id).
+    #[inline]
     pub fn set_customer_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -199,6 +207,7 @@ impl GetApiKeysRequestBuilder {
         self
     }
     /// The value set for [`GetApiKeysRequest::customer_id`](crate::types::GetApiKeysRequest::customer_id), if any.
+    #[inline]
     pub fn get_customer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.customer_id
     }
@@ -208,15 +217,18 @@ impl GetApiKeysRequestBuilder {
         self
     }
     /// Sets or clears [`GetApiKeysRequest::include_values`](crate::types::GetApiKeysRequest::include_values).
+    #[inline]
     pub fn set_include_values(mut self, input: ::std::option::Option<bool>) -> Self {
         self.include_values = input;
         self
     }
     /// The value set for [`GetApiKeysRequest::include_values`](crate::types::GetApiKeysRequest::include_values), if any.
+    #[inline]
     pub fn get_include_values(&self) -> &::std::option::Option<bool> {
         &self.include_values
     }
     /// Builds the [`GetApiKeysRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,6 +25,7 @@ pub struct GetAuthorizerRequest {
 }
 impl GetAuthorizerRequest {
     /// Starts building a [`GetAuthorizerRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetAuthorizerRequestBuilder {
         crate::types::builders::GetAuthorizerRequestBuilder::default()
     }
@@ -108,6 +109,7 @@ impl GetAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`GetAuthorizerRequest::rest_api_id`](crate::types::GetAuthorizerRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -116,6 +118,7 @@ impl GetAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`GetAuthorizerRequest::rest_api_id`](crate::types::GetAuthorizerRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -128,6 +131,7 @@ impl GetAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`GetAuthorizerRequest::authorizer_id`](crate::types::GetAuthorizerRequest::authorizer_id).
+    #[inline]
     pub fn set_authorizer_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -136,10 +140,12 @@ impl GetAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`GetAuthorizerRequest::authorizer_id`](crate::types::GetAuthorizerRequest::authorizer_id), if any.
+    #[inline]
     pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.authorizer_id
     }
     /// Builds the [`GetAuthorizerRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -27,6 +27,7 @@ pub struct GetAuthorizersRequest {
 }
 impl GetAuthorizersRequest {
     /// Starts building a [`GetAuthorizersRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetAuthorizersRequestBuilder {
         crate::types::builders::GetAuthorizersRequestBuilder::default()
     }
@@ -117,6 +118,7 @@ impl GetAuthorizersRequestBuilder {
         self
     }
     /// Sets or clears [`GetAuthorizersRequest::rest_api_id`](crate::types::GetAuthorizersRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -125,6 +127,7 @@ impl GetAuthorizersRequestBuilder {
         self
     }
     /// The value set for [`GetAuthorizersRequest::rest_api_id`](crate::types::GetAuthorizersRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -137,6 +140,7 @@ impl GetAuthorizersRequestBuilder {
         self
     }
     /// Sets or clears [`GetAuthorizersRequest::position`](crate::types::GetAuthorizersRequest::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -145,6 +149,7 @@ impl GetAuthorizersRequestBuilder {
         self
     }
     /// The value set for [`GetAuthorizersRequest::position`](crate::types::GetAuthorizersRequest::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -154,15 +159,18 @@ impl GetAuthorizersRequestBuilder {
         self
     }
     /// Sets or clears [`GetAuthorizersRequest::limit`](crate::types::GetAuthorizersRequest::limit).
+    #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
     /// The value set for [`GetAuthorizersRequest::limit`](crate::types::GetAuthorizersRequest::limit), if any.
+    #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
     /// Builds the [`GetAuthorizersRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

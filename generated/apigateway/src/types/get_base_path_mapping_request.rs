@@ -29,6 +29,7 @@ pub struct GetBasePathMappingRequest {
 }
 impl GetBasePathMappingRequest {
     /// Starts building a [`GetBasePathMappingRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetBasePathMappingRequestBuilder {
         crate::types::builders::GetBasePathMappingRequestBuilder::default()
     }
@@ -119,6 +120,7 @@ impl GetBasePathMappingRequestBuilder {
         self
     }
     /// Sets or clears [`GetBasePathMappingRequest::domain_name`](crate::types::GetBasePathMappingRequest::domain_name).
+    #[inline]
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -127,6 +129,7 @@ impl GetBasePathMappingRequestBuilder {
         self
     }
     /// The value set for [`GetBasePathMappingRequest::domain_name`](crate::types::GetBasePathMappingRequest::domain_name), if any.
+    #[inline]
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
@@ -139,6 +142,7 @@ impl GetBasePathMappingRequestBuilder {
         self
     }
     /// Sets or clears [`GetBasePathMappingRequest::domain_name_id`](crate::types::GetBasePathMappingRequest::domain_name_id).
+    #[inline]
     pub fn set_domain_name_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -147,6 +151,7 @@ impl GetBasePathMappingRequestBuilder {
         self
     }
     /// The value set for [`GetBasePathMappingRequest::domain_name_id`](crate::types::GetBasePathMappingRequest::domain_name_id), if any.
+    #[inline]
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_id
     }
@@ -159,6 +164,7 @@ impl GetBasePathMappingRequestBuilder {
         self
     }
     /// Sets or clears [`GetBasePathMappingRequest::base_path`](crate::types::GetBasePathMappingRequest::base_path).
+    #[inline]
     pub fn set_base_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -167,10 +173,12 @@ impl GetBasePathMappingRequestBuilder {
         self
     }
     /// The value set for [`GetBasePathMappingRequest::base_path`](crate::types::GetBasePathMappingRequest::base_path), if any.
+    #[inline]
     pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.base_path
     }
     /// Builds the [`GetBasePathMappingRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

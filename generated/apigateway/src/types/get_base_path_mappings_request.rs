@@ -31,6 +31,7 @@ pub struct GetBasePathMappingsRequest {
 }
 impl GetBasePathMappingsRequest {
     /// Starts building a [`GetBasePathMappingsRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetBasePathMappingsRequestBuilder {
         crate::types::builders::GetBasePathMappingsRequestBuilder::default()
     }
@@ -128,6 +129,7 @@ impl GetBasePathMappingsRequestBuilder {
         self
     }
     /// Sets or clears [`GetBasePathMappingsRequest::domain_name`](crate::types::GetBasePathMappingsRequest::domain_name).
+    #[inline]
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -136,6 +138,7 @@ impl GetBasePathMappingsRequestBuilder {
         self
     }
     /// The value set for [`GetBasePathMappingsRequest::domain_name`](crate::types::GetBasePathMappingsRequest::domain_name), if any.
+    #[inline]
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
@@ -148,6 +151,7 @@ impl GetBasePathMappingsRequestBuilder {
         self
     }
     /// Sets or clears [`GetBasePathMappingsRequest::domain_name_id`](crate::types::GetBasePathMappingsRequest::domain_name_id).
+    #[inline]
     pub fn set_domain_name_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -156,6 +160,7 @@ impl GetBasePathMappingsRequestBuilder {
         self
     }
     /// The value set for [`GetBasePathMappingsRequest::domain_name_id`](crate::types::GetBasePathMappingsRequest::domain_name_id), if any.
+    #[inline]
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_id
     }
@@ -168,6 +173,7 @@ impl GetBasePathMappingsRequestBuilder {
         self
     }
     /// Sets or clears [`GetBasePathMappingsRequest::position`](crate::types::GetBasePathMappingsRequest::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -176,6 +182,7 @@ impl GetBasePathMappingsRequestBuilder {
         self
     }
     /// The value set for [`GetBasePathMappingsRequest::position`](crate::types::GetBasePathMappingsRequest::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -185,15 +192,18 @@ impl GetBasePathMappingsRequestBuilder {
         self
     }
     /// Sets or clears [`GetBasePathMappingsRequest::limit`](crate::types::GetBasePathMappingsRequest::limit).
+    #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
     /// The value set for [`GetBasePathMappingsRequest::limit`](crate::types::GetBasePathMappingsRequest::limit), if any.
+    #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
     /// Builds the [`GetBasePathMappingsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

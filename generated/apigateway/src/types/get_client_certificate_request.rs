@@ -19,6 +19,7 @@ pub struct GetClientCertificateRequest {
 }
 impl GetClientCertificateRequest {
     /// Starts building a [`GetClientCertificateRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetClientCertificateRequestBuilder {
         crate::types::builders::GetClientCertificateRequestBuilder::default()
     }
@@ -97,6 +98,7 @@ impl GetClientCertificateRequestBuilder {
         self
     }
     /// Sets or clears [`GetClientCertificateRequest::client_certificate_id`](crate::types::GetClientCertificateRequest::client_certificate_id).
+    #[inline]
     pub fn set_client_certificate_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -105,12 +107,14 @@ impl GetClientCertificateRequestBuilder {
         self
     }
     /// The value set for [`GetClientCertificateRequest::client_certificate_id`](crate::types::GetClientCertificateRequest::client_certificate_id), if any.
+    #[inline]
     pub fn get_client_certificate_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.client_certificate_id
     }
     /// Builds the [`GetClientCertificateRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

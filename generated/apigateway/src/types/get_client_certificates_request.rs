@@ -21,6 +21,7 @@ pub struct GetClientCertificatesRequest {
 }
 impl GetClientCertificatesRequest {
     /// Starts building a [`GetClientCertificatesRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetClientCertificatesRequestBuilder {
         crate::types::builders::GetClientCertificatesRequestBuilder::default()
     }
@@ -104,6 +105,7 @@ impl GetClientCertificatesRequestBuilder {
         self
     }
     /// Sets or clears [`GetClientCertificatesRequest::position`](crate::types::GetClientCertificatesRequest::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -112,6 +114,7 @@ impl GetClientCertificatesRequestBuilder {
         self
     }
     /// The value set for [`GetClientCertificatesRequest::position`](crate::types::GetClientCertificatesRequest::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -121,15 +124,18 @@ impl GetClientCertificatesRequestBuilder {
         self
     }
     /// Sets or clears [`GetClientCertificatesRequest::limit`](crate::types::GetClientCertificatesRequest::limit).
+    #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
     /// The value set for [`GetClientCertificatesRequest::limit`](crate::types::GetClientCertificatesRequest::limit), if any.
+    #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
     /// Builds the [`GetClientCertificatesRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

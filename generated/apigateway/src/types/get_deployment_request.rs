@@ -29,6 +29,7 @@ pub struct GetDeploymentRequest {
 }
 impl GetDeploymentRequest {
     /// Starts building a [`GetDeploymentRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetDeploymentRequestBuilder {
         crate::types::builders::GetDeploymentRequestBuilder::default()
     }
@@ -119,6 +120,7 @@ impl GetDeploymentRequestBuilder {
         self
     }
     /// Sets or clears [`GetDeploymentRequest::rest_api_id`](crate::types::GetDeploymentRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -127,6 +129,7 @@ impl GetDeploymentRequestBuilder {
         self
     }
     /// The value set for [`GetDeploymentRequest::rest_api_id`](crate::types::GetDeploymentRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -139,6 +142,7 @@ impl GetDeploymentRequestBuilder {
         self
     }
     /// Sets or clears [`GetDeploymentRequest::deployment_id`](crate::types::GetDeploymentRequest::deployment_id).
+    #[inline]
     pub fn set_deployment_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -147,6 +151,7 @@ impl GetDeploymentRequestBuilder {
         self
     }
     /// The value set for [`GetDeploymentRequest::deployment_id`](crate::types::GetDeploymentRequest::deployment_id), if any.
+    #[inline]
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.deployment_id
     }
@@ -163,6 +168,7 @@ impl GetDeploymentRequestBuilder {
         self
     }
     /// Sets or clears [`GetDeploymentRequest::embed`](crate::types::GetDeploymentRequest::embed).
+    #[inline]
     pub fn set_embed(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -171,12 +177,14 @@ impl GetDeploymentRequestBuilder {
         self
     }
     /// The value set for [`GetDeploymentRequest::embed`](crate::types::GetDeploymentRequest::embed), if any.
+    #[inline]
     pub fn get_embed(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.embed
     }
     /// Builds the [`GetDeploymentRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -27,6 +27,7 @@ pub struct GetDeploymentsRequest {
 }
 impl GetDeploymentsRequest {
     /// Starts building a [`GetDeploymentsRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetDeploymentsRequestBuilder {
         crate::types::builders::GetDeploymentsRequestBuilder::default()
     }
@@ -117,6 +118,7 @@ impl GetDeploymentsRequestBuilder {
         self
     }
     /// Sets or clears [`GetDeploymentsRequest::rest_api_id`](crate::types::GetDeploymentsRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -125,6 +127,7 @@ impl GetDeploymentsRequestBuilder {
         self
     }
     /// The value set for [`GetDeploymentsRequest::rest_api_id`](crate::types::GetDeploymentsRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -137,6 +140,7 @@ impl GetDeploymentsRequestBuilder {
         self
     }
     /// Sets or clears [`GetDeploymentsRequest::position`](crate::types::GetDeploymentsRequest::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -145,6 +149,7 @@ impl GetDeploymentsRequestBuilder {
         self
     }
     /// The value set for [`GetDeploymentsRequest::position`](crate::types::GetDeploymentsRequest::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -154,15 +159,18 @@ impl GetDeploymentsRequestBuilder {
         self
     }
     /// Sets or clears [`GetDeploymentsRequest::limit`](crate::types::GetDeploymentsRequest::limit).
+    #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
     /// The value set for [`GetDeploymentsRequest::limit`](crate::types::GetDeploymentsRequest::limit), if any.
+    #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
     /// Builds the [`GetDeploymentsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

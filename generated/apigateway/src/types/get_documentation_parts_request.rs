@@ -43,6 +43,7 @@ pub struct GetDocumentationPartsRequest {
 }
 impl GetDocumentationPartsRequest {
     /// Starts building a [`GetDocumentationPartsRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetDocumentationPartsRequestBuilder {
         crate::types::builders::GetDocumentationPartsRequestBuilder::default()
     }
@@ -161,6 +162,7 @@ impl GetDocumentationPartsRequestBuilder {
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::rest_api_id`](crate::types::GetDocumentationPartsRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -169,6 +171,7 @@ impl GetDocumentationPartsRequestBuilder {
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::rest_api_id`](crate::types::GetDocumentationPartsRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -181,6 +184,7 @@ impl GetDocumentationPartsRequestBuilder {
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::type_`](crate::types::GetDocumentationPartsRequest::type_).
+    #[inline]
     pub fn set_type_(
         mut self,
         input: ::std::option::Option<crate::types::DocumentationPartType>,
@@ -189,6 +193,7 @@ impl GetDocumentationPartsRequestBuilder {
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::type_`](crate::types::GetDocumentationPartsRequest::type_), if any.
+    #[inline]
     pub fn get_type_(
         &self,
     ) -> &::std::option::Option<crate::types::DocumentationPartType> {
@@ -203,6 +208,7 @@ impl GetDocumentationPartsRequestBuilder {
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::name_query`](crate::types::GetDocumentationPartsRequest::name_query).
+    #[inline]
     pub fn set_name_query(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -211,6 +217,7 @@ impl GetDocumentationPartsRequestBuilder {
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::name_query`](crate::types::GetDocumentationPartsRequest::name_query), if any.
+    #[inline]
     pub fn get_name_query(&self) -> &::std::option::Option<::std::string::String> {
         &self.name_query
     }
@@ -223,6 +230,7 @@ impl GetDocumentationPartsRequestBuilder {
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::path`](crate::types::GetDocumentationPartsRequest::path).
+    #[inline]
     pub fn set_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -231,6 +239,7 @@ impl GetDocumentationPartsRequestBuilder {
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::path`](crate::types::GetDocumentationPartsRequest::path), if any.
+    #[inline]
     pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.path
     }
@@ -243,6 +252,7 @@ impl GetDocumentationPartsRequestBuilder {
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::position`](crate::types::GetDocumentationPartsRequest::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -251,6 +261,7 @@ impl GetDocumentationPartsRequestBuilder {
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::position`](crate::types::GetDocumentationPartsRequest::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -260,11 +271,13 @@ impl GetDocumentationPartsRequestBuilder {
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::limit`](crate::types::GetDocumentationPartsRequest::limit).
+    #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::limit`](crate::types::GetDocumentationPartsRequest::limit), if any.
+    #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
@@ -277,6 +290,7 @@ impl GetDocumentationPartsRequestBuilder {
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::location_status`](crate::types::GetDocumentationPartsRequest::location_status).
+    #[inline]
     pub fn set_location_status(
         mut self,
         input: ::std::option::Option<crate::types::LocationStatusType>,
@@ -285,12 +299,14 @@ impl GetDocumentationPartsRequestBuilder {
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::location_status`](crate::types::GetDocumentationPartsRequest::location_status), if any.
+    #[inline]
     pub fn get_location_status(
         &self,
     ) -> &::std::option::Option<crate::types::LocationStatusType> {
         &self.location_status
     }
     /// Builds the [`GetDocumentationPartsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,6 +25,7 @@ pub struct GetDocumentationVersionRequest {
 }
 impl GetDocumentationVersionRequest {
     /// Starts building a [`GetDocumentationVersionRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetDocumentationVersionRequestBuilder {
         crate::types::builders::GetDocumentationVersionRequestBuilder::default()
     }
@@ -110,6 +111,7 @@ impl GetDocumentationVersionRequestBuilder {
         self
     }
     /// Sets or clears [`GetDocumentationVersionRequest::rest_api_id`](crate::types::GetDocumentationVersionRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -118,6 +120,7 @@ impl GetDocumentationVersionRequestBuilder {
         self
     }
     /// The value set for [`GetDocumentationVersionRequest::rest_api_id`](crate::types::GetDocumentationVersionRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -130,6 +133,7 @@ impl GetDocumentationVersionRequestBuilder {
         self
     }
     /// Sets or clears [`GetDocumentationVersionRequest::documentation_version`](crate::types::GetDocumentationVersionRequest::documentation_version).
+    #[inline]
     pub fn set_documentation_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -138,12 +142,14 @@ impl GetDocumentationVersionRequestBuilder {
         self
     }
     /// The value set for [`GetDocumentationVersionRequest::documentation_version`](crate::types::GetDocumentationVersionRequest::documentation_version), if any.
+    #[inline]
     pub fn get_documentation_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.documentation_version
     }
     /// Builds the [`GetDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

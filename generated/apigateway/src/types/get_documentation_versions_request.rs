@@ -27,6 +27,7 @@ pub struct GetDocumentationVersionsRequest {
 }
 impl GetDocumentationVersionsRequest {
     /// Starts building a [`GetDocumentationVersionsRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetDocumentationVersionsRequestBuilder {
         crate::types::builders::GetDocumentationVersionsRequestBuilder::default()
     }
@@ -117,6 +118,7 @@ impl GetDocumentationVersionsRequestBuilder {
         self
     }
     /// Sets or clears [`GetDocumentationVersionsRequest::rest_api_id`](crate::types::GetDocumentationVersionsRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -125,6 +127,7 @@ impl GetDocumentationVersionsRequestBuilder {
         self
     }
     /// The value set for [`GetDocumentationVersionsRequest::rest_api_id`](crate::types::GetDocumentationVersionsRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -137,6 +140,7 @@ impl GetDocumentationVersionsRequestBuilder {
         self
     }
     /// Sets or clears [`GetDocumentationVersionsRequest::position`](crate::types::GetDocumentationVersionsRequest::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -145,6 +149,7 @@ impl GetDocumentationVersionsRequestBuilder {
         self
     }
     /// The value set for [`GetDocumentationVersionsRequest::position`](crate::types::GetDocumentationVersionsRequest::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -154,15 +159,18 @@ impl GetDocumentationVersionsRequestBuilder {
         self
     }
     /// Sets or clears [`GetDocumentationVersionsRequest::limit`](crate::types::GetDocumentationVersionsRequest::limit).
+    #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
     /// The value set for [`GetDocumentationVersionsRequest::limit`](crate::types::GetDocumentationVersionsRequest::limit), if any.
+    #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
     /// Builds the [`GetDocumentationVersionsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,6 +25,7 @@ pub struct GetDomainNameAccessAssociationsRequest {
 }
 impl GetDomainNameAccessAssociationsRequest {
     /// Starts building a [`GetDomainNameAccessAssociationsRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder {
         crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder::default()
     }
@@ -115,6 +116,7 @@ impl GetDomainNameAccessAssociationsRequestBuilder {
         self
     }
     /// Sets or clears [`GetDomainNameAccessAssociationsRequest::position`](crate::types::GetDomainNameAccessAssociationsRequest::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -123,6 +125,7 @@ impl GetDomainNameAccessAssociationsRequestBuilder {
         self
     }
     /// The value set for [`GetDomainNameAccessAssociationsRequest::position`](crate::types::GetDomainNameAccessAssociationsRequest::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -132,11 +135,13 @@ impl GetDomainNameAccessAssociationsRequestBuilder {
         self
     }
     /// Sets or clears [`GetDomainNameAccessAssociationsRequest::limit`](crate::types::GetDomainNameAccessAssociationsRequest::limit).
+    #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
     /// The value set for [`GetDomainNameAccessAssociationsRequest::limit`](crate::types::GetDomainNameAccessAssociationsRequest::limit), if any.
+    #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
@@ -149,6 +154,7 @@ impl GetDomainNameAccessAssociationsRequestBuilder {
         self
     }
     /// Sets or clears [`GetDomainNameAccessAssociationsRequest::resource_owner`](crate::types::GetDomainNameAccessAssociationsRequest::resource_owner).
+    #[inline]
     pub fn set_resource_owner(
         mut self,
         input: ::std::option::Option<crate::types::ResourceOwner>,
@@ -157,12 +163,14 @@ impl GetDomainNameAccessAssociationsRequestBuilder {
         self
     }
     /// The value set for [`GetDomainNameAccessAssociationsRequest::resource_owner`](crate::types::GetDomainNameAccessAssociationsRequest::resource_owner), if any.
+    #[inline]
     pub fn get_resource_owner(
         &self,
     ) -> &::std::option::Option<crate::types::ResourceOwner> {
         &self.resource_owner
     }
     /// Builds the [`GetDomainNameAccessAssociationsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -23,6 +23,7 @@ pub struct GetDomainNameRequest {
 }
 impl GetDomainNameRequest {
     /// Starts building a [`GetDomainNameRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetDomainNameRequestBuilder {
         crate::types::builders::GetDomainNameRequestBuilder::default()
     }
@@ -106,6 +107,7 @@ impl GetDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`GetDomainNameRequest::domain_name`](crate::types::GetDomainNameRequest::domain_name).
+    #[inline]
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -114,6 +116,7 @@ impl GetDomainNameRequestBuilder {
         self
     }
     /// The value set for [`GetDomainNameRequest::domain_name`](crate::types::GetDomainNameRequest::domain_name), if any.
+    #[inline]
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
@@ -126,6 +129,7 @@ impl GetDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`GetDomainNameRequest::domain_name_id`](crate::types::GetDomainNameRequest::domain_name_id).
+    #[inline]
     pub fn set_domain_name_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -134,10 +138,12 @@ impl GetDomainNameRequestBuilder {
         self
     }
     /// The value set for [`GetDomainNameRequest::domain_name_id`](crate::types::GetDomainNameRequest::domain_name_id), if any.
+    #[inline]
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_id
     }
     /// Builds the [`GetDomainNameRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

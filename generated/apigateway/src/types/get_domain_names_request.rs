@@ -25,6 +25,7 @@ pub struct GetDomainNamesRequest {
 }
 impl GetDomainNamesRequest {
     /// Starts building a [`GetDomainNamesRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetDomainNamesRequestBuilder {
         crate::types::builders::GetDomainNamesRequestBuilder::default()
     }
@@ -115,6 +116,7 @@ impl GetDomainNamesRequestBuilder {
         self
     }
     /// Sets or clears [`GetDomainNamesRequest::position`](crate::types::GetDomainNamesRequest::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -123,6 +125,7 @@ impl GetDomainNamesRequestBuilder {
         self
     }
     /// The value set for [`GetDomainNamesRequest::position`](crate::types::GetDomainNamesRequest::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -132,11 +135,13 @@ impl GetDomainNamesRequestBuilder {
         self
     }
     /// Sets or clears [`GetDomainNamesRequest::limit`](crate::types::GetDomainNamesRequest::limit).
+    #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
     /// The value set for [`GetDomainNamesRequest::limit`](crate::types::GetDomainNamesRequest::limit), if any.
+    #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
@@ -149,6 +154,7 @@ impl GetDomainNamesRequestBuilder {
         self
     }
     /// Sets or clears [`GetDomainNamesRequest::resource_owner`](crate::types::GetDomainNamesRequest::resource_owner).
+    #[inline]
     pub fn set_resource_owner(
         mut self,
         input: ::std::option::Option<crate::types::ResourceOwner>,
@@ -157,12 +163,14 @@ impl GetDomainNamesRequestBuilder {
         self
     }
     /// The value set for [`GetDomainNamesRequest::resource_owner`](crate::types::GetDomainNamesRequest::resource_owner), if any.
+    #[inline]
     pub fn get_resource_owner(
         &self,
     ) -> &::std::option::Option<crate::types::ResourceOwner> {
         &self.resource_owner
     }
     /// Builds the [`GetDomainNamesRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -41,6 +41,7 @@ pub struct GetExportRequest {
 }
 impl GetExportRequest {
     /// Starts building a [`GetExportRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetExportRequestBuilder {
         crate::types::builders::GetExportRequestBuilder::default()
     }
@@ -147,6 +148,7 @@ impl GetExportRequestBuilder {
         self
     }
     /// Sets or clears [`GetExportRequest::rest_api_id`](crate::types::GetExportRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -155,6 +157,7 @@ impl GetExportRequestBuilder {
         self
     }
     /// The value set for [`GetExportRequest::rest_api_id`](crate::types::GetExportRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -167,6 +170,7 @@ impl GetExportRequestBuilder {
         self
     }
     /// Sets or clears [`GetExportRequest::stage_name`](crate::types::GetExportRequest::stage_name).
+    #[inline]
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -175,6 +179,7 @@ impl GetExportRequestBuilder {
         self
     }
     /// The value set for [`GetExportRequest::stage_name`](crate::types::GetExportRequest::stage_name), if any.
+    #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
@@ -187,6 +192,7 @@ impl GetExportRequestBuilder {
         self
     }
     /// Sets or clears [`GetExportRequest::export_type`](crate::types::GetExportRequest::export_type).
+    #[inline]
     pub fn set_export_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -195,6 +201,7 @@ impl GetExportRequestBuilder {
         self
     }
     /// The value set for [`GetExportRequest::export_type`](crate::types::GetExportRequest::export_type), if any.
+    #[inline]
     pub fn get_export_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.export_type
     }
@@ -214,6 +221,7 @@ impl GetExportRequestBuilder {
         self
     }
     /// Sets or clears [`GetExportRequest::parameters`](crate::types::GetExportRequest::parameters).
+    #[inline]
     pub fn set_parameters(
         mut self,
         input: ::std::option::Option<
@@ -224,6 +232,7 @@ impl GetExportRequestBuilder {
         self
     }
     /// The value set for [`GetExportRequest::parameters`](crate::types::GetExportRequest::parameters), if any.
+    #[inline]
     pub fn get_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -240,6 +249,7 @@ impl GetExportRequestBuilder {
         self
     }
     /// Sets or clears [`GetExportRequest::accepts`](crate::types::GetExportRequest::accepts).
+    #[inline]
     pub fn set_accepts(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -248,10 +258,12 @@ impl GetExportRequestBuilder {
         self
     }
     /// The value set for [`GetExportRequest::accepts`](crate::types::GetExportRequest::accepts), if any.
+    #[inline]
     pub fn get_accepts(&self) -> &::std::option::Option<::std::string::String> {
         &self.accepts
     }
     /// Builds the [`GetExportRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

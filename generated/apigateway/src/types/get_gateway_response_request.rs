@@ -25,6 +25,7 @@ pub struct GetGatewayResponseRequest {
 }
 impl GetGatewayResponseRequest {
     /// Starts building a [`GetGatewayResponseRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetGatewayResponseRequestBuilder {
         crate::types::builders::GetGatewayResponseRequestBuilder::default()
     }
@@ -108,6 +109,7 @@ impl GetGatewayResponseRequestBuilder {
         self
     }
     /// Sets or clears [`GetGatewayResponseRequest::rest_api_id`](crate::types::GetGatewayResponseRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -116,6 +118,7 @@ impl GetGatewayResponseRequestBuilder {
         self
     }
     /// The value set for [`GetGatewayResponseRequest::rest_api_id`](crate::types::GetGatewayResponseRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -128,6 +131,7 @@ impl GetGatewayResponseRequestBuilder {
         self
     }
     /// Sets or clears [`GetGatewayResponseRequest::response_type`](crate::types::GetGatewayResponseRequest::response_type).
+    #[inline]
     pub fn set_response_type(
         mut self,
         input: ::std::option::Option<crate::types::GatewayResponseType>,
@@ -136,12 +140,14 @@ impl GetGatewayResponseRequestBuilder {
         self
     }
     /// The value set for [`GetGatewayResponseRequest::response_type`](crate::types::GetGatewayResponseRequest::response_type), if any.
+    #[inline]
     pub fn get_response_type(
         &self,
     ) -> &::std::option::Option<crate::types::GatewayResponseType> {
         &self.response_type
     }
     /// Builds the [`GetGatewayResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

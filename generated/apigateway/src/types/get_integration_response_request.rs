@@ -37,6 +37,7 @@ pub struct GetIntegrationResponseRequest {
 }
 impl GetIntegrationResponseRequest {
     /// Starts building a [`GetIntegrationResponseRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetIntegrationResponseRequestBuilder {
         crate::types::builders::GetIntegrationResponseRequestBuilder::default()
     }
@@ -134,6 +135,7 @@ impl GetIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`GetIntegrationResponseRequest::rest_api_id`](crate::types::GetIntegrationResponseRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -142,6 +144,7 @@ impl GetIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`GetIntegrationResponseRequest::rest_api_id`](crate::types::GetIntegrationResponseRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -154,6 +157,7 @@ impl GetIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`GetIntegrationResponseRequest::resource_id`](crate::types::GetIntegrationResponseRequest::resource_id).
+    #[inline]
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -162,6 +166,7 @@ impl GetIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`GetIntegrationResponseRequest::resource_id`](crate::types::GetIntegrationResponseRequest::resource_id), if any.
+    #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
@@ -174,6 +179,7 @@ impl GetIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`GetIntegrationResponseRequest::http_method`](crate::types::GetIntegrationResponseRequest::http_method).
+    #[inline]
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -182,6 +188,7 @@ impl GetIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`GetIntegrationResponseRequest::http_method`](crate::types::GetIntegrationResponseRequest::http_method), if any.
+    #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
@@ -194,6 +201,7 @@ impl GetIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`GetIntegrationResponseRequest::status_code`](crate::types::GetIntegrationResponseRequest::status_code).
+    #[inline]
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -202,10 +210,12 @@ impl GetIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`GetIntegrationResponseRequest::status_code`](crate::types::GetIntegrationResponseRequest::status_code), if any.
+    #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
     /// Builds the [`GetIntegrationResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -37,6 +37,7 @@ pub struct GetMethodResponseRequest {
 }
 impl GetMethodResponseRequest {
     /// Starts building a [`GetMethodResponseRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetMethodResponseRequestBuilder {
         crate::types::builders::GetMethodResponseRequestBuilder::default()
     }
@@ -134,6 +135,7 @@ impl GetMethodResponseRequestBuilder {
         self
     }
     /// Sets or clears [`GetMethodResponseRequest::rest_api_id`](crate::types::GetMethodResponseRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -142,6 +144,7 @@ impl GetMethodResponseRequestBuilder {
         self
     }
     /// The value set for [`GetMethodResponseRequest::rest_api_id`](crate::types::GetMethodResponseRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -154,6 +157,7 @@ impl GetMethodResponseRequestBuilder {
         self
     }
     /// Sets or clears [`GetMethodResponseRequest::resource_id`](crate::types::GetMethodResponseRequest::resource_id).
+    #[inline]
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -162,6 +166,7 @@ impl GetMethodResponseRequestBuilder {
         self
     }
     /// The value set for [`GetMethodResponseRequest::resource_id`](crate::types::GetMethodResponseRequest::resource_id), if any.
+    #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
@@ -174,6 +179,7 @@ impl GetMethodResponseRequestBuilder {
         self
     }
     /// Sets or clears [`GetMethodResponseRequest::http_method`](crate::types::GetMethodResponseRequest::http_method).
+    #[inline]
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -182,6 +188,7 @@ impl GetMethodResponseRequestBuilder {
         self
     }
     /// The value set for [`GetMethodResponseRequest::http_method`](crate::types::GetMethodResponseRequest::http_method), if any.
+    #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
@@ -194,6 +201,7 @@ impl GetMethodResponseRequestBuilder {
         self
     }
     /// Sets or clears [`GetMethodResponseRequest::status_code`](crate::types::GetMethodResponseRequest::status_code).
+    #[inline]
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -202,10 +210,12 @@ impl GetMethodResponseRequestBuilder {
         self
     }
     /// The value set for [`GetMethodResponseRequest::status_code`](crate::types::GetMethodResponseRequest::status_code), if any.
+    #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
     /// Builds the [`GetMethodResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

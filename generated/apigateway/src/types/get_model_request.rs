@@ -29,6 +29,7 @@ pub struct GetModelRequest {
 }
 impl GetModelRequest {
     /// Starts building a [`GetModelRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetModelRequestBuilder {
         crate::types::builders::GetModelRequestBuilder::default()
     }
@@ -119,6 +120,7 @@ impl GetModelRequestBuilder {
         self
     }
     /// Sets or clears [`GetModelRequest::rest_api_id`](crate::types::GetModelRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -127,6 +129,7 @@ impl GetModelRequestBuilder {
         self
     }
     /// The value set for [`GetModelRequest::rest_api_id`](crate::types::GetModelRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -139,6 +142,7 @@ impl GetModelRequestBuilder {
         self
     }
     /// Sets or clears [`GetModelRequest::model_name`](crate::types::GetModelRequest::model_name).
+    #[inline]
     pub fn set_model_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -147,6 +151,7 @@ impl GetModelRequestBuilder {
         self
     }
     /// The value set for [`GetModelRequest::model_name`](crate::types::GetModelRequest::model_name), if any.
+    #[inline]
     pub fn get_model_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.model_name
     }
@@ -156,15 +161,18 @@ impl GetModelRequestBuilder {
         self
     }
     /// Sets or clears [`GetModelRequest::flatten`](crate::types::GetModelRequest::flatten).
+    #[inline]
     pub fn set_flatten(mut self, input: ::std::option::Option<bool>) -> Self {
         self.flatten = input;
         self
     }
     /// The value set for [`GetModelRequest::flatten`](crate::types::GetModelRequest::flatten), if any.
+    #[inline]
     pub fn get_flatten(&self) -> &::std::option::Option<bool> {
         &self.flatten
     }
     /// Builds the [`GetModelRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

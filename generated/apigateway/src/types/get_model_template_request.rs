@@ -25,6 +25,7 @@ pub struct GetModelTemplateRequest {
 }
 impl GetModelTemplateRequest {
     /// Starts building a [`GetModelTemplateRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetModelTemplateRequestBuilder {
         crate::types::builders::GetModelTemplateRequestBuilder::default()
     }
@@ -108,6 +109,7 @@ impl GetModelTemplateRequestBuilder {
         self
     }
     /// Sets or clears [`GetModelTemplateRequest::rest_api_id`](crate::types::GetModelTemplateRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -116,6 +118,7 @@ impl GetModelTemplateRequestBuilder {
         self
     }
     /// The value set for [`GetModelTemplateRequest::rest_api_id`](crate::types::GetModelTemplateRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -128,6 +131,7 @@ impl GetModelTemplateRequestBuilder {
         self
     }
     /// Sets or clears [`GetModelTemplateRequest::model_name`](crate::types::GetModelTemplateRequest::model_name).
+    #[inline]
     pub fn set_model_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -136,10 +140,12 @@ impl GetModelTemplateRequestBuilder {
         self
     }
     /// The value set for [`GetModelTemplateRequest::model_name`](crate::types::GetModelTemplateRequest::model_name), if any.
+    #[inline]
     pub fn get_model_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.model_name
     }
     /// Builds the [`GetModelTemplateRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

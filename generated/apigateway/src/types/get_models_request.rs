@@ -27,6 +27,7 @@ pub struct GetModelsRequest {
 }
 impl GetModelsRequest {
     /// Starts building a [`GetModelsRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetModelsRequestBuilder {
         crate::types::builders::GetModelsRequestBuilder::default()
     }
@@ -117,6 +118,7 @@ impl GetModelsRequestBuilder {
         self
     }
     /// Sets or clears [`GetModelsRequest::rest_api_id`](crate::types::GetModelsRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -125,6 +127,7 @@ impl GetModelsRequestBuilder {
         self
     }
     /// The value set for [`GetModelsRequest::rest_api_id`](crate::types::GetModelsRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -137,6 +140,7 @@ impl GetModelsRequestBuilder {
         self
     }
     /// Sets or clears [`GetModelsRequest::position`](crate::types::GetModelsRequest::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -145,6 +149,7 @@ impl GetModelsRequestBuilder {
         self
     }
     /// The value set for [`GetModelsRequest::position`](crate::types::GetModelsRequest::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -154,15 +159,18 @@ impl GetModelsRequestBuilder {
         self
     }
     /// Sets or clears [`GetModelsRequest::limit`](crate::types::GetModelsRequest::limit).
+    #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
     /// The value set for [`GetModelsRequest::limit`](crate::types::GetModelsRequest::limit), if any.
+    #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
     /// Builds the [`GetModelsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,6 +25,7 @@ pub struct GetRequestValidatorRequest {
 }
 impl GetRequestValidatorRequest {
     /// Starts building a [`GetRequestValidatorRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetRequestValidatorRequestBuilder {
         crate::types::builders::GetRequestValidatorRequestBuilder::default()
     }
@@ -110,6 +111,7 @@ impl GetRequestValidatorRequestBuilder {
         self
     }
     /// Sets or clears [`GetRequestValidatorRequest::rest_api_id`](crate::types::GetRequestValidatorRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -118,6 +120,7 @@ impl GetRequestValidatorRequestBuilder {
         self
     }
     /// The value set for [`GetRequestValidatorRequest::rest_api_id`](crate::types::GetRequestValidatorRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -130,6 +133,7 @@ impl GetRequestValidatorRequestBuilder {
         self
     }
     /// Sets or clears [`GetRequestValidatorRequest::request_validator_id`](crate::types::GetRequestValidatorRequest::request_validator_id).
+    #[inline]
     pub fn set_request_validator_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -138,12 +142,14 @@ impl GetRequestValidatorRequestBuilder {
         self
     }
     /// The value set for [`GetRequestValidatorRequest::request_validator_id`](crate::types::GetRequestValidatorRequest::request_validator_id), if any.
+    #[inline]
     pub fn get_request_validator_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.request_validator_id
     }
     /// Builds the [`GetRequestValidatorRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

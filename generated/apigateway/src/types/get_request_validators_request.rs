@@ -27,6 +27,7 @@ pub struct GetRequestValidatorsRequest {
 }
 impl GetRequestValidatorsRequest {
     /// Starts building a [`GetRequestValidatorsRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetRequestValidatorsRequestBuilder {
         crate::types::builders::GetRequestValidatorsRequestBuilder::default()
     }
@@ -117,6 +118,7 @@ impl GetRequestValidatorsRequestBuilder {
         self
     }
     /// Sets or clears [`GetRequestValidatorsRequest::rest_api_id`](crate::types::GetRequestValidatorsRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -125,6 +127,7 @@ impl GetRequestValidatorsRequestBuilder {
         self
     }
     /// The value set for [`GetRequestValidatorsRequest::rest_api_id`](crate::types::GetRequestValidatorsRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -137,6 +140,7 @@ impl GetRequestValidatorsRequestBuilder {
         self
     }
     /// Sets or clears [`GetRequestValidatorsRequest::position`](crate::types::GetRequestValidatorsRequest::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -145,6 +149,7 @@ impl GetRequestValidatorsRequestBuilder {
         self
     }
     /// The value set for [`GetRequestValidatorsRequest::position`](crate::types::GetRequestValidatorsRequest::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -154,15 +159,18 @@ impl GetRequestValidatorsRequestBuilder {
         self
     }
     /// Sets or clears [`GetRequestValidatorsRequest::limit`](crate::types::GetRequestValidatorsRequest::limit).
+    #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
     /// The value set for [`GetRequestValidatorsRequest::limit`](crate::types::GetRequestValidatorsRequest::limit), if any.
+    #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
     /// Builds the [`GetRequestValidatorsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

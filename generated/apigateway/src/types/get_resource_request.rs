@@ -29,6 +29,7 @@ pub struct GetResourceRequest {
 }
 impl GetResourceRequest {
     /// Starts building a [`GetResourceRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetResourceRequestBuilder {
         crate::types::builders::GetResourceRequestBuilder::default()
     }
@@ -119,6 +120,7 @@ impl GetResourceRequestBuilder {
         self
     }
     /// Sets or clears [`GetResourceRequest::rest_api_id`](crate::types::GetResourceRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -127,6 +129,7 @@ impl GetResourceRequestBuilder {
         self
     }
     /// The value set for [`GetResourceRequest::rest_api_id`](crate::types::GetResourceRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -139,6 +142,7 @@ impl GetResourceRequestBuilder {
         self
     }
     /// Sets or clears [`GetResourceRequest::resource_id`](crate::types::GetResourceRequest::resource_id).
+    #[inline]
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -147,6 +151,7 @@ impl GetResourceRequestBuilder {
         self
     }
     /// The value set for [`GetResourceRequest::resource_id`](crate::types::GetResourceRequest::resource_id), if any.
+    #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
@@ -163,6 +168,7 @@ impl GetResourceRequestBuilder {
         self
     }
     /// Sets or clears [`GetResourceRequest::embed`](crate::types::GetResourceRequest::embed).
+    #[inline]
     pub fn set_embed(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -171,12 +177,14 @@ impl GetResourceRequestBuilder {
         self
     }
     /// The value set for [`GetResourceRequest::embed`](crate::types::GetResourceRequest::embed), if any.
+    #[inline]
     pub fn get_embed(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.embed
     }
     /// Builds the [`GetResourceRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -31,6 +31,7 @@ pub struct GetResourcesRequest {
 }
 impl GetResourcesRequest {
     /// Starts building a [`GetResourcesRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetResourcesRequestBuilder {
         crate::types::builders::GetResourcesRequestBuilder::default()
     }
@@ -128,6 +129,7 @@ impl GetResourcesRequestBuilder {
         self
     }
     /// Sets or clears [`GetResourcesRequest::rest_api_id`](crate::types::GetResourcesRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -136,6 +138,7 @@ impl GetResourcesRequestBuilder {
         self
     }
     /// The value set for [`GetResourcesRequest::rest_api_id`](crate::types::GetResourcesRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -148,6 +151,7 @@ impl GetResourcesRequestBuilder {
         self
     }
     /// Sets or clears [`GetResourcesRequest::position`](crate::types::GetResourcesRequest::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -156,6 +160,7 @@ impl GetResourcesRequestBuilder {
         self
     }
     /// The value set for [`GetResourcesRequest::position`](crate::types::GetResourcesRequest::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -165,11 +170,13 @@ impl GetResourcesRequestBuilder {
         self
     }
     /// Sets or clears [`GetResourcesRequest::limit`](crate::types::GetResourcesRequest::limit).
+    #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
     /// The value set for [`GetResourcesRequest::limit`](crate::types::GetResourcesRequest::limit), if any.
+    #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
@@ -186,6 +193,7 @@ impl GetResourcesRequestBuilder {
         self
     }
     /// Sets or clears [`GetResourcesRequest::embed`](crate::types::GetResourcesRequest::embed).
+    #[inline]
     pub fn set_embed(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -194,12 +202,14 @@ impl GetResourcesRequestBuilder {
         self
     }
     /// The value set for [`GetResourcesRequest::embed`](crate::types::GetResourcesRequest::embed), if any.
+    #[inline]
     pub fn get_embed(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.embed
     }
     /// Builds the [`GetResourcesRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

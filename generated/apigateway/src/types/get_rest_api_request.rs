@@ -19,6 +19,7 @@ pub struct GetRestApiRequest {
 }
 impl GetRestApiRequest {
     /// Starts building a [`GetRestApiRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetRestApiRequestBuilder {
         crate::types::builders::GetRestApiRequestBuilder::default()
     }
@@ -95,6 +96,7 @@ impl GetRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`GetRestApiRequest::rest_api_id`](crate::types::GetRestApiRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -103,10 +105,12 @@ impl GetRestApiRequestBuilder {
         self
     }
     /// The value set for [`GetRestApiRequest::rest_api_id`](crate::types::GetRestApiRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
     /// Builds the [`GetRestApiRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

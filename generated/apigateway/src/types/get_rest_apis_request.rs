@@ -21,6 +21,7 @@ pub struct GetRestApisRequest {
 }
 impl GetRestApisRequest {
     /// Starts building a [`GetRestApisRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetRestApisRequestBuilder {
         crate::types::builders::GetRestApisRequestBuilder::default()
     }
@@ -104,6 +105,7 @@ impl GetRestApisRequestBuilder {
         self
     }
     /// Sets or clears [`GetRestApisRequest::position`](crate::types::GetRestApisRequest::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -112,6 +114,7 @@ impl GetRestApisRequestBuilder {
         self
     }
     /// The value set for [`GetRestApisRequest::position`](crate::types::GetRestApisRequest::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -121,15 +124,18 @@ impl GetRestApisRequestBuilder {
         self
     }
     /// Sets or clears [`GetRestApisRequest::limit`](crate::types::GetRestApisRequest::limit).
+    #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
     /// The value set for [`GetRestApisRequest::limit`](crate::types::GetRestApisRequest::limit), if any.
+    #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
     /// Builds the [`GetRestApisRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

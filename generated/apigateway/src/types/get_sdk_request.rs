@@ -37,6 +37,7 @@ pub struct GetSdkRequest {
 }
 impl GetSdkRequest {
     /// Starts building a [`GetSdkRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetSdkRequestBuilder {
         crate::types::builders::GetSdkRequestBuilder::default()
     }
@@ -136,6 +137,7 @@ impl GetSdkRequestBuilder {
         self
     }
     /// Sets or clears [`GetSdkRequest::rest_api_id`](crate::types::GetSdkRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -144,6 +146,7 @@ impl GetSdkRequestBuilder {
         self
     }
     /// The value set for [`GetSdkRequest::rest_api_id`](crate::types::GetSdkRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -156,6 +159,7 @@ impl GetSdkRequestBuilder {
         self
     }
     /// Sets or clears [`GetSdkRequest::stage_name`](crate::types::GetSdkRequest::stage_name).
+    #[inline]
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -164,6 +168,7 @@ impl GetSdkRequestBuilder {
         self
     }
     /// The value set for [`GetSdkRequest::stage_name`](crate::types::GetSdkRequest::stage_name), if any.
+    #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
@@ -176,6 +181,7 @@ impl GetSdkRequestBuilder {
         self
     }
     /// Sets or clears [`GetSdkRequest::sdk_type`](crate::types::GetSdkRequest::sdk_type).
+    #[inline]
     pub fn set_sdk_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -184,6 +190,7 @@ impl GetSdkRequestBuilder {
         self
     }
     /// The value set for [`GetSdkRequest::sdk_type`](crate::types::GetSdkRequest::sdk_type), if any.
+    #[inline]
     pub fn get_sdk_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.sdk_type
     }
@@ -203,6 +210,7 @@ impl GetSdkRequestBuilder {
         self
     }
     /// Sets or clears [`GetSdkRequest::parameters`](crate::types::GetSdkRequest::parameters).
+    #[inline]
     pub fn set_parameters(
         mut self,
         input: ::std::option::Option<
@@ -213,6 +221,7 @@ impl GetSdkRequestBuilder {
         self
     }
     /// The value set for [`GetSdkRequest::parameters`](crate::types::GetSdkRequest::parameters), if any.
+    #[inline]
     pub fn get_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -221,6 +230,7 @@ impl GetSdkRequestBuilder {
         &self.parameters
     }
     /// Builds the [`GetSdkRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -19,6 +19,7 @@ pub struct GetSdkTypeRequest {
 }
 impl GetSdkTypeRequest {
     /// Starts building a [`GetSdkTypeRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetSdkTypeRequestBuilder {
         crate::types::builders::GetSdkTypeRequestBuilder::default()
     }
@@ -95,6 +96,7 @@ impl GetSdkTypeRequestBuilder {
         self
     }
     /// Sets or clears [`GetSdkTypeRequest::id`](crate::types::GetSdkTypeRequest::id).
+    #[inline]
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -103,10 +105,12 @@ impl GetSdkTypeRequestBuilder {
         self
     }
     /// The value set for [`GetSdkTypeRequest::id`](crate::types::GetSdkTypeRequest::id), if any.
+    #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
     /// Builds the [`GetSdkTypeRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -21,6 +21,7 @@ pub struct GetSdkTypesRequest {
 }
 impl GetSdkTypesRequest {
     /// Starts building a [`GetSdkTypesRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetSdkTypesRequestBuilder {
         crate::types::builders::GetSdkTypesRequestBuilder::default()
     }
@@ -104,6 +105,7 @@ impl GetSdkTypesRequestBuilder {
         self
     }
     /// Sets or clears [`GetSdkTypesRequest::position`](crate::types::GetSdkTypesRequest::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -112,6 +114,7 @@ impl GetSdkTypesRequestBuilder {
         self
     }
     /// The value set for [`GetSdkTypesRequest::position`](crate::types::GetSdkTypesRequest::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -121,15 +124,18 @@ impl GetSdkTypesRequestBuilder {
         self
     }
     /// Sets or clears [`GetSdkTypesRequest::limit`](crate::types::GetSdkTypesRequest::limit).
+    #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
     /// The value set for [`GetSdkTypesRequest::limit`](crate::types::GetSdkTypesRequest::limit), if any.
+    #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
     /// Builds the [`GetSdkTypesRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,6 +25,7 @@ pub struct GetStageRequest {
 }
 impl GetStageRequest {
     /// Starts building a [`GetStageRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetStageRequestBuilder {
         crate::types::builders::GetStageRequestBuilder::default()
     }
@@ -108,6 +109,7 @@ impl GetStageRequestBuilder {
         self
     }
     /// Sets or clears [`GetStageRequest::rest_api_id`](crate::types::GetStageRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -116,6 +118,7 @@ impl GetStageRequestBuilder {
         self
     }
     /// The value set for [`GetStageRequest::rest_api_id`](crate::types::GetStageRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -128,6 +131,7 @@ impl GetStageRequestBuilder {
         self
     }
     /// Sets or clears [`GetStageRequest::stage_name`](crate::types::GetStageRequest::stage_name).
+    #[inline]
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -136,10 +140,12 @@ impl GetStageRequestBuilder {
         self
     }
     /// The value set for [`GetStageRequest::stage_name`](crate::types::GetStageRequest::stage_name), if any.
+    #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
     /// Builds the [`GetStageRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

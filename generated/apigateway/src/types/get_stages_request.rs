@@ -23,6 +23,7 @@ pub struct GetStagesRequest {
 }
 impl GetStagesRequest {
     /// Starts building a [`GetStagesRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetStagesRequestBuilder {
         crate::types::builders::GetStagesRequestBuilder::default()
     }
@@ -106,6 +107,7 @@ impl GetStagesRequestBuilder {
         self
     }
     /// Sets or clears [`GetStagesRequest::rest_api_id`](crate::types::GetStagesRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -114,6 +116,7 @@ impl GetStagesRequestBuilder {
         self
     }
     /// The value set for [`GetStagesRequest::rest_api_id`](crate::types::GetStagesRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -126,6 +129,7 @@ impl GetStagesRequestBuilder {
         self
     }
     /// Sets or clears [`GetStagesRequest::deployment_id`](crate::types::GetStagesRequest::deployment_id).
+    #[inline]
     pub fn set_deployment_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -134,10 +138,12 @@ impl GetStagesRequestBuilder {
         self
     }
     /// The value set for [`GetStagesRequest::deployment_id`](crate::types::GetStagesRequest::deployment_id), if any.
+    #[inline]
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.deployment_id
     }
     /// Builds the [`GetStagesRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

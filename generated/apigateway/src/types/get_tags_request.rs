@@ -27,6 +27,7 @@ pub struct GetTagsRequest {
 }
 impl GetTagsRequest {
     /// Starts building a [`GetTagsRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetTagsRequestBuilder {
         crate::types::builders::GetTagsRequestBuilder::default()
     }
@@ -117,6 +118,7 @@ impl GetTagsRequestBuilder {
         self
     }
     /// Sets or clears [`GetTagsRequest::resource_arn`](crate::types::GetTagsRequest::resource_arn).
+    #[inline]
     pub fn set_resource_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -125,6 +127,7 @@ impl GetTagsRequestBuilder {
         self
     }
     /// The value set for [`GetTagsRequest::resource_arn`](crate::types::GetTagsRequest::resource_arn), if any.
+    #[inline]
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
@@ -137,6 +140,7 @@ impl GetTagsRequestBuilder {
         self
     }
     /// Sets or clears [`GetTagsRequest::position`](crate::types::GetTagsRequest::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -145,6 +149,7 @@ impl GetTagsRequestBuilder {
         self
     }
     /// The value set for [`GetTagsRequest::position`](crate::types::GetTagsRequest::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -154,15 +159,18 @@ impl GetTagsRequestBuilder {
         self
     }
     /// Sets or clears [`GetTagsRequest::limit`](crate::types::GetTagsRequest::limit).
+    #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
     /// The value set for [`GetTagsRequest::limit`](crate::types::GetTagsRequest::limit), if any.
+    #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
     /// Builds the [`GetTagsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,6 +25,7 @@ pub struct GetUsagePlanKeyRequest {
 }
 impl GetUsagePlanKeyRequest {
     /// Starts building a [`GetUsagePlanKeyRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetUsagePlanKeyRequestBuilder {
         crate::types::builders::GetUsagePlanKeyRequestBuilder::default()
     }
@@ -108,6 +109,7 @@ impl GetUsagePlanKeyRequestBuilder {
         self
     }
     /// Sets or clears [`GetUsagePlanKeyRequest::usage_plan_id`](crate::types::GetUsagePlanKeyRequest::usage_plan_id).
+    #[inline]
     pub fn set_usage_plan_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -116,6 +118,7 @@ impl GetUsagePlanKeyRequestBuilder {
         self
     }
     /// The value set for [`GetUsagePlanKeyRequest::usage_plan_id`](crate::types::GetUsagePlanKeyRequest::usage_plan_id), if any.
+    #[inline]
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.usage_plan_id
     }
@@ -128,6 +131,7 @@ impl GetUsagePlanKeyRequestBuilder {
         self
     }
     /// Sets or clears [`GetUsagePlanKeyRequest::key_id`](crate::types::GetUsagePlanKeyRequest::key_id).
+    #[inline]
     pub fn set_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -136,10 +140,12 @@ impl GetUsagePlanKeyRequestBuilder {
         self
     }
     /// The value set for [`GetUsagePlanKeyRequest::key_id`](crate::types::GetUsagePlanKeyRequest::key_id), if any.
+    #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.key_id
     }
     /// Builds the [`GetUsagePlanKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -31,6 +31,7 @@ pub struct GetUsagePlanKeysRequest {
 }
 impl GetUsagePlanKeysRequest {
     /// Starts building a [`GetUsagePlanKeysRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetUsagePlanKeysRequestBuilder {
         crate::types::builders::GetUsagePlanKeysRequestBuilder::default()
     }
@@ -128,6 +129,7 @@ impl GetUsagePlanKeysRequestBuilder {
         self
     }
     /// Sets or clears [`GetUsagePlanKeysRequest::usage_plan_id`](crate::types::GetUsagePlanKeysRequest::usage_plan_id).
+    #[inline]
     pub fn set_usage_plan_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -136,6 +138,7 @@ impl GetUsagePlanKeysRequestBuilder {
         self
     }
     /// The value set for [`GetUsagePlanKeysRequest::usage_plan_id`](crate::types::GetUsagePlanKeysRequest::usage_plan_id), if any.
+    #[inline]
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.usage_plan_id
     }
@@ -148,6 +151,7 @@ impl GetUsagePlanKeysRequestBuilder {
         self
     }
     /// Sets or clears [`GetUsagePlanKeysRequest::position`](crate::types::GetUsagePlanKeysRequest::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -156,6 +160,7 @@ impl GetUsagePlanKeysRequestBuilder {
         self
     }
     /// The value set for [`GetUsagePlanKeysRequest::position`](crate::types::GetUsagePlanKeysRequest::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -165,11 +170,13 @@ impl GetUsagePlanKeysRequestBuilder {
         self
     }
     /// Sets or clears [`GetUsagePlanKeysRequest::limit`](crate::types::GetUsagePlanKeysRequest::limit).
+    #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
     /// The value set for [`GetUsagePlanKeysRequest::limit`](crate::types::GetUsagePlanKeysRequest::limit), if any.
+    #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
@@ -182,6 +189,7 @@ impl GetUsagePlanKeysRequestBuilder {
         self
     }
     /// Sets or clears [`GetUsagePlanKeysRequest::name_query`](crate::types::GetUsagePlanKeysRequest::name_query).
+    #[inline]
     pub fn set_name_query(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -190,10 +198,12 @@ impl GetUsagePlanKeysRequestBuilder {
         self
     }
     /// The value set for [`GetUsagePlanKeysRequest::name_query`](crate::types::GetUsagePlanKeysRequest::name_query), if any.
+    #[inline]
     pub fn get_name_query(&self) -> &::std::option::Option<::std::string::String> {
         &self.name_query
     }
     /// Builds the [`GetUsagePlanKeysRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

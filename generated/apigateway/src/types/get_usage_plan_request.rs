@@ -19,6 +19,7 @@ pub struct GetUsagePlanRequest {
 }
 impl GetUsagePlanRequest {
     /// Starts building a [`GetUsagePlanRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetUsagePlanRequestBuilder {
         crate::types::builders::GetUsagePlanRequestBuilder::default()
     }
@@ -95,6 +96,7 @@ impl GetUsagePlanRequestBuilder {
         self
     }
     /// Sets or clears [`GetUsagePlanRequest::usage_plan_id`](crate::types::GetUsagePlanRequest::usage_plan_id).
+    #[inline]
     pub fn set_usage_plan_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -103,10 +105,12 @@ impl GetUsagePlanRequestBuilder {
         self
     }
     /// The value set for [`GetUsagePlanRequest::usage_plan_id`](crate::types::GetUsagePlanRequest::usage_plan_id), if any.
+    #[inline]
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.usage_plan_id
     }
     /// Builds the [`GetUsagePlanRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,6 +25,7 @@ pub struct GetUsagePlansRequest {
 }
 impl GetUsagePlansRequest {
     /// Starts building a [`GetUsagePlansRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetUsagePlansRequestBuilder {
         crate::types::builders::GetUsagePlansRequestBuilder::default()
     }
@@ -115,6 +116,7 @@ impl GetUsagePlansRequestBuilder {
         self
     }
     /// Sets or clears [`GetUsagePlansRequest::position`](crate::types::GetUsagePlansRequest::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -123,6 +125,7 @@ impl GetUsagePlansRequestBuilder {
         self
     }
     /// The value set for [`GetUsagePlansRequest::position`](crate::types::GetUsagePlansRequest::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -135,6 +138,7 @@ impl GetUsagePlansRequestBuilder {
         self
     }
     /// Sets or clears [`GetUsagePlansRequest::key_id`](crate::types::GetUsagePlansRequest::key_id).
+    #[inline]
     pub fn set_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -143,6 +147,7 @@ impl GetUsagePlansRequestBuilder {
         self
     }
     /// The value set for [`GetUsagePlansRequest::key_id`](crate::types::GetUsagePlansRequest::key_id), if any.
+    #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.key_id
     }
@@ -152,15 +157,18 @@ impl GetUsagePlansRequestBuilder {
         self
     }
     /// Sets or clears [`GetUsagePlansRequest::limit`](crate::types::GetUsagePlansRequest::limit).
+    #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
     /// The value set for [`GetUsagePlansRequest::limit`](crate::types::GetUsagePlansRequest::limit), if any.
+    #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
     /// Builds the [`GetUsagePlansRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

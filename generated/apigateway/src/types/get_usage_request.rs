@@ -43,6 +43,7 @@ pub struct GetUsageRequest {
 }
 impl GetUsageRequest {
     /// Starts building a [`GetUsageRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetUsageRequestBuilder {
         crate::types::builders::GetUsageRequestBuilder::default()
     }
@@ -154,6 +155,7 @@ impl GetUsageRequestBuilder {
         self
     }
     /// Sets or clears [`GetUsageRequest::usage_plan_id`](crate::types::GetUsageRequest::usage_plan_id).
+    #[inline]
     pub fn set_usage_plan_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -162,6 +164,7 @@ impl GetUsageRequestBuilder {
         self
     }
     /// The value set for [`GetUsageRequest::usage_plan_id`](crate::types::GetUsageRequest::usage_plan_id), if any.
+    #[inline]
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.usage_plan_id
     }
@@ -174,6 +177,7 @@ impl GetUsageRequestBuilder {
         self
     }
     /// Sets or clears [`GetUsageRequest::key_id`](crate::types::GetUsageRequest::key_id).
+    #[inline]
     pub fn set_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -182,6 +186,7 @@ impl GetUsageRequestBuilder {
         self
     }
     /// The value set for [`GetUsageRequest::key_id`](crate::types::GetUsageRequest::key_id), if any.
+    #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.key_id
     }
@@ -194,6 +199,7 @@ impl GetUsageRequestBuilder {
         self
     }
     /// Sets or clears [`GetUsageRequest::start_date`](crate::types::GetUsageRequest::start_date).
+    #[inline]
     pub fn set_start_date(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -202,6 +208,7 @@ impl GetUsageRequestBuilder {
         self
     }
     /// The value set for [`GetUsageRequest::start_date`](crate::types::GetUsageRequest::start_date), if any.
+    #[inline]
     pub fn get_start_date(&self) -> &::std::option::Option<::std::string::String> {
         &self.start_date
     }
@@ -214,6 +221,7 @@ impl GetUsageRequestBuilder {
         self
     }
     /// Sets or clears [`GetUsageRequest::end_date`](crate::types::GetUsageRequest::end_date).
+    #[inline]
     pub fn set_end_date(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -222,6 +230,7 @@ impl GetUsageRequestBuilder {
         self
     }
     /// The value set for [`GetUsageRequest::end_date`](crate::types::GetUsageRequest::end_date), if any.
+    #[inline]
     pub fn get_end_date(&self) -> &::std::option::Option<::std::string::String> {
         &self.end_date
     }
@@ -234,6 +243,7 @@ impl GetUsageRequestBuilder {
         self
     }
     /// Sets or clears [`GetUsageRequest::position`](crate::types::GetUsageRequest::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -242,6 +252,7 @@ impl GetUsageRequestBuilder {
         self
     }
     /// The value set for [`GetUsageRequest::position`](crate::types::GetUsageRequest::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -251,15 +262,18 @@ impl GetUsageRequestBuilder {
         self
     }
     /// Sets or clears [`GetUsageRequest::limit`](crate::types::GetUsageRequest::limit).
+    #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
     /// The value set for [`GetUsageRequest::limit`](crate::types::GetUsageRequest::limit), if any.
+    #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
     /// Builds the [`GetUsageRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -19,6 +19,7 @@ pub struct GetVpcLinkRequest {
 }
 impl GetVpcLinkRequest {
     /// Starts building a [`GetVpcLinkRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetVpcLinkRequestBuilder {
         crate::types::builders::GetVpcLinkRequestBuilder::default()
     }
@@ -95,6 +96,7 @@ impl GetVpcLinkRequestBuilder {
         self
     }
     /// Sets or clears [`GetVpcLinkRequest::vpc_link_id`](crate::types::GetVpcLinkRequest::vpc_link_id).
+    #[inline]
     pub fn set_vpc_link_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -103,10 +105,12 @@ impl GetVpcLinkRequestBuilder {
         self
     }
     /// The value set for [`GetVpcLinkRequest::vpc_link_id`](crate::types::GetVpcLinkRequest::vpc_link_id), if any.
+    #[inline]
     pub fn get_vpc_link_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.vpc_link_id
     }
     /// Builds the [`GetVpcLinkRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

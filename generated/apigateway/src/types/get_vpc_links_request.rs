@@ -21,6 +21,7 @@ pub struct GetVpcLinksRequest {
 }
 impl GetVpcLinksRequest {
     /// Starts building a [`GetVpcLinksRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::GetVpcLinksRequestBuilder {
         crate::types::builders::GetVpcLinksRequestBuilder::default()
     }
@@ -104,6 +105,7 @@ impl GetVpcLinksRequestBuilder {
         self
     }
     /// Sets or clears [`GetVpcLinksRequest::position`](crate::types::GetVpcLinksRequest::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -112,6 +114,7 @@ impl GetVpcLinksRequestBuilder {
         self
     }
     /// The value set for [`GetVpcLinksRequest::position`](crate::types::GetVpcLinksRequest::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -121,15 +124,18 @@ impl GetVpcLinksRequestBuilder {
         self
     }
     /// Sets or clears [`GetVpcLinksRequest::limit`](crate::types::GetVpcLinksRequest::limit).
+    #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
     /// The value set for [`GetVpcLinksRequest::limit`](crate::types::GetVpcLinksRequest::limit), if any.
+    #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
     /// Builds the [`GetVpcLinksRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -29,6 +29,7 @@ pub struct ImportApiKeysRequest {
 }
 impl ImportApiKeysRequest {
     /// Starts building a [`ImportApiKeysRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ImportApiKeysRequestBuilder {
         crate::types::builders::ImportApiKeysRequestBuilder::default()
     }
@@ -113,6 +114,7 @@ impl ImportApiKeysRequestBuilder {
         self
     }
     /// Sets or clears [`ImportApiKeysRequest::body`](crate::types::ImportApiKeysRequest::body).
+    #[inline]
     pub fn set_body(
         mut self,
         input: ::std::option::Option<crate::primitives::Blob>,
@@ -121,6 +123,7 @@ impl ImportApiKeysRequestBuilder {
         self
     }
     /// The value set for [`ImportApiKeysRequest::body`](crate::types::ImportApiKeysRequest::body), if any.
+    #[inline]
     pub fn get_body(&self) -> &::std::option::Option<crate::primitives::Blob> {
         &self.body
     }
@@ -133,6 +136,7 @@ impl ImportApiKeysRequestBuilder {
         self
     }
     /// Sets or clears [`ImportApiKeysRequest::format`](crate::types::ImportApiKeysRequest::format).
+    #[inline]
     pub fn set_format(
         mut self,
         input: ::std::option::Option<crate::types::ApiKeysFormat>,
@@ -141,6 +145,7 @@ impl ImportApiKeysRequestBuilder {
         self
     }
     /// The value set for [`ImportApiKeysRequest::format`](crate::types::ImportApiKeysRequest::format), if any.
+    #[inline]
     pub fn get_format(&self) -> &::std::option::Option<crate::types::ApiKeysFormat> {
         &self.format
     }
@@ -150,15 +155,18 @@ impl ImportApiKeysRequestBuilder {
         self
     }
     /// Sets or clears [`ImportApiKeysRequest::fail_on_warnings`](crate::types::ImportApiKeysRequest::fail_on_warnings).
+    #[inline]
     pub fn set_fail_on_warnings(mut self, input: ::std::option::Option<bool>) -> Self {
         self.fail_on_warnings = input;
         self
     }
     /// The value set for [`ImportApiKeysRequest::fail_on_warnings`](crate::types::ImportApiKeysRequest::fail_on_warnings), if any.
+    #[inline]
     pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
         &self.fail_on_warnings
     }
     /// Builds the [`ImportApiKeysRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -33,6 +33,7 @@ pub struct ImportDocumentationPartsRequest {
 }
 impl ImportDocumentationPartsRequest {
     /// Starts building a [`ImportDocumentationPartsRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ImportDocumentationPartsRequestBuilder {
         crate::types::builders::ImportDocumentationPartsRequestBuilder::default()
     }
@@ -124,6 +125,7 @@ impl ImportDocumentationPartsRequestBuilder {
         self
     }
     /// Sets or clears [`ImportDocumentationPartsRequest::rest_api_id`](crate::types::ImportDocumentationPartsRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -132,6 +134,7 @@ impl ImportDocumentationPartsRequestBuilder {
         self
     }
     /// The value set for [`ImportDocumentationPartsRequest::rest_api_id`](crate::types::ImportDocumentationPartsRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -144,6 +147,7 @@ impl ImportDocumentationPartsRequestBuilder {
         self
     }
     /// Sets or clears [`ImportDocumentationPartsRequest::mode`](crate::types::ImportDocumentationPartsRequest::mode).
+    #[inline]
     pub fn set_mode(
         mut self,
         input: ::std::option::Option<crate::types::PutMode>,
@@ -152,6 +156,7 @@ impl ImportDocumentationPartsRequestBuilder {
         self
     }
     /// The value set for [`ImportDocumentationPartsRequest::mode`](crate::types::ImportDocumentationPartsRequest::mode), if any.
+    #[inline]
     pub fn get_mode(&self) -> &::std::option::Option<crate::types::PutMode> {
         &self.mode
     }
@@ -161,11 +166,13 @@ impl ImportDocumentationPartsRequestBuilder {
         self
     }
     /// Sets or clears [`ImportDocumentationPartsRequest::fail_on_warnings`](crate::types::ImportDocumentationPartsRequest::fail_on_warnings).
+    #[inline]
     pub fn set_fail_on_warnings(mut self, input: ::std::option::Option<bool>) -> Self {
         self.fail_on_warnings = input;
         self
     }
     /// The value set for [`ImportDocumentationPartsRequest::fail_on_warnings`](crate::types::ImportDocumentationPartsRequest::fail_on_warnings), if any.
+    #[inline]
     pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
         &self.fail_on_warnings
     }
@@ -178,6 +185,7 @@ impl ImportDocumentationPartsRequestBuilder {
         self
     }
     /// Sets or clears [`ImportDocumentationPartsRequest::body`](crate::types::ImportDocumentationPartsRequest::body).
+    #[inline]
     pub fn set_body(
         mut self,
         input: ::std::option::Option<crate::primitives::Blob>,
@@ -186,10 +194,12 @@ impl ImportDocumentationPartsRequestBuilder {
         self
     }
     /// The value set for [`ImportDocumentationPartsRequest::body`](crate::types::ImportDocumentationPartsRequest::body), if any.
+    #[inline]
     pub fn get_body(&self) -> &::std::option::Option<crate::primitives::Blob> {
         &self.body
     }
     /// Builds the [`ImportDocumentationPartsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -35,6 +35,7 @@ pub struct ImportRestApiRequest {
 }
 impl ImportRestApiRequest {
     /// Starts building a [`ImportRestApiRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ImportRestApiRequestBuilder {
         crate::types::builders::ImportRestApiRequestBuilder::default()
     }
@@ -118,11 +119,13 @@ impl ImportRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`ImportRestApiRequest::fail_on_warnings`](crate::types::ImportRestApiRequest::fail_on_warnings).
+    #[inline]
     pub fn set_fail_on_warnings(mut self, input: ::std::option::Option<bool>) -> Self {
         self.fail_on_warnings = input;
         self
     }
     /// The value set for [`ImportRestApiRequest::fail_on_warnings`](crate::types::ImportRestApiRequest::fail_on_warnings), if any.
+    #[inline]
     pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
         &self.fail_on_warnings
     }
@@ -142,6 +145,7 @@ impl ImportRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`ImportRestApiRequest::parameters`](crate::types::ImportRestApiRequest::parameters).
+    #[inline]
     pub fn set_parameters(
         mut self,
         input: ::std::option::Option<
@@ -152,6 +156,7 @@ impl ImportRestApiRequestBuilder {
         self
     }
     /// The value set for [`ImportRestApiRequest::parameters`](crate::types::ImportRestApiRequest::parameters), if any.
+    #[inline]
     pub fn get_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -168,6 +173,7 @@ impl ImportRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`ImportRestApiRequest::body`](crate::types::ImportRestApiRequest::body).
+    #[inline]
     pub fn set_body(
         mut self,
         input: ::std::option::Option<crate::primitives::Blob>,
@@ -176,10 +182,12 @@ impl ImportRestApiRequestBuilder {
         self
     }
     /// The value set for [`ImportRestApiRequest::body`](crate::types::ImportRestApiRequest::body), if any.
+    #[inline]
     pub fn get_body(&self) -> &::std::option::Option<crate::primitives::Blob> {
         &self.body
     }
     /// Builds the [`ImportRestApiRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -66,6 +66,7 @@ pub struct Integration {
 }
 impl Integration {
     /// Starts building a [`Integration`].
+    #[inline]
     pub fn builder() -> crate::types::builders::IntegrationBuilder {
         crate::types::builders::IntegrationBuilder::default()
     }
@@ -235,6 +236,7 @@ impl IntegrationBuilder {
         self
     }
     /// Sets or clears [`Integration::type_`](crate::types::Integration::type_).
+    #[inline]
     pub fn set_type_(
         mut self,
         input: ::std::option::Option<crate::types::IntegrationType>,
@@ -243,6 +245,7 @@ impl IntegrationBuilder {
         self
     }
     /// The value set for [`Integration::type_`](crate::types::Integration::type_), if any.
+    #[inline]
     pub fn get_type_(&self) -> &::std::option::Option<crate::types::IntegrationType> {
         &self.type_
     }
@@ -255,6 +258,7 @@ impl IntegrationBuilder {
         self
     }
     /// Sets or clears [`Integration::http_method`](crate::types::Integration::http_method).
+    #[inline]
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -263,6 +267,7 @@ impl IntegrationBuilder {
         self
     }
     /// The value set for [`Integration::http_method`](crate::types::Integration::http_method), if any.
+    #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
@@ -275,6 +280,7 @@ impl IntegrationBuilder {
         self
     }
     /// Sets or clears [`Integration::uri`](crate::types::Integration::uri).
+    #[inline]
     pub fn set_uri(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -283,6 +289,7 @@ impl IntegrationBuilder {
         self
     }
     /// The value set for [`Integration::uri`](crate::types::Integration::uri), if any.
+    #[inline]
     pub fn get_uri(&self) -> &::std::option::Option<::std::string::String> {
         &self.uri
     }
@@ -295,6 +302,7 @@ impl IntegrationBuilder {
         self
     }
     /// Sets or clears [`Integration::connection_type`](crate::types::Integration::connection_type).
+    #[inline]
     pub fn set_connection_type(
         mut self,
         input: ::std::option::Option<crate::types::ConnectionType>,
@@ -303,6 +311,7 @@ impl IntegrationBuilder {
         self
     }
     /// The value set for [`Integration::connection_type`](crate::types::Integration::connection_type), if any.
+    #[inline]
     pub fn get_connection_type(
         &self,
     ) -> &::std::option::Option<crate::types::ConnectionType> {
@@ -317,6 +326,7 @@ impl IntegrationBuilder {
         self
     }
     /// Sets or clears [`Integration::connection_id`](crate::types::Integration::connection_id).
+    #[inline]
     pub fn set_connection_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -325,6 +335,7 @@ impl IntegrationBuilder {
         self
     }
     /// The value set for [`Integration::connection_id`](crate::types::Integration::connection_id), if any.
+    #[inline]
     pub fn get_connection_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.connection_id
     }
@@ -337,6 +348,7 @@ impl IntegrationBuilder {
         self
     }
     /// Sets or clears [`Integration::credentials`](crate::types::Integration::credentials).
+    #[inline]
     pub fn set_credentials(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -345,6 +357,7 @@ impl IntegrationBuilder {
         self
     }
     /// The value set for [`Integration::credentials`](crate::types::Integration::credentials), if any.
+    #[inline]
     pub fn get_credentials(&self) -> &::std::option::Option<::std::string::String> {
         &self.credentials
     }
@@ -364,6 +377,7 @@ impl IntegrationBuilder {
         self
     }
     /// Sets or clears [`Integration::request_parameters`](crate::types::Integration::request_parameters).
+    #[inline]
     pub fn set_request_parameters(
         mut self,
         input: ::std::option::Option<
@@ -374,6 +388,7 @@ impl IntegrationBuilder {
         self
     }
     /// The value set for [`Integration::request_parameters`](crate::types::Integration::request_parameters), if any.
+    #[inline]
     pub fn get_request_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -397,6 +412,7 @@ impl IntegrationBuilder {
         self
     }
     /// Sets or clears [`Integration::request_templates`](crate::types::Integration::request_templates).
+    #[inline]
     pub fn set_request_templates(
         mut self,
         input: ::std::option::Option<
@@ -407,6 +423,7 @@ impl IntegrationBuilder {
         self
     }
     /// The value set for [`Integration::request_templates`](crate::types::Integration::request_templates), if any.
+    #[inline]
     pub fn get_request_templates(
         &self,
     ) -> &::std::option::Option<
@@ -423,6 +440,7 @@ impl IntegrationBuilder {
         self
     }
     /// Sets or clears [`Integration::passthrough_behavior`](crate::types::Integration::passthrough_behavior).
+    #[inline]
     pub fn set_passthrough_behavior(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -431,6 +449,7 @@ impl IntegrationBuilder {
         self
     }
     /// The value set for [`Integration::passthrough_behavior`](crate::types::Integration::passthrough_behavior), if any.
+    #[inline]
     pub fn get_passthrough_behavior(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -445,6 +464,7 @@ impl IntegrationBuilder {
         self
     }
     /// Sets or clears [`Integration::content_handling`](crate::types::Integration::content_handling).
+    #[inline]
     pub fn set_content_handling(
         mut self,
         input: ::std::option::Option<crate::types::ContentHandlingStrategy>,
@@ -453,6 +473,7 @@ impl IntegrationBuilder {
         self
     }
     /// The value set for [`Integration::content_handling`](crate::types::Integration::content_handling), if any.
+    #[inline]
     pub fn get_content_handling(
         &self,
     ) -> &::std::option::Option<crate::types::ContentHandlingStrategy> {
@@ -464,11 +485,13 @@ impl IntegrationBuilder {
         self
     }
     /// Sets or clears [`Integration::timeout_in_millis`](crate::types::Integration::timeout_in_millis).
+    #[inline]
     pub fn set_timeout_in_millis(mut self, input: ::std::option::Option<i32>) -> Self {
         self.timeout_in_millis = input;
         self
     }
     /// The value set for [`Integration::timeout_in_millis`](crate::types::Integration::timeout_in_millis), if any.
+    #[inline]
     pub fn get_timeout_in_millis(&self) -> &::std::option::Option<i32> {
         &self.timeout_in_millis
     }
@@ -481,6 +504,7 @@ impl IntegrationBuilder {
         self
     }
     /// Sets or clears [`Integration::cache_namespace`](crate::types::Integration::cache_namespace).
+    #[inline]
     pub fn set_cache_namespace(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -489,6 +513,7 @@ impl IntegrationBuilder {
         self
     }
     /// The value set for [`Integration::cache_namespace`](crate::types::Integration::cache_namespace), if any.
+    #[inline]
     pub fn get_cache_namespace(&self) -> &::std::option::Option<::std::string::String> {
         &self.cache_namespace
     }
@@ -505,6 +530,7 @@ impl IntegrationBuilder {
         self
     }
     /// Sets or clears [`Integration::cache_key_parameters`](crate::types::Integration::cache_key_parameters).
+    #[inline]
     pub fn set_cache_key_parameters(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -513,6 +539,7 @@ impl IntegrationBuilder {
         self
     }
     /// The value set for [`Integration::cache_key_parameters`](crate::types::Integration::cache_key_parameters), if any.
+    #[inline]
     pub fn get_cache_key_parameters(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -534,6 +561,7 @@ impl IntegrationBuilder {
         self
     }
     /// Sets or clears [`Integration::integration_responses`](crate::types::Integration::integration_responses).
+    #[inline]
     pub fn set_integration_responses(
         mut self,
         input: ::std::option::Option<
@@ -547,6 +575,7 @@ impl IntegrationBuilder {
         self
     }
     /// The value set for [`Integration::integration_responses`](crate::types::Integration::integration_responses), if any.
+    #[inline]
     pub fn get_integration_responses(
         &self,
     ) -> &::std::option::Option<
@@ -566,6 +595,7 @@ impl IntegrationBuilder {
         self
     }
     /// Sets or clears [`Integration::tls_config`](crate::types::Integration::tls_config).
+    #[inline]
     pub fn set_tls_config(
         mut self,
         input: ::std::option::Option<crate::types::TlsConfig>,
@@ -574,6 +604,7 @@ impl IntegrationBuilder {
         self
     }
     /// The value set for [`Integration::tls_config`](crate::types::Integration::tls_config), if any.
+    #[inline]
     pub fn get_tls_config(&self) -> &::std::option::Option<crate::types::TlsConfig> {
         &self.tls_config
     }
@@ -586,6 +617,7 @@ impl IntegrationBuilder {
         self
     }
     /// Sets or clears [`Integration::response_transfer_mode`](crate::types::Integration::response_transfer_mode).
+    #[inline]
     pub fn set_response_transfer_mode(
         mut self,
         input: ::std::option::Option<crate::types::ResponseTransferMode>,
@@ -594,6 +626,7 @@ impl IntegrationBuilder {
         self
     }
     /// The value set for [`Integration::response_transfer_mode`](crate::types::Integration::response_transfer_mode), if any.
+    #[inline]
     pub fn get_response_transfer_mode(
         &self,
     ) -> &::std::option::Option<crate::types::ResponseTransferMode> {
@@ -608,6 +641,7 @@ impl IntegrationBuilder {
         self
     }
     /// Sets or clears [`Integration::integration_target`](crate::types::Integration::integration_target).
+    #[inline]
     pub fn set_integration_target(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -616,12 +650,14 @@ impl IntegrationBuilder {
         self
     }
     /// The value set for [`Integration::integration_target`](crate::types::Integration::integration_target), if any.
+    #[inline]
     pub fn get_integration_target(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.integration_target
     }
     /// Builds the [`Integration`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

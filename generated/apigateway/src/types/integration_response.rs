@@ -29,6 +29,7 @@ pub struct IntegrationResponse {
 }
 impl IntegrationResponse {
     /// Starts building a [`IntegrationResponse`].
+    #[inline]
     pub fn builder() -> crate::types::builders::IntegrationResponseBuilder {
         crate::types::builders::IntegrationResponseBuilder::default()
     }
@@ -133,6 +134,7 @@ impl IntegrationResponseBuilder {
         self
     }
     /// Sets or clears [`IntegrationResponse::status_code`](crate::types::IntegrationResponse::status_code).
+    #[inline]
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -141,6 +143,7 @@ impl IntegrationResponseBuilder {
         self
     }
     /// The value set for [`IntegrationResponse::status_code`](crate::types::IntegrationResponse::status_code), if any.
+    #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
@@ -153,6 +156,7 @@ impl IntegrationResponseBuilder {
         self
     }
     /// Sets or clears [`IntegrationResponse::selection_pattern`](crate::types::IntegrationResponse::selection_pattern).
+    #[inline]
     pub fn set_selection_pattern(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -161,6 +165,7 @@ impl IntegrationResponseBuilder {
         self
     }
     /// The value set for [`IntegrationResponse::selection_pattern`](crate::types::IntegrationResponse::selection_pattern), if any.
+    #[inline]
     pub fn get_selection_pattern(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -182,6 +187,7 @@ impl IntegrationResponseBuilder {
         self
     }
     /// Sets or clears [`IntegrationResponse::response_parameters`](crate::types::IntegrationResponse::response_parameters).
+    #[inline]
     pub fn set_response_parameters(
         mut self,
         input: ::std::option::Option<
@@ -192,6 +198,7 @@ impl IntegrationResponseBuilder {
         self
     }
     /// The value set for [`IntegrationResponse::response_parameters`](crate::types::IntegrationResponse::response_parameters), if any.
+    #[inline]
     pub fn get_response_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -215,6 +222,7 @@ impl IntegrationResponseBuilder {
         self
     }
     /// Sets or clears [`IntegrationResponse::response_templates`](crate::types::IntegrationResponse::response_templates).
+    #[inline]
     pub fn set_response_templates(
         mut self,
         input: ::std::option::Option<
@@ -225,6 +233,7 @@ impl IntegrationResponseBuilder {
         self
     }
     /// The value set for [`IntegrationResponse::response_templates`](crate::types::IntegrationResponse::response_templates), if any.
+    #[inline]
     pub fn get_response_templates(
         &self,
     ) -> &::std::option::Option<
@@ -241,6 +250,7 @@ impl IntegrationResponseBuilder {
         self
     }
     /// Sets or clears [`IntegrationResponse::content_handling`](crate::types::IntegrationResponse::content_handling).
+    #[inline]
     pub fn set_content_handling(
         mut self,
         input: ::std::option::Option<crate::types::ContentHandlingStrategy>,
@@ -249,12 +259,14 @@ impl IntegrationResponseBuilder {
         self
     }
     /// The value set for [`IntegrationResponse::content_handling`](crate::types::IntegrationResponse::content_handling), if any.
+    #[inline]
     pub fn get_content_handling(
         &self,
     ) -> &::std::option::Option<crate::types::ContentHandlingStrategy> {
         &self.content_handling
     }
     /// Builds the [`IntegrationResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -43,6 +43,7 @@ pub struct Method {
 }
 impl Method {
     /// Starts building a [`Method`].
+    #[inline]
     pub fn builder() -> crate::types::builders::MethodBuilder {
         crate::types::builders::MethodBuilder::default()
     }
@@ -179,6 +180,7 @@ impl MethodBuilder {
         self
     }
     /// Sets or clears [`Method::http_method`](crate::types::Method::http_method).
+    #[inline]
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -187,6 +189,7 @@ impl MethodBuilder {
         self
     }
     /// The value set for [`Method::http_method`](crate::types::Method::http_method), if any.
+    #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
@@ -199,6 +202,7 @@ impl MethodBuilder {
         self
     }
     /// Sets or clears [`Method::authorization_type`](crate::types::Method::authorization_type).
+    #[inline]
     pub fn set_authorization_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -207,6 +211,7 @@ impl MethodBuilder {
         self
     }
     /// The value set for [`Method::authorization_type`](crate::types::Method::authorization_type), if any.
+    #[inline]
     pub fn get_authorization_type(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -221,6 +226,7 @@ impl MethodBuilder {
         self
     }
     /// Sets or clears [`Method::authorizer_id`](crate::types::Method::authorizer_id).
+    #[inline]
     pub fn set_authorizer_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -229,6 +235,7 @@ impl MethodBuilder {
         self
     }
     /// The value set for [`Method::authorizer_id`](crate::types::Method::authorizer_id), if any.
+    #[inline]
     pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.authorizer_id
     }
@@ -238,11 +245,13 @@ impl MethodBuilder {
         self
     }
     /// Sets or clears [`Method::api_key_required`](crate::types::Method::api_key_required).
+    #[inline]
     pub fn set_api_key_required(mut self, input: ::std::option::Option<bool>) -> Self {
         self.api_key_required = input;
         self
     }
     /// The value set for [`Method::api_key_required`](crate::types::Method::api_key_required), if any.
+    #[inline]
     pub fn get_api_key_required(&self) -> &::std::option::Option<bool> {
         &self.api_key_required
     }
@@ -255,6 +264,7 @@ impl MethodBuilder {
         self
     }
     /// Sets or clears [`Method::request_validator_id`](crate::types::Method::request_validator_id).
+    #[inline]
     pub fn set_request_validator_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -263,6 +273,7 @@ impl MethodBuilder {
         self
     }
     /// The value set for [`Method::request_validator_id`](crate::types::Method::request_validator_id), if any.
+    #[inline]
     pub fn get_request_validator_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -277,6 +288,7 @@ impl MethodBuilder {
         self
     }
     /// Sets or clears [`Method::operation_name`](crate::types::Method::operation_name).
+    #[inline]
     pub fn set_operation_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -285,6 +297,7 @@ impl MethodBuilder {
         self
     }
     /// The value set for [`Method::operation_name`](crate::types::Method::operation_name), if any.
+    #[inline]
     pub fn get_operation_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.operation_name
     }
@@ -304,6 +317,7 @@ impl MethodBuilder {
         self
     }
     /// Sets or clears [`Method::request_parameters`](crate::types::Method::request_parameters).
+    #[inline]
     pub fn set_request_parameters(
         mut self,
         input: ::std::option::Option<
@@ -314,6 +328,7 @@ impl MethodBuilder {
         self
     }
     /// The value set for [`Method::request_parameters`](crate::types::Method::request_parameters), if any.
+    #[inline]
     pub fn get_request_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -337,6 +352,7 @@ impl MethodBuilder {
         self
     }
     /// Sets or clears [`Method::request_models`](crate::types::Method::request_models).
+    #[inline]
     pub fn set_request_models(
         mut self,
         input: ::std::option::Option<
@@ -347,6 +363,7 @@ impl MethodBuilder {
         self
     }
     /// The value set for [`Method::request_models`](crate::types::Method::request_models), if any.
+    #[inline]
     pub fn get_request_models(
         &self,
     ) -> &::std::option::Option<
@@ -370,6 +387,7 @@ impl MethodBuilder {
         self
     }
     /// Sets or clears [`Method::method_responses`](crate::types::Method::method_responses).
+    #[inline]
     pub fn set_method_responses(
         mut self,
         input: ::std::option::Option<
@@ -383,6 +401,7 @@ impl MethodBuilder {
         self
     }
     /// The value set for [`Method::method_responses`](crate::types::Method::method_responses), if any.
+    #[inline]
     pub fn get_method_responses(
         &self,
     ) -> &::std::option::Option<
@@ -399,6 +418,7 @@ impl MethodBuilder {
         self
     }
     /// Sets or clears [`Method::method_integration`](crate::types::Method::method_integration).
+    #[inline]
     pub fn set_method_integration(
         mut self,
         input: ::std::option::Option<crate::types::Integration>,
@@ -407,6 +427,7 @@ impl MethodBuilder {
         self
     }
     /// The value set for [`Method::method_integration`](crate::types::Method::method_integration), if any.
+    #[inline]
     pub fn get_method_integration(
         &self,
     ) -> &::std::option::Option<crate::types::Integration> {
@@ -425,6 +446,7 @@ impl MethodBuilder {
         self
     }
     /// Sets or clears [`Method::authorization_scopes`](crate::types::Method::authorization_scopes).
+    #[inline]
     pub fn set_authorization_scopes(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -433,12 +455,14 @@ impl MethodBuilder {
         self
     }
     /// The value set for [`Method::authorization_scopes`](crate::types::Method::authorization_scopes), if any.
+    #[inline]
     pub fn get_authorization_scopes(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.authorization_scopes
     }
     /// Builds the [`Method`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Method, crate::primitives::BuildError> {

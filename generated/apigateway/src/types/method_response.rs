@@ -23,6 +23,7 @@ pub struct MethodResponse {
 }
 impl MethodResponse {
     /// Starts building a [`MethodResponse`].
+    #[inline]
     pub fn builder() -> crate::types::builders::MethodResponseBuilder {
         crate::types::builders::MethodResponseBuilder::default()
     }
@@ -117,6 +118,7 @@ impl MethodResponseBuilder {
         self
     }
     /// Sets or clears [`MethodResponse::status_code`](crate::types::MethodResponse::status_code).
+    #[inline]
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -125,6 +127,7 @@ impl MethodResponseBuilder {
         self
     }
     /// The value set for [`MethodResponse::status_code`](crate::types::MethodResponse::status_code), if any.
+    #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
@@ -144,6 +147,7 @@ impl MethodResponseBuilder {
         self
     }
     /// Sets or clears [`MethodResponse::response_parameters`](crate::types::MethodResponse::response_parameters).
+    #[inline]
     pub fn set_response_parameters(
         mut self,
         input: ::std::option::Option<
@@ -154,6 +158,7 @@ impl MethodResponseBuilder {
         self
     }
     /// The value set for [`MethodResponse::response_parameters`](crate::types::MethodResponse::response_parameters), if any.
+    #[inline]
     pub fn get_response_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -177,6 +182,7 @@ impl MethodResponseBuilder {
         self
     }
     /// Sets or clears [`MethodResponse::response_models`](crate::types::MethodResponse::response_models).
+    #[inline]
     pub fn set_response_models(
         mut self,
         input: ::std::option::Option<
@@ -187,6 +193,7 @@ impl MethodResponseBuilder {
         self
     }
     /// The value set for [`MethodResponse::response_models`](crate::types::MethodResponse::response_models), if any.
+    #[inline]
     pub fn get_response_models(
         &self,
     ) -> &::std::option::Option<
@@ -195,6 +202,7 @@ impl MethodResponseBuilder {
         &self.response_models
     }
     /// Builds the [`MethodResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -35,6 +35,7 @@ pub struct MethodSetting {
 }
 impl MethodSetting {
     /// Starts building a [`MethodSetting`].
+    #[inline]
     pub fn builder() -> crate::types::builders::MethodSettingBuilder {
         crate::types::builders::MethodSettingBuilder::default()
     }
@@ -162,11 +163,13 @@ impl MethodSettingBuilder {
         self
     }
     /// Sets or clears [`MethodSetting::metrics_enabled`](crate::types::MethodSetting::metrics_enabled).
+    #[inline]
     pub fn set_metrics_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
         self.metrics_enabled = input;
         self
     }
     /// The value set for [`MethodSetting::metrics_enabled`](crate::types::MethodSetting::metrics_enabled), if any.
+    #[inline]
     pub fn get_metrics_enabled(&self) -> &::std::option::Option<bool> {
         &self.metrics_enabled
     }
@@ -179,6 +182,7 @@ impl MethodSettingBuilder {
         self
     }
     /// Sets or clears [`MethodSetting::logging_level`](crate::types::MethodSetting::logging_level).
+    #[inline]
     pub fn set_logging_level(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -187,6 +191,7 @@ impl MethodSettingBuilder {
         self
     }
     /// The value set for [`MethodSetting::logging_level`](crate::types::MethodSetting::logging_level), if any.
+    #[inline]
     pub fn get_logging_level(&self) -> &::std::option::Option<::std::string::String> {
         &self.logging_level
     }
@@ -196,11 +201,13 @@ impl MethodSettingBuilder {
         self
     }
     /// Sets or clears [`MethodSetting::data_trace_enabled`](crate::types::MethodSetting::data_trace_enabled).
+    #[inline]
     pub fn set_data_trace_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
         self.data_trace_enabled = input;
         self
     }
     /// The value set for [`MethodSetting::data_trace_enabled`](crate::types::MethodSetting::data_trace_enabled), if any.
+    #[inline]
     pub fn get_data_trace_enabled(&self) -> &::std::option::Option<bool> {
         &self.data_trace_enabled
     }
@@ -213,6 +220,7 @@ impl MethodSettingBuilder {
         self
     }
     /// Sets or clears [`MethodSetting::throttling_burst_limit`](crate::types::MethodSetting::throttling_burst_limit).
+    #[inline]
     pub fn set_throttling_burst_limit(
         mut self,
         input: ::std::option::Option<i32>,
@@ -221,6 +229,7 @@ impl MethodSettingBuilder {
         self
     }
     /// The value set for [`MethodSetting::throttling_burst_limit`](crate::types::MethodSetting::throttling_burst_limit), if any.
+    #[inline]
     pub fn get_throttling_burst_limit(&self) -> &::std::option::Option<i32> {
         &self.throttling_burst_limit
     }
@@ -233,6 +242,7 @@ impl MethodSettingBuilder {
         self
     }
     /// Sets or clears [`MethodSetting::throttling_rate_limit`](crate::types::MethodSetting::throttling_rate_limit).
+    #[inline]
     pub fn set_throttling_rate_limit(
         mut self,
         input: ::std::option::Option<f64>,
@@ -241,6 +251,7 @@ impl MethodSettingBuilder {
         self
     }
     /// The value set for [`MethodSetting::throttling_rate_limit`](crate::types::MethodSetting::throttling_rate_limit), if any.
+    #[inline]
     pub fn get_throttling_rate_limit(&self) -> &::std::option::Option<f64> {
         &self.throttling_rate_limit
     }
@@ -250,11 +261,13 @@ impl MethodSettingBuilder {
         self
     }
     /// Sets or clears [`MethodSetting::caching_enabled`](crate::types::MethodSetting::caching_enabled).
+    #[inline]
     pub fn set_caching_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
         self.caching_enabled = input;
         self
     }
     /// The value set for [`MethodSetting::caching_enabled`](crate::types::MethodSetting::caching_enabled), if any.
+    #[inline]
     pub fn get_caching_enabled(&self) -> &::std::option::Option<bool> {
         &self.caching_enabled
     }
@@ -267,6 +280,7 @@ impl MethodSettingBuilder {
         self
     }
     /// Sets or clears [`MethodSetting::cache_ttl_in_seconds`](crate::types::MethodSetting::cache_ttl_in_seconds).
+    #[inline]
     pub fn set_cache_ttl_in_seconds(
         mut self,
         input: ::std::option::Option<i32>,
@@ -275,6 +289,7 @@ impl MethodSettingBuilder {
         self
     }
     /// The value set for [`MethodSetting::cache_ttl_in_seconds`](crate::types::MethodSetting::cache_ttl_in_seconds), if any.
+    #[inline]
     pub fn get_cache_ttl_in_seconds(&self) -> &::std::option::Option<i32> {
         &self.cache_ttl_in_seconds
     }
@@ -287,6 +302,7 @@ impl MethodSettingBuilder {
         self
     }
     /// Sets or clears [`MethodSetting::cache_data_encrypted`](crate::types::MethodSetting::cache_data_encrypted).
+    #[inline]
     pub fn set_cache_data_encrypted(
         mut self,
         input: ::std::option::Option<bool>,
@@ -295,6 +311,7 @@ impl MethodSettingBuilder {
         self
     }
     /// The value set for [`MethodSetting::cache_data_encrypted`](crate::types::MethodSetting::cache_data_encrypted), if any.
+    #[inline]
     pub fn get_cache_data_encrypted(&self) -> &::std::option::Option<bool> {
         &self.cache_data_encrypted
     }
@@ -309,6 +326,7 @@ impl MethodSettingBuilder {
         self
     }
     /// Sets or clears [`MethodSetting::require_authorization_for_cache_control`](crate::types::MethodSetting::require_authorization_for_cache_control).
+    #[inline]
     pub fn set_require_authorization_for_cache_control(
         mut self,
         input: ::std::option::Option<bool>,
@@ -317,6 +335,7 @@ impl MethodSettingBuilder {
         self
     }
     /// The value set for [`MethodSetting::require_authorization_for_cache_control`](crate::types::MethodSetting::require_authorization_for_cache_control), if any.
+    #[inline]
     pub fn get_require_authorization_for_cache_control(
         &self,
     ) -> &::std::option::Option<bool> {
@@ -335,6 +354,7 @@ impl MethodSettingBuilder {
         self
     }
     /// Sets or clears [`MethodSetting::unauthorized_cache_control_header_strategy`](crate::types::MethodSetting::unauthorized_cache_control_header_strategy).
+    #[inline]
     pub fn set_unauthorized_cache_control_header_strategy(
         mut self,
         input: ::std::option::Option<
@@ -345,12 +365,14 @@ impl MethodSettingBuilder {
         self
     }
     /// The value set for [`MethodSetting::unauthorized_cache_control_header_strategy`](crate::types::MethodSetting::unauthorized_cache_control_header_strategy), if any.
+    #[inline]
     pub fn get_unauthorized_cache_control_header_strategy(
         &self,
     ) -> &::std::option::Option<crate::types::UnauthorizedCacheControlHeaderStrategy> {
         &self.unauthorized_cache_control_header_strategy
     }
     /// Builds the [`MethodSetting`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -17,6 +17,7 @@ pub struct MethodSnapshot {
 }
 impl MethodSnapshot {
     /// Starts building a [`MethodSnapshot`].
+    #[inline]
     pub fn builder() -> crate::types::builders::MethodSnapshotBuilder {
         crate::types::builders::MethodSnapshotBuilder::default()
     }
@@ -90,6 +91,7 @@ impl MethodSnapshotBuilder {
         self
     }
     /// Sets or clears [`MethodSnapshot::authorization_type`](crate::types::MethodSnapshot::authorization_type).
+    #[inline]
     pub fn set_authorization_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -98,6 +100,7 @@ impl MethodSnapshotBuilder {
         self
     }
     /// The value set for [`MethodSnapshot::authorization_type`](crate::types::MethodSnapshot::authorization_type), if any.
+    #[inline]
     pub fn get_authorization_type(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -109,15 +112,18 @@ impl MethodSnapshotBuilder {
         self
     }
     /// Sets or clears [`MethodSnapshot::api_key_required`](crate::types::MethodSnapshot::api_key_required).
+    #[inline]
     pub fn set_api_key_required(mut self, input: ::std::option::Option<bool>) -> Self {
         self.api_key_required = input;
         self
     }
     /// The value set for [`MethodSnapshot::api_key_required`](crate::types::MethodSnapshot::api_key_required), if any.
+    #[inline]
     pub fn get_api_key_required(&self) -> &::std::option::Option<bool> {
         &self.api_key_required
     }
     /// Builds the [`MethodSnapshot`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -23,6 +23,7 @@ pub struct Model {
 }
 impl Model {
     /// Starts building a [`Model`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ModelBuilder {
         crate::types::builders::ModelBuilder::default()
     }
@@ -123,6 +124,7 @@ impl ModelBuilder {
         self
     }
     /// Sets or clears [`Model::id`](crate::types::Model::id).
+    #[inline]
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -131,6 +133,7 @@ impl ModelBuilder {
         self
     }
     /// The value set for [`Model::id`](crate::types::Model::id), if any.
+    #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
@@ -143,6 +146,7 @@ impl ModelBuilder {
         self
     }
     /// Sets or clears [`Model::name`](crate::types::Model::name).
+    #[inline]
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -151,6 +155,7 @@ impl ModelBuilder {
         self
     }
     /// The value set for [`Model::name`](crate::types::Model::name), if any.
+    #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
@@ -163,6 +168,7 @@ impl ModelBuilder {
         self
     }
     /// Sets or clears [`Model::description`](crate::types::Model::description).
+    #[inline]
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -171,6 +177,7 @@ impl ModelBuilder {
         self
     }
     /// The value set for [`Model::description`](crate::types::Model::description), if any.
+    #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
@@ -183,6 +190,7 @@ impl ModelBuilder {
         self
     }
     /// Sets or clears [`Model::schema`](crate::types::Model::schema).
+    #[inline]
     pub fn set_schema(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -191,6 +199,7 @@ impl ModelBuilder {
         self
     }
     /// The value set for [`Model::schema`](crate::types::Model::schema), if any.
+    #[inline]
     pub fn get_schema(&self) -> &::std::option::Option<::std::string::String> {
         &self.schema
     }
@@ -203,6 +212,7 @@ impl ModelBuilder {
         self
     }
     /// Sets or clears [`Model::content_type`](crate::types::Model::content_type).
+    #[inline]
     pub fn set_content_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -211,10 +221,12 @@ impl ModelBuilder {
         self
     }
     /// The value set for [`Model::content_type`](crate::types::Model::content_type), if any.
+    #[inline]
     pub fn get_content_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.content_type
     }
     /// Builds the [`Model`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Model, crate::primitives::BuildError> {

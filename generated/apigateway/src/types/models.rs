@@ -17,6 +17,7 @@ pub struct Models {
 }
 impl Models {
     /// Starts building a [`Models`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ModelsBuilder {
         crate::types::builders::ModelsBuilder::default()
     }
@@ -102,6 +103,7 @@ impl ModelsBuilder {
         self
     }
     /// Sets or clears [`Models::position`](crate::types::Models::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -110,6 +112,7 @@ impl ModelsBuilder {
         self
     }
     /// The value set for [`Models::position`](crate::types::Models::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -126,6 +129,7 @@ impl ModelsBuilder {
         self
     }
     /// Sets or clears [`Models::items`](crate::types::Models::items).
+    #[inline]
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Model>>,
@@ -134,12 +138,14 @@ impl ModelsBuilder {
         self
     }
     /// The value set for [`Models::items`](crate::types::Models::items), if any.
+    #[inline]
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Model>> {
         &self.items
     }
     /// Builds the [`Models`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Models, crate::primitives::BuildError> {

@@ -21,6 +21,7 @@ pub struct MutualTlsAuthentication {
 }
 impl MutualTlsAuthentication {
     /// Starts building a [`MutualTlsAuthentication`].
+    #[inline]
     pub fn builder() -> crate::types::builders::MutualTlsAuthenticationBuilder {
         crate::types::builders::MutualTlsAuthenticationBuilder::default()
     }
@@ -99,6 +100,7 @@ impl MutualTlsAuthenticationBuilder {
         self
     }
     /// Sets or clears [`MutualTlsAuthentication::truststore_uri`](crate::types::MutualTlsAuthentication::truststore_uri).
+    #[inline]
     pub fn set_truststore_uri(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -107,6 +109,7 @@ impl MutualTlsAuthenticationBuilder {
         self
     }
     /// The value set for [`MutualTlsAuthentication::truststore_uri`](crate::types::MutualTlsAuthentication::truststore_uri), if any.
+    #[inline]
     pub fn get_truststore_uri(&self) -> &::std::option::Option<::std::string::String> {
         &self.truststore_uri
     }
@@ -119,6 +122,7 @@ impl MutualTlsAuthenticationBuilder {
         self
     }
     /// Sets or clears [`MutualTlsAuthentication::truststore_version`](crate::types::MutualTlsAuthentication::truststore_version).
+    #[inline]
     pub fn set_truststore_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -127,6 +131,7 @@ impl MutualTlsAuthenticationBuilder {
         self
     }
     /// The value set for [`MutualTlsAuthentication::truststore_version`](crate::types::MutualTlsAuthentication::truststore_version), if any.
+    #[inline]
     pub fn get_truststore_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -145,6 +150,7 @@ impl MutualTlsAuthenticationBuilder {
         self
     }
     /// Sets or clears [`MutualTlsAuthentication::truststore_warnings`](crate::types::MutualTlsAuthentication::truststore_warnings).
+    #[inline]
     pub fn set_truststore_warnings(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -153,12 +159,14 @@ impl MutualTlsAuthenticationBuilder {
         self
     }
     /// The value set for [`MutualTlsAuthentication::truststore_warnings`](crate::types::MutualTlsAuthentication::truststore_warnings), if any.
+    #[inline]
     pub fn get_truststore_warnings(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.truststore_warnings
     }
     /// Builds the [`MutualTlsAuthentication`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -17,6 +17,7 @@ pub struct MutualTlsAuthenticationInput {
 }
 impl MutualTlsAuthenticationInput {
     /// Starts building a [`MutualTlsAuthenticationInput`].
+    #[inline]
     pub fn builder() -> crate::types::builders::MutualTlsAuthenticationInputBuilder {
         crate::types::builders::MutualTlsAuthenticationInputBuilder::default()
     }
@@ -90,6 +91,7 @@ impl MutualTlsAuthenticationInputBuilder {
         self
     }
     /// Sets or clears [`MutualTlsAuthenticationInput::truststore_uri`](crate::types::MutualTlsAuthenticationInput::truststore_uri).
+    #[inline]
     pub fn set_truststore_uri(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -98,6 +100,7 @@ impl MutualTlsAuthenticationInputBuilder {
         self
     }
     /// The value set for [`MutualTlsAuthenticationInput::truststore_uri`](crate::types::MutualTlsAuthenticationInput::truststore_uri), if any.
+    #[inline]
     pub fn get_truststore_uri(&self) -> &::std::option::Option<::std::string::String> {
         &self.truststore_uri
     }
@@ -110,6 +113,7 @@ impl MutualTlsAuthenticationInputBuilder {
         self
     }
     /// Sets or clears [`MutualTlsAuthenticationInput::truststore_version`](crate::types::MutualTlsAuthenticationInput::truststore_version).
+    #[inline]
     pub fn set_truststore_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -118,12 +122,14 @@ impl MutualTlsAuthenticationInputBuilder {
         self
     }
     /// The value set for [`MutualTlsAuthenticationInput::truststore_version`](crate::types::MutualTlsAuthenticationInput::truststore_version), if any.
+    #[inline]
     pub fn get_truststore_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.truststore_version
     }
     /// Builds the [`MutualTlsAuthenticationInput`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

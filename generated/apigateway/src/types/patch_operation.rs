@@ -21,6 +21,7 @@ pub struct PatchOperation {
 }
 impl PatchOperation {
     /// Starts building a [`PatchOperation`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PatchOperationBuilder {
         crate::types::builders::PatchOperationBuilder::default()
     }
@@ -101,11 +102,13 @@ impl PatchOperationBuilder {
         self
     }
     /// Sets or clears [`PatchOperation::op`](crate::types::PatchOperation::op).
+    #[inline]
     pub fn set_op(mut self, input: ::std::option::Option<crate::types::Op>) -> Self {
         self.op = input;
         self
     }
     /// The value set for [`PatchOperation::op`](crate::types::PatchOperation::op), if any.
+    #[inline]
     pub fn get_op(&self) -> &::std::option::Option<crate::types::Op> {
         &self.op
     }
@@ -118,6 +121,7 @@ impl PatchOperationBuilder {
         self
     }
     /// Sets or clears [`PatchOperation::path`](crate::types::PatchOperation::path).
+    #[inline]
     pub fn set_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -126,6 +130,7 @@ impl PatchOperationBuilder {
         self
     }
     /// The value set for [`PatchOperation::path`](crate::types::PatchOperation::path), if any.
+    #[inline]
     pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.path
     }
@@ -138,6 +143,7 @@ impl PatchOperationBuilder {
         self
     }
     /// Sets or clears [`PatchOperation::value`](crate::types::PatchOperation::value).
+    #[inline]
     pub fn set_value(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -146,6 +152,7 @@ impl PatchOperationBuilder {
         self
     }
     /// The value set for [`PatchOperation::value`](crate::types::PatchOperation::value), if any.
+    #[inline]
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.value
     }
@@ -158,6 +165,7 @@ impl PatchOperationBuilder {
         self
     }
     /// Sets or clears [`PatchOperation::from`](crate::types::PatchOperation::from).
+    #[inline]
     pub fn set_from(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -166,10 +174,12 @@ impl PatchOperationBuilder {
         self
     }
     /// The value set for [`PatchOperation::from`](crate::types::PatchOperation::from), if any.
+    #[inline]
     pub fn get_from(&self) -> &::std::option::Option<::std::string::String> {
         &self.from
     }
     /// Builds the [`PatchOperation`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -35,6 +35,7 @@ pub struct PutGatewayResponseRequest {
 }
 impl PutGatewayResponseRequest {
     /// Starts building a [`PutGatewayResponseRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PutGatewayResponseRequestBuilder {
         crate::types::builders::PutGatewayResponseRequestBuilder::default()
     }
@@ -137,6 +138,7 @@ impl PutGatewayResponseRequestBuilder {
         self
     }
     /// Sets or clears [`PutGatewayResponseRequest::rest_api_id`](crate::types::PutGatewayResponseRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -145,6 +147,7 @@ impl PutGatewayResponseRequestBuilder {
         self
     }
     /// The value set for [`PutGatewayResponseRequest::rest_api_id`](crate::types::PutGatewayResponseRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -157,6 +160,7 @@ impl PutGatewayResponseRequestBuilder {
         self
     }
     /// Sets or clears [`PutGatewayResponseRequest::response_type`](crate::types::PutGatewayResponseRequest::response_type).
+    #[inline]
     pub fn set_response_type(
         mut self,
         input: ::std::option::Option<crate::types::GatewayResponseType>,
@@ -165,6 +169,7 @@ impl PutGatewayResponseRequestBuilder {
         self
     }
     /// The value set for [`PutGatewayResponseRequest::response_type`](crate::types::PutGatewayResponseRequest::response_type), if any.
+    #[inline]
     pub fn get_response_type(
         &self,
     ) -> &::std::option::Option<crate::types::GatewayResponseType> {
@@ -179,6 +184,7 @@ impl PutGatewayResponseRequestBuilder {
         self
     }
     /// Sets or clears [`PutGatewayResponseRequest::status_code`](crate::types::PutGatewayResponseRequest::status_code).
+    #[inline]
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -187,6 +193,7 @@ impl PutGatewayResponseRequestBuilder {
         self
     }
     /// The value set for [`PutGatewayResponseRequest::status_code`](crate::types::PutGatewayResponseRequest::status_code), if any.
+    #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
@@ -206,6 +213,7 @@ impl PutGatewayResponseRequestBuilder {
         self
     }
     /// Sets or clears [`PutGatewayResponseRequest::response_parameters`](crate::types::PutGatewayResponseRequest::response_parameters).
+    #[inline]
     pub fn set_response_parameters(
         mut self,
         input: ::std::option::Option<
@@ -216,6 +224,7 @@ impl PutGatewayResponseRequestBuilder {
         self
     }
     /// The value set for [`PutGatewayResponseRequest::response_parameters`](crate::types::PutGatewayResponseRequest::response_parameters), if any.
+    #[inline]
     pub fn get_response_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -239,6 +248,7 @@ impl PutGatewayResponseRequestBuilder {
         self
     }
     /// Sets or clears [`PutGatewayResponseRequest::response_templates`](crate::types::PutGatewayResponseRequest::response_templates).
+    #[inline]
     pub fn set_response_templates(
         mut self,
         input: ::std::option::Option<
@@ -249,6 +259,7 @@ impl PutGatewayResponseRequestBuilder {
         self
     }
     /// The value set for [`PutGatewayResponseRequest::response_templates`](crate::types::PutGatewayResponseRequest::response_templates), if any.
+    #[inline]
     pub fn get_response_templates(
         &self,
     ) -> &::std::option::Option<
@@ -257,6 +268,7 @@ impl PutGatewayResponseRequestBuilder {
         &self.response_templates
     }
     /// Builds the [`PutGatewayResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -75,6 +75,7 @@ pub struct PutIntegrationRequest {
 }
 impl PutIntegrationRequest {
     /// Starts building a [`PutIntegrationRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PutIntegrationRequestBuilder {
         crate::types::builders::PutIntegrationRequestBuilder::default()
     }
@@ -249,6 +250,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationRequest::rest_api_id`](crate::types::PutIntegrationRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -257,6 +259,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationRequest::rest_api_id`](crate::types::PutIntegrationRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -269,6 +272,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationRequest::resource_id`](crate::types::PutIntegrationRequest::resource_id).
+    #[inline]
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -277,6 +281,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationRequest::resource_id`](crate::types::PutIntegrationRequest::resource_id), if any.
+    #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
@@ -289,6 +294,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationRequest::http_method`](crate::types::PutIntegrationRequest::http_method).
+    #[inline]
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -297,6 +303,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationRequest::http_method`](crate::types::PutIntegrationRequest::http_method), if any.
+    #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
@@ -309,6 +316,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationRequest::type_`](crate::types::PutIntegrationRequest::type_).
+    #[inline]
     pub fn set_type_(
         mut self,
         input: ::std::option::Option<crate::types::IntegrationType>,
@@ -317,6 +325,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationRequest::type_`](crate::types::PutIntegrationRequest::type_), if any.
+    #[inline]
     pub fn get_type_(&self) -> &::std::option::Option<crate::types::IntegrationType> {
         &self.type_
     }
@@ -329,6 +338,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationRequest::integration_http_method`](crate::types::PutIntegrationRequest::integration_http_method).
+    #[inline]
     pub fn set_integration_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -337,6 +347,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationRequest::integration_http_method`](crate::types::PutIntegrationRequest::integration_http_method), if any.
+    #[inline]
     pub fn get_integration_http_method(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -351,6 +362,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationRequest::uri`](crate::types::PutIntegrationRequest::uri).
+    #[inline]
     pub fn set_uri(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -359,6 +371,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationRequest::uri`](crate::types::PutIntegrationRequest::uri), if any.
+    #[inline]
     pub fn get_uri(&self) -> &::std::option::Option<::std::string::String> {
         &self.uri
     }
@@ -371,6 +384,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationRequest::connection_type`](crate::types::PutIntegrationRequest::connection_type).
+    #[inline]
     pub fn set_connection_type(
         mut self,
         input: ::std::option::Option<crate::types::ConnectionType>,
@@ -379,6 +393,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationRequest::connection_type`](crate::types::PutIntegrationRequest::connection_type), if any.
+    #[inline]
     pub fn get_connection_type(
         &self,
     ) -> &::std::option::Option<crate::types::ConnectionType> {
@@ -393,6 +408,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationRequest::connection_id`](crate::types::PutIntegrationRequest::connection_id).
+    #[inline]
     pub fn set_connection_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -401,6 +417,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationRequest::connection_id`](crate::types::PutIntegrationRequest::connection_id), if any.
+    #[inline]
     pub fn get_connection_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.connection_id
     }
@@ -413,6 +430,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationRequest::credentials`](crate::types::PutIntegrationRequest::credentials).
+    #[inline]
     pub fn set_credentials(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -421,6 +439,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationRequest::credentials`](crate::types::PutIntegrationRequest::credentials), if any.
+    #[inline]
     pub fn get_credentials(&self) -> &::std::option::Option<::std::string::String> {
         &self.credentials
     }
@@ -440,6 +459,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationRequest::request_parameters`](crate::types::PutIntegrationRequest::request_parameters).
+    #[inline]
     pub fn set_request_parameters(
         mut self,
         input: ::std::option::Option<
@@ -450,6 +470,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationRequest::request_parameters`](crate::types::PutIntegrationRequest::request_parameters), if any.
+    #[inline]
     pub fn get_request_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -473,6 +494,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationRequest::request_templates`](crate::types::PutIntegrationRequest::request_templates).
+    #[inline]
     pub fn set_request_templates(
         mut self,
         input: ::std::option::Option<
@@ -483,6 +505,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationRequest::request_templates`](crate::types::PutIntegrationRequest::request_templates), if any.
+    #[inline]
     pub fn get_request_templates(
         &self,
     ) -> &::std::option::Option<
@@ -499,6 +522,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationRequest::passthrough_behavior`](crate::types::PutIntegrationRequest::passthrough_behavior).
+    #[inline]
     pub fn set_passthrough_behavior(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -507,6 +531,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationRequest::passthrough_behavior`](crate::types::PutIntegrationRequest::passthrough_behavior), if any.
+    #[inline]
     pub fn get_passthrough_behavior(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -521,6 +546,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationRequest::cache_namespace`](crate::types::PutIntegrationRequest::cache_namespace).
+    #[inline]
     pub fn set_cache_namespace(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -529,6 +555,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationRequest::cache_namespace`](crate::types::PutIntegrationRequest::cache_namespace), if any.
+    #[inline]
     pub fn get_cache_namespace(&self) -> &::std::option::Option<::std::string::String> {
         &self.cache_namespace
     }
@@ -545,6 +572,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationRequest::cache_key_parameters`](crate::types::PutIntegrationRequest::cache_key_parameters).
+    #[inline]
     pub fn set_cache_key_parameters(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -553,6 +581,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationRequest::cache_key_parameters`](crate::types::PutIntegrationRequest::cache_key_parameters), if any.
+    #[inline]
     pub fn get_cache_key_parameters(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -567,6 +596,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationRequest::content_handling`](crate::types::PutIntegrationRequest::content_handling).
+    #[inline]
     pub fn set_content_handling(
         mut self,
         input: ::std::option::Option<crate::types::ContentHandlingStrategy>,
@@ -575,6 +605,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationRequest::content_handling`](crate::types::PutIntegrationRequest::content_handling), if any.
+    #[inline]
     pub fn get_content_handling(
         &self,
     ) -> &::std::option::Option<crate::types::ContentHandlingStrategy> {
@@ -586,11 +617,13 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationRequest::timeout_in_millis`](crate::types::PutIntegrationRequest::timeout_in_millis).
+    #[inline]
     pub fn set_timeout_in_millis(mut self, input: ::std::option::Option<i32>) -> Self {
         self.timeout_in_millis = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::timeout_in_millis`](crate::types::PutIntegrationRequest::timeout_in_millis), if any.
+    #[inline]
     pub fn get_timeout_in_millis(&self) -> &::std::option::Option<i32> {
         &self.timeout_in_millis
     }
@@ -603,6 +636,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationRequest::tls_config`](crate::types::PutIntegrationRequest::tls_config).
+    #[inline]
     pub fn set_tls_config(
         mut self,
         input: ::std::option::Option<crate::types::TlsConfig>,
@@ -611,6 +645,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationRequest::tls_config`](crate::types::PutIntegrationRequest::tls_config), if any.
+    #[inline]
     pub fn get_tls_config(&self) -> &::std::option::Option<crate::types::TlsConfig> {
         &self.tls_config
     }
@@ -623,6 +658,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationRequest::response_transfer_mode`](crate::types::PutIntegrationRequest::response_transfer_mode).
+    #[inline]
     pub fn set_response_transfer_mode(
         mut self,
         input: ::std::option::Option<crate::types::ResponseTransferMode>,
@@ -631,6 +667,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationRequest::response_transfer_mode`](crate::types::PutIntegrationRequest::response_transfer_mode), if any.
+    #[inline]
     pub fn get_response_transfer_mode(
         &self,
     ) -> &::std::option::Option<crate::types::ResponseTransferMode> {
@@ -645,6 +682,7 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationRequest::integration_target`](crate::types::PutIntegrationRequest::integration_target).
+    #[inline]
     pub fn set_integration_target(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -653,12 +691,14 @@ impl PutIntegrationRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationRequest::integration_target`](crate::types::PutIntegrationRequest::integration_target), if any.
+    #[inline]
     pub fn get_integration_target(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.integration_target
     }
     /// Builds the [`PutIntegrationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -51,6 +51,7 @@ pub struct PutIntegrationResponseRequest {
 }
 impl PutIntegrationResponseRequest {
     /// Starts building a [`PutIntegrationResponseRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PutIntegrationResponseRequestBuilder {
         crate::types::builders::PutIntegrationResponseRequestBuilder::default()
     }
@@ -172,6 +173,7 @@ impl PutIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::rest_api_id`](crate::types::PutIntegrationResponseRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -180,6 +182,7 @@ impl PutIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::rest_api_id`](crate::types::PutIntegrationResponseRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -192,6 +195,7 @@ impl PutIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::resource_id`](crate::types::PutIntegrationResponseRequest::resource_id).
+    #[inline]
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -200,6 +204,7 @@ impl PutIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::resource_id`](crate::types::PutIntegrationResponseRequest::resource_id), if any.
+    #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
@@ -212,6 +217,7 @@ impl PutIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::http_method`](crate::types::PutIntegrationResponseRequest::http_method).
+    #[inline]
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -220,6 +226,7 @@ impl PutIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::http_method`](crate::types::PutIntegrationResponseRequest::http_method), if any.
+    #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
@@ -232,6 +239,7 @@ impl PutIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::status_code`](crate::types::PutIntegrationResponseRequest::status_code).
+    #[inline]
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -240,6 +248,7 @@ impl PutIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::status_code`](crate::types::PutIntegrationResponseRequest::status_code), if any.
+    #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
@@ -252,6 +261,7 @@ impl PutIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::selection_pattern`](crate::types::PutIntegrationResponseRequest::selection_pattern).
+    #[inline]
     pub fn set_selection_pattern(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -260,6 +270,7 @@ impl PutIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::selection_pattern`](crate::types::PutIntegrationResponseRequest::selection_pattern), if any.
+    #[inline]
     pub fn get_selection_pattern(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -281,6 +292,7 @@ impl PutIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::response_parameters`](crate::types::PutIntegrationResponseRequest::response_parameters).
+    #[inline]
     pub fn set_response_parameters(
         mut self,
         input: ::std::option::Option<
@@ -291,6 +303,7 @@ impl PutIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::response_parameters`](crate::types::PutIntegrationResponseRequest::response_parameters), if any.
+    #[inline]
     pub fn get_response_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -314,6 +327,7 @@ impl PutIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::response_templates`](crate::types::PutIntegrationResponseRequest::response_templates).
+    #[inline]
     pub fn set_response_templates(
         mut self,
         input: ::std::option::Option<
@@ -324,6 +338,7 @@ impl PutIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::response_templates`](crate::types::PutIntegrationResponseRequest::response_templates), if any.
+    #[inline]
     pub fn get_response_templates(
         &self,
     ) -> &::std::option::Option<
@@ -340,6 +355,7 @@ impl PutIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::content_handling`](crate::types::PutIntegrationResponseRequest::content_handling).
+    #[inline]
     pub fn set_content_handling(
         mut self,
         input: ::std::option::Option<crate::types::ContentHandlingStrategy>,
@@ -348,12 +364,14 @@ impl PutIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::content_handling`](crate::types::PutIntegrationResponseRequest::content_handling), if any.
+    #[inline]
     pub fn get_content_handling(
         &self,
     ) -> &::std::option::Option<crate::types::ContentHandlingStrategy> {
         &self.content_handling
     }
     /// Builds the [`PutIntegrationResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

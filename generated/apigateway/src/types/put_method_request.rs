@@ -55,6 +55,7 @@ pub struct PutMethodRequest {
 }
 impl PutMethodRequest {
     /// Starts building a [`PutMethodRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PutMethodRequestBuilder {
         crate::types::builders::PutMethodRequestBuilder::default()
     }
@@ -189,6 +190,7 @@ impl PutMethodRequestBuilder {
         self
     }
     /// Sets or clears [`PutMethodRequest::rest_api_id`](crate::types::PutMethodRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -197,6 +199,7 @@ impl PutMethodRequestBuilder {
         self
     }
     /// The value set for [`PutMethodRequest::rest_api_id`](crate::types::PutMethodRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -209,6 +212,7 @@ impl PutMethodRequestBuilder {
         self
     }
     /// Sets or clears [`PutMethodRequest::resource_id`](crate::types::PutMethodRequest::resource_id).
+    #[inline]
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -217,6 +221,7 @@ impl PutMethodRequestBuilder {
         self
     }
     /// The value set for [`PutMethodRequest::resource_id`](crate::types::PutMethodRequest::resource_id), if any.
+    #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
@@ -229,6 +234,7 @@ impl PutMethodRequestBuilder {
         self
     }
     /// Sets or clears [`PutMethodRequest::http_method`](crate::types::PutMethodRequest::http_method).
+    #[inline]
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -237,6 +243,7 @@ impl PutMethodRequestBuilder {
         self
     }
     /// The value set for [`PutMethodRequest::http_method`](crate::types::PutMethodRequest::http_method), if any.
+    #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
@@ -249,6 +256,7 @@ impl PutMethodRequestBuilder {
         self
     }
     /// Sets or clears [`PutMethodRequest::authorization_type`](crate::types::PutMethodRequest::authorization_type).
+    #[inline]
     pub fn set_authorization_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -257,6 +265,7 @@ impl PutMethodRequestBuilder {
         self
     }
     /// The value set for [`PutMethodRequest::authorization_type`](crate::types::PutMethodRequest::authorization_type), if any.
+    #[inline]
     pub fn get_authorization_type(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -271,6 +280,7 @@ impl PutMethodRequestBuilder {
         self
     }
     /// Sets or clears [`PutMethodRequest::authorizer_id`](crate::types::PutMethodRequest::authorizer_id).
+    #[inline]
     pub fn set_authorizer_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -279,6 +289,7 @@ impl PutMethodRequestBuilder {
         self
     }
     /// The value set for [`PutMethodRequest::authorizer_id`](crate::types::PutMethodRequest::authorizer_id), if any.
+    #[inline]
     pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.authorizer_id
     }
@@ -288,11 +299,13 @@ impl PutMethodRequestBuilder {
         self
     }
     /// Sets or clears [`PutMethodRequest::api_key_required`](crate::types::PutMethodRequest::api_key_required).
+    #[inline]
     pub fn set_api_key_required(mut self, input: ::std::option::Option<bool>) -> Self {
         self.api_key_required = input;
         self
     }
     /// The value set for [`PutMethodRequest::api_key_required`](crate::types::PutMethodRequest::api_key_required), if any.
+    #[inline]
     pub fn get_api_key_required(&self) -> &::std::option::Option<bool> {
         &self.api_key_required
     }
@@ -305,6 +318,7 @@ impl PutMethodRequestBuilder {
         self
     }
     /// Sets or clears [`PutMethodRequest::operation_name`](crate::types::PutMethodRequest::operation_name).
+    #[inline]
     pub fn set_operation_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -313,6 +327,7 @@ impl PutMethodRequestBuilder {
         self
     }
     /// The value set for [`PutMethodRequest::operation_name`](crate::types::PutMethodRequest::operation_name), if any.
+    #[inline]
     pub fn get_operation_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.operation_name
     }
@@ -332,6 +347,7 @@ impl PutMethodRequestBuilder {
         self
     }
     /// Sets or clears [`PutMethodRequest::request_parameters`](crate::types::PutMethodRequest::request_parameters).
+    #[inline]
     pub fn set_request_parameters(
         mut self,
         input: ::std::option::Option<
@@ -342,6 +358,7 @@ impl PutMethodRequestBuilder {
         self
     }
     /// The value set for [`PutMethodRequest::request_parameters`](crate::types::PutMethodRequest::request_parameters), if any.
+    #[inline]
     pub fn get_request_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -365,6 +382,7 @@ impl PutMethodRequestBuilder {
         self
     }
     /// Sets or clears [`PutMethodRequest::request_models`](crate::types::PutMethodRequest::request_models).
+    #[inline]
     pub fn set_request_models(
         mut self,
         input: ::std::option::Option<
@@ -375,6 +393,7 @@ impl PutMethodRequestBuilder {
         self
     }
     /// The value set for [`PutMethodRequest::request_models`](crate::types::PutMethodRequest::request_models), if any.
+    #[inline]
     pub fn get_request_models(
         &self,
     ) -> &::std::option::Option<
@@ -391,6 +410,7 @@ impl PutMethodRequestBuilder {
         self
     }
     /// Sets or clears [`PutMethodRequest::request_validator_id`](crate::types::PutMethodRequest::request_validator_id).
+    #[inline]
     pub fn set_request_validator_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -399,6 +419,7 @@ impl PutMethodRequestBuilder {
         self
     }
     /// The value set for [`PutMethodRequest::request_validator_id`](crate::types::PutMethodRequest::request_validator_id), if any.
+    #[inline]
     pub fn get_request_validator_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -417,6 +438,7 @@ impl PutMethodRequestBuilder {
         self
     }
     /// Sets or clears [`PutMethodRequest::authorization_scopes`](crate::types::PutMethodRequest::authorization_scopes).
+    #[inline]
     pub fn set_authorization_scopes(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -425,12 +447,14 @@ impl PutMethodRequestBuilder {
         self
     }
     /// The value set for [`PutMethodRequest::authorization_scopes`](crate::types::PutMethodRequest::authorization_scopes), if any.
+    #[inline]
     pub fn get_authorization_scopes(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.authorization_scopes
     }
     /// Builds the [`PutMethodRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

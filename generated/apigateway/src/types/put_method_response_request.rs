@@ -45,6 +45,7 @@ pub struct PutMethodResponseRequest {
 }
 impl PutMethodResponseRequest {
     /// Starts building a [`PutMethodResponseRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PutMethodResponseRequestBuilder {
         crate::types::builders::PutMethodResponseRequestBuilder::default()
     }
@@ -156,6 +157,7 @@ impl PutMethodResponseRequestBuilder {
         self
     }
     /// Sets or clears [`PutMethodResponseRequest::rest_api_id`](crate::types::PutMethodResponseRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -164,6 +166,7 @@ impl PutMethodResponseRequestBuilder {
         self
     }
     /// The value set for [`PutMethodResponseRequest::rest_api_id`](crate::types::PutMethodResponseRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -176,6 +179,7 @@ impl PutMethodResponseRequestBuilder {
         self
     }
     /// Sets or clears [`PutMethodResponseRequest::resource_id`](crate::types::PutMethodResponseRequest::resource_id).
+    #[inline]
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -184,6 +188,7 @@ impl PutMethodResponseRequestBuilder {
         self
     }
     /// The value set for [`PutMethodResponseRequest::resource_id`](crate::types::PutMethodResponseRequest::resource_id), if any.
+    #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
@@ -196,6 +201,7 @@ impl PutMethodResponseRequestBuilder {
         self
     }
     /// Sets or clears [`PutMethodResponseRequest::http_method`](crate::types::PutMethodResponseRequest::http_method).
+    #[inline]
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -204,6 +210,7 @@ impl PutMethodResponseRequestBuilder {
         self
     }
     /// The value set for [`PutMethodResponseRequest::http_method`](crate::types::PutMethodResponseRequest::http_method), if any.
+    #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
@@ -216,6 +223,7 @@ impl PutMethodResponseRequestBuilder {
         self
     }
     /// Sets or clears [`PutMethodResponseRequest::status_code`](crate::types::PutMethodResponseRequest::status_code).
+    #[inline]
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -224,6 +232,7 @@ impl PutMethodResponseRequestBuilder {
         self
     }
     /// The value set for [`PutMethodResponseRequest::status_code`](crate::types::PutMethodResponseRequest::status_code), if any.
+    #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
@@ -243,6 +252,7 @@ impl PutMethodResponseRequestBuilder {
         self
     }
     /// Sets or clears [`PutMethodResponseRequest::response_parameters`](crate::types::PutMethodResponseRequest::response_parameters).
+    #[inline]
     pub fn set_response_parameters(
         mut self,
         input: ::std::option::Option<
@@ -253,6 +263,7 @@ impl PutMethodResponseRequestBuilder {
         self
     }
     /// The value set for [`PutMethodResponseRequest::response_parameters`](crate::types::PutMethodResponseRequest::response_parameters), if any.
+    #[inline]
     pub fn get_response_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -276,6 +287,7 @@ impl PutMethodResponseRequestBuilder {
         self
     }
     /// Sets or clears [`PutMethodResponseRequest::response_models`](crate::types::PutMethodResponseRequest::response_models).
+    #[inline]
     pub fn set_response_models(
         mut self,
         input: ::std::option::Option<
@@ -286,6 +298,7 @@ impl PutMethodResponseRequestBuilder {
         self
     }
     /// The value set for [`PutMethodResponseRequest::response_models`](crate::types::PutMethodResponseRequest::response_models), if any.
+    #[inline]
     pub fn get_response_models(
         &self,
     ) -> &::std::option::Option<
@@ -294,6 +307,7 @@ impl PutMethodResponseRequestBuilder {
         &self.response_models
     }
     /// Builds the [`PutMethodResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

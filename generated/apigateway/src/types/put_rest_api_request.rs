@@ -39,6 +39,7 @@ pub struct PutRestApiRequest {
 }
 impl PutRestApiRequest {
     /// Starts building a [`PutRestApiRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::PutRestApiRequestBuilder {
         crate::types::builders::PutRestApiRequestBuilder::default()
     }
@@ -139,6 +140,7 @@ impl PutRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`PutRestApiRequest::rest_api_id`](crate::types::PutRestApiRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -147,6 +149,7 @@ impl PutRestApiRequestBuilder {
         self
     }
     /// The value set for [`PutRestApiRequest::rest_api_id`](crate::types::PutRestApiRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -159,6 +162,7 @@ impl PutRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`PutRestApiRequest::mode`](crate::types::PutRestApiRequest::mode).
+    #[inline]
     pub fn set_mode(
         mut self,
         input: ::std::option::Option<crate::types::PutMode>,
@@ -167,6 +171,7 @@ impl PutRestApiRequestBuilder {
         self
     }
     /// The value set for [`PutRestApiRequest::mode`](crate::types::PutRestApiRequest::mode), if any.
+    #[inline]
     pub fn get_mode(&self) -> &::std::option::Option<crate::types::PutMode> {
         &self.mode
     }
@@ -176,11 +181,13 @@ impl PutRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`PutRestApiRequest::fail_on_warnings`](crate::types::PutRestApiRequest::fail_on_warnings).
+    #[inline]
     pub fn set_fail_on_warnings(mut self, input: ::std::option::Option<bool>) -> Self {
         self.fail_on_warnings = input;
         self
     }
     /// The value set for [`PutRestApiRequest::fail_on_warnings`](crate::types::PutRestApiRequest::fail_on_warnings), if any.
+    #[inline]
     pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
         &self.fail_on_warnings
     }
@@ -200,6 +207,7 @@ impl PutRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`PutRestApiRequest::parameters`](crate::types::PutRestApiRequest::parameters).
+    #[inline]
     pub fn set_parameters(
         mut self,
         input: ::std::option::Option<
@@ -210,6 +218,7 @@ impl PutRestApiRequestBuilder {
         self
     }
     /// The value set for [`PutRestApiRequest::parameters`](crate::types::PutRestApiRequest::parameters), if any.
+    #[inline]
     pub fn get_parameters(
         &self,
     ) -> &::std::option::Option<
@@ -226,6 +235,7 @@ impl PutRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`PutRestApiRequest::body`](crate::types::PutRestApiRequest::body).
+    #[inline]
     pub fn set_body(
         mut self,
         input: ::std::option::Option<crate::primitives::Blob>,
@@ -234,10 +244,12 @@ impl PutRestApiRequestBuilder {
         self
     }
     /// The value set for [`PutRestApiRequest::body`](crate::types::PutRestApiRequest::body), if any.
+    #[inline]
     pub fn get_body(&self) -> &::std::option::Option<crate::primitives::Blob> {
         &self.body
     }
     /// Builds the [`PutRestApiRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

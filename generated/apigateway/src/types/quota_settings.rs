@@ -19,6 +19,7 @@ pub struct QuotaSettings {
 }
 impl QuotaSettings {
     /// Starts building a [`QuotaSettings`].
+    #[inline]
     pub fn builder() -> crate::types::builders::QuotaSettingsBuilder {
         crate::types::builders::QuotaSettingsBuilder::default()
     }
@@ -94,11 +95,13 @@ impl QuotaSettingsBuilder {
         self
     }
     /// Sets or clears [`QuotaSettings::limit`](crate::types::QuotaSettings::limit).
+    #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.limit = input;
         self
     }
     /// The value set for [`QuotaSettings::limit`](crate::types::QuotaSettings::limit), if any.
+    #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
@@ -108,11 +111,13 @@ impl QuotaSettingsBuilder {
         self
     }
     /// Sets or clears [`QuotaSettings::offset`](crate::types::QuotaSettings::offset).
+    #[inline]
     pub fn set_offset(mut self, input: ::std::option::Option<i32>) -> Self {
         self.offset = input;
         self
     }
     /// The value set for [`QuotaSettings::offset`](crate::types::QuotaSettings::offset), if any.
+    #[inline]
     pub fn get_offset(&self) -> &::std::option::Option<i32> {
         &self.offset
     }
@@ -125,6 +130,7 @@ impl QuotaSettingsBuilder {
         self
     }
     /// Sets or clears [`QuotaSettings::period`](crate::types::QuotaSettings::period).
+    #[inline]
     pub fn set_period(
         mut self,
         input: ::std::option::Option<crate::types::QuotaPeriodType>,
@@ -133,10 +139,12 @@ impl QuotaSettingsBuilder {
         self
     }
     /// The value set for [`QuotaSettings::period`](crate::types::QuotaSettings::period), if any.
+    #[inline]
     pub fn get_period(&self) -> &::std::option::Option<crate::types::QuotaPeriodType> {
         &self.period
     }
     /// Builds the [`QuotaSettings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,6 +25,7 @@ pub struct RejectDomainNameAccessAssociationRequest {
 }
 impl RejectDomainNameAccessAssociationRequest {
     /// Starts building a [`RejectDomainNameAccessAssociationRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RejectDomainNameAccessAssociationRequestBuilder {
         crate::types::builders::RejectDomainNameAccessAssociationRequestBuilder::default()
     }
@@ -114,6 +115,7 @@ impl RejectDomainNameAccessAssociationRequestBuilder {
         self
     }
     /// Sets or clears [`RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn).
+    #[inline]
     pub fn set_domain_name_access_association_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -122,6 +124,7 @@ impl RejectDomainNameAccessAssociationRequestBuilder {
         self
     }
     /// The value set for [`RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn), if any.
+    #[inline]
     pub fn get_domain_name_access_association_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -136,6 +139,7 @@ impl RejectDomainNameAccessAssociationRequestBuilder {
         self
     }
     /// Sets or clears [`RejectDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_arn).
+    #[inline]
     pub fn set_domain_name_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -144,10 +148,12 @@ impl RejectDomainNameAccessAssociationRequestBuilder {
         self
     }
     /// The value set for [`RejectDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_arn), if any.
+    #[inline]
     pub fn get_domain_name_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_arn
     }
     /// Builds the [`RejectDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -21,6 +21,7 @@ pub struct RequestValidator {
 }
 impl RequestValidator {
     /// Starts building a [`RequestValidator`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RequestValidatorBuilder {
         crate::types::builders::RequestValidatorBuilder::default()
     }
@@ -118,6 +119,7 @@ impl RequestValidatorBuilder {
         self
     }
     /// Sets or clears [`RequestValidator::id`](crate::types::RequestValidator::id).
+    #[inline]
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -126,6 +128,7 @@ impl RequestValidatorBuilder {
         self
     }
     /// The value set for [`RequestValidator::id`](crate::types::RequestValidator::id), if any.
+    #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
@@ -138,6 +141,7 @@ impl RequestValidatorBuilder {
         self
     }
     /// Sets or clears [`RequestValidator::name`](crate::types::RequestValidator::name).
+    #[inline]
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -146,6 +150,7 @@ impl RequestValidatorBuilder {
         self
     }
     /// The value set for [`RequestValidator::name`](crate::types::RequestValidator::name), if any.
+    #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
@@ -158,6 +163,7 @@ impl RequestValidatorBuilder {
         self
     }
     /// Sets or clears [`RequestValidator::validate_request_body`](crate::types::RequestValidator::validate_request_body).
+    #[inline]
     pub fn set_validate_request_body(
         mut self,
         input: ::std::option::Option<bool>,
@@ -166,6 +172,7 @@ impl RequestValidatorBuilder {
         self
     }
     /// The value set for [`RequestValidator::validate_request_body`](crate::types::RequestValidator::validate_request_body), if any.
+    #[inline]
     pub fn get_validate_request_body(&self) -> &::std::option::Option<bool> {
         &self.validate_request_body
     }
@@ -178,6 +185,7 @@ impl RequestValidatorBuilder {
         self
     }
     /// Sets or clears [`RequestValidator::validate_request_parameters`](crate::types::RequestValidator::validate_request_parameters).
+    #[inline]
     pub fn set_validate_request_parameters(
         mut self,
         input: ::std::option::Option<bool>,
@@ -186,10 +194,12 @@ impl RequestValidatorBuilder {
         self
     }
     /// The value set for [`RequestValidator::validate_request_parameters`](crate::types::RequestValidator::validate_request_parameters), if any.
+    #[inline]
     pub fn get_validate_request_parameters(&self) -> &::std::option::Option<bool> {
         &self.validate_request_parameters
     }
     /// Builds the [`RequestValidator`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

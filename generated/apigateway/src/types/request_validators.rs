@@ -17,6 +17,7 @@ pub struct RequestValidators {
 }
 impl RequestValidators {
     /// Starts building a [`RequestValidators`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RequestValidatorsBuilder {
         crate::types::builders::RequestValidatorsBuilder::default()
     }
@@ -102,6 +103,7 @@ impl RequestValidatorsBuilder {
         self
     }
     /// Sets or clears [`RequestValidators::position`](crate::types::RequestValidators::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -110,6 +112,7 @@ impl RequestValidatorsBuilder {
         self
     }
     /// The value set for [`RequestValidators::position`](crate::types::RequestValidators::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -126,6 +129,7 @@ impl RequestValidatorsBuilder {
         self
     }
     /// Sets or clears [`RequestValidators::items`](crate::types::RequestValidators::items).
+    #[inline]
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::RequestValidator>>,
@@ -134,12 +138,14 @@ impl RequestValidatorsBuilder {
         self
     }
     /// The value set for [`RequestValidators::items`](crate::types::RequestValidators::items), if any.
+    #[inline]
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::RequestValidator>> {
         &self.items
     }
     /// Builds the [`RequestValidators`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -25,6 +25,7 @@ pub struct Resource {
 }
 impl Resource {
     /// Starts building a [`Resource`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ResourceBuilder {
         crate::types::builders::ResourceBuilder::default()
     }
@@ -127,6 +128,7 @@ impl ResourceBuilder {
         self
     }
     /// Sets or clears [`Resource::id`](crate::types::Resource::id).
+    #[inline]
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -135,6 +137,7 @@ impl ResourceBuilder {
         self
     }
     /// The value set for [`Resource::id`](crate::types::Resource::id), if any.
+    #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
@@ -147,6 +150,7 @@ impl ResourceBuilder {
         self
     }
     /// Sets or clears [`Resource::parent_id`](crate::types::Resource::parent_id).
+    #[inline]
     pub fn set_parent_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -155,6 +159,7 @@ impl ResourceBuilder {
         self
     }
     /// The value set for [`Resource::parent_id`](crate::types::Resource::parent_id), if any.
+    #[inline]
     pub fn get_parent_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.parent_id
     }
@@ -167,6 +172,7 @@ impl ResourceBuilder {
         self
     }
     /// Sets or clears [`Resource::path_part`](crate::types::Resource::path_part).
+    #[inline]
     pub fn set_path_part(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -175,6 +181,7 @@ impl ResourceBuilder {
         self
     }
     /// The value set for [`Resource::path_part`](crate::types::Resource::path_part), if any.
+    #[inline]
     pub fn get_path_part(&self) -> &::std::option::Option<::std::string::String> {
         &self.path_part
     }
@@ -187,6 +194,7 @@ impl ResourceBuilder {
         self
     }
     /// Sets or clears [`Resource::path`](crate::types::Resource::path).
+    #[inline]
     pub fn set_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -195,6 +203,7 @@ impl ResourceBuilder {
         self
     }
     /// The value set for [`Resource::path`](crate::types::Resource::path), if any.
+    #[inline]
     pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.path
     }
@@ -214,6 +223,7 @@ impl ResourceBuilder {
         self
     }
     /// Sets or clears [`Resource::resource_methods`](crate::types::Resource::resource_methods).
+    #[inline]
     pub fn set_resource_methods(
         mut self,
         input: ::std::option::Option<
@@ -224,6 +234,7 @@ impl ResourceBuilder {
         self
     }
     /// The value set for [`Resource::resource_methods`](crate::types::Resource::resource_methods), if any.
+    #[inline]
     pub fn get_resource_methods(
         &self,
     ) -> &::std::option::Option<
@@ -232,6 +243,7 @@ impl ResourceBuilder {
         &self.resource_methods
     }
     /// Builds the [`Resource`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Resource, crate::primitives::BuildError> {

@@ -17,6 +17,7 @@ pub struct Resources {
 }
 impl Resources {
     /// Starts building a [`Resources`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ResourcesBuilder {
         crate::types::builders::ResourcesBuilder::default()
     }
@@ -102,6 +103,7 @@ impl ResourcesBuilder {
         self
     }
     /// Sets or clears [`Resources::position`](crate::types::Resources::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -110,6 +112,7 @@ impl ResourcesBuilder {
         self
     }
     /// The value set for [`Resources::position`](crate::types::Resources::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -126,6 +129,7 @@ impl ResourcesBuilder {
         self
     }
     /// Sets or clears [`Resources::items`](crate::types::Resources::items).
+    #[inline]
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Resource>>,
@@ -134,12 +138,14 @@ impl ResourcesBuilder {
         self
     }
     /// The value set for [`Resources::items`](crate::types::Resources::items), if any.
+    #[inline]
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Resource>> {
         &self.items
     }
     /// Builds the [`Resources`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Resources, crate::primitives::BuildError> {

@@ -55,6 +55,7 @@ pub struct RestApi {
 }
 impl RestApi {
     /// Starts building a [`RestApi`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RestApiBuilder {
         crate::types::builders::RestApiBuilder::default()
     }
@@ -237,6 +238,7 @@ impl RestApiBuilder {
         self
     }
     /// Sets or clears [`RestApi::id`](crate::types::RestApi::id).
+    #[inline]
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -245,6 +247,7 @@ impl RestApiBuilder {
         self
     }
     /// The value set for [`RestApi::id`](crate::types::RestApi::id), if any.
+    #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
@@ -257,6 +260,7 @@ impl RestApiBuilder {
         self
     }
     /// Sets or clears [`RestApi::name`](crate::types::RestApi::name).
+    #[inline]
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -265,6 +269,7 @@ impl RestApiBuilder {
         self
     }
     /// The value set for [`RestApi::name`](crate::types::RestApi::name), if any.
+    #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
@@ -277,6 +282,7 @@ impl RestApiBuilder {
         self
     }
     /// Sets or clears [`RestApi::description`](crate::types::RestApi::description).
+    #[inline]
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -285,6 +291,7 @@ impl RestApiBuilder {
         self
     }
     /// The value set for [`RestApi::description`](crate::types::RestApi::description), if any.
+    #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
@@ -297,6 +304,7 @@ impl RestApiBuilder {
         self
     }
     /// Sets or clears [`RestApi::created_date`](crate::types::RestApi::created_date).
+    #[inline]
     pub fn set_created_date(
         mut self,
         input: ::std::option::Option<::time::OffsetDateTime>,
@@ -305,6 +313,7 @@ impl RestApiBuilder {
         self
     }
     /// The value set for [`RestApi::created_date`](crate::types::RestApi::created_date), if any.
+    #[inline]
     pub fn get_created_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
         &self.created_date
     }
@@ -317,6 +326,7 @@ impl RestApiBuilder {
         self
     }
     /// Sets or clears [`RestApi::version`](crate::types::RestApi::version).
+    #[inline]
     pub fn set_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -325,6 +335,7 @@ impl RestApiBuilder {
         self
     }
     /// The value set for [`RestApi::version`](crate::types::RestApi::version), if any.
+    #[inline]
     pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
         &self.version
     }
@@ -341,6 +352,7 @@ impl RestApiBuilder {
         self
     }
     /// Sets or clears [`RestApi::warnings`](crate::types::RestApi::warnings).
+    #[inline]
     pub fn set_warnings(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -349,6 +361,7 @@ impl RestApiBuilder {
         self
     }
     /// The value set for [`RestApi::warnings`](crate::types::RestApi::warnings), if any.
+    #[inline]
     pub fn get_warnings(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -367,6 +380,7 @@ impl RestApiBuilder {
         self
     }
     /// Sets or clears [`RestApi::binary_media_types`](crate::types::RestApi::binary_media_types).
+    #[inline]
     pub fn set_binary_media_types(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -375,6 +389,7 @@ impl RestApiBuilder {
         self
     }
     /// The value set for [`RestApi::binary_media_types`](crate::types::RestApi::binary_media_types), if any.
+    #[inline]
     pub fn get_binary_media_types(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -389,6 +404,7 @@ impl RestApiBuilder {
         self
     }
     /// Sets or clears [`RestApi::minimum_compression_size`](crate::types::RestApi::minimum_compression_size).
+    #[inline]
     pub fn set_minimum_compression_size(
         mut self,
         input: ::std::option::Option<i32>,
@@ -397,6 +413,7 @@ impl RestApiBuilder {
         self
     }
     /// The value set for [`RestApi::minimum_compression_size`](crate::types::RestApi::minimum_compression_size), if any.
+    #[inline]
     pub fn get_minimum_compression_size(&self) -> &::std::option::Option<i32> {
         &self.minimum_compression_size
     }
@@ -409,6 +426,7 @@ impl RestApiBuilder {
         self
     }
     /// Sets or clears [`RestApi::api_key_source`](crate::types::RestApi::api_key_source).
+    #[inline]
     pub fn set_api_key_source(
         mut self,
         input: ::std::option::Option<crate::types::ApiKeySourceType>,
@@ -417,6 +435,7 @@ impl RestApiBuilder {
         self
     }
     /// The value set for [`RestApi::api_key_source`](crate::types::RestApi::api_key_source), if any.
+    #[inline]
     pub fn get_api_key_source(
         &self,
     ) -> &::std::option::Option<crate::types::ApiKeySourceType> {
@@ -431,6 +450,7 @@ impl RestApiBuilder {
         self
     }
     /// Sets or clears [`RestApi::endpoint_configuration`](crate::types::RestApi::endpoint_configuration).
+    #[inline]
     pub fn set_endpoint_configuration(
         mut self,
         input: ::std::option::Option<crate::types::EndpointConfiguration>,
@@ -439,6 +459,7 @@ impl RestApiBuilder {
         self
     }
     /// The value set for [`RestApi::endpoint_configuration`](crate::types::RestApi::endpoint_configuration), if any.
+    #[inline]
     pub fn get_endpoint_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointConfiguration> {
@@ -453,6 +474,7 @@ impl RestApiBuilder {
         self
     }
     /// Sets or clears [`RestApi::policy`](crate::types::RestApi::policy).
+    #[inline]
     pub fn set_policy(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -461,6 +483,7 @@ impl RestApiBuilder {
         self
     }
     /// The value set for [`RestApi::policy`](crate::types::RestApi::policy), if any.
+    #[inline]
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.policy
     }
@@ -480,6 +503,7 @@ impl RestApiBuilder {
         self
     }
     /// Sets or clears [`RestApi::tags`](crate::types::RestApi::tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -490,6 +514,7 @@ impl RestApiBuilder {
         self
     }
     /// The value set for [`RestApi::tags`](crate::types::RestApi::tags), if any.
+    #[inline]
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -506,6 +531,7 @@ impl RestApiBuilder {
         self
     }
     /// Sets or clears [`RestApi::disable_execute_api_endpoint`](crate::types::RestApi::disable_execute_api_endpoint).
+    #[inline]
     pub fn set_disable_execute_api_endpoint(
         mut self,
         input: ::std::option::Option<bool>,
@@ -514,6 +540,7 @@ impl RestApiBuilder {
         self
     }
     /// The value set for [`RestApi::disable_execute_api_endpoint`](crate::types::RestApi::disable_execute_api_endpoint), if any.
+    #[inline]
     pub fn get_disable_execute_api_endpoint(&self) -> &::std::option::Option<bool> {
         &self.disable_execute_api_endpoint
     }
@@ -526,6 +553,7 @@ impl RestApiBuilder {
         self
     }
     /// Sets or clears [`RestApi::root_resource_id`](crate::types::RestApi::root_resource_id).
+    #[inline]
     pub fn set_root_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -534,6 +562,7 @@ impl RestApiBuilder {
         self
     }
     /// The value set for [`RestApi::root_resource_id`](crate::types::RestApi::root_resource_id), if any.
+    #[inline]
     pub fn get_root_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.root_resource_id
     }
@@ -546,6 +575,7 @@ impl RestApiBuilder {
         self
     }
     /// Sets or clears [`RestApi::security_policy`](crate::types::RestApi::security_policy).
+    #[inline]
     pub fn set_security_policy(
         mut self,
         input: ::std::option::Option<crate::types::SecurityPolicy>,
@@ -554,6 +584,7 @@ impl RestApiBuilder {
         self
     }
     /// The value set for [`RestApi::security_policy`](crate::types::RestApi::security_policy), if any.
+    #[inline]
     pub fn get_security_policy(
         &self,
     ) -> &::std::option::Option<crate::types::SecurityPolicy> {
@@ -568,6 +599,7 @@ impl RestApiBuilder {
         self
     }
     /// Sets or clears [`RestApi::endpoint_access_mode`](crate::types::RestApi::endpoint_access_mode).
+    #[inline]
     pub fn set_endpoint_access_mode(
         mut self,
         input: ::std::option::Option<crate::types::EndpointAccessMode>,
@@ -576,6 +608,7 @@ impl RestApiBuilder {
         self
     }
     /// The value set for [`RestApi::endpoint_access_mode`](crate::types::RestApi::endpoint_access_mode), if any.
+    #[inline]
     pub fn get_endpoint_access_mode(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointAccessMode> {
@@ -590,6 +623,7 @@ impl RestApiBuilder {
         self
     }
     /// Sets or clears [`RestApi::api_status`](crate::types::RestApi::api_status).
+    #[inline]
     pub fn set_api_status(
         mut self,
         input: ::std::option::Option<crate::types::ApiStatus>,
@@ -598,6 +632,7 @@ impl RestApiBuilder {
         self
     }
     /// The value set for [`RestApi::api_status`](crate::types::RestApi::api_status), if any.
+    #[inline]
     pub fn get_api_status(&self) -> &::std::option::Option<crate::types::ApiStatus> {
         &self.api_status
     }
@@ -610,6 +645,7 @@ impl RestApiBuilder {
         self
     }
     /// Sets or clears [`RestApi::api_status_message`](crate::types::RestApi::api_status_message).
+    #[inline]
     pub fn set_api_status_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -618,12 +654,14 @@ impl RestApiBuilder {
         self
     }
     /// The value set for [`RestApi::api_status_message`](crate::types::RestApi::api_status_message), if any.
+    #[inline]
     pub fn get_api_status_message(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
         &self.api_status_message
     }
     /// Builds the [`RestApi`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::RestApi, crate::primitives::BuildError> {

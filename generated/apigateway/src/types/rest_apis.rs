@@ -17,6 +17,7 @@ pub struct RestApis {
 }
 impl RestApis {
     /// Starts building a [`RestApis`].
+    #[inline]
     pub fn builder() -> crate::types::builders::RestApisBuilder {
         crate::types::builders::RestApisBuilder::default()
     }
@@ -102,6 +103,7 @@ impl RestApisBuilder {
         self
     }
     /// Sets or clears [`RestApis::position`](crate::types::RestApis::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -110,6 +112,7 @@ impl RestApisBuilder {
         self
     }
     /// The value set for [`RestApis::position`](crate::types::RestApis::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -126,6 +129,7 @@ impl RestApisBuilder {
         self
     }
     /// Sets or clears [`RestApis::items`](crate::types::RestApis::items).
+    #[inline]
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::RestApi>>,
@@ -134,12 +138,14 @@ impl RestApisBuilder {
         self
     }
     /// The value set for [`RestApis::items`](crate::types::RestApis::items), if any.
+    #[inline]
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::RestApi>> {
         &self.items
     }
     /// Builds the [`RestApis`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::RestApis, crate::primitives::BuildError> {

@@ -23,6 +23,7 @@ pub struct SdkConfigurationProperty {
 }
 impl SdkConfigurationProperty {
     /// Starts building a [`SdkConfigurationProperty`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SdkConfigurationPropertyBuilder {
         crate::types::builders::SdkConfigurationPropertyBuilder::default()
     }
@@ -111,6 +112,7 @@ impl SdkConfigurationPropertyBuilder {
         self
     }
     /// Sets or clears [`SdkConfigurationProperty::name`](crate::types::SdkConfigurationProperty::name).
+    #[inline]
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -119,6 +121,7 @@ impl SdkConfigurationPropertyBuilder {
         self
     }
     /// The value set for [`SdkConfigurationProperty::name`](crate::types::SdkConfigurationProperty::name), if any.
+    #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
@@ -131,6 +134,7 @@ impl SdkConfigurationPropertyBuilder {
         self
     }
     /// Sets or clears [`SdkConfigurationProperty::friendly_name`](crate::types::SdkConfigurationProperty::friendly_name).
+    #[inline]
     pub fn set_friendly_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -139,6 +143,7 @@ impl SdkConfigurationPropertyBuilder {
         self
     }
     /// The value set for [`SdkConfigurationProperty::friendly_name`](crate::types::SdkConfigurationProperty::friendly_name), if any.
+    #[inline]
     pub fn get_friendly_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.friendly_name
     }
@@ -151,6 +156,7 @@ impl SdkConfigurationPropertyBuilder {
         self
     }
     /// Sets or clears [`SdkConfigurationProperty::description`](crate::types::SdkConfigurationProperty::description).
+    #[inline]
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -159,6 +165,7 @@ impl SdkConfigurationPropertyBuilder {
         self
     }
     /// The value set for [`SdkConfigurationProperty::description`](crate::types::SdkConfigurationProperty::description), if any.
+    #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
@@ -168,11 +175,13 @@ impl SdkConfigurationPropertyBuilder {
         self
     }
     /// Sets or clears [`SdkConfigurationProperty::required`](crate::types::SdkConfigurationProperty::required).
+    #[inline]
     pub fn set_required(mut self, input: ::std::option::Option<bool>) -> Self {
         self.required = input;
         self
     }
     /// The value set for [`SdkConfigurationProperty::required`](crate::types::SdkConfigurationProperty::required), if any.
+    #[inline]
     pub fn get_required(&self) -> &::std::option::Option<bool> {
         &self.required
     }
@@ -185,6 +194,7 @@ impl SdkConfigurationPropertyBuilder {
         self
     }
     /// Sets or clears [`SdkConfigurationProperty::default_value`](crate::types::SdkConfigurationProperty::default_value).
+    #[inline]
     pub fn set_default_value(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -193,10 +203,12 @@ impl SdkConfigurationPropertyBuilder {
         self
     }
     /// The value set for [`SdkConfigurationProperty::default_value`](crate::types::SdkConfigurationProperty::default_value), if any.
+    #[inline]
     pub fn get_default_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.default_value
     }
     /// Builds the [`SdkConfigurationProperty`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

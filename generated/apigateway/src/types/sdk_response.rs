@@ -25,6 +25,7 @@ pub struct SdkResponse {
 }
 impl SdkResponse {
     /// Starts building a [`SdkResponse`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SdkResponseBuilder {
         crate::types::builders::SdkResponseBuilder::default()
     }
@@ -140,6 +141,7 @@ impl SdkResponseBuilder {
         self
     }
     /// Sets or clears [`SdkResponse::content_type`](crate::types::SdkResponse::content_type).
+    #[inline]
     pub fn set_content_type(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -148,6 +150,7 @@ impl SdkResponseBuilder {
         self
     }
     /// The value set for [`SdkResponse::content_type`](crate::types::SdkResponse::content_type), if any.
+    #[inline]
     pub fn get_content_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.content_type
     }
@@ -160,6 +163,7 @@ impl SdkResponseBuilder {
         self
     }
     /// Sets or clears [`SdkResponse::content_disposition`](crate::types::SdkResponse::content_disposition).
+    #[inline]
     pub fn set_content_disposition(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -168,6 +172,7 @@ impl SdkResponseBuilder {
         self
     }
     /// The value set for [`SdkResponse::content_disposition`](crate::types::SdkResponse::content_disposition), if any.
+    #[inline]
     pub fn get_content_disposition(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -182,6 +187,7 @@ impl SdkResponseBuilder {
         self
     }
     /// Sets or clears [`SdkResponse::body`](crate::types::SdkResponse::body).
+    #[inline]
     pub fn set_body(
         mut self,
         input: ::std::option::Option<crate::primitives::Blob>,
@@ -190,10 +196,12 @@ impl SdkResponseBuilder {
         self
     }
     /// The value set for [`SdkResponse::body`](crate::types::SdkResponse::body), if any.
+    #[inline]
     pub fn get_body(&self) -> &::std::option::Option<crate::primitives::Blob> {
         &self.body
     }
     /// Builds the [`SdkResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -23,6 +23,7 @@ pub struct SdkType {
 }
 impl SdkType {
     /// Starts building a [`SdkType`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SdkTypeBuilder {
         crate::types::builders::SdkTypeBuilder::default()
     }
@@ -122,6 +123,7 @@ impl SdkTypeBuilder {
         self
     }
     /// Sets or clears [`SdkType::id`](crate::types::SdkType::id).
+    #[inline]
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -130,6 +132,7 @@ impl SdkTypeBuilder {
         self
     }
     /// The value set for [`SdkType::id`](crate::types::SdkType::id), if any.
+    #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
@@ -142,6 +145,7 @@ impl SdkTypeBuilder {
         self
     }
     /// Sets or clears [`SdkType::friendly_name`](crate::types::SdkType::friendly_name).
+    #[inline]
     pub fn set_friendly_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -150,6 +154,7 @@ impl SdkTypeBuilder {
         self
     }
     /// The value set for [`SdkType::friendly_name`](crate::types::SdkType::friendly_name), if any.
+    #[inline]
     pub fn get_friendly_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.friendly_name
     }
@@ -162,6 +167,7 @@ impl SdkTypeBuilder {
         self
     }
     /// Sets or clears [`SdkType::description`](crate::types::SdkType::description).
+    #[inline]
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -170,6 +176,7 @@ impl SdkTypeBuilder {
         self
     }
     /// The value set for [`SdkType::description`](crate::types::SdkType::description), if any.
+    #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
@@ -186,6 +193,7 @@ impl SdkTypeBuilder {
         self
     }
     /// Sets or clears [`SdkType::configuration_properties`](crate::types::SdkType::configuration_properties).
+    #[inline]
     pub fn set_configuration_properties(
         mut self,
         input: ::std::option::Option<
@@ -196,6 +204,7 @@ impl SdkTypeBuilder {
         self
     }
     /// The value set for [`SdkType::configuration_properties`](crate::types::SdkType::configuration_properties), if any.
+    #[inline]
     pub fn get_configuration_properties(
         &self,
     ) -> &::std::option::Option<
@@ -204,6 +213,7 @@ impl SdkTypeBuilder {
         &self.configuration_properties
     }
     /// Builds the [`SdkType`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::SdkType, crate::primitives::BuildError> {

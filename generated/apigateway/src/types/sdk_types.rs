@@ -17,6 +17,7 @@ pub struct SdkTypes {
 }
 impl SdkTypes {
     /// Starts building a [`SdkTypes`].
+    #[inline]
     pub fn builder() -> crate::types::builders::SdkTypesBuilder {
         crate::types::builders::SdkTypesBuilder::default()
     }
@@ -102,6 +103,7 @@ impl SdkTypesBuilder {
         self
     }
     /// Sets or clears [`SdkTypes::position`](crate::types::SdkTypes::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -110,6 +112,7 @@ impl SdkTypesBuilder {
         self
     }
     /// The value set for [`SdkTypes::position`](crate::types::SdkTypes::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -126,6 +129,7 @@ impl SdkTypesBuilder {
         self
     }
     /// Sets or clears [`SdkTypes::items`](crate::types::SdkTypes::items).
+    #[inline]
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::SdkType>>,
@@ -134,12 +138,14 @@ impl SdkTypesBuilder {
         self
     }
     /// The value set for [`SdkTypes::items`](crate::types::SdkTypes::items), if any.
+    #[inline]
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::SdkType>> {
         &self.items
     }
     /// Builds the [`SdkTypes`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::SdkTypes, crate::primitives::BuildError> {

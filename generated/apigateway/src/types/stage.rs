@@ -53,6 +53,7 @@ pub struct Stage {
 }
 impl Stage {
     /// Starts building a [`Stage`].
+    #[inline]
     pub fn builder() -> crate::types::builders::StageBuilder {
         crate::types::builders::StageBuilder::default()
     }
@@ -245,6 +246,7 @@ impl StageBuilder {
         self
     }
     /// Sets or clears [`Stage::deployment_id`](crate::types::Stage::deployment_id).
+    #[inline]
     pub fn set_deployment_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -253,6 +255,7 @@ impl StageBuilder {
         self
     }
     /// The value set for [`Stage::deployment_id`](crate::types::Stage::deployment_id), if any.
+    #[inline]
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.deployment_id
     }
@@ -265,6 +268,7 @@ impl StageBuilder {
         self
     }
     /// Sets or clears [`Stage::client_certificate_id`](crate::types::Stage::client_certificate_id).
+    #[inline]
     pub fn set_client_certificate_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -273,6 +277,7 @@ impl StageBuilder {
         self
     }
     /// The value set for [`Stage::client_certificate_id`](crate::types::Stage::client_certificate_id), if any.
+    #[inline]
     pub fn get_client_certificate_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -287,6 +292,7 @@ impl StageBuilder {
         self
     }
     /// Sets or clears [`Stage::stage_name`](crate::types::Stage::stage_name).
+    #[inline]
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -295,6 +301,7 @@ impl StageBuilder {
         self
     }
     /// The value set for [`Stage::stage_name`](crate::types::Stage::stage_name), if any.
+    #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
@@ -307,6 +314,7 @@ impl StageBuilder {
         self
     }
     /// Sets or clears [`Stage::description`](crate::types::Stage::description).
+    #[inline]
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -315,6 +323,7 @@ impl StageBuilder {
         self
     }
     /// The value set for [`Stage::description`](crate::types::Stage::description), if any.
+    #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
@@ -327,6 +336,7 @@ impl StageBuilder {
         self
     }
     /// Sets or clears [`Stage::cache_cluster_enabled`](crate::types::Stage::cache_cluster_enabled).
+    #[inline]
     pub fn set_cache_cluster_enabled(
         mut self,
         input: ::std::option::Option<bool>,
@@ -335,6 +345,7 @@ impl StageBuilder {
         self
     }
     /// The value set for [`Stage::cache_cluster_enabled`](crate::types::Stage::cache_cluster_enabled), if any.
+    #[inline]
     pub fn get_cache_cluster_enabled(&self) -> &::std::option::Option<bool> {
         &self.cache_cluster_enabled
     }
@@ -347,6 +358,7 @@ impl StageBuilder {
         self
     }
     /// Sets or clears [`Stage::cache_cluster_size`](crate::types::Stage::cache_cluster_size).
+    #[inline]
     pub fn set_cache_cluster_size(
         mut self,
         input: ::std::option::Option<crate::types::CacheClusterSize>,
@@ -355,6 +367,7 @@ impl StageBuilder {
         self
     }
     /// The value set for [`Stage::cache_cluster_size`](crate::types::Stage::cache_cluster_size), if any.
+    #[inline]
     pub fn get_cache_cluster_size(
         &self,
     ) -> &::std::option::Option<crate::types::CacheClusterSize> {
@@ -369,6 +382,7 @@ impl StageBuilder {
         self
     }
     /// Sets or clears [`Stage::cache_cluster_status`](crate::types::Stage::cache_cluster_status).
+    #[inline]
     pub fn set_cache_cluster_status(
         mut self,
         input: ::std::option::Option<crate::types::CacheClusterStatus>,
@@ -377,6 +391,7 @@ impl StageBuilder {
         self
     }
     /// The value set for [`Stage::cache_cluster_status`](crate::types::Stage::cache_cluster_status), if any.
+    #[inline]
     pub fn get_cache_cluster_status(
         &self,
     ) -> &::std::option::Option<crate::types::CacheClusterStatus> {
@@ -398,6 +413,7 @@ impl StageBuilder {
         self
     }
     /// Sets or clears [`Stage::method_settings`](crate::types::Stage::method_settings).
+    #[inline]
     pub fn set_method_settings(
         mut self,
         input: ::std::option::Option<
@@ -411,6 +427,7 @@ impl StageBuilder {
         self
     }
     /// The value set for [`Stage::method_settings`](crate::types::Stage::method_settings), if any.
+    #[inline]
     pub fn get_method_settings(
         &self,
     ) -> &::std::option::Option<
@@ -434,6 +451,7 @@ impl StageBuilder {
         self
     }
     /// Sets or clears [`Stage::variables`](crate::types::Stage::variables).
+    #[inline]
     pub fn set_variables(
         mut self,
         input: ::std::option::Option<
@@ -444,6 +462,7 @@ impl StageBuilder {
         self
     }
     /// The value set for [`Stage::variables`](crate::types::Stage::variables), if any.
+    #[inline]
     pub fn get_variables(
         &self,
     ) -> &::std::option::Option<
@@ -460,6 +479,7 @@ impl StageBuilder {
         self
     }
     /// Sets or clears [`Stage::documentation_version`](crate::types::Stage::documentation_version).
+    #[inline]
     pub fn set_documentation_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -468,6 +488,7 @@ impl StageBuilder {
         self
     }
     /// The value set for [`Stage::documentation_version`](crate::types::Stage::documentation_version), if any.
+    #[inline]
     pub fn get_documentation_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -482,6 +503,7 @@ impl StageBuilder {
         self
     }
     /// Sets or clears [`Stage::access_log_settings`](crate::types::Stage::access_log_settings).
+    #[inline]
     pub fn set_access_log_settings(
         mut self,
         input: ::std::option::Option<crate::types::AccessLogSettings>,
@@ -490,6 +512,7 @@ impl StageBuilder {
         self
     }
     /// The value set for [`Stage::access_log_settings`](crate::types::Stage::access_log_settings), if any.
+    #[inline]
     pub fn get_access_log_settings(
         &self,
     ) -> &::std::option::Option<crate::types::AccessLogSettings> {
@@ -504,6 +527,7 @@ impl StageBuilder {
         self
     }
     /// Sets or clears [`Stage::canary_settings`](crate::types::Stage::canary_settings).
+    #[inline]
     pub fn set_canary_settings(
         mut self,
         input: ::std::option::Option<crate::types::CanarySettings>,
@@ -512,6 +536,7 @@ impl StageBuilder {
         self
     }
     /// The value set for [`Stage::canary_settings`](crate::types::Stage::canary_settings), if any.
+    #[inline]
     pub fn get_canary_settings(
         &self,
     ) -> &::std::option::Option<crate::types::CanarySettings> {
@@ -523,11 +548,13 @@ impl StageBuilder {
         self
     }
     /// Sets or clears [`Stage::tracing_enabled`](crate::types::Stage::tracing_enabled).
+    #[inline]
     pub fn set_tracing_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
         self.tracing_enabled = input;
         self
     }
     /// The value set for [`Stage::tracing_enabled`](crate::types::Stage::tracing_enabled), if any.
+    #[inline]
     pub fn get_tracing_enabled(&self) -> &::std::option::Option<bool> {
         &self.tracing_enabled
     }
@@ -540,6 +567,7 @@ impl StageBuilder {
         self
     }
     /// Sets or clears [`Stage::web_acl_arn`](crate::types::Stage::web_acl_arn).
+    #[inline]
     pub fn set_web_acl_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -548,6 +576,7 @@ impl StageBuilder {
         self
     }
     /// The value set for [`Stage::web_acl_arn`](crate::types::Stage::web_acl_arn), if any.
+    #[inline]
     pub fn get_web_acl_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.web_acl_arn
     }
@@ -567,6 +596,7 @@ impl StageBuilder {
         self
     }
     /// Sets or clears [`Stage::tags`](crate::types::Stage::tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -577,6 +607,7 @@ impl StageBuilder {
         self
     }
     /// The value set for [`Stage::tags`](crate::types::Stage::tags), if any.
+    #[inline]
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -593,6 +624,7 @@ impl StageBuilder {
         self
     }
     /// Sets or clears [`Stage::created_date`](crate::types::Stage::created_date).
+    #[inline]
     pub fn set_created_date(
         mut self,
         input: ::std::option::Option<::time::OffsetDateTime>,
@@ -601,6 +633,7 @@ impl StageBuilder {
         self
     }
     /// The value set for [`Stage::created_date`](crate::types::Stage::created_date), if any.
+    #[inline]
     pub fn get_created_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
         &self.created_date
     }
@@ -613,6 +646,7 @@ impl StageBuilder {
         self
     }
     /// Sets or clears [`Stage::last_updated_date`](crate::types::Stage::last_updated_date).
+    #[inline]
     pub fn set_last_updated_date(
         mut self,
         input: ::std::option::Option<::time::OffsetDateTime>,
@@ -621,12 +655,14 @@ impl StageBuilder {
         self
     }
     /// The value set for [`Stage::last_updated_date`](crate::types::Stage::last_updated_date), if any.
+    #[inline]
     pub fn get_last_updated_date(
         &self,
     ) -> &::std::option::Option<::time::OffsetDateTime> {
         &self.last_updated_date
     }
     /// Builds the [`Stage`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Stage, crate::primitives::BuildError> {

@@ -17,6 +17,7 @@ pub struct StageKey {
 }
 impl StageKey {
     /// Starts building a [`StageKey`].
+    #[inline]
     pub fn builder() -> crate::types::builders::StageKeyBuilder {
         crate::types::builders::StageKeyBuilder::default()
     }
@@ -90,6 +91,7 @@ impl StageKeyBuilder {
         self
     }
     /// Sets or clears [`StageKey::rest_api_id`](crate::types::StageKey::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -98,6 +100,7 @@ impl StageKeyBuilder {
         self
     }
     /// The value set for [`StageKey::rest_api_id`](crate::types::StageKey::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -110,6 +113,7 @@ impl StageKeyBuilder {
         self
     }
     /// Sets or clears [`StageKey::stage_name`](crate::types::StageKey::stage_name).
+    #[inline]
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -118,10 +122,12 @@ impl StageKeyBuilder {
         self
     }
     /// The value set for [`StageKey::stage_name`](crate::types::StageKey::stage_name), if any.
+    #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
     /// Builds the [`StageKey`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::StageKey, crate::primitives::BuildError> {

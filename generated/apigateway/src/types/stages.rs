@@ -15,6 +15,7 @@ pub struct Stages {
 }
 impl Stages {
     /// Starts building a [`Stages`].
+    #[inline]
     pub fn builder() -> crate::types::builders::StagesBuilder {
         crate::types::builders::StagesBuilder::default()
     }
@@ -99,6 +100,7 @@ impl StagesBuilder {
         self
     }
     /// Sets or clears [`Stages::item`](crate::types::Stages::item).
+    #[inline]
     pub fn set_item(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Stage>>,
@@ -107,12 +109,14 @@ impl StagesBuilder {
         self
     }
     /// The value set for [`Stages::item`](crate::types::Stages::item), if any.
+    #[inline]
     pub fn get_item(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Stage>> {
         &self.item
     }
     /// Builds the [`Stages`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Stages, crate::primitives::BuildError> {

@@ -25,6 +25,7 @@ pub struct TagResourceRequest {
 }
 impl TagResourceRequest {
     /// Starts building a [`TagResourceRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TagResourceRequestBuilder {
         crate::types::builders::TagResourceRequestBuilder::default()
     }
@@ -108,6 +109,7 @@ impl TagResourceRequestBuilder {
         self
     }
     /// Sets or clears [`TagResourceRequest::resource_arn`](crate::types::TagResourceRequest::resource_arn).
+    #[inline]
     pub fn set_resource_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -116,6 +118,7 @@ impl TagResourceRequestBuilder {
         self
     }
     /// The value set for [`TagResourceRequest::resource_arn`](crate::types::TagResourceRequest::resource_arn), if any.
+    #[inline]
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
@@ -135,6 +138,7 @@ impl TagResourceRequestBuilder {
         self
     }
     /// Sets or clears [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -145,6 +149,7 @@ impl TagResourceRequestBuilder {
         self
     }
     /// The value set for [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags), if any.
+    #[inline]
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -153,6 +158,7 @@ impl TagResourceRequestBuilder {
         &self.tags
     }
     /// Builds the [`TagResourceRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

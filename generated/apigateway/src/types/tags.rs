@@ -17,6 +17,7 @@ pub struct Tags {
 }
 impl Tags {
     /// Starts building a [`Tags`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TagsBuilder {
         crate::types::builders::TagsBuilder::default()
     }
@@ -106,6 +107,7 @@ impl TagsBuilder {
         self
     }
     /// Sets or clears [`Tags::tags`](crate::types::Tags::tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -116,6 +118,7 @@ impl TagsBuilder {
         self
     }
     /// The value set for [`Tags::tags`](crate::types::Tags::tags), if any.
+    #[inline]
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -124,6 +127,7 @@ impl TagsBuilder {
         &self.tags
     }
     /// Builds the [`Tags`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Tags, crate::primitives::BuildError> {

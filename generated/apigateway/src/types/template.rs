@@ -15,6 +15,7 @@ pub struct Template {
 }
 impl Template {
     /// Starts building a [`Template`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TemplateBuilder {
         crate::types::builders::TemplateBuilder::default()
     }
@@ -95,6 +96,7 @@ impl TemplateBuilder {
         self
     }
     /// Sets or clears [`Template::value`](crate::types::Template::value).
+    #[inline]
     pub fn set_value(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -103,10 +105,12 @@ impl TemplateBuilder {
         self
     }
     /// The value set for [`Template::value`](crate::types::Template::value), if any.
+    #[inline]
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.value
     }
     /// Builds the [`Template`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Template, crate::primitives::BuildError> {

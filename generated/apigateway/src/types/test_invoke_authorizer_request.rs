@@ -48,6 +48,7 @@ pub struct TestInvokeAuthorizerRequest {
 }
 impl TestInvokeAuthorizerRequest {
     /// Starts building a [`TestInvokeAuthorizerRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TestInvokeAuthorizerRequestBuilder {
         crate::types::builders::TestInvokeAuthorizerRequestBuilder::default()
     }
@@ -172,6 +173,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerRequest::rest_api_id`](crate::types::TestInvokeAuthorizerRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -180,6 +182,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::rest_api_id`](crate::types::TestInvokeAuthorizerRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -192,6 +195,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerRequest::authorizer_id`](crate::types::TestInvokeAuthorizerRequest::authorizer_id).
+    #[inline]
     pub fn set_authorizer_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -200,6 +204,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::authorizer_id`](crate::types::TestInvokeAuthorizerRequest::authorizer_id), if any.
+    #[inline]
     pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.authorizer_id
     }
@@ -219,6 +224,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerRequest::headers`](crate::types::TestInvokeAuthorizerRequest::headers).
+    #[inline]
     pub fn set_headers(
         mut self,
         input: ::std::option::Option<
@@ -229,6 +235,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::headers`](crate::types::TestInvokeAuthorizerRequest::headers), if any.
+    #[inline]
     pub fn get_headers(
         &self,
     ) -> &::std::option::Option<
@@ -252,6 +259,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerRequest::multi_value_headers`](crate::types::TestInvokeAuthorizerRequest::multi_value_headers).
+    #[inline]
     pub fn set_multi_value_headers(
         mut self,
         input: ::std::option::Option<
@@ -265,6 +273,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::multi_value_headers`](crate::types::TestInvokeAuthorizerRequest::multi_value_headers), if any.
+    #[inline]
     pub fn get_multi_value_headers(
         &self,
     ) -> &::std::option::Option<
@@ -284,6 +293,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerRequest::path_with_query_string`](crate::types::TestInvokeAuthorizerRequest::path_with_query_string).
+    #[inline]
     pub fn set_path_with_query_string(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -292,6 +302,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::path_with_query_string`](crate::types::TestInvokeAuthorizerRequest::path_with_query_string), if any.
+    #[inline]
     pub fn get_path_with_query_string(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -306,6 +317,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerRequest::body`](crate::types::TestInvokeAuthorizerRequest::body).
+    #[inline]
     pub fn set_body(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -314,6 +326,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::body`](crate::types::TestInvokeAuthorizerRequest::body), if any.
+    #[inline]
     pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
         &self.body
     }
@@ -333,6 +346,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerRequest::stage_variables`](crate::types::TestInvokeAuthorizerRequest::stage_variables).
+    #[inline]
     pub fn set_stage_variables(
         mut self,
         input: ::std::option::Option<
@@ -343,6 +357,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::stage_variables`](crate::types::TestInvokeAuthorizerRequest::stage_variables), if any.
+    #[inline]
     pub fn get_stage_variables(
         &self,
     ) -> &::std::option::Option<
@@ -366,6 +381,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerRequest::additional_context`](crate::types::TestInvokeAuthorizerRequest::additional_context).
+    #[inline]
     pub fn set_additional_context(
         mut self,
         input: ::std::option::Option<
@@ -376,6 +392,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::additional_context`](crate::types::TestInvokeAuthorizerRequest::additional_context), if any.
+    #[inline]
     pub fn get_additional_context(
         &self,
     ) -> &::std::option::Option<
@@ -384,6 +401,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         &self.additional_context
     }
     /// Builds the [`TestInvokeAuthorizerRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

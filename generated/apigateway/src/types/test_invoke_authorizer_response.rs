@@ -34,6 +34,7 @@ pub struct TestInvokeAuthorizerResponse {
 }
 impl TestInvokeAuthorizerResponse {
     /// Starts building a [`TestInvokeAuthorizerResponse`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TestInvokeAuthorizerResponseBuilder {
         crate::types::builders::TestInvokeAuthorizerResponseBuilder::default()
     }
@@ -148,11 +149,13 @@ impl TestInvokeAuthorizerResponseBuilder {
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::client_status`](crate::types::TestInvokeAuthorizerResponse::client_status).
+    #[inline]
     pub fn set_client_status(mut self, input: ::std::option::Option<i32>) -> Self {
         self.client_status = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerResponse::client_status`](crate::types::TestInvokeAuthorizerResponse::client_status), if any.
+    #[inline]
     pub fn get_client_status(&self) -> &::std::option::Option<i32> {
         &self.client_status
     }
@@ -165,6 +168,7 @@ impl TestInvokeAuthorizerResponseBuilder {
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::log`](crate::types::TestInvokeAuthorizerResponse::log).
+    #[inline]
     pub fn set_log(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -173,6 +177,7 @@ impl TestInvokeAuthorizerResponseBuilder {
         self
     }
     /// The value set for [`TestInvokeAuthorizerResponse::log`](crate::types::TestInvokeAuthorizerResponse::log), if any.
+    #[inline]
     pub fn get_log(&self) -> &::std::option::Option<::std::string::String> {
         &self.log
     }
@@ -182,11 +187,13 @@ impl TestInvokeAuthorizerResponseBuilder {
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::latency`](crate::types::TestInvokeAuthorizerResponse::latency).
+    #[inline]
     pub fn set_latency(mut self, input: ::std::option::Option<i64>) -> Self {
         self.latency = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerResponse::latency`](crate::types::TestInvokeAuthorizerResponse::latency), if any.
+    #[inline]
     pub fn get_latency(&self) -> &::std::option::Option<i64> {
         &self.latency
     }
@@ -199,6 +206,7 @@ impl TestInvokeAuthorizerResponseBuilder {
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::principal_id`](crate::types::TestInvokeAuthorizerResponse::principal_id).
+    #[inline]
     pub fn set_principal_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -207,6 +215,7 @@ impl TestInvokeAuthorizerResponseBuilder {
         self
     }
     /// The value set for [`TestInvokeAuthorizerResponse::principal_id`](crate::types::TestInvokeAuthorizerResponse::principal_id), if any.
+    #[inline]
     pub fn get_principal_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.principal_id
     }
@@ -219,6 +228,7 @@ impl TestInvokeAuthorizerResponseBuilder {
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::policy`](crate::types::TestInvokeAuthorizerResponse::policy).
+    #[inline]
     pub fn set_policy(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -227,6 +237,7 @@ impl TestInvokeAuthorizerResponseBuilder {
         self
     }
     /// The value set for [`TestInvokeAuthorizerResponse::policy`](crate::types::TestInvokeAuthorizerResponse::policy), if any.
+    #[inline]
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
         &self.policy
     }
@@ -246,6 +257,7 @@ impl TestInvokeAuthorizerResponseBuilder {
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::authorization`](crate::types::TestInvokeAuthorizerResponse::authorization).
+    #[inline]
     pub fn set_authorization(
         mut self,
         input: ::std::option::Option<
@@ -259,6 +271,7 @@ impl TestInvokeAuthorizerResponseBuilder {
         self
     }
     /// The value set for [`TestInvokeAuthorizerResponse::authorization`](crate::types::TestInvokeAuthorizerResponse::authorization), if any.
+    #[inline]
     pub fn get_authorization(
         &self,
     ) -> &::std::option::Option<
@@ -285,6 +298,7 @@ impl TestInvokeAuthorizerResponseBuilder {
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::claims`](crate::types::TestInvokeAuthorizerResponse::claims).
+    #[inline]
     pub fn set_claims(
         mut self,
         input: ::std::option::Option<
@@ -295,6 +309,7 @@ impl TestInvokeAuthorizerResponseBuilder {
         self
     }
     /// The value set for [`TestInvokeAuthorizerResponse::claims`](crate::types::TestInvokeAuthorizerResponse::claims), if any.
+    #[inline]
     pub fn get_claims(
         &self,
     ) -> &::std::option::Option<
@@ -303,6 +318,7 @@ impl TestInvokeAuthorizerResponseBuilder {
         &self.claims
     }
     /// Builds the [`TestInvokeAuthorizerResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

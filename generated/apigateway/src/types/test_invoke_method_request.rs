@@ -52,6 +52,7 @@ pub struct TestInvokeMethodRequest {
 }
 impl TestInvokeMethodRequest {
     /// Starts building a [`TestInvokeMethodRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TestInvokeMethodRequestBuilder {
         crate::types::builders::TestInvokeMethodRequestBuilder::default()
     }
@@ -181,6 +182,7 @@ impl TestInvokeMethodRequestBuilder {
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::rest_api_id`](crate::types::TestInvokeMethodRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -189,6 +191,7 @@ impl TestInvokeMethodRequestBuilder {
         self
     }
     /// The value set for [`TestInvokeMethodRequest::rest_api_id`](crate::types::TestInvokeMethodRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -201,6 +204,7 @@ impl TestInvokeMethodRequestBuilder {
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::resource_id`](crate::types::TestInvokeMethodRequest::resource_id).
+    #[inline]
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -209,6 +213,7 @@ impl TestInvokeMethodRequestBuilder {
         self
     }
     /// The value set for [`TestInvokeMethodRequest::resource_id`](crate::types::TestInvokeMethodRequest::resource_id), if any.
+    #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
@@ -221,6 +226,7 @@ impl TestInvokeMethodRequestBuilder {
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::http_method`](crate::types::TestInvokeMethodRequest::http_method).
+    #[inline]
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -229,6 +235,7 @@ impl TestInvokeMethodRequestBuilder {
         self
     }
     /// The value set for [`TestInvokeMethodRequest::http_method`](crate::types::TestInvokeMethodRequest::http_method), if any.
+    #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
@@ -241,6 +248,7 @@ impl TestInvokeMethodRequestBuilder {
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::path_with_query_string`](crate::types::TestInvokeMethodRequest::path_with_query_string).
+    #[inline]
     pub fn set_path_with_query_string(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -249,6 +257,7 @@ impl TestInvokeMethodRequestBuilder {
         self
     }
     /// The value set for [`TestInvokeMethodRequest::path_with_query_string`](crate::types::TestInvokeMethodRequest::path_with_query_string), if any.
+    #[inline]
     pub fn get_path_with_query_string(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -263,6 +272,7 @@ impl TestInvokeMethodRequestBuilder {
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::body`](crate::types::TestInvokeMethodRequest::body).
+    #[inline]
     pub fn set_body(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -271,6 +281,7 @@ impl TestInvokeMethodRequestBuilder {
         self
     }
     /// The value set for [`TestInvokeMethodRequest::body`](crate::types::TestInvokeMethodRequest::body), if any.
+    #[inline]
     pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
         &self.body
     }
@@ -290,6 +301,7 @@ impl TestInvokeMethodRequestBuilder {
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::headers`](crate::types::TestInvokeMethodRequest::headers).
+    #[inline]
     pub fn set_headers(
         mut self,
         input: ::std::option::Option<
@@ -300,6 +312,7 @@ impl TestInvokeMethodRequestBuilder {
         self
     }
     /// The value set for [`TestInvokeMethodRequest::headers`](crate::types::TestInvokeMethodRequest::headers), if any.
+    #[inline]
     pub fn get_headers(
         &self,
     ) -> &::std::option::Option<
@@ -323,6 +336,7 @@ impl TestInvokeMethodRequestBuilder {
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::multi_value_headers`](crate::types::TestInvokeMethodRequest::multi_value_headers).
+    #[inline]
     pub fn set_multi_value_headers(
         mut self,
         input: ::std::option::Option<
@@ -336,6 +350,7 @@ impl TestInvokeMethodRequestBuilder {
         self
     }
     /// The value set for [`TestInvokeMethodRequest::multi_value_headers`](crate::types::TestInvokeMethodRequest::multi_value_headers), if any.
+    #[inline]
     pub fn get_multi_value_headers(
         &self,
     ) -> &::std::option::Option<
@@ -355,6 +370,7 @@ impl TestInvokeMethodRequestBuilder {
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::client_certificate_id`](crate::types::TestInvokeMethodRequest::client_certificate_id).
+    #[inline]
     pub fn set_client_certificate_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -363,6 +379,7 @@ impl TestInvokeMethodRequestBuilder {
         self
     }
     /// The value set for [`TestInvokeMethodRequest::client_certificate_id`](crate::types::TestInvokeMethodRequest::client_certificate_id), if any.
+    #[inline]
     pub fn get_client_certificate_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -384,6 +401,7 @@ impl TestInvokeMethodRequestBuilder {
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::stage_variables`](crate::types::TestInvokeMethodRequest::stage_variables).
+    #[inline]
     pub fn set_stage_variables(
         mut self,
         input: ::std::option::Option<
@@ -394,6 +412,7 @@ impl TestInvokeMethodRequestBuilder {
         self
     }
     /// The value set for [`TestInvokeMethodRequest::stage_variables`](crate::types::TestInvokeMethodRequest::stage_variables), if any.
+    #[inline]
     pub fn get_stage_variables(
         &self,
     ) -> &::std::option::Option<
@@ -402,6 +421,7 @@ impl TestInvokeMethodRequestBuilder {
         &self.stage_variables
     }
     /// Builds the [`TestInvokeMethodRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

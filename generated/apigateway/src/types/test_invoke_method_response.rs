@@ -32,6 +32,7 @@ pub struct TestInvokeMethodResponse {
 }
 impl TestInvokeMethodResponse {
     /// Starts building a [`TestInvokeMethodResponse`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TestInvokeMethodResponseBuilder {
         crate::types::builders::TestInvokeMethodResponseBuilder::default()
     }
@@ -141,11 +142,13 @@ impl TestInvokeMethodResponseBuilder {
         self
     }
     /// Sets or clears [`TestInvokeMethodResponse::status`](crate::types::TestInvokeMethodResponse::status).
+    #[inline]
     pub fn set_status(mut self, input: ::std::option::Option<i32>) -> Self {
         self.status = input;
         self
     }
     /// The value set for [`TestInvokeMethodResponse::status`](crate::types::TestInvokeMethodResponse::status), if any.
+    #[inline]
     pub fn get_status(&self) -> &::std::option::Option<i32> {
         &self.status
     }
@@ -158,6 +161,7 @@ impl TestInvokeMethodResponseBuilder {
         self
     }
     /// Sets or clears [`TestInvokeMethodResponse::body`](crate::types::TestInvokeMethodResponse::body).
+    #[inline]
     pub fn set_body(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -166,6 +170,7 @@ impl TestInvokeMethodResponseBuilder {
         self
     }
     /// The value set for [`TestInvokeMethodResponse::body`](crate::types::TestInvokeMethodResponse::body), if any.
+    #[inline]
     pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
         &self.body
     }
@@ -185,6 +190,7 @@ impl TestInvokeMethodResponseBuilder {
         self
     }
     /// Sets or clears [`TestInvokeMethodResponse::headers`](crate::types::TestInvokeMethodResponse::headers).
+    #[inline]
     pub fn set_headers(
         mut self,
         input: ::std::option::Option<
@@ -195,6 +201,7 @@ impl TestInvokeMethodResponseBuilder {
         self
     }
     /// The value set for [`TestInvokeMethodResponse::headers`](crate::types::TestInvokeMethodResponse::headers), if any.
+    #[inline]
     pub fn get_headers(
         &self,
     ) -> &::std::option::Option<
@@ -218,6 +225,7 @@ impl TestInvokeMethodResponseBuilder {
         self
     }
     /// Sets or clears [`TestInvokeMethodResponse::multi_value_headers`](crate::types::TestInvokeMethodResponse::multi_value_headers).
+    #[inline]
     pub fn set_multi_value_headers(
         mut self,
         input: ::std::option::Option<
@@ -231,6 +239,7 @@ impl TestInvokeMethodResponseBuilder {
         self
     }
     /// The value set for [`TestInvokeMethodResponse::multi_value_headers`](crate::types::TestInvokeMethodResponse::multi_value_headers), if any.
+    #[inline]
     pub fn get_multi_value_headers(
         &self,
     ) -> &::std::option::Option<
@@ -250,6 +259,7 @@ impl TestInvokeMethodResponseBuilder {
         self
     }
     /// Sets or clears [`TestInvokeMethodResponse::log`](crate::types::TestInvokeMethodResponse::log).
+    #[inline]
     pub fn set_log(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -258,6 +268,7 @@ impl TestInvokeMethodResponseBuilder {
         self
     }
     /// The value set for [`TestInvokeMethodResponse::log`](crate::types::TestInvokeMethodResponse::log), if any.
+    #[inline]
     pub fn get_log(&self) -> &::std::option::Option<::std::string::String> {
         &self.log
     }
@@ -267,15 +278,18 @@ impl TestInvokeMethodResponseBuilder {
         self
     }
     /// Sets or clears [`TestInvokeMethodResponse::latency`](crate::types::TestInvokeMethodResponse::latency).
+    #[inline]
     pub fn set_latency(mut self, input: ::std::option::Option<i64>) -> Self {
         self.latency = input;
         self
     }
     /// The value set for [`TestInvokeMethodResponse::latency`](crate::types::TestInvokeMethodResponse::latency), if any.
+    #[inline]
     pub fn get_latency(&self) -> &::std::option::Option<i64> {
         &self.latency
     }
     /// Builds the [`TestInvokeMethodResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -17,6 +17,7 @@ pub struct ThrottleSettings {
 }
 impl ThrottleSettings {
     /// Starts building a [`ThrottleSettings`].
+    #[inline]
     pub fn builder() -> crate::types::builders::ThrottleSettingsBuilder {
         crate::types::builders::ThrottleSettingsBuilder::default()
     }
@@ -91,11 +92,13 @@ impl ThrottleSettingsBuilder {
         self
     }
     /// Sets or clears [`ThrottleSettings::burst_limit`](crate::types::ThrottleSettings::burst_limit).
+    #[inline]
     pub fn set_burst_limit(mut self, input: ::std::option::Option<i32>) -> Self {
         self.burst_limit = input;
         self
     }
     /// The value set for [`ThrottleSettings::burst_limit`](crate::types::ThrottleSettings::burst_limit), if any.
+    #[inline]
     pub fn get_burst_limit(&self) -> &::std::option::Option<i32> {
         &self.burst_limit
     }
@@ -105,15 +108,18 @@ impl ThrottleSettingsBuilder {
         self
     }
     /// Sets or clears [`ThrottleSettings::rate_limit`](crate::types::ThrottleSettings::rate_limit).
+    #[inline]
     pub fn set_rate_limit(mut self, input: ::std::option::Option<f64>) -> Self {
         self.rate_limit = input;
         self
     }
     /// The value set for [`ThrottleSettings::rate_limit`](crate::types::ThrottleSettings::rate_limit), if any.
+    #[inline]
     pub fn get_rate_limit(&self) -> &::std::option::Option<f64> {
         &self.rate_limit
     }
     /// Builds the [`ThrottleSettings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -17,6 +17,7 @@ pub struct TlsConfig {
 }
 impl TlsConfig {
     /// Starts building a [`TlsConfig`].
+    #[inline]
     pub fn builder() -> crate::types::builders::TlsConfigBuilder {
         crate::types::builders::TlsConfigBuilder::default()
     }
@@ -87,6 +88,7 @@ impl TlsConfigBuilder {
         self
     }
     /// Sets or clears [`TlsConfig::insecure_skip_verification`](crate::types::TlsConfig::insecure_skip_verification).
+    #[inline]
     pub fn set_insecure_skip_verification(
         mut self,
         input: ::std::option::Option<bool>,
@@ -95,10 +97,12 @@ impl TlsConfigBuilder {
         self
     }
     /// The value set for [`TlsConfig::insecure_skip_verification`](crate::types::TlsConfig::insecure_skip_verification), if any.
+    #[inline]
     pub fn get_insecure_skip_verification(&self) -> &::std::option::Option<bool> {
         &self.insecure_skip_verification
     }
     /// Builds the [`TlsConfig`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::TlsConfig, crate::primitives::BuildError> {

@@ -25,6 +25,7 @@ pub struct UntagResourceRequest {
 }
 impl UntagResourceRequest {
     /// Starts building a [`UntagResourceRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UntagResourceRequestBuilder {
         crate::types::builders::UntagResourceRequestBuilder::default()
     }
@@ -108,6 +109,7 @@ impl UntagResourceRequestBuilder {
         self
     }
     /// Sets or clears [`UntagResourceRequest::resource_arn`](crate::types::UntagResourceRequest::resource_arn).
+    #[inline]
     pub fn set_resource_arn(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -116,6 +118,7 @@ impl UntagResourceRequestBuilder {
         self
     }
     /// The value set for [`UntagResourceRequest::resource_arn`](crate::types::UntagResourceRequest::resource_arn), if any.
+    #[inline]
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_arn
     }
@@ -132,6 +135,7 @@ impl UntagResourceRequestBuilder {
         self
     }
     /// Sets or clears [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys).
+    #[inline]
     pub fn set_tag_keys(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -140,12 +144,14 @@ impl UntagResourceRequestBuilder {
         self
     }
     /// The value set for [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys), if any.
+    #[inline]
     pub fn get_tag_keys(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.tag_keys
     }
     /// Builds the [`UntagResourceRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

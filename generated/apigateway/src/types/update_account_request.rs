@@ -17,6 +17,7 @@ pub struct UpdateAccountRequest {
 }
 impl UpdateAccountRequest {
     /// Starts building a [`UpdateAccountRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateAccountRequestBuilder {
         crate::types::builders::UpdateAccountRequestBuilder::default()
     }
@@ -97,6 +98,7 @@ impl UpdateAccountRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateAccountRequest::patch_operations`](crate::types::UpdateAccountRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -105,12 +107,14 @@ impl UpdateAccountRequestBuilder {
         self
     }
     /// The value set for [`UpdateAccountRequest::patch_operations`](crate::types::UpdateAccountRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateAccountRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -23,6 +23,7 @@ pub struct UpdateApiKeyRequest {
 }
 impl UpdateApiKeyRequest {
     /// Starts building a [`UpdateApiKeyRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateApiKeyRequestBuilder {
         crate::types::builders::UpdateApiKeyRequestBuilder::default()
     }
@@ -106,6 +107,7 @@ impl UpdateApiKeyRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateApiKeyRequest::api_key`](crate::types::UpdateApiKeyRequest::api_key).
+    #[inline]
     pub fn set_api_key(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -114,6 +116,7 @@ impl UpdateApiKeyRequestBuilder {
         self
     }
     /// The value set for [`UpdateApiKeyRequest::api_key`](crate::types::UpdateApiKeyRequest::api_key), if any.
+    #[inline]
     pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
         &self.api_key
     }
@@ -130,6 +133,7 @@ impl UpdateApiKeyRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateApiKeyRequest::patch_operations`](crate::types::UpdateApiKeyRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -138,12 +142,14 @@ impl UpdateApiKeyRequestBuilder {
         self
     }
     /// The value set for [`UpdateApiKeyRequest::patch_operations`](crate::types::UpdateApiKeyRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateApiKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -29,6 +29,7 @@ pub struct UpdateAuthorizerRequest {
 }
 impl UpdateAuthorizerRequest {
     /// Starts building a [`UpdateAuthorizerRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateAuthorizerRequestBuilder {
         crate::types::builders::UpdateAuthorizerRequestBuilder::default()
     }
@@ -119,6 +120,7 @@ impl UpdateAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateAuthorizerRequest::rest_api_id`](crate::types::UpdateAuthorizerRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -127,6 +129,7 @@ impl UpdateAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`UpdateAuthorizerRequest::rest_api_id`](crate::types::UpdateAuthorizerRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -139,6 +142,7 @@ impl UpdateAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateAuthorizerRequest::authorizer_id`](crate::types::UpdateAuthorizerRequest::authorizer_id).
+    #[inline]
     pub fn set_authorizer_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -147,6 +151,7 @@ impl UpdateAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`UpdateAuthorizerRequest::authorizer_id`](crate::types::UpdateAuthorizerRequest::authorizer_id), if any.
+    #[inline]
     pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.authorizer_id
     }
@@ -163,6 +168,7 @@ impl UpdateAuthorizerRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateAuthorizerRequest::patch_operations`](crate::types::UpdateAuthorizerRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -171,12 +177,14 @@ impl UpdateAuthorizerRequestBuilder {
         self
     }
     /// The value set for [`UpdateAuthorizerRequest::patch_operations`](crate::types::UpdateAuthorizerRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateAuthorizerRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -35,6 +35,7 @@ pub struct UpdateBasePathMappingRequest {
 }
 impl UpdateBasePathMappingRequest {
     /// Starts building a [`UpdateBasePathMappingRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateBasePathMappingRequestBuilder {
         crate::types::builders::UpdateBasePathMappingRequestBuilder::default()
     }
@@ -132,6 +133,7 @@ impl UpdateBasePathMappingRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateBasePathMappingRequest::domain_name`](crate::types::UpdateBasePathMappingRequest::domain_name).
+    #[inline]
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -140,6 +142,7 @@ impl UpdateBasePathMappingRequestBuilder {
         self
     }
     /// The value set for [`UpdateBasePathMappingRequest::domain_name`](crate::types::UpdateBasePathMappingRequest::domain_name), if any.
+    #[inline]
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
@@ -152,6 +155,7 @@ impl UpdateBasePathMappingRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateBasePathMappingRequest::domain_name_id`](crate::types::UpdateBasePathMappingRequest::domain_name_id).
+    #[inline]
     pub fn set_domain_name_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -160,6 +164,7 @@ impl UpdateBasePathMappingRequestBuilder {
         self
     }
     /// The value set for [`UpdateBasePathMappingRequest::domain_name_id`](crate::types::UpdateBasePathMappingRequest::domain_name_id), if any.
+    #[inline]
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_id
     }
@@ -172,6 +177,7 @@ impl UpdateBasePathMappingRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateBasePathMappingRequest::base_path`](crate::types::UpdateBasePathMappingRequest::base_path).
+    #[inline]
     pub fn set_base_path(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -180,6 +186,7 @@ impl UpdateBasePathMappingRequestBuilder {
         self
     }
     /// The value set for [`UpdateBasePathMappingRequest::base_path`](crate::types::UpdateBasePathMappingRequest::base_path), if any.
+    #[inline]
     pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.base_path
     }
@@ -196,6 +203,7 @@ impl UpdateBasePathMappingRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateBasePathMappingRequest::patch_operations`](crate::types::UpdateBasePathMappingRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -204,12 +212,14 @@ impl UpdateBasePathMappingRequestBuilder {
         self
     }
     /// The value set for [`UpdateBasePathMappingRequest::patch_operations`](crate::types::UpdateBasePathMappingRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateBasePathMappingRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -23,6 +23,7 @@ pub struct UpdateClientCertificateRequest {
 }
 impl UpdateClientCertificateRequest {
     /// Starts building a [`UpdateClientCertificateRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateClientCertificateRequestBuilder {
         crate::types::builders::UpdateClientCertificateRequestBuilder::default()
     }
@@ -108,6 +109,7 @@ impl UpdateClientCertificateRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateClientCertificateRequest::client_certificate_id`](crate::types::UpdateClientCertificateRequest::client_certificate_id).
+    #[inline]
     pub fn set_client_certificate_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -116,6 +118,7 @@ impl UpdateClientCertificateRequestBuilder {
         self
     }
     /// The value set for [`UpdateClientCertificateRequest::client_certificate_id`](crate::types::UpdateClientCertificateRequest::client_certificate_id), if any.
+    #[inline]
     pub fn get_client_certificate_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -134,6 +137,7 @@ impl UpdateClientCertificateRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateClientCertificateRequest::patch_operations`](crate::types::UpdateClientCertificateRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -142,12 +146,14 @@ impl UpdateClientCertificateRequestBuilder {
         self
     }
     /// The value set for [`UpdateClientCertificateRequest::patch_operations`](crate::types::UpdateClientCertificateRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateClientCertificateRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

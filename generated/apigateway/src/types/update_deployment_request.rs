@@ -29,6 +29,7 @@ pub struct UpdateDeploymentRequest {
 }
 impl UpdateDeploymentRequest {
     /// Starts building a [`UpdateDeploymentRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateDeploymentRequestBuilder {
         crate::types::builders::UpdateDeploymentRequestBuilder::default()
     }
@@ -119,6 +120,7 @@ impl UpdateDeploymentRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateDeploymentRequest::rest_api_id`](crate::types::UpdateDeploymentRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -127,6 +129,7 @@ impl UpdateDeploymentRequestBuilder {
         self
     }
     /// The value set for [`UpdateDeploymentRequest::rest_api_id`](crate::types::UpdateDeploymentRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -139,6 +142,7 @@ impl UpdateDeploymentRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateDeploymentRequest::deployment_id`](crate::types::UpdateDeploymentRequest::deployment_id).
+    #[inline]
     pub fn set_deployment_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -147,6 +151,7 @@ impl UpdateDeploymentRequestBuilder {
         self
     }
     /// The value set for [`UpdateDeploymentRequest::deployment_id`](crate::types::UpdateDeploymentRequest::deployment_id), if any.
+    #[inline]
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.deployment_id
     }
@@ -163,6 +168,7 @@ impl UpdateDeploymentRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateDeploymentRequest::patch_operations`](crate::types::UpdateDeploymentRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -171,12 +177,14 @@ impl UpdateDeploymentRequestBuilder {
         self
     }
     /// The value set for [`UpdateDeploymentRequest::patch_operations`](crate::types::UpdateDeploymentRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateDeploymentRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -29,6 +29,7 @@ pub struct UpdateDocumentationPartRequest {
 }
 impl UpdateDocumentationPartRequest {
     /// Starts building a [`UpdateDocumentationPartRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateDocumentationPartRequestBuilder {
         crate::types::builders::UpdateDocumentationPartRequestBuilder::default()
     }
@@ -121,6 +122,7 @@ impl UpdateDocumentationPartRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateDocumentationPartRequest::rest_api_id`](crate::types::UpdateDocumentationPartRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -129,6 +131,7 @@ impl UpdateDocumentationPartRequestBuilder {
         self
     }
     /// The value set for [`UpdateDocumentationPartRequest::rest_api_id`](crate::types::UpdateDocumentationPartRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -141,6 +144,7 @@ impl UpdateDocumentationPartRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateDocumentationPartRequest::documentation_part_id`](crate::types::UpdateDocumentationPartRequest::documentation_part_id).
+    #[inline]
     pub fn set_documentation_part_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -149,6 +153,7 @@ impl UpdateDocumentationPartRequestBuilder {
         self
     }
     /// The value set for [`UpdateDocumentationPartRequest::documentation_part_id`](crate::types::UpdateDocumentationPartRequest::documentation_part_id), if any.
+    #[inline]
     pub fn get_documentation_part_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -167,6 +172,7 @@ impl UpdateDocumentationPartRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateDocumentationPartRequest::patch_operations`](crate::types::UpdateDocumentationPartRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -175,12 +181,14 @@ impl UpdateDocumentationPartRequestBuilder {
         self
     }
     /// The value set for [`UpdateDocumentationPartRequest::patch_operations`](crate::types::UpdateDocumentationPartRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateDocumentationPartRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

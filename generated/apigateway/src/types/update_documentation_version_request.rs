@@ -29,6 +29,7 @@ pub struct UpdateDocumentationVersionRequest {
 }
 impl UpdateDocumentationVersionRequest {
     /// Starts building a [`UpdateDocumentationVersionRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateDocumentationVersionRequestBuilder {
         crate::types::builders::UpdateDocumentationVersionRequestBuilder::default()
     }
@@ -121,6 +122,7 @@ impl UpdateDocumentationVersionRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateDocumentationVersionRequest::rest_api_id`](crate::types::UpdateDocumentationVersionRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -129,6 +131,7 @@ impl UpdateDocumentationVersionRequestBuilder {
         self
     }
     /// The value set for [`UpdateDocumentationVersionRequest::rest_api_id`](crate::types::UpdateDocumentationVersionRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -141,6 +144,7 @@ impl UpdateDocumentationVersionRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateDocumentationVersionRequest::documentation_version`](crate::types::UpdateDocumentationVersionRequest::documentation_version).
+    #[inline]
     pub fn set_documentation_version(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -149,6 +153,7 @@ impl UpdateDocumentationVersionRequestBuilder {
         self
     }
     /// The value set for [`UpdateDocumentationVersionRequest::documentation_version`](crate::types::UpdateDocumentationVersionRequest::documentation_version), if any.
+    #[inline]
     pub fn get_documentation_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -167,6 +172,7 @@ impl UpdateDocumentationVersionRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateDocumentationVersionRequest::patch_operations`](crate::types::UpdateDocumentationVersionRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -175,12 +181,14 @@ impl UpdateDocumentationVersionRequestBuilder {
         self
     }
     /// The value set for [`UpdateDocumentationVersionRequest::patch_operations`](crate::types::UpdateDocumentationVersionRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -27,6 +27,7 @@ pub struct UpdateDomainNameRequest {
 }
 impl UpdateDomainNameRequest {
     /// Starts building a [`UpdateDomainNameRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateDomainNameRequestBuilder {
         crate::types::builders::UpdateDomainNameRequestBuilder::default()
     }
@@ -117,6 +118,7 @@ impl UpdateDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateDomainNameRequest::domain_name`](crate::types::UpdateDomainNameRequest::domain_name).
+    #[inline]
     pub fn set_domain_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -125,6 +127,7 @@ impl UpdateDomainNameRequestBuilder {
         self
     }
     /// The value set for [`UpdateDomainNameRequest::domain_name`](crate::types::UpdateDomainNameRequest::domain_name), if any.
+    #[inline]
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name
     }
@@ -137,6 +140,7 @@ impl UpdateDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateDomainNameRequest::domain_name_id`](crate::types::UpdateDomainNameRequest::domain_name_id).
+    #[inline]
     pub fn set_domain_name_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -145,6 +149,7 @@ impl UpdateDomainNameRequestBuilder {
         self
     }
     /// The value set for [`UpdateDomainNameRequest::domain_name_id`](crate::types::UpdateDomainNameRequest::domain_name_id), if any.
+    #[inline]
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_id
     }
@@ -161,6 +166,7 @@ impl UpdateDomainNameRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateDomainNameRequest::patch_operations`](crate::types::UpdateDomainNameRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -169,12 +175,14 @@ impl UpdateDomainNameRequestBuilder {
         self
     }
     /// The value set for [`UpdateDomainNameRequest::patch_operations`](crate::types::UpdateDomainNameRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateDomainNameRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

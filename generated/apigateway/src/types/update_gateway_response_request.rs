@@ -29,6 +29,7 @@ pub struct UpdateGatewayResponseRequest {
 }
 impl UpdateGatewayResponseRequest {
     /// Starts building a [`UpdateGatewayResponseRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateGatewayResponseRequestBuilder {
         crate::types::builders::UpdateGatewayResponseRequestBuilder::default()
     }
@@ -119,6 +120,7 @@ impl UpdateGatewayResponseRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateGatewayResponseRequest::rest_api_id`](crate::types::UpdateGatewayResponseRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -127,6 +129,7 @@ impl UpdateGatewayResponseRequestBuilder {
         self
     }
     /// The value set for [`UpdateGatewayResponseRequest::rest_api_id`](crate::types::UpdateGatewayResponseRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -139,6 +142,7 @@ impl UpdateGatewayResponseRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateGatewayResponseRequest::response_type`](crate::types::UpdateGatewayResponseRequest::response_type).
+    #[inline]
     pub fn set_response_type(
         mut self,
         input: ::std::option::Option<crate::types::GatewayResponseType>,
@@ -147,6 +151,7 @@ impl UpdateGatewayResponseRequestBuilder {
         self
     }
     /// The value set for [`UpdateGatewayResponseRequest::response_type`](crate::types::UpdateGatewayResponseRequest::response_type), if any.
+    #[inline]
     pub fn get_response_type(
         &self,
     ) -> &::std::option::Option<crate::types::GatewayResponseType> {
@@ -165,6 +170,7 @@ impl UpdateGatewayResponseRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateGatewayResponseRequest::patch_operations`](crate::types::UpdateGatewayResponseRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -173,12 +179,14 @@ impl UpdateGatewayResponseRequestBuilder {
         self
     }
     /// The value set for [`UpdateGatewayResponseRequest::patch_operations`](crate::types::UpdateGatewayResponseRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateGatewayResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -35,6 +35,7 @@ pub struct UpdateIntegrationRequest {
 }
 impl UpdateIntegrationRequest {
     /// Starts building a [`UpdateIntegrationRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateIntegrationRequestBuilder {
         crate::types::builders::UpdateIntegrationRequestBuilder::default()
     }
@@ -132,6 +133,7 @@ impl UpdateIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateIntegrationRequest::rest_api_id`](crate::types::UpdateIntegrationRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -140,6 +142,7 @@ impl UpdateIntegrationRequestBuilder {
         self
     }
     /// The value set for [`UpdateIntegrationRequest::rest_api_id`](crate::types::UpdateIntegrationRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -152,6 +155,7 @@ impl UpdateIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateIntegrationRequest::resource_id`](crate::types::UpdateIntegrationRequest::resource_id).
+    #[inline]
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -160,6 +164,7 @@ impl UpdateIntegrationRequestBuilder {
         self
     }
     /// The value set for [`UpdateIntegrationRequest::resource_id`](crate::types::UpdateIntegrationRequest::resource_id), if any.
+    #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
@@ -172,6 +177,7 @@ impl UpdateIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateIntegrationRequest::http_method`](crate::types::UpdateIntegrationRequest::http_method).
+    #[inline]
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -180,6 +186,7 @@ impl UpdateIntegrationRequestBuilder {
         self
     }
     /// The value set for [`UpdateIntegrationRequest::http_method`](crate::types::UpdateIntegrationRequest::http_method), if any.
+    #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
@@ -196,6 +203,7 @@ impl UpdateIntegrationRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateIntegrationRequest::patch_operations`](crate::types::UpdateIntegrationRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -204,12 +212,14 @@ impl UpdateIntegrationRequestBuilder {
         self
     }
     /// The value set for [`UpdateIntegrationRequest::patch_operations`](crate::types::UpdateIntegrationRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateIntegrationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

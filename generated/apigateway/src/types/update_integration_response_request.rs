@@ -41,6 +41,7 @@ pub struct UpdateIntegrationResponseRequest {
 }
 impl UpdateIntegrationResponseRequest {
     /// Starts building a [`UpdateIntegrationResponseRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateIntegrationResponseRequestBuilder {
         crate::types::builders::UpdateIntegrationResponseRequestBuilder::default()
     }
@@ -145,6 +146,7 @@ impl UpdateIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateIntegrationResponseRequest::rest_api_id`](crate::types::UpdateIntegrationResponseRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -153,6 +155,7 @@ impl UpdateIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`UpdateIntegrationResponseRequest::rest_api_id`](crate::types::UpdateIntegrationResponseRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -165,6 +168,7 @@ impl UpdateIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateIntegrationResponseRequest::resource_id`](crate::types::UpdateIntegrationResponseRequest::resource_id).
+    #[inline]
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -173,6 +177,7 @@ impl UpdateIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`UpdateIntegrationResponseRequest::resource_id`](crate::types::UpdateIntegrationResponseRequest::resource_id), if any.
+    #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
@@ -185,6 +190,7 @@ impl UpdateIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateIntegrationResponseRequest::http_method`](crate::types::UpdateIntegrationResponseRequest::http_method).
+    #[inline]
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -193,6 +199,7 @@ impl UpdateIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`UpdateIntegrationResponseRequest::http_method`](crate::types::UpdateIntegrationResponseRequest::http_method), if any.
+    #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
@@ -205,6 +212,7 @@ impl UpdateIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateIntegrationResponseRequest::status_code`](crate::types::UpdateIntegrationResponseRequest::status_code).
+    #[inline]
     pub fn set_status_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -213,6 +221,7 @@ impl UpdateIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`UpdateIntegrationResponseRequest::status_code`](crate::types::UpdateIntegrationResponseRequest::status_code), if any.
+    #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_code
     }
@@ -229,6 +238,7 @@ impl UpdateIntegrationResponseRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateIntegrationResponseRequest::patch_operations`](crate::types::UpdateIntegrationResponseRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -237,12 +247,14 @@ impl UpdateIntegrationResponseRequestBuilder {
         self
     }
     /// The value set for [`UpdateIntegrationResponseRequest::patch_operations`](crate::types::UpdateIntegrationResponseRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateIntegrationResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

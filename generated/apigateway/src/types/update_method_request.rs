@@ -35,6 +35,7 @@ pub struct UpdateMethodRequest {
 }
 impl UpdateMethodRequest {
     /// Starts building a [`UpdateMethodRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateMethodRequestBuilder {
         crate::types::builders::UpdateMethodRequestBuilder::default()
     }
@@ -132,6 +133,7 @@ impl UpdateMethodRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateMethodRequest::rest_api_id`](crate::types::UpdateMethodRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -140,6 +142,7 @@ impl UpdateMethodRequestBuilder {
         self
     }
     /// The value set for [`UpdateMethodRequest::rest_api_id`](crate::types::UpdateMethodRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -152,6 +155,7 @@ impl UpdateMethodRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateMethodRequest::resource_id`](crate::types::UpdateMethodRequest::resource_id).
+    #[inline]
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -160,6 +164,7 @@ impl UpdateMethodRequestBuilder {
         self
     }
     /// The value set for [`UpdateMethodRequest::resource_id`](crate::types::UpdateMethodRequest::resource_id), if any.
+    #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
@@ -172,6 +177,7 @@ impl UpdateMethodRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateMethodRequest::http_method`](crate::types::UpdateMethodRequest::http_method).
+    #[inline]
     pub fn set_http_method(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -180,6 +186,7 @@ impl UpdateMethodRequestBuilder {
         self
     }
     /// The value set for [`UpdateMethodRequest::http_method`](crate::types::UpdateMethodRequest::http_method), if any.
+    #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
         &self.http_method
     }
@@ -196,6 +203,7 @@ impl UpdateMethodRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateMethodRequest::patch_operations`](crate::types::UpdateMethodRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -204,12 +212,14 @@ impl UpdateMethodRequestBuilder {
         self
     }
     /// The value set for [`UpdateMethodRequest::patch_operations`](crate::types::UpdateMethodRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateMethodRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -29,6 +29,7 @@ pub struct UpdateModelRequest {
 }
 impl UpdateModelRequest {
     /// Starts building a [`UpdateModelRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateModelRequestBuilder {
         crate::types::builders::UpdateModelRequestBuilder::default()
     }
@@ -119,6 +120,7 @@ impl UpdateModelRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateModelRequest::rest_api_id`](crate::types::UpdateModelRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -127,6 +129,7 @@ impl UpdateModelRequestBuilder {
         self
     }
     /// The value set for [`UpdateModelRequest::rest_api_id`](crate::types::UpdateModelRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -139,6 +142,7 @@ impl UpdateModelRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateModelRequest::model_name`](crate::types::UpdateModelRequest::model_name).
+    #[inline]
     pub fn set_model_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -147,6 +151,7 @@ impl UpdateModelRequestBuilder {
         self
     }
     /// The value set for [`UpdateModelRequest::model_name`](crate::types::UpdateModelRequest::model_name), if any.
+    #[inline]
     pub fn get_model_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.model_name
     }
@@ -163,6 +168,7 @@ impl UpdateModelRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateModelRequest::patch_operations`](crate::types::UpdateModelRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -171,12 +177,14 @@ impl UpdateModelRequestBuilder {
         self
     }
     /// The value set for [`UpdateModelRequest::patch_operations`](crate::types::UpdateModelRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateModelRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

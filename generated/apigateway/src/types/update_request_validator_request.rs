@@ -29,6 +29,7 @@ pub struct UpdateRequestValidatorRequest {
 }
 impl UpdateRequestValidatorRequest {
     /// Starts building a [`UpdateRequestValidatorRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateRequestValidatorRequestBuilder {
         crate::types::builders::UpdateRequestValidatorRequestBuilder::default()
     }
@@ -121,6 +122,7 @@ impl UpdateRequestValidatorRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateRequestValidatorRequest::rest_api_id`](crate::types::UpdateRequestValidatorRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -129,6 +131,7 @@ impl UpdateRequestValidatorRequestBuilder {
         self
     }
     /// The value set for [`UpdateRequestValidatorRequest::rest_api_id`](crate::types::UpdateRequestValidatorRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -141,6 +144,7 @@ impl UpdateRequestValidatorRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateRequestValidatorRequest::request_validator_id`](crate::types::UpdateRequestValidatorRequest::request_validator_id).
+    #[inline]
     pub fn set_request_validator_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -149,6 +153,7 @@ impl UpdateRequestValidatorRequestBuilder {
         self
     }
     /// The value set for [`UpdateRequestValidatorRequest::request_validator_id`](crate::types::UpdateRequestValidatorRequest::request_validator_id), if any.
+    #[inline]
     pub fn get_request_validator_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
@@ -167,6 +172,7 @@ impl UpdateRequestValidatorRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateRequestValidatorRequest::patch_operations`](crate::types::UpdateRequestValidatorRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -175,12 +181,14 @@ impl UpdateRequestValidatorRequestBuilder {
         self
     }
     /// The value set for [`UpdateRequestValidatorRequest::patch_operations`](crate::types::UpdateRequestValidatorRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateRequestValidatorRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -29,6 +29,7 @@ pub struct UpdateResourceRequest {
 }
 impl UpdateResourceRequest {
     /// Starts building a [`UpdateResourceRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateResourceRequestBuilder {
         crate::types::builders::UpdateResourceRequestBuilder::default()
     }
@@ -119,6 +120,7 @@ impl UpdateResourceRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateResourceRequest::rest_api_id`](crate::types::UpdateResourceRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -127,6 +129,7 @@ impl UpdateResourceRequestBuilder {
         self
     }
     /// The value set for [`UpdateResourceRequest::rest_api_id`](crate::types::UpdateResourceRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -139,6 +142,7 @@ impl UpdateResourceRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateResourceRequest::resource_id`](crate::types::UpdateResourceRequest::resource_id).
+    #[inline]
     pub fn set_resource_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -147,6 +151,7 @@ impl UpdateResourceRequestBuilder {
         self
     }
     /// The value set for [`UpdateResourceRequest::resource_id`](crate::types::UpdateResourceRequest::resource_id), if any.
+    #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.resource_id
     }
@@ -163,6 +168,7 @@ impl UpdateResourceRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateResourceRequest::patch_operations`](crate::types::UpdateResourceRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -171,12 +177,14 @@ impl UpdateResourceRequestBuilder {
         self
     }
     /// The value set for [`UpdateResourceRequest::patch_operations`](crate::types::UpdateResourceRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateResourceRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

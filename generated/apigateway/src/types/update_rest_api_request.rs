@@ -23,6 +23,7 @@ pub struct UpdateRestApiRequest {
 }
 impl UpdateRestApiRequest {
     /// Starts building a [`UpdateRestApiRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateRestApiRequestBuilder {
         crate::types::builders::UpdateRestApiRequestBuilder::default()
     }
@@ -106,6 +107,7 @@ impl UpdateRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateRestApiRequest::rest_api_id`](crate::types::UpdateRestApiRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -114,6 +116,7 @@ impl UpdateRestApiRequestBuilder {
         self
     }
     /// The value set for [`UpdateRestApiRequest::rest_api_id`](crate::types::UpdateRestApiRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -130,6 +133,7 @@ impl UpdateRestApiRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateRestApiRequest::patch_operations`](crate::types::UpdateRestApiRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -138,12 +142,14 @@ impl UpdateRestApiRequestBuilder {
         self
     }
     /// The value set for [`UpdateRestApiRequest::patch_operations`](crate::types::UpdateRestApiRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateRestApiRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -29,6 +29,7 @@ pub struct UpdateStageRequest {
 }
 impl UpdateStageRequest {
     /// Starts building a [`UpdateStageRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateStageRequestBuilder {
         crate::types::builders::UpdateStageRequestBuilder::default()
     }
@@ -119,6 +120,7 @@ impl UpdateStageRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateStageRequest::rest_api_id`](crate::types::UpdateStageRequest::rest_api_id).
+    #[inline]
     pub fn set_rest_api_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -127,6 +129,7 @@ impl UpdateStageRequestBuilder {
         self
     }
     /// The value set for [`UpdateStageRequest::rest_api_id`](crate::types::UpdateStageRequest::rest_api_id), if any.
+    #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.rest_api_id
     }
@@ -139,6 +142,7 @@ impl UpdateStageRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateStageRequest::stage_name`](crate::types::UpdateStageRequest::stage_name).
+    #[inline]
     pub fn set_stage_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -147,6 +151,7 @@ impl UpdateStageRequestBuilder {
         self
     }
     /// The value set for [`UpdateStageRequest::stage_name`](crate::types::UpdateStageRequest::stage_name), if any.
+    #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
@@ -163,6 +168,7 @@ impl UpdateStageRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateStageRequest::patch_operations`](crate::types::UpdateStageRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -171,12 +177,14 @@ impl UpdateStageRequestBuilder {
         self
     }
     /// The value set for [`UpdateStageRequest::patch_operations`](crate::types::UpdateStageRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateStageRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -23,6 +23,7 @@ pub struct UpdateUsagePlanRequest {
 }
 impl UpdateUsagePlanRequest {
     /// Starts building a [`UpdateUsagePlanRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateUsagePlanRequestBuilder {
         crate::types::builders::UpdateUsagePlanRequestBuilder::default()
     }
@@ -106,6 +107,7 @@ impl UpdateUsagePlanRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateUsagePlanRequest::usage_plan_id`](crate::types::UpdateUsagePlanRequest::usage_plan_id).
+    #[inline]
     pub fn set_usage_plan_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -114,6 +116,7 @@ impl UpdateUsagePlanRequestBuilder {
         self
     }
     /// The value set for [`UpdateUsagePlanRequest::usage_plan_id`](crate::types::UpdateUsagePlanRequest::usage_plan_id), if any.
+    #[inline]
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.usage_plan_id
     }
@@ -130,6 +133,7 @@ impl UpdateUsagePlanRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateUsagePlanRequest::patch_operations`](crate::types::UpdateUsagePlanRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -138,12 +142,14 @@ impl UpdateUsagePlanRequestBuilder {
         self
     }
     /// The value set for [`UpdateUsagePlanRequest::patch_operations`](crate::types::UpdateUsagePlanRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateUsagePlanRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -29,6 +29,7 @@ pub struct UpdateUsageRequest {
 }
 impl UpdateUsageRequest {
     /// Starts building a [`UpdateUsageRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateUsageRequestBuilder {
         crate::types::builders::UpdateUsageRequestBuilder::default()
     }
@@ -119,6 +120,7 @@ impl UpdateUsageRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateUsageRequest::usage_plan_id`](crate::types::UpdateUsageRequest::usage_plan_id).
+    #[inline]
     pub fn set_usage_plan_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -127,6 +129,7 @@ impl UpdateUsageRequestBuilder {
         self
     }
     /// The value set for [`UpdateUsageRequest::usage_plan_id`](crate::types::UpdateUsageRequest::usage_plan_id), if any.
+    #[inline]
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.usage_plan_id
     }
@@ -139,6 +142,7 @@ impl UpdateUsageRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateUsageRequest::key_id`](crate::types::UpdateUsageRequest::key_id).
+    #[inline]
     pub fn set_key_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -147,6 +151,7 @@ impl UpdateUsageRequestBuilder {
         self
     }
     /// The value set for [`UpdateUsageRequest::key_id`](crate::types::UpdateUsageRequest::key_id), if any.
+    #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.key_id
     }
@@ -163,6 +168,7 @@ impl UpdateUsageRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateUsageRequest::patch_operations`](crate::types::UpdateUsageRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -171,12 +177,14 @@ impl UpdateUsageRequestBuilder {
         self
     }
     /// The value set for [`UpdateUsageRequest::patch_operations`](crate::types::UpdateUsageRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateUsageRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

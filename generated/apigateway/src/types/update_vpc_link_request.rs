@@ -23,6 +23,7 @@ pub struct UpdateVpcLinkRequest {
 }
 impl UpdateVpcLinkRequest {
     /// Starts building a [`UpdateVpcLinkRequest`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UpdateVpcLinkRequestBuilder {
         crate::types::builders::UpdateVpcLinkRequestBuilder::default()
     }
@@ -106,6 +107,7 @@ impl UpdateVpcLinkRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateVpcLinkRequest::vpc_link_id`](crate::types::UpdateVpcLinkRequest::vpc_link_id).
+    #[inline]
     pub fn set_vpc_link_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -114,6 +116,7 @@ impl UpdateVpcLinkRequestBuilder {
         self
     }
     /// The value set for [`UpdateVpcLinkRequest::vpc_link_id`](crate::types::UpdateVpcLinkRequest::vpc_link_id), if any.
+    #[inline]
     pub fn get_vpc_link_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.vpc_link_id
     }
@@ -130,6 +133,7 @@ impl UpdateVpcLinkRequestBuilder {
         self
     }
     /// Sets or clears [`UpdateVpcLinkRequest::patch_operations`](crate::types::UpdateVpcLinkRequest::patch_operations).
+    #[inline]
     pub fn set_patch_operations(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
@@ -138,12 +142,14 @@ impl UpdateVpcLinkRequestBuilder {
         self
     }
     /// The value set for [`UpdateVpcLinkRequest::patch_operations`](crate::types::UpdateVpcLinkRequest::patch_operations), if any.
+    #[inline]
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
     /// Builds the [`UpdateVpcLinkRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -28,6 +28,7 @@ pub struct Usage {
 }
 impl Usage {
     /// Starts building a [`Usage`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UsageBuilder {
         crate::types::builders::UsageBuilder::default()
     }
@@ -133,6 +134,7 @@ impl UsageBuilder {
         self
     }
     /// Sets or clears [`Usage::usage_plan_id`](crate::types::Usage::usage_plan_id).
+    #[inline]
     pub fn set_usage_plan_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -141,6 +143,7 @@ impl UsageBuilder {
         self
     }
     /// The value set for [`Usage::usage_plan_id`](crate::types::Usage::usage_plan_id), if any.
+    #[inline]
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.usage_plan_id
     }
@@ -153,6 +156,7 @@ impl UsageBuilder {
         self
     }
     /// Sets or clears [`Usage::start_date`](crate::types::Usage::start_date).
+    #[inline]
     pub fn set_start_date(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -161,6 +165,7 @@ impl UsageBuilder {
         self
     }
     /// The value set for [`Usage::start_date`](crate::types::Usage::start_date), if any.
+    #[inline]
     pub fn get_start_date(&self) -> &::std::option::Option<::std::string::String> {
         &self.start_date
     }
@@ -173,6 +178,7 @@ impl UsageBuilder {
         self
     }
     /// Sets or clears [`Usage::end_date`](crate::types::Usage::end_date).
+    #[inline]
     pub fn set_end_date(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -181,6 +187,7 @@ impl UsageBuilder {
         self
     }
     /// The value set for [`Usage::end_date`](crate::types::Usage::end_date), if any.
+    #[inline]
     pub fn get_end_date(&self) -> &::std::option::Option<::std::string::String> {
         &self.end_date
     }
@@ -193,6 +200,7 @@ impl UsageBuilder {
         self
     }
     /// Sets or clears [`Usage::position`](crate::types::Usage::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -201,6 +209,7 @@ impl UsageBuilder {
         self
     }
     /// The value set for [`Usage::position`](crate::types::Usage::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -220,6 +229,7 @@ impl UsageBuilder {
         self
     }
     /// Sets or clears [`Usage::items`](crate::types::Usage::items).
+    #[inline]
     pub fn set_items(
         mut self,
         input: ::std::option::Option<
@@ -233,6 +243,7 @@ impl UsageBuilder {
         self
     }
     /// The value set for [`Usage::items`](crate::types::Usage::items), if any.
+    #[inline]
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<
@@ -244,6 +255,7 @@ impl UsageBuilder {
         &self.items
     }
     /// Builds the [`Usage`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::Usage, crate::primitives::BuildError> {

@@ -31,6 +31,7 @@ pub struct UsagePlan {
 }
 impl UsagePlan {
     /// Starts building a [`UsagePlan`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UsagePlanBuilder {
         crate::types::builders::UsagePlanBuilder::default()
     }
@@ -148,6 +149,7 @@ impl UsagePlanBuilder {
         self
     }
     /// Sets or clears [`UsagePlan::id`](crate::types::UsagePlan::id).
+    #[inline]
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -156,6 +158,7 @@ impl UsagePlanBuilder {
         self
     }
     /// The value set for [`UsagePlan::id`](crate::types::UsagePlan::id), if any.
+    #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
@@ -168,6 +171,7 @@ impl UsagePlanBuilder {
         self
     }
     /// Sets or clears [`UsagePlan::name`](crate::types::UsagePlan::name).
+    #[inline]
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -176,6 +180,7 @@ impl UsagePlanBuilder {
         self
     }
     /// The value set for [`UsagePlan::name`](crate::types::UsagePlan::name), if any.
+    #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
@@ -188,6 +193,7 @@ impl UsagePlanBuilder {
         self
     }
     /// Sets or clears [`UsagePlan::description`](crate::types::UsagePlan::description).
+    #[inline]
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -196,6 +202,7 @@ impl UsagePlanBuilder {
         self
     }
     /// The value set for [`UsagePlan::description`](crate::types::UsagePlan::description), if any.
+    #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
@@ -212,6 +219,7 @@ impl UsagePlanBuilder {
         self
     }
     /// Sets or clears [`UsagePlan::api_stages`](crate::types::UsagePlan::api_stages).
+    #[inline]
     pub fn set_api_stages(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ApiStage>>,
@@ -220,6 +228,7 @@ impl UsagePlanBuilder {
         self
     }
     /// The value set for [`UsagePlan::api_stages`](crate::types::UsagePlan::api_stages), if any.
+    #[inline]
     pub fn get_api_stages(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ApiStage>> {
@@ -234,6 +243,7 @@ impl UsagePlanBuilder {
         self
     }
     /// Sets or clears [`UsagePlan::throttle`](crate::types::UsagePlan::throttle).
+    #[inline]
     pub fn set_throttle(
         mut self,
         input: ::std::option::Option<crate::types::ThrottleSettings>,
@@ -242,6 +252,7 @@ impl UsagePlanBuilder {
         self
     }
     /// The value set for [`UsagePlan::throttle`](crate::types::UsagePlan::throttle), if any.
+    #[inline]
     pub fn get_throttle(
         &self,
     ) -> &::std::option::Option<crate::types::ThrottleSettings> {
@@ -256,6 +267,7 @@ impl UsagePlanBuilder {
         self
     }
     /// Sets or clears [`UsagePlan::quota`](crate::types::UsagePlan::quota).
+    #[inline]
     pub fn set_quota(
         mut self,
         input: ::std::option::Option<crate::types::QuotaSettings>,
@@ -264,6 +276,7 @@ impl UsagePlanBuilder {
         self
     }
     /// The value set for [`UsagePlan::quota`](crate::types::UsagePlan::quota), if any.
+    #[inline]
     pub fn get_quota(&self) -> &::std::option::Option<crate::types::QuotaSettings> {
         &self.quota
     }
@@ -276,6 +289,7 @@ impl UsagePlanBuilder {
         self
     }
     /// Sets or clears [`UsagePlan::product_code`](crate::types::UsagePlan::product_code).
+    #[inline]
     pub fn set_product_code(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -284,6 +298,7 @@ impl UsagePlanBuilder {
         self
     }
     /// The value set for [`UsagePlan::product_code`](crate::types::UsagePlan::product_code), if any.
+    #[inline]
     pub fn get_product_code(&self) -> &::std::option::Option<::std::string::String> {
         &self.product_code
     }
@@ -303,6 +318,7 @@ impl UsagePlanBuilder {
         self
     }
     /// Sets or clears [`UsagePlan::tags`](crate::types::UsagePlan::tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -313,6 +329,7 @@ impl UsagePlanBuilder {
         self
     }
     /// The value set for [`UsagePlan::tags`](crate::types::UsagePlan::tags), if any.
+    #[inline]
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -321,6 +338,7 @@ impl UsagePlanBuilder {
         &self.tags
     }
     /// Builds the [`UsagePlan`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::UsagePlan, crate::primitives::BuildError> {

@@ -21,6 +21,7 @@ pub struct UsagePlanKey {
 }
 impl UsagePlanKey {
     /// Starts building a [`UsagePlanKey`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UsagePlanKeyBuilder {
         crate::types::builders::UsagePlanKeyBuilder::default()
     }
@@ -116,6 +117,7 @@ impl UsagePlanKeyBuilder {
         self
     }
     /// Sets or clears [`UsagePlanKey::id`](crate::types::UsagePlanKey::id).
+    #[inline]
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -124,6 +126,7 @@ impl UsagePlanKeyBuilder {
         self
     }
     /// The value set for [`UsagePlanKey::id`](crate::types::UsagePlanKey::id), if any.
+    #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
@@ -136,6 +139,7 @@ impl UsagePlanKeyBuilder {
         self
     }
     /// Sets or clears [`UsagePlanKey::type_`](crate::types::UsagePlanKey::type_).
+    #[inline]
     pub fn set_type_(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -144,6 +148,7 @@ impl UsagePlanKeyBuilder {
         self
     }
     /// The value set for [`UsagePlanKey::type_`](crate::types::UsagePlanKey::type_), if any.
+    #[inline]
     pub fn get_type_(&self) -> &::std::option::Option<::std::string::String> {
         &self.type_
     }
@@ -156,6 +161,7 @@ impl UsagePlanKeyBuilder {
         self
     }
     /// Sets or clears [`UsagePlanKey::value`](crate::types::UsagePlanKey::value).
+    #[inline]
     pub fn set_value(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -164,6 +170,7 @@ impl UsagePlanKeyBuilder {
         self
     }
     /// The value set for [`UsagePlanKey::value`](crate::types::UsagePlanKey::value), if any.
+    #[inline]
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.value
     }
@@ -176,6 +183,7 @@ impl UsagePlanKeyBuilder {
         self
     }
     /// Sets or clears [`UsagePlanKey::name`](crate::types::UsagePlanKey::name).
+    #[inline]
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -184,10 +192,12 @@ impl UsagePlanKeyBuilder {
         self
     }
     /// The value set for [`UsagePlanKey::name`](crate::types::UsagePlanKey::name), if any.
+    #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
     /// Builds the [`UsagePlanKey`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

@@ -17,6 +17,7 @@ pub struct UsagePlanKeys {
 }
 impl UsagePlanKeys {
     /// Starts building a [`UsagePlanKeys`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UsagePlanKeysBuilder {
         crate::types::builders::UsagePlanKeysBuilder::default()
     }
@@ -102,6 +103,7 @@ impl UsagePlanKeysBuilder {
         self
     }
     /// Sets or clears [`UsagePlanKeys::position`](crate::types::UsagePlanKeys::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -110,6 +112,7 @@ impl UsagePlanKeysBuilder {
         self
     }
     /// The value set for [`UsagePlanKeys::position`](crate::types::UsagePlanKeys::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -126,6 +129,7 @@ impl UsagePlanKeysBuilder {
         self
     }
     /// Sets or clears [`UsagePlanKeys::items`](crate::types::UsagePlanKeys::items).
+    #[inline]
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::UsagePlanKey>>,
@@ -134,12 +138,14 @@ impl UsagePlanKeysBuilder {
         self
     }
     /// The value set for [`UsagePlanKeys::items`](crate::types::UsagePlanKeys::items), if any.
+    #[inline]
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::UsagePlanKey>> {
         &self.items
     }
     /// Builds the [`UsagePlanKeys`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<

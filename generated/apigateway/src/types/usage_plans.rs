@@ -17,6 +17,7 @@ pub struct UsagePlans {
 }
 impl UsagePlans {
     /// Starts building a [`UsagePlans`].
+    #[inline]
     pub fn builder() -> crate::types::builders::UsagePlansBuilder {
         crate::types::builders::UsagePlansBuilder::default()
     }
@@ -102,6 +103,7 @@ impl UsagePlansBuilder {
         self
     }
     /// Sets or clears [`UsagePlans::position`](crate::types::UsagePlans::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -110,6 +112,7 @@ impl UsagePlansBuilder {
         self
     }
     /// The value set for [`UsagePlans::position`](crate::types::UsagePlans::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -126,6 +129,7 @@ impl UsagePlansBuilder {
         self
     }
     /// Sets or clears [`UsagePlans::items`](crate::types::UsagePlans::items).
+    #[inline]
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::UsagePlan>>,
@@ -134,12 +138,14 @@ impl UsagePlansBuilder {
         self
     }
     /// The value set for [`UsagePlans::items`](crate::types::UsagePlans::items), if any.
+    #[inline]
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::UsagePlan>> {
         &self.items
     }
     /// Builds the [`UsagePlans`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::UsagePlans, crate::primitives::BuildError> {

@@ -29,6 +29,7 @@ pub struct VpcLink {
 }
 impl VpcLink {
     /// Starts building a [`VpcLink`].
+    #[inline]
     pub fn builder() -> crate::types::builders::VpcLinkBuilder {
         crate::types::builders::VpcLinkBuilder::default()
     }
@@ -141,6 +142,7 @@ impl VpcLinkBuilder {
         self
     }
     /// Sets or clears [`VpcLink::id`](crate::types::VpcLink::id).
+    #[inline]
     pub fn set_id(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -149,6 +151,7 @@ impl VpcLinkBuilder {
         self
     }
     /// The value set for [`VpcLink::id`](crate::types::VpcLink::id), if any.
+    #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
@@ -161,6 +164,7 @@ impl VpcLinkBuilder {
         self
     }
     /// Sets or clears [`VpcLink::name`](crate::types::VpcLink::name).
+    #[inline]
     pub fn set_name(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -169,6 +173,7 @@ impl VpcLinkBuilder {
         self
     }
     /// The value set for [`VpcLink::name`](crate::types::VpcLink::name), if any.
+    #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
@@ -181,6 +186,7 @@ impl VpcLinkBuilder {
         self
     }
     /// Sets or clears [`VpcLink::description`](crate::types::VpcLink::description).
+    #[inline]
     pub fn set_description(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -189,6 +195,7 @@ impl VpcLinkBuilder {
         self
     }
     /// The value set for [`VpcLink::description`](crate::types::VpcLink::description), if any.
+    #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
@@ -205,6 +212,7 @@ impl VpcLinkBuilder {
         self
     }
     /// Sets or clears [`VpcLink::target_arns`](crate::types::VpcLink::target_arns).
+    #[inline]
     pub fn set_target_arns(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -213,6 +221,7 @@ impl VpcLinkBuilder {
         self
     }
     /// The value set for [`VpcLink::target_arns`](crate::types::VpcLink::target_arns), if any.
+    #[inline]
     pub fn get_target_arns(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
@@ -227,6 +236,7 @@ impl VpcLinkBuilder {
         self
     }
     /// Sets or clears [`VpcLink::status`](crate::types::VpcLink::status).
+    #[inline]
     pub fn set_status(
         mut self,
         input: ::std::option::Option<crate::types::VpcLinkStatus>,
@@ -235,6 +245,7 @@ impl VpcLinkBuilder {
         self
     }
     /// The value set for [`VpcLink::status`](crate::types::VpcLink::status), if any.
+    #[inline]
     pub fn get_status(&self) -> &::std::option::Option<crate::types::VpcLinkStatus> {
         &self.status
     }
@@ -247,6 +258,7 @@ impl VpcLinkBuilder {
         self
     }
     /// Sets or clears [`VpcLink::status_message`](crate::types::VpcLink::status_message).
+    #[inline]
     pub fn set_status_message(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -255,6 +267,7 @@ impl VpcLinkBuilder {
         self
     }
     /// The value set for [`VpcLink::status_message`](crate::types::VpcLink::status_message), if any.
+    #[inline]
     pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
         &self.status_message
     }
@@ -274,6 +287,7 @@ impl VpcLinkBuilder {
         self
     }
     /// Sets or clears [`VpcLink::tags`](crate::types::VpcLink::tags).
+    #[inline]
     pub fn set_tags(
         mut self,
         input: ::std::option::Option<
@@ -284,6 +298,7 @@ impl VpcLinkBuilder {
         self
     }
     /// The value set for [`VpcLink::tags`](crate::types::VpcLink::tags), if any.
+    #[inline]
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<
@@ -292,6 +307,7 @@ impl VpcLinkBuilder {
         &self.tags
     }
     /// Builds the [`VpcLink`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::VpcLink, crate::primitives::BuildError> {

@@ -17,6 +17,7 @@ pub struct VpcLinks {
 }
 impl VpcLinks {
     /// Starts building a [`VpcLinks`].
+    #[inline]
     pub fn builder() -> crate::types::builders::VpcLinksBuilder {
         crate::types::builders::VpcLinksBuilder::default()
     }
@@ -102,6 +103,7 @@ impl VpcLinksBuilder {
         self
     }
     /// Sets or clears [`VpcLinks::position`](crate::types::VpcLinks::position).
+    #[inline]
     pub fn set_position(
         mut self,
         input: ::std::option::Option<::std::string::String>,
@@ -110,6 +112,7 @@ impl VpcLinksBuilder {
         self
     }
     /// The value set for [`VpcLinks::position`](crate::types::VpcLinks::position), if any.
+    #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
         &self.position
     }
@@ -126,6 +129,7 @@ impl VpcLinksBuilder {
         self
     }
     /// Sets or clears [`VpcLinks::items`](crate::types::VpcLinks::items).
+    #[inline]
     pub fn set_items(
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::VpcLink>>,
@@ -134,12 +138,14 @@ impl VpcLinksBuilder {
         self
     }
     /// The value set for [`VpcLinks::items`](crate::types::VpcLinks::items), if any.
+    #[inline]
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::VpcLink>> {
         &self.items
     }
     /// Builds the [`VpcLinks`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<crate::types::VpcLinks, crate::primitives::BuildError> {
