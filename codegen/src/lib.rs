@@ -15,6 +15,7 @@ pub mod model;
 pub mod naming;
 pub mod paginators;
 pub mod protocol_tests;
+pub mod uri_template;
 pub mod validate;
 
 pub use emit::GeneratedCrate;

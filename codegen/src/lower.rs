@@ -343,8 +343,9 @@ fn mark_greedy_labels(model: &ServiceModel, shape_name: &str, members: &mut [Mem
                 .as_ref()
                 .is_some_and(|input| input.shape == shape_name)
         })
-        .flat_map(|op| crate::validate::uri_labels(&op.http.request_uri))
-        .filter_map(|label| label.strip_suffix('+').map(str::to_string))
+        .flat_map(|op| crate::uri_template::labels(&op.http.request_uri))
+        .filter(|(_, greedy)| *greedy)
+        .map(|(label, _)| label.to_string())
         .collect();
     for member in members {
         if let Binding::Uri {

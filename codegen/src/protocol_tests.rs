@@ -359,12 +359,7 @@ fn value_expr(service: &Service, ty: &RustType, value: &Value) -> Result<TokenSt
                         .find(|m| &m.model_name == key)
                         .ok_or(format!("no union member {key}"))?;
                     let variant = format_ident!("{}", member.variant_name);
-                    let inner = value_expr(service, &member.ty, inner)?;
-                    let inner = if member.boxed {
-                        quote!(::std::boxed::Box::new(#inner))
-                    } else {
-                        inner
-                    };
+                    let inner = member_value_expr(service, member, inner)?;
                     quote! { #path::#variant(#inner) }
                 }
                 TypeKind::Struct(def) => {
@@ -382,12 +377,7 @@ fn value_expr(service: &Service, ty: &RustType, value: &Value) -> Result<TokenSt
                             .find(|m| &m.model_name == key)
                             .ok_or(format!("no member {key} in {name}"))?;
                         let field = format_ident!("{}", member.field_name);
-                        let inner = value_expr(service, &member.ty, inner)?;
-                        let inner = if member.boxed {
-                            quote!(::std::boxed::Box::new(#inner))
-                        } else {
-                            inner
-                        };
+                        let inner = member_value_expr(service, member, inner)?;
                         assignments
                             .push(quote! { value.#field = ::std::option::Option::Some(#inner); });
                     }
@@ -404,6 +394,20 @@ fn value_expr(service: &Service, ty: &RustType, value: &Value) -> Result<TokenSt
                 }
             }
         }
+    })
+}
+
+/// A member's value, boxed where the member is.
+fn member_value_expr(
+    service: &Service,
+    member: &crate::ir::MemberDef,
+    value: &Value,
+) -> Result<TokenStream, String> {
+    let inner = value_expr(service, &member.ty, value)?;
+    Ok(if member.boxed {
+        quote!(::std::boxed::Box::new(#inner))
+    } else {
+        inner
     })
 }
 

@@ -252,9 +252,9 @@ fn check_uri_labels(model: &ServiceModel, operation_name: &str, problems: &mut V
     let operation = &model.operations[operation_name];
     let path = format!("operations.{operation_name}.http.requestUri");
     let uri = &operation.http.request_uri;
-    let labels: BTreeSet<String> = uri_labels(uri)
+    let labels: BTreeSet<String> = crate::uri_template::labels(uri)
         .into_iter()
-        .map(|label| label.trim_end_matches('+').to_string())
+        .map(|(label, _)| label.to_string())
         .collect();
     let input = operation
         .input
@@ -289,19 +289,6 @@ fn check_uri_labels(model: &ServiceModel, operation_name: &str, problems: &mut V
             format!("label {{{label}}} has no input member with location \"uri\""),
         ));
     }
-}
-
-/// The `{…}` labels of a URI template, greedy ones with their `+`.
-pub fn uri_labels(uri: &str) -> Vec<String> {
-    let mut labels = Vec::new();
-    let mut rest = uri;
-    while let Some(start) = rest.find('{') {
-        let after = &rest[start + 1..];
-        let Some(end) = after.find('}') else { break };
-        labels.push(after[..end].to_string());
-        rest = &after[end + 1..];
-    }
-    labels
 }
 
 /// "a list", "an integer": the shape type as the model spells it, with its article.

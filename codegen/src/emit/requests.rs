@@ -8,6 +8,7 @@ use super::rust_types::ident;
 use crate::ir::{
     Binding, MemberDef, OperationDef, RustType, Service, StructDef, TimestampFormat, TypeKind,
 };
+use crate::uri_template::{self, Part};
 
 /// The body of `Operation::serialize_request` for `op`.
 pub fn serialize_request_body(service: &Service, op: &OperationDef) -> TokenStream {
@@ -33,16 +34,14 @@ pub fn serialize_request_body(service: &Service, op: &OperationDef) -> TokenStre
     };
     // A label no member fills (an old model's bug, reported as a warning at
     // generation) means the request can never be built.
-    let unbound = crate::validate::uri_labels(path_template)
+    let unbound = crate::uri_template::labels(path_template)
         .into_iter()
-        .find(|raw| {
-            let label = raw.trim_end_matches('+');
+        .find(|(label, _)| {
             !def.members
                 .iter()
                 .any(|m| matches!(&m.binding, Binding::Uri { label: l, .. } if l == label))
         });
-    if let Some(label) = unbound {
-        let label = label.trim_end_matches('+').to_string();
+    if let Some((label, _)) = unbound {
         return quote! {
             let _ = input;
             ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel { member: #label })
@@ -85,18 +84,9 @@ fn host_prefix_tokens(def: &StructDef, template: Option<&str>) -> TokenStream {
         return quote!();
     };
     let prefix_ident = ident("prefix");
-    let mut steps = Vec::new();
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        let literal = &rest[..start];
-        if !literal.is_empty() {
-            steps.push(push_literal(&prefix_ident, literal));
-        }
-        let after = &rest[start + 1..];
-        let Some(end) = after.find('}') else { break };
-        let label = &after[..end];
-        let member = def.members.iter().find(|m| m.model_name == label);
-        steps.push(match member {
+    let steps = uri_template::parts(template).into_iter().map(|part| match part {
+        Part::Literal(literal) => push_literal(&prefix_ident, literal),
+        Part::Label { name, .. } => match def.members.iter().find(|m| m.model_name == name) {
             Some(member) => {
                 let field = ident(&member.field_name);
                 let model_name = &member.model_name;
@@ -110,16 +100,12 @@ fn host_prefix_tokens(def: &StructDef, template: Option<&str>) -> TokenStream {
             }
             None => quote! {
                 return ::std::result::Result::Err(crate::protocol::RequestError::InvalidHostLabel {
-                    member: #label,
+                    member: #name,
                     value: ::std::string::String::new(),
                 });
             },
-        });
-        rest = &after[end + 1..];
-    }
-    if !rest.is_empty() {
-        steps.push(push_literal(&prefix_ident, rest));
-    }
+        },
+    });
     quote! {
         let mut prefix = ::std::string::String::new();
         #(#steps)*
@@ -169,46 +155,28 @@ fn path_tokens(def: &StructDef, template: &str) -> TokenStream {
         return quote! { let path = ::std::string::String::from(#template); };
     }
     let path_ident = ident("path");
-    let mut steps = Vec::new();
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        let literal = &rest[..start];
-        if !literal.is_empty() {
-            steps.push(push_literal(&path_ident, literal));
-        }
-        let after = &rest[start + 1..];
-        let Some(end) = after.find('}') else { break };
-        let raw_label = &after[..end];
-        let (label, greedy) = match raw_label.strip_suffix('+') {
-            Some(label) => (label, true),
-            None => (raw_label, false),
-        };
-        let member = def
-            .members
-            .iter()
-            .find(|m| matches!(&m.binding, Binding::Uri { label: l, .. } if l == label));
-        steps.push(match member {
-            Some(member) => {
-                let source = value_source(member);
-                let model_name = &member.model_name;
-                let text = text_expr(member, &member.ty, quote!(value), TimestampFormat::Iso8601);
-                quote! {
-                    match #source {
-                        ::std::option::Option::Some(value) => crate::protocol::push_label(&mut path, #model_name, #text, #greedy)?,
-                        ::std::option::Option::None => {
-                            return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel { member: #model_name });
-                        }
+    let steps = uri_template::parts(template).into_iter().map(|part| match part {
+        Part::Literal(literal) => push_literal(&path_ident, literal),
+        Part::Label { name, greedy } => {
+            let member = def
+                .members
+                .iter()
+                .find(|m| matches!(&m.binding, Binding::Uri { label, .. } if label == name));
+            // Unbound labels were handled before the path is built.
+            let Some(member) = member else { return quote!() };
+            let source = value_source(member);
+            let model_name = &member.model_name;
+            let text = text_expr(member, &member.ty, quote!(value), TimestampFormat::Iso8601);
+            quote! {
+                match #source {
+                    ::std::option::Option::Some(value) => crate::protocol::push_label(&mut path, #model_name, #text, #greedy)?,
+                    ::std::option::Option::None => {
+                        return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel { member: #model_name });
                     }
                 }
             }
-            // Unbound labels were handled before the path is built.
-            None => quote!(),
-        });
-        rest = &after[end + 1..];
-    }
-    if !rest.is_empty() {
-        steps.push(push_literal(&path_ident, rest));
-    }
+        }
+    });
     let capacity = template.len() + 16;
     quote! {
         let mut path = ::std::string::String::with_capacity(#capacity);
