@@ -3,6 +3,9 @@
 //! Uses its own target folder so it never disturbs the workspace's, and prints
 //! one line per measurement. Dependencies are built first, then each crate is
 //! cleaned alone and rebuilt, as `cargo clean -p NAME && cargo build -p NAME`.
+//! Builds are non-incremental, as for a downstream crate that depends on the
+//! generated one (and as for a crate from crates.io); one extra line shows the
+//! incremental debug build a workspace member gets.
 
 use std::path::Path;
 use std::process::Command;
@@ -20,26 +23,31 @@ pub fn run() -> Result<()> {
         if target.exists() {
             std::fs::remove_dir_all(&target).context("clearing the measurement target folder")?;
         }
-        let from_scratch = timed(&root, &target, &["build", "-p", &package])?;
+        let from_scratch = timed(&root, &target, &["build", "-p", &package], false)?;
         println!(
             "{package}: whole tree from scratch, debug build: {}",
             seconds(from_scratch)
         );
-        for (label, args) in [
-            ("own debug build", vec!["build"]),
-            ("own check", vec!["check"]),
-            ("own release build", vec!["build", "--release"]),
-            ("own release check", vec!["check", "--release"]),
+        for (label, args, incremental) in [
+            ("own debug build", vec!["build"], false),
+            ("own check", vec!["check"], false),
+            ("own release build", vec!["build", "--release"], false),
+            ("own release check", vec!["check", "--release"], false),
+            (
+                "own debug build, incremental (as a workspace member)",
+                vec!["build"],
+                true,
+            ),
         ] {
             let mut warm = args.clone();
             warm.extend(["-p", &package]);
-            timed(&root, &target, &warm)?;
+            timed(&root, &target, &warm, incremental)?;
             let mut clean = vec!["clean", "-p", &package];
             if args.contains(&"--release") {
                 clean.push("--release");
             }
-            timed(&root, &target, &clean)?;
-            let elapsed = timed(&root, &target, &warm)?;
+            timed(&root, &target, &clean, incremental)?;
+            let elapsed = timed(&root, &target, &warm, incremental)?;
             println!(
                 "{package}: {label} (dependencies already built): {}",
                 seconds(elapsed)
@@ -49,7 +57,7 @@ pub fn run() -> Result<()> {
     Ok(())
 }
 
-fn timed(root: &Path, target: &Path, args: &[&str]) -> Result<Duration> {
+fn timed(root: &Path, target: &Path, args: &[&str], incremental: bool) -> Result<Duration> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let started = Instant::now();
     let output = Command::new(cargo)
@@ -57,6 +65,7 @@ fn timed(root: &Path, target: &Path, args: &[&str]) -> Result<Duration> {
         .args(args)
         .arg("--quiet")
         .env("CARGO_TARGET_DIR", target)
+        .env("CARGO_INCREMENTAL", if incremental { "1" } else { "0" })
         .output()
         .with_context(|| format!("running cargo {}", args.join(" ")))?;
     if !output.status.success() {
