@@ -30,6 +30,9 @@ fn bench_generate(c: &mut Criterion) {
     c.bench_function("parse service-2.json", |b| {
         b.iter(|| model::parse_service_model(std::hint::black_box(SERVICE)).unwrap())
     });
+    c.bench_function("parse, validate and lower (IR with docs)", |b| {
+        b.iter(|| awsgen_codegen::lower_model(std::hint::black_box(input())).unwrap())
+    });
     c.bench_function("generate apigateway crate", |b| {
         b.iter(|| generate(std::hint::black_box(input())).unwrap())
     });

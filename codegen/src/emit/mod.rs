@@ -39,12 +39,6 @@ pub fn emit_crate(service: &Service, crate_version: &str) -> Result<GeneratedCra
         "Cargo.toml".into(),
         crate_files::cargo_toml(service, crate_version),
     );
-    add_rust(
-        &mut out,
-        service,
-        "src/lib.rs",
-        crate_files::lib_rs(service),
-    )?;
     let primitives = include_str!("../../templates/primitives.rs");
     out.files.insert(
         "src/primitives.rs".into(),
@@ -57,43 +51,96 @@ pub fn emit_crate(service: &Service, crate_version: &str) -> Result<GeneratedCra
             format!("{}{protocol}", header(service)),
         );
     }
-    add_rust(
-        &mut out,
-        service,
-        "src/operation/mod.rs",
-        operations::operation_mod(service),
-    )?;
-    for operation in &service.operations {
-        let path = format!("src/operation/{}.rs", operation.fn_name);
-        add_rust(
-            &mut out,
-            service,
-            &path,
-            operations::emit_operation(service, operation),
-        )?;
-    }
-    for module in [Module::Types, Module::Error] {
-        add_rust(
-            &mut out,
-            service,
-            &format!("src/{}/mod.rs", module.name()),
-            crate_files::module_rs(service, module),
-        )?;
-    }
-    for type_def in service.types.values() {
-        let tokens = match &type_def.kind {
-            TypeKind::Struct(def) => {
-                let mut tokens = structs::emit_struct(service, type_def, def);
-                tokens.extend(builders::emit_builder(service, type_def, def));
-                tokens
-            }
-            TypeKind::Enum(def) => enums::emit_enum(type_def, def),
-            TypeKind::Union(def) => unions::emit_union(service, type_def, def),
-        };
-        let path = format!("src/{}/{}.rs", type_def.module.name(), type_def.file_stem);
-        add_rust(&mut out, service, &path, tokens)?;
+    let jobs = rust_files(service);
+    for (path, text) in format_all(service, &jobs)? {
+        out.files.insert(path, text);
     }
     Ok(out)
+}
+
+/// One Rust file to emit: its path and what prints its tokens.
+enum RustFile<'a> {
+    Lib,
+    OperationMod,
+    Operation(&'a crate::ir::OperationDef),
+    ModuleMod(Module),
+    Type(&'a crate::ir::TypeDef),
+}
+
+impl RustFile<'_> {
+    fn path(&self) -> String {
+        match self {
+            RustFile::Lib => "src/lib.rs".to_string(),
+            RustFile::OperationMod => "src/operation/mod.rs".to_string(),
+            RustFile::Operation(op) => format!("src/operation/{}.rs", op.fn_name),
+            RustFile::ModuleMod(module) => format!("src/{}/mod.rs", module.name()),
+            RustFile::Type(type_def) => {
+                format!("src/{}/{}.rs", type_def.module.name(), type_def.file_stem)
+            }
+        }
+    }
+
+    fn tokens(&self, service: &Service) -> TokenStream {
+        match self {
+            RustFile::Lib => crate_files::lib_rs(service),
+            RustFile::OperationMod => operations::operation_mod(service),
+            RustFile::Operation(op) => operations::emit_operation(service, op),
+            RustFile::ModuleMod(module) => crate_files::module_rs(service, *module),
+            RustFile::Type(type_def) => match &type_def.kind {
+                TypeKind::Struct(def) => {
+                    let mut tokens = structs::emit_struct(service, type_def, def);
+                    tokens.extend(builders::emit_builder(service, type_def, def));
+                    tokens
+                }
+                TypeKind::Enum(def) => enums::emit_enum(type_def, def),
+                TypeKind::Union(def) => unions::emit_union(service, type_def, def),
+            },
+        }
+    }
+}
+
+fn rust_files(service: &Service) -> Vec<RustFile<'_>> {
+    let mut files = vec![RustFile::Lib, RustFile::OperationMod];
+    files.extend(service.operations.iter().map(RustFile::Operation));
+    files.extend([Module::Types, Module::Error].map(RustFile::ModuleMod));
+    files.extend(service.types.values().map(RustFile::Type));
+    files
+}
+
+/// Prints and formats every file, spread over the machine's cores. Files are
+/// independent and land in a sorted map, so the result does not depend on timing.
+fn format_all(service: &Service, files: &[RustFile<'_>]) -> Result<Vec<(String, String)>, Error> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(files.len().max(1));
+    std::thread::scope(|scope| {
+        // Interleaved, so each worker gets a similar mix of light and heavy files.
+        let handles: Vec<_> = (0..workers)
+            .map(|worker| {
+                scope.spawn(move || {
+                    files
+                        .iter()
+                        .skip(worker)
+                        .step_by(workers)
+                        .map(|file| {
+                            let path = file.path();
+                            format_rust(service, &path, file.tokens(service))
+                                .map(|text| (path, text))
+                        })
+                        .collect::<Result<Vec<_>, Error>>()
+                })
+            })
+            .collect();
+        let mut formatted = Vec::new();
+        for handle in handles {
+            let part = handle.join().map_err(|_| Error::Emit {
+                file: "(several)".to_string(),
+                message: "a formatting thread panicked".to_string(),
+            })??;
+            formatted.extend(part);
+        }
+        Ok(formatted)
+    })
 }
 
 fn header(service: &Service) -> String {
@@ -103,17 +150,14 @@ fn header(service: &Service) -> String {
     )
 }
 
-fn add_rust(
-    out: &mut GeneratedCrate,
-    service: &Service,
-    path: &str,
-    tokens: TokenStream,
-) -> Result<(), Error> {
+fn format_rust(service: &Service, path: &str, tokens: TokenStream) -> Result<String, Error> {
     let file = syn::parse2::<syn::File>(tokens).map_err(|err| Error::Emit {
         file: path.to_string(),
         message: err.to_string(),
     })?;
-    let text = format!("{}{}", header(service), prettyplease::unparse(&file));
-    out.files.insert(path.to_string(), text);
-    Ok(())
+    Ok(format!(
+        "{}{}",
+        header(service),
+        prettyplease::unparse(&file)
+    ))
 }
