@@ -4,8 +4,8 @@
 //! enum variants) goes through this module so that the same model name always
 //! yields the same Rust name, wherever it is used.
 //!
-//! Everything rests on [`split_words`]. Generic case converters (including
-//! `heck`) treat AWS names badly: `ACLs` becomes `ac_ls` and `IPv6Address`
+//! Everything rests on [`split_words`]; `heck` then only cases each word.
+//! Generic case converters (`heck` included) split AWS names badly: `ACLs` becomes `ac_ls` and `IPv6Address`
 //! becomes `i_pv6_address`. The splitter here knows AWS conventions instead:
 //!
 //! * Any character that is not an ASCII letter or digit separates words, so
@@ -25,6 +25,8 @@
 //!   stays `2021`, `policy`.
 
 use std::collections::HashSet;
+
+use heck::ToUpperCamelCase;
 
 /// Mixed-case spellings that the case-change rules would split wrongly.
 ///
@@ -169,11 +171,8 @@ pub fn pascal_case(name: &str) -> String {
         if out.ends_with(digit) && word.starts_with(digit) {
             out.push('_');
         }
-        let mut chars = word.chars();
-        if let Some(first) = chars.next() {
-            out.push(first.to_ascii_uppercase());
-            out.extend(chars);
-        }
+        // Each word is already split the AWS way; heck only capitalises it.
+        out.push_str(&word.to_upper_camel_case());
     }
     out
 }
