@@ -628,6 +628,89 @@ fn render_blocks(blocks: &[Block], in_item: bool) -> Vec<String> {
     lines
 }
 
+/// Converts model HTML documentation to plain text, as changelogs print it:
+/// paragraphs separated by a blank line, list items as `- item`, whitespace
+/// collapsed, no markup. Never panics, whatever the input.
+pub fn html_to_text(html: &str) -> String {
+    let doc = Html::parse_fragment(html);
+    let mut text = PlainText::default();
+    for child in doc.tree.root().children() {
+        text.visit(child, 0);
+    }
+    text.end_paragraph();
+    text.paragraphs.join("\n\n")
+}
+
+/// Paragraphs of plain text being collected.
+#[derive(Default)]
+struct PlainText {
+    paragraphs: Vec<String>,
+    line: String,
+}
+
+impl PlainText {
+    fn visit(&mut self, node: NodeRef<'_>, depth: usize) {
+        match node.value() {
+            Node::Text(text) => self.words(text),
+            Node::Element(el) => {
+                let name = el.name();
+                if matches!(name, "script" | "style" | "head" | "title" | "template") {
+                    return;
+                }
+                let block = is_block(name) || matches!(name, "ul" | "ol" | "dl" | "br" | "pre");
+                if block {
+                    self.end_paragraph();
+                }
+                if name == "li" {
+                    self.line.push_str("- ");
+                }
+                if depth < MAX_DEPTH {
+                    for child in node.children() {
+                        self.visit(child, depth + 1);
+                    }
+                } else if let Some(el) = ElementRef::wrap(node) {
+                    self.words(&el.text().collect::<String>());
+                }
+                if block {
+                    self.end_paragraph();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn words(&mut self, text: &str) {
+        if text.starts_with(char::is_whitespace)
+            && !self.line.is_empty()
+            && !self.line.ends_with(' ')
+        {
+            self.line.push(' ');
+        }
+        for (index, word) in text.split_whitespace().enumerate() {
+            if index > 0 {
+                self.line.push(' ');
+            }
+            self.line.push_str(word);
+        }
+        if text.ends_with(char::is_whitespace) && !self.line.is_empty() && !self.line.ends_with(' ')
+        {
+            self.line.push(' ');
+        }
+    }
+
+    fn end_paragraph(&mut self) {
+        let line = self.line.trim();
+        // A list item whose text starts in a nested block keeps its marker.
+        if line == "-" {
+            return;
+        }
+        if !line.is_empty() {
+            self.paragraphs.push(line.to_string());
+        }
+        self.line.clear();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -963,5 +1046,16 @@ mod tests {
         assert!(stray_syntax("a [b] c").is_some());
         assert!(stray_syntax("a <div> c").is_some());
         assert!(stray_syntax("a \\[b\\] `[c]` [`d`](crate::D) <https://e.com>").is_none());
+    }
+
+    #[test]
+    fn plain_text_keeps_paragraphs_and_list_items() {
+        let html = "<p>Creates a <code>Stage</code>\n  resource.</p><ul><li><p>One</p></li><li>Two <b>bold</b></li></ul><note>Careful</note>";
+        assert_eq!(
+            html_to_text(html),
+            "Creates a Stage resource.\n\n- One\n\n- Two bold\n\nCareful"
+        );
+        assert_eq!(html_to_text(""), "");
+        assert_eq!(html_to_text("<p><p></p></p>"), "");
     }
 }

@@ -6,6 +6,7 @@
 //! The library does no file I/O: callers hand it the JSON and get files back.
 
 pub mod customizations;
+pub mod diff;
 pub mod docs;
 pub mod emit;
 pub mod error;

@@ -1,0 +1,86 @@
+//! Finding and reading a model given on the command line: a `service-2.json`,
+//! a `.json.gz`, or a botocore data folder.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use awsgen_codegen::model::{parse_service_model, ServiceModel};
+
+use crate::codegen::read;
+
+/// A model read from disk, with its paginators when they sit beside it.
+#[derive(Debug, Clone)]
+pub struct ModelSource {
+    /// The `service-2.json` (or `.json.gz`) file.
+    pub service_path: PathBuf,
+    /// Its text.
+    pub service_json: String,
+    /// The parsed model.
+    pub model: ServiceModel,
+    /// The `paginators-1.json` text beside it, if any.
+    pub paginators_json: Option<String>,
+}
+
+/// Reads the model at `path`: a service file, or a folder holding one
+/// (`botocore/data/<service>/<version>/`), or a service folder of version
+/// folders (`botocore/data/<service>/`), whose newest version is taken.
+pub fn load(path: &Path) -> Result<ModelSource> {
+    let service_path = locate(path)?;
+    let service_json = read(&service_path)?;
+    let model = parse_service_model(&service_json)
+        .with_context(|| format!("{} is not a readable service model", service_path.display()))?;
+    let paginators_json = paginators_beside(&service_path)
+        .map(|p| read(&p))
+        .transpose()?;
+    Ok(ModelSource {
+        service_path,
+        service_json,
+        model,
+        paginators_json,
+    })
+}
+
+fn locate(path: &Path) -> Result<PathBuf> {
+    if path.is_file() {
+        return Ok(path.to_path_buf());
+    }
+    if !path.is_dir() {
+        bail!("{}: no such file or folder", path.display());
+    }
+    if let Some(file) = service_file_in(path) {
+        return Ok(file);
+    }
+    let mut versions: Vec<PathBuf> = std::fs::read_dir(path)
+        .with_context(|| format!("listing {}", path.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir() && service_file_in(p).is_some())
+        .collect();
+    versions.sort();
+    match versions.pop().and_then(|dir| service_file_in(&dir)) {
+        Some(file) => Ok(file),
+        None => bail!(
+            "{}: no service-2.json or service-2.json.gz in it or in its version folders",
+            path.display()
+        ),
+    }
+}
+
+fn service_file_in(dir: &Path) -> Option<PathBuf> {
+    ["service-2.json", "service-2.json.gz"]
+        .iter()
+        .map(|name| dir.join(name))
+        .find(|p| p.is_file())
+}
+
+/// `paginators-1.json(.gz)` beside a file named `service-2.json(.gz)`.
+fn paginators_beside(service_path: &Path) -> Option<PathBuf> {
+    let name = service_path.file_name()?.to_str()?;
+    if !name.starts_with("service-2.json") {
+        return None;
+    }
+    let dir = service_path.parent()?;
+    ["paginators-1.json", "paginators-1.json.gz"]
+        .iter()
+        .map(|name| dir.join(name))
+        .find(|p| p.is_file())
+}
