@@ -243,49 +243,7 @@ fn file_name(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A scratch repository holding a copy of `model/` and `generated/`.
-    fn scratch_repo() -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
-        let root = workspace_root();
-        copy_tree(&root.join("model"), &dir.path().join("model"));
-        copy_tree(&root.join("generated"), &dir.path().join("generated"));
-        dir
-    }
-
-    fn copy_tree(from: &Path, to: &Path) {
-        fs::create_dir_all(to).unwrap();
-        for entry in fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            let target = to.join(entry.file_name());
-            if entry.file_type().unwrap().is_dir() {
-                copy_tree(&entry.path(), &target);
-            } else {
-                fs::copy(entry.path(), target).unwrap();
-            }
-        }
-    }
-
-    fn snapshot_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-        let mut files = Vec::new();
-        let mut stack = vec![dir.to_path_buf()];
-        while let Some(next) = stack.pop() {
-            for entry in fs::read_dir(&next).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else {
-                    files.push((path.clone(), fs::read(&path).unwrap()));
-                }
-            }
-        }
-        files.sort();
-        files
-    }
-
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
-    }
+    use crate::test_support::{args, scratch_repo, snapshot_tree};
 
     #[test]
     fn a_bad_model_fails_naming_the_path_and_writes_nothing() {

@@ -90,6 +90,67 @@ pub fn apply(root: &Path, files: &BTreeMap<String, String>, changes: &[Change]) 
     Ok(())
 }
 
+/// One file to write (`Some(contents)`) or delete (`None`).
+pub type Write = (PathBuf, Option<String>);
+
+/// Writes and deletes all of `writes` or, as far as the file system allows,
+/// none: every new content is first written to a temporary sibling, and only
+/// when all of them are written are they renamed into place and the deletions
+/// made. A failure while staging removes the temporaries and leaves every
+/// target untouched.
+pub fn write_all_or_nothing(writes: &[Write]) -> Result<()> {
+    fn stage<'a>(writes: &'a [Write], staged: &mut Vec<(PathBuf, &'a Path)>) -> Result<()> {
+        for (path, contents) in writes {
+            let Some(contents) = contents else { continue };
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)
+                    .with_context(|| format!("creating {}", parent.display()))?;
+            }
+            let temporary = path.with_extension("xtask-tmp");
+            fs::write(&temporary, contents)
+                .with_context(|| format!("writing {}", temporary.display()))?;
+            staged.push((temporary, path));
+        }
+        Ok(())
+    }
+    let mut staged = Vec::new();
+    if let Err(err) = stage(writes, &mut staged) {
+        for (temporary, _) in &staged {
+            let _ = fs::remove_file(temporary);
+        }
+        return Err(err);
+    }
+    for (temporary, path) in &staged {
+        fs::rename(temporary, path).with_context(|| format!("renaming onto {}", path.display()))?;
+    }
+    for (path, contents) in writes {
+        if contents.is_none() && path.exists() {
+            fs::remove_file(path).with_context(|| format!("removing {}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// The writes that bring `root` in line with `files`, from [`diff`]'s changes.
+pub fn writes_for(root: &Path, files: &BTreeMap<String, String>, changes: &[Change]) -> Vec<Write> {
+    changes
+        .iter()
+        .map(|change| match change {
+            Change::Added(path) | Change::Modified(path) => {
+                let relative = path.strip_prefix(root).expect("changes are under the root");
+                let key = relative.to_string_lossy().replace('\\', "/");
+                (path.clone(), Some(files[&key].clone()))
+            }
+            Change::Removed(path) => (path.clone(), None),
+        })
+        .collect()
+}
+
+/// Removes empty folders under `dir` (left behind by deleted files).
+pub fn prune_empty_dirs(dir: &Path) -> Result<()> {
+    remove_empty_dirs(dir)
+}
+
 fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut paths = Vec::new();
     let mut entries: Vec<_> = fs::read_dir(dir)

@@ -2,9 +2,14 @@
 
 mod build_times;
 mod codegen;
+mod diff;
 mod fixtures;
 mod fs_sync;
+mod model_source;
 mod protocol_tests;
+#[cfg(test)]
+mod test_support;
+mod update_model;
 
 use std::process::ExitCode;
 
@@ -19,6 +24,14 @@ commands:
   build-times                      measure how long the generated crates take to build
   protocol-tests --suite FILE…     run botocore protocol suites (input or output kind) through the
                                    generator; one line per failing case, then `N passed, N failed`
+  diff OLD NEW                     what changed between two models (service-2.json, .json.gz or a
+       [--format text|markdown|json]   botocore data folder): the AWS-style changelog, Markdown or
+       [--date YYYY-MM-DD]              JSON, and the semver bump for the generated crate
+  update-model PATH                replace a vendored model with PATH, regenerate, bump the crate
+       [--service NAME]            version and prepend the changelog to its CHANGELOG.md; refuses
+       [--date YYYY-MM-DD]         another service or an older API version unless
+       [--allow-other-service]     told to
+       [--allow-older]
   fixtures                         generate the fixture and key history models into target/ and
                                    check that they pass clippy, rustdoc and their behaviour tests
 ";
@@ -29,6 +42,8 @@ fn main() -> ExitCode {
         Some("codegen") => codegen::run(&args[1..]),
         Some("build-times") => build_times::run().map(|()| ExitCode::SUCCESS),
         Some("protocol-tests") => protocol_tests::run(&args[1..]),
+        Some("diff") => diff::run(&args[1..]),
+        Some("update-model") => update_model::run(&args[1..]),
         Some("fixtures") => {
             let root = codegen::workspace_root();
             fixtures::check(&root, &root.join("target/fixture-workspace"))

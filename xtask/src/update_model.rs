@@ -1,0 +1,546 @@
+//! `cargo xtask update-model PATH`: the daily job in one command. Replaces a
+//! vendored model, regenerates its crate, bumps the crate version by what the
+//! changes call for, and prepends the changelog to the crate's CHANGELOG.md.
+//!
+//! Everything is computed in memory first; files are written only once the
+//! new model has parsed, validated and generated, and then all together.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use awsgen_codegen::diff::render::{render_markdown, render_text};
+use awsgen_codegen::diff::semver::bump_version;
+use awsgen_codegen::diff::{diff_models, Bump, ModelDiff};
+use awsgen_codegen::model::ServiceModel;
+use awsgen_codegen::{generate, Input};
+
+use crate::codegen::{discover, workspace_root, Job};
+use crate::fs_sync::{self, Write};
+use crate::model_source::{self, ModelSource};
+
+/// What the command line asked for.
+#[derive(Debug, Default)]
+struct Options {
+    path: Option<PathBuf>,
+    service: Option<String>,
+    date: Option<String>,
+    allow_other_service: bool,
+    allow_older: bool,
+}
+
+fn parse_args(args: &[String]) -> Result<Options> {
+    let mut options = Options::default();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--service" => {
+                options.service = Some(rest.next().context("--service needs a name")?.clone())
+            }
+            "--date" => {
+                let date = rest.next().context("--date needs YYYY-MM-DD")?;
+                options.date = Some(crate::diff::parse_date(date)?);
+            }
+            "--allow-other-service" => options.allow_other_service = true,
+            "--allow-older" => options.allow_older = true,
+            flag if flag.starts_with("--") => bail!("unknown argument {flag:?} to update-model"),
+            path if options.path.is_none() => options.path = Some(PathBuf::from(path)),
+            extra => bail!("update-model takes one model path; {extra:?} is a second one"),
+        }
+    }
+    Ok(options)
+}
+
+pub fn run(args: &[String]) -> Result<ExitCode> {
+    run_at(&workspace_root(), args)
+}
+
+/// `update-model` against the repository at `root` (a parameter so tests can use a copy).
+pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
+    let options = parse_args(args)?;
+    let path = options
+        .path
+        .clone()
+        .context("update-model needs a model: cargo xtask update-model PATH")?;
+    let incoming = model_source::load(&path)?;
+    let job = vendored_job(root, &options, &incoming.model)?;
+    let current_json = crate::codegen::read(&job.model)?;
+    let current = awsgen_codegen::model::parse_service_model(&current_json).with_context(|| {
+        format!(
+            "{} (the vendored model) is not readable",
+            job.model.display()
+        )
+    })?;
+    check_identity(&job, &current, &incoming, &options)?;
+
+    let diff = diff_models(&current, &incoming.model);
+    let current_paginators = job
+        .paginators
+        .as_deref()
+        .map(crate::codegen::read)
+        .transpose()?;
+    let paginators = incoming
+        .paginators_json
+        .clone()
+        .or(current_paginators.clone());
+    let paginators_changed = paginators != current_paginators;
+    let bump = diff.bump.or(paginators_changed.then_some(Bump::Patch));
+    let new_version = match bump {
+        Some(bump) => bump_version(&job.crate_version, bump)
+            .with_context(|| format!("{}/CRATE_VERSION", job.service))?,
+        None => job.crate_version.clone(),
+    };
+    let api_version = &incoming.model.metadata.api_version;
+    if api_version.is_empty() || api_version.contains(['/', '\\', '.']) {
+        bail!(
+            "{}: metadata.apiVersion {api_version:?} cannot name a folder",
+            path.display()
+        );
+    }
+    let service_dir = root.join("model").join(&job.service);
+    let model_dir = service_dir.join(api_version);
+    let source_label = format!("model/{}/{api_version}/service-2.json", job.service);
+    let generated = generate(Input {
+        service_json: &incoming.service_json,
+        paginators_json: paginators.as_deref(),
+        service: &job.service,
+        source_path: &source_label,
+        crate_version: &new_version,
+    })
+    .with_context(|| {
+        format!(
+            "generating {} from {}",
+            job.service,
+            incoming.service_path.display()
+        )
+    })?;
+    for warning in &generated.warnings {
+        eprintln!("warning: {}: {warning}", incoming.service_path.display());
+    }
+
+    let mut writes = Vec::new();
+    let generated_changes = fs_sync::diff(&job.out_dir, &generated.files)?;
+    writes.extend(fs_sync::writes_for(
+        &job.out_dir,
+        &generated.files,
+        &generated_changes,
+    ));
+    writes.extend(model_writes(
+        &job,
+        &model_dir,
+        &incoming.service_json,
+        paginators,
+    )?);
+    let date = match &options.date {
+        Some(date) => date.clone(),
+        None => crate::diff::today()?,
+    };
+    if bump.is_some() {
+        writes.push((
+            service_dir.join("CRATE_VERSION"),
+            Some(format!("{new_version}\n")),
+        ));
+        let changelog_path = job.out_dir.join("CHANGELOG.md");
+        let existing = match fs::read_to_string(&changelog_path) {
+            Ok(text) => Some(text),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+            Err(err) => {
+                return Err(err).with_context(|| format!("reading {}", changelog_path.display()))
+            }
+        };
+        let crate_name = format!("awsgen-{}", job.service.replace('_', "-"));
+        let entry = changelog_entry(&diff, &new_version, &date, paginators_changed);
+        writes.push((
+            changelog_path,
+            Some(prepend_entry(existing.as_deref(), &crate_name, &entry)),
+        ));
+    }
+    fs_sync::write_all_or_nothing(&writes)?;
+    fs_sync::prune_empty_dirs(&job.out_dir.join("src"))?;
+    if let Some(old_dir) = job.model.parent().filter(|dir| *dir != model_dir) {
+        // The replaced API version's folder is empty now unless someone put
+        // other files there; those stay.
+        let _ = fs::remove_dir(old_dir);
+    }
+
+    print!("{}", render_text(&diff, &date));
+    match bump {
+        Some(bump) => println!(
+            "\nawsgen-{}: {} -> {new_version} ({bump} bump); CHANGELOG.md updated",
+            job.service, job.crate_version
+        ),
+        None => println!("\nno API changes; version stays {}", job.crate_version),
+    }
+    let shown = |p: &Path| p.strip_prefix(root).unwrap_or(p).display().to_string();
+    println!("{} file(s) written or removed:", writes.len());
+    for (path, contents) in &writes {
+        let verb = if contents.is_some() {
+            "wrote  "
+        } else {
+            "removed"
+        };
+        println!("  {verb} {}", shown(path));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The vendored model the new one replaces.
+fn vendored_job(root: &Path, options: &Options, incoming: &ServiceModel) -> Result<Job> {
+    let jobs = discover(root)?;
+    let wanted = options
+        .service
+        .clone()
+        .or_else(|| incoming.metadata.endpoint_prefix.clone());
+    if let Some(job) = wanted
+        .as_ref()
+        .and_then(|w| jobs.iter().find(|j| &j.service == w))
+    {
+        return Ok(job.clone());
+    }
+    match (&options.service, &jobs[..]) {
+        // One vendored service and no explicit choice: that is the one to
+        // update, and the identity check decides whether the model fits it.
+        (None, [only]) => Ok(only.clone()),
+        _ => {
+            let known: Vec<&str> = jobs.iter().map(|j| j.service.as_str()).collect();
+            bail!(
+                "no vendored model for service {:?} under model/ (vendored: {}); pass --service NAME",
+                wanted.unwrap_or_default(),
+                known.join(", ")
+            )
+        }
+    }
+}
+
+/// Refuses a model of another service or an older API version unless allowed.
+fn check_identity(
+    job: &Job,
+    current: &ServiceModel,
+    incoming: &ModelSource,
+    options: &Options,
+) -> Result<()> {
+    let identity = |m: &ServiceModel| {
+        (
+            m.metadata.endpoint_prefix.clone().unwrap_or_default(),
+            m.metadata.service_id.clone().unwrap_or_default(),
+        )
+    };
+    let (ours, theirs) = (identity(current), identity(&incoming.model));
+    if ours != theirs && !options.allow_other_service {
+        bail!(
+            "{} is a model of another service (endpointPrefix {:?}, serviceId {:?}) than model/{} \
+             (endpointPrefix {:?}, serviceId {:?}); pass --allow-other-service to replace it anyway",
+            incoming.service_path.display(),
+            theirs.0,
+            theirs.1,
+            job.service,
+            ours.0,
+            ours.1
+        );
+    }
+    let (old_version, new_version) = (
+        &current.metadata.api_version,
+        &incoming.model.metadata.api_version,
+    );
+    if new_version < old_version && !options.allow_older {
+        bail!(
+            "{} has API version {new_version}, older than the vendored {old_version}; \
+             pass --allow-older to replace it anyway",
+            incoming.service_path.display()
+        );
+    }
+    Ok(())
+}
+
+/// The model files to write in `model_dir`, and the old ones to remove when
+/// the API version (and so the folder) changes.
+fn model_writes(
+    job: &Job,
+    model_dir: &Path,
+    service_json: &str,
+    paginators: Option<String>,
+) -> Result<Vec<Write>> {
+    let mut writes = vec![(
+        model_dir.join("service-2.json"),
+        Some(service_json.to_string()),
+    )];
+    let paginators_path = model_dir.join("paginators-1.json");
+    writes.push((paginators_path.clone(), paginators));
+    if job.model.parent() != Some(model_dir) {
+        writes.push((job.model.clone(), None));
+        if let Some(old) = &job.paginators {
+            writes.push((old.clone(), None));
+        }
+    }
+    // Writing what is already there, or deleting what is not, is no change.
+    Ok(writes
+        .into_iter()
+        .filter(|(path, contents)| match contents {
+            Some(text) => fs::read(path).map_or(true, |existing| existing != text.as_bytes()),
+            None => path.exists(),
+        })
+        .collect())
+}
+
+/// The CHANGELOG.md entry for one update: version and date, then the
+/// Markdown changelog.
+fn changelog_entry(
+    diff: &ModelDiff,
+    version: &str,
+    date: &str,
+    paginators_changed: bool,
+) -> String {
+    let mut entry = format!("## {version} ({date})\n\n");
+    entry.push_str(&format!(
+        "Model API version {}{}.\n\n",
+        diff.new_api_version,
+        if paginators_changed {
+            "; paginators changed"
+        } else {
+            ""
+        }
+    ));
+    entry.push_str(&render_markdown(diff, date, 3));
+    entry
+}
+
+/// Puts `entry` above the newest entry of `existing` (or starts the file).
+fn prepend_entry(existing: Option<&str>, crate_name: &str, entry: &str) -> String {
+    let header = format!(
+        "# Changelog\n\nChanges to `{crate_name}`, newest first. Each entry is written by \
+         `cargo xtask update-model` from the model diff.\n\n"
+    );
+    let existing = existing.unwrap_or(&header);
+    let split = existing
+        .match_indices("\n## ")
+        .next()
+        .map_or(existing.len(), |(index, _)| index + 1);
+    let (head, rest) = existing.split_at(split);
+    let mut text = head.to_string();
+    if !text.ends_with("\n\n") {
+        text.push('\n');
+    }
+    text.push_str(entry);
+    if !rest.is_empty() {
+        text.push('\n');
+        text.push_str(rest);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{args, scratch_repo, snapshot_tree};
+
+    fn history(file: &str) -> PathBuf {
+        workspace_root()
+            .join("testdata/apigateway-history")
+            .join(file)
+    }
+
+    /// A scratch repository whose vendored API Gateway model is history `file`.
+    fn repo_at(file: &str) -> tempfile::TempDir {
+        let repo = scratch_repo();
+        let root = repo.path();
+        let model = root.join("model/apigateway/2015-07-09/service-2.json");
+        fs::write(&model, crate::codegen::read(&history(file)).unwrap()).unwrap();
+        // Old models lack operations today's paginators name.
+        fs::remove_file(root.join("model/apigateway/2015-07-09/paginators-1.json")).unwrap();
+        fs::write(root.join("model/apigateway/CRATE_VERSION"), "0.1.0\n").unwrap();
+        let _ = fs::remove_file(root.join("generated/apigateway/CHANGELOG.md"));
+        assert_eq!(
+            crate::codegen::run_at(root, &[]).unwrap(),
+            ExitCode::SUCCESS
+        );
+        repo
+    }
+
+    fn whole_tree(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut tree = snapshot_tree(&root.join("model"));
+        tree.extend(snapshot_tree(&root.join("generated")));
+        tree
+    }
+
+    #[test]
+    fn updates_model_code_version_and_changelog_in_one_step() {
+        let repo = repo_at("002-2015-10-28-6b3b4a68a.json.gz");
+        let root = repo.path();
+        let new_model = history("003-2015-11-10-e8ee8976f.json.gz");
+        let code = run_at(
+            root,
+            &args(&[new_model.to_str().unwrap(), "--date", "2015-11-10"]),
+        )
+        .unwrap();
+        assert_eq!(code, ExitCode::SUCCESS);
+
+        let vendored =
+            fs::read_to_string(root.join("model/apigateway/2015-07-09/service-2.json")).unwrap();
+        assert_eq!(vendored, crate::codegen::read(&new_model).unwrap());
+        let version = fs::read_to_string(root.join("model/apigateway/CRATE_VERSION")).unwrap();
+        assert_eq!(version, "0.1.1\n", "stage variables are an additive change");
+        let manifest = fs::read_to_string(root.join("generated/apigateway/Cargo.toml")).unwrap();
+        assert!(manifest.contains("version = \"0.1.1\""), "{manifest}");
+        let stage =
+            fs::read_to_string(root.join("generated/apigateway/src/types/stage.rs")).unwrap();
+        assert!(
+            stage.contains("pub variables:"),
+            "Stage gained its variables member"
+        );
+        let changelog = fs::read_to_string(root.join("generated/apigateway/CHANGELOG.md")).unwrap();
+        assert!(changelog.starts_with("# Changelog\n"), "{changelog}");
+        assert!(changelog.contains("## 0.1.1 (2015/11/10)"), "{changelog}");
+        assert!(
+            changelog.contains("{'variables': {'string': 'string'}}"),
+            "{changelog}"
+        );
+        assert!(
+            changelog.contains("{'item': {'variables': {'string': 'string'}}}"),
+            "{changelog}"
+        );
+        assert_eq!(
+            crate::codegen::run_at(root, &args(&["--check"])).unwrap(),
+            ExitCode::SUCCESS,
+            "generated/ matches the new model"
+        );
+
+        // The next update goes on top, newest first.
+        let newer = history("004-2016-02-11-b1533b839.json.gz");
+        run_at(
+            root,
+            &args(&[newer.to_str().unwrap(), "--date", "2016-02-11"]),
+        )
+        .unwrap();
+        let changelog = fs::read_to_string(root.join("generated/apigateway/CHANGELOG.md")).unwrap();
+        let (first, second) = (
+            changelog.find("## 0.1.2").unwrap(),
+            changelog.find("## 0.1.1").unwrap(),
+        );
+        assert!(first < second, "{changelog}");
+        assert_eq!(changelog.matches("# Changelog").count(), 1);
+    }
+
+    #[test]
+    fn a_breaking_update_bumps_the_breaking_number() {
+        let repo = repo_at("003-2015-11-10-e8ee8976f.json.gz");
+        let root = repo.path();
+        // Going back removes the stage variables: a breaking change.
+        let older = history("002-2015-10-28-6b3b4a68a.json.gz");
+        run_at(
+            root,
+            &args(&[older.to_str().unwrap(), "--date", "2015-11-11"]),
+        )
+        .unwrap();
+        let version = fs::read_to_string(root.join("model/apigateway/CRATE_VERSION")).unwrap();
+        assert_eq!(version, "0.2.0\n");
+        let changelog = fs::read_to_string(root.join("generated/apigateway/CHANGELOG.md")).unwrap();
+        assert!(
+            changelog.contains("Semver impact on the generated crate: major"),
+            "{changelog}"
+        );
+    }
+
+    #[test]
+    fn the_same_model_changes_nothing() {
+        let repo = repo_at("003-2015-11-10-e8ee8976f.json.gz");
+        let root = repo.path();
+        let before = whole_tree(root);
+        let same = history("003-2015-11-10-e8ee8976f.json.gz");
+        run_at(root, &args(&[same.to_str().unwrap()])).unwrap();
+        assert_eq!(whole_tree(root), before);
+    }
+
+    /// Writes history `file` with `edit` applied to its JSON as `dir/<label>.json`.
+    fn edited_model(
+        dir: &Path,
+        label: &str,
+        file: &str,
+        edit: impl FnOnce(&mut serde_json::Value),
+    ) -> PathBuf {
+        let mut json: serde_json::Value =
+            serde_json::from_str(&crate::codegen::read(&history(file)).unwrap()).unwrap();
+        edit(&mut json);
+        let path = dir.join(format!("{label}.json"));
+        fs::write(&path, serde_json::to_string(&json).unwrap()).unwrap();
+        path
+    }
+
+    #[test]
+    fn refuses_another_service_or_an_older_version_and_touches_nothing() {
+        let repo = repo_at("002-2015-10-28-6b3b4a68a.json.gz");
+        let root = repo.path();
+        let before = whole_tree(root);
+        let scratch = tempfile::tempdir().unwrap();
+
+        let other = edited_model(
+            scratch.path(),
+            "other",
+            "003-2015-11-10-e8ee8976f.json.gz",
+            |json| {
+                json["metadata"]["endpointPrefix"] = "notapigateway".into();
+                json["metadata"]["serviceId"] = "Not API Gateway".into();
+            },
+        );
+        let err = run_at(root, &args(&[other.to_str().unwrap()])).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("--allow-other-service"),
+            "{err:#}"
+        );
+        assert_eq!(whole_tree(root), before);
+
+        let older = edited_model(
+            scratch.path(),
+            "older",
+            "003-2015-11-10-e8ee8976f.json.gz",
+            |json| {
+                json["metadata"]["apiVersion"] = "2014-01-01".into();
+            },
+        );
+        let err = run_at(root, &args(&[older.to_str().unwrap()])).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("older than the vendored 2015-07-09"),
+            "{err:#}"
+        );
+        assert_eq!(whole_tree(root), before);
+
+        let broken = edited_model(
+            scratch.path(),
+            "broken",
+            "003-2015-11-10-e8ee8976f.json.gz",
+            |json| {
+                json["shapes"]["Stage"]["members"]["variables"]["shape"] = "NoSuchShape".into();
+            },
+        );
+        let err = run_at(root, &args(&[broken.to_str().unwrap()])).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("shapes.Stage.members.variables.shape"),
+            "{err:#}"
+        );
+        assert_eq!(whole_tree(root), before);
+
+        // Told to, it takes the older version: the folder moves with it.
+        run_at(root, &args(&[older.to_str().unwrap(), "--allow-older"])).unwrap();
+        assert!(root
+            .join("model/apigateway/2014-01-01/service-2.json")
+            .is_file());
+        assert!(!root.join("model/apigateway/2015-07-09").exists());
+        assert_eq!(
+            crate::codegen::run_at(root, &args(&["--check"])).unwrap(),
+            ExitCode::SUCCESS
+        );
+    }
+
+    #[test]
+    fn changelog_entries_go_above_older_ones() {
+        let first = prepend_entry(None, "awsgen-x", "## 0.1.1 (d)\n\nfirst\n");
+        assert!(first.starts_with("# Changelog\n\nChanges to `awsgen-x`"));
+        let second = prepend_entry(Some(&first), "awsgen-x", "## 0.1.2 (d)\n\nsecond\n");
+        let (new, old) = (
+            second.find("## 0.1.2").unwrap(),
+            second.find("## 0.1.1").unwrap(),
+        );
+        assert!(new < old);
+        assert!(second.contains("second\n\n## 0.1.1"), "{second}");
+    }
+}
