@@ -39,7 +39,7 @@ pub fn emit_enum(type_def: &TypeDef, def: &EnumDef) -> TokenStream {
     quote! {
         #docs
         #deprecated
-        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::cmp::PartialOrd, ::std::cmp::Ord, ::std::hash::Hash)]
+        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*
@@ -73,6 +73,20 @@ pub fn emit_enum(type_def: &TypeDef, def: &EnumDef) -> TokenStream {
             type Err = ::std::convert::Infallible;
             fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
                 ::std::result::Result::Ok(Self::from(value))
+            }
+        }
+
+        impl ::std::cmp::PartialOrd for #name {
+            fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+                ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+            }
+        }
+
+        /// Ordered by wire value, so values a later model adds never reorder
+        /// the ones before them (a derived order would follow variant order).
+        impl ::std::cmp::Ord for #name {
+            fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+                self.as_str().cmp(other.as_str())
             }
         }
 

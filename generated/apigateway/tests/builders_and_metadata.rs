@@ -149,3 +149,26 @@ fn a_uri_member_and_a_body_key_of_the_same_name_stay_apart() {
     let back: PutIntegrationRequest = serde_json::from_value(full).unwrap();
     assert_eq!(back, request);
 }
+
+#[test]
+fn enums_order_by_wire_value_so_new_values_never_reorder_old_ones() {
+    use awsgen_apigateway::types::ApiKeySourceType;
+    // The model lists HEADER before AUTHORIZER; the order is the wire value's.
+    assert!(ApiKeySourceType::Authorizer < ApiKeySourceType::Header);
+    let unknown = ApiKeySourceType::from("COOKIE");
+    assert!(ApiKeySourceType::Authorizer < unknown && unknown < ApiKeySourceType::Header);
+    let mut sorted = vec![
+        ApiKeySourceType::Header,
+        unknown.clone(),
+        ApiKeySourceType::Authorizer,
+    ];
+    sorted.sort();
+    assert_eq!(
+        sorted,
+        [
+            ApiKeySourceType::Authorizer,
+            unknown,
+            ApiKeySourceType::Header
+        ]
+    );
+}

@@ -9,8 +9,6 @@
     ::std::fmt::Debug,
     ::std::cmp::PartialEq,
     ::std::cmp::Eq,
-    ::std::cmp::PartialOrd,
-    ::std::cmp::Ord,
     ::std::hash::Hash
 )]
 #[non_exhaustive]
@@ -51,6 +49,18 @@ impl ::std::str::FromStr for ConnectionType {
     type Err = ::std::convert::Infallible;
     fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(Self::from(value))
+    }
+}
+impl ::std::cmp::PartialOrd for ConnectionType {
+    fn partial_cmp(&self, other: &Self) -> ::std::option::Option<::std::cmp::Ordering> {
+        ::std::option::Option::Some(::std::cmp::Ord::cmp(self, other))
+    }
+}
+/// Ordered by wire value, so values a later model adds never reorder
+/// the ones before them (a derived order would follow variant order).
+impl ::std::cmp::Ord for ConnectionType {
+    fn cmp(&self, other: &Self) -> ::std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
     }
 }
 impl ::std::convert::AsRef<str> for ConnectionType {
