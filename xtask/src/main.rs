@@ -7,6 +7,7 @@ mod fixtures;
 mod fs_sync;
 mod model_source;
 mod protocol_tests;
+mod semver;
 #[cfg(test)]
 mod test_support;
 mod update_model;
@@ -32,6 +33,9 @@ commands:
        [--date YYYY-MM-DD]         another service or an older API version unless
        [--allow-other-service]     told to
        [--allow-older]
+  semver OLD NEW                   generate both models' crates and check the diff's semver bump against
+                                   cargo-semver-checks (installed into target/tools on first use)
+  semver --pairs                   the same for the fixed set of history pairs CI checks
   fixtures                         generate the fixture and key history models into target/ and
                                    check that they pass clippy, rustdoc and their behaviour tests
 ";
@@ -44,6 +48,7 @@ fn main() -> ExitCode {
         Some("protocol-tests") => protocol_tests::run(&args[1..]),
         Some("diff") => diff::run(&args[1..]),
         Some("update-model") => update_model::run(&args[1..]),
+        Some("semver") => semver::run(&args[1..]),
         Some("fixtures") => {
             let root = codegen::workspace_root();
             fixtures::check(&root, &root.join("target/fixture-workspace"))

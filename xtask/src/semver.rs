@@ -1,0 +1,382 @@
+//! `cargo xtask semver OLD NEW`: checks the diff's semver classification
+//! against `cargo-semver-checks` on the two generated crates.
+//!
+//! Both models are generated into `target/semver/`, the tool compares the
+//! crates' public APIs (through rustdoc JSON), and the two verdicts are
+//! compared. The classification is sound when it never asks for less than the
+//! tool: a change the tool calls breaking must be major in the diff too. The
+//! diff may ask for more: a newly required member breaks `build()` calls at
+//! run time, which no API comparison can see, and additions are minor even
+//! though the tool accepts them in a patch release.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use anyhow::{bail, Context, Result};
+use awsgen_codegen::diff::{diff_models, Basis, Bump, ModelDiff};
+use awsgen_codegen::{generate, Input};
+
+use crate::codegen::workspace_root;
+use crate::model_source::{self, ModelSource};
+
+/// The `cargo-semver-checks` release the check is pinned to.
+const TOOL_VERSION: &str = "0.51.0";
+
+/// The fixed pairs `--pairs` checks: additive and breaking, real history.
+/// Later-to-earlier pairs stand for removals, which the history never made
+/// between consecutive versions except for documented errors.
+pub const PAIRS: [(&str, &str, &str); 8] = [
+    ("002", "003", "stage variables: new optional members"),
+    ("003", "004", "new operations, members and error shapes"),
+    (
+        "009",
+        "010",
+        "enum values added; the `op` shape renamed `Op`",
+    ),
+    ("034", "035", "header maps retargeted to a same-typed shape"),
+    ("048", "049", "three operations stop documenting an error"),
+    ("064", "065", "many new members and enum values"),
+    ("066", "067", "one new enum value (the newest model)"),
+    (
+        "003",
+        "002",
+        "stage variables removed (the 2015-11-10 change reversed)",
+    ),
+];
+
+/// What `cargo-semver-checks` concluded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ToolVerdict {
+    /// The smallest release the tool accepts.
+    required: Bump,
+    /// Its failing and warning lints, by name.
+    lints: Vec<String>,
+}
+
+pub fn run(args: &[String]) -> Result<ExitCode> {
+    let root = workspace_root();
+    let tool = ensure_tool(&root)?;
+    let pairs: Vec<(PathBuf, PathBuf, String)> = match args {
+        [flag] if flag == "--pairs" => PAIRS
+            .iter()
+            .map(|(old, new, about)| {
+                Ok((
+                    history_file(&root, old)?,
+                    history_file(&root, new)?,
+                    (*about).to_string(),
+                ))
+            })
+            .collect::<Result<_>>()?,
+        [old, new] => vec![(PathBuf::from(old), PathBuf::from(new), String::new())],
+        _ => bail!("usage: cargo xtask semver OLD NEW | cargo xtask semver --pairs"),
+    };
+    let scratch = root.join("target/semver");
+    let mut failures = 0;
+    for (index, (old, new, about)) in pairs.iter().enumerate() {
+        let label = format!("{} -> {}", short(old), short(new));
+        let outcome = check_pair(&tool, &scratch, index, old, new)?;
+        let about = if about.is_empty() {
+            String::new()
+        } else {
+            format!(" ({about})")
+        };
+        println!("{label}{about}");
+        println!("  diff:               {}", outcome.ours_text);
+        println!(
+            "  cargo-semver-checks: {}{}",
+            outcome.tool.required,
+            if outcome.tool.lints.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", outcome.tool.lints.join(", "))
+            }
+        );
+        println!("  => {}", outcome.verdict);
+        failures += usize::from(!outcome.sound);
+    }
+    println!(
+        "{} pair(s): {} agree, {} disagree",
+        pairs.len(),
+        pairs.len() - failures,
+        failures
+    );
+    Ok(if failures == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+struct Outcome {
+    ours_text: String,
+    tool: ToolVerdict,
+    verdict: String,
+    sound: bool,
+}
+
+fn check_pair(
+    tool: &Path,
+    scratch: &Path,
+    index: usize,
+    old: &Path,
+    new: &Path,
+) -> Result<Outcome> {
+    let old_source = model_source::load(old)?;
+    let new_source = model_source::load(new)?;
+    let diff = diff_models(&old_source.model, &new_source.model);
+    let pair_dir = scratch.join(format!("pair-{index}"));
+    if pair_dir.exists() {
+        fs::remove_dir_all(&pair_dir)
+            .with_context(|| format!("clearing {}", pair_dir.display()))?;
+    }
+    let old_crate = write_crate(&old_source, &pair_dir.join("old"))?;
+    let new_crate = write_crate(&new_source, &pair_dir.join("new"))?;
+    let verdict = run_tool(tool, &scratch.join("target"), &old_crate, &new_crate)?;
+    Ok(judge(&diff, verdict))
+}
+
+/// Compares the diff's bump with the tool's.
+fn judge(diff: &ModelDiff, tool: ToolVerdict) -> Outcome {
+    let ours = diff.bump.unwrap_or(Bump::Patch);
+    let ours_text = match diff.bump {
+        None => "no changes".to_string(),
+        Some(bump) => {
+            let mut kinds: Vec<&str> = diff
+                .bump_reasons()
+                .iter()
+                .map(|c| c.kind.as_str())
+                .collect();
+            kinds.dedup();
+            format!("{bump} ({})", kinds.join(", "))
+        }
+    };
+    let (sound, verdict) = if ours < tool.required {
+        (
+            false,
+            format!(
+                "DISAGREE: the tool requires {}, the diff asks only for {ours}",
+                tool.required
+            ),
+        )
+    } else if ours == tool.required {
+        (true, "agree".to_string())
+    } else if ours == Bump::Major
+        && diff
+            .bump_reasons()
+            .iter()
+            .all(|c| c.basis == Basis::Behaviour)
+    {
+        (
+            true,
+            "agree: the break is in run-time behaviour, which the tool cannot see".to_string(),
+        )
+    } else if ours == Bump::Minor {
+        (
+            true,
+            "agree: additions, which the tool accepts in any release".to_string(),
+        )
+    } else {
+        // Stricter than the tool on the API: not unsafe, but worth a look.
+        (
+            true,
+            format!(
+                "agree, stricter than the tool ({ours} vs {})",
+                tool.required
+            ),
+        )
+    };
+    Outcome {
+        ours_text,
+        tool,
+        verdict,
+        sound,
+    }
+}
+
+/// Generates `source` as a standalone crate in `dir` (its own workspace).
+fn write_crate(source: &ModelSource, dir: &Path) -> Result<PathBuf> {
+    let service = source
+        .model
+        .metadata
+        .endpoint_prefix
+        .clone()
+        .unwrap_or_else(|| "service".to_string());
+    let label = source.service_path.display().to_string();
+    let generated = generate(Input {
+        service_json: &source.service_json,
+        paginators_json: None,
+        service: &service,
+        source_path: &label,
+        crate_version: "1.0.0",
+    })
+    .with_context(|| format!("generating {label}"))?;
+    for (relative, contents) in &generated.files {
+        let path = dir.join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        }
+        let mut contents = contents.clone();
+        if relative == "Cargo.toml" {
+            // A workspace of its own, as the repository's workspace does not list it.
+            contents.push_str("\n[workspace]\n");
+        }
+        fs::write(&path, contents).with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(dir.to_path_buf())
+}
+
+fn run_tool(tool: &Path, target: &Path, old: &Path, new: &Path) -> Result<ToolVerdict> {
+    let output = Command::new(tool)
+        .arg("semver-checks")
+        .arg("--manifest-path")
+        .arg(new.join("Cargo.toml"))
+        .arg("--baseline-root")
+        .arg(old)
+        .args(["--release-type", "patch", "--color", "never"])
+        .env("CARGO_TARGET_DIR", target)
+        .output()
+        .with_context(|| format!("running {}", tool.display()))?;
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    parse_tool_output(&text, output.status.success())
+}
+
+/// Reads the tool's verdict from its report.
+fn parse_tool_output(text: &str, success: bool) -> Result<ToolVerdict> {
+    let lints: Vec<String> = text
+        .lines()
+        .filter_map(|line| {
+            let rest = line
+                .strip_prefix("--- failure ")
+                .or_else(|| line.strip_prefix("--- warning "))?;
+            Some(rest.split(':').next()?.trim().to_string())
+        })
+        .collect();
+    let required = if text.contains("requires new major version") {
+        Bump::Major
+    } else if text.contains("requires new minor version") {
+        Bump::Minor
+    } else if success {
+        Bump::Patch
+    } else {
+        bail!("cargo-semver-checks failed without a verdict:\n{text}");
+    };
+    Ok(ToolVerdict { required, lints })
+}
+
+/// The pinned `cargo-semver-checks`, installed into `target/tools` if it is
+/// not there yet (a fresh machine builds it once, a few minutes).
+fn ensure_tool(root: &Path) -> Result<PathBuf> {
+    let tools = root.join("target/tools");
+    let binary = tools.join("bin/cargo-semver-checks");
+    let installed = Command::new(&binary)
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).contains(TOOL_VERSION));
+    if installed != Some(true) {
+        eprintln!(
+            "installing cargo-semver-checks {TOOL_VERSION} into target/tools (once per machine)…"
+        );
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+        let status = Command::new(cargo)
+            .args([
+                "install",
+                "--locked",
+                "--quiet",
+                "cargo-semver-checks",
+                "--version",
+                TOOL_VERSION,
+            ])
+            .arg("--root")
+            .arg(&tools)
+            .status()
+            .context("running cargo install")?;
+        if !status.success() {
+            bail!("cargo install cargo-semver-checks {TOOL_VERSION} failed");
+        }
+    }
+    Ok(binary)
+}
+
+fn history_file(root: &Path, prefix: &str) -> Result<PathBuf> {
+    let dir = root.join("testdata/apigateway-history");
+    let mut matches: Vec<PathBuf> = fs::read_dir(&dir)
+        .with_context(|| format!("listing {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(&format!("{prefix}-")))
+        })
+        .collect();
+    matches.sort();
+    matches
+        .pop()
+        .with_context(|| format!("no history model {prefix} in {}", dir.display()))
+}
+
+fn short(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    name.trim_end_matches(".gz")
+        .trim_end_matches(".json")
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REPORT: &str = "\
+     Checked [   0.705s] 229 checks: 227 pass, 1 fail, 1 warn, 31 skip
+
+--- failure enum_variant_missing: pub enum variant removed or renamed ---
+--- warning partial_ord_enum_variants_reordered: enum variants reordered ---
+     Summary semver requires new major version: 1 major and 0 minor checks failed
+";
+
+    #[test]
+    fn reads_the_tools_verdict() {
+        let verdict = parse_tool_output(REPORT, false).unwrap();
+        assert_eq!(verdict.required, Bump::Major);
+        assert_eq!(
+            verdict.lints,
+            [
+                "enum_variant_missing",
+                "partial_ord_enum_variants_reordered"
+            ]
+        );
+        let pass = parse_tool_output("     Summary no semver update required\n", true).unwrap();
+        assert_eq!(
+            pass,
+            ToolVerdict {
+                required: Bump::Patch,
+                lints: vec![]
+            }
+        );
+        assert!(parse_tool_output("error: could not compile", false).is_err());
+    }
+
+    #[test]
+    fn the_fixed_pairs_exist_and_cover_both_kinds() {
+        let root = workspace_root();
+        let mut bumps = Vec::new();
+        for (old, new, _) in PAIRS {
+            let old = model_source::load(&history_file(&root, old).unwrap()).unwrap();
+            let new = model_source::load(&history_file(&root, new).unwrap()).unwrap();
+            bumps.push(diff_models(&old.model, &new.model).bump);
+        }
+        assert!(PAIRS.len() >= 6);
+        assert!(
+            bumps.contains(&Some(Bump::Minor)) && bumps.contains(&Some(Bump::Major)),
+            "{bumps:?}"
+        );
+    }
+}
