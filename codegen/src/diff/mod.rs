@@ -15,6 +15,8 @@ pub mod pydict;
 pub mod render;
 mod rust_types;
 pub mod semver;
+#[cfg(test)]
+mod tests;
 
 use serde::Serialize;
 

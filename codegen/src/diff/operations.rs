@@ -245,11 +245,9 @@ impl AddedWalk<'_> {
                         .members
                         .contains(&(name.to_string(), member_name.clone()));
                     let value = if is_new || self.leads_to_extended_enum(&member.shape, 0) {
-                        Some(full_type(
-                            self.model,
-                            &member.shape,
-                            &mut self.stack.clone(),
-                        ))
+                        // Written out whole from here, recursion cut on its
+                        // second appearance.
+                        Some(full_type(self.model, &member.shape, &mut Vec::new()))
                     } else {
                         self.tree(&member.shape)
                     };

@@ -20,15 +20,16 @@ pub fn is_named(shape: &Shape) -> bool {
     }
 }
 
-/// The Rust type of the shape called `name`, e.g. `Option<BTreeMap<String, String>>`
-/// is written `BTreeMap<String, String>`; `?` for a missing shape.
+/// The Rust type of the shape called `name`, without the `Option` (e.g.
+/// `BTreeMap<String, String>`); `?Name` for a missing shape, so two different
+/// missing shapes never look alike.
 pub fn rust_type(model: &ServiceModel, name: &str) -> String {
     rust_type_at(model, name, 0)
 }
 
 fn rust_type_at(model: &ServiceModel, name: &str, depth: usize) -> String {
     let Some(shape) = model.shapes.get(name) else {
-        return "?".to_string();
+        return format!("?{name}");
     };
     if depth > MAX_DEPTH {
         return "…".to_string();
