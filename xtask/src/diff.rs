@@ -68,6 +68,43 @@ fn format_date(date: time::Date) -> String {
 mod tests {
     use super::*;
 
+    fn history(prefix: &str) -> String {
+        let dir = crate::codegen::workspace_root().join("testdata/apigateway-history");
+        let path = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+            .unwrap();
+        path.display().to_string()
+    }
+
+    #[test]
+    fn succeeds_whatever_it_finds_and_fails_only_on_unreadable_input() {
+        let args = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        for format in ["text", "markdown", "json"] {
+            let result = run(&args(&[
+                &history("003"),
+                &history("002"),
+                "--format",
+                format,
+            ]));
+            assert_eq!(
+                result.unwrap(),
+                ExitCode::SUCCESS,
+                "a breaking diff is still a success"
+            );
+        }
+        assert!(run(&args(&[&history("003"), "/no/such/model.json"])).is_err());
+        assert!(run(&args(&[&history("003")])).is_err());
+        assert!(run(&args(&[
+            &history("003"),
+            &history("002"),
+            "--format",
+            "yaml"
+        ]))
+        .is_err());
+    }
+
     #[test]
     fn dates_are_checked_and_normalised() {
         assert_eq!(parse_date("2015-11-10").unwrap(), "2015/11/10");

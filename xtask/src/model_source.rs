@@ -84,3 +84,84 @@ fn paginators_beside(service_path: &Path) -> Option<PathBuf> {
         .map(|name| dir.join(name))
         .find(|p| p.is_file())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::io::Write;
+
+    use super::*;
+    use crate::codegen::workspace_root;
+
+    fn history_text(prefix: &str) -> String {
+        let dir = workspace_root().join("testdata/apigateway-history");
+        let file = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+            .unwrap();
+        read(&file).unwrap()
+    }
+
+    fn gzip(path: &Path, text: &str) {
+        let file = fs::File::create(path).unwrap();
+        let mut encoder = flate2::write::GzEncoder::new(file, flate2::Compression::fast());
+        encoder.write_all(text.as_bytes()).unwrap();
+        encoder.finish().unwrap();
+    }
+
+    #[test]
+    fn reads_a_botocore_data_folder_newest_version_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let service = dir.path().join("apigateway");
+        for (version, prefix) in [("2015-07-09", "003"), ("2014-01-01", "001")] {
+            fs::create_dir_all(service.join(version)).unwrap();
+            gzip(
+                &service.join(version).join("service-2.json.gz"),
+                &history_text(prefix),
+            );
+        }
+        gzip(
+            &service.join("2015-07-09/paginators-1.json.gz"),
+            r#"{"pagination": {}}"#,
+        );
+        let loaded = load(&service).unwrap();
+        assert!(loaded
+            .service_path
+            .ends_with("2015-07-09/service-2.json.gz"));
+        assert_eq!(
+            loaded.paginators_json.as_deref(),
+            Some(r#"{"pagination": {}}"#)
+        );
+        assert!(loaded.model.shapes["Stage"]
+            .members
+            .contains_key("variables"));
+        // The version folder itself works too, and so does the file.
+        let version = load(&service.join("2014-01-01")).unwrap();
+        assert!(version.paginators_json.is_none());
+        load(&service.join("2015-07-09/service-2.json.gz")).unwrap();
+    }
+
+    #[test]
+    fn unreadable_input_names_the_file_and_the_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = load(&dir.path().join("nope.json")).unwrap_err();
+        assert!(
+            format!("{missing:#}").contains("no such file or folder"),
+            "{missing:#}"
+        );
+        let empty = load(dir.path()).unwrap_err();
+        assert!(
+            format!("{empty:#}").contains("no service-2.json"),
+            "{empty:#}"
+        );
+        let bad = dir.path().join("service-2.json");
+        fs::write(&bad, r#"{"metadata": {"apiVersion": 7}}"#).unwrap();
+        let err = format!("{:#}", load(&bad).unwrap_err());
+        assert!(
+            err.contains("service-2.json is not a readable service model"),
+            "{err}"
+        );
+        assert!(err.contains("metadata.apiVersion"), "{err}");
+    }
+}
