@@ -119,7 +119,14 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
         eprintln!("warning: {}: {warning}", incoming.service_path.display());
     }
 
+    let botocore = botocore_version(&incoming.service_path);
     let mut writes = Vec::new();
+    let notice_path = service_dir.join("NOTICE");
+    if let (Some(version), Ok(notice)) = (&botocore, fs::read_to_string(&notice_path)) {
+        if let Some(updated) = notice_with_version(&notice, version).filter(|n| *n != notice) {
+            writes.push((notice_path.clone(), Some(updated)));
+        }
+    }
     let generated_changes = fs_sync::diff(&job.out_dir, &generated.files)?;
     writes.extend(fs_sync::writes_for(
         &job.out_dir,
@@ -150,7 +157,18 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
             }
         };
         let crate_name = format!("awsgen-{}", job.service.replace('_', "-"));
-        let entry = changelog_entry(&diff, &new_version, &date, paginators_changed);
+        let provenance = match &botocore {
+            Some(version) => format!("from botocore {version}"),
+            None => format!(
+                "from `{}`",
+                incoming
+                    .service_path
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+            ),
+        };
+        let entry = changelog_entry(&diff, &new_version, &date, paginators_changed, &provenance);
         writes.push((
             changelog_path,
             Some(prepend_entry(existing.as_deref(), &crate_name, &entry)),
@@ -165,6 +183,17 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
     }
 
     print!("{}", render_text(&diff, &date));
+    if botocore.is_none()
+        && writes
+            .iter()
+            .any(|(path, _)| path.starts_with(&service_dir))
+    {
+        println!(
+            "\nnote: the model's botocore release is unknown (it is not inside a botocore package); \
+             check that {} still tells where the model comes from",
+            shown_path(root, &notice_path)
+        );
+    }
     match bump {
         Some(bump) => println!(
             "\nawsgen-{}: {} -> {new_version} ({bump} bump); CHANGELOG.md updated",
@@ -183,6 +212,13 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
         println!("  {verb} {}", shown(path));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn shown_path(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
 }
 
 /// The vendored model the new one replaces.
@@ -283,23 +319,62 @@ fn model_writes(
         .collect())
 }
 
-/// The CHANGELOG.md entry for one update: version and date, then the
-/// Markdown changelog.
+/// The botocore release a model file comes from, when it sits inside an
+/// unpacked botocore package (`…/botocore/data/<service>/<version>/`): read
+/// from `botocore/__init__.py`.
+fn botocore_version(model_path: &Path) -> Option<String> {
+    let package = model_path.ancestors().find(|dir| {
+        dir.file_name().is_some_and(|n| n == "botocore") && dir.join("__init__.py").is_file()
+    })?;
+    let init = fs::read_to_string(package.join("__init__.py")).ok()?;
+    init.lines().find_map(|line| {
+        let value = line
+            .strip_prefix("__version__")?
+            .trim_start()
+            .strip_prefix('=')?
+            .trim();
+        let version = value.trim_matches(|c| c == '\'' || c == '"');
+        let plain = version.chars().all(|c| c.is_ascii_digit() || c == '.');
+        (!version.is_empty() && plain).then(|| version.to_string())
+    })
+}
+
+/// NOTICE with its `botocore X.Y.Z` provenance replaced by `version`.
+fn notice_with_version(notice: &str, version: &str) -> Option<String> {
+    let start = notice.find("botocore ")? + "botocore ".len();
+    let rest = &notice[start..];
+    let len = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(rest.len());
+    let old = rest[..len].trim_end_matches('.');
+    if old.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "{}{version}{}",
+        &notice[..start],
+        &rest[old.len()..]
+    ))
+}
+
+/// The CHANGELOG.md entry for one update: version and date, where the model
+/// came from, then the Markdown changelog.
 fn changelog_entry(
     diff: &ModelDiff,
     version: &str,
     date: &str,
     paginators_changed: bool,
+    provenance: &str,
 ) -> String {
     let mut entry = format!("## {version} ({date})\n\n");
+    let paginators = if paginators_changed {
+        "; paginators changed"
+    } else {
+        ""
+    };
     entry.push_str(&format!(
-        "Model API version {}{}.\n\n",
-        diff.new_api_version,
-        if paginators_changed {
-            "; paginators changed"
-        } else {
-            ""
-        }
+        "Model API version {}, {provenance}{paginators}.\n\n",
+        diff.new_api_version
     ));
     entry.push_str(&render_markdown(diff, date, 3));
     entry
@@ -529,6 +604,46 @@ mod tests {
             crate::codegen::run_at(root, &args(&["--check"])).unwrap(),
             ExitCode::SUCCESS
         );
+    }
+
+    #[test]
+    fn a_model_from_a_botocore_package_records_its_release() {
+        let repo = repo_at("002-2015-10-28-6b3b4a68a.json.gz");
+        let root = repo.path();
+        let package = tempfile::tempdir().unwrap();
+        let botocore = package.path().join("botocore");
+        let version_dir = botocore.join("data/apigateway/2015-07-09");
+        fs::create_dir_all(&version_dir).unwrap();
+        fs::write(
+            botocore.join("__init__.py"),
+            "import os\n__version__ = '1.2.3'\n",
+        )
+        .unwrap();
+        let text = crate::codegen::read(&history("003-2015-11-10-e8ee8976f.json.gz")).unwrap();
+        fs::write(version_dir.join("service-2.json"), text).unwrap();
+        let data_folder = botocore.join("data/apigateway");
+        run_at(
+            root,
+            &args(&[data_folder.to_str().unwrap(), "--date", "2015-11-10"]),
+        )
+        .unwrap();
+        let notice = fs::read_to_string(root.join("model/apigateway/NOTICE")).unwrap();
+        assert!(notice.contains("from botocore 1.2.3\n"), "{notice}");
+        let changelog = fs::read_to_string(root.join("generated/apigateway/CHANGELOG.md")).unwrap();
+        assert!(
+            changelog.contains("Model API version 2015-07-09, from botocore 1.2.3."),
+            "{changelog}"
+        );
+    }
+
+    #[test]
+    fn notice_provenance_is_rewritten_in_place() {
+        let notice = "are the model from botocore 1.43.67\n(botocore/data/x/), unmodified.";
+        assert_eq!(
+            notice_with_version(notice, "1.44.0").unwrap(),
+            "are the model from botocore 1.44.0\n(botocore/data/x/), unmodified."
+        );
+        assert_eq!(notice_with_version("no provenance here", "1.0.0"), None);
     }
 
     #[test]
