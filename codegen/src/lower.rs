@@ -22,11 +22,31 @@ pub struct ServiceSource {
     pub path: String,
 }
 
+/// Whether [`lower_with`] converts documentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Docs {
+    /// Convert every documentation string (what generation needs).
+    Convert,
+    /// Leave docs empty: for callers that only need names and types, as
+    /// conversion is most of the cost of lowering.
+    Skip,
+}
+
 /// Lowers a validated model into the IR.
 pub fn lower(
     model: &ServiceModel,
     paginators: &PaginatorsModel,
     source: &ServiceSource,
+) -> Result<Service, Error> {
+    lower_with(model, paginators, source, Docs::Convert)
+}
+
+/// Lowers a validated model into the IR, converting documentation or not.
+pub fn lower_with(
+    model: &ServiceModel,
+    paginators: &PaginatorsModel,
+    source: &ServiceSource,
+    with_docs: Docs,
 ) -> Result<Service, Error> {
     let mut problems = Vec::new();
     let named = named_shapes(model);
@@ -36,9 +56,9 @@ pub fn lower(
             .get(name)
             .map(|(module, rust_name, _)| format!("crate::{}::{rust_name}", module.name()))
     };
-    let docs = |html: &Option<String>| {
-        html.as_deref()
-            .map_or_else(String::new, |h| html_to_markdown(h, &link_target))
+    let docs = |html: &Option<String>| match (html.as_deref(), with_docs) {
+        (Some(h), Docs::Convert) => html_to_markdown(h, &link_target),
+        _ => String::new(),
     };
     let (input_reach, output_reach) = reachability(model);
     let recursive = recursive_edges(model);
@@ -321,10 +341,10 @@ fn serde_keys(shape: &Shape, fields: &[String]) -> Vec<String> {
             if is_body(member) {
                 return member.location_name.clone().unwrap_or_else(|| name.clone());
             }
-            let mut candidates = vec![name.clone(), field.clone()];
-            candidates.extend((2..).take(1000).map(|n| format!("{name}{n}")));
-            let key = candidates
+            // Lazily: the first candidate is nearly always free.
+            let key = [name.clone(), field.clone()]
                 .into_iter()
+                .chain((2..=1001).map(|n| format!("{name}{n}")))
                 .find(|candidate| !taken.contains(candidate))
                 .unwrap_or_else(|| name.clone());
             taken.insert(key.clone());
