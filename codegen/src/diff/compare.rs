@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::rust_names::rust_names;
 use super::rust_types::{describe, is_named, rust_type};
 use super::semver::classify;
 use super::{Change, ChangeKind};
@@ -24,6 +25,7 @@ pub fn compare(old: &ServiceModel, new: &ServiceModel) -> Vec<Change> {
     cmp.metadata();
     cmp.operations();
     cmp.shapes();
+    cmp.rust_names();
     cmp.changes
 }
 
@@ -417,6 +419,54 @@ impl Comparison<'_> {
                     is_named(new_shape),
                 );
             }
+        }
+    }
+
+    /// Items in both models whose Rust name changes anyway.
+    fn rust_names(&mut self) {
+        // Rust names depend only on which names exist (and shape kinds), so
+        // unless something was added, removed or changed kind they are the
+        // same; lowering both models to check would be wasted.
+        let names_moved = self.changes.iter().any(|c| {
+            matches!(
+                c.kind,
+                ChangeKind::ShapeAdded
+                    | ChangeKind::ShapeRemoved
+                    | ChangeKind::ShapeRenamed
+                    | ChangeKind::ShapeKindChanged
+                    | ChangeKind::MemberAdded
+                    | ChangeKind::RequiredMemberAdded
+                    | ChangeKind::MemberRemoved
+                    | ChangeKind::EnumValueAdded
+                    | ChangeKind::EnumValueRemoved
+                    | ChangeKind::OperationAdded
+                    | ChangeKind::OperationRemoved
+            )
+        });
+        if !names_moved {
+            return;
+        }
+        let (Some(old), Some(new)) = (rust_names(self.old), rust_names(self.new)) else {
+            return;
+        };
+        for ((path, value), old_name) in &old {
+            let Some(new_name) = new.get(&(path.clone(), value.clone())) else {
+                continue;
+            };
+            if old_name == new_name {
+                continue;
+            }
+            let what = match value {
+                Some(value) => format!("enum value `{value}`"),
+                None => "its Rust item".to_string(),
+            };
+            let message = format!(
+                "{what} is renamed from `{old_name}` to `{new_name}` (a name collision resolved differently)"
+            );
+            let shape = path
+                .strip_prefix("shapes.")
+                .and_then(|rest| rest.split('.').next());
+            self.push(path.clone(), ChangeKind::RustNameChanged, message, shape);
         }
     }
 

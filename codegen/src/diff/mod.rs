@@ -13,6 +13,7 @@ mod compare;
 mod operations;
 pub mod pydict;
 pub mod render;
+mod rust_names;
 mod rust_types;
 pub mod semver;
 #[cfg(test)]
@@ -164,6 +165,9 @@ pub enum ChangeKind {
     ConstraintChanged,
     /// Documentation changed.
     DocumentationChanged,
+    /// An item the model did not change gets another Rust name, because a
+    /// name collision is resolved differently.
+    RustNameChanged,
 }
 
 impl ChangeKind {
@@ -201,6 +205,7 @@ impl ChangeKind {
             ErrorTraitChanged => "error_trait_changed",
             ConstraintChanged => "constraint_changed",
             DocumentationChanged => "documentation_changed",
+            RustNameChanged => "rust_name_changed",
         }
     }
 }

@@ -91,6 +91,7 @@ pub fn classify(kind: ChangeKind, named: bool) -> (Bump, Basis) {
         | EnumValueRemoved
         | ShapeKindChanged
         | MemberTypeChanged
+        | RustNameChanged
         | OperationShapeChanged => (Bump::Major, Basis::Api),
         ShapeRemoved if named => (Bump::Major, Basis::Api),
         ShapeRemoved => (Bump::Patch, Basis::Internal),

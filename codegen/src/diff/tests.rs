@@ -268,3 +268,30 @@ fn dangling_references_are_compared_as_far_as_they_go() {
         diff.changes[0].message
     );
 }
+
+#[test]
+fn an_added_shape_that_takes_an_existing_rust_name_is_breaking() {
+    let operations = json!({"Put": op("Put", Some("Foo"), None)});
+    let foo = json!({"type": "structure", "members": {"name": {"shape": "String"}}});
+    let string = json!({"type": "string"});
+    let old = model(operations.clone(), json!({"Foo": foo, "String": string}));
+    // `FOO` sorts before `Foo` and both want the Rust name `Foo`.
+    let new = model(
+        operations,
+        json!({"Foo": foo, "FOO": {"type": "string", "enum": ["X"]}, "String": string}),
+    );
+    let diff = diff_models(&old, &new);
+    let renamed: Vec<&Change> = diff
+        .changes
+        .iter()
+        .filter(|c| c.kind == ChangeKind::RustNameChanged)
+        .collect();
+    assert_eq!(renamed.len(), 1, "{:#?}", diff.changes);
+    assert_eq!(renamed[0].path, "shapes.Foo");
+    assert!(
+        renamed[0].message.contains("`types::Foo` to `types::Foo2`"),
+        "{}",
+        renamed[0].message
+    );
+    assert_eq!(diff.bump, Some(Bump::Major));
+}
