@@ -44,6 +44,20 @@ fn bench_wire(c: &mut Criterion) {
     group.bench_function("parse_response (1000 items, 421,644 bytes)", |b| {
         b.iter(|| GetRestApis::parse_response(std::hint::black_box(&response)).unwrap())
     });
+    // The two floors under any parse into these public types: serde_json's
+    // cheapest pass over the bytes (validating, keeping nothing), and making
+    // and freeing the owned strings, vectors and maps of the output (a clone
+    // allocates exactly what a parse must).
+    group.bench_function("floor: serde_json scan into IgnoredAny", |b| {
+        b.iter(|| {
+            let text = std::str::from_utf8(std::hint::black_box(response.body())).unwrap();
+            serde_json::from_str::<serde::de::IgnoredAny>(text).unwrap()
+        })
+    });
+    let parsed = GetRestApis::parse_response(&response).unwrap();
+    group.bench_function("floor: allocate and free the output (clone + drop)", |b| {
+        b.iter(|| std::hint::black_box(&parsed).clone())
+    });
     group.finish();
 
     let input = create_deployment_input();
