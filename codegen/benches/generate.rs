@@ -36,6 +36,38 @@ fn bench_generate(c: &mut Criterion) {
     c.bench_function("generate apigateway crate", |b| {
         b.iter(|| generate(std::hint::black_box(input())).unwrap())
     });
+
+    // The model diff on real history: the stage-variables change, and the
+    // 2025-11-19 change (many members and enum values, so the Rust-name
+    // collision check lowers both models).
+    for (label, old, new) in [
+        (
+            "diff 2015-10-28 -> 2015-11-10",
+            "002-2015-10-28-6b3b4a68a",
+            "003-2015-11-10-e8ee8976f",
+        ),
+        (
+            "diff 2025-06-12 -> 2025-11-19",
+            "064-2025-06-12-ad8469fb0",
+            "065-2025-11-19-042bc59c2",
+        ),
+    ] {
+        let (old, new) = (history(old), history(new));
+        c.bench_function(label, |b| {
+            b.iter(|| awsgen_codegen::diff::diff_models(std::hint::black_box(&old), &new))
+        });
+    }
+}
+
+fn history(name: &str) -> model::ServiceModel {
+    let path = format!(
+        "{}/../testdata/apigateway-history/{name}.json.gz",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let file = std::fs::File::open(&path).unwrap_or_else(|err| panic!("{path}: {err}"));
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(file), &mut text).unwrap();
+    model::parse_service_model(&text).unwrap()
 }
 
 criterion_group! {
