@@ -3,6 +3,9 @@
 //!
 //! The stages run one way: [`model`] (a serde mirror of the JSON) →
 //! [`validate`] → [`lower`] into the [`ir`] → [`emit`] tokens → formatted text.
+//! Beside that pipeline, [`diff`] compares two models and classifies every
+//! change by its semver impact on the generated crate.
+//!
 //! The library does no file I/O: callers hand it the JSON and get files back.
 
 pub mod customizations;
