@@ -365,6 +365,22 @@ mod tests {
     }
 
     #[test]
+    fn a_diff_asking_for_less_than_the_tool_fails_the_check() {
+        let root = workspace_root();
+        let load = |prefix| model_source::load(&history_file(&root, prefix).unwrap()).unwrap();
+        let additive = diff_models(&load("002").model, &load("003").model);
+        let tool = |required| ToolVerdict {
+            required,
+            lints: vec!["enum_variant_missing".into()],
+        };
+        assert!(!judge(&additive, tool(Bump::Major)).sound);
+        assert!(judge(&additive, tool(Bump::Minor)).sound);
+        assert!(judge(&additive, tool(Bump::Patch)).sound);
+        let breaking = diff_models(&load("003").model, &load("002").model);
+        assert!(judge(&breaking, tool(Bump::Major)).sound);
+    }
+
+    #[test]
     fn the_fixed_pairs_exist_and_cover_both_kinds() {
         let root = workspace_root();
         let mut bumps = Vec::new();
