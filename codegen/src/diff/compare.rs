@@ -12,7 +12,7 @@ use super::rust_names::rust_names;
 use super::rust_types::{describe, is_named, rust_type};
 use super::semver::classify;
 use super::{Change, ChangeKind};
-use crate::model::{Member, Operation, ServiceModel, Shape, ShapeType};
+use crate::model::{Member, Metadata, Operation, ServiceModel, Shape, ShapeType};
 use crate::naming::type_name;
 
 /// Every change between `old` and `new`, unsorted.
@@ -33,6 +33,17 @@ struct Comparison<'a> {
     old: &'a ServiceModel,
     new: &'a ServiceModel,
     changes: Vec<Change>,
+}
+
+/// Reads one `metadata` value, as text.
+type MetadataField = fn(&Metadata) -> Option<String>;
+
+/// Reads one operation-level value, as text.
+type OperationField = fn(&Operation) -> Option<String>;
+
+/// A list as one value for messages; `None` when empty.
+fn joined(items: &[String]) -> Option<String> {
+    (!items.is_empty()).then(|| items.join(", "))
 }
 
 /// Renders an optional value for messages: the value, or `(none)`.
@@ -141,85 +152,29 @@ impl Comparison<'_> {
                 None,
             );
         }
-        let fields: [(&str, Option<&str>, Option<&str>); 10] = [
-            ("apiVersion", Some(&old.api_version), Some(&new.api_version)),
-            (
-                "endpointPrefix",
-                old.endpoint_prefix.as_deref(),
-                new.endpoint_prefix.as_deref(),
-            ),
-            (
-                "serviceFullName",
-                old.service_full_name.as_deref(),
-                new.service_full_name.as_deref(),
-            ),
-            (
-                "serviceAbbreviation",
-                old.service_abbreviation.as_deref(),
-                new.service_abbreviation.as_deref(),
-            ),
-            (
-                "serviceId",
-                old.service_id.as_deref(),
-                new.service_id.as_deref(),
-            ),
-            (
-                "signatureVersion",
-                old.signature_version.as_deref(),
-                new.signature_version.as_deref(),
-            ),
-            (
-                "signingName",
-                old.signing_name.as_deref(),
-                new.signing_name.as_deref(),
-            ),
-            (
-                "targetPrefix",
-                old.target_prefix.as_deref(),
-                new.target_prefix.as_deref(),
-            ),
-            (
-                "jsonVersion",
-                old.json_version.as_deref(),
-                new.json_version.as_deref(),
-            ),
-            ("uid", old.uid.as_deref(), new.uid.as_deref()),
+        let fields: [(&str, MetadataField); 12] = [
+            ("apiVersion", |m| Some(m.api_version.clone())),
+            ("endpointPrefix", |m| m.endpoint_prefix.clone()),
+            ("serviceFullName", |m| m.service_full_name.clone()),
+            ("serviceAbbreviation", |m| m.service_abbreviation.clone()),
+            ("serviceId", |m| m.service_id.clone()),
+            ("signatureVersion", |m| m.signature_version.clone()),
+            ("signingName", |m| m.signing_name.clone()),
+            ("targetPrefix", |m| m.target_prefix.clone()),
+            ("jsonVersion", |m| m.json_version.clone()),
+            ("uid", |m| m.uid.clone()),
+            ("protocols", |m| joined(&m.protocols)),
+            ("auth", |m| joined(&m.auth)),
         ];
-        for (key, old_value, new_value) in fields {
+        for (key, field) in fields {
             self.compare_value(
                 format!("metadata.{key}"),
                 ChangeKind::MetadataChanged,
                 key,
-                old_value,
-                new_value,
+                field(old).as_deref(),
+                field(new).as_deref(),
                 None,
             );
-        }
-        for (key, old_list, new_list) in [
-            ("protocols", &old.protocols, &new.protocols),
-            ("auth", &old.auth, &new.auth),
-        ] {
-            if old_list != new_list {
-                let (old_text, new_text) = (old_list.join(", "), new_list.join(", "));
-                let shown_list = |text: &str| {
-                    if text.is_empty() {
-                        "(none)".to_string()
-                    } else {
-                        format!("`{text}`")
-                    }
-                };
-                let message = format!(
-                    "{key} changed from {} to {}",
-                    shown_list(&old_text),
-                    shown_list(&new_text)
-                );
-                self.push(
-                    format!("metadata.{key}"),
-                    ChangeKind::MetadataChanged,
-                    message,
-                    None,
-                );
-            }
         }
         let (old_docs, new_docs) = (&self.old.documentation, &self.new.documentation);
         self.compare_docs("documentation".to_string(), old_docs, new_docs, None);
@@ -258,60 +213,38 @@ impl Comparison<'_> {
     }
 
     fn operation(&mut self, path: &str, old: &Operation, new: &Operation) {
-        let http = ChangeKind::HttpBindingChanged;
-        self.compare_value(
-            format!("{path}.http.method"),
-            http,
-            "HTTP method",
-            Some(&old.http.method),
-            Some(&new.http.method),
-            None,
+        let (http, wire) = (
+            ChangeKind::HttpBindingChanged,
+            ChangeKind::WireFormatChanged,
         );
-        self.compare_value(
-            format!("{path}.http.requestUri"),
-            http,
-            "request URI",
-            Some(&old.http.request_uri),
-            Some(&new.http.request_uri),
-            None,
-        );
-        let (old_code, new_code) = (
-            old.http.response_code.map(|c| c.to_string()),
-            new.http.response_code.map(|c| c.to_string()),
-        );
-        self.compare_value(
-            format!("{path}.http.responseCode"),
-            http,
-            "success status code",
-            old_code.as_deref(),
-            new_code.as_deref(),
-            None,
-        );
-        let host_prefix = |op: &Operation| op.endpoint.as_ref().and_then(|e| e.host_prefix.clone());
-        let (old_prefix, new_prefix) = (host_prefix(old), host_prefix(new));
-        self.compare_value(
-            format!("{path}.endpoint.hostPrefix"),
-            http,
-            "host prefix",
-            old_prefix.as_deref(),
-            new_prefix.as_deref(),
-            None,
-        );
-        let wire = ChangeKind::WireFormatChanged;
-        self.compare_value(
-            format!("{path}.authtype"),
-            wire,
-            "auth type",
-            old.authtype.as_deref(),
-            new.authtype.as_deref(),
-            None,
-        );
-        if old.idempotent != new.idempotent {
-            let message = format!(
-                "idempotent changed from {} to {}",
-                old.idempotent, new.idempotent
+        let fields: [(&str, ChangeKind, &str, OperationField); 6] = [
+            ("http.method", http, "HTTP method", |op| {
+                Some(op.http.method.clone())
+            }),
+            ("http.requestUri", http, "request URI", |op| {
+                Some(op.http.request_uri.clone())
+            }),
+            ("http.responseCode", http, "success status code", |op| {
+                op.http.response_code.map(|code| code.to_string())
+            }),
+            ("endpoint.hostPrefix", http, "host prefix", |op| {
+                op.endpoint.as_ref().and_then(|e| e.host_prefix.clone())
+            }),
+            ("authtype", wire, "auth type", |op| op.authtype.clone()),
+            ("idempotent", wire, "idempotent", |op| {
+                Some(op.idempotent.to_string())
+            }),
+        ];
+        for (key, kind, what, field) in fields {
+            let (old_value, new_value) = (field(old), field(new));
+            self.compare_value(
+                format!("{path}.{key}"),
+                kind,
+                what,
+                old_value.as_deref(),
+                new_value.as_deref(),
+                None,
             );
-            self.push(format!("{path}.idempotent"), wire, message, None);
         }
         for (role, old_ref, new_ref) in [
             ("input", &old.input, &new.input),

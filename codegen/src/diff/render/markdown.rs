@@ -2,8 +2,8 @@
 
 use std::fmt::Write;
 
-use super::{listed_operations, other_changes, semver_lines, status_word, title};
-use crate::diff::{ModelDiff, OperationStatus};
+use super::{listed_operations, literals, other_changes, semver_lines, status_word, title};
+use crate::diff::ModelDiff;
 use crate::docs::html_to_markdown;
 
 /// Renders the same content as [`super::render_text`] in Markdown; the title
@@ -18,20 +18,7 @@ pub fn render_markdown(diff: &ModelDiff, date: &str, level: usize) -> String {
         if let Some(sides) = op.sides {
             let _ = writeln!(out, "\nChanges ({})", sides.as_str());
         }
-        let mut literals = Vec::new();
-        if op.status == OperationStatus::New {
-            literals.extend(op.added_request.as_ref().map(|r| ("Request", r.clone())));
-            literals.extend(op.added_response.as_ref().map(|r| ("Response", r.clone())));
-        } else {
-            let mut added = op.added_request.clone();
-            match (&mut added, &op.added_response) {
-                (Some(request), Some(response)) => request.merge(response.clone()),
-                (None, Some(response)) => added = Some(response.clone()),
-                _ => {}
-            }
-            literals.extend(added.map(|a| ("", a)));
-        }
-        for (label, literal) in literals {
+        for (label, literal) in literals(op) {
             if !label.is_empty() {
                 let _ = writeln!(out, "\n{label}:");
             }

@@ -12,6 +12,7 @@ pub use json::render_json;
 pub use markdown::render_markdown;
 pub use text::render_text;
 
+use super::pydict::PyValue;
 use super::{Basis, Change, ChangeKind, ModelDiff, OperationReport, OperationStatus};
 
 /// An output format of `cargo xtask diff`.
@@ -96,6 +97,26 @@ fn status_word(status: OperationStatus) -> &'static str {
         OperationStatus::InternalOnly => "internal",
         OperationStatus::Removed => "removed",
     }
+}
+
+/// The literals an operation shows, each with its label: for a new operation
+/// its whole request and response (`Request`, `Response`); otherwise one
+/// literal of everything added on either side, unlabelled (the feeds merge
+/// the two for `Changes (both)`).
+fn literals(op: &OperationReport) -> Vec<(&'static str, PyValue)> {
+    if op.status == OperationStatus::New {
+        let request = op.added_request.clone().map(|r| ("Request", r));
+        let response = op.added_response.clone().map(|r| ("Response", r));
+        return request.into_iter().chain(response).collect();
+    }
+    let merged = match (op.added_request.clone(), op.added_response.clone()) {
+        (Some(mut request), Some(response)) => {
+            request.merge(response);
+            Some(request)
+        }
+        (request, response) => request.or(response),
+    };
+    merged.map(|literal| ("", literal)).into_iter().collect()
 }
 
 /// An operation's changes that its added-members literal does not show:

@@ -2,8 +2,8 @@
 
 use std::fmt::Write;
 
-use super::{listed_operations, other_changes, semver_lines, status_word, title};
-use crate::diff::{ModelDiff, OperationStatus};
+use super::{listed_operations, literals, other_changes, semver_lines, status_word, title};
+use crate::diff::ModelDiff;
 use crate::docs::html_to_text;
 
 /// Renders the feed: a title line, then per new, updated or removed operation
@@ -18,26 +18,11 @@ pub fn render_text(diff: &ModelDiff, date: &str) -> String {
         if let Some(sides) = op.sides {
             let _ = writeln!(out, "Changes ({})", sides.as_str());
         }
-        match op.status {
-            OperationStatus::New => {
-                if let Some(request) = &op.added_request {
-                    let _ = writeln!(out, "Request\n{request}");
-                }
-                if let Some(response) = &op.added_response {
-                    let _ = writeln!(out, "Response\n{response}");
-                }
+        for (label, literal) in literals(op) {
+            if !label.is_empty() {
+                let _ = writeln!(out, "{label}");
             }
-            _ => {
-                let mut added = op.added_request.clone();
-                match (&mut added, &op.added_response) {
-                    (Some(request), Some(response)) => request.merge(response.clone()),
-                    (None, Some(response)) => added = Some(response.clone()),
-                    _ => {}
-                }
-                if let Some(added) = added {
-                    let _ = writeln!(out, "{added}");
-                }
-            }
+            let _ = writeln!(out, "{literal}");
         }
         for change in other_changes(diff, op) {
             let _ = writeln!(
