@@ -69,12 +69,8 @@ mod tests {
     use super::*;
 
     fn history(prefix: &str) -> String {
-        let dir = crate::codegen::workspace_root().join("testdata/apigateway-history");
-        let path = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-            .unwrap();
+        let root = crate::codegen::workspace_root();
+        let path = model_source::history_file(&root, prefix).unwrap();
         path.display().to_string()
     }
 

@@ -1,6 +1,7 @@
 //! Finding and reading a model given on the command line: a `service-2.json`,
 //! a `.json.gz`, or a botocore data folder.
 
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
@@ -85,22 +86,33 @@ fn paginators_beside(service_path: &Path) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// The vendored API Gateway history model numbered `prefix` (e.g. `003`),
+/// from `testdata/apigateway-history/` under `root`.
+pub fn history_file(root: &Path, prefix: &str) -> Result<PathBuf> {
+    let dir = root.join("testdata/apigateway-history");
+    let mut matches: Vec<PathBuf> = fs::read_dir(&dir)
+        .with_context(|| format!("listing {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(&format!("{prefix}-")))
+        })
+        .collect();
+    matches.sort();
+    matches
+        .pop()
+        .with_context(|| format!("no history model {prefix} in {}", dir.display()))
+}
+
 #[cfg(test)]
 mod tests {
-    use std::fs;
     use std::io::Write;
 
     use super::*;
     use crate::codegen::workspace_root;
 
     fn history_text(prefix: &str) -> String {
-        let dir = workspace_root().join("testdata/apigateway-history");
-        let file = fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-            .unwrap();
-        read(&file).unwrap()
+        read(&history_file(&workspace_root(), prefix).unwrap()).unwrap()
     }
 
     fn gzip(path: &Path, text: &str) {

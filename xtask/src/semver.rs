@@ -18,7 +18,7 @@ use awsgen_codegen::diff::{diff_models, Basis, Bump, ModelDiff};
 use awsgen_codegen::{generate, Input};
 
 use crate::codegen::workspace_root;
-use crate::model_source::{self, ModelSource};
+use crate::model_source::{self, history_file, ModelSource};
 
 /// The `cargo-semver-checks` release the check is pinned to.
 const TOOL_VERSION: &str = "0.51.0";
@@ -302,22 +302,6 @@ fn ensure_tool(root: &Path) -> Result<PathBuf> {
         }
     }
     Ok(binary)
-}
-
-fn history_file(root: &Path, prefix: &str) -> Result<PathBuf> {
-    let dir = root.join("testdata/apigateway-history");
-    let mut matches: Vec<PathBuf> = fs::read_dir(&dir)
-        .with_context(|| format!("listing {}", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with(&format!("{prefix}-")))
-        })
-        .collect();
-    matches.sort();
-    matches
-        .pop()
-        .with_context(|| format!("no history model {prefix} in {}", dir.display()))
 }
 
 fn short(path: &Path) -> String {
