@@ -14,8 +14,11 @@ pub struct Service {
     pub full_name: String,
     /// API version, e.g. `2015-07-09`.
     pub api_version: String,
-    /// Wire protocol, e.g. `rest-json`.
-    pub protocol: String,
+    /// The wire protocol, resolved as botocore resolves it.
+    pub protocol: Protocol,
+    /// Whether a JSON service answers with its former query protocol's error
+    /// codes (`awsQueryCompatible`), in the `x-amzn-query-error` header.
+    pub query_compatible: bool,
     /// SDK service id, e.g. `API Gateway`.
     pub service_id: String,
     /// Endpoint prefix, e.g. `apigateway`.
@@ -30,6 +33,59 @@ pub struct Service {
     pub types: BTreeMap<String, TypeDef>,
     /// Every operation, sorted by model name.
     pub operations: Vec<OperationDef>,
+}
+
+/// The wire protocols of AWS services.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Protocol {
+    /// `rest-json`: HTTP bindings per member, JSON bodies.
+    RestJson,
+    /// `json` (awsJson 1.0 or 1.1): `POST /` with the operation in `X-Amz-Target`.
+    AwsJson {
+        /// `1.0` or `1.1`, the suffix of the content type.
+        version: String,
+        /// The prefix of `X-Amz-Target`, e.g. `DynamoDB_20120810`.
+        target_prefix: String,
+    },
+    /// `rest-xml`: HTTP bindings per member, XML bodies.
+    RestXml,
+    /// `query` (awsQuery): form-encoded requests, XML responses.
+    AwsQuery,
+    /// `ec2` (ec2Query): EC2's variant of the query protocol.
+    Ec2Query,
+    /// `smithy-rpc-v2-cbor`: CBOR bodies under `/service/…/operation/…`.
+    RpcV2Cbor,
+}
+
+impl Protocol {
+    /// The protocols in the order botocore prefers them when a model lists
+    /// several (`PRIORITY_ORDERED_SUPPORTED_PROTOCOLS` in `botocore/utils.py`).
+    pub const PREFERENCE: [&'static str; 6] = [
+        "json",
+        "rest-json",
+        "rest-xml",
+        "smithy-rpc-v2-cbor",
+        "query",
+        "ec2",
+    ];
+
+    /// The protocol's name in models, e.g. `rest-json`.
+    pub fn model_name(&self) -> &'static str {
+        match self {
+            Protocol::RestJson => "rest-json",
+            Protocol::AwsJson { .. } => "json",
+            Protocol::RestXml => "rest-xml",
+            Protocol::AwsQuery => "query",
+            Protocol::Ec2Query => "ec2",
+            Protocol::RpcV2Cbor => "smithy-rpc-v2-cbor",
+        }
+    }
+
+    /// Whether members are bound to parts of the HTTP message (URI, query
+    /// string, headers), rather than all travelling in the body.
+    pub fn has_http_bindings(&self) -> bool {
+        matches!(self, Protocol::RestJson | Protocol::RestXml)
+    }
 }
 
 /// Which module of the generated crate a type lives in.

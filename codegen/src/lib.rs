@@ -18,6 +18,7 @@ pub mod lower;
 pub mod model;
 pub mod naming;
 pub mod paginators;
+pub mod protocol;
 pub mod protocol_tests;
 pub mod uri_template;
 pub mod validate;
@@ -39,6 +40,9 @@ pub struct Input<'a> {
     pub source_path: &'a str,
     /// Version of the generated crate.
     pub crate_version: &'a str,
+    /// The `awsgen-runtime` crate's folder, relative to the generated crate's
+    /// folder (or absolute), for its path dependency.
+    pub runtime_path: &'a str,
 }
 
 /// Parses, validates and lowers one model into the IR (with the validation warnings).
@@ -59,7 +63,7 @@ pub fn lower_model(input: Input<'_>) -> Result<(ir::Service, Vec<Problem>), Erro
 /// Generates the crate for one model; nothing is written, the files are returned.
 pub fn generate(input: Input<'_>) -> Result<GeneratedCrate, Error> {
     let (service, warnings) = lower_model(input)?;
-    let mut generated = emit::emit_crate(&service, input.crate_version)?;
+    let mut generated = emit::emit_crate(&service, input.crate_version, input.runtime_path)?;
     generated.warnings = warnings;
     Ok(generated)
 }

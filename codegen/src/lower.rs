@@ -6,10 +6,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::docs::html_to_markdown;
 use crate::error::{Error, Problem};
 use crate::ir::{
-    Binding, ErrorDef, MemberDef, Module, OperationDef, PaginatorDef, RustType, Service, StructDef,
-    TimestampFormat, TypeDef, TypeKind,
+    Binding, ErrorDef, MemberDef, Module, OperationDef, PaginatorDef, Protocol, RustType, Service,
+    StructDef, TimestampFormat, TypeDef, TypeKind,
 };
-use crate::model::{Location, Member, ServiceModel, Shape, ShapeType};
+use crate::model::{Location, Member, Metadata, ServiceModel, Shape, ShapeType};
 use crate::naming::{disambiguate, enum_variant, field_name, snake_case, type_name};
 use crate::paginators::PaginatorsModel;
 
@@ -49,6 +49,10 @@ pub fn lower_with(
     with_docs: Docs,
 ) -> Result<Service, Error> {
     let mut problems = Vec::new();
+    let protocol = resolve_protocol(&model.metadata).unwrap_or_else(|problem| {
+        problems.push(problem);
+        Protocol::RestJson
+    });
     let named = named_shapes(model);
     let placement = place_types(model, &named);
     let link_target = |name: &str| {
@@ -71,7 +75,15 @@ pub fn lower_with(
         let kind = if shape.shape_type == ShapeType::String {
             lower_enum(name, shape, &mut problems)
         } else {
-            let members = lower_members(model, name, shape, &docs, &recursive, &mut problems);
+            let members = lower_members(
+                model,
+                &protocol,
+                name,
+                shape,
+                &docs,
+                &recursive,
+                &mut problems,
+            );
             let def = StructDef {
                 members,
                 error: shape.exception.then(|| ErrorDef {
@@ -131,7 +143,8 @@ pub fn lower_with(
             .clone()
             .unwrap_or_else(|| source.service.clone()),
         api_version: metadata.api_version.clone(),
-        protocol: metadata.protocol.clone(),
+        protocol,
+        query_compatible: metadata.aws_query_compatible.is_some(),
         service_id: metadata
             .service_id
             .clone()
@@ -145,6 +158,62 @@ pub fn lower_with(
         source: source.path.clone(),
         types,
         operations,
+    })
+}
+
+/// The protocol botocore speaks to the service: the first of
+/// [`Protocol::PREFERENCE`] that `metadata.protocols` lists, else `metadata.protocol`.
+pub fn resolve_protocol(metadata: &Metadata) -> Result<Protocol, Problem> {
+    let name = if metadata.protocols.is_empty() {
+        metadata.protocol.as_str()
+    } else {
+        Protocol::PREFERENCE
+            .into_iter()
+            .find(|candidate| metadata.protocols.iter().any(|p| p == candidate))
+            .ok_or_else(|| {
+                Problem::new(
+                    "metadata.protocols",
+                    format!(
+                        "none of {:?} is a protocol this generator knows ({})",
+                        metadata.protocols,
+                        Protocol::PREFERENCE.join(", ")
+                    ),
+                )
+            })?
+    };
+    Ok(match name {
+        "rest-json" => Protocol::RestJson,
+        "json" => {
+            let missing = |key: &str| {
+                Problem::new(
+                    format!("metadata.{key}"),
+                    "the json protocol needs it (botocore reads it for every request)",
+                )
+            };
+            Protocol::AwsJson {
+                version: metadata
+                    .json_version
+                    .clone()
+                    .ok_or_else(|| missing("jsonVersion"))?,
+                target_prefix: metadata
+                    .target_prefix
+                    .clone()
+                    .ok_or_else(|| missing("targetPrefix"))?,
+            }
+        }
+        "rest-xml" => Protocol::RestXml,
+        "query" => Protocol::AwsQuery,
+        "ec2" => Protocol::Ec2Query,
+        "smithy-rpc-v2-cbor" => Protocol::RpcV2Cbor,
+        other => {
+            return Err(Problem::new(
+                "metadata.protocol",
+                format!(
+                    "unknown protocol {other:?} (known: {})",
+                    Protocol::PREFERENCE.join(", ")
+                ),
+            ))
+        }
     })
 }
 
@@ -231,6 +300,7 @@ fn lower_enum(name: &str, shape: &Shape, problems: &mut Vec<Problem>) -> TypeKin
 
 fn lower_members(
     model: &ServiceModel,
+    protocol: &Protocol,
     shape_name: &str,
     shape: &Shape,
     docs: &dyn Fn(&Option<String>) -> String,
@@ -251,8 +321,8 @@ fn lower_members(
     let method_refs: Vec<&str> = method_names.iter().map(String::as_str).collect();
     let methods = disambiguate(&method_refs, |name| name.to_string());
     let variants = disambiguate(&member_names, type_name);
-    let protocol_default = default_timestamp_format(&model.metadata.protocol);
-    let serde_names = serde_keys(shape, &fields);
+    let protocol_default = default_timestamp_format(protocol);
+    let serde_names = serde_keys(protocol, shape, &fields);
 
     let mut members = Vec::new();
     for (index, (member_name, member)) in shape.members.iter().enumerate() {
@@ -265,7 +335,11 @@ fn lower_members(
             .location_name
             .clone()
             .unwrap_or_else(|| member_name.clone());
-        let binding = if shape.payload.as_deref() == Some(member_name.as_str()) {
+        let binding = if !protocol.has_http_bindings() {
+            // RPC protocols carry every member in the body; botocore's serializers
+            // for them never read `location` or `payload`.
+            Binding::Body
+        } else if shape.payload.as_deref() == Some(member_name.as_str()) {
             Binding::Payload
         } else {
             match member.location {
@@ -325,8 +399,8 @@ fn lower_members(
 /// (`locationName`), so real service JSON parses; HTTP-bound members use their
 /// model name, or, where a body key already has it, their Rust field name, then a
 /// numbered suffix.
-fn serde_keys(shape: &Shape, fields: &[String]) -> Vec<String> {
-    let is_body = |member: &Member| member.location.is_none();
+fn serde_keys(protocol: &Protocol, shape: &Shape, fields: &[String]) -> Vec<String> {
+    let is_body = |member: &Member| member.location.is_none() || !protocol.has_http_bindings();
     let mut taken: BTreeSet<String> = shape
         .members
         .iter()
@@ -395,10 +469,12 @@ fn element_timestamp_format<'m>(model: &'m ServiceModel, shape_name: &str) -> Op
     }
 }
 
-fn default_timestamp_format(protocol: &str) -> TimestampFormat {
+fn default_timestamp_format(protocol: &Protocol) -> TimestampFormat {
     match protocol {
-        "json" | "rest-json" | "smithy-rpc-v2-cbor" => TimestampFormat::EpochSeconds,
-        _ => TimestampFormat::Iso8601,
+        Protocol::AwsJson { .. } | Protocol::RestJson | Protocol::RpcV2Cbor => {
+            TimestampFormat::EpochSeconds
+        }
+        Protocol::RestXml | Protocol::AwsQuery | Protocol::Ec2Query => TimestampFormat::Iso8601,
     }
 }
 

@@ -300,7 +300,7 @@ fn value_expr(service: &Service, ty: &RustType, value: &Value) -> Result<TokenSt
                 .ok_or_else(|| format!("expected epoch seconds, found {value}"))?;
             let nanos = ((seconds * 1_000_000.0).round() as i128) * 1_000;
             let literal = proc_macro2::Literal::i128_unsuffixed(nanos);
-            quote! { ::time::OffsetDateTime::from_unix_timestamp_nanos(#literal).unwrap() }
+            quote! { ::awsgen_runtime::time::OffsetDateTime::from_unix_timestamp_nanos(#literal).unwrap() }
         }
         RustType::Blob => {
             let text = value
@@ -310,7 +310,7 @@ fn value_expr(service: &Service, ty: &RustType, value: &Value) -> Result<TokenSt
         }
         RustType::Document => {
             let text = value.to_string();
-            quote! { ::serde_json::from_str::<::serde_json::Value>(#text).unwrap() }
+            quote! { ::awsgen_runtime::serde_json::from_str::<::awsgen_runtime::serde_json::Value>(#text).unwrap() }
         }
         RustType::List(item) => {
             let items = value
@@ -430,12 +430,12 @@ fn crate_type(service: &Service, ty: &RustType) -> TokenStream {
         RustType::Float => quote!(f32),
         RustType::Double | RustType::BigDecimal => quote!(f64),
         RustType::BigInteger => quote!(i128),
-        RustType::Timestamp => quote!(::time::OffsetDateTime),
+        RustType::Timestamp => quote!(::awsgen_runtime::time::OffsetDateTime),
         RustType::Blob => {
             let lib = format_ident!("{}", service.lib_name);
             quote!(#lib::primitives::Blob)
         }
-        RustType::Document => quote!(::serde_json::Value),
+        RustType::Document => quote!(::awsgen_runtime::serde_json::Value),
         RustType::Named(name) => crate_path(service, name),
         RustType::List(item) => {
             let item = crate_type(service, item);

@@ -5,12 +5,12 @@ mod support {
     /// Panics with every difference between `request` and `expected_json`.
     pub fn check_request(
         id: &str,
-        request: Result<::http::Request<::bytes::Bytes>, impl std::fmt::Display>,
-        host_prefix: impl Fn(&::http::Request<::bytes::Bytes>) -> Option<String>,
+        request: Result<::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>, impl std::fmt::Display>,
+        host_prefix: impl Fn(&::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>) -> Option<String>,
         expected_json: &str,
     ) {
-        let expected: ::serde_json::Value =
-            ::serde_json::from_str(expected_json).expect("expectation is JSON");
+        let expected: ::awsgen_runtime::serde_json::Value =
+            ::awsgen_runtime::serde_json::from_str(expected_json).expect("expectation is JSON");
         let request = match request {
             Ok(request) => request,
             Err(err) => panic!("{id}: the request could not be serialized: {err}"),
@@ -76,8 +76,8 @@ mod support {
         if let Some(body) = expected["body"].as_str() {
             let actual = request.body();
             let same = match (
-                ::serde_json::from_str::<::serde_json::Value>(body),
-                ::serde_json::from_slice::<::serde_json::Value>(actual),
+                ::awsgen_runtime::serde_json::from_str::<::awsgen_runtime::serde_json::Value>(body),
+                ::awsgen_runtime::serde_json::from_slice::<::awsgen_runtime::serde_json::Value>(actual),
             ) {
                 (Ok(expected_json), Ok(actual_json)) => expected_json == actual_json,
                 _ => actual.as_ref() == body.as_bytes(),
@@ -115,11 +115,11 @@ mod support {
 /// Builds responses and compares parsed outputs and errors.
 mod response_support {
     /// An `http::Response` from a botocore `response` object.
-    pub fn response(expected_json: &str) -> ::http::Response<::bytes::Bytes> {
-        let spec: ::serde_json::Value =
-            ::serde_json::from_str(expected_json).expect("response is JSON");
+    pub fn response(expected_json: &str) -> ::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes> {
+        let spec: ::awsgen_runtime::serde_json::Value =
+            ::awsgen_runtime::serde_json::from_str(expected_json).expect("response is JSON");
         let mut builder =
-            ::http::Response::builder().status(spec["status_code"].as_u64().unwrap_or(200) as u16);
+            ::awsgen_runtime::http::Response::builder().status(spec["status_code"].as_u64().unwrap_or(200) as u16);
         for (name, value) in spec["headers"].as_object().into_iter().flatten() {
             builder = builder.header(name.as_str(), value.as_str().unwrap_or_default());
         }
@@ -129,14 +129,14 @@ mod response_support {
             .as_bytes()
             .to_vec();
         builder
-            .body(::bytes::Bytes::from(body))
+            .body(::awsgen_runtime::bytes::Bytes::from(body))
             .expect("a valid response")
     }
 
     /// Panics unless `actual` and `expected` have the same serde form.
-    pub fn check_value<T: ::serde::Serialize>(id: &str, actual: &T, expected: &T) {
-        let actual = ::serde_json::to_value(actual).expect("serializes");
-        let expected = ::serde_json::to_value(expected).expect("serializes");
+    pub fn check_value<T: ::awsgen_runtime::serde::Serialize>(id: &str, actual: &T, expected: &T) {
+        let actual = ::awsgen_runtime::serde_json::to_value(actual).expect("serializes");
+        let expected = ::awsgen_runtime::serde_json::to_value(expected).expect("serializes");
         if actual != expected {
             panic!("{id}: expected {expected}, got {actual}");
         }

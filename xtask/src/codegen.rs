@@ -26,6 +26,8 @@ pub struct Job {
     pub crate_version: String,
     /// The crate folder to write.
     pub out_dir: PathBuf,
+    /// The runtime crate's folder as the generated `Cargo.toml` names it.
+    pub runtime_path: String,
 }
 
 /// The workspace root (the parent of `xtask/`).
@@ -149,6 +151,8 @@ pub fn discover(root: &Path) -> Result<Vec<Job>> {
         jobs.push(Job {
             source_label: format!("model/{service}/{}/service-2.json", file_name(&version_dir)),
             out_dir: root.join("generated").join(&service),
+            // Relative, so the committed crates build from any checkout.
+            runtime_path: "../../runtime".to_string(),
             service,
             model,
             paginators,
@@ -183,7 +187,35 @@ fn single_job(model: &Path, out: &Path, service: Option<String>) -> Result<Job> 
         source_label: model.display().to_string(),
         crate_version: "0.1.0".to_string(),
         out_dir: out.to_path_buf(),
+        runtime_path: runtime_path_from(out)?,
     })
+}
+
+/// The path from a crate folder `out` (created or not) to this workspace's
+/// runtime crate: relative where both share a root, so the pair can move together.
+pub fn runtime_path_from(out: &Path) -> Result<String> {
+    let runtime = workspace_root().join("runtime");
+    let out = std::path::absolute(out).with_context(|| format!("resolving {}", out.display()))?;
+    Ok(relative_path(&out, &runtime)
+        .display()
+        .to_string()
+        .replace('\\', "/"))
+}
+
+/// `to` as seen from `from` (both absolute): `..` up to their common ancestor, then down.
+fn relative_path(from: &Path, to: &Path) -> PathBuf {
+    let from: Vec<_> = from.components().collect();
+    let to: Vec<_> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        return to.iter().collect();
+    }
+    let mut path = PathBuf::new();
+    for _ in common..from.len() {
+        path.push("..");
+    }
+    path.extend(&to[common..]);
+    path
 }
 
 fn endpoint_prefix(model_json: &str) -> Option<String> {
@@ -205,6 +237,7 @@ pub fn generate_all(jobs: &[Job]) -> Result<Vec<GeneratedCrate>> {
                 service: &job.service,
                 source_path: &job.source_label,
                 crate_version: &job.crate_version,
+                runtime_path: &job.runtime_path,
             })
             .with_context(|| format!("generating {} from {}", job.service, job.model.display()))
         })

@@ -109,6 +109,10 @@ fn job(model: &Path, service: &str, scratch: &Path) -> Job {
             .into_owned(),
         crate_version: "0.1.0".to_string(),
         out_dir: scratch.join(service),
+        runtime_path: crate::codegen::workspace_root()
+            .join("runtime")
+            .display()
+            .to_string(),
     }
 }
 

@@ -145,6 +145,7 @@ pub fn run_file(path: &Path) -> Result<Outcome> {
     if scratch.exists() {
         fs::remove_dir_all(&scratch)?;
     }
+    let runtime = root.join("runtime").display().to_string();
     let mut outcome = Outcome::default();
     let mut members = Vec::new();
     let mut test_cases: BTreeMap<String, String> = BTreeMap::new();
@@ -178,9 +179,10 @@ pub fn run_file(path: &Path) -> Result<Outcome> {
             service: &service,
             source_path: &format!("{} suite {index}", path.display()),
             crate_version: "0.1.0",
+            runtime_path: &runtime,
         };
         let lowered = lower_model(input)
-            .and_then(|(ir, _)| emit_crate(&ir, "0.1.0").map(|files| (ir, files)));
+            .and_then(|(ir, _)| emit_crate(&ir, "0.1.0", &runtime).map(|files| (ir, files)));
         let (ir, files) = match lowered {
             Ok(pair) => pair,
             Err(err) => {

@@ -209,6 +209,7 @@ fn write_crate(source: &ModelSource, dir: &Path) -> Result<PathBuf> {
         service: &service,
         source_path: &label,
         crate_version: "1.0.0",
+        runtime_path: &crate::codegen::runtime_path_from(dir)?,
     })
     .with_context(|| format!("generating {label}"))?;
     for (relative, contents) in &generated.files {

@@ -107,6 +107,7 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
         service: &job.service,
         source_path: &source_label,
         crate_version: &new_version,
+        runtime_path: &job.runtime_path,
     })
     .with_context(|| {
         format!(

@@ -35,7 +35,7 @@ pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
         let type_name = &type_def.model_name;
         quote! {
             if self.#field.is_none() {
-                return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+                return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                     type_name: #type_name,
                     member: #model_name,
                 });
@@ -47,7 +47,7 @@ pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
         quote! { #field: self.#field, }
     });
     let build_doc = format!(
-        " Builds the [`{}`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.",
+        " Builds the [`{}`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.",
         type_def.rust_name
     );
     let has_sensitive = def.has_sensitive();
@@ -80,7 +80,7 @@ pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
 
             #[doc = #build_doc]
             #[inline]
-            pub fn build(self) -> ::std::result::Result<#target, crate::primitives::BuildError> {
+            pub fn build(self) -> ::std::result::Result<#target, ::awsgen_runtime::primitives::BuildError> {
                 #(#checks)*
                 ::std::result::Result::Ok(#target {
                     #(#assignments)*

@@ -44,7 +44,7 @@ pub fn emit_enum(type_def: &TypeDef, def: &EnumDef) -> TokenStream {
         pub enum #name {
             #(#variants)*
             /// A value this version of the crate does not know, kept as sent.
-            Unknown(crate::primitives::UnknownVariantValue),
+            Unknown(::awsgen_runtime::primitives::UnknownVariantValue),
         }
 
         impl #name {
@@ -64,7 +64,7 @@ pub fn emit_enum(type_def: &TypeDef, def: &EnumDef) -> TokenStream {
             fn from(value: &str) -> Self {
                 match value {
                     #(#from_str)*
-                    other => #name::Unknown(crate::primitives::UnknownVariantValue(other.to_owned())),
+                    other => #name::Unknown(::awsgen_runtime::primitives::UnknownVariantValue::new(other)),
                 }
             }
         }
@@ -102,15 +102,15 @@ pub fn emit_enum(type_def: &TypeDef, def: &EnumDef) -> TokenStream {
             }
         }
 
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+        impl ::awsgen_runtime::serde::Serialize for #name {
+            fn serialize<S: ::awsgen_runtime::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                crate::primitives::deserialize_str_enum(deserializer)
+        impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                ::awsgen_runtime::primitives::deserialize_str_enum(deserializer)
             }
         }
     }

@@ -9,10 +9,8 @@ mod builders;
 mod crate_files;
 mod doc_attrs;
 mod enums;
-mod operations;
-mod requests;
-mod responses;
-mod rust_types;
+pub(crate) mod operations;
+pub(crate) mod rust_types;
 mod structs;
 mod unions;
 
@@ -33,24 +31,19 @@ pub struct GeneratedCrate {
 }
 
 /// Emits every file of the crate for `service`.
-pub fn emit_crate(service: &Service, crate_version: &str) -> Result<GeneratedCrate, Error> {
+///
+/// `runtime_path` is the folder of the `awsgen-runtime` crate relative to the
+/// generated crate's folder, for its path dependency.
+pub fn emit_crate(
+    service: &Service,
+    crate_version: &str,
+    runtime_path: &str,
+) -> Result<GeneratedCrate, Error> {
     let mut out = GeneratedCrate::default();
     out.files.insert(
         "Cargo.toml".into(),
-        crate_files::cargo_toml(service, crate_version),
+        crate_files::cargo_toml(service, crate_version, runtime_path),
     );
-    let primitives = include_str!("../../templates/primitives.rs");
-    out.files.insert(
-        "src/primitives.rs".into(),
-        format!("{}{primitives}", header(service)),
-    );
-    if operations::supports_requests(service) {
-        let protocol = include_str!("../../templates/protocol.rs");
-        out.files.insert(
-            "src/protocol.rs".into(),
-            format!("{}{protocol}", header(service)),
-        );
-    }
     let jobs = rust_files(service);
     for (path, text) in format_all(service, &jobs)? {
         out.files.insert(path, text);
@@ -61,6 +54,8 @@ pub fn emit_crate(service: &Service, crate_version: &str) -> Result<GeneratedCra
 /// One Rust file to emit: its path and what prints its tokens.
 enum RustFile<'a> {
     Lib,
+    Primitives,
+    Protocol,
     OperationMod,
     Operation(&'a crate::ir::OperationDef),
     ModuleMod(Module),
@@ -71,6 +66,8 @@ impl RustFile<'_> {
     fn path(&self) -> String {
         match self {
             RustFile::Lib => "src/lib.rs".to_string(),
+            RustFile::Primitives => "src/primitives.rs".to_string(),
+            RustFile::Protocol => "src/protocol.rs".to_string(),
             RustFile::OperationMod => "src/operation/mod.rs".to_string(),
             RustFile::Operation(op) => format!("src/operation/{}.rs", op.fn_name),
             RustFile::ModuleMod(module) => format!("src/{}/mod.rs", module.name()),
@@ -83,6 +80,8 @@ impl RustFile<'_> {
     fn tokens(&self, service: &Service) -> TokenStream {
         match self {
             RustFile::Lib => crate_files::lib_rs(service),
+            RustFile::Primitives => crate_files::primitives_rs(),
+            RustFile::Protocol => crate_files::protocol_rs(),
             RustFile::OperationMod => operations::operation_mod(service),
             RustFile::Operation(op) => operations::emit_operation(service, op),
             RustFile::ModuleMod(module) => crate_files::module_rs(service, *module),
@@ -100,7 +99,10 @@ impl RustFile<'_> {
 }
 
 fn rust_files(service: &Service) -> Vec<RustFile<'_>> {
-    let mut files = vec![RustFile::Lib, RustFile::OperationMod];
+    let mut files = vec![RustFile::Lib, RustFile::Primitives, RustFile::OperationMod];
+    if crate::protocol::supports_requests(service) {
+        files.push(RustFile::Protocol);
+    }
     files.extend(service.operations.iter().map(RustFile::Operation));
     files.extend([Module::Types, Module::Error].map(RustFile::ModuleMod));
     files.extend(service.types.values().map(RustFile::Type));

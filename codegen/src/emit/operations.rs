@@ -8,12 +8,9 @@ use super::doc_attrs::{deprecated_attr, inner_docs, outer_docs};
 use super::rust_types::{ident, type_path};
 use crate::ir::{OperationDef, Service};
 
-/// `src/operation/mod.rs`: the trait and one module per operation.
-/// Whether the emitter can write request code for the service's protocol.
-pub fn supports_requests(service: &Service) -> bool {
-    service.protocol == "rest-json"
-}
+use crate::protocol::supports_requests;
 
+/// `src/operation/mod.rs`: the trait and one module per operation.
 pub fn operation_mod(service: &Service) -> TokenStream {
     let serialize_signature = supports_requests(service).then(|| {
         quote! {
@@ -24,7 +21,7 @@ pub fn operation_mod(service: &Service) -> TokenStream {
             /// value cannot be sent as a header.
             fn serialize_request(
                 input: &Self::Input,
-            ) -> ::std::result::Result<::http::Request<::bytes::Bytes>, crate::protocol::RequestError>;
+            ) -> ::std::result::Result<::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>, ::awsgen_runtime::protocol::RequestError>;
 
             /// The operation's error: its documented exceptions, an unhandled error, or an unreadable response.
             type Error: ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static;
@@ -32,7 +29,7 @@ pub fn operation_mod(service: &Service) -> TokenStream {
             /// Reads the service's HTTP response: the output for a success status,
             /// else the typed error the response's error code names.
             fn parse_response(
-                response: &::http::Response<::bytes::Bytes>,
+                response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
             ) -> ::std::result::Result<Self::Output, Self::Error>;
         }
     });
@@ -162,20 +159,21 @@ pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
         quote!()
     };
     let error_name = format_ident!("{}Error", op.rust_name);
-    let serialize = supports_requests(service).then(|| {
-        let body = super::requests::serialize_request_body(service, op);
-        let parse = parse_response_body(service, op, &error_name);
+    let wire = crate::protocol::serialize_request_body(service, op).zip(
+        crate::protocol::parse_response_body(service, op, &error_name),
+    );
+    let serialize = wire.map(|(body, parse)| {
         quote! {
             fn serialize_request(
                 input: &Self::Input,
-            ) -> ::std::result::Result<::http::Request<::bytes::Bytes>, crate::protocol::RequestError> {
+            ) -> ::std::result::Result<::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>, ::awsgen_runtime::protocol::RequestError> {
                 #body
             }
 
             type Error = #error_name;
 
             fn parse_response(
-                response: &::http::Response<::bytes::Bytes>,
+                response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
             ) -> ::std::result::Result<Self::Output, Self::Error> {
                 #parse
             }
@@ -212,7 +210,7 @@ pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
 }
 
 /// The documented errors of `op`: `(variant, type path, wire code, is an exception type)`.
-fn documented_errors(
+pub fn documented_errors(
     service: &Service,
     op: &OperationDef,
 ) -> Vec<(proc_macro2::Ident, TokenStream, String, bool)> {
@@ -274,9 +272,9 @@ fn error_enum(
         pub enum #error_name {
             #(#variants)*
             /// An error response the model does not document for this operation.
-            Unhandled(crate::protocol::UnhandledError),
+            Unhandled(::awsgen_runtime::protocol::UnhandledError),
             /// A response that could not be read.
-            InvalidResponse(crate::protocol::ResponseError),
+            InvalidResponse(::awsgen_runtime::protocol::ResponseError),
         }
 
         impl #error_name {
@@ -309,50 +307,5 @@ fn error_enum(
                 }
             }
         }
-    }
-}
-
-/// The body of `Operation::parse_response`.
-fn parse_response_body(
-    service: &Service,
-    op: &OperationDef,
-    error_name: &proc_macro2::Ident,
-) -> TokenStream {
-    let errors = documented_errors(service, op);
-    let unhandled = quote! {
-        #error_name::Unhandled(crate::protocol::UnhandledError::from_response(response, code))
-    };
-    let dispatch = if errors.is_empty() {
-        unhandled
-    } else {
-        let arms = errors.into_iter().map(|(variant, path, code, _)| {
-            quote! {
-                ::std::option::Option::Some(#code) => match #path::from_response(response) {
-                    ::std::result::Result::Ok(error) => #error_name::#variant(error),
-                    ::std::result::Result::Err(error) => #error_name::InvalidResponse(error),
-                },
-            }
-        });
-        quote! {
-            match code.as_deref() {
-                #(#arms)*
-                _ => #unhandled,
-            }
-        }
-    };
-    let output = match &op.output {
-        Some(shape) => {
-            let path = type_path(&service.types[shape]);
-            quote! { #path::from_response(response).map_err(#error_name::InvalidResponse) }
-        }
-        None => quote! { ::std::result::Result::Ok(()) },
-    };
-    quote! {
-        // AWS answers errors with a status of 300 or more.
-        if response.status().as_u16() >= 300 {
-            let code = crate::protocol::error_code(response);
-            return ::std::result::Result::Err(#dispatch);
-        }
-        #output
     }
 }

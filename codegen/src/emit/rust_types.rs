@@ -41,9 +41,9 @@ pub fn type_tokens(service: &Service, ty: &RustType) -> TokenStream {
         RustType::Float => quote! { f32 },
         RustType::Double | RustType::BigDecimal => quote! { f64 },
         RustType::BigInteger => quote! { i128 },
-        RustType::Timestamp => quote! { ::time::OffsetDateTime },
-        RustType::Blob => quote! { crate::primitives::Blob },
-        RustType::Document => quote! { ::serde_json::Value },
+        RustType::Timestamp => quote! { ::awsgen_runtime::time::OffsetDateTime },
+        RustType::Blob => quote! { ::awsgen_runtime::primitives::Blob },
+        RustType::Document => quote! { ::awsgen_runtime::serde_json::Value },
         RustType::Named(name) => type_path(&service.types[name]),
         RustType::List(inner) => {
             let inner = type_tokens(service, inner);
@@ -69,9 +69,9 @@ fn timestamp_format_name(format: TimestampFormat) -> &'static str {
 /// without the `Option`) in the member's wire form.
 pub fn value_writer(member: &MemberDef, value: TokenStream) -> TokenStream {
     match member.ty {
-        RustType::Float => return quote! { &crate::primitives::Float32Wire(*#value) },
+        RustType::Float => return quote! { &::awsgen_runtime::primitives::Float32Wire(*#value) },
         RustType::Double | RustType::BigDecimal => {
-            return quote! { &crate::primitives::FloatWire(*#value) }
+            return quote! { &::awsgen_runtime::primitives::FloatWire(*#value) }
         }
         _ => {}
     }
@@ -80,31 +80,31 @@ pub fn value_writer(member: &MemberDef, value: TokenStream) -> TokenStream {
     };
     let format = ident(timestamp_format_name(format));
     let wrapper = match member.ty {
-        RustType::List(_) => quote!(ListWire::<crate::primitives::timestamp::#format>),
-        RustType::Map(..) => quote!(MapWire::<crate::primitives::timestamp::#format, _>),
-        _ => quote!(Wire::<crate::primitives::timestamp::#format>),
+        RustType::List(_) => quote!(ListWire::<::awsgen_runtime::primitives::timestamp::#format>),
+        RustType::Map(..) => quote!(MapWire::<::awsgen_runtime::primitives::timestamp::#format, _>),
+        _ => quote!(Wire::<::awsgen_runtime::primitives::timestamp::#format>),
     };
     quote! {
-        &crate::primitives::timestamp::#wrapper(#value, ::std::marker::PhantomData)
+        &::awsgen_runtime::primitives::timestamp::#wrapper(#value, ::std::marker::PhantomData)
     }
 }
 
 /// The wrapper a timestamp member's value is read through, e.g.
-/// `crate::primitives::timestamp::OptionIn<crate::primitives::timestamp::EpochSeconds>`.
+/// `::awsgen_runtime::primitives::timestamp::OptionIn<::awsgen_runtime::primitives::timestamp::EpochSeconds>`.
 pub fn timestamp_reader(service: &Service, ty: &RustType, format: TimestampFormat) -> TokenStream {
     let format = ident(timestamp_format_name(format));
     match ty {
         RustType::List(_) => quote! {
-            crate::primitives::timestamp::OptionListIn<crate::primitives::timestamp::#format>
+            ::awsgen_runtime::primitives::timestamp::OptionListIn<::awsgen_runtime::primitives::timestamp::#format>
         },
         RustType::Map(key, _) => {
             let key = type_tokens(service, key);
             quote! {
-                crate::primitives::timestamp::OptionMapIn<crate::primitives::timestamp::#format, #key>
+                ::awsgen_runtime::primitives::timestamp::OptionMapIn<::awsgen_runtime::primitives::timestamp::#format, #key>
             }
         }
         _ => quote! {
-            crate::primitives::timestamp::OptionIn<crate::primitives::timestamp::#format>
+            ::awsgen_runtime::primitives::timestamp::OptionIn<::awsgen_runtime::primitives::timestamp::#format>
         },
     }
 }

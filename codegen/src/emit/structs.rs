@@ -33,14 +33,15 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
     let builder = builder_path(type_def);
     let serialize = serialize_impl(type_def, def);
     let deserialize = deserialize_impl(service, type_def, def);
-    let from_response = (super::operations::supports_requests(service)
-        && (def.is_operation_output
-            || def.error.is_some()
-            || service
-                .operations
-                .iter()
-                .any(|op| op.errors.contains(&type_def.model_name))))
-    .then(|| super::responses::from_response_impl(service, type_def, def));
+    let read_from_responses = def.is_operation_output
+        || def.error.is_some()
+        || service
+            .operations
+            .iter()
+            .any(|op| op.errors.contains(&type_def.model_name));
+    let from_response = read_from_responses
+        .then(|| crate::protocol::from_response_impl(service, type_def, def))
+        .flatten();
     let builder_doc = format!(" Starts building a [`{}`].", type_def.rust_name);
     let error_impls = def.error.as_ref().map(|error| {
         let code = &error.code;
@@ -211,15 +212,15 @@ fn serialize_impl(type_def: &TypeDef, def: &StructDef) -> TokenStream {
         quote! {
             impl #name {
                 #[doc = #doc]
-                pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-                    crate::primitives::JsonBody(self)
+                pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+                    ::awsgen_runtime::primitives::JsonBody::new(self)
                 }
             }
         }
     });
     quote! {
-        impl crate::primitives::SerializeMembers for #name {
-            fn serialize_members<M: ::serde::ser::SerializeMap>(
+        impl ::awsgen_runtime::primitives::SerializeMembers for #name {
+            fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
                 &self,
                 #map: &mut M,
                 #body_only: bool,
@@ -229,9 +230,9 @@ fn serialize_impl(type_def: &TypeDef, def: &StructDef) -> TokenStream {
             }
         }
 
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                crate::primitives::serialize_struct(self, serializer)
+        impl ::awsgen_runtime::serde::Serialize for #name {
+            fn serialize<S: ::awsgen_runtime::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                ::awsgen_runtime::primitives::serialize_struct(self, serializer)
             }
         }
 
@@ -266,10 +267,10 @@ fn deserialize_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
             }
             None => match member.ty {
                 RustType::Float => quote! {
-                    #key => self.#field = map.next_value::<crate::primitives::OptionFloatIn<f32>>()?.0,
+                    #key => self.#field = map.next_value::<::awsgen_runtime::primitives::OptionFloatIn<f32>>()?.0,
                 },
                 RustType::Double | RustType::BigDecimal => quote! {
-                    #key => self.#field = map.next_value::<crate::primitives::OptionFloatIn<f64>>()?.0,
+                    #key => self.#field = map.next_value::<::awsgen_runtime::primitives::OptionFloatIn<f64>>()?.0,
                 },
                 _ => quote! { #key => self.#field = map.next_value()?, },
             },
@@ -279,23 +280,23 @@ fn deserialize_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
         // Nothing to match: every key is unknown.
         quote! {
             let _ = key;
-            map.next_value::<::serde::de::IgnoredAny>()?;
+            map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
         }
     } else {
         quote! {
             match key {
                 #(#arms)*
                 _ => {
-                    map.next_value::<::serde::de::IgnoredAny>()?;
+                    map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
                 }
             }
         }
     };
     quote! {
-        impl crate::primitives::DeserializeMembers for #name {
+        impl ::awsgen_runtime::primitives::DeserializeMembers for #name {
             const TYPE_NAME: &'static str = #model_name;
 
-            fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+            fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
                 &mut self,
                 key: &str,
                 map: &mut A,
@@ -306,9 +307,9 @@ fn deserialize_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                crate::primitives::deserialize_struct(deserializer)
+        impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                ::awsgen_runtime::primitives::deserialize_struct(deserializer)
             }
         }
     }

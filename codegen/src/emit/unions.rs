@@ -57,51 +57,51 @@ pub fn emit_union(service: &Service, type_def: &TypeDef, def: &StructDef) -> Tok
             Unknown,
         }
 
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                use ::serde::ser::SerializeMap as _;
+        impl ::awsgen_runtime::serde::Serialize for #name {
+            fn serialize<S: ::awsgen_runtime::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                use ::awsgen_runtime::serde::ser::SerializeMap as _;
                 let mut map = serializer.serialize_map(::std::option::Option::Some(1))?;
                 match self {
                     #(#serialize_arms)*
                     #name::Unknown => {
-                        return ::std::result::Result::Err(::serde::ser::Error::custom("cannot serialize an unknown union member"));
+                        return ::std::result::Result::Err(::awsgen_runtime::serde::ser::Error::custom("cannot serialize an unknown union member"));
                     }
                 }
                 map.end()
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+        impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 struct UnionVisitor;
-                impl<'de> ::serde::de::Visitor<'de> for UnionVisitor {
+                impl<'de> ::awsgen_runtime::serde::de::Visitor<'de> for UnionVisitor {
                     type Value = #name;
                     fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                         f.write_str(#expecting)
                     }
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
+                    fn visit_map<A: ::awsgen_runtime::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
                         let mut result = ::std::option::Option::None;
                         while let ::std::option::Option::Some(key) = map.next_key::<::std::borrow::Cow<'de, str>>()? {
                             let value = match key.as_ref() {
                                 #(#deserialize_arms)*
                                 // Some services tag unions with their type name; it is no member.
                                 "__type" => {
-                                    map.next_value::<::serde::de::IgnoredAny>()?;
+                                    map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
                                     ::std::option::Option::None
                                 }
                                 _ => {
-                                    map.next_value::<::serde::de::IgnoredAny>()?;
+                                    map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
                                     ::std::option::Option::Some(#name::Unknown)
                                 }
                             };
                             if let ::std::option::Option::Some(value) = value {
                                 if result.is_some() {
-                                    return ::std::result::Result::Err(::serde::de::Error::custom("a union must set exactly one member"));
+                                    return ::std::result::Result::Err(::awsgen_runtime::serde::de::Error::custom("a union must set exactly one member"));
                                 }
                                 result = ::std::option::Option::Some(value);
                             }
                         }
-                        result.ok_or_else(|| ::serde::de::Error::custom("a union must set exactly one member"))
+                        result.ok_or_else(|| ::awsgen_runtime::serde::de::Error::custom("a union must set exactly one member"))
                     }
                 }
                 deserializer.deserialize_map(UnionVisitor)

@@ -13,7 +13,9 @@
 //! - Every member is an `Option`: the model carries no nullability for responses, and AWS omits members freely. Members the model marks as required are enforced by the builders: `build()` returns [`BuildError::MissingField`](primitives::BuildError::MissingField) naming the member.
 //! - Structures and enums are `#[non_exhaustive]`, so new members, variants and values in a later model are not breaking: build values with `builder()` and match enums with a wildcard arm. Unknown enum values are kept and sent back unchanged.
 //! - Serde on every type gives the JSON document form of the service: members under their JSON keys, absent members left out, timestamps as the model's wire format, blobs as base64. Members bound to the URI, query string or headers are included under their model names. An operation input's `json_body()` is the request body alone, without them.
-//! - Timestamps are [`time::OffsetDateTime`].
+//! - Timestamps are [`time::OffsetDateTime`](::awsgen_runtime::time::OffsetDateTime).
+//!
+//! The support types and wire rules every service shares live in the [`awsgen_runtime`](::awsgen_runtime) crate, which also re-exports the crates this API names: `http`, `bytes`, `time`, `serde` and `serde_json`.
 //!
 //! ## Example
 //!

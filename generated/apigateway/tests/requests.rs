@@ -9,6 +9,7 @@ use awsgen_apigateway::types::{
     CreateDeploymentRequest, GetRestApisRequest, GetStageRequest, Op, PatchOperation, PutMode,
     PutRestApiRequest, UpdateStageRequest,
 };
+use awsgen_runtime::{bytes, http};
 use serde_json::json;
 
 fn body_json(request: &http::Request<bytes::Bytes>) -> serde_json::Value {

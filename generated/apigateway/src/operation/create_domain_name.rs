@@ -29,9 +29,9 @@ pub enum CreateDomainNameError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// An error response the model does not document for this operation.
-    Unhandled(crate::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::UnhandledError),
     /// A response that could not be read.
-    InvalidResponse(crate::protocol::ResponseError),
+    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
 impl CreateDomainNameError {
     /// The error code the service sent, when there was one.
@@ -126,12 +126,12 @@ impl super::Operation for CreateDomainName {
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<
-        ::http::Request<::bytes::Bytes>,
-        crate::protocol::RequestError,
+        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
+        ::awsgen_runtime::protocol::RequestError,
     > {
         let path = ::std::string::String::from("/domainnames");
-        let query = crate::protocol::Query::new("");
-        let mut request = crate::protocol::RequestParts::new(
+        let query = ::awsgen_runtime::protocol::Query::new("");
+        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
             path,
             query.finish(),
@@ -144,10 +144,10 @@ impl super::Operation for CreateDomainName {
     }
     type Error = CreateDomainNameError;
     fn parse_response(
-        response: &::http::Response<::bytes::Bytes>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = crate::protocol::error_code(response);
+            let code = ::awsgen_runtime::protocol::error_code(response);
             return ::std::result::Result::Err(
                 match code.as_deref() {
                     ::std::option::Option::Some("BadRequestException") => {
@@ -210,7 +210,7 @@ impl super::Operation for CreateDomainName {
                     }
                     _ => {
                         CreateDomainNameError::Unhandled(
-                            crate::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::UnhandledError::from_response(
                                 response,
                                 code,
                             ),

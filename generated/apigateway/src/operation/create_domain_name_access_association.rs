@@ -29,9 +29,9 @@ pub enum CreateDomainNameAccessAssociationError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// An error response the model does not document for this operation.
-    Unhandled(crate::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::UnhandledError),
     /// A response that could not be read.
-    InvalidResponse(crate::protocol::ResponseError),
+    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
 impl CreateDomainNameAccessAssociationError {
     /// The error code the service sent, when there was one.
@@ -134,12 +134,12 @@ impl super::Operation for CreateDomainNameAccessAssociation {
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<
-        ::http::Request<::bytes::Bytes>,
-        crate::protocol::RequestError,
+        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
+        ::awsgen_runtime::protocol::RequestError,
     > {
         let path = ::std::string::String::from("/domainnameaccessassociations");
-        let query = crate::protocol::Query::new("");
-        let mut request = crate::protocol::RequestParts::new(
+        let query = ::awsgen_runtime::protocol::Query::new("");
+        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
             path,
             query.finish(),
@@ -152,10 +152,10 @@ impl super::Operation for CreateDomainNameAccessAssociation {
     }
     type Error = CreateDomainNameAccessAssociationError;
     fn parse_response(
-        response: &::http::Response<::bytes::Bytes>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = crate::protocol::error_code(response);
+            let code = ::awsgen_runtime::protocol::error_code(response);
             return ::std::result::Result::Err(
                 match code.as_deref() {
                     ::std::option::Option::Some("BadRequestException") => {
@@ -238,7 +238,7 @@ impl super::Operation for CreateDomainNameAccessAssociation {
                     }
                     _ => {
                         CreateDomainNameAccessAssociationError::Unhandled(
-                            crate::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::UnhandledError::from_response(
                                 response,
                                 code,
                             ),

@@ -29,9 +29,9 @@ pub enum DeleteDomainNameError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// An error response the model does not document for this operation.
-    Unhandled(crate::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::UnhandledError),
     /// A response that could not be read.
-    InvalidResponse(crate::protocol::ResponseError),
+    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
 impl DeleteDomainNameError {
     /// The error code the service sent, when there was one.
@@ -126,14 +126,14 @@ impl super::Operation for DeleteDomainName {
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<
-        ::http::Request<::bytes::Bytes>,
-        crate::protocol::RequestError,
+        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
+        ::awsgen_runtime::protocol::RequestError,
     > {
         let mut path = ::std::string::String::with_capacity(42usize);
         path.push_str("/domainnames/");
         match input.domain_name.as_ref() {
             ::std::option::Option::Some(value) => {
-                crate::protocol::push_label(
+                ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "domainName",
                     value.as_str(),
@@ -141,16 +141,16 @@ impl super::Operation for DeleteDomainName {
                 )?
             }
             ::std::option::Option::None => {
-                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "domainName",
                 });
             }
         }
-        let mut query = crate::protocol::Query::new("");
+        let mut query = ::awsgen_runtime::protocol::Query::new("");
         if let ::std::option::Option::Some(value) = input.domain_name_id.as_ref() {
             query.push("domainNameId", value.as_str());
         }
-        let mut request = crate::protocol::RequestParts::new(
+        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "DELETE",
             path,
             query.finish(),
@@ -162,10 +162,10 @@ impl super::Operation for DeleteDomainName {
     }
     type Error = DeleteDomainNameError;
     fn parse_response(
-        response: &::http::Response<::bytes::Bytes>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = crate::protocol::error_code(response);
+            let code = ::awsgen_runtime::protocol::error_code(response);
             return ::std::result::Result::Err(
                 match code.as_deref() {
                     ::std::option::Option::Some("BadRequestException") => {
@@ -226,7 +226,7 @@ impl super::Operation for DeleteDomainName {
                     }
                     _ => {
                         DeleteDomainNameError::Unhandled(
-                            crate::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::UnhandledError::from_response(
                                 response,
                                 code,
                             ),

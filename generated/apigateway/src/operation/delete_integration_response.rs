@@ -29,9 +29,9 @@ pub enum DeleteIntegrationResponseError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// An error response the model does not document for this operation.
-    Unhandled(crate::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::UnhandledError),
     /// A response that could not be read.
-    InvalidResponse(crate::protocol::ResponseError),
+    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
 impl DeleteIntegrationResponseError {
     /// The error code the service sent, when there was one.
@@ -132,14 +132,14 @@ impl super::Operation for DeleteIntegrationResponse {
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<
-        ::http::Request<::bytes::Bytes>,
-        crate::protocol::RequestError,
+        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
+        ::awsgen_runtime::protocol::RequestError,
     > {
         let mut path = ::std::string::String::with_capacity(120usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
             ::std::option::Option::Some(value) => {
-                crate::protocol::push_label(
+                ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
                     value.as_str(),
@@ -147,7 +147,7 @@ impl super::Operation for DeleteIntegrationResponse {
                 )?
             }
             ::std::option::Option::None => {
-                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
@@ -155,7 +155,7 @@ impl super::Operation for DeleteIntegrationResponse {
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
             ::std::option::Option::Some(value) => {
-                crate::protocol::push_label(
+                ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
                     value.as_str(),
@@ -163,7 +163,7 @@ impl super::Operation for DeleteIntegrationResponse {
                 )?
             }
             ::std::option::Option::None => {
-                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }
@@ -171,7 +171,7 @@ impl super::Operation for DeleteIntegrationResponse {
         path.push_str("/methods/");
         match input.http_method.as_ref() {
             ::std::option::Option::Some(value) => {
-                crate::protocol::push_label(
+                ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "httpMethod",
                     value.as_str(),
@@ -179,7 +179,7 @@ impl super::Operation for DeleteIntegrationResponse {
                 )?
             }
             ::std::option::Option::None => {
-                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "httpMethod",
                 });
             }
@@ -187,7 +187,7 @@ impl super::Operation for DeleteIntegrationResponse {
         path.push_str("/integration/responses/");
         match input.status_code.as_ref() {
             ::std::option::Option::Some(value) => {
-                crate::protocol::push_label(
+                ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "statusCode",
                     value.as_str(),
@@ -195,13 +195,13 @@ impl super::Operation for DeleteIntegrationResponse {
                 )?
             }
             ::std::option::Option::None => {
-                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "statusCode",
                 });
             }
         }
-        let query = crate::protocol::Query::new("");
-        let mut request = crate::protocol::RequestParts::new(
+        let query = ::awsgen_runtime::protocol::Query::new("");
+        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "DELETE",
             path,
             query.finish(),
@@ -213,10 +213,10 @@ impl super::Operation for DeleteIntegrationResponse {
     }
     type Error = DeleteIntegrationResponseError;
     fn parse_response(
-        response: &::http::Response<::bytes::Bytes>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = crate::protocol::error_code(response);
+            let code = ::awsgen_runtime::protocol::error_code(response);
             return ::std::result::Result::Err(
                 match code.as_deref() {
                     ::std::option::Option::Some("BadRequestException") => {
@@ -279,7 +279,7 @@ impl super::Operation for DeleteIntegrationResponse {
                     }
                     _ => {
                         DeleteIntegrationResponseError::Unhandled(
-                            crate::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::UnhandledError::from_response(
                                 response,
                                 code,
                             ),

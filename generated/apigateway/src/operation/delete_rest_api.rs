@@ -29,9 +29,9 @@ pub enum DeleteRestApiError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// An error response the model does not document for this operation.
-    Unhandled(crate::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::UnhandledError),
     /// A response that could not be read.
-    InvalidResponse(crate::protocol::ResponseError),
+    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
 impl DeleteRestApiError {
     /// The error code the service sent, when there was one.
@@ -126,14 +126,14 @@ impl super::Operation for DeleteRestApi {
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<
-        ::http::Request<::bytes::Bytes>,
-        crate::protocol::RequestError,
+        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
+        ::awsgen_runtime::protocol::RequestError,
     > {
         let mut path = ::std::string::String::with_capacity(38usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
             ::std::option::Option::Some(value) => {
-                crate::protocol::push_label(
+                ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
                     value.as_str(),
@@ -141,13 +141,13 @@ impl super::Operation for DeleteRestApi {
                 )?
             }
             ::std::option::Option::None => {
-                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
         }
-        let query = crate::protocol::Query::new("");
-        let mut request = crate::protocol::RequestParts::new(
+        let query = ::awsgen_runtime::protocol::Query::new("");
+        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "DELETE",
             path,
             query.finish(),
@@ -159,10 +159,10 @@ impl super::Operation for DeleteRestApi {
     }
     type Error = DeleteRestApiError;
     fn parse_response(
-        response: &::http::Response<::bytes::Bytes>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = crate::protocol::error_code(response);
+            let code = ::awsgen_runtime::protocol::error_code(response);
             return ::std::result::Result::Err(
                 match code.as_deref() {
                     ::std::option::Option::Some("BadRequestException") => {
@@ -223,7 +223,7 @@ impl super::Operation for DeleteRestApi {
                     }
                     _ => {
                         DeleteRestApiError::Unhandled(
-                            crate::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::UnhandledError::from_response(
                                 response,
                                 code,
                             ),

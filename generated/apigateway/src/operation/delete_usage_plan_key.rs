@@ -29,9 +29,9 @@ pub enum DeleteUsagePlanKeyError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// An error response the model does not document for this operation.
-    Unhandled(crate::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::UnhandledError),
     /// A response that could not be read.
-    InvalidResponse(crate::protocol::ResponseError),
+    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
 impl DeleteUsagePlanKeyError {
     /// The error code the service sent, when there was one.
@@ -130,14 +130,14 @@ impl super::Operation for DeleteUsagePlanKey {
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<
-        ::http::Request<::bytes::Bytes>,
-        crate::protocol::RequestError,
+        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
+        ::awsgen_runtime::protocol::RequestError,
     > {
         let mut path = ::std::string::String::with_capacity(54usize);
         path.push_str("/usageplans/");
         match input.usage_plan_id.as_ref() {
             ::std::option::Option::Some(value) => {
-                crate::protocol::push_label(
+                ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "usagePlanId",
                     value.as_str(),
@@ -145,7 +145,7 @@ impl super::Operation for DeleteUsagePlanKey {
                 )?
             }
             ::std::option::Option::None => {
-                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "usagePlanId",
                 });
             }
@@ -153,16 +153,21 @@ impl super::Operation for DeleteUsagePlanKey {
         path.push_str("/keys/");
         match input.key_id.as_ref() {
             ::std::option::Option::Some(value) => {
-                crate::protocol::push_label(&mut path, "keyId", value.as_str(), false)?
+                ::awsgen_runtime::protocol::push_label(
+                    &mut path,
+                    "keyId",
+                    value.as_str(),
+                    false,
+                )?
             }
             ::std::option::Option::None => {
-                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "keyId",
                 });
             }
         }
-        let query = crate::protocol::Query::new("");
-        let mut request = crate::protocol::RequestParts::new(
+        let query = ::awsgen_runtime::protocol::Query::new("");
+        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "DELETE",
             path,
             query.finish(),
@@ -174,10 +179,10 @@ impl super::Operation for DeleteUsagePlanKey {
     }
     type Error = DeleteUsagePlanKeyError;
     fn parse_response(
-        response: &::http::Response<::bytes::Bytes>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = crate::protocol::error_code(response);
+            let code = ::awsgen_runtime::protocol::error_code(response);
             return ::std::result::Result::Err(
                 match code.as_deref() {
                     ::std::option::Option::Some("BadRequestException") => {
@@ -238,7 +243,7 @@ impl super::Operation for DeleteUsagePlanKey {
                     }
                     _ => {
                         DeleteUsagePlanKeyError::Unhandled(
-                            crate::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::UnhandledError::from_response(
                                 response,
                                 code,
                             ),

@@ -25,9 +25,9 @@ pub enum GetResourceError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// An error response the model does not document for this operation.
-    Unhandled(crate::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::UnhandledError),
     /// A response that could not be read.
-    InvalidResponse(crate::protocol::ResponseError),
+    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
 impl GetResourceError {
     /// The error code the service sent, when there was one.
@@ -102,14 +102,14 @@ impl super::Operation for GetResource {
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<
-        ::http::Request<::bytes::Bytes>,
-        crate::protocol::RequestError,
+        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
+        ::awsgen_runtime::protocol::RequestError,
     > {
         let mut path = ::std::string::String::with_capacity(62usize);
         path.push_str("/restapis/");
         match input.rest_api_id.as_ref() {
             ::std::option::Option::Some(value) => {
-                crate::protocol::push_label(
+                ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "restApiId",
                     value.as_str(),
@@ -117,7 +117,7 @@ impl super::Operation for GetResource {
                 )?
             }
             ::std::option::Option::None => {
-                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "restApiId",
                 });
             }
@@ -125,7 +125,7 @@ impl super::Operation for GetResource {
         path.push_str("/resources/");
         match input.resource_id.as_ref() {
             ::std::option::Option::Some(value) => {
-                crate::protocol::push_label(
+                ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "resourceId",
                     value.as_str(),
@@ -133,18 +133,18 @@ impl super::Operation for GetResource {
                 )?
             }
             ::std::option::Option::None => {
-                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "resourceId",
                 });
             }
         }
-        let mut query = crate::protocol::Query::new("");
+        let mut query = ::awsgen_runtime::protocol::Query::new("");
         if let ::std::option::Option::Some(items) = input.embed.as_ref() {
             for item in items {
                 query.push("embed", item.as_str());
             }
         }
-        let mut request = crate::protocol::RequestParts::new(
+        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "GET",
             path,
             query.finish(),
@@ -156,10 +156,10 @@ impl super::Operation for GetResource {
     }
     type Error = GetResourceError;
     fn parse_response(
-        response: &::http::Response<::bytes::Bytes>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = crate::protocol::error_code(response);
+            let code = ::awsgen_runtime::protocol::error_code(response);
             return ::std::result::Result::Err(
                 match code.as_deref() {
                     ::std::option::Option::Some("UnauthorizedException") => {
@@ -198,7 +198,7 @@ impl super::Operation for GetResource {
                     }
                     _ => {
                         GetResourceError::Unhandled(
-                            crate::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::UnhandledError::from_response(
                                 response,
                                 code,
                             ),

@@ -27,9 +27,9 @@ pub enum GetSdkTypesError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// An error response the model does not document for this operation.
-    Unhandled(crate::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::UnhandledError),
     /// A response that could not be read.
-    InvalidResponse(crate::protocol::ResponseError),
+    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
 impl GetSdkTypesError {
     /// The error code the service sent, when there was one.
@@ -119,18 +119,18 @@ impl super::Operation for GetSdkTypes {
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<
-        ::http::Request<::bytes::Bytes>,
-        crate::protocol::RequestError,
+        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
+        ::awsgen_runtime::protocol::RequestError,
     > {
         let path = ::std::string::String::from("/sdktypes");
-        let mut query = crate::protocol::Query::new("");
+        let mut query = ::awsgen_runtime::protocol::Query::new("");
         if let ::std::option::Option::Some(value) = input.position.as_ref() {
             query.push("position", value.as_str());
         }
         if let ::std::option::Option::Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
-        let mut request = crate::protocol::RequestParts::new(
+        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "GET",
             path,
             query.finish(),
@@ -142,10 +142,10 @@ impl super::Operation for GetSdkTypes {
     }
     type Error = GetSdkTypesError;
     fn parse_response(
-        response: &::http::Response<::bytes::Bytes>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = crate::protocol::error_code(response);
+            let code = ::awsgen_runtime::protocol::error_code(response);
             return ::std::result::Result::Err(
                 match code.as_deref() {
                     ::std::option::Option::Some("BadRequestException") => {
@@ -196,7 +196,7 @@ impl super::Operation for GetSdkTypes {
                     }
                     _ => {
                         GetSdkTypesError::Unhandled(
-                            crate::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::UnhandledError::from_response(
                                 response,
                                 code,
                             ),

@@ -27,9 +27,9 @@ pub enum GetUsageError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// An error response the model does not document for this operation.
-    Unhandled(crate::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::UnhandledError),
     /// A response that could not be read.
-    InvalidResponse(crate::protocol::ResponseError),
+    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
 impl GetUsageError {
     /// The error code the service sent, when there was one.
@@ -111,14 +111,14 @@ impl super::Operation for GetUsage {
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<
-        ::http::Request<::bytes::Bytes>,
-        crate::protocol::RequestError,
+        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
+        ::awsgen_runtime::protocol::RequestError,
     > {
         let mut path = ::std::string::String::with_capacity(47usize);
         path.push_str("/usageplans/");
         match input.usage_plan_id.as_ref() {
             ::std::option::Option::Some(value) => {
-                crate::protocol::push_label(
+                ::awsgen_runtime::protocol::push_label(
                     &mut path,
                     "usagePlanId",
                     value.as_str(),
@@ -126,13 +126,13 @@ impl super::Operation for GetUsage {
                 )?
             }
             ::std::option::Option::None => {
-                return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel {
+                return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel {
                     member: "usagePlanId",
                 });
             }
         }
         path.push_str("/usage");
-        let mut query = crate::protocol::Query::new("");
+        let mut query = ::awsgen_runtime::protocol::Query::new("");
         if let ::std::option::Option::Some(value) = input.key_id.as_ref() {
             query.push("keyId", value.as_str());
         }
@@ -148,7 +148,7 @@ impl super::Operation for GetUsage {
         if let ::std::option::Option::Some(value) = input.limit.as_ref() {
             query.push("limit", &value.to_string());
         }
-        let mut request = crate::protocol::RequestParts::new(
+        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "GET",
             path,
             query.finish(),
@@ -160,10 +160,10 @@ impl super::Operation for GetUsage {
     }
     type Error = GetUsageError;
     fn parse_response(
-        response: &::http::Response<::bytes::Bytes>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = crate::protocol::error_code(response);
+            let code = ::awsgen_runtime::protocol::error_code(response);
             return ::std::result::Result::Err(
                 match code.as_deref() {
                     ::std::option::Option::Some("BadRequestException") => {
@@ -214,7 +214,7 @@ impl super::Operation for GetUsage {
                     }
                     _ => {
                         GetUsageError::Unhandled(
-                            crate::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::UnhandledError::from_response(
                                 response,
                                 code,
                             ),

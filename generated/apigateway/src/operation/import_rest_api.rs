@@ -31,9 +31,9 @@ pub enum ImportRestApiError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// An error response the model does not document for this operation.
-    Unhandled(crate::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::UnhandledError),
     /// A response that could not be read.
-    InvalidResponse(crate::protocol::ResponseError),
+    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
 impl ImportRestApiError {
     /// The error code the service sent, when there was one.
@@ -138,11 +138,11 @@ impl super::Operation for ImportRestApi {
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<
-        ::http::Request<::bytes::Bytes>,
-        crate::protocol::RequestError,
+        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
+        ::awsgen_runtime::protocol::RequestError,
     > {
         let path = ::std::string::String::from("/restapis");
-        let mut query = crate::protocol::Query::new("mode=import");
+        let mut query = ::awsgen_runtime::protocol::Query::new("mode=import");
         if let ::std::option::Option::Some(value) = input.fail_on_warnings.as_ref() {
             query.push("failonwarnings", &value.to_string());
         }
@@ -152,7 +152,7 @@ impl super::Operation for ImportRestApi {
                 query.push_from_map(key, values.as_str());
             }
         }
-        let mut request = crate::protocol::RequestParts::new(
+        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
             path,
             query.finish(),
@@ -167,10 +167,10 @@ impl super::Operation for ImportRestApi {
     }
     type Error = ImportRestApiError;
     fn parse_response(
-        response: &::http::Response<::bytes::Bytes>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = crate::protocol::error_code(response);
+            let code = ::awsgen_runtime::protocol::error_code(response);
             return ::std::result::Result::Err(
                 match code.as_deref() {
                     ::std::option::Option::Some("BadRequestException") => {
@@ -243,7 +243,7 @@ impl super::Operation for ImportRestApi {
                     }
                     _ => {
                         ImportRestApiError::Unhandled(
-                            crate::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::UnhandledError::from_response(
                                 response,
                                 code,
                             ),

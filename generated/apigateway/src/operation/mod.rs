@@ -408,8 +408,8 @@ pub trait Operation: private::Sealed {
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<
-        ::http::Request<::bytes::Bytes>,
-        crate::protocol::RequestError,
+        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
+        ::awsgen_runtime::protocol::RequestError,
     >;
     /// The operation's error: its documented exceptions, an unhandled error, or an unreadable response.
     type Error: ::std::error::Error
@@ -419,7 +419,7 @@ pub trait Operation: private::Sealed {
     /// Reads the service's HTTP response: the output for a success status,
     /// else the typed error the response's error code names.
     fn parse_response(
-        response: &::http::Response<::bytes::Bytes>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error>;
 }
 /// How an operation pages through results, from the model's paginators.

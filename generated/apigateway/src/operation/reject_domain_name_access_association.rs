@@ -31,9 +31,9 @@ pub enum RejectDomainNameAccessAssociationError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// An error response the model does not document for this operation.
-    Unhandled(crate::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::UnhandledError),
     /// A response that could not be read.
-    InvalidResponse(crate::protocol::ResponseError),
+    InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
 impl RejectDomainNameAccessAssociationError {
     /// The error code the service sent, when there was one.
@@ -136,11 +136,11 @@ impl super::Operation for RejectDomainNameAccessAssociation {
     fn serialize_request(
         input: &Self::Input,
     ) -> ::std::result::Result<
-        ::http::Request<::bytes::Bytes>,
-        crate::protocol::RequestError,
+        ::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>,
+        ::awsgen_runtime::protocol::RequestError,
     > {
         let path = ::std::string::String::from("/rejectdomainnameaccessassociations");
-        let mut query = crate::protocol::Query::new("");
+        let mut query = ::awsgen_runtime::protocol::Query::new("");
         if let ::std::option::Option::Some(value) = input
             .domain_name_access_association_arn
             .as_ref()
@@ -150,7 +150,7 @@ impl super::Operation for RejectDomainNameAccessAssociation {
         if let ::std::option::Option::Some(value) = input.domain_name_arn.as_ref() {
             query.push("domainNameArn", value.as_str());
         }
-        let mut request = crate::protocol::RequestParts::new(
+        let mut request = ::awsgen_runtime::protocol::RequestParts::new(
             "POST",
             path,
             query.finish(),
@@ -162,10 +162,10 @@ impl super::Operation for RejectDomainNameAccessAssociation {
     }
     type Error = RejectDomainNameAccessAssociationError;
     fn parse_response(
-        response: &::http::Response<::bytes::Bytes>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self::Output, Self::Error> {
         if response.status().as_u16() >= 300 {
-            let code = crate::protocol::error_code(response);
+            let code = ::awsgen_runtime::protocol::error_code(response);
             return ::std::result::Result::Err(
                 match code.as_deref() {
                     ::std::option::Option::Some("BadRequestException") => {
@@ -246,7 +246,7 @@ impl super::Operation for RejectDomainNameAccessAssociation {
                     }
                     _ => {
                         RejectDomainNameAccessAssociationError::Unhandled(
-                            crate::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::UnhandledError::from_response(
                                 response,
                                 code,
                             ),

@@ -16,7 +16,7 @@ pub enum AccessAssociationSourceType {
     /// `VPCE`
     Vpce,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(crate::primitives::UnknownVariantValue),
+    Unknown(::awsgen_runtime::primitives::UnknownVariantValue),
 }
 impl AccessAssociationSourceType {
     /// Every value the model lists, in model order.
@@ -35,7 +35,7 @@ impl ::std::convert::From<&str> for AccessAssociationSourceType {
             "VPCE" => AccessAssociationSourceType::Vpce,
             other => {
                 AccessAssociationSourceType::Unknown(
-                    crate::primitives::UnknownVariantValue(other.to_owned()),
+                    ::awsgen_runtime::primitives::UnknownVariantValue::new(other),
                 )
             }
         }
@@ -69,18 +69,18 @@ impl ::std::fmt::Display for AccessAssociationSourceType {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for AccessAssociationSourceType {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for AccessAssociationSourceType {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AccessAssociationSourceType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AccessAssociationSourceType {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_str_enum(deserializer)
+        ::awsgen_runtime::primitives::deserialize_str_enum(deserializer)
     }
 }

@@ -22,8 +22,8 @@ impl AccessLogSettings {
         crate::types::builders::AccessLogSettingsBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for AccessLogSettings {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for AccessLogSettings {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -37,17 +37,17 @@ impl crate::primitives::SerializeMembers for AccessLogSettings {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for AccessLogSettings {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for AccessLogSettings {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for AccessLogSettings {
+impl ::awsgen_runtime::primitives::DeserializeMembers for AccessLogSettings {
     const TYPE_NAME: &'static str = "AccessLogSettings";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -57,17 +57,17 @@ impl crate::primitives::DeserializeMembers for AccessLogSettings {
             "format" => self.format = map.next_value()?,
             "destinationArn" => self.destination_arn = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for AccessLogSettings {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AccessLogSettings {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`AccessLogSettings`](crate::types::AccessLogSettings); start one with `AccessLogSettings::builder()`.
@@ -126,13 +126,13 @@ impl AccessLogSettingsBuilder {
     pub fn get_destination_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.destination_arn
     }
-    /// Builds the [`AccessLogSettings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`AccessLogSettings`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::AccessLogSettings,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::AccessLogSettings {
             format: self.format,

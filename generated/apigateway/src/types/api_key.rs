@@ -23,9 +23,9 @@ pub struct ApiKey {
     /// Specifies whether the API Key can be used by callers.
     pub enabled: ::std::option::Option<bool>,
     /// The timestamp when the API Key was created.
-    pub created_date: ::std::option::Option<::time::OffsetDateTime>,
+    pub created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The timestamp when the API Key was last updated.
-    pub last_updated_date: ::std::option::Option<::time::OffsetDateTime>,
+    pub last_updated_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     /// A list of Stage resources that are associated with the ApiKey resource.
     pub stage_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The collection of tags. Each tag element is associated with a given resource.
@@ -40,8 +40,8 @@ impl ApiKey {
         crate::types::builders::ApiKeyBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for ApiKey {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for ApiKey {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -67,16 +67,16 @@ impl crate::primitives::SerializeMembers for ApiKey {
         if let ::std::option::Option::Some(value) = &self.created_date {
             map.serialize_entry(
                 "createdDate",
-                &crate::primitives::timestamp::Wire::<
-                    crate::primitives::timestamp::EpochSeconds,
+                &::awsgen_runtime::primitives::timestamp::Wire::<
+                    ::awsgen_runtime::primitives::timestamp::EpochSeconds,
                 >(value, ::std::marker::PhantomData),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.last_updated_date {
             map.serialize_entry(
                 "lastUpdatedDate",
-                &crate::primitives::timestamp::Wire::<
-                    crate::primitives::timestamp::EpochSeconds,
+                &::awsgen_runtime::primitives::timestamp::Wire::<
+                    ::awsgen_runtime::primitives::timestamp::EpochSeconds,
                 >(value, ::std::marker::PhantomData),
             )?;
         }
@@ -89,17 +89,17 @@ impl crate::primitives::SerializeMembers for ApiKey {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for ApiKey {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for ApiKey {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for ApiKey {
+impl ::awsgen_runtime::primitives::DeserializeMembers for ApiKey {
     const TYPE_NAME: &'static str = "ApiKey";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -115,8 +115,8 @@ impl crate::primitives::DeserializeMembers for ApiKey {
             "createdDate" => {
                 self.created_date = map
                     .next_value::<
-                        crate::primitives::timestamp::OptionIn<
-                            crate::primitives::timestamp::EpochSeconds,
+                        ::awsgen_runtime::primitives::timestamp::OptionIn<
+                            ::awsgen_runtime::primitives::timestamp::EpochSeconds,
                         >,
                     >()?
                     .0;
@@ -124,8 +124,8 @@ impl crate::primitives::DeserializeMembers for ApiKey {
             "lastUpdatedDate" => {
                 self.last_updated_date = map
                     .next_value::<
-                        crate::primitives::timestamp::OptionIn<
-                            crate::primitives::timestamp::EpochSeconds,
+                        ::awsgen_runtime::primitives::timestamp::OptionIn<
+                            ::awsgen_runtime::primitives::timestamp::EpochSeconds,
                         >,
                     >()?
                     .0;
@@ -133,26 +133,26 @@ impl crate::primitives::DeserializeMembers for ApiKey {
             "stageKeys" => self.stage_keys = map.next_value()?,
             "tags" => self.tags = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ApiKey {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ApiKey {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 impl ApiKey {
     /// Reads a `ApiKey` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(
-        response: &::http::Response<::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
-        let value: Self = crate::protocol::json_body::<
-            crate::primitives::BodyOnly<Self>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let value: Self = ::awsgen_runtime::protocol::json_body::<
+            ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ApiKey")?
             .0;
         ::std::result::Result::Ok(value)
@@ -172,8 +172,8 @@ pub struct ApiKeyBuilder {
     customer_id: ::std::option::Option<::std::string::String>,
     description: ::std::option::Option<::std::string::String>,
     enabled: ::std::option::Option<bool>,
-    created_date: ::std::option::Option<::time::OffsetDateTime>,
-    last_updated_date: ::std::option::Option<::time::OffsetDateTime>,
+    created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    last_updated_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     stage_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
@@ -309,7 +309,7 @@ impl ApiKeyBuilder {
     /// Sets [`ApiKey::created_date`](crate::types::ApiKey::created_date): The timestamp when the API Key was created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
+        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.created_date = ::std::option::Option::Some(input.into());
         self
@@ -318,20 +318,22 @@ impl ApiKeyBuilder {
     #[inline]
     pub fn set_created_date(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.created_date = input;
         self
     }
     /// The value set for [`ApiKey::created_date`](crate::types::ApiKey::created_date), if any.
     #[inline]
-    pub fn get_created_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_created_date(
+        &self,
+    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.created_date
     }
     /// Sets [`ApiKey::last_updated_date`](crate::types::ApiKey::last_updated_date): The timestamp when the API Key was last updated.
     pub fn last_updated_date(
         mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
+        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.last_updated_date = ::std::option::Option::Some(input.into());
         self
@@ -340,7 +342,7 @@ impl ApiKeyBuilder {
     #[inline]
     pub fn set_last_updated_date(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.last_updated_date = input;
         self
@@ -349,7 +351,7 @@ impl ApiKeyBuilder {
     #[inline]
     pub fn get_last_updated_date(
         &self,
-    ) -> &::std::option::Option<::time::OffsetDateTime> {
+    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.last_updated_date
     }
     /// Sets [`ApiKey::stage_keys`](crate::types::ApiKey::stage_keys): A list of Stage resources that are associated with the ApiKey resource.
@@ -415,11 +417,14 @@ impl ApiKeyBuilder {
     > {
         &self.tags
     }
-    /// Builds the [`ApiKey`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ApiKey`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<crate::types::ApiKey, crate::primitives::BuildError> {
+    ) -> ::std::result::Result<
+        crate::types::ApiKey,
+        ::awsgen_runtime::primitives::BuildError,
+    > {
         ::std::result::Result::Ok(crate::types::ApiKey {
             id: self.id,
             value: self.value,

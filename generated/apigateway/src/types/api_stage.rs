@@ -29,8 +29,8 @@ impl ApiStage {
         crate::types::builders::ApiStageBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for ApiStage {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for ApiStage {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -47,17 +47,17 @@ impl crate::primitives::SerializeMembers for ApiStage {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for ApiStage {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for ApiStage {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for ApiStage {
+impl ::awsgen_runtime::primitives::DeserializeMembers for ApiStage {
     const TYPE_NAME: &'static str = "ApiStage";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -68,17 +68,17 @@ impl crate::primitives::DeserializeMembers for ApiStage {
             "stage" => self.stage = map.next_value()?,
             "throttle" => self.throttle = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ApiStage {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ApiStage {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ApiStage`](crate::types::ApiStage); start one with `ApiStage::builder()`.
@@ -184,11 +184,14 @@ impl ApiStageBuilder {
     > {
         &self.throttle
     }
-    /// Builds the [`ApiStage`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ApiStage`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<crate::types::ApiStage, crate::primitives::BuildError> {
+    ) -> ::std::result::Result<
+        crate::types::ApiStage,
+        ::awsgen_runtime::primitives::BuildError,
+    > {
         ::std::result::Result::Ok(crate::types::ApiStage {
             api_id: self.api_id,
             stage: self.stage,

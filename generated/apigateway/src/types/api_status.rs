@@ -22,7 +22,7 @@ pub enum ApiStatus {
     /// `FAILED`
     Failed,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(crate::primitives::UnknownVariantValue),
+    Unknown(::awsgen_runtime::primitives::UnknownVariantValue),
 }
 impl ApiStatus {
     /// Every value the model lists, in model order.
@@ -52,7 +52,7 @@ impl ::std::convert::From<&str> for ApiStatus {
             "FAILED" => ApiStatus::Failed,
             other => {
                 ApiStatus::Unknown(
-                    crate::primitives::UnknownVariantValue(other.to_owned()),
+                    ::awsgen_runtime::primitives::UnknownVariantValue::new(other),
                 )
             }
         }
@@ -86,18 +86,18 @@ impl ::std::fmt::Display for ApiStatus {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for ApiStatus {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for ApiStatus {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ApiStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ApiStatus {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_str_enum(deserializer)
+        ::awsgen_runtime::primitives::deserialize_str_enum(deserializer)
     }
 }

@@ -38,8 +38,8 @@ impl Authorizer {
         crate::types::builders::AuthorizerBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for Authorizer {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for Authorizer {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -80,17 +80,17 @@ impl crate::primitives::SerializeMembers for Authorizer {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for Authorizer {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for Authorizer {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for Authorizer {
+impl ::awsgen_runtime::primitives::DeserializeMembers for Authorizer {
     const TYPE_NAME: &'static str = "Authorizer";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -112,26 +112,26 @@ impl crate::primitives::DeserializeMembers for Authorizer {
                 self.authorizer_result_ttl_in_seconds = map.next_value()?;
             }
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for Authorizer {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Authorizer {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 impl Authorizer {
     /// Reads a `Authorizer` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(
-        response: &::http::Response<::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
-        let value: Self = crate::protocol::json_body::<
-            crate::primitives::BodyOnly<Self>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let value: Self = ::awsgen_runtime::protocol::json_body::<
+            ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "Authorizer")?
             .0;
         ::std::result::Result::Ok(value)
@@ -389,11 +389,14 @@ impl AuthorizerBuilder {
     pub fn get_authorizer_result_ttl_in_seconds(&self) -> &::std::option::Option<i32> {
         &self.authorizer_result_ttl_in_seconds
     }
-    /// Builds the [`Authorizer`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Authorizer`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<crate::types::Authorizer, crate::primitives::BuildError> {
+    ) -> ::std::result::Result<
+        crate::types::Authorizer,
+        ::awsgen_runtime::primitives::BuildError,
+    > {
         ::std::result::Result::Ok(crate::types::Authorizer {
             id: self.id,
             name: self.name,

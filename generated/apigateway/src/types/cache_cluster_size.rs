@@ -30,7 +30,7 @@ pub enum CacheClusterSize {
     /// `237`
     V237,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(crate::primitives::UnknownVariantValue),
+    Unknown(::awsgen_runtime::primitives::UnknownVariantValue),
 }
 impl CacheClusterSize {
     /// Every value the model lists, in model order.
@@ -72,7 +72,7 @@ impl ::std::convert::From<&str> for CacheClusterSize {
             "237" => CacheClusterSize::V237,
             other => {
                 CacheClusterSize::Unknown(
-                    crate::primitives::UnknownVariantValue(other.to_owned()),
+                    ::awsgen_runtime::primitives::UnknownVariantValue::new(other),
                 )
             }
         }
@@ -106,18 +106,18 @@ impl ::std::fmt::Display for CacheClusterSize {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for CacheClusterSize {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for CacheClusterSize {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CacheClusterSize {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CacheClusterSize {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_str_enum(deserializer)
+        ::awsgen_runtime::primitives::deserialize_str_enum(deserializer)
     }
 }

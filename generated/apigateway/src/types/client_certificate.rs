@@ -17,9 +17,9 @@ pub struct ClientCertificate {
     /// The PEM-encoded public key of the client certificate, which can be used to configure certificate authentication in the integration endpoint .
     pub pem_encoded_certificate: ::std::option::Option<::std::string::String>,
     /// The timestamp when the client certificate was created.
-    pub created_date: ::std::option::Option<::time::OffsetDateTime>,
+    pub created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The timestamp when the client certificate will expire.
-    pub expiration_date: ::std::option::Option<::time::OffsetDateTime>,
+    pub expiration_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The collection of tags. Each tag element is associated with a given resource.
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
@@ -32,8 +32,8 @@ impl ClientCertificate {
         crate::types::builders::ClientCertificateBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for ClientCertificate {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for ClientCertificate {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -50,16 +50,16 @@ impl crate::primitives::SerializeMembers for ClientCertificate {
         if let ::std::option::Option::Some(value) = &self.created_date {
             map.serialize_entry(
                 "createdDate",
-                &crate::primitives::timestamp::Wire::<
-                    crate::primitives::timestamp::EpochSeconds,
+                &::awsgen_runtime::primitives::timestamp::Wire::<
+                    ::awsgen_runtime::primitives::timestamp::EpochSeconds,
                 >(value, ::std::marker::PhantomData),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.expiration_date {
             map.serialize_entry(
                 "expirationDate",
-                &crate::primitives::timestamp::Wire::<
-                    crate::primitives::timestamp::EpochSeconds,
+                &::awsgen_runtime::primitives::timestamp::Wire::<
+                    ::awsgen_runtime::primitives::timestamp::EpochSeconds,
                 >(value, ::std::marker::PhantomData),
             )?;
         }
@@ -69,17 +69,17 @@ impl crate::primitives::SerializeMembers for ClientCertificate {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for ClientCertificate {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for ClientCertificate {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for ClientCertificate {
+impl ::awsgen_runtime::primitives::DeserializeMembers for ClientCertificate {
     const TYPE_NAME: &'static str = "ClientCertificate";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -92,8 +92,8 @@ impl crate::primitives::DeserializeMembers for ClientCertificate {
             "createdDate" => {
                 self.created_date = map
                     .next_value::<
-                        crate::primitives::timestamp::OptionIn<
-                            crate::primitives::timestamp::EpochSeconds,
+                        ::awsgen_runtime::primitives::timestamp::OptionIn<
+                            ::awsgen_runtime::primitives::timestamp::EpochSeconds,
                         >,
                     >()?
                     .0;
@@ -101,34 +101,34 @@ impl crate::primitives::DeserializeMembers for ClientCertificate {
             "expirationDate" => {
                 self.expiration_date = map
                     .next_value::<
-                        crate::primitives::timestamp::OptionIn<
-                            crate::primitives::timestamp::EpochSeconds,
+                        ::awsgen_runtime::primitives::timestamp::OptionIn<
+                            ::awsgen_runtime::primitives::timestamp::EpochSeconds,
                         >,
                     >()?
                     .0;
             }
             "tags" => self.tags = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ClientCertificate {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ClientCertificate {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 impl ClientCertificate {
     /// Reads a `ClientCertificate` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(
-        response: &::http::Response<::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
-        let value: Self = crate::protocol::json_body::<
-            crate::primitives::BodyOnly<Self>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let value: Self = ::awsgen_runtime::protocol::json_body::<
+            ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "ClientCertificate")?
             .0;
         ::std::result::Result::Ok(value)
@@ -145,8 +145,8 @@ pub struct ClientCertificateBuilder {
     client_certificate_id: ::std::option::Option<::std::string::String>,
     description: ::std::option::Option<::std::string::String>,
     pem_encoded_certificate: ::std::option::Option<::std::string::String>,
-    created_date: ::std::option::Option<::time::OffsetDateTime>,
-    expiration_date: ::std::option::Option<::time::OffsetDateTime>,
+    created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    expiration_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -225,7 +225,7 @@ impl ClientCertificateBuilder {
     /// Sets [`ClientCertificate::created_date`](crate::types::ClientCertificate::created_date): The timestamp when the client certificate was created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
+        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.created_date = ::std::option::Option::Some(input.into());
         self
@@ -234,20 +234,22 @@ impl ClientCertificateBuilder {
     #[inline]
     pub fn set_created_date(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.created_date = input;
         self
     }
     /// The value set for [`ClientCertificate::created_date`](crate::types::ClientCertificate::created_date), if any.
     #[inline]
-    pub fn get_created_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_created_date(
+        &self,
+    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.created_date
     }
     /// Sets [`ClientCertificate::expiration_date`](crate::types::ClientCertificate::expiration_date): The timestamp when the client certificate will expire.
     pub fn expiration_date(
         mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
+        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.expiration_date = ::std::option::Option::Some(input.into());
         self
@@ -256,14 +258,16 @@ impl ClientCertificateBuilder {
     #[inline]
     pub fn set_expiration_date(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.expiration_date = input;
         self
     }
     /// The value set for [`ClientCertificate::expiration_date`](crate::types::ClientCertificate::expiration_date), if any.
     #[inline]
-    pub fn get_expiration_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_expiration_date(
+        &self,
+    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.expiration_date
     }
     /// Sets [`ClientCertificate::tags`](crate::types::ClientCertificate::tags): The collection of tags.
@@ -301,13 +305,13 @@ impl ClientCertificateBuilder {
     > {
         &self.tags
     }
-    /// Builds the [`ClientCertificate`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ClientCertificate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::ClientCertificate,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::ClientCertificate {
             client_certificate_id: self.client_certificate_id,

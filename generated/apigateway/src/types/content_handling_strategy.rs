@@ -18,7 +18,7 @@ pub enum ContentHandlingStrategy {
     /// `CONVERT_TO_TEXT`
     ConvertToText,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(crate::primitives::UnknownVariantValue),
+    Unknown(::awsgen_runtime::primitives::UnknownVariantValue),
 }
 impl ContentHandlingStrategy {
     /// Every value the model lists, in model order.
@@ -42,7 +42,7 @@ impl ::std::convert::From<&str> for ContentHandlingStrategy {
             "CONVERT_TO_TEXT" => ContentHandlingStrategy::ConvertToText,
             other => {
                 ContentHandlingStrategy::Unknown(
-                    crate::primitives::UnknownVariantValue(other.to_owned()),
+                    ::awsgen_runtime::primitives::UnknownVariantValue::new(other),
                 )
             }
         }
@@ -76,18 +76,18 @@ impl ::std::fmt::Display for ContentHandlingStrategy {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for ContentHandlingStrategy {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for ContentHandlingStrategy {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ContentHandlingStrategy {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ContentHandlingStrategy {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_str_enum(deserializer)
+        ::awsgen_runtime::primitives::deserialize_str_enum(deserializer)
     }
 }

@@ -36,8 +36,8 @@ impl CreateBasePathMappingRequest {
         crate::types::builders::CreateBasePathMappingRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for CreateBasePathMappingRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for CreateBasePathMappingRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -64,23 +64,23 @@ impl crate::primitives::SerializeMembers for CreateBasePathMappingRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for CreateBasePathMappingRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for CreateBasePathMappingRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl CreateBasePathMappingRequest {
     /// The JSON body of a `CreateBasePathMappingRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for CreateBasePathMappingRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for CreateBasePathMappingRequest {
     const TYPE_NAME: &'static str = "CreateBasePathMappingRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -93,17 +93,17 @@ impl crate::primitives::DeserializeMembers for CreateBasePathMappingRequest {
             "restApiId" => self.rest_api_id = map.next_value()?,
             "stage" => self.stage = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateBasePathMappingRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateBasePathMappingRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateBasePathMappingRequest`](crate::types::CreateBasePathMappingRequest); start one with `CreateBasePathMappingRequest::builder()`.
@@ -231,22 +231,22 @@ impl CreateBasePathMappingRequestBuilder {
     pub fn get_stage(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage
     }
-    /// Builds the [`CreateBasePathMappingRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateBasePathMappingRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::CreateBasePathMappingRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.domain_name.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateBasePathMappingRequest",
                 member: "domainName",
             });
         }
         if self.rest_api_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateBasePathMappingRequest",
                 member: "restApiId",
             });

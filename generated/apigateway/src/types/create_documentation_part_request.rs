@@ -32,8 +32,8 @@ impl CreateDocumentationPartRequest {
         crate::types::builders::CreateDocumentationPartRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for CreateDocumentationPartRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for CreateDocumentationPartRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -52,23 +52,24 @@ impl crate::primitives::SerializeMembers for CreateDocumentationPartRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for CreateDocumentationPartRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for CreateDocumentationPartRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl CreateDocumentationPartRequest {
     /// The JSON body of a `CreateDocumentationPartRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for CreateDocumentationPartRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers
+for CreateDocumentationPartRequest {
     const TYPE_NAME: &'static str = "CreateDocumentationPartRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -79,17 +80,17 @@ impl crate::primitives::DeserializeMembers for CreateDocumentationPartRequest {
             "location" => self.location = map.next_value()?,
             "properties" => self.properties = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateDocumentationPartRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateDocumentationPartRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateDocumentationPartRequest`](crate::types::CreateDocumentationPartRequest); start one with `CreateDocumentationPartRequest::builder()`.
@@ -173,28 +174,28 @@ impl CreateDocumentationPartRequestBuilder {
     pub fn get_properties(&self) -> &::std::option::Option<::std::string::String> {
         &self.properties
     }
-    /// Builds the [`CreateDocumentationPartRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateDocumentationPartRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::CreateDocumentationPartRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.rest_api_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDocumentationPartRequest",
                 member: "restApiId",
             });
         }
         if self.location.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDocumentationPartRequest",
                 member: "location",
             });
         }
         if self.properties.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDocumentationPartRequest",
                 member: "properties",
             });

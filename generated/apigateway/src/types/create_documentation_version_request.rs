@@ -32,8 +32,9 @@ impl CreateDocumentationVersionRequest {
         crate::types::builders::CreateDocumentationVersionRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for CreateDocumentationVersionRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers
+for CreateDocumentationVersionRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -55,23 +56,24 @@ impl crate::primitives::SerializeMembers for CreateDocumentationVersionRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for CreateDocumentationVersionRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for CreateDocumentationVersionRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl CreateDocumentationVersionRequest {
     /// The JSON body of a `CreateDocumentationVersionRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for CreateDocumentationVersionRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers
+for CreateDocumentationVersionRequest {
     const TYPE_NAME: &'static str = "CreateDocumentationVersionRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -83,17 +85,18 @@ impl crate::primitives::DeserializeMembers for CreateDocumentationVersionRequest
             "stageName" => self.stage_name = map.next_value()?,
             "description" => self.description = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateDocumentationVersionRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
+for CreateDocumentationVersionRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateDocumentationVersionRequest`](crate::types::CreateDocumentationVersionRequest); start one with `CreateDocumentationVersionRequest::builder()`.
@@ -200,22 +203,22 @@ impl CreateDocumentationVersionRequestBuilder {
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    /// Builds the [`CreateDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::CreateDocumentationVersionRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.rest_api_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDocumentationVersionRequest",
                 member: "restApiId",
             });
         }
         if self.documentation_version.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDocumentationVersionRequest",
                 member: "documentationVersion",
             });

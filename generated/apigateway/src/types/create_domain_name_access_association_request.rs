@@ -36,8 +36,9 @@ impl CreateDomainNameAccessAssociationRequest {
         crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for CreateDomainNameAccessAssociationRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers
+for CreateDomainNameAccessAssociationRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -58,23 +59,24 @@ impl crate::primitives::SerializeMembers for CreateDomainNameAccessAssociationRe
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for CreateDomainNameAccessAssociationRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for CreateDomainNameAccessAssociationRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl CreateDomainNameAccessAssociationRequest {
     /// The JSON body of a `CreateDomainNameAccessAssociationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for CreateDomainNameAccessAssociationRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers
+for CreateDomainNameAccessAssociationRequest {
     const TYPE_NAME: &'static str = "CreateDomainNameAccessAssociationRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -90,17 +92,18 @@ impl crate::primitives::DeserializeMembers for CreateDomainNameAccessAssociation
             }
             "tags" => self.tags = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateDomainNameAccessAssociationRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
+for CreateDomainNameAccessAssociationRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateDomainNameAccessAssociationRequest`](crate::types::CreateDomainNameAccessAssociationRequest); start one with `CreateDomainNameAccessAssociationRequest::builder()`.
@@ -226,28 +229,28 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
     > {
         &self.tags
     }
-    /// Builds the [`CreateDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::CreateDomainNameAccessAssociationRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.domain_name_arn.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDomainNameAccessAssociationRequest",
                 member: "domainNameArn",
             });
         }
         if self.access_association_source_type.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDomainNameAccessAssociationRequest",
                 member: "accessAssociationSourceType",
             });
         }
         if self.access_association_source.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDomainNameAccessAssociationRequest",
                 member: "accessAssociationSource",
             });

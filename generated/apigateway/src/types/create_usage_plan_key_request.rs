@@ -32,8 +32,8 @@ impl CreateUsagePlanKeyRequest {
         crate::types::builders::CreateUsagePlanKeyRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for CreateUsagePlanKeyRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for CreateUsagePlanKeyRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -52,23 +52,23 @@ impl crate::primitives::SerializeMembers for CreateUsagePlanKeyRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for CreateUsagePlanKeyRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for CreateUsagePlanKeyRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl CreateUsagePlanKeyRequest {
     /// The JSON body of a `CreateUsagePlanKeyRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for CreateUsagePlanKeyRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for CreateUsagePlanKeyRequest {
     const TYPE_NAME: &'static str = "CreateUsagePlanKeyRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -79,17 +79,17 @@ impl crate::primitives::DeserializeMembers for CreateUsagePlanKeyRequest {
             "keyId" => self.key_id = map.next_value()?,
             "keyType" => self.key_type = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for CreateUsagePlanKeyRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateUsagePlanKeyRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`CreateUsagePlanKeyRequest`](crate::types::CreateUsagePlanKeyRequest); start one with `CreateUsagePlanKeyRequest::builder()`.
@@ -171,28 +171,28 @@ impl CreateUsagePlanKeyRequestBuilder {
     pub fn get_key_type(&self) -> &::std::option::Option<::std::string::String> {
         &self.key_type
     }
-    /// Builds the [`CreateUsagePlanKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`CreateUsagePlanKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::CreateUsagePlanKeyRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.usage_plan_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateUsagePlanKeyRequest",
                 member: "usagePlanId",
             });
         }
         if self.key_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateUsagePlanKeyRequest",
                 member: "keyId",
             });
         }
         if self.key_type.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateUsagePlanKeyRequest",
                 member: "keyType",
             });

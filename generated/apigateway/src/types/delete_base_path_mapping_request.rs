@@ -36,8 +36,8 @@ impl DeleteBasePathMappingRequest {
         crate::types::builders::DeleteBasePathMappingRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for DeleteBasePathMappingRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for DeleteBasePathMappingRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -60,23 +60,23 @@ impl crate::primitives::SerializeMembers for DeleteBasePathMappingRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for DeleteBasePathMappingRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for DeleteBasePathMappingRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl DeleteBasePathMappingRequest {
     /// The JSON body of a `DeleteBasePathMappingRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for DeleteBasePathMappingRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteBasePathMappingRequest {
     const TYPE_NAME: &'static str = "DeleteBasePathMappingRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -87,17 +87,17 @@ impl crate::primitives::DeserializeMembers for DeleteBasePathMappingRequest {
             "domainNameId" if !body_only => self.domain_name_id = map.next_value()?,
             "basePath" if !body_only => self.base_path = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteBasePathMappingRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteBasePathMappingRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DeleteBasePathMappingRequest`](crate::types::DeleteBasePathMappingRequest); start one with `DeleteBasePathMappingRequest::builder()`.
@@ -179,22 +179,22 @@ impl DeleteBasePathMappingRequestBuilder {
     pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
         &self.base_path
     }
-    /// Builds the [`DeleteBasePathMappingRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteBasePathMappingRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::DeleteBasePathMappingRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.domain_name.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteBasePathMappingRequest",
                 member: "domainName",
             });
         }
         if self.base_path.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteBasePathMappingRequest",
                 member: "basePath",
             });

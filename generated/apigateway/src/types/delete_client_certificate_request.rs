@@ -24,8 +24,8 @@ impl DeleteClientCertificateRequest {
         crate::types::builders::DeleteClientCertificateRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for DeleteClientCertificateRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for DeleteClientCertificateRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -38,23 +38,24 @@ impl crate::primitives::SerializeMembers for DeleteClientCertificateRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for DeleteClientCertificateRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for DeleteClientCertificateRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl DeleteClientCertificateRequest {
     /// The JSON body of a `DeleteClientCertificateRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for DeleteClientCertificateRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers
+for DeleteClientCertificateRequest {
     const TYPE_NAME: &'static str = "DeleteClientCertificateRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -65,17 +66,17 @@ impl crate::primitives::DeserializeMembers for DeleteClientCertificateRequest {
                 self.client_certificate_id = map.next_value()?;
             }
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteClientCertificateRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteClientCertificateRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DeleteClientCertificateRequest`](crate::types::DeleteClientCertificateRequest); start one with `DeleteClientCertificateRequest::builder()`.
@@ -113,16 +114,16 @@ impl DeleteClientCertificateRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.client_certificate_id
     }
-    /// Builds the [`DeleteClientCertificateRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteClientCertificateRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::DeleteClientCertificateRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.client_certificate_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteClientCertificateRequest",
                 member: "clientCertificateId",
             });

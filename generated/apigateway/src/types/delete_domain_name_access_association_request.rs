@@ -24,8 +24,9 @@ impl DeleteDomainNameAccessAssociationRequest {
         crate::types::builders::DeleteDomainNameAccessAssociationRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for DeleteDomainNameAccessAssociationRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers
+for DeleteDomainNameAccessAssociationRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -40,23 +41,24 @@ impl crate::primitives::SerializeMembers for DeleteDomainNameAccessAssociationRe
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for DeleteDomainNameAccessAssociationRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for DeleteDomainNameAccessAssociationRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl DeleteDomainNameAccessAssociationRequest {
     /// The JSON body of a `DeleteDomainNameAccessAssociationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for DeleteDomainNameAccessAssociationRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers
+for DeleteDomainNameAccessAssociationRequest {
     const TYPE_NAME: &'static str = "DeleteDomainNameAccessAssociationRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -67,17 +69,18 @@ impl crate::primitives::DeserializeMembers for DeleteDomainNameAccessAssociation
                 self.domain_name_access_association_arn = map.next_value()?;
             }
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteDomainNameAccessAssociationRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
+for DeleteDomainNameAccessAssociationRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DeleteDomainNameAccessAssociationRequest`](crate::types::DeleteDomainNameAccessAssociationRequest); start one with `DeleteDomainNameAccessAssociationRequest::builder()`.
@@ -117,16 +120,16 @@ impl DeleteDomainNameAccessAssociationRequestBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_access_association_arn
     }
-    /// Builds the [`DeleteDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::DeleteDomainNameAccessAssociationRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.domain_name_access_association_arn.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDomainNameAccessAssociationRequest",
                 member: "domainNameAccessAssociationArn",
             });

@@ -30,8 +30,8 @@ impl DeleteUsagePlanKeyRequest {
         crate::types::builders::DeleteUsagePlanKeyRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for DeleteUsagePlanKeyRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for DeleteUsagePlanKeyRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -49,23 +49,23 @@ impl crate::primitives::SerializeMembers for DeleteUsagePlanKeyRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for DeleteUsagePlanKeyRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for DeleteUsagePlanKeyRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl DeleteUsagePlanKeyRequest {
     /// The JSON body of a `DeleteUsagePlanKeyRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for DeleteUsagePlanKeyRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteUsagePlanKeyRequest {
     const TYPE_NAME: &'static str = "DeleteUsagePlanKeyRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -75,17 +75,17 @@ impl crate::primitives::DeserializeMembers for DeleteUsagePlanKeyRequest {
             "usagePlanId" if !body_only => self.usage_plan_id = map.next_value()?,
             "keyId" if !body_only => self.key_id = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeleteUsagePlanKeyRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteUsagePlanKeyRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DeleteUsagePlanKeyRequest`](crate::types::DeleteUsagePlanKeyRequest); start one with `DeleteUsagePlanKeyRequest::builder()`.
@@ -144,22 +144,22 @@ impl DeleteUsagePlanKeyRequestBuilder {
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.key_id
     }
-    /// Builds the [`DeleteUsagePlanKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeleteUsagePlanKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::DeleteUsagePlanKeyRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.usage_plan_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteUsagePlanKeyRequest",
                 member: "usagePlanId",
             });
         }
         if self.key_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteUsagePlanKeyRequest",
                 member: "keyId",
             });

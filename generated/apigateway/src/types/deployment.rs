@@ -15,7 +15,7 @@ pub struct Deployment {
     /// The description for the deployment resource.
     pub description: ::std::option::Option<::std::string::String>,
     /// The date and time that the deployment resource was created.
-    pub created_date: ::std::option::Option<::time::OffsetDateTime>,
+    pub created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     /// A summary of the RestApi at the date and time that the deployment resource was created.
     pub api_summary: ::std::option::Option<
         ::std::collections::BTreeMap<
@@ -34,8 +34,8 @@ impl Deployment {
         crate::types::builders::DeploymentBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for Deployment {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for Deployment {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -49,8 +49,8 @@ impl crate::primitives::SerializeMembers for Deployment {
         if let ::std::option::Option::Some(value) = &self.created_date {
             map.serialize_entry(
                 "createdDate",
-                &crate::primitives::timestamp::Wire::<
-                    crate::primitives::timestamp::EpochSeconds,
+                &::awsgen_runtime::primitives::timestamp::Wire::<
+                    ::awsgen_runtime::primitives::timestamp::EpochSeconds,
                 >(value, ::std::marker::PhantomData),
             )?;
         }
@@ -60,17 +60,17 @@ impl crate::primitives::SerializeMembers for Deployment {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for Deployment {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for Deployment {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for Deployment {
+impl ::awsgen_runtime::primitives::DeserializeMembers for Deployment {
     const TYPE_NAME: &'static str = "Deployment";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -82,34 +82,34 @@ impl crate::primitives::DeserializeMembers for Deployment {
             "createdDate" => {
                 self.created_date = map
                     .next_value::<
-                        crate::primitives::timestamp::OptionIn<
-                            crate::primitives::timestamp::EpochSeconds,
+                        ::awsgen_runtime::primitives::timestamp::OptionIn<
+                            ::awsgen_runtime::primitives::timestamp::EpochSeconds,
                         >,
                     >()?
                     .0;
             }
             "apiSummary" => self.api_summary = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for Deployment {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Deployment {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 impl Deployment {
     /// Reads a `Deployment` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(
-        response: &::http::Response<::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
-        let value: Self = crate::protocol::json_body::<
-            crate::primitives::BodyOnly<Self>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let value: Self = ::awsgen_runtime::protocol::json_body::<
+            ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "Deployment")?
             .0;
         ::std::result::Result::Ok(value)
@@ -125,7 +125,7 @@ impl Deployment {
 pub struct DeploymentBuilder {
     id: ::std::option::Option<::std::string::String>,
     description: ::std::option::Option<::std::string::String>,
-    created_date: ::std::option::Option<::time::OffsetDateTime>,
+    created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     api_summary: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
@@ -184,7 +184,7 @@ impl DeploymentBuilder {
     /// Sets [`Deployment::created_date`](crate::types::Deployment::created_date): The date and time that the deployment resource was created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
+        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.created_date = ::std::option::Option::Some(input.into());
         self
@@ -193,14 +193,16 @@ impl DeploymentBuilder {
     #[inline]
     pub fn set_created_date(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.created_date = input;
         self
     }
     /// The value set for [`Deployment::created_date`](crate::types::Deployment::created_date), if any.
     #[inline]
-    pub fn get_created_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_created_date(
+        &self,
+    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.created_date
     }
     /// Sets [`Deployment::api_summary`](crate::types::Deployment::api_summary): A summary of the RestApi at the date and time that the deployment resource was created.
@@ -255,11 +257,14 @@ impl DeploymentBuilder {
     > {
         &self.api_summary
     }
-    /// Builds the [`Deployment`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Deployment`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<crate::types::Deployment, crate::primitives::BuildError> {
+    ) -> ::std::result::Result<
+        crate::types::Deployment,
+        ::awsgen_runtime::primitives::BuildError,
+    > {
         ::std::result::Result::Ok(crate::types::Deployment {
             id: self.id,
             description: self.description,

@@ -26,8 +26,8 @@ impl DeploymentCanarySettings {
         crate::types::builders::DeploymentCanarySettingsBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for DeploymentCanarySettings {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for DeploymentCanarySettings {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -35,7 +35,7 @@ impl crate::primitives::SerializeMembers for DeploymentCanarySettings {
         if let ::std::option::Option::Some(value) = &self.percent_traffic {
             map.serialize_entry(
                 "percentTraffic",
-                &crate::primitives::FloatWire(*value),
+                &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.stage_variable_overrides {
@@ -47,17 +47,17 @@ impl crate::primitives::SerializeMembers for DeploymentCanarySettings {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for DeploymentCanarySettings {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for DeploymentCanarySettings {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for DeploymentCanarySettings {
+impl ::awsgen_runtime::primitives::DeserializeMembers for DeploymentCanarySettings {
     const TYPE_NAME: &'static str = "DeploymentCanarySettings";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -66,23 +66,23 @@ impl crate::primitives::DeserializeMembers for DeploymentCanarySettings {
         match key {
             "percentTraffic" => {
                 self.percent_traffic = map
-                    .next_value::<crate::primitives::OptionFloatIn<f64>>()?
+                    .next_value::<::awsgen_runtime::primitives::OptionFloatIn<f64>>()?
                     .0;
             }
             "stageVariableOverrides" => self.stage_variable_overrides = map.next_value()?,
             "useStageCache" => self.use_stage_cache = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DeploymentCanarySettings {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeploymentCanarySettings {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DeploymentCanarySettings`](crate::types::DeploymentCanarySettings); start one with `DeploymentCanarySettings::builder()`.
@@ -167,13 +167,13 @@ impl DeploymentCanarySettingsBuilder {
     pub fn get_use_stage_cache(&self) -> &::std::option::Option<bool> {
         &self.use_stage_cache
     }
-    /// Builds the [`DeploymentCanarySettings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DeploymentCanarySettings`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::DeploymentCanarySettings,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::DeploymentCanarySettings {
             percent_traffic: self.percent_traffic,

@@ -30,8 +30,8 @@ impl DocumentationPartLocation {
         crate::types::builders::DocumentationPartLocationBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for DocumentationPartLocation {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for DocumentationPartLocation {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -54,17 +54,17 @@ impl crate::primitives::SerializeMembers for DocumentationPartLocation {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for DocumentationPartLocation {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for DocumentationPartLocation {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for DocumentationPartLocation {
+impl ::awsgen_runtime::primitives::DeserializeMembers for DocumentationPartLocation {
     const TYPE_NAME: &'static str = "DocumentationPartLocation";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -77,17 +77,17 @@ impl crate::primitives::DeserializeMembers for DocumentationPartLocation {
             "statusCode" => self.status_code = map.next_value()?,
             "name" => self.name = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DocumentationPartLocation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DocumentationPartLocation {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`DocumentationPartLocation`](crate::types::DocumentationPartLocation); start one with `DocumentationPartLocation::builder()`.
@@ -217,16 +217,16 @@ impl DocumentationPartLocationBuilder {
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.name
     }
-    /// Builds the [`DocumentationPartLocation`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DocumentationPartLocation`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::DocumentationPartLocation,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.type_.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DocumentationPartLocation",
                 member: "type",
             });

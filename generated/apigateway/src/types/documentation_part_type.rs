@@ -38,7 +38,7 @@ pub enum DocumentationPartType {
     /// `RESPONSE_BODY`
     ResponseBody,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(crate::primitives::UnknownVariantValue),
+    Unknown(::awsgen_runtime::primitives::UnknownVariantValue),
 }
 impl DocumentationPartType {
     /// Every value the model lists, in model order.
@@ -92,7 +92,7 @@ impl ::std::convert::From<&str> for DocumentationPartType {
             "RESPONSE_BODY" => DocumentationPartType::ResponseBody,
             other => {
                 DocumentationPartType::Unknown(
-                    crate::primitives::UnknownVariantValue(other.to_owned()),
+                    ::awsgen_runtime::primitives::UnknownVariantValue::new(other),
                 )
             }
         }
@@ -126,18 +126,18 @@ impl ::std::fmt::Display for DocumentationPartType {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for DocumentationPartType {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for DocumentationPartType {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DocumentationPartType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DocumentationPartType {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_str_enum(deserializer)
+        ::awsgen_runtime::primitives::deserialize_str_enum(deserializer)
     }
 }

@@ -13,7 +13,7 @@ pub struct DocumentationVersion {
     /// The version identifier of the API documentation snapshot.
     pub version: ::std::option::Option<::std::string::String>,
     /// The date when the API documentation snapshot is created.
-    pub created_date: ::std::option::Option<::time::OffsetDateTime>,
+    pub created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The description of the API documentation snapshot.
     pub description: ::std::option::Option<::std::string::String>,
 }
@@ -24,8 +24,8 @@ impl DocumentationVersion {
         crate::types::builders::DocumentationVersionBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for DocumentationVersion {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for DocumentationVersion {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -36,8 +36,8 @@ impl crate::primitives::SerializeMembers for DocumentationVersion {
         if let ::std::option::Option::Some(value) = &self.created_date {
             map.serialize_entry(
                 "createdDate",
-                &crate::primitives::timestamp::Wire::<
-                    crate::primitives::timestamp::EpochSeconds,
+                &::awsgen_runtime::primitives::timestamp::Wire::<
+                    ::awsgen_runtime::primitives::timestamp::EpochSeconds,
                 >(value, ::std::marker::PhantomData),
             )?;
         }
@@ -47,17 +47,17 @@ impl crate::primitives::SerializeMembers for DocumentationVersion {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for DocumentationVersion {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for DocumentationVersion {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for DocumentationVersion {
+impl ::awsgen_runtime::primitives::DeserializeMembers for DocumentationVersion {
     const TYPE_NAME: &'static str = "DocumentationVersion";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -68,34 +68,34 @@ impl crate::primitives::DeserializeMembers for DocumentationVersion {
             "createdDate" => {
                 self.created_date = map
                     .next_value::<
-                        crate::primitives::timestamp::OptionIn<
-                            crate::primitives::timestamp::EpochSeconds,
+                        ::awsgen_runtime::primitives::timestamp::OptionIn<
+                            ::awsgen_runtime::primitives::timestamp::EpochSeconds,
                         >,
                     >()?
                     .0;
             }
             "description" => self.description = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DocumentationVersion {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DocumentationVersion {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 impl DocumentationVersion {
     /// Reads a `DocumentationVersion` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(
-        response: &::http::Response<::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
-        let value: Self = crate::protocol::json_body::<
-            crate::primitives::BodyOnly<Self>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let value: Self = ::awsgen_runtime::protocol::json_body::<
+            ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DocumentationVersion")?
             .0;
         ::std::result::Result::Ok(value)
@@ -110,7 +110,7 @@ impl DocumentationVersion {
 )]
 pub struct DocumentationVersionBuilder {
     version: ::std::option::Option<::std::string::String>,
-    created_date: ::std::option::Option<::time::OffsetDateTime>,
+    created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     description: ::std::option::Option<::std::string::String>,
 }
 impl DocumentationVersionBuilder {
@@ -139,7 +139,7 @@ impl DocumentationVersionBuilder {
     /// Sets [`DocumentationVersion::created_date`](crate::types::DocumentationVersion::created_date): The date when the API documentation snapshot is created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
+        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.created_date = ::std::option::Option::Some(input.into());
         self
@@ -148,14 +148,16 @@ impl DocumentationVersionBuilder {
     #[inline]
     pub fn set_created_date(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.created_date = input;
         self
     }
     /// The value set for [`DocumentationVersion::created_date`](crate::types::DocumentationVersion::created_date), if any.
     #[inline]
-    pub fn get_created_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_created_date(
+        &self,
+    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.created_date
     }
     /// Sets [`DocumentationVersion::description`](crate::types::DocumentationVersion::description): The description of the API documentation snapshot.
@@ -180,13 +182,13 @@ impl DocumentationVersionBuilder {
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
         &self.description
     }
-    /// Builds the [`DocumentationVersion`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DocumentationVersion`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::DocumentationVersion,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::DocumentationVersion {
             version: self.version,

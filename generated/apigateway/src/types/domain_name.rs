@@ -21,7 +21,9 @@ pub struct DomainName {
     /// The reference to an Amazon Web Services-managed certificate that will be used by edge-optimized endpoint or private endpoint for this domain name. Certificate Manager is the only supported source.
     pub certificate_arn: ::std::option::Option<::std::string::String>,
     /// The timestamp when the certificate that was used by edge-optimized endpoint or private endpoint for this domain name was uploaded.
-    pub certificate_upload_date: ::std::option::Option<::time::OffsetDateTime>,
+    pub certificate_upload_date: ::std::option::Option<
+        ::awsgen_runtime::time::OffsetDateTime,
+    >,
     /// The domain name associated with the regional endpoint for this custom domain name. You set up this association by adding a DNS record that points the custom domain name to this regional domain name. The regional domain name is returned by API Gateway when you create a regional endpoint.
     pub regional_domain_name: ::std::option::Option<::std::string::String>,
     /// The region-specific Amazon Route 53 Hosted Zone ID of the regional endpoint. For more information, see Set up a Regional Custom Domain Name and AWS Regions and Endpoints for API Gateway.
@@ -72,8 +74,8 @@ impl DomainName {
         crate::types::builders::DomainNameBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for DomainName {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for DomainName {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -96,8 +98,8 @@ impl crate::primitives::SerializeMembers for DomainName {
         if let ::std::option::Option::Some(value) = &self.certificate_upload_date {
             map.serialize_entry(
                 "certificateUploadDate",
-                &crate::primitives::timestamp::Wire::<
-                    crate::primitives::timestamp::EpochSeconds,
+                &::awsgen_runtime::primitives::timestamp::Wire::<
+                    ::awsgen_runtime::primitives::timestamp::EpochSeconds,
                 >(value, ::std::marker::PhantomData),
             )?;
         }
@@ -157,17 +159,17 @@ impl crate::primitives::SerializeMembers for DomainName {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for DomainName {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for DomainName {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for DomainName {
+impl ::awsgen_runtime::primitives::DeserializeMembers for DomainName {
     const TYPE_NAME: &'static str = "DomainName";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -182,8 +184,8 @@ impl crate::primitives::DeserializeMembers for DomainName {
             "certificateUploadDate" => {
                 self.certificate_upload_date = map
                     .next_value::<
-                        crate::primitives::timestamp::OptionIn<
-                            crate::primitives::timestamp::EpochSeconds,
+                        ::awsgen_runtime::primitives::timestamp::OptionIn<
+                            ::awsgen_runtime::primitives::timestamp::EpochSeconds,
                         >,
                     >()?
                     .0;
@@ -216,26 +218,26 @@ impl crate::primitives::DeserializeMembers for DomainName {
             "policy" => self.policy = map.next_value()?,
             "routingMode" => self.routing_mode = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DomainName {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DomainName {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 impl DomainName {
     /// Reads a `DomainName` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(
-        response: &::http::Response<::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
-        let value: Self = crate::protocol::json_body::<
-            crate::primitives::BodyOnly<Self>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let value: Self = ::awsgen_runtime::protocol::json_body::<
+            ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DomainName")?
             .0;
         ::std::result::Result::Ok(value)
@@ -254,7 +256,9 @@ pub struct DomainNameBuilder {
     domain_name_arn: ::std::option::Option<::std::string::String>,
     certificate_name: ::std::option::Option<::std::string::String>,
     certificate_arn: ::std::option::Option<::std::string::String>,
-    certificate_upload_date: ::std::option::Option<::time::OffsetDateTime>,
+    certificate_upload_date: ::std::option::Option<
+        ::awsgen_runtime::time::OffsetDateTime,
+    >,
     regional_domain_name: ::std::option::Option<::std::string::String>,
     regional_hosted_zone_id: ::std::option::Option<::std::string::String>,
     regional_certificate_name: ::std::option::Option<::std::string::String>,
@@ -391,7 +395,7 @@ impl DomainNameBuilder {
     /// Sets [`DomainName::certificate_upload_date`](crate::types::DomainName::certificate_upload_date): The timestamp when the certificate that was used by edge-optimized endpoint or private endpoint for this domain name was uploaded.
     pub fn certificate_upload_date(
         mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
+        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.certificate_upload_date = ::std::option::Option::Some(input.into());
         self
@@ -400,7 +404,7 @@ impl DomainNameBuilder {
     #[inline]
     pub fn set_certificate_upload_date(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.certificate_upload_date = input;
         self
@@ -409,7 +413,7 @@ impl DomainNameBuilder {
     #[inline]
     pub fn get_certificate_upload_date(
         &self,
-    ) -> &::std::option::Option<::time::OffsetDateTime> {
+    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.certificate_upload_date
     }
     /// Sets [`DomainName::regional_domain_name`](crate::types::DomainName::regional_domain_name): The domain name associated with the regional endpoint for this custom domain name.
@@ -829,11 +833,14 @@ impl DomainNameBuilder {
     pub fn get_routing_mode(&self) -> &::std::option::Option<crate::types::RoutingMode> {
         &self.routing_mode
     }
-    /// Builds the [`DomainName`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DomainName`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<crate::types::DomainName, crate::primitives::BuildError> {
+    ) -> ::std::result::Result<
+        crate::types::DomainName,
+        ::awsgen_runtime::primitives::BuildError,
+    > {
         ::std::result::Result::Ok(crate::types::DomainName {
             domain_name: self.domain_name,
             domain_name_id: self.domain_name_id,

@@ -24,8 +24,8 @@ impl DomainNameAccessAssociations {
         crate::types::builders::DomainNameAccessAssociationsBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for DomainNameAccessAssociations {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for DomainNameAccessAssociations {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -39,17 +39,17 @@ impl crate::primitives::SerializeMembers for DomainNameAccessAssociations {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for DomainNameAccessAssociations {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for DomainNameAccessAssociations {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for DomainNameAccessAssociations {
+impl ::awsgen_runtime::primitives::DeserializeMembers for DomainNameAccessAssociations {
     const TYPE_NAME: &'static str = "DomainNameAccessAssociations";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -59,26 +59,26 @@ impl crate::primitives::DeserializeMembers for DomainNameAccessAssociations {
             "position" => self.position = map.next_value()?,
             "item" => self.items = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DomainNameAccessAssociations {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DomainNameAccessAssociations {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 impl DomainNameAccessAssociations {
     /// Reads a `DomainNameAccessAssociations` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(
-        response: &::http::Response<::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
-        let value: Self = crate::protocol::json_body::<
-            crate::primitives::BodyOnly<Self>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let value: Self = ::awsgen_runtime::protocol::json_body::<
+            ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "DomainNameAccessAssociations")?
             .0;
         ::std::result::Result::Ok(value)
@@ -152,13 +152,13 @@ impl DomainNameAccessAssociationsBuilder {
     > {
         &self.items
     }
-    /// Builds the [`DomainNameAccessAssociations`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`DomainNameAccessAssociations`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::DomainNameAccessAssociations,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::DomainNameAccessAssociations {
             position: self.position,

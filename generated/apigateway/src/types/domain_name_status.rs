@@ -26,7 +26,7 @@ pub enum DomainNameStatus {
     /// `FAILED`
     Failed,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(crate::primitives::UnknownVariantValue),
+    Unknown(::awsgen_runtime::primitives::UnknownVariantValue),
 }
 impl DomainNameStatus {
     /// Every value the model lists, in model order.
@@ -70,7 +70,7 @@ impl ::std::convert::From<&str> for DomainNameStatus {
             "FAILED" => DomainNameStatus::Failed,
             other => {
                 DomainNameStatus::Unknown(
-                    crate::primitives::UnknownVariantValue(other.to_owned()),
+                    ::awsgen_runtime::primitives::UnknownVariantValue::new(other),
                 )
             }
         }
@@ -104,18 +104,18 @@ impl ::std::fmt::Display for DomainNameStatus {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for DomainNameStatus {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for DomainNameStatus {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for DomainNameStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DomainNameStatus {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_str_enum(deserializer)
+        ::awsgen_runtime::primitives::deserialize_str_enum(deserializer)
     }
 }

@@ -24,8 +24,8 @@ impl EndpointConfiguration {
         crate::types::builders::EndpointConfigurationBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for EndpointConfiguration {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for EndpointConfiguration {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -42,17 +42,17 @@ impl crate::primitives::SerializeMembers for EndpointConfiguration {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for EndpointConfiguration {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for EndpointConfiguration {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for EndpointConfiguration {
+impl ::awsgen_runtime::primitives::DeserializeMembers for EndpointConfiguration {
     const TYPE_NAME: &'static str = "EndpointConfiguration";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -63,17 +63,17 @@ impl crate::primitives::DeserializeMembers for EndpointConfiguration {
             "ipAddressType" => self.ip_address_type = map.next_value()?,
             "vpcEndpointIds" => self.vpc_endpoint_ids = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for EndpointConfiguration {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for EndpointConfiguration {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`EndpointConfiguration`](crate::types::EndpointConfiguration); start one with `EndpointConfiguration::builder()`.
@@ -169,13 +169,13 @@ impl EndpointConfigurationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.vpc_endpoint_ids
     }
-    /// Builds the [`EndpointConfiguration`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`EndpointConfiguration`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::EndpointConfiguration,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::EndpointConfiguration {
             types: self.types,

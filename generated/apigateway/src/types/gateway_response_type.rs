@@ -56,7 +56,7 @@ pub enum GatewayResponseType {
     /// `WAF_FILTERED`
     WafFiltered,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(crate::primitives::UnknownVariantValue),
+    Unknown(::awsgen_runtime::primitives::UnknownVariantValue),
 }
 impl GatewayResponseType {
     /// Every value the model lists, in model order.
@@ -145,7 +145,7 @@ impl ::std::convert::From<&str> for GatewayResponseType {
             "WAF_FILTERED" => GatewayResponseType::WafFiltered,
             other => {
                 GatewayResponseType::Unknown(
-                    crate::primitives::UnknownVariantValue(other.to_owned()),
+                    ::awsgen_runtime::primitives::UnknownVariantValue::new(other),
                 )
             }
         }
@@ -179,18 +179,18 @@ impl ::std::fmt::Display for GatewayResponseType {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for GatewayResponseType {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for GatewayResponseType {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GatewayResponseType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GatewayResponseType {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_str_enum(deserializer)
+        ::awsgen_runtime::primitives::deserialize_str_enum(deserializer)
     }
 }

@@ -24,8 +24,9 @@ impl GenerateClientCertificateRequest {
         crate::types::builders::GenerateClientCertificateRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for GenerateClientCertificateRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers
+for GenerateClientCertificateRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -39,23 +40,24 @@ impl crate::primitives::SerializeMembers for GenerateClientCertificateRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for GenerateClientCertificateRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for GenerateClientCertificateRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl GenerateClientCertificateRequest {
     /// The JSON body of a `GenerateClientCertificateRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for GenerateClientCertificateRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers
+for GenerateClientCertificateRequest {
     const TYPE_NAME: &'static str = "GenerateClientCertificateRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -65,17 +67,18 @@ impl crate::primitives::DeserializeMembers for GenerateClientCertificateRequest 
             "description" => self.description = map.next_value()?,
             "tags" => self.tags = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GenerateClientCertificateRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
+for GenerateClientCertificateRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GenerateClientCertificateRequest`](crate::types::GenerateClientCertificateRequest); start one with `GenerateClientCertificateRequest::builder()`.
@@ -149,13 +152,13 @@ impl GenerateClientCertificateRequestBuilder {
     > {
         &self.tags
     }
-    /// Builds the [`GenerateClientCertificateRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GenerateClientCertificateRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::GenerateClientCertificateRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::GenerateClientCertificateRequest {
             description: self.description,

@@ -17,8 +17,8 @@ impl GetAccountRequest {
         crate::types::builders::GetAccountRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for GetAccountRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for GetAccountRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         _map: &mut M,
         _body_only: bool,
@@ -26,38 +26,38 @@ impl crate::primitives::SerializeMembers for GetAccountRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for GetAccountRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for GetAccountRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl GetAccountRequest {
     /// The JSON body of a `GetAccountRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for GetAccountRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for GetAccountRequest {
     const TYPE_NAME: &'static str = "GetAccountRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         let _ = key;
-        map.next_value::<::serde::de::IgnoredAny>()?;
+        map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetAccountRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetAccountRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetAccountRequest`](crate::types::GetAccountRequest); start one with `GetAccountRequest::builder()`.
@@ -69,13 +69,13 @@ impl<'de> ::serde::Deserialize<'de> for GetAccountRequest {
 )]
 pub struct GetAccountRequestBuilder {}
 impl GetAccountRequestBuilder {
-    /// Builds the [`GetAccountRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetAccountRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::GetAccountRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::GetAccountRequest {})
     }

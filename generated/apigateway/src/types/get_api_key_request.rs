@@ -28,8 +28,8 @@ impl GetApiKeyRequest {
         crate::types::builders::GetApiKeyRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for GetApiKeyRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for GetApiKeyRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -47,23 +47,23 @@ impl crate::primitives::SerializeMembers for GetApiKeyRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for GetApiKeyRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for GetApiKeyRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl GetApiKeyRequest {
     /// The JSON body of a `GetApiKeyRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for GetApiKeyRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for GetApiKeyRequest {
     const TYPE_NAME: &'static str = "GetApiKeyRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -73,17 +73,17 @@ impl crate::primitives::DeserializeMembers for GetApiKeyRequest {
             "apiKey" if !body_only => self.api_key = map.next_value()?,
             "includeValue" if !body_only => self.include_value = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetApiKeyRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetApiKeyRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetApiKeyRequest`](crate::types::GetApiKeyRequest); start one with `GetApiKeyRequest::builder()`.
@@ -136,16 +136,16 @@ impl GetApiKeyRequestBuilder {
     pub fn get_include_value(&self) -> &::std::option::Option<bool> {
         &self.include_value
     }
-    /// Builds the [`GetApiKeyRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetApiKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::GetApiKeyRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.api_key.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetApiKeyRequest",
                 member: "apiKey",
             });

@@ -38,8 +38,8 @@ impl GetApiKeysRequest {
         crate::types::builders::GetApiKeysRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for GetApiKeysRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for GetApiKeysRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -72,23 +72,23 @@ impl crate::primitives::SerializeMembers for GetApiKeysRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for GetApiKeysRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for GetApiKeysRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl GetApiKeysRequest {
     /// The JSON body of a `GetApiKeysRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for GetApiKeysRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for GetApiKeysRequest {
     const TYPE_NAME: &'static str = "GetApiKeysRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -101,17 +101,17 @@ impl crate::primitives::DeserializeMembers for GetApiKeysRequest {
             "customerId" if !body_only => self.customer_id = map.next_value()?,
             "includeValues" if !body_only => self.include_values = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetApiKeysRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetApiKeysRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetApiKeysRequest`](crate::types::GetApiKeysRequest); start one with `GetApiKeysRequest::builder()`.
@@ -227,13 +227,13 @@ impl GetApiKeysRequestBuilder {
     pub fn get_include_values(&self) -> &::std::option::Option<bool> {
         &self.include_values
     }
-    /// Builds the [`GetApiKeysRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetApiKeysRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::GetApiKeysRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::GetApiKeysRequest {
             position: self.position,

@@ -48,8 +48,8 @@ impl GetDocumentationPartsRequest {
         crate::types::builders::GetDocumentationPartsRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for GetDocumentationPartsRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for GetDocumentationPartsRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -92,23 +92,23 @@ impl crate::primitives::SerializeMembers for GetDocumentationPartsRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for GetDocumentationPartsRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for GetDocumentationPartsRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl GetDocumentationPartsRequest {
     /// The JSON body of a `GetDocumentationPartsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for GetDocumentationPartsRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for GetDocumentationPartsRequest {
     const TYPE_NAME: &'static str = "GetDocumentationPartsRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -123,17 +123,17 @@ impl crate::primitives::DeserializeMembers for GetDocumentationPartsRequest {
             "limit" if !body_only => self.limit = map.next_value()?,
             "locationStatus" if !body_only => self.location_status = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetDocumentationPartsRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetDocumentationPartsRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetDocumentationPartsRequest`](crate::types::GetDocumentationPartsRequest); start one with `GetDocumentationPartsRequest::builder()`.
@@ -305,16 +305,16 @@ impl GetDocumentationPartsRequestBuilder {
     ) -> &::std::option::Option<crate::types::LocationStatusType> {
         &self.location_status
     }
-    /// Builds the [`GetDocumentationPartsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetDocumentationPartsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::GetDocumentationPartsRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.rest_api_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDocumentationPartsRequest",
                 member: "restApiId",
             });

@@ -30,8 +30,9 @@ impl GetDomainNameAccessAssociationsRequest {
         crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for GetDomainNameAccessAssociationsRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers
+for GetDomainNameAccessAssociationsRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -54,23 +55,24 @@ impl crate::primitives::SerializeMembers for GetDomainNameAccessAssociationsRequ
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for GetDomainNameAccessAssociationsRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for GetDomainNameAccessAssociationsRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl GetDomainNameAccessAssociationsRequest {
     /// The JSON body of a `GetDomainNameAccessAssociationsRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for GetDomainNameAccessAssociationsRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers
+for GetDomainNameAccessAssociationsRequest {
     const TYPE_NAME: &'static str = "GetDomainNameAccessAssociationsRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -81,17 +83,18 @@ impl crate::primitives::DeserializeMembers for GetDomainNameAccessAssociationsRe
             "limit" if !body_only => self.limit = map.next_value()?,
             "resourceOwner" if !body_only => self.resource_owner = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetDomainNameAccessAssociationsRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
+for GetDomainNameAccessAssociationsRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetDomainNameAccessAssociationsRequest`](crate::types::GetDomainNameAccessAssociationsRequest); start one with `GetDomainNameAccessAssociationsRequest::builder()`.
@@ -169,13 +172,13 @@ impl GetDomainNameAccessAssociationsRequestBuilder {
     ) -> &::std::option::Option<crate::types::ResourceOwner> {
         &self.resource_owner
     }
-    /// Builds the [`GetDomainNameAccessAssociationsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetDomainNameAccessAssociationsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::GetDomainNameAccessAssociationsRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::GetDomainNameAccessAssociationsRequest {
             position: self.position,

@@ -30,8 +30,8 @@ impl GetDomainNamesRequest {
         crate::types::builders::GetDomainNamesRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for GetDomainNamesRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for GetDomainNamesRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -54,23 +54,23 @@ impl crate::primitives::SerializeMembers for GetDomainNamesRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for GetDomainNamesRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for GetDomainNamesRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl GetDomainNamesRequest {
     /// The JSON body of a `GetDomainNamesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for GetDomainNamesRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for GetDomainNamesRequest {
     const TYPE_NAME: &'static str = "GetDomainNamesRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -81,17 +81,17 @@ impl crate::primitives::DeserializeMembers for GetDomainNamesRequest {
             "limit" if !body_only => self.limit = map.next_value()?,
             "resourceOwner" if !body_only => self.resource_owner = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetDomainNamesRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetDomainNamesRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetDomainNamesRequest`](crate::types::GetDomainNamesRequest); start one with `GetDomainNamesRequest::builder()`.
@@ -169,13 +169,13 @@ impl GetDomainNamesRequestBuilder {
     ) -> &::std::option::Option<crate::types::ResourceOwner> {
         &self.resource_owner
     }
-    /// Builds the [`GetDomainNamesRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetDomainNamesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::GetDomainNamesRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::GetDomainNamesRequest {
             position: self.position,

@@ -26,8 +26,8 @@ impl GetRestApisRequest {
         crate::types::builders::GetRestApisRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for GetRestApisRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for GetRestApisRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -45,23 +45,23 @@ impl crate::primitives::SerializeMembers for GetRestApisRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for GetRestApisRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for GetRestApisRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl GetRestApisRequest {
     /// The JSON body of a `GetRestApisRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for GetRestApisRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for GetRestApisRequest {
     const TYPE_NAME: &'static str = "GetRestApisRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -71,17 +71,17 @@ impl crate::primitives::DeserializeMembers for GetRestApisRequest {
             "position" if !body_only => self.position = map.next_value()?,
             "limit" if !body_only => self.limit = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetRestApisRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetRestApisRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetRestApisRequest`](crate::types::GetRestApisRequest); start one with `GetRestApisRequest::builder()`.
@@ -134,13 +134,13 @@ impl GetRestApisRequestBuilder {
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    /// Builds the [`GetRestApisRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetRestApisRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::GetRestApisRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::GetRestApisRequest {
             position: self.position,

@@ -24,8 +24,8 @@ impl GetSdkTypeRequest {
         crate::types::builders::GetSdkTypeRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for GetSdkTypeRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for GetSdkTypeRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -38,23 +38,23 @@ impl crate::primitives::SerializeMembers for GetSdkTypeRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for GetSdkTypeRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for GetSdkTypeRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl GetSdkTypeRequest {
     /// The JSON body of a `GetSdkTypeRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for GetSdkTypeRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for GetSdkTypeRequest {
     const TYPE_NAME: &'static str = "GetSdkTypeRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -63,17 +63,17 @@ impl crate::primitives::DeserializeMembers for GetSdkTypeRequest {
         match key {
             "id" if !body_only => self.id = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetSdkTypeRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetSdkTypeRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetSdkTypeRequest`](crate::types::GetSdkTypeRequest); start one with `GetSdkTypeRequest::builder()`.
@@ -109,16 +109,16 @@ impl GetSdkTypeRequestBuilder {
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
         &self.id
     }
-    /// Builds the [`GetSdkTypeRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetSdkTypeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::GetSdkTypeRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetSdkTypeRequest",
                 member: "id",
             });

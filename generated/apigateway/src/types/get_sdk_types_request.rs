@@ -26,8 +26,8 @@ impl GetSdkTypesRequest {
         crate::types::builders::GetSdkTypesRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for GetSdkTypesRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for GetSdkTypesRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -45,23 +45,23 @@ impl crate::primitives::SerializeMembers for GetSdkTypesRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for GetSdkTypesRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for GetSdkTypesRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl GetSdkTypesRequest {
     /// The JSON body of a `GetSdkTypesRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for GetSdkTypesRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for GetSdkTypesRequest {
     const TYPE_NAME: &'static str = "GetSdkTypesRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -71,17 +71,17 @@ impl crate::primitives::DeserializeMembers for GetSdkTypesRequest {
             "position" if !body_only => self.position = map.next_value()?,
             "limit" if !body_only => self.limit = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetSdkTypesRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetSdkTypesRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetSdkTypesRequest`](crate::types::GetSdkTypesRequest); start one with `GetSdkTypesRequest::builder()`.
@@ -134,13 +134,13 @@ impl GetSdkTypesRequestBuilder {
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
         &self.limit
     }
-    /// Builds the [`GetSdkTypesRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetSdkTypesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::GetSdkTypesRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::GetSdkTypesRequest {
             position: self.position,

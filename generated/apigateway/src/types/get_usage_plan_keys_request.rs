@@ -36,8 +36,8 @@ impl GetUsagePlanKeysRequest {
         crate::types::builders::GetUsagePlanKeysRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for GetUsagePlanKeysRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for GetUsagePlanKeysRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -65,23 +65,23 @@ impl crate::primitives::SerializeMembers for GetUsagePlanKeysRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for GetUsagePlanKeysRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for GetUsagePlanKeysRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl GetUsagePlanKeysRequest {
     /// The JSON body of a `GetUsagePlanKeysRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for GetUsagePlanKeysRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for GetUsagePlanKeysRequest {
     const TYPE_NAME: &'static str = "GetUsagePlanKeysRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -93,17 +93,17 @@ impl crate::primitives::DeserializeMembers for GetUsagePlanKeysRequest {
             "limit" if !body_only => self.limit = map.next_value()?,
             "nameQuery" if !body_only => self.name_query = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for GetUsagePlanKeysRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetUsagePlanKeysRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`GetUsagePlanKeysRequest`](crate::types::GetUsagePlanKeysRequest); start one with `GetUsagePlanKeysRequest::builder()`.
@@ -202,16 +202,16 @@ impl GetUsagePlanKeysRequestBuilder {
     pub fn get_name_query(&self) -> &::std::option::Option<::std::string::String> {
         &self.name_query
     }
-    /// Builds the [`GetUsagePlanKeysRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`GetUsagePlanKeysRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::GetUsagePlanKeysRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.usage_plan_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetUsagePlanKeysRequest",
                 member: "usagePlanId",
             });

@@ -15,7 +15,7 @@ pub struct ImportApiKeysRequest {
     /// Sent in the HTTP payload, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub body: ::std::option::Option<crate::primitives::Blob>,
+    pub body: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     /// A query parameter to specify the input format to imported API keys. Currently, only the `csv` format is supported.
     ///
     /// Sent in the query parameter `format`, not in the JSON body.
@@ -34,8 +34,8 @@ impl ImportApiKeysRequest {
         crate::types::builders::ImportApiKeysRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for ImportApiKeysRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for ImportApiKeysRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -58,17 +58,17 @@ impl crate::primitives::SerializeMembers for ImportApiKeysRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for ImportApiKeysRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for ImportApiKeysRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for ImportApiKeysRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for ImportApiKeysRequest {
     const TYPE_NAME: &'static str = "ImportApiKeysRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -79,17 +79,17 @@ impl crate::primitives::DeserializeMembers for ImportApiKeysRequest {
             "format" if !body_only => self.format = map.next_value()?,
             "failOnWarnings" if !body_only => self.fail_on_warnings = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ImportApiKeysRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImportApiKeysRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ImportApiKeysRequest`](crate::types::ImportApiKeysRequest); start one with `ImportApiKeysRequest::builder()`.
@@ -100,7 +100,7 @@ impl<'de> ::serde::Deserialize<'de> for ImportApiKeysRequest {
     ::std::default::Default
 )]
 pub struct ImportApiKeysRequestBuilder {
-    body: ::std::option::Option<crate::primitives::Blob>,
+    body: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     format: ::std::option::Option<crate::types::ApiKeysFormat>,
     fail_on_warnings: ::std::option::Option<bool>,
 }
@@ -108,7 +108,7 @@ impl ImportApiKeysRequestBuilder {
     /// Sets [`ImportApiKeysRequest::body`](crate::types::ImportApiKeysRequest::body): The payload of the POST request to import API keys.
     pub fn body(
         mut self,
-        input: impl ::std::convert::Into<crate::primitives::Blob>,
+        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.body = ::std::option::Option::Some(input.into());
         self
@@ -117,14 +117,16 @@ impl ImportApiKeysRequestBuilder {
     #[inline]
     pub fn set_body(
         mut self,
-        input: ::std::option::Option<crate::primitives::Blob>,
+        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.body = input;
         self
     }
     /// The value set for [`ImportApiKeysRequest::body`](crate::types::ImportApiKeysRequest::body), if any.
     #[inline]
-    pub fn get_body(&self) -> &::std::option::Option<crate::primitives::Blob> {
+    pub fn get_body(
+        &self,
+    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.body
     }
     /// Sets [`ImportApiKeysRequest::format`](crate::types::ImportApiKeysRequest::format): A query parameter to specify the input format to imported API keys.
@@ -165,22 +167,22 @@ impl ImportApiKeysRequestBuilder {
     pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
         &self.fail_on_warnings
     }
-    /// Builds the [`ImportApiKeysRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ImportApiKeysRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::ImportApiKeysRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.body.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportApiKeysRequest",
                 member: "body",
             });
         }
         if self.format.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportApiKeysRequest",
                 member: "format",
             });

@@ -29,7 +29,7 @@ pub struct ImportDocumentationPartsRequest {
     /// Sent in the HTTP payload, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub body: ::std::option::Option<crate::primitives::Blob>,
+    pub body: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
 }
 impl ImportDocumentationPartsRequest {
     /// Starts building a [`ImportDocumentationPartsRequest`].
@@ -38,8 +38,8 @@ impl ImportDocumentationPartsRequest {
         crate::types::builders::ImportDocumentationPartsRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for ImportDocumentationPartsRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for ImportDocumentationPartsRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -67,17 +67,18 @@ impl crate::primitives::SerializeMembers for ImportDocumentationPartsRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for ImportDocumentationPartsRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for ImportDocumentationPartsRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for ImportDocumentationPartsRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers
+for ImportDocumentationPartsRequest {
     const TYPE_NAME: &'static str = "ImportDocumentationPartsRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -89,17 +90,17 @@ impl crate::primitives::DeserializeMembers for ImportDocumentationPartsRequest {
             "failOnWarnings" if !body_only => self.fail_on_warnings = map.next_value()?,
             "body" if !body_only => self.body = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ImportDocumentationPartsRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImportDocumentationPartsRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ImportDocumentationPartsRequest`](crate::types::ImportDocumentationPartsRequest); start one with `ImportDocumentationPartsRequest::builder()`.
@@ -113,7 +114,7 @@ pub struct ImportDocumentationPartsRequestBuilder {
     rest_api_id: ::std::option::Option<::std::string::String>,
     mode: ::std::option::Option<crate::types::PutMode>,
     fail_on_warnings: ::std::option::Option<bool>,
-    body: ::std::option::Option<crate::primitives::Blob>,
+    body: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
 }
 impl ImportDocumentationPartsRequestBuilder {
     /// Sets [`ImportDocumentationPartsRequest::rest_api_id`](crate::types::ImportDocumentationPartsRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -179,7 +180,7 @@ impl ImportDocumentationPartsRequestBuilder {
     /// Sets [`ImportDocumentationPartsRequest::body`](crate::types::ImportDocumentationPartsRequest::body): Raw byte array representing the to-be-imported documentation parts.
     pub fn body(
         mut self,
-        input: impl ::std::convert::Into<crate::primitives::Blob>,
+        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.body = ::std::option::Option::Some(input.into());
         self
@@ -188,32 +189,34 @@ impl ImportDocumentationPartsRequestBuilder {
     #[inline]
     pub fn set_body(
         mut self,
-        input: ::std::option::Option<crate::primitives::Blob>,
+        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.body = input;
         self
     }
     /// The value set for [`ImportDocumentationPartsRequest::body`](crate::types::ImportDocumentationPartsRequest::body), if any.
     #[inline]
-    pub fn get_body(&self) -> &::std::option::Option<crate::primitives::Blob> {
+    pub fn get_body(
+        &self,
+    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.body
     }
-    /// Builds the [`ImportDocumentationPartsRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ImportDocumentationPartsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::ImportDocumentationPartsRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.rest_api_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportDocumentationPartsRequest",
                 member: "restApiId",
             });
         }
         if self.body.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportDocumentationPartsRequest",
                 member: "body",
             });

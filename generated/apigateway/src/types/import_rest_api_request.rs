@@ -31,7 +31,7 @@ pub struct ImportRestApiRequest {
     /// Sent in the HTTP payload, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub body: ::std::option::Option<crate::primitives::Blob>,
+    pub body: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
 }
 impl ImportRestApiRequest {
     /// Starts building a [`ImportRestApiRequest`].
@@ -40,8 +40,8 @@ impl ImportRestApiRequest {
         crate::types::builders::ImportRestApiRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for ImportRestApiRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for ImportRestApiRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -64,17 +64,17 @@ impl crate::primitives::SerializeMembers for ImportRestApiRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for ImportRestApiRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for ImportRestApiRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for ImportRestApiRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for ImportRestApiRequest {
     const TYPE_NAME: &'static str = "ImportRestApiRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -85,17 +85,17 @@ impl crate::primitives::DeserializeMembers for ImportRestApiRequest {
             "parameters" if !body_only => self.parameters = map.next_value()?,
             "body" if !body_only => self.body = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ImportRestApiRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImportRestApiRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ImportRestApiRequest`](crate::types::ImportRestApiRequest); start one with `ImportRestApiRequest::builder()`.
@@ -110,7 +110,7 @@ pub struct ImportRestApiRequestBuilder {
     parameters: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
-    body: ::std::option::Option<crate::primitives::Blob>,
+    body: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
 }
 impl ImportRestApiRequestBuilder {
     /// Sets [`ImportRestApiRequest::fail_on_warnings`](crate::types::ImportRestApiRequest::fail_on_warnings): A query parameter to indicate whether to rollback the API creation (`true`) or not (`false`) when a warning is encountered.
@@ -167,7 +167,7 @@ impl ImportRestApiRequestBuilder {
     /// Sets [`ImportRestApiRequest::body`](crate::types::ImportRestApiRequest::body): The POST request body containing external API definitions.
     pub fn body(
         mut self,
-        input: impl ::std::convert::Into<crate::primitives::Blob>,
+        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.body = ::std::option::Option::Some(input.into());
         self
@@ -176,26 +176,28 @@ impl ImportRestApiRequestBuilder {
     #[inline]
     pub fn set_body(
         mut self,
-        input: ::std::option::Option<crate::primitives::Blob>,
+        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.body = input;
         self
     }
     /// The value set for [`ImportRestApiRequest::body`](crate::types::ImportRestApiRequest::body), if any.
     #[inline]
-    pub fn get_body(&self) -> &::std::option::Option<crate::primitives::Blob> {
+    pub fn get_body(
+        &self,
+    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.body
     }
-    /// Builds the [`ImportRestApiRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ImportRestApiRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::ImportRestApiRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.body.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportRestApiRequest",
                 member: "body",
             });

@@ -24,7 +24,7 @@ pub enum IntegrationType {
     /// `AWS_PROXY`
     AwsProxy,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(crate::primitives::UnknownVariantValue),
+    Unknown(::awsgen_runtime::primitives::UnknownVariantValue),
 }
 impl IntegrationType {
     /// Every value the model lists, in model order.
@@ -57,7 +57,7 @@ impl ::std::convert::From<&str> for IntegrationType {
             "AWS_PROXY" => IntegrationType::AwsProxy,
             other => {
                 IntegrationType::Unknown(
-                    crate::primitives::UnknownVariantValue(other.to_owned()),
+                    ::awsgen_runtime::primitives::UnknownVariantValue::new(other),
                 )
             }
         }
@@ -91,18 +91,18 @@ impl ::std::fmt::Display for IntegrationType {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for IntegrationType {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for IntegrationType {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for IntegrationType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IntegrationType {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_str_enum(deserializer)
+        ::awsgen_runtime::primitives::deserialize_str_enum(deserializer)
     }
 }

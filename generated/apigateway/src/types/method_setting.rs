@@ -40,8 +40,8 @@ impl MethodSetting {
         crate::types::builders::MethodSettingBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for MethodSetting {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for MethodSetting {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -61,7 +61,7 @@ impl crate::primitives::SerializeMembers for MethodSetting {
         if let ::std::option::Option::Some(value) = &self.throttling_rate_limit {
             map.serialize_entry(
                 "throttlingRateLimit",
-                &crate::primitives::FloatWire(*value),
+                &::awsgen_runtime::primitives::FloatWire(*value),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.caching_enabled {
@@ -86,17 +86,17 @@ impl crate::primitives::SerializeMembers for MethodSetting {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for MethodSetting {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for MethodSetting {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for MethodSetting {
+impl ::awsgen_runtime::primitives::DeserializeMembers for MethodSetting {
     const TYPE_NAME: &'static str = "MethodSetting";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -109,7 +109,7 @@ impl crate::primitives::DeserializeMembers for MethodSetting {
             "throttlingBurstLimit" => self.throttling_burst_limit = map.next_value()?,
             "throttlingRateLimit" => {
                 self.throttling_rate_limit = map
-                    .next_value::<crate::primitives::OptionFloatIn<f64>>()?
+                    .next_value::<::awsgen_runtime::primitives::OptionFloatIn<f64>>()?
                     .0;
             }
             "cachingEnabled" => self.caching_enabled = map.next_value()?,
@@ -122,17 +122,17 @@ impl crate::primitives::DeserializeMembers for MethodSetting {
                 self.unauthorized_cache_control_header_strategy = map.next_value()?;
             }
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for MethodSetting {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MethodSetting {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`MethodSetting`](crate::types::MethodSetting); start one with `MethodSetting::builder()`.
@@ -371,13 +371,13 @@ impl MethodSettingBuilder {
     ) -> &::std::option::Option<crate::types::UnauthorizedCacheControlHeaderStrategy> {
         &self.unauthorized_cache_control_header_strategy
     }
-    /// Builds the [`MethodSetting`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`MethodSetting`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::MethodSetting,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::MethodSetting {
             metrics_enabled: self.metrics_enabled,

@@ -22,8 +22,8 @@ impl MethodSnapshot {
         crate::types::builders::MethodSnapshotBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for MethodSnapshot {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for MethodSnapshot {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -37,17 +37,17 @@ impl crate::primitives::SerializeMembers for MethodSnapshot {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for MethodSnapshot {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for MethodSnapshot {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for MethodSnapshot {
+impl ::awsgen_runtime::primitives::DeserializeMembers for MethodSnapshot {
     const TYPE_NAME: &'static str = "MethodSnapshot";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -57,17 +57,17 @@ impl crate::primitives::DeserializeMembers for MethodSnapshot {
             "authorizationType" => self.authorization_type = map.next_value()?,
             "apiKeyRequired" => self.api_key_required = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for MethodSnapshot {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MethodSnapshot {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`MethodSnapshot`](crate::types::MethodSnapshot); start one with `MethodSnapshot::builder()`.
@@ -122,13 +122,13 @@ impl MethodSnapshotBuilder {
     pub fn get_api_key_required(&self) -> &::std::option::Option<bool> {
         &self.api_key_required
     }
-    /// Builds the [`MethodSnapshot`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`MethodSnapshot`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::MethodSnapshot,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::MethodSnapshot {
             authorization_type: self.authorization_type,

@@ -26,8 +26,8 @@ impl MutualTlsAuthentication {
         crate::types::builders::MutualTlsAuthenticationBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for MutualTlsAuthentication {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for MutualTlsAuthentication {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -44,17 +44,17 @@ impl crate::primitives::SerializeMembers for MutualTlsAuthentication {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for MutualTlsAuthentication {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for MutualTlsAuthentication {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for MutualTlsAuthentication {
+impl ::awsgen_runtime::primitives::DeserializeMembers for MutualTlsAuthentication {
     const TYPE_NAME: &'static str = "MutualTlsAuthentication";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -65,17 +65,17 @@ impl crate::primitives::DeserializeMembers for MutualTlsAuthentication {
             "truststoreVersion" => self.truststore_version = map.next_value()?,
             "truststoreWarnings" => self.truststore_warnings = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for MutualTlsAuthentication {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MutualTlsAuthentication {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`MutualTlsAuthentication`](crate::types::MutualTlsAuthentication); start one with `MutualTlsAuthentication::builder()`.
@@ -165,13 +165,13 @@ impl MutualTlsAuthenticationBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.truststore_warnings
     }
-    /// Builds the [`MutualTlsAuthentication`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`MutualTlsAuthentication`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::MutualTlsAuthentication,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::MutualTlsAuthentication {
             truststore_uri: self.truststore_uri,

@@ -22,8 +22,8 @@ impl MutualTlsAuthenticationInput {
         crate::types::builders::MutualTlsAuthenticationInputBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for MutualTlsAuthenticationInput {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for MutualTlsAuthenticationInput {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -37,17 +37,17 @@ impl crate::primitives::SerializeMembers for MutualTlsAuthenticationInput {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for MutualTlsAuthenticationInput {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for MutualTlsAuthenticationInput {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for MutualTlsAuthenticationInput {
+impl ::awsgen_runtime::primitives::DeserializeMembers for MutualTlsAuthenticationInput {
     const TYPE_NAME: &'static str = "MutualTlsAuthenticationInput";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -57,17 +57,17 @@ impl crate::primitives::DeserializeMembers for MutualTlsAuthenticationInput {
             "truststoreUri" => self.truststore_uri = map.next_value()?,
             "truststoreVersion" => self.truststore_version = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for MutualTlsAuthenticationInput {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MutualTlsAuthenticationInput {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`MutualTlsAuthenticationInput`](crate::types::MutualTlsAuthenticationInput); start one with `MutualTlsAuthenticationInput::builder()`.
@@ -128,13 +128,13 @@ impl MutualTlsAuthenticationInputBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.truststore_version
     }
-    /// Builds the [`MutualTlsAuthenticationInput`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`MutualTlsAuthenticationInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::MutualTlsAuthenticationInput,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::MutualTlsAuthenticationInput {
             truststore_uri: self.truststore_uri,

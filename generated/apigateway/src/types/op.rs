@@ -26,7 +26,7 @@ pub enum Op {
     /// `test`
     Test,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(crate::primitives::UnknownVariantValue),
+    Unknown(::awsgen_runtime::primitives::UnknownVariantValue),
 }
 impl Op {
     /// Every value the model lists, in model order.
@@ -61,7 +61,9 @@ impl ::std::convert::From<&str> for Op {
             "copy" => Op::Copy,
             "test" => Op::Test,
             other => {
-                Op::Unknown(crate::primitives::UnknownVariantValue(other.to_owned()))
+                Op::Unknown(
+                    ::awsgen_runtime::primitives::UnknownVariantValue::new(other),
+                )
             }
         }
     }
@@ -94,18 +96,18 @@ impl ::std::fmt::Display for Op {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for Op {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for Op {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for Op {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Op {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_str_enum(deserializer)
+        ::awsgen_runtime::primitives::deserialize_str_enum(deserializer)
     }
 }

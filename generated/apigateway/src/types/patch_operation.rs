@@ -26,8 +26,8 @@ impl PatchOperation {
         crate::types::builders::PatchOperationBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for PatchOperation {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for PatchOperation {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -47,17 +47,17 @@ impl crate::primitives::SerializeMembers for PatchOperation {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for PatchOperation {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for PatchOperation {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for PatchOperation {
+impl ::awsgen_runtime::primitives::DeserializeMembers for PatchOperation {
     const TYPE_NAME: &'static str = "PatchOperation";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -69,17 +69,17 @@ impl crate::primitives::DeserializeMembers for PatchOperation {
             "value" => self.value = map.next_value()?,
             "from" => self.from = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for PatchOperation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PatchOperation {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`PatchOperation`](crate::types::PatchOperation); start one with `PatchOperation::builder()`.
@@ -178,13 +178,13 @@ impl PatchOperationBuilder {
     pub fn get_from(&self) -> &::std::option::Option<::std::string::String> {
         &self.from
     }
-    /// Builds the [`PatchOperation`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PatchOperation`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::PatchOperation,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::PatchOperation {
             op: self.op,

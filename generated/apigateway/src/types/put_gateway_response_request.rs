@@ -40,8 +40,8 @@ impl PutGatewayResponseRequest {
         crate::types::builders::PutGatewayResponseRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for PutGatewayResponseRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for PutGatewayResponseRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -68,23 +68,23 @@ impl crate::primitives::SerializeMembers for PutGatewayResponseRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for PutGatewayResponseRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for PutGatewayResponseRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl PutGatewayResponseRequest {
     /// The JSON body of a `PutGatewayResponseRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for PutGatewayResponseRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for PutGatewayResponseRequest {
     const TYPE_NAME: &'static str = "PutGatewayResponseRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -97,17 +97,17 @@ impl crate::primitives::DeserializeMembers for PutGatewayResponseRequest {
             "responseParameters" => self.response_parameters = map.next_value()?,
             "responseTemplates" => self.response_templates = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for PutGatewayResponseRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PutGatewayResponseRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`PutGatewayResponseRequest`](crate::types::PutGatewayResponseRequest); start one with `PutGatewayResponseRequest::builder()`.
@@ -267,22 +267,22 @@ impl PutGatewayResponseRequestBuilder {
     > {
         &self.response_templates
     }
-    /// Builds the [`PutGatewayResponseRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PutGatewayResponseRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::PutGatewayResponseRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.rest_api_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutGatewayResponseRequest",
                 member: "restApiId",
             });
         }
         if self.response_type.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutGatewayResponseRequest",
                 member: "responseType",
             });

@@ -60,8 +60,8 @@ impl PutMethodRequest {
         crate::types::builders::PutMethodRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for PutMethodRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for PutMethodRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -108,23 +108,23 @@ impl crate::primitives::SerializeMembers for PutMethodRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for PutMethodRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for PutMethodRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl PutMethodRequest {
     /// The JSON body of a `PutMethodRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for PutMethodRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for PutMethodRequest {
     const TYPE_NAME: &'static str = "PutMethodRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -143,17 +143,17 @@ impl crate::primitives::DeserializeMembers for PutMethodRequest {
             "requestValidatorId" => self.request_validator_id = map.next_value()?,
             "authorizationScopes" => self.authorization_scopes = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for PutMethodRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PutMethodRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`PutMethodRequest`](crate::types::PutMethodRequest); start one with `PutMethodRequest::builder()`.
@@ -453,34 +453,34 @@ impl PutMethodRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.authorization_scopes
     }
-    /// Builds the [`PutMethodRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PutMethodRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::PutMethodRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.rest_api_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodRequest",
                 member: "restApiId",
             });
         }
         if self.resource_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodRequest",
                 member: "resourceId",
             });
         }
         if self.http_method.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodRequest",
                 member: "httpMethod",
             });
         }
         if self.authorization_type.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodRequest",
                 member: "authorizationType",
             });

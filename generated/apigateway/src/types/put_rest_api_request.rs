@@ -35,7 +35,7 @@ pub struct PutRestApiRequest {
     /// Sent in the HTTP payload, not in the JSON body.
     ///
     /// Required: the builder's `build()` fails without it.
-    pub body: ::std::option::Option<crate::primitives::Blob>,
+    pub body: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
 }
 impl PutRestApiRequest {
     /// Starts building a [`PutRestApiRequest`].
@@ -44,8 +44,8 @@ impl PutRestApiRequest {
         crate::types::builders::PutRestApiRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for PutRestApiRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for PutRestApiRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -78,17 +78,17 @@ impl crate::primitives::SerializeMembers for PutRestApiRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for PutRestApiRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for PutRestApiRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for PutRestApiRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for PutRestApiRequest {
     const TYPE_NAME: &'static str = "PutRestApiRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -101,17 +101,17 @@ impl crate::primitives::DeserializeMembers for PutRestApiRequest {
             "parameters" if !body_only => self.parameters = map.next_value()?,
             "body" if !body_only => self.body = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for PutRestApiRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PutRestApiRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`PutRestApiRequest`](crate::types::PutRestApiRequest); start one with `PutRestApiRequest::builder()`.
@@ -128,7 +128,7 @@ pub struct PutRestApiRequestBuilder {
     parameters: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
-    body: ::std::option::Option<crate::primitives::Blob>,
+    body: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
 }
 impl PutRestApiRequestBuilder {
     /// Sets [`PutRestApiRequest::rest_api_id`](crate::types::PutRestApiRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -229,7 +229,7 @@ impl PutRestApiRequestBuilder {
     /// Sets [`PutRestApiRequest::body`](crate::types::PutRestApiRequest::body): The PUT request body containing external API definitions.
     pub fn body(
         mut self,
-        input: impl ::std::convert::Into<crate::primitives::Blob>,
+        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.body = ::std::option::Option::Some(input.into());
         self
@@ -238,32 +238,34 @@ impl PutRestApiRequestBuilder {
     #[inline]
     pub fn set_body(
         mut self,
-        input: ::std::option::Option<crate::primitives::Blob>,
+        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.body = input;
         self
     }
     /// The value set for [`PutRestApiRequest::body`](crate::types::PutRestApiRequest::body), if any.
     #[inline]
-    pub fn get_body(&self) -> &::std::option::Option<crate::primitives::Blob> {
+    pub fn get_body(
+        &self,
+    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.body
     }
-    /// Builds the [`PutRestApiRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`PutRestApiRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::PutRestApiRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.rest_api_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutRestApiRequest",
                 member: "restApiId",
             });
         }
         if self.body.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutRestApiRequest",
                 member: "body",
             });

@@ -24,8 +24,8 @@ impl QuotaSettings {
         crate::types::builders::QuotaSettingsBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for QuotaSettings {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for QuotaSettings {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -42,17 +42,17 @@ impl crate::primitives::SerializeMembers for QuotaSettings {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for QuotaSettings {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for QuotaSettings {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for QuotaSettings {
+impl ::awsgen_runtime::primitives::DeserializeMembers for QuotaSettings {
     const TYPE_NAME: &'static str = "QuotaSettings";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -63,17 +63,17 @@ impl crate::primitives::DeserializeMembers for QuotaSettings {
             "offset" => self.offset = map.next_value()?,
             "period" => self.period = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for QuotaSettings {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for QuotaSettings {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`QuotaSettings`](crate::types::QuotaSettings); start one with `QuotaSettings::builder()`.
@@ -143,13 +143,13 @@ impl QuotaSettingsBuilder {
     pub fn get_period(&self) -> &::std::option::Option<crate::types::QuotaPeriodType> {
         &self.period
     }
-    /// Builds the [`QuotaSettings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`QuotaSettings`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::QuotaSettings,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::QuotaSettings {
             limit: self.limit,

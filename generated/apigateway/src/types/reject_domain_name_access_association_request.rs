@@ -30,8 +30,9 @@ impl RejectDomainNameAccessAssociationRequest {
         crate::types::builders::RejectDomainNameAccessAssociationRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for RejectDomainNameAccessAssociationRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers
+for RejectDomainNameAccessAssociationRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -51,23 +52,24 @@ impl crate::primitives::SerializeMembers for RejectDomainNameAccessAssociationRe
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for RejectDomainNameAccessAssociationRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for RejectDomainNameAccessAssociationRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl RejectDomainNameAccessAssociationRequest {
     /// The JSON body of a `RejectDomainNameAccessAssociationRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for RejectDomainNameAccessAssociationRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers
+for RejectDomainNameAccessAssociationRequest {
     const TYPE_NAME: &'static str = "RejectDomainNameAccessAssociationRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -79,17 +81,18 @@ impl crate::primitives::DeserializeMembers for RejectDomainNameAccessAssociation
             }
             "domainNameArn" if !body_only => self.domain_name_arn = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RejectDomainNameAccessAssociationRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
+for RejectDomainNameAccessAssociationRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`RejectDomainNameAccessAssociationRequest`](crate::types::RejectDomainNameAccessAssociationRequest); start one with `RejectDomainNameAccessAssociationRequest::builder()`.
@@ -152,22 +155,22 @@ impl RejectDomainNameAccessAssociationRequestBuilder {
     pub fn get_domain_name_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.domain_name_arn
     }
-    /// Builds the [`RejectDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`RejectDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::RejectDomainNameAccessAssociationRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.domain_name_access_association_arn.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RejectDomainNameAccessAssociationRequest",
                 member: "domainNameAccessAssociationArn",
             });
         }
         if self.domain_name_arn.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RejectDomainNameAccessAssociationRequest",
                 member: "domainNameArn",
             });

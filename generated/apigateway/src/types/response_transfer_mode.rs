@@ -18,7 +18,7 @@ pub enum ResponseTransferMode {
     /// `STREAM`
     Stream,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(crate::primitives::UnknownVariantValue),
+    Unknown(::awsgen_runtime::primitives::UnknownVariantValue),
 }
 impl ResponseTransferMode {
     /// Every value the model lists, in model order.
@@ -39,7 +39,7 @@ impl ::std::convert::From<&str> for ResponseTransferMode {
             "STREAM" => ResponseTransferMode::Stream,
             other => {
                 ResponseTransferMode::Unknown(
-                    crate::primitives::UnknownVariantValue(other.to_owned()),
+                    ::awsgen_runtime::primitives::UnknownVariantValue::new(other),
                 )
             }
         }
@@ -73,18 +73,18 @@ impl ::std::fmt::Display for ResponseTransferMode {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for ResponseTransferMode {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for ResponseTransferMode {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ResponseTransferMode {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ResponseTransferMode {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_str_enum(deserializer)
+        ::awsgen_runtime::primitives::deserialize_str_enum(deserializer)
     }
 }

@@ -17,7 +17,7 @@ pub struct RestApi {
     /// The API's description.
     pub description: ::std::option::Option<::std::string::String>,
     /// The timestamp when the API was created.
-    pub created_date: ::std::option::Option<::time::OffsetDateTime>,
+    pub created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     /// A version identifier for the API.
     pub version: ::std::option::Option<::std::string::String>,
     /// The warning messages reported when `failonwarnings` is turned on during API import.
@@ -60,8 +60,8 @@ impl RestApi {
         crate::types::builders::RestApiBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for RestApi {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for RestApi {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -78,8 +78,8 @@ impl crate::primitives::SerializeMembers for RestApi {
         if let ::std::option::Option::Some(value) = &self.created_date {
             map.serialize_entry(
                 "createdDate",
-                &crate::primitives::timestamp::Wire::<
-                    crate::primitives::timestamp::EpochSeconds,
+                &::awsgen_runtime::primitives::timestamp::Wire::<
+                    ::awsgen_runtime::primitives::timestamp::EpochSeconds,
                 >(value, ::std::marker::PhantomData),
             )?;
         }
@@ -128,17 +128,17 @@ impl crate::primitives::SerializeMembers for RestApi {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for RestApi {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for RestApi {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for RestApi {
+impl ::awsgen_runtime::primitives::DeserializeMembers for RestApi {
     const TYPE_NAME: &'static str = "RestApi";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -151,8 +151,8 @@ impl crate::primitives::DeserializeMembers for RestApi {
             "createdDate" => {
                 self.created_date = map
                     .next_value::<
-                        crate::primitives::timestamp::OptionIn<
-                            crate::primitives::timestamp::EpochSeconds,
+                        ::awsgen_runtime::primitives::timestamp::OptionIn<
+                            ::awsgen_runtime::primitives::timestamp::EpochSeconds,
                         >,
                     >()?
                     .0;
@@ -174,26 +174,26 @@ impl crate::primitives::DeserializeMembers for RestApi {
             "apiStatus" => self.api_status = map.next_value()?,
             "apiStatusMessage" => self.api_status_message = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RestApi {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RestApi {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 impl RestApi {
     /// Reads a `RestApi` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(
-        response: &::http::Response<::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
-        let value: Self = crate::protocol::json_body::<
-            crate::primitives::BodyOnly<Self>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let value: Self = ::awsgen_runtime::protocol::json_body::<
+            ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "RestApi")?
             .0;
         ::std::result::Result::Ok(value)
@@ -210,7 +210,7 @@ pub struct RestApiBuilder {
     id: ::std::option::Option<::std::string::String>,
     name: ::std::option::Option<::std::string::String>,
     description: ::std::option::Option<::std::string::String>,
-    created_date: ::std::option::Option<::time::OffsetDateTime>,
+    created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     version: ::std::option::Option<::std::string::String>,
     warnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     binary_media_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
@@ -298,7 +298,7 @@ impl RestApiBuilder {
     /// Sets [`RestApi::created_date`](crate::types::RestApi::created_date): The timestamp when the API was created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
+        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.created_date = ::std::option::Option::Some(input.into());
         self
@@ -307,14 +307,16 @@ impl RestApiBuilder {
     #[inline]
     pub fn set_created_date(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.created_date = input;
         self
     }
     /// The value set for [`RestApi::created_date`](crate::types::RestApi::created_date), if any.
     #[inline]
-    pub fn get_created_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_created_date(
+        &self,
+    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.created_date
     }
     /// Sets [`RestApi::version`](crate::types::RestApi::version): A version identifier for the API.
@@ -660,11 +662,14 @@ impl RestApiBuilder {
     ) -> &::std::option::Option<::std::string::String> {
         &self.api_status_message
     }
-    /// Builds the [`RestApi`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`RestApi`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<crate::types::RestApi, crate::primitives::BuildError> {
+    ) -> ::std::result::Result<
+        crate::types::RestApi,
+        ::awsgen_runtime::primitives::BuildError,
+    > {
         ::std::result::Result::Ok(crate::types::RestApi {
             id: self.id,
             name: self.name,

@@ -20,7 +20,7 @@ pub enum RoutingMode {
     /// `ROUTING_RULE_THEN_BASE_PATH_MAPPING`
     RoutingRuleThenBasePathMapping,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(crate::primitives::UnknownVariantValue),
+    Unknown(::awsgen_runtime::primitives::UnknownVariantValue),
 }
 impl RoutingMode {
     /// Every value the model lists, in model order.
@@ -51,7 +51,7 @@ impl ::std::convert::From<&str> for RoutingMode {
             }
             other => {
                 RoutingMode::Unknown(
-                    crate::primitives::UnknownVariantValue(other.to_owned()),
+                    ::awsgen_runtime::primitives::UnknownVariantValue::new(other),
                 )
             }
         }
@@ -85,18 +85,18 @@ impl ::std::fmt::Display for RoutingMode {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for RoutingMode {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for RoutingMode {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for RoutingMode {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RoutingMode {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_str_enum(deserializer)
+        ::awsgen_runtime::primitives::deserialize_str_enum(deserializer)
     }
 }

@@ -28,8 +28,8 @@ impl SdkConfigurationProperty {
         crate::types::builders::SdkConfigurationPropertyBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for SdkConfigurationProperty {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for SdkConfigurationProperty {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -52,17 +52,17 @@ impl crate::primitives::SerializeMembers for SdkConfigurationProperty {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for SdkConfigurationProperty {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for SdkConfigurationProperty {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for SdkConfigurationProperty {
+impl ::awsgen_runtime::primitives::DeserializeMembers for SdkConfigurationProperty {
     const TYPE_NAME: &'static str = "SdkConfigurationProperty";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -75,17 +75,17 @@ impl crate::primitives::DeserializeMembers for SdkConfigurationProperty {
             "required" => self.required = map.next_value()?,
             "defaultValue" => self.default_value = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SdkConfigurationProperty {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SdkConfigurationProperty {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`SdkConfigurationProperty`](crate::types::SdkConfigurationProperty); start one with `SdkConfigurationProperty::builder()`.
@@ -207,13 +207,13 @@ impl SdkConfigurationPropertyBuilder {
     pub fn get_default_value(&self) -> &::std::option::Option<::std::string::String> {
         &self.default_value
     }
-    /// Builds the [`SdkConfigurationProperty`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SdkConfigurationProperty`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::SdkConfigurationProperty,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::SdkConfigurationProperty {
             name: self.name,

@@ -21,7 +21,7 @@ pub struct SdkResponse {
     /// The binary blob response to GetSdk, which contains the generated SDK.
     ///
     /// Sent in the HTTP payload, not in the JSON body.
-    pub body: ::std::option::Option<crate::primitives::Blob>,
+    pub body: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
 }
 impl SdkResponse {
     /// Starts building a [`SdkResponse`].
@@ -30,8 +30,8 @@ impl SdkResponse {
         crate::types::builders::SdkResponseBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for SdkResponse {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for SdkResponse {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -54,17 +54,17 @@ impl crate::primitives::SerializeMembers for SdkResponse {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for SdkResponse {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for SdkResponse {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for SdkResponse {
+impl ::awsgen_runtime::primitives::DeserializeMembers for SdkResponse {
     const TYPE_NAME: &'static str = "SdkResponse";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -77,30 +77,32 @@ impl crate::primitives::DeserializeMembers for SdkResponse {
             }
             "body" if !body_only => self.body = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SdkResponse {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SdkResponse {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 impl SdkResponse {
     /// Reads a `SdkResponse` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(
-        response: &::http::Response<::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
         let mut value: Self = Self {
             body: (!response.body().is_empty())
-                .then(|| crate::primitives::Blob::new(response.body().to_vec())),
+                .then(|| ::awsgen_runtime::primitives::Blob::new(
+                    response.body().to_vec(),
+                )),
             ..::std::default::Default::default()
         };
-        if let ::std::option::Option::Some(text) = crate::protocol::header(
+        if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
             response,
             "Content-Type",
         )? {
@@ -108,7 +110,7 @@ impl SdkResponse {
                 ::std::string::String::from(text),
             );
         }
-        if let ::std::option::Option::Some(text) = crate::protocol::header(
+        if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(
             response,
             "Content-Disposition",
         )? {
@@ -129,7 +131,7 @@ impl SdkResponse {
 pub struct SdkResponseBuilder {
     content_type: ::std::option::Option<::std::string::String>,
     content_disposition: ::std::option::Option<::std::string::String>,
-    body: ::std::option::Option<crate::primitives::Blob>,
+    body: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
 }
 impl SdkResponseBuilder {
     /// Sets [`SdkResponse::content_type`](crate::types::SdkResponse::content_type): The content-type header value in the HTTP response.
@@ -181,7 +183,7 @@ impl SdkResponseBuilder {
     /// Sets [`SdkResponse::body`](crate::types::SdkResponse::body): The binary blob response to GetSdk, which contains the generated SDK.
     pub fn body(
         mut self,
-        input: impl ::std::convert::Into<crate::primitives::Blob>,
+        input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.body = ::std::option::Option::Some(input.into());
         self
@@ -190,23 +192,25 @@ impl SdkResponseBuilder {
     #[inline]
     pub fn set_body(
         mut self,
-        input: ::std::option::Option<crate::primitives::Blob>,
+        input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
         self.body = input;
         self
     }
     /// The value set for [`SdkResponse::body`](crate::types::SdkResponse::body), if any.
     #[inline]
-    pub fn get_body(&self) -> &::std::option::Option<crate::primitives::Blob> {
+    pub fn get_body(
+        &self,
+    ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
         &self.body
     }
-    /// Builds the [`SdkResponse`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`SdkResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::SdkResponse,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::SdkResponse {
             content_type: self.content_type,

@@ -38,7 +38,7 @@ pub enum SecurityPolicy {
     /// `SecurityPolicy_TLS12_2018_EDGE`
     SecurityPolicyTls12_2018Edge,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(crate::primitives::UnknownVariantValue),
+    Unknown(::awsgen_runtime::primitives::UnknownVariantValue),
 }
 impl SecurityPolicy {
     /// Every value the model lists, in model order.
@@ -132,7 +132,7 @@ impl ::std::convert::From<&str> for SecurityPolicy {
             }
             other => {
                 SecurityPolicy::Unknown(
-                    crate::primitives::UnknownVariantValue(other.to_owned()),
+                    ::awsgen_runtime::primitives::UnknownVariantValue::new(other),
                 )
             }
         }
@@ -166,18 +166,18 @@ impl ::std::fmt::Display for SecurityPolicy {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for SecurityPolicy {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for SecurityPolicy {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for SecurityPolicy {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SecurityPolicy {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_str_enum(deserializer)
+        ::awsgen_runtime::primitives::deserialize_str_enum(deserializer)
     }
 }

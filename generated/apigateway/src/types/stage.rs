@@ -47,9 +47,9 @@ pub struct Stage {
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// The timestamp when the stage was created.
-    pub created_date: ::std::option::Option<::time::OffsetDateTime>,
+    pub created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     /// The timestamp when the stage last updated.
-    pub last_updated_date: ::std::option::Option<::time::OffsetDateTime>,
+    pub last_updated_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl Stage {
     /// Starts building a [`Stage`].
@@ -58,8 +58,8 @@ impl Stage {
         crate::types::builders::StageBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for Stage {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for Stage {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -112,33 +112,33 @@ impl crate::primitives::SerializeMembers for Stage {
         if let ::std::option::Option::Some(value) = &self.created_date {
             map.serialize_entry(
                 "createdDate",
-                &crate::primitives::timestamp::Wire::<
-                    crate::primitives::timestamp::EpochSeconds,
+                &::awsgen_runtime::primitives::timestamp::Wire::<
+                    ::awsgen_runtime::primitives::timestamp::EpochSeconds,
                 >(value, ::std::marker::PhantomData),
             )?;
         }
         if let ::std::option::Option::Some(value) = &self.last_updated_date {
             map.serialize_entry(
                 "lastUpdatedDate",
-                &crate::primitives::timestamp::Wire::<
-                    crate::primitives::timestamp::EpochSeconds,
+                &::awsgen_runtime::primitives::timestamp::Wire::<
+                    ::awsgen_runtime::primitives::timestamp::EpochSeconds,
                 >(value, ::std::marker::PhantomData),
             )?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for Stage {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for Stage {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for Stage {
+impl ::awsgen_runtime::primitives::DeserializeMembers for Stage {
     const TYPE_NAME: &'static str = "Stage";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -163,8 +163,8 @@ impl crate::primitives::DeserializeMembers for Stage {
             "createdDate" => {
                 self.created_date = map
                     .next_value::<
-                        crate::primitives::timestamp::OptionIn<
-                            crate::primitives::timestamp::EpochSeconds,
+                        ::awsgen_runtime::primitives::timestamp::OptionIn<
+                            ::awsgen_runtime::primitives::timestamp::EpochSeconds,
                         >,
                     >()?
                     .0;
@@ -172,33 +172,33 @@ impl crate::primitives::DeserializeMembers for Stage {
             "lastUpdatedDate" => {
                 self.last_updated_date = map
                     .next_value::<
-                        crate::primitives::timestamp::OptionIn<
-                            crate::primitives::timestamp::EpochSeconds,
+                        ::awsgen_runtime::primitives::timestamp::OptionIn<
+                            ::awsgen_runtime::primitives::timestamp::EpochSeconds,
                         >,
                     >()?
                     .0;
             }
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for Stage {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Stage {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 impl Stage {
     /// Reads a `Stage` from an HTTP response: members from the status, headers and body they are bound to.
     pub(crate) fn from_response(
-        response: &::http::Response<::bytes::Bytes>,
-    ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
-        let value: Self = crate::protocol::json_body::<
-            crate::primitives::BodyOnly<Self>,
+        response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+    ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
+        let value: Self = ::awsgen_runtime::protocol::json_body::<
+            ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "Stage")?
             .0;
         ::std::result::Result::Ok(value)
@@ -233,8 +233,8 @@ pub struct StageBuilder {
     tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
-    created_date: ::std::option::Option<::time::OffsetDateTime>,
-    last_updated_date: ::std::option::Option<::time::OffsetDateTime>,
+    created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    last_updated_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
 }
 impl StageBuilder {
     /// Sets [`Stage::deployment_id`](crate::types::Stage::deployment_id): The identifier of the Deployment that the stage points to.
@@ -618,7 +618,7 @@ impl StageBuilder {
     /// Sets [`Stage::created_date`](crate::types::Stage::created_date): The timestamp when the stage was created.
     pub fn created_date(
         mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
+        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.created_date = ::std::option::Option::Some(input.into());
         self
@@ -627,20 +627,22 @@ impl StageBuilder {
     #[inline]
     pub fn set_created_date(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.created_date = input;
         self
     }
     /// The value set for [`Stage::created_date`](crate::types::Stage::created_date), if any.
     #[inline]
-    pub fn get_created_date(&self) -> &::std::option::Option<::time::OffsetDateTime> {
+    pub fn get_created_date(
+        &self,
+    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.created_date
     }
     /// Sets [`Stage::last_updated_date`](crate::types::Stage::last_updated_date): The timestamp when the stage last updated.
     pub fn last_updated_date(
         mut self,
-        input: impl ::std::convert::Into<::time::OffsetDateTime>,
+        input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.last_updated_date = ::std::option::Option::Some(input.into());
         self
@@ -649,7 +651,7 @@ impl StageBuilder {
     #[inline]
     pub fn set_last_updated_date(
         mut self,
-        input: ::std::option::Option<::time::OffsetDateTime>,
+        input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
         self.last_updated_date = input;
         self
@@ -658,14 +660,17 @@ impl StageBuilder {
     #[inline]
     pub fn get_last_updated_date(
         &self,
-    ) -> &::std::option::Option<::time::OffsetDateTime> {
+    ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
         &self.last_updated_date
     }
-    /// Builds the [`Stage`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`Stage`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<crate::types::Stage, crate::primitives::BuildError> {
+    ) -> ::std::result::Result<
+        crate::types::Stage,
+        ::awsgen_runtime::primitives::BuildError,
+    > {
         ::std::result::Result::Ok(crate::types::Stage {
             deployment_id: self.deployment_id,
             client_certificate_id: self.client_certificate_id,

@@ -22,8 +22,8 @@ impl StageKey {
         crate::types::builders::StageKeyBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for StageKey {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for StageKey {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -37,17 +37,17 @@ impl crate::primitives::SerializeMembers for StageKey {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for StageKey {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for StageKey {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for StageKey {
+impl ::awsgen_runtime::primitives::DeserializeMembers for StageKey {
     const TYPE_NAME: &'static str = "StageKey";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -57,17 +57,17 @@ impl crate::primitives::DeserializeMembers for StageKey {
             "restApiId" => self.rest_api_id = map.next_value()?,
             "stageName" => self.stage_name = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for StageKey {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for StageKey {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`StageKey`](crate::types::StageKey); start one with `StageKey::builder()`.
@@ -126,11 +126,14 @@ impl StageKeyBuilder {
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
         &self.stage_name
     }
-    /// Builds the [`StageKey`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`StageKey`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<crate::types::StageKey, crate::primitives::BuildError> {
+    ) -> ::std::result::Result<
+        crate::types::StageKey,
+        ::awsgen_runtime::primitives::BuildError,
+    > {
         ::std::result::Result::Ok(crate::types::StageKey {
             rest_api_id: self.rest_api_id,
             stage_name: self.stage_name,

@@ -53,8 +53,8 @@ impl TestInvokeAuthorizerRequest {
         crate::types::builders::TestInvokeAuthorizerRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for TestInvokeAuthorizerRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for TestInvokeAuthorizerRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -90,23 +90,23 @@ impl crate::primitives::SerializeMembers for TestInvokeAuthorizerRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for TestInvokeAuthorizerRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for TestInvokeAuthorizerRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl TestInvokeAuthorizerRequest {
     /// The JSON body of a `TestInvokeAuthorizerRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for TestInvokeAuthorizerRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for TestInvokeAuthorizerRequest {
     const TYPE_NAME: &'static str = "TestInvokeAuthorizerRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -122,17 +122,17 @@ impl crate::primitives::DeserializeMembers for TestInvokeAuthorizerRequest {
             "stageVariables" => self.stage_variables = map.next_value()?,
             "additionalContext" => self.additional_context = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for TestInvokeAuthorizerRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TestInvokeAuthorizerRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`TestInvokeAuthorizerRequest`](crate::types::TestInvokeAuthorizerRequest); start one with `TestInvokeAuthorizerRequest::builder()`.
@@ -400,22 +400,22 @@ impl TestInvokeAuthorizerRequestBuilder {
     > {
         &self.additional_context
     }
-    /// Builds the [`TestInvokeAuthorizerRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TestInvokeAuthorizerRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::TestInvokeAuthorizerRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.rest_api_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestInvokeAuthorizerRequest",
                 member: "restApiId",
             });
         }
         if self.authorizer_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestInvokeAuthorizerRequest",
                 member: "authorizerId",
             });

@@ -57,8 +57,8 @@ impl TestInvokeMethodRequest {
         crate::types::builders::TestInvokeMethodRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for TestInvokeMethodRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for TestInvokeMethodRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -99,23 +99,23 @@ impl crate::primitives::SerializeMembers for TestInvokeMethodRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for TestInvokeMethodRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for TestInvokeMethodRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl TestInvokeMethodRequest {
     /// The JSON body of a `TestInvokeMethodRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for TestInvokeMethodRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for TestInvokeMethodRequest {
     const TYPE_NAME: &'static str = "TestInvokeMethodRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -132,17 +132,17 @@ impl crate::primitives::DeserializeMembers for TestInvokeMethodRequest {
             "clientCertificateId" => self.client_certificate_id = map.next_value()?,
             "stageVariables" => self.stage_variables = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for TestInvokeMethodRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TestInvokeMethodRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`TestInvokeMethodRequest`](crate::types::TestInvokeMethodRequest); start one with `TestInvokeMethodRequest::builder()`.
@@ -420,28 +420,28 @@ impl TestInvokeMethodRequestBuilder {
     > {
         &self.stage_variables
     }
-    /// Builds the [`TestInvokeMethodRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TestInvokeMethodRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::TestInvokeMethodRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.rest_api_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestInvokeMethodRequest",
                 member: "restApiId",
             });
         }
         if self.resource_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestInvokeMethodRequest",
                 member: "resourceId",
             });
         }
         if self.http_method.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestInvokeMethodRequest",
                 member: "httpMethod",
             });

@@ -22,8 +22,8 @@ impl ThrottleSettings {
         crate::types::builders::ThrottleSettingsBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for ThrottleSettings {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for ThrottleSettings {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -32,22 +32,25 @@ impl crate::primitives::SerializeMembers for ThrottleSettings {
             map.serialize_entry("burstLimit", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.rate_limit {
-            map.serialize_entry("rateLimit", &crate::primitives::FloatWire(*value))?;
+            map.serialize_entry(
+                "rateLimit",
+                &::awsgen_runtime::primitives::FloatWire(*value),
+            )?;
         }
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for ThrottleSettings {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for ThrottleSettings {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for ThrottleSettings {
+impl ::awsgen_runtime::primitives::DeserializeMembers for ThrottleSettings {
     const TYPE_NAME: &'static str = "ThrottleSettings";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -57,21 +60,21 @@ impl crate::primitives::DeserializeMembers for ThrottleSettings {
             "burstLimit" => self.burst_limit = map.next_value()?,
             "rateLimit" => {
                 self.rate_limit = map
-                    .next_value::<crate::primitives::OptionFloatIn<f64>>()?
+                    .next_value::<::awsgen_runtime::primitives::OptionFloatIn<f64>>()?
                     .0;
             }
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for ThrottleSettings {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ThrottleSettings {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`ThrottleSettings`](crate::types::ThrottleSettings); start one with `ThrottleSettings::builder()`.
@@ -118,13 +121,13 @@ impl ThrottleSettingsBuilder {
     pub fn get_rate_limit(&self) -> &::std::option::Option<f64> {
         &self.rate_limit
     }
-    /// Builds the [`ThrottleSettings`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`ThrottleSettings`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::ThrottleSettings,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         ::std::result::Result::Ok(crate::types::ThrottleSettings {
             burst_limit: self.burst_limit,

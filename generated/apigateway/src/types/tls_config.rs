@@ -22,8 +22,8 @@ impl TlsConfig {
         crate::types::builders::TlsConfigBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for TlsConfig {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for TlsConfig {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         _body_only: bool,
@@ -34,17 +34,17 @@ impl crate::primitives::SerializeMembers for TlsConfig {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for TlsConfig {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for TlsConfig {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
-impl crate::primitives::DeserializeMembers for TlsConfig {
+impl ::awsgen_runtime::primitives::DeserializeMembers for TlsConfig {
     const TYPE_NAME: &'static str = "TlsConfig";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -55,17 +55,17 @@ impl crate::primitives::DeserializeMembers for TlsConfig {
                 self.insecure_skip_verification = map.next_value()?;
             }
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for TlsConfig {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TlsConfig {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`TlsConfig`](crate::types::TlsConfig); start one with `TlsConfig::builder()`.
@@ -101,11 +101,14 @@ impl TlsConfigBuilder {
     pub fn get_insecure_skip_verification(&self) -> &::std::option::Option<bool> {
         &self.insecure_skip_verification
     }
-    /// Builds the [`TlsConfig`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`TlsConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
-    ) -> ::std::result::Result<crate::types::TlsConfig, crate::primitives::BuildError> {
+    ) -> ::std::result::Result<
+        crate::types::TlsConfig,
+        ::awsgen_runtime::primitives::BuildError,
+    > {
         ::std::result::Result::Ok(crate::types::TlsConfig {
             insecure_skip_verification: self.insecure_skip_verification,
         })

@@ -20,7 +20,7 @@ pub enum UnauthorizedCacheControlHeaderStrategy {
     /// `SUCCEED_WITHOUT_RESPONSE_HEADER`
     SucceedWithoutResponseHeader,
     /// A value this version of the crate does not know, kept as sent.
-    Unknown(crate::primitives::UnknownVariantValue),
+    Unknown(::awsgen_runtime::primitives::UnknownVariantValue),
 }
 impl UnauthorizedCacheControlHeaderStrategy {
     /// Every value the model lists, in model order.
@@ -55,7 +55,7 @@ impl ::std::convert::From<&str> for UnauthorizedCacheControlHeaderStrategy {
             }
             other => {
                 UnauthorizedCacheControlHeaderStrategy::Unknown(
-                    crate::primitives::UnknownVariantValue(other.to_owned()),
+                    ::awsgen_runtime::primitives::UnknownVariantValue::new(other),
                 )
             }
         }
@@ -89,18 +89,19 @@ impl ::std::fmt::Display for UnauthorizedCacheControlHeaderStrategy {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for UnauthorizedCacheControlHeaderStrategy {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for UnauthorizedCacheControlHeaderStrategy {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UnauthorizedCacheControlHeaderStrategy {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de>
+for UnauthorizedCacheControlHeaderStrategy {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_str_enum(deserializer)
+        ::awsgen_runtime::primitives::deserialize_str_enum(deserializer)
     }
 }

@@ -30,8 +30,8 @@ impl UntagResourceRequest {
         crate::types::builders::UntagResourceRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for UntagResourceRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for UntagResourceRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -49,23 +49,23 @@ impl crate::primitives::SerializeMembers for UntagResourceRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for UntagResourceRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for UntagResourceRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl UntagResourceRequest {
     /// The JSON body of a `UntagResourceRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for UntagResourceRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers for UntagResourceRequest {
     const TYPE_NAME: &'static str = "UntagResourceRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -75,17 +75,17 @@ impl crate::primitives::DeserializeMembers for UntagResourceRequest {
             "resourceArn" if !body_only => self.resource_arn = map.next_value()?,
             "tagKeys" if !body_only => self.tag_keys = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UntagResourceRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UntagResourceRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UntagResourceRequest`](crate::types::UntagResourceRequest); start one with `UntagResourceRequest::builder()`.
@@ -150,22 +150,22 @@ impl UntagResourceRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
         &self.tag_keys
     }
-    /// Builds the [`UntagResourceRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UntagResourceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::UntagResourceRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.resource_arn.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagResourceRequest",
                 member: "resourceArn",
             });
         }
         if self.tag_keys.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagResourceRequest",
                 member: "tagKeys",
             });

@@ -34,8 +34,8 @@ impl UpdateDocumentationPartRequest {
         crate::types::builders::UpdateDocumentationPartRequestBuilder::default()
     }
 }
-impl crate::primitives::SerializeMembers for UpdateDocumentationPartRequest {
-    fn serialize_members<M: ::serde::ser::SerializeMap>(
+impl ::awsgen_runtime::primitives::SerializeMembers for UpdateDocumentationPartRequest {
+    fn serialize_members<M: ::awsgen_runtime::serde::ser::SerializeMap>(
         &self,
         map: &mut M,
         body_only: bool,
@@ -56,23 +56,24 @@ impl crate::primitives::SerializeMembers for UpdateDocumentationPartRequest {
         ::std::result::Result::Ok(())
     }
 }
-impl ::serde::Serialize for UpdateDocumentationPartRequest {
-    fn serialize<S: ::serde::Serializer>(
+impl ::awsgen_runtime::serde::Serialize for UpdateDocumentationPartRequest {
+    fn serialize<S: ::awsgen_runtime::serde::Serializer>(
         &self,
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
-        crate::primitives::serialize_struct(self, serializer)
+        ::awsgen_runtime::primitives::serialize_struct(self, serializer)
     }
 }
 impl UpdateDocumentationPartRequest {
     /// The JSON body of a `UpdateDocumentationPartRequest` request: only the members bound to the body, under their wire names. The struct's own `Serialize` keeps every member.
-    pub fn json_body(&self) -> crate::primitives::JsonBody<'_, Self> {
-        crate::primitives::JsonBody(self)
+    pub fn json_body(&self) -> ::awsgen_runtime::primitives::JsonBody<'_, Self> {
+        ::awsgen_runtime::primitives::JsonBody::new(self)
     }
 }
-impl crate::primitives::DeserializeMembers for UpdateDocumentationPartRequest {
+impl ::awsgen_runtime::primitives::DeserializeMembers
+for UpdateDocumentationPartRequest {
     const TYPE_NAME: &'static str = "UpdateDocumentationPartRequest";
-    fn deserialize_member<'de, A: ::serde::de::MapAccess<'de>>(
+    fn deserialize_member<'de, A: ::awsgen_runtime::serde::de::MapAccess<'de>>(
         &mut self,
         key: &str,
         map: &mut A,
@@ -85,17 +86,17 @@ impl crate::primitives::DeserializeMembers for UpdateDocumentationPartRequest {
             }
             "patchOperations" => self.patch_operations = map.next_value()?,
             _ => {
-                map.next_value::<::serde::de::IgnoredAny>()?;
+                map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }
         }
         ::std::result::Result::Ok(())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for UpdateDocumentationPartRequest {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
+impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateDocumentationPartRequest {
+    fn deserialize<D: ::awsgen_runtime::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        crate::primitives::deserialize_struct(deserializer)
+        ::awsgen_runtime::primitives::deserialize_struct(deserializer)
     }
 }
 /// A builder for [`UpdateDocumentationPartRequest`](crate::types::UpdateDocumentationPartRequest); start one with `UpdateDocumentationPartRequest::builder()`.
@@ -187,22 +188,22 @@ impl UpdateDocumentationPartRequestBuilder {
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
         &self.patch_operations
     }
-    /// Builds the [`UpdateDocumentationPartRequest`]; fails with [`BuildError::MissingField`](crate::primitives::BuildError::MissingField) naming the first required member left unset.
+    /// Builds the [`UpdateDocumentationPartRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
     pub fn build(
         self,
     ) -> ::std::result::Result<
         crate::types::UpdateDocumentationPartRequest,
-        crate::primitives::BuildError,
+        ::awsgen_runtime::primitives::BuildError,
     > {
         if self.rest_api_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateDocumentationPartRequest",
                 member: "restApiId",
             });
         }
         if self.documentation_part_id.is_none() {
-            return ::std::result::Result::Err(crate::primitives::BuildError::MissingField {
+            return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateDocumentationPartRequest",
                 member: "documentationPartId",
             });

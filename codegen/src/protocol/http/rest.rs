@@ -1,33 +1,21 @@
-//! Requests: an operation input becomes an `http::Request`, following the
-//! rest-json rules for URI labels, query strings, headers and bodies.
+//! REST requests: an operation input becomes an `http::Request` with members
+//! bound to URI labels, the query string, headers and the payload, and the
+//! rest in the body written by the protocol's codec.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::rust_types::ident;
+use super::{fill_idempotency_tokens, host_prefix_tokens, input_def, push_literal};
+use crate::emit::rust_types::ident;
 use crate::ir::{
     Binding, MemberDef, OperationDef, RustType, Service, StructDef, TimestampFormat, TypeKind,
 };
+use crate::protocol::codec::Codec;
 use crate::uri_template::{self, Part};
 
 /// The body of `Operation::serialize_request` for `op`.
-pub fn serialize_request_body(service: &Service, op: &OperationDef) -> TokenStream {
-    let input = op
-        .input
-        .as_ref()
-        .and_then(|name| match &service.types[name].kind {
-            TypeKind::Struct(def) => Some(def),
-            _ => None,
-        });
-    let empty = StructDef {
-        members: Vec::new(),
-        error: None,
-        is_operation_input: true,
-        is_operation_output: false,
-        in_input: true,
-        in_output: false,
-    };
-    let def = input.unwrap_or(&empty);
+pub fn serialize_request_body(service: &Service, op: &OperationDef, codec: Codec) -> TokenStream {
+    let def = &*input_def(service, op);
     let (path_template, static_query) = match op.uri.split_once('?') {
         Some((path, query)) => (path, query),
         None => (op.uri.as_str(), ""),
@@ -44,15 +32,15 @@ pub fn serialize_request_body(service: &Service, op: &OperationDef) -> TokenStre
     if let Some((label, _)) = unbound {
         return quote! {
             let _ = input;
-            ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel { member: #label })
+            ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel { member: #label })
         };
     }
-    let tokens_fill = tokens_autofill(def);
+    let tokens_fill = fill_idempotency_tokens(def);
     let path = path_tokens(def, path_template);
     let query = query_tokens(def, static_query);
     let method = &op.method;
     let headers = header_tokens(service, def);
-    let body = body_tokens(service, def);
+    let body = body_tokens(service, def, codec);
     let host = host_prefix_tokens(def, op.host_prefix.as_deref());
     let uses_input = !def.members.is_empty();
     let input_binding = if uses_input {
@@ -70,7 +58,7 @@ pub fn serialize_request_body(service: &Service, op: &OperationDef) -> TokenStre
         #tokens_fill
         #path
         #query
-        let #mutable request = crate::protocol::RequestParts::new(#method, path, query.finish());
+        let #mutable request = ::awsgen_runtime::protocol::RequestParts::new(#method, path, query.finish());
         #headers
         #body
         #host
@@ -78,76 +66,10 @@ pub fn serialize_request_body(service: &Service, op: &OperationDef) -> TokenStre
     }
 }
 
-/// The host prefix, its `{label}`s filled from `hostLabel` members.
-fn host_prefix_tokens(def: &StructDef, template: Option<&str>) -> TokenStream {
-    let Some(template) = template else {
-        return quote!();
-    };
-    let prefix_ident = ident("prefix");
-    let steps = uri_template::parts(template).into_iter().map(|part| match part {
-        Part::Literal(literal) => push_literal(&prefix_ident, literal),
-        Part::Label { name, .. } => match def.members.iter().find(|m| m.model_name == name) {
-            Some(member) => {
-                let field = ident(&member.field_name);
-                let model_name = &member.model_name;
-                quote! {
-                    crate::protocol::push_host_label(
-                        &mut prefix,
-                        #model_name,
-                        input.#field.as_deref().unwrap_or_default(),
-                    )?;
-                }
-            }
-            None => quote! {
-                return ::std::result::Result::Err(crate::protocol::RequestError::InvalidHostLabel {
-                    member: #name,
-                    value: ::std::string::String::new(),
-                });
-            },
-        },
-    });
-    quote! {
-        let mut prefix = ::std::string::String::new();
-        #(#steps)*
-        request.host_prefix(prefix);
-    }
-}
-
-/// Idempotency tokens the caller left unset get a fresh UUID.
-fn tokens_autofill(def: &StructDef) -> TokenStream {
-    let fills = def
-        .members
-        .iter()
-        .filter(|m| m.idempotency_token && m.ty == RustType::String)
-        .map(|member| {
-            let field = ident(&member.field_name);
-            quote! {
-                let #field: ::std::string::String = match &input.#field {
-                    ::std::option::Option::Some(value) => value.clone(),
-                    ::std::option::Option::None => crate::protocol::idempotency_token(),
-                };
-            }
-        });
-    quote!(#(#fills)*)
-}
-
-/// How a member's value is read: through its autofilled token, or from the input.
+/// How a member's value is read from the input (idempotency tokens already filled in).
 fn value_source(member: &MemberDef) -> TokenStream {
     let field = ident(&member.field_name);
-    if member.idempotency_token && member.ty == RustType::String {
-        quote! { ::std::option::Option::Some(&#field) }
-    } else {
-        quote! { input.#field.as_ref() }
-    }
-}
-
-/// Appends literal text to `target`: `push` for one character, as clippy prefers.
-fn push_literal(target: &proc_macro2::Ident, literal: &str) -> TokenStream {
-    let mut chars = literal.chars();
-    match (chars.next(), chars.next()) {
-        (Some(only), None) => quote! { #target.push(#only); },
-        _ => quote! { #target.push_str(#literal); },
-    }
+    quote! { input.#field.as_ref() }
 }
 
 fn path_tokens(def: &StructDef, template: &str) -> TokenStream {
@@ -169,9 +91,9 @@ fn path_tokens(def: &StructDef, template: &str) -> TokenStream {
             let text = text_expr(member, &member.ty, quote!(value), TimestampFormat::Iso8601);
             quote! {
                 match #source {
-                    ::std::option::Option::Some(value) => crate::protocol::push_label(&mut path, #model_name, #text, #greedy)?,
+                    ::std::option::Option::Some(value) => ::awsgen_runtime::protocol::push_label(&mut path, #model_name, #text, #greedy)?,
                     ::std::option::Option::None => {
-                        return ::std::result::Result::Err(crate::protocol::RequestError::MissingLabel { member: #model_name });
+                        return ::std::result::Result::Err(::awsgen_runtime::protocol::RequestError::MissingLabel { member: #model_name });
                     }
                 }
             }
@@ -240,7 +162,7 @@ fn query_tokens(def: &StructDef, static_query: &str) -> TokenStream {
         quote!(mut)
     };
     quote! {
-        let #mutable query = crate::protocol::Query::new(#static_query);
+        let #mutable query = ::awsgen_runtime::protocol::Query::new(#static_query);
         #(#named)*
         #(#maps)*
     }
@@ -258,14 +180,14 @@ fn header_tokens(service: &Service, def: &StructDef) -> TokenStream {
                             cow_text_expr(member, item, quote!(item), TimestampFormat::HttpDate);
                         let quote_strings = matches!(item.as_ref(), RustType::String);
                         quote! {
-                            crate::protocol::header_list(value.iter().map(|item| #text), #quote_strings)
+                            ::awsgen_runtime::protocol::header_list(value.iter().map(|item| #text), #quote_strings)
                         }
                     }
                     other => {
                         let text =
                             text_expr(member, other, quote!(value), TimestampFormat::HttpDate);
                         if member.jsonvalue {
-                            quote! { crate::protocol::json_header(#text) }
+                            quote! { ::awsgen_runtime::protocol::json_header(#text) }
                         } else {
                             quote! { #text }
                         }
@@ -305,7 +227,7 @@ fn header_tokens(service: &Service, def: &StructDef) -> TokenStream {
     quote!(#(#steps)*)
 }
 
-fn body_tokens(service: &Service, def: &StructDef) -> TokenStream {
+fn body_tokens(service: &Service, def: &StructDef, codec: Codec) -> TokenStream {
     if let Some(member) = def.members.iter().find(|m| m.binding == Binding::Payload) {
         let field = ident(&member.field_name);
         let named_kind = match &member.ty {
@@ -328,22 +250,29 @@ fn body_tokens(service: &Service, def: &StructDef) -> TokenStream {
                     request.body("text/plain", value.as_str().as_bytes().to_vec());
                 }
             },
-            RustType::Named(_) if matches!(named_kind, Some(TypeKind::Union(_))) => quote! {
-                if let ::std::option::Option::Some(value) = &input.#field {
-                    request.json_body(value)?;
+            RustType::Named(_) if matches!(named_kind, Some(TypeKind::Union(_))) => {
+                let write = codec.write_document(quote!(value));
+                quote! {
+                    if let ::std::option::Option::Some(value) = &input.#field {
+                        #write
+                    }
                 }
-            },
-            // Structures and documents: absent still sends an empty JSON object.
-            _ => quote! {
-                match &input.#field {
-                    ::std::option::Option::Some(value) => request.json_body(value)?,
-                    ::std::option::Option::None => request.body("application/json", &b"{}"[..]),
+            }
+            // Structures and documents: absent still sends an empty document.
+            _ => {
+                let write = codec.write_document(quote!(value));
+                let empty = codec.write_empty_document();
+                quote! {
+                    match &input.#field {
+                        ::std::option::Option::Some(value) => { #write }
+                        ::std::option::Option::None => { #empty }
+                    }
                 }
-            },
+            }
         };
     }
     if def.members.iter().any(|m| m.binding == Binding::Body) {
-        quote! { request.json_body(&input.json_body())?; }
+        codec.write_body_members()
     } else {
         quote!()
     }
@@ -395,17 +324,19 @@ fn owned_text_expr(
     match ty {
         RustType::String => quote! { #value.as_str() },
         RustType::Named(_) => quote! { #value.as_str() },
-        RustType::Float => quote! { crate::protocol::float32_text(*#value) },
-        RustType::Double | RustType::BigDecimal => quote! { crate::protocol::float_text(*#value) },
+        RustType::Float => quote! { ::awsgen_runtime::protocol::float32_text(*#value) },
+        RustType::Double | RustType::BigDecimal => {
+            quote! { ::awsgen_runtime::protocol::float_text(*#value) }
+        }
         RustType::Timestamp => {
             let format = match member.explicit_timestamp_format.unwrap_or(default_format) {
                 TimestampFormat::EpochSeconds => quote!(EpochSeconds),
                 TimestampFormat::Iso8601 => quote!(Iso8601),
                 TimestampFormat::HttpDate => quote!(HttpDate),
             };
-            quote! { crate::protocol::timestamp_text(#value, crate::protocol::TimestampText::#format) }
+            quote! { ::awsgen_runtime::protocol::timestamp_text(#value, ::awsgen_runtime::protocol::TimestampText::#format) }
         }
-        RustType::Blob => quote! { crate::protocol::base64_text(#value.as_bytes()) },
+        RustType::Blob => quote! { ::awsgen_runtime::protocol::base64_text(#value.as_bytes()) },
         RustType::Document => quote! { #value.to_string() },
         _ => quote! { #value.to_string() },
     }

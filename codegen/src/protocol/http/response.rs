@@ -1,19 +1,26 @@
 //! Responses: output and error structures read themselves from an
-//! `http::Response`, following the rest-json bindings of their members.
+//! `http::Response`: members bound to the status code and headers from
+//! there, the payload or body members through the protocol's codec.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::rust_types::{ident, type_tokens};
+use crate::emit::rust_types::{ident, type_tokens};
 use crate::ir::{
     Binding, MemberDef, RustType, Service, StructDef, TimestampFormat, TypeDef, TypeKind,
 };
+use crate::protocol::codec::Codec;
 
 /// `from_response` for a structure that is an operation output or an error.
-pub fn from_response_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> TokenStream {
+pub fn from_response_impl(
+    service: &Service,
+    type_def: &TypeDef,
+    def: &StructDef,
+    codec: Codec,
+) -> TokenStream {
     let name = ident(&type_def.rust_name);
     let context = type_def.model_name.as_str();
-    let body = body_read(service, def, context);
+    let body = body_read(service, def, context, codec);
     let mut steps = Vec::new();
     for member in &def.members {
         let field = ident(&member.field_name);
@@ -24,13 +31,13 @@ pub fn from_response_impl(service: &Service, type_def: &TypeDef, def: &StructDef
             Binding::Header(header) => {
                 let parsed = header_value(service, member, header);
                 steps.push(quote! {
-                    if let ::std::option::Option::Some(text) = crate::protocol::header(response, #header)? {
+                    if let ::std::option::Option::Some(text) = ::awsgen_runtime::protocol::header(response, #header)? {
                         value.#field = ::std::option::Option::Some(#parsed);
                     }
                 });
             }
             Binding::PrefixHeaders(prefix) => steps.push(quote! {
-                value.#field = crate::protocol::prefix_headers(response, #prefix)?;
+                value.#field = ::awsgen_runtime::protocol::prefix_headers(response, #prefix)?;
             }),
             _ => {}
         }
@@ -46,8 +53,8 @@ pub fn from_response_impl(service: &Service, type_def: &TypeDef, def: &StructDef
         impl #name {
             #[doc = #doc]
             pub(crate) fn from_response(
-                response: &::http::Response<::bytes::Bytes>,
-            ) -> ::std::result::Result<Self, crate::protocol::ResponseError> {
+                response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
+            ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
                 #binding: Self = #body;
                 #(#steps)*
                 ::std::result::Result::Ok(value)
@@ -57,7 +64,7 @@ pub fn from_response_impl(service: &Service, type_def: &TypeDef, def: &StructDef
 }
 
 /// The expression that reads the body into a fresh value of the structure.
-fn body_read(service: &Service, def: &StructDef, context: &str) -> TokenStream {
+fn body_read(service: &Service, def: &StructDef, context: &str, codec: Codec) -> TokenStream {
     if let Some(member) = def.members.iter().find(|m| m.binding == Binding::Payload) {
         let field = ident(&member.field_name);
         let kind = match &member.ty {
@@ -66,7 +73,7 @@ fn body_read(service: &Service, def: &StructDef, context: &str) -> TokenStream {
         };
         let read = match &member.ty {
             RustType::Blob => quote! {
-                (!response.body().is_empty()).then(|| crate::primitives::Blob::new(response.body().to_vec()))
+                (!response.body().is_empty()).then(|| ::awsgen_runtime::primitives::Blob::new(response.body().to_vec()))
             },
             RustType::String => quote! {
                 if response.body().is_empty() {
@@ -74,7 +81,7 @@ fn body_read(service: &Service, def: &StructDef, context: &str) -> TokenStream {
                 } else {
                     ::std::option::Option::Some(
                         ::std::string::String::from_utf8(response.body().to_vec()).map_err(|err| {
-                            crate::protocol::ResponseError::InvalidBody { context: #context, message: err.to_string() }
+                            ::awsgen_runtime::protocol::ResponseError::InvalidBody { context: #context, message: err.to_string() }
                         })?,
                     )
                 }
@@ -92,7 +99,7 @@ fn body_read(service: &Service, def: &StructDef, context: &str) -> TokenStream {
                 } else {
                     inner
                 };
-                quote! { crate::protocol::json_payload::<#ty>(response.body(), #context)? }
+                codec.read_payload(ty, context)
             }
         };
         return quote! {
@@ -103,7 +110,7 @@ fn body_read(service: &Service, def: &StructDef, context: &str) -> TokenStream {
         };
     }
     if def.members.iter().any(|m| m.binding == Binding::Body) {
-        quote! { crate::protocol::json_body::<crate::primitives::BodyOnly<Self>>(response.body(), #context)?.0 }
+        codec.read_body_members(context)
     } else {
         quote! { <Self as ::std::default::Default>::default() }
     }
@@ -119,16 +126,16 @@ fn header_value(service: &Service, member: &MemberDef, header: &str) -> TokenStr
                     .unwrap_or(TimestampFormat::HttpDate)
                     == TimestampFormat::HttpDate
             {
-                quote!(crate::protocol::split_http_date_list(text))
+                quote!(::awsgen_runtime::protocol::split_http_date_list(text))
             } else {
-                quote!(crate::protocol::split_header_list(text))
+                quote!(::awsgen_runtime::protocol::split_header_list(text))
             };
             let parsed = scalar_header_value(service, member, item, header, quote!(item.as_str()));
             quote! {
                 #split
                     .iter()
                     .map(|item| ::std::result::Result::Ok(#parsed))
-                    .collect::<::std::result::Result<::std::vec::Vec<_>, crate::protocol::ResponseError>>()?
+                    .collect::<::std::result::Result<::std::vec::Vec<_>, ::awsgen_runtime::protocol::ResponseError>>()?
             }
         }
         other => scalar_header_value(service, member, other, header, quote!(text)),
@@ -144,16 +151,18 @@ fn scalar_header_value(
 ) -> TokenStream {
     match ty {
         RustType::String if member.jsonvalue => {
-            quote! { crate::protocol::parse_json_header(#header, #text)? }
+            quote! { ::awsgen_runtime::protocol::parse_json_header(#header, #text)? }
         }
         RustType::String => quote! { ::std::string::String::from(#text) },
         RustType::Named(_) => {
             let ty = type_tokens(service, ty);
             quote! { #ty::from(#text.trim()) }
         }
-        RustType::Float => quote! { crate::protocol::parse_float_header(#header, #text)? as f32 },
+        RustType::Float => {
+            quote! { ::awsgen_runtime::protocol::parse_float_header(#header, #text)? as f32 }
+        }
         RustType::Double | RustType::BigDecimal => {
-            quote! { crate::protocol::parse_float_header(#header, #text)? }
+            quote! { ::awsgen_runtime::protocol::parse_float_header(#header, #text)? }
         }
         RustType::Timestamp => {
             let format = match member
@@ -164,14 +173,14 @@ fn scalar_header_value(
                 TimestampFormat::Iso8601 => quote!(Iso8601),
                 TimestampFormat::HttpDate => quote!(HttpDate),
             };
-            quote! { crate::protocol::parse_timestamp_header(#header, #text, crate::protocol::TimestampText::#format)? }
+            quote! { ::awsgen_runtime::protocol::parse_timestamp_header(#header, #text, ::awsgen_runtime::protocol::TimestampText::#format)? }
         }
         RustType::Blob => quote! {
-            crate::primitives::Blob::new(crate::protocol::parse_json_header(#header, #text)?.into_bytes())
+            ::awsgen_runtime::primitives::Blob::new(::awsgen_runtime::protocol::parse_json_header(#header, #text)?.into_bytes())
         },
         other => {
             let ty = type_tokens(service, other);
-            quote! { crate::protocol::parse_header::<#ty>(#header, #text)? }
+            quote! { ::awsgen_runtime::protocol::parse_header::<#ty>(#header, #text)? }
         }
     }
 }

@@ -1,5 +1,5 @@
-//! Support types shared by every generated type: blobs, timestamps on the
-//! wire, the catch-all of enums, and builder errors.
+//! Support types shared by every generated type: blobs, timestamps in JSON
+//! documents, the catch-all of enums, and builder errors.
 
 use std::fmt;
 
@@ -78,9 +78,15 @@ impl<'de> ::serde::Deserialize<'de> for Blob {
 /// It is kept and sent back unchanged. Match on the known variants and a
 /// wildcard: a newer crate may turn today's unknown value into a variant.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct UnknownVariantValue(pub(crate) ::std::string::String);
+pub struct UnknownVariantValue(::std::string::String);
 
 impl UnknownVariantValue {
+    /// Keeps a value no variant matched; called by generated enums.
+    #[doc(hidden)]
+    pub fn new(value: impl Into<::std::string::String>) -> Self {
+        UnknownVariantValue(value.into())
+    }
+
     /// The value as it appeared on the wire.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -146,7 +152,15 @@ pub fn serialize_struct<T: SerializeMembers, S: ::serde::Serializer>(
 /// Returned by the inputs' `json_body()`; members bound to the URI, query
 /// string or headers are left out, as the service expects.
 #[derive(Debug, Clone, Copy)]
-pub struct JsonBody<'a, T>(pub(crate) &'a T);
+pub struct JsonBody<'a, T>(&'a T);
+
+impl<'a, T> JsonBody<'a, T> {
+    /// Wraps an operation input; called by the generated `json_body()`.
+    #[doc(hidden)]
+    pub fn new(input: &'a T) -> Self {
+        JsonBody(input)
+    }
+}
 
 impl<T: SerializeMembers> ::serde::Serialize for JsonBody<'_, T> {
     fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

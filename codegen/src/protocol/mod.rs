@@ -1,0 +1,141 @@
+//! Everything that knows a wire format. The emitters of the user-facing API
+//! (structures, builders, enums, operations) ask this module for the bodies of
+//! `serialize_request`, `parse_response` and `from_response`, and never look
+//! at the protocol themselves.
+//!
+//! A protocol is a choice of three pieces, made in [`pieces`] and nowhere
+//! else: how members bind to the HTTP message ([`http`]: REST bindings or one
+//! RPC body), the body format ([`codec`]), and where error codes are
+//! ([`errors`]).
+
+pub mod codec;
+pub mod errors;
+pub mod http;
+
+use proc_macro2::{Ident, TokenStream};
+
+use crate::ir::{OperationDef, Protocol, Service, StructDef, TypeDef};
+use codec::Codec;
+use errors::ErrorStyle;
+use http::rpc::RpcTarget;
+
+/// How members travel in the HTTP message.
+#[derive(Debug, Clone)]
+enum HttpStyle<'s> {
+    /// Members bound to URI labels, query parameters, headers, the payload or the body.
+    Rest,
+    /// Every member in the body, sent to one path.
+    Rpc(RpcTarget<'s>),
+}
+
+/// The pieces a protocol is made of.
+#[derive(Debug, Clone)]
+struct Pieces<'s> {
+    http: HttpStyle<'s>,
+    codec: Codec,
+    errors: ErrorStyle,
+}
+
+/// The pieces of the service's protocol, or `None` where the generator has no
+/// wire code for it yet (the crate then gets types only).
+fn pieces(service: &Service) -> Option<Pieces<'_>> {
+    match &service.protocol {
+        Protocol::RestJson => Some(Pieces {
+            http: HttpStyle::Rest,
+            codec: Codec::Json,
+            errors: ErrorStyle::Json,
+        }),
+        Protocol::AwsJson {
+            version,
+            target_prefix,
+        } => Some(Pieces {
+            http: HttpStyle::Rpc(RpcTarget {
+                target_prefix,
+                content_type: format!("application/x-amz-json-{version}"),
+            }),
+            codec: Codec::Json,
+            errors: ErrorStyle::Json,
+        }),
+        Protocol::RestXml | Protocol::AwsQuery | Protocol::Ec2Query | Protocol::RpcV2Cbor => None,
+    }
+}
+
+/// The protocol's name as models write it, e.g. `rest-json`, for docs.
+pub fn protocol_name(service: &Service) -> &'static str {
+    service.protocol.model_name()
+}
+
+/// Whether the generator writes request and response code for the service's protocol.
+pub fn supports_requests(service: &Service) -> bool {
+    pieces(service).is_some()
+}
+
+/// The body of `Operation::serialize_request` for `op`, or `None` without wire support.
+pub fn serialize_request_body(service: &Service, op: &OperationDef) -> Option<TokenStream> {
+    let pieces = pieces(service)?;
+    Some(match &pieces.http {
+        HttpStyle::Rest => http::rest::serialize_request_body(service, op, pieces.codec),
+        HttpStyle::Rpc(target) => {
+            http::rpc::serialize_request_body(service, op, target, pieces.codec)
+        }
+    })
+}
+
+/// The body of `Operation::parse_response` for `op`, or `None` without wire support.
+pub fn parse_response_body(
+    service: &Service,
+    op: &OperationDef,
+    error_name: &Ident,
+) -> Option<TokenStream> {
+    let pieces = pieces(service)?;
+    Some(errors::parse_response_body(
+        service,
+        op,
+        error_name,
+        pieces.errors,
+    ))
+}
+
+/// `from_response` for a structure read from responses (an output or an
+/// error), or `None` without wire support.
+pub fn from_response_impl(
+    service: &Service,
+    type_def: &TypeDef,
+    def: &StructDef,
+) -> Option<TokenStream> {
+    let pieces = pieces(service)?;
+    Some(http::response::from_response_impl(
+        service,
+        type_def,
+        def,
+        pieces.codec,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    /// The emitters of the user-facing API stay protocol-neutral: only this
+    /// module decides what a protocol means.
+    #[test]
+    fn emitters_never_look_at_the_protocol() {
+        let emitters = [
+            ("builders.rs", include_str!("../emit/builders.rs")),
+            ("crate_files.rs", include_str!("../emit/crate_files.rs")),
+            ("doc_attrs.rs", include_str!("../emit/doc_attrs.rs")),
+            ("enums.rs", include_str!("../emit/enums.rs")),
+            ("mod.rs", include_str!("../emit/mod.rs")),
+            ("operations.rs", include_str!("../emit/operations.rs")),
+            ("rust_types.rs", include_str!("../emit/rust_types.rs")),
+            ("structs.rs", include_str!("../emit/structs.rs")),
+            ("unions.rs", include_str!("../emit/unions.rs")),
+        ];
+        for (file, source) in emitters {
+            for needle in ["Protocol::", "service.protocol", "query_compatible"] {
+                assert!(
+                    !source.contains(needle),
+                    "emit/{file} mentions `{needle}`: protocol decisions belong in codegen/src/protocol/"
+                );
+            }
+        }
+    }
+}
