@@ -1,5 +1,6 @@
-//! The rest-json wire rules shared by every operation: URI labels, query
-//! strings, header values and bodies, as AWS's own SDKs write them.
+//! The wire rules generated operations share: URI labels, query strings,
+//! header values and bodies as AWS's own SDKs write them, error codes as they
+//! read them, and the errors of both directions.
 
 use std::fmt;
 
@@ -399,6 +400,7 @@ impl ::std::error::Error for ResponseError {}
 
 /// An error response the model does not document for the operation.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct UnhandledError {
     /// The HTTP status.
     pub status: u16,
@@ -408,6 +410,9 @@ pub struct UnhandledError {
     pub message: Option<::std::string::String>,
     /// The request id AWS assigned (`x-amzn-requestid`), for support cases.
     pub request_id: Option<::std::string::String>,
+    /// Whose fault the error is, `Sender` or `Receiver`, where a service that
+    /// used to speak the query protocol says so (`x-amzn-query-error`).
+    pub error_type: Option<::std::string::String>,
 }
 
 impl UnhandledError {
@@ -426,6 +431,7 @@ impl UnhandledError {
             code,
             message: error_message(response.body()),
             request_id,
+            error_type: query_error(response).map(|(_, error_type)| error_type.to_owned()),
         }
     }
 }
@@ -463,6 +469,27 @@ pub fn error_code(response: &::http::Response<::bytes::Bytes>) -> Option<::std::
     let without_uri = raw.split(':').next().unwrap_or_default();
     let code = without_uri.rsplit('#').next().unwrap_or_default();
     (!code.is_empty()).then(|| code.to_owned())
+}
+
+/// The error code a service that used to speak the query protocol sends in
+/// `x-amzn-query-error: Code;Type`; it names the modeled error where the body's
+/// code is the JSON protocol's own.
+pub fn query_error_code(
+    response: &::http::Response<::bytes::Bytes>,
+) -> Option<::std::string::String> {
+    query_error(response).map(|(code, _)| code.to_owned())
+}
+
+/// The `(code, type)` of `x-amzn-query-error`, when it has both parts and a code,
+/// as botocore requires.
+fn query_error(response: &::http::Response<::bytes::Bytes>) -> Option<(&str, &str)> {
+    let value = response
+        .headers()
+        .get("x-amzn-query-error")?
+        .to_str()
+        .ok()?;
+    let (code, error_type) = value.split_once(';')?;
+    (!code.is_empty() && !error_type.contains(';')).then_some((code, error_type))
 }
 
 /// The message of an error body: `message`, `Message` or `errorMessage`.
