@@ -480,6 +480,26 @@ pub fn query_error_code(
     query_error(response).map(|(code, _)| code.to_owned())
 }
 
+/// The error code of a query-compatible service's error response: of the
+/// `x-amzn-query-error` code and the JSON protocol's own code, the first that
+/// names one of the operation's `modeled` errors; else the query code, which
+/// is the code botocore reports, or the JSON code.
+pub fn query_compatible_error_code(
+    response: &::http::Response<::bytes::Bytes>,
+    modeled: &[&str],
+) -> Option<::std::string::String> {
+    let query = query_error_code(response);
+    let own = error_code(response);
+    let is_modeled = |code: &Option<::std::string::String>| {
+        code.as_deref().is_some_and(|code| modeled.contains(&code))
+    };
+    if is_modeled(&query) || !is_modeled(&own) {
+        query.or(own)
+    } else {
+        own
+    }
+}
+
 /// The `(code, type)` of `x-amzn-query-error`, when it has both parts and a code,
 /// as botocore requires.
 fn query_error(response: &::http::Response<::bytes::Bytes>) -> Option<(&str, &str)> {

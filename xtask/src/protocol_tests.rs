@@ -422,49 +422,62 @@ mod tests {
 }
 
 #[cfg(test)]
-mod apigateway_tests {
+mod wire_case_tests {
     use super::*;
 
-    /// API Gateway requests and responses as botocore produces and parses them
-    /// (testdata/apigateway/wire-cases.json), run against the real model.
+    /// Requests and responses of real services as botocore produces and parses
+    /// them (`testdata/<service>/wire-cases.json`, written by the script beside
+    /// each), run against the vendored model of that service.
     #[test]
-    fn apigateway_matches_botocore() {
+    fn vendored_services_match_botocore() {
         let root = workspace_root();
-        let model: Value = serde_json::from_str(
-            &fs::read_to_string(root.join("model/apigateway/2015-07-09/service-2.json")).unwrap(),
-        )
-        .unwrap();
-        let cases: Value = serde_json::from_str(
-            &fs::read_to_string(root.join("testdata/apigateway/wire-cases.json")).unwrap(),
-        )
-        .unwrap();
+        let mut services = Vec::new();
+        for entry in fs::read_dir(root.join("testdata")).unwrap() {
+            let dir = entry.unwrap().path();
+            if dir.join("wire-cases.json").is_file() {
+                services.push(dir.file_name().unwrap().to_string_lossy().into_owned());
+            }
+        }
+        services.sort();
+        assert_eq!(services, ["apigateway", "dynamodb", "kms", "sqs"]);
         let dir = tempfile::tempdir().unwrap();
-        for kind in ["input", "output"] {
-            let suite = serde_json::json!([{
-                "description": format!("API Gateway {kind} cases from {}", cases["generatedBy"].as_str().unwrap()),
-                "metadata": model["metadata"],
-                "shapes": model["shapes"],
-                "cases": cases[kind],
-            }]);
-            let path = dir.path().join(format!("apigateway-{kind}.json"));
-            fs::write(&path, suite.to_string()).unwrap();
-            let outcome = run_file(&path).unwrap();
-            let failures: Vec<String> = outcome
-                .failed
-                .iter()
-                .map(|(id, why)| format!("{id}: {why}"))
-                .collect();
-            assert!(
-                failures.is_empty(),
-                "{kind}: {} failing cases:\n{}",
-                failures.len(),
-                failures.join("\n")
-            );
-            assert_eq!(
-                outcome.passed.len(),
-                cases[kind].as_array().unwrap().len(),
-                "{kind}: every case runs"
-            );
+        for service in &services {
+            let jobs = crate::codegen::discover(&root).unwrap();
+            let job = jobs.iter().find(|job| &job.service == service).unwrap();
+            let model: Value =
+                serde_json::from_str(&fs::read_to_string(&job.model).unwrap()).unwrap();
+            let cases: Value = serde_json::from_str(
+                &fs::read_to_string(root.join("testdata").join(service).join("wire-cases.json"))
+                    .unwrap(),
+            )
+            .unwrap();
+            for kind in ["input", "output"] {
+                let suite = serde_json::json!([{
+                    "description": format!("{service} {kind} cases from {}", cases["generatedBy"].as_str().unwrap()),
+                    "metadata": model["metadata"],
+                    "shapes": model["shapes"],
+                    "cases": cases[kind],
+                }]);
+                let path = dir.path().join(format!("{service}-{kind}.json"));
+                fs::write(&path, suite.to_string()).unwrap();
+                let outcome = run_file(&path).unwrap();
+                let failures: Vec<String> = outcome
+                    .failed
+                    .iter()
+                    .map(|(id, why)| format!("{id}: {why}"))
+                    .collect();
+                assert!(
+                    failures.is_empty(),
+                    "{service} {kind}: {} failing cases:\n{}",
+                    failures.len(),
+                    failures.join("\n")
+                );
+                assert_eq!(
+                    outcome.passed.len(),
+                    cases[kind].as_array().unwrap().len(),
+                    "{service} {kind}: every case runs"
+                );
+            }
         }
     }
 }

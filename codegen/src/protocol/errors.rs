@@ -12,17 +12,22 @@ use crate::ir::{OperationDef, Service};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorStyle {
     /// The `x-amzn-errortype` header, else the JSON body's `__type` or `code`
-    /// (rest-json and awsJson); a query-compatible service's `x-amzn-query-error`
-    /// header wins over both.
+    /// (rest-json and awsJson).
     Json,
 }
 
 /// The expression giving the error code of `response`, an `Option<String>`.
+/// A query-compatible service also names its error in `x-amzn-query-error`:
+/// the runtime picks whichever of the two codes names one of the operation's
+/// modeled errors (botocore matches the query code, and for SQS, whose model
+/// keeps shape names only, the JSON code).
 fn error_code(service: &Service, style: ErrorStyle) -> TokenStream {
     match style {
         ErrorStyle::Json if service.query_compatible => quote! {
-            ::awsgen_runtime::protocol::query_error_code(response)
-                .or_else(|| ::awsgen_runtime::protocol::error_code(response))
+            ::awsgen_runtime::protocol::query_compatible_error_code(
+                response,
+                <Self as super::Operation>::ERRORS,
+            )
         },
         ErrorStyle::Json => quote! { ::awsgen_runtime::protocol::error_code(response) },
     }

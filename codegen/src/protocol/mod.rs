@@ -3,7 +3,7 @@
 //! `serialize_request`, `parse_response` and `from_response`, and never look
 //! at the protocol themselves.
 //!
-//! A protocol is a choice of three pieces, made in [`pieces`] and nowhere
+//! A protocol is a choice of three pieces, made in `pieces` and nowhere
 //! else: how members bind to the HTTP message ([`http`]: REST bindings or one
 //! RPC body), the body format ([`codec`]), and where error codes are
 //! ([`errors`]).

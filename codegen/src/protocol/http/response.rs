@@ -112,7 +112,13 @@ fn body_read(service: &Service, def: &StructDef, context: &str, codec: Codec) ->
     if def.members.iter().any(|m| m.binding == Binding::Body) {
         codec.read_body_members(context)
     } else {
-        quote! { <Self as ::std::default::Default>::default() }
+        // Nothing comes from the body. A structure without members reads nothing
+        // at all, which must not leave `response` unused.
+        let unused = def.members.is_empty().then(|| quote! { let _ = response; });
+        quote! {{
+            #unused
+            <Self as ::std::default::Default>::default()
+        }}
     }
 }
 
