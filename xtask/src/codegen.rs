@@ -60,7 +60,16 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
     }
     let jobs = match (model, out) {
         (Some(model), Some(out)) => vec![single_job(&model, &out, service)?],
-        (None, None) => discover(root)?,
+        (None, None) => {
+            let mut jobs = discover(root)?;
+            if let Some(service) = service {
+                jobs.retain(|job| job.service == service);
+                if jobs.is_empty() {
+                    bail!("no vendored service {service:?} under model/");
+                }
+            }
+            jobs
+        }
         _ => bail!("--model and --out go together"),
     };
     let started = Instant::now();
@@ -360,6 +369,28 @@ mod tests {
     }
 
     #[test]
+    fn one_service_alone() {
+        let repo = scratch_repo();
+        let root = repo.path();
+        fs::write(root.join("generated/sqs/src/lib.rs"), "// edited\n").unwrap();
+        fs::write(root.join("generated/kms/src/lib.rs"), "// edited\n").unwrap();
+        assert_eq!(
+            run_at(root, &args(&["--service", "sqs"])).unwrap(),
+            ExitCode::SUCCESS
+        );
+        assert_ne!(
+            fs::read_to_string(root.join("generated/sqs/src/lib.rs")).unwrap(),
+            "// edited\n"
+        );
+        assert_eq!(
+            fs::read_to_string(root.join("generated/kms/src/lib.rs")).unwrap(),
+            "// edited\n"
+        );
+        let err = run_at(root, &args(&["--service", "nosuch"])).unwrap_err();
+        assert!(format!("{err:#}").contains("no vendored service \"nosuch\""));
+    }
+
+    #[test]
     fn one_model_into_another_folder() {
         let out = tempfile::tempdir().unwrap();
         let model =
@@ -376,6 +407,16 @@ mod tests {
         .unwrap();
         assert_eq!(code, ExitCode::SUCCESS);
         let stage = fs::read_to_string(out.path().join("src/types/stage.rs")).unwrap();
+        let manifest = fs::read_to_string(out.path().join("Cargo.toml")).unwrap();
+        let runtime = runtime_path_from(out.path()).unwrap();
+        assert!(
+            manifest.contains(&format!("path = \"{runtime}\"")),
+            "{manifest}"
+        );
+        assert!(
+            out.path().join(&runtime).join("src/lib.rs").is_file(),
+            "{runtime} leads to the runtime crate"
+        );
         assert!(
             stage.contains("pub variables"),
             "the 2015-11-10 model has stage variables"

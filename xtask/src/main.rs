@@ -19,9 +19,11 @@ usage: cargo xtask <command>
 
 commands:
   codegen                          regenerate every service under model/ into generated/
+          [--service NAME]         only that service
   codegen --check                  exit non-zero and list stale files if generated/ is not up to date
   codegen --model PATH --out DIR   generate one service-2.json into the crate folder DIR
           [--service NAME]         (service name; default: the model's endpointPrefix)
+                                   (the crate's runtime dependency points at this workspace's runtime/)
   build-times                      measure how long the generated crates take to build
   protocol-tests --suite FILE…     run botocore protocol suites (input or output kind) through the
                                    generator; one line per failing case, then `N passed, N failed`
