@@ -222,13 +222,18 @@ fn named_shapes(model: &ServiceModel) -> Vec<String> {
     model
         .shapes
         .iter()
-        .filter(|(_, shape)| match shape.shape_type {
-            ShapeType::Structure => !shape.document,
-            ShapeType::String => shape.enum_values.is_some(),
-            _ => false,
-        })
+        .filter(|(_, shape)| is_named(shape))
         .map(|(name, _)| name.clone())
         .collect()
+}
+
+/// Whether `shape` becomes a named Rust type (a struct, union, error or enum).
+pub fn is_named(shape: &Shape) -> bool {
+    match shape.shape_type {
+        ShapeType::Structure => !shape.document,
+        ShapeType::String => shape.enum_values.is_some(),
+        _ => false,
+    }
 }
 
 /// Decides each named shape's module, Rust name and file stem, collisions resolved in name order.
@@ -496,44 +501,47 @@ fn contains_timestamp(ty: &RustType) -> bool {
     }
 }
 
-/// The Rust type of a shape used as a member, list element or map part.
-fn rust_type(
-    model: &ServiceModel,
-    name: &str,
-    path: &str,
-    problems: &mut Vec<Problem>,
-) -> Option<RustType> {
-    rust_type_at_depth(model, name, path, problems, 0)
+/// Why a shape reference has no Rust type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnresolvedType {
+    /// The model names a shape it does not define.
+    Missing(String),
+    /// A list without `member`, or a map without `key` or `value`.
+    Incomplete(String),
+    /// Lists and maps nest in a cycle with no structure in between.
+    Cycle(String),
+}
+
+/// Lists and maps cannot contain themselves without a structure in between,
+/// so a deeper nest of them means a cycle the model should not have.
+const MAX_COLLECTION_DEPTH: usize = 32;
+
+/// The Rust type of the shape called `name` where a member, list element or
+/// map part refers to it: the one mapping from model shapes to Rust types,
+/// shared by lowering and the model diff. It works on any model that parses,
+/// so the diff can compare models the generator would refuse.
+pub fn rust_type_of(model: &ServiceModel, name: &str) -> Result<RustType, UnresolvedType> {
+    rust_type_at_depth(model, name, 0)
 }
 
 fn rust_type_at_depth(
     model: &ServiceModel,
     name: &str,
-    path: &str,
-    problems: &mut Vec<Problem>,
     depth: usize,
-) -> Option<RustType> {
-    let shape = model.shapes.get(name)?;
-    // Lists and maps cannot contain themselves without a structure in between,
-    // so a deep nest of them means a cycle the model should not have.
-    if depth > 32 {
-        problems.push(Problem::new(
-            path,
-            format!("shape {name:?} nests lists and maps in a cycle"),
-        ));
-        return None;
+) -> Result<RustType, UnresolvedType> {
+    let shape = model
+        .shapes
+        .get(name)
+        .ok_or_else(|| UnresolvedType::Missing(name.to_string()))?;
+    if depth > MAX_COLLECTION_DEPTH {
+        return Err(UnresolvedType::Cycle(name.to_string()));
     }
-    let ty = match shape.shape_type {
+    let part = |member: &Option<Member>| match member {
+        Some(member) => rust_type_at_depth(model, &member.shape, depth + 1),
+        None => Err(UnresolvedType::Incomplete(name.to_string())),
+    };
+    Ok(match shape.shape_type {
         ShapeType::Structure if shape.document => RustType::Document,
-        ShapeType::Structure if shape.eventstream => {
-            problems.push(Problem::new(
-                path,
-                format!(
-                    "shape {name:?} is an event stream, which this generator does not support yet"
-                ),
-            ));
-            return None;
-        }
         ShapeType::Structure => RustType::Named(name.to_string()),
         ShapeType::String if shape.enum_values.is_some() => RustType::Named(name.to_string()),
         ShapeType::String => RustType::String,
@@ -548,19 +556,45 @@ fn rust_type_at_depth(
         ShapeType::Bigdecimal => RustType::BigDecimal,
         ShapeType::Timestamp => RustType::Timestamp,
         ShapeType::Blob => RustType::Blob,
-        ShapeType::List => {
-            let member = shape.member.as_ref()?;
-            let inner = rust_type_at_depth(model, &member.shape, path, problems, depth + 1)?;
-            RustType::List(Box::new(inner))
+        ShapeType::List => RustType::List(Box::new(part(&shape.member)?)),
+        ShapeType::Map => RustType::Map(Box::new(part(&shape.key)?), Box::new(part(&shape.value)?)),
+    })
+}
+
+/// The Rust type of a member's shape, with what the generator cannot emit yet
+/// reported as problems at `path`. Missing and incomplete shapes give `None`
+/// silently: validation has reported them.
+fn rust_type(
+    model: &ServiceModel,
+    name: &str,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> Option<RustType> {
+    let ty = match rust_type_of(model, name) {
+        Ok(ty) => ty,
+        Err(UnresolvedType::Cycle(shape)) => {
+            problems.push(Problem::new(
+                path,
+                format!("shape {shape:?} nests lists and maps in a cycle"),
+            ));
+            return None;
         }
-        ShapeType::Map => {
-            let (key, value) = (shape.key.as_ref()?, shape.value.as_ref()?);
-            let key_ty = rust_type_at_depth(model, &key.shape, path, problems, depth + 1)?;
-            let value_ty = rust_type_at_depth(model, &value.shape, path, problems, depth + 1)?;
-            RustType::Map(Box::new(key_ty), Box::new(value_ty))
-        }
+        Err(UnresolvedType::Missing(_) | UnresolvedType::Incomplete(_)) => return None,
     };
-    if depth > 0 && contains_timestamp(&ty) && matches!(ty, RustType::List(_) | RustType::Map(..)) {
+    if model.shapes[name].eventstream {
+        problems.push(Problem::new(
+            path,
+            format!("shape {name:?} is an event stream, which this generator does not support yet"),
+        ));
+        return None;
+    }
+    let nested_collection = match &ty {
+        RustType::List(inner) | RustType::Map(_, inner) => Some(inner.as_ref()),
+        _ => None,
+    };
+    if nested_collection.is_some_and(|inner| {
+        matches!(inner, RustType::List(_) | RustType::Map(..)) && contains_timestamp(inner)
+    }) {
         problems.push(Problem::new(
             path,
             "timestamps nested two collections deep are not supported yet",
@@ -617,16 +651,27 @@ fn recursive_edges(model: &ServiceModel) -> BTreeSet<(String, String)> {
 
 /// Shapes reachable from operation inputs, and from outputs and errors.
 fn reachability(model: &ServiceModel) -> (BTreeSet<String>, BTreeSet<String>) {
-    let closure = |roots: Vec<String>| {
-        let mut seen = BTreeSet::new();
-        let mut stack = roots;
-        while let Some(name) = stack.pop() {
-            let Some(shape) = model.shapes.get(&name) else {
-                continue;
-            };
-            if !seen.insert(name) {
-                continue;
-            }
+    let operations = model.operations.values();
+    let inputs: Vec<String> = operations
+        .clone()
+        .filter_map(|op| op.input.as_ref().map(|r| r.shape.clone()))
+        .collect();
+    let outputs: Vec<String> = operations
+        .flat_map(|op| op.output.iter().chain(&op.errors).map(|r| r.shape.clone()))
+        .collect();
+    (reach(model, inputs), reach(model, outputs))
+}
+
+/// Every shape reachable from `roots` through members, list elements and map
+/// parts, roots included; names of missing shapes are left out.
+pub fn reach(model: &ServiceModel, roots: impl IntoIterator<Item = String>) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut stack: Vec<String> = roots.into_iter().collect();
+    while let Some(name) = stack.pop() {
+        let Some(shape) = model.shapes.get(&name) else {
+            continue;
+        };
+        if seen.insert(name) {
             let parts = shape
                 .members
                 .values()
@@ -635,17 +680,8 @@ fn reachability(model: &ServiceModel) -> (BTreeSet<String>, BTreeSet<String>) {
                 .chain(&shape.value);
             stack.extend(parts.map(|m| m.shape.clone()));
         }
-        seen
-    };
-    let operations = model.operations.values();
-    let inputs = operations
-        .clone()
-        .filter_map(|op| op.input.as_ref().map(|r| r.shape.clone()))
-        .collect();
-    let outputs = operations
-        .flat_map(|op| op.output.iter().chain(&op.errors).map(|r| r.shape.clone()))
-        .collect();
-    (closure(inputs), closure(outputs))
+    }
+    seen
 }
 
 fn lower_operations(

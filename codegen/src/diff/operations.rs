@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::pydict::PyValue;
 use super::rust_types::type_word;
 use super::{Basis, Change, ChangeKind, OperationReport, OperationStatus, Sides};
+use crate::lower::reach;
 use crate::model::{Operation, ServiceModel, Shape, ShapeType};
 
 /// Reports for every operation with at least one change, sorted by name.
@@ -150,27 +151,6 @@ fn operation_field_sides(field: &str) -> (bool, bool) {
         "http" | "input" | "endpoint" | "authtype" | "idempotent" => (true, false),
         _ => (true, true),
     }
-}
-
-/// Every shape reachable from `roots` in `model`, roots included.
-fn reach(model: &ServiceModel, roots: impl IntoIterator<Item = String>) -> BTreeSet<String> {
-    let mut seen = BTreeSet::new();
-    let mut stack: Vec<String> = roots.into_iter().collect();
-    while let Some(name) = stack.pop() {
-        let Some(shape) = model.shapes.get(&name) else {
-            continue;
-        };
-        if seen.insert(name) {
-            let parts = shape
-                .members
-                .values()
-                .chain(&shape.member)
-                .chain(&shape.key)
-                .chain(&shape.value);
-            stack.extend(parts.map(|m| m.shape.clone()));
-        }
-    }
-    seen
 }
 
 /// Which members are new, and which enums gained values.

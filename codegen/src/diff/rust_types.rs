@@ -1,68 +1,56 @@
-//! The Rust type a shape becomes, as far as the diff needs it: enough to tell
-//! whether two shapes give code the same type.
-//!
-//! This mirrors the lowering's type mapping without its validation: the diff
-//! must work on any model that parses, even one the generator would refuse.
+//! The Rust type a shape becomes, printed for the diff: lowering's own
+//! mapping ([`rust_type_of`]), shown as text so two shapes compare by the type
+//! their code gets.
 
-use crate::model::{ServiceModel, Shape, ShapeType};
+use crate::ir::RustType;
+use crate::lower::{rust_type_of, UnresolvedType};
+use crate::model::{ServiceModel, ShapeType};
 use crate::naming::type_name;
 
-/// Lists and maps never nest deeper than this in a model that makes sense;
+pub use crate::lower::is_named;
+
+/// Descriptions never nest deeper than this in a model that makes sense;
 /// deeper means a cycle without a structure, which is cut here.
 const MAX_DEPTH: usize = 32;
-
-/// Whether `shape` becomes a named Rust type (a struct, union, error or enum).
-pub fn is_named(shape: &Shape) -> bool {
-    match shape.shape_type {
-        ShapeType::Structure => !shape.document,
-        ShapeType::String => shape.enum_values.is_some(),
-        _ => false,
-    }
-}
 
 /// The Rust type of the shape called `name`, without the `Option` (e.g.
 /// `BTreeMap<String, String>`); `?Name` for a missing shape, so two different
 /// missing shapes never look alike.
 pub fn rust_type(model: &ServiceModel, name: &str) -> String {
-    rust_type_at(model, name, 0)
-}
-
-fn rust_type_at(model: &ServiceModel, name: &str, depth: usize) -> String {
-    let Some(shape) = model.shapes.get(name) else {
-        return format!("?{name}");
-    };
-    if depth > MAX_DEPTH {
-        return "…".to_string();
-    }
-    let part = |member: &Option<crate::model::Member>| match member {
-        Some(member) => rust_type_at(model, &member.shape, depth + 1),
-        None => "?".to_string(),
-    };
-    match shape.shape_type {
-        ShapeType::Structure if shape.document => "Document".to_string(),
-        ShapeType::Structure if shape.exception => format!("error::{}", type_name(name)),
-        ShapeType::Structure => format!("types::{}", type_name(name)),
-        ShapeType::String if shape.enum_values.is_some() => format!("types::{}", type_name(name)),
-        ShapeType::List => format!("Vec<{}>", part(&shape.member)),
-        ShapeType::Map => format!("BTreeMap<{}, {}>", part(&shape.key), part(&shape.value)),
-        other => primitive(other).to_string(),
+    match rust_type_of(model, name) {
+        Ok(ty) => display(model, &ty),
+        Err(UnresolvedType::Missing(shape)) => format!("?{shape}"),
+        Err(UnresolvedType::Incomplete(shape)) => format!("?{shape}…"),
+        Err(UnresolvedType::Cycle(_)) => "…".to_string(),
     }
 }
 
-fn primitive(shape_type: ShapeType) -> &'static str {
-    match shape_type {
-        ShapeType::String => "String",
-        ShapeType::Boolean => "bool",
-        ShapeType::Byte => "i8",
-        ShapeType::Short => "i16",
-        ShapeType::Integer => "i32",
-        ShapeType::Long => "i64",
-        ShapeType::Float => "f32",
-        ShapeType::Double | ShapeType::Bigdecimal => "f64",
-        ShapeType::Biginteger => "i128",
-        ShapeType::Timestamp => "OffsetDateTime",
-        ShapeType::Blob => "Blob",
-        ShapeType::Structure | ShapeType::List | ShapeType::Map => "?",
+fn display(model: &ServiceModel, ty: &RustType) -> String {
+    match ty {
+        RustType::Named(name) if model.shapes[name].exception => {
+            format!("error::{}", type_name(name))
+        }
+        RustType::Named(name) => format!("types::{}", type_name(name)),
+        RustType::List(item) => format!("Vec<{}>", display(model, item)),
+        RustType::Map(key, value) => {
+            format!(
+                "BTreeMap<{}, {}>",
+                display(model, key),
+                display(model, value)
+            )
+        }
+        RustType::String => "String".to_string(),
+        RustType::Bool => "bool".to_string(),
+        RustType::Byte => "i8".to_string(),
+        RustType::Short => "i16".to_string(),
+        RustType::Integer => "i32".to_string(),
+        RustType::Long => "i64".to_string(),
+        RustType::Float => "f32".to_string(),
+        RustType::Double | RustType::BigDecimal => "f64".to_string(),
+        RustType::BigInteger => "i128".to_string(),
+        RustType::Timestamp => "OffsetDateTime".to_string(),
+        RustType::Blob => "Blob".to_string(),
+        RustType::Document => "Document".to_string(),
     }
 }
 
