@@ -1,0 +1,231 @@
+//! The runtime's wire rules on their own: request assembly, text forms of
+//! values, error codes as botocore reads them, and the JSON document forms.
+
+use awsgen_runtime::bytes::Bytes;
+use awsgen_runtime::http;
+use awsgen_runtime::primitives::{timestamp, Blob, FloatWire, OptionFloatIn, UnknownVariantValue};
+use awsgen_runtime::protocol::{
+    error_code, error_message, header_list, parse_timestamp_header, push_host_label, push_label,
+    query_compatible_error_code, query_error_code, split_header_list, split_http_date_list,
+    timestamp_text, Query, RequestError, RequestParts, TimestampText, UnhandledError,
+};
+use time::macros::datetime;
+
+fn response(headers: &[(&str, &str)], body: &str) -> http::Response<Bytes> {
+    let mut builder = http::Response::builder().status(400);
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    builder.body(Bytes::from(body.to_owned())).unwrap()
+}
+
+#[test]
+fn labels_encode_everything_but_unreserved_bytes() {
+    let mut path = String::from("/restapis/");
+    push_label(&mut path, "restApiId", "a b/c:d?é~", false).unwrap();
+    assert_eq!(path, "/restapis/a%20b%2Fc%3Ad%3F%C3%A9~");
+    let mut greedy = String::from("/");
+    push_label(&mut greedy, "key", "dir/file name", true).unwrap();
+    assert_eq!(greedy, "/dir/file%20name");
+    assert!(matches!(
+        push_label(&mut String::new(), "key", "", false),
+        Err(RequestError::EmptyLabel { member: "key" })
+    ));
+}
+
+#[test]
+fn named_query_members_win_over_map_entries() {
+    let mut query = Query::new("static=1");
+    query.push("limit", "10");
+    query.push_from_map("limit", "99");
+    query.push_from_map("extra", "a&b");
+    query.push_from_map("extra", "c");
+    assert_eq!(query.finish(), "static=1&limit=10&extra=a%26b&extra=c");
+}
+
+#[test]
+fn host_labels_must_be_dns_labels() {
+    let mut prefix = String::new();
+    push_host_label(&mut prefix, "label", "bar-1").unwrap();
+    assert_eq!(prefix, "bar-1");
+    for bad in ["", "-x", "a.b", "a b", &"x".repeat(64)] {
+        assert!(
+            push_host_label(&mut String::new(), "label", bad).is_err(),
+            "{bad:?}"
+        );
+    }
+}
+
+#[test]
+fn requests_get_content_length_and_refuse_bad_headers() {
+    let mut parts = RequestParts::new("POST", "/".into(), String::new());
+    parts.header("X-Amz-Target", "Svc.Op");
+    parts.body("application/x-amz-json-1.0", &b"{}"[..]);
+    let request = parts.finish().unwrap();
+    assert_eq!(request.headers()["content-length"], "2");
+    assert_eq!(
+        request.headers()["content-type"],
+        "application/x-amz-json-1.0"
+    );
+
+    let mut parts = RequestParts::new("GET", "/".into(), String::new());
+    parts.header("x-bad", "line\nbreak");
+    match parts.finish() {
+        Err(RequestError::InvalidHeader { header, .. }) => assert_eq!(header, "x-bad"),
+        other => panic!("expected InvalidHeader, got {other:?}"),
+    }
+}
+
+#[test]
+fn header_lists_quote_and_split_as_botocore_does() {
+    let joined = header_list(["a".into(), "b,c".into(), "d\"e".into()], true);
+    assert_eq!(joined, r#"a, "b,c", "d\"e""#);
+    assert_eq!(split_header_list(&joined), ["a", "b,c", "d\"e"]);
+    assert_eq!(
+        split_http_date_list("Mon, 16 Dec 2019 23:48:18 GMT, Mon, 16 Dec 2019 23:48:18 GMT"),
+        [
+            "Mon, 16 Dec 2019 23:48:18 GMT",
+            "Mon, 16 Dec 2019 23:48:18 GMT"
+        ]
+    );
+}
+
+#[test]
+fn timestamps_print_and_parse_in_each_format() {
+    let moment = datetime!(2000-01-02 20:34:56.5 UTC);
+    assert_eq!(
+        timestamp_text(&moment, TimestampText::EpochSeconds),
+        "946845296.5"
+    );
+    assert_eq!(
+        timestamp_text(&moment, TimestampText::Iso8601),
+        "2000-01-02T20:34:56.5Z"
+    );
+    let whole = datetime!(2000-01-02 20:34:56 UTC);
+    assert_eq!(
+        timestamp_text(&whole, TimestampText::HttpDate),
+        "Sun, 02 Jan 2000 20:34:56 GMT"
+    );
+    for format in [
+        TimestampText::EpochSeconds,
+        TimestampText::Iso8601,
+        TimestampText::HttpDate,
+    ] {
+        let text = timestamp_text(&whole, format);
+        assert_eq!(parse_timestamp_header("h", &text, format).unwrap(), whole);
+    }
+    assert!(parse_timestamp_header("h", "yesterday", TimestampText::Iso8601).is_err());
+}
+
+#[test]
+fn error_codes_lose_namespace_and_uri() {
+    let cases = [
+        (
+            vec![("x-amzn-errortype", "FooError:http://internal.amazon.com/")],
+            "",
+        ),
+        (vec![], r#"{"__type": "aws.protocoltests#FooError"}"#),
+        (
+            vec![],
+            r#"{"code": "aws.protocoltests#FooError:http://x/"}"#,
+        ),
+        (
+            vec![("x-amzn-errortype", "FooError")],
+            r#"{"__type": "Other"}"#,
+        ),
+    ];
+    for (headers, body) in cases {
+        assert_eq!(
+            error_code(&response(&headers, body)).as_deref(),
+            Some("FooError"),
+            "{headers:?} {body}"
+        );
+    }
+    assert_eq!(error_code(&response(&[], "not json")), None);
+    assert_eq!(
+        error_message(br#"{"Message": "Hi"}"#).as_deref(),
+        Some("Hi")
+    );
+}
+
+#[test]
+fn query_compatible_codes_name_the_modeled_error() {
+    let sqs = response(
+        &[(
+            "x-amzn-query-error",
+            "AWS.SimpleQueueService.NonExistentQueue;Sender",
+        )],
+        r#"{"__type": "com.amazonaws.sqs#QueueDoesNotExist"}"#,
+    );
+    assert_eq!(
+        query_error_code(&sqs).as_deref(),
+        Some("AWS.SimpleQueueService.NonExistentQueue")
+    );
+    // Modeled by shape name only (SQS): the JSON code names it.
+    assert_eq!(
+        query_compatible_error_code(&sqs, &["QueueDoesNotExist"]).as_deref(),
+        Some("QueueDoesNotExist")
+    );
+    // Modeled with the query code as `error.code`: the query code names it.
+    assert_eq!(
+        query_compatible_error_code(&sqs, &["AWS.SimpleQueueService.NonExistentQueue"]).as_deref(),
+        Some("AWS.SimpleQueueService.NonExistentQueue")
+    );
+    // Not modeled: the query code, as botocore reports it, with its type.
+    assert_eq!(
+        query_compatible_error_code(&sqs, &[]).as_deref(),
+        Some("AWS.SimpleQueueService.NonExistentQueue")
+    );
+    let unhandled = UnhandledError::from_response(&sqs, query_error_code(&sqs));
+    assert_eq!(unhandled.error_type.as_deref(), Some("Sender"));
+    // A header without both parts is not a query error.
+    for malformed in ["OnlyCode", ";Sender", "a;b;c"] {
+        let bad = response(&[("x-amzn-query-error", malformed)], "{}");
+        assert_eq!(query_error_code(&bad), None, "{malformed}");
+    }
+}
+
+#[test]
+fn blobs_are_base64_in_json_and_refuse_bad_text() {
+    let blob = Blob::from(&b"\x00\x01binary"[..]);
+    let text = serde_json::to_string(&blob).unwrap();
+    assert_eq!(text, "\"AAFiaW5hcnk=\"");
+    assert_eq!(serde_json::from_str::<Blob>(&text).unwrap(), blob);
+    let err = serde_json::from_str::<Blob>("\"not base64!\"").unwrap_err();
+    assert!(err.to_string().contains("invalid base64 blob"), "{err}");
+    assert_eq!(format!("{blob:?}"), "Blob(8 bytes)");
+}
+
+#[test]
+fn floats_carry_non_finite_values_as_strings() {
+    assert_eq!(
+        serde_json::to_string(&FloatWire(f64::NAN)).unwrap(),
+        "\"NaN\""
+    );
+    assert_eq!(
+        serde_json::to_string(&FloatWire(f64::NEG_INFINITY)).unwrap(),
+        "\"-Infinity\""
+    );
+    assert_eq!(serde_json::to_string(&FloatWire(1.5)).unwrap(), "1.5");
+    let read: OptionFloatIn<f64> = serde_json::from_str("\"Infinity\"").unwrap();
+    assert_eq!(read.0, Some(f64::INFINITY));
+    assert!(serde_json::from_str::<OptionFloatIn<f64>>("\"Inf\"").is_err());
+}
+
+#[test]
+fn epoch_timestamps_keep_microseconds_and_refuse_non_finite_numbers() {
+    let read: timestamp::OptionIn<timestamp::EpochSeconds> =
+        serde_json::from_str("1398796238.123456").unwrap();
+    assert_eq!(read.0, Some(datetime!(2014-04-29 18:30:38.123456 UTC)));
+    assert!(serde_json::from_str::<timestamp::OptionIn<timestamp::EpochSeconds>>("1e400").is_err());
+    let iso: timestamp::OptionIn<timestamp::Iso8601> =
+        serde_json::from_str("\"2000-01-02T20:34:56Z\"").unwrap();
+    assert_eq!(iso.0, Some(datetime!(2000-01-02 20:34:56 UTC)));
+}
+
+#[test]
+fn unknown_enum_values_keep_their_text() {
+    let value = UnknownVariantValue::new("NEW_VALUE");
+    assert_eq!(value.as_str(), "NEW_VALUE");
+    assert_eq!(value.to_string(), "NEW_VALUE");
+}
