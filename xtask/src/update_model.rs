@@ -527,6 +527,55 @@ mod tests {
         assert_eq!(whole_tree(root), before);
     }
 
+    /// With several services vendored, an update touches only its own service.
+    #[test]
+    fn one_service_is_updated_beside_the_others() {
+        let repo = scratch_repo();
+        let root = repo.path();
+        let before = whole_tree(root);
+        let sqs_model = root.join("model/sqs/2012-11-05/service-2.json");
+        let mut json: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&sqs_model).unwrap()).unwrap();
+        json["shapes"]["SendMessageRequest"]["members"]["TraceTag"] =
+            serde_json::json!({"shape": "String"});
+        let scratch = tempfile::tempdir().unwrap();
+        let incoming = scratch.path().join("service-2.json");
+        fs::write(&incoming, serde_json::to_string(&json).unwrap()).unwrap();
+
+        let code = run_at(
+            root,
+            &args(&[incoming.to_str().unwrap(), "--date", "2026-11-28"]),
+        )
+        .unwrap();
+        assert_eq!(code, ExitCode::SUCCESS);
+        assert_eq!(
+            fs::read_to_string(root.join("model/sqs/CRATE_VERSION")).unwrap(),
+            "0.1.1\n"
+        );
+        let changelog = fs::read_to_string(root.join("generated/sqs/CHANGELOG.md")).unwrap();
+        assert!(changelog.contains("SendMessage"), "{changelog}");
+        let request =
+            fs::read_to_string(root.join("generated/sqs/src/types/send_message_request.rs"))
+                .unwrap();
+        assert!(
+            request.contains("pub trace_tag"),
+            "the new member is generated"
+        );
+        let changed: Vec<PathBuf> = whole_tree(root)
+            .into_iter()
+            .filter(|entry| !before.contains(entry))
+            .map(|(path, _)| path.strip_prefix(root).unwrap().to_path_buf())
+            .collect();
+        assert!(!changed.is_empty());
+        for path in &changed {
+            assert!(
+                path.starts_with("model/sqs") || path.starts_with("generated/sqs"),
+                "{} changed",
+                path.display()
+            );
+        }
+    }
+
     /// Writes history `file` with `edit` applied to its JSON as `dir/<label>.json`.
     fn edited_model(
         dir: &Path,
