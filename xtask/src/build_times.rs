@@ -57,7 +57,7 @@ pub fn run() -> Result<()> {
     Ok(())
 }
 
-fn timed(root: &Path, target: &Path, args: &[&str], incremental: bool) -> Result<Duration> {
+pub fn timed(root: &Path, target: &Path, args: &[&str], incremental: bool) -> Result<Duration> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let started = Instant::now();
     let output = Command::new(cargo)
@@ -78,6 +78,6 @@ fn timed(root: &Path, target: &Path, args: &[&str], incremental: bool) -> Result
     Ok(started.elapsed())
 }
 
-fn seconds(duration: Duration) -> String {
+pub fn seconds(duration: Duration) -> String {
     format!("{:.1} s", duration.as_secs_f64())
 }

@@ -2,6 +2,7 @@
 
 mod build_times;
 mod codegen;
+mod compare_check;
 mod diff;
 mod fixtures;
 mod fs_sync;
@@ -25,6 +26,9 @@ commands:
           [--service NAME]         (service name; default: the model's endpointPrefix)
                                    (the crate's runtime dependency points at this workspace's runtime/)
   build-times                      measure how long the generated crates take to build
+  compare-check --model PATH       a generated crate's `cargo check` time next to the official SDK
+       --service NAME              crate's (e.g. --official aws-sdk-ec2@1.274.0), same workspace,
+       --official CRATE@VERSION    same run; prints both and the ratio
   protocol-tests --suite FILE…     run botocore protocol suites (input or output kind) through the
                                    generator; one line per failing case, then `N passed, N failed`
   diff OLD NEW                     what changed between two models (service-2.json, .json.gz or a
@@ -47,6 +51,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("codegen") => codegen::run(&args[1..]),
         Some("build-times") => build_times::run().map(|()| ExitCode::SUCCESS),
+        Some("compare-check") => compare_check::run(&args[1..]),
         Some("protocol-tests") => protocol_tests::run(&args[1..]),
         Some("diff") => diff::run(&args[1..]),
         Some("update-model") => update_model::run(&args[1..]),
