@@ -54,6 +54,7 @@ snapshot_fixtures!(
     blobs,
     maps_of_lists,
     http_bindings,
+    aws_json,
 );
 
 #[test]

@@ -1,0 +1,74 @@
+//! awsJson requests: every member in the body (a `location` means nothing to
+//! an RPC protocol), an unset idempotency token filled in, the host prefix
+//! from a host label; errors found by their query-compatible code.
+
+use awsgen_fixture_aws_json::operation::{Operation, Ping, PutThing, PutThingError};
+use awsgen_fixture_aws_json::protocol::HostPrefix;
+use awsgen_fixture_aws_json::types::PutThingInput;
+use awsgen_runtime::bytes::Bytes;
+use awsgen_runtime::http;
+use serde_json::{json, Value};
+
+#[test]
+fn every_member_travels_in_the_body_and_the_token_is_filled() {
+    let input = PutThingInput::builder()
+        .zone("eu1")
+        .name("widget")
+        .build()
+        .unwrap();
+    let request = PutThing::serialize_request(&input).unwrap();
+    assert_eq!(request.headers()["x-amz-target"], "FixtureService_20200101.PutThing");
+    assert_eq!(request.headers()["content-type"], "application/x-amz-json-1.0");
+    assert_eq!(request.headers()["x-amzn-query-mode"], "true");
+    assert!(request.headers().get("x-ignored-by-rpc").is_none());
+    let body: Value = serde_json::from_slice(request.body()).unwrap();
+    assert_eq!(body["Zone"], "eu1");
+    // botocore keys body members by `locationName` whatever their `location`.
+    assert_eq!(body["x-ignored-by-rpc"], "widget");
+    let token = body["Token"].as_str().expect("a token is generated");
+    assert_eq!(token.len(), 36, "a UUID: {token}");
+    assert_eq!(
+        request.extensions().get::<HostPrefix>(),
+        Some(&HostPrefix("eu1.".to_string()))
+    );
+    // A token the caller sets is sent as it is.
+    let chosen = PutThingInput::builder().zone("eu1").name("w").token("mine").build().unwrap();
+    let body: Value =
+        serde_json::from_slice(PutThing::serialize_request(&chosen).unwrap().body()).unwrap();
+    assert_eq!(body["Token"], "mine");
+}
+
+#[test]
+fn an_operation_without_input_sends_an_empty_document() {
+    let request = Ping::serialize_request(&()).unwrap();
+    assert_eq!(request.body().as_ref(), b"{}");
+}
+
+#[test]
+fn an_invalid_host_label_is_refused() {
+    let input = PutThingInput::builder().zone("not a label").name("w").build().unwrap();
+    assert!(PutThing::serialize_request(&input).is_err());
+}
+
+#[test]
+fn errors_are_found_by_their_query_code() {
+    let response = http::Response::builder()
+        .status(404)
+        .header("x-amzn-query-error", "AWS.Fixture.ThingMissing;Sender")
+        .body(Bytes::from(
+            json!({"__type": "com.fixture#ThingMissing", "message": "gone"}).to_string(),
+        ))
+        .unwrap();
+    match PutThing::parse_response(&response).unwrap_err() {
+        PutThingError::ThingMissing(error) => assert_eq!(error.message(), Some("gone")),
+        other => panic!("expected ThingMissing, got {other:?}"),
+    }
+    let throttled = http::Response::builder()
+        .status(400)
+        .body(Bytes::from(json!({"__type": "com.fixture#Throttled"}).to_string()))
+        .unwrap();
+    assert!(matches!(
+        PutThing::parse_response(&throttled).unwrap_err(),
+        PutThingError::Throttled(_)
+    ));
+}
