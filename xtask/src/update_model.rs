@@ -607,7 +607,19 @@ mod tests {
                 json["metadata"]["serviceId"] = "Not API Gateway".into();
             },
         );
+        // With several services vendored, a model no folder is named after needs --service…
         let err = run_at(root, &args(&[other.to_str().unwrap()])).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("no vendored model for service \"notapigateway\""),
+            "{err:#}"
+        );
+        assert_eq!(whole_tree(root), before);
+        // …and named for one, its identity must match.
+        let err = run_at(
+            root,
+            &args(&[other.to_str().unwrap(), "--service", "apigateway"]),
+        )
+        .unwrap_err();
         assert!(
             format!("{err:#}").contains("--allow-other-service"),
             "{err:#}"
