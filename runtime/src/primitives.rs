@@ -232,6 +232,115 @@ where
     deserializer.deserialize_map(StructVisitor(body_only, ::std::marker::PhantomData))
 }
 
+/// Reads an optional list of structures, deserializing each element in place
+/// in the list's own memory: structures are large, and building each on the
+/// stack before moving it into the list costs two copies per element.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct StructList<T>(pub Option<::std::vec::Vec<T>>);
+
+impl<'de, T: DeserializeMembers> ::serde::Deserialize<'de> for StructList<T> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ListVisitor<T>(::std::marker::PhantomData<T>);
+        impl<'de, T: DeserializeMembers> ::serde::de::Visitor<'de> for ListVisitor<T> {
+            type Value = StructList<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a list of {} objects", T::TYPE_NAME)
+            }
+            fn visit_unit<E: ::serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(StructList(None))
+            }
+            fn visit_none<E: ::serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(StructList(None))
+            }
+            fn visit_some<D: ::serde::Deserializer<'de>>(
+                self,
+                deserializer: D,
+            ) -> Result<Self::Value, D::Error> {
+                deserializer.deserialize_seq(self)
+            }
+            fn visit_seq<A: ::serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut items = ::std::vec::Vec::new();
+                loop {
+                    items.push(T::default());
+                    let slot = items.last_mut().expect("just pushed");
+                    if seq.next_element_seed(InPlace(slot))?.is_none() {
+                        items.pop();
+                        return Ok(StructList(Some(items)));
+                    }
+                }
+            }
+        }
+        deserializer.deserialize_option(ListVisitor(::std::marker::PhantomData))
+    }
+}
+
+/// Reads a map whose values are structures, deserializing each value in
+/// place in the map's own node rather than building it and moving it there.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct MapOfStructs<K, V>(pub ::std::collections::BTreeMap<K, V>);
+
+impl<'de, K, V> ::serde::Deserialize<'de> for MapOfStructs<K, V>
+where
+    K: ::serde::Deserialize<'de> + Ord,
+    V: DeserializeMembers,
+{
+    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor<K, V>(::std::marker::PhantomData<(K, V)>);
+        impl<'de, K, V> ::serde::de::Visitor<'de> for MapVisitor<K, V>
+        where
+            K: ::serde::Deserialize<'de> + Ord,
+            V: DeserializeMembers,
+        {
+            type Value = MapOfStructs<K, V>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a map of {} objects", V::TYPE_NAME)
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut entries = ::std::collections::BTreeMap::new();
+                while let Some(key) = map.next_key::<K>()? {
+                    let slot = entries.entry(key).or_insert_with(V::default);
+                    // A repeated key replaces the earlier value, as serde's own maps do.
+                    *slot = V::default();
+                    map.next_value_seed(InPlace(slot))?;
+                }
+                Ok(MapOfStructs(entries))
+            }
+        }
+        deserializer.deserialize_map(MapVisitor(::std::marker::PhantomData))
+    }
+}
+
+/// Deserializes a structure's members into an existing value.
+struct InPlace<'a, T>(&'a mut T);
+
+impl<'de, T: DeserializeMembers> ::serde::de::DeserializeSeed<'de> for InPlace<'_, T> {
+    type Value = ();
+    fn deserialize<D: ::serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        struct InPlaceVisitor<'a, T>(&'a mut T);
+        impl<'de, T: DeserializeMembers> ::serde::de::Visitor<'de> for InPlaceVisitor<'_, T> {
+            type Value = ();
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a {} object", T::TYPE_NAME)
+            }
+            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    self.0.deserialize_member(&key.0, &mut map, false)?;
+                }
+                Ok(())
+            }
+        }
+        deserializer.deserialize_map(InPlaceVisitor(self.0))
+    }
+}
+
 /// A map key, borrowed from the input when the input allows (no escapes).
 struct Key<'de>(::std::borrow::Cow<'de, str>);
 

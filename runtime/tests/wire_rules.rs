@@ -229,3 +229,82 @@ fn unknown_enum_values_keep_their_text() {
     assert_eq!(value.as_str(), "NEW_VALUE");
     assert_eq!(value.to_string(), "NEW_VALUE");
 }
+
+/// A structure with the generated impls' shape, for the in-place readers.
+#[derive(Debug, Default, Clone, PartialEq)]
+struct Item {
+    name: Option<String>,
+    count: Option<i32>,
+}
+
+impl awsgen_runtime::primitives::DeserializeMembers for Item {
+    const TYPE_NAME: &'static str = "Item";
+
+    fn deserialize_member<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+        _body_only: bool,
+    ) -> Result<(), A::Error> {
+        match key {
+            "name" => self.name = map.next_value()?,
+            "count" => self.count = map.next_value()?,
+            _ => {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn item(name: &str, count: i32) -> Item {
+    Item {
+        name: Some(name.to_string()),
+        count: Some(count),
+    }
+}
+
+#[test]
+fn lists_of_structures_read_in_place() {
+    use awsgen_runtime::primitives::StructList;
+    let read: StructList<Item> =
+        serde_json::from_str(r#"[{"name": "a", "count": 1}, {"extra": [1, 2]}, {}]"#).unwrap();
+    assert_eq!(
+        read.0,
+        Some(vec![item("a", 1), Item::default(), Item::default()])
+    );
+    assert_eq!(
+        serde_json::from_str::<StructList<Item>>("[]").unwrap().0,
+        Some(vec![])
+    );
+    assert_eq!(
+        serde_json::from_str::<StructList<Item>>("null").unwrap().0,
+        None
+    );
+    let err = serde_json::from_str::<StructList<Item>>(r#"[{"count": "x"}]"#).unwrap_err();
+    assert!(err.to_string().contains("invalid type"), "{err}");
+    let err = serde_json::from_str::<StructList<Item>>(r#"{"name": "a"}"#).unwrap_err();
+    assert!(err.to_string().contains("a list of Item objects"), "{err}");
+}
+
+#[test]
+fn maps_of_structures_read_in_place_and_a_repeated_key_replaces() {
+    use awsgen_runtime::primitives::MapOfStructs;
+    let read: MapOfStructs<String, Item> = serde_json::from_str(
+        r#"{"b": {"name": "b", "count": 2}, "a": {"name": "old", "count": 9}, "a": {"name": "a"}}"#,
+    )
+    .unwrap();
+    let expected = std::collections::BTreeMap::from([
+        (
+            "a".to_string(),
+            Item {
+                name: Some("a".to_string()),
+                count: None,
+            },
+        ),
+        ("b".to_string(), item("b", 2)),
+    ]);
+    assert_eq!(read.0, expected);
+    let err = serde_json::from_str::<MapOfStructs<String, Item>>("[1]").unwrap_err();
+    assert!(err.to_string().contains("a map of Item objects"), "{err}");
+}

@@ -272,6 +272,28 @@ fn deserialize_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
                 RustType::Double | RustType::BigDecimal => quote! {
                     #key => self.#field = map.next_value::<::awsgen_runtime::primitives::OptionFloatIn<f64>>()?.0,
                 },
+                RustType::List(ref item) if is_structure(service, item) => {
+                    let item = type_tokens(service, item);
+                    quote! {
+                        #key => self.#field = map.next_value::<::awsgen_runtime::primitives::StructList<#item>>()?.0,
+                    }
+                }
+                ref ty if map_of_structs(service, ty).is_some() => {
+                    let map_type = map_of_structs(service, ty);
+                    quote! {
+                        #key => self.#field = map.next_value::<::std::option::Option<#map_type>>()?.map(|map| map.0),
+                    }
+                }
+                RustType::List(ref item) if map_of_structs(service, item).is_some() => {
+                    let map_type = map_of_structs(service, item);
+                    quote! {
+                        #key => {
+                            self.#field = map
+                                .next_value::<::std::option::Option<::std::vec::Vec<#map_type>>>()?
+                                .map(|maps| maps.into_iter().map(|map| map.0).collect());
+                        }
+                    }
+                }
                 _ => quote! { #key => self.#field = map.next_value()?, },
             },
         }
@@ -313,6 +335,25 @@ fn deserialize_impl(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
             }
         }
     }
+}
+
+/// The runtime's in-place reader for `ty`, when it is a map of structures.
+/// Structures are large: reading them in place, rather than building each and
+/// moving it into the map, is a large part of parsing maps of them (DynamoDB items).
+fn map_of_structs(service: &Service, ty: &RustType) -> Option<TokenStream> {
+    let RustType::Map(key, value) = ty else {
+        return None;
+    };
+    is_structure(service, value).then(|| {
+        let key = type_tokens(service, key);
+        let value = type_tokens(service, value);
+        quote! { ::awsgen_runtime::primitives::MapOfStructs<#key, #value> }
+    })
+}
+
+/// Whether `ty` is a generated structure (not a union or an enum).
+fn is_structure(service: &Service, ty: &RustType) -> bool {
+    matches!(ty, RustType::Named(name) if matches!(service.types[name].kind, crate::ir::TypeKind::Struct(_)))
 }
 
 /// `Debug` for a struct or its builder (same fields) that prints sensitive members as a placeholder.

@@ -61,7 +61,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ApiKeys {
         match key {
             "warnings" => self.warnings = map.next_value()?,
             "position" => self.position = map.next_value()?,
-            "item" => self.items = map.next_value()?,
+            "item" => {
+                self.items = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<crate::types::ApiKey>,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -66,7 +66,18 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ApiStage {
         match key {
             "apiId" => self.api_id = map.next_value()?,
             "stage" => self.stage = map.next_value()?,
-            "throttle" => self.throttle = map.next_value()?,
+            "throttle" => {
+                self.throttle = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::ThrottleSettings,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -97,7 +97,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateApiKeyRequest {
             "enabled" => self.enabled = map.next_value()?,
             "generateDistinctId" => self.generate_distinct_id = map.next_value()?,
             "value" => self.value = map.next_value()?,
-            "stageKeys" => self.stage_keys = map.next_value()?,
+            "stageKeys" => {
+                self.stage_keys = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<crate::types::StageKey>,
+                    >()?
+                    .0;
+            }
             "customerId" => self.customer_id = map.next_value()?,
             "tags" => self.tags = map.next_value()?,
             _ => {

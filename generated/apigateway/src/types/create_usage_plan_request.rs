@@ -86,7 +86,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateUsagePlanRequest
         match key {
             "name" => self.name = map.next_value()?,
             "description" => self.description = map.next_value()?,
-            "apiStages" => self.api_stages = map.next_value()?,
+            "apiStages" => {
+                self.api_stages = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<crate::types::ApiStage>,
+                    >()?
+                    .0;
+            }
             "throttle" => self.throttle = map.next_value()?,
             "quota" => self.quota = map.next_value()?,
             "tags" => self.tags = map.next_value()?,

@@ -55,7 +55,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Deployments {
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "position" => self.position = map.next_value()?,
-            "item" => self.items = map.next_value()?,
+            "item" => {
+                self.items = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::Deployment,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

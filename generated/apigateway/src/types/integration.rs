@@ -161,7 +161,18 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Integration {
             "timeoutInMillis" => self.timeout_in_millis = map.next_value()?,
             "cacheNamespace" => self.cache_namespace = map.next_value()?,
             "cacheKeyParameters" => self.cache_key_parameters = map.next_value()?,
-            "integrationResponses" => self.integration_responses = map.next_value()?,
+            "integrationResponses" => {
+                self.integration_responses = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::IntegrationResponse,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             "tlsConfig" => self.tls_config = map.next_value()?,
             "responseTransferMode" => self.response_transfer_mode = map.next_value()?,
             "integrationTarget" => self.integration_target = map.next_value()?,

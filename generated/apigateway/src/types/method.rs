@@ -115,7 +115,18 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Method {
             "operationName" => self.operation_name = map.next_value()?,
             "requestParameters" => self.request_parameters = map.next_value()?,
             "requestModels" => self.request_models = map.next_value()?,
-            "methodResponses" => self.method_responses = map.next_value()?,
+            "methodResponses" => {
+                self.method_responses = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::MethodResponse,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             "methodIntegration" => self.method_integration = map.next_value()?,
             "authorizationScopes" => self.authorization_scopes = map.next_value()?,
             _ => {

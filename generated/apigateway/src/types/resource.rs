@@ -75,7 +75,18 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Resource {
             "parentId" => self.parent_id = map.next_value()?,
             "pathPart" => self.path_part = map.next_value()?,
             "path" => self.path = map.next_value()?,
-            "resourceMethods" => self.resource_methods = map.next_value()?,
+            "resourceMethods" => {
+                self.resource_methods = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::Method,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -70,7 +70,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SdkType {
             "friendlyName" => self.friendly_name = map.next_value()?,
             "description" => self.description = map.next_value()?,
             "configurationProperties" => {
-                self.configuration_properties = map.next_value()?;
+                self.configuration_properties = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::SdkConfigurationProperty,
+                        >,
+                    >()?
+                    .0;
             }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;

@@ -152,7 +152,18 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Stage {
             "cacheClusterEnabled" => self.cache_cluster_enabled = map.next_value()?,
             "cacheClusterSize" => self.cache_cluster_size = map.next_value()?,
             "cacheClusterStatus" => self.cache_cluster_status = map.next_value()?,
-            "methodSettings" => self.method_settings = map.next_value()?,
+            "methodSettings" => {
+                self.method_settings = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::MethodSetting,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             "variables" => self.variables = map.next_value()?,
             "documentationVersion" => self.documentation_version = map.next_value()?,
             "accessLogSettings" => self.access_log_settings = map.next_value()?,

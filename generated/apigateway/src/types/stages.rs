@@ -49,7 +49,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Stages {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "item" => self.item = map.next_value()?,
+            "item" => {
+                self.item = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<crate::types::Stage>,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

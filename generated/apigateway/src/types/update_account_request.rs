@@ -57,7 +57,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for UpdateAccountRequest {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "patchOperations" => self.patch_operations = map.next_value()?,
+            "patchOperations" => {
+                self.patch_operations = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::PatchOperation,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -93,7 +93,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for UpdateBasePathMappingR
             "domainName" if !body_only => self.domain_name = map.next_value()?,
             "domainNameId" if !body_only => self.domain_name_id = map.next_value()?,
             "basePath" if !body_only => self.base_path = map.next_value()?,
-            "patchOperations" => self.patch_operations = map.next_value()?,
+            "patchOperations" => {
+                self.patch_operations = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::PatchOperation,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -72,7 +72,15 @@ for UpdateClientCertificateRequest {
             "clientCertificateId" if !body_only => {
                 self.client_certificate_id = map.next_value()?;
             }
-            "patchOperations" => self.patch_operations = map.next_value()?,
+            "patchOperations" => {
+                self.patch_operations = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::PatchOperation,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

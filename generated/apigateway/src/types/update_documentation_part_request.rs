@@ -84,7 +84,15 @@ for UpdateDocumentationPartRequest {
             "documentationPartId" if !body_only => {
                 self.documentation_part_id = map.next_value()?;
             }
-            "patchOperations" => self.patch_operations = map.next_value()?,
+            "patchOperations" => {
+                self.patch_operations = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::PatchOperation,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

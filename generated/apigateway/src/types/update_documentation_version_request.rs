@@ -85,7 +85,15 @@ for UpdateDocumentationVersionRequest {
             "documentationVersion" if !body_only => {
                 self.documentation_version = map.next_value()?;
             }
-            "patchOperations" => self.patch_operations = map.next_value()?,
+            "patchOperations" => {
+                self.patch_operations = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::PatchOperation,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -79,7 +79,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for UpdateDomainNameReques
         match key {
             "domainName" if !body_only => self.domain_name = map.next_value()?,
             "domainNameId" if !body_only => self.domain_name_id = map.next_value()?,
-            "patchOperations" => self.patch_operations = map.next_value()?,
+            "patchOperations" => {
+                self.patch_operations = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::PatchOperation,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

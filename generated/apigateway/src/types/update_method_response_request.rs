@@ -105,7 +105,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for UpdateMethodResponseRe
             "resourceId" if !body_only => self.resource_id = map.next_value()?,
             "httpMethod" if !body_only => self.http_method = map.next_value()?,
             "statusCode" if !body_only => self.status_code = map.next_value()?,
-            "patchOperations" => self.patch_operations = map.next_value()?,
+            "patchOperations" => {
+                self.patch_operations = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::PatchOperation,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -83,7 +83,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for UpdateRequestValidator
             "requestValidatorId" if !body_only => {
                 self.request_validator_id = map.next_value()?;
             }
-            "patchOperations" => self.patch_operations = map.next_value()?,
+            "patchOperations" => {
+                self.patch_operations = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::PatchOperation,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -81,7 +81,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for UpdateStageRequest {
         match key {
             "restApiId" if !body_only => self.rest_api_id = map.next_value()?,
             "stageName" if !body_only => self.stage_name = map.next_value()?,
-            "patchOperations" => self.patch_operations = map.next_value()?,
+            "patchOperations" => {
+                self.patch_operations = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::PatchOperation,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

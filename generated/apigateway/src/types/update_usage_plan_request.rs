@@ -69,7 +69,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for UpdateUsagePlanRequest
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "usagePlanId" if !body_only => self.usage_plan_id = map.next_value()?,
-            "patchOperations" => self.patch_operations = map.next_value()?,
+            "patchOperations" => {
+                self.patch_operations = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::PatchOperation,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

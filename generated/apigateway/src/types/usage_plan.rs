@@ -89,7 +89,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for UsagePlan {
             "id" => self.id = map.next_value()?,
             "name" => self.name = map.next_value()?,
             "description" => self.description = map.next_value()?,
-            "apiStages" => self.api_stages = map.next_value()?,
+            "apiStages" => {
+                self.api_stages = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<crate::types::ApiStage>,
+                    >()?
+                    .0;
+            }
             "throttle" => self.throttle = map.next_value()?,
             "quota" => self.quota = map.next_value()?,
             "productCode" => self.product_code = map.next_value()?,

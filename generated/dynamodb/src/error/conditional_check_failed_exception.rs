@@ -58,7 +58,18 @@ for ConditionalCheckFailedException {
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "message" => self.message = map.next_value()?,
-            "Item" => self.item = map.next_value()?,
+            "Item" => {
+                self.item = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

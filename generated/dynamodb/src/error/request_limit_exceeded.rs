@@ -57,7 +57,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for RequestLimitExceeded {
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "message" => self.message = map.next_value()?,
-            "ThrottlingReasons" => self.throttling_reasons = map.next_value()?,
+            "ThrottlingReasons" => {
+                self.throttling_reasons = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ThrottlingReason,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -122,7 +122,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TransactionCanceledExc
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "Message" => self.message = map.next_value()?,
-            "CancellationReasons" => self.cancellation_reasons = map.next_value()?,
+            "CancellationReasons" => {
+                self.cancellation_reasons = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::CancellationReason,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -130,8 +130,27 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for AttributeValue {
             "SS" => self.ss = map.next_value()?,
             "NS" => self.ns = map.next_value()?,
             "BS" => self.bs = map.next_value()?,
-            "M" => self.m = map.next_value()?,
-            "L" => self.l = map.next_value()?,
+            "M" => {
+                self.m = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
+            "L" => {
+                self.l = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::AttributeValue,
+                        >,
+                    >()?
+                    .0;
+            }
             "NULL" => self.null = map.next_value()?,
             "BOOL" => self.bool = map.next_value()?,
             _ => {

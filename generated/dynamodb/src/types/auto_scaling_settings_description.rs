@@ -76,7 +76,15 @@ for AutoScalingSettingsDescription {
             "MaximumUnits" => self.maximum_units = map.next_value()?,
             "AutoScalingDisabled" => self.auto_scaling_disabled = map.next_value()?,
             "AutoScalingRoleArn" => self.auto_scaling_role_arn = map.next_value()?,
-            "ScalingPolicies" => self.scaling_policies = map.next_value()?,
+            "ScalingPolicies" => {
+                self.scaling_policies = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::AutoScalingPolicyDescription,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

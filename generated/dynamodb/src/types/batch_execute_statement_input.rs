@@ -66,7 +66,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for BatchExecuteStatementI
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Statements" => self.statements = map.next_value()?,
+            "Statements" => {
+                self.statements = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::BatchStatementRequest,
+                        >,
+                    >()?
+                    .0;
+            }
             "ReturnConsumedCapacity" => self.return_consumed_capacity = map.next_value()?,
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;

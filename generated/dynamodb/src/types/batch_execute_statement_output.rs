@@ -58,8 +58,24 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for BatchExecuteStatementO
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Responses" => self.responses = map.next_value()?,
-            "ConsumedCapacity" => self.consumed_capacity = map.next_value()?,
+            "Responses" => {
+                self.responses = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::BatchStatementResponse,
+                        >,
+                    >()?
+                    .0;
+            }
+            "ConsumedCapacity" => {
+                self.consumed_capacity = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ConsumedCapacity,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

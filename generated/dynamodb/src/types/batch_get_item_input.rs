@@ -97,7 +97,18 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for BatchGetItemInput {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "RequestItems" => self.request_items = map.next_value()?,
+            "RequestItems" => {
+                self.request_items = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::KeysAndAttributes,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             "ReturnConsumedCapacity" => self.return_consumed_capacity = map.next_value()?,
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;

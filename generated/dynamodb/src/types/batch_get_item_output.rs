@@ -90,8 +90,27 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for BatchGetItemOutput {
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "Responses" => self.responses = map.next_value()?,
-            "UnprocessedKeys" => self.unprocessed_keys = map.next_value()?,
-            "ConsumedCapacity" => self.consumed_capacity = map.next_value()?,
+            "UnprocessedKeys" => {
+                self.unprocessed_keys = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::KeysAndAttributes,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
+            "ConsumedCapacity" => {
+                self.consumed_capacity = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ConsumedCapacity,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -63,7 +63,18 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for BatchStatementError {
         match key {
             "Code" => self.code = map.next_value()?,
             "Message" => self.message = map.next_value()?,
-            "Item" => self.item = map.next_value()?,
+            "Item" => {
+                self.item = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -63,7 +63,18 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for BatchStatementResponse
         match key {
             "Error" => self.error = map.next_value()?,
             "TableName" => self.table_name = map.next_value()?,
-            "Item" => self.item = map.next_value()?,
+            "Item" => {
+                self.item = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

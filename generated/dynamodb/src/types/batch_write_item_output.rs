@@ -98,7 +98,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for BatchWriteItemOutput {
         match key {
             "UnprocessedItems" => self.unprocessed_items = map.next_value()?,
             "ItemCollectionMetrics" => self.item_collection_metrics = map.next_value()?,
-            "ConsumedCapacity" => self.consumed_capacity = map.next_value()?,
+            "ConsumedCapacity" => {
+                self.consumed_capacity = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ConsumedCapacity,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -61,7 +61,18 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CancellationReason {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Item" => self.item = map.next_value()?,
+            "Item" => {
+                self.item = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             "Code" => self.code = map.next_value()?,
             "Message" => self.message = map.next_value()?,
             _ => {

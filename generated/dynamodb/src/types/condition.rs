@@ -123,7 +123,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Condition {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "AttributeValueList" => self.attribute_value_list = map.next_value()?,
+            "AttributeValueList" => {
+                self.attribute_value_list = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::AttributeValue,
+                        >,
+                    >()?
+                    .0;
+            }
             "ComparisonOperator" => self.comparison_operator = map.next_value()?,
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;

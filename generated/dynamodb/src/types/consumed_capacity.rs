@@ -116,9 +116,42 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ConsumedCapacity {
                     .0;
             }
             "Table" => self.table = map.next_value()?,
-            "LocalSecondaryIndexes" => self.local_secondary_indexes = map.next_value()?,
-            "GlobalSecondaryIndexes" => self.global_secondary_indexes = map.next_value()?,
-            "VectorIndexes" => self.vector_indexes = map.next_value()?,
+            "LocalSecondaryIndexes" => {
+                self.local_secondary_indexes = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::Capacity,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
+            "GlobalSecondaryIndexes" => {
+                self.global_secondary_indexes = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::Capacity,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
+            "VectorIndexes" => {
+                self.vector_indexes = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::VectorCapacity,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

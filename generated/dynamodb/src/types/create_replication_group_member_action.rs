@@ -93,7 +93,15 @@ for CreateReplicationGroupMemberAction {
             "OnDemandThroughputOverride" => {
                 self.on_demand_throughput_override = map.next_value()?;
             }
-            "GlobalSecondaryIndexes" => self.global_secondary_indexes = map.next_value()?,
+            "GlobalSecondaryIndexes" => {
+                self.global_secondary_indexes = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ReplicaGlobalSecondaryIndex,
+                        >,
+                    >()?
+                    .0;
+            }
             "TableClassOverride" => self.table_class_override = map.next_value()?,
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;

@@ -223,16 +223,54 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateTableInput {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "AttributeDefinitions" => self.attribute_definitions = map.next_value()?,
+            "AttributeDefinitions" => {
+                self.attribute_definitions = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::AttributeDefinition,
+                        >,
+                    >()?
+                    .0;
+            }
             "TableName" => self.table_name = map.next_value()?,
-            "KeySchema" => self.key_schema = map.next_value()?,
-            "LocalSecondaryIndexes" => self.local_secondary_indexes = map.next_value()?,
-            "GlobalSecondaryIndexes" => self.global_secondary_indexes = map.next_value()?,
+            "KeySchema" => {
+                self.key_schema = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::KeySchemaElement,
+                        >,
+                    >()?
+                    .0;
+            }
+            "LocalSecondaryIndexes" => {
+                self.local_secondary_indexes = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::LocalSecondaryIndex,
+                        >,
+                    >()?
+                    .0;
+            }
+            "GlobalSecondaryIndexes" => {
+                self.global_secondary_indexes = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::GlobalSecondaryIndex,
+                        >,
+                    >()?
+                    .0;
+            }
             "BillingMode" => self.billing_mode = map.next_value()?,
             "ProvisionedThroughput" => self.provisioned_throughput = map.next_value()?,
             "StreamSpecification" => self.stream_specification = map.next_value()?,
             "SSESpecification" => self.sse_specification = map.next_value()?,
-            "Tags" => self.tags = map.next_value()?,
+            "Tags" => {
+                self.tags = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<crate::types::Tag>,
+                    >()?
+                    .0;
+            }
             "TableClass" => self.table_class = map.next_value()?,
             "DeletionProtectionEnabled" => {
                 self.deletion_protection_enabled = map.next_value()?;
@@ -244,7 +282,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateTableInput {
             "GlobalTableSettingsReplicationMode" => {
                 self.global_table_settings_replication_mode = map.next_value()?;
             }
-            "VectorIndexes" => self.vector_indexes = map.next_value()?,
+            "VectorIndexes" => {
+                self.vector_indexes = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::VectorIndex,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

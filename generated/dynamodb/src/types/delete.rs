@@ -88,14 +88,34 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Delete {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Key" => self.key = map.next_value()?,
+            "Key" => {
+                self.key = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             "TableName" => self.table_name = map.next_value()?,
             "ConditionExpression" => self.condition_expression = map.next_value()?,
             "ExpressionAttributeNames" => {
                 self.expression_attribute_names = map.next_value()?;
             }
             "ExpressionAttributeValues" => {
-                self.expression_attribute_values = map.next_value()?;
+                self.expression_attribute_values = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
             }
             "ReturnValuesOnConditionCheckFailure" => {
                 self.return_values_on_condition_check_failure = map.next_value()?;

@@ -72,7 +72,18 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteItemOutput {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Attributes" => self.attributes = map.next_value()?,
+            "Attributes" => {
+                self.attributes = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             "ConsumedCapacity" => self.consumed_capacity = map.next_value()?,
             "ItemCollectionMetrics" => self.item_collection_metrics = map.next_value()?,
             _ => {

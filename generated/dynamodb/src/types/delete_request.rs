@@ -53,7 +53,18 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteRequest {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Key" => self.key = map.next_value()?,
+            "Key" => {
+                self.key = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

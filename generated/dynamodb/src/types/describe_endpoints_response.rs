@@ -51,7 +51,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DescribeEndpointsRespo
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Endpoints" => self.endpoints = map.next_value()?,
+            "Endpoints" => {
+                self.endpoints = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<crate::types::Endpoint>,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -62,7 +62,13 @@ for DescribeKinesisStreamingDestinationOutput {
         match key {
             "TableName" => self.table_name = map.next_value()?,
             "KinesisDataStreamDestinations" => {
-                self.kinesis_data_stream_destinations = map.next_value()?;
+                self.kinesis_data_stream_destinations = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::KinesisDataStreamDestination,
+                        >,
+                    >()?
+                    .0;
             }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;

@@ -96,7 +96,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ExecuteStatementInput 
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "Statement" => self.statement = map.next_value()?,
-            "Parameters" => self.parameters = map.next_value()?,
+            "Parameters" => {
+                self.parameters = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::AttributeValue,
+                        >,
+                    >()?
+                    .0;
+            }
             "ConsistentRead" => self.consistent_read = map.next_value()?,
             "NextToken" => self.next_token = map.next_value()?,
             "ReturnConsumedCapacity" => self.return_consumed_capacity = map.next_value()?,

@@ -73,10 +73,34 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ExecuteStatementOutput
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Items" => self.items = map.next_value()?,
+            "Items" => {
+                self.items = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::std::vec::Vec<
+                                ::awsgen_runtime::primitives::MapOfStructs<
+                                    ::std::string::String,
+                                    crate::types::AttributeValue,
+                                >,
+                            >,
+                        >,
+                    >()?
+                    .map(|maps| maps.into_iter().map(|map| map.0).collect());
+            }
             "NextToken" => self.next_token = map.next_value()?,
             "ConsumedCapacity" => self.consumed_capacity = map.next_value()?,
-            "LastEvaluatedKey" => self.last_evaluated_key = map.next_value()?,
+            "LastEvaluatedKey" => {
+                self.last_evaluated_key = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

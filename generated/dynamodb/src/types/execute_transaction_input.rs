@@ -71,7 +71,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ExecuteTransactionInpu
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "TransactStatements" => self.transact_statements = map.next_value()?,
+            "TransactStatements" => {
+                self.transact_statements = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ParameterizedStatement,
+                        >,
+                    >()?
+                    .0;
+            }
             "ClientRequestToken" => self.client_request_token = map.next_value()?,
             "ReturnConsumedCapacity" => self.return_consumed_capacity = map.next_value()?,
             _ => {

@@ -146,7 +146,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ExpectedAttributeValue
             "Value" => self.value = map.next_value()?,
             "Exists" => self.exists = map.next_value()?,
             "ComparisonOperator" => self.comparison_operator = map.next_value()?,
-            "AttributeValueList" => self.attribute_value_list = map.next_value()?,
+            "AttributeValueList" => {
+                self.attribute_value_list = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::AttributeValue,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

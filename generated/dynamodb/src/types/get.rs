@@ -72,7 +72,18 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Get {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Key" => self.key = map.next_value()?,
+            "Key" => {
+                self.key = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             "TableName" => self.table_name = map.next_value()?,
             "ProjectionExpression" => self.projection_expression = map.next_value()?,
             "ExpressionAttributeNames" => {

@@ -122,7 +122,18 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetItemInput {
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "TableName" => self.table_name = map.next_value()?,
-            "Key" => self.key = map.next_value()?,
+            "Key" => {
+                self.key = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             "AttributesToGet" => self.attributes_to_get = map.next_value()?,
             "ConsistentRead" => self.consistent_read = map.next_value()?,
             "ReturnConsumedCapacity" => self.return_consumed_capacity = map.next_value()?,

@@ -56,7 +56,18 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GetItemOutput {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Item" => self.item = map.next_value()?,
+            "Item" => {
+                self.item = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             "ConsumedCapacity" => self.consumed_capacity = map.next_value()?,
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;

@@ -94,7 +94,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GlobalSecondaryIndex {
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "IndexName" => self.index_name = map.next_value()?,
-            "KeySchema" => self.key_schema = map.next_value()?,
+            "KeySchema" => {
+                self.key_schema = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::KeySchemaElement,
+                        >,
+                    >()?
+                    .0;
+            }
             "Projection" => self.projection = map.next_value()?,
             "ProvisionedThroughput" => self.provisioned_throughput = map.next_value()?,
             "OnDemandThroughput" => self.on_demand_throughput = map.next_value()?,

@@ -125,7 +125,15 @@ for GlobalSecondaryIndexDescription {
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "IndexName" => self.index_name = map.next_value()?,
-            "KeySchema" => self.key_schema = map.next_value()?,
+            "KeySchema" => {
+                self.key_schema = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::KeySchemaElement,
+                        >,
+                    >()?
+                    .0;
+            }
             "Projection" => self.projection = map.next_value()?,
             "IndexStatus" => self.index_status = map.next_value()?,
             "Backfilling" => self.backfilling = map.next_value()?,

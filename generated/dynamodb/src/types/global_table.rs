@@ -55,7 +55,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GlobalTable {
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "GlobalTableName" => self.global_table_name = map.next_value()?,
-            "ReplicationGroup" => self.replication_group = map.next_value()?,
+            "ReplicationGroup" => {
+                self.replication_group = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<crate::types::Replica>,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

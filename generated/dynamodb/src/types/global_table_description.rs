@@ -83,7 +83,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for GlobalTableDescription
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "ReplicationGroup" => self.replication_group = map.next_value()?,
+            "ReplicationGroup" => {
+                self.replication_group = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ReplicaDescription,
+                        >,
+                    >()?
+                    .0;
+            }
             "GlobalTableArn" => self.global_table_arn = map.next_value()?,
             "CreationDateTime" => {
                 self.creation_date_time = map

@@ -58,7 +58,18 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ItemCollectionMetrics 
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "ItemCollectionKey" => self.item_collection_key = map.next_value()?,
+            "ItemCollectionKey" => {
+                self.item_collection_key = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             "SizeEstimateRangeGB" => self.size_estimate_range_gb = map.next_value()?,
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;

@@ -106,7 +106,20 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for KeysAndAttributes {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Keys" => self.keys = map.next_value()?,
+            "Keys" => {
+                self.keys = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::std::vec::Vec<
+                                ::awsgen_runtime::primitives::MapOfStructs<
+                                    ::std::string::String,
+                                    crate::types::AttributeValue,
+                                >,
+                            >,
+                        >,
+                    >()?
+                    .map(|maps| maps.into_iter().map(|map| map.0).collect());
+            }
             "AttributesToGet" => self.attributes_to_get = map.next_value()?,
             "ConsistentRead" => self.consistent_read = map.next_value()?,
             "ProjectionExpression" => self.projection_expression = map.next_value()?,

@@ -60,7 +60,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListBackupsOutput {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "BackupSummaries" => self.backup_summaries = map.next_value()?,
+            "BackupSummaries" => {
+                self.backup_summaries = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::BackupSummary,
+                        >,
+                    >()?
+                    .0;
+            }
             "LastEvaluatedBackupArn" => {
                 self.last_evaluated_backup_arn = map.next_value()?;
             }

@@ -58,7 +58,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListContributorInsight
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "ContributorInsightsSummaries" => {
-                self.contributor_insights_summaries = map.next_value()?;
+                self.contributor_insights_summaries = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ContributorInsightsSummary,
+                        >,
+                    >()?
+                    .0;
             }
             "NextToken" => self.next_token = map.next_value()?,
             _ => {

@@ -56,7 +56,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListExportsOutput {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "ExportSummaries" => self.export_summaries = map.next_value()?,
+            "ExportSummaries" => {
+                self.export_summaries = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ExportSummary,
+                        >,
+                    >()?
+                    .0;
+            }
             "NextToken" => self.next_token = map.next_value()?,
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;

@@ -56,7 +56,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListGlobalTablesOutput
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "GlobalTables" => self.global_tables = map.next_value()?,
+            "GlobalTables" => {
+                self.global_tables = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::GlobalTable,
+                        >,
+                    >()?
+                    .0;
+            }
             "LastEvaluatedGlobalTableName" => {
                 self.last_evaluated_global_table_name = map.next_value()?;
             }

@@ -56,7 +56,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListImportsOutput {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "ImportSummaryList" => self.import_summary_list = map.next_value()?,
+            "ImportSummaryList" => {
+                self.import_summary_list = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ImportSummary,
+                        >,
+                    >()?
+                    .0;
+            }
             "NextToken" => self.next_token = map.next_value()?,
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;

@@ -54,7 +54,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListTagsOfResourceOutp
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Tags" => self.tags = map.next_value()?,
+            "Tags" => {
+                self.tags = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<crate::types::Tag>,
+                    >()?
+                    .0;
+            }
             "NextToken" => self.next_token = map.next_value()?,
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;

@@ -85,7 +85,15 @@ for LocalSecondaryIndexDescription {
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "IndexName" => self.index_name = map.next_value()?,
-            "KeySchema" => self.key_schema = map.next_value()?,
+            "KeySchema" => {
+                self.key_schema = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::KeySchemaElement,
+                        >,
+                    >()?
+                    .0;
+            }
             "Projection" => self.projection = map.next_value()?,
             "IndexSizeBytes" => self.index_size_bytes = map.next_value()?,
             "ItemCount" => self.item_count = map.next_value()?,

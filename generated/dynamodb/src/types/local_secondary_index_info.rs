@@ -69,7 +69,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for LocalSecondaryIndexInf
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "IndexName" => self.index_name = map.next_value()?,
-            "KeySchema" => self.key_schema = map.next_value()?,
+            "KeySchema" => {
+                self.key_schema = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::KeySchemaElement,
+                        >,
+                    >()?
+                    .0;
+            }
             "Projection" => self.projection = map.next_value()?,
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;

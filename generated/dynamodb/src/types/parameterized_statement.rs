@@ -68,7 +68,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ParameterizedStatement
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "Statement" => self.statement = map.next_value()?,
-            "Parameters" => self.parameters = map.next_value()?,
+            "Parameters" => {
+                self.parameters = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::AttributeValue,
+                        >,
+                    >()?
+                    .0;
+            }
             "ReturnValuesOnConditionCheckFailure" => {
                 self.return_values_on_condition_check_failure = map.next_value()?;
             }

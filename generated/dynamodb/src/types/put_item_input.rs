@@ -201,8 +201,30 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PutItemInput {
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "TableName" => self.table_name = map.next_value()?,
-            "Item" => self.item = map.next_value()?,
-            "Expected" => self.expected = map.next_value()?,
+            "Item" => {
+                self.item = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
+            "Expected" => {
+                self.expected = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::ExpectedAttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             "ReturnValues" => self.return_values = map.next_value()?,
             "ReturnConsumedCapacity" => self.return_consumed_capacity = map.next_value()?,
             "ReturnItemCollectionMetrics" => {
@@ -214,7 +236,16 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for PutItemInput {
                 self.expression_attribute_names = map.next_value()?;
             }
             "ExpressionAttributeValues" => {
-                self.expression_attribute_values = map.next_value()?;
+                self.expression_attribute_values = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
             }
             "ReturnValuesOnConditionCheckFailure" => {
                 self.return_values_on_condition_check_failure = map.next_value()?;

@@ -256,11 +256,44 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for QueryInput {
             "AttributesToGet" => self.attributes_to_get = map.next_value()?,
             "Limit" => self.limit = map.next_value()?,
             "ConsistentRead" => self.consistent_read = map.next_value()?,
-            "KeyConditions" => self.key_conditions = map.next_value()?,
-            "QueryFilter" => self.query_filter = map.next_value()?,
+            "KeyConditions" => {
+                self.key_conditions = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::Condition,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
+            "QueryFilter" => {
+                self.query_filter = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::Condition,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             "ConditionalOperator" => self.conditional_operator = map.next_value()?,
             "ScanIndexForward" => self.scan_index_forward = map.next_value()?,
-            "ExclusiveStartKey" => self.exclusive_start_key = map.next_value()?,
+            "ExclusiveStartKey" => {
+                self.exclusive_start_key = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             "ReturnConsumedCapacity" => self.return_consumed_capacity = map.next_value()?,
             "ProjectionExpression" => self.projection_expression = map.next_value()?,
             "FilterExpression" => self.filter_expression = map.next_value()?,
@@ -269,7 +302,16 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for QueryInput {
                 self.expression_attribute_names = map.next_value()?;
             }
             "ExpressionAttributeValues" => {
-                self.expression_attribute_values = map.next_value()?;
+                self.expression_attribute_values = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
             }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;

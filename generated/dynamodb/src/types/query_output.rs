@@ -88,10 +88,34 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for QueryOutput {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Items" => self.items = map.next_value()?,
+            "Items" => {
+                self.items = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::std::vec::Vec<
+                                ::awsgen_runtime::primitives::MapOfStructs<
+                                    ::std::string::String,
+                                    crate::types::AttributeValue,
+                                >,
+                            >,
+                        >,
+                    >()?
+                    .map(|maps| maps.into_iter().map(|map| map.0).collect());
+            }
             "Count" => self.count = map.next_value()?,
             "ScannedCount" => self.scanned_count = map.next_value()?,
-            "LastEvaluatedKey" => self.last_evaluated_key = map.next_value()?,
+            "LastEvaluatedKey" => {
+                self.last_evaluated_key = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             "ConsumedCapacity" => self.consumed_capacity = map.next_value()?,
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;

@@ -91,7 +91,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ReplicaAutoScalingDesc
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "RegionName" => self.region_name = map.next_value()?,
-            "GlobalSecondaryIndexes" => self.global_secondary_indexes = map.next_value()?,
+            "GlobalSecondaryIndexes" => {
+                self.global_secondary_indexes = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription,
+                        >,
+                    >()?
+                    .0;
+            }
             "ReplicaProvisionedReadCapacityAutoScalingSettings" => {
                 self.replica_provisioned_read_capacity_auto_scaling_settings = map
                     .next_value()?;

@@ -74,7 +74,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ReplicaAutoScalingUpda
         match key {
             "RegionName" => self.region_name = map.next_value()?,
             "ReplicaGlobalSecondaryIndexUpdates" => {
-                self.replica_global_secondary_index_updates = map.next_value()?;
+                self.replica_global_secondary_index_updates = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate,
+                        >,
+                    >()?
+                    .0;
             }
             "ReplicaProvisionedReadCapacityAutoScalingUpdate" => {
                 self.replica_provisioned_read_capacity_auto_scaling_update = map

@@ -165,7 +165,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ReplicaDescription {
                 self.on_demand_throughput_override = map.next_value()?;
             }
             "WarmThroughput" => self.warm_throughput = map.next_value()?,
-            "GlobalSecondaryIndexes" => self.global_secondary_indexes = map.next_value()?,
+            "GlobalSecondaryIndexes" => {
+                self.global_secondary_indexes = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ReplicaGlobalSecondaryIndexDescription,
+                        >,
+                    >()?
+                    .0;
+            }
             "ReplicaInaccessibleDateTime" => {
                 self.replica_inaccessible_date_time = map
                     .next_value::<

@@ -142,7 +142,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ReplicaSettingsDescrip
                     .next_value()?;
             }
             "ReplicaGlobalSecondaryIndexSettings" => {
-                self.replica_global_secondary_index_settings = map.next_value()?;
+                self.replica_global_secondary_index_settings = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ReplicaGlobalSecondaryIndexSettingsDescription,
+                        >,
+                    >()?
+                    .0;
             }
             "ReplicaTableClassSummary" => {
                 self.replica_table_class_summary = map.next_value()?;

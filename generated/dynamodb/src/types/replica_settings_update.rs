@@ -93,7 +93,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ReplicaSettingsUpdate 
                     .next_value()?;
             }
             "ReplicaGlobalSecondaryIndexSettingsUpdate" => {
-                self.replica_global_secondary_index_settings_update = map.next_value()?;
+                self.replica_global_secondary_index_settings_update = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate,
+                        >,
+                    >()?
+                    .0;
             }
             "ReplicaTableClass" => self.replica_table_class = map.next_value()?,
             _ => {

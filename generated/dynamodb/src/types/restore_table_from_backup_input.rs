@@ -118,10 +118,22 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for RestoreTableFromBackup
             "BackupArn" => self.backup_arn = map.next_value()?,
             "BillingModeOverride" => self.billing_mode_override = map.next_value()?,
             "GlobalSecondaryIndexOverride" => {
-                self.global_secondary_index_override = map.next_value()?;
+                self.global_secondary_index_override = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::GlobalSecondaryIndex,
+                        >,
+                    >()?
+                    .0;
             }
             "LocalSecondaryIndexOverride" => {
-                self.local_secondary_index_override = map.next_value()?;
+                self.local_secondary_index_override = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::LocalSecondaryIndex,
+                        >,
+                    >()?
+                    .0;
             }
             "ProvisionedThroughputOverride" => {
                 self.provisioned_throughput_override = map.next_value()?;
@@ -132,7 +144,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for RestoreTableFromBackup
             "SSESpecificationOverride" => {
                 self.sse_specification_override = map.next_value()?;
             }
-            "VectorIndexOverride" => self.vector_index_override = map.next_value()?,
+            "VectorIndexOverride" => {
+                self.vector_index_override = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::VectorIndex,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -152,10 +152,22 @@ for RestoreTableToPointInTimeInput {
             }
             "BillingModeOverride" => self.billing_mode_override = map.next_value()?,
             "GlobalSecondaryIndexOverride" => {
-                self.global_secondary_index_override = map.next_value()?;
+                self.global_secondary_index_override = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::GlobalSecondaryIndex,
+                        >,
+                    >()?
+                    .0;
             }
             "LocalSecondaryIndexOverride" => {
-                self.local_secondary_index_override = map.next_value()?;
+                self.local_secondary_index_override = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::LocalSecondaryIndex,
+                        >,
+                    >()?
+                    .0;
             }
             "ProvisionedThroughputOverride" => {
                 self.provisioned_throughput_override = map.next_value()?;
@@ -166,7 +178,15 @@ for RestoreTableToPointInTimeInput {
             "SSESpecificationOverride" => {
                 self.sse_specification_override = map.next_value()?;
             }
-            "VectorIndexOverride" => self.vector_index_override = map.next_value()?,
+            "VectorIndexOverride" => {
+                self.vector_index_override = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::VectorIndex,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

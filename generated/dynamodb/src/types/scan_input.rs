@@ -227,9 +227,31 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ScanInput {
             "AttributesToGet" => self.attributes_to_get = map.next_value()?,
             "Limit" => self.limit = map.next_value()?,
             "Select" => self.select = map.next_value()?,
-            "ScanFilter" => self.scan_filter = map.next_value()?,
+            "ScanFilter" => {
+                self.scan_filter = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::Condition,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             "ConditionalOperator" => self.conditional_operator = map.next_value()?,
-            "ExclusiveStartKey" => self.exclusive_start_key = map.next_value()?,
+            "ExclusiveStartKey" => {
+                self.exclusive_start_key = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             "ReturnConsumedCapacity" => self.return_consumed_capacity = map.next_value()?,
             "TotalSegments" => self.total_segments = map.next_value()?,
             "Segment" => self.segment = map.next_value()?,
@@ -239,7 +261,16 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ScanInput {
                 self.expression_attribute_names = map.next_value()?;
             }
             "ExpressionAttributeValues" => {
-                self.expression_attribute_values = map.next_value()?;
+                self.expression_attribute_values = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
             }
             "ConsistentRead" => self.consistent_read = map.next_value()?,
             _ => {

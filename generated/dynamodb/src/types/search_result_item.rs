@@ -59,7 +59,18 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SearchResultItem {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Item" => self.item = map.next_value()?,
+            "Item" => {
+                self.item = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             "Score" => {
                 self.score = map
                     .next_value::<::awsgen_runtime::primitives::OptionFloatIn<f64>>()?

@@ -124,10 +124,27 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SearchVectorsInput {
                 self.expression_attribute_names = map.next_value()?;
             }
             "ExpressionAttributeValues" => {
-                self.expression_attribute_values = map.next_value()?;
+                self.expression_attribute_values = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
             }
             "ProjectionExpression" => self.projection_expression = map.next_value()?,
-            "SearchVector" => self.search_vector = map.next_value()?,
+            "SearchVector" => {
+                self.search_vector = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::AttributeValue,
+                        >,
+                    >()?
+                    .0;
+            }
             "SearchConditionExpression" => {
                 self.search_condition_expression = map.next_value()?;
             }

@@ -57,7 +57,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SearchVectorsOutput {
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "ConsumedCapacity" => self.consumed_capacity = map.next_value()?,
-            "SearchResults" => self.search_results = map.next_value()?,
+            "SearchResults" => {
+                self.search_results = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::SearchResultItem,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -122,7 +122,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SourceTableDetails {
             "TableId" => self.table_id = map.next_value()?,
             "TableArn" => self.table_arn = map.next_value()?,
             "TableSizeBytes" => self.table_size_bytes = map.next_value()?,
-            "KeySchema" => self.key_schema = map.next_value()?,
+            "KeySchema" => {
+                self.key_schema = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::KeySchemaElement,
+                        >,
+                    >()?
+                    .0;
+            }
             "TableCreationDateTime" => {
                 self.table_creation_date_time = map
                     .next_value::<

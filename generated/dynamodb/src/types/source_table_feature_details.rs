@@ -82,12 +82,36 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SourceTableFeatureDeta
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "LocalSecondaryIndexes" => self.local_secondary_indexes = map.next_value()?,
-            "GlobalSecondaryIndexes" => self.global_secondary_indexes = map.next_value()?,
+            "LocalSecondaryIndexes" => {
+                self.local_secondary_indexes = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::LocalSecondaryIndexInfo,
+                        >,
+                    >()?
+                    .0;
+            }
+            "GlobalSecondaryIndexes" => {
+                self.global_secondary_indexes = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::GlobalSecondaryIndexInfo,
+                        >,
+                    >()?
+                    .0;
+            }
             "StreamDescription" => self.stream_description = map.next_value()?,
             "TimeToLiveDescription" => self.time_to_live_description = map.next_value()?,
             "SSEDescription" => self.sse_description = map.next_value()?,
-            "VectorIndexes" => self.vector_indexes = map.next_value()?,
+            "VectorIndexes" => {
+                self.vector_indexes = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::VectorIndexInfo,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -68,7 +68,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TableAutoScalingDescri
         match key {
             "TableName" => self.table_name = map.next_value()?,
             "TableStatus" => self.table_status = map.next_value()?,
-            "Replicas" => self.replicas = map.next_value()?,
+            "Replicas" => {
+                self.replicas = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ReplicaAutoScalingDescription,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

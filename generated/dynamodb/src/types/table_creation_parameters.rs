@@ -106,14 +106,46 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TableCreationParameter
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "TableName" => self.table_name = map.next_value()?,
-            "AttributeDefinitions" => self.attribute_definitions = map.next_value()?,
-            "KeySchema" => self.key_schema = map.next_value()?,
+            "AttributeDefinitions" => {
+                self.attribute_definitions = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::AttributeDefinition,
+                        >,
+                    >()?
+                    .0;
+            }
+            "KeySchema" => {
+                self.key_schema = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::KeySchemaElement,
+                        >,
+                    >()?
+                    .0;
+            }
             "BillingMode" => self.billing_mode = map.next_value()?,
             "ProvisionedThroughput" => self.provisioned_throughput = map.next_value()?,
             "OnDemandThroughput" => self.on_demand_throughput = map.next_value()?,
             "SSESpecification" => self.sse_specification = map.next_value()?,
-            "GlobalSecondaryIndexes" => self.global_secondary_indexes = map.next_value()?,
-            "VectorIndexes" => self.vector_indexes = map.next_value()?,
+            "GlobalSecondaryIndexes" => {
+                self.global_secondary_indexes = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::GlobalSecondaryIndex,
+                        >,
+                    >()?
+                    .0;
+            }
+            "VectorIndexes" => {
+                self.vector_indexes = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::VectorIndex,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

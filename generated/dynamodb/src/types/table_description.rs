@@ -306,9 +306,25 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TableDescription {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "AttributeDefinitions" => self.attribute_definitions = map.next_value()?,
+            "AttributeDefinitions" => {
+                self.attribute_definitions = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::AttributeDefinition,
+                        >,
+                    >()?
+                    .0;
+            }
             "TableName" => self.table_name = map.next_value()?,
-            "KeySchema" => self.key_schema = map.next_value()?,
+            "KeySchema" => {
+                self.key_schema = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::KeySchemaElement,
+                        >,
+                    >()?
+                    .0;
+            }
             "TableStatus" => self.table_status = map.next_value()?,
             "CreationDateTime" => {
                 self.creation_date_time = map
@@ -325,14 +341,46 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TableDescription {
             "TableArn" => self.table_arn = map.next_value()?,
             "TableId" => self.table_id = map.next_value()?,
             "BillingModeSummary" => self.billing_mode_summary = map.next_value()?,
-            "LocalSecondaryIndexes" => self.local_secondary_indexes = map.next_value()?,
-            "GlobalSecondaryIndexes" => self.global_secondary_indexes = map.next_value()?,
+            "LocalSecondaryIndexes" => {
+                self.local_secondary_indexes = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::LocalSecondaryIndexDescription,
+                        >,
+                    >()?
+                    .0;
+            }
+            "GlobalSecondaryIndexes" => {
+                self.global_secondary_indexes = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::GlobalSecondaryIndexDescription,
+                        >,
+                    >()?
+                    .0;
+            }
             "StreamSpecification" => self.stream_specification = map.next_value()?,
             "LatestStreamLabel" => self.latest_stream_label = map.next_value()?,
             "LatestStreamArn" => self.latest_stream_arn = map.next_value()?,
             "GlobalTableVersion" => self.global_table_version = map.next_value()?,
-            "Replicas" => self.replicas = map.next_value()?,
-            "GlobalTableWitnesses" => self.global_table_witnesses = map.next_value()?,
+            "Replicas" => {
+                self.replicas = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ReplicaDescription,
+                        >,
+                    >()?
+                    .0;
+            }
+            "GlobalTableWitnesses" => {
+                self.global_table_witnesses = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::GlobalTableWitnessDescription,
+                        >,
+                    >()?
+                    .0;
+            }
             "GlobalTableSettingsReplicationMode" => {
                 self.global_table_settings_replication_mode = map.next_value()?;
             }
@@ -346,7 +394,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TableDescription {
             "OnDemandThroughput" => self.on_demand_throughput = map.next_value()?,
             "WarmThroughput" => self.warm_throughput = map.next_value()?,
             "MultiRegionConsistency" => self.multi_region_consistency = map.next_value()?,
-            "VectorIndexes" => self.vector_indexes = map.next_value()?,
+            "VectorIndexes" => {
+                self.vector_indexes = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::VectorIndexDescription,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

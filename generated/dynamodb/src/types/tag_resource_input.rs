@@ -65,7 +65,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TagResourceInput {
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "ResourceArn" => self.resource_arn = map.next_value()?,
-            "Tags" => self.tags = map.next_value()?,
+            "Tags" => {
+                self.tags = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<crate::types::Tag>,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -66,7 +66,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TransactGetItemsInput 
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "TransactItems" => self.transact_items = map.next_value()?,
+            "TransactItems" => {
+                self.transact_items = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::TransactGetItem,
+                        >,
+                    >()?
+                    .0;
+            }
             "ReturnConsumedCapacity" => self.return_consumed_capacity = map.next_value()?,
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;

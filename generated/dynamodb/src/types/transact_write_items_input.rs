@@ -85,7 +85,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TransactWriteItemsInpu
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "TransactItems" => self.transact_items = map.next_value()?,
+            "TransactItems" => {
+                self.transact_items = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::TransactWriteItem,
+                        >,
+                    >()?
+                    .0;
+            }
             "ReturnConsumedCapacity" => self.return_consumed_capacity = map.next_value()?,
             "ReturnItemCollectionMetrics" => {
                 self.return_item_collection_metrics = map.next_value()?;

@@ -63,7 +63,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TransactWriteItemsOutp
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "ConsumedCapacity" => self.consumed_capacity = map.next_value()?,
+            "ConsumedCapacity" => {
+                self.consumed_capacity = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ConsumedCapacity,
+                        >,
+                    >()?
+                    .0;
+            }
             "ItemCollectionMetrics" => self.item_collection_metrics = map.next_value()?,
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;

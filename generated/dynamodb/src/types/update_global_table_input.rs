@@ -67,7 +67,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for UpdateGlobalTableInput
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "GlobalTableName" => self.global_table_name = map.next_value()?,
-            "ReplicaUpdates" => self.replica_updates = map.next_value()?,
+            "ReplicaUpdates" => {
+                self.replica_updates = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ReplicaUpdate,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

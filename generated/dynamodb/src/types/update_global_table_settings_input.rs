@@ -115,9 +115,22 @@ for UpdateGlobalTableSettingsInput {
             }
             "GlobalTableGlobalSecondaryIndexSettingsUpdate" => {
                 self.global_table_global_secondary_index_settings_update = map
-                    .next_value()?;
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate,
+                        >,
+                    >()?
+                    .0;
             }
-            "ReplicaSettingsUpdate" => self.replica_settings_update = map.next_value()?,
+            "ReplicaSettingsUpdate" => {
+                self.replica_settings_update = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ReplicaSettingsUpdate,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -58,7 +58,15 @@ for UpdateGlobalTableSettingsOutput {
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "GlobalTableName" => self.global_table_name = map.next_value()?,
-            "ReplicaSettings" => self.replica_settings = map.next_value()?,
+            "ReplicaSettings" => {
+                self.replica_settings = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ReplicaSettingsDescription,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

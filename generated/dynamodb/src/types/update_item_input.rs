@@ -234,9 +234,42 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for UpdateItemInput {
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "TableName" => self.table_name = map.next_value()?,
-            "Key" => self.key = map.next_value()?,
-            "AttributeUpdates" => self.attribute_updates = map.next_value()?,
-            "Expected" => self.expected = map.next_value()?,
+            "Key" => {
+                self.key = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
+            "AttributeUpdates" => {
+                self.attribute_updates = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValueUpdate,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
+            "Expected" => {
+                self.expected = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::ExpectedAttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             "ConditionalOperator" => self.conditional_operator = map.next_value()?,
             "ReturnValues" => self.return_values = map.next_value()?,
             "ReturnConsumedCapacity" => self.return_consumed_capacity = map.next_value()?,
@@ -249,7 +282,16 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for UpdateItemInput {
                 self.expression_attribute_names = map.next_value()?;
             }
             "ExpressionAttributeValues" => {
-                self.expression_attribute_values = map.next_value()?;
+                self.expression_attribute_values = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::AttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
             }
             "ReturnValuesOnConditionCheckFailure" => {
                 self.return_values_on_condition_check_failure = map.next_value()?;

@@ -183,30 +183,66 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for UpdateTableInput {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "AttributeDefinitions" => self.attribute_definitions = map.next_value()?,
+            "AttributeDefinitions" => {
+                self.attribute_definitions = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::AttributeDefinition,
+                        >,
+                    >()?
+                    .0;
+            }
             "TableName" => self.table_name = map.next_value()?,
             "BillingMode" => self.billing_mode = map.next_value()?,
             "ProvisionedThroughput" => self.provisioned_throughput = map.next_value()?,
             "GlobalSecondaryIndexUpdates" => {
-                self.global_secondary_index_updates = map.next_value()?;
+                self.global_secondary_index_updates = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::GlobalSecondaryIndexUpdate,
+                        >,
+                    >()?
+                    .0;
             }
             "StreamSpecification" => self.stream_specification = map.next_value()?,
             "SSESpecification" => self.sse_specification = map.next_value()?,
-            "ReplicaUpdates" => self.replica_updates = map.next_value()?,
+            "ReplicaUpdates" => {
+                self.replica_updates = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ReplicationGroupUpdate,
+                        >,
+                    >()?
+                    .0;
+            }
             "TableClass" => self.table_class = map.next_value()?,
             "DeletionProtectionEnabled" => {
                 self.deletion_protection_enabled = map.next_value()?;
             }
             "MultiRegionConsistency" => self.multi_region_consistency = map.next_value()?,
             "GlobalTableWitnessUpdates" => {
-                self.global_table_witness_updates = map.next_value()?;
+                self.global_table_witness_updates = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::GlobalTableWitnessGroupUpdate,
+                        >,
+                    >()?
+                    .0;
             }
             "OnDemandThroughput" => self.on_demand_throughput = map.next_value()?,
             "WarmThroughput" => self.warm_throughput = map.next_value()?,
             "GlobalTableSettingsReplicationMode" => {
                 self.global_table_settings_replication_mode = map.next_value()?;
             }
-            "VectorIndexUpdates" => self.vector_index_updates = map.next_value()?,
+            "VectorIndexUpdates" => {
+                self.vector_index_updates = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::VectorIndexUpdate,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

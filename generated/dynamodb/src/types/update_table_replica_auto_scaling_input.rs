@@ -84,13 +84,27 @@ for UpdateTableReplicaAutoScalingInput {
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "GlobalSecondaryIndexUpdates" => {
-                self.global_secondary_index_updates = map.next_value()?;
+                self.global_secondary_index_updates = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::GlobalSecondaryIndexAutoScalingUpdate,
+                        >,
+                    >()?
+                    .0;
             }
             "TableName" => self.table_name = map.next_value()?,
             "ProvisionedWriteCapacityAutoScalingUpdate" => {
                 self.provisioned_write_capacity_auto_scaling_update = map.next_value()?;
             }
-            "ReplicaUpdates" => self.replica_updates = map.next_value()?,
+            "ReplicaUpdates" => {
+                self.replica_updates = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ReplicaAutoScalingUpdate,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

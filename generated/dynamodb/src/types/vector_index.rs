@@ -88,7 +88,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for VectorIndex {
         match key {
             "IndexName" => self.index_name = map.next_value()?,
             "VectorAttribute" => self.vector_attribute = map.next_value()?,
-            "SearchSchema" => self.search_schema = map.next_value()?,
+            "SearchSchema" => {
+                self.search_schema = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::SearchSchemaElement,
+                        >,
+                    >()?
+                    .0;
+            }
             "Projection" => self.projection = map.next_value()?,
             "Dimensions" => self.dimensions = map.next_value()?,
             "DistanceFunction" => self.distance_function = map.next_value()?,

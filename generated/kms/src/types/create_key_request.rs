@@ -225,7 +225,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for CreateKeyRequest {
             "BypassPolicyLockoutSafetyCheck" => {
                 self.bypass_policy_lockout_safety_check = map.next_value()?;
             }
-            "Tags" => self.tags = map.next_value()?,
+            "Tags" => {
+                self.tags = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<crate::types::Tag>,
+                    >()?
+                    .0;
+            }
             "MultiRegion" => self.multi_region = map.next_value()?,
             "XksKeyId" => self.xks_key_id = map.next_value()?,
             _ => {

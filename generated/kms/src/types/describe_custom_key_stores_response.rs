@@ -62,7 +62,15 @@ for DescribeCustomKeyStoresResponse {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "CustomKeyStores" => self.custom_key_stores = map.next_value()?,
+            "CustomKeyStores" => {
+                self.custom_key_stores = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::CustomKeyStoresListEntry,
+                        >,
+                    >()?
+                    .0;
+            }
             "NextMarker" => self.next_marker = map.next_value()?,
             "Truncated" => self.truncated = map.next_value()?,
             _ => {

@@ -59,7 +59,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListAliasesResponse {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Aliases" => self.aliases = map.next_value()?,
+            "Aliases" => {
+                self.aliases = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::AliasListEntry,
+                        >,
+                    >()?
+                    .0;
+            }
             "NextMarker" => self.next_marker = map.next_value()?,
             "Truncated" => self.truncated = map.next_value()?,
             _ => {

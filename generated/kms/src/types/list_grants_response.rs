@@ -59,7 +59,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListGrantsResponse {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Grants" => self.grants = map.next_value()?,
+            "Grants" => {
+                self.grants = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::GrantListEntry,
+                        >,
+                    >()?
+                    .0;
+            }
             "NextMarker" => self.next_marker = map.next_value()?,
             "Truncated" => self.truncated = map.next_value()?,
             _ => {

@@ -61,7 +61,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListKeyRotationsRespon
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Rotations" => self.rotations = map.next_value()?,
+            "Rotations" => {
+                self.rotations = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::RotationsListEntry,
+                        >,
+                    >()?
+                    .0;
+            }
             "NextMarker" => self.next_marker = map.next_value()?,
             "Truncated" => self.truncated = map.next_value()?,
             _ => {

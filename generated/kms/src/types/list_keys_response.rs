@@ -59,7 +59,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListKeysResponse {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Keys" => self.keys = map.next_value()?,
+            "Keys" => {
+                self.keys = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::KeyListEntry,
+                        >,
+                    >()?
+                    .0;
+            }
             "NextMarker" => self.next_marker = map.next_value()?,
             "Truncated" => self.truncated = map.next_value()?,
             _ => {

@@ -63,7 +63,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListResourceTagsRespon
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Tags" => self.tags = map.next_value()?,
+            "Tags" => {
+                self.tags = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<crate::types::Tag>,
+                    >()?
+                    .0;
+            }
             "NextMarker" => self.next_marker = map.next_value()?,
             "Truncated" => self.truncated = map.next_value()?,
             _ => {

@@ -65,7 +65,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for MultiRegionConfigurati
         match key {
             "MultiRegionKeyType" => self.multi_region_key_type = map.next_value()?,
             "PrimaryKey" => self.primary_key = map.next_value()?,
-            "ReplicaKeys" => self.replica_keys = map.next_value()?,
+            "ReplicaKeys" => {
+                self.replica_keys = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::MultiRegionKey,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -143,7 +143,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ReplicateKeyRequest {
                 self.bypass_policy_lockout_safety_check = map.next_value()?;
             }
             "Description" => self.description = map.next_value()?,
-            "Tags" => self.tags = map.next_value()?,
+            "Tags" => {
+                self.tags = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<crate::types::Tag>,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -61,7 +61,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ReplicateKeyResponse {
         match key {
             "ReplicaKeyMetadata" => self.replica_key_metadata = map.next_value()?,
             "ReplicaPolicy" => self.replica_policy = map.next_value()?,
-            "ReplicaTags" => self.replica_tags = map.next_value()?,
+            "ReplicaTags" => {
+                self.replica_tags = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<crate::types::Tag>,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -78,7 +78,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for TagResourceRequest {
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "KeyId" => self.key_id = map.next_value()?,
-            "Tags" => self.tags = map.next_value()?,
+            "Tags" => {
+                self.tags = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<crate::types::Tag>,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

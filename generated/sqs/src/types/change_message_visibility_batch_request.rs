@@ -71,7 +71,15 @@ for ChangeMessageVisibilityBatchRequest {
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "QueueUrl" => self.queue_url = map.next_value()?,
-            "Entries" => self.entries = map.next_value()?,
+            "Entries" => {
+                self.entries = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ChangeMessageVisibilityBatchRequestEntry,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -64,8 +64,24 @@ for ChangeMessageVisibilityBatchResult {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Successful" => self.successful = map.next_value()?,
-            "Failed" => self.failed = map.next_value()?,
+            "Successful" => {
+                self.successful = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ChangeMessageVisibilityBatchResultEntry,
+                        >,
+                    >()?
+                    .0;
+            }
+            "Failed" => {
+                self.failed = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::BatchResultErrorEntry,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -69,7 +69,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for DeleteMessageBatchRequ
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "QueueUrl" => self.queue_url = map.next_value()?,
-            "Entries" => self.entries = map.next_value()?,
+            "Entries" => {
+                self.entries = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::DeleteMessageBatchRequestEntry,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -51,7 +51,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ListMessageMoveTasksRe
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Results" => self.results = map.next_value()?,
+            "Results" => {
+                self.results = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::ListMessageMoveTasksResultEntry,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -107,7 +107,18 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for Message {
             "MD5OfMessageAttributes" => {
                 self.md5_of_message_attributes = map.next_value()?;
             }
-            "MessageAttributes" => self.message_attributes = map.next_value()?,
+            "MessageAttributes" => {
+                self.message_attributes = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::MessageAttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -49,7 +49,13 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for ReceiveMessageResult {
         _body_only: bool,
     ) -> ::std::result::Result<(), A::Error> {
         match key {
-            "Messages" => self.messages = map.next_value()?,
+            "Messages" => {
+                self.messages = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<crate::types::Message>,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -69,7 +69,15 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SendMessageBatchReques
     ) -> ::std::result::Result<(), A::Error> {
         match key {
             "QueueUrl" => self.queue_url = map.next_value()?,
-            "Entries" => self.entries = map.next_value()?,
+            "Entries" => {
+                self.entries = map
+                    .next_value::<
+                        ::awsgen_runtime::primitives::StructList<
+                            crate::types::SendMessageBatchRequestEntry,
+                        >,
+                    >()?
+                    .0;
+            }
             _ => {
                 map.next_value::<::awsgen_runtime::serde::de::IgnoredAny>()?;
             }

@@ -138,9 +138,29 @@ impl ::awsgen_runtime::primitives::DeserializeMembers for SendMessageBatchReques
             "Id" => self.id = map.next_value()?,
             "MessageBody" => self.message_body = map.next_value()?,
             "DelaySeconds" => self.delay_seconds = map.next_value()?,
-            "MessageAttributes" => self.message_attributes = map.next_value()?,
+            "MessageAttributes" => {
+                self.message_attributes = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                ::std::string::String,
+                                crate::types::MessageAttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
+            }
             "MessageSystemAttributes" => {
-                self.message_system_attributes = map.next_value()?;
+                self.message_system_attributes = map
+                    .next_value::<
+                        ::std::option::Option<
+                            ::awsgen_runtime::primitives::MapOfStructs<
+                                crate::types::MessageSystemAttributeNameForSends,
+                                crate::types::MessageSystemAttributeValue,
+                            >,
+                        >,
+                    >()?
+                    .map(|map| map.0);
             }
             "MessageDeduplicationId" => self.message_deduplication_id = map.next_value()?,
             "MessageGroupId" => self.message_group_id = map.next_value()?,
