@@ -1,0 +1,262 @@
+//! The inputs both sides of every benchmark are given: response bodies and
+//! request inputs, deterministic, built once at startup.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use awsgen_runtime::bytes::Bytes;
+use awsgen_runtime::serde_json::{self, Map, Value};
+use base64::Engine as _;
+
+/// The environment variable that overrides where the `GetRestApis` body is read from.
+pub const REST_APIS_ENV: &str = "AWSGEN_BENCH_REST_APIS";
+
+/// The default path of the `GetRestApis` body (1,000 REST APIs, 421,644 bytes),
+/// from the `shared/` folder beside the repository.
+pub fn rest_apis_path() -> PathBuf {
+    match std::env::var_os(REST_APIS_ENV) {
+        Some(path) => PathBuf::from(path),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/bench/get_rest_apis_1000.json"),
+    }
+}
+
+/// The `GetRestApis` response body.
+///
+/// # Panics
+///
+/// When the file cannot be read: set [`REST_APIS_ENV`] to its path.
+pub fn rest_apis_body() -> Bytes {
+    let path = rest_apis_path();
+    match std::fs::read(&path) {
+        Ok(body) => Bytes::from(body),
+        Err(error) => panic!(
+            "cannot read the GetRestApis body at {} ({error}); set {REST_APIS_ENV} to its path",
+            path.display()
+        ),
+    }
+}
+
+/// The `CreateDeployment` input: a REST API id, a stage, a description and
+/// 50 stage variables `var00`..`var49` with 20-character values.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deployment {
+    /// The REST API id (a URI label).
+    pub rest_api_id: String,
+    /// The stage name.
+    pub stage_name: String,
+    /// The deployment's description.
+    pub description: String,
+    /// The stage variables, in order.
+    pub variables: Vec<(String, String)>,
+}
+
+impl Deployment {
+    /// The benchmark's deployment.
+    pub fn sample() -> Self {
+        let variables = (0..50)
+            .map(|i| {
+                let value = format!("value-{i:02}-abcdefghijk");
+                debug_assert_eq!(value.len(), 20);
+                (format!("var{i:02}"), value)
+            })
+            .collect();
+        Self {
+            rest_api_id: "a1b2c3".to_owned(),
+            stage_name: "prod".to_owned(),
+            description: "Benchmark deployment with fifty stage variables".to_owned(),
+            variables,
+        }
+    }
+
+    /// Our input.
+    ///
+    /// # Panics
+    ///
+    /// When the builder rejects it (it has every required member).
+    pub fn ours(&self) -> awsgen_apigateway::types::CreateDeploymentRequest {
+        awsgen_apigateway::types::CreateDeploymentRequest::builder()
+            .rest_api_id(&self.rest_api_id)
+            .stage_name(&self.stage_name)
+            .description(&self.description)
+            .variables(self.variables.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .build()
+            .expect("a complete CreateDeploymentRequest")
+    }
+
+    /// The variables as the official fluent builder takes them.
+    pub fn official_variables(&self) -> HashMap<String, String> {
+        self.variables.iter().cloned().collect()
+    }
+}
+
+/// A DynamoDB attribute value, independent of either SDK, convertible to the
+/// wire JSON and to each SDK's type.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Attr {
+    /// `S`
+    S(String),
+    /// `N`
+    N(String),
+    /// `B` (base64 on the wire)
+    B(Vec<u8>),
+    /// `BOOL`
+    Bool(bool),
+    /// `L`
+    L(Vec<Attr>),
+    /// `M`
+    M(Vec<(String, Attr)>),
+}
+
+impl Attr {
+    /// The DynamoDB JSON form, e.g. `{"S": "x"}`.
+    pub fn to_json(&self) -> Value {
+        let (tag, value) = match self {
+            Attr::S(s) => ("S", Value::from(s.as_str())),
+            Attr::N(n) => ("N", Value::from(n.as_str())),
+            Attr::B(b) => (
+                "B",
+                Value::from(base64::engine::general_purpose::STANDARD.encode(b)),
+            ),
+            Attr::Bool(b) => ("BOOL", Value::from(*b)),
+            Attr::L(l) => ("L", Value::Array(l.iter().map(Attr::to_json).collect())),
+            Attr::M(m) => ("M", item_json(m)),
+        };
+        let mut object = Map::new();
+        object.insert(tag.to_owned(), value);
+        Value::Object(object)
+    }
+
+    /// Our `AttributeValue`, built with its builder.
+    ///
+    /// # Panics
+    ///
+    /// When the builder rejects it (it has no required member).
+    pub fn ours(&self) -> awsgen_dynamodb::types::AttributeValue {
+        use awsgen_dynamodb::primitives::Blob;
+        use awsgen_dynamodb::types::AttributeValue;
+        let builder = AttributeValue::builder();
+        let builder = match self {
+            Attr::S(s) => builder.s(s),
+            Attr::N(n) => builder.n(n),
+            Attr::B(b) => builder.b(Blob::new(b.clone())),
+            Attr::Bool(b) => builder.bool(*b),
+            Attr::L(l) => builder.l(l.iter().map(Attr::ours)),
+            Attr::M(m) => builder.m(m.iter().map(|(k, v)| (k.as_str(), v.ours()))),
+        };
+        builder.build().expect("an AttributeValue")
+    }
+
+    /// The official SDK's `AttributeValue`.
+    pub fn official(&self) -> aws_sdk_dynamodb::types::AttributeValue {
+        use aws_sdk_dynamodb::primitives::Blob;
+        use aws_sdk_dynamodb::types::AttributeValue;
+        match self {
+            Attr::S(s) => AttributeValue::S(s.clone()),
+            Attr::N(n) => AttributeValue::N(n.clone()),
+            Attr::B(b) => AttributeValue::B(Blob::new(b.clone())),
+            Attr::Bool(b) => AttributeValue::Bool(*b),
+            Attr::L(l) => AttributeValue::L(l.iter().map(Attr::official).collect()),
+            Attr::M(m) => AttributeValue::M(official_item(m)),
+        }
+    }
+}
+
+/// An item: attribute names and values.
+pub type Item = Vec<(String, Attr)>;
+
+/// The `i`th item of the benchmark: 10 attributes mixing S, N, B, BOOL, L
+/// and M (`pk` S, `sk` N, `data` B of 32 bytes, `flag` BOOL, `tags` L of 3 S,
+/// `nested` M of S, N and BOOL, then `email` S, `score` N, `status` S and
+/// `version` N).
+pub fn item(i: usize) -> Item {
+    let data = (0..32)
+        .map(|j| (i.wrapping_mul(31).wrapping_add(j * 7) % 256) as u8)
+        .collect();
+    let statuses = ["active", "pending", "suspended", "archived"];
+    vec![
+        ("pk".to_owned(), Attr::S(format!("user#{:05}", i % 97))),
+        ("sk".to_owned(), Attr::N(i.to_string())),
+        ("data".to_owned(), Attr::B(data)),
+        ("flag".to_owned(), Attr::Bool(i.is_multiple_of(2))),
+        (
+            "tags".to_owned(),
+            Attr::L(vec![
+                Attr::S(format!("tag-a{}", i % 5)),
+                Attr::S(format!("tag-b{}", i % 7)),
+                Attr::S(format!("tag-c{}", i % 11)),
+            ]),
+        ),
+        (
+            "nested".to_owned(),
+            Attr::M(vec![
+                ("name".to_owned(), Attr::S(format!("nested item {i}"))),
+                ("count".to_owned(), Attr::N((i * 3 % 1000).to_string())),
+                ("active".to_owned(), Attr::Bool(!i.is_multiple_of(3))),
+            ]),
+        ),
+        (
+            "email".to_owned(),
+            Attr::S(format!("user{i:04}@example.com")),
+        ),
+        (
+            "score".to_owned(),
+            Attr::N(format!("{}.{:02}", i * 7 % 10_000, i % 100)),
+        ),
+        (
+            "status".to_owned(),
+            Attr::S(statuses[i % statuses.len()].to_owned()),
+        ),
+        ("version".to_owned(), Attr::N((1 + i % 17).to_string())),
+    ]
+}
+
+/// An item's DynamoDB JSON form.
+pub fn item_json(item: &[(String, Attr)]) -> Value {
+    Value::Object(
+        item.iter()
+            .map(|(name, value)| (name.clone(), value.to_json()))
+            .collect(),
+    )
+}
+
+/// An item as our `PutItemInput::item` takes it.
+pub fn our_item(
+    item: &[(String, Attr)],
+) -> BTreeMap<String, awsgen_dynamodb::types::AttributeValue> {
+    item.iter()
+        .map(|(name, value)| (name.clone(), value.ours()))
+        .collect()
+}
+
+/// An item as the official SDK takes it.
+pub fn official_item(
+    item: &[(String, Attr)],
+) -> HashMap<String, aws_sdk_dynamodb::types::AttributeValue> {
+    item.iter()
+        .map(|(name, value)| (name.clone(), value.official()))
+        .collect()
+}
+
+/// The body of a `Query` response with `n` items, `Count` and `ScannedCount`.
+///
+/// # Panics
+///
+/// Never in practice: serializing a `serde_json::Value` cannot fail.
+pub fn query_response_body(n: usize) -> Bytes {
+    let items: Vec<Value> = (0..n).map(|i| item_json(&item(i))).collect();
+    let body = serde_json::json!({
+        "Items": items,
+        "Count": n,
+        "ScannedCount": n,
+    });
+    Bytes::from(serde_json::to_vec(&body).expect("JSON"))
+}
+
+/// The item `PutItem` sends.
+pub fn put_item() -> Item {
+    item(42)
+}
+
+/// The table every DynamoDB call names.
+pub const TABLE: &str = "T";
