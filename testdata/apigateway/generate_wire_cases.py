@@ -11,19 +11,21 @@ parsed with botocore's rest-json parser; timestamps become epoch seconds and blo
 text, as in botocore's protocol suites.
 """
 
-import base64
-import datetime
 import json
 import pathlib
+import sys
 
 import botocore
 import botocore.session
-from botocore.awsrequest import AWSResponse, HeadersDict
+from botocore.awsrequest import HeadersDict
 from botocore.parsers import create_parser
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent.parent))
+import wire_cases  # noqa: E402
+from wire_cases import plain  # noqa: E402
 
 HERE = pathlib.Path(__file__).parent
 MODEL = json.loads((HERE / "../../model/apigateway/2015-07-09/service-2.json").read_text())
-SIGNING_HEADERS = {"authorization", "x-amz-date", "user-agent", "amz-sdk-invocation-id", "amz-sdk-request"}
 
 REQUESTS = [
     ("CreateDeploymentWithStageVariables", "CreateDeployment", {
@@ -105,50 +107,7 @@ RESPONSES = [
 
 
 def capture_requests():
-    session = botocore.session.get_session()
-    client = session.create_client(
-        "apigateway", region_name="us-east-1", aws_access_key_id="AKID", aws_secret_access_key="SECRET")
-    captured = {}
-
-    def before_send(request, **kwargs):
-        captured["request"] = request
-        raw = AWSResponse(request.url, 200, {}, None)
-        raw._content = b"{}"
-        return raw
-
-    client.meta.events.register("before-send", before_send)
-    cases = []
-    for case_id, operation, params in REQUESTS:
-        method = getattr(client, botocore.xform_name(operation))
-        method(**params)
-        request = captured["request"]
-        url = request.url.split("amazonaws.com", 1)[1]
-        headers = {k: v.decode() if isinstance(v, bytes) else v for k, v in request.headers.items()
-                   if k.lower() not in SIGNING_HEADERS}
-        body = request.body or b""
-        if isinstance(body, str):
-            body = body.encode()
-        if headers.get("Content-Type") == "application/json":
-            # JSON bodies are compared as JSON; their length depends on whitespace
-            # (botocore writes ", " and ": "), so only raw bodies keep Content-Length.
-            headers.pop("Content-Length", None)
-        cases.append({
-            "id": case_id, "given": MODEL["operations"][operation], "params": params,
-            "serialized": {"method": request.method, "uri": url, "headers": headers, "body": body.decode()},
-        })
-    return cases
-
-
-def plain(value):
-    if isinstance(value, datetime.datetime):
-        return value.timestamp()
-    if isinstance(value, (bytes, bytearray)):
-        return value.decode()
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items() if k != "ResponseMetadata"}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return value
+    return wire_cases.capture_requests("apigateway", MODEL, REQUESTS)
 
 
 def parse_responses():

@@ -28,6 +28,24 @@ pub struct Outcome {
     pub skipped: BTreeMap<String, String>,
 }
 
+#[cfg(test)]
+impl Outcome {
+    /// Fails the test with every failing case of `label` and its reason.
+    fn assert_no_failures(&self, label: &str) {
+        let failures: Vec<String> = self
+            .failed
+            .iter()
+            .map(|(id, why)| format!("{id}: {why}"))
+            .collect();
+        assert!(
+            failures.is_empty(),
+            "{label}: {} failing cases:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+}
+
 pub fn run(args: &[String]) -> Result<std::process::ExitCode> {
     let mut suites = Vec::new();
     let mut rest = args.iter();
@@ -390,17 +408,7 @@ mod tests {
         ];
         for (suite, at_least) in suites {
             let outcome = run_file(&root.join("testdata/protocol-tests").join(suite)).unwrap();
-            let failures: Vec<String> = outcome
-                .failed
-                .iter()
-                .map(|(id, why)| format!("{id}: {why}"))
-                .collect();
-            assert!(
-                failures.is_empty(),
-                "{suite}: {} failing cases:\n{}",
-                failures.len(),
-                failures.join("\n")
-            );
+            outcome.assert_no_failures(suite);
             assert!(
                 outcome.passed.len() >= at_least,
                 "{suite}: only {} passed",
@@ -461,17 +469,7 @@ mod wire_case_tests {
                 let path = dir.path().join(format!("{service}-{kind}.json"));
                 fs::write(&path, suite.to_string()).unwrap();
                 let outcome = run_file(&path).unwrap();
-                let failures: Vec<String> = outcome
-                    .failed
-                    .iter()
-                    .map(|(id, why)| format!("{id}: {why}"))
-                    .collect();
-                assert!(
-                    failures.is_empty(),
-                    "{service} {kind}: {} failing cases:\n{}",
-                    failures.len(),
-                    failures.join("\n")
-                );
+                outcome.assert_no_failures(&format!("{service} {kind}"));
                 assert_eq!(
                     outcome.passed.len(),
                     cases[kind].as_array().unwrap().len(),
