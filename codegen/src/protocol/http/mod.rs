@@ -7,6 +7,8 @@ pub mod response;
 pub mod rest;
 pub mod rpc;
 
+use std::borrow::Cow;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -15,7 +17,7 @@ use crate::ir::{OperationDef, RustType, Service, StructDef, TypeKind};
 use crate::uri_template::{self, Part};
 
 /// The input structure of `op`, or an empty one for operations without input.
-pub fn input_def<'s>(service: &'s Service, op: &OperationDef) -> ::std::borrow::Cow<'s, StructDef> {
+pub fn input_def<'s>(service: &'s Service, op: &OperationDef) -> Cow<'s, StructDef> {
     let input = op
         .input
         .as_ref()
@@ -24,8 +26,8 @@ pub fn input_def<'s>(service: &'s Service, op: &OperationDef) -> ::std::borrow::
             _ => None,
         });
     match input {
-        Some(def) => ::std::borrow::Cow::Borrowed(def),
-        None => ::std::borrow::Cow::Owned(StructDef {
+        Some(def) => Cow::Borrowed(def),
+        None => Cow::Owned(StructDef {
             members: Vec::new(),
             error: None,
             is_operation_input: true,
