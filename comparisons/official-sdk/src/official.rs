@@ -77,6 +77,19 @@ impl PhaseTimer {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
+    /// Closes the window that `start` opened: adds its length to `total`.
+    fn close(
+        start: &mut Option<Instant>,
+        end: Instant,
+        total: &mut Duration,
+        count: &mut u32,
+    ) -> Result<(), BoxError> {
+        let start = start.take().ok_or("a window closed that never opened")?;
+        *total += end - start;
+        *count += 1;
+        Ok(())
+    }
+
     /// The windows recorded since the last `take`, which it resets.
     pub fn take(&self) -> Windows {
         let mut state = self.state();
@@ -109,14 +122,13 @@ impl Intercept for PhaseTimer {
         _cfg: &mut ConfigBag,
     ) -> Result<(), BoxError> {
         let end = Instant::now();
-        let mut state = self.state();
-        let start = state
-            .serialize_start
-            .take()
-            .ok_or("read_after_serialization without read_before_serialization")?;
-        state.windows.serialize += end - start;
-        state.windows.serialize_count += 1;
-        Ok(())
+        let state = &mut *self.state();
+        Self::close(
+            &mut state.serialize_start,
+            end,
+            &mut state.windows.serialize,
+            &mut state.windows.serialize_count,
+        )
     }
 
     fn read_before_deserialization(
@@ -137,14 +149,13 @@ impl Intercept for PhaseTimer {
         _cfg: &mut ConfigBag,
     ) -> Result<(), BoxError> {
         let end = Instant::now();
-        let mut state = self.state();
-        let start = state
-            .deserialize_start
-            .take()
-            .ok_or("read_after_deserialization without read_before_deserialization")?;
-        state.windows.deserialize += end - start;
-        state.windows.deserialize_count += 1;
-        Ok(())
+        let state = &mut *self.state();
+        Self::close(
+            &mut state.deserialize_start,
+            end,
+            &mut state.windows.deserialize,
+            &mut state.windows.deserialize_count,
+        )
     }
 }
 
