@@ -4,7 +4,8 @@
 //! `measure-compile.sh` copies this file into the runtime as its `schema` module.
 #![allow(missing_docs)]
 
-use jiter::{Jiter, JiterError, NumberInt, Peek};
+pub use jiter::Peek;
+use jiter::{Jiter, JiterError, NumberInt};
 use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,7 +60,8 @@ impl Schema {
 
 pub trait Struct {
     fn schema(&self) -> &'static Schema;
-    fn member(&self, index: usize) -> &dyn Value;
+    /// The member's value when it is present.
+    fn member(&self, index: usize) -> Option<&dyn Value>;
     fn member_mut(&mut self, index: usize) -> &mut dyn Value;
 }
 
@@ -74,25 +76,56 @@ impl From<JiterError> for Error {
 pub type Reader<'j> = Jiter<'j>;
 
 pub trait Value {
-    fn read_json(&mut self, r: &mut Reader<'_>, member: &Member) -> Result<(), Error>;
+    /// Reads the value that `peek` (already peeked, not consumed) starts.
+    fn read_json(&mut self, r: &mut Reader<'_>, peek: Peek, member: &Member) -> Result<(), Error>;
     fn write_json(&self, w: &mut Vec<u8>, member: &Member);
-    fn is_absent(&self) -> bool {
-        false
-    }
+
     /// A value to read into.
     fn empty() -> Self
     where
         Self: Sized;
 }
 
-pub fn read_struct(s: &mut dyn Struct, r: &mut Reader<'_>) -> Result<(), Error> {
+/// The error for a value of the wrong JSON type.
+fn wrong_type(member: &Member, expected: &str, peek: Peek) -> Error {
+    Error(format!(
+        "{}: expected {expected}, found {peek:?}",
+        member.wire_name
+    ))
+}
+
+/// A member's value for [`Struct::member`]: present or not.
+#[inline]
+pub fn present<T: Value>(field: &Option<T>) -> Option<&dyn Value> {
+    match field {
+        Some(value) => Some(value),
+        None => None,
+    }
+}
+
+/// Reads a string value (enums read their wire value with it).
+pub fn read_str<'r>(r: &'r mut Reader<'_>, peek: Peek, member: &Member) -> Result<&'r str, Error> {
+    if peek != Peek::String {
+        return Err(wrong_type(member, "a string", peek));
+    }
+    Ok(r.known_str()?)
+}
+
+pub fn read_struct(s: &mut dyn Struct, r: &mut Reader<'_>, peek: Peek) -> Result<(), Error> {
     let schema = s.schema();
+    if peek != Peek::Object {
+        return Err(Error(format!(
+            "{}: expected an object, found {peek:?}",
+            schema.name
+        )));
+    }
     let mut next = 0;
-    let mut key = r.next_object()?.map(|k| schema.find(k, &mut next));
+    let mut key = r.known_object()?.map(|k| schema.find(k, &mut next));
     while let Some(found) = key {
+        let peek = r.peek()?;
         match found {
-            Some(i) => s.member_mut(i).read_json(r, &schema.members[i])?,
-            None => r.next_skip()?,
+            Some(i) => s.member_mut(i).read_json(r, peek, &schema.members[i])?,
+            None => r.known_skip(peek)?,
         }
         key = r.next_key()?.map(|k| schema.find(k, &mut next));
     }
@@ -103,6 +136,17 @@ pub fn write_str(w: &mut Vec<u8>, s: &str) {
     let _ = serde_json::to_writer(w, s);
 }
 
+/// `,"name":`; wire names are plain identifiers (codegen would check), so no escaping.
+#[inline]
+fn write_key(w: &mut Vec<u8>, member: &Member, first: &mut bool) {
+    if !std::mem::take(first) {
+        w.push(b',');
+    }
+    w.push(b'"');
+    w.extend_from_slice(member.wire_name.as_bytes());
+    w.extend_from_slice(b"\":");
+}
+
 pub fn write_struct(s: &dyn Struct, w: &mut Vec<u8>, body_only: bool) {
     let schema = s.schema();
     w.push(b'{');
@@ -111,17 +155,10 @@ pub fn write_struct(s: &dyn Struct, w: &mut Vec<u8>, body_only: bool) {
         if body_only && !m.in_body {
             continue;
         }
-        let v = s.member(i);
-        if v.is_absent() {
-            continue;
+        if let Some(value) = s.member(i) {
+            write_key(w, m, &mut first);
+            value.write_json(w, m);
         }
-        if !first {
-            w.push(b',');
-        }
-        first = false;
-        write_str(w, m.wire_name);
-        w.push(b':');
-        v.write_json(w, m);
     }
     w.push(b'}');
 }
@@ -130,8 +167,8 @@ impl<T: Struct + Default> Value for T {
     fn empty() -> Self {
         T::default()
     }
-    fn read_json(&mut self, r: &mut Reader<'_>, _: &Member) -> Result<(), Error> {
-        read_struct(self, r)
+    fn read_json(&mut self, r: &mut Reader<'_>, peek: Peek, _: &Member) -> Result<(), Error> {
+        read_struct(self, r, peek)
     }
     fn write_json(&self, w: &mut Vec<u8>, _: &Member) {
         write_struct(self, w, false)
@@ -143,13 +180,13 @@ impl<T: Value> Value for Option<T> {
         None
     }
     #[inline]
-    fn read_json(&mut self, r: &mut Reader<'_>, member: &Member) -> Result<(), Error> {
-        if r.peek()? == Peek::Null {
+    fn read_json(&mut self, r: &mut Reader<'_>, peek: Peek, member: &Member) -> Result<(), Error> {
+        if peek == Peek::Null {
             r.known_null()?;
             *self = None;
             return Ok(());
         }
-        self.get_or_insert_with(T::empty).read_json(r, member)
+        self.get_or_insert_with(T::empty).read_json(r, peek, member)
     }
     fn write_json(&self, w: &mut Vec<u8>, member: &Member) {
         if let Some(v) = self {
@@ -158,24 +195,25 @@ impl<T: Value> Value for Option<T> {
             w.extend_from_slice(b"null")
         }
     }
-    fn is_absent(&self) -> bool {
-        self.is_none()
-    }
+
 }
 
 impl<T: Value> Value for Vec<T> {
     fn empty() -> Self {
         Vec::new()
     }
-    fn read_json(&mut self, r: &mut Reader<'_>, member: &Member) -> Result<(), Error> {
-        let mut peek = r.next_array()?;
+    fn read_json(&mut self, r: &mut Reader<'_>, peek: Peek, member: &Member) -> Result<(), Error> {
+        if peek != Peek::Array {
+            return Err(wrong_type(member, "an array", peek));
+        }
+        let mut peek = r.known_array()?;
         while let Some(p) = peek {
             if p == Peek::Null {
                 r.known_null()?;
             } else {
                 self.push(T::empty());
                 if let Some(last) = self.last_mut() {
-                    last.read_json(r, member)?;
+                    last.read_json(r, p, member)?;
                 }
             }
             peek = r.array_step()?;
@@ -198,15 +236,19 @@ impl<V: Value> Value for BTreeMap<String, V> {
     fn empty() -> Self {
         BTreeMap::new()
     }
-    fn read_json(&mut self, r: &mut Reader<'_>, member: &Member) -> Result<(), Error> {
-        let mut key = r.next_object()?.map(str::to_owned);
+    fn read_json(&mut self, r: &mut Reader<'_>, peek: Peek, member: &Member) -> Result<(), Error> {
+        if peek != Peek::Object {
+            return Err(wrong_type(member, "an object", peek));
+        }
+        let mut key = r.known_object()?.map(str::to_owned);
         while let Some(k) = key {
-            if r.peek()? == Peek::Null {
+            let peek = r.peek()?;
+            if peek == Peek::Null {
                 r.known_null()?;
             } else {
                 self.entry(k)
                     .or_insert_with(V::empty)
-                    .read_json(r, member)?;
+                    .read_json(r, peek, member)?;
             }
             key = r.next_key()?.map(str::to_owned);
         }
@@ -231,8 +273,11 @@ impl Value for String {
         String::new()
     }
     #[inline]
-    fn read_json(&mut self, r: &mut Reader<'_>, _: &Member) -> Result<(), Error> {
-        self.push_str(r.next_str()?);
+    fn read_json(&mut self, r: &mut Reader<'_>, peek: Peek, member: &Member) -> Result<(), Error> {
+        if peek != Peek::String {
+            return Err(wrong_type(member, "a string", peek));
+        }
+        self.push_str(r.known_str()?);
         Ok(())
     }
     fn write_json(&self, w: &mut Vec<u8>, _: &Member) {
@@ -244,8 +289,8 @@ impl Value for bool {
     fn empty() -> Self {
         false
     }
-    fn read_json(&mut self, r: &mut Reader<'_>, _: &Member) -> Result<(), Error> {
-        *self = r.next_bool()?;
+    fn read_json(&mut self, r: &mut Reader<'_>, peek: Peek, _: &Member) -> Result<(), Error> {
+        *self = r.known_bool(peek)?;
         Ok(())
     }
     fn write_json(&self, w: &mut Vec<u8>, _: &Member) {
@@ -257,15 +302,14 @@ macro_rules! int_value {
     ($($t:ty),*) => {$(
         impl Value for $t {
             fn empty() -> Self { 0 }
-            fn read_json(&mut self, r: &mut Reader<'_>, m: &Member) -> Result<(), Error> {
-                match r.next_int()? {
+            fn read_json(&mut self, r: &mut Reader<'_>, peek: Peek, m: &Member) -> Result<(), Error> {
+                match r.known_int(peek)? {
                     NumberInt::Int(i) => *self = <$t>::try_from(i).map_err(|_| Error(format!("{} out of range for {}", i, m.wire_name)))?,
                 }
                 Ok(())
             }
             fn write_json(&self, w: &mut Vec<u8>, _: &Member) {
-                // Allocates: one of the prototype's known costs (see the README).
-                w.extend_from_slice(self.to_string().as_bytes());
+                w.extend_from_slice(itoa::Buffer::new().format(*self).as_bytes());
             }
         }
     )*};
@@ -276,9 +320,9 @@ impl Value for f64 {
     fn empty() -> Self {
         0.0
     }
-    fn read_json(&mut self, r: &mut Reader<'_>, _: &Member) -> Result<(), Error> {
-        if r.peek()? == Peek::String {
-            *self = match r.next_str()? {
+    fn read_json(&mut self, r: &mut Reader<'_>, peek: Peek, _: &Member) -> Result<(), Error> {
+        if peek == Peek::String {
+            *self = match r.known_str()? {
                 "NaN" => f64::NAN,
                 "Infinity" => f64::INFINITY,
                 "-Infinity" => f64::NEG_INFINITY,
@@ -286,7 +330,7 @@ impl Value for f64 {
             };
             return Ok(());
         }
-        *self = r.next_float()?;
+        *self = r.known_float(peek)?;
         Ok(())
     }
     fn write_json(&self, w: &mut Vec<u8>, _: &Member) {
@@ -298,19 +342,27 @@ impl Value for awsgen_runtime::primitives::Blob {
     fn empty() -> Self {
         awsgen_runtime::primitives::Blob::new(Vec::new())
     }
-    fn read_json(&mut self, r: &mut Reader<'_>, m: &Member) -> Result<(), Error> {
+    fn read_json(&mut self, r: &mut Reader<'_>, peek: Peek, m: &Member) -> Result<(), Error> {
         use base64::Engine as _;
+        if peek != Peek::String {
+            return Err(wrong_type(m, "a base64 string", peek));
+        }
         let bytes = base64::engine::general_purpose::STANDARD
-            .decode(r.next_str()?)
+            .decode(r.known_str()?)
             .map_err(|e| Error(format!("{}: {e}", m.wire_name)))?;
         *self = awsgen_runtime::primitives::Blob::new(bytes);
         Ok(())
     }
     fn write_json(&self, w: &mut Vec<u8>, _: &Member) {
         use base64::Engine as _;
+        let bytes: &[u8] = self.as_ref();
         w.push(b'"');
-        let s = base64::engine::general_purpose::STANDARD.encode(self.as_ref());
-        w.extend_from_slice(s.as_bytes());
+        let start = w.len();
+        w.resize(start + bytes.len().div_ceil(3) * 4, 0);
+        let written = base64::engine::general_purpose::STANDARD
+            .encode_slice(bytes, &mut w[start..])
+            .unwrap_or(0);
+        w.truncate(start + written);
         w.push(b'"');
     }
 }
@@ -319,8 +371,8 @@ impl Value for time::OffsetDateTime {
     fn empty() -> Self {
         time::OffsetDateTime::UNIX_EPOCH
     }
-    fn read_json(&mut self, r: &mut Reader<'_>, m: &Member) -> Result<(), Error> {
-        let secs = r.next_float()?;
+    fn read_json(&mut self, r: &mut Reader<'_>, peek: Peek, m: &Member) -> Result<(), Error> {
+        let secs = r.known_float(peek)?;
         let nanos = (secs * 1e6).round() as i128 * 1000;
         *self = time::OffsetDateTime::from_unix_timestamp_nanos(nanos)
             .map_err(|e| Error(format!("{}: {e}", m.wire_name)))?;
@@ -342,9 +394,10 @@ macro_rules! string_enum {
             fn read_json(
                 &mut self,
                 r: &mut $crate::schema::Reader<'_>,
-                _: &$crate::schema::Member,
+                peek: $crate::schema::Peek,
+                member: &$crate::schema::Member,
             ) -> Result<(), $crate::schema::Error> {
-                *self = <$t>::from(r.next_str()?);
+                *self = <$t>::from($crate::schema::read_str(r, peek, member)?);
                 Ok(())
             }
             fn write_json(&self, w: &mut Vec<u8>, _: &$crate::schema::Member) {
@@ -358,7 +411,8 @@ macro_rules! string_enum {
 pub fn from_slice<T: Struct + Default>(body: &[u8]) -> Result<T, Error> {
     let mut r = Jiter::new(body);
     let mut value = T::default();
-    read_struct(&mut value, &mut r)?;
+    let peek = r.peek()?;
+    read_struct(&mut value, &mut r, peek)?;
     r.finish()?;
     Ok(value)
 }
@@ -373,9 +427,9 @@ impl Value for f32 {
     fn empty() -> Self {
         0.0
     }
-    fn read_json(&mut self, r: &mut Reader<'_>, m: &Member) -> Result<(), Error> {
+    fn read_json(&mut self, r: &mut Reader<'_>, peek: Peek, m: &Member) -> Result<(), Error> {
         let mut v = 0f64;
-        v.read_json(r, m)?;
+        v.read_json(r, peek, m)?;
         *self = v as f32;
         Ok(())
     }
@@ -387,8 +441,8 @@ impl Value for i128 {
     fn empty() -> Self {
         0
     }
-    fn read_json(&mut self, r: &mut Reader<'_>, _: &Member) -> Result<(), Error> {
-        match r.next_int()? {
+    fn read_json(&mut self, r: &mut Reader<'_>, peek: Peek, _: &Member) -> Result<(), Error> {
+        match r.known_int(peek)? {
             NumberInt::Int(i) => *self = i as i128,
         }
         Ok(())
@@ -401,9 +455,9 @@ impl Value for serde_json::Value {
     fn empty() -> Self {
         serde_json::Value::Null
     }
-    fn read_json(&mut self, r: &mut Reader<'_>, _: &Member) -> Result<(), Error> {
+    fn read_json(&mut self, r: &mut Reader<'_>, peek: Peek, _: &Member) -> Result<(), Error> {
         let start = r.current_index();
-        r.next_skip()?;
+        r.known_skip(peek)?;
         *self =
             serde_json::from_slice(r.slice_to_current(start)).map_err(|e| Error(e.to_string()))?;
         Ok(())
@@ -416,7 +470,7 @@ impl<T: Struct> Struct for Box<T> {
     fn schema(&self) -> &'static Schema {
         (**self).schema()
     }
-    fn member(&self, index: usize) -> &dyn Value {
+    fn member(&self, index: usize) -> Option<&dyn Value> {
         (**self).member(index)
     }
     fn member_mut(&mut self, index: usize) -> &mut dyn Value {
@@ -455,10 +509,11 @@ macro_rules! serde_value {
             fn read_json(
                 &mut self,
                 r: &mut $crate::schema::Reader<'_>,
+                peek: $crate::schema::Peek,
                 m: &$crate::schema::Member,
             ) -> Result<(), $crate::schema::Error> {
                 let mut doc = $crate::serde_json::Value::Null;
-                doc.read_json(r, m)?;
+                $crate::schema::Value::read_json(&mut doc, r, peek, m)?;
                 *self = $crate::serde_json::from_value(doc)
                     .map_err(|e| $crate::schema::Error(e.to_string()))?;
                 Ok(())

@@ -11,11 +11,11 @@ macro_rules! shape {
                 };
                 &SCHEMA
             }
-            fn member(&self, index: usize) -> &dyn Value {
+            fn member(&self, index: usize) -> Option<&dyn Value> {
                 let mut i = 0usize;
-                $( if i == index { return &self.$field; } i += 1; )*
+                $( if i == index { return crate::schema::present(&self.$field); } i += 1; )*
                 let _ = i;
-                &self.$last
+                crate::schema::present(&self.$last)
             }
             fn member_mut(&mut self, index: usize) -> &mut dyn Value {
                 let mut i = 0usize;
