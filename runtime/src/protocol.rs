@@ -334,32 +334,48 @@ impl RequestParts {
 
     /// Sets a JSON body.
     pub fn json_body(&mut self, value: &impl ::serde::Serialize) -> Result<(), RequestError> {
-        let bytes = ::serde_json::to_vec(value).map_err(RequestError::Json)?;
+        // Most bodies fit in the first kilobyte; growing from serde_json's
+        // default of 128 bytes copies a body several times over.
+        let mut bytes = ::std::vec::Vec::with_capacity(1024);
+        ::serde_json::to_writer(&mut bytes, value).map_err(RequestError::Json)?;
         self.body("application/json", bytes);
         Ok(())
     }
 
     /// Assembles the `http::Request`, adding `Content-Length` when there is a body.
     pub fn finish(self) -> Result<::http::Request<::bytes::Bytes>, RequestError> {
-        let mut builder = ::http::Request::builder()
-            .method(self.method)
-            .uri(&self.uri);
-        for (name, value) in &self.headers {
-            let header_value = ::http::HeaderValue::from_str(value).map_err(|err| {
-                RequestError::InvalidHeader {
-                    header: name.clone(),
-                    message: err.to_string(),
-                }
-            })?;
-            builder = builder.header(name.as_str(), header_value);
+        // Filled in place rather than through `http::request::Builder`, which
+        // re-parses and carries a `Result` through every call: a visible part
+        // of writing a small request.
+        let method = ::http::Method::from_bytes(self.method.as_bytes())
+            .map_err(|err| RequestError::Http(err.into()))?;
+        let uri = ::http::Uri::try_from(self.uri).map_err(|err| RequestError::Http(err.into()))?;
+        let mut headers = ::http::HeaderMap::with_capacity(self.headers.len() + 1);
+        for (name, value) in self.headers {
+            let invalid = |message: ::std::string::String| RequestError::InvalidHeader {
+                header: name.clone(),
+                message,
+            };
+            let header_name = ::http::HeaderName::from_bytes(name.as_bytes())
+                .map_err(|err| invalid(err.to_string()))?;
+            let header_value =
+                ::http::HeaderValue::try_from(value).map_err(|err| invalid(err.to_string()))?;
+            headers.append(header_name, header_value);
         }
         if !self.body.is_empty() {
-            builder = builder.header("Content-Length", self.body.len().to_string());
+            headers.insert(
+                ::http::header::CONTENT_LENGTH,
+                ::http::HeaderValue::from(self.body.len()),
+            );
         }
+        let mut request = ::http::Request::new(self.body);
+        *request.method_mut() = method;
+        *request.uri_mut() = uri;
+        *request.headers_mut() = headers;
         if let Some(prefix) = self.host_prefix {
-            builder = builder.extension(HostPrefix(prefix));
+            request.extensions_mut().insert(HostPrefix(prefix));
         }
-        builder.body(self.body).map_err(RequestError::Http)
+        Ok(request)
     }
 }
 

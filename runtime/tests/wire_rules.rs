@@ -68,12 +68,27 @@ fn requests_get_content_length_and_refuse_bad_headers() {
         "application/x-amz-json-1.0"
     );
 
-    let mut parts = RequestParts::new("GET", "/".into(), String::new());
-    parts.header("x-bad", "line\nbreak");
-    match parts.finish() {
-        Err(RequestError::InvalidHeader { header, .. }) => assert_eq!(header, "x-bad"),
-        other => panic!("expected InvalidHeader, got {other:?}"),
+    let mut parts = RequestParts::new("GET", "/items/a%20b".into(), "limit=1".into());
+    parts.header("X-Amz-Meta-Tag", "one");
+    parts.header("X-Amz-Meta-Tag", "two");
+    let request = parts.finish().unwrap();
+    assert_eq!(request.method(), "GET");
+    assert_eq!(request.uri(), "/items/a%20b?limit=1");
+    let tags: Vec<_> = request.headers().get_all("x-amz-meta-tag").iter().collect();
+    assert_eq!(tags, ["one", "two"]);
+    assert!(request.headers().get("content-length").is_none());
+
+    for (name, value) in [("x-bad", "line\nbreak"), ("bad name", "value")] {
+        let mut parts = RequestParts::new("GET", "/".into(), String::new());
+        parts.header(name, value);
+        match parts.finish() {
+            Err(RequestError::InvalidHeader { header, .. }) => assert_eq!(header, name),
+            other => panic!("expected InvalidHeader for {name:?}, got {other:?}"),
+        }
     }
+
+    let parts = RequestParts::new("GET", "/a b".into(), String::new());
+    assert!(matches!(parts.finish(), Err(RequestError::Http(_))));
 }
 
 #[test]
