@@ -1,11 +1,16 @@
 //! Builders: fluent setters taking `impl Into<…>`, and a `build()` that
 //! refuses to leave out members the model marks as required.
+//!
+//! A builder holds the structure it builds rather than a copy of its fields,
+//! so its derived `Clone`, `Debug` (redacting, through the structure's own)
+//! and `PartialEq` are one field each: per structure, that is a third less
+//! code for the compiler than a builder with fields of its own.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rust_types::{builder_ident, ident, type_path, type_tokens};
-use super::structs::{field_type, redacting_debug};
+use super::structs::field_type;
 use crate::ir::{MemberDef, RustType, Service, StructDef, TypeDef};
 
 /// The builder of a structure.
@@ -20,11 +25,6 @@ pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
         type_def.rust_name,
         type_def.module.name()
     );
-    let fields = def.members.iter().map(|member| {
-        let field = ident(&member.field_name);
-        let ty = field_type(service, member);
-        quote! { #field: #ty, }
-    });
     let methods = def
         .members
         .iter()
@@ -34,7 +34,7 @@ pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
         let model_name = &member.model_name;
         let type_name = &type_def.model_name;
         quote! {
-            if self.#field.is_none() {
+            if self.inner.#field.is_none() {
                 return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                     type_name: #type_name,
                     member: #model_name,
@@ -42,25 +42,10 @@ pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
             }
         }
     });
-    let assignments = def.members.iter().map(|member| {
-        let field = ident(&member.field_name);
-        quote! { #field: self.#field, }
-    });
     let build_doc = format!(
         " Builds the [`{}`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.",
         type_def.rust_name
     );
-    let has_sensitive = def.has_sensitive();
-    let derive_debug = if has_sensitive {
-        quote!()
-    } else {
-        quote!(::std::fmt::Debug,)
-    };
-    let debug_impl = if has_sensitive {
-        redacting_debug(&builder, def)
-    } else {
-        quote!()
-    };
     let deprecated_allow =
         if def.members.iter().any(|m| m.deprecated.is_some()) || type_def.deprecated.is_some() {
             quote!(#[allow(deprecated)])
@@ -69,9 +54,9 @@ pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
         };
     quote! {
         #[doc = #doc]
-        #[derive(::std::clone::Clone, #derive_debug ::std::cmp::PartialEq, ::std::default::Default)]
+        #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq, ::std::default::Default)]
         pub struct #builder {
-            #(#fields)*
+            inner: #target,
         }
 
         #deprecated_allow
@@ -82,13 +67,9 @@ pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
             #[inline]
             pub fn build(self) -> ::std::result::Result<#target, ::awsgen_runtime::primitives::BuildError> {
                 #(#checks)*
-                ::std::result::Result::Ok(#target {
-                    #(#assignments)*
-                })
+                ::std::result::Result::Ok(self.inner)
             }
         }
-
-        #debug_impl
     }
 }
 
@@ -128,7 +109,7 @@ fn emit_setters(service: &Service, type_def: &TypeDef, member: &MemberDef) -> To
             quote! {
                 #[doc = #set_doc]
                 pub fn #setter(mut self, input: impl ::std::iter::IntoIterator<Item = impl ::std::convert::Into<#item>>) -> Self {
-                    self.#field = #value;
+                    self.inner.#field = #value;
                     self
                 }
             }
@@ -144,7 +125,7 @@ fn emit_setters(service: &Service, type_def: &TypeDef, member: &MemberDef) -> To
                     mut self,
                     input: impl ::std::iter::IntoIterator<Item = (impl ::std::convert::Into<#key>, impl ::std::convert::Into<#value_ty>)>,
                 ) -> Self {
-                    self.#field = #value;
+                    self.inner.#field = #value;
                     self
                 }
             }
@@ -155,7 +136,7 @@ fn emit_setters(service: &Service, type_def: &TypeDef, member: &MemberDef) -> To
             quote! {
                 #[doc = #set_doc]
                 pub fn #setter(mut self, input: impl ::std::convert::Into<#ty>) -> Self {
-                    self.#field = #value;
+                    self.inner.#field = #value;
                     self
                 }
             }
@@ -167,14 +148,14 @@ fn emit_setters(service: &Service, type_def: &TypeDef, member: &MemberDef) -> To
         #[doc = #option_doc]
         #[inline]
         pub fn #option_setter(mut self, input: #full_type) -> Self {
-            self.#field = input;
+            self.inner.#field = input;
             self
         }
 
         #[doc = #get_doc]
         #[inline]
         pub fn #getter(&self) -> &#full_type {
-            &self.#field
+            &self.inner.#field
         }
     }
 }

@@ -356,8 +356,8 @@ fn is_structure(service: &Service, ty: &RustType) -> bool {
     matches!(ty, RustType::Named(name) if matches!(service.types[name].kind, crate::ir::TypeKind::Struct(_)))
 }
 
-/// `Debug` for a struct or its builder (same fields) that prints sensitive members as a placeholder.
-pub fn redacting_debug(type_ident: &proc_macro2::Ident, def: &StructDef) -> TokenStream {
+/// `Debug` for a struct (and so its builder, which holds one) that prints sensitive members as a placeholder.
+fn redacting_debug(type_ident: &proc_macro2::Ident, def: &StructDef) -> TokenStream {
     let name = type_ident.to_string();
     let fields = def.members.iter().map(|member| {
         let field = ident(&member.field_name);

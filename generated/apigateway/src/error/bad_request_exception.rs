@@ -109,7 +109,7 @@ impl ::std::error::Error for BadRequestException {}
     ::std::default::Default
 )]
 pub struct BadRequestExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::BadRequestException,
 }
 impl BadRequestExceptionBuilder {
     /// Sets [`BadRequestException::message`](crate::error::BadRequestException::message)
@@ -117,7 +117,7 @@ impl BadRequestExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BadRequestException::message`](crate::error::BadRequestException::message).
@@ -126,13 +126,13 @@ impl BadRequestExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`BadRequestException::message`](crate::error::BadRequestException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`BadRequestException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -142,8 +142,6 @@ impl BadRequestExceptionBuilder {
         crate::error::BadRequestException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::BadRequestException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -109,7 +109,7 @@ impl ::std::error::Error for ConflictException {}
     ::std::default::Default
 )]
 pub struct ConflictExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::ConflictException,
 }
 impl ConflictExceptionBuilder {
     /// Sets [`ConflictException::message`](crate::error::ConflictException::message)
@@ -117,7 +117,7 @@ impl ConflictExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ConflictException::message`](crate::error::ConflictException::message).
@@ -126,13 +126,13 @@ impl ConflictExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`ConflictException::message`](crate::error::ConflictException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`ConflictException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -142,8 +142,6 @@ impl ConflictExceptionBuilder {
         crate::error::ConflictException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::ConflictException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -129,8 +129,7 @@ impl ::std::error::Error for LimitExceededException {}
     ::std::default::Default
 )]
 pub struct LimitExceededExceptionBuilder {
-    retry_after_seconds: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::LimitExceededException,
 }
 impl LimitExceededExceptionBuilder {
     /// Sets [`LimitExceededException::retry_after_seconds`](crate::error::LimitExceededException::retry_after_seconds)
@@ -138,7 +137,7 @@ impl LimitExceededExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.retry_after_seconds = ::std::option::Option::Some(input.into());
+        self.inner.retry_after_seconds = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`LimitExceededException::retry_after_seconds`](crate::error::LimitExceededException::retry_after_seconds).
@@ -147,7 +146,7 @@ impl LimitExceededExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.retry_after_seconds = input;
+        self.inner.retry_after_seconds = input;
         self
     }
     /// The value set for [`LimitExceededException::retry_after_seconds`](crate::error::LimitExceededException::retry_after_seconds), if any.
@@ -155,14 +154,14 @@ impl LimitExceededExceptionBuilder {
     pub fn get_retry_after_seconds(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.retry_after_seconds
+        &self.inner.retry_after_seconds
     }
     /// Sets [`LimitExceededException::message`](crate::error::LimitExceededException::message)
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`LimitExceededException::message`](crate::error::LimitExceededException::message).
@@ -171,13 +170,13 @@ impl LimitExceededExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`LimitExceededException::message`](crate::error::LimitExceededException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`LimitExceededException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -187,9 +186,6 @@ impl LimitExceededExceptionBuilder {
         crate::error::LimitExceededException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::LimitExceededException {
-            retry_after_seconds: self.retry_after_seconds,
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

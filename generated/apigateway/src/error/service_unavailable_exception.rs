@@ -129,8 +129,7 @@ impl ::std::error::Error for ServiceUnavailableException {}
     ::std::default::Default
 )]
 pub struct ServiceUnavailableExceptionBuilder {
-    retry_after_seconds: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::ServiceUnavailableException,
 }
 impl ServiceUnavailableExceptionBuilder {
     /// Sets [`ServiceUnavailableException::retry_after_seconds`](crate::error::ServiceUnavailableException::retry_after_seconds)
@@ -138,7 +137,7 @@ impl ServiceUnavailableExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.retry_after_seconds = ::std::option::Option::Some(input.into());
+        self.inner.retry_after_seconds = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ServiceUnavailableException::retry_after_seconds`](crate::error::ServiceUnavailableException::retry_after_seconds).
@@ -147,7 +146,7 @@ impl ServiceUnavailableExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.retry_after_seconds = input;
+        self.inner.retry_after_seconds = input;
         self
     }
     /// The value set for [`ServiceUnavailableException::retry_after_seconds`](crate::error::ServiceUnavailableException::retry_after_seconds), if any.
@@ -155,14 +154,14 @@ impl ServiceUnavailableExceptionBuilder {
     pub fn get_retry_after_seconds(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.retry_after_seconds
+        &self.inner.retry_after_seconds
     }
     /// Sets [`ServiceUnavailableException::message`](crate::error::ServiceUnavailableException::message)
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ServiceUnavailableException::message`](crate::error::ServiceUnavailableException::message).
@@ -171,13 +170,13 @@ impl ServiceUnavailableExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`ServiceUnavailableException::message`](crate::error::ServiceUnavailableException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`ServiceUnavailableException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -187,9 +186,6 @@ impl ServiceUnavailableExceptionBuilder {
         crate::error::ServiceUnavailableException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::ServiceUnavailableException {
-            retry_after_seconds: self.retry_after_seconds,
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -129,8 +129,7 @@ impl ::std::error::Error for TooManyRequestsException {}
     ::std::default::Default
 )]
 pub struct TooManyRequestsExceptionBuilder {
-    retry_after_seconds: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::TooManyRequestsException,
 }
 impl TooManyRequestsExceptionBuilder {
     /// Sets [`TooManyRequestsException::retry_after_seconds`](crate::error::TooManyRequestsException::retry_after_seconds)
@@ -138,7 +137,7 @@ impl TooManyRequestsExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.retry_after_seconds = ::std::option::Option::Some(input.into());
+        self.inner.retry_after_seconds = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TooManyRequestsException::retry_after_seconds`](crate::error::TooManyRequestsException::retry_after_seconds).
@@ -147,7 +146,7 @@ impl TooManyRequestsExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.retry_after_seconds = input;
+        self.inner.retry_after_seconds = input;
         self
     }
     /// The value set for [`TooManyRequestsException::retry_after_seconds`](crate::error::TooManyRequestsException::retry_after_seconds), if any.
@@ -155,14 +154,14 @@ impl TooManyRequestsExceptionBuilder {
     pub fn get_retry_after_seconds(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.retry_after_seconds
+        &self.inner.retry_after_seconds
     }
     /// Sets [`TooManyRequestsException::message`](crate::error::TooManyRequestsException::message)
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TooManyRequestsException::message`](crate::error::TooManyRequestsException::message).
@@ -171,13 +170,13 @@ impl TooManyRequestsExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`TooManyRequestsException::message`](crate::error::TooManyRequestsException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`TooManyRequestsException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -187,9 +186,6 @@ impl TooManyRequestsExceptionBuilder {
         crate::error::TooManyRequestsException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::TooManyRequestsException {
-            retry_after_seconds: self.retry_after_seconds,
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -109,7 +109,7 @@ impl ::std::error::Error for UnauthorizedException {}
     ::std::default::Default
 )]
 pub struct UnauthorizedExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::UnauthorizedException,
 }
 impl UnauthorizedExceptionBuilder {
     /// Sets [`UnauthorizedException::message`](crate::error::UnauthorizedException::message)
@@ -117,7 +117,7 @@ impl UnauthorizedExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UnauthorizedException::message`](crate::error::UnauthorizedException::message).
@@ -126,13 +126,13 @@ impl UnauthorizedExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`UnauthorizedException::message`](crate::error::UnauthorizedException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`UnauthorizedException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -142,8 +142,6 @@ impl UnauthorizedExceptionBuilder {
         crate::error::UnauthorizedException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::UnauthorizedException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

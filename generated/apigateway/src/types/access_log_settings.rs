@@ -78,8 +78,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AccessLogSettings {
     ::std::default::Default
 )]
 pub struct AccessLogSettingsBuilder {
-    format: ::std::option::Option<::std::string::String>,
-    destination_arn: ::std::option::Option<::std::string::String>,
+    inner: crate::types::AccessLogSettings,
 }
 impl AccessLogSettingsBuilder {
     /// Sets [`AccessLogSettings::format`](crate::types::AccessLogSettings::format): A single line format of the access logs of data, as specified by selected $context variables.
@@ -87,7 +86,7 @@ impl AccessLogSettingsBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.format = ::std::option::Option::Some(input.into());
+        self.inner.format = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AccessLogSettings::format`](crate::types::AccessLogSettings::format).
@@ -96,20 +95,20 @@ impl AccessLogSettingsBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.format = input;
+        self.inner.format = input;
         self
     }
     /// The value set for [`AccessLogSettings::format`](crate::types::AccessLogSettings::format), if any.
     #[inline]
     pub fn get_format(&self) -> &::std::option::Option<::std::string::String> {
-        &self.format
+        &self.inner.format
     }
     /// Sets [`AccessLogSettings::destination_arn`](crate::types::AccessLogSettings::destination_arn): The Amazon Resource Name (ARN) of the CloudWatch Logs log group or Kinesis Data Firehose delivery stream to receive access logs.
     pub fn destination_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.destination_arn = ::std::option::Option::Some(input.into());
+        self.inner.destination_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AccessLogSettings::destination_arn`](crate::types::AccessLogSettings::destination_arn).
@@ -118,13 +117,13 @@ impl AccessLogSettingsBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.destination_arn = input;
+        self.inner.destination_arn = input;
         self
     }
     /// The value set for [`AccessLogSettings::destination_arn`](crate::types::AccessLogSettings::destination_arn), if any.
     #[inline]
     pub fn get_destination_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.destination_arn
+        &self.inner.destination_arn
     }
     /// Builds the [`AccessLogSettings`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -134,9 +133,6 @@ impl AccessLogSettingsBuilder {
         crate::types::AccessLogSettings,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::AccessLogSettings {
-            format: self.format,
-            destination_arn: self.destination_arn,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

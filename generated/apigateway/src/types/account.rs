@@ -102,10 +102,7 @@ impl Account {
     ::std::default::Default
 )]
 pub struct AccountBuilder {
-    cloudwatch_role_arn: ::std::option::Option<::std::string::String>,
-    throttle_settings: ::std::option::Option<crate::types::ThrottleSettings>,
-    features: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    api_key_version: ::std::option::Option<::std::string::String>,
+    inner: crate::types::Account,
 }
 impl AccountBuilder {
     /// Sets [`Account::cloudwatch_role_arn`](crate::types::Account::cloudwatch_role_arn): The ARN of an Amazon CloudWatch role for the current Account.
@@ -113,7 +110,7 @@ impl AccountBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.cloudwatch_role_arn = ::std::option::Option::Some(input.into());
+        self.inner.cloudwatch_role_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Account::cloudwatch_role_arn`](crate::types::Account::cloudwatch_role_arn).
@@ -122,7 +119,7 @@ impl AccountBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.cloudwatch_role_arn = input;
+        self.inner.cloudwatch_role_arn = input;
         self
     }
     /// The value set for [`Account::cloudwatch_role_arn`](crate::types::Account::cloudwatch_role_arn), if any.
@@ -130,14 +127,14 @@ impl AccountBuilder {
     pub fn get_cloudwatch_role_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.cloudwatch_role_arn
+        &self.inner.cloudwatch_role_arn
     }
     /// Sets [`Account::throttle_settings`](crate::types::Account::throttle_settings): Specifies the API request limits configured for the current Account.
     pub fn throttle_settings(
         mut self,
         input: impl ::std::convert::Into<crate::types::ThrottleSettings>,
     ) -> Self {
-        self.throttle_settings = ::std::option::Option::Some(input.into());
+        self.inner.throttle_settings = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Account::throttle_settings`](crate::types::Account::throttle_settings).
@@ -146,7 +143,7 @@ impl AccountBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ThrottleSettings>,
     ) -> Self {
-        self.throttle_settings = input;
+        self.inner.throttle_settings = input;
         self
     }
     /// The value set for [`Account::throttle_settings`](crate::types::Account::throttle_settings), if any.
@@ -154,7 +151,7 @@ impl AccountBuilder {
     pub fn get_throttle_settings(
         &self,
     ) -> &::std::option::Option<crate::types::ThrottleSettings> {
-        &self.throttle_settings
+        &self.inner.throttle_settings
     }
     /// Sets [`Account::features`](crate::types::Account::features): A list of features supported for the account.
     pub fn features(
@@ -163,7 +160,7 @@ impl AccountBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.features = ::std::option::Option::Some(
+        self.inner.features = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -174,7 +171,7 @@ impl AccountBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.features = input;
+        self.inner.features = input;
         self
     }
     /// The value set for [`Account::features`](crate::types::Account::features), if any.
@@ -182,14 +179,14 @@ impl AccountBuilder {
     pub fn get_features(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.features
+        &self.inner.features
     }
     /// Sets [`Account::api_key_version`](crate::types::Account::api_key_version): The version of the API keys used for the account.
     pub fn api_key_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.api_key_version = ::std::option::Option::Some(input.into());
+        self.inner.api_key_version = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Account::api_key_version`](crate::types::Account::api_key_version).
@@ -198,13 +195,13 @@ impl AccountBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.api_key_version = input;
+        self.inner.api_key_version = input;
         self
     }
     /// The value set for [`Account::api_key_version`](crate::types::Account::api_key_version), if any.
     #[inline]
     pub fn get_api_key_version(&self) -> &::std::option::Option<::std::string::String> {
-        &self.api_key_version
+        &self.inner.api_key_version
     }
     /// Builds the [`Account`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -214,11 +211,6 @@ impl AccountBuilder {
         crate::types::Account,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::Account {
-            cloudwatch_role_arn: self.cloudwatch_role_arn,
-            throttle_settings: self.throttle_settings,
-            features: self.features,
-            api_key_version: self.api_key_version,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -166,18 +166,7 @@ impl ApiKey {
     ::std::default::Default
 )]
 pub struct ApiKeyBuilder {
-    id: ::std::option::Option<::std::string::String>,
-    value: ::std::option::Option<::std::string::String>,
-    name: ::std::option::Option<::std::string::String>,
-    customer_id: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
-    enabled: ::std::option::Option<bool>,
-    created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    last_updated_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    stage_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::ApiKey,
 }
 impl ApiKeyBuilder {
     /// Sets [`ApiKey::id`](crate::types::ApiKey::id): The identifier of the API Key.
@@ -185,7 +174,7 @@ impl ApiKeyBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+        self.inner.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ApiKey::id`](crate::types::ApiKey::id).
@@ -194,20 +183,20 @@ impl ApiKeyBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.id = input;
+        self.inner.id = input;
         self
     }
     /// The value set for [`ApiKey::id`](crate::types::ApiKey::id), if any.
     #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.id
+        &self.inner.id
     }
     /// Sets [`ApiKey::value`](crate::types::ApiKey::value): The value of the API Key.
     pub fn value(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.value = ::std::option::Option::Some(input.into());
+        self.inner.value = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ApiKey::value`](crate::types::ApiKey::value).
@@ -216,20 +205,20 @@ impl ApiKeyBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.value = input;
+        self.inner.value = input;
         self
     }
     /// The value set for [`ApiKey::value`](crate::types::ApiKey::value), if any.
     #[inline]
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.value
+        &self.inner.value
     }
     /// Sets [`ApiKey::name`](crate::types::ApiKey::name): The name of the API Key.
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+        self.inner.name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ApiKey::name`](crate::types::ApiKey::name).
@@ -238,20 +227,20 @@ impl ApiKeyBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// The value set for [`ApiKey::name`](crate::types::ApiKey::name), if any.
     #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
+        &self.inner.name
     }
     /// Sets [`ApiKey::customer_id`](crate::types::ApiKey::customer_id): An Amazon Web Services Marketplace customer identifier, when integrating with the Amazon Web Services SaaS Marketplace.
     pub fn customer_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.customer_id = ::std::option::Option::Some(input.into());
+        self.inner.customer_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ApiKey::customer_id`](crate::types::ApiKey::customer_id).
@@ -260,20 +249,20 @@ impl ApiKeyBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.customer_id = input;
+        self.inner.customer_id = input;
         self
     }
     /// The value set for [`ApiKey::customer_id`](crate::types::ApiKey::customer_id), if any.
     #[inline]
     pub fn get_customer_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.customer_id
+        &self.inner.customer_id
     }
     /// Sets [`ApiKey::description`](crate::types::ApiKey::description): The description of the API Key.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ApiKey::description`](crate::types::ApiKey::description).
@@ -282,36 +271,36 @@ impl ApiKeyBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`ApiKey::description`](crate::types::ApiKey::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`ApiKey::enabled`](crate::types::ApiKey::enabled): Specifies whether the API Key can be used by callers.
     pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.enabled = ::std::option::Option::Some(input.into());
+        self.inner.enabled = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ApiKey::enabled`](crate::types::ApiKey::enabled).
     #[inline]
     pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.enabled = input;
+        self.inner.enabled = input;
         self
     }
     /// The value set for [`ApiKey::enabled`](crate::types::ApiKey::enabled), if any.
     #[inline]
     pub fn get_enabled(&self) -> &::std::option::Option<bool> {
-        &self.enabled
+        &self.inner.enabled
     }
     /// Sets [`ApiKey::created_date`](crate::types::ApiKey::created_date): The timestamp when the API Key was created.
     pub fn created_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ApiKey::created_date`](crate::types::ApiKey::created_date).
@@ -320,7 +309,7 @@ impl ApiKeyBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.created_date = input;
+        self.inner.created_date = input;
         self
     }
     /// The value set for [`ApiKey::created_date`](crate::types::ApiKey::created_date), if any.
@@ -328,14 +317,14 @@ impl ApiKeyBuilder {
     pub fn get_created_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.created_date
+        &self.inner.created_date
     }
     /// Sets [`ApiKey::last_updated_date`](crate::types::ApiKey::last_updated_date): The timestamp when the API Key was last updated.
     pub fn last_updated_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.last_updated_date = ::std::option::Option::Some(input.into());
+        self.inner.last_updated_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ApiKey::last_updated_date`](crate::types::ApiKey::last_updated_date).
@@ -344,7 +333,7 @@ impl ApiKeyBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.last_updated_date = input;
+        self.inner.last_updated_date = input;
         self
     }
     /// The value set for [`ApiKey::last_updated_date`](crate::types::ApiKey::last_updated_date), if any.
@@ -352,7 +341,7 @@ impl ApiKeyBuilder {
     pub fn get_last_updated_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.last_updated_date
+        &self.inner.last_updated_date
     }
     /// Sets [`ApiKey::stage_keys`](crate::types::ApiKey::stage_keys): A list of Stage resources that are associated with the ApiKey resource.
     pub fn stage_keys(
@@ -361,7 +350,7 @@ impl ApiKeyBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.stage_keys = ::std::option::Option::Some(
+        self.inner.stage_keys = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -372,7 +361,7 @@ impl ApiKeyBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.stage_keys = input;
+        self.inner.stage_keys = input;
         self
     }
     /// The value set for [`ApiKey::stage_keys`](crate::types::ApiKey::stage_keys), if any.
@@ -380,7 +369,7 @@ impl ApiKeyBuilder {
     pub fn get_stage_keys(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.stage_keys
+        &self.inner.stage_keys
     }
     /// Sets [`ApiKey::tags`](crate::types::ApiKey::tags): The collection of tags.
     pub fn tags(
@@ -392,7 +381,7 @@ impl ApiKeyBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -405,7 +394,7 @@ impl ApiKeyBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`ApiKey::tags`](crate::types::ApiKey::tags), if any.
@@ -415,7 +404,7 @@ impl ApiKeyBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Builds the [`ApiKey`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -425,17 +414,6 @@ impl ApiKeyBuilder {
         crate::types::ApiKey,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ApiKey {
-            id: self.id,
-            value: self.value,
-            name: self.name,
-            customer_id: self.customer_id,
-            description: self.description,
-            enabled: self.enabled,
-            created_date: self.created_date,
-            last_updated_date: self.last_updated_date,
-            stage_keys: self.stage_keys,
-            tags: self.tags,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -90,8 +90,7 @@ impl ApiKeyIds {
     ::std::default::Default
 )]
 pub struct ApiKeyIdsBuilder {
-    ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    warnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    inner: crate::types::ApiKeyIds,
 }
 impl ApiKeyIdsBuilder {
     /// Sets [`ApiKeyIds::ids`](crate::types::ApiKeyIds::ids): A list of all the ApiKey identifiers.
@@ -101,7 +100,7 @@ impl ApiKeyIdsBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.ids = ::std::option::Option::Some(
+        self.inner.ids = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -112,7 +111,7 @@ impl ApiKeyIdsBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.ids = input;
+        self.inner.ids = input;
         self
     }
     /// The value set for [`ApiKeyIds::ids`](crate::types::ApiKeyIds::ids), if any.
@@ -120,7 +119,7 @@ impl ApiKeyIdsBuilder {
     pub fn get_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.ids
+        &self.inner.ids
     }
     /// Sets [`ApiKeyIds::warnings`](crate::types::ApiKeyIds::warnings): A list of warning messages.
     pub fn warnings(
@@ -129,7 +128,7 @@ impl ApiKeyIdsBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.warnings = ::std::option::Option::Some(
+        self.inner.warnings = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -140,7 +139,7 @@ impl ApiKeyIdsBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.warnings = input;
+        self.inner.warnings = input;
         self
     }
     /// The value set for [`ApiKeyIds::warnings`](crate::types::ApiKeyIds::warnings), if any.
@@ -148,7 +147,7 @@ impl ApiKeyIdsBuilder {
     pub fn get_warnings(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.warnings
+        &self.inner.warnings
     }
     /// Builds the [`ApiKeyIds`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -158,9 +157,6 @@ impl ApiKeyIdsBuilder {
         crate::types::ApiKeyIds,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ApiKeyIds {
-            ids: self.ids,
-            warnings: self.warnings,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

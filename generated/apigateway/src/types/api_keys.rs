@@ -102,9 +102,7 @@ impl ApiKeys {
     ::std::default::Default
 )]
 pub struct ApiKeysBuilder {
-    warnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    position: ::std::option::Option<::std::string::String>,
-    items: ::std::option::Option<::std::vec::Vec<crate::types::ApiKey>>,
+    inner: crate::types::ApiKeys,
 }
 impl ApiKeysBuilder {
     /// Sets [`ApiKeys::warnings`](crate::types::ApiKeys::warnings): A list of warning messages logged during the import of API keys when the `failOnWarnings` option is set to true.
@@ -114,7 +112,7 @@ impl ApiKeysBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.warnings = ::std::option::Option::Some(
+        self.inner.warnings = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -125,7 +123,7 @@ impl ApiKeysBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.warnings = input;
+        self.inner.warnings = input;
         self
     }
     /// The value set for [`ApiKeys::warnings`](crate::types::ApiKeys::warnings), if any.
@@ -133,14 +131,14 @@ impl ApiKeysBuilder {
     pub fn get_warnings(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.warnings
+        &self.inner.warnings
     }
     /// Sets [`ApiKeys::position`](crate::types::ApiKeys::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ApiKeys::position`](crate::types::ApiKeys::position).
@@ -149,13 +147,13 @@ impl ApiKeysBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`ApiKeys::position`](crate::types::ApiKeys::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`ApiKeys::items`](crate::types::ApiKeys::items): The current page of elements from this collection.
     pub fn items(
@@ -164,7 +162,7 @@ impl ApiKeysBuilder {
             Item = impl ::std::convert::Into<crate::types::ApiKey>,
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -175,7 +173,7 @@ impl ApiKeysBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ApiKey>>,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`ApiKeys::items`](crate::types::ApiKeys::items), if any.
@@ -183,7 +181,7 @@ impl ApiKeysBuilder {
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ApiKey>> {
-        &self.items
+        &self.inner.items
     }
     /// Builds the [`ApiKeys`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -193,10 +191,6 @@ impl ApiKeysBuilder {
         crate::types::ApiKeys,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ApiKeys {
-            warnings: self.warnings,
-            position: self.position,
-            items: self.items,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -100,14 +100,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ApiStage {
     ::std::default::Default
 )]
 pub struct ApiStageBuilder {
-    api_id: ::std::option::Option<::std::string::String>,
-    stage: ::std::option::Option<::std::string::String>,
-    throttle: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::ThrottleSettings,
-        >,
-    >,
+    inner: crate::types::ApiStage,
 }
 impl ApiStageBuilder {
     /// Sets [`ApiStage::api_id`](crate::types::ApiStage::api_id): API Id of the associated API stage in a usage plan.
@@ -115,7 +108,7 @@ impl ApiStageBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.api_id = ::std::option::Option::Some(input.into());
+        self.inner.api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ApiStage::api_id`](crate::types::ApiStage::api_id).
@@ -124,20 +117,20 @@ impl ApiStageBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.api_id = input;
+        self.inner.api_id = input;
         self
     }
     /// The value set for [`ApiStage::api_id`](crate::types::ApiStage::api_id), if any.
     #[inline]
     pub fn get_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.api_id
+        &self.inner.api_id
     }
     /// Sets [`ApiStage::stage`](crate::types::ApiStage::stage): API stage name of the associated API stage in a usage plan.
     pub fn stage(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.stage = ::std::option::Option::Some(input.into());
+        self.inner.stage = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ApiStage::stage`](crate::types::ApiStage::stage).
@@ -146,13 +139,13 @@ impl ApiStageBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.stage = input;
+        self.inner.stage = input;
         self
     }
     /// The value set for [`ApiStage::stage`](crate::types::ApiStage::stage), if any.
     #[inline]
     pub fn get_stage(&self) -> &::std::option::Option<::std::string::String> {
-        &self.stage
+        &self.inner.stage
     }
     /// Sets [`ApiStage::throttle`](crate::types::ApiStage::throttle): Map containing method level throttling information for API stage in a usage plan.
     pub fn throttle(
@@ -164,7 +157,7 @@ impl ApiStageBuilder {
             ),
         >,
     ) -> Self {
-        self.throttle = ::std::option::Option::Some(
+        self.inner.throttle = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -180,7 +173,7 @@ impl ApiStageBuilder {
             >,
         >,
     ) -> Self {
-        self.throttle = input;
+        self.inner.throttle = input;
         self
     }
     /// The value set for [`ApiStage::throttle`](crate::types::ApiStage::throttle), if any.
@@ -193,7 +186,7 @@ impl ApiStageBuilder {
             crate::types::ThrottleSettings,
         >,
     > {
-        &self.throttle
+        &self.inner.throttle
     }
     /// Builds the [`ApiStage`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -203,10 +196,6 @@ impl ApiStageBuilder {
         crate::types::ApiStage,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ApiStage {
-            api_id: self.api_id,
-            stage: self.stage,
-            throttle: self.throttle,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

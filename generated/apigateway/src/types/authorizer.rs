@@ -145,16 +145,7 @@ impl Authorizer {
     ::std::default::Default
 )]
 pub struct AuthorizerBuilder {
-    id: ::std::option::Option<::std::string::String>,
-    name: ::std::option::Option<::std::string::String>,
-    type_: ::std::option::Option<crate::types::AuthorizerType>,
-    provider_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    auth_type: ::std::option::Option<::std::string::String>,
-    authorizer_uri: ::std::option::Option<::std::string::String>,
-    authorizer_credentials: ::std::option::Option<::std::string::String>,
-    identity_source: ::std::option::Option<::std::string::String>,
-    identity_validation_expression: ::std::option::Option<::std::string::String>,
-    authorizer_result_ttl_in_seconds: ::std::option::Option<i32>,
+    inner: crate::types::Authorizer,
 }
 impl AuthorizerBuilder {
     /// Sets [`Authorizer::id`](crate::types::Authorizer::id): The identifier for the authorizer resource.
@@ -162,7 +153,7 @@ impl AuthorizerBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+        self.inner.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Authorizer::id`](crate::types::Authorizer::id).
@@ -171,20 +162,20 @@ impl AuthorizerBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.id = input;
+        self.inner.id = input;
         self
     }
     /// The value set for [`Authorizer::id`](crate::types::Authorizer::id), if any.
     #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.id
+        &self.inner.id
     }
     /// Sets [`Authorizer::name`](crate::types::Authorizer::name): The name of the authorizer.
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+        self.inner.name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Authorizer::name`](crate::types::Authorizer::name).
@@ -193,20 +184,20 @@ impl AuthorizerBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// The value set for [`Authorizer::name`](crate::types::Authorizer::name), if any.
     #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
+        &self.inner.name
     }
     /// Sets [`Authorizer::type_`](crate::types::Authorizer::type_): The authorizer type.
     pub fn type_(
         mut self,
         input: impl ::std::convert::Into<crate::types::AuthorizerType>,
     ) -> Self {
-        self.type_ = ::std::option::Option::Some(input.into());
+        self.inner.type_ = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Authorizer::type_`](crate::types::Authorizer::type_).
@@ -215,13 +206,13 @@ impl AuthorizerBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AuthorizerType>,
     ) -> Self {
-        self.type_ = input;
+        self.inner.type_ = input;
         self
     }
     /// The value set for [`Authorizer::type_`](crate::types::Authorizer::type_), if any.
     #[inline]
     pub fn get_type_(&self) -> &::std::option::Option<crate::types::AuthorizerType> {
-        &self.type_
+        &self.inner.type_
     }
     /// Sets [`Authorizer::provider_arns`](crate::types::Authorizer::provider_arns): A list of the Amazon Cognito user pool ARNs for the `COGNITO_USER_POOLS` authorizer.
     pub fn provider_arns(
@@ -230,7 +221,7 @@ impl AuthorizerBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.provider_arns = ::std::option::Option::Some(
+        self.inner.provider_arns = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -241,7 +232,7 @@ impl AuthorizerBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.provider_arns = input;
+        self.inner.provider_arns = input;
         self
     }
     /// The value set for [`Authorizer::provider_arns`](crate::types::Authorizer::provider_arns), if any.
@@ -249,14 +240,14 @@ impl AuthorizerBuilder {
     pub fn get_provider_arns(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.provider_arns
+        &self.inner.provider_arns
     }
     /// Sets [`Authorizer::auth_type`](crate::types::Authorizer::auth_type): Optional customer-defined field, used in OpenAPI imports and exports without functional impact.
     pub fn auth_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.auth_type = ::std::option::Option::Some(input.into());
+        self.inner.auth_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Authorizer::auth_type`](crate::types::Authorizer::auth_type).
@@ -265,20 +256,20 @@ impl AuthorizerBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.auth_type = input;
+        self.inner.auth_type = input;
         self
     }
     /// The value set for [`Authorizer::auth_type`](crate::types::Authorizer::auth_type), if any.
     #[inline]
     pub fn get_auth_type(&self) -> &::std::option::Option<::std::string::String> {
-        &self.auth_type
+        &self.inner.auth_type
     }
     /// Sets [`Authorizer::authorizer_uri`](crate::types::Authorizer::authorizer_uri): Specifies the authorizer's Uniform Resource Identifier (URI).
     pub fn authorizer_uri(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.authorizer_uri = ::std::option::Option::Some(input.into());
+        self.inner.authorizer_uri = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Authorizer::authorizer_uri`](crate::types::Authorizer::authorizer_uri).
@@ -287,20 +278,20 @@ impl AuthorizerBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.authorizer_uri = input;
+        self.inner.authorizer_uri = input;
         self
     }
     /// The value set for [`Authorizer::authorizer_uri`](crate::types::Authorizer::authorizer_uri), if any.
     #[inline]
     pub fn get_authorizer_uri(&self) -> &::std::option::Option<::std::string::String> {
-        &self.authorizer_uri
+        &self.inner.authorizer_uri
     }
     /// Sets [`Authorizer::authorizer_credentials`](crate::types::Authorizer::authorizer_credentials): Specifies the required credentials as an IAM role for API Gateway to invoke the authorizer.
     pub fn authorizer_credentials(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.authorizer_credentials = ::std::option::Option::Some(input.into());
+        self.inner.authorizer_credentials = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Authorizer::authorizer_credentials`](crate::types::Authorizer::authorizer_credentials).
@@ -309,7 +300,7 @@ impl AuthorizerBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.authorizer_credentials = input;
+        self.inner.authorizer_credentials = input;
         self
     }
     /// The value set for [`Authorizer::authorizer_credentials`](crate::types::Authorizer::authorizer_credentials), if any.
@@ -317,14 +308,14 @@ impl AuthorizerBuilder {
     pub fn get_authorizer_credentials(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.authorizer_credentials
+        &self.inner.authorizer_credentials
     }
     /// Sets [`Authorizer::identity_source`](crate::types::Authorizer::identity_source): The identity source for which authorization is requested.
     pub fn identity_source(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.identity_source = ::std::option::Option::Some(input.into());
+        self.inner.identity_source = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Authorizer::identity_source`](crate::types::Authorizer::identity_source).
@@ -333,20 +324,22 @@ impl AuthorizerBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.identity_source = input;
+        self.inner.identity_source = input;
         self
     }
     /// The value set for [`Authorizer::identity_source`](crate::types::Authorizer::identity_source), if any.
     #[inline]
     pub fn get_identity_source(&self) -> &::std::option::Option<::std::string::String> {
-        &self.identity_source
+        &self.inner.identity_source
     }
     /// Sets [`Authorizer::identity_validation_expression`](crate::types::Authorizer::identity_validation_expression): A validation expression for the incoming identity token.
     pub fn identity_validation_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.identity_validation_expression = ::std::option::Option::Some(input.into());
+        self.inner.identity_validation_expression = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`Authorizer::identity_validation_expression`](crate::types::Authorizer::identity_validation_expression).
@@ -355,7 +348,7 @@ impl AuthorizerBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.identity_validation_expression = input;
+        self.inner.identity_validation_expression = input;
         self
     }
     /// The value set for [`Authorizer::identity_validation_expression`](crate::types::Authorizer::identity_validation_expression), if any.
@@ -363,14 +356,14 @@ impl AuthorizerBuilder {
     pub fn get_identity_validation_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.identity_validation_expression
+        &self.inner.identity_validation_expression
     }
     /// Sets [`Authorizer::authorizer_result_ttl_in_seconds`](crate::types::Authorizer::authorizer_result_ttl_in_seconds): The TTL in seconds of cached authorizer results.
     pub fn authorizer_result_ttl_in_seconds(
         mut self,
         input: impl ::std::convert::Into<i32>,
     ) -> Self {
-        self.authorizer_result_ttl_in_seconds = ::std::option::Option::Some(
+        self.inner.authorizer_result_ttl_in_seconds = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -381,13 +374,13 @@ impl AuthorizerBuilder {
         mut self,
         input: ::std::option::Option<i32>,
     ) -> Self {
-        self.authorizer_result_ttl_in_seconds = input;
+        self.inner.authorizer_result_ttl_in_seconds = input;
         self
     }
     /// The value set for [`Authorizer::authorizer_result_ttl_in_seconds`](crate::types::Authorizer::authorizer_result_ttl_in_seconds), if any.
     #[inline]
     pub fn get_authorizer_result_ttl_in_seconds(&self) -> &::std::option::Option<i32> {
-        &self.authorizer_result_ttl_in_seconds
+        &self.inner.authorizer_result_ttl_in_seconds
     }
     /// Builds the [`Authorizer`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -397,17 +390,6 @@ impl AuthorizerBuilder {
         crate::types::Authorizer,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::Authorizer {
-            id: self.id,
-            name: self.name,
-            type_: self.type_,
-            provider_arns: self.provider_arns,
-            auth_type: self.auth_type,
-            authorizer_uri: self.authorizer_uri,
-            authorizer_credentials: self.authorizer_credentials,
-            identity_source: self.identity_source,
-            identity_validation_expression: self.identity_validation_expression,
-            authorizer_result_ttl_in_seconds: self.authorizer_result_ttl_in_seconds,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

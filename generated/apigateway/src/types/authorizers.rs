@@ -98,8 +98,7 @@ impl Authorizers {
     ::std::default::Default
 )]
 pub struct AuthorizersBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    items: ::std::option::Option<::std::vec::Vec<crate::types::Authorizer>>,
+    inner: crate::types::Authorizers,
 }
 impl AuthorizersBuilder {
     /// Sets [`Authorizers::position`](crate::types::Authorizers::position)
@@ -107,7 +106,7 @@ impl AuthorizersBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Authorizers::position`](crate::types::Authorizers::position).
@@ -116,13 +115,13 @@ impl AuthorizersBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`Authorizers::position`](crate::types::Authorizers::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`Authorizers::items`](crate::types::Authorizers::items): The current page of elements from this collection.
     pub fn items(
@@ -131,7 +130,7 @@ impl AuthorizersBuilder {
             Item = impl ::std::convert::Into<crate::types::Authorizer>,
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -142,7 +141,7 @@ impl AuthorizersBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Authorizer>>,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`Authorizers::items`](crate::types::Authorizers::items), if any.
@@ -150,7 +149,7 @@ impl AuthorizersBuilder {
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Authorizer>> {
-        &self.items
+        &self.inner.items
     }
     /// Builds the [`Authorizers`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -160,9 +159,6 @@ impl AuthorizersBuilder {
         crate::types::Authorizers,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::Authorizers {
-            position: self.position,
-            items: self.items,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

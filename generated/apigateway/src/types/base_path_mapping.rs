@@ -96,9 +96,7 @@ impl BasePathMapping {
     ::std::default::Default
 )]
 pub struct BasePathMappingBuilder {
-    base_path: ::std::option::Option<::std::string::String>,
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    stage: ::std::option::Option<::std::string::String>,
+    inner: crate::types::BasePathMapping,
 }
 impl BasePathMappingBuilder {
     /// Sets [`BasePathMapping::base_path`](crate::types::BasePathMapping::base_path): The base path name that callers of the API must provide as part of the URL after the domain name.
@@ -106,7 +104,7 @@ impl BasePathMappingBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.base_path = ::std::option::Option::Some(input.into());
+        self.inner.base_path = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BasePathMapping::base_path`](crate::types::BasePathMapping::base_path).
@@ -115,20 +113,20 @@ impl BasePathMappingBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.base_path = input;
+        self.inner.base_path = input;
         self
     }
     /// The value set for [`BasePathMapping::base_path`](crate::types::BasePathMapping::base_path), if any.
     #[inline]
     pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
-        &self.base_path
+        &self.inner.base_path
     }
     /// Sets [`BasePathMapping::rest_api_id`](crate::types::BasePathMapping::rest_api_id): The string identifier of the associated RestApi.
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BasePathMapping::rest_api_id`](crate::types::BasePathMapping::rest_api_id).
@@ -137,20 +135,20 @@ impl BasePathMappingBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`BasePathMapping::rest_api_id`](crate::types::BasePathMapping::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`BasePathMapping::stage`](crate::types::BasePathMapping::stage): The name of the associated stage.
     pub fn stage(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.stage = ::std::option::Option::Some(input.into());
+        self.inner.stage = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BasePathMapping::stage`](crate::types::BasePathMapping::stage).
@@ -159,13 +157,13 @@ impl BasePathMappingBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.stage = input;
+        self.inner.stage = input;
         self
     }
     /// The value set for [`BasePathMapping::stage`](crate::types::BasePathMapping::stage), if any.
     #[inline]
     pub fn get_stage(&self) -> &::std::option::Option<::std::string::String> {
-        &self.stage
+        &self.inner.stage
     }
     /// Builds the [`BasePathMapping`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -175,10 +173,6 @@ impl BasePathMappingBuilder {
         crate::types::BasePathMapping,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::BasePathMapping {
-            base_path: self.base_path,
-            rest_api_id: self.rest_api_id,
-            stage: self.stage,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -98,8 +98,7 @@ impl BasePathMappings {
     ::std::default::Default
 )]
 pub struct BasePathMappingsBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    items: ::std::option::Option<::std::vec::Vec<crate::types::BasePathMapping>>,
+    inner: crate::types::BasePathMappings,
 }
 impl BasePathMappingsBuilder {
     /// Sets [`BasePathMappings::position`](crate::types::BasePathMappings::position)
@@ -107,7 +106,7 @@ impl BasePathMappingsBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BasePathMappings::position`](crate::types::BasePathMappings::position).
@@ -116,13 +115,13 @@ impl BasePathMappingsBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`BasePathMappings::position`](crate::types::BasePathMappings::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`BasePathMappings::items`](crate::types::BasePathMappings::items): The current page of elements from this collection.
     pub fn items(
@@ -131,7 +130,7 @@ impl BasePathMappingsBuilder {
             Item = impl ::std::convert::Into<crate::types::BasePathMapping>,
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -142,7 +141,7 @@ impl BasePathMappingsBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::BasePathMapping>>,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`BasePathMappings::items`](crate::types::BasePathMappings::items), if any.
@@ -150,7 +149,7 @@ impl BasePathMappingsBuilder {
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::BasePathMapping>> {
-        &self.items
+        &self.inner.items
     }
     /// Builds the [`BasePathMappings`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -160,9 +159,6 @@ impl BasePathMappingsBuilder {
         crate::types::BasePathMappings,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::BasePathMappings {
-            position: self.position,
-            items: self.items,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -99,36 +99,31 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CanarySettings {
     ::std::default::Default
 )]
 pub struct CanarySettingsBuilder {
-    percent_traffic: ::std::option::Option<f64>,
-    deployment_id: ::std::option::Option<::std::string::String>,
-    stage_variable_overrides: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    use_stage_cache: ::std::option::Option<bool>,
+    inner: crate::types::CanarySettings,
 }
 impl CanarySettingsBuilder {
     /// Sets [`CanarySettings::percent_traffic`](crate::types::CanarySettings::percent_traffic): The percent (0-100) of traffic diverted to a canary deployment.
     pub fn percent_traffic(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.percent_traffic = ::std::option::Option::Some(input.into());
+        self.inner.percent_traffic = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CanarySettings::percent_traffic`](crate::types::CanarySettings::percent_traffic).
     #[inline]
     pub fn set_percent_traffic(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.percent_traffic = input;
+        self.inner.percent_traffic = input;
         self
     }
     /// The value set for [`CanarySettings::percent_traffic`](crate::types::CanarySettings::percent_traffic), if any.
     #[inline]
     pub fn get_percent_traffic(&self) -> &::std::option::Option<f64> {
-        &self.percent_traffic
+        &self.inner.percent_traffic
     }
     /// Sets [`CanarySettings::deployment_id`](crate::types::CanarySettings::deployment_id): The ID of the canary deployment.
     pub fn deployment_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.deployment_id = ::std::option::Option::Some(input.into());
+        self.inner.deployment_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CanarySettings::deployment_id`](crate::types::CanarySettings::deployment_id).
@@ -137,13 +132,13 @@ impl CanarySettingsBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.deployment_id = input;
+        self.inner.deployment_id = input;
         self
     }
     /// The value set for [`CanarySettings::deployment_id`](crate::types::CanarySettings::deployment_id), if any.
     #[inline]
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.deployment_id
+        &self.inner.deployment_id
     }
     /// Sets [`CanarySettings::stage_variable_overrides`](crate::types::CanarySettings::stage_variable_overrides): Stage variables overridden for a canary release deployment, including new stage variables introduced in the canary.
     pub fn stage_variable_overrides(
@@ -155,7 +150,7 @@ impl CanarySettingsBuilder {
             ),
         >,
     ) -> Self {
-        self.stage_variable_overrides = ::std::option::Option::Some(
+        self.inner.stage_variable_overrides = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -168,7 +163,7 @@ impl CanarySettingsBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.stage_variable_overrides = input;
+        self.inner.stage_variable_overrides = input;
         self
     }
     /// The value set for [`CanarySettings::stage_variable_overrides`](crate::types::CanarySettings::stage_variable_overrides), if any.
@@ -178,23 +173,23 @@ impl CanarySettingsBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.stage_variable_overrides
+        &self.inner.stage_variable_overrides
     }
     /// Sets [`CanarySettings::use_stage_cache`](crate::types::CanarySettings::use_stage_cache): A Boolean flag to indicate whether the canary deployment uses the stage cache or not.
     pub fn use_stage_cache(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.use_stage_cache = ::std::option::Option::Some(input.into());
+        self.inner.use_stage_cache = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CanarySettings::use_stage_cache`](crate::types::CanarySettings::use_stage_cache).
     #[inline]
     pub fn set_use_stage_cache(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.use_stage_cache = input;
+        self.inner.use_stage_cache = input;
         self
     }
     /// The value set for [`CanarySettings::use_stage_cache`](crate::types::CanarySettings::use_stage_cache), if any.
     #[inline]
     pub fn get_use_stage_cache(&self) -> &::std::option::Option<bool> {
-        &self.use_stage_cache
+        &self.inner.use_stage_cache
     }
     /// Builds the [`CanarySettings`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -204,11 +199,6 @@ impl CanarySettingsBuilder {
         crate::types::CanarySettings,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::CanarySettings {
-            percent_traffic: self.percent_traffic,
-            deployment_id: self.deployment_id,
-            stage_variable_overrides: self.stage_variable_overrides,
-            use_stage_cache: self.use_stage_cache,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -142,14 +142,7 @@ impl ClientCertificate {
     ::std::default::Default
 )]
 pub struct ClientCertificateBuilder {
-    client_certificate_id: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
-    pem_encoded_certificate: ::std::option::Option<::std::string::String>,
-    created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    expiration_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::ClientCertificate,
 }
 impl ClientCertificateBuilder {
     /// Sets [`ClientCertificate::client_certificate_id`](crate::types::ClientCertificate::client_certificate_id): The identifier of the client certificate.
@@ -157,7 +150,7 @@ impl ClientCertificateBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.client_certificate_id = ::std::option::Option::Some(input.into());
+        self.inner.client_certificate_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ClientCertificate::client_certificate_id`](crate::types::ClientCertificate::client_certificate_id).
@@ -166,7 +159,7 @@ impl ClientCertificateBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.client_certificate_id = input;
+        self.inner.client_certificate_id = input;
         self
     }
     /// The value set for [`ClientCertificate::client_certificate_id`](crate::types::ClientCertificate::client_certificate_id), if any.
@@ -174,14 +167,14 @@ impl ClientCertificateBuilder {
     pub fn get_client_certificate_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.client_certificate_id
+        &self.inner.client_certificate_id
     }
     /// Sets [`ClientCertificate::description`](crate::types::ClientCertificate::description): The description of the client certificate.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ClientCertificate::description`](crate::types::ClientCertificate::description).
@@ -190,20 +183,20 @@ impl ClientCertificateBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`ClientCertificate::description`](crate::types::ClientCertificate::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`ClientCertificate::pem_encoded_certificate`](crate::types::ClientCertificate::pem_encoded_certificate): The PEM-encoded public key of the client certificate, which can be used to configure certificate authentication in the integration endpoint .
     pub fn pem_encoded_certificate(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.pem_encoded_certificate = ::std::option::Option::Some(input.into());
+        self.inner.pem_encoded_certificate = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ClientCertificate::pem_encoded_certificate`](crate::types::ClientCertificate::pem_encoded_certificate).
@@ -212,7 +205,7 @@ impl ClientCertificateBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.pem_encoded_certificate = input;
+        self.inner.pem_encoded_certificate = input;
         self
     }
     /// The value set for [`ClientCertificate::pem_encoded_certificate`](crate::types::ClientCertificate::pem_encoded_certificate), if any.
@@ -220,14 +213,14 @@ impl ClientCertificateBuilder {
     pub fn get_pem_encoded_certificate(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.pem_encoded_certificate
+        &self.inner.pem_encoded_certificate
     }
     /// Sets [`ClientCertificate::created_date`](crate::types::ClientCertificate::created_date): The timestamp when the client certificate was created.
     pub fn created_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ClientCertificate::created_date`](crate::types::ClientCertificate::created_date).
@@ -236,7 +229,7 @@ impl ClientCertificateBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.created_date = input;
+        self.inner.created_date = input;
         self
     }
     /// The value set for [`ClientCertificate::created_date`](crate::types::ClientCertificate::created_date), if any.
@@ -244,14 +237,14 @@ impl ClientCertificateBuilder {
     pub fn get_created_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.created_date
+        &self.inner.created_date
     }
     /// Sets [`ClientCertificate::expiration_date`](crate::types::ClientCertificate::expiration_date): The timestamp when the client certificate will expire.
     pub fn expiration_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.expiration_date = ::std::option::Option::Some(input.into());
+        self.inner.expiration_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ClientCertificate::expiration_date`](crate::types::ClientCertificate::expiration_date).
@@ -260,7 +253,7 @@ impl ClientCertificateBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.expiration_date = input;
+        self.inner.expiration_date = input;
         self
     }
     /// The value set for [`ClientCertificate::expiration_date`](crate::types::ClientCertificate::expiration_date), if any.
@@ -268,7 +261,7 @@ impl ClientCertificateBuilder {
     pub fn get_expiration_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.expiration_date
+        &self.inner.expiration_date
     }
     /// Sets [`ClientCertificate::tags`](crate::types::ClientCertificate::tags): The collection of tags.
     pub fn tags(
@@ -280,7 +273,7 @@ impl ClientCertificateBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -293,7 +286,7 @@ impl ClientCertificateBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`ClientCertificate::tags`](crate::types::ClientCertificate::tags), if any.
@@ -303,7 +296,7 @@ impl ClientCertificateBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Builds the [`ClientCertificate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -313,13 +306,6 @@ impl ClientCertificateBuilder {
         crate::types::ClientCertificate,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ClientCertificate {
-            client_certificate_id: self.client_certificate_id,
-            description: self.description,
-            pem_encoded_certificate: self.pem_encoded_certificate,
-            created_date: self.created_date,
-            expiration_date: self.expiration_date,
-            tags: self.tags,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -98,8 +98,7 @@ impl ClientCertificates {
     ::std::default::Default
 )]
 pub struct ClientCertificatesBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    items: ::std::option::Option<::std::vec::Vec<crate::types::ClientCertificate>>,
+    inner: crate::types::ClientCertificates,
 }
 impl ClientCertificatesBuilder {
     /// Sets [`ClientCertificates::position`](crate::types::ClientCertificates::position)
@@ -107,7 +106,7 @@ impl ClientCertificatesBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ClientCertificates::position`](crate::types::ClientCertificates::position).
@@ -116,13 +115,13 @@ impl ClientCertificatesBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`ClientCertificates::position`](crate::types::ClientCertificates::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`ClientCertificates::items`](crate::types::ClientCertificates::items): The current page of elements from this collection.
     pub fn items(
@@ -131,7 +130,7 @@ impl ClientCertificatesBuilder {
             Item = impl ::std::convert::Into<crate::types::ClientCertificate>,
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -142,7 +141,7 @@ impl ClientCertificatesBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ClientCertificate>>,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`ClientCertificates::items`](crate::types::ClientCertificates::items), if any.
@@ -150,7 +149,7 @@ impl ClientCertificatesBuilder {
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ClientCertificate>> {
-        &self.items
+        &self.inner.items
     }
     /// Builds the [`ClientCertificates`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -160,9 +159,6 @@ impl ClientCertificatesBuilder {
         crate::types::ClientCertificates,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ClientCertificates {
-            position: self.position,
-            items: self.items,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

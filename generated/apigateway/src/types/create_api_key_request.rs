@@ -128,16 +128,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateApiKeyRequest {
     ::std::default::Default
 )]
 pub struct CreateApiKeyRequestBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
-    enabled: ::std::option::Option<bool>,
-    generate_distinct_id: ::std::option::Option<bool>,
-    value: ::std::option::Option<::std::string::String>,
-    stage_keys: ::std::option::Option<::std::vec::Vec<crate::types::StageKey>>,
-    customer_id: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::CreateApiKeyRequest,
 }
 impl CreateApiKeyRequestBuilder {
     /// Sets [`CreateApiKeyRequest::name`](crate::types::CreateApiKeyRequest::name): The name of the ApiKey.
@@ -145,7 +136,7 @@ impl CreateApiKeyRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+        self.inner.name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::name`](crate::types::CreateApiKeyRequest::name).
@@ -154,20 +145,20 @@ impl CreateApiKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// The value set for [`CreateApiKeyRequest::name`](crate::types::CreateApiKeyRequest::name), if any.
     #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
+        &self.inner.name
     }
     /// Sets [`CreateApiKeyRequest::description`](crate::types::CreateApiKeyRequest::description): The description of the ApiKey.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::description`](crate::types::CreateApiKeyRequest::description).
@@ -176,36 +167,36 @@ impl CreateApiKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`CreateApiKeyRequest::description`](crate::types::CreateApiKeyRequest::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`CreateApiKeyRequest::enabled`](crate::types::CreateApiKeyRequest::enabled): Specifies whether the ApiKey can be used by callers.
     pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.enabled = ::std::option::Option::Some(input.into());
+        self.inner.enabled = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::enabled`](crate::types::CreateApiKeyRequest::enabled).
     #[inline]
     pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.enabled = input;
+        self.inner.enabled = input;
         self
     }
     /// The value set for [`CreateApiKeyRequest::enabled`](crate::types::CreateApiKeyRequest::enabled), if any.
     #[inline]
     pub fn get_enabled(&self) -> &::std::option::Option<bool> {
-        &self.enabled
+        &self.inner.enabled
     }
     /// Sets [`CreateApiKeyRequest::generate_distinct_id`](crate::types::CreateApiKeyRequest::generate_distinct_id): Specifies whether (`true`) or not (`false`) the key identifier is distinct from the created API key value.
     pub fn generate_distinct_id(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.generate_distinct_id = ::std::option::Option::Some(input.into());
+        self.inner.generate_distinct_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::generate_distinct_id`](crate::types::CreateApiKeyRequest::generate_distinct_id).
@@ -214,20 +205,20 @@ impl CreateApiKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.generate_distinct_id = input;
+        self.inner.generate_distinct_id = input;
         self
     }
     /// The value set for [`CreateApiKeyRequest::generate_distinct_id`](crate::types::CreateApiKeyRequest::generate_distinct_id), if any.
     #[inline]
     pub fn get_generate_distinct_id(&self) -> &::std::option::Option<bool> {
-        &self.generate_distinct_id
+        &self.inner.generate_distinct_id
     }
     /// Sets [`CreateApiKeyRequest::value`](crate::types::CreateApiKeyRequest::value): Specifies a value of the API key.
     pub fn value(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.value = ::std::option::Option::Some(input.into());
+        self.inner.value = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::value`](crate::types::CreateApiKeyRequest::value).
@@ -236,13 +227,13 @@ impl CreateApiKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.value = input;
+        self.inner.value = input;
         self
     }
     /// The value set for [`CreateApiKeyRequest::value`](crate::types::CreateApiKeyRequest::value), if any.
     #[inline]
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.value
+        &self.inner.value
     }
     /// Sets [`CreateApiKeyRequest::stage_keys`](crate::types::CreateApiKeyRequest::stage_keys): DEPRECATED FOR USAGE PLANS - Specifies stages associated with the API key.
     pub fn stage_keys(
@@ -251,7 +242,7 @@ impl CreateApiKeyRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::StageKey>,
         >,
     ) -> Self {
-        self.stage_keys = ::std::option::Option::Some(
+        self.inner.stage_keys = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -262,7 +253,7 @@ impl CreateApiKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::StageKey>>,
     ) -> Self {
-        self.stage_keys = input;
+        self.inner.stage_keys = input;
         self
     }
     /// The value set for [`CreateApiKeyRequest::stage_keys`](crate::types::CreateApiKeyRequest::stage_keys), if any.
@@ -270,14 +261,14 @@ impl CreateApiKeyRequestBuilder {
     pub fn get_stage_keys(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::StageKey>> {
-        &self.stage_keys
+        &self.inner.stage_keys
     }
     /// Sets [`CreateApiKeyRequest::customer_id`](crate::types::CreateApiKeyRequest::customer_id): An Amazon Web Services Marketplace customer identifier, when integrating with the Amazon Web Services SaaS Marketplace.
     pub fn customer_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.customer_id = ::std::option::Option::Some(input.into());
+        self.inner.customer_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateApiKeyRequest::customer_id`](crate::types::CreateApiKeyRequest::customer_id).
@@ -286,13 +277,13 @@ impl CreateApiKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.customer_id = input;
+        self.inner.customer_id = input;
         self
     }
     /// The value set for [`CreateApiKeyRequest::customer_id`](crate::types::CreateApiKeyRequest::customer_id), if any.
     #[inline]
     pub fn get_customer_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.customer_id
+        &self.inner.customer_id
     }
     /// Sets [`CreateApiKeyRequest::tags`](crate::types::CreateApiKeyRequest::tags): The key-value map of strings.
     pub fn tags(
@@ -304,7 +295,7 @@ impl CreateApiKeyRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -317,7 +308,7 @@ impl CreateApiKeyRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`CreateApiKeyRequest::tags`](crate::types::CreateApiKeyRequest::tags), if any.
@@ -327,7 +318,7 @@ impl CreateApiKeyRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Builds the [`CreateApiKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -337,15 +328,6 @@ impl CreateApiKeyRequestBuilder {
         crate::types::CreateApiKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::CreateApiKeyRequest {
-            name: self.name,
-            description: self.description,
-            enabled: self.enabled,
-            generate_distinct_id: self.generate_distinct_id,
-            value: self.value,
-            stage_keys: self.stage_keys,
-            customer_id: self.customer_id,
-            tags: self.tags,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

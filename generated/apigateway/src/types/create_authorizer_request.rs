@@ -149,16 +149,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateAuthorizerRequest 
     ::std::default::Default
 )]
 pub struct CreateAuthorizerRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    name: ::std::option::Option<::std::string::String>,
-    type_: ::std::option::Option<crate::types::AuthorizerType>,
-    provider_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    auth_type: ::std::option::Option<::std::string::String>,
-    authorizer_uri: ::std::option::Option<::std::string::String>,
-    authorizer_credentials: ::std::option::Option<::std::string::String>,
-    identity_source: ::std::option::Option<::std::string::String>,
-    identity_validation_expression: ::std::option::Option<::std::string::String>,
-    authorizer_result_ttl_in_seconds: ::std::option::Option<i32>,
+    inner: crate::types::CreateAuthorizerRequest,
 }
 impl CreateAuthorizerRequestBuilder {
     /// Sets [`CreateAuthorizerRequest::rest_api_id`](crate::types::CreateAuthorizerRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -166,7 +157,7 @@ impl CreateAuthorizerRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::rest_api_id`](crate::types::CreateAuthorizerRequest::rest_api_id).
@@ -175,20 +166,20 @@ impl CreateAuthorizerRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`CreateAuthorizerRequest::rest_api_id`](crate::types::CreateAuthorizerRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`CreateAuthorizerRequest::name`](crate::types::CreateAuthorizerRequest::name): The name of the authorizer.
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+        self.inner.name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::name`](crate::types::CreateAuthorizerRequest::name).
@@ -197,20 +188,20 @@ impl CreateAuthorizerRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// The value set for [`CreateAuthorizerRequest::name`](crate::types::CreateAuthorizerRequest::name), if any.
     #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
+        &self.inner.name
     }
     /// Sets [`CreateAuthorizerRequest::type_`](crate::types::CreateAuthorizerRequest::type_): The authorizer type.
     pub fn type_(
         mut self,
         input: impl ::std::convert::Into<crate::types::AuthorizerType>,
     ) -> Self {
-        self.type_ = ::std::option::Option::Some(input.into());
+        self.inner.type_ = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::type_`](crate::types::CreateAuthorizerRequest::type_).
@@ -219,13 +210,13 @@ impl CreateAuthorizerRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AuthorizerType>,
     ) -> Self {
-        self.type_ = input;
+        self.inner.type_ = input;
         self
     }
     /// The value set for [`CreateAuthorizerRequest::type_`](crate::types::CreateAuthorizerRequest::type_), if any.
     #[inline]
     pub fn get_type_(&self) -> &::std::option::Option<crate::types::AuthorizerType> {
-        &self.type_
+        &self.inner.type_
     }
     /// Sets [`CreateAuthorizerRequest::provider_arns`](crate::types::CreateAuthorizerRequest::provider_arns): A list of the Amazon Cognito user pool ARNs for the `COGNITO_USER_POOLS` authorizer.
     pub fn provider_arns(
@@ -234,7 +225,7 @@ impl CreateAuthorizerRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.provider_arns = ::std::option::Option::Some(
+        self.inner.provider_arns = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -245,7 +236,7 @@ impl CreateAuthorizerRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.provider_arns = input;
+        self.inner.provider_arns = input;
         self
     }
     /// The value set for [`CreateAuthorizerRequest::provider_arns`](crate::types::CreateAuthorizerRequest::provider_arns), if any.
@@ -253,14 +244,14 @@ impl CreateAuthorizerRequestBuilder {
     pub fn get_provider_arns(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.provider_arns
+        &self.inner.provider_arns
     }
     /// Sets [`CreateAuthorizerRequest::auth_type`](crate::types::CreateAuthorizerRequest::auth_type): Optional customer-defined field, used in OpenAPI imports and exports without functional impact.
     pub fn auth_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.auth_type = ::std::option::Option::Some(input.into());
+        self.inner.auth_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::auth_type`](crate::types::CreateAuthorizerRequest::auth_type).
@@ -269,20 +260,20 @@ impl CreateAuthorizerRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.auth_type = input;
+        self.inner.auth_type = input;
         self
     }
     /// The value set for [`CreateAuthorizerRequest::auth_type`](crate::types::CreateAuthorizerRequest::auth_type), if any.
     #[inline]
     pub fn get_auth_type(&self) -> &::std::option::Option<::std::string::String> {
-        &self.auth_type
+        &self.inner.auth_type
     }
     /// Sets [`CreateAuthorizerRequest::authorizer_uri`](crate::types::CreateAuthorizerRequest::authorizer_uri): Specifies the authorizer's Uniform Resource Identifier (URI).
     pub fn authorizer_uri(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.authorizer_uri = ::std::option::Option::Some(input.into());
+        self.inner.authorizer_uri = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::authorizer_uri`](crate::types::CreateAuthorizerRequest::authorizer_uri).
@@ -291,20 +282,20 @@ impl CreateAuthorizerRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.authorizer_uri = input;
+        self.inner.authorizer_uri = input;
         self
     }
     /// The value set for [`CreateAuthorizerRequest::authorizer_uri`](crate::types::CreateAuthorizerRequest::authorizer_uri), if any.
     #[inline]
     pub fn get_authorizer_uri(&self) -> &::std::option::Option<::std::string::String> {
-        &self.authorizer_uri
+        &self.inner.authorizer_uri
     }
     /// Sets [`CreateAuthorizerRequest::authorizer_credentials`](crate::types::CreateAuthorizerRequest::authorizer_credentials): Specifies the required credentials as an IAM role for API Gateway to invoke the authorizer.
     pub fn authorizer_credentials(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.authorizer_credentials = ::std::option::Option::Some(input.into());
+        self.inner.authorizer_credentials = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::authorizer_credentials`](crate::types::CreateAuthorizerRequest::authorizer_credentials).
@@ -313,7 +304,7 @@ impl CreateAuthorizerRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.authorizer_credentials = input;
+        self.inner.authorizer_credentials = input;
         self
     }
     /// The value set for [`CreateAuthorizerRequest::authorizer_credentials`](crate::types::CreateAuthorizerRequest::authorizer_credentials), if any.
@@ -321,14 +312,14 @@ impl CreateAuthorizerRequestBuilder {
     pub fn get_authorizer_credentials(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.authorizer_credentials
+        &self.inner.authorizer_credentials
     }
     /// Sets [`CreateAuthorizerRequest::identity_source`](crate::types::CreateAuthorizerRequest::identity_source): The identity source for which authorization is requested.
     pub fn identity_source(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.identity_source = ::std::option::Option::Some(input.into());
+        self.inner.identity_source = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::identity_source`](crate::types::CreateAuthorizerRequest::identity_source).
@@ -337,20 +328,22 @@ impl CreateAuthorizerRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.identity_source = input;
+        self.inner.identity_source = input;
         self
     }
     /// The value set for [`CreateAuthorizerRequest::identity_source`](crate::types::CreateAuthorizerRequest::identity_source), if any.
     #[inline]
     pub fn get_identity_source(&self) -> &::std::option::Option<::std::string::String> {
-        &self.identity_source
+        &self.inner.identity_source
     }
     /// Sets [`CreateAuthorizerRequest::identity_validation_expression`](crate::types::CreateAuthorizerRequest::identity_validation_expression): A validation expression for the incoming identity token.
     pub fn identity_validation_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.identity_validation_expression = ::std::option::Option::Some(input.into());
+        self.inner.identity_validation_expression = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`CreateAuthorizerRequest::identity_validation_expression`](crate::types::CreateAuthorizerRequest::identity_validation_expression).
@@ -359,7 +352,7 @@ impl CreateAuthorizerRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.identity_validation_expression = input;
+        self.inner.identity_validation_expression = input;
         self
     }
     /// The value set for [`CreateAuthorizerRequest::identity_validation_expression`](crate::types::CreateAuthorizerRequest::identity_validation_expression), if any.
@@ -367,14 +360,14 @@ impl CreateAuthorizerRequestBuilder {
     pub fn get_identity_validation_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.identity_validation_expression
+        &self.inner.identity_validation_expression
     }
     /// Sets [`CreateAuthorizerRequest::authorizer_result_ttl_in_seconds`](crate::types::CreateAuthorizerRequest::authorizer_result_ttl_in_seconds): The TTL in seconds of cached authorizer results.
     pub fn authorizer_result_ttl_in_seconds(
         mut self,
         input: impl ::std::convert::Into<i32>,
     ) -> Self {
-        self.authorizer_result_ttl_in_seconds = ::std::option::Option::Some(
+        self.inner.authorizer_result_ttl_in_seconds = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -385,13 +378,13 @@ impl CreateAuthorizerRequestBuilder {
         mut self,
         input: ::std::option::Option<i32>,
     ) -> Self {
-        self.authorizer_result_ttl_in_seconds = input;
+        self.inner.authorizer_result_ttl_in_seconds = input;
         self
     }
     /// The value set for [`CreateAuthorizerRequest::authorizer_result_ttl_in_seconds`](crate::types::CreateAuthorizerRequest::authorizer_result_ttl_in_seconds), if any.
     #[inline]
     pub fn get_authorizer_result_ttl_in_seconds(&self) -> &::std::option::Option<i32> {
-        &self.authorizer_result_ttl_in_seconds
+        &self.inner.authorizer_result_ttl_in_seconds
     }
     /// Builds the [`CreateAuthorizerRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -401,35 +394,24 @@ impl CreateAuthorizerRequestBuilder {
         crate::types::CreateAuthorizerRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateAuthorizerRequest",
                 member: "restApiId",
             });
         }
-        if self.name.is_none() {
+        if self.inner.name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateAuthorizerRequest",
                 member: "name",
             });
         }
-        if self.type_.is_none() {
+        if self.inner.type_.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateAuthorizerRequest",
                 member: "type",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateAuthorizerRequest {
-            rest_api_id: self.rest_api_id,
-            name: self.name,
-            type_: self.type_,
-            provider_arns: self.provider_arns,
-            auth_type: self.auth_type,
-            authorizer_uri: self.authorizer_uri,
-            authorizer_credentials: self.authorizer_credentials,
-            identity_source: self.identity_source,
-            identity_validation_expression: self.identity_validation_expression,
-            authorizer_result_ttl_in_seconds: self.authorizer_result_ttl_in_seconds,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -114,11 +114,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateBasePathMappingReq
     ::std::default::Default
 )]
 pub struct CreateBasePathMappingRequestBuilder {
-    domain_name: ::std::option::Option<::std::string::String>,
-    domain_name_id: ::std::option::Option<::std::string::String>,
-    base_path: ::std::option::Option<::std::string::String>,
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    stage: ::std::option::Option<::std::string::String>,
+    inner: crate::types::CreateBasePathMappingRequest,
 }
 impl CreateBasePathMappingRequestBuilder {
     /// Sets [`CreateBasePathMappingRequest::domain_name`](crate::types::CreateBasePathMappingRequest::domain_name): The domain name of the BasePathMapping resource to create.
@@ -126,7 +122,7 @@ impl CreateBasePathMappingRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name = ::std::option::Option::Some(input.into());
+        self.inner.domain_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateBasePathMappingRequest::domain_name`](crate::types::CreateBasePathMappingRequest::domain_name).
@@ -135,20 +131,20 @@ impl CreateBasePathMappingRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name = input;
+        self.inner.domain_name = input;
         self
     }
     /// The value set for [`CreateBasePathMappingRequest::domain_name`](crate::types::CreateBasePathMappingRequest::domain_name), if any.
     #[inline]
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name
+        &self.inner.domain_name
     }
     /// Sets [`CreateBasePathMappingRequest::domain_name_id`](crate::types::CreateBasePathMappingRequest::domain_name_id): The identifier for the domain name resource.
     pub fn domain_name_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name_id = ::std::option::Option::Some(input.into());
+        self.inner.domain_name_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateBasePathMappingRequest::domain_name_id`](crate::types::CreateBasePathMappingRequest::domain_name_id).
@@ -157,20 +153,20 @@ impl CreateBasePathMappingRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name_id = input;
+        self.inner.domain_name_id = input;
         self
     }
     /// The value set for [`CreateBasePathMappingRequest::domain_name_id`](crate::types::CreateBasePathMappingRequest::domain_name_id), if any.
     #[inline]
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name_id
+        &self.inner.domain_name_id
     }
     /// Sets [`CreateBasePathMappingRequest::base_path`](crate::types::CreateBasePathMappingRequest::base_path): The base path name that callers of the API must provide as part of the URL after the domain name.
     pub fn base_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.base_path = ::std::option::Option::Some(input.into());
+        self.inner.base_path = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateBasePathMappingRequest::base_path`](crate::types::CreateBasePathMappingRequest::base_path).
@@ -179,20 +175,20 @@ impl CreateBasePathMappingRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.base_path = input;
+        self.inner.base_path = input;
         self
     }
     /// The value set for [`CreateBasePathMappingRequest::base_path`](crate::types::CreateBasePathMappingRequest::base_path), if any.
     #[inline]
     pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
-        &self.base_path
+        &self.inner.base_path
     }
     /// Sets [`CreateBasePathMappingRequest::rest_api_id`](crate::types::CreateBasePathMappingRequest::rest_api_id): The string identifier of the associated RestApi.
     pub fn rest_api_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateBasePathMappingRequest::rest_api_id`](crate::types::CreateBasePathMappingRequest::rest_api_id).
@@ -201,20 +197,20 @@ impl CreateBasePathMappingRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`CreateBasePathMappingRequest::rest_api_id`](crate::types::CreateBasePathMappingRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`CreateBasePathMappingRequest::stage`](crate::types::CreateBasePathMappingRequest::stage): The name of the API's stage that you want to use for this mapping.
     pub fn stage(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.stage = ::std::option::Option::Some(input.into());
+        self.inner.stage = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateBasePathMappingRequest::stage`](crate::types::CreateBasePathMappingRequest::stage).
@@ -223,13 +219,13 @@ impl CreateBasePathMappingRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.stage = input;
+        self.inner.stage = input;
         self
     }
     /// The value set for [`CreateBasePathMappingRequest::stage`](crate::types::CreateBasePathMappingRequest::stage), if any.
     #[inline]
     pub fn get_stage(&self) -> &::std::option::Option<::std::string::String> {
-        &self.stage
+        &self.inner.stage
     }
     /// Builds the [`CreateBasePathMappingRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -239,24 +235,18 @@ impl CreateBasePathMappingRequestBuilder {
         crate::types::CreateBasePathMappingRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.domain_name.is_none() {
+        if self.inner.domain_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateBasePathMappingRequest",
                 member: "domainName",
             });
         }
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateBasePathMappingRequest",
                 member: "restApiId",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateBasePathMappingRequest {
-            domain_name: self.domain_name,
-            domain_name_id: self.domain_name_id,
-            base_path: self.base_path,
-            rest_api_id: self.rest_api_id,
-            stage: self.stage,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -134,17 +134,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateDeploymentRequest 
     ::std::default::Default
 )]
 pub struct CreateDeploymentRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    stage_name: ::std::option::Option<::std::string::String>,
-    stage_description: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
-    cache_cluster_enabled: ::std::option::Option<bool>,
-    cache_cluster_size: ::std::option::Option<crate::types::CacheClusterSize>,
-    variables: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    canary_settings: ::std::option::Option<crate::types::DeploymentCanarySettings>,
-    tracing_enabled: ::std::option::Option<bool>,
+    inner: crate::types::CreateDeploymentRequest,
 }
 impl CreateDeploymentRequestBuilder {
     /// Sets [`CreateDeploymentRequest::rest_api_id`](crate::types::CreateDeploymentRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -152,7 +142,7 @@ impl CreateDeploymentRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::rest_api_id`](crate::types::CreateDeploymentRequest::rest_api_id).
@@ -161,20 +151,20 @@ impl CreateDeploymentRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`CreateDeploymentRequest::rest_api_id`](crate::types::CreateDeploymentRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`CreateDeploymentRequest::stage_name`](crate::types::CreateDeploymentRequest::stage_name): The name of the Stage resource for the Deployment resource to create.
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.stage_name = ::std::option::Option::Some(input.into());
+        self.inner.stage_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::stage_name`](crate::types::CreateDeploymentRequest::stage_name).
@@ -183,20 +173,20 @@ impl CreateDeploymentRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.stage_name = input;
+        self.inner.stage_name = input;
         self
     }
     /// The value set for [`CreateDeploymentRequest::stage_name`](crate::types::CreateDeploymentRequest::stage_name), if any.
     #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.stage_name
+        &self.inner.stage_name
     }
     /// Sets [`CreateDeploymentRequest::stage_description`](crate::types::CreateDeploymentRequest::stage_description): The description of the Stage resource for the Deployment resource to create.
     pub fn stage_description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.stage_description = ::std::option::Option::Some(input.into());
+        self.inner.stage_description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::stage_description`](crate::types::CreateDeploymentRequest::stage_description).
@@ -205,7 +195,7 @@ impl CreateDeploymentRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.stage_description = input;
+        self.inner.stage_description = input;
         self
     }
     /// The value set for [`CreateDeploymentRequest::stage_description`](crate::types::CreateDeploymentRequest::stage_description), if any.
@@ -213,14 +203,14 @@ impl CreateDeploymentRequestBuilder {
     pub fn get_stage_description(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.stage_description
+        &self.inner.stage_description
     }
     /// Sets [`CreateDeploymentRequest::description`](crate::types::CreateDeploymentRequest::description): The description for the Deployment resource to create.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::description`](crate::types::CreateDeploymentRequest::description).
@@ -229,20 +219,20 @@ impl CreateDeploymentRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`CreateDeploymentRequest::description`](crate::types::CreateDeploymentRequest::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`CreateDeploymentRequest::cache_cluster_enabled`](crate::types::CreateDeploymentRequest::cache_cluster_enabled): Enables a cache cluster for the Stage resource specified in the input.
     pub fn cache_cluster_enabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.cache_cluster_enabled = ::std::option::Option::Some(input.into());
+        self.inner.cache_cluster_enabled = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::cache_cluster_enabled`](crate::types::CreateDeploymentRequest::cache_cluster_enabled).
@@ -251,20 +241,20 @@ impl CreateDeploymentRequestBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.cache_cluster_enabled = input;
+        self.inner.cache_cluster_enabled = input;
         self
     }
     /// The value set for [`CreateDeploymentRequest::cache_cluster_enabled`](crate::types::CreateDeploymentRequest::cache_cluster_enabled), if any.
     #[inline]
     pub fn get_cache_cluster_enabled(&self) -> &::std::option::Option<bool> {
-        &self.cache_cluster_enabled
+        &self.inner.cache_cluster_enabled
     }
     /// Sets [`CreateDeploymentRequest::cache_cluster_size`](crate::types::CreateDeploymentRequest::cache_cluster_size): The stage's cache capacity in GB.
     pub fn cache_cluster_size(
         mut self,
         input: impl ::std::convert::Into<crate::types::CacheClusterSize>,
     ) -> Self {
-        self.cache_cluster_size = ::std::option::Option::Some(input.into());
+        self.inner.cache_cluster_size = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::cache_cluster_size`](crate::types::CreateDeploymentRequest::cache_cluster_size).
@@ -273,7 +263,7 @@ impl CreateDeploymentRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::CacheClusterSize>,
     ) -> Self {
-        self.cache_cluster_size = input;
+        self.inner.cache_cluster_size = input;
         self
     }
     /// The value set for [`CreateDeploymentRequest::cache_cluster_size`](crate::types::CreateDeploymentRequest::cache_cluster_size), if any.
@@ -281,7 +271,7 @@ impl CreateDeploymentRequestBuilder {
     pub fn get_cache_cluster_size(
         &self,
     ) -> &::std::option::Option<crate::types::CacheClusterSize> {
-        &self.cache_cluster_size
+        &self.inner.cache_cluster_size
     }
     /// Sets [`CreateDeploymentRequest::variables`](crate::types::CreateDeploymentRequest::variables): A map that defines the stage variables for the Stage resource that is associated with the new deployment.
     pub fn variables(
@@ -293,7 +283,7 @@ impl CreateDeploymentRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.variables = ::std::option::Option::Some(
+        self.inner.variables = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -306,7 +296,7 @@ impl CreateDeploymentRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.variables = input;
+        self.inner.variables = input;
         self
     }
     /// The value set for [`CreateDeploymentRequest::variables`](crate::types::CreateDeploymentRequest::variables), if any.
@@ -316,14 +306,14 @@ impl CreateDeploymentRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.variables
+        &self.inner.variables
     }
     /// Sets [`CreateDeploymentRequest::canary_settings`](crate::types::CreateDeploymentRequest::canary_settings): The input configuration for the canary deployment when the deployment is a canary release deployment.
     pub fn canary_settings(
         mut self,
         input: impl ::std::convert::Into<crate::types::DeploymentCanarySettings>,
     ) -> Self {
-        self.canary_settings = ::std::option::Option::Some(input.into());
+        self.inner.canary_settings = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::canary_settings`](crate::types::CreateDeploymentRequest::canary_settings).
@@ -332,7 +322,7 @@ impl CreateDeploymentRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::DeploymentCanarySettings>,
     ) -> Self {
-        self.canary_settings = input;
+        self.inner.canary_settings = input;
         self
     }
     /// The value set for [`CreateDeploymentRequest::canary_settings`](crate::types::CreateDeploymentRequest::canary_settings), if any.
@@ -340,23 +330,23 @@ impl CreateDeploymentRequestBuilder {
     pub fn get_canary_settings(
         &self,
     ) -> &::std::option::Option<crate::types::DeploymentCanarySettings> {
-        &self.canary_settings
+        &self.inner.canary_settings
     }
     /// Sets [`CreateDeploymentRequest::tracing_enabled`](crate::types::CreateDeploymentRequest::tracing_enabled): Specifies whether active tracing with X-ray is enabled for the Stage.
     pub fn tracing_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.tracing_enabled = ::std::option::Option::Some(input.into());
+        self.inner.tracing_enabled = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDeploymentRequest::tracing_enabled`](crate::types::CreateDeploymentRequest::tracing_enabled).
     #[inline]
     pub fn set_tracing_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.tracing_enabled = input;
+        self.inner.tracing_enabled = input;
         self
     }
     /// The value set for [`CreateDeploymentRequest::tracing_enabled`](crate::types::CreateDeploymentRequest::tracing_enabled), if any.
     #[inline]
     pub fn get_tracing_enabled(&self) -> &::std::option::Option<bool> {
-        &self.tracing_enabled
+        &self.inner.tracing_enabled
     }
     /// Builds the [`CreateDeploymentRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -366,22 +356,12 @@ impl CreateDeploymentRequestBuilder {
         crate::types::CreateDeploymentRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDeploymentRequest",
                 member: "restApiId",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateDeploymentRequest {
-            rest_api_id: self.rest_api_id,
-            stage_name: self.stage_name,
-            stage_description: self.stage_description,
-            description: self.description,
-            cache_cluster_enabled: self.cache_cluster_enabled,
-            cache_cluster_size: self.cache_cluster_size,
-            variables: self.variables,
-            canary_settings: self.canary_settings,
-            tracing_enabled: self.tracing_enabled,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

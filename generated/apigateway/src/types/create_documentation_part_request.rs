@@ -101,9 +101,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateDocumentationPartR
     ::std::default::Default
 )]
 pub struct CreateDocumentationPartRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    location: ::std::option::Option<crate::types::DocumentationPartLocation>,
-    properties: ::std::option::Option<::std::string::String>,
+    inner: crate::types::CreateDocumentationPartRequest,
 }
 impl CreateDocumentationPartRequestBuilder {
     /// Sets [`CreateDocumentationPartRequest::rest_api_id`](crate::types::CreateDocumentationPartRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -111,7 +109,7 @@ impl CreateDocumentationPartRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDocumentationPartRequest::rest_api_id`](crate::types::CreateDocumentationPartRequest::rest_api_id).
@@ -120,20 +118,20 @@ impl CreateDocumentationPartRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`CreateDocumentationPartRequest::rest_api_id`](crate::types::CreateDocumentationPartRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`CreateDocumentationPartRequest::location`](crate::types::CreateDocumentationPartRequest::location): The location of the targeted API entity of the to-be-created documentation part.
     pub fn location(
         mut self,
         input: impl ::std::convert::Into<crate::types::DocumentationPartLocation>,
     ) -> Self {
-        self.location = ::std::option::Option::Some(input.into());
+        self.inner.location = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDocumentationPartRequest::location`](crate::types::CreateDocumentationPartRequest::location).
@@ -142,7 +140,7 @@ impl CreateDocumentationPartRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::DocumentationPartLocation>,
     ) -> Self {
-        self.location = input;
+        self.inner.location = input;
         self
     }
     /// The value set for [`CreateDocumentationPartRequest::location`](crate::types::CreateDocumentationPartRequest::location), if any.
@@ -150,14 +148,14 @@ impl CreateDocumentationPartRequestBuilder {
     pub fn get_location(
         &self,
     ) -> &::std::option::Option<crate::types::DocumentationPartLocation> {
-        &self.location
+        &self.inner.location
     }
     /// Sets [`CreateDocumentationPartRequest::properties`](crate::types::CreateDocumentationPartRequest::properties): The new documentation content map of the targeted API entity.
     pub fn properties(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.properties = ::std::option::Option::Some(input.into());
+        self.inner.properties = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDocumentationPartRequest::properties`](crate::types::CreateDocumentationPartRequest::properties).
@@ -166,13 +164,13 @@ impl CreateDocumentationPartRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.properties = input;
+        self.inner.properties = input;
         self
     }
     /// The value set for [`CreateDocumentationPartRequest::properties`](crate::types::CreateDocumentationPartRequest::properties), if any.
     #[inline]
     pub fn get_properties(&self) -> &::std::option::Option<::std::string::String> {
-        &self.properties
+        &self.inner.properties
     }
     /// Builds the [`CreateDocumentationPartRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -182,28 +180,24 @@ impl CreateDocumentationPartRequestBuilder {
         crate::types::CreateDocumentationPartRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDocumentationPartRequest",
                 member: "restApiId",
             });
         }
-        if self.location.is_none() {
+        if self.inner.location.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDocumentationPartRequest",
                 member: "location",
             });
         }
-        if self.properties.is_none() {
+        if self.inner.properties.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDocumentationPartRequest",
                 member: "properties",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateDocumentationPartRequest {
-            rest_api_id: self.rest_api_id,
-            location: self.location,
-            properties: self.properties,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,10 +107,7 @@ for CreateDocumentationVersionRequest {
     ::std::default::Default
 )]
 pub struct CreateDocumentationVersionRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    documentation_version: ::std::option::Option<::std::string::String>,
-    stage_name: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
+    inner: crate::types::CreateDocumentationVersionRequest,
 }
 impl CreateDocumentationVersionRequestBuilder {
     /// Sets [`CreateDocumentationVersionRequest::rest_api_id`](crate::types::CreateDocumentationVersionRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -118,7 +115,7 @@ impl CreateDocumentationVersionRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDocumentationVersionRequest::rest_api_id`](crate::types::CreateDocumentationVersionRequest::rest_api_id).
@@ -127,20 +124,20 @@ impl CreateDocumentationVersionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`CreateDocumentationVersionRequest::rest_api_id`](crate::types::CreateDocumentationVersionRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`CreateDocumentationVersionRequest::documentation_version`](crate::types::CreateDocumentationVersionRequest::documentation_version): The version identifier of the new snapshot.
     pub fn documentation_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.documentation_version = ::std::option::Option::Some(input.into());
+        self.inner.documentation_version = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDocumentationVersionRequest::documentation_version`](crate::types::CreateDocumentationVersionRequest::documentation_version).
@@ -149,7 +146,7 @@ impl CreateDocumentationVersionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.documentation_version = input;
+        self.inner.documentation_version = input;
         self
     }
     /// The value set for [`CreateDocumentationVersionRequest::documentation_version`](crate::types::CreateDocumentationVersionRequest::documentation_version), if any.
@@ -157,14 +154,14 @@ impl CreateDocumentationVersionRequestBuilder {
     pub fn get_documentation_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.documentation_version
+        &self.inner.documentation_version
     }
     /// Sets [`CreateDocumentationVersionRequest::stage_name`](crate::types::CreateDocumentationVersionRequest::stage_name): The stage name to be associated with the new documentation snapshot.
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.stage_name = ::std::option::Option::Some(input.into());
+        self.inner.stage_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDocumentationVersionRequest::stage_name`](crate::types::CreateDocumentationVersionRequest::stage_name).
@@ -173,20 +170,20 @@ impl CreateDocumentationVersionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.stage_name = input;
+        self.inner.stage_name = input;
         self
     }
     /// The value set for [`CreateDocumentationVersionRequest::stage_name`](crate::types::CreateDocumentationVersionRequest::stage_name), if any.
     #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.stage_name
+        &self.inner.stage_name
     }
     /// Sets [`CreateDocumentationVersionRequest::description`](crate::types::CreateDocumentationVersionRequest::description): A description about the new documentation snapshot.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDocumentationVersionRequest::description`](crate::types::CreateDocumentationVersionRequest::description).
@@ -195,13 +192,13 @@ impl CreateDocumentationVersionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`CreateDocumentationVersionRequest::description`](crate::types::CreateDocumentationVersionRequest::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Builds the [`CreateDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -211,23 +208,18 @@ impl CreateDocumentationVersionRequestBuilder {
         crate::types::CreateDocumentationVersionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDocumentationVersionRequest",
                 member: "restApiId",
             });
         }
-        if self.documentation_version.is_none() {
+        if self.inner.documentation_version.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDocumentationVersionRequest",
                 member: "documentationVersion",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateDocumentationVersionRequest {
-            rest_api_id: self.rest_api_id,
-            documentation_version: self.documentation_version,
-            stage_name: self.stage_name,
-            description: self.description,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -114,14 +114,7 @@ for CreateDomainNameAccessAssociationRequest {
     ::std::default::Default
 )]
 pub struct CreateDomainNameAccessAssociationRequestBuilder {
-    domain_name_arn: ::std::option::Option<::std::string::String>,
-    access_association_source_type: ::std::option::Option<
-        crate::types::AccessAssociationSourceType,
-    >,
-    access_association_source: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::CreateDomainNameAccessAssociationRequest,
 }
 impl CreateDomainNameAccessAssociationRequestBuilder {
     /// Sets [`CreateDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::CreateDomainNameAccessAssociationRequest::domain_name_arn): The ARN of the domain name.
@@ -129,7 +122,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name_arn = ::std::option::Option::Some(input.into());
+        self.inner.domain_name_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::CreateDomainNameAccessAssociationRequest::domain_name_arn).
@@ -138,20 +131,22 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name_arn = input;
+        self.inner.domain_name_arn = input;
         self
     }
     /// The value set for [`CreateDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::CreateDomainNameAccessAssociationRequest::domain_name_arn), if any.
     #[inline]
     pub fn get_domain_name_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name_arn
+        &self.inner.domain_name_arn
     }
     /// Sets [`CreateDomainNameAccessAssociationRequest::access_association_source_type`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source_type): The type of the domain name access association source.
     pub fn access_association_source_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::AccessAssociationSourceType>,
     ) -> Self {
-        self.access_association_source_type = ::std::option::Option::Some(input.into());
+        self.inner.access_association_source_type = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`CreateDomainNameAccessAssociationRequest::access_association_source_type`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source_type).
@@ -160,7 +155,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AccessAssociationSourceType>,
     ) -> Self {
-        self.access_association_source_type = input;
+        self.inner.access_association_source_type = input;
         self
     }
     /// The value set for [`CreateDomainNameAccessAssociationRequest::access_association_source_type`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source_type), if any.
@@ -168,14 +163,14 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
     pub fn get_access_association_source_type(
         &self,
     ) -> &::std::option::Option<crate::types::AccessAssociationSourceType> {
-        &self.access_association_source_type
+        &self.inner.access_association_source_type
     }
     /// Sets [`CreateDomainNameAccessAssociationRequest::access_association_source`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source): The identifier of the domain name access association source.
     pub fn access_association_source(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.access_association_source = ::std::option::Option::Some(input.into());
+        self.inner.access_association_source = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameAccessAssociationRequest::access_association_source`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source).
@@ -184,7 +179,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.access_association_source = input;
+        self.inner.access_association_source = input;
         self
     }
     /// The value set for [`CreateDomainNameAccessAssociationRequest::access_association_source`](crate::types::CreateDomainNameAccessAssociationRequest::access_association_source), if any.
@@ -192,7 +187,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
     pub fn get_access_association_source(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.access_association_source
+        &self.inner.access_association_source
     }
     /// Sets [`CreateDomainNameAccessAssociationRequest::tags`](crate::types::CreateDomainNameAccessAssociationRequest::tags): The key-value map of strings.
     pub fn tags(
@@ -204,7 +199,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -217,7 +212,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`CreateDomainNameAccessAssociationRequest::tags`](crate::types::CreateDomainNameAccessAssociationRequest::tags), if any.
@@ -227,7 +222,7 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Builds the [`CreateDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -237,29 +232,24 @@ impl CreateDomainNameAccessAssociationRequestBuilder {
         crate::types::CreateDomainNameAccessAssociationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.domain_name_arn.is_none() {
+        if self.inner.domain_name_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDomainNameAccessAssociationRequest",
                 member: "domainNameArn",
             });
         }
-        if self.access_association_source_type.is_none() {
+        if self.inner.access_association_source_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDomainNameAccessAssociationRequest",
                 member: "accessAssociationSourceType",
             });
         }
-        if self.access_association_source.is_none() {
+        if self.inner.access_association_source.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDomainNameAccessAssociationRequest",
                 member: "accessAssociationSource",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateDomainNameAccessAssociationRequest {
-            domain_name_arn: self.domain_name_arn,
-            access_association_source_type: self.access_association_source_type,
-            access_association_source: self.access_association_source,
-            tags: self.tags,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -186,26 +186,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateDomainNameRequest 
     ::std::default::Default
 )]
 pub struct CreateDomainNameRequestBuilder {
-    domain_name: ::std::option::Option<::std::string::String>,
-    certificate_name: ::std::option::Option<::std::string::String>,
-    certificate_body: ::std::option::Option<::std::string::String>,
-    certificate_private_key: ::std::option::Option<::std::string::String>,
-    certificate_chain: ::std::option::Option<::std::string::String>,
-    certificate_arn: ::std::option::Option<::std::string::String>,
-    regional_certificate_name: ::std::option::Option<::std::string::String>,
-    regional_certificate_arn: ::std::option::Option<::std::string::String>,
-    endpoint_configuration: ::std::option::Option<crate::types::EndpointConfiguration>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    security_policy: ::std::option::Option<crate::types::SecurityPolicy>,
-    endpoint_access_mode: ::std::option::Option<crate::types::EndpointAccessMode>,
-    mutual_tls_authentication: ::std::option::Option<
-        crate::types::MutualTlsAuthenticationInput,
-    >,
-    ownership_verification_certificate_arn: ::std::option::Option<::std::string::String>,
-    policy: ::std::option::Option<::std::string::String>,
-    routing_mode: ::std::option::Option<crate::types::RoutingMode>,
+    inner: crate::types::CreateDomainNameRequest,
 }
 impl CreateDomainNameRequestBuilder {
     /// Sets [`CreateDomainNameRequest::domain_name`](crate::types::CreateDomainNameRequest::domain_name): The name of the DomainName resource.
@@ -213,7 +194,7 @@ impl CreateDomainNameRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name = ::std::option::Option::Some(input.into());
+        self.inner.domain_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::domain_name`](crate::types::CreateDomainNameRequest::domain_name).
@@ -222,20 +203,20 @@ impl CreateDomainNameRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name = input;
+        self.inner.domain_name = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::domain_name`](crate::types::CreateDomainNameRequest::domain_name), if any.
     #[inline]
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name
+        &self.inner.domain_name
     }
     /// Sets [`CreateDomainNameRequest::certificate_name`](crate::types::CreateDomainNameRequest::certificate_name): The user-friendly name of the certificate that will be used by edge-optimized endpoint or private endpoint for this domain name.
     pub fn certificate_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.certificate_name = ::std::option::Option::Some(input.into());
+        self.inner.certificate_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::certificate_name`](crate::types::CreateDomainNameRequest::certificate_name).
@@ -244,20 +225,20 @@ impl CreateDomainNameRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.certificate_name = input;
+        self.inner.certificate_name = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::certificate_name`](crate::types::CreateDomainNameRequest::certificate_name), if any.
     #[inline]
     pub fn get_certificate_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.certificate_name
+        &self.inner.certificate_name
     }
     /// Sets [`CreateDomainNameRequest::certificate_body`](crate::types::CreateDomainNameRequest::certificate_body): \[Deprecated\] The body of the server certificate that will be used by edge-optimized endpoint or private endpoint for this domain name provided by your certificate authority.
     pub fn certificate_body(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.certificate_body = ::std::option::Option::Some(input.into());
+        self.inner.certificate_body = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::certificate_body`](crate::types::CreateDomainNameRequest::certificate_body).
@@ -266,20 +247,20 @@ impl CreateDomainNameRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.certificate_body = input;
+        self.inner.certificate_body = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::certificate_body`](crate::types::CreateDomainNameRequest::certificate_body), if any.
     #[inline]
     pub fn get_certificate_body(&self) -> &::std::option::Option<::std::string::String> {
-        &self.certificate_body
+        &self.inner.certificate_body
     }
     /// Sets [`CreateDomainNameRequest::certificate_private_key`](crate::types::CreateDomainNameRequest::certificate_private_key): \[Deprecated\] Your edge-optimized endpoint's domain name certificate's private key.
     pub fn certificate_private_key(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.certificate_private_key = ::std::option::Option::Some(input.into());
+        self.inner.certificate_private_key = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::certificate_private_key`](crate::types::CreateDomainNameRequest::certificate_private_key).
@@ -288,7 +269,7 @@ impl CreateDomainNameRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.certificate_private_key = input;
+        self.inner.certificate_private_key = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::certificate_private_key`](crate::types::CreateDomainNameRequest::certificate_private_key), if any.
@@ -296,14 +277,14 @@ impl CreateDomainNameRequestBuilder {
     pub fn get_certificate_private_key(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.certificate_private_key
+        &self.inner.certificate_private_key
     }
     /// Sets [`CreateDomainNameRequest::certificate_chain`](crate::types::CreateDomainNameRequest::certificate_chain): \[Deprecated\] The intermediate certificates and optionally the root certificate, one after the other without any blank lines, used by an edge-optimized endpoint for this domain name.
     pub fn certificate_chain(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.certificate_chain = ::std::option::Option::Some(input.into());
+        self.inner.certificate_chain = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::certificate_chain`](crate::types::CreateDomainNameRequest::certificate_chain).
@@ -312,7 +293,7 @@ impl CreateDomainNameRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.certificate_chain = input;
+        self.inner.certificate_chain = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::certificate_chain`](crate::types::CreateDomainNameRequest::certificate_chain), if any.
@@ -320,14 +301,14 @@ impl CreateDomainNameRequestBuilder {
     pub fn get_certificate_chain(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.certificate_chain
+        &self.inner.certificate_chain
     }
     /// Sets [`CreateDomainNameRequest::certificate_arn`](crate::types::CreateDomainNameRequest::certificate_arn): The reference to an Amazon Web Services-managed certificate that will be used by edge-optimized endpoint or private endpoint for this domain name.
     pub fn certificate_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.certificate_arn = ::std::option::Option::Some(input.into());
+        self.inner.certificate_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::certificate_arn`](crate::types::CreateDomainNameRequest::certificate_arn).
@@ -336,20 +317,20 @@ impl CreateDomainNameRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.certificate_arn = input;
+        self.inner.certificate_arn = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::certificate_arn`](crate::types::CreateDomainNameRequest::certificate_arn), if any.
     #[inline]
     pub fn get_certificate_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.certificate_arn
+        &self.inner.certificate_arn
     }
     /// Sets [`CreateDomainNameRequest::regional_certificate_name`](crate::types::CreateDomainNameRequest::regional_certificate_name): The user-friendly name of the certificate that will be used by regional endpoint for this domain name.
     pub fn regional_certificate_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.regional_certificate_name = ::std::option::Option::Some(input.into());
+        self.inner.regional_certificate_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::regional_certificate_name`](crate::types::CreateDomainNameRequest::regional_certificate_name).
@@ -358,7 +339,7 @@ impl CreateDomainNameRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.regional_certificate_name = input;
+        self.inner.regional_certificate_name = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::regional_certificate_name`](crate::types::CreateDomainNameRequest::regional_certificate_name), if any.
@@ -366,14 +347,14 @@ impl CreateDomainNameRequestBuilder {
     pub fn get_regional_certificate_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.regional_certificate_name
+        &self.inner.regional_certificate_name
     }
     /// Sets [`CreateDomainNameRequest::regional_certificate_arn`](crate::types::CreateDomainNameRequest::regional_certificate_arn): The reference to an Amazon Web Services-managed certificate that will be used by regional endpoint for this domain name.
     pub fn regional_certificate_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.regional_certificate_arn = ::std::option::Option::Some(input.into());
+        self.inner.regional_certificate_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::regional_certificate_arn`](crate::types::CreateDomainNameRequest::regional_certificate_arn).
@@ -382,7 +363,7 @@ impl CreateDomainNameRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.regional_certificate_arn = input;
+        self.inner.regional_certificate_arn = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::regional_certificate_arn`](crate::types::CreateDomainNameRequest::regional_certificate_arn), if any.
@@ -390,14 +371,14 @@ impl CreateDomainNameRequestBuilder {
     pub fn get_regional_certificate_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.regional_certificate_arn
+        &self.inner.regional_certificate_arn
     }
     /// Sets [`CreateDomainNameRequest::endpoint_configuration`](crate::types::CreateDomainNameRequest::endpoint_configuration): The endpoint configuration of this DomainName showing the endpoint types and IP address types of the domain name.
     pub fn endpoint_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::EndpointConfiguration>,
     ) -> Self {
-        self.endpoint_configuration = ::std::option::Option::Some(input.into());
+        self.inner.endpoint_configuration = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::endpoint_configuration`](crate::types::CreateDomainNameRequest::endpoint_configuration).
@@ -406,7 +387,7 @@ impl CreateDomainNameRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::EndpointConfiguration>,
     ) -> Self {
-        self.endpoint_configuration = input;
+        self.inner.endpoint_configuration = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::endpoint_configuration`](crate::types::CreateDomainNameRequest::endpoint_configuration), if any.
@@ -414,7 +395,7 @@ impl CreateDomainNameRequestBuilder {
     pub fn get_endpoint_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointConfiguration> {
-        &self.endpoint_configuration
+        &self.inner.endpoint_configuration
     }
     /// Sets [`CreateDomainNameRequest::tags`](crate::types::CreateDomainNameRequest::tags): The key-value map of strings.
     pub fn tags(
@@ -426,7 +407,7 @@ impl CreateDomainNameRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -439,7 +420,7 @@ impl CreateDomainNameRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::tags`](crate::types::CreateDomainNameRequest::tags), if any.
@@ -449,14 +430,14 @@ impl CreateDomainNameRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Sets [`CreateDomainNameRequest::security_policy`](crate::types::CreateDomainNameRequest::security_policy): The Transport Layer Security (TLS) version + cipher suite for this DomainName.
     pub fn security_policy(
         mut self,
         input: impl ::std::convert::Into<crate::types::SecurityPolicy>,
     ) -> Self {
-        self.security_policy = ::std::option::Option::Some(input.into());
+        self.inner.security_policy = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::security_policy`](crate::types::CreateDomainNameRequest::security_policy).
@@ -465,7 +446,7 @@ impl CreateDomainNameRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SecurityPolicy>,
     ) -> Self {
-        self.security_policy = input;
+        self.inner.security_policy = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::security_policy`](crate::types::CreateDomainNameRequest::security_policy), if any.
@@ -473,14 +454,14 @@ impl CreateDomainNameRequestBuilder {
     pub fn get_security_policy(
         &self,
     ) -> &::std::option::Option<crate::types::SecurityPolicy> {
-        &self.security_policy
+        &self.inner.security_policy
     }
     /// Sets [`CreateDomainNameRequest::endpoint_access_mode`](crate::types::CreateDomainNameRequest::endpoint_access_mode): The endpoint access mode of the DomainName.
     pub fn endpoint_access_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::EndpointAccessMode>,
     ) -> Self {
-        self.endpoint_access_mode = ::std::option::Option::Some(input.into());
+        self.inner.endpoint_access_mode = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::endpoint_access_mode`](crate::types::CreateDomainNameRequest::endpoint_access_mode).
@@ -489,7 +470,7 @@ impl CreateDomainNameRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::EndpointAccessMode>,
     ) -> Self {
-        self.endpoint_access_mode = input;
+        self.inner.endpoint_access_mode = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::endpoint_access_mode`](crate::types::CreateDomainNameRequest::endpoint_access_mode), if any.
@@ -497,14 +478,14 @@ impl CreateDomainNameRequestBuilder {
     pub fn get_endpoint_access_mode(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointAccessMode> {
-        &self.endpoint_access_mode
+        &self.inner.endpoint_access_mode
     }
     /// Sets [`CreateDomainNameRequest::mutual_tls_authentication`](crate::types::CreateDomainNameRequest::mutual_tls_authentication)
     pub fn mutual_tls_authentication(
         mut self,
         input: impl ::std::convert::Into<crate::types::MutualTlsAuthenticationInput>,
     ) -> Self {
-        self.mutual_tls_authentication = ::std::option::Option::Some(input.into());
+        self.inner.mutual_tls_authentication = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::mutual_tls_authentication`](crate::types::CreateDomainNameRequest::mutual_tls_authentication).
@@ -513,7 +494,7 @@ impl CreateDomainNameRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::MutualTlsAuthenticationInput>,
     ) -> Self {
-        self.mutual_tls_authentication = input;
+        self.inner.mutual_tls_authentication = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::mutual_tls_authentication`](crate::types::CreateDomainNameRequest::mutual_tls_authentication), if any.
@@ -521,14 +502,14 @@ impl CreateDomainNameRequestBuilder {
     pub fn get_mutual_tls_authentication(
         &self,
     ) -> &::std::option::Option<crate::types::MutualTlsAuthenticationInput> {
-        &self.mutual_tls_authentication
+        &self.inner.mutual_tls_authentication
     }
     /// Sets [`CreateDomainNameRequest::ownership_verification_certificate_arn`](crate::types::CreateDomainNameRequest::ownership_verification_certificate_arn): The ARN of the public certificate issued by ACM to validate ownership of your custom domain.
     pub fn ownership_verification_certificate_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.ownership_verification_certificate_arn = ::std::option::Option::Some(
+        self.inner.ownership_verification_certificate_arn = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -539,7 +520,7 @@ impl CreateDomainNameRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.ownership_verification_certificate_arn = input;
+        self.inner.ownership_verification_certificate_arn = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::ownership_verification_certificate_arn`](crate::types::CreateDomainNameRequest::ownership_verification_certificate_arn), if any.
@@ -547,14 +528,14 @@ impl CreateDomainNameRequestBuilder {
     pub fn get_ownership_verification_certificate_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.ownership_verification_certificate_arn
+        &self.inner.ownership_verification_certificate_arn
     }
     /// Sets [`CreateDomainNameRequest::policy`](crate::types::CreateDomainNameRequest::policy): A stringified JSON policy document that applies to the `execute-api` service for this DomainName regardless of the caller and Method configuration.
     pub fn policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.policy = ::std::option::Option::Some(input.into());
+        self.inner.policy = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::policy`](crate::types::CreateDomainNameRequest::policy).
@@ -563,20 +544,20 @@ impl CreateDomainNameRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.policy = input;
+        self.inner.policy = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::policy`](crate::types::CreateDomainNameRequest::policy), if any.
     #[inline]
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
-        &self.policy
+        &self.inner.policy
     }
     /// Sets [`CreateDomainNameRequest::routing_mode`](crate::types::CreateDomainNameRequest::routing_mode): The routing mode for this domain name.
     pub fn routing_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::RoutingMode>,
     ) -> Self {
-        self.routing_mode = ::std::option::Option::Some(input.into());
+        self.inner.routing_mode = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateDomainNameRequest::routing_mode`](crate::types::CreateDomainNameRequest::routing_mode).
@@ -585,13 +566,13 @@ impl CreateDomainNameRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::RoutingMode>,
     ) -> Self {
-        self.routing_mode = input;
+        self.inner.routing_mode = input;
         self
     }
     /// The value set for [`CreateDomainNameRequest::routing_mode`](crate::types::CreateDomainNameRequest::routing_mode), if any.
     #[inline]
     pub fn get_routing_mode(&self) -> &::std::option::Option<crate::types::RoutingMode> {
-        &self.routing_mode
+        &self.inner.routing_mode
     }
     /// Builds the [`CreateDomainNameRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -601,30 +582,12 @@ impl CreateDomainNameRequestBuilder {
         crate::types::CreateDomainNameRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.domain_name.is_none() {
+        if self.inner.domain_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateDomainNameRequest",
                 member: "domainName",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateDomainNameRequest {
-            domain_name: self.domain_name,
-            certificate_name: self.certificate_name,
-            certificate_body: self.certificate_body,
-            certificate_private_key: self.certificate_private_key,
-            certificate_chain: self.certificate_chain,
-            certificate_arn: self.certificate_arn,
-            regional_certificate_name: self.regional_certificate_name,
-            regional_certificate_arn: self.regional_certificate_arn,
-            endpoint_configuration: self.endpoint_configuration,
-            tags: self.tags,
-            security_policy: self.security_policy,
-            endpoint_access_mode: self.endpoint_access_mode,
-            mutual_tls_authentication: self.mutual_tls_authentication,
-            ownership_verification_certificate_arn: self
-                .ownership_verification_certificate_arn,
-            policy: self.policy,
-            routing_mode: self.routing_mode,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

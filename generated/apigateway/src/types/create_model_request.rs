@@ -112,11 +112,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateModelRequest {
     ::std::default::Default
 )]
 pub struct CreateModelRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    name: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
-    schema: ::std::option::Option<::std::string::String>,
-    content_type: ::std::option::Option<::std::string::String>,
+    inner: crate::types::CreateModelRequest,
 }
 impl CreateModelRequestBuilder {
     /// Sets [`CreateModelRequest::rest_api_id`](crate::types::CreateModelRequest::rest_api_id): The RestApi identifier under which the Model will be created.
@@ -124,7 +120,7 @@ impl CreateModelRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateModelRequest::rest_api_id`](crate::types::CreateModelRequest::rest_api_id).
@@ -133,20 +129,20 @@ impl CreateModelRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`CreateModelRequest::rest_api_id`](crate::types::CreateModelRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`CreateModelRequest::name`](crate::types::CreateModelRequest::name): The name of the model.
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+        self.inner.name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateModelRequest::name`](crate::types::CreateModelRequest::name).
@@ -155,20 +151,20 @@ impl CreateModelRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// The value set for [`CreateModelRequest::name`](crate::types::CreateModelRequest::name), if any.
     #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
+        &self.inner.name
     }
     /// Sets [`CreateModelRequest::description`](crate::types::CreateModelRequest::description): The description of the model.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateModelRequest::description`](crate::types::CreateModelRequest::description).
@@ -177,20 +173,20 @@ impl CreateModelRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`CreateModelRequest::description`](crate::types::CreateModelRequest::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`CreateModelRequest::schema`](crate::types::CreateModelRequest::schema): The schema for the model.
     pub fn schema(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.schema = ::std::option::Option::Some(input.into());
+        self.inner.schema = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateModelRequest::schema`](crate::types::CreateModelRequest::schema).
@@ -199,20 +195,20 @@ impl CreateModelRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.schema = input;
+        self.inner.schema = input;
         self
     }
     /// The value set for [`CreateModelRequest::schema`](crate::types::CreateModelRequest::schema), if any.
     #[inline]
     pub fn get_schema(&self) -> &::std::option::Option<::std::string::String> {
-        &self.schema
+        &self.inner.schema
     }
     /// Sets [`CreateModelRequest::content_type`](crate::types::CreateModelRequest::content_type): The content-type for the model.
     pub fn content_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.content_type = ::std::option::Option::Some(input.into());
+        self.inner.content_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateModelRequest::content_type`](crate::types::CreateModelRequest::content_type).
@@ -221,13 +217,13 @@ impl CreateModelRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.content_type = input;
+        self.inner.content_type = input;
         self
     }
     /// The value set for [`CreateModelRequest::content_type`](crate::types::CreateModelRequest::content_type), if any.
     #[inline]
     pub fn get_content_type(&self) -> &::std::option::Option<::std::string::String> {
-        &self.content_type
+        &self.inner.content_type
     }
     /// Builds the [`CreateModelRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -237,30 +233,24 @@ impl CreateModelRequestBuilder {
         crate::types::CreateModelRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateModelRequest",
                 member: "restApiId",
             });
         }
-        if self.name.is_none() {
+        if self.inner.name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateModelRequest",
                 member: "name",
             });
         }
-        if self.content_type.is_none() {
+        if self.inner.content_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateModelRequest",
                 member: "contentType",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateModelRequest {
-            rest_api_id: self.rest_api_id,
-            name: self.name,
-            description: self.description,
-            schema: self.schema,
-            content_type: self.content_type,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -104,10 +104,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateRequestValidatorRe
     ::std::default::Default
 )]
 pub struct CreateRequestValidatorRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    name: ::std::option::Option<::std::string::String>,
-    validate_request_body: ::std::option::Option<bool>,
-    validate_request_parameters: ::std::option::Option<bool>,
+    inner: crate::types::CreateRequestValidatorRequest,
 }
 impl CreateRequestValidatorRequestBuilder {
     /// Sets [`CreateRequestValidatorRequest::rest_api_id`](crate::types::CreateRequestValidatorRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -115,7 +112,7 @@ impl CreateRequestValidatorRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateRequestValidatorRequest::rest_api_id`](crate::types::CreateRequestValidatorRequest::rest_api_id).
@@ -124,20 +121,20 @@ impl CreateRequestValidatorRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`CreateRequestValidatorRequest::rest_api_id`](crate::types::CreateRequestValidatorRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`CreateRequestValidatorRequest::name`](crate::types::CreateRequestValidatorRequest::name): The name of the to-be-created RequestValidator.
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+        self.inner.name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateRequestValidatorRequest::name`](crate::types::CreateRequestValidatorRequest::name).
@@ -146,20 +143,20 @@ impl CreateRequestValidatorRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// The value set for [`CreateRequestValidatorRequest::name`](crate::types::CreateRequestValidatorRequest::name), if any.
     #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
+        &self.inner.name
     }
     /// Sets [`CreateRequestValidatorRequest::validate_request_body`](crate::types::CreateRequestValidatorRequest::validate_request_body): A Boolean flag to indicate whether to validate request body according to the configured model schema for the method (`true`) or not (`false`).
     pub fn validate_request_body(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.validate_request_body = ::std::option::Option::Some(input.into());
+        self.inner.validate_request_body = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateRequestValidatorRequest::validate_request_body`](crate::types::CreateRequestValidatorRequest::validate_request_body).
@@ -168,20 +165,22 @@ impl CreateRequestValidatorRequestBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.validate_request_body = input;
+        self.inner.validate_request_body = input;
         self
     }
     /// The value set for [`CreateRequestValidatorRequest::validate_request_body`](crate::types::CreateRequestValidatorRequest::validate_request_body), if any.
     #[inline]
     pub fn get_validate_request_body(&self) -> &::std::option::Option<bool> {
-        &self.validate_request_body
+        &self.inner.validate_request_body
     }
     /// Sets [`CreateRequestValidatorRequest::validate_request_parameters`](crate::types::CreateRequestValidatorRequest::validate_request_parameters): A Boolean flag to indicate whether to validate request parameters, `true`, or not `false`.
     pub fn validate_request_parameters(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.validate_request_parameters = ::std::option::Option::Some(input.into());
+        self.inner.validate_request_parameters = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`CreateRequestValidatorRequest::validate_request_parameters`](crate::types::CreateRequestValidatorRequest::validate_request_parameters).
@@ -190,13 +189,13 @@ impl CreateRequestValidatorRequestBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.validate_request_parameters = input;
+        self.inner.validate_request_parameters = input;
         self
     }
     /// The value set for [`CreateRequestValidatorRequest::validate_request_parameters`](crate::types::CreateRequestValidatorRequest::validate_request_parameters), if any.
     #[inline]
     pub fn get_validate_request_parameters(&self) -> &::std::option::Option<bool> {
-        &self.validate_request_parameters
+        &self.inner.validate_request_parameters
     }
     /// Builds the [`CreateRequestValidatorRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -206,17 +205,12 @@ impl CreateRequestValidatorRequestBuilder {
         crate::types::CreateRequestValidatorRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateRequestValidatorRequest",
                 member: "restApiId",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateRequestValidatorRequest {
-            rest_api_id: self.rest_api_id,
-            name: self.name,
-            validate_request_body: self.validate_request_body,
-            validate_request_parameters: self.validate_request_parameters,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

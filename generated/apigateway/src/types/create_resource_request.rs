@@ -104,9 +104,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateResourceRequest {
     ::std::default::Default
 )]
 pub struct CreateResourceRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    parent_id: ::std::option::Option<::std::string::String>,
-    path_part: ::std::option::Option<::std::string::String>,
+    inner: crate::types::CreateResourceRequest,
 }
 impl CreateResourceRequestBuilder {
     /// Sets [`CreateResourceRequest::rest_api_id`](crate::types::CreateResourceRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -114,7 +112,7 @@ impl CreateResourceRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateResourceRequest::rest_api_id`](crate::types::CreateResourceRequest::rest_api_id).
@@ -123,20 +121,20 @@ impl CreateResourceRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`CreateResourceRequest::rest_api_id`](crate::types::CreateResourceRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`CreateResourceRequest::parent_id`](crate::types::CreateResourceRequest::parent_id): The parent resource's identifier.
     pub fn parent_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.parent_id = ::std::option::Option::Some(input.into());
+        self.inner.parent_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateResourceRequest::parent_id`](crate::types::CreateResourceRequest::parent_id).
@@ -145,20 +143,20 @@ impl CreateResourceRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.parent_id = input;
+        self.inner.parent_id = input;
         self
     }
     /// The value set for [`CreateResourceRequest::parent_id`](crate::types::CreateResourceRequest::parent_id), if any.
     #[inline]
     pub fn get_parent_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.parent_id
+        &self.inner.parent_id
     }
     /// Sets [`CreateResourceRequest::path_part`](crate::types::CreateResourceRequest::path_part): The last path segment for this resource.
     pub fn path_part(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.path_part = ::std::option::Option::Some(input.into());
+        self.inner.path_part = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateResourceRequest::path_part`](crate::types::CreateResourceRequest::path_part).
@@ -167,13 +165,13 @@ impl CreateResourceRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.path_part = input;
+        self.inner.path_part = input;
         self
     }
     /// The value set for [`CreateResourceRequest::path_part`](crate::types::CreateResourceRequest::path_part), if any.
     #[inline]
     pub fn get_path_part(&self) -> &::std::option::Option<::std::string::String> {
-        &self.path_part
+        &self.inner.path_part
     }
     /// Builds the [`CreateResourceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -183,28 +181,24 @@ impl CreateResourceRequestBuilder {
         crate::types::CreateResourceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateResourceRequest",
                 member: "restApiId",
             });
         }
-        if self.parent_id.is_none() {
+        if self.inner.parent_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateResourceRequest",
                 member: "parentId",
             });
         }
-        if self.path_part.is_none() {
+        if self.inner.path_part.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateResourceRequest",
                 member: "pathPart",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateResourceRequest {
-            rest_api_id: self.rest_api_id,
-            parent_id: self.parent_id,
-            path_part: self.path_part,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

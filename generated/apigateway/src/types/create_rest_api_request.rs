@@ -160,21 +160,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateRestApiRequest {
     ::std::default::Default
 )]
 pub struct CreateRestApiRequestBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
-    version: ::std::option::Option<::std::string::String>,
-    clone_from: ::std::option::Option<::std::string::String>,
-    binary_media_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    minimum_compression_size: ::std::option::Option<i32>,
-    api_key_source: ::std::option::Option<crate::types::ApiKeySourceType>,
-    endpoint_configuration: ::std::option::Option<crate::types::EndpointConfiguration>,
-    policy: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    disable_execute_api_endpoint: ::std::option::Option<bool>,
-    security_policy: ::std::option::Option<crate::types::SecurityPolicy>,
-    endpoint_access_mode: ::std::option::Option<crate::types::EndpointAccessMode>,
+    inner: crate::types::CreateRestApiRequest,
 }
 impl CreateRestApiRequestBuilder {
     /// Sets [`CreateRestApiRequest::name`](crate::types::CreateRestApiRequest::name): The name of the RestApi.
@@ -182,7 +168,7 @@ impl CreateRestApiRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+        self.inner.name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateRestApiRequest::name`](crate::types::CreateRestApiRequest::name).
@@ -191,20 +177,20 @@ impl CreateRestApiRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::name`](crate::types::CreateRestApiRequest::name), if any.
     #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
+        &self.inner.name
     }
     /// Sets [`CreateRestApiRequest::description`](crate::types::CreateRestApiRequest::description): The description of the RestApi.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateRestApiRequest::description`](crate::types::CreateRestApiRequest::description).
@@ -213,20 +199,20 @@ impl CreateRestApiRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::description`](crate::types::CreateRestApiRequest::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`CreateRestApiRequest::version`](crate::types::CreateRestApiRequest::version): A version identifier for the API.
     pub fn version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.version = ::std::option::Option::Some(input.into());
+        self.inner.version = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateRestApiRequest::version`](crate::types::CreateRestApiRequest::version).
@@ -235,20 +221,20 @@ impl CreateRestApiRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.version = input;
+        self.inner.version = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::version`](crate::types::CreateRestApiRequest::version), if any.
     #[inline]
     pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
-        &self.version
+        &self.inner.version
     }
     /// Sets [`CreateRestApiRequest::clone_from`](crate::types::CreateRestApiRequest::clone_from): The ID of the RestApi that you want to clone from.
     pub fn clone_from(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.clone_from = ::std::option::Option::Some(input.into());
+        self.inner.clone_from = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateRestApiRequest::clone_from`](crate::types::CreateRestApiRequest::clone_from).
@@ -257,13 +243,13 @@ impl CreateRestApiRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.clone_from = input;
+        self.inner.clone_from = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::clone_from`](crate::types::CreateRestApiRequest::clone_from), if any.
     #[inline]
     pub fn get_clone_from(&self) -> &::std::option::Option<::std::string::String> {
-        &self.clone_from
+        &self.inner.clone_from
     }
     /// Sets [`CreateRestApiRequest::binary_media_types`](crate::types::CreateRestApiRequest::binary_media_types): The list of binary media types supported by the RestApi.
     pub fn binary_media_types(
@@ -272,7 +258,7 @@ impl CreateRestApiRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.binary_media_types = ::std::option::Option::Some(
+        self.inner.binary_media_types = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -283,7 +269,7 @@ impl CreateRestApiRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.binary_media_types = input;
+        self.inner.binary_media_types = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::binary_media_types`](crate::types::CreateRestApiRequest::binary_media_types), if any.
@@ -291,14 +277,14 @@ impl CreateRestApiRequestBuilder {
     pub fn get_binary_media_types(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.binary_media_types
+        &self.inner.binary_media_types
     }
     /// Sets [`CreateRestApiRequest::minimum_compression_size`](crate::types::CreateRestApiRequest::minimum_compression_size): A nullable integer that is used to enable compression (with non-negative between 0 and 10485760 (10M) bytes, inclusive) or disable compression (with a null value) on an API.
     pub fn minimum_compression_size(
         mut self,
         input: impl ::std::convert::Into<i32>,
     ) -> Self {
-        self.minimum_compression_size = ::std::option::Option::Some(input.into());
+        self.inner.minimum_compression_size = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateRestApiRequest::minimum_compression_size`](crate::types::CreateRestApiRequest::minimum_compression_size).
@@ -307,20 +293,20 @@ impl CreateRestApiRequestBuilder {
         mut self,
         input: ::std::option::Option<i32>,
     ) -> Self {
-        self.minimum_compression_size = input;
+        self.inner.minimum_compression_size = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::minimum_compression_size`](crate::types::CreateRestApiRequest::minimum_compression_size), if any.
     #[inline]
     pub fn get_minimum_compression_size(&self) -> &::std::option::Option<i32> {
-        &self.minimum_compression_size
+        &self.inner.minimum_compression_size
     }
     /// Sets [`CreateRestApiRequest::api_key_source`](crate::types::CreateRestApiRequest::api_key_source): The source of the API key for metering requests according to a usage plan.
     pub fn api_key_source(
         mut self,
         input: impl ::std::convert::Into<crate::types::ApiKeySourceType>,
     ) -> Self {
-        self.api_key_source = ::std::option::Option::Some(input.into());
+        self.inner.api_key_source = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateRestApiRequest::api_key_source`](crate::types::CreateRestApiRequest::api_key_source).
@@ -329,7 +315,7 @@ impl CreateRestApiRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ApiKeySourceType>,
     ) -> Self {
-        self.api_key_source = input;
+        self.inner.api_key_source = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::api_key_source`](crate::types::CreateRestApiRequest::api_key_source), if any.
@@ -337,14 +323,14 @@ impl CreateRestApiRequestBuilder {
     pub fn get_api_key_source(
         &self,
     ) -> &::std::option::Option<crate::types::ApiKeySourceType> {
-        &self.api_key_source
+        &self.inner.api_key_source
     }
     /// Sets [`CreateRestApiRequest::endpoint_configuration`](crate::types::CreateRestApiRequest::endpoint_configuration): The endpoint configuration of this RestApi showing the endpoint types and IP address types of the API.
     pub fn endpoint_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::EndpointConfiguration>,
     ) -> Self {
-        self.endpoint_configuration = ::std::option::Option::Some(input.into());
+        self.inner.endpoint_configuration = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateRestApiRequest::endpoint_configuration`](crate::types::CreateRestApiRequest::endpoint_configuration).
@@ -353,7 +339,7 @@ impl CreateRestApiRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::EndpointConfiguration>,
     ) -> Self {
-        self.endpoint_configuration = input;
+        self.inner.endpoint_configuration = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::endpoint_configuration`](crate::types::CreateRestApiRequest::endpoint_configuration), if any.
@@ -361,14 +347,14 @@ impl CreateRestApiRequestBuilder {
     pub fn get_endpoint_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointConfiguration> {
-        &self.endpoint_configuration
+        &self.inner.endpoint_configuration
     }
     /// Sets [`CreateRestApiRequest::policy`](crate::types::CreateRestApiRequest::policy): A stringified JSON policy document that applies to this RestApi regardless of the caller and Method configuration.
     pub fn policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.policy = ::std::option::Option::Some(input.into());
+        self.inner.policy = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateRestApiRequest::policy`](crate::types::CreateRestApiRequest::policy).
@@ -377,13 +363,13 @@ impl CreateRestApiRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.policy = input;
+        self.inner.policy = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::policy`](crate::types::CreateRestApiRequest::policy), if any.
     #[inline]
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
-        &self.policy
+        &self.inner.policy
     }
     /// Sets [`CreateRestApiRequest::tags`](crate::types::CreateRestApiRequest::tags): The key-value map of strings.
     pub fn tags(
@@ -395,7 +381,7 @@ impl CreateRestApiRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -408,7 +394,7 @@ impl CreateRestApiRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::tags`](crate::types::CreateRestApiRequest::tags), if any.
@@ -418,14 +404,16 @@ impl CreateRestApiRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Sets [`CreateRestApiRequest::disable_execute_api_endpoint`](crate::types::CreateRestApiRequest::disable_execute_api_endpoint): Specifies whether clients can invoke your API by using the default `execute-api` endpoint.
     pub fn disable_execute_api_endpoint(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.disable_execute_api_endpoint = ::std::option::Option::Some(input.into());
+        self.inner.disable_execute_api_endpoint = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`CreateRestApiRequest::disable_execute_api_endpoint`](crate::types::CreateRestApiRequest::disable_execute_api_endpoint).
@@ -434,20 +422,20 @@ impl CreateRestApiRequestBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.disable_execute_api_endpoint = input;
+        self.inner.disable_execute_api_endpoint = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::disable_execute_api_endpoint`](crate::types::CreateRestApiRequest::disable_execute_api_endpoint), if any.
     #[inline]
     pub fn get_disable_execute_api_endpoint(&self) -> &::std::option::Option<bool> {
-        &self.disable_execute_api_endpoint
+        &self.inner.disable_execute_api_endpoint
     }
     /// Sets [`CreateRestApiRequest::security_policy`](crate::types::CreateRestApiRequest::security_policy): The Transport Layer Security (TLS) version + cipher suite for this RestApi.
     pub fn security_policy(
         mut self,
         input: impl ::std::convert::Into<crate::types::SecurityPolicy>,
     ) -> Self {
-        self.security_policy = ::std::option::Option::Some(input.into());
+        self.inner.security_policy = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateRestApiRequest::security_policy`](crate::types::CreateRestApiRequest::security_policy).
@@ -456,7 +444,7 @@ impl CreateRestApiRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SecurityPolicy>,
     ) -> Self {
-        self.security_policy = input;
+        self.inner.security_policy = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::security_policy`](crate::types::CreateRestApiRequest::security_policy), if any.
@@ -464,14 +452,14 @@ impl CreateRestApiRequestBuilder {
     pub fn get_security_policy(
         &self,
     ) -> &::std::option::Option<crate::types::SecurityPolicy> {
-        &self.security_policy
+        &self.inner.security_policy
     }
     /// Sets [`CreateRestApiRequest::endpoint_access_mode`](crate::types::CreateRestApiRequest::endpoint_access_mode): The endpoint access mode of the RestApi.
     pub fn endpoint_access_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::EndpointAccessMode>,
     ) -> Self {
-        self.endpoint_access_mode = ::std::option::Option::Some(input.into());
+        self.inner.endpoint_access_mode = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateRestApiRequest::endpoint_access_mode`](crate::types::CreateRestApiRequest::endpoint_access_mode).
@@ -480,7 +468,7 @@ impl CreateRestApiRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::EndpointAccessMode>,
     ) -> Self {
-        self.endpoint_access_mode = input;
+        self.inner.endpoint_access_mode = input;
         self
     }
     /// The value set for [`CreateRestApiRequest::endpoint_access_mode`](crate::types::CreateRestApiRequest::endpoint_access_mode), if any.
@@ -488,7 +476,7 @@ impl CreateRestApiRequestBuilder {
     pub fn get_endpoint_access_mode(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointAccessMode> {
-        &self.endpoint_access_mode
+        &self.inner.endpoint_access_mode
     }
     /// Builds the [`CreateRestApiRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -498,26 +486,12 @@ impl CreateRestApiRequestBuilder {
         crate::types::CreateRestApiRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.name.is_none() {
+        if self.inner.name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateRestApiRequest",
                 member: "name",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateRestApiRequest {
-            name: self.name,
-            description: self.description,
-            version: self.version,
-            clone_from: self.clone_from,
-            binary_media_types: self.binary_media_types,
-            minimum_compression_size: self.minimum_compression_size,
-            api_key_source: self.api_key_source,
-            endpoint_configuration: self.endpoint_configuration,
-            policy: self.policy,
-            tags: self.tags,
-            disable_execute_api_endpoint: self.disable_execute_api_endpoint,
-            security_policy: self.security_policy,
-            endpoint_access_mode: self.endpoint_access_mode,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -152,21 +152,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateStageRequest {
     ::std::default::Default
 )]
 pub struct CreateStageRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    stage_name: ::std::option::Option<::std::string::String>,
-    deployment_id: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
-    cache_cluster_enabled: ::std::option::Option<bool>,
-    cache_cluster_size: ::std::option::Option<crate::types::CacheClusterSize>,
-    variables: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    documentation_version: ::std::option::Option<::std::string::String>,
-    canary_settings: ::std::option::Option<crate::types::CanarySettings>,
-    tracing_enabled: ::std::option::Option<bool>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::CreateStageRequest,
 }
 impl CreateStageRequestBuilder {
     /// Sets [`CreateStageRequest::rest_api_id`](crate::types::CreateStageRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -174,7 +160,7 @@ impl CreateStageRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateStageRequest::rest_api_id`](crate::types::CreateStageRequest::rest_api_id).
@@ -183,20 +169,20 @@ impl CreateStageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`CreateStageRequest::rest_api_id`](crate::types::CreateStageRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`CreateStageRequest::stage_name`](crate::types::CreateStageRequest::stage_name): The name for the Stage resource.
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.stage_name = ::std::option::Option::Some(input.into());
+        self.inner.stage_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateStageRequest::stage_name`](crate::types::CreateStageRequest::stage_name).
@@ -205,20 +191,20 @@ impl CreateStageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.stage_name = input;
+        self.inner.stage_name = input;
         self
     }
     /// The value set for [`CreateStageRequest::stage_name`](crate::types::CreateStageRequest::stage_name), if any.
     #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.stage_name
+        &self.inner.stage_name
     }
     /// Sets [`CreateStageRequest::deployment_id`](crate::types::CreateStageRequest::deployment_id): The identifier of the Deployment resource for the Stage resource.
     pub fn deployment_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.deployment_id = ::std::option::Option::Some(input.into());
+        self.inner.deployment_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateStageRequest::deployment_id`](crate::types::CreateStageRequest::deployment_id).
@@ -227,20 +213,20 @@ impl CreateStageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.deployment_id = input;
+        self.inner.deployment_id = input;
         self
     }
     /// The value set for [`CreateStageRequest::deployment_id`](crate::types::CreateStageRequest::deployment_id), if any.
     #[inline]
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.deployment_id
+        &self.inner.deployment_id
     }
     /// Sets [`CreateStageRequest::description`](crate::types::CreateStageRequest::description): The description of the Stage resource.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateStageRequest::description`](crate::types::CreateStageRequest::description).
@@ -249,20 +235,20 @@ impl CreateStageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`CreateStageRequest::description`](crate::types::CreateStageRequest::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`CreateStageRequest::cache_cluster_enabled`](crate::types::CreateStageRequest::cache_cluster_enabled): Whether cache clustering is enabled for the stage.
     pub fn cache_cluster_enabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.cache_cluster_enabled = ::std::option::Option::Some(input.into());
+        self.inner.cache_cluster_enabled = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateStageRequest::cache_cluster_enabled`](crate::types::CreateStageRequest::cache_cluster_enabled).
@@ -271,20 +257,20 @@ impl CreateStageRequestBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.cache_cluster_enabled = input;
+        self.inner.cache_cluster_enabled = input;
         self
     }
     /// The value set for [`CreateStageRequest::cache_cluster_enabled`](crate::types::CreateStageRequest::cache_cluster_enabled), if any.
     #[inline]
     pub fn get_cache_cluster_enabled(&self) -> &::std::option::Option<bool> {
-        &self.cache_cluster_enabled
+        &self.inner.cache_cluster_enabled
     }
     /// Sets [`CreateStageRequest::cache_cluster_size`](crate::types::CreateStageRequest::cache_cluster_size): The stage's cache capacity in GB.
     pub fn cache_cluster_size(
         mut self,
         input: impl ::std::convert::Into<crate::types::CacheClusterSize>,
     ) -> Self {
-        self.cache_cluster_size = ::std::option::Option::Some(input.into());
+        self.inner.cache_cluster_size = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateStageRequest::cache_cluster_size`](crate::types::CreateStageRequest::cache_cluster_size).
@@ -293,7 +279,7 @@ impl CreateStageRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::CacheClusterSize>,
     ) -> Self {
-        self.cache_cluster_size = input;
+        self.inner.cache_cluster_size = input;
         self
     }
     /// The value set for [`CreateStageRequest::cache_cluster_size`](crate::types::CreateStageRequest::cache_cluster_size), if any.
@@ -301,7 +287,7 @@ impl CreateStageRequestBuilder {
     pub fn get_cache_cluster_size(
         &self,
     ) -> &::std::option::Option<crate::types::CacheClusterSize> {
-        &self.cache_cluster_size
+        &self.inner.cache_cluster_size
     }
     /// Sets [`CreateStageRequest::variables`](crate::types::CreateStageRequest::variables): A map that defines the stage variables for the new Stage resource.
     pub fn variables(
@@ -313,7 +299,7 @@ impl CreateStageRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.variables = ::std::option::Option::Some(
+        self.inner.variables = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -326,7 +312,7 @@ impl CreateStageRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.variables = input;
+        self.inner.variables = input;
         self
     }
     /// The value set for [`CreateStageRequest::variables`](crate::types::CreateStageRequest::variables), if any.
@@ -336,14 +322,14 @@ impl CreateStageRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.variables
+        &self.inner.variables
     }
     /// Sets [`CreateStageRequest::documentation_version`](crate::types::CreateStageRequest::documentation_version): The version of the associated API documentation.
     pub fn documentation_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.documentation_version = ::std::option::Option::Some(input.into());
+        self.inner.documentation_version = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateStageRequest::documentation_version`](crate::types::CreateStageRequest::documentation_version).
@@ -352,7 +338,7 @@ impl CreateStageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.documentation_version = input;
+        self.inner.documentation_version = input;
         self
     }
     /// The value set for [`CreateStageRequest::documentation_version`](crate::types::CreateStageRequest::documentation_version), if any.
@@ -360,14 +346,14 @@ impl CreateStageRequestBuilder {
     pub fn get_documentation_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.documentation_version
+        &self.inner.documentation_version
     }
     /// Sets [`CreateStageRequest::canary_settings`](crate::types::CreateStageRequest::canary_settings): The canary deployment settings of this stage.
     pub fn canary_settings(
         mut self,
         input: impl ::std::convert::Into<crate::types::CanarySettings>,
     ) -> Self {
-        self.canary_settings = ::std::option::Option::Some(input.into());
+        self.inner.canary_settings = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateStageRequest::canary_settings`](crate::types::CreateStageRequest::canary_settings).
@@ -376,7 +362,7 @@ impl CreateStageRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::CanarySettings>,
     ) -> Self {
-        self.canary_settings = input;
+        self.inner.canary_settings = input;
         self
     }
     /// The value set for [`CreateStageRequest::canary_settings`](crate::types::CreateStageRequest::canary_settings), if any.
@@ -384,23 +370,23 @@ impl CreateStageRequestBuilder {
     pub fn get_canary_settings(
         &self,
     ) -> &::std::option::Option<crate::types::CanarySettings> {
-        &self.canary_settings
+        &self.inner.canary_settings
     }
     /// Sets [`CreateStageRequest::tracing_enabled`](crate::types::CreateStageRequest::tracing_enabled): Specifies whether active tracing with X-ray is enabled for the Stage.
     pub fn tracing_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.tracing_enabled = ::std::option::Option::Some(input.into());
+        self.inner.tracing_enabled = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateStageRequest::tracing_enabled`](crate::types::CreateStageRequest::tracing_enabled).
     #[inline]
     pub fn set_tracing_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.tracing_enabled = input;
+        self.inner.tracing_enabled = input;
         self
     }
     /// The value set for [`CreateStageRequest::tracing_enabled`](crate::types::CreateStageRequest::tracing_enabled), if any.
     #[inline]
     pub fn get_tracing_enabled(&self) -> &::std::option::Option<bool> {
-        &self.tracing_enabled
+        &self.inner.tracing_enabled
     }
     /// Sets [`CreateStageRequest::tags`](crate::types::CreateStageRequest::tags): The key-value map of strings.
     pub fn tags(
@@ -412,7 +398,7 @@ impl CreateStageRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -425,7 +411,7 @@ impl CreateStageRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`CreateStageRequest::tags`](crate::types::CreateStageRequest::tags), if any.
@@ -435,7 +421,7 @@ impl CreateStageRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Builds the [`CreateStageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -445,36 +431,24 @@ impl CreateStageRequestBuilder {
         crate::types::CreateStageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateStageRequest",
                 member: "restApiId",
             });
         }
-        if self.stage_name.is_none() {
+        if self.inner.stage_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateStageRequest",
                 member: "stageName",
             });
         }
-        if self.deployment_id.is_none() {
+        if self.inner.deployment_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateStageRequest",
                 member: "deploymentId",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateStageRequest {
-            rest_api_id: self.rest_api_id,
-            stage_name: self.stage_name,
-            deployment_id: self.deployment_id,
-            description: self.description,
-            cache_cluster_enabled: self.cache_cluster_enabled,
-            cache_cluster_size: self.cache_cluster_size,
-            variables: self.variables,
-            documentation_version: self.documentation_version,
-            canary_settings: self.canary_settings,
-            tracing_enabled: self.tracing_enabled,
-            tags: self.tags,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -100,9 +100,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateUsagePlanKeyReques
     ::std::default::Default
 )]
 pub struct CreateUsagePlanKeyRequestBuilder {
-    usage_plan_id: ::std::option::Option<::std::string::String>,
-    key_id: ::std::option::Option<::std::string::String>,
-    key_type: ::std::option::Option<::std::string::String>,
+    inner: crate::types::CreateUsagePlanKeyRequest,
 }
 impl CreateUsagePlanKeyRequestBuilder {
     /// Sets [`CreateUsagePlanKeyRequest::usage_plan_id`](crate::types::CreateUsagePlanKeyRequest::usage_plan_id): The Id of the UsagePlan resource representing the usage plan containing the to-be-created UsagePlanKey resource representing a plan customer.
@@ -110,7 +108,7 @@ impl CreateUsagePlanKeyRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.usage_plan_id = ::std::option::Option::Some(input.into());
+        self.inner.usage_plan_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateUsagePlanKeyRequest::usage_plan_id`](crate::types::CreateUsagePlanKeyRequest::usage_plan_id).
@@ -119,20 +117,20 @@ impl CreateUsagePlanKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.usage_plan_id = input;
+        self.inner.usage_plan_id = input;
         self
     }
     /// The value set for [`CreateUsagePlanKeyRequest::usage_plan_id`](crate::types::CreateUsagePlanKeyRequest::usage_plan_id), if any.
     #[inline]
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.usage_plan_id
+        &self.inner.usage_plan_id
     }
     /// Sets [`CreateUsagePlanKeyRequest::key_id`](crate::types::CreateUsagePlanKeyRequest::key_id): The identifier of a UsagePlanKey resource for a plan customer.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateUsagePlanKeyRequest::key_id`](crate::types::CreateUsagePlanKeyRequest::key_id).
@@ -141,20 +139,20 @@ impl CreateUsagePlanKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`CreateUsagePlanKeyRequest::key_id`](crate::types::CreateUsagePlanKeyRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`CreateUsagePlanKeyRequest::key_type`](crate::types::CreateUsagePlanKeyRequest::key_type): The type of a UsagePlanKey resource for a plan customer.
     pub fn key_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_type = ::std::option::Option::Some(input.into());
+        self.inner.key_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateUsagePlanKeyRequest::key_type`](crate::types::CreateUsagePlanKeyRequest::key_type).
@@ -163,13 +161,13 @@ impl CreateUsagePlanKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_type = input;
+        self.inner.key_type = input;
         self
     }
     /// The value set for [`CreateUsagePlanKeyRequest::key_type`](crate::types::CreateUsagePlanKeyRequest::key_type), if any.
     #[inline]
     pub fn get_key_type(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_type
+        &self.inner.key_type
     }
     /// Builds the [`CreateUsagePlanKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -179,28 +177,24 @@ impl CreateUsagePlanKeyRequestBuilder {
         crate::types::CreateUsagePlanKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.usage_plan_id.is_none() {
+        if self.inner.usage_plan_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateUsagePlanKeyRequest",
                 member: "usagePlanId",
             });
         }
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateUsagePlanKeyRequest",
                 member: "keyId",
             });
         }
-        if self.key_type.is_none() {
+        if self.inner.key_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateUsagePlanKeyRequest",
                 member: "keyType",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateUsagePlanKeyRequest {
-            usage_plan_id: self.usage_plan_id,
-            key_id: self.key_id,
-            key_type: self.key_type,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

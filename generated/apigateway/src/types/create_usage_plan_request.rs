@@ -118,14 +118,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateUsagePlanRequest {
     ::std::default::Default
 )]
 pub struct CreateUsagePlanRequestBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
-    api_stages: ::std::option::Option<::std::vec::Vec<crate::types::ApiStage>>,
-    throttle: ::std::option::Option<crate::types::ThrottleSettings>,
-    quota: ::std::option::Option<crate::types::QuotaSettings>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::CreateUsagePlanRequest,
 }
 impl CreateUsagePlanRequestBuilder {
     /// Sets [`CreateUsagePlanRequest::name`](crate::types::CreateUsagePlanRequest::name): The name of the usage plan.
@@ -133,7 +126,7 @@ impl CreateUsagePlanRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+        self.inner.name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateUsagePlanRequest::name`](crate::types::CreateUsagePlanRequest::name).
@@ -142,20 +135,20 @@ impl CreateUsagePlanRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// The value set for [`CreateUsagePlanRequest::name`](crate::types::CreateUsagePlanRequest::name), if any.
     #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
+        &self.inner.name
     }
     /// Sets [`CreateUsagePlanRequest::description`](crate::types::CreateUsagePlanRequest::description): The description of the usage plan.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateUsagePlanRequest::description`](crate::types::CreateUsagePlanRequest::description).
@@ -164,13 +157,13 @@ impl CreateUsagePlanRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`CreateUsagePlanRequest::description`](crate::types::CreateUsagePlanRequest::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`CreateUsagePlanRequest::api_stages`](crate::types::CreateUsagePlanRequest::api_stages): The associated API stages of the usage plan.
     pub fn api_stages(
@@ -179,7 +172,7 @@ impl CreateUsagePlanRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::ApiStage>,
         >,
     ) -> Self {
-        self.api_stages = ::std::option::Option::Some(
+        self.inner.api_stages = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -190,7 +183,7 @@ impl CreateUsagePlanRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ApiStage>>,
     ) -> Self {
-        self.api_stages = input;
+        self.inner.api_stages = input;
         self
     }
     /// The value set for [`CreateUsagePlanRequest::api_stages`](crate::types::CreateUsagePlanRequest::api_stages), if any.
@@ -198,14 +191,14 @@ impl CreateUsagePlanRequestBuilder {
     pub fn get_api_stages(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ApiStage>> {
-        &self.api_stages
+        &self.inner.api_stages
     }
     /// Sets [`CreateUsagePlanRequest::throttle`](crate::types::CreateUsagePlanRequest::throttle): The throttling limits of the usage plan.
     pub fn throttle(
         mut self,
         input: impl ::std::convert::Into<crate::types::ThrottleSettings>,
     ) -> Self {
-        self.throttle = ::std::option::Option::Some(input.into());
+        self.inner.throttle = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateUsagePlanRequest::throttle`](crate::types::CreateUsagePlanRequest::throttle).
@@ -214,7 +207,7 @@ impl CreateUsagePlanRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ThrottleSettings>,
     ) -> Self {
-        self.throttle = input;
+        self.inner.throttle = input;
         self
     }
     /// The value set for [`CreateUsagePlanRequest::throttle`](crate::types::CreateUsagePlanRequest::throttle), if any.
@@ -222,14 +215,14 @@ impl CreateUsagePlanRequestBuilder {
     pub fn get_throttle(
         &self,
     ) -> &::std::option::Option<crate::types::ThrottleSettings> {
-        &self.throttle
+        &self.inner.throttle
     }
     /// Sets [`CreateUsagePlanRequest::quota`](crate::types::CreateUsagePlanRequest::quota): The quota of the usage plan.
     pub fn quota(
         mut self,
         input: impl ::std::convert::Into<crate::types::QuotaSettings>,
     ) -> Self {
-        self.quota = ::std::option::Option::Some(input.into());
+        self.inner.quota = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateUsagePlanRequest::quota`](crate::types::CreateUsagePlanRequest::quota).
@@ -238,13 +231,13 @@ impl CreateUsagePlanRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::QuotaSettings>,
     ) -> Self {
-        self.quota = input;
+        self.inner.quota = input;
         self
     }
     /// The value set for [`CreateUsagePlanRequest::quota`](crate::types::CreateUsagePlanRequest::quota), if any.
     #[inline]
     pub fn get_quota(&self) -> &::std::option::Option<crate::types::QuotaSettings> {
-        &self.quota
+        &self.inner.quota
     }
     /// Sets [`CreateUsagePlanRequest::tags`](crate::types::CreateUsagePlanRequest::tags): The key-value map of strings.
     pub fn tags(
@@ -256,7 +249,7 @@ impl CreateUsagePlanRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -269,7 +262,7 @@ impl CreateUsagePlanRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`CreateUsagePlanRequest::tags`](crate::types::CreateUsagePlanRequest::tags), if any.
@@ -279,7 +272,7 @@ impl CreateUsagePlanRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Builds the [`CreateUsagePlanRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -289,19 +282,12 @@ impl CreateUsagePlanRequestBuilder {
         crate::types::CreateUsagePlanRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.name.is_none() {
+        if self.inner.name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateUsagePlanRequest",
                 member: "name",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateUsagePlanRequest {
-            name: self.name,
-            description: self.description,
-            api_stages: self.api_stages,
-            throttle: self.throttle,
-            quota: self.quota,
-            tags: self.tags,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -102,12 +102,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateVpcLinkRequest {
     ::std::default::Default
 )]
 pub struct CreateVpcLinkRequestBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
-    target_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::CreateVpcLinkRequest,
 }
 impl CreateVpcLinkRequestBuilder {
     /// Sets [`CreateVpcLinkRequest::name`](crate::types::CreateVpcLinkRequest::name): The name used to label and identify the VPC link.
@@ -115,7 +110,7 @@ impl CreateVpcLinkRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+        self.inner.name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcLinkRequest::name`](crate::types::CreateVpcLinkRequest::name).
@@ -124,20 +119,20 @@ impl CreateVpcLinkRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// The value set for [`CreateVpcLinkRequest::name`](crate::types::CreateVpcLinkRequest::name), if any.
     #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
+        &self.inner.name
     }
     /// Sets [`CreateVpcLinkRequest::description`](crate::types::CreateVpcLinkRequest::description): The description of the VPC link.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateVpcLinkRequest::description`](crate::types::CreateVpcLinkRequest::description).
@@ -146,13 +141,13 @@ impl CreateVpcLinkRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`CreateVpcLinkRequest::description`](crate::types::CreateVpcLinkRequest::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`CreateVpcLinkRequest::target_arns`](crate::types::CreateVpcLinkRequest::target_arns): The ARN of the network load balancer of the VPC targeted by the VPC link.
     pub fn target_arns(
@@ -161,7 +156,7 @@ impl CreateVpcLinkRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.target_arns = ::std::option::Option::Some(
+        self.inner.target_arns = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -172,7 +167,7 @@ impl CreateVpcLinkRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.target_arns = input;
+        self.inner.target_arns = input;
         self
     }
     /// The value set for [`CreateVpcLinkRequest::target_arns`](crate::types::CreateVpcLinkRequest::target_arns), if any.
@@ -180,7 +175,7 @@ impl CreateVpcLinkRequestBuilder {
     pub fn get_target_arns(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.target_arns
+        &self.inner.target_arns
     }
     /// Sets [`CreateVpcLinkRequest::tags`](crate::types::CreateVpcLinkRequest::tags): The key-value map of strings.
     pub fn tags(
@@ -192,7 +187,7 @@ impl CreateVpcLinkRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -205,7 +200,7 @@ impl CreateVpcLinkRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`CreateVpcLinkRequest::tags`](crate::types::CreateVpcLinkRequest::tags), if any.
@@ -215,7 +210,7 @@ impl CreateVpcLinkRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Builds the [`CreateVpcLinkRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -225,23 +220,18 @@ impl CreateVpcLinkRequestBuilder {
         crate::types::CreateVpcLinkRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.name.is_none() {
+        if self.inner.name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVpcLinkRequest",
                 member: "name",
             });
         }
-        if self.target_arns.is_none() {
+        if self.inner.target_arns.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVpcLinkRequest",
                 member: "targetArns",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateVpcLinkRequest {
-            name: self.name,
-            description: self.description,
-            target_arns: self.target_arns,
-            tags: self.tags,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

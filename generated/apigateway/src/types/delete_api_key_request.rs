@@ -84,7 +84,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteApiKeyRequest {
     ::std::default::Default
 )]
 pub struct DeleteApiKeyRequestBuilder {
-    api_key: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteApiKeyRequest,
 }
 impl DeleteApiKeyRequestBuilder {
     /// Sets [`DeleteApiKeyRequest::api_key`](crate::types::DeleteApiKeyRequest::api_key): The identifier of the ApiKey resource to be deleted.
@@ -92,7 +92,7 @@ impl DeleteApiKeyRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.api_key = ::std::option::Option::Some(input.into());
+        self.inner.api_key = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteApiKeyRequest::api_key`](crate::types::DeleteApiKeyRequest::api_key).
@@ -101,13 +101,13 @@ impl DeleteApiKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.api_key = input;
+        self.inner.api_key = input;
         self
     }
     /// The value set for [`DeleteApiKeyRequest::api_key`](crate::types::DeleteApiKeyRequest::api_key), if any.
     #[inline]
     pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-        &self.api_key
+        &self.inner.api_key
     }
     /// Builds the [`DeleteApiKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -117,14 +117,12 @@ impl DeleteApiKeyRequestBuilder {
         crate::types::DeleteApiKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.api_key.is_none() {
+        if self.inner.api_key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteApiKeyRequest",
                 member: "apiKey",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteApiKeyRequest {
-            api_key: self.api_key,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -96,8 +96,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteAuthorizerRequest 
     ::std::default::Default
 )]
 pub struct DeleteAuthorizerRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    authorizer_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteAuthorizerRequest,
 }
 impl DeleteAuthorizerRequestBuilder {
     /// Sets [`DeleteAuthorizerRequest::rest_api_id`](crate::types::DeleteAuthorizerRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -105,7 +104,7 @@ impl DeleteAuthorizerRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteAuthorizerRequest::rest_api_id`](crate::types::DeleteAuthorizerRequest::rest_api_id).
@@ -114,20 +113,20 @@ impl DeleteAuthorizerRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`DeleteAuthorizerRequest::rest_api_id`](crate::types::DeleteAuthorizerRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`DeleteAuthorizerRequest::authorizer_id`](crate::types::DeleteAuthorizerRequest::authorizer_id): The identifier of the Authorizer resource.
     pub fn authorizer_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.authorizer_id = ::std::option::Option::Some(input.into());
+        self.inner.authorizer_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteAuthorizerRequest::authorizer_id`](crate::types::DeleteAuthorizerRequest::authorizer_id).
@@ -136,13 +135,13 @@ impl DeleteAuthorizerRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.authorizer_id = input;
+        self.inner.authorizer_id = input;
         self
     }
     /// The value set for [`DeleteAuthorizerRequest::authorizer_id`](crate::types::DeleteAuthorizerRequest::authorizer_id), if any.
     #[inline]
     pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.authorizer_id
+        &self.inner.authorizer_id
     }
     /// Builds the [`DeleteAuthorizerRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -152,21 +151,18 @@ impl DeleteAuthorizerRequestBuilder {
         crate::types::DeleteAuthorizerRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteAuthorizerRequest",
                 member: "restApiId",
             });
         }
-        if self.authorizer_id.is_none() {
+        if self.inner.authorizer_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteAuthorizerRequest",
                 member: "authorizerId",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteAuthorizerRequest {
-            rest_api_id: self.rest_api_id,
-            authorizer_id: self.authorizer_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -108,9 +108,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteBasePathMappingReq
     ::std::default::Default
 )]
 pub struct DeleteBasePathMappingRequestBuilder {
-    domain_name: ::std::option::Option<::std::string::String>,
-    domain_name_id: ::std::option::Option<::std::string::String>,
-    base_path: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteBasePathMappingRequest,
 }
 impl DeleteBasePathMappingRequestBuilder {
     /// Sets [`DeleteBasePathMappingRequest::domain_name`](crate::types::DeleteBasePathMappingRequest::domain_name): The domain name of the BasePathMapping resource to delete.
@@ -118,7 +116,7 @@ impl DeleteBasePathMappingRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name = ::std::option::Option::Some(input.into());
+        self.inner.domain_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteBasePathMappingRequest::domain_name`](crate::types::DeleteBasePathMappingRequest::domain_name).
@@ -127,20 +125,20 @@ impl DeleteBasePathMappingRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name = input;
+        self.inner.domain_name = input;
         self
     }
     /// The value set for [`DeleteBasePathMappingRequest::domain_name`](crate::types::DeleteBasePathMappingRequest::domain_name), if any.
     #[inline]
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name
+        &self.inner.domain_name
     }
     /// Sets [`DeleteBasePathMappingRequest::domain_name_id`](crate::types::DeleteBasePathMappingRequest::domain_name_id): The identifier for the domain name resource.
     pub fn domain_name_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name_id = ::std::option::Option::Some(input.into());
+        self.inner.domain_name_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteBasePathMappingRequest::domain_name_id`](crate::types::DeleteBasePathMappingRequest::domain_name_id).
@@ -149,20 +147,20 @@ impl DeleteBasePathMappingRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name_id = input;
+        self.inner.domain_name_id = input;
         self
     }
     /// The value set for [`DeleteBasePathMappingRequest::domain_name_id`](crate::types::DeleteBasePathMappingRequest::domain_name_id), if any.
     #[inline]
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name_id
+        &self.inner.domain_name_id
     }
     /// Sets [`DeleteBasePathMappingRequest::base_path`](crate::types::DeleteBasePathMappingRequest::base_path): The base path name of the BasePathMapping resource to delete.
     pub fn base_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.base_path = ::std::option::Option::Some(input.into());
+        self.inner.base_path = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteBasePathMappingRequest::base_path`](crate::types::DeleteBasePathMappingRequest::base_path).
@@ -171,13 +169,13 @@ impl DeleteBasePathMappingRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.base_path = input;
+        self.inner.base_path = input;
         self
     }
     /// The value set for [`DeleteBasePathMappingRequest::base_path`](crate::types::DeleteBasePathMappingRequest::base_path), if any.
     #[inline]
     pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
-        &self.base_path
+        &self.inner.base_path
     }
     /// Builds the [`DeleteBasePathMappingRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -187,22 +185,18 @@ impl DeleteBasePathMappingRequestBuilder {
         crate::types::DeleteBasePathMappingRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.domain_name.is_none() {
+        if self.inner.domain_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteBasePathMappingRequest",
                 member: "domainName",
             });
         }
-        if self.base_path.is_none() {
+        if self.inner.base_path.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteBasePathMappingRequest",
                 member: "basePath",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteBasePathMappingRequest {
-            domain_name: self.domain_name,
-            domain_name_id: self.domain_name_id,
-            base_path: self.base_path,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -87,7 +87,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteClientCertificateR
     ::std::default::Default
 )]
 pub struct DeleteClientCertificateRequestBuilder {
-    client_certificate_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteClientCertificateRequest,
 }
 impl DeleteClientCertificateRequestBuilder {
     /// Sets [`DeleteClientCertificateRequest::client_certificate_id`](crate::types::DeleteClientCertificateRequest::client_certificate_id): The identifier of the ClientCertificate resource to be deleted.
@@ -95,7 +95,7 @@ impl DeleteClientCertificateRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.client_certificate_id = ::std::option::Option::Some(input.into());
+        self.inner.client_certificate_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteClientCertificateRequest::client_certificate_id`](crate::types::DeleteClientCertificateRequest::client_certificate_id).
@@ -104,7 +104,7 @@ impl DeleteClientCertificateRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.client_certificate_id = input;
+        self.inner.client_certificate_id = input;
         self
     }
     /// The value set for [`DeleteClientCertificateRequest::client_certificate_id`](crate::types::DeleteClientCertificateRequest::client_certificate_id), if any.
@@ -112,7 +112,7 @@ impl DeleteClientCertificateRequestBuilder {
     pub fn get_client_certificate_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.client_certificate_id
+        &self.inner.client_certificate_id
     }
     /// Builds the [`DeleteClientCertificateRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -122,14 +122,12 @@ impl DeleteClientCertificateRequestBuilder {
         crate::types::DeleteClientCertificateRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.client_certificate_id.is_none() {
+        if self.inner.client_certificate_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteClientCertificateRequest",
                 member: "clientCertificateId",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteClientCertificateRequest {
-            client_certificate_id: self.client_certificate_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -96,8 +96,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteDeploymentRequest 
     ::std::default::Default
 )]
 pub struct DeleteDeploymentRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    deployment_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteDeploymentRequest,
 }
 impl DeleteDeploymentRequestBuilder {
     /// Sets [`DeleteDeploymentRequest::rest_api_id`](crate::types::DeleteDeploymentRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -105,7 +104,7 @@ impl DeleteDeploymentRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteDeploymentRequest::rest_api_id`](crate::types::DeleteDeploymentRequest::rest_api_id).
@@ -114,20 +113,20 @@ impl DeleteDeploymentRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`DeleteDeploymentRequest::rest_api_id`](crate::types::DeleteDeploymentRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`DeleteDeploymentRequest::deployment_id`](crate::types::DeleteDeploymentRequest::deployment_id): The identifier of the Deployment resource to delete.
     pub fn deployment_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.deployment_id = ::std::option::Option::Some(input.into());
+        self.inner.deployment_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteDeploymentRequest::deployment_id`](crate::types::DeleteDeploymentRequest::deployment_id).
@@ -136,13 +135,13 @@ impl DeleteDeploymentRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.deployment_id = input;
+        self.inner.deployment_id = input;
         self
     }
     /// The value set for [`DeleteDeploymentRequest::deployment_id`](crate::types::DeleteDeploymentRequest::deployment_id), if any.
     #[inline]
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.deployment_id
+        &self.inner.deployment_id
     }
     /// Builds the [`DeleteDeploymentRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -152,21 +151,18 @@ impl DeleteDeploymentRequestBuilder {
         crate::types::DeleteDeploymentRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDeploymentRequest",
                 member: "restApiId",
             });
         }
-        if self.deployment_id.is_none() {
+        if self.inner.deployment_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDeploymentRequest",
                 member: "deploymentId",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteDeploymentRequest {
-            rest_api_id: self.rest_api_id,
-            deployment_id: self.deployment_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -99,8 +99,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteDocumentationPartR
     ::std::default::Default
 )]
 pub struct DeleteDocumentationPartRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    documentation_part_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteDocumentationPartRequest,
 }
 impl DeleteDocumentationPartRequestBuilder {
     /// Sets [`DeleteDocumentationPartRequest::rest_api_id`](crate::types::DeleteDocumentationPartRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -108,7 +107,7 @@ impl DeleteDocumentationPartRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteDocumentationPartRequest::rest_api_id`](crate::types::DeleteDocumentationPartRequest::rest_api_id).
@@ -117,20 +116,20 @@ impl DeleteDocumentationPartRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`DeleteDocumentationPartRequest::rest_api_id`](crate::types::DeleteDocumentationPartRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`DeleteDocumentationPartRequest::documentation_part_id`](crate::types::DeleteDocumentationPartRequest::documentation_part_id): The identifier of the to-be-deleted documentation part.
     pub fn documentation_part_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.documentation_part_id = ::std::option::Option::Some(input.into());
+        self.inner.documentation_part_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteDocumentationPartRequest::documentation_part_id`](crate::types::DeleteDocumentationPartRequest::documentation_part_id).
@@ -139,7 +138,7 @@ impl DeleteDocumentationPartRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.documentation_part_id = input;
+        self.inner.documentation_part_id = input;
         self
     }
     /// The value set for [`DeleteDocumentationPartRequest::documentation_part_id`](crate::types::DeleteDocumentationPartRequest::documentation_part_id), if any.
@@ -147,7 +146,7 @@ impl DeleteDocumentationPartRequestBuilder {
     pub fn get_documentation_part_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.documentation_part_id
+        &self.inner.documentation_part_id
     }
     /// Builds the [`DeleteDocumentationPartRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -157,21 +156,18 @@ impl DeleteDocumentationPartRequestBuilder {
         crate::types::DeleteDocumentationPartRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDocumentationPartRequest",
                 member: "restApiId",
             });
         }
-        if self.documentation_part_id.is_none() {
+        if self.inner.documentation_part_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDocumentationPartRequest",
                 member: "documentationPartId",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteDocumentationPartRequest {
-            rest_api_id: self.rest_api_id,
-            documentation_part_id: self.documentation_part_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

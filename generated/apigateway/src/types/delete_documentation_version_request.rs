@@ -101,8 +101,7 @@ for DeleteDocumentationVersionRequest {
     ::std::default::Default
 )]
 pub struct DeleteDocumentationVersionRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    documentation_version: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteDocumentationVersionRequest,
 }
 impl DeleteDocumentationVersionRequestBuilder {
     /// Sets [`DeleteDocumentationVersionRequest::rest_api_id`](crate::types::DeleteDocumentationVersionRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -110,7 +109,7 @@ impl DeleteDocumentationVersionRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteDocumentationVersionRequest::rest_api_id`](crate::types::DeleteDocumentationVersionRequest::rest_api_id).
@@ -119,20 +118,20 @@ impl DeleteDocumentationVersionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`DeleteDocumentationVersionRequest::rest_api_id`](crate::types::DeleteDocumentationVersionRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`DeleteDocumentationVersionRequest::documentation_version`](crate::types::DeleteDocumentationVersionRequest::documentation_version): The version identifier of a to-be-deleted documentation snapshot.
     pub fn documentation_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.documentation_version = ::std::option::Option::Some(input.into());
+        self.inner.documentation_version = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteDocumentationVersionRequest::documentation_version`](crate::types::DeleteDocumentationVersionRequest::documentation_version).
@@ -141,7 +140,7 @@ impl DeleteDocumentationVersionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.documentation_version = input;
+        self.inner.documentation_version = input;
         self
     }
     /// The value set for [`DeleteDocumentationVersionRequest::documentation_version`](crate::types::DeleteDocumentationVersionRequest::documentation_version), if any.
@@ -149,7 +148,7 @@ impl DeleteDocumentationVersionRequestBuilder {
     pub fn get_documentation_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.documentation_version
+        &self.inner.documentation_version
     }
     /// Builds the [`DeleteDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -159,21 +158,18 @@ impl DeleteDocumentationVersionRequestBuilder {
         crate::types::DeleteDocumentationVersionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDocumentationVersionRequest",
                 member: "restApiId",
             });
         }
-        if self.documentation_version.is_none() {
+        if self.inner.documentation_version.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDocumentationVersionRequest",
                 member: "documentationVersion",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteDocumentationVersionRequest {
-            rest_api_id: self.rest_api_id,
-            documentation_version: self.documentation_version,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

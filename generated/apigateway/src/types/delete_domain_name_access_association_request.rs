@@ -91,7 +91,7 @@ for DeleteDomainNameAccessAssociationRequest {
     ::std::default::Default
 )]
 pub struct DeleteDomainNameAccessAssociationRequestBuilder {
-    domain_name_access_association_arn: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteDomainNameAccessAssociationRequest,
 }
 impl DeleteDomainNameAccessAssociationRequestBuilder {
     /// Sets [`DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn): The ARN of the domain name access association resource.
@@ -99,7 +99,7 @@ impl DeleteDomainNameAccessAssociationRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name_access_association_arn = ::std::option::Option::Some(
+        self.inner.domain_name_access_association_arn = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -110,7 +110,7 @@ impl DeleteDomainNameAccessAssociationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name_access_association_arn = input;
+        self.inner.domain_name_access_association_arn = input;
         self
     }
     /// The value set for [`DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::DeleteDomainNameAccessAssociationRequest::domain_name_access_association_arn), if any.
@@ -118,7 +118,7 @@ impl DeleteDomainNameAccessAssociationRequestBuilder {
     pub fn get_domain_name_access_association_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name_access_association_arn
+        &self.inner.domain_name_access_association_arn
     }
     /// Builds the [`DeleteDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -128,14 +128,12 @@ impl DeleteDomainNameAccessAssociationRequestBuilder {
         crate::types::DeleteDomainNameAccessAssociationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.domain_name_access_association_arn.is_none() {
+        if self.inner.domain_name_access_association_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDomainNameAccessAssociationRequest",
                 member: "domainNameAccessAssociationArn",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteDomainNameAccessAssociationRequest {
-            domain_name_access_association_arn: self.domain_name_access_association_arn,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -94,8 +94,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteDomainNameRequest 
     ::std::default::Default
 )]
 pub struct DeleteDomainNameRequestBuilder {
-    domain_name: ::std::option::Option<::std::string::String>,
-    domain_name_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteDomainNameRequest,
 }
 impl DeleteDomainNameRequestBuilder {
     /// Sets [`DeleteDomainNameRequest::domain_name`](crate::types::DeleteDomainNameRequest::domain_name): The name of the DomainName resource to be deleted.
@@ -103,7 +102,7 @@ impl DeleteDomainNameRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name = ::std::option::Option::Some(input.into());
+        self.inner.domain_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteDomainNameRequest::domain_name`](crate::types::DeleteDomainNameRequest::domain_name).
@@ -112,20 +111,20 @@ impl DeleteDomainNameRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name = input;
+        self.inner.domain_name = input;
         self
     }
     /// The value set for [`DeleteDomainNameRequest::domain_name`](crate::types::DeleteDomainNameRequest::domain_name), if any.
     #[inline]
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name
+        &self.inner.domain_name
     }
     /// Sets [`DeleteDomainNameRequest::domain_name_id`](crate::types::DeleteDomainNameRequest::domain_name_id): The identifier for the domain name resource.
     pub fn domain_name_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name_id = ::std::option::Option::Some(input.into());
+        self.inner.domain_name_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteDomainNameRequest::domain_name_id`](crate::types::DeleteDomainNameRequest::domain_name_id).
@@ -134,13 +133,13 @@ impl DeleteDomainNameRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name_id = input;
+        self.inner.domain_name_id = input;
         self
     }
     /// The value set for [`DeleteDomainNameRequest::domain_name_id`](crate::types::DeleteDomainNameRequest::domain_name_id), if any.
     #[inline]
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name_id
+        &self.inner.domain_name_id
     }
     /// Builds the [`DeleteDomainNameRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -150,15 +149,12 @@ impl DeleteDomainNameRequestBuilder {
         crate::types::DeleteDomainNameRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.domain_name.is_none() {
+        if self.inner.domain_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteDomainNameRequest",
                 member: "domainName",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteDomainNameRequest {
-            domain_name: self.domain_name,
-            domain_name_id: self.domain_name_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -123,10 +123,7 @@ for DeleteIntegrationResponseRequest {
     ::std::default::Default
 )]
 pub struct DeleteIntegrationResponseRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    resource_id: ::std::option::Option<::std::string::String>,
-    http_method: ::std::option::Option<::std::string::String>,
-    status_code: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteIntegrationResponseRequest,
 }
 impl DeleteIntegrationResponseRequestBuilder {
     /// Sets [`DeleteIntegrationResponseRequest::rest_api_id`](crate::types::DeleteIntegrationResponseRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -134,7 +131,7 @@ impl DeleteIntegrationResponseRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteIntegrationResponseRequest::rest_api_id`](crate::types::DeleteIntegrationResponseRequest::rest_api_id).
@@ -143,20 +140,20 @@ impl DeleteIntegrationResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`DeleteIntegrationResponseRequest::rest_api_id`](crate::types::DeleteIntegrationResponseRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`DeleteIntegrationResponseRequest::resource_id`](crate::types::DeleteIntegrationResponseRequest::resource_id): Specifies a delete integration response request's resource identifier.
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_id = ::std::option::Option::Some(input.into());
+        self.inner.resource_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteIntegrationResponseRequest::resource_id`](crate::types::DeleteIntegrationResponseRequest::resource_id).
@@ -165,20 +162,20 @@ impl DeleteIntegrationResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_id = input;
+        self.inner.resource_id = input;
         self
     }
     /// The value set for [`DeleteIntegrationResponseRequest::resource_id`](crate::types::DeleteIntegrationResponseRequest::resource_id), if any.
     #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_id
+        &self.inner.resource_id
     }
     /// Sets [`DeleteIntegrationResponseRequest::http_method`](crate::types::DeleteIntegrationResponseRequest::http_method): Specifies a delete integration response request's HTTP method.
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.http_method = ::std::option::Option::Some(input.into());
+        self.inner.http_method = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteIntegrationResponseRequest::http_method`](crate::types::DeleteIntegrationResponseRequest::http_method).
@@ -187,20 +184,20 @@ impl DeleteIntegrationResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.http_method = input;
+        self.inner.http_method = input;
         self
     }
     /// The value set for [`DeleteIntegrationResponseRequest::http_method`](crate::types::DeleteIntegrationResponseRequest::http_method), if any.
     #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
-        &self.http_method
+        &self.inner.http_method
     }
     /// Sets [`DeleteIntegrationResponseRequest::status_code`](crate::types::DeleteIntegrationResponseRequest::status_code): Specifies a delete integration response request's status code.
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.status_code = ::std::option::Option::Some(input.into());
+        self.inner.status_code = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteIntegrationResponseRequest::status_code`](crate::types::DeleteIntegrationResponseRequest::status_code).
@@ -209,13 +206,13 @@ impl DeleteIntegrationResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.status_code = input;
+        self.inner.status_code = input;
         self
     }
     /// The value set for [`DeleteIntegrationResponseRequest::status_code`](crate::types::DeleteIntegrationResponseRequest::status_code), if any.
     #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
-        &self.status_code
+        &self.inner.status_code
     }
     /// Builds the [`DeleteIntegrationResponseRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -225,35 +222,30 @@ impl DeleteIntegrationResponseRequestBuilder {
         crate::types::DeleteIntegrationResponseRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteIntegrationResponseRequest",
                 member: "restApiId",
             });
         }
-        if self.resource_id.is_none() {
+        if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteIntegrationResponseRequest",
                 member: "resourceId",
             });
         }
-        if self.http_method.is_none() {
+        if self.inner.http_method.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteIntegrationResponseRequest",
                 member: "httpMethod",
             });
         }
-        if self.status_code.is_none() {
+        if self.inner.status_code.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteIntegrationResponseRequest",
                 member: "statusCode",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteIntegrationResponseRequest {
-            rest_api_id: self.rest_api_id,
-            resource_id: self.resource_id,
-            http_method: self.http_method,
-            status_code: self.status_code,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

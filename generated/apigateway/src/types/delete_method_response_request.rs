@@ -120,10 +120,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteMethodResponseRequ
     ::std::default::Default
 )]
 pub struct DeleteMethodResponseRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    resource_id: ::std::option::Option<::std::string::String>,
-    http_method: ::std::option::Option<::std::string::String>,
-    status_code: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteMethodResponseRequest,
 }
 impl DeleteMethodResponseRequestBuilder {
     /// Sets [`DeleteMethodResponseRequest::rest_api_id`](crate::types::DeleteMethodResponseRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -131,7 +128,7 @@ impl DeleteMethodResponseRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteMethodResponseRequest::rest_api_id`](crate::types::DeleteMethodResponseRequest::rest_api_id).
@@ -140,20 +137,20 @@ impl DeleteMethodResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`DeleteMethodResponseRequest::rest_api_id`](crate::types::DeleteMethodResponseRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`DeleteMethodResponseRequest::resource_id`](crate::types::DeleteMethodResponseRequest::resource_id): The Resource identifier for the MethodResponse resource.
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_id = ::std::option::Option::Some(input.into());
+        self.inner.resource_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteMethodResponseRequest::resource_id`](crate::types::DeleteMethodResponseRequest::resource_id).
@@ -162,20 +159,20 @@ impl DeleteMethodResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_id = input;
+        self.inner.resource_id = input;
         self
     }
     /// The value set for [`DeleteMethodResponseRequest::resource_id`](crate::types::DeleteMethodResponseRequest::resource_id), if any.
     #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_id
+        &self.inner.resource_id
     }
     /// Sets [`DeleteMethodResponseRequest::http_method`](crate::types::DeleteMethodResponseRequest::http_method): The HTTP verb of the Method resource.
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.http_method = ::std::option::Option::Some(input.into());
+        self.inner.http_method = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteMethodResponseRequest::http_method`](crate::types::DeleteMethodResponseRequest::http_method).
@@ -184,20 +181,20 @@ impl DeleteMethodResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.http_method = input;
+        self.inner.http_method = input;
         self
     }
     /// The value set for [`DeleteMethodResponseRequest::http_method`](crate::types::DeleteMethodResponseRequest::http_method), if any.
     #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
-        &self.http_method
+        &self.inner.http_method
     }
     /// Sets [`DeleteMethodResponseRequest::status_code`](crate::types::DeleteMethodResponseRequest::status_code): The status code identifier for the MethodResponse resource.
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.status_code = ::std::option::Option::Some(input.into());
+        self.inner.status_code = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteMethodResponseRequest::status_code`](crate::types::DeleteMethodResponseRequest::status_code).
@@ -206,13 +203,13 @@ impl DeleteMethodResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.status_code = input;
+        self.inner.status_code = input;
         self
     }
     /// The value set for [`DeleteMethodResponseRequest::status_code`](crate::types::DeleteMethodResponseRequest::status_code), if any.
     #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
-        &self.status_code
+        &self.inner.status_code
     }
     /// Builds the [`DeleteMethodResponseRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -222,35 +219,30 @@ impl DeleteMethodResponseRequestBuilder {
         crate::types::DeleteMethodResponseRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMethodResponseRequest",
                 member: "restApiId",
             });
         }
-        if self.resource_id.is_none() {
+        if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMethodResponseRequest",
                 member: "resourceId",
             });
         }
-        if self.http_method.is_none() {
+        if self.inner.http_method.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMethodResponseRequest",
                 member: "httpMethod",
             });
         }
-        if self.status_code.is_none() {
+        if self.inner.status_code.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMethodResponseRequest",
                 member: "statusCode",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteMethodResponseRequest {
-            rest_api_id: self.rest_api_id,
-            resource_id: self.resource_id,
-            http_method: self.http_method,
-            status_code: self.status_code,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

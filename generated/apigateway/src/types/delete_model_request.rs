@@ -96,8 +96,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteModelRequest {
     ::std::default::Default
 )]
 pub struct DeleteModelRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    model_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteModelRequest,
 }
 impl DeleteModelRequestBuilder {
     /// Sets [`DeleteModelRequest::rest_api_id`](crate::types::DeleteModelRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -105,7 +104,7 @@ impl DeleteModelRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteModelRequest::rest_api_id`](crate::types::DeleteModelRequest::rest_api_id).
@@ -114,20 +113,20 @@ impl DeleteModelRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`DeleteModelRequest::rest_api_id`](crate::types::DeleteModelRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`DeleteModelRequest::model_name`](crate::types::DeleteModelRequest::model_name): The name of the model to delete.
     pub fn model_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.model_name = ::std::option::Option::Some(input.into());
+        self.inner.model_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteModelRequest::model_name`](crate::types::DeleteModelRequest::model_name).
@@ -136,13 +135,13 @@ impl DeleteModelRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.model_name = input;
+        self.inner.model_name = input;
         self
     }
     /// The value set for [`DeleteModelRequest::model_name`](crate::types::DeleteModelRequest::model_name), if any.
     #[inline]
     pub fn get_model_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.model_name
+        &self.inner.model_name
     }
     /// Builds the [`DeleteModelRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -152,21 +151,18 @@ impl DeleteModelRequestBuilder {
         crate::types::DeleteModelRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteModelRequest",
                 member: "restApiId",
             });
         }
-        if self.model_name.is_none() {
+        if self.inner.model_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteModelRequest",
                 member: "modelName",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteModelRequest {
-            rest_api_id: self.rest_api_id,
-            model_name: self.model_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

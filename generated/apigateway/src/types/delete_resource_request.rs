@@ -96,8 +96,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteResourceRequest {
     ::std::default::Default
 )]
 pub struct DeleteResourceRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    resource_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteResourceRequest,
 }
 impl DeleteResourceRequestBuilder {
     /// Sets [`DeleteResourceRequest::rest_api_id`](crate::types::DeleteResourceRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -105,7 +104,7 @@ impl DeleteResourceRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteResourceRequest::rest_api_id`](crate::types::DeleteResourceRequest::rest_api_id).
@@ -114,20 +113,20 @@ impl DeleteResourceRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`DeleteResourceRequest::rest_api_id`](crate::types::DeleteResourceRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`DeleteResourceRequest::resource_id`](crate::types::DeleteResourceRequest::resource_id): The identifier of the Resource resource.
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_id = ::std::option::Option::Some(input.into());
+        self.inner.resource_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteResourceRequest::resource_id`](crate::types::DeleteResourceRequest::resource_id).
@@ -136,13 +135,13 @@ impl DeleteResourceRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_id = input;
+        self.inner.resource_id = input;
         self
     }
     /// The value set for [`DeleteResourceRequest::resource_id`](crate::types::DeleteResourceRequest::resource_id), if any.
     #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_id
+        &self.inner.resource_id
     }
     /// Builds the [`DeleteResourceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -152,21 +151,18 @@ impl DeleteResourceRequestBuilder {
         crate::types::DeleteResourceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteResourceRequest",
                 member: "restApiId",
             });
         }
-        if self.resource_id.is_none() {
+        if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteResourceRequest",
                 member: "resourceId",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteResourceRequest {
-            rest_api_id: self.rest_api_id,
-            resource_id: self.resource_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

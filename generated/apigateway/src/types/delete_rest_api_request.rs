@@ -84,7 +84,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteRestApiRequest {
     ::std::default::Default
 )]
 pub struct DeleteRestApiRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteRestApiRequest,
 }
 impl DeleteRestApiRequestBuilder {
     /// Sets [`DeleteRestApiRequest::rest_api_id`](crate::types::DeleteRestApiRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -92,7 +92,7 @@ impl DeleteRestApiRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteRestApiRequest::rest_api_id`](crate::types::DeleteRestApiRequest::rest_api_id).
@@ -101,13 +101,13 @@ impl DeleteRestApiRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`DeleteRestApiRequest::rest_api_id`](crate::types::DeleteRestApiRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Builds the [`DeleteRestApiRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -117,14 +117,12 @@ impl DeleteRestApiRequestBuilder {
         crate::types::DeleteRestApiRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteRestApiRequest",
                 member: "restApiId",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteRestApiRequest {
-            rest_api_id: self.rest_api_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

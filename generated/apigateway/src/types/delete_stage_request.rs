@@ -96,8 +96,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteStageRequest {
     ::std::default::Default
 )]
 pub struct DeleteStageRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    stage_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteStageRequest,
 }
 impl DeleteStageRequestBuilder {
     /// Sets [`DeleteStageRequest::rest_api_id`](crate::types::DeleteStageRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -105,7 +104,7 @@ impl DeleteStageRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteStageRequest::rest_api_id`](crate::types::DeleteStageRequest::rest_api_id).
@@ -114,20 +113,20 @@ impl DeleteStageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`DeleteStageRequest::rest_api_id`](crate::types::DeleteStageRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`DeleteStageRequest::stage_name`](crate::types::DeleteStageRequest::stage_name): The name of the Stage resource to delete.
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.stage_name = ::std::option::Option::Some(input.into());
+        self.inner.stage_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteStageRequest::stage_name`](crate::types::DeleteStageRequest::stage_name).
@@ -136,13 +135,13 @@ impl DeleteStageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.stage_name = input;
+        self.inner.stage_name = input;
         self
     }
     /// The value set for [`DeleteStageRequest::stage_name`](crate::types::DeleteStageRequest::stage_name), if any.
     #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.stage_name
+        &self.inner.stage_name
     }
     /// Builds the [`DeleteStageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -152,21 +151,18 @@ impl DeleteStageRequestBuilder {
         crate::types::DeleteStageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteStageRequest",
                 member: "restApiId",
             });
         }
-        if self.stage_name.is_none() {
+        if self.inner.stage_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteStageRequest",
                 member: "stageName",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteStageRequest {
-            rest_api_id: self.rest_api_id,
-            stage_name: self.stage_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

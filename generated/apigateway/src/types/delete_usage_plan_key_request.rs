@@ -96,8 +96,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteUsagePlanKeyReques
     ::std::default::Default
 )]
 pub struct DeleteUsagePlanKeyRequestBuilder {
-    usage_plan_id: ::std::option::Option<::std::string::String>,
-    key_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteUsagePlanKeyRequest,
 }
 impl DeleteUsagePlanKeyRequestBuilder {
     /// Sets [`DeleteUsagePlanKeyRequest::usage_plan_id`](crate::types::DeleteUsagePlanKeyRequest::usage_plan_id): The Id of the UsagePlan resource representing the usage plan containing the to-be-deleted UsagePlanKey resource representing a plan customer.
@@ -105,7 +104,7 @@ impl DeleteUsagePlanKeyRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.usage_plan_id = ::std::option::Option::Some(input.into());
+        self.inner.usage_plan_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteUsagePlanKeyRequest::usage_plan_id`](crate::types::DeleteUsagePlanKeyRequest::usage_plan_id).
@@ -114,20 +113,20 @@ impl DeleteUsagePlanKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.usage_plan_id = input;
+        self.inner.usage_plan_id = input;
         self
     }
     /// The value set for [`DeleteUsagePlanKeyRequest::usage_plan_id`](crate::types::DeleteUsagePlanKeyRequest::usage_plan_id), if any.
     #[inline]
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.usage_plan_id
+        &self.inner.usage_plan_id
     }
     /// Sets [`DeleteUsagePlanKeyRequest::key_id`](crate::types::DeleteUsagePlanKeyRequest::key_id): The Id of the UsagePlanKey resource to be deleted.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteUsagePlanKeyRequest::key_id`](crate::types::DeleteUsagePlanKeyRequest::key_id).
@@ -136,13 +135,13 @@ impl DeleteUsagePlanKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`DeleteUsagePlanKeyRequest::key_id`](crate::types::DeleteUsagePlanKeyRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Builds the [`DeleteUsagePlanKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -152,21 +151,18 @@ impl DeleteUsagePlanKeyRequestBuilder {
         crate::types::DeleteUsagePlanKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.usage_plan_id.is_none() {
+        if self.inner.usage_plan_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteUsagePlanKeyRequest",
                 member: "usagePlanId",
             });
         }
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteUsagePlanKeyRequest",
                 member: "keyId",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteUsagePlanKeyRequest {
-            usage_plan_id: self.usage_plan_id,
-            key_id: self.key_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -123,18 +123,7 @@ impl Deployment {
     ::std::default::Default
 )]
 pub struct DeploymentBuilder {
-    id: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
-    created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    api_summary: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::MethodSnapshot,
-            >,
-        >,
-    >,
+    inner: crate::types::Deployment,
 }
 impl DeploymentBuilder {
     /// Sets [`Deployment::id`](crate::types::Deployment::id): The identifier for the deployment resource.
@@ -142,7 +131,7 @@ impl DeploymentBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+        self.inner.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Deployment::id`](crate::types::Deployment::id).
@@ -151,20 +140,20 @@ impl DeploymentBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.id = input;
+        self.inner.id = input;
         self
     }
     /// The value set for [`Deployment::id`](crate::types::Deployment::id), if any.
     #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.id
+        &self.inner.id
     }
     /// Sets [`Deployment::description`](crate::types::Deployment::description): The description for the deployment resource.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Deployment::description`](crate::types::Deployment::description).
@@ -173,20 +162,20 @@ impl DeploymentBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`Deployment::description`](crate::types::Deployment::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`Deployment::created_date`](crate::types::Deployment::created_date): The date and time that the deployment resource was created.
     pub fn created_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Deployment::created_date`](crate::types::Deployment::created_date).
@@ -195,7 +184,7 @@ impl DeploymentBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.created_date = input;
+        self.inner.created_date = input;
         self
     }
     /// The value set for [`Deployment::created_date`](crate::types::Deployment::created_date), if any.
@@ -203,7 +192,7 @@ impl DeploymentBuilder {
     pub fn get_created_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.created_date
+        &self.inner.created_date
     }
     /// Sets [`Deployment::api_summary`](crate::types::Deployment::api_summary): A summary of the RestApi at the date and time that the deployment resource was created.
     pub fn api_summary(
@@ -220,7 +209,7 @@ impl DeploymentBuilder {
             ),
         >,
     ) -> Self {
-        self.api_summary = ::std::option::Option::Some(
+        self.inner.api_summary = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -239,7 +228,7 @@ impl DeploymentBuilder {
             >,
         >,
     ) -> Self {
-        self.api_summary = input;
+        self.inner.api_summary = input;
         self
     }
     /// The value set for [`Deployment::api_summary`](crate::types::Deployment::api_summary), if any.
@@ -255,7 +244,7 @@ impl DeploymentBuilder {
             >,
         >,
     > {
-        &self.api_summary
+        &self.inner.api_summary
     }
     /// Builds the [`Deployment`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -265,11 +254,6 @@ impl DeploymentBuilder {
         crate::types::Deployment,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::Deployment {
-            id: self.id,
-            description: self.description,
-            created_date: self.created_date,
-            api_summary: self.api_summary,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

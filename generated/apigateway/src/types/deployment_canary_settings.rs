@@ -93,28 +93,24 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeploymentCanarySettings
     ::std::default::Default
 )]
 pub struct DeploymentCanarySettingsBuilder {
-    percent_traffic: ::std::option::Option<f64>,
-    stage_variable_overrides: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    use_stage_cache: ::std::option::Option<bool>,
+    inner: crate::types::DeploymentCanarySettings,
 }
 impl DeploymentCanarySettingsBuilder {
     /// Sets [`DeploymentCanarySettings::percent_traffic`](crate::types::DeploymentCanarySettings::percent_traffic): The percentage (0.0-100.0) of traffic routed to the canary deployment.
     pub fn percent_traffic(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.percent_traffic = ::std::option::Option::Some(input.into());
+        self.inner.percent_traffic = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeploymentCanarySettings::percent_traffic`](crate::types::DeploymentCanarySettings::percent_traffic).
     #[inline]
     pub fn set_percent_traffic(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.percent_traffic = input;
+        self.inner.percent_traffic = input;
         self
     }
     /// The value set for [`DeploymentCanarySettings::percent_traffic`](crate::types::DeploymentCanarySettings::percent_traffic), if any.
     #[inline]
     pub fn get_percent_traffic(&self) -> &::std::option::Option<f64> {
-        &self.percent_traffic
+        &self.inner.percent_traffic
     }
     /// Sets [`DeploymentCanarySettings::stage_variable_overrides`](crate::types::DeploymentCanarySettings::stage_variable_overrides): A stage variable overrides used for the canary release deployment.
     pub fn stage_variable_overrides(
@@ -126,7 +122,7 @@ impl DeploymentCanarySettingsBuilder {
             ),
         >,
     ) -> Self {
-        self.stage_variable_overrides = ::std::option::Option::Some(
+        self.inner.stage_variable_overrides = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -139,7 +135,7 @@ impl DeploymentCanarySettingsBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.stage_variable_overrides = input;
+        self.inner.stage_variable_overrides = input;
         self
     }
     /// The value set for [`DeploymentCanarySettings::stage_variable_overrides`](crate::types::DeploymentCanarySettings::stage_variable_overrides), if any.
@@ -149,23 +145,23 @@ impl DeploymentCanarySettingsBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.stage_variable_overrides
+        &self.inner.stage_variable_overrides
     }
     /// Sets [`DeploymentCanarySettings::use_stage_cache`](crate::types::DeploymentCanarySettings::use_stage_cache): A Boolean flag to indicate whether the canary release deployment uses the stage cache or not.
     pub fn use_stage_cache(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.use_stage_cache = ::std::option::Option::Some(input.into());
+        self.inner.use_stage_cache = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeploymentCanarySettings::use_stage_cache`](crate::types::DeploymentCanarySettings::use_stage_cache).
     #[inline]
     pub fn set_use_stage_cache(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.use_stage_cache = input;
+        self.inner.use_stage_cache = input;
         self
     }
     /// The value set for [`DeploymentCanarySettings::use_stage_cache`](crate::types::DeploymentCanarySettings::use_stage_cache), if any.
     #[inline]
     pub fn get_use_stage_cache(&self) -> &::std::option::Option<bool> {
-        &self.use_stage_cache
+        &self.inner.use_stage_cache
     }
     /// Builds the [`DeploymentCanarySettings`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -175,10 +171,6 @@ impl DeploymentCanarySettingsBuilder {
         crate::types::DeploymentCanarySettings,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DeploymentCanarySettings {
-            percent_traffic: self.percent_traffic,
-            stage_variable_overrides: self.stage_variable_overrides,
-            use_stage_cache: self.use_stage_cache,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -98,8 +98,7 @@ impl Deployments {
     ::std::default::Default
 )]
 pub struct DeploymentsBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    items: ::std::option::Option<::std::vec::Vec<crate::types::Deployment>>,
+    inner: crate::types::Deployments,
 }
 impl DeploymentsBuilder {
     /// Sets [`Deployments::position`](crate::types::Deployments::position)
@@ -107,7 +106,7 @@ impl DeploymentsBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Deployments::position`](crate::types::Deployments::position).
@@ -116,13 +115,13 @@ impl DeploymentsBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`Deployments::position`](crate::types::Deployments::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`Deployments::items`](crate::types::Deployments::items): The current page of elements from this collection.
     pub fn items(
@@ -131,7 +130,7 @@ impl DeploymentsBuilder {
             Item = impl ::std::convert::Into<crate::types::Deployment>,
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -142,7 +141,7 @@ impl DeploymentsBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Deployment>>,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`Deployments::items`](crate::types::Deployments::items), if any.
@@ -150,7 +149,7 @@ impl DeploymentsBuilder {
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Deployment>> {
-        &self.items
+        &self.inner.items
     }
     /// Builds the [`Deployments`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -160,9 +159,6 @@ impl DeploymentsBuilder {
         crate::types::Deployments,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::Deployments {
-            position: self.position,
-            items: self.items,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -90,8 +90,7 @@ impl DocumentationPartIds {
     ::std::default::Default
 )]
 pub struct DocumentationPartIdsBuilder {
-    ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    warnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    inner: crate::types::DocumentationPartIds,
 }
 impl DocumentationPartIdsBuilder {
     /// Sets [`DocumentationPartIds::ids`](crate::types::DocumentationPartIds::ids): A list of the returned documentation part identifiers.
@@ -101,7 +100,7 @@ impl DocumentationPartIdsBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.ids = ::std::option::Option::Some(
+        self.inner.ids = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -112,7 +111,7 @@ impl DocumentationPartIdsBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.ids = input;
+        self.inner.ids = input;
         self
     }
     /// The value set for [`DocumentationPartIds::ids`](crate::types::DocumentationPartIds::ids), if any.
@@ -120,7 +119,7 @@ impl DocumentationPartIdsBuilder {
     pub fn get_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.ids
+        &self.inner.ids
     }
     /// Sets [`DocumentationPartIds::warnings`](crate::types::DocumentationPartIds::warnings): A list of warning messages reported during import of documentation parts.
     pub fn warnings(
@@ -129,7 +128,7 @@ impl DocumentationPartIdsBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.warnings = ::std::option::Option::Some(
+        self.inner.warnings = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -140,7 +139,7 @@ impl DocumentationPartIdsBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.warnings = input;
+        self.inner.warnings = input;
         self
     }
     /// The value set for [`DocumentationPartIds::warnings`](crate::types::DocumentationPartIds::warnings), if any.
@@ -148,7 +147,7 @@ impl DocumentationPartIdsBuilder {
     pub fn get_warnings(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.warnings
+        &self.inner.warnings
     }
     /// Builds the [`DocumentationPartIds`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -158,9 +157,6 @@ impl DocumentationPartIdsBuilder {
         crate::types::DocumentationPartIds,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DocumentationPartIds {
-            ids: self.ids,
-            warnings: self.warnings,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

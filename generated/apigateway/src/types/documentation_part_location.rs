@@ -98,11 +98,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DocumentationPartLocatio
     ::std::default::Default
 )]
 pub struct DocumentationPartLocationBuilder {
-    type_: ::std::option::Option<crate::types::DocumentationPartType>,
-    path: ::std::option::Option<::std::string::String>,
-    method: ::std::option::Option<::std::string::String>,
-    status_code: ::std::option::Option<::std::string::String>,
-    name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DocumentationPartLocation,
 }
 impl DocumentationPartLocationBuilder {
     /// Sets [`DocumentationPartLocation::type_`](crate::types::DocumentationPartLocation::type_): The type of API entity to which the documentation content applies.
@@ -110,7 +106,7 @@ impl DocumentationPartLocationBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::DocumentationPartType>,
     ) -> Self {
-        self.type_ = ::std::option::Option::Some(input.into());
+        self.inner.type_ = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DocumentationPartLocation::type_`](crate::types::DocumentationPartLocation::type_).
@@ -119,7 +115,7 @@ impl DocumentationPartLocationBuilder {
         mut self,
         input: ::std::option::Option<crate::types::DocumentationPartType>,
     ) -> Self {
-        self.type_ = input;
+        self.inner.type_ = input;
         self
     }
     /// The value set for [`DocumentationPartLocation::type_`](crate::types::DocumentationPartLocation::type_), if any.
@@ -127,14 +123,14 @@ impl DocumentationPartLocationBuilder {
     pub fn get_type_(
         &self,
     ) -> &::std::option::Option<crate::types::DocumentationPartType> {
-        &self.type_
+        &self.inner.type_
     }
     /// Sets [`DocumentationPartLocation::path`](crate::types::DocumentationPartLocation::path): The URL path of the target.
     pub fn path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.path = ::std::option::Option::Some(input.into());
+        self.inner.path = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DocumentationPartLocation::path`](crate::types::DocumentationPartLocation::path).
@@ -143,20 +139,20 @@ impl DocumentationPartLocationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.path = input;
+        self.inner.path = input;
         self
     }
     /// The value set for [`DocumentationPartLocation::path`](crate::types::DocumentationPartLocation::path), if any.
     #[inline]
     pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
-        &self.path
+        &self.inner.path
     }
     /// Sets [`DocumentationPartLocation::method`](crate::types::DocumentationPartLocation::method): The HTTP verb of a method.
     pub fn method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.method = ::std::option::Option::Some(input.into());
+        self.inner.method = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DocumentationPartLocation::method`](crate::types::DocumentationPartLocation::method).
@@ -165,20 +161,20 @@ impl DocumentationPartLocationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.method = input;
+        self.inner.method = input;
         self
     }
     /// The value set for [`DocumentationPartLocation::method`](crate::types::DocumentationPartLocation::method), if any.
     #[inline]
     pub fn get_method(&self) -> &::std::option::Option<::std::string::String> {
-        &self.method
+        &self.inner.method
     }
     /// Sets [`DocumentationPartLocation::status_code`](crate::types::DocumentationPartLocation::status_code): The HTTP status code of a response.
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.status_code = ::std::option::Option::Some(input.into());
+        self.inner.status_code = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DocumentationPartLocation::status_code`](crate::types::DocumentationPartLocation::status_code).
@@ -187,20 +183,20 @@ impl DocumentationPartLocationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.status_code = input;
+        self.inner.status_code = input;
         self
     }
     /// The value set for [`DocumentationPartLocation::status_code`](crate::types::DocumentationPartLocation::status_code), if any.
     #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
-        &self.status_code
+        &self.inner.status_code
     }
     /// Sets [`DocumentationPartLocation::name`](crate::types::DocumentationPartLocation::name): The name of the targeted API entity.
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+        self.inner.name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DocumentationPartLocation::name`](crate::types::DocumentationPartLocation::name).
@@ -209,13 +205,13 @@ impl DocumentationPartLocationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// The value set for [`DocumentationPartLocation::name`](crate::types::DocumentationPartLocation::name), if any.
     #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
+        &self.inner.name
     }
     /// Builds the [`DocumentationPartLocation`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -225,18 +221,12 @@ impl DocumentationPartLocationBuilder {
         crate::types::DocumentationPartLocation,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.type_.is_none() {
+        if self.inner.type_.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DocumentationPartLocation",
                 member: "type",
             });
         }
-        ::std::result::Result::Ok(crate::types::DocumentationPartLocation {
-            type_: self.type_,
-            path: self.path,
-            method: self.method,
-            status_code: self.status_code,
-            name: self.name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

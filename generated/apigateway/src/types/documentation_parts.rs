@@ -98,8 +98,7 @@ impl DocumentationParts {
     ::std::default::Default
 )]
 pub struct DocumentationPartsBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    items: ::std::option::Option<::std::vec::Vec<crate::types::DocumentationPart>>,
+    inner: crate::types::DocumentationParts,
 }
 impl DocumentationPartsBuilder {
     /// Sets [`DocumentationParts::position`](crate::types::DocumentationParts::position)
@@ -107,7 +106,7 @@ impl DocumentationPartsBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DocumentationParts::position`](crate::types::DocumentationParts::position).
@@ -116,13 +115,13 @@ impl DocumentationPartsBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`DocumentationParts::position`](crate::types::DocumentationParts::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`DocumentationParts::items`](crate::types::DocumentationParts::items): The current page of elements from this collection.
     pub fn items(
@@ -131,7 +130,7 @@ impl DocumentationPartsBuilder {
             Item = impl ::std::convert::Into<crate::types::DocumentationPart>,
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -142,7 +141,7 @@ impl DocumentationPartsBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::DocumentationPart>>,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`DocumentationParts::items`](crate::types::DocumentationParts::items), if any.
@@ -150,7 +149,7 @@ impl DocumentationPartsBuilder {
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::DocumentationPart>> {
-        &self.items
+        &self.inner.items
     }
     /// Builds the [`DocumentationParts`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -160,9 +159,6 @@ impl DocumentationPartsBuilder {
         crate::types::DocumentationParts,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DocumentationParts {
-            position: self.position,
-            items: self.items,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

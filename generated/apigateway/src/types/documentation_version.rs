@@ -109,9 +109,7 @@ impl DocumentationVersion {
     ::std::default::Default
 )]
 pub struct DocumentationVersionBuilder {
-    version: ::std::option::Option<::std::string::String>,
-    created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    description: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DocumentationVersion,
 }
 impl DocumentationVersionBuilder {
     /// Sets [`DocumentationVersion::version`](crate::types::DocumentationVersion::version): The version identifier of the API documentation snapshot.
@@ -119,7 +117,7 @@ impl DocumentationVersionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.version = ::std::option::Option::Some(input.into());
+        self.inner.version = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DocumentationVersion::version`](crate::types::DocumentationVersion::version).
@@ -128,20 +126,20 @@ impl DocumentationVersionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.version = input;
+        self.inner.version = input;
         self
     }
     /// The value set for [`DocumentationVersion::version`](crate::types::DocumentationVersion::version), if any.
     #[inline]
     pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
-        &self.version
+        &self.inner.version
     }
     /// Sets [`DocumentationVersion::created_date`](crate::types::DocumentationVersion::created_date): The date when the API documentation snapshot is created.
     pub fn created_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DocumentationVersion::created_date`](crate::types::DocumentationVersion::created_date).
@@ -150,7 +148,7 @@ impl DocumentationVersionBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.created_date = input;
+        self.inner.created_date = input;
         self
     }
     /// The value set for [`DocumentationVersion::created_date`](crate::types::DocumentationVersion::created_date), if any.
@@ -158,14 +156,14 @@ impl DocumentationVersionBuilder {
     pub fn get_created_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.created_date
+        &self.inner.created_date
     }
     /// Sets [`DocumentationVersion::description`](crate::types::DocumentationVersion::description): The description of the API documentation snapshot.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DocumentationVersion::description`](crate::types::DocumentationVersion::description).
@@ -174,13 +172,13 @@ impl DocumentationVersionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`DocumentationVersion::description`](crate::types::DocumentationVersion::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Builds the [`DocumentationVersion`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -190,10 +188,6 @@ impl DocumentationVersionBuilder {
         crate::types::DocumentationVersion,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DocumentationVersion {
-            version: self.version,
-            created_date: self.created_date,
-            description: self.description,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -100,8 +100,7 @@ impl DocumentationVersions {
     ::std::default::Default
 )]
 pub struct DocumentationVersionsBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    items: ::std::option::Option<::std::vec::Vec<crate::types::DocumentationVersion>>,
+    inner: crate::types::DocumentationVersions,
 }
 impl DocumentationVersionsBuilder {
     /// Sets [`DocumentationVersions::position`](crate::types::DocumentationVersions::position)
@@ -109,7 +108,7 @@ impl DocumentationVersionsBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DocumentationVersions::position`](crate::types::DocumentationVersions::position).
@@ -118,13 +117,13 @@ impl DocumentationVersionsBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`DocumentationVersions::position`](crate::types::DocumentationVersions::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`DocumentationVersions::items`](crate::types::DocumentationVersions::items): The current page of elements from this collection.
     pub fn items(
@@ -133,7 +132,7 @@ impl DocumentationVersionsBuilder {
             Item = impl ::std::convert::Into<crate::types::DocumentationVersion>,
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -144,7 +143,7 @@ impl DocumentationVersionsBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::DocumentationVersion>>,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`DocumentationVersions::items`](crate::types::DocumentationVersions::items), if any.
@@ -152,7 +151,7 @@ impl DocumentationVersionsBuilder {
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::DocumentationVersion>> {
-        &self.items
+        &self.inner.items
     }
     /// Builds the [`DocumentationVersions`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -162,9 +161,6 @@ impl DocumentationVersionsBuilder {
         crate::types::DocumentationVersions,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DocumentationVersions {
-            position: self.position,
-            items: self.items,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

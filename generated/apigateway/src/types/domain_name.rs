@@ -251,35 +251,7 @@ impl DomainName {
     ::std::default::Default
 )]
 pub struct DomainNameBuilder {
-    domain_name: ::std::option::Option<::std::string::String>,
-    domain_name_id: ::std::option::Option<::std::string::String>,
-    domain_name_arn: ::std::option::Option<::std::string::String>,
-    certificate_name: ::std::option::Option<::std::string::String>,
-    certificate_arn: ::std::option::Option<::std::string::String>,
-    certificate_upload_date: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
-    regional_domain_name: ::std::option::Option<::std::string::String>,
-    regional_hosted_zone_id: ::std::option::Option<::std::string::String>,
-    regional_certificate_name: ::std::option::Option<::std::string::String>,
-    regional_certificate_arn: ::std::option::Option<::std::string::String>,
-    distribution_domain_name: ::std::option::Option<::std::string::String>,
-    distribution_hosted_zone_id: ::std::option::Option<::std::string::String>,
-    endpoint_configuration: ::std::option::Option<crate::types::EndpointConfiguration>,
-    domain_name_status: ::std::option::Option<crate::types::DomainNameStatus>,
-    domain_name_status_message: ::std::option::Option<::std::string::String>,
-    security_policy: ::std::option::Option<crate::types::SecurityPolicy>,
-    endpoint_access_mode: ::std::option::Option<crate::types::EndpointAccessMode>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    mutual_tls_authentication: ::std::option::Option<
-        crate::types::MutualTlsAuthentication,
-    >,
-    ownership_verification_certificate_arn: ::std::option::Option<::std::string::String>,
-    management_policy: ::std::option::Option<::std::string::String>,
-    policy: ::std::option::Option<::std::string::String>,
-    routing_mode: ::std::option::Option<crate::types::RoutingMode>,
+    inner: crate::types::DomainName,
 }
 impl DomainNameBuilder {
     /// Sets [`DomainName::domain_name`](crate::types::DomainName::domain_name): The custom domain name as an API host name, for example, `my-api.example.com`.
@@ -287,7 +259,7 @@ impl DomainNameBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name = ::std::option::Option::Some(input.into());
+        self.inner.domain_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::domain_name`](crate::types::DomainName::domain_name).
@@ -296,20 +268,20 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name = input;
+        self.inner.domain_name = input;
         self
     }
     /// The value set for [`DomainName::domain_name`](crate::types::DomainName::domain_name), if any.
     #[inline]
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name
+        &self.inner.domain_name
     }
     /// Sets [`DomainName::domain_name_id`](crate::types::DomainName::domain_name_id): The identifier for the domain name resource.
     pub fn domain_name_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name_id = ::std::option::Option::Some(input.into());
+        self.inner.domain_name_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::domain_name_id`](crate::types::DomainName::domain_name_id).
@@ -318,20 +290,20 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name_id = input;
+        self.inner.domain_name_id = input;
         self
     }
     /// The value set for [`DomainName::domain_name_id`](crate::types::DomainName::domain_name_id), if any.
     #[inline]
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name_id
+        &self.inner.domain_name_id
     }
     /// Sets [`DomainName::domain_name_arn`](crate::types::DomainName::domain_name_arn): The ARN of the domain name.
     pub fn domain_name_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name_arn = ::std::option::Option::Some(input.into());
+        self.inner.domain_name_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::domain_name_arn`](crate::types::DomainName::domain_name_arn).
@@ -340,20 +312,20 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name_arn = input;
+        self.inner.domain_name_arn = input;
         self
     }
     /// The value set for [`DomainName::domain_name_arn`](crate::types::DomainName::domain_name_arn), if any.
     #[inline]
     pub fn get_domain_name_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name_arn
+        &self.inner.domain_name_arn
     }
     /// Sets [`DomainName::certificate_name`](crate::types::DomainName::certificate_name): The name of the certificate that will be used by edge-optimized endpoint or private endpoint for this domain name.
     pub fn certificate_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.certificate_name = ::std::option::Option::Some(input.into());
+        self.inner.certificate_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::certificate_name`](crate::types::DomainName::certificate_name).
@@ -362,20 +334,20 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.certificate_name = input;
+        self.inner.certificate_name = input;
         self
     }
     /// The value set for [`DomainName::certificate_name`](crate::types::DomainName::certificate_name), if any.
     #[inline]
     pub fn get_certificate_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.certificate_name
+        &self.inner.certificate_name
     }
     /// Sets [`DomainName::certificate_arn`](crate::types::DomainName::certificate_arn): The reference to an Amazon Web Services-managed certificate that will be used by edge-optimized endpoint or private endpoint for this domain name.
     pub fn certificate_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.certificate_arn = ::std::option::Option::Some(input.into());
+        self.inner.certificate_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::certificate_arn`](crate::types::DomainName::certificate_arn).
@@ -384,20 +356,20 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.certificate_arn = input;
+        self.inner.certificate_arn = input;
         self
     }
     /// The value set for [`DomainName::certificate_arn`](crate::types::DomainName::certificate_arn), if any.
     #[inline]
     pub fn get_certificate_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.certificate_arn
+        &self.inner.certificate_arn
     }
     /// Sets [`DomainName::certificate_upload_date`](crate::types::DomainName::certificate_upload_date): The timestamp when the certificate that was used by edge-optimized endpoint or private endpoint for this domain name was uploaded.
     pub fn certificate_upload_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.certificate_upload_date = ::std::option::Option::Some(input.into());
+        self.inner.certificate_upload_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::certificate_upload_date`](crate::types::DomainName::certificate_upload_date).
@@ -406,7 +378,7 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.certificate_upload_date = input;
+        self.inner.certificate_upload_date = input;
         self
     }
     /// The value set for [`DomainName::certificate_upload_date`](crate::types::DomainName::certificate_upload_date), if any.
@@ -414,14 +386,14 @@ impl DomainNameBuilder {
     pub fn get_certificate_upload_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.certificate_upload_date
+        &self.inner.certificate_upload_date
     }
     /// Sets [`DomainName::regional_domain_name`](crate::types::DomainName::regional_domain_name): The domain name associated with the regional endpoint for this custom domain name.
     pub fn regional_domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.regional_domain_name = ::std::option::Option::Some(input.into());
+        self.inner.regional_domain_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::regional_domain_name`](crate::types::DomainName::regional_domain_name).
@@ -430,7 +402,7 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.regional_domain_name = input;
+        self.inner.regional_domain_name = input;
         self
     }
     /// The value set for [`DomainName::regional_domain_name`](crate::types::DomainName::regional_domain_name), if any.
@@ -438,14 +410,14 @@ impl DomainNameBuilder {
     pub fn get_regional_domain_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.regional_domain_name
+        &self.inner.regional_domain_name
     }
     /// Sets [`DomainName::regional_hosted_zone_id`](crate::types::DomainName::regional_hosted_zone_id): The region-specific Amazon Route 53 Hosted Zone ID of the regional endpoint.
     pub fn regional_hosted_zone_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.regional_hosted_zone_id = ::std::option::Option::Some(input.into());
+        self.inner.regional_hosted_zone_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::regional_hosted_zone_id`](crate::types::DomainName::regional_hosted_zone_id).
@@ -454,7 +426,7 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.regional_hosted_zone_id = input;
+        self.inner.regional_hosted_zone_id = input;
         self
     }
     /// The value set for [`DomainName::regional_hosted_zone_id`](crate::types::DomainName::regional_hosted_zone_id), if any.
@@ -462,14 +434,14 @@ impl DomainNameBuilder {
     pub fn get_regional_hosted_zone_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.regional_hosted_zone_id
+        &self.inner.regional_hosted_zone_id
     }
     /// Sets [`DomainName::regional_certificate_name`](crate::types::DomainName::regional_certificate_name): The name of the certificate that will be used for validating the regional domain name.
     pub fn regional_certificate_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.regional_certificate_name = ::std::option::Option::Some(input.into());
+        self.inner.regional_certificate_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::regional_certificate_name`](crate::types::DomainName::regional_certificate_name).
@@ -478,7 +450,7 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.regional_certificate_name = input;
+        self.inner.regional_certificate_name = input;
         self
     }
     /// The value set for [`DomainName::regional_certificate_name`](crate::types::DomainName::regional_certificate_name), if any.
@@ -486,14 +458,14 @@ impl DomainNameBuilder {
     pub fn get_regional_certificate_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.regional_certificate_name
+        &self.inner.regional_certificate_name
     }
     /// Sets [`DomainName::regional_certificate_arn`](crate::types::DomainName::regional_certificate_arn): The reference to an Amazon Web Services-managed certificate that will be used for validating the regional domain name.
     pub fn regional_certificate_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.regional_certificate_arn = ::std::option::Option::Some(input.into());
+        self.inner.regional_certificate_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::regional_certificate_arn`](crate::types::DomainName::regional_certificate_arn).
@@ -502,7 +474,7 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.regional_certificate_arn = input;
+        self.inner.regional_certificate_arn = input;
         self
     }
     /// The value set for [`DomainName::regional_certificate_arn`](crate::types::DomainName::regional_certificate_arn), if any.
@@ -510,14 +482,14 @@ impl DomainNameBuilder {
     pub fn get_regional_certificate_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.regional_certificate_arn
+        &self.inner.regional_certificate_arn
     }
     /// Sets [`DomainName::distribution_domain_name`](crate::types::DomainName::distribution_domain_name): The domain name of the Amazon CloudFront distribution associated with this custom domain name for an edge-optimized endpoint.
     pub fn distribution_domain_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.distribution_domain_name = ::std::option::Option::Some(input.into());
+        self.inner.distribution_domain_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::distribution_domain_name`](crate::types::DomainName::distribution_domain_name).
@@ -526,7 +498,7 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.distribution_domain_name = input;
+        self.inner.distribution_domain_name = input;
         self
     }
     /// The value set for [`DomainName::distribution_domain_name`](crate::types::DomainName::distribution_domain_name), if any.
@@ -534,14 +506,16 @@ impl DomainNameBuilder {
     pub fn get_distribution_domain_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.distribution_domain_name
+        &self.inner.distribution_domain_name
     }
     /// Sets [`DomainName::distribution_hosted_zone_id`](crate::types::DomainName::distribution_hosted_zone_id): The region-agnostic Amazon Route 53 Hosted Zone ID of the edge-optimized endpoint.
     pub fn distribution_hosted_zone_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.distribution_hosted_zone_id = ::std::option::Option::Some(input.into());
+        self.inner.distribution_hosted_zone_id = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`DomainName::distribution_hosted_zone_id`](crate::types::DomainName::distribution_hosted_zone_id).
@@ -550,7 +524,7 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.distribution_hosted_zone_id = input;
+        self.inner.distribution_hosted_zone_id = input;
         self
     }
     /// The value set for [`DomainName::distribution_hosted_zone_id`](crate::types::DomainName::distribution_hosted_zone_id), if any.
@@ -558,14 +532,14 @@ impl DomainNameBuilder {
     pub fn get_distribution_hosted_zone_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.distribution_hosted_zone_id
+        &self.inner.distribution_hosted_zone_id
     }
     /// Sets [`DomainName::endpoint_configuration`](crate::types::DomainName::endpoint_configuration): The endpoint configuration of this DomainName showing the endpoint types and IP address types of the domain name.
     pub fn endpoint_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::EndpointConfiguration>,
     ) -> Self {
-        self.endpoint_configuration = ::std::option::Option::Some(input.into());
+        self.inner.endpoint_configuration = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::endpoint_configuration`](crate::types::DomainName::endpoint_configuration).
@@ -574,7 +548,7 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<crate::types::EndpointConfiguration>,
     ) -> Self {
-        self.endpoint_configuration = input;
+        self.inner.endpoint_configuration = input;
         self
     }
     /// The value set for [`DomainName::endpoint_configuration`](crate::types::DomainName::endpoint_configuration), if any.
@@ -582,14 +556,14 @@ impl DomainNameBuilder {
     pub fn get_endpoint_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointConfiguration> {
-        &self.endpoint_configuration
+        &self.inner.endpoint_configuration
     }
     /// Sets [`DomainName::domain_name_status`](crate::types::DomainName::domain_name_status): The status of the DomainName migration.
     pub fn domain_name_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::DomainNameStatus>,
     ) -> Self {
-        self.domain_name_status = ::std::option::Option::Some(input.into());
+        self.inner.domain_name_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::domain_name_status`](crate::types::DomainName::domain_name_status).
@@ -598,7 +572,7 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<crate::types::DomainNameStatus>,
     ) -> Self {
-        self.domain_name_status = input;
+        self.inner.domain_name_status = input;
         self
     }
     /// The value set for [`DomainName::domain_name_status`](crate::types::DomainName::domain_name_status), if any.
@@ -606,14 +580,16 @@ impl DomainNameBuilder {
     pub fn get_domain_name_status(
         &self,
     ) -> &::std::option::Option<crate::types::DomainNameStatus> {
-        &self.domain_name_status
+        &self.inner.domain_name_status
     }
     /// Sets [`DomainName::domain_name_status_message`](crate::types::DomainName::domain_name_status_message): An optional text message containing detailed information about status of the DomainName migration.
     pub fn domain_name_status_message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name_status_message = ::std::option::Option::Some(input.into());
+        self.inner.domain_name_status_message = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`DomainName::domain_name_status_message`](crate::types::DomainName::domain_name_status_message).
@@ -622,7 +598,7 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name_status_message = input;
+        self.inner.domain_name_status_message = input;
         self
     }
     /// The value set for [`DomainName::domain_name_status_message`](crate::types::DomainName::domain_name_status_message), if any.
@@ -630,14 +606,14 @@ impl DomainNameBuilder {
     pub fn get_domain_name_status_message(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name_status_message
+        &self.inner.domain_name_status_message
     }
     /// Sets [`DomainName::security_policy`](crate::types::DomainName::security_policy): The Transport Layer Security (TLS) version + cipher suite for this DomainName.
     pub fn security_policy(
         mut self,
         input: impl ::std::convert::Into<crate::types::SecurityPolicy>,
     ) -> Self {
-        self.security_policy = ::std::option::Option::Some(input.into());
+        self.inner.security_policy = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::security_policy`](crate::types::DomainName::security_policy).
@@ -646,7 +622,7 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SecurityPolicy>,
     ) -> Self {
-        self.security_policy = input;
+        self.inner.security_policy = input;
         self
     }
     /// The value set for [`DomainName::security_policy`](crate::types::DomainName::security_policy), if any.
@@ -654,14 +630,14 @@ impl DomainNameBuilder {
     pub fn get_security_policy(
         &self,
     ) -> &::std::option::Option<crate::types::SecurityPolicy> {
-        &self.security_policy
+        &self.inner.security_policy
     }
     /// Sets [`DomainName::endpoint_access_mode`](crate::types::DomainName::endpoint_access_mode): The endpoint access mode of the DomainName.
     pub fn endpoint_access_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::EndpointAccessMode>,
     ) -> Self {
-        self.endpoint_access_mode = ::std::option::Option::Some(input.into());
+        self.inner.endpoint_access_mode = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::endpoint_access_mode`](crate::types::DomainName::endpoint_access_mode).
@@ -670,7 +646,7 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<crate::types::EndpointAccessMode>,
     ) -> Self {
-        self.endpoint_access_mode = input;
+        self.inner.endpoint_access_mode = input;
         self
     }
     /// The value set for [`DomainName::endpoint_access_mode`](crate::types::DomainName::endpoint_access_mode), if any.
@@ -678,7 +654,7 @@ impl DomainNameBuilder {
     pub fn get_endpoint_access_mode(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointAccessMode> {
-        &self.endpoint_access_mode
+        &self.inner.endpoint_access_mode
     }
     /// Sets [`DomainName::tags`](crate::types::DomainName::tags): The collection of tags.
     pub fn tags(
@@ -690,7 +666,7 @@ impl DomainNameBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -703,7 +679,7 @@ impl DomainNameBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`DomainName::tags`](crate::types::DomainName::tags), if any.
@@ -713,14 +689,14 @@ impl DomainNameBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Sets [`DomainName::mutual_tls_authentication`](crate::types::DomainName::mutual_tls_authentication): The mutual TLS authentication configuration for a custom domain name.
     pub fn mutual_tls_authentication(
         mut self,
         input: impl ::std::convert::Into<crate::types::MutualTlsAuthentication>,
     ) -> Self {
-        self.mutual_tls_authentication = ::std::option::Option::Some(input.into());
+        self.inner.mutual_tls_authentication = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::mutual_tls_authentication`](crate::types::DomainName::mutual_tls_authentication).
@@ -729,7 +705,7 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<crate::types::MutualTlsAuthentication>,
     ) -> Self {
-        self.mutual_tls_authentication = input;
+        self.inner.mutual_tls_authentication = input;
         self
     }
     /// The value set for [`DomainName::mutual_tls_authentication`](crate::types::DomainName::mutual_tls_authentication), if any.
@@ -737,14 +713,14 @@ impl DomainNameBuilder {
     pub fn get_mutual_tls_authentication(
         &self,
     ) -> &::std::option::Option<crate::types::MutualTlsAuthentication> {
-        &self.mutual_tls_authentication
+        &self.inner.mutual_tls_authentication
     }
     /// Sets [`DomainName::ownership_verification_certificate_arn`](crate::types::DomainName::ownership_verification_certificate_arn): The ARN of the public certificate issued by ACM to validate ownership of your custom domain.
     pub fn ownership_verification_certificate_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.ownership_verification_certificate_arn = ::std::option::Option::Some(
+        self.inner.ownership_verification_certificate_arn = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -755,7 +731,7 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.ownership_verification_certificate_arn = input;
+        self.inner.ownership_verification_certificate_arn = input;
         self
     }
     /// The value set for [`DomainName::ownership_verification_certificate_arn`](crate::types::DomainName::ownership_verification_certificate_arn), if any.
@@ -763,14 +739,14 @@ impl DomainNameBuilder {
     pub fn get_ownership_verification_certificate_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.ownership_verification_certificate_arn
+        &self.inner.ownership_verification_certificate_arn
     }
     /// Sets [`DomainName::management_policy`](crate::types::DomainName::management_policy): A stringified JSON policy document that applies to the API Gateway Management service for this DomainName.
     pub fn management_policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.management_policy = ::std::option::Option::Some(input.into());
+        self.inner.management_policy = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::management_policy`](crate::types::DomainName::management_policy).
@@ -779,7 +755,7 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.management_policy = input;
+        self.inner.management_policy = input;
         self
     }
     /// The value set for [`DomainName::management_policy`](crate::types::DomainName::management_policy), if any.
@@ -787,14 +763,14 @@ impl DomainNameBuilder {
     pub fn get_management_policy(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.management_policy
+        &self.inner.management_policy
     }
     /// Sets [`DomainName::policy`](crate::types::DomainName::policy): A stringified JSON policy document that applies to the `execute-api` service for this DomainName regardless of the caller and Method configuration.
     pub fn policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.policy = ::std::option::Option::Some(input.into());
+        self.inner.policy = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::policy`](crate::types::DomainName::policy).
@@ -803,20 +779,20 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.policy = input;
+        self.inner.policy = input;
         self
     }
     /// The value set for [`DomainName::policy`](crate::types::DomainName::policy), if any.
     #[inline]
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
-        &self.policy
+        &self.inner.policy
     }
     /// Sets [`DomainName::routing_mode`](crate::types::DomainName::routing_mode): The routing mode for this domain name.
     pub fn routing_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::RoutingMode>,
     ) -> Self {
-        self.routing_mode = ::std::option::Option::Some(input.into());
+        self.inner.routing_mode = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainName::routing_mode`](crate::types::DomainName::routing_mode).
@@ -825,13 +801,13 @@ impl DomainNameBuilder {
         mut self,
         input: ::std::option::Option<crate::types::RoutingMode>,
     ) -> Self {
-        self.routing_mode = input;
+        self.inner.routing_mode = input;
         self
     }
     /// The value set for [`DomainName::routing_mode`](crate::types::DomainName::routing_mode), if any.
     #[inline]
     pub fn get_routing_mode(&self) -> &::std::option::Option<crate::types::RoutingMode> {
-        &self.routing_mode
+        &self.inner.routing_mode
     }
     /// Builds the [`DomainName`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -841,31 +817,6 @@ impl DomainNameBuilder {
         crate::types::DomainName,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DomainName {
-            domain_name: self.domain_name,
-            domain_name_id: self.domain_name_id,
-            domain_name_arn: self.domain_name_arn,
-            certificate_name: self.certificate_name,
-            certificate_arn: self.certificate_arn,
-            certificate_upload_date: self.certificate_upload_date,
-            regional_domain_name: self.regional_domain_name,
-            regional_hosted_zone_id: self.regional_hosted_zone_id,
-            regional_certificate_name: self.regional_certificate_name,
-            regional_certificate_arn: self.regional_certificate_arn,
-            distribution_domain_name: self.distribution_domain_name,
-            distribution_hosted_zone_id: self.distribution_hosted_zone_id,
-            endpoint_configuration: self.endpoint_configuration,
-            domain_name_status: self.domain_name_status,
-            domain_name_status_message: self.domain_name_status_message,
-            security_policy: self.security_policy,
-            endpoint_access_mode: self.endpoint_access_mode,
-            tags: self.tags,
-            mutual_tls_authentication: self.mutual_tls_authentication,
-            ownership_verification_certificate_arn: self
-                .ownership_verification_certificate_arn,
-            management_policy: self.management_policy,
-            policy: self.policy,
-            routing_mode: self.routing_mode,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -121,15 +121,7 @@ impl DomainNameAccessAssociation {
     ::std::default::Default
 )]
 pub struct DomainNameAccessAssociationBuilder {
-    domain_name_access_association_arn: ::std::option::Option<::std::string::String>,
-    domain_name_arn: ::std::option::Option<::std::string::String>,
-    access_association_source_type: ::std::option::Option<
-        crate::types::AccessAssociationSourceType,
-    >,
-    access_association_source: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::DomainNameAccessAssociation,
 }
 impl DomainNameAccessAssociationBuilder {
     /// Sets [`DomainNameAccessAssociation::domain_name_access_association_arn`](crate::types::DomainNameAccessAssociation::domain_name_access_association_arn): The ARN of the domain name access association resource.
@@ -137,7 +129,7 @@ impl DomainNameAccessAssociationBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name_access_association_arn = ::std::option::Option::Some(
+        self.inner.domain_name_access_association_arn = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -148,7 +140,7 @@ impl DomainNameAccessAssociationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name_access_association_arn = input;
+        self.inner.domain_name_access_association_arn = input;
         self
     }
     /// The value set for [`DomainNameAccessAssociation::domain_name_access_association_arn`](crate::types::DomainNameAccessAssociation::domain_name_access_association_arn), if any.
@@ -156,14 +148,14 @@ impl DomainNameAccessAssociationBuilder {
     pub fn get_domain_name_access_association_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name_access_association_arn
+        &self.inner.domain_name_access_association_arn
     }
     /// Sets [`DomainNameAccessAssociation::domain_name_arn`](crate::types::DomainNameAccessAssociation::domain_name_arn): The ARN of the domain name.
     pub fn domain_name_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name_arn = ::std::option::Option::Some(input.into());
+        self.inner.domain_name_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainNameAccessAssociation::domain_name_arn`](crate::types::DomainNameAccessAssociation::domain_name_arn).
@@ -172,20 +164,22 @@ impl DomainNameAccessAssociationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name_arn = input;
+        self.inner.domain_name_arn = input;
         self
     }
     /// The value set for [`DomainNameAccessAssociation::domain_name_arn`](crate::types::DomainNameAccessAssociation::domain_name_arn), if any.
     #[inline]
     pub fn get_domain_name_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name_arn
+        &self.inner.domain_name_arn
     }
     /// Sets [`DomainNameAccessAssociation::access_association_source_type`](crate::types::DomainNameAccessAssociation::access_association_source_type): The type of the domain name access association source.
     pub fn access_association_source_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::AccessAssociationSourceType>,
     ) -> Self {
-        self.access_association_source_type = ::std::option::Option::Some(input.into());
+        self.inner.access_association_source_type = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`DomainNameAccessAssociation::access_association_source_type`](crate::types::DomainNameAccessAssociation::access_association_source_type).
@@ -194,7 +188,7 @@ impl DomainNameAccessAssociationBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AccessAssociationSourceType>,
     ) -> Self {
-        self.access_association_source_type = input;
+        self.inner.access_association_source_type = input;
         self
     }
     /// The value set for [`DomainNameAccessAssociation::access_association_source_type`](crate::types::DomainNameAccessAssociation::access_association_source_type), if any.
@@ -202,14 +196,14 @@ impl DomainNameAccessAssociationBuilder {
     pub fn get_access_association_source_type(
         &self,
     ) -> &::std::option::Option<crate::types::AccessAssociationSourceType> {
-        &self.access_association_source_type
+        &self.inner.access_association_source_type
     }
     /// Sets [`DomainNameAccessAssociation::access_association_source`](crate::types::DomainNameAccessAssociation::access_association_source): The ARN of the domain name access association source.
     pub fn access_association_source(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.access_association_source = ::std::option::Option::Some(input.into());
+        self.inner.access_association_source = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainNameAccessAssociation::access_association_source`](crate::types::DomainNameAccessAssociation::access_association_source).
@@ -218,7 +212,7 @@ impl DomainNameAccessAssociationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.access_association_source = input;
+        self.inner.access_association_source = input;
         self
     }
     /// The value set for [`DomainNameAccessAssociation::access_association_source`](crate::types::DomainNameAccessAssociation::access_association_source), if any.
@@ -226,7 +220,7 @@ impl DomainNameAccessAssociationBuilder {
     pub fn get_access_association_source(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.access_association_source
+        &self.inner.access_association_source
     }
     /// Sets [`DomainNameAccessAssociation::tags`](crate::types::DomainNameAccessAssociation::tags): The collection of tags.
     pub fn tags(
@@ -238,7 +232,7 @@ impl DomainNameAccessAssociationBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -251,7 +245,7 @@ impl DomainNameAccessAssociationBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`DomainNameAccessAssociation::tags`](crate::types::DomainNameAccessAssociation::tags), if any.
@@ -261,7 +255,7 @@ impl DomainNameAccessAssociationBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Builds the [`DomainNameAccessAssociation`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -271,12 +265,6 @@ impl DomainNameAccessAssociationBuilder {
         crate::types::DomainNameAccessAssociation,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DomainNameAccessAssociation {
-            domain_name_access_association_arn: self.domain_name_access_association_arn,
-            domain_name_arn: self.domain_name_arn,
-            access_association_source_type: self.access_association_source_type,
-            access_association_source: self.access_association_source,
-            tags: self.tags,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

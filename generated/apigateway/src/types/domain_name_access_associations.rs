@@ -100,10 +100,7 @@ impl DomainNameAccessAssociations {
     ::std::default::Default
 )]
 pub struct DomainNameAccessAssociationsBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    items: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DomainNameAccessAssociation>,
-    >,
+    inner: crate::types::DomainNameAccessAssociations,
 }
 impl DomainNameAccessAssociationsBuilder {
     /// Sets [`DomainNameAccessAssociations::position`](crate::types::DomainNameAccessAssociations::position)
@@ -111,7 +108,7 @@ impl DomainNameAccessAssociationsBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainNameAccessAssociations::position`](crate::types::DomainNameAccessAssociations::position).
@@ -120,13 +117,13 @@ impl DomainNameAccessAssociationsBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`DomainNameAccessAssociations::position`](crate::types::DomainNameAccessAssociations::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`DomainNameAccessAssociations::items`](crate::types::DomainNameAccessAssociations::items): The current page of elements from this collection.
     pub fn items(
@@ -135,7 +132,7 @@ impl DomainNameAccessAssociationsBuilder {
             Item = impl ::std::convert::Into<crate::types::DomainNameAccessAssociation>,
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -148,7 +145,7 @@ impl DomainNameAccessAssociationsBuilder {
             ::std::vec::Vec<crate::types::DomainNameAccessAssociation>,
         >,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`DomainNameAccessAssociations::items`](crate::types::DomainNameAccessAssociations::items), if any.
@@ -158,7 +155,7 @@ impl DomainNameAccessAssociationsBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::DomainNameAccessAssociation>,
     > {
-        &self.items
+        &self.inner.items
     }
     /// Builds the [`DomainNameAccessAssociations`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -168,9 +165,6 @@ impl DomainNameAccessAssociationsBuilder {
         crate::types::DomainNameAccessAssociations,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DomainNameAccessAssociations {
-            position: self.position,
-            items: self.items,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -98,8 +98,7 @@ impl DomainNames {
     ::std::default::Default
 )]
 pub struct DomainNamesBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    items: ::std::option::Option<::std::vec::Vec<crate::types::DomainName>>,
+    inner: crate::types::DomainNames,
 }
 impl DomainNamesBuilder {
     /// Sets [`DomainNames::position`](crate::types::DomainNames::position)
@@ -107,7 +106,7 @@ impl DomainNamesBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DomainNames::position`](crate::types::DomainNames::position).
@@ -116,13 +115,13 @@ impl DomainNamesBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`DomainNames::position`](crate::types::DomainNames::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`DomainNames::items`](crate::types::DomainNames::items): The current page of elements from this collection.
     pub fn items(
@@ -131,7 +130,7 @@ impl DomainNamesBuilder {
             Item = impl ::std::convert::Into<crate::types::DomainName>,
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -142,7 +141,7 @@ impl DomainNamesBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::DomainName>>,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`DomainNames::items`](crate::types::DomainNames::items), if any.
@@ -150,7 +149,7 @@ impl DomainNamesBuilder {
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::DomainName>> {
-        &self.items
+        &self.inner.items
     }
     /// Builds the [`DomainNames`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -160,9 +159,6 @@ impl DomainNamesBuilder {
         crate::types::DomainNames,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DomainNames {
-            position: self.position,
-            items: self.items,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -84,9 +84,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for EndpointConfiguration {
     ::std::default::Default
 )]
 pub struct EndpointConfigurationBuilder {
-    types: ::std::option::Option<::std::vec::Vec<crate::types::EndpointType>>,
-    ip_address_type: ::std::option::Option<crate::types::IpAddressType>,
-    vpc_endpoint_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    inner: crate::types::EndpointConfiguration,
 }
 impl EndpointConfigurationBuilder {
     /// Sets [`EndpointConfiguration::types`](crate::types::EndpointConfiguration::types): A list of endpoint types of an API (RestApi) or its custom domain name (DomainName).
@@ -96,7 +94,7 @@ impl EndpointConfigurationBuilder {
             Item = impl ::std::convert::Into<crate::types::EndpointType>,
         >,
     ) -> Self {
-        self.types = ::std::option::Option::Some(
+        self.inner.types = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -107,7 +105,7 @@ impl EndpointConfigurationBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::EndpointType>>,
     ) -> Self {
-        self.types = input;
+        self.inner.types = input;
         self
     }
     /// The value set for [`EndpointConfiguration::types`](crate::types::EndpointConfiguration::types), if any.
@@ -115,14 +113,14 @@ impl EndpointConfigurationBuilder {
     pub fn get_types(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::EndpointType>> {
-        &self.types
+        &self.inner.types
     }
     /// Sets [`EndpointConfiguration::ip_address_type`](crate::types::EndpointConfiguration::ip_address_type): The IP address types that can invoke an API (RestApi) or a DomainName.
     pub fn ip_address_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::IpAddressType>,
     ) -> Self {
-        self.ip_address_type = ::std::option::Option::Some(input.into());
+        self.inner.ip_address_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`EndpointConfiguration::ip_address_type`](crate::types::EndpointConfiguration::ip_address_type).
@@ -131,7 +129,7 @@ impl EndpointConfigurationBuilder {
         mut self,
         input: ::std::option::Option<crate::types::IpAddressType>,
     ) -> Self {
-        self.ip_address_type = input;
+        self.inner.ip_address_type = input;
         self
     }
     /// The value set for [`EndpointConfiguration::ip_address_type`](crate::types::EndpointConfiguration::ip_address_type), if any.
@@ -139,7 +137,7 @@ impl EndpointConfigurationBuilder {
     pub fn get_ip_address_type(
         &self,
     ) -> &::std::option::Option<crate::types::IpAddressType> {
-        &self.ip_address_type
+        &self.inner.ip_address_type
     }
     /// Sets [`EndpointConfiguration::vpc_endpoint_ids`](crate::types::EndpointConfiguration::vpc_endpoint_ids): A list of VpcEndpointIds of an API (RestApi) against which to create Route53 ALIASes.
     pub fn vpc_endpoint_ids(
@@ -148,7 +146,7 @@ impl EndpointConfigurationBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.vpc_endpoint_ids = ::std::option::Option::Some(
+        self.inner.vpc_endpoint_ids = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -159,7 +157,7 @@ impl EndpointConfigurationBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.vpc_endpoint_ids = input;
+        self.inner.vpc_endpoint_ids = input;
         self
     }
     /// The value set for [`EndpointConfiguration::vpc_endpoint_ids`](crate::types::EndpointConfiguration::vpc_endpoint_ids), if any.
@@ -167,7 +165,7 @@ impl EndpointConfigurationBuilder {
     pub fn get_vpc_endpoint_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.vpc_endpoint_ids
+        &self.inner.vpc_endpoint_ids
     }
     /// Builds the [`EndpointConfiguration`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -177,10 +175,6 @@ impl EndpointConfigurationBuilder {
         crate::types::EndpointConfiguration,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::EndpointConfiguration {
-            types: self.types,
-            ip_address_type: self.ip_address_type,
-            vpc_endpoint_ids: self.vpc_endpoint_ids,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

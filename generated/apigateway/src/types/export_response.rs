@@ -129,9 +129,7 @@ impl ExportResponse {
     ::std::default::Default
 )]
 pub struct ExportResponseBuilder {
-    content_type: ::std::option::Option<::std::string::String>,
-    content_disposition: ::std::option::Option<::std::string::String>,
-    body: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    inner: crate::types::ExportResponse,
 }
 impl ExportResponseBuilder {
     /// Sets [`ExportResponse::content_type`](crate::types::ExportResponse::content_type): The content-type header value in the HTTP response.
@@ -139,7 +137,7 @@ impl ExportResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.content_type = ::std::option::Option::Some(input.into());
+        self.inner.content_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportResponse::content_type`](crate::types::ExportResponse::content_type).
@@ -148,20 +146,20 @@ impl ExportResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.content_type = input;
+        self.inner.content_type = input;
         self
     }
     /// The value set for [`ExportResponse::content_type`](crate::types::ExportResponse::content_type), if any.
     #[inline]
     pub fn get_content_type(&self) -> &::std::option::Option<::std::string::String> {
-        &self.content_type
+        &self.inner.content_type
     }
     /// Sets [`ExportResponse::content_disposition`](crate::types::ExportResponse::content_disposition): The content-disposition header value in the HTTP response.
     pub fn content_disposition(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.content_disposition = ::std::option::Option::Some(input.into());
+        self.inner.content_disposition = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportResponse::content_disposition`](crate::types::ExportResponse::content_disposition).
@@ -170,7 +168,7 @@ impl ExportResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.content_disposition = input;
+        self.inner.content_disposition = input;
         self
     }
     /// The value set for [`ExportResponse::content_disposition`](crate::types::ExportResponse::content_disposition), if any.
@@ -178,14 +176,14 @@ impl ExportResponseBuilder {
     pub fn get_content_disposition(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.content_disposition
+        &self.inner.content_disposition
     }
     /// Sets [`ExportResponse::body`](crate::types::ExportResponse::body): The binary blob response to GetExport, which contains the export.
     pub fn body(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.body = ::std::option::Option::Some(input.into());
+        self.inner.body = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportResponse::body`](crate::types::ExportResponse::body).
@@ -194,7 +192,7 @@ impl ExportResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.body = input;
+        self.inner.body = input;
         self
     }
     /// The value set for [`ExportResponse::body`](crate::types::ExportResponse::body), if any.
@@ -202,7 +200,7 @@ impl ExportResponseBuilder {
     pub fn get_body(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.body
+        &self.inner.body
     }
     /// Builds the [`ExportResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -212,10 +210,6 @@ impl ExportResponseBuilder {
         crate::types::ExportResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ExportResponse {
-            content_type: self.content_type,
-            content_disposition: self.content_disposition,
-            body: self.body,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -99,8 +99,7 @@ for FlushStageAuthorizersCacheRequest {
     ::std::default::Default
 )]
 pub struct FlushStageAuthorizersCacheRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    stage_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::FlushStageAuthorizersCacheRequest,
 }
 impl FlushStageAuthorizersCacheRequestBuilder {
     /// Sets [`FlushStageAuthorizersCacheRequest::rest_api_id`](crate::types::FlushStageAuthorizersCacheRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -108,7 +107,7 @@ impl FlushStageAuthorizersCacheRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`FlushStageAuthorizersCacheRequest::rest_api_id`](crate::types::FlushStageAuthorizersCacheRequest::rest_api_id).
@@ -117,20 +116,20 @@ impl FlushStageAuthorizersCacheRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`FlushStageAuthorizersCacheRequest::rest_api_id`](crate::types::FlushStageAuthorizersCacheRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`FlushStageAuthorizersCacheRequest::stage_name`](crate::types::FlushStageAuthorizersCacheRequest::stage_name): The name of the stage to flush.
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.stage_name = ::std::option::Option::Some(input.into());
+        self.inner.stage_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`FlushStageAuthorizersCacheRequest::stage_name`](crate::types::FlushStageAuthorizersCacheRequest::stage_name).
@@ -139,13 +138,13 @@ impl FlushStageAuthorizersCacheRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.stage_name = input;
+        self.inner.stage_name = input;
         self
     }
     /// The value set for [`FlushStageAuthorizersCacheRequest::stage_name`](crate::types::FlushStageAuthorizersCacheRequest::stage_name), if any.
     #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.stage_name
+        &self.inner.stage_name
     }
     /// Builds the [`FlushStageAuthorizersCacheRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -155,21 +154,18 @@ impl FlushStageAuthorizersCacheRequestBuilder {
         crate::types::FlushStageAuthorizersCacheRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "FlushStageAuthorizersCacheRequest",
                 member: "restApiId",
             });
         }
-        if self.stage_name.is_none() {
+        if self.inner.stage_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "FlushStageAuthorizersCacheRequest",
                 member: "stageName",
             });
         }
-        ::std::result::Result::Ok(crate::types::FlushStageAuthorizersCacheRequest {
-            rest_api_id: self.rest_api_id,
-            stage_name: self.stage_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

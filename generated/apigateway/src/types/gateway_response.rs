@@ -112,15 +112,7 @@ impl GatewayResponse {
     ::std::default::Default
 )]
 pub struct GatewayResponseBuilder {
-    response_type: ::std::option::Option<crate::types::GatewayResponseType>,
-    status_code: ::std::option::Option<::std::string::String>,
-    response_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    response_templates: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    default_response: ::std::option::Option<bool>,
+    inner: crate::types::GatewayResponse,
 }
 impl GatewayResponseBuilder {
     /// Sets [`GatewayResponse::response_type`](crate::types::GatewayResponse::response_type): The response type of the associated GatewayResponse.
@@ -128,7 +120,7 @@ impl GatewayResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::GatewayResponseType>,
     ) -> Self {
-        self.response_type = ::std::option::Option::Some(input.into());
+        self.inner.response_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GatewayResponse::response_type`](crate::types::GatewayResponse::response_type).
@@ -137,7 +129,7 @@ impl GatewayResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::GatewayResponseType>,
     ) -> Self {
-        self.response_type = input;
+        self.inner.response_type = input;
         self
     }
     /// The value set for [`GatewayResponse::response_type`](crate::types::GatewayResponse::response_type), if any.
@@ -145,14 +137,14 @@ impl GatewayResponseBuilder {
     pub fn get_response_type(
         &self,
     ) -> &::std::option::Option<crate::types::GatewayResponseType> {
-        &self.response_type
+        &self.inner.response_type
     }
     /// Sets [`GatewayResponse::status_code`](crate::types::GatewayResponse::status_code): The HTTP status code for this GatewayResponse.
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.status_code = ::std::option::Option::Some(input.into());
+        self.inner.status_code = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GatewayResponse::status_code`](crate::types::GatewayResponse::status_code).
@@ -161,13 +153,13 @@ impl GatewayResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.status_code = input;
+        self.inner.status_code = input;
         self
     }
     /// The value set for [`GatewayResponse::status_code`](crate::types::GatewayResponse::status_code), if any.
     #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
-        &self.status_code
+        &self.inner.status_code
     }
     /// Sets [`GatewayResponse::response_parameters`](crate::types::GatewayResponse::response_parameters): Response parameters (paths, query strings and headers) of the GatewayResponse as a string-to-string map of key-value pairs.
     pub fn response_parameters(
@@ -179,7 +171,7 @@ impl GatewayResponseBuilder {
             ),
         >,
     ) -> Self {
-        self.response_parameters = ::std::option::Option::Some(
+        self.inner.response_parameters = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -192,7 +184,7 @@ impl GatewayResponseBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.response_parameters = input;
+        self.inner.response_parameters = input;
         self
     }
     /// The value set for [`GatewayResponse::response_parameters`](crate::types::GatewayResponse::response_parameters), if any.
@@ -202,7 +194,7 @@ impl GatewayResponseBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.response_parameters
+        &self.inner.response_parameters
     }
     /// Sets [`GatewayResponse::response_templates`](crate::types::GatewayResponse::response_templates): Response templates of the GatewayResponse as a string-to-string map of key-value pairs.
     pub fn response_templates(
@@ -214,7 +206,7 @@ impl GatewayResponseBuilder {
             ),
         >,
     ) -> Self {
-        self.response_templates = ::std::option::Option::Some(
+        self.inner.response_templates = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -227,7 +219,7 @@ impl GatewayResponseBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.response_templates = input;
+        self.inner.response_templates = input;
         self
     }
     /// The value set for [`GatewayResponse::response_templates`](crate::types::GatewayResponse::response_templates), if any.
@@ -237,23 +229,23 @@ impl GatewayResponseBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.response_templates
+        &self.inner.response_templates
     }
     /// Sets [`GatewayResponse::default_response`](crate::types::GatewayResponse::default_response): A Boolean flag to indicate whether this GatewayResponse is the default gateway response (`true`) or not (`false`).
     pub fn default_response(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.default_response = ::std::option::Option::Some(input.into());
+        self.inner.default_response = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GatewayResponse::default_response`](crate::types::GatewayResponse::default_response).
     #[inline]
     pub fn set_default_response(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.default_response = input;
+        self.inner.default_response = input;
         self
     }
     /// The value set for [`GatewayResponse::default_response`](crate::types::GatewayResponse::default_response), if any.
     #[inline]
     pub fn get_default_response(&self) -> &::std::option::Option<bool> {
-        &self.default_response
+        &self.inner.default_response
     }
     /// Builds the [`GatewayResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -263,12 +255,6 @@ impl GatewayResponseBuilder {
         crate::types::GatewayResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GatewayResponse {
-            response_type: self.response_type,
-            status_code: self.status_code,
-            response_parameters: self.response_parameters,
-            response_templates: self.response_templates,
-            default_response: self.default_response,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

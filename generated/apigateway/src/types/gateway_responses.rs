@@ -98,8 +98,7 @@ impl GatewayResponses {
     ::std::default::Default
 )]
 pub struct GatewayResponsesBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    items: ::std::option::Option<::std::vec::Vec<crate::types::GatewayResponse>>,
+    inner: crate::types::GatewayResponses,
 }
 impl GatewayResponsesBuilder {
     /// Sets [`GatewayResponses::position`](crate::types::GatewayResponses::position)
@@ -107,7 +106,7 @@ impl GatewayResponsesBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GatewayResponses::position`](crate::types::GatewayResponses::position).
@@ -116,13 +115,13 @@ impl GatewayResponsesBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`GatewayResponses::position`](crate::types::GatewayResponses::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`GatewayResponses::items`](crate::types::GatewayResponses::items): Returns the entire collection, because of no pagination support.
     pub fn items(
@@ -131,7 +130,7 @@ impl GatewayResponsesBuilder {
             Item = impl ::std::convert::Into<crate::types::GatewayResponse>,
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -142,7 +141,7 @@ impl GatewayResponsesBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::GatewayResponse>>,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`GatewayResponses::items`](crate::types::GatewayResponses::items), if any.
@@ -150,7 +149,7 @@ impl GatewayResponsesBuilder {
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::GatewayResponse>> {
-        &self.items
+        &self.inner.items
     }
     /// Builds the [`GatewayResponses`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -160,9 +159,6 @@ impl GatewayResponsesBuilder {
         crate::types::GatewayResponses,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GatewayResponses {
-            position: self.position,
-            items: self.items,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -89,10 +89,7 @@ for GenerateClientCertificateRequest {
     ::std::default::Default
 )]
 pub struct GenerateClientCertificateRequestBuilder {
-    description: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::GenerateClientCertificateRequest,
 }
 impl GenerateClientCertificateRequestBuilder {
     /// Sets [`GenerateClientCertificateRequest::description`](crate::types::GenerateClientCertificateRequest::description): The description of the ClientCertificate.
@@ -100,7 +97,7 @@ impl GenerateClientCertificateRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateClientCertificateRequest::description`](crate::types::GenerateClientCertificateRequest::description).
@@ -109,13 +106,13 @@ impl GenerateClientCertificateRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`GenerateClientCertificateRequest::description`](crate::types::GenerateClientCertificateRequest::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`GenerateClientCertificateRequest::tags`](crate::types::GenerateClientCertificateRequest::tags): The key-value map of strings.
     pub fn tags(
@@ -127,7 +124,7 @@ impl GenerateClientCertificateRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -140,7 +137,7 @@ impl GenerateClientCertificateRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`GenerateClientCertificateRequest::tags`](crate::types::GenerateClientCertificateRequest::tags), if any.
@@ -150,7 +147,7 @@ impl GenerateClientCertificateRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Builds the [`GenerateClientCertificateRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -160,9 +157,6 @@ impl GenerateClientCertificateRequestBuilder {
         crate::types::GenerateClientCertificateRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GenerateClientCertificateRequest {
-            description: self.description,
-            tags: self.tags,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -67,7 +67,9 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetAccountRequest {
     ::std::cmp::PartialEq,
     ::std::default::Default
 )]
-pub struct GetAccountRequestBuilder {}
+pub struct GetAccountRequestBuilder {
+    inner: crate::types::GetAccountRequest,
+}
 impl GetAccountRequestBuilder {
     /// Builds the [`GetAccountRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -77,6 +79,6 @@ impl GetAccountRequestBuilder {
         crate::types::GetAccountRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GetAccountRequest {})
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -94,8 +94,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetApiKeyRequest {
     ::std::default::Default
 )]
 pub struct GetApiKeyRequestBuilder {
-    api_key: ::std::option::Option<::std::string::String>,
-    include_value: ::std::option::Option<bool>,
+    inner: crate::types::GetApiKeyRequest,
 }
 impl GetApiKeyRequestBuilder {
     /// Sets [`GetApiKeyRequest::api_key`](crate::types::GetApiKeyRequest::api_key): The identifier of the ApiKey resource.
@@ -103,7 +102,7 @@ impl GetApiKeyRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.api_key = ::std::option::Option::Some(input.into());
+        self.inner.api_key = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetApiKeyRequest::api_key`](crate::types::GetApiKeyRequest::api_key).
@@ -112,29 +111,29 @@ impl GetApiKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.api_key = input;
+        self.inner.api_key = input;
         self
     }
     /// The value set for [`GetApiKeyRequest::api_key`](crate::types::GetApiKeyRequest::api_key), if any.
     #[inline]
     pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-        &self.api_key
+        &self.inner.api_key
     }
     /// Sets [`GetApiKeyRequest::include_value`](crate::types::GetApiKeyRequest::include_value): A boolean flag to specify whether (`true`) or not (`false`) the result contains the key value.
     pub fn include_value(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.include_value = ::std::option::Option::Some(input.into());
+        self.inner.include_value = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetApiKeyRequest::include_value`](crate::types::GetApiKeyRequest::include_value).
     #[inline]
     pub fn set_include_value(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.include_value = input;
+        self.inner.include_value = input;
         self
     }
     /// The value set for [`GetApiKeyRequest::include_value`](crate::types::GetApiKeyRequest::include_value), if any.
     #[inline]
     pub fn get_include_value(&self) -> &::std::option::Option<bool> {
-        &self.include_value
+        &self.inner.include_value
     }
     /// Builds the [`GetApiKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -144,15 +143,12 @@ impl GetApiKeyRequestBuilder {
         crate::types::GetApiKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.api_key.is_none() {
+        if self.inner.api_key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetApiKeyRequest",
                 member: "apiKey",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetApiKeyRequest {
-            api_key: self.api_key,
-            include_value: self.include_value,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -122,11 +122,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetApiKeysRequest {
     ::std::default::Default
 )]
 pub struct GetApiKeysRequestBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
-    name_query: ::std::option::Option<::std::string::String>,
-    customer_id: ::std::option::Option<::std::string::String>,
-    include_values: ::std::option::Option<bool>,
+    inner: crate::types::GetApiKeysRequest,
 }
 impl GetApiKeysRequestBuilder {
     /// Sets [`GetApiKeysRequest::position`](crate::types::GetApiKeysRequest::position): The current pagination position in the paged result set.
@@ -134,7 +130,7 @@ impl GetApiKeysRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetApiKeysRequest::position`](crate::types::GetApiKeysRequest::position).
@@ -143,36 +139,36 @@ impl GetApiKeysRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`GetApiKeysRequest::position`](crate::types::GetApiKeysRequest::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`GetApiKeysRequest::limit`](crate::types::GetApiKeysRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetApiKeysRequest::limit`](crate::types::GetApiKeysRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`GetApiKeysRequest::limit`](crate::types::GetApiKeysRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Sets [`GetApiKeysRequest::name_query`](crate::types::GetApiKeysRequest::name_query): The name of queried API keys.
     pub fn name_query(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name_query = ::std::option::Option::Some(input.into());
+        self.inner.name_query = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetApiKeysRequest::name_query`](crate::types::GetApiKeysRequest::name_query).
@@ -181,20 +177,20 @@ impl GetApiKeysRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name_query = input;
+        self.inner.name_query = input;
         self
     }
     /// The value set for [`GetApiKeysRequest::name_query`](crate::types::GetApiKeysRequest::name_query), if any.
     #[inline]
     pub fn get_name_query(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name_query
+        &self.inner.name_query
     }
     /// Sets [`GetApiKeysRequest::customer_id`](crate::types::GetApiKeysRequest::customer_id): The identifier of a customer in Amazon Web Services Marketplace or an external system, such as a developer portal.
     pub fn customer_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.customer_id = ::std::option::Option::Some(input.into());
+        self.inner.customer_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetApiKeysRequest::customer_id`](crate::types::GetApiKeysRequest::customer_id).
@@ -203,29 +199,29 @@ impl GetApiKeysRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.customer_id = input;
+        self.inner.customer_id = input;
         self
     }
     /// The value set for [`GetApiKeysRequest::customer_id`](crate::types::GetApiKeysRequest::customer_id), if any.
     #[inline]
     pub fn get_customer_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.customer_id
+        &self.inner.customer_id
     }
     /// Sets [`GetApiKeysRequest::include_values`](crate::types::GetApiKeysRequest::include_values): A boolean flag to specify whether (`true`) or not (`false`) the result contains key values.
     pub fn include_values(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.include_values = ::std::option::Option::Some(input.into());
+        self.inner.include_values = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetApiKeysRequest::include_values`](crate::types::GetApiKeysRequest::include_values).
     #[inline]
     pub fn set_include_values(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.include_values = input;
+        self.inner.include_values = input;
         self
     }
     /// The value set for [`GetApiKeysRequest::include_values`](crate::types::GetApiKeysRequest::include_values), if any.
     #[inline]
     pub fn get_include_values(&self) -> &::std::option::Option<bool> {
-        &self.include_values
+        &self.inner.include_values
     }
     /// Builds the [`GetApiKeysRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -235,12 +231,6 @@ impl GetApiKeysRequestBuilder {
         crate::types::GetApiKeysRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GetApiKeysRequest {
-            position: self.position,
-            limit: self.limit,
-            name_query: self.name_query,
-            customer_id: self.customer_id,
-            include_values: self.include_values,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -106,9 +106,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetBasePathMappingReques
     ::std::default::Default
 )]
 pub struct GetBasePathMappingRequestBuilder {
-    domain_name: ::std::option::Option<::std::string::String>,
-    domain_name_id: ::std::option::Option<::std::string::String>,
-    base_path: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetBasePathMappingRequest,
 }
 impl GetBasePathMappingRequestBuilder {
     /// Sets [`GetBasePathMappingRequest::domain_name`](crate::types::GetBasePathMappingRequest::domain_name): The domain name of the BasePathMapping resource to be described.
@@ -116,7 +114,7 @@ impl GetBasePathMappingRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name = ::std::option::Option::Some(input.into());
+        self.inner.domain_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetBasePathMappingRequest::domain_name`](crate::types::GetBasePathMappingRequest::domain_name).
@@ -125,20 +123,20 @@ impl GetBasePathMappingRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name = input;
+        self.inner.domain_name = input;
         self
     }
     /// The value set for [`GetBasePathMappingRequest::domain_name`](crate::types::GetBasePathMappingRequest::domain_name), if any.
     #[inline]
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name
+        &self.inner.domain_name
     }
     /// Sets [`GetBasePathMappingRequest::domain_name_id`](crate::types::GetBasePathMappingRequest::domain_name_id): The identifier for the domain name resource.
     pub fn domain_name_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name_id = ::std::option::Option::Some(input.into());
+        self.inner.domain_name_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetBasePathMappingRequest::domain_name_id`](crate::types::GetBasePathMappingRequest::domain_name_id).
@@ -147,20 +145,20 @@ impl GetBasePathMappingRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name_id = input;
+        self.inner.domain_name_id = input;
         self
     }
     /// The value set for [`GetBasePathMappingRequest::domain_name_id`](crate::types::GetBasePathMappingRequest::domain_name_id), if any.
     #[inline]
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name_id
+        &self.inner.domain_name_id
     }
     /// Sets [`GetBasePathMappingRequest::base_path`](crate::types::GetBasePathMappingRequest::base_path): The base path name that callers of the API must provide as part of the URL after the domain name.
     pub fn base_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.base_path = ::std::option::Option::Some(input.into());
+        self.inner.base_path = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetBasePathMappingRequest::base_path`](crate::types::GetBasePathMappingRequest::base_path).
@@ -169,13 +167,13 @@ impl GetBasePathMappingRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.base_path = input;
+        self.inner.base_path = input;
         self
     }
     /// The value set for [`GetBasePathMappingRequest::base_path`](crate::types::GetBasePathMappingRequest::base_path), if any.
     #[inline]
     pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
-        &self.base_path
+        &self.inner.base_path
     }
     /// Builds the [`GetBasePathMappingRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -185,22 +183,18 @@ impl GetBasePathMappingRequestBuilder {
         crate::types::GetBasePathMappingRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.domain_name.is_none() {
+        if self.inner.domain_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetBasePathMappingRequest",
                 member: "domainName",
             });
         }
-        if self.base_path.is_none() {
+        if self.inner.base_path.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetBasePathMappingRequest",
                 member: "basePath",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetBasePathMappingRequest {
-            domain_name: self.domain_name,
-            domain_name_id: self.domain_name_id,
-            base_path: self.base_path,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -114,10 +114,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetBasePathMappingsReque
     ::std::default::Default
 )]
 pub struct GetBasePathMappingsRequestBuilder {
-    domain_name: ::std::option::Option<::std::string::String>,
-    domain_name_id: ::std::option::Option<::std::string::String>,
-    position: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
+    inner: crate::types::GetBasePathMappingsRequest,
 }
 impl GetBasePathMappingsRequestBuilder {
     /// Sets [`GetBasePathMappingsRequest::domain_name`](crate::types::GetBasePathMappingsRequest::domain_name): The domain name of a BasePathMapping resource.
@@ -125,7 +122,7 @@ impl GetBasePathMappingsRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name = ::std::option::Option::Some(input.into());
+        self.inner.domain_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetBasePathMappingsRequest::domain_name`](crate::types::GetBasePathMappingsRequest::domain_name).
@@ -134,20 +131,20 @@ impl GetBasePathMappingsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name = input;
+        self.inner.domain_name = input;
         self
     }
     /// The value set for [`GetBasePathMappingsRequest::domain_name`](crate::types::GetBasePathMappingsRequest::domain_name), if any.
     #[inline]
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name
+        &self.inner.domain_name
     }
     /// Sets [`GetBasePathMappingsRequest::domain_name_id`](crate::types::GetBasePathMappingsRequest::domain_name_id): The identifier for the domain name resource.
     pub fn domain_name_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name_id = ::std::option::Option::Some(input.into());
+        self.inner.domain_name_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetBasePathMappingsRequest::domain_name_id`](crate::types::GetBasePathMappingsRequest::domain_name_id).
@@ -156,20 +153,20 @@ impl GetBasePathMappingsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name_id = input;
+        self.inner.domain_name_id = input;
         self
     }
     /// The value set for [`GetBasePathMappingsRequest::domain_name_id`](crate::types::GetBasePathMappingsRequest::domain_name_id), if any.
     #[inline]
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name_id
+        &self.inner.domain_name_id
     }
     /// Sets [`GetBasePathMappingsRequest::position`](crate::types::GetBasePathMappingsRequest::position): The current pagination position in the paged result set.
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetBasePathMappingsRequest::position`](crate::types::GetBasePathMappingsRequest::position).
@@ -178,29 +175,29 @@ impl GetBasePathMappingsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`GetBasePathMappingsRequest::position`](crate::types::GetBasePathMappingsRequest::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`GetBasePathMappingsRequest::limit`](crate::types::GetBasePathMappingsRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetBasePathMappingsRequest::limit`](crate::types::GetBasePathMappingsRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`GetBasePathMappingsRequest::limit`](crate::types::GetBasePathMappingsRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Builds the [`GetBasePathMappingsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -210,17 +207,12 @@ impl GetBasePathMappingsRequestBuilder {
         crate::types::GetBasePathMappingsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.domain_name.is_none() {
+        if self.inner.domain_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetBasePathMappingsRequest",
                 member: "domainName",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetBasePathMappingsRequest {
-            domain_name: self.domain_name,
-            domain_name_id: self.domain_name_id,
-            position: self.position,
-            limit: self.limit,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -86,7 +86,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetClientCertificateRequ
     ::std::default::Default
 )]
 pub struct GetClientCertificateRequestBuilder {
-    client_certificate_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetClientCertificateRequest,
 }
 impl GetClientCertificateRequestBuilder {
     /// Sets [`GetClientCertificateRequest::client_certificate_id`](crate::types::GetClientCertificateRequest::client_certificate_id): The identifier of the ClientCertificate resource to be described.
@@ -94,7 +94,7 @@ impl GetClientCertificateRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.client_certificate_id = ::std::option::Option::Some(input.into());
+        self.inner.client_certificate_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetClientCertificateRequest::client_certificate_id`](crate::types::GetClientCertificateRequest::client_certificate_id).
@@ -103,7 +103,7 @@ impl GetClientCertificateRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.client_certificate_id = input;
+        self.inner.client_certificate_id = input;
         self
     }
     /// The value set for [`GetClientCertificateRequest::client_certificate_id`](crate::types::GetClientCertificateRequest::client_certificate_id), if any.
@@ -111,7 +111,7 @@ impl GetClientCertificateRequestBuilder {
     pub fn get_client_certificate_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.client_certificate_id
+        &self.inner.client_certificate_id
     }
     /// Builds the [`GetClientCertificateRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -121,14 +121,12 @@ impl GetClientCertificateRequestBuilder {
         crate::types::GetClientCertificateRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.client_certificate_id.is_none() {
+        if self.inner.client_certificate_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetClientCertificateRequest",
                 member: "clientCertificateId",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetClientCertificateRequest {
-            client_certificate_id: self.client_certificate_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -92,8 +92,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetClientCertificatesReq
     ::std::default::Default
 )]
 pub struct GetClientCertificatesRequestBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
+    inner: crate::types::GetClientCertificatesRequest,
 }
 impl GetClientCertificatesRequestBuilder {
     /// Sets [`GetClientCertificatesRequest::position`](crate::types::GetClientCertificatesRequest::position): The current pagination position in the paged result set.
@@ -101,7 +100,7 @@ impl GetClientCertificatesRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetClientCertificatesRequest::position`](crate::types::GetClientCertificatesRequest::position).
@@ -110,29 +109,29 @@ impl GetClientCertificatesRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`GetClientCertificatesRequest::position`](crate::types::GetClientCertificatesRequest::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`GetClientCertificatesRequest::limit`](crate::types::GetClientCertificatesRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetClientCertificatesRequest::limit`](crate::types::GetClientCertificatesRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`GetClientCertificatesRequest::limit`](crate::types::GetClientCertificatesRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Builds the [`GetClientCertificatesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -142,9 +141,6 @@ impl GetClientCertificatesRequestBuilder {
         crate::types::GetClientCertificatesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GetClientCertificatesRequest {
-            position: self.position,
-            limit: self.limit,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

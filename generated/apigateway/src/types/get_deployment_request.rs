@@ -106,9 +106,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetDeploymentRequest {
     ::std::default::Default
 )]
 pub struct GetDeploymentRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    deployment_id: ::std::option::Option<::std::string::String>,
-    embed: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    inner: crate::types::GetDeploymentRequest,
 }
 impl GetDeploymentRequestBuilder {
     /// Sets [`GetDeploymentRequest::rest_api_id`](crate::types::GetDeploymentRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -116,7 +114,7 @@ impl GetDeploymentRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDeploymentRequest::rest_api_id`](crate::types::GetDeploymentRequest::rest_api_id).
@@ -125,20 +123,20 @@ impl GetDeploymentRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetDeploymentRequest::rest_api_id`](crate::types::GetDeploymentRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`GetDeploymentRequest::deployment_id`](crate::types::GetDeploymentRequest::deployment_id): The identifier of the Deployment resource to get information about.
     pub fn deployment_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.deployment_id = ::std::option::Option::Some(input.into());
+        self.inner.deployment_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDeploymentRequest::deployment_id`](crate::types::GetDeploymentRequest::deployment_id).
@@ -147,13 +145,13 @@ impl GetDeploymentRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.deployment_id = input;
+        self.inner.deployment_id = input;
         self
     }
     /// The value set for [`GetDeploymentRequest::deployment_id`](crate::types::GetDeploymentRequest::deployment_id), if any.
     #[inline]
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.deployment_id
+        &self.inner.deployment_id
     }
     /// Sets [`GetDeploymentRequest::embed`](crate::types::GetDeploymentRequest::embed): A query parameter to retrieve the specified embedded resources of the returned Deployment resource in the response.
     pub fn embed(
@@ -162,7 +160,7 @@ impl GetDeploymentRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.embed = ::std::option::Option::Some(
+        self.inner.embed = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -173,7 +171,7 @@ impl GetDeploymentRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.embed = input;
+        self.inner.embed = input;
         self
     }
     /// The value set for [`GetDeploymentRequest::embed`](crate::types::GetDeploymentRequest::embed), if any.
@@ -181,7 +179,7 @@ impl GetDeploymentRequestBuilder {
     pub fn get_embed(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.embed
+        &self.inner.embed
     }
     /// Builds the [`GetDeploymentRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -191,22 +189,18 @@ impl GetDeploymentRequestBuilder {
         crate::types::GetDeploymentRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDeploymentRequest",
                 member: "restApiId",
             });
         }
-        if self.deployment_id.is_none() {
+        if self.inner.deployment_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDeploymentRequest",
                 member: "deploymentId",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetDeploymentRequest {
-            rest_api_id: self.rest_api_id,
-            deployment_id: self.deployment_id,
-            embed: self.embed,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -98,8 +98,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetDocumentationPartRequ
     ::std::default::Default
 )]
 pub struct GetDocumentationPartRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    documentation_part_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetDocumentationPartRequest,
 }
 impl GetDocumentationPartRequestBuilder {
     /// Sets [`GetDocumentationPartRequest::rest_api_id`](crate::types::GetDocumentationPartRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -107,7 +106,7 @@ impl GetDocumentationPartRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationPartRequest::rest_api_id`](crate::types::GetDocumentationPartRequest::rest_api_id).
@@ -116,20 +115,20 @@ impl GetDocumentationPartRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetDocumentationPartRequest::rest_api_id`](crate::types::GetDocumentationPartRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`GetDocumentationPartRequest::documentation_part_id`](crate::types::GetDocumentationPartRequest::documentation_part_id): The string identifier of the associated RestApi.
     pub fn documentation_part_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.documentation_part_id = ::std::option::Option::Some(input.into());
+        self.inner.documentation_part_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationPartRequest::documentation_part_id`](crate::types::GetDocumentationPartRequest::documentation_part_id).
@@ -138,7 +137,7 @@ impl GetDocumentationPartRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.documentation_part_id = input;
+        self.inner.documentation_part_id = input;
         self
     }
     /// The value set for [`GetDocumentationPartRequest::documentation_part_id`](crate::types::GetDocumentationPartRequest::documentation_part_id), if any.
@@ -146,7 +145,7 @@ impl GetDocumentationPartRequestBuilder {
     pub fn get_documentation_part_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.documentation_part_id
+        &self.inner.documentation_part_id
     }
     /// Builds the [`GetDocumentationPartRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -156,21 +155,18 @@ impl GetDocumentationPartRequestBuilder {
         crate::types::GetDocumentationPartRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDocumentationPartRequest",
                 member: "restApiId",
             });
         }
-        if self.documentation_part_id.is_none() {
+        if self.inner.documentation_part_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDocumentationPartRequest",
                 member: "documentationPartId",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetDocumentationPartRequest {
-            rest_api_id: self.rest_api_id,
-            documentation_part_id: self.documentation_part_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

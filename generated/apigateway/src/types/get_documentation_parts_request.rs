@@ -144,13 +144,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetDocumentationPartsReq
     ::std::default::Default
 )]
 pub struct GetDocumentationPartsRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    type_: ::std::option::Option<crate::types::DocumentationPartType>,
-    name_query: ::std::option::Option<::std::string::String>,
-    path: ::std::option::Option<::std::string::String>,
-    position: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
-    location_status: ::std::option::Option<crate::types::LocationStatusType>,
+    inner: crate::types::GetDocumentationPartsRequest,
 }
 impl GetDocumentationPartsRequestBuilder {
     /// Sets [`GetDocumentationPartsRequest::rest_api_id`](crate::types::GetDocumentationPartsRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -158,7 +152,7 @@ impl GetDocumentationPartsRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::rest_api_id`](crate::types::GetDocumentationPartsRequest::rest_api_id).
@@ -167,20 +161,20 @@ impl GetDocumentationPartsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::rest_api_id`](crate::types::GetDocumentationPartsRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`GetDocumentationPartsRequest::type_`](crate::types::GetDocumentationPartsRequest::type_): The type of API entities of the to-be-retrieved documentation parts.
     pub fn type_(
         mut self,
         input: impl ::std::convert::Into<crate::types::DocumentationPartType>,
     ) -> Self {
-        self.type_ = ::std::option::Option::Some(input.into());
+        self.inner.type_ = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::type_`](crate::types::GetDocumentationPartsRequest::type_).
@@ -189,7 +183,7 @@ impl GetDocumentationPartsRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::DocumentationPartType>,
     ) -> Self {
-        self.type_ = input;
+        self.inner.type_ = input;
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::type_`](crate::types::GetDocumentationPartsRequest::type_), if any.
@@ -197,14 +191,14 @@ impl GetDocumentationPartsRequestBuilder {
     pub fn get_type_(
         &self,
     ) -> &::std::option::Option<crate::types::DocumentationPartType> {
-        &self.type_
+        &self.inner.type_
     }
     /// Sets [`GetDocumentationPartsRequest::name_query`](crate::types::GetDocumentationPartsRequest::name_query): The name of API entities of the to-be-retrieved documentation parts.
     pub fn name_query(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name_query = ::std::option::Option::Some(input.into());
+        self.inner.name_query = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::name_query`](crate::types::GetDocumentationPartsRequest::name_query).
@@ -213,20 +207,20 @@ impl GetDocumentationPartsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name_query = input;
+        self.inner.name_query = input;
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::name_query`](crate::types::GetDocumentationPartsRequest::name_query), if any.
     #[inline]
     pub fn get_name_query(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name_query
+        &self.inner.name_query
     }
     /// Sets [`GetDocumentationPartsRequest::path`](crate::types::GetDocumentationPartsRequest::path): The path of API entities of the to-be-retrieved documentation parts.
     pub fn path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.path = ::std::option::Option::Some(input.into());
+        self.inner.path = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::path`](crate::types::GetDocumentationPartsRequest::path).
@@ -235,20 +229,20 @@ impl GetDocumentationPartsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.path = input;
+        self.inner.path = input;
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::path`](crate::types::GetDocumentationPartsRequest::path), if any.
     #[inline]
     pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
-        &self.path
+        &self.inner.path
     }
     /// Sets [`GetDocumentationPartsRequest::position`](crate::types::GetDocumentationPartsRequest::position): The current pagination position in the paged result set.
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::position`](crate::types::GetDocumentationPartsRequest::position).
@@ -257,36 +251,36 @@ impl GetDocumentationPartsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::position`](crate::types::GetDocumentationPartsRequest::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`GetDocumentationPartsRequest::limit`](crate::types::GetDocumentationPartsRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::limit`](crate::types::GetDocumentationPartsRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::limit`](crate::types::GetDocumentationPartsRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Sets [`GetDocumentationPartsRequest::location_status`](crate::types::GetDocumentationPartsRequest::location_status): The status of the API documentation parts to retrieve.
     pub fn location_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::LocationStatusType>,
     ) -> Self {
-        self.location_status = ::std::option::Option::Some(input.into());
+        self.inner.location_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationPartsRequest::location_status`](crate::types::GetDocumentationPartsRequest::location_status).
@@ -295,7 +289,7 @@ impl GetDocumentationPartsRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::LocationStatusType>,
     ) -> Self {
-        self.location_status = input;
+        self.inner.location_status = input;
         self
     }
     /// The value set for [`GetDocumentationPartsRequest::location_status`](crate::types::GetDocumentationPartsRequest::location_status), if any.
@@ -303,7 +297,7 @@ impl GetDocumentationPartsRequestBuilder {
     pub fn get_location_status(
         &self,
     ) -> &::std::option::Option<crate::types::LocationStatusType> {
-        &self.location_status
+        &self.inner.location_status
     }
     /// Builds the [`GetDocumentationPartsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -313,20 +307,12 @@ impl GetDocumentationPartsRequestBuilder {
         crate::types::GetDocumentationPartsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDocumentationPartsRequest",
                 member: "restApiId",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetDocumentationPartsRequest {
-            rest_api_id: self.rest_api_id,
-            type_: self.type_,
-            name_query: self.name_query,
-            path: self.path,
-            position: self.position,
-            limit: self.limit,
-            location_status: self.location_status,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

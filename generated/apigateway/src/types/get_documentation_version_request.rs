@@ -99,8 +99,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetDocumentationVersionR
     ::std::default::Default
 )]
 pub struct GetDocumentationVersionRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    documentation_version: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetDocumentationVersionRequest,
 }
 impl GetDocumentationVersionRequestBuilder {
     /// Sets [`GetDocumentationVersionRequest::rest_api_id`](crate::types::GetDocumentationVersionRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -108,7 +107,7 @@ impl GetDocumentationVersionRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationVersionRequest::rest_api_id`](crate::types::GetDocumentationVersionRequest::rest_api_id).
@@ -117,20 +116,20 @@ impl GetDocumentationVersionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetDocumentationVersionRequest::rest_api_id`](crate::types::GetDocumentationVersionRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`GetDocumentationVersionRequest::documentation_version`](crate::types::GetDocumentationVersionRequest::documentation_version): The version identifier of the to-be-retrieved documentation snapshot.
     pub fn documentation_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.documentation_version = ::std::option::Option::Some(input.into());
+        self.inner.documentation_version = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationVersionRequest::documentation_version`](crate::types::GetDocumentationVersionRequest::documentation_version).
@@ -139,7 +138,7 @@ impl GetDocumentationVersionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.documentation_version = input;
+        self.inner.documentation_version = input;
         self
     }
     /// The value set for [`GetDocumentationVersionRequest::documentation_version`](crate::types::GetDocumentationVersionRequest::documentation_version), if any.
@@ -147,7 +146,7 @@ impl GetDocumentationVersionRequestBuilder {
     pub fn get_documentation_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.documentation_version
+        &self.inner.documentation_version
     }
     /// Builds the [`GetDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -157,21 +156,18 @@ impl GetDocumentationVersionRequestBuilder {
         crate::types::GetDocumentationVersionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDocumentationVersionRequest",
                 member: "restApiId",
             });
         }
-        if self.documentation_version.is_none() {
+        if self.inner.documentation_version.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDocumentationVersionRequest",
                 member: "documentationVersion",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetDocumentationVersionRequest {
-            rest_api_id: self.rest_api_id,
-            documentation_version: self.documentation_version,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -105,9 +105,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetDocumentationVersions
     ::std::default::Default
 )]
 pub struct GetDocumentationVersionsRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    position: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
+    inner: crate::types::GetDocumentationVersionsRequest,
 }
 impl GetDocumentationVersionsRequestBuilder {
     /// Sets [`GetDocumentationVersionsRequest::rest_api_id`](crate::types::GetDocumentationVersionsRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -115,7 +113,7 @@ impl GetDocumentationVersionsRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationVersionsRequest::rest_api_id`](crate::types::GetDocumentationVersionsRequest::rest_api_id).
@@ -124,20 +122,20 @@ impl GetDocumentationVersionsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetDocumentationVersionsRequest::rest_api_id`](crate::types::GetDocumentationVersionsRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`GetDocumentationVersionsRequest::position`](crate::types::GetDocumentationVersionsRequest::position): The current pagination position in the paged result set.
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationVersionsRequest::position`](crate::types::GetDocumentationVersionsRequest::position).
@@ -146,29 +144,29 @@ impl GetDocumentationVersionsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`GetDocumentationVersionsRequest::position`](crate::types::GetDocumentationVersionsRequest::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`GetDocumentationVersionsRequest::limit`](crate::types::GetDocumentationVersionsRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDocumentationVersionsRequest::limit`](crate::types::GetDocumentationVersionsRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`GetDocumentationVersionsRequest::limit`](crate::types::GetDocumentationVersionsRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Builds the [`GetDocumentationVersionsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -178,16 +176,12 @@ impl GetDocumentationVersionsRequestBuilder {
         crate::types::GetDocumentationVersionsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetDocumentationVersionsRequest",
                 member: "restApiId",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetDocumentationVersionsRequest {
-            rest_api_id: self.rest_api_id,
-            position: self.position,
-            limit: self.limit,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

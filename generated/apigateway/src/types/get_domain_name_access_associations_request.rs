@@ -105,9 +105,7 @@ for GetDomainNameAccessAssociationsRequest {
     ::std::default::Default
 )]
 pub struct GetDomainNameAccessAssociationsRequestBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
-    resource_owner: ::std::option::Option<crate::types::ResourceOwner>,
+    inner: crate::types::GetDomainNameAccessAssociationsRequest,
 }
 impl GetDomainNameAccessAssociationsRequestBuilder {
     /// Sets [`GetDomainNameAccessAssociationsRequest::position`](crate::types::GetDomainNameAccessAssociationsRequest::position): The current pagination position in the paged result set.
@@ -115,7 +113,7 @@ impl GetDomainNameAccessAssociationsRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDomainNameAccessAssociationsRequest::position`](crate::types::GetDomainNameAccessAssociationsRequest::position).
@@ -124,36 +122,36 @@ impl GetDomainNameAccessAssociationsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`GetDomainNameAccessAssociationsRequest::position`](crate::types::GetDomainNameAccessAssociationsRequest::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`GetDomainNameAccessAssociationsRequest::limit`](crate::types::GetDomainNameAccessAssociationsRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDomainNameAccessAssociationsRequest::limit`](crate::types::GetDomainNameAccessAssociationsRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`GetDomainNameAccessAssociationsRequest::limit`](crate::types::GetDomainNameAccessAssociationsRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Sets [`GetDomainNameAccessAssociationsRequest::resource_owner`](crate::types::GetDomainNameAccessAssociationsRequest::resource_owner): The owner of the domain name access association.
     pub fn resource_owner(
         mut self,
         input: impl ::std::convert::Into<crate::types::ResourceOwner>,
     ) -> Self {
-        self.resource_owner = ::std::option::Option::Some(input.into());
+        self.inner.resource_owner = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDomainNameAccessAssociationsRequest::resource_owner`](crate::types::GetDomainNameAccessAssociationsRequest::resource_owner).
@@ -162,7 +160,7 @@ impl GetDomainNameAccessAssociationsRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ResourceOwner>,
     ) -> Self {
-        self.resource_owner = input;
+        self.inner.resource_owner = input;
         self
     }
     /// The value set for [`GetDomainNameAccessAssociationsRequest::resource_owner`](crate::types::GetDomainNameAccessAssociationsRequest::resource_owner), if any.
@@ -170,7 +168,7 @@ impl GetDomainNameAccessAssociationsRequestBuilder {
     pub fn get_resource_owner(
         &self,
     ) -> &::std::option::Option<crate::types::ResourceOwner> {
-        &self.resource_owner
+        &self.inner.resource_owner
     }
     /// Builds the [`GetDomainNameAccessAssociationsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -180,10 +178,6 @@ impl GetDomainNameAccessAssociationsRequestBuilder {
         crate::types::GetDomainNameAccessAssociationsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GetDomainNameAccessAssociationsRequest {
-            position: self.position,
-            limit: self.limit,
-            resource_owner: self.resource_owner,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

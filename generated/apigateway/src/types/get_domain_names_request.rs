@@ -102,9 +102,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetDomainNamesRequest {
     ::std::default::Default
 )]
 pub struct GetDomainNamesRequestBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
-    resource_owner: ::std::option::Option<crate::types::ResourceOwner>,
+    inner: crate::types::GetDomainNamesRequest,
 }
 impl GetDomainNamesRequestBuilder {
     /// Sets [`GetDomainNamesRequest::position`](crate::types::GetDomainNamesRequest::position): The current pagination position in the paged result set.
@@ -112,7 +110,7 @@ impl GetDomainNamesRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDomainNamesRequest::position`](crate::types::GetDomainNamesRequest::position).
@@ -121,36 +119,36 @@ impl GetDomainNamesRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`GetDomainNamesRequest::position`](crate::types::GetDomainNamesRequest::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`GetDomainNamesRequest::limit`](crate::types::GetDomainNamesRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDomainNamesRequest::limit`](crate::types::GetDomainNamesRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`GetDomainNamesRequest::limit`](crate::types::GetDomainNamesRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Sets [`GetDomainNamesRequest::resource_owner`](crate::types::GetDomainNamesRequest::resource_owner): The owner of the domain name access association.
     pub fn resource_owner(
         mut self,
         input: impl ::std::convert::Into<crate::types::ResourceOwner>,
     ) -> Self {
-        self.resource_owner = ::std::option::Option::Some(input.into());
+        self.inner.resource_owner = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetDomainNamesRequest::resource_owner`](crate::types::GetDomainNamesRequest::resource_owner).
@@ -159,7 +157,7 @@ impl GetDomainNamesRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ResourceOwner>,
     ) -> Self {
-        self.resource_owner = input;
+        self.inner.resource_owner = input;
         self
     }
     /// The value set for [`GetDomainNamesRequest::resource_owner`](crate::types::GetDomainNamesRequest::resource_owner), if any.
@@ -167,7 +165,7 @@ impl GetDomainNamesRequestBuilder {
     pub fn get_resource_owner(
         &self,
     ) -> &::std::option::Option<crate::types::ResourceOwner> {
-        &self.resource_owner
+        &self.inner.resource_owner
     }
     /// Builds the [`GetDomainNamesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -177,10 +175,6 @@ impl GetDomainNamesRequestBuilder {
         crate::types::GetDomainNamesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GetDomainNamesRequest {
-            position: self.position,
-            limit: self.limit,
-            resource_owner: self.resource_owner,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -130,13 +130,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetExportRequest {
     ::std::default::Default
 )]
 pub struct GetExportRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    stage_name: ::std::option::Option<::std::string::String>,
-    export_type: ::std::option::Option<::std::string::String>,
-    parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    accepts: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetExportRequest,
 }
 impl GetExportRequestBuilder {
     /// Sets [`GetExportRequest::rest_api_id`](crate::types::GetExportRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -144,7 +138,7 @@ impl GetExportRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetExportRequest::rest_api_id`](crate::types::GetExportRequest::rest_api_id).
@@ -153,20 +147,20 @@ impl GetExportRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetExportRequest::rest_api_id`](crate::types::GetExportRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`GetExportRequest::stage_name`](crate::types::GetExportRequest::stage_name): The name of the Stage that will be exported.
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.stage_name = ::std::option::Option::Some(input.into());
+        self.inner.stage_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetExportRequest::stage_name`](crate::types::GetExportRequest::stage_name).
@@ -175,20 +169,20 @@ impl GetExportRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.stage_name = input;
+        self.inner.stage_name = input;
         self
     }
     /// The value set for [`GetExportRequest::stage_name`](crate::types::GetExportRequest::stage_name), if any.
     #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.stage_name
+        &self.inner.stage_name
     }
     /// Sets [`GetExportRequest::export_type`](crate::types::GetExportRequest::export_type): The type of export.
     pub fn export_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.export_type = ::std::option::Option::Some(input.into());
+        self.inner.export_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetExportRequest::export_type`](crate::types::GetExportRequest::export_type).
@@ -197,13 +191,13 @@ impl GetExportRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.export_type = input;
+        self.inner.export_type = input;
         self
     }
     /// The value set for [`GetExportRequest::export_type`](crate::types::GetExportRequest::export_type), if any.
     #[inline]
     pub fn get_export_type(&self) -> &::std::option::Option<::std::string::String> {
-        &self.export_type
+        &self.inner.export_type
     }
     /// Sets [`GetExportRequest::parameters`](crate::types::GetExportRequest::parameters): A key-value map of query string parameters that specify properties of the export, depending on the requested `exportType`.
     pub fn parameters(
@@ -215,7 +209,7 @@ impl GetExportRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.parameters = ::std::option::Option::Some(
+        self.inner.parameters = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -228,7 +222,7 @@ impl GetExportRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.parameters = input;
+        self.inner.parameters = input;
         self
     }
     /// The value set for [`GetExportRequest::parameters`](crate::types::GetExportRequest::parameters), if any.
@@ -238,14 +232,14 @@ impl GetExportRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.parameters
+        &self.inner.parameters
     }
     /// Sets [`GetExportRequest::accepts`](crate::types::GetExportRequest::accepts): The content-type of the export, for example `application/json`.
     pub fn accepts(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.accepts = ::std::option::Option::Some(input.into());
+        self.inner.accepts = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetExportRequest::accepts`](crate::types::GetExportRequest::accepts).
@@ -254,13 +248,13 @@ impl GetExportRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.accepts = input;
+        self.inner.accepts = input;
         self
     }
     /// The value set for [`GetExportRequest::accepts`](crate::types::GetExportRequest::accepts), if any.
     #[inline]
     pub fn get_accepts(&self) -> &::std::option::Option<::std::string::String> {
-        &self.accepts
+        &self.inner.accepts
     }
     /// Builds the [`GetExportRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -270,30 +264,24 @@ impl GetExportRequestBuilder {
         crate::types::GetExportRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetExportRequest",
                 member: "restApiId",
             });
         }
-        if self.stage_name.is_none() {
+        if self.inner.stage_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetExportRequest",
                 member: "stageName",
             });
         }
-        if self.export_type.is_none() {
+        if self.inner.export_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetExportRequest",
                 member: "exportType",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetExportRequest {
-            rest_api_id: self.rest_api_id,
-            stage_name: self.stage_name,
-            export_type: self.export_type,
-            parameters: self.parameters,
-            accepts: self.accepts,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

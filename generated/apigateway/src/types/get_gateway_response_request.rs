@@ -96,8 +96,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetGatewayResponseReques
     ::std::default::Default
 )]
 pub struct GetGatewayResponseRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    response_type: ::std::option::Option<crate::types::GatewayResponseType>,
+    inner: crate::types::GetGatewayResponseRequest,
 }
 impl GetGatewayResponseRequestBuilder {
     /// Sets [`GetGatewayResponseRequest::rest_api_id`](crate::types::GetGatewayResponseRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -105,7 +104,7 @@ impl GetGatewayResponseRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetGatewayResponseRequest::rest_api_id`](crate::types::GetGatewayResponseRequest::rest_api_id).
@@ -114,20 +113,20 @@ impl GetGatewayResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetGatewayResponseRequest::rest_api_id`](crate::types::GetGatewayResponseRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`GetGatewayResponseRequest::response_type`](crate::types::GetGatewayResponseRequest::response_type): The response type of the associated GatewayResponse.
     pub fn response_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::GatewayResponseType>,
     ) -> Self {
-        self.response_type = ::std::option::Option::Some(input.into());
+        self.inner.response_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetGatewayResponseRequest::response_type`](crate::types::GetGatewayResponseRequest::response_type).
@@ -136,7 +135,7 @@ impl GetGatewayResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::GatewayResponseType>,
     ) -> Self {
-        self.response_type = input;
+        self.inner.response_type = input;
         self
     }
     /// The value set for [`GetGatewayResponseRequest::response_type`](crate::types::GetGatewayResponseRequest::response_type), if any.
@@ -144,7 +143,7 @@ impl GetGatewayResponseRequestBuilder {
     pub fn get_response_type(
         &self,
     ) -> &::std::option::Option<crate::types::GatewayResponseType> {
-        &self.response_type
+        &self.inner.response_type
     }
     /// Builds the [`GetGatewayResponseRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -154,21 +153,18 @@ impl GetGatewayResponseRequestBuilder {
         crate::types::GetGatewayResponseRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetGatewayResponseRequest",
                 member: "restApiId",
             });
         }
-        if self.response_type.is_none() {
+        if self.inner.response_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetGatewayResponseRequest",
                 member: "responseType",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetGatewayResponseRequest {
-            rest_api_id: self.rest_api_id,
-            response_type: self.response_type,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

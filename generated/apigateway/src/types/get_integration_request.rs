@@ -108,9 +108,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetIntegrationRequest {
     ::std::default::Default
 )]
 pub struct GetIntegrationRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    resource_id: ::std::option::Option<::std::string::String>,
-    http_method: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetIntegrationRequest,
 }
 impl GetIntegrationRequestBuilder {
     /// Sets [`GetIntegrationRequest::rest_api_id`](crate::types::GetIntegrationRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -118,7 +116,7 @@ impl GetIntegrationRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetIntegrationRequest::rest_api_id`](crate::types::GetIntegrationRequest::rest_api_id).
@@ -127,20 +125,20 @@ impl GetIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetIntegrationRequest::rest_api_id`](crate::types::GetIntegrationRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`GetIntegrationRequest::resource_id`](crate::types::GetIntegrationRequest::resource_id): Specifies a get integration request's resource identifier
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_id = ::std::option::Option::Some(input.into());
+        self.inner.resource_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetIntegrationRequest::resource_id`](crate::types::GetIntegrationRequest::resource_id).
@@ -149,20 +147,20 @@ impl GetIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_id = input;
+        self.inner.resource_id = input;
         self
     }
     /// The value set for [`GetIntegrationRequest::resource_id`](crate::types::GetIntegrationRequest::resource_id), if any.
     #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_id
+        &self.inner.resource_id
     }
     /// Sets [`GetIntegrationRequest::http_method`](crate::types::GetIntegrationRequest::http_method): Specifies a get integration request's HTTP method.
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.http_method = ::std::option::Option::Some(input.into());
+        self.inner.http_method = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetIntegrationRequest::http_method`](crate::types::GetIntegrationRequest::http_method).
@@ -171,13 +169,13 @@ impl GetIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.http_method = input;
+        self.inner.http_method = input;
         self
     }
     /// The value set for [`GetIntegrationRequest::http_method`](crate::types::GetIntegrationRequest::http_method), if any.
     #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
-        &self.http_method
+        &self.inner.http_method
     }
     /// Builds the [`GetIntegrationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -187,28 +185,24 @@ impl GetIntegrationRequestBuilder {
         crate::types::GetIntegrationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetIntegrationRequest",
                 member: "restApiId",
             });
         }
-        if self.resource_id.is_none() {
+        if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetIntegrationRequest",
                 member: "resourceId",
             });
         }
-        if self.http_method.is_none() {
+        if self.inner.http_method.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetIntegrationRequest",
                 member: "httpMethod",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetIntegrationRequest {
-            rest_api_id: self.rest_api_id,
-            resource_id: self.resource_id,
-            http_method: self.http_method,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -108,9 +108,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetMethodRequest {
     ::std::default::Default
 )]
 pub struct GetMethodRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    resource_id: ::std::option::Option<::std::string::String>,
-    http_method: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetMethodRequest,
 }
 impl GetMethodRequestBuilder {
     /// Sets [`GetMethodRequest::rest_api_id`](crate::types::GetMethodRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -118,7 +116,7 @@ impl GetMethodRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetMethodRequest::rest_api_id`](crate::types::GetMethodRequest::rest_api_id).
@@ -127,20 +125,20 @@ impl GetMethodRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetMethodRequest::rest_api_id`](crate::types::GetMethodRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`GetMethodRequest::resource_id`](crate::types::GetMethodRequest::resource_id): The Resource identifier for the Method resource.
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_id = ::std::option::Option::Some(input.into());
+        self.inner.resource_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetMethodRequest::resource_id`](crate::types::GetMethodRequest::resource_id).
@@ -149,20 +147,20 @@ impl GetMethodRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_id = input;
+        self.inner.resource_id = input;
         self
     }
     /// The value set for [`GetMethodRequest::resource_id`](crate::types::GetMethodRequest::resource_id), if any.
     #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_id
+        &self.inner.resource_id
     }
     /// Sets [`GetMethodRequest::http_method`](crate::types::GetMethodRequest::http_method): Specifies the method request's HTTP method type.
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.http_method = ::std::option::Option::Some(input.into());
+        self.inner.http_method = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetMethodRequest::http_method`](crate::types::GetMethodRequest::http_method).
@@ -171,13 +169,13 @@ impl GetMethodRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.http_method = input;
+        self.inner.http_method = input;
         self
     }
     /// The value set for [`GetMethodRequest::http_method`](crate::types::GetMethodRequest::http_method), if any.
     #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
-        &self.http_method
+        &self.inner.http_method
     }
     /// Builds the [`GetMethodRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -187,28 +185,24 @@ impl GetMethodRequestBuilder {
         crate::types::GetMethodRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetMethodRequest",
                 member: "restApiId",
             });
         }
-        if self.resource_id.is_none() {
+        if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetMethodRequest",
                 member: "resourceId",
             });
         }
-        if self.http_method.is_none() {
+        if self.inner.http_method.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetMethodRequest",
                 member: "httpMethod",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetMethodRequest {
-            rest_api_id: self.rest_api_id,
-            resource_id: self.resource_id,
-            http_method: self.http_method,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

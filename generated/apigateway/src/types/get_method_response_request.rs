@@ -120,10 +120,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetMethodResponseRequest
     ::std::default::Default
 )]
 pub struct GetMethodResponseRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    resource_id: ::std::option::Option<::std::string::String>,
-    http_method: ::std::option::Option<::std::string::String>,
-    status_code: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetMethodResponseRequest,
 }
 impl GetMethodResponseRequestBuilder {
     /// Sets [`GetMethodResponseRequest::rest_api_id`](crate::types::GetMethodResponseRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -131,7 +128,7 @@ impl GetMethodResponseRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetMethodResponseRequest::rest_api_id`](crate::types::GetMethodResponseRequest::rest_api_id).
@@ -140,20 +137,20 @@ impl GetMethodResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetMethodResponseRequest::rest_api_id`](crate::types::GetMethodResponseRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`GetMethodResponseRequest::resource_id`](crate::types::GetMethodResponseRequest::resource_id): The Resource identifier for the MethodResponse resource.
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_id = ::std::option::Option::Some(input.into());
+        self.inner.resource_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetMethodResponseRequest::resource_id`](crate::types::GetMethodResponseRequest::resource_id).
@@ -162,20 +159,20 @@ impl GetMethodResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_id = input;
+        self.inner.resource_id = input;
         self
     }
     /// The value set for [`GetMethodResponseRequest::resource_id`](crate::types::GetMethodResponseRequest::resource_id), if any.
     #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_id
+        &self.inner.resource_id
     }
     /// Sets [`GetMethodResponseRequest::http_method`](crate::types::GetMethodResponseRequest::http_method): The HTTP verb of the Method resource.
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.http_method = ::std::option::Option::Some(input.into());
+        self.inner.http_method = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetMethodResponseRequest::http_method`](crate::types::GetMethodResponseRequest::http_method).
@@ -184,20 +181,20 @@ impl GetMethodResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.http_method = input;
+        self.inner.http_method = input;
         self
     }
     /// The value set for [`GetMethodResponseRequest::http_method`](crate::types::GetMethodResponseRequest::http_method), if any.
     #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
-        &self.http_method
+        &self.inner.http_method
     }
     /// Sets [`GetMethodResponseRequest::status_code`](crate::types::GetMethodResponseRequest::status_code): The status code for the MethodResponse resource.
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.status_code = ::std::option::Option::Some(input.into());
+        self.inner.status_code = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetMethodResponseRequest::status_code`](crate::types::GetMethodResponseRequest::status_code).
@@ -206,13 +203,13 @@ impl GetMethodResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.status_code = input;
+        self.inner.status_code = input;
         self
     }
     /// The value set for [`GetMethodResponseRequest::status_code`](crate::types::GetMethodResponseRequest::status_code), if any.
     #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
-        &self.status_code
+        &self.inner.status_code
     }
     /// Builds the [`GetMethodResponseRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -222,35 +219,30 @@ impl GetMethodResponseRequestBuilder {
         crate::types::GetMethodResponseRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetMethodResponseRequest",
                 member: "restApiId",
             });
         }
-        if self.resource_id.is_none() {
+        if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetMethodResponseRequest",
                 member: "resourceId",
             });
         }
-        if self.http_method.is_none() {
+        if self.inner.http_method.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetMethodResponseRequest",
                 member: "httpMethod",
             });
         }
-        if self.status_code.is_none() {
+        if self.inner.status_code.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetMethodResponseRequest",
                 member: "statusCode",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetMethodResponseRequest {
-            rest_api_id: self.rest_api_id,
-            resource_id: self.resource_id,
-            http_method: self.http_method,
-            status_code: self.status_code,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

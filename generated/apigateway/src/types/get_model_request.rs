@@ -106,9 +106,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetModelRequest {
     ::std::default::Default
 )]
 pub struct GetModelRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    model_name: ::std::option::Option<::std::string::String>,
-    flatten: ::std::option::Option<bool>,
+    inner: crate::types::GetModelRequest,
 }
 impl GetModelRequestBuilder {
     /// Sets [`GetModelRequest::rest_api_id`](crate::types::GetModelRequest::rest_api_id): The RestApi identifier under which the Model exists.
@@ -116,7 +114,7 @@ impl GetModelRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetModelRequest::rest_api_id`](crate::types::GetModelRequest::rest_api_id).
@@ -125,20 +123,20 @@ impl GetModelRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetModelRequest::rest_api_id`](crate::types::GetModelRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`GetModelRequest::model_name`](crate::types::GetModelRequest::model_name): The name of the model as an identifier.
     pub fn model_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.model_name = ::std::option::Option::Some(input.into());
+        self.inner.model_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetModelRequest::model_name`](crate::types::GetModelRequest::model_name).
@@ -147,29 +145,29 @@ impl GetModelRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.model_name = input;
+        self.inner.model_name = input;
         self
     }
     /// The value set for [`GetModelRequest::model_name`](crate::types::GetModelRequest::model_name), if any.
     #[inline]
     pub fn get_model_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.model_name
+        &self.inner.model_name
     }
     /// Sets [`GetModelRequest::flatten`](crate::types::GetModelRequest::flatten): A query parameter of a Boolean value to resolve (`true`) all external model references and returns a flattened model schema or not (`false`) The default is `false`.
     pub fn flatten(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.flatten = ::std::option::Option::Some(input.into());
+        self.inner.flatten = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetModelRequest::flatten`](crate::types::GetModelRequest::flatten).
     #[inline]
     pub fn set_flatten(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.flatten = input;
+        self.inner.flatten = input;
         self
     }
     /// The value set for [`GetModelRequest::flatten`](crate::types::GetModelRequest::flatten), if any.
     #[inline]
     pub fn get_flatten(&self) -> &::std::option::Option<bool> {
-        &self.flatten
+        &self.inner.flatten
     }
     /// Builds the [`GetModelRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -179,22 +177,18 @@ impl GetModelRequestBuilder {
         crate::types::GetModelRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetModelRequest",
                 member: "restApiId",
             });
         }
-        if self.model_name.is_none() {
+        if self.inner.model_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetModelRequest",
                 member: "modelName",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetModelRequest {
-            rest_api_id: self.rest_api_id,
-            model_name: self.model_name,
-            flatten: self.flatten,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -98,8 +98,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetRequestValidatorReque
     ::std::default::Default
 )]
 pub struct GetRequestValidatorRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    request_validator_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetRequestValidatorRequest,
 }
 impl GetRequestValidatorRequestBuilder {
     /// Sets [`GetRequestValidatorRequest::rest_api_id`](crate::types::GetRequestValidatorRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -107,7 +106,7 @@ impl GetRequestValidatorRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetRequestValidatorRequest::rest_api_id`](crate::types::GetRequestValidatorRequest::rest_api_id).
@@ -116,20 +115,20 @@ impl GetRequestValidatorRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetRequestValidatorRequest::rest_api_id`](crate::types::GetRequestValidatorRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`GetRequestValidatorRequest::request_validator_id`](crate::types::GetRequestValidatorRequest::request_validator_id): The identifier of the RequestValidator to be retrieved.
     pub fn request_validator_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request_validator_id = ::std::option::Option::Some(input.into());
+        self.inner.request_validator_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetRequestValidatorRequest::request_validator_id`](crate::types::GetRequestValidatorRequest::request_validator_id).
@@ -138,7 +137,7 @@ impl GetRequestValidatorRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.request_validator_id = input;
+        self.inner.request_validator_id = input;
         self
     }
     /// The value set for [`GetRequestValidatorRequest::request_validator_id`](crate::types::GetRequestValidatorRequest::request_validator_id), if any.
@@ -146,7 +145,7 @@ impl GetRequestValidatorRequestBuilder {
     pub fn get_request_validator_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.request_validator_id
+        &self.inner.request_validator_id
     }
     /// Builds the [`GetRequestValidatorRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -156,21 +155,18 @@ impl GetRequestValidatorRequestBuilder {
         crate::types::GetRequestValidatorRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRequestValidatorRequest",
                 member: "restApiId",
             });
         }
-        if self.request_validator_id.is_none() {
+        if self.inner.request_validator_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRequestValidatorRequest",
                 member: "requestValidatorId",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetRequestValidatorRequest {
-            rest_api_id: self.rest_api_id,
-            request_validator_id: self.request_validator_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -104,9 +104,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetRequestValidatorsRequ
     ::std::default::Default
 )]
 pub struct GetRequestValidatorsRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    position: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
+    inner: crate::types::GetRequestValidatorsRequest,
 }
 impl GetRequestValidatorsRequestBuilder {
     /// Sets [`GetRequestValidatorsRequest::rest_api_id`](crate::types::GetRequestValidatorsRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -114,7 +112,7 @@ impl GetRequestValidatorsRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetRequestValidatorsRequest::rest_api_id`](crate::types::GetRequestValidatorsRequest::rest_api_id).
@@ -123,20 +121,20 @@ impl GetRequestValidatorsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetRequestValidatorsRequest::rest_api_id`](crate::types::GetRequestValidatorsRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`GetRequestValidatorsRequest::position`](crate::types::GetRequestValidatorsRequest::position): The current pagination position in the paged result set.
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetRequestValidatorsRequest::position`](crate::types::GetRequestValidatorsRequest::position).
@@ -145,29 +143,29 @@ impl GetRequestValidatorsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`GetRequestValidatorsRequest::position`](crate::types::GetRequestValidatorsRequest::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`GetRequestValidatorsRequest::limit`](crate::types::GetRequestValidatorsRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetRequestValidatorsRequest::limit`](crate::types::GetRequestValidatorsRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`GetRequestValidatorsRequest::limit`](crate::types::GetRequestValidatorsRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Builds the [`GetRequestValidatorsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -177,16 +175,12 @@ impl GetRequestValidatorsRequestBuilder {
         crate::types::GetRequestValidatorsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetRequestValidatorsRequest",
                 member: "restApiId",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetRequestValidatorsRequest {
-            rest_api_id: self.rest_api_id,
-            position: self.position,
-            limit: self.limit,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

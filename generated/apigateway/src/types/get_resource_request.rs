@@ -106,9 +106,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetResourceRequest {
     ::std::default::Default
 )]
 pub struct GetResourceRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    resource_id: ::std::option::Option<::std::string::String>,
-    embed: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    inner: crate::types::GetResourceRequest,
 }
 impl GetResourceRequestBuilder {
     /// Sets [`GetResourceRequest::rest_api_id`](crate::types::GetResourceRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -116,7 +114,7 @@ impl GetResourceRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetResourceRequest::rest_api_id`](crate::types::GetResourceRequest::rest_api_id).
@@ -125,20 +123,20 @@ impl GetResourceRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetResourceRequest::rest_api_id`](crate::types::GetResourceRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`GetResourceRequest::resource_id`](crate::types::GetResourceRequest::resource_id): The identifier for the Resource resource.
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_id = ::std::option::Option::Some(input.into());
+        self.inner.resource_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetResourceRequest::resource_id`](crate::types::GetResourceRequest::resource_id).
@@ -147,13 +145,13 @@ impl GetResourceRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_id = input;
+        self.inner.resource_id = input;
         self
     }
     /// The value set for [`GetResourceRequest::resource_id`](crate::types::GetResourceRequest::resource_id), if any.
     #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_id
+        &self.inner.resource_id
     }
     /// Sets [`GetResourceRequest::embed`](crate::types::GetResourceRequest::embed): A query parameter to retrieve the specified resources embedded in the returned Resource representation in the response.
     pub fn embed(
@@ -162,7 +160,7 @@ impl GetResourceRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.embed = ::std::option::Option::Some(
+        self.inner.embed = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -173,7 +171,7 @@ impl GetResourceRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.embed = input;
+        self.inner.embed = input;
         self
     }
     /// The value set for [`GetResourceRequest::embed`](crate::types::GetResourceRequest::embed), if any.
@@ -181,7 +179,7 @@ impl GetResourceRequestBuilder {
     pub fn get_embed(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.embed
+        &self.inner.embed
     }
     /// Builds the [`GetResourceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -191,22 +189,18 @@ impl GetResourceRequestBuilder {
         crate::types::GetResourceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetResourceRequest",
                 member: "restApiId",
             });
         }
-        if self.resource_id.is_none() {
+        if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetResourceRequest",
                 member: "resourceId",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetResourceRequest {
-            rest_api_id: self.rest_api_id,
-            resource_id: self.resource_id,
-            embed: self.embed,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

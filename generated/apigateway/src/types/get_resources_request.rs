@@ -114,10 +114,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetResourcesRequest {
     ::std::default::Default
 )]
 pub struct GetResourcesRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    position: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
-    embed: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    inner: crate::types::GetResourcesRequest,
 }
 impl GetResourcesRequestBuilder {
     /// Sets [`GetResourcesRequest::rest_api_id`](crate::types::GetResourcesRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -125,7 +122,7 @@ impl GetResourcesRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetResourcesRequest::rest_api_id`](crate::types::GetResourcesRequest::rest_api_id).
@@ -134,20 +131,20 @@ impl GetResourcesRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetResourcesRequest::rest_api_id`](crate::types::GetResourcesRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`GetResourcesRequest::position`](crate::types::GetResourcesRequest::position): The current pagination position in the paged result set.
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetResourcesRequest::position`](crate::types::GetResourcesRequest::position).
@@ -156,29 +153,29 @@ impl GetResourcesRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`GetResourcesRequest::position`](crate::types::GetResourcesRequest::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`GetResourcesRequest::limit`](crate::types::GetResourcesRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetResourcesRequest::limit`](crate::types::GetResourcesRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`GetResourcesRequest::limit`](crate::types::GetResourcesRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Sets [`GetResourcesRequest::embed`](crate::types::GetResourcesRequest::embed): A query parameter used to retrieve the specified resources embedded in the returned Resources resource in the response.
     pub fn embed(
@@ -187,7 +184,7 @@ impl GetResourcesRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.embed = ::std::option::Option::Some(
+        self.inner.embed = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -198,7 +195,7 @@ impl GetResourcesRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.embed = input;
+        self.inner.embed = input;
         self
     }
     /// The value set for [`GetResourcesRequest::embed`](crate::types::GetResourcesRequest::embed), if any.
@@ -206,7 +203,7 @@ impl GetResourcesRequestBuilder {
     pub fn get_embed(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.embed
+        &self.inner.embed
     }
     /// Builds the [`GetResourcesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -216,17 +213,12 @@ impl GetResourcesRequestBuilder {
         crate::types::GetResourcesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetResourcesRequest",
                 member: "restApiId",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetResourcesRequest {
-            rest_api_id: self.rest_api_id,
-            position: self.position,
-            limit: self.limit,
-            embed: self.embed,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -92,8 +92,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetRestApisRequest {
     ::std::default::Default
 )]
 pub struct GetRestApisRequestBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
+    inner: crate::types::GetRestApisRequest,
 }
 impl GetRestApisRequestBuilder {
     /// Sets [`GetRestApisRequest::position`](crate::types::GetRestApisRequest::position): The current pagination position in the paged result set.
@@ -101,7 +100,7 @@ impl GetRestApisRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetRestApisRequest::position`](crate::types::GetRestApisRequest::position).
@@ -110,29 +109,29 @@ impl GetRestApisRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`GetRestApisRequest::position`](crate::types::GetRestApisRequest::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`GetRestApisRequest::limit`](crate::types::GetRestApisRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetRestApisRequest::limit`](crate::types::GetRestApisRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`GetRestApisRequest::limit`](crate::types::GetRestApisRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Builds the [`GetRestApisRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -142,9 +141,6 @@ impl GetRestApisRequestBuilder {
         crate::types::GetRestApisRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GetRestApisRequest {
-            position: self.position,
-            limit: self.limit,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

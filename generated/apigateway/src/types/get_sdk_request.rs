@@ -120,12 +120,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetSdkRequest {
     ::std::default::Default
 )]
 pub struct GetSdkRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    stage_name: ::std::option::Option<::std::string::String>,
-    sdk_type: ::std::option::Option<::std::string::String>,
-    parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::GetSdkRequest,
 }
 impl GetSdkRequestBuilder {
     /// Sets [`GetSdkRequest::rest_api_id`](crate::types::GetSdkRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -133,7 +128,7 @@ impl GetSdkRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetSdkRequest::rest_api_id`](crate::types::GetSdkRequest::rest_api_id).
@@ -142,20 +137,20 @@ impl GetSdkRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetSdkRequest::rest_api_id`](crate::types::GetSdkRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`GetSdkRequest::stage_name`](crate::types::GetSdkRequest::stage_name): The name of the Stage that the SDK will use.
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.stage_name = ::std::option::Option::Some(input.into());
+        self.inner.stage_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetSdkRequest::stage_name`](crate::types::GetSdkRequest::stage_name).
@@ -164,20 +159,20 @@ impl GetSdkRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.stage_name = input;
+        self.inner.stage_name = input;
         self
     }
     /// The value set for [`GetSdkRequest::stage_name`](crate::types::GetSdkRequest::stage_name), if any.
     #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.stage_name
+        &self.inner.stage_name
     }
     /// Sets [`GetSdkRequest::sdk_type`](crate::types::GetSdkRequest::sdk_type): The language for the generated SDK.
     pub fn sdk_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.sdk_type = ::std::option::Option::Some(input.into());
+        self.inner.sdk_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetSdkRequest::sdk_type`](crate::types::GetSdkRequest::sdk_type).
@@ -186,13 +181,13 @@ impl GetSdkRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.sdk_type = input;
+        self.inner.sdk_type = input;
         self
     }
     /// The value set for [`GetSdkRequest::sdk_type`](crate::types::GetSdkRequest::sdk_type), if any.
     #[inline]
     pub fn get_sdk_type(&self) -> &::std::option::Option<::std::string::String> {
-        &self.sdk_type
+        &self.inner.sdk_type
     }
     /// Sets [`GetSdkRequest::parameters`](crate::types::GetSdkRequest::parameters): A string-to-string key-value map of query parameters `sdkType`-dependent properties of the SDK.
     pub fn parameters(
@@ -204,7 +199,7 @@ impl GetSdkRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.parameters = ::std::option::Option::Some(
+        self.inner.parameters = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -217,7 +212,7 @@ impl GetSdkRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.parameters = input;
+        self.inner.parameters = input;
         self
     }
     /// The value set for [`GetSdkRequest::parameters`](crate::types::GetSdkRequest::parameters), if any.
@@ -227,7 +222,7 @@ impl GetSdkRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.parameters
+        &self.inner.parameters
     }
     /// Builds the [`GetSdkRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -237,29 +232,24 @@ impl GetSdkRequestBuilder {
         crate::types::GetSdkRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetSdkRequest",
                 member: "restApiId",
             });
         }
-        if self.stage_name.is_none() {
+        if self.inner.stage_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetSdkRequest",
                 member: "stageName",
             });
         }
-        if self.sdk_type.is_none() {
+        if self.inner.sdk_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetSdkRequest",
                 member: "sdkType",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetSdkRequest {
-            rest_api_id: self.rest_api_id,
-            stage_name: self.stage_name,
-            sdk_type: self.sdk_type,
-            parameters: self.parameters,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -84,7 +84,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetSdkTypeRequest {
     ::std::default::Default
 )]
 pub struct GetSdkTypeRequestBuilder {
-    id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetSdkTypeRequest,
 }
 impl GetSdkTypeRequestBuilder {
     /// Sets [`GetSdkTypeRequest::id`](crate::types::GetSdkTypeRequest::id): The identifier of the queried SdkType instance.
@@ -92,7 +92,7 @@ impl GetSdkTypeRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+        self.inner.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetSdkTypeRequest::id`](crate::types::GetSdkTypeRequest::id).
@@ -101,13 +101,13 @@ impl GetSdkTypeRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.id = input;
+        self.inner.id = input;
         self
     }
     /// The value set for [`GetSdkTypeRequest::id`](crate::types::GetSdkTypeRequest::id), if any.
     #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.id
+        &self.inner.id
     }
     /// Builds the [`GetSdkTypeRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -117,14 +117,12 @@ impl GetSdkTypeRequestBuilder {
         crate::types::GetSdkTypeRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.id.is_none() {
+        if self.inner.id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetSdkTypeRequest",
                 member: "id",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetSdkTypeRequest {
-            id: self.id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -94,8 +94,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetStagesRequest {
     ::std::default::Default
 )]
 pub struct GetStagesRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    deployment_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetStagesRequest,
 }
 impl GetStagesRequestBuilder {
     /// Sets [`GetStagesRequest::rest_api_id`](crate::types::GetStagesRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -103,7 +102,7 @@ impl GetStagesRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetStagesRequest::rest_api_id`](crate::types::GetStagesRequest::rest_api_id).
@@ -112,20 +111,20 @@ impl GetStagesRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`GetStagesRequest::rest_api_id`](crate::types::GetStagesRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`GetStagesRequest::deployment_id`](crate::types::GetStagesRequest::deployment_id): The stages' deployment identifiers.
     pub fn deployment_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.deployment_id = ::std::option::Option::Some(input.into());
+        self.inner.deployment_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetStagesRequest::deployment_id`](crate::types::GetStagesRequest::deployment_id).
@@ -134,13 +133,13 @@ impl GetStagesRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.deployment_id = input;
+        self.inner.deployment_id = input;
         self
     }
     /// The value set for [`GetStagesRequest::deployment_id`](crate::types::GetStagesRequest::deployment_id), if any.
     #[inline]
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.deployment_id
+        &self.inner.deployment_id
     }
     /// Builds the [`GetStagesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -150,15 +149,12 @@ impl GetStagesRequestBuilder {
         crate::types::GetStagesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetStagesRequest",
                 member: "restApiId",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetStagesRequest {
-            rest_api_id: self.rest_api_id,
-            deployment_id: self.deployment_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

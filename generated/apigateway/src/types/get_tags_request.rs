@@ -104,9 +104,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetTagsRequest {
     ::std::default::Default
 )]
 pub struct GetTagsRequestBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
-    position: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
+    inner: crate::types::GetTagsRequest,
 }
 impl GetTagsRequestBuilder {
     /// Sets [`GetTagsRequest::resource_arn`](crate::types::GetTagsRequest::resource_arn): The ARN of a resource that can be tagged.
@@ -114,7 +112,7 @@ impl GetTagsRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_arn = ::std::option::Option::Some(input.into());
+        self.inner.resource_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetTagsRequest::resource_arn`](crate::types::GetTagsRequest::resource_arn).
@@ -123,20 +121,20 @@ impl GetTagsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_arn = input;
+        self.inner.resource_arn = input;
         self
     }
     /// The value set for [`GetTagsRequest::resource_arn`](crate::types::GetTagsRequest::resource_arn), if any.
     #[inline]
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_arn
+        &self.inner.resource_arn
     }
     /// Sets [`GetTagsRequest::position`](crate::types::GetTagsRequest::position): (Not currently supported) The current pagination position in the paged result set.
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetTagsRequest::position`](crate::types::GetTagsRequest::position).
@@ -145,29 +143,29 @@ impl GetTagsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`GetTagsRequest::position`](crate::types::GetTagsRequest::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`GetTagsRequest::limit`](crate::types::GetTagsRequest::limit): (Not currently supported) The maximum number of returned results per page.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetTagsRequest::limit`](crate::types::GetTagsRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`GetTagsRequest::limit`](crate::types::GetTagsRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Builds the [`GetTagsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -177,16 +175,12 @@ impl GetTagsRequestBuilder {
         crate::types::GetTagsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.resource_arn.is_none() {
+        if self.inner.resource_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetTagsRequest",
                 member: "resourceArn",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetTagsRequest {
-            resource_arn: self.resource_arn,
-            position: self.position,
-            limit: self.limit,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

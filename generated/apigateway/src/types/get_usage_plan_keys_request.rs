@@ -114,10 +114,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetUsagePlanKeysRequest 
     ::std::default::Default
 )]
 pub struct GetUsagePlanKeysRequestBuilder {
-    usage_plan_id: ::std::option::Option<::std::string::String>,
-    position: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
-    name_query: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetUsagePlanKeysRequest,
 }
 impl GetUsagePlanKeysRequestBuilder {
     /// Sets [`GetUsagePlanKeysRequest::usage_plan_id`](crate::types::GetUsagePlanKeysRequest::usage_plan_id): The Id of the UsagePlan resource representing the usage plan containing the to-be-retrieved UsagePlanKey resource representing a plan customer.
@@ -125,7 +122,7 @@ impl GetUsagePlanKeysRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.usage_plan_id = ::std::option::Option::Some(input.into());
+        self.inner.usage_plan_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetUsagePlanKeysRequest::usage_plan_id`](crate::types::GetUsagePlanKeysRequest::usage_plan_id).
@@ -134,20 +131,20 @@ impl GetUsagePlanKeysRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.usage_plan_id = input;
+        self.inner.usage_plan_id = input;
         self
     }
     /// The value set for [`GetUsagePlanKeysRequest::usage_plan_id`](crate::types::GetUsagePlanKeysRequest::usage_plan_id), if any.
     #[inline]
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.usage_plan_id
+        &self.inner.usage_plan_id
     }
     /// Sets [`GetUsagePlanKeysRequest::position`](crate::types::GetUsagePlanKeysRequest::position): The current pagination position in the paged result set.
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetUsagePlanKeysRequest::position`](crate::types::GetUsagePlanKeysRequest::position).
@@ -156,36 +153,36 @@ impl GetUsagePlanKeysRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`GetUsagePlanKeysRequest::position`](crate::types::GetUsagePlanKeysRequest::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`GetUsagePlanKeysRequest::limit`](crate::types::GetUsagePlanKeysRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetUsagePlanKeysRequest::limit`](crate::types::GetUsagePlanKeysRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`GetUsagePlanKeysRequest::limit`](crate::types::GetUsagePlanKeysRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Sets [`GetUsagePlanKeysRequest::name_query`](crate::types::GetUsagePlanKeysRequest::name_query): A query parameter specifying the name of the to-be-returned usage plan keys.
     pub fn name_query(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name_query = ::std::option::Option::Some(input.into());
+        self.inner.name_query = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetUsagePlanKeysRequest::name_query`](crate::types::GetUsagePlanKeysRequest::name_query).
@@ -194,13 +191,13 @@ impl GetUsagePlanKeysRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name_query = input;
+        self.inner.name_query = input;
         self
     }
     /// The value set for [`GetUsagePlanKeysRequest::name_query`](crate::types::GetUsagePlanKeysRequest::name_query), if any.
     #[inline]
     pub fn get_name_query(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name_query
+        &self.inner.name_query
     }
     /// Builds the [`GetUsagePlanKeysRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -210,17 +207,12 @@ impl GetUsagePlanKeysRequestBuilder {
         crate::types::GetUsagePlanKeysRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.usage_plan_id.is_none() {
+        if self.inner.usage_plan_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetUsagePlanKeysRequest",
                 member: "usagePlanId",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetUsagePlanKeysRequest {
-            usage_plan_id: self.usage_plan_id,
-            position: self.position,
-            limit: self.limit,
-            name_query: self.name_query,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -84,7 +84,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetUsagePlanRequest {
     ::std::default::Default
 )]
 pub struct GetUsagePlanRequestBuilder {
-    usage_plan_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetUsagePlanRequest,
 }
 impl GetUsagePlanRequestBuilder {
     /// Sets [`GetUsagePlanRequest::usage_plan_id`](crate::types::GetUsagePlanRequest::usage_plan_id): The identifier of the UsagePlan resource to be retrieved.
@@ -92,7 +92,7 @@ impl GetUsagePlanRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.usage_plan_id = ::std::option::Option::Some(input.into());
+        self.inner.usage_plan_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetUsagePlanRequest::usage_plan_id`](crate::types::GetUsagePlanRequest::usage_plan_id).
@@ -101,13 +101,13 @@ impl GetUsagePlanRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.usage_plan_id = input;
+        self.inner.usage_plan_id = input;
         self
     }
     /// The value set for [`GetUsagePlanRequest::usage_plan_id`](crate::types::GetUsagePlanRequest::usage_plan_id), if any.
     #[inline]
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.usage_plan_id
+        &self.inner.usage_plan_id
     }
     /// Builds the [`GetUsagePlanRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -117,14 +117,12 @@ impl GetUsagePlanRequestBuilder {
         crate::types::GetUsagePlanRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.usage_plan_id.is_none() {
+        if self.inner.usage_plan_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetUsagePlanRequest",
                 member: "usagePlanId",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetUsagePlanRequest {
-            usage_plan_id: self.usage_plan_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -102,9 +102,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetUsagePlansRequest {
     ::std::default::Default
 )]
 pub struct GetUsagePlansRequestBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    key_id: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
+    inner: crate::types::GetUsagePlansRequest,
 }
 impl GetUsagePlansRequestBuilder {
     /// Sets [`GetUsagePlansRequest::position`](crate::types::GetUsagePlansRequest::position): The current pagination position in the paged result set.
@@ -112,7 +110,7 @@ impl GetUsagePlansRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetUsagePlansRequest::position`](crate::types::GetUsagePlansRequest::position).
@@ -121,20 +119,20 @@ impl GetUsagePlansRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`GetUsagePlansRequest::position`](crate::types::GetUsagePlansRequest::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`GetUsagePlansRequest::key_id`](crate::types::GetUsagePlansRequest::key_id): The identifier of the API key associated with the usage plans.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetUsagePlansRequest::key_id`](crate::types::GetUsagePlansRequest::key_id).
@@ -143,29 +141,29 @@ impl GetUsagePlansRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GetUsagePlansRequest::key_id`](crate::types::GetUsagePlansRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`GetUsagePlansRequest::limit`](crate::types::GetUsagePlansRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetUsagePlansRequest::limit`](crate::types::GetUsagePlansRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`GetUsagePlansRequest::limit`](crate::types::GetUsagePlansRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Builds the [`GetUsagePlansRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -175,10 +173,6 @@ impl GetUsagePlansRequestBuilder {
         crate::types::GetUsagePlansRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GetUsagePlansRequest {
-            position: self.position,
-            key_id: self.key_id,
-            limit: self.limit,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -138,12 +138,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetUsageRequest {
     ::std::default::Default
 )]
 pub struct GetUsageRequestBuilder {
-    usage_plan_id: ::std::option::Option<::std::string::String>,
-    key_id: ::std::option::Option<::std::string::String>,
-    start_date: ::std::option::Option<::std::string::String>,
-    end_date: ::std::option::Option<::std::string::String>,
-    position: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
+    inner: crate::types::GetUsageRequest,
 }
 impl GetUsageRequestBuilder {
     /// Sets [`GetUsageRequest::usage_plan_id`](crate::types::GetUsageRequest::usage_plan_id): The Id of the usage plan associated with the usage data.
@@ -151,7 +146,7 @@ impl GetUsageRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.usage_plan_id = ::std::option::Option::Some(input.into());
+        self.inner.usage_plan_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetUsageRequest::usage_plan_id`](crate::types::GetUsageRequest::usage_plan_id).
@@ -160,20 +155,20 @@ impl GetUsageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.usage_plan_id = input;
+        self.inner.usage_plan_id = input;
         self
     }
     /// The value set for [`GetUsageRequest::usage_plan_id`](crate::types::GetUsageRequest::usage_plan_id), if any.
     #[inline]
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.usage_plan_id
+        &self.inner.usage_plan_id
     }
     /// Sets [`GetUsageRequest::key_id`](crate::types::GetUsageRequest::key_id): The Id of the API key associated with the resultant usage data.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetUsageRequest::key_id`](crate::types::GetUsageRequest::key_id).
@@ -182,20 +177,20 @@ impl GetUsageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GetUsageRequest::key_id`](crate::types::GetUsageRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`GetUsageRequest::start_date`](crate::types::GetUsageRequest::start_date): The starting date (e.g., 2016-01-01) of the usage data.
     pub fn start_date(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.start_date = ::std::option::Option::Some(input.into());
+        self.inner.start_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetUsageRequest::start_date`](crate::types::GetUsageRequest::start_date).
@@ -204,20 +199,20 @@ impl GetUsageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.start_date = input;
+        self.inner.start_date = input;
         self
     }
     /// The value set for [`GetUsageRequest::start_date`](crate::types::GetUsageRequest::start_date), if any.
     #[inline]
     pub fn get_start_date(&self) -> &::std::option::Option<::std::string::String> {
-        &self.start_date
+        &self.inner.start_date
     }
     /// Sets [`GetUsageRequest::end_date`](crate::types::GetUsageRequest::end_date): The ending date (e.g., 2016-12-31) of the usage data.
     pub fn end_date(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.end_date = ::std::option::Option::Some(input.into());
+        self.inner.end_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetUsageRequest::end_date`](crate::types::GetUsageRequest::end_date).
@@ -226,20 +221,20 @@ impl GetUsageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.end_date = input;
+        self.inner.end_date = input;
         self
     }
     /// The value set for [`GetUsageRequest::end_date`](crate::types::GetUsageRequest::end_date), if any.
     #[inline]
     pub fn get_end_date(&self) -> &::std::option::Option<::std::string::String> {
-        &self.end_date
+        &self.inner.end_date
     }
     /// Sets [`GetUsageRequest::position`](crate::types::GetUsageRequest::position): The current pagination position in the paged result set.
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetUsageRequest::position`](crate::types::GetUsageRequest::position).
@@ -248,29 +243,29 @@ impl GetUsageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`GetUsageRequest::position`](crate::types::GetUsageRequest::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`GetUsageRequest::limit`](crate::types::GetUsageRequest::limit): The maximum number of returned results per page.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetUsageRequest::limit`](crate::types::GetUsageRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`GetUsageRequest::limit`](crate::types::GetUsageRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Builds the [`GetUsageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -280,31 +275,24 @@ impl GetUsageRequestBuilder {
         crate::types::GetUsageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.usage_plan_id.is_none() {
+        if self.inner.usage_plan_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetUsageRequest",
                 member: "usagePlanId",
             });
         }
-        if self.start_date.is_none() {
+        if self.inner.start_date.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetUsageRequest",
                 member: "startDate",
             });
         }
-        if self.end_date.is_none() {
+        if self.inner.end_date.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetUsageRequest",
                 member: "endDate",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetUsageRequest {
-            usage_plan_id: self.usage_plan_id,
-            key_id: self.key_id,
-            start_date: self.start_date,
-            end_date: self.end_date,
-            position: self.position,
-            limit: self.limit,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

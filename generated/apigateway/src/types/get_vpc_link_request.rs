@@ -84,7 +84,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetVpcLinkRequest {
     ::std::default::Default
 )]
 pub struct GetVpcLinkRequestBuilder {
-    vpc_link_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetVpcLinkRequest,
 }
 impl GetVpcLinkRequestBuilder {
     /// Sets [`GetVpcLinkRequest::vpc_link_id`](crate::types::GetVpcLinkRequest::vpc_link_id): The identifier of the VpcLink.
@@ -92,7 +92,7 @@ impl GetVpcLinkRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.vpc_link_id = ::std::option::Option::Some(input.into());
+        self.inner.vpc_link_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetVpcLinkRequest::vpc_link_id`](crate::types::GetVpcLinkRequest::vpc_link_id).
@@ -101,13 +101,13 @@ impl GetVpcLinkRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.vpc_link_id = input;
+        self.inner.vpc_link_id = input;
         self
     }
     /// The value set for [`GetVpcLinkRequest::vpc_link_id`](crate::types::GetVpcLinkRequest::vpc_link_id), if any.
     #[inline]
     pub fn get_vpc_link_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.vpc_link_id
+        &self.inner.vpc_link_id
     }
     /// Builds the [`GetVpcLinkRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -117,14 +117,12 @@ impl GetVpcLinkRequestBuilder {
         crate::types::GetVpcLinkRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.vpc_link_id.is_none() {
+        if self.inner.vpc_link_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetVpcLinkRequest",
                 member: "vpcLinkId",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetVpcLinkRequest {
-            vpc_link_id: self.vpc_link_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

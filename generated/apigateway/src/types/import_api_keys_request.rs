@@ -100,9 +100,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImportApiKeysRequest {
     ::std::default::Default
 )]
 pub struct ImportApiKeysRequestBuilder {
-    body: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    format: ::std::option::Option<crate::types::ApiKeysFormat>,
-    fail_on_warnings: ::std::option::Option<bool>,
+    inner: crate::types::ImportApiKeysRequest,
 }
 impl ImportApiKeysRequestBuilder {
     /// Sets [`ImportApiKeysRequest::body`](crate::types::ImportApiKeysRequest::body): The payload of the POST request to import API keys.
@@ -110,7 +108,7 @@ impl ImportApiKeysRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.body = ::std::option::Option::Some(input.into());
+        self.inner.body = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportApiKeysRequest::body`](crate::types::ImportApiKeysRequest::body).
@@ -119,7 +117,7 @@ impl ImportApiKeysRequestBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.body = input;
+        self.inner.body = input;
         self
     }
     /// The value set for [`ImportApiKeysRequest::body`](crate::types::ImportApiKeysRequest::body), if any.
@@ -127,14 +125,14 @@ impl ImportApiKeysRequestBuilder {
     pub fn get_body(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.body
+        &self.inner.body
     }
     /// Sets [`ImportApiKeysRequest::format`](crate::types::ImportApiKeysRequest::format): A query parameter to specify the input format to imported API keys.
     pub fn format(
         mut self,
         input: impl ::std::convert::Into<crate::types::ApiKeysFormat>,
     ) -> Self {
-        self.format = ::std::option::Option::Some(input.into());
+        self.inner.format = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportApiKeysRequest::format`](crate::types::ImportApiKeysRequest::format).
@@ -143,29 +141,29 @@ impl ImportApiKeysRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ApiKeysFormat>,
     ) -> Self {
-        self.format = input;
+        self.inner.format = input;
         self
     }
     /// The value set for [`ImportApiKeysRequest::format`](crate::types::ImportApiKeysRequest::format), if any.
     #[inline]
     pub fn get_format(&self) -> &::std::option::Option<crate::types::ApiKeysFormat> {
-        &self.format
+        &self.inner.format
     }
     /// Sets [`ImportApiKeysRequest::fail_on_warnings`](crate::types::ImportApiKeysRequest::fail_on_warnings): A query parameter to indicate whether to rollback ApiKey importation (`true`) or not (`false`) when error is encountered.
     pub fn fail_on_warnings(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.fail_on_warnings = ::std::option::Option::Some(input.into());
+        self.inner.fail_on_warnings = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportApiKeysRequest::fail_on_warnings`](crate::types::ImportApiKeysRequest::fail_on_warnings).
     #[inline]
     pub fn set_fail_on_warnings(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.fail_on_warnings = input;
+        self.inner.fail_on_warnings = input;
         self
     }
     /// The value set for [`ImportApiKeysRequest::fail_on_warnings`](crate::types::ImportApiKeysRequest::fail_on_warnings), if any.
     #[inline]
     pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
-        &self.fail_on_warnings
+        &self.inner.fail_on_warnings
     }
     /// Builds the [`ImportApiKeysRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -175,22 +173,18 @@ impl ImportApiKeysRequestBuilder {
         crate::types::ImportApiKeysRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.body.is_none() {
+        if self.inner.body.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportApiKeysRequest",
                 member: "body",
             });
         }
-        if self.format.is_none() {
+        if self.inner.format.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportApiKeysRequest",
                 member: "format",
             });
         }
-        ::std::result::Result::Ok(crate::types::ImportApiKeysRequest {
-            body: self.body,
-            format: self.format,
-            fail_on_warnings: self.fail_on_warnings,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

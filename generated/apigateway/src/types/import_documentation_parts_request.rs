@@ -111,10 +111,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImportDocumentationParts
     ::std::default::Default
 )]
 pub struct ImportDocumentationPartsRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    mode: ::std::option::Option<crate::types::PutMode>,
-    fail_on_warnings: ::std::option::Option<bool>,
-    body: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    inner: crate::types::ImportDocumentationPartsRequest,
 }
 impl ImportDocumentationPartsRequestBuilder {
     /// Sets [`ImportDocumentationPartsRequest::rest_api_id`](crate::types::ImportDocumentationPartsRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -122,7 +119,7 @@ impl ImportDocumentationPartsRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportDocumentationPartsRequest::rest_api_id`](crate::types::ImportDocumentationPartsRequest::rest_api_id).
@@ -131,20 +128,20 @@ impl ImportDocumentationPartsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`ImportDocumentationPartsRequest::rest_api_id`](crate::types::ImportDocumentationPartsRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`ImportDocumentationPartsRequest::mode`](crate::types::ImportDocumentationPartsRequest::mode): A query parameter to indicate whether to overwrite (`overwrite`) any existing DocumentationParts definition or to merge (`merge`) the new definition into the existing one.
     pub fn mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::PutMode>,
     ) -> Self {
-        self.mode = ::std::option::Option::Some(input.into());
+        self.inner.mode = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportDocumentationPartsRequest::mode`](crate::types::ImportDocumentationPartsRequest::mode).
@@ -153,36 +150,36 @@ impl ImportDocumentationPartsRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::PutMode>,
     ) -> Self {
-        self.mode = input;
+        self.inner.mode = input;
         self
     }
     /// The value set for [`ImportDocumentationPartsRequest::mode`](crate::types::ImportDocumentationPartsRequest::mode), if any.
     #[inline]
     pub fn get_mode(&self) -> &::std::option::Option<crate::types::PutMode> {
-        &self.mode
+        &self.inner.mode
     }
     /// Sets [`ImportDocumentationPartsRequest::fail_on_warnings`](crate::types::ImportDocumentationPartsRequest::fail_on_warnings): A query parameter to specify whether to rollback the documentation importation (`true`) or not (`false`) when a warning is encountered.
     pub fn fail_on_warnings(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.fail_on_warnings = ::std::option::Option::Some(input.into());
+        self.inner.fail_on_warnings = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportDocumentationPartsRequest::fail_on_warnings`](crate::types::ImportDocumentationPartsRequest::fail_on_warnings).
     #[inline]
     pub fn set_fail_on_warnings(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.fail_on_warnings = input;
+        self.inner.fail_on_warnings = input;
         self
     }
     /// The value set for [`ImportDocumentationPartsRequest::fail_on_warnings`](crate::types::ImportDocumentationPartsRequest::fail_on_warnings), if any.
     #[inline]
     pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
-        &self.fail_on_warnings
+        &self.inner.fail_on_warnings
     }
     /// Sets [`ImportDocumentationPartsRequest::body`](crate::types::ImportDocumentationPartsRequest::body): Raw byte array representing the to-be-imported documentation parts.
     pub fn body(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.body = ::std::option::Option::Some(input.into());
+        self.inner.body = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportDocumentationPartsRequest::body`](crate::types::ImportDocumentationPartsRequest::body).
@@ -191,7 +188,7 @@ impl ImportDocumentationPartsRequestBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.body = input;
+        self.inner.body = input;
         self
     }
     /// The value set for [`ImportDocumentationPartsRequest::body`](crate::types::ImportDocumentationPartsRequest::body), if any.
@@ -199,7 +196,7 @@ impl ImportDocumentationPartsRequestBuilder {
     pub fn get_body(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.body
+        &self.inner.body
     }
     /// Builds the [`ImportDocumentationPartsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -209,23 +206,18 @@ impl ImportDocumentationPartsRequestBuilder {
         crate::types::ImportDocumentationPartsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportDocumentationPartsRequest",
                 member: "restApiId",
             });
         }
-        if self.body.is_none() {
+        if self.inner.body.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportDocumentationPartsRequest",
                 member: "body",
             });
         }
-        ::std::result::Result::Ok(crate::types::ImportDocumentationPartsRequest {
-            rest_api_id: self.rest_api_id,
-            mode: self.mode,
-            fail_on_warnings: self.fail_on_warnings,
-            body: self.body,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

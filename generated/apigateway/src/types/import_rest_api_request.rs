@@ -106,28 +106,24 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImportRestApiRequest {
     ::std::default::Default
 )]
 pub struct ImportRestApiRequestBuilder {
-    fail_on_warnings: ::std::option::Option<bool>,
-    parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    body: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    inner: crate::types::ImportRestApiRequest,
 }
 impl ImportRestApiRequestBuilder {
     /// Sets [`ImportRestApiRequest::fail_on_warnings`](crate::types::ImportRestApiRequest::fail_on_warnings): A query parameter to indicate whether to rollback the API creation (`true`) or not (`false`) when a warning is encountered.
     pub fn fail_on_warnings(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.fail_on_warnings = ::std::option::Option::Some(input.into());
+        self.inner.fail_on_warnings = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportRestApiRequest::fail_on_warnings`](crate::types::ImportRestApiRequest::fail_on_warnings).
     #[inline]
     pub fn set_fail_on_warnings(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.fail_on_warnings = input;
+        self.inner.fail_on_warnings = input;
         self
     }
     /// The value set for [`ImportRestApiRequest::fail_on_warnings`](crate::types::ImportRestApiRequest::fail_on_warnings), if any.
     #[inline]
     pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
-        &self.fail_on_warnings
+        &self.inner.fail_on_warnings
     }
     /// Sets [`ImportRestApiRequest::parameters`](crate::types::ImportRestApiRequest::parameters): A key-value map of context-specific query string parameters specifying the behavior of different API importing operations.
     pub fn parameters(
@@ -139,7 +135,7 @@ impl ImportRestApiRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.parameters = ::std::option::Option::Some(
+        self.inner.parameters = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -152,7 +148,7 @@ impl ImportRestApiRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.parameters = input;
+        self.inner.parameters = input;
         self
     }
     /// The value set for [`ImportRestApiRequest::parameters`](crate::types::ImportRestApiRequest::parameters), if any.
@@ -162,14 +158,14 @@ impl ImportRestApiRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.parameters
+        &self.inner.parameters
     }
     /// Sets [`ImportRestApiRequest::body`](crate::types::ImportRestApiRequest::body): The POST request body containing external API definitions.
     pub fn body(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.body = ::std::option::Option::Some(input.into());
+        self.inner.body = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportRestApiRequest::body`](crate::types::ImportRestApiRequest::body).
@@ -178,7 +174,7 @@ impl ImportRestApiRequestBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.body = input;
+        self.inner.body = input;
         self
     }
     /// The value set for [`ImportRestApiRequest::body`](crate::types::ImportRestApiRequest::body), if any.
@@ -186,7 +182,7 @@ impl ImportRestApiRequestBuilder {
     pub fn get_body(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.body
+        &self.inner.body
     }
     /// Builds the [`ImportRestApiRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -196,16 +192,12 @@ impl ImportRestApiRequestBuilder {
         crate::types::ImportRestApiRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.body.is_none() {
+        if self.inner.body.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportRestApiRequest",
                 member: "body",
             });
         }
-        ::std::result::Result::Ok(crate::types::ImportRestApiRequest {
-            fail_on_warnings: self.fail_on_warnings,
-            parameters: self.parameters,
-            body: self.body,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -210,32 +210,7 @@ impl Integration {
     ::std::default::Default
 )]
 pub struct IntegrationBuilder {
-    type_: ::std::option::Option<crate::types::IntegrationType>,
-    http_method: ::std::option::Option<::std::string::String>,
-    uri: ::std::option::Option<::std::string::String>,
-    connection_type: ::std::option::Option<crate::types::ConnectionType>,
-    connection_id: ::std::option::Option<::std::string::String>,
-    credentials: ::std::option::Option<::std::string::String>,
-    request_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    request_templates: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    passthrough_behavior: ::std::option::Option<::std::string::String>,
-    content_handling: ::std::option::Option<crate::types::ContentHandlingStrategy>,
-    timeout_in_millis: ::std::option::Option<i32>,
-    cache_namespace: ::std::option::Option<::std::string::String>,
-    cache_key_parameters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    integration_responses: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::IntegrationResponse,
-        >,
-    >,
-    tls_config: ::std::option::Option<crate::types::TlsConfig>,
-    response_transfer_mode: ::std::option::Option<crate::types::ResponseTransferMode>,
-    integration_target: ::std::option::Option<::std::string::String>,
+    inner: crate::types::Integration,
 }
 impl IntegrationBuilder {
     /// Sets [`Integration::type_`](crate::types::Integration::type_): Specifies an API method integration type.
@@ -243,7 +218,7 @@ impl IntegrationBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::IntegrationType>,
     ) -> Self {
-        self.type_ = ::std::option::Option::Some(input.into());
+        self.inner.type_ = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Integration::type_`](crate::types::Integration::type_).
@@ -252,20 +227,20 @@ impl IntegrationBuilder {
         mut self,
         input: ::std::option::Option<crate::types::IntegrationType>,
     ) -> Self {
-        self.type_ = input;
+        self.inner.type_ = input;
         self
     }
     /// The value set for [`Integration::type_`](crate::types::Integration::type_), if any.
     #[inline]
     pub fn get_type_(&self) -> &::std::option::Option<crate::types::IntegrationType> {
-        &self.type_
+        &self.inner.type_
     }
     /// Sets [`Integration::http_method`](crate::types::Integration::http_method): Specifies the integration's HTTP method type.
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.http_method = ::std::option::Option::Some(input.into());
+        self.inner.http_method = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Integration::http_method`](crate::types::Integration::http_method).
@@ -274,20 +249,20 @@ impl IntegrationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.http_method = input;
+        self.inner.http_method = input;
         self
     }
     /// The value set for [`Integration::http_method`](crate::types::Integration::http_method), if any.
     #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
-        &self.http_method
+        &self.inner.http_method
     }
     /// Sets [`Integration::uri`](crate::types::Integration::uri): Specifies Uniform Resource Identifier (URI) of the integration endpoint.
     pub fn uri(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.uri = ::std::option::Option::Some(input.into());
+        self.inner.uri = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Integration::uri`](crate::types::Integration::uri).
@@ -296,20 +271,20 @@ impl IntegrationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.uri = input;
+        self.inner.uri = input;
         self
     }
     /// The value set for [`Integration::uri`](crate::types::Integration::uri), if any.
     #[inline]
     pub fn get_uri(&self) -> &::std::option::Option<::std::string::String> {
-        &self.uri
+        &self.inner.uri
     }
     /// Sets [`Integration::connection_type`](crate::types::Integration::connection_type): The type of the network connection to the integration endpoint.
     pub fn connection_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConnectionType>,
     ) -> Self {
-        self.connection_type = ::std::option::Option::Some(input.into());
+        self.inner.connection_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Integration::connection_type`](crate::types::Integration::connection_type).
@@ -318,7 +293,7 @@ impl IntegrationBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ConnectionType>,
     ) -> Self {
-        self.connection_type = input;
+        self.inner.connection_type = input;
         self
     }
     /// The value set for [`Integration::connection_type`](crate::types::Integration::connection_type), if any.
@@ -326,14 +301,14 @@ impl IntegrationBuilder {
     pub fn get_connection_type(
         &self,
     ) -> &::std::option::Option<crate::types::ConnectionType> {
-        &self.connection_type
+        &self.inner.connection_type
     }
     /// Sets [`Integration::connection_id`](crate::types::Integration::connection_id): The ID of the VpcLink used for the integration when `connectionType=VPC_LINK` and undefined, otherwise.
     pub fn connection_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.connection_id = ::std::option::Option::Some(input.into());
+        self.inner.connection_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Integration::connection_id`](crate::types::Integration::connection_id).
@@ -342,20 +317,20 @@ impl IntegrationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.connection_id = input;
+        self.inner.connection_id = input;
         self
     }
     /// The value set for [`Integration::connection_id`](crate::types::Integration::connection_id), if any.
     #[inline]
     pub fn get_connection_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.connection_id
+        &self.inner.connection_id
     }
     /// Sets [`Integration::credentials`](crate::types::Integration::credentials): Specifies the credentials required for the integration, if any.
     pub fn credentials(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.credentials = ::std::option::Option::Some(input.into());
+        self.inner.credentials = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Integration::credentials`](crate::types::Integration::credentials).
@@ -364,13 +339,13 @@ impl IntegrationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.credentials = input;
+        self.inner.credentials = input;
         self
     }
     /// The value set for [`Integration::credentials`](crate::types::Integration::credentials), if any.
     #[inline]
     pub fn get_credentials(&self) -> &::std::option::Option<::std::string::String> {
-        &self.credentials
+        &self.inner.credentials
     }
     /// Sets [`Integration::request_parameters`](crate::types::Integration::request_parameters): A key-value map specifying request parameters that are passed from the method request to the back end.
     pub fn request_parameters(
@@ -382,7 +357,7 @@ impl IntegrationBuilder {
             ),
         >,
     ) -> Self {
-        self.request_parameters = ::std::option::Option::Some(
+        self.inner.request_parameters = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -395,7 +370,7 @@ impl IntegrationBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.request_parameters = input;
+        self.inner.request_parameters = input;
         self
     }
     /// The value set for [`Integration::request_parameters`](crate::types::Integration::request_parameters), if any.
@@ -405,7 +380,7 @@ impl IntegrationBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.request_parameters
+        &self.inner.request_parameters
     }
     /// Sets [`Integration::request_templates`](crate::types::Integration::request_templates): Represents a map of Velocity templates that are applied on the request payload based on the value of the Content-Type header sent by the client.
     pub fn request_templates(
@@ -417,7 +392,7 @@ impl IntegrationBuilder {
             ),
         >,
     ) -> Self {
-        self.request_templates = ::std::option::Option::Some(
+        self.inner.request_templates = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -430,7 +405,7 @@ impl IntegrationBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.request_templates = input;
+        self.inner.request_templates = input;
         self
     }
     /// The value set for [`Integration::request_templates`](crate::types::Integration::request_templates), if any.
@@ -440,14 +415,14 @@ impl IntegrationBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.request_templates
+        &self.inner.request_templates
     }
     /// Sets [`Integration::passthrough_behavior`](crate::types::Integration::passthrough_behavior): Specifies how the method request body of an unmapped content type will be passed through the integration request to the back end without transformation.
     pub fn passthrough_behavior(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.passthrough_behavior = ::std::option::Option::Some(input.into());
+        self.inner.passthrough_behavior = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Integration::passthrough_behavior`](crate::types::Integration::passthrough_behavior).
@@ -456,7 +431,7 @@ impl IntegrationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.passthrough_behavior = input;
+        self.inner.passthrough_behavior = input;
         self
     }
     /// The value set for [`Integration::passthrough_behavior`](crate::types::Integration::passthrough_behavior), if any.
@@ -464,14 +439,14 @@ impl IntegrationBuilder {
     pub fn get_passthrough_behavior(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.passthrough_behavior
+        &self.inner.passthrough_behavior
     }
     /// Sets [`Integration::content_handling`](crate::types::Integration::content_handling): Specifies how to handle request payload content type conversions.
     pub fn content_handling(
         mut self,
         input: impl ::std::convert::Into<crate::types::ContentHandlingStrategy>,
     ) -> Self {
-        self.content_handling = ::std::option::Option::Some(input.into());
+        self.inner.content_handling = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Integration::content_handling`](crate::types::Integration::content_handling).
@@ -480,7 +455,7 @@ impl IntegrationBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ContentHandlingStrategy>,
     ) -> Self {
-        self.content_handling = input;
+        self.inner.content_handling = input;
         self
     }
     /// The value set for [`Integration::content_handling`](crate::types::Integration::content_handling), if any.
@@ -488,30 +463,30 @@ impl IntegrationBuilder {
     pub fn get_content_handling(
         &self,
     ) -> &::std::option::Option<crate::types::ContentHandlingStrategy> {
-        &self.content_handling
+        &self.inner.content_handling
     }
     /// Sets [`Integration::timeout_in_millis`](crate::types::Integration::timeout_in_millis): Custom timeout between 50 and 29,000 milliseconds.
     pub fn timeout_in_millis(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.timeout_in_millis = ::std::option::Option::Some(input.into());
+        self.inner.timeout_in_millis = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Integration::timeout_in_millis`](crate::types::Integration::timeout_in_millis).
     #[inline]
     pub fn set_timeout_in_millis(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.timeout_in_millis = input;
+        self.inner.timeout_in_millis = input;
         self
     }
     /// The value set for [`Integration::timeout_in_millis`](crate::types::Integration::timeout_in_millis), if any.
     #[inline]
     pub fn get_timeout_in_millis(&self) -> &::std::option::Option<i32> {
-        &self.timeout_in_millis
+        &self.inner.timeout_in_millis
     }
     /// Sets [`Integration::cache_namespace`](crate::types::Integration::cache_namespace): Specifies a group of related cached parameters.
     pub fn cache_namespace(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.cache_namespace = ::std::option::Option::Some(input.into());
+        self.inner.cache_namespace = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Integration::cache_namespace`](crate::types::Integration::cache_namespace).
@@ -520,13 +495,13 @@ impl IntegrationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.cache_namespace = input;
+        self.inner.cache_namespace = input;
         self
     }
     /// The value set for [`Integration::cache_namespace`](crate::types::Integration::cache_namespace), if any.
     #[inline]
     pub fn get_cache_namespace(&self) -> &::std::option::Option<::std::string::String> {
-        &self.cache_namespace
+        &self.inner.cache_namespace
     }
     /// Sets [`Integration::cache_key_parameters`](crate::types::Integration::cache_key_parameters): A list of request parameters whose values API Gateway caches.
     pub fn cache_key_parameters(
@@ -535,7 +510,7 @@ impl IntegrationBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.cache_key_parameters = ::std::option::Option::Some(
+        self.inner.cache_key_parameters = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -546,7 +521,7 @@ impl IntegrationBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.cache_key_parameters = input;
+        self.inner.cache_key_parameters = input;
         self
     }
     /// The value set for [`Integration::cache_key_parameters`](crate::types::Integration::cache_key_parameters), if any.
@@ -554,7 +529,7 @@ impl IntegrationBuilder {
     pub fn get_cache_key_parameters(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.cache_key_parameters
+        &self.inner.cache_key_parameters
     }
     /// Sets [`Integration::integration_responses`](crate::types::Integration::integration_responses): Specifies the integration's responses.
     pub fn integration_responses(
@@ -566,7 +541,7 @@ impl IntegrationBuilder {
             ),
         >,
     ) -> Self {
-        self.integration_responses = ::std::option::Option::Some(
+        self.inner.integration_responses = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -582,7 +557,7 @@ impl IntegrationBuilder {
             >,
         >,
     ) -> Self {
-        self.integration_responses = input;
+        self.inner.integration_responses = input;
         self
     }
     /// The value set for [`Integration::integration_responses`](crate::types::Integration::integration_responses), if any.
@@ -595,14 +570,14 @@ impl IntegrationBuilder {
             crate::types::IntegrationResponse,
         >,
     > {
-        &self.integration_responses
+        &self.inner.integration_responses
     }
     /// Sets [`Integration::tls_config`](crate::types::Integration::tls_config): Specifies the TLS configuration for an integration.
     pub fn tls_config(
         mut self,
         input: impl ::std::convert::Into<crate::types::TlsConfig>,
     ) -> Self {
-        self.tls_config = ::std::option::Option::Some(input.into());
+        self.inner.tls_config = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Integration::tls_config`](crate::types::Integration::tls_config).
@@ -611,20 +586,20 @@ impl IntegrationBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TlsConfig>,
     ) -> Self {
-        self.tls_config = input;
+        self.inner.tls_config = input;
         self
     }
     /// The value set for [`Integration::tls_config`](crate::types::Integration::tls_config), if any.
     #[inline]
     pub fn get_tls_config(&self) -> &::std::option::Option<crate::types::TlsConfig> {
-        &self.tls_config
+        &self.inner.tls_config
     }
     /// Sets [`Integration::response_transfer_mode`](crate::types::Integration::response_transfer_mode): The response transfer mode of the integration.
     pub fn response_transfer_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::ResponseTransferMode>,
     ) -> Self {
-        self.response_transfer_mode = ::std::option::Option::Some(input.into());
+        self.inner.response_transfer_mode = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Integration::response_transfer_mode`](crate::types::Integration::response_transfer_mode).
@@ -633,7 +608,7 @@ impl IntegrationBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ResponseTransferMode>,
     ) -> Self {
-        self.response_transfer_mode = input;
+        self.inner.response_transfer_mode = input;
         self
     }
     /// The value set for [`Integration::response_transfer_mode`](crate::types::Integration::response_transfer_mode), if any.
@@ -641,14 +616,14 @@ impl IntegrationBuilder {
     pub fn get_response_transfer_mode(
         &self,
     ) -> &::std::option::Option<crate::types::ResponseTransferMode> {
-        &self.response_transfer_mode
+        &self.inner.response_transfer_mode
     }
     /// Sets [`Integration::integration_target`](crate::types::Integration::integration_target): The ALB or NLB listener to send the request to.
     pub fn integration_target(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.integration_target = ::std::option::Option::Some(input.into());
+        self.inner.integration_target = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Integration::integration_target`](crate::types::Integration::integration_target).
@@ -657,7 +632,7 @@ impl IntegrationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.integration_target = input;
+        self.inner.integration_target = input;
         self
     }
     /// The value set for [`Integration::integration_target`](crate::types::Integration::integration_target), if any.
@@ -665,7 +640,7 @@ impl IntegrationBuilder {
     pub fn get_integration_target(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.integration_target
+        &self.inner.integration_target
     }
     /// Builds the [`Integration`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -675,24 +650,6 @@ impl IntegrationBuilder {
         crate::types::Integration,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::Integration {
-            type_: self.type_,
-            http_method: self.http_method,
-            uri: self.uri,
-            connection_type: self.connection_type,
-            connection_id: self.connection_id,
-            credentials: self.credentials,
-            request_parameters: self.request_parameters,
-            request_templates: self.request_templates,
-            passthrough_behavior: self.passthrough_behavior,
-            content_handling: self.content_handling,
-            timeout_in_millis: self.timeout_in_millis,
-            cache_namespace: self.cache_namespace,
-            cache_key_parameters: self.cache_key_parameters,
-            integration_responses: self.integration_responses,
-            tls_config: self.tls_config,
-            response_transfer_mode: self.response_transfer_mode,
-            integration_target: self.integration_target,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

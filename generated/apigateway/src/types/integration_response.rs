@@ -114,15 +114,7 @@ impl IntegrationResponse {
     ::std::default::Default
 )]
 pub struct IntegrationResponseBuilder {
-    status_code: ::std::option::Option<::std::string::String>,
-    selection_pattern: ::std::option::Option<::std::string::String>,
-    response_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    response_templates: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    content_handling: ::std::option::Option<crate::types::ContentHandlingStrategy>,
+    inner: crate::types::IntegrationResponse,
 }
 impl IntegrationResponseBuilder {
     /// Sets [`IntegrationResponse::status_code`](crate::types::IntegrationResponse::status_code): Specifies the status code that is used to map the integration response to an existing MethodResponse.
@@ -130,7 +122,7 @@ impl IntegrationResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.status_code = ::std::option::Option::Some(input.into());
+        self.inner.status_code = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`IntegrationResponse::status_code`](crate::types::IntegrationResponse::status_code).
@@ -139,20 +131,20 @@ impl IntegrationResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.status_code = input;
+        self.inner.status_code = input;
         self
     }
     /// The value set for [`IntegrationResponse::status_code`](crate::types::IntegrationResponse::status_code), if any.
     #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
-        &self.status_code
+        &self.inner.status_code
     }
     /// Sets [`IntegrationResponse::selection_pattern`](crate::types::IntegrationResponse::selection_pattern): Specifies the regular expression (regex) pattern used to choose an integration response based on the response from the back end.
     pub fn selection_pattern(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.selection_pattern = ::std::option::Option::Some(input.into());
+        self.inner.selection_pattern = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`IntegrationResponse::selection_pattern`](crate::types::IntegrationResponse::selection_pattern).
@@ -161,7 +153,7 @@ impl IntegrationResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.selection_pattern = input;
+        self.inner.selection_pattern = input;
         self
     }
     /// The value set for [`IntegrationResponse::selection_pattern`](crate::types::IntegrationResponse::selection_pattern), if any.
@@ -169,7 +161,7 @@ impl IntegrationResponseBuilder {
     pub fn get_selection_pattern(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.selection_pattern
+        &self.inner.selection_pattern
     }
     /// Sets [`IntegrationResponse::response_parameters`](crate::types::IntegrationResponse::response_parameters): A key-value map specifying response parameters that are passed to the method response from the back end.
     pub fn response_parameters(
@@ -181,7 +173,7 @@ impl IntegrationResponseBuilder {
             ),
         >,
     ) -> Self {
-        self.response_parameters = ::std::option::Option::Some(
+        self.inner.response_parameters = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -194,7 +186,7 @@ impl IntegrationResponseBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.response_parameters = input;
+        self.inner.response_parameters = input;
         self
     }
     /// The value set for [`IntegrationResponse::response_parameters`](crate::types::IntegrationResponse::response_parameters), if any.
@@ -204,7 +196,7 @@ impl IntegrationResponseBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.response_parameters
+        &self.inner.response_parameters
     }
     /// Sets [`IntegrationResponse::response_templates`](crate::types::IntegrationResponse::response_templates): Specifies the templates used to transform the integration response body.
     pub fn response_templates(
@@ -216,7 +208,7 @@ impl IntegrationResponseBuilder {
             ),
         >,
     ) -> Self {
-        self.response_templates = ::std::option::Option::Some(
+        self.inner.response_templates = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -229,7 +221,7 @@ impl IntegrationResponseBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.response_templates = input;
+        self.inner.response_templates = input;
         self
     }
     /// The value set for [`IntegrationResponse::response_templates`](crate::types::IntegrationResponse::response_templates), if any.
@@ -239,14 +231,14 @@ impl IntegrationResponseBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.response_templates
+        &self.inner.response_templates
     }
     /// Sets [`IntegrationResponse::content_handling`](crate::types::IntegrationResponse::content_handling): Specifies how to handle response payload content type conversions.
     pub fn content_handling(
         mut self,
         input: impl ::std::convert::Into<crate::types::ContentHandlingStrategy>,
     ) -> Self {
-        self.content_handling = ::std::option::Option::Some(input.into());
+        self.inner.content_handling = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`IntegrationResponse::content_handling`](crate::types::IntegrationResponse::content_handling).
@@ -255,7 +247,7 @@ impl IntegrationResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ContentHandlingStrategy>,
     ) -> Self {
-        self.content_handling = input;
+        self.inner.content_handling = input;
         self
     }
     /// The value set for [`IntegrationResponse::content_handling`](crate::types::IntegrationResponse::content_handling), if any.
@@ -263,7 +255,7 @@ impl IntegrationResponseBuilder {
     pub fn get_content_handling(
         &self,
     ) -> &::std::option::Option<crate::types::ContentHandlingStrategy> {
-        &self.content_handling
+        &self.inner.content_handling
     }
     /// Builds the [`IntegrationResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -273,12 +265,6 @@ impl IntegrationResponseBuilder {
         crate::types::IntegrationResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::IntegrationResponse {
-            status_code: self.status_code,
-            selection_pattern: self.selection_pattern,
-            response_parameters: self.response_parameters,
-            response_templates: self.response_templates,
-            content_handling: self.content_handling,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

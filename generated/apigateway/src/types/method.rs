@@ -163,23 +163,7 @@ impl Method {
     ::std::default::Default
 )]
 pub struct MethodBuilder {
-    http_method: ::std::option::Option<::std::string::String>,
-    authorization_type: ::std::option::Option<::std::string::String>,
-    authorizer_id: ::std::option::Option<::std::string::String>,
-    api_key_required: ::std::option::Option<bool>,
-    request_validator_id: ::std::option::Option<::std::string::String>,
-    operation_name: ::std::option::Option<::std::string::String>,
-    request_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, bool>,
-    >,
-    request_models: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    method_responses: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::MethodResponse>,
-    >,
-    method_integration: ::std::option::Option<crate::types::Integration>,
-    authorization_scopes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    inner: crate::types::Method,
 }
 impl MethodBuilder {
     /// Sets [`Method::http_method`](crate::types::Method::http_method): The method's HTTP verb.
@@ -187,7 +171,7 @@ impl MethodBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.http_method = ::std::option::Option::Some(input.into());
+        self.inner.http_method = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Method::http_method`](crate::types::Method::http_method).
@@ -196,20 +180,20 @@ impl MethodBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.http_method = input;
+        self.inner.http_method = input;
         self
     }
     /// The value set for [`Method::http_method`](crate::types::Method::http_method), if any.
     #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
-        &self.http_method
+        &self.inner.http_method
     }
     /// Sets [`Method::authorization_type`](crate::types::Method::authorization_type): The method's authorization type.
     pub fn authorization_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.authorization_type = ::std::option::Option::Some(input.into());
+        self.inner.authorization_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Method::authorization_type`](crate::types::Method::authorization_type).
@@ -218,7 +202,7 @@ impl MethodBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.authorization_type = input;
+        self.inner.authorization_type = input;
         self
     }
     /// The value set for [`Method::authorization_type`](crate::types::Method::authorization_type), if any.
@@ -226,14 +210,14 @@ impl MethodBuilder {
     pub fn get_authorization_type(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.authorization_type
+        &self.inner.authorization_type
     }
     /// Sets [`Method::authorizer_id`](crate::types::Method::authorizer_id): The identifier of an Authorizer to use on this method.
     pub fn authorizer_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.authorizer_id = ::std::option::Option::Some(input.into());
+        self.inner.authorizer_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Method::authorizer_id`](crate::types::Method::authorizer_id).
@@ -242,36 +226,36 @@ impl MethodBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.authorizer_id = input;
+        self.inner.authorizer_id = input;
         self
     }
     /// The value set for [`Method::authorizer_id`](crate::types::Method::authorizer_id), if any.
     #[inline]
     pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.authorizer_id
+        &self.inner.authorizer_id
     }
     /// Sets [`Method::api_key_required`](crate::types::Method::api_key_required): A boolean flag specifying whether a valid ApiKey is required to invoke this method.
     pub fn api_key_required(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.api_key_required = ::std::option::Option::Some(input.into());
+        self.inner.api_key_required = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Method::api_key_required`](crate::types::Method::api_key_required).
     #[inline]
     pub fn set_api_key_required(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.api_key_required = input;
+        self.inner.api_key_required = input;
         self
     }
     /// The value set for [`Method::api_key_required`](crate::types::Method::api_key_required), if any.
     #[inline]
     pub fn get_api_key_required(&self) -> &::std::option::Option<bool> {
-        &self.api_key_required
+        &self.inner.api_key_required
     }
     /// Sets [`Method::request_validator_id`](crate::types::Method::request_validator_id): The identifier of a RequestValidator for request validation.
     pub fn request_validator_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request_validator_id = ::std::option::Option::Some(input.into());
+        self.inner.request_validator_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Method::request_validator_id`](crate::types::Method::request_validator_id).
@@ -280,7 +264,7 @@ impl MethodBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.request_validator_id = input;
+        self.inner.request_validator_id = input;
         self
     }
     /// The value set for [`Method::request_validator_id`](crate::types::Method::request_validator_id), if any.
@@ -288,14 +272,14 @@ impl MethodBuilder {
     pub fn get_request_validator_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.request_validator_id
+        &self.inner.request_validator_id
     }
     /// Sets [`Method::operation_name`](crate::types::Method::operation_name): A human-friendly operation identifier for the method.
     pub fn operation_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.operation_name = ::std::option::Option::Some(input.into());
+        self.inner.operation_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Method::operation_name`](crate::types::Method::operation_name).
@@ -304,13 +288,13 @@ impl MethodBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.operation_name = input;
+        self.inner.operation_name = input;
         self
     }
     /// The value set for [`Method::operation_name`](crate::types::Method::operation_name), if any.
     #[inline]
     pub fn get_operation_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.operation_name
+        &self.inner.operation_name
     }
     /// Sets [`Method::request_parameters`](crate::types::Method::request_parameters): A key-value map defining required or optional method request parameters that can be accepted by API Gateway.
     pub fn request_parameters(
@@ -322,7 +306,7 @@ impl MethodBuilder {
             ),
         >,
     ) -> Self {
-        self.request_parameters = ::std::option::Option::Some(
+        self.inner.request_parameters = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -335,7 +319,7 @@ impl MethodBuilder {
             ::std::collections::BTreeMap<::std::string::String, bool>,
         >,
     ) -> Self {
-        self.request_parameters = input;
+        self.inner.request_parameters = input;
         self
     }
     /// The value set for [`Method::request_parameters`](crate::types::Method::request_parameters), if any.
@@ -345,7 +329,7 @@ impl MethodBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, bool>,
     > {
-        &self.request_parameters
+        &self.inner.request_parameters
     }
     /// Sets [`Method::request_models`](crate::types::Method::request_models): A key-value map specifying data schemas, represented by Model resources, (as the mapped value) of the request payloads of given content types (as the mapping key).
     pub fn request_models(
@@ -357,7 +341,7 @@ impl MethodBuilder {
             ),
         >,
     ) -> Self {
-        self.request_models = ::std::option::Option::Some(
+        self.inner.request_models = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -370,7 +354,7 @@ impl MethodBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.request_models = input;
+        self.inner.request_models = input;
         self
     }
     /// The value set for [`Method::request_models`](crate::types::Method::request_models), if any.
@@ -380,7 +364,7 @@ impl MethodBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.request_models
+        &self.inner.request_models
     }
     /// Sets [`Method::method_responses`](crate::types::Method::method_responses): Gets a method response associated with a given HTTP status code.
     pub fn method_responses(
@@ -392,7 +376,7 @@ impl MethodBuilder {
             ),
         >,
     ) -> Self {
-        self.method_responses = ::std::option::Option::Some(
+        self.inner.method_responses = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -408,7 +392,7 @@ impl MethodBuilder {
             >,
         >,
     ) -> Self {
-        self.method_responses = input;
+        self.inner.method_responses = input;
         self
     }
     /// The value set for [`Method::method_responses`](crate::types::Method::method_responses), if any.
@@ -418,14 +402,14 @@ impl MethodBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::MethodResponse>,
     > {
-        &self.method_responses
+        &self.inner.method_responses
     }
     /// Sets [`Method::method_integration`](crate::types::Method::method_integration): Gets the method's integration responsible for passing the client-submitted request to the back end and performing necessary transformations to make the request compliant with the back end.
     pub fn method_integration(
         mut self,
         input: impl ::std::convert::Into<crate::types::Integration>,
     ) -> Self {
-        self.method_integration = ::std::option::Option::Some(input.into());
+        self.inner.method_integration = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Method::method_integration`](crate::types::Method::method_integration).
@@ -434,7 +418,7 @@ impl MethodBuilder {
         mut self,
         input: ::std::option::Option<crate::types::Integration>,
     ) -> Self {
-        self.method_integration = input;
+        self.inner.method_integration = input;
         self
     }
     /// The value set for [`Method::method_integration`](crate::types::Method::method_integration), if any.
@@ -442,7 +426,7 @@ impl MethodBuilder {
     pub fn get_method_integration(
         &self,
     ) -> &::std::option::Option<crate::types::Integration> {
-        &self.method_integration
+        &self.inner.method_integration
     }
     /// Sets [`Method::authorization_scopes`](crate::types::Method::authorization_scopes): A list of authorization scopes configured on the method.
     pub fn authorization_scopes(
@@ -451,7 +435,7 @@ impl MethodBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.authorization_scopes = ::std::option::Option::Some(
+        self.inner.authorization_scopes = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -462,7 +446,7 @@ impl MethodBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.authorization_scopes = input;
+        self.inner.authorization_scopes = input;
         self
     }
     /// The value set for [`Method::authorization_scopes`](crate::types::Method::authorization_scopes), if any.
@@ -470,7 +454,7 @@ impl MethodBuilder {
     pub fn get_authorization_scopes(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.authorization_scopes
+        &self.inner.authorization_scopes
     }
     /// Builds the [`Method`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -480,18 +464,6 @@ impl MethodBuilder {
         crate::types::Method,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::Method {
-            http_method: self.http_method,
-            authorization_type: self.authorization_type,
-            authorizer_id: self.authorizer_id,
-            api_key_required: self.api_key_required,
-            request_validator_id: self.request_validator_id,
-            operation_name: self.operation_name,
-            request_parameters: self.request_parameters,
-            request_models: self.request_models,
-            method_responses: self.method_responses,
-            method_integration: self.method_integration,
-            authorization_scopes: self.authorization_scopes,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

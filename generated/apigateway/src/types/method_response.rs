@@ -100,13 +100,7 @@ impl MethodResponse {
     ::std::default::Default
 )]
 pub struct MethodResponseBuilder {
-    status_code: ::std::option::Option<::std::string::String>,
-    response_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, bool>,
-    >,
-    response_models: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::MethodResponse,
 }
 impl MethodResponseBuilder {
     /// Sets [`MethodResponse::status_code`](crate::types::MethodResponse::status_code): The method response's status code.
@@ -114,7 +108,7 @@ impl MethodResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.status_code = ::std::option::Option::Some(input.into());
+        self.inner.status_code = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MethodResponse::status_code`](crate::types::MethodResponse::status_code).
@@ -123,13 +117,13 @@ impl MethodResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.status_code = input;
+        self.inner.status_code = input;
         self
     }
     /// The value set for [`MethodResponse::status_code`](crate::types::MethodResponse::status_code), if any.
     #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
-        &self.status_code
+        &self.inner.status_code
     }
     /// Sets [`MethodResponse::response_parameters`](crate::types::MethodResponse::response_parameters): A key-value map specifying required or optional response parameters that API Gateway can send back to the caller.
     pub fn response_parameters(
@@ -141,7 +135,7 @@ impl MethodResponseBuilder {
             ),
         >,
     ) -> Self {
-        self.response_parameters = ::std::option::Option::Some(
+        self.inner.response_parameters = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -154,7 +148,7 @@ impl MethodResponseBuilder {
             ::std::collections::BTreeMap<::std::string::String, bool>,
         >,
     ) -> Self {
-        self.response_parameters = input;
+        self.inner.response_parameters = input;
         self
     }
     /// The value set for [`MethodResponse::response_parameters`](crate::types::MethodResponse::response_parameters), if any.
@@ -164,7 +158,7 @@ impl MethodResponseBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, bool>,
     > {
-        &self.response_parameters
+        &self.inner.response_parameters
     }
     /// Sets [`MethodResponse::response_models`](crate::types::MethodResponse::response_models): Specifies the Model resources used for the response's content-type.
     pub fn response_models(
@@ -176,7 +170,7 @@ impl MethodResponseBuilder {
             ),
         >,
     ) -> Self {
-        self.response_models = ::std::option::Option::Some(
+        self.inner.response_models = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -189,7 +183,7 @@ impl MethodResponseBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.response_models = input;
+        self.inner.response_models = input;
         self
     }
     /// The value set for [`MethodResponse::response_models`](crate::types::MethodResponse::response_models), if any.
@@ -199,7 +193,7 @@ impl MethodResponseBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.response_models
+        &self.inner.response_models
     }
     /// Builds the [`MethodResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -209,10 +203,6 @@ impl MethodResponseBuilder {
         crate::types::MethodResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::MethodResponse {
-            status_code: self.status_code,
-            response_parameters: self.response_parameters,
-            response_models: self.response_models,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

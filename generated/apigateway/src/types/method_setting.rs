@@ -143,42 +143,31 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MethodSetting {
     ::std::default::Default
 )]
 pub struct MethodSettingBuilder {
-    metrics_enabled: ::std::option::Option<bool>,
-    logging_level: ::std::option::Option<::std::string::String>,
-    data_trace_enabled: ::std::option::Option<bool>,
-    throttling_burst_limit: ::std::option::Option<i32>,
-    throttling_rate_limit: ::std::option::Option<f64>,
-    caching_enabled: ::std::option::Option<bool>,
-    cache_ttl_in_seconds: ::std::option::Option<i32>,
-    cache_data_encrypted: ::std::option::Option<bool>,
-    require_authorization_for_cache_control: ::std::option::Option<bool>,
-    unauthorized_cache_control_header_strategy: ::std::option::Option<
-        crate::types::UnauthorizedCacheControlHeaderStrategy,
-    >,
+    inner: crate::types::MethodSetting,
 }
 impl MethodSettingBuilder {
     /// Sets [`MethodSetting::metrics_enabled`](crate::types::MethodSetting::metrics_enabled): Specifies whether Amazon CloudWatch metrics are enabled for this method.
     pub fn metrics_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.metrics_enabled = ::std::option::Option::Some(input.into());
+        self.inner.metrics_enabled = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MethodSetting::metrics_enabled`](crate::types::MethodSetting::metrics_enabled).
     #[inline]
     pub fn set_metrics_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.metrics_enabled = input;
+        self.inner.metrics_enabled = input;
         self
     }
     /// The value set for [`MethodSetting::metrics_enabled`](crate::types::MethodSetting::metrics_enabled), if any.
     #[inline]
     pub fn get_metrics_enabled(&self) -> &::std::option::Option<bool> {
-        &self.metrics_enabled
+        &self.inner.metrics_enabled
     }
     /// Sets [`MethodSetting::logging_level`](crate::types::MethodSetting::logging_level): Specifies the logging level for this method, which affects the log entries pushed to Amazon CloudWatch Logs.
     pub fn logging_level(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.logging_level = ::std::option::Option::Some(input.into());
+        self.inner.logging_level = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MethodSetting::logging_level`](crate::types::MethodSetting::logging_level).
@@ -187,36 +176,36 @@ impl MethodSettingBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.logging_level = input;
+        self.inner.logging_level = input;
         self
     }
     /// The value set for [`MethodSetting::logging_level`](crate::types::MethodSetting::logging_level), if any.
     #[inline]
     pub fn get_logging_level(&self) -> &::std::option::Option<::std::string::String> {
-        &self.logging_level
+        &self.inner.logging_level
     }
     /// Sets [`MethodSetting::data_trace_enabled`](crate::types::MethodSetting::data_trace_enabled): Specifies whether data trace logging is enabled for this method, which affects the log entries pushed to Amazon CloudWatch Logs.
     pub fn data_trace_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.data_trace_enabled = ::std::option::Option::Some(input.into());
+        self.inner.data_trace_enabled = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MethodSetting::data_trace_enabled`](crate::types::MethodSetting::data_trace_enabled).
     #[inline]
     pub fn set_data_trace_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.data_trace_enabled = input;
+        self.inner.data_trace_enabled = input;
         self
     }
     /// The value set for [`MethodSetting::data_trace_enabled`](crate::types::MethodSetting::data_trace_enabled), if any.
     #[inline]
     pub fn get_data_trace_enabled(&self) -> &::std::option::Option<bool> {
-        &self.data_trace_enabled
+        &self.inner.data_trace_enabled
     }
     /// Sets [`MethodSetting::throttling_burst_limit`](crate::types::MethodSetting::throttling_burst_limit): Specifies the throttling burst limit.
     pub fn throttling_burst_limit(
         mut self,
         input: impl ::std::convert::Into<i32>,
     ) -> Self {
-        self.throttling_burst_limit = ::std::option::Option::Some(input.into());
+        self.inner.throttling_burst_limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MethodSetting::throttling_burst_limit`](crate::types::MethodSetting::throttling_burst_limit).
@@ -225,20 +214,20 @@ impl MethodSettingBuilder {
         mut self,
         input: ::std::option::Option<i32>,
     ) -> Self {
-        self.throttling_burst_limit = input;
+        self.inner.throttling_burst_limit = input;
         self
     }
     /// The value set for [`MethodSetting::throttling_burst_limit`](crate::types::MethodSetting::throttling_burst_limit), if any.
     #[inline]
     pub fn get_throttling_burst_limit(&self) -> &::std::option::Option<i32> {
-        &self.throttling_burst_limit
+        &self.inner.throttling_burst_limit
     }
     /// Sets [`MethodSetting::throttling_rate_limit`](crate::types::MethodSetting::throttling_rate_limit): Specifies the throttling rate limit.
     pub fn throttling_rate_limit(
         mut self,
         input: impl ::std::convert::Into<f64>,
     ) -> Self {
-        self.throttling_rate_limit = ::std::option::Option::Some(input.into());
+        self.inner.throttling_rate_limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MethodSetting::throttling_rate_limit`](crate::types::MethodSetting::throttling_rate_limit).
@@ -247,36 +236,36 @@ impl MethodSettingBuilder {
         mut self,
         input: ::std::option::Option<f64>,
     ) -> Self {
-        self.throttling_rate_limit = input;
+        self.inner.throttling_rate_limit = input;
         self
     }
     /// The value set for [`MethodSetting::throttling_rate_limit`](crate::types::MethodSetting::throttling_rate_limit), if any.
     #[inline]
     pub fn get_throttling_rate_limit(&self) -> &::std::option::Option<f64> {
-        &self.throttling_rate_limit
+        &self.inner.throttling_rate_limit
     }
     /// Sets [`MethodSetting::caching_enabled`](crate::types::MethodSetting::caching_enabled): Specifies whether responses should be cached and returned for requests.
     pub fn caching_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.caching_enabled = ::std::option::Option::Some(input.into());
+        self.inner.caching_enabled = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MethodSetting::caching_enabled`](crate::types::MethodSetting::caching_enabled).
     #[inline]
     pub fn set_caching_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.caching_enabled = input;
+        self.inner.caching_enabled = input;
         self
     }
     /// The value set for [`MethodSetting::caching_enabled`](crate::types::MethodSetting::caching_enabled), if any.
     #[inline]
     pub fn get_caching_enabled(&self) -> &::std::option::Option<bool> {
-        &self.caching_enabled
+        &self.inner.caching_enabled
     }
     /// Sets [`MethodSetting::cache_ttl_in_seconds`](crate::types::MethodSetting::cache_ttl_in_seconds): Specifies the time to live (TTL), in seconds, for cached responses.
     pub fn cache_ttl_in_seconds(
         mut self,
         input: impl ::std::convert::Into<i32>,
     ) -> Self {
-        self.cache_ttl_in_seconds = ::std::option::Option::Some(input.into());
+        self.inner.cache_ttl_in_seconds = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MethodSetting::cache_ttl_in_seconds`](crate::types::MethodSetting::cache_ttl_in_seconds).
@@ -285,20 +274,20 @@ impl MethodSettingBuilder {
         mut self,
         input: ::std::option::Option<i32>,
     ) -> Self {
-        self.cache_ttl_in_seconds = input;
+        self.inner.cache_ttl_in_seconds = input;
         self
     }
     /// The value set for [`MethodSetting::cache_ttl_in_seconds`](crate::types::MethodSetting::cache_ttl_in_seconds), if any.
     #[inline]
     pub fn get_cache_ttl_in_seconds(&self) -> &::std::option::Option<i32> {
-        &self.cache_ttl_in_seconds
+        &self.inner.cache_ttl_in_seconds
     }
     /// Sets [`MethodSetting::cache_data_encrypted`](crate::types::MethodSetting::cache_data_encrypted): Specifies whether the cached responses are encrypted.
     pub fn cache_data_encrypted(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.cache_data_encrypted = ::std::option::Option::Some(input.into());
+        self.inner.cache_data_encrypted = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MethodSetting::cache_data_encrypted`](crate::types::MethodSetting::cache_data_encrypted).
@@ -307,20 +296,20 @@ impl MethodSettingBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.cache_data_encrypted = input;
+        self.inner.cache_data_encrypted = input;
         self
     }
     /// The value set for [`MethodSetting::cache_data_encrypted`](crate::types::MethodSetting::cache_data_encrypted), if any.
     #[inline]
     pub fn get_cache_data_encrypted(&self) -> &::std::option::Option<bool> {
-        &self.cache_data_encrypted
+        &self.inner.cache_data_encrypted
     }
     /// Sets [`MethodSetting::require_authorization_for_cache_control`](crate::types::MethodSetting::require_authorization_for_cache_control): Specifies whether authorization is required for a cache invalidation request.
     pub fn require_authorization_for_cache_control(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.require_authorization_for_cache_control = ::std::option::Option::Some(
+        self.inner.require_authorization_for_cache_control = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -331,7 +320,7 @@ impl MethodSettingBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.require_authorization_for_cache_control = input;
+        self.inner.require_authorization_for_cache_control = input;
         self
     }
     /// The value set for [`MethodSetting::require_authorization_for_cache_control`](crate::types::MethodSetting::require_authorization_for_cache_control), if any.
@@ -339,7 +328,7 @@ impl MethodSettingBuilder {
     pub fn get_require_authorization_for_cache_control(
         &self,
     ) -> &::std::option::Option<bool> {
-        &self.require_authorization_for_cache_control
+        &self.inner.require_authorization_for_cache_control
     }
     /// Sets [`MethodSetting::unauthorized_cache_control_header_strategy`](crate::types::MethodSetting::unauthorized_cache_control_header_strategy): Specifies how to handle unauthorized requests for cache invalidation.
     pub fn unauthorized_cache_control_header_strategy(
@@ -348,7 +337,7 @@ impl MethodSettingBuilder {
             crate::types::UnauthorizedCacheControlHeaderStrategy,
         >,
     ) -> Self {
-        self.unauthorized_cache_control_header_strategy = ::std::option::Option::Some(
+        self.inner.unauthorized_cache_control_header_strategy = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -361,7 +350,7 @@ impl MethodSettingBuilder {
             crate::types::UnauthorizedCacheControlHeaderStrategy,
         >,
     ) -> Self {
-        self.unauthorized_cache_control_header_strategy = input;
+        self.inner.unauthorized_cache_control_header_strategy = input;
         self
     }
     /// The value set for [`MethodSetting::unauthorized_cache_control_header_strategy`](crate::types::MethodSetting::unauthorized_cache_control_header_strategy), if any.
@@ -369,7 +358,7 @@ impl MethodSettingBuilder {
     pub fn get_unauthorized_cache_control_header_strategy(
         &self,
     ) -> &::std::option::Option<crate::types::UnauthorizedCacheControlHeaderStrategy> {
-        &self.unauthorized_cache_control_header_strategy
+        &self.inner.unauthorized_cache_control_header_strategy
     }
     /// Builds the [`MethodSetting`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -379,19 +368,6 @@ impl MethodSettingBuilder {
         crate::types::MethodSetting,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::MethodSetting {
-            metrics_enabled: self.metrics_enabled,
-            logging_level: self.logging_level,
-            data_trace_enabled: self.data_trace_enabled,
-            throttling_burst_limit: self.throttling_burst_limit,
-            throttling_rate_limit: self.throttling_rate_limit,
-            caching_enabled: self.caching_enabled,
-            cache_ttl_in_seconds: self.cache_ttl_in_seconds,
-            cache_data_encrypted: self.cache_data_encrypted,
-            require_authorization_for_cache_control: self
-                .require_authorization_for_cache_control,
-            unauthorized_cache_control_header_strategy: self
-                .unauthorized_cache_control_header_strategy,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

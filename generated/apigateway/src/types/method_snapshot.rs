@@ -78,8 +78,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MethodSnapshot {
     ::std::default::Default
 )]
 pub struct MethodSnapshotBuilder {
-    authorization_type: ::std::option::Option<::std::string::String>,
-    api_key_required: ::std::option::Option<bool>,
+    inner: crate::types::MethodSnapshot,
 }
 impl MethodSnapshotBuilder {
     /// Sets [`MethodSnapshot::authorization_type`](crate::types::MethodSnapshot::authorization_type): The method's authorization type.
@@ -87,7 +86,7 @@ impl MethodSnapshotBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.authorization_type = ::std::option::Option::Some(input.into());
+        self.inner.authorization_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MethodSnapshot::authorization_type`](crate::types::MethodSnapshot::authorization_type).
@@ -96,7 +95,7 @@ impl MethodSnapshotBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.authorization_type = input;
+        self.inner.authorization_type = input;
         self
     }
     /// The value set for [`MethodSnapshot::authorization_type`](crate::types::MethodSnapshot::authorization_type), if any.
@@ -104,23 +103,23 @@ impl MethodSnapshotBuilder {
     pub fn get_authorization_type(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.authorization_type
+        &self.inner.authorization_type
     }
     /// Sets [`MethodSnapshot::api_key_required`](crate::types::MethodSnapshot::api_key_required): Specifies whether the method requires a valid ApiKey.
     pub fn api_key_required(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.api_key_required = ::std::option::Option::Some(input.into());
+        self.inner.api_key_required = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MethodSnapshot::api_key_required`](crate::types::MethodSnapshot::api_key_required).
     #[inline]
     pub fn set_api_key_required(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.api_key_required = input;
+        self.inner.api_key_required = input;
         self
     }
     /// The value set for [`MethodSnapshot::api_key_required`](crate::types::MethodSnapshot::api_key_required), if any.
     #[inline]
     pub fn get_api_key_required(&self) -> &::std::option::Option<bool> {
-        &self.api_key_required
+        &self.inner.api_key_required
     }
     /// Builds the [`MethodSnapshot`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -130,9 +129,6 @@ impl MethodSnapshotBuilder {
         crate::types::MethodSnapshot,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::MethodSnapshot {
-            authorization_type: self.authorization_type,
-            api_key_required: self.api_key_required,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -108,11 +108,7 @@ impl Model {
     ::std::default::Default
 )]
 pub struct ModelBuilder {
-    id: ::std::option::Option<::std::string::String>,
-    name: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
-    schema: ::std::option::Option<::std::string::String>,
-    content_type: ::std::option::Option<::std::string::String>,
+    inner: crate::types::Model,
 }
 impl ModelBuilder {
     /// Sets [`Model::id`](crate::types::Model::id): The identifier for the model resource.
@@ -120,7 +116,7 @@ impl ModelBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+        self.inner.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Model::id`](crate::types::Model::id).
@@ -129,20 +125,20 @@ impl ModelBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.id = input;
+        self.inner.id = input;
         self
     }
     /// The value set for [`Model::id`](crate::types::Model::id), if any.
     #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.id
+        &self.inner.id
     }
     /// Sets [`Model::name`](crate::types::Model::name): The name of the model.
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+        self.inner.name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Model::name`](crate::types::Model::name).
@@ -151,20 +147,20 @@ impl ModelBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// The value set for [`Model::name`](crate::types::Model::name), if any.
     #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
+        &self.inner.name
     }
     /// Sets [`Model::description`](crate::types::Model::description): The description of the model.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Model::description`](crate::types::Model::description).
@@ -173,20 +169,20 @@ impl ModelBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`Model::description`](crate::types::Model::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`Model::schema`](crate::types::Model::schema): The schema for the model.
     pub fn schema(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.schema = ::std::option::Option::Some(input.into());
+        self.inner.schema = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Model::schema`](crate::types::Model::schema).
@@ -195,20 +191,20 @@ impl ModelBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.schema = input;
+        self.inner.schema = input;
         self
     }
     /// The value set for [`Model::schema`](crate::types::Model::schema), if any.
     #[inline]
     pub fn get_schema(&self) -> &::std::option::Option<::std::string::String> {
-        &self.schema
+        &self.inner.schema
     }
     /// Sets [`Model::content_type`](crate::types::Model::content_type): The content-type for the model.
     pub fn content_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.content_type = ::std::option::Option::Some(input.into());
+        self.inner.content_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Model::content_type`](crate::types::Model::content_type).
@@ -217,13 +213,13 @@ impl ModelBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.content_type = input;
+        self.inner.content_type = input;
         self
     }
     /// The value set for [`Model::content_type`](crate::types::Model::content_type), if any.
     #[inline]
     pub fn get_content_type(&self) -> &::std::option::Option<::std::string::String> {
-        &self.content_type
+        &self.inner.content_type
     }
     /// Builds the [`Model`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -233,12 +229,6 @@ impl ModelBuilder {
         crate::types::Model,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::Model {
-            id: self.id,
-            name: self.name,
-            description: self.description,
-            schema: self.schema,
-            content_type: self.content_type,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

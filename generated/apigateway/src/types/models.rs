@@ -96,8 +96,7 @@ impl Models {
     ::std::default::Default
 )]
 pub struct ModelsBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    items: ::std::option::Option<::std::vec::Vec<crate::types::Model>>,
+    inner: crate::types::Models,
 }
 impl ModelsBuilder {
     /// Sets [`Models::position`](crate::types::Models::position)
@@ -105,7 +104,7 @@ impl ModelsBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Models::position`](crate::types::Models::position).
@@ -114,13 +113,13 @@ impl ModelsBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`Models::position`](crate::types::Models::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`Models::items`](crate::types::Models::items): The current page of elements from this collection.
     pub fn items(
@@ -129,7 +128,7 @@ impl ModelsBuilder {
             Item = impl ::std::convert::Into<crate::types::Model>,
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -140,7 +139,7 @@ impl ModelsBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Model>>,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`Models::items`](crate::types::Models::items), if any.
@@ -148,7 +147,7 @@ impl ModelsBuilder {
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Model>> {
-        &self.items
+        &self.inner.items
     }
     /// Builds the [`Models`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -158,9 +157,6 @@ impl ModelsBuilder {
         crate::types::Models,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::Models {
-            position: self.position,
-            items: self.items,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -86,9 +86,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MutualTlsAuthentication 
     ::std::default::Default
 )]
 pub struct MutualTlsAuthenticationBuilder {
-    truststore_uri: ::std::option::Option<::std::string::String>,
-    truststore_version: ::std::option::Option<::std::string::String>,
-    truststore_warnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    inner: crate::types::MutualTlsAuthentication,
 }
 impl MutualTlsAuthenticationBuilder {
     /// Sets [`MutualTlsAuthentication::truststore_uri`](crate::types::MutualTlsAuthentication::truststore_uri): An Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example `s3://bucket-name/key-name`.
@@ -96,7 +94,7 @@ impl MutualTlsAuthenticationBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.truststore_uri = ::std::option::Option::Some(input.into());
+        self.inner.truststore_uri = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MutualTlsAuthentication::truststore_uri`](crate::types::MutualTlsAuthentication::truststore_uri).
@@ -105,20 +103,20 @@ impl MutualTlsAuthenticationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.truststore_uri = input;
+        self.inner.truststore_uri = input;
         self
     }
     /// The value set for [`MutualTlsAuthentication::truststore_uri`](crate::types::MutualTlsAuthentication::truststore_uri), if any.
     #[inline]
     pub fn get_truststore_uri(&self) -> &::std::option::Option<::std::string::String> {
-        &self.truststore_uri
+        &self.inner.truststore_uri
     }
     /// Sets [`MutualTlsAuthentication::truststore_version`](crate::types::MutualTlsAuthentication::truststore_version): The version of the S3 object that contains your truststore.
     pub fn truststore_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.truststore_version = ::std::option::Option::Some(input.into());
+        self.inner.truststore_version = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MutualTlsAuthentication::truststore_version`](crate::types::MutualTlsAuthentication::truststore_version).
@@ -127,7 +125,7 @@ impl MutualTlsAuthenticationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.truststore_version = input;
+        self.inner.truststore_version = input;
         self
     }
     /// The value set for [`MutualTlsAuthentication::truststore_version`](crate::types::MutualTlsAuthentication::truststore_version), if any.
@@ -135,7 +133,7 @@ impl MutualTlsAuthenticationBuilder {
     pub fn get_truststore_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.truststore_version
+        &self.inner.truststore_version
     }
     /// Sets [`MutualTlsAuthentication::truststore_warnings`](crate::types::MutualTlsAuthentication::truststore_warnings): A list of warnings that API Gateway returns while processing your truststore.
     pub fn truststore_warnings(
@@ -144,7 +142,7 @@ impl MutualTlsAuthenticationBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.truststore_warnings = ::std::option::Option::Some(
+        self.inner.truststore_warnings = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -155,7 +153,7 @@ impl MutualTlsAuthenticationBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.truststore_warnings = input;
+        self.inner.truststore_warnings = input;
         self
     }
     /// The value set for [`MutualTlsAuthentication::truststore_warnings`](crate::types::MutualTlsAuthentication::truststore_warnings), if any.
@@ -163,7 +161,7 @@ impl MutualTlsAuthenticationBuilder {
     pub fn get_truststore_warnings(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.truststore_warnings
+        &self.inner.truststore_warnings
     }
     /// Builds the [`MutualTlsAuthentication`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -173,10 +171,6 @@ impl MutualTlsAuthenticationBuilder {
         crate::types::MutualTlsAuthentication,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::MutualTlsAuthentication {
-            truststore_uri: self.truststore_uri,
-            truststore_version: self.truststore_version,
-            truststore_warnings: self.truststore_warnings,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

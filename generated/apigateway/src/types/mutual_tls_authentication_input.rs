@@ -78,8 +78,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MutualTlsAuthenticationI
     ::std::default::Default
 )]
 pub struct MutualTlsAuthenticationInputBuilder {
-    truststore_uri: ::std::option::Option<::std::string::String>,
-    truststore_version: ::std::option::Option<::std::string::String>,
+    inner: crate::types::MutualTlsAuthenticationInput,
 }
 impl MutualTlsAuthenticationInputBuilder {
     /// Sets [`MutualTlsAuthenticationInput::truststore_uri`](crate::types::MutualTlsAuthenticationInput::truststore_uri): An Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example `s3://bucket-name/key-name`.
@@ -87,7 +86,7 @@ impl MutualTlsAuthenticationInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.truststore_uri = ::std::option::Option::Some(input.into());
+        self.inner.truststore_uri = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MutualTlsAuthenticationInput::truststore_uri`](crate::types::MutualTlsAuthenticationInput::truststore_uri).
@@ -96,20 +95,20 @@ impl MutualTlsAuthenticationInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.truststore_uri = input;
+        self.inner.truststore_uri = input;
         self
     }
     /// The value set for [`MutualTlsAuthenticationInput::truststore_uri`](crate::types::MutualTlsAuthenticationInput::truststore_uri), if any.
     #[inline]
     pub fn get_truststore_uri(&self) -> &::std::option::Option<::std::string::String> {
-        &self.truststore_uri
+        &self.inner.truststore_uri
     }
     /// Sets [`MutualTlsAuthenticationInput::truststore_version`](crate::types::MutualTlsAuthenticationInput::truststore_version): The version of the S3 object that contains your truststore.
     pub fn truststore_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.truststore_version = ::std::option::Option::Some(input.into());
+        self.inner.truststore_version = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MutualTlsAuthenticationInput::truststore_version`](crate::types::MutualTlsAuthenticationInput::truststore_version).
@@ -118,7 +117,7 @@ impl MutualTlsAuthenticationInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.truststore_version = input;
+        self.inner.truststore_version = input;
         self
     }
     /// The value set for [`MutualTlsAuthenticationInput::truststore_version`](crate::types::MutualTlsAuthenticationInput::truststore_version), if any.
@@ -126,7 +125,7 @@ impl MutualTlsAuthenticationInputBuilder {
     pub fn get_truststore_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.truststore_version
+        &self.inner.truststore_version
     }
     /// Builds the [`MutualTlsAuthenticationInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -136,9 +135,6 @@ impl MutualTlsAuthenticationInputBuilder {
         crate::types::MutualTlsAuthenticationInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::MutualTlsAuthenticationInput {
-            truststore_uri: self.truststore_uri,
-            truststore_version: self.truststore_version,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -90,34 +90,31 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PatchOperation {
     ::std::default::Default
 )]
 pub struct PatchOperationBuilder {
-    op: ::std::option::Option<crate::types::Op>,
-    path: ::std::option::Option<::std::string::String>,
-    value: ::std::option::Option<::std::string::String>,
-    from: ::std::option::Option<::std::string::String>,
+    inner: crate::types::PatchOperation,
 }
 impl PatchOperationBuilder {
     /// Sets [`PatchOperation::op`](crate::types::PatchOperation::op): An update operation to be performed with this PATCH request.
     pub fn op(mut self, input: impl ::std::convert::Into<crate::types::Op>) -> Self {
-        self.op = ::std::option::Option::Some(input.into());
+        self.inner.op = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PatchOperation::op`](crate::types::PatchOperation::op).
     #[inline]
     pub fn set_op(mut self, input: ::std::option::Option<crate::types::Op>) -> Self {
-        self.op = input;
+        self.inner.op = input;
         self
     }
     /// The value set for [`PatchOperation::op`](crate::types::PatchOperation::op), if any.
     #[inline]
     pub fn get_op(&self) -> &::std::option::Option<crate::types::Op> {
-        &self.op
+        &self.inner.op
     }
     /// Sets [`PatchOperation::path`](crate::types::PatchOperation::path): The op operation's target, as identified by a JSON Pointer value that references a location within the targeted resource.
     pub fn path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.path = ::std::option::Option::Some(input.into());
+        self.inner.path = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PatchOperation::path`](crate::types::PatchOperation::path).
@@ -126,20 +123,20 @@ impl PatchOperationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.path = input;
+        self.inner.path = input;
         self
     }
     /// The value set for [`PatchOperation::path`](crate::types::PatchOperation::path), if any.
     #[inline]
     pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
-        &self.path
+        &self.inner.path
     }
     /// Sets [`PatchOperation::value`](crate::types::PatchOperation::value): The new target value of the update operation.
     pub fn value(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.value = ::std::option::Option::Some(input.into());
+        self.inner.value = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PatchOperation::value`](crate::types::PatchOperation::value).
@@ -148,20 +145,20 @@ impl PatchOperationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.value = input;
+        self.inner.value = input;
         self
     }
     /// The value set for [`PatchOperation::value`](crate::types::PatchOperation::value), if any.
     #[inline]
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.value
+        &self.inner.value
     }
     /// Sets [`PatchOperation::from`](crate::types::PatchOperation::from): The copy update operation's source as identified by a JSON-Pointer value referencing the location within the targeted resource to copy the value from.
     pub fn from(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.from = ::std::option::Option::Some(input.into());
+        self.inner.from = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PatchOperation::from`](crate::types::PatchOperation::from).
@@ -170,13 +167,13 @@ impl PatchOperationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.from = input;
+        self.inner.from = input;
         self
     }
     /// The value set for [`PatchOperation::from`](crate::types::PatchOperation::from), if any.
     #[inline]
     pub fn get_from(&self) -> &::std::option::Option<::std::string::String> {
-        &self.from
+        &self.inner.from
     }
     /// Builds the [`PatchOperation`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -186,11 +183,6 @@ impl PatchOperationBuilder {
         crate::types::PatchOperation,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::PatchOperation {
-            op: self.op,
-            path: self.path,
-            value: self.value,
-            from: self.from,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -118,15 +118,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PutGatewayResponseReques
     ::std::default::Default
 )]
 pub struct PutGatewayResponseRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    response_type: ::std::option::Option<crate::types::GatewayResponseType>,
-    status_code: ::std::option::Option<::std::string::String>,
-    response_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    response_templates: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::PutGatewayResponseRequest,
 }
 impl PutGatewayResponseRequestBuilder {
     /// Sets [`PutGatewayResponseRequest::rest_api_id`](crate::types::PutGatewayResponseRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -134,7 +126,7 @@ impl PutGatewayResponseRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutGatewayResponseRequest::rest_api_id`](crate::types::PutGatewayResponseRequest::rest_api_id).
@@ -143,20 +135,20 @@ impl PutGatewayResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`PutGatewayResponseRequest::rest_api_id`](crate::types::PutGatewayResponseRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`PutGatewayResponseRequest::response_type`](crate::types::PutGatewayResponseRequest::response_type): The response type of the associated GatewayResponse
     pub fn response_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::GatewayResponseType>,
     ) -> Self {
-        self.response_type = ::std::option::Option::Some(input.into());
+        self.inner.response_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutGatewayResponseRequest::response_type`](crate::types::PutGatewayResponseRequest::response_type).
@@ -165,7 +157,7 @@ impl PutGatewayResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::GatewayResponseType>,
     ) -> Self {
-        self.response_type = input;
+        self.inner.response_type = input;
         self
     }
     /// The value set for [`PutGatewayResponseRequest::response_type`](crate::types::PutGatewayResponseRequest::response_type), if any.
@@ -173,14 +165,14 @@ impl PutGatewayResponseRequestBuilder {
     pub fn get_response_type(
         &self,
     ) -> &::std::option::Option<crate::types::GatewayResponseType> {
-        &self.response_type
+        &self.inner.response_type
     }
     /// Sets [`PutGatewayResponseRequest::status_code`](crate::types::PutGatewayResponseRequest::status_code): The HTTP status code of the GatewayResponse.
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.status_code = ::std::option::Option::Some(input.into());
+        self.inner.status_code = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutGatewayResponseRequest::status_code`](crate::types::PutGatewayResponseRequest::status_code).
@@ -189,13 +181,13 @@ impl PutGatewayResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.status_code = input;
+        self.inner.status_code = input;
         self
     }
     /// The value set for [`PutGatewayResponseRequest::status_code`](crate::types::PutGatewayResponseRequest::status_code), if any.
     #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
-        &self.status_code
+        &self.inner.status_code
     }
     /// Sets [`PutGatewayResponseRequest::response_parameters`](crate::types::PutGatewayResponseRequest::response_parameters): Response parameters (paths, query strings and headers) of the GatewayResponse as a string-to-string map of key-value pairs.
     pub fn response_parameters(
@@ -207,7 +199,7 @@ impl PutGatewayResponseRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.response_parameters = ::std::option::Option::Some(
+        self.inner.response_parameters = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -220,7 +212,7 @@ impl PutGatewayResponseRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.response_parameters = input;
+        self.inner.response_parameters = input;
         self
     }
     /// The value set for [`PutGatewayResponseRequest::response_parameters`](crate::types::PutGatewayResponseRequest::response_parameters), if any.
@@ -230,7 +222,7 @@ impl PutGatewayResponseRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.response_parameters
+        &self.inner.response_parameters
     }
     /// Sets [`PutGatewayResponseRequest::response_templates`](crate::types::PutGatewayResponseRequest::response_templates): Response templates of the GatewayResponse as a string-to-string map of key-value pairs.
     pub fn response_templates(
@@ -242,7 +234,7 @@ impl PutGatewayResponseRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.response_templates = ::std::option::Option::Some(
+        self.inner.response_templates = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -255,7 +247,7 @@ impl PutGatewayResponseRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.response_templates = input;
+        self.inner.response_templates = input;
         self
     }
     /// The value set for [`PutGatewayResponseRequest::response_templates`](crate::types::PutGatewayResponseRequest::response_templates), if any.
@@ -265,7 +257,7 @@ impl PutGatewayResponseRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.response_templates
+        &self.inner.response_templates
     }
     /// Builds the [`PutGatewayResponseRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -275,24 +267,18 @@ impl PutGatewayResponseRequestBuilder {
         crate::types::PutGatewayResponseRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutGatewayResponseRequest",
                 member: "restApiId",
             });
         }
-        if self.response_type.is_none() {
+        if self.inner.response_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutGatewayResponseRequest",
                 member: "responseType",
             });
         }
-        ::std::result::Result::Ok(crate::types::PutGatewayResponseRequest {
-            rest_api_id: self.rest_api_id,
-            response_type: self.response_type,
-            status_code: self.status_code,
-            response_parameters: self.response_parameters,
-            response_templates: self.response_templates,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

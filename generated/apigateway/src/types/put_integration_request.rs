@@ -216,29 +216,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PutIntegrationRequest {
     ::std::default::Default
 )]
 pub struct PutIntegrationRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    resource_id: ::std::option::Option<::std::string::String>,
-    http_method: ::std::option::Option<::std::string::String>,
-    type_: ::std::option::Option<crate::types::IntegrationType>,
-    integration_http_method: ::std::option::Option<::std::string::String>,
-    uri: ::std::option::Option<::std::string::String>,
-    connection_type: ::std::option::Option<crate::types::ConnectionType>,
-    connection_id: ::std::option::Option<::std::string::String>,
-    credentials: ::std::option::Option<::std::string::String>,
-    request_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    request_templates: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    passthrough_behavior: ::std::option::Option<::std::string::String>,
-    cache_namespace: ::std::option::Option<::std::string::String>,
-    cache_key_parameters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    content_handling: ::std::option::Option<crate::types::ContentHandlingStrategy>,
-    timeout_in_millis: ::std::option::Option<i32>,
-    tls_config: ::std::option::Option<crate::types::TlsConfig>,
-    response_transfer_mode: ::std::option::Option<crate::types::ResponseTransferMode>,
-    integration_target: ::std::option::Option<::std::string::String>,
+    inner: crate::types::PutIntegrationRequest,
 }
 impl PutIntegrationRequestBuilder {
     /// Sets [`PutIntegrationRequest::rest_api_id`](crate::types::PutIntegrationRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -246,7 +224,7 @@ impl PutIntegrationRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::rest_api_id`](crate::types::PutIntegrationRequest::rest_api_id).
@@ -255,20 +233,20 @@ impl PutIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::rest_api_id`](crate::types::PutIntegrationRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`PutIntegrationRequest::resource_id`](crate::types::PutIntegrationRequest::resource_id): Specifies a put integration request's resource ID.
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_id = ::std::option::Option::Some(input.into());
+        self.inner.resource_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::resource_id`](crate::types::PutIntegrationRequest::resource_id).
@@ -277,20 +255,20 @@ impl PutIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_id = input;
+        self.inner.resource_id = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::resource_id`](crate::types::PutIntegrationRequest::resource_id), if any.
     #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_id
+        &self.inner.resource_id
     }
     /// Sets [`PutIntegrationRequest::http_method`](crate::types::PutIntegrationRequest::http_method): Specifies the HTTP method for the integration.
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.http_method = ::std::option::Option::Some(input.into());
+        self.inner.http_method = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::http_method`](crate::types::PutIntegrationRequest::http_method).
@@ -299,20 +277,20 @@ impl PutIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.http_method = input;
+        self.inner.http_method = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::http_method`](crate::types::PutIntegrationRequest::http_method), if any.
     #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
-        &self.http_method
+        &self.inner.http_method
     }
     /// Sets [`PutIntegrationRequest::type_`](crate::types::PutIntegrationRequest::type_): Specifies a put integration input's type.
     pub fn type_(
         mut self,
         input: impl ::std::convert::Into<crate::types::IntegrationType>,
     ) -> Self {
-        self.type_ = ::std::option::Option::Some(input.into());
+        self.inner.type_ = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::type_`](crate::types::PutIntegrationRequest::type_).
@@ -321,20 +299,20 @@ impl PutIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::IntegrationType>,
     ) -> Self {
-        self.type_ = input;
+        self.inner.type_ = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::type_`](crate::types::PutIntegrationRequest::type_), if any.
     #[inline]
     pub fn get_type_(&self) -> &::std::option::Option<crate::types::IntegrationType> {
-        &self.type_
+        &self.inner.type_
     }
     /// Sets [`PutIntegrationRequest::integration_http_method`](crate::types::PutIntegrationRequest::integration_http_method): The HTTP method for the integration.
     pub fn integration_http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.integration_http_method = ::std::option::Option::Some(input.into());
+        self.inner.integration_http_method = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::integration_http_method`](crate::types::PutIntegrationRequest::integration_http_method).
@@ -343,7 +321,7 @@ impl PutIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.integration_http_method = input;
+        self.inner.integration_http_method = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::integration_http_method`](crate::types::PutIntegrationRequest::integration_http_method), if any.
@@ -351,14 +329,14 @@ impl PutIntegrationRequestBuilder {
     pub fn get_integration_http_method(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.integration_http_method
+        &self.inner.integration_http_method
     }
     /// Sets [`PutIntegrationRequest::uri`](crate::types::PutIntegrationRequest::uri): Specifies Uniform Resource Identifier (URI) of the integration endpoint.
     pub fn uri(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.uri = ::std::option::Option::Some(input.into());
+        self.inner.uri = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::uri`](crate::types::PutIntegrationRequest::uri).
@@ -367,20 +345,20 @@ impl PutIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.uri = input;
+        self.inner.uri = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::uri`](crate::types::PutIntegrationRequest::uri), if any.
     #[inline]
     pub fn get_uri(&self) -> &::std::option::Option<::std::string::String> {
-        &self.uri
+        &self.inner.uri
     }
     /// Sets [`PutIntegrationRequest::connection_type`](crate::types::PutIntegrationRequest::connection_type): The type of the network connection to the integration endpoint.
     pub fn connection_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConnectionType>,
     ) -> Self {
-        self.connection_type = ::std::option::Option::Some(input.into());
+        self.inner.connection_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::connection_type`](crate::types::PutIntegrationRequest::connection_type).
@@ -389,7 +367,7 @@ impl PutIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ConnectionType>,
     ) -> Self {
-        self.connection_type = input;
+        self.inner.connection_type = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::connection_type`](crate::types::PutIntegrationRequest::connection_type), if any.
@@ -397,14 +375,14 @@ impl PutIntegrationRequestBuilder {
     pub fn get_connection_type(
         &self,
     ) -> &::std::option::Option<crate::types::ConnectionType> {
-        &self.connection_type
+        &self.inner.connection_type
     }
     /// Sets [`PutIntegrationRequest::connection_id`](crate::types::PutIntegrationRequest::connection_id): The ID of the VpcLink used for the integration.
     pub fn connection_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.connection_id = ::std::option::Option::Some(input.into());
+        self.inner.connection_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::connection_id`](crate::types::PutIntegrationRequest::connection_id).
@@ -413,20 +391,20 @@ impl PutIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.connection_id = input;
+        self.inner.connection_id = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::connection_id`](crate::types::PutIntegrationRequest::connection_id), if any.
     #[inline]
     pub fn get_connection_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.connection_id
+        &self.inner.connection_id
     }
     /// Sets [`PutIntegrationRequest::credentials`](crate::types::PutIntegrationRequest::credentials): Specifies whether credentials are required for a put integration.
     pub fn credentials(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.credentials = ::std::option::Option::Some(input.into());
+        self.inner.credentials = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::credentials`](crate::types::PutIntegrationRequest::credentials).
@@ -435,13 +413,13 @@ impl PutIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.credentials = input;
+        self.inner.credentials = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::credentials`](crate::types::PutIntegrationRequest::credentials), if any.
     #[inline]
     pub fn get_credentials(&self) -> &::std::option::Option<::std::string::String> {
-        &self.credentials
+        &self.inner.credentials
     }
     /// Sets [`PutIntegrationRequest::request_parameters`](crate::types::PutIntegrationRequest::request_parameters): A key-value map specifying request parameters that are passed from the method request to the back end.
     pub fn request_parameters(
@@ -453,7 +431,7 @@ impl PutIntegrationRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.request_parameters = ::std::option::Option::Some(
+        self.inner.request_parameters = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -466,7 +444,7 @@ impl PutIntegrationRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.request_parameters = input;
+        self.inner.request_parameters = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::request_parameters`](crate::types::PutIntegrationRequest::request_parameters), if any.
@@ -476,7 +454,7 @@ impl PutIntegrationRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.request_parameters
+        &self.inner.request_parameters
     }
     /// Sets [`PutIntegrationRequest::request_templates`](crate::types::PutIntegrationRequest::request_templates): Represents a map of Velocity templates that are applied on the request payload based on the value of the Content-Type header sent by the client.
     pub fn request_templates(
@@ -488,7 +466,7 @@ impl PutIntegrationRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.request_templates = ::std::option::Option::Some(
+        self.inner.request_templates = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -501,7 +479,7 @@ impl PutIntegrationRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.request_templates = input;
+        self.inner.request_templates = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::request_templates`](crate::types::PutIntegrationRequest::request_templates), if any.
@@ -511,14 +489,14 @@ impl PutIntegrationRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.request_templates
+        &self.inner.request_templates
     }
     /// Sets [`PutIntegrationRequest::passthrough_behavior`](crate::types::PutIntegrationRequest::passthrough_behavior): Specifies the pass-through behavior for incoming requests based on the Content-Type header in the request, and the available mapping templates specified as the `requestTemplates` property on the Integration resource.
     pub fn passthrough_behavior(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.passthrough_behavior = ::std::option::Option::Some(input.into());
+        self.inner.passthrough_behavior = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::passthrough_behavior`](crate::types::PutIntegrationRequest::passthrough_behavior).
@@ -527,7 +505,7 @@ impl PutIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.passthrough_behavior = input;
+        self.inner.passthrough_behavior = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::passthrough_behavior`](crate::types::PutIntegrationRequest::passthrough_behavior), if any.
@@ -535,14 +513,14 @@ impl PutIntegrationRequestBuilder {
     pub fn get_passthrough_behavior(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.passthrough_behavior
+        &self.inner.passthrough_behavior
     }
     /// Sets [`PutIntegrationRequest::cache_namespace`](crate::types::PutIntegrationRequest::cache_namespace): Specifies a group of related cached parameters.
     pub fn cache_namespace(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.cache_namespace = ::std::option::Option::Some(input.into());
+        self.inner.cache_namespace = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::cache_namespace`](crate::types::PutIntegrationRequest::cache_namespace).
@@ -551,13 +529,13 @@ impl PutIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.cache_namespace = input;
+        self.inner.cache_namespace = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::cache_namespace`](crate::types::PutIntegrationRequest::cache_namespace), if any.
     #[inline]
     pub fn get_cache_namespace(&self) -> &::std::option::Option<::std::string::String> {
-        &self.cache_namespace
+        &self.inner.cache_namespace
     }
     /// Sets [`PutIntegrationRequest::cache_key_parameters`](crate::types::PutIntegrationRequest::cache_key_parameters): A list of request parameters whose values API Gateway caches.
     pub fn cache_key_parameters(
@@ -566,7 +544,7 @@ impl PutIntegrationRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.cache_key_parameters = ::std::option::Option::Some(
+        self.inner.cache_key_parameters = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -577,7 +555,7 @@ impl PutIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.cache_key_parameters = input;
+        self.inner.cache_key_parameters = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::cache_key_parameters`](crate::types::PutIntegrationRequest::cache_key_parameters), if any.
@@ -585,14 +563,14 @@ impl PutIntegrationRequestBuilder {
     pub fn get_cache_key_parameters(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.cache_key_parameters
+        &self.inner.cache_key_parameters
     }
     /// Sets [`PutIntegrationRequest::content_handling`](crate::types::PutIntegrationRequest::content_handling): Specifies how to handle request payload content type conversions.
     pub fn content_handling(
         mut self,
         input: impl ::std::convert::Into<crate::types::ContentHandlingStrategy>,
     ) -> Self {
-        self.content_handling = ::std::option::Option::Some(input.into());
+        self.inner.content_handling = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::content_handling`](crate::types::PutIntegrationRequest::content_handling).
@@ -601,7 +579,7 @@ impl PutIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ContentHandlingStrategy>,
     ) -> Self {
-        self.content_handling = input;
+        self.inner.content_handling = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::content_handling`](crate::types::PutIntegrationRequest::content_handling), if any.
@@ -609,30 +587,30 @@ impl PutIntegrationRequestBuilder {
     pub fn get_content_handling(
         &self,
     ) -> &::std::option::Option<crate::types::ContentHandlingStrategy> {
-        &self.content_handling
+        &self.inner.content_handling
     }
     /// Sets [`PutIntegrationRequest::timeout_in_millis`](crate::types::PutIntegrationRequest::timeout_in_millis): Custom timeout between 50 and 29,000 milliseconds.
     pub fn timeout_in_millis(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.timeout_in_millis = ::std::option::Option::Some(input.into());
+        self.inner.timeout_in_millis = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::timeout_in_millis`](crate::types::PutIntegrationRequest::timeout_in_millis).
     #[inline]
     pub fn set_timeout_in_millis(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.timeout_in_millis = input;
+        self.inner.timeout_in_millis = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::timeout_in_millis`](crate::types::PutIntegrationRequest::timeout_in_millis), if any.
     #[inline]
     pub fn get_timeout_in_millis(&self) -> &::std::option::Option<i32> {
-        &self.timeout_in_millis
+        &self.inner.timeout_in_millis
     }
     /// Sets [`PutIntegrationRequest::tls_config`](crate::types::PutIntegrationRequest::tls_config)
     pub fn tls_config(
         mut self,
         input: impl ::std::convert::Into<crate::types::TlsConfig>,
     ) -> Self {
-        self.tls_config = ::std::option::Option::Some(input.into());
+        self.inner.tls_config = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::tls_config`](crate::types::PutIntegrationRequest::tls_config).
@@ -641,20 +619,20 @@ impl PutIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TlsConfig>,
     ) -> Self {
-        self.tls_config = input;
+        self.inner.tls_config = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::tls_config`](crate::types::PutIntegrationRequest::tls_config), if any.
     #[inline]
     pub fn get_tls_config(&self) -> &::std::option::Option<crate::types::TlsConfig> {
-        &self.tls_config
+        &self.inner.tls_config
     }
     /// Sets [`PutIntegrationRequest::response_transfer_mode`](crate::types::PutIntegrationRequest::response_transfer_mode): The response transfer mode of the integration.
     pub fn response_transfer_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::ResponseTransferMode>,
     ) -> Self {
-        self.response_transfer_mode = ::std::option::Option::Some(input.into());
+        self.inner.response_transfer_mode = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::response_transfer_mode`](crate::types::PutIntegrationRequest::response_transfer_mode).
@@ -663,7 +641,7 @@ impl PutIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ResponseTransferMode>,
     ) -> Self {
-        self.response_transfer_mode = input;
+        self.inner.response_transfer_mode = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::response_transfer_mode`](crate::types::PutIntegrationRequest::response_transfer_mode), if any.
@@ -671,14 +649,14 @@ impl PutIntegrationRequestBuilder {
     pub fn get_response_transfer_mode(
         &self,
     ) -> &::std::option::Option<crate::types::ResponseTransferMode> {
-        &self.response_transfer_mode
+        &self.inner.response_transfer_mode
     }
     /// Sets [`PutIntegrationRequest::integration_target`](crate::types::PutIntegrationRequest::integration_target): The ALB or NLB listener to send the request to.
     pub fn integration_target(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.integration_target = ::std::option::Option::Some(input.into());
+        self.inner.integration_target = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationRequest::integration_target`](crate::types::PutIntegrationRequest::integration_target).
@@ -687,7 +665,7 @@ impl PutIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.integration_target = input;
+        self.inner.integration_target = input;
         self
     }
     /// The value set for [`PutIntegrationRequest::integration_target`](crate::types::PutIntegrationRequest::integration_target), if any.
@@ -695,7 +673,7 @@ impl PutIntegrationRequestBuilder {
     pub fn get_integration_target(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.integration_target
+        &self.inner.integration_target
     }
     /// Builds the [`PutIntegrationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -705,50 +683,30 @@ impl PutIntegrationRequestBuilder {
         crate::types::PutIntegrationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationRequest",
                 member: "restApiId",
             });
         }
-        if self.resource_id.is_none() {
+        if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationRequest",
                 member: "resourceId",
             });
         }
-        if self.http_method.is_none() {
+        if self.inner.http_method.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationRequest",
                 member: "httpMethod",
             });
         }
-        if self.type_.is_none() {
+        if self.inner.type_.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationRequest",
                 member: "type",
             });
         }
-        ::std::result::Result::Ok(crate::types::PutIntegrationRequest {
-            rest_api_id: self.rest_api_id,
-            resource_id: self.resource_id,
-            http_method: self.http_method,
-            type_: self.type_,
-            integration_http_method: self.integration_http_method,
-            uri: self.uri,
-            connection_type: self.connection_type,
-            connection_id: self.connection_id,
-            credentials: self.credentials,
-            request_parameters: self.request_parameters,
-            request_templates: self.request_templates,
-            passthrough_behavior: self.passthrough_behavior,
-            cache_namespace: self.cache_namespace,
-            cache_key_parameters: self.cache_key_parameters,
-            content_handling: self.content_handling,
-            timeout_in_millis: self.timeout_in_millis,
-            tls_config: self.tls_config,
-            response_transfer_mode: self.response_transfer_mode,
-            integration_target: self.integration_target,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -150,18 +150,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PutIntegrationResponseRe
     ::std::default::Default
 )]
 pub struct PutIntegrationResponseRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    resource_id: ::std::option::Option<::std::string::String>,
-    http_method: ::std::option::Option<::std::string::String>,
-    status_code: ::std::option::Option<::std::string::String>,
-    selection_pattern: ::std::option::Option<::std::string::String>,
-    response_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    response_templates: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    content_handling: ::std::option::Option<crate::types::ContentHandlingStrategy>,
+    inner: crate::types::PutIntegrationResponseRequest,
 }
 impl PutIntegrationResponseRequestBuilder {
     /// Sets [`PutIntegrationResponseRequest::rest_api_id`](crate::types::PutIntegrationResponseRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -169,7 +158,7 @@ impl PutIntegrationResponseRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::rest_api_id`](crate::types::PutIntegrationResponseRequest::rest_api_id).
@@ -178,20 +167,20 @@ impl PutIntegrationResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::rest_api_id`](crate::types::PutIntegrationResponseRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`PutIntegrationResponseRequest::resource_id`](crate::types::PutIntegrationResponseRequest::resource_id): Specifies a put integration response request's resource identifier.
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_id = ::std::option::Option::Some(input.into());
+        self.inner.resource_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::resource_id`](crate::types::PutIntegrationResponseRequest::resource_id).
@@ -200,20 +189,20 @@ impl PutIntegrationResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_id = input;
+        self.inner.resource_id = input;
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::resource_id`](crate::types::PutIntegrationResponseRequest::resource_id), if any.
     #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_id
+        &self.inner.resource_id
     }
     /// Sets [`PutIntegrationResponseRequest::http_method`](crate::types::PutIntegrationResponseRequest::http_method): Specifies a put integration response request's HTTP method.
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.http_method = ::std::option::Option::Some(input.into());
+        self.inner.http_method = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::http_method`](crate::types::PutIntegrationResponseRequest::http_method).
@@ -222,20 +211,20 @@ impl PutIntegrationResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.http_method = input;
+        self.inner.http_method = input;
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::http_method`](crate::types::PutIntegrationResponseRequest::http_method), if any.
     #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
-        &self.http_method
+        &self.inner.http_method
     }
     /// Sets [`PutIntegrationResponseRequest::status_code`](crate::types::PutIntegrationResponseRequest::status_code): Specifies the status code that is used to map the integration response to an existing MethodResponse.
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.status_code = ::std::option::Option::Some(input.into());
+        self.inner.status_code = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::status_code`](crate::types::PutIntegrationResponseRequest::status_code).
@@ -244,20 +233,20 @@ impl PutIntegrationResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.status_code = input;
+        self.inner.status_code = input;
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::status_code`](crate::types::PutIntegrationResponseRequest::status_code), if any.
     #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
-        &self.status_code
+        &self.inner.status_code
     }
     /// Sets [`PutIntegrationResponseRequest::selection_pattern`](crate::types::PutIntegrationResponseRequest::selection_pattern): Specifies the selection pattern of a put integration response.
     pub fn selection_pattern(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.selection_pattern = ::std::option::Option::Some(input.into());
+        self.inner.selection_pattern = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::selection_pattern`](crate::types::PutIntegrationResponseRequest::selection_pattern).
@@ -266,7 +255,7 @@ impl PutIntegrationResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.selection_pattern = input;
+        self.inner.selection_pattern = input;
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::selection_pattern`](crate::types::PutIntegrationResponseRequest::selection_pattern), if any.
@@ -274,7 +263,7 @@ impl PutIntegrationResponseRequestBuilder {
     pub fn get_selection_pattern(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.selection_pattern
+        &self.inner.selection_pattern
     }
     /// Sets [`PutIntegrationResponseRequest::response_parameters`](crate::types::PutIntegrationResponseRequest::response_parameters): A key-value map specifying response parameters that are passed to the method response from the back end.
     pub fn response_parameters(
@@ -286,7 +275,7 @@ impl PutIntegrationResponseRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.response_parameters = ::std::option::Option::Some(
+        self.inner.response_parameters = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -299,7 +288,7 @@ impl PutIntegrationResponseRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.response_parameters = input;
+        self.inner.response_parameters = input;
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::response_parameters`](crate::types::PutIntegrationResponseRequest::response_parameters), if any.
@@ -309,7 +298,7 @@ impl PutIntegrationResponseRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.response_parameters
+        &self.inner.response_parameters
     }
     /// Sets [`PutIntegrationResponseRequest::response_templates`](crate::types::PutIntegrationResponseRequest::response_templates): Specifies a put integration response's templates.
     pub fn response_templates(
@@ -321,7 +310,7 @@ impl PutIntegrationResponseRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.response_templates = ::std::option::Option::Some(
+        self.inner.response_templates = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -334,7 +323,7 @@ impl PutIntegrationResponseRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.response_templates = input;
+        self.inner.response_templates = input;
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::response_templates`](crate::types::PutIntegrationResponseRequest::response_templates), if any.
@@ -344,14 +333,14 @@ impl PutIntegrationResponseRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.response_templates
+        &self.inner.response_templates
     }
     /// Sets [`PutIntegrationResponseRequest::content_handling`](crate::types::PutIntegrationResponseRequest::content_handling): Specifies how to handle response payload content type conversions.
     pub fn content_handling(
         mut self,
         input: impl ::std::convert::Into<crate::types::ContentHandlingStrategy>,
     ) -> Self {
-        self.content_handling = ::std::option::Option::Some(input.into());
+        self.inner.content_handling = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutIntegrationResponseRequest::content_handling`](crate::types::PutIntegrationResponseRequest::content_handling).
@@ -360,7 +349,7 @@ impl PutIntegrationResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ContentHandlingStrategy>,
     ) -> Self {
-        self.content_handling = input;
+        self.inner.content_handling = input;
         self
     }
     /// The value set for [`PutIntegrationResponseRequest::content_handling`](crate::types::PutIntegrationResponseRequest::content_handling), if any.
@@ -368,7 +357,7 @@ impl PutIntegrationResponseRequestBuilder {
     pub fn get_content_handling(
         &self,
     ) -> &::std::option::Option<crate::types::ContentHandlingStrategy> {
-        &self.content_handling
+        &self.inner.content_handling
     }
     /// Builds the [`PutIntegrationResponseRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -378,39 +367,30 @@ impl PutIntegrationResponseRequestBuilder {
         crate::types::PutIntegrationResponseRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationResponseRequest",
                 member: "restApiId",
             });
         }
-        if self.resource_id.is_none() {
+        if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationResponseRequest",
                 member: "resourceId",
             });
         }
-        if self.http_method.is_none() {
+        if self.inner.http_method.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationResponseRequest",
                 member: "httpMethod",
             });
         }
-        if self.status_code.is_none() {
+        if self.inner.status_code.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutIntegrationResponseRequest",
                 member: "statusCode",
             });
         }
-        ::std::result::Result::Ok(crate::types::PutIntegrationResponseRequest {
-            rest_api_id: self.rest_api_id,
-            resource_id: self.resource_id,
-            http_method: self.http_method,
-            status_code: self.status_code,
-            selection_pattern: self.selection_pattern,
-            response_parameters: self.response_parameters,
-            response_templates: self.response_templates,
-            content_handling: self.content_handling,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -164,21 +164,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PutMethodRequest {
     ::std::default::Default
 )]
 pub struct PutMethodRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    resource_id: ::std::option::Option<::std::string::String>,
-    http_method: ::std::option::Option<::std::string::String>,
-    authorization_type: ::std::option::Option<::std::string::String>,
-    authorizer_id: ::std::option::Option<::std::string::String>,
-    api_key_required: ::std::option::Option<bool>,
-    operation_name: ::std::option::Option<::std::string::String>,
-    request_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, bool>,
-    >,
-    request_models: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    request_validator_id: ::std::option::Option<::std::string::String>,
-    authorization_scopes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    inner: crate::types::PutMethodRequest,
 }
 impl PutMethodRequestBuilder {
     /// Sets [`PutMethodRequest::rest_api_id`](crate::types::PutMethodRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -186,7 +172,7 @@ impl PutMethodRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutMethodRequest::rest_api_id`](crate::types::PutMethodRequest::rest_api_id).
@@ -195,20 +181,20 @@ impl PutMethodRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`PutMethodRequest::rest_api_id`](crate::types::PutMethodRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`PutMethodRequest::resource_id`](crate::types::PutMethodRequest::resource_id): The Resource identifier for the new Method resource.
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_id = ::std::option::Option::Some(input.into());
+        self.inner.resource_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutMethodRequest::resource_id`](crate::types::PutMethodRequest::resource_id).
@@ -217,20 +203,20 @@ impl PutMethodRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_id = input;
+        self.inner.resource_id = input;
         self
     }
     /// The value set for [`PutMethodRequest::resource_id`](crate::types::PutMethodRequest::resource_id), if any.
     #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_id
+        &self.inner.resource_id
     }
     /// Sets [`PutMethodRequest::http_method`](crate::types::PutMethodRequest::http_method): Specifies the method request's HTTP method type.
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.http_method = ::std::option::Option::Some(input.into());
+        self.inner.http_method = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutMethodRequest::http_method`](crate::types::PutMethodRequest::http_method).
@@ -239,20 +225,20 @@ impl PutMethodRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.http_method = input;
+        self.inner.http_method = input;
         self
     }
     /// The value set for [`PutMethodRequest::http_method`](crate::types::PutMethodRequest::http_method), if any.
     #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
-        &self.http_method
+        &self.inner.http_method
     }
     /// Sets [`PutMethodRequest::authorization_type`](crate::types::PutMethodRequest::authorization_type): The method's authorization type.
     pub fn authorization_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.authorization_type = ::std::option::Option::Some(input.into());
+        self.inner.authorization_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutMethodRequest::authorization_type`](crate::types::PutMethodRequest::authorization_type).
@@ -261,7 +247,7 @@ impl PutMethodRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.authorization_type = input;
+        self.inner.authorization_type = input;
         self
     }
     /// The value set for [`PutMethodRequest::authorization_type`](crate::types::PutMethodRequest::authorization_type), if any.
@@ -269,14 +255,14 @@ impl PutMethodRequestBuilder {
     pub fn get_authorization_type(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.authorization_type
+        &self.inner.authorization_type
     }
     /// Sets [`PutMethodRequest::authorizer_id`](crate::types::PutMethodRequest::authorizer_id): Specifies the identifier of an Authorizer to use on this Method, if the type is CUSTOM or COGNITO_USER_POOLS.
     pub fn authorizer_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.authorizer_id = ::std::option::Option::Some(input.into());
+        self.inner.authorizer_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutMethodRequest::authorizer_id`](crate::types::PutMethodRequest::authorizer_id).
@@ -285,36 +271,36 @@ impl PutMethodRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.authorizer_id = input;
+        self.inner.authorizer_id = input;
         self
     }
     /// The value set for [`PutMethodRequest::authorizer_id`](crate::types::PutMethodRequest::authorizer_id), if any.
     #[inline]
     pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.authorizer_id
+        &self.inner.authorizer_id
     }
     /// Sets [`PutMethodRequest::api_key_required`](crate::types::PutMethodRequest::api_key_required): Specifies whether the method required a valid ApiKey.
     pub fn api_key_required(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.api_key_required = ::std::option::Option::Some(input.into());
+        self.inner.api_key_required = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutMethodRequest::api_key_required`](crate::types::PutMethodRequest::api_key_required).
     #[inline]
     pub fn set_api_key_required(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.api_key_required = input;
+        self.inner.api_key_required = input;
         self
     }
     /// The value set for [`PutMethodRequest::api_key_required`](crate::types::PutMethodRequest::api_key_required), if any.
     #[inline]
     pub fn get_api_key_required(&self) -> &::std::option::Option<bool> {
-        &self.api_key_required
+        &self.inner.api_key_required
     }
     /// Sets [`PutMethodRequest::operation_name`](crate::types::PutMethodRequest::operation_name): A human-friendly operation identifier for the method.
     pub fn operation_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.operation_name = ::std::option::Option::Some(input.into());
+        self.inner.operation_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutMethodRequest::operation_name`](crate::types::PutMethodRequest::operation_name).
@@ -323,13 +309,13 @@ impl PutMethodRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.operation_name = input;
+        self.inner.operation_name = input;
         self
     }
     /// The value set for [`PutMethodRequest::operation_name`](crate::types::PutMethodRequest::operation_name), if any.
     #[inline]
     pub fn get_operation_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.operation_name
+        &self.inner.operation_name
     }
     /// Sets [`PutMethodRequest::request_parameters`](crate::types::PutMethodRequest::request_parameters): A key-value map defining required or optional method request parameters that can be accepted by API Gateway.
     pub fn request_parameters(
@@ -341,7 +327,7 @@ impl PutMethodRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.request_parameters = ::std::option::Option::Some(
+        self.inner.request_parameters = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -354,7 +340,7 @@ impl PutMethodRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, bool>,
         >,
     ) -> Self {
-        self.request_parameters = input;
+        self.inner.request_parameters = input;
         self
     }
     /// The value set for [`PutMethodRequest::request_parameters`](crate::types::PutMethodRequest::request_parameters), if any.
@@ -364,7 +350,7 @@ impl PutMethodRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, bool>,
     > {
-        &self.request_parameters
+        &self.inner.request_parameters
     }
     /// Sets [`PutMethodRequest::request_models`](crate::types::PutMethodRequest::request_models): Specifies the Model resources used for the request's content type.
     pub fn request_models(
@@ -376,7 +362,7 @@ impl PutMethodRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.request_models = ::std::option::Option::Some(
+        self.inner.request_models = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -389,7 +375,7 @@ impl PutMethodRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.request_models = input;
+        self.inner.request_models = input;
         self
     }
     /// The value set for [`PutMethodRequest::request_models`](crate::types::PutMethodRequest::request_models), if any.
@@ -399,14 +385,14 @@ impl PutMethodRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.request_models
+        &self.inner.request_models
     }
     /// Sets [`PutMethodRequest::request_validator_id`](crate::types::PutMethodRequest::request_validator_id): The identifier of a RequestValidator for validating the method request.
     pub fn request_validator_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request_validator_id = ::std::option::Option::Some(input.into());
+        self.inner.request_validator_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutMethodRequest::request_validator_id`](crate::types::PutMethodRequest::request_validator_id).
@@ -415,7 +401,7 @@ impl PutMethodRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.request_validator_id = input;
+        self.inner.request_validator_id = input;
         self
     }
     /// The value set for [`PutMethodRequest::request_validator_id`](crate::types::PutMethodRequest::request_validator_id), if any.
@@ -423,7 +409,7 @@ impl PutMethodRequestBuilder {
     pub fn get_request_validator_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.request_validator_id
+        &self.inner.request_validator_id
     }
     /// Sets [`PutMethodRequest::authorization_scopes`](crate::types::PutMethodRequest::authorization_scopes): A list of authorization scopes configured on the method.
     pub fn authorization_scopes(
@@ -432,7 +418,7 @@ impl PutMethodRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.authorization_scopes = ::std::option::Option::Some(
+        self.inner.authorization_scopes = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -443,7 +429,7 @@ impl PutMethodRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.authorization_scopes = input;
+        self.inner.authorization_scopes = input;
         self
     }
     /// The value set for [`PutMethodRequest::authorization_scopes`](crate::types::PutMethodRequest::authorization_scopes), if any.
@@ -451,7 +437,7 @@ impl PutMethodRequestBuilder {
     pub fn get_authorization_scopes(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.authorization_scopes
+        &self.inner.authorization_scopes
     }
     /// Builds the [`PutMethodRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -461,42 +447,30 @@ impl PutMethodRequestBuilder {
         crate::types::PutMethodRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodRequest",
                 member: "restApiId",
             });
         }
-        if self.resource_id.is_none() {
+        if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodRequest",
                 member: "resourceId",
             });
         }
-        if self.http_method.is_none() {
+        if self.inner.http_method.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodRequest",
                 member: "httpMethod",
             });
         }
-        if self.authorization_type.is_none() {
+        if self.inner.authorization_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodRequest",
                 member: "authorizationType",
             });
         }
-        ::std::result::Result::Ok(crate::types::PutMethodRequest {
-            rest_api_id: self.rest_api_id,
-            resource_id: self.resource_id,
-            http_method: self.http_method,
-            authorization_type: self.authorization_type,
-            authorizer_id: self.authorizer_id,
-            api_key_required: self.api_key_required,
-            operation_name: self.operation_name,
-            request_parameters: self.request_parameters,
-            request_models: self.request_models,
-            request_validator_id: self.request_validator_id,
-            authorization_scopes: self.authorization_scopes,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

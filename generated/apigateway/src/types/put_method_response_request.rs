@@ -136,16 +136,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PutMethodResponseRequest
     ::std::default::Default
 )]
 pub struct PutMethodResponseRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    resource_id: ::std::option::Option<::std::string::String>,
-    http_method: ::std::option::Option<::std::string::String>,
-    status_code: ::std::option::Option<::std::string::String>,
-    response_parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, bool>,
-    >,
-    response_models: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::PutMethodResponseRequest,
 }
 impl PutMethodResponseRequestBuilder {
     /// Sets [`PutMethodResponseRequest::rest_api_id`](crate::types::PutMethodResponseRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -153,7 +144,7 @@ impl PutMethodResponseRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutMethodResponseRequest::rest_api_id`](crate::types::PutMethodResponseRequest::rest_api_id).
@@ -162,20 +153,20 @@ impl PutMethodResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`PutMethodResponseRequest::rest_api_id`](crate::types::PutMethodResponseRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`PutMethodResponseRequest::resource_id`](crate::types::PutMethodResponseRequest::resource_id): The Resource identifier for the Method resource.
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_id = ::std::option::Option::Some(input.into());
+        self.inner.resource_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutMethodResponseRequest::resource_id`](crate::types::PutMethodResponseRequest::resource_id).
@@ -184,20 +175,20 @@ impl PutMethodResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_id = input;
+        self.inner.resource_id = input;
         self
     }
     /// The value set for [`PutMethodResponseRequest::resource_id`](crate::types::PutMethodResponseRequest::resource_id), if any.
     #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_id
+        &self.inner.resource_id
     }
     /// Sets [`PutMethodResponseRequest::http_method`](crate::types::PutMethodResponseRequest::http_method): The HTTP verb of the Method resource.
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.http_method = ::std::option::Option::Some(input.into());
+        self.inner.http_method = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutMethodResponseRequest::http_method`](crate::types::PutMethodResponseRequest::http_method).
@@ -206,20 +197,20 @@ impl PutMethodResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.http_method = input;
+        self.inner.http_method = input;
         self
     }
     /// The value set for [`PutMethodResponseRequest::http_method`](crate::types::PutMethodResponseRequest::http_method), if any.
     #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
-        &self.http_method
+        &self.inner.http_method
     }
     /// Sets [`PutMethodResponseRequest::status_code`](crate::types::PutMethodResponseRequest::status_code): The method response's status code.
     pub fn status_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.status_code = ::std::option::Option::Some(input.into());
+        self.inner.status_code = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutMethodResponseRequest::status_code`](crate::types::PutMethodResponseRequest::status_code).
@@ -228,13 +219,13 @@ impl PutMethodResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.status_code = input;
+        self.inner.status_code = input;
         self
     }
     /// The value set for [`PutMethodResponseRequest::status_code`](crate::types::PutMethodResponseRequest::status_code), if any.
     #[inline]
     pub fn get_status_code(&self) -> &::std::option::Option<::std::string::String> {
-        &self.status_code
+        &self.inner.status_code
     }
     /// Sets [`PutMethodResponseRequest::response_parameters`](crate::types::PutMethodResponseRequest::response_parameters): A key-value map specifying required or optional response parameters that API Gateway can send back to the caller.
     pub fn response_parameters(
@@ -246,7 +237,7 @@ impl PutMethodResponseRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.response_parameters = ::std::option::Option::Some(
+        self.inner.response_parameters = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -259,7 +250,7 @@ impl PutMethodResponseRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, bool>,
         >,
     ) -> Self {
-        self.response_parameters = input;
+        self.inner.response_parameters = input;
         self
     }
     /// The value set for [`PutMethodResponseRequest::response_parameters`](crate::types::PutMethodResponseRequest::response_parameters), if any.
@@ -269,7 +260,7 @@ impl PutMethodResponseRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, bool>,
     > {
-        &self.response_parameters
+        &self.inner.response_parameters
     }
     /// Sets [`PutMethodResponseRequest::response_models`](crate::types::PutMethodResponseRequest::response_models): Specifies the Model resources used for the response's content type.
     pub fn response_models(
@@ -281,7 +272,7 @@ impl PutMethodResponseRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.response_models = ::std::option::Option::Some(
+        self.inner.response_models = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -294,7 +285,7 @@ impl PutMethodResponseRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.response_models = input;
+        self.inner.response_models = input;
         self
     }
     /// The value set for [`PutMethodResponseRequest::response_models`](crate::types::PutMethodResponseRequest::response_models), if any.
@@ -304,7 +295,7 @@ impl PutMethodResponseRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.response_models
+        &self.inner.response_models
     }
     /// Builds the [`PutMethodResponseRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -314,37 +305,30 @@ impl PutMethodResponseRequestBuilder {
         crate::types::PutMethodResponseRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodResponseRequest",
                 member: "restApiId",
             });
         }
-        if self.resource_id.is_none() {
+        if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodResponseRequest",
                 member: "resourceId",
             });
         }
-        if self.http_method.is_none() {
+        if self.inner.http_method.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodResponseRequest",
                 member: "httpMethod",
             });
         }
-        if self.status_code.is_none() {
+        if self.inner.status_code.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutMethodResponseRequest",
                 member: "statusCode",
             });
         }
-        ::std::result::Result::Ok(crate::types::PutMethodResponseRequest {
-            rest_api_id: self.rest_api_id,
-            resource_id: self.resource_id,
-            http_method: self.http_method,
-            status_code: self.status_code,
-            response_parameters: self.response_parameters,
-            response_models: self.response_models,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -122,13 +122,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PutRestApiRequest {
     ::std::default::Default
 )]
 pub struct PutRestApiRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    mode: ::std::option::Option<crate::types::PutMode>,
-    fail_on_warnings: ::std::option::Option<bool>,
-    parameters: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    body: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    inner: crate::types::PutRestApiRequest,
 }
 impl PutRestApiRequestBuilder {
     /// Sets [`PutRestApiRequest::rest_api_id`](crate::types::PutRestApiRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -136,7 +130,7 @@ impl PutRestApiRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutRestApiRequest::rest_api_id`](crate::types::PutRestApiRequest::rest_api_id).
@@ -145,20 +139,20 @@ impl PutRestApiRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`PutRestApiRequest::rest_api_id`](crate::types::PutRestApiRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`PutRestApiRequest::mode`](crate::types::PutRestApiRequest::mode): The `mode` query parameter to specify the update mode.
     pub fn mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::PutMode>,
     ) -> Self {
-        self.mode = ::std::option::Option::Some(input.into());
+        self.inner.mode = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutRestApiRequest::mode`](crate::types::PutRestApiRequest::mode).
@@ -167,29 +161,29 @@ impl PutRestApiRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::PutMode>,
     ) -> Self {
-        self.mode = input;
+        self.inner.mode = input;
         self
     }
     /// The value set for [`PutRestApiRequest::mode`](crate::types::PutRestApiRequest::mode), if any.
     #[inline]
     pub fn get_mode(&self) -> &::std::option::Option<crate::types::PutMode> {
-        &self.mode
+        &self.inner.mode
     }
     /// Sets [`PutRestApiRequest::fail_on_warnings`](crate::types::PutRestApiRequest::fail_on_warnings): A query parameter to indicate whether to rollback the API update (`true`) or not (`false`) when a warning is encountered.
     pub fn fail_on_warnings(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.fail_on_warnings = ::std::option::Option::Some(input.into());
+        self.inner.fail_on_warnings = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutRestApiRequest::fail_on_warnings`](crate::types::PutRestApiRequest::fail_on_warnings).
     #[inline]
     pub fn set_fail_on_warnings(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.fail_on_warnings = input;
+        self.inner.fail_on_warnings = input;
         self
     }
     /// The value set for [`PutRestApiRequest::fail_on_warnings`](crate::types::PutRestApiRequest::fail_on_warnings), if any.
     #[inline]
     pub fn get_fail_on_warnings(&self) -> &::std::option::Option<bool> {
-        &self.fail_on_warnings
+        &self.inner.fail_on_warnings
     }
     /// Sets [`PutRestApiRequest::parameters`](crate::types::PutRestApiRequest::parameters): Custom header parameters as part of the request.
     pub fn parameters(
@@ -201,7 +195,7 @@ impl PutRestApiRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.parameters = ::std::option::Option::Some(
+        self.inner.parameters = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -214,7 +208,7 @@ impl PutRestApiRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.parameters = input;
+        self.inner.parameters = input;
         self
     }
     /// The value set for [`PutRestApiRequest::parameters`](crate::types::PutRestApiRequest::parameters), if any.
@@ -224,14 +218,14 @@ impl PutRestApiRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.parameters
+        &self.inner.parameters
     }
     /// Sets [`PutRestApiRequest::body`](crate::types::PutRestApiRequest::body): The PUT request body containing external API definitions.
     pub fn body(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.body = ::std::option::Option::Some(input.into());
+        self.inner.body = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutRestApiRequest::body`](crate::types::PutRestApiRequest::body).
@@ -240,7 +234,7 @@ impl PutRestApiRequestBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.body = input;
+        self.inner.body = input;
         self
     }
     /// The value set for [`PutRestApiRequest::body`](crate::types::PutRestApiRequest::body), if any.
@@ -248,7 +242,7 @@ impl PutRestApiRequestBuilder {
     pub fn get_body(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.body
+        &self.inner.body
     }
     /// Builds the [`PutRestApiRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -258,24 +252,18 @@ impl PutRestApiRequestBuilder {
         crate::types::PutRestApiRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutRestApiRequest",
                 member: "restApiId",
             });
         }
-        if self.body.is_none() {
+        if self.inner.body.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutRestApiRequest",
                 member: "body",
             });
         }
-        ::std::result::Result::Ok(crate::types::PutRestApiRequest {
-            rest_api_id: self.rest_api_id,
-            mode: self.mode,
-            fail_on_warnings: self.fail_on_warnings,
-            parameters: self.parameters,
-            body: self.body,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -84,49 +84,47 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for QuotaSettings {
     ::std::default::Default
 )]
 pub struct QuotaSettingsBuilder {
-    limit: ::std::option::Option<i32>,
-    offset: ::std::option::Option<i32>,
-    period: ::std::option::Option<crate::types::QuotaPeriodType>,
+    inner: crate::types::QuotaSettings,
 }
 impl QuotaSettingsBuilder {
     /// Sets [`QuotaSettings::limit`](crate::types::QuotaSettings::limit): The target maximum number of requests that can be made in a given time period.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`QuotaSettings::limit`](crate::types::QuotaSettings::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`QuotaSettings::limit`](crate::types::QuotaSettings::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Sets [`QuotaSettings::offset`](crate::types::QuotaSettings::offset): The number of requests subtracted from the given limit in the initial time period.
     pub fn offset(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.offset = ::std::option::Option::Some(input.into());
+        self.inner.offset = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`QuotaSettings::offset`](crate::types::QuotaSettings::offset).
     #[inline]
     pub fn set_offset(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.offset = input;
+        self.inner.offset = input;
         self
     }
     /// The value set for [`QuotaSettings::offset`](crate::types::QuotaSettings::offset), if any.
     #[inline]
     pub fn get_offset(&self) -> &::std::option::Option<i32> {
-        &self.offset
+        &self.inner.offset
     }
     /// Sets [`QuotaSettings::period`](crate::types::QuotaSettings::period): The time period in which the limit applies.
     pub fn period(
         mut self,
         input: impl ::std::convert::Into<crate::types::QuotaPeriodType>,
     ) -> Self {
-        self.period = ::std::option::Option::Some(input.into());
+        self.inner.period = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`QuotaSettings::period`](crate::types::QuotaSettings::period).
@@ -135,13 +133,13 @@ impl QuotaSettingsBuilder {
         mut self,
         input: ::std::option::Option<crate::types::QuotaPeriodType>,
     ) -> Self {
-        self.period = input;
+        self.inner.period = input;
         self
     }
     /// The value set for [`QuotaSettings::period`](crate::types::QuotaSettings::period), if any.
     #[inline]
     pub fn get_period(&self) -> &::std::option::Option<crate::types::QuotaPeriodType> {
-        &self.period
+        &self.inner.period
     }
     /// Builds the [`QuotaSettings`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -151,10 +149,6 @@ impl QuotaSettingsBuilder {
         crate::types::QuotaSettings,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::QuotaSettings {
-            limit: self.limit,
-            offset: self.offset,
-            period: self.period,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

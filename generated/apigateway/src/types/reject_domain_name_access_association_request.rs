@@ -103,8 +103,7 @@ for RejectDomainNameAccessAssociationRequest {
     ::std::default::Default
 )]
 pub struct RejectDomainNameAccessAssociationRequestBuilder {
-    domain_name_access_association_arn: ::std::option::Option<::std::string::String>,
-    domain_name_arn: ::std::option::Option<::std::string::String>,
+    inner: crate::types::RejectDomainNameAccessAssociationRequest,
 }
 impl RejectDomainNameAccessAssociationRequestBuilder {
     /// Sets [`RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn): The ARN of the domain name access association resource.
@@ -112,7 +111,7 @@ impl RejectDomainNameAccessAssociationRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name_access_association_arn = ::std::option::Option::Some(
+        self.inner.domain_name_access_association_arn = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -123,7 +122,7 @@ impl RejectDomainNameAccessAssociationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name_access_association_arn = input;
+        self.inner.domain_name_access_association_arn = input;
         self
     }
     /// The value set for [`RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_access_association_arn), if any.
@@ -131,14 +130,14 @@ impl RejectDomainNameAccessAssociationRequestBuilder {
     pub fn get_domain_name_access_association_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name_access_association_arn
+        &self.inner.domain_name_access_association_arn
     }
     /// Sets [`RejectDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_arn): The ARN of the domain name.
     pub fn domain_name_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name_arn = ::std::option::Option::Some(input.into());
+        self.inner.domain_name_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RejectDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_arn).
@@ -147,13 +146,13 @@ impl RejectDomainNameAccessAssociationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name_arn = input;
+        self.inner.domain_name_arn = input;
         self
     }
     /// The value set for [`RejectDomainNameAccessAssociationRequest::domain_name_arn`](crate::types::RejectDomainNameAccessAssociationRequest::domain_name_arn), if any.
     #[inline]
     pub fn get_domain_name_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name_arn
+        &self.inner.domain_name_arn
     }
     /// Builds the [`RejectDomainNameAccessAssociationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -163,21 +162,18 @@ impl RejectDomainNameAccessAssociationRequestBuilder {
         crate::types::RejectDomainNameAccessAssociationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.domain_name_access_association_arn.is_none() {
+        if self.inner.domain_name_access_association_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RejectDomainNameAccessAssociationRequest",
                 member: "domainNameAccessAssociationArn",
             });
         }
-        if self.domain_name_arn.is_none() {
+        if self.inner.domain_name_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RejectDomainNameAccessAssociationRequest",
                 member: "domainNameArn",
             });
         }
-        ::std::result::Result::Ok(crate::types::RejectDomainNameAccessAssociationRequest {
-            domain_name_access_association_arn: self.domain_name_access_association_arn,
-            domain_name_arn: self.domain_name_arn,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

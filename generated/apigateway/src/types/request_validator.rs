@@ -104,10 +104,7 @@ impl RequestValidator {
     ::std::default::Default
 )]
 pub struct RequestValidatorBuilder {
-    id: ::std::option::Option<::std::string::String>,
-    name: ::std::option::Option<::std::string::String>,
-    validate_request_body: ::std::option::Option<bool>,
-    validate_request_parameters: ::std::option::Option<bool>,
+    inner: crate::types::RequestValidator,
 }
 impl RequestValidatorBuilder {
     /// Sets [`RequestValidator::id`](crate::types::RequestValidator::id): The identifier of this RequestValidator.
@@ -115,7 +112,7 @@ impl RequestValidatorBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+        self.inner.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RequestValidator::id`](crate::types::RequestValidator::id).
@@ -124,20 +121,20 @@ impl RequestValidatorBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.id = input;
+        self.inner.id = input;
         self
     }
     /// The value set for [`RequestValidator::id`](crate::types::RequestValidator::id), if any.
     #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.id
+        &self.inner.id
     }
     /// Sets [`RequestValidator::name`](crate::types::RequestValidator::name): The name of this RequestValidator
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+        self.inner.name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RequestValidator::name`](crate::types::RequestValidator::name).
@@ -146,20 +143,20 @@ impl RequestValidatorBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// The value set for [`RequestValidator::name`](crate::types::RequestValidator::name), if any.
     #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
+        &self.inner.name
     }
     /// Sets [`RequestValidator::validate_request_body`](crate::types::RequestValidator::validate_request_body): A Boolean flag to indicate whether to validate a request body according to the configured Model schema.
     pub fn validate_request_body(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.validate_request_body = ::std::option::Option::Some(input.into());
+        self.inner.validate_request_body = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RequestValidator::validate_request_body`](crate::types::RequestValidator::validate_request_body).
@@ -168,20 +165,22 @@ impl RequestValidatorBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.validate_request_body = input;
+        self.inner.validate_request_body = input;
         self
     }
     /// The value set for [`RequestValidator::validate_request_body`](crate::types::RequestValidator::validate_request_body), if any.
     #[inline]
     pub fn get_validate_request_body(&self) -> &::std::option::Option<bool> {
-        &self.validate_request_body
+        &self.inner.validate_request_body
     }
     /// Sets [`RequestValidator::validate_request_parameters`](crate::types::RequestValidator::validate_request_parameters): A Boolean flag to indicate whether to validate request parameters (`true`) or not (`false`).
     pub fn validate_request_parameters(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.validate_request_parameters = ::std::option::Option::Some(input.into());
+        self.inner.validate_request_parameters = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`RequestValidator::validate_request_parameters`](crate::types::RequestValidator::validate_request_parameters).
@@ -190,13 +189,13 @@ impl RequestValidatorBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.validate_request_parameters = input;
+        self.inner.validate_request_parameters = input;
         self
     }
     /// The value set for [`RequestValidator::validate_request_parameters`](crate::types::RequestValidator::validate_request_parameters), if any.
     #[inline]
     pub fn get_validate_request_parameters(&self) -> &::std::option::Option<bool> {
-        &self.validate_request_parameters
+        &self.inner.validate_request_parameters
     }
     /// Builds the [`RequestValidator`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -206,11 +205,6 @@ impl RequestValidatorBuilder {
         crate::types::RequestValidator,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::RequestValidator {
-            id: self.id,
-            name: self.name,
-            validate_request_body: self.validate_request_body,
-            validate_request_parameters: self.validate_request_parameters,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

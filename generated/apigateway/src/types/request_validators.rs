@@ -98,8 +98,7 @@ impl RequestValidators {
     ::std::default::Default
 )]
 pub struct RequestValidatorsBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    items: ::std::option::Option<::std::vec::Vec<crate::types::RequestValidator>>,
+    inner: crate::types::RequestValidators,
 }
 impl RequestValidatorsBuilder {
     /// Sets [`RequestValidators::position`](crate::types::RequestValidators::position)
@@ -107,7 +106,7 @@ impl RequestValidatorsBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RequestValidators::position`](crate::types::RequestValidators::position).
@@ -116,13 +115,13 @@ impl RequestValidatorsBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`RequestValidators::position`](crate::types::RequestValidators::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`RequestValidators::items`](crate::types::RequestValidators::items): The current page of elements from this collection.
     pub fn items(
@@ -131,7 +130,7 @@ impl RequestValidatorsBuilder {
             Item = impl ::std::convert::Into<crate::types::RequestValidator>,
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -142,7 +141,7 @@ impl RequestValidatorsBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::RequestValidator>>,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`RequestValidators::items`](crate::types::RequestValidators::items), if any.
@@ -150,7 +149,7 @@ impl RequestValidatorsBuilder {
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::RequestValidator>> {
-        &self.items
+        &self.inner.items
     }
     /// Builds the [`RequestValidators`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -160,9 +159,6 @@ impl RequestValidatorsBuilder {
         crate::types::RequestValidators,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::RequestValidators {
-            position: self.position,
-            items: self.items,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

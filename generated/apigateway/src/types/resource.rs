@@ -121,13 +121,7 @@ impl Resource {
     ::std::default::Default
 )]
 pub struct ResourceBuilder {
-    id: ::std::option::Option<::std::string::String>,
-    parent_id: ::std::option::Option<::std::string::String>,
-    path_part: ::std::option::Option<::std::string::String>,
-    path: ::std::option::Option<::std::string::String>,
-    resource_methods: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Method>,
-    >,
+    inner: crate::types::Resource,
 }
 impl ResourceBuilder {
     /// Sets [`Resource::id`](crate::types::Resource::id): The resource's identifier.
@@ -135,7 +129,7 @@ impl ResourceBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+        self.inner.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Resource::id`](crate::types::Resource::id).
@@ -144,20 +138,20 @@ impl ResourceBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.id = input;
+        self.inner.id = input;
         self
     }
     /// The value set for [`Resource::id`](crate::types::Resource::id), if any.
     #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.id
+        &self.inner.id
     }
     /// Sets [`Resource::parent_id`](crate::types::Resource::parent_id): The parent resource's identifier.
     pub fn parent_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.parent_id = ::std::option::Option::Some(input.into());
+        self.inner.parent_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Resource::parent_id`](crate::types::Resource::parent_id).
@@ -166,20 +160,20 @@ impl ResourceBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.parent_id = input;
+        self.inner.parent_id = input;
         self
     }
     /// The value set for [`Resource::parent_id`](crate::types::Resource::parent_id), if any.
     #[inline]
     pub fn get_parent_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.parent_id
+        &self.inner.parent_id
     }
     /// Sets [`Resource::path_part`](crate::types::Resource::path_part): The last path segment for this resource.
     pub fn path_part(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.path_part = ::std::option::Option::Some(input.into());
+        self.inner.path_part = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Resource::path_part`](crate::types::Resource::path_part).
@@ -188,20 +182,20 @@ impl ResourceBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.path_part = input;
+        self.inner.path_part = input;
         self
     }
     /// The value set for [`Resource::path_part`](crate::types::Resource::path_part), if any.
     #[inline]
     pub fn get_path_part(&self) -> &::std::option::Option<::std::string::String> {
-        &self.path_part
+        &self.inner.path_part
     }
     /// Sets [`Resource::path`](crate::types::Resource::path): The full path for this resource.
     pub fn path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.path = ::std::option::Option::Some(input.into());
+        self.inner.path = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Resource::path`](crate::types::Resource::path).
@@ -210,13 +204,13 @@ impl ResourceBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.path = input;
+        self.inner.path = input;
         self
     }
     /// The value set for [`Resource::path`](crate::types::Resource::path), if any.
     #[inline]
     pub fn get_path(&self) -> &::std::option::Option<::std::string::String> {
-        &self.path
+        &self.inner.path
     }
     /// Sets [`Resource::resource_methods`](crate::types::Resource::resource_methods): Gets an API resource's method of a given HTTP verb.
     pub fn resource_methods(
@@ -228,7 +222,7 @@ impl ResourceBuilder {
             ),
         >,
     ) -> Self {
-        self.resource_methods = ::std::option::Option::Some(
+        self.inner.resource_methods = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -241,7 +235,7 @@ impl ResourceBuilder {
             ::std::collections::BTreeMap<::std::string::String, crate::types::Method>,
         >,
     ) -> Self {
-        self.resource_methods = input;
+        self.inner.resource_methods = input;
         self
     }
     /// The value set for [`Resource::resource_methods`](crate::types::Resource::resource_methods), if any.
@@ -251,7 +245,7 @@ impl ResourceBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::Method>,
     > {
-        &self.resource_methods
+        &self.inner.resource_methods
     }
     /// Builds the [`Resource`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -261,12 +255,6 @@ impl ResourceBuilder {
         crate::types::Resource,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::Resource {
-            id: self.id,
-            parent_id: self.parent_id,
-            path_part: self.path_part,
-            path: self.path,
-            resource_methods: self.resource_methods,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -96,8 +96,7 @@ impl Resources {
     ::std::default::Default
 )]
 pub struct ResourcesBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    items: ::std::option::Option<::std::vec::Vec<crate::types::Resource>>,
+    inner: crate::types::Resources,
 }
 impl ResourcesBuilder {
     /// Sets [`Resources::position`](crate::types::Resources::position)
@@ -105,7 +104,7 @@ impl ResourcesBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Resources::position`](crate::types::Resources::position).
@@ -114,13 +113,13 @@ impl ResourcesBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`Resources::position`](crate::types::Resources::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`Resources::items`](crate::types::Resources::items): The current page of elements from this collection.
     pub fn items(
@@ -129,7 +128,7 @@ impl ResourcesBuilder {
             Item = impl ::std::convert::Into<crate::types::Resource>,
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -140,7 +139,7 @@ impl ResourcesBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Resource>>,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`Resources::items`](crate::types::Resources::items), if any.
@@ -148,7 +147,7 @@ impl ResourcesBuilder {
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Resource>> {
-        &self.items
+        &self.inner.items
     }
     /// Builds the [`Resources`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -158,9 +157,6 @@ impl ResourcesBuilder {
         crate::types::Resources,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::Resources {
-            position: self.position,
-            items: self.items,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -207,26 +207,7 @@ impl RestApi {
     ::std::default::Default
 )]
 pub struct RestApiBuilder {
-    id: ::std::option::Option<::std::string::String>,
-    name: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
-    created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    version: ::std::option::Option<::std::string::String>,
-    warnings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    binary_media_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    minimum_compression_size: ::std::option::Option<i32>,
-    api_key_source: ::std::option::Option<crate::types::ApiKeySourceType>,
-    endpoint_configuration: ::std::option::Option<crate::types::EndpointConfiguration>,
-    policy: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    disable_execute_api_endpoint: ::std::option::Option<bool>,
-    root_resource_id: ::std::option::Option<::std::string::String>,
-    security_policy: ::std::option::Option<crate::types::SecurityPolicy>,
-    endpoint_access_mode: ::std::option::Option<crate::types::EndpointAccessMode>,
-    api_status: ::std::option::Option<crate::types::ApiStatus>,
-    api_status_message: ::std::option::Option<::std::string::String>,
+    inner: crate::types::RestApi,
 }
 impl RestApiBuilder {
     /// Sets [`RestApi::id`](crate::types::RestApi::id): The API's identifier.
@@ -234,7 +215,7 @@ impl RestApiBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+        self.inner.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::id`](crate::types::RestApi::id).
@@ -243,20 +224,20 @@ impl RestApiBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.id = input;
+        self.inner.id = input;
         self
     }
     /// The value set for [`RestApi::id`](crate::types::RestApi::id), if any.
     #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.id
+        &self.inner.id
     }
     /// Sets [`RestApi::name`](crate::types::RestApi::name): The API's name.
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+        self.inner.name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::name`](crate::types::RestApi::name).
@@ -265,20 +246,20 @@ impl RestApiBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// The value set for [`RestApi::name`](crate::types::RestApi::name), if any.
     #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
+        &self.inner.name
     }
     /// Sets [`RestApi::description`](crate::types::RestApi::description): The API's description.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::description`](crate::types::RestApi::description).
@@ -287,20 +268,20 @@ impl RestApiBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`RestApi::description`](crate::types::RestApi::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`RestApi::created_date`](crate::types::RestApi::created_date): The timestamp when the API was created.
     pub fn created_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::created_date`](crate::types::RestApi::created_date).
@@ -309,7 +290,7 @@ impl RestApiBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.created_date = input;
+        self.inner.created_date = input;
         self
     }
     /// The value set for [`RestApi::created_date`](crate::types::RestApi::created_date), if any.
@@ -317,14 +298,14 @@ impl RestApiBuilder {
     pub fn get_created_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.created_date
+        &self.inner.created_date
     }
     /// Sets [`RestApi::version`](crate::types::RestApi::version): A version identifier for the API.
     pub fn version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.version = ::std::option::Option::Some(input.into());
+        self.inner.version = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::version`](crate::types::RestApi::version).
@@ -333,13 +314,13 @@ impl RestApiBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.version = input;
+        self.inner.version = input;
         self
     }
     /// The value set for [`RestApi::version`](crate::types::RestApi::version), if any.
     #[inline]
     pub fn get_version(&self) -> &::std::option::Option<::std::string::String> {
-        &self.version
+        &self.inner.version
     }
     /// Sets [`RestApi::warnings`](crate::types::RestApi::warnings): The warning messages reported when `failonwarnings` is turned on during API import.
     pub fn warnings(
@@ -348,7 +329,7 @@ impl RestApiBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.warnings = ::std::option::Option::Some(
+        self.inner.warnings = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -359,7 +340,7 @@ impl RestApiBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.warnings = input;
+        self.inner.warnings = input;
         self
     }
     /// The value set for [`RestApi::warnings`](crate::types::RestApi::warnings), if any.
@@ -367,7 +348,7 @@ impl RestApiBuilder {
     pub fn get_warnings(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.warnings
+        &self.inner.warnings
     }
     /// Sets [`RestApi::binary_media_types`](crate::types::RestApi::binary_media_types): The list of binary media types supported by the RestApi.
     pub fn binary_media_types(
@@ -376,7 +357,7 @@ impl RestApiBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.binary_media_types = ::std::option::Option::Some(
+        self.inner.binary_media_types = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -387,7 +368,7 @@ impl RestApiBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.binary_media_types = input;
+        self.inner.binary_media_types = input;
         self
     }
     /// The value set for [`RestApi::binary_media_types`](crate::types::RestApi::binary_media_types), if any.
@@ -395,14 +376,14 @@ impl RestApiBuilder {
     pub fn get_binary_media_types(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.binary_media_types
+        &self.inner.binary_media_types
     }
     /// Sets [`RestApi::minimum_compression_size`](crate::types::RestApi::minimum_compression_size): A nullable integer that is used to enable compression (with non-negative between 0 and 10485760 (10M) bytes, inclusive) or disable compression (with a null value) on an API.
     pub fn minimum_compression_size(
         mut self,
         input: impl ::std::convert::Into<i32>,
     ) -> Self {
-        self.minimum_compression_size = ::std::option::Option::Some(input.into());
+        self.inner.minimum_compression_size = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::minimum_compression_size`](crate::types::RestApi::minimum_compression_size).
@@ -411,20 +392,20 @@ impl RestApiBuilder {
         mut self,
         input: ::std::option::Option<i32>,
     ) -> Self {
-        self.minimum_compression_size = input;
+        self.inner.minimum_compression_size = input;
         self
     }
     /// The value set for [`RestApi::minimum_compression_size`](crate::types::RestApi::minimum_compression_size), if any.
     #[inline]
     pub fn get_minimum_compression_size(&self) -> &::std::option::Option<i32> {
-        &self.minimum_compression_size
+        &self.inner.minimum_compression_size
     }
     /// Sets [`RestApi::api_key_source`](crate::types::RestApi::api_key_source): The source of the API key for metering requests according to a usage plan.
     pub fn api_key_source(
         mut self,
         input: impl ::std::convert::Into<crate::types::ApiKeySourceType>,
     ) -> Self {
-        self.api_key_source = ::std::option::Option::Some(input.into());
+        self.inner.api_key_source = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::api_key_source`](crate::types::RestApi::api_key_source).
@@ -433,7 +414,7 @@ impl RestApiBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ApiKeySourceType>,
     ) -> Self {
-        self.api_key_source = input;
+        self.inner.api_key_source = input;
         self
     }
     /// The value set for [`RestApi::api_key_source`](crate::types::RestApi::api_key_source), if any.
@@ -441,14 +422,14 @@ impl RestApiBuilder {
     pub fn get_api_key_source(
         &self,
     ) -> &::std::option::Option<crate::types::ApiKeySourceType> {
-        &self.api_key_source
+        &self.inner.api_key_source
     }
     /// Sets [`RestApi::endpoint_configuration`](crate::types::RestApi::endpoint_configuration): The endpoint configuration of this RestApi showing the endpoint types and IP address types of the API.
     pub fn endpoint_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::EndpointConfiguration>,
     ) -> Self {
-        self.endpoint_configuration = ::std::option::Option::Some(input.into());
+        self.inner.endpoint_configuration = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::endpoint_configuration`](crate::types::RestApi::endpoint_configuration).
@@ -457,7 +438,7 @@ impl RestApiBuilder {
         mut self,
         input: ::std::option::Option<crate::types::EndpointConfiguration>,
     ) -> Self {
-        self.endpoint_configuration = input;
+        self.inner.endpoint_configuration = input;
         self
     }
     /// The value set for [`RestApi::endpoint_configuration`](crate::types::RestApi::endpoint_configuration), if any.
@@ -465,14 +446,14 @@ impl RestApiBuilder {
     pub fn get_endpoint_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointConfiguration> {
-        &self.endpoint_configuration
+        &self.inner.endpoint_configuration
     }
     /// Sets [`RestApi::policy`](crate::types::RestApi::policy): A stringified JSON policy document that applies to this RestApi regardless of the caller and Method configuration.
     pub fn policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.policy = ::std::option::Option::Some(input.into());
+        self.inner.policy = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::policy`](crate::types::RestApi::policy).
@@ -481,13 +462,13 @@ impl RestApiBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.policy = input;
+        self.inner.policy = input;
         self
     }
     /// The value set for [`RestApi::policy`](crate::types::RestApi::policy), if any.
     #[inline]
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
-        &self.policy
+        &self.inner.policy
     }
     /// Sets [`RestApi::tags`](crate::types::RestApi::tags): The collection of tags.
     pub fn tags(
@@ -499,7 +480,7 @@ impl RestApiBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -512,7 +493,7 @@ impl RestApiBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`RestApi::tags`](crate::types::RestApi::tags), if any.
@@ -522,14 +503,16 @@ impl RestApiBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Sets [`RestApi::disable_execute_api_endpoint`](crate::types::RestApi::disable_execute_api_endpoint): Specifies whether clients can invoke your API by using the default `execute-api` endpoint.
     pub fn disable_execute_api_endpoint(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.disable_execute_api_endpoint = ::std::option::Option::Some(input.into());
+        self.inner.disable_execute_api_endpoint = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`RestApi::disable_execute_api_endpoint`](crate::types::RestApi::disable_execute_api_endpoint).
@@ -538,20 +521,20 @@ impl RestApiBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.disable_execute_api_endpoint = input;
+        self.inner.disable_execute_api_endpoint = input;
         self
     }
     /// The value set for [`RestApi::disable_execute_api_endpoint`](crate::types::RestApi::disable_execute_api_endpoint), if any.
     #[inline]
     pub fn get_disable_execute_api_endpoint(&self) -> &::std::option::Option<bool> {
-        &self.disable_execute_api_endpoint
+        &self.inner.disable_execute_api_endpoint
     }
     /// Sets [`RestApi::root_resource_id`](crate::types::RestApi::root_resource_id): The API's root resource ID.
     pub fn root_resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.root_resource_id = ::std::option::Option::Some(input.into());
+        self.inner.root_resource_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::root_resource_id`](crate::types::RestApi::root_resource_id).
@@ -560,20 +543,20 @@ impl RestApiBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.root_resource_id = input;
+        self.inner.root_resource_id = input;
         self
     }
     /// The value set for [`RestApi::root_resource_id`](crate::types::RestApi::root_resource_id), if any.
     #[inline]
     pub fn get_root_resource_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.root_resource_id
+        &self.inner.root_resource_id
     }
     /// Sets [`RestApi::security_policy`](crate::types::RestApi::security_policy): The Transport Layer Security (TLS) version + cipher suite for this RestApi.
     pub fn security_policy(
         mut self,
         input: impl ::std::convert::Into<crate::types::SecurityPolicy>,
     ) -> Self {
-        self.security_policy = ::std::option::Option::Some(input.into());
+        self.inner.security_policy = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::security_policy`](crate::types::RestApi::security_policy).
@@ -582,7 +565,7 @@ impl RestApiBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SecurityPolicy>,
     ) -> Self {
-        self.security_policy = input;
+        self.inner.security_policy = input;
         self
     }
     /// The value set for [`RestApi::security_policy`](crate::types::RestApi::security_policy), if any.
@@ -590,14 +573,14 @@ impl RestApiBuilder {
     pub fn get_security_policy(
         &self,
     ) -> &::std::option::Option<crate::types::SecurityPolicy> {
-        &self.security_policy
+        &self.inner.security_policy
     }
     /// Sets [`RestApi::endpoint_access_mode`](crate::types::RestApi::endpoint_access_mode): The endpoint access mode of the RestApi.
     pub fn endpoint_access_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::EndpointAccessMode>,
     ) -> Self {
-        self.endpoint_access_mode = ::std::option::Option::Some(input.into());
+        self.inner.endpoint_access_mode = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::endpoint_access_mode`](crate::types::RestApi::endpoint_access_mode).
@@ -606,7 +589,7 @@ impl RestApiBuilder {
         mut self,
         input: ::std::option::Option<crate::types::EndpointAccessMode>,
     ) -> Self {
-        self.endpoint_access_mode = input;
+        self.inner.endpoint_access_mode = input;
         self
     }
     /// The value set for [`RestApi::endpoint_access_mode`](crate::types::RestApi::endpoint_access_mode), if any.
@@ -614,14 +597,14 @@ impl RestApiBuilder {
     pub fn get_endpoint_access_mode(
         &self,
     ) -> &::std::option::Option<crate::types::EndpointAccessMode> {
-        &self.endpoint_access_mode
+        &self.inner.endpoint_access_mode
     }
     /// Sets [`RestApi::api_status`](crate::types::RestApi::api_status): The ApiStatus of the RestApi.
     pub fn api_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::ApiStatus>,
     ) -> Self {
-        self.api_status = ::std::option::Option::Some(input.into());
+        self.inner.api_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::api_status`](crate::types::RestApi::api_status).
@@ -630,20 +613,20 @@ impl RestApiBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ApiStatus>,
     ) -> Self {
-        self.api_status = input;
+        self.inner.api_status = input;
         self
     }
     /// The value set for [`RestApi::api_status`](crate::types::RestApi::api_status), if any.
     #[inline]
     pub fn get_api_status(&self) -> &::std::option::Option<crate::types::ApiStatus> {
-        &self.api_status
+        &self.inner.api_status
     }
     /// Sets [`RestApi::api_status_message`](crate::types::RestApi::api_status_message): The status message of the RestApi.
     pub fn api_status_message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.api_status_message = ::std::option::Option::Some(input.into());
+        self.inner.api_status_message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestApi::api_status_message`](crate::types::RestApi::api_status_message).
@@ -652,7 +635,7 @@ impl RestApiBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.api_status_message = input;
+        self.inner.api_status_message = input;
         self
     }
     /// The value set for [`RestApi::api_status_message`](crate::types::RestApi::api_status_message), if any.
@@ -660,7 +643,7 @@ impl RestApiBuilder {
     pub fn get_api_status_message(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.api_status_message
+        &self.inner.api_status_message
     }
     /// Builds the [`RestApi`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -670,25 +653,6 @@ impl RestApiBuilder {
         crate::types::RestApi,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::RestApi {
-            id: self.id,
-            name: self.name,
-            description: self.description,
-            created_date: self.created_date,
-            version: self.version,
-            warnings: self.warnings,
-            binary_media_types: self.binary_media_types,
-            minimum_compression_size: self.minimum_compression_size,
-            api_key_source: self.api_key_source,
-            endpoint_configuration: self.endpoint_configuration,
-            policy: self.policy,
-            tags: self.tags,
-            disable_execute_api_endpoint: self.disable_execute_api_endpoint,
-            root_resource_id: self.root_resource_id,
-            security_policy: self.security_policy,
-            endpoint_access_mode: self.endpoint_access_mode,
-            api_status: self.api_status,
-            api_status_message: self.api_status_message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

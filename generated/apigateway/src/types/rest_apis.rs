@@ -96,8 +96,7 @@ impl RestApis {
     ::std::default::Default
 )]
 pub struct RestApisBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    items: ::std::option::Option<::std::vec::Vec<crate::types::RestApi>>,
+    inner: crate::types::RestApis,
 }
 impl RestApisBuilder {
     /// Sets [`RestApis::position`](crate::types::RestApis::position)
@@ -105,7 +104,7 @@ impl RestApisBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestApis::position`](crate::types::RestApis::position).
@@ -114,13 +113,13 @@ impl RestApisBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`RestApis::position`](crate::types::RestApis::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`RestApis::items`](crate::types::RestApis::items): The current page of elements from this collection.
     pub fn items(
@@ -129,7 +128,7 @@ impl RestApisBuilder {
             Item = impl ::std::convert::Into<crate::types::RestApi>,
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -140,7 +139,7 @@ impl RestApisBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::RestApi>>,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`RestApis::items`](crate::types::RestApis::items), if any.
@@ -148,7 +147,7 @@ impl RestApisBuilder {
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::RestApi>> {
-        &self.items
+        &self.inner.items
     }
     /// Builds the [`RestApis`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -158,9 +157,6 @@ impl RestApisBuilder {
         crate::types::RestApis,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::RestApis {
-            position: self.position,
-            items: self.items,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -96,11 +96,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SdkConfigurationProperty
     ::std::default::Default
 )]
 pub struct SdkConfigurationPropertyBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    friendly_name: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
-    required: ::std::option::Option<bool>,
-    default_value: ::std::option::Option<::std::string::String>,
+    inner: crate::types::SdkConfigurationProperty,
 }
 impl SdkConfigurationPropertyBuilder {
     /// Sets [`SdkConfigurationProperty::name`](crate::types::SdkConfigurationProperty::name): The name of a an SdkType configuration property.
@@ -108,7 +104,7 @@ impl SdkConfigurationPropertyBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+        self.inner.name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SdkConfigurationProperty::name`](crate::types::SdkConfigurationProperty::name).
@@ -117,20 +113,20 @@ impl SdkConfigurationPropertyBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// The value set for [`SdkConfigurationProperty::name`](crate::types::SdkConfigurationProperty::name), if any.
     #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
+        &self.inner.name
     }
     /// Sets [`SdkConfigurationProperty::friendly_name`](crate::types::SdkConfigurationProperty::friendly_name): The user-friendly name of an SdkType configuration property.
     pub fn friendly_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.friendly_name = ::std::option::Option::Some(input.into());
+        self.inner.friendly_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SdkConfigurationProperty::friendly_name`](crate::types::SdkConfigurationProperty::friendly_name).
@@ -139,20 +135,20 @@ impl SdkConfigurationPropertyBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.friendly_name = input;
+        self.inner.friendly_name = input;
         self
     }
     /// The value set for [`SdkConfigurationProperty::friendly_name`](crate::types::SdkConfigurationProperty::friendly_name), if any.
     #[inline]
     pub fn get_friendly_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.friendly_name
+        &self.inner.friendly_name
     }
     /// Sets [`SdkConfigurationProperty::description`](crate::types::SdkConfigurationProperty::description): The description of an SdkType configuration property.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SdkConfigurationProperty::description`](crate::types::SdkConfigurationProperty::description).
@@ -161,36 +157,36 @@ impl SdkConfigurationPropertyBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`SdkConfigurationProperty::description`](crate::types::SdkConfigurationProperty::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`SdkConfigurationProperty::required`](crate::types::SdkConfigurationProperty::required): A boolean flag of an SdkType configuration property to indicate if the associated SDK configuration property is required (`true`) or not (`false`).
     pub fn required(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.required = ::std::option::Option::Some(input.into());
+        self.inner.required = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SdkConfigurationProperty::required`](crate::types::SdkConfigurationProperty::required).
     #[inline]
     pub fn set_required(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.required = input;
+        self.inner.required = input;
         self
     }
     /// The value set for [`SdkConfigurationProperty::required`](crate::types::SdkConfigurationProperty::required), if any.
     #[inline]
     pub fn get_required(&self) -> &::std::option::Option<bool> {
-        &self.required
+        &self.inner.required
     }
     /// Sets [`SdkConfigurationProperty::default_value`](crate::types::SdkConfigurationProperty::default_value): The default value of an SdkType configuration property.
     pub fn default_value(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.default_value = ::std::option::Option::Some(input.into());
+        self.inner.default_value = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SdkConfigurationProperty::default_value`](crate::types::SdkConfigurationProperty::default_value).
@@ -199,13 +195,13 @@ impl SdkConfigurationPropertyBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.default_value = input;
+        self.inner.default_value = input;
         self
     }
     /// The value set for [`SdkConfigurationProperty::default_value`](crate::types::SdkConfigurationProperty::default_value), if any.
     #[inline]
     pub fn get_default_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.default_value
+        &self.inner.default_value
     }
     /// Builds the [`SdkConfigurationProperty`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -215,12 +211,6 @@ impl SdkConfigurationPropertyBuilder {
         crate::types::SdkConfigurationProperty,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::SdkConfigurationProperty {
-            name: self.name,
-            friendly_name: self.friendly_name,
-            description: self.description,
-            required: self.required,
-            default_value: self.default_value,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -112,12 +112,7 @@ impl SdkType {
     ::std::default::Default
 )]
 pub struct SdkTypeBuilder {
-    id: ::std::option::Option<::std::string::String>,
-    friendly_name: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
-    configuration_properties: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SdkConfigurationProperty>,
-    >,
+    inner: crate::types::SdkType,
 }
 impl SdkTypeBuilder {
     /// Sets [`SdkType::id`](crate::types::SdkType::id): The identifier of an SdkType instance.
@@ -125,7 +120,7 @@ impl SdkTypeBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+        self.inner.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SdkType::id`](crate::types::SdkType::id).
@@ -134,20 +129,20 @@ impl SdkTypeBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.id = input;
+        self.inner.id = input;
         self
     }
     /// The value set for [`SdkType::id`](crate::types::SdkType::id), if any.
     #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.id
+        &self.inner.id
     }
     /// Sets [`SdkType::friendly_name`](crate::types::SdkType::friendly_name): The user-friendly name of an SdkType instance.
     pub fn friendly_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.friendly_name = ::std::option::Option::Some(input.into());
+        self.inner.friendly_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SdkType::friendly_name`](crate::types::SdkType::friendly_name).
@@ -156,20 +151,20 @@ impl SdkTypeBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.friendly_name = input;
+        self.inner.friendly_name = input;
         self
     }
     /// The value set for [`SdkType::friendly_name`](crate::types::SdkType::friendly_name), if any.
     #[inline]
     pub fn get_friendly_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.friendly_name
+        &self.inner.friendly_name
     }
     /// Sets [`SdkType::description`](crate::types::SdkType::description): The description of an SdkType.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SdkType::description`](crate::types::SdkType::description).
@@ -178,13 +173,13 @@ impl SdkTypeBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`SdkType::description`](crate::types::SdkType::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`SdkType::configuration_properties`](crate::types::SdkType::configuration_properties): A list of configuration properties of an SdkType.
     pub fn configuration_properties(
@@ -193,7 +188,7 @@ impl SdkTypeBuilder {
             Item = impl ::std::convert::Into<crate::types::SdkConfigurationProperty>,
         >,
     ) -> Self {
-        self.configuration_properties = ::std::option::Option::Some(
+        self.inner.configuration_properties = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -206,7 +201,7 @@ impl SdkTypeBuilder {
             ::std::vec::Vec<crate::types::SdkConfigurationProperty>,
         >,
     ) -> Self {
-        self.configuration_properties = input;
+        self.inner.configuration_properties = input;
         self
     }
     /// The value set for [`SdkType::configuration_properties`](crate::types::SdkType::configuration_properties), if any.
@@ -216,7 +211,7 @@ impl SdkTypeBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::SdkConfigurationProperty>,
     > {
-        &self.configuration_properties
+        &self.inner.configuration_properties
     }
     /// Builds the [`SdkType`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -226,11 +221,6 @@ impl SdkTypeBuilder {
         crate::types::SdkType,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::SdkType {
-            id: self.id,
-            friendly_name: self.friendly_name,
-            description: self.description,
-            configuration_properties: self.configuration_properties,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

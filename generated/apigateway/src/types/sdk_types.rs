@@ -96,8 +96,7 @@ impl SdkTypes {
     ::std::default::Default
 )]
 pub struct SdkTypesBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    items: ::std::option::Option<::std::vec::Vec<crate::types::SdkType>>,
+    inner: crate::types::SdkTypes,
 }
 impl SdkTypesBuilder {
     /// Sets [`SdkTypes::position`](crate::types::SdkTypes::position)
@@ -105,7 +104,7 @@ impl SdkTypesBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SdkTypes::position`](crate::types::SdkTypes::position).
@@ -114,13 +113,13 @@ impl SdkTypesBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`SdkTypes::position`](crate::types::SdkTypes::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`SdkTypes::items`](crate::types::SdkTypes::items): The current page of elements from this collection.
     pub fn items(
@@ -129,7 +128,7 @@ impl SdkTypesBuilder {
             Item = impl ::std::convert::Into<crate::types::SdkType>,
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -140,7 +139,7 @@ impl SdkTypesBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::SdkType>>,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`SdkTypes::items`](crate::types::SdkTypes::items), if any.
@@ -148,7 +147,7 @@ impl SdkTypesBuilder {
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::SdkType>> {
-        &self.items
+        &self.inner.items
     }
     /// Builds the [`SdkTypes`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -158,9 +157,6 @@ impl SdkTypesBuilder {
         crate::types::SdkTypes,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::SdkTypes {
-            position: self.position,
-            items: self.items,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

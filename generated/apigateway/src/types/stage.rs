@@ -223,29 +223,7 @@ impl Stage {
     ::std::default::Default
 )]
 pub struct StageBuilder {
-    deployment_id: ::std::option::Option<::std::string::String>,
-    client_certificate_id: ::std::option::Option<::std::string::String>,
-    stage_name: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
-    cache_cluster_enabled: ::std::option::Option<bool>,
-    cache_cluster_size: ::std::option::Option<crate::types::CacheClusterSize>,
-    cache_cluster_status: ::std::option::Option<crate::types::CacheClusterStatus>,
-    method_settings: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::MethodSetting>,
-    >,
-    variables: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    documentation_version: ::std::option::Option<::std::string::String>,
-    access_log_settings: ::std::option::Option<crate::types::AccessLogSettings>,
-    canary_settings: ::std::option::Option<crate::types::CanarySettings>,
-    tracing_enabled: ::std::option::Option<bool>,
-    web_acl_arn: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    created_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    last_updated_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    inner: crate::types::Stage,
 }
 impl StageBuilder {
     /// Sets [`Stage::deployment_id`](crate::types::Stage::deployment_id): The identifier of the Deployment that the stage points to.
@@ -253,7 +231,7 @@ impl StageBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.deployment_id = ::std::option::Option::Some(input.into());
+        self.inner.deployment_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Stage::deployment_id`](crate::types::Stage::deployment_id).
@@ -262,20 +240,20 @@ impl StageBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.deployment_id = input;
+        self.inner.deployment_id = input;
         self
     }
     /// The value set for [`Stage::deployment_id`](crate::types::Stage::deployment_id), if any.
     #[inline]
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.deployment_id
+        &self.inner.deployment_id
     }
     /// Sets [`Stage::client_certificate_id`](crate::types::Stage::client_certificate_id): The identifier of a client certificate for an API stage.
     pub fn client_certificate_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.client_certificate_id = ::std::option::Option::Some(input.into());
+        self.inner.client_certificate_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Stage::client_certificate_id`](crate::types::Stage::client_certificate_id).
@@ -284,7 +262,7 @@ impl StageBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.client_certificate_id = input;
+        self.inner.client_certificate_id = input;
         self
     }
     /// The value set for [`Stage::client_certificate_id`](crate::types::Stage::client_certificate_id), if any.
@@ -292,14 +270,14 @@ impl StageBuilder {
     pub fn get_client_certificate_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.client_certificate_id
+        &self.inner.client_certificate_id
     }
     /// Sets [`Stage::stage_name`](crate::types::Stage::stage_name): The name of the stage is the first path segment in the Uniform Resource Identifier (URI) of a call to API Gateway.
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.stage_name = ::std::option::Option::Some(input.into());
+        self.inner.stage_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Stage::stage_name`](crate::types::Stage::stage_name).
@@ -308,20 +286,20 @@ impl StageBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.stage_name = input;
+        self.inner.stage_name = input;
         self
     }
     /// The value set for [`Stage::stage_name`](crate::types::Stage::stage_name), if any.
     #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.stage_name
+        &self.inner.stage_name
     }
     /// Sets [`Stage::description`](crate::types::Stage::description): The stage's description.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Stage::description`](crate::types::Stage::description).
@@ -330,20 +308,20 @@ impl StageBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`Stage::description`](crate::types::Stage::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`Stage::cache_cluster_enabled`](crate::types::Stage::cache_cluster_enabled): Specifies whether a cache cluster is enabled for the stage.
     pub fn cache_cluster_enabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.cache_cluster_enabled = ::std::option::Option::Some(input.into());
+        self.inner.cache_cluster_enabled = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Stage::cache_cluster_enabled`](crate::types::Stage::cache_cluster_enabled).
@@ -352,20 +330,20 @@ impl StageBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.cache_cluster_enabled = input;
+        self.inner.cache_cluster_enabled = input;
         self
     }
     /// The value set for [`Stage::cache_cluster_enabled`](crate::types::Stage::cache_cluster_enabled), if any.
     #[inline]
     pub fn get_cache_cluster_enabled(&self) -> &::std::option::Option<bool> {
-        &self.cache_cluster_enabled
+        &self.inner.cache_cluster_enabled
     }
     /// Sets [`Stage::cache_cluster_size`](crate::types::Stage::cache_cluster_size): The stage's cache capacity in GB.
     pub fn cache_cluster_size(
         mut self,
         input: impl ::std::convert::Into<crate::types::CacheClusterSize>,
     ) -> Self {
-        self.cache_cluster_size = ::std::option::Option::Some(input.into());
+        self.inner.cache_cluster_size = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Stage::cache_cluster_size`](crate::types::Stage::cache_cluster_size).
@@ -374,7 +352,7 @@ impl StageBuilder {
         mut self,
         input: ::std::option::Option<crate::types::CacheClusterSize>,
     ) -> Self {
-        self.cache_cluster_size = input;
+        self.inner.cache_cluster_size = input;
         self
     }
     /// The value set for [`Stage::cache_cluster_size`](crate::types::Stage::cache_cluster_size), if any.
@@ -382,14 +360,14 @@ impl StageBuilder {
     pub fn get_cache_cluster_size(
         &self,
     ) -> &::std::option::Option<crate::types::CacheClusterSize> {
-        &self.cache_cluster_size
+        &self.inner.cache_cluster_size
     }
     /// Sets [`Stage::cache_cluster_status`](crate::types::Stage::cache_cluster_status): The status of the cache cluster for the stage, if enabled.
     pub fn cache_cluster_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::CacheClusterStatus>,
     ) -> Self {
-        self.cache_cluster_status = ::std::option::Option::Some(input.into());
+        self.inner.cache_cluster_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Stage::cache_cluster_status`](crate::types::Stage::cache_cluster_status).
@@ -398,7 +376,7 @@ impl StageBuilder {
         mut self,
         input: ::std::option::Option<crate::types::CacheClusterStatus>,
     ) -> Self {
-        self.cache_cluster_status = input;
+        self.inner.cache_cluster_status = input;
         self
     }
     /// The value set for [`Stage::cache_cluster_status`](crate::types::Stage::cache_cluster_status), if any.
@@ -406,7 +384,7 @@ impl StageBuilder {
     pub fn get_cache_cluster_status(
         &self,
     ) -> &::std::option::Option<crate::types::CacheClusterStatus> {
-        &self.cache_cluster_status
+        &self.inner.cache_cluster_status
     }
     /// Sets [`Stage::method_settings`](crate::types::Stage::method_settings): A map that defines the method settings for a Stage resource.
     pub fn method_settings(
@@ -418,7 +396,7 @@ impl StageBuilder {
             ),
         >,
     ) -> Self {
-        self.method_settings = ::std::option::Option::Some(
+        self.inner.method_settings = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -434,7 +412,7 @@ impl StageBuilder {
             >,
         >,
     ) -> Self {
-        self.method_settings = input;
+        self.inner.method_settings = input;
         self
     }
     /// The value set for [`Stage::method_settings`](crate::types::Stage::method_settings), if any.
@@ -444,7 +422,7 @@ impl StageBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::MethodSetting>,
     > {
-        &self.method_settings
+        &self.inner.method_settings
     }
     /// Sets [`Stage::variables`](crate::types::Stage::variables): A map that defines the stage variables for a Stage resource.
     pub fn variables(
@@ -456,7 +434,7 @@ impl StageBuilder {
             ),
         >,
     ) -> Self {
-        self.variables = ::std::option::Option::Some(
+        self.inner.variables = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -469,7 +447,7 @@ impl StageBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.variables = input;
+        self.inner.variables = input;
         self
     }
     /// The value set for [`Stage::variables`](crate::types::Stage::variables), if any.
@@ -479,14 +457,14 @@ impl StageBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.variables
+        &self.inner.variables
     }
     /// Sets [`Stage::documentation_version`](crate::types::Stage::documentation_version): The version of the associated API documentation.
     pub fn documentation_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.documentation_version = ::std::option::Option::Some(input.into());
+        self.inner.documentation_version = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Stage::documentation_version`](crate::types::Stage::documentation_version).
@@ -495,7 +473,7 @@ impl StageBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.documentation_version = input;
+        self.inner.documentation_version = input;
         self
     }
     /// The value set for [`Stage::documentation_version`](crate::types::Stage::documentation_version), if any.
@@ -503,14 +481,14 @@ impl StageBuilder {
     pub fn get_documentation_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.documentation_version
+        &self.inner.documentation_version
     }
     /// Sets [`Stage::access_log_settings`](crate::types::Stage::access_log_settings): Settings for logging access in this stage.
     pub fn access_log_settings(
         mut self,
         input: impl ::std::convert::Into<crate::types::AccessLogSettings>,
     ) -> Self {
-        self.access_log_settings = ::std::option::Option::Some(input.into());
+        self.inner.access_log_settings = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Stage::access_log_settings`](crate::types::Stage::access_log_settings).
@@ -519,7 +497,7 @@ impl StageBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AccessLogSettings>,
     ) -> Self {
-        self.access_log_settings = input;
+        self.inner.access_log_settings = input;
         self
     }
     /// The value set for [`Stage::access_log_settings`](crate::types::Stage::access_log_settings), if any.
@@ -527,14 +505,14 @@ impl StageBuilder {
     pub fn get_access_log_settings(
         &self,
     ) -> &::std::option::Option<crate::types::AccessLogSettings> {
-        &self.access_log_settings
+        &self.inner.access_log_settings
     }
     /// Sets [`Stage::canary_settings`](crate::types::Stage::canary_settings): Settings for the canary deployment in this stage.
     pub fn canary_settings(
         mut self,
         input: impl ::std::convert::Into<crate::types::CanarySettings>,
     ) -> Self {
-        self.canary_settings = ::std::option::Option::Some(input.into());
+        self.inner.canary_settings = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Stage::canary_settings`](crate::types::Stage::canary_settings).
@@ -543,7 +521,7 @@ impl StageBuilder {
         mut self,
         input: ::std::option::Option<crate::types::CanarySettings>,
     ) -> Self {
-        self.canary_settings = input;
+        self.inner.canary_settings = input;
         self
     }
     /// The value set for [`Stage::canary_settings`](crate::types::Stage::canary_settings), if any.
@@ -551,30 +529,30 @@ impl StageBuilder {
     pub fn get_canary_settings(
         &self,
     ) -> &::std::option::Option<crate::types::CanarySettings> {
-        &self.canary_settings
+        &self.inner.canary_settings
     }
     /// Sets [`Stage::tracing_enabled`](crate::types::Stage::tracing_enabled): Specifies whether active tracing with X-ray is enabled for the Stage.
     pub fn tracing_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.tracing_enabled = ::std::option::Option::Some(input.into());
+        self.inner.tracing_enabled = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Stage::tracing_enabled`](crate::types::Stage::tracing_enabled).
     #[inline]
     pub fn set_tracing_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.tracing_enabled = input;
+        self.inner.tracing_enabled = input;
         self
     }
     /// The value set for [`Stage::tracing_enabled`](crate::types::Stage::tracing_enabled), if any.
     #[inline]
     pub fn get_tracing_enabled(&self) -> &::std::option::Option<bool> {
-        &self.tracing_enabled
+        &self.inner.tracing_enabled
     }
     /// Sets [`Stage::web_acl_arn`](crate::types::Stage::web_acl_arn): The ARN of the WebAcl associated with the Stage.
     pub fn web_acl_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.web_acl_arn = ::std::option::Option::Some(input.into());
+        self.inner.web_acl_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Stage::web_acl_arn`](crate::types::Stage::web_acl_arn).
@@ -583,13 +561,13 @@ impl StageBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.web_acl_arn = input;
+        self.inner.web_acl_arn = input;
         self
     }
     /// The value set for [`Stage::web_acl_arn`](crate::types::Stage::web_acl_arn), if any.
     #[inline]
     pub fn get_web_acl_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.web_acl_arn
+        &self.inner.web_acl_arn
     }
     /// Sets [`Stage::tags`](crate::types::Stage::tags): The collection of tags.
     pub fn tags(
@@ -601,7 +579,7 @@ impl StageBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -614,7 +592,7 @@ impl StageBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`Stage::tags`](crate::types::Stage::tags), if any.
@@ -624,14 +602,14 @@ impl StageBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Sets [`Stage::created_date`](crate::types::Stage::created_date): The timestamp when the stage was created.
     pub fn created_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.created_date = ::std::option::Option::Some(input.into());
+        self.inner.created_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Stage::created_date`](crate::types::Stage::created_date).
@@ -640,7 +618,7 @@ impl StageBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.created_date = input;
+        self.inner.created_date = input;
         self
     }
     /// The value set for [`Stage::created_date`](crate::types::Stage::created_date), if any.
@@ -648,14 +626,14 @@ impl StageBuilder {
     pub fn get_created_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.created_date
+        &self.inner.created_date
     }
     /// Sets [`Stage::last_updated_date`](crate::types::Stage::last_updated_date): The timestamp when the stage last updated.
     pub fn last_updated_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.last_updated_date = ::std::option::Option::Some(input.into());
+        self.inner.last_updated_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Stage::last_updated_date`](crate::types::Stage::last_updated_date).
@@ -664,7 +642,7 @@ impl StageBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.last_updated_date = input;
+        self.inner.last_updated_date = input;
         self
     }
     /// The value set for [`Stage::last_updated_date`](crate::types::Stage::last_updated_date), if any.
@@ -672,7 +650,7 @@ impl StageBuilder {
     pub fn get_last_updated_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.last_updated_date
+        &self.inner.last_updated_date
     }
     /// Builds the [`Stage`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -682,24 +660,6 @@ impl StageBuilder {
         crate::types::Stage,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::Stage {
-            deployment_id: self.deployment_id,
-            client_certificate_id: self.client_certificate_id,
-            stage_name: self.stage_name,
-            description: self.description,
-            cache_cluster_enabled: self.cache_cluster_enabled,
-            cache_cluster_size: self.cache_cluster_size,
-            cache_cluster_status: self.cache_cluster_status,
-            method_settings: self.method_settings,
-            variables: self.variables,
-            documentation_version: self.documentation_version,
-            access_log_settings: self.access_log_settings,
-            canary_settings: self.canary_settings,
-            tracing_enabled: self.tracing_enabled,
-            web_acl_arn: self.web_acl_arn,
-            tags: self.tags,
-            created_date: self.created_date,
-            last_updated_date: self.last_updated_date,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -78,8 +78,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for StageKey {
     ::std::default::Default
 )]
 pub struct StageKeyBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    stage_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::StageKey,
 }
 impl StageKeyBuilder {
     /// Sets [`StageKey::rest_api_id`](crate::types::StageKey::rest_api_id): The string identifier of the associated RestApi.
@@ -87,7 +86,7 @@ impl StageKeyBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`StageKey::rest_api_id`](crate::types::StageKey::rest_api_id).
@@ -96,20 +95,20 @@ impl StageKeyBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`StageKey::rest_api_id`](crate::types::StageKey::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`StageKey::stage_name`](crate::types::StageKey::stage_name): The stage name associated with the stage key.
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.stage_name = ::std::option::Option::Some(input.into());
+        self.inner.stage_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`StageKey::stage_name`](crate::types::StageKey::stage_name).
@@ -118,13 +117,13 @@ impl StageKeyBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.stage_name = input;
+        self.inner.stage_name = input;
         self
     }
     /// The value set for [`StageKey::stage_name`](crate::types::StageKey::stage_name), if any.
     #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.stage_name
+        &self.inner.stage_name
     }
     /// Builds the [`StageKey`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -134,9 +133,6 @@ impl StageKeyBuilder {
         crate::types::StageKey,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::StageKey {
-            rest_api_id: self.rest_api_id,
-            stage_name: self.stage_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

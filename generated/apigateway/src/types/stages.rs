@@ -90,7 +90,7 @@ impl Stages {
     ::std::default::Default
 )]
 pub struct StagesBuilder {
-    item: ::std::option::Option<::std::vec::Vec<crate::types::Stage>>,
+    inner: crate::types::Stages,
 }
 impl StagesBuilder {
     /// Sets [`Stages::item`](crate::types::Stages::item): The current page of elements from this collection.
@@ -100,7 +100,7 @@ impl StagesBuilder {
             Item = impl ::std::convert::Into<crate::types::Stage>,
         >,
     ) -> Self {
-        self.item = ::std::option::Option::Some(
+        self.inner.item = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -111,7 +111,7 @@ impl StagesBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Stage>>,
     ) -> Self {
-        self.item = input;
+        self.inner.item = input;
         self
     }
     /// The value set for [`Stages::item`](crate::types::Stages::item), if any.
@@ -119,7 +119,7 @@ impl StagesBuilder {
     pub fn get_item(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Stage>> {
-        &self.item
+        &self.inner.item
     }
     /// Builds the [`Stages`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -129,8 +129,6 @@ impl StagesBuilder {
         crate::types::Stages,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::Stages {
-            item: self.item,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -94,10 +94,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TagResourceRequest {
     ::std::default::Default
 )]
 pub struct TagResourceRequestBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::TagResourceRequest,
 }
 impl TagResourceRequestBuilder {
     /// Sets [`TagResourceRequest::resource_arn`](crate::types::TagResourceRequest::resource_arn): The ARN of a resource that can be tagged.
@@ -105,7 +102,7 @@ impl TagResourceRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_arn = ::std::option::Option::Some(input.into());
+        self.inner.resource_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TagResourceRequest::resource_arn`](crate::types::TagResourceRequest::resource_arn).
@@ -114,13 +111,13 @@ impl TagResourceRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_arn = input;
+        self.inner.resource_arn = input;
         self
     }
     /// The value set for [`TagResourceRequest::resource_arn`](crate::types::TagResourceRequest::resource_arn), if any.
     #[inline]
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_arn
+        &self.inner.resource_arn
     }
     /// Sets [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags): The key-value map of strings.
     pub fn tags(
@@ -132,7 +129,7 @@ impl TagResourceRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -145,7 +142,7 @@ impl TagResourceRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags), if any.
@@ -155,7 +152,7 @@ impl TagResourceRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Builds the [`TagResourceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -165,21 +162,18 @@ impl TagResourceRequestBuilder {
         crate::types::TagResourceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.resource_arn.is_none() {
+        if self.inner.resource_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagResourceRequest",
                 member: "resourceArn",
             });
         }
-        if self.tags.is_none() {
+        if self.inner.tags.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagResourceRequest",
                 member: "tags",
             });
         }
-        ::std::result::Result::Ok(crate::types::TagResourceRequest {
-            resource_arn: self.resource_arn,
-            tags: self.tags,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -86,9 +86,7 @@ impl Tags {
     ::std::default::Default
 )]
 pub struct TagsBuilder {
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::Tags,
 }
 impl TagsBuilder {
     /// Sets [`Tags::tags`](crate::types::Tags::tags): The collection of tags.
@@ -101,7 +99,7 @@ impl TagsBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -114,7 +112,7 @@ impl TagsBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`Tags::tags`](crate::types::Tags::tags), if any.
@@ -124,7 +122,7 @@ impl TagsBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Builds the [`Tags`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -134,8 +132,6 @@ impl TagsBuilder {
         crate::types::Tags,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::Tags {
-            tags: self.tags,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

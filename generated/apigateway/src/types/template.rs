@@ -84,7 +84,7 @@ impl Template {
     ::std::default::Default
 )]
 pub struct TemplateBuilder {
-    value: ::std::option::Option<::std::string::String>,
+    inner: crate::types::Template,
 }
 impl TemplateBuilder {
     /// Sets [`Template::value`](crate::types::Template::value): The Apache Velocity Template Language (VTL) template content used for the template resource.
@@ -92,7 +92,7 @@ impl TemplateBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.value = ::std::option::Option::Some(input.into());
+        self.inner.value = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Template::value`](crate::types::Template::value).
@@ -101,13 +101,13 @@ impl TemplateBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.value = input;
+        self.inner.value = input;
         self
     }
     /// The value set for [`Template::value`](crate::types::Template::value), if any.
     #[inline]
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.value
+        &self.inner.value
     }
     /// Builds the [`Template`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -117,8 +117,6 @@ impl TemplateBuilder {
         crate::types::Template,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::Template {
-            value: self.value,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

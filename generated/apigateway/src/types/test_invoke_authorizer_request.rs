@@ -143,25 +143,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TestInvokeAuthorizerRequ
     ::std::default::Default
 )]
 pub struct TestInvokeAuthorizerRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    authorizer_id: ::std::option::Option<::std::string::String>,
-    headers: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    multi_value_headers: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    >,
-    path_with_query_string: ::std::option::Option<::std::string::String>,
-    body: ::std::option::Option<::std::string::String>,
-    stage_variables: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    additional_context: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::TestInvokeAuthorizerRequest,
 }
 impl TestInvokeAuthorizerRequestBuilder {
     /// Sets [`TestInvokeAuthorizerRequest::rest_api_id`](crate::types::TestInvokeAuthorizerRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -169,7 +151,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerRequest::rest_api_id`](crate::types::TestInvokeAuthorizerRequest::rest_api_id).
@@ -178,20 +160,20 @@ impl TestInvokeAuthorizerRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::rest_api_id`](crate::types::TestInvokeAuthorizerRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`TestInvokeAuthorizerRequest::authorizer_id`](crate::types::TestInvokeAuthorizerRequest::authorizer_id): Specifies a test invoke authorizer request's Authorizer ID.
     pub fn authorizer_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.authorizer_id = ::std::option::Option::Some(input.into());
+        self.inner.authorizer_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerRequest::authorizer_id`](crate::types::TestInvokeAuthorizerRequest::authorizer_id).
@@ -200,13 +182,13 @@ impl TestInvokeAuthorizerRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.authorizer_id = input;
+        self.inner.authorizer_id = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::authorizer_id`](crate::types::TestInvokeAuthorizerRequest::authorizer_id), if any.
     #[inline]
     pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.authorizer_id
+        &self.inner.authorizer_id
     }
     /// Sets [`TestInvokeAuthorizerRequest::headers`](crate::types::TestInvokeAuthorizerRequest::headers): A key-value map of headers to simulate an incoming invocation request.
     pub fn headers(
@@ -218,7 +200,7 @@ impl TestInvokeAuthorizerRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.headers = ::std::option::Option::Some(
+        self.inner.headers = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -231,7 +213,7 @@ impl TestInvokeAuthorizerRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.headers = input;
+        self.inner.headers = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::headers`](crate::types::TestInvokeAuthorizerRequest::headers), if any.
@@ -241,7 +223,7 @@ impl TestInvokeAuthorizerRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.headers
+        &self.inner.headers
     }
     /// Sets [`TestInvokeAuthorizerRequest::multi_value_headers`](crate::types::TestInvokeAuthorizerRequest::multi_value_headers): The headers as a map from string to list of values to simulate an incoming invocation request.
     pub fn multi_value_headers(
@@ -253,7 +235,7 @@ impl TestInvokeAuthorizerRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.multi_value_headers = ::std::option::Option::Some(
+        self.inner.multi_value_headers = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -269,7 +251,7 @@ impl TestInvokeAuthorizerRequestBuilder {
             >,
         >,
     ) -> Self {
-        self.multi_value_headers = input;
+        self.inner.multi_value_headers = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::multi_value_headers`](crate::types::TestInvokeAuthorizerRequest::multi_value_headers), if any.
@@ -282,14 +264,14 @@ impl TestInvokeAuthorizerRequestBuilder {
             ::std::vec::Vec<::std::string::String>,
         >,
     > {
-        &self.multi_value_headers
+        &self.inner.multi_value_headers
     }
     /// Sets [`TestInvokeAuthorizerRequest::path_with_query_string`](crate::types::TestInvokeAuthorizerRequest::path_with_query_string): The URI path, including query string, of the simulated invocation request.
     pub fn path_with_query_string(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.path_with_query_string = ::std::option::Option::Some(input.into());
+        self.inner.path_with_query_string = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerRequest::path_with_query_string`](crate::types::TestInvokeAuthorizerRequest::path_with_query_string).
@@ -298,7 +280,7 @@ impl TestInvokeAuthorizerRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.path_with_query_string = input;
+        self.inner.path_with_query_string = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::path_with_query_string`](crate::types::TestInvokeAuthorizerRequest::path_with_query_string), if any.
@@ -306,14 +288,14 @@ impl TestInvokeAuthorizerRequestBuilder {
     pub fn get_path_with_query_string(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.path_with_query_string
+        &self.inner.path_with_query_string
     }
     /// Sets [`TestInvokeAuthorizerRequest::body`](crate::types::TestInvokeAuthorizerRequest::body): The simulated request body of an incoming invocation request.
     pub fn body(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.body = ::std::option::Option::Some(input.into());
+        self.inner.body = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerRequest::body`](crate::types::TestInvokeAuthorizerRequest::body).
@@ -322,13 +304,13 @@ impl TestInvokeAuthorizerRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.body = input;
+        self.inner.body = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::body`](crate::types::TestInvokeAuthorizerRequest::body), if any.
     #[inline]
     pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
-        &self.body
+        &self.inner.body
     }
     /// Sets [`TestInvokeAuthorizerRequest::stage_variables`](crate::types::TestInvokeAuthorizerRequest::stage_variables): A key-value map of stage variables to simulate an invocation on a deployed Stage.
     pub fn stage_variables(
@@ -340,7 +322,7 @@ impl TestInvokeAuthorizerRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.stage_variables = ::std::option::Option::Some(
+        self.inner.stage_variables = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -353,7 +335,7 @@ impl TestInvokeAuthorizerRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.stage_variables = input;
+        self.inner.stage_variables = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::stage_variables`](crate::types::TestInvokeAuthorizerRequest::stage_variables), if any.
@@ -363,7 +345,7 @@ impl TestInvokeAuthorizerRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.stage_variables
+        &self.inner.stage_variables
     }
     /// Sets [`TestInvokeAuthorizerRequest::additional_context`](crate::types::TestInvokeAuthorizerRequest::additional_context): A key-value map of additional context variables.
     pub fn additional_context(
@@ -375,7 +357,7 @@ impl TestInvokeAuthorizerRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.additional_context = ::std::option::Option::Some(
+        self.inner.additional_context = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -388,7 +370,7 @@ impl TestInvokeAuthorizerRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.additional_context = input;
+        self.inner.additional_context = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerRequest::additional_context`](crate::types::TestInvokeAuthorizerRequest::additional_context), if any.
@@ -398,7 +380,7 @@ impl TestInvokeAuthorizerRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.additional_context
+        &self.inner.additional_context
     }
     /// Builds the [`TestInvokeAuthorizerRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -408,27 +390,18 @@ impl TestInvokeAuthorizerRequestBuilder {
         crate::types::TestInvokeAuthorizerRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestInvokeAuthorizerRequest",
                 member: "restApiId",
             });
         }
-        if self.authorizer_id.is_none() {
+        if self.inner.authorizer_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestInvokeAuthorizerRequest",
                 member: "authorizerId",
             });
         }
-        ::std::result::Result::Ok(crate::types::TestInvokeAuthorizerRequest {
-            rest_api_id: self.rest_api_id,
-            authorizer_id: self.authorizer_id,
-            headers: self.headers,
-            multi_value_headers: self.multi_value_headers,
-            path_with_query_string: self.path_with_query_string,
-            body: self.body,
-            stage_variables: self.stage_variables,
-            additional_context: self.additional_context,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

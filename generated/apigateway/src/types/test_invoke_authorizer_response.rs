@@ -127,44 +127,31 @@ impl TestInvokeAuthorizerResponse {
     ::std::default::Default
 )]
 pub struct TestInvokeAuthorizerResponseBuilder {
-    client_status: ::std::option::Option<i32>,
-    log: ::std::option::Option<::std::string::String>,
-    latency: ::std::option::Option<i64>,
-    principal_id: ::std::option::Option<::std::string::String>,
-    policy: ::std::option::Option<::std::string::String>,
-    authorization: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    >,
-    claims: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::TestInvokeAuthorizerResponse,
 }
 impl TestInvokeAuthorizerResponseBuilder {
     /// Sets [`TestInvokeAuthorizerResponse::client_status`](crate::types::TestInvokeAuthorizerResponse::client_status): The HTTP status code that the client would have received.
     pub fn client_status(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.client_status = ::std::option::Option::Some(input.into());
+        self.inner.client_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::client_status`](crate::types::TestInvokeAuthorizerResponse::client_status).
     #[inline]
     pub fn set_client_status(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.client_status = input;
+        self.inner.client_status = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerResponse::client_status`](crate::types::TestInvokeAuthorizerResponse::client_status), if any.
     #[inline]
     pub fn get_client_status(&self) -> &::std::option::Option<i32> {
-        &self.client_status
+        &self.inner.client_status
     }
     /// Sets [`TestInvokeAuthorizerResponse::log`](crate::types::TestInvokeAuthorizerResponse::log): The API Gateway execution log for the test authorizer request.
     pub fn log(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.log = ::std::option::Option::Some(input.into());
+        self.inner.log = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::log`](crate::types::TestInvokeAuthorizerResponse::log).
@@ -173,36 +160,36 @@ impl TestInvokeAuthorizerResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.log = input;
+        self.inner.log = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerResponse::log`](crate::types::TestInvokeAuthorizerResponse::log), if any.
     #[inline]
     pub fn get_log(&self) -> &::std::option::Option<::std::string::String> {
-        &self.log
+        &self.inner.log
     }
     /// Sets [`TestInvokeAuthorizerResponse::latency`](crate::types::TestInvokeAuthorizerResponse::latency): The execution latency, in ms, of the test authorizer request.
     pub fn latency(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.latency = ::std::option::Option::Some(input.into());
+        self.inner.latency = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::latency`](crate::types::TestInvokeAuthorizerResponse::latency).
     #[inline]
     pub fn set_latency(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.latency = input;
+        self.inner.latency = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerResponse::latency`](crate::types::TestInvokeAuthorizerResponse::latency), if any.
     #[inline]
     pub fn get_latency(&self) -> &::std::option::Option<i64> {
-        &self.latency
+        &self.inner.latency
     }
     /// Sets [`TestInvokeAuthorizerResponse::principal_id`](crate::types::TestInvokeAuthorizerResponse::principal_id): The principal identity returned by the Authorizer
     pub fn principal_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.principal_id = ::std::option::Option::Some(input.into());
+        self.inner.principal_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::principal_id`](crate::types::TestInvokeAuthorizerResponse::principal_id).
@@ -211,20 +198,20 @@ impl TestInvokeAuthorizerResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.principal_id = input;
+        self.inner.principal_id = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerResponse::principal_id`](crate::types::TestInvokeAuthorizerResponse::principal_id), if any.
     #[inline]
     pub fn get_principal_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.principal_id
+        &self.inner.principal_id
     }
     /// Sets [`TestInvokeAuthorizerResponse::policy`](crate::types::TestInvokeAuthorizerResponse::policy): The JSON policy document returned by the Authorizer
     pub fn policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.policy = ::std::option::Option::Some(input.into());
+        self.inner.policy = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeAuthorizerResponse::policy`](crate::types::TestInvokeAuthorizerResponse::policy).
@@ -233,13 +220,13 @@ impl TestInvokeAuthorizerResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.policy = input;
+        self.inner.policy = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerResponse::policy`](crate::types::TestInvokeAuthorizerResponse::policy), if any.
     #[inline]
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
-        &self.policy
+        &self.inner.policy
     }
     /// Sets [`TestInvokeAuthorizerResponse::authorization`](crate::types::TestInvokeAuthorizerResponse::authorization): The authorization response.
     pub fn authorization(
@@ -251,7 +238,7 @@ impl TestInvokeAuthorizerResponseBuilder {
             ),
         >,
     ) -> Self {
-        self.authorization = ::std::option::Option::Some(
+        self.inner.authorization = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -267,7 +254,7 @@ impl TestInvokeAuthorizerResponseBuilder {
             >,
         >,
     ) -> Self {
-        self.authorization = input;
+        self.inner.authorization = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerResponse::authorization`](crate::types::TestInvokeAuthorizerResponse::authorization), if any.
@@ -280,7 +267,7 @@ impl TestInvokeAuthorizerResponseBuilder {
             ::std::vec::Vec<::std::string::String>,
         >,
     > {
-        &self.authorization
+        &self.inner.authorization
     }
     /// Sets [`TestInvokeAuthorizerResponse::claims`](crate::types::TestInvokeAuthorizerResponse::claims): The open identity claims, with any supported custom attributes, returned from the Cognito Your User Pool configured for the API.
     pub fn claims(
@@ -292,7 +279,7 @@ impl TestInvokeAuthorizerResponseBuilder {
             ),
         >,
     ) -> Self {
-        self.claims = ::std::option::Option::Some(
+        self.inner.claims = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -305,7 +292,7 @@ impl TestInvokeAuthorizerResponseBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.claims = input;
+        self.inner.claims = input;
         self
     }
     /// The value set for [`TestInvokeAuthorizerResponse::claims`](crate::types::TestInvokeAuthorizerResponse::claims), if any.
@@ -315,7 +302,7 @@ impl TestInvokeAuthorizerResponseBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.claims
+        &self.inner.claims
     }
     /// Builds the [`TestInvokeAuthorizerResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -325,14 +312,6 @@ impl TestInvokeAuthorizerResponseBuilder {
         crate::types::TestInvokeAuthorizerResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::TestInvokeAuthorizerResponse {
-            client_status: self.client_status,
-            log: self.log,
-            latency: self.latency,
-            principal_id: self.principal_id,
-            policy: self.policy,
-            authorization: self.authorization,
-            claims: self.claims,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

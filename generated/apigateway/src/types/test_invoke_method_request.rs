@@ -153,24 +153,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TestInvokeMethodRequest 
     ::std::default::Default
 )]
 pub struct TestInvokeMethodRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    resource_id: ::std::option::Option<::std::string::String>,
-    http_method: ::std::option::Option<::std::string::String>,
-    path_with_query_string: ::std::option::Option<::std::string::String>,
-    body: ::std::option::Option<::std::string::String>,
-    headers: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    multi_value_headers: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    >,
-    client_certificate_id: ::std::option::Option<::std::string::String>,
-    stage_variables: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::TestInvokeMethodRequest,
 }
 impl TestInvokeMethodRequestBuilder {
     /// Sets [`TestInvokeMethodRequest::rest_api_id`](crate::types::TestInvokeMethodRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -178,7 +161,7 @@ impl TestInvokeMethodRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::rest_api_id`](crate::types::TestInvokeMethodRequest::rest_api_id).
@@ -187,20 +170,20 @@ impl TestInvokeMethodRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`TestInvokeMethodRequest::rest_api_id`](crate::types::TestInvokeMethodRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`TestInvokeMethodRequest::resource_id`](crate::types::TestInvokeMethodRequest::resource_id): Specifies a test invoke method request's resource ID.
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_id = ::std::option::Option::Some(input.into());
+        self.inner.resource_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::resource_id`](crate::types::TestInvokeMethodRequest::resource_id).
@@ -209,20 +192,20 @@ impl TestInvokeMethodRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_id = input;
+        self.inner.resource_id = input;
         self
     }
     /// The value set for [`TestInvokeMethodRequest::resource_id`](crate::types::TestInvokeMethodRequest::resource_id), if any.
     #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_id
+        &self.inner.resource_id
     }
     /// Sets [`TestInvokeMethodRequest::http_method`](crate::types::TestInvokeMethodRequest::http_method): Specifies a test invoke method request's HTTP method.
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.http_method = ::std::option::Option::Some(input.into());
+        self.inner.http_method = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::http_method`](crate::types::TestInvokeMethodRequest::http_method).
@@ -231,20 +214,20 @@ impl TestInvokeMethodRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.http_method = input;
+        self.inner.http_method = input;
         self
     }
     /// The value set for [`TestInvokeMethodRequest::http_method`](crate::types::TestInvokeMethodRequest::http_method), if any.
     #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
-        &self.http_method
+        &self.inner.http_method
     }
     /// Sets [`TestInvokeMethodRequest::path_with_query_string`](crate::types::TestInvokeMethodRequest::path_with_query_string): The URI path, including query string, of the simulated invocation request.
     pub fn path_with_query_string(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.path_with_query_string = ::std::option::Option::Some(input.into());
+        self.inner.path_with_query_string = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::path_with_query_string`](crate::types::TestInvokeMethodRequest::path_with_query_string).
@@ -253,7 +236,7 @@ impl TestInvokeMethodRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.path_with_query_string = input;
+        self.inner.path_with_query_string = input;
         self
     }
     /// The value set for [`TestInvokeMethodRequest::path_with_query_string`](crate::types::TestInvokeMethodRequest::path_with_query_string), if any.
@@ -261,14 +244,14 @@ impl TestInvokeMethodRequestBuilder {
     pub fn get_path_with_query_string(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.path_with_query_string
+        &self.inner.path_with_query_string
     }
     /// Sets [`TestInvokeMethodRequest::body`](crate::types::TestInvokeMethodRequest::body): The simulated request body of an incoming invocation request.
     pub fn body(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.body = ::std::option::Option::Some(input.into());
+        self.inner.body = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::body`](crate::types::TestInvokeMethodRequest::body).
@@ -277,13 +260,13 @@ impl TestInvokeMethodRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.body = input;
+        self.inner.body = input;
         self
     }
     /// The value set for [`TestInvokeMethodRequest::body`](crate::types::TestInvokeMethodRequest::body), if any.
     #[inline]
     pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
-        &self.body
+        &self.inner.body
     }
     /// Sets [`TestInvokeMethodRequest::headers`](crate::types::TestInvokeMethodRequest::headers): A key-value map of headers to simulate an incoming invocation request.
     pub fn headers(
@@ -295,7 +278,7 @@ impl TestInvokeMethodRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.headers = ::std::option::Option::Some(
+        self.inner.headers = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -308,7 +291,7 @@ impl TestInvokeMethodRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.headers = input;
+        self.inner.headers = input;
         self
     }
     /// The value set for [`TestInvokeMethodRequest::headers`](crate::types::TestInvokeMethodRequest::headers), if any.
@@ -318,7 +301,7 @@ impl TestInvokeMethodRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.headers
+        &self.inner.headers
     }
     /// Sets [`TestInvokeMethodRequest::multi_value_headers`](crate::types::TestInvokeMethodRequest::multi_value_headers): The headers as a map from string to list of values to simulate an incoming invocation request.
     pub fn multi_value_headers(
@@ -330,7 +313,7 @@ impl TestInvokeMethodRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.multi_value_headers = ::std::option::Option::Some(
+        self.inner.multi_value_headers = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -346,7 +329,7 @@ impl TestInvokeMethodRequestBuilder {
             >,
         >,
     ) -> Self {
-        self.multi_value_headers = input;
+        self.inner.multi_value_headers = input;
         self
     }
     /// The value set for [`TestInvokeMethodRequest::multi_value_headers`](crate::types::TestInvokeMethodRequest::multi_value_headers), if any.
@@ -359,14 +342,14 @@ impl TestInvokeMethodRequestBuilder {
             ::std::vec::Vec<::std::string::String>,
         >,
     > {
-        &self.multi_value_headers
+        &self.inner.multi_value_headers
     }
     /// Sets [`TestInvokeMethodRequest::client_certificate_id`](crate::types::TestInvokeMethodRequest::client_certificate_id): A ClientCertificate identifier to use in the test invocation.
     pub fn client_certificate_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.client_certificate_id = ::std::option::Option::Some(input.into());
+        self.inner.client_certificate_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodRequest::client_certificate_id`](crate::types::TestInvokeMethodRequest::client_certificate_id).
@@ -375,7 +358,7 @@ impl TestInvokeMethodRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.client_certificate_id = input;
+        self.inner.client_certificate_id = input;
         self
     }
     /// The value set for [`TestInvokeMethodRequest::client_certificate_id`](crate::types::TestInvokeMethodRequest::client_certificate_id), if any.
@@ -383,7 +366,7 @@ impl TestInvokeMethodRequestBuilder {
     pub fn get_client_certificate_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.client_certificate_id
+        &self.inner.client_certificate_id
     }
     /// Sets [`TestInvokeMethodRequest::stage_variables`](crate::types::TestInvokeMethodRequest::stage_variables): A key-value map of stage variables to simulate an invocation on a deployed Stage.
     pub fn stage_variables(
@@ -395,7 +378,7 @@ impl TestInvokeMethodRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.stage_variables = ::std::option::Option::Some(
+        self.inner.stage_variables = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -408,7 +391,7 @@ impl TestInvokeMethodRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.stage_variables = input;
+        self.inner.stage_variables = input;
         self
     }
     /// The value set for [`TestInvokeMethodRequest::stage_variables`](crate::types::TestInvokeMethodRequest::stage_variables), if any.
@@ -418,7 +401,7 @@ impl TestInvokeMethodRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.stage_variables
+        &self.inner.stage_variables
     }
     /// Builds the [`TestInvokeMethodRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -428,34 +411,24 @@ impl TestInvokeMethodRequestBuilder {
         crate::types::TestInvokeMethodRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestInvokeMethodRequest",
                 member: "restApiId",
             });
         }
-        if self.resource_id.is_none() {
+        if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestInvokeMethodRequest",
                 member: "resourceId",
             });
         }
-        if self.http_method.is_none() {
+        if self.inner.http_method.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TestInvokeMethodRequest",
                 member: "httpMethod",
             });
         }
-        ::std::result::Result::Ok(crate::types::TestInvokeMethodRequest {
-            rest_api_id: self.rest_api_id,
-            resource_id: self.resource_id,
-            http_method: self.http_method,
-            path_with_query_string: self.path_with_query_string,
-            body: self.body,
-            headers: self.headers,
-            multi_value_headers: self.multi_value_headers,
-            client_certificate_id: self.client_certificate_id,
-            stage_variables: self.stage_variables,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

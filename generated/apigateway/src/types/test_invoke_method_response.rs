@@ -121,43 +121,31 @@ impl TestInvokeMethodResponse {
     ::std::default::Default
 )]
 pub struct TestInvokeMethodResponseBuilder {
-    status: ::std::option::Option<i32>,
-    body: ::std::option::Option<::std::string::String>,
-    headers: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    multi_value_headers: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::string::String>,
-        >,
-    >,
-    log: ::std::option::Option<::std::string::String>,
-    latency: ::std::option::Option<i64>,
+    inner: crate::types::TestInvokeMethodResponse,
 }
 impl TestInvokeMethodResponseBuilder {
     /// Sets [`TestInvokeMethodResponse::status`](crate::types::TestInvokeMethodResponse::status): The HTTP status code.
     pub fn status(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodResponse::status`](crate::types::TestInvokeMethodResponse::status).
     #[inline]
     pub fn set_status(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.status = input;
+        self.inner.status = input;
         self
     }
     /// The value set for [`TestInvokeMethodResponse::status`](crate::types::TestInvokeMethodResponse::status), if any.
     #[inline]
     pub fn get_status(&self) -> &::std::option::Option<i32> {
-        &self.status
+        &self.inner.status
     }
     /// Sets [`TestInvokeMethodResponse::body`](crate::types::TestInvokeMethodResponse::body): The body of the HTTP response.
     pub fn body(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.body = ::std::option::Option::Some(input.into());
+        self.inner.body = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodResponse::body`](crate::types::TestInvokeMethodResponse::body).
@@ -166,13 +154,13 @@ impl TestInvokeMethodResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.body = input;
+        self.inner.body = input;
         self
     }
     /// The value set for [`TestInvokeMethodResponse::body`](crate::types::TestInvokeMethodResponse::body), if any.
     #[inline]
     pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
-        &self.body
+        &self.inner.body
     }
     /// Sets [`TestInvokeMethodResponse::headers`](crate::types::TestInvokeMethodResponse::headers): The headers of the HTTP response.
     pub fn headers(
@@ -184,7 +172,7 @@ impl TestInvokeMethodResponseBuilder {
             ),
         >,
     ) -> Self {
-        self.headers = ::std::option::Option::Some(
+        self.inner.headers = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -197,7 +185,7 @@ impl TestInvokeMethodResponseBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.headers = input;
+        self.inner.headers = input;
         self
     }
     /// The value set for [`TestInvokeMethodResponse::headers`](crate::types::TestInvokeMethodResponse::headers), if any.
@@ -207,7 +195,7 @@ impl TestInvokeMethodResponseBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.headers
+        &self.inner.headers
     }
     /// Sets [`TestInvokeMethodResponse::multi_value_headers`](crate::types::TestInvokeMethodResponse::multi_value_headers): The headers of the HTTP response as a map from string to list of values.
     pub fn multi_value_headers(
@@ -219,7 +207,7 @@ impl TestInvokeMethodResponseBuilder {
             ),
         >,
     ) -> Self {
-        self.multi_value_headers = ::std::option::Option::Some(
+        self.inner.multi_value_headers = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -235,7 +223,7 @@ impl TestInvokeMethodResponseBuilder {
             >,
         >,
     ) -> Self {
-        self.multi_value_headers = input;
+        self.inner.multi_value_headers = input;
         self
     }
     /// The value set for [`TestInvokeMethodResponse::multi_value_headers`](crate::types::TestInvokeMethodResponse::multi_value_headers), if any.
@@ -248,14 +236,14 @@ impl TestInvokeMethodResponseBuilder {
             ::std::vec::Vec<::std::string::String>,
         >,
     > {
-        &self.multi_value_headers
+        &self.inner.multi_value_headers
     }
     /// Sets [`TestInvokeMethodResponse::log`](crate::types::TestInvokeMethodResponse::log): The API Gateway execution log for the test invoke request.
     pub fn log(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.log = ::std::option::Option::Some(input.into());
+        self.inner.log = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodResponse::log`](crate::types::TestInvokeMethodResponse::log).
@@ -264,29 +252,29 @@ impl TestInvokeMethodResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.log = input;
+        self.inner.log = input;
         self
     }
     /// The value set for [`TestInvokeMethodResponse::log`](crate::types::TestInvokeMethodResponse::log), if any.
     #[inline]
     pub fn get_log(&self) -> &::std::option::Option<::std::string::String> {
-        &self.log
+        &self.inner.log
     }
     /// Sets [`TestInvokeMethodResponse::latency`](crate::types::TestInvokeMethodResponse::latency): The execution latency, in ms, of the test invoke request.
     pub fn latency(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.latency = ::std::option::Option::Some(input.into());
+        self.inner.latency = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TestInvokeMethodResponse::latency`](crate::types::TestInvokeMethodResponse::latency).
     #[inline]
     pub fn set_latency(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.latency = input;
+        self.inner.latency = input;
         self
     }
     /// The value set for [`TestInvokeMethodResponse::latency`](crate::types::TestInvokeMethodResponse::latency), if any.
     #[inline]
     pub fn get_latency(&self) -> &::std::option::Option<i64> {
-        &self.latency
+        &self.inner.latency
     }
     /// Builds the [`TestInvokeMethodResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -296,13 +284,6 @@ impl TestInvokeMethodResponseBuilder {
         crate::types::TestInvokeMethodResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::TestInvokeMethodResponse {
-            status: self.status,
-            body: self.body,
-            headers: self.headers,
-            multi_value_headers: self.multi_value_headers,
-            log: self.log,
-            latency: self.latency,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -85,41 +85,40 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ThrottleSettings {
     ::std::default::Default
 )]
 pub struct ThrottleSettingsBuilder {
-    burst_limit: ::std::option::Option<i32>,
-    rate_limit: ::std::option::Option<f64>,
+    inner: crate::types::ThrottleSettings,
 }
 impl ThrottleSettingsBuilder {
     /// Sets [`ThrottleSettings::burst_limit`](crate::types::ThrottleSettings::burst_limit): The API target request burst rate limit.
     pub fn burst_limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.burst_limit = ::std::option::Option::Some(input.into());
+        self.inner.burst_limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ThrottleSettings::burst_limit`](crate::types::ThrottleSettings::burst_limit).
     #[inline]
     pub fn set_burst_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.burst_limit = input;
+        self.inner.burst_limit = input;
         self
     }
     /// The value set for [`ThrottleSettings::burst_limit`](crate::types::ThrottleSettings::burst_limit), if any.
     #[inline]
     pub fn get_burst_limit(&self) -> &::std::option::Option<i32> {
-        &self.burst_limit
+        &self.inner.burst_limit
     }
     /// Sets [`ThrottleSettings::rate_limit`](crate::types::ThrottleSettings::rate_limit): The API target request rate limit.
     pub fn rate_limit(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.rate_limit = ::std::option::Option::Some(input.into());
+        self.inner.rate_limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ThrottleSettings::rate_limit`](crate::types::ThrottleSettings::rate_limit).
     #[inline]
     pub fn set_rate_limit(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.rate_limit = input;
+        self.inner.rate_limit = input;
         self
     }
     /// The value set for [`ThrottleSettings::rate_limit`](crate::types::ThrottleSettings::rate_limit), if any.
     #[inline]
     pub fn get_rate_limit(&self) -> &::std::option::Option<f64> {
-        &self.rate_limit
+        &self.inner.rate_limit
     }
     /// Builds the [`ThrottleSettings`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -129,9 +128,6 @@ impl ThrottleSettingsBuilder {
         crate::types::ThrottleSettings,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ThrottleSettings {
-            burst_limit: self.burst_limit,
-            rate_limit: self.rate_limit,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

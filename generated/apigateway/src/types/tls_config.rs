@@ -76,7 +76,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TlsConfig {
     ::std::default::Default
 )]
 pub struct TlsConfigBuilder {
-    insecure_skip_verification: ::std::option::Option<bool>,
+    inner: crate::types::TlsConfig,
 }
 impl TlsConfigBuilder {
     /// Sets [`TlsConfig::insecure_skip_verification`](crate::types::TlsConfig::insecure_skip_verification): Specifies whether or not API Gateway skips verification that the certificate for an integration endpoint is issued by a supported certificate authority.
@@ -84,7 +84,9 @@ impl TlsConfigBuilder {
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.insecure_skip_verification = ::std::option::Option::Some(input.into());
+        self.inner.insecure_skip_verification = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`TlsConfig::insecure_skip_verification`](crate::types::TlsConfig::insecure_skip_verification).
@@ -93,13 +95,13 @@ impl TlsConfigBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.insecure_skip_verification = input;
+        self.inner.insecure_skip_verification = input;
         self
     }
     /// The value set for [`TlsConfig::insecure_skip_verification`](crate::types::TlsConfig::insecure_skip_verification), if any.
     #[inline]
     pub fn get_insecure_skip_verification(&self) -> &::std::option::Option<bool> {
-        &self.insecure_skip_verification
+        &self.inner.insecure_skip_verification
     }
     /// Builds the [`TlsConfig`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -109,8 +111,6 @@ impl TlsConfigBuilder {
         crate::types::TlsConfig,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::TlsConfig {
-            insecure_skip_verification: self.insecure_skip_verification,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

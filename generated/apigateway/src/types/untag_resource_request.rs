@@ -96,8 +96,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UntagResourceRequest {
     ::std::default::Default
 )]
 pub struct UntagResourceRequestBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
-    tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    inner: crate::types::UntagResourceRequest,
 }
 impl UntagResourceRequestBuilder {
     /// Sets [`UntagResourceRequest::resource_arn`](crate::types::UntagResourceRequest::resource_arn): The ARN of a resource that can be tagged.
@@ -105,7 +104,7 @@ impl UntagResourceRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_arn = ::std::option::Option::Some(input.into());
+        self.inner.resource_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UntagResourceRequest::resource_arn`](crate::types::UntagResourceRequest::resource_arn).
@@ -114,13 +113,13 @@ impl UntagResourceRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_arn = input;
+        self.inner.resource_arn = input;
         self
     }
     /// The value set for [`UntagResourceRequest::resource_arn`](crate::types::UntagResourceRequest::resource_arn), if any.
     #[inline]
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_arn
+        &self.inner.resource_arn
     }
     /// Sets [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys): The Tag keys to delete.
     pub fn tag_keys(
@@ -129,7 +128,7 @@ impl UntagResourceRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.tag_keys = ::std::option::Option::Some(
+        self.inner.tag_keys = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -140,7 +139,7 @@ impl UntagResourceRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.tag_keys = input;
+        self.inner.tag_keys = input;
         self
     }
     /// The value set for [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys), if any.
@@ -148,7 +147,7 @@ impl UntagResourceRequestBuilder {
     pub fn get_tag_keys(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.tag_keys
+        &self.inner.tag_keys
     }
     /// Builds the [`UntagResourceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -158,21 +157,18 @@ impl UntagResourceRequestBuilder {
         crate::types::UntagResourceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.resource_arn.is_none() {
+        if self.inner.resource_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagResourceRequest",
                 member: "resourceArn",
             });
         }
-        if self.tag_keys.is_none() {
+        if self.inner.tag_keys.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagResourceRequest",
                 member: "tagKeys",
             });
         }
-        ::std::result::Result::Ok(crate::types::UntagResourceRequest {
-            resource_arn: self.resource_arn,
-            tag_keys: self.tag_keys,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -88,9 +88,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateAccountRequest {
     ::std::default::Default
 )]
 pub struct UpdateAccountRequestBuilder {
-    patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    inner: crate::types::UpdateAccountRequest,
 }
 impl UpdateAccountRequestBuilder {
     /// Sets [`UpdateAccountRequest::patch_operations`](crate::types::UpdateAccountRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
@@ -100,7 +98,7 @@ impl UpdateAccountRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::PatchOperation>,
         >,
     ) -> Self {
-        self.patch_operations = ::std::option::Option::Some(
+        self.inner.patch_operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -111,7 +109,7 @@ impl UpdateAccountRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
     ) -> Self {
-        self.patch_operations = input;
+        self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateAccountRequest::patch_operations`](crate::types::UpdateAccountRequest::patch_operations), if any.
@@ -119,7 +117,7 @@ impl UpdateAccountRequestBuilder {
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
-        &self.patch_operations
+        &self.inner.patch_operations
     }
     /// Builds the [`UpdateAccountRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -129,8 +127,6 @@ impl UpdateAccountRequestBuilder {
         crate::types::UpdateAccountRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::UpdateAccountRequest {
-            patch_operations: self.patch_operations,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -100,10 +100,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateApiKeyRequest {
     ::std::default::Default
 )]
 pub struct UpdateApiKeyRequestBuilder {
-    api_key: ::std::option::Option<::std::string::String>,
-    patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    inner: crate::types::UpdateApiKeyRequest,
 }
 impl UpdateApiKeyRequestBuilder {
     /// Sets [`UpdateApiKeyRequest::api_key`](crate::types::UpdateApiKeyRequest::api_key): The identifier of the ApiKey resource to be updated.
@@ -111,7 +108,7 @@ impl UpdateApiKeyRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.api_key = ::std::option::Option::Some(input.into());
+        self.inner.api_key = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateApiKeyRequest::api_key`](crate::types::UpdateApiKeyRequest::api_key).
@@ -120,13 +117,13 @@ impl UpdateApiKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.api_key = input;
+        self.inner.api_key = input;
         self
     }
     /// The value set for [`UpdateApiKeyRequest::api_key`](crate::types::UpdateApiKeyRequest::api_key), if any.
     #[inline]
     pub fn get_api_key(&self) -> &::std::option::Option<::std::string::String> {
-        &self.api_key
+        &self.inner.api_key
     }
     /// Sets [`UpdateApiKeyRequest::patch_operations`](crate::types::UpdateApiKeyRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub fn patch_operations(
@@ -135,7 +132,7 @@ impl UpdateApiKeyRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::PatchOperation>,
         >,
     ) -> Self {
-        self.patch_operations = ::std::option::Option::Some(
+        self.inner.patch_operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -146,7 +143,7 @@ impl UpdateApiKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
     ) -> Self {
-        self.patch_operations = input;
+        self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateApiKeyRequest::patch_operations`](crate::types::UpdateApiKeyRequest::patch_operations), if any.
@@ -154,7 +151,7 @@ impl UpdateApiKeyRequestBuilder {
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
-        &self.patch_operations
+        &self.inner.patch_operations
     }
     /// Builds the [`UpdateApiKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -164,15 +161,12 @@ impl UpdateApiKeyRequestBuilder {
         crate::types::UpdateApiKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.api_key.is_none() {
+        if self.inner.api_key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateApiKeyRequest",
                 member: "apiKey",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateApiKeyRequest {
-            api_key: self.api_key,
-            patch_operations: self.patch_operations,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -112,11 +112,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateAuthorizerRequest 
     ::std::default::Default
 )]
 pub struct UpdateAuthorizerRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    authorizer_id: ::std::option::Option<::std::string::String>,
-    patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    inner: crate::types::UpdateAuthorizerRequest,
 }
 impl UpdateAuthorizerRequestBuilder {
     /// Sets [`UpdateAuthorizerRequest::rest_api_id`](crate::types::UpdateAuthorizerRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -124,7 +120,7 @@ impl UpdateAuthorizerRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateAuthorizerRequest::rest_api_id`](crate::types::UpdateAuthorizerRequest::rest_api_id).
@@ -133,20 +129,20 @@ impl UpdateAuthorizerRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`UpdateAuthorizerRequest::rest_api_id`](crate::types::UpdateAuthorizerRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`UpdateAuthorizerRequest::authorizer_id`](crate::types::UpdateAuthorizerRequest::authorizer_id): The identifier of the Authorizer resource.
     pub fn authorizer_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.authorizer_id = ::std::option::Option::Some(input.into());
+        self.inner.authorizer_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateAuthorizerRequest::authorizer_id`](crate::types::UpdateAuthorizerRequest::authorizer_id).
@@ -155,13 +151,13 @@ impl UpdateAuthorizerRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.authorizer_id = input;
+        self.inner.authorizer_id = input;
         self
     }
     /// The value set for [`UpdateAuthorizerRequest::authorizer_id`](crate::types::UpdateAuthorizerRequest::authorizer_id), if any.
     #[inline]
     pub fn get_authorizer_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.authorizer_id
+        &self.inner.authorizer_id
     }
     /// Sets [`UpdateAuthorizerRequest::patch_operations`](crate::types::UpdateAuthorizerRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub fn patch_operations(
@@ -170,7 +166,7 @@ impl UpdateAuthorizerRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::PatchOperation>,
         >,
     ) -> Self {
-        self.patch_operations = ::std::option::Option::Some(
+        self.inner.patch_operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -181,7 +177,7 @@ impl UpdateAuthorizerRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
     ) -> Self {
-        self.patch_operations = input;
+        self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateAuthorizerRequest::patch_operations`](crate::types::UpdateAuthorizerRequest::patch_operations), if any.
@@ -189,7 +185,7 @@ impl UpdateAuthorizerRequestBuilder {
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
-        &self.patch_operations
+        &self.inner.patch_operations
     }
     /// Builds the [`UpdateAuthorizerRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -199,22 +195,18 @@ impl UpdateAuthorizerRequestBuilder {
         crate::types::UpdateAuthorizerRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateAuthorizerRequest",
                 member: "restApiId",
             });
         }
-        if self.authorizer_id.is_none() {
+        if self.inner.authorizer_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateAuthorizerRequest",
                 member: "authorizerId",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateAuthorizerRequest {
-            rest_api_id: self.rest_api_id,
-            authorizer_id: self.authorizer_id,
-            patch_operations: self.patch_operations,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

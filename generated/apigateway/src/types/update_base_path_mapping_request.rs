@@ -124,12 +124,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateBasePathMappingReq
     ::std::default::Default
 )]
 pub struct UpdateBasePathMappingRequestBuilder {
-    domain_name: ::std::option::Option<::std::string::String>,
-    domain_name_id: ::std::option::Option<::std::string::String>,
-    base_path: ::std::option::Option<::std::string::String>,
-    patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    inner: crate::types::UpdateBasePathMappingRequest,
 }
 impl UpdateBasePathMappingRequestBuilder {
     /// Sets [`UpdateBasePathMappingRequest::domain_name`](crate::types::UpdateBasePathMappingRequest::domain_name): The domain name of the BasePathMapping resource to change.
@@ -137,7 +132,7 @@ impl UpdateBasePathMappingRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name = ::std::option::Option::Some(input.into());
+        self.inner.domain_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateBasePathMappingRequest::domain_name`](crate::types::UpdateBasePathMappingRequest::domain_name).
@@ -146,20 +141,20 @@ impl UpdateBasePathMappingRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name = input;
+        self.inner.domain_name = input;
         self
     }
     /// The value set for [`UpdateBasePathMappingRequest::domain_name`](crate::types::UpdateBasePathMappingRequest::domain_name), if any.
     #[inline]
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name
+        &self.inner.domain_name
     }
     /// Sets [`UpdateBasePathMappingRequest::domain_name_id`](crate::types::UpdateBasePathMappingRequest::domain_name_id): The identifier for the domain name resource.
     pub fn domain_name_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name_id = ::std::option::Option::Some(input.into());
+        self.inner.domain_name_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateBasePathMappingRequest::domain_name_id`](crate::types::UpdateBasePathMappingRequest::domain_name_id).
@@ -168,20 +163,20 @@ impl UpdateBasePathMappingRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name_id = input;
+        self.inner.domain_name_id = input;
         self
     }
     /// The value set for [`UpdateBasePathMappingRequest::domain_name_id`](crate::types::UpdateBasePathMappingRequest::domain_name_id), if any.
     #[inline]
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name_id
+        &self.inner.domain_name_id
     }
     /// Sets [`UpdateBasePathMappingRequest::base_path`](crate::types::UpdateBasePathMappingRequest::base_path): The base path of the BasePathMapping resource to change.
     pub fn base_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.base_path = ::std::option::Option::Some(input.into());
+        self.inner.base_path = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateBasePathMappingRequest::base_path`](crate::types::UpdateBasePathMappingRequest::base_path).
@@ -190,13 +185,13 @@ impl UpdateBasePathMappingRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.base_path = input;
+        self.inner.base_path = input;
         self
     }
     /// The value set for [`UpdateBasePathMappingRequest::base_path`](crate::types::UpdateBasePathMappingRequest::base_path), if any.
     #[inline]
     pub fn get_base_path(&self) -> &::std::option::Option<::std::string::String> {
-        &self.base_path
+        &self.inner.base_path
     }
     /// Sets [`UpdateBasePathMappingRequest::patch_operations`](crate::types::UpdateBasePathMappingRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub fn patch_operations(
@@ -205,7 +200,7 @@ impl UpdateBasePathMappingRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::PatchOperation>,
         >,
     ) -> Self {
-        self.patch_operations = ::std::option::Option::Some(
+        self.inner.patch_operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -216,7 +211,7 @@ impl UpdateBasePathMappingRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
     ) -> Self {
-        self.patch_operations = input;
+        self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateBasePathMappingRequest::patch_operations`](crate::types::UpdateBasePathMappingRequest::patch_operations), if any.
@@ -224,7 +219,7 @@ impl UpdateBasePathMappingRequestBuilder {
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
-        &self.patch_operations
+        &self.inner.patch_operations
     }
     /// Builds the [`UpdateBasePathMappingRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -234,23 +229,18 @@ impl UpdateBasePathMappingRequestBuilder {
         crate::types::UpdateBasePathMappingRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.domain_name.is_none() {
+        if self.inner.domain_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateBasePathMappingRequest",
                 member: "domainName",
             });
         }
-        if self.base_path.is_none() {
+        if self.inner.base_path.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateBasePathMappingRequest",
                 member: "basePath",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateBasePathMappingRequest {
-            domain_name: self.domain_name,
-            domain_name_id: self.domain_name_id,
-            base_path: self.base_path,
-            patch_operations: self.patch_operations,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -103,10 +103,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateClientCertificateR
     ::std::default::Default
 )]
 pub struct UpdateClientCertificateRequestBuilder {
-    client_certificate_id: ::std::option::Option<::std::string::String>,
-    patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    inner: crate::types::UpdateClientCertificateRequest,
 }
 impl UpdateClientCertificateRequestBuilder {
     /// Sets [`UpdateClientCertificateRequest::client_certificate_id`](crate::types::UpdateClientCertificateRequest::client_certificate_id): The identifier of the ClientCertificate resource to be updated.
@@ -114,7 +111,7 @@ impl UpdateClientCertificateRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.client_certificate_id = ::std::option::Option::Some(input.into());
+        self.inner.client_certificate_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateClientCertificateRequest::client_certificate_id`](crate::types::UpdateClientCertificateRequest::client_certificate_id).
@@ -123,7 +120,7 @@ impl UpdateClientCertificateRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.client_certificate_id = input;
+        self.inner.client_certificate_id = input;
         self
     }
     /// The value set for [`UpdateClientCertificateRequest::client_certificate_id`](crate::types::UpdateClientCertificateRequest::client_certificate_id), if any.
@@ -131,7 +128,7 @@ impl UpdateClientCertificateRequestBuilder {
     pub fn get_client_certificate_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.client_certificate_id
+        &self.inner.client_certificate_id
     }
     /// Sets [`UpdateClientCertificateRequest::patch_operations`](crate::types::UpdateClientCertificateRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub fn patch_operations(
@@ -140,7 +137,7 @@ impl UpdateClientCertificateRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::PatchOperation>,
         >,
     ) -> Self {
-        self.patch_operations = ::std::option::Option::Some(
+        self.inner.patch_operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -151,7 +148,7 @@ impl UpdateClientCertificateRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
     ) -> Self {
-        self.patch_operations = input;
+        self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateClientCertificateRequest::patch_operations`](crate::types::UpdateClientCertificateRequest::patch_operations), if any.
@@ -159,7 +156,7 @@ impl UpdateClientCertificateRequestBuilder {
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
-        &self.patch_operations
+        &self.inner.patch_operations
     }
     /// Builds the [`UpdateClientCertificateRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -169,15 +166,12 @@ impl UpdateClientCertificateRequestBuilder {
         crate::types::UpdateClientCertificateRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.client_certificate_id.is_none() {
+        if self.inner.client_certificate_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateClientCertificateRequest",
                 member: "clientCertificateId",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateClientCertificateRequest {
-            client_certificate_id: self.client_certificate_id,
-            patch_operations: self.patch_operations,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

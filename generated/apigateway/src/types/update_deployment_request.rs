@@ -112,11 +112,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateDeploymentRequest 
     ::std::default::Default
 )]
 pub struct UpdateDeploymentRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    deployment_id: ::std::option::Option<::std::string::String>,
-    patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    inner: crate::types::UpdateDeploymentRequest,
 }
 impl UpdateDeploymentRequestBuilder {
     /// Sets [`UpdateDeploymentRequest::rest_api_id`](crate::types::UpdateDeploymentRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -124,7 +120,7 @@ impl UpdateDeploymentRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateDeploymentRequest::rest_api_id`](crate::types::UpdateDeploymentRequest::rest_api_id).
@@ -133,20 +129,20 @@ impl UpdateDeploymentRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`UpdateDeploymentRequest::rest_api_id`](crate::types::UpdateDeploymentRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`UpdateDeploymentRequest::deployment_id`](crate::types::UpdateDeploymentRequest::deployment_id): The replacement identifier for the Deployment resource to change information about.
     pub fn deployment_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.deployment_id = ::std::option::Option::Some(input.into());
+        self.inner.deployment_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateDeploymentRequest::deployment_id`](crate::types::UpdateDeploymentRequest::deployment_id).
@@ -155,13 +151,13 @@ impl UpdateDeploymentRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.deployment_id = input;
+        self.inner.deployment_id = input;
         self
     }
     /// The value set for [`UpdateDeploymentRequest::deployment_id`](crate::types::UpdateDeploymentRequest::deployment_id), if any.
     #[inline]
     pub fn get_deployment_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.deployment_id
+        &self.inner.deployment_id
     }
     /// Sets [`UpdateDeploymentRequest::patch_operations`](crate::types::UpdateDeploymentRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub fn patch_operations(
@@ -170,7 +166,7 @@ impl UpdateDeploymentRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::PatchOperation>,
         >,
     ) -> Self {
-        self.patch_operations = ::std::option::Option::Some(
+        self.inner.patch_operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -181,7 +177,7 @@ impl UpdateDeploymentRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
     ) -> Self {
-        self.patch_operations = input;
+        self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateDeploymentRequest::patch_operations`](crate::types::UpdateDeploymentRequest::patch_operations), if any.
@@ -189,7 +185,7 @@ impl UpdateDeploymentRequestBuilder {
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
-        &self.patch_operations
+        &self.inner.patch_operations
     }
     /// Builds the [`UpdateDeploymentRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -199,22 +195,18 @@ impl UpdateDeploymentRequestBuilder {
         crate::types::UpdateDeploymentRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateDeploymentRequest",
                 member: "restApiId",
             });
         }
-        if self.deployment_id.is_none() {
+        if self.inner.deployment_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateDeploymentRequest",
                 member: "deploymentId",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateDeploymentRequest {
-            rest_api_id: self.rest_api_id,
-            deployment_id: self.deployment_id,
-            patch_operations: self.patch_operations,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

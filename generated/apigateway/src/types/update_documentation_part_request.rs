@@ -115,11 +115,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateDocumentationPartR
     ::std::default::Default
 )]
 pub struct UpdateDocumentationPartRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    documentation_part_id: ::std::option::Option<::std::string::String>,
-    patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    inner: crate::types::UpdateDocumentationPartRequest,
 }
 impl UpdateDocumentationPartRequestBuilder {
     /// Sets [`UpdateDocumentationPartRequest::rest_api_id`](crate::types::UpdateDocumentationPartRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -127,7 +123,7 @@ impl UpdateDocumentationPartRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateDocumentationPartRequest::rest_api_id`](crate::types::UpdateDocumentationPartRequest::rest_api_id).
@@ -136,20 +132,20 @@ impl UpdateDocumentationPartRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`UpdateDocumentationPartRequest::rest_api_id`](crate::types::UpdateDocumentationPartRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`UpdateDocumentationPartRequest::documentation_part_id`](crate::types::UpdateDocumentationPartRequest::documentation_part_id): The identifier of the to-be-updated documentation part.
     pub fn documentation_part_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.documentation_part_id = ::std::option::Option::Some(input.into());
+        self.inner.documentation_part_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateDocumentationPartRequest::documentation_part_id`](crate::types::UpdateDocumentationPartRequest::documentation_part_id).
@@ -158,7 +154,7 @@ impl UpdateDocumentationPartRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.documentation_part_id = input;
+        self.inner.documentation_part_id = input;
         self
     }
     /// The value set for [`UpdateDocumentationPartRequest::documentation_part_id`](crate::types::UpdateDocumentationPartRequest::documentation_part_id), if any.
@@ -166,7 +162,7 @@ impl UpdateDocumentationPartRequestBuilder {
     pub fn get_documentation_part_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.documentation_part_id
+        &self.inner.documentation_part_id
     }
     /// Sets [`UpdateDocumentationPartRequest::patch_operations`](crate::types::UpdateDocumentationPartRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub fn patch_operations(
@@ -175,7 +171,7 @@ impl UpdateDocumentationPartRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::PatchOperation>,
         >,
     ) -> Self {
-        self.patch_operations = ::std::option::Option::Some(
+        self.inner.patch_operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -186,7 +182,7 @@ impl UpdateDocumentationPartRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
     ) -> Self {
-        self.patch_operations = input;
+        self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateDocumentationPartRequest::patch_operations`](crate::types::UpdateDocumentationPartRequest::patch_operations), if any.
@@ -194,7 +190,7 @@ impl UpdateDocumentationPartRequestBuilder {
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
-        &self.patch_operations
+        &self.inner.patch_operations
     }
     /// Builds the [`UpdateDocumentationPartRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -204,22 +200,18 @@ impl UpdateDocumentationPartRequestBuilder {
         crate::types::UpdateDocumentationPartRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateDocumentationPartRequest",
                 member: "restApiId",
             });
         }
-        if self.documentation_part_id.is_none() {
+        if self.inner.documentation_part_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateDocumentationPartRequest",
                 member: "documentationPartId",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateDocumentationPartRequest {
-            rest_api_id: self.rest_api_id,
-            documentation_part_id: self.documentation_part_id,
-            patch_operations: self.patch_operations,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

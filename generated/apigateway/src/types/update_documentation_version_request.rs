@@ -117,11 +117,7 @@ for UpdateDocumentationVersionRequest {
     ::std::default::Default
 )]
 pub struct UpdateDocumentationVersionRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    documentation_version: ::std::option::Option<::std::string::String>,
-    patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    inner: crate::types::UpdateDocumentationVersionRequest,
 }
 impl UpdateDocumentationVersionRequestBuilder {
     /// Sets [`UpdateDocumentationVersionRequest::rest_api_id`](crate::types::UpdateDocumentationVersionRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -129,7 +125,7 @@ impl UpdateDocumentationVersionRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateDocumentationVersionRequest::rest_api_id`](crate::types::UpdateDocumentationVersionRequest::rest_api_id).
@@ -138,20 +134,20 @@ impl UpdateDocumentationVersionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`UpdateDocumentationVersionRequest::rest_api_id`](crate::types::UpdateDocumentationVersionRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`UpdateDocumentationVersionRequest::documentation_version`](crate::types::UpdateDocumentationVersionRequest::documentation_version): The version identifier of the to-be-updated documentation version.
     pub fn documentation_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.documentation_version = ::std::option::Option::Some(input.into());
+        self.inner.documentation_version = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateDocumentationVersionRequest::documentation_version`](crate::types::UpdateDocumentationVersionRequest::documentation_version).
@@ -160,7 +156,7 @@ impl UpdateDocumentationVersionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.documentation_version = input;
+        self.inner.documentation_version = input;
         self
     }
     /// The value set for [`UpdateDocumentationVersionRequest::documentation_version`](crate::types::UpdateDocumentationVersionRequest::documentation_version), if any.
@@ -168,7 +164,7 @@ impl UpdateDocumentationVersionRequestBuilder {
     pub fn get_documentation_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.documentation_version
+        &self.inner.documentation_version
     }
     /// Sets [`UpdateDocumentationVersionRequest::patch_operations`](crate::types::UpdateDocumentationVersionRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub fn patch_operations(
@@ -177,7 +173,7 @@ impl UpdateDocumentationVersionRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::PatchOperation>,
         >,
     ) -> Self {
-        self.patch_operations = ::std::option::Option::Some(
+        self.inner.patch_operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -188,7 +184,7 @@ impl UpdateDocumentationVersionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
     ) -> Self {
-        self.patch_operations = input;
+        self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateDocumentationVersionRequest::patch_operations`](crate::types::UpdateDocumentationVersionRequest::patch_operations), if any.
@@ -196,7 +192,7 @@ impl UpdateDocumentationVersionRequestBuilder {
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
-        &self.patch_operations
+        &self.inner.patch_operations
     }
     /// Builds the [`UpdateDocumentationVersionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -206,22 +202,18 @@ impl UpdateDocumentationVersionRequestBuilder {
         crate::types::UpdateDocumentationVersionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateDocumentationVersionRequest",
                 member: "restApiId",
             });
         }
-        if self.documentation_version.is_none() {
+        if self.inner.documentation_version.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateDocumentationVersionRequest",
                 member: "documentationVersion",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateDocumentationVersionRequest {
-            rest_api_id: self.rest_api_id,
-            documentation_version: self.documentation_version,
-            patch_operations: self.patch_operations,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -110,11 +110,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateDomainNameRequest 
     ::std::default::Default
 )]
 pub struct UpdateDomainNameRequestBuilder {
-    domain_name: ::std::option::Option<::std::string::String>,
-    domain_name_id: ::std::option::Option<::std::string::String>,
-    patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    inner: crate::types::UpdateDomainNameRequest,
 }
 impl UpdateDomainNameRequestBuilder {
     /// Sets [`UpdateDomainNameRequest::domain_name`](crate::types::UpdateDomainNameRequest::domain_name): The name of the DomainName resource to be changed.
@@ -122,7 +118,7 @@ impl UpdateDomainNameRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name = ::std::option::Option::Some(input.into());
+        self.inner.domain_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateDomainNameRequest::domain_name`](crate::types::UpdateDomainNameRequest::domain_name).
@@ -131,20 +127,20 @@ impl UpdateDomainNameRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name = input;
+        self.inner.domain_name = input;
         self
     }
     /// The value set for [`UpdateDomainNameRequest::domain_name`](crate::types::UpdateDomainNameRequest::domain_name), if any.
     #[inline]
     pub fn get_domain_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name
+        &self.inner.domain_name
     }
     /// Sets [`UpdateDomainNameRequest::domain_name_id`](crate::types::UpdateDomainNameRequest::domain_name_id): The identifier for the domain name resource.
     pub fn domain_name_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.domain_name_id = ::std::option::Option::Some(input.into());
+        self.inner.domain_name_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateDomainNameRequest::domain_name_id`](crate::types::UpdateDomainNameRequest::domain_name_id).
@@ -153,13 +149,13 @@ impl UpdateDomainNameRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.domain_name_id = input;
+        self.inner.domain_name_id = input;
         self
     }
     /// The value set for [`UpdateDomainNameRequest::domain_name_id`](crate::types::UpdateDomainNameRequest::domain_name_id), if any.
     #[inline]
     pub fn get_domain_name_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.domain_name_id
+        &self.inner.domain_name_id
     }
     /// Sets [`UpdateDomainNameRequest::patch_operations`](crate::types::UpdateDomainNameRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub fn patch_operations(
@@ -168,7 +164,7 @@ impl UpdateDomainNameRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::PatchOperation>,
         >,
     ) -> Self {
-        self.patch_operations = ::std::option::Option::Some(
+        self.inner.patch_operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -179,7 +175,7 @@ impl UpdateDomainNameRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
     ) -> Self {
-        self.patch_operations = input;
+        self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateDomainNameRequest::patch_operations`](crate::types::UpdateDomainNameRequest::patch_operations), if any.
@@ -187,7 +183,7 @@ impl UpdateDomainNameRequestBuilder {
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
-        &self.patch_operations
+        &self.inner.patch_operations
     }
     /// Builds the [`UpdateDomainNameRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -197,16 +193,12 @@ impl UpdateDomainNameRequestBuilder {
         crate::types::UpdateDomainNameRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.domain_name.is_none() {
+        if self.inner.domain_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateDomainNameRequest",
                 member: "domainName",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateDomainNameRequest {
-            domain_name: self.domain_name,
-            domain_name_id: self.domain_name_id,
-            patch_operations: self.patch_operations,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

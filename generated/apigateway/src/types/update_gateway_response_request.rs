@@ -112,11 +112,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateGatewayResponseReq
     ::std::default::Default
 )]
 pub struct UpdateGatewayResponseRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    response_type: ::std::option::Option<crate::types::GatewayResponseType>,
-    patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    inner: crate::types::UpdateGatewayResponseRequest,
 }
 impl UpdateGatewayResponseRequestBuilder {
     /// Sets [`UpdateGatewayResponseRequest::rest_api_id`](crate::types::UpdateGatewayResponseRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -124,7 +120,7 @@ impl UpdateGatewayResponseRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateGatewayResponseRequest::rest_api_id`](crate::types::UpdateGatewayResponseRequest::rest_api_id).
@@ -133,20 +129,20 @@ impl UpdateGatewayResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`UpdateGatewayResponseRequest::rest_api_id`](crate::types::UpdateGatewayResponseRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`UpdateGatewayResponseRequest::response_type`](crate::types::UpdateGatewayResponseRequest::response_type): The response type of the associated GatewayResponse.
     pub fn response_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::GatewayResponseType>,
     ) -> Self {
-        self.response_type = ::std::option::Option::Some(input.into());
+        self.inner.response_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateGatewayResponseRequest::response_type`](crate::types::UpdateGatewayResponseRequest::response_type).
@@ -155,7 +151,7 @@ impl UpdateGatewayResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::GatewayResponseType>,
     ) -> Self {
-        self.response_type = input;
+        self.inner.response_type = input;
         self
     }
     /// The value set for [`UpdateGatewayResponseRequest::response_type`](crate::types::UpdateGatewayResponseRequest::response_type), if any.
@@ -163,7 +159,7 @@ impl UpdateGatewayResponseRequestBuilder {
     pub fn get_response_type(
         &self,
     ) -> &::std::option::Option<crate::types::GatewayResponseType> {
-        &self.response_type
+        &self.inner.response_type
     }
     /// Sets [`UpdateGatewayResponseRequest::patch_operations`](crate::types::UpdateGatewayResponseRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub fn patch_operations(
@@ -172,7 +168,7 @@ impl UpdateGatewayResponseRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::PatchOperation>,
         >,
     ) -> Self {
-        self.patch_operations = ::std::option::Option::Some(
+        self.inner.patch_operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -183,7 +179,7 @@ impl UpdateGatewayResponseRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
     ) -> Self {
-        self.patch_operations = input;
+        self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateGatewayResponseRequest::patch_operations`](crate::types::UpdateGatewayResponseRequest::patch_operations), if any.
@@ -191,7 +187,7 @@ impl UpdateGatewayResponseRequestBuilder {
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
-        &self.patch_operations
+        &self.inner.patch_operations
     }
     /// Builds the [`UpdateGatewayResponseRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -201,22 +197,18 @@ impl UpdateGatewayResponseRequestBuilder {
         crate::types::UpdateGatewayResponseRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateGatewayResponseRequest",
                 member: "restApiId",
             });
         }
-        if self.response_type.is_none() {
+        if self.inner.response_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateGatewayResponseRequest",
                 member: "responseType",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateGatewayResponseRequest {
-            rest_api_id: self.rest_api_id,
-            response_type: self.response_type,
-            patch_operations: self.patch_operations,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -124,12 +124,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateIntegrationRequest
     ::std::default::Default
 )]
 pub struct UpdateIntegrationRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    resource_id: ::std::option::Option<::std::string::String>,
-    http_method: ::std::option::Option<::std::string::String>,
-    patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    inner: crate::types::UpdateIntegrationRequest,
 }
 impl UpdateIntegrationRequestBuilder {
     /// Sets [`UpdateIntegrationRequest::rest_api_id`](crate::types::UpdateIntegrationRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -137,7 +132,7 @@ impl UpdateIntegrationRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateIntegrationRequest::rest_api_id`](crate::types::UpdateIntegrationRequest::rest_api_id).
@@ -146,20 +141,20 @@ impl UpdateIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`UpdateIntegrationRequest::rest_api_id`](crate::types::UpdateIntegrationRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`UpdateIntegrationRequest::resource_id`](crate::types::UpdateIntegrationRequest::resource_id): Represents an update integration request's resource identifier.
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_id = ::std::option::Option::Some(input.into());
+        self.inner.resource_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateIntegrationRequest::resource_id`](crate::types::UpdateIntegrationRequest::resource_id).
@@ -168,20 +163,20 @@ impl UpdateIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_id = input;
+        self.inner.resource_id = input;
         self
     }
     /// The value set for [`UpdateIntegrationRequest::resource_id`](crate::types::UpdateIntegrationRequest::resource_id), if any.
     #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_id
+        &self.inner.resource_id
     }
     /// Sets [`UpdateIntegrationRequest::http_method`](crate::types::UpdateIntegrationRequest::http_method): Represents an update integration request's HTTP method.
     pub fn http_method(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.http_method = ::std::option::Option::Some(input.into());
+        self.inner.http_method = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateIntegrationRequest::http_method`](crate::types::UpdateIntegrationRequest::http_method).
@@ -190,13 +185,13 @@ impl UpdateIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.http_method = input;
+        self.inner.http_method = input;
         self
     }
     /// The value set for [`UpdateIntegrationRequest::http_method`](crate::types::UpdateIntegrationRequest::http_method), if any.
     #[inline]
     pub fn get_http_method(&self) -> &::std::option::Option<::std::string::String> {
-        &self.http_method
+        &self.inner.http_method
     }
     /// Sets [`UpdateIntegrationRequest::patch_operations`](crate::types::UpdateIntegrationRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub fn patch_operations(
@@ -205,7 +200,7 @@ impl UpdateIntegrationRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::PatchOperation>,
         >,
     ) -> Self {
-        self.patch_operations = ::std::option::Option::Some(
+        self.inner.patch_operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -216,7 +211,7 @@ impl UpdateIntegrationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
     ) -> Self {
-        self.patch_operations = input;
+        self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateIntegrationRequest::patch_operations`](crate::types::UpdateIntegrationRequest::patch_operations), if any.
@@ -224,7 +219,7 @@ impl UpdateIntegrationRequestBuilder {
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
-        &self.patch_operations
+        &self.inner.patch_operations
     }
     /// Builds the [`UpdateIntegrationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -234,29 +229,24 @@ impl UpdateIntegrationRequestBuilder {
         crate::types::UpdateIntegrationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateIntegrationRequest",
                 member: "restApiId",
             });
         }
-        if self.resource_id.is_none() {
+        if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateIntegrationRequest",
                 member: "resourceId",
             });
         }
-        if self.http_method.is_none() {
+        if self.inner.http_method.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateIntegrationRequest",
                 member: "httpMethod",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateIntegrationRequest {
-            rest_api_id: self.rest_api_id,
-            resource_id: self.resource_id,
-            http_method: self.http_method,
-            patch_operations: self.patch_operations,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -112,11 +112,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateModelRequest {
     ::std::default::Default
 )]
 pub struct UpdateModelRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    model_name: ::std::option::Option<::std::string::String>,
-    patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    inner: crate::types::UpdateModelRequest,
 }
 impl UpdateModelRequestBuilder {
     /// Sets [`UpdateModelRequest::rest_api_id`](crate::types::UpdateModelRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -124,7 +120,7 @@ impl UpdateModelRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateModelRequest::rest_api_id`](crate::types::UpdateModelRequest::rest_api_id).
@@ -133,20 +129,20 @@ impl UpdateModelRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`UpdateModelRequest::rest_api_id`](crate::types::UpdateModelRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`UpdateModelRequest::model_name`](crate::types::UpdateModelRequest::model_name): The name of the model to update.
     pub fn model_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.model_name = ::std::option::Option::Some(input.into());
+        self.inner.model_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateModelRequest::model_name`](crate::types::UpdateModelRequest::model_name).
@@ -155,13 +151,13 @@ impl UpdateModelRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.model_name = input;
+        self.inner.model_name = input;
         self
     }
     /// The value set for [`UpdateModelRequest::model_name`](crate::types::UpdateModelRequest::model_name), if any.
     #[inline]
     pub fn get_model_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.model_name
+        &self.inner.model_name
     }
     /// Sets [`UpdateModelRequest::patch_operations`](crate::types::UpdateModelRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub fn patch_operations(
@@ -170,7 +166,7 @@ impl UpdateModelRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::PatchOperation>,
         >,
     ) -> Self {
-        self.patch_operations = ::std::option::Option::Some(
+        self.inner.patch_operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -181,7 +177,7 @@ impl UpdateModelRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
     ) -> Self {
-        self.patch_operations = input;
+        self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateModelRequest::patch_operations`](crate::types::UpdateModelRequest::patch_operations), if any.
@@ -189,7 +185,7 @@ impl UpdateModelRequestBuilder {
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
-        &self.patch_operations
+        &self.inner.patch_operations
     }
     /// Builds the [`UpdateModelRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -199,22 +195,18 @@ impl UpdateModelRequestBuilder {
         crate::types::UpdateModelRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateModelRequest",
                 member: "restApiId",
             });
         }
-        if self.model_name.is_none() {
+        if self.inner.model_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateModelRequest",
                 member: "modelName",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateModelRequest {
-            rest_api_id: self.rest_api_id,
-            model_name: self.model_name,
-            patch_operations: self.patch_operations,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -114,11 +114,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateRequestValidatorRe
     ::std::default::Default
 )]
 pub struct UpdateRequestValidatorRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    request_validator_id: ::std::option::Option<::std::string::String>,
-    patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    inner: crate::types::UpdateRequestValidatorRequest,
 }
 impl UpdateRequestValidatorRequestBuilder {
     /// Sets [`UpdateRequestValidatorRequest::rest_api_id`](crate::types::UpdateRequestValidatorRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -126,7 +122,7 @@ impl UpdateRequestValidatorRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateRequestValidatorRequest::rest_api_id`](crate::types::UpdateRequestValidatorRequest::rest_api_id).
@@ -135,20 +131,20 @@ impl UpdateRequestValidatorRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`UpdateRequestValidatorRequest::rest_api_id`](crate::types::UpdateRequestValidatorRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`UpdateRequestValidatorRequest::request_validator_id`](crate::types::UpdateRequestValidatorRequest::request_validator_id): The identifier of RequestValidator to be updated.
     pub fn request_validator_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.request_validator_id = ::std::option::Option::Some(input.into());
+        self.inner.request_validator_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateRequestValidatorRequest::request_validator_id`](crate::types::UpdateRequestValidatorRequest::request_validator_id).
@@ -157,7 +153,7 @@ impl UpdateRequestValidatorRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.request_validator_id = input;
+        self.inner.request_validator_id = input;
         self
     }
     /// The value set for [`UpdateRequestValidatorRequest::request_validator_id`](crate::types::UpdateRequestValidatorRequest::request_validator_id), if any.
@@ -165,7 +161,7 @@ impl UpdateRequestValidatorRequestBuilder {
     pub fn get_request_validator_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.request_validator_id
+        &self.inner.request_validator_id
     }
     /// Sets [`UpdateRequestValidatorRequest::patch_operations`](crate::types::UpdateRequestValidatorRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub fn patch_operations(
@@ -174,7 +170,7 @@ impl UpdateRequestValidatorRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::PatchOperation>,
         >,
     ) -> Self {
-        self.patch_operations = ::std::option::Option::Some(
+        self.inner.patch_operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -185,7 +181,7 @@ impl UpdateRequestValidatorRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
     ) -> Self {
-        self.patch_operations = input;
+        self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateRequestValidatorRequest::patch_operations`](crate::types::UpdateRequestValidatorRequest::patch_operations), if any.
@@ -193,7 +189,7 @@ impl UpdateRequestValidatorRequestBuilder {
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
-        &self.patch_operations
+        &self.inner.patch_operations
     }
     /// Builds the [`UpdateRequestValidatorRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -203,22 +199,18 @@ impl UpdateRequestValidatorRequestBuilder {
         crate::types::UpdateRequestValidatorRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateRequestValidatorRequest",
                 member: "restApiId",
             });
         }
-        if self.request_validator_id.is_none() {
+        if self.inner.request_validator_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateRequestValidatorRequest",
                 member: "requestValidatorId",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateRequestValidatorRequest {
-            rest_api_id: self.rest_api_id,
-            request_validator_id: self.request_validator_id,
-            patch_operations: self.patch_operations,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -112,11 +112,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateResourceRequest {
     ::std::default::Default
 )]
 pub struct UpdateResourceRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    resource_id: ::std::option::Option<::std::string::String>,
-    patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    inner: crate::types::UpdateResourceRequest,
 }
 impl UpdateResourceRequestBuilder {
     /// Sets [`UpdateResourceRequest::rest_api_id`](crate::types::UpdateResourceRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -124,7 +120,7 @@ impl UpdateResourceRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateResourceRequest::rest_api_id`](crate::types::UpdateResourceRequest::rest_api_id).
@@ -133,20 +129,20 @@ impl UpdateResourceRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`UpdateResourceRequest::rest_api_id`](crate::types::UpdateResourceRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`UpdateResourceRequest::resource_id`](crate::types::UpdateResourceRequest::resource_id): The identifier of the Resource resource.
     pub fn resource_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_id = ::std::option::Option::Some(input.into());
+        self.inner.resource_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateResourceRequest::resource_id`](crate::types::UpdateResourceRequest::resource_id).
@@ -155,13 +151,13 @@ impl UpdateResourceRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_id = input;
+        self.inner.resource_id = input;
         self
     }
     /// The value set for [`UpdateResourceRequest::resource_id`](crate::types::UpdateResourceRequest::resource_id), if any.
     #[inline]
     pub fn get_resource_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_id
+        &self.inner.resource_id
     }
     /// Sets [`UpdateResourceRequest::patch_operations`](crate::types::UpdateResourceRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub fn patch_operations(
@@ -170,7 +166,7 @@ impl UpdateResourceRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::PatchOperation>,
         >,
     ) -> Self {
-        self.patch_operations = ::std::option::Option::Some(
+        self.inner.patch_operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -181,7 +177,7 @@ impl UpdateResourceRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
     ) -> Self {
-        self.patch_operations = input;
+        self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateResourceRequest::patch_operations`](crate::types::UpdateResourceRequest::patch_operations), if any.
@@ -189,7 +185,7 @@ impl UpdateResourceRequestBuilder {
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
-        &self.patch_operations
+        &self.inner.patch_operations
     }
     /// Builds the [`UpdateResourceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -199,22 +195,18 @@ impl UpdateResourceRequestBuilder {
         crate::types::UpdateResourceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateResourceRequest",
                 member: "restApiId",
             });
         }
-        if self.resource_id.is_none() {
+        if self.inner.resource_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateResourceRequest",
                 member: "resourceId",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateResourceRequest {
-            rest_api_id: self.rest_api_id,
-            resource_id: self.resource_id,
-            patch_operations: self.patch_operations,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -100,10 +100,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateRestApiRequest {
     ::std::default::Default
 )]
 pub struct UpdateRestApiRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    inner: crate::types::UpdateRestApiRequest,
 }
 impl UpdateRestApiRequestBuilder {
     /// Sets [`UpdateRestApiRequest::rest_api_id`](crate::types::UpdateRestApiRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -111,7 +108,7 @@ impl UpdateRestApiRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateRestApiRequest::rest_api_id`](crate::types::UpdateRestApiRequest::rest_api_id).
@@ -120,13 +117,13 @@ impl UpdateRestApiRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`UpdateRestApiRequest::rest_api_id`](crate::types::UpdateRestApiRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`UpdateRestApiRequest::patch_operations`](crate::types::UpdateRestApiRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub fn patch_operations(
@@ -135,7 +132,7 @@ impl UpdateRestApiRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::PatchOperation>,
         >,
     ) -> Self {
-        self.patch_operations = ::std::option::Option::Some(
+        self.inner.patch_operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -146,7 +143,7 @@ impl UpdateRestApiRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
     ) -> Self {
-        self.patch_operations = input;
+        self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateRestApiRequest::patch_operations`](crate::types::UpdateRestApiRequest::patch_operations), if any.
@@ -154,7 +151,7 @@ impl UpdateRestApiRequestBuilder {
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
-        &self.patch_operations
+        &self.inner.patch_operations
     }
     /// Builds the [`UpdateRestApiRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -164,15 +161,12 @@ impl UpdateRestApiRequestBuilder {
         crate::types::UpdateRestApiRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateRestApiRequest",
                 member: "restApiId",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateRestApiRequest {
-            rest_api_id: self.rest_api_id,
-            patch_operations: self.patch_operations,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -112,11 +112,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateStageRequest {
     ::std::default::Default
 )]
 pub struct UpdateStageRequestBuilder {
-    rest_api_id: ::std::option::Option<::std::string::String>,
-    stage_name: ::std::option::Option<::std::string::String>,
-    patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    inner: crate::types::UpdateStageRequest,
 }
 impl UpdateStageRequestBuilder {
     /// Sets [`UpdateStageRequest::rest_api_id`](crate::types::UpdateStageRequest::rest_api_id): The string identifier of the associated RestApi.
@@ -124,7 +120,7 @@ impl UpdateStageRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = ::std::option::Option::Some(input.into());
+        self.inner.rest_api_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateStageRequest::rest_api_id`](crate::types::UpdateStageRequest::rest_api_id).
@@ -133,20 +129,20 @@ impl UpdateStageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.rest_api_id = input;
+        self.inner.rest_api_id = input;
         self
     }
     /// The value set for [`UpdateStageRequest::rest_api_id`](crate::types::UpdateStageRequest::rest_api_id), if any.
     #[inline]
     pub fn get_rest_api_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.rest_api_id
+        &self.inner.rest_api_id
     }
     /// Sets [`UpdateStageRequest::stage_name`](crate::types::UpdateStageRequest::stage_name): The name of the Stage resource to change information about.
     pub fn stage_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.stage_name = ::std::option::Option::Some(input.into());
+        self.inner.stage_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateStageRequest::stage_name`](crate::types::UpdateStageRequest::stage_name).
@@ -155,13 +151,13 @@ impl UpdateStageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.stage_name = input;
+        self.inner.stage_name = input;
         self
     }
     /// The value set for [`UpdateStageRequest::stage_name`](crate::types::UpdateStageRequest::stage_name), if any.
     #[inline]
     pub fn get_stage_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.stage_name
+        &self.inner.stage_name
     }
     /// Sets [`UpdateStageRequest::patch_operations`](crate::types::UpdateStageRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub fn patch_operations(
@@ -170,7 +166,7 @@ impl UpdateStageRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::PatchOperation>,
         >,
     ) -> Self {
-        self.patch_operations = ::std::option::Option::Some(
+        self.inner.patch_operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -181,7 +177,7 @@ impl UpdateStageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
     ) -> Self {
-        self.patch_operations = input;
+        self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateStageRequest::patch_operations`](crate::types::UpdateStageRequest::patch_operations), if any.
@@ -189,7 +185,7 @@ impl UpdateStageRequestBuilder {
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
-        &self.patch_operations
+        &self.inner.patch_operations
     }
     /// Builds the [`UpdateStageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -199,22 +195,18 @@ impl UpdateStageRequestBuilder {
         crate::types::UpdateStageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.rest_api_id.is_none() {
+        if self.inner.rest_api_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateStageRequest",
                 member: "restApiId",
             });
         }
-        if self.stage_name.is_none() {
+        if self.inner.stage_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateStageRequest",
                 member: "stageName",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateStageRequest {
-            rest_api_id: self.rest_api_id,
-            stage_name: self.stage_name,
-            patch_operations: self.patch_operations,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

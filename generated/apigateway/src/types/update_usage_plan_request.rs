@@ -100,10 +100,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateUsagePlanRequest {
     ::std::default::Default
 )]
 pub struct UpdateUsagePlanRequestBuilder {
-    usage_plan_id: ::std::option::Option<::std::string::String>,
-    patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    inner: crate::types::UpdateUsagePlanRequest,
 }
 impl UpdateUsagePlanRequestBuilder {
     /// Sets [`UpdateUsagePlanRequest::usage_plan_id`](crate::types::UpdateUsagePlanRequest::usage_plan_id): The Id of the to-be-updated usage plan.
@@ -111,7 +108,7 @@ impl UpdateUsagePlanRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.usage_plan_id = ::std::option::Option::Some(input.into());
+        self.inner.usage_plan_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateUsagePlanRequest::usage_plan_id`](crate::types::UpdateUsagePlanRequest::usage_plan_id).
@@ -120,13 +117,13 @@ impl UpdateUsagePlanRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.usage_plan_id = input;
+        self.inner.usage_plan_id = input;
         self
     }
     /// The value set for [`UpdateUsagePlanRequest::usage_plan_id`](crate::types::UpdateUsagePlanRequest::usage_plan_id), if any.
     #[inline]
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.usage_plan_id
+        &self.inner.usage_plan_id
     }
     /// Sets [`UpdateUsagePlanRequest::patch_operations`](crate::types::UpdateUsagePlanRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub fn patch_operations(
@@ -135,7 +132,7 @@ impl UpdateUsagePlanRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::PatchOperation>,
         >,
     ) -> Self {
-        self.patch_operations = ::std::option::Option::Some(
+        self.inner.patch_operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -146,7 +143,7 @@ impl UpdateUsagePlanRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
     ) -> Self {
-        self.patch_operations = input;
+        self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateUsagePlanRequest::patch_operations`](crate::types::UpdateUsagePlanRequest::patch_operations), if any.
@@ -154,7 +151,7 @@ impl UpdateUsagePlanRequestBuilder {
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
-        &self.patch_operations
+        &self.inner.patch_operations
     }
     /// Builds the [`UpdateUsagePlanRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -164,15 +161,12 @@ impl UpdateUsagePlanRequestBuilder {
         crate::types::UpdateUsagePlanRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.usage_plan_id.is_none() {
+        if self.inner.usage_plan_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateUsagePlanRequest",
                 member: "usagePlanId",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateUsagePlanRequest {
-            usage_plan_id: self.usage_plan_id,
-            patch_operations: self.patch_operations,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -112,11 +112,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateUsageRequest {
     ::std::default::Default
 )]
 pub struct UpdateUsageRequestBuilder {
-    usage_plan_id: ::std::option::Option<::std::string::String>,
-    key_id: ::std::option::Option<::std::string::String>,
-    patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    inner: crate::types::UpdateUsageRequest,
 }
 impl UpdateUsageRequestBuilder {
     /// Sets [`UpdateUsageRequest::usage_plan_id`](crate::types::UpdateUsageRequest::usage_plan_id): The Id of the usage plan associated with the usage data.
@@ -124,7 +120,7 @@ impl UpdateUsageRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.usage_plan_id = ::std::option::Option::Some(input.into());
+        self.inner.usage_plan_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateUsageRequest::usage_plan_id`](crate::types::UpdateUsageRequest::usage_plan_id).
@@ -133,20 +129,20 @@ impl UpdateUsageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.usage_plan_id = input;
+        self.inner.usage_plan_id = input;
         self
     }
     /// The value set for [`UpdateUsageRequest::usage_plan_id`](crate::types::UpdateUsageRequest::usage_plan_id), if any.
     #[inline]
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.usage_plan_id
+        &self.inner.usage_plan_id
     }
     /// Sets [`UpdateUsageRequest::key_id`](crate::types::UpdateUsageRequest::key_id): The identifier of the API key associated with the usage plan in which a temporary extension is granted to the remaining quota.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateUsageRequest::key_id`](crate::types::UpdateUsageRequest::key_id).
@@ -155,13 +151,13 @@ impl UpdateUsageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`UpdateUsageRequest::key_id`](crate::types::UpdateUsageRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`UpdateUsageRequest::patch_operations`](crate::types::UpdateUsageRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub fn patch_operations(
@@ -170,7 +166,7 @@ impl UpdateUsageRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::PatchOperation>,
         >,
     ) -> Self {
-        self.patch_operations = ::std::option::Option::Some(
+        self.inner.patch_operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -181,7 +177,7 @@ impl UpdateUsageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
     ) -> Self {
-        self.patch_operations = input;
+        self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateUsageRequest::patch_operations`](crate::types::UpdateUsageRequest::patch_operations), if any.
@@ -189,7 +185,7 @@ impl UpdateUsageRequestBuilder {
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
-        &self.patch_operations
+        &self.inner.patch_operations
     }
     /// Builds the [`UpdateUsageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -199,22 +195,18 @@ impl UpdateUsageRequestBuilder {
         crate::types::UpdateUsageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.usage_plan_id.is_none() {
+        if self.inner.usage_plan_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateUsageRequest",
                 member: "usagePlanId",
             });
         }
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateUsageRequest",
                 member: "keyId",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateUsageRequest {
-            usage_plan_id: self.usage_plan_id,
-            key_id: self.key_id,
-            patch_operations: self.patch_operations,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -100,10 +100,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateVpcLinkRequest {
     ::std::default::Default
 )]
 pub struct UpdateVpcLinkRequestBuilder {
-    vpc_link_id: ::std::option::Option<::std::string::String>,
-    patch_operations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::PatchOperation>,
-    >,
+    inner: crate::types::UpdateVpcLinkRequest,
 }
 impl UpdateVpcLinkRequestBuilder {
     /// Sets [`UpdateVpcLinkRequest::vpc_link_id`](crate::types::UpdateVpcLinkRequest::vpc_link_id): The identifier of the VpcLink.
@@ -111,7 +108,7 @@ impl UpdateVpcLinkRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.vpc_link_id = ::std::option::Option::Some(input.into());
+        self.inner.vpc_link_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateVpcLinkRequest::vpc_link_id`](crate::types::UpdateVpcLinkRequest::vpc_link_id).
@@ -120,13 +117,13 @@ impl UpdateVpcLinkRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.vpc_link_id = input;
+        self.inner.vpc_link_id = input;
         self
     }
     /// The value set for [`UpdateVpcLinkRequest::vpc_link_id`](crate::types::UpdateVpcLinkRequest::vpc_link_id), if any.
     #[inline]
     pub fn get_vpc_link_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.vpc_link_id
+        &self.inner.vpc_link_id
     }
     /// Sets [`UpdateVpcLinkRequest::patch_operations`](crate::types::UpdateVpcLinkRequest::patch_operations): For more information about supported patch operations, see [Patch Operations](https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html).
     pub fn patch_operations(
@@ -135,7 +132,7 @@ impl UpdateVpcLinkRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::PatchOperation>,
         >,
     ) -> Self {
-        self.patch_operations = ::std::option::Option::Some(
+        self.inner.patch_operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -146,7 +143,7 @@ impl UpdateVpcLinkRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>>,
     ) -> Self {
-        self.patch_operations = input;
+        self.inner.patch_operations = input;
         self
     }
     /// The value set for [`UpdateVpcLinkRequest::patch_operations`](crate::types::UpdateVpcLinkRequest::patch_operations), if any.
@@ -154,7 +151,7 @@ impl UpdateVpcLinkRequestBuilder {
     pub fn get_patch_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::PatchOperation>> {
-        &self.patch_operations
+        &self.inner.patch_operations
     }
     /// Builds the [`UpdateVpcLinkRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -164,15 +161,12 @@ impl UpdateVpcLinkRequestBuilder {
         crate::types::UpdateVpcLinkRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.vpc_link_id.is_none() {
+        if self.inner.vpc_link_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateVpcLinkRequest",
                 member: "vpcLinkId",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateVpcLinkRequest {
-            vpc_link_id: self.vpc_link_id,
-            patch_operations: self.patch_operations,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -113,16 +113,7 @@ impl Usage {
     ::std::default::Default
 )]
 pub struct UsageBuilder {
-    usage_plan_id: ::std::option::Option<::std::string::String>,
-    start_date: ::std::option::Option<::std::string::String>,
-    end_date: ::std::option::Option<::std::string::String>,
-    position: ::std::option::Option<::std::string::String>,
-    items: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<::std::vec::Vec<i64>>,
-        >,
-    >,
+    inner: crate::types::Usage,
 }
 impl UsageBuilder {
     /// Sets [`Usage::usage_plan_id`](crate::types::Usage::usage_plan_id): The plan Id associated with this usage data.
@@ -130,7 +121,7 @@ impl UsageBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.usage_plan_id = ::std::option::Option::Some(input.into());
+        self.inner.usage_plan_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Usage::usage_plan_id`](crate::types::Usage::usage_plan_id).
@@ -139,20 +130,20 @@ impl UsageBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.usage_plan_id = input;
+        self.inner.usage_plan_id = input;
         self
     }
     /// The value set for [`Usage::usage_plan_id`](crate::types::Usage::usage_plan_id), if any.
     #[inline]
     pub fn get_usage_plan_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.usage_plan_id
+        &self.inner.usage_plan_id
     }
     /// Sets [`Usage::start_date`](crate::types::Usage::start_date): The starting date of the usage data.
     pub fn start_date(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.start_date = ::std::option::Option::Some(input.into());
+        self.inner.start_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Usage::start_date`](crate::types::Usage::start_date).
@@ -161,20 +152,20 @@ impl UsageBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.start_date = input;
+        self.inner.start_date = input;
         self
     }
     /// The value set for [`Usage::start_date`](crate::types::Usage::start_date), if any.
     #[inline]
     pub fn get_start_date(&self) -> &::std::option::Option<::std::string::String> {
-        &self.start_date
+        &self.inner.start_date
     }
     /// Sets [`Usage::end_date`](crate::types::Usage::end_date): The ending date of the usage data.
     pub fn end_date(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.end_date = ::std::option::Option::Some(input.into());
+        self.inner.end_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Usage::end_date`](crate::types::Usage::end_date).
@@ -183,20 +174,20 @@ impl UsageBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.end_date = input;
+        self.inner.end_date = input;
         self
     }
     /// The value set for [`Usage::end_date`](crate::types::Usage::end_date), if any.
     #[inline]
     pub fn get_end_date(&self) -> &::std::option::Option<::std::string::String> {
-        &self.end_date
+        &self.inner.end_date
     }
     /// Sets [`Usage::position`](crate::types::Usage::position)
     pub fn position(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Usage::position`](crate::types::Usage::position).
@@ -205,13 +196,13 @@ impl UsageBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`Usage::position`](crate::types::Usage::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`Usage::items`](crate::types::Usage::items): The usage data, as daily logs of used and remaining quotas, over the specified time interval indexed over the API keys in a usage plan.
     pub fn items(
@@ -223,7 +214,7 @@ impl UsageBuilder {
             ),
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -239,7 +230,7 @@ impl UsageBuilder {
             >,
         >,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`Usage::items`](crate::types::Usage::items), if any.
@@ -252,7 +243,7 @@ impl UsageBuilder {
             ::std::vec::Vec<::std::vec::Vec<i64>>,
         >,
     > {
-        &self.items
+        &self.inner.items
     }
     /// Builds the [`Usage`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -262,12 +253,6 @@ impl UsageBuilder {
         crate::types::Usage,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::Usage {
-            usage_plan_id: self.usage_plan_id,
-            start_date: self.start_date,
-            end_date: self.end_date,
-            position: self.position,
-            items: self.items,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

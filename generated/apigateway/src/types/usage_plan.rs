@@ -134,16 +134,7 @@ impl UsagePlan {
     ::std::default::Default
 )]
 pub struct UsagePlanBuilder {
-    id: ::std::option::Option<::std::string::String>,
-    name: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
-    api_stages: ::std::option::Option<::std::vec::Vec<crate::types::ApiStage>>,
-    throttle: ::std::option::Option<crate::types::ThrottleSettings>,
-    quota: ::std::option::Option<crate::types::QuotaSettings>,
-    product_code: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::UsagePlan,
 }
 impl UsagePlanBuilder {
     /// Sets [`UsagePlan::id`](crate::types::UsagePlan::id): The identifier of a UsagePlan resource.
@@ -151,7 +142,7 @@ impl UsagePlanBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+        self.inner.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UsagePlan::id`](crate::types::UsagePlan::id).
@@ -160,20 +151,20 @@ impl UsagePlanBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.id = input;
+        self.inner.id = input;
         self
     }
     /// The value set for [`UsagePlan::id`](crate::types::UsagePlan::id), if any.
     #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.id
+        &self.inner.id
     }
     /// Sets [`UsagePlan::name`](crate::types::UsagePlan::name): The name of a usage plan.
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+        self.inner.name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UsagePlan::name`](crate::types::UsagePlan::name).
@@ -182,20 +173,20 @@ impl UsagePlanBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// The value set for [`UsagePlan::name`](crate::types::UsagePlan::name), if any.
     #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
+        &self.inner.name
     }
     /// Sets [`UsagePlan::description`](crate::types::UsagePlan::description): The description of a usage plan.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UsagePlan::description`](crate::types::UsagePlan::description).
@@ -204,13 +195,13 @@ impl UsagePlanBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`UsagePlan::description`](crate::types::UsagePlan::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`UsagePlan::api_stages`](crate::types::UsagePlan::api_stages): The associated API stages of a usage plan.
     pub fn api_stages(
@@ -219,7 +210,7 @@ impl UsagePlanBuilder {
             Item = impl ::std::convert::Into<crate::types::ApiStage>,
         >,
     ) -> Self {
-        self.api_stages = ::std::option::Option::Some(
+        self.inner.api_stages = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -230,7 +221,7 @@ impl UsagePlanBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ApiStage>>,
     ) -> Self {
-        self.api_stages = input;
+        self.inner.api_stages = input;
         self
     }
     /// The value set for [`UsagePlan::api_stages`](crate::types::UsagePlan::api_stages), if any.
@@ -238,14 +229,14 @@ impl UsagePlanBuilder {
     pub fn get_api_stages(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ApiStage>> {
-        &self.api_stages
+        &self.inner.api_stages
     }
     /// Sets [`UsagePlan::throttle`](crate::types::UsagePlan::throttle): A map containing method level throttling information for API stage in a usage plan.
     pub fn throttle(
         mut self,
         input: impl ::std::convert::Into<crate::types::ThrottleSettings>,
     ) -> Self {
-        self.throttle = ::std::option::Option::Some(input.into());
+        self.inner.throttle = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UsagePlan::throttle`](crate::types::UsagePlan::throttle).
@@ -254,7 +245,7 @@ impl UsagePlanBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ThrottleSettings>,
     ) -> Self {
-        self.throttle = input;
+        self.inner.throttle = input;
         self
     }
     /// The value set for [`UsagePlan::throttle`](crate::types::UsagePlan::throttle), if any.
@@ -262,14 +253,14 @@ impl UsagePlanBuilder {
     pub fn get_throttle(
         &self,
     ) -> &::std::option::Option<crate::types::ThrottleSettings> {
-        &self.throttle
+        &self.inner.throttle
     }
     /// Sets [`UsagePlan::quota`](crate::types::UsagePlan::quota): The target maximum number of permitted requests per a given unit time interval.
     pub fn quota(
         mut self,
         input: impl ::std::convert::Into<crate::types::QuotaSettings>,
     ) -> Self {
-        self.quota = ::std::option::Option::Some(input.into());
+        self.inner.quota = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UsagePlan::quota`](crate::types::UsagePlan::quota).
@@ -278,20 +269,20 @@ impl UsagePlanBuilder {
         mut self,
         input: ::std::option::Option<crate::types::QuotaSettings>,
     ) -> Self {
-        self.quota = input;
+        self.inner.quota = input;
         self
     }
     /// The value set for [`UsagePlan::quota`](crate::types::UsagePlan::quota), if any.
     #[inline]
     pub fn get_quota(&self) -> &::std::option::Option<crate::types::QuotaSettings> {
-        &self.quota
+        &self.inner.quota
     }
     /// Sets [`UsagePlan::product_code`](crate::types::UsagePlan::product_code): The Amazon Web Services Marketplace product identifier to associate with the usage plan as a SaaS product on the Amazon Web Services Marketplace.
     pub fn product_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.product_code = ::std::option::Option::Some(input.into());
+        self.inner.product_code = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UsagePlan::product_code`](crate::types::UsagePlan::product_code).
@@ -300,13 +291,13 @@ impl UsagePlanBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.product_code = input;
+        self.inner.product_code = input;
         self
     }
     /// The value set for [`UsagePlan::product_code`](crate::types::UsagePlan::product_code), if any.
     #[inline]
     pub fn get_product_code(&self) -> &::std::option::Option<::std::string::String> {
-        &self.product_code
+        &self.inner.product_code
     }
     /// Sets [`UsagePlan::tags`](crate::types::UsagePlan::tags): The collection of tags.
     pub fn tags(
@@ -318,7 +309,7 @@ impl UsagePlanBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -331,7 +322,7 @@ impl UsagePlanBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`UsagePlan::tags`](crate::types::UsagePlan::tags), if any.
@@ -341,7 +332,7 @@ impl UsagePlanBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Builds the [`UsagePlan`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -351,15 +342,6 @@ impl UsagePlanBuilder {
         crate::types::UsagePlan,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::UsagePlan {
-            id: self.id,
-            name: self.name,
-            description: self.description,
-            api_stages: self.api_stages,
-            throttle: self.throttle,
-            quota: self.quota,
-            product_code: self.product_code,
-            tags: self.tags,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

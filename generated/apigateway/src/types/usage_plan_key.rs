@@ -102,10 +102,7 @@ impl UsagePlanKey {
     ::std::default::Default
 )]
 pub struct UsagePlanKeyBuilder {
-    id: ::std::option::Option<::std::string::String>,
-    type_: ::std::option::Option<::std::string::String>,
-    value: ::std::option::Option<::std::string::String>,
-    name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::UsagePlanKey,
 }
 impl UsagePlanKeyBuilder {
     /// Sets [`UsagePlanKey::id`](crate::types::UsagePlanKey::id): The Id of a usage plan key.
@@ -113,7 +110,7 @@ impl UsagePlanKeyBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+        self.inner.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UsagePlanKey::id`](crate::types::UsagePlanKey::id).
@@ -122,20 +119,20 @@ impl UsagePlanKeyBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.id = input;
+        self.inner.id = input;
         self
     }
     /// The value set for [`UsagePlanKey::id`](crate::types::UsagePlanKey::id), if any.
     #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.id
+        &self.inner.id
     }
     /// Sets [`UsagePlanKey::type_`](crate::types::UsagePlanKey::type_): The type of a usage plan key.
     pub fn type_(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.type_ = ::std::option::Option::Some(input.into());
+        self.inner.type_ = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UsagePlanKey::type_`](crate::types::UsagePlanKey::type_).
@@ -144,20 +141,20 @@ impl UsagePlanKeyBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.type_ = input;
+        self.inner.type_ = input;
         self
     }
     /// The value set for [`UsagePlanKey::type_`](crate::types::UsagePlanKey::type_), if any.
     #[inline]
     pub fn get_type_(&self) -> &::std::option::Option<::std::string::String> {
-        &self.type_
+        &self.inner.type_
     }
     /// Sets [`UsagePlanKey::value`](crate::types::UsagePlanKey::value): The value of a usage plan key.
     pub fn value(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.value = ::std::option::Option::Some(input.into());
+        self.inner.value = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UsagePlanKey::value`](crate::types::UsagePlanKey::value).
@@ -166,20 +163,20 @@ impl UsagePlanKeyBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.value = input;
+        self.inner.value = input;
         self
     }
     /// The value set for [`UsagePlanKey::value`](crate::types::UsagePlanKey::value), if any.
     #[inline]
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.value
+        &self.inner.value
     }
     /// Sets [`UsagePlanKey::name`](crate::types::UsagePlanKey::name): The name of a usage plan key.
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+        self.inner.name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UsagePlanKey::name`](crate::types::UsagePlanKey::name).
@@ -188,13 +185,13 @@ impl UsagePlanKeyBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// The value set for [`UsagePlanKey::name`](crate::types::UsagePlanKey::name), if any.
     #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
+        &self.inner.name
     }
     /// Builds the [`UsagePlanKey`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -204,11 +201,6 @@ impl UsagePlanKeyBuilder {
         crate::types::UsagePlanKey,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::UsagePlanKey {
-            id: self.id,
-            type_: self.type_,
-            value: self.value,
-            name: self.name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -98,8 +98,7 @@ impl UsagePlanKeys {
     ::std::default::Default
 )]
 pub struct UsagePlanKeysBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    items: ::std::option::Option<::std::vec::Vec<crate::types::UsagePlanKey>>,
+    inner: crate::types::UsagePlanKeys,
 }
 impl UsagePlanKeysBuilder {
     /// Sets [`UsagePlanKeys::position`](crate::types::UsagePlanKeys::position)
@@ -107,7 +106,7 @@ impl UsagePlanKeysBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UsagePlanKeys::position`](crate::types::UsagePlanKeys::position).
@@ -116,13 +115,13 @@ impl UsagePlanKeysBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`UsagePlanKeys::position`](crate::types::UsagePlanKeys::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`UsagePlanKeys::items`](crate::types::UsagePlanKeys::items): The current page of elements from this collection.
     pub fn items(
@@ -131,7 +130,7 @@ impl UsagePlanKeysBuilder {
             Item = impl ::std::convert::Into<crate::types::UsagePlanKey>,
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -142,7 +141,7 @@ impl UsagePlanKeysBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::UsagePlanKey>>,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`UsagePlanKeys::items`](crate::types::UsagePlanKeys::items), if any.
@@ -150,7 +149,7 @@ impl UsagePlanKeysBuilder {
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::UsagePlanKey>> {
-        &self.items
+        &self.inner.items
     }
     /// Builds the [`UsagePlanKeys`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -160,9 +159,6 @@ impl UsagePlanKeysBuilder {
         crate::types::UsagePlanKeys,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::UsagePlanKeys {
-            position: self.position,
-            items: self.items,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -96,8 +96,7 @@ impl UsagePlans {
     ::std::default::Default
 )]
 pub struct UsagePlansBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    items: ::std::option::Option<::std::vec::Vec<crate::types::UsagePlan>>,
+    inner: crate::types::UsagePlans,
 }
 impl UsagePlansBuilder {
     /// Sets [`UsagePlans::position`](crate::types::UsagePlans::position)
@@ -105,7 +104,7 @@ impl UsagePlansBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UsagePlans::position`](crate::types::UsagePlans::position).
@@ -114,13 +113,13 @@ impl UsagePlansBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`UsagePlans::position`](crate::types::UsagePlans::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`UsagePlans::items`](crate::types::UsagePlans::items): The current page of elements from this collection.
     pub fn items(
@@ -129,7 +128,7 @@ impl UsagePlansBuilder {
             Item = impl ::std::convert::Into<crate::types::UsagePlan>,
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -140,7 +139,7 @@ impl UsagePlansBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::UsagePlan>>,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`UsagePlans::items`](crate::types::UsagePlans::items), if any.
@@ -148,7 +147,7 @@ impl UsagePlansBuilder {
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::UsagePlan>> {
-        &self.items
+        &self.inner.items
     }
     /// Builds the [`UsagePlans`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -158,9 +157,6 @@ impl UsagePlansBuilder {
         crate::types::UsagePlans,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::UsagePlans {
-            position: self.position,
-            items: self.items,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

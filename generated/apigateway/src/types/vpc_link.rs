@@ -122,15 +122,7 @@ impl VpcLink {
     ::std::default::Default
 )]
 pub struct VpcLinkBuilder {
-    id: ::std::option::Option<::std::string::String>,
-    name: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
-    target_arns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    status: ::std::option::Option<crate::types::VpcLinkStatus>,
-    status_message: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::VpcLink,
 }
 impl VpcLinkBuilder {
     /// Sets [`VpcLink::id`](crate::types::VpcLink::id): The identifier of the VpcLink.
@@ -138,7 +130,7 @@ impl VpcLinkBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+        self.inner.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VpcLink::id`](crate::types::VpcLink::id).
@@ -147,20 +139,20 @@ impl VpcLinkBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.id = input;
+        self.inner.id = input;
         self
     }
     /// The value set for [`VpcLink::id`](crate::types::VpcLink::id), if any.
     #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.id
+        &self.inner.id
     }
     /// Sets [`VpcLink::name`](crate::types::VpcLink::name): The name used to label and identify the VPC link.
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+        self.inner.name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VpcLink::name`](crate::types::VpcLink::name).
@@ -169,20 +161,20 @@ impl VpcLinkBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// The value set for [`VpcLink::name`](crate::types::VpcLink::name), if any.
     #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
+        &self.inner.name
     }
     /// Sets [`VpcLink::description`](crate::types::VpcLink::description): The description of the VPC link.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VpcLink::description`](crate::types::VpcLink::description).
@@ -191,13 +183,13 @@ impl VpcLinkBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`VpcLink::description`](crate::types::VpcLink::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`VpcLink::target_arns`](crate::types::VpcLink::target_arns): The ARN of the network load balancer of the VPC targeted by the VPC link.
     pub fn target_arns(
@@ -206,7 +198,7 @@ impl VpcLinkBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.target_arns = ::std::option::Option::Some(
+        self.inner.target_arns = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -217,7 +209,7 @@ impl VpcLinkBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.target_arns = input;
+        self.inner.target_arns = input;
         self
     }
     /// The value set for [`VpcLink::target_arns`](crate::types::VpcLink::target_arns), if any.
@@ -225,14 +217,14 @@ impl VpcLinkBuilder {
     pub fn get_target_arns(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.target_arns
+        &self.inner.target_arns
     }
     /// Sets [`VpcLink::status`](crate::types::VpcLink::status): The status of the VPC link.
     pub fn status(
         mut self,
         input: impl ::std::convert::Into<crate::types::VpcLinkStatus>,
     ) -> Self {
-        self.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VpcLink::status`](crate::types::VpcLink::status).
@@ -241,20 +233,20 @@ impl VpcLinkBuilder {
         mut self,
         input: ::std::option::Option<crate::types::VpcLinkStatus>,
     ) -> Self {
-        self.status = input;
+        self.inner.status = input;
         self
     }
     /// The value set for [`VpcLink::status`](crate::types::VpcLink::status), if any.
     #[inline]
     pub fn get_status(&self) -> &::std::option::Option<crate::types::VpcLinkStatus> {
-        &self.status
+        &self.inner.status
     }
     /// Sets [`VpcLink::status_message`](crate::types::VpcLink::status_message): A description about the VPC link status.
     pub fn status_message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.status_message = ::std::option::Option::Some(input.into());
+        self.inner.status_message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VpcLink::status_message`](crate::types::VpcLink::status_message).
@@ -263,13 +255,13 @@ impl VpcLinkBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.status_message = input;
+        self.inner.status_message = input;
         self
     }
     /// The value set for [`VpcLink::status_message`](crate::types::VpcLink::status_message), if any.
     #[inline]
     pub fn get_status_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.status_message
+        &self.inner.status_message
     }
     /// Sets [`VpcLink::tags`](crate::types::VpcLink::tags): The collection of tags.
     pub fn tags(
@@ -281,7 +273,7 @@ impl VpcLinkBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -294,7 +286,7 @@ impl VpcLinkBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`VpcLink::tags`](crate::types::VpcLink::tags), if any.
@@ -304,7 +296,7 @@ impl VpcLinkBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Builds the [`VpcLink`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -314,14 +306,6 @@ impl VpcLinkBuilder {
         crate::types::VpcLink,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::VpcLink {
-            id: self.id,
-            name: self.name,
-            description: self.description,
-            target_arns: self.target_arns,
-            status: self.status,
-            status_message: self.status_message,
-            tags: self.tags,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

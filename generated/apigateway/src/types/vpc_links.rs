@@ -96,8 +96,7 @@ impl VpcLinks {
     ::std::default::Default
 )]
 pub struct VpcLinksBuilder {
-    position: ::std::option::Option<::std::string::String>,
-    items: ::std::option::Option<::std::vec::Vec<crate::types::VpcLink>>,
+    inner: crate::types::VpcLinks,
 }
 impl VpcLinksBuilder {
     /// Sets [`VpcLinks::position`](crate::types::VpcLinks::position)
@@ -105,7 +104,7 @@ impl VpcLinksBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.position = ::std::option::Option::Some(input.into());
+        self.inner.position = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VpcLinks::position`](crate::types::VpcLinks::position).
@@ -114,13 +113,13 @@ impl VpcLinksBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.position = input;
+        self.inner.position = input;
         self
     }
     /// The value set for [`VpcLinks::position`](crate::types::VpcLinks::position), if any.
     #[inline]
     pub fn get_position(&self) -> &::std::option::Option<::std::string::String> {
-        &self.position
+        &self.inner.position
     }
     /// Sets [`VpcLinks::items`](crate::types::VpcLinks::items): The current page of elements from this collection.
     pub fn items(
@@ -129,7 +128,7 @@ impl VpcLinksBuilder {
             Item = impl ::std::convert::Into<crate::types::VpcLink>,
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -140,7 +139,7 @@ impl VpcLinksBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::VpcLink>>,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`VpcLinks::items`](crate::types::VpcLinks::items), if any.
@@ -148,7 +147,7 @@ impl VpcLinksBuilder {
     pub fn get_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::VpcLink>> {
-        &self.items
+        &self.inner.items
     }
     /// Builds the [`VpcLinks`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -158,9 +157,6 @@ impl VpcLinksBuilder {
         crate::types::VpcLinks,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::VpcLinks {
-            position: self.position,
-            items: self.items,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for BackupInUseException {}
     ::std::default::Default
 )]
 pub struct BackupInUseExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::BackupInUseException,
 }
 impl BackupInUseExceptionBuilder {
     /// Sets [`BackupInUseException::message`](crate::error::BackupInUseException::message)
@@ -115,7 +115,7 @@ impl BackupInUseExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupInUseException::message`](crate::error::BackupInUseException::message).
@@ -124,13 +124,13 @@ impl BackupInUseExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`BackupInUseException::message`](crate::error::BackupInUseException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`BackupInUseException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl BackupInUseExceptionBuilder {
         crate::error::BackupInUseException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::BackupInUseException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for BackupNotFoundException {}
     ::std::default::Default
 )]
 pub struct BackupNotFoundExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::BackupNotFoundException,
 }
 impl BackupNotFoundExceptionBuilder {
     /// Sets [`BackupNotFoundException::message`](crate::error::BackupNotFoundException::message)
@@ -115,7 +115,7 @@ impl BackupNotFoundExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupNotFoundException::message`](crate::error::BackupNotFoundException::message).
@@ -124,13 +124,13 @@ impl BackupNotFoundExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`BackupNotFoundException::message`](crate::error::BackupNotFoundException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`BackupNotFoundException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl BackupNotFoundExceptionBuilder {
         crate::error::BackupNotFoundException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::BackupNotFoundException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

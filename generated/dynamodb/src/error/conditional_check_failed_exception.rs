@@ -127,10 +127,7 @@ impl ::std::error::Error for ConditionalCheckFailedException {}
     ::std::default::Default
 )]
 pub struct ConditionalCheckFailedExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
-    item: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    inner: crate::error::ConditionalCheckFailedException,
 }
 impl ConditionalCheckFailedExceptionBuilder {
     /// Sets [`ConditionalCheckFailedException::message`](crate::error::ConditionalCheckFailedException::message): The conditional request failed.
@@ -138,7 +135,7 @@ impl ConditionalCheckFailedExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ConditionalCheckFailedException::message`](crate::error::ConditionalCheckFailedException::message).
@@ -147,13 +144,13 @@ impl ConditionalCheckFailedExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`ConditionalCheckFailedException::message`](crate::error::ConditionalCheckFailedException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Sets [`ConditionalCheckFailedException::item`](crate::error::ConditionalCheckFailedException::item): Item which caused the [`ConditionalCheckFailedException`](crate::error::ConditionalCheckFailedException).
     pub fn item(
@@ -165,7 +162,7 @@ impl ConditionalCheckFailedExceptionBuilder {
             ),
         >,
     ) -> Self {
-        self.item = ::std::option::Option::Some(
+        self.inner.item = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -181,7 +178,7 @@ impl ConditionalCheckFailedExceptionBuilder {
             >,
         >,
     ) -> Self {
-        self.item = input;
+        self.inner.item = input;
         self
     }
     /// The value set for [`ConditionalCheckFailedException::item`](crate::error::ConditionalCheckFailedException::item), if any.
@@ -191,7 +188,7 @@ impl ConditionalCheckFailedExceptionBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.item
+        &self.inner.item
     }
     /// Builds the [`ConditionalCheckFailedException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -201,9 +198,6 @@ impl ConditionalCheckFailedExceptionBuilder {
         crate::error::ConditionalCheckFailedException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::ConditionalCheckFailedException {
-            message: self.message,
-            item: self.item,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

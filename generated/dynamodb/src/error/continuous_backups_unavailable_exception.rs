@@ -110,7 +110,7 @@ impl ::std::error::Error for ContinuousBackupsUnavailableException {}
     ::std::default::Default
 )]
 pub struct ContinuousBackupsUnavailableExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::ContinuousBackupsUnavailableException,
 }
 impl ContinuousBackupsUnavailableExceptionBuilder {
     /// Sets [`ContinuousBackupsUnavailableException::message`](crate::error::ContinuousBackupsUnavailableException::message)
@@ -118,7 +118,7 @@ impl ContinuousBackupsUnavailableExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ContinuousBackupsUnavailableException::message`](crate::error::ContinuousBackupsUnavailableException::message).
@@ -127,13 +127,13 @@ impl ContinuousBackupsUnavailableExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`ContinuousBackupsUnavailableException::message`](crate::error::ContinuousBackupsUnavailableException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`ContinuousBackupsUnavailableException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -143,8 +143,6 @@ impl ContinuousBackupsUnavailableExceptionBuilder {
         crate::error::ContinuousBackupsUnavailableException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::ContinuousBackupsUnavailableException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for DuplicateItemException {}
     ::std::default::Default
 )]
 pub struct DuplicateItemExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::DuplicateItemException,
 }
 impl DuplicateItemExceptionBuilder {
     /// Sets [`DuplicateItemException::message`](crate::error::DuplicateItemException::message)
@@ -115,7 +115,7 @@ impl DuplicateItemExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DuplicateItemException::message`](crate::error::DuplicateItemException::message).
@@ -124,13 +124,13 @@ impl DuplicateItemExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`DuplicateItemException::message`](crate::error::DuplicateItemException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`DuplicateItemException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl DuplicateItemExceptionBuilder {
         crate::error::DuplicateItemException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::DuplicateItemException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

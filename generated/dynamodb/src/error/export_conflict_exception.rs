@@ -107,7 +107,7 @@ impl ::std::error::Error for ExportConflictException {}
     ::std::default::Default
 )]
 pub struct ExportConflictExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::ExportConflictException,
 }
 impl ExportConflictExceptionBuilder {
     /// Sets [`ExportConflictException::message`](crate::error::ExportConflictException::message)
@@ -115,7 +115,7 @@ impl ExportConflictExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportConflictException::message`](crate::error::ExportConflictException::message).
@@ -124,13 +124,13 @@ impl ExportConflictExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`ExportConflictException::message`](crate::error::ExportConflictException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`ExportConflictException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl ExportConflictExceptionBuilder {
         crate::error::ExportConflictException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::ExportConflictException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

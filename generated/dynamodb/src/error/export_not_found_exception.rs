@@ -107,7 +107,7 @@ impl ::std::error::Error for ExportNotFoundException {}
     ::std::default::Default
 )]
 pub struct ExportNotFoundExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::ExportNotFoundException,
 }
 impl ExportNotFoundExceptionBuilder {
     /// Sets [`ExportNotFoundException::message`](crate::error::ExportNotFoundException::message)
@@ -115,7 +115,7 @@ impl ExportNotFoundExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportNotFoundException::message`](crate::error::ExportNotFoundException::message).
@@ -124,13 +124,13 @@ impl ExportNotFoundExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`ExportNotFoundException::message`](crate::error::ExportNotFoundException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`ExportNotFoundException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl ExportNotFoundExceptionBuilder {
         crate::error::ExportNotFoundException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::ExportNotFoundException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

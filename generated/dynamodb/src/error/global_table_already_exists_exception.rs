@@ -110,7 +110,7 @@ impl ::std::error::Error for GlobalTableAlreadyExistsException {}
     ::std::default::Default
 )]
 pub struct GlobalTableAlreadyExistsExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::GlobalTableAlreadyExistsException,
 }
 impl GlobalTableAlreadyExistsExceptionBuilder {
     /// Sets [`GlobalTableAlreadyExistsException::message`](crate::error::GlobalTableAlreadyExistsException::message)
@@ -118,7 +118,7 @@ impl GlobalTableAlreadyExistsExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalTableAlreadyExistsException::message`](crate::error::GlobalTableAlreadyExistsException::message).
@@ -127,13 +127,13 @@ impl GlobalTableAlreadyExistsExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`GlobalTableAlreadyExistsException::message`](crate::error::GlobalTableAlreadyExistsException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`GlobalTableAlreadyExistsException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -143,8 +143,6 @@ impl GlobalTableAlreadyExistsExceptionBuilder {
         crate::error::GlobalTableAlreadyExistsException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::GlobalTableAlreadyExistsException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for GlobalTableNotFoundException {}
     ::std::default::Default
 )]
 pub struct GlobalTableNotFoundExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::GlobalTableNotFoundException,
 }
 impl GlobalTableNotFoundExceptionBuilder {
     /// Sets [`GlobalTableNotFoundException::message`](crate::error::GlobalTableNotFoundException::message)
@@ -115,7 +115,7 @@ impl GlobalTableNotFoundExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalTableNotFoundException::message`](crate::error::GlobalTableNotFoundException::message).
@@ -124,13 +124,13 @@ impl GlobalTableNotFoundExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`GlobalTableNotFoundException::message`](crate::error::GlobalTableNotFoundException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`GlobalTableNotFoundException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl GlobalTableNotFoundExceptionBuilder {
         crate::error::GlobalTableNotFoundException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::GlobalTableNotFoundException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

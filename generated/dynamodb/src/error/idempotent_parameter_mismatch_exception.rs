@@ -110,7 +110,7 @@ impl ::std::error::Error for IdempotentParameterMismatchException {}
     ::std::default::Default
 )]
 pub struct IdempotentParameterMismatchExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::IdempotentParameterMismatchException,
 }
 impl IdempotentParameterMismatchExceptionBuilder {
     /// Sets [`IdempotentParameterMismatchException::message`](crate::error::IdempotentParameterMismatchException::message)
@@ -118,7 +118,7 @@ impl IdempotentParameterMismatchExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`IdempotentParameterMismatchException::message`](crate::error::IdempotentParameterMismatchException::message).
@@ -127,13 +127,13 @@ impl IdempotentParameterMismatchExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`IdempotentParameterMismatchException::message`](crate::error::IdempotentParameterMismatchException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`IdempotentParameterMismatchException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -143,8 +143,6 @@ impl IdempotentParameterMismatchExceptionBuilder {
         crate::error::IdempotentParameterMismatchException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::IdempotentParameterMismatchException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for ImportConflictException {}
     ::std::default::Default
 )]
 pub struct ImportConflictExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::ImportConflictException,
 }
 impl ImportConflictExceptionBuilder {
     /// Sets [`ImportConflictException::message`](crate::error::ImportConflictException::message)
@@ -115,7 +115,7 @@ impl ImportConflictExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportConflictException::message`](crate::error::ImportConflictException::message).
@@ -124,13 +124,13 @@ impl ImportConflictExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`ImportConflictException::message`](crate::error::ImportConflictException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`ImportConflictException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl ImportConflictExceptionBuilder {
         crate::error::ImportConflictException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::ImportConflictException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

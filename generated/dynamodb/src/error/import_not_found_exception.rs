@@ -107,7 +107,7 @@ impl ::std::error::Error for ImportNotFoundException {}
     ::std::default::Default
 )]
 pub struct ImportNotFoundExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::ImportNotFoundException,
 }
 impl ImportNotFoundExceptionBuilder {
     /// Sets [`ImportNotFoundException::message`](crate::error::ImportNotFoundException::message)
@@ -115,7 +115,7 @@ impl ImportNotFoundExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportNotFoundException::message`](crate::error::ImportNotFoundException::message).
@@ -124,13 +124,13 @@ impl ImportNotFoundExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`ImportNotFoundException::message`](crate::error::ImportNotFoundException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`ImportNotFoundException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl ImportNotFoundExceptionBuilder {
         crate::error::ImportNotFoundException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::ImportNotFoundException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

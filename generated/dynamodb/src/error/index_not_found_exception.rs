@@ -107,7 +107,7 @@ impl ::std::error::Error for IndexNotFoundException {}
     ::std::default::Default
 )]
 pub struct IndexNotFoundExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::IndexNotFoundException,
 }
 impl IndexNotFoundExceptionBuilder {
     /// Sets [`IndexNotFoundException::message`](crate::error::IndexNotFoundException::message)
@@ -115,7 +115,7 @@ impl IndexNotFoundExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`IndexNotFoundException::message`](crate::error::IndexNotFoundException::message).
@@ -124,13 +124,13 @@ impl IndexNotFoundExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`IndexNotFoundException::message`](crate::error::IndexNotFoundException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`IndexNotFoundException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl IndexNotFoundExceptionBuilder {
         crate::error::IndexNotFoundException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::IndexNotFoundException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for InternalServerError {}
     ::std::default::Default
 )]
 pub struct InternalServerErrorBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::InternalServerError,
 }
 impl InternalServerErrorBuilder {
     /// Sets [`InternalServerError::message`](crate::error::InternalServerError::message): The server encountered an internal error trying to fulfill the request.
@@ -115,7 +115,7 @@ impl InternalServerErrorBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`InternalServerError::message`](crate::error::InternalServerError::message).
@@ -124,13 +124,13 @@ impl InternalServerErrorBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`InternalServerError::message`](crate::error::InternalServerError::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`InternalServerError`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl InternalServerErrorBuilder {
         crate::error::InternalServerError,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::InternalServerError {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for InvalidExportTimeException {}
     ::std::default::Default
 )]
 pub struct InvalidExportTimeExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::InvalidExportTimeException,
 }
 impl InvalidExportTimeExceptionBuilder {
     /// Sets [`InvalidExportTimeException::message`](crate::error::InvalidExportTimeException::message)
@@ -115,7 +115,7 @@ impl InvalidExportTimeExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`InvalidExportTimeException::message`](crate::error::InvalidExportTimeException::message).
@@ -124,13 +124,13 @@ impl InvalidExportTimeExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`InvalidExportTimeException::message`](crate::error::InvalidExportTimeException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`InvalidExportTimeException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl InvalidExportTimeExceptionBuilder {
         crate::error::InvalidExportTimeException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::InvalidExportTimeException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

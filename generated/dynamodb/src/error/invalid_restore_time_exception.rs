@@ -107,7 +107,7 @@ impl ::std::error::Error for InvalidRestoreTimeException {}
     ::std::default::Default
 )]
 pub struct InvalidRestoreTimeExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::InvalidRestoreTimeException,
 }
 impl InvalidRestoreTimeExceptionBuilder {
     /// Sets [`InvalidRestoreTimeException::message`](crate::error::InvalidRestoreTimeException::message)
@@ -115,7 +115,7 @@ impl InvalidRestoreTimeExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`InvalidRestoreTimeException::message`](crate::error::InvalidRestoreTimeException::message).
@@ -124,13 +124,13 @@ impl InvalidRestoreTimeExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`InvalidRestoreTimeException::message`](crate::error::InvalidRestoreTimeException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`InvalidRestoreTimeException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl InvalidRestoreTimeExceptionBuilder {
         crate::error::InvalidRestoreTimeException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::InvalidRestoreTimeException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -110,7 +110,7 @@ impl ::std::error::Error for ItemCollectionSizeLimitExceededException {}
     ::std::default::Default
 )]
 pub struct ItemCollectionSizeLimitExceededExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::ItemCollectionSizeLimitExceededException,
 }
 impl ItemCollectionSizeLimitExceededExceptionBuilder {
     /// Sets [`ItemCollectionSizeLimitExceededException::message`](crate::error::ItemCollectionSizeLimitExceededException::message): The total size of an item collection has exceeded the maximum limit of 10 gigabytes.
@@ -118,7 +118,7 @@ impl ItemCollectionSizeLimitExceededExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ItemCollectionSizeLimitExceededException::message`](crate::error::ItemCollectionSizeLimitExceededException::message).
@@ -127,13 +127,13 @@ impl ItemCollectionSizeLimitExceededExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`ItemCollectionSizeLimitExceededException::message`](crate::error::ItemCollectionSizeLimitExceededException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`ItemCollectionSizeLimitExceededException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -143,8 +143,6 @@ impl ItemCollectionSizeLimitExceededExceptionBuilder {
         crate::error::ItemCollectionSizeLimitExceededException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::ItemCollectionSizeLimitExceededException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

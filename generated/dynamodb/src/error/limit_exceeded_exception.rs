@@ -119,7 +119,7 @@ impl ::std::error::Error for LimitExceededException {}
     ::std::default::Default
 )]
 pub struct LimitExceededExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::LimitExceededException,
 }
 impl LimitExceededExceptionBuilder {
     /// Sets [`LimitExceededException::message`](crate::error::LimitExceededException::message): Too many operations for a given subscriber.
@@ -127,7 +127,7 @@ impl LimitExceededExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`LimitExceededException::message`](crate::error::LimitExceededException::message).
@@ -136,13 +136,13 @@ impl LimitExceededExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`LimitExceededException::message`](crate::error::LimitExceededException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`LimitExceededException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -152,8 +152,6 @@ impl LimitExceededExceptionBuilder {
         crate::error::LimitExceededException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::LimitExceededException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -110,7 +110,7 @@ impl ::std::error::Error for PointInTimeRecoveryUnavailableException {}
     ::std::default::Default
 )]
 pub struct PointInTimeRecoveryUnavailableExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::PointInTimeRecoveryUnavailableException,
 }
 impl PointInTimeRecoveryUnavailableExceptionBuilder {
     /// Sets [`PointInTimeRecoveryUnavailableException::message`](crate::error::PointInTimeRecoveryUnavailableException::message)
@@ -118,7 +118,7 @@ impl PointInTimeRecoveryUnavailableExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PointInTimeRecoveryUnavailableException::message`](crate::error::PointInTimeRecoveryUnavailableException::message).
@@ -127,13 +127,13 @@ impl PointInTimeRecoveryUnavailableExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`PointInTimeRecoveryUnavailableException::message`](crate::error::PointInTimeRecoveryUnavailableException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`PointInTimeRecoveryUnavailableException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -143,8 +143,6 @@ impl PointInTimeRecoveryUnavailableExceptionBuilder {
         crate::error::PointInTimeRecoveryUnavailableException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::PointInTimeRecoveryUnavailableException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

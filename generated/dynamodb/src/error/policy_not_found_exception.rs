@@ -109,7 +109,7 @@ impl ::std::error::Error for PolicyNotFoundException {}
     ::std::default::Default
 )]
 pub struct PolicyNotFoundExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::PolicyNotFoundException,
 }
 impl PolicyNotFoundExceptionBuilder {
     /// Sets [`PolicyNotFoundException::message`](crate::error::PolicyNotFoundException::message)
@@ -117,7 +117,7 @@ impl PolicyNotFoundExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PolicyNotFoundException::message`](crate::error::PolicyNotFoundException::message).
@@ -126,13 +126,13 @@ impl PolicyNotFoundExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`PolicyNotFoundException::message`](crate::error::PolicyNotFoundException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`PolicyNotFoundException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -142,8 +142,6 @@ impl PolicyNotFoundExceptionBuilder {
         crate::error::PolicyNotFoundException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::PolicyNotFoundException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -126,10 +126,7 @@ impl ::std::error::Error for ProvisionedThroughputExceededException {}
     ::std::default::Default
 )]
 pub struct ProvisionedThroughputExceededExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
-    throttling_reasons: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ThrottlingReason>,
-    >,
+    inner: crate::error::ProvisionedThroughputExceededException,
 }
 impl ProvisionedThroughputExceededExceptionBuilder {
     /// Sets [`ProvisionedThroughputExceededException::message`](crate::error::ProvisionedThroughputExceededException::message): You exceeded your maximum allowed provisioned throughput.
@@ -137,7 +134,7 @@ impl ProvisionedThroughputExceededExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionedThroughputExceededException::message`](crate::error::ProvisionedThroughputExceededException::message).
@@ -146,13 +143,13 @@ impl ProvisionedThroughputExceededExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`ProvisionedThroughputExceededException::message`](crate::error::ProvisionedThroughputExceededException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Sets [`ProvisionedThroughputExceededException::throttling_reasons`](crate::error::ProvisionedThroughputExceededException::throttling_reasons): A list of [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html) that provide detailed diagnostic information about why the request was throttled.
     pub fn throttling_reasons(
@@ -161,7 +158,7 @@ impl ProvisionedThroughputExceededExceptionBuilder {
             Item = impl ::std::convert::Into<crate::types::ThrottlingReason>,
         >,
     ) -> Self {
-        self.throttling_reasons = ::std::option::Option::Some(
+        self.inner.throttling_reasons = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -172,7 +169,7 @@ impl ProvisionedThroughputExceededExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ThrottlingReason>>,
     ) -> Self {
-        self.throttling_reasons = input;
+        self.inner.throttling_reasons = input;
         self
     }
     /// The value set for [`ProvisionedThroughputExceededException::throttling_reasons`](crate::error::ProvisionedThroughputExceededException::throttling_reasons), if any.
@@ -180,7 +177,7 @@ impl ProvisionedThroughputExceededExceptionBuilder {
     pub fn get_throttling_reasons(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ThrottlingReason>> {
-        &self.throttling_reasons
+        &self.inner.throttling_reasons
     }
     /// Builds the [`ProvisionedThroughputExceededException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -190,9 +187,6 @@ impl ProvisionedThroughputExceededExceptionBuilder {
         crate::error::ProvisionedThroughputExceededException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::ProvisionedThroughputExceededException {
-            message: self.message,
-            throttling_reasons: self.throttling_reasons,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

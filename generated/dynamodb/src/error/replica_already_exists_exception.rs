@@ -107,7 +107,7 @@ impl ::std::error::Error for ReplicaAlreadyExistsException {}
     ::std::default::Default
 )]
 pub struct ReplicaAlreadyExistsExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::ReplicaAlreadyExistsException,
 }
 impl ReplicaAlreadyExistsExceptionBuilder {
     /// Sets [`ReplicaAlreadyExistsException::message`](crate::error::ReplicaAlreadyExistsException::message)
@@ -115,7 +115,7 @@ impl ReplicaAlreadyExistsExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaAlreadyExistsException::message`](crate::error::ReplicaAlreadyExistsException::message).
@@ -124,13 +124,13 @@ impl ReplicaAlreadyExistsExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`ReplicaAlreadyExistsException::message`](crate::error::ReplicaAlreadyExistsException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`ReplicaAlreadyExistsException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl ReplicaAlreadyExistsExceptionBuilder {
         crate::error::ReplicaAlreadyExistsException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::ReplicaAlreadyExistsException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for ReplicaNotFoundException {}
     ::std::default::Default
 )]
 pub struct ReplicaNotFoundExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::ReplicaNotFoundException,
 }
 impl ReplicaNotFoundExceptionBuilder {
     /// Sets [`ReplicaNotFoundException::message`](crate::error::ReplicaNotFoundException::message)
@@ -115,7 +115,7 @@ impl ReplicaNotFoundExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaNotFoundException::message`](crate::error::ReplicaNotFoundException::message).
@@ -124,13 +124,13 @@ impl ReplicaNotFoundExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`ReplicaNotFoundException::message`](crate::error::ReplicaNotFoundException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`ReplicaNotFoundException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl ReplicaNotFoundExceptionBuilder {
         crate::error::ReplicaNotFoundException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::ReplicaNotFoundException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

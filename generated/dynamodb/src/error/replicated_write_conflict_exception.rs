@@ -110,7 +110,7 @@ impl ::std::error::Error for ReplicatedWriteConflictException {}
     ::std::default::Default
 )]
 pub struct ReplicatedWriteConflictExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::ReplicatedWriteConflictException,
 }
 impl ReplicatedWriteConflictExceptionBuilder {
     /// Sets [`ReplicatedWriteConflictException::message`](crate::error::ReplicatedWriteConflictException::message)
@@ -118,7 +118,7 @@ impl ReplicatedWriteConflictExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicatedWriteConflictException::message`](crate::error::ReplicatedWriteConflictException::message).
@@ -127,13 +127,13 @@ impl ReplicatedWriteConflictExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`ReplicatedWriteConflictException::message`](crate::error::ReplicatedWriteConflictException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`ReplicatedWriteConflictException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -143,8 +143,6 @@ impl ReplicatedWriteConflictExceptionBuilder {
         crate::error::ReplicatedWriteConflictException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::ReplicatedWriteConflictException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

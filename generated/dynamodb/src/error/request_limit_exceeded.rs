@@ -123,10 +123,7 @@ impl ::std::error::Error for RequestLimitExceeded {}
     ::std::default::Default
 )]
 pub struct RequestLimitExceededBuilder {
-    message: ::std::option::Option<::std::string::String>,
-    throttling_reasons: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ThrottlingReason>,
-    >,
+    inner: crate::error::RequestLimitExceeded,
 }
 impl RequestLimitExceededBuilder {
     /// Sets [`RequestLimitExceeded::message`](crate::error::RequestLimitExceeded::message)
@@ -134,7 +131,7 @@ impl RequestLimitExceededBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RequestLimitExceeded::message`](crate::error::RequestLimitExceeded::message).
@@ -143,13 +140,13 @@ impl RequestLimitExceededBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`RequestLimitExceeded::message`](crate::error::RequestLimitExceeded::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Sets [`RequestLimitExceeded::throttling_reasons`](crate::error::RequestLimitExceeded::throttling_reasons): A list of [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html) that provide detailed diagnostic information about why the request was throttled.
     pub fn throttling_reasons(
@@ -158,7 +155,7 @@ impl RequestLimitExceededBuilder {
             Item = impl ::std::convert::Into<crate::types::ThrottlingReason>,
         >,
     ) -> Self {
-        self.throttling_reasons = ::std::option::Option::Some(
+        self.inner.throttling_reasons = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -169,7 +166,7 @@ impl RequestLimitExceededBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ThrottlingReason>>,
     ) -> Self {
-        self.throttling_reasons = input;
+        self.inner.throttling_reasons = input;
         self
     }
     /// The value set for [`RequestLimitExceeded::throttling_reasons`](crate::error::RequestLimitExceeded::throttling_reasons), if any.
@@ -177,7 +174,7 @@ impl RequestLimitExceededBuilder {
     pub fn get_throttling_reasons(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ThrottlingReason>> {
-        &self.throttling_reasons
+        &self.inner.throttling_reasons
     }
     /// Builds the [`RequestLimitExceeded`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -187,9 +184,6 @@ impl RequestLimitExceededBuilder {
         crate::error::RequestLimitExceeded,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::RequestLimitExceeded {
-            message: self.message,
-            throttling_reasons: self.throttling_reasons,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -113,7 +113,7 @@ impl ::std::error::Error for ResourceInUseException {}
     ::std::default::Default
 )]
 pub struct ResourceInUseExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::ResourceInUseException,
 }
 impl ResourceInUseExceptionBuilder {
     /// Sets [`ResourceInUseException::message`](crate::error::ResourceInUseException::message): The resource which is being attempted to be changed is in use.
@@ -121,7 +121,7 @@ impl ResourceInUseExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ResourceInUseException::message`](crate::error::ResourceInUseException::message).
@@ -130,13 +130,13 @@ impl ResourceInUseExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`ResourceInUseException::message`](crate::error::ResourceInUseException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`ResourceInUseException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -146,8 +146,6 @@ impl ResourceInUseExceptionBuilder {
         crate::error::ResourceInUseException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::ResourceInUseException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for TableAlreadyExistsException {}
     ::std::default::Default
 )]
 pub struct TableAlreadyExistsExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::TableAlreadyExistsException,
 }
 impl TableAlreadyExistsExceptionBuilder {
     /// Sets [`TableAlreadyExistsException::message`](crate::error::TableAlreadyExistsException::message)
@@ -115,7 +115,7 @@ impl TableAlreadyExistsExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableAlreadyExistsException::message`](crate::error::TableAlreadyExistsException::message).
@@ -124,13 +124,13 @@ impl TableAlreadyExistsExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`TableAlreadyExistsException::message`](crate::error::TableAlreadyExistsException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`TableAlreadyExistsException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl TableAlreadyExistsExceptionBuilder {
         crate::error::TableAlreadyExistsException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::TableAlreadyExistsException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for TableInUseException {}
     ::std::default::Default
 )]
 pub struct TableInUseExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::TableInUseException,
 }
 impl TableInUseExceptionBuilder {
     /// Sets [`TableInUseException::message`](crate::error::TableInUseException::message)
@@ -115,7 +115,7 @@ impl TableInUseExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableInUseException::message`](crate::error::TableInUseException::message).
@@ -124,13 +124,13 @@ impl TableInUseExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`TableInUseException::message`](crate::error::TableInUseException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`TableInUseException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl TableInUseExceptionBuilder {
         crate::error::TableInUseException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::TableInUseException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for TableNotFoundException {}
     ::std::default::Default
 )]
 pub struct TableNotFoundExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::TableNotFoundException,
 }
 impl TableNotFoundExceptionBuilder {
     /// Sets [`TableNotFoundException::message`](crate::error::TableNotFoundException::message)
@@ -115,7 +115,7 @@ impl TableNotFoundExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableNotFoundException::message`](crate::error::TableNotFoundException::message).
@@ -124,13 +124,13 @@ impl TableNotFoundExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`TableNotFoundException::message`](crate::error::TableNotFoundException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`TableNotFoundException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl TableNotFoundExceptionBuilder {
         crate::error::TableNotFoundException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::TableNotFoundException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -123,10 +123,7 @@ impl ::std::error::Error for ThrottlingException {}
     ::std::default::Default
 )]
 pub struct ThrottlingExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
-    throttling_reasons: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ThrottlingReason>,
-    >,
+    inner: crate::error::ThrottlingException,
 }
 impl ThrottlingExceptionBuilder {
     /// Sets [`ThrottlingException::message`](crate::error::ThrottlingException::message)
@@ -134,7 +131,7 @@ impl ThrottlingExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ThrottlingException::message`](crate::error::ThrottlingException::message).
@@ -143,13 +140,13 @@ impl ThrottlingExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`ThrottlingException::message`](crate::error::ThrottlingException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Sets [`ThrottlingException::throttling_reasons`](crate::error::ThrottlingException::throttling_reasons): A list of [ThrottlingReason](https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ThrottlingReason.html) that provide detailed diagnostic information about why the request was throttled.
     pub fn throttling_reasons(
@@ -158,7 +155,7 @@ impl ThrottlingExceptionBuilder {
             Item = impl ::std::convert::Into<crate::types::ThrottlingReason>,
         >,
     ) -> Self {
-        self.throttling_reasons = ::std::option::Option::Some(
+        self.inner.throttling_reasons = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -169,7 +166,7 @@ impl ThrottlingExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ThrottlingReason>>,
     ) -> Self {
-        self.throttling_reasons = input;
+        self.inner.throttling_reasons = input;
         self
     }
     /// The value set for [`ThrottlingException::throttling_reasons`](crate::error::ThrottlingException::throttling_reasons), if any.
@@ -177,7 +174,7 @@ impl ThrottlingExceptionBuilder {
     pub fn get_throttling_reasons(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ThrottlingReason>> {
-        &self.throttling_reasons
+        &self.inner.throttling_reasons
     }
     /// Builds the [`ThrottlingException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -187,9 +184,6 @@ impl ThrottlingExceptionBuilder {
         crate::error::ThrottlingException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::ThrottlingException {
-            message: self.message,
-            throttling_reasons: self.throttling_reasons,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -188,10 +188,7 @@ impl ::std::error::Error for TransactionCanceledException {}
     ::std::default::Default
 )]
 pub struct TransactionCanceledExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
-    cancellation_reasons: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CancellationReason>,
-    >,
+    inner: crate::error::TransactionCanceledException,
 }
 impl TransactionCanceledExceptionBuilder {
     /// Sets [`TransactionCanceledException::message`](crate::error::TransactionCanceledException::message)
@@ -199,7 +196,7 @@ impl TransactionCanceledExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TransactionCanceledException::message`](crate::error::TransactionCanceledException::message).
@@ -208,13 +205,13 @@ impl TransactionCanceledExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`TransactionCanceledException::message`](crate::error::TransactionCanceledException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Sets [`TransactionCanceledException::cancellation_reasons`](crate::error::TransactionCanceledException::cancellation_reasons): A list of cancellation reasons.
     pub fn cancellation_reasons(
@@ -223,7 +220,7 @@ impl TransactionCanceledExceptionBuilder {
             Item = impl ::std::convert::Into<crate::types::CancellationReason>,
         >,
     ) -> Self {
-        self.cancellation_reasons = ::std::option::Option::Some(
+        self.inner.cancellation_reasons = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -234,7 +231,7 @@ impl TransactionCanceledExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::CancellationReason>>,
     ) -> Self {
-        self.cancellation_reasons = input;
+        self.inner.cancellation_reasons = input;
         self
     }
     /// The value set for [`TransactionCanceledException::cancellation_reasons`](crate::error::TransactionCanceledException::cancellation_reasons), if any.
@@ -242,7 +239,7 @@ impl TransactionCanceledExceptionBuilder {
     pub fn get_cancellation_reasons(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::CancellationReason>> {
-        &self.cancellation_reasons
+        &self.inner.cancellation_reasons
     }
     /// Builds the [`TransactionCanceledException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -252,9 +249,6 @@ impl TransactionCanceledExceptionBuilder {
         crate::error::TransactionCanceledException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::TransactionCanceledException {
-            message: self.message,
-            cancellation_reasons: self.cancellation_reasons,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for TransactionConflictException {}
     ::std::default::Default
 )]
 pub struct TransactionConflictExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::TransactionConflictException,
 }
 impl TransactionConflictExceptionBuilder {
     /// Sets [`TransactionConflictException::message`](crate::error::TransactionConflictException::message)
@@ -115,7 +115,7 @@ impl TransactionConflictExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TransactionConflictException::message`](crate::error::TransactionConflictException::message).
@@ -124,13 +124,13 @@ impl TransactionConflictExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`TransactionConflictException::message`](crate::error::TransactionConflictException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`TransactionConflictException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl TransactionConflictExceptionBuilder {
         crate::error::TransactionConflictException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::TransactionConflictException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

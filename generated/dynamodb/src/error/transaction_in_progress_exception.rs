@@ -129,7 +129,7 @@ impl ::std::error::Error for TransactionInProgressException {}
     ::std::default::Default
 )]
 pub struct TransactionInProgressExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::TransactionInProgressException,
 }
 impl TransactionInProgressExceptionBuilder {
     /// Sets [`TransactionInProgressException::message`](crate::error::TransactionInProgressException::message)
@@ -137,7 +137,7 @@ impl TransactionInProgressExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TransactionInProgressException::message`](crate::error::TransactionInProgressException::message).
@@ -146,13 +146,13 @@ impl TransactionInProgressExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`TransactionInProgressException::message`](crate::error::TransactionInProgressException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`TransactionInProgressException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -162,8 +162,6 @@ impl TransactionInProgressExceptionBuilder {
         crate::error::TransactionInProgressException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::TransactionInProgressException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -101,9 +101,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ArchivalSummary {
     ::std::default::Default
 )]
 pub struct ArchivalSummaryBuilder {
-    archival_date_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    archival_reason: ::std::option::Option<::std::string::String>,
-    archival_backup_arn: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ArchivalSummary,
 }
 impl ArchivalSummaryBuilder {
     /// Sets [`ArchivalSummary::archival_date_time`](crate::types::ArchivalSummary::archival_date_time): The date and time when table archival was initiated by DynamoDB, in UNIX epoch time format.
@@ -111,7 +109,7 @@ impl ArchivalSummaryBuilder {
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.archival_date_time = ::std::option::Option::Some(input.into());
+        self.inner.archival_date_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ArchivalSummary::archival_date_time`](crate::types::ArchivalSummary::archival_date_time).
@@ -120,7 +118,7 @@ impl ArchivalSummaryBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.archival_date_time = input;
+        self.inner.archival_date_time = input;
         self
     }
     /// The value set for [`ArchivalSummary::archival_date_time`](crate::types::ArchivalSummary::archival_date_time), if any.
@@ -128,14 +126,14 @@ impl ArchivalSummaryBuilder {
     pub fn get_archival_date_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.archival_date_time
+        &self.inner.archival_date_time
     }
     /// Sets [`ArchivalSummary::archival_reason`](crate::types::ArchivalSummary::archival_reason): The reason DynamoDB archived the table.
     pub fn archival_reason(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.archival_reason = ::std::option::Option::Some(input.into());
+        self.inner.archival_reason = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ArchivalSummary::archival_reason`](crate::types::ArchivalSummary::archival_reason).
@@ -144,20 +142,20 @@ impl ArchivalSummaryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.archival_reason = input;
+        self.inner.archival_reason = input;
         self
     }
     /// The value set for [`ArchivalSummary::archival_reason`](crate::types::ArchivalSummary::archival_reason), if any.
     #[inline]
     pub fn get_archival_reason(&self) -> &::std::option::Option<::std::string::String> {
-        &self.archival_reason
+        &self.inner.archival_reason
     }
     /// Sets [`ArchivalSummary::archival_backup_arn`](crate::types::ArchivalSummary::archival_backup_arn): The Amazon Resource Name (ARN) of the backup the table was archived to, when applicable in the archival reason.
     pub fn archival_backup_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.archival_backup_arn = ::std::option::Option::Some(input.into());
+        self.inner.archival_backup_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ArchivalSummary::archival_backup_arn`](crate::types::ArchivalSummary::archival_backup_arn).
@@ -166,7 +164,7 @@ impl ArchivalSummaryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.archival_backup_arn = input;
+        self.inner.archival_backup_arn = input;
         self
     }
     /// The value set for [`ArchivalSummary::archival_backup_arn`](crate::types::ArchivalSummary::archival_backup_arn), if any.
@@ -174,7 +172,7 @@ impl ArchivalSummaryBuilder {
     pub fn get_archival_backup_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.archival_backup_arn
+        &self.inner.archival_backup_arn
     }
     /// Builds the [`ArchivalSummary`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -184,10 +182,6 @@ impl ArchivalSummaryBuilder {
         crate::types::ArchivalSummary,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ArchivalSummary {
-            archival_date_time: self.archival_date_time,
-            archival_reason: self.archival_reason,
-            archival_backup_arn: self.archival_backup_arn,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -86,8 +86,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AttributeDefinition {
     ::std::default::Default
 )]
 pub struct AttributeDefinitionBuilder {
-    attribute_name: ::std::option::Option<::std::string::String>,
-    attribute_type: ::std::option::Option<crate::types::ScalarAttributeType>,
+    inner: crate::types::AttributeDefinition,
 }
 impl AttributeDefinitionBuilder {
     /// Sets [`AttributeDefinition::attribute_name`](crate::types::AttributeDefinition::attribute_name): A name for the attribute.
@@ -95,7 +94,7 @@ impl AttributeDefinitionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.attribute_name = ::std::option::Option::Some(input.into());
+        self.inner.attribute_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AttributeDefinition::attribute_name`](crate::types::AttributeDefinition::attribute_name).
@@ -104,20 +103,20 @@ impl AttributeDefinitionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.attribute_name = input;
+        self.inner.attribute_name = input;
         self
     }
     /// The value set for [`AttributeDefinition::attribute_name`](crate::types::AttributeDefinition::attribute_name), if any.
     #[inline]
     pub fn get_attribute_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.attribute_name
+        &self.inner.attribute_name
     }
     /// Sets [`AttributeDefinition::attribute_type`](crate::types::AttributeDefinition::attribute_type): The data type for the attribute, where:
     pub fn attribute_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::ScalarAttributeType>,
     ) -> Self {
-        self.attribute_type = ::std::option::Option::Some(input.into());
+        self.inner.attribute_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AttributeDefinition::attribute_type`](crate::types::AttributeDefinition::attribute_type).
@@ -126,7 +125,7 @@ impl AttributeDefinitionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ScalarAttributeType>,
     ) -> Self {
-        self.attribute_type = input;
+        self.inner.attribute_type = input;
         self
     }
     /// The value set for [`AttributeDefinition::attribute_type`](crate::types::AttributeDefinition::attribute_type), if any.
@@ -134,7 +133,7 @@ impl AttributeDefinitionBuilder {
     pub fn get_attribute_type(
         &self,
     ) -> &::std::option::Option<crate::types::ScalarAttributeType> {
-        &self.attribute_type
+        &self.inner.attribute_type
     }
     /// Builds the [`AttributeDefinition`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -144,21 +143,18 @@ impl AttributeDefinitionBuilder {
         crate::types::AttributeDefinition,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.attribute_name.is_none() {
+        if self.inner.attribute_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AttributeDefinition",
                 member: "AttributeName",
             });
         }
-        if self.attribute_type.is_none() {
+        if self.inner.attribute_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AttributeDefinition",
                 member: "AttributeType",
             });
         }
-        ::std::result::Result::Ok(crate::types::AttributeDefinition {
-            attribute_name: self.attribute_name,
-            attribute_type: self.attribute_type,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

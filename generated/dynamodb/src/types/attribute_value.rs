@@ -175,58 +175,47 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AttributeValue {
     ::std::default::Default
 )]
 pub struct AttributeValueBuilder {
-    s: ::std::option::Option<::std::string::String>,
-    n: ::std::option::Option<::std::string::String>,
-    b: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    ss: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    ns: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    bs: ::std::option::Option<::std::vec::Vec<::awsgen_runtime::primitives::Blob>>,
-    m: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    l: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
-    null: ::std::option::Option<bool>,
-    bool: ::std::option::Option<bool>,
+    inner: crate::types::AttributeValue,
 }
 impl AttributeValueBuilder {
     /// Sets [`AttributeValue::s`](crate::types::AttributeValue::s): An attribute of type String.
     pub fn s(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.s = ::std::option::Option::Some(input.into());
+        self.inner.s = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AttributeValue::s`](crate::types::AttributeValue::s).
     #[inline]
     pub fn set_s(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-        self.s = input;
+        self.inner.s = input;
         self
     }
     /// The value set for [`AttributeValue::s`](crate::types::AttributeValue::s), if any.
     #[inline]
     pub fn get_s(&self) -> &::std::option::Option<::std::string::String> {
-        &self.s
+        &self.inner.s
     }
     /// Sets [`AttributeValue::n`](crate::types::AttributeValue::n): An attribute of type Number.
     pub fn n(mut self, input: impl ::std::convert::Into<::std::string::String>) -> Self {
-        self.n = ::std::option::Option::Some(input.into());
+        self.inner.n = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AttributeValue::n`](crate::types::AttributeValue::n).
     #[inline]
     pub fn set_n(mut self, input: ::std::option::Option<::std::string::String>) -> Self {
-        self.n = input;
+        self.inner.n = input;
         self
     }
     /// The value set for [`AttributeValue::n`](crate::types::AttributeValue::n), if any.
     #[inline]
     pub fn get_n(&self) -> &::std::option::Option<::std::string::String> {
-        &self.n
+        &self.inner.n
     }
     /// Sets [`AttributeValue::b`](crate::types::AttributeValue::b): An attribute of type Binary.
     pub fn b(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.b = ::std::option::Option::Some(input.into());
+        self.inner.b = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AttributeValue::b`](crate::types::AttributeValue::b).
@@ -235,13 +224,13 @@ impl AttributeValueBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.b = input;
+        self.inner.b = input;
         self
     }
     /// The value set for [`AttributeValue::b`](crate::types::AttributeValue::b), if any.
     #[inline]
     pub fn get_b(&self) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.b
+        &self.inner.b
     }
     /// Sets [`AttributeValue::ss`](crate::types::AttributeValue::ss): An attribute of type String Set.
     pub fn ss(
@@ -250,7 +239,7 @@ impl AttributeValueBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.ss = ::std::option::Option::Some(
+        self.inner.ss = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -261,7 +250,7 @@ impl AttributeValueBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.ss = input;
+        self.inner.ss = input;
         self
     }
     /// The value set for [`AttributeValue::ss`](crate::types::AttributeValue::ss), if any.
@@ -269,7 +258,7 @@ impl AttributeValueBuilder {
     pub fn get_ss(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.ss
+        &self.inner.ss
     }
     /// Sets [`AttributeValue::ns`](crate::types::AttributeValue::ns): An attribute of type Number Set.
     pub fn ns(
@@ -278,7 +267,7 @@ impl AttributeValueBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.ns = ::std::option::Option::Some(
+        self.inner.ns = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -289,7 +278,7 @@ impl AttributeValueBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.ns = input;
+        self.inner.ns = input;
         self
     }
     /// The value set for [`AttributeValue::ns`](crate::types::AttributeValue::ns), if any.
@@ -297,7 +286,7 @@ impl AttributeValueBuilder {
     pub fn get_ns(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.ns
+        &self.inner.ns
     }
     /// Sets [`AttributeValue::bs`](crate::types::AttributeValue::bs): An attribute of type Binary Set.
     pub fn bs(
@@ -306,7 +295,7 @@ impl AttributeValueBuilder {
             Item = impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
         >,
     ) -> Self {
-        self.bs = ::std::option::Option::Some(
+        self.inner.bs = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -317,7 +306,7 @@ impl AttributeValueBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::awsgen_runtime::primitives::Blob>>,
     ) -> Self {
-        self.bs = input;
+        self.inner.bs = input;
         self
     }
     /// The value set for [`AttributeValue::bs`](crate::types::AttributeValue::bs), if any.
@@ -325,7 +314,7 @@ impl AttributeValueBuilder {
     pub fn get_bs(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::awsgen_runtime::primitives::Blob>> {
-        &self.bs
+        &self.inner.bs
     }
     /// Sets [`AttributeValue::m`](crate::types::AttributeValue::m): An attribute of type Map.
     pub fn m(
@@ -337,7 +326,7 @@ impl AttributeValueBuilder {
             ),
         >,
     ) -> Self {
-        self.m = ::std::option::Option::Some(
+        self.inner.m = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -353,7 +342,7 @@ impl AttributeValueBuilder {
             >,
         >,
     ) -> Self {
-        self.m = input;
+        self.inner.m = input;
         self
     }
     /// The value set for [`AttributeValue::m`](crate::types::AttributeValue::m), if any.
@@ -363,7 +352,7 @@ impl AttributeValueBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.m
+        &self.inner.m
     }
     /// Sets [`AttributeValue::l`](crate::types::AttributeValue::l): An attribute of type List.
     pub fn l(
@@ -372,7 +361,7 @@ impl AttributeValueBuilder {
             Item = impl ::std::convert::Into<crate::types::AttributeValue>,
         >,
     ) -> Self {
-        self.l = ::std::option::Option::Some(
+        self.inner.l = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -383,7 +372,7 @@ impl AttributeValueBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
     ) -> Self {
-        self.l = input;
+        self.inner.l = input;
         self
     }
     /// The value set for [`AttributeValue::l`](crate::types::AttributeValue::l), if any.
@@ -391,39 +380,39 @@ impl AttributeValueBuilder {
     pub fn get_l(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>> {
-        &self.l
+        &self.inner.l
     }
     /// Sets [`AttributeValue::null`](crate::types::AttributeValue::null): An attribute of type Null.
     pub fn null(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.null = ::std::option::Option::Some(input.into());
+        self.inner.null = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AttributeValue::null`](crate::types::AttributeValue::null).
     #[inline]
     pub fn set_null(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.null = input;
+        self.inner.null = input;
         self
     }
     /// The value set for [`AttributeValue::null`](crate::types::AttributeValue::null), if any.
     #[inline]
     pub fn get_null(&self) -> &::std::option::Option<bool> {
-        &self.null
+        &self.inner.null
     }
     /// Sets [`AttributeValue::bool`](crate::types::AttributeValue::bool): An attribute of type Boolean.
     pub fn bool(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.bool = ::std::option::Option::Some(input.into());
+        self.inner.bool = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AttributeValue::bool`](crate::types::AttributeValue::bool).
     #[inline]
     pub fn set_bool(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.bool = input;
+        self.inner.bool = input;
         self
     }
     /// The value set for [`AttributeValue::bool`](crate::types::AttributeValue::bool), if any.
     #[inline]
     pub fn get_bool(&self) -> &::std::option::Option<bool> {
-        &self.bool
+        &self.inner.bool
     }
     /// Builds the [`AttributeValue`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -433,17 +422,6 @@ impl AttributeValueBuilder {
         crate::types::AttributeValue,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::AttributeValue {
-            s: self.s,
-            n: self.n,
-            b: self.b,
-            ss: self.ss,
-            ns: self.ns,
-            bs: self.bs,
-            m: self.m,
-            l: self.l,
-            null: self.null,
-            bool: self.bool,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

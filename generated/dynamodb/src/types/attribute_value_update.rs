@@ -110,8 +110,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AttributeValueUpdate {
     ::std::default::Default
 )]
 pub struct AttributeValueUpdateBuilder {
-    value: ::std::option::Option<crate::types::AttributeValue>,
-    action: ::std::option::Option<crate::types::AttributeAction>,
+    inner: crate::types::AttributeValueUpdate,
 }
 impl AttributeValueUpdateBuilder {
     /// Sets [`AttributeValueUpdate::value`](crate::types::AttributeValueUpdate::value): Represents the data for an attribute.
@@ -119,7 +118,7 @@ impl AttributeValueUpdateBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.value = ::std::option::Option::Some(input.into());
+        self.inner.value = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AttributeValueUpdate::value`](crate::types::AttributeValueUpdate::value).
@@ -128,20 +127,20 @@ impl AttributeValueUpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AttributeValue>,
     ) -> Self {
-        self.value = input;
+        self.inner.value = input;
         self
     }
     /// The value set for [`AttributeValueUpdate::value`](crate::types::AttributeValueUpdate::value), if any.
     #[inline]
     pub fn get_value(&self) -> &::std::option::Option<crate::types::AttributeValue> {
-        &self.value
+        &self.inner.value
     }
     /// Sets [`AttributeValueUpdate::action`](crate::types::AttributeValueUpdate::action): Specifies how to perform the update.
     pub fn action(
         mut self,
         input: impl ::std::convert::Into<crate::types::AttributeAction>,
     ) -> Self {
-        self.action = ::std::option::Option::Some(input.into());
+        self.inner.action = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AttributeValueUpdate::action`](crate::types::AttributeValueUpdate::action).
@@ -150,13 +149,13 @@ impl AttributeValueUpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AttributeAction>,
     ) -> Self {
-        self.action = input;
+        self.inner.action = input;
         self
     }
     /// The value set for [`AttributeValueUpdate::action`](crate::types::AttributeValueUpdate::action), if any.
     #[inline]
     pub fn get_action(&self) -> &::std::option::Option<crate::types::AttributeAction> {
-        &self.action
+        &self.inner.action
     }
     /// Builds the [`AttributeValueUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -166,9 +165,6 @@ impl AttributeValueUpdateBuilder {
         crate::types::AttributeValueUpdate,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::AttributeValueUpdate {
-            value: self.value,
-            action: self.action,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

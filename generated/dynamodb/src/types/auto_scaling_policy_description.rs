@@ -84,10 +84,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AutoScalingPolicyDescrip
     ::std::default::Default
 )]
 pub struct AutoScalingPolicyDescriptionBuilder {
-    policy_name: ::std::option::Option<::std::string::String>,
-    target_tracking_scaling_policy_configuration: ::std::option::Option<
-        crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription,
-    >,
+    inner: crate::types::AutoScalingPolicyDescription,
 }
 impl AutoScalingPolicyDescriptionBuilder {
     /// Sets [`AutoScalingPolicyDescription::policy_name`](crate::types::AutoScalingPolicyDescription::policy_name): The name of the scaling policy.
@@ -95,7 +92,7 @@ impl AutoScalingPolicyDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.policy_name = ::std::option::Option::Some(input.into());
+        self.inner.policy_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AutoScalingPolicyDescription::policy_name`](crate::types::AutoScalingPolicyDescription::policy_name).
@@ -104,13 +101,13 @@ impl AutoScalingPolicyDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.policy_name = input;
+        self.inner.policy_name = input;
         self
     }
     /// The value set for [`AutoScalingPolicyDescription::policy_name`](crate::types::AutoScalingPolicyDescription::policy_name), if any.
     #[inline]
     pub fn get_policy_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.policy_name
+        &self.inner.policy_name
     }
     /// Sets [`AutoScalingPolicyDescription::target_tracking_scaling_policy_configuration`](crate::types::AutoScalingPolicyDescription::target_tracking_scaling_policy_configuration): Represents a target tracking scaling policy configuration.
     pub fn target_tracking_scaling_policy_configuration(
@@ -119,7 +116,7 @@ impl AutoScalingPolicyDescriptionBuilder {
             crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription,
         >,
     ) -> Self {
-        self.target_tracking_scaling_policy_configuration = ::std::option::Option::Some(
+        self.inner.target_tracking_scaling_policy_configuration = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -132,7 +129,7 @@ impl AutoScalingPolicyDescriptionBuilder {
             crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription,
         >,
     ) -> Self {
-        self.target_tracking_scaling_policy_configuration = input;
+        self.inner.target_tracking_scaling_policy_configuration = input;
         self
     }
     /// The value set for [`AutoScalingPolicyDescription::target_tracking_scaling_policy_configuration`](crate::types::AutoScalingPolicyDescription::target_tracking_scaling_policy_configuration), if any.
@@ -142,7 +139,7 @@ impl AutoScalingPolicyDescriptionBuilder {
     ) -> &::std::option::Option<
         crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription,
     > {
-        &self.target_tracking_scaling_policy_configuration
+        &self.inner.target_tracking_scaling_policy_configuration
     }
     /// Builds the [`AutoScalingPolicyDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -152,10 +149,6 @@ impl AutoScalingPolicyDescriptionBuilder {
         crate::types::AutoScalingPolicyDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::AutoScalingPolicyDescription {
-            policy_name: self.policy_name,
-            target_tracking_scaling_policy_configuration: self
-                .target_tracking_scaling_policy_configuration,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -86,10 +86,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AutoScalingPolicyUpdate 
     ::std::default::Default
 )]
 pub struct AutoScalingPolicyUpdateBuilder {
-    policy_name: ::std::option::Option<::std::string::String>,
-    target_tracking_scaling_policy_configuration: ::std::option::Option<
-        crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate,
-    >,
+    inner: crate::types::AutoScalingPolicyUpdate,
 }
 impl AutoScalingPolicyUpdateBuilder {
     /// Sets [`AutoScalingPolicyUpdate::policy_name`](crate::types::AutoScalingPolicyUpdate::policy_name): The name of the scaling policy.
@@ -97,7 +94,7 @@ impl AutoScalingPolicyUpdateBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.policy_name = ::std::option::Option::Some(input.into());
+        self.inner.policy_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AutoScalingPolicyUpdate::policy_name`](crate::types::AutoScalingPolicyUpdate::policy_name).
@@ -106,13 +103,13 @@ impl AutoScalingPolicyUpdateBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.policy_name = input;
+        self.inner.policy_name = input;
         self
     }
     /// The value set for [`AutoScalingPolicyUpdate::policy_name`](crate::types::AutoScalingPolicyUpdate::policy_name), if any.
     #[inline]
     pub fn get_policy_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.policy_name
+        &self.inner.policy_name
     }
     /// Sets [`AutoScalingPolicyUpdate::target_tracking_scaling_policy_configuration`](crate::types::AutoScalingPolicyUpdate::target_tracking_scaling_policy_configuration): Represents a target tracking scaling policy configuration.
     pub fn target_tracking_scaling_policy_configuration(
@@ -121,7 +118,7 @@ impl AutoScalingPolicyUpdateBuilder {
             crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate,
         >,
     ) -> Self {
-        self.target_tracking_scaling_policy_configuration = ::std::option::Option::Some(
+        self.inner.target_tracking_scaling_policy_configuration = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -134,7 +131,7 @@ impl AutoScalingPolicyUpdateBuilder {
             crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate,
         >,
     ) -> Self {
-        self.target_tracking_scaling_policy_configuration = input;
+        self.inner.target_tracking_scaling_policy_configuration = input;
         self
     }
     /// The value set for [`AutoScalingPolicyUpdate::target_tracking_scaling_policy_configuration`](crate::types::AutoScalingPolicyUpdate::target_tracking_scaling_policy_configuration), if any.
@@ -144,7 +141,7 @@ impl AutoScalingPolicyUpdateBuilder {
     ) -> &::std::option::Option<
         crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationUpdate,
     > {
-        &self.target_tracking_scaling_policy_configuration
+        &self.inner.target_tracking_scaling_policy_configuration
     }
     /// Builds the [`AutoScalingPolicyUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -154,16 +151,12 @@ impl AutoScalingPolicyUpdateBuilder {
         crate::types::AutoScalingPolicyUpdate,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.target_tracking_scaling_policy_configuration.is_none() {
+        if self.inner.target_tracking_scaling_policy_configuration.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AutoScalingPolicyUpdate",
                 member: "TargetTrackingScalingPolicyConfiguration",
             });
         }
-        ::std::result::Result::Ok(crate::types::AutoScalingPolicyUpdate {
-            policy_name: self.policy_name,
-            target_tracking_scaling_policy_configuration: self
-                .target_tracking_scaling_policy_configuration,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

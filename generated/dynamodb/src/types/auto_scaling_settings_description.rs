@@ -107,53 +107,47 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AutoScalingSettingsDescr
     ::std::default::Default
 )]
 pub struct AutoScalingSettingsDescriptionBuilder {
-    minimum_units: ::std::option::Option<i64>,
-    maximum_units: ::std::option::Option<i64>,
-    auto_scaling_disabled: ::std::option::Option<bool>,
-    auto_scaling_role_arn: ::std::option::Option<::std::string::String>,
-    scaling_policies: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AutoScalingPolicyDescription>,
-    >,
+    inner: crate::types::AutoScalingSettingsDescription,
 }
 impl AutoScalingSettingsDescriptionBuilder {
     /// Sets [`AutoScalingSettingsDescription::minimum_units`](crate::types::AutoScalingSettingsDescription::minimum_units): The minimum capacity units that a global table or global secondary index should be scaled down to.
     pub fn minimum_units(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.minimum_units = ::std::option::Option::Some(input.into());
+        self.inner.minimum_units = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AutoScalingSettingsDescription::minimum_units`](crate::types::AutoScalingSettingsDescription::minimum_units).
     #[inline]
     pub fn set_minimum_units(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.minimum_units = input;
+        self.inner.minimum_units = input;
         self
     }
     /// The value set for [`AutoScalingSettingsDescription::minimum_units`](crate::types::AutoScalingSettingsDescription::minimum_units), if any.
     #[inline]
     pub fn get_minimum_units(&self) -> &::std::option::Option<i64> {
-        &self.minimum_units
+        &self.inner.minimum_units
     }
     /// Sets [`AutoScalingSettingsDescription::maximum_units`](crate::types::AutoScalingSettingsDescription::maximum_units): The maximum capacity units that a global table or global secondary index should be scaled up to.
     pub fn maximum_units(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.maximum_units = ::std::option::Option::Some(input.into());
+        self.inner.maximum_units = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AutoScalingSettingsDescription::maximum_units`](crate::types::AutoScalingSettingsDescription::maximum_units).
     #[inline]
     pub fn set_maximum_units(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.maximum_units = input;
+        self.inner.maximum_units = input;
         self
     }
     /// The value set for [`AutoScalingSettingsDescription::maximum_units`](crate::types::AutoScalingSettingsDescription::maximum_units), if any.
     #[inline]
     pub fn get_maximum_units(&self) -> &::std::option::Option<i64> {
-        &self.maximum_units
+        &self.inner.maximum_units
     }
     /// Sets [`AutoScalingSettingsDescription::auto_scaling_disabled`](crate::types::AutoScalingSettingsDescription::auto_scaling_disabled): Disabled auto scaling for this global table or global secondary index.
     pub fn auto_scaling_disabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.auto_scaling_disabled = ::std::option::Option::Some(input.into());
+        self.inner.auto_scaling_disabled = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AutoScalingSettingsDescription::auto_scaling_disabled`](crate::types::AutoScalingSettingsDescription::auto_scaling_disabled).
@@ -162,20 +156,20 @@ impl AutoScalingSettingsDescriptionBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.auto_scaling_disabled = input;
+        self.inner.auto_scaling_disabled = input;
         self
     }
     /// The value set for [`AutoScalingSettingsDescription::auto_scaling_disabled`](crate::types::AutoScalingSettingsDescription::auto_scaling_disabled), if any.
     #[inline]
     pub fn get_auto_scaling_disabled(&self) -> &::std::option::Option<bool> {
-        &self.auto_scaling_disabled
+        &self.inner.auto_scaling_disabled
     }
     /// Sets [`AutoScalingSettingsDescription::auto_scaling_role_arn`](crate::types::AutoScalingSettingsDescription::auto_scaling_role_arn): Role ARN used for configuring the auto scaling policy.
     pub fn auto_scaling_role_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.auto_scaling_role_arn = ::std::option::Option::Some(input.into());
+        self.inner.auto_scaling_role_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AutoScalingSettingsDescription::auto_scaling_role_arn`](crate::types::AutoScalingSettingsDescription::auto_scaling_role_arn).
@@ -184,7 +178,7 @@ impl AutoScalingSettingsDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.auto_scaling_role_arn = input;
+        self.inner.auto_scaling_role_arn = input;
         self
     }
     /// The value set for [`AutoScalingSettingsDescription::auto_scaling_role_arn`](crate::types::AutoScalingSettingsDescription::auto_scaling_role_arn), if any.
@@ -192,7 +186,7 @@ impl AutoScalingSettingsDescriptionBuilder {
     pub fn get_auto_scaling_role_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.auto_scaling_role_arn
+        &self.inner.auto_scaling_role_arn
     }
     /// Sets [`AutoScalingSettingsDescription::scaling_policies`](crate::types::AutoScalingSettingsDescription::scaling_policies): Information about the scaling policies.
     pub fn scaling_policies(
@@ -201,7 +195,7 @@ impl AutoScalingSettingsDescriptionBuilder {
             Item = impl ::std::convert::Into<crate::types::AutoScalingPolicyDescription>,
         >,
     ) -> Self {
-        self.scaling_policies = ::std::option::Option::Some(
+        self.inner.scaling_policies = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -214,7 +208,7 @@ impl AutoScalingSettingsDescriptionBuilder {
             ::std::vec::Vec<crate::types::AutoScalingPolicyDescription>,
         >,
     ) -> Self {
-        self.scaling_policies = input;
+        self.inner.scaling_policies = input;
         self
     }
     /// The value set for [`AutoScalingSettingsDescription::scaling_policies`](crate::types::AutoScalingSettingsDescription::scaling_policies), if any.
@@ -224,7 +218,7 @@ impl AutoScalingSettingsDescriptionBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::AutoScalingPolicyDescription>,
     > {
-        &self.scaling_policies
+        &self.inner.scaling_policies
     }
     /// Builds the [`AutoScalingSettingsDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -234,12 +228,6 @@ impl AutoScalingSettingsDescriptionBuilder {
         crate::types::AutoScalingSettingsDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::AutoScalingSettingsDescription {
-            minimum_units: self.minimum_units,
-            maximum_units: self.maximum_units,
-            auto_scaling_disabled: self.auto_scaling_disabled,
-            auto_scaling_role_arn: self.auto_scaling_role_arn,
-            scaling_policies: self.scaling_policies,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -98,51 +98,47 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AutoScalingSettingsUpdat
     ::std::default::Default
 )]
 pub struct AutoScalingSettingsUpdateBuilder {
-    minimum_units: ::std::option::Option<i64>,
-    maximum_units: ::std::option::Option<i64>,
-    auto_scaling_disabled: ::std::option::Option<bool>,
-    auto_scaling_role_arn: ::std::option::Option<::std::string::String>,
-    scaling_policy_update: ::std::option::Option<crate::types::AutoScalingPolicyUpdate>,
+    inner: crate::types::AutoScalingSettingsUpdate,
 }
 impl AutoScalingSettingsUpdateBuilder {
     /// Sets [`AutoScalingSettingsUpdate::minimum_units`](crate::types::AutoScalingSettingsUpdate::minimum_units): The minimum capacity units that a global table or global secondary index should be scaled down to.
     pub fn minimum_units(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.minimum_units = ::std::option::Option::Some(input.into());
+        self.inner.minimum_units = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AutoScalingSettingsUpdate::minimum_units`](crate::types::AutoScalingSettingsUpdate::minimum_units).
     #[inline]
     pub fn set_minimum_units(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.minimum_units = input;
+        self.inner.minimum_units = input;
         self
     }
     /// The value set for [`AutoScalingSettingsUpdate::minimum_units`](crate::types::AutoScalingSettingsUpdate::minimum_units), if any.
     #[inline]
     pub fn get_minimum_units(&self) -> &::std::option::Option<i64> {
-        &self.minimum_units
+        &self.inner.minimum_units
     }
     /// Sets [`AutoScalingSettingsUpdate::maximum_units`](crate::types::AutoScalingSettingsUpdate::maximum_units): The maximum capacity units that a global table or global secondary index should be scaled up to.
     pub fn maximum_units(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.maximum_units = ::std::option::Option::Some(input.into());
+        self.inner.maximum_units = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AutoScalingSettingsUpdate::maximum_units`](crate::types::AutoScalingSettingsUpdate::maximum_units).
     #[inline]
     pub fn set_maximum_units(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.maximum_units = input;
+        self.inner.maximum_units = input;
         self
     }
     /// The value set for [`AutoScalingSettingsUpdate::maximum_units`](crate::types::AutoScalingSettingsUpdate::maximum_units), if any.
     #[inline]
     pub fn get_maximum_units(&self) -> &::std::option::Option<i64> {
-        &self.maximum_units
+        &self.inner.maximum_units
     }
     /// Sets [`AutoScalingSettingsUpdate::auto_scaling_disabled`](crate::types::AutoScalingSettingsUpdate::auto_scaling_disabled): Disabled auto scaling for this global table or global secondary index.
     pub fn auto_scaling_disabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.auto_scaling_disabled = ::std::option::Option::Some(input.into());
+        self.inner.auto_scaling_disabled = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AutoScalingSettingsUpdate::auto_scaling_disabled`](crate::types::AutoScalingSettingsUpdate::auto_scaling_disabled).
@@ -151,20 +147,20 @@ impl AutoScalingSettingsUpdateBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.auto_scaling_disabled = input;
+        self.inner.auto_scaling_disabled = input;
         self
     }
     /// The value set for [`AutoScalingSettingsUpdate::auto_scaling_disabled`](crate::types::AutoScalingSettingsUpdate::auto_scaling_disabled), if any.
     #[inline]
     pub fn get_auto_scaling_disabled(&self) -> &::std::option::Option<bool> {
-        &self.auto_scaling_disabled
+        &self.inner.auto_scaling_disabled
     }
     /// Sets [`AutoScalingSettingsUpdate::auto_scaling_role_arn`](crate::types::AutoScalingSettingsUpdate::auto_scaling_role_arn): Role ARN used for configuring auto scaling policy.
     pub fn auto_scaling_role_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.auto_scaling_role_arn = ::std::option::Option::Some(input.into());
+        self.inner.auto_scaling_role_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AutoScalingSettingsUpdate::auto_scaling_role_arn`](crate::types::AutoScalingSettingsUpdate::auto_scaling_role_arn).
@@ -173,7 +169,7 @@ impl AutoScalingSettingsUpdateBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.auto_scaling_role_arn = input;
+        self.inner.auto_scaling_role_arn = input;
         self
     }
     /// The value set for [`AutoScalingSettingsUpdate::auto_scaling_role_arn`](crate::types::AutoScalingSettingsUpdate::auto_scaling_role_arn), if any.
@@ -181,14 +177,14 @@ impl AutoScalingSettingsUpdateBuilder {
     pub fn get_auto_scaling_role_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.auto_scaling_role_arn
+        &self.inner.auto_scaling_role_arn
     }
     /// Sets [`AutoScalingSettingsUpdate::scaling_policy_update`](crate::types::AutoScalingSettingsUpdate::scaling_policy_update): The scaling policy to apply for scaling target global table or global secondary index capacity units.
     pub fn scaling_policy_update(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoScalingPolicyUpdate>,
     ) -> Self {
-        self.scaling_policy_update = ::std::option::Option::Some(input.into());
+        self.inner.scaling_policy_update = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AutoScalingSettingsUpdate::scaling_policy_update`](crate::types::AutoScalingSettingsUpdate::scaling_policy_update).
@@ -197,7 +193,7 @@ impl AutoScalingSettingsUpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AutoScalingPolicyUpdate>,
     ) -> Self {
-        self.scaling_policy_update = input;
+        self.inner.scaling_policy_update = input;
         self
     }
     /// The value set for [`AutoScalingSettingsUpdate::scaling_policy_update`](crate::types::AutoScalingSettingsUpdate::scaling_policy_update), if any.
@@ -205,7 +201,7 @@ impl AutoScalingSettingsUpdateBuilder {
     pub fn get_scaling_policy_update(
         &self,
     ) -> &::std::option::Option<crate::types::AutoScalingPolicyUpdate> {
-        &self.scaling_policy_update
+        &self.inner.scaling_policy_update
     }
     /// Builds the [`AutoScalingSettingsUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -215,12 +211,6 @@ impl AutoScalingSettingsUpdateBuilder {
         crate::types::AutoScalingSettingsUpdate,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::AutoScalingSettingsUpdate {
-            minimum_units: self.minimum_units,
-            maximum_units: self.maximum_units,
-            auto_scaling_disabled: self.auto_scaling_disabled,
-            auto_scaling_role_arn: self.auto_scaling_role_arn,
-            scaling_policy_update: self.scaling_policy_update,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

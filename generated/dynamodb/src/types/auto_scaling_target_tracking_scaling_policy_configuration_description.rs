@@ -103,75 +103,72 @@ for AutoScalingTargetTrackingScalingPolicyConfigurationDescription {
     ::std::default::Default
 )]
 pub struct AutoScalingTargetTrackingScalingPolicyConfigurationDescriptionBuilder {
-    disable_scale_in: ::std::option::Option<bool>,
-    scale_in_cooldown: ::std::option::Option<i32>,
-    scale_out_cooldown: ::std::option::Option<i32>,
-    target_value: ::std::option::Option<f64>,
+    inner: crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription,
 }
 impl AutoScalingTargetTrackingScalingPolicyConfigurationDescriptionBuilder {
     /// Sets [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::disable_scale_in`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::disable_scale_in): Indicates whether scale in by the target tracking policy is disabled.
     pub fn disable_scale_in(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.disable_scale_in = ::std::option::Option::Some(input.into());
+        self.inner.disable_scale_in = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::disable_scale_in`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::disable_scale_in).
     #[inline]
     pub fn set_disable_scale_in(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.disable_scale_in = input;
+        self.inner.disable_scale_in = input;
         self
     }
     /// The value set for [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::disable_scale_in`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::disable_scale_in), if any.
     #[inline]
     pub fn get_disable_scale_in(&self) -> &::std::option::Option<bool> {
-        &self.disable_scale_in
+        &self.inner.disable_scale_in
     }
     /// Sets [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_in_cooldown`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_in_cooldown): The amount of time, in seconds, after a scale in activity completes before another scale in activity can start.
     pub fn scale_in_cooldown(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.scale_in_cooldown = ::std::option::Option::Some(input.into());
+        self.inner.scale_in_cooldown = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_in_cooldown`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_in_cooldown).
     #[inline]
     pub fn set_scale_in_cooldown(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.scale_in_cooldown = input;
+        self.inner.scale_in_cooldown = input;
         self
     }
     /// The value set for [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_in_cooldown`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_in_cooldown), if any.
     #[inline]
     pub fn get_scale_in_cooldown(&self) -> &::std::option::Option<i32> {
-        &self.scale_in_cooldown
+        &self.inner.scale_in_cooldown
     }
     /// Sets [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_out_cooldown`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_out_cooldown): The amount of time, in seconds, after a scale out activity completes before another scale out activity can start.
     pub fn scale_out_cooldown(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.scale_out_cooldown = ::std::option::Option::Some(input.into());
+        self.inner.scale_out_cooldown = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_out_cooldown`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_out_cooldown).
     #[inline]
     pub fn set_scale_out_cooldown(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.scale_out_cooldown = input;
+        self.inner.scale_out_cooldown = input;
         self
     }
     /// The value set for [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_out_cooldown`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::scale_out_cooldown), if any.
     #[inline]
     pub fn get_scale_out_cooldown(&self) -> &::std::option::Option<i32> {
-        &self.scale_out_cooldown
+        &self.inner.scale_out_cooldown
     }
     /// Sets [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::target_value`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::target_value): The target value for the metric.
     pub fn target_value(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.target_value = ::std::option::Option::Some(input.into());
+        self.inner.target_value = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::target_value`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::target_value).
     #[inline]
     pub fn set_target_value(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.target_value = input;
+        self.inner.target_value = input;
         self
     }
     /// The value set for [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription::target_value`](crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription::target_value), if any.
     #[inline]
     pub fn get_target_value(&self) -> &::std::option::Option<f64> {
-        &self.target_value
+        &self.inner.target_value
     }
     /// Builds the [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -181,17 +178,12 @@ impl AutoScalingTargetTrackingScalingPolicyConfigurationDescriptionBuilder {
         crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.target_value.is_none() {
+        if self.inner.target_value.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AutoScalingTargetTrackingScalingPolicyConfigurationDescription",
                 member: "TargetValue",
             });
         }
-        ::std::result::Result::Ok(crate::types::AutoScalingTargetTrackingScalingPolicyConfigurationDescription {
-            disable_scale_in: self.disable_scale_in,
-            scale_in_cooldown: self.scale_in_cooldown,
-            scale_out_cooldown: self.scale_out_cooldown,
-            target_value: self.target_value,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -88,11 +88,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BackupDescription {
     ::std::default::Default
 )]
 pub struct BackupDescriptionBuilder {
-    backup_details: ::std::option::Option<crate::types::BackupDetails>,
-    source_table_details: ::std::option::Option<crate::types::SourceTableDetails>,
-    source_table_feature_details: ::std::option::Option<
-        crate::types::SourceTableFeatureDetails,
-    >,
+    inner: crate::types::BackupDescription,
 }
 impl BackupDescriptionBuilder {
     /// Sets [`BackupDescription::backup_details`](crate::types::BackupDescription::backup_details): Contains the details of the backup created for the table.
@@ -100,7 +96,7 @@ impl BackupDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::BackupDetails>,
     ) -> Self {
-        self.backup_details = ::std::option::Option::Some(input.into());
+        self.inner.backup_details = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupDescription::backup_details`](crate::types::BackupDescription::backup_details).
@@ -109,7 +105,7 @@ impl BackupDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BackupDetails>,
     ) -> Self {
-        self.backup_details = input;
+        self.inner.backup_details = input;
         self
     }
     /// The value set for [`BackupDescription::backup_details`](crate::types::BackupDescription::backup_details), if any.
@@ -117,14 +113,14 @@ impl BackupDescriptionBuilder {
     pub fn get_backup_details(
         &self,
     ) -> &::std::option::Option<crate::types::BackupDetails> {
-        &self.backup_details
+        &self.inner.backup_details
     }
     /// Sets [`BackupDescription::source_table_details`](crate::types::BackupDescription::source_table_details): Contains the details of the table when the backup was created.
     pub fn source_table_details(
         mut self,
         input: impl ::std::convert::Into<crate::types::SourceTableDetails>,
     ) -> Self {
-        self.source_table_details = ::std::option::Option::Some(input.into());
+        self.inner.source_table_details = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupDescription::source_table_details`](crate::types::BackupDescription::source_table_details).
@@ -133,7 +129,7 @@ impl BackupDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SourceTableDetails>,
     ) -> Self {
-        self.source_table_details = input;
+        self.inner.source_table_details = input;
         self
     }
     /// The value set for [`BackupDescription::source_table_details`](crate::types::BackupDescription::source_table_details), if any.
@@ -141,14 +137,16 @@ impl BackupDescriptionBuilder {
     pub fn get_source_table_details(
         &self,
     ) -> &::std::option::Option<crate::types::SourceTableDetails> {
-        &self.source_table_details
+        &self.inner.source_table_details
     }
     /// Sets [`BackupDescription::source_table_feature_details`](crate::types::BackupDescription::source_table_feature_details): Contains the details of the features enabled on the table when the backup was created.
     pub fn source_table_feature_details(
         mut self,
         input: impl ::std::convert::Into<crate::types::SourceTableFeatureDetails>,
     ) -> Self {
-        self.source_table_feature_details = ::std::option::Option::Some(input.into());
+        self.inner.source_table_feature_details = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`BackupDescription::source_table_feature_details`](crate::types::BackupDescription::source_table_feature_details).
@@ -157,7 +155,7 @@ impl BackupDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SourceTableFeatureDetails>,
     ) -> Self {
-        self.source_table_feature_details = input;
+        self.inner.source_table_feature_details = input;
         self
     }
     /// The value set for [`BackupDescription::source_table_feature_details`](crate::types::BackupDescription::source_table_feature_details), if any.
@@ -165,7 +163,7 @@ impl BackupDescriptionBuilder {
     pub fn get_source_table_feature_details(
         &self,
     ) -> &::std::option::Option<crate::types::SourceTableFeatureDetails> {
-        &self.source_table_feature_details
+        &self.inner.source_table_feature_details
     }
     /// Builds the [`BackupDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -175,10 +173,6 @@ impl BackupDescriptionBuilder {
         crate::types::BackupDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::BackupDescription {
-            backup_details: self.backup_details,
-            source_table_details: self.source_table_details,
-            source_table_feature_details: self.source_table_feature_details,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

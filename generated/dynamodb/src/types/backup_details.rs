@@ -152,17 +152,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BackupDetails {
     ::std::default::Default
 )]
 pub struct BackupDetailsBuilder {
-    backup_arn: ::std::option::Option<::std::string::String>,
-    backup_name: ::std::option::Option<::std::string::String>,
-    backup_size_bytes: ::std::option::Option<i64>,
-    backup_status: ::std::option::Option<crate::types::BackupStatus>,
-    backup_type: ::std::option::Option<crate::types::BackupType>,
-    backup_creation_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
-    backup_expiry_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    inner: crate::types::BackupDetails,
 }
 impl BackupDetailsBuilder {
     /// Sets [`BackupDetails::backup_arn`](crate::types::BackupDetails::backup_arn): ARN associated with the backup.
@@ -170,7 +160,7 @@ impl BackupDetailsBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.backup_arn = ::std::option::Option::Some(input.into());
+        self.inner.backup_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupDetails::backup_arn`](crate::types::BackupDetails::backup_arn).
@@ -179,20 +169,20 @@ impl BackupDetailsBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.backup_arn = input;
+        self.inner.backup_arn = input;
         self
     }
     /// The value set for [`BackupDetails::backup_arn`](crate::types::BackupDetails::backup_arn), if any.
     #[inline]
     pub fn get_backup_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.backup_arn
+        &self.inner.backup_arn
     }
     /// Sets [`BackupDetails::backup_name`](crate::types::BackupDetails::backup_name): Name of the requested backup.
     pub fn backup_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.backup_name = ::std::option::Option::Some(input.into());
+        self.inner.backup_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupDetails::backup_name`](crate::types::BackupDetails::backup_name).
@@ -201,36 +191,36 @@ impl BackupDetailsBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.backup_name = input;
+        self.inner.backup_name = input;
         self
     }
     /// The value set for [`BackupDetails::backup_name`](crate::types::BackupDetails::backup_name), if any.
     #[inline]
     pub fn get_backup_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.backup_name
+        &self.inner.backup_name
     }
     /// Sets [`BackupDetails::backup_size_bytes`](crate::types::BackupDetails::backup_size_bytes): Size of the backup in bytes.
     pub fn backup_size_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.backup_size_bytes = ::std::option::Option::Some(input.into());
+        self.inner.backup_size_bytes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupDetails::backup_size_bytes`](crate::types::BackupDetails::backup_size_bytes).
     #[inline]
     pub fn set_backup_size_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.backup_size_bytes = input;
+        self.inner.backup_size_bytes = input;
         self
     }
     /// The value set for [`BackupDetails::backup_size_bytes`](crate::types::BackupDetails::backup_size_bytes), if any.
     #[inline]
     pub fn get_backup_size_bytes(&self) -> &::std::option::Option<i64> {
-        &self.backup_size_bytes
+        &self.inner.backup_size_bytes
     }
     /// Sets [`BackupDetails::backup_status`](crate::types::BackupDetails::backup_status): Backup can be in one of the following states: CREATING, ACTIVE, DELETED.
     pub fn backup_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::BackupStatus>,
     ) -> Self {
-        self.backup_status = ::std::option::Option::Some(input.into());
+        self.inner.backup_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupDetails::backup_status`](crate::types::BackupDetails::backup_status).
@@ -239,7 +229,7 @@ impl BackupDetailsBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BackupStatus>,
     ) -> Self {
-        self.backup_status = input;
+        self.inner.backup_status = input;
         self
     }
     /// The value set for [`BackupDetails::backup_status`](crate::types::BackupDetails::backup_status), if any.
@@ -247,14 +237,14 @@ impl BackupDetailsBuilder {
     pub fn get_backup_status(
         &self,
     ) -> &::std::option::Option<crate::types::BackupStatus> {
-        &self.backup_status
+        &self.inner.backup_status
     }
     /// Sets [`BackupDetails::backup_type`](crate::types::BackupDetails::backup_type): BackupType:
     pub fn backup_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::BackupType>,
     ) -> Self {
-        self.backup_type = ::std::option::Option::Some(input.into());
+        self.inner.backup_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupDetails::backup_type`](crate::types::BackupDetails::backup_type).
@@ -263,20 +253,20 @@ impl BackupDetailsBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BackupType>,
     ) -> Self {
-        self.backup_type = input;
+        self.inner.backup_type = input;
         self
     }
     /// The value set for [`BackupDetails::backup_type`](crate::types::BackupDetails::backup_type), if any.
     #[inline]
     pub fn get_backup_type(&self) -> &::std::option::Option<crate::types::BackupType> {
-        &self.backup_type
+        &self.inner.backup_type
     }
     /// Sets [`BackupDetails::backup_creation_date_time`](crate::types::BackupDetails::backup_creation_date_time): Time at which the backup was created.
     pub fn backup_creation_date_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.backup_creation_date_time = ::std::option::Option::Some(input.into());
+        self.inner.backup_creation_date_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupDetails::backup_creation_date_time`](crate::types::BackupDetails::backup_creation_date_time).
@@ -285,7 +275,7 @@ impl BackupDetailsBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.backup_creation_date_time = input;
+        self.inner.backup_creation_date_time = input;
         self
     }
     /// The value set for [`BackupDetails::backup_creation_date_time`](crate::types::BackupDetails::backup_creation_date_time), if any.
@@ -293,14 +283,14 @@ impl BackupDetailsBuilder {
     pub fn get_backup_creation_date_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.backup_creation_date_time
+        &self.inner.backup_creation_date_time
     }
     /// Sets [`BackupDetails::backup_expiry_date_time`](crate::types::BackupDetails::backup_expiry_date_time): Time at which the automatic on-demand backup created by DynamoDB will expire.
     pub fn backup_expiry_date_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.backup_expiry_date_time = ::std::option::Option::Some(input.into());
+        self.inner.backup_expiry_date_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupDetails::backup_expiry_date_time`](crate::types::BackupDetails::backup_expiry_date_time).
@@ -309,7 +299,7 @@ impl BackupDetailsBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.backup_expiry_date_time = input;
+        self.inner.backup_expiry_date_time = input;
         self
     }
     /// The value set for [`BackupDetails::backup_expiry_date_time`](crate::types::BackupDetails::backup_expiry_date_time), if any.
@@ -317,7 +307,7 @@ impl BackupDetailsBuilder {
     pub fn get_backup_expiry_date_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.backup_expiry_date_time
+        &self.inner.backup_expiry_date_time
     }
     /// Builds the [`BackupDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -327,44 +317,36 @@ impl BackupDetailsBuilder {
         crate::types::BackupDetails,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.backup_arn.is_none() {
+        if self.inner.backup_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BackupDetails",
                 member: "BackupArn",
             });
         }
-        if self.backup_name.is_none() {
+        if self.inner.backup_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BackupDetails",
                 member: "BackupName",
             });
         }
-        if self.backup_status.is_none() {
+        if self.inner.backup_status.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BackupDetails",
                 member: "BackupStatus",
             });
         }
-        if self.backup_type.is_none() {
+        if self.inner.backup_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BackupDetails",
                 member: "BackupType",
             });
         }
-        if self.backup_creation_date_time.is_none() {
+        if self.inner.backup_creation_date_time.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BackupDetails",
                 member: "BackupCreationDateTime",
             });
         }
-        ::std::result::Result::Ok(crate::types::BackupDetails {
-            backup_arn: self.backup_arn,
-            backup_name: self.backup_name,
-            backup_size_bytes: self.backup_size_bytes,
-            backup_status: self.backup_status,
-            backup_type: self.backup_type,
-            backup_creation_date_time: self.backup_creation_date_time,
-            backup_expiry_date_time: self.backup_expiry_date_time,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

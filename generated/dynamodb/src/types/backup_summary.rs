@@ -160,20 +160,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BackupSummary {
     ::std::default::Default
 )]
 pub struct BackupSummaryBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    table_id: ::std::option::Option<::std::string::String>,
-    table_arn: ::std::option::Option<::std::string::String>,
-    backup_arn: ::std::option::Option<::std::string::String>,
-    backup_name: ::std::option::Option<::std::string::String>,
-    backup_creation_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
-    backup_expiry_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
-    backup_status: ::std::option::Option<crate::types::BackupStatus>,
-    backup_type: ::std::option::Option<crate::types::BackupType>,
-    backup_size_bytes: ::std::option::Option<i64>,
+    inner: crate::types::BackupSummary,
 }
 impl BackupSummaryBuilder {
     /// Sets [`BackupSummary::table_name`](crate::types::BackupSummary::table_name): Name of the table.
@@ -181,7 +168,7 @@ impl BackupSummaryBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupSummary::table_name`](crate::types::BackupSummary::table_name).
@@ -190,20 +177,20 @@ impl BackupSummaryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`BackupSummary::table_name`](crate::types::BackupSummary::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`BackupSummary::table_id`](crate::types::BackupSummary::table_id): Unique identifier for the table.
     pub fn table_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_id = ::std::option::Option::Some(input.into());
+        self.inner.table_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupSummary::table_id`](crate::types::BackupSummary::table_id).
@@ -212,20 +199,20 @@ impl BackupSummaryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_id = input;
+        self.inner.table_id = input;
         self
     }
     /// The value set for [`BackupSummary::table_id`](crate::types::BackupSummary::table_id), if any.
     #[inline]
     pub fn get_table_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_id
+        &self.inner.table_id
     }
     /// Sets [`BackupSummary::table_arn`](crate::types::BackupSummary::table_arn): ARN associated with the table.
     pub fn table_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_arn = ::std::option::Option::Some(input.into());
+        self.inner.table_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupSummary::table_arn`](crate::types::BackupSummary::table_arn).
@@ -234,20 +221,20 @@ impl BackupSummaryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_arn = input;
+        self.inner.table_arn = input;
         self
     }
     /// The value set for [`BackupSummary::table_arn`](crate::types::BackupSummary::table_arn), if any.
     #[inline]
     pub fn get_table_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_arn
+        &self.inner.table_arn
     }
     /// Sets [`BackupSummary::backup_arn`](crate::types::BackupSummary::backup_arn): ARN associated with the backup.
     pub fn backup_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.backup_arn = ::std::option::Option::Some(input.into());
+        self.inner.backup_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupSummary::backup_arn`](crate::types::BackupSummary::backup_arn).
@@ -256,20 +243,20 @@ impl BackupSummaryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.backup_arn = input;
+        self.inner.backup_arn = input;
         self
     }
     /// The value set for [`BackupSummary::backup_arn`](crate::types::BackupSummary::backup_arn), if any.
     #[inline]
     pub fn get_backup_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.backup_arn
+        &self.inner.backup_arn
     }
     /// Sets [`BackupSummary::backup_name`](crate::types::BackupSummary::backup_name): Name of the specified backup.
     pub fn backup_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.backup_name = ::std::option::Option::Some(input.into());
+        self.inner.backup_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupSummary::backup_name`](crate::types::BackupSummary::backup_name).
@@ -278,20 +265,20 @@ impl BackupSummaryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.backup_name = input;
+        self.inner.backup_name = input;
         self
     }
     /// The value set for [`BackupSummary::backup_name`](crate::types::BackupSummary::backup_name), if any.
     #[inline]
     pub fn get_backup_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.backup_name
+        &self.inner.backup_name
     }
     /// Sets [`BackupSummary::backup_creation_date_time`](crate::types::BackupSummary::backup_creation_date_time): Time at which the backup was created.
     pub fn backup_creation_date_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.backup_creation_date_time = ::std::option::Option::Some(input.into());
+        self.inner.backup_creation_date_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupSummary::backup_creation_date_time`](crate::types::BackupSummary::backup_creation_date_time).
@@ -300,7 +287,7 @@ impl BackupSummaryBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.backup_creation_date_time = input;
+        self.inner.backup_creation_date_time = input;
         self
     }
     /// The value set for [`BackupSummary::backup_creation_date_time`](crate::types::BackupSummary::backup_creation_date_time), if any.
@@ -308,14 +295,14 @@ impl BackupSummaryBuilder {
     pub fn get_backup_creation_date_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.backup_creation_date_time
+        &self.inner.backup_creation_date_time
     }
     /// Sets [`BackupSummary::backup_expiry_date_time`](crate::types::BackupSummary::backup_expiry_date_time): Time at which the automatic on-demand backup created by DynamoDB will expire.
     pub fn backup_expiry_date_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.backup_expiry_date_time = ::std::option::Option::Some(input.into());
+        self.inner.backup_expiry_date_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupSummary::backup_expiry_date_time`](crate::types::BackupSummary::backup_expiry_date_time).
@@ -324,7 +311,7 @@ impl BackupSummaryBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.backup_expiry_date_time = input;
+        self.inner.backup_expiry_date_time = input;
         self
     }
     /// The value set for [`BackupSummary::backup_expiry_date_time`](crate::types::BackupSummary::backup_expiry_date_time), if any.
@@ -332,14 +319,14 @@ impl BackupSummaryBuilder {
     pub fn get_backup_expiry_date_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.backup_expiry_date_time
+        &self.inner.backup_expiry_date_time
     }
     /// Sets [`BackupSummary::backup_status`](crate::types::BackupSummary::backup_status): Backup can be in one of the following states: CREATING, ACTIVE, DELETED.
     pub fn backup_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::BackupStatus>,
     ) -> Self {
-        self.backup_status = ::std::option::Option::Some(input.into());
+        self.inner.backup_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupSummary::backup_status`](crate::types::BackupSummary::backup_status).
@@ -348,7 +335,7 @@ impl BackupSummaryBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BackupStatus>,
     ) -> Self {
-        self.backup_status = input;
+        self.inner.backup_status = input;
         self
     }
     /// The value set for [`BackupSummary::backup_status`](crate::types::BackupSummary::backup_status), if any.
@@ -356,14 +343,14 @@ impl BackupSummaryBuilder {
     pub fn get_backup_status(
         &self,
     ) -> &::std::option::Option<crate::types::BackupStatus> {
-        &self.backup_status
+        &self.inner.backup_status
     }
     /// Sets [`BackupSummary::backup_type`](crate::types::BackupSummary::backup_type): BackupType:
     pub fn backup_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::BackupType>,
     ) -> Self {
-        self.backup_type = ::std::option::Option::Some(input.into());
+        self.inner.backup_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupSummary::backup_type`](crate::types::BackupSummary::backup_type).
@@ -372,29 +359,29 @@ impl BackupSummaryBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BackupType>,
     ) -> Self {
-        self.backup_type = input;
+        self.inner.backup_type = input;
         self
     }
     /// The value set for [`BackupSummary::backup_type`](crate::types::BackupSummary::backup_type), if any.
     #[inline]
     pub fn get_backup_type(&self) -> &::std::option::Option<crate::types::BackupType> {
-        &self.backup_type
+        &self.inner.backup_type
     }
     /// Sets [`BackupSummary::backup_size_bytes`](crate::types::BackupSummary::backup_size_bytes): Size of the backup in bytes.
     pub fn backup_size_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.backup_size_bytes = ::std::option::Option::Some(input.into());
+        self.inner.backup_size_bytes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BackupSummary::backup_size_bytes`](crate::types::BackupSummary::backup_size_bytes).
     #[inline]
     pub fn set_backup_size_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.backup_size_bytes = input;
+        self.inner.backup_size_bytes = input;
         self
     }
     /// The value set for [`BackupSummary::backup_size_bytes`](crate::types::BackupSummary::backup_size_bytes), if any.
     #[inline]
     pub fn get_backup_size_bytes(&self) -> &::std::option::Option<i64> {
-        &self.backup_size_bytes
+        &self.inner.backup_size_bytes
     }
     /// Builds the [`BackupSummary`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -404,17 +391,6 @@ impl BackupSummaryBuilder {
         crate::types::BackupSummary,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::BackupSummary {
-            table_name: self.table_name,
-            table_id: self.table_id,
-            table_arn: self.table_arn,
-            backup_arn: self.backup_arn,
-            backup_name: self.backup_name,
-            backup_creation_date_time: self.backup_creation_date_time,
-            backup_expiry_date_time: self.backup_expiry_date_time,
-            backup_status: self.backup_status,
-            backup_type: self.backup_type,
-            backup_size_bytes: self.backup_size_bytes,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

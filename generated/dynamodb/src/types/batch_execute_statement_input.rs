@@ -98,12 +98,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BatchExecuteStatementInp
     ::std::default::Default
 )]
 pub struct BatchExecuteStatementInputBuilder {
-    statements: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BatchStatementRequest>,
-    >,
-    return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
+    inner: crate::types::BatchExecuteStatementInput,
 }
 impl BatchExecuteStatementInputBuilder {
     /// Sets [`BatchExecuteStatementInput::statements`](crate::types::BatchExecuteStatementInput::statements): The list of PartiQL statements representing the batch to run.
@@ -113,7 +108,7 @@ impl BatchExecuteStatementInputBuilder {
             Item = impl ::std::convert::Into<crate::types::BatchStatementRequest>,
         >,
     ) -> Self {
-        self.statements = ::std::option::Option::Some(
+        self.inner.statements = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -126,7 +121,7 @@ impl BatchExecuteStatementInputBuilder {
             ::std::vec::Vec<crate::types::BatchStatementRequest>,
         >,
     ) -> Self {
-        self.statements = input;
+        self.inner.statements = input;
         self
     }
     /// The value set for [`BatchExecuteStatementInput::statements`](crate::types::BatchExecuteStatementInput::statements), if any.
@@ -134,14 +129,14 @@ impl BatchExecuteStatementInputBuilder {
     pub fn get_statements(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::BatchStatementRequest>> {
-        &self.statements
+        &self.inner.statements
     }
     /// Sets [`BatchExecuteStatementInput::return_consumed_capacity`](crate::types::BatchExecuteStatementInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BatchExecuteStatementInput::return_consumed_capacity`](crate::types::BatchExecuteStatementInput::return_consumed_capacity).
@@ -150,7 +145,7 @@ impl BatchExecuteStatementInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = input;
+        self.inner.return_consumed_capacity = input;
         self
     }
     /// The value set for [`BatchExecuteStatementInput::return_consumed_capacity`](crate::types::BatchExecuteStatementInput::return_consumed_capacity), if any.
@@ -158,7 +153,7 @@ impl BatchExecuteStatementInputBuilder {
     pub fn get_return_consumed_capacity(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
-        &self.return_consumed_capacity
+        &self.inner.return_consumed_capacity
     }
     /// Builds the [`BatchExecuteStatementInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -168,15 +163,12 @@ impl BatchExecuteStatementInputBuilder {
         crate::types::BatchExecuteStatementInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.statements.is_none() {
+        if self.inner.statements.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchExecuteStatementInput",
                 member: "Statements",
             });
         }
-        ::std::result::Result::Ok(crate::types::BatchExecuteStatementInput {
-            statements: self.statements,
-            return_consumed_capacity: self.return_consumed_capacity,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

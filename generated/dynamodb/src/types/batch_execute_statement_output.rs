@@ -110,12 +110,7 @@ impl BatchExecuteStatementOutput {
     ::std::default::Default
 )]
 pub struct BatchExecuteStatementOutputBuilder {
-    responses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BatchStatementResponse>,
-    >,
-    consumed_capacity: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ConsumedCapacity>,
-    >,
+    inner: crate::types::BatchExecuteStatementOutput,
 }
 impl BatchExecuteStatementOutputBuilder {
     /// Sets [`BatchExecuteStatementOutput::responses`](crate::types::BatchExecuteStatementOutput::responses): The response to each PartiQL statement in the batch.
@@ -125,7 +120,7 @@ impl BatchExecuteStatementOutputBuilder {
             Item = impl ::std::convert::Into<crate::types::BatchStatementResponse>,
         >,
     ) -> Self {
-        self.responses = ::std::option::Option::Some(
+        self.inner.responses = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -138,7 +133,7 @@ impl BatchExecuteStatementOutputBuilder {
             ::std::vec::Vec<crate::types::BatchStatementResponse>,
         >,
     ) -> Self {
-        self.responses = input;
+        self.inner.responses = input;
         self
     }
     /// The value set for [`BatchExecuteStatementOutput::responses`](crate::types::BatchExecuteStatementOutput::responses), if any.
@@ -146,7 +141,7 @@ impl BatchExecuteStatementOutputBuilder {
     pub fn get_responses(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::BatchStatementResponse>> {
-        &self.responses
+        &self.inner.responses
     }
     /// Sets [`BatchExecuteStatementOutput::consumed_capacity`](crate::types::BatchExecuteStatementOutput::consumed_capacity): The capacity units consumed by the entire operation.
     pub fn consumed_capacity(
@@ -155,7 +150,7 @@ impl BatchExecuteStatementOutputBuilder {
             Item = impl ::std::convert::Into<crate::types::ConsumedCapacity>,
         >,
     ) -> Self {
-        self.consumed_capacity = ::std::option::Option::Some(
+        self.inner.consumed_capacity = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -166,7 +161,7 @@ impl BatchExecuteStatementOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>>,
     ) -> Self {
-        self.consumed_capacity = input;
+        self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`BatchExecuteStatementOutput::consumed_capacity`](crate::types::BatchExecuteStatementOutput::consumed_capacity), if any.
@@ -174,7 +169,7 @@ impl BatchExecuteStatementOutputBuilder {
     pub fn get_consumed_capacity(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>> {
-        &self.consumed_capacity
+        &self.inner.consumed_capacity
     }
     /// Builds the [`BatchExecuteStatementOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -184,9 +179,6 @@ impl BatchExecuteStatementOutputBuilder {
         crate::types::BatchExecuteStatementOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::BatchExecuteStatementOutput {
-            responses: self.responses,
-            consumed_capacity: self.consumed_capacity,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -132,15 +132,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BatchGetItemInput {
     ::std::default::Default
 )]
 pub struct BatchGetItemInputBuilder {
-    request_items: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::KeysAndAttributes,
-        >,
-    >,
-    return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
+    inner: crate::types::BatchGetItemInput,
 }
 impl BatchGetItemInputBuilder {
     /// Sets [`BatchGetItemInput::request_items`](crate::types::BatchGetItemInput::request_items): A map of one or more table names or table ARNs and, for each table, a map that describes one or more items to retrieve from that table.
@@ -153,7 +145,7 @@ impl BatchGetItemInputBuilder {
             ),
         >,
     ) -> Self {
-        self.request_items = ::std::option::Option::Some(
+        self.inner.request_items = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -169,7 +161,7 @@ impl BatchGetItemInputBuilder {
             >,
         >,
     ) -> Self {
-        self.request_items = input;
+        self.inner.request_items = input;
         self
     }
     /// The value set for [`BatchGetItemInput::request_items`](crate::types::BatchGetItemInput::request_items), if any.
@@ -182,14 +174,14 @@ impl BatchGetItemInputBuilder {
             crate::types::KeysAndAttributes,
         >,
     > {
-        &self.request_items
+        &self.inner.request_items
     }
     /// Sets [`BatchGetItemInput::return_consumed_capacity`](crate::types::BatchGetItemInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BatchGetItemInput::return_consumed_capacity`](crate::types::BatchGetItemInput::return_consumed_capacity).
@@ -198,7 +190,7 @@ impl BatchGetItemInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = input;
+        self.inner.return_consumed_capacity = input;
         self
     }
     /// The value set for [`BatchGetItemInput::return_consumed_capacity`](crate::types::BatchGetItemInput::return_consumed_capacity), if any.
@@ -206,7 +198,7 @@ impl BatchGetItemInputBuilder {
     pub fn get_return_consumed_capacity(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
-        &self.return_consumed_capacity
+        &self.inner.return_consumed_capacity
     }
     /// Builds the [`BatchGetItemInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -216,15 +208,12 @@ impl BatchGetItemInputBuilder {
         crate::types::BatchGetItemInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.request_items.is_none() {
+        if self.inner.request_items.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchGetItemInput",
                 member: "RequestItems",
             });
         }
-        ::std::result::Result::Ok(crate::types::BatchGetItemInput {
-            request_items: self.request_items,
-            return_consumed_capacity: self.return_consumed_capacity,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -145,26 +145,7 @@ impl BatchGetItemOutput {
     ::std::default::Default
 )]
 pub struct BatchGetItemOutputBuilder {
-    responses: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<
-                ::std::collections::BTreeMap<
-                    ::std::string::String,
-                    crate::types::AttributeValue,
-                >,
-            >,
-        >,
-    >,
-    unprocessed_keys: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::KeysAndAttributes,
-        >,
-    >,
-    consumed_capacity: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ConsumedCapacity>,
-    >,
+    inner: crate::types::BatchGetItemOutput,
 }
 impl BatchGetItemOutputBuilder {
     /// Sets [`BatchGetItemOutput::responses`](crate::types::BatchGetItemOutput::responses): A map of table name or table ARN to a list of items.
@@ -184,7 +165,7 @@ impl BatchGetItemOutputBuilder {
             ),
         >,
     ) -> Self {
-        self.responses = ::std::option::Option::Some(
+        self.inner.responses = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -205,7 +186,7 @@ impl BatchGetItemOutputBuilder {
             >,
         >,
     ) -> Self {
-        self.responses = input;
+        self.inner.responses = input;
         self
     }
     /// The value set for [`BatchGetItemOutput::responses`](crate::types::BatchGetItemOutput::responses), if any.
@@ -223,7 +204,7 @@ impl BatchGetItemOutputBuilder {
             >,
         >,
     > {
-        &self.responses
+        &self.inner.responses
     }
     /// Sets [`BatchGetItemOutput::unprocessed_keys`](crate::types::BatchGetItemOutput::unprocessed_keys): A map of tables and their respective keys that were not processed with the current response.
     pub fn unprocessed_keys(
@@ -235,7 +216,7 @@ impl BatchGetItemOutputBuilder {
             ),
         >,
     ) -> Self {
-        self.unprocessed_keys = ::std::option::Option::Some(
+        self.inner.unprocessed_keys = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -251,7 +232,7 @@ impl BatchGetItemOutputBuilder {
             >,
         >,
     ) -> Self {
-        self.unprocessed_keys = input;
+        self.inner.unprocessed_keys = input;
         self
     }
     /// The value set for [`BatchGetItemOutput::unprocessed_keys`](crate::types::BatchGetItemOutput::unprocessed_keys), if any.
@@ -264,7 +245,7 @@ impl BatchGetItemOutputBuilder {
             crate::types::KeysAndAttributes,
         >,
     > {
-        &self.unprocessed_keys
+        &self.inner.unprocessed_keys
     }
     /// Sets [`BatchGetItemOutput::consumed_capacity`](crate::types::BatchGetItemOutput::consumed_capacity): The read capacity units consumed by the entire `BatchGetItem` operation.
     pub fn consumed_capacity(
@@ -273,7 +254,7 @@ impl BatchGetItemOutputBuilder {
             Item = impl ::std::convert::Into<crate::types::ConsumedCapacity>,
         >,
     ) -> Self {
-        self.consumed_capacity = ::std::option::Option::Some(
+        self.inner.consumed_capacity = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -284,7 +265,7 @@ impl BatchGetItemOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>>,
     ) -> Self {
-        self.consumed_capacity = input;
+        self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`BatchGetItemOutput::consumed_capacity`](crate::types::BatchGetItemOutput::consumed_capacity), if any.
@@ -292,7 +273,7 @@ impl BatchGetItemOutputBuilder {
     pub fn get_consumed_capacity(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>> {
-        &self.consumed_capacity
+        &self.inner.consumed_capacity
     }
     /// Builds the [`BatchGetItemOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -302,10 +283,6 @@ impl BatchGetItemOutputBuilder {
         crate::types::BatchGetItemOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::BatchGetItemOutput {
-            responses: self.responses,
-            unprocessed_keys: self.unprocessed_keys,
-            consumed_capacity: self.consumed_capacity,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

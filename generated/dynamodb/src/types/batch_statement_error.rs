@@ -97,11 +97,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BatchStatementError {
     ::std::default::Default
 )]
 pub struct BatchStatementErrorBuilder {
-    code: ::std::option::Option<crate::types::BatchStatementErrorCodeEnum>,
-    message: ::std::option::Option<::std::string::String>,
-    item: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    inner: crate::types::BatchStatementError,
 }
 impl BatchStatementErrorBuilder {
     /// Sets [`BatchStatementError::code`](crate::types::BatchStatementError::code): The error code associated with the failed PartiQL batch statement.
@@ -109,7 +105,7 @@ impl BatchStatementErrorBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::BatchStatementErrorCodeEnum>,
     ) -> Self {
-        self.code = ::std::option::Option::Some(input.into());
+        self.inner.code = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BatchStatementError::code`](crate::types::BatchStatementError::code).
@@ -118,7 +114,7 @@ impl BatchStatementErrorBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BatchStatementErrorCodeEnum>,
     ) -> Self {
-        self.code = input;
+        self.inner.code = input;
         self
     }
     /// The value set for [`BatchStatementError::code`](crate::types::BatchStatementError::code), if any.
@@ -126,14 +122,14 @@ impl BatchStatementErrorBuilder {
     pub fn get_code(
         &self,
     ) -> &::std::option::Option<crate::types::BatchStatementErrorCodeEnum> {
-        &self.code
+        &self.inner.code
     }
     /// Sets [`BatchStatementError::message`](crate::types::BatchStatementError::message): The error message associated with the PartiQL batch response.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BatchStatementError::message`](crate::types::BatchStatementError::message).
@@ -142,13 +138,13 @@ impl BatchStatementErrorBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`BatchStatementError::message`](crate::types::BatchStatementError::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Sets [`BatchStatementError::item`](crate::types::BatchStatementError::item): The item which caused the condition check to fail.
     pub fn item(
@@ -160,7 +156,7 @@ impl BatchStatementErrorBuilder {
             ),
         >,
     ) -> Self {
-        self.item = ::std::option::Option::Some(
+        self.inner.item = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -176,7 +172,7 @@ impl BatchStatementErrorBuilder {
             >,
         >,
     ) -> Self {
-        self.item = input;
+        self.inner.item = input;
         self
     }
     /// The value set for [`BatchStatementError::item`](crate::types::BatchStatementError::item), if any.
@@ -186,7 +182,7 @@ impl BatchStatementErrorBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.item
+        &self.inner.item
     }
     /// Builds the [`BatchStatementError`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -196,10 +192,6 @@ impl BatchStatementErrorBuilder {
         crate::types::BatchStatementError,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::BatchStatementError {
-            code: self.code,
-            message: self.message,
-            item: self.item,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

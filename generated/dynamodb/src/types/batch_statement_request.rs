@@ -108,12 +108,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BatchStatementRequest {
     ::std::default::Default
 )]
 pub struct BatchStatementRequestBuilder {
-    statement: ::std::option::Option<::std::string::String>,
-    parameters: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
-    consistent_read: ::std::option::Option<bool>,
-    return_values_on_condition_check_failure: ::std::option::Option<
-        crate::types::ReturnValuesOnConditionCheckFailure,
-    >,
+    inner: crate::types::BatchStatementRequest,
 }
 impl BatchStatementRequestBuilder {
     /// Sets [`BatchStatementRequest::statement`](crate::types::BatchStatementRequest::statement): A valid PartiQL statement.
@@ -121,7 +116,7 @@ impl BatchStatementRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.statement = ::std::option::Option::Some(input.into());
+        self.inner.statement = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BatchStatementRequest::statement`](crate::types::BatchStatementRequest::statement).
@@ -130,13 +125,13 @@ impl BatchStatementRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.statement = input;
+        self.inner.statement = input;
         self
     }
     /// The value set for [`BatchStatementRequest::statement`](crate::types::BatchStatementRequest::statement), if any.
     #[inline]
     pub fn get_statement(&self) -> &::std::option::Option<::std::string::String> {
-        &self.statement
+        &self.inner.statement
     }
     /// Sets [`BatchStatementRequest::parameters`](crate::types::BatchStatementRequest::parameters): The parameters associated with a PartiQL statement in the batch request.
     pub fn parameters(
@@ -145,7 +140,7 @@ impl BatchStatementRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::AttributeValue>,
         >,
     ) -> Self {
-        self.parameters = ::std::option::Option::Some(
+        self.inner.parameters = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -156,7 +151,7 @@ impl BatchStatementRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
     ) -> Self {
-        self.parameters = input;
+        self.inner.parameters = input;
         self
     }
     /// The value set for [`BatchStatementRequest::parameters`](crate::types::BatchStatementRequest::parameters), if any.
@@ -164,23 +159,23 @@ impl BatchStatementRequestBuilder {
     pub fn get_parameters(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>> {
-        &self.parameters
+        &self.inner.parameters
     }
     /// Sets [`BatchStatementRequest::consistent_read`](crate::types::BatchStatementRequest::consistent_read): The read consistency of the PartiQL batch request.
     pub fn consistent_read(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.consistent_read = ::std::option::Option::Some(input.into());
+        self.inner.consistent_read = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BatchStatementRequest::consistent_read`](crate::types::BatchStatementRequest::consistent_read).
     #[inline]
     pub fn set_consistent_read(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.consistent_read = input;
+        self.inner.consistent_read = input;
         self
     }
     /// The value set for [`BatchStatementRequest::consistent_read`](crate::types::BatchStatementRequest::consistent_read), if any.
     #[inline]
     pub fn get_consistent_read(&self) -> &::std::option::Option<bool> {
-        &self.consistent_read
+        &self.inner.consistent_read
     }
     /// Sets [`BatchStatementRequest::return_values_on_condition_check_failure`](crate::types::BatchStatementRequest::return_values_on_condition_check_failure): An optional parameter that returns the item attributes for a PartiQL batch request operation that failed a condition check.
     pub fn return_values_on_condition_check_failure(
@@ -189,7 +184,7 @@ impl BatchStatementRequestBuilder {
             crate::types::ReturnValuesOnConditionCheckFailure,
         >,
     ) -> Self {
-        self.return_values_on_condition_check_failure = ::std::option::Option::Some(
+        self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -200,7 +195,7 @@ impl BatchStatementRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure>,
     ) -> Self {
-        self.return_values_on_condition_check_failure = input;
+        self.inner.return_values_on_condition_check_failure = input;
         self
     }
     /// The value set for [`BatchStatementRequest::return_values_on_condition_check_failure`](crate::types::BatchStatementRequest::return_values_on_condition_check_failure), if any.
@@ -208,7 +203,7 @@ impl BatchStatementRequestBuilder {
     pub fn get_return_values_on_condition_check_failure(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure> {
-        &self.return_values_on_condition_check_failure
+        &self.inner.return_values_on_condition_check_failure
     }
     /// Builds the [`BatchStatementRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -218,18 +213,12 @@ impl BatchStatementRequestBuilder {
         crate::types::BatchStatementRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.statement.is_none() {
+        if self.inner.statement.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchStatementRequest",
                 member: "Statement",
             });
         }
-        ::std::result::Result::Ok(crate::types::BatchStatementRequest {
-            statement: self.statement,
-            parameters: self.parameters,
-            consistent_read: self.consistent_read,
-            return_values_on_condition_check_failure: self
-                .return_values_on_condition_check_failure,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

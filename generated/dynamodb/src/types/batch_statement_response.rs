@@ -97,11 +97,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BatchStatementResponse {
     ::std::default::Default
 )]
 pub struct BatchStatementResponseBuilder {
-    error: ::std::option::Option<crate::types::BatchStatementError>,
-    table_name: ::std::option::Option<::std::string::String>,
-    item: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    inner: crate::types::BatchStatementResponse,
 }
 impl BatchStatementResponseBuilder {
     /// Sets [`BatchStatementResponse::error`](crate::types::BatchStatementResponse::error): The error associated with a failed PartiQL batch statement.
@@ -109,7 +105,7 @@ impl BatchStatementResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::BatchStatementError>,
     ) -> Self {
-        self.error = ::std::option::Option::Some(input.into());
+        self.inner.error = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BatchStatementResponse::error`](crate::types::BatchStatementResponse::error).
@@ -118,7 +114,7 @@ impl BatchStatementResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BatchStatementError>,
     ) -> Self {
-        self.error = input;
+        self.inner.error = input;
         self
     }
     /// The value set for [`BatchStatementResponse::error`](crate::types::BatchStatementResponse::error), if any.
@@ -126,14 +122,14 @@ impl BatchStatementResponseBuilder {
     pub fn get_error(
         &self,
     ) -> &::std::option::Option<crate::types::BatchStatementError> {
-        &self.error
+        &self.inner.error
     }
     /// Sets [`BatchStatementResponse::table_name`](crate::types::BatchStatementResponse::table_name): The table name associated with a failed PartiQL batch statement.
     pub fn table_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BatchStatementResponse::table_name`](crate::types::BatchStatementResponse::table_name).
@@ -142,13 +138,13 @@ impl BatchStatementResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`BatchStatementResponse::table_name`](crate::types::BatchStatementResponse::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`BatchStatementResponse::item`](crate::types::BatchStatementResponse::item): A DynamoDB item associated with a BatchStatementResponse
     pub fn item(
@@ -160,7 +156,7 @@ impl BatchStatementResponseBuilder {
             ),
         >,
     ) -> Self {
-        self.item = ::std::option::Option::Some(
+        self.inner.item = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -176,7 +172,7 @@ impl BatchStatementResponseBuilder {
             >,
         >,
     ) -> Self {
-        self.item = input;
+        self.inner.item = input;
         self
     }
     /// The value set for [`BatchStatementResponse::item`](crate::types::BatchStatementResponse::item), if any.
@@ -186,7 +182,7 @@ impl BatchStatementResponseBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.item
+        &self.inner.item
     }
     /// Builds the [`BatchStatementResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -196,10 +192,6 @@ impl BatchStatementResponseBuilder {
         crate::types::BatchStatementResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::BatchStatementResponse {
-            error: self.error,
-            table_name: self.table_name,
-            item: self.item,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

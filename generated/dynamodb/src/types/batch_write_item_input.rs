@@ -111,18 +111,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BatchWriteItemInput {
     ::std::default::Default
 )]
 pub struct BatchWriteItemInputBuilder {
-    request_items: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<crate::types::WriteRequest>,
-        >,
-    >,
-    return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
-    return_item_collection_metrics: ::std::option::Option<
-        crate::types::ReturnItemCollectionMetrics,
-    >,
+    inner: crate::types::BatchWriteItemInput,
 }
 impl BatchWriteItemInputBuilder {
     /// Sets [`BatchWriteItemInput::request_items`](crate::types::BatchWriteItemInput::request_items): A map of one or more table names or table ARNs and, for each table, a list of operations to be performed ([`DeleteRequest`](crate::types::DeleteRequest) or [`PutRequest`](crate::types::PutRequest)).
@@ -135,7 +124,7 @@ impl BatchWriteItemInputBuilder {
             ),
         >,
     ) -> Self {
-        self.request_items = ::std::option::Option::Some(
+        self.inner.request_items = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -151,7 +140,7 @@ impl BatchWriteItemInputBuilder {
             >,
         >,
     ) -> Self {
-        self.request_items = input;
+        self.inner.request_items = input;
         self
     }
     /// The value set for [`BatchWriteItemInput::request_items`](crate::types::BatchWriteItemInput::request_items), if any.
@@ -164,14 +153,14 @@ impl BatchWriteItemInputBuilder {
             ::std::vec::Vec<crate::types::WriteRequest>,
         >,
     > {
-        &self.request_items
+        &self.inner.request_items
     }
     /// Sets [`BatchWriteItemInput::return_consumed_capacity`](crate::types::BatchWriteItemInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BatchWriteItemInput::return_consumed_capacity`](crate::types::BatchWriteItemInput::return_consumed_capacity).
@@ -180,7 +169,7 @@ impl BatchWriteItemInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = input;
+        self.inner.return_consumed_capacity = input;
         self
     }
     /// The value set for [`BatchWriteItemInput::return_consumed_capacity`](crate::types::BatchWriteItemInput::return_consumed_capacity), if any.
@@ -188,14 +177,16 @@ impl BatchWriteItemInputBuilder {
     pub fn get_return_consumed_capacity(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
-        &self.return_consumed_capacity
+        &self.inner.return_consumed_capacity
     }
     /// Sets [`BatchWriteItemInput::return_item_collection_metrics`](crate::types::BatchWriteItemInput::return_item_collection_metrics): Determines whether item collection metrics are returned.
     pub fn return_item_collection_metrics(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnItemCollectionMetrics>,
     ) -> Self {
-        self.return_item_collection_metrics = ::std::option::Option::Some(input.into());
+        self.inner.return_item_collection_metrics = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`BatchWriteItemInput::return_item_collection_metrics`](crate::types::BatchWriteItemInput::return_item_collection_metrics).
@@ -204,7 +195,7 @@ impl BatchWriteItemInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnItemCollectionMetrics>,
     ) -> Self {
-        self.return_item_collection_metrics = input;
+        self.inner.return_item_collection_metrics = input;
         self
     }
     /// The value set for [`BatchWriteItemInput::return_item_collection_metrics`](crate::types::BatchWriteItemInput::return_item_collection_metrics), if any.
@@ -212,7 +203,7 @@ impl BatchWriteItemInputBuilder {
     pub fn get_return_item_collection_metrics(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnItemCollectionMetrics> {
-        &self.return_item_collection_metrics
+        &self.inner.return_item_collection_metrics
     }
     /// Builds the [`BatchWriteItemInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -222,16 +213,12 @@ impl BatchWriteItemInputBuilder {
         crate::types::BatchWriteItemInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.request_items.is_none() {
+        if self.inner.request_items.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchWriteItemInput",
                 member: "RequestItems",
             });
         }
-        ::std::result::Result::Ok(crate::types::BatchWriteItemInput {
-            request_items: self.request_items,
-            return_consumed_capacity: self.return_consumed_capacity,
-            return_item_collection_metrics: self.return_item_collection_metrics,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

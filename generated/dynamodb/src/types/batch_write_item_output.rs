@@ -141,21 +141,7 @@ impl BatchWriteItemOutput {
     ::std::default::Default
 )]
 pub struct BatchWriteItemOutputBuilder {
-    unprocessed_items: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<crate::types::WriteRequest>,
-        >,
-    >,
-    item_collection_metrics: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
-        >,
-    >,
-    consumed_capacity: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ConsumedCapacity>,
-    >,
+    inner: crate::types::BatchWriteItemOutput,
 }
 impl BatchWriteItemOutputBuilder {
     /// Sets [`BatchWriteItemOutput::unprocessed_items`](crate::types::BatchWriteItemOutput::unprocessed_items): A map of tables and requests against those tables that were not processed.
@@ -168,7 +154,7 @@ impl BatchWriteItemOutputBuilder {
             ),
         >,
     ) -> Self {
-        self.unprocessed_items = ::std::option::Option::Some(
+        self.inner.unprocessed_items = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -184,7 +170,7 @@ impl BatchWriteItemOutputBuilder {
             >,
         >,
     ) -> Self {
-        self.unprocessed_items = input;
+        self.inner.unprocessed_items = input;
         self
     }
     /// The value set for [`BatchWriteItemOutput::unprocessed_items`](crate::types::BatchWriteItemOutput::unprocessed_items), if any.
@@ -197,7 +183,7 @@ impl BatchWriteItemOutputBuilder {
             ::std::vec::Vec<crate::types::WriteRequest>,
         >,
     > {
-        &self.unprocessed_items
+        &self.inner.unprocessed_items
     }
     /// Sets [`BatchWriteItemOutput::item_collection_metrics`](crate::types::BatchWriteItemOutput::item_collection_metrics): A list of tables that were processed by `BatchWriteItem` and, for each table, information about any item collections that were affected by individual `DeleteItem` or `PutItem` operations.
     pub fn item_collection_metrics(
@@ -211,7 +197,7 @@ impl BatchWriteItemOutputBuilder {
             ),
         >,
     ) -> Self {
-        self.item_collection_metrics = ::std::option::Option::Some(
+        self.inner.item_collection_metrics = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -227,7 +213,7 @@ impl BatchWriteItemOutputBuilder {
             >,
         >,
     ) -> Self {
-        self.item_collection_metrics = input;
+        self.inner.item_collection_metrics = input;
         self
     }
     /// The value set for [`BatchWriteItemOutput::item_collection_metrics`](crate::types::BatchWriteItemOutput::item_collection_metrics), if any.
@@ -240,7 +226,7 @@ impl BatchWriteItemOutputBuilder {
             ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
         >,
     > {
-        &self.item_collection_metrics
+        &self.inner.item_collection_metrics
     }
     /// Sets [`BatchWriteItemOutput::consumed_capacity`](crate::types::BatchWriteItemOutput::consumed_capacity): The capacity units consumed by the entire `BatchWriteItem` operation.
     pub fn consumed_capacity(
@@ -249,7 +235,7 @@ impl BatchWriteItemOutputBuilder {
             Item = impl ::std::convert::Into<crate::types::ConsumedCapacity>,
         >,
     ) -> Self {
-        self.consumed_capacity = ::std::option::Option::Some(
+        self.inner.consumed_capacity = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -260,7 +246,7 @@ impl BatchWriteItemOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>>,
     ) -> Self {
-        self.consumed_capacity = input;
+        self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`BatchWriteItemOutput::consumed_capacity`](crate::types::BatchWriteItemOutput::consumed_capacity), if any.
@@ -268,7 +254,7 @@ impl BatchWriteItemOutputBuilder {
     pub fn get_consumed_capacity(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>> {
-        &self.consumed_capacity
+        &self.inner.consumed_capacity
     }
     /// Builds the [`BatchWriteItemOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -278,10 +264,6 @@ impl BatchWriteItemOutputBuilder {
         crate::types::BatchWriteItemOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::BatchWriteItemOutput {
-            unprocessed_items: self.unprocessed_items,
-            item_collection_metrics: self.item_collection_metrics,
-            consumed_capacity: self.consumed_capacity,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -100,10 +100,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BillingModeSummary {
     ::std::default::Default
 )]
 pub struct BillingModeSummaryBuilder {
-    billing_mode: ::std::option::Option<crate::types::BillingMode>,
-    last_update_to_pay_per_request_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    inner: crate::types::BillingModeSummary,
 }
 impl BillingModeSummaryBuilder {
     /// Sets [`BillingModeSummary::billing_mode`](crate::types::BillingModeSummary::billing_mode): Controls how you are charged for read and write throughput and how you manage capacity.
@@ -111,7 +108,7 @@ impl BillingModeSummaryBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::BillingMode>,
     ) -> Self {
-        self.billing_mode = ::std::option::Option::Some(input.into());
+        self.inner.billing_mode = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BillingModeSummary::billing_mode`](crate::types::BillingModeSummary::billing_mode).
@@ -120,20 +117,20 @@ impl BillingModeSummaryBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BillingMode>,
     ) -> Self {
-        self.billing_mode = input;
+        self.inner.billing_mode = input;
         self
     }
     /// The value set for [`BillingModeSummary::billing_mode`](crate::types::BillingModeSummary::billing_mode), if any.
     #[inline]
     pub fn get_billing_mode(&self) -> &::std::option::Option<crate::types::BillingMode> {
-        &self.billing_mode
+        &self.inner.billing_mode
     }
     /// Sets [`BillingModeSummary::last_update_to_pay_per_request_date_time`](crate::types::BillingModeSummary::last_update_to_pay_per_request_date_time): Represents the time when `PAY_PER_REQUEST` was last set as the read/write capacity mode.
     pub fn last_update_to_pay_per_request_date_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.last_update_to_pay_per_request_date_time = ::std::option::Option::Some(
+        self.inner.last_update_to_pay_per_request_date_time = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -144,7 +141,7 @@ impl BillingModeSummaryBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.last_update_to_pay_per_request_date_time = input;
+        self.inner.last_update_to_pay_per_request_date_time = input;
         self
     }
     /// The value set for [`BillingModeSummary::last_update_to_pay_per_request_date_time`](crate::types::BillingModeSummary::last_update_to_pay_per_request_date_time), if any.
@@ -152,7 +149,7 @@ impl BillingModeSummaryBuilder {
     pub fn get_last_update_to_pay_per_request_date_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.last_update_to_pay_per_request_date_time
+        &self.inner.last_update_to_pay_per_request_date_time
     }
     /// Builds the [`BillingModeSummary`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -162,10 +159,6 @@ impl BillingModeSummaryBuilder {
         crate::types::BillingModeSummary,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::BillingModeSummary {
-            billing_mode: self.billing_mode,
-            last_update_to_pay_per_request_date_time: self
-                .last_update_to_pay_per_request_date_time,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

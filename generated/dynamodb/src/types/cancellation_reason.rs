@@ -97,11 +97,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CancellationReason {
     ::std::default::Default
 )]
 pub struct CancellationReasonBuilder {
-    item: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    code: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::types::CancellationReason,
 }
 impl CancellationReasonBuilder {
     /// Sets [`CancellationReason::item`](crate::types::CancellationReason::item): Item in the request which caused the transaction to get cancelled.
@@ -114,7 +110,7 @@ impl CancellationReasonBuilder {
             ),
         >,
     ) -> Self {
-        self.item = ::std::option::Option::Some(
+        self.inner.item = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -130,7 +126,7 @@ impl CancellationReasonBuilder {
             >,
         >,
     ) -> Self {
-        self.item = input;
+        self.inner.item = input;
         self
     }
     /// The value set for [`CancellationReason::item`](crate::types::CancellationReason::item), if any.
@@ -140,14 +136,14 @@ impl CancellationReasonBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.item
+        &self.inner.item
     }
     /// Sets [`CancellationReason::code`](crate::types::CancellationReason::code): Status code for the result of the cancelled transaction.
     pub fn code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.code = ::std::option::Option::Some(input.into());
+        self.inner.code = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CancellationReason::code`](crate::types::CancellationReason::code).
@@ -156,20 +152,20 @@ impl CancellationReasonBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.code = input;
+        self.inner.code = input;
         self
     }
     /// The value set for [`CancellationReason::code`](crate::types::CancellationReason::code), if any.
     #[inline]
     pub fn get_code(&self) -> &::std::option::Option<::std::string::String> {
-        &self.code
+        &self.inner.code
     }
     /// Sets [`CancellationReason::message`](crate::types::CancellationReason::message): Cancellation reason message description.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CancellationReason::message`](crate::types::CancellationReason::message).
@@ -178,13 +174,13 @@ impl CancellationReasonBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`CancellationReason::message`](crate::types::CancellationReason::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`CancellationReason`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -194,10 +190,6 @@ impl CancellationReasonBuilder {
         crate::types::CancellationReason,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::CancellationReason {
-            item: self.item,
-            code: self.code,
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

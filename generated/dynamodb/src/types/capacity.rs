@@ -105,33 +105,31 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Capacity {
     ::std::default::Default
 )]
 pub struct CapacityBuilder {
-    read_capacity_units: ::std::option::Option<f64>,
-    write_capacity_units: ::std::option::Option<f64>,
-    capacity_units: ::std::option::Option<f64>,
+    inner: crate::types::Capacity,
 }
 impl CapacityBuilder {
     /// Sets [`Capacity::read_capacity_units`](crate::types::Capacity::read_capacity_units): The total number of read capacity units consumed on a table or an index.
     pub fn read_capacity_units(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.read_capacity_units = ::std::option::Option::Some(input.into());
+        self.inner.read_capacity_units = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Capacity::read_capacity_units`](crate::types::Capacity::read_capacity_units).
     #[inline]
     pub fn set_read_capacity_units(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.read_capacity_units = input;
+        self.inner.read_capacity_units = input;
         self
     }
     /// The value set for [`Capacity::read_capacity_units`](crate::types::Capacity::read_capacity_units), if any.
     #[inline]
     pub fn get_read_capacity_units(&self) -> &::std::option::Option<f64> {
-        &self.read_capacity_units
+        &self.inner.read_capacity_units
     }
     /// Sets [`Capacity::write_capacity_units`](crate::types::Capacity::write_capacity_units): The total number of write capacity units consumed on a table or an index.
     pub fn write_capacity_units(
         mut self,
         input: impl ::std::convert::Into<f64>,
     ) -> Self {
-        self.write_capacity_units = ::std::option::Option::Some(input.into());
+        self.inner.write_capacity_units = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Capacity::write_capacity_units`](crate::types::Capacity::write_capacity_units).
@@ -140,29 +138,29 @@ impl CapacityBuilder {
         mut self,
         input: ::std::option::Option<f64>,
     ) -> Self {
-        self.write_capacity_units = input;
+        self.inner.write_capacity_units = input;
         self
     }
     /// The value set for [`Capacity::write_capacity_units`](crate::types::Capacity::write_capacity_units), if any.
     #[inline]
     pub fn get_write_capacity_units(&self) -> &::std::option::Option<f64> {
-        &self.write_capacity_units
+        &self.inner.write_capacity_units
     }
     /// Sets [`Capacity::capacity_units`](crate::types::Capacity::capacity_units): The total number of capacity units consumed on a table or an index.
     pub fn capacity_units(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.capacity_units = ::std::option::Option::Some(input.into());
+        self.inner.capacity_units = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Capacity::capacity_units`](crate::types::Capacity::capacity_units).
     #[inline]
     pub fn set_capacity_units(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.capacity_units = input;
+        self.inner.capacity_units = input;
         self
     }
     /// The value set for [`Capacity::capacity_units`](crate::types::Capacity::capacity_units), if any.
     #[inline]
     pub fn get_capacity_units(&self) -> &::std::option::Option<f64> {
-        &self.capacity_units
+        &self.inner.capacity_units
     }
     /// Builds the [`Capacity`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -172,10 +170,6 @@ impl CapacityBuilder {
         crate::types::Capacity,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::Capacity {
-            read_capacity_units: self.read_capacity_units,
-            write_capacity_units: self.write_capacity_units,
-            capacity_units: self.capacity_units,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -155,10 +155,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Condition {
     ::std::default::Default
 )]
 pub struct ConditionBuilder {
-    attribute_value_list: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AttributeValue>,
-    >,
-    comparison_operator: ::std::option::Option<crate::types::ComparisonOperator>,
+    inner: crate::types::Condition,
 }
 impl ConditionBuilder {
     /// Sets [`Condition::attribute_value_list`](crate::types::Condition::attribute_value_list): One or more values to evaluate against the supplied attribute.
@@ -168,7 +165,7 @@ impl ConditionBuilder {
             Item = impl ::std::convert::Into<crate::types::AttributeValue>,
         >,
     ) -> Self {
-        self.attribute_value_list = ::std::option::Option::Some(
+        self.inner.attribute_value_list = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -179,7 +176,7 @@ impl ConditionBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
     ) -> Self {
-        self.attribute_value_list = input;
+        self.inner.attribute_value_list = input;
         self
     }
     /// The value set for [`Condition::attribute_value_list`](crate::types::Condition::attribute_value_list), if any.
@@ -187,14 +184,14 @@ impl ConditionBuilder {
     pub fn get_attribute_value_list(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>> {
-        &self.attribute_value_list
+        &self.inner.attribute_value_list
     }
     /// Sets [`Condition::comparison_operator`](crate::types::Condition::comparison_operator): A comparator for evaluating attributes.
     pub fn comparison_operator(
         mut self,
         input: impl ::std::convert::Into<crate::types::ComparisonOperator>,
     ) -> Self {
-        self.comparison_operator = ::std::option::Option::Some(input.into());
+        self.inner.comparison_operator = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Condition::comparison_operator`](crate::types::Condition::comparison_operator).
@@ -203,7 +200,7 @@ impl ConditionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ComparisonOperator>,
     ) -> Self {
-        self.comparison_operator = input;
+        self.inner.comparison_operator = input;
         self
     }
     /// The value set for [`Condition::comparison_operator`](crate::types::Condition::comparison_operator), if any.
@@ -211,7 +208,7 @@ impl ConditionBuilder {
     pub fn get_comparison_operator(
         &self,
     ) -> &::std::option::Option<crate::types::ComparisonOperator> {
-        &self.comparison_operator
+        &self.inner.comparison_operator
     }
     /// Builds the [`Condition`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -221,15 +218,12 @@ impl ConditionBuilder {
         crate::types::Condition,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.comparison_operator.is_none() {
+        if self.inner.comparison_operator.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Condition",
                 member: "ComparisonOperator",
             });
         }
-        ::std::result::Result::Ok(crate::types::Condition {
-            attribute_value_list: self.attribute_value_list,
-            comparison_operator: self.comparison_operator,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

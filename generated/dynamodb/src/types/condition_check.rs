@@ -144,20 +144,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ConditionCheck {
     ::std::default::Default
 )]
 pub struct ConditionCheckBuilder {
-    key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    table_name: ::std::option::Option<::std::string::String>,
-    condition_expression: ::std::option::Option<::std::string::String>,
-    expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    expression_attribute_values: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    return_values_on_condition_check_failure: ::std::option::Option<
-        crate::types::ReturnValuesOnConditionCheckFailure,
-    >,
+    inner: crate::types::ConditionCheck,
 }
 impl ConditionCheckBuilder {
     /// Sets [`ConditionCheck::key`](crate::types::ConditionCheck::key): The primary key of the item to be checked.
@@ -170,7 +157,7 @@ impl ConditionCheckBuilder {
             ),
         >,
     ) -> Self {
-        self.key = ::std::option::Option::Some(
+        self.inner.key = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -186,7 +173,7 @@ impl ConditionCheckBuilder {
             >,
         >,
     ) -> Self {
-        self.key = input;
+        self.inner.key = input;
         self
     }
     /// The value set for [`ConditionCheck::key`](crate::types::ConditionCheck::key), if any.
@@ -196,14 +183,14 @@ impl ConditionCheckBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.key
+        &self.inner.key
     }
     /// Sets [`ConditionCheck::table_name`](crate::types::ConditionCheck::table_name): Name of the table for the check item request.
     pub fn table_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ConditionCheck::table_name`](crate::types::ConditionCheck::table_name).
@@ -212,20 +199,20 @@ impl ConditionCheckBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`ConditionCheck::table_name`](crate::types::ConditionCheck::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`ConditionCheck::condition_expression`](crate::types::ConditionCheck::condition_expression): A condition that must be satisfied in order for a conditional update to succeed.
     pub fn condition_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.condition_expression = ::std::option::Option::Some(input.into());
+        self.inner.condition_expression = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ConditionCheck::condition_expression`](crate::types::ConditionCheck::condition_expression).
@@ -234,7 +221,7 @@ impl ConditionCheckBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.condition_expression = input;
+        self.inner.condition_expression = input;
         self
     }
     /// The value set for [`ConditionCheck::condition_expression`](crate::types::ConditionCheck::condition_expression), if any.
@@ -242,7 +229,7 @@ impl ConditionCheckBuilder {
     pub fn get_condition_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.condition_expression
+        &self.inner.condition_expression
     }
     /// Sets [`ConditionCheck::expression_attribute_names`](crate::types::ConditionCheck::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
     pub fn expression_attribute_names(
@@ -254,7 +241,7 @@ impl ConditionCheckBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_names = ::std::option::Option::Some(
+        self.inner.expression_attribute_names = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -267,7 +254,7 @@ impl ConditionCheckBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.expression_attribute_names = input;
+        self.inner.expression_attribute_names = input;
         self
     }
     /// The value set for [`ConditionCheck::expression_attribute_names`](crate::types::ConditionCheck::expression_attribute_names), if any.
@@ -277,7 +264,7 @@ impl ConditionCheckBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.expression_attribute_names
+        &self.inner.expression_attribute_names
     }
     /// Sets [`ConditionCheck::expression_attribute_values`](crate::types::ConditionCheck::expression_attribute_values): One or more values that can be substituted in an expression.
     pub fn expression_attribute_values(
@@ -289,7 +276,7 @@ impl ConditionCheckBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_values = ::std::option::Option::Some(
+        self.inner.expression_attribute_values = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -305,7 +292,7 @@ impl ConditionCheckBuilder {
             >,
         >,
     ) -> Self {
-        self.expression_attribute_values = input;
+        self.inner.expression_attribute_values = input;
         self
     }
     /// The value set for [`ConditionCheck::expression_attribute_values`](crate::types::ConditionCheck::expression_attribute_values), if any.
@@ -315,7 +302,7 @@ impl ConditionCheckBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.expression_attribute_values
+        &self.inner.expression_attribute_values
     }
     /// Sets [`ConditionCheck::return_values_on_condition_check_failure`](crate::types::ConditionCheck::return_values_on_condition_check_failure): Use [`ReturnValuesOnConditionCheckFailure`](crate::types::ReturnValuesOnConditionCheckFailure) to get the item attributes if the [`ConditionCheck`](crate::types::ConditionCheck) condition fails.
     pub fn return_values_on_condition_check_failure(
@@ -324,7 +311,7 @@ impl ConditionCheckBuilder {
             crate::types::ReturnValuesOnConditionCheckFailure,
         >,
     ) -> Self {
-        self.return_values_on_condition_check_failure = ::std::option::Option::Some(
+        self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -335,7 +322,7 @@ impl ConditionCheckBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure>,
     ) -> Self {
-        self.return_values_on_condition_check_failure = input;
+        self.inner.return_values_on_condition_check_failure = input;
         self
     }
     /// The value set for [`ConditionCheck::return_values_on_condition_check_failure`](crate::types::ConditionCheck::return_values_on_condition_check_failure), if any.
@@ -343,7 +330,7 @@ impl ConditionCheckBuilder {
     pub fn get_return_values_on_condition_check_failure(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure> {
-        &self.return_values_on_condition_check_failure
+        &self.inner.return_values_on_condition_check_failure
     }
     /// Builds the [`ConditionCheck`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -353,32 +340,24 @@ impl ConditionCheckBuilder {
         crate::types::ConditionCheck,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key.is_none() {
+        if self.inner.key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ConditionCheck",
                 member: "Key",
             });
         }
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ConditionCheck",
                 member: "TableName",
             });
         }
-        if self.condition_expression.is_none() {
+        if self.inner.condition_expression.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ConditionCheck",
                 member: "ConditionExpression",
             });
         }
-        ::std::result::Result::Ok(crate::types::ConditionCheck {
-            key: self.key,
-            table_name: self.table_name,
-            condition_expression: self.condition_expression,
-            expression_attribute_names: self.expression_attribute_names,
-            expression_attribute_values: self.expression_attribute_values,
-            return_values_on_condition_check_failure: self
-                .return_values_on_condition_check_failure,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -174,20 +174,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ConsumedCapacity {
     ::std::default::Default
 )]
 pub struct ConsumedCapacityBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    capacity_units: ::std::option::Option<f64>,
-    read_capacity_units: ::std::option::Option<f64>,
-    write_capacity_units: ::std::option::Option<f64>,
-    table: ::std::option::Option<crate::types::Capacity>,
-    local_secondary_indexes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Capacity>,
-    >,
-    global_secondary_indexes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Capacity>,
-    >,
-    vector_indexes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::VectorCapacity>,
-    >,
+    inner: crate::types::ConsumedCapacity,
 }
 impl ConsumedCapacityBuilder {
     /// Sets [`ConsumedCapacity::table_name`](crate::types::ConsumedCapacity::table_name): The name of the table that was affected by the operation.
@@ -195,7 +182,7 @@ impl ConsumedCapacityBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ConsumedCapacity::table_name`](crate::types::ConsumedCapacity::table_name).
@@ -204,52 +191,52 @@ impl ConsumedCapacityBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`ConsumedCapacity::table_name`](crate::types::ConsumedCapacity::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`ConsumedCapacity::capacity_units`](crate::types::ConsumedCapacity::capacity_units): The total number of capacity units consumed by the operation.
     pub fn capacity_units(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.capacity_units = ::std::option::Option::Some(input.into());
+        self.inner.capacity_units = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ConsumedCapacity::capacity_units`](crate::types::ConsumedCapacity::capacity_units).
     #[inline]
     pub fn set_capacity_units(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.capacity_units = input;
+        self.inner.capacity_units = input;
         self
     }
     /// The value set for [`ConsumedCapacity::capacity_units`](crate::types::ConsumedCapacity::capacity_units), if any.
     #[inline]
     pub fn get_capacity_units(&self) -> &::std::option::Option<f64> {
-        &self.capacity_units
+        &self.inner.capacity_units
     }
     /// Sets [`ConsumedCapacity::read_capacity_units`](crate::types::ConsumedCapacity::read_capacity_units): The total number of read capacity units consumed by the operation.
     pub fn read_capacity_units(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.read_capacity_units = ::std::option::Option::Some(input.into());
+        self.inner.read_capacity_units = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ConsumedCapacity::read_capacity_units`](crate::types::ConsumedCapacity::read_capacity_units).
     #[inline]
     pub fn set_read_capacity_units(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.read_capacity_units = input;
+        self.inner.read_capacity_units = input;
         self
     }
     /// The value set for [`ConsumedCapacity::read_capacity_units`](crate::types::ConsumedCapacity::read_capacity_units), if any.
     #[inline]
     pub fn get_read_capacity_units(&self) -> &::std::option::Option<f64> {
-        &self.read_capacity_units
+        &self.inner.read_capacity_units
     }
     /// Sets [`ConsumedCapacity::write_capacity_units`](crate::types::ConsumedCapacity::write_capacity_units): The total number of write capacity units consumed by the operation.
     pub fn write_capacity_units(
         mut self,
         input: impl ::std::convert::Into<f64>,
     ) -> Self {
-        self.write_capacity_units = ::std::option::Option::Some(input.into());
+        self.inner.write_capacity_units = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ConsumedCapacity::write_capacity_units`](crate::types::ConsumedCapacity::write_capacity_units).
@@ -258,20 +245,20 @@ impl ConsumedCapacityBuilder {
         mut self,
         input: ::std::option::Option<f64>,
     ) -> Self {
-        self.write_capacity_units = input;
+        self.inner.write_capacity_units = input;
         self
     }
     /// The value set for [`ConsumedCapacity::write_capacity_units`](crate::types::ConsumedCapacity::write_capacity_units), if any.
     #[inline]
     pub fn get_write_capacity_units(&self) -> &::std::option::Option<f64> {
-        &self.write_capacity_units
+        &self.inner.write_capacity_units
     }
     /// Sets [`ConsumedCapacity::table`](crate::types::ConsumedCapacity::table): The amount of throughput consumed on the table affected by the operation.
     pub fn table(
         mut self,
         input: impl ::std::convert::Into<crate::types::Capacity>,
     ) -> Self {
-        self.table = ::std::option::Option::Some(input.into());
+        self.inner.table = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ConsumedCapacity::table`](crate::types::ConsumedCapacity::table).
@@ -280,13 +267,13 @@ impl ConsumedCapacityBuilder {
         mut self,
         input: ::std::option::Option<crate::types::Capacity>,
     ) -> Self {
-        self.table = input;
+        self.inner.table = input;
         self
     }
     /// The value set for [`ConsumedCapacity::table`](crate::types::ConsumedCapacity::table), if any.
     #[inline]
     pub fn get_table(&self) -> &::std::option::Option<crate::types::Capacity> {
-        &self.table
+        &self.inner.table
     }
     /// Sets [`ConsumedCapacity::local_secondary_indexes`](crate::types::ConsumedCapacity::local_secondary_indexes): The amount of throughput consumed on each local index affected by the operation.
     pub fn local_secondary_indexes(
@@ -298,7 +285,7 @@ impl ConsumedCapacityBuilder {
             ),
         >,
     ) -> Self {
-        self.local_secondary_indexes = ::std::option::Option::Some(
+        self.inner.local_secondary_indexes = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -311,7 +298,7 @@ impl ConsumedCapacityBuilder {
             ::std::collections::BTreeMap<::std::string::String, crate::types::Capacity>,
         >,
     ) -> Self {
-        self.local_secondary_indexes = input;
+        self.inner.local_secondary_indexes = input;
         self
     }
     /// The value set for [`ConsumedCapacity::local_secondary_indexes`](crate::types::ConsumedCapacity::local_secondary_indexes), if any.
@@ -321,7 +308,7 @@ impl ConsumedCapacityBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::Capacity>,
     > {
-        &self.local_secondary_indexes
+        &self.inner.local_secondary_indexes
     }
     /// Sets [`ConsumedCapacity::global_secondary_indexes`](crate::types::ConsumedCapacity::global_secondary_indexes): The amount of throughput consumed on each global index affected by the operation.
     pub fn global_secondary_indexes(
@@ -333,7 +320,7 @@ impl ConsumedCapacityBuilder {
             ),
         >,
     ) -> Self {
-        self.global_secondary_indexes = ::std::option::Option::Some(
+        self.inner.global_secondary_indexes = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -346,7 +333,7 @@ impl ConsumedCapacityBuilder {
             ::std::collections::BTreeMap<::std::string::String, crate::types::Capacity>,
         >,
     ) -> Self {
-        self.global_secondary_indexes = input;
+        self.inner.global_secondary_indexes = input;
         self
     }
     /// The value set for [`ConsumedCapacity::global_secondary_indexes`](crate::types::ConsumedCapacity::global_secondary_indexes), if any.
@@ -356,7 +343,7 @@ impl ConsumedCapacityBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::Capacity>,
     > {
-        &self.global_secondary_indexes
+        &self.inner.global_secondary_indexes
     }
     /// Sets [`ConsumedCapacity::vector_indexes`](crate::types::ConsumedCapacity::vector_indexes): The amount of throughput consumed on each vector index affected by the operation.
     pub fn vector_indexes(
@@ -368,7 +355,7 @@ impl ConsumedCapacityBuilder {
             ),
         >,
     ) -> Self {
-        self.vector_indexes = ::std::option::Option::Some(
+        self.inner.vector_indexes = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -384,7 +371,7 @@ impl ConsumedCapacityBuilder {
             >,
         >,
     ) -> Self {
-        self.vector_indexes = input;
+        self.inner.vector_indexes = input;
         self
     }
     /// The value set for [`ConsumedCapacity::vector_indexes`](crate::types::ConsumedCapacity::vector_indexes), if any.
@@ -394,7 +381,7 @@ impl ConsumedCapacityBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::VectorCapacity>,
     > {
-        &self.vector_indexes
+        &self.inner.vector_indexes
     }
     /// Builds the [`ConsumedCapacity`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -404,15 +391,6 @@ impl ConsumedCapacityBuilder {
         crate::types::ConsumedCapacity,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ConsumedCapacity {
-            table_name: self.table_name,
-            capacity_units: self.capacity_units,
-            read_capacity_units: self.read_capacity_units,
-            write_capacity_units: self.write_capacity_units,
-            table: self.table,
-            local_secondary_indexes: self.local_secondary_indexes,
-            global_secondary_indexes: self.global_secondary_indexes,
-            vector_indexes: self.vector_indexes,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

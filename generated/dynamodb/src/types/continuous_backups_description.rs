@@ -90,12 +90,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ContinuousBackupsDescrip
     ::std::default::Default
 )]
 pub struct ContinuousBackupsDescriptionBuilder {
-    continuous_backups_status: ::std::option::Option<
-        crate::types::ContinuousBackupsStatus,
-    >,
-    point_in_time_recovery_description: ::std::option::Option<
-        crate::types::PointInTimeRecoveryDescription,
-    >,
+    inner: crate::types::ContinuousBackupsDescription,
 }
 impl ContinuousBackupsDescriptionBuilder {
     /// Sets [`ContinuousBackupsDescription::continuous_backups_status`](crate::types::ContinuousBackupsDescription::continuous_backups_status): [`ContinuousBackupsStatus`](crate::types::ContinuousBackupsStatus) can be one of the following states: ENABLED, DISABLED
@@ -103,7 +98,7 @@ impl ContinuousBackupsDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::ContinuousBackupsStatus>,
     ) -> Self {
-        self.continuous_backups_status = ::std::option::Option::Some(input.into());
+        self.inner.continuous_backups_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ContinuousBackupsDescription::continuous_backups_status`](crate::types::ContinuousBackupsDescription::continuous_backups_status).
@@ -112,7 +107,7 @@ impl ContinuousBackupsDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ContinuousBackupsStatus>,
     ) -> Self {
-        self.continuous_backups_status = input;
+        self.inner.continuous_backups_status = input;
         self
     }
     /// The value set for [`ContinuousBackupsDescription::continuous_backups_status`](crate::types::ContinuousBackupsDescription::continuous_backups_status), if any.
@@ -120,14 +115,14 @@ impl ContinuousBackupsDescriptionBuilder {
     pub fn get_continuous_backups_status(
         &self,
     ) -> &::std::option::Option<crate::types::ContinuousBackupsStatus> {
-        &self.continuous_backups_status
+        &self.inner.continuous_backups_status
     }
     /// Sets [`ContinuousBackupsDescription::point_in_time_recovery_description`](crate::types::ContinuousBackupsDescription::point_in_time_recovery_description): The description of the point in time recovery settings applied to the table.
     pub fn point_in_time_recovery_description(
         mut self,
         input: impl ::std::convert::Into<crate::types::PointInTimeRecoveryDescription>,
     ) -> Self {
-        self.point_in_time_recovery_description = ::std::option::Option::Some(
+        self.inner.point_in_time_recovery_description = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -138,7 +133,7 @@ impl ContinuousBackupsDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::PointInTimeRecoveryDescription>,
     ) -> Self {
-        self.point_in_time_recovery_description = input;
+        self.inner.point_in_time_recovery_description = input;
         self
     }
     /// The value set for [`ContinuousBackupsDescription::point_in_time_recovery_description`](crate::types::ContinuousBackupsDescription::point_in_time_recovery_description), if any.
@@ -146,7 +141,7 @@ impl ContinuousBackupsDescriptionBuilder {
     pub fn get_point_in_time_recovery_description(
         &self,
     ) -> &::std::option::Option<crate::types::PointInTimeRecoveryDescription> {
-        &self.point_in_time_recovery_description
+        &self.inner.point_in_time_recovery_description
     }
     /// Builds the [`ContinuousBackupsDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -156,15 +151,12 @@ impl ContinuousBackupsDescriptionBuilder {
         crate::types::ContinuousBackupsDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.continuous_backups_status.is_none() {
+        if self.inner.continuous_backups_status.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ContinuousBackupsDescription",
                 member: "ContinuousBackupsStatus",
             });
         }
-        ::std::result::Result::Ok(crate::types::ContinuousBackupsDescription {
-            continuous_backups_status: self.continuous_backups_status,
-            point_in_time_recovery_description: self.point_in_time_recovery_description,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -98,14 +98,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ContributorInsightsSumma
     ::std::default::Default
 )]
 pub struct ContributorInsightsSummaryBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    index_name: ::std::option::Option<::std::string::String>,
-    contributor_insights_status: ::std::option::Option<
-        crate::types::ContributorInsightsStatus,
-    >,
-    contributor_insights_mode: ::std::option::Option<
-        crate::types::ContributorInsightsMode,
-    >,
+    inner: crate::types::ContributorInsightsSummary,
 }
 impl ContributorInsightsSummaryBuilder {
     /// Sets [`ContributorInsightsSummary::table_name`](crate::types::ContributorInsightsSummary::table_name): Name of the table associated with the summary.
@@ -113,7 +106,7 @@ impl ContributorInsightsSummaryBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ContributorInsightsSummary::table_name`](crate::types::ContributorInsightsSummary::table_name).
@@ -122,20 +115,20 @@ impl ContributorInsightsSummaryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`ContributorInsightsSummary::table_name`](crate::types::ContributorInsightsSummary::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`ContributorInsightsSummary::index_name`](crate::types::ContributorInsightsSummary::index_name): Name of the index associated with the summary, if any.
     pub fn index_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ContributorInsightsSummary::index_name`](crate::types::ContributorInsightsSummary::index_name).
@@ -144,20 +137,22 @@ impl ContributorInsightsSummaryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`ContributorInsightsSummary::index_name`](crate::types::ContributorInsightsSummary::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`ContributorInsightsSummary::contributor_insights_status`](crate::types::ContributorInsightsSummary::contributor_insights_status): Describes the current status for contributor insights for the given table and index, if applicable.
     pub fn contributor_insights_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::ContributorInsightsStatus>,
     ) -> Self {
-        self.contributor_insights_status = ::std::option::Option::Some(input.into());
+        self.inner.contributor_insights_status = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ContributorInsightsSummary::contributor_insights_status`](crate::types::ContributorInsightsSummary::contributor_insights_status).
@@ -166,7 +161,7 @@ impl ContributorInsightsSummaryBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ContributorInsightsStatus>,
     ) -> Self {
-        self.contributor_insights_status = input;
+        self.inner.contributor_insights_status = input;
         self
     }
     /// The value set for [`ContributorInsightsSummary::contributor_insights_status`](crate::types::ContributorInsightsSummary::contributor_insights_status), if any.
@@ -174,14 +169,14 @@ impl ContributorInsightsSummaryBuilder {
     pub fn get_contributor_insights_status(
         &self,
     ) -> &::std::option::Option<crate::types::ContributorInsightsStatus> {
-        &self.contributor_insights_status
+        &self.inner.contributor_insights_status
     }
     /// Sets [`ContributorInsightsSummary::contributor_insights_mode`](crate::types::ContributorInsightsSummary::contributor_insights_mode): Indicates the current mode of CloudWatch Contributor Insights, specifying whether it tracks all access and throttled events or throttled events only for the DynamoDB table or index.
     pub fn contributor_insights_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::ContributorInsightsMode>,
     ) -> Self {
-        self.contributor_insights_mode = ::std::option::Option::Some(input.into());
+        self.inner.contributor_insights_mode = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ContributorInsightsSummary::contributor_insights_mode`](crate::types::ContributorInsightsSummary::contributor_insights_mode).
@@ -190,7 +185,7 @@ impl ContributorInsightsSummaryBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ContributorInsightsMode>,
     ) -> Self {
-        self.contributor_insights_mode = input;
+        self.inner.contributor_insights_mode = input;
         self
     }
     /// The value set for [`ContributorInsightsSummary::contributor_insights_mode`](crate::types::ContributorInsightsSummary::contributor_insights_mode), if any.
@@ -198,7 +193,7 @@ impl ContributorInsightsSummaryBuilder {
     pub fn get_contributor_insights_mode(
         &self,
     ) -> &::std::option::Option<crate::types::ContributorInsightsMode> {
-        &self.contributor_insights_mode
+        &self.inner.contributor_insights_mode
     }
     /// Builds the [`ContributorInsightsSummary`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -208,11 +203,6 @@ impl ContributorInsightsSummaryBuilder {
         crate::types::ContributorInsightsSummary,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ContributorInsightsSummary {
-            table_name: self.table_name,
-            index_name: self.index_name,
-            contributor_insights_status: self.contributor_insights_status,
-            contributor_insights_mode: self.contributor_insights_mode,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -88,8 +88,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateBackupInput {
     ::std::default::Default
 )]
 pub struct CreateBackupInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    backup_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::CreateBackupInput,
 }
 impl CreateBackupInputBuilder {
     /// Sets [`CreateBackupInput::table_name`](crate::types::CreateBackupInput::table_name): The name of the table.
@@ -97,7 +96,7 @@ impl CreateBackupInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateBackupInput::table_name`](crate::types::CreateBackupInput::table_name).
@@ -106,20 +105,20 @@ impl CreateBackupInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`CreateBackupInput::table_name`](crate::types::CreateBackupInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`CreateBackupInput::backup_name`](crate::types::CreateBackupInput::backup_name): Specified name for the backup.
     pub fn backup_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.backup_name = ::std::option::Option::Some(input.into());
+        self.inner.backup_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateBackupInput::backup_name`](crate::types::CreateBackupInput::backup_name).
@@ -128,13 +127,13 @@ impl CreateBackupInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.backup_name = input;
+        self.inner.backup_name = input;
         self
     }
     /// The value set for [`CreateBackupInput::backup_name`](crate::types::CreateBackupInput::backup_name), if any.
     #[inline]
     pub fn get_backup_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.backup_name
+        &self.inner.backup_name
     }
     /// Builds the [`CreateBackupInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -144,21 +143,18 @@ impl CreateBackupInputBuilder {
         crate::types::CreateBackupInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateBackupInput",
                 member: "TableName",
             });
         }
-        if self.backup_name.is_none() {
+        if self.inner.backup_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateBackupInput",
                 member: "BackupName",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateBackupInput {
-            table_name: self.table_name,
-            backup_name: self.backup_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

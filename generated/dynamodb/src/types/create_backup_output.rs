@@ -84,7 +84,7 @@ impl CreateBackupOutput {
     ::std::default::Default
 )]
 pub struct CreateBackupOutputBuilder {
-    backup_details: ::std::option::Option<crate::types::BackupDetails>,
+    inner: crate::types::CreateBackupOutput,
 }
 impl CreateBackupOutputBuilder {
     /// Sets [`CreateBackupOutput::backup_details`](crate::types::CreateBackupOutput::backup_details): Contains the details of the backup created for the table.
@@ -92,7 +92,7 @@ impl CreateBackupOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::BackupDetails>,
     ) -> Self {
-        self.backup_details = ::std::option::Option::Some(input.into());
+        self.inner.backup_details = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateBackupOutput::backup_details`](crate::types::CreateBackupOutput::backup_details).
@@ -101,7 +101,7 @@ impl CreateBackupOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BackupDetails>,
     ) -> Self {
-        self.backup_details = input;
+        self.inner.backup_details = input;
         self
     }
     /// The value set for [`CreateBackupOutput::backup_details`](crate::types::CreateBackupOutput::backup_details), if any.
@@ -109,7 +109,7 @@ impl CreateBackupOutputBuilder {
     pub fn get_backup_details(
         &self,
     ) -> &::std::option::Option<crate::types::BackupDetails> {
-        &self.backup_details
+        &self.inner.backup_details
     }
     /// Builds the [`CreateBackupOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -119,8 +119,6 @@ impl CreateBackupOutputBuilder {
         crate::types::CreateBackupOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::CreateBackupOutput {
-            backup_details: self.backup_details,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -125,12 +125,7 @@ for CreateGlobalSecondaryIndexAction {
     ::std::default::Default
 )]
 pub struct CreateGlobalSecondaryIndexActionBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
-    key_schema: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
-    projection: ::std::option::Option<crate::types::Projection>,
-    provisioned_throughput: ::std::option::Option<crate::types::ProvisionedThroughput>,
-    on_demand_throughput: ::std::option::Option<crate::types::OnDemandThroughput>,
-    warm_throughput: ::std::option::Option<crate::types::WarmThroughput>,
+    inner: crate::types::CreateGlobalSecondaryIndexAction,
 }
 impl CreateGlobalSecondaryIndexActionBuilder {
     /// Sets [`CreateGlobalSecondaryIndexAction::index_name`](crate::types::CreateGlobalSecondaryIndexAction::index_name): The name of the global secondary index to be created.
@@ -138,7 +133,7 @@ impl CreateGlobalSecondaryIndexActionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateGlobalSecondaryIndexAction::index_name`](crate::types::CreateGlobalSecondaryIndexAction::index_name).
@@ -147,13 +142,13 @@ impl CreateGlobalSecondaryIndexActionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`CreateGlobalSecondaryIndexAction::index_name`](crate::types::CreateGlobalSecondaryIndexAction::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`CreateGlobalSecondaryIndexAction::key_schema`](crate::types::CreateGlobalSecondaryIndexAction::key_schema): The key schema for the global secondary index.
     pub fn key_schema(
@@ -162,7 +157,7 @@ impl CreateGlobalSecondaryIndexActionBuilder {
             Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
         >,
     ) -> Self {
-        self.key_schema = ::std::option::Option::Some(
+        self.inner.key_schema = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -173,7 +168,7 @@ impl CreateGlobalSecondaryIndexActionBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
-        self.key_schema = input;
+        self.inner.key_schema = input;
         self
     }
     /// The value set for [`CreateGlobalSecondaryIndexAction::key_schema`](crate::types::CreateGlobalSecondaryIndexAction::key_schema), if any.
@@ -181,14 +176,14 @@ impl CreateGlobalSecondaryIndexActionBuilder {
     pub fn get_key_schema(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
-        &self.key_schema
+        &self.inner.key_schema
     }
     /// Sets [`CreateGlobalSecondaryIndexAction::projection`](crate::types::CreateGlobalSecondaryIndexAction::projection): Represents attributes that are copied (projected) from the table into an index.
     pub fn projection(
         mut self,
         input: impl ::std::convert::Into<crate::types::Projection>,
     ) -> Self {
-        self.projection = ::std::option::Option::Some(input.into());
+        self.inner.projection = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateGlobalSecondaryIndexAction::projection`](crate::types::CreateGlobalSecondaryIndexAction::projection).
@@ -197,20 +192,20 @@ impl CreateGlobalSecondaryIndexActionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::Projection>,
     ) -> Self {
-        self.projection = input;
+        self.inner.projection = input;
         self
     }
     /// The value set for [`CreateGlobalSecondaryIndexAction::projection`](crate::types::CreateGlobalSecondaryIndexAction::projection), if any.
     #[inline]
     pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
-        &self.projection
+        &self.inner.projection
     }
     /// Sets [`CreateGlobalSecondaryIndexAction::provisioned_throughput`](crate::types::CreateGlobalSecondaryIndexAction::provisioned_throughput): Represents the provisioned throughput settings for the specified global secondary index.
     pub fn provisioned_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
     ) -> Self {
-        self.provisioned_throughput = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateGlobalSecondaryIndexAction::provisioned_throughput`](crate::types::CreateGlobalSecondaryIndexAction::provisioned_throughput).
@@ -219,7 +214,7 @@ impl CreateGlobalSecondaryIndexActionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
-        self.provisioned_throughput = input;
+        self.inner.provisioned_throughput = input;
         self
     }
     /// The value set for [`CreateGlobalSecondaryIndexAction::provisioned_throughput`](crate::types::CreateGlobalSecondaryIndexAction::provisioned_throughput), if any.
@@ -227,14 +222,14 @@ impl CreateGlobalSecondaryIndexActionBuilder {
     pub fn get_provisioned_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
-        &self.provisioned_throughput
+        &self.inner.provisioned_throughput
     }
     /// Sets [`CreateGlobalSecondaryIndexAction::on_demand_throughput`](crate::types::CreateGlobalSecondaryIndexAction::on_demand_throughput): The maximum number of read and write units for the global secondary index being created.
     pub fn on_demand_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateGlobalSecondaryIndexAction::on_demand_throughput`](crate::types::CreateGlobalSecondaryIndexAction::on_demand_throughput).
@@ -243,7 +238,7 @@ impl CreateGlobalSecondaryIndexActionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput = input;
+        self.inner.on_demand_throughput = input;
         self
     }
     /// The value set for [`CreateGlobalSecondaryIndexAction::on_demand_throughput`](crate::types::CreateGlobalSecondaryIndexAction::on_demand_throughput), if any.
@@ -251,14 +246,14 @@ impl CreateGlobalSecondaryIndexActionBuilder {
     pub fn get_on_demand_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
-        &self.on_demand_throughput
+        &self.inner.on_demand_throughput
     }
     /// Sets [`CreateGlobalSecondaryIndexAction::warm_throughput`](crate::types::CreateGlobalSecondaryIndexAction::warm_throughput): Represents the warm throughput value (in read units per second and write units per second) when creating a secondary index.
     pub fn warm_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::WarmThroughput>,
     ) -> Self {
-        self.warm_throughput = ::std::option::Option::Some(input.into());
+        self.inner.warm_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateGlobalSecondaryIndexAction::warm_throughput`](crate::types::CreateGlobalSecondaryIndexAction::warm_throughput).
@@ -267,7 +262,7 @@ impl CreateGlobalSecondaryIndexActionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::WarmThroughput>,
     ) -> Self {
-        self.warm_throughput = input;
+        self.inner.warm_throughput = input;
         self
     }
     /// The value set for [`CreateGlobalSecondaryIndexAction::warm_throughput`](crate::types::CreateGlobalSecondaryIndexAction::warm_throughput), if any.
@@ -275,7 +270,7 @@ impl CreateGlobalSecondaryIndexActionBuilder {
     pub fn get_warm_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::WarmThroughput> {
-        &self.warm_throughput
+        &self.inner.warm_throughput
     }
     /// Builds the [`CreateGlobalSecondaryIndexAction`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -285,31 +280,24 @@ impl CreateGlobalSecondaryIndexActionBuilder {
         crate::types::CreateGlobalSecondaryIndexAction,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.index_name.is_none() {
+        if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGlobalSecondaryIndexAction",
                 member: "IndexName",
             });
         }
-        if self.key_schema.is_none() {
+        if self.inner.key_schema.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGlobalSecondaryIndexAction",
                 member: "KeySchema",
             });
         }
-        if self.projection.is_none() {
+        if self.inner.projection.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGlobalSecondaryIndexAction",
                 member: "Projection",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateGlobalSecondaryIndexAction {
-            index_name: self.index_name,
-            key_schema: self.key_schema,
-            projection: self.projection,
-            provisioned_throughput: self.provisioned_throughput,
-            on_demand_throughput: self.on_demand_throughput,
-            warm_throughput: self.warm_throughput,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -94,8 +94,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateGlobalTableInput {
     ::std::default::Default
 )]
 pub struct CreateGlobalTableInputBuilder {
-    global_table_name: ::std::option::Option<::std::string::String>,
-    replication_group: ::std::option::Option<::std::vec::Vec<crate::types::Replica>>,
+    inner: crate::types::CreateGlobalTableInput,
 }
 impl CreateGlobalTableInputBuilder {
     /// Sets [`CreateGlobalTableInput::global_table_name`](crate::types::CreateGlobalTableInput::global_table_name): The global table name.
@@ -103,7 +102,7 @@ impl CreateGlobalTableInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.global_table_name = ::std::option::Option::Some(input.into());
+        self.inner.global_table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateGlobalTableInput::global_table_name`](crate::types::CreateGlobalTableInput::global_table_name).
@@ -112,7 +111,7 @@ impl CreateGlobalTableInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.global_table_name = input;
+        self.inner.global_table_name = input;
         self
     }
     /// The value set for [`CreateGlobalTableInput::global_table_name`](crate::types::CreateGlobalTableInput::global_table_name), if any.
@@ -120,7 +119,7 @@ impl CreateGlobalTableInputBuilder {
     pub fn get_global_table_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.global_table_name
+        &self.inner.global_table_name
     }
     /// Sets [`CreateGlobalTableInput::replication_group`](crate::types::CreateGlobalTableInput::replication_group): The Regions where the global table needs to be created.
     pub fn replication_group(
@@ -129,7 +128,7 @@ impl CreateGlobalTableInputBuilder {
             Item = impl ::std::convert::Into<crate::types::Replica>,
         >,
     ) -> Self {
-        self.replication_group = ::std::option::Option::Some(
+        self.inner.replication_group = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -140,7 +139,7 @@ impl CreateGlobalTableInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Replica>>,
     ) -> Self {
-        self.replication_group = input;
+        self.inner.replication_group = input;
         self
     }
     /// The value set for [`CreateGlobalTableInput::replication_group`](crate::types::CreateGlobalTableInput::replication_group), if any.
@@ -148,7 +147,7 @@ impl CreateGlobalTableInputBuilder {
     pub fn get_replication_group(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Replica>> {
-        &self.replication_group
+        &self.inner.replication_group
     }
     /// Builds the [`CreateGlobalTableInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -158,21 +157,18 @@ impl CreateGlobalTableInputBuilder {
         crate::types::CreateGlobalTableInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.global_table_name.is_none() {
+        if self.inner.global_table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGlobalTableInput",
                 member: "GlobalTableName",
             });
         }
-        if self.replication_group.is_none() {
+        if self.inner.replication_group.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGlobalTableInput",
                 member: "ReplicationGroup",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateGlobalTableInput {
-            global_table_name: self.global_table_name,
-            replication_group: self.replication_group,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

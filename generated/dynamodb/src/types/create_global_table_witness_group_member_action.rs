@@ -81,7 +81,7 @@ for CreateGlobalTableWitnessGroupMemberAction {
     ::std::default::Default
 )]
 pub struct CreateGlobalTableWitnessGroupMemberActionBuilder {
-    region_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::CreateGlobalTableWitnessGroupMemberAction,
 }
 impl CreateGlobalTableWitnessGroupMemberActionBuilder {
     /// Sets [`CreateGlobalTableWitnessGroupMemberAction::region_name`](crate::types::CreateGlobalTableWitnessGroupMemberAction::region_name): The Amazon Web Services Region name to be added as a witness Region for the MRSC global table.
@@ -89,7 +89,7 @@ impl CreateGlobalTableWitnessGroupMemberActionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.region_name = ::std::option::Option::Some(input.into());
+        self.inner.region_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateGlobalTableWitnessGroupMemberAction::region_name`](crate::types::CreateGlobalTableWitnessGroupMemberAction::region_name).
@@ -98,13 +98,13 @@ impl CreateGlobalTableWitnessGroupMemberActionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.region_name = input;
+        self.inner.region_name = input;
         self
     }
     /// The value set for [`CreateGlobalTableWitnessGroupMemberAction::region_name`](crate::types::CreateGlobalTableWitnessGroupMemberAction::region_name), if any.
     #[inline]
     pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.region_name
+        &self.inner.region_name
     }
     /// Builds the [`CreateGlobalTableWitnessGroupMemberAction`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -114,14 +114,12 @@ impl CreateGlobalTableWitnessGroupMemberActionBuilder {
         crate::types::CreateGlobalTableWitnessGroupMemberAction,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.region_name.is_none() {
+        if self.inner.region_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGlobalTableWitnessGroupMemberAction",
                 member: "RegionName",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateGlobalTableWitnessGroupMemberAction {
-            region_name: self.region_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

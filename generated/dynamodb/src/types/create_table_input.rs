@@ -313,32 +313,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateTableInput {
     ::std::default::Default
 )]
 pub struct CreateTableInputBuilder {
-    attribute_definitions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AttributeDefinition>,
-    >,
-    table_name: ::std::option::Option<::std::string::String>,
-    key_schema: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
-    local_secondary_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LocalSecondaryIndex>,
-    >,
-    global_secondary_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalSecondaryIndex>,
-    >,
-    billing_mode: ::std::option::Option<crate::types::BillingMode>,
-    provisioned_throughput: ::std::option::Option<crate::types::ProvisionedThroughput>,
-    stream_specification: ::std::option::Option<crate::types::StreamSpecification>,
-    sse_specification: ::std::option::Option<crate::types::SseSpecification>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    table_class: ::std::option::Option<crate::types::TableClass>,
-    deletion_protection_enabled: ::std::option::Option<bool>,
-    warm_throughput: ::std::option::Option<crate::types::WarmThroughput>,
-    resource_policy: ::std::option::Option<::std::string::String>,
-    on_demand_throughput: ::std::option::Option<crate::types::OnDemandThroughput>,
-    global_table_source_arn: ::std::option::Option<::std::string::String>,
-    global_table_settings_replication_mode: ::std::option::Option<
-        crate::types::GlobalTableSettingsReplicationMode,
-    >,
-    vector_indexes: ::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>>,
+    inner: crate::types::CreateTableInput,
 }
 impl CreateTableInputBuilder {
     /// Sets [`CreateTableInput::attribute_definitions`](crate::types::CreateTableInput::attribute_definitions): An array of attributes that describe the key schema for the table and indexes.
@@ -348,7 +323,7 @@ impl CreateTableInputBuilder {
             Item = impl ::std::convert::Into<crate::types::AttributeDefinition>,
         >,
     ) -> Self {
-        self.attribute_definitions = ::std::option::Option::Some(
+        self.inner.attribute_definitions = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -359,7 +334,7 @@ impl CreateTableInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeDefinition>>,
     ) -> Self {
-        self.attribute_definitions = input;
+        self.inner.attribute_definitions = input;
         self
     }
     /// The value set for [`CreateTableInput::attribute_definitions`](crate::types::CreateTableInput::attribute_definitions), if any.
@@ -367,14 +342,14 @@ impl CreateTableInputBuilder {
     pub fn get_attribute_definitions(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeDefinition>> {
-        &self.attribute_definitions
+        &self.inner.attribute_definitions
     }
     /// Sets [`CreateTableInput::table_name`](crate::types::CreateTableInput::table_name): The name of the table to create.
     pub fn table_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateTableInput::table_name`](crate::types::CreateTableInput::table_name).
@@ -383,13 +358,13 @@ impl CreateTableInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`CreateTableInput::table_name`](crate::types::CreateTableInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`CreateTableInput::key_schema`](crate::types::CreateTableInput::key_schema): Specifies the attributes that make up the primary key for a table or an index.
     pub fn key_schema(
@@ -398,7 +373,7 @@ impl CreateTableInputBuilder {
             Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
         >,
     ) -> Self {
-        self.key_schema = ::std::option::Option::Some(
+        self.inner.key_schema = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -409,7 +384,7 @@ impl CreateTableInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
-        self.key_schema = input;
+        self.inner.key_schema = input;
         self
     }
     /// The value set for [`CreateTableInput::key_schema`](crate::types::CreateTableInput::key_schema), if any.
@@ -417,7 +392,7 @@ impl CreateTableInputBuilder {
     pub fn get_key_schema(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
-        &self.key_schema
+        &self.inner.key_schema
     }
     /// Sets [`CreateTableInput::local_secondary_indexes`](crate::types::CreateTableInput::local_secondary_indexes): One or more local secondary indexes (the maximum is 5) to be created on the table.
     pub fn local_secondary_indexes(
@@ -426,7 +401,7 @@ impl CreateTableInputBuilder {
             Item = impl ::std::convert::Into<crate::types::LocalSecondaryIndex>,
         >,
     ) -> Self {
-        self.local_secondary_indexes = ::std::option::Option::Some(
+        self.inner.local_secondary_indexes = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -437,7 +412,7 @@ impl CreateTableInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndex>>,
     ) -> Self {
-        self.local_secondary_indexes = input;
+        self.inner.local_secondary_indexes = input;
         self
     }
     /// The value set for [`CreateTableInput::local_secondary_indexes`](crate::types::CreateTableInput::local_secondary_indexes), if any.
@@ -445,7 +420,7 @@ impl CreateTableInputBuilder {
     pub fn get_local_secondary_indexes(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndex>> {
-        &self.local_secondary_indexes
+        &self.inner.local_secondary_indexes
     }
     /// Sets [`CreateTableInput::global_secondary_indexes`](crate::types::CreateTableInput::global_secondary_indexes): One or more global secondary indexes (the maximum is 20) to be created on the table.
     pub fn global_secondary_indexes(
@@ -454,7 +429,7 @@ impl CreateTableInputBuilder {
             Item = impl ::std::convert::Into<crate::types::GlobalSecondaryIndex>,
         >,
     ) -> Self {
-        self.global_secondary_indexes = ::std::option::Option::Some(
+        self.inner.global_secondary_indexes = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -465,7 +440,7 @@ impl CreateTableInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>>,
     ) -> Self {
-        self.global_secondary_indexes = input;
+        self.inner.global_secondary_indexes = input;
         self
     }
     /// The value set for [`CreateTableInput::global_secondary_indexes`](crate::types::CreateTableInput::global_secondary_indexes), if any.
@@ -473,14 +448,14 @@ impl CreateTableInputBuilder {
     pub fn get_global_secondary_indexes(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>> {
-        &self.global_secondary_indexes
+        &self.inner.global_secondary_indexes
     }
     /// Sets [`CreateTableInput::billing_mode`](crate::types::CreateTableInput::billing_mode): Controls how you are charged for read and write throughput and how you manage capacity.
     pub fn billing_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::BillingMode>,
     ) -> Self {
-        self.billing_mode = ::std::option::Option::Some(input.into());
+        self.inner.billing_mode = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateTableInput::billing_mode`](crate::types::CreateTableInput::billing_mode).
@@ -489,20 +464,20 @@ impl CreateTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BillingMode>,
     ) -> Self {
-        self.billing_mode = input;
+        self.inner.billing_mode = input;
         self
     }
     /// The value set for [`CreateTableInput::billing_mode`](crate::types::CreateTableInput::billing_mode), if any.
     #[inline]
     pub fn get_billing_mode(&self) -> &::std::option::Option<crate::types::BillingMode> {
-        &self.billing_mode
+        &self.inner.billing_mode
     }
     /// Sets [`CreateTableInput::provisioned_throughput`](crate::types::CreateTableInput::provisioned_throughput): Represents the provisioned throughput settings for a specified table or index.
     pub fn provisioned_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
     ) -> Self {
-        self.provisioned_throughput = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateTableInput::provisioned_throughput`](crate::types::CreateTableInput::provisioned_throughput).
@@ -511,7 +486,7 @@ impl CreateTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
-        self.provisioned_throughput = input;
+        self.inner.provisioned_throughput = input;
         self
     }
     /// The value set for [`CreateTableInput::provisioned_throughput`](crate::types::CreateTableInput::provisioned_throughput), if any.
@@ -519,14 +494,14 @@ impl CreateTableInputBuilder {
     pub fn get_provisioned_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
-        &self.provisioned_throughput
+        &self.inner.provisioned_throughput
     }
     /// Sets [`CreateTableInput::stream_specification`](crate::types::CreateTableInput::stream_specification): The settings for DynamoDB Streams on the table.
     pub fn stream_specification(
         mut self,
         input: impl ::std::convert::Into<crate::types::StreamSpecification>,
     ) -> Self {
-        self.stream_specification = ::std::option::Option::Some(input.into());
+        self.inner.stream_specification = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateTableInput::stream_specification`](crate::types::CreateTableInput::stream_specification).
@@ -535,7 +510,7 @@ impl CreateTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::StreamSpecification>,
     ) -> Self {
-        self.stream_specification = input;
+        self.inner.stream_specification = input;
         self
     }
     /// The value set for [`CreateTableInput::stream_specification`](crate::types::CreateTableInput::stream_specification), if any.
@@ -543,14 +518,14 @@ impl CreateTableInputBuilder {
     pub fn get_stream_specification(
         &self,
     ) -> &::std::option::Option<crate::types::StreamSpecification> {
-        &self.stream_specification
+        &self.inner.stream_specification
     }
     /// Sets [`CreateTableInput::sse_specification`](crate::types::CreateTableInput::sse_specification): Represents the settings used to enable server-side encryption.
     pub fn sse_specification(
         mut self,
         input: impl ::std::convert::Into<crate::types::SseSpecification>,
     ) -> Self {
-        self.sse_specification = ::std::option::Option::Some(input.into());
+        self.inner.sse_specification = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateTableInput::sse_specification`](crate::types::CreateTableInput::sse_specification).
@@ -559,7 +534,7 @@ impl CreateTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SseSpecification>,
     ) -> Self {
-        self.sse_specification = input;
+        self.inner.sse_specification = input;
         self
     }
     /// The value set for [`CreateTableInput::sse_specification`](crate::types::CreateTableInput::sse_specification), if any.
@@ -567,7 +542,7 @@ impl CreateTableInputBuilder {
     pub fn get_sse_specification(
         &self,
     ) -> &::std::option::Option<crate::types::SseSpecification> {
-        &self.sse_specification
+        &self.inner.sse_specification
     }
     /// Sets [`CreateTableInput::tags`](crate::types::CreateTableInput::tags): A list of key-value pairs to label the table.
     pub fn tags(
@@ -576,7 +551,7 @@ impl CreateTableInputBuilder {
             Item = impl ::std::convert::Into<crate::types::Tag>,
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -587,7 +562,7 @@ impl CreateTableInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`CreateTableInput::tags`](crate::types::CreateTableInput::tags), if any.
@@ -595,14 +570,14 @@ impl CreateTableInputBuilder {
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-        &self.tags
+        &self.inner.tags
     }
     /// Sets [`CreateTableInput::table_class`](crate::types::CreateTableInput::table_class): The table class of the new table.
     pub fn table_class(
         mut self,
         input: impl ::std::convert::Into<crate::types::TableClass>,
     ) -> Self {
-        self.table_class = ::std::option::Option::Some(input.into());
+        self.inner.table_class = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateTableInput::table_class`](crate::types::CreateTableInput::table_class).
@@ -611,20 +586,22 @@ impl CreateTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableClass>,
     ) -> Self {
-        self.table_class = input;
+        self.inner.table_class = input;
         self
     }
     /// The value set for [`CreateTableInput::table_class`](crate::types::CreateTableInput::table_class), if any.
     #[inline]
     pub fn get_table_class(&self) -> &::std::option::Option<crate::types::TableClass> {
-        &self.table_class
+        &self.inner.table_class
     }
     /// Sets [`CreateTableInput::deletion_protection_enabled`](crate::types::CreateTableInput::deletion_protection_enabled): Indicates whether deletion protection is to be enabled (true) or disabled (false) on the table.
     pub fn deletion_protection_enabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.deletion_protection_enabled = ::std::option::Option::Some(input.into());
+        self.inner.deletion_protection_enabled = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`CreateTableInput::deletion_protection_enabled`](crate::types::CreateTableInput::deletion_protection_enabled).
@@ -633,20 +610,20 @@ impl CreateTableInputBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.deletion_protection_enabled = input;
+        self.inner.deletion_protection_enabled = input;
         self
     }
     /// The value set for [`CreateTableInput::deletion_protection_enabled`](crate::types::CreateTableInput::deletion_protection_enabled), if any.
     #[inline]
     pub fn get_deletion_protection_enabled(&self) -> &::std::option::Option<bool> {
-        &self.deletion_protection_enabled
+        &self.inner.deletion_protection_enabled
     }
     /// Sets [`CreateTableInput::warm_throughput`](crate::types::CreateTableInput::warm_throughput): Represents the warm throughput (in read units per second and write units per second) for creating a table.
     pub fn warm_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::WarmThroughput>,
     ) -> Self {
-        self.warm_throughput = ::std::option::Option::Some(input.into());
+        self.inner.warm_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateTableInput::warm_throughput`](crate::types::CreateTableInput::warm_throughput).
@@ -655,7 +632,7 @@ impl CreateTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::WarmThroughput>,
     ) -> Self {
-        self.warm_throughput = input;
+        self.inner.warm_throughput = input;
         self
     }
     /// The value set for [`CreateTableInput::warm_throughput`](crate::types::CreateTableInput::warm_throughput), if any.
@@ -663,14 +640,14 @@ impl CreateTableInputBuilder {
     pub fn get_warm_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::WarmThroughput> {
-        &self.warm_throughput
+        &self.inner.warm_throughput
     }
     /// Sets [`CreateTableInput::resource_policy`](crate::types::CreateTableInput::resource_policy): An Amazon Web Services resource-based policy document in JSON format that will be attached to the table.
     pub fn resource_policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_policy = ::std::option::Option::Some(input.into());
+        self.inner.resource_policy = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateTableInput::resource_policy`](crate::types::CreateTableInput::resource_policy).
@@ -679,20 +656,20 @@ impl CreateTableInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_policy = input;
+        self.inner.resource_policy = input;
         self
     }
     /// The value set for [`CreateTableInput::resource_policy`](crate::types::CreateTableInput::resource_policy), if any.
     #[inline]
     pub fn get_resource_policy(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_policy
+        &self.inner.resource_policy
     }
     /// Sets [`CreateTableInput::on_demand_throughput`](crate::types::CreateTableInput::on_demand_throughput): Sets the maximum number of read and write units for the specified table in on-demand capacity mode.
     pub fn on_demand_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateTableInput::on_demand_throughput`](crate::types::CreateTableInput::on_demand_throughput).
@@ -701,7 +678,7 @@ impl CreateTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput = input;
+        self.inner.on_demand_throughput = input;
         self
     }
     /// The value set for [`CreateTableInput::on_demand_throughput`](crate::types::CreateTableInput::on_demand_throughput), if any.
@@ -709,14 +686,14 @@ impl CreateTableInputBuilder {
     pub fn get_on_demand_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
-        &self.on_demand_throughput
+        &self.inner.on_demand_throughput
     }
     /// Sets [`CreateTableInput::global_table_source_arn`](crate::types::CreateTableInput::global_table_source_arn): The Amazon Resource Name (ARN) of the source table used for the creation of a multi-account global table.
     pub fn global_table_source_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.global_table_source_arn = ::std::option::Option::Some(input.into());
+        self.inner.global_table_source_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateTableInput::global_table_source_arn`](crate::types::CreateTableInput::global_table_source_arn).
@@ -725,7 +702,7 @@ impl CreateTableInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.global_table_source_arn = input;
+        self.inner.global_table_source_arn = input;
         self
     }
     /// The value set for [`CreateTableInput::global_table_source_arn`](crate::types::CreateTableInput::global_table_source_arn), if any.
@@ -733,7 +710,7 @@ impl CreateTableInputBuilder {
     pub fn get_global_table_source_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.global_table_source_arn
+        &self.inner.global_table_source_arn
     }
     /// Sets [`CreateTableInput::global_table_settings_replication_mode`](crate::types::CreateTableInput::global_table_settings_replication_mode): Controls the settings synchronization mode for the global table.
     pub fn global_table_settings_replication_mode(
@@ -742,7 +719,7 @@ impl CreateTableInputBuilder {
             crate::types::GlobalTableSettingsReplicationMode,
         >,
     ) -> Self {
-        self.global_table_settings_replication_mode = ::std::option::Option::Some(
+        self.inner.global_table_settings_replication_mode = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -753,7 +730,7 @@ impl CreateTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::GlobalTableSettingsReplicationMode>,
     ) -> Self {
-        self.global_table_settings_replication_mode = input;
+        self.inner.global_table_settings_replication_mode = input;
         self
     }
     /// The value set for [`CreateTableInput::global_table_settings_replication_mode`](crate::types::CreateTableInput::global_table_settings_replication_mode), if any.
@@ -761,7 +738,7 @@ impl CreateTableInputBuilder {
     pub fn get_global_table_settings_replication_mode(
         &self,
     ) -> &::std::option::Option<crate::types::GlobalTableSettingsReplicationMode> {
-        &self.global_table_settings_replication_mode
+        &self.inner.global_table_settings_replication_mode
     }
     /// Sets [`CreateTableInput::vector_indexes`](crate::types::CreateTableInput::vector_indexes): One or more vector indexes to be created on the table.
     pub fn vector_indexes(
@@ -770,7 +747,7 @@ impl CreateTableInputBuilder {
             Item = impl ::std::convert::Into<crate::types::VectorIndex>,
         >,
     ) -> Self {
-        self.vector_indexes = ::std::option::Option::Some(
+        self.inner.vector_indexes = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -781,7 +758,7 @@ impl CreateTableInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>>,
     ) -> Self {
-        self.vector_indexes = input;
+        self.inner.vector_indexes = input;
         self
     }
     /// The value set for [`CreateTableInput::vector_indexes`](crate::types::CreateTableInput::vector_indexes), if any.
@@ -789,7 +766,7 @@ impl CreateTableInputBuilder {
     pub fn get_vector_indexes(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>> {
-        &self.vector_indexes
+        &self.inner.vector_indexes
     }
     /// Builds the [`CreateTableInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -799,32 +776,12 @@ impl CreateTableInputBuilder {
         crate::types::CreateTableInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateTableInput",
                 member: "TableName",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateTableInput {
-            attribute_definitions: self.attribute_definitions,
-            table_name: self.table_name,
-            key_schema: self.key_schema,
-            local_secondary_indexes: self.local_secondary_indexes,
-            global_secondary_indexes: self.global_secondary_indexes,
-            billing_mode: self.billing_mode,
-            provisioned_throughput: self.provisioned_throughput,
-            stream_specification: self.stream_specification,
-            sse_specification: self.sse_specification,
-            tags: self.tags,
-            table_class: self.table_class,
-            deletion_protection_enabled: self.deletion_protection_enabled,
-            warm_throughput: self.warm_throughput,
-            resource_policy: self.resource_policy,
-            on_demand_throughput: self.on_demand_throughput,
-            global_table_source_arn: self.global_table_source_arn,
-            global_table_settings_replication_mode: self
-                .global_table_settings_replication_mode,
-            vector_indexes: self.vector_indexes,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

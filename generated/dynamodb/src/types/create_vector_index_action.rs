@@ -122,14 +122,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateVectorIndexAction 
     ::std::default::Default
 )]
 pub struct CreateVectorIndexActionBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
-    vector_attribute: ::std::option::Option<crate::types::VectorAttributeDefinition>,
-    search_schema: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SearchSchemaElement>,
-    >,
-    projection: ::std::option::Option<crate::types::Projection>,
-    dimensions: ::std::option::Option<i64>,
-    distance_function: ::std::option::Option<crate::types::VectorDistanceFunction>,
+    inner: crate::types::CreateVectorIndexAction,
 }
 impl CreateVectorIndexActionBuilder {
     /// Sets [`CreateVectorIndexAction::index_name`](crate::types::CreateVectorIndexAction::index_name): The name of the vector index.
@@ -137,7 +130,7 @@ impl CreateVectorIndexActionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateVectorIndexAction::index_name`](crate::types::CreateVectorIndexAction::index_name).
@@ -146,20 +139,20 @@ impl CreateVectorIndexActionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`CreateVectorIndexAction::index_name`](crate::types::CreateVectorIndexAction::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`CreateVectorIndexAction::vector_attribute`](crate::types::CreateVectorIndexAction::vector_attribute): The attribute that contains vector embeddings.
     pub fn vector_attribute(
         mut self,
         input: impl ::std::convert::Into<crate::types::VectorAttributeDefinition>,
     ) -> Self {
-        self.vector_attribute = ::std::option::Option::Some(input.into());
+        self.inner.vector_attribute = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateVectorIndexAction::vector_attribute`](crate::types::CreateVectorIndexAction::vector_attribute).
@@ -168,7 +161,7 @@ impl CreateVectorIndexActionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::VectorAttributeDefinition>,
     ) -> Self {
-        self.vector_attribute = input;
+        self.inner.vector_attribute = input;
         self
     }
     /// The value set for [`CreateVectorIndexAction::vector_attribute`](crate::types::CreateVectorIndexAction::vector_attribute), if any.
@@ -176,7 +169,7 @@ impl CreateVectorIndexActionBuilder {
     pub fn get_vector_attribute(
         &self,
     ) -> &::std::option::Option<crate::types::VectorAttributeDefinition> {
-        &self.vector_attribute
+        &self.inner.vector_attribute
     }
     /// Sets [`CreateVectorIndexAction::search_schema`](crate::types::CreateVectorIndexAction::search_schema): The partition key and inline filter attribute definitions for the vector index.
     pub fn search_schema(
@@ -185,7 +178,7 @@ impl CreateVectorIndexActionBuilder {
             Item = impl ::std::convert::Into<crate::types::SearchSchemaElement>,
         >,
     ) -> Self {
-        self.search_schema = ::std::option::Option::Some(
+        self.inner.search_schema = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -196,7 +189,7 @@ impl CreateVectorIndexActionBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::SearchSchemaElement>>,
     ) -> Self {
-        self.search_schema = input;
+        self.inner.search_schema = input;
         self
     }
     /// The value set for [`CreateVectorIndexAction::search_schema`](crate::types::CreateVectorIndexAction::search_schema), if any.
@@ -204,14 +197,14 @@ impl CreateVectorIndexActionBuilder {
     pub fn get_search_schema(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::SearchSchemaElement>> {
-        &self.search_schema
+        &self.inner.search_schema
     }
     /// Sets [`CreateVectorIndexAction::projection`](crate::types::CreateVectorIndexAction::projection): Specifies attributes that are copied (projected) from the table into the vector index.
     pub fn projection(
         mut self,
         input: impl ::std::convert::Into<crate::types::Projection>,
     ) -> Self {
-        self.projection = ::std::option::Option::Some(input.into());
+        self.inner.projection = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateVectorIndexAction::projection`](crate::types::CreateVectorIndexAction::projection).
@@ -220,36 +213,36 @@ impl CreateVectorIndexActionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::Projection>,
     ) -> Self {
-        self.projection = input;
+        self.inner.projection = input;
         self
     }
     /// The value set for [`CreateVectorIndexAction::projection`](crate::types::CreateVectorIndexAction::projection), if any.
     #[inline]
     pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
-        &self.projection
+        &self.inner.projection
     }
     /// Sets [`CreateVectorIndexAction::dimensions`](crate::types::CreateVectorIndexAction::dimensions): The number of dimensions in each vector.
     pub fn dimensions(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.dimensions = ::std::option::Option::Some(input.into());
+        self.inner.dimensions = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateVectorIndexAction::dimensions`](crate::types::CreateVectorIndexAction::dimensions).
     #[inline]
     pub fn set_dimensions(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.dimensions = input;
+        self.inner.dimensions = input;
         self
     }
     /// The value set for [`CreateVectorIndexAction::dimensions`](crate::types::CreateVectorIndexAction::dimensions), if any.
     #[inline]
     pub fn get_dimensions(&self) -> &::std::option::Option<i64> {
-        &self.dimensions
+        &self.inner.dimensions
     }
     /// Sets [`CreateVectorIndexAction::distance_function`](crate::types::CreateVectorIndexAction::distance_function): The distance function used to calculate similarity.
     pub fn distance_function(
         mut self,
         input: impl ::std::convert::Into<crate::types::VectorDistanceFunction>,
     ) -> Self {
-        self.distance_function = ::std::option::Option::Some(input.into());
+        self.inner.distance_function = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateVectorIndexAction::distance_function`](crate::types::CreateVectorIndexAction::distance_function).
@@ -258,7 +251,7 @@ impl CreateVectorIndexActionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::VectorDistanceFunction>,
     ) -> Self {
-        self.distance_function = input;
+        self.inner.distance_function = input;
         self
     }
     /// The value set for [`CreateVectorIndexAction::distance_function`](crate::types::CreateVectorIndexAction::distance_function), if any.
@@ -266,7 +259,7 @@ impl CreateVectorIndexActionBuilder {
     pub fn get_distance_function(
         &self,
     ) -> &::std::option::Option<crate::types::VectorDistanceFunction> {
-        &self.distance_function
+        &self.inner.distance_function
     }
     /// Builds the [`CreateVectorIndexAction`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -276,43 +269,36 @@ impl CreateVectorIndexActionBuilder {
         crate::types::CreateVectorIndexAction,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.index_name.is_none() {
+        if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVectorIndexAction",
                 member: "IndexName",
             });
         }
-        if self.vector_attribute.is_none() {
+        if self.inner.vector_attribute.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVectorIndexAction",
                 member: "VectorAttribute",
             });
         }
-        if self.projection.is_none() {
+        if self.inner.projection.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVectorIndexAction",
                 member: "Projection",
             });
         }
-        if self.dimensions.is_none() {
+        if self.inner.dimensions.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVectorIndexAction",
                 member: "Dimensions",
             });
         }
-        if self.distance_function.is_none() {
+        if self.inner.distance_function.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateVectorIndexAction",
                 member: "DistanceFunction",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateVectorIndexAction {
-            index_name: self.index_name,
-            vector_attribute: self.vector_attribute,
-            search_schema: self.search_schema,
-            projection: self.projection,
-            dimensions: self.dimensions,
-            distance_function: self.distance_function,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -78,8 +78,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CsvOptions {
     ::std::default::Default
 )]
 pub struct CsvOptionsBuilder {
-    delimiter: ::std::option::Option<::std::string::String>,
-    header_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    inner: crate::types::CsvOptions,
 }
 impl CsvOptionsBuilder {
     /// Sets [`CsvOptions::delimiter`](crate::types::CsvOptions::delimiter): The delimiter used for separating items in the CSV file being imported.
@@ -87,7 +86,7 @@ impl CsvOptionsBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.delimiter = ::std::option::Option::Some(input.into());
+        self.inner.delimiter = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CsvOptions::delimiter`](crate::types::CsvOptions::delimiter).
@@ -96,13 +95,13 @@ impl CsvOptionsBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.delimiter = input;
+        self.inner.delimiter = input;
         self
     }
     /// The value set for [`CsvOptions::delimiter`](crate::types::CsvOptions::delimiter), if any.
     #[inline]
     pub fn get_delimiter(&self) -> &::std::option::Option<::std::string::String> {
-        &self.delimiter
+        &self.inner.delimiter
     }
     /// Sets [`CsvOptions::header_list`](crate::types::CsvOptions::header_list): List of the headers used to specify a common header for all source CSV files being imported.
     pub fn header_list(
@@ -111,7 +110,7 @@ impl CsvOptionsBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.header_list = ::std::option::Option::Some(
+        self.inner.header_list = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -122,7 +121,7 @@ impl CsvOptionsBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.header_list = input;
+        self.inner.header_list = input;
         self
     }
     /// The value set for [`CsvOptions::header_list`](crate::types::CsvOptions::header_list), if any.
@@ -130,7 +129,7 @@ impl CsvOptionsBuilder {
     pub fn get_header_list(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.header_list
+        &self.inner.header_list
     }
     /// Builds the [`CsvOptions`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,9 +139,6 @@ impl CsvOptionsBuilder {
         crate::types::CsvOptions,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::CsvOptions {
-            delimiter: self.delimiter,
-            header_list: self.header_list,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -84,7 +84,7 @@ impl DeleteBackupOutput {
     ::std::default::Default
 )]
 pub struct DeleteBackupOutputBuilder {
-    backup_description: ::std::option::Option<crate::types::BackupDescription>,
+    inner: crate::types::DeleteBackupOutput,
 }
 impl DeleteBackupOutputBuilder {
     /// Sets [`DeleteBackupOutput::backup_description`](crate::types::DeleteBackupOutput::backup_description): Contains the description of the backup created for the table.
@@ -92,7 +92,7 @@ impl DeleteBackupOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::BackupDescription>,
     ) -> Self {
-        self.backup_description = ::std::option::Option::Some(input.into());
+        self.inner.backup_description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteBackupOutput::backup_description`](crate::types::DeleteBackupOutput::backup_description).
@@ -101,7 +101,7 @@ impl DeleteBackupOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BackupDescription>,
     ) -> Self {
-        self.backup_description = input;
+        self.inner.backup_description = input;
         self
     }
     /// The value set for [`DeleteBackupOutput::backup_description`](crate::types::DeleteBackupOutput::backup_description), if any.
@@ -109,7 +109,7 @@ impl DeleteBackupOutputBuilder {
     pub fn get_backup_description(
         &self,
     ) -> &::std::option::Option<crate::types::BackupDescription> {
-        &self.backup_description
+        &self.inner.backup_description
     }
     /// Builds the [`DeleteBackupOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -119,8 +119,6 @@ impl DeleteBackupOutputBuilder {
         crate::types::DeleteBackupOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DeleteBackupOutput {
-            backup_description: self.backup_description,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -77,7 +77,7 @@ for DeleteGlobalSecondaryIndexAction {
     ::std::default::Default
 )]
 pub struct DeleteGlobalSecondaryIndexActionBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteGlobalSecondaryIndexAction,
 }
 impl DeleteGlobalSecondaryIndexActionBuilder {
     /// Sets [`DeleteGlobalSecondaryIndexAction::index_name`](crate::types::DeleteGlobalSecondaryIndexAction::index_name): The name of the global secondary index to be deleted.
@@ -85,7 +85,7 @@ impl DeleteGlobalSecondaryIndexActionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteGlobalSecondaryIndexAction::index_name`](crate::types::DeleteGlobalSecondaryIndexAction::index_name).
@@ -94,13 +94,13 @@ impl DeleteGlobalSecondaryIndexActionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`DeleteGlobalSecondaryIndexAction::index_name`](crate::types::DeleteGlobalSecondaryIndexAction::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Builds the [`DeleteGlobalSecondaryIndexAction`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -110,14 +110,12 @@ impl DeleteGlobalSecondaryIndexActionBuilder {
         crate::types::DeleteGlobalSecondaryIndexAction,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.index_name.is_none() {
+        if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteGlobalSecondaryIndexAction",
                 member: "IndexName",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteGlobalSecondaryIndexAction {
-            index_name: self.index_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

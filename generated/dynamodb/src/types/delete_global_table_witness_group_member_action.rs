@@ -77,7 +77,7 @@ for DeleteGlobalTableWitnessGroupMemberAction {
     ::std::default::Default
 )]
 pub struct DeleteGlobalTableWitnessGroupMemberActionBuilder {
-    region_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteGlobalTableWitnessGroupMemberAction,
 }
 impl DeleteGlobalTableWitnessGroupMemberActionBuilder {
     /// Sets [`DeleteGlobalTableWitnessGroupMemberAction::region_name`](crate::types::DeleteGlobalTableWitnessGroupMemberAction::region_name): The witness Region name to be removed from the MRSC global table.
@@ -85,7 +85,7 @@ impl DeleteGlobalTableWitnessGroupMemberActionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.region_name = ::std::option::Option::Some(input.into());
+        self.inner.region_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteGlobalTableWitnessGroupMemberAction::region_name`](crate::types::DeleteGlobalTableWitnessGroupMemberAction::region_name).
@@ -94,13 +94,13 @@ impl DeleteGlobalTableWitnessGroupMemberActionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.region_name = input;
+        self.inner.region_name = input;
         self
     }
     /// The value set for [`DeleteGlobalTableWitnessGroupMemberAction::region_name`](crate::types::DeleteGlobalTableWitnessGroupMemberAction::region_name), if any.
     #[inline]
     pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.region_name
+        &self.inner.region_name
     }
     /// Builds the [`DeleteGlobalTableWitnessGroupMemberAction`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -110,14 +110,12 @@ impl DeleteGlobalTableWitnessGroupMemberActionBuilder {
         crate::types::DeleteGlobalTableWitnessGroupMemberAction,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.region_name.is_none() {
+        if self.inner.region_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteGlobalTableWitnessGroupMemberAction",
                 member: "RegionName",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteGlobalTableWitnessGroupMemberAction {
-            region_name: self.region_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

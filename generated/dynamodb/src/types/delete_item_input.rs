@@ -256,34 +256,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteItemInput {
     ::std::default::Default
 )]
 pub struct DeleteItemInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    expected: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::ExpectedAttributeValue,
-        >,
-    >,
-    conditional_operator: ::std::option::Option<crate::types::ConditionalOperator>,
-    return_values: ::std::option::Option<crate::types::ReturnValue>,
-    return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
-    return_item_collection_metrics: ::std::option::Option<
-        crate::types::ReturnItemCollectionMetrics,
-    >,
-    condition_expression: ::std::option::Option<::std::string::String>,
-    expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    expression_attribute_values: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    return_values_on_condition_check_failure: ::std::option::Option<
-        crate::types::ReturnValuesOnConditionCheckFailure,
-    >,
+    inner: crate::types::DeleteItemInput,
 }
 impl DeleteItemInputBuilder {
     /// Sets [`DeleteItemInput::table_name`](crate::types::DeleteItemInput::table_name): The name of the table from which to delete the item.
@@ -291,7 +264,7 @@ impl DeleteItemInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteItemInput::table_name`](crate::types::DeleteItemInput::table_name).
@@ -300,13 +273,13 @@ impl DeleteItemInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`DeleteItemInput::table_name`](crate::types::DeleteItemInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`DeleteItemInput::key`](crate::types::DeleteItemInput::key): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the primary key of the item to delete.
     pub fn key(
@@ -318,7 +291,7 @@ impl DeleteItemInputBuilder {
             ),
         >,
     ) -> Self {
-        self.key = ::std::option::Option::Some(
+        self.inner.key = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -334,7 +307,7 @@ impl DeleteItemInputBuilder {
             >,
         >,
     ) -> Self {
-        self.key = input;
+        self.inner.key = input;
         self
     }
     /// The value set for [`DeleteItemInput::key`](crate::types::DeleteItemInput::key), if any.
@@ -344,7 +317,7 @@ impl DeleteItemInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.key
+        &self.inner.key
     }
     /// Sets [`DeleteItemInput::expected`](crate::types::DeleteItemInput::expected): This is a legacy parameter.
     pub fn expected(
@@ -356,7 +329,7 @@ impl DeleteItemInputBuilder {
             ),
         >,
     ) -> Self {
-        self.expected = ::std::option::Option::Some(
+        self.inner.expected = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -372,7 +345,7 @@ impl DeleteItemInputBuilder {
             >,
         >,
     ) -> Self {
-        self.expected = input;
+        self.inner.expected = input;
         self
     }
     /// The value set for [`DeleteItemInput::expected`](crate::types::DeleteItemInput::expected), if any.
@@ -385,14 +358,14 @@ impl DeleteItemInputBuilder {
             crate::types::ExpectedAttributeValue,
         >,
     > {
-        &self.expected
+        &self.inner.expected
     }
     /// Sets [`DeleteItemInput::conditional_operator`](crate::types::DeleteItemInput::conditional_operator): This is a legacy parameter.
     pub fn conditional_operator(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConditionalOperator>,
     ) -> Self {
-        self.conditional_operator = ::std::option::Option::Some(input.into());
+        self.inner.conditional_operator = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteItemInput::conditional_operator`](crate::types::DeleteItemInput::conditional_operator).
@@ -401,7 +374,7 @@ impl DeleteItemInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ConditionalOperator>,
     ) -> Self {
-        self.conditional_operator = input;
+        self.inner.conditional_operator = input;
         self
     }
     /// The value set for [`DeleteItemInput::conditional_operator`](crate::types::DeleteItemInput::conditional_operator), if any.
@@ -409,14 +382,14 @@ impl DeleteItemInputBuilder {
     pub fn get_conditional_operator(
         &self,
     ) -> &::std::option::Option<crate::types::ConditionalOperator> {
-        &self.conditional_operator
+        &self.inner.conditional_operator
     }
     /// Sets [`DeleteItemInput::return_values`](crate::types::DeleteItemInput::return_values): Use `ReturnValues` if you want to get the item attributes as they appeared before they were deleted.
     pub fn return_values(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnValue>,
     ) -> Self {
-        self.return_values = ::std::option::Option::Some(input.into());
+        self.inner.return_values = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteItemInput::return_values`](crate::types::DeleteItemInput::return_values).
@@ -425,7 +398,7 @@ impl DeleteItemInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnValue>,
     ) -> Self {
-        self.return_values = input;
+        self.inner.return_values = input;
         self
     }
     /// The value set for [`DeleteItemInput::return_values`](crate::types::DeleteItemInput::return_values), if any.
@@ -433,14 +406,14 @@ impl DeleteItemInputBuilder {
     pub fn get_return_values(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnValue> {
-        &self.return_values
+        &self.inner.return_values
     }
     /// Sets [`DeleteItemInput::return_consumed_capacity`](crate::types::DeleteItemInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteItemInput::return_consumed_capacity`](crate::types::DeleteItemInput::return_consumed_capacity).
@@ -449,7 +422,7 @@ impl DeleteItemInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = input;
+        self.inner.return_consumed_capacity = input;
         self
     }
     /// The value set for [`DeleteItemInput::return_consumed_capacity`](crate::types::DeleteItemInput::return_consumed_capacity), if any.
@@ -457,14 +430,16 @@ impl DeleteItemInputBuilder {
     pub fn get_return_consumed_capacity(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
-        &self.return_consumed_capacity
+        &self.inner.return_consumed_capacity
     }
     /// Sets [`DeleteItemInput::return_item_collection_metrics`](crate::types::DeleteItemInput::return_item_collection_metrics): Determines whether item collection metrics are returned.
     pub fn return_item_collection_metrics(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnItemCollectionMetrics>,
     ) -> Self {
-        self.return_item_collection_metrics = ::std::option::Option::Some(input.into());
+        self.inner.return_item_collection_metrics = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`DeleteItemInput::return_item_collection_metrics`](crate::types::DeleteItemInput::return_item_collection_metrics).
@@ -473,7 +448,7 @@ impl DeleteItemInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnItemCollectionMetrics>,
     ) -> Self {
-        self.return_item_collection_metrics = input;
+        self.inner.return_item_collection_metrics = input;
         self
     }
     /// The value set for [`DeleteItemInput::return_item_collection_metrics`](crate::types::DeleteItemInput::return_item_collection_metrics), if any.
@@ -481,14 +456,14 @@ impl DeleteItemInputBuilder {
     pub fn get_return_item_collection_metrics(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnItemCollectionMetrics> {
-        &self.return_item_collection_metrics
+        &self.inner.return_item_collection_metrics
     }
     /// Sets [`DeleteItemInput::condition_expression`](crate::types::DeleteItemInput::condition_expression): A condition that must be satisfied in order for a conditional `DeleteItem` to succeed.
     pub fn condition_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.condition_expression = ::std::option::Option::Some(input.into());
+        self.inner.condition_expression = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteItemInput::condition_expression`](crate::types::DeleteItemInput::condition_expression).
@@ -497,7 +472,7 @@ impl DeleteItemInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.condition_expression = input;
+        self.inner.condition_expression = input;
         self
     }
     /// The value set for [`DeleteItemInput::condition_expression`](crate::types::DeleteItemInput::condition_expression), if any.
@@ -505,7 +480,7 @@ impl DeleteItemInputBuilder {
     pub fn get_condition_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.condition_expression
+        &self.inner.condition_expression
     }
     /// Sets [`DeleteItemInput::expression_attribute_names`](crate::types::DeleteItemInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
     pub fn expression_attribute_names(
@@ -517,7 +492,7 @@ impl DeleteItemInputBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_names = ::std::option::Option::Some(
+        self.inner.expression_attribute_names = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -530,7 +505,7 @@ impl DeleteItemInputBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.expression_attribute_names = input;
+        self.inner.expression_attribute_names = input;
         self
     }
     /// The value set for [`DeleteItemInput::expression_attribute_names`](crate::types::DeleteItemInput::expression_attribute_names), if any.
@@ -540,7 +515,7 @@ impl DeleteItemInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.expression_attribute_names
+        &self.inner.expression_attribute_names
     }
     /// Sets [`DeleteItemInput::expression_attribute_values`](crate::types::DeleteItemInput::expression_attribute_values): One or more values that can be substituted in an expression.
     pub fn expression_attribute_values(
@@ -552,7 +527,7 @@ impl DeleteItemInputBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_values = ::std::option::Option::Some(
+        self.inner.expression_attribute_values = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -568,7 +543,7 @@ impl DeleteItemInputBuilder {
             >,
         >,
     ) -> Self {
-        self.expression_attribute_values = input;
+        self.inner.expression_attribute_values = input;
         self
     }
     /// The value set for [`DeleteItemInput::expression_attribute_values`](crate::types::DeleteItemInput::expression_attribute_values), if any.
@@ -578,7 +553,7 @@ impl DeleteItemInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.expression_attribute_values
+        &self.inner.expression_attribute_values
     }
     /// Sets [`DeleteItemInput::return_values_on_condition_check_failure`](crate::types::DeleteItemInput::return_values_on_condition_check_failure): An optional parameter that returns the item attributes for a `DeleteItem` operation that failed a condition check.
     pub fn return_values_on_condition_check_failure(
@@ -587,7 +562,7 @@ impl DeleteItemInputBuilder {
             crate::types::ReturnValuesOnConditionCheckFailure,
         >,
     ) -> Self {
-        self.return_values_on_condition_check_failure = ::std::option::Option::Some(
+        self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -598,7 +573,7 @@ impl DeleteItemInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure>,
     ) -> Self {
-        self.return_values_on_condition_check_failure = input;
+        self.inner.return_values_on_condition_check_failure = input;
         self
     }
     /// The value set for [`DeleteItemInput::return_values_on_condition_check_failure`](crate::types::DeleteItemInput::return_values_on_condition_check_failure), if any.
@@ -606,7 +581,7 @@ impl DeleteItemInputBuilder {
     pub fn get_return_values_on_condition_check_failure(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure> {
-        &self.return_values_on_condition_check_failure
+        &self.inner.return_values_on_condition_check_failure
     }
     /// Builds the [`DeleteItemInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -616,31 +591,18 @@ impl DeleteItemInputBuilder {
         crate::types::DeleteItemInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteItemInput",
                 member: "TableName",
             });
         }
-        if self.key.is_none() {
+        if self.inner.key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteItemInput",
                 member: "Key",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteItemInput {
-            table_name: self.table_name,
-            key: self.key,
-            expected: self.expected,
-            conditional_operator: self.conditional_operator,
-            return_values: self.return_values,
-            return_consumed_capacity: self.return_consumed_capacity,
-            return_item_collection_metrics: self.return_item_collection_metrics,
-            condition_expression: self.condition_expression,
-            expression_attribute_names: self.expression_attribute_names,
-            expression_attribute_values: self.expression_attribute_values,
-            return_values_on_condition_check_failure: self
-                .return_values_on_condition_check_failure,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

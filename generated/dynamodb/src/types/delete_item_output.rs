@@ -120,11 +120,7 @@ impl DeleteItemOutput {
     ::std::default::Default
 )]
 pub struct DeleteItemOutputBuilder {
-    attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    consumed_capacity: ::std::option::Option<crate::types::ConsumedCapacity>,
-    item_collection_metrics: ::std::option::Option<crate::types::ItemCollectionMetrics>,
+    inner: crate::types::DeleteItemOutput,
 }
 impl DeleteItemOutputBuilder {
     /// Sets [`DeleteItemOutput::attributes`](crate::types::DeleteItemOutput::attributes): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the item as it appeared before the `DeleteItem` operation.
@@ -137,7 +133,7 @@ impl DeleteItemOutputBuilder {
             ),
         >,
     ) -> Self {
-        self.attributes = ::std::option::Option::Some(
+        self.inner.attributes = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -153,7 +149,7 @@ impl DeleteItemOutputBuilder {
             >,
         >,
     ) -> Self {
-        self.attributes = input;
+        self.inner.attributes = input;
         self
     }
     /// The value set for [`DeleteItemOutput::attributes`](crate::types::DeleteItemOutput::attributes), if any.
@@ -163,14 +159,14 @@ impl DeleteItemOutputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.attributes
+        &self.inner.attributes
     }
     /// Sets [`DeleteItemOutput::consumed_capacity`](crate::types::DeleteItemOutput::consumed_capacity): The capacity units consumed by the `DeleteItem` operation.
     pub fn consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
     ) -> Self {
-        self.consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.consumed_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteItemOutput::consumed_capacity`](crate::types::DeleteItemOutput::consumed_capacity).
@@ -179,7 +175,7 @@ impl DeleteItemOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ConsumedCapacity>,
     ) -> Self {
-        self.consumed_capacity = input;
+        self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`DeleteItemOutput::consumed_capacity`](crate::types::DeleteItemOutput::consumed_capacity), if any.
@@ -187,14 +183,14 @@ impl DeleteItemOutputBuilder {
     pub fn get_consumed_capacity(
         &self,
     ) -> &::std::option::Option<crate::types::ConsumedCapacity> {
-        &self.consumed_capacity
+        &self.inner.consumed_capacity
     }
     /// Sets [`DeleteItemOutput::item_collection_metrics`](crate::types::DeleteItemOutput::item_collection_metrics): Information about item collections, if any, that were affected by the `DeleteItem` operation. [`ItemCollectionMetrics`](crate::types::ItemCollectionMetrics) is only returned if the [`ReturnItemCollectionMetrics`](crate::types::ReturnItemCollectionMetrics) parameter was specified.
     pub fn item_collection_metrics(
         mut self,
         input: impl ::std::convert::Into<crate::types::ItemCollectionMetrics>,
     ) -> Self {
-        self.item_collection_metrics = ::std::option::Option::Some(input.into());
+        self.inner.item_collection_metrics = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteItemOutput::item_collection_metrics`](crate::types::DeleteItemOutput::item_collection_metrics).
@@ -203,7 +199,7 @@ impl DeleteItemOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ItemCollectionMetrics>,
     ) -> Self {
-        self.item_collection_metrics = input;
+        self.inner.item_collection_metrics = input;
         self
     }
     /// The value set for [`DeleteItemOutput::item_collection_metrics`](crate::types::DeleteItemOutput::item_collection_metrics), if any.
@@ -211,7 +207,7 @@ impl DeleteItemOutputBuilder {
     pub fn get_item_collection_metrics(
         &self,
     ) -> &::std::option::Option<crate::types::ItemCollectionMetrics> {
-        &self.item_collection_metrics
+        &self.inner.item_collection_metrics
     }
     /// Builds the [`DeleteItemOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -221,10 +217,6 @@ impl DeleteItemOutputBuilder {
         crate::types::DeleteItemOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DeleteItemOutput {
-            attributes: self.attributes,
-            consumed_capacity: self.consumed_capacity,
-            item_collection_metrics: self.item_collection_metrics,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

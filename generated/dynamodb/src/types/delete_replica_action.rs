@@ -74,7 +74,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteReplicaAction {
     ::std::default::Default
 )]
 pub struct DeleteReplicaActionBuilder {
-    region_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteReplicaAction,
 }
 impl DeleteReplicaActionBuilder {
     /// Sets [`DeleteReplicaAction::region_name`](crate::types::DeleteReplicaAction::region_name): The Region of the replica to be removed.
@@ -82,7 +82,7 @@ impl DeleteReplicaActionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.region_name = ::std::option::Option::Some(input.into());
+        self.inner.region_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteReplicaAction::region_name`](crate::types::DeleteReplicaAction::region_name).
@@ -91,13 +91,13 @@ impl DeleteReplicaActionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.region_name = input;
+        self.inner.region_name = input;
         self
     }
     /// The value set for [`DeleteReplicaAction::region_name`](crate::types::DeleteReplicaAction::region_name), if any.
     #[inline]
     pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.region_name
+        &self.inner.region_name
     }
     /// Builds the [`DeleteReplicaAction`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -107,14 +107,12 @@ impl DeleteReplicaActionBuilder {
         crate::types::DeleteReplicaAction,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.region_name.is_none() {
+        if self.inner.region_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteReplicaAction",
                 member: "RegionName",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteReplicaAction {
-            region_name: self.region_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -87,9 +87,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteRequest {
     ::std::default::Default
 )]
 pub struct DeleteRequestBuilder {
-    key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    inner: crate::types::DeleteRequest,
 }
 impl DeleteRequestBuilder {
     /// Sets [`DeleteRequest::key`](crate::types::DeleteRequest::key): A map of attribute name to attribute values, representing the primary key of the item to delete.
@@ -102,7 +100,7 @@ impl DeleteRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.key = ::std::option::Option::Some(
+        self.inner.key = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -118,7 +116,7 @@ impl DeleteRequestBuilder {
             >,
         >,
     ) -> Self {
-        self.key = input;
+        self.inner.key = input;
         self
     }
     /// The value set for [`DeleteRequest::key`](crate::types::DeleteRequest::key), if any.
@@ -128,7 +126,7 @@ impl DeleteRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.key
+        &self.inner.key
     }
     /// Builds the [`DeleteRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -138,14 +136,12 @@ impl DeleteRequestBuilder {
         crate::types::DeleteRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key.is_none() {
+        if self.inner.key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteRequest",
                 member: "Key",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteRequest {
-            key: self.key,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -86,8 +86,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteResourcePolicyInpu
     ::std::default::Default
 )]
 pub struct DeleteResourcePolicyInputBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
-    expected_revision_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteResourcePolicyInput,
 }
 impl DeleteResourcePolicyInputBuilder {
     /// Sets [`DeleteResourcePolicyInput::resource_arn`](crate::types::DeleteResourcePolicyInput::resource_arn): The Amazon Resource Name (ARN) of the DynamoDB resource from which the policy will be removed.
@@ -95,7 +94,7 @@ impl DeleteResourcePolicyInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_arn = ::std::option::Option::Some(input.into());
+        self.inner.resource_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteResourcePolicyInput::resource_arn`](crate::types::DeleteResourcePolicyInput::resource_arn).
@@ -104,20 +103,20 @@ impl DeleteResourcePolicyInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_arn = input;
+        self.inner.resource_arn = input;
         self
     }
     /// The value set for [`DeleteResourcePolicyInput::resource_arn`](crate::types::DeleteResourcePolicyInput::resource_arn), if any.
     #[inline]
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_arn
+        &self.inner.resource_arn
     }
     /// Sets [`DeleteResourcePolicyInput::expected_revision_id`](crate::types::DeleteResourcePolicyInput::expected_revision_id): A string value that you can use to conditionally delete your policy.
     pub fn expected_revision_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.expected_revision_id = ::std::option::Option::Some(input.into());
+        self.inner.expected_revision_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteResourcePolicyInput::expected_revision_id`](crate::types::DeleteResourcePolicyInput::expected_revision_id).
@@ -126,7 +125,7 @@ impl DeleteResourcePolicyInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.expected_revision_id = input;
+        self.inner.expected_revision_id = input;
         self
     }
     /// The value set for [`DeleteResourcePolicyInput::expected_revision_id`](crate::types::DeleteResourcePolicyInput::expected_revision_id), if any.
@@ -134,7 +133,7 @@ impl DeleteResourcePolicyInputBuilder {
     pub fn get_expected_revision_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.expected_revision_id
+        &self.inner.expected_revision_id
     }
     /// Builds the [`DeleteResourcePolicyInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -144,15 +143,12 @@ impl DeleteResourcePolicyInputBuilder {
         crate::types::DeleteResourcePolicyInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.resource_arn.is_none() {
+        if self.inner.resource_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteResourcePolicyInput",
                 member: "ResourceArn",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteResourcePolicyInput {
-            resource_arn: self.resource_arn,
-            expected_revision_id: self.expected_revision_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -86,7 +86,7 @@ impl DeleteResourcePolicyOutput {
     ::std::default::Default
 )]
 pub struct DeleteResourcePolicyOutputBuilder {
-    revision_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteResourcePolicyOutput,
 }
 impl DeleteResourcePolicyOutputBuilder {
     /// Sets [`DeleteResourcePolicyOutput::revision_id`](crate::types::DeleteResourcePolicyOutput::revision_id): A unique string that represents the revision ID of the policy.
@@ -94,7 +94,7 @@ impl DeleteResourcePolicyOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.revision_id = ::std::option::Option::Some(input.into());
+        self.inner.revision_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteResourcePolicyOutput::revision_id`](crate::types::DeleteResourcePolicyOutput::revision_id).
@@ -103,13 +103,13 @@ impl DeleteResourcePolicyOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.revision_id = input;
+        self.inner.revision_id = input;
         self
     }
     /// The value set for [`DeleteResourcePolicyOutput::revision_id`](crate::types::DeleteResourcePolicyOutput::revision_id), if any.
     #[inline]
     pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.revision_id
+        &self.inner.revision_id
     }
     /// Builds the [`DeleteResourcePolicyOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -119,8 +119,6 @@ impl DeleteResourcePolicyOutputBuilder {
         crate::types::DeleteResourcePolicyOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DeleteResourcePolicyOutput {
-            revision_id: self.revision_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -80,7 +80,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteTableInput {
     ::std::default::Default
 )]
 pub struct DeleteTableInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteTableInput,
 }
 impl DeleteTableInputBuilder {
     /// Sets [`DeleteTableInput::table_name`](crate::types::DeleteTableInput::table_name): The name of the table to delete.
@@ -88,7 +88,7 @@ impl DeleteTableInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteTableInput::table_name`](crate::types::DeleteTableInput::table_name).
@@ -97,13 +97,13 @@ impl DeleteTableInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`DeleteTableInput::table_name`](crate::types::DeleteTableInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Builds the [`DeleteTableInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -113,14 +113,12 @@ impl DeleteTableInputBuilder {
         crate::types::DeleteTableInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteTableInput",
                 member: "TableName",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteTableInput {
-            table_name: self.table_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -84,7 +84,7 @@ impl DeleteTableOutput {
     ::std::default::Default
 )]
 pub struct DeleteTableOutputBuilder {
-    table_description: ::std::option::Option<crate::types::TableDescription>,
+    inner: crate::types::DeleteTableOutput,
 }
 impl DeleteTableOutputBuilder {
     /// Sets [`DeleteTableOutput::table_description`](crate::types::DeleteTableOutput::table_description): Represents the properties of a table.
@@ -92,7 +92,7 @@ impl DeleteTableOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::TableDescription>,
     ) -> Self {
-        self.table_description = ::std::option::Option::Some(input.into());
+        self.inner.table_description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteTableOutput::table_description`](crate::types::DeleteTableOutput::table_description).
@@ -101,7 +101,7 @@ impl DeleteTableOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableDescription>,
     ) -> Self {
-        self.table_description = input;
+        self.inner.table_description = input;
         self
     }
     /// The value set for [`DeleteTableOutput::table_description`](crate::types::DeleteTableOutput::table_description), if any.
@@ -109,7 +109,7 @@ impl DeleteTableOutputBuilder {
     pub fn get_table_description(
         &self,
     ) -> &::std::option::Option<crate::types::TableDescription> {
-        &self.table_description
+        &self.inner.table_description
     }
     /// Builds the [`DeleteTableOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -119,8 +119,6 @@ impl DeleteTableOutputBuilder {
         crate::types::DeleteTableOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DeleteTableOutput {
-            table_description: self.table_description,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -74,7 +74,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteVectorIndexAction 
     ::std::default::Default
 )]
 pub struct DeleteVectorIndexActionBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteVectorIndexAction,
 }
 impl DeleteVectorIndexActionBuilder {
     /// Sets [`DeleteVectorIndexAction::index_name`](crate::types::DeleteVectorIndexAction::index_name): The name of the vector index to delete.
@@ -82,7 +82,7 @@ impl DeleteVectorIndexActionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteVectorIndexAction::index_name`](crate::types::DeleteVectorIndexAction::index_name).
@@ -91,13 +91,13 @@ impl DeleteVectorIndexActionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`DeleteVectorIndexAction::index_name`](crate::types::DeleteVectorIndexAction::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Builds the [`DeleteVectorIndexAction`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -107,14 +107,12 @@ impl DeleteVectorIndexActionBuilder {
         crate::types::DeleteVectorIndexAction,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.index_name.is_none() {
+        if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteVectorIndexAction",
                 member: "IndexName",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteVectorIndexAction {
-            index_name: self.index_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -80,7 +80,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeBackupInput {
     ::std::default::Default
 )]
 pub struct DescribeBackupInputBuilder {
-    backup_arn: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DescribeBackupInput,
 }
 impl DescribeBackupInputBuilder {
     /// Sets [`DescribeBackupInput::backup_arn`](crate::types::DescribeBackupInput::backup_arn): The Amazon Resource Name (ARN) associated with the backup.
@@ -88,7 +88,7 @@ impl DescribeBackupInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.backup_arn = ::std::option::Option::Some(input.into());
+        self.inner.backup_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeBackupInput::backup_arn`](crate::types::DescribeBackupInput::backup_arn).
@@ -97,13 +97,13 @@ impl DescribeBackupInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.backup_arn = input;
+        self.inner.backup_arn = input;
         self
     }
     /// The value set for [`DescribeBackupInput::backup_arn`](crate::types::DescribeBackupInput::backup_arn), if any.
     #[inline]
     pub fn get_backup_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.backup_arn
+        &self.inner.backup_arn
     }
     /// Builds the [`DescribeBackupInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -113,14 +113,12 @@ impl DescribeBackupInputBuilder {
         crate::types::DescribeBackupInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.backup_arn.is_none() {
+        if self.inner.backup_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeBackupInput",
                 member: "BackupArn",
             });
         }
-        ::std::result::Result::Ok(crate::types::DescribeBackupInput {
-            backup_arn: self.backup_arn,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -84,7 +84,7 @@ impl DescribeBackupOutput {
     ::std::default::Default
 )]
 pub struct DescribeBackupOutputBuilder {
-    backup_description: ::std::option::Option<crate::types::BackupDescription>,
+    inner: crate::types::DescribeBackupOutput,
 }
 impl DescribeBackupOutputBuilder {
     /// Sets [`DescribeBackupOutput::backup_description`](crate::types::DescribeBackupOutput::backup_description): Contains the description of the backup created for the table.
@@ -92,7 +92,7 @@ impl DescribeBackupOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::BackupDescription>,
     ) -> Self {
-        self.backup_description = ::std::option::Option::Some(input.into());
+        self.inner.backup_description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeBackupOutput::backup_description`](crate::types::DescribeBackupOutput::backup_description).
@@ -101,7 +101,7 @@ impl DescribeBackupOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BackupDescription>,
     ) -> Self {
-        self.backup_description = input;
+        self.inner.backup_description = input;
         self
     }
     /// The value set for [`DescribeBackupOutput::backup_description`](crate::types::DescribeBackupOutput::backup_description), if any.
@@ -109,7 +109,7 @@ impl DescribeBackupOutputBuilder {
     pub fn get_backup_description(
         &self,
     ) -> &::std::option::Option<crate::types::BackupDescription> {
-        &self.backup_description
+        &self.inner.backup_description
     }
     /// Builds the [`DescribeBackupOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -119,8 +119,6 @@ impl DescribeBackupOutputBuilder {
         crate::types::DescribeBackupOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DescribeBackupOutput {
-            backup_description: self.backup_description,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -83,7 +83,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeContinuousBackup
     ::std::default::Default
 )]
 pub struct DescribeContinuousBackupsInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DescribeContinuousBackupsInput,
 }
 impl DescribeContinuousBackupsInputBuilder {
     /// Sets [`DescribeContinuousBackupsInput::table_name`](crate::types::DescribeContinuousBackupsInput::table_name): Name of the table for which the customer wants to check the continuous backups and point in time recovery settings.
@@ -91,7 +91,7 @@ impl DescribeContinuousBackupsInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeContinuousBackupsInput::table_name`](crate::types::DescribeContinuousBackupsInput::table_name).
@@ -100,13 +100,13 @@ impl DescribeContinuousBackupsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`DescribeContinuousBackupsInput::table_name`](crate::types::DescribeContinuousBackupsInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Builds the [`DescribeContinuousBackupsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -116,14 +116,12 @@ impl DescribeContinuousBackupsInputBuilder {
         crate::types::DescribeContinuousBackupsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeContinuousBackupsInput",
                 member: "TableName",
             });
         }
-        ::std::result::Result::Ok(crate::types::DescribeContinuousBackupsInput {
-            table_name: self.table_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -90,9 +90,7 @@ impl DescribeContinuousBackupsOutput {
     ::std::default::Default
 )]
 pub struct DescribeContinuousBackupsOutputBuilder {
-    continuous_backups_description: ::std::option::Option<
-        crate::types::ContinuousBackupsDescription,
-    >,
+    inner: crate::types::DescribeContinuousBackupsOutput,
 }
 impl DescribeContinuousBackupsOutputBuilder {
     /// Sets [`DescribeContinuousBackupsOutput::continuous_backups_description`](crate::types::DescribeContinuousBackupsOutput::continuous_backups_description): Represents the continuous backups and point in time recovery settings on the table.
@@ -100,7 +98,9 @@ impl DescribeContinuousBackupsOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::ContinuousBackupsDescription>,
     ) -> Self {
-        self.continuous_backups_description = ::std::option::Option::Some(input.into());
+        self.inner.continuous_backups_description = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`DescribeContinuousBackupsOutput::continuous_backups_description`](crate::types::DescribeContinuousBackupsOutput::continuous_backups_description).
@@ -109,7 +109,7 @@ impl DescribeContinuousBackupsOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ContinuousBackupsDescription>,
     ) -> Self {
-        self.continuous_backups_description = input;
+        self.inner.continuous_backups_description = input;
         self
     }
     /// The value set for [`DescribeContinuousBackupsOutput::continuous_backups_description`](crate::types::DescribeContinuousBackupsOutput::continuous_backups_description), if any.
@@ -117,7 +117,7 @@ impl DescribeContinuousBackupsOutputBuilder {
     pub fn get_continuous_backups_description(
         &self,
     ) -> &::std::option::Option<crate::types::ContinuousBackupsDescription> {
-        &self.continuous_backups_description
+        &self.inner.continuous_backups_description
     }
     /// Builds the [`DescribeContinuousBackupsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -127,8 +127,6 @@ impl DescribeContinuousBackupsOutputBuilder {
         crate::types::DescribeContinuousBackupsOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DescribeContinuousBackupsOutput {
-            continuous_backups_description: self.continuous_backups_description,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

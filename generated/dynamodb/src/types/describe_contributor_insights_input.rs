@@ -89,8 +89,7 @@ for DescribeContributorInsightsInput {
     ::std::default::Default
 )]
 pub struct DescribeContributorInsightsInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    index_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DescribeContributorInsightsInput,
 }
 impl DescribeContributorInsightsInputBuilder {
     /// Sets [`DescribeContributorInsightsInput::table_name`](crate::types::DescribeContributorInsightsInput::table_name): The name of the table to describe.
@@ -98,7 +97,7 @@ impl DescribeContributorInsightsInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeContributorInsightsInput::table_name`](crate::types::DescribeContributorInsightsInput::table_name).
@@ -107,20 +106,20 @@ impl DescribeContributorInsightsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`DescribeContributorInsightsInput::table_name`](crate::types::DescribeContributorInsightsInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`DescribeContributorInsightsInput::index_name`](crate::types::DescribeContributorInsightsInput::index_name): The name of the global secondary index to describe, if applicable.
     pub fn index_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeContributorInsightsInput::index_name`](crate::types::DescribeContributorInsightsInput::index_name).
@@ -129,13 +128,13 @@ impl DescribeContributorInsightsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`DescribeContributorInsightsInput::index_name`](crate::types::DescribeContributorInsightsInput::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Builds the [`DescribeContributorInsightsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -145,15 +144,12 @@ impl DescribeContributorInsightsInputBuilder {
         crate::types::DescribeContributorInsightsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeContributorInsightsInput",
                 member: "TableName",
             });
         }
-        ::std::result::Result::Ok(crate::types::DescribeContributorInsightsInput {
-            table_name: self.table_name,
-            index_name: self.index_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

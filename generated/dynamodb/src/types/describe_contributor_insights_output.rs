@@ -158,19 +158,7 @@ impl DescribeContributorInsightsOutput {
     ::std::default::Default
 )]
 pub struct DescribeContributorInsightsOutputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    index_name: ::std::option::Option<::std::string::String>,
-    contributor_insights_rule_list: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
-    contributor_insights_status: ::std::option::Option<
-        crate::types::ContributorInsightsStatus,
-    >,
-    last_update_date_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    failure_exception: ::std::option::Option<crate::types::FailureException>,
-    contributor_insights_mode: ::std::option::Option<
-        crate::types::ContributorInsightsMode,
-    >,
+    inner: crate::types::DescribeContributorInsightsOutput,
 }
 impl DescribeContributorInsightsOutputBuilder {
     /// Sets [`DescribeContributorInsightsOutput::table_name`](crate::types::DescribeContributorInsightsOutput::table_name): The name of the table being described.
@@ -178,7 +166,7 @@ impl DescribeContributorInsightsOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeContributorInsightsOutput::table_name`](crate::types::DescribeContributorInsightsOutput::table_name).
@@ -187,20 +175,20 @@ impl DescribeContributorInsightsOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`DescribeContributorInsightsOutput::table_name`](crate::types::DescribeContributorInsightsOutput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`DescribeContributorInsightsOutput::index_name`](crate::types::DescribeContributorInsightsOutput::index_name): The name of the global secondary index being described.
     pub fn index_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeContributorInsightsOutput::index_name`](crate::types::DescribeContributorInsightsOutput::index_name).
@@ -209,13 +197,13 @@ impl DescribeContributorInsightsOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`DescribeContributorInsightsOutput::index_name`](crate::types::DescribeContributorInsightsOutput::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`DescribeContributorInsightsOutput::contributor_insights_rule_list`](crate::types::DescribeContributorInsightsOutput::contributor_insights_rule_list): List of names of the associated contributor insights rules.
     pub fn contributor_insights_rule_list(
@@ -224,7 +212,7 @@ impl DescribeContributorInsightsOutputBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.contributor_insights_rule_list = ::std::option::Option::Some(
+        self.inner.contributor_insights_rule_list = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -235,7 +223,7 @@ impl DescribeContributorInsightsOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.contributor_insights_rule_list = input;
+        self.inner.contributor_insights_rule_list = input;
         self
     }
     /// The value set for [`DescribeContributorInsightsOutput::contributor_insights_rule_list`](crate::types::DescribeContributorInsightsOutput::contributor_insights_rule_list), if any.
@@ -243,14 +231,16 @@ impl DescribeContributorInsightsOutputBuilder {
     pub fn get_contributor_insights_rule_list(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.contributor_insights_rule_list
+        &self.inner.contributor_insights_rule_list
     }
     /// Sets [`DescribeContributorInsightsOutput::contributor_insights_status`](crate::types::DescribeContributorInsightsOutput::contributor_insights_status): Current status of contributor insights.
     pub fn contributor_insights_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::ContributorInsightsStatus>,
     ) -> Self {
-        self.contributor_insights_status = ::std::option::Option::Some(input.into());
+        self.inner.contributor_insights_status = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`DescribeContributorInsightsOutput::contributor_insights_status`](crate::types::DescribeContributorInsightsOutput::contributor_insights_status).
@@ -259,7 +249,7 @@ impl DescribeContributorInsightsOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ContributorInsightsStatus>,
     ) -> Self {
-        self.contributor_insights_status = input;
+        self.inner.contributor_insights_status = input;
         self
     }
     /// The value set for [`DescribeContributorInsightsOutput::contributor_insights_status`](crate::types::DescribeContributorInsightsOutput::contributor_insights_status), if any.
@@ -267,14 +257,14 @@ impl DescribeContributorInsightsOutputBuilder {
     pub fn get_contributor_insights_status(
         &self,
     ) -> &::std::option::Option<crate::types::ContributorInsightsStatus> {
-        &self.contributor_insights_status
+        &self.inner.contributor_insights_status
     }
     /// Sets [`DescribeContributorInsightsOutput::last_update_date_time`](crate::types::DescribeContributorInsightsOutput::last_update_date_time): Timestamp of the last time the status was changed.
     pub fn last_update_date_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.last_update_date_time = ::std::option::Option::Some(input.into());
+        self.inner.last_update_date_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeContributorInsightsOutput::last_update_date_time`](crate::types::DescribeContributorInsightsOutput::last_update_date_time).
@@ -283,7 +273,7 @@ impl DescribeContributorInsightsOutputBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.last_update_date_time = input;
+        self.inner.last_update_date_time = input;
         self
     }
     /// The value set for [`DescribeContributorInsightsOutput::last_update_date_time`](crate::types::DescribeContributorInsightsOutput::last_update_date_time), if any.
@@ -291,14 +281,14 @@ impl DescribeContributorInsightsOutputBuilder {
     pub fn get_last_update_date_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.last_update_date_time
+        &self.inner.last_update_date_time
     }
     /// Sets [`DescribeContributorInsightsOutput::failure_exception`](crate::types::DescribeContributorInsightsOutput::failure_exception): Returns information about the last failure that was encountered.
     pub fn failure_exception(
         mut self,
         input: impl ::std::convert::Into<crate::types::FailureException>,
     ) -> Self {
-        self.failure_exception = ::std::option::Option::Some(input.into());
+        self.inner.failure_exception = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeContributorInsightsOutput::failure_exception`](crate::types::DescribeContributorInsightsOutput::failure_exception).
@@ -307,7 +297,7 @@ impl DescribeContributorInsightsOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::FailureException>,
     ) -> Self {
-        self.failure_exception = input;
+        self.inner.failure_exception = input;
         self
     }
     /// The value set for [`DescribeContributorInsightsOutput::failure_exception`](crate::types::DescribeContributorInsightsOutput::failure_exception), if any.
@@ -315,14 +305,14 @@ impl DescribeContributorInsightsOutputBuilder {
     pub fn get_failure_exception(
         &self,
     ) -> &::std::option::Option<crate::types::FailureException> {
-        &self.failure_exception
+        &self.inner.failure_exception
     }
     /// Sets [`DescribeContributorInsightsOutput::contributor_insights_mode`](crate::types::DescribeContributorInsightsOutput::contributor_insights_mode): The mode of CloudWatch Contributor Insights for DynamoDB that determines which events are emitted.
     pub fn contributor_insights_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::ContributorInsightsMode>,
     ) -> Self {
-        self.contributor_insights_mode = ::std::option::Option::Some(input.into());
+        self.inner.contributor_insights_mode = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeContributorInsightsOutput::contributor_insights_mode`](crate::types::DescribeContributorInsightsOutput::contributor_insights_mode).
@@ -331,7 +321,7 @@ impl DescribeContributorInsightsOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ContributorInsightsMode>,
     ) -> Self {
-        self.contributor_insights_mode = input;
+        self.inner.contributor_insights_mode = input;
         self
     }
     /// The value set for [`DescribeContributorInsightsOutput::contributor_insights_mode`](crate::types::DescribeContributorInsightsOutput::contributor_insights_mode), if any.
@@ -339,7 +329,7 @@ impl DescribeContributorInsightsOutputBuilder {
     pub fn get_contributor_insights_mode(
         &self,
     ) -> &::std::option::Option<crate::types::ContributorInsightsMode> {
-        &self.contributor_insights_mode
+        &self.inner.contributor_insights_mode
     }
     /// Builds the [`DescribeContributorInsightsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -349,14 +339,6 @@ impl DescribeContributorInsightsOutputBuilder {
         crate::types::DescribeContributorInsightsOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DescribeContributorInsightsOutput {
-            table_name: self.table_name,
-            index_name: self.index_name,
-            contributor_insights_rule_list: self.contributor_insights_rule_list,
-            contributor_insights_status: self.contributor_insights_status,
-            last_update_date_time: self.last_update_date_time,
-            failure_exception: self.failure_exception,
-            contributor_insights_mode: self.contributor_insights_mode,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

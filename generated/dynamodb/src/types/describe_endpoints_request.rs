@@ -67,7 +67,9 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeEndpointsRequest
     ::std::cmp::PartialEq,
     ::std::default::Default
 )]
-pub struct DescribeEndpointsRequestBuilder {}
+pub struct DescribeEndpointsRequestBuilder {
+    inner: crate::types::DescribeEndpointsRequest,
+}
 impl DescribeEndpointsRequestBuilder {
     /// Builds the [`DescribeEndpointsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -77,7 +79,6 @@ impl DescribeEndpointsRequestBuilder {
         crate::types::DescribeEndpointsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DescribeEndpointsRequest {
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

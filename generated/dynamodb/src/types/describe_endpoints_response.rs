@@ -92,7 +92,7 @@ impl DescribeEndpointsResponse {
     ::std::default::Default
 )]
 pub struct DescribeEndpointsResponseBuilder {
-    endpoints: ::std::option::Option<::std::vec::Vec<crate::types::Endpoint>>,
+    inner: crate::types::DescribeEndpointsResponse,
 }
 impl DescribeEndpointsResponseBuilder {
     /// Sets [`DescribeEndpointsResponse::endpoints`](crate::types::DescribeEndpointsResponse::endpoints): List of endpoints.
@@ -102,7 +102,7 @@ impl DescribeEndpointsResponseBuilder {
             Item = impl ::std::convert::Into<crate::types::Endpoint>,
         >,
     ) -> Self {
-        self.endpoints = ::std::option::Option::Some(
+        self.inner.endpoints = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -113,7 +113,7 @@ impl DescribeEndpointsResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Endpoint>>,
     ) -> Self {
-        self.endpoints = input;
+        self.inner.endpoints = input;
         self
     }
     /// The value set for [`DescribeEndpointsResponse::endpoints`](crate::types::DescribeEndpointsResponse::endpoints), if any.
@@ -121,7 +121,7 @@ impl DescribeEndpointsResponseBuilder {
     pub fn get_endpoints(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Endpoint>> {
-        &self.endpoints
+        &self.inner.endpoints
     }
     /// Builds the [`DescribeEndpointsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -131,14 +131,12 @@ impl DescribeEndpointsResponseBuilder {
         crate::types::DescribeEndpointsResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.endpoints.is_none() {
+        if self.inner.endpoints.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeEndpointsResponse",
                 member: "Endpoints",
             });
         }
-        ::std::result::Result::Ok(crate::types::DescribeEndpointsResponse {
-            endpoints: self.endpoints,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

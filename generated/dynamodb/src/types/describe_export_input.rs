@@ -80,7 +80,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeExportInput {
     ::std::default::Default
 )]
 pub struct DescribeExportInputBuilder {
-    export_arn: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DescribeExportInput,
 }
 impl DescribeExportInputBuilder {
     /// Sets [`DescribeExportInput::export_arn`](crate::types::DescribeExportInput::export_arn): The Amazon Resource Name (ARN) associated with the export.
@@ -88,7 +88,7 @@ impl DescribeExportInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.export_arn = ::std::option::Option::Some(input.into());
+        self.inner.export_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeExportInput::export_arn`](crate::types::DescribeExportInput::export_arn).
@@ -97,13 +97,13 @@ impl DescribeExportInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.export_arn = input;
+        self.inner.export_arn = input;
         self
     }
     /// The value set for [`DescribeExportInput::export_arn`](crate::types::DescribeExportInput::export_arn), if any.
     #[inline]
     pub fn get_export_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.export_arn
+        &self.inner.export_arn
     }
     /// Builds the [`DescribeExportInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -113,14 +113,12 @@ impl DescribeExportInputBuilder {
         crate::types::DescribeExportInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.export_arn.is_none() {
+        if self.inner.export_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeExportInput",
                 member: "ExportArn",
             });
         }
-        ::std::result::Result::Ok(crate::types::DescribeExportInput {
-            export_arn: self.export_arn,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

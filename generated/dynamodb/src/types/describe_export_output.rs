@@ -84,7 +84,7 @@ impl DescribeExportOutput {
     ::std::default::Default
 )]
 pub struct DescribeExportOutputBuilder {
-    export_description: ::std::option::Option<crate::types::ExportDescription>,
+    inner: crate::types::DescribeExportOutput,
 }
 impl DescribeExportOutputBuilder {
     /// Sets [`DescribeExportOutput::export_description`](crate::types::DescribeExportOutput::export_description): Represents the properties of the export.
@@ -92,7 +92,7 @@ impl DescribeExportOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::ExportDescription>,
     ) -> Self {
-        self.export_description = ::std::option::Option::Some(input.into());
+        self.inner.export_description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeExportOutput::export_description`](crate::types::DescribeExportOutput::export_description).
@@ -101,7 +101,7 @@ impl DescribeExportOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ExportDescription>,
     ) -> Self {
-        self.export_description = input;
+        self.inner.export_description = input;
         self
     }
     /// The value set for [`DescribeExportOutput::export_description`](crate::types::DescribeExportOutput::export_description), if any.
@@ -109,7 +109,7 @@ impl DescribeExportOutputBuilder {
     pub fn get_export_description(
         &self,
     ) -> &::std::option::Option<crate::types::ExportDescription> {
-        &self.export_description
+        &self.inner.export_description
     }
     /// Builds the [`DescribeExportOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -119,8 +119,6 @@ impl DescribeExportOutputBuilder {
         crate::types::DescribeExportOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DescribeExportOutput {
-            export_description: self.export_description,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

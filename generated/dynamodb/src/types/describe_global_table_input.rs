@@ -80,7 +80,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeGlobalTableInput
     ::std::default::Default
 )]
 pub struct DescribeGlobalTableInputBuilder {
-    global_table_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DescribeGlobalTableInput,
 }
 impl DescribeGlobalTableInputBuilder {
     /// Sets [`DescribeGlobalTableInput::global_table_name`](crate::types::DescribeGlobalTableInput::global_table_name): The name of the global table.
@@ -88,7 +88,7 @@ impl DescribeGlobalTableInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.global_table_name = ::std::option::Option::Some(input.into());
+        self.inner.global_table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeGlobalTableInput::global_table_name`](crate::types::DescribeGlobalTableInput::global_table_name).
@@ -97,7 +97,7 @@ impl DescribeGlobalTableInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.global_table_name = input;
+        self.inner.global_table_name = input;
         self
     }
     /// The value set for [`DescribeGlobalTableInput::global_table_name`](crate::types::DescribeGlobalTableInput::global_table_name), if any.
@@ -105,7 +105,7 @@ impl DescribeGlobalTableInputBuilder {
     pub fn get_global_table_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.global_table_name
+        &self.inner.global_table_name
     }
     /// Builds the [`DescribeGlobalTableInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -115,14 +115,12 @@ impl DescribeGlobalTableInputBuilder {
         crate::types::DescribeGlobalTableInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.global_table_name.is_none() {
+        if self.inner.global_table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeGlobalTableInput",
                 member: "GlobalTableName",
             });
         }
-        ::std::result::Result::Ok(crate::types::DescribeGlobalTableInput {
-            global_table_name: self.global_table_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

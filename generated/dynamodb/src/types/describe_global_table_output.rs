@@ -86,9 +86,7 @@ impl DescribeGlobalTableOutput {
     ::std::default::Default
 )]
 pub struct DescribeGlobalTableOutputBuilder {
-    global_table_description: ::std::option::Option<
-        crate::types::GlobalTableDescription,
-    >,
+    inner: crate::types::DescribeGlobalTableOutput,
 }
 impl DescribeGlobalTableOutputBuilder {
     /// Sets [`DescribeGlobalTableOutput::global_table_description`](crate::types::DescribeGlobalTableOutput::global_table_description): Contains the details of the global table.
@@ -96,7 +94,7 @@ impl DescribeGlobalTableOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::GlobalTableDescription>,
     ) -> Self {
-        self.global_table_description = ::std::option::Option::Some(input.into());
+        self.inner.global_table_description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeGlobalTableOutput::global_table_description`](crate::types::DescribeGlobalTableOutput::global_table_description).
@@ -105,7 +103,7 @@ impl DescribeGlobalTableOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::GlobalTableDescription>,
     ) -> Self {
-        self.global_table_description = input;
+        self.inner.global_table_description = input;
         self
     }
     /// The value set for [`DescribeGlobalTableOutput::global_table_description`](crate::types::DescribeGlobalTableOutput::global_table_description), if any.
@@ -113,7 +111,7 @@ impl DescribeGlobalTableOutputBuilder {
     pub fn get_global_table_description(
         &self,
     ) -> &::std::option::Option<crate::types::GlobalTableDescription> {
-        &self.global_table_description
+        &self.inner.global_table_description
     }
     /// Builds the [`DescribeGlobalTableOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -123,8 +121,6 @@ impl DescribeGlobalTableOutputBuilder {
         crate::types::DescribeGlobalTableOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DescribeGlobalTableOutput {
-            global_table_description: self.global_table_description,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -83,7 +83,7 @@ for DescribeGlobalTableSettingsInput {
     ::std::default::Default
 )]
 pub struct DescribeGlobalTableSettingsInputBuilder {
-    global_table_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DescribeGlobalTableSettingsInput,
 }
 impl DescribeGlobalTableSettingsInputBuilder {
     /// Sets [`DescribeGlobalTableSettingsInput::global_table_name`](crate::types::DescribeGlobalTableSettingsInput::global_table_name): The name of the global table to describe.
@@ -91,7 +91,7 @@ impl DescribeGlobalTableSettingsInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.global_table_name = ::std::option::Option::Some(input.into());
+        self.inner.global_table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeGlobalTableSettingsInput::global_table_name`](crate::types::DescribeGlobalTableSettingsInput::global_table_name).
@@ -100,7 +100,7 @@ impl DescribeGlobalTableSettingsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.global_table_name = input;
+        self.inner.global_table_name = input;
         self
     }
     /// The value set for [`DescribeGlobalTableSettingsInput::global_table_name`](crate::types::DescribeGlobalTableSettingsInput::global_table_name), if any.
@@ -108,7 +108,7 @@ impl DescribeGlobalTableSettingsInputBuilder {
     pub fn get_global_table_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.global_table_name
+        &self.inner.global_table_name
     }
     /// Builds the [`DescribeGlobalTableSettingsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -118,14 +118,12 @@ impl DescribeGlobalTableSettingsInputBuilder {
         crate::types::DescribeGlobalTableSettingsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.global_table_name.is_none() {
+        if self.inner.global_table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeGlobalTableSettingsInput",
                 member: "GlobalTableName",
             });
         }
-        ::std::result::Result::Ok(crate::types::DescribeGlobalTableSettingsInput {
-            global_table_name: self.global_table_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

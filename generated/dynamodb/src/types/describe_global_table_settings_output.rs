@@ -103,10 +103,7 @@ impl DescribeGlobalTableSettingsOutput {
     ::std::default::Default
 )]
 pub struct DescribeGlobalTableSettingsOutputBuilder {
-    global_table_name: ::std::option::Option<::std::string::String>,
-    replica_settings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaSettingsDescription>,
-    >,
+    inner: crate::types::DescribeGlobalTableSettingsOutput,
 }
 impl DescribeGlobalTableSettingsOutputBuilder {
     /// Sets [`DescribeGlobalTableSettingsOutput::global_table_name`](crate::types::DescribeGlobalTableSettingsOutput::global_table_name): The name of the global table.
@@ -114,7 +111,7 @@ impl DescribeGlobalTableSettingsOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.global_table_name = ::std::option::Option::Some(input.into());
+        self.inner.global_table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeGlobalTableSettingsOutput::global_table_name`](crate::types::DescribeGlobalTableSettingsOutput::global_table_name).
@@ -123,7 +120,7 @@ impl DescribeGlobalTableSettingsOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.global_table_name = input;
+        self.inner.global_table_name = input;
         self
     }
     /// The value set for [`DescribeGlobalTableSettingsOutput::global_table_name`](crate::types::DescribeGlobalTableSettingsOutput::global_table_name), if any.
@@ -131,7 +128,7 @@ impl DescribeGlobalTableSettingsOutputBuilder {
     pub fn get_global_table_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.global_table_name
+        &self.inner.global_table_name
     }
     /// Sets [`DescribeGlobalTableSettingsOutput::replica_settings`](crate::types::DescribeGlobalTableSettingsOutput::replica_settings): The Region-specific settings for the global table.
     pub fn replica_settings(
@@ -140,7 +137,7 @@ impl DescribeGlobalTableSettingsOutputBuilder {
             Item = impl ::std::convert::Into<crate::types::ReplicaSettingsDescription>,
         >,
     ) -> Self {
-        self.replica_settings = ::std::option::Option::Some(
+        self.inner.replica_settings = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -153,7 +150,7 @@ impl DescribeGlobalTableSettingsOutputBuilder {
             ::std::vec::Vec<crate::types::ReplicaSettingsDescription>,
         >,
     ) -> Self {
-        self.replica_settings = input;
+        self.inner.replica_settings = input;
         self
     }
     /// The value set for [`DescribeGlobalTableSettingsOutput::replica_settings`](crate::types::DescribeGlobalTableSettingsOutput::replica_settings), if any.
@@ -163,7 +160,7 @@ impl DescribeGlobalTableSettingsOutputBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::ReplicaSettingsDescription>,
     > {
-        &self.replica_settings
+        &self.inner.replica_settings
     }
     /// Builds the [`DescribeGlobalTableSettingsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -173,9 +170,6 @@ impl DescribeGlobalTableSettingsOutputBuilder {
         crate::types::DescribeGlobalTableSettingsOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DescribeGlobalTableSettingsOutput {
-            global_table_name: self.global_table_name,
-            replica_settings: self.replica_settings,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -80,7 +80,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeImportInput {
     ::std::default::Default
 )]
 pub struct DescribeImportInputBuilder {
-    import_arn: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DescribeImportInput,
 }
 impl DescribeImportInputBuilder {
     /// Sets [`DescribeImportInput::import_arn`](crate::types::DescribeImportInput::import_arn): The Amazon Resource Name (ARN) associated with the table you're importing to.
@@ -88,7 +88,7 @@ impl DescribeImportInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.import_arn = ::std::option::Option::Some(input.into());
+        self.inner.import_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeImportInput::import_arn`](crate::types::DescribeImportInput::import_arn).
@@ -97,13 +97,13 @@ impl DescribeImportInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.import_arn = input;
+        self.inner.import_arn = input;
         self
     }
     /// The value set for [`DescribeImportInput::import_arn`](crate::types::DescribeImportInput::import_arn), if any.
     #[inline]
     pub fn get_import_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.import_arn
+        &self.inner.import_arn
     }
     /// Builds the [`DescribeImportInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -113,14 +113,12 @@ impl DescribeImportInputBuilder {
         crate::types::DescribeImportInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.import_arn.is_none() {
+        if self.inner.import_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeImportInput",
                 member: "ImportArn",
             });
         }
-        ::std::result::Result::Ok(crate::types::DescribeImportInput {
-            import_arn: self.import_arn,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -83,7 +83,7 @@ for DescribeKinesisStreamingDestinationInput {
     ::std::default::Default
 )]
 pub struct DescribeKinesisStreamingDestinationInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DescribeKinesisStreamingDestinationInput,
 }
 impl DescribeKinesisStreamingDestinationInputBuilder {
     /// Sets [`DescribeKinesisStreamingDestinationInput::table_name`](crate::types::DescribeKinesisStreamingDestinationInput::table_name): The name of the table being described.
@@ -91,7 +91,7 @@ impl DescribeKinesisStreamingDestinationInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeKinesisStreamingDestinationInput::table_name`](crate::types::DescribeKinesisStreamingDestinationInput::table_name).
@@ -100,13 +100,13 @@ impl DescribeKinesisStreamingDestinationInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`DescribeKinesisStreamingDestinationInput::table_name`](crate::types::DescribeKinesisStreamingDestinationInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Builds the [`DescribeKinesisStreamingDestinationInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -116,14 +116,12 @@ impl DescribeKinesisStreamingDestinationInputBuilder {
         crate::types::DescribeKinesisStreamingDestinationInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeKinesisStreamingDestinationInput",
                 member: "TableName",
             });
         }
-        ::std::result::Result::Ok(crate::types::DescribeKinesisStreamingDestinationInput {
-            table_name: self.table_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

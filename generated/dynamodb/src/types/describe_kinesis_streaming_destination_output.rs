@@ -105,10 +105,7 @@ impl DescribeKinesisStreamingDestinationOutput {
     ::std::default::Default
 )]
 pub struct DescribeKinesisStreamingDestinationOutputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    kinesis_data_stream_destinations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::KinesisDataStreamDestination>,
-    >,
+    inner: crate::types::DescribeKinesisStreamingDestinationOutput,
 }
 impl DescribeKinesisStreamingDestinationOutputBuilder {
     /// Sets [`DescribeKinesisStreamingDestinationOutput::table_name`](crate::types::DescribeKinesisStreamingDestinationOutput::table_name): The name of the table being described.
@@ -116,7 +113,7 @@ impl DescribeKinesisStreamingDestinationOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeKinesisStreamingDestinationOutput::table_name`](crate::types::DescribeKinesisStreamingDestinationOutput::table_name).
@@ -125,13 +122,13 @@ impl DescribeKinesisStreamingDestinationOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`DescribeKinesisStreamingDestinationOutput::table_name`](crate::types::DescribeKinesisStreamingDestinationOutput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`DescribeKinesisStreamingDestinationOutput::kinesis_data_stream_destinations`](crate::types::DescribeKinesisStreamingDestinationOutput::kinesis_data_stream_destinations): The list of replica structures for the table being described.
     pub fn kinesis_data_stream_destinations(
@@ -140,7 +137,7 @@ impl DescribeKinesisStreamingDestinationOutputBuilder {
             Item = impl ::std::convert::Into<crate::types::KinesisDataStreamDestination>,
         >,
     ) -> Self {
-        self.kinesis_data_stream_destinations = ::std::option::Option::Some(
+        self.inner.kinesis_data_stream_destinations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -153,7 +150,7 @@ impl DescribeKinesisStreamingDestinationOutputBuilder {
             ::std::vec::Vec<crate::types::KinesisDataStreamDestination>,
         >,
     ) -> Self {
-        self.kinesis_data_stream_destinations = input;
+        self.inner.kinesis_data_stream_destinations = input;
         self
     }
     /// The value set for [`DescribeKinesisStreamingDestinationOutput::kinesis_data_stream_destinations`](crate::types::DescribeKinesisStreamingDestinationOutput::kinesis_data_stream_destinations), if any.
@@ -163,7 +160,7 @@ impl DescribeKinesisStreamingDestinationOutputBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::KinesisDataStreamDestination>,
     > {
-        &self.kinesis_data_stream_destinations
+        &self.inner.kinesis_data_stream_destinations
     }
     /// Builds the [`DescribeKinesisStreamingDestinationOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -173,9 +170,6 @@ impl DescribeKinesisStreamingDestinationOutputBuilder {
         crate::types::DescribeKinesisStreamingDestinationOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DescribeKinesisStreamingDestinationOutput {
-            table_name: self.table_name,
-            kinesis_data_stream_destinations: self.kinesis_data_stream_destinations,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

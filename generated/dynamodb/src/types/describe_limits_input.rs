@@ -67,7 +67,9 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeLimitsInput {
     ::std::cmp::PartialEq,
     ::std::default::Default
 )]
-pub struct DescribeLimitsInputBuilder {}
+pub struct DescribeLimitsInputBuilder {
+    inner: crate::types::DescribeLimitsInput,
+}
 impl DescribeLimitsInputBuilder {
     /// Builds the [`DescribeLimitsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -77,7 +79,6 @@ impl DescribeLimitsInputBuilder {
         crate::types::DescribeLimitsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DescribeLimitsInput {
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -114,10 +114,7 @@ impl DescribeLimitsOutput {
     ::std::default::Default
 )]
 pub struct DescribeLimitsOutputBuilder {
-    account_max_read_capacity_units: ::std::option::Option<i64>,
-    account_max_write_capacity_units: ::std::option::Option<i64>,
-    table_max_read_capacity_units: ::std::option::Option<i64>,
-    table_max_write_capacity_units: ::std::option::Option<i64>,
+    inner: crate::types::DescribeLimitsOutput,
 }
 impl DescribeLimitsOutputBuilder {
     /// Sets [`DescribeLimitsOutput::account_max_read_capacity_units`](crate::types::DescribeLimitsOutput::account_max_read_capacity_units): The maximum total read capacity units that your account allows you to provision across all of your tables in this Region.
@@ -125,7 +122,9 @@ impl DescribeLimitsOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.account_max_read_capacity_units = ::std::option::Option::Some(input.into());
+        self.inner.account_max_read_capacity_units = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`DescribeLimitsOutput::account_max_read_capacity_units`](crate::types::DescribeLimitsOutput::account_max_read_capacity_units).
@@ -134,20 +133,20 @@ impl DescribeLimitsOutputBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.account_max_read_capacity_units = input;
+        self.inner.account_max_read_capacity_units = input;
         self
     }
     /// The value set for [`DescribeLimitsOutput::account_max_read_capacity_units`](crate::types::DescribeLimitsOutput::account_max_read_capacity_units), if any.
     #[inline]
     pub fn get_account_max_read_capacity_units(&self) -> &::std::option::Option<i64> {
-        &self.account_max_read_capacity_units
+        &self.inner.account_max_read_capacity_units
     }
     /// Sets [`DescribeLimitsOutput::account_max_write_capacity_units`](crate::types::DescribeLimitsOutput::account_max_write_capacity_units): The maximum total write capacity units that your account allows you to provision across all of your tables in this Region.
     pub fn account_max_write_capacity_units(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.account_max_write_capacity_units = ::std::option::Option::Some(
+        self.inner.account_max_write_capacity_units = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -158,20 +157,22 @@ impl DescribeLimitsOutputBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.account_max_write_capacity_units = input;
+        self.inner.account_max_write_capacity_units = input;
         self
     }
     /// The value set for [`DescribeLimitsOutput::account_max_write_capacity_units`](crate::types::DescribeLimitsOutput::account_max_write_capacity_units), if any.
     #[inline]
     pub fn get_account_max_write_capacity_units(&self) -> &::std::option::Option<i64> {
-        &self.account_max_write_capacity_units
+        &self.inner.account_max_write_capacity_units
     }
     /// Sets [`DescribeLimitsOutput::table_max_read_capacity_units`](crate::types::DescribeLimitsOutput::table_max_read_capacity_units): The maximum read capacity units that your account allows you to provision for a new table that you are creating in this Region, including the read capacity units provisioned for its global secondary indexes (GSIs).
     pub fn table_max_read_capacity_units(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.table_max_read_capacity_units = ::std::option::Option::Some(input.into());
+        self.inner.table_max_read_capacity_units = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`DescribeLimitsOutput::table_max_read_capacity_units`](crate::types::DescribeLimitsOutput::table_max_read_capacity_units).
@@ -180,20 +181,22 @@ impl DescribeLimitsOutputBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.table_max_read_capacity_units = input;
+        self.inner.table_max_read_capacity_units = input;
         self
     }
     /// The value set for [`DescribeLimitsOutput::table_max_read_capacity_units`](crate::types::DescribeLimitsOutput::table_max_read_capacity_units), if any.
     #[inline]
     pub fn get_table_max_read_capacity_units(&self) -> &::std::option::Option<i64> {
-        &self.table_max_read_capacity_units
+        &self.inner.table_max_read_capacity_units
     }
     /// Sets [`DescribeLimitsOutput::table_max_write_capacity_units`](crate::types::DescribeLimitsOutput::table_max_write_capacity_units): The maximum write capacity units that your account allows you to provision for a new table that you are creating in this Region, including the write capacity units provisioned for its global secondary indexes (GSIs).
     pub fn table_max_write_capacity_units(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.table_max_write_capacity_units = ::std::option::Option::Some(input.into());
+        self.inner.table_max_write_capacity_units = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`DescribeLimitsOutput::table_max_write_capacity_units`](crate::types::DescribeLimitsOutput::table_max_write_capacity_units).
@@ -202,13 +205,13 @@ impl DescribeLimitsOutputBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.table_max_write_capacity_units = input;
+        self.inner.table_max_write_capacity_units = input;
         self
     }
     /// The value set for [`DescribeLimitsOutput::table_max_write_capacity_units`](crate::types::DescribeLimitsOutput::table_max_write_capacity_units), if any.
     #[inline]
     pub fn get_table_max_write_capacity_units(&self) -> &::std::option::Option<i64> {
-        &self.table_max_write_capacity_units
+        &self.inner.table_max_write_capacity_units
     }
     /// Builds the [`DescribeLimitsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -218,11 +221,6 @@ impl DescribeLimitsOutputBuilder {
         crate::types::DescribeLimitsOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DescribeLimitsOutput {
-            account_max_read_capacity_units: self.account_max_read_capacity_units,
-            account_max_write_capacity_units: self.account_max_write_capacity_units,
-            table_max_read_capacity_units: self.table_max_read_capacity_units,
-            table_max_write_capacity_units: self.table_max_write_capacity_units,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -80,7 +80,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeTableInput {
     ::std::default::Default
 )]
 pub struct DescribeTableInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DescribeTableInput,
 }
 impl DescribeTableInputBuilder {
     /// Sets [`DescribeTableInput::table_name`](crate::types::DescribeTableInput::table_name): The name of the table to describe.
@@ -88,7 +88,7 @@ impl DescribeTableInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTableInput::table_name`](crate::types::DescribeTableInput::table_name).
@@ -97,13 +97,13 @@ impl DescribeTableInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`DescribeTableInput::table_name`](crate::types::DescribeTableInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Builds the [`DescribeTableInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -113,14 +113,12 @@ impl DescribeTableInputBuilder {
         crate::types::DescribeTableInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeTableInput",
                 member: "TableName",
             });
         }
-        ::std::result::Result::Ok(crate::types::DescribeTableInput {
-            table_name: self.table_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -84,7 +84,7 @@ impl DescribeTableOutput {
     ::std::default::Default
 )]
 pub struct DescribeTableOutputBuilder {
-    table: ::std::option::Option<crate::types::TableDescription>,
+    inner: crate::types::DescribeTableOutput,
 }
 impl DescribeTableOutputBuilder {
     /// Sets [`DescribeTableOutput::table`](crate::types::DescribeTableOutput::table): The properties of the table.
@@ -92,7 +92,7 @@ impl DescribeTableOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::TableDescription>,
     ) -> Self {
-        self.table = ::std::option::Option::Some(input.into());
+        self.inner.table = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTableOutput::table`](crate::types::DescribeTableOutput::table).
@@ -101,13 +101,13 @@ impl DescribeTableOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableDescription>,
     ) -> Self {
-        self.table = input;
+        self.inner.table = input;
         self
     }
     /// The value set for [`DescribeTableOutput::table`](crate::types::DescribeTableOutput::table), if any.
     #[inline]
     pub fn get_table(&self) -> &::std::option::Option<crate::types::TableDescription> {
-        &self.table
+        &self.inner.table
     }
     /// Builds the [`DescribeTableOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -117,8 +117,6 @@ impl DescribeTableOutputBuilder {
         crate::types::DescribeTableOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DescribeTableOutput {
-            table: self.table,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -83,7 +83,7 @@ for DescribeTableReplicaAutoScalingInput {
     ::std::default::Default
 )]
 pub struct DescribeTableReplicaAutoScalingInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DescribeTableReplicaAutoScalingInput,
 }
 impl DescribeTableReplicaAutoScalingInputBuilder {
     /// Sets [`DescribeTableReplicaAutoScalingInput::table_name`](crate::types::DescribeTableReplicaAutoScalingInput::table_name): The name of the table.
@@ -91,7 +91,7 @@ impl DescribeTableReplicaAutoScalingInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTableReplicaAutoScalingInput::table_name`](crate::types::DescribeTableReplicaAutoScalingInput::table_name).
@@ -100,13 +100,13 @@ impl DescribeTableReplicaAutoScalingInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`DescribeTableReplicaAutoScalingInput::table_name`](crate::types::DescribeTableReplicaAutoScalingInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Builds the [`DescribeTableReplicaAutoScalingInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -116,14 +116,12 @@ impl DescribeTableReplicaAutoScalingInputBuilder {
         crate::types::DescribeTableReplicaAutoScalingInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeTableReplicaAutoScalingInput",
                 member: "TableName",
             });
         }
-        ::std::result::Result::Ok(crate::types::DescribeTableReplicaAutoScalingInput {
-            table_name: self.table_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

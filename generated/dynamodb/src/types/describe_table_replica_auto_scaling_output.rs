@@ -92,9 +92,7 @@ impl DescribeTableReplicaAutoScalingOutput {
     ::std::default::Default
 )]
 pub struct DescribeTableReplicaAutoScalingOutputBuilder {
-    table_auto_scaling_description: ::std::option::Option<
-        crate::types::TableAutoScalingDescription,
-    >,
+    inner: crate::types::DescribeTableReplicaAutoScalingOutput,
 }
 impl DescribeTableReplicaAutoScalingOutputBuilder {
     /// Sets [`DescribeTableReplicaAutoScalingOutput::table_auto_scaling_description`](crate::types::DescribeTableReplicaAutoScalingOutput::table_auto_scaling_description): Represents the auto scaling properties of the table.
@@ -102,7 +100,9 @@ impl DescribeTableReplicaAutoScalingOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::TableAutoScalingDescription>,
     ) -> Self {
-        self.table_auto_scaling_description = ::std::option::Option::Some(input.into());
+        self.inner.table_auto_scaling_description = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`DescribeTableReplicaAutoScalingOutput::table_auto_scaling_description`](crate::types::DescribeTableReplicaAutoScalingOutput::table_auto_scaling_description).
@@ -111,7 +111,7 @@ impl DescribeTableReplicaAutoScalingOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableAutoScalingDescription>,
     ) -> Self {
-        self.table_auto_scaling_description = input;
+        self.inner.table_auto_scaling_description = input;
         self
     }
     /// The value set for [`DescribeTableReplicaAutoScalingOutput::table_auto_scaling_description`](crate::types::DescribeTableReplicaAutoScalingOutput::table_auto_scaling_description), if any.
@@ -119,7 +119,7 @@ impl DescribeTableReplicaAutoScalingOutputBuilder {
     pub fn get_table_auto_scaling_description(
         &self,
     ) -> &::std::option::Option<crate::types::TableAutoScalingDescription> {
-        &self.table_auto_scaling_description
+        &self.inner.table_auto_scaling_description
     }
     /// Builds the [`DescribeTableReplicaAutoScalingOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -129,8 +129,6 @@ impl DescribeTableReplicaAutoScalingOutputBuilder {
         crate::types::DescribeTableReplicaAutoScalingOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DescribeTableReplicaAutoScalingOutput {
-            table_auto_scaling_description: self.table_auto_scaling_description,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -80,7 +80,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeTimeToLiveInput 
     ::std::default::Default
 )]
 pub struct DescribeTimeToLiveInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DescribeTimeToLiveInput,
 }
 impl DescribeTimeToLiveInputBuilder {
     /// Sets [`DescribeTimeToLiveInput::table_name`](crate::types::DescribeTimeToLiveInput::table_name): The name of the table to be described.
@@ -88,7 +88,7 @@ impl DescribeTimeToLiveInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTimeToLiveInput::table_name`](crate::types::DescribeTimeToLiveInput::table_name).
@@ -97,13 +97,13 @@ impl DescribeTimeToLiveInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`DescribeTimeToLiveInput::table_name`](crate::types::DescribeTimeToLiveInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Builds the [`DescribeTimeToLiveInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -113,14 +113,12 @@ impl DescribeTimeToLiveInputBuilder {
         crate::types::DescribeTimeToLiveInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeTimeToLiveInput",
                 member: "TableName",
             });
         }
-        ::std::result::Result::Ok(crate::types::DescribeTimeToLiveInput {
-            table_name: self.table_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

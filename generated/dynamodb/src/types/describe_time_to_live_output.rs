@@ -86,7 +86,7 @@ impl DescribeTimeToLiveOutput {
     ::std::default::Default
 )]
 pub struct DescribeTimeToLiveOutputBuilder {
-    time_to_live_description: ::std::option::Option<crate::types::TimeToLiveDescription>,
+    inner: crate::types::DescribeTimeToLiveOutput,
 }
 impl DescribeTimeToLiveOutputBuilder {
     /// Sets [`DescribeTimeToLiveOutput::time_to_live_description`](crate::types::DescribeTimeToLiveOutput::time_to_live_description)
@@ -94,7 +94,7 @@ impl DescribeTimeToLiveOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::TimeToLiveDescription>,
     ) -> Self {
-        self.time_to_live_description = ::std::option::Option::Some(input.into());
+        self.inner.time_to_live_description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeTimeToLiveOutput::time_to_live_description`](crate::types::DescribeTimeToLiveOutput::time_to_live_description).
@@ -103,7 +103,7 @@ impl DescribeTimeToLiveOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TimeToLiveDescription>,
     ) -> Self {
-        self.time_to_live_description = input;
+        self.inner.time_to_live_description = input;
         self
     }
     /// The value set for [`DescribeTimeToLiveOutput::time_to_live_description`](crate::types::DescribeTimeToLiveOutput::time_to_live_description), if any.
@@ -111,7 +111,7 @@ impl DescribeTimeToLiveOutputBuilder {
     pub fn get_time_to_live_description(
         &self,
     ) -> &::std::option::Option<crate::types::TimeToLiveDescription> {
-        &self.time_to_live_description
+        &self.inner.time_to_live_description
     }
     /// Builds the [`DescribeTimeToLiveOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -121,8 +121,6 @@ impl DescribeTimeToLiveOutputBuilder {
         crate::types::DescribeTimeToLiveOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DescribeTimeToLiveOutput {
-            time_to_live_description: self.time_to_live_description,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

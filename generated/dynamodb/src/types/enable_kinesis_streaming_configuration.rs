@@ -81,9 +81,7 @@ for EnableKinesisStreamingConfiguration {
     ::std::default::Default
 )]
 pub struct EnableKinesisStreamingConfigurationBuilder {
-    approximate_creation_date_time_precision: ::std::option::Option<
-        crate::types::ApproximateCreationDateTimePrecision,
-    >,
+    inner: crate::types::EnableKinesisStreamingConfiguration,
 }
 impl EnableKinesisStreamingConfigurationBuilder {
     /// Sets [`EnableKinesisStreamingConfiguration::approximate_creation_date_time_precision`](crate::types::EnableKinesisStreamingConfiguration::approximate_creation_date_time_precision): Toggle for the precision of Kinesis data stream timestamp.
@@ -93,7 +91,7 @@ impl EnableKinesisStreamingConfigurationBuilder {
             crate::types::ApproximateCreationDateTimePrecision,
         >,
     ) -> Self {
-        self.approximate_creation_date_time_precision = ::std::option::Option::Some(
+        self.inner.approximate_creation_date_time_precision = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -104,7 +102,7 @@ impl EnableKinesisStreamingConfigurationBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ApproximateCreationDateTimePrecision>,
     ) -> Self {
-        self.approximate_creation_date_time_precision = input;
+        self.inner.approximate_creation_date_time_precision = input;
         self
     }
     /// The value set for [`EnableKinesisStreamingConfiguration::approximate_creation_date_time_precision`](crate::types::EnableKinesisStreamingConfiguration::approximate_creation_date_time_precision), if any.
@@ -112,7 +110,7 @@ impl EnableKinesisStreamingConfigurationBuilder {
     pub fn get_approximate_creation_date_time_precision(
         &self,
     ) -> &::std::option::Option<crate::types::ApproximateCreationDateTimePrecision> {
-        &self.approximate_creation_date_time_precision
+        &self.inner.approximate_creation_date_time_precision
     }
     /// Builds the [`EnableKinesisStreamingConfiguration`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -122,9 +120,6 @@ impl EnableKinesisStreamingConfigurationBuilder {
         crate::types::EnableKinesisStreamingConfiguration,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::EnableKinesisStreamingConfiguration {
-            approximate_creation_date_time_precision: self
-                .approximate_creation_date_time_precision,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -82,8 +82,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Endpoint {
     ::std::default::Default
 )]
 pub struct EndpointBuilder {
-    address: ::std::option::Option<::std::string::String>,
-    cache_period_in_minutes: ::std::option::Option<i64>,
+    inner: crate::types::Endpoint,
 }
 impl EndpointBuilder {
     /// Sets [`Endpoint::address`](crate::types::Endpoint::address): IP address of the endpoint.
@@ -91,7 +90,7 @@ impl EndpointBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.address = ::std::option::Option::Some(input.into());
+        self.inner.address = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Endpoint::address`](crate::types::Endpoint::address).
@@ -100,20 +99,20 @@ impl EndpointBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.address = input;
+        self.inner.address = input;
         self
     }
     /// The value set for [`Endpoint::address`](crate::types::Endpoint::address), if any.
     #[inline]
     pub fn get_address(&self) -> &::std::option::Option<::std::string::String> {
-        &self.address
+        &self.inner.address
     }
     /// Sets [`Endpoint::cache_period_in_minutes`](crate::types::Endpoint::cache_period_in_minutes): Endpoint cache time to live (TTL) value.
     pub fn cache_period_in_minutes(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.cache_period_in_minutes = ::std::option::Option::Some(input.into());
+        self.inner.cache_period_in_minutes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Endpoint::cache_period_in_minutes`](crate::types::Endpoint::cache_period_in_minutes).
@@ -122,13 +121,13 @@ impl EndpointBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.cache_period_in_minutes = input;
+        self.inner.cache_period_in_minutes = input;
         self
     }
     /// The value set for [`Endpoint::cache_period_in_minutes`](crate::types::Endpoint::cache_period_in_minutes), if any.
     #[inline]
     pub fn get_cache_period_in_minutes(&self) -> &::std::option::Option<i64> {
-        &self.cache_period_in_minutes
+        &self.inner.cache_period_in_minutes
     }
     /// Builds the [`Endpoint`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -138,21 +137,18 @@ impl EndpointBuilder {
         crate::types::Endpoint,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.address.is_none() {
+        if self.inner.address.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Endpoint",
                 member: "Address",
             });
         }
-        if self.cache_period_in_minutes.is_none() {
+        if self.inner.cache_period_in_minutes.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Endpoint",
                 member: "CachePeriodInMinutes",
             });
         }
-        ::std::result::Result::Ok(crate::types::Endpoint {
-            address: self.address,
-            cache_period_in_minutes: self.cache_period_in_minutes,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -134,17 +134,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ExecuteStatementInput {
     ::std::default::Default
 )]
 pub struct ExecuteStatementInputBuilder {
-    statement: ::std::option::Option<::std::string::String>,
-    parameters: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
-    consistent_read: ::std::option::Option<bool>,
-    next_token: ::std::option::Option<::std::string::String>,
-    return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
-    limit: ::std::option::Option<i32>,
-    return_values_on_condition_check_failure: ::std::option::Option<
-        crate::types::ReturnValuesOnConditionCheckFailure,
-    >,
+    inner: crate::types::ExecuteStatementInput,
 }
 impl ExecuteStatementInputBuilder {
     /// Sets [`ExecuteStatementInput::statement`](crate::types::ExecuteStatementInput::statement): The PartiQL statement representing the operation to run.
@@ -152,7 +142,7 @@ impl ExecuteStatementInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.statement = ::std::option::Option::Some(input.into());
+        self.inner.statement = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExecuteStatementInput::statement`](crate::types::ExecuteStatementInput::statement).
@@ -161,13 +151,13 @@ impl ExecuteStatementInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.statement = input;
+        self.inner.statement = input;
         self
     }
     /// The value set for [`ExecuteStatementInput::statement`](crate::types::ExecuteStatementInput::statement), if any.
     #[inline]
     pub fn get_statement(&self) -> &::std::option::Option<::std::string::String> {
-        &self.statement
+        &self.inner.statement
     }
     /// Sets [`ExecuteStatementInput::parameters`](crate::types::ExecuteStatementInput::parameters): The parameters for the PartiQL statement, if any.
     pub fn parameters(
@@ -176,7 +166,7 @@ impl ExecuteStatementInputBuilder {
             Item = impl ::std::convert::Into<crate::types::AttributeValue>,
         >,
     ) -> Self {
-        self.parameters = ::std::option::Option::Some(
+        self.inner.parameters = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -187,7 +177,7 @@ impl ExecuteStatementInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
     ) -> Self {
-        self.parameters = input;
+        self.inner.parameters = input;
         self
     }
     /// The value set for [`ExecuteStatementInput::parameters`](crate::types::ExecuteStatementInput::parameters), if any.
@@ -195,30 +185,30 @@ impl ExecuteStatementInputBuilder {
     pub fn get_parameters(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>> {
-        &self.parameters
+        &self.inner.parameters
     }
     /// Sets [`ExecuteStatementInput::consistent_read`](crate::types::ExecuteStatementInput::consistent_read): The consistency of a read operation.
     pub fn consistent_read(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.consistent_read = ::std::option::Option::Some(input.into());
+        self.inner.consistent_read = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExecuteStatementInput::consistent_read`](crate::types::ExecuteStatementInput::consistent_read).
     #[inline]
     pub fn set_consistent_read(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.consistent_read = input;
+        self.inner.consistent_read = input;
         self
     }
     /// The value set for [`ExecuteStatementInput::consistent_read`](crate::types::ExecuteStatementInput::consistent_read), if any.
     #[inline]
     pub fn get_consistent_read(&self) -> &::std::option::Option<bool> {
-        &self.consistent_read
+        &self.inner.consistent_read
     }
     /// Sets [`ExecuteStatementInput::next_token`](crate::types::ExecuteStatementInput::next_token): Set this value to get remaining results, if `NextToken` was returned in the statement response.
     pub fn next_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_token = ::std::option::Option::Some(input.into());
+        self.inner.next_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExecuteStatementInput::next_token`](crate::types::ExecuteStatementInput::next_token).
@@ -227,20 +217,20 @@ impl ExecuteStatementInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_token = input;
+        self.inner.next_token = input;
         self
     }
     /// The value set for [`ExecuteStatementInput::next_token`](crate::types::ExecuteStatementInput::next_token), if any.
     #[inline]
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_token
+        &self.inner.next_token
     }
     /// Sets [`ExecuteStatementInput::return_consumed_capacity`](crate::types::ExecuteStatementInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExecuteStatementInput::return_consumed_capacity`](crate::types::ExecuteStatementInput::return_consumed_capacity).
@@ -249,7 +239,7 @@ impl ExecuteStatementInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = input;
+        self.inner.return_consumed_capacity = input;
         self
     }
     /// The value set for [`ExecuteStatementInput::return_consumed_capacity`](crate::types::ExecuteStatementInput::return_consumed_capacity), if any.
@@ -257,23 +247,23 @@ impl ExecuteStatementInputBuilder {
     pub fn get_return_consumed_capacity(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
-        &self.return_consumed_capacity
+        &self.inner.return_consumed_capacity
     }
     /// Sets [`ExecuteStatementInput::limit`](crate::types::ExecuteStatementInput::limit): The maximum number of items to evaluate (not necessarily the number of matching items).
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExecuteStatementInput::limit`](crate::types::ExecuteStatementInput::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`ExecuteStatementInput::limit`](crate::types::ExecuteStatementInput::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Sets [`ExecuteStatementInput::return_values_on_condition_check_failure`](crate::types::ExecuteStatementInput::return_values_on_condition_check_failure): An optional parameter that returns the item attributes for an `ExecuteStatement` operation that failed a condition check.
     pub fn return_values_on_condition_check_failure(
@@ -282,7 +272,7 @@ impl ExecuteStatementInputBuilder {
             crate::types::ReturnValuesOnConditionCheckFailure,
         >,
     ) -> Self {
-        self.return_values_on_condition_check_failure = ::std::option::Option::Some(
+        self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -293,7 +283,7 @@ impl ExecuteStatementInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure>,
     ) -> Self {
-        self.return_values_on_condition_check_failure = input;
+        self.inner.return_values_on_condition_check_failure = input;
         self
     }
     /// The value set for [`ExecuteStatementInput::return_values_on_condition_check_failure`](crate::types::ExecuteStatementInput::return_values_on_condition_check_failure), if any.
@@ -301,7 +291,7 @@ impl ExecuteStatementInputBuilder {
     pub fn get_return_values_on_condition_check_failure(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure> {
-        &self.return_values_on_condition_check_failure
+        &self.inner.return_values_on_condition_check_failure
     }
     /// Builds the [`ExecuteStatementInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -311,21 +301,12 @@ impl ExecuteStatementInputBuilder {
         crate::types::ExecuteStatementInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.statement.is_none() {
+        if self.inner.statement.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExecuteStatementInput",
                 member: "Statement",
             });
         }
-        ::std::result::Result::Ok(crate::types::ExecuteStatementInput {
-            statement: self.statement,
-            parameters: self.parameters,
-            consistent_read: self.consistent_read,
-            next_token: self.next_token,
-            return_consumed_capacity: self.return_consumed_capacity,
-            limit: self.limit,
-            return_values_on_condition_check_failure: self
-                .return_values_on_condition_check_failure,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

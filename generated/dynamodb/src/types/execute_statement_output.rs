@@ -135,19 +135,7 @@ impl ExecuteStatementOutput {
     ::std::default::Default
 )]
 pub struct ExecuteStatementOutputBuilder {
-    items: ::std::option::Option<
-        ::std::vec::Vec<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
-    >,
-    next_token: ::std::option::Option<::std::string::String>,
-    consumed_capacity: ::std::option::Option<crate::types::ConsumedCapacity>,
-    last_evaluated_key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    inner: crate::types::ExecuteStatementOutput,
 }
 impl ExecuteStatementOutputBuilder {
     /// Sets [`ExecuteStatementOutput::items`](crate::types::ExecuteStatementOutput::items): If a read operation was used, this property will contain the result of the read operation; a map of attribute names and their values.
@@ -162,7 +150,7 @@ impl ExecuteStatementOutputBuilder {
             >,
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -180,7 +168,7 @@ impl ExecuteStatementOutputBuilder {
             >,
         >,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`ExecuteStatementOutput::items`](crate::types::ExecuteStatementOutput::items), if any.
@@ -195,14 +183,14 @@ impl ExecuteStatementOutputBuilder {
             >,
         >,
     > {
-        &self.items
+        &self.inner.items
     }
     /// Sets [`ExecuteStatementOutput::next_token`](crate::types::ExecuteStatementOutput::next_token): If the response of a read request exceeds the response payload limit DynamoDB will set this value in the response.
     pub fn next_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_token = ::std::option::Option::Some(input.into());
+        self.inner.next_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExecuteStatementOutput::next_token`](crate::types::ExecuteStatementOutput::next_token).
@@ -211,20 +199,20 @@ impl ExecuteStatementOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_token = input;
+        self.inner.next_token = input;
         self
     }
     /// The value set for [`ExecuteStatementOutput::next_token`](crate::types::ExecuteStatementOutput::next_token), if any.
     #[inline]
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_token
+        &self.inner.next_token
     }
     /// Sets [`ExecuteStatementOutput::consumed_capacity`](crate::types::ExecuteStatementOutput::consumed_capacity)
     pub fn consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
     ) -> Self {
-        self.consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.consumed_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExecuteStatementOutput::consumed_capacity`](crate::types::ExecuteStatementOutput::consumed_capacity).
@@ -233,7 +221,7 @@ impl ExecuteStatementOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ConsumedCapacity>,
     ) -> Self {
-        self.consumed_capacity = input;
+        self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`ExecuteStatementOutput::consumed_capacity`](crate::types::ExecuteStatementOutput::consumed_capacity), if any.
@@ -241,7 +229,7 @@ impl ExecuteStatementOutputBuilder {
     pub fn get_consumed_capacity(
         &self,
     ) -> &::std::option::Option<crate::types::ConsumedCapacity> {
-        &self.consumed_capacity
+        &self.inner.consumed_capacity
     }
     /// Sets [`ExecuteStatementOutput::last_evaluated_key`](crate::types::ExecuteStatementOutput::last_evaluated_key): The primary key of the item where the operation stopped, inclusive of the previous result set.
     pub fn last_evaluated_key(
@@ -253,7 +241,7 @@ impl ExecuteStatementOutputBuilder {
             ),
         >,
     ) -> Self {
-        self.last_evaluated_key = ::std::option::Option::Some(
+        self.inner.last_evaluated_key = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -269,7 +257,7 @@ impl ExecuteStatementOutputBuilder {
             >,
         >,
     ) -> Self {
-        self.last_evaluated_key = input;
+        self.inner.last_evaluated_key = input;
         self
     }
     /// The value set for [`ExecuteStatementOutput::last_evaluated_key`](crate::types::ExecuteStatementOutput::last_evaluated_key), if any.
@@ -279,7 +267,7 @@ impl ExecuteStatementOutputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.last_evaluated_key
+        &self.inner.last_evaluated_key
     }
     /// Builds the [`ExecuteStatementOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -289,11 +277,6 @@ impl ExecuteStatementOutputBuilder {
         crate::types::ExecuteStatementOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ExecuteStatementOutput {
-            items: self.items,
-            next_token: self.next_token,
-            consumed_capacity: self.consumed_capacity,
-            last_evaluated_key: self.last_evaluated_key,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -104,13 +104,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ExecuteTransactionInput 
     ::std::default::Default
 )]
 pub struct ExecuteTransactionInputBuilder {
-    transact_statements: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ParameterizedStatement>,
-    >,
-    client_request_token: ::std::option::Option<::std::string::String>,
-    return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
+    inner: crate::types::ExecuteTransactionInput,
 }
 impl ExecuteTransactionInputBuilder {
     /// Sets [`ExecuteTransactionInput::transact_statements`](crate::types::ExecuteTransactionInput::transact_statements): The list of PartiQL statements representing the transaction to run.
@@ -120,7 +114,7 @@ impl ExecuteTransactionInputBuilder {
             Item = impl ::std::convert::Into<crate::types::ParameterizedStatement>,
         >,
     ) -> Self {
-        self.transact_statements = ::std::option::Option::Some(
+        self.inner.transact_statements = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -133,7 +127,7 @@ impl ExecuteTransactionInputBuilder {
             ::std::vec::Vec<crate::types::ParameterizedStatement>,
         >,
     ) -> Self {
-        self.transact_statements = input;
+        self.inner.transact_statements = input;
         self
     }
     /// The value set for [`ExecuteTransactionInput::transact_statements`](crate::types::ExecuteTransactionInput::transact_statements), if any.
@@ -141,14 +135,14 @@ impl ExecuteTransactionInputBuilder {
     pub fn get_transact_statements(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ParameterizedStatement>> {
-        &self.transact_statements
+        &self.inner.transact_statements
     }
     /// Sets [`ExecuteTransactionInput::client_request_token`](crate::types::ExecuteTransactionInput::client_request_token): Set this value to get remaining results, if `NextToken` was returned in the statement response.
     pub fn client_request_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.client_request_token = ::std::option::Option::Some(input.into());
+        self.inner.client_request_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExecuteTransactionInput::client_request_token`](crate::types::ExecuteTransactionInput::client_request_token).
@@ -157,7 +151,7 @@ impl ExecuteTransactionInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.client_request_token = input;
+        self.inner.client_request_token = input;
         self
     }
     /// The value set for [`ExecuteTransactionInput::client_request_token`](crate::types::ExecuteTransactionInput::client_request_token), if any.
@@ -165,14 +159,14 @@ impl ExecuteTransactionInputBuilder {
     pub fn get_client_request_token(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.client_request_token
+        &self.inner.client_request_token
     }
     /// Sets [`ExecuteTransactionInput::return_consumed_capacity`](crate::types::ExecuteTransactionInput::return_consumed_capacity): Determines the level of detail about either provisioned or on-demand throughput consumption that is returned in the response.
     pub fn return_consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExecuteTransactionInput::return_consumed_capacity`](crate::types::ExecuteTransactionInput::return_consumed_capacity).
@@ -181,7 +175,7 @@ impl ExecuteTransactionInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = input;
+        self.inner.return_consumed_capacity = input;
         self
     }
     /// The value set for [`ExecuteTransactionInput::return_consumed_capacity`](crate::types::ExecuteTransactionInput::return_consumed_capacity), if any.
@@ -189,7 +183,7 @@ impl ExecuteTransactionInputBuilder {
     pub fn get_return_consumed_capacity(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
-        &self.return_consumed_capacity
+        &self.inner.return_consumed_capacity
     }
     /// Builds the [`ExecuteTransactionInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -199,16 +193,12 @@ impl ExecuteTransactionInputBuilder {
         crate::types::ExecuteTransactionInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.transact_statements.is_none() {
+        if self.inner.transact_statements.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExecuteTransactionInput",
                 member: "TransactStatements",
             });
         }
-        ::std::result::Result::Ok(crate::types::ExecuteTransactionInput {
-            transact_statements: self.transact_statements,
-            client_request_token: self.client_request_token,
-            return_consumed_capacity: self.return_consumed_capacity,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -108,10 +108,7 @@ impl ExecuteTransactionOutput {
     ::std::default::Default
 )]
 pub struct ExecuteTransactionOutputBuilder {
-    responses: ::std::option::Option<::std::vec::Vec<crate::types::ItemResponse>>,
-    consumed_capacity: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ConsumedCapacity>,
-    >,
+    inner: crate::types::ExecuteTransactionOutput,
 }
 impl ExecuteTransactionOutputBuilder {
     /// Sets [`ExecuteTransactionOutput::responses`](crate::types::ExecuteTransactionOutput::responses): The response to a PartiQL transaction.
@@ -121,7 +118,7 @@ impl ExecuteTransactionOutputBuilder {
             Item = impl ::std::convert::Into<crate::types::ItemResponse>,
         >,
     ) -> Self {
-        self.responses = ::std::option::Option::Some(
+        self.inner.responses = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -132,7 +129,7 @@ impl ExecuteTransactionOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ItemResponse>>,
     ) -> Self {
-        self.responses = input;
+        self.inner.responses = input;
         self
     }
     /// The value set for [`ExecuteTransactionOutput::responses`](crate::types::ExecuteTransactionOutput::responses), if any.
@@ -140,7 +137,7 @@ impl ExecuteTransactionOutputBuilder {
     pub fn get_responses(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ItemResponse>> {
-        &self.responses
+        &self.inner.responses
     }
     /// Sets [`ExecuteTransactionOutput::consumed_capacity`](crate::types::ExecuteTransactionOutput::consumed_capacity): The capacity units consumed by the entire operation.
     pub fn consumed_capacity(
@@ -149,7 +146,7 @@ impl ExecuteTransactionOutputBuilder {
             Item = impl ::std::convert::Into<crate::types::ConsumedCapacity>,
         >,
     ) -> Self {
-        self.consumed_capacity = ::std::option::Option::Some(
+        self.inner.consumed_capacity = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -160,7 +157,7 @@ impl ExecuteTransactionOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>>,
     ) -> Self {
-        self.consumed_capacity = input;
+        self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`ExecuteTransactionOutput::consumed_capacity`](crate::types::ExecuteTransactionOutput::consumed_capacity), if any.
@@ -168,7 +165,7 @@ impl ExecuteTransactionOutputBuilder {
     pub fn get_consumed_capacity(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>> {
-        &self.consumed_capacity
+        &self.inner.consumed_capacity
     }
     /// Builds the [`ExecuteTransactionOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -178,9 +175,6 @@ impl ExecuteTransactionOutputBuilder {
         crate::types::ExecuteTransactionOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ExecuteTransactionOutput {
-            responses: self.responses,
-            consumed_capacity: self.consumed_capacity,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -177,12 +177,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ExpectedAttributeValue {
     ::std::default::Default
 )]
 pub struct ExpectedAttributeValueBuilder {
-    value: ::std::option::Option<crate::types::AttributeValue>,
-    exists: ::std::option::Option<bool>,
-    comparison_operator: ::std::option::Option<crate::types::ComparisonOperator>,
-    attribute_value_list: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AttributeValue>,
-    >,
+    inner: crate::types::ExpectedAttributeValue,
 }
 impl ExpectedAttributeValueBuilder {
     /// Sets [`ExpectedAttributeValue::value`](crate::types::ExpectedAttributeValue::value): Represents the data for the expected attribute.
@@ -190,7 +185,7 @@ impl ExpectedAttributeValueBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::AttributeValue>,
     ) -> Self {
-        self.value = ::std::option::Option::Some(input.into());
+        self.inner.value = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExpectedAttributeValue::value`](crate::types::ExpectedAttributeValue::value).
@@ -199,36 +194,36 @@ impl ExpectedAttributeValueBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AttributeValue>,
     ) -> Self {
-        self.value = input;
+        self.inner.value = input;
         self
     }
     /// The value set for [`ExpectedAttributeValue::value`](crate::types::ExpectedAttributeValue::value), if any.
     #[inline]
     pub fn get_value(&self) -> &::std::option::Option<crate::types::AttributeValue> {
-        &self.value
+        &self.inner.value
     }
     /// Sets [`ExpectedAttributeValue::exists`](crate::types::ExpectedAttributeValue::exists): Causes DynamoDB to evaluate the value before attempting a conditional operation:
     pub fn exists(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.exists = ::std::option::Option::Some(input.into());
+        self.inner.exists = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExpectedAttributeValue::exists`](crate::types::ExpectedAttributeValue::exists).
     #[inline]
     pub fn set_exists(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.exists = input;
+        self.inner.exists = input;
         self
     }
     /// The value set for [`ExpectedAttributeValue::exists`](crate::types::ExpectedAttributeValue::exists), if any.
     #[inline]
     pub fn get_exists(&self) -> &::std::option::Option<bool> {
-        &self.exists
+        &self.inner.exists
     }
     /// Sets [`ExpectedAttributeValue::comparison_operator`](crate::types::ExpectedAttributeValue::comparison_operator): A comparator for evaluating attributes in the `AttributeValueList`.
     pub fn comparison_operator(
         mut self,
         input: impl ::std::convert::Into<crate::types::ComparisonOperator>,
     ) -> Self {
-        self.comparison_operator = ::std::option::Option::Some(input.into());
+        self.inner.comparison_operator = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExpectedAttributeValue::comparison_operator`](crate::types::ExpectedAttributeValue::comparison_operator).
@@ -237,7 +232,7 @@ impl ExpectedAttributeValueBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ComparisonOperator>,
     ) -> Self {
-        self.comparison_operator = input;
+        self.inner.comparison_operator = input;
         self
     }
     /// The value set for [`ExpectedAttributeValue::comparison_operator`](crate::types::ExpectedAttributeValue::comparison_operator), if any.
@@ -245,7 +240,7 @@ impl ExpectedAttributeValueBuilder {
     pub fn get_comparison_operator(
         &self,
     ) -> &::std::option::Option<crate::types::ComparisonOperator> {
-        &self.comparison_operator
+        &self.inner.comparison_operator
     }
     /// Sets [`ExpectedAttributeValue::attribute_value_list`](crate::types::ExpectedAttributeValue::attribute_value_list): One or more values to evaluate against the supplied attribute.
     pub fn attribute_value_list(
@@ -254,7 +249,7 @@ impl ExpectedAttributeValueBuilder {
             Item = impl ::std::convert::Into<crate::types::AttributeValue>,
         >,
     ) -> Self {
-        self.attribute_value_list = ::std::option::Option::Some(
+        self.inner.attribute_value_list = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -265,7 +260,7 @@ impl ExpectedAttributeValueBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
     ) -> Self {
-        self.attribute_value_list = input;
+        self.inner.attribute_value_list = input;
         self
     }
     /// The value set for [`ExpectedAttributeValue::attribute_value_list`](crate::types::ExpectedAttributeValue::attribute_value_list), if any.
@@ -273,7 +268,7 @@ impl ExpectedAttributeValueBuilder {
     pub fn get_attribute_value_list(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>> {
-        &self.attribute_value_list
+        &self.inner.attribute_value_list
     }
     /// Builds the [`ExpectedAttributeValue`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -283,11 +278,6 @@ impl ExpectedAttributeValueBuilder {
         crate::types::ExpectedAttributeValue,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ExpectedAttributeValue {
-            value: self.value,
-            exists: self.exists,
-            comparison_operator: self.comparison_operator,
-            attribute_value_list: self.attribute_value_list,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

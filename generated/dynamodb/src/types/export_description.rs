@@ -240,29 +240,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ExportDescription {
     ::std::default::Default
 )]
 pub struct ExportDescriptionBuilder {
-    export_arn: ::std::option::Option<::std::string::String>,
-    export_status: ::std::option::Option<crate::types::ExportStatus>,
-    start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    end_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    export_manifest: ::std::option::Option<::std::string::String>,
-    table_arn: ::std::option::Option<::std::string::String>,
-    table_id: ::std::option::Option<::std::string::String>,
-    export_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    client_token: ::std::option::Option<::std::string::String>,
-    s3_bucket: ::std::option::Option<::std::string::String>,
-    s3_bucket_owner: ::std::option::Option<::std::string::String>,
-    s3_prefix: ::std::option::Option<::std::string::String>,
-    s3_sse_algorithm: ::std::option::Option<crate::types::S3SseAlgorithm>,
-    s3_sse_kms_key_id: ::std::option::Option<::std::string::String>,
-    failure_code: ::std::option::Option<::std::string::String>,
-    failure_message: ::std::option::Option<::std::string::String>,
-    export_format: ::std::option::Option<crate::types::ExportFormat>,
-    billed_size_bytes: ::std::option::Option<i64>,
-    item_count: ::std::option::Option<i64>,
-    export_type: ::std::option::Option<crate::types::ExportType>,
-    incremental_export_specification: ::std::option::Option<
-        crate::types::IncrementalExportSpecification,
-    >,
+    inner: crate::types::ExportDescription,
 }
 impl ExportDescriptionBuilder {
     /// Sets [`ExportDescription::export_arn`](crate::types::ExportDescription::export_arn): The Amazon Resource Name (ARN) of the table export.
@@ -270,7 +248,7 @@ impl ExportDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.export_arn = ::std::option::Option::Some(input.into());
+        self.inner.export_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::export_arn`](crate::types::ExportDescription::export_arn).
@@ -279,20 +257,20 @@ impl ExportDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.export_arn = input;
+        self.inner.export_arn = input;
         self
     }
     /// The value set for [`ExportDescription::export_arn`](crate::types::ExportDescription::export_arn), if any.
     #[inline]
     pub fn get_export_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.export_arn
+        &self.inner.export_arn
     }
     /// Sets [`ExportDescription::export_status`](crate::types::ExportDescription::export_status): Export can be in one of the following states: IN_PROGRESS, COMPLETED, or FAILED.
     pub fn export_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::ExportStatus>,
     ) -> Self {
-        self.export_status = ::std::option::Option::Some(input.into());
+        self.inner.export_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::export_status`](crate::types::ExportDescription::export_status).
@@ -301,7 +279,7 @@ impl ExportDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ExportStatus>,
     ) -> Self {
-        self.export_status = input;
+        self.inner.export_status = input;
         self
     }
     /// The value set for [`ExportDescription::export_status`](crate::types::ExportDescription::export_status), if any.
@@ -309,14 +287,14 @@ impl ExportDescriptionBuilder {
     pub fn get_export_status(
         &self,
     ) -> &::std::option::Option<crate::types::ExportStatus> {
-        &self.export_status
+        &self.inner.export_status
     }
     /// Sets [`ExportDescription::start_time`](crate::types::ExportDescription::start_time): The time at which the export task began.
     pub fn start_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.start_time = ::std::option::Option::Some(input.into());
+        self.inner.start_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::start_time`](crate::types::ExportDescription::start_time).
@@ -325,7 +303,7 @@ impl ExportDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.start_time = input;
+        self.inner.start_time = input;
         self
     }
     /// The value set for [`ExportDescription::start_time`](crate::types::ExportDescription::start_time), if any.
@@ -333,14 +311,14 @@ impl ExportDescriptionBuilder {
     pub fn get_start_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.start_time
+        &self.inner.start_time
     }
     /// Sets [`ExportDescription::end_time`](crate::types::ExportDescription::end_time): The time at which the export task completed.
     pub fn end_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.end_time = ::std::option::Option::Some(input.into());
+        self.inner.end_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::end_time`](crate::types::ExportDescription::end_time).
@@ -349,7 +327,7 @@ impl ExportDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.end_time = input;
+        self.inner.end_time = input;
         self
     }
     /// The value set for [`ExportDescription::end_time`](crate::types::ExportDescription::end_time), if any.
@@ -357,14 +335,14 @@ impl ExportDescriptionBuilder {
     pub fn get_end_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.end_time
+        &self.inner.end_time
     }
     /// Sets [`ExportDescription::export_manifest`](crate::types::ExportDescription::export_manifest): The name of the manifest file for the export task.
     pub fn export_manifest(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.export_manifest = ::std::option::Option::Some(input.into());
+        self.inner.export_manifest = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::export_manifest`](crate::types::ExportDescription::export_manifest).
@@ -373,20 +351,20 @@ impl ExportDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.export_manifest = input;
+        self.inner.export_manifest = input;
         self
     }
     /// The value set for [`ExportDescription::export_manifest`](crate::types::ExportDescription::export_manifest), if any.
     #[inline]
     pub fn get_export_manifest(&self) -> &::std::option::Option<::std::string::String> {
-        &self.export_manifest
+        &self.inner.export_manifest
     }
     /// Sets [`ExportDescription::table_arn`](crate::types::ExportDescription::table_arn): The Amazon Resource Name (ARN) of the table that was exported.
     pub fn table_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_arn = ::std::option::Option::Some(input.into());
+        self.inner.table_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::table_arn`](crate::types::ExportDescription::table_arn).
@@ -395,20 +373,20 @@ impl ExportDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_arn = input;
+        self.inner.table_arn = input;
         self
     }
     /// The value set for [`ExportDescription::table_arn`](crate::types::ExportDescription::table_arn), if any.
     #[inline]
     pub fn get_table_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_arn
+        &self.inner.table_arn
     }
     /// Sets [`ExportDescription::table_id`](crate::types::ExportDescription::table_id): Unique ID of the table that was exported.
     pub fn table_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_id = ::std::option::Option::Some(input.into());
+        self.inner.table_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::table_id`](crate::types::ExportDescription::table_id).
@@ -417,20 +395,20 @@ impl ExportDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_id = input;
+        self.inner.table_id = input;
         self
     }
     /// The value set for [`ExportDescription::table_id`](crate::types::ExportDescription::table_id), if any.
     #[inline]
     pub fn get_table_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_id
+        &self.inner.table_id
     }
     /// Sets [`ExportDescription::export_time`](crate::types::ExportDescription::export_time): Point in time from which table data was exported.
     pub fn export_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.export_time = ::std::option::Option::Some(input.into());
+        self.inner.export_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::export_time`](crate::types::ExportDescription::export_time).
@@ -439,7 +417,7 @@ impl ExportDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.export_time = input;
+        self.inner.export_time = input;
         self
     }
     /// The value set for [`ExportDescription::export_time`](crate::types::ExportDescription::export_time), if any.
@@ -447,14 +425,14 @@ impl ExportDescriptionBuilder {
     pub fn get_export_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.export_time
+        &self.inner.export_time
     }
     /// Sets [`ExportDescription::client_token`](crate::types::ExportDescription::client_token): The client token that was provided for the export task.
     pub fn client_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.client_token = ::std::option::Option::Some(input.into());
+        self.inner.client_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::client_token`](crate::types::ExportDescription::client_token).
@@ -463,20 +441,20 @@ impl ExportDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.client_token = input;
+        self.inner.client_token = input;
         self
     }
     /// The value set for [`ExportDescription::client_token`](crate::types::ExportDescription::client_token), if any.
     #[inline]
     pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.client_token
+        &self.inner.client_token
     }
     /// Sets [`ExportDescription::s3_bucket`](crate::types::ExportDescription::s3_bucket): The name of the Amazon S3 bucket containing the export.
     pub fn s3_bucket(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.s3_bucket = ::std::option::Option::Some(input.into());
+        self.inner.s3_bucket = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::s3_bucket`](crate::types::ExportDescription::s3_bucket).
@@ -485,20 +463,20 @@ impl ExportDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.s3_bucket = input;
+        self.inner.s3_bucket = input;
         self
     }
     /// The value set for [`ExportDescription::s3_bucket`](crate::types::ExportDescription::s3_bucket), if any.
     #[inline]
     pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
-        &self.s3_bucket
+        &self.inner.s3_bucket
     }
     /// Sets [`ExportDescription::s3_bucket_owner`](crate::types::ExportDescription::s3_bucket_owner): The ID of the Amazon Web Services account that owns the bucket containing the export.
     pub fn s3_bucket_owner(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.s3_bucket_owner = ::std::option::Option::Some(input.into());
+        self.inner.s3_bucket_owner = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::s3_bucket_owner`](crate::types::ExportDescription::s3_bucket_owner).
@@ -507,20 +485,20 @@ impl ExportDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.s3_bucket_owner = input;
+        self.inner.s3_bucket_owner = input;
         self
     }
     /// The value set for [`ExportDescription::s3_bucket_owner`](crate::types::ExportDescription::s3_bucket_owner), if any.
     #[inline]
     pub fn get_s3_bucket_owner(&self) -> &::std::option::Option<::std::string::String> {
-        &self.s3_bucket_owner
+        &self.inner.s3_bucket_owner
     }
     /// Sets [`ExportDescription::s3_prefix`](crate::types::ExportDescription::s3_prefix): The Amazon S3 bucket prefix used as the file name and path of the exported snapshot.
     pub fn s3_prefix(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.s3_prefix = ::std::option::Option::Some(input.into());
+        self.inner.s3_prefix = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::s3_prefix`](crate::types::ExportDescription::s3_prefix).
@@ -529,20 +507,20 @@ impl ExportDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.s3_prefix = input;
+        self.inner.s3_prefix = input;
         self
     }
     /// The value set for [`ExportDescription::s3_prefix`](crate::types::ExportDescription::s3_prefix), if any.
     #[inline]
     pub fn get_s3_prefix(&self) -> &::std::option::Option<::std::string::String> {
-        &self.s3_prefix
+        &self.inner.s3_prefix
     }
     /// Sets [`ExportDescription::s3_sse_algorithm`](crate::types::ExportDescription::s3_sse_algorithm): Type of encryption used on the bucket where export data is stored.
     pub fn s3_sse_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::S3SseAlgorithm>,
     ) -> Self {
-        self.s3_sse_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.s3_sse_algorithm = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::s3_sse_algorithm`](crate::types::ExportDescription::s3_sse_algorithm).
@@ -551,7 +529,7 @@ impl ExportDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::S3SseAlgorithm>,
     ) -> Self {
-        self.s3_sse_algorithm = input;
+        self.inner.s3_sse_algorithm = input;
         self
     }
     /// The value set for [`ExportDescription::s3_sse_algorithm`](crate::types::ExportDescription::s3_sse_algorithm), if any.
@@ -559,14 +537,14 @@ impl ExportDescriptionBuilder {
     pub fn get_s3_sse_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::S3SseAlgorithm> {
-        &self.s3_sse_algorithm
+        &self.inner.s3_sse_algorithm
     }
     /// Sets [`ExportDescription::s3_sse_kms_key_id`](crate::types::ExportDescription::s3_sse_kms_key_id): The ID of the KMS managed key used to encrypt the S3 bucket where export data is stored (if applicable).
     pub fn s3_sse_kms_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.s3_sse_kms_key_id = ::std::option::Option::Some(input.into());
+        self.inner.s3_sse_kms_key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::s3_sse_kms_key_id`](crate::types::ExportDescription::s3_sse_kms_key_id).
@@ -575,7 +553,7 @@ impl ExportDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.s3_sse_kms_key_id = input;
+        self.inner.s3_sse_kms_key_id = input;
         self
     }
     /// The value set for [`ExportDescription::s3_sse_kms_key_id`](crate::types::ExportDescription::s3_sse_kms_key_id), if any.
@@ -583,14 +561,14 @@ impl ExportDescriptionBuilder {
     pub fn get_s3_sse_kms_key_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.s3_sse_kms_key_id
+        &self.inner.s3_sse_kms_key_id
     }
     /// Sets [`ExportDescription::failure_code`](crate::types::ExportDescription::failure_code): Status code for the result of the failed export.
     pub fn failure_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.failure_code = ::std::option::Option::Some(input.into());
+        self.inner.failure_code = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::failure_code`](crate::types::ExportDescription::failure_code).
@@ -599,20 +577,20 @@ impl ExportDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.failure_code = input;
+        self.inner.failure_code = input;
         self
     }
     /// The value set for [`ExportDescription::failure_code`](crate::types::ExportDescription::failure_code), if any.
     #[inline]
     pub fn get_failure_code(&self) -> &::std::option::Option<::std::string::String> {
-        &self.failure_code
+        &self.inner.failure_code
     }
     /// Sets [`ExportDescription::failure_message`](crate::types::ExportDescription::failure_message): Export failure reason description.
     pub fn failure_message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.failure_message = ::std::option::Option::Some(input.into());
+        self.inner.failure_message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::failure_message`](crate::types::ExportDescription::failure_message).
@@ -621,20 +599,20 @@ impl ExportDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.failure_message = input;
+        self.inner.failure_message = input;
         self
     }
     /// The value set for [`ExportDescription::failure_message`](crate::types::ExportDescription::failure_message), if any.
     #[inline]
     pub fn get_failure_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.failure_message
+        &self.inner.failure_message
     }
     /// Sets [`ExportDescription::export_format`](crate::types::ExportDescription::export_format): The format of the exported data.
     pub fn export_format(
         mut self,
         input: impl ::std::convert::Into<crate::types::ExportFormat>,
     ) -> Self {
-        self.export_format = ::std::option::Option::Some(input.into());
+        self.inner.export_format = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::export_format`](crate::types::ExportDescription::export_format).
@@ -643,7 +621,7 @@ impl ExportDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ExportFormat>,
     ) -> Self {
-        self.export_format = input;
+        self.inner.export_format = input;
         self
     }
     /// The value set for [`ExportDescription::export_format`](crate::types::ExportDescription::export_format), if any.
@@ -651,46 +629,46 @@ impl ExportDescriptionBuilder {
     pub fn get_export_format(
         &self,
     ) -> &::std::option::Option<crate::types::ExportFormat> {
-        &self.export_format
+        &self.inner.export_format
     }
     /// Sets [`ExportDescription::billed_size_bytes`](crate::types::ExportDescription::billed_size_bytes): The billable size of the table export.
     pub fn billed_size_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.billed_size_bytes = ::std::option::Option::Some(input.into());
+        self.inner.billed_size_bytes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::billed_size_bytes`](crate::types::ExportDescription::billed_size_bytes).
     #[inline]
     pub fn set_billed_size_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.billed_size_bytes = input;
+        self.inner.billed_size_bytes = input;
         self
     }
     /// The value set for [`ExportDescription::billed_size_bytes`](crate::types::ExportDescription::billed_size_bytes), if any.
     #[inline]
     pub fn get_billed_size_bytes(&self) -> &::std::option::Option<i64> {
-        &self.billed_size_bytes
+        &self.inner.billed_size_bytes
     }
     /// Sets [`ExportDescription::item_count`](crate::types::ExportDescription::item_count): The number of items exported.
     pub fn item_count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.item_count = ::std::option::Option::Some(input.into());
+        self.inner.item_count = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::item_count`](crate::types::ExportDescription::item_count).
     #[inline]
     pub fn set_item_count(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.item_count = input;
+        self.inner.item_count = input;
         self
     }
     /// The value set for [`ExportDescription::item_count`](crate::types::ExportDescription::item_count), if any.
     #[inline]
     pub fn get_item_count(&self) -> &::std::option::Option<i64> {
-        &self.item_count
+        &self.inner.item_count
     }
     /// Sets [`ExportDescription::export_type`](crate::types::ExportDescription::export_type): The type of export that was performed.
     pub fn export_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::ExportType>,
     ) -> Self {
-        self.export_type = ::std::option::Option::Some(input.into());
+        self.inner.export_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportDescription::export_type`](crate::types::ExportDescription::export_type).
@@ -699,20 +677,20 @@ impl ExportDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ExportType>,
     ) -> Self {
-        self.export_type = input;
+        self.inner.export_type = input;
         self
     }
     /// The value set for [`ExportDescription::export_type`](crate::types::ExportDescription::export_type), if any.
     #[inline]
     pub fn get_export_type(&self) -> &::std::option::Option<crate::types::ExportType> {
-        &self.export_type
+        &self.inner.export_type
     }
     /// Sets [`ExportDescription::incremental_export_specification`](crate::types::ExportDescription::incremental_export_specification): Optional object containing the parameters specific to an incremental export.
     pub fn incremental_export_specification(
         mut self,
         input: impl ::std::convert::Into<crate::types::IncrementalExportSpecification>,
     ) -> Self {
-        self.incremental_export_specification = ::std::option::Option::Some(
+        self.inner.incremental_export_specification = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -723,7 +701,7 @@ impl ExportDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::IncrementalExportSpecification>,
     ) -> Self {
-        self.incremental_export_specification = input;
+        self.inner.incremental_export_specification = input;
         self
     }
     /// The value set for [`ExportDescription::incremental_export_specification`](crate::types::ExportDescription::incremental_export_specification), if any.
@@ -731,7 +709,7 @@ impl ExportDescriptionBuilder {
     pub fn get_incremental_export_specification(
         &self,
     ) -> &::std::option::Option<crate::types::IncrementalExportSpecification> {
-        &self.incremental_export_specification
+        &self.inner.incremental_export_specification
     }
     /// Builds the [`ExportDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -741,28 +719,6 @@ impl ExportDescriptionBuilder {
         crate::types::ExportDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ExportDescription {
-            export_arn: self.export_arn,
-            export_status: self.export_status,
-            start_time: self.start_time,
-            end_time: self.end_time,
-            export_manifest: self.export_manifest,
-            table_arn: self.table_arn,
-            table_id: self.table_id,
-            export_time: self.export_time,
-            client_token: self.client_token,
-            s3_bucket: self.s3_bucket,
-            s3_bucket_owner: self.s3_bucket_owner,
-            s3_prefix: self.s3_prefix,
-            s3_sse_algorithm: self.s3_sse_algorithm,
-            s3_sse_kms_key_id: self.s3_sse_kms_key_id,
-            failure_code: self.failure_code,
-            failure_message: self.failure_message,
-            export_format: self.export_format,
-            billed_size_bytes: self.billed_size_bytes,
-            item_count: self.item_count,
-            export_type: self.export_type,
-            incremental_export_specification: self.incremental_export_specification,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

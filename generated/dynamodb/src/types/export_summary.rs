@@ -84,9 +84,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ExportSummary {
     ::std::default::Default
 )]
 pub struct ExportSummaryBuilder {
-    export_arn: ::std::option::Option<::std::string::String>,
-    export_status: ::std::option::Option<crate::types::ExportStatus>,
-    export_type: ::std::option::Option<crate::types::ExportType>,
+    inner: crate::types::ExportSummary,
 }
 impl ExportSummaryBuilder {
     /// Sets [`ExportSummary::export_arn`](crate::types::ExportSummary::export_arn): The Amazon Resource Name (ARN) of the export.
@@ -94,7 +92,7 @@ impl ExportSummaryBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.export_arn = ::std::option::Option::Some(input.into());
+        self.inner.export_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportSummary::export_arn`](crate::types::ExportSummary::export_arn).
@@ -103,20 +101,20 @@ impl ExportSummaryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.export_arn = input;
+        self.inner.export_arn = input;
         self
     }
     /// The value set for [`ExportSummary::export_arn`](crate::types::ExportSummary::export_arn), if any.
     #[inline]
     pub fn get_export_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.export_arn
+        &self.inner.export_arn
     }
     /// Sets [`ExportSummary::export_status`](crate::types::ExportSummary::export_status): Export can be in one of the following states: IN_PROGRESS, COMPLETED, or FAILED.
     pub fn export_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::ExportStatus>,
     ) -> Self {
-        self.export_status = ::std::option::Option::Some(input.into());
+        self.inner.export_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportSummary::export_status`](crate::types::ExportSummary::export_status).
@@ -125,7 +123,7 @@ impl ExportSummaryBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ExportStatus>,
     ) -> Self {
-        self.export_status = input;
+        self.inner.export_status = input;
         self
     }
     /// The value set for [`ExportSummary::export_status`](crate::types::ExportSummary::export_status), if any.
@@ -133,14 +131,14 @@ impl ExportSummaryBuilder {
     pub fn get_export_status(
         &self,
     ) -> &::std::option::Option<crate::types::ExportStatus> {
-        &self.export_status
+        &self.inner.export_status
     }
     /// Sets [`ExportSummary::export_type`](crate::types::ExportSummary::export_type): The type of export that was performed.
     pub fn export_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::ExportType>,
     ) -> Self {
-        self.export_type = ::std::option::Option::Some(input.into());
+        self.inner.export_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportSummary::export_type`](crate::types::ExportSummary::export_type).
@@ -149,13 +147,13 @@ impl ExportSummaryBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ExportType>,
     ) -> Self {
-        self.export_type = input;
+        self.inner.export_type = input;
         self
     }
     /// The value set for [`ExportSummary::export_type`](crate::types::ExportSummary::export_type), if any.
     #[inline]
     pub fn get_export_type(&self) -> &::std::option::Option<crate::types::ExportType> {
-        &self.export_type
+        &self.inner.export_type
     }
     /// Builds the [`ExportSummary`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -165,10 +163,6 @@ impl ExportSummaryBuilder {
         crate::types::ExportSummary,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ExportSummary {
-            export_arn: self.export_arn,
-            export_status: self.export_status,
-            export_type: self.export_type,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -170,19 +170,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ExportTableToPointInTime
     ::std::default::Default
 )]
 pub struct ExportTableToPointInTimeInputBuilder {
-    table_arn: ::std::option::Option<::std::string::String>,
-    export_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    client_token: ::std::option::Option<::std::string::String>,
-    s3_bucket: ::std::option::Option<::std::string::String>,
-    s3_bucket_owner: ::std::option::Option<::std::string::String>,
-    s3_prefix: ::std::option::Option<::std::string::String>,
-    s3_sse_algorithm: ::std::option::Option<crate::types::S3SseAlgorithm>,
-    s3_sse_kms_key_id: ::std::option::Option<::std::string::String>,
-    export_format: ::std::option::Option<crate::types::ExportFormat>,
-    export_type: ::std::option::Option<crate::types::ExportType>,
-    incremental_export_specification: ::std::option::Option<
-        crate::types::IncrementalExportSpecification,
-    >,
+    inner: crate::types::ExportTableToPointInTimeInput,
 }
 impl ExportTableToPointInTimeInputBuilder {
     /// Sets [`ExportTableToPointInTimeInput::table_arn`](crate::types::ExportTableToPointInTimeInput::table_arn): The Amazon Resource Name (ARN) associated with the table to export.
@@ -190,7 +178,7 @@ impl ExportTableToPointInTimeInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_arn = ::std::option::Option::Some(input.into());
+        self.inner.table_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::table_arn`](crate::types::ExportTableToPointInTimeInput::table_arn).
@@ -199,20 +187,20 @@ impl ExportTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_arn = input;
+        self.inner.table_arn = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::table_arn`](crate::types::ExportTableToPointInTimeInput::table_arn), if any.
     #[inline]
     pub fn get_table_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_arn
+        &self.inner.table_arn
     }
     /// Sets [`ExportTableToPointInTimeInput::export_time`](crate::types::ExportTableToPointInTimeInput::export_time): Time in the past from which to export table data, counted in seconds from the start of the Unix epoch.
     pub fn export_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.export_time = ::std::option::Option::Some(input.into());
+        self.inner.export_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::export_time`](crate::types::ExportTableToPointInTimeInput::export_time).
@@ -221,7 +209,7 @@ impl ExportTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.export_time = input;
+        self.inner.export_time = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::export_time`](crate::types::ExportTableToPointInTimeInput::export_time), if any.
@@ -229,14 +217,14 @@ impl ExportTableToPointInTimeInputBuilder {
     pub fn get_export_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.export_time
+        &self.inner.export_time
     }
     /// Sets [`ExportTableToPointInTimeInput::client_token`](crate::types::ExportTableToPointInTimeInput::client_token): Providing a `ClientToken` makes the call to [`ExportTableToPointInTimeInput`](crate::types::ExportTableToPointInTimeInput) idempotent, meaning that multiple identical calls have the same effect as one single call.
     pub fn client_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.client_token = ::std::option::Option::Some(input.into());
+        self.inner.client_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::client_token`](crate::types::ExportTableToPointInTimeInput::client_token).
@@ -245,20 +233,20 @@ impl ExportTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.client_token = input;
+        self.inner.client_token = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::client_token`](crate::types::ExportTableToPointInTimeInput::client_token), if any.
     #[inline]
     pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.client_token
+        &self.inner.client_token
     }
     /// Sets [`ExportTableToPointInTimeInput::s3_bucket`](crate::types::ExportTableToPointInTimeInput::s3_bucket): The name of the Amazon S3 bucket to export the snapshot to.
     pub fn s3_bucket(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.s3_bucket = ::std::option::Option::Some(input.into());
+        self.inner.s3_bucket = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::s3_bucket`](crate::types::ExportTableToPointInTimeInput::s3_bucket).
@@ -267,20 +255,20 @@ impl ExportTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.s3_bucket = input;
+        self.inner.s3_bucket = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::s3_bucket`](crate::types::ExportTableToPointInTimeInput::s3_bucket), if any.
     #[inline]
     pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
-        &self.s3_bucket
+        &self.inner.s3_bucket
     }
     /// Sets [`ExportTableToPointInTimeInput::s3_bucket_owner`](crate::types::ExportTableToPointInTimeInput::s3_bucket_owner): The ID of the Amazon Web Services account that owns the bucket the export will be stored in.
     pub fn s3_bucket_owner(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.s3_bucket_owner = ::std::option::Option::Some(input.into());
+        self.inner.s3_bucket_owner = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::s3_bucket_owner`](crate::types::ExportTableToPointInTimeInput::s3_bucket_owner).
@@ -289,20 +277,20 @@ impl ExportTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.s3_bucket_owner = input;
+        self.inner.s3_bucket_owner = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::s3_bucket_owner`](crate::types::ExportTableToPointInTimeInput::s3_bucket_owner), if any.
     #[inline]
     pub fn get_s3_bucket_owner(&self) -> &::std::option::Option<::std::string::String> {
-        &self.s3_bucket_owner
+        &self.inner.s3_bucket_owner
     }
     /// Sets [`ExportTableToPointInTimeInput::s3_prefix`](crate::types::ExportTableToPointInTimeInput::s3_prefix): The Amazon S3 bucket prefix to use as the file name and path of the exported snapshot.
     pub fn s3_prefix(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.s3_prefix = ::std::option::Option::Some(input.into());
+        self.inner.s3_prefix = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::s3_prefix`](crate::types::ExportTableToPointInTimeInput::s3_prefix).
@@ -311,20 +299,20 @@ impl ExportTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.s3_prefix = input;
+        self.inner.s3_prefix = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::s3_prefix`](crate::types::ExportTableToPointInTimeInput::s3_prefix), if any.
     #[inline]
     pub fn get_s3_prefix(&self) -> &::std::option::Option<::std::string::String> {
-        &self.s3_prefix
+        &self.inner.s3_prefix
     }
     /// Sets [`ExportTableToPointInTimeInput::s3_sse_algorithm`](crate::types::ExportTableToPointInTimeInput::s3_sse_algorithm): Type of encryption used on the bucket where export data will be stored.
     pub fn s3_sse_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::S3SseAlgorithm>,
     ) -> Self {
-        self.s3_sse_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.s3_sse_algorithm = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::s3_sse_algorithm`](crate::types::ExportTableToPointInTimeInput::s3_sse_algorithm).
@@ -333,7 +321,7 @@ impl ExportTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::S3SseAlgorithm>,
     ) -> Self {
-        self.s3_sse_algorithm = input;
+        self.inner.s3_sse_algorithm = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::s3_sse_algorithm`](crate::types::ExportTableToPointInTimeInput::s3_sse_algorithm), if any.
@@ -341,14 +329,14 @@ impl ExportTableToPointInTimeInputBuilder {
     pub fn get_s3_sse_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::S3SseAlgorithm> {
-        &self.s3_sse_algorithm
+        &self.inner.s3_sse_algorithm
     }
     /// Sets [`ExportTableToPointInTimeInput::s3_sse_kms_key_id`](crate::types::ExportTableToPointInTimeInput::s3_sse_kms_key_id): The ID of the KMS managed key used to encrypt the S3 bucket where export data will be stored (if applicable).
     pub fn s3_sse_kms_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.s3_sse_kms_key_id = ::std::option::Option::Some(input.into());
+        self.inner.s3_sse_kms_key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::s3_sse_kms_key_id`](crate::types::ExportTableToPointInTimeInput::s3_sse_kms_key_id).
@@ -357,7 +345,7 @@ impl ExportTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.s3_sse_kms_key_id = input;
+        self.inner.s3_sse_kms_key_id = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::s3_sse_kms_key_id`](crate::types::ExportTableToPointInTimeInput::s3_sse_kms_key_id), if any.
@@ -365,14 +353,14 @@ impl ExportTableToPointInTimeInputBuilder {
     pub fn get_s3_sse_kms_key_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.s3_sse_kms_key_id
+        &self.inner.s3_sse_kms_key_id
     }
     /// Sets [`ExportTableToPointInTimeInput::export_format`](crate::types::ExportTableToPointInTimeInput::export_format): The format for the exported data.
     pub fn export_format(
         mut self,
         input: impl ::std::convert::Into<crate::types::ExportFormat>,
     ) -> Self {
-        self.export_format = ::std::option::Option::Some(input.into());
+        self.inner.export_format = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::export_format`](crate::types::ExportTableToPointInTimeInput::export_format).
@@ -381,7 +369,7 @@ impl ExportTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ExportFormat>,
     ) -> Self {
-        self.export_format = input;
+        self.inner.export_format = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::export_format`](crate::types::ExportTableToPointInTimeInput::export_format), if any.
@@ -389,14 +377,14 @@ impl ExportTableToPointInTimeInputBuilder {
     pub fn get_export_format(
         &self,
     ) -> &::std::option::Option<crate::types::ExportFormat> {
-        &self.export_format
+        &self.inner.export_format
     }
     /// Sets [`ExportTableToPointInTimeInput::export_type`](crate::types::ExportTableToPointInTimeInput::export_type): Choice of whether to execute as a full export or incremental export.
     pub fn export_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::ExportType>,
     ) -> Self {
-        self.export_type = ::std::option::Option::Some(input.into());
+        self.inner.export_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeInput::export_type`](crate::types::ExportTableToPointInTimeInput::export_type).
@@ -405,20 +393,20 @@ impl ExportTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ExportType>,
     ) -> Self {
-        self.export_type = input;
+        self.inner.export_type = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::export_type`](crate::types::ExportTableToPointInTimeInput::export_type), if any.
     #[inline]
     pub fn get_export_type(&self) -> &::std::option::Option<crate::types::ExportType> {
-        &self.export_type
+        &self.inner.export_type
     }
     /// Sets [`ExportTableToPointInTimeInput::incremental_export_specification`](crate::types::ExportTableToPointInTimeInput::incremental_export_specification): Optional object containing the parameters specific to an incremental export.
     pub fn incremental_export_specification(
         mut self,
         input: impl ::std::convert::Into<crate::types::IncrementalExportSpecification>,
     ) -> Self {
-        self.incremental_export_specification = ::std::option::Option::Some(
+        self.inner.incremental_export_specification = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -429,7 +417,7 @@ impl ExportTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::IncrementalExportSpecification>,
     ) -> Self {
-        self.incremental_export_specification = input;
+        self.inner.incremental_export_specification = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeInput::incremental_export_specification`](crate::types::ExportTableToPointInTimeInput::incremental_export_specification), if any.
@@ -437,7 +425,7 @@ impl ExportTableToPointInTimeInputBuilder {
     pub fn get_incremental_export_specification(
         &self,
     ) -> &::std::option::Option<crate::types::IncrementalExportSpecification> {
-        &self.incremental_export_specification
+        &self.inner.incremental_export_specification
     }
     /// Builds the [`ExportTableToPointInTimeInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -447,30 +435,18 @@ impl ExportTableToPointInTimeInputBuilder {
         crate::types::ExportTableToPointInTimeInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_arn.is_none() {
+        if self.inner.table_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExportTableToPointInTimeInput",
                 member: "TableArn",
             });
         }
-        if self.s3_bucket.is_none() {
+        if self.inner.s3_bucket.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ExportTableToPointInTimeInput",
                 member: "S3Bucket",
             });
         }
-        ::std::result::Result::Ok(crate::types::ExportTableToPointInTimeInput {
-            table_arn: self.table_arn,
-            export_time: self.export_time,
-            client_token: self.client_token,
-            s3_bucket: self.s3_bucket,
-            s3_bucket_owner: self.s3_bucket_owner,
-            s3_prefix: self.s3_prefix,
-            s3_sse_algorithm: self.s3_sse_algorithm,
-            s3_sse_kms_key_id: self.s3_sse_kms_key_id,
-            export_format: self.export_format,
-            export_type: self.export_type,
-            incremental_export_specification: self.incremental_export_specification,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -85,7 +85,7 @@ impl ExportTableToPointInTimeOutput {
     ::std::default::Default
 )]
 pub struct ExportTableToPointInTimeOutputBuilder {
-    export_description: ::std::option::Option<crate::types::ExportDescription>,
+    inner: crate::types::ExportTableToPointInTimeOutput,
 }
 impl ExportTableToPointInTimeOutputBuilder {
     /// Sets [`ExportTableToPointInTimeOutput::export_description`](crate::types::ExportTableToPointInTimeOutput::export_description): Contains a description of the table export.
@@ -93,7 +93,7 @@ impl ExportTableToPointInTimeOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::ExportDescription>,
     ) -> Self {
-        self.export_description = ::std::option::Option::Some(input.into());
+        self.inner.export_description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExportTableToPointInTimeOutput::export_description`](crate::types::ExportTableToPointInTimeOutput::export_description).
@@ -102,7 +102,7 @@ impl ExportTableToPointInTimeOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ExportDescription>,
     ) -> Self {
-        self.export_description = input;
+        self.inner.export_description = input;
         self
     }
     /// The value set for [`ExportTableToPointInTimeOutput::export_description`](crate::types::ExportTableToPointInTimeOutput::export_description), if any.
@@ -110,7 +110,7 @@ impl ExportTableToPointInTimeOutputBuilder {
     pub fn get_export_description(
         &self,
     ) -> &::std::option::Option<crate::types::ExportDescription> {
-        &self.export_description
+        &self.inner.export_description
     }
     /// Builds the [`ExportTableToPointInTimeOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -120,8 +120,6 @@ impl ExportTableToPointInTimeOutputBuilder {
         crate::types::ExportTableToPointInTimeOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ExportTableToPointInTimeOutput {
-            export_description: self.export_description,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -78,8 +78,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for FailureException {
     ::std::default::Default
 )]
 pub struct FailureExceptionBuilder {
-    exception_name: ::std::option::Option<::std::string::String>,
-    exception_description: ::std::option::Option<::std::string::String>,
+    inner: crate::types::FailureException,
 }
 impl FailureExceptionBuilder {
     /// Sets [`FailureException::exception_name`](crate::types::FailureException::exception_name): Exception name.
@@ -87,7 +86,7 @@ impl FailureExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.exception_name = ::std::option::Option::Some(input.into());
+        self.inner.exception_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`FailureException::exception_name`](crate::types::FailureException::exception_name).
@@ -96,20 +95,20 @@ impl FailureExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.exception_name = input;
+        self.inner.exception_name = input;
         self
     }
     /// The value set for [`FailureException::exception_name`](crate::types::FailureException::exception_name), if any.
     #[inline]
     pub fn get_exception_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.exception_name
+        &self.inner.exception_name
     }
     /// Sets [`FailureException::exception_description`](crate::types::FailureException::exception_description): Description of the failure.
     pub fn exception_description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.exception_description = ::std::option::Option::Some(input.into());
+        self.inner.exception_description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`FailureException::exception_description`](crate::types::FailureException::exception_description).
@@ -118,7 +117,7 @@ impl FailureExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.exception_description = input;
+        self.inner.exception_description = input;
         self
     }
     /// The value set for [`FailureException::exception_description`](crate::types::FailureException::exception_description), if any.
@@ -126,7 +125,7 @@ impl FailureExceptionBuilder {
     pub fn get_exception_description(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.exception_description
+        &self.inner.exception_description
     }
     /// Builds the [`FailureException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -136,9 +135,6 @@ impl FailureExceptionBuilder {
         crate::types::FailureException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::FailureException {
-            exception_name: self.exception_name,
-            exception_description: self.exception_description,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -111,14 +111,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Get {
     ::std::default::Default
 )]
 pub struct GetBuilder {
-    key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    table_name: ::std::option::Option<::std::string::String>,
-    projection_expression: ::std::option::Option<::std::string::String>,
-    expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::Get,
 }
 impl GetBuilder {
     /// Sets [`Get::key`](crate::types::Get::key): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects that specifies the primary key of the item to retrieve.
@@ -131,7 +124,7 @@ impl GetBuilder {
             ),
         >,
     ) -> Self {
-        self.key = ::std::option::Option::Some(
+        self.inner.key = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -147,7 +140,7 @@ impl GetBuilder {
             >,
         >,
     ) -> Self {
-        self.key = input;
+        self.inner.key = input;
         self
     }
     /// The value set for [`Get::key`](crate::types::Get::key), if any.
@@ -157,14 +150,14 @@ impl GetBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.key
+        &self.inner.key
     }
     /// Sets [`Get::table_name`](crate::types::Get::table_name): The name of the table from which to retrieve the specified item.
     pub fn table_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Get::table_name`](crate::types::Get::table_name).
@@ -173,20 +166,20 @@ impl GetBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`Get::table_name`](crate::types::Get::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`Get::projection_expression`](crate::types::Get::projection_expression): A string that identifies one or more attributes of the specified item to retrieve from the table.
     pub fn projection_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.projection_expression = ::std::option::Option::Some(input.into());
+        self.inner.projection_expression = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Get::projection_expression`](crate::types::Get::projection_expression).
@@ -195,7 +188,7 @@ impl GetBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.projection_expression = input;
+        self.inner.projection_expression = input;
         self
     }
     /// The value set for [`Get::projection_expression`](crate::types::Get::projection_expression), if any.
@@ -203,7 +196,7 @@ impl GetBuilder {
     pub fn get_projection_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.projection_expression
+        &self.inner.projection_expression
     }
     /// Sets [`Get::expression_attribute_names`](crate::types::Get::expression_attribute_names): One or more substitution tokens for attribute names in the ProjectionExpression parameter.
     pub fn expression_attribute_names(
@@ -215,7 +208,7 @@ impl GetBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_names = ::std::option::Option::Some(
+        self.inner.expression_attribute_names = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -228,7 +221,7 @@ impl GetBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.expression_attribute_names = input;
+        self.inner.expression_attribute_names = input;
         self
     }
     /// The value set for [`Get::expression_attribute_names`](crate::types::Get::expression_attribute_names), if any.
@@ -238,7 +231,7 @@ impl GetBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.expression_attribute_names
+        &self.inner.expression_attribute_names
     }
     /// Builds the [`Get`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -248,23 +241,18 @@ impl GetBuilder {
         crate::types::Get,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key.is_none() {
+        if self.inner.key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Get",
                 member: "Key",
             });
         }
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Get",
                 member: "TableName",
             });
         }
-        ::std::result::Result::Ok(crate::types::Get {
-            key: self.key,
-            table_name: self.table_name,
-            projection_expression: self.projection_expression,
-            expression_attribute_names: self.expression_attribute_names,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -163,19 +163,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetItemInput {
     ::std::default::Default
 )]
 pub struct GetItemInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    attributes_to_get: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    consistent_read: ::std::option::Option<bool>,
-    return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
-    projection_expression: ::std::option::Option<::std::string::String>,
-    expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::GetItemInput,
 }
 impl GetItemInputBuilder {
     /// Sets [`GetItemInput::table_name`](crate::types::GetItemInput::table_name): The name of the table containing the requested item.
@@ -183,7 +171,7 @@ impl GetItemInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetItemInput::table_name`](crate::types::GetItemInput::table_name).
@@ -192,13 +180,13 @@ impl GetItemInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`GetItemInput::table_name`](crate::types::GetItemInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`GetItemInput::key`](crate::types::GetItemInput::key): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the primary key of the item to retrieve.
     pub fn key(
@@ -210,7 +198,7 @@ impl GetItemInputBuilder {
             ),
         >,
     ) -> Self {
-        self.key = ::std::option::Option::Some(
+        self.inner.key = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -226,7 +214,7 @@ impl GetItemInputBuilder {
             >,
         >,
     ) -> Self {
-        self.key = input;
+        self.inner.key = input;
         self
     }
     /// The value set for [`GetItemInput::key`](crate::types::GetItemInput::key), if any.
@@ -236,7 +224,7 @@ impl GetItemInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.key
+        &self.inner.key
     }
     /// Sets [`GetItemInput::attributes_to_get`](crate::types::GetItemInput::attributes_to_get): This is a legacy parameter.
     pub fn attributes_to_get(
@@ -245,7 +233,7 @@ impl GetItemInputBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.attributes_to_get = ::std::option::Option::Some(
+        self.inner.attributes_to_get = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -256,7 +244,7 @@ impl GetItemInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.attributes_to_get = input;
+        self.inner.attributes_to_get = input;
         self
     }
     /// The value set for [`GetItemInput::attributes_to_get`](crate::types::GetItemInput::attributes_to_get), if any.
@@ -264,30 +252,30 @@ impl GetItemInputBuilder {
     pub fn get_attributes_to_get(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.attributes_to_get
+        &self.inner.attributes_to_get
     }
     /// Sets [`GetItemInput::consistent_read`](crate::types::GetItemInput::consistent_read): Determines the read consistency model: If set to `true`, then the operation uses strongly consistent reads; otherwise, the operation uses eventually consistent reads.
     pub fn consistent_read(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.consistent_read = ::std::option::Option::Some(input.into());
+        self.inner.consistent_read = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetItemInput::consistent_read`](crate::types::GetItemInput::consistent_read).
     #[inline]
     pub fn set_consistent_read(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.consistent_read = input;
+        self.inner.consistent_read = input;
         self
     }
     /// The value set for [`GetItemInput::consistent_read`](crate::types::GetItemInput::consistent_read), if any.
     #[inline]
     pub fn get_consistent_read(&self) -> &::std::option::Option<bool> {
-        &self.consistent_read
+        &self.inner.consistent_read
     }
     /// Sets [`GetItemInput::return_consumed_capacity`](crate::types::GetItemInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetItemInput::return_consumed_capacity`](crate::types::GetItemInput::return_consumed_capacity).
@@ -296,7 +284,7 @@ impl GetItemInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = input;
+        self.inner.return_consumed_capacity = input;
         self
     }
     /// The value set for [`GetItemInput::return_consumed_capacity`](crate::types::GetItemInput::return_consumed_capacity), if any.
@@ -304,14 +292,14 @@ impl GetItemInputBuilder {
     pub fn get_return_consumed_capacity(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
-        &self.return_consumed_capacity
+        &self.inner.return_consumed_capacity
     }
     /// Sets [`GetItemInput::projection_expression`](crate::types::GetItemInput::projection_expression): A string that identifies one or more attributes to retrieve from the table.
     pub fn projection_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.projection_expression = ::std::option::Option::Some(input.into());
+        self.inner.projection_expression = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetItemInput::projection_expression`](crate::types::GetItemInput::projection_expression).
@@ -320,7 +308,7 @@ impl GetItemInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.projection_expression = input;
+        self.inner.projection_expression = input;
         self
     }
     /// The value set for [`GetItemInput::projection_expression`](crate::types::GetItemInput::projection_expression), if any.
@@ -328,7 +316,7 @@ impl GetItemInputBuilder {
     pub fn get_projection_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.projection_expression
+        &self.inner.projection_expression
     }
     /// Sets [`GetItemInput::expression_attribute_names`](crate::types::GetItemInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
     pub fn expression_attribute_names(
@@ -340,7 +328,7 @@ impl GetItemInputBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_names = ::std::option::Option::Some(
+        self.inner.expression_attribute_names = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -353,7 +341,7 @@ impl GetItemInputBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.expression_attribute_names = input;
+        self.inner.expression_attribute_names = input;
         self
     }
     /// The value set for [`GetItemInput::expression_attribute_names`](crate::types::GetItemInput::expression_attribute_names), if any.
@@ -363,7 +351,7 @@ impl GetItemInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.expression_attribute_names
+        &self.inner.expression_attribute_names
     }
     /// Builds the [`GetItemInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -373,26 +361,18 @@ impl GetItemInputBuilder {
         crate::types::GetItemInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetItemInput",
                 member: "TableName",
             });
         }
-        if self.key.is_none() {
+        if self.inner.key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetItemInput",
                 member: "Key",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetItemInput {
-            table_name: self.table_name,
-            key: self.key,
-            attributes_to_get: self.attributes_to_get,
-            consistent_read: self.consistent_read,
-            return_consumed_capacity: self.return_consumed_capacity,
-            projection_expression: self.projection_expression,
-            expression_attribute_names: self.expression_attribute_names,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -103,10 +103,7 @@ impl GetItemOutput {
     ::std::default::Default
 )]
 pub struct GetItemOutputBuilder {
-    item: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    consumed_capacity: ::std::option::Option<crate::types::ConsumedCapacity>,
+    inner: crate::types::GetItemOutput,
 }
 impl GetItemOutputBuilder {
     /// Sets [`GetItemOutput::item`](crate::types::GetItemOutput::item): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, as specified by `ProjectionExpression`.
@@ -119,7 +116,7 @@ impl GetItemOutputBuilder {
             ),
         >,
     ) -> Self {
-        self.item = ::std::option::Option::Some(
+        self.inner.item = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -135,7 +132,7 @@ impl GetItemOutputBuilder {
             >,
         >,
     ) -> Self {
-        self.item = input;
+        self.inner.item = input;
         self
     }
     /// The value set for [`GetItemOutput::item`](crate::types::GetItemOutput::item), if any.
@@ -145,14 +142,14 @@ impl GetItemOutputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.item
+        &self.inner.item
     }
     /// Sets [`GetItemOutput::consumed_capacity`](crate::types::GetItemOutput::consumed_capacity): The capacity units consumed by the `GetItem` operation.
     pub fn consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
     ) -> Self {
-        self.consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.consumed_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetItemOutput::consumed_capacity`](crate::types::GetItemOutput::consumed_capacity).
@@ -161,7 +158,7 @@ impl GetItemOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ConsumedCapacity>,
     ) -> Self {
-        self.consumed_capacity = input;
+        self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`GetItemOutput::consumed_capacity`](crate::types::GetItemOutput::consumed_capacity), if any.
@@ -169,7 +166,7 @@ impl GetItemOutputBuilder {
     pub fn get_consumed_capacity(
         &self,
     ) -> &::std::option::Option<crate::types::ConsumedCapacity> {
-        &self.consumed_capacity
+        &self.inner.consumed_capacity
     }
     /// Builds the [`GetItemOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -179,9 +176,6 @@ impl GetItemOutputBuilder {
         crate::types::GetItemOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GetItemOutput {
-            item: self.item,
-            consumed_capacity: self.consumed_capacity,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -80,7 +80,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetResourcePolicyInput {
     ::std::default::Default
 )]
 pub struct GetResourcePolicyInputBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetResourcePolicyInput,
 }
 impl GetResourcePolicyInputBuilder {
     /// Sets [`GetResourcePolicyInput::resource_arn`](crate::types::GetResourcePolicyInput::resource_arn): The Amazon Resource Name (ARN) of the DynamoDB resource to which the policy is attached.
@@ -88,7 +88,7 @@ impl GetResourcePolicyInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_arn = ::std::option::Option::Some(input.into());
+        self.inner.resource_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetResourcePolicyInput::resource_arn`](crate::types::GetResourcePolicyInput::resource_arn).
@@ -97,13 +97,13 @@ impl GetResourcePolicyInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_arn = input;
+        self.inner.resource_arn = input;
         self
     }
     /// The value set for [`GetResourcePolicyInput::resource_arn`](crate::types::GetResourcePolicyInput::resource_arn), if any.
     #[inline]
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_arn
+        &self.inner.resource_arn
     }
     /// Builds the [`GetResourcePolicyInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -113,14 +113,12 @@ impl GetResourcePolicyInputBuilder {
         crate::types::GetResourcePolicyInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.resource_arn.is_none() {
+        if self.inner.resource_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetResourcePolicyInput",
                 member: "ResourceArn",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetResourcePolicyInput {
-            resource_arn: self.resource_arn,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -90,8 +90,7 @@ impl GetResourcePolicyOutput {
     ::std::default::Default
 )]
 pub struct GetResourcePolicyOutputBuilder {
-    policy: ::std::option::Option<::std::string::String>,
-    revision_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetResourcePolicyOutput,
 }
 impl GetResourcePolicyOutputBuilder {
     /// Sets [`GetResourcePolicyOutput::policy`](crate::types::GetResourcePolicyOutput::policy): The resource-based policy document attached to the resource, which can be a table or stream, in JSON format.
@@ -99,7 +98,7 @@ impl GetResourcePolicyOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.policy = ::std::option::Option::Some(input.into());
+        self.inner.policy = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetResourcePolicyOutput::policy`](crate::types::GetResourcePolicyOutput::policy).
@@ -108,20 +107,20 @@ impl GetResourcePolicyOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.policy = input;
+        self.inner.policy = input;
         self
     }
     /// The value set for [`GetResourcePolicyOutput::policy`](crate::types::GetResourcePolicyOutput::policy), if any.
     #[inline]
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
-        &self.policy
+        &self.inner.policy
     }
     /// Sets [`GetResourcePolicyOutput::revision_id`](crate::types::GetResourcePolicyOutput::revision_id): A unique string that represents the revision ID of the policy.
     pub fn revision_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.revision_id = ::std::option::Option::Some(input.into());
+        self.inner.revision_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetResourcePolicyOutput::revision_id`](crate::types::GetResourcePolicyOutput::revision_id).
@@ -130,13 +129,13 @@ impl GetResourcePolicyOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.revision_id = input;
+        self.inner.revision_id = input;
         self
     }
     /// The value set for [`GetResourcePolicyOutput::revision_id`](crate::types::GetResourcePolicyOutput::revision_id), if any.
     #[inline]
     pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.revision_id
+        &self.inner.revision_id
     }
     /// Builds the [`GetResourcePolicyOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -146,9 +145,6 @@ impl GetResourcePolicyOutputBuilder {
         crate::types::GetResourcePolicyOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GetResourcePolicyOutput {
-            policy: self.policy,
-            revision_id: self.revision_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -129,12 +129,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GlobalSecondaryIndex {
     ::std::default::Default
 )]
 pub struct GlobalSecondaryIndexBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
-    key_schema: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
-    projection: ::std::option::Option<crate::types::Projection>,
-    provisioned_throughput: ::std::option::Option<crate::types::ProvisionedThroughput>,
-    on_demand_throughput: ::std::option::Option<crate::types::OnDemandThroughput>,
-    warm_throughput: ::std::option::Option<crate::types::WarmThroughput>,
+    inner: crate::types::GlobalSecondaryIndex,
 }
 impl GlobalSecondaryIndexBuilder {
     /// Sets [`GlobalSecondaryIndex::index_name`](crate::types::GlobalSecondaryIndex::index_name): The name of the global secondary index.
@@ -142,7 +137,7 @@ impl GlobalSecondaryIndexBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndex::index_name`](crate::types::GlobalSecondaryIndex::index_name).
@@ -151,13 +146,13 @@ impl GlobalSecondaryIndexBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndex::index_name`](crate::types::GlobalSecondaryIndex::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`GlobalSecondaryIndex::key_schema`](crate::types::GlobalSecondaryIndex::key_schema): The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types:
     pub fn key_schema(
@@ -166,7 +161,7 @@ impl GlobalSecondaryIndexBuilder {
             Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
         >,
     ) -> Self {
-        self.key_schema = ::std::option::Option::Some(
+        self.inner.key_schema = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -177,7 +172,7 @@ impl GlobalSecondaryIndexBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
-        self.key_schema = input;
+        self.inner.key_schema = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndex::key_schema`](crate::types::GlobalSecondaryIndex::key_schema), if any.
@@ -185,14 +180,14 @@ impl GlobalSecondaryIndexBuilder {
     pub fn get_key_schema(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
-        &self.key_schema
+        &self.inner.key_schema
     }
     /// Sets [`GlobalSecondaryIndex::projection`](crate::types::GlobalSecondaryIndex::projection): Represents attributes that are copied (projected) from the table into the global secondary index.
     pub fn projection(
         mut self,
         input: impl ::std::convert::Into<crate::types::Projection>,
     ) -> Self {
-        self.projection = ::std::option::Option::Some(input.into());
+        self.inner.projection = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndex::projection`](crate::types::GlobalSecondaryIndex::projection).
@@ -201,20 +196,20 @@ impl GlobalSecondaryIndexBuilder {
         mut self,
         input: ::std::option::Option<crate::types::Projection>,
     ) -> Self {
-        self.projection = input;
+        self.inner.projection = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndex::projection`](crate::types::GlobalSecondaryIndex::projection), if any.
     #[inline]
     pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
-        &self.projection
+        &self.inner.projection
     }
     /// Sets [`GlobalSecondaryIndex::provisioned_throughput`](crate::types::GlobalSecondaryIndex::provisioned_throughput): Represents the provisioned throughput settings for the specified global secondary index.
     pub fn provisioned_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
     ) -> Self {
-        self.provisioned_throughput = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndex::provisioned_throughput`](crate::types::GlobalSecondaryIndex::provisioned_throughput).
@@ -223,7 +218,7 @@ impl GlobalSecondaryIndexBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
-        self.provisioned_throughput = input;
+        self.inner.provisioned_throughput = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndex::provisioned_throughput`](crate::types::GlobalSecondaryIndex::provisioned_throughput), if any.
@@ -231,14 +226,14 @@ impl GlobalSecondaryIndexBuilder {
     pub fn get_provisioned_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
-        &self.provisioned_throughput
+        &self.inner.provisioned_throughput
     }
     /// Sets [`GlobalSecondaryIndex::on_demand_throughput`](crate::types::GlobalSecondaryIndex::on_demand_throughput): The maximum number of read and write units for the specified global secondary index.
     pub fn on_demand_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndex::on_demand_throughput`](crate::types::GlobalSecondaryIndex::on_demand_throughput).
@@ -247,7 +242,7 @@ impl GlobalSecondaryIndexBuilder {
         mut self,
         input: ::std::option::Option<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput = input;
+        self.inner.on_demand_throughput = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndex::on_demand_throughput`](crate::types::GlobalSecondaryIndex::on_demand_throughput), if any.
@@ -255,14 +250,14 @@ impl GlobalSecondaryIndexBuilder {
     pub fn get_on_demand_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
-        &self.on_demand_throughput
+        &self.inner.on_demand_throughput
     }
     /// Sets [`GlobalSecondaryIndex::warm_throughput`](crate::types::GlobalSecondaryIndex::warm_throughput): Represents the warm throughput value (in read units per second and write units per second) for the specified secondary index.
     pub fn warm_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::WarmThroughput>,
     ) -> Self {
-        self.warm_throughput = ::std::option::Option::Some(input.into());
+        self.inner.warm_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndex::warm_throughput`](crate::types::GlobalSecondaryIndex::warm_throughput).
@@ -271,7 +266,7 @@ impl GlobalSecondaryIndexBuilder {
         mut self,
         input: ::std::option::Option<crate::types::WarmThroughput>,
     ) -> Self {
-        self.warm_throughput = input;
+        self.inner.warm_throughput = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndex::warm_throughput`](crate::types::GlobalSecondaryIndex::warm_throughput), if any.
@@ -279,7 +274,7 @@ impl GlobalSecondaryIndexBuilder {
     pub fn get_warm_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::WarmThroughput> {
-        &self.warm_throughput
+        &self.inner.warm_throughput
     }
     /// Builds the [`GlobalSecondaryIndex`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -289,31 +284,24 @@ impl GlobalSecondaryIndexBuilder {
         crate::types::GlobalSecondaryIndex,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.index_name.is_none() {
+        if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GlobalSecondaryIndex",
                 member: "IndexName",
             });
         }
-        if self.key_schema.is_none() {
+        if self.inner.key_schema.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GlobalSecondaryIndex",
                 member: "KeySchema",
             });
         }
-        if self.projection.is_none() {
+        if self.inner.projection.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GlobalSecondaryIndex",
                 member: "Projection",
             });
         }
-        ::std::result::Result::Ok(crate::types::GlobalSecondaryIndex {
-            index_name: self.index_name,
-            key_schema: self.key_schema,
-            projection: self.projection,
-            provisioned_throughput: self.provisioned_throughput,
-            on_demand_throughput: self.on_demand_throughput,
-            warm_throughput: self.warm_throughput,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

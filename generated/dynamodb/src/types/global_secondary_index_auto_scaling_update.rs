@@ -87,10 +87,7 @@ for GlobalSecondaryIndexAutoScalingUpdate {
     ::std::default::Default
 )]
 pub struct GlobalSecondaryIndexAutoScalingUpdateBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
-    provisioned_write_capacity_auto_scaling_update: ::std::option::Option<
-        crate::types::AutoScalingSettingsUpdate,
-    >,
+    inner: crate::types::GlobalSecondaryIndexAutoScalingUpdate,
 }
 impl GlobalSecondaryIndexAutoScalingUpdateBuilder {
     /// Sets [`GlobalSecondaryIndexAutoScalingUpdate::index_name`](crate::types::GlobalSecondaryIndexAutoScalingUpdate::index_name): The name of the global secondary index.
@@ -98,7 +95,7 @@ impl GlobalSecondaryIndexAutoScalingUpdateBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexAutoScalingUpdate::index_name`](crate::types::GlobalSecondaryIndexAutoScalingUpdate::index_name).
@@ -107,20 +104,20 @@ impl GlobalSecondaryIndexAutoScalingUpdateBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexAutoScalingUpdate::index_name`](crate::types::GlobalSecondaryIndexAutoScalingUpdate::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`GlobalSecondaryIndexAutoScalingUpdate::provisioned_write_capacity_auto_scaling_update`](crate::types::GlobalSecondaryIndexAutoScalingUpdate::provisioned_write_capacity_auto_scaling_update)
     pub fn provisioned_write_capacity_auto_scaling_update(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
-        self.provisioned_write_capacity_auto_scaling_update = ::std::option::Option::Some(
+        self.inner.provisioned_write_capacity_auto_scaling_update = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -131,7 +128,7 @@ impl GlobalSecondaryIndexAutoScalingUpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
-        self.provisioned_write_capacity_auto_scaling_update = input;
+        self.inner.provisioned_write_capacity_auto_scaling_update = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexAutoScalingUpdate::provisioned_write_capacity_auto_scaling_update`](crate::types::GlobalSecondaryIndexAutoScalingUpdate::provisioned_write_capacity_auto_scaling_update), if any.
@@ -139,7 +136,7 @@ impl GlobalSecondaryIndexAutoScalingUpdateBuilder {
     pub fn get_provisioned_write_capacity_auto_scaling_update(
         &self,
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
-        &self.provisioned_write_capacity_auto_scaling_update
+        &self.inner.provisioned_write_capacity_auto_scaling_update
     }
     /// Builds the [`GlobalSecondaryIndexAutoScalingUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -149,10 +146,6 @@ impl GlobalSecondaryIndexAutoScalingUpdateBuilder {
         crate::types::GlobalSecondaryIndexAutoScalingUpdate,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GlobalSecondaryIndexAutoScalingUpdate {
-            index_name: self.index_name,
-            provisioned_write_capacity_auto_scaling_update: self
-                .provisioned_write_capacity_auto_scaling_update,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -165,21 +165,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GlobalSecondaryIndexDesc
     ::std::default::Default
 )]
 pub struct GlobalSecondaryIndexDescriptionBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
-    key_schema: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
-    projection: ::std::option::Option<crate::types::Projection>,
-    index_status: ::std::option::Option<crate::types::IndexStatus>,
-    backfilling: ::std::option::Option<bool>,
-    provisioned_throughput: ::std::option::Option<
-        crate::types::ProvisionedThroughputDescription,
-    >,
-    index_size_bytes: ::std::option::Option<i64>,
-    item_count: ::std::option::Option<i64>,
-    index_arn: ::std::option::Option<::std::string::String>,
-    on_demand_throughput: ::std::option::Option<crate::types::OnDemandThroughput>,
-    warm_throughput: ::std::option::Option<
-        crate::types::GlobalSecondaryIndexWarmThroughputDescription,
-    >,
+    inner: crate::types::GlobalSecondaryIndexDescription,
 }
 impl GlobalSecondaryIndexDescriptionBuilder {
     /// Sets [`GlobalSecondaryIndexDescription::index_name`](crate::types::GlobalSecondaryIndexDescription::index_name): The name of the global secondary index.
@@ -187,7 +173,7 @@ impl GlobalSecondaryIndexDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::index_name`](crate::types::GlobalSecondaryIndexDescription::index_name).
@@ -196,13 +182,13 @@ impl GlobalSecondaryIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexDescription::index_name`](crate::types::GlobalSecondaryIndexDescription::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`GlobalSecondaryIndexDescription::key_schema`](crate::types::GlobalSecondaryIndexDescription::key_schema): The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types:
     pub fn key_schema(
@@ -211,7 +197,7 @@ impl GlobalSecondaryIndexDescriptionBuilder {
             Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
         >,
     ) -> Self {
-        self.key_schema = ::std::option::Option::Some(
+        self.inner.key_schema = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -222,7 +208,7 @@ impl GlobalSecondaryIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
-        self.key_schema = input;
+        self.inner.key_schema = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexDescription::key_schema`](crate::types::GlobalSecondaryIndexDescription::key_schema), if any.
@@ -230,14 +216,14 @@ impl GlobalSecondaryIndexDescriptionBuilder {
     pub fn get_key_schema(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
-        &self.key_schema
+        &self.inner.key_schema
     }
     /// Sets [`GlobalSecondaryIndexDescription::projection`](crate::types::GlobalSecondaryIndexDescription::projection): Represents attributes that are copied (projected) from the table into the global secondary index.
     pub fn projection(
         mut self,
         input: impl ::std::convert::Into<crate::types::Projection>,
     ) -> Self {
-        self.projection = ::std::option::Option::Some(input.into());
+        self.inner.projection = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::projection`](crate::types::GlobalSecondaryIndexDescription::projection).
@@ -246,20 +232,20 @@ impl GlobalSecondaryIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::Projection>,
     ) -> Self {
-        self.projection = input;
+        self.inner.projection = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexDescription::projection`](crate::types::GlobalSecondaryIndexDescription::projection), if any.
     #[inline]
     pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
-        &self.projection
+        &self.inner.projection
     }
     /// Sets [`GlobalSecondaryIndexDescription::index_status`](crate::types::GlobalSecondaryIndexDescription::index_status): The current state of the global secondary index:
     pub fn index_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::IndexStatus>,
     ) -> Self {
-        self.index_status = ::std::option::Option::Some(input.into());
+        self.inner.index_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::index_status`](crate::types::GlobalSecondaryIndexDescription::index_status).
@@ -268,36 +254,36 @@ impl GlobalSecondaryIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::IndexStatus>,
     ) -> Self {
-        self.index_status = input;
+        self.inner.index_status = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexDescription::index_status`](crate::types::GlobalSecondaryIndexDescription::index_status), if any.
     #[inline]
     pub fn get_index_status(&self) -> &::std::option::Option<crate::types::IndexStatus> {
-        &self.index_status
+        &self.inner.index_status
     }
     /// Sets [`GlobalSecondaryIndexDescription::backfilling`](crate::types::GlobalSecondaryIndexDescription::backfilling): Indicates whether the index is currently backfilling. *Backfilling* is the process of reading items from the table and determining whether they can be added to the index. (Not all items will qualify: For example, a partition key cannot have any duplicate values.) If an item can be added to the index, DynamoDB will do so.
     pub fn backfilling(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.backfilling = ::std::option::Option::Some(input.into());
+        self.inner.backfilling = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::backfilling`](crate::types::GlobalSecondaryIndexDescription::backfilling).
     #[inline]
     pub fn set_backfilling(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.backfilling = input;
+        self.inner.backfilling = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexDescription::backfilling`](crate::types::GlobalSecondaryIndexDescription::backfilling), if any.
     #[inline]
     pub fn get_backfilling(&self) -> &::std::option::Option<bool> {
-        &self.backfilling
+        &self.inner.backfilling
     }
     /// Sets [`GlobalSecondaryIndexDescription::provisioned_throughput`](crate::types::GlobalSecondaryIndexDescription::provisioned_throughput): Represents the provisioned throughput settings for the specified global secondary index.
     pub fn provisioned_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::ProvisionedThroughputDescription>,
     ) -> Self {
-        self.provisioned_throughput = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::provisioned_throughput`](crate::types::GlobalSecondaryIndexDescription::provisioned_throughput).
@@ -306,7 +292,7 @@ impl GlobalSecondaryIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ProvisionedThroughputDescription>,
     ) -> Self {
-        self.provisioned_throughput = input;
+        self.inner.provisioned_throughput = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexDescription::provisioned_throughput`](crate::types::GlobalSecondaryIndexDescription::provisioned_throughput), if any.
@@ -314,46 +300,46 @@ impl GlobalSecondaryIndexDescriptionBuilder {
     pub fn get_provisioned_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::ProvisionedThroughputDescription> {
-        &self.provisioned_throughput
+        &self.inner.provisioned_throughput
     }
     /// Sets [`GlobalSecondaryIndexDescription::index_size_bytes`](crate::types::GlobalSecondaryIndexDescription::index_size_bytes): The total size of the specified index, in bytes.
     pub fn index_size_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.index_size_bytes = ::std::option::Option::Some(input.into());
+        self.inner.index_size_bytes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::index_size_bytes`](crate::types::GlobalSecondaryIndexDescription::index_size_bytes).
     #[inline]
     pub fn set_index_size_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.index_size_bytes = input;
+        self.inner.index_size_bytes = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexDescription::index_size_bytes`](crate::types::GlobalSecondaryIndexDescription::index_size_bytes), if any.
     #[inline]
     pub fn get_index_size_bytes(&self) -> &::std::option::Option<i64> {
-        &self.index_size_bytes
+        &self.inner.index_size_bytes
     }
     /// Sets [`GlobalSecondaryIndexDescription::item_count`](crate::types::GlobalSecondaryIndexDescription::item_count): The number of items in the specified index.
     pub fn item_count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.item_count = ::std::option::Option::Some(input.into());
+        self.inner.item_count = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::item_count`](crate::types::GlobalSecondaryIndexDescription::item_count).
     #[inline]
     pub fn set_item_count(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.item_count = input;
+        self.inner.item_count = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexDescription::item_count`](crate::types::GlobalSecondaryIndexDescription::item_count), if any.
     #[inline]
     pub fn get_item_count(&self) -> &::std::option::Option<i64> {
-        &self.item_count
+        &self.inner.item_count
     }
     /// Sets [`GlobalSecondaryIndexDescription::index_arn`](crate::types::GlobalSecondaryIndexDescription::index_arn): The Amazon Resource Name (ARN) that uniquely identifies the index.
     pub fn index_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_arn = ::std::option::Option::Some(input.into());
+        self.inner.index_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::index_arn`](crate::types::GlobalSecondaryIndexDescription::index_arn).
@@ -362,20 +348,20 @@ impl GlobalSecondaryIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_arn = input;
+        self.inner.index_arn = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexDescription::index_arn`](crate::types::GlobalSecondaryIndexDescription::index_arn), if any.
     #[inline]
     pub fn get_index_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_arn
+        &self.inner.index_arn
     }
     /// Sets [`GlobalSecondaryIndexDescription::on_demand_throughput`](crate::types::GlobalSecondaryIndexDescription::on_demand_throughput): The maximum number of read and write units for the specified global secondary index.
     pub fn on_demand_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::on_demand_throughput`](crate::types::GlobalSecondaryIndexDescription::on_demand_throughput).
@@ -384,7 +370,7 @@ impl GlobalSecondaryIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput = input;
+        self.inner.on_demand_throughput = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexDescription::on_demand_throughput`](crate::types::GlobalSecondaryIndexDescription::on_demand_throughput), if any.
@@ -392,7 +378,7 @@ impl GlobalSecondaryIndexDescriptionBuilder {
     pub fn get_on_demand_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
-        &self.on_demand_throughput
+        &self.inner.on_demand_throughput
     }
     /// Sets [`GlobalSecondaryIndexDescription::warm_throughput`](crate::types::GlobalSecondaryIndexDescription::warm_throughput): Represents the warm throughput value (in read units per second and write units per second) for the specified secondary index.
     pub fn warm_throughput(
@@ -401,7 +387,7 @@ impl GlobalSecondaryIndexDescriptionBuilder {
             crate::types::GlobalSecondaryIndexWarmThroughputDescription,
         >,
     ) -> Self {
-        self.warm_throughput = ::std::option::Option::Some(input.into());
+        self.inner.warm_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexDescription::warm_throughput`](crate::types::GlobalSecondaryIndexDescription::warm_throughput).
@@ -412,7 +398,7 @@ impl GlobalSecondaryIndexDescriptionBuilder {
             crate::types::GlobalSecondaryIndexWarmThroughputDescription,
         >,
     ) -> Self {
-        self.warm_throughput = input;
+        self.inner.warm_throughput = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexDescription::warm_throughput`](crate::types::GlobalSecondaryIndexDescription::warm_throughput), if any.
@@ -422,7 +408,7 @@ impl GlobalSecondaryIndexDescriptionBuilder {
     ) -> &::std::option::Option<
         crate::types::GlobalSecondaryIndexWarmThroughputDescription,
     > {
-        &self.warm_throughput
+        &self.inner.warm_throughput
     }
     /// Builds the [`GlobalSecondaryIndexDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -432,18 +418,6 @@ impl GlobalSecondaryIndexDescriptionBuilder {
         crate::types::GlobalSecondaryIndexDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GlobalSecondaryIndexDescription {
-            index_name: self.index_name,
-            key_schema: self.key_schema,
-            projection: self.projection,
-            index_status: self.index_status,
-            backfilling: self.backfilling,
-            provisioned_throughput: self.provisioned_throughput,
-            index_size_bytes: self.index_size_bytes,
-            item_count: self.item_count,
-            index_arn: self.index_arn,
-            on_demand_throughput: self.on_demand_throughput,
-            warm_throughput: self.warm_throughput,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

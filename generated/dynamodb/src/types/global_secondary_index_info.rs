@@ -115,11 +115,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GlobalSecondaryIndexInfo
     ::std::default::Default
 )]
 pub struct GlobalSecondaryIndexInfoBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
-    key_schema: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
-    projection: ::std::option::Option<crate::types::Projection>,
-    provisioned_throughput: ::std::option::Option<crate::types::ProvisionedThroughput>,
-    on_demand_throughput: ::std::option::Option<crate::types::OnDemandThroughput>,
+    inner: crate::types::GlobalSecondaryIndexInfo,
 }
 impl GlobalSecondaryIndexInfoBuilder {
     /// Sets [`GlobalSecondaryIndexInfo::index_name`](crate::types::GlobalSecondaryIndexInfo::index_name): The name of the global secondary index.
@@ -127,7 +123,7 @@ impl GlobalSecondaryIndexInfoBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexInfo::index_name`](crate::types::GlobalSecondaryIndexInfo::index_name).
@@ -136,13 +132,13 @@ impl GlobalSecondaryIndexInfoBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexInfo::index_name`](crate::types::GlobalSecondaryIndexInfo::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`GlobalSecondaryIndexInfo::key_schema`](crate::types::GlobalSecondaryIndexInfo::key_schema): The complete key schema for a global secondary index, which consists of one or more pairs of attribute names and key types:
     pub fn key_schema(
@@ -151,7 +147,7 @@ impl GlobalSecondaryIndexInfoBuilder {
             Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
         >,
     ) -> Self {
-        self.key_schema = ::std::option::Option::Some(
+        self.inner.key_schema = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -162,7 +158,7 @@ impl GlobalSecondaryIndexInfoBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
-        self.key_schema = input;
+        self.inner.key_schema = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexInfo::key_schema`](crate::types::GlobalSecondaryIndexInfo::key_schema), if any.
@@ -170,14 +166,14 @@ impl GlobalSecondaryIndexInfoBuilder {
     pub fn get_key_schema(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
-        &self.key_schema
+        &self.inner.key_schema
     }
     /// Sets [`GlobalSecondaryIndexInfo::projection`](crate::types::GlobalSecondaryIndexInfo::projection): Represents attributes that are copied (projected) from the table into the global secondary index.
     pub fn projection(
         mut self,
         input: impl ::std::convert::Into<crate::types::Projection>,
     ) -> Self {
-        self.projection = ::std::option::Option::Some(input.into());
+        self.inner.projection = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexInfo::projection`](crate::types::GlobalSecondaryIndexInfo::projection).
@@ -186,20 +182,20 @@ impl GlobalSecondaryIndexInfoBuilder {
         mut self,
         input: ::std::option::Option<crate::types::Projection>,
     ) -> Self {
-        self.projection = input;
+        self.inner.projection = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexInfo::projection`](crate::types::GlobalSecondaryIndexInfo::projection), if any.
     #[inline]
     pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
-        &self.projection
+        &self.inner.projection
     }
     /// Sets [`GlobalSecondaryIndexInfo::provisioned_throughput`](crate::types::GlobalSecondaryIndexInfo::provisioned_throughput): Represents the provisioned throughput settings for the specified global secondary index.
     pub fn provisioned_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
     ) -> Self {
-        self.provisioned_throughput = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexInfo::provisioned_throughput`](crate::types::GlobalSecondaryIndexInfo::provisioned_throughput).
@@ -208,7 +204,7 @@ impl GlobalSecondaryIndexInfoBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
-        self.provisioned_throughput = input;
+        self.inner.provisioned_throughput = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexInfo::provisioned_throughput`](crate::types::GlobalSecondaryIndexInfo::provisioned_throughput), if any.
@@ -216,14 +212,14 @@ impl GlobalSecondaryIndexInfoBuilder {
     pub fn get_provisioned_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
-        &self.provisioned_throughput
+        &self.inner.provisioned_throughput
     }
     /// Sets [`GlobalSecondaryIndexInfo::on_demand_throughput`](crate::types::GlobalSecondaryIndexInfo::on_demand_throughput)
     pub fn on_demand_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexInfo::on_demand_throughput`](crate::types::GlobalSecondaryIndexInfo::on_demand_throughput).
@@ -232,7 +228,7 @@ impl GlobalSecondaryIndexInfoBuilder {
         mut self,
         input: ::std::option::Option<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput = input;
+        self.inner.on_demand_throughput = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexInfo::on_demand_throughput`](crate::types::GlobalSecondaryIndexInfo::on_demand_throughput), if any.
@@ -240,7 +236,7 @@ impl GlobalSecondaryIndexInfoBuilder {
     pub fn get_on_demand_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
-        &self.on_demand_throughput
+        &self.inner.on_demand_throughput
     }
     /// Builds the [`GlobalSecondaryIndexInfo`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -250,12 +246,6 @@ impl GlobalSecondaryIndexInfoBuilder {
         crate::types::GlobalSecondaryIndexInfo,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GlobalSecondaryIndexInfo {
-            index_name: self.index_name,
-            key_schema: self.key_schema,
-            projection: self.projection,
-            provisioned_throughput: self.provisioned_throughput,
-            on_demand_throughput: self.on_demand_throughput,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

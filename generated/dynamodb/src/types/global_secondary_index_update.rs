@@ -94,9 +94,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GlobalSecondaryIndexUpda
     ::std::default::Default
 )]
 pub struct GlobalSecondaryIndexUpdateBuilder {
-    update: ::std::option::Option<crate::types::UpdateGlobalSecondaryIndexAction>,
-    create: ::std::option::Option<crate::types::CreateGlobalSecondaryIndexAction>,
-    delete: ::std::option::Option<crate::types::DeleteGlobalSecondaryIndexAction>,
+    inner: crate::types::GlobalSecondaryIndexUpdate,
 }
 impl GlobalSecondaryIndexUpdateBuilder {
     /// Sets [`GlobalSecondaryIndexUpdate::update`](crate::types::GlobalSecondaryIndexUpdate::update): The name of an existing global secondary index, along with new provisioned throughput settings to be applied to that index.
@@ -104,7 +102,7 @@ impl GlobalSecondaryIndexUpdateBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::UpdateGlobalSecondaryIndexAction>,
     ) -> Self {
-        self.update = ::std::option::Option::Some(input.into());
+        self.inner.update = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexUpdate::update`](crate::types::GlobalSecondaryIndexUpdate::update).
@@ -113,7 +111,7 @@ impl GlobalSecondaryIndexUpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::UpdateGlobalSecondaryIndexAction>,
     ) -> Self {
-        self.update = input;
+        self.inner.update = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexUpdate::update`](crate::types::GlobalSecondaryIndexUpdate::update), if any.
@@ -121,14 +119,14 @@ impl GlobalSecondaryIndexUpdateBuilder {
     pub fn get_update(
         &self,
     ) -> &::std::option::Option<crate::types::UpdateGlobalSecondaryIndexAction> {
-        &self.update
+        &self.inner.update
     }
     /// Sets [`GlobalSecondaryIndexUpdate::create`](crate::types::GlobalSecondaryIndexUpdate::create): The parameters required for creating a global secondary index on an existing table:
     pub fn create(
         mut self,
         input: impl ::std::convert::Into<crate::types::CreateGlobalSecondaryIndexAction>,
     ) -> Self {
-        self.create = ::std::option::Option::Some(input.into());
+        self.inner.create = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexUpdate::create`](crate::types::GlobalSecondaryIndexUpdate::create).
@@ -137,7 +135,7 @@ impl GlobalSecondaryIndexUpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::CreateGlobalSecondaryIndexAction>,
     ) -> Self {
-        self.create = input;
+        self.inner.create = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexUpdate::create`](crate::types::GlobalSecondaryIndexUpdate::create), if any.
@@ -145,14 +143,14 @@ impl GlobalSecondaryIndexUpdateBuilder {
     pub fn get_create(
         &self,
     ) -> &::std::option::Option<crate::types::CreateGlobalSecondaryIndexAction> {
-        &self.create
+        &self.inner.create
     }
     /// Sets [`GlobalSecondaryIndexUpdate::delete`](crate::types::GlobalSecondaryIndexUpdate::delete): The name of an existing global secondary index to be removed.
     pub fn delete(
         mut self,
         input: impl ::std::convert::Into<crate::types::DeleteGlobalSecondaryIndexAction>,
     ) -> Self {
-        self.delete = ::std::option::Option::Some(input.into());
+        self.inner.delete = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexUpdate::delete`](crate::types::GlobalSecondaryIndexUpdate::delete).
@@ -161,7 +159,7 @@ impl GlobalSecondaryIndexUpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::DeleteGlobalSecondaryIndexAction>,
     ) -> Self {
-        self.delete = input;
+        self.inner.delete = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexUpdate::delete`](crate::types::GlobalSecondaryIndexUpdate::delete), if any.
@@ -169,7 +167,7 @@ impl GlobalSecondaryIndexUpdateBuilder {
     pub fn get_delete(
         &self,
     ) -> &::std::option::Option<crate::types::DeleteGlobalSecondaryIndexAction> {
-        &self.delete
+        &self.inner.delete
     }
     /// Builds the [`GlobalSecondaryIndexUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -179,10 +177,6 @@ impl GlobalSecondaryIndexUpdateBuilder {
         crate::types::GlobalSecondaryIndexUpdate,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GlobalSecondaryIndexUpdate {
-            update: self.update,
-            create: self.create,
-            delete: self.delete,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

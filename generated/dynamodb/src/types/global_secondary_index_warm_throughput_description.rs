@@ -88,9 +88,7 @@ for GlobalSecondaryIndexWarmThroughputDescription {
     ::std::default::Default
 )]
 pub struct GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
-    read_units_per_second: ::std::option::Option<i64>,
-    write_units_per_second: ::std::option::Option<i64>,
-    status: ::std::option::Option<crate::types::IndexStatus>,
+    inner: crate::types::GlobalSecondaryIndexWarmThroughputDescription,
 }
 impl GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
     /// Sets [`GlobalSecondaryIndexWarmThroughputDescription::read_units_per_second`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::read_units_per_second): Represents warm throughput read units per second value for a global secondary index.
@@ -98,7 +96,7 @@ impl GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.read_units_per_second = ::std::option::Option::Some(input.into());
+        self.inner.read_units_per_second = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexWarmThroughputDescription::read_units_per_second`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::read_units_per_second).
@@ -107,20 +105,20 @@ impl GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.read_units_per_second = input;
+        self.inner.read_units_per_second = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexWarmThroughputDescription::read_units_per_second`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::read_units_per_second), if any.
     #[inline]
     pub fn get_read_units_per_second(&self) -> &::std::option::Option<i64> {
-        &self.read_units_per_second
+        &self.inner.read_units_per_second
     }
     /// Sets [`GlobalSecondaryIndexWarmThroughputDescription::write_units_per_second`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::write_units_per_second): Represents warm throughput write units per second value for a global secondary index.
     pub fn write_units_per_second(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.write_units_per_second = ::std::option::Option::Some(input.into());
+        self.inner.write_units_per_second = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexWarmThroughputDescription::write_units_per_second`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::write_units_per_second).
@@ -129,20 +127,20 @@ impl GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.write_units_per_second = input;
+        self.inner.write_units_per_second = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexWarmThroughputDescription::write_units_per_second`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::write_units_per_second), if any.
     #[inline]
     pub fn get_write_units_per_second(&self) -> &::std::option::Option<i64> {
-        &self.write_units_per_second
+        &self.inner.write_units_per_second
     }
     /// Sets [`GlobalSecondaryIndexWarmThroughputDescription::status`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::status): Represents the warm throughput status being created or updated on a global secondary index.
     pub fn status(
         mut self,
         input: impl ::std::convert::Into<crate::types::IndexStatus>,
     ) -> Self {
-        self.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalSecondaryIndexWarmThroughputDescription::status`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::status).
@@ -151,13 +149,13 @@ impl GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::IndexStatus>,
     ) -> Self {
-        self.status = input;
+        self.inner.status = input;
         self
     }
     /// The value set for [`GlobalSecondaryIndexWarmThroughputDescription::status`](crate::types::GlobalSecondaryIndexWarmThroughputDescription::status), if any.
     #[inline]
     pub fn get_status(&self) -> &::std::option::Option<crate::types::IndexStatus> {
-        &self.status
+        &self.inner.status
     }
     /// Builds the [`GlobalSecondaryIndexWarmThroughputDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -167,10 +165,6 @@ impl GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
         crate::types::GlobalSecondaryIndexWarmThroughputDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GlobalSecondaryIndexWarmThroughputDescription {
-            read_units_per_second: self.read_units_per_second,
-            write_units_per_second: self.write_units_per_second,
-            status: self.status,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -84,8 +84,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GlobalTable {
     ::std::default::Default
 )]
 pub struct GlobalTableBuilder {
-    global_table_name: ::std::option::Option<::std::string::String>,
-    replication_group: ::std::option::Option<::std::vec::Vec<crate::types::Replica>>,
+    inner: crate::types::GlobalTable,
 }
 impl GlobalTableBuilder {
     /// Sets [`GlobalTable::global_table_name`](crate::types::GlobalTable::global_table_name): The global table name.
@@ -93,7 +92,7 @@ impl GlobalTableBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.global_table_name = ::std::option::Option::Some(input.into());
+        self.inner.global_table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalTable::global_table_name`](crate::types::GlobalTable::global_table_name).
@@ -102,7 +101,7 @@ impl GlobalTableBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.global_table_name = input;
+        self.inner.global_table_name = input;
         self
     }
     /// The value set for [`GlobalTable::global_table_name`](crate::types::GlobalTable::global_table_name), if any.
@@ -110,7 +109,7 @@ impl GlobalTableBuilder {
     pub fn get_global_table_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.global_table_name
+        &self.inner.global_table_name
     }
     /// Sets [`GlobalTable::replication_group`](crate::types::GlobalTable::replication_group): The Regions where the global table has replicas.
     pub fn replication_group(
@@ -119,7 +118,7 @@ impl GlobalTableBuilder {
             Item = impl ::std::convert::Into<crate::types::Replica>,
         >,
     ) -> Self {
-        self.replication_group = ::std::option::Option::Some(
+        self.inner.replication_group = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -130,7 +129,7 @@ impl GlobalTableBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Replica>>,
     ) -> Self {
-        self.replication_group = input;
+        self.inner.replication_group = input;
         self
     }
     /// The value set for [`GlobalTable::replication_group`](crate::types::GlobalTable::replication_group), if any.
@@ -138,7 +137,7 @@ impl GlobalTableBuilder {
     pub fn get_replication_group(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Replica>> {
-        &self.replication_group
+        &self.inner.replication_group
     }
     /// Builds the [`GlobalTable`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -148,9 +147,6 @@ impl GlobalTableBuilder {
         crate::types::GlobalTable,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GlobalTable {
-            global_table_name: self.global_table_name,
-            replication_group: self.replication_group,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

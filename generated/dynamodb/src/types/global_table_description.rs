@@ -126,13 +126,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GlobalTableDescription {
     ::std::default::Default
 )]
 pub struct GlobalTableDescriptionBuilder {
-    replication_group: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaDescription>,
-    >,
-    global_table_arn: ::std::option::Option<::std::string::String>,
-    creation_date_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    global_table_status: ::std::option::Option<crate::types::GlobalTableStatus>,
-    global_table_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GlobalTableDescription,
 }
 impl GlobalTableDescriptionBuilder {
     /// Sets [`GlobalTableDescription::replication_group`](crate::types::GlobalTableDescription::replication_group): The Regions where the global table has replicas.
@@ -142,7 +136,7 @@ impl GlobalTableDescriptionBuilder {
             Item = impl ::std::convert::Into<crate::types::ReplicaDescription>,
         >,
     ) -> Self {
-        self.replication_group = ::std::option::Option::Some(
+        self.inner.replication_group = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -153,7 +147,7 @@ impl GlobalTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ReplicaDescription>>,
     ) -> Self {
-        self.replication_group = input;
+        self.inner.replication_group = input;
         self
     }
     /// The value set for [`GlobalTableDescription::replication_group`](crate::types::GlobalTableDescription::replication_group), if any.
@@ -161,14 +155,14 @@ impl GlobalTableDescriptionBuilder {
     pub fn get_replication_group(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ReplicaDescription>> {
-        &self.replication_group
+        &self.inner.replication_group
     }
     /// Sets [`GlobalTableDescription::global_table_arn`](crate::types::GlobalTableDescription::global_table_arn): The unique identifier of the global table.
     pub fn global_table_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.global_table_arn = ::std::option::Option::Some(input.into());
+        self.inner.global_table_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalTableDescription::global_table_arn`](crate::types::GlobalTableDescription::global_table_arn).
@@ -177,20 +171,20 @@ impl GlobalTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.global_table_arn = input;
+        self.inner.global_table_arn = input;
         self
     }
     /// The value set for [`GlobalTableDescription::global_table_arn`](crate::types::GlobalTableDescription::global_table_arn), if any.
     #[inline]
     pub fn get_global_table_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.global_table_arn
+        &self.inner.global_table_arn
     }
     /// Sets [`GlobalTableDescription::creation_date_time`](crate::types::GlobalTableDescription::creation_date_time): The creation time of the global table.
     pub fn creation_date_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.creation_date_time = ::std::option::Option::Some(input.into());
+        self.inner.creation_date_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalTableDescription::creation_date_time`](crate::types::GlobalTableDescription::creation_date_time).
@@ -199,7 +193,7 @@ impl GlobalTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.creation_date_time = input;
+        self.inner.creation_date_time = input;
         self
     }
     /// The value set for [`GlobalTableDescription::creation_date_time`](crate::types::GlobalTableDescription::creation_date_time), if any.
@@ -207,14 +201,14 @@ impl GlobalTableDescriptionBuilder {
     pub fn get_creation_date_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.creation_date_time
+        &self.inner.creation_date_time
     }
     /// Sets [`GlobalTableDescription::global_table_status`](crate::types::GlobalTableDescription::global_table_status): The current state of the global table:
     pub fn global_table_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::GlobalTableStatus>,
     ) -> Self {
-        self.global_table_status = ::std::option::Option::Some(input.into());
+        self.inner.global_table_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalTableDescription::global_table_status`](crate::types::GlobalTableDescription::global_table_status).
@@ -223,7 +217,7 @@ impl GlobalTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::GlobalTableStatus>,
     ) -> Self {
-        self.global_table_status = input;
+        self.inner.global_table_status = input;
         self
     }
     /// The value set for [`GlobalTableDescription::global_table_status`](crate::types::GlobalTableDescription::global_table_status), if any.
@@ -231,14 +225,14 @@ impl GlobalTableDescriptionBuilder {
     pub fn get_global_table_status(
         &self,
     ) -> &::std::option::Option<crate::types::GlobalTableStatus> {
-        &self.global_table_status
+        &self.inner.global_table_status
     }
     /// Sets [`GlobalTableDescription::global_table_name`](crate::types::GlobalTableDescription::global_table_name): The global table name.
     pub fn global_table_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.global_table_name = ::std::option::Option::Some(input.into());
+        self.inner.global_table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalTableDescription::global_table_name`](crate::types::GlobalTableDescription::global_table_name).
@@ -247,7 +241,7 @@ impl GlobalTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.global_table_name = input;
+        self.inner.global_table_name = input;
         self
     }
     /// The value set for [`GlobalTableDescription::global_table_name`](crate::types::GlobalTableDescription::global_table_name), if any.
@@ -255,7 +249,7 @@ impl GlobalTableDescriptionBuilder {
     pub fn get_global_table_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.global_table_name
+        &self.inner.global_table_name
     }
     /// Builds the [`GlobalTableDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -265,12 +259,6 @@ impl GlobalTableDescriptionBuilder {
         crate::types::GlobalTableDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GlobalTableDescription {
-            replication_group: self.replication_group,
-            global_table_arn: self.global_table_arn,
-            creation_date_time: self.creation_date_time,
-            global_table_status: self.global_table_status,
-            global_table_name: self.global_table_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

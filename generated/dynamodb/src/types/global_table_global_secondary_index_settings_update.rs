@@ -104,11 +104,7 @@ for GlobalTableGlobalSecondaryIndexSettingsUpdate {
     ::std::default::Default
 )]
 pub struct GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
-    provisioned_write_capacity_units: ::std::option::Option<i64>,
-    provisioned_write_capacity_auto_scaling_settings_update: ::std::option::Option<
-        crate::types::AutoScalingSettingsUpdate,
-    >,
+    inner: crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate,
 }
 impl GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
     /// Sets [`GlobalTableGlobalSecondaryIndexSettingsUpdate::index_name`](crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate::index_name): The name of the global secondary index.
@@ -116,7 +112,7 @@ impl GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalTableGlobalSecondaryIndexSettingsUpdate::index_name`](crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate::index_name).
@@ -125,20 +121,20 @@ impl GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`GlobalTableGlobalSecondaryIndexSettingsUpdate::index_name`](crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`GlobalTableGlobalSecondaryIndexSettingsUpdate::provisioned_write_capacity_units`](crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate::provisioned_write_capacity_units): The maximum number of writes consumed per second before DynamoDB returns a `ThrottlingException.`
     pub fn provisioned_write_capacity_units(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.provisioned_write_capacity_units = ::std::option::Option::Some(
+        self.inner.provisioned_write_capacity_units = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -149,20 +145,20 @@ impl GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.provisioned_write_capacity_units = input;
+        self.inner.provisioned_write_capacity_units = input;
         self
     }
     /// The value set for [`GlobalTableGlobalSecondaryIndexSettingsUpdate::provisioned_write_capacity_units`](crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate::provisioned_write_capacity_units), if any.
     #[inline]
     pub fn get_provisioned_write_capacity_units(&self) -> &::std::option::Option<i64> {
-        &self.provisioned_write_capacity_units
+        &self.inner.provisioned_write_capacity_units
     }
     /// Sets [`GlobalTableGlobalSecondaryIndexSettingsUpdate::provisioned_write_capacity_auto_scaling_settings_update`](crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate::provisioned_write_capacity_auto_scaling_settings_update): Auto scaling settings for managing a global secondary index's write capacity units.
     pub fn provisioned_write_capacity_auto_scaling_settings_update(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
-        self.provisioned_write_capacity_auto_scaling_settings_update = ::std::option::Option::Some(
+        self.inner.provisioned_write_capacity_auto_scaling_settings_update = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -173,7 +169,7 @@ impl GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
-        self.provisioned_write_capacity_auto_scaling_settings_update = input;
+        self.inner.provisioned_write_capacity_auto_scaling_settings_update = input;
         self
     }
     /// The value set for [`GlobalTableGlobalSecondaryIndexSettingsUpdate::provisioned_write_capacity_auto_scaling_settings_update`](crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate::provisioned_write_capacity_auto_scaling_settings_update), if any.
@@ -181,7 +177,7 @@ impl GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
     pub fn get_provisioned_write_capacity_auto_scaling_settings_update(
         &self,
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
-        &self.provisioned_write_capacity_auto_scaling_settings_update
+        &self.inner.provisioned_write_capacity_auto_scaling_settings_update
     }
     /// Builds the [`GlobalTableGlobalSecondaryIndexSettingsUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -191,17 +187,12 @@ impl GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
         crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.index_name.is_none() {
+        if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GlobalTableGlobalSecondaryIndexSettingsUpdate",
                 member: "IndexName",
             });
         }
-        ::std::result::Result::Ok(crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate {
-            index_name: self.index_name,
-            provisioned_write_capacity_units: self.provisioned_write_capacity_units,
-            provisioned_write_capacity_auto_scaling_settings_update: self
-                .provisioned_write_capacity_auto_scaling_settings_update,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

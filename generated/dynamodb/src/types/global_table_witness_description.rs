@@ -78,8 +78,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GlobalTableWitnessDescri
     ::std::default::Default
 )]
 pub struct GlobalTableWitnessDescriptionBuilder {
-    region_name: ::std::option::Option<::std::string::String>,
-    witness_status: ::std::option::Option<crate::types::WitnessStatus>,
+    inner: crate::types::GlobalTableWitnessDescription,
 }
 impl GlobalTableWitnessDescriptionBuilder {
     /// Sets [`GlobalTableWitnessDescription::region_name`](crate::types::GlobalTableWitnessDescription::region_name): The name of the Amazon Web Services Region that serves as a witness for the MRSC global table.
@@ -87,7 +86,7 @@ impl GlobalTableWitnessDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.region_name = ::std::option::Option::Some(input.into());
+        self.inner.region_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalTableWitnessDescription::region_name`](crate::types::GlobalTableWitnessDescription::region_name).
@@ -96,20 +95,20 @@ impl GlobalTableWitnessDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.region_name = input;
+        self.inner.region_name = input;
         self
     }
     /// The value set for [`GlobalTableWitnessDescription::region_name`](crate::types::GlobalTableWitnessDescription::region_name), if any.
     #[inline]
     pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.region_name
+        &self.inner.region_name
     }
     /// Sets [`GlobalTableWitnessDescription::witness_status`](crate::types::GlobalTableWitnessDescription::witness_status): The current status of the witness Region in the MRSC global table.
     pub fn witness_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::WitnessStatus>,
     ) -> Self {
-        self.witness_status = ::std::option::Option::Some(input.into());
+        self.inner.witness_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalTableWitnessDescription::witness_status`](crate::types::GlobalTableWitnessDescription::witness_status).
@@ -118,7 +117,7 @@ impl GlobalTableWitnessDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::WitnessStatus>,
     ) -> Self {
-        self.witness_status = input;
+        self.inner.witness_status = input;
         self
     }
     /// The value set for [`GlobalTableWitnessDescription::witness_status`](crate::types::GlobalTableWitnessDescription::witness_status), if any.
@@ -126,7 +125,7 @@ impl GlobalTableWitnessDescriptionBuilder {
     pub fn get_witness_status(
         &self,
     ) -> &::std::option::Option<crate::types::WitnessStatus> {
-        &self.witness_status
+        &self.inner.witness_status
     }
     /// Builds the [`GlobalTableWitnessDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -136,9 +135,6 @@ impl GlobalTableWitnessDescriptionBuilder {
         crate::types::GlobalTableWitnessDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GlobalTableWitnessDescription {
-            region_name: self.region_name,
-            witness_status: self.witness_status,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -87,12 +87,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GlobalTableWitnessGroupU
     ::std::default::Default
 )]
 pub struct GlobalTableWitnessGroupUpdateBuilder {
-    create: ::std::option::Option<
-        crate::types::CreateGlobalTableWitnessGroupMemberAction,
-    >,
-    delete: ::std::option::Option<
-        crate::types::DeleteGlobalTableWitnessGroupMemberAction,
-    >,
+    inner: crate::types::GlobalTableWitnessGroupUpdate,
 }
 impl GlobalTableWitnessGroupUpdateBuilder {
     /// Sets [`GlobalTableWitnessGroupUpdate::create`](crate::types::GlobalTableWitnessGroupUpdate::create): Specifies a witness Region to be added to a new MRSC global table.
@@ -102,7 +97,7 @@ impl GlobalTableWitnessGroupUpdateBuilder {
             crate::types::CreateGlobalTableWitnessGroupMemberAction,
         >,
     ) -> Self {
-        self.create = ::std::option::Option::Some(input.into());
+        self.inner.create = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalTableWitnessGroupUpdate::create`](crate::types::GlobalTableWitnessGroupUpdate::create).
@@ -113,7 +108,7 @@ impl GlobalTableWitnessGroupUpdateBuilder {
             crate::types::CreateGlobalTableWitnessGroupMemberAction,
         >,
     ) -> Self {
-        self.create = input;
+        self.inner.create = input;
         self
     }
     /// The value set for [`GlobalTableWitnessGroupUpdate::create`](crate::types::GlobalTableWitnessGroupUpdate::create), if any.
@@ -123,7 +118,7 @@ impl GlobalTableWitnessGroupUpdateBuilder {
     ) -> &::std::option::Option<
         crate::types::CreateGlobalTableWitnessGroupMemberAction,
     > {
-        &self.create
+        &self.inner.create
     }
     /// Sets [`GlobalTableWitnessGroupUpdate::delete`](crate::types::GlobalTableWitnessGroupUpdate::delete): Specifies a witness Region to be removed from an existing global table.
     pub fn delete(
@@ -132,7 +127,7 @@ impl GlobalTableWitnessGroupUpdateBuilder {
             crate::types::DeleteGlobalTableWitnessGroupMemberAction,
         >,
     ) -> Self {
-        self.delete = ::std::option::Option::Some(input.into());
+        self.inner.delete = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GlobalTableWitnessGroupUpdate::delete`](crate::types::GlobalTableWitnessGroupUpdate::delete).
@@ -143,7 +138,7 @@ impl GlobalTableWitnessGroupUpdateBuilder {
             crate::types::DeleteGlobalTableWitnessGroupMemberAction,
         >,
     ) -> Self {
-        self.delete = input;
+        self.inner.delete = input;
         self
     }
     /// The value set for [`GlobalTableWitnessGroupUpdate::delete`](crate::types::GlobalTableWitnessGroupUpdate::delete), if any.
@@ -153,7 +148,7 @@ impl GlobalTableWitnessGroupUpdateBuilder {
     ) -> &::std::option::Option<
         crate::types::DeleteGlobalTableWitnessGroupMemberAction,
     > {
-        &self.delete
+        &self.inner.delete
     }
     /// Builds the [`GlobalTableWitnessGroupUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -163,9 +158,6 @@ impl GlobalTableWitnessGroupUpdateBuilder {
         crate::types::GlobalTableWitnessGroupUpdate,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GlobalTableWitnessGroupUpdate {
-            create: self.create,
-            delete: self.delete,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

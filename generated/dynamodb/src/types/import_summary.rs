@@ -140,14 +140,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImportSummary {
     ::std::default::Default
 )]
 pub struct ImportSummaryBuilder {
-    import_arn: ::std::option::Option<::std::string::String>,
-    import_status: ::std::option::Option<crate::types::ImportStatus>,
-    table_arn: ::std::option::Option<::std::string::String>,
-    s3_bucket_source: ::std::option::Option<crate::types::S3BucketSource>,
-    cloud_watch_log_group_arn: ::std::option::Option<::std::string::String>,
-    input_format: ::std::option::Option<crate::types::InputFormat>,
-    start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    end_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    inner: crate::types::ImportSummary,
 }
 impl ImportSummaryBuilder {
     /// Sets [`ImportSummary::import_arn`](crate::types::ImportSummary::import_arn): The Amazon Resource Number (ARN) corresponding to the import request.
@@ -155,7 +148,7 @@ impl ImportSummaryBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.import_arn = ::std::option::Option::Some(input.into());
+        self.inner.import_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportSummary::import_arn`](crate::types::ImportSummary::import_arn).
@@ -164,20 +157,20 @@ impl ImportSummaryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.import_arn = input;
+        self.inner.import_arn = input;
         self
     }
     /// The value set for [`ImportSummary::import_arn`](crate::types::ImportSummary::import_arn), if any.
     #[inline]
     pub fn get_import_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.import_arn
+        &self.inner.import_arn
     }
     /// Sets [`ImportSummary::import_status`](crate::types::ImportSummary::import_status): The status of the import operation.
     pub fn import_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::ImportStatus>,
     ) -> Self {
-        self.import_status = ::std::option::Option::Some(input.into());
+        self.inner.import_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportSummary::import_status`](crate::types::ImportSummary::import_status).
@@ -186,7 +179,7 @@ impl ImportSummaryBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ImportStatus>,
     ) -> Self {
-        self.import_status = input;
+        self.inner.import_status = input;
         self
     }
     /// The value set for [`ImportSummary::import_status`](crate::types::ImportSummary::import_status), if any.
@@ -194,14 +187,14 @@ impl ImportSummaryBuilder {
     pub fn get_import_status(
         &self,
     ) -> &::std::option::Option<crate::types::ImportStatus> {
-        &self.import_status
+        &self.inner.import_status
     }
     /// Sets [`ImportSummary::table_arn`](crate::types::ImportSummary::table_arn): The Amazon Resource Number (ARN) of the table being imported into.
     pub fn table_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_arn = ::std::option::Option::Some(input.into());
+        self.inner.table_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportSummary::table_arn`](crate::types::ImportSummary::table_arn).
@@ -210,20 +203,20 @@ impl ImportSummaryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_arn = input;
+        self.inner.table_arn = input;
         self
     }
     /// The value set for [`ImportSummary::table_arn`](crate::types::ImportSummary::table_arn), if any.
     #[inline]
     pub fn get_table_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_arn
+        &self.inner.table_arn
     }
     /// Sets [`ImportSummary::s3_bucket_source`](crate::types::ImportSummary::s3_bucket_source): The path and S3 bucket of the source file that is being imported.
     pub fn s3_bucket_source(
         mut self,
         input: impl ::std::convert::Into<crate::types::S3BucketSource>,
     ) -> Self {
-        self.s3_bucket_source = ::std::option::Option::Some(input.into());
+        self.inner.s3_bucket_source = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportSummary::s3_bucket_source`](crate::types::ImportSummary::s3_bucket_source).
@@ -232,7 +225,7 @@ impl ImportSummaryBuilder {
         mut self,
         input: ::std::option::Option<crate::types::S3BucketSource>,
     ) -> Self {
-        self.s3_bucket_source = input;
+        self.inner.s3_bucket_source = input;
         self
     }
     /// The value set for [`ImportSummary::s3_bucket_source`](crate::types::ImportSummary::s3_bucket_source), if any.
@@ -240,14 +233,14 @@ impl ImportSummaryBuilder {
     pub fn get_s3_bucket_source(
         &self,
     ) -> &::std::option::Option<crate::types::S3BucketSource> {
-        &self.s3_bucket_source
+        &self.inner.s3_bucket_source
     }
     /// Sets [`ImportSummary::cloud_watch_log_group_arn`](crate::types::ImportSummary::cloud_watch_log_group_arn): The Amazon Resource Number (ARN) of the Cloudwatch Log Group associated with this import task.
     pub fn cloud_watch_log_group_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.cloud_watch_log_group_arn = ::std::option::Option::Some(input.into());
+        self.inner.cloud_watch_log_group_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportSummary::cloud_watch_log_group_arn`](crate::types::ImportSummary::cloud_watch_log_group_arn).
@@ -256,7 +249,7 @@ impl ImportSummaryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.cloud_watch_log_group_arn = input;
+        self.inner.cloud_watch_log_group_arn = input;
         self
     }
     /// The value set for [`ImportSummary::cloud_watch_log_group_arn`](crate::types::ImportSummary::cloud_watch_log_group_arn), if any.
@@ -264,14 +257,14 @@ impl ImportSummaryBuilder {
     pub fn get_cloud_watch_log_group_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.cloud_watch_log_group_arn
+        &self.inner.cloud_watch_log_group_arn
     }
     /// Sets [`ImportSummary::input_format`](crate::types::ImportSummary::input_format): The format of the source data.
     pub fn input_format(
         mut self,
         input: impl ::std::convert::Into<crate::types::InputFormat>,
     ) -> Self {
-        self.input_format = ::std::option::Option::Some(input.into());
+        self.inner.input_format = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportSummary::input_format`](crate::types::ImportSummary::input_format).
@@ -280,20 +273,20 @@ impl ImportSummaryBuilder {
         mut self,
         input: ::std::option::Option<crate::types::InputFormat>,
     ) -> Self {
-        self.input_format = input;
+        self.inner.input_format = input;
         self
     }
     /// The value set for [`ImportSummary::input_format`](crate::types::ImportSummary::input_format), if any.
     #[inline]
     pub fn get_input_format(&self) -> &::std::option::Option<crate::types::InputFormat> {
-        &self.input_format
+        &self.inner.input_format
     }
     /// Sets [`ImportSummary::start_time`](crate::types::ImportSummary::start_time): The time at which this import task began.
     pub fn start_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.start_time = ::std::option::Option::Some(input.into());
+        self.inner.start_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportSummary::start_time`](crate::types::ImportSummary::start_time).
@@ -302,7 +295,7 @@ impl ImportSummaryBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.start_time = input;
+        self.inner.start_time = input;
         self
     }
     /// The value set for [`ImportSummary::start_time`](crate::types::ImportSummary::start_time), if any.
@@ -310,14 +303,14 @@ impl ImportSummaryBuilder {
     pub fn get_start_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.start_time
+        &self.inner.start_time
     }
     /// Sets [`ImportSummary::end_time`](crate::types::ImportSummary::end_time): The time at which this import task ended.
     pub fn end_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.end_time = ::std::option::Option::Some(input.into());
+        self.inner.end_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportSummary::end_time`](crate::types::ImportSummary::end_time).
@@ -326,7 +319,7 @@ impl ImportSummaryBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.end_time = input;
+        self.inner.end_time = input;
         self
     }
     /// The value set for [`ImportSummary::end_time`](crate::types::ImportSummary::end_time), if any.
@@ -334,7 +327,7 @@ impl ImportSummaryBuilder {
     pub fn get_end_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.end_time
+        &self.inner.end_time
     }
     /// Builds the [`ImportSummary`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -344,15 +337,6 @@ impl ImportSummaryBuilder {
         crate::types::ImportSummary,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ImportSummary {
-            import_arn: self.import_arn,
-            import_status: self.import_status,
-            table_arn: self.table_arn,
-            s3_bucket_source: self.s3_bucket_source,
-            cloud_watch_log_group_arn: self.cloud_watch_log_group_arn,
-            input_format: self.input_format,
-            start_time: self.start_time,
-            end_time: self.end_time,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -212,27 +212,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImportTableDescription {
     ::std::default::Default
 )]
 pub struct ImportTableDescriptionBuilder {
-    import_arn: ::std::option::Option<::std::string::String>,
-    import_status: ::std::option::Option<crate::types::ImportStatus>,
-    table_arn: ::std::option::Option<::std::string::String>,
-    table_id: ::std::option::Option<::std::string::String>,
-    client_token: ::std::option::Option<::std::string::String>,
-    s3_bucket_source: ::std::option::Option<crate::types::S3BucketSource>,
-    error_count: ::std::option::Option<i64>,
-    cloud_watch_log_group_arn: ::std::option::Option<::std::string::String>,
-    input_format: ::std::option::Option<crate::types::InputFormat>,
-    input_format_options: ::std::option::Option<crate::types::InputFormatOptions>,
-    input_compression_type: ::std::option::Option<crate::types::InputCompressionType>,
-    table_creation_parameters: ::std::option::Option<
-        crate::types::TableCreationParameters,
-    >,
-    start_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    end_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    processed_size_bytes: ::std::option::Option<i64>,
-    processed_item_count: ::std::option::Option<i64>,
-    imported_item_count: ::std::option::Option<i64>,
-    failure_code: ::std::option::Option<::std::string::String>,
-    failure_message: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ImportTableDescription,
 }
 impl ImportTableDescriptionBuilder {
     /// Sets [`ImportTableDescription::import_arn`](crate::types::ImportTableDescription::import_arn): The Amazon Resource Number (ARN) corresponding to the import request.
@@ -240,7 +220,7 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.import_arn = ::std::option::Option::Some(input.into());
+        self.inner.import_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::import_arn`](crate::types::ImportTableDescription::import_arn).
@@ -249,20 +229,20 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.import_arn = input;
+        self.inner.import_arn = input;
         self
     }
     /// The value set for [`ImportTableDescription::import_arn`](crate::types::ImportTableDescription::import_arn), if any.
     #[inline]
     pub fn get_import_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.import_arn
+        &self.inner.import_arn
     }
     /// Sets [`ImportTableDescription::import_status`](crate::types::ImportTableDescription::import_status): The status of the import.
     pub fn import_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::ImportStatus>,
     ) -> Self {
-        self.import_status = ::std::option::Option::Some(input.into());
+        self.inner.import_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::import_status`](crate::types::ImportTableDescription::import_status).
@@ -271,7 +251,7 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ImportStatus>,
     ) -> Self {
-        self.import_status = input;
+        self.inner.import_status = input;
         self
     }
     /// The value set for [`ImportTableDescription::import_status`](crate::types::ImportTableDescription::import_status), if any.
@@ -279,14 +259,14 @@ impl ImportTableDescriptionBuilder {
     pub fn get_import_status(
         &self,
     ) -> &::std::option::Option<crate::types::ImportStatus> {
-        &self.import_status
+        &self.inner.import_status
     }
     /// Sets [`ImportTableDescription::table_arn`](crate::types::ImportTableDescription::table_arn): The Amazon Resource Number (ARN) of the table being imported into.
     pub fn table_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_arn = ::std::option::Option::Some(input.into());
+        self.inner.table_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::table_arn`](crate::types::ImportTableDescription::table_arn).
@@ -295,20 +275,20 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_arn = input;
+        self.inner.table_arn = input;
         self
     }
     /// The value set for [`ImportTableDescription::table_arn`](crate::types::ImportTableDescription::table_arn), if any.
     #[inline]
     pub fn get_table_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_arn
+        &self.inner.table_arn
     }
     /// Sets [`ImportTableDescription::table_id`](crate::types::ImportTableDescription::table_id): The table id corresponding to the table created by import table process.
     pub fn table_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_id = ::std::option::Option::Some(input.into());
+        self.inner.table_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::table_id`](crate::types::ImportTableDescription::table_id).
@@ -317,20 +297,20 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_id = input;
+        self.inner.table_id = input;
         self
     }
     /// The value set for [`ImportTableDescription::table_id`](crate::types::ImportTableDescription::table_id), if any.
     #[inline]
     pub fn get_table_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_id
+        &self.inner.table_id
     }
     /// Sets [`ImportTableDescription::client_token`](crate::types::ImportTableDescription::client_token): The client token that was provided for the import task.
     pub fn client_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.client_token = ::std::option::Option::Some(input.into());
+        self.inner.client_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::client_token`](crate::types::ImportTableDescription::client_token).
@@ -339,20 +319,20 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.client_token = input;
+        self.inner.client_token = input;
         self
     }
     /// The value set for [`ImportTableDescription::client_token`](crate::types::ImportTableDescription::client_token), if any.
     #[inline]
     pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.client_token
+        &self.inner.client_token
     }
     /// Sets [`ImportTableDescription::s3_bucket_source`](crate::types::ImportTableDescription::s3_bucket_source): Values for the S3 bucket the source file is imported from.
     pub fn s3_bucket_source(
         mut self,
         input: impl ::std::convert::Into<crate::types::S3BucketSource>,
     ) -> Self {
-        self.s3_bucket_source = ::std::option::Option::Some(input.into());
+        self.inner.s3_bucket_source = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::s3_bucket_source`](crate::types::ImportTableDescription::s3_bucket_source).
@@ -361,7 +341,7 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::S3BucketSource>,
     ) -> Self {
-        self.s3_bucket_source = input;
+        self.inner.s3_bucket_source = input;
         self
     }
     /// The value set for [`ImportTableDescription::s3_bucket_source`](crate::types::ImportTableDescription::s3_bucket_source), if any.
@@ -369,30 +349,30 @@ impl ImportTableDescriptionBuilder {
     pub fn get_s3_bucket_source(
         &self,
     ) -> &::std::option::Option<crate::types::S3BucketSource> {
-        &self.s3_bucket_source
+        &self.inner.s3_bucket_source
     }
     /// Sets [`ImportTableDescription::error_count`](crate::types::ImportTableDescription::error_count): The number of errors occurred on importing the source file into the target table.
     pub fn error_count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.error_count = ::std::option::Option::Some(input.into());
+        self.inner.error_count = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::error_count`](crate::types::ImportTableDescription::error_count).
     #[inline]
     pub fn set_error_count(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.error_count = input;
+        self.inner.error_count = input;
         self
     }
     /// The value set for [`ImportTableDescription::error_count`](crate::types::ImportTableDescription::error_count), if any.
     #[inline]
     pub fn get_error_count(&self) -> &::std::option::Option<i64> {
-        &self.error_count
+        &self.inner.error_count
     }
     /// Sets [`ImportTableDescription::cloud_watch_log_group_arn`](crate::types::ImportTableDescription::cloud_watch_log_group_arn): The Amazon Resource Number (ARN) of the Cloudwatch Log Group associated with the target table.
     pub fn cloud_watch_log_group_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.cloud_watch_log_group_arn = ::std::option::Option::Some(input.into());
+        self.inner.cloud_watch_log_group_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::cloud_watch_log_group_arn`](crate::types::ImportTableDescription::cloud_watch_log_group_arn).
@@ -401,7 +381,7 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.cloud_watch_log_group_arn = input;
+        self.inner.cloud_watch_log_group_arn = input;
         self
     }
     /// The value set for [`ImportTableDescription::cloud_watch_log_group_arn`](crate::types::ImportTableDescription::cloud_watch_log_group_arn), if any.
@@ -409,14 +389,14 @@ impl ImportTableDescriptionBuilder {
     pub fn get_cloud_watch_log_group_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.cloud_watch_log_group_arn
+        &self.inner.cloud_watch_log_group_arn
     }
     /// Sets [`ImportTableDescription::input_format`](crate::types::ImportTableDescription::input_format): The format of the source data going into the target table.
     pub fn input_format(
         mut self,
         input: impl ::std::convert::Into<crate::types::InputFormat>,
     ) -> Self {
-        self.input_format = ::std::option::Option::Some(input.into());
+        self.inner.input_format = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::input_format`](crate::types::ImportTableDescription::input_format).
@@ -425,20 +405,20 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::InputFormat>,
     ) -> Self {
-        self.input_format = input;
+        self.inner.input_format = input;
         self
     }
     /// The value set for [`ImportTableDescription::input_format`](crate::types::ImportTableDescription::input_format), if any.
     #[inline]
     pub fn get_input_format(&self) -> &::std::option::Option<crate::types::InputFormat> {
-        &self.input_format
+        &self.inner.input_format
     }
     /// Sets [`ImportTableDescription::input_format_options`](crate::types::ImportTableDescription::input_format_options): The format options for the data that was imported into the target table.
     pub fn input_format_options(
         mut self,
         input: impl ::std::convert::Into<crate::types::InputFormatOptions>,
     ) -> Self {
-        self.input_format_options = ::std::option::Option::Some(input.into());
+        self.inner.input_format_options = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::input_format_options`](crate::types::ImportTableDescription::input_format_options).
@@ -447,7 +427,7 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::InputFormatOptions>,
     ) -> Self {
-        self.input_format_options = input;
+        self.inner.input_format_options = input;
         self
     }
     /// The value set for [`ImportTableDescription::input_format_options`](crate::types::ImportTableDescription::input_format_options), if any.
@@ -455,14 +435,14 @@ impl ImportTableDescriptionBuilder {
     pub fn get_input_format_options(
         &self,
     ) -> &::std::option::Option<crate::types::InputFormatOptions> {
-        &self.input_format_options
+        &self.inner.input_format_options
     }
     /// Sets [`ImportTableDescription::input_compression_type`](crate::types::ImportTableDescription::input_compression_type): The compression options for the data that has been imported into the target table.
     pub fn input_compression_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::InputCompressionType>,
     ) -> Self {
-        self.input_compression_type = ::std::option::Option::Some(input.into());
+        self.inner.input_compression_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::input_compression_type`](crate::types::ImportTableDescription::input_compression_type).
@@ -471,7 +451,7 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::InputCompressionType>,
     ) -> Self {
-        self.input_compression_type = input;
+        self.inner.input_compression_type = input;
         self
     }
     /// The value set for [`ImportTableDescription::input_compression_type`](crate::types::ImportTableDescription::input_compression_type), if any.
@@ -479,14 +459,14 @@ impl ImportTableDescriptionBuilder {
     pub fn get_input_compression_type(
         &self,
     ) -> &::std::option::Option<crate::types::InputCompressionType> {
-        &self.input_compression_type
+        &self.inner.input_compression_type
     }
     /// Sets [`ImportTableDescription::table_creation_parameters`](crate::types::ImportTableDescription::table_creation_parameters): The parameters for the new table that is being imported into.
     pub fn table_creation_parameters(
         mut self,
         input: impl ::std::convert::Into<crate::types::TableCreationParameters>,
     ) -> Self {
-        self.table_creation_parameters = ::std::option::Option::Some(input.into());
+        self.inner.table_creation_parameters = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::table_creation_parameters`](crate::types::ImportTableDescription::table_creation_parameters).
@@ -495,7 +475,7 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableCreationParameters>,
     ) -> Self {
-        self.table_creation_parameters = input;
+        self.inner.table_creation_parameters = input;
         self
     }
     /// The value set for [`ImportTableDescription::table_creation_parameters`](crate::types::ImportTableDescription::table_creation_parameters), if any.
@@ -503,14 +483,14 @@ impl ImportTableDescriptionBuilder {
     pub fn get_table_creation_parameters(
         &self,
     ) -> &::std::option::Option<crate::types::TableCreationParameters> {
-        &self.table_creation_parameters
+        &self.inner.table_creation_parameters
     }
     /// Sets [`ImportTableDescription::start_time`](crate::types::ImportTableDescription::start_time): The time when this import task started.
     pub fn start_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.start_time = ::std::option::Option::Some(input.into());
+        self.inner.start_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::start_time`](crate::types::ImportTableDescription::start_time).
@@ -519,7 +499,7 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.start_time = input;
+        self.inner.start_time = input;
         self
     }
     /// The value set for [`ImportTableDescription::start_time`](crate::types::ImportTableDescription::start_time), if any.
@@ -527,14 +507,14 @@ impl ImportTableDescriptionBuilder {
     pub fn get_start_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.start_time
+        &self.inner.start_time
     }
     /// Sets [`ImportTableDescription::end_time`](crate::types::ImportTableDescription::end_time): The time at which the creation of the table associated with this import task completed.
     pub fn end_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.end_time = ::std::option::Option::Some(input.into());
+        self.inner.end_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::end_time`](crate::types::ImportTableDescription::end_time).
@@ -543,7 +523,7 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.end_time = input;
+        self.inner.end_time = input;
         self
     }
     /// The value set for [`ImportTableDescription::end_time`](crate::types::ImportTableDescription::end_time), if any.
@@ -551,14 +531,14 @@ impl ImportTableDescriptionBuilder {
     pub fn get_end_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.end_time
+        &self.inner.end_time
     }
     /// Sets [`ImportTableDescription::processed_size_bytes`](crate::types::ImportTableDescription::processed_size_bytes): The total size of data processed from the source file, in Bytes.
     pub fn processed_size_bytes(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.processed_size_bytes = ::std::option::Option::Some(input.into());
+        self.inner.processed_size_bytes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::processed_size_bytes`](crate::types::ImportTableDescription::processed_size_bytes).
@@ -567,20 +547,20 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.processed_size_bytes = input;
+        self.inner.processed_size_bytes = input;
         self
     }
     /// The value set for [`ImportTableDescription::processed_size_bytes`](crate::types::ImportTableDescription::processed_size_bytes), if any.
     #[inline]
     pub fn get_processed_size_bytes(&self) -> &::std::option::Option<i64> {
-        &self.processed_size_bytes
+        &self.inner.processed_size_bytes
     }
     /// Sets [`ImportTableDescription::processed_item_count`](crate::types::ImportTableDescription::processed_item_count): The total number of items processed from the source file.
     pub fn processed_item_count(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.processed_item_count = ::std::option::Option::Some(input.into());
+        self.inner.processed_item_count = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::processed_item_count`](crate::types::ImportTableDescription::processed_item_count).
@@ -589,36 +569,36 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.processed_item_count = input;
+        self.inner.processed_item_count = input;
         self
     }
     /// The value set for [`ImportTableDescription::processed_item_count`](crate::types::ImportTableDescription::processed_item_count), if any.
     #[inline]
     pub fn get_processed_item_count(&self) -> &::std::option::Option<i64> {
-        &self.processed_item_count
+        &self.inner.processed_item_count
     }
     /// Sets [`ImportTableDescription::imported_item_count`](crate::types::ImportTableDescription::imported_item_count): The number of items successfully imported into the new table.
     pub fn imported_item_count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.imported_item_count = ::std::option::Option::Some(input.into());
+        self.inner.imported_item_count = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::imported_item_count`](crate::types::ImportTableDescription::imported_item_count).
     #[inline]
     pub fn set_imported_item_count(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.imported_item_count = input;
+        self.inner.imported_item_count = input;
         self
     }
     /// The value set for [`ImportTableDescription::imported_item_count`](crate::types::ImportTableDescription::imported_item_count), if any.
     #[inline]
     pub fn get_imported_item_count(&self) -> &::std::option::Option<i64> {
-        &self.imported_item_count
+        &self.inner.imported_item_count
     }
     /// Sets [`ImportTableDescription::failure_code`](crate::types::ImportTableDescription::failure_code): The error code corresponding to the failure that the import job ran into during execution.
     pub fn failure_code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.failure_code = ::std::option::Option::Some(input.into());
+        self.inner.failure_code = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::failure_code`](crate::types::ImportTableDescription::failure_code).
@@ -627,20 +607,20 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.failure_code = input;
+        self.inner.failure_code = input;
         self
     }
     /// The value set for [`ImportTableDescription::failure_code`](crate::types::ImportTableDescription::failure_code), if any.
     #[inline]
     pub fn get_failure_code(&self) -> &::std::option::Option<::std::string::String> {
-        &self.failure_code
+        &self.inner.failure_code
     }
     /// Sets [`ImportTableDescription::failure_message`](crate::types::ImportTableDescription::failure_message): The error message corresponding to the failure that the import job ran into during execution.
     pub fn failure_message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.failure_message = ::std::option::Option::Some(input.into());
+        self.inner.failure_message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableDescription::failure_message`](crate::types::ImportTableDescription::failure_message).
@@ -649,13 +629,13 @@ impl ImportTableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.failure_message = input;
+        self.inner.failure_message = input;
         self
     }
     /// The value set for [`ImportTableDescription::failure_message`](crate::types::ImportTableDescription::failure_message), if any.
     #[inline]
     pub fn get_failure_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.failure_message
+        &self.inner.failure_message
     }
     /// Builds the [`ImportTableDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -665,26 +645,6 @@ impl ImportTableDescriptionBuilder {
         crate::types::ImportTableDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ImportTableDescription {
-            import_arn: self.import_arn,
-            import_status: self.import_status,
-            table_arn: self.table_arn,
-            table_id: self.table_id,
-            client_token: self.client_token,
-            s3_bucket_source: self.s3_bucket_source,
-            error_count: self.error_count,
-            cloud_watch_log_group_arn: self.cloud_watch_log_group_arn,
-            input_format: self.input_format,
-            input_format_options: self.input_format_options,
-            input_compression_type: self.input_compression_type,
-            table_creation_parameters: self.table_creation_parameters,
-            start_time: self.start_time,
-            end_time: self.end_time,
-            processed_size_bytes: self.processed_size_bytes,
-            processed_item_count: self.processed_item_count,
-            imported_item_count: self.imported_item_count,
-            failure_code: self.failure_code,
-            failure_message: self.failure_message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

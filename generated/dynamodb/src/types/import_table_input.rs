@@ -124,14 +124,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImportTableInput {
     ::std::default::Default
 )]
 pub struct ImportTableInputBuilder {
-    client_token: ::std::option::Option<::std::string::String>,
-    s3_bucket_source: ::std::option::Option<crate::types::S3BucketSource>,
-    input_format: ::std::option::Option<crate::types::InputFormat>,
-    input_format_options: ::std::option::Option<crate::types::InputFormatOptions>,
-    input_compression_type: ::std::option::Option<crate::types::InputCompressionType>,
-    table_creation_parameters: ::std::option::Option<
-        crate::types::TableCreationParameters,
-    >,
+    inner: crate::types::ImportTableInput,
 }
 impl ImportTableInputBuilder {
     /// Sets [`ImportTableInput::client_token`](crate::types::ImportTableInput::client_token): Providing a `ClientToken` makes the call to [`ImportTableInput`](crate::types::ImportTableInput) idempotent, meaning that multiple identical calls have the same effect as one single call.
@@ -139,7 +132,7 @@ impl ImportTableInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.client_token = ::std::option::Option::Some(input.into());
+        self.inner.client_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableInput::client_token`](crate::types::ImportTableInput::client_token).
@@ -148,20 +141,20 @@ impl ImportTableInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.client_token = input;
+        self.inner.client_token = input;
         self
     }
     /// The value set for [`ImportTableInput::client_token`](crate::types::ImportTableInput::client_token), if any.
     #[inline]
     pub fn get_client_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.client_token
+        &self.inner.client_token
     }
     /// Sets [`ImportTableInput::s3_bucket_source`](crate::types::ImportTableInput::s3_bucket_source): The S3 bucket that provides the source for the import.
     pub fn s3_bucket_source(
         mut self,
         input: impl ::std::convert::Into<crate::types::S3BucketSource>,
     ) -> Self {
-        self.s3_bucket_source = ::std::option::Option::Some(input.into());
+        self.inner.s3_bucket_source = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableInput::s3_bucket_source`](crate::types::ImportTableInput::s3_bucket_source).
@@ -170,7 +163,7 @@ impl ImportTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::S3BucketSource>,
     ) -> Self {
-        self.s3_bucket_source = input;
+        self.inner.s3_bucket_source = input;
         self
     }
     /// The value set for [`ImportTableInput::s3_bucket_source`](crate::types::ImportTableInput::s3_bucket_source), if any.
@@ -178,14 +171,14 @@ impl ImportTableInputBuilder {
     pub fn get_s3_bucket_source(
         &self,
     ) -> &::std::option::Option<crate::types::S3BucketSource> {
-        &self.s3_bucket_source
+        &self.inner.s3_bucket_source
     }
     /// Sets [`ImportTableInput::input_format`](crate::types::ImportTableInput::input_format): The format of the source data.
     pub fn input_format(
         mut self,
         input: impl ::std::convert::Into<crate::types::InputFormat>,
     ) -> Self {
-        self.input_format = ::std::option::Option::Some(input.into());
+        self.inner.input_format = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableInput::input_format`](crate::types::ImportTableInput::input_format).
@@ -194,20 +187,20 @@ impl ImportTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::InputFormat>,
     ) -> Self {
-        self.input_format = input;
+        self.inner.input_format = input;
         self
     }
     /// The value set for [`ImportTableInput::input_format`](crate::types::ImportTableInput::input_format), if any.
     #[inline]
     pub fn get_input_format(&self) -> &::std::option::Option<crate::types::InputFormat> {
-        &self.input_format
+        &self.inner.input_format
     }
     /// Sets [`ImportTableInput::input_format_options`](crate::types::ImportTableInput::input_format_options): Additional properties that specify how the input is formatted,
     pub fn input_format_options(
         mut self,
         input: impl ::std::convert::Into<crate::types::InputFormatOptions>,
     ) -> Self {
-        self.input_format_options = ::std::option::Option::Some(input.into());
+        self.inner.input_format_options = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableInput::input_format_options`](crate::types::ImportTableInput::input_format_options).
@@ -216,7 +209,7 @@ impl ImportTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::InputFormatOptions>,
     ) -> Self {
-        self.input_format_options = input;
+        self.inner.input_format_options = input;
         self
     }
     /// The value set for [`ImportTableInput::input_format_options`](crate::types::ImportTableInput::input_format_options), if any.
@@ -224,14 +217,14 @@ impl ImportTableInputBuilder {
     pub fn get_input_format_options(
         &self,
     ) -> &::std::option::Option<crate::types::InputFormatOptions> {
-        &self.input_format_options
+        &self.inner.input_format_options
     }
     /// Sets [`ImportTableInput::input_compression_type`](crate::types::ImportTableInput::input_compression_type): Type of compression to be used on the input coming from the imported table.
     pub fn input_compression_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::InputCompressionType>,
     ) -> Self {
-        self.input_compression_type = ::std::option::Option::Some(input.into());
+        self.inner.input_compression_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableInput::input_compression_type`](crate::types::ImportTableInput::input_compression_type).
@@ -240,7 +233,7 @@ impl ImportTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::InputCompressionType>,
     ) -> Self {
-        self.input_compression_type = input;
+        self.inner.input_compression_type = input;
         self
     }
     /// The value set for [`ImportTableInput::input_compression_type`](crate::types::ImportTableInput::input_compression_type), if any.
@@ -248,14 +241,14 @@ impl ImportTableInputBuilder {
     pub fn get_input_compression_type(
         &self,
     ) -> &::std::option::Option<crate::types::InputCompressionType> {
-        &self.input_compression_type
+        &self.inner.input_compression_type
     }
     /// Sets [`ImportTableInput::table_creation_parameters`](crate::types::ImportTableInput::table_creation_parameters): Parameters for the table to import the data into.
     pub fn table_creation_parameters(
         mut self,
         input: impl ::std::convert::Into<crate::types::TableCreationParameters>,
     ) -> Self {
-        self.table_creation_parameters = ::std::option::Option::Some(input.into());
+        self.inner.table_creation_parameters = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableInput::table_creation_parameters`](crate::types::ImportTableInput::table_creation_parameters).
@@ -264,7 +257,7 @@ impl ImportTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableCreationParameters>,
     ) -> Self {
-        self.table_creation_parameters = input;
+        self.inner.table_creation_parameters = input;
         self
     }
     /// The value set for [`ImportTableInput::table_creation_parameters`](crate::types::ImportTableInput::table_creation_parameters), if any.
@@ -272,7 +265,7 @@ impl ImportTableInputBuilder {
     pub fn get_table_creation_parameters(
         &self,
     ) -> &::std::option::Option<crate::types::TableCreationParameters> {
-        &self.table_creation_parameters
+        &self.inner.table_creation_parameters
     }
     /// Builds the [`ImportTableInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -282,31 +275,24 @@ impl ImportTableInputBuilder {
         crate::types::ImportTableInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.s3_bucket_source.is_none() {
+        if self.inner.s3_bucket_source.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportTableInput",
                 member: "S3BucketSource",
             });
         }
-        if self.input_format.is_none() {
+        if self.inner.input_format.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportTableInput",
                 member: "InputFormat",
             });
         }
-        if self.table_creation_parameters.is_none() {
+        if self.inner.table_creation_parameters.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportTableInput",
                 member: "TableCreationParameters",
             });
         }
-        ::std::result::Result::Ok(crate::types::ImportTableInput {
-            client_token: self.client_token,
-            s3_bucket_source: self.s3_bucket_source,
-            input_format: self.input_format,
-            input_format_options: self.input_format_options,
-            input_compression_type: self.input_compression_type,
-            table_creation_parameters: self.table_creation_parameters,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -88,9 +88,7 @@ impl ImportTableOutput {
     ::std::default::Default
 )]
 pub struct ImportTableOutputBuilder {
-    import_table_description: ::std::option::Option<
-        crate::types::ImportTableDescription,
-    >,
+    inner: crate::types::ImportTableOutput,
 }
 impl ImportTableOutputBuilder {
     /// Sets [`ImportTableOutput::import_table_description`](crate::types::ImportTableOutput::import_table_description): Represents the properties of the table created for the import, and parameters of the import.
@@ -98,7 +96,7 @@ impl ImportTableOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::ImportTableDescription>,
     ) -> Self {
-        self.import_table_description = ::std::option::Option::Some(input.into());
+        self.inner.import_table_description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportTableOutput::import_table_description`](crate::types::ImportTableOutput::import_table_description).
@@ -107,7 +105,7 @@ impl ImportTableOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ImportTableDescription>,
     ) -> Self {
-        self.import_table_description = input;
+        self.inner.import_table_description = input;
         self
     }
     /// The value set for [`ImportTableOutput::import_table_description`](crate::types::ImportTableOutput::import_table_description), if any.
@@ -115,7 +113,7 @@ impl ImportTableOutputBuilder {
     pub fn get_import_table_description(
         &self,
     ) -> &::std::option::Option<crate::types::ImportTableDescription> {
-        &self.import_table_description
+        &self.inner.import_table_description
     }
     /// Builds the [`ImportTableOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -125,14 +123,12 @@ impl ImportTableOutputBuilder {
         crate::types::ImportTableOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.import_table_description.is_none() {
+        if self.inner.import_table_description.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportTableOutput",
                 member: "ImportTableDescription",
             });
         }
-        ::std::result::Result::Ok(crate::types::ImportTableOutput {
-            import_table_description: self.import_table_description,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -113,9 +113,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for IncrementalExportSpecifi
     ::std::default::Default
 )]
 pub struct IncrementalExportSpecificationBuilder {
-    export_from_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    export_to_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    export_view_type: ::std::option::Option<crate::types::ExportViewType>,
+    inner: crate::types::IncrementalExportSpecification,
 }
 impl IncrementalExportSpecificationBuilder {
     /// Sets [`IncrementalExportSpecification::export_from_time`](crate::types::IncrementalExportSpecification::export_from_time): Time in the past which provides the inclusive start range for the export table's data, counted in seconds from the start of the Unix epoch.
@@ -123,7 +121,7 @@ impl IncrementalExportSpecificationBuilder {
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.export_from_time = ::std::option::Option::Some(input.into());
+        self.inner.export_from_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`IncrementalExportSpecification::export_from_time`](crate::types::IncrementalExportSpecification::export_from_time).
@@ -132,7 +130,7 @@ impl IncrementalExportSpecificationBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.export_from_time = input;
+        self.inner.export_from_time = input;
         self
     }
     /// The value set for [`IncrementalExportSpecification::export_from_time`](crate::types::IncrementalExportSpecification::export_from_time), if any.
@@ -140,14 +138,14 @@ impl IncrementalExportSpecificationBuilder {
     pub fn get_export_from_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.export_from_time
+        &self.inner.export_from_time
     }
     /// Sets [`IncrementalExportSpecification::export_to_time`](crate::types::IncrementalExportSpecification::export_to_time): Time in the past which provides the exclusive end range for the export table's data, counted in seconds from the start of the Unix epoch.
     pub fn export_to_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.export_to_time = ::std::option::Option::Some(input.into());
+        self.inner.export_to_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`IncrementalExportSpecification::export_to_time`](crate::types::IncrementalExportSpecification::export_to_time).
@@ -156,7 +154,7 @@ impl IncrementalExportSpecificationBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.export_to_time = input;
+        self.inner.export_to_time = input;
         self
     }
     /// The value set for [`IncrementalExportSpecification::export_to_time`](crate::types::IncrementalExportSpecification::export_to_time), if any.
@@ -164,14 +162,14 @@ impl IncrementalExportSpecificationBuilder {
     pub fn get_export_to_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.export_to_time
+        &self.inner.export_to_time
     }
     /// Sets [`IncrementalExportSpecification::export_view_type`](crate::types::IncrementalExportSpecification::export_view_type): The view type that was chosen for the export.
     pub fn export_view_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::ExportViewType>,
     ) -> Self {
-        self.export_view_type = ::std::option::Option::Some(input.into());
+        self.inner.export_view_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`IncrementalExportSpecification::export_view_type`](crate::types::IncrementalExportSpecification::export_view_type).
@@ -180,7 +178,7 @@ impl IncrementalExportSpecificationBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ExportViewType>,
     ) -> Self {
-        self.export_view_type = input;
+        self.inner.export_view_type = input;
         self
     }
     /// The value set for [`IncrementalExportSpecification::export_view_type`](crate::types::IncrementalExportSpecification::export_view_type), if any.
@@ -188,7 +186,7 @@ impl IncrementalExportSpecificationBuilder {
     pub fn get_export_view_type(
         &self,
     ) -> &::std::option::Option<crate::types::ExportViewType> {
-        &self.export_view_type
+        &self.inner.export_view_type
     }
     /// Builds the [`IncrementalExportSpecification`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -198,10 +196,6 @@ impl IncrementalExportSpecificationBuilder {
         crate::types::IncrementalExportSpecification,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::IncrementalExportSpecification {
-            export_from_time: self.export_from_time,
-            export_to_time: self.export_to_time,
-            export_view_type: self.export_view_type,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -72,7 +72,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for InputFormatOptions {
     ::std::default::Default
 )]
 pub struct InputFormatOptionsBuilder {
-    csv: ::std::option::Option<crate::types::CsvOptions>,
+    inner: crate::types::InputFormatOptions,
 }
 impl InputFormatOptionsBuilder {
     /// Sets [`InputFormatOptions::csv`](crate::types::InputFormatOptions::csv): The options for imported source files in CSV format.
@@ -80,7 +80,7 @@ impl InputFormatOptionsBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::CsvOptions>,
     ) -> Self {
-        self.csv = ::std::option::Option::Some(input.into());
+        self.inner.csv = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`InputFormatOptions::csv`](crate::types::InputFormatOptions::csv).
@@ -89,13 +89,13 @@ impl InputFormatOptionsBuilder {
         mut self,
         input: ::std::option::Option<crate::types::CsvOptions>,
     ) -> Self {
-        self.csv = input;
+        self.inner.csv = input;
         self
     }
     /// The value set for [`InputFormatOptions::csv`](crate::types::InputFormatOptions::csv), if any.
     #[inline]
     pub fn get_csv(&self) -> &::std::option::Option<crate::types::CsvOptions> {
-        &self.csv
+        &self.inner.csv
     }
     /// Builds the [`InputFormatOptions`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -105,8 +105,6 @@ impl InputFormatOptionsBuilder {
         crate::types::InputFormatOptions,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::InputFormatOptions {
-            csv: self.csv,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -93,10 +93,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ItemCollectionMetrics {
     ::std::default::Default
 )]
 pub struct ItemCollectionMetricsBuilder {
-    item_collection_key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    size_estimate_range_gb: ::std::option::Option<::std::vec::Vec<f64>>,
+    inner: crate::types::ItemCollectionMetrics,
 }
 impl ItemCollectionMetricsBuilder {
     /// Sets [`ItemCollectionMetrics::item_collection_key`](crate::types::ItemCollectionMetrics::item_collection_key): The partition key value of the item collection.
@@ -109,7 +106,7 @@ impl ItemCollectionMetricsBuilder {
             ),
         >,
     ) -> Self {
-        self.item_collection_key = ::std::option::Option::Some(
+        self.inner.item_collection_key = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -125,7 +122,7 @@ impl ItemCollectionMetricsBuilder {
             >,
         >,
     ) -> Self {
-        self.item_collection_key = input;
+        self.inner.item_collection_key = input;
         self
     }
     /// The value set for [`ItemCollectionMetrics::item_collection_key`](crate::types::ItemCollectionMetrics::item_collection_key), if any.
@@ -135,14 +132,14 @@ impl ItemCollectionMetricsBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.item_collection_key
+        &self.inner.item_collection_key
     }
     /// Sets [`ItemCollectionMetrics::size_estimate_range_gb`](crate::types::ItemCollectionMetrics::size_estimate_range_gb): An estimate of item collection size, in gigabytes.
     pub fn size_estimate_range_gb(
         mut self,
         input: impl ::std::iter::IntoIterator<Item = impl ::std::convert::Into<f64>>,
     ) -> Self {
-        self.size_estimate_range_gb = ::std::option::Option::Some(
+        self.inner.size_estimate_range_gb = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -153,7 +150,7 @@ impl ItemCollectionMetricsBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<f64>>,
     ) -> Self {
-        self.size_estimate_range_gb = input;
+        self.inner.size_estimate_range_gb = input;
         self
     }
     /// The value set for [`ItemCollectionMetrics::size_estimate_range_gb`](crate::types::ItemCollectionMetrics::size_estimate_range_gb), if any.
@@ -161,7 +158,7 @@ impl ItemCollectionMetricsBuilder {
     pub fn get_size_estimate_range_gb(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<f64>> {
-        &self.size_estimate_range_gb
+        &self.inner.size_estimate_range_gb
     }
     /// Builds the [`ItemCollectionMetrics`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -171,9 +168,6 @@ impl ItemCollectionMetricsBuilder {
         crate::types::ItemCollectionMetrics,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ItemCollectionMetrics {
-            item_collection_key: self.item_collection_key,
-            size_estimate_range_gb: self.size_estimate_range_gb,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

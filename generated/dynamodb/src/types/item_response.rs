@@ -85,9 +85,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ItemResponse {
     ::std::default::Default
 )]
 pub struct ItemResponseBuilder {
-    item: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    inner: crate::types::ItemResponse,
 }
 impl ItemResponseBuilder {
     /// Sets [`ItemResponse::item`](crate::types::ItemResponse::item): Map of attribute data consisting of the data type and attribute value.
@@ -100,7 +98,7 @@ impl ItemResponseBuilder {
             ),
         >,
     ) -> Self {
-        self.item = ::std::option::Option::Some(
+        self.inner.item = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -116,7 +114,7 @@ impl ItemResponseBuilder {
             >,
         >,
     ) -> Self {
-        self.item = input;
+        self.inner.item = input;
         self
     }
     /// The value set for [`ItemResponse::item`](crate::types::ItemResponse::item), if any.
@@ -126,7 +124,7 @@ impl ItemResponseBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.item
+        &self.inner.item
     }
     /// Builds the [`ItemResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -136,8 +134,6 @@ impl ItemResponseBuilder {
         crate::types::ItemResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ItemResponse {
-            item: self.item,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -93,8 +93,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for KeySchemaElement {
     ::std::default::Default
 )]
 pub struct KeySchemaElementBuilder {
-    attribute_name: ::std::option::Option<::std::string::String>,
-    key_type: ::std::option::Option<crate::types::KeyType>,
+    inner: crate::types::KeySchemaElement,
 }
 impl KeySchemaElementBuilder {
     /// Sets [`KeySchemaElement::attribute_name`](crate::types::KeySchemaElement::attribute_name): The name of a key attribute.
@@ -102,7 +101,7 @@ impl KeySchemaElementBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.attribute_name = ::std::option::Option::Some(input.into());
+        self.inner.attribute_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeySchemaElement::attribute_name`](crate::types::KeySchemaElement::attribute_name).
@@ -111,20 +110,20 @@ impl KeySchemaElementBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.attribute_name = input;
+        self.inner.attribute_name = input;
         self
     }
     /// The value set for [`KeySchemaElement::attribute_name`](crate::types::KeySchemaElement::attribute_name), if any.
     #[inline]
     pub fn get_attribute_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.attribute_name
+        &self.inner.attribute_name
     }
     /// Sets [`KeySchemaElement::key_type`](crate::types::KeySchemaElement::key_type): The role that this key attribute will assume:
     pub fn key_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeyType>,
     ) -> Self {
-        self.key_type = ::std::option::Option::Some(input.into());
+        self.inner.key_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeySchemaElement::key_type`](crate::types::KeySchemaElement::key_type).
@@ -133,13 +132,13 @@ impl KeySchemaElementBuilder {
         mut self,
         input: ::std::option::Option<crate::types::KeyType>,
     ) -> Self {
-        self.key_type = input;
+        self.inner.key_type = input;
         self
     }
     /// The value set for [`KeySchemaElement::key_type`](crate::types::KeySchemaElement::key_type), if any.
     #[inline]
     pub fn get_key_type(&self) -> &::std::option::Option<crate::types::KeyType> {
-        &self.key_type
+        &self.inner.key_type
     }
     /// Builds the [`KeySchemaElement`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -149,21 +148,18 @@ impl KeySchemaElementBuilder {
         crate::types::KeySchemaElement,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.attribute_name.is_none() {
+        if self.inner.attribute_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "KeySchemaElement",
                 member: "AttributeName",
             });
         }
-        if self.key_type.is_none() {
+        if self.inner.key_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "KeySchemaElement",
                 member: "KeyType",
             });
         }
-        ::std::result::Result::Ok(crate::types::KeySchemaElement {
-            attribute_name: self.attribute_name,
-            key_type: self.key_type,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

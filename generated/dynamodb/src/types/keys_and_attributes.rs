@@ -148,20 +148,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for KeysAndAttributes {
     ::std::default::Default
 )]
 pub struct KeysAndAttributesBuilder {
-    keys: ::std::option::Option<
-        ::std::vec::Vec<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
-    >,
-    attributes_to_get: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    consistent_read: ::std::option::Option<bool>,
-    projection_expression: ::std::option::Option<::std::string::String>,
-    expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::KeysAndAttributes,
 }
 impl KeysAndAttributesBuilder {
     /// Sets [`KeysAndAttributes::keys`](crate::types::KeysAndAttributes::keys): The primary key attribute values that define the items and the attributes associated with the items.
@@ -176,7 +163,7 @@ impl KeysAndAttributesBuilder {
             >,
         >,
     ) -> Self {
-        self.keys = ::std::option::Option::Some(
+        self.inner.keys = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -194,7 +181,7 @@ impl KeysAndAttributesBuilder {
             >,
         >,
     ) -> Self {
-        self.keys = input;
+        self.inner.keys = input;
         self
     }
     /// The value set for [`KeysAndAttributes::keys`](crate::types::KeysAndAttributes::keys), if any.
@@ -209,7 +196,7 @@ impl KeysAndAttributesBuilder {
             >,
         >,
     > {
-        &self.keys
+        &self.inner.keys
     }
     /// Sets [`KeysAndAttributes::attributes_to_get`](crate::types::KeysAndAttributes::attributes_to_get): This is a legacy parameter.
     pub fn attributes_to_get(
@@ -218,7 +205,7 @@ impl KeysAndAttributesBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.attributes_to_get = ::std::option::Option::Some(
+        self.inner.attributes_to_get = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -229,7 +216,7 @@ impl KeysAndAttributesBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.attributes_to_get = input;
+        self.inner.attributes_to_get = input;
         self
     }
     /// The value set for [`KeysAndAttributes::attributes_to_get`](crate::types::KeysAndAttributes::attributes_to_get), if any.
@@ -237,30 +224,30 @@ impl KeysAndAttributesBuilder {
     pub fn get_attributes_to_get(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.attributes_to_get
+        &self.inner.attributes_to_get
     }
     /// Sets [`KeysAndAttributes::consistent_read`](crate::types::KeysAndAttributes::consistent_read): The consistency of a read operation.
     pub fn consistent_read(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.consistent_read = ::std::option::Option::Some(input.into());
+        self.inner.consistent_read = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeysAndAttributes::consistent_read`](crate::types::KeysAndAttributes::consistent_read).
     #[inline]
     pub fn set_consistent_read(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.consistent_read = input;
+        self.inner.consistent_read = input;
         self
     }
     /// The value set for [`KeysAndAttributes::consistent_read`](crate::types::KeysAndAttributes::consistent_read), if any.
     #[inline]
     pub fn get_consistent_read(&self) -> &::std::option::Option<bool> {
-        &self.consistent_read
+        &self.inner.consistent_read
     }
     /// Sets [`KeysAndAttributes::projection_expression`](crate::types::KeysAndAttributes::projection_expression): A string that identifies one or more attributes to retrieve from the table.
     pub fn projection_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.projection_expression = ::std::option::Option::Some(input.into());
+        self.inner.projection_expression = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeysAndAttributes::projection_expression`](crate::types::KeysAndAttributes::projection_expression).
@@ -269,7 +256,7 @@ impl KeysAndAttributesBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.projection_expression = input;
+        self.inner.projection_expression = input;
         self
     }
     /// The value set for [`KeysAndAttributes::projection_expression`](crate::types::KeysAndAttributes::projection_expression), if any.
@@ -277,7 +264,7 @@ impl KeysAndAttributesBuilder {
     pub fn get_projection_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.projection_expression
+        &self.inner.projection_expression
     }
     /// Sets [`KeysAndAttributes::expression_attribute_names`](crate::types::KeysAndAttributes::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
     pub fn expression_attribute_names(
@@ -289,7 +276,7 @@ impl KeysAndAttributesBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_names = ::std::option::Option::Some(
+        self.inner.expression_attribute_names = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -302,7 +289,7 @@ impl KeysAndAttributesBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.expression_attribute_names = input;
+        self.inner.expression_attribute_names = input;
         self
     }
     /// The value set for [`KeysAndAttributes::expression_attribute_names`](crate::types::KeysAndAttributes::expression_attribute_names), if any.
@@ -312,7 +299,7 @@ impl KeysAndAttributesBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.expression_attribute_names
+        &self.inner.expression_attribute_names
     }
     /// Builds the [`KeysAndAttributes`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -322,18 +309,12 @@ impl KeysAndAttributesBuilder {
         crate::types::KeysAndAttributes,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.keys.is_none() {
+        if self.inner.keys.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "KeysAndAttributes",
                 member: "Keys",
             });
         }
-        ::std::result::Result::Ok(crate::types::KeysAndAttributes {
-            keys: self.keys,
-            attributes_to_get: self.attributes_to_get,
-            consistent_read: self.consistent_read,
-            projection_expression: self.projection_expression,
-            expression_attribute_names: self.expression_attribute_names,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

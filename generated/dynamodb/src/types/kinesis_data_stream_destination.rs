@@ -99,12 +99,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for KinesisDataStreamDestina
     ::std::default::Default
 )]
 pub struct KinesisDataStreamDestinationBuilder {
-    stream_arn: ::std::option::Option<::std::string::String>,
-    destination_status: ::std::option::Option<crate::types::DestinationStatus>,
-    destination_status_description: ::std::option::Option<::std::string::String>,
-    approximate_creation_date_time_precision: ::std::option::Option<
-        crate::types::ApproximateCreationDateTimePrecision,
-    >,
+    inner: crate::types::KinesisDataStreamDestination,
 }
 impl KinesisDataStreamDestinationBuilder {
     /// Sets [`KinesisDataStreamDestination::stream_arn`](crate::types::KinesisDataStreamDestination::stream_arn): The ARN for a specific Kinesis data stream.
@@ -112,7 +107,7 @@ impl KinesisDataStreamDestinationBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.stream_arn = ::std::option::Option::Some(input.into());
+        self.inner.stream_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KinesisDataStreamDestination::stream_arn`](crate::types::KinesisDataStreamDestination::stream_arn).
@@ -121,20 +116,20 @@ impl KinesisDataStreamDestinationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.stream_arn = input;
+        self.inner.stream_arn = input;
         self
     }
     /// The value set for [`KinesisDataStreamDestination::stream_arn`](crate::types::KinesisDataStreamDestination::stream_arn), if any.
     #[inline]
     pub fn get_stream_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.stream_arn
+        &self.inner.stream_arn
     }
     /// Sets [`KinesisDataStreamDestination::destination_status`](crate::types::KinesisDataStreamDestination::destination_status): The current status of replication.
     pub fn destination_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::DestinationStatus>,
     ) -> Self {
-        self.destination_status = ::std::option::Option::Some(input.into());
+        self.inner.destination_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KinesisDataStreamDestination::destination_status`](crate::types::KinesisDataStreamDestination::destination_status).
@@ -143,7 +138,7 @@ impl KinesisDataStreamDestinationBuilder {
         mut self,
         input: ::std::option::Option<crate::types::DestinationStatus>,
     ) -> Self {
-        self.destination_status = input;
+        self.inner.destination_status = input;
         self
     }
     /// The value set for [`KinesisDataStreamDestination::destination_status`](crate::types::KinesisDataStreamDestination::destination_status), if any.
@@ -151,14 +146,16 @@ impl KinesisDataStreamDestinationBuilder {
     pub fn get_destination_status(
         &self,
     ) -> &::std::option::Option<crate::types::DestinationStatus> {
-        &self.destination_status
+        &self.inner.destination_status
     }
     /// Sets [`KinesisDataStreamDestination::destination_status_description`](crate::types::KinesisDataStreamDestination::destination_status_description): The human-readable string that corresponds to the replica status.
     pub fn destination_status_description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.destination_status_description = ::std::option::Option::Some(input.into());
+        self.inner.destination_status_description = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`KinesisDataStreamDestination::destination_status_description`](crate::types::KinesisDataStreamDestination::destination_status_description).
@@ -167,7 +164,7 @@ impl KinesisDataStreamDestinationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.destination_status_description = input;
+        self.inner.destination_status_description = input;
         self
     }
     /// The value set for [`KinesisDataStreamDestination::destination_status_description`](crate::types::KinesisDataStreamDestination::destination_status_description), if any.
@@ -175,7 +172,7 @@ impl KinesisDataStreamDestinationBuilder {
     pub fn get_destination_status_description(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.destination_status_description
+        &self.inner.destination_status_description
     }
     /// Sets [`KinesisDataStreamDestination::approximate_creation_date_time_precision`](crate::types::KinesisDataStreamDestination::approximate_creation_date_time_precision): The precision of the Kinesis data stream timestamp.
     pub fn approximate_creation_date_time_precision(
@@ -184,7 +181,7 @@ impl KinesisDataStreamDestinationBuilder {
             crate::types::ApproximateCreationDateTimePrecision,
         >,
     ) -> Self {
-        self.approximate_creation_date_time_precision = ::std::option::Option::Some(
+        self.inner.approximate_creation_date_time_precision = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -195,7 +192,7 @@ impl KinesisDataStreamDestinationBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ApproximateCreationDateTimePrecision>,
     ) -> Self {
-        self.approximate_creation_date_time_precision = input;
+        self.inner.approximate_creation_date_time_precision = input;
         self
     }
     /// The value set for [`KinesisDataStreamDestination::approximate_creation_date_time_precision`](crate::types::KinesisDataStreamDestination::approximate_creation_date_time_precision), if any.
@@ -203,7 +200,7 @@ impl KinesisDataStreamDestinationBuilder {
     pub fn get_approximate_creation_date_time_precision(
         &self,
     ) -> &::std::option::Option<crate::types::ApproximateCreationDateTimePrecision> {
-        &self.approximate_creation_date_time_precision
+        &self.inner.approximate_creation_date_time_precision
     }
     /// Builds the [`KinesisDataStreamDestination`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -213,12 +210,6 @@ impl KinesisDataStreamDestinationBuilder {
         crate::types::KinesisDataStreamDestination,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::KinesisDataStreamDestination {
-            stream_arn: self.stream_arn,
-            destination_status: self.destination_status,
-            destination_status_description: self.destination_status_description,
-            approximate_creation_date_time_precision: self
-                .approximate_creation_date_time_precision,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -103,11 +103,7 @@ for KinesisStreamingDestinationInput {
     ::std::default::Default
 )]
 pub struct KinesisStreamingDestinationInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    stream_arn: ::std::option::Option<::std::string::String>,
-    enable_kinesis_streaming_configuration: ::std::option::Option<
-        crate::types::EnableKinesisStreamingConfiguration,
-    >,
+    inner: crate::types::KinesisStreamingDestinationInput,
 }
 impl KinesisStreamingDestinationInputBuilder {
     /// Sets [`KinesisStreamingDestinationInput::table_name`](crate::types::KinesisStreamingDestinationInput::table_name): The name of the DynamoDB table.
@@ -115,7 +111,7 @@ impl KinesisStreamingDestinationInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KinesisStreamingDestinationInput::table_name`](crate::types::KinesisStreamingDestinationInput::table_name).
@@ -124,20 +120,20 @@ impl KinesisStreamingDestinationInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`KinesisStreamingDestinationInput::table_name`](crate::types::KinesisStreamingDestinationInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`KinesisStreamingDestinationInput::stream_arn`](crate::types::KinesisStreamingDestinationInput::stream_arn): The ARN for a Kinesis data stream.
     pub fn stream_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.stream_arn = ::std::option::Option::Some(input.into());
+        self.inner.stream_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KinesisStreamingDestinationInput::stream_arn`](crate::types::KinesisStreamingDestinationInput::stream_arn).
@@ -146,13 +142,13 @@ impl KinesisStreamingDestinationInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.stream_arn = input;
+        self.inner.stream_arn = input;
         self
     }
     /// The value set for [`KinesisStreamingDestinationInput::stream_arn`](crate::types::KinesisStreamingDestinationInput::stream_arn), if any.
     #[inline]
     pub fn get_stream_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.stream_arn
+        &self.inner.stream_arn
     }
     /// Sets [`KinesisStreamingDestinationInput::enable_kinesis_streaming_configuration`](crate::types::KinesisStreamingDestinationInput::enable_kinesis_streaming_configuration): The source for the Kinesis streaming information that is being enabled.
     pub fn enable_kinesis_streaming_configuration(
@@ -161,7 +157,7 @@ impl KinesisStreamingDestinationInputBuilder {
             crate::types::EnableKinesisStreamingConfiguration,
         >,
     ) -> Self {
-        self.enable_kinesis_streaming_configuration = ::std::option::Option::Some(
+        self.inner.enable_kinesis_streaming_configuration = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -172,7 +168,7 @@ impl KinesisStreamingDestinationInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::EnableKinesisStreamingConfiguration>,
     ) -> Self {
-        self.enable_kinesis_streaming_configuration = input;
+        self.inner.enable_kinesis_streaming_configuration = input;
         self
     }
     /// The value set for [`KinesisStreamingDestinationInput::enable_kinesis_streaming_configuration`](crate::types::KinesisStreamingDestinationInput::enable_kinesis_streaming_configuration), if any.
@@ -180,7 +176,7 @@ impl KinesisStreamingDestinationInputBuilder {
     pub fn get_enable_kinesis_streaming_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::EnableKinesisStreamingConfiguration> {
-        &self.enable_kinesis_streaming_configuration
+        &self.inner.enable_kinesis_streaming_configuration
     }
     /// Builds the [`KinesisStreamingDestinationInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -190,23 +186,18 @@ impl KinesisStreamingDestinationInputBuilder {
         crate::types::KinesisStreamingDestinationInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "KinesisStreamingDestinationInput",
                 member: "TableName",
             });
         }
-        if self.stream_arn.is_none() {
+        if self.inner.stream_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "KinesisStreamingDestinationInput",
                 member: "StreamArn",
             });
         }
-        ::std::result::Result::Ok(crate::types::KinesisStreamingDestinationInput {
-            table_name: self.table_name,
-            stream_arn: self.stream_arn,
-            enable_kinesis_streaming_configuration: self
-                .enable_kinesis_streaming_configuration,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -111,12 +111,7 @@ impl KinesisStreamingDestinationOutput {
     ::std::default::Default
 )]
 pub struct KinesisStreamingDestinationOutputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    stream_arn: ::std::option::Option<::std::string::String>,
-    destination_status: ::std::option::Option<crate::types::DestinationStatus>,
-    enable_kinesis_streaming_configuration: ::std::option::Option<
-        crate::types::EnableKinesisStreamingConfiguration,
-    >,
+    inner: crate::types::KinesisStreamingDestinationOutput,
 }
 impl KinesisStreamingDestinationOutputBuilder {
     /// Sets [`KinesisStreamingDestinationOutput::table_name`](crate::types::KinesisStreamingDestinationOutput::table_name): The name of the table being modified.
@@ -124,7 +119,7 @@ impl KinesisStreamingDestinationOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KinesisStreamingDestinationOutput::table_name`](crate::types::KinesisStreamingDestinationOutput::table_name).
@@ -133,20 +128,20 @@ impl KinesisStreamingDestinationOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`KinesisStreamingDestinationOutput::table_name`](crate::types::KinesisStreamingDestinationOutput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`KinesisStreamingDestinationOutput::stream_arn`](crate::types::KinesisStreamingDestinationOutput::stream_arn): The ARN for the specific Kinesis data stream.
     pub fn stream_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.stream_arn = ::std::option::Option::Some(input.into());
+        self.inner.stream_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KinesisStreamingDestinationOutput::stream_arn`](crate::types::KinesisStreamingDestinationOutput::stream_arn).
@@ -155,20 +150,20 @@ impl KinesisStreamingDestinationOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.stream_arn = input;
+        self.inner.stream_arn = input;
         self
     }
     /// The value set for [`KinesisStreamingDestinationOutput::stream_arn`](crate::types::KinesisStreamingDestinationOutput::stream_arn), if any.
     #[inline]
     pub fn get_stream_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.stream_arn
+        &self.inner.stream_arn
     }
     /// Sets [`KinesisStreamingDestinationOutput::destination_status`](crate::types::KinesisStreamingDestinationOutput::destination_status): The current status of the replication.
     pub fn destination_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::DestinationStatus>,
     ) -> Self {
-        self.destination_status = ::std::option::Option::Some(input.into());
+        self.inner.destination_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KinesisStreamingDestinationOutput::destination_status`](crate::types::KinesisStreamingDestinationOutput::destination_status).
@@ -177,7 +172,7 @@ impl KinesisStreamingDestinationOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::DestinationStatus>,
     ) -> Self {
-        self.destination_status = input;
+        self.inner.destination_status = input;
         self
     }
     /// The value set for [`KinesisStreamingDestinationOutput::destination_status`](crate::types::KinesisStreamingDestinationOutput::destination_status), if any.
@@ -185,7 +180,7 @@ impl KinesisStreamingDestinationOutputBuilder {
     pub fn get_destination_status(
         &self,
     ) -> &::std::option::Option<crate::types::DestinationStatus> {
-        &self.destination_status
+        &self.inner.destination_status
     }
     /// Sets [`KinesisStreamingDestinationOutput::enable_kinesis_streaming_configuration`](crate::types::KinesisStreamingDestinationOutput::enable_kinesis_streaming_configuration): The destination for the Kinesis streaming information that is being enabled.
     pub fn enable_kinesis_streaming_configuration(
@@ -194,7 +189,7 @@ impl KinesisStreamingDestinationOutputBuilder {
             crate::types::EnableKinesisStreamingConfiguration,
         >,
     ) -> Self {
-        self.enable_kinesis_streaming_configuration = ::std::option::Option::Some(
+        self.inner.enable_kinesis_streaming_configuration = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -205,7 +200,7 @@ impl KinesisStreamingDestinationOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::EnableKinesisStreamingConfiguration>,
     ) -> Self {
-        self.enable_kinesis_streaming_configuration = input;
+        self.inner.enable_kinesis_streaming_configuration = input;
         self
     }
     /// The value set for [`KinesisStreamingDestinationOutput::enable_kinesis_streaming_configuration`](crate::types::KinesisStreamingDestinationOutput::enable_kinesis_streaming_configuration), if any.
@@ -213,7 +208,7 @@ impl KinesisStreamingDestinationOutputBuilder {
     pub fn get_enable_kinesis_streaming_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::EnableKinesisStreamingConfiguration> {
-        &self.enable_kinesis_streaming_configuration
+        &self.inner.enable_kinesis_streaming_configuration
     }
     /// Builds the [`KinesisStreamingDestinationOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -223,12 +218,6 @@ impl KinesisStreamingDestinationOutputBuilder {
         crate::types::KinesisStreamingDestinationOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::KinesisStreamingDestinationOutput {
-            table_name: self.table_name,
-            stream_arn: self.stream_arn,
-            destination_status: self.destination_status,
-            enable_kinesis_streaming_configuration: self
-                .enable_kinesis_streaming_configuration,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -146,16 +146,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListBackupsInput {
     ::std::default::Default
 )]
 pub struct ListBackupsInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
-    time_range_lower_bound: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
-    time_range_upper_bound: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
-    exclusive_start_backup_arn: ::std::option::Option<::std::string::String>,
-    backup_type: ::std::option::Option<crate::types::BackupTypeFilter>,
+    inner: crate::types::ListBackupsInput,
 }
 impl ListBackupsInputBuilder {
     /// Sets [`ListBackupsInput::table_name`](crate::types::ListBackupsInput::table_name): Lists the backups from the table specified in `TableName`.
@@ -163,7 +154,7 @@ impl ListBackupsInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListBackupsInput::table_name`](crate::types::ListBackupsInput::table_name).
@@ -172,36 +163,36 @@ impl ListBackupsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`ListBackupsInput::table_name`](crate::types::ListBackupsInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`ListBackupsInput::limit`](crate::types::ListBackupsInput::limit): Maximum number of backups to return at once.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListBackupsInput::limit`](crate::types::ListBackupsInput::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`ListBackupsInput::limit`](crate::types::ListBackupsInput::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Sets [`ListBackupsInput::time_range_lower_bound`](crate::types::ListBackupsInput::time_range_lower_bound): Only backups created after this time are listed. `TimeRangeLowerBound` is inclusive.
     pub fn time_range_lower_bound(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.time_range_lower_bound = ::std::option::Option::Some(input.into());
+        self.inner.time_range_lower_bound = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListBackupsInput::time_range_lower_bound`](crate::types::ListBackupsInput::time_range_lower_bound).
@@ -210,7 +201,7 @@ impl ListBackupsInputBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.time_range_lower_bound = input;
+        self.inner.time_range_lower_bound = input;
         self
     }
     /// The value set for [`ListBackupsInput::time_range_lower_bound`](crate::types::ListBackupsInput::time_range_lower_bound), if any.
@@ -218,14 +209,14 @@ impl ListBackupsInputBuilder {
     pub fn get_time_range_lower_bound(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.time_range_lower_bound
+        &self.inner.time_range_lower_bound
     }
     /// Sets [`ListBackupsInput::time_range_upper_bound`](crate::types::ListBackupsInput::time_range_upper_bound): Only backups created before this time are listed. `TimeRangeUpperBound` is exclusive.
     pub fn time_range_upper_bound(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.time_range_upper_bound = ::std::option::Option::Some(input.into());
+        self.inner.time_range_upper_bound = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListBackupsInput::time_range_upper_bound`](crate::types::ListBackupsInput::time_range_upper_bound).
@@ -234,7 +225,7 @@ impl ListBackupsInputBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.time_range_upper_bound = input;
+        self.inner.time_range_upper_bound = input;
         self
     }
     /// The value set for [`ListBackupsInput::time_range_upper_bound`](crate::types::ListBackupsInput::time_range_upper_bound), if any.
@@ -242,14 +233,16 @@ impl ListBackupsInputBuilder {
     pub fn get_time_range_upper_bound(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.time_range_upper_bound
+        &self.inner.time_range_upper_bound
     }
     /// Sets [`ListBackupsInput::exclusive_start_backup_arn`](crate::types::ListBackupsInput::exclusive_start_backup_arn): `LastEvaluatedBackupArn` is the Amazon Resource Name (ARN) of the backup last evaluated when the current page of results was returned, inclusive of the current page of results.
     pub fn exclusive_start_backup_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.exclusive_start_backup_arn = ::std::option::Option::Some(input.into());
+        self.inner.exclusive_start_backup_arn = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ListBackupsInput::exclusive_start_backup_arn`](crate::types::ListBackupsInput::exclusive_start_backup_arn).
@@ -258,7 +251,7 @@ impl ListBackupsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.exclusive_start_backup_arn = input;
+        self.inner.exclusive_start_backup_arn = input;
         self
     }
     /// The value set for [`ListBackupsInput::exclusive_start_backup_arn`](crate::types::ListBackupsInput::exclusive_start_backup_arn), if any.
@@ -266,14 +259,14 @@ impl ListBackupsInputBuilder {
     pub fn get_exclusive_start_backup_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.exclusive_start_backup_arn
+        &self.inner.exclusive_start_backup_arn
     }
     /// Sets [`ListBackupsInput::backup_type`](crate::types::ListBackupsInput::backup_type): The backups from the table specified by [`BackupType`](crate::types::BackupType) are listed.
     pub fn backup_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::BackupTypeFilter>,
     ) -> Self {
-        self.backup_type = ::std::option::Option::Some(input.into());
+        self.inner.backup_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListBackupsInput::backup_type`](crate::types::ListBackupsInput::backup_type).
@@ -282,7 +275,7 @@ impl ListBackupsInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BackupTypeFilter>,
     ) -> Self {
-        self.backup_type = input;
+        self.inner.backup_type = input;
         self
     }
     /// The value set for [`ListBackupsInput::backup_type`](crate::types::ListBackupsInput::backup_type), if any.
@@ -290,7 +283,7 @@ impl ListBackupsInputBuilder {
     pub fn get_backup_type(
         &self,
     ) -> &::std::option::Option<crate::types::BackupTypeFilter> {
-        &self.backup_type
+        &self.inner.backup_type
     }
     /// Builds the [`ListBackupsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -300,13 +293,6 @@ impl ListBackupsInputBuilder {
         crate::types::ListBackupsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListBackupsInput {
-            table_name: self.table_name,
-            limit: self.limit,
-            time_range_lower_bound: self.time_range_lower_bound,
-            time_range_upper_bound: self.time_range_upper_bound,
-            exclusive_start_backup_arn: self.exclusive_start_backup_arn,
-            backup_type: self.backup_type,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -106,10 +106,7 @@ impl ListBackupsOutput {
     ::std::default::Default
 )]
 pub struct ListBackupsOutputBuilder {
-    backup_summaries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::BackupSummary>,
-    >,
-    last_evaluated_backup_arn: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ListBackupsOutput,
 }
 impl ListBackupsOutputBuilder {
     /// Sets [`ListBackupsOutput::backup_summaries`](crate::types::ListBackupsOutput::backup_summaries): List of [`BackupSummary`](crate::types::BackupSummary) objects.
@@ -119,7 +116,7 @@ impl ListBackupsOutputBuilder {
             Item = impl ::std::convert::Into<crate::types::BackupSummary>,
         >,
     ) -> Self {
-        self.backup_summaries = ::std::option::Option::Some(
+        self.inner.backup_summaries = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -130,7 +127,7 @@ impl ListBackupsOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::BackupSummary>>,
     ) -> Self {
-        self.backup_summaries = input;
+        self.inner.backup_summaries = input;
         self
     }
     /// The value set for [`ListBackupsOutput::backup_summaries`](crate::types::ListBackupsOutput::backup_summaries), if any.
@@ -138,14 +135,14 @@ impl ListBackupsOutputBuilder {
     pub fn get_backup_summaries(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::BackupSummary>> {
-        &self.backup_summaries
+        &self.inner.backup_summaries
     }
     /// Sets [`ListBackupsOutput::last_evaluated_backup_arn`](crate::types::ListBackupsOutput::last_evaluated_backup_arn): The ARN of the backup last evaluated when the current page of results was returned, inclusive of the current page of results.
     pub fn last_evaluated_backup_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.last_evaluated_backup_arn = ::std::option::Option::Some(input.into());
+        self.inner.last_evaluated_backup_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListBackupsOutput::last_evaluated_backup_arn`](crate::types::ListBackupsOutput::last_evaluated_backup_arn).
@@ -154,7 +151,7 @@ impl ListBackupsOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.last_evaluated_backup_arn = input;
+        self.inner.last_evaluated_backup_arn = input;
         self
     }
     /// The value set for [`ListBackupsOutput::last_evaluated_backup_arn`](crate::types::ListBackupsOutput::last_evaluated_backup_arn), if any.
@@ -162,7 +159,7 @@ impl ListBackupsOutputBuilder {
     pub fn get_last_evaluated_backup_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.last_evaluated_backup_arn
+        &self.inner.last_evaluated_backup_arn
     }
     /// Builds the [`ListBackupsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -172,9 +169,6 @@ impl ListBackupsOutputBuilder {
         crate::types::ListBackupsOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListBackupsOutput {
-            backup_summaries: self.backup_summaries,
-            last_evaluated_backup_arn: self.last_evaluated_backup_arn,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

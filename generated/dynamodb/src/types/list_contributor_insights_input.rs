@@ -90,9 +90,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListContributorInsightsI
     ::std::default::Default
 )]
 pub struct ListContributorInsightsInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    next_token: ::std::option::Option<::std::string::String>,
-    max_results: ::std::option::Option<i32>,
+    inner: crate::types::ListContributorInsightsInput,
 }
 impl ListContributorInsightsInputBuilder {
     /// Sets [`ListContributorInsightsInput::table_name`](crate::types::ListContributorInsightsInput::table_name): The name of the table.
@@ -100,7 +98,7 @@ impl ListContributorInsightsInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListContributorInsightsInput::table_name`](crate::types::ListContributorInsightsInput::table_name).
@@ -109,20 +107,20 @@ impl ListContributorInsightsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`ListContributorInsightsInput::table_name`](crate::types::ListContributorInsightsInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`ListContributorInsightsInput::next_token`](crate::types::ListContributorInsightsInput::next_token): A token to for the desired page, if there is one.
     pub fn next_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_token = ::std::option::Option::Some(input.into());
+        self.inner.next_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListContributorInsightsInput::next_token`](crate::types::ListContributorInsightsInput::next_token).
@@ -131,29 +129,29 @@ impl ListContributorInsightsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_token = input;
+        self.inner.next_token = input;
         self
     }
     /// The value set for [`ListContributorInsightsInput::next_token`](crate::types::ListContributorInsightsInput::next_token), if any.
     #[inline]
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_token
+        &self.inner.next_token
     }
     /// Sets [`ListContributorInsightsInput::max_results`](crate::types::ListContributorInsightsInput::max_results): Maximum number of results to return per page.
     pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.max_results = ::std::option::Option::Some(input.into());
+        self.inner.max_results = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListContributorInsightsInput::max_results`](crate::types::ListContributorInsightsInput::max_results).
     #[inline]
     pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.max_results = input;
+        self.inner.max_results = input;
         self
     }
     /// The value set for [`ListContributorInsightsInput::max_results`](crate::types::ListContributorInsightsInput::max_results), if any.
     #[inline]
     pub fn get_max_results(&self) -> &::std::option::Option<i32> {
-        &self.max_results
+        &self.inner.max_results
     }
     /// Builds the [`ListContributorInsightsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -163,10 +161,6 @@ impl ListContributorInsightsInputBuilder {
         crate::types::ListContributorInsightsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListContributorInsightsInput {
-            table_name: self.table_name,
-            next_token: self.next_token,
-            max_results: self.max_results,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

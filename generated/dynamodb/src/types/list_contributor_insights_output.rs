@@ -101,10 +101,7 @@ impl ListContributorInsightsOutput {
     ::std::default::Default
 )]
 pub struct ListContributorInsightsOutputBuilder {
-    contributor_insights_summaries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ContributorInsightsSummary>,
-    >,
-    next_token: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ListContributorInsightsOutput,
 }
 impl ListContributorInsightsOutputBuilder {
     /// Sets [`ListContributorInsightsOutput::contributor_insights_summaries`](crate::types::ListContributorInsightsOutput::contributor_insights_summaries): A list of ContributorInsightsSummary.
@@ -114,7 +111,7 @@ impl ListContributorInsightsOutputBuilder {
             Item = impl ::std::convert::Into<crate::types::ContributorInsightsSummary>,
         >,
     ) -> Self {
-        self.contributor_insights_summaries = ::std::option::Option::Some(
+        self.inner.contributor_insights_summaries = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -127,7 +124,7 @@ impl ListContributorInsightsOutputBuilder {
             ::std::vec::Vec<crate::types::ContributorInsightsSummary>,
         >,
     ) -> Self {
-        self.contributor_insights_summaries = input;
+        self.inner.contributor_insights_summaries = input;
         self
     }
     /// The value set for [`ListContributorInsightsOutput::contributor_insights_summaries`](crate::types::ListContributorInsightsOutput::contributor_insights_summaries), if any.
@@ -137,14 +134,14 @@ impl ListContributorInsightsOutputBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::ContributorInsightsSummary>,
     > {
-        &self.contributor_insights_summaries
+        &self.inner.contributor_insights_summaries
     }
     /// Sets [`ListContributorInsightsOutput::next_token`](crate::types::ListContributorInsightsOutput::next_token): A token to go to the next page if there is one.
     pub fn next_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_token = ::std::option::Option::Some(input.into());
+        self.inner.next_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListContributorInsightsOutput::next_token`](crate::types::ListContributorInsightsOutput::next_token).
@@ -153,13 +150,13 @@ impl ListContributorInsightsOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_token = input;
+        self.inner.next_token = input;
         self
     }
     /// The value set for [`ListContributorInsightsOutput::next_token`](crate::types::ListContributorInsightsOutput::next_token), if any.
     #[inline]
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_token
+        &self.inner.next_token
     }
     /// Builds the [`ListContributorInsightsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -169,9 +166,6 @@ impl ListContributorInsightsOutputBuilder {
         crate::types::ListContributorInsightsOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListContributorInsightsOutput {
-            contributor_insights_summaries: self.contributor_insights_summaries,
-            next_token: self.next_token,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

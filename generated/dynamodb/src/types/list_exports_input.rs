@@ -90,9 +90,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListExportsInput {
     ::std::default::Default
 )]
 pub struct ListExportsInputBuilder {
-    table_arn: ::std::option::Option<::std::string::String>,
-    max_results: ::std::option::Option<i32>,
-    next_token: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ListExportsInput,
 }
 impl ListExportsInputBuilder {
     /// Sets [`ListExportsInput::table_arn`](crate::types::ListExportsInput::table_arn): The Amazon Resource Name (ARN) associated with the exported table.
@@ -100,7 +98,7 @@ impl ListExportsInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_arn = ::std::option::Option::Some(input.into());
+        self.inner.table_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListExportsInput::table_arn`](crate::types::ListExportsInput::table_arn).
@@ -109,36 +107,36 @@ impl ListExportsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_arn = input;
+        self.inner.table_arn = input;
         self
     }
     /// The value set for [`ListExportsInput::table_arn`](crate::types::ListExportsInput::table_arn), if any.
     #[inline]
     pub fn get_table_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_arn
+        &self.inner.table_arn
     }
     /// Sets [`ListExportsInput::max_results`](crate::types::ListExportsInput::max_results): Maximum number of results to return per page.
     pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.max_results = ::std::option::Option::Some(input.into());
+        self.inner.max_results = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListExportsInput::max_results`](crate::types::ListExportsInput::max_results).
     #[inline]
     pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.max_results = input;
+        self.inner.max_results = input;
         self
     }
     /// The value set for [`ListExportsInput::max_results`](crate::types::ListExportsInput::max_results), if any.
     #[inline]
     pub fn get_max_results(&self) -> &::std::option::Option<i32> {
-        &self.max_results
+        &self.inner.max_results
     }
     /// Sets [`ListExportsInput::next_token`](crate::types::ListExportsInput::next_token): An optional string that, if supplied, must be copied from the output of a previous call to `ListExports`.
     pub fn next_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_token = ::std::option::Option::Some(input.into());
+        self.inner.next_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListExportsInput::next_token`](crate::types::ListExportsInput::next_token).
@@ -147,13 +145,13 @@ impl ListExportsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_token = input;
+        self.inner.next_token = input;
         self
     }
     /// The value set for [`ListExportsInput::next_token`](crate::types::ListExportsInput::next_token), if any.
     #[inline]
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_token
+        &self.inner.next_token
     }
     /// Builds the [`ListExportsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -163,10 +161,6 @@ impl ListExportsInputBuilder {
         crate::types::ListExportsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListExportsInput {
-            table_arn: self.table_arn,
-            max_results: self.max_results,
-            next_token: self.next_token,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -100,10 +100,7 @@ impl ListExportsOutput {
     ::std::default::Default
 )]
 pub struct ListExportsOutputBuilder {
-    export_summaries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ExportSummary>,
-    >,
-    next_token: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ListExportsOutput,
 }
 impl ListExportsOutputBuilder {
     /// Sets [`ListExportsOutput::export_summaries`](crate::types::ListExportsOutput::export_summaries): A list of [`ExportSummary`](crate::types::ExportSummary) objects.
@@ -113,7 +110,7 @@ impl ListExportsOutputBuilder {
             Item = impl ::std::convert::Into<crate::types::ExportSummary>,
         >,
     ) -> Self {
-        self.export_summaries = ::std::option::Option::Some(
+        self.inner.export_summaries = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -124,7 +121,7 @@ impl ListExportsOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ExportSummary>>,
     ) -> Self {
-        self.export_summaries = input;
+        self.inner.export_summaries = input;
         self
     }
     /// The value set for [`ListExportsOutput::export_summaries`](crate::types::ListExportsOutput::export_summaries), if any.
@@ -132,14 +129,14 @@ impl ListExportsOutputBuilder {
     pub fn get_export_summaries(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ExportSummary>> {
-        &self.export_summaries
+        &self.inner.export_summaries
     }
     /// Sets [`ListExportsOutput::next_token`](crate::types::ListExportsOutput::next_token): If this value is returned, there are additional results to be displayed.
     pub fn next_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_token = ::std::option::Option::Some(input.into());
+        self.inner.next_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListExportsOutput::next_token`](crate::types::ListExportsOutput::next_token).
@@ -148,13 +145,13 @@ impl ListExportsOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_token = input;
+        self.inner.next_token = input;
         self
     }
     /// The value set for [`ListExportsOutput::next_token`](crate::types::ListExportsOutput::next_token), if any.
     #[inline]
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_token
+        &self.inner.next_token
     }
     /// Builds the [`ListExportsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -164,9 +161,6 @@ impl ListExportsOutputBuilder {
         crate::types::ListExportsOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListExportsOutput {
-            export_summaries: self.export_summaries,
-            next_token: self.next_token,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -96,9 +96,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListGlobalTablesInput {
     ::std::default::Default
 )]
 pub struct ListGlobalTablesInputBuilder {
-    exclusive_start_global_table_name: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
-    region_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ListGlobalTablesInput,
 }
 impl ListGlobalTablesInputBuilder {
     /// Sets [`ListGlobalTablesInput::exclusive_start_global_table_name`](crate::types::ListGlobalTablesInput::exclusive_start_global_table_name): The first global table name that this operation will evaluate.
@@ -106,7 +104,7 @@ impl ListGlobalTablesInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.exclusive_start_global_table_name = ::std::option::Option::Some(
+        self.inner.exclusive_start_global_table_name = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -117,7 +115,7 @@ impl ListGlobalTablesInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.exclusive_start_global_table_name = input;
+        self.inner.exclusive_start_global_table_name = input;
         self
     }
     /// The value set for [`ListGlobalTablesInput::exclusive_start_global_table_name`](crate::types::ListGlobalTablesInput::exclusive_start_global_table_name), if any.
@@ -125,30 +123,30 @@ impl ListGlobalTablesInputBuilder {
     pub fn get_exclusive_start_global_table_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.exclusive_start_global_table_name
+        &self.inner.exclusive_start_global_table_name
     }
     /// Sets [`ListGlobalTablesInput::limit`](crate::types::ListGlobalTablesInput::limit): The maximum number of table names to return, if the parameter is not specified DynamoDB defaults to 100.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListGlobalTablesInput::limit`](crate::types::ListGlobalTablesInput::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`ListGlobalTablesInput::limit`](crate::types::ListGlobalTablesInput::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Sets [`ListGlobalTablesInput::region_name`](crate::types::ListGlobalTablesInput::region_name): Lists the global tables in a specific Region.
     pub fn region_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.region_name = ::std::option::Option::Some(input.into());
+        self.inner.region_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListGlobalTablesInput::region_name`](crate::types::ListGlobalTablesInput::region_name).
@@ -157,13 +155,13 @@ impl ListGlobalTablesInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.region_name = input;
+        self.inner.region_name = input;
         self
     }
     /// The value set for [`ListGlobalTablesInput::region_name`](crate::types::ListGlobalTablesInput::region_name), if any.
     #[inline]
     pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.region_name
+        &self.inner.region_name
     }
     /// Builds the [`ListGlobalTablesInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -173,10 +171,6 @@ impl ListGlobalTablesInputBuilder {
         crate::types::ListGlobalTablesInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListGlobalTablesInput {
-            exclusive_start_global_table_name: self.exclusive_start_global_table_name,
-            limit: self.limit,
-            region_name: self.region_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -102,8 +102,7 @@ impl ListGlobalTablesOutput {
     ::std::default::Default
 )]
 pub struct ListGlobalTablesOutputBuilder {
-    global_tables: ::std::option::Option<::std::vec::Vec<crate::types::GlobalTable>>,
-    last_evaluated_global_table_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ListGlobalTablesOutput,
 }
 impl ListGlobalTablesOutputBuilder {
     /// Sets [`ListGlobalTablesOutput::global_tables`](crate::types::ListGlobalTablesOutput::global_tables): List of global table names.
@@ -113,7 +112,7 @@ impl ListGlobalTablesOutputBuilder {
             Item = impl ::std::convert::Into<crate::types::GlobalTable>,
         >,
     ) -> Self {
-        self.global_tables = ::std::option::Option::Some(
+        self.inner.global_tables = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -124,7 +123,7 @@ impl ListGlobalTablesOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::GlobalTable>>,
     ) -> Self {
-        self.global_tables = input;
+        self.inner.global_tables = input;
         self
     }
     /// The value set for [`ListGlobalTablesOutput::global_tables`](crate::types::ListGlobalTablesOutput::global_tables), if any.
@@ -132,14 +131,14 @@ impl ListGlobalTablesOutputBuilder {
     pub fn get_global_tables(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::GlobalTable>> {
-        &self.global_tables
+        &self.inner.global_tables
     }
     /// Sets [`ListGlobalTablesOutput::last_evaluated_global_table_name`](crate::types::ListGlobalTablesOutput::last_evaluated_global_table_name): Last evaluated global table name.
     pub fn last_evaluated_global_table_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.last_evaluated_global_table_name = ::std::option::Option::Some(
+        self.inner.last_evaluated_global_table_name = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -150,7 +149,7 @@ impl ListGlobalTablesOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.last_evaluated_global_table_name = input;
+        self.inner.last_evaluated_global_table_name = input;
         self
     }
     /// The value set for [`ListGlobalTablesOutput::last_evaluated_global_table_name`](crate::types::ListGlobalTablesOutput::last_evaluated_global_table_name), if any.
@@ -158,7 +157,7 @@ impl ListGlobalTablesOutputBuilder {
     pub fn get_last_evaluated_global_table_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.last_evaluated_global_table_name
+        &self.inner.last_evaluated_global_table_name
     }
     /// Builds the [`ListGlobalTablesOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -168,9 +167,6 @@ impl ListGlobalTablesOutputBuilder {
         crate::types::ListGlobalTablesOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListGlobalTablesOutput {
-            global_tables: self.global_tables,
-            last_evaluated_global_table_name: self.last_evaluated_global_table_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

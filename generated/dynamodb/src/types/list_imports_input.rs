@@ -90,9 +90,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListImportsInput {
     ::std::default::Default
 )]
 pub struct ListImportsInputBuilder {
-    table_arn: ::std::option::Option<::std::string::String>,
-    page_size: ::std::option::Option<i32>,
-    next_token: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ListImportsInput,
 }
 impl ListImportsInputBuilder {
     /// Sets [`ListImportsInput::table_arn`](crate::types::ListImportsInput::table_arn): The Amazon Resource Name (ARN) associated with the table that was imported to.
@@ -100,7 +98,7 @@ impl ListImportsInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_arn = ::std::option::Option::Some(input.into());
+        self.inner.table_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListImportsInput::table_arn`](crate::types::ListImportsInput::table_arn).
@@ -109,36 +107,36 @@ impl ListImportsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_arn = input;
+        self.inner.table_arn = input;
         self
     }
     /// The value set for [`ListImportsInput::table_arn`](crate::types::ListImportsInput::table_arn), if any.
     #[inline]
     pub fn get_table_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_arn
+        &self.inner.table_arn
     }
     /// Sets [`ListImportsInput::page_size`](crate::types::ListImportsInput::page_size): The number of [`ImportSummary`](crate::types::ImportSummary) objects returned in a single page.
     pub fn page_size(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.page_size = ::std::option::Option::Some(input.into());
+        self.inner.page_size = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListImportsInput::page_size`](crate::types::ListImportsInput::page_size).
     #[inline]
     pub fn set_page_size(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.page_size = input;
+        self.inner.page_size = input;
         self
     }
     /// The value set for [`ListImportsInput::page_size`](crate::types::ListImportsInput::page_size), if any.
     #[inline]
     pub fn get_page_size(&self) -> &::std::option::Option<i32> {
-        &self.page_size
+        &self.inner.page_size
     }
     /// Sets [`ListImportsInput::next_token`](crate::types::ListImportsInput::next_token): An optional string that, if supplied, must be copied from the output of a previous call to `ListImports`.
     pub fn next_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_token = ::std::option::Option::Some(input.into());
+        self.inner.next_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListImportsInput::next_token`](crate::types::ListImportsInput::next_token).
@@ -147,13 +145,13 @@ impl ListImportsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_token = input;
+        self.inner.next_token = input;
         self
     }
     /// The value set for [`ListImportsInput::next_token`](crate::types::ListImportsInput::next_token), if any.
     #[inline]
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_token
+        &self.inner.next_token
     }
     /// Builds the [`ListImportsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -163,10 +161,6 @@ impl ListImportsInputBuilder {
         crate::types::ListImportsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListImportsInput {
-            table_arn: self.table_arn,
-            page_size: self.page_size,
-            next_token: self.next_token,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -100,10 +100,7 @@ impl ListImportsOutput {
     ::std::default::Default
 )]
 pub struct ListImportsOutputBuilder {
-    import_summary_list: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ImportSummary>,
-    >,
-    next_token: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ListImportsOutput,
 }
 impl ListImportsOutputBuilder {
     /// Sets [`ListImportsOutput::import_summary_list`](crate::types::ListImportsOutput::import_summary_list): A list of [`ImportSummary`](crate::types::ImportSummary) objects.
@@ -113,7 +110,7 @@ impl ListImportsOutputBuilder {
             Item = impl ::std::convert::Into<crate::types::ImportSummary>,
         >,
     ) -> Self {
-        self.import_summary_list = ::std::option::Option::Some(
+        self.inner.import_summary_list = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -124,7 +121,7 @@ impl ListImportsOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ImportSummary>>,
     ) -> Self {
-        self.import_summary_list = input;
+        self.inner.import_summary_list = input;
         self
     }
     /// The value set for [`ListImportsOutput::import_summary_list`](crate::types::ListImportsOutput::import_summary_list), if any.
@@ -132,14 +129,14 @@ impl ListImportsOutputBuilder {
     pub fn get_import_summary_list(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ImportSummary>> {
-        &self.import_summary_list
+        &self.inner.import_summary_list
     }
     /// Sets [`ListImportsOutput::next_token`](crate::types::ListImportsOutput::next_token): If this value is returned, there are additional results to be displayed.
     pub fn next_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_token = ::std::option::Option::Some(input.into());
+        self.inner.next_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListImportsOutput::next_token`](crate::types::ListImportsOutput::next_token).
@@ -148,13 +145,13 @@ impl ListImportsOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_token = input;
+        self.inner.next_token = input;
         self
     }
     /// The value set for [`ListImportsOutput::next_token`](crate::types::ListImportsOutput::next_token), if any.
     #[inline]
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_token
+        &self.inner.next_token
     }
     /// Builds the [`ListImportsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -164,9 +161,6 @@ impl ListImportsOutputBuilder {
         crate::types::ListImportsOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListImportsOutput {
-            import_summary_list: self.import_summary_list,
-            next_token: self.next_token,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -86,8 +86,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListTablesInput {
     ::std::default::Default
 )]
 pub struct ListTablesInputBuilder {
-    exclusive_start_table_name: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
+    inner: crate::types::ListTablesInput,
 }
 impl ListTablesInputBuilder {
     /// Sets [`ListTablesInput::exclusive_start_table_name`](crate::types::ListTablesInput::exclusive_start_table_name): The first table name that this operation will evaluate.
@@ -95,7 +94,9 @@ impl ListTablesInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.exclusive_start_table_name = ::std::option::Option::Some(input.into());
+        self.inner.exclusive_start_table_name = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ListTablesInput::exclusive_start_table_name`](crate::types::ListTablesInput::exclusive_start_table_name).
@@ -104,7 +105,7 @@ impl ListTablesInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.exclusive_start_table_name = input;
+        self.inner.exclusive_start_table_name = input;
         self
     }
     /// The value set for [`ListTablesInput::exclusive_start_table_name`](crate::types::ListTablesInput::exclusive_start_table_name), if any.
@@ -112,23 +113,23 @@ impl ListTablesInputBuilder {
     pub fn get_exclusive_start_table_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.exclusive_start_table_name
+        &self.inner.exclusive_start_table_name
     }
     /// Sets [`ListTablesInput::limit`](crate::types::ListTablesInput::limit): A maximum number of table names to return.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListTablesInput::limit`](crate::types::ListTablesInput::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`ListTablesInput::limit`](crate::types::ListTablesInput::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Builds the [`ListTablesInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -138,9 +139,6 @@ impl ListTablesInputBuilder {
         crate::types::ListTablesInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListTablesInput {
-            exclusive_start_table_name: self.exclusive_start_table_name,
-            limit: self.limit,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -96,8 +96,7 @@ impl ListTablesOutput {
     ::std::default::Default
 )]
 pub struct ListTablesOutputBuilder {
-    table_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    last_evaluated_table_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ListTablesOutput,
 }
 impl ListTablesOutputBuilder {
     /// Sets [`ListTablesOutput::table_names`](crate::types::ListTablesOutput::table_names): The names of the tables associated with the current account at the current endpoint.
@@ -107,7 +106,7 @@ impl ListTablesOutputBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.table_names = ::std::option::Option::Some(
+        self.inner.table_names = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -118,7 +117,7 @@ impl ListTablesOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.table_names = input;
+        self.inner.table_names = input;
         self
     }
     /// The value set for [`ListTablesOutput::table_names`](crate::types::ListTablesOutput::table_names), if any.
@@ -126,14 +125,14 @@ impl ListTablesOutputBuilder {
     pub fn get_table_names(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.table_names
+        &self.inner.table_names
     }
     /// Sets [`ListTablesOutput::last_evaluated_table_name`](crate::types::ListTablesOutput::last_evaluated_table_name): The name of the last table in the current page of results.
     pub fn last_evaluated_table_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.last_evaluated_table_name = ::std::option::Option::Some(input.into());
+        self.inner.last_evaluated_table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListTablesOutput::last_evaluated_table_name`](crate::types::ListTablesOutput::last_evaluated_table_name).
@@ -142,7 +141,7 @@ impl ListTablesOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.last_evaluated_table_name = input;
+        self.inner.last_evaluated_table_name = input;
         self
     }
     /// The value set for [`ListTablesOutput::last_evaluated_table_name`](crate::types::ListTablesOutput::last_evaluated_table_name), if any.
@@ -150,7 +149,7 @@ impl ListTablesOutputBuilder {
     pub fn get_last_evaluated_table_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.last_evaluated_table_name
+        &self.inner.last_evaluated_table_name
     }
     /// Builds the [`ListTablesOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -160,9 +159,6 @@ impl ListTablesOutputBuilder {
         crate::types::ListTablesOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListTablesOutput {
-            table_names: self.table_names,
-            last_evaluated_table_name: self.last_evaluated_table_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -86,8 +86,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListTagsOfResourceInput 
     ::std::default::Default
 )]
 pub struct ListTagsOfResourceInputBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
-    next_token: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ListTagsOfResourceInput,
 }
 impl ListTagsOfResourceInputBuilder {
     /// Sets [`ListTagsOfResourceInput::resource_arn`](crate::types::ListTagsOfResourceInput::resource_arn): The Amazon DynamoDB resource with tags to be listed.
@@ -95,7 +94,7 @@ impl ListTagsOfResourceInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_arn = ::std::option::Option::Some(input.into());
+        self.inner.resource_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListTagsOfResourceInput::resource_arn`](crate::types::ListTagsOfResourceInput::resource_arn).
@@ -104,20 +103,20 @@ impl ListTagsOfResourceInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_arn = input;
+        self.inner.resource_arn = input;
         self
     }
     /// The value set for [`ListTagsOfResourceInput::resource_arn`](crate::types::ListTagsOfResourceInput::resource_arn), if any.
     #[inline]
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_arn
+        &self.inner.resource_arn
     }
     /// Sets [`ListTagsOfResourceInput::next_token`](crate::types::ListTagsOfResourceInput::next_token): An optional string that, if supplied, must be copied from the output of a previous call to ListTagOfResource.
     pub fn next_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_token = ::std::option::Option::Some(input.into());
+        self.inner.next_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListTagsOfResourceInput::next_token`](crate::types::ListTagsOfResourceInput::next_token).
@@ -126,13 +125,13 @@ impl ListTagsOfResourceInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_token = input;
+        self.inner.next_token = input;
         self
     }
     /// The value set for [`ListTagsOfResourceInput::next_token`](crate::types::ListTagsOfResourceInput::next_token), if any.
     #[inline]
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_token
+        &self.inner.next_token
     }
     /// Builds the [`ListTagsOfResourceInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -142,15 +141,12 @@ impl ListTagsOfResourceInputBuilder {
         crate::types::ListTagsOfResourceInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.resource_arn.is_none() {
+        if self.inner.resource_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListTagsOfResourceInput",
                 member: "ResourceArn",
             });
         }
-        ::std::result::Result::Ok(crate::types::ListTagsOfResourceInput {
-            resource_arn: self.resource_arn,
-            next_token: self.next_token,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -96,8 +96,7 @@ impl ListTagsOfResourceOutput {
     ::std::default::Default
 )]
 pub struct ListTagsOfResourceOutputBuilder {
-    tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    next_token: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ListTagsOfResourceOutput,
 }
 impl ListTagsOfResourceOutputBuilder {
     /// Sets [`ListTagsOfResourceOutput::tags`](crate::types::ListTagsOfResourceOutput::tags): The tags currently associated with the Amazon DynamoDB resource.
@@ -107,7 +106,7 @@ impl ListTagsOfResourceOutputBuilder {
             Item = impl ::std::convert::Into<crate::types::Tag>,
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -118,7 +117,7 @@ impl ListTagsOfResourceOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`ListTagsOfResourceOutput::tags`](crate::types::ListTagsOfResourceOutput::tags), if any.
@@ -126,14 +125,14 @@ impl ListTagsOfResourceOutputBuilder {
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-        &self.tags
+        &self.inner.tags
     }
     /// Sets [`ListTagsOfResourceOutput::next_token`](crate::types::ListTagsOfResourceOutput::next_token): If this value is returned, there are additional results to be displayed.
     pub fn next_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_token = ::std::option::Option::Some(input.into());
+        self.inner.next_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListTagsOfResourceOutput::next_token`](crate::types::ListTagsOfResourceOutput::next_token).
@@ -142,13 +141,13 @@ impl ListTagsOfResourceOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_token = input;
+        self.inner.next_token = input;
         self
     }
     /// The value set for [`ListTagsOfResourceOutput::next_token`](crate::types::ListTagsOfResourceOutput::next_token), if any.
     #[inline]
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_token
+        &self.inner.next_token
     }
     /// Builds the [`ListTagsOfResourceOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -158,9 +157,6 @@ impl ListTagsOfResourceOutputBuilder {
         crate::types::ListTagsOfResourceOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListTagsOfResourceOutput {
-            tags: self.tags,
-            next_token: self.next_token,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,9 +107,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LocalSecondaryIndex {
     ::std::default::Default
 )]
 pub struct LocalSecondaryIndexBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
-    key_schema: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
-    projection: ::std::option::Option<crate::types::Projection>,
+    inner: crate::types::LocalSecondaryIndex,
 }
 impl LocalSecondaryIndexBuilder {
     /// Sets [`LocalSecondaryIndex::index_name`](crate::types::LocalSecondaryIndex::index_name): The name of the local secondary index.
@@ -117,7 +115,7 @@ impl LocalSecondaryIndexBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`LocalSecondaryIndex::index_name`](crate::types::LocalSecondaryIndex::index_name).
@@ -126,13 +124,13 @@ impl LocalSecondaryIndexBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`LocalSecondaryIndex::index_name`](crate::types::LocalSecondaryIndex::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`LocalSecondaryIndex::key_schema`](crate::types::LocalSecondaryIndex::key_schema): The complete key schema for the local secondary index, consisting of one or more pairs of attribute names and key types:
     pub fn key_schema(
@@ -141,7 +139,7 @@ impl LocalSecondaryIndexBuilder {
             Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
         >,
     ) -> Self {
-        self.key_schema = ::std::option::Option::Some(
+        self.inner.key_schema = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -152,7 +150,7 @@ impl LocalSecondaryIndexBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
-        self.key_schema = input;
+        self.inner.key_schema = input;
         self
     }
     /// The value set for [`LocalSecondaryIndex::key_schema`](crate::types::LocalSecondaryIndex::key_schema), if any.
@@ -160,14 +158,14 @@ impl LocalSecondaryIndexBuilder {
     pub fn get_key_schema(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
-        &self.key_schema
+        &self.inner.key_schema
     }
     /// Sets [`LocalSecondaryIndex::projection`](crate::types::LocalSecondaryIndex::projection): Represents attributes that are copied (projected) from the table into the local secondary index.
     pub fn projection(
         mut self,
         input: impl ::std::convert::Into<crate::types::Projection>,
     ) -> Self {
-        self.projection = ::std::option::Option::Some(input.into());
+        self.inner.projection = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`LocalSecondaryIndex::projection`](crate::types::LocalSecondaryIndex::projection).
@@ -176,13 +174,13 @@ impl LocalSecondaryIndexBuilder {
         mut self,
         input: ::std::option::Option<crate::types::Projection>,
     ) -> Self {
-        self.projection = input;
+        self.inner.projection = input;
         self
     }
     /// The value set for [`LocalSecondaryIndex::projection`](crate::types::LocalSecondaryIndex::projection), if any.
     #[inline]
     pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
-        &self.projection
+        &self.inner.projection
     }
     /// Builds the [`LocalSecondaryIndex`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -192,28 +190,24 @@ impl LocalSecondaryIndexBuilder {
         crate::types::LocalSecondaryIndex,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.index_name.is_none() {
+        if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "LocalSecondaryIndex",
                 member: "IndexName",
             });
         }
-        if self.key_schema.is_none() {
+        if self.inner.key_schema.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "LocalSecondaryIndex",
                 member: "KeySchema",
             });
         }
-        if self.projection.is_none() {
+        if self.inner.projection.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "LocalSecondaryIndex",
                 member: "Projection",
             });
         }
-        ::std::result::Result::Ok(crate::types::LocalSecondaryIndex {
-            index_name: self.index_name,
-            key_schema: self.key_schema,
-            projection: self.projection,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -120,12 +120,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LocalSecondaryIndexDescr
     ::std::default::Default
 )]
 pub struct LocalSecondaryIndexDescriptionBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
-    key_schema: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
-    projection: ::std::option::Option<crate::types::Projection>,
-    index_size_bytes: ::std::option::Option<i64>,
-    item_count: ::std::option::Option<i64>,
-    index_arn: ::std::option::Option<::std::string::String>,
+    inner: crate::types::LocalSecondaryIndexDescription,
 }
 impl LocalSecondaryIndexDescriptionBuilder {
     /// Sets [`LocalSecondaryIndexDescription::index_name`](crate::types::LocalSecondaryIndexDescription::index_name): Represents the name of the local secondary index.
@@ -133,7 +128,7 @@ impl LocalSecondaryIndexDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`LocalSecondaryIndexDescription::index_name`](crate::types::LocalSecondaryIndexDescription::index_name).
@@ -142,13 +137,13 @@ impl LocalSecondaryIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`LocalSecondaryIndexDescription::index_name`](crate::types::LocalSecondaryIndexDescription::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`LocalSecondaryIndexDescription::key_schema`](crate::types::LocalSecondaryIndexDescription::key_schema): The complete key schema for the local secondary index, consisting of one or more pairs of attribute names and key types:
     pub fn key_schema(
@@ -157,7 +152,7 @@ impl LocalSecondaryIndexDescriptionBuilder {
             Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
         >,
     ) -> Self {
-        self.key_schema = ::std::option::Option::Some(
+        self.inner.key_schema = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -168,7 +163,7 @@ impl LocalSecondaryIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
-        self.key_schema = input;
+        self.inner.key_schema = input;
         self
     }
     /// The value set for [`LocalSecondaryIndexDescription::key_schema`](crate::types::LocalSecondaryIndexDescription::key_schema), if any.
@@ -176,14 +171,14 @@ impl LocalSecondaryIndexDescriptionBuilder {
     pub fn get_key_schema(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
-        &self.key_schema
+        &self.inner.key_schema
     }
     /// Sets [`LocalSecondaryIndexDescription::projection`](crate::types::LocalSecondaryIndexDescription::projection): Represents attributes that are copied (projected) from the table into the global secondary index.
     pub fn projection(
         mut self,
         input: impl ::std::convert::Into<crate::types::Projection>,
     ) -> Self {
-        self.projection = ::std::option::Option::Some(input.into());
+        self.inner.projection = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`LocalSecondaryIndexDescription::projection`](crate::types::LocalSecondaryIndexDescription::projection).
@@ -192,52 +187,52 @@ impl LocalSecondaryIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::Projection>,
     ) -> Self {
-        self.projection = input;
+        self.inner.projection = input;
         self
     }
     /// The value set for [`LocalSecondaryIndexDescription::projection`](crate::types::LocalSecondaryIndexDescription::projection), if any.
     #[inline]
     pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
-        &self.projection
+        &self.inner.projection
     }
     /// Sets [`LocalSecondaryIndexDescription::index_size_bytes`](crate::types::LocalSecondaryIndexDescription::index_size_bytes): The total size of the specified index, in bytes.
     pub fn index_size_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.index_size_bytes = ::std::option::Option::Some(input.into());
+        self.inner.index_size_bytes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`LocalSecondaryIndexDescription::index_size_bytes`](crate::types::LocalSecondaryIndexDescription::index_size_bytes).
     #[inline]
     pub fn set_index_size_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.index_size_bytes = input;
+        self.inner.index_size_bytes = input;
         self
     }
     /// The value set for [`LocalSecondaryIndexDescription::index_size_bytes`](crate::types::LocalSecondaryIndexDescription::index_size_bytes), if any.
     #[inline]
     pub fn get_index_size_bytes(&self) -> &::std::option::Option<i64> {
-        &self.index_size_bytes
+        &self.inner.index_size_bytes
     }
     /// Sets [`LocalSecondaryIndexDescription::item_count`](crate::types::LocalSecondaryIndexDescription::item_count): The number of items in the specified index.
     pub fn item_count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.item_count = ::std::option::Option::Some(input.into());
+        self.inner.item_count = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`LocalSecondaryIndexDescription::item_count`](crate::types::LocalSecondaryIndexDescription::item_count).
     #[inline]
     pub fn set_item_count(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.item_count = input;
+        self.inner.item_count = input;
         self
     }
     /// The value set for [`LocalSecondaryIndexDescription::item_count`](crate::types::LocalSecondaryIndexDescription::item_count), if any.
     #[inline]
     pub fn get_item_count(&self) -> &::std::option::Option<i64> {
-        &self.item_count
+        &self.inner.item_count
     }
     /// Sets [`LocalSecondaryIndexDescription::index_arn`](crate::types::LocalSecondaryIndexDescription::index_arn): The Amazon Resource Name (ARN) that uniquely identifies the index.
     pub fn index_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_arn = ::std::option::Option::Some(input.into());
+        self.inner.index_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`LocalSecondaryIndexDescription::index_arn`](crate::types::LocalSecondaryIndexDescription::index_arn).
@@ -246,13 +241,13 @@ impl LocalSecondaryIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_arn = input;
+        self.inner.index_arn = input;
         self
     }
     /// The value set for [`LocalSecondaryIndexDescription::index_arn`](crate::types::LocalSecondaryIndexDescription::index_arn), if any.
     #[inline]
     pub fn get_index_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_arn
+        &self.inner.index_arn
     }
     /// Builds the [`LocalSecondaryIndexDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -262,13 +257,6 @@ impl LocalSecondaryIndexDescriptionBuilder {
         crate::types::LocalSecondaryIndexDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::LocalSecondaryIndexDescription {
-            index_name: self.index_name,
-            key_schema: self.key_schema,
-            projection: self.projection,
-            index_size_bytes: self.index_size_bytes,
-            item_count: self.item_count,
-            index_arn: self.index_arn,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -101,9 +101,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for LocalSecondaryIndexInfo 
     ::std::default::Default
 )]
 pub struct LocalSecondaryIndexInfoBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
-    key_schema: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
-    projection: ::std::option::Option<crate::types::Projection>,
+    inner: crate::types::LocalSecondaryIndexInfo,
 }
 impl LocalSecondaryIndexInfoBuilder {
     /// Sets [`LocalSecondaryIndexInfo::index_name`](crate::types::LocalSecondaryIndexInfo::index_name): Represents the name of the local secondary index.
@@ -111,7 +109,7 @@ impl LocalSecondaryIndexInfoBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`LocalSecondaryIndexInfo::index_name`](crate::types::LocalSecondaryIndexInfo::index_name).
@@ -120,13 +118,13 @@ impl LocalSecondaryIndexInfoBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`LocalSecondaryIndexInfo::index_name`](crate::types::LocalSecondaryIndexInfo::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`LocalSecondaryIndexInfo::key_schema`](crate::types::LocalSecondaryIndexInfo::key_schema): The complete key schema for a local secondary index, which consists of one or more pairs of attribute names and key types:
     pub fn key_schema(
@@ -135,7 +133,7 @@ impl LocalSecondaryIndexInfoBuilder {
             Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
         >,
     ) -> Self {
-        self.key_schema = ::std::option::Option::Some(
+        self.inner.key_schema = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -146,7 +144,7 @@ impl LocalSecondaryIndexInfoBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
-        self.key_schema = input;
+        self.inner.key_schema = input;
         self
     }
     /// The value set for [`LocalSecondaryIndexInfo::key_schema`](crate::types::LocalSecondaryIndexInfo::key_schema), if any.
@@ -154,14 +152,14 @@ impl LocalSecondaryIndexInfoBuilder {
     pub fn get_key_schema(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
-        &self.key_schema
+        &self.inner.key_schema
     }
     /// Sets [`LocalSecondaryIndexInfo::projection`](crate::types::LocalSecondaryIndexInfo::projection): Represents attributes that are copied (projected) from the table into the global secondary index.
     pub fn projection(
         mut self,
         input: impl ::std::convert::Into<crate::types::Projection>,
     ) -> Self {
-        self.projection = ::std::option::Option::Some(input.into());
+        self.inner.projection = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`LocalSecondaryIndexInfo::projection`](crate::types::LocalSecondaryIndexInfo::projection).
@@ -170,13 +168,13 @@ impl LocalSecondaryIndexInfoBuilder {
         mut self,
         input: ::std::option::Option<crate::types::Projection>,
     ) -> Self {
-        self.projection = input;
+        self.inner.projection = input;
         self
     }
     /// The value set for [`LocalSecondaryIndexInfo::projection`](crate::types::LocalSecondaryIndexInfo::projection), if any.
     #[inline]
     pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
-        &self.projection
+        &self.inner.projection
     }
     /// Builds the [`LocalSecondaryIndexInfo`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -186,10 +184,6 @@ impl LocalSecondaryIndexInfoBuilder {
         crate::types::LocalSecondaryIndexInfo,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::LocalSecondaryIndexInfo {
-            index_name: self.index_name,
-            key_schema: self.key_schema,
-            projection: self.projection,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

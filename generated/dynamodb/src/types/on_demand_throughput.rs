@@ -82,8 +82,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for OnDemandThroughput {
     ::std::default::Default
 )]
 pub struct OnDemandThroughputBuilder {
-    max_read_request_units: ::std::option::Option<i64>,
-    max_write_request_units: ::std::option::Option<i64>,
+    inner: crate::types::OnDemandThroughput,
 }
 impl OnDemandThroughputBuilder {
     /// Sets [`OnDemandThroughput::max_read_request_units`](crate::types::OnDemandThroughput::max_read_request_units): Maximum number of read request units for the specified table.
@@ -91,7 +90,7 @@ impl OnDemandThroughputBuilder {
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.max_read_request_units = ::std::option::Option::Some(input.into());
+        self.inner.max_read_request_units = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`OnDemandThroughput::max_read_request_units`](crate::types::OnDemandThroughput::max_read_request_units).
@@ -100,20 +99,20 @@ impl OnDemandThroughputBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.max_read_request_units = input;
+        self.inner.max_read_request_units = input;
         self
     }
     /// The value set for [`OnDemandThroughput::max_read_request_units`](crate::types::OnDemandThroughput::max_read_request_units), if any.
     #[inline]
     pub fn get_max_read_request_units(&self) -> &::std::option::Option<i64> {
-        &self.max_read_request_units
+        &self.inner.max_read_request_units
     }
     /// Sets [`OnDemandThroughput::max_write_request_units`](crate::types::OnDemandThroughput::max_write_request_units): Maximum number of write request units for the specified table.
     pub fn max_write_request_units(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.max_write_request_units = ::std::option::Option::Some(input.into());
+        self.inner.max_write_request_units = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`OnDemandThroughput::max_write_request_units`](crate::types::OnDemandThroughput::max_write_request_units).
@@ -122,13 +121,13 @@ impl OnDemandThroughputBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.max_write_request_units = input;
+        self.inner.max_write_request_units = input;
         self
     }
     /// The value set for [`OnDemandThroughput::max_write_request_units`](crate::types::OnDemandThroughput::max_write_request_units), if any.
     #[inline]
     pub fn get_max_write_request_units(&self) -> &::std::option::Option<i64> {
-        &self.max_write_request_units
+        &self.inner.max_write_request_units
     }
     /// Builds the [`OnDemandThroughput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -138,9 +137,6 @@ impl OnDemandThroughputBuilder {
         crate::types::OnDemandThroughput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::OnDemandThroughput {
-            max_read_request_units: self.max_read_request_units,
-            max_write_request_units: self.max_write_request_units,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -72,7 +72,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for OnDemandThroughputOverri
     ::std::default::Default
 )]
 pub struct OnDemandThroughputOverrideBuilder {
-    max_read_request_units: ::std::option::Option<i64>,
+    inner: crate::types::OnDemandThroughputOverride,
 }
 impl OnDemandThroughputOverrideBuilder {
     /// Sets [`OnDemandThroughputOverride::max_read_request_units`](crate::types::OnDemandThroughputOverride::max_read_request_units): Maximum number of read request units for the specified replica table.
@@ -80,7 +80,7 @@ impl OnDemandThroughputOverrideBuilder {
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.max_read_request_units = ::std::option::Option::Some(input.into());
+        self.inner.max_read_request_units = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`OnDemandThroughputOverride::max_read_request_units`](crate::types::OnDemandThroughputOverride::max_read_request_units).
@@ -89,13 +89,13 @@ impl OnDemandThroughputOverrideBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.max_read_request_units = input;
+        self.inner.max_read_request_units = input;
         self
     }
     /// The value set for [`OnDemandThroughputOverride::max_read_request_units`](crate::types::OnDemandThroughputOverride::max_read_request_units), if any.
     #[inline]
     pub fn get_max_read_request_units(&self) -> &::std::option::Option<i64> {
-        &self.max_read_request_units
+        &self.inner.max_read_request_units
     }
     /// Builds the [`OnDemandThroughputOverride`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -105,8 +105,6 @@ impl OnDemandThroughputOverrideBuilder {
         crate::types::OnDemandThroughputOverride,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::OnDemandThroughputOverride {
-            max_read_request_units: self.max_read_request_units,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

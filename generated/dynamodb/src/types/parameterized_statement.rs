@@ -102,11 +102,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ParameterizedStatement {
     ::std::default::Default
 )]
 pub struct ParameterizedStatementBuilder {
-    statement: ::std::option::Option<::std::string::String>,
-    parameters: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
-    return_values_on_condition_check_failure: ::std::option::Option<
-        crate::types::ReturnValuesOnConditionCheckFailure,
-    >,
+    inner: crate::types::ParameterizedStatement,
 }
 impl ParameterizedStatementBuilder {
     /// Sets [`ParameterizedStatement::statement`](crate::types::ParameterizedStatement::statement): A PartiQL statement that uses parameters.
@@ -114,7 +110,7 @@ impl ParameterizedStatementBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.statement = ::std::option::Option::Some(input.into());
+        self.inner.statement = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ParameterizedStatement::statement`](crate::types::ParameterizedStatement::statement).
@@ -123,13 +119,13 @@ impl ParameterizedStatementBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.statement = input;
+        self.inner.statement = input;
         self
     }
     /// The value set for [`ParameterizedStatement::statement`](crate::types::ParameterizedStatement::statement), if any.
     #[inline]
     pub fn get_statement(&self) -> &::std::option::Option<::std::string::String> {
-        &self.statement
+        &self.inner.statement
     }
     /// Sets [`ParameterizedStatement::parameters`](crate::types::ParameterizedStatement::parameters): The parameter values.
     pub fn parameters(
@@ -138,7 +134,7 @@ impl ParameterizedStatementBuilder {
             Item = impl ::std::convert::Into<crate::types::AttributeValue>,
         >,
     ) -> Self {
-        self.parameters = ::std::option::Option::Some(
+        self.inner.parameters = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -149,7 +145,7 @@ impl ParameterizedStatementBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
     ) -> Self {
-        self.parameters = input;
+        self.inner.parameters = input;
         self
     }
     /// The value set for [`ParameterizedStatement::parameters`](crate::types::ParameterizedStatement::parameters), if any.
@@ -157,7 +153,7 @@ impl ParameterizedStatementBuilder {
     pub fn get_parameters(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>> {
-        &self.parameters
+        &self.inner.parameters
     }
     /// Sets [`ParameterizedStatement::return_values_on_condition_check_failure`](crate::types::ParameterizedStatement::return_values_on_condition_check_failure): An optional parameter that returns the item attributes for a PartiQL [`ParameterizedStatement`](crate::types::ParameterizedStatement) operation that failed a condition check.
     pub fn return_values_on_condition_check_failure(
@@ -166,7 +162,7 @@ impl ParameterizedStatementBuilder {
             crate::types::ReturnValuesOnConditionCheckFailure,
         >,
     ) -> Self {
-        self.return_values_on_condition_check_failure = ::std::option::Option::Some(
+        self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -177,7 +173,7 @@ impl ParameterizedStatementBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure>,
     ) -> Self {
-        self.return_values_on_condition_check_failure = input;
+        self.inner.return_values_on_condition_check_failure = input;
         self
     }
     /// The value set for [`ParameterizedStatement::return_values_on_condition_check_failure`](crate::types::ParameterizedStatement::return_values_on_condition_check_failure), if any.
@@ -185,7 +181,7 @@ impl ParameterizedStatementBuilder {
     pub fn get_return_values_on_condition_check_failure(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure> {
-        &self.return_values_on_condition_check_failure
+        &self.inner.return_values_on_condition_check_failure
     }
     /// Builds the [`ParameterizedStatement`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -195,17 +191,12 @@ impl ParameterizedStatementBuilder {
         crate::types::ParameterizedStatement,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.statement.is_none() {
+        if self.inner.statement.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ParameterizedStatement",
                 member: "Statement",
             });
         }
-        ::std::result::Result::Ok(crate::types::ParameterizedStatement {
-            statement: self.statement,
-            parameters: self.parameters,
-            return_values_on_condition_check_failure: self
-                .return_values_on_condition_check_failure,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -128,16 +128,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PointInTimeRecoveryDescr
     ::std::default::Default
 )]
 pub struct PointInTimeRecoveryDescriptionBuilder {
-    point_in_time_recovery_status: ::std::option::Option<
-        crate::types::PointInTimeRecoveryStatus,
-    >,
-    recovery_period_in_days: ::std::option::Option<i32>,
-    earliest_restorable_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
-    latest_restorable_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    inner: crate::types::PointInTimeRecoveryDescription,
 }
 impl PointInTimeRecoveryDescriptionBuilder {
     /// Sets [`PointInTimeRecoveryDescription::point_in_time_recovery_status`](crate::types::PointInTimeRecoveryDescription::point_in_time_recovery_status): The current state of point in time recovery:
@@ -145,7 +136,9 @@ impl PointInTimeRecoveryDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::PointInTimeRecoveryStatus>,
     ) -> Self {
-        self.point_in_time_recovery_status = ::std::option::Option::Some(input.into());
+        self.inner.point_in_time_recovery_status = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`PointInTimeRecoveryDescription::point_in_time_recovery_status`](crate::types::PointInTimeRecoveryDescription::point_in_time_recovery_status).
@@ -154,7 +147,7 @@ impl PointInTimeRecoveryDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::PointInTimeRecoveryStatus>,
     ) -> Self {
-        self.point_in_time_recovery_status = input;
+        self.inner.point_in_time_recovery_status = input;
         self
     }
     /// The value set for [`PointInTimeRecoveryDescription::point_in_time_recovery_status`](crate::types::PointInTimeRecoveryDescription::point_in_time_recovery_status), if any.
@@ -162,14 +155,14 @@ impl PointInTimeRecoveryDescriptionBuilder {
     pub fn get_point_in_time_recovery_status(
         &self,
     ) -> &::std::option::Option<crate::types::PointInTimeRecoveryStatus> {
-        &self.point_in_time_recovery_status
+        &self.inner.point_in_time_recovery_status
     }
     /// Sets [`PointInTimeRecoveryDescription::recovery_period_in_days`](crate::types::PointInTimeRecoveryDescription::recovery_period_in_days): The number of preceding days for which continuous backups are taken and maintained.
     pub fn recovery_period_in_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
     ) -> Self {
-        self.recovery_period_in_days = ::std::option::Option::Some(input.into());
+        self.inner.recovery_period_in_days = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PointInTimeRecoveryDescription::recovery_period_in_days`](crate::types::PointInTimeRecoveryDescription::recovery_period_in_days).
@@ -178,20 +171,22 @@ impl PointInTimeRecoveryDescriptionBuilder {
         mut self,
         input: ::std::option::Option<i32>,
     ) -> Self {
-        self.recovery_period_in_days = input;
+        self.inner.recovery_period_in_days = input;
         self
     }
     /// The value set for [`PointInTimeRecoveryDescription::recovery_period_in_days`](crate::types::PointInTimeRecoveryDescription::recovery_period_in_days), if any.
     #[inline]
     pub fn get_recovery_period_in_days(&self) -> &::std::option::Option<i32> {
-        &self.recovery_period_in_days
+        &self.inner.recovery_period_in_days
     }
     /// Sets [`PointInTimeRecoveryDescription::earliest_restorable_date_time`](crate::types::PointInTimeRecoveryDescription::earliest_restorable_date_time): Specifies the earliest point in time you can restore your table to.
     pub fn earliest_restorable_date_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.earliest_restorable_date_time = ::std::option::Option::Some(input.into());
+        self.inner.earliest_restorable_date_time = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`PointInTimeRecoveryDescription::earliest_restorable_date_time`](crate::types::PointInTimeRecoveryDescription::earliest_restorable_date_time).
@@ -200,7 +195,7 @@ impl PointInTimeRecoveryDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.earliest_restorable_date_time = input;
+        self.inner.earliest_restorable_date_time = input;
         self
     }
     /// The value set for [`PointInTimeRecoveryDescription::earliest_restorable_date_time`](crate::types::PointInTimeRecoveryDescription::earliest_restorable_date_time), if any.
@@ -208,14 +203,16 @@ impl PointInTimeRecoveryDescriptionBuilder {
     pub fn get_earliest_restorable_date_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.earliest_restorable_date_time
+        &self.inner.earliest_restorable_date_time
     }
     /// Sets [`PointInTimeRecoveryDescription::latest_restorable_date_time`](crate::types::PointInTimeRecoveryDescription::latest_restorable_date_time): `LatestRestorableDateTime` is typically 5 minutes before the current time.
     pub fn latest_restorable_date_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.latest_restorable_date_time = ::std::option::Option::Some(input.into());
+        self.inner.latest_restorable_date_time = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`PointInTimeRecoveryDescription::latest_restorable_date_time`](crate::types::PointInTimeRecoveryDescription::latest_restorable_date_time).
@@ -224,7 +221,7 @@ impl PointInTimeRecoveryDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.latest_restorable_date_time = input;
+        self.inner.latest_restorable_date_time = input;
         self
     }
     /// The value set for [`PointInTimeRecoveryDescription::latest_restorable_date_time`](crate::types::PointInTimeRecoveryDescription::latest_restorable_date_time), if any.
@@ -232,7 +229,7 @@ impl PointInTimeRecoveryDescriptionBuilder {
     pub fn get_latest_restorable_date_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.latest_restorable_date_time
+        &self.inner.latest_restorable_date_time
     }
     /// Builds the [`PointInTimeRecoveryDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -242,11 +239,6 @@ impl PointInTimeRecoveryDescriptionBuilder {
         crate::types::PointInTimeRecoveryDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::PointInTimeRecoveryDescription {
-            point_in_time_recovery_status: self.point_in_time_recovery_status,
-            recovery_period_in_days: self.recovery_period_in_days,
-            earliest_restorable_date_time: self.earliest_restorable_date_time,
-            latest_restorable_date_time: self.latest_restorable_date_time,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

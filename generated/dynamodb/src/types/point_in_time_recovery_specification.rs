@@ -86,8 +86,7 @@ for PointInTimeRecoverySpecification {
     ::std::default::Default
 )]
 pub struct PointInTimeRecoverySpecificationBuilder {
-    point_in_time_recovery_enabled: ::std::option::Option<bool>,
-    recovery_period_in_days: ::std::option::Option<i32>,
+    inner: crate::types::PointInTimeRecoverySpecification,
 }
 impl PointInTimeRecoverySpecificationBuilder {
     /// Sets [`PointInTimeRecoverySpecification::point_in_time_recovery_enabled`](crate::types::PointInTimeRecoverySpecification::point_in_time_recovery_enabled): Indicates whether point in time recovery is enabled (true) or disabled (false) on the table.
@@ -95,7 +94,9 @@ impl PointInTimeRecoverySpecificationBuilder {
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.point_in_time_recovery_enabled = ::std::option::Option::Some(input.into());
+        self.inner.point_in_time_recovery_enabled = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`PointInTimeRecoverySpecification::point_in_time_recovery_enabled`](crate::types::PointInTimeRecoverySpecification::point_in_time_recovery_enabled).
@@ -104,20 +105,20 @@ impl PointInTimeRecoverySpecificationBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.point_in_time_recovery_enabled = input;
+        self.inner.point_in_time_recovery_enabled = input;
         self
     }
     /// The value set for [`PointInTimeRecoverySpecification::point_in_time_recovery_enabled`](crate::types::PointInTimeRecoverySpecification::point_in_time_recovery_enabled), if any.
     #[inline]
     pub fn get_point_in_time_recovery_enabled(&self) -> &::std::option::Option<bool> {
-        &self.point_in_time_recovery_enabled
+        &self.inner.point_in_time_recovery_enabled
     }
     /// Sets [`PointInTimeRecoverySpecification::recovery_period_in_days`](crate::types::PointInTimeRecoverySpecification::recovery_period_in_days): The number of preceding days for which continuous backups are taken and maintained.
     pub fn recovery_period_in_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
     ) -> Self {
-        self.recovery_period_in_days = ::std::option::Option::Some(input.into());
+        self.inner.recovery_period_in_days = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PointInTimeRecoverySpecification::recovery_period_in_days`](crate::types::PointInTimeRecoverySpecification::recovery_period_in_days).
@@ -126,13 +127,13 @@ impl PointInTimeRecoverySpecificationBuilder {
         mut self,
         input: ::std::option::Option<i32>,
     ) -> Self {
-        self.recovery_period_in_days = input;
+        self.inner.recovery_period_in_days = input;
         self
     }
     /// The value set for [`PointInTimeRecoverySpecification::recovery_period_in_days`](crate::types::PointInTimeRecoverySpecification::recovery_period_in_days), if any.
     #[inline]
     pub fn get_recovery_period_in_days(&self) -> &::std::option::Option<i32> {
-        &self.recovery_period_in_days
+        &self.inner.recovery_period_in_days
     }
     /// Builds the [`PointInTimeRecoverySpecification`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -142,15 +143,12 @@ impl PointInTimeRecoverySpecificationBuilder {
         crate::types::PointInTimeRecoverySpecification,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.point_in_time_recovery_enabled.is_none() {
+        if self.inner.point_in_time_recovery_enabled.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PointInTimeRecoverySpecification",
                 member: "PointInTimeRecoveryEnabled",
             });
         }
-        ::std::result::Result::Ok(crate::types::PointInTimeRecoverySpecification {
-            point_in_time_recovery_enabled: self.point_in_time_recovery_enabled,
-            recovery_period_in_days: self.recovery_period_in_days,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

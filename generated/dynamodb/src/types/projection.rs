@@ -88,8 +88,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Projection {
     ::std::default::Default
 )]
 pub struct ProjectionBuilder {
-    projection_type: ::std::option::Option<crate::types::ProjectionType>,
-    non_key_attributes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    inner: crate::types::Projection,
 }
 impl ProjectionBuilder {
     /// Sets [`Projection::projection_type`](crate::types::Projection::projection_type): The set of attributes that are projected into the index:
@@ -97,7 +96,7 @@ impl ProjectionBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::ProjectionType>,
     ) -> Self {
-        self.projection_type = ::std::option::Option::Some(input.into());
+        self.inner.projection_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Projection::projection_type`](crate::types::Projection::projection_type).
@@ -106,7 +105,7 @@ impl ProjectionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ProjectionType>,
     ) -> Self {
-        self.projection_type = input;
+        self.inner.projection_type = input;
         self
     }
     /// The value set for [`Projection::projection_type`](crate::types::Projection::projection_type), if any.
@@ -114,7 +113,7 @@ impl ProjectionBuilder {
     pub fn get_projection_type(
         &self,
     ) -> &::std::option::Option<crate::types::ProjectionType> {
-        &self.projection_type
+        &self.inner.projection_type
     }
     /// Sets [`Projection::non_key_attributes`](crate::types::Projection::non_key_attributes): Represents the non-key attribute names which will be projected into the index.
     pub fn non_key_attributes(
@@ -123,7 +122,7 @@ impl ProjectionBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.non_key_attributes = ::std::option::Option::Some(
+        self.inner.non_key_attributes = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -134,7 +133,7 @@ impl ProjectionBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.non_key_attributes = input;
+        self.inner.non_key_attributes = input;
         self
     }
     /// The value set for [`Projection::non_key_attributes`](crate::types::Projection::non_key_attributes), if any.
@@ -142,7 +141,7 @@ impl ProjectionBuilder {
     pub fn get_non_key_attributes(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.non_key_attributes
+        &self.inner.non_key_attributes
     }
     /// Builds the [`Projection`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -152,9 +151,6 @@ impl ProjectionBuilder {
         crate::types::Projection,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::Projection {
-            projection_type: self.projection_type,
-            non_key_attributes: self.non_key_attributes,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

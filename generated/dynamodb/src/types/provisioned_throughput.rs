@@ -88,32 +88,31 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ProvisionedThroughput {
     ::std::default::Default
 )]
 pub struct ProvisionedThroughputBuilder {
-    read_capacity_units: ::std::option::Option<i64>,
-    write_capacity_units: ::std::option::Option<i64>,
+    inner: crate::types::ProvisionedThroughput,
 }
 impl ProvisionedThroughputBuilder {
     /// Sets [`ProvisionedThroughput::read_capacity_units`](crate::types::ProvisionedThroughput::read_capacity_units): The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
     pub fn read_capacity_units(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.read_capacity_units = ::std::option::Option::Some(input.into());
+        self.inner.read_capacity_units = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionedThroughput::read_capacity_units`](crate::types::ProvisionedThroughput::read_capacity_units).
     #[inline]
     pub fn set_read_capacity_units(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.read_capacity_units = input;
+        self.inner.read_capacity_units = input;
         self
     }
     /// The value set for [`ProvisionedThroughput::read_capacity_units`](crate::types::ProvisionedThroughput::read_capacity_units), if any.
     #[inline]
     pub fn get_read_capacity_units(&self) -> &::std::option::Option<i64> {
-        &self.read_capacity_units
+        &self.inner.read_capacity_units
     }
     /// Sets [`ProvisionedThroughput::write_capacity_units`](crate::types::ProvisionedThroughput::write_capacity_units): The maximum number of writes consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
     pub fn write_capacity_units(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.write_capacity_units = ::std::option::Option::Some(input.into());
+        self.inner.write_capacity_units = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionedThroughput::write_capacity_units`](crate::types::ProvisionedThroughput::write_capacity_units).
@@ -122,13 +121,13 @@ impl ProvisionedThroughputBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.write_capacity_units = input;
+        self.inner.write_capacity_units = input;
         self
     }
     /// The value set for [`ProvisionedThroughput::write_capacity_units`](crate::types::ProvisionedThroughput::write_capacity_units), if any.
     #[inline]
     pub fn get_write_capacity_units(&self) -> &::std::option::Option<i64> {
-        &self.write_capacity_units
+        &self.inner.write_capacity_units
     }
     /// Builds the [`ProvisionedThroughput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -138,21 +137,18 @@ impl ProvisionedThroughputBuilder {
         crate::types::ProvisionedThroughput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.read_capacity_units.is_none() {
+        if self.inner.read_capacity_units.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ProvisionedThroughput",
                 member: "ReadCapacityUnits",
             });
         }
-        if self.write_capacity_units.is_none() {
+        if self.inner.write_capacity_units.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ProvisionedThroughput",
                 member: "WriteCapacityUnits",
             });
         }
-        ::std::result::Result::Ok(crate::types::ProvisionedThroughput {
-            read_capacity_units: self.read_capacity_units,
-            write_capacity_units: self.write_capacity_units,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -135,15 +135,7 @@ for ProvisionedThroughputDescription {
     ::std::default::Default
 )]
 pub struct ProvisionedThroughputDescriptionBuilder {
-    last_increase_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
-    last_decrease_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
-    number_of_decreases_today: ::std::option::Option<i64>,
-    read_capacity_units: ::std::option::Option<i64>,
-    write_capacity_units: ::std::option::Option<i64>,
+    inner: crate::types::ProvisionedThroughputDescription,
 }
 impl ProvisionedThroughputDescriptionBuilder {
     /// Sets [`ProvisionedThroughputDescription::last_increase_date_time`](crate::types::ProvisionedThroughputDescription::last_increase_date_time): The date and time of the last provisioned throughput increase for this table.
@@ -151,7 +143,7 @@ impl ProvisionedThroughputDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.last_increase_date_time = ::std::option::Option::Some(input.into());
+        self.inner.last_increase_date_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionedThroughputDescription::last_increase_date_time`](crate::types::ProvisionedThroughputDescription::last_increase_date_time).
@@ -160,7 +152,7 @@ impl ProvisionedThroughputDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.last_increase_date_time = input;
+        self.inner.last_increase_date_time = input;
         self
     }
     /// The value set for [`ProvisionedThroughputDescription::last_increase_date_time`](crate::types::ProvisionedThroughputDescription::last_increase_date_time), if any.
@@ -168,14 +160,14 @@ impl ProvisionedThroughputDescriptionBuilder {
     pub fn get_last_increase_date_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.last_increase_date_time
+        &self.inner.last_increase_date_time
     }
     /// Sets [`ProvisionedThroughputDescription::last_decrease_date_time`](crate::types::ProvisionedThroughputDescription::last_decrease_date_time): The date and time of the last provisioned throughput decrease for this table.
     pub fn last_decrease_date_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.last_decrease_date_time = ::std::option::Option::Some(input.into());
+        self.inner.last_decrease_date_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionedThroughputDescription::last_decrease_date_time`](crate::types::ProvisionedThroughputDescription::last_decrease_date_time).
@@ -184,7 +176,7 @@ impl ProvisionedThroughputDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.last_decrease_date_time = input;
+        self.inner.last_decrease_date_time = input;
         self
     }
     /// The value set for [`ProvisionedThroughputDescription::last_decrease_date_time`](crate::types::ProvisionedThroughputDescription::last_decrease_date_time), if any.
@@ -192,14 +184,14 @@ impl ProvisionedThroughputDescriptionBuilder {
     pub fn get_last_decrease_date_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.last_decrease_date_time
+        &self.inner.last_decrease_date_time
     }
     /// Sets [`ProvisionedThroughputDescription::number_of_decreases_today`](crate::types::ProvisionedThroughputDescription::number_of_decreases_today): The number of provisioned throughput decreases for this table during this UTC calendar day.
     pub fn number_of_decreases_today(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.number_of_decreases_today = ::std::option::Option::Some(input.into());
+        self.inner.number_of_decreases_today = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionedThroughputDescription::number_of_decreases_today`](crate::types::ProvisionedThroughputDescription::number_of_decreases_today).
@@ -208,36 +200,36 @@ impl ProvisionedThroughputDescriptionBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.number_of_decreases_today = input;
+        self.inner.number_of_decreases_today = input;
         self
     }
     /// The value set for [`ProvisionedThroughputDescription::number_of_decreases_today`](crate::types::ProvisionedThroughputDescription::number_of_decreases_today), if any.
     #[inline]
     pub fn get_number_of_decreases_today(&self) -> &::std::option::Option<i64> {
-        &self.number_of_decreases_today
+        &self.inner.number_of_decreases_today
     }
     /// Sets [`ProvisionedThroughputDescription::read_capacity_units`](crate::types::ProvisionedThroughputDescription::read_capacity_units): The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
     pub fn read_capacity_units(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.read_capacity_units = ::std::option::Option::Some(input.into());
+        self.inner.read_capacity_units = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionedThroughputDescription::read_capacity_units`](crate::types::ProvisionedThroughputDescription::read_capacity_units).
     #[inline]
     pub fn set_read_capacity_units(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.read_capacity_units = input;
+        self.inner.read_capacity_units = input;
         self
     }
     /// The value set for [`ProvisionedThroughputDescription::read_capacity_units`](crate::types::ProvisionedThroughputDescription::read_capacity_units), if any.
     #[inline]
     pub fn get_read_capacity_units(&self) -> &::std::option::Option<i64> {
-        &self.read_capacity_units
+        &self.inner.read_capacity_units
     }
     /// Sets [`ProvisionedThroughputDescription::write_capacity_units`](crate::types::ProvisionedThroughputDescription::write_capacity_units): The maximum number of writes consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
     pub fn write_capacity_units(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.write_capacity_units = ::std::option::Option::Some(input.into());
+        self.inner.write_capacity_units = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionedThroughputDescription::write_capacity_units`](crate::types::ProvisionedThroughputDescription::write_capacity_units).
@@ -246,13 +238,13 @@ impl ProvisionedThroughputDescriptionBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.write_capacity_units = input;
+        self.inner.write_capacity_units = input;
         self
     }
     /// The value set for [`ProvisionedThroughputDescription::write_capacity_units`](crate::types::ProvisionedThroughputDescription::write_capacity_units), if any.
     #[inline]
     pub fn get_write_capacity_units(&self) -> &::std::option::Option<i64> {
-        &self.write_capacity_units
+        &self.inner.write_capacity_units
     }
     /// Builds the [`ProvisionedThroughputDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -262,12 +254,6 @@ impl ProvisionedThroughputDescriptionBuilder {
         crate::types::ProvisionedThroughputDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ProvisionedThroughputDescription {
-            last_increase_date_time: self.last_increase_date_time,
-            last_decrease_date_time: self.last_decrease_date_time,
-            number_of_decreases_today: self.number_of_decreases_today,
-            read_capacity_units: self.read_capacity_units,
-            write_capacity_units: self.write_capacity_units,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

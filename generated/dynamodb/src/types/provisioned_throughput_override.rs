@@ -72,24 +72,24 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ProvisionedThroughputOve
     ::std::default::Default
 )]
 pub struct ProvisionedThroughputOverrideBuilder {
-    read_capacity_units: ::std::option::Option<i64>,
+    inner: crate::types::ProvisionedThroughputOverride,
 }
 impl ProvisionedThroughputOverrideBuilder {
     /// Sets [`ProvisionedThroughputOverride::read_capacity_units`](crate::types::ProvisionedThroughputOverride::read_capacity_units): Replica-specific read capacity units.
     pub fn read_capacity_units(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.read_capacity_units = ::std::option::Option::Some(input.into());
+        self.inner.read_capacity_units = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ProvisionedThroughputOverride::read_capacity_units`](crate::types::ProvisionedThroughputOverride::read_capacity_units).
     #[inline]
     pub fn set_read_capacity_units(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.read_capacity_units = input;
+        self.inner.read_capacity_units = input;
         self
     }
     /// The value set for [`ProvisionedThroughputOverride::read_capacity_units`](crate::types::ProvisionedThroughputOverride::read_capacity_units), if any.
     #[inline]
     pub fn get_read_capacity_units(&self) -> &::std::option::Option<i64> {
-        &self.read_capacity_units
+        &self.inner.read_capacity_units
     }
     /// Builds the [`ProvisionedThroughputOverride`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -99,8 +99,6 @@ impl ProvisionedThroughputOverrideBuilder {
         crate::types::ProvisionedThroughputOverride,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ProvisionedThroughputOverride {
-            read_capacity_units: self.read_capacity_units,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -142,20 +142,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Put {
     ::std::default::Default
 )]
 pub struct PutBuilder {
-    item: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    table_name: ::std::option::Option<::std::string::String>,
-    condition_expression: ::std::option::Option<::std::string::String>,
-    expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    expression_attribute_values: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    return_values_on_condition_check_failure: ::std::option::Option<
-        crate::types::ReturnValuesOnConditionCheckFailure,
-    >,
+    inner: crate::types::Put,
 }
 impl PutBuilder {
     /// Sets [`Put::item`](crate::types::Put::item): A map of attribute name to attribute values, representing the primary key of the item to be written by `PutItem`.
@@ -168,7 +155,7 @@ impl PutBuilder {
             ),
         >,
     ) -> Self {
-        self.item = ::std::option::Option::Some(
+        self.inner.item = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -184,7 +171,7 @@ impl PutBuilder {
             >,
         >,
     ) -> Self {
-        self.item = input;
+        self.inner.item = input;
         self
     }
     /// The value set for [`Put::item`](crate::types::Put::item), if any.
@@ -194,14 +181,14 @@ impl PutBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.item
+        &self.inner.item
     }
     /// Sets [`Put::table_name`](crate::types::Put::table_name): Name of the table in which to write the item.
     pub fn table_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Put::table_name`](crate::types::Put::table_name).
@@ -210,20 +197,20 @@ impl PutBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`Put::table_name`](crate::types::Put::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`Put::condition_expression`](crate::types::Put::condition_expression): A condition that must be satisfied in order for a conditional update to succeed.
     pub fn condition_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.condition_expression = ::std::option::Option::Some(input.into());
+        self.inner.condition_expression = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Put::condition_expression`](crate::types::Put::condition_expression).
@@ -232,7 +219,7 @@ impl PutBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.condition_expression = input;
+        self.inner.condition_expression = input;
         self
     }
     /// The value set for [`Put::condition_expression`](crate::types::Put::condition_expression), if any.
@@ -240,7 +227,7 @@ impl PutBuilder {
     pub fn get_condition_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.condition_expression
+        &self.inner.condition_expression
     }
     /// Sets [`Put::expression_attribute_names`](crate::types::Put::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
     pub fn expression_attribute_names(
@@ -252,7 +239,7 @@ impl PutBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_names = ::std::option::Option::Some(
+        self.inner.expression_attribute_names = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -265,7 +252,7 @@ impl PutBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.expression_attribute_names = input;
+        self.inner.expression_attribute_names = input;
         self
     }
     /// The value set for [`Put::expression_attribute_names`](crate::types::Put::expression_attribute_names), if any.
@@ -275,7 +262,7 @@ impl PutBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.expression_attribute_names
+        &self.inner.expression_attribute_names
     }
     /// Sets [`Put::expression_attribute_values`](crate::types::Put::expression_attribute_values): One or more values that can be substituted in an expression.
     pub fn expression_attribute_values(
@@ -287,7 +274,7 @@ impl PutBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_values = ::std::option::Option::Some(
+        self.inner.expression_attribute_values = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -303,7 +290,7 @@ impl PutBuilder {
             >,
         >,
     ) -> Self {
-        self.expression_attribute_values = input;
+        self.inner.expression_attribute_values = input;
         self
     }
     /// The value set for [`Put::expression_attribute_values`](crate::types::Put::expression_attribute_values), if any.
@@ -313,7 +300,7 @@ impl PutBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.expression_attribute_values
+        &self.inner.expression_attribute_values
     }
     /// Sets [`Put::return_values_on_condition_check_failure`](crate::types::Put::return_values_on_condition_check_failure): Use [`ReturnValuesOnConditionCheckFailure`](crate::types::ReturnValuesOnConditionCheckFailure) to get the item attributes if the [`Put`](crate::types::Put) condition fails.
     pub fn return_values_on_condition_check_failure(
@@ -322,7 +309,7 @@ impl PutBuilder {
             crate::types::ReturnValuesOnConditionCheckFailure,
         >,
     ) -> Self {
-        self.return_values_on_condition_check_failure = ::std::option::Option::Some(
+        self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -333,7 +320,7 @@ impl PutBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure>,
     ) -> Self {
-        self.return_values_on_condition_check_failure = input;
+        self.inner.return_values_on_condition_check_failure = input;
         self
     }
     /// The value set for [`Put::return_values_on_condition_check_failure`](crate::types::Put::return_values_on_condition_check_failure), if any.
@@ -341,7 +328,7 @@ impl PutBuilder {
     pub fn get_return_values_on_condition_check_failure(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure> {
-        &self.return_values_on_condition_check_failure
+        &self.inner.return_values_on_condition_check_failure
     }
     /// Builds the [`Put`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -351,26 +338,18 @@ impl PutBuilder {
         crate::types::Put,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.item.is_none() {
+        if self.inner.item.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Put",
                 member: "Item",
             });
         }
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Put",
                 member: "TableName",
             });
         }
-        ::std::result::Result::Ok(crate::types::Put {
-            item: self.item,
-            table_name: self.table_name,
-            condition_expression: self.condition_expression,
-            expression_attribute_names: self.expression_attribute_names,
-            expression_attribute_values: self.expression_attribute_values,
-            return_values_on_condition_check_failure: self
-                .return_values_on_condition_check_failure,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -272,34 +272,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PutItemInput {
     ::std::default::Default
 )]
 pub struct PutItemInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    item: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    expected: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::ExpectedAttributeValue,
-        >,
-    >,
-    return_values: ::std::option::Option<crate::types::ReturnValue>,
-    return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
-    return_item_collection_metrics: ::std::option::Option<
-        crate::types::ReturnItemCollectionMetrics,
-    >,
-    conditional_operator: ::std::option::Option<crate::types::ConditionalOperator>,
-    condition_expression: ::std::option::Option<::std::string::String>,
-    expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    expression_attribute_values: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    return_values_on_condition_check_failure: ::std::option::Option<
-        crate::types::ReturnValuesOnConditionCheckFailure,
-    >,
+    inner: crate::types::PutItemInput,
 }
 impl PutItemInputBuilder {
     /// Sets [`PutItemInput::table_name`](crate::types::PutItemInput::table_name): The name of the table to contain the item.
@@ -307,7 +280,7 @@ impl PutItemInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutItemInput::table_name`](crate::types::PutItemInput::table_name).
@@ -316,13 +289,13 @@ impl PutItemInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`PutItemInput::table_name`](crate::types::PutItemInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`PutItemInput::item`](crate::types::PutItemInput::item): A map of attribute name/value pairs, one for each attribute.
     pub fn item(
@@ -334,7 +307,7 @@ impl PutItemInputBuilder {
             ),
         >,
     ) -> Self {
-        self.item = ::std::option::Option::Some(
+        self.inner.item = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -350,7 +323,7 @@ impl PutItemInputBuilder {
             >,
         >,
     ) -> Self {
-        self.item = input;
+        self.inner.item = input;
         self
     }
     /// The value set for [`PutItemInput::item`](crate::types::PutItemInput::item), if any.
@@ -360,7 +333,7 @@ impl PutItemInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.item
+        &self.inner.item
     }
     /// Sets [`PutItemInput::expected`](crate::types::PutItemInput::expected): This is a legacy parameter.
     pub fn expected(
@@ -372,7 +345,7 @@ impl PutItemInputBuilder {
             ),
         >,
     ) -> Self {
-        self.expected = ::std::option::Option::Some(
+        self.inner.expected = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -388,7 +361,7 @@ impl PutItemInputBuilder {
             >,
         >,
     ) -> Self {
-        self.expected = input;
+        self.inner.expected = input;
         self
     }
     /// The value set for [`PutItemInput::expected`](crate::types::PutItemInput::expected), if any.
@@ -401,14 +374,14 @@ impl PutItemInputBuilder {
             crate::types::ExpectedAttributeValue,
         >,
     > {
-        &self.expected
+        &self.inner.expected
     }
     /// Sets [`PutItemInput::return_values`](crate::types::PutItemInput::return_values): Use `ReturnValues` if you want to get the item attributes as they appeared before they were updated with the `PutItem` request.
     pub fn return_values(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnValue>,
     ) -> Self {
-        self.return_values = ::std::option::Option::Some(input.into());
+        self.inner.return_values = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutItemInput::return_values`](crate::types::PutItemInput::return_values).
@@ -417,7 +390,7 @@ impl PutItemInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnValue>,
     ) -> Self {
-        self.return_values = input;
+        self.inner.return_values = input;
         self
     }
     /// The value set for [`PutItemInput::return_values`](crate::types::PutItemInput::return_values), if any.
@@ -425,14 +398,14 @@ impl PutItemInputBuilder {
     pub fn get_return_values(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnValue> {
-        &self.return_values
+        &self.inner.return_values
     }
     /// Sets [`PutItemInput::return_consumed_capacity`](crate::types::PutItemInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutItemInput::return_consumed_capacity`](crate::types::PutItemInput::return_consumed_capacity).
@@ -441,7 +414,7 @@ impl PutItemInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = input;
+        self.inner.return_consumed_capacity = input;
         self
     }
     /// The value set for [`PutItemInput::return_consumed_capacity`](crate::types::PutItemInput::return_consumed_capacity), if any.
@@ -449,14 +422,16 @@ impl PutItemInputBuilder {
     pub fn get_return_consumed_capacity(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
-        &self.return_consumed_capacity
+        &self.inner.return_consumed_capacity
     }
     /// Sets [`PutItemInput::return_item_collection_metrics`](crate::types::PutItemInput::return_item_collection_metrics): Determines whether item collection metrics are returned.
     pub fn return_item_collection_metrics(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnItemCollectionMetrics>,
     ) -> Self {
-        self.return_item_collection_metrics = ::std::option::Option::Some(input.into());
+        self.inner.return_item_collection_metrics = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`PutItemInput::return_item_collection_metrics`](crate::types::PutItemInput::return_item_collection_metrics).
@@ -465,7 +440,7 @@ impl PutItemInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnItemCollectionMetrics>,
     ) -> Self {
-        self.return_item_collection_metrics = input;
+        self.inner.return_item_collection_metrics = input;
         self
     }
     /// The value set for [`PutItemInput::return_item_collection_metrics`](crate::types::PutItemInput::return_item_collection_metrics), if any.
@@ -473,14 +448,14 @@ impl PutItemInputBuilder {
     pub fn get_return_item_collection_metrics(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnItemCollectionMetrics> {
-        &self.return_item_collection_metrics
+        &self.inner.return_item_collection_metrics
     }
     /// Sets [`PutItemInput::conditional_operator`](crate::types::PutItemInput::conditional_operator): This is a legacy parameter.
     pub fn conditional_operator(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConditionalOperator>,
     ) -> Self {
-        self.conditional_operator = ::std::option::Option::Some(input.into());
+        self.inner.conditional_operator = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutItemInput::conditional_operator`](crate::types::PutItemInput::conditional_operator).
@@ -489,7 +464,7 @@ impl PutItemInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ConditionalOperator>,
     ) -> Self {
-        self.conditional_operator = input;
+        self.inner.conditional_operator = input;
         self
     }
     /// The value set for [`PutItemInput::conditional_operator`](crate::types::PutItemInput::conditional_operator), if any.
@@ -497,14 +472,14 @@ impl PutItemInputBuilder {
     pub fn get_conditional_operator(
         &self,
     ) -> &::std::option::Option<crate::types::ConditionalOperator> {
-        &self.conditional_operator
+        &self.inner.conditional_operator
     }
     /// Sets [`PutItemInput::condition_expression`](crate::types::PutItemInput::condition_expression): A condition that must be satisfied in order for a conditional `PutItem` operation to succeed.
     pub fn condition_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.condition_expression = ::std::option::Option::Some(input.into());
+        self.inner.condition_expression = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutItemInput::condition_expression`](crate::types::PutItemInput::condition_expression).
@@ -513,7 +488,7 @@ impl PutItemInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.condition_expression = input;
+        self.inner.condition_expression = input;
         self
     }
     /// The value set for [`PutItemInput::condition_expression`](crate::types::PutItemInput::condition_expression), if any.
@@ -521,7 +496,7 @@ impl PutItemInputBuilder {
     pub fn get_condition_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.condition_expression
+        &self.inner.condition_expression
     }
     /// Sets [`PutItemInput::expression_attribute_names`](crate::types::PutItemInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
     pub fn expression_attribute_names(
@@ -533,7 +508,7 @@ impl PutItemInputBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_names = ::std::option::Option::Some(
+        self.inner.expression_attribute_names = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -546,7 +521,7 @@ impl PutItemInputBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.expression_attribute_names = input;
+        self.inner.expression_attribute_names = input;
         self
     }
     /// The value set for [`PutItemInput::expression_attribute_names`](crate::types::PutItemInput::expression_attribute_names), if any.
@@ -556,7 +531,7 @@ impl PutItemInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.expression_attribute_names
+        &self.inner.expression_attribute_names
     }
     /// Sets [`PutItemInput::expression_attribute_values`](crate::types::PutItemInput::expression_attribute_values): One or more values that can be substituted in an expression.
     pub fn expression_attribute_values(
@@ -568,7 +543,7 @@ impl PutItemInputBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_values = ::std::option::Option::Some(
+        self.inner.expression_attribute_values = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -584,7 +559,7 @@ impl PutItemInputBuilder {
             >,
         >,
     ) -> Self {
-        self.expression_attribute_values = input;
+        self.inner.expression_attribute_values = input;
         self
     }
     /// The value set for [`PutItemInput::expression_attribute_values`](crate::types::PutItemInput::expression_attribute_values), if any.
@@ -594,7 +569,7 @@ impl PutItemInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.expression_attribute_values
+        &self.inner.expression_attribute_values
     }
     /// Sets [`PutItemInput::return_values_on_condition_check_failure`](crate::types::PutItemInput::return_values_on_condition_check_failure): An optional parameter that returns the item attributes for a `PutItem` operation that failed a condition check.
     pub fn return_values_on_condition_check_failure(
@@ -603,7 +578,7 @@ impl PutItemInputBuilder {
             crate::types::ReturnValuesOnConditionCheckFailure,
         >,
     ) -> Self {
-        self.return_values_on_condition_check_failure = ::std::option::Option::Some(
+        self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -614,7 +589,7 @@ impl PutItemInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure>,
     ) -> Self {
-        self.return_values_on_condition_check_failure = input;
+        self.inner.return_values_on_condition_check_failure = input;
         self
     }
     /// The value set for [`PutItemInput::return_values_on_condition_check_failure`](crate::types::PutItemInput::return_values_on_condition_check_failure), if any.
@@ -622,7 +597,7 @@ impl PutItemInputBuilder {
     pub fn get_return_values_on_condition_check_failure(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure> {
-        &self.return_values_on_condition_check_failure
+        &self.inner.return_values_on_condition_check_failure
     }
     /// Builds the [`PutItemInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -632,31 +607,18 @@ impl PutItemInputBuilder {
         crate::types::PutItemInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutItemInput",
                 member: "TableName",
             });
         }
-        if self.item.is_none() {
+        if self.inner.item.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutItemInput",
                 member: "Item",
             });
         }
-        ::std::result::Result::Ok(crate::types::PutItemInput {
-            table_name: self.table_name,
-            item: self.item,
-            expected: self.expected,
-            return_values: self.return_values,
-            return_consumed_capacity: self.return_consumed_capacity,
-            return_item_collection_metrics: self.return_item_collection_metrics,
-            conditional_operator: self.conditional_operator,
-            condition_expression: self.condition_expression,
-            expression_attribute_names: self.expression_attribute_names,
-            expression_attribute_values: self.expression_attribute_values,
-            return_values_on_condition_check_failure: self
-                .return_values_on_condition_check_failure,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -87,9 +87,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PutRequest {
     ::std::default::Default
 )]
 pub struct PutRequestBuilder {
-    item: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    inner: crate::types::PutRequest,
 }
 impl PutRequestBuilder {
     /// Sets [`PutRequest::item`](crate::types::PutRequest::item): A map of attribute name to attribute values, representing the primary key of an item to be processed by `PutItem`.
@@ -102,7 +100,7 @@ impl PutRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.item = ::std::option::Option::Some(
+        self.inner.item = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -118,7 +116,7 @@ impl PutRequestBuilder {
             >,
         >,
     ) -> Self {
-        self.item = input;
+        self.inner.item = input;
         self
     }
     /// The value set for [`PutRequest::item`](crate::types::PutRequest::item), if any.
@@ -128,7 +126,7 @@ impl PutRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.item
+        &self.inner.item
     }
     /// Builds the [`PutRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -138,14 +136,12 @@ impl PutRequestBuilder {
         crate::types::PutRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.item.is_none() {
+        if self.inner.item.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutRequest",
                 member: "Item",
             });
         }
-        ::std::result::Result::Ok(crate::types::PutRequest {
-            item: self.item,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -115,10 +115,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PutResourcePolicyInput {
     ::std::default::Default
 )]
 pub struct PutResourcePolicyInputBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
-    policy: ::std::option::Option<::std::string::String>,
-    expected_revision_id: ::std::option::Option<::std::string::String>,
-    confirm_remove_self_resource_access: ::std::option::Option<bool>,
+    inner: crate::types::PutResourcePolicyInput,
 }
 impl PutResourcePolicyInputBuilder {
     /// Sets [`PutResourcePolicyInput::resource_arn`](crate::types::PutResourcePolicyInput::resource_arn): The Amazon Resource Name (ARN) of the DynamoDB resource to which the policy will be attached.
@@ -126,7 +123,7 @@ impl PutResourcePolicyInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_arn = ::std::option::Option::Some(input.into());
+        self.inner.resource_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutResourcePolicyInput::resource_arn`](crate::types::PutResourcePolicyInput::resource_arn).
@@ -135,20 +132,20 @@ impl PutResourcePolicyInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_arn = input;
+        self.inner.resource_arn = input;
         self
     }
     /// The value set for [`PutResourcePolicyInput::resource_arn`](crate::types::PutResourcePolicyInput::resource_arn), if any.
     #[inline]
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_arn
+        &self.inner.resource_arn
     }
     /// Sets [`PutResourcePolicyInput::policy`](crate::types::PutResourcePolicyInput::policy): An Amazon Web Services resource-based policy document in JSON format.
     pub fn policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.policy = ::std::option::Option::Some(input.into());
+        self.inner.policy = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutResourcePolicyInput::policy`](crate::types::PutResourcePolicyInput::policy).
@@ -157,20 +154,20 @@ impl PutResourcePolicyInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.policy = input;
+        self.inner.policy = input;
         self
     }
     /// The value set for [`PutResourcePolicyInput::policy`](crate::types::PutResourcePolicyInput::policy), if any.
     #[inline]
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
-        &self.policy
+        &self.inner.policy
     }
     /// Sets [`PutResourcePolicyInput::expected_revision_id`](crate::types::PutResourcePolicyInput::expected_revision_id): A string value that you can use to conditionally update your policy.
     pub fn expected_revision_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.expected_revision_id = ::std::option::Option::Some(input.into());
+        self.inner.expected_revision_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutResourcePolicyInput::expected_revision_id`](crate::types::PutResourcePolicyInput::expected_revision_id).
@@ -179,7 +176,7 @@ impl PutResourcePolicyInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.expected_revision_id = input;
+        self.inner.expected_revision_id = input;
         self
     }
     /// The value set for [`PutResourcePolicyInput::expected_revision_id`](crate::types::PutResourcePolicyInput::expected_revision_id), if any.
@@ -187,14 +184,14 @@ impl PutResourcePolicyInputBuilder {
     pub fn get_expected_revision_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.expected_revision_id
+        &self.inner.expected_revision_id
     }
     /// Sets [`PutResourcePolicyInput::confirm_remove_self_resource_access`](crate::types::PutResourcePolicyInput::confirm_remove_self_resource_access): Set this parameter to `true` to confirm that you want to remove your permissions to change the policy of this resource in the future.
     pub fn confirm_remove_self_resource_access(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.confirm_remove_self_resource_access = ::std::option::Option::Some(
+        self.inner.confirm_remove_self_resource_access = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -205,7 +202,7 @@ impl PutResourcePolicyInputBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.confirm_remove_self_resource_access = input;
+        self.inner.confirm_remove_self_resource_access = input;
         self
     }
     /// The value set for [`PutResourcePolicyInput::confirm_remove_self_resource_access`](crate::types::PutResourcePolicyInput::confirm_remove_self_resource_access), if any.
@@ -213,7 +210,7 @@ impl PutResourcePolicyInputBuilder {
     pub fn get_confirm_remove_self_resource_access(
         &self,
     ) -> &::std::option::Option<bool> {
-        &self.confirm_remove_self_resource_access
+        &self.inner.confirm_remove_self_resource_access
     }
     /// Builds the [`PutResourcePolicyInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -223,23 +220,18 @@ impl PutResourcePolicyInputBuilder {
         crate::types::PutResourcePolicyInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.resource_arn.is_none() {
+        if self.inner.resource_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutResourcePolicyInput",
                 member: "ResourceArn",
             });
         }
-        if self.policy.is_none() {
+        if self.inner.policy.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutResourcePolicyInput",
                 member: "Policy",
             });
         }
-        ::std::result::Result::Ok(crate::types::PutResourcePolicyInput {
-            resource_arn: self.resource_arn,
-            policy: self.policy,
-            expected_revision_id: self.expected_revision_id,
-            confirm_remove_self_resource_access: self.confirm_remove_self_resource_access,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

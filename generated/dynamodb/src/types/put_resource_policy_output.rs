@@ -84,7 +84,7 @@ impl PutResourcePolicyOutput {
     ::std::default::Default
 )]
 pub struct PutResourcePolicyOutputBuilder {
-    revision_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::PutResourcePolicyOutput,
 }
 impl PutResourcePolicyOutputBuilder {
     /// Sets [`PutResourcePolicyOutput::revision_id`](crate::types::PutResourcePolicyOutput::revision_id): A unique string that represents the revision ID of the policy.
@@ -92,7 +92,7 @@ impl PutResourcePolicyOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.revision_id = ::std::option::Option::Some(input.into());
+        self.inner.revision_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutResourcePolicyOutput::revision_id`](crate::types::PutResourcePolicyOutput::revision_id).
@@ -101,13 +101,13 @@ impl PutResourcePolicyOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.revision_id = input;
+        self.inner.revision_id = input;
         self
     }
     /// The value set for [`PutResourcePolicyOutput::revision_id`](crate::types::PutResourcePolicyOutput::revision_id), if any.
     #[inline]
     pub fn get_revision_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.revision_id
+        &self.inner.revision_id
     }
     /// Builds the [`PutResourcePolicyOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -117,8 +117,6 @@ impl PutResourcePolicyOutputBuilder {
         crate::types::PutResourcePolicyOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::PutResourcePolicyOutput {
-            revision_id: self.revision_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

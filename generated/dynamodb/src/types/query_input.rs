@@ -335,35 +335,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for QueryInput {
     ::std::default::Default
 )]
 pub struct QueryInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    index_name: ::std::option::Option<::std::string::String>,
-    select: ::std::option::Option<crate::types::Select>,
-    attributes_to_get: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    limit: ::std::option::Option<i32>,
-    consistent_read: ::std::option::Option<bool>,
-    key_conditions: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
-    >,
-    query_filter: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
-    >,
-    conditional_operator: ::std::option::Option<crate::types::ConditionalOperator>,
-    scan_index_forward: ::std::option::Option<bool>,
-    exclusive_start_key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
-    projection_expression: ::std::option::Option<::std::string::String>,
-    filter_expression: ::std::option::Option<::std::string::String>,
-    key_condition_expression: ::std::option::Option<::std::string::String>,
-    expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    expression_attribute_values: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
+    inner: crate::types::QueryInput,
 }
 impl QueryInputBuilder {
     /// Sets [`QueryInput::table_name`](crate::types::QueryInput::table_name): The name of the table containing the requested items.
@@ -371,7 +343,7 @@ impl QueryInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`QueryInput::table_name`](crate::types::QueryInput::table_name).
@@ -380,20 +352,20 @@ impl QueryInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`QueryInput::table_name`](crate::types::QueryInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`QueryInput::index_name`](crate::types::QueryInput::index_name): The name of an index to query.
     pub fn index_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`QueryInput::index_name`](crate::types::QueryInput::index_name).
@@ -402,20 +374,20 @@ impl QueryInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`QueryInput::index_name`](crate::types::QueryInput::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`QueryInput::select`](crate::types::QueryInput::select): The attributes to be returned in the result.
     pub fn select(
         mut self,
         input: impl ::std::convert::Into<crate::types::Select>,
     ) -> Self {
-        self.select = ::std::option::Option::Some(input.into());
+        self.inner.select = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`QueryInput::select`](crate::types::QueryInput::select).
@@ -424,13 +396,13 @@ impl QueryInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::Select>,
     ) -> Self {
-        self.select = input;
+        self.inner.select = input;
         self
     }
     /// The value set for [`QueryInput::select`](crate::types::QueryInput::select), if any.
     #[inline]
     pub fn get_select(&self) -> &::std::option::Option<crate::types::Select> {
-        &self.select
+        &self.inner.select
     }
     /// Sets [`QueryInput::attributes_to_get`](crate::types::QueryInput::attributes_to_get): This is a legacy parameter.
     pub fn attributes_to_get(
@@ -439,7 +411,7 @@ impl QueryInputBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.attributes_to_get = ::std::option::Option::Some(
+        self.inner.attributes_to_get = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -450,7 +422,7 @@ impl QueryInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.attributes_to_get = input;
+        self.inner.attributes_to_get = input;
         self
     }
     /// The value set for [`QueryInput::attributes_to_get`](crate::types::QueryInput::attributes_to_get), if any.
@@ -458,39 +430,39 @@ impl QueryInputBuilder {
     pub fn get_attributes_to_get(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.attributes_to_get
+        &self.inner.attributes_to_get
     }
     /// Sets [`QueryInput::limit`](crate::types::QueryInput::limit): The maximum number of items to evaluate (not necessarily the number of matching items).
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`QueryInput::limit`](crate::types::QueryInput::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`QueryInput::limit`](crate::types::QueryInput::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Sets [`QueryInput::consistent_read`](crate::types::QueryInput::consistent_read): Determines the read consistency model: If set to `true`, then the operation uses strongly consistent reads; otherwise, the operation uses eventually consistent reads.
     pub fn consistent_read(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.consistent_read = ::std::option::Option::Some(input.into());
+        self.inner.consistent_read = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`QueryInput::consistent_read`](crate::types::QueryInput::consistent_read).
     #[inline]
     pub fn set_consistent_read(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.consistent_read = input;
+        self.inner.consistent_read = input;
         self
     }
     /// The value set for [`QueryInput::consistent_read`](crate::types::QueryInput::consistent_read), if any.
     #[inline]
     pub fn get_consistent_read(&self) -> &::std::option::Option<bool> {
-        &self.consistent_read
+        &self.inner.consistent_read
     }
     /// Sets [`QueryInput::key_conditions`](crate::types::QueryInput::key_conditions): This is a legacy parameter.
     pub fn key_conditions(
@@ -502,7 +474,7 @@ impl QueryInputBuilder {
             ),
         >,
     ) -> Self {
-        self.key_conditions = ::std::option::Option::Some(
+        self.inner.key_conditions = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -515,7 +487,7 @@ impl QueryInputBuilder {
             ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
         >,
     ) -> Self {
-        self.key_conditions = input;
+        self.inner.key_conditions = input;
         self
     }
     /// The value set for [`QueryInput::key_conditions`](crate::types::QueryInput::key_conditions), if any.
@@ -525,7 +497,7 @@ impl QueryInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
     > {
-        &self.key_conditions
+        &self.inner.key_conditions
     }
     /// Sets [`QueryInput::query_filter`](crate::types::QueryInput::query_filter): This is a legacy parameter.
     pub fn query_filter(
@@ -537,7 +509,7 @@ impl QueryInputBuilder {
             ),
         >,
     ) -> Self {
-        self.query_filter = ::std::option::Option::Some(
+        self.inner.query_filter = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -550,7 +522,7 @@ impl QueryInputBuilder {
             ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
         >,
     ) -> Self {
-        self.query_filter = input;
+        self.inner.query_filter = input;
         self
     }
     /// The value set for [`QueryInput::query_filter`](crate::types::QueryInput::query_filter), if any.
@@ -560,14 +532,14 @@ impl QueryInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
     > {
-        &self.query_filter
+        &self.inner.query_filter
     }
     /// Sets [`QueryInput::conditional_operator`](crate::types::QueryInput::conditional_operator): This is a legacy parameter.
     pub fn conditional_operator(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConditionalOperator>,
     ) -> Self {
-        self.conditional_operator = ::std::option::Option::Some(input.into());
+        self.inner.conditional_operator = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`QueryInput::conditional_operator`](crate::types::QueryInput::conditional_operator).
@@ -576,7 +548,7 @@ impl QueryInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ConditionalOperator>,
     ) -> Self {
-        self.conditional_operator = input;
+        self.inner.conditional_operator = input;
         self
     }
     /// The value set for [`QueryInput::conditional_operator`](crate::types::QueryInput::conditional_operator), if any.
@@ -584,23 +556,23 @@ impl QueryInputBuilder {
     pub fn get_conditional_operator(
         &self,
     ) -> &::std::option::Option<crate::types::ConditionalOperator> {
-        &self.conditional_operator
+        &self.inner.conditional_operator
     }
     /// Sets [`QueryInput::scan_index_forward`](crate::types::QueryInput::scan_index_forward): Specifies the order for index traversal: If `true` (default), the traversal is performed in ascending order; if `false`, the traversal is performed in descending order.
     pub fn scan_index_forward(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.scan_index_forward = ::std::option::Option::Some(input.into());
+        self.inner.scan_index_forward = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`QueryInput::scan_index_forward`](crate::types::QueryInput::scan_index_forward).
     #[inline]
     pub fn set_scan_index_forward(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.scan_index_forward = input;
+        self.inner.scan_index_forward = input;
         self
     }
     /// The value set for [`QueryInput::scan_index_forward`](crate::types::QueryInput::scan_index_forward), if any.
     #[inline]
     pub fn get_scan_index_forward(&self) -> &::std::option::Option<bool> {
-        &self.scan_index_forward
+        &self.inner.scan_index_forward
     }
     /// Sets [`QueryInput::exclusive_start_key`](crate::types::QueryInput::exclusive_start_key): The primary key of the first item that this operation will evaluate.
     pub fn exclusive_start_key(
@@ -612,7 +584,7 @@ impl QueryInputBuilder {
             ),
         >,
     ) -> Self {
-        self.exclusive_start_key = ::std::option::Option::Some(
+        self.inner.exclusive_start_key = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -628,7 +600,7 @@ impl QueryInputBuilder {
             >,
         >,
     ) -> Self {
-        self.exclusive_start_key = input;
+        self.inner.exclusive_start_key = input;
         self
     }
     /// The value set for [`QueryInput::exclusive_start_key`](crate::types::QueryInput::exclusive_start_key), if any.
@@ -638,14 +610,14 @@ impl QueryInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.exclusive_start_key
+        &self.inner.exclusive_start_key
     }
     /// Sets [`QueryInput::return_consumed_capacity`](crate::types::QueryInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`QueryInput::return_consumed_capacity`](crate::types::QueryInput::return_consumed_capacity).
@@ -654,7 +626,7 @@ impl QueryInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = input;
+        self.inner.return_consumed_capacity = input;
         self
     }
     /// The value set for [`QueryInput::return_consumed_capacity`](crate::types::QueryInput::return_consumed_capacity), if any.
@@ -662,14 +634,14 @@ impl QueryInputBuilder {
     pub fn get_return_consumed_capacity(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
-        &self.return_consumed_capacity
+        &self.inner.return_consumed_capacity
     }
     /// Sets [`QueryInput::projection_expression`](crate::types::QueryInput::projection_expression): A string that identifies one or more attributes to retrieve from the table.
     pub fn projection_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.projection_expression = ::std::option::Option::Some(input.into());
+        self.inner.projection_expression = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`QueryInput::projection_expression`](crate::types::QueryInput::projection_expression).
@@ -678,7 +650,7 @@ impl QueryInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.projection_expression = input;
+        self.inner.projection_expression = input;
         self
     }
     /// The value set for [`QueryInput::projection_expression`](crate::types::QueryInput::projection_expression), if any.
@@ -686,14 +658,14 @@ impl QueryInputBuilder {
     pub fn get_projection_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.projection_expression
+        &self.inner.projection_expression
     }
     /// Sets [`QueryInput::filter_expression`](crate::types::QueryInput::filter_expression): A string that contains conditions that DynamoDB applies after the `Query` operation, but before the data is returned to you.
     pub fn filter_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.filter_expression = ::std::option::Option::Some(input.into());
+        self.inner.filter_expression = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`QueryInput::filter_expression`](crate::types::QueryInput::filter_expression).
@@ -702,7 +674,7 @@ impl QueryInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.filter_expression = input;
+        self.inner.filter_expression = input;
         self
     }
     /// The value set for [`QueryInput::filter_expression`](crate::types::QueryInput::filter_expression), if any.
@@ -710,14 +682,14 @@ impl QueryInputBuilder {
     pub fn get_filter_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.filter_expression
+        &self.inner.filter_expression
     }
     /// Sets [`QueryInput::key_condition_expression`](crate::types::QueryInput::key_condition_expression): The condition that specifies the key values for items to be retrieved by the `Query` action.
     pub fn key_condition_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_condition_expression = ::std::option::Option::Some(input.into());
+        self.inner.key_condition_expression = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`QueryInput::key_condition_expression`](crate::types::QueryInput::key_condition_expression).
@@ -726,7 +698,7 @@ impl QueryInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_condition_expression = input;
+        self.inner.key_condition_expression = input;
         self
     }
     /// The value set for [`QueryInput::key_condition_expression`](crate::types::QueryInput::key_condition_expression), if any.
@@ -734,7 +706,7 @@ impl QueryInputBuilder {
     pub fn get_key_condition_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.key_condition_expression
+        &self.inner.key_condition_expression
     }
     /// Sets [`QueryInput::expression_attribute_names`](crate::types::QueryInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
     pub fn expression_attribute_names(
@@ -746,7 +718,7 @@ impl QueryInputBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_names = ::std::option::Option::Some(
+        self.inner.expression_attribute_names = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -759,7 +731,7 @@ impl QueryInputBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.expression_attribute_names = input;
+        self.inner.expression_attribute_names = input;
         self
     }
     /// The value set for [`QueryInput::expression_attribute_names`](crate::types::QueryInput::expression_attribute_names), if any.
@@ -769,7 +741,7 @@ impl QueryInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.expression_attribute_names
+        &self.inner.expression_attribute_names
     }
     /// Sets [`QueryInput::expression_attribute_values`](crate::types::QueryInput::expression_attribute_values): One or more values that can be substituted in an expression.
     pub fn expression_attribute_values(
@@ -781,7 +753,7 @@ impl QueryInputBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_values = ::std::option::Option::Some(
+        self.inner.expression_attribute_values = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -797,7 +769,7 @@ impl QueryInputBuilder {
             >,
         >,
     ) -> Self {
-        self.expression_attribute_values = input;
+        self.inner.expression_attribute_values = input;
         self
     }
     /// The value set for [`QueryInput::expression_attribute_values`](crate::types::QueryInput::expression_attribute_values), if any.
@@ -807,7 +779,7 @@ impl QueryInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.expression_attribute_values
+        &self.inner.expression_attribute_values
     }
     /// Builds the [`QueryInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -817,30 +789,12 @@ impl QueryInputBuilder {
         crate::types::QueryInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "QueryInput",
                 member: "TableName",
             });
         }
-        ::std::result::Result::Ok(crate::types::QueryInput {
-            table_name: self.table_name,
-            index_name: self.index_name,
-            select: self.select,
-            attributes_to_get: self.attributes_to_get,
-            limit: self.limit,
-            consistent_read: self.consistent_read,
-            key_conditions: self.key_conditions,
-            query_filter: self.query_filter,
-            conditional_operator: self.conditional_operator,
-            scan_index_forward: self.scan_index_forward,
-            exclusive_start_key: self.exclusive_start_key,
-            return_consumed_capacity: self.return_consumed_capacity,
-            projection_expression: self.projection_expression,
-            filter_expression: self.filter_expression,
-            key_condition_expression: self.key_condition_expression,
-            expression_attribute_names: self.expression_attribute_names,
-            expression_attribute_values: self.expression_attribute_values,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

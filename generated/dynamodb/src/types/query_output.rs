@@ -151,20 +151,7 @@ impl QueryOutput {
     ::std::default::Default
 )]
 pub struct QueryOutputBuilder {
-    items: ::std::option::Option<
-        ::std::vec::Vec<
-            ::std::collections::BTreeMap<
-                ::std::string::String,
-                crate::types::AttributeValue,
-            >,
-        >,
-    >,
-    count: ::std::option::Option<i32>,
-    scanned_count: ::std::option::Option<i32>,
-    last_evaluated_key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    consumed_capacity: ::std::option::Option<crate::types::ConsumedCapacity>,
+    inner: crate::types::QueryOutput,
 }
 impl QueryOutputBuilder {
     /// Sets [`QueryOutput::items`](crate::types::QueryOutput::items): An array of item attributes that match the query criteria.
@@ -179,7 +166,7 @@ impl QueryOutputBuilder {
             >,
         >,
     ) -> Self {
-        self.items = ::std::option::Option::Some(
+        self.inner.items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -197,7 +184,7 @@ impl QueryOutputBuilder {
             >,
         >,
     ) -> Self {
-        self.items = input;
+        self.inner.items = input;
         self
     }
     /// The value set for [`QueryOutput::items`](crate::types::QueryOutput::items), if any.
@@ -212,39 +199,39 @@ impl QueryOutputBuilder {
             >,
         >,
     > {
-        &self.items
+        &self.inner.items
     }
     /// Sets [`QueryOutput::count`](crate::types::QueryOutput::count): The number of items in the response.
     pub fn count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.count = ::std::option::Option::Some(input.into());
+        self.inner.count = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`QueryOutput::count`](crate::types::QueryOutput::count).
     #[inline]
     pub fn set_count(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.count = input;
+        self.inner.count = input;
         self
     }
     /// The value set for [`QueryOutput::count`](crate::types::QueryOutput::count), if any.
     #[inline]
     pub fn get_count(&self) -> &::std::option::Option<i32> {
-        &self.count
+        &self.inner.count
     }
     /// Sets [`QueryOutput::scanned_count`](crate::types::QueryOutput::scanned_count): The number of items evaluated, before any `QueryFilter` is applied.
     pub fn scanned_count(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.scanned_count = ::std::option::Option::Some(input.into());
+        self.inner.scanned_count = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`QueryOutput::scanned_count`](crate::types::QueryOutput::scanned_count).
     #[inline]
     pub fn set_scanned_count(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.scanned_count = input;
+        self.inner.scanned_count = input;
         self
     }
     /// The value set for [`QueryOutput::scanned_count`](crate::types::QueryOutput::scanned_count), if any.
     #[inline]
     pub fn get_scanned_count(&self) -> &::std::option::Option<i32> {
-        &self.scanned_count
+        &self.inner.scanned_count
     }
     /// Sets [`QueryOutput::last_evaluated_key`](crate::types::QueryOutput::last_evaluated_key): The primary key of the item where the operation stopped, inclusive of the previous result set.
     pub fn last_evaluated_key(
@@ -256,7 +243,7 @@ impl QueryOutputBuilder {
             ),
         >,
     ) -> Self {
-        self.last_evaluated_key = ::std::option::Option::Some(
+        self.inner.last_evaluated_key = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -272,7 +259,7 @@ impl QueryOutputBuilder {
             >,
         >,
     ) -> Self {
-        self.last_evaluated_key = input;
+        self.inner.last_evaluated_key = input;
         self
     }
     /// The value set for [`QueryOutput::last_evaluated_key`](crate::types::QueryOutput::last_evaluated_key), if any.
@@ -282,14 +269,14 @@ impl QueryOutputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.last_evaluated_key
+        &self.inner.last_evaluated_key
     }
     /// Sets [`QueryOutput::consumed_capacity`](crate::types::QueryOutput::consumed_capacity): The capacity units consumed by the `Query` operation.
     pub fn consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
     ) -> Self {
-        self.consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.consumed_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`QueryOutput::consumed_capacity`](crate::types::QueryOutput::consumed_capacity).
@@ -298,7 +285,7 @@ impl QueryOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ConsumedCapacity>,
     ) -> Self {
-        self.consumed_capacity = input;
+        self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`QueryOutput::consumed_capacity`](crate::types::QueryOutput::consumed_capacity), if any.
@@ -306,7 +293,7 @@ impl QueryOutputBuilder {
     pub fn get_consumed_capacity(
         &self,
     ) -> &::std::option::Option<crate::types::ConsumedCapacity> {
-        &self.consumed_capacity
+        &self.inner.consumed_capacity
     }
     /// Builds the [`QueryOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -316,12 +303,6 @@ impl QueryOutputBuilder {
         crate::types::QueryOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::QueryOutput {
-            items: self.items,
-            count: self.count,
-            scanned_count: self.scanned_count,
-            last_evaluated_key: self.last_evaluated_key,
-            consumed_capacity: self.consumed_capacity,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -72,7 +72,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Replica {
     ::std::default::Default
 )]
 pub struct ReplicaBuilder {
-    region_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::Replica,
 }
 impl ReplicaBuilder {
     /// Sets [`Replica::region_name`](crate::types::Replica::region_name): The Region where the replica needs to be created.
@@ -80,7 +80,7 @@ impl ReplicaBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.region_name = ::std::option::Option::Some(input.into());
+        self.inner.region_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Replica::region_name`](crate::types::Replica::region_name).
@@ -89,13 +89,13 @@ impl ReplicaBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.region_name = input;
+        self.inner.region_name = input;
         self
     }
     /// The value set for [`Replica::region_name`](crate::types::Replica::region_name), if any.
     #[inline]
     pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.region_name
+        &self.inner.region_name
     }
     /// Builds the [`Replica`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -105,8 +105,6 @@ impl ReplicaBuilder {
         crate::types::Replica,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::Replica {
-            region_name: self.region_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -131,17 +131,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReplicaAutoScalingDescri
     ::std::default::Default
 )]
 pub struct ReplicaAutoScalingDescriptionBuilder {
-    region_name: ::std::option::Option<::std::string::String>,
-    global_secondary_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription>,
-    >,
-    replica_provisioned_read_capacity_auto_scaling_settings: ::std::option::Option<
-        crate::types::AutoScalingSettingsDescription,
-    >,
-    replica_provisioned_write_capacity_auto_scaling_settings: ::std::option::Option<
-        crate::types::AutoScalingSettingsDescription,
-    >,
-    replica_status: ::std::option::Option<crate::types::ReplicaStatus>,
+    inner: crate::types::ReplicaAutoScalingDescription,
 }
 impl ReplicaAutoScalingDescriptionBuilder {
     /// Sets [`ReplicaAutoScalingDescription::region_name`](crate::types::ReplicaAutoScalingDescription::region_name): The Region where the replica exists.
@@ -149,7 +139,7 @@ impl ReplicaAutoScalingDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.region_name = ::std::option::Option::Some(input.into());
+        self.inner.region_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaAutoScalingDescription::region_name`](crate::types::ReplicaAutoScalingDescription::region_name).
@@ -158,13 +148,13 @@ impl ReplicaAutoScalingDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.region_name = input;
+        self.inner.region_name = input;
         self
     }
     /// The value set for [`ReplicaAutoScalingDescription::region_name`](crate::types::ReplicaAutoScalingDescription::region_name), if any.
     #[inline]
     pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.region_name
+        &self.inner.region_name
     }
     /// Sets [`ReplicaAutoScalingDescription::global_secondary_indexes`](crate::types::ReplicaAutoScalingDescription::global_secondary_indexes): Replica-specific global secondary index auto scaling settings.
     pub fn global_secondary_indexes(
@@ -175,7 +165,7 @@ impl ReplicaAutoScalingDescriptionBuilder {
             >,
         >,
     ) -> Self {
-        self.global_secondary_indexes = ::std::option::Option::Some(
+        self.inner.global_secondary_indexes = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -190,7 +180,7 @@ impl ReplicaAutoScalingDescriptionBuilder {
             >,
         >,
     ) -> Self {
-        self.global_secondary_indexes = input;
+        self.inner.global_secondary_indexes = input;
         self
     }
     /// The value set for [`ReplicaAutoScalingDescription::global_secondary_indexes`](crate::types::ReplicaAutoScalingDescription::global_secondary_indexes), if any.
@@ -200,14 +190,14 @@ impl ReplicaAutoScalingDescriptionBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription>,
     > {
-        &self.global_secondary_indexes
+        &self.inner.global_secondary_indexes
     }
     /// Sets [`ReplicaAutoScalingDescription::replica_provisioned_read_capacity_auto_scaling_settings`](crate::types::ReplicaAutoScalingDescription::replica_provisioned_read_capacity_auto_scaling_settings)
     pub fn replica_provisioned_read_capacity_auto_scaling_settings(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
-        self.replica_provisioned_read_capacity_auto_scaling_settings = ::std::option::Option::Some(
+        self.inner.replica_provisioned_read_capacity_auto_scaling_settings = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -218,7 +208,7 @@ impl ReplicaAutoScalingDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
-        self.replica_provisioned_read_capacity_auto_scaling_settings = input;
+        self.inner.replica_provisioned_read_capacity_auto_scaling_settings = input;
         self
     }
     /// The value set for [`ReplicaAutoScalingDescription::replica_provisioned_read_capacity_auto_scaling_settings`](crate::types::ReplicaAutoScalingDescription::replica_provisioned_read_capacity_auto_scaling_settings), if any.
@@ -226,14 +216,14 @@ impl ReplicaAutoScalingDescriptionBuilder {
     pub fn get_replica_provisioned_read_capacity_auto_scaling_settings(
         &self,
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsDescription> {
-        &self.replica_provisioned_read_capacity_auto_scaling_settings
+        &self.inner.replica_provisioned_read_capacity_auto_scaling_settings
     }
     /// Sets [`ReplicaAutoScalingDescription::replica_provisioned_write_capacity_auto_scaling_settings`](crate::types::ReplicaAutoScalingDescription::replica_provisioned_write_capacity_auto_scaling_settings)
     pub fn replica_provisioned_write_capacity_auto_scaling_settings(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
-        self.replica_provisioned_write_capacity_auto_scaling_settings = ::std::option::Option::Some(
+        self.inner.replica_provisioned_write_capacity_auto_scaling_settings = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -244,7 +234,7 @@ impl ReplicaAutoScalingDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
-        self.replica_provisioned_write_capacity_auto_scaling_settings = input;
+        self.inner.replica_provisioned_write_capacity_auto_scaling_settings = input;
         self
     }
     /// The value set for [`ReplicaAutoScalingDescription::replica_provisioned_write_capacity_auto_scaling_settings`](crate::types::ReplicaAutoScalingDescription::replica_provisioned_write_capacity_auto_scaling_settings), if any.
@@ -252,14 +242,14 @@ impl ReplicaAutoScalingDescriptionBuilder {
     pub fn get_replica_provisioned_write_capacity_auto_scaling_settings(
         &self,
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsDescription> {
-        &self.replica_provisioned_write_capacity_auto_scaling_settings
+        &self.inner.replica_provisioned_write_capacity_auto_scaling_settings
     }
     /// Sets [`ReplicaAutoScalingDescription::replica_status`](crate::types::ReplicaAutoScalingDescription::replica_status): The current state of the replica:
     pub fn replica_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReplicaStatus>,
     ) -> Self {
-        self.replica_status = ::std::option::Option::Some(input.into());
+        self.inner.replica_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaAutoScalingDescription::replica_status`](crate::types::ReplicaAutoScalingDescription::replica_status).
@@ -268,7 +258,7 @@ impl ReplicaAutoScalingDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReplicaStatus>,
     ) -> Self {
-        self.replica_status = input;
+        self.inner.replica_status = input;
         self
     }
     /// The value set for [`ReplicaAutoScalingDescription::replica_status`](crate::types::ReplicaAutoScalingDescription::replica_status), if any.
@@ -276,7 +266,7 @@ impl ReplicaAutoScalingDescriptionBuilder {
     pub fn get_replica_status(
         &self,
     ) -> &::std::option::Option<crate::types::ReplicaStatus> {
-        &self.replica_status
+        &self.inner.replica_status
     }
     /// Builds the [`ReplicaAutoScalingDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -286,14 +276,6 @@ impl ReplicaAutoScalingDescriptionBuilder {
         crate::types::ReplicaAutoScalingDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ReplicaAutoScalingDescription {
-            region_name: self.region_name,
-            global_secondary_indexes: self.global_secondary_indexes,
-            replica_provisioned_read_capacity_auto_scaling_settings: self
-                .replica_provisioned_read_capacity_auto_scaling_settings,
-            replica_provisioned_write_capacity_auto_scaling_settings: self
-                .replica_provisioned_write_capacity_auto_scaling_settings,
-            replica_status: self.replica_status,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -108,13 +108,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReplicaAutoScalingUpdate
     ::std::default::Default
 )]
 pub struct ReplicaAutoScalingUpdateBuilder {
-    region_name: ::std::option::Option<::std::string::String>,
-    replica_global_secondary_index_updates: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate>,
-    >,
-    replica_provisioned_read_capacity_auto_scaling_update: ::std::option::Option<
-        crate::types::AutoScalingSettingsUpdate,
-    >,
+    inner: crate::types::ReplicaAutoScalingUpdate,
 }
 impl ReplicaAutoScalingUpdateBuilder {
     /// Sets [`ReplicaAutoScalingUpdate::region_name`](crate::types::ReplicaAutoScalingUpdate::region_name): The Region where the replica exists.
@@ -122,7 +116,7 @@ impl ReplicaAutoScalingUpdateBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.region_name = ::std::option::Option::Some(input.into());
+        self.inner.region_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaAutoScalingUpdate::region_name`](crate::types::ReplicaAutoScalingUpdate::region_name).
@@ -131,13 +125,13 @@ impl ReplicaAutoScalingUpdateBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.region_name = input;
+        self.inner.region_name = input;
         self
     }
     /// The value set for [`ReplicaAutoScalingUpdate::region_name`](crate::types::ReplicaAutoScalingUpdate::region_name), if any.
     #[inline]
     pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.region_name
+        &self.inner.region_name
     }
     /// Sets [`ReplicaAutoScalingUpdate::replica_global_secondary_index_updates`](crate::types::ReplicaAutoScalingUpdate::replica_global_secondary_index_updates): Represents the auto scaling settings of global secondary indexes that will be modified.
     pub fn replica_global_secondary_index_updates(
@@ -148,7 +142,7 @@ impl ReplicaAutoScalingUpdateBuilder {
             >,
         >,
     ) -> Self {
-        self.replica_global_secondary_index_updates = ::std::option::Option::Some(
+        self.inner.replica_global_secondary_index_updates = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -161,7 +155,7 @@ impl ReplicaAutoScalingUpdateBuilder {
             ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate>,
         >,
     ) -> Self {
-        self.replica_global_secondary_index_updates = input;
+        self.inner.replica_global_secondary_index_updates = input;
         self
     }
     /// The value set for [`ReplicaAutoScalingUpdate::replica_global_secondary_index_updates`](crate::types::ReplicaAutoScalingUpdate::replica_global_secondary_index_updates), if any.
@@ -171,14 +165,14 @@ impl ReplicaAutoScalingUpdateBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate>,
     > {
-        &self.replica_global_secondary_index_updates
+        &self.inner.replica_global_secondary_index_updates
     }
     /// Sets [`ReplicaAutoScalingUpdate::replica_provisioned_read_capacity_auto_scaling_update`](crate::types::ReplicaAutoScalingUpdate::replica_provisioned_read_capacity_auto_scaling_update)
     pub fn replica_provisioned_read_capacity_auto_scaling_update(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
-        self.replica_provisioned_read_capacity_auto_scaling_update = ::std::option::Option::Some(
+        self.inner.replica_provisioned_read_capacity_auto_scaling_update = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -189,7 +183,7 @@ impl ReplicaAutoScalingUpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
-        self.replica_provisioned_read_capacity_auto_scaling_update = input;
+        self.inner.replica_provisioned_read_capacity_auto_scaling_update = input;
         self
     }
     /// The value set for [`ReplicaAutoScalingUpdate::replica_provisioned_read_capacity_auto_scaling_update`](crate::types::ReplicaAutoScalingUpdate::replica_provisioned_read_capacity_auto_scaling_update), if any.
@@ -197,7 +191,7 @@ impl ReplicaAutoScalingUpdateBuilder {
     pub fn get_replica_provisioned_read_capacity_auto_scaling_update(
         &self,
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
-        &self.replica_provisioned_read_capacity_auto_scaling_update
+        &self.inner.replica_provisioned_read_capacity_auto_scaling_update
     }
     /// Builds the [`ReplicaAutoScalingUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -207,18 +201,12 @@ impl ReplicaAutoScalingUpdateBuilder {
         crate::types::ReplicaAutoScalingUpdate,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.region_name.is_none() {
+        if self.inner.region_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicaAutoScalingUpdate",
                 member: "RegionName",
             });
         }
-        ::std::result::Result::Ok(crate::types::ReplicaAutoScalingUpdate {
-            region_name: self.region_name,
-            replica_global_secondary_index_updates: self
-                .replica_global_secondary_index_updates,
-            replica_provisioned_read_capacity_auto_scaling_update: self
-                .replica_provisioned_read_capacity_auto_scaling_update,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

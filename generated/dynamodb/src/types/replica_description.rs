@@ -211,29 +211,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReplicaDescription {
     ::std::default::Default
 )]
 pub struct ReplicaDescriptionBuilder {
-    region_name: ::std::option::Option<::std::string::String>,
-    replica_status: ::std::option::Option<crate::types::ReplicaStatus>,
-    replica_arn: ::std::option::Option<::std::string::String>,
-    replica_status_description: ::std::option::Option<::std::string::String>,
-    replica_status_percent_progress: ::std::option::Option<::std::string::String>,
-    kms_master_key_id: ::std::option::Option<::std::string::String>,
-    provisioned_throughput_override: ::std::option::Option<
-        crate::types::ProvisionedThroughputOverride,
-    >,
-    on_demand_throughput_override: ::std::option::Option<
-        crate::types::OnDemandThroughputOverride,
-    >,
-    warm_throughput: ::std::option::Option<crate::types::TableWarmThroughputDescription>,
-    global_secondary_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexDescription>,
-    >,
-    replica_inaccessible_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
-    replica_table_class_summary: ::std::option::Option<crate::types::TableClassSummary>,
-    global_table_settings_replication_mode: ::std::option::Option<
-        crate::types::GlobalTableSettingsReplicationMode,
-    >,
+    inner: crate::types::ReplicaDescription,
 }
 impl ReplicaDescriptionBuilder {
     /// Sets [`ReplicaDescription::region_name`](crate::types::ReplicaDescription::region_name): The name of the Region.
@@ -241,7 +219,7 @@ impl ReplicaDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.region_name = ::std::option::Option::Some(input.into());
+        self.inner.region_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaDescription::region_name`](crate::types::ReplicaDescription::region_name).
@@ -250,20 +228,20 @@ impl ReplicaDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.region_name = input;
+        self.inner.region_name = input;
         self
     }
     /// The value set for [`ReplicaDescription::region_name`](crate::types::ReplicaDescription::region_name), if any.
     #[inline]
     pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.region_name
+        &self.inner.region_name
     }
     /// Sets [`ReplicaDescription::replica_status`](crate::types::ReplicaDescription::replica_status): The current state of the replica:
     pub fn replica_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReplicaStatus>,
     ) -> Self {
-        self.replica_status = ::std::option::Option::Some(input.into());
+        self.inner.replica_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaDescription::replica_status`](crate::types::ReplicaDescription::replica_status).
@@ -272,7 +250,7 @@ impl ReplicaDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReplicaStatus>,
     ) -> Self {
-        self.replica_status = input;
+        self.inner.replica_status = input;
         self
     }
     /// The value set for [`ReplicaDescription::replica_status`](crate::types::ReplicaDescription::replica_status), if any.
@@ -280,14 +258,14 @@ impl ReplicaDescriptionBuilder {
     pub fn get_replica_status(
         &self,
     ) -> &::std::option::Option<crate::types::ReplicaStatus> {
-        &self.replica_status
+        &self.inner.replica_status
     }
     /// Sets [`ReplicaDescription::replica_arn`](crate::types::ReplicaDescription::replica_arn): The Amazon Resource Name (ARN) of the global table replica.
     pub fn replica_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.replica_arn = ::std::option::Option::Some(input.into());
+        self.inner.replica_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaDescription::replica_arn`](crate::types::ReplicaDescription::replica_arn).
@@ -296,20 +274,22 @@ impl ReplicaDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.replica_arn = input;
+        self.inner.replica_arn = input;
         self
     }
     /// The value set for [`ReplicaDescription::replica_arn`](crate::types::ReplicaDescription::replica_arn), if any.
     #[inline]
     pub fn get_replica_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.replica_arn
+        &self.inner.replica_arn
     }
     /// Sets [`ReplicaDescription::replica_status_description`](crate::types::ReplicaDescription::replica_status_description): Detailed information about the replica status.
     pub fn replica_status_description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.replica_status_description = ::std::option::Option::Some(input.into());
+        self.inner.replica_status_description = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ReplicaDescription::replica_status_description`](crate::types::ReplicaDescription::replica_status_description).
@@ -318,7 +298,7 @@ impl ReplicaDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.replica_status_description = input;
+        self.inner.replica_status_description = input;
         self
     }
     /// The value set for [`ReplicaDescription::replica_status_description`](crate::types::ReplicaDescription::replica_status_description), if any.
@@ -326,14 +306,16 @@ impl ReplicaDescriptionBuilder {
     pub fn get_replica_status_description(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.replica_status_description
+        &self.inner.replica_status_description
     }
     /// Sets [`ReplicaDescription::replica_status_percent_progress`](crate::types::ReplicaDescription::replica_status_percent_progress): Specifies the progress of a Create, Update, or Delete action on the replica as a percentage.
     pub fn replica_status_percent_progress(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.replica_status_percent_progress = ::std::option::Option::Some(input.into());
+        self.inner.replica_status_percent_progress = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ReplicaDescription::replica_status_percent_progress`](crate::types::ReplicaDescription::replica_status_percent_progress).
@@ -342,7 +324,7 @@ impl ReplicaDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.replica_status_percent_progress = input;
+        self.inner.replica_status_percent_progress = input;
         self
     }
     /// The value set for [`ReplicaDescription::replica_status_percent_progress`](crate::types::ReplicaDescription::replica_status_percent_progress), if any.
@@ -350,14 +332,14 @@ impl ReplicaDescriptionBuilder {
     pub fn get_replica_status_percent_progress(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.replica_status_percent_progress
+        &self.inner.replica_status_percent_progress
     }
     /// Sets [`ReplicaDescription::kms_master_key_id`](crate::types::ReplicaDescription::kms_master_key_id): The KMS key of the replica that will be used for KMS encryption.
     pub fn kms_master_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.kms_master_key_id = ::std::option::Option::Some(input.into());
+        self.inner.kms_master_key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaDescription::kms_master_key_id`](crate::types::ReplicaDescription::kms_master_key_id).
@@ -366,7 +348,7 @@ impl ReplicaDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.kms_master_key_id = input;
+        self.inner.kms_master_key_id = input;
         self
     }
     /// The value set for [`ReplicaDescription::kms_master_key_id`](crate::types::ReplicaDescription::kms_master_key_id), if any.
@@ -374,14 +356,16 @@ impl ReplicaDescriptionBuilder {
     pub fn get_kms_master_key_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.kms_master_key_id
+        &self.inner.kms_master_key_id
     }
     /// Sets [`ReplicaDescription::provisioned_throughput_override`](crate::types::ReplicaDescription::provisioned_throughput_override): Replica-specific provisioned throughput.
     pub fn provisioned_throughput_override(
         mut self,
         input: impl ::std::convert::Into<crate::types::ProvisionedThroughputOverride>,
     ) -> Self {
-        self.provisioned_throughput_override = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput_override = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ReplicaDescription::provisioned_throughput_override`](crate::types::ReplicaDescription::provisioned_throughput_override).
@@ -390,7 +374,7 @@ impl ReplicaDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ProvisionedThroughputOverride>,
     ) -> Self {
-        self.provisioned_throughput_override = input;
+        self.inner.provisioned_throughput_override = input;
         self
     }
     /// The value set for [`ReplicaDescription::provisioned_throughput_override`](crate::types::ReplicaDescription::provisioned_throughput_override), if any.
@@ -398,14 +382,16 @@ impl ReplicaDescriptionBuilder {
     pub fn get_provisioned_throughput_override(
         &self,
     ) -> &::std::option::Option<crate::types::ProvisionedThroughputOverride> {
-        &self.provisioned_throughput_override
+        &self.inner.provisioned_throughput_override
     }
     /// Sets [`ReplicaDescription::on_demand_throughput_override`](crate::types::ReplicaDescription::on_demand_throughput_override): Overrides the maximum on-demand throughput settings for the specified replica table.
     pub fn on_demand_throughput_override(
         mut self,
         input: impl ::std::convert::Into<crate::types::OnDemandThroughputOverride>,
     ) -> Self {
-        self.on_demand_throughput_override = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput_override = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ReplicaDescription::on_demand_throughput_override`](crate::types::ReplicaDescription::on_demand_throughput_override).
@@ -414,7 +400,7 @@ impl ReplicaDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::OnDemandThroughputOverride>,
     ) -> Self {
-        self.on_demand_throughput_override = input;
+        self.inner.on_demand_throughput_override = input;
         self
     }
     /// The value set for [`ReplicaDescription::on_demand_throughput_override`](crate::types::ReplicaDescription::on_demand_throughput_override), if any.
@@ -422,14 +408,14 @@ impl ReplicaDescriptionBuilder {
     pub fn get_on_demand_throughput_override(
         &self,
     ) -> &::std::option::Option<crate::types::OnDemandThroughputOverride> {
-        &self.on_demand_throughput_override
+        &self.inner.on_demand_throughput_override
     }
     /// Sets [`ReplicaDescription::warm_throughput`](crate::types::ReplicaDescription::warm_throughput): Represents the warm throughput value for this replica.
     pub fn warm_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::TableWarmThroughputDescription>,
     ) -> Self {
-        self.warm_throughput = ::std::option::Option::Some(input.into());
+        self.inner.warm_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaDescription::warm_throughput`](crate::types::ReplicaDescription::warm_throughput).
@@ -438,7 +424,7 @@ impl ReplicaDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableWarmThroughputDescription>,
     ) -> Self {
-        self.warm_throughput = input;
+        self.inner.warm_throughput = input;
         self
     }
     /// The value set for [`ReplicaDescription::warm_throughput`](crate::types::ReplicaDescription::warm_throughput), if any.
@@ -446,7 +432,7 @@ impl ReplicaDescriptionBuilder {
     pub fn get_warm_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::TableWarmThroughputDescription> {
-        &self.warm_throughput
+        &self.inner.warm_throughput
     }
     /// Sets [`ReplicaDescription::global_secondary_indexes`](crate::types::ReplicaDescription::global_secondary_indexes): Replica-specific global secondary index settings.
     pub fn global_secondary_indexes(
@@ -457,7 +443,7 @@ impl ReplicaDescriptionBuilder {
             >,
         >,
     ) -> Self {
-        self.global_secondary_indexes = ::std::option::Option::Some(
+        self.inner.global_secondary_indexes = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -470,7 +456,7 @@ impl ReplicaDescriptionBuilder {
             ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexDescription>,
         >,
     ) -> Self {
-        self.global_secondary_indexes = input;
+        self.inner.global_secondary_indexes = input;
         self
     }
     /// The value set for [`ReplicaDescription::global_secondary_indexes`](crate::types::ReplicaDescription::global_secondary_indexes), if any.
@@ -480,14 +466,16 @@ impl ReplicaDescriptionBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexDescription>,
     > {
-        &self.global_secondary_indexes
+        &self.inner.global_secondary_indexes
     }
     /// Sets [`ReplicaDescription::replica_inaccessible_date_time`](crate::types::ReplicaDescription::replica_inaccessible_date_time): The time at which the replica was first detected as inaccessible.
     pub fn replica_inaccessible_date_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.replica_inaccessible_date_time = ::std::option::Option::Some(input.into());
+        self.inner.replica_inaccessible_date_time = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ReplicaDescription::replica_inaccessible_date_time`](crate::types::ReplicaDescription::replica_inaccessible_date_time).
@@ -496,7 +484,7 @@ impl ReplicaDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.replica_inaccessible_date_time = input;
+        self.inner.replica_inaccessible_date_time = input;
         self
     }
     /// The value set for [`ReplicaDescription::replica_inaccessible_date_time`](crate::types::ReplicaDescription::replica_inaccessible_date_time), if any.
@@ -504,14 +492,16 @@ impl ReplicaDescriptionBuilder {
     pub fn get_replica_inaccessible_date_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.replica_inaccessible_date_time
+        &self.inner.replica_inaccessible_date_time
     }
     /// Sets [`ReplicaDescription::replica_table_class_summary`](crate::types::ReplicaDescription::replica_table_class_summary)
     pub fn replica_table_class_summary(
         mut self,
         input: impl ::std::convert::Into<crate::types::TableClassSummary>,
     ) -> Self {
-        self.replica_table_class_summary = ::std::option::Option::Some(input.into());
+        self.inner.replica_table_class_summary = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ReplicaDescription::replica_table_class_summary`](crate::types::ReplicaDescription::replica_table_class_summary).
@@ -520,7 +510,7 @@ impl ReplicaDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableClassSummary>,
     ) -> Self {
-        self.replica_table_class_summary = input;
+        self.inner.replica_table_class_summary = input;
         self
     }
     /// The value set for [`ReplicaDescription::replica_table_class_summary`](crate::types::ReplicaDescription::replica_table_class_summary), if any.
@@ -528,7 +518,7 @@ impl ReplicaDescriptionBuilder {
     pub fn get_replica_table_class_summary(
         &self,
     ) -> &::std::option::Option<crate::types::TableClassSummary> {
-        &self.replica_table_class_summary
+        &self.inner.replica_table_class_summary
     }
     /// Sets [`ReplicaDescription::global_table_settings_replication_mode`](crate::types::ReplicaDescription::global_table_settings_replication_mode): Indicates one of the settings synchronization modes for the global table replica:
     pub fn global_table_settings_replication_mode(
@@ -537,7 +527,7 @@ impl ReplicaDescriptionBuilder {
             crate::types::GlobalTableSettingsReplicationMode,
         >,
     ) -> Self {
-        self.global_table_settings_replication_mode = ::std::option::Option::Some(
+        self.inner.global_table_settings_replication_mode = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -548,7 +538,7 @@ impl ReplicaDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::GlobalTableSettingsReplicationMode>,
     ) -> Self {
-        self.global_table_settings_replication_mode = input;
+        self.inner.global_table_settings_replication_mode = input;
         self
     }
     /// The value set for [`ReplicaDescription::global_table_settings_replication_mode`](crate::types::ReplicaDescription::global_table_settings_replication_mode), if any.
@@ -556,7 +546,7 @@ impl ReplicaDescriptionBuilder {
     pub fn get_global_table_settings_replication_mode(
         &self,
     ) -> &::std::option::Option<crate::types::GlobalTableSettingsReplicationMode> {
-        &self.global_table_settings_replication_mode
+        &self.inner.global_table_settings_replication_mode
     }
     /// Builds the [`ReplicaDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -566,21 +556,6 @@ impl ReplicaDescriptionBuilder {
         crate::types::ReplicaDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ReplicaDescription {
-            region_name: self.region_name,
-            replica_status: self.replica_status,
-            replica_arn: self.replica_arn,
-            replica_status_description: self.replica_status_description,
-            replica_status_percent_progress: self.replica_status_percent_progress,
-            kms_master_key_id: self.kms_master_key_id,
-            provisioned_throughput_override: self.provisioned_throughput_override,
-            on_demand_throughput_override: self.on_demand_throughput_override,
-            warm_throughput: self.warm_throughput,
-            global_secondary_indexes: self.global_secondary_indexes,
-            replica_inaccessible_date_time: self.replica_inaccessible_date_time,
-            replica_table_class_summary: self.replica_table_class_summary,
-            global_table_settings_replication_mode: self
-                .global_table_settings_replication_mode,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -95,13 +95,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReplicaGlobalSecondaryIn
     ::std::default::Default
 )]
 pub struct ReplicaGlobalSecondaryIndexBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
-    provisioned_throughput_override: ::std::option::Option<
-        crate::types::ProvisionedThroughputOverride,
-    >,
-    on_demand_throughput_override: ::std::option::Option<
-        crate::types::OnDemandThroughputOverride,
-    >,
+    inner: crate::types::ReplicaGlobalSecondaryIndex,
 }
 impl ReplicaGlobalSecondaryIndexBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndex::index_name`](crate::types::ReplicaGlobalSecondaryIndex::index_name): The name of the global secondary index.
@@ -109,7 +103,7 @@ impl ReplicaGlobalSecondaryIndexBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndex::index_name`](crate::types::ReplicaGlobalSecondaryIndex::index_name).
@@ -118,20 +112,22 @@ impl ReplicaGlobalSecondaryIndexBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndex::index_name`](crate::types::ReplicaGlobalSecondaryIndex::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`ReplicaGlobalSecondaryIndex::provisioned_throughput_override`](crate::types::ReplicaGlobalSecondaryIndex::provisioned_throughput_override): Replica table GSI-specific provisioned throughput.
     pub fn provisioned_throughput_override(
         mut self,
         input: impl ::std::convert::Into<crate::types::ProvisionedThroughputOverride>,
     ) -> Self {
-        self.provisioned_throughput_override = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput_override = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndex::provisioned_throughput_override`](crate::types::ReplicaGlobalSecondaryIndex::provisioned_throughput_override).
@@ -140,7 +136,7 @@ impl ReplicaGlobalSecondaryIndexBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ProvisionedThroughputOverride>,
     ) -> Self {
-        self.provisioned_throughput_override = input;
+        self.inner.provisioned_throughput_override = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndex::provisioned_throughput_override`](crate::types::ReplicaGlobalSecondaryIndex::provisioned_throughput_override), if any.
@@ -148,14 +144,16 @@ impl ReplicaGlobalSecondaryIndexBuilder {
     pub fn get_provisioned_throughput_override(
         &self,
     ) -> &::std::option::Option<crate::types::ProvisionedThroughputOverride> {
-        &self.provisioned_throughput_override
+        &self.inner.provisioned_throughput_override
     }
     /// Sets [`ReplicaGlobalSecondaryIndex::on_demand_throughput_override`](crate::types::ReplicaGlobalSecondaryIndex::on_demand_throughput_override): Overrides the maximum on-demand throughput settings for the specified global secondary index in the specified replica table.
     pub fn on_demand_throughput_override(
         mut self,
         input: impl ::std::convert::Into<crate::types::OnDemandThroughputOverride>,
     ) -> Self {
-        self.on_demand_throughput_override = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput_override = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndex::on_demand_throughput_override`](crate::types::ReplicaGlobalSecondaryIndex::on_demand_throughput_override).
@@ -164,7 +162,7 @@ impl ReplicaGlobalSecondaryIndexBuilder {
         mut self,
         input: ::std::option::Option<crate::types::OnDemandThroughputOverride>,
     ) -> Self {
-        self.on_demand_throughput_override = input;
+        self.inner.on_demand_throughput_override = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndex::on_demand_throughput_override`](crate::types::ReplicaGlobalSecondaryIndex::on_demand_throughput_override), if any.
@@ -172,7 +170,7 @@ impl ReplicaGlobalSecondaryIndexBuilder {
     pub fn get_on_demand_throughput_override(
         &self,
     ) -> &::std::option::Option<crate::types::OnDemandThroughputOverride> {
-        &self.on_demand_throughput_override
+        &self.inner.on_demand_throughput_override
     }
     /// Builds the [`ReplicaGlobalSecondaryIndex`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -182,16 +180,12 @@ impl ReplicaGlobalSecondaryIndexBuilder {
         crate::types::ReplicaGlobalSecondaryIndex,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.index_name.is_none() {
+        if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicaGlobalSecondaryIndex",
                 member: "IndexName",
             });
         }
-        ::std::result::Result::Ok(crate::types::ReplicaGlobalSecondaryIndex {
-            index_name: self.index_name,
-            provisioned_throughput_override: self.provisioned_throughput_override,
-            on_demand_throughput_override: self.on_demand_throughput_override,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -111,14 +111,7 @@ for ReplicaGlobalSecondaryIndexAutoScalingDescription {
     ::std::default::Default
 )]
 pub struct ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
-    index_status: ::std::option::Option<crate::types::IndexStatus>,
-    provisioned_read_capacity_auto_scaling_settings: ::std::option::Option<
-        crate::types::AutoScalingSettingsDescription,
-    >,
-    provisioned_write_capacity_auto_scaling_settings: ::std::option::Option<
-        crate::types::AutoScalingSettingsDescription,
-    >,
+    inner: crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription,
 }
 impl ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexAutoScalingDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::index_name): The name of the global secondary index.
@@ -126,7 +119,7 @@ impl ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexAutoScalingDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::index_name).
@@ -135,20 +128,20 @@ impl ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexAutoScalingDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`ReplicaGlobalSecondaryIndexAutoScalingDescription::index_status`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::index_status): The current state of the replica global secondary index:
     pub fn index_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::IndexStatus>,
     ) -> Self {
-        self.index_status = ::std::option::Option::Some(input.into());
+        self.inner.index_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexAutoScalingDescription::index_status`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::index_status).
@@ -157,20 +150,20 @@ impl ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::IndexStatus>,
     ) -> Self {
-        self.index_status = input;
+        self.inner.index_status = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexAutoScalingDescription::index_status`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::index_status), if any.
     #[inline]
     pub fn get_index_status(&self) -> &::std::option::Option<crate::types::IndexStatus> {
-        &self.index_status
+        &self.inner.index_status
     }
     /// Sets [`ReplicaGlobalSecondaryIndexAutoScalingDescription::provisioned_read_capacity_auto_scaling_settings`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::provisioned_read_capacity_auto_scaling_settings)
     pub fn provisioned_read_capacity_auto_scaling_settings(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
-        self.provisioned_read_capacity_auto_scaling_settings = ::std::option::Option::Some(
+        self.inner.provisioned_read_capacity_auto_scaling_settings = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -181,7 +174,7 @@ impl ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
-        self.provisioned_read_capacity_auto_scaling_settings = input;
+        self.inner.provisioned_read_capacity_auto_scaling_settings = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexAutoScalingDescription::provisioned_read_capacity_auto_scaling_settings`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::provisioned_read_capacity_auto_scaling_settings), if any.
@@ -189,14 +182,14 @@ impl ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
     pub fn get_provisioned_read_capacity_auto_scaling_settings(
         &self,
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsDescription> {
-        &self.provisioned_read_capacity_auto_scaling_settings
+        &self.inner.provisioned_read_capacity_auto_scaling_settings
     }
     /// Sets [`ReplicaGlobalSecondaryIndexAutoScalingDescription::provisioned_write_capacity_auto_scaling_settings`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::provisioned_write_capacity_auto_scaling_settings)
     pub fn provisioned_write_capacity_auto_scaling_settings(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
-        self.provisioned_write_capacity_auto_scaling_settings = ::std::option::Option::Some(
+        self.inner.provisioned_write_capacity_auto_scaling_settings = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -207,7 +200,7 @@ impl ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
-        self.provisioned_write_capacity_auto_scaling_settings = input;
+        self.inner.provisioned_write_capacity_auto_scaling_settings = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexAutoScalingDescription::provisioned_write_capacity_auto_scaling_settings`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription::provisioned_write_capacity_auto_scaling_settings), if any.
@@ -215,7 +208,7 @@ impl ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
     pub fn get_provisioned_write_capacity_auto_scaling_settings(
         &self,
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsDescription> {
-        &self.provisioned_write_capacity_auto_scaling_settings
+        &self.inner.provisioned_write_capacity_auto_scaling_settings
     }
     /// Builds the [`ReplicaGlobalSecondaryIndexAutoScalingDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -225,13 +218,6 @@ impl ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
         crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ReplicaGlobalSecondaryIndexAutoScalingDescription {
-            index_name: self.index_name,
-            index_status: self.index_status,
-            provisioned_read_capacity_auto_scaling_settings: self
-                .provisioned_read_capacity_auto_scaling_settings,
-            provisioned_write_capacity_auto_scaling_settings: self
-                .provisioned_write_capacity_auto_scaling_settings,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

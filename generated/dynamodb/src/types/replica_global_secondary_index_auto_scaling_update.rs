@@ -88,10 +88,7 @@ for ReplicaGlobalSecondaryIndexAutoScalingUpdate {
     ::std::default::Default
 )]
 pub struct ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
-    provisioned_read_capacity_auto_scaling_update: ::std::option::Option<
-        crate::types::AutoScalingSettingsUpdate,
-    >,
+    inner: crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate,
 }
 impl ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexAutoScalingUpdate::index_name`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate::index_name): The name of the global secondary index.
@@ -99,7 +96,7 @@ impl ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexAutoScalingUpdate::index_name`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate::index_name).
@@ -108,20 +105,20 @@ impl ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexAutoScalingUpdate::index_name`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`ReplicaGlobalSecondaryIndexAutoScalingUpdate::provisioned_read_capacity_auto_scaling_update`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate::provisioned_read_capacity_auto_scaling_update)
     pub fn provisioned_read_capacity_auto_scaling_update(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
-        self.provisioned_read_capacity_auto_scaling_update = ::std::option::Option::Some(
+        self.inner.provisioned_read_capacity_auto_scaling_update = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -132,7 +129,7 @@ impl ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
-        self.provisioned_read_capacity_auto_scaling_update = input;
+        self.inner.provisioned_read_capacity_auto_scaling_update = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexAutoScalingUpdate::provisioned_read_capacity_auto_scaling_update`](crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate::provisioned_read_capacity_auto_scaling_update), if any.
@@ -140,7 +137,7 @@ impl ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
     pub fn get_provisioned_read_capacity_auto_scaling_update(
         &self,
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
-        &self.provisioned_read_capacity_auto_scaling_update
+        &self.inner.provisioned_read_capacity_auto_scaling_update
     }
     /// Builds the [`ReplicaGlobalSecondaryIndexAutoScalingUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -150,10 +147,6 @@ impl ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
         crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ReplicaGlobalSecondaryIndexAutoScalingUpdate {
-            index_name: self.index_name,
-            provisioned_read_capacity_auto_scaling_update: self
-                .provisioned_read_capacity_auto_scaling_update,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -104,16 +104,7 @@ for ReplicaGlobalSecondaryIndexDescription {
     ::std::default::Default
 )]
 pub struct ReplicaGlobalSecondaryIndexDescriptionBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
-    provisioned_throughput_override: ::std::option::Option<
-        crate::types::ProvisionedThroughputOverride,
-    >,
-    on_demand_throughput_override: ::std::option::Option<
-        crate::types::OnDemandThroughputOverride,
-    >,
-    warm_throughput: ::std::option::Option<
-        crate::types::GlobalSecondaryIndexWarmThroughputDescription,
-    >,
+    inner: crate::types::ReplicaGlobalSecondaryIndexDescription,
 }
 impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexDescription::index_name): The name of the global secondary index.
@@ -121,7 +112,7 @@ impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexDescription::index_name).
@@ -130,20 +121,22 @@ impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexDescription::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`ReplicaGlobalSecondaryIndexDescription::provisioned_throughput_override`](crate::types::ReplicaGlobalSecondaryIndexDescription::provisioned_throughput_override): If not described, uses the source table GSI's read capacity settings.
     pub fn provisioned_throughput_override(
         mut self,
         input: impl ::std::convert::Into<crate::types::ProvisionedThroughputOverride>,
     ) -> Self {
-        self.provisioned_throughput_override = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput_override = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexDescription::provisioned_throughput_override`](crate::types::ReplicaGlobalSecondaryIndexDescription::provisioned_throughput_override).
@@ -152,7 +145,7 @@ impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ProvisionedThroughputOverride>,
     ) -> Self {
-        self.provisioned_throughput_override = input;
+        self.inner.provisioned_throughput_override = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexDescription::provisioned_throughput_override`](crate::types::ReplicaGlobalSecondaryIndexDescription::provisioned_throughput_override), if any.
@@ -160,14 +153,16 @@ impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
     pub fn get_provisioned_throughput_override(
         &self,
     ) -> &::std::option::Option<crate::types::ProvisionedThroughputOverride> {
-        &self.provisioned_throughput_override
+        &self.inner.provisioned_throughput_override
     }
     /// Sets [`ReplicaGlobalSecondaryIndexDescription::on_demand_throughput_override`](crate::types::ReplicaGlobalSecondaryIndexDescription::on_demand_throughput_override): Overrides the maximum on-demand throughput for the specified global secondary index in the specified replica table.
     pub fn on_demand_throughput_override(
         mut self,
         input: impl ::std::convert::Into<crate::types::OnDemandThroughputOverride>,
     ) -> Self {
-        self.on_demand_throughput_override = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput_override = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexDescription::on_demand_throughput_override`](crate::types::ReplicaGlobalSecondaryIndexDescription::on_demand_throughput_override).
@@ -176,7 +171,7 @@ impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::OnDemandThroughputOverride>,
     ) -> Self {
-        self.on_demand_throughput_override = input;
+        self.inner.on_demand_throughput_override = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexDescription::on_demand_throughput_override`](crate::types::ReplicaGlobalSecondaryIndexDescription::on_demand_throughput_override), if any.
@@ -184,7 +179,7 @@ impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
     pub fn get_on_demand_throughput_override(
         &self,
     ) -> &::std::option::Option<crate::types::OnDemandThroughputOverride> {
-        &self.on_demand_throughput_override
+        &self.inner.on_demand_throughput_override
     }
     /// Sets [`ReplicaGlobalSecondaryIndexDescription::warm_throughput`](crate::types::ReplicaGlobalSecondaryIndexDescription::warm_throughput): Represents the warm throughput of the global secondary index for this replica.
     pub fn warm_throughput(
@@ -193,7 +188,7 @@ impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
             crate::types::GlobalSecondaryIndexWarmThroughputDescription,
         >,
     ) -> Self {
-        self.warm_throughput = ::std::option::Option::Some(input.into());
+        self.inner.warm_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexDescription::warm_throughput`](crate::types::ReplicaGlobalSecondaryIndexDescription::warm_throughput).
@@ -204,7 +199,7 @@ impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
             crate::types::GlobalSecondaryIndexWarmThroughputDescription,
         >,
     ) -> Self {
-        self.warm_throughput = input;
+        self.inner.warm_throughput = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexDescription::warm_throughput`](crate::types::ReplicaGlobalSecondaryIndexDescription::warm_throughput), if any.
@@ -214,7 +209,7 @@ impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
     ) -> &::std::option::Option<
         crate::types::GlobalSecondaryIndexWarmThroughputDescription,
     > {
-        &self.warm_throughput
+        &self.inner.warm_throughput
     }
     /// Builds the [`ReplicaGlobalSecondaryIndexDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -224,11 +219,6 @@ impl ReplicaGlobalSecondaryIndexDescriptionBuilder {
         crate::types::ReplicaGlobalSecondaryIndexDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ReplicaGlobalSecondaryIndexDescription {
-            index_name: self.index_name,
-            provisioned_throughput_override: self.provisioned_throughput_override,
-            on_demand_throughput_override: self.on_demand_throughput_override,
-            warm_throughput: self.warm_throughput,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -132,16 +132,7 @@ for ReplicaGlobalSecondaryIndexSettingsDescription {
     ::std::default::Default
 )]
 pub struct ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
-    index_status: ::std::option::Option<crate::types::IndexStatus>,
-    provisioned_read_capacity_units: ::std::option::Option<i64>,
-    provisioned_read_capacity_auto_scaling_settings: ::std::option::Option<
-        crate::types::AutoScalingSettingsDescription,
-    >,
-    provisioned_write_capacity_units: ::std::option::Option<i64>,
-    provisioned_write_capacity_auto_scaling_settings: ::std::option::Option<
-        crate::types::AutoScalingSettingsDescription,
-    >,
+    inner: crate::types::ReplicaGlobalSecondaryIndexSettingsDescription,
 }
 impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::index_name): The name of the global secondary index.
@@ -149,7 +140,7 @@ impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexSettingsDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::index_name).
@@ -158,20 +149,20 @@ impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexSettingsDescription::index_name`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsDescription::index_status`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::index_status): The current status of the global secondary index:
     pub fn index_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::IndexStatus>,
     ) -> Self {
-        self.index_status = ::std::option::Option::Some(input.into());
+        self.inner.index_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexSettingsDescription::index_status`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::index_status).
@@ -180,20 +171,22 @@ impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::IndexStatus>,
     ) -> Self {
-        self.index_status = input;
+        self.inner.index_status = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexSettingsDescription::index_status`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::index_status), if any.
     #[inline]
     pub fn get_index_status(&self) -> &::std::option::Option<crate::types::IndexStatus> {
-        &self.index_status
+        &self.inner.index_status
     }
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_units`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_units): The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
     pub fn provisioned_read_capacity_units(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.provisioned_read_capacity_units = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_read_capacity_units = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_units`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_units).
@@ -202,20 +195,20 @@ impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.provisioned_read_capacity_units = input;
+        self.inner.provisioned_read_capacity_units = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_units`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_units), if any.
     #[inline]
     pub fn get_provisioned_read_capacity_units(&self) -> &::std::option::Option<i64> {
-        &self.provisioned_read_capacity_units
+        &self.inner.provisioned_read_capacity_units
     }
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_auto_scaling_settings`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_auto_scaling_settings): Auto scaling settings for a global secondary index replica's read capacity units.
     pub fn provisioned_read_capacity_auto_scaling_settings(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
-        self.provisioned_read_capacity_auto_scaling_settings = ::std::option::Option::Some(
+        self.inner.provisioned_read_capacity_auto_scaling_settings = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -226,7 +219,7 @@ impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
-        self.provisioned_read_capacity_auto_scaling_settings = input;
+        self.inner.provisioned_read_capacity_auto_scaling_settings = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_auto_scaling_settings`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_read_capacity_auto_scaling_settings), if any.
@@ -234,14 +227,14 @@ impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
     pub fn get_provisioned_read_capacity_auto_scaling_settings(
         &self,
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsDescription> {
-        &self.provisioned_read_capacity_auto_scaling_settings
+        &self.inner.provisioned_read_capacity_auto_scaling_settings
     }
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_units`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_units): The maximum number of writes consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
     pub fn provisioned_write_capacity_units(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.provisioned_write_capacity_units = ::std::option::Option::Some(
+        self.inner.provisioned_write_capacity_units = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -252,20 +245,20 @@ impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.provisioned_write_capacity_units = input;
+        self.inner.provisioned_write_capacity_units = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_units`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_units), if any.
     #[inline]
     pub fn get_provisioned_write_capacity_units(&self) -> &::std::option::Option<i64> {
-        &self.provisioned_write_capacity_units
+        &self.inner.provisioned_write_capacity_units
     }
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_auto_scaling_settings`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_auto_scaling_settings): Auto scaling settings for a global secondary index replica's write capacity units.
     pub fn provisioned_write_capacity_auto_scaling_settings(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
-        self.provisioned_write_capacity_auto_scaling_settings = ::std::option::Option::Some(
+        self.inner.provisioned_write_capacity_auto_scaling_settings = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -276,7 +269,7 @@ impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
-        self.provisioned_write_capacity_auto_scaling_settings = input;
+        self.inner.provisioned_write_capacity_auto_scaling_settings = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_auto_scaling_settings`](crate::types::ReplicaGlobalSecondaryIndexSettingsDescription::provisioned_write_capacity_auto_scaling_settings), if any.
@@ -284,7 +277,7 @@ impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
     pub fn get_provisioned_write_capacity_auto_scaling_settings(
         &self,
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsDescription> {
-        &self.provisioned_write_capacity_auto_scaling_settings
+        &self.inner.provisioned_write_capacity_auto_scaling_settings
     }
     /// Builds the [`ReplicaGlobalSecondaryIndexSettingsDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -294,21 +287,12 @@ impl ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
         crate::types::ReplicaGlobalSecondaryIndexSettingsDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.index_name.is_none() {
+        if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicaGlobalSecondaryIndexSettingsDescription",
                 member: "IndexName",
             });
         }
-        ::std::result::Result::Ok(crate::types::ReplicaGlobalSecondaryIndexSettingsDescription {
-            index_name: self.index_name,
-            index_status: self.index_status,
-            provisioned_read_capacity_units: self.provisioned_read_capacity_units,
-            provisioned_read_capacity_auto_scaling_settings: self
-                .provisioned_read_capacity_auto_scaling_settings,
-            provisioned_write_capacity_units: self.provisioned_write_capacity_units,
-            provisioned_write_capacity_auto_scaling_settings: self
-                .provisioned_write_capacity_auto_scaling_settings,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

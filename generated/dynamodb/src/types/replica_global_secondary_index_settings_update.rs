@@ -102,11 +102,7 @@ for ReplicaGlobalSecondaryIndexSettingsUpdate {
     ::std::default::Default
 )]
 pub struct ReplicaGlobalSecondaryIndexSettingsUpdateBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
-    provisioned_read_capacity_units: ::std::option::Option<i64>,
-    provisioned_read_capacity_auto_scaling_settings_update: ::std::option::Option<
-        crate::types::AutoScalingSettingsUpdate,
-    >,
+    inner: crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate,
 }
 impl ReplicaGlobalSecondaryIndexSettingsUpdateBuilder {
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsUpdate::index_name`](crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate::index_name): The name of the global secondary index.
@@ -114,7 +110,7 @@ impl ReplicaGlobalSecondaryIndexSettingsUpdateBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexSettingsUpdate::index_name`](crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate::index_name).
@@ -123,20 +119,22 @@ impl ReplicaGlobalSecondaryIndexSettingsUpdateBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexSettingsUpdate::index_name`](crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsUpdate::provisioned_read_capacity_units`](crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate::provisioned_read_capacity_units): The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
     pub fn provisioned_read_capacity_units(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.provisioned_read_capacity_units = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_read_capacity_units = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ReplicaGlobalSecondaryIndexSettingsUpdate::provisioned_read_capacity_units`](crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate::provisioned_read_capacity_units).
@@ -145,20 +143,20 @@ impl ReplicaGlobalSecondaryIndexSettingsUpdateBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.provisioned_read_capacity_units = input;
+        self.inner.provisioned_read_capacity_units = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexSettingsUpdate::provisioned_read_capacity_units`](crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate::provisioned_read_capacity_units), if any.
     #[inline]
     pub fn get_provisioned_read_capacity_units(&self) -> &::std::option::Option<i64> {
-        &self.provisioned_read_capacity_units
+        &self.inner.provisioned_read_capacity_units
     }
     /// Sets [`ReplicaGlobalSecondaryIndexSettingsUpdate::provisioned_read_capacity_auto_scaling_settings_update`](crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate::provisioned_read_capacity_auto_scaling_settings_update): Auto scaling settings for managing a global secondary index replica's read capacity units.
     pub fn provisioned_read_capacity_auto_scaling_settings_update(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
-        self.provisioned_read_capacity_auto_scaling_settings_update = ::std::option::Option::Some(
+        self.inner.provisioned_read_capacity_auto_scaling_settings_update = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -169,7 +167,7 @@ impl ReplicaGlobalSecondaryIndexSettingsUpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
-        self.provisioned_read_capacity_auto_scaling_settings_update = input;
+        self.inner.provisioned_read_capacity_auto_scaling_settings_update = input;
         self
     }
     /// The value set for [`ReplicaGlobalSecondaryIndexSettingsUpdate::provisioned_read_capacity_auto_scaling_settings_update`](crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate::provisioned_read_capacity_auto_scaling_settings_update), if any.
@@ -177,7 +175,7 @@ impl ReplicaGlobalSecondaryIndexSettingsUpdateBuilder {
     pub fn get_provisioned_read_capacity_auto_scaling_settings_update(
         &self,
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
-        &self.provisioned_read_capacity_auto_scaling_settings_update
+        &self.inner.provisioned_read_capacity_auto_scaling_settings_update
     }
     /// Builds the [`ReplicaGlobalSecondaryIndexSettingsUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -187,17 +185,12 @@ impl ReplicaGlobalSecondaryIndexSettingsUpdateBuilder {
         crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.index_name.is_none() {
+        if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicaGlobalSecondaryIndexSettingsUpdate",
                 member: "IndexName",
             });
         }
-        ::std::result::Result::Ok(crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate {
-            index_name: self.index_name,
-            provisioned_read_capacity_units: self.provisioned_read_capacity_units,
-            provisioned_read_capacity_auto_scaling_settings_update: self
-                .provisioned_read_capacity_auto_scaling_settings_update,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -175,23 +175,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReplicaSettingsDescripti
     ::std::default::Default
 )]
 pub struct ReplicaSettingsDescriptionBuilder {
-    region_name: ::std::option::Option<::std::string::String>,
-    replica_status: ::std::option::Option<crate::types::ReplicaStatus>,
-    replica_billing_mode_summary: ::std::option::Option<
-        crate::types::BillingModeSummary,
-    >,
-    replica_provisioned_read_capacity_units: ::std::option::Option<i64>,
-    replica_provisioned_read_capacity_auto_scaling_settings: ::std::option::Option<
-        crate::types::AutoScalingSettingsDescription,
-    >,
-    replica_provisioned_write_capacity_units: ::std::option::Option<i64>,
-    replica_provisioned_write_capacity_auto_scaling_settings: ::std::option::Option<
-        crate::types::AutoScalingSettingsDescription,
-    >,
-    replica_global_secondary_index_settings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexSettingsDescription>,
-    >,
-    replica_table_class_summary: ::std::option::Option<crate::types::TableClassSummary>,
+    inner: crate::types::ReplicaSettingsDescription,
 }
 impl ReplicaSettingsDescriptionBuilder {
     /// Sets [`ReplicaSettingsDescription::region_name`](crate::types::ReplicaSettingsDescription::region_name): The Region name of the replica.
@@ -199,7 +183,7 @@ impl ReplicaSettingsDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.region_name = ::std::option::Option::Some(input.into());
+        self.inner.region_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaSettingsDescription::region_name`](crate::types::ReplicaSettingsDescription::region_name).
@@ -208,20 +192,20 @@ impl ReplicaSettingsDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.region_name = input;
+        self.inner.region_name = input;
         self
     }
     /// The value set for [`ReplicaSettingsDescription::region_name`](crate::types::ReplicaSettingsDescription::region_name), if any.
     #[inline]
     pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.region_name
+        &self.inner.region_name
     }
     /// Sets [`ReplicaSettingsDescription::replica_status`](crate::types::ReplicaSettingsDescription::replica_status): The current state of the Region:
     pub fn replica_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReplicaStatus>,
     ) -> Self {
-        self.replica_status = ::std::option::Option::Some(input.into());
+        self.inner.replica_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaSettingsDescription::replica_status`](crate::types::ReplicaSettingsDescription::replica_status).
@@ -230,7 +214,7 @@ impl ReplicaSettingsDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReplicaStatus>,
     ) -> Self {
-        self.replica_status = input;
+        self.inner.replica_status = input;
         self
     }
     /// The value set for [`ReplicaSettingsDescription::replica_status`](crate::types::ReplicaSettingsDescription::replica_status), if any.
@@ -238,14 +222,16 @@ impl ReplicaSettingsDescriptionBuilder {
     pub fn get_replica_status(
         &self,
     ) -> &::std::option::Option<crate::types::ReplicaStatus> {
-        &self.replica_status
+        &self.inner.replica_status
     }
     /// Sets [`ReplicaSettingsDescription::replica_billing_mode_summary`](crate::types::ReplicaSettingsDescription::replica_billing_mode_summary): The read/write capacity mode of the replica.
     pub fn replica_billing_mode_summary(
         mut self,
         input: impl ::std::convert::Into<crate::types::BillingModeSummary>,
     ) -> Self {
-        self.replica_billing_mode_summary = ::std::option::Option::Some(input.into());
+        self.inner.replica_billing_mode_summary = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ReplicaSettingsDescription::replica_billing_mode_summary`](crate::types::ReplicaSettingsDescription::replica_billing_mode_summary).
@@ -254,7 +240,7 @@ impl ReplicaSettingsDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BillingModeSummary>,
     ) -> Self {
-        self.replica_billing_mode_summary = input;
+        self.inner.replica_billing_mode_summary = input;
         self
     }
     /// The value set for [`ReplicaSettingsDescription::replica_billing_mode_summary`](crate::types::ReplicaSettingsDescription::replica_billing_mode_summary), if any.
@@ -262,14 +248,14 @@ impl ReplicaSettingsDescriptionBuilder {
     pub fn get_replica_billing_mode_summary(
         &self,
     ) -> &::std::option::Option<crate::types::BillingModeSummary> {
-        &self.replica_billing_mode_summary
+        &self.inner.replica_billing_mode_summary
     }
     /// Sets [`ReplicaSettingsDescription::replica_provisioned_read_capacity_units`](crate::types::ReplicaSettingsDescription::replica_provisioned_read_capacity_units): The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
     pub fn replica_provisioned_read_capacity_units(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.replica_provisioned_read_capacity_units = ::std::option::Option::Some(
+        self.inner.replica_provisioned_read_capacity_units = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -280,7 +266,7 @@ impl ReplicaSettingsDescriptionBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.replica_provisioned_read_capacity_units = input;
+        self.inner.replica_provisioned_read_capacity_units = input;
         self
     }
     /// The value set for [`ReplicaSettingsDescription::replica_provisioned_read_capacity_units`](crate::types::ReplicaSettingsDescription::replica_provisioned_read_capacity_units), if any.
@@ -288,14 +274,14 @@ impl ReplicaSettingsDescriptionBuilder {
     pub fn get_replica_provisioned_read_capacity_units(
         &self,
     ) -> &::std::option::Option<i64> {
-        &self.replica_provisioned_read_capacity_units
+        &self.inner.replica_provisioned_read_capacity_units
     }
     /// Sets [`ReplicaSettingsDescription::replica_provisioned_read_capacity_auto_scaling_settings`](crate::types::ReplicaSettingsDescription::replica_provisioned_read_capacity_auto_scaling_settings): Auto scaling settings for a global table replica's read capacity units.
     pub fn replica_provisioned_read_capacity_auto_scaling_settings(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
-        self.replica_provisioned_read_capacity_auto_scaling_settings = ::std::option::Option::Some(
+        self.inner.replica_provisioned_read_capacity_auto_scaling_settings = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -306,7 +292,7 @@ impl ReplicaSettingsDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
-        self.replica_provisioned_read_capacity_auto_scaling_settings = input;
+        self.inner.replica_provisioned_read_capacity_auto_scaling_settings = input;
         self
     }
     /// The value set for [`ReplicaSettingsDescription::replica_provisioned_read_capacity_auto_scaling_settings`](crate::types::ReplicaSettingsDescription::replica_provisioned_read_capacity_auto_scaling_settings), if any.
@@ -314,14 +300,14 @@ impl ReplicaSettingsDescriptionBuilder {
     pub fn get_replica_provisioned_read_capacity_auto_scaling_settings(
         &self,
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsDescription> {
-        &self.replica_provisioned_read_capacity_auto_scaling_settings
+        &self.inner.replica_provisioned_read_capacity_auto_scaling_settings
     }
     /// Sets [`ReplicaSettingsDescription::replica_provisioned_write_capacity_units`](crate::types::ReplicaSettingsDescription::replica_provisioned_write_capacity_units): The maximum number of writes consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
     pub fn replica_provisioned_write_capacity_units(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.replica_provisioned_write_capacity_units = ::std::option::Option::Some(
+        self.inner.replica_provisioned_write_capacity_units = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -332,7 +318,7 @@ impl ReplicaSettingsDescriptionBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.replica_provisioned_write_capacity_units = input;
+        self.inner.replica_provisioned_write_capacity_units = input;
         self
     }
     /// The value set for [`ReplicaSettingsDescription::replica_provisioned_write_capacity_units`](crate::types::ReplicaSettingsDescription::replica_provisioned_write_capacity_units), if any.
@@ -340,14 +326,14 @@ impl ReplicaSettingsDescriptionBuilder {
     pub fn get_replica_provisioned_write_capacity_units(
         &self,
     ) -> &::std::option::Option<i64> {
-        &self.replica_provisioned_write_capacity_units
+        &self.inner.replica_provisioned_write_capacity_units
     }
     /// Sets [`ReplicaSettingsDescription::replica_provisioned_write_capacity_auto_scaling_settings`](crate::types::ReplicaSettingsDescription::replica_provisioned_write_capacity_auto_scaling_settings): Auto scaling settings for a global table replica's write capacity units.
     pub fn replica_provisioned_write_capacity_auto_scaling_settings(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
-        self.replica_provisioned_write_capacity_auto_scaling_settings = ::std::option::Option::Some(
+        self.inner.replica_provisioned_write_capacity_auto_scaling_settings = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -358,7 +344,7 @@ impl ReplicaSettingsDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AutoScalingSettingsDescription>,
     ) -> Self {
-        self.replica_provisioned_write_capacity_auto_scaling_settings = input;
+        self.inner.replica_provisioned_write_capacity_auto_scaling_settings = input;
         self
     }
     /// The value set for [`ReplicaSettingsDescription::replica_provisioned_write_capacity_auto_scaling_settings`](crate::types::ReplicaSettingsDescription::replica_provisioned_write_capacity_auto_scaling_settings), if any.
@@ -366,7 +352,7 @@ impl ReplicaSettingsDescriptionBuilder {
     pub fn get_replica_provisioned_write_capacity_auto_scaling_settings(
         &self,
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsDescription> {
-        &self.replica_provisioned_write_capacity_auto_scaling_settings
+        &self.inner.replica_provisioned_write_capacity_auto_scaling_settings
     }
     /// Sets [`ReplicaSettingsDescription::replica_global_secondary_index_settings`](crate::types::ReplicaSettingsDescription::replica_global_secondary_index_settings): Replica global secondary index settings for the global table.
     pub fn replica_global_secondary_index_settings(
@@ -377,7 +363,7 @@ impl ReplicaSettingsDescriptionBuilder {
             >,
         >,
     ) -> Self {
-        self.replica_global_secondary_index_settings = ::std::option::Option::Some(
+        self.inner.replica_global_secondary_index_settings = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -390,7 +376,7 @@ impl ReplicaSettingsDescriptionBuilder {
             ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexSettingsDescription>,
         >,
     ) -> Self {
-        self.replica_global_secondary_index_settings = input;
+        self.inner.replica_global_secondary_index_settings = input;
         self
     }
     /// The value set for [`ReplicaSettingsDescription::replica_global_secondary_index_settings`](crate::types::ReplicaSettingsDescription::replica_global_secondary_index_settings), if any.
@@ -400,14 +386,16 @@ impl ReplicaSettingsDescriptionBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexSettingsDescription>,
     > {
-        &self.replica_global_secondary_index_settings
+        &self.inner.replica_global_secondary_index_settings
     }
     /// Sets [`ReplicaSettingsDescription::replica_table_class_summary`](crate::types::ReplicaSettingsDescription::replica_table_class_summary)
     pub fn replica_table_class_summary(
         mut self,
         input: impl ::std::convert::Into<crate::types::TableClassSummary>,
     ) -> Self {
-        self.replica_table_class_summary = ::std::option::Option::Some(input.into());
+        self.inner.replica_table_class_summary = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ReplicaSettingsDescription::replica_table_class_summary`](crate::types::ReplicaSettingsDescription::replica_table_class_summary).
@@ -416,7 +404,7 @@ impl ReplicaSettingsDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableClassSummary>,
     ) -> Self {
-        self.replica_table_class_summary = input;
+        self.inner.replica_table_class_summary = input;
         self
     }
     /// The value set for [`ReplicaSettingsDescription::replica_table_class_summary`](crate::types::ReplicaSettingsDescription::replica_table_class_summary), if any.
@@ -424,7 +412,7 @@ impl ReplicaSettingsDescriptionBuilder {
     pub fn get_replica_table_class_summary(
         &self,
     ) -> &::std::option::Option<crate::types::TableClassSummary> {
-        &self.replica_table_class_summary
+        &self.inner.replica_table_class_summary
     }
     /// Builds the [`ReplicaSettingsDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -434,27 +422,12 @@ impl ReplicaSettingsDescriptionBuilder {
         crate::types::ReplicaSettingsDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.region_name.is_none() {
+        if self.inner.region_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicaSettingsDescription",
                 member: "RegionName",
             });
         }
-        ::std::result::Result::Ok(crate::types::ReplicaSettingsDescription {
-            region_name: self.region_name,
-            replica_status: self.replica_status,
-            replica_billing_mode_summary: self.replica_billing_mode_summary,
-            replica_provisioned_read_capacity_units: self
-                .replica_provisioned_read_capacity_units,
-            replica_provisioned_read_capacity_auto_scaling_settings: self
-                .replica_provisioned_read_capacity_auto_scaling_settings,
-            replica_provisioned_write_capacity_units: self
-                .replica_provisioned_write_capacity_units,
-            replica_provisioned_write_capacity_auto_scaling_settings: self
-                .replica_provisioned_write_capacity_auto_scaling_settings,
-            replica_global_secondary_index_settings: self
-                .replica_global_secondary_index_settings,
-            replica_table_class_summary: self.replica_table_class_summary,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

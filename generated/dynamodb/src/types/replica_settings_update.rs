@@ -124,15 +124,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReplicaSettingsUpdate {
     ::std::default::Default
 )]
 pub struct ReplicaSettingsUpdateBuilder {
-    region_name: ::std::option::Option<::std::string::String>,
-    replica_provisioned_read_capacity_units: ::std::option::Option<i64>,
-    replica_provisioned_read_capacity_auto_scaling_settings_update: ::std::option::Option<
-        crate::types::AutoScalingSettingsUpdate,
-    >,
-    replica_global_secondary_index_settings_update: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate>,
-    >,
-    replica_table_class: ::std::option::Option<crate::types::TableClass>,
+    inner: crate::types::ReplicaSettingsUpdate,
 }
 impl ReplicaSettingsUpdateBuilder {
     /// Sets [`ReplicaSettingsUpdate::region_name`](crate::types::ReplicaSettingsUpdate::region_name): The Region of the replica to be added.
@@ -140,7 +132,7 @@ impl ReplicaSettingsUpdateBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.region_name = ::std::option::Option::Some(input.into());
+        self.inner.region_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaSettingsUpdate::region_name`](crate::types::ReplicaSettingsUpdate::region_name).
@@ -149,20 +141,20 @@ impl ReplicaSettingsUpdateBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.region_name = input;
+        self.inner.region_name = input;
         self
     }
     /// The value set for [`ReplicaSettingsUpdate::region_name`](crate::types::ReplicaSettingsUpdate::region_name), if any.
     #[inline]
     pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.region_name
+        &self.inner.region_name
     }
     /// Sets [`ReplicaSettingsUpdate::replica_provisioned_read_capacity_units`](crate::types::ReplicaSettingsUpdate::replica_provisioned_read_capacity_units): The maximum number of strongly consistent reads consumed per second before DynamoDB returns a [`ThrottlingException`](crate::error::ThrottlingException).
     pub fn replica_provisioned_read_capacity_units(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.replica_provisioned_read_capacity_units = ::std::option::Option::Some(
+        self.inner.replica_provisioned_read_capacity_units = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -173,7 +165,7 @@ impl ReplicaSettingsUpdateBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.replica_provisioned_read_capacity_units = input;
+        self.inner.replica_provisioned_read_capacity_units = input;
         self
     }
     /// The value set for [`ReplicaSettingsUpdate::replica_provisioned_read_capacity_units`](crate::types::ReplicaSettingsUpdate::replica_provisioned_read_capacity_units), if any.
@@ -181,14 +173,14 @@ impl ReplicaSettingsUpdateBuilder {
     pub fn get_replica_provisioned_read_capacity_units(
         &self,
     ) -> &::std::option::Option<i64> {
-        &self.replica_provisioned_read_capacity_units
+        &self.inner.replica_provisioned_read_capacity_units
     }
     /// Sets [`ReplicaSettingsUpdate::replica_provisioned_read_capacity_auto_scaling_settings_update`](crate::types::ReplicaSettingsUpdate::replica_provisioned_read_capacity_auto_scaling_settings_update): Auto scaling settings for managing a global table replica's read capacity units.
     pub fn replica_provisioned_read_capacity_auto_scaling_settings_update(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
-        self.replica_provisioned_read_capacity_auto_scaling_settings_update = ::std::option::Option::Some(
+        self.inner.replica_provisioned_read_capacity_auto_scaling_settings_update = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -199,7 +191,7 @@ impl ReplicaSettingsUpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
-        self.replica_provisioned_read_capacity_auto_scaling_settings_update = input;
+        self.inner.replica_provisioned_read_capacity_auto_scaling_settings_update = input;
         self
     }
     /// The value set for [`ReplicaSettingsUpdate::replica_provisioned_read_capacity_auto_scaling_settings_update`](crate::types::ReplicaSettingsUpdate::replica_provisioned_read_capacity_auto_scaling_settings_update), if any.
@@ -207,7 +199,7 @@ impl ReplicaSettingsUpdateBuilder {
     pub fn get_replica_provisioned_read_capacity_auto_scaling_settings_update(
         &self,
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
-        &self.replica_provisioned_read_capacity_auto_scaling_settings_update
+        &self.inner.replica_provisioned_read_capacity_auto_scaling_settings_update
     }
     /// Sets [`ReplicaSettingsUpdate::replica_global_secondary_index_settings_update`](crate::types::ReplicaSettingsUpdate::replica_global_secondary_index_settings_update): Represents the settings of a global secondary index for a global table that will be modified.
     pub fn replica_global_secondary_index_settings_update(
@@ -218,7 +210,7 @@ impl ReplicaSettingsUpdateBuilder {
             >,
         >,
     ) -> Self {
-        self.replica_global_secondary_index_settings_update = ::std::option::Option::Some(
+        self.inner.replica_global_secondary_index_settings_update = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -231,7 +223,7 @@ impl ReplicaSettingsUpdateBuilder {
             ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate>,
         >,
     ) -> Self {
-        self.replica_global_secondary_index_settings_update = input;
+        self.inner.replica_global_secondary_index_settings_update = input;
         self
     }
     /// The value set for [`ReplicaSettingsUpdate::replica_global_secondary_index_settings_update`](crate::types::ReplicaSettingsUpdate::replica_global_secondary_index_settings_update), if any.
@@ -241,14 +233,14 @@ impl ReplicaSettingsUpdateBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndexSettingsUpdate>,
     > {
-        &self.replica_global_secondary_index_settings_update
+        &self.inner.replica_global_secondary_index_settings_update
     }
     /// Sets [`ReplicaSettingsUpdate::replica_table_class`](crate::types::ReplicaSettingsUpdate::replica_table_class): Replica-specific table class.
     pub fn replica_table_class(
         mut self,
         input: impl ::std::convert::Into<crate::types::TableClass>,
     ) -> Self {
-        self.replica_table_class = ::std::option::Option::Some(input.into());
+        self.inner.replica_table_class = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaSettingsUpdate::replica_table_class`](crate::types::ReplicaSettingsUpdate::replica_table_class).
@@ -257,7 +249,7 @@ impl ReplicaSettingsUpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableClass>,
     ) -> Self {
-        self.replica_table_class = input;
+        self.inner.replica_table_class = input;
         self
     }
     /// The value set for [`ReplicaSettingsUpdate::replica_table_class`](crate::types::ReplicaSettingsUpdate::replica_table_class), if any.
@@ -265,7 +257,7 @@ impl ReplicaSettingsUpdateBuilder {
     pub fn get_replica_table_class(
         &self,
     ) -> &::std::option::Option<crate::types::TableClass> {
-        &self.replica_table_class
+        &self.inner.replica_table_class
     }
     /// Builds the [`ReplicaSettingsUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -275,21 +267,12 @@ impl ReplicaSettingsUpdateBuilder {
         crate::types::ReplicaSettingsUpdate,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.region_name.is_none() {
+        if self.inner.region_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicaSettingsUpdate",
                 member: "RegionName",
             });
         }
-        ::std::result::Result::Ok(crate::types::ReplicaSettingsUpdate {
-            region_name: self.region_name,
-            replica_provisioned_read_capacity_units: self
-                .replica_provisioned_read_capacity_units,
-            replica_provisioned_read_capacity_auto_scaling_settings_update: self
-                .replica_provisioned_read_capacity_auto_scaling_settings_update,
-            replica_global_secondary_index_settings_update: self
-                .replica_global_secondary_index_settings_update,
-            replica_table_class: self.replica_table_class,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

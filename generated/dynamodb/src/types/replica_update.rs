@@ -82,8 +82,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReplicaUpdate {
     ::std::default::Default
 )]
 pub struct ReplicaUpdateBuilder {
-    create: ::std::option::Option<crate::types::CreateReplicaAction>,
-    delete: ::std::option::Option<crate::types::DeleteReplicaAction>,
+    inner: crate::types::ReplicaUpdate,
 }
 impl ReplicaUpdateBuilder {
     /// Sets [`ReplicaUpdate::create`](crate::types::ReplicaUpdate::create): The parameters required for creating a replica on an existing global table.
@@ -91,7 +90,7 @@ impl ReplicaUpdateBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::CreateReplicaAction>,
     ) -> Self {
-        self.create = ::std::option::Option::Some(input.into());
+        self.inner.create = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaUpdate::create`](crate::types::ReplicaUpdate::create).
@@ -100,7 +99,7 @@ impl ReplicaUpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::CreateReplicaAction>,
     ) -> Self {
-        self.create = input;
+        self.inner.create = input;
         self
     }
     /// The value set for [`ReplicaUpdate::create`](crate::types::ReplicaUpdate::create), if any.
@@ -108,14 +107,14 @@ impl ReplicaUpdateBuilder {
     pub fn get_create(
         &self,
     ) -> &::std::option::Option<crate::types::CreateReplicaAction> {
-        &self.create
+        &self.inner.create
     }
     /// Sets [`ReplicaUpdate::delete`](crate::types::ReplicaUpdate::delete): The name of the existing replica to be removed.
     pub fn delete(
         mut self,
         input: impl ::std::convert::Into<crate::types::DeleteReplicaAction>,
     ) -> Self {
-        self.delete = ::std::option::Option::Some(input.into());
+        self.inner.delete = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicaUpdate::delete`](crate::types::ReplicaUpdate::delete).
@@ -124,7 +123,7 @@ impl ReplicaUpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::DeleteReplicaAction>,
     ) -> Self {
-        self.delete = input;
+        self.inner.delete = input;
         self
     }
     /// The value set for [`ReplicaUpdate::delete`](crate::types::ReplicaUpdate::delete), if any.
@@ -132,7 +131,7 @@ impl ReplicaUpdateBuilder {
     pub fn get_delete(
         &self,
     ) -> &::std::option::Option<crate::types::DeleteReplicaAction> {
-        &self.delete
+        &self.inner.delete
     }
     /// Builds the [`ReplicaUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -142,9 +141,6 @@ impl ReplicaUpdateBuilder {
         crate::types::ReplicaUpdate,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ReplicaUpdate {
-            create: self.create,
-            delete: self.delete,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

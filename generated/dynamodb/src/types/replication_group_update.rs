@@ -90,9 +90,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReplicationGroupUpdate {
     ::std::default::Default
 )]
 pub struct ReplicationGroupUpdateBuilder {
-    create: ::std::option::Option<crate::types::CreateReplicationGroupMemberAction>,
-    update: ::std::option::Option<crate::types::UpdateReplicationGroupMemberAction>,
-    delete: ::std::option::Option<crate::types::DeleteReplicationGroupMemberAction>,
+    inner: crate::types::ReplicationGroupUpdate,
 }
 impl ReplicationGroupUpdateBuilder {
     /// Sets [`ReplicationGroupUpdate::create`](crate::types::ReplicationGroupUpdate::create): The parameters required for creating a replica for the table.
@@ -102,7 +100,7 @@ impl ReplicationGroupUpdateBuilder {
             crate::types::CreateReplicationGroupMemberAction,
         >,
     ) -> Self {
-        self.create = ::std::option::Option::Some(input.into());
+        self.inner.create = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicationGroupUpdate::create`](crate::types::ReplicationGroupUpdate::create).
@@ -111,7 +109,7 @@ impl ReplicationGroupUpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::CreateReplicationGroupMemberAction>,
     ) -> Self {
-        self.create = input;
+        self.inner.create = input;
         self
     }
     /// The value set for [`ReplicationGroupUpdate::create`](crate::types::ReplicationGroupUpdate::create), if any.
@@ -119,7 +117,7 @@ impl ReplicationGroupUpdateBuilder {
     pub fn get_create(
         &self,
     ) -> &::std::option::Option<crate::types::CreateReplicationGroupMemberAction> {
-        &self.create
+        &self.inner.create
     }
     /// Sets [`ReplicationGroupUpdate::update`](crate::types::ReplicationGroupUpdate::update): The parameters required for updating a replica for the table.
     pub fn update(
@@ -128,7 +126,7 @@ impl ReplicationGroupUpdateBuilder {
             crate::types::UpdateReplicationGroupMemberAction,
         >,
     ) -> Self {
-        self.update = ::std::option::Option::Some(input.into());
+        self.inner.update = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicationGroupUpdate::update`](crate::types::ReplicationGroupUpdate::update).
@@ -137,7 +135,7 @@ impl ReplicationGroupUpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::UpdateReplicationGroupMemberAction>,
     ) -> Self {
-        self.update = input;
+        self.inner.update = input;
         self
     }
     /// The value set for [`ReplicationGroupUpdate::update`](crate::types::ReplicationGroupUpdate::update), if any.
@@ -145,7 +143,7 @@ impl ReplicationGroupUpdateBuilder {
     pub fn get_update(
         &self,
     ) -> &::std::option::Option<crate::types::UpdateReplicationGroupMemberAction> {
-        &self.update
+        &self.inner.update
     }
     /// Sets [`ReplicationGroupUpdate::delete`](crate::types::ReplicationGroupUpdate::delete): The parameters required for deleting a replica for the table.
     pub fn delete(
@@ -154,7 +152,7 @@ impl ReplicationGroupUpdateBuilder {
             crate::types::DeleteReplicationGroupMemberAction,
         >,
     ) -> Self {
-        self.delete = ::std::option::Option::Some(input.into());
+        self.inner.delete = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicationGroupUpdate::delete`](crate::types::ReplicationGroupUpdate::delete).
@@ -163,7 +161,7 @@ impl ReplicationGroupUpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::DeleteReplicationGroupMemberAction>,
     ) -> Self {
-        self.delete = input;
+        self.inner.delete = input;
         self
     }
     /// The value set for [`ReplicationGroupUpdate::delete`](crate::types::ReplicationGroupUpdate::delete), if any.
@@ -171,7 +169,7 @@ impl ReplicationGroupUpdateBuilder {
     pub fn get_delete(
         &self,
     ) -> &::std::option::Option<crate::types::DeleteReplicationGroupMemberAction> {
-        &self.delete
+        &self.inner.delete
     }
     /// Builds the [`ReplicationGroupUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -181,10 +179,6 @@ impl ReplicationGroupUpdateBuilder {
         crate::types::ReplicationGroupUpdate,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ReplicationGroupUpdate {
-            create: self.create,
-            update: self.update,
-            delete: self.delete,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,10 +107,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RestoreSummary {
     ::std::default::Default
 )]
 pub struct RestoreSummaryBuilder {
-    source_backup_arn: ::std::option::Option<::std::string::String>,
-    source_table_arn: ::std::option::Option<::std::string::String>,
-    restore_date_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    restore_in_progress: ::std::option::Option<bool>,
+    inner: crate::types::RestoreSummary,
 }
 impl RestoreSummaryBuilder {
     /// Sets [`RestoreSummary::source_backup_arn`](crate::types::RestoreSummary::source_backup_arn): The Amazon Resource Name (ARN) of the backup from which the table was restored.
@@ -118,7 +115,7 @@ impl RestoreSummaryBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.source_backup_arn = ::std::option::Option::Some(input.into());
+        self.inner.source_backup_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestoreSummary::source_backup_arn`](crate::types::RestoreSummary::source_backup_arn).
@@ -127,7 +124,7 @@ impl RestoreSummaryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.source_backup_arn = input;
+        self.inner.source_backup_arn = input;
         self
     }
     /// The value set for [`RestoreSummary::source_backup_arn`](crate::types::RestoreSummary::source_backup_arn), if any.
@@ -135,14 +132,14 @@ impl RestoreSummaryBuilder {
     pub fn get_source_backup_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.source_backup_arn
+        &self.inner.source_backup_arn
     }
     /// Sets [`RestoreSummary::source_table_arn`](crate::types::RestoreSummary::source_table_arn): The ARN of the source table of the backup that is being restored.
     pub fn source_table_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.source_table_arn = ::std::option::Option::Some(input.into());
+        self.inner.source_table_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestoreSummary::source_table_arn`](crate::types::RestoreSummary::source_table_arn).
@@ -151,20 +148,20 @@ impl RestoreSummaryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.source_table_arn = input;
+        self.inner.source_table_arn = input;
         self
     }
     /// The value set for [`RestoreSummary::source_table_arn`](crate::types::RestoreSummary::source_table_arn), if any.
     #[inline]
     pub fn get_source_table_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.source_table_arn
+        &self.inner.source_table_arn
     }
     /// Sets [`RestoreSummary::restore_date_time`](crate::types::RestoreSummary::restore_date_time): Point in time or source backup time.
     pub fn restore_date_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.restore_date_time = ::std::option::Option::Some(input.into());
+        self.inner.restore_date_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestoreSummary::restore_date_time`](crate::types::RestoreSummary::restore_date_time).
@@ -173,7 +170,7 @@ impl RestoreSummaryBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.restore_date_time = input;
+        self.inner.restore_date_time = input;
         self
     }
     /// The value set for [`RestoreSummary::restore_date_time`](crate::types::RestoreSummary::restore_date_time), if any.
@@ -181,14 +178,14 @@ impl RestoreSummaryBuilder {
     pub fn get_restore_date_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.restore_date_time
+        &self.inner.restore_date_time
     }
     /// Sets [`RestoreSummary::restore_in_progress`](crate::types::RestoreSummary::restore_in_progress): Indicates if a restore is in progress or not.
     pub fn restore_in_progress(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.restore_in_progress = ::std::option::Option::Some(input.into());
+        self.inner.restore_in_progress = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestoreSummary::restore_in_progress`](crate::types::RestoreSummary::restore_in_progress).
@@ -197,13 +194,13 @@ impl RestoreSummaryBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.restore_in_progress = input;
+        self.inner.restore_in_progress = input;
         self
     }
     /// The value set for [`RestoreSummary::restore_in_progress`](crate::types::RestoreSummary::restore_in_progress), if any.
     #[inline]
     pub fn get_restore_in_progress(&self) -> &::std::option::Option<bool> {
-        &self.restore_in_progress
+        &self.inner.restore_in_progress
     }
     /// Builds the [`RestoreSummary`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -213,23 +210,18 @@ impl RestoreSummaryBuilder {
         crate::types::RestoreSummary,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.restore_date_time.is_none() {
+        if self.inner.restore_date_time.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RestoreSummary",
                 member: "RestoreDateTime",
             });
         }
-        if self.restore_in_progress.is_none() {
+        if self.inner.restore_in_progress.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RestoreSummary",
                 member: "RestoreInProgress",
             });
         }
-        ::std::result::Result::Ok(crate::types::RestoreSummary {
-            source_backup_arn: self.source_backup_arn,
-            source_table_arn: self.source_table_arn,
-            restore_date_time: self.restore_date_time,
-            restore_in_progress: self.restore_in_progress,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

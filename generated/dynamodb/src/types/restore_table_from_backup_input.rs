@@ -175,25 +175,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RestoreTableFromBackupIn
     ::std::default::Default
 )]
 pub struct RestoreTableFromBackupInputBuilder {
-    target_table_name: ::std::option::Option<::std::string::String>,
-    backup_arn: ::std::option::Option<::std::string::String>,
-    billing_mode_override: ::std::option::Option<crate::types::BillingMode>,
-    global_secondary_index_override: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalSecondaryIndex>,
-    >,
-    local_secondary_index_override: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LocalSecondaryIndex>,
-    >,
-    provisioned_throughput_override: ::std::option::Option<
-        crate::types::ProvisionedThroughput,
-    >,
-    on_demand_throughput_override: ::std::option::Option<
-        crate::types::OnDemandThroughput,
-    >,
-    sse_specification_override: ::std::option::Option<crate::types::SseSpecification>,
-    vector_index_override: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VectorIndex>,
-    >,
+    inner: crate::types::RestoreTableFromBackupInput,
 }
 impl RestoreTableFromBackupInputBuilder {
     /// Sets [`RestoreTableFromBackupInput::target_table_name`](crate::types::RestoreTableFromBackupInput::target_table_name): The name of the new table to which the backup must be restored.
@@ -201,7 +183,7 @@ impl RestoreTableFromBackupInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.target_table_name = ::std::option::Option::Some(input.into());
+        self.inner.target_table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::target_table_name`](crate::types::RestoreTableFromBackupInput::target_table_name).
@@ -210,7 +192,7 @@ impl RestoreTableFromBackupInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.target_table_name = input;
+        self.inner.target_table_name = input;
         self
     }
     /// The value set for [`RestoreTableFromBackupInput::target_table_name`](crate::types::RestoreTableFromBackupInput::target_table_name), if any.
@@ -218,14 +200,14 @@ impl RestoreTableFromBackupInputBuilder {
     pub fn get_target_table_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.target_table_name
+        &self.inner.target_table_name
     }
     /// Sets [`RestoreTableFromBackupInput::backup_arn`](crate::types::RestoreTableFromBackupInput::backup_arn): The Amazon Resource Name (ARN) associated with the backup.
     pub fn backup_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.backup_arn = ::std::option::Option::Some(input.into());
+        self.inner.backup_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::backup_arn`](crate::types::RestoreTableFromBackupInput::backup_arn).
@@ -234,20 +216,20 @@ impl RestoreTableFromBackupInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.backup_arn = input;
+        self.inner.backup_arn = input;
         self
     }
     /// The value set for [`RestoreTableFromBackupInput::backup_arn`](crate::types::RestoreTableFromBackupInput::backup_arn), if any.
     #[inline]
     pub fn get_backup_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.backup_arn
+        &self.inner.backup_arn
     }
     /// Sets [`RestoreTableFromBackupInput::billing_mode_override`](crate::types::RestoreTableFromBackupInput::billing_mode_override): The billing mode of the restored table.
     pub fn billing_mode_override(
         mut self,
         input: impl ::std::convert::Into<crate::types::BillingMode>,
     ) -> Self {
-        self.billing_mode_override = ::std::option::Option::Some(input.into());
+        self.inner.billing_mode_override = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::billing_mode_override`](crate::types::RestoreTableFromBackupInput::billing_mode_override).
@@ -256,7 +238,7 @@ impl RestoreTableFromBackupInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BillingMode>,
     ) -> Self {
-        self.billing_mode_override = input;
+        self.inner.billing_mode_override = input;
         self
     }
     /// The value set for [`RestoreTableFromBackupInput::billing_mode_override`](crate::types::RestoreTableFromBackupInput::billing_mode_override), if any.
@@ -264,7 +246,7 @@ impl RestoreTableFromBackupInputBuilder {
     pub fn get_billing_mode_override(
         &self,
     ) -> &::std::option::Option<crate::types::BillingMode> {
-        &self.billing_mode_override
+        &self.inner.billing_mode_override
     }
     /// Sets [`RestoreTableFromBackupInput::global_secondary_index_override`](crate::types::RestoreTableFromBackupInput::global_secondary_index_override): List of global secondary indexes for the restored table.
     pub fn global_secondary_index_override(
@@ -273,7 +255,7 @@ impl RestoreTableFromBackupInputBuilder {
             Item = impl ::std::convert::Into<crate::types::GlobalSecondaryIndex>,
         >,
     ) -> Self {
-        self.global_secondary_index_override = ::std::option::Option::Some(
+        self.inner.global_secondary_index_override = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -284,7 +266,7 @@ impl RestoreTableFromBackupInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>>,
     ) -> Self {
-        self.global_secondary_index_override = input;
+        self.inner.global_secondary_index_override = input;
         self
     }
     /// The value set for [`RestoreTableFromBackupInput::global_secondary_index_override`](crate::types::RestoreTableFromBackupInput::global_secondary_index_override), if any.
@@ -292,7 +274,7 @@ impl RestoreTableFromBackupInputBuilder {
     pub fn get_global_secondary_index_override(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>> {
-        &self.global_secondary_index_override
+        &self.inner.global_secondary_index_override
     }
     /// Sets [`RestoreTableFromBackupInput::local_secondary_index_override`](crate::types::RestoreTableFromBackupInput::local_secondary_index_override): List of local secondary indexes for the restored table.
     pub fn local_secondary_index_override(
@@ -301,7 +283,7 @@ impl RestoreTableFromBackupInputBuilder {
             Item = impl ::std::convert::Into<crate::types::LocalSecondaryIndex>,
         >,
     ) -> Self {
-        self.local_secondary_index_override = ::std::option::Option::Some(
+        self.inner.local_secondary_index_override = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -312,7 +294,7 @@ impl RestoreTableFromBackupInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndex>>,
     ) -> Self {
-        self.local_secondary_index_override = input;
+        self.inner.local_secondary_index_override = input;
         self
     }
     /// The value set for [`RestoreTableFromBackupInput::local_secondary_index_override`](crate::types::RestoreTableFromBackupInput::local_secondary_index_override), if any.
@@ -320,14 +302,16 @@ impl RestoreTableFromBackupInputBuilder {
     pub fn get_local_secondary_index_override(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndex>> {
-        &self.local_secondary_index_override
+        &self.inner.local_secondary_index_override
     }
     /// Sets [`RestoreTableFromBackupInput::provisioned_throughput_override`](crate::types::RestoreTableFromBackupInput::provisioned_throughput_override): Provisioned throughput settings for the restored table.
     pub fn provisioned_throughput_override(
         mut self,
         input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
     ) -> Self {
-        self.provisioned_throughput_override = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput_override = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::provisioned_throughput_override`](crate::types::RestoreTableFromBackupInput::provisioned_throughput_override).
@@ -336,7 +320,7 @@ impl RestoreTableFromBackupInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
-        self.provisioned_throughput_override = input;
+        self.inner.provisioned_throughput_override = input;
         self
     }
     /// The value set for [`RestoreTableFromBackupInput::provisioned_throughput_override`](crate::types::RestoreTableFromBackupInput::provisioned_throughput_override), if any.
@@ -344,14 +328,16 @@ impl RestoreTableFromBackupInputBuilder {
     pub fn get_provisioned_throughput_override(
         &self,
     ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
-        &self.provisioned_throughput_override
+        &self.inner.provisioned_throughput_override
     }
     /// Sets [`RestoreTableFromBackupInput::on_demand_throughput_override`](crate::types::RestoreTableFromBackupInput::on_demand_throughput_override)
     pub fn on_demand_throughput_override(
         mut self,
         input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput_override = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput_override = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::on_demand_throughput_override`](crate::types::RestoreTableFromBackupInput::on_demand_throughput_override).
@@ -360,7 +346,7 @@ impl RestoreTableFromBackupInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput_override = input;
+        self.inner.on_demand_throughput_override = input;
         self
     }
     /// The value set for [`RestoreTableFromBackupInput::on_demand_throughput_override`](crate::types::RestoreTableFromBackupInput::on_demand_throughput_override), if any.
@@ -368,14 +354,16 @@ impl RestoreTableFromBackupInputBuilder {
     pub fn get_on_demand_throughput_override(
         &self,
     ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
-        &self.on_demand_throughput_override
+        &self.inner.on_demand_throughput_override
     }
     /// Sets [`RestoreTableFromBackupInput::sse_specification_override`](crate::types::RestoreTableFromBackupInput::sse_specification_override): The new server-side encryption settings for the restored table.
     pub fn sse_specification_override(
         mut self,
         input: impl ::std::convert::Into<crate::types::SseSpecification>,
     ) -> Self {
-        self.sse_specification_override = ::std::option::Option::Some(input.into());
+        self.inner.sse_specification_override = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`RestoreTableFromBackupInput::sse_specification_override`](crate::types::RestoreTableFromBackupInput::sse_specification_override).
@@ -384,7 +372,7 @@ impl RestoreTableFromBackupInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SseSpecification>,
     ) -> Self {
-        self.sse_specification_override = input;
+        self.inner.sse_specification_override = input;
         self
     }
     /// The value set for [`RestoreTableFromBackupInput::sse_specification_override`](crate::types::RestoreTableFromBackupInput::sse_specification_override), if any.
@@ -392,7 +380,7 @@ impl RestoreTableFromBackupInputBuilder {
     pub fn get_sse_specification_override(
         &self,
     ) -> &::std::option::Option<crate::types::SseSpecification> {
-        &self.sse_specification_override
+        &self.inner.sse_specification_override
     }
     /// Sets [`RestoreTableFromBackupInput::vector_index_override`](crate::types::RestoreTableFromBackupInput::vector_index_override): The vector indexes for the restored table.
     pub fn vector_index_override(
@@ -401,7 +389,7 @@ impl RestoreTableFromBackupInputBuilder {
             Item = impl ::std::convert::Into<crate::types::VectorIndex>,
         >,
     ) -> Self {
-        self.vector_index_override = ::std::option::Option::Some(
+        self.inner.vector_index_override = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -412,7 +400,7 @@ impl RestoreTableFromBackupInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>>,
     ) -> Self {
-        self.vector_index_override = input;
+        self.inner.vector_index_override = input;
         self
     }
     /// The value set for [`RestoreTableFromBackupInput::vector_index_override`](crate::types::RestoreTableFromBackupInput::vector_index_override), if any.
@@ -420,7 +408,7 @@ impl RestoreTableFromBackupInputBuilder {
     pub fn get_vector_index_override(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>> {
-        &self.vector_index_override
+        &self.inner.vector_index_override
     }
     /// Builds the [`RestoreTableFromBackupInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -430,28 +418,18 @@ impl RestoreTableFromBackupInputBuilder {
         crate::types::RestoreTableFromBackupInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.target_table_name.is_none() {
+        if self.inner.target_table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RestoreTableFromBackupInput",
                 member: "TargetTableName",
             });
         }
-        if self.backup_arn.is_none() {
+        if self.inner.backup_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RestoreTableFromBackupInput",
                 member: "BackupArn",
             });
         }
-        ::std::result::Result::Ok(crate::types::RestoreTableFromBackupInput {
-            target_table_name: self.target_table_name,
-            backup_arn: self.backup_arn,
-            billing_mode_override: self.billing_mode_override,
-            global_secondary_index_override: self.global_secondary_index_override,
-            local_secondary_index_override: self.local_secondary_index_override,
-            provisioned_throughput_override: self.provisioned_throughput_override,
-            on_demand_throughput_override: self.on_demand_throughput_override,
-            sse_specification_override: self.sse_specification_override,
-            vector_index_override: self.vector_index_override,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

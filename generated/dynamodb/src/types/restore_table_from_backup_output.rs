@@ -84,7 +84,7 @@ impl RestoreTableFromBackupOutput {
     ::std::default::Default
 )]
 pub struct RestoreTableFromBackupOutputBuilder {
-    table_description: ::std::option::Option<crate::types::TableDescription>,
+    inner: crate::types::RestoreTableFromBackupOutput,
 }
 impl RestoreTableFromBackupOutputBuilder {
     /// Sets [`RestoreTableFromBackupOutput::table_description`](crate::types::RestoreTableFromBackupOutput::table_description): The description of the table created from an existing backup.
@@ -92,7 +92,7 @@ impl RestoreTableFromBackupOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::TableDescription>,
     ) -> Self {
-        self.table_description = ::std::option::Option::Some(input.into());
+        self.inner.table_description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestoreTableFromBackupOutput::table_description`](crate::types::RestoreTableFromBackupOutput::table_description).
@@ -101,7 +101,7 @@ impl RestoreTableFromBackupOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableDescription>,
     ) -> Self {
-        self.table_description = input;
+        self.inner.table_description = input;
         self
     }
     /// The value set for [`RestoreTableFromBackupOutput::table_description`](crate::types::RestoreTableFromBackupOutput::table_description), if any.
@@ -109,7 +109,7 @@ impl RestoreTableFromBackupOutputBuilder {
     pub fn get_table_description(
         &self,
     ) -> &::std::option::Option<crate::types::TableDescription> {
-        &self.table_description
+        &self.inner.table_description
     }
     /// Builds the [`RestoreTableFromBackupOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -119,8 +119,6 @@ impl RestoreTableFromBackupOutputBuilder {
         crate::types::RestoreTableFromBackupOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::RestoreTableFromBackupOutput {
-            table_description: self.table_description,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

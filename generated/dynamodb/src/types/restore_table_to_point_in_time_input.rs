@@ -209,28 +209,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RestoreTableToPointInTim
     ::std::default::Default
 )]
 pub struct RestoreTableToPointInTimeInputBuilder {
-    source_table_arn: ::std::option::Option<::std::string::String>,
-    source_table_name: ::std::option::Option<::std::string::String>,
-    target_table_name: ::std::option::Option<::std::string::String>,
-    use_latest_restorable_time: ::std::option::Option<bool>,
-    restore_date_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    billing_mode_override: ::std::option::Option<crate::types::BillingMode>,
-    global_secondary_index_override: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalSecondaryIndex>,
-    >,
-    local_secondary_index_override: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LocalSecondaryIndex>,
-    >,
-    provisioned_throughput_override: ::std::option::Option<
-        crate::types::ProvisionedThroughput,
-    >,
-    on_demand_throughput_override: ::std::option::Option<
-        crate::types::OnDemandThroughput,
-    >,
-    sse_specification_override: ::std::option::Option<crate::types::SseSpecification>,
-    vector_index_override: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VectorIndex>,
-    >,
+    inner: crate::types::RestoreTableToPointInTimeInput,
 }
 impl RestoreTableToPointInTimeInputBuilder {
     /// Sets [`RestoreTableToPointInTimeInput::source_table_arn`](crate::types::RestoreTableToPointInTimeInput::source_table_arn): The DynamoDB table that will be restored.
@@ -238,7 +217,7 @@ impl RestoreTableToPointInTimeInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.source_table_arn = ::std::option::Option::Some(input.into());
+        self.inner.source_table_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::source_table_arn`](crate::types::RestoreTableToPointInTimeInput::source_table_arn).
@@ -247,20 +226,20 @@ impl RestoreTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.source_table_arn = input;
+        self.inner.source_table_arn = input;
         self
     }
     /// The value set for [`RestoreTableToPointInTimeInput::source_table_arn`](crate::types::RestoreTableToPointInTimeInput::source_table_arn), if any.
     #[inline]
     pub fn get_source_table_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.source_table_arn
+        &self.inner.source_table_arn
     }
     /// Sets [`RestoreTableToPointInTimeInput::source_table_name`](crate::types::RestoreTableToPointInTimeInput::source_table_name): Name of the source table that is being restored.
     pub fn source_table_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.source_table_name = ::std::option::Option::Some(input.into());
+        self.inner.source_table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::source_table_name`](crate::types::RestoreTableToPointInTimeInput::source_table_name).
@@ -269,7 +248,7 @@ impl RestoreTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.source_table_name = input;
+        self.inner.source_table_name = input;
         self
     }
     /// The value set for [`RestoreTableToPointInTimeInput::source_table_name`](crate::types::RestoreTableToPointInTimeInput::source_table_name), if any.
@@ -277,14 +256,14 @@ impl RestoreTableToPointInTimeInputBuilder {
     pub fn get_source_table_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.source_table_name
+        &self.inner.source_table_name
     }
     /// Sets [`RestoreTableToPointInTimeInput::target_table_name`](crate::types::RestoreTableToPointInTimeInput::target_table_name): The name of the new table to which it must be restored to.
     pub fn target_table_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.target_table_name = ::std::option::Option::Some(input.into());
+        self.inner.target_table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::target_table_name`](crate::types::RestoreTableToPointInTimeInput::target_table_name).
@@ -293,7 +272,7 @@ impl RestoreTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.target_table_name = input;
+        self.inner.target_table_name = input;
         self
     }
     /// The value set for [`RestoreTableToPointInTimeInput::target_table_name`](crate::types::RestoreTableToPointInTimeInput::target_table_name), if any.
@@ -301,14 +280,16 @@ impl RestoreTableToPointInTimeInputBuilder {
     pub fn get_target_table_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.target_table_name
+        &self.inner.target_table_name
     }
     /// Sets [`RestoreTableToPointInTimeInput::use_latest_restorable_time`](crate::types::RestoreTableToPointInTimeInput::use_latest_restorable_time): Restore the table to the latest possible time. `LatestRestorableDateTime` is typically 5 minutes before the current time.
     pub fn use_latest_restorable_time(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.use_latest_restorable_time = ::std::option::Option::Some(input.into());
+        self.inner.use_latest_restorable_time = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::use_latest_restorable_time`](crate::types::RestoreTableToPointInTimeInput::use_latest_restorable_time).
@@ -317,20 +298,20 @@ impl RestoreTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.use_latest_restorable_time = input;
+        self.inner.use_latest_restorable_time = input;
         self
     }
     /// The value set for [`RestoreTableToPointInTimeInput::use_latest_restorable_time`](crate::types::RestoreTableToPointInTimeInput::use_latest_restorable_time), if any.
     #[inline]
     pub fn get_use_latest_restorable_time(&self) -> &::std::option::Option<bool> {
-        &self.use_latest_restorable_time
+        &self.inner.use_latest_restorable_time
     }
     /// Sets [`RestoreTableToPointInTimeInput::restore_date_time`](crate::types::RestoreTableToPointInTimeInput::restore_date_time): Time in the past to restore the table to.
     pub fn restore_date_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.restore_date_time = ::std::option::Option::Some(input.into());
+        self.inner.restore_date_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::restore_date_time`](crate::types::RestoreTableToPointInTimeInput::restore_date_time).
@@ -339,7 +320,7 @@ impl RestoreTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.restore_date_time = input;
+        self.inner.restore_date_time = input;
         self
     }
     /// The value set for [`RestoreTableToPointInTimeInput::restore_date_time`](crate::types::RestoreTableToPointInTimeInput::restore_date_time), if any.
@@ -347,14 +328,14 @@ impl RestoreTableToPointInTimeInputBuilder {
     pub fn get_restore_date_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.restore_date_time
+        &self.inner.restore_date_time
     }
     /// Sets [`RestoreTableToPointInTimeInput::billing_mode_override`](crate::types::RestoreTableToPointInTimeInput::billing_mode_override): The billing mode of the restored table.
     pub fn billing_mode_override(
         mut self,
         input: impl ::std::convert::Into<crate::types::BillingMode>,
     ) -> Self {
-        self.billing_mode_override = ::std::option::Option::Some(input.into());
+        self.inner.billing_mode_override = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::billing_mode_override`](crate::types::RestoreTableToPointInTimeInput::billing_mode_override).
@@ -363,7 +344,7 @@ impl RestoreTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BillingMode>,
     ) -> Self {
-        self.billing_mode_override = input;
+        self.inner.billing_mode_override = input;
         self
     }
     /// The value set for [`RestoreTableToPointInTimeInput::billing_mode_override`](crate::types::RestoreTableToPointInTimeInput::billing_mode_override), if any.
@@ -371,7 +352,7 @@ impl RestoreTableToPointInTimeInputBuilder {
     pub fn get_billing_mode_override(
         &self,
     ) -> &::std::option::Option<crate::types::BillingMode> {
-        &self.billing_mode_override
+        &self.inner.billing_mode_override
     }
     /// Sets [`RestoreTableToPointInTimeInput::global_secondary_index_override`](crate::types::RestoreTableToPointInTimeInput::global_secondary_index_override): List of global secondary indexes for the restored table.
     pub fn global_secondary_index_override(
@@ -380,7 +361,7 @@ impl RestoreTableToPointInTimeInputBuilder {
             Item = impl ::std::convert::Into<crate::types::GlobalSecondaryIndex>,
         >,
     ) -> Self {
-        self.global_secondary_index_override = ::std::option::Option::Some(
+        self.inner.global_secondary_index_override = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -391,7 +372,7 @@ impl RestoreTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>>,
     ) -> Self {
-        self.global_secondary_index_override = input;
+        self.inner.global_secondary_index_override = input;
         self
     }
     /// The value set for [`RestoreTableToPointInTimeInput::global_secondary_index_override`](crate::types::RestoreTableToPointInTimeInput::global_secondary_index_override), if any.
@@ -399,7 +380,7 @@ impl RestoreTableToPointInTimeInputBuilder {
     pub fn get_global_secondary_index_override(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>> {
-        &self.global_secondary_index_override
+        &self.inner.global_secondary_index_override
     }
     /// Sets [`RestoreTableToPointInTimeInput::local_secondary_index_override`](crate::types::RestoreTableToPointInTimeInput::local_secondary_index_override): List of local secondary indexes for the restored table.
     pub fn local_secondary_index_override(
@@ -408,7 +389,7 @@ impl RestoreTableToPointInTimeInputBuilder {
             Item = impl ::std::convert::Into<crate::types::LocalSecondaryIndex>,
         >,
     ) -> Self {
-        self.local_secondary_index_override = ::std::option::Option::Some(
+        self.inner.local_secondary_index_override = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -419,7 +400,7 @@ impl RestoreTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndex>>,
     ) -> Self {
-        self.local_secondary_index_override = input;
+        self.inner.local_secondary_index_override = input;
         self
     }
     /// The value set for [`RestoreTableToPointInTimeInput::local_secondary_index_override`](crate::types::RestoreTableToPointInTimeInput::local_secondary_index_override), if any.
@@ -427,14 +408,16 @@ impl RestoreTableToPointInTimeInputBuilder {
     pub fn get_local_secondary_index_override(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndex>> {
-        &self.local_secondary_index_override
+        &self.inner.local_secondary_index_override
     }
     /// Sets [`RestoreTableToPointInTimeInput::provisioned_throughput_override`](crate::types::RestoreTableToPointInTimeInput::provisioned_throughput_override): Provisioned throughput settings for the restored table.
     pub fn provisioned_throughput_override(
         mut self,
         input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
     ) -> Self {
-        self.provisioned_throughput_override = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput_override = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::provisioned_throughput_override`](crate::types::RestoreTableToPointInTimeInput::provisioned_throughput_override).
@@ -443,7 +426,7 @@ impl RestoreTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
-        self.provisioned_throughput_override = input;
+        self.inner.provisioned_throughput_override = input;
         self
     }
     /// The value set for [`RestoreTableToPointInTimeInput::provisioned_throughput_override`](crate::types::RestoreTableToPointInTimeInput::provisioned_throughput_override), if any.
@@ -451,14 +434,16 @@ impl RestoreTableToPointInTimeInputBuilder {
     pub fn get_provisioned_throughput_override(
         &self,
     ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
-        &self.provisioned_throughput_override
+        &self.inner.provisioned_throughput_override
     }
     /// Sets [`RestoreTableToPointInTimeInput::on_demand_throughput_override`](crate::types::RestoreTableToPointInTimeInput::on_demand_throughput_override)
     pub fn on_demand_throughput_override(
         mut self,
         input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput_override = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput_override = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::on_demand_throughput_override`](crate::types::RestoreTableToPointInTimeInput::on_demand_throughput_override).
@@ -467,7 +452,7 @@ impl RestoreTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput_override = input;
+        self.inner.on_demand_throughput_override = input;
         self
     }
     /// The value set for [`RestoreTableToPointInTimeInput::on_demand_throughput_override`](crate::types::RestoreTableToPointInTimeInput::on_demand_throughput_override), if any.
@@ -475,14 +460,16 @@ impl RestoreTableToPointInTimeInputBuilder {
     pub fn get_on_demand_throughput_override(
         &self,
     ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
-        &self.on_demand_throughput_override
+        &self.inner.on_demand_throughput_override
     }
     /// Sets [`RestoreTableToPointInTimeInput::sse_specification_override`](crate::types::RestoreTableToPointInTimeInput::sse_specification_override): The new server-side encryption settings for the restored table.
     pub fn sse_specification_override(
         mut self,
         input: impl ::std::convert::Into<crate::types::SseSpecification>,
     ) -> Self {
-        self.sse_specification_override = ::std::option::Option::Some(input.into());
+        self.inner.sse_specification_override = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeInput::sse_specification_override`](crate::types::RestoreTableToPointInTimeInput::sse_specification_override).
@@ -491,7 +478,7 @@ impl RestoreTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SseSpecification>,
     ) -> Self {
-        self.sse_specification_override = input;
+        self.inner.sse_specification_override = input;
         self
     }
     /// The value set for [`RestoreTableToPointInTimeInput::sse_specification_override`](crate::types::RestoreTableToPointInTimeInput::sse_specification_override), if any.
@@ -499,7 +486,7 @@ impl RestoreTableToPointInTimeInputBuilder {
     pub fn get_sse_specification_override(
         &self,
     ) -> &::std::option::Option<crate::types::SseSpecification> {
-        &self.sse_specification_override
+        &self.inner.sse_specification_override
     }
     /// Sets [`RestoreTableToPointInTimeInput::vector_index_override`](crate::types::RestoreTableToPointInTimeInput::vector_index_override): The vector indexes for the restored table.
     pub fn vector_index_override(
@@ -508,7 +495,7 @@ impl RestoreTableToPointInTimeInputBuilder {
             Item = impl ::std::convert::Into<crate::types::VectorIndex>,
         >,
     ) -> Self {
-        self.vector_index_override = ::std::option::Option::Some(
+        self.inner.vector_index_override = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -519,7 +506,7 @@ impl RestoreTableToPointInTimeInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>>,
     ) -> Self {
-        self.vector_index_override = input;
+        self.inner.vector_index_override = input;
         self
     }
     /// The value set for [`RestoreTableToPointInTimeInput::vector_index_override`](crate::types::RestoreTableToPointInTimeInput::vector_index_override), if any.
@@ -527,7 +514,7 @@ impl RestoreTableToPointInTimeInputBuilder {
     pub fn get_vector_index_override(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>> {
-        &self.vector_index_override
+        &self.inner.vector_index_override
     }
     /// Builds the [`RestoreTableToPointInTimeInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -537,25 +524,12 @@ impl RestoreTableToPointInTimeInputBuilder {
         crate::types::RestoreTableToPointInTimeInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.target_table_name.is_none() {
+        if self.inner.target_table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RestoreTableToPointInTimeInput",
                 member: "TargetTableName",
             });
         }
-        ::std::result::Result::Ok(crate::types::RestoreTableToPointInTimeInput {
-            source_table_arn: self.source_table_arn,
-            source_table_name: self.source_table_name,
-            target_table_name: self.target_table_name,
-            use_latest_restorable_time: self.use_latest_restorable_time,
-            restore_date_time: self.restore_date_time,
-            billing_mode_override: self.billing_mode_override,
-            global_secondary_index_override: self.global_secondary_index_override,
-            local_secondary_index_override: self.local_secondary_index_override,
-            provisioned_throughput_override: self.provisioned_throughput_override,
-            on_demand_throughput_override: self.on_demand_throughput_override,
-            sse_specification_override: self.sse_specification_override,
-            vector_index_override: self.vector_index_override,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

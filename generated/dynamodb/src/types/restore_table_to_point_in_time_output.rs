@@ -85,7 +85,7 @@ impl RestoreTableToPointInTimeOutput {
     ::std::default::Default
 )]
 pub struct RestoreTableToPointInTimeOutputBuilder {
-    table_description: ::std::option::Option<crate::types::TableDescription>,
+    inner: crate::types::RestoreTableToPointInTimeOutput,
 }
 impl RestoreTableToPointInTimeOutputBuilder {
     /// Sets [`RestoreTableToPointInTimeOutput::table_description`](crate::types::RestoreTableToPointInTimeOutput::table_description): Represents the properties of a table.
@@ -93,7 +93,7 @@ impl RestoreTableToPointInTimeOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::TableDescription>,
     ) -> Self {
-        self.table_description = ::std::option::Option::Some(input.into());
+        self.inner.table_description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RestoreTableToPointInTimeOutput::table_description`](crate::types::RestoreTableToPointInTimeOutput::table_description).
@@ -102,7 +102,7 @@ impl RestoreTableToPointInTimeOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableDescription>,
     ) -> Self {
-        self.table_description = input;
+        self.inner.table_description = input;
         self
     }
     /// The value set for [`RestoreTableToPointInTimeOutput::table_description`](crate::types::RestoreTableToPointInTimeOutput::table_description), if any.
@@ -110,7 +110,7 @@ impl RestoreTableToPointInTimeOutputBuilder {
     pub fn get_table_description(
         &self,
     ) -> &::std::option::Option<crate::types::TableDescription> {
-        &self.table_description
+        &self.inner.table_description
     }
     /// Builds the [`RestoreTableToPointInTimeOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -120,8 +120,6 @@ impl RestoreTableToPointInTimeOutputBuilder {
         crate::types::RestoreTableToPointInTimeOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::RestoreTableToPointInTimeOutput {
-            table_description: self.table_description,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

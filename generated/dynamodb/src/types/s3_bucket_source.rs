@@ -86,9 +86,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for S3BucketSource {
     ::std::default::Default
 )]
 pub struct S3BucketSourceBuilder {
-    s3_bucket_owner: ::std::option::Option<::std::string::String>,
-    s3_bucket: ::std::option::Option<::std::string::String>,
-    s3_key_prefix: ::std::option::Option<::std::string::String>,
+    inner: crate::types::S3BucketSource,
 }
 impl S3BucketSourceBuilder {
     /// Sets [`S3BucketSource::s3_bucket_owner`](crate::types::S3BucketSource::s3_bucket_owner): The account number of the S3 bucket that is being imported from.
@@ -96,7 +94,7 @@ impl S3BucketSourceBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.s3_bucket_owner = ::std::option::Option::Some(input.into());
+        self.inner.s3_bucket_owner = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`S3BucketSource::s3_bucket_owner`](crate::types::S3BucketSource::s3_bucket_owner).
@@ -105,20 +103,20 @@ impl S3BucketSourceBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.s3_bucket_owner = input;
+        self.inner.s3_bucket_owner = input;
         self
     }
     /// The value set for [`S3BucketSource::s3_bucket_owner`](crate::types::S3BucketSource::s3_bucket_owner), if any.
     #[inline]
     pub fn get_s3_bucket_owner(&self) -> &::std::option::Option<::std::string::String> {
-        &self.s3_bucket_owner
+        &self.inner.s3_bucket_owner
     }
     /// Sets [`S3BucketSource::s3_bucket`](crate::types::S3BucketSource::s3_bucket): The S3 bucket that is being imported from.
     pub fn s3_bucket(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.s3_bucket = ::std::option::Option::Some(input.into());
+        self.inner.s3_bucket = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`S3BucketSource::s3_bucket`](crate::types::S3BucketSource::s3_bucket).
@@ -127,20 +125,20 @@ impl S3BucketSourceBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.s3_bucket = input;
+        self.inner.s3_bucket = input;
         self
     }
     /// The value set for [`S3BucketSource::s3_bucket`](crate::types::S3BucketSource::s3_bucket), if any.
     #[inline]
     pub fn get_s3_bucket(&self) -> &::std::option::Option<::std::string::String> {
-        &self.s3_bucket
+        &self.inner.s3_bucket
     }
     /// Sets [`S3BucketSource::s3_key_prefix`](crate::types::S3BucketSource::s3_key_prefix): The key prefix shared by all S3 Objects that are being imported.
     pub fn s3_key_prefix(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.s3_key_prefix = ::std::option::Option::Some(input.into());
+        self.inner.s3_key_prefix = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`S3BucketSource::s3_key_prefix`](crate::types::S3BucketSource::s3_key_prefix).
@@ -149,13 +147,13 @@ impl S3BucketSourceBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.s3_key_prefix = input;
+        self.inner.s3_key_prefix = input;
         self
     }
     /// The value set for [`S3BucketSource::s3_key_prefix`](crate::types::S3BucketSource::s3_key_prefix), if any.
     #[inline]
     pub fn get_s3_key_prefix(&self) -> &::std::option::Option<::std::string::String> {
-        &self.s3_key_prefix
+        &self.inner.s3_key_prefix
     }
     /// Builds the [`S3BucketSource`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -165,16 +163,12 @@ impl S3BucketSourceBuilder {
         crate::types::S3BucketSource,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.s3_bucket.is_none() {
+        if self.inner.s3_bucket.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "S3BucketSource",
                 member: "S3Bucket",
             });
         }
-        ::std::result::Result::Ok(crate::types::S3BucketSource {
-            s3_bucket_owner: self.s3_bucket_owner,
-            s3_bucket: self.s3_bucket,
-            s3_key_prefix: self.s3_key_prefix,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

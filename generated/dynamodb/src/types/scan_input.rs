@@ -295,32 +295,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ScanInput {
     ::std::default::Default
 )]
 pub struct ScanInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    index_name: ::std::option::Option<::std::string::String>,
-    attributes_to_get: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    limit: ::std::option::Option<i32>,
-    select: ::std::option::Option<crate::types::Select>,
-    scan_filter: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
-    >,
-    conditional_operator: ::std::option::Option<crate::types::ConditionalOperator>,
-    exclusive_start_key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
-    total_segments: ::std::option::Option<i32>,
-    segment: ::std::option::Option<i32>,
-    projection_expression: ::std::option::Option<::std::string::String>,
-    filter_expression: ::std::option::Option<::std::string::String>,
-    expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    expression_attribute_values: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    consistent_read: ::std::option::Option<bool>,
+    inner: crate::types::ScanInput,
 }
 impl ScanInputBuilder {
     /// Sets [`ScanInput::table_name`](crate::types::ScanInput::table_name): The name of the table containing the requested items or if you provide `IndexName`, the name of the table to which that index belongs.
@@ -328,7 +303,7 @@ impl ScanInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ScanInput::table_name`](crate::types::ScanInput::table_name).
@@ -337,20 +312,20 @@ impl ScanInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`ScanInput::table_name`](crate::types::ScanInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`ScanInput::index_name`](crate::types::ScanInput::index_name): The name of a secondary index to scan.
     pub fn index_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ScanInput::index_name`](crate::types::ScanInput::index_name).
@@ -359,13 +334,13 @@ impl ScanInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`ScanInput::index_name`](crate::types::ScanInput::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`ScanInput::attributes_to_get`](crate::types::ScanInput::attributes_to_get): This is a legacy parameter.
     pub fn attributes_to_get(
@@ -374,7 +349,7 @@ impl ScanInputBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.attributes_to_get = ::std::option::Option::Some(
+        self.inner.attributes_to_get = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -385,7 +360,7 @@ impl ScanInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.attributes_to_get = input;
+        self.inner.attributes_to_get = input;
         self
     }
     /// The value set for [`ScanInput::attributes_to_get`](crate::types::ScanInput::attributes_to_get), if any.
@@ -393,30 +368,30 @@ impl ScanInputBuilder {
     pub fn get_attributes_to_get(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.attributes_to_get
+        &self.inner.attributes_to_get
     }
     /// Sets [`ScanInput::limit`](crate::types::ScanInput::limit): The maximum number of items to evaluate (not necessarily the number of matching items).
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ScanInput::limit`](crate::types::ScanInput::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`ScanInput::limit`](crate::types::ScanInput::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Sets [`ScanInput::select`](crate::types::ScanInput::select): The attributes to be returned in the result.
     pub fn select(
         mut self,
         input: impl ::std::convert::Into<crate::types::Select>,
     ) -> Self {
-        self.select = ::std::option::Option::Some(input.into());
+        self.inner.select = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ScanInput::select`](crate::types::ScanInput::select).
@@ -425,13 +400,13 @@ impl ScanInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::Select>,
     ) -> Self {
-        self.select = input;
+        self.inner.select = input;
         self
     }
     /// The value set for [`ScanInput::select`](crate::types::ScanInput::select), if any.
     #[inline]
     pub fn get_select(&self) -> &::std::option::Option<crate::types::Select> {
-        &self.select
+        &self.inner.select
     }
     /// Sets [`ScanInput::scan_filter`](crate::types::ScanInput::scan_filter): This is a legacy parameter.
     pub fn scan_filter(
@@ -443,7 +418,7 @@ impl ScanInputBuilder {
             ),
         >,
     ) -> Self {
-        self.scan_filter = ::std::option::Option::Some(
+        self.inner.scan_filter = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -456,7 +431,7 @@ impl ScanInputBuilder {
             ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
         >,
     ) -> Self {
-        self.scan_filter = input;
+        self.inner.scan_filter = input;
         self
     }
     /// The value set for [`ScanInput::scan_filter`](crate::types::ScanInput::scan_filter), if any.
@@ -466,14 +441,14 @@ impl ScanInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::Condition>,
     > {
-        &self.scan_filter
+        &self.inner.scan_filter
     }
     /// Sets [`ScanInput::conditional_operator`](crate::types::ScanInput::conditional_operator): This is a legacy parameter.
     pub fn conditional_operator(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConditionalOperator>,
     ) -> Self {
-        self.conditional_operator = ::std::option::Option::Some(input.into());
+        self.inner.conditional_operator = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ScanInput::conditional_operator`](crate::types::ScanInput::conditional_operator).
@@ -482,7 +457,7 @@ impl ScanInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ConditionalOperator>,
     ) -> Self {
-        self.conditional_operator = input;
+        self.inner.conditional_operator = input;
         self
     }
     /// The value set for [`ScanInput::conditional_operator`](crate::types::ScanInput::conditional_operator), if any.
@@ -490,7 +465,7 @@ impl ScanInputBuilder {
     pub fn get_conditional_operator(
         &self,
     ) -> &::std::option::Option<crate::types::ConditionalOperator> {
-        &self.conditional_operator
+        &self.inner.conditional_operator
     }
     /// Sets [`ScanInput::exclusive_start_key`](crate::types::ScanInput::exclusive_start_key): The primary key of the first item that this operation will evaluate.
     pub fn exclusive_start_key(
@@ -502,7 +477,7 @@ impl ScanInputBuilder {
             ),
         >,
     ) -> Self {
-        self.exclusive_start_key = ::std::option::Option::Some(
+        self.inner.exclusive_start_key = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -518,7 +493,7 @@ impl ScanInputBuilder {
             >,
         >,
     ) -> Self {
-        self.exclusive_start_key = input;
+        self.inner.exclusive_start_key = input;
         self
     }
     /// The value set for [`ScanInput::exclusive_start_key`](crate::types::ScanInput::exclusive_start_key), if any.
@@ -528,14 +503,14 @@ impl ScanInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.exclusive_start_key
+        &self.inner.exclusive_start_key
     }
     /// Sets [`ScanInput::return_consumed_capacity`](crate::types::ScanInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ScanInput::return_consumed_capacity`](crate::types::ScanInput::return_consumed_capacity).
@@ -544,7 +519,7 @@ impl ScanInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = input;
+        self.inner.return_consumed_capacity = input;
         self
     }
     /// The value set for [`ScanInput::return_consumed_capacity`](crate::types::ScanInput::return_consumed_capacity), if any.
@@ -552,46 +527,46 @@ impl ScanInputBuilder {
     pub fn get_return_consumed_capacity(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
-        &self.return_consumed_capacity
+        &self.inner.return_consumed_capacity
     }
     /// Sets [`ScanInput::total_segments`](crate::types::ScanInput::total_segments): For a parallel `Scan` request, `TotalSegments` represents the total number of segments into which the `Scan` operation will be divided.
     pub fn total_segments(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.total_segments = ::std::option::Option::Some(input.into());
+        self.inner.total_segments = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ScanInput::total_segments`](crate::types::ScanInput::total_segments).
     #[inline]
     pub fn set_total_segments(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.total_segments = input;
+        self.inner.total_segments = input;
         self
     }
     /// The value set for [`ScanInput::total_segments`](crate::types::ScanInput::total_segments), if any.
     #[inline]
     pub fn get_total_segments(&self) -> &::std::option::Option<i32> {
-        &self.total_segments
+        &self.inner.total_segments
     }
     /// Sets [`ScanInput::segment`](crate::types::ScanInput::segment): For a parallel `Scan` request, `Segment` identifies an individual segment to be scanned by an application worker.
     pub fn segment(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.segment = ::std::option::Option::Some(input.into());
+        self.inner.segment = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ScanInput::segment`](crate::types::ScanInput::segment).
     #[inline]
     pub fn set_segment(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.segment = input;
+        self.inner.segment = input;
         self
     }
     /// The value set for [`ScanInput::segment`](crate::types::ScanInput::segment), if any.
     #[inline]
     pub fn get_segment(&self) -> &::std::option::Option<i32> {
-        &self.segment
+        &self.inner.segment
     }
     /// Sets [`ScanInput::projection_expression`](crate::types::ScanInput::projection_expression): A string that identifies one or more attributes to retrieve from the specified table or index.
     pub fn projection_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.projection_expression = ::std::option::Option::Some(input.into());
+        self.inner.projection_expression = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ScanInput::projection_expression`](crate::types::ScanInput::projection_expression).
@@ -600,7 +575,7 @@ impl ScanInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.projection_expression = input;
+        self.inner.projection_expression = input;
         self
     }
     /// The value set for [`ScanInput::projection_expression`](crate::types::ScanInput::projection_expression), if any.
@@ -608,14 +583,14 @@ impl ScanInputBuilder {
     pub fn get_projection_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.projection_expression
+        &self.inner.projection_expression
     }
     /// Sets [`ScanInput::filter_expression`](crate::types::ScanInput::filter_expression): A string that contains conditions that DynamoDB applies after the `Scan` operation, but before the data is returned to you.
     pub fn filter_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.filter_expression = ::std::option::Option::Some(input.into());
+        self.inner.filter_expression = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ScanInput::filter_expression`](crate::types::ScanInput::filter_expression).
@@ -624,7 +599,7 @@ impl ScanInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.filter_expression = input;
+        self.inner.filter_expression = input;
         self
     }
     /// The value set for [`ScanInput::filter_expression`](crate::types::ScanInput::filter_expression), if any.
@@ -632,7 +607,7 @@ impl ScanInputBuilder {
     pub fn get_filter_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.filter_expression
+        &self.inner.filter_expression
     }
     /// Sets [`ScanInput::expression_attribute_names`](crate::types::ScanInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
     pub fn expression_attribute_names(
@@ -644,7 +619,7 @@ impl ScanInputBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_names = ::std::option::Option::Some(
+        self.inner.expression_attribute_names = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -657,7 +632,7 @@ impl ScanInputBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.expression_attribute_names = input;
+        self.inner.expression_attribute_names = input;
         self
     }
     /// The value set for [`ScanInput::expression_attribute_names`](crate::types::ScanInput::expression_attribute_names), if any.
@@ -667,7 +642,7 @@ impl ScanInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.expression_attribute_names
+        &self.inner.expression_attribute_names
     }
     /// Sets [`ScanInput::expression_attribute_values`](crate::types::ScanInput::expression_attribute_values): One or more values that can be substituted in an expression.
     pub fn expression_attribute_values(
@@ -679,7 +654,7 @@ impl ScanInputBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_values = ::std::option::Option::Some(
+        self.inner.expression_attribute_values = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -695,7 +670,7 @@ impl ScanInputBuilder {
             >,
         >,
     ) -> Self {
-        self.expression_attribute_values = input;
+        self.inner.expression_attribute_values = input;
         self
     }
     /// The value set for [`ScanInput::expression_attribute_values`](crate::types::ScanInput::expression_attribute_values), if any.
@@ -705,23 +680,23 @@ impl ScanInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.expression_attribute_values
+        &self.inner.expression_attribute_values
     }
     /// Sets [`ScanInput::consistent_read`](crate::types::ScanInput::consistent_read): A Boolean value that determines the read consistency model during the scan:
     pub fn consistent_read(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.consistent_read = ::std::option::Option::Some(input.into());
+        self.inner.consistent_read = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ScanInput::consistent_read`](crate::types::ScanInput::consistent_read).
     #[inline]
     pub fn set_consistent_read(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.consistent_read = input;
+        self.inner.consistent_read = input;
         self
     }
     /// The value set for [`ScanInput::consistent_read`](crate::types::ScanInput::consistent_read), if any.
     #[inline]
     pub fn get_consistent_read(&self) -> &::std::option::Option<bool> {
-        &self.consistent_read
+        &self.inner.consistent_read
     }
     /// Builds the [`ScanInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -731,29 +706,12 @@ impl ScanInputBuilder {
         crate::types::ScanInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ScanInput",
                 member: "TableName",
             });
         }
-        ::std::result::Result::Ok(crate::types::ScanInput {
-            table_name: self.table_name,
-            index_name: self.index_name,
-            attributes_to_get: self.attributes_to_get,
-            limit: self.limit,
-            select: self.select,
-            scan_filter: self.scan_filter,
-            conditional_operator: self.conditional_operator,
-            exclusive_start_key: self.exclusive_start_key,
-            return_consumed_capacity: self.return_consumed_capacity,
-            total_segments: self.total_segments,
-            segment: self.segment,
-            projection_expression: self.projection_expression,
-            filter_expression: self.filter_expression,
-            expression_attribute_names: self.expression_attribute_names,
-            expression_attribute_values: self.expression_attribute_values,
-            consistent_read: self.consistent_read,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -98,10 +98,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SearchResultItem {
     ::std::default::Default
 )]
 pub struct SearchResultItemBuilder {
-    item: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    score: ::std::option::Option<f64>,
+    inner: crate::types::SearchResultItem,
 }
 impl SearchResultItemBuilder {
     /// Sets [`SearchResultItem::item`](crate::types::SearchResultItem::item): A map of attribute names to [`AttributeValue`](crate::types::AttributeValue) objects, representing the projected attributes of the item returned by the vector search.
@@ -114,7 +111,7 @@ impl SearchResultItemBuilder {
             ),
         >,
     ) -> Self {
-        self.item = ::std::option::Option::Some(
+        self.inner.item = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -130,7 +127,7 @@ impl SearchResultItemBuilder {
             >,
         >,
     ) -> Self {
-        self.item = input;
+        self.inner.item = input;
         self
     }
     /// The value set for [`SearchResultItem::item`](crate::types::SearchResultItem::item), if any.
@@ -140,23 +137,23 @@ impl SearchResultItemBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.item
+        &self.inner.item
     }
     /// Sets [`SearchResultItem::score`](crate::types::SearchResultItem::score): The similarity score for this item relative to the search vector.
     pub fn score(mut self, input: impl ::std::convert::Into<f64>) -> Self {
-        self.score = ::std::option::Option::Some(input.into());
+        self.inner.score = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SearchResultItem::score`](crate::types::SearchResultItem::score).
     #[inline]
     pub fn set_score(mut self, input: ::std::option::Option<f64>) -> Self {
-        self.score = input;
+        self.inner.score = input;
         self
     }
     /// The value set for [`SearchResultItem::score`](crate::types::SearchResultItem::score), if any.
     #[inline]
     pub fn get_score(&self) -> &::std::option::Option<f64> {
-        &self.score
+        &self.inner.score
     }
     /// Builds the [`SearchResultItem`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -166,9 +163,6 @@ impl SearchResultItemBuilder {
         crate::types::SearchResultItem,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::SearchResultItem {
-            item: self.item,
-            score: self.score,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

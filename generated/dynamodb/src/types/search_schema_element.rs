@@ -89,10 +89,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SearchSchemaElement {
     ::std::default::Default
 )]
 pub struct SearchSchemaElementBuilder {
-    attribute_name: ::std::option::Option<::std::string::String>,
-    search_schema_element_type: ::std::option::Option<
-        crate::types::SearchSchemaElementType,
-    >,
+    inner: crate::types::SearchSchemaElement,
 }
 impl SearchSchemaElementBuilder {
     /// Sets [`SearchSchemaElement::attribute_name`](crate::types::SearchSchemaElement::attribute_name): The name of the attribute.
@@ -100,7 +97,7 @@ impl SearchSchemaElementBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.attribute_name = ::std::option::Option::Some(input.into());
+        self.inner.attribute_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SearchSchemaElement::attribute_name`](crate::types::SearchSchemaElement::attribute_name).
@@ -109,20 +106,22 @@ impl SearchSchemaElementBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.attribute_name = input;
+        self.inner.attribute_name = input;
         self
     }
     /// The value set for [`SearchSchemaElement::attribute_name`](crate::types::SearchSchemaElement::attribute_name), if any.
     #[inline]
     pub fn get_attribute_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.attribute_name
+        &self.inner.attribute_name
     }
     /// Sets [`SearchSchemaElement::search_schema_element_type`](crate::types::SearchSchemaElement::search_schema_element_type): The role of the attribute in the search schema.
     pub fn search_schema_element_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::SearchSchemaElementType>,
     ) -> Self {
-        self.search_schema_element_type = ::std::option::Option::Some(input.into());
+        self.inner.search_schema_element_type = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`SearchSchemaElement::search_schema_element_type`](crate::types::SearchSchemaElement::search_schema_element_type).
@@ -131,7 +130,7 @@ impl SearchSchemaElementBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SearchSchemaElementType>,
     ) -> Self {
-        self.search_schema_element_type = input;
+        self.inner.search_schema_element_type = input;
         self
     }
     /// The value set for [`SearchSchemaElement::search_schema_element_type`](crate::types::SearchSchemaElement::search_schema_element_type), if any.
@@ -139,7 +138,7 @@ impl SearchSchemaElementBuilder {
     pub fn get_search_schema_element_type(
         &self,
     ) -> &::std::option::Option<crate::types::SearchSchemaElementType> {
-        &self.search_schema_element_type
+        &self.inner.search_schema_element_type
     }
     /// Builds the [`SearchSchemaElement`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -149,21 +148,18 @@ impl SearchSchemaElementBuilder {
         crate::types::SearchSchemaElement,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.attribute_name.is_none() {
+        if self.inner.attribute_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SearchSchemaElement",
                 member: "AttributeName",
             });
         }
-        if self.search_schema_element_type.is_none() {
+        if self.inner.search_schema_element_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SearchSchemaElement",
                 member: "SearchSchemaElementType",
             });
         }
-        ::std::result::Result::Ok(crate::types::SearchSchemaElement {
-            attribute_name: self.attribute_name,
-            search_schema_element_type: self.search_schema_element_type,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -171,21 +171,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SearchVectorsInput {
     ::std::default::Default
 )]
 pub struct SearchVectorsInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    index_name: ::std::option::Option<::std::string::String>,
-    return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
-    expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    expression_attribute_values: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    projection_expression: ::std::option::Option<::std::string::String>,
-    search_vector: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
-    search_condition_expression: ::std::option::Option<::std::string::String>,
-    top_k: ::std::option::Option<i32>,
+    inner: crate::types::SearchVectorsInput,
 }
 impl SearchVectorsInputBuilder {
     /// Sets [`SearchVectorsInput::table_name`](crate::types::SearchVectorsInput::table_name): The name or Amazon Resource Name (ARN) of the table containing the vector index.
@@ -193,7 +179,7 @@ impl SearchVectorsInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SearchVectorsInput::table_name`](crate::types::SearchVectorsInput::table_name).
@@ -202,20 +188,20 @@ impl SearchVectorsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`SearchVectorsInput::table_name`](crate::types::SearchVectorsInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`SearchVectorsInput::index_name`](crate::types::SearchVectorsInput::index_name): The name of the vector index to search.
     pub fn index_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SearchVectorsInput::index_name`](crate::types::SearchVectorsInput::index_name).
@@ -224,20 +210,20 @@ impl SearchVectorsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`SearchVectorsInput::index_name`](crate::types::SearchVectorsInput::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`SearchVectorsInput::return_consumed_capacity`](crate::types::SearchVectorsInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SearchVectorsInput::return_consumed_capacity`](crate::types::SearchVectorsInput::return_consumed_capacity).
@@ -246,7 +232,7 @@ impl SearchVectorsInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = input;
+        self.inner.return_consumed_capacity = input;
         self
     }
     /// The value set for [`SearchVectorsInput::return_consumed_capacity`](crate::types::SearchVectorsInput::return_consumed_capacity), if any.
@@ -254,7 +240,7 @@ impl SearchVectorsInputBuilder {
     pub fn get_return_consumed_capacity(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
-        &self.return_consumed_capacity
+        &self.inner.return_consumed_capacity
     }
     /// Sets [`SearchVectorsInput::expression_attribute_names`](crate::types::SearchVectorsInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
     pub fn expression_attribute_names(
@@ -266,7 +252,7 @@ impl SearchVectorsInputBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_names = ::std::option::Option::Some(
+        self.inner.expression_attribute_names = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -279,7 +265,7 @@ impl SearchVectorsInputBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.expression_attribute_names = input;
+        self.inner.expression_attribute_names = input;
         self
     }
     /// The value set for [`SearchVectorsInput::expression_attribute_names`](crate::types::SearchVectorsInput::expression_attribute_names), if any.
@@ -289,7 +275,7 @@ impl SearchVectorsInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.expression_attribute_names
+        &self.inner.expression_attribute_names
     }
     /// Sets [`SearchVectorsInput::expression_attribute_values`](crate::types::SearchVectorsInput::expression_attribute_values): One or more values that can be substituted in an expression.
     pub fn expression_attribute_values(
@@ -301,7 +287,7 @@ impl SearchVectorsInputBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_values = ::std::option::Option::Some(
+        self.inner.expression_attribute_values = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -317,7 +303,7 @@ impl SearchVectorsInputBuilder {
             >,
         >,
     ) -> Self {
-        self.expression_attribute_values = input;
+        self.inner.expression_attribute_values = input;
         self
     }
     /// The value set for [`SearchVectorsInput::expression_attribute_values`](crate::types::SearchVectorsInput::expression_attribute_values), if any.
@@ -327,14 +313,14 @@ impl SearchVectorsInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.expression_attribute_values
+        &self.inner.expression_attribute_values
     }
     /// Sets [`SearchVectorsInput::projection_expression`](crate::types::SearchVectorsInput::projection_expression): A string that identifies one or more attributes to retrieve from the index.
     pub fn projection_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.projection_expression = ::std::option::Option::Some(input.into());
+        self.inner.projection_expression = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SearchVectorsInput::projection_expression`](crate::types::SearchVectorsInput::projection_expression).
@@ -343,7 +329,7 @@ impl SearchVectorsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.projection_expression = input;
+        self.inner.projection_expression = input;
         self
     }
     /// The value set for [`SearchVectorsInput::projection_expression`](crate::types::SearchVectorsInput::projection_expression), if any.
@@ -351,7 +337,7 @@ impl SearchVectorsInputBuilder {
     pub fn get_projection_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.projection_expression
+        &self.inner.projection_expression
     }
     /// Sets [`SearchVectorsInput::search_vector`](crate::types::SearchVectorsInput::search_vector): The search vector to compare against the indexed vectors.
     pub fn search_vector(
@@ -360,7 +346,7 @@ impl SearchVectorsInputBuilder {
             Item = impl ::std::convert::Into<crate::types::AttributeValue>,
         >,
     ) -> Self {
-        self.search_vector = ::std::option::Option::Some(
+        self.inner.search_vector = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -371,7 +357,7 @@ impl SearchVectorsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>>,
     ) -> Self {
-        self.search_vector = input;
+        self.inner.search_vector = input;
         self
     }
     /// The value set for [`SearchVectorsInput::search_vector`](crate::types::SearchVectorsInput::search_vector), if any.
@@ -379,14 +365,16 @@ impl SearchVectorsInputBuilder {
     pub fn get_search_vector(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeValue>> {
-        &self.search_vector
+        &self.inner.search_vector
     }
     /// Sets [`SearchVectorsInput::search_condition_expression`](crate::types::SearchVectorsInput::search_condition_expression): A condition expression used to filter the vector search results.
     pub fn search_condition_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.search_condition_expression = ::std::option::Option::Some(input.into());
+        self.inner.search_condition_expression = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`SearchVectorsInput::search_condition_expression`](crate::types::SearchVectorsInput::search_condition_expression).
@@ -395,7 +383,7 @@ impl SearchVectorsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.search_condition_expression = input;
+        self.inner.search_condition_expression = input;
         self
     }
     /// The value set for [`SearchVectorsInput::search_condition_expression`](crate::types::SearchVectorsInput::search_condition_expression), if any.
@@ -403,23 +391,23 @@ impl SearchVectorsInputBuilder {
     pub fn get_search_condition_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.search_condition_expression
+        &self.inner.search_condition_expression
     }
     /// Sets [`SearchVectorsInput::top_k`](crate::types::SearchVectorsInput::top_k): The number of most similar results to return.
     pub fn top_k(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.top_k = ::std::option::Option::Some(input.into());
+        self.inner.top_k = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SearchVectorsInput::top_k`](crate::types::SearchVectorsInput::top_k).
     #[inline]
     pub fn set_top_k(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.top_k = input;
+        self.inner.top_k = input;
         self
     }
     /// The value set for [`SearchVectorsInput::top_k`](crate::types::SearchVectorsInput::top_k), if any.
     #[inline]
     pub fn get_top_k(&self) -> &::std::option::Option<i32> {
-        &self.top_k
+        &self.inner.top_k
     }
     /// Builds the [`SearchVectorsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -429,40 +417,30 @@ impl SearchVectorsInputBuilder {
         crate::types::SearchVectorsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SearchVectorsInput",
                 member: "TableName",
             });
         }
-        if self.index_name.is_none() {
+        if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SearchVectorsInput",
                 member: "IndexName",
             });
         }
-        if self.search_vector.is_none() {
+        if self.inner.search_vector.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SearchVectorsInput",
                 member: "SearchVector",
             });
         }
-        if self.top_k.is_none() {
+        if self.inner.top_k.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SearchVectorsInput",
                 member: "TopK",
             });
         }
-        ::std::result::Result::Ok(crate::types::SearchVectorsInput {
-            table_name: self.table_name,
-            index_name: self.index_name,
-            return_consumed_capacity: self.return_consumed_capacity,
-            expression_attribute_names: self.expression_attribute_names,
-            expression_attribute_values: self.expression_attribute_values,
-            projection_expression: self.projection_expression,
-            search_vector: self.search_vector,
-            search_condition_expression: self.search_condition_expression,
-            top_k: self.top_k,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -100,10 +100,7 @@ impl SearchVectorsOutput {
     ::std::default::Default
 )]
 pub struct SearchVectorsOutputBuilder {
-    consumed_capacity: ::std::option::Option<crate::types::VectorCapacity>,
-    search_results: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SearchResultItem>,
-    >,
+    inner: crate::types::SearchVectorsOutput,
 }
 impl SearchVectorsOutputBuilder {
     /// Sets [`SearchVectorsOutput::consumed_capacity`](crate::types::SearchVectorsOutput::consumed_capacity): The capacity units consumed by the `SearchVectors` operation.
@@ -111,7 +108,7 @@ impl SearchVectorsOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::VectorCapacity>,
     ) -> Self {
-        self.consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.consumed_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SearchVectorsOutput::consumed_capacity`](crate::types::SearchVectorsOutput::consumed_capacity).
@@ -120,7 +117,7 @@ impl SearchVectorsOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::VectorCapacity>,
     ) -> Self {
-        self.consumed_capacity = input;
+        self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`SearchVectorsOutput::consumed_capacity`](crate::types::SearchVectorsOutput::consumed_capacity), if any.
@@ -128,7 +125,7 @@ impl SearchVectorsOutputBuilder {
     pub fn get_consumed_capacity(
         &self,
     ) -> &::std::option::Option<crate::types::VectorCapacity> {
-        &self.consumed_capacity
+        &self.inner.consumed_capacity
     }
     /// Sets [`SearchVectorsOutput::search_results`](crate::types::SearchVectorsOutput::search_results): A list of items returned by the vector similarity search, sorted by similarity with the most similar item first.
     pub fn search_results(
@@ -137,7 +134,7 @@ impl SearchVectorsOutputBuilder {
             Item = impl ::std::convert::Into<crate::types::SearchResultItem>,
         >,
     ) -> Self {
-        self.search_results = ::std::option::Option::Some(
+        self.inner.search_results = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -148,7 +145,7 @@ impl SearchVectorsOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::SearchResultItem>>,
     ) -> Self {
-        self.search_results = input;
+        self.inner.search_results = input;
         self
     }
     /// The value set for [`SearchVectorsOutput::search_results`](crate::types::SearchVectorsOutput::search_results), if any.
@@ -156,7 +153,7 @@ impl SearchVectorsOutputBuilder {
     pub fn get_search_results(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::SearchResultItem>> {
-        &self.search_results
+        &self.inner.search_results
     }
     /// Builds the [`SearchVectorsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -166,9 +163,6 @@ impl SearchVectorsOutputBuilder {
         crate::types::SearchVectorsOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::SearchVectorsOutput {
-            consumed_capacity: self.consumed_capacity,
-            search_results: self.search_results,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -166,18 +166,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SourceTableDetails {
     ::std::default::Default
 )]
 pub struct SourceTableDetailsBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    table_id: ::std::option::Option<::std::string::String>,
-    table_arn: ::std::option::Option<::std::string::String>,
-    table_size_bytes: ::std::option::Option<i64>,
-    key_schema: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
-    table_creation_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
-    provisioned_throughput: ::std::option::Option<crate::types::ProvisionedThroughput>,
-    on_demand_throughput: ::std::option::Option<crate::types::OnDemandThroughput>,
-    item_count: ::std::option::Option<i64>,
-    billing_mode: ::std::option::Option<crate::types::BillingMode>,
+    inner: crate::types::SourceTableDetails,
 }
 impl SourceTableDetailsBuilder {
     /// Sets [`SourceTableDetails::table_name`](crate::types::SourceTableDetails::table_name): The name of the table for which the backup was created.
@@ -185,7 +174,7 @@ impl SourceTableDetailsBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SourceTableDetails::table_name`](crate::types::SourceTableDetails::table_name).
@@ -194,20 +183,20 @@ impl SourceTableDetailsBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`SourceTableDetails::table_name`](crate::types::SourceTableDetails::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`SourceTableDetails::table_id`](crate::types::SourceTableDetails::table_id): Unique identifier for the table for which the backup was created.
     pub fn table_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_id = ::std::option::Option::Some(input.into());
+        self.inner.table_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SourceTableDetails::table_id`](crate::types::SourceTableDetails::table_id).
@@ -216,20 +205,20 @@ impl SourceTableDetailsBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_id = input;
+        self.inner.table_id = input;
         self
     }
     /// The value set for [`SourceTableDetails::table_id`](crate::types::SourceTableDetails::table_id), if any.
     #[inline]
     pub fn get_table_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_id
+        &self.inner.table_id
     }
     /// Sets [`SourceTableDetails::table_arn`](crate::types::SourceTableDetails::table_arn): ARN of the table for which backup was created.
     pub fn table_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_arn = ::std::option::Option::Some(input.into());
+        self.inner.table_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SourceTableDetails::table_arn`](crate::types::SourceTableDetails::table_arn).
@@ -238,29 +227,29 @@ impl SourceTableDetailsBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_arn = input;
+        self.inner.table_arn = input;
         self
     }
     /// The value set for [`SourceTableDetails::table_arn`](crate::types::SourceTableDetails::table_arn), if any.
     #[inline]
     pub fn get_table_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_arn
+        &self.inner.table_arn
     }
     /// Sets [`SourceTableDetails::table_size_bytes`](crate::types::SourceTableDetails::table_size_bytes): Size of the table in bytes.
     pub fn table_size_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.table_size_bytes = ::std::option::Option::Some(input.into());
+        self.inner.table_size_bytes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SourceTableDetails::table_size_bytes`](crate::types::SourceTableDetails::table_size_bytes).
     #[inline]
     pub fn set_table_size_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.table_size_bytes = input;
+        self.inner.table_size_bytes = input;
         self
     }
     /// The value set for [`SourceTableDetails::table_size_bytes`](crate::types::SourceTableDetails::table_size_bytes), if any.
     #[inline]
     pub fn get_table_size_bytes(&self) -> &::std::option::Option<i64> {
-        &self.table_size_bytes
+        &self.inner.table_size_bytes
     }
     /// Sets [`SourceTableDetails::key_schema`](crate::types::SourceTableDetails::key_schema): Schema of the table.
     pub fn key_schema(
@@ -269,7 +258,7 @@ impl SourceTableDetailsBuilder {
             Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
         >,
     ) -> Self {
-        self.key_schema = ::std::option::Option::Some(
+        self.inner.key_schema = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -280,7 +269,7 @@ impl SourceTableDetailsBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
-        self.key_schema = input;
+        self.inner.key_schema = input;
         self
     }
     /// The value set for [`SourceTableDetails::key_schema`](crate::types::SourceTableDetails::key_schema), if any.
@@ -288,14 +277,14 @@ impl SourceTableDetailsBuilder {
     pub fn get_key_schema(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
-        &self.key_schema
+        &self.inner.key_schema
     }
     /// Sets [`SourceTableDetails::table_creation_date_time`](crate::types::SourceTableDetails::table_creation_date_time): Time when the source table was created.
     pub fn table_creation_date_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.table_creation_date_time = ::std::option::Option::Some(input.into());
+        self.inner.table_creation_date_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SourceTableDetails::table_creation_date_time`](crate::types::SourceTableDetails::table_creation_date_time).
@@ -304,7 +293,7 @@ impl SourceTableDetailsBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.table_creation_date_time = input;
+        self.inner.table_creation_date_time = input;
         self
     }
     /// The value set for [`SourceTableDetails::table_creation_date_time`](crate::types::SourceTableDetails::table_creation_date_time), if any.
@@ -312,14 +301,14 @@ impl SourceTableDetailsBuilder {
     pub fn get_table_creation_date_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.table_creation_date_time
+        &self.inner.table_creation_date_time
     }
     /// Sets [`SourceTableDetails::provisioned_throughput`](crate::types::SourceTableDetails::provisioned_throughput): Read IOPs and Write IOPS on the table when the backup was created.
     pub fn provisioned_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
     ) -> Self {
-        self.provisioned_throughput = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SourceTableDetails::provisioned_throughput`](crate::types::SourceTableDetails::provisioned_throughput).
@@ -328,7 +317,7 @@ impl SourceTableDetailsBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
-        self.provisioned_throughput = input;
+        self.inner.provisioned_throughput = input;
         self
     }
     /// The value set for [`SourceTableDetails::provisioned_throughput`](crate::types::SourceTableDetails::provisioned_throughput), if any.
@@ -336,14 +325,14 @@ impl SourceTableDetailsBuilder {
     pub fn get_provisioned_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
-        &self.provisioned_throughput
+        &self.inner.provisioned_throughput
     }
     /// Sets [`SourceTableDetails::on_demand_throughput`](crate::types::SourceTableDetails::on_demand_throughput)
     pub fn on_demand_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SourceTableDetails::on_demand_throughput`](crate::types::SourceTableDetails::on_demand_throughput).
@@ -352,7 +341,7 @@ impl SourceTableDetailsBuilder {
         mut self,
         input: ::std::option::Option<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput = input;
+        self.inner.on_demand_throughput = input;
         self
     }
     /// The value set for [`SourceTableDetails::on_demand_throughput`](crate::types::SourceTableDetails::on_demand_throughput), if any.
@@ -360,30 +349,30 @@ impl SourceTableDetailsBuilder {
     pub fn get_on_demand_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
-        &self.on_demand_throughput
+        &self.inner.on_demand_throughput
     }
     /// Sets [`SourceTableDetails::item_count`](crate::types::SourceTableDetails::item_count): Number of items in the table.
     pub fn item_count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.item_count = ::std::option::Option::Some(input.into());
+        self.inner.item_count = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SourceTableDetails::item_count`](crate::types::SourceTableDetails::item_count).
     #[inline]
     pub fn set_item_count(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.item_count = input;
+        self.inner.item_count = input;
         self
     }
     /// The value set for [`SourceTableDetails::item_count`](crate::types::SourceTableDetails::item_count), if any.
     #[inline]
     pub fn get_item_count(&self) -> &::std::option::Option<i64> {
-        &self.item_count
+        &self.inner.item_count
     }
     /// Sets [`SourceTableDetails::billing_mode`](crate::types::SourceTableDetails::billing_mode): Controls how you are charged for read and write throughput and how you manage capacity.
     pub fn billing_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::BillingMode>,
     ) -> Self {
-        self.billing_mode = ::std::option::Option::Some(input.into());
+        self.inner.billing_mode = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SourceTableDetails::billing_mode`](crate::types::SourceTableDetails::billing_mode).
@@ -392,13 +381,13 @@ impl SourceTableDetailsBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BillingMode>,
     ) -> Self {
-        self.billing_mode = input;
+        self.inner.billing_mode = input;
         self
     }
     /// The value set for [`SourceTableDetails::billing_mode`](crate::types::SourceTableDetails::billing_mode), if any.
     #[inline]
     pub fn get_billing_mode(&self) -> &::std::option::Option<crate::types::BillingMode> {
-        &self.billing_mode
+        &self.inner.billing_mode
     }
     /// Builds the [`SourceTableDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -408,47 +397,36 @@ impl SourceTableDetailsBuilder {
         crate::types::SourceTableDetails,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SourceTableDetails",
                 member: "TableName",
             });
         }
-        if self.table_id.is_none() {
+        if self.inner.table_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SourceTableDetails",
                 member: "TableId",
             });
         }
-        if self.key_schema.is_none() {
+        if self.inner.key_schema.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SourceTableDetails",
                 member: "KeySchema",
             });
         }
-        if self.table_creation_date_time.is_none() {
+        if self.inner.table_creation_date_time.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SourceTableDetails",
                 member: "TableCreationDateTime",
             });
         }
-        if self.provisioned_throughput.is_none() {
+        if self.inner.provisioned_throughput.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SourceTableDetails",
                 member: "ProvisionedThroughput",
             });
         }
-        ::std::result::Result::Ok(crate::types::SourceTableDetails {
-            table_name: self.table_name,
-            table_id: self.table_id,
-            table_arn: self.table_arn,
-            table_size_bytes: self.table_size_bytes,
-            key_schema: self.key_schema,
-            table_creation_date_time: self.table_creation_date_time,
-            provisioned_throughput: self.provisioned_throughput,
-            on_demand_throughput: self.on_demand_throughput,
-            item_count: self.item_count,
-            billing_mode: self.billing_mode,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -134,18 +134,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SourceTableFeatureDetail
     ::std::default::Default
 )]
 pub struct SourceTableFeatureDetailsBuilder {
-    local_secondary_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LocalSecondaryIndexInfo>,
-    >,
-    global_secondary_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalSecondaryIndexInfo>,
-    >,
-    stream_description: ::std::option::Option<crate::types::StreamSpecification>,
-    time_to_live_description: ::std::option::Option<crate::types::TimeToLiveDescription>,
-    sse_description: ::std::option::Option<crate::types::SseDescription>,
-    vector_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VectorIndexInfo>,
-    >,
+    inner: crate::types::SourceTableFeatureDetails,
 }
 impl SourceTableFeatureDetailsBuilder {
     /// Sets [`SourceTableFeatureDetails::local_secondary_indexes`](crate::types::SourceTableFeatureDetails::local_secondary_indexes): Represents the LSI properties for the table when the backup was created.
@@ -155,7 +144,7 @@ impl SourceTableFeatureDetailsBuilder {
             Item = impl ::std::convert::Into<crate::types::LocalSecondaryIndexInfo>,
         >,
     ) -> Self {
-        self.local_secondary_indexes = ::std::option::Option::Some(
+        self.inner.local_secondary_indexes = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -168,7 +157,7 @@ impl SourceTableFeatureDetailsBuilder {
             ::std::vec::Vec<crate::types::LocalSecondaryIndexInfo>,
         >,
     ) -> Self {
-        self.local_secondary_indexes = input;
+        self.inner.local_secondary_indexes = input;
         self
     }
     /// The value set for [`SourceTableFeatureDetails::local_secondary_indexes`](crate::types::SourceTableFeatureDetails::local_secondary_indexes), if any.
@@ -176,7 +165,7 @@ impl SourceTableFeatureDetailsBuilder {
     pub fn get_local_secondary_indexes(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::LocalSecondaryIndexInfo>> {
-        &self.local_secondary_indexes
+        &self.inner.local_secondary_indexes
     }
     /// Sets [`SourceTableFeatureDetails::global_secondary_indexes`](crate::types::SourceTableFeatureDetails::global_secondary_indexes): Represents the GSI properties for the table when the backup was created.
     pub fn global_secondary_indexes(
@@ -185,7 +174,7 @@ impl SourceTableFeatureDetailsBuilder {
             Item = impl ::std::convert::Into<crate::types::GlobalSecondaryIndexInfo>,
         >,
     ) -> Self {
-        self.global_secondary_indexes = ::std::option::Option::Some(
+        self.inner.global_secondary_indexes = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -198,7 +187,7 @@ impl SourceTableFeatureDetailsBuilder {
             ::std::vec::Vec<crate::types::GlobalSecondaryIndexInfo>,
         >,
     ) -> Self {
-        self.global_secondary_indexes = input;
+        self.inner.global_secondary_indexes = input;
         self
     }
     /// The value set for [`SourceTableFeatureDetails::global_secondary_indexes`](crate::types::SourceTableFeatureDetails::global_secondary_indexes), if any.
@@ -208,14 +197,14 @@ impl SourceTableFeatureDetailsBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::GlobalSecondaryIndexInfo>,
     > {
-        &self.global_secondary_indexes
+        &self.inner.global_secondary_indexes
     }
     /// Sets [`SourceTableFeatureDetails::stream_description`](crate::types::SourceTableFeatureDetails::stream_description): Stream settings on the table when the backup was created.
     pub fn stream_description(
         mut self,
         input: impl ::std::convert::Into<crate::types::StreamSpecification>,
     ) -> Self {
-        self.stream_description = ::std::option::Option::Some(input.into());
+        self.inner.stream_description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SourceTableFeatureDetails::stream_description`](crate::types::SourceTableFeatureDetails::stream_description).
@@ -224,7 +213,7 @@ impl SourceTableFeatureDetailsBuilder {
         mut self,
         input: ::std::option::Option<crate::types::StreamSpecification>,
     ) -> Self {
-        self.stream_description = input;
+        self.inner.stream_description = input;
         self
     }
     /// The value set for [`SourceTableFeatureDetails::stream_description`](crate::types::SourceTableFeatureDetails::stream_description), if any.
@@ -232,14 +221,14 @@ impl SourceTableFeatureDetailsBuilder {
     pub fn get_stream_description(
         &self,
     ) -> &::std::option::Option<crate::types::StreamSpecification> {
-        &self.stream_description
+        &self.inner.stream_description
     }
     /// Sets [`SourceTableFeatureDetails::time_to_live_description`](crate::types::SourceTableFeatureDetails::time_to_live_description): Time to Live settings on the table when the backup was created.
     pub fn time_to_live_description(
         mut self,
         input: impl ::std::convert::Into<crate::types::TimeToLiveDescription>,
     ) -> Self {
-        self.time_to_live_description = ::std::option::Option::Some(input.into());
+        self.inner.time_to_live_description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SourceTableFeatureDetails::time_to_live_description`](crate::types::SourceTableFeatureDetails::time_to_live_description).
@@ -248,7 +237,7 @@ impl SourceTableFeatureDetailsBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TimeToLiveDescription>,
     ) -> Self {
-        self.time_to_live_description = input;
+        self.inner.time_to_live_description = input;
         self
     }
     /// The value set for [`SourceTableFeatureDetails::time_to_live_description`](crate::types::SourceTableFeatureDetails::time_to_live_description), if any.
@@ -256,14 +245,14 @@ impl SourceTableFeatureDetailsBuilder {
     pub fn get_time_to_live_description(
         &self,
     ) -> &::std::option::Option<crate::types::TimeToLiveDescription> {
-        &self.time_to_live_description
+        &self.inner.time_to_live_description
     }
     /// Sets [`SourceTableFeatureDetails::sse_description`](crate::types::SourceTableFeatureDetails::sse_description): The description of the server-side encryption status on the table when the backup was created.
     pub fn sse_description(
         mut self,
         input: impl ::std::convert::Into<crate::types::SseDescription>,
     ) -> Self {
-        self.sse_description = ::std::option::Option::Some(input.into());
+        self.inner.sse_description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SourceTableFeatureDetails::sse_description`](crate::types::SourceTableFeatureDetails::sse_description).
@@ -272,7 +261,7 @@ impl SourceTableFeatureDetailsBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SseDescription>,
     ) -> Self {
-        self.sse_description = input;
+        self.inner.sse_description = input;
         self
     }
     /// The value set for [`SourceTableFeatureDetails::sse_description`](crate::types::SourceTableFeatureDetails::sse_description), if any.
@@ -280,7 +269,7 @@ impl SourceTableFeatureDetailsBuilder {
     pub fn get_sse_description(
         &self,
     ) -> &::std::option::Option<crate::types::SseDescription> {
-        &self.sse_description
+        &self.inner.sse_description
     }
     /// Sets [`SourceTableFeatureDetails::vector_indexes`](crate::types::SourceTableFeatureDetails::vector_indexes): The vector index properties for the table at the time the backup was created, including the index name, vector attribute, dimensions, distance function, search schema, and projection.
     pub fn vector_indexes(
@@ -289,7 +278,7 @@ impl SourceTableFeatureDetailsBuilder {
             Item = impl ::std::convert::Into<crate::types::VectorIndexInfo>,
         >,
     ) -> Self {
-        self.vector_indexes = ::std::option::Option::Some(
+        self.inner.vector_indexes = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -300,7 +289,7 @@ impl SourceTableFeatureDetailsBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::VectorIndexInfo>>,
     ) -> Self {
-        self.vector_indexes = input;
+        self.inner.vector_indexes = input;
         self
     }
     /// The value set for [`SourceTableFeatureDetails::vector_indexes`](crate::types::SourceTableFeatureDetails::vector_indexes), if any.
@@ -308,7 +297,7 @@ impl SourceTableFeatureDetailsBuilder {
     pub fn get_vector_indexes(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::VectorIndexInfo>> {
-        &self.vector_indexes
+        &self.inner.vector_indexes
     }
     /// Builds the [`SourceTableFeatureDetails`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -318,13 +307,6 @@ impl SourceTableFeatureDetailsBuilder {
         crate::types::SourceTableFeatureDetails,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::SourceTableFeatureDetails {
-            local_secondary_indexes: self.local_secondary_indexes,
-            global_secondary_indexes: self.global_secondary_indexes,
-            stream_description: self.stream_description,
-            time_to_live_description: self.time_to_live_description,
-            sse_description: self.sse_description,
-            vector_indexes: self.vector_indexes,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

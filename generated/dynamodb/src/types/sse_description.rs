@@ -112,12 +112,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SseDescription {
     ::std::default::Default
 )]
 pub struct SseDescriptionBuilder {
-    status: ::std::option::Option<crate::types::SseStatus>,
-    sse_type: ::std::option::Option<crate::types::SseType>,
-    kms_master_key_arn: ::std::option::Option<::std::string::String>,
-    inaccessible_encryption_date_time: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    inner: crate::types::SseDescription,
 }
 impl SseDescriptionBuilder {
     /// Sets [`SseDescription::status`](crate::types::SseDescription::status): Represents the current state of server-side encryption.
@@ -125,7 +120,7 @@ impl SseDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::SseStatus>,
     ) -> Self {
-        self.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SseDescription::status`](crate::types::SseDescription::status).
@@ -134,20 +129,20 @@ impl SseDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SseStatus>,
     ) -> Self {
-        self.status = input;
+        self.inner.status = input;
         self
     }
     /// The value set for [`SseDescription::status`](crate::types::SseDescription::status), if any.
     #[inline]
     pub fn get_status(&self) -> &::std::option::Option<crate::types::SseStatus> {
-        &self.status
+        &self.inner.status
     }
     /// Sets [`SseDescription::sse_type`](crate::types::SseDescription::sse_type): Server-side encryption type.
     pub fn sse_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::SseType>,
     ) -> Self {
-        self.sse_type = ::std::option::Option::Some(input.into());
+        self.inner.sse_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SseDescription::sse_type`](crate::types::SseDescription::sse_type).
@@ -156,20 +151,20 @@ impl SseDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SseType>,
     ) -> Self {
-        self.sse_type = input;
+        self.inner.sse_type = input;
         self
     }
     /// The value set for [`SseDescription::sse_type`](crate::types::SseDescription::sse_type), if any.
     #[inline]
     pub fn get_sse_type(&self) -> &::std::option::Option<crate::types::SseType> {
-        &self.sse_type
+        &self.inner.sse_type
     }
     /// Sets [`SseDescription::kms_master_key_arn`](crate::types::SseDescription::kms_master_key_arn): The KMS key ARN used for the KMS encryption.
     pub fn kms_master_key_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.kms_master_key_arn = ::std::option::Option::Some(input.into());
+        self.inner.kms_master_key_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SseDescription::kms_master_key_arn`](crate::types::SseDescription::kms_master_key_arn).
@@ -178,7 +173,7 @@ impl SseDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.kms_master_key_arn = input;
+        self.inner.kms_master_key_arn = input;
         self
     }
     /// The value set for [`SseDescription::kms_master_key_arn`](crate::types::SseDescription::kms_master_key_arn), if any.
@@ -186,14 +181,14 @@ impl SseDescriptionBuilder {
     pub fn get_kms_master_key_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.kms_master_key_arn
+        &self.inner.kms_master_key_arn
     }
     /// Sets [`SseDescription::inaccessible_encryption_date_time`](crate::types::SseDescription::inaccessible_encryption_date_time): Indicates the time, in UNIX epoch date format, when DynamoDB detected that the table's KMS key was inaccessible.
     pub fn inaccessible_encryption_date_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.inaccessible_encryption_date_time = ::std::option::Option::Some(
+        self.inner.inaccessible_encryption_date_time = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -204,7 +199,7 @@ impl SseDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.inaccessible_encryption_date_time = input;
+        self.inner.inaccessible_encryption_date_time = input;
         self
     }
     /// The value set for [`SseDescription::inaccessible_encryption_date_time`](crate::types::SseDescription::inaccessible_encryption_date_time), if any.
@@ -212,7 +207,7 @@ impl SseDescriptionBuilder {
     pub fn get_inaccessible_encryption_date_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.inaccessible_encryption_date_time
+        &self.inner.inaccessible_encryption_date_time
     }
     /// Builds the [`SseDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -222,11 +217,6 @@ impl SseDescriptionBuilder {
         crate::types::SseDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::SseDescription {
-            status: self.status,
-            sse_type: self.sse_type,
-            kms_master_key_arn: self.kms_master_key_arn,
-            inaccessible_encryption_date_time: self.inaccessible_encryption_date_time,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -86,33 +86,31 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SseSpecification {
     ::std::default::Default
 )]
 pub struct SseSpecificationBuilder {
-    enabled: ::std::option::Option<bool>,
-    sse_type: ::std::option::Option<crate::types::SseType>,
-    kms_master_key_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::SseSpecification,
 }
 impl SseSpecificationBuilder {
     /// Sets [`SseSpecification::enabled`](crate::types::SseSpecification::enabled): Indicates whether server-side encryption is done using an Amazon Web Services managed key or an Amazon Web Services owned key.
     pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.enabled = ::std::option::Option::Some(input.into());
+        self.inner.enabled = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SseSpecification::enabled`](crate::types::SseSpecification::enabled).
     #[inline]
     pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.enabled = input;
+        self.inner.enabled = input;
         self
     }
     /// The value set for [`SseSpecification::enabled`](crate::types::SseSpecification::enabled), if any.
     #[inline]
     pub fn get_enabled(&self) -> &::std::option::Option<bool> {
-        &self.enabled
+        &self.inner.enabled
     }
     /// Sets [`SseSpecification::sse_type`](crate::types::SseSpecification::sse_type): Server-side encryption type.
     pub fn sse_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::SseType>,
     ) -> Self {
-        self.sse_type = ::std::option::Option::Some(input.into());
+        self.inner.sse_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SseSpecification::sse_type`](crate::types::SseSpecification::sse_type).
@@ -121,20 +119,20 @@ impl SseSpecificationBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SseType>,
     ) -> Self {
-        self.sse_type = input;
+        self.inner.sse_type = input;
         self
     }
     /// The value set for [`SseSpecification::sse_type`](crate::types::SseSpecification::sse_type), if any.
     #[inline]
     pub fn get_sse_type(&self) -> &::std::option::Option<crate::types::SseType> {
-        &self.sse_type
+        &self.inner.sse_type
     }
     /// Sets [`SseSpecification::kms_master_key_id`](crate::types::SseSpecification::kms_master_key_id): The KMS key that should be used for the KMS encryption.
     pub fn kms_master_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.kms_master_key_id = ::std::option::Option::Some(input.into());
+        self.inner.kms_master_key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SseSpecification::kms_master_key_id`](crate::types::SseSpecification::kms_master_key_id).
@@ -143,7 +141,7 @@ impl SseSpecificationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.kms_master_key_id = input;
+        self.inner.kms_master_key_id = input;
         self
     }
     /// The value set for [`SseSpecification::kms_master_key_id`](crate::types::SseSpecification::kms_master_key_id), if any.
@@ -151,7 +149,7 @@ impl SseSpecificationBuilder {
     pub fn get_kms_master_key_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.kms_master_key_id
+        &self.inner.kms_master_key_id
     }
     /// Builds the [`SseSpecification`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -161,10 +159,6 @@ impl SseSpecificationBuilder {
         crate::types::SseSpecification,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::SseSpecification {
-            enabled: self.enabled,
-            sse_type: self.sse_type,
-            kms_master_key_id: self.kms_master_key_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

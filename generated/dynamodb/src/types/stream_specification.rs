@@ -85,32 +85,31 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for StreamSpecification {
     ::std::default::Default
 )]
 pub struct StreamSpecificationBuilder {
-    stream_enabled: ::std::option::Option<bool>,
-    stream_view_type: ::std::option::Option<crate::types::StreamViewType>,
+    inner: crate::types::StreamSpecification,
 }
 impl StreamSpecificationBuilder {
     /// Sets [`StreamSpecification::stream_enabled`](crate::types::StreamSpecification::stream_enabled): Indicates whether DynamoDB Streams is enabled (true) or disabled (false) on the table.
     pub fn stream_enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.stream_enabled = ::std::option::Option::Some(input.into());
+        self.inner.stream_enabled = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`StreamSpecification::stream_enabled`](crate::types::StreamSpecification::stream_enabled).
     #[inline]
     pub fn set_stream_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.stream_enabled = input;
+        self.inner.stream_enabled = input;
         self
     }
     /// The value set for [`StreamSpecification::stream_enabled`](crate::types::StreamSpecification::stream_enabled), if any.
     #[inline]
     pub fn get_stream_enabled(&self) -> &::std::option::Option<bool> {
-        &self.stream_enabled
+        &self.inner.stream_enabled
     }
     /// Sets [`StreamSpecification::stream_view_type`](crate::types::StreamSpecification::stream_view_type): When an item in the table is modified, [`StreamViewType`](crate::types::StreamViewType) determines what information is written to the stream for this table.
     pub fn stream_view_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::StreamViewType>,
     ) -> Self {
-        self.stream_view_type = ::std::option::Option::Some(input.into());
+        self.inner.stream_view_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`StreamSpecification::stream_view_type`](crate::types::StreamSpecification::stream_view_type).
@@ -119,7 +118,7 @@ impl StreamSpecificationBuilder {
         mut self,
         input: ::std::option::Option<crate::types::StreamViewType>,
     ) -> Self {
-        self.stream_view_type = input;
+        self.inner.stream_view_type = input;
         self
     }
     /// The value set for [`StreamSpecification::stream_view_type`](crate::types::StreamSpecification::stream_view_type), if any.
@@ -127,7 +126,7 @@ impl StreamSpecificationBuilder {
     pub fn get_stream_view_type(
         &self,
     ) -> &::std::option::Option<crate::types::StreamViewType> {
-        &self.stream_view_type
+        &self.inner.stream_view_type
     }
     /// Builds the [`StreamSpecification`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -137,15 +136,12 @@ impl StreamSpecificationBuilder {
         crate::types::StreamSpecification,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.stream_enabled.is_none() {
+        if self.inner.stream_enabled.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StreamSpecification",
                 member: "StreamEnabled",
             });
         }
-        ::std::result::Result::Ok(crate::types::StreamSpecification {
-            stream_enabled: self.stream_enabled,
-            stream_view_type: self.stream_view_type,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

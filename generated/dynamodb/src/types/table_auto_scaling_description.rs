@@ -99,11 +99,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TableAutoScalingDescript
     ::std::default::Default
 )]
 pub struct TableAutoScalingDescriptionBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    table_status: ::std::option::Option<crate::types::TableStatus>,
-    replicas: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaAutoScalingDescription>,
-    >,
+    inner: crate::types::TableAutoScalingDescription,
 }
 impl TableAutoScalingDescriptionBuilder {
     /// Sets [`TableAutoScalingDescription::table_name`](crate::types::TableAutoScalingDescription::table_name): The name of the table.
@@ -111,7 +107,7 @@ impl TableAutoScalingDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableAutoScalingDescription::table_name`](crate::types::TableAutoScalingDescription::table_name).
@@ -120,20 +116,20 @@ impl TableAutoScalingDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`TableAutoScalingDescription::table_name`](crate::types::TableAutoScalingDescription::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`TableAutoScalingDescription::table_status`](crate::types::TableAutoScalingDescription::table_status): The current state of the table:
     pub fn table_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::TableStatus>,
     ) -> Self {
-        self.table_status = ::std::option::Option::Some(input.into());
+        self.inner.table_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableAutoScalingDescription::table_status`](crate::types::TableAutoScalingDescription::table_status).
@@ -142,13 +138,13 @@ impl TableAutoScalingDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableStatus>,
     ) -> Self {
-        self.table_status = input;
+        self.inner.table_status = input;
         self
     }
     /// The value set for [`TableAutoScalingDescription::table_status`](crate::types::TableAutoScalingDescription::table_status), if any.
     #[inline]
     pub fn get_table_status(&self) -> &::std::option::Option<crate::types::TableStatus> {
-        &self.table_status
+        &self.inner.table_status
     }
     /// Sets [`TableAutoScalingDescription::replicas`](crate::types::TableAutoScalingDescription::replicas): Represents replicas of the global table.
     pub fn replicas(
@@ -157,7 +153,7 @@ impl TableAutoScalingDescriptionBuilder {
             Item = impl ::std::convert::Into<crate::types::ReplicaAutoScalingDescription>,
         >,
     ) -> Self {
-        self.replicas = ::std::option::Option::Some(
+        self.inner.replicas = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -170,7 +166,7 @@ impl TableAutoScalingDescriptionBuilder {
             ::std::vec::Vec<crate::types::ReplicaAutoScalingDescription>,
         >,
     ) -> Self {
-        self.replicas = input;
+        self.inner.replicas = input;
         self
     }
     /// The value set for [`TableAutoScalingDescription::replicas`](crate::types::TableAutoScalingDescription::replicas), if any.
@@ -180,7 +176,7 @@ impl TableAutoScalingDescriptionBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::ReplicaAutoScalingDescription>,
     > {
-        &self.replicas
+        &self.inner.replicas
     }
     /// Builds the [`TableAutoScalingDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -190,10 +186,6 @@ impl TableAutoScalingDescriptionBuilder {
         crate::types::TableAutoScalingDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::TableAutoScalingDescription {
-            table_name: self.table_name,
-            table_status: self.table_status,
-            replicas: self.replicas,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

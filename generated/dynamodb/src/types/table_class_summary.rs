@@ -93,8 +93,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TableClassSummary {
     ::std::default::Default
 )]
 pub struct TableClassSummaryBuilder {
-    table_class: ::std::option::Option<crate::types::TableClass>,
-    last_update_date_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    inner: crate::types::TableClassSummary,
 }
 impl TableClassSummaryBuilder {
     /// Sets [`TableClassSummary::table_class`](crate::types::TableClassSummary::table_class): The table class of the specified table.
@@ -102,7 +101,7 @@ impl TableClassSummaryBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::TableClass>,
     ) -> Self {
-        self.table_class = ::std::option::Option::Some(input.into());
+        self.inner.table_class = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableClassSummary::table_class`](crate::types::TableClassSummary::table_class).
@@ -111,20 +110,20 @@ impl TableClassSummaryBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableClass>,
     ) -> Self {
-        self.table_class = input;
+        self.inner.table_class = input;
         self
     }
     /// The value set for [`TableClassSummary::table_class`](crate::types::TableClassSummary::table_class), if any.
     #[inline]
     pub fn get_table_class(&self) -> &::std::option::Option<crate::types::TableClass> {
-        &self.table_class
+        &self.inner.table_class
     }
     /// Sets [`TableClassSummary::last_update_date_time`](crate::types::TableClassSummary::last_update_date_time): The date and time at which the table class was last updated.
     pub fn last_update_date_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.last_update_date_time = ::std::option::Option::Some(input.into());
+        self.inner.last_update_date_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableClassSummary::last_update_date_time`](crate::types::TableClassSummary::last_update_date_time).
@@ -133,7 +132,7 @@ impl TableClassSummaryBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.last_update_date_time = input;
+        self.inner.last_update_date_time = input;
         self
     }
     /// The value set for [`TableClassSummary::last_update_date_time`](crate::types::TableClassSummary::last_update_date_time), if any.
@@ -141,7 +140,7 @@ impl TableClassSummaryBuilder {
     pub fn get_last_update_date_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.last_update_date_time
+        &self.inner.last_update_date_time
     }
     /// Builds the [`TableClassSummary`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -151,9 +150,6 @@ impl TableClassSummaryBuilder {
         crate::types::TableClassSummary,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::TableClassSummary {
-            table_class: self.table_class,
-            last_update_date_time: self.last_update_date_time,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -168,19 +168,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TableCreationParameters 
     ::std::default::Default
 )]
 pub struct TableCreationParametersBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    attribute_definitions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AttributeDefinition>,
-    >,
-    key_schema: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
-    billing_mode: ::std::option::Option<crate::types::BillingMode>,
-    provisioned_throughput: ::std::option::Option<crate::types::ProvisionedThroughput>,
-    on_demand_throughput: ::std::option::Option<crate::types::OnDemandThroughput>,
-    sse_specification: ::std::option::Option<crate::types::SseSpecification>,
-    global_secondary_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalSecondaryIndex>,
-    >,
-    vector_indexes: ::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>>,
+    inner: crate::types::TableCreationParameters,
 }
 impl TableCreationParametersBuilder {
     /// Sets [`TableCreationParameters::table_name`](crate::types::TableCreationParameters::table_name): The name of the table created as part of the import operation.
@@ -188,7 +176,7 @@ impl TableCreationParametersBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableCreationParameters::table_name`](crate::types::TableCreationParameters::table_name).
@@ -197,13 +185,13 @@ impl TableCreationParametersBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`TableCreationParameters::table_name`](crate::types::TableCreationParameters::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`TableCreationParameters::attribute_definitions`](crate::types::TableCreationParameters::attribute_definitions): The attributes of the table created as part of the import operation.
     pub fn attribute_definitions(
@@ -212,7 +200,7 @@ impl TableCreationParametersBuilder {
             Item = impl ::std::convert::Into<crate::types::AttributeDefinition>,
         >,
     ) -> Self {
-        self.attribute_definitions = ::std::option::Option::Some(
+        self.inner.attribute_definitions = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -223,7 +211,7 @@ impl TableCreationParametersBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeDefinition>>,
     ) -> Self {
-        self.attribute_definitions = input;
+        self.inner.attribute_definitions = input;
         self
     }
     /// The value set for [`TableCreationParameters::attribute_definitions`](crate::types::TableCreationParameters::attribute_definitions), if any.
@@ -231,7 +219,7 @@ impl TableCreationParametersBuilder {
     pub fn get_attribute_definitions(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeDefinition>> {
-        &self.attribute_definitions
+        &self.inner.attribute_definitions
     }
     /// Sets [`TableCreationParameters::key_schema`](crate::types::TableCreationParameters::key_schema): The primary key and option sort key of the table created as part of the import operation.
     pub fn key_schema(
@@ -240,7 +228,7 @@ impl TableCreationParametersBuilder {
             Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
         >,
     ) -> Self {
-        self.key_schema = ::std::option::Option::Some(
+        self.inner.key_schema = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -251,7 +239,7 @@ impl TableCreationParametersBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
-        self.key_schema = input;
+        self.inner.key_schema = input;
         self
     }
     /// The value set for [`TableCreationParameters::key_schema`](crate::types::TableCreationParameters::key_schema), if any.
@@ -259,14 +247,14 @@ impl TableCreationParametersBuilder {
     pub fn get_key_schema(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
-        &self.key_schema
+        &self.inner.key_schema
     }
     /// Sets [`TableCreationParameters::billing_mode`](crate::types::TableCreationParameters::billing_mode): The billing mode for provisioning the table created as part of the import operation.
     pub fn billing_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::BillingMode>,
     ) -> Self {
-        self.billing_mode = ::std::option::Option::Some(input.into());
+        self.inner.billing_mode = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableCreationParameters::billing_mode`](crate::types::TableCreationParameters::billing_mode).
@@ -275,20 +263,20 @@ impl TableCreationParametersBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BillingMode>,
     ) -> Self {
-        self.billing_mode = input;
+        self.inner.billing_mode = input;
         self
     }
     /// The value set for [`TableCreationParameters::billing_mode`](crate::types::TableCreationParameters::billing_mode), if any.
     #[inline]
     pub fn get_billing_mode(&self) -> &::std::option::Option<crate::types::BillingMode> {
-        &self.billing_mode
+        &self.inner.billing_mode
     }
     /// Sets [`TableCreationParameters::provisioned_throughput`](crate::types::TableCreationParameters::provisioned_throughput)
     pub fn provisioned_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
     ) -> Self {
-        self.provisioned_throughput = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableCreationParameters::provisioned_throughput`](crate::types::TableCreationParameters::provisioned_throughput).
@@ -297,7 +285,7 @@ impl TableCreationParametersBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
-        self.provisioned_throughput = input;
+        self.inner.provisioned_throughput = input;
         self
     }
     /// The value set for [`TableCreationParameters::provisioned_throughput`](crate::types::TableCreationParameters::provisioned_throughput), if any.
@@ -305,14 +293,14 @@ impl TableCreationParametersBuilder {
     pub fn get_provisioned_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
-        &self.provisioned_throughput
+        &self.inner.provisioned_throughput
     }
     /// Sets [`TableCreationParameters::on_demand_throughput`](crate::types::TableCreationParameters::on_demand_throughput)
     pub fn on_demand_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableCreationParameters::on_demand_throughput`](crate::types::TableCreationParameters::on_demand_throughput).
@@ -321,7 +309,7 @@ impl TableCreationParametersBuilder {
         mut self,
         input: ::std::option::Option<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput = input;
+        self.inner.on_demand_throughput = input;
         self
     }
     /// The value set for [`TableCreationParameters::on_demand_throughput`](crate::types::TableCreationParameters::on_demand_throughput), if any.
@@ -329,14 +317,14 @@ impl TableCreationParametersBuilder {
     pub fn get_on_demand_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
-        &self.on_demand_throughput
+        &self.inner.on_demand_throughput
     }
     /// Sets [`TableCreationParameters::sse_specification`](crate::types::TableCreationParameters::sse_specification)
     pub fn sse_specification(
         mut self,
         input: impl ::std::convert::Into<crate::types::SseSpecification>,
     ) -> Self {
-        self.sse_specification = ::std::option::Option::Some(input.into());
+        self.inner.sse_specification = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableCreationParameters::sse_specification`](crate::types::TableCreationParameters::sse_specification).
@@ -345,7 +333,7 @@ impl TableCreationParametersBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SseSpecification>,
     ) -> Self {
-        self.sse_specification = input;
+        self.inner.sse_specification = input;
         self
     }
     /// The value set for [`TableCreationParameters::sse_specification`](crate::types::TableCreationParameters::sse_specification), if any.
@@ -353,7 +341,7 @@ impl TableCreationParametersBuilder {
     pub fn get_sse_specification(
         &self,
     ) -> &::std::option::Option<crate::types::SseSpecification> {
-        &self.sse_specification
+        &self.inner.sse_specification
     }
     /// Sets [`TableCreationParameters::global_secondary_indexes`](crate::types::TableCreationParameters::global_secondary_indexes): The Global Secondary Indexes (GSI) of the table to be created as part of the import operation.
     pub fn global_secondary_indexes(
@@ -362,7 +350,7 @@ impl TableCreationParametersBuilder {
             Item = impl ::std::convert::Into<crate::types::GlobalSecondaryIndex>,
         >,
     ) -> Self {
-        self.global_secondary_indexes = ::std::option::Option::Some(
+        self.inner.global_secondary_indexes = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -373,7 +361,7 @@ impl TableCreationParametersBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>>,
     ) -> Self {
-        self.global_secondary_indexes = input;
+        self.inner.global_secondary_indexes = input;
         self
     }
     /// The value set for [`TableCreationParameters::global_secondary_indexes`](crate::types::TableCreationParameters::global_secondary_indexes), if any.
@@ -381,7 +369,7 @@ impl TableCreationParametersBuilder {
     pub fn get_global_secondary_indexes(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::GlobalSecondaryIndex>> {
-        &self.global_secondary_indexes
+        &self.inner.global_secondary_indexes
     }
     /// Sets [`TableCreationParameters::vector_indexes`](crate::types::TableCreationParameters::vector_indexes): The vector indexes of the table to be created as part of the import operation.
     pub fn vector_indexes(
@@ -390,7 +378,7 @@ impl TableCreationParametersBuilder {
             Item = impl ::std::convert::Into<crate::types::VectorIndex>,
         >,
     ) -> Self {
-        self.vector_indexes = ::std::option::Option::Some(
+        self.inner.vector_indexes = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -401,7 +389,7 @@ impl TableCreationParametersBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>>,
     ) -> Self {
-        self.vector_indexes = input;
+        self.inner.vector_indexes = input;
         self
     }
     /// The value set for [`TableCreationParameters::vector_indexes`](crate::types::TableCreationParameters::vector_indexes), if any.
@@ -409,7 +397,7 @@ impl TableCreationParametersBuilder {
     pub fn get_vector_indexes(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::VectorIndex>> {
-        &self.vector_indexes
+        &self.inner.vector_indexes
     }
     /// Builds the [`TableCreationParameters`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -419,34 +407,24 @@ impl TableCreationParametersBuilder {
         crate::types::TableCreationParameters,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TableCreationParameters",
                 member: "TableName",
             });
         }
-        if self.attribute_definitions.is_none() {
+        if self.inner.attribute_definitions.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TableCreationParameters",
                 member: "AttributeDefinitions",
             });
         }
-        if self.key_schema.is_none() {
+        if self.inner.key_schema.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TableCreationParameters",
                 member: "KeySchema",
             });
         }
-        ::std::result::Result::Ok(crate::types::TableCreationParameters {
-            table_name: self.table_name,
-            attribute_definitions: self.attribute_definitions,
-            key_schema: self.key_schema,
-            billing_mode: self.billing_mode,
-            provisioned_throughput: self.provisioned_throughput,
-            on_demand_throughput: self.on_demand_throughput,
-            sse_specification: self.sse_specification,
-            global_secondary_indexes: self.global_secondary_indexes,
-            vector_indexes: self.vector_indexes,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

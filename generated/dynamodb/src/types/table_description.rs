@@ -425,51 +425,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TableDescription {
     ::std::default::Default
 )]
 pub struct TableDescriptionBuilder {
-    attribute_definitions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AttributeDefinition>,
-    >,
-    table_name: ::std::option::Option<::std::string::String>,
-    key_schema: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
-    table_status: ::std::option::Option<crate::types::TableStatus>,
-    creation_date_time: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    provisioned_throughput: ::std::option::Option<
-        crate::types::ProvisionedThroughputDescription,
-    >,
-    table_size_bytes: ::std::option::Option<i64>,
-    item_count: ::std::option::Option<i64>,
-    table_arn: ::std::option::Option<::std::string::String>,
-    table_id: ::std::option::Option<::std::string::String>,
-    billing_mode_summary: ::std::option::Option<crate::types::BillingModeSummary>,
-    local_secondary_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::LocalSecondaryIndexDescription>,
-    >,
-    global_secondary_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalSecondaryIndexDescription>,
-    >,
-    stream_specification: ::std::option::Option<crate::types::StreamSpecification>,
-    latest_stream_label: ::std::option::Option<::std::string::String>,
-    latest_stream_arn: ::std::option::Option<::std::string::String>,
-    global_table_version: ::std::option::Option<::std::string::String>,
-    replicas: ::std::option::Option<::std::vec::Vec<crate::types::ReplicaDescription>>,
-    global_table_witnesses: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalTableWitnessDescription>,
-    >,
-    global_table_settings_replication_mode: ::std::option::Option<
-        crate::types::GlobalTableSettingsReplicationMode,
-    >,
-    restore_summary: ::std::option::Option<crate::types::RestoreSummary>,
-    sse_description: ::std::option::Option<crate::types::SseDescription>,
-    archival_summary: ::std::option::Option<crate::types::ArchivalSummary>,
-    table_class_summary: ::std::option::Option<crate::types::TableClassSummary>,
-    deletion_protection_enabled: ::std::option::Option<bool>,
-    on_demand_throughput: ::std::option::Option<crate::types::OnDemandThroughput>,
-    warm_throughput: ::std::option::Option<crate::types::TableWarmThroughputDescription>,
-    multi_region_consistency: ::std::option::Option<
-        crate::types::MultiRegionConsistency,
-    >,
-    vector_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VectorIndexDescription>,
-    >,
+    inner: crate::types::TableDescription,
 }
 impl TableDescriptionBuilder {
     /// Sets [`TableDescription::attribute_definitions`](crate::types::TableDescription::attribute_definitions): An array of [`AttributeDefinition`](crate::types::AttributeDefinition) objects.
@@ -479,7 +435,7 @@ impl TableDescriptionBuilder {
             Item = impl ::std::convert::Into<crate::types::AttributeDefinition>,
         >,
     ) -> Self {
-        self.attribute_definitions = ::std::option::Option::Some(
+        self.inner.attribute_definitions = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -490,7 +446,7 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeDefinition>>,
     ) -> Self {
-        self.attribute_definitions = input;
+        self.inner.attribute_definitions = input;
         self
     }
     /// The value set for [`TableDescription::attribute_definitions`](crate::types::TableDescription::attribute_definitions), if any.
@@ -498,14 +454,14 @@ impl TableDescriptionBuilder {
     pub fn get_attribute_definitions(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeDefinition>> {
-        &self.attribute_definitions
+        &self.inner.attribute_definitions
     }
     /// Sets [`TableDescription::table_name`](crate::types::TableDescription::table_name): The name of the table.
     pub fn table_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableDescription::table_name`](crate::types::TableDescription::table_name).
@@ -514,13 +470,13 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`TableDescription::table_name`](crate::types::TableDescription::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`TableDescription::key_schema`](crate::types::TableDescription::key_schema): The primary key structure for the table.
     pub fn key_schema(
@@ -529,7 +485,7 @@ impl TableDescriptionBuilder {
             Item = impl ::std::convert::Into<crate::types::KeySchemaElement>,
         >,
     ) -> Self {
-        self.key_schema = ::std::option::Option::Some(
+        self.inner.key_schema = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -540,7 +496,7 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>>,
     ) -> Self {
-        self.key_schema = input;
+        self.inner.key_schema = input;
         self
     }
     /// The value set for [`TableDescription::key_schema`](crate::types::TableDescription::key_schema), if any.
@@ -548,14 +504,14 @@ impl TableDescriptionBuilder {
     pub fn get_key_schema(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeySchemaElement>> {
-        &self.key_schema
+        &self.inner.key_schema
     }
     /// Sets [`TableDescription::table_status`](crate::types::TableDescription::table_status): The current state of the table:
     pub fn table_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::TableStatus>,
     ) -> Self {
-        self.table_status = ::std::option::Option::Some(input.into());
+        self.inner.table_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableDescription::table_status`](crate::types::TableDescription::table_status).
@@ -564,20 +520,20 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableStatus>,
     ) -> Self {
-        self.table_status = input;
+        self.inner.table_status = input;
         self
     }
     /// The value set for [`TableDescription::table_status`](crate::types::TableDescription::table_status), if any.
     #[inline]
     pub fn get_table_status(&self) -> &::std::option::Option<crate::types::TableStatus> {
-        &self.table_status
+        &self.inner.table_status
     }
     /// Sets [`TableDescription::creation_date_time`](crate::types::TableDescription::creation_date_time): The date and time when the table was created, in [UNIX epoch time](http://www.epochconverter.com/) format.
     pub fn creation_date_time(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.creation_date_time = ::std::option::Option::Some(input.into());
+        self.inner.creation_date_time = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableDescription::creation_date_time`](crate::types::TableDescription::creation_date_time).
@@ -586,7 +542,7 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.creation_date_time = input;
+        self.inner.creation_date_time = input;
         self
     }
     /// The value set for [`TableDescription::creation_date_time`](crate::types::TableDescription::creation_date_time), if any.
@@ -594,14 +550,14 @@ impl TableDescriptionBuilder {
     pub fn get_creation_date_time(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.creation_date_time
+        &self.inner.creation_date_time
     }
     /// Sets [`TableDescription::provisioned_throughput`](crate::types::TableDescription::provisioned_throughput): The provisioned throughput settings for the table, consisting of read and write capacity units, along with data about increases and decreases.
     pub fn provisioned_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::ProvisionedThroughputDescription>,
     ) -> Self {
-        self.provisioned_throughput = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableDescription::provisioned_throughput`](crate::types::TableDescription::provisioned_throughput).
@@ -610,7 +566,7 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ProvisionedThroughputDescription>,
     ) -> Self {
-        self.provisioned_throughput = input;
+        self.inner.provisioned_throughput = input;
         self
     }
     /// The value set for [`TableDescription::provisioned_throughput`](crate::types::TableDescription::provisioned_throughput), if any.
@@ -618,46 +574,46 @@ impl TableDescriptionBuilder {
     pub fn get_provisioned_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::ProvisionedThroughputDescription> {
-        &self.provisioned_throughput
+        &self.inner.provisioned_throughput
     }
     /// Sets [`TableDescription::table_size_bytes`](crate::types::TableDescription::table_size_bytes): The total size of the specified table, in bytes.
     pub fn table_size_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.table_size_bytes = ::std::option::Option::Some(input.into());
+        self.inner.table_size_bytes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableDescription::table_size_bytes`](crate::types::TableDescription::table_size_bytes).
     #[inline]
     pub fn set_table_size_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.table_size_bytes = input;
+        self.inner.table_size_bytes = input;
         self
     }
     /// The value set for [`TableDescription::table_size_bytes`](crate::types::TableDescription::table_size_bytes), if any.
     #[inline]
     pub fn get_table_size_bytes(&self) -> &::std::option::Option<i64> {
-        &self.table_size_bytes
+        &self.inner.table_size_bytes
     }
     /// Sets [`TableDescription::item_count`](crate::types::TableDescription::item_count): The number of items in the specified table.
     pub fn item_count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.item_count = ::std::option::Option::Some(input.into());
+        self.inner.item_count = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableDescription::item_count`](crate::types::TableDescription::item_count).
     #[inline]
     pub fn set_item_count(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.item_count = input;
+        self.inner.item_count = input;
         self
     }
     /// The value set for [`TableDescription::item_count`](crate::types::TableDescription::item_count), if any.
     #[inline]
     pub fn get_item_count(&self) -> &::std::option::Option<i64> {
-        &self.item_count
+        &self.inner.item_count
     }
     /// Sets [`TableDescription::table_arn`](crate::types::TableDescription::table_arn): The Amazon Resource Name (ARN) that uniquely identifies the table.
     pub fn table_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_arn = ::std::option::Option::Some(input.into());
+        self.inner.table_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableDescription::table_arn`](crate::types::TableDescription::table_arn).
@@ -666,20 +622,20 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_arn = input;
+        self.inner.table_arn = input;
         self
     }
     /// The value set for [`TableDescription::table_arn`](crate::types::TableDescription::table_arn), if any.
     #[inline]
     pub fn get_table_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_arn
+        &self.inner.table_arn
     }
     /// Sets [`TableDescription::table_id`](crate::types::TableDescription::table_id): A unique identifier for the table, in UUID format, generated by DynamoDB when the table is created.
     pub fn table_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_id = ::std::option::Option::Some(input.into());
+        self.inner.table_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableDescription::table_id`](crate::types::TableDescription::table_id).
@@ -688,20 +644,20 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_id = input;
+        self.inner.table_id = input;
         self
     }
     /// The value set for [`TableDescription::table_id`](crate::types::TableDescription::table_id), if any.
     #[inline]
     pub fn get_table_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_id
+        &self.inner.table_id
     }
     /// Sets [`TableDescription::billing_mode_summary`](crate::types::TableDescription::billing_mode_summary): Contains the details for the read/write capacity mode.
     pub fn billing_mode_summary(
         mut self,
         input: impl ::std::convert::Into<crate::types::BillingModeSummary>,
     ) -> Self {
-        self.billing_mode_summary = ::std::option::Option::Some(input.into());
+        self.inner.billing_mode_summary = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableDescription::billing_mode_summary`](crate::types::TableDescription::billing_mode_summary).
@@ -710,7 +666,7 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BillingModeSummary>,
     ) -> Self {
-        self.billing_mode_summary = input;
+        self.inner.billing_mode_summary = input;
         self
     }
     /// The value set for [`TableDescription::billing_mode_summary`](crate::types::TableDescription::billing_mode_summary), if any.
@@ -718,7 +674,7 @@ impl TableDescriptionBuilder {
     pub fn get_billing_mode_summary(
         &self,
     ) -> &::std::option::Option<crate::types::BillingModeSummary> {
-        &self.billing_mode_summary
+        &self.inner.billing_mode_summary
     }
     /// Sets [`TableDescription::local_secondary_indexes`](crate::types::TableDescription::local_secondary_indexes): Represents one or more local secondary indexes on the table.
     pub fn local_secondary_indexes(
@@ -729,7 +685,7 @@ impl TableDescriptionBuilder {
             >,
         >,
     ) -> Self {
-        self.local_secondary_indexes = ::std::option::Option::Some(
+        self.inner.local_secondary_indexes = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -742,7 +698,7 @@ impl TableDescriptionBuilder {
             ::std::vec::Vec<crate::types::LocalSecondaryIndexDescription>,
         >,
     ) -> Self {
-        self.local_secondary_indexes = input;
+        self.inner.local_secondary_indexes = input;
         self
     }
     /// The value set for [`TableDescription::local_secondary_indexes`](crate::types::TableDescription::local_secondary_indexes), if any.
@@ -752,7 +708,7 @@ impl TableDescriptionBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::LocalSecondaryIndexDescription>,
     > {
-        &self.local_secondary_indexes
+        &self.inner.local_secondary_indexes
     }
     /// Sets [`TableDescription::global_secondary_indexes`](crate::types::TableDescription::global_secondary_indexes): The global secondary indexes, if any, on the table.
     pub fn global_secondary_indexes(
@@ -763,7 +719,7 @@ impl TableDescriptionBuilder {
             >,
         >,
     ) -> Self {
-        self.global_secondary_indexes = ::std::option::Option::Some(
+        self.inner.global_secondary_indexes = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -776,7 +732,7 @@ impl TableDescriptionBuilder {
             ::std::vec::Vec<crate::types::GlobalSecondaryIndexDescription>,
         >,
     ) -> Self {
-        self.global_secondary_indexes = input;
+        self.inner.global_secondary_indexes = input;
         self
     }
     /// The value set for [`TableDescription::global_secondary_indexes`](crate::types::TableDescription::global_secondary_indexes), if any.
@@ -786,14 +742,14 @@ impl TableDescriptionBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::GlobalSecondaryIndexDescription>,
     > {
-        &self.global_secondary_indexes
+        &self.inner.global_secondary_indexes
     }
     /// Sets [`TableDescription::stream_specification`](crate::types::TableDescription::stream_specification): The current DynamoDB Streams configuration for the table.
     pub fn stream_specification(
         mut self,
         input: impl ::std::convert::Into<crate::types::StreamSpecification>,
     ) -> Self {
-        self.stream_specification = ::std::option::Option::Some(input.into());
+        self.inner.stream_specification = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableDescription::stream_specification`](crate::types::TableDescription::stream_specification).
@@ -802,7 +758,7 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::StreamSpecification>,
     ) -> Self {
-        self.stream_specification = input;
+        self.inner.stream_specification = input;
         self
     }
     /// The value set for [`TableDescription::stream_specification`](crate::types::TableDescription::stream_specification), if any.
@@ -810,14 +766,14 @@ impl TableDescriptionBuilder {
     pub fn get_stream_specification(
         &self,
     ) -> &::std::option::Option<crate::types::StreamSpecification> {
-        &self.stream_specification
+        &self.inner.stream_specification
     }
     /// Sets [`TableDescription::latest_stream_label`](crate::types::TableDescription::latest_stream_label): A timestamp, in ISO 8601 format, for this stream.
     pub fn latest_stream_label(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.latest_stream_label = ::std::option::Option::Some(input.into());
+        self.inner.latest_stream_label = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableDescription::latest_stream_label`](crate::types::TableDescription::latest_stream_label).
@@ -826,7 +782,7 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.latest_stream_label = input;
+        self.inner.latest_stream_label = input;
         self
     }
     /// The value set for [`TableDescription::latest_stream_label`](crate::types::TableDescription::latest_stream_label), if any.
@@ -834,14 +790,14 @@ impl TableDescriptionBuilder {
     pub fn get_latest_stream_label(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.latest_stream_label
+        &self.inner.latest_stream_label
     }
     /// Sets [`TableDescription::latest_stream_arn`](crate::types::TableDescription::latest_stream_arn): The Amazon Resource Name (ARN) that uniquely identifies the latest stream for this table.
     pub fn latest_stream_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.latest_stream_arn = ::std::option::Option::Some(input.into());
+        self.inner.latest_stream_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableDescription::latest_stream_arn`](crate::types::TableDescription::latest_stream_arn).
@@ -850,7 +806,7 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.latest_stream_arn = input;
+        self.inner.latest_stream_arn = input;
         self
     }
     /// The value set for [`TableDescription::latest_stream_arn`](crate::types::TableDescription::latest_stream_arn), if any.
@@ -858,14 +814,14 @@ impl TableDescriptionBuilder {
     pub fn get_latest_stream_arn(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.latest_stream_arn
+        &self.inner.latest_stream_arn
     }
     /// Sets [`TableDescription::global_table_version`](crate::types::TableDescription::global_table_version): Represents the version of [global tables](https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GlobalTables.html) in use, if the table is replicated across Amazon Web Services Regions.
     pub fn global_table_version(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.global_table_version = ::std::option::Option::Some(input.into());
+        self.inner.global_table_version = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableDescription::global_table_version`](crate::types::TableDescription::global_table_version).
@@ -874,7 +830,7 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.global_table_version = input;
+        self.inner.global_table_version = input;
         self
     }
     /// The value set for [`TableDescription::global_table_version`](crate::types::TableDescription::global_table_version), if any.
@@ -882,7 +838,7 @@ impl TableDescriptionBuilder {
     pub fn get_global_table_version(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.global_table_version
+        &self.inner.global_table_version
     }
     /// Sets [`TableDescription::replicas`](crate::types::TableDescription::replicas): Represents replicas of the table.
     pub fn replicas(
@@ -891,7 +847,7 @@ impl TableDescriptionBuilder {
             Item = impl ::std::convert::Into<crate::types::ReplicaDescription>,
         >,
     ) -> Self {
-        self.replicas = ::std::option::Option::Some(
+        self.inner.replicas = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -902,7 +858,7 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ReplicaDescription>>,
     ) -> Self {
-        self.replicas = input;
+        self.inner.replicas = input;
         self
     }
     /// The value set for [`TableDescription::replicas`](crate::types::TableDescription::replicas), if any.
@@ -910,7 +866,7 @@ impl TableDescriptionBuilder {
     pub fn get_replicas(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ReplicaDescription>> {
-        &self.replicas
+        &self.inner.replicas
     }
     /// Sets [`TableDescription::global_table_witnesses`](crate::types::TableDescription::global_table_witnesses): The witness Region and its current status in the MRSC global table.
     pub fn global_table_witnesses(
@@ -919,7 +875,7 @@ impl TableDescriptionBuilder {
             Item = impl ::std::convert::Into<crate::types::GlobalTableWitnessDescription>,
         >,
     ) -> Self {
-        self.global_table_witnesses = ::std::option::Option::Some(
+        self.inner.global_table_witnesses = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -932,7 +888,7 @@ impl TableDescriptionBuilder {
             ::std::vec::Vec<crate::types::GlobalTableWitnessDescription>,
         >,
     ) -> Self {
-        self.global_table_witnesses = input;
+        self.inner.global_table_witnesses = input;
         self
     }
     /// The value set for [`TableDescription::global_table_witnesses`](crate::types::TableDescription::global_table_witnesses), if any.
@@ -942,7 +898,7 @@ impl TableDescriptionBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::GlobalTableWitnessDescription>,
     > {
-        &self.global_table_witnesses
+        &self.inner.global_table_witnesses
     }
     /// Sets [`TableDescription::global_table_settings_replication_mode`](crate::types::TableDescription::global_table_settings_replication_mode): Indicates one of the settings synchronization modes for the global table:
     pub fn global_table_settings_replication_mode(
@@ -951,7 +907,7 @@ impl TableDescriptionBuilder {
             crate::types::GlobalTableSettingsReplicationMode,
         >,
     ) -> Self {
-        self.global_table_settings_replication_mode = ::std::option::Option::Some(
+        self.inner.global_table_settings_replication_mode = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -962,7 +918,7 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::GlobalTableSettingsReplicationMode>,
     ) -> Self {
-        self.global_table_settings_replication_mode = input;
+        self.inner.global_table_settings_replication_mode = input;
         self
     }
     /// The value set for [`TableDescription::global_table_settings_replication_mode`](crate::types::TableDescription::global_table_settings_replication_mode), if any.
@@ -970,14 +926,14 @@ impl TableDescriptionBuilder {
     pub fn get_global_table_settings_replication_mode(
         &self,
     ) -> &::std::option::Option<crate::types::GlobalTableSettingsReplicationMode> {
-        &self.global_table_settings_replication_mode
+        &self.inner.global_table_settings_replication_mode
     }
     /// Sets [`TableDescription::restore_summary`](crate::types::TableDescription::restore_summary): Contains details for the restore.
     pub fn restore_summary(
         mut self,
         input: impl ::std::convert::Into<crate::types::RestoreSummary>,
     ) -> Self {
-        self.restore_summary = ::std::option::Option::Some(input.into());
+        self.inner.restore_summary = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableDescription::restore_summary`](crate::types::TableDescription::restore_summary).
@@ -986,7 +942,7 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::RestoreSummary>,
     ) -> Self {
-        self.restore_summary = input;
+        self.inner.restore_summary = input;
         self
     }
     /// The value set for [`TableDescription::restore_summary`](crate::types::TableDescription::restore_summary), if any.
@@ -994,14 +950,14 @@ impl TableDescriptionBuilder {
     pub fn get_restore_summary(
         &self,
     ) -> &::std::option::Option<crate::types::RestoreSummary> {
-        &self.restore_summary
+        &self.inner.restore_summary
     }
     /// Sets [`TableDescription::sse_description`](crate::types::TableDescription::sse_description): The description of the server-side encryption status on the specified table.
     pub fn sse_description(
         mut self,
         input: impl ::std::convert::Into<crate::types::SseDescription>,
     ) -> Self {
-        self.sse_description = ::std::option::Option::Some(input.into());
+        self.inner.sse_description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableDescription::sse_description`](crate::types::TableDescription::sse_description).
@@ -1010,7 +966,7 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SseDescription>,
     ) -> Self {
-        self.sse_description = input;
+        self.inner.sse_description = input;
         self
     }
     /// The value set for [`TableDescription::sse_description`](crate::types::TableDescription::sse_description), if any.
@@ -1018,14 +974,14 @@ impl TableDescriptionBuilder {
     pub fn get_sse_description(
         &self,
     ) -> &::std::option::Option<crate::types::SseDescription> {
-        &self.sse_description
+        &self.inner.sse_description
     }
     /// Sets [`TableDescription::archival_summary`](crate::types::TableDescription::archival_summary): Contains information about the table archive.
     pub fn archival_summary(
         mut self,
         input: impl ::std::convert::Into<crate::types::ArchivalSummary>,
     ) -> Self {
-        self.archival_summary = ::std::option::Option::Some(input.into());
+        self.inner.archival_summary = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableDescription::archival_summary`](crate::types::TableDescription::archival_summary).
@@ -1034,7 +990,7 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ArchivalSummary>,
     ) -> Self {
-        self.archival_summary = input;
+        self.inner.archival_summary = input;
         self
     }
     /// The value set for [`TableDescription::archival_summary`](crate::types::TableDescription::archival_summary), if any.
@@ -1042,14 +998,14 @@ impl TableDescriptionBuilder {
     pub fn get_archival_summary(
         &self,
     ) -> &::std::option::Option<crate::types::ArchivalSummary> {
-        &self.archival_summary
+        &self.inner.archival_summary
     }
     /// Sets [`TableDescription::table_class_summary`](crate::types::TableDescription::table_class_summary): Contains details of the table class.
     pub fn table_class_summary(
         mut self,
         input: impl ::std::convert::Into<crate::types::TableClassSummary>,
     ) -> Self {
-        self.table_class_summary = ::std::option::Option::Some(input.into());
+        self.inner.table_class_summary = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableDescription::table_class_summary`](crate::types::TableDescription::table_class_summary).
@@ -1058,7 +1014,7 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableClassSummary>,
     ) -> Self {
-        self.table_class_summary = input;
+        self.inner.table_class_summary = input;
         self
     }
     /// The value set for [`TableDescription::table_class_summary`](crate::types::TableDescription::table_class_summary), if any.
@@ -1066,14 +1022,16 @@ impl TableDescriptionBuilder {
     pub fn get_table_class_summary(
         &self,
     ) -> &::std::option::Option<crate::types::TableClassSummary> {
-        &self.table_class_summary
+        &self.inner.table_class_summary
     }
     /// Sets [`TableDescription::deletion_protection_enabled`](crate::types::TableDescription::deletion_protection_enabled): Indicates whether deletion protection is enabled (true) or disabled (false) on the table.
     pub fn deletion_protection_enabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.deletion_protection_enabled = ::std::option::Option::Some(input.into());
+        self.inner.deletion_protection_enabled = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`TableDescription::deletion_protection_enabled`](crate::types::TableDescription::deletion_protection_enabled).
@@ -1082,20 +1040,20 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.deletion_protection_enabled = input;
+        self.inner.deletion_protection_enabled = input;
         self
     }
     /// The value set for [`TableDescription::deletion_protection_enabled`](crate::types::TableDescription::deletion_protection_enabled), if any.
     #[inline]
     pub fn get_deletion_protection_enabled(&self) -> &::std::option::Option<bool> {
-        &self.deletion_protection_enabled
+        &self.inner.deletion_protection_enabled
     }
     /// Sets [`TableDescription::on_demand_throughput`](crate::types::TableDescription::on_demand_throughput): The maximum number of read and write units for the specified on-demand table.
     pub fn on_demand_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableDescription::on_demand_throughput`](crate::types::TableDescription::on_demand_throughput).
@@ -1104,7 +1062,7 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput = input;
+        self.inner.on_demand_throughput = input;
         self
     }
     /// The value set for [`TableDescription::on_demand_throughput`](crate::types::TableDescription::on_demand_throughput), if any.
@@ -1112,14 +1070,14 @@ impl TableDescriptionBuilder {
     pub fn get_on_demand_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
-        &self.on_demand_throughput
+        &self.inner.on_demand_throughput
     }
     /// Sets [`TableDescription::warm_throughput`](crate::types::TableDescription::warm_throughput): Describes the warm throughput value of the base table.
     pub fn warm_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::TableWarmThroughputDescription>,
     ) -> Self {
-        self.warm_throughput = ::std::option::Option::Some(input.into());
+        self.inner.warm_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableDescription::warm_throughput`](crate::types::TableDescription::warm_throughput).
@@ -1128,7 +1086,7 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableWarmThroughputDescription>,
     ) -> Self {
-        self.warm_throughput = input;
+        self.inner.warm_throughput = input;
         self
     }
     /// The value set for [`TableDescription::warm_throughput`](crate::types::TableDescription::warm_throughput), if any.
@@ -1136,14 +1094,14 @@ impl TableDescriptionBuilder {
     pub fn get_warm_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::TableWarmThroughputDescription> {
-        &self.warm_throughput
+        &self.inner.warm_throughput
     }
     /// Sets [`TableDescription::multi_region_consistency`](crate::types::TableDescription::multi_region_consistency): Indicates one of the following consistency modes for a global table:
     pub fn multi_region_consistency(
         mut self,
         input: impl ::std::convert::Into<crate::types::MultiRegionConsistency>,
     ) -> Self {
-        self.multi_region_consistency = ::std::option::Option::Some(input.into());
+        self.inner.multi_region_consistency = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableDescription::multi_region_consistency`](crate::types::TableDescription::multi_region_consistency).
@@ -1152,7 +1110,7 @@ impl TableDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::MultiRegionConsistency>,
     ) -> Self {
-        self.multi_region_consistency = input;
+        self.inner.multi_region_consistency = input;
         self
     }
     /// The value set for [`TableDescription::multi_region_consistency`](crate::types::TableDescription::multi_region_consistency), if any.
@@ -1160,7 +1118,7 @@ impl TableDescriptionBuilder {
     pub fn get_multi_region_consistency(
         &self,
     ) -> &::std::option::Option<crate::types::MultiRegionConsistency> {
-        &self.multi_region_consistency
+        &self.inner.multi_region_consistency
     }
     /// Sets [`TableDescription::vector_indexes`](crate::types::TableDescription::vector_indexes): The vector indexes, if any, on the table.
     pub fn vector_indexes(
@@ -1169,7 +1127,7 @@ impl TableDescriptionBuilder {
             Item = impl ::std::convert::Into<crate::types::VectorIndexDescription>,
         >,
     ) -> Self {
-        self.vector_indexes = ::std::option::Option::Some(
+        self.inner.vector_indexes = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -1182,7 +1140,7 @@ impl TableDescriptionBuilder {
             ::std::vec::Vec<crate::types::VectorIndexDescription>,
         >,
     ) -> Self {
-        self.vector_indexes = input;
+        self.inner.vector_indexes = input;
         self
     }
     /// The value set for [`TableDescription::vector_indexes`](crate::types::TableDescription::vector_indexes), if any.
@@ -1190,7 +1148,7 @@ impl TableDescriptionBuilder {
     pub fn get_vector_indexes(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::VectorIndexDescription>> {
-        &self.vector_indexes
+        &self.inner.vector_indexes
     }
     /// Builds the [`TableDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -1200,37 +1158,6 @@ impl TableDescriptionBuilder {
         crate::types::TableDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::TableDescription {
-            attribute_definitions: self.attribute_definitions,
-            table_name: self.table_name,
-            key_schema: self.key_schema,
-            table_status: self.table_status,
-            creation_date_time: self.creation_date_time,
-            provisioned_throughput: self.provisioned_throughput,
-            table_size_bytes: self.table_size_bytes,
-            item_count: self.item_count,
-            table_arn: self.table_arn,
-            table_id: self.table_id,
-            billing_mode_summary: self.billing_mode_summary,
-            local_secondary_indexes: self.local_secondary_indexes,
-            global_secondary_indexes: self.global_secondary_indexes,
-            stream_specification: self.stream_specification,
-            latest_stream_label: self.latest_stream_label,
-            latest_stream_arn: self.latest_stream_arn,
-            global_table_version: self.global_table_version,
-            replicas: self.replicas,
-            global_table_witnesses: self.global_table_witnesses,
-            global_table_settings_replication_mode: self
-                .global_table_settings_replication_mode,
-            restore_summary: self.restore_summary,
-            sse_description: self.sse_description,
-            archival_summary: self.archival_summary,
-            table_class_summary: self.table_class_summary,
-            deletion_protection_enabled: self.deletion_protection_enabled,
-            on_demand_throughput: self.on_demand_throughput,
-            warm_throughput: self.warm_throughput,
-            multi_region_consistency: self.multi_region_consistency,
-            vector_indexes: self.vector_indexes,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

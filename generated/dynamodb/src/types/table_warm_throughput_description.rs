@@ -85,9 +85,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TableWarmThroughputDescr
     ::std::default::Default
 )]
 pub struct TableWarmThroughputDescriptionBuilder {
-    read_units_per_second: ::std::option::Option<i64>,
-    write_units_per_second: ::std::option::Option<i64>,
-    status: ::std::option::Option<crate::types::TableStatus>,
+    inner: crate::types::TableWarmThroughputDescription,
 }
 impl TableWarmThroughputDescriptionBuilder {
     /// Sets [`TableWarmThroughputDescription::read_units_per_second`](crate::types::TableWarmThroughputDescription::read_units_per_second): Represents the base table's warm throughput value in read units per second.
@@ -95,7 +93,7 @@ impl TableWarmThroughputDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.read_units_per_second = ::std::option::Option::Some(input.into());
+        self.inner.read_units_per_second = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableWarmThroughputDescription::read_units_per_second`](crate::types::TableWarmThroughputDescription::read_units_per_second).
@@ -104,20 +102,20 @@ impl TableWarmThroughputDescriptionBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.read_units_per_second = input;
+        self.inner.read_units_per_second = input;
         self
     }
     /// The value set for [`TableWarmThroughputDescription::read_units_per_second`](crate::types::TableWarmThroughputDescription::read_units_per_second), if any.
     #[inline]
     pub fn get_read_units_per_second(&self) -> &::std::option::Option<i64> {
-        &self.read_units_per_second
+        &self.inner.read_units_per_second
     }
     /// Sets [`TableWarmThroughputDescription::write_units_per_second`](crate::types::TableWarmThroughputDescription::write_units_per_second): Represents the base table's warm throughput value in write units per second.
     pub fn write_units_per_second(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.write_units_per_second = ::std::option::Option::Some(input.into());
+        self.inner.write_units_per_second = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableWarmThroughputDescription::write_units_per_second`](crate::types::TableWarmThroughputDescription::write_units_per_second).
@@ -126,20 +124,20 @@ impl TableWarmThroughputDescriptionBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.write_units_per_second = input;
+        self.inner.write_units_per_second = input;
         self
     }
     /// The value set for [`TableWarmThroughputDescription::write_units_per_second`](crate::types::TableWarmThroughputDescription::write_units_per_second), if any.
     #[inline]
     pub fn get_write_units_per_second(&self) -> &::std::option::Option<i64> {
-        &self.write_units_per_second
+        &self.inner.write_units_per_second
     }
     /// Sets [`TableWarmThroughputDescription::status`](crate::types::TableWarmThroughputDescription::status): Represents warm throughput value of the base table.
     pub fn status(
         mut self,
         input: impl ::std::convert::Into<crate::types::TableStatus>,
     ) -> Self {
-        self.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TableWarmThroughputDescription::status`](crate::types::TableWarmThroughputDescription::status).
@@ -148,13 +146,13 @@ impl TableWarmThroughputDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableStatus>,
     ) -> Self {
-        self.status = input;
+        self.inner.status = input;
         self
     }
     /// The value set for [`TableWarmThroughputDescription::status`](crate::types::TableWarmThroughputDescription::status), if any.
     #[inline]
     pub fn get_status(&self) -> &::std::option::Option<crate::types::TableStatus> {
-        &self.status
+        &self.inner.status
     }
     /// Builds the [`TableWarmThroughputDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -164,10 +162,6 @@ impl TableWarmThroughputDescriptionBuilder {
         crate::types::TableWarmThroughputDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::TableWarmThroughputDescription {
-            read_units_per_second: self.read_units_per_second,
-            write_units_per_second: self.write_units_per_second,
-            status: self.status,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -86,8 +86,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Tag {
     ::std::default::Default
 )]
 pub struct TagBuilder {
-    key: ::std::option::Option<::std::string::String>,
-    value: ::std::option::Option<::std::string::String>,
+    inner: crate::types::Tag,
 }
 impl TagBuilder {
     /// Sets [`Tag::key`](crate::types::Tag::key): The key of the tag.
@@ -95,7 +94,7 @@ impl TagBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key = ::std::option::Option::Some(input.into());
+        self.inner.key = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Tag::key`](crate::types::Tag::key).
@@ -104,20 +103,20 @@ impl TagBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key = input;
+        self.inner.key = input;
         self
     }
     /// The value set for [`Tag::key`](crate::types::Tag::key), if any.
     #[inline]
     pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key
+        &self.inner.key
     }
     /// Sets [`Tag::value`](crate::types::Tag::value): The value of the tag.
     pub fn value(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.value = ::std::option::Option::Some(input.into());
+        self.inner.value = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Tag::value`](crate::types::Tag::value).
@@ -126,13 +125,13 @@ impl TagBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.value = input;
+        self.inner.value = input;
         self
     }
     /// The value set for [`Tag::value`](crate::types::Tag::value), if any.
     #[inline]
     pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.value
+        &self.inner.value
     }
     /// Builds the [`Tag`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -142,21 +141,18 @@ impl TagBuilder {
         crate::types::Tag,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key.is_none() {
+        if self.inner.key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Tag",
                 member: "Key",
             });
         }
-        if self.value.is_none() {
+        if self.inner.value.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Tag",
                 member: "Value",
             });
         }
-        ::std::result::Result::Ok(crate::types::Tag {
-            key: self.key,
-            value: self.value,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -94,8 +94,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TagResourceInput {
     ::std::default::Default
 )]
 pub struct TagResourceInputBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    inner: crate::types::TagResourceInput,
 }
 impl TagResourceInputBuilder {
     /// Sets [`TagResourceInput::resource_arn`](crate::types::TagResourceInput::resource_arn): Identifies the Amazon DynamoDB resource to which tags should be added.
@@ -103,7 +102,7 @@ impl TagResourceInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_arn = ::std::option::Option::Some(input.into());
+        self.inner.resource_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TagResourceInput::resource_arn`](crate::types::TagResourceInput::resource_arn).
@@ -112,13 +111,13 @@ impl TagResourceInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_arn = input;
+        self.inner.resource_arn = input;
         self
     }
     /// The value set for [`TagResourceInput::resource_arn`](crate::types::TagResourceInput::resource_arn), if any.
     #[inline]
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_arn
+        &self.inner.resource_arn
     }
     /// Sets [`TagResourceInput::tags`](crate::types::TagResourceInput::tags): The tags to be assigned to the Amazon DynamoDB resource.
     pub fn tags(
@@ -127,7 +126,7 @@ impl TagResourceInputBuilder {
             Item = impl ::std::convert::Into<crate::types::Tag>,
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -138,7 +137,7 @@ impl TagResourceInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`TagResourceInput::tags`](crate::types::TagResourceInput::tags), if any.
@@ -146,7 +145,7 @@ impl TagResourceInputBuilder {
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-        &self.tags
+        &self.inner.tags
     }
     /// Builds the [`TagResourceInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -156,21 +155,18 @@ impl TagResourceInputBuilder {
         crate::types::TagResourceInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.resource_arn.is_none() {
+        if self.inner.resource_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagResourceInput",
                 member: "ResourceArn",
             });
         }
-        if self.tags.is_none() {
+        if self.inner.tags.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagResourceInput",
                 member: "Tags",
             });
         }
-        ::std::result::Result::Ok(crate::types::TagResourceInput {
-            resource_arn: self.resource_arn,
-            tags: self.tags,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -93,8 +93,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ThrottlingReason {
     ::std::default::Default
 )]
 pub struct ThrottlingReasonBuilder {
-    reason: ::std::option::Option<::std::string::String>,
-    resource: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ThrottlingReason,
 }
 impl ThrottlingReasonBuilder {
     /// Sets [`ThrottlingReason::reason`](crate::types::ThrottlingReason::reason): The reason for throttling.
@@ -102,7 +101,7 @@ impl ThrottlingReasonBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.reason = ::std::option::Option::Some(input.into());
+        self.inner.reason = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ThrottlingReason::reason`](crate::types::ThrottlingReason::reason).
@@ -111,20 +110,20 @@ impl ThrottlingReasonBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.reason = input;
+        self.inner.reason = input;
         self
     }
     /// The value set for [`ThrottlingReason::reason`](crate::types::ThrottlingReason::reason), if any.
     #[inline]
     pub fn get_reason(&self) -> &::std::option::Option<::std::string::String> {
-        &self.reason
+        &self.inner.reason
     }
     /// Sets [`ThrottlingReason::resource`](crate::types::ThrottlingReason::resource): The Amazon Resource Name (ARN) of the DynamoDB table or index that experienced the throttling event.
     pub fn resource(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource = ::std::option::Option::Some(input.into());
+        self.inner.resource = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ThrottlingReason::resource`](crate::types::ThrottlingReason::resource).
@@ -133,13 +132,13 @@ impl ThrottlingReasonBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource = input;
+        self.inner.resource = input;
         self
     }
     /// The value set for [`ThrottlingReason::resource`](crate::types::ThrottlingReason::resource), if any.
     #[inline]
     pub fn get_resource(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource
+        &self.inner.resource
     }
     /// Builds the [`ThrottlingReason`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -149,9 +148,6 @@ impl ThrottlingReasonBuilder {
         crate::types::ThrottlingReason,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ThrottlingReason {
-            reason: self.reason,
-            resource: self.resource,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -78,8 +78,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TimeToLiveDescription {
     ::std::default::Default
 )]
 pub struct TimeToLiveDescriptionBuilder {
-    time_to_live_status: ::std::option::Option<crate::types::TimeToLiveStatus>,
-    attribute_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::TimeToLiveDescription,
 }
 impl TimeToLiveDescriptionBuilder {
     /// Sets [`TimeToLiveDescription::time_to_live_status`](crate::types::TimeToLiveDescription::time_to_live_status): The TTL status for the table.
@@ -87,7 +86,7 @@ impl TimeToLiveDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::TimeToLiveStatus>,
     ) -> Self {
-        self.time_to_live_status = ::std::option::Option::Some(input.into());
+        self.inner.time_to_live_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TimeToLiveDescription::time_to_live_status`](crate::types::TimeToLiveDescription::time_to_live_status).
@@ -96,7 +95,7 @@ impl TimeToLiveDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TimeToLiveStatus>,
     ) -> Self {
-        self.time_to_live_status = input;
+        self.inner.time_to_live_status = input;
         self
     }
     /// The value set for [`TimeToLiveDescription::time_to_live_status`](crate::types::TimeToLiveDescription::time_to_live_status), if any.
@@ -104,14 +103,14 @@ impl TimeToLiveDescriptionBuilder {
     pub fn get_time_to_live_status(
         &self,
     ) -> &::std::option::Option<crate::types::TimeToLiveStatus> {
-        &self.time_to_live_status
+        &self.inner.time_to_live_status
     }
     /// Sets [`TimeToLiveDescription::attribute_name`](crate::types::TimeToLiveDescription::attribute_name): The name of the TTL attribute for items in the table.
     pub fn attribute_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.attribute_name = ::std::option::Option::Some(input.into());
+        self.inner.attribute_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TimeToLiveDescription::attribute_name`](crate::types::TimeToLiveDescription::attribute_name).
@@ -120,13 +119,13 @@ impl TimeToLiveDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.attribute_name = input;
+        self.inner.attribute_name = input;
         self
     }
     /// The value set for [`TimeToLiveDescription::attribute_name`](crate::types::TimeToLiveDescription::attribute_name), if any.
     #[inline]
     pub fn get_attribute_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.attribute_name
+        &self.inner.attribute_name
     }
     /// Builds the [`TimeToLiveDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -136,9 +135,6 @@ impl TimeToLiveDescriptionBuilder {
         crate::types::TimeToLiveDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::TimeToLiveDescription {
-            time_to_live_status: self.time_to_live_status,
-            attribute_name: self.attribute_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

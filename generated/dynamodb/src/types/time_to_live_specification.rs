@@ -82,32 +82,31 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TimeToLiveSpecification 
     ::std::default::Default
 )]
 pub struct TimeToLiveSpecificationBuilder {
-    enabled: ::std::option::Option<bool>,
-    attribute_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::TimeToLiveSpecification,
 }
 impl TimeToLiveSpecificationBuilder {
     /// Sets [`TimeToLiveSpecification::enabled`](crate::types::TimeToLiveSpecification::enabled): Indicates whether TTL is to be enabled (true) or disabled (false) on the table.
     pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.enabled = ::std::option::Option::Some(input.into());
+        self.inner.enabled = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TimeToLiveSpecification::enabled`](crate::types::TimeToLiveSpecification::enabled).
     #[inline]
     pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.enabled = input;
+        self.inner.enabled = input;
         self
     }
     /// The value set for [`TimeToLiveSpecification::enabled`](crate::types::TimeToLiveSpecification::enabled), if any.
     #[inline]
     pub fn get_enabled(&self) -> &::std::option::Option<bool> {
-        &self.enabled
+        &self.inner.enabled
     }
     /// Sets [`TimeToLiveSpecification::attribute_name`](crate::types::TimeToLiveSpecification::attribute_name): The name of the TTL attribute used to store the expiration time for items in the table.
     pub fn attribute_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.attribute_name = ::std::option::Option::Some(input.into());
+        self.inner.attribute_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TimeToLiveSpecification::attribute_name`](crate::types::TimeToLiveSpecification::attribute_name).
@@ -116,13 +115,13 @@ impl TimeToLiveSpecificationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.attribute_name = input;
+        self.inner.attribute_name = input;
         self
     }
     /// The value set for [`TimeToLiveSpecification::attribute_name`](crate::types::TimeToLiveSpecification::attribute_name), if any.
     #[inline]
     pub fn get_attribute_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.attribute_name
+        &self.inner.attribute_name
     }
     /// Builds the [`TimeToLiveSpecification`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -132,21 +131,18 @@ impl TimeToLiveSpecificationBuilder {
         crate::types::TimeToLiveSpecification,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.enabled.is_none() {
+        if self.inner.enabled.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TimeToLiveSpecification",
                 member: "Enabled",
             });
         }
-        if self.attribute_name.is_none() {
+        if self.inner.attribute_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TimeToLiveSpecification",
                 member: "AttributeName",
             });
         }
-        ::std::result::Result::Ok(crate::types::TimeToLiveSpecification {
-            enabled: self.enabled,
-            attribute_name: self.attribute_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -74,24 +74,24 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransactGetItem {
     ::std::default::Default
 )]
 pub struct TransactGetItemBuilder {
-    get: ::std::option::Option<crate::types::Get>,
+    inner: crate::types::TransactGetItem,
 }
 impl TransactGetItemBuilder {
     /// Sets [`TransactGetItem::get`](crate::types::TransactGetItem::get): Contains the primary key that identifies the item to get, together with the name of the table that contains the item, and optionally the specific attributes of the item to retrieve.
     pub fn get(mut self, input: impl ::std::convert::Into<crate::types::Get>) -> Self {
-        self.get = ::std::option::Option::Some(input.into());
+        self.inner.get = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TransactGetItem::get`](crate::types::TransactGetItem::get).
     #[inline]
     pub fn set_get(mut self, input: ::std::option::Option<crate::types::Get>) -> Self {
-        self.get = input;
+        self.inner.get = input;
         self
     }
     /// The value set for [`TransactGetItem::get`](crate::types::TransactGetItem::get), if any.
     #[inline]
     pub fn get_get(&self) -> &::std::option::Option<crate::types::Get> {
-        &self.get
+        &self.inner.get
     }
     /// Builds the [`TransactGetItem`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -101,14 +101,12 @@ impl TransactGetItemBuilder {
         crate::types::TransactGetItem,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.get.is_none() {
+        if self.inner.get.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TransactGetItem",
                 member: "Get",
             });
         }
-        ::std::result::Result::Ok(crate::types::TransactGetItem {
-            get: self.get,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

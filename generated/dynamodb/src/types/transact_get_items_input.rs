@@ -98,12 +98,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransactGetItemsInput {
     ::std::default::Default
 )]
 pub struct TransactGetItemsInputBuilder {
-    transact_items: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransactGetItem>,
-    >,
-    return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
+    inner: crate::types::TransactGetItemsInput,
 }
 impl TransactGetItemsInputBuilder {
     /// Sets [`TransactGetItemsInput::transact_items`](crate::types::TransactGetItemsInput::transact_items): An ordered array of up to 100 [`TransactGetItem`](crate::types::TransactGetItem) objects, each of which contains a [`Get`](crate::types::Get) structure.
@@ -113,7 +108,7 @@ impl TransactGetItemsInputBuilder {
             Item = impl ::std::convert::Into<crate::types::TransactGetItem>,
         >,
     ) -> Self {
-        self.transact_items = ::std::option::Option::Some(
+        self.inner.transact_items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -124,7 +119,7 @@ impl TransactGetItemsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::TransactGetItem>>,
     ) -> Self {
-        self.transact_items = input;
+        self.inner.transact_items = input;
         self
     }
     /// The value set for [`TransactGetItemsInput::transact_items`](crate::types::TransactGetItemsInput::transact_items), if any.
@@ -132,14 +127,14 @@ impl TransactGetItemsInputBuilder {
     pub fn get_transact_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::TransactGetItem>> {
-        &self.transact_items
+        &self.inner.transact_items
     }
     /// Sets [`TransactGetItemsInput::return_consumed_capacity`](crate::types::TransactGetItemsInput::return_consumed_capacity): A value of `TOTAL` causes consumed capacity information to be returned, and a value of `NONE` prevents that information from being returned.
     pub fn return_consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TransactGetItemsInput::return_consumed_capacity`](crate::types::TransactGetItemsInput::return_consumed_capacity).
@@ -148,7 +143,7 @@ impl TransactGetItemsInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = input;
+        self.inner.return_consumed_capacity = input;
         self
     }
     /// The value set for [`TransactGetItemsInput::return_consumed_capacity`](crate::types::TransactGetItemsInput::return_consumed_capacity), if any.
@@ -156,7 +151,7 @@ impl TransactGetItemsInputBuilder {
     pub fn get_return_consumed_capacity(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
-        &self.return_consumed_capacity
+        &self.inner.return_consumed_capacity
     }
     /// Builds the [`TransactGetItemsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -166,15 +161,12 @@ impl TransactGetItemsInputBuilder {
         crate::types::TransactGetItemsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.transact_items.is_none() {
+        if self.inner.transact_items.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TransactGetItemsInput",
                 member: "TransactItems",
             });
         }
-        ::std::result::Result::Ok(crate::types::TransactGetItemsInput {
-            transact_items: self.transact_items,
-            return_consumed_capacity: self.return_consumed_capacity,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

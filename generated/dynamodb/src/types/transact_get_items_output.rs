@@ -110,10 +110,7 @@ impl TransactGetItemsOutput {
     ::std::default::Default
 )]
 pub struct TransactGetItemsOutputBuilder {
-    consumed_capacity: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ConsumedCapacity>,
-    >,
-    responses: ::std::option::Option<::std::vec::Vec<crate::types::ItemResponse>>,
+    inner: crate::types::TransactGetItemsOutput,
 }
 impl TransactGetItemsOutputBuilder {
     /// Sets [`TransactGetItemsOutput::consumed_capacity`](crate::types::TransactGetItemsOutput::consumed_capacity): If the *ReturnConsumedCapacity* value was `TOTAL`, this is an array of [`ConsumedCapacity`](crate::types::ConsumedCapacity) objects, one for each table addressed by [`TransactGetItem`](crate::types::TransactGetItem) objects in the *TransactItems* parameter.
@@ -123,7 +120,7 @@ impl TransactGetItemsOutputBuilder {
             Item = impl ::std::convert::Into<crate::types::ConsumedCapacity>,
         >,
     ) -> Self {
-        self.consumed_capacity = ::std::option::Option::Some(
+        self.inner.consumed_capacity = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -134,7 +131,7 @@ impl TransactGetItemsOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>>,
     ) -> Self {
-        self.consumed_capacity = input;
+        self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`TransactGetItemsOutput::consumed_capacity`](crate::types::TransactGetItemsOutput::consumed_capacity), if any.
@@ -142,7 +139,7 @@ impl TransactGetItemsOutputBuilder {
     pub fn get_consumed_capacity(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>> {
-        &self.consumed_capacity
+        &self.inner.consumed_capacity
     }
     /// Sets [`TransactGetItemsOutput::responses`](crate::types::TransactGetItemsOutput::responses): An ordered array of up to 100 [`ItemResponse`](crate::types::ItemResponse) objects, each of which corresponds to the [`TransactGetItem`](crate::types::TransactGetItem) object in the same position in the *TransactItems* array.
     pub fn responses(
@@ -151,7 +148,7 @@ impl TransactGetItemsOutputBuilder {
             Item = impl ::std::convert::Into<crate::types::ItemResponse>,
         >,
     ) -> Self {
-        self.responses = ::std::option::Option::Some(
+        self.inner.responses = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -162,7 +159,7 @@ impl TransactGetItemsOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ItemResponse>>,
     ) -> Self {
-        self.responses = input;
+        self.inner.responses = input;
         self
     }
     /// The value set for [`TransactGetItemsOutput::responses`](crate::types::TransactGetItemsOutput::responses), if any.
@@ -170,7 +167,7 @@ impl TransactGetItemsOutputBuilder {
     pub fn get_responses(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ItemResponse>> {
-        &self.responses
+        &self.inner.responses
     }
     /// Builds the [`TransactGetItemsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -180,9 +177,6 @@ impl TransactGetItemsOutputBuilder {
         crate::types::TransactGetItemsOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::TransactGetItemsOutput {
-            consumed_capacity: self.consumed_capacity,
-            responses: self.responses,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

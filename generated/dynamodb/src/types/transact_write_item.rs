@@ -90,10 +90,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransactWriteItem {
     ::std::default::Default
 )]
 pub struct TransactWriteItemBuilder {
-    condition_check: ::std::option::Option<crate::types::ConditionCheck>,
-    put: ::std::option::Option<crate::types::Put>,
-    delete: ::std::option::Option<crate::types::Delete>,
-    update: ::std::option::Option<crate::types::Update>,
+    inner: crate::types::TransactWriteItem,
 }
 impl TransactWriteItemBuilder {
     /// Sets [`TransactWriteItem::condition_check`](crate::types::TransactWriteItem::condition_check): A request to perform a check item operation.
@@ -101,7 +98,7 @@ impl TransactWriteItemBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::ConditionCheck>,
     ) -> Self {
-        self.condition_check = ::std::option::Option::Some(input.into());
+        self.inner.condition_check = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TransactWriteItem::condition_check`](crate::types::TransactWriteItem::condition_check).
@@ -110,7 +107,7 @@ impl TransactWriteItemBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ConditionCheck>,
     ) -> Self {
-        self.condition_check = input;
+        self.inner.condition_check = input;
         self
     }
     /// The value set for [`TransactWriteItem::condition_check`](crate::types::TransactWriteItem::condition_check), if any.
@@ -118,30 +115,30 @@ impl TransactWriteItemBuilder {
     pub fn get_condition_check(
         &self,
     ) -> &::std::option::Option<crate::types::ConditionCheck> {
-        &self.condition_check
+        &self.inner.condition_check
     }
     /// Sets [`TransactWriteItem::put`](crate::types::TransactWriteItem::put): A request to perform a `PutItem` operation.
     pub fn put(mut self, input: impl ::std::convert::Into<crate::types::Put>) -> Self {
-        self.put = ::std::option::Option::Some(input.into());
+        self.inner.put = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TransactWriteItem::put`](crate::types::TransactWriteItem::put).
     #[inline]
     pub fn set_put(mut self, input: ::std::option::Option<crate::types::Put>) -> Self {
-        self.put = input;
+        self.inner.put = input;
         self
     }
     /// The value set for [`TransactWriteItem::put`](crate::types::TransactWriteItem::put), if any.
     #[inline]
     pub fn get_put(&self) -> &::std::option::Option<crate::types::Put> {
-        &self.put
+        &self.inner.put
     }
     /// Sets [`TransactWriteItem::delete`](crate::types::TransactWriteItem::delete): A request to perform a `DeleteItem` operation.
     pub fn delete(
         mut self,
         input: impl ::std::convert::Into<crate::types::Delete>,
     ) -> Self {
-        self.delete = ::std::option::Option::Some(input.into());
+        self.inner.delete = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TransactWriteItem::delete`](crate::types::TransactWriteItem::delete).
@@ -150,20 +147,20 @@ impl TransactWriteItemBuilder {
         mut self,
         input: ::std::option::Option<crate::types::Delete>,
     ) -> Self {
-        self.delete = input;
+        self.inner.delete = input;
         self
     }
     /// The value set for [`TransactWriteItem::delete`](crate::types::TransactWriteItem::delete), if any.
     #[inline]
     pub fn get_delete(&self) -> &::std::option::Option<crate::types::Delete> {
-        &self.delete
+        &self.inner.delete
     }
     /// Sets [`TransactWriteItem::update`](crate::types::TransactWriteItem::update): A request to perform an `UpdateItem` operation.
     pub fn update(
         mut self,
         input: impl ::std::convert::Into<crate::types::Update>,
     ) -> Self {
-        self.update = ::std::option::Option::Some(input.into());
+        self.inner.update = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TransactWriteItem::update`](crate::types::TransactWriteItem::update).
@@ -172,13 +169,13 @@ impl TransactWriteItemBuilder {
         mut self,
         input: ::std::option::Option<crate::types::Update>,
     ) -> Self {
-        self.update = input;
+        self.inner.update = input;
         self
     }
     /// The value set for [`TransactWriteItem::update`](crate::types::TransactWriteItem::update), if any.
     #[inline]
     pub fn get_update(&self) -> &::std::option::Option<crate::types::Update> {
-        &self.update
+        &self.inner.update
     }
     /// Builds the [`TransactWriteItem`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -188,11 +185,6 @@ impl TransactWriteItemBuilder {
         crate::types::TransactWriteItem,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::TransactWriteItem {
-            condition_check: self.condition_check,
-            put: self.put,
-            delete: self.delete,
-            update: self.update,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

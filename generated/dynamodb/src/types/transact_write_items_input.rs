@@ -121,16 +121,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TransactWriteItemsInput 
     ::std::default::Default
 )]
 pub struct TransactWriteItemsInputBuilder {
-    transact_items: ::std::option::Option<
-        ::std::vec::Vec<crate::types::TransactWriteItem>,
-    >,
-    return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
-    return_item_collection_metrics: ::std::option::Option<
-        crate::types::ReturnItemCollectionMetrics,
-    >,
-    client_request_token: ::std::option::Option<::std::string::String>,
+    inner: crate::types::TransactWriteItemsInput,
 }
 impl TransactWriteItemsInputBuilder {
     /// Sets [`TransactWriteItemsInput::transact_items`](crate::types::TransactWriteItemsInput::transact_items): An ordered array of up to 100 [`TransactWriteItem`](crate::types::TransactWriteItem) objects, each of which contains a [`ConditionCheck`](crate::types::ConditionCheck), [`Put`](crate::types::Put), [`Update`](crate::types::Update), or [`Delete`](crate::types::Delete) object.
@@ -140,7 +131,7 @@ impl TransactWriteItemsInputBuilder {
             Item = impl ::std::convert::Into<crate::types::TransactWriteItem>,
         >,
     ) -> Self {
-        self.transact_items = ::std::option::Option::Some(
+        self.inner.transact_items = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -151,7 +142,7 @@ impl TransactWriteItemsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::TransactWriteItem>>,
     ) -> Self {
-        self.transact_items = input;
+        self.inner.transact_items = input;
         self
     }
     /// The value set for [`TransactWriteItemsInput::transact_items`](crate::types::TransactWriteItemsInput::transact_items), if any.
@@ -159,14 +150,14 @@ impl TransactWriteItemsInputBuilder {
     pub fn get_transact_items(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::TransactWriteItem>> {
-        &self.transact_items
+        &self.inner.transact_items
     }
     /// Sets [`TransactWriteItemsInput::return_consumed_capacity`](crate::types::TransactWriteItemsInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TransactWriteItemsInput::return_consumed_capacity`](crate::types::TransactWriteItemsInput::return_consumed_capacity).
@@ -175,7 +166,7 @@ impl TransactWriteItemsInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = input;
+        self.inner.return_consumed_capacity = input;
         self
     }
     /// The value set for [`TransactWriteItemsInput::return_consumed_capacity`](crate::types::TransactWriteItemsInput::return_consumed_capacity), if any.
@@ -183,14 +174,16 @@ impl TransactWriteItemsInputBuilder {
     pub fn get_return_consumed_capacity(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
-        &self.return_consumed_capacity
+        &self.inner.return_consumed_capacity
     }
     /// Sets [`TransactWriteItemsInput::return_item_collection_metrics`](crate::types::TransactWriteItemsInput::return_item_collection_metrics): Determines whether item collection metrics are returned.
     pub fn return_item_collection_metrics(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnItemCollectionMetrics>,
     ) -> Self {
-        self.return_item_collection_metrics = ::std::option::Option::Some(input.into());
+        self.inner.return_item_collection_metrics = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`TransactWriteItemsInput::return_item_collection_metrics`](crate::types::TransactWriteItemsInput::return_item_collection_metrics).
@@ -199,7 +192,7 @@ impl TransactWriteItemsInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnItemCollectionMetrics>,
     ) -> Self {
-        self.return_item_collection_metrics = input;
+        self.inner.return_item_collection_metrics = input;
         self
     }
     /// The value set for [`TransactWriteItemsInput::return_item_collection_metrics`](crate::types::TransactWriteItemsInput::return_item_collection_metrics), if any.
@@ -207,14 +200,14 @@ impl TransactWriteItemsInputBuilder {
     pub fn get_return_item_collection_metrics(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnItemCollectionMetrics> {
-        &self.return_item_collection_metrics
+        &self.inner.return_item_collection_metrics
     }
     /// Sets [`TransactWriteItemsInput::client_request_token`](crate::types::TransactWriteItemsInput::client_request_token): Providing a `ClientRequestToken` makes the call to `TransactWriteItems` idempotent, meaning that multiple identical calls have the same effect as one single call.
     pub fn client_request_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.client_request_token = ::std::option::Option::Some(input.into());
+        self.inner.client_request_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TransactWriteItemsInput::client_request_token`](crate::types::TransactWriteItemsInput::client_request_token).
@@ -223,7 +216,7 @@ impl TransactWriteItemsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.client_request_token = input;
+        self.inner.client_request_token = input;
         self
     }
     /// The value set for [`TransactWriteItemsInput::client_request_token`](crate::types::TransactWriteItemsInput::client_request_token), if any.
@@ -231,7 +224,7 @@ impl TransactWriteItemsInputBuilder {
     pub fn get_client_request_token(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.client_request_token
+        &self.inner.client_request_token
     }
     /// Builds the [`TransactWriteItemsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -241,17 +234,12 @@ impl TransactWriteItemsInputBuilder {
         crate::types::TransactWriteItemsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.transact_items.is_none() {
+        if self.inner.transact_items.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TransactWriteItemsInput",
                 member: "TransactItems",
             });
         }
-        ::std::result::Result::Ok(crate::types::TransactWriteItemsInput {
-            transact_items: self.transact_items,
-            return_consumed_capacity: self.return_consumed_capacity,
-            return_item_collection_metrics: self.return_item_collection_metrics,
-            client_request_token: self.client_request_token,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,15 +107,7 @@ impl TransactWriteItemsOutput {
     ::std::default::Default
 )]
 pub struct TransactWriteItemsOutputBuilder {
-    consumed_capacity: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ConsumedCapacity>,
-    >,
-    item_collection_metrics: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
-        >,
-    >,
+    inner: crate::types::TransactWriteItemsOutput,
 }
 impl TransactWriteItemsOutputBuilder {
     /// Sets [`TransactWriteItemsOutput::consumed_capacity`](crate::types::TransactWriteItemsOutput::consumed_capacity): The capacity units consumed by the entire `TransactWriteItems` operation.
@@ -125,7 +117,7 @@ impl TransactWriteItemsOutputBuilder {
             Item = impl ::std::convert::Into<crate::types::ConsumedCapacity>,
         >,
     ) -> Self {
-        self.consumed_capacity = ::std::option::Option::Some(
+        self.inner.consumed_capacity = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -136,7 +128,7 @@ impl TransactWriteItemsOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>>,
     ) -> Self {
-        self.consumed_capacity = input;
+        self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`TransactWriteItemsOutput::consumed_capacity`](crate::types::TransactWriteItemsOutput::consumed_capacity), if any.
@@ -144,7 +136,7 @@ impl TransactWriteItemsOutputBuilder {
     pub fn get_consumed_capacity(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ConsumedCapacity>> {
-        &self.consumed_capacity
+        &self.inner.consumed_capacity
     }
     /// Sets [`TransactWriteItemsOutput::item_collection_metrics`](crate::types::TransactWriteItemsOutput::item_collection_metrics): A list of tables that were processed by `TransactWriteItems` and, for each table, information about any item collections that were affected by individual `UpdateItem`, `PutItem`, or `DeleteItem` operations.
     pub fn item_collection_metrics(
@@ -158,7 +150,7 @@ impl TransactWriteItemsOutputBuilder {
             ),
         >,
     ) -> Self {
-        self.item_collection_metrics = ::std::option::Option::Some(
+        self.inner.item_collection_metrics = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -174,7 +166,7 @@ impl TransactWriteItemsOutputBuilder {
             >,
         >,
     ) -> Self {
-        self.item_collection_metrics = input;
+        self.inner.item_collection_metrics = input;
         self
     }
     /// The value set for [`TransactWriteItemsOutput::item_collection_metrics`](crate::types::TransactWriteItemsOutput::item_collection_metrics), if any.
@@ -187,7 +179,7 @@ impl TransactWriteItemsOutputBuilder {
             ::std::vec::Vec<crate::types::ItemCollectionMetrics>,
         >,
     > {
-        &self.item_collection_metrics
+        &self.inner.item_collection_metrics
     }
     /// Builds the [`TransactWriteItemsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -197,9 +189,6 @@ impl TransactWriteItemsOutputBuilder {
         crate::types::TransactWriteItemsOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::TransactWriteItemsOutput {
-            consumed_capacity: self.consumed_capacity,
-            item_collection_metrics: self.item_collection_metrics,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -88,8 +88,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UntagResourceInput {
     ::std::default::Default
 )]
 pub struct UntagResourceInputBuilder {
-    resource_arn: ::std::option::Option<::std::string::String>,
-    tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    inner: crate::types::UntagResourceInput,
 }
 impl UntagResourceInputBuilder {
     /// Sets [`UntagResourceInput::resource_arn`](crate::types::UntagResourceInput::resource_arn): The DynamoDB resource that the tags will be removed from.
@@ -97,7 +96,7 @@ impl UntagResourceInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.resource_arn = ::std::option::Option::Some(input.into());
+        self.inner.resource_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UntagResourceInput::resource_arn`](crate::types::UntagResourceInput::resource_arn).
@@ -106,13 +105,13 @@ impl UntagResourceInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.resource_arn = input;
+        self.inner.resource_arn = input;
         self
     }
     /// The value set for [`UntagResourceInput::resource_arn`](crate::types::UntagResourceInput::resource_arn), if any.
     #[inline]
     pub fn get_resource_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.resource_arn
+        &self.inner.resource_arn
     }
     /// Sets [`UntagResourceInput::tag_keys`](crate::types::UntagResourceInput::tag_keys): A list of tag keys.
     pub fn tag_keys(
@@ -121,7 +120,7 @@ impl UntagResourceInputBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.tag_keys = ::std::option::Option::Some(
+        self.inner.tag_keys = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -132,7 +131,7 @@ impl UntagResourceInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.tag_keys = input;
+        self.inner.tag_keys = input;
         self
     }
     /// The value set for [`UntagResourceInput::tag_keys`](crate::types::UntagResourceInput::tag_keys), if any.
@@ -140,7 +139,7 @@ impl UntagResourceInputBuilder {
     pub fn get_tag_keys(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.tag_keys
+        &self.inner.tag_keys
     }
     /// Builds the [`UntagResourceInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -150,21 +149,18 @@ impl UntagResourceInputBuilder {
         crate::types::UntagResourceInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.resource_arn.is_none() {
+        if self.inner.resource_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagResourceInput",
                 member: "ResourceArn",
             });
         }
-        if self.tag_keys.is_none() {
+        if self.inner.tag_keys.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagResourceInput",
                 member: "TagKeys",
             });
         }
-        ::std::result::Result::Ok(crate::types::UntagResourceInput {
-            resource_arn: self.resource_arn,
-            tag_keys: self.tag_keys,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

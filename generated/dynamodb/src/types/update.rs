@@ -150,21 +150,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Update {
     ::std::default::Default
 )]
 pub struct UpdateBuilder {
-    key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    update_expression: ::std::option::Option<::std::string::String>,
-    table_name: ::std::option::Option<::std::string::String>,
-    condition_expression: ::std::option::Option<::std::string::String>,
-    expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    expression_attribute_values: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    return_values_on_condition_check_failure: ::std::option::Option<
-        crate::types::ReturnValuesOnConditionCheckFailure,
-    >,
+    inner: crate::types::Update,
 }
 impl UpdateBuilder {
     /// Sets [`Update::key`](crate::types::Update::key): The primary key of the item to be updated.
@@ -177,7 +163,7 @@ impl UpdateBuilder {
             ),
         >,
     ) -> Self {
-        self.key = ::std::option::Option::Some(
+        self.inner.key = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -193,7 +179,7 @@ impl UpdateBuilder {
             >,
         >,
     ) -> Self {
-        self.key = input;
+        self.inner.key = input;
         self
     }
     /// The value set for [`Update::key`](crate::types::Update::key), if any.
@@ -203,14 +189,14 @@ impl UpdateBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.key
+        &self.inner.key
     }
     /// Sets [`Update::update_expression`](crate::types::Update::update_expression): An expression that defines one or more attributes to be updated, the action to be performed on them, and new value(s) for them.
     pub fn update_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.update_expression = ::std::option::Option::Some(input.into());
+        self.inner.update_expression = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Update::update_expression`](crate::types::Update::update_expression).
@@ -219,7 +205,7 @@ impl UpdateBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.update_expression = input;
+        self.inner.update_expression = input;
         self
     }
     /// The value set for [`Update::update_expression`](crate::types::Update::update_expression), if any.
@@ -227,14 +213,14 @@ impl UpdateBuilder {
     pub fn get_update_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.update_expression
+        &self.inner.update_expression
     }
     /// Sets [`Update::table_name`](crate::types::Update::table_name): Name of the table for the `UpdateItem` request.
     pub fn table_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Update::table_name`](crate::types::Update::table_name).
@@ -243,20 +229,20 @@ impl UpdateBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`Update::table_name`](crate::types::Update::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`Update::condition_expression`](crate::types::Update::condition_expression): A condition that must be satisfied in order for a conditional update to succeed.
     pub fn condition_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.condition_expression = ::std::option::Option::Some(input.into());
+        self.inner.condition_expression = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Update::condition_expression`](crate::types::Update::condition_expression).
@@ -265,7 +251,7 @@ impl UpdateBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.condition_expression = input;
+        self.inner.condition_expression = input;
         self
     }
     /// The value set for [`Update::condition_expression`](crate::types::Update::condition_expression), if any.
@@ -273,7 +259,7 @@ impl UpdateBuilder {
     pub fn get_condition_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.condition_expression
+        &self.inner.condition_expression
     }
     /// Sets [`Update::expression_attribute_names`](crate::types::Update::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
     pub fn expression_attribute_names(
@@ -285,7 +271,7 @@ impl UpdateBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_names = ::std::option::Option::Some(
+        self.inner.expression_attribute_names = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -298,7 +284,7 @@ impl UpdateBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.expression_attribute_names = input;
+        self.inner.expression_attribute_names = input;
         self
     }
     /// The value set for [`Update::expression_attribute_names`](crate::types::Update::expression_attribute_names), if any.
@@ -308,7 +294,7 @@ impl UpdateBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.expression_attribute_names
+        &self.inner.expression_attribute_names
     }
     /// Sets [`Update::expression_attribute_values`](crate::types::Update::expression_attribute_values): One or more values that can be substituted in an expression.
     pub fn expression_attribute_values(
@@ -320,7 +306,7 @@ impl UpdateBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_values = ::std::option::Option::Some(
+        self.inner.expression_attribute_values = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -336,7 +322,7 @@ impl UpdateBuilder {
             >,
         >,
     ) -> Self {
-        self.expression_attribute_values = input;
+        self.inner.expression_attribute_values = input;
         self
     }
     /// The value set for [`Update::expression_attribute_values`](crate::types::Update::expression_attribute_values), if any.
@@ -346,7 +332,7 @@ impl UpdateBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.expression_attribute_values
+        &self.inner.expression_attribute_values
     }
     /// Sets [`Update::return_values_on_condition_check_failure`](crate::types::Update::return_values_on_condition_check_failure): Use [`ReturnValuesOnConditionCheckFailure`](crate::types::ReturnValuesOnConditionCheckFailure) to get the item attributes if the [`Update`](crate::types::Update) condition fails.
     pub fn return_values_on_condition_check_failure(
@@ -355,7 +341,7 @@ impl UpdateBuilder {
             crate::types::ReturnValuesOnConditionCheckFailure,
         >,
     ) -> Self {
-        self.return_values_on_condition_check_failure = ::std::option::Option::Some(
+        self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -366,7 +352,7 @@ impl UpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure>,
     ) -> Self {
-        self.return_values_on_condition_check_failure = input;
+        self.inner.return_values_on_condition_check_failure = input;
         self
     }
     /// The value set for [`Update::return_values_on_condition_check_failure`](crate::types::Update::return_values_on_condition_check_failure), if any.
@@ -374,7 +360,7 @@ impl UpdateBuilder {
     pub fn get_return_values_on_condition_check_failure(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure> {
-        &self.return_values_on_condition_check_failure
+        &self.inner.return_values_on_condition_check_failure
     }
     /// Builds the [`Update`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -384,33 +370,24 @@ impl UpdateBuilder {
         crate::types::Update,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key.is_none() {
+        if self.inner.key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Update",
                 member: "Key",
             });
         }
-        if self.update_expression.is_none() {
+        if self.inner.update_expression.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Update",
                 member: "UpdateExpression",
             });
         }
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Update",
                 member: "TableName",
             });
         }
-        ::std::result::Result::Ok(crate::types::Update {
-            key: self.key,
-            update_expression: self.update_expression,
-            table_name: self.table_name,
-            condition_expression: self.condition_expression,
-            expression_attribute_names: self.expression_attribute_names,
-            expression_attribute_values: self.expression_attribute_values,
-            return_values_on_condition_check_failure: self
-                .return_values_on_condition_check_failure,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -94,10 +94,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateContinuousBackupsI
     ::std::default::Default
 )]
 pub struct UpdateContinuousBackupsInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    point_in_time_recovery_specification: ::std::option::Option<
-        crate::types::PointInTimeRecoverySpecification,
-    >,
+    inner: crate::types::UpdateContinuousBackupsInput,
 }
 impl UpdateContinuousBackupsInputBuilder {
     /// Sets [`UpdateContinuousBackupsInput::table_name`](crate::types::UpdateContinuousBackupsInput::table_name): The name of the table.
@@ -105,7 +102,7 @@ impl UpdateContinuousBackupsInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateContinuousBackupsInput::table_name`](crate::types::UpdateContinuousBackupsInput::table_name).
@@ -114,20 +111,20 @@ impl UpdateContinuousBackupsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`UpdateContinuousBackupsInput::table_name`](crate::types::UpdateContinuousBackupsInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`UpdateContinuousBackupsInput::point_in_time_recovery_specification`](crate::types::UpdateContinuousBackupsInput::point_in_time_recovery_specification): Represents the settings used to enable point in time recovery.
     pub fn point_in_time_recovery_specification(
         mut self,
         input: impl ::std::convert::Into<crate::types::PointInTimeRecoverySpecification>,
     ) -> Self {
-        self.point_in_time_recovery_specification = ::std::option::Option::Some(
+        self.inner.point_in_time_recovery_specification = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -138,7 +135,7 @@ impl UpdateContinuousBackupsInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::PointInTimeRecoverySpecification>,
     ) -> Self {
-        self.point_in_time_recovery_specification = input;
+        self.inner.point_in_time_recovery_specification = input;
         self
     }
     /// The value set for [`UpdateContinuousBackupsInput::point_in_time_recovery_specification`](crate::types::UpdateContinuousBackupsInput::point_in_time_recovery_specification), if any.
@@ -146,7 +143,7 @@ impl UpdateContinuousBackupsInputBuilder {
     pub fn get_point_in_time_recovery_specification(
         &self,
     ) -> &::std::option::Option<crate::types::PointInTimeRecoverySpecification> {
-        &self.point_in_time_recovery_specification
+        &self.inner.point_in_time_recovery_specification
     }
     /// Builds the [`UpdateContinuousBackupsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -156,22 +153,18 @@ impl UpdateContinuousBackupsInputBuilder {
         crate::types::UpdateContinuousBackupsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateContinuousBackupsInput",
                 member: "TableName",
             });
         }
-        if self.point_in_time_recovery_specification.is_none() {
+        if self.inner.point_in_time_recovery_specification.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateContinuousBackupsInput",
                 member: "PointInTimeRecoverySpecification",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateContinuousBackupsInput {
-            table_name: self.table_name,
-            point_in_time_recovery_specification: self
-                .point_in_time_recovery_specification,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

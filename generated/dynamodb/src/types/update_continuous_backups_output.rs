@@ -89,9 +89,7 @@ impl UpdateContinuousBackupsOutput {
     ::std::default::Default
 )]
 pub struct UpdateContinuousBackupsOutputBuilder {
-    continuous_backups_description: ::std::option::Option<
-        crate::types::ContinuousBackupsDescription,
-    >,
+    inner: crate::types::UpdateContinuousBackupsOutput,
 }
 impl UpdateContinuousBackupsOutputBuilder {
     /// Sets [`UpdateContinuousBackupsOutput::continuous_backups_description`](crate::types::UpdateContinuousBackupsOutput::continuous_backups_description): Represents the continuous backups and point in time recovery settings on the table.
@@ -99,7 +97,9 @@ impl UpdateContinuousBackupsOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::ContinuousBackupsDescription>,
     ) -> Self {
-        self.continuous_backups_description = ::std::option::Option::Some(input.into());
+        self.inner.continuous_backups_description = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`UpdateContinuousBackupsOutput::continuous_backups_description`](crate::types::UpdateContinuousBackupsOutput::continuous_backups_description).
@@ -108,7 +108,7 @@ impl UpdateContinuousBackupsOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ContinuousBackupsDescription>,
     ) -> Self {
-        self.continuous_backups_description = input;
+        self.inner.continuous_backups_description = input;
         self
     }
     /// The value set for [`UpdateContinuousBackupsOutput::continuous_backups_description`](crate::types::UpdateContinuousBackupsOutput::continuous_backups_description), if any.
@@ -116,7 +116,7 @@ impl UpdateContinuousBackupsOutputBuilder {
     pub fn get_continuous_backups_description(
         &self,
     ) -> &::std::option::Option<crate::types::ContinuousBackupsDescription> {
-        &self.continuous_backups_description
+        &self.inner.continuous_backups_description
     }
     /// Builds the [`UpdateContinuousBackupsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -126,8 +126,6 @@ impl UpdateContinuousBackupsOutputBuilder {
         crate::types::UpdateContinuousBackupsOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::UpdateContinuousBackupsOutput {
-            continuous_backups_description: self.continuous_backups_description,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

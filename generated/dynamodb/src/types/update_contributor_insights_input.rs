@@ -109,14 +109,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateContributorInsight
     ::std::default::Default
 )]
 pub struct UpdateContributorInsightsInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    index_name: ::std::option::Option<::std::string::String>,
-    contributor_insights_action: ::std::option::Option<
-        crate::types::ContributorInsightsAction,
-    >,
-    contributor_insights_mode: ::std::option::Option<
-        crate::types::ContributorInsightsMode,
-    >,
+    inner: crate::types::UpdateContributorInsightsInput,
 }
 impl UpdateContributorInsightsInputBuilder {
     /// Sets [`UpdateContributorInsightsInput::table_name`](crate::types::UpdateContributorInsightsInput::table_name): The name of the table.
@@ -124,7 +117,7 @@ impl UpdateContributorInsightsInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateContributorInsightsInput::table_name`](crate::types::UpdateContributorInsightsInput::table_name).
@@ -133,20 +126,20 @@ impl UpdateContributorInsightsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`UpdateContributorInsightsInput::table_name`](crate::types::UpdateContributorInsightsInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`UpdateContributorInsightsInput::index_name`](crate::types::UpdateContributorInsightsInput::index_name): The global secondary index name, if applicable.
     pub fn index_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateContributorInsightsInput::index_name`](crate::types::UpdateContributorInsightsInput::index_name).
@@ -155,20 +148,22 @@ impl UpdateContributorInsightsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`UpdateContributorInsightsInput::index_name`](crate::types::UpdateContributorInsightsInput::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`UpdateContributorInsightsInput::contributor_insights_action`](crate::types::UpdateContributorInsightsInput::contributor_insights_action): Represents the contributor insights action.
     pub fn contributor_insights_action(
         mut self,
         input: impl ::std::convert::Into<crate::types::ContributorInsightsAction>,
     ) -> Self {
-        self.contributor_insights_action = ::std::option::Option::Some(input.into());
+        self.inner.contributor_insights_action = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`UpdateContributorInsightsInput::contributor_insights_action`](crate::types::UpdateContributorInsightsInput::contributor_insights_action).
@@ -177,7 +172,7 @@ impl UpdateContributorInsightsInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ContributorInsightsAction>,
     ) -> Self {
-        self.contributor_insights_action = input;
+        self.inner.contributor_insights_action = input;
         self
     }
     /// The value set for [`UpdateContributorInsightsInput::contributor_insights_action`](crate::types::UpdateContributorInsightsInput::contributor_insights_action), if any.
@@ -185,14 +180,14 @@ impl UpdateContributorInsightsInputBuilder {
     pub fn get_contributor_insights_action(
         &self,
     ) -> &::std::option::Option<crate::types::ContributorInsightsAction> {
-        &self.contributor_insights_action
+        &self.inner.contributor_insights_action
     }
     /// Sets [`UpdateContributorInsightsInput::contributor_insights_mode`](crate::types::UpdateContributorInsightsInput::contributor_insights_mode): Specifies whether to track all access and throttled events or throttled events only for the DynamoDB table or index.
     pub fn contributor_insights_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::ContributorInsightsMode>,
     ) -> Self {
-        self.contributor_insights_mode = ::std::option::Option::Some(input.into());
+        self.inner.contributor_insights_mode = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateContributorInsightsInput::contributor_insights_mode`](crate::types::UpdateContributorInsightsInput::contributor_insights_mode).
@@ -201,7 +196,7 @@ impl UpdateContributorInsightsInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ContributorInsightsMode>,
     ) -> Self {
-        self.contributor_insights_mode = input;
+        self.inner.contributor_insights_mode = input;
         self
     }
     /// The value set for [`UpdateContributorInsightsInput::contributor_insights_mode`](crate::types::UpdateContributorInsightsInput::contributor_insights_mode), if any.
@@ -209,7 +204,7 @@ impl UpdateContributorInsightsInputBuilder {
     pub fn get_contributor_insights_mode(
         &self,
     ) -> &::std::option::Option<crate::types::ContributorInsightsMode> {
-        &self.contributor_insights_mode
+        &self.inner.contributor_insights_mode
     }
     /// Builds the [`UpdateContributorInsightsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -219,23 +214,18 @@ impl UpdateContributorInsightsInputBuilder {
         crate::types::UpdateContributorInsightsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateContributorInsightsInput",
                 member: "TableName",
             });
         }
-        if self.contributor_insights_action.is_none() {
+        if self.inner.contributor_insights_action.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateContributorInsightsInput",
                 member: "ContributorInsightsAction",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateContributorInsightsInput {
-            table_name: self.table_name,
-            index_name: self.index_name,
-            contributor_insights_action: self.contributor_insights_action,
-            contributor_insights_mode: self.contributor_insights_mode,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -111,14 +111,7 @@ impl UpdateContributorInsightsOutput {
     ::std::default::Default
 )]
 pub struct UpdateContributorInsightsOutputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    index_name: ::std::option::Option<::std::string::String>,
-    contributor_insights_status: ::std::option::Option<
-        crate::types::ContributorInsightsStatus,
-    >,
-    contributor_insights_mode: ::std::option::Option<
-        crate::types::ContributorInsightsMode,
-    >,
+    inner: crate::types::UpdateContributorInsightsOutput,
 }
 impl UpdateContributorInsightsOutputBuilder {
     /// Sets [`UpdateContributorInsightsOutput::table_name`](crate::types::UpdateContributorInsightsOutput::table_name): The name of the table.
@@ -126,7 +119,7 @@ impl UpdateContributorInsightsOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateContributorInsightsOutput::table_name`](crate::types::UpdateContributorInsightsOutput::table_name).
@@ -135,20 +128,20 @@ impl UpdateContributorInsightsOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`UpdateContributorInsightsOutput::table_name`](crate::types::UpdateContributorInsightsOutput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`UpdateContributorInsightsOutput::index_name`](crate::types::UpdateContributorInsightsOutput::index_name): The name of the global secondary index, if applicable.
     pub fn index_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateContributorInsightsOutput::index_name`](crate::types::UpdateContributorInsightsOutput::index_name).
@@ -157,20 +150,22 @@ impl UpdateContributorInsightsOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`UpdateContributorInsightsOutput::index_name`](crate::types::UpdateContributorInsightsOutput::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`UpdateContributorInsightsOutput::contributor_insights_status`](crate::types::UpdateContributorInsightsOutput::contributor_insights_status): The status of contributor insights
     pub fn contributor_insights_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::ContributorInsightsStatus>,
     ) -> Self {
-        self.contributor_insights_status = ::std::option::Option::Some(input.into());
+        self.inner.contributor_insights_status = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`UpdateContributorInsightsOutput::contributor_insights_status`](crate::types::UpdateContributorInsightsOutput::contributor_insights_status).
@@ -179,7 +174,7 @@ impl UpdateContributorInsightsOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ContributorInsightsStatus>,
     ) -> Self {
-        self.contributor_insights_status = input;
+        self.inner.contributor_insights_status = input;
         self
     }
     /// The value set for [`UpdateContributorInsightsOutput::contributor_insights_status`](crate::types::UpdateContributorInsightsOutput::contributor_insights_status), if any.
@@ -187,14 +182,14 @@ impl UpdateContributorInsightsOutputBuilder {
     pub fn get_contributor_insights_status(
         &self,
     ) -> &::std::option::Option<crate::types::ContributorInsightsStatus> {
-        &self.contributor_insights_status
+        &self.inner.contributor_insights_status
     }
     /// Sets [`UpdateContributorInsightsOutput::contributor_insights_mode`](crate::types::UpdateContributorInsightsOutput::contributor_insights_mode): The updated mode of CloudWatch Contributor Insights that determines whether to monitor all access and throttled events or to track throttled events exclusively.
     pub fn contributor_insights_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::ContributorInsightsMode>,
     ) -> Self {
-        self.contributor_insights_mode = ::std::option::Option::Some(input.into());
+        self.inner.contributor_insights_mode = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateContributorInsightsOutput::contributor_insights_mode`](crate::types::UpdateContributorInsightsOutput::contributor_insights_mode).
@@ -203,7 +198,7 @@ impl UpdateContributorInsightsOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ContributorInsightsMode>,
     ) -> Self {
-        self.contributor_insights_mode = input;
+        self.inner.contributor_insights_mode = input;
         self
     }
     /// The value set for [`UpdateContributorInsightsOutput::contributor_insights_mode`](crate::types::UpdateContributorInsightsOutput::contributor_insights_mode), if any.
@@ -211,7 +206,7 @@ impl UpdateContributorInsightsOutputBuilder {
     pub fn get_contributor_insights_mode(
         &self,
     ) -> &::std::option::Option<crate::types::ContributorInsightsMode> {
-        &self.contributor_insights_mode
+        &self.inner.contributor_insights_mode
     }
     /// Builds the [`UpdateContributorInsightsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -221,11 +216,6 @@ impl UpdateContributorInsightsOutputBuilder {
         crate::types::UpdateContributorInsightsOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::UpdateContributorInsightsOutput {
-            table_name: self.table_name,
-            index_name: self.index_name,
-            contributor_insights_status: self.contributor_insights_status,
-            contributor_insights_mode: self.contributor_insights_mode,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -99,10 +99,7 @@ for UpdateGlobalSecondaryIndexAction {
     ::std::default::Default
 )]
 pub struct UpdateGlobalSecondaryIndexActionBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
-    provisioned_throughput: ::std::option::Option<crate::types::ProvisionedThroughput>,
-    on_demand_throughput: ::std::option::Option<crate::types::OnDemandThroughput>,
-    warm_throughput: ::std::option::Option<crate::types::WarmThroughput>,
+    inner: crate::types::UpdateGlobalSecondaryIndexAction,
 }
 impl UpdateGlobalSecondaryIndexActionBuilder {
     /// Sets [`UpdateGlobalSecondaryIndexAction::index_name`](crate::types::UpdateGlobalSecondaryIndexAction::index_name): The name of the global secondary index to be updated.
@@ -110,7 +107,7 @@ impl UpdateGlobalSecondaryIndexActionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateGlobalSecondaryIndexAction::index_name`](crate::types::UpdateGlobalSecondaryIndexAction::index_name).
@@ -119,20 +116,20 @@ impl UpdateGlobalSecondaryIndexActionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`UpdateGlobalSecondaryIndexAction::index_name`](crate::types::UpdateGlobalSecondaryIndexAction::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`UpdateGlobalSecondaryIndexAction::provisioned_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::provisioned_throughput): Represents the provisioned throughput settings for the specified global secondary index.
     pub fn provisioned_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
     ) -> Self {
-        self.provisioned_throughput = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateGlobalSecondaryIndexAction::provisioned_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::provisioned_throughput).
@@ -141,7 +138,7 @@ impl UpdateGlobalSecondaryIndexActionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
-        self.provisioned_throughput = input;
+        self.inner.provisioned_throughput = input;
         self
     }
     /// The value set for [`UpdateGlobalSecondaryIndexAction::provisioned_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::provisioned_throughput), if any.
@@ -149,14 +146,14 @@ impl UpdateGlobalSecondaryIndexActionBuilder {
     pub fn get_provisioned_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
-        &self.provisioned_throughput
+        &self.inner.provisioned_throughput
     }
     /// Sets [`UpdateGlobalSecondaryIndexAction::on_demand_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::on_demand_throughput): Updates the maximum number of read and write units for the specified global secondary index.
     pub fn on_demand_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateGlobalSecondaryIndexAction::on_demand_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::on_demand_throughput).
@@ -165,7 +162,7 @@ impl UpdateGlobalSecondaryIndexActionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput = input;
+        self.inner.on_demand_throughput = input;
         self
     }
     /// The value set for [`UpdateGlobalSecondaryIndexAction::on_demand_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::on_demand_throughput), if any.
@@ -173,14 +170,14 @@ impl UpdateGlobalSecondaryIndexActionBuilder {
     pub fn get_on_demand_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
-        &self.on_demand_throughput
+        &self.inner.on_demand_throughput
     }
     /// Sets [`UpdateGlobalSecondaryIndexAction::warm_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::warm_throughput): Represents the warm throughput value of the new provisioned throughput settings to be applied to a global secondary index.
     pub fn warm_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::WarmThroughput>,
     ) -> Self {
-        self.warm_throughput = ::std::option::Option::Some(input.into());
+        self.inner.warm_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateGlobalSecondaryIndexAction::warm_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::warm_throughput).
@@ -189,7 +186,7 @@ impl UpdateGlobalSecondaryIndexActionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::WarmThroughput>,
     ) -> Self {
-        self.warm_throughput = input;
+        self.inner.warm_throughput = input;
         self
     }
     /// The value set for [`UpdateGlobalSecondaryIndexAction::warm_throughput`](crate::types::UpdateGlobalSecondaryIndexAction::warm_throughput), if any.
@@ -197,7 +194,7 @@ impl UpdateGlobalSecondaryIndexActionBuilder {
     pub fn get_warm_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::WarmThroughput> {
-        &self.warm_throughput
+        &self.inner.warm_throughput
     }
     /// Builds the [`UpdateGlobalSecondaryIndexAction`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -207,17 +204,12 @@ impl UpdateGlobalSecondaryIndexActionBuilder {
         crate::types::UpdateGlobalSecondaryIndexAction,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.index_name.is_none() {
+        if self.inner.index_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateGlobalSecondaryIndexAction",
                 member: "IndexName",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateGlobalSecondaryIndexAction {
-            index_name: self.index_name,
-            provisioned_throughput: self.provisioned_throughput,
-            on_demand_throughput: self.on_demand_throughput,
-            warm_throughput: self.warm_throughput,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

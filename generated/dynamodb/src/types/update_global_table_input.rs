@@ -98,8 +98,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateGlobalTableInput {
     ::std::default::Default
 )]
 pub struct UpdateGlobalTableInputBuilder {
-    global_table_name: ::std::option::Option<::std::string::String>,
-    replica_updates: ::std::option::Option<::std::vec::Vec<crate::types::ReplicaUpdate>>,
+    inner: crate::types::UpdateGlobalTableInput,
 }
 impl UpdateGlobalTableInputBuilder {
     /// Sets [`UpdateGlobalTableInput::global_table_name`](crate::types::UpdateGlobalTableInput::global_table_name): The global table name.
@@ -107,7 +106,7 @@ impl UpdateGlobalTableInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.global_table_name = ::std::option::Option::Some(input.into());
+        self.inner.global_table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateGlobalTableInput::global_table_name`](crate::types::UpdateGlobalTableInput::global_table_name).
@@ -116,7 +115,7 @@ impl UpdateGlobalTableInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.global_table_name = input;
+        self.inner.global_table_name = input;
         self
     }
     /// The value set for [`UpdateGlobalTableInput::global_table_name`](crate::types::UpdateGlobalTableInput::global_table_name), if any.
@@ -124,7 +123,7 @@ impl UpdateGlobalTableInputBuilder {
     pub fn get_global_table_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.global_table_name
+        &self.inner.global_table_name
     }
     /// Sets [`UpdateGlobalTableInput::replica_updates`](crate::types::UpdateGlobalTableInput::replica_updates): A list of Regions that should be added or removed from the global table.
     pub fn replica_updates(
@@ -133,7 +132,7 @@ impl UpdateGlobalTableInputBuilder {
             Item = impl ::std::convert::Into<crate::types::ReplicaUpdate>,
         >,
     ) -> Self {
-        self.replica_updates = ::std::option::Option::Some(
+        self.inner.replica_updates = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -144,7 +143,7 @@ impl UpdateGlobalTableInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::ReplicaUpdate>>,
     ) -> Self {
-        self.replica_updates = input;
+        self.inner.replica_updates = input;
         self
     }
     /// The value set for [`UpdateGlobalTableInput::replica_updates`](crate::types::UpdateGlobalTableInput::replica_updates), if any.
@@ -152,7 +151,7 @@ impl UpdateGlobalTableInputBuilder {
     pub fn get_replica_updates(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ReplicaUpdate>> {
-        &self.replica_updates
+        &self.inner.replica_updates
     }
     /// Builds the [`UpdateGlobalTableInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -162,21 +161,18 @@ impl UpdateGlobalTableInputBuilder {
         crate::types::UpdateGlobalTableInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.global_table_name.is_none() {
+        if self.inner.global_table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateGlobalTableInput",
                 member: "GlobalTableName",
             });
         }
-        if self.replica_updates.is_none() {
+        if self.inner.replica_updates.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateGlobalTableInput",
                 member: "ReplicaUpdates",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateGlobalTableInput {
-            global_table_name: self.global_table_name,
-            replica_updates: self.replica_updates,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

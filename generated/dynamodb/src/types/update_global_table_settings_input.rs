@@ -153,18 +153,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateGlobalTableSetting
     ::std::default::Default
 )]
 pub struct UpdateGlobalTableSettingsInputBuilder {
-    global_table_name: ::std::option::Option<::std::string::String>,
-    global_table_billing_mode: ::std::option::Option<crate::types::BillingMode>,
-    global_table_provisioned_write_capacity_units: ::std::option::Option<i64>,
-    global_table_provisioned_write_capacity_auto_scaling_settings_update: ::std::option::Option<
-        crate::types::AutoScalingSettingsUpdate,
-    >,
-    global_table_global_secondary_index_settings_update: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate>,
-    >,
-    replica_settings_update: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaSettingsUpdate>,
-    >,
+    inner: crate::types::UpdateGlobalTableSettingsInput,
 }
 impl UpdateGlobalTableSettingsInputBuilder {
     /// Sets [`UpdateGlobalTableSettingsInput::global_table_name`](crate::types::UpdateGlobalTableSettingsInput::global_table_name): The name of the global table
@@ -172,7 +161,7 @@ impl UpdateGlobalTableSettingsInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.global_table_name = ::std::option::Option::Some(input.into());
+        self.inner.global_table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateGlobalTableSettingsInput::global_table_name`](crate::types::UpdateGlobalTableSettingsInput::global_table_name).
@@ -181,7 +170,7 @@ impl UpdateGlobalTableSettingsInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.global_table_name = input;
+        self.inner.global_table_name = input;
         self
     }
     /// The value set for [`UpdateGlobalTableSettingsInput::global_table_name`](crate::types::UpdateGlobalTableSettingsInput::global_table_name), if any.
@@ -189,14 +178,14 @@ impl UpdateGlobalTableSettingsInputBuilder {
     pub fn get_global_table_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.global_table_name
+        &self.inner.global_table_name
     }
     /// Sets [`UpdateGlobalTableSettingsInput::global_table_billing_mode`](crate::types::UpdateGlobalTableSettingsInput::global_table_billing_mode): The billing mode of the global table.
     pub fn global_table_billing_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::BillingMode>,
     ) -> Self {
-        self.global_table_billing_mode = ::std::option::Option::Some(input.into());
+        self.inner.global_table_billing_mode = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateGlobalTableSettingsInput::global_table_billing_mode`](crate::types::UpdateGlobalTableSettingsInput::global_table_billing_mode).
@@ -205,7 +194,7 @@ impl UpdateGlobalTableSettingsInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BillingMode>,
     ) -> Self {
-        self.global_table_billing_mode = input;
+        self.inner.global_table_billing_mode = input;
         self
     }
     /// The value set for [`UpdateGlobalTableSettingsInput::global_table_billing_mode`](crate::types::UpdateGlobalTableSettingsInput::global_table_billing_mode), if any.
@@ -213,14 +202,14 @@ impl UpdateGlobalTableSettingsInputBuilder {
     pub fn get_global_table_billing_mode(
         &self,
     ) -> &::std::option::Option<crate::types::BillingMode> {
-        &self.global_table_billing_mode
+        &self.inner.global_table_billing_mode
     }
     /// Sets [`UpdateGlobalTableSettingsInput::global_table_provisioned_write_capacity_units`](crate::types::UpdateGlobalTableSettingsInput::global_table_provisioned_write_capacity_units): The maximum number of writes consumed per second before DynamoDB returns a `ThrottlingException.`
     pub fn global_table_provisioned_write_capacity_units(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.global_table_provisioned_write_capacity_units = ::std::option::Option::Some(
+        self.inner.global_table_provisioned_write_capacity_units = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -231,7 +220,7 @@ impl UpdateGlobalTableSettingsInputBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.global_table_provisioned_write_capacity_units = input;
+        self.inner.global_table_provisioned_write_capacity_units = input;
         self
     }
     /// The value set for [`UpdateGlobalTableSettingsInput::global_table_provisioned_write_capacity_units`](crate::types::UpdateGlobalTableSettingsInput::global_table_provisioned_write_capacity_units), if any.
@@ -239,14 +228,16 @@ impl UpdateGlobalTableSettingsInputBuilder {
     pub fn get_global_table_provisioned_write_capacity_units(
         &self,
     ) -> &::std::option::Option<i64> {
-        &self.global_table_provisioned_write_capacity_units
+        &self.inner.global_table_provisioned_write_capacity_units
     }
     /// Sets [`UpdateGlobalTableSettingsInput::global_table_provisioned_write_capacity_auto_scaling_settings_update`](crate::types::UpdateGlobalTableSettingsInput::global_table_provisioned_write_capacity_auto_scaling_settings_update): Auto scaling settings for managing provisioned write capacity for the global table.
     pub fn global_table_provisioned_write_capacity_auto_scaling_settings_update(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
-        self.global_table_provisioned_write_capacity_auto_scaling_settings_update = ::std::option::Option::Some(
+        self
+            .inner
+            .global_table_provisioned_write_capacity_auto_scaling_settings_update = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -257,7 +248,9 @@ impl UpdateGlobalTableSettingsInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
-        self.global_table_provisioned_write_capacity_auto_scaling_settings_update = input;
+        self
+            .inner
+            .global_table_provisioned_write_capacity_auto_scaling_settings_update = input;
         self
     }
     /// The value set for [`UpdateGlobalTableSettingsInput::global_table_provisioned_write_capacity_auto_scaling_settings_update`](crate::types::UpdateGlobalTableSettingsInput::global_table_provisioned_write_capacity_auto_scaling_settings_update), if any.
@@ -265,7 +258,7 @@ impl UpdateGlobalTableSettingsInputBuilder {
     pub fn get_global_table_provisioned_write_capacity_auto_scaling_settings_update(
         &self,
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
-        &self.global_table_provisioned_write_capacity_auto_scaling_settings_update
+        &self.inner.global_table_provisioned_write_capacity_auto_scaling_settings_update
     }
     /// Sets [`UpdateGlobalTableSettingsInput::global_table_global_secondary_index_settings_update`](crate::types::UpdateGlobalTableSettingsInput::global_table_global_secondary_index_settings_update): Represents the settings of a global secondary index for a global table that will be modified.
     pub fn global_table_global_secondary_index_settings_update(
@@ -276,7 +269,7 @@ impl UpdateGlobalTableSettingsInputBuilder {
             >,
         >,
     ) -> Self {
-        self.global_table_global_secondary_index_settings_update = ::std::option::Option::Some(
+        self.inner.global_table_global_secondary_index_settings_update = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -289,7 +282,7 @@ impl UpdateGlobalTableSettingsInputBuilder {
             ::std::vec::Vec<crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate>,
         >,
     ) -> Self {
-        self.global_table_global_secondary_index_settings_update = input;
+        self.inner.global_table_global_secondary_index_settings_update = input;
         self
     }
     /// The value set for [`UpdateGlobalTableSettingsInput::global_table_global_secondary_index_settings_update`](crate::types::UpdateGlobalTableSettingsInput::global_table_global_secondary_index_settings_update), if any.
@@ -299,7 +292,7 @@ impl UpdateGlobalTableSettingsInputBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::GlobalTableGlobalSecondaryIndexSettingsUpdate>,
     > {
-        &self.global_table_global_secondary_index_settings_update
+        &self.inner.global_table_global_secondary_index_settings_update
     }
     /// Sets [`UpdateGlobalTableSettingsInput::replica_settings_update`](crate::types::UpdateGlobalTableSettingsInput::replica_settings_update): Represents the settings for a global table in a Region that will be modified.
     pub fn replica_settings_update(
@@ -308,7 +301,7 @@ impl UpdateGlobalTableSettingsInputBuilder {
             Item = impl ::std::convert::Into<crate::types::ReplicaSettingsUpdate>,
         >,
     ) -> Self {
-        self.replica_settings_update = ::std::option::Option::Some(
+        self.inner.replica_settings_update = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -321,7 +314,7 @@ impl UpdateGlobalTableSettingsInputBuilder {
             ::std::vec::Vec<crate::types::ReplicaSettingsUpdate>,
         >,
     ) -> Self {
-        self.replica_settings_update = input;
+        self.inner.replica_settings_update = input;
         self
     }
     /// The value set for [`UpdateGlobalTableSettingsInput::replica_settings_update`](crate::types::UpdateGlobalTableSettingsInput::replica_settings_update), if any.
@@ -329,7 +322,7 @@ impl UpdateGlobalTableSettingsInputBuilder {
     pub fn get_replica_settings_update(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ReplicaSettingsUpdate>> {
-        &self.replica_settings_update
+        &self.inner.replica_settings_update
     }
     /// Builds the [`UpdateGlobalTableSettingsInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -339,22 +332,12 @@ impl UpdateGlobalTableSettingsInputBuilder {
         crate::types::UpdateGlobalTableSettingsInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.global_table_name.is_none() {
+        if self.inner.global_table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateGlobalTableSettingsInput",
                 member: "GlobalTableName",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateGlobalTableSettingsInput {
-            global_table_name: self.global_table_name,
-            global_table_billing_mode: self.global_table_billing_mode,
-            global_table_provisioned_write_capacity_units: self
-                .global_table_provisioned_write_capacity_units,
-            global_table_provisioned_write_capacity_auto_scaling_settings_update: self
-                .global_table_provisioned_write_capacity_auto_scaling_settings_update,
-            global_table_global_secondary_index_settings_update: self
-                .global_table_global_secondary_index_settings_update,
-            replica_settings_update: self.replica_settings_update,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -101,10 +101,7 @@ impl UpdateGlobalTableSettingsOutput {
     ::std::default::Default
 )]
 pub struct UpdateGlobalTableSettingsOutputBuilder {
-    global_table_name: ::std::option::Option<::std::string::String>,
-    replica_settings: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaSettingsDescription>,
-    >,
+    inner: crate::types::UpdateGlobalTableSettingsOutput,
 }
 impl UpdateGlobalTableSettingsOutputBuilder {
     /// Sets [`UpdateGlobalTableSettingsOutput::global_table_name`](crate::types::UpdateGlobalTableSettingsOutput::global_table_name): The name of the global table.
@@ -112,7 +109,7 @@ impl UpdateGlobalTableSettingsOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.global_table_name = ::std::option::Option::Some(input.into());
+        self.inner.global_table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateGlobalTableSettingsOutput::global_table_name`](crate::types::UpdateGlobalTableSettingsOutput::global_table_name).
@@ -121,7 +118,7 @@ impl UpdateGlobalTableSettingsOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.global_table_name = input;
+        self.inner.global_table_name = input;
         self
     }
     /// The value set for [`UpdateGlobalTableSettingsOutput::global_table_name`](crate::types::UpdateGlobalTableSettingsOutput::global_table_name), if any.
@@ -129,7 +126,7 @@ impl UpdateGlobalTableSettingsOutputBuilder {
     pub fn get_global_table_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.global_table_name
+        &self.inner.global_table_name
     }
     /// Sets [`UpdateGlobalTableSettingsOutput::replica_settings`](crate::types::UpdateGlobalTableSettingsOutput::replica_settings): The Region-specific settings for the global table.
     pub fn replica_settings(
@@ -138,7 +135,7 @@ impl UpdateGlobalTableSettingsOutputBuilder {
             Item = impl ::std::convert::Into<crate::types::ReplicaSettingsDescription>,
         >,
     ) -> Self {
-        self.replica_settings = ::std::option::Option::Some(
+        self.inner.replica_settings = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -151,7 +148,7 @@ impl UpdateGlobalTableSettingsOutputBuilder {
             ::std::vec::Vec<crate::types::ReplicaSettingsDescription>,
         >,
     ) -> Self {
-        self.replica_settings = input;
+        self.inner.replica_settings = input;
         self
     }
     /// The value set for [`UpdateGlobalTableSettingsOutput::replica_settings`](crate::types::UpdateGlobalTableSettingsOutput::replica_settings), if any.
@@ -161,7 +158,7 @@ impl UpdateGlobalTableSettingsOutputBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::ReplicaSettingsDescription>,
     > {
-        &self.replica_settings
+        &self.inner.replica_settings
     }
     /// Builds the [`UpdateGlobalTableSettingsOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -171,9 +168,6 @@ impl UpdateGlobalTableSettingsOutputBuilder {
         crate::types::UpdateGlobalTableSettingsOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::UpdateGlobalTableSettingsOutput {
-            global_table_name: self.global_table_name,
-            replica_settings: self.replica_settings,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -318,41 +318,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateItemInput {
     ::std::default::Default
 )]
 pub struct UpdateItemInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    key: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    attribute_updates: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::AttributeValueUpdate,
-        >,
-    >,
-    expected: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::ExpectedAttributeValue,
-        >,
-    >,
-    conditional_operator: ::std::option::Option<crate::types::ConditionalOperator>,
-    return_values: ::std::option::Option<crate::types::ReturnValue>,
-    return_consumed_capacity: ::std::option::Option<
-        crate::types::ReturnConsumedCapacity,
-    >,
-    return_item_collection_metrics: ::std::option::Option<
-        crate::types::ReturnItemCollectionMetrics,
-    >,
-    update_expression: ::std::option::Option<::std::string::String>,
-    condition_expression: ::std::option::Option<::std::string::String>,
-    expression_attribute_names: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    expression_attribute_values: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    return_values_on_condition_check_failure: ::std::option::Option<
-        crate::types::ReturnValuesOnConditionCheckFailure,
-    >,
+    inner: crate::types::UpdateItemInput,
 }
 impl UpdateItemInputBuilder {
     /// Sets [`UpdateItemInput::table_name`](crate::types::UpdateItemInput::table_name): The name of the table containing the item to update.
@@ -360,7 +326,7 @@ impl UpdateItemInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateItemInput::table_name`](crate::types::UpdateItemInput::table_name).
@@ -369,13 +335,13 @@ impl UpdateItemInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`UpdateItemInput::table_name`](crate::types::UpdateItemInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`UpdateItemInput::key`](crate::types::UpdateItemInput::key): The primary key of the item to be updated.
     pub fn key(
@@ -387,7 +353,7 @@ impl UpdateItemInputBuilder {
             ),
         >,
     ) -> Self {
-        self.key = ::std::option::Option::Some(
+        self.inner.key = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -403,7 +369,7 @@ impl UpdateItemInputBuilder {
             >,
         >,
     ) -> Self {
-        self.key = input;
+        self.inner.key = input;
         self
     }
     /// The value set for [`UpdateItemInput::key`](crate::types::UpdateItemInput::key), if any.
@@ -413,7 +379,7 @@ impl UpdateItemInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.key
+        &self.inner.key
     }
     /// Sets [`UpdateItemInput::attribute_updates`](crate::types::UpdateItemInput::attribute_updates): This is a legacy parameter.
     pub fn attribute_updates(
@@ -425,7 +391,7 @@ impl UpdateItemInputBuilder {
             ),
         >,
     ) -> Self {
-        self.attribute_updates = ::std::option::Option::Some(
+        self.inner.attribute_updates = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -441,7 +407,7 @@ impl UpdateItemInputBuilder {
             >,
         >,
     ) -> Self {
-        self.attribute_updates = input;
+        self.inner.attribute_updates = input;
         self
     }
     /// The value set for [`UpdateItemInput::attribute_updates`](crate::types::UpdateItemInput::attribute_updates), if any.
@@ -454,7 +420,7 @@ impl UpdateItemInputBuilder {
             crate::types::AttributeValueUpdate,
         >,
     > {
-        &self.attribute_updates
+        &self.inner.attribute_updates
     }
     /// Sets [`UpdateItemInput::expected`](crate::types::UpdateItemInput::expected): This is a legacy parameter.
     pub fn expected(
@@ -466,7 +432,7 @@ impl UpdateItemInputBuilder {
             ),
         >,
     ) -> Self {
-        self.expected = ::std::option::Option::Some(
+        self.inner.expected = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -482,7 +448,7 @@ impl UpdateItemInputBuilder {
             >,
         >,
     ) -> Self {
-        self.expected = input;
+        self.inner.expected = input;
         self
     }
     /// The value set for [`UpdateItemInput::expected`](crate::types::UpdateItemInput::expected), if any.
@@ -495,14 +461,14 @@ impl UpdateItemInputBuilder {
             crate::types::ExpectedAttributeValue,
         >,
     > {
-        &self.expected
+        &self.inner.expected
     }
     /// Sets [`UpdateItemInput::conditional_operator`](crate::types::UpdateItemInput::conditional_operator): This is a legacy parameter.
     pub fn conditional_operator(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConditionalOperator>,
     ) -> Self {
-        self.conditional_operator = ::std::option::Option::Some(input.into());
+        self.inner.conditional_operator = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateItemInput::conditional_operator`](crate::types::UpdateItemInput::conditional_operator).
@@ -511,7 +477,7 @@ impl UpdateItemInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ConditionalOperator>,
     ) -> Self {
-        self.conditional_operator = input;
+        self.inner.conditional_operator = input;
         self
     }
     /// The value set for [`UpdateItemInput::conditional_operator`](crate::types::UpdateItemInput::conditional_operator), if any.
@@ -519,14 +485,14 @@ impl UpdateItemInputBuilder {
     pub fn get_conditional_operator(
         &self,
     ) -> &::std::option::Option<crate::types::ConditionalOperator> {
-        &self.conditional_operator
+        &self.inner.conditional_operator
     }
     /// Sets [`UpdateItemInput::return_values`](crate::types::UpdateItemInput::return_values): Use `ReturnValues` if you want to get the item attributes as they appear before or after they are successfully updated.
     pub fn return_values(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnValue>,
     ) -> Self {
-        self.return_values = ::std::option::Option::Some(input.into());
+        self.inner.return_values = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateItemInput::return_values`](crate::types::UpdateItemInput::return_values).
@@ -535,7 +501,7 @@ impl UpdateItemInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnValue>,
     ) -> Self {
-        self.return_values = input;
+        self.inner.return_values = input;
         self
     }
     /// The value set for [`UpdateItemInput::return_values`](crate::types::UpdateItemInput::return_values), if any.
@@ -543,14 +509,14 @@ impl UpdateItemInputBuilder {
     pub fn get_return_values(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnValue> {
-        &self.return_values
+        &self.inner.return_values
     }
     /// Sets [`UpdateItemInput::return_consumed_capacity`](crate::types::UpdateItemInput::return_consumed_capacity)
     pub fn return_consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.return_consumed_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateItemInput::return_consumed_capacity`](crate::types::UpdateItemInput::return_consumed_capacity).
@@ -559,7 +525,7 @@ impl UpdateItemInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnConsumedCapacity>,
     ) -> Self {
-        self.return_consumed_capacity = input;
+        self.inner.return_consumed_capacity = input;
         self
     }
     /// The value set for [`UpdateItemInput::return_consumed_capacity`](crate::types::UpdateItemInput::return_consumed_capacity), if any.
@@ -567,14 +533,16 @@ impl UpdateItemInputBuilder {
     pub fn get_return_consumed_capacity(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnConsumedCapacity> {
-        &self.return_consumed_capacity
+        &self.inner.return_consumed_capacity
     }
     /// Sets [`UpdateItemInput::return_item_collection_metrics`](crate::types::UpdateItemInput::return_item_collection_metrics): Determines whether item collection metrics are returned.
     pub fn return_item_collection_metrics(
         mut self,
         input: impl ::std::convert::Into<crate::types::ReturnItemCollectionMetrics>,
     ) -> Self {
-        self.return_item_collection_metrics = ::std::option::Option::Some(input.into());
+        self.inner.return_item_collection_metrics = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`UpdateItemInput::return_item_collection_metrics`](crate::types::UpdateItemInput::return_item_collection_metrics).
@@ -583,7 +551,7 @@ impl UpdateItemInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnItemCollectionMetrics>,
     ) -> Self {
-        self.return_item_collection_metrics = input;
+        self.inner.return_item_collection_metrics = input;
         self
     }
     /// The value set for [`UpdateItemInput::return_item_collection_metrics`](crate::types::UpdateItemInput::return_item_collection_metrics), if any.
@@ -591,14 +559,14 @@ impl UpdateItemInputBuilder {
     pub fn get_return_item_collection_metrics(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnItemCollectionMetrics> {
-        &self.return_item_collection_metrics
+        &self.inner.return_item_collection_metrics
     }
     /// Sets [`UpdateItemInput::update_expression`](crate::types::UpdateItemInput::update_expression): An expression that defines one or more attributes to be updated, the action to be performed on them, and new values for them.
     pub fn update_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.update_expression = ::std::option::Option::Some(input.into());
+        self.inner.update_expression = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateItemInput::update_expression`](crate::types::UpdateItemInput::update_expression).
@@ -607,7 +575,7 @@ impl UpdateItemInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.update_expression = input;
+        self.inner.update_expression = input;
         self
     }
     /// The value set for [`UpdateItemInput::update_expression`](crate::types::UpdateItemInput::update_expression), if any.
@@ -615,14 +583,14 @@ impl UpdateItemInputBuilder {
     pub fn get_update_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.update_expression
+        &self.inner.update_expression
     }
     /// Sets [`UpdateItemInput::condition_expression`](crate::types::UpdateItemInput::condition_expression): A condition that must be satisfied in order for a conditional update to succeed.
     pub fn condition_expression(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.condition_expression = ::std::option::Option::Some(input.into());
+        self.inner.condition_expression = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateItemInput::condition_expression`](crate::types::UpdateItemInput::condition_expression).
@@ -631,7 +599,7 @@ impl UpdateItemInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.condition_expression = input;
+        self.inner.condition_expression = input;
         self
     }
     /// The value set for [`UpdateItemInput::condition_expression`](crate::types::UpdateItemInput::condition_expression), if any.
@@ -639,7 +607,7 @@ impl UpdateItemInputBuilder {
     pub fn get_condition_expression(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.condition_expression
+        &self.inner.condition_expression
     }
     /// Sets [`UpdateItemInput::expression_attribute_names`](crate::types::UpdateItemInput::expression_attribute_names): One or more substitution tokens for attribute names in an expression.
     pub fn expression_attribute_names(
@@ -651,7 +619,7 @@ impl UpdateItemInputBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_names = ::std::option::Option::Some(
+        self.inner.expression_attribute_names = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -664,7 +632,7 @@ impl UpdateItemInputBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.expression_attribute_names = input;
+        self.inner.expression_attribute_names = input;
         self
     }
     /// The value set for [`UpdateItemInput::expression_attribute_names`](crate::types::UpdateItemInput::expression_attribute_names), if any.
@@ -674,7 +642,7 @@ impl UpdateItemInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.expression_attribute_names
+        &self.inner.expression_attribute_names
     }
     /// Sets [`UpdateItemInput::expression_attribute_values`](crate::types::UpdateItemInput::expression_attribute_values): One or more values that can be substituted in an expression.
     pub fn expression_attribute_values(
@@ -686,7 +654,7 @@ impl UpdateItemInputBuilder {
             ),
         >,
     ) -> Self {
-        self.expression_attribute_values = ::std::option::Option::Some(
+        self.inner.expression_attribute_values = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -702,7 +670,7 @@ impl UpdateItemInputBuilder {
             >,
         >,
     ) -> Self {
-        self.expression_attribute_values = input;
+        self.inner.expression_attribute_values = input;
         self
     }
     /// The value set for [`UpdateItemInput::expression_attribute_values`](crate::types::UpdateItemInput::expression_attribute_values), if any.
@@ -712,7 +680,7 @@ impl UpdateItemInputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.expression_attribute_values
+        &self.inner.expression_attribute_values
     }
     /// Sets [`UpdateItemInput::return_values_on_condition_check_failure`](crate::types::UpdateItemInput::return_values_on_condition_check_failure): An optional parameter that returns the item attributes for an `UpdateItem` operation that failed a condition check.
     pub fn return_values_on_condition_check_failure(
@@ -721,7 +689,7 @@ impl UpdateItemInputBuilder {
             crate::types::ReturnValuesOnConditionCheckFailure,
         >,
     ) -> Self {
-        self.return_values_on_condition_check_failure = ::std::option::Option::Some(
+        self.inner.return_values_on_condition_check_failure = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -732,7 +700,7 @@ impl UpdateItemInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure>,
     ) -> Self {
-        self.return_values_on_condition_check_failure = input;
+        self.inner.return_values_on_condition_check_failure = input;
         self
     }
     /// The value set for [`UpdateItemInput::return_values_on_condition_check_failure`](crate::types::UpdateItemInput::return_values_on_condition_check_failure), if any.
@@ -740,7 +708,7 @@ impl UpdateItemInputBuilder {
     pub fn get_return_values_on_condition_check_failure(
         &self,
     ) -> &::std::option::Option<crate::types::ReturnValuesOnConditionCheckFailure> {
-        &self.return_values_on_condition_check_failure
+        &self.inner.return_values_on_condition_check_failure
     }
     /// Builds the [`UpdateItemInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -750,33 +718,18 @@ impl UpdateItemInputBuilder {
         crate::types::UpdateItemInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateItemInput",
                 member: "TableName",
             });
         }
-        if self.key.is_none() {
+        if self.inner.key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateItemInput",
                 member: "Key",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateItemInput {
-            table_name: self.table_name,
-            key: self.key,
-            attribute_updates: self.attribute_updates,
-            expected: self.expected,
-            conditional_operator: self.conditional_operator,
-            return_values: self.return_values,
-            return_consumed_capacity: self.return_consumed_capacity,
-            return_item_collection_metrics: self.return_item_collection_metrics,
-            update_expression: self.update_expression,
-            condition_expression: self.condition_expression,
-            expression_attribute_names: self.expression_attribute_names,
-            expression_attribute_values: self.expression_attribute_values,
-            return_values_on_condition_check_failure: self
-                .return_values_on_condition_check_failure,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -122,11 +122,7 @@ impl UpdateItemOutput {
     ::std::default::Default
 )]
 pub struct UpdateItemOutputBuilder {
-    attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
-    >,
-    consumed_capacity: ::std::option::Option<crate::types::ConsumedCapacity>,
-    item_collection_metrics: ::std::option::Option<crate::types::ItemCollectionMetrics>,
+    inner: crate::types::UpdateItemOutput,
 }
 impl UpdateItemOutputBuilder {
     /// Sets [`UpdateItemOutput::attributes`](crate::types::UpdateItemOutput::attributes): A map of attribute values as they appear before or after the `UpdateItem` operation, as determined by the `ReturnValues` parameter.
@@ -139,7 +135,7 @@ impl UpdateItemOutputBuilder {
             ),
         >,
     ) -> Self {
-        self.attributes = ::std::option::Option::Some(
+        self.inner.attributes = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -155,7 +151,7 @@ impl UpdateItemOutputBuilder {
             >,
         >,
     ) -> Self {
-        self.attributes = input;
+        self.inner.attributes = input;
         self
     }
     /// The value set for [`UpdateItemOutput::attributes`](crate::types::UpdateItemOutput::attributes), if any.
@@ -165,14 +161,14 @@ impl UpdateItemOutputBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, crate::types::AttributeValue>,
     > {
-        &self.attributes
+        &self.inner.attributes
     }
     /// Sets [`UpdateItemOutput::consumed_capacity`](crate::types::UpdateItemOutput::consumed_capacity): The capacity units consumed by the `UpdateItem` operation.
     pub fn consumed_capacity(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConsumedCapacity>,
     ) -> Self {
-        self.consumed_capacity = ::std::option::Option::Some(input.into());
+        self.inner.consumed_capacity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateItemOutput::consumed_capacity`](crate::types::UpdateItemOutput::consumed_capacity).
@@ -181,7 +177,7 @@ impl UpdateItemOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ConsumedCapacity>,
     ) -> Self {
-        self.consumed_capacity = input;
+        self.inner.consumed_capacity = input;
         self
     }
     /// The value set for [`UpdateItemOutput::consumed_capacity`](crate::types::UpdateItemOutput::consumed_capacity), if any.
@@ -189,14 +185,14 @@ impl UpdateItemOutputBuilder {
     pub fn get_consumed_capacity(
         &self,
     ) -> &::std::option::Option<crate::types::ConsumedCapacity> {
-        &self.consumed_capacity
+        &self.inner.consumed_capacity
     }
     /// Sets [`UpdateItemOutput::item_collection_metrics`](crate::types::UpdateItemOutput::item_collection_metrics): Information about item collections, if any, that were affected by the `UpdateItem` operation. [`ItemCollectionMetrics`](crate::types::ItemCollectionMetrics) is only returned if the [`ReturnItemCollectionMetrics`](crate::types::ReturnItemCollectionMetrics) parameter was specified.
     pub fn item_collection_metrics(
         mut self,
         input: impl ::std::convert::Into<crate::types::ItemCollectionMetrics>,
     ) -> Self {
-        self.item_collection_metrics = ::std::option::Option::Some(input.into());
+        self.inner.item_collection_metrics = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateItemOutput::item_collection_metrics`](crate::types::UpdateItemOutput::item_collection_metrics).
@@ -205,7 +201,7 @@ impl UpdateItemOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ItemCollectionMetrics>,
     ) -> Self {
-        self.item_collection_metrics = input;
+        self.inner.item_collection_metrics = input;
         self
     }
     /// The value set for [`UpdateItemOutput::item_collection_metrics`](crate::types::UpdateItemOutput::item_collection_metrics), if any.
@@ -213,7 +209,7 @@ impl UpdateItemOutputBuilder {
     pub fn get_item_collection_metrics(
         &self,
     ) -> &::std::option::Option<crate::types::ItemCollectionMetrics> {
-        &self.item_collection_metrics
+        &self.inner.item_collection_metrics
     }
     /// Builds the [`UpdateItemOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -223,10 +219,6 @@ impl UpdateItemOutputBuilder {
         crate::types::UpdateItemOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::UpdateItemOutput {
-            attributes: self.attributes,
-            consumed_capacity: self.consumed_capacity,
-            item_collection_metrics: self.item_collection_metrics,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -103,11 +103,7 @@ for UpdateKinesisStreamingDestinationInput {
     ::std::default::Default
 )]
 pub struct UpdateKinesisStreamingDestinationInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    stream_arn: ::std::option::Option<::std::string::String>,
-    update_kinesis_streaming_configuration: ::std::option::Option<
-        crate::types::UpdateKinesisStreamingConfiguration,
-    >,
+    inner: crate::types::UpdateKinesisStreamingDestinationInput,
 }
 impl UpdateKinesisStreamingDestinationInputBuilder {
     /// Sets [`UpdateKinesisStreamingDestinationInput::table_name`](crate::types::UpdateKinesisStreamingDestinationInput::table_name): The table name for the Kinesis streaming destination input.
@@ -115,7 +111,7 @@ impl UpdateKinesisStreamingDestinationInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateKinesisStreamingDestinationInput::table_name`](crate::types::UpdateKinesisStreamingDestinationInput::table_name).
@@ -124,20 +120,20 @@ impl UpdateKinesisStreamingDestinationInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`UpdateKinesisStreamingDestinationInput::table_name`](crate::types::UpdateKinesisStreamingDestinationInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`UpdateKinesisStreamingDestinationInput::stream_arn`](crate::types::UpdateKinesisStreamingDestinationInput::stream_arn): The Amazon Resource Name (ARN) for the Kinesis stream input.
     pub fn stream_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.stream_arn = ::std::option::Option::Some(input.into());
+        self.inner.stream_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateKinesisStreamingDestinationInput::stream_arn`](crate::types::UpdateKinesisStreamingDestinationInput::stream_arn).
@@ -146,13 +142,13 @@ impl UpdateKinesisStreamingDestinationInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.stream_arn = input;
+        self.inner.stream_arn = input;
         self
     }
     /// The value set for [`UpdateKinesisStreamingDestinationInput::stream_arn`](crate::types::UpdateKinesisStreamingDestinationInput::stream_arn), if any.
     #[inline]
     pub fn get_stream_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.stream_arn
+        &self.inner.stream_arn
     }
     /// Sets [`UpdateKinesisStreamingDestinationInput::update_kinesis_streaming_configuration`](crate::types::UpdateKinesisStreamingDestinationInput::update_kinesis_streaming_configuration): The command to update the Kinesis stream configuration.
     pub fn update_kinesis_streaming_configuration(
@@ -161,7 +157,7 @@ impl UpdateKinesisStreamingDestinationInputBuilder {
             crate::types::UpdateKinesisStreamingConfiguration,
         >,
     ) -> Self {
-        self.update_kinesis_streaming_configuration = ::std::option::Option::Some(
+        self.inner.update_kinesis_streaming_configuration = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -172,7 +168,7 @@ impl UpdateKinesisStreamingDestinationInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::UpdateKinesisStreamingConfiguration>,
     ) -> Self {
-        self.update_kinesis_streaming_configuration = input;
+        self.inner.update_kinesis_streaming_configuration = input;
         self
     }
     /// The value set for [`UpdateKinesisStreamingDestinationInput::update_kinesis_streaming_configuration`](crate::types::UpdateKinesisStreamingDestinationInput::update_kinesis_streaming_configuration), if any.
@@ -180,7 +176,7 @@ impl UpdateKinesisStreamingDestinationInputBuilder {
     pub fn get_update_kinesis_streaming_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::UpdateKinesisStreamingConfiguration> {
-        &self.update_kinesis_streaming_configuration
+        &self.inner.update_kinesis_streaming_configuration
     }
     /// Builds the [`UpdateKinesisStreamingDestinationInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -190,23 +186,18 @@ impl UpdateKinesisStreamingDestinationInputBuilder {
         crate::types::UpdateKinesisStreamingDestinationInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateKinesisStreamingDestinationInput",
                 member: "TableName",
             });
         }
-        if self.stream_arn.is_none() {
+        if self.inner.stream_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateKinesisStreamingDestinationInput",
                 member: "StreamArn",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateKinesisStreamingDestinationInput {
-            table_name: self.table_name,
-            stream_arn: self.stream_arn,
-            update_kinesis_streaming_configuration: self
-                .update_kinesis_streaming_configuration,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

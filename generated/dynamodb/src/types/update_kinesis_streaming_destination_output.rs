@@ -111,12 +111,7 @@ impl UpdateKinesisStreamingDestinationOutput {
     ::std::default::Default
 )]
 pub struct UpdateKinesisStreamingDestinationOutputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    stream_arn: ::std::option::Option<::std::string::String>,
-    destination_status: ::std::option::Option<crate::types::DestinationStatus>,
-    update_kinesis_streaming_configuration: ::std::option::Option<
-        crate::types::UpdateKinesisStreamingConfiguration,
-    >,
+    inner: crate::types::UpdateKinesisStreamingDestinationOutput,
 }
 impl UpdateKinesisStreamingDestinationOutputBuilder {
     /// Sets [`UpdateKinesisStreamingDestinationOutput::table_name`](crate::types::UpdateKinesisStreamingDestinationOutput::table_name): The table name for the Kinesis streaming destination output.
@@ -124,7 +119,7 @@ impl UpdateKinesisStreamingDestinationOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateKinesisStreamingDestinationOutput::table_name`](crate::types::UpdateKinesisStreamingDestinationOutput::table_name).
@@ -133,20 +128,20 @@ impl UpdateKinesisStreamingDestinationOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`UpdateKinesisStreamingDestinationOutput::table_name`](crate::types::UpdateKinesisStreamingDestinationOutput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`UpdateKinesisStreamingDestinationOutput::stream_arn`](crate::types::UpdateKinesisStreamingDestinationOutput::stream_arn): The ARN for the Kinesis stream input.
     pub fn stream_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.stream_arn = ::std::option::Option::Some(input.into());
+        self.inner.stream_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateKinesisStreamingDestinationOutput::stream_arn`](crate::types::UpdateKinesisStreamingDestinationOutput::stream_arn).
@@ -155,20 +150,20 @@ impl UpdateKinesisStreamingDestinationOutputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.stream_arn = input;
+        self.inner.stream_arn = input;
         self
     }
     /// The value set for [`UpdateKinesisStreamingDestinationOutput::stream_arn`](crate::types::UpdateKinesisStreamingDestinationOutput::stream_arn), if any.
     #[inline]
     pub fn get_stream_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.stream_arn
+        &self.inner.stream_arn
     }
     /// Sets [`UpdateKinesisStreamingDestinationOutput::destination_status`](crate::types::UpdateKinesisStreamingDestinationOutput::destination_status): The status of the attempt to update the Kinesis streaming destination output.
     pub fn destination_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::DestinationStatus>,
     ) -> Self {
-        self.destination_status = ::std::option::Option::Some(input.into());
+        self.inner.destination_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateKinesisStreamingDestinationOutput::destination_status`](crate::types::UpdateKinesisStreamingDestinationOutput::destination_status).
@@ -177,7 +172,7 @@ impl UpdateKinesisStreamingDestinationOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::DestinationStatus>,
     ) -> Self {
-        self.destination_status = input;
+        self.inner.destination_status = input;
         self
     }
     /// The value set for [`UpdateKinesisStreamingDestinationOutput::destination_status`](crate::types::UpdateKinesisStreamingDestinationOutput::destination_status), if any.
@@ -185,7 +180,7 @@ impl UpdateKinesisStreamingDestinationOutputBuilder {
     pub fn get_destination_status(
         &self,
     ) -> &::std::option::Option<crate::types::DestinationStatus> {
-        &self.destination_status
+        &self.inner.destination_status
     }
     /// Sets [`UpdateKinesisStreamingDestinationOutput::update_kinesis_streaming_configuration`](crate::types::UpdateKinesisStreamingDestinationOutput::update_kinesis_streaming_configuration): The command to update the Kinesis streaming destination configuration.
     pub fn update_kinesis_streaming_configuration(
@@ -194,7 +189,7 @@ impl UpdateKinesisStreamingDestinationOutputBuilder {
             crate::types::UpdateKinesisStreamingConfiguration,
         >,
     ) -> Self {
-        self.update_kinesis_streaming_configuration = ::std::option::Option::Some(
+        self.inner.update_kinesis_streaming_configuration = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -205,7 +200,7 @@ impl UpdateKinesisStreamingDestinationOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::UpdateKinesisStreamingConfiguration>,
     ) -> Self {
-        self.update_kinesis_streaming_configuration = input;
+        self.inner.update_kinesis_streaming_configuration = input;
         self
     }
     /// The value set for [`UpdateKinesisStreamingDestinationOutput::update_kinesis_streaming_configuration`](crate::types::UpdateKinesisStreamingDestinationOutput::update_kinesis_streaming_configuration), if any.
@@ -213,7 +208,7 @@ impl UpdateKinesisStreamingDestinationOutputBuilder {
     pub fn get_update_kinesis_streaming_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::UpdateKinesisStreamingConfiguration> {
-        &self.update_kinesis_streaming_configuration
+        &self.inner.update_kinesis_streaming_configuration
     }
     /// Builds the [`UpdateKinesisStreamingDestinationOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -223,12 +218,6 @@ impl UpdateKinesisStreamingDestinationOutputBuilder {
         crate::types::UpdateKinesisStreamingDestinationOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::UpdateKinesisStreamingDestinationOutput {
-            table_name: self.table_name,
-            stream_arn: self.stream_arn,
-            destination_status: self.destination_status,
-            update_kinesis_streaming_configuration: self
-                .update_kinesis_streaming_configuration,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -126,18 +126,7 @@ for UpdateReplicationGroupMemberAction {
     ::std::default::Default
 )]
 pub struct UpdateReplicationGroupMemberActionBuilder {
-    region_name: ::std::option::Option<::std::string::String>,
-    kms_master_key_id: ::std::option::Option<::std::string::String>,
-    provisioned_throughput_override: ::std::option::Option<
-        crate::types::ProvisionedThroughputOverride,
-    >,
-    on_demand_throughput_override: ::std::option::Option<
-        crate::types::OnDemandThroughputOverride,
-    >,
-    global_secondary_indexes: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndex>,
-    >,
-    table_class_override: ::std::option::Option<crate::types::TableClass>,
+    inner: crate::types::UpdateReplicationGroupMemberAction,
 }
 impl UpdateReplicationGroupMemberActionBuilder {
     /// Sets [`UpdateReplicationGroupMemberAction::region_name`](crate::types::UpdateReplicationGroupMemberAction::region_name): The Region where the replica exists.
@@ -145,7 +134,7 @@ impl UpdateReplicationGroupMemberActionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.region_name = ::std::option::Option::Some(input.into());
+        self.inner.region_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateReplicationGroupMemberAction::region_name`](crate::types::UpdateReplicationGroupMemberAction::region_name).
@@ -154,20 +143,20 @@ impl UpdateReplicationGroupMemberActionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.region_name = input;
+        self.inner.region_name = input;
         self
     }
     /// The value set for [`UpdateReplicationGroupMemberAction::region_name`](crate::types::UpdateReplicationGroupMemberAction::region_name), if any.
     #[inline]
     pub fn get_region_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.region_name
+        &self.inner.region_name
     }
     /// Sets [`UpdateReplicationGroupMemberAction::kms_master_key_id`](crate::types::UpdateReplicationGroupMemberAction::kms_master_key_id): The KMS key of the replica that should be used for KMS encryption.
     pub fn kms_master_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.kms_master_key_id = ::std::option::Option::Some(input.into());
+        self.inner.kms_master_key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateReplicationGroupMemberAction::kms_master_key_id`](crate::types::UpdateReplicationGroupMemberAction::kms_master_key_id).
@@ -176,7 +165,7 @@ impl UpdateReplicationGroupMemberActionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.kms_master_key_id = input;
+        self.inner.kms_master_key_id = input;
         self
     }
     /// The value set for [`UpdateReplicationGroupMemberAction::kms_master_key_id`](crate::types::UpdateReplicationGroupMemberAction::kms_master_key_id), if any.
@@ -184,14 +173,16 @@ impl UpdateReplicationGroupMemberActionBuilder {
     pub fn get_kms_master_key_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.kms_master_key_id
+        &self.inner.kms_master_key_id
     }
     /// Sets [`UpdateReplicationGroupMemberAction::provisioned_throughput_override`](crate::types::UpdateReplicationGroupMemberAction::provisioned_throughput_override): Replica-specific provisioned throughput.
     pub fn provisioned_throughput_override(
         mut self,
         input: impl ::std::convert::Into<crate::types::ProvisionedThroughputOverride>,
     ) -> Self {
-        self.provisioned_throughput_override = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput_override = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`UpdateReplicationGroupMemberAction::provisioned_throughput_override`](crate::types::UpdateReplicationGroupMemberAction::provisioned_throughput_override).
@@ -200,7 +191,7 @@ impl UpdateReplicationGroupMemberActionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ProvisionedThroughputOverride>,
     ) -> Self {
-        self.provisioned_throughput_override = input;
+        self.inner.provisioned_throughput_override = input;
         self
     }
     /// The value set for [`UpdateReplicationGroupMemberAction::provisioned_throughput_override`](crate::types::UpdateReplicationGroupMemberAction::provisioned_throughput_override), if any.
@@ -208,14 +199,16 @@ impl UpdateReplicationGroupMemberActionBuilder {
     pub fn get_provisioned_throughput_override(
         &self,
     ) -> &::std::option::Option<crate::types::ProvisionedThroughputOverride> {
-        &self.provisioned_throughput_override
+        &self.inner.provisioned_throughput_override
     }
     /// Sets [`UpdateReplicationGroupMemberAction::on_demand_throughput_override`](crate::types::UpdateReplicationGroupMemberAction::on_demand_throughput_override): Overrides the maximum on-demand throughput for the replica table.
     pub fn on_demand_throughput_override(
         mut self,
         input: impl ::std::convert::Into<crate::types::OnDemandThroughputOverride>,
     ) -> Self {
-        self.on_demand_throughput_override = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput_override = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`UpdateReplicationGroupMemberAction::on_demand_throughput_override`](crate::types::UpdateReplicationGroupMemberAction::on_demand_throughput_override).
@@ -224,7 +217,7 @@ impl UpdateReplicationGroupMemberActionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::OnDemandThroughputOverride>,
     ) -> Self {
-        self.on_demand_throughput_override = input;
+        self.inner.on_demand_throughput_override = input;
         self
     }
     /// The value set for [`UpdateReplicationGroupMemberAction::on_demand_throughput_override`](crate::types::UpdateReplicationGroupMemberAction::on_demand_throughput_override), if any.
@@ -232,7 +225,7 @@ impl UpdateReplicationGroupMemberActionBuilder {
     pub fn get_on_demand_throughput_override(
         &self,
     ) -> &::std::option::Option<crate::types::OnDemandThroughputOverride> {
-        &self.on_demand_throughput_override
+        &self.inner.on_demand_throughput_override
     }
     /// Sets [`UpdateReplicationGroupMemberAction::global_secondary_indexes`](crate::types::UpdateReplicationGroupMemberAction::global_secondary_indexes): Replica-specific global secondary index settings.
     pub fn global_secondary_indexes(
@@ -241,7 +234,7 @@ impl UpdateReplicationGroupMemberActionBuilder {
             Item = impl ::std::convert::Into<crate::types::ReplicaGlobalSecondaryIndex>,
         >,
     ) -> Self {
-        self.global_secondary_indexes = ::std::option::Option::Some(
+        self.inner.global_secondary_indexes = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -254,7 +247,7 @@ impl UpdateReplicationGroupMemberActionBuilder {
             ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndex>,
         >,
     ) -> Self {
-        self.global_secondary_indexes = input;
+        self.inner.global_secondary_indexes = input;
         self
     }
     /// The value set for [`UpdateReplicationGroupMemberAction::global_secondary_indexes`](crate::types::UpdateReplicationGroupMemberAction::global_secondary_indexes), if any.
@@ -264,14 +257,14 @@ impl UpdateReplicationGroupMemberActionBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::ReplicaGlobalSecondaryIndex>,
     > {
-        &self.global_secondary_indexes
+        &self.inner.global_secondary_indexes
     }
     /// Sets [`UpdateReplicationGroupMemberAction::table_class_override`](crate::types::UpdateReplicationGroupMemberAction::table_class_override): Replica-specific table class.
     pub fn table_class_override(
         mut self,
         input: impl ::std::convert::Into<crate::types::TableClass>,
     ) -> Self {
-        self.table_class_override = ::std::option::Option::Some(input.into());
+        self.inner.table_class_override = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateReplicationGroupMemberAction::table_class_override`](crate::types::UpdateReplicationGroupMemberAction::table_class_override).
@@ -280,7 +273,7 @@ impl UpdateReplicationGroupMemberActionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableClass>,
     ) -> Self {
-        self.table_class_override = input;
+        self.inner.table_class_override = input;
         self
     }
     /// The value set for [`UpdateReplicationGroupMemberAction::table_class_override`](crate::types::UpdateReplicationGroupMemberAction::table_class_override), if any.
@@ -288,7 +281,7 @@ impl UpdateReplicationGroupMemberActionBuilder {
     pub fn get_table_class_override(
         &self,
     ) -> &::std::option::Option<crate::types::TableClass> {
-        &self.table_class_override
+        &self.inner.table_class_override
     }
     /// Builds the [`UpdateReplicationGroupMemberAction`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -298,19 +291,12 @@ impl UpdateReplicationGroupMemberActionBuilder {
         crate::types::UpdateReplicationGroupMemberAction,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.region_name.is_none() {
+        if self.inner.region_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateReplicationGroupMemberAction",
                 member: "RegionName",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateReplicationGroupMemberAction {
-            region_name: self.region_name,
-            kms_master_key_id: self.kms_master_key_id,
-            provisioned_throughput_override: self.provisioned_throughput_override,
-            on_demand_throughput_override: self.on_demand_throughput_override,
-            global_secondary_indexes: self.global_secondary_indexes,
-            table_class_override: self.table_class_override,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

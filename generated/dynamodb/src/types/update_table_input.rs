@@ -265,36 +265,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateTableInput {
     ::std::default::Default
 )]
 pub struct UpdateTableInputBuilder {
-    attribute_definitions: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AttributeDefinition>,
-    >,
-    table_name: ::std::option::Option<::std::string::String>,
-    billing_mode: ::std::option::Option<crate::types::BillingMode>,
-    provisioned_throughput: ::std::option::Option<crate::types::ProvisionedThroughput>,
-    global_secondary_index_updates: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalSecondaryIndexUpdate>,
-    >,
-    stream_specification: ::std::option::Option<crate::types::StreamSpecification>,
-    sse_specification: ::std::option::Option<crate::types::SseSpecification>,
-    replica_updates: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicationGroupUpdate>,
-    >,
-    table_class: ::std::option::Option<crate::types::TableClass>,
-    deletion_protection_enabled: ::std::option::Option<bool>,
-    multi_region_consistency: ::std::option::Option<
-        crate::types::MultiRegionConsistency,
-    >,
-    global_table_witness_updates: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalTableWitnessGroupUpdate>,
-    >,
-    on_demand_throughput: ::std::option::Option<crate::types::OnDemandThroughput>,
-    warm_throughput: ::std::option::Option<crate::types::WarmThroughput>,
-    global_table_settings_replication_mode: ::std::option::Option<
-        crate::types::GlobalTableSettingsReplicationMode,
-    >,
-    vector_index_updates: ::std::option::Option<
-        ::std::vec::Vec<crate::types::VectorIndexUpdate>,
-    >,
+    inner: crate::types::UpdateTableInput,
 }
 impl UpdateTableInputBuilder {
     /// Sets [`UpdateTableInput::attribute_definitions`](crate::types::UpdateTableInput::attribute_definitions): An array of attributes that describe the key schema for the table and indexes.
@@ -304,7 +275,7 @@ impl UpdateTableInputBuilder {
             Item = impl ::std::convert::Into<crate::types::AttributeDefinition>,
         >,
     ) -> Self {
-        self.attribute_definitions = ::std::option::Option::Some(
+        self.inner.attribute_definitions = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -315,7 +286,7 @@ impl UpdateTableInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::AttributeDefinition>>,
     ) -> Self {
-        self.attribute_definitions = input;
+        self.inner.attribute_definitions = input;
         self
     }
     /// The value set for [`UpdateTableInput::attribute_definitions`](crate::types::UpdateTableInput::attribute_definitions), if any.
@@ -323,14 +294,14 @@ impl UpdateTableInputBuilder {
     pub fn get_attribute_definitions(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AttributeDefinition>> {
-        &self.attribute_definitions
+        &self.inner.attribute_definitions
     }
     /// Sets [`UpdateTableInput::table_name`](crate::types::UpdateTableInput::table_name): The name of the table to be updated.
     pub fn table_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateTableInput::table_name`](crate::types::UpdateTableInput::table_name).
@@ -339,20 +310,20 @@ impl UpdateTableInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`UpdateTableInput::table_name`](crate::types::UpdateTableInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`UpdateTableInput::billing_mode`](crate::types::UpdateTableInput::billing_mode): Controls how you are charged for read and write throughput and how you manage capacity.
     pub fn billing_mode(
         mut self,
         input: impl ::std::convert::Into<crate::types::BillingMode>,
     ) -> Self {
-        self.billing_mode = ::std::option::Option::Some(input.into());
+        self.inner.billing_mode = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateTableInput::billing_mode`](crate::types::UpdateTableInput::billing_mode).
@@ -361,20 +332,20 @@ impl UpdateTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::BillingMode>,
     ) -> Self {
-        self.billing_mode = input;
+        self.inner.billing_mode = input;
         self
     }
     /// The value set for [`UpdateTableInput::billing_mode`](crate::types::UpdateTableInput::billing_mode), if any.
     #[inline]
     pub fn get_billing_mode(&self) -> &::std::option::Option<crate::types::BillingMode> {
-        &self.billing_mode
+        &self.inner.billing_mode
     }
     /// Sets [`UpdateTableInput::provisioned_throughput`](crate::types::UpdateTableInput::provisioned_throughput): The new provisioned throughput settings for the specified table or index.
     pub fn provisioned_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::ProvisionedThroughput>,
     ) -> Self {
-        self.provisioned_throughput = ::std::option::Option::Some(input.into());
+        self.inner.provisioned_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateTableInput::provisioned_throughput`](crate::types::UpdateTableInput::provisioned_throughput).
@@ -383,7 +354,7 @@ impl UpdateTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ProvisionedThroughput>,
     ) -> Self {
-        self.provisioned_throughput = input;
+        self.inner.provisioned_throughput = input;
         self
     }
     /// The value set for [`UpdateTableInput::provisioned_throughput`](crate::types::UpdateTableInput::provisioned_throughput), if any.
@@ -391,7 +362,7 @@ impl UpdateTableInputBuilder {
     pub fn get_provisioned_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::ProvisionedThroughput> {
-        &self.provisioned_throughput
+        &self.inner.provisioned_throughput
     }
     /// Sets [`UpdateTableInput::global_secondary_index_updates`](crate::types::UpdateTableInput::global_secondary_index_updates): An array of one or more global secondary indexes for the table.
     pub fn global_secondary_index_updates(
@@ -400,7 +371,7 @@ impl UpdateTableInputBuilder {
             Item = impl ::std::convert::Into<crate::types::GlobalSecondaryIndexUpdate>,
         >,
     ) -> Self {
-        self.global_secondary_index_updates = ::std::option::Option::Some(
+        self.inner.global_secondary_index_updates = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -413,7 +384,7 @@ impl UpdateTableInputBuilder {
             ::std::vec::Vec<crate::types::GlobalSecondaryIndexUpdate>,
         >,
     ) -> Self {
-        self.global_secondary_index_updates = input;
+        self.inner.global_secondary_index_updates = input;
         self
     }
     /// The value set for [`UpdateTableInput::global_secondary_index_updates`](crate::types::UpdateTableInput::global_secondary_index_updates), if any.
@@ -423,14 +394,14 @@ impl UpdateTableInputBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::GlobalSecondaryIndexUpdate>,
     > {
-        &self.global_secondary_index_updates
+        &self.inner.global_secondary_index_updates
     }
     /// Sets [`UpdateTableInput::stream_specification`](crate::types::UpdateTableInput::stream_specification): Represents the DynamoDB Streams configuration for the table.
     pub fn stream_specification(
         mut self,
         input: impl ::std::convert::Into<crate::types::StreamSpecification>,
     ) -> Self {
-        self.stream_specification = ::std::option::Option::Some(input.into());
+        self.inner.stream_specification = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateTableInput::stream_specification`](crate::types::UpdateTableInput::stream_specification).
@@ -439,7 +410,7 @@ impl UpdateTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::StreamSpecification>,
     ) -> Self {
-        self.stream_specification = input;
+        self.inner.stream_specification = input;
         self
     }
     /// The value set for [`UpdateTableInput::stream_specification`](crate::types::UpdateTableInput::stream_specification), if any.
@@ -447,14 +418,14 @@ impl UpdateTableInputBuilder {
     pub fn get_stream_specification(
         &self,
     ) -> &::std::option::Option<crate::types::StreamSpecification> {
-        &self.stream_specification
+        &self.inner.stream_specification
     }
     /// Sets [`UpdateTableInput::sse_specification`](crate::types::UpdateTableInput::sse_specification): The new server-side encryption settings for the specified table.
     pub fn sse_specification(
         mut self,
         input: impl ::std::convert::Into<crate::types::SseSpecification>,
     ) -> Self {
-        self.sse_specification = ::std::option::Option::Some(input.into());
+        self.inner.sse_specification = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateTableInput::sse_specification`](crate::types::UpdateTableInput::sse_specification).
@@ -463,7 +434,7 @@ impl UpdateTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SseSpecification>,
     ) -> Self {
-        self.sse_specification = input;
+        self.inner.sse_specification = input;
         self
     }
     /// The value set for [`UpdateTableInput::sse_specification`](crate::types::UpdateTableInput::sse_specification), if any.
@@ -471,7 +442,7 @@ impl UpdateTableInputBuilder {
     pub fn get_sse_specification(
         &self,
     ) -> &::std::option::Option<crate::types::SseSpecification> {
-        &self.sse_specification
+        &self.inner.sse_specification
     }
     /// Sets [`UpdateTableInput::replica_updates`](crate::types::UpdateTableInput::replica_updates): A list of replica update actions (create, delete, or update) for the table.
     pub fn replica_updates(
@@ -480,7 +451,7 @@ impl UpdateTableInputBuilder {
             Item = impl ::std::convert::Into<crate::types::ReplicationGroupUpdate>,
         >,
     ) -> Self {
-        self.replica_updates = ::std::option::Option::Some(
+        self.inner.replica_updates = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -493,7 +464,7 @@ impl UpdateTableInputBuilder {
             ::std::vec::Vec<crate::types::ReplicationGroupUpdate>,
         >,
     ) -> Self {
-        self.replica_updates = input;
+        self.inner.replica_updates = input;
         self
     }
     /// The value set for [`UpdateTableInput::replica_updates`](crate::types::UpdateTableInput::replica_updates), if any.
@@ -501,14 +472,14 @@ impl UpdateTableInputBuilder {
     pub fn get_replica_updates(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::ReplicationGroupUpdate>> {
-        &self.replica_updates
+        &self.inner.replica_updates
     }
     /// Sets [`UpdateTableInput::table_class`](crate::types::UpdateTableInput::table_class): The table class of the table to be updated.
     pub fn table_class(
         mut self,
         input: impl ::std::convert::Into<crate::types::TableClass>,
     ) -> Self {
-        self.table_class = ::std::option::Option::Some(input.into());
+        self.inner.table_class = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateTableInput::table_class`](crate::types::UpdateTableInput::table_class).
@@ -517,20 +488,22 @@ impl UpdateTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableClass>,
     ) -> Self {
-        self.table_class = input;
+        self.inner.table_class = input;
         self
     }
     /// The value set for [`UpdateTableInput::table_class`](crate::types::UpdateTableInput::table_class), if any.
     #[inline]
     pub fn get_table_class(&self) -> &::std::option::Option<crate::types::TableClass> {
-        &self.table_class
+        &self.inner.table_class
     }
     /// Sets [`UpdateTableInput::deletion_protection_enabled`](crate::types::UpdateTableInput::deletion_protection_enabled): Indicates whether deletion protection is to be enabled (true) or disabled (false) on the table.
     pub fn deletion_protection_enabled(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.deletion_protection_enabled = ::std::option::Option::Some(input.into());
+        self.inner.deletion_protection_enabled = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`UpdateTableInput::deletion_protection_enabled`](crate::types::UpdateTableInput::deletion_protection_enabled).
@@ -539,20 +512,20 @@ impl UpdateTableInputBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.deletion_protection_enabled = input;
+        self.inner.deletion_protection_enabled = input;
         self
     }
     /// The value set for [`UpdateTableInput::deletion_protection_enabled`](crate::types::UpdateTableInput::deletion_protection_enabled), if any.
     #[inline]
     pub fn get_deletion_protection_enabled(&self) -> &::std::option::Option<bool> {
-        &self.deletion_protection_enabled
+        &self.inner.deletion_protection_enabled
     }
     /// Sets [`UpdateTableInput::multi_region_consistency`](crate::types::UpdateTableInput::multi_region_consistency): Specifies the consistency mode for a new global table.
     pub fn multi_region_consistency(
         mut self,
         input: impl ::std::convert::Into<crate::types::MultiRegionConsistency>,
     ) -> Self {
-        self.multi_region_consistency = ::std::option::Option::Some(input.into());
+        self.inner.multi_region_consistency = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateTableInput::multi_region_consistency`](crate::types::UpdateTableInput::multi_region_consistency).
@@ -561,7 +534,7 @@ impl UpdateTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::MultiRegionConsistency>,
     ) -> Self {
-        self.multi_region_consistency = input;
+        self.inner.multi_region_consistency = input;
         self
     }
     /// The value set for [`UpdateTableInput::multi_region_consistency`](crate::types::UpdateTableInput::multi_region_consistency), if any.
@@ -569,7 +542,7 @@ impl UpdateTableInputBuilder {
     pub fn get_multi_region_consistency(
         &self,
     ) -> &::std::option::Option<crate::types::MultiRegionConsistency> {
-        &self.multi_region_consistency
+        &self.inner.multi_region_consistency
     }
     /// Sets [`UpdateTableInput::global_table_witness_updates`](crate::types::UpdateTableInput::global_table_witness_updates): A list of witness updates for a MRSC global table.
     pub fn global_table_witness_updates(
@@ -578,7 +551,7 @@ impl UpdateTableInputBuilder {
             Item = impl ::std::convert::Into<crate::types::GlobalTableWitnessGroupUpdate>,
         >,
     ) -> Self {
-        self.global_table_witness_updates = ::std::option::Option::Some(
+        self.inner.global_table_witness_updates = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -591,7 +564,7 @@ impl UpdateTableInputBuilder {
             ::std::vec::Vec<crate::types::GlobalTableWitnessGroupUpdate>,
         >,
     ) -> Self {
-        self.global_table_witness_updates = input;
+        self.inner.global_table_witness_updates = input;
         self
     }
     /// The value set for [`UpdateTableInput::global_table_witness_updates`](crate::types::UpdateTableInput::global_table_witness_updates), if any.
@@ -601,14 +574,14 @@ impl UpdateTableInputBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::GlobalTableWitnessGroupUpdate>,
     > {
-        &self.global_table_witness_updates
+        &self.inner.global_table_witness_updates
     }
     /// Sets [`UpdateTableInput::on_demand_throughput`](crate::types::UpdateTableInput::on_demand_throughput): Updates the maximum number of read and write units for the specified table in on-demand capacity mode.
     pub fn on_demand_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateTableInput::on_demand_throughput`](crate::types::UpdateTableInput::on_demand_throughput).
@@ -617,7 +590,7 @@ impl UpdateTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::OnDemandThroughput>,
     ) -> Self {
-        self.on_demand_throughput = input;
+        self.inner.on_demand_throughput = input;
         self
     }
     /// The value set for [`UpdateTableInput::on_demand_throughput`](crate::types::UpdateTableInput::on_demand_throughput), if any.
@@ -625,14 +598,14 @@ impl UpdateTableInputBuilder {
     pub fn get_on_demand_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::OnDemandThroughput> {
-        &self.on_demand_throughput
+        &self.inner.on_demand_throughput
     }
     /// Sets [`UpdateTableInput::warm_throughput`](crate::types::UpdateTableInput::warm_throughput): Represents the warm throughput (in read units per second and write units per second) for updating a table.
     pub fn warm_throughput(
         mut self,
         input: impl ::std::convert::Into<crate::types::WarmThroughput>,
     ) -> Self {
-        self.warm_throughput = ::std::option::Option::Some(input.into());
+        self.inner.warm_throughput = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateTableInput::warm_throughput`](crate::types::UpdateTableInput::warm_throughput).
@@ -641,7 +614,7 @@ impl UpdateTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::WarmThroughput>,
     ) -> Self {
-        self.warm_throughput = input;
+        self.inner.warm_throughput = input;
         self
     }
     /// The value set for [`UpdateTableInput::warm_throughput`](crate::types::UpdateTableInput::warm_throughput), if any.
@@ -649,7 +622,7 @@ impl UpdateTableInputBuilder {
     pub fn get_warm_throughput(
         &self,
     ) -> &::std::option::Option<crate::types::WarmThroughput> {
-        &self.warm_throughput
+        &self.inner.warm_throughput
     }
     /// Sets [`UpdateTableInput::global_table_settings_replication_mode`](crate::types::UpdateTableInput::global_table_settings_replication_mode): Controls the settings replication mode for a global table replica.
     pub fn global_table_settings_replication_mode(
@@ -658,7 +631,7 @@ impl UpdateTableInputBuilder {
             crate::types::GlobalTableSettingsReplicationMode,
         >,
     ) -> Self {
-        self.global_table_settings_replication_mode = ::std::option::Option::Some(
+        self.inner.global_table_settings_replication_mode = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -669,7 +642,7 @@ impl UpdateTableInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::GlobalTableSettingsReplicationMode>,
     ) -> Self {
-        self.global_table_settings_replication_mode = input;
+        self.inner.global_table_settings_replication_mode = input;
         self
     }
     /// The value set for [`UpdateTableInput::global_table_settings_replication_mode`](crate::types::UpdateTableInput::global_table_settings_replication_mode), if any.
@@ -677,7 +650,7 @@ impl UpdateTableInputBuilder {
     pub fn get_global_table_settings_replication_mode(
         &self,
     ) -> &::std::option::Option<crate::types::GlobalTableSettingsReplicationMode> {
-        &self.global_table_settings_replication_mode
+        &self.inner.global_table_settings_replication_mode
     }
     /// Sets [`UpdateTableInput::vector_index_updates`](crate::types::UpdateTableInput::vector_index_updates): A list of vector indexes to be added to or removed from the table.
     pub fn vector_index_updates(
@@ -686,7 +659,7 @@ impl UpdateTableInputBuilder {
             Item = impl ::std::convert::Into<crate::types::VectorIndexUpdate>,
         >,
     ) -> Self {
-        self.vector_index_updates = ::std::option::Option::Some(
+        self.inner.vector_index_updates = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -697,7 +670,7 @@ impl UpdateTableInputBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::VectorIndexUpdate>>,
     ) -> Self {
-        self.vector_index_updates = input;
+        self.inner.vector_index_updates = input;
         self
     }
     /// The value set for [`UpdateTableInput::vector_index_updates`](crate::types::UpdateTableInput::vector_index_updates), if any.
@@ -705,7 +678,7 @@ impl UpdateTableInputBuilder {
     pub fn get_vector_index_updates(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::VectorIndexUpdate>> {
-        &self.vector_index_updates
+        &self.inner.vector_index_updates
     }
     /// Builds the [`UpdateTableInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -715,30 +688,12 @@ impl UpdateTableInputBuilder {
         crate::types::UpdateTableInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTableInput",
                 member: "TableName",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateTableInput {
-            attribute_definitions: self.attribute_definitions,
-            table_name: self.table_name,
-            billing_mode: self.billing_mode,
-            provisioned_throughput: self.provisioned_throughput,
-            global_secondary_index_updates: self.global_secondary_index_updates,
-            stream_specification: self.stream_specification,
-            sse_specification: self.sse_specification,
-            replica_updates: self.replica_updates,
-            table_class: self.table_class,
-            deletion_protection_enabled: self.deletion_protection_enabled,
-            multi_region_consistency: self.multi_region_consistency,
-            global_table_witness_updates: self.global_table_witness_updates,
-            on_demand_throughput: self.on_demand_throughput,
-            warm_throughput: self.warm_throughput,
-            global_table_settings_replication_mode: self
-                .global_table_settings_replication_mode,
-            vector_index_updates: self.vector_index_updates,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -84,7 +84,7 @@ impl UpdateTableOutput {
     ::std::default::Default
 )]
 pub struct UpdateTableOutputBuilder {
-    table_description: ::std::option::Option<crate::types::TableDescription>,
+    inner: crate::types::UpdateTableOutput,
 }
 impl UpdateTableOutputBuilder {
     /// Sets [`UpdateTableOutput::table_description`](crate::types::UpdateTableOutput::table_description): Represents the properties of the table.
@@ -92,7 +92,7 @@ impl UpdateTableOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::TableDescription>,
     ) -> Self {
-        self.table_description = ::std::option::Option::Some(input.into());
+        self.inner.table_description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateTableOutput::table_description`](crate::types::UpdateTableOutput::table_description).
@@ -101,7 +101,7 @@ impl UpdateTableOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableDescription>,
     ) -> Self {
-        self.table_description = input;
+        self.inner.table_description = input;
         self
     }
     /// The value set for [`UpdateTableOutput::table_description`](crate::types::UpdateTableOutput::table_description), if any.
@@ -109,7 +109,7 @@ impl UpdateTableOutputBuilder {
     pub fn get_table_description(
         &self,
     ) -> &::std::option::Option<crate::types::TableDescription> {
-        &self.table_description
+        &self.inner.table_description
     }
     /// Builds the [`UpdateTableOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -119,8 +119,6 @@ impl UpdateTableOutputBuilder {
         crate::types::UpdateTableOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::UpdateTableOutput {
-            table_description: self.table_description,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

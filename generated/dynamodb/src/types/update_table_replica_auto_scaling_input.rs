@@ -128,16 +128,7 @@ for UpdateTableReplicaAutoScalingInput {
     ::std::default::Default
 )]
 pub struct UpdateTableReplicaAutoScalingInputBuilder {
-    global_secondary_index_updates: ::std::option::Option<
-        ::std::vec::Vec<crate::types::GlobalSecondaryIndexAutoScalingUpdate>,
-    >,
-    table_name: ::std::option::Option<::std::string::String>,
-    provisioned_write_capacity_auto_scaling_update: ::std::option::Option<
-        crate::types::AutoScalingSettingsUpdate,
-    >,
-    replica_updates: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ReplicaAutoScalingUpdate>,
-    >,
+    inner: crate::types::UpdateTableReplicaAutoScalingInput,
 }
 impl UpdateTableReplicaAutoScalingInputBuilder {
     /// Sets [`UpdateTableReplicaAutoScalingInput::global_secondary_index_updates`](crate::types::UpdateTableReplicaAutoScalingInput::global_secondary_index_updates): Represents the auto scaling settings of the global secondary indexes of the replica to be updated.
@@ -149,7 +140,7 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
             >,
         >,
     ) -> Self {
-        self.global_secondary_index_updates = ::std::option::Option::Some(
+        self.inner.global_secondary_index_updates = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -162,7 +153,7 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
             ::std::vec::Vec<crate::types::GlobalSecondaryIndexAutoScalingUpdate>,
         >,
     ) -> Self {
-        self.global_secondary_index_updates = input;
+        self.inner.global_secondary_index_updates = input;
         self
     }
     /// The value set for [`UpdateTableReplicaAutoScalingInput::global_secondary_index_updates`](crate::types::UpdateTableReplicaAutoScalingInput::global_secondary_index_updates), if any.
@@ -172,14 +163,14 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::GlobalSecondaryIndexAutoScalingUpdate>,
     > {
-        &self.global_secondary_index_updates
+        &self.inner.global_secondary_index_updates
     }
     /// Sets [`UpdateTableReplicaAutoScalingInput::table_name`](crate::types::UpdateTableReplicaAutoScalingInput::table_name): The name of the global table to be updated.
     pub fn table_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateTableReplicaAutoScalingInput::table_name`](crate::types::UpdateTableReplicaAutoScalingInput::table_name).
@@ -188,20 +179,20 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`UpdateTableReplicaAutoScalingInput::table_name`](crate::types::UpdateTableReplicaAutoScalingInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`UpdateTableReplicaAutoScalingInput::provisioned_write_capacity_auto_scaling_update`](crate::types::UpdateTableReplicaAutoScalingInput::provisioned_write_capacity_auto_scaling_update)
     pub fn provisioned_write_capacity_auto_scaling_update(
         mut self,
         input: impl ::std::convert::Into<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
-        self.provisioned_write_capacity_auto_scaling_update = ::std::option::Option::Some(
+        self.inner.provisioned_write_capacity_auto_scaling_update = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -212,7 +203,7 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AutoScalingSettingsUpdate>,
     ) -> Self {
-        self.provisioned_write_capacity_auto_scaling_update = input;
+        self.inner.provisioned_write_capacity_auto_scaling_update = input;
         self
     }
     /// The value set for [`UpdateTableReplicaAutoScalingInput::provisioned_write_capacity_auto_scaling_update`](crate::types::UpdateTableReplicaAutoScalingInput::provisioned_write_capacity_auto_scaling_update), if any.
@@ -220,7 +211,7 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
     pub fn get_provisioned_write_capacity_auto_scaling_update(
         &self,
     ) -> &::std::option::Option<crate::types::AutoScalingSettingsUpdate> {
-        &self.provisioned_write_capacity_auto_scaling_update
+        &self.inner.provisioned_write_capacity_auto_scaling_update
     }
     /// Sets [`UpdateTableReplicaAutoScalingInput::replica_updates`](crate::types::UpdateTableReplicaAutoScalingInput::replica_updates): Represents the auto scaling settings of replicas of the table that will be modified.
     pub fn replica_updates(
@@ -229,7 +220,7 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
             Item = impl ::std::convert::Into<crate::types::ReplicaAutoScalingUpdate>,
         >,
     ) -> Self {
-        self.replica_updates = ::std::option::Option::Some(
+        self.inner.replica_updates = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -242,7 +233,7 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
             ::std::vec::Vec<crate::types::ReplicaAutoScalingUpdate>,
         >,
     ) -> Self {
-        self.replica_updates = input;
+        self.inner.replica_updates = input;
         self
     }
     /// The value set for [`UpdateTableReplicaAutoScalingInput::replica_updates`](crate::types::UpdateTableReplicaAutoScalingInput::replica_updates), if any.
@@ -252,7 +243,7 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::ReplicaAutoScalingUpdate>,
     > {
-        &self.replica_updates
+        &self.inner.replica_updates
     }
     /// Builds the [`UpdateTableReplicaAutoScalingInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -262,18 +253,12 @@ impl UpdateTableReplicaAutoScalingInputBuilder {
         crate::types::UpdateTableReplicaAutoScalingInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTableReplicaAutoScalingInput",
                 member: "TableName",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateTableReplicaAutoScalingInput {
-            global_secondary_index_updates: self.global_secondary_index_updates,
-            table_name: self.table_name,
-            provisioned_write_capacity_auto_scaling_update: self
-                .provisioned_write_capacity_auto_scaling_update,
-            replica_updates: self.replica_updates,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -92,9 +92,7 @@ impl UpdateTableReplicaAutoScalingOutput {
     ::std::default::Default
 )]
 pub struct UpdateTableReplicaAutoScalingOutputBuilder {
-    table_auto_scaling_description: ::std::option::Option<
-        crate::types::TableAutoScalingDescription,
-    >,
+    inner: crate::types::UpdateTableReplicaAutoScalingOutput,
 }
 impl UpdateTableReplicaAutoScalingOutputBuilder {
     /// Sets [`UpdateTableReplicaAutoScalingOutput::table_auto_scaling_description`](crate::types::UpdateTableReplicaAutoScalingOutput::table_auto_scaling_description): Returns information about the auto scaling settings of a table with replicas.
@@ -102,7 +100,9 @@ impl UpdateTableReplicaAutoScalingOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::TableAutoScalingDescription>,
     ) -> Self {
-        self.table_auto_scaling_description = ::std::option::Option::Some(input.into());
+        self.inner.table_auto_scaling_description = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`UpdateTableReplicaAutoScalingOutput::table_auto_scaling_description`](crate::types::UpdateTableReplicaAutoScalingOutput::table_auto_scaling_description).
@@ -111,7 +111,7 @@ impl UpdateTableReplicaAutoScalingOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TableAutoScalingDescription>,
     ) -> Self {
-        self.table_auto_scaling_description = input;
+        self.inner.table_auto_scaling_description = input;
         self
     }
     /// The value set for [`UpdateTableReplicaAutoScalingOutput::table_auto_scaling_description`](crate::types::UpdateTableReplicaAutoScalingOutput::table_auto_scaling_description), if any.
@@ -119,7 +119,7 @@ impl UpdateTableReplicaAutoScalingOutputBuilder {
     pub fn get_table_auto_scaling_description(
         &self,
     ) -> &::std::option::Option<crate::types::TableAutoScalingDescription> {
-        &self.table_auto_scaling_description
+        &self.inner.table_auto_scaling_description
     }
     /// Builds the [`UpdateTableReplicaAutoScalingOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -129,8 +129,6 @@ impl UpdateTableReplicaAutoScalingOutputBuilder {
         crate::types::UpdateTableReplicaAutoScalingOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::UpdateTableReplicaAutoScalingOutput {
-            table_auto_scaling_description: self.table_auto_scaling_description,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -92,10 +92,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateTimeToLiveInput {
     ::std::default::Default
 )]
 pub struct UpdateTimeToLiveInputBuilder {
-    table_name: ::std::option::Option<::std::string::String>,
-    time_to_live_specification: ::std::option::Option<
-        crate::types::TimeToLiveSpecification,
-    >,
+    inner: crate::types::UpdateTimeToLiveInput,
 }
 impl UpdateTimeToLiveInputBuilder {
     /// Sets [`UpdateTimeToLiveInput::table_name`](crate::types::UpdateTimeToLiveInput::table_name): The name of the table to be configured.
@@ -103,7 +100,7 @@ impl UpdateTimeToLiveInputBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.table_name = ::std::option::Option::Some(input.into());
+        self.inner.table_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateTimeToLiveInput::table_name`](crate::types::UpdateTimeToLiveInput::table_name).
@@ -112,20 +109,22 @@ impl UpdateTimeToLiveInputBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.table_name = input;
+        self.inner.table_name = input;
         self
     }
     /// The value set for [`UpdateTimeToLiveInput::table_name`](crate::types::UpdateTimeToLiveInput::table_name), if any.
     #[inline]
     pub fn get_table_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.table_name
+        &self.inner.table_name
     }
     /// Sets [`UpdateTimeToLiveInput::time_to_live_specification`](crate::types::UpdateTimeToLiveInput::time_to_live_specification): Represents the settings used to enable or disable Time to Live for the specified table.
     pub fn time_to_live_specification(
         mut self,
         input: impl ::std::convert::Into<crate::types::TimeToLiveSpecification>,
     ) -> Self {
-        self.time_to_live_specification = ::std::option::Option::Some(input.into());
+        self.inner.time_to_live_specification = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`UpdateTimeToLiveInput::time_to_live_specification`](crate::types::UpdateTimeToLiveInput::time_to_live_specification).
@@ -134,7 +133,7 @@ impl UpdateTimeToLiveInputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TimeToLiveSpecification>,
     ) -> Self {
-        self.time_to_live_specification = input;
+        self.inner.time_to_live_specification = input;
         self
     }
     /// The value set for [`UpdateTimeToLiveInput::time_to_live_specification`](crate::types::UpdateTimeToLiveInput::time_to_live_specification), if any.
@@ -142,7 +141,7 @@ impl UpdateTimeToLiveInputBuilder {
     pub fn get_time_to_live_specification(
         &self,
     ) -> &::std::option::Option<crate::types::TimeToLiveSpecification> {
-        &self.time_to_live_specification
+        &self.inner.time_to_live_specification
     }
     /// Builds the [`UpdateTimeToLiveInput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -152,21 +151,18 @@ impl UpdateTimeToLiveInputBuilder {
         crate::types::UpdateTimeToLiveInput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.table_name.is_none() {
+        if self.inner.table_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTimeToLiveInput",
                 member: "TableName",
             });
         }
-        if self.time_to_live_specification.is_none() {
+        if self.inner.time_to_live_specification.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateTimeToLiveInput",
                 member: "TimeToLiveSpecification",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateTimeToLiveInput {
-            table_name: self.table_name,
-            time_to_live_specification: self.time_to_live_specification,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

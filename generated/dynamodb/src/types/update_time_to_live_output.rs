@@ -88,9 +88,7 @@ impl UpdateTimeToLiveOutput {
     ::std::default::Default
 )]
 pub struct UpdateTimeToLiveOutputBuilder {
-    time_to_live_specification: ::std::option::Option<
-        crate::types::TimeToLiveSpecification,
-    >,
+    inner: crate::types::UpdateTimeToLiveOutput,
 }
 impl UpdateTimeToLiveOutputBuilder {
     /// Sets [`UpdateTimeToLiveOutput::time_to_live_specification`](crate::types::UpdateTimeToLiveOutput::time_to_live_specification): Represents the output of an `UpdateTimeToLive` operation.
@@ -98,7 +96,9 @@ impl UpdateTimeToLiveOutputBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::TimeToLiveSpecification>,
     ) -> Self {
-        self.time_to_live_specification = ::std::option::Option::Some(input.into());
+        self.inner.time_to_live_specification = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`UpdateTimeToLiveOutput::time_to_live_specification`](crate::types::UpdateTimeToLiveOutput::time_to_live_specification).
@@ -107,7 +107,7 @@ impl UpdateTimeToLiveOutputBuilder {
         mut self,
         input: ::std::option::Option<crate::types::TimeToLiveSpecification>,
     ) -> Self {
-        self.time_to_live_specification = input;
+        self.inner.time_to_live_specification = input;
         self
     }
     /// The value set for [`UpdateTimeToLiveOutput::time_to_live_specification`](crate::types::UpdateTimeToLiveOutput::time_to_live_specification), if any.
@@ -115,7 +115,7 @@ impl UpdateTimeToLiveOutputBuilder {
     pub fn get_time_to_live_specification(
         &self,
     ) -> &::std::option::Option<crate::types::TimeToLiveSpecification> {
-        &self.time_to_live_specification
+        &self.inner.time_to_live_specification
     }
     /// Builds the [`UpdateTimeToLiveOutput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -125,8 +125,6 @@ impl UpdateTimeToLiveOutputBuilder {
         crate::types::UpdateTimeToLiveOutput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::UpdateTimeToLiveOutput {
-            time_to_live_specification: self.time_to_live_specification,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

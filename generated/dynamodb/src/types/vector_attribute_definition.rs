@@ -74,7 +74,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VectorAttributeDefinitio
     ::std::default::Default
 )]
 pub struct VectorAttributeDefinitionBuilder {
-    attribute_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::VectorAttributeDefinition,
 }
 impl VectorAttributeDefinitionBuilder {
     /// Sets [`VectorAttributeDefinition::attribute_name`](crate::types::VectorAttributeDefinition::attribute_name): The name of the vector attribute.
@@ -82,7 +82,7 @@ impl VectorAttributeDefinitionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.attribute_name = ::std::option::Option::Some(input.into());
+        self.inner.attribute_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VectorAttributeDefinition::attribute_name`](crate::types::VectorAttributeDefinition::attribute_name).
@@ -91,13 +91,13 @@ impl VectorAttributeDefinitionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.attribute_name = input;
+        self.inner.attribute_name = input;
         self
     }
     /// The value set for [`VectorAttributeDefinition::attribute_name`](crate::types::VectorAttributeDefinition::attribute_name), if any.
     #[inline]
     pub fn get_attribute_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.attribute_name
+        &self.inner.attribute_name
     }
     /// Builds the [`VectorAttributeDefinition`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -107,14 +107,12 @@ impl VectorAttributeDefinitionBuilder {
         crate::types::VectorAttributeDefinition,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.attribute_name.is_none() {
+        if self.inner.attribute_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VectorAttributeDefinition",
                 member: "AttributeName",
             });
         }
-        ::std::result::Result::Ok(crate::types::VectorAttributeDefinition {
-            attribute_name: self.attribute_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -92,8 +92,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VectorCapacity {
     ::std::default::Default
 )]
 pub struct VectorCapacityBuilder {
-    vector_search_request_bytes: ::std::option::Option<f64>,
-    vector_write_request_bytes: ::std::option::Option<f64>,
+    inner: crate::types::VectorCapacity,
 }
 impl VectorCapacityBuilder {
     /// Sets [`VectorCapacity::vector_search_request_bytes`](crate::types::VectorCapacity::vector_search_request_bytes): The number of vector search request bytes consumed by a `SearchVectors` operation.
@@ -101,7 +100,9 @@ impl VectorCapacityBuilder {
         mut self,
         input: impl ::std::convert::Into<f64>,
     ) -> Self {
-        self.vector_search_request_bytes = ::std::option::Option::Some(input.into());
+        self.inner.vector_search_request_bytes = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`VectorCapacity::vector_search_request_bytes`](crate::types::VectorCapacity::vector_search_request_bytes).
@@ -110,20 +111,22 @@ impl VectorCapacityBuilder {
         mut self,
         input: ::std::option::Option<f64>,
     ) -> Self {
-        self.vector_search_request_bytes = input;
+        self.inner.vector_search_request_bytes = input;
         self
     }
     /// The value set for [`VectorCapacity::vector_search_request_bytes`](crate::types::VectorCapacity::vector_search_request_bytes), if any.
     #[inline]
     pub fn get_vector_search_request_bytes(&self) -> &::std::option::Option<f64> {
-        &self.vector_search_request_bytes
+        &self.inner.vector_search_request_bytes
     }
     /// Sets [`VectorCapacity::vector_write_request_bytes`](crate::types::VectorCapacity::vector_write_request_bytes): The number of vector write request bytes consumed when writing to a vector index.
     pub fn vector_write_request_bytes(
         mut self,
         input: impl ::std::convert::Into<f64>,
     ) -> Self {
-        self.vector_write_request_bytes = ::std::option::Option::Some(input.into());
+        self.inner.vector_write_request_bytes = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`VectorCapacity::vector_write_request_bytes`](crate::types::VectorCapacity::vector_write_request_bytes).
@@ -132,13 +135,13 @@ impl VectorCapacityBuilder {
         mut self,
         input: ::std::option::Option<f64>,
     ) -> Self {
-        self.vector_write_request_bytes = input;
+        self.inner.vector_write_request_bytes = input;
         self
     }
     /// The value set for [`VectorCapacity::vector_write_request_bytes`](crate::types::VectorCapacity::vector_write_request_bytes), if any.
     #[inline]
     pub fn get_vector_write_request_bytes(&self) -> &::std::option::Option<f64> {
-        &self.vector_write_request_bytes
+        &self.inner.vector_write_request_bytes
     }
     /// Builds the [`VectorCapacity`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -148,9 +151,6 @@ impl VectorCapacityBuilder {
         crate::types::VectorCapacity,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::VectorCapacity {
-            vector_search_request_bytes: self.vector_search_request_bytes,
-            vector_write_request_bytes: self.vector_write_request_bytes,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -146,19 +146,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VectorIndexDescription {
     ::std::default::Default
 )]
 pub struct VectorIndexDescriptionBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
-    search_schema: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SearchSchemaElement>,
-    >,
-    projection: ::std::option::Option<crate::types::Projection>,
-    vector_attribute: ::std::option::Option<crate::types::VectorAttributeDefinition>,
-    dimensions: ::std::option::Option<i64>,
-    distance_function: ::std::option::Option<crate::types::VectorDistanceFunction>,
-    index_status: ::std::option::Option<crate::types::IndexStatus>,
-    backfilling: ::std::option::Option<bool>,
-    index_size_bytes: ::std::option::Option<i64>,
-    item_count: ::std::option::Option<i64>,
-    index_arn: ::std::option::Option<::std::string::String>,
+    inner: crate::types::VectorIndexDescription,
 }
 impl VectorIndexDescriptionBuilder {
     /// Sets [`VectorIndexDescription::index_name`](crate::types::VectorIndexDescription::index_name): The name of the vector index.
@@ -166,7 +154,7 @@ impl VectorIndexDescriptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndexDescription::index_name`](crate::types::VectorIndexDescription::index_name).
@@ -175,13 +163,13 @@ impl VectorIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`VectorIndexDescription::index_name`](crate::types::VectorIndexDescription::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`VectorIndexDescription::search_schema`](crate::types::VectorIndexDescription::search_schema): The search schema that defines partition key and inline filter attributes for the vector index.
     pub fn search_schema(
@@ -190,7 +178,7 @@ impl VectorIndexDescriptionBuilder {
             Item = impl ::std::convert::Into<crate::types::SearchSchemaElement>,
         >,
     ) -> Self {
-        self.search_schema = ::std::option::Option::Some(
+        self.inner.search_schema = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -201,7 +189,7 @@ impl VectorIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::SearchSchemaElement>>,
     ) -> Self {
-        self.search_schema = input;
+        self.inner.search_schema = input;
         self
     }
     /// The value set for [`VectorIndexDescription::search_schema`](crate::types::VectorIndexDescription::search_schema), if any.
@@ -209,14 +197,14 @@ impl VectorIndexDescriptionBuilder {
     pub fn get_search_schema(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::SearchSchemaElement>> {
-        &self.search_schema
+        &self.inner.search_schema
     }
     /// Sets [`VectorIndexDescription::projection`](crate::types::VectorIndexDescription::projection): Specifies attributes that are copied (projected) from the table into the vector index.
     pub fn projection(
         mut self,
         input: impl ::std::convert::Into<crate::types::Projection>,
     ) -> Self {
-        self.projection = ::std::option::Option::Some(input.into());
+        self.inner.projection = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndexDescription::projection`](crate::types::VectorIndexDescription::projection).
@@ -225,20 +213,20 @@ impl VectorIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::Projection>,
     ) -> Self {
-        self.projection = input;
+        self.inner.projection = input;
         self
     }
     /// The value set for [`VectorIndexDescription::projection`](crate::types::VectorIndexDescription::projection), if any.
     #[inline]
     pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
-        &self.projection
+        &self.inner.projection
     }
     /// Sets [`VectorIndexDescription::vector_attribute`](crate::types::VectorIndexDescription::vector_attribute): The vector attribute configuration for the index.
     pub fn vector_attribute(
         mut self,
         input: impl ::std::convert::Into<crate::types::VectorAttributeDefinition>,
     ) -> Self {
-        self.vector_attribute = ::std::option::Option::Some(input.into());
+        self.inner.vector_attribute = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndexDescription::vector_attribute`](crate::types::VectorIndexDescription::vector_attribute).
@@ -247,7 +235,7 @@ impl VectorIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::VectorAttributeDefinition>,
     ) -> Self {
-        self.vector_attribute = input;
+        self.inner.vector_attribute = input;
         self
     }
     /// The value set for [`VectorIndexDescription::vector_attribute`](crate::types::VectorIndexDescription::vector_attribute), if any.
@@ -255,30 +243,30 @@ impl VectorIndexDescriptionBuilder {
     pub fn get_vector_attribute(
         &self,
     ) -> &::std::option::Option<crate::types::VectorAttributeDefinition> {
-        &self.vector_attribute
+        &self.inner.vector_attribute
     }
     /// Sets [`VectorIndexDescription::dimensions`](crate::types::VectorIndexDescription::dimensions): The number of dimensions in each vector.
     pub fn dimensions(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.dimensions = ::std::option::Option::Some(input.into());
+        self.inner.dimensions = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndexDescription::dimensions`](crate::types::VectorIndexDescription::dimensions).
     #[inline]
     pub fn set_dimensions(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.dimensions = input;
+        self.inner.dimensions = input;
         self
     }
     /// The value set for [`VectorIndexDescription::dimensions`](crate::types::VectorIndexDescription::dimensions), if any.
     #[inline]
     pub fn get_dimensions(&self) -> &::std::option::Option<i64> {
-        &self.dimensions
+        &self.inner.dimensions
     }
     /// Sets [`VectorIndexDescription::distance_function`](crate::types::VectorIndexDescription::distance_function): The distance function used to calculate similarity between vectors.
     pub fn distance_function(
         mut self,
         input: impl ::std::convert::Into<crate::types::VectorDistanceFunction>,
     ) -> Self {
-        self.distance_function = ::std::option::Option::Some(input.into());
+        self.inner.distance_function = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndexDescription::distance_function`](crate::types::VectorIndexDescription::distance_function).
@@ -287,7 +275,7 @@ impl VectorIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::VectorDistanceFunction>,
     ) -> Self {
-        self.distance_function = input;
+        self.inner.distance_function = input;
         self
     }
     /// The value set for [`VectorIndexDescription::distance_function`](crate::types::VectorIndexDescription::distance_function), if any.
@@ -295,14 +283,14 @@ impl VectorIndexDescriptionBuilder {
     pub fn get_distance_function(
         &self,
     ) -> &::std::option::Option<crate::types::VectorDistanceFunction> {
-        &self.distance_function
+        &self.inner.distance_function
     }
     /// Sets [`VectorIndexDescription::index_status`](crate::types::VectorIndexDescription::index_status): The current state of the vector index:
     pub fn index_status(
         mut self,
         input: impl ::std::convert::Into<crate::types::IndexStatus>,
     ) -> Self {
-        self.index_status = ::std::option::Option::Some(input.into());
+        self.inner.index_status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndexDescription::index_status`](crate::types::VectorIndexDescription::index_status).
@@ -311,68 +299,68 @@ impl VectorIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<crate::types::IndexStatus>,
     ) -> Self {
-        self.index_status = input;
+        self.inner.index_status = input;
         self
     }
     /// The value set for [`VectorIndexDescription::index_status`](crate::types::VectorIndexDescription::index_status), if any.
     #[inline]
     pub fn get_index_status(&self) -> &::std::option::Option<crate::types::IndexStatus> {
-        &self.index_status
+        &self.inner.index_status
     }
     /// Sets [`VectorIndexDescription::backfilling`](crate::types::VectorIndexDescription::backfilling): Specifies whether the index is currently backfilling.
     pub fn backfilling(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.backfilling = ::std::option::Option::Some(input.into());
+        self.inner.backfilling = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndexDescription::backfilling`](crate::types::VectorIndexDescription::backfilling).
     #[inline]
     pub fn set_backfilling(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.backfilling = input;
+        self.inner.backfilling = input;
         self
     }
     /// The value set for [`VectorIndexDescription::backfilling`](crate::types::VectorIndexDescription::backfilling), if any.
     #[inline]
     pub fn get_backfilling(&self) -> &::std::option::Option<bool> {
-        &self.backfilling
+        &self.inner.backfilling
     }
     /// Sets [`VectorIndexDescription::index_size_bytes`](crate::types::VectorIndexDescription::index_size_bytes): The total size of the vector index, in bytes.
     pub fn index_size_bytes(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.index_size_bytes = ::std::option::Option::Some(input.into());
+        self.inner.index_size_bytes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndexDescription::index_size_bytes`](crate::types::VectorIndexDescription::index_size_bytes).
     #[inline]
     pub fn set_index_size_bytes(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.index_size_bytes = input;
+        self.inner.index_size_bytes = input;
         self
     }
     /// The value set for [`VectorIndexDescription::index_size_bytes`](crate::types::VectorIndexDescription::index_size_bytes), if any.
     #[inline]
     pub fn get_index_size_bytes(&self) -> &::std::option::Option<i64> {
-        &self.index_size_bytes
+        &self.inner.index_size_bytes
     }
     /// Sets [`VectorIndexDescription::item_count`](crate::types::VectorIndexDescription::item_count): The number of items indexed in the vector index.
     pub fn item_count(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.item_count = ::std::option::Option::Some(input.into());
+        self.inner.item_count = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndexDescription::item_count`](crate::types::VectorIndexDescription::item_count).
     #[inline]
     pub fn set_item_count(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.item_count = input;
+        self.inner.item_count = input;
         self
     }
     /// The value set for [`VectorIndexDescription::item_count`](crate::types::VectorIndexDescription::item_count), if any.
     #[inline]
     pub fn get_item_count(&self) -> &::std::option::Option<i64> {
-        &self.item_count
+        &self.inner.item_count
     }
     /// Sets [`VectorIndexDescription::index_arn`](crate::types::VectorIndexDescription::index_arn): The Amazon Resource Name (ARN) that uniquely identifies the vector index.
     pub fn index_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_arn = ::std::option::Option::Some(input.into());
+        self.inner.index_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndexDescription::index_arn`](crate::types::VectorIndexDescription::index_arn).
@@ -381,13 +369,13 @@ impl VectorIndexDescriptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_arn = input;
+        self.inner.index_arn = input;
         self
     }
     /// The value set for [`VectorIndexDescription::index_arn`](crate::types::VectorIndexDescription::index_arn), if any.
     #[inline]
     pub fn get_index_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_arn
+        &self.inner.index_arn
     }
     /// Builds the [`VectorIndexDescription`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -397,18 +385,6 @@ impl VectorIndexDescriptionBuilder {
         crate::types::VectorIndexDescription,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::VectorIndexDescription {
-            index_name: self.index_name,
-            search_schema: self.search_schema,
-            projection: self.projection,
-            vector_attribute: self.vector_attribute,
-            dimensions: self.dimensions,
-            distance_function: self.distance_function,
-            index_status: self.index_status,
-            backfilling: self.backfilling,
-            index_size_bytes: self.index_size_bytes,
-            item_count: self.item_count,
-            index_arn: self.index_arn,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -112,14 +112,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VectorIndexInfo {
     ::std::default::Default
 )]
 pub struct VectorIndexInfoBuilder {
-    index_name: ::std::option::Option<::std::string::String>,
-    vector_attribute: ::std::option::Option<crate::types::VectorAttributeDefinition>,
-    search_schema: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SearchSchemaElement>,
-    >,
-    projection: ::std::option::Option<crate::types::Projection>,
-    dimensions: ::std::option::Option<i64>,
-    distance_function: ::std::option::Option<crate::types::VectorDistanceFunction>,
+    inner: crate::types::VectorIndexInfo,
 }
 impl VectorIndexInfoBuilder {
     /// Sets [`VectorIndexInfo::index_name`](crate::types::VectorIndexInfo::index_name): The name of the vector index.
@@ -127,7 +120,7 @@ impl VectorIndexInfoBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.index_name = ::std::option::Option::Some(input.into());
+        self.inner.index_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndexInfo::index_name`](crate::types::VectorIndexInfo::index_name).
@@ -136,20 +129,20 @@ impl VectorIndexInfoBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.index_name = input;
+        self.inner.index_name = input;
         self
     }
     /// The value set for [`VectorIndexInfo::index_name`](crate::types::VectorIndexInfo::index_name), if any.
     #[inline]
     pub fn get_index_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.index_name
+        &self.inner.index_name
     }
     /// Sets [`VectorIndexInfo::vector_attribute`](crate::types::VectorIndexInfo::vector_attribute): The vector attribute configuration for the index.
     pub fn vector_attribute(
         mut self,
         input: impl ::std::convert::Into<crate::types::VectorAttributeDefinition>,
     ) -> Self {
-        self.vector_attribute = ::std::option::Option::Some(input.into());
+        self.inner.vector_attribute = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndexInfo::vector_attribute`](crate::types::VectorIndexInfo::vector_attribute).
@@ -158,7 +151,7 @@ impl VectorIndexInfoBuilder {
         mut self,
         input: ::std::option::Option<crate::types::VectorAttributeDefinition>,
     ) -> Self {
-        self.vector_attribute = input;
+        self.inner.vector_attribute = input;
         self
     }
     /// The value set for [`VectorIndexInfo::vector_attribute`](crate::types::VectorIndexInfo::vector_attribute), if any.
@@ -166,7 +159,7 @@ impl VectorIndexInfoBuilder {
     pub fn get_vector_attribute(
         &self,
     ) -> &::std::option::Option<crate::types::VectorAttributeDefinition> {
-        &self.vector_attribute
+        &self.inner.vector_attribute
     }
     /// Sets [`VectorIndexInfo::search_schema`](crate::types::VectorIndexInfo::search_schema): The search schema that defines partition key and inline filter attributes for the vector index.
     pub fn search_schema(
@@ -175,7 +168,7 @@ impl VectorIndexInfoBuilder {
             Item = impl ::std::convert::Into<crate::types::SearchSchemaElement>,
         >,
     ) -> Self {
-        self.search_schema = ::std::option::Option::Some(
+        self.inner.search_schema = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -186,7 +179,7 @@ impl VectorIndexInfoBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::SearchSchemaElement>>,
     ) -> Self {
-        self.search_schema = input;
+        self.inner.search_schema = input;
         self
     }
     /// The value set for [`VectorIndexInfo::search_schema`](crate::types::VectorIndexInfo::search_schema), if any.
@@ -194,14 +187,14 @@ impl VectorIndexInfoBuilder {
     pub fn get_search_schema(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::SearchSchemaElement>> {
-        &self.search_schema
+        &self.inner.search_schema
     }
     /// Sets [`VectorIndexInfo::projection`](crate::types::VectorIndexInfo::projection): Specifies attributes that are copied (projected) from the table into the vector index.
     pub fn projection(
         mut self,
         input: impl ::std::convert::Into<crate::types::Projection>,
     ) -> Self {
-        self.projection = ::std::option::Option::Some(input.into());
+        self.inner.projection = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndexInfo::projection`](crate::types::VectorIndexInfo::projection).
@@ -210,36 +203,36 @@ impl VectorIndexInfoBuilder {
         mut self,
         input: ::std::option::Option<crate::types::Projection>,
     ) -> Self {
-        self.projection = input;
+        self.inner.projection = input;
         self
     }
     /// The value set for [`VectorIndexInfo::projection`](crate::types::VectorIndexInfo::projection), if any.
     #[inline]
     pub fn get_projection(&self) -> &::std::option::Option<crate::types::Projection> {
-        &self.projection
+        &self.inner.projection
     }
     /// Sets [`VectorIndexInfo::dimensions`](crate::types::VectorIndexInfo::dimensions): The number of dimensions in each vector.
     pub fn dimensions(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.dimensions = ::std::option::Option::Some(input.into());
+        self.inner.dimensions = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndexInfo::dimensions`](crate::types::VectorIndexInfo::dimensions).
     #[inline]
     pub fn set_dimensions(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.dimensions = input;
+        self.inner.dimensions = input;
         self
     }
     /// The value set for [`VectorIndexInfo::dimensions`](crate::types::VectorIndexInfo::dimensions), if any.
     #[inline]
     pub fn get_dimensions(&self) -> &::std::option::Option<i64> {
-        &self.dimensions
+        &self.inner.dimensions
     }
     /// Sets [`VectorIndexInfo::distance_function`](crate::types::VectorIndexInfo::distance_function): The distance function used to calculate similarity between vectors.
     pub fn distance_function(
         mut self,
         input: impl ::std::convert::Into<crate::types::VectorDistanceFunction>,
     ) -> Self {
-        self.distance_function = ::std::option::Option::Some(input.into());
+        self.inner.distance_function = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndexInfo::distance_function`](crate::types::VectorIndexInfo::distance_function).
@@ -248,7 +241,7 @@ impl VectorIndexInfoBuilder {
         mut self,
         input: ::std::option::Option<crate::types::VectorDistanceFunction>,
     ) -> Self {
-        self.distance_function = input;
+        self.inner.distance_function = input;
         self
     }
     /// The value set for [`VectorIndexInfo::distance_function`](crate::types::VectorIndexInfo::distance_function), if any.
@@ -256,7 +249,7 @@ impl VectorIndexInfoBuilder {
     pub fn get_distance_function(
         &self,
     ) -> &::std::option::Option<crate::types::VectorDistanceFunction> {
-        &self.distance_function
+        &self.inner.distance_function
     }
     /// Builds the [`VectorIndexInfo`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -266,13 +259,6 @@ impl VectorIndexInfoBuilder {
         crate::types::VectorIndexInfo,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::VectorIndexInfo {
-            index_name: self.index_name,
-            vector_attribute: self.vector_attribute,
-            search_schema: self.search_schema,
-            projection: self.projection,
-            dimensions: self.dimensions,
-            distance_function: self.distance_function,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -78,8 +78,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for VectorIndexUpdate {
     ::std::default::Default
 )]
 pub struct VectorIndexUpdateBuilder {
-    create: ::std::option::Option<crate::types::CreateVectorIndexAction>,
-    delete: ::std::option::Option<crate::types::DeleteVectorIndexAction>,
+    inner: crate::types::VectorIndexUpdate,
 }
 impl VectorIndexUpdateBuilder {
     /// Sets [`VectorIndexUpdate::create`](crate::types::VectorIndexUpdate::create): The configuration for creating a new vector index on the table.
@@ -87,7 +86,7 @@ impl VectorIndexUpdateBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::CreateVectorIndexAction>,
     ) -> Self {
-        self.create = ::std::option::Option::Some(input.into());
+        self.inner.create = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndexUpdate::create`](crate::types::VectorIndexUpdate::create).
@@ -96,7 +95,7 @@ impl VectorIndexUpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::CreateVectorIndexAction>,
     ) -> Self {
-        self.create = input;
+        self.inner.create = input;
         self
     }
     /// The value set for [`VectorIndexUpdate::create`](crate::types::VectorIndexUpdate::create), if any.
@@ -104,14 +103,14 @@ impl VectorIndexUpdateBuilder {
     pub fn get_create(
         &self,
     ) -> &::std::option::Option<crate::types::CreateVectorIndexAction> {
-        &self.create
+        &self.inner.create
     }
     /// Sets [`VectorIndexUpdate::delete`](crate::types::VectorIndexUpdate::delete): The configuration for deleting an existing vector index from the table.
     pub fn delete(
         mut self,
         input: impl ::std::convert::Into<crate::types::DeleteVectorIndexAction>,
     ) -> Self {
-        self.delete = ::std::option::Option::Some(input.into());
+        self.inner.delete = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VectorIndexUpdate::delete`](crate::types::VectorIndexUpdate::delete).
@@ -120,7 +119,7 @@ impl VectorIndexUpdateBuilder {
         mut self,
         input: ::std::option::Option<crate::types::DeleteVectorIndexAction>,
     ) -> Self {
-        self.delete = input;
+        self.inner.delete = input;
         self
     }
     /// The value set for [`VectorIndexUpdate::delete`](crate::types::VectorIndexUpdate::delete), if any.
@@ -128,7 +127,7 @@ impl VectorIndexUpdateBuilder {
     pub fn get_delete(
         &self,
     ) -> &::std::option::Option<crate::types::DeleteVectorIndexAction> {
-        &self.delete
+        &self.inner.delete
     }
     /// Builds the [`VectorIndexUpdate`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -138,9 +137,6 @@ impl VectorIndexUpdateBuilder {
         crate::types::VectorIndexUpdate,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::VectorIndexUpdate {
-            create: self.create,
-            delete: self.delete,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

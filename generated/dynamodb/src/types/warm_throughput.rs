@@ -78,8 +78,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for WarmThroughput {
     ::std::default::Default
 )]
 pub struct WarmThroughputBuilder {
-    read_units_per_second: ::std::option::Option<i64>,
-    write_units_per_second: ::std::option::Option<i64>,
+    inner: crate::types::WarmThroughput,
 }
 impl WarmThroughputBuilder {
     /// Sets [`WarmThroughput::read_units_per_second`](crate::types::WarmThroughput::read_units_per_second): Represents the number of read operations your base table can instantaneously support.
@@ -87,7 +86,7 @@ impl WarmThroughputBuilder {
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.read_units_per_second = ::std::option::Option::Some(input.into());
+        self.inner.read_units_per_second = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`WarmThroughput::read_units_per_second`](crate::types::WarmThroughput::read_units_per_second).
@@ -96,20 +95,20 @@ impl WarmThroughputBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.read_units_per_second = input;
+        self.inner.read_units_per_second = input;
         self
     }
     /// The value set for [`WarmThroughput::read_units_per_second`](crate::types::WarmThroughput::read_units_per_second), if any.
     #[inline]
     pub fn get_read_units_per_second(&self) -> &::std::option::Option<i64> {
-        &self.read_units_per_second
+        &self.inner.read_units_per_second
     }
     /// Sets [`WarmThroughput::write_units_per_second`](crate::types::WarmThroughput::write_units_per_second): Represents the number of write operations your base table can instantaneously support.
     pub fn write_units_per_second(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.write_units_per_second = ::std::option::Option::Some(input.into());
+        self.inner.write_units_per_second = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`WarmThroughput::write_units_per_second`](crate::types::WarmThroughput::write_units_per_second).
@@ -118,13 +117,13 @@ impl WarmThroughputBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.write_units_per_second = input;
+        self.inner.write_units_per_second = input;
         self
     }
     /// The value set for [`WarmThroughput::write_units_per_second`](crate::types::WarmThroughput::write_units_per_second), if any.
     #[inline]
     pub fn get_write_units_per_second(&self) -> &::std::option::Option<i64> {
-        &self.write_units_per_second
+        &self.inner.write_units_per_second
     }
     /// Builds the [`WarmThroughput`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -134,9 +133,6 @@ impl WarmThroughputBuilder {
         crate::types::WarmThroughput,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::WarmThroughput {
-            read_units_per_second: self.read_units_per_second,
-            write_units_per_second: self.write_units_per_second,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

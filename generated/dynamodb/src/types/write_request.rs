@@ -78,8 +78,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for WriteRequest {
     ::std::default::Default
 )]
 pub struct WriteRequestBuilder {
-    put_request: ::std::option::Option<crate::types::PutRequest>,
-    delete_request: ::std::option::Option<crate::types::DeleteRequest>,
+    inner: crate::types::WriteRequest,
 }
 impl WriteRequestBuilder {
     /// Sets [`WriteRequest::put_request`](crate::types::WriteRequest::put_request): A request to perform a `PutItem` operation.
@@ -87,7 +86,7 @@ impl WriteRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::PutRequest>,
     ) -> Self {
-        self.put_request = ::std::option::Option::Some(input.into());
+        self.inner.put_request = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`WriteRequest::put_request`](crate::types::WriteRequest::put_request).
@@ -96,20 +95,20 @@ impl WriteRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::PutRequest>,
     ) -> Self {
-        self.put_request = input;
+        self.inner.put_request = input;
         self
     }
     /// The value set for [`WriteRequest::put_request`](crate::types::WriteRequest::put_request), if any.
     #[inline]
     pub fn get_put_request(&self) -> &::std::option::Option<crate::types::PutRequest> {
-        &self.put_request
+        &self.inner.put_request
     }
     /// Sets [`WriteRequest::delete_request`](crate::types::WriteRequest::delete_request): A request to perform a `DeleteItem` operation.
     pub fn delete_request(
         mut self,
         input: impl ::std::convert::Into<crate::types::DeleteRequest>,
     ) -> Self {
-        self.delete_request = ::std::option::Option::Some(input.into());
+        self.inner.delete_request = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`WriteRequest::delete_request`](crate::types::WriteRequest::delete_request).
@@ -118,7 +117,7 @@ impl WriteRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::DeleteRequest>,
     ) -> Self {
-        self.delete_request = input;
+        self.inner.delete_request = input;
         self
     }
     /// The value set for [`WriteRequest::delete_request`](crate::types::WriteRequest::delete_request), if any.
@@ -126,7 +125,7 @@ impl WriteRequestBuilder {
     pub fn get_delete_request(
         &self,
     ) -> &::std::option::Option<crate::types::DeleteRequest> {
-        &self.delete_request
+        &self.inner.delete_request
     }
     /// Builds the [`WriteRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -136,9 +135,6 @@ impl WriteRequestBuilder {
         crate::types::WriteRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::WriteRequest {
-            put_request: self.put_request,
-            delete_request: self.delete_request,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for AlreadyExistsException {}
     ::std::default::Default
 )]
 pub struct AlreadyExistsExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::AlreadyExistsException,
 }
 impl AlreadyExistsExceptionBuilder {
     /// Sets [`AlreadyExistsException::message`](crate::error::AlreadyExistsException::message)
@@ -115,7 +115,7 @@ impl AlreadyExistsExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AlreadyExistsException::message`](crate::error::AlreadyExistsException::message).
@@ -124,13 +124,13 @@ impl AlreadyExistsExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`AlreadyExistsException::message`](crate::error::AlreadyExistsException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`AlreadyExistsException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl AlreadyExistsExceptionBuilder {
         crate::error::AlreadyExistsException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::AlreadyExistsException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -109,7 +109,7 @@ impl ::std::error::Error for CloudHsmClusterInUseException {}
     ::std::default::Default
 )]
 pub struct CloudHsmClusterInUseExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::CloudHsmClusterInUseException,
 }
 impl CloudHsmClusterInUseExceptionBuilder {
     /// Sets [`CloudHsmClusterInUseException::message`](crate::error::CloudHsmClusterInUseException::message)
@@ -117,7 +117,7 @@ impl CloudHsmClusterInUseExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CloudHsmClusterInUseException::message`](crate::error::CloudHsmClusterInUseException::message).
@@ -126,13 +126,13 @@ impl CloudHsmClusterInUseExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`CloudHsmClusterInUseException::message`](crate::error::CloudHsmClusterInUseException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`CloudHsmClusterInUseException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -142,8 +142,6 @@ impl CloudHsmClusterInUseExceptionBuilder {
         crate::error::CloudHsmClusterInUseException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::CloudHsmClusterInUseException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -119,7 +119,7 @@ impl ::std::error::Error for CloudHsmClusterInvalidConfigurationException {}
     ::std::default::Default
 )]
 pub struct CloudHsmClusterInvalidConfigurationExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::CloudHsmClusterInvalidConfigurationException,
 }
 impl CloudHsmClusterInvalidConfigurationExceptionBuilder {
     /// Sets [`CloudHsmClusterInvalidConfigurationException::message`](crate::error::CloudHsmClusterInvalidConfigurationException::message)
@@ -127,7 +127,7 @@ impl CloudHsmClusterInvalidConfigurationExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CloudHsmClusterInvalidConfigurationException::message`](crate::error::CloudHsmClusterInvalidConfigurationException::message).
@@ -136,13 +136,13 @@ impl CloudHsmClusterInvalidConfigurationExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`CloudHsmClusterInvalidConfigurationException::message`](crate::error::CloudHsmClusterInvalidConfigurationException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`CloudHsmClusterInvalidConfigurationException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -152,8 +152,6 @@ impl CloudHsmClusterInvalidConfigurationExceptionBuilder {
         crate::error::CloudHsmClusterInvalidConfigurationException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::CloudHsmClusterInvalidConfigurationException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

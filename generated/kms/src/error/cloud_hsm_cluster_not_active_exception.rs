@@ -110,7 +110,7 @@ impl ::std::error::Error for CloudHsmClusterNotActiveException {}
     ::std::default::Default
 )]
 pub struct CloudHsmClusterNotActiveExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::CloudHsmClusterNotActiveException,
 }
 impl CloudHsmClusterNotActiveExceptionBuilder {
     /// Sets [`CloudHsmClusterNotActiveException::message`](crate::error::CloudHsmClusterNotActiveException::message)
@@ -118,7 +118,7 @@ impl CloudHsmClusterNotActiveExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CloudHsmClusterNotActiveException::message`](crate::error::CloudHsmClusterNotActiveException::message).
@@ -127,13 +127,13 @@ impl CloudHsmClusterNotActiveExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`CloudHsmClusterNotActiveException::message`](crate::error::CloudHsmClusterNotActiveException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`CloudHsmClusterNotActiveException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -143,8 +143,6 @@ impl CloudHsmClusterNotActiveExceptionBuilder {
         crate::error::CloudHsmClusterNotActiveException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::CloudHsmClusterNotActiveException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

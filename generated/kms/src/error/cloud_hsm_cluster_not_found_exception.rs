@@ -110,7 +110,7 @@ impl ::std::error::Error for CloudHsmClusterNotFoundException {}
     ::std::default::Default
 )]
 pub struct CloudHsmClusterNotFoundExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::CloudHsmClusterNotFoundException,
 }
 impl CloudHsmClusterNotFoundExceptionBuilder {
     /// Sets [`CloudHsmClusterNotFoundException::message`](crate::error::CloudHsmClusterNotFoundException::message)
@@ -118,7 +118,7 @@ impl CloudHsmClusterNotFoundExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CloudHsmClusterNotFoundException::message`](crate::error::CloudHsmClusterNotFoundException::message).
@@ -127,13 +127,13 @@ impl CloudHsmClusterNotFoundExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`CloudHsmClusterNotFoundException::message`](crate::error::CloudHsmClusterNotFoundException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`CloudHsmClusterNotFoundException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -143,8 +143,6 @@ impl CloudHsmClusterNotFoundExceptionBuilder {
         crate::error::CloudHsmClusterNotFoundException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::CloudHsmClusterNotFoundException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

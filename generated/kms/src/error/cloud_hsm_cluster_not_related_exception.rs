@@ -114,7 +114,7 @@ impl ::std::error::Error for CloudHsmClusterNotRelatedException {}
     ::std::default::Default
 )]
 pub struct CloudHsmClusterNotRelatedExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::CloudHsmClusterNotRelatedException,
 }
 impl CloudHsmClusterNotRelatedExceptionBuilder {
     /// Sets [`CloudHsmClusterNotRelatedException::message`](crate::error::CloudHsmClusterNotRelatedException::message)
@@ -122,7 +122,7 @@ impl CloudHsmClusterNotRelatedExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CloudHsmClusterNotRelatedException::message`](crate::error::CloudHsmClusterNotRelatedException::message).
@@ -131,13 +131,13 @@ impl CloudHsmClusterNotRelatedExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`CloudHsmClusterNotRelatedException::message`](crate::error::CloudHsmClusterNotRelatedException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`CloudHsmClusterNotRelatedException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -147,8 +147,6 @@ impl CloudHsmClusterNotRelatedExceptionBuilder {
         crate::error::CloudHsmClusterNotRelatedException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::CloudHsmClusterNotRelatedException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

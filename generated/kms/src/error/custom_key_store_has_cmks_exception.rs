@@ -108,7 +108,7 @@ impl ::std::error::Error for CustomKeyStoreHasCmksException {}
     ::std::default::Default
 )]
 pub struct CustomKeyStoreHasCmksExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::CustomKeyStoreHasCmksException,
 }
 impl CustomKeyStoreHasCmksExceptionBuilder {
     /// Sets [`CustomKeyStoreHasCmksException::message`](crate::error::CustomKeyStoreHasCmksException::message)
@@ -116,7 +116,7 @@ impl CustomKeyStoreHasCmksExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CustomKeyStoreHasCmksException::message`](crate::error::CustomKeyStoreHasCmksException::message).
@@ -125,13 +125,13 @@ impl CustomKeyStoreHasCmksExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`CustomKeyStoreHasCmksException::message`](crate::error::CustomKeyStoreHasCmksException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`CustomKeyStoreHasCmksException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -141,8 +141,6 @@ impl CustomKeyStoreHasCmksExceptionBuilder {
         crate::error::CustomKeyStoreHasCmksException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::CustomKeyStoreHasCmksException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

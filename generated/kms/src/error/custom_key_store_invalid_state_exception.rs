@@ -118,7 +118,7 @@ impl ::std::error::Error for CustomKeyStoreInvalidStateException {}
     ::std::default::Default
 )]
 pub struct CustomKeyStoreInvalidStateExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::CustomKeyStoreInvalidStateException,
 }
 impl CustomKeyStoreInvalidStateExceptionBuilder {
     /// Sets [`CustomKeyStoreInvalidStateException::message`](crate::error::CustomKeyStoreInvalidStateException::message)
@@ -126,7 +126,7 @@ impl CustomKeyStoreInvalidStateExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CustomKeyStoreInvalidStateException::message`](crate::error::CustomKeyStoreInvalidStateException::message).
@@ -135,13 +135,13 @@ impl CustomKeyStoreInvalidStateExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`CustomKeyStoreInvalidStateException::message`](crate::error::CustomKeyStoreInvalidStateException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`CustomKeyStoreInvalidStateException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -151,8 +151,6 @@ impl CustomKeyStoreInvalidStateExceptionBuilder {
         crate::error::CustomKeyStoreInvalidStateException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::CustomKeyStoreInvalidStateException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -110,7 +110,7 @@ impl ::std::error::Error for CustomKeyStoreNameInUseException {}
     ::std::default::Default
 )]
 pub struct CustomKeyStoreNameInUseExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::CustomKeyStoreNameInUseException,
 }
 impl CustomKeyStoreNameInUseExceptionBuilder {
     /// Sets [`CustomKeyStoreNameInUseException::message`](crate::error::CustomKeyStoreNameInUseException::message)
@@ -118,7 +118,7 @@ impl CustomKeyStoreNameInUseExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CustomKeyStoreNameInUseException::message`](crate::error::CustomKeyStoreNameInUseException::message).
@@ -127,13 +127,13 @@ impl CustomKeyStoreNameInUseExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`CustomKeyStoreNameInUseException::message`](crate::error::CustomKeyStoreNameInUseException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`CustomKeyStoreNameInUseException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -143,8 +143,6 @@ impl CustomKeyStoreNameInUseExceptionBuilder {
         crate::error::CustomKeyStoreNameInUseException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::CustomKeyStoreNameInUseException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

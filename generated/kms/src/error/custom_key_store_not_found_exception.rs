@@ -108,7 +108,7 @@ impl ::std::error::Error for CustomKeyStoreNotFoundException {}
     ::std::default::Default
 )]
 pub struct CustomKeyStoreNotFoundExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::CustomKeyStoreNotFoundException,
 }
 impl CustomKeyStoreNotFoundExceptionBuilder {
     /// Sets [`CustomKeyStoreNotFoundException::message`](crate::error::CustomKeyStoreNotFoundException::message)
@@ -116,7 +116,7 @@ impl CustomKeyStoreNotFoundExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CustomKeyStoreNotFoundException::message`](crate::error::CustomKeyStoreNotFoundException::message).
@@ -125,13 +125,13 @@ impl CustomKeyStoreNotFoundExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`CustomKeyStoreNotFoundException::message`](crate::error::CustomKeyStoreNotFoundException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`CustomKeyStoreNotFoundException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -141,8 +141,6 @@ impl CustomKeyStoreNotFoundExceptionBuilder {
         crate::error::CustomKeyStoreNotFoundException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::CustomKeyStoreNotFoundException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for DependencyTimeoutException {}
     ::std::default::Default
 )]
 pub struct DependencyTimeoutExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::DependencyTimeoutException,
 }
 impl DependencyTimeoutExceptionBuilder {
     /// Sets [`DependencyTimeoutException::message`](crate::error::DependencyTimeoutException::message)
@@ -115,7 +115,7 @@ impl DependencyTimeoutExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DependencyTimeoutException::message`](crate::error::DependencyTimeoutException::message).
@@ -124,13 +124,13 @@ impl DependencyTimeoutExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`DependencyTimeoutException::message`](crate::error::DependencyTimeoutException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`DependencyTimeoutException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl DependencyTimeoutExceptionBuilder {
         crate::error::DependencyTimeoutException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::DependencyTimeoutException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for DisabledException {}
     ::std::default::Default
 )]
 pub struct DisabledExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::DisabledException,
 }
 impl DisabledExceptionBuilder {
     /// Sets [`DisabledException::message`](crate::error::DisabledException::message)
@@ -115,7 +115,7 @@ impl DisabledExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DisabledException::message`](crate::error::DisabledException::message).
@@ -124,13 +124,13 @@ impl DisabledExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`DisabledException::message`](crate::error::DisabledException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`DisabledException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl DisabledExceptionBuilder {
         crate::error::DisabledException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::DisabledException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

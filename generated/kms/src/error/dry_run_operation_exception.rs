@@ -107,7 +107,7 @@ impl ::std::error::Error for DryRunOperationException {}
     ::std::default::Default
 )]
 pub struct DryRunOperationExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::DryRunOperationException,
 }
 impl DryRunOperationExceptionBuilder {
     /// Sets [`DryRunOperationException::message`](crate::error::DryRunOperationException::message)
@@ -115,7 +115,7 @@ impl DryRunOperationExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DryRunOperationException::message`](crate::error::DryRunOperationException::message).
@@ -124,13 +124,13 @@ impl DryRunOperationExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`DryRunOperationException::message`](crate::error::DryRunOperationException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`DryRunOperationException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl DryRunOperationExceptionBuilder {
         crate::error::DryRunOperationException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::DryRunOperationException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for ExpiredImportTokenException {}
     ::std::default::Default
 )]
 pub struct ExpiredImportTokenExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::ExpiredImportTokenException,
 }
 impl ExpiredImportTokenExceptionBuilder {
     /// Sets [`ExpiredImportTokenException::message`](crate::error::ExpiredImportTokenException::message)
@@ -115,7 +115,7 @@ impl ExpiredImportTokenExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ExpiredImportTokenException::message`](crate::error::ExpiredImportTokenException::message).
@@ -124,13 +124,13 @@ impl ExpiredImportTokenExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`ExpiredImportTokenException::message`](crate::error::ExpiredImportTokenException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`ExpiredImportTokenException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl ExpiredImportTokenExceptionBuilder {
         crate::error::ExpiredImportTokenException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::ExpiredImportTokenException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for IncorrectKeyException {}
     ::std::default::Default
 )]
 pub struct IncorrectKeyExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::IncorrectKeyException,
 }
 impl IncorrectKeyExceptionBuilder {
     /// Sets [`IncorrectKeyException::message`](crate::error::IncorrectKeyException::message)
@@ -115,7 +115,7 @@ impl IncorrectKeyExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`IncorrectKeyException::message`](crate::error::IncorrectKeyException::message).
@@ -124,13 +124,13 @@ impl IncorrectKeyExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`IncorrectKeyException::message`](crate::error::IncorrectKeyException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`IncorrectKeyException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl IncorrectKeyExceptionBuilder {
         crate::error::IncorrectKeyException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::IncorrectKeyException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for IncorrectKeyMaterialException {}
     ::std::default::Default
 )]
 pub struct IncorrectKeyMaterialExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::IncorrectKeyMaterialException,
 }
 impl IncorrectKeyMaterialExceptionBuilder {
     /// Sets [`IncorrectKeyMaterialException::message`](crate::error::IncorrectKeyMaterialException::message)
@@ -115,7 +115,7 @@ impl IncorrectKeyMaterialExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`IncorrectKeyMaterialException::message`](crate::error::IncorrectKeyMaterialException::message).
@@ -124,13 +124,13 @@ impl IncorrectKeyMaterialExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`IncorrectKeyMaterialException::message`](crate::error::IncorrectKeyMaterialException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`IncorrectKeyMaterialException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl IncorrectKeyMaterialExceptionBuilder {
         crate::error::IncorrectKeyMaterialException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::IncorrectKeyMaterialException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

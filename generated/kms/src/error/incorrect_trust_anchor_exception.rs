@@ -109,7 +109,7 @@ impl ::std::error::Error for IncorrectTrustAnchorException {}
     ::std::default::Default
 )]
 pub struct IncorrectTrustAnchorExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::IncorrectTrustAnchorException,
 }
 impl IncorrectTrustAnchorExceptionBuilder {
     /// Sets [`IncorrectTrustAnchorException::message`](crate::error::IncorrectTrustAnchorException::message)
@@ -117,7 +117,7 @@ impl IncorrectTrustAnchorExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`IncorrectTrustAnchorException::message`](crate::error::IncorrectTrustAnchorException::message).
@@ -126,13 +126,13 @@ impl IncorrectTrustAnchorExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`IncorrectTrustAnchorException::message`](crate::error::IncorrectTrustAnchorException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`IncorrectTrustAnchorException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -142,8 +142,6 @@ impl IncorrectTrustAnchorExceptionBuilder {
         crate::error::IncorrectTrustAnchorException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::IncorrectTrustAnchorException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for InvalidAliasNameException {}
     ::std::default::Default
 )]
 pub struct InvalidAliasNameExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::InvalidAliasNameException,
 }
 impl InvalidAliasNameExceptionBuilder {
     /// Sets [`InvalidAliasNameException::message`](crate::error::InvalidAliasNameException::message)
@@ -115,7 +115,7 @@ impl InvalidAliasNameExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`InvalidAliasNameException::message`](crate::error::InvalidAliasNameException::message).
@@ -124,13 +124,13 @@ impl InvalidAliasNameExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`InvalidAliasNameException::message`](crate::error::InvalidAliasNameException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`InvalidAliasNameException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl InvalidAliasNameExceptionBuilder {
         crate::error::InvalidAliasNameException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::InvalidAliasNameException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

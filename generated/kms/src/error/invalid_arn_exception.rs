@@ -107,7 +107,7 @@ impl ::std::error::Error for InvalidArnException {}
     ::std::default::Default
 )]
 pub struct InvalidArnExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::InvalidArnException,
 }
 impl InvalidArnExceptionBuilder {
     /// Sets [`InvalidArnException::message`](crate::error::InvalidArnException::message)
@@ -115,7 +115,7 @@ impl InvalidArnExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`InvalidArnException::message`](crate::error::InvalidArnException::message).
@@ -124,13 +124,13 @@ impl InvalidArnExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`InvalidArnException::message`](crate::error::InvalidArnException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`InvalidArnException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl InvalidArnExceptionBuilder {
         crate::error::InvalidArnException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::InvalidArnException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

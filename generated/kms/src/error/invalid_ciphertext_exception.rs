@@ -109,7 +109,7 @@ impl ::std::error::Error for InvalidCiphertextException {}
     ::std::default::Default
 )]
 pub struct InvalidCiphertextExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::InvalidCiphertextException,
 }
 impl InvalidCiphertextExceptionBuilder {
     /// Sets [`InvalidCiphertextException::message`](crate::error::InvalidCiphertextException::message)
@@ -117,7 +117,7 @@ impl InvalidCiphertextExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`InvalidCiphertextException::message`](crate::error::InvalidCiphertextException::message).
@@ -126,13 +126,13 @@ impl InvalidCiphertextExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`InvalidCiphertextException::message`](crate::error::InvalidCiphertextException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`InvalidCiphertextException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -142,8 +142,6 @@ impl InvalidCiphertextExceptionBuilder {
         crate::error::InvalidCiphertextException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::InvalidCiphertextException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for InvalidGrantIdException {}
     ::std::default::Default
 )]
 pub struct InvalidGrantIdExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::InvalidGrantIdException,
 }
 impl InvalidGrantIdExceptionBuilder {
     /// Sets [`InvalidGrantIdException::message`](crate::error::InvalidGrantIdException::message)
@@ -115,7 +115,7 @@ impl InvalidGrantIdExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`InvalidGrantIdException::message`](crate::error::InvalidGrantIdException::message).
@@ -124,13 +124,13 @@ impl InvalidGrantIdExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`InvalidGrantIdException::message`](crate::error::InvalidGrantIdException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`InvalidGrantIdException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl InvalidGrantIdExceptionBuilder {
         crate::error::InvalidGrantIdException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::InvalidGrantIdException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

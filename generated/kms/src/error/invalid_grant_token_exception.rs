@@ -107,7 +107,7 @@ impl ::std::error::Error for InvalidGrantTokenException {}
     ::std::default::Default
 )]
 pub struct InvalidGrantTokenExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::InvalidGrantTokenException,
 }
 impl InvalidGrantTokenExceptionBuilder {
     /// Sets [`InvalidGrantTokenException::message`](crate::error::InvalidGrantTokenException::message)
@@ -115,7 +115,7 @@ impl InvalidGrantTokenExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`InvalidGrantTokenException::message`](crate::error::InvalidGrantTokenException::message).
@@ -124,13 +124,13 @@ impl InvalidGrantTokenExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`InvalidGrantTokenException::message`](crate::error::InvalidGrantTokenException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`InvalidGrantTokenException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl InvalidGrantTokenExceptionBuilder {
         crate::error::InvalidGrantTokenException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::InvalidGrantTokenException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

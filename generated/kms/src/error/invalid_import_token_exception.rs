@@ -107,7 +107,7 @@ impl ::std::error::Error for InvalidImportTokenException {}
     ::std::default::Default
 )]
 pub struct InvalidImportTokenExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::InvalidImportTokenException,
 }
 impl InvalidImportTokenExceptionBuilder {
     /// Sets [`InvalidImportTokenException::message`](crate::error::InvalidImportTokenException::message)
@@ -115,7 +115,7 @@ impl InvalidImportTokenExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`InvalidImportTokenException::message`](crate::error::InvalidImportTokenException::message).
@@ -124,13 +124,13 @@ impl InvalidImportTokenExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`InvalidImportTokenException::message`](crate::error::InvalidImportTokenException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`InvalidImportTokenException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl InvalidImportTokenExceptionBuilder {
         crate::error::InvalidImportTokenException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::InvalidImportTokenException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

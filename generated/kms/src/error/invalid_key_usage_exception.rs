@@ -114,7 +114,7 @@ impl ::std::error::Error for InvalidKeyUsageException {}
     ::std::default::Default
 )]
 pub struct InvalidKeyUsageExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::InvalidKeyUsageException,
 }
 impl InvalidKeyUsageExceptionBuilder {
     /// Sets [`InvalidKeyUsageException::message`](crate::error::InvalidKeyUsageException::message)
@@ -122,7 +122,7 @@ impl InvalidKeyUsageExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`InvalidKeyUsageException::message`](crate::error::InvalidKeyUsageException::message).
@@ -131,13 +131,13 @@ impl InvalidKeyUsageExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`InvalidKeyUsageException::message`](crate::error::InvalidKeyUsageException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`InvalidKeyUsageException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -147,8 +147,6 @@ impl InvalidKeyUsageExceptionBuilder {
         crate::error::InvalidKeyUsageException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::InvalidKeyUsageException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for InvalidMarkerException {}
     ::std::default::Default
 )]
 pub struct InvalidMarkerExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::InvalidMarkerException,
 }
 impl InvalidMarkerExceptionBuilder {
     /// Sets [`InvalidMarkerException::message`](crate::error::InvalidMarkerException::message)
@@ -115,7 +115,7 @@ impl InvalidMarkerExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`InvalidMarkerException::message`](crate::error::InvalidMarkerException::message).
@@ -124,13 +124,13 @@ impl InvalidMarkerExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`InvalidMarkerException::message`](crate::error::InvalidMarkerException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`InvalidMarkerException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl InvalidMarkerExceptionBuilder {
         crate::error::InvalidMarkerException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::InvalidMarkerException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

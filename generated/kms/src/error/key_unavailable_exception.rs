@@ -107,7 +107,7 @@ impl ::std::error::Error for KeyUnavailableException {}
     ::std::default::Default
 )]
 pub struct KeyUnavailableExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::KeyUnavailableException,
 }
 impl KeyUnavailableExceptionBuilder {
     /// Sets [`KeyUnavailableException::message`](crate::error::KeyUnavailableException::message)
@@ -115,7 +115,7 @@ impl KeyUnavailableExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyUnavailableException::message`](crate::error::KeyUnavailableException::message).
@@ -124,13 +124,13 @@ impl KeyUnavailableExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`KeyUnavailableException::message`](crate::error::KeyUnavailableException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`KeyUnavailableException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl KeyUnavailableExceptionBuilder {
         crate::error::KeyUnavailableException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::KeyUnavailableException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

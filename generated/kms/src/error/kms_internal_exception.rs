@@ -107,7 +107,7 @@ impl ::std::error::Error for KmsInternalException {}
     ::std::default::Default
 )]
 pub struct KmsInternalExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::KmsInternalException,
 }
 impl KmsInternalExceptionBuilder {
     /// Sets [`KmsInternalException::message`](crate::error::KmsInternalException::message)
@@ -115,7 +115,7 @@ impl KmsInternalExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KmsInternalException::message`](crate::error::KmsInternalException::message).
@@ -124,13 +124,13 @@ impl KmsInternalExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`KmsInternalException::message`](crate::error::KmsInternalException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`KmsInternalException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl KmsInternalExceptionBuilder {
         crate::error::KmsInternalException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::KmsInternalException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

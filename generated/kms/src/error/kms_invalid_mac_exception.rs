@@ -107,7 +107,7 @@ impl ::std::error::Error for KmsInvalidMacException {}
     ::std::default::Default
 )]
 pub struct KmsInvalidMacExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::KmsInvalidMacException,
 }
 impl KmsInvalidMacExceptionBuilder {
     /// Sets [`KmsInvalidMacException::message`](crate::error::KmsInvalidMacException::message)
@@ -115,7 +115,7 @@ impl KmsInvalidMacExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KmsInvalidMacException::message`](crate::error::KmsInvalidMacException::message).
@@ -124,13 +124,13 @@ impl KmsInvalidMacExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`KmsInvalidMacException::message`](crate::error::KmsInvalidMacException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`KmsInvalidMacException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl KmsInvalidMacExceptionBuilder {
         crate::error::KmsInvalidMacException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::KmsInvalidMacException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for KmsInvalidSignatureException {}
     ::std::default::Default
 )]
 pub struct KmsInvalidSignatureExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::KmsInvalidSignatureException,
 }
 impl KmsInvalidSignatureExceptionBuilder {
     /// Sets [`KmsInvalidSignatureException::message`](crate::error::KmsInvalidSignatureException::message)
@@ -115,7 +115,7 @@ impl KmsInvalidSignatureExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KmsInvalidSignatureException::message`](crate::error::KmsInvalidSignatureException::message).
@@ -124,13 +124,13 @@ impl KmsInvalidSignatureExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`KmsInvalidSignatureException::message`](crate::error::KmsInvalidSignatureException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`KmsInvalidSignatureException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl KmsInvalidSignatureExceptionBuilder {
         crate::error::KmsInvalidSignatureException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::KmsInvalidSignatureException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -114,7 +114,7 @@ impl ::std::error::Error for KmsInvalidStateException {}
     ::std::default::Default
 )]
 pub struct KmsInvalidStateExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::KmsInvalidStateException,
 }
 impl KmsInvalidStateExceptionBuilder {
     /// Sets [`KmsInvalidStateException::message`](crate::error::KmsInvalidStateException::message)
@@ -122,7 +122,7 @@ impl KmsInvalidStateExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KmsInvalidStateException::message`](crate::error::KmsInvalidStateException::message).
@@ -131,13 +131,13 @@ impl KmsInvalidStateExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`KmsInvalidStateException::message`](crate::error::KmsInvalidStateException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`KmsInvalidStateException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -147,8 +147,6 @@ impl KmsInvalidStateExceptionBuilder {
         crate::error::KmsInvalidStateException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::KmsInvalidStateException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

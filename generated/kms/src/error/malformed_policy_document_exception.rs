@@ -110,7 +110,7 @@ impl ::std::error::Error for MalformedPolicyDocumentException {}
     ::std::default::Default
 )]
 pub struct MalformedPolicyDocumentExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::MalformedPolicyDocumentException,
 }
 impl MalformedPolicyDocumentExceptionBuilder {
     /// Sets [`MalformedPolicyDocumentException::message`](crate::error::MalformedPolicyDocumentException::message)
@@ -118,7 +118,7 @@ impl MalformedPolicyDocumentExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MalformedPolicyDocumentException::message`](crate::error::MalformedPolicyDocumentException::message).
@@ -127,13 +127,13 @@ impl MalformedPolicyDocumentExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`MalformedPolicyDocumentException::message`](crate::error::MalformedPolicyDocumentException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`MalformedPolicyDocumentException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -143,8 +143,6 @@ impl MalformedPolicyDocumentExceptionBuilder {
         crate::error::MalformedPolicyDocumentException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::MalformedPolicyDocumentException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

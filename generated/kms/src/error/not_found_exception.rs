@@ -107,7 +107,7 @@ impl ::std::error::Error for NotFoundException {}
     ::std::default::Default
 )]
 pub struct NotFoundExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::NotFoundException,
 }
 impl NotFoundExceptionBuilder {
     /// Sets [`NotFoundException::message`](crate::error::NotFoundException::message)
@@ -115,7 +115,7 @@ impl NotFoundExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`NotFoundException::message`](crate::error::NotFoundException::message).
@@ -124,13 +124,13 @@ impl NotFoundExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`NotFoundException::message`](crate::error::NotFoundException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`NotFoundException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl NotFoundExceptionBuilder {
         crate::error::NotFoundException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::NotFoundException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for TagException {}
     ::std::default::Default
 )]
 pub struct TagExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::TagException,
 }
 impl TagExceptionBuilder {
     /// Sets [`TagException::message`](crate::error::TagException::message)
@@ -115,7 +115,7 @@ impl TagExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TagException::message`](crate::error::TagException::message).
@@ -124,13 +124,13 @@ impl TagExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`TagException::message`](crate::error::TagException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`TagException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl TagExceptionBuilder {
         crate::error::TagException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::TagException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for UnsupportedOperationException {}
     ::std::default::Default
 )]
 pub struct UnsupportedOperationExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::UnsupportedOperationException,
 }
 impl UnsupportedOperationExceptionBuilder {
     /// Sets [`UnsupportedOperationException::message`](crate::error::UnsupportedOperationException::message)
@@ -115,7 +115,7 @@ impl UnsupportedOperationExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UnsupportedOperationException::message`](crate::error::UnsupportedOperationException::message).
@@ -124,13 +124,13 @@ impl UnsupportedOperationExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`UnsupportedOperationException::message`](crate::error::UnsupportedOperationException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`UnsupportedOperationException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl UnsupportedOperationExceptionBuilder {
         crate::error::UnsupportedOperationException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::UnsupportedOperationException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

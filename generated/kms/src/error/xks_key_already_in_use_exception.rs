@@ -107,7 +107,7 @@ impl ::std::error::Error for XksKeyAlreadyInUseException {}
     ::std::default::Default
 )]
 pub struct XksKeyAlreadyInUseExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::XksKeyAlreadyInUseException,
 }
 impl XksKeyAlreadyInUseExceptionBuilder {
     /// Sets [`XksKeyAlreadyInUseException::message`](crate::error::XksKeyAlreadyInUseException::message)
@@ -115,7 +115,7 @@ impl XksKeyAlreadyInUseExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`XksKeyAlreadyInUseException::message`](crate::error::XksKeyAlreadyInUseException::message).
@@ -124,13 +124,13 @@ impl XksKeyAlreadyInUseExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`XksKeyAlreadyInUseException::message`](crate::error::XksKeyAlreadyInUseException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`XksKeyAlreadyInUseException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl XksKeyAlreadyInUseExceptionBuilder {
         crate::error::XksKeyAlreadyInUseException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::XksKeyAlreadyInUseException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -112,7 +112,7 @@ impl ::std::error::Error for XksKeyInvalidConfigurationException {}
     ::std::default::Default
 )]
 pub struct XksKeyInvalidConfigurationExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::XksKeyInvalidConfigurationException,
 }
 impl XksKeyInvalidConfigurationExceptionBuilder {
     /// Sets [`XksKeyInvalidConfigurationException::message`](crate::error::XksKeyInvalidConfigurationException::message)
@@ -120,7 +120,7 @@ impl XksKeyInvalidConfigurationExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`XksKeyInvalidConfigurationException::message`](crate::error::XksKeyInvalidConfigurationException::message).
@@ -129,13 +129,13 @@ impl XksKeyInvalidConfigurationExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`XksKeyInvalidConfigurationException::message`](crate::error::XksKeyInvalidConfigurationException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`XksKeyInvalidConfigurationException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -145,8 +145,6 @@ impl XksKeyInvalidConfigurationExceptionBuilder {
         crate::error::XksKeyInvalidConfigurationException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::XksKeyInvalidConfigurationException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -109,7 +109,7 @@ impl ::std::error::Error for XksKeyNotFoundException {}
     ::std::default::Default
 )]
 pub struct XksKeyNotFoundExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::XksKeyNotFoundException,
 }
 impl XksKeyNotFoundExceptionBuilder {
     /// Sets [`XksKeyNotFoundException::message`](crate::error::XksKeyNotFoundException::message)
@@ -117,7 +117,7 @@ impl XksKeyNotFoundExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`XksKeyNotFoundException::message`](crate::error::XksKeyNotFoundException::message).
@@ -126,13 +126,13 @@ impl XksKeyNotFoundExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`XksKeyNotFoundException::message`](crate::error::XksKeyNotFoundException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`XksKeyNotFoundException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -142,8 +142,6 @@ impl XksKeyNotFoundExceptionBuilder {
         crate::error::XksKeyNotFoundException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::XksKeyNotFoundException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

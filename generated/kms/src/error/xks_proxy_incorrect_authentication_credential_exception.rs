@@ -111,7 +111,7 @@ impl ::std::error::Error for XksProxyIncorrectAuthenticationCredentialException 
     ::std::default::Default
 )]
 pub struct XksProxyIncorrectAuthenticationCredentialExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::XksProxyIncorrectAuthenticationCredentialException,
 }
 impl XksProxyIncorrectAuthenticationCredentialExceptionBuilder {
     /// Sets [`XksProxyIncorrectAuthenticationCredentialException::message`](crate::error::XksProxyIncorrectAuthenticationCredentialException::message)
@@ -119,7 +119,7 @@ impl XksProxyIncorrectAuthenticationCredentialExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyIncorrectAuthenticationCredentialException::message`](crate::error::XksProxyIncorrectAuthenticationCredentialException::message).
@@ -128,13 +128,13 @@ impl XksProxyIncorrectAuthenticationCredentialExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`XksProxyIncorrectAuthenticationCredentialException::message`](crate::error::XksProxyIncorrectAuthenticationCredentialException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`XksProxyIncorrectAuthenticationCredentialException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -144,8 +144,6 @@ impl XksProxyIncorrectAuthenticationCredentialExceptionBuilder {
         crate::error::XksProxyIncorrectAuthenticationCredentialException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::XksProxyIncorrectAuthenticationCredentialException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -110,7 +110,7 @@ impl ::std::error::Error for XksProxyInvalidConfigurationException {}
     ::std::default::Default
 )]
 pub struct XksProxyInvalidConfigurationExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::XksProxyInvalidConfigurationException,
 }
 impl XksProxyInvalidConfigurationExceptionBuilder {
     /// Sets [`XksProxyInvalidConfigurationException::message`](crate::error::XksProxyInvalidConfigurationException::message)
@@ -118,7 +118,7 @@ impl XksProxyInvalidConfigurationExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyInvalidConfigurationException::message`](crate::error::XksProxyInvalidConfigurationException::message).
@@ -127,13 +127,13 @@ impl XksProxyInvalidConfigurationExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`XksProxyInvalidConfigurationException::message`](crate::error::XksProxyInvalidConfigurationException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`XksProxyInvalidConfigurationException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -143,8 +143,6 @@ impl XksProxyInvalidConfigurationExceptionBuilder {
         crate::error::XksProxyInvalidConfigurationException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::XksProxyInvalidConfigurationException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -110,7 +110,7 @@ impl ::std::error::Error for XksProxyInvalidResponseException {}
     ::std::default::Default
 )]
 pub struct XksProxyInvalidResponseExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::XksProxyInvalidResponseException,
 }
 impl XksProxyInvalidResponseExceptionBuilder {
     /// Sets [`XksProxyInvalidResponseException::message`](crate::error::XksProxyInvalidResponseException::message)
@@ -118,7 +118,7 @@ impl XksProxyInvalidResponseExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyInvalidResponseException::message`](crate::error::XksProxyInvalidResponseException::message).
@@ -127,13 +127,13 @@ impl XksProxyInvalidResponseExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`XksProxyInvalidResponseException::message`](crate::error::XksProxyInvalidResponseException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`XksProxyInvalidResponseException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -143,8 +143,6 @@ impl XksProxyInvalidResponseExceptionBuilder {
         crate::error::XksProxyInvalidResponseException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::XksProxyInvalidResponseException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

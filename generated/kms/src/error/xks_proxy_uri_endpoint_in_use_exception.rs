@@ -110,7 +110,7 @@ impl ::std::error::Error for XksProxyUriEndpointInUseException {}
     ::std::default::Default
 )]
 pub struct XksProxyUriEndpointInUseExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::XksProxyUriEndpointInUseException,
 }
 impl XksProxyUriEndpointInUseExceptionBuilder {
     /// Sets [`XksProxyUriEndpointInUseException::message`](crate::error::XksProxyUriEndpointInUseException::message)
@@ -118,7 +118,7 @@ impl XksProxyUriEndpointInUseExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyUriEndpointInUseException::message`](crate::error::XksProxyUriEndpointInUseException::message).
@@ -127,13 +127,13 @@ impl XksProxyUriEndpointInUseExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`XksProxyUriEndpointInUseException::message`](crate::error::XksProxyUriEndpointInUseException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`XksProxyUriEndpointInUseException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -143,8 +143,6 @@ impl XksProxyUriEndpointInUseExceptionBuilder {
         crate::error::XksProxyUriEndpointInUseException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::XksProxyUriEndpointInUseException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

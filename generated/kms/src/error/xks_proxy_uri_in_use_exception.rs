@@ -107,7 +107,7 @@ impl ::std::error::Error for XksProxyUriInUseException {}
     ::std::default::Default
 )]
 pub struct XksProxyUriInUseExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::XksProxyUriInUseException,
 }
 impl XksProxyUriInUseExceptionBuilder {
     /// Sets [`XksProxyUriInUseException::message`](crate::error::XksProxyUriInUseException::message)
@@ -115,7 +115,7 @@ impl XksProxyUriInUseExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyUriInUseException::message`](crate::error::XksProxyUriInUseException::message).
@@ -124,13 +124,13 @@ impl XksProxyUriInUseExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`XksProxyUriInUseException::message`](crate::error::XksProxyUriInUseException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`XksProxyUriInUseException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl XksProxyUriInUseExceptionBuilder {
         crate::error::XksProxyUriInUseException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::XksProxyUriInUseException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -110,7 +110,7 @@ impl ::std::error::Error for XksProxyUriUnreachableException {}
     ::std::default::Default
 )]
 pub struct XksProxyUriUnreachableExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::XksProxyUriUnreachableException,
 }
 impl XksProxyUriUnreachableExceptionBuilder {
     /// Sets [`XksProxyUriUnreachableException::message`](crate::error::XksProxyUriUnreachableException::message)
@@ -118,7 +118,7 @@ impl XksProxyUriUnreachableExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyUriUnreachableException::message`](crate::error::XksProxyUriUnreachableException::message).
@@ -127,13 +127,13 @@ impl XksProxyUriUnreachableExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`XksProxyUriUnreachableException::message`](crate::error::XksProxyUriUnreachableException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`XksProxyUriUnreachableException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -143,8 +143,6 @@ impl XksProxyUriUnreachableExceptionBuilder {
         crate::error::XksProxyUriUnreachableException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::XksProxyUriUnreachableException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -110,7 +110,7 @@ impl ::std::error::Error for XksProxyVpcEndpointServiceInUseException {}
     ::std::default::Default
 )]
 pub struct XksProxyVpcEndpointServiceInUseExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::XksProxyVpcEndpointServiceInUseException,
 }
 impl XksProxyVpcEndpointServiceInUseExceptionBuilder {
     /// Sets [`XksProxyVpcEndpointServiceInUseException::message`](crate::error::XksProxyVpcEndpointServiceInUseException::message)
@@ -118,7 +118,7 @@ impl XksProxyVpcEndpointServiceInUseExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyVpcEndpointServiceInUseException::message`](crate::error::XksProxyVpcEndpointServiceInUseException::message).
@@ -127,13 +127,13 @@ impl XksProxyVpcEndpointServiceInUseExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`XksProxyVpcEndpointServiceInUseException::message`](crate::error::XksProxyVpcEndpointServiceInUseException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`XksProxyVpcEndpointServiceInUseException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -143,8 +143,6 @@ impl XksProxyVpcEndpointServiceInUseExceptionBuilder {
         crate::error::XksProxyVpcEndpointServiceInUseException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::XksProxyVpcEndpointServiceInUseException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -111,7 +111,7 @@ impl ::std::error::Error for XksProxyVpcEndpointServiceInvalidConfigurationExcep
     ::std::default::Default
 )]
 pub struct XksProxyVpcEndpointServiceInvalidConfigurationExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::XksProxyVpcEndpointServiceInvalidConfigurationException,
 }
 impl XksProxyVpcEndpointServiceInvalidConfigurationExceptionBuilder {
     /// Sets [`XksProxyVpcEndpointServiceInvalidConfigurationException::message`](crate::error::XksProxyVpcEndpointServiceInvalidConfigurationException::message)
@@ -119,7 +119,7 @@ impl XksProxyVpcEndpointServiceInvalidConfigurationExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyVpcEndpointServiceInvalidConfigurationException::message`](crate::error::XksProxyVpcEndpointServiceInvalidConfigurationException::message).
@@ -128,13 +128,13 @@ impl XksProxyVpcEndpointServiceInvalidConfigurationExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`XksProxyVpcEndpointServiceInvalidConfigurationException::message`](crate::error::XksProxyVpcEndpointServiceInvalidConfigurationException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`XksProxyVpcEndpointServiceInvalidConfigurationException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -144,8 +144,6 @@ impl XksProxyVpcEndpointServiceInvalidConfigurationExceptionBuilder {
         crate::error::XksProxyVpcEndpointServiceInvalidConfigurationException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::XksProxyVpcEndpointServiceInvalidConfigurationException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -110,7 +110,7 @@ impl ::std::error::Error for XksProxyVpcEndpointServiceNotFoundException {}
     ::std::default::Default
 )]
 pub struct XksProxyVpcEndpointServiceNotFoundExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::XksProxyVpcEndpointServiceNotFoundException,
 }
 impl XksProxyVpcEndpointServiceNotFoundExceptionBuilder {
     /// Sets [`XksProxyVpcEndpointServiceNotFoundException::message`](crate::error::XksProxyVpcEndpointServiceNotFoundException::message)
@@ -118,7 +118,7 @@ impl XksProxyVpcEndpointServiceNotFoundExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyVpcEndpointServiceNotFoundException::message`](crate::error::XksProxyVpcEndpointServiceNotFoundException::message).
@@ -127,13 +127,13 @@ impl XksProxyVpcEndpointServiceNotFoundExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`XksProxyVpcEndpointServiceNotFoundException::message`](crate::error::XksProxyVpcEndpointServiceNotFoundException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`XksProxyVpcEndpointServiceNotFoundException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -143,8 +143,6 @@ impl XksProxyVpcEndpointServiceNotFoundExceptionBuilder {
         crate::error::XksProxyVpcEndpointServiceNotFoundException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::XksProxyVpcEndpointServiceNotFoundException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -122,11 +122,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AliasListEntry {
     ::std::default::Default
 )]
 pub struct AliasListEntryBuilder {
-    alias_name: ::std::option::Option<::std::string::String>,
-    alias_arn: ::std::option::Option<::std::string::String>,
-    target_key_id: ::std::option::Option<::std::string::String>,
-    creation_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    last_updated_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    inner: crate::types::AliasListEntry,
 }
 impl AliasListEntryBuilder {
     /// Sets [`AliasListEntry::alias_name`](crate::types::AliasListEntry::alias_name): String that contains the alias.
@@ -134,7 +130,7 @@ impl AliasListEntryBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.alias_name = ::std::option::Option::Some(input.into());
+        self.inner.alias_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AliasListEntry::alias_name`](crate::types::AliasListEntry::alias_name).
@@ -143,20 +139,20 @@ impl AliasListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.alias_name = input;
+        self.inner.alias_name = input;
         self
     }
     /// The value set for [`AliasListEntry::alias_name`](crate::types::AliasListEntry::alias_name), if any.
     #[inline]
     pub fn get_alias_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.alias_name
+        &self.inner.alias_name
     }
     /// Sets [`AliasListEntry::alias_arn`](crate::types::AliasListEntry::alias_arn): String that contains the key ARN.
     pub fn alias_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.alias_arn = ::std::option::Option::Some(input.into());
+        self.inner.alias_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AliasListEntry::alias_arn`](crate::types::AliasListEntry::alias_arn).
@@ -165,20 +161,20 @@ impl AliasListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.alias_arn = input;
+        self.inner.alias_arn = input;
         self
     }
     /// The value set for [`AliasListEntry::alias_arn`](crate::types::AliasListEntry::alias_arn), if any.
     #[inline]
     pub fn get_alias_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.alias_arn
+        &self.inner.alias_arn
     }
     /// Sets [`AliasListEntry::target_key_id`](crate::types::AliasListEntry::target_key_id): String that contains the key identifier of the KMS key associated with the alias.
     pub fn target_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.target_key_id = ::std::option::Option::Some(input.into());
+        self.inner.target_key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AliasListEntry::target_key_id`](crate::types::AliasListEntry::target_key_id).
@@ -187,20 +183,20 @@ impl AliasListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.target_key_id = input;
+        self.inner.target_key_id = input;
         self
     }
     /// The value set for [`AliasListEntry::target_key_id`](crate::types::AliasListEntry::target_key_id), if any.
     #[inline]
     pub fn get_target_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.target_key_id
+        &self.inner.target_key_id
     }
     /// Sets [`AliasListEntry::creation_date`](crate::types::AliasListEntry::creation_date): Date and time that the alias was most recently created in the account and Region.
     pub fn creation_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.creation_date = ::std::option::Option::Some(input.into());
+        self.inner.creation_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AliasListEntry::creation_date`](crate::types::AliasListEntry::creation_date).
@@ -209,7 +205,7 @@ impl AliasListEntryBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.creation_date = input;
+        self.inner.creation_date = input;
         self
     }
     /// The value set for [`AliasListEntry::creation_date`](crate::types::AliasListEntry::creation_date), if any.
@@ -217,14 +213,14 @@ impl AliasListEntryBuilder {
     pub fn get_creation_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.creation_date
+        &self.inner.creation_date
     }
     /// Sets [`AliasListEntry::last_updated_date`](crate::types::AliasListEntry::last_updated_date): Date and time that the alias was most recently associated with a KMS key in the account and Region.
     pub fn last_updated_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.last_updated_date = ::std::option::Option::Some(input.into());
+        self.inner.last_updated_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AliasListEntry::last_updated_date`](crate::types::AliasListEntry::last_updated_date).
@@ -233,7 +229,7 @@ impl AliasListEntryBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.last_updated_date = input;
+        self.inner.last_updated_date = input;
         self
     }
     /// The value set for [`AliasListEntry::last_updated_date`](crate::types::AliasListEntry::last_updated_date), if any.
@@ -241,7 +237,7 @@ impl AliasListEntryBuilder {
     pub fn get_last_updated_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.last_updated_date
+        &self.inner.last_updated_date
     }
     /// Builds the [`AliasListEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -251,12 +247,6 @@ impl AliasListEntryBuilder {
         crate::types::AliasListEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::AliasListEntry {
-            alias_name: self.alias_name,
-            alias_arn: self.alias_arn,
-            target_key_id: self.target_key_id,
-            creation_date: self.creation_date,
-            last_updated_date: self.last_updated_date,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

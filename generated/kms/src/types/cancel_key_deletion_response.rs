@@ -84,7 +84,7 @@ impl CancelKeyDeletionResponse {
     ::std::default::Default
 )]
 pub struct CancelKeyDeletionResponseBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::CancelKeyDeletionResponse,
 }
 impl CancelKeyDeletionResponseBuilder {
     /// Sets [`CancelKeyDeletionResponse::key_id`](crate::types::CancelKeyDeletionResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key whose deletion is canceled.
@@ -92,7 +92,7 @@ impl CancelKeyDeletionResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CancelKeyDeletionResponse::key_id`](crate::types::CancelKeyDeletionResponse::key_id).
@@ -101,13 +101,13 @@ impl CancelKeyDeletionResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`CancelKeyDeletionResponse::key_id`](crate::types::CancelKeyDeletionResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Builds the [`CancelKeyDeletionResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -117,8 +117,6 @@ impl CancelKeyDeletionResponseBuilder {
         crate::types::CancelKeyDeletionResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::CancelKeyDeletionResponse {
-            key_id: self.key_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

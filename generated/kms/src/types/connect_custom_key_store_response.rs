@@ -73,7 +73,9 @@ impl ConnectCustomKeyStoreResponse {
     ::std::cmp::PartialEq,
     ::std::default::Default
 )]
-pub struct ConnectCustomKeyStoreResponseBuilder {}
+pub struct ConnectCustomKeyStoreResponseBuilder {
+    inner: crate::types::ConnectCustomKeyStoreResponse,
+}
 impl ConnectCustomKeyStoreResponseBuilder {
     /// Builds the [`ConnectCustomKeyStoreResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -83,7 +85,6 @@ impl ConnectCustomKeyStoreResponseBuilder {
         crate::types::ConnectCustomKeyStoreResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ConnectCustomKeyStoreResponse {
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -105,8 +105,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateAliasRequest {
     ::std::default::Default
 )]
 pub struct CreateAliasRequestBuilder {
-    alias_name: ::std::option::Option<::std::string::String>,
-    target_key_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::CreateAliasRequest,
 }
 impl CreateAliasRequestBuilder {
     /// Sets [`CreateAliasRequest::alias_name`](crate::types::CreateAliasRequest::alias_name): Specifies the alias name.
@@ -114,7 +113,7 @@ impl CreateAliasRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.alias_name = ::std::option::Option::Some(input.into());
+        self.inner.alias_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateAliasRequest::alias_name`](crate::types::CreateAliasRequest::alias_name).
@@ -123,20 +122,20 @@ impl CreateAliasRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.alias_name = input;
+        self.inner.alias_name = input;
         self
     }
     /// The value set for [`CreateAliasRequest::alias_name`](crate::types::CreateAliasRequest::alias_name), if any.
     #[inline]
     pub fn get_alias_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.alias_name
+        &self.inner.alias_name
     }
     /// Sets [`CreateAliasRequest::target_key_id`](crate::types::CreateAliasRequest::target_key_id): Associates the alias with the specified [customer managed key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-mgn-key).
     pub fn target_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.target_key_id = ::std::option::Option::Some(input.into());
+        self.inner.target_key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateAliasRequest::target_key_id`](crate::types::CreateAliasRequest::target_key_id).
@@ -145,13 +144,13 @@ impl CreateAliasRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.target_key_id = input;
+        self.inner.target_key_id = input;
         self
     }
     /// The value set for [`CreateAliasRequest::target_key_id`](crate::types::CreateAliasRequest::target_key_id), if any.
     #[inline]
     pub fn get_target_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.target_key_id
+        &self.inner.target_key_id
     }
     /// Builds the [`CreateAliasRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -161,21 +160,18 @@ impl CreateAliasRequestBuilder {
         crate::types::CreateAliasRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.alias_name.is_none() {
+        if self.inner.alias_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateAliasRequest",
                 member: "AliasName",
             });
         }
-        if self.target_key_id.is_none() {
+        if self.inner.target_key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateAliasRequest",
                 member: "TargetKeyId",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateAliasRequest {
-            alias_name: self.alias_name,
-            target_key_id: self.target_key_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

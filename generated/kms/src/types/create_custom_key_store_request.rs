@@ -227,23 +227,14 @@ impl ::std::fmt::Debug for CreateCustomKeyStoreRequest {
     }
 }
 /// A builder for [`CreateCustomKeyStoreRequest`](crate::types::CreateCustomKeyStoreRequest); start one with `CreateCustomKeyStoreRequest::builder()`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
 pub struct CreateCustomKeyStoreRequestBuilder {
-    custom_key_store_name: ::std::option::Option<::std::string::String>,
-    cloud_hsm_cluster_id: ::std::option::Option<::std::string::String>,
-    trust_anchor_certificate: ::std::option::Option<::std::string::String>,
-    key_store_password: ::std::option::Option<::std::string::String>,
-    custom_key_store_type: ::std::option::Option<crate::types::CustomKeyStoreType>,
-    xks_proxy_uri_endpoint: ::std::option::Option<::std::string::String>,
-    xks_proxy_uri_path: ::std::option::Option<::std::string::String>,
-    xks_proxy_vpc_endpoint_service_name: ::std::option::Option<::std::string::String>,
-    xks_proxy_vpc_endpoint_service_owner: ::std::option::Option<::std::string::String>,
-    xks_proxy_authentication_credential: ::std::option::Option<
-        crate::types::XksProxyAuthenticationCredentialType,
-    >,
-    xks_proxy_connectivity: ::std::option::Option<
-        crate::types::XksProxyConnectivityType,
-    >,
+    inner: crate::types::CreateCustomKeyStoreRequest,
 }
 impl CreateCustomKeyStoreRequestBuilder {
     /// Sets [`CreateCustomKeyStoreRequest::custom_key_store_name`](crate::types::CreateCustomKeyStoreRequest::custom_key_store_name): Specifies a friendly name for the custom key store.
@@ -251,7 +242,7 @@ impl CreateCustomKeyStoreRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_name = ::std::option::Option::Some(input.into());
+        self.inner.custom_key_store_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::custom_key_store_name`](crate::types::CreateCustomKeyStoreRequest::custom_key_store_name).
@@ -260,7 +251,7 @@ impl CreateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_name = input;
+        self.inner.custom_key_store_name = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreRequest::custom_key_store_name`](crate::types::CreateCustomKeyStoreRequest::custom_key_store_name), if any.
@@ -268,14 +259,14 @@ impl CreateCustomKeyStoreRequestBuilder {
     pub fn get_custom_key_store_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.custom_key_store_name
+        &self.inner.custom_key_store_name
     }
     /// Sets [`CreateCustomKeyStoreRequest::cloud_hsm_cluster_id`](crate::types::CreateCustomKeyStoreRequest::cloud_hsm_cluster_id): Identifies the CloudHSM cluster for an CloudHSM key store.
     pub fn cloud_hsm_cluster_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.cloud_hsm_cluster_id = ::std::option::Option::Some(input.into());
+        self.inner.cloud_hsm_cluster_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::cloud_hsm_cluster_id`](crate::types::CreateCustomKeyStoreRequest::cloud_hsm_cluster_id).
@@ -284,7 +275,7 @@ impl CreateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.cloud_hsm_cluster_id = input;
+        self.inner.cloud_hsm_cluster_id = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreRequest::cloud_hsm_cluster_id`](crate::types::CreateCustomKeyStoreRequest::cloud_hsm_cluster_id), if any.
@@ -292,14 +283,14 @@ impl CreateCustomKeyStoreRequestBuilder {
     pub fn get_cloud_hsm_cluster_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.cloud_hsm_cluster_id
+        &self.inner.cloud_hsm_cluster_id
     }
     /// Sets [`CreateCustomKeyStoreRequest::trust_anchor_certificate`](crate::types::CreateCustomKeyStoreRequest::trust_anchor_certificate): Specifies the certificate for an CloudHSM key store.
     pub fn trust_anchor_certificate(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.trust_anchor_certificate = ::std::option::Option::Some(input.into());
+        self.inner.trust_anchor_certificate = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::trust_anchor_certificate`](crate::types::CreateCustomKeyStoreRequest::trust_anchor_certificate).
@@ -308,7 +299,7 @@ impl CreateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.trust_anchor_certificate = input;
+        self.inner.trust_anchor_certificate = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreRequest::trust_anchor_certificate`](crate::types::CreateCustomKeyStoreRequest::trust_anchor_certificate), if any.
@@ -316,14 +307,14 @@ impl CreateCustomKeyStoreRequestBuilder {
     pub fn get_trust_anchor_certificate(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.trust_anchor_certificate
+        &self.inner.trust_anchor_certificate
     }
     /// Sets [`CreateCustomKeyStoreRequest::key_store_password`](crate::types::CreateCustomKeyStoreRequest::key_store_password): Specifies the `kmsuser` password for an CloudHSM key store.
     pub fn key_store_password(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_store_password = ::std::option::Option::Some(input.into());
+        self.inner.key_store_password = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::key_store_password`](crate::types::CreateCustomKeyStoreRequest::key_store_password).
@@ -332,7 +323,7 @@ impl CreateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_store_password = input;
+        self.inner.key_store_password = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreRequest::key_store_password`](crate::types::CreateCustomKeyStoreRequest::key_store_password), if any.
@@ -340,14 +331,14 @@ impl CreateCustomKeyStoreRequestBuilder {
     pub fn get_key_store_password(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.key_store_password
+        &self.inner.key_store_password
     }
     /// Sets [`CreateCustomKeyStoreRequest::custom_key_store_type`](crate::types::CreateCustomKeyStoreRequest::custom_key_store_type): Specifies the type of custom key store.
     pub fn custom_key_store_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::CustomKeyStoreType>,
     ) -> Self {
-        self.custom_key_store_type = ::std::option::Option::Some(input.into());
+        self.inner.custom_key_store_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::custom_key_store_type`](crate::types::CreateCustomKeyStoreRequest::custom_key_store_type).
@@ -356,7 +347,7 @@ impl CreateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::CustomKeyStoreType>,
     ) -> Self {
-        self.custom_key_store_type = input;
+        self.inner.custom_key_store_type = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreRequest::custom_key_store_type`](crate::types::CreateCustomKeyStoreRequest::custom_key_store_type), if any.
@@ -364,14 +355,14 @@ impl CreateCustomKeyStoreRequestBuilder {
     pub fn get_custom_key_store_type(
         &self,
     ) -> &::std::option::Option<crate::types::CustomKeyStoreType> {
-        &self.custom_key_store_type
+        &self.inner.custom_key_store_type
     }
     /// Sets [`CreateCustomKeyStoreRequest::xks_proxy_uri_endpoint`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_uri_endpoint): Specifies the endpoint that KMS uses to send requests to the external key store proxy (XKS proxy).
     pub fn xks_proxy_uri_endpoint(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.xks_proxy_uri_endpoint = ::std::option::Option::Some(input.into());
+        self.inner.xks_proxy_uri_endpoint = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::xks_proxy_uri_endpoint`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_uri_endpoint).
@@ -380,7 +371,7 @@ impl CreateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.xks_proxy_uri_endpoint = input;
+        self.inner.xks_proxy_uri_endpoint = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreRequest::xks_proxy_uri_endpoint`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_uri_endpoint), if any.
@@ -388,14 +379,14 @@ impl CreateCustomKeyStoreRequestBuilder {
     pub fn get_xks_proxy_uri_endpoint(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.xks_proxy_uri_endpoint
+        &self.inner.xks_proxy_uri_endpoint
     }
     /// Sets [`CreateCustomKeyStoreRequest::xks_proxy_uri_path`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_uri_path): Specifies the base path to the proxy APIs for this external key store.
     pub fn xks_proxy_uri_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.xks_proxy_uri_path = ::std::option::Option::Some(input.into());
+        self.inner.xks_proxy_uri_path = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::xks_proxy_uri_path`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_uri_path).
@@ -404,7 +395,7 @@ impl CreateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.xks_proxy_uri_path = input;
+        self.inner.xks_proxy_uri_path = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreRequest::xks_proxy_uri_path`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_uri_path), if any.
@@ -412,14 +403,14 @@ impl CreateCustomKeyStoreRequestBuilder {
     pub fn get_xks_proxy_uri_path(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.xks_proxy_uri_path
+        &self.inner.xks_proxy_uri_path
     }
     /// Sets [`CreateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_name`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_name): Specifies the name of the Amazon VPC endpoint service for interface endpoints that is used to communicate with your external key store proxy (XKS proxy).
     pub fn xks_proxy_vpc_endpoint_service_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.xks_proxy_vpc_endpoint_service_name = ::std::option::Option::Some(
+        self.inner.xks_proxy_vpc_endpoint_service_name = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -430,7 +421,7 @@ impl CreateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.xks_proxy_vpc_endpoint_service_name = input;
+        self.inner.xks_proxy_vpc_endpoint_service_name = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_name`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_name), if any.
@@ -438,14 +429,14 @@ impl CreateCustomKeyStoreRequestBuilder {
     pub fn get_xks_proxy_vpc_endpoint_service_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.xks_proxy_vpc_endpoint_service_name
+        &self.inner.xks_proxy_vpc_endpoint_service_name
     }
     /// Sets [`CreateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_owner`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_owner): Specifies the Amazon Web Services account ID that owns the Amazon VPC service endpoint for the interface that is used to communicate with your external key store proxy (XKS proxy).
     pub fn xks_proxy_vpc_endpoint_service_owner(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.xks_proxy_vpc_endpoint_service_owner = ::std::option::Option::Some(
+        self.inner.xks_proxy_vpc_endpoint_service_owner = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -456,7 +447,7 @@ impl CreateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.xks_proxy_vpc_endpoint_service_owner = input;
+        self.inner.xks_proxy_vpc_endpoint_service_owner = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_owner`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_owner), if any.
@@ -464,7 +455,7 @@ impl CreateCustomKeyStoreRequestBuilder {
     pub fn get_xks_proxy_vpc_endpoint_service_owner(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.xks_proxy_vpc_endpoint_service_owner
+        &self.inner.xks_proxy_vpc_endpoint_service_owner
     }
     /// Sets [`CreateCustomKeyStoreRequest::xks_proxy_authentication_credential`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_authentication_credential): Specifies an authentication credential for the external key store proxy (XKS proxy).
     pub fn xks_proxy_authentication_credential(
@@ -473,7 +464,7 @@ impl CreateCustomKeyStoreRequestBuilder {
             crate::types::XksProxyAuthenticationCredentialType,
         >,
     ) -> Self {
-        self.xks_proxy_authentication_credential = ::std::option::Option::Some(
+        self.inner.xks_proxy_authentication_credential = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -484,7 +475,7 @@ impl CreateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::XksProxyAuthenticationCredentialType>,
     ) -> Self {
-        self.xks_proxy_authentication_credential = input;
+        self.inner.xks_proxy_authentication_credential = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreRequest::xks_proxy_authentication_credential`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_authentication_credential), if any.
@@ -492,14 +483,14 @@ impl CreateCustomKeyStoreRequestBuilder {
     pub fn get_xks_proxy_authentication_credential(
         &self,
     ) -> &::std::option::Option<crate::types::XksProxyAuthenticationCredentialType> {
-        &self.xks_proxy_authentication_credential
+        &self.inner.xks_proxy_authentication_credential
     }
     /// Sets [`CreateCustomKeyStoreRequest::xks_proxy_connectivity`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_connectivity): Indicates how KMS communicates with the external key store proxy.
     pub fn xks_proxy_connectivity(
         mut self,
         input: impl ::std::convert::Into<crate::types::XksProxyConnectivityType>,
     ) -> Self {
-        self.xks_proxy_connectivity = ::std::option::Option::Some(input.into());
+        self.inner.xks_proxy_connectivity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreRequest::xks_proxy_connectivity`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_connectivity).
@@ -508,7 +499,7 @@ impl CreateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::XksProxyConnectivityType>,
     ) -> Self {
-        self.xks_proxy_connectivity = input;
+        self.inner.xks_proxy_connectivity = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreRequest::xks_proxy_connectivity`](crate::types::CreateCustomKeyStoreRequest::xks_proxy_connectivity), if any.
@@ -516,7 +507,7 @@ impl CreateCustomKeyStoreRequestBuilder {
     pub fn get_xks_proxy_connectivity(
         &self,
     ) -> &::std::option::Option<crate::types::XksProxyConnectivityType> {
-        &self.xks_proxy_connectivity
+        &self.inner.xks_proxy_connectivity
     }
     /// Builds the [`CreateCustomKeyStoreRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -526,56 +517,12 @@ impl CreateCustomKeyStoreRequestBuilder {
         crate::types::CreateCustomKeyStoreRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.custom_key_store_name.is_none() {
+        if self.inner.custom_key_store_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateCustomKeyStoreRequest",
                 member: "CustomKeyStoreName",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateCustomKeyStoreRequest {
-            custom_key_store_name: self.custom_key_store_name,
-            cloud_hsm_cluster_id: self.cloud_hsm_cluster_id,
-            trust_anchor_certificate: self.trust_anchor_certificate,
-            key_store_password: self.key_store_password,
-            custom_key_store_type: self.custom_key_store_type,
-            xks_proxy_uri_endpoint: self.xks_proxy_uri_endpoint,
-            xks_proxy_uri_path: self.xks_proxy_uri_path,
-            xks_proxy_vpc_endpoint_service_name: self
-                .xks_proxy_vpc_endpoint_service_name,
-            xks_proxy_vpc_endpoint_service_owner: self
-                .xks_proxy_vpc_endpoint_service_owner,
-            xks_proxy_authentication_credential: self
-                .xks_proxy_authentication_credential,
-            xks_proxy_connectivity: self.xks_proxy_connectivity,
-        })
-    }
-}
-impl ::std::fmt::Debug for CreateCustomKeyStoreRequestBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut debug = f.debug_struct("CreateCustomKeyStoreRequestBuilder");
-        debug.field("custom_key_store_name", &self.custom_key_store_name);
-        debug.field("cloud_hsm_cluster_id", &self.cloud_hsm_cluster_id);
-        debug.field("trust_anchor_certificate", &self.trust_anchor_certificate);
-        debug.field("key_store_password", &"*** Sensitive Data Redacted ***");
-        debug.field("custom_key_store_type", &self.custom_key_store_type);
-        debug.field("xks_proxy_uri_endpoint", &self.xks_proxy_uri_endpoint);
-        debug.field("xks_proxy_uri_path", &self.xks_proxy_uri_path);
-        debug
-            .field(
-                "xks_proxy_vpc_endpoint_service_name",
-                &self.xks_proxy_vpc_endpoint_service_name,
-            );
-        debug
-            .field(
-                "xks_proxy_vpc_endpoint_service_owner",
-                &self.xks_proxy_vpc_endpoint_service_owner,
-            );
-        debug
-            .field(
-                "xks_proxy_authentication_credential",
-                &self.xks_proxy_authentication_credential,
-            );
-        debug.field("xks_proxy_connectivity", &self.xks_proxy_connectivity);
-        debug.finish()
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -84,7 +84,7 @@ impl CreateCustomKeyStoreResponse {
     ::std::default::Default
 )]
 pub struct CreateCustomKeyStoreResponseBuilder {
-    custom_key_store_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::CreateCustomKeyStoreResponse,
 }
 impl CreateCustomKeyStoreResponseBuilder {
     /// Sets [`CreateCustomKeyStoreResponse::custom_key_store_id`](crate::types::CreateCustomKeyStoreResponse::custom_key_store_id): A unique identifier for the new custom key store.
@@ -92,7 +92,7 @@ impl CreateCustomKeyStoreResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_id = ::std::option::Option::Some(input.into());
+        self.inner.custom_key_store_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateCustomKeyStoreResponse::custom_key_store_id`](crate::types::CreateCustomKeyStoreResponse::custom_key_store_id).
@@ -101,7 +101,7 @@ impl CreateCustomKeyStoreResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_id = input;
+        self.inner.custom_key_store_id = input;
         self
     }
     /// The value set for [`CreateCustomKeyStoreResponse::custom_key_store_id`](crate::types::CreateCustomKeyStoreResponse::custom_key_store_id), if any.
@@ -109,7 +109,7 @@ impl CreateCustomKeyStoreResponseBuilder {
     pub fn get_custom_key_store_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.custom_key_store_id
+        &self.inner.custom_key_store_id
     }
     /// Builds the [`CreateCustomKeyStoreResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -119,8 +119,6 @@ impl CreateCustomKeyStoreResponseBuilder {
         crate::types::CreateCustomKeyStoreResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::CreateCustomKeyStoreResponse {
-            custom_key_store_id: self.custom_key_store_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -190,16 +190,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateGrantRequest {
     ::std::default::Default
 )]
 pub struct CreateGrantRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    grantee_principal: ::std::option::Option<::std::string::String>,
-    retiring_principal: ::std::option::Option<::std::string::String>,
-    operations: ::std::option::Option<::std::vec::Vec<crate::types::GrantOperation>>,
-    constraints: ::std::option::Option<crate::types::GrantConstraints>,
-    grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    name: ::std::option::Option<::std::string::String>,
-    dry_run: ::std::option::Option<bool>,
-    grantee_service_principal: ::std::option::Option<::std::string::String>,
-    retiring_service_principal: ::std::option::Option<::std::string::String>,
+    inner: crate::types::CreateGrantRequest,
 }
 impl CreateGrantRequestBuilder {
     /// Sets [`CreateGrantRequest::key_id`](crate::types::CreateGrantRequest::key_id): Identifies the KMS key for the grant.
@@ -207,7 +198,7 @@ impl CreateGrantRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateGrantRequest::key_id`](crate::types::CreateGrantRequest::key_id).
@@ -216,20 +207,20 @@ impl CreateGrantRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`CreateGrantRequest::key_id`](crate::types::CreateGrantRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`CreateGrantRequest::grantee_principal`](crate::types::CreateGrantRequest::grantee_principal): The identity that gets the permissions specified in the grant.
     pub fn grantee_principal(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.grantee_principal = ::std::option::Option::Some(input.into());
+        self.inner.grantee_principal = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateGrantRequest::grantee_principal`](crate::types::CreateGrantRequest::grantee_principal).
@@ -238,7 +229,7 @@ impl CreateGrantRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.grantee_principal = input;
+        self.inner.grantee_principal = input;
         self
     }
     /// The value set for [`CreateGrantRequest::grantee_principal`](crate::types::CreateGrantRequest::grantee_principal), if any.
@@ -246,14 +237,14 @@ impl CreateGrantRequestBuilder {
     pub fn get_grantee_principal(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.grantee_principal
+        &self.inner.grantee_principal
     }
     /// Sets [`CreateGrantRequest::retiring_principal`](crate::types::CreateGrantRequest::retiring_principal): The principal that has permission to use the `RetireGrant` operation to retire the grant.
     pub fn retiring_principal(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.retiring_principal = ::std::option::Option::Some(input.into());
+        self.inner.retiring_principal = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateGrantRequest::retiring_principal`](crate::types::CreateGrantRequest::retiring_principal).
@@ -262,7 +253,7 @@ impl CreateGrantRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.retiring_principal = input;
+        self.inner.retiring_principal = input;
         self
     }
     /// The value set for [`CreateGrantRequest::retiring_principal`](crate::types::CreateGrantRequest::retiring_principal), if any.
@@ -270,7 +261,7 @@ impl CreateGrantRequestBuilder {
     pub fn get_retiring_principal(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.retiring_principal
+        &self.inner.retiring_principal
     }
     /// Sets [`CreateGrantRequest::operations`](crate::types::CreateGrantRequest::operations): A list of operations that the grant permits.
     pub fn operations(
@@ -279,7 +270,7 @@ impl CreateGrantRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::GrantOperation>,
         >,
     ) -> Self {
-        self.operations = ::std::option::Option::Some(
+        self.inner.operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -290,7 +281,7 @@ impl CreateGrantRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::GrantOperation>>,
     ) -> Self {
-        self.operations = input;
+        self.inner.operations = input;
         self
     }
     /// The value set for [`CreateGrantRequest::operations`](crate::types::CreateGrantRequest::operations), if any.
@@ -298,14 +289,14 @@ impl CreateGrantRequestBuilder {
     pub fn get_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::GrantOperation>> {
-        &self.operations
+        &self.inner.operations
     }
     /// Sets [`CreateGrantRequest::constraints`](crate::types::CreateGrantRequest::constraints): Specifies a grant constraint.
     pub fn constraints(
         mut self,
         input: impl ::std::convert::Into<crate::types::GrantConstraints>,
     ) -> Self {
-        self.constraints = ::std::option::Option::Some(input.into());
+        self.inner.constraints = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateGrantRequest::constraints`](crate::types::CreateGrantRequest::constraints).
@@ -314,7 +305,7 @@ impl CreateGrantRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::GrantConstraints>,
     ) -> Self {
-        self.constraints = input;
+        self.inner.constraints = input;
         self
     }
     /// The value set for [`CreateGrantRequest::constraints`](crate::types::CreateGrantRequest::constraints), if any.
@@ -322,7 +313,7 @@ impl CreateGrantRequestBuilder {
     pub fn get_constraints(
         &self,
     ) -> &::std::option::Option<crate::types::GrantConstraints> {
-        &self.constraints
+        &self.inner.constraints
     }
     /// Sets [`CreateGrantRequest::grant_tokens`](crate::types::CreateGrantRequest::grant_tokens): A list of grant tokens.
     pub fn grant_tokens(
@@ -331,7 +322,7 @@ impl CreateGrantRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.grant_tokens = ::std::option::Option::Some(
+        self.inner.grant_tokens = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -342,7 +333,7 @@ impl CreateGrantRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.grant_tokens = input;
+        self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`CreateGrantRequest::grant_tokens`](crate::types::CreateGrantRequest::grant_tokens), if any.
@@ -350,14 +341,14 @@ impl CreateGrantRequestBuilder {
     pub fn get_grant_tokens(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.grant_tokens
+        &self.inner.grant_tokens
     }
     /// Sets [`CreateGrantRequest::name`](crate::types::CreateGrantRequest::name): A friendly name for the grant.
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+        self.inner.name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateGrantRequest::name`](crate::types::CreateGrantRequest::name).
@@ -366,36 +357,36 @@ impl CreateGrantRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// The value set for [`CreateGrantRequest::name`](crate::types::CreateGrantRequest::name), if any.
     #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
+        &self.inner.name
     }
     /// Sets [`CreateGrantRequest::dry_run`](crate::types::CreateGrantRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.dry_run = ::std::option::Option::Some(input.into());
+        self.inner.dry_run = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateGrantRequest::dry_run`](crate::types::CreateGrantRequest::dry_run).
     #[inline]
     pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.dry_run = input;
+        self.inner.dry_run = input;
         self
     }
     /// The value set for [`CreateGrantRequest::dry_run`](crate::types::CreateGrantRequest::dry_run), if any.
     #[inline]
     pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
-        &self.dry_run
+        &self.inner.dry_run
     }
     /// Sets [`CreateGrantRequest::grantee_service_principal`](crate::types::CreateGrantRequest::grantee_service_principal): The Amazon Web Services [service principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services) that gets the permissions specified in the grant.
     pub fn grantee_service_principal(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.grantee_service_principal = ::std::option::Option::Some(input.into());
+        self.inner.grantee_service_principal = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateGrantRequest::grantee_service_principal`](crate::types::CreateGrantRequest::grantee_service_principal).
@@ -404,7 +395,7 @@ impl CreateGrantRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.grantee_service_principal = input;
+        self.inner.grantee_service_principal = input;
         self
     }
     /// The value set for [`CreateGrantRequest::grantee_service_principal`](crate::types::CreateGrantRequest::grantee_service_principal), if any.
@@ -412,14 +403,16 @@ impl CreateGrantRequestBuilder {
     pub fn get_grantee_service_principal(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.grantee_service_principal
+        &self.inner.grantee_service_principal
     }
     /// Sets [`CreateGrantRequest::retiring_service_principal`](crate::types::CreateGrantRequest::retiring_service_principal): The Amazon Web Services [service principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services) that has permission to use the `RetireGrant` operation to retire the grant.
     pub fn retiring_service_principal(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.retiring_service_principal = ::std::option::Option::Some(input.into());
+        self.inner.retiring_service_principal = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`CreateGrantRequest::retiring_service_principal`](crate::types::CreateGrantRequest::retiring_service_principal).
@@ -428,7 +421,7 @@ impl CreateGrantRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.retiring_service_principal = input;
+        self.inner.retiring_service_principal = input;
         self
     }
     /// The value set for [`CreateGrantRequest::retiring_service_principal`](crate::types::CreateGrantRequest::retiring_service_principal), if any.
@@ -436,7 +429,7 @@ impl CreateGrantRequestBuilder {
     pub fn get_retiring_service_principal(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.retiring_service_principal
+        &self.inner.retiring_service_principal
     }
     /// Builds the [`CreateGrantRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -446,29 +439,18 @@ impl CreateGrantRequestBuilder {
         crate::types::CreateGrantRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGrantRequest",
                 member: "KeyId",
             });
         }
-        if self.operations.is_none() {
+        if self.inner.operations.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateGrantRequest",
                 member: "Operations",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateGrantRequest {
-            key_id: self.key_id,
-            grantee_principal: self.grantee_principal,
-            retiring_principal: self.retiring_principal,
-            operations: self.operations,
-            constraints: self.constraints,
-            grant_tokens: self.grant_tokens,
-            name: self.name,
-            dry_run: self.dry_run,
-            grantee_service_principal: self.grantee_service_principal,
-            retiring_service_principal: self.retiring_service_principal,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -94,8 +94,7 @@ impl CreateGrantResponse {
     ::std::default::Default
 )]
 pub struct CreateGrantResponseBuilder {
-    grant_token: ::std::option::Option<::std::string::String>,
-    grant_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::CreateGrantResponse,
 }
 impl CreateGrantResponseBuilder {
     /// Sets [`CreateGrantResponse::grant_token`](crate::types::CreateGrantResponse::grant_token): The grant token.
@@ -103,7 +102,7 @@ impl CreateGrantResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.grant_token = ::std::option::Option::Some(input.into());
+        self.inner.grant_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateGrantResponse::grant_token`](crate::types::CreateGrantResponse::grant_token).
@@ -112,20 +111,20 @@ impl CreateGrantResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.grant_token = input;
+        self.inner.grant_token = input;
         self
     }
     /// The value set for [`CreateGrantResponse::grant_token`](crate::types::CreateGrantResponse::grant_token), if any.
     #[inline]
     pub fn get_grant_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.grant_token
+        &self.inner.grant_token
     }
     /// Sets [`CreateGrantResponse::grant_id`](crate::types::CreateGrantResponse::grant_id): The unique identifier for the grant.
     pub fn grant_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.grant_id = ::std::option::Option::Some(input.into());
+        self.inner.grant_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateGrantResponse::grant_id`](crate::types::CreateGrantResponse::grant_id).
@@ -134,13 +133,13 @@ impl CreateGrantResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.grant_id = input;
+        self.inner.grant_id = input;
         self
     }
     /// The value set for [`CreateGrantResponse::grant_id`](crate::types::CreateGrantResponse::grant_id), if any.
     #[inline]
     pub fn get_grant_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.grant_id
+        &self.inner.grant_id
     }
     /// Builds the [`CreateGrantResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -150,9 +149,6 @@ impl CreateGrantResponseBuilder {
         crate::types::CreateGrantResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::CreateGrantResponse {
-            grant_token: self.grant_token,
-            grant_id: self.grant_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

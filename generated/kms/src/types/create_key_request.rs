@@ -256,17 +256,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateKeyRequest {
     ::std::default::Default
 )]
 pub struct CreateKeyRequestBuilder {
-    policy: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
-    key_usage: ::std::option::Option<crate::types::KeyUsageType>,
-    customer_master_key_spec: ::std::option::Option<crate::types::CustomerMasterKeySpec>,
-    key_spec: ::std::option::Option<crate::types::KeySpec>,
-    origin: ::std::option::Option<crate::types::OriginType>,
-    custom_key_store_id: ::std::option::Option<::std::string::String>,
-    bypass_policy_lockout_safety_check: ::std::option::Option<bool>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    multi_region: ::std::option::Option<bool>,
-    xks_key_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::CreateKeyRequest,
 }
 #[allow(deprecated)]
 impl CreateKeyRequestBuilder {
@@ -275,7 +265,7 @@ impl CreateKeyRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.policy = ::std::option::Option::Some(input.into());
+        self.inner.policy = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeyRequest::policy`](crate::types::CreateKeyRequest::policy).
@@ -284,20 +274,20 @@ impl CreateKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.policy = input;
+        self.inner.policy = input;
         self
     }
     /// The value set for [`CreateKeyRequest::policy`](crate::types::CreateKeyRequest::policy), if any.
     #[inline]
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
-        &self.policy
+        &self.inner.policy
     }
     /// Sets [`CreateKeyRequest::description`](crate::types::CreateKeyRequest::description): A description of the KMS key.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeyRequest::description`](crate::types::CreateKeyRequest::description).
@@ -306,20 +296,20 @@ impl CreateKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`CreateKeyRequest::description`](crate::types::CreateKeyRequest::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`CreateKeyRequest::key_usage`](crate::types::CreateKeyRequest::key_usage): Determines the [cryptographic operations](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) for which you can use the KMS key.
     pub fn key_usage(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeyUsageType>,
     ) -> Self {
-        self.key_usage = ::std::option::Option::Some(input.into());
+        self.inner.key_usage = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeyRequest::key_usage`](crate::types::CreateKeyRequest::key_usage).
@@ -328,20 +318,20 @@ impl CreateKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::KeyUsageType>,
     ) -> Self {
-        self.key_usage = input;
+        self.inner.key_usage = input;
         self
     }
     /// The value set for [`CreateKeyRequest::key_usage`](crate::types::CreateKeyRequest::key_usage), if any.
     #[inline]
     pub fn get_key_usage(&self) -> &::std::option::Option<crate::types::KeyUsageType> {
-        &self.key_usage
+        &self.inner.key_usage
     }
     /// Sets [`CreateKeyRequest::customer_master_key_spec`](crate::types::CreateKeyRequest::customer_master_key_spec): Instead, use the [`KeySpec`](crate::types::KeySpec) parameter.
     pub fn customer_master_key_spec(
         mut self,
         input: impl ::std::convert::Into<crate::types::CustomerMasterKeySpec>,
     ) -> Self {
-        self.customer_master_key_spec = ::std::option::Option::Some(input.into());
+        self.inner.customer_master_key_spec = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeyRequest::customer_master_key_spec`](crate::types::CreateKeyRequest::customer_master_key_spec).
@@ -350,7 +340,7 @@ impl CreateKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::CustomerMasterKeySpec>,
     ) -> Self {
-        self.customer_master_key_spec = input;
+        self.inner.customer_master_key_spec = input;
         self
     }
     /// The value set for [`CreateKeyRequest::customer_master_key_spec`](crate::types::CreateKeyRequest::customer_master_key_spec), if any.
@@ -358,14 +348,14 @@ impl CreateKeyRequestBuilder {
     pub fn get_customer_master_key_spec(
         &self,
     ) -> &::std::option::Option<crate::types::CustomerMasterKeySpec> {
-        &self.customer_master_key_spec
+        &self.inner.customer_master_key_spec
     }
     /// Sets [`CreateKeyRequest::key_spec`](crate::types::CreateKeyRequest::key_spec): Specifies the type of KMS key to create.
     pub fn key_spec(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeySpec>,
     ) -> Self {
-        self.key_spec = ::std::option::Option::Some(input.into());
+        self.inner.key_spec = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeyRequest::key_spec`](crate::types::CreateKeyRequest::key_spec).
@@ -374,20 +364,20 @@ impl CreateKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::KeySpec>,
     ) -> Self {
-        self.key_spec = input;
+        self.inner.key_spec = input;
         self
     }
     /// The value set for [`CreateKeyRequest::key_spec`](crate::types::CreateKeyRequest::key_spec), if any.
     #[inline]
     pub fn get_key_spec(&self) -> &::std::option::Option<crate::types::KeySpec> {
-        &self.key_spec
+        &self.inner.key_spec
     }
     /// Sets [`CreateKeyRequest::origin`](crate::types::CreateKeyRequest::origin): The source of the key material for the KMS key.
     pub fn origin(
         mut self,
         input: impl ::std::convert::Into<crate::types::OriginType>,
     ) -> Self {
-        self.origin = ::std::option::Option::Some(input.into());
+        self.inner.origin = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeyRequest::origin`](crate::types::CreateKeyRequest::origin).
@@ -396,20 +386,20 @@ impl CreateKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::OriginType>,
     ) -> Self {
-        self.origin = input;
+        self.inner.origin = input;
         self
     }
     /// The value set for [`CreateKeyRequest::origin`](crate::types::CreateKeyRequest::origin), if any.
     #[inline]
     pub fn get_origin(&self) -> &::std::option::Option<crate::types::OriginType> {
-        &self.origin
+        &self.inner.origin
     }
     /// Sets [`CreateKeyRequest::custom_key_store_id`](crate::types::CreateKeyRequest::custom_key_store_id): Creates the KMS key in the specified [custom key store](https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html).
     pub fn custom_key_store_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_id = ::std::option::Option::Some(input.into());
+        self.inner.custom_key_store_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeyRequest::custom_key_store_id`](crate::types::CreateKeyRequest::custom_key_store_id).
@@ -418,7 +408,7 @@ impl CreateKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_id = input;
+        self.inner.custom_key_store_id = input;
         self
     }
     /// The value set for [`CreateKeyRequest::custom_key_store_id`](crate::types::CreateKeyRequest::custom_key_store_id), if any.
@@ -426,14 +416,14 @@ impl CreateKeyRequestBuilder {
     pub fn get_custom_key_store_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.custom_key_store_id
+        &self.inner.custom_key_store_id
     }
     /// Sets [`CreateKeyRequest::bypass_policy_lockout_safety_check`](crate::types::CreateKeyRequest::bypass_policy_lockout_safety_check): Skips ("bypasses") the key policy lockout safety check.
     pub fn bypass_policy_lockout_safety_check(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.bypass_policy_lockout_safety_check = ::std::option::Option::Some(
+        self.inner.bypass_policy_lockout_safety_check = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -444,7 +434,7 @@ impl CreateKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.bypass_policy_lockout_safety_check = input;
+        self.inner.bypass_policy_lockout_safety_check = input;
         self
     }
     /// The value set for [`CreateKeyRequest::bypass_policy_lockout_safety_check`](crate::types::CreateKeyRequest::bypass_policy_lockout_safety_check), if any.
@@ -452,7 +442,7 @@ impl CreateKeyRequestBuilder {
     pub fn get_bypass_policy_lockout_safety_check(
         &self,
     ) -> &::std::option::Option<bool> {
-        &self.bypass_policy_lockout_safety_check
+        &self.inner.bypass_policy_lockout_safety_check
     }
     /// Sets [`CreateKeyRequest::tags`](crate::types::CreateKeyRequest::tags): Assigns one or more tags to the KMS key.
     pub fn tags(
@@ -461,7 +451,7 @@ impl CreateKeyRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::Tag>,
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -472,7 +462,7 @@ impl CreateKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`CreateKeyRequest::tags`](crate::types::CreateKeyRequest::tags), if any.
@@ -480,30 +470,30 @@ impl CreateKeyRequestBuilder {
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-        &self.tags
+        &self.inner.tags
     }
     /// Sets [`CreateKeyRequest::multi_region`](crate::types::CreateKeyRequest::multi_region): Creates a multi-Region primary key that you can replicate into other Amazon Web Services Regions.
     pub fn multi_region(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.multi_region = ::std::option::Option::Some(input.into());
+        self.inner.multi_region = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeyRequest::multi_region`](crate::types::CreateKeyRequest::multi_region).
     #[inline]
     pub fn set_multi_region(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.multi_region = input;
+        self.inner.multi_region = input;
         self
     }
     /// The value set for [`CreateKeyRequest::multi_region`](crate::types::CreateKeyRequest::multi_region), if any.
     #[inline]
     pub fn get_multi_region(&self) -> &::std::option::Option<bool> {
-        &self.multi_region
+        &self.inner.multi_region
     }
     /// Sets [`CreateKeyRequest::xks_key_id`](crate::types::CreateKeyRequest::xks_key_id): Identifies the [external key](https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html#concept-external-key) that serves as key material for the KMS key in an [external key store](https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html).
     pub fn xks_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.xks_key_id = ::std::option::Option::Some(input.into());
+        self.inner.xks_key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeyRequest::xks_key_id`](crate::types::CreateKeyRequest::xks_key_id).
@@ -512,13 +502,13 @@ impl CreateKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.xks_key_id = input;
+        self.inner.xks_key_id = input;
         self
     }
     /// The value set for [`CreateKeyRequest::xks_key_id`](crate::types::CreateKeyRequest::xks_key_id), if any.
     #[inline]
     pub fn get_xks_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.xks_key_id
+        &self.inner.xks_key_id
     }
     /// Builds the [`CreateKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -528,18 +518,6 @@ impl CreateKeyRequestBuilder {
         crate::types::CreateKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::CreateKeyRequest {
-            policy: self.policy,
-            description: self.description,
-            key_usage: self.key_usage,
-            customer_master_key_spec: self.customer_master_key_spec,
-            key_spec: self.key_spec,
-            origin: self.origin,
-            custom_key_store_id: self.custom_key_store_id,
-            bypass_policy_lockout_safety_check: self.bypass_policy_lockout_safety_check,
-            tags: self.tags,
-            multi_region: self.multi_region,
-            xks_key_id: self.xks_key_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

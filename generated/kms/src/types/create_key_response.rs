@@ -84,7 +84,7 @@ impl CreateKeyResponse {
     ::std::default::Default
 )]
 pub struct CreateKeyResponseBuilder {
-    key_metadata: ::std::option::Option<crate::types::KeyMetadata>,
+    inner: crate::types::CreateKeyResponse,
 }
 impl CreateKeyResponseBuilder {
     /// Sets [`CreateKeyResponse::key_metadata`](crate::types::CreateKeyResponse::key_metadata): Metadata associated with the KMS key.
@@ -92,7 +92,7 @@ impl CreateKeyResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::KeyMetadata>,
     ) -> Self {
-        self.key_metadata = ::std::option::Option::Some(input.into());
+        self.inner.key_metadata = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateKeyResponse::key_metadata`](crate::types::CreateKeyResponse::key_metadata).
@@ -101,13 +101,13 @@ impl CreateKeyResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::KeyMetadata>,
     ) -> Self {
-        self.key_metadata = input;
+        self.inner.key_metadata = input;
         self
     }
     /// The value set for [`CreateKeyResponse::key_metadata`](crate::types::CreateKeyResponse::key_metadata), if any.
     #[inline]
     pub fn get_key_metadata(&self) -> &::std::option::Option<crate::types::KeyMetadata> {
-        &self.key_metadata
+        &self.inner.key_metadata
     }
     /// Builds the [`CreateKeyResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -117,8 +117,6 @@ impl CreateKeyResponseBuilder {
         crate::types::CreateKeyResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::CreateKeyResponse {
-            key_metadata: self.key_metadata,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

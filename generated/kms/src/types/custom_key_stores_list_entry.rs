@@ -184,17 +184,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CustomKeyStoresListEntry
     ::std::default::Default
 )]
 pub struct CustomKeyStoresListEntryBuilder {
-    custom_key_store_id: ::std::option::Option<::std::string::String>,
-    custom_key_store_name: ::std::option::Option<::std::string::String>,
-    cloud_hsm_cluster_id: ::std::option::Option<::std::string::String>,
-    trust_anchor_certificate: ::std::option::Option<::std::string::String>,
-    connection_state: ::std::option::Option<crate::types::ConnectionStateType>,
-    connection_error_code: ::std::option::Option<crate::types::ConnectionErrorCodeType>,
-    creation_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    custom_key_store_type: ::std::option::Option<crate::types::CustomKeyStoreType>,
-    xks_proxy_configuration: ::std::option::Option<
-        crate::types::XksProxyConfigurationType,
-    >,
+    inner: crate::types::CustomKeyStoresListEntry,
 }
 impl CustomKeyStoresListEntryBuilder {
     /// Sets [`CustomKeyStoresListEntry::custom_key_store_id`](crate::types::CustomKeyStoresListEntry::custom_key_store_id): A unique identifier for the custom key store.
@@ -202,7 +192,7 @@ impl CustomKeyStoresListEntryBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_id = ::std::option::Option::Some(input.into());
+        self.inner.custom_key_store_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::custom_key_store_id`](crate::types::CustomKeyStoresListEntry::custom_key_store_id).
@@ -211,7 +201,7 @@ impl CustomKeyStoresListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_id = input;
+        self.inner.custom_key_store_id = input;
         self
     }
     /// The value set for [`CustomKeyStoresListEntry::custom_key_store_id`](crate::types::CustomKeyStoresListEntry::custom_key_store_id), if any.
@@ -219,14 +209,14 @@ impl CustomKeyStoresListEntryBuilder {
     pub fn get_custom_key_store_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.custom_key_store_id
+        &self.inner.custom_key_store_id
     }
     /// Sets [`CustomKeyStoresListEntry::custom_key_store_name`](crate::types::CustomKeyStoresListEntry::custom_key_store_name): The user-specified friendly name for the custom key store.
     pub fn custom_key_store_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_name = ::std::option::Option::Some(input.into());
+        self.inner.custom_key_store_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::custom_key_store_name`](crate::types::CustomKeyStoresListEntry::custom_key_store_name).
@@ -235,7 +225,7 @@ impl CustomKeyStoresListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_name = input;
+        self.inner.custom_key_store_name = input;
         self
     }
     /// The value set for [`CustomKeyStoresListEntry::custom_key_store_name`](crate::types::CustomKeyStoresListEntry::custom_key_store_name), if any.
@@ -243,14 +233,14 @@ impl CustomKeyStoresListEntryBuilder {
     pub fn get_custom_key_store_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.custom_key_store_name
+        &self.inner.custom_key_store_name
     }
     /// Sets [`CustomKeyStoresListEntry::cloud_hsm_cluster_id`](crate::types::CustomKeyStoresListEntry::cloud_hsm_cluster_id): A unique identifier for the CloudHSM cluster that is associated with an CloudHSM key store.
     pub fn cloud_hsm_cluster_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.cloud_hsm_cluster_id = ::std::option::Option::Some(input.into());
+        self.inner.cloud_hsm_cluster_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::cloud_hsm_cluster_id`](crate::types::CustomKeyStoresListEntry::cloud_hsm_cluster_id).
@@ -259,7 +249,7 @@ impl CustomKeyStoresListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.cloud_hsm_cluster_id = input;
+        self.inner.cloud_hsm_cluster_id = input;
         self
     }
     /// The value set for [`CustomKeyStoresListEntry::cloud_hsm_cluster_id`](crate::types::CustomKeyStoresListEntry::cloud_hsm_cluster_id), if any.
@@ -267,14 +257,14 @@ impl CustomKeyStoresListEntryBuilder {
     pub fn get_cloud_hsm_cluster_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.cloud_hsm_cluster_id
+        &self.inner.cloud_hsm_cluster_id
     }
     /// Sets [`CustomKeyStoresListEntry::trust_anchor_certificate`](crate::types::CustomKeyStoresListEntry::trust_anchor_certificate): The trust anchor certificate of the CloudHSM cluster associated with an CloudHSM key store.
     pub fn trust_anchor_certificate(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.trust_anchor_certificate = ::std::option::Option::Some(input.into());
+        self.inner.trust_anchor_certificate = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::trust_anchor_certificate`](crate::types::CustomKeyStoresListEntry::trust_anchor_certificate).
@@ -283,7 +273,7 @@ impl CustomKeyStoresListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.trust_anchor_certificate = input;
+        self.inner.trust_anchor_certificate = input;
         self
     }
     /// The value set for [`CustomKeyStoresListEntry::trust_anchor_certificate`](crate::types::CustomKeyStoresListEntry::trust_anchor_certificate), if any.
@@ -291,14 +281,14 @@ impl CustomKeyStoresListEntryBuilder {
     pub fn get_trust_anchor_certificate(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.trust_anchor_certificate
+        &self.inner.trust_anchor_certificate
     }
     /// Sets [`CustomKeyStoresListEntry::connection_state`](crate::types::CustomKeyStoresListEntry::connection_state): Indicates whether the custom key store is connected to its backing key store.
     pub fn connection_state(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConnectionStateType>,
     ) -> Self {
-        self.connection_state = ::std::option::Option::Some(input.into());
+        self.inner.connection_state = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::connection_state`](crate::types::CustomKeyStoresListEntry::connection_state).
@@ -307,7 +297,7 @@ impl CustomKeyStoresListEntryBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ConnectionStateType>,
     ) -> Self {
-        self.connection_state = input;
+        self.inner.connection_state = input;
         self
     }
     /// The value set for [`CustomKeyStoresListEntry::connection_state`](crate::types::CustomKeyStoresListEntry::connection_state), if any.
@@ -315,14 +305,14 @@ impl CustomKeyStoresListEntryBuilder {
     pub fn get_connection_state(
         &self,
     ) -> &::std::option::Option<crate::types::ConnectionStateType> {
-        &self.connection_state
+        &self.inner.connection_state
     }
     /// Sets [`CustomKeyStoresListEntry::connection_error_code`](crate::types::CustomKeyStoresListEntry::connection_error_code): Describes the connection error.
     pub fn connection_error_code(
         mut self,
         input: impl ::std::convert::Into<crate::types::ConnectionErrorCodeType>,
     ) -> Self {
-        self.connection_error_code = ::std::option::Option::Some(input.into());
+        self.inner.connection_error_code = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::connection_error_code`](crate::types::CustomKeyStoresListEntry::connection_error_code).
@@ -331,7 +321,7 @@ impl CustomKeyStoresListEntryBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ConnectionErrorCodeType>,
     ) -> Self {
-        self.connection_error_code = input;
+        self.inner.connection_error_code = input;
         self
     }
     /// The value set for [`CustomKeyStoresListEntry::connection_error_code`](crate::types::CustomKeyStoresListEntry::connection_error_code), if any.
@@ -339,14 +329,14 @@ impl CustomKeyStoresListEntryBuilder {
     pub fn get_connection_error_code(
         &self,
     ) -> &::std::option::Option<crate::types::ConnectionErrorCodeType> {
-        &self.connection_error_code
+        &self.inner.connection_error_code
     }
     /// Sets [`CustomKeyStoresListEntry::creation_date`](crate::types::CustomKeyStoresListEntry::creation_date): The date and time when the custom key store was created.
     pub fn creation_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.creation_date = ::std::option::Option::Some(input.into());
+        self.inner.creation_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::creation_date`](crate::types::CustomKeyStoresListEntry::creation_date).
@@ -355,7 +345,7 @@ impl CustomKeyStoresListEntryBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.creation_date = input;
+        self.inner.creation_date = input;
         self
     }
     /// The value set for [`CustomKeyStoresListEntry::creation_date`](crate::types::CustomKeyStoresListEntry::creation_date), if any.
@@ -363,14 +353,14 @@ impl CustomKeyStoresListEntryBuilder {
     pub fn get_creation_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.creation_date
+        &self.inner.creation_date
     }
     /// Sets [`CustomKeyStoresListEntry::custom_key_store_type`](crate::types::CustomKeyStoresListEntry::custom_key_store_type): Indicates the type of the custom key store. `AWS_CLOUDHSM` indicates a custom key store backed by an CloudHSM cluster. `EXTERNAL_KEY_STORE` indicates a custom key store backed by an external key store proxy and external key manager outside of Amazon Web Services.
     pub fn custom_key_store_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::CustomKeyStoreType>,
     ) -> Self {
-        self.custom_key_store_type = ::std::option::Option::Some(input.into());
+        self.inner.custom_key_store_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::custom_key_store_type`](crate::types::CustomKeyStoresListEntry::custom_key_store_type).
@@ -379,7 +369,7 @@ impl CustomKeyStoresListEntryBuilder {
         mut self,
         input: ::std::option::Option<crate::types::CustomKeyStoreType>,
     ) -> Self {
-        self.custom_key_store_type = input;
+        self.inner.custom_key_store_type = input;
         self
     }
     /// The value set for [`CustomKeyStoresListEntry::custom_key_store_type`](crate::types::CustomKeyStoresListEntry::custom_key_store_type), if any.
@@ -387,14 +377,14 @@ impl CustomKeyStoresListEntryBuilder {
     pub fn get_custom_key_store_type(
         &self,
     ) -> &::std::option::Option<crate::types::CustomKeyStoreType> {
-        &self.custom_key_store_type
+        &self.inner.custom_key_store_type
     }
     /// Sets [`CustomKeyStoresListEntry::xks_proxy_configuration`](crate::types::CustomKeyStoresListEntry::xks_proxy_configuration): Configuration settings for the external key store proxy (XKS proxy).
     pub fn xks_proxy_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::XksProxyConfigurationType>,
     ) -> Self {
-        self.xks_proxy_configuration = ::std::option::Option::Some(input.into());
+        self.inner.xks_proxy_configuration = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CustomKeyStoresListEntry::xks_proxy_configuration`](crate::types::CustomKeyStoresListEntry::xks_proxy_configuration).
@@ -403,7 +393,7 @@ impl CustomKeyStoresListEntryBuilder {
         mut self,
         input: ::std::option::Option<crate::types::XksProxyConfigurationType>,
     ) -> Self {
-        self.xks_proxy_configuration = input;
+        self.inner.xks_proxy_configuration = input;
         self
     }
     /// The value set for [`CustomKeyStoresListEntry::xks_proxy_configuration`](crate::types::CustomKeyStoresListEntry::xks_proxy_configuration), if any.
@@ -411,7 +401,7 @@ impl CustomKeyStoresListEntryBuilder {
     pub fn get_xks_proxy_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::XksProxyConfigurationType> {
-        &self.xks_proxy_configuration
+        &self.inner.xks_proxy_configuration
     }
     /// Builds the [`CustomKeyStoresListEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -421,16 +411,6 @@ impl CustomKeyStoresListEntryBuilder {
         crate::types::CustomKeyStoresListEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::CustomKeyStoresListEntry {
-            custom_key_store_id: self.custom_key_store_id,
-            custom_key_store_name: self.custom_key_store_name,
-            cloud_hsm_cluster_id: self.cloud_hsm_cluster_id,
-            trust_anchor_certificate: self.trust_anchor_certificate,
-            connection_state: self.connection_state,
-            connection_error_code: self.connection_error_code,
-            creation_date: self.creation_date,
-            custom_key_store_type: self.custom_key_store_type,
-            xks_proxy_configuration: self.xks_proxy_configuration,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -163,18 +163,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DecryptRequest {
     ::std::default::Default
 )]
 pub struct DecryptRequestBuilder {
-    ciphertext_blob: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    encryption_context: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    key_id: ::std::option::Option<::std::string::String>,
-    encryption_algorithm: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
-    recipient: ::std::option::Option<crate::types::RecipientInfo>,
-    dry_run: ::std::option::Option<bool>,
-    dry_run_modifiers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DryRunModifierType>,
-    >,
+    inner: crate::types::DecryptRequest,
 }
 impl DecryptRequestBuilder {
     /// Sets [`DecryptRequest::ciphertext_blob`](crate::types::DecryptRequest::ciphertext_blob): Ciphertext to be decrypted.
@@ -182,7 +171,7 @@ impl DecryptRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_blob = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_blob = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DecryptRequest::ciphertext_blob`](crate::types::DecryptRequest::ciphertext_blob).
@@ -191,7 +180,7 @@ impl DecryptRequestBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_blob = input;
+        self.inner.ciphertext_blob = input;
         self
     }
     /// The value set for [`DecryptRequest::ciphertext_blob`](crate::types::DecryptRequest::ciphertext_blob), if any.
@@ -199,7 +188,7 @@ impl DecryptRequestBuilder {
     pub fn get_ciphertext_blob(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.ciphertext_blob
+        &self.inner.ciphertext_blob
     }
     /// Sets [`DecryptRequest::encryption_context`](crate::types::DecryptRequest::encryption_context): Specifies the encryption context to use when decrypting the data.
     pub fn encryption_context(
@@ -211,7 +200,7 @@ impl DecryptRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.encryption_context = ::std::option::Option::Some(
+        self.inner.encryption_context = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -224,7 +213,7 @@ impl DecryptRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.encryption_context = input;
+        self.inner.encryption_context = input;
         self
     }
     /// The value set for [`DecryptRequest::encryption_context`](crate::types::DecryptRequest::encryption_context), if any.
@@ -234,7 +223,7 @@ impl DecryptRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.encryption_context
+        &self.inner.encryption_context
     }
     /// Sets [`DecryptRequest::grant_tokens`](crate::types::DecryptRequest::grant_tokens): A list of grant tokens.
     pub fn grant_tokens(
@@ -243,7 +232,7 @@ impl DecryptRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.grant_tokens = ::std::option::Option::Some(
+        self.inner.grant_tokens = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -254,7 +243,7 @@ impl DecryptRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.grant_tokens = input;
+        self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`DecryptRequest::grant_tokens`](crate::types::DecryptRequest::grant_tokens), if any.
@@ -262,14 +251,14 @@ impl DecryptRequestBuilder {
     pub fn get_grant_tokens(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.grant_tokens
+        &self.inner.grant_tokens
     }
     /// Sets [`DecryptRequest::key_id`](crate::types::DecryptRequest::key_id): Specifies the KMS key that KMS uses to decrypt the ciphertext.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DecryptRequest::key_id`](crate::types::DecryptRequest::key_id).
@@ -278,20 +267,20 @@ impl DecryptRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`DecryptRequest::key_id`](crate::types::DecryptRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`DecryptRequest::encryption_algorithm`](crate::types::DecryptRequest::encryption_algorithm): Specifies the encryption algorithm that will be used to decrypt the ciphertext.
     pub fn encryption_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
-        self.encryption_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.encryption_algorithm = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DecryptRequest::encryption_algorithm`](crate::types::DecryptRequest::encryption_algorithm).
@@ -300,7 +289,7 @@ impl DecryptRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
-        self.encryption_algorithm = input;
+        self.inner.encryption_algorithm = input;
         self
     }
     /// The value set for [`DecryptRequest::encryption_algorithm`](crate::types::DecryptRequest::encryption_algorithm), if any.
@@ -308,14 +297,14 @@ impl DecryptRequestBuilder {
     pub fn get_encryption_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
-        &self.encryption_algorithm
+        &self.inner.encryption_algorithm
     }
     /// Sets [`DecryptRequest::recipient`](crate::types::DecryptRequest::recipient): A signed [attestation document](https://docs.aws.amazon.com/enclaves/latest/user/nitro-enclave-concepts.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document.
     pub fn recipient(
         mut self,
         input: impl ::std::convert::Into<crate::types::RecipientInfo>,
     ) -> Self {
-        self.recipient = ::std::option::Option::Some(input.into());
+        self.inner.recipient = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DecryptRequest::recipient`](crate::types::DecryptRequest::recipient).
@@ -324,29 +313,29 @@ impl DecryptRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::RecipientInfo>,
     ) -> Self {
-        self.recipient = input;
+        self.inner.recipient = input;
         self
     }
     /// The value set for [`DecryptRequest::recipient`](crate::types::DecryptRequest::recipient), if any.
     #[inline]
     pub fn get_recipient(&self) -> &::std::option::Option<crate::types::RecipientInfo> {
-        &self.recipient
+        &self.inner.recipient
     }
     /// Sets [`DecryptRequest::dry_run`](crate::types::DecryptRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.dry_run = ::std::option::Option::Some(input.into());
+        self.inner.dry_run = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DecryptRequest::dry_run`](crate::types::DecryptRequest::dry_run).
     #[inline]
     pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.dry_run = input;
+        self.inner.dry_run = input;
         self
     }
     /// The value set for [`DecryptRequest::dry_run`](crate::types::DecryptRequest::dry_run), if any.
     #[inline]
     pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
-        &self.dry_run
+        &self.inner.dry_run
     }
     /// Sets [`DecryptRequest::dry_run_modifiers`](crate::types::DecryptRequest::dry_run_modifiers): Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an optional parameter that only applies when `DryRun` is set to `true`.
     pub fn dry_run_modifiers(
@@ -355,7 +344,7 @@ impl DecryptRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::DryRunModifierType>,
         >,
     ) -> Self {
-        self.dry_run_modifiers = ::std::option::Option::Some(
+        self.inner.dry_run_modifiers = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -366,7 +355,7 @@ impl DecryptRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::DryRunModifierType>>,
     ) -> Self {
-        self.dry_run_modifiers = input;
+        self.inner.dry_run_modifiers = input;
         self
     }
     /// The value set for [`DecryptRequest::dry_run_modifiers`](crate::types::DecryptRequest::dry_run_modifiers), if any.
@@ -374,7 +363,7 @@ impl DecryptRequestBuilder {
     pub fn get_dry_run_modifiers(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::DryRunModifierType>> {
-        &self.dry_run_modifiers
+        &self.inner.dry_run_modifiers
     }
     /// Builds the [`DecryptRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -384,15 +373,6 @@ impl DecryptRequestBuilder {
         crate::types::DecryptRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DecryptRequest {
-            ciphertext_blob: self.ciphertext_blob,
-            encryption_context: self.encryption_context,
-            grant_tokens: self.grant_tokens,
-            key_id: self.key_id,
-            encryption_algorithm: self.encryption_algorithm,
-            recipient: self.recipient,
-            dry_run: self.dry_run,
-            dry_run_modifiers: self.dry_run_modifiers,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

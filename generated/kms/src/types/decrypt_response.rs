@@ -115,13 +115,14 @@ impl ::std::fmt::Debug for DecryptResponse {
     }
 }
 /// A builder for [`DecryptResponse`](crate::types::DecryptResponse); start one with `DecryptResponse::builder()`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
 pub struct DecryptResponseBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    plaintext: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    encryption_algorithm: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
-    ciphertext_for_recipient: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    key_material_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DecryptResponse,
 }
 impl DecryptResponseBuilder {
     /// Sets [`DecryptResponse::key_id`](crate::types::DecryptResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that was used to decrypt the ciphertext.
@@ -129,7 +130,7 @@ impl DecryptResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DecryptResponse::key_id`](crate::types::DecryptResponse::key_id).
@@ -138,20 +139,20 @@ impl DecryptResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`DecryptResponse::key_id`](crate::types::DecryptResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`DecryptResponse::plaintext`](crate::types::DecryptResponse::plaintext): Decrypted plaintext data.
     pub fn plaintext(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.plaintext = ::std::option::Option::Some(input.into());
+        self.inner.plaintext = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DecryptResponse::plaintext`](crate::types::DecryptResponse::plaintext).
@@ -160,7 +161,7 @@ impl DecryptResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.plaintext = input;
+        self.inner.plaintext = input;
         self
     }
     /// The value set for [`DecryptResponse::plaintext`](crate::types::DecryptResponse::plaintext), if any.
@@ -168,14 +169,14 @@ impl DecryptResponseBuilder {
     pub fn get_plaintext(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.plaintext
+        &self.inner.plaintext
     }
     /// Sets [`DecryptResponse::encryption_algorithm`](crate::types::DecryptResponse::encryption_algorithm): The encryption algorithm that was used to decrypt the ciphertext.
     pub fn encryption_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
-        self.encryption_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.encryption_algorithm = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DecryptResponse::encryption_algorithm`](crate::types::DecryptResponse::encryption_algorithm).
@@ -184,7 +185,7 @@ impl DecryptResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
-        self.encryption_algorithm = input;
+        self.inner.encryption_algorithm = input;
         self
     }
     /// The value set for [`DecryptResponse::encryption_algorithm`](crate::types::DecryptResponse::encryption_algorithm), if any.
@@ -192,14 +193,14 @@ impl DecryptResponseBuilder {
     pub fn get_encryption_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
-        &self.encryption_algorithm
+        &self.inner.encryption_algorithm
     }
     /// Sets [`DecryptResponse::ciphertext_for_recipient`](crate::types::DecryptResponse::ciphertext_for_recipient): The plaintext data encrypted with the public key from the attestation document.
     pub fn ciphertext_for_recipient(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_for_recipient = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_for_recipient = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DecryptResponse::ciphertext_for_recipient`](crate::types::DecryptResponse::ciphertext_for_recipient).
@@ -208,7 +209,7 @@ impl DecryptResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_for_recipient = input;
+        self.inner.ciphertext_for_recipient = input;
         self
     }
     /// The value set for [`DecryptResponse::ciphertext_for_recipient`](crate::types::DecryptResponse::ciphertext_for_recipient), if any.
@@ -216,14 +217,14 @@ impl DecryptResponseBuilder {
     pub fn get_ciphertext_for_recipient(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.ciphertext_for_recipient
+        &self.inner.ciphertext_for_recipient
     }
     /// Sets [`DecryptResponse::key_material_id`](crate::types::DecryptResponse::key_material_id): The identifier of the key material used to decrypt the ciphertext.
     pub fn key_material_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_material_id = ::std::option::Option::Some(input.into());
+        self.inner.key_material_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DecryptResponse::key_material_id`](crate::types::DecryptResponse::key_material_id).
@@ -232,13 +233,13 @@ impl DecryptResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_material_id = input;
+        self.inner.key_material_id = input;
         self
     }
     /// The value set for [`DecryptResponse::key_material_id`](crate::types::DecryptResponse::key_material_id), if any.
     #[inline]
     pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_material_id
+        &self.inner.key_material_id
     }
     /// Builds the [`DecryptResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -248,23 +249,6 @@ impl DecryptResponseBuilder {
         crate::types::DecryptResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DecryptResponse {
-            key_id: self.key_id,
-            plaintext: self.plaintext,
-            encryption_algorithm: self.encryption_algorithm,
-            ciphertext_for_recipient: self.ciphertext_for_recipient,
-            key_material_id: self.key_material_id,
-        })
-    }
-}
-impl ::std::fmt::Debug for DecryptResponseBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut debug = f.debug_struct("DecryptResponseBuilder");
-        debug.field("key_id", &self.key_id);
-        debug.field("plaintext", &"*** Sensitive Data Redacted ***");
-        debug.field("encryption_algorithm", &self.encryption_algorithm);
-        debug.field("ciphertext_for_recipient", &self.ciphertext_for_recipient);
-        debug.field("key_material_id", &self.key_material_id);
-        debug.finish()
+        ::std::result::Result::Ok(self.inner)
     }
 }

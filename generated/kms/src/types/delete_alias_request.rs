@@ -80,7 +80,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteAliasRequest {
     ::std::default::Default
 )]
 pub struct DeleteAliasRequestBuilder {
-    alias_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteAliasRequest,
 }
 impl DeleteAliasRequestBuilder {
     /// Sets [`DeleteAliasRequest::alias_name`](crate::types::DeleteAliasRequest::alias_name): The alias to be deleted.
@@ -88,7 +88,7 @@ impl DeleteAliasRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.alias_name = ::std::option::Option::Some(input.into());
+        self.inner.alias_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteAliasRequest::alias_name`](crate::types::DeleteAliasRequest::alias_name).
@@ -97,13 +97,13 @@ impl DeleteAliasRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.alias_name = input;
+        self.inner.alias_name = input;
         self
     }
     /// The value set for [`DeleteAliasRequest::alias_name`](crate::types::DeleteAliasRequest::alias_name), if any.
     #[inline]
     pub fn get_alias_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.alias_name
+        &self.inner.alias_name
     }
     /// Builds the [`DeleteAliasRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -113,14 +113,12 @@ impl DeleteAliasRequestBuilder {
         crate::types::DeleteAliasRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.alias_name.is_none() {
+        if self.inner.alias_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteAliasRequest",
                 member: "AliasName",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteAliasRequest {
-            alias_name: self.alias_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

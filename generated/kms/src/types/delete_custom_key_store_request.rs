@@ -80,7 +80,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteCustomKeyStoreRequ
     ::std::default::Default
 )]
 pub struct DeleteCustomKeyStoreRequestBuilder {
-    custom_key_store_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteCustomKeyStoreRequest,
 }
 impl DeleteCustomKeyStoreRequestBuilder {
     /// Sets [`DeleteCustomKeyStoreRequest::custom_key_store_id`](crate::types::DeleteCustomKeyStoreRequest::custom_key_store_id): Enter the ID of the custom key store you want to delete.
@@ -88,7 +88,7 @@ impl DeleteCustomKeyStoreRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_id = ::std::option::Option::Some(input.into());
+        self.inner.custom_key_store_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteCustomKeyStoreRequest::custom_key_store_id`](crate::types::DeleteCustomKeyStoreRequest::custom_key_store_id).
@@ -97,7 +97,7 @@ impl DeleteCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_id = input;
+        self.inner.custom_key_store_id = input;
         self
     }
     /// The value set for [`DeleteCustomKeyStoreRequest::custom_key_store_id`](crate::types::DeleteCustomKeyStoreRequest::custom_key_store_id), if any.
@@ -105,7 +105,7 @@ impl DeleteCustomKeyStoreRequestBuilder {
     pub fn get_custom_key_store_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.custom_key_store_id
+        &self.inner.custom_key_store_id
     }
     /// Builds the [`DeleteCustomKeyStoreRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -115,14 +115,12 @@ impl DeleteCustomKeyStoreRequestBuilder {
         crate::types::DeleteCustomKeyStoreRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.custom_key_store_id.is_none() {
+        if self.inner.custom_key_store_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteCustomKeyStoreRequest",
                 member: "CustomKeyStoreId",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteCustomKeyStoreRequest {
-            custom_key_store_id: self.custom_key_store_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -73,7 +73,9 @@ impl DeleteCustomKeyStoreResponse {
     ::std::cmp::PartialEq,
     ::std::default::Default
 )]
-pub struct DeleteCustomKeyStoreResponseBuilder {}
+pub struct DeleteCustomKeyStoreResponseBuilder {
+    inner: crate::types::DeleteCustomKeyStoreResponse,
+}
 impl DeleteCustomKeyStoreResponseBuilder {
     /// Builds the [`DeleteCustomKeyStoreResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -83,7 +85,6 @@ impl DeleteCustomKeyStoreResponseBuilder {
         crate::types::DeleteCustomKeyStoreResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DeleteCustomKeyStoreResponse {
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

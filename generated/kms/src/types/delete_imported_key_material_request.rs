@@ -102,8 +102,7 @@ for DeleteImportedKeyMaterialRequest {
     ::std::default::Default
 )]
 pub struct DeleteImportedKeyMaterialRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    key_material_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteImportedKeyMaterialRequest,
 }
 impl DeleteImportedKeyMaterialRequestBuilder {
     /// Sets [`DeleteImportedKeyMaterialRequest::key_id`](crate::types::DeleteImportedKeyMaterialRequest::key_id): Identifies the KMS key from which you are deleting imported key material.
@@ -111,7 +110,7 @@ impl DeleteImportedKeyMaterialRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteImportedKeyMaterialRequest::key_id`](crate::types::DeleteImportedKeyMaterialRequest::key_id).
@@ -120,20 +119,20 @@ impl DeleteImportedKeyMaterialRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`DeleteImportedKeyMaterialRequest::key_id`](crate::types::DeleteImportedKeyMaterialRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`DeleteImportedKeyMaterialRequest::key_material_id`](crate::types::DeleteImportedKeyMaterialRequest::key_material_id): Identifies the imported key material you are deleting.
     pub fn key_material_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_material_id = ::std::option::Option::Some(input.into());
+        self.inner.key_material_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteImportedKeyMaterialRequest::key_material_id`](crate::types::DeleteImportedKeyMaterialRequest::key_material_id).
@@ -142,13 +141,13 @@ impl DeleteImportedKeyMaterialRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_material_id = input;
+        self.inner.key_material_id = input;
         self
     }
     /// The value set for [`DeleteImportedKeyMaterialRequest::key_material_id`](crate::types::DeleteImportedKeyMaterialRequest::key_material_id), if any.
     #[inline]
     pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_material_id
+        &self.inner.key_material_id
     }
     /// Builds the [`DeleteImportedKeyMaterialRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -158,15 +157,12 @@ impl DeleteImportedKeyMaterialRequestBuilder {
         crate::types::DeleteImportedKeyMaterialRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteImportedKeyMaterialRequest",
                 member: "KeyId",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteImportedKeyMaterialRequest {
-            key_id: self.key_id,
-            key_material_id: self.key_material_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -93,8 +93,7 @@ impl DeleteImportedKeyMaterialResponse {
     ::std::default::Default
 )]
 pub struct DeleteImportedKeyMaterialResponseBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    key_material_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteImportedKeyMaterialResponse,
 }
 impl DeleteImportedKeyMaterialResponseBuilder {
     /// Sets [`DeleteImportedKeyMaterialResponse::key_id`](crate::types::DeleteImportedKeyMaterialResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key from which the key material was deleted.
@@ -102,7 +101,7 @@ impl DeleteImportedKeyMaterialResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteImportedKeyMaterialResponse::key_id`](crate::types::DeleteImportedKeyMaterialResponse::key_id).
@@ -111,20 +110,20 @@ impl DeleteImportedKeyMaterialResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`DeleteImportedKeyMaterialResponse::key_id`](crate::types::DeleteImportedKeyMaterialResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`DeleteImportedKeyMaterialResponse::key_material_id`](crate::types::DeleteImportedKeyMaterialResponse::key_material_id): Identifies the deleted key material.
     pub fn key_material_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_material_id = ::std::option::Option::Some(input.into());
+        self.inner.key_material_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteImportedKeyMaterialResponse::key_material_id`](crate::types::DeleteImportedKeyMaterialResponse::key_material_id).
@@ -133,13 +132,13 @@ impl DeleteImportedKeyMaterialResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_material_id = input;
+        self.inner.key_material_id = input;
         self
     }
     /// The value set for [`DeleteImportedKeyMaterialResponse::key_material_id`](crate::types::DeleteImportedKeyMaterialResponse::key_material_id), if any.
     #[inline]
     pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_material_id
+        &self.inner.key_material_id
     }
     /// Builds the [`DeleteImportedKeyMaterialResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -149,9 +148,6 @@ impl DeleteImportedKeyMaterialResponseBuilder {
         crate::types::DeleteImportedKeyMaterialResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DeleteImportedKeyMaterialResponse {
-            key_id: self.key_id,
-            key_material_id: self.key_material_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

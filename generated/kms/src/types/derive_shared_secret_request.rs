@@ -145,14 +145,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeriveSharedSecretReques
     ::std::default::Default
 )]
 pub struct DeriveSharedSecretRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    key_agreement_algorithm: ::std::option::Option<
-        crate::types::KeyAgreementAlgorithmSpec,
-    >,
-    public_key: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    dry_run: ::std::option::Option<bool>,
-    recipient: ::std::option::Option<crate::types::RecipientInfo>,
+    inner: crate::types::DeriveSharedSecretRequest,
 }
 impl DeriveSharedSecretRequestBuilder {
     /// Sets [`DeriveSharedSecretRequest::key_id`](crate::types::DeriveSharedSecretRequest::key_id): Identifies an asymmetric NIST-standard ECC or SM2 (China Regions only) KMS key.
@@ -160,7 +153,7 @@ impl DeriveSharedSecretRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeriveSharedSecretRequest::key_id`](crate::types::DeriveSharedSecretRequest::key_id).
@@ -169,20 +162,20 @@ impl DeriveSharedSecretRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`DeriveSharedSecretRequest::key_id`](crate::types::DeriveSharedSecretRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`DeriveSharedSecretRequest::key_agreement_algorithm`](crate::types::DeriveSharedSecretRequest::key_agreement_algorithm): Specifies the key agreement algorithm used to derive the shared secret.
     pub fn key_agreement_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeyAgreementAlgorithmSpec>,
     ) -> Self {
-        self.key_agreement_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.key_agreement_algorithm = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeriveSharedSecretRequest::key_agreement_algorithm`](crate::types::DeriveSharedSecretRequest::key_agreement_algorithm).
@@ -191,7 +184,7 @@ impl DeriveSharedSecretRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::KeyAgreementAlgorithmSpec>,
     ) -> Self {
-        self.key_agreement_algorithm = input;
+        self.inner.key_agreement_algorithm = input;
         self
     }
     /// The value set for [`DeriveSharedSecretRequest::key_agreement_algorithm`](crate::types::DeriveSharedSecretRequest::key_agreement_algorithm), if any.
@@ -199,14 +192,14 @@ impl DeriveSharedSecretRequestBuilder {
     pub fn get_key_agreement_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::KeyAgreementAlgorithmSpec> {
-        &self.key_agreement_algorithm
+        &self.inner.key_agreement_algorithm
     }
     /// Sets [`DeriveSharedSecretRequest::public_key`](crate::types::DeriveSharedSecretRequest::public_key): Specifies the public key in your peer's NIST-standard elliptic curve (ECC) or SM2 (China Regions only) key pair.
     pub fn public_key(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.public_key = ::std::option::Option::Some(input.into());
+        self.inner.public_key = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeriveSharedSecretRequest::public_key`](crate::types::DeriveSharedSecretRequest::public_key).
@@ -215,7 +208,7 @@ impl DeriveSharedSecretRequestBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.public_key = input;
+        self.inner.public_key = input;
         self
     }
     /// The value set for [`DeriveSharedSecretRequest::public_key`](crate::types::DeriveSharedSecretRequest::public_key), if any.
@@ -223,7 +216,7 @@ impl DeriveSharedSecretRequestBuilder {
     pub fn get_public_key(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.public_key
+        &self.inner.public_key
     }
     /// Sets [`DeriveSharedSecretRequest::grant_tokens`](crate::types::DeriveSharedSecretRequest::grant_tokens): A list of grant tokens.
     pub fn grant_tokens(
@@ -232,7 +225,7 @@ impl DeriveSharedSecretRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.grant_tokens = ::std::option::Option::Some(
+        self.inner.grant_tokens = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -243,7 +236,7 @@ impl DeriveSharedSecretRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.grant_tokens = input;
+        self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`DeriveSharedSecretRequest::grant_tokens`](crate::types::DeriveSharedSecretRequest::grant_tokens), if any.
@@ -251,30 +244,30 @@ impl DeriveSharedSecretRequestBuilder {
     pub fn get_grant_tokens(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.grant_tokens
+        &self.inner.grant_tokens
     }
     /// Sets [`DeriveSharedSecretRequest::dry_run`](crate::types::DeriveSharedSecretRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.dry_run = ::std::option::Option::Some(input.into());
+        self.inner.dry_run = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeriveSharedSecretRequest::dry_run`](crate::types::DeriveSharedSecretRequest::dry_run).
     #[inline]
     pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.dry_run = input;
+        self.inner.dry_run = input;
         self
     }
     /// The value set for [`DeriveSharedSecretRequest::dry_run`](crate::types::DeriveSharedSecretRequest::dry_run), if any.
     #[inline]
     pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
-        &self.dry_run
+        &self.inner.dry_run
     }
     /// Sets [`DeriveSharedSecretRequest::recipient`](crate::types::DeriveSharedSecretRequest::recipient): A signed [attestation document](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document.
     pub fn recipient(
         mut self,
         input: impl ::std::convert::Into<crate::types::RecipientInfo>,
     ) -> Self {
-        self.recipient = ::std::option::Option::Some(input.into());
+        self.inner.recipient = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeriveSharedSecretRequest::recipient`](crate::types::DeriveSharedSecretRequest::recipient).
@@ -283,13 +276,13 @@ impl DeriveSharedSecretRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::RecipientInfo>,
     ) -> Self {
-        self.recipient = input;
+        self.inner.recipient = input;
         self
     }
     /// The value set for [`DeriveSharedSecretRequest::recipient`](crate::types::DeriveSharedSecretRequest::recipient), if any.
     #[inline]
     pub fn get_recipient(&self) -> &::std::option::Option<crate::types::RecipientInfo> {
-        &self.recipient
+        &self.inner.recipient
     }
     /// Builds the [`DeriveSharedSecretRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -299,31 +292,24 @@ impl DeriveSharedSecretRequestBuilder {
         crate::types::DeriveSharedSecretRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeriveSharedSecretRequest",
                 member: "KeyId",
             });
         }
-        if self.key_agreement_algorithm.is_none() {
+        if self.inner.key_agreement_algorithm.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeriveSharedSecretRequest",
                 member: "KeyAgreementAlgorithm",
             });
         }
-        if self.public_key.is_none() {
+        if self.inner.public_key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeriveSharedSecretRequest",
                 member: "PublicKey",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeriveSharedSecretRequest {
-            key_id: self.key_id,
-            key_agreement_algorithm: self.key_agreement_algorithm,
-            public_key: self.public_key,
-            grant_tokens: self.grant_tokens,
-            dry_run: self.dry_run,
-            recipient: self.recipient,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -119,15 +119,14 @@ impl ::std::fmt::Debug for DeriveSharedSecretResponse {
     }
 }
 /// A builder for [`DeriveSharedSecretResponse`](crate::types::DeriveSharedSecretResponse); start one with `DeriveSharedSecretResponse::builder()`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
 pub struct DeriveSharedSecretResponseBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    shared_secret: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    ciphertext_for_recipient: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    key_agreement_algorithm: ::std::option::Option<
-        crate::types::KeyAgreementAlgorithmSpec,
-    >,
-    key_origin: ::std::option::Option<crate::types::OriginType>,
+    inner: crate::types::DeriveSharedSecretResponse,
 }
 impl DeriveSharedSecretResponseBuilder {
     /// Sets [`DeriveSharedSecretResponse::key_id`](crate::types::DeriveSharedSecretResponse::key_id): Identifies the KMS key used to derive the shared secret.
@@ -135,7 +134,7 @@ impl DeriveSharedSecretResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeriveSharedSecretResponse::key_id`](crate::types::DeriveSharedSecretResponse::key_id).
@@ -144,20 +143,20 @@ impl DeriveSharedSecretResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`DeriveSharedSecretResponse::key_id`](crate::types::DeriveSharedSecretResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`DeriveSharedSecretResponse::shared_secret`](crate::types::DeriveSharedSecretResponse::shared_secret): The raw secret derived from the specified key agreement algorithm, private key in the asymmetric KMS key, and your peer's public key.
     pub fn shared_secret(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.shared_secret = ::std::option::Option::Some(input.into());
+        self.inner.shared_secret = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeriveSharedSecretResponse::shared_secret`](crate::types::DeriveSharedSecretResponse::shared_secret).
@@ -166,7 +165,7 @@ impl DeriveSharedSecretResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.shared_secret = input;
+        self.inner.shared_secret = input;
         self
     }
     /// The value set for [`DeriveSharedSecretResponse::shared_secret`](crate::types::DeriveSharedSecretResponse::shared_secret), if any.
@@ -174,14 +173,14 @@ impl DeriveSharedSecretResponseBuilder {
     pub fn get_shared_secret(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.shared_secret
+        &self.inner.shared_secret
     }
     /// Sets [`DeriveSharedSecretResponse::ciphertext_for_recipient`](crate::types::DeriveSharedSecretResponse::ciphertext_for_recipient): The plaintext shared secret encrypted with the public key from the attestation document.
     pub fn ciphertext_for_recipient(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_for_recipient = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_for_recipient = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeriveSharedSecretResponse::ciphertext_for_recipient`](crate::types::DeriveSharedSecretResponse::ciphertext_for_recipient).
@@ -190,7 +189,7 @@ impl DeriveSharedSecretResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_for_recipient = input;
+        self.inner.ciphertext_for_recipient = input;
         self
     }
     /// The value set for [`DeriveSharedSecretResponse::ciphertext_for_recipient`](crate::types::DeriveSharedSecretResponse::ciphertext_for_recipient), if any.
@@ -198,14 +197,14 @@ impl DeriveSharedSecretResponseBuilder {
     pub fn get_ciphertext_for_recipient(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.ciphertext_for_recipient
+        &self.inner.ciphertext_for_recipient
     }
     /// Sets [`DeriveSharedSecretResponse::key_agreement_algorithm`](crate::types::DeriveSharedSecretResponse::key_agreement_algorithm): Identifies the key agreement algorithm used to derive the shared secret.
     pub fn key_agreement_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeyAgreementAlgorithmSpec>,
     ) -> Self {
-        self.key_agreement_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.key_agreement_algorithm = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeriveSharedSecretResponse::key_agreement_algorithm`](crate::types::DeriveSharedSecretResponse::key_agreement_algorithm).
@@ -214,7 +213,7 @@ impl DeriveSharedSecretResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::KeyAgreementAlgorithmSpec>,
     ) -> Self {
-        self.key_agreement_algorithm = input;
+        self.inner.key_agreement_algorithm = input;
         self
     }
     /// The value set for [`DeriveSharedSecretResponse::key_agreement_algorithm`](crate::types::DeriveSharedSecretResponse::key_agreement_algorithm), if any.
@@ -222,14 +221,14 @@ impl DeriveSharedSecretResponseBuilder {
     pub fn get_key_agreement_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::KeyAgreementAlgorithmSpec> {
-        &self.key_agreement_algorithm
+        &self.inner.key_agreement_algorithm
     }
     /// Sets [`DeriveSharedSecretResponse::key_origin`](crate::types::DeriveSharedSecretResponse::key_origin): The source of the key material for the specified KMS key.
     pub fn key_origin(
         mut self,
         input: impl ::std::convert::Into<crate::types::OriginType>,
     ) -> Self {
-        self.key_origin = ::std::option::Option::Some(input.into());
+        self.inner.key_origin = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeriveSharedSecretResponse::key_origin`](crate::types::DeriveSharedSecretResponse::key_origin).
@@ -238,13 +237,13 @@ impl DeriveSharedSecretResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::OriginType>,
     ) -> Self {
-        self.key_origin = input;
+        self.inner.key_origin = input;
         self
     }
     /// The value set for [`DeriveSharedSecretResponse::key_origin`](crate::types::DeriveSharedSecretResponse::key_origin), if any.
     #[inline]
     pub fn get_key_origin(&self) -> &::std::option::Option<crate::types::OriginType> {
-        &self.key_origin
+        &self.inner.key_origin
     }
     /// Builds the [`DeriveSharedSecretResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -254,23 +253,6 @@ impl DeriveSharedSecretResponseBuilder {
         crate::types::DeriveSharedSecretResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DeriveSharedSecretResponse {
-            key_id: self.key_id,
-            shared_secret: self.shared_secret,
-            ciphertext_for_recipient: self.ciphertext_for_recipient,
-            key_agreement_algorithm: self.key_agreement_algorithm,
-            key_origin: self.key_origin,
-        })
-    }
-}
-impl ::std::fmt::Debug for DeriveSharedSecretResponseBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut debug = f.debug_struct("DeriveSharedSecretResponseBuilder");
-        debug.field("key_id", &self.key_id);
-        debug.field("shared_secret", &"*** Sensitive Data Redacted ***");
-        debug.field("ciphertext_for_recipient", &self.ciphertext_for_recipient);
-        debug.field("key_agreement_algorithm", &self.key_agreement_algorithm);
-        debug.field("key_origin", &self.key_origin);
-        debug.finish()
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -101,10 +101,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeCustomKeyStoresR
     ::std::default::Default
 )]
 pub struct DescribeCustomKeyStoresRequestBuilder {
-    custom_key_store_id: ::std::option::Option<::std::string::String>,
-    custom_key_store_name: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
-    marker: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DescribeCustomKeyStoresRequest,
 }
 impl DescribeCustomKeyStoresRequestBuilder {
     /// Sets [`DescribeCustomKeyStoresRequest::custom_key_store_id`](crate::types::DescribeCustomKeyStoresRequest::custom_key_store_id): Gets only information about the specified custom key store.
@@ -112,7 +109,7 @@ impl DescribeCustomKeyStoresRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_id = ::std::option::Option::Some(input.into());
+        self.inner.custom_key_store_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCustomKeyStoresRequest::custom_key_store_id`](crate::types::DescribeCustomKeyStoresRequest::custom_key_store_id).
@@ -121,7 +118,7 @@ impl DescribeCustomKeyStoresRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_id = input;
+        self.inner.custom_key_store_id = input;
         self
     }
     /// The value set for [`DescribeCustomKeyStoresRequest::custom_key_store_id`](crate::types::DescribeCustomKeyStoresRequest::custom_key_store_id), if any.
@@ -129,14 +126,14 @@ impl DescribeCustomKeyStoresRequestBuilder {
     pub fn get_custom_key_store_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.custom_key_store_id
+        &self.inner.custom_key_store_id
     }
     /// Sets [`DescribeCustomKeyStoresRequest::custom_key_store_name`](crate::types::DescribeCustomKeyStoresRequest::custom_key_store_name): Gets only information about the specified custom key store.
     pub fn custom_key_store_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_name = ::std::option::Option::Some(input.into());
+        self.inner.custom_key_store_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCustomKeyStoresRequest::custom_key_store_name`](crate::types::DescribeCustomKeyStoresRequest::custom_key_store_name).
@@ -145,7 +142,7 @@ impl DescribeCustomKeyStoresRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_name = input;
+        self.inner.custom_key_store_name = input;
         self
     }
     /// The value set for [`DescribeCustomKeyStoresRequest::custom_key_store_name`](crate::types::DescribeCustomKeyStoresRequest::custom_key_store_name), if any.
@@ -153,30 +150,30 @@ impl DescribeCustomKeyStoresRequestBuilder {
     pub fn get_custom_key_store_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.custom_key_store_name
+        &self.inner.custom_key_store_name
     }
     /// Sets [`DescribeCustomKeyStoresRequest::limit`](crate::types::DescribeCustomKeyStoresRequest::limit): Use this parameter to specify the maximum number of items to return.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCustomKeyStoresRequest::limit`](crate::types::DescribeCustomKeyStoresRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`DescribeCustomKeyStoresRequest::limit`](crate::types::DescribeCustomKeyStoresRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Sets [`DescribeCustomKeyStoresRequest::marker`](crate::types::DescribeCustomKeyStoresRequest::marker): Use this parameter in a subsequent request after you receive a response with truncated results.
     pub fn marker(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.marker = ::std::option::Option::Some(input.into());
+        self.inner.marker = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCustomKeyStoresRequest::marker`](crate::types::DescribeCustomKeyStoresRequest::marker).
@@ -185,13 +182,13 @@ impl DescribeCustomKeyStoresRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.marker = input;
+        self.inner.marker = input;
         self
     }
     /// The value set for [`DescribeCustomKeyStoresRequest::marker`](crate::types::DescribeCustomKeyStoresRequest::marker), if any.
     #[inline]
     pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
-        &self.marker
+        &self.inner.marker
     }
     /// Builds the [`DescribeCustomKeyStoresRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -201,11 +198,6 @@ impl DescribeCustomKeyStoresRequestBuilder {
         crate::types::DescribeCustomKeyStoresRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DescribeCustomKeyStoresRequest {
-            custom_key_store_id: self.custom_key_store_id,
-            custom_key_store_name: self.custom_key_store_name,
-            limit: self.limit,
-            marker: self.marker,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,11 +107,7 @@ impl DescribeCustomKeyStoresResponse {
     ::std::default::Default
 )]
 pub struct DescribeCustomKeyStoresResponseBuilder {
-    custom_key_stores: ::std::option::Option<
-        ::std::vec::Vec<crate::types::CustomKeyStoresListEntry>,
-    >,
-    next_marker: ::std::option::Option<::std::string::String>,
-    truncated: ::std::option::Option<bool>,
+    inner: crate::types::DescribeCustomKeyStoresResponse,
 }
 impl DescribeCustomKeyStoresResponseBuilder {
     /// Sets [`DescribeCustomKeyStoresResponse::custom_key_stores`](crate::types::DescribeCustomKeyStoresResponse::custom_key_stores): Contains metadata about each custom key store.
@@ -121,7 +117,7 @@ impl DescribeCustomKeyStoresResponseBuilder {
             Item = impl ::std::convert::Into<crate::types::CustomKeyStoresListEntry>,
         >,
     ) -> Self {
-        self.custom_key_stores = ::std::option::Option::Some(
+        self.inner.custom_key_stores = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -134,7 +130,7 @@ impl DescribeCustomKeyStoresResponseBuilder {
             ::std::vec::Vec<crate::types::CustomKeyStoresListEntry>,
         >,
     ) -> Self {
-        self.custom_key_stores = input;
+        self.inner.custom_key_stores = input;
         self
     }
     /// The value set for [`DescribeCustomKeyStoresResponse::custom_key_stores`](crate::types::DescribeCustomKeyStoresResponse::custom_key_stores), if any.
@@ -144,14 +140,14 @@ impl DescribeCustomKeyStoresResponseBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::CustomKeyStoresListEntry>,
     > {
-        &self.custom_key_stores
+        &self.inner.custom_key_stores
     }
     /// Sets [`DescribeCustomKeyStoresResponse::next_marker`](crate::types::DescribeCustomKeyStoresResponse::next_marker): When `Truncated` is true, this element is present and contains the value to use for the `Marker` parameter in a subsequent request.
     pub fn next_marker(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_marker = ::std::option::Option::Some(input.into());
+        self.inner.next_marker = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCustomKeyStoresResponse::next_marker`](crate::types::DescribeCustomKeyStoresResponse::next_marker).
@@ -160,29 +156,29 @@ impl DescribeCustomKeyStoresResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_marker = input;
+        self.inner.next_marker = input;
         self
     }
     /// The value set for [`DescribeCustomKeyStoresResponse::next_marker`](crate::types::DescribeCustomKeyStoresResponse::next_marker), if any.
     #[inline]
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_marker
+        &self.inner.next_marker
     }
     /// Sets [`DescribeCustomKeyStoresResponse::truncated`](crate::types::DescribeCustomKeyStoresResponse::truncated): A flag that indicates whether there are more items in the list.
     pub fn truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.truncated = ::std::option::Option::Some(input.into());
+        self.inner.truncated = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeCustomKeyStoresResponse::truncated`](crate::types::DescribeCustomKeyStoresResponse::truncated).
     #[inline]
     pub fn set_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.truncated = input;
+        self.inner.truncated = input;
         self
     }
     /// The value set for [`DescribeCustomKeyStoresResponse::truncated`](crate::types::DescribeCustomKeyStoresResponse::truncated), if any.
     #[inline]
     pub fn get_truncated(&self) -> &::std::option::Option<bool> {
-        &self.truncated
+        &self.inner.truncated
     }
     /// Builds the [`DescribeCustomKeyStoresResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -192,10 +188,6 @@ impl DescribeCustomKeyStoresResponseBuilder {
         crate::types::DescribeCustomKeyStoresResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DescribeCustomKeyStoresResponse {
-            custom_key_stores: self.custom_key_stores,
-            next_marker: self.next_marker,
-            truncated: self.truncated,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -101,8 +101,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DescribeKeyRequest {
     ::std::default::Default
 )]
 pub struct DescribeKeyRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    inner: crate::types::DescribeKeyRequest,
 }
 impl DescribeKeyRequestBuilder {
     /// Sets [`DescribeKeyRequest::key_id`](crate::types::DescribeKeyRequest::key_id): Describes the specified KMS key.
@@ -110,7 +109,7 @@ impl DescribeKeyRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeKeyRequest::key_id`](crate::types::DescribeKeyRequest::key_id).
@@ -119,13 +118,13 @@ impl DescribeKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`DescribeKeyRequest::key_id`](crate::types::DescribeKeyRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`DescribeKeyRequest::grant_tokens`](crate::types::DescribeKeyRequest::grant_tokens): A list of grant tokens.
     pub fn grant_tokens(
@@ -134,7 +133,7 @@ impl DescribeKeyRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.grant_tokens = ::std::option::Option::Some(
+        self.inner.grant_tokens = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -145,7 +144,7 @@ impl DescribeKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.grant_tokens = input;
+        self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`DescribeKeyRequest::grant_tokens`](crate::types::DescribeKeyRequest::grant_tokens), if any.
@@ -153,7 +152,7 @@ impl DescribeKeyRequestBuilder {
     pub fn get_grant_tokens(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.grant_tokens
+        &self.inner.grant_tokens
     }
     /// Builds the [`DescribeKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -163,15 +162,12 @@ impl DescribeKeyRequestBuilder {
         crate::types::DescribeKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DescribeKeyRequest",
                 member: "KeyId",
             });
         }
-        ::std::result::Result::Ok(crate::types::DescribeKeyRequest {
-            key_id: self.key_id,
-            grant_tokens: self.grant_tokens,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -84,7 +84,7 @@ impl DescribeKeyResponse {
     ::std::default::Default
 )]
 pub struct DescribeKeyResponseBuilder {
-    key_metadata: ::std::option::Option<crate::types::KeyMetadata>,
+    inner: crate::types::DescribeKeyResponse,
 }
 impl DescribeKeyResponseBuilder {
     /// Sets [`DescribeKeyResponse::key_metadata`](crate::types::DescribeKeyResponse::key_metadata): Metadata associated with the key.
@@ -92,7 +92,7 @@ impl DescribeKeyResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::KeyMetadata>,
     ) -> Self {
-        self.key_metadata = ::std::option::Option::Some(input.into());
+        self.inner.key_metadata = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DescribeKeyResponse::key_metadata`](crate::types::DescribeKeyResponse::key_metadata).
@@ -101,13 +101,13 @@ impl DescribeKeyResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::KeyMetadata>,
     ) -> Self {
-        self.key_metadata = input;
+        self.inner.key_metadata = input;
         self
     }
     /// The value set for [`DescribeKeyResponse::key_metadata`](crate::types::DescribeKeyResponse::key_metadata), if any.
     #[inline]
     pub fn get_key_metadata(&self) -> &::std::option::Option<crate::types::KeyMetadata> {
-        &self.key_metadata
+        &self.inner.key_metadata
     }
     /// Builds the [`DescribeKeyResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -117,8 +117,6 @@ impl DescribeKeyResponseBuilder {
         crate::types::DescribeKeyResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DescribeKeyResponse {
-            key_metadata: self.key_metadata,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -81,7 +81,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DisconnectCustomKeyStore
     ::std::default::Default
 )]
 pub struct DisconnectCustomKeyStoreRequestBuilder {
-    custom_key_store_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DisconnectCustomKeyStoreRequest,
 }
 impl DisconnectCustomKeyStoreRequestBuilder {
     /// Sets [`DisconnectCustomKeyStoreRequest::custom_key_store_id`](crate::types::DisconnectCustomKeyStoreRequest::custom_key_store_id): Enter the ID of the custom key store you want to disconnect.
@@ -89,7 +89,7 @@ impl DisconnectCustomKeyStoreRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_id = ::std::option::Option::Some(input.into());
+        self.inner.custom_key_store_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DisconnectCustomKeyStoreRequest::custom_key_store_id`](crate::types::DisconnectCustomKeyStoreRequest::custom_key_store_id).
@@ -98,7 +98,7 @@ impl DisconnectCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_id = input;
+        self.inner.custom_key_store_id = input;
         self
     }
     /// The value set for [`DisconnectCustomKeyStoreRequest::custom_key_store_id`](crate::types::DisconnectCustomKeyStoreRequest::custom_key_store_id), if any.
@@ -106,7 +106,7 @@ impl DisconnectCustomKeyStoreRequestBuilder {
     pub fn get_custom_key_store_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.custom_key_store_id
+        &self.inner.custom_key_store_id
     }
     /// Builds the [`DisconnectCustomKeyStoreRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -116,14 +116,12 @@ impl DisconnectCustomKeyStoreRequestBuilder {
         crate::types::DisconnectCustomKeyStoreRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.custom_key_store_id.is_none() {
+        if self.inner.custom_key_store_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DisconnectCustomKeyStoreRequest",
                 member: "CustomKeyStoreId",
             });
         }
-        ::std::result::Result::Ok(crate::types::DisconnectCustomKeyStoreRequest {
-            custom_key_store_id: self.custom_key_store_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

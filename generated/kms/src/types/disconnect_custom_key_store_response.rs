@@ -76,7 +76,9 @@ impl DisconnectCustomKeyStoreResponse {
     ::std::cmp::PartialEq,
     ::std::default::Default
 )]
-pub struct DisconnectCustomKeyStoreResponseBuilder {}
+pub struct DisconnectCustomKeyStoreResponseBuilder {
+    inner: crate::types::DisconnectCustomKeyStoreResponse,
+}
 impl DisconnectCustomKeyStoreResponseBuilder {
     /// Builds the [`DisconnectCustomKeyStoreResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -86,7 +88,6 @@ impl DisconnectCustomKeyStoreResponseBuilder {
         crate::types::DisconnectCustomKeyStoreResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::DisconnectCustomKeyStoreResponse {
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

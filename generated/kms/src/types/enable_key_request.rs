@@ -89,7 +89,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for EnableKeyRequest {
     ::std::default::Default
 )]
 pub struct EnableKeyRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::EnableKeyRequest,
 }
 impl EnableKeyRequestBuilder {
     /// Sets [`EnableKeyRequest::key_id`](crate::types::EnableKeyRequest::key_id): Identifies the KMS key to enable.
@@ -97,7 +97,7 @@ impl EnableKeyRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`EnableKeyRequest::key_id`](crate::types::EnableKeyRequest::key_id).
@@ -106,13 +106,13 @@ impl EnableKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`EnableKeyRequest::key_id`](crate::types::EnableKeyRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Builds the [`EnableKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -122,14 +122,12 @@ impl EnableKeyRequestBuilder {
         crate::types::EnableKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableKeyRequest",
                 member: "KeyId",
             });
         }
-        ::std::result::Result::Ok(crate::types::EnableKeyRequest {
-            key_id: self.key_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

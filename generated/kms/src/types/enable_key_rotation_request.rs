@@ -99,8 +99,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for EnableKeyRotationRequest
     ::std::default::Default
 )]
 pub struct EnableKeyRotationRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    rotation_period_in_days: ::std::option::Option<i32>,
+    inner: crate::types::EnableKeyRotationRequest,
 }
 impl EnableKeyRotationRequestBuilder {
     /// Sets [`EnableKeyRotationRequest::key_id`](crate::types::EnableKeyRotationRequest::key_id): Identifies a symmetric encryption KMS key.
@@ -108,7 +107,7 @@ impl EnableKeyRotationRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`EnableKeyRotationRequest::key_id`](crate::types::EnableKeyRotationRequest::key_id).
@@ -117,20 +116,20 @@ impl EnableKeyRotationRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`EnableKeyRotationRequest::key_id`](crate::types::EnableKeyRotationRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`EnableKeyRotationRequest::rotation_period_in_days`](crate::types::EnableKeyRotationRequest::rotation_period_in_days): Use this parameter to specify a custom period of time between each rotation date.
     pub fn rotation_period_in_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
     ) -> Self {
-        self.rotation_period_in_days = ::std::option::Option::Some(input.into());
+        self.inner.rotation_period_in_days = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`EnableKeyRotationRequest::rotation_period_in_days`](crate::types::EnableKeyRotationRequest::rotation_period_in_days).
@@ -139,13 +138,13 @@ impl EnableKeyRotationRequestBuilder {
         mut self,
         input: ::std::option::Option<i32>,
     ) -> Self {
-        self.rotation_period_in_days = input;
+        self.inner.rotation_period_in_days = input;
         self
     }
     /// The value set for [`EnableKeyRotationRequest::rotation_period_in_days`](crate::types::EnableKeyRotationRequest::rotation_period_in_days), if any.
     #[inline]
     pub fn get_rotation_period_in_days(&self) -> &::std::option::Option<i32> {
-        &self.rotation_period_in_days
+        &self.inner.rotation_period_in_days
     }
     /// Builds the [`EnableKeyRotationRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -155,15 +154,12 @@ impl EnableKeyRotationRequestBuilder {
         crate::types::EnableKeyRotationRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EnableKeyRotationRequest",
                 member: "KeyId",
             });
         }
-        ::std::result::Result::Ok(crate::types::EnableKeyRotationRequest {
-            key_id: self.key_id,
-            rotation_period_in_days: self.rotation_period_in_days,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

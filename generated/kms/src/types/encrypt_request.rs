@@ -141,16 +141,14 @@ impl ::std::fmt::Debug for EncryptRequest {
     }
 }
 /// A builder for [`EncryptRequest`](crate::types::EncryptRequest); start one with `EncryptRequest::builder()`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
 pub struct EncryptRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    plaintext: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    encryption_context: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    encryption_algorithm: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
-    dry_run: ::std::option::Option<bool>,
+    inner: crate::types::EncryptRequest,
 }
 impl EncryptRequestBuilder {
     /// Sets [`EncryptRequest::key_id`](crate::types::EncryptRequest::key_id): Identifies the KMS key to use in the encryption operation.
@@ -158,7 +156,7 @@ impl EncryptRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`EncryptRequest::key_id`](crate::types::EncryptRequest::key_id).
@@ -167,20 +165,20 @@ impl EncryptRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`EncryptRequest::key_id`](crate::types::EncryptRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`EncryptRequest::plaintext`](crate::types::EncryptRequest::plaintext): Data to be encrypted.
     pub fn plaintext(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.plaintext = ::std::option::Option::Some(input.into());
+        self.inner.plaintext = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`EncryptRequest::plaintext`](crate::types::EncryptRequest::plaintext).
@@ -189,7 +187,7 @@ impl EncryptRequestBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.plaintext = input;
+        self.inner.plaintext = input;
         self
     }
     /// The value set for [`EncryptRequest::plaintext`](crate::types::EncryptRequest::plaintext), if any.
@@ -197,7 +195,7 @@ impl EncryptRequestBuilder {
     pub fn get_plaintext(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.plaintext
+        &self.inner.plaintext
     }
     /// Sets [`EncryptRequest::encryption_context`](crate::types::EncryptRequest::encryption_context): Specifies the encryption context that will be used to encrypt the data.
     pub fn encryption_context(
@@ -209,7 +207,7 @@ impl EncryptRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.encryption_context = ::std::option::Option::Some(
+        self.inner.encryption_context = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -222,7 +220,7 @@ impl EncryptRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.encryption_context = input;
+        self.inner.encryption_context = input;
         self
     }
     /// The value set for [`EncryptRequest::encryption_context`](crate::types::EncryptRequest::encryption_context), if any.
@@ -232,7 +230,7 @@ impl EncryptRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.encryption_context
+        &self.inner.encryption_context
     }
     /// Sets [`EncryptRequest::grant_tokens`](crate::types::EncryptRequest::grant_tokens): A list of grant tokens.
     pub fn grant_tokens(
@@ -241,7 +239,7 @@ impl EncryptRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.grant_tokens = ::std::option::Option::Some(
+        self.inner.grant_tokens = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -252,7 +250,7 @@ impl EncryptRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.grant_tokens = input;
+        self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`EncryptRequest::grant_tokens`](crate::types::EncryptRequest::grant_tokens), if any.
@@ -260,14 +258,14 @@ impl EncryptRequestBuilder {
     pub fn get_grant_tokens(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.grant_tokens
+        &self.inner.grant_tokens
     }
     /// Sets [`EncryptRequest::encryption_algorithm`](crate::types::EncryptRequest::encryption_algorithm): Specifies the encryption algorithm that KMS will use to encrypt the plaintext message.
     pub fn encryption_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
-        self.encryption_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.encryption_algorithm = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`EncryptRequest::encryption_algorithm`](crate::types::EncryptRequest::encryption_algorithm).
@@ -276,7 +274,7 @@ impl EncryptRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
-        self.encryption_algorithm = input;
+        self.inner.encryption_algorithm = input;
         self
     }
     /// The value set for [`EncryptRequest::encryption_algorithm`](crate::types::EncryptRequest::encryption_algorithm), if any.
@@ -284,23 +282,23 @@ impl EncryptRequestBuilder {
     pub fn get_encryption_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
-        &self.encryption_algorithm
+        &self.inner.encryption_algorithm
     }
     /// Sets [`EncryptRequest::dry_run`](crate::types::EncryptRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.dry_run = ::std::option::Option::Some(input.into());
+        self.inner.dry_run = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`EncryptRequest::dry_run`](crate::types::EncryptRequest::dry_run).
     #[inline]
     pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.dry_run = input;
+        self.inner.dry_run = input;
         self
     }
     /// The value set for [`EncryptRequest::dry_run`](crate::types::EncryptRequest::dry_run), if any.
     #[inline]
     pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
-        &self.dry_run
+        &self.inner.dry_run
     }
     /// Builds the [`EncryptRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -310,37 +308,18 @@ impl EncryptRequestBuilder {
         crate::types::EncryptRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EncryptRequest",
                 member: "KeyId",
             });
         }
-        if self.plaintext.is_none() {
+        if self.inner.plaintext.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "EncryptRequest",
                 member: "Plaintext",
             });
         }
-        ::std::result::Result::Ok(crate::types::EncryptRequest {
-            key_id: self.key_id,
-            plaintext: self.plaintext,
-            encryption_context: self.encryption_context,
-            grant_tokens: self.grant_tokens,
-            encryption_algorithm: self.encryption_algorithm,
-            dry_run: self.dry_run,
-        })
-    }
-}
-impl ::std::fmt::Debug for EncryptRequestBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut debug = f.debug_struct("EncryptRequestBuilder");
-        debug.field("key_id", &self.key_id);
-        debug.field("plaintext", &"*** Sensitive Data Redacted ***");
-        debug.field("encryption_context", &self.encryption_context);
-        debug.field("grant_tokens", &self.grant_tokens);
-        debug.field("encryption_algorithm", &self.encryption_algorithm);
-        debug.field("dry_run", &self.dry_run);
-        debug.finish()
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -98,9 +98,7 @@ impl EncryptResponse {
     ::std::default::Default
 )]
 pub struct EncryptResponseBuilder {
-    ciphertext_blob: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    key_id: ::std::option::Option<::std::string::String>,
-    encryption_algorithm: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
+    inner: crate::types::EncryptResponse,
 }
 impl EncryptResponseBuilder {
     /// Sets [`EncryptResponse::ciphertext_blob`](crate::types::EncryptResponse::ciphertext_blob): The encrypted plaintext.
@@ -108,7 +106,7 @@ impl EncryptResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_blob = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_blob = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`EncryptResponse::ciphertext_blob`](crate::types::EncryptResponse::ciphertext_blob).
@@ -117,7 +115,7 @@ impl EncryptResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_blob = input;
+        self.inner.ciphertext_blob = input;
         self
     }
     /// The value set for [`EncryptResponse::ciphertext_blob`](crate::types::EncryptResponse::ciphertext_blob), if any.
@@ -125,14 +123,14 @@ impl EncryptResponseBuilder {
     pub fn get_ciphertext_blob(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.ciphertext_blob
+        &self.inner.ciphertext_blob
     }
     /// Sets [`EncryptResponse::key_id`](crate::types::EncryptResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that was used to encrypt the plaintext.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`EncryptResponse::key_id`](crate::types::EncryptResponse::key_id).
@@ -141,20 +139,20 @@ impl EncryptResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`EncryptResponse::key_id`](crate::types::EncryptResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`EncryptResponse::encryption_algorithm`](crate::types::EncryptResponse::encryption_algorithm): The encryption algorithm that was used to encrypt the plaintext.
     pub fn encryption_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
-        self.encryption_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.encryption_algorithm = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`EncryptResponse::encryption_algorithm`](crate::types::EncryptResponse::encryption_algorithm).
@@ -163,7 +161,7 @@ impl EncryptResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
-        self.encryption_algorithm = input;
+        self.inner.encryption_algorithm = input;
         self
     }
     /// The value set for [`EncryptResponse::encryption_algorithm`](crate::types::EncryptResponse::encryption_algorithm), if any.
@@ -171,7 +169,7 @@ impl EncryptResponseBuilder {
     pub fn get_encryption_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
-        &self.encryption_algorithm
+        &self.inner.encryption_algorithm
     }
     /// Builds the [`EncryptResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -181,10 +179,6 @@ impl EncryptResponseBuilder {
         crate::types::EncryptResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::EncryptResponse {
-            ciphertext_blob: self.ciphertext_blob,
-            key_id: self.key_id,
-            encryption_algorithm: self.encryption_algorithm,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

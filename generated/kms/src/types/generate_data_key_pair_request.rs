@@ -143,14 +143,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GenerateDataKeyPairReque
     ::std::default::Default
 )]
 pub struct GenerateDataKeyPairRequestBuilder {
-    encryption_context: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    key_id: ::std::option::Option<::std::string::String>,
-    key_pair_spec: ::std::option::Option<crate::types::DataKeyPairSpec>,
-    grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    recipient: ::std::option::Option<crate::types::RecipientInfo>,
-    dry_run: ::std::option::Option<bool>,
+    inner: crate::types::GenerateDataKeyPairRequest,
 }
 impl GenerateDataKeyPairRequestBuilder {
     /// Sets [`GenerateDataKeyPairRequest::encryption_context`](crate::types::GenerateDataKeyPairRequest::encryption_context): Specifies the encryption context that will be used when encrypting the private key in the data key pair.
@@ -163,7 +156,7 @@ impl GenerateDataKeyPairRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.encryption_context = ::std::option::Option::Some(
+        self.inner.encryption_context = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -176,7 +169,7 @@ impl GenerateDataKeyPairRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.encryption_context = input;
+        self.inner.encryption_context = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairRequest::encryption_context`](crate::types::GenerateDataKeyPairRequest::encryption_context), if any.
@@ -186,14 +179,14 @@ impl GenerateDataKeyPairRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.encryption_context
+        &self.inner.encryption_context
     }
     /// Sets [`GenerateDataKeyPairRequest::key_id`](crate::types::GenerateDataKeyPairRequest::key_id): Specifies the symmetric encryption KMS key that encrypts the private key in the data key pair.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairRequest::key_id`](crate::types::GenerateDataKeyPairRequest::key_id).
@@ -202,20 +195,20 @@ impl GenerateDataKeyPairRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairRequest::key_id`](crate::types::GenerateDataKeyPairRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`GenerateDataKeyPairRequest::key_pair_spec`](crate::types::GenerateDataKeyPairRequest::key_pair_spec): Determines the type of data key pair that is generated.
     pub fn key_pair_spec(
         mut self,
         input: impl ::std::convert::Into<crate::types::DataKeyPairSpec>,
     ) -> Self {
-        self.key_pair_spec = ::std::option::Option::Some(input.into());
+        self.inner.key_pair_spec = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairRequest::key_pair_spec`](crate::types::GenerateDataKeyPairRequest::key_pair_spec).
@@ -224,7 +217,7 @@ impl GenerateDataKeyPairRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::DataKeyPairSpec>,
     ) -> Self {
-        self.key_pair_spec = input;
+        self.inner.key_pair_spec = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairRequest::key_pair_spec`](crate::types::GenerateDataKeyPairRequest::key_pair_spec), if any.
@@ -232,7 +225,7 @@ impl GenerateDataKeyPairRequestBuilder {
     pub fn get_key_pair_spec(
         &self,
     ) -> &::std::option::Option<crate::types::DataKeyPairSpec> {
-        &self.key_pair_spec
+        &self.inner.key_pair_spec
     }
     /// Sets [`GenerateDataKeyPairRequest::grant_tokens`](crate::types::GenerateDataKeyPairRequest::grant_tokens): A list of grant tokens.
     pub fn grant_tokens(
@@ -241,7 +234,7 @@ impl GenerateDataKeyPairRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.grant_tokens = ::std::option::Option::Some(
+        self.inner.grant_tokens = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -252,7 +245,7 @@ impl GenerateDataKeyPairRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.grant_tokens = input;
+        self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairRequest::grant_tokens`](crate::types::GenerateDataKeyPairRequest::grant_tokens), if any.
@@ -260,14 +253,14 @@ impl GenerateDataKeyPairRequestBuilder {
     pub fn get_grant_tokens(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.grant_tokens
+        &self.inner.grant_tokens
     }
     /// Sets [`GenerateDataKeyPairRequest::recipient`](crate::types::GenerateDataKeyPairRequest::recipient): A signed [attestation document](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document.
     pub fn recipient(
         mut self,
         input: impl ::std::convert::Into<crate::types::RecipientInfo>,
     ) -> Self {
-        self.recipient = ::std::option::Option::Some(input.into());
+        self.inner.recipient = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairRequest::recipient`](crate::types::GenerateDataKeyPairRequest::recipient).
@@ -276,29 +269,29 @@ impl GenerateDataKeyPairRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::RecipientInfo>,
     ) -> Self {
-        self.recipient = input;
+        self.inner.recipient = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairRequest::recipient`](crate::types::GenerateDataKeyPairRequest::recipient), if any.
     #[inline]
     pub fn get_recipient(&self) -> &::std::option::Option<crate::types::RecipientInfo> {
-        &self.recipient
+        &self.inner.recipient
     }
     /// Sets [`GenerateDataKeyPairRequest::dry_run`](crate::types::GenerateDataKeyPairRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.dry_run = ::std::option::Option::Some(input.into());
+        self.inner.dry_run = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairRequest::dry_run`](crate::types::GenerateDataKeyPairRequest::dry_run).
     #[inline]
     pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.dry_run = input;
+        self.inner.dry_run = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairRequest::dry_run`](crate::types::GenerateDataKeyPairRequest::dry_run), if any.
     #[inline]
     pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
-        &self.dry_run
+        &self.inner.dry_run
     }
     /// Builds the [`GenerateDataKeyPairRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -308,25 +301,18 @@ impl GenerateDataKeyPairRequestBuilder {
         crate::types::GenerateDataKeyPairRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateDataKeyPairRequest",
                 member: "KeyId",
             });
         }
-        if self.key_pair_spec.is_none() {
+        if self.inner.key_pair_spec.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateDataKeyPairRequest",
                 member: "KeyPairSpec",
             });
         }
-        ::std::result::Result::Ok(crate::types::GenerateDataKeyPairRequest {
-            encryption_context: self.encryption_context,
-            key_id: self.key_id,
-            key_pair_spec: self.key_pair_spec,
-            grant_tokens: self.grant_tokens,
-            recipient: self.recipient,
-            dry_run: self.dry_run,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -131,17 +131,14 @@ impl ::std::fmt::Debug for GenerateDataKeyPairResponse {
     }
 }
 /// A builder for [`GenerateDataKeyPairResponse`](crate::types::GenerateDataKeyPairResponse); start one with `GenerateDataKeyPairResponse::builder()`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
 pub struct GenerateDataKeyPairResponseBuilder {
-    private_key_ciphertext_blob: ::std::option::Option<
-        ::awsgen_runtime::primitives::Blob,
-    >,
-    private_key_plaintext: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    public_key: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    key_id: ::std::option::Option<::std::string::String>,
-    key_pair_spec: ::std::option::Option<crate::types::DataKeyPairSpec>,
-    ciphertext_for_recipient: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    key_material_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GenerateDataKeyPairResponse,
 }
 impl GenerateDataKeyPairResponseBuilder {
     /// Sets [`GenerateDataKeyPairResponse::private_key_ciphertext_blob`](crate::types::GenerateDataKeyPairResponse::private_key_ciphertext_blob): The encrypted copy of the private key.
@@ -149,7 +146,9 @@ impl GenerateDataKeyPairResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.private_key_ciphertext_blob = ::std::option::Option::Some(input.into());
+        self.inner.private_key_ciphertext_blob = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`GenerateDataKeyPairResponse::private_key_ciphertext_blob`](crate::types::GenerateDataKeyPairResponse::private_key_ciphertext_blob).
@@ -158,7 +157,7 @@ impl GenerateDataKeyPairResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.private_key_ciphertext_blob = input;
+        self.inner.private_key_ciphertext_blob = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairResponse::private_key_ciphertext_blob`](crate::types::GenerateDataKeyPairResponse::private_key_ciphertext_blob), if any.
@@ -166,14 +165,14 @@ impl GenerateDataKeyPairResponseBuilder {
     pub fn get_private_key_ciphertext_blob(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.private_key_ciphertext_blob
+        &self.inner.private_key_ciphertext_blob
     }
     /// Sets [`GenerateDataKeyPairResponse::private_key_plaintext`](crate::types::GenerateDataKeyPairResponse::private_key_plaintext): The plaintext copy of the private key.
     pub fn private_key_plaintext(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.private_key_plaintext = ::std::option::Option::Some(input.into());
+        self.inner.private_key_plaintext = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairResponse::private_key_plaintext`](crate::types::GenerateDataKeyPairResponse::private_key_plaintext).
@@ -182,7 +181,7 @@ impl GenerateDataKeyPairResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.private_key_plaintext = input;
+        self.inner.private_key_plaintext = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairResponse::private_key_plaintext`](crate::types::GenerateDataKeyPairResponse::private_key_plaintext), if any.
@@ -190,14 +189,14 @@ impl GenerateDataKeyPairResponseBuilder {
     pub fn get_private_key_plaintext(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.private_key_plaintext
+        &self.inner.private_key_plaintext
     }
     /// Sets [`GenerateDataKeyPairResponse::public_key`](crate::types::GenerateDataKeyPairResponse::public_key): The public key (in plaintext).
     pub fn public_key(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.public_key = ::std::option::Option::Some(input.into());
+        self.inner.public_key = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairResponse::public_key`](crate::types::GenerateDataKeyPairResponse::public_key).
@@ -206,7 +205,7 @@ impl GenerateDataKeyPairResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.public_key = input;
+        self.inner.public_key = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairResponse::public_key`](crate::types::GenerateDataKeyPairResponse::public_key), if any.
@@ -214,14 +213,14 @@ impl GenerateDataKeyPairResponseBuilder {
     pub fn get_public_key(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.public_key
+        &self.inner.public_key
     }
     /// Sets [`GenerateDataKeyPairResponse::key_id`](crate::types::GenerateDataKeyPairResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that encrypted the private key.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairResponse::key_id`](crate::types::GenerateDataKeyPairResponse::key_id).
@@ -230,20 +229,20 @@ impl GenerateDataKeyPairResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairResponse::key_id`](crate::types::GenerateDataKeyPairResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`GenerateDataKeyPairResponse::key_pair_spec`](crate::types::GenerateDataKeyPairResponse::key_pair_spec): The type of data key pair that was generated.
     pub fn key_pair_spec(
         mut self,
         input: impl ::std::convert::Into<crate::types::DataKeyPairSpec>,
     ) -> Self {
-        self.key_pair_spec = ::std::option::Option::Some(input.into());
+        self.inner.key_pair_spec = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairResponse::key_pair_spec`](crate::types::GenerateDataKeyPairResponse::key_pair_spec).
@@ -252,7 +251,7 @@ impl GenerateDataKeyPairResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::DataKeyPairSpec>,
     ) -> Self {
-        self.key_pair_spec = input;
+        self.inner.key_pair_spec = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairResponse::key_pair_spec`](crate::types::GenerateDataKeyPairResponse::key_pair_spec), if any.
@@ -260,14 +259,14 @@ impl GenerateDataKeyPairResponseBuilder {
     pub fn get_key_pair_spec(
         &self,
     ) -> &::std::option::Option<crate::types::DataKeyPairSpec> {
-        &self.key_pair_spec
+        &self.inner.key_pair_spec
     }
     /// Sets [`GenerateDataKeyPairResponse::ciphertext_for_recipient`](crate::types::GenerateDataKeyPairResponse::ciphertext_for_recipient): The plaintext private data key encrypted with the public key from the attestation document.
     pub fn ciphertext_for_recipient(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_for_recipient = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_for_recipient = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairResponse::ciphertext_for_recipient`](crate::types::GenerateDataKeyPairResponse::ciphertext_for_recipient).
@@ -276,7 +275,7 @@ impl GenerateDataKeyPairResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_for_recipient = input;
+        self.inner.ciphertext_for_recipient = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairResponse::ciphertext_for_recipient`](crate::types::GenerateDataKeyPairResponse::ciphertext_for_recipient), if any.
@@ -284,14 +283,14 @@ impl GenerateDataKeyPairResponseBuilder {
     pub fn get_ciphertext_for_recipient(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.ciphertext_for_recipient
+        &self.inner.ciphertext_for_recipient
     }
     /// Sets [`GenerateDataKeyPairResponse::key_material_id`](crate::types::GenerateDataKeyPairResponse::key_material_id): The identifier of the key material used to encrypt the private key.
     pub fn key_material_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_material_id = ::std::option::Option::Some(input.into());
+        self.inner.key_material_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairResponse::key_material_id`](crate::types::GenerateDataKeyPairResponse::key_material_id).
@@ -300,13 +299,13 @@ impl GenerateDataKeyPairResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_material_id = input;
+        self.inner.key_material_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairResponse::key_material_id`](crate::types::GenerateDataKeyPairResponse::key_material_id), if any.
     #[inline]
     pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_material_id
+        &self.inner.key_material_id
     }
     /// Builds the [`GenerateDataKeyPairResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -316,27 +315,6 @@ impl GenerateDataKeyPairResponseBuilder {
         crate::types::GenerateDataKeyPairResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GenerateDataKeyPairResponse {
-            private_key_ciphertext_blob: self.private_key_ciphertext_blob,
-            private_key_plaintext: self.private_key_plaintext,
-            public_key: self.public_key,
-            key_id: self.key_id,
-            key_pair_spec: self.key_pair_spec,
-            ciphertext_for_recipient: self.ciphertext_for_recipient,
-            key_material_id: self.key_material_id,
-        })
-    }
-}
-impl ::std::fmt::Debug for GenerateDataKeyPairResponseBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut debug = f.debug_struct("GenerateDataKeyPairResponseBuilder");
-        debug.field("private_key_ciphertext_blob", &self.private_key_ciphertext_blob);
-        debug.field("private_key_plaintext", &"*** Sensitive Data Redacted ***");
-        debug.field("public_key", &self.public_key);
-        debug.field("key_id", &self.key_id);
-        debug.field("key_pair_spec", &self.key_pair_spec);
-        debug.field("ciphertext_for_recipient", &self.ciphertext_for_recipient);
-        debug.field("key_material_id", &self.key_material_id);
-        debug.finish()
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -134,13 +134,7 @@ for GenerateDataKeyPairWithoutPlaintextRequest {
     ::std::default::Default
 )]
 pub struct GenerateDataKeyPairWithoutPlaintextRequestBuilder {
-    encryption_context: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    key_id: ::std::option::Option<::std::string::String>,
-    key_pair_spec: ::std::option::Option<crate::types::DataKeyPairSpec>,
-    grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    dry_run: ::std::option::Option<bool>,
+    inner: crate::types::GenerateDataKeyPairWithoutPlaintextRequest,
 }
 impl GenerateDataKeyPairWithoutPlaintextRequestBuilder {
     /// Sets [`GenerateDataKeyPairWithoutPlaintextRequest::encryption_context`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::encryption_context): Specifies the encryption context that will be used when encrypting the private key in the data key pair.
@@ -153,7 +147,7 @@ impl GenerateDataKeyPairWithoutPlaintextRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.encryption_context = ::std::option::Option::Some(
+        self.inner.encryption_context = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -166,7 +160,7 @@ impl GenerateDataKeyPairWithoutPlaintextRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.encryption_context = input;
+        self.inner.encryption_context = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairWithoutPlaintextRequest::encryption_context`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::encryption_context), if any.
@@ -176,14 +170,14 @@ impl GenerateDataKeyPairWithoutPlaintextRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.encryption_context
+        &self.inner.encryption_context
     }
     /// Sets [`GenerateDataKeyPairWithoutPlaintextRequest::key_id`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::key_id): Specifies the symmetric encryption KMS key that encrypts the private key in the data key pair.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairWithoutPlaintextRequest::key_id`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::key_id).
@@ -192,20 +186,20 @@ impl GenerateDataKeyPairWithoutPlaintextRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairWithoutPlaintextRequest::key_id`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`GenerateDataKeyPairWithoutPlaintextRequest::key_pair_spec`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::key_pair_spec): Determines the type of data key pair that is generated.
     pub fn key_pair_spec(
         mut self,
         input: impl ::std::convert::Into<crate::types::DataKeyPairSpec>,
     ) -> Self {
-        self.key_pair_spec = ::std::option::Option::Some(input.into());
+        self.inner.key_pair_spec = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairWithoutPlaintextRequest::key_pair_spec`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::key_pair_spec).
@@ -214,7 +208,7 @@ impl GenerateDataKeyPairWithoutPlaintextRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::DataKeyPairSpec>,
     ) -> Self {
-        self.key_pair_spec = input;
+        self.inner.key_pair_spec = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairWithoutPlaintextRequest::key_pair_spec`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::key_pair_spec), if any.
@@ -222,7 +216,7 @@ impl GenerateDataKeyPairWithoutPlaintextRequestBuilder {
     pub fn get_key_pair_spec(
         &self,
     ) -> &::std::option::Option<crate::types::DataKeyPairSpec> {
-        &self.key_pair_spec
+        &self.inner.key_pair_spec
     }
     /// Sets [`GenerateDataKeyPairWithoutPlaintextRequest::grant_tokens`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::grant_tokens): A list of grant tokens.
     pub fn grant_tokens(
@@ -231,7 +225,7 @@ impl GenerateDataKeyPairWithoutPlaintextRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.grant_tokens = ::std::option::Option::Some(
+        self.inner.grant_tokens = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -242,7 +236,7 @@ impl GenerateDataKeyPairWithoutPlaintextRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.grant_tokens = input;
+        self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairWithoutPlaintextRequest::grant_tokens`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::grant_tokens), if any.
@@ -250,23 +244,23 @@ impl GenerateDataKeyPairWithoutPlaintextRequestBuilder {
     pub fn get_grant_tokens(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.grant_tokens
+        &self.inner.grant_tokens
     }
     /// Sets [`GenerateDataKeyPairWithoutPlaintextRequest::dry_run`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.dry_run = ::std::option::Option::Some(input.into());
+        self.inner.dry_run = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairWithoutPlaintextRequest::dry_run`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::dry_run).
     #[inline]
     pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.dry_run = input;
+        self.inner.dry_run = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairWithoutPlaintextRequest::dry_run`](crate::types::GenerateDataKeyPairWithoutPlaintextRequest::dry_run), if any.
     #[inline]
     pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
-        &self.dry_run
+        &self.inner.dry_run
     }
     /// Builds the [`GenerateDataKeyPairWithoutPlaintextRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -276,24 +270,18 @@ impl GenerateDataKeyPairWithoutPlaintextRequestBuilder {
         crate::types::GenerateDataKeyPairWithoutPlaintextRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateDataKeyPairWithoutPlaintextRequest",
                 member: "KeyId",
             });
         }
-        if self.key_pair_spec.is_none() {
+        if self.inner.key_pair_spec.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateDataKeyPairWithoutPlaintextRequest",
                 member: "KeyPairSpec",
             });
         }
-        ::std::result::Result::Ok(crate::types::GenerateDataKeyPairWithoutPlaintextRequest {
-            encryption_context: self.encryption_context,
-            key_id: self.key_id,
-            key_pair_spec: self.key_pair_spec,
-            grant_tokens: self.grant_tokens,
-            dry_run: self.dry_run,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

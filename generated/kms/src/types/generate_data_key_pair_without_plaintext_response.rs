@@ -115,13 +115,7 @@ impl GenerateDataKeyPairWithoutPlaintextResponse {
     ::std::default::Default
 )]
 pub struct GenerateDataKeyPairWithoutPlaintextResponseBuilder {
-    private_key_ciphertext_blob: ::std::option::Option<
-        ::awsgen_runtime::primitives::Blob,
-    >,
-    public_key: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    key_id: ::std::option::Option<::std::string::String>,
-    key_pair_spec: ::std::option::Option<crate::types::DataKeyPairSpec>,
-    key_material_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GenerateDataKeyPairWithoutPlaintextResponse,
 }
 impl GenerateDataKeyPairWithoutPlaintextResponseBuilder {
     /// Sets [`GenerateDataKeyPairWithoutPlaintextResponse::private_key_ciphertext_blob`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::private_key_ciphertext_blob): The encrypted copy of the private key.
@@ -129,7 +123,9 @@ impl GenerateDataKeyPairWithoutPlaintextResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.private_key_ciphertext_blob = ::std::option::Option::Some(input.into());
+        self.inner.private_key_ciphertext_blob = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`GenerateDataKeyPairWithoutPlaintextResponse::private_key_ciphertext_blob`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::private_key_ciphertext_blob).
@@ -138,7 +134,7 @@ impl GenerateDataKeyPairWithoutPlaintextResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.private_key_ciphertext_blob = input;
+        self.inner.private_key_ciphertext_blob = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairWithoutPlaintextResponse::private_key_ciphertext_blob`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::private_key_ciphertext_blob), if any.
@@ -146,14 +142,14 @@ impl GenerateDataKeyPairWithoutPlaintextResponseBuilder {
     pub fn get_private_key_ciphertext_blob(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.private_key_ciphertext_blob
+        &self.inner.private_key_ciphertext_blob
     }
     /// Sets [`GenerateDataKeyPairWithoutPlaintextResponse::public_key`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::public_key): The public key (in plaintext).
     pub fn public_key(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.public_key = ::std::option::Option::Some(input.into());
+        self.inner.public_key = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairWithoutPlaintextResponse::public_key`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::public_key).
@@ -162,7 +158,7 @@ impl GenerateDataKeyPairWithoutPlaintextResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.public_key = input;
+        self.inner.public_key = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairWithoutPlaintextResponse::public_key`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::public_key), if any.
@@ -170,14 +166,14 @@ impl GenerateDataKeyPairWithoutPlaintextResponseBuilder {
     pub fn get_public_key(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.public_key
+        &self.inner.public_key
     }
     /// Sets [`GenerateDataKeyPairWithoutPlaintextResponse::key_id`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that encrypted the private key.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairWithoutPlaintextResponse::key_id`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::key_id).
@@ -186,20 +182,20 @@ impl GenerateDataKeyPairWithoutPlaintextResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairWithoutPlaintextResponse::key_id`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`GenerateDataKeyPairWithoutPlaintextResponse::key_pair_spec`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::key_pair_spec): The type of data key pair that was generated.
     pub fn key_pair_spec(
         mut self,
         input: impl ::std::convert::Into<crate::types::DataKeyPairSpec>,
     ) -> Self {
-        self.key_pair_spec = ::std::option::Option::Some(input.into());
+        self.inner.key_pair_spec = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairWithoutPlaintextResponse::key_pair_spec`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::key_pair_spec).
@@ -208,7 +204,7 @@ impl GenerateDataKeyPairWithoutPlaintextResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::DataKeyPairSpec>,
     ) -> Self {
-        self.key_pair_spec = input;
+        self.inner.key_pair_spec = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairWithoutPlaintextResponse::key_pair_spec`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::key_pair_spec), if any.
@@ -216,14 +212,14 @@ impl GenerateDataKeyPairWithoutPlaintextResponseBuilder {
     pub fn get_key_pair_spec(
         &self,
     ) -> &::std::option::Option<crate::types::DataKeyPairSpec> {
-        &self.key_pair_spec
+        &self.inner.key_pair_spec
     }
     /// Sets [`GenerateDataKeyPairWithoutPlaintextResponse::key_material_id`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::key_material_id): The identifier of the key material used to encrypt the private key.
     pub fn key_material_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_material_id = ::std::option::Option::Some(input.into());
+        self.inner.key_material_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyPairWithoutPlaintextResponse::key_material_id`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::key_material_id).
@@ -232,13 +228,13 @@ impl GenerateDataKeyPairWithoutPlaintextResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_material_id = input;
+        self.inner.key_material_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyPairWithoutPlaintextResponse::key_material_id`](crate::types::GenerateDataKeyPairWithoutPlaintextResponse::key_material_id), if any.
     #[inline]
     pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_material_id
+        &self.inner.key_material_id
     }
     /// Builds the [`GenerateDataKeyPairWithoutPlaintextResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -248,12 +244,6 @@ impl GenerateDataKeyPairWithoutPlaintextResponseBuilder {
         crate::types::GenerateDataKeyPairWithoutPlaintextResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GenerateDataKeyPairWithoutPlaintextResponse {
-            private_key_ciphertext_blob: self.private_key_ciphertext_blob,
-            public_key: self.public_key,
-            key_id: self.key_id,
-            key_pair_spec: self.key_pair_spec,
-            key_material_id: self.key_material_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

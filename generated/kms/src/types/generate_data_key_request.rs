@@ -149,15 +149,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GenerateDataKeyRequest {
     ::std::default::Default
 )]
 pub struct GenerateDataKeyRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    encryption_context: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    number_of_bytes: ::std::option::Option<i32>,
-    key_spec: ::std::option::Option<crate::types::DataKeySpec>,
-    grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    recipient: ::std::option::Option<crate::types::RecipientInfo>,
-    dry_run: ::std::option::Option<bool>,
+    inner: crate::types::GenerateDataKeyRequest,
 }
 impl GenerateDataKeyRequestBuilder {
     /// Sets [`GenerateDataKeyRequest::key_id`](crate::types::GenerateDataKeyRequest::key_id): Specifies the symmetric encryption KMS key that encrypts the data key.
@@ -165,7 +157,7 @@ impl GenerateDataKeyRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyRequest::key_id`](crate::types::GenerateDataKeyRequest::key_id).
@@ -174,13 +166,13 @@ impl GenerateDataKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyRequest::key_id`](crate::types::GenerateDataKeyRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`GenerateDataKeyRequest::encryption_context`](crate::types::GenerateDataKeyRequest::encryption_context): Specifies the encryption context that will be used when encrypting the data key.
     pub fn encryption_context(
@@ -192,7 +184,7 @@ impl GenerateDataKeyRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.encryption_context = ::std::option::Option::Some(
+        self.inner.encryption_context = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -205,7 +197,7 @@ impl GenerateDataKeyRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.encryption_context = input;
+        self.inner.encryption_context = input;
         self
     }
     /// The value set for [`GenerateDataKeyRequest::encryption_context`](crate::types::GenerateDataKeyRequest::encryption_context), if any.
@@ -215,30 +207,30 @@ impl GenerateDataKeyRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.encryption_context
+        &self.inner.encryption_context
     }
     /// Sets [`GenerateDataKeyRequest::number_of_bytes`](crate::types::GenerateDataKeyRequest::number_of_bytes): Specifies the length of the data key in bytes.
     pub fn number_of_bytes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.number_of_bytes = ::std::option::Option::Some(input.into());
+        self.inner.number_of_bytes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyRequest::number_of_bytes`](crate::types::GenerateDataKeyRequest::number_of_bytes).
     #[inline]
     pub fn set_number_of_bytes(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.number_of_bytes = input;
+        self.inner.number_of_bytes = input;
         self
     }
     /// The value set for [`GenerateDataKeyRequest::number_of_bytes`](crate::types::GenerateDataKeyRequest::number_of_bytes), if any.
     #[inline]
     pub fn get_number_of_bytes(&self) -> &::std::option::Option<i32> {
-        &self.number_of_bytes
+        &self.inner.number_of_bytes
     }
     /// Sets [`GenerateDataKeyRequest::key_spec`](crate::types::GenerateDataKeyRequest::key_spec): Specifies the length of the data key.
     pub fn key_spec(
         mut self,
         input: impl ::std::convert::Into<crate::types::DataKeySpec>,
     ) -> Self {
-        self.key_spec = ::std::option::Option::Some(input.into());
+        self.inner.key_spec = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyRequest::key_spec`](crate::types::GenerateDataKeyRequest::key_spec).
@@ -247,13 +239,13 @@ impl GenerateDataKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::DataKeySpec>,
     ) -> Self {
-        self.key_spec = input;
+        self.inner.key_spec = input;
         self
     }
     /// The value set for [`GenerateDataKeyRequest::key_spec`](crate::types::GenerateDataKeyRequest::key_spec), if any.
     #[inline]
     pub fn get_key_spec(&self) -> &::std::option::Option<crate::types::DataKeySpec> {
-        &self.key_spec
+        &self.inner.key_spec
     }
     /// Sets [`GenerateDataKeyRequest::grant_tokens`](crate::types::GenerateDataKeyRequest::grant_tokens): A list of grant tokens.
     pub fn grant_tokens(
@@ -262,7 +254,7 @@ impl GenerateDataKeyRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.grant_tokens = ::std::option::Option::Some(
+        self.inner.grant_tokens = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -273,7 +265,7 @@ impl GenerateDataKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.grant_tokens = input;
+        self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`GenerateDataKeyRequest::grant_tokens`](crate::types::GenerateDataKeyRequest::grant_tokens), if any.
@@ -281,14 +273,14 @@ impl GenerateDataKeyRequestBuilder {
     pub fn get_grant_tokens(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.grant_tokens
+        &self.inner.grant_tokens
     }
     /// Sets [`GenerateDataKeyRequest::recipient`](crate::types::GenerateDataKeyRequest::recipient): A signed [attestation document](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document.
     pub fn recipient(
         mut self,
         input: impl ::std::convert::Into<crate::types::RecipientInfo>,
     ) -> Self {
-        self.recipient = ::std::option::Option::Some(input.into());
+        self.inner.recipient = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyRequest::recipient`](crate::types::GenerateDataKeyRequest::recipient).
@@ -297,29 +289,29 @@ impl GenerateDataKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::RecipientInfo>,
     ) -> Self {
-        self.recipient = input;
+        self.inner.recipient = input;
         self
     }
     /// The value set for [`GenerateDataKeyRequest::recipient`](crate::types::GenerateDataKeyRequest::recipient), if any.
     #[inline]
     pub fn get_recipient(&self) -> &::std::option::Option<crate::types::RecipientInfo> {
-        &self.recipient
+        &self.inner.recipient
     }
     /// Sets [`GenerateDataKeyRequest::dry_run`](crate::types::GenerateDataKeyRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.dry_run = ::std::option::Option::Some(input.into());
+        self.inner.dry_run = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyRequest::dry_run`](crate::types::GenerateDataKeyRequest::dry_run).
     #[inline]
     pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.dry_run = input;
+        self.inner.dry_run = input;
         self
     }
     /// The value set for [`GenerateDataKeyRequest::dry_run`](crate::types::GenerateDataKeyRequest::dry_run), if any.
     #[inline]
     pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
-        &self.dry_run
+        &self.inner.dry_run
     }
     /// Builds the [`GenerateDataKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -329,20 +321,12 @@ impl GenerateDataKeyRequestBuilder {
         crate::types::GenerateDataKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateDataKeyRequest",
                 member: "KeyId",
             });
         }
-        ::std::result::Result::Ok(crate::types::GenerateDataKeyRequest {
-            key_id: self.key_id,
-            encryption_context: self.encryption_context,
-            number_of_bytes: self.number_of_bytes,
-            key_spec: self.key_spec,
-            grant_tokens: self.grant_tokens,
-            recipient: self.recipient,
-            dry_run: self.dry_run,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -113,13 +113,14 @@ impl ::std::fmt::Debug for GenerateDataKeyResponse {
     }
 }
 /// A builder for [`GenerateDataKeyResponse`](crate::types::GenerateDataKeyResponse); start one with `GenerateDataKeyResponse::builder()`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
 pub struct GenerateDataKeyResponseBuilder {
-    ciphertext_blob: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    plaintext: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    key_id: ::std::option::Option<::std::string::String>,
-    ciphertext_for_recipient: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    key_material_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GenerateDataKeyResponse,
 }
 impl GenerateDataKeyResponseBuilder {
     /// Sets [`GenerateDataKeyResponse::ciphertext_blob`](crate::types::GenerateDataKeyResponse::ciphertext_blob): The encrypted copy of the data key.
@@ -127,7 +128,7 @@ impl GenerateDataKeyResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_blob = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_blob = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyResponse::ciphertext_blob`](crate::types::GenerateDataKeyResponse::ciphertext_blob).
@@ -136,7 +137,7 @@ impl GenerateDataKeyResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_blob = input;
+        self.inner.ciphertext_blob = input;
         self
     }
     /// The value set for [`GenerateDataKeyResponse::ciphertext_blob`](crate::types::GenerateDataKeyResponse::ciphertext_blob), if any.
@@ -144,14 +145,14 @@ impl GenerateDataKeyResponseBuilder {
     pub fn get_ciphertext_blob(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.ciphertext_blob
+        &self.inner.ciphertext_blob
     }
     /// Sets [`GenerateDataKeyResponse::plaintext`](crate::types::GenerateDataKeyResponse::plaintext): The plaintext data key.
     pub fn plaintext(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.plaintext = ::std::option::Option::Some(input.into());
+        self.inner.plaintext = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyResponse::plaintext`](crate::types::GenerateDataKeyResponse::plaintext).
@@ -160,7 +161,7 @@ impl GenerateDataKeyResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.plaintext = input;
+        self.inner.plaintext = input;
         self
     }
     /// The value set for [`GenerateDataKeyResponse::plaintext`](crate::types::GenerateDataKeyResponse::plaintext), if any.
@@ -168,14 +169,14 @@ impl GenerateDataKeyResponseBuilder {
     pub fn get_plaintext(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.plaintext
+        &self.inner.plaintext
     }
     /// Sets [`GenerateDataKeyResponse::key_id`](crate::types::GenerateDataKeyResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that encrypted the data key.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyResponse::key_id`](crate::types::GenerateDataKeyResponse::key_id).
@@ -184,20 +185,20 @@ impl GenerateDataKeyResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyResponse::key_id`](crate::types::GenerateDataKeyResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`GenerateDataKeyResponse::ciphertext_for_recipient`](crate::types::GenerateDataKeyResponse::ciphertext_for_recipient): The plaintext data key encrypted with the public key from the attestation document.
     pub fn ciphertext_for_recipient(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_for_recipient = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_for_recipient = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyResponse::ciphertext_for_recipient`](crate::types::GenerateDataKeyResponse::ciphertext_for_recipient).
@@ -206,7 +207,7 @@ impl GenerateDataKeyResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_for_recipient = input;
+        self.inner.ciphertext_for_recipient = input;
         self
     }
     /// The value set for [`GenerateDataKeyResponse::ciphertext_for_recipient`](crate::types::GenerateDataKeyResponse::ciphertext_for_recipient), if any.
@@ -214,14 +215,14 @@ impl GenerateDataKeyResponseBuilder {
     pub fn get_ciphertext_for_recipient(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.ciphertext_for_recipient
+        &self.inner.ciphertext_for_recipient
     }
     /// Sets [`GenerateDataKeyResponse::key_material_id`](crate::types::GenerateDataKeyResponse::key_material_id): The identifier of the key material used to encrypt the data key.
     pub fn key_material_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_material_id = ::std::option::Option::Some(input.into());
+        self.inner.key_material_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyResponse::key_material_id`](crate::types::GenerateDataKeyResponse::key_material_id).
@@ -230,13 +231,13 @@ impl GenerateDataKeyResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_material_id = input;
+        self.inner.key_material_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyResponse::key_material_id`](crate::types::GenerateDataKeyResponse::key_material_id), if any.
     #[inline]
     pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_material_id
+        &self.inner.key_material_id
     }
     /// Builds the [`GenerateDataKeyResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -246,23 +247,6 @@ impl GenerateDataKeyResponseBuilder {
         crate::types::GenerateDataKeyResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GenerateDataKeyResponse {
-            ciphertext_blob: self.ciphertext_blob,
-            plaintext: self.plaintext,
-            key_id: self.key_id,
-            ciphertext_for_recipient: self.ciphertext_for_recipient,
-            key_material_id: self.key_material_id,
-        })
-    }
-}
-impl ::std::fmt::Debug for GenerateDataKeyResponseBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut debug = f.debug_struct("GenerateDataKeyResponseBuilder");
-        debug.field("ciphertext_blob", &self.ciphertext_blob);
-        debug.field("plaintext", &"*** Sensitive Data Redacted ***");
-        debug.field("key_id", &self.key_id);
-        debug.field("ciphertext_for_recipient", &self.ciphertext_for_recipient);
-        debug.field("key_material_id", &self.key_material_id);
-        debug.finish()
+        ::std::result::Result::Ok(self.inner)
     }
 }

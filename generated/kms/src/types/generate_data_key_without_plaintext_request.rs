@@ -136,14 +136,7 @@ for GenerateDataKeyWithoutPlaintextRequest {
     ::std::default::Default
 )]
 pub struct GenerateDataKeyWithoutPlaintextRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    encryption_context: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    key_spec: ::std::option::Option<crate::types::DataKeySpec>,
-    number_of_bytes: ::std::option::Option<i32>,
-    grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    dry_run: ::std::option::Option<bool>,
+    inner: crate::types::GenerateDataKeyWithoutPlaintextRequest,
 }
 impl GenerateDataKeyWithoutPlaintextRequestBuilder {
     /// Sets [`GenerateDataKeyWithoutPlaintextRequest::key_id`](crate::types::GenerateDataKeyWithoutPlaintextRequest::key_id): Specifies the symmetric encryption KMS key that encrypts the data key.
@@ -151,7 +144,7 @@ impl GenerateDataKeyWithoutPlaintextRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyWithoutPlaintextRequest::key_id`](crate::types::GenerateDataKeyWithoutPlaintextRequest::key_id).
@@ -160,13 +153,13 @@ impl GenerateDataKeyWithoutPlaintextRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyWithoutPlaintextRequest::key_id`](crate::types::GenerateDataKeyWithoutPlaintextRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`GenerateDataKeyWithoutPlaintextRequest::encryption_context`](crate::types::GenerateDataKeyWithoutPlaintextRequest::encryption_context): Specifies the encryption context that will be used when encrypting the data key.
     pub fn encryption_context(
@@ -178,7 +171,7 @@ impl GenerateDataKeyWithoutPlaintextRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.encryption_context = ::std::option::Option::Some(
+        self.inner.encryption_context = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -191,7 +184,7 @@ impl GenerateDataKeyWithoutPlaintextRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.encryption_context = input;
+        self.inner.encryption_context = input;
         self
     }
     /// The value set for [`GenerateDataKeyWithoutPlaintextRequest::encryption_context`](crate::types::GenerateDataKeyWithoutPlaintextRequest::encryption_context), if any.
@@ -201,14 +194,14 @@ impl GenerateDataKeyWithoutPlaintextRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.encryption_context
+        &self.inner.encryption_context
     }
     /// Sets [`GenerateDataKeyWithoutPlaintextRequest::key_spec`](crate::types::GenerateDataKeyWithoutPlaintextRequest::key_spec): The length of the data key.
     pub fn key_spec(
         mut self,
         input: impl ::std::convert::Into<crate::types::DataKeySpec>,
     ) -> Self {
-        self.key_spec = ::std::option::Option::Some(input.into());
+        self.inner.key_spec = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyWithoutPlaintextRequest::key_spec`](crate::types::GenerateDataKeyWithoutPlaintextRequest::key_spec).
@@ -217,29 +210,29 @@ impl GenerateDataKeyWithoutPlaintextRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::DataKeySpec>,
     ) -> Self {
-        self.key_spec = input;
+        self.inner.key_spec = input;
         self
     }
     /// The value set for [`GenerateDataKeyWithoutPlaintextRequest::key_spec`](crate::types::GenerateDataKeyWithoutPlaintextRequest::key_spec), if any.
     #[inline]
     pub fn get_key_spec(&self) -> &::std::option::Option<crate::types::DataKeySpec> {
-        &self.key_spec
+        &self.inner.key_spec
     }
     /// Sets [`GenerateDataKeyWithoutPlaintextRequest::number_of_bytes`](crate::types::GenerateDataKeyWithoutPlaintextRequest::number_of_bytes): The length of the data key in bytes.
     pub fn number_of_bytes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.number_of_bytes = ::std::option::Option::Some(input.into());
+        self.inner.number_of_bytes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyWithoutPlaintextRequest::number_of_bytes`](crate::types::GenerateDataKeyWithoutPlaintextRequest::number_of_bytes).
     #[inline]
     pub fn set_number_of_bytes(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.number_of_bytes = input;
+        self.inner.number_of_bytes = input;
         self
     }
     /// The value set for [`GenerateDataKeyWithoutPlaintextRequest::number_of_bytes`](crate::types::GenerateDataKeyWithoutPlaintextRequest::number_of_bytes), if any.
     #[inline]
     pub fn get_number_of_bytes(&self) -> &::std::option::Option<i32> {
-        &self.number_of_bytes
+        &self.inner.number_of_bytes
     }
     /// Sets [`GenerateDataKeyWithoutPlaintextRequest::grant_tokens`](crate::types::GenerateDataKeyWithoutPlaintextRequest::grant_tokens): A list of grant tokens.
     pub fn grant_tokens(
@@ -248,7 +241,7 @@ impl GenerateDataKeyWithoutPlaintextRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.grant_tokens = ::std::option::Option::Some(
+        self.inner.grant_tokens = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -259,7 +252,7 @@ impl GenerateDataKeyWithoutPlaintextRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.grant_tokens = input;
+        self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`GenerateDataKeyWithoutPlaintextRequest::grant_tokens`](crate::types::GenerateDataKeyWithoutPlaintextRequest::grant_tokens), if any.
@@ -267,23 +260,23 @@ impl GenerateDataKeyWithoutPlaintextRequestBuilder {
     pub fn get_grant_tokens(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.grant_tokens
+        &self.inner.grant_tokens
     }
     /// Sets [`GenerateDataKeyWithoutPlaintextRequest::dry_run`](crate::types::GenerateDataKeyWithoutPlaintextRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.dry_run = ::std::option::Option::Some(input.into());
+        self.inner.dry_run = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyWithoutPlaintextRequest::dry_run`](crate::types::GenerateDataKeyWithoutPlaintextRequest::dry_run).
     #[inline]
     pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.dry_run = input;
+        self.inner.dry_run = input;
         self
     }
     /// The value set for [`GenerateDataKeyWithoutPlaintextRequest::dry_run`](crate::types::GenerateDataKeyWithoutPlaintextRequest::dry_run), if any.
     #[inline]
     pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
-        &self.dry_run
+        &self.inner.dry_run
     }
     /// Builds the [`GenerateDataKeyWithoutPlaintextRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -293,19 +286,12 @@ impl GenerateDataKeyWithoutPlaintextRequestBuilder {
         crate::types::GenerateDataKeyWithoutPlaintextRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateDataKeyWithoutPlaintextRequest",
                 member: "KeyId",
             });
         }
-        ::std::result::Result::Ok(crate::types::GenerateDataKeyWithoutPlaintextRequest {
-            key_id: self.key_id,
-            encryption_context: self.encryption_context,
-            key_spec: self.key_spec,
-            number_of_bytes: self.number_of_bytes,
-            grant_tokens: self.grant_tokens,
-            dry_run: self.dry_run,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

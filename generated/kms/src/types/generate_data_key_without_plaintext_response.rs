@@ -99,9 +99,7 @@ impl GenerateDataKeyWithoutPlaintextResponse {
     ::std::default::Default
 )]
 pub struct GenerateDataKeyWithoutPlaintextResponseBuilder {
-    ciphertext_blob: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    key_id: ::std::option::Option<::std::string::String>,
-    key_material_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GenerateDataKeyWithoutPlaintextResponse,
 }
 impl GenerateDataKeyWithoutPlaintextResponseBuilder {
     /// Sets [`GenerateDataKeyWithoutPlaintextResponse::ciphertext_blob`](crate::types::GenerateDataKeyWithoutPlaintextResponse::ciphertext_blob): The encrypted data key.
@@ -109,7 +107,7 @@ impl GenerateDataKeyWithoutPlaintextResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_blob = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_blob = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyWithoutPlaintextResponse::ciphertext_blob`](crate::types::GenerateDataKeyWithoutPlaintextResponse::ciphertext_blob).
@@ -118,7 +116,7 @@ impl GenerateDataKeyWithoutPlaintextResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_blob = input;
+        self.inner.ciphertext_blob = input;
         self
     }
     /// The value set for [`GenerateDataKeyWithoutPlaintextResponse::ciphertext_blob`](crate::types::GenerateDataKeyWithoutPlaintextResponse::ciphertext_blob), if any.
@@ -126,14 +124,14 @@ impl GenerateDataKeyWithoutPlaintextResponseBuilder {
     pub fn get_ciphertext_blob(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.ciphertext_blob
+        &self.inner.ciphertext_blob
     }
     /// Sets [`GenerateDataKeyWithoutPlaintextResponse::key_id`](crate::types::GenerateDataKeyWithoutPlaintextResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that encrypted the data key.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyWithoutPlaintextResponse::key_id`](crate::types::GenerateDataKeyWithoutPlaintextResponse::key_id).
@@ -142,20 +140,20 @@ impl GenerateDataKeyWithoutPlaintextResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyWithoutPlaintextResponse::key_id`](crate::types::GenerateDataKeyWithoutPlaintextResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`GenerateDataKeyWithoutPlaintextResponse::key_material_id`](crate::types::GenerateDataKeyWithoutPlaintextResponse::key_material_id): The identifier of the key material used to encrypt the data key.
     pub fn key_material_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_material_id = ::std::option::Option::Some(input.into());
+        self.inner.key_material_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateDataKeyWithoutPlaintextResponse::key_material_id`](crate::types::GenerateDataKeyWithoutPlaintextResponse::key_material_id).
@@ -164,13 +162,13 @@ impl GenerateDataKeyWithoutPlaintextResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_material_id = input;
+        self.inner.key_material_id = input;
         self
     }
     /// The value set for [`GenerateDataKeyWithoutPlaintextResponse::key_material_id`](crate::types::GenerateDataKeyWithoutPlaintextResponse::key_material_id), if any.
     #[inline]
     pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_material_id
+        &self.inner.key_material_id
     }
     /// Builds the [`GenerateDataKeyWithoutPlaintextResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -180,10 +178,6 @@ impl GenerateDataKeyWithoutPlaintextResponseBuilder {
         crate::types::GenerateDataKeyWithoutPlaintextResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GenerateDataKeyWithoutPlaintextResponse {
-            ciphertext_blob: self.ciphertext_blob,
-            key_id: self.key_id,
-            key_material_id: self.key_material_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

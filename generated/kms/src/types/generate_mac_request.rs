@@ -117,13 +117,14 @@ impl ::std::fmt::Debug for GenerateMacRequest {
     }
 }
 /// A builder for [`GenerateMacRequest`](crate::types::GenerateMacRequest); start one with `GenerateMacRequest::builder()`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
 pub struct GenerateMacRequestBuilder {
-    message: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    key_id: ::std::option::Option<::std::string::String>,
-    mac_algorithm: ::std::option::Option<crate::types::MacAlgorithmSpec>,
-    grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    dry_run: ::std::option::Option<bool>,
+    inner: crate::types::GenerateMacRequest,
 }
 impl GenerateMacRequestBuilder {
     /// Sets [`GenerateMacRequest::message`](crate::types::GenerateMacRequest::message): The message to be hashed.
@@ -131,7 +132,7 @@ impl GenerateMacRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateMacRequest::message`](crate::types::GenerateMacRequest::message).
@@ -140,7 +141,7 @@ impl GenerateMacRequestBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`GenerateMacRequest::message`](crate::types::GenerateMacRequest::message), if any.
@@ -148,14 +149,14 @@ impl GenerateMacRequestBuilder {
     pub fn get_message(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.message
+        &self.inner.message
     }
     /// Sets [`GenerateMacRequest::key_id`](crate::types::GenerateMacRequest::key_id): The HMAC KMS key to use in the operation.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateMacRequest::key_id`](crate::types::GenerateMacRequest::key_id).
@@ -164,20 +165,20 @@ impl GenerateMacRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GenerateMacRequest::key_id`](crate::types::GenerateMacRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`GenerateMacRequest::mac_algorithm`](crate::types::GenerateMacRequest::mac_algorithm): The MAC algorithm used in the operation.
     pub fn mac_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::MacAlgorithmSpec>,
     ) -> Self {
-        self.mac_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.mac_algorithm = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateMacRequest::mac_algorithm`](crate::types::GenerateMacRequest::mac_algorithm).
@@ -186,7 +187,7 @@ impl GenerateMacRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::MacAlgorithmSpec>,
     ) -> Self {
-        self.mac_algorithm = input;
+        self.inner.mac_algorithm = input;
         self
     }
     /// The value set for [`GenerateMacRequest::mac_algorithm`](crate::types::GenerateMacRequest::mac_algorithm), if any.
@@ -194,7 +195,7 @@ impl GenerateMacRequestBuilder {
     pub fn get_mac_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::MacAlgorithmSpec> {
-        &self.mac_algorithm
+        &self.inner.mac_algorithm
     }
     /// Sets [`GenerateMacRequest::grant_tokens`](crate::types::GenerateMacRequest::grant_tokens): A list of grant tokens.
     pub fn grant_tokens(
@@ -203,7 +204,7 @@ impl GenerateMacRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.grant_tokens = ::std::option::Option::Some(
+        self.inner.grant_tokens = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -214,7 +215,7 @@ impl GenerateMacRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.grant_tokens = input;
+        self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`GenerateMacRequest::grant_tokens`](crate::types::GenerateMacRequest::grant_tokens), if any.
@@ -222,23 +223,23 @@ impl GenerateMacRequestBuilder {
     pub fn get_grant_tokens(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.grant_tokens
+        &self.inner.grant_tokens
     }
     /// Sets [`GenerateMacRequest::dry_run`](crate::types::GenerateMacRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.dry_run = ::std::option::Option::Some(input.into());
+        self.inner.dry_run = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateMacRequest::dry_run`](crate::types::GenerateMacRequest::dry_run).
     #[inline]
     pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.dry_run = input;
+        self.inner.dry_run = input;
         self
     }
     /// The value set for [`GenerateMacRequest::dry_run`](crate::types::GenerateMacRequest::dry_run), if any.
     #[inline]
     pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
-        &self.dry_run
+        &self.inner.dry_run
     }
     /// Builds the [`GenerateMacRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -248,41 +249,24 @@ impl GenerateMacRequestBuilder {
         crate::types::GenerateMacRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.message.is_none() {
+        if self.inner.message.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateMacRequest",
                 member: "Message",
             });
         }
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateMacRequest",
                 member: "KeyId",
             });
         }
-        if self.mac_algorithm.is_none() {
+        if self.inner.mac_algorithm.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GenerateMacRequest",
                 member: "MacAlgorithm",
             });
         }
-        ::std::result::Result::Ok(crate::types::GenerateMacRequest {
-            message: self.message,
-            key_id: self.key_id,
-            mac_algorithm: self.mac_algorithm,
-            grant_tokens: self.grant_tokens,
-            dry_run: self.dry_run,
-        })
-    }
-}
-impl ::std::fmt::Debug for GenerateMacRequestBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut debug = f.debug_struct("GenerateMacRequestBuilder");
-        debug.field("message", &"*** Sensitive Data Redacted ***");
-        debug.field("key_id", &self.key_id);
-        debug.field("mac_algorithm", &self.mac_algorithm);
-        debug.field("grant_tokens", &self.grant_tokens);
-        debug.field("dry_run", &self.dry_run);
-        debug.finish()
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -98,9 +98,7 @@ impl GenerateMacResponse {
     ::std::default::Default
 )]
 pub struct GenerateMacResponseBuilder {
-    mac: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    mac_algorithm: ::std::option::Option<crate::types::MacAlgorithmSpec>,
-    key_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GenerateMacResponse,
 }
 impl GenerateMacResponseBuilder {
     /// Sets [`GenerateMacResponse::mac`](crate::types::GenerateMacResponse::mac): The hash-based message authentication code (HMAC) that was generated for the specified message, HMAC KMS key, and MAC algorithm.
@@ -108,7 +106,7 @@ impl GenerateMacResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.mac = ::std::option::Option::Some(input.into());
+        self.inner.mac = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateMacResponse::mac`](crate::types::GenerateMacResponse::mac).
@@ -117,20 +115,20 @@ impl GenerateMacResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.mac = input;
+        self.inner.mac = input;
         self
     }
     /// The value set for [`GenerateMacResponse::mac`](crate::types::GenerateMacResponse::mac), if any.
     #[inline]
     pub fn get_mac(&self) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.mac
+        &self.inner.mac
     }
     /// Sets [`GenerateMacResponse::mac_algorithm`](crate::types::GenerateMacResponse::mac_algorithm): The MAC algorithm that was used to generate the HMAC.
     pub fn mac_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::MacAlgorithmSpec>,
     ) -> Self {
-        self.mac_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.mac_algorithm = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateMacResponse::mac_algorithm`](crate::types::GenerateMacResponse::mac_algorithm).
@@ -139,7 +137,7 @@ impl GenerateMacResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::MacAlgorithmSpec>,
     ) -> Self {
-        self.mac_algorithm = input;
+        self.inner.mac_algorithm = input;
         self
     }
     /// The value set for [`GenerateMacResponse::mac_algorithm`](crate::types::GenerateMacResponse::mac_algorithm), if any.
@@ -147,14 +145,14 @@ impl GenerateMacResponseBuilder {
     pub fn get_mac_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::MacAlgorithmSpec> {
-        &self.mac_algorithm
+        &self.inner.mac_algorithm
     }
     /// Sets [`GenerateMacResponse::key_id`](crate::types::GenerateMacResponse::key_id): The HMAC KMS key used in the operation.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateMacResponse::key_id`](crate::types::GenerateMacResponse::key_id).
@@ -163,13 +161,13 @@ impl GenerateMacResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GenerateMacResponse::key_id`](crate::types::GenerateMacResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Builds the [`GenerateMacResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -179,10 +177,6 @@ impl GenerateMacResponseBuilder {
         crate::types::GenerateMacResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GenerateMacResponse {
-            mac: self.mac,
-            mac_algorithm: self.mac_algorithm,
-            key_id: self.key_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -98,33 +98,31 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GenerateRandomRequest {
     ::std::default::Default
 )]
 pub struct GenerateRandomRequestBuilder {
-    number_of_bytes: ::std::option::Option<i32>,
-    custom_key_store_id: ::std::option::Option<::std::string::String>,
-    recipient: ::std::option::Option<crate::types::RecipientInfo>,
+    inner: crate::types::GenerateRandomRequest,
 }
 impl GenerateRandomRequestBuilder {
     /// Sets [`GenerateRandomRequest::number_of_bytes`](crate::types::GenerateRandomRequest::number_of_bytes): The length of the random byte string.
     pub fn number_of_bytes(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.number_of_bytes = ::std::option::Option::Some(input.into());
+        self.inner.number_of_bytes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateRandomRequest::number_of_bytes`](crate::types::GenerateRandomRequest::number_of_bytes).
     #[inline]
     pub fn set_number_of_bytes(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.number_of_bytes = input;
+        self.inner.number_of_bytes = input;
         self
     }
     /// The value set for [`GenerateRandomRequest::number_of_bytes`](crate::types::GenerateRandomRequest::number_of_bytes), if any.
     #[inline]
     pub fn get_number_of_bytes(&self) -> &::std::option::Option<i32> {
-        &self.number_of_bytes
+        &self.inner.number_of_bytes
     }
     /// Sets [`GenerateRandomRequest::custom_key_store_id`](crate::types::GenerateRandomRequest::custom_key_store_id): Generates the random byte string in the CloudHSM cluster that is associated with the specified CloudHSM key store.
     pub fn custom_key_store_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_id = ::std::option::Option::Some(input.into());
+        self.inner.custom_key_store_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateRandomRequest::custom_key_store_id`](crate::types::GenerateRandomRequest::custom_key_store_id).
@@ -133,7 +131,7 @@ impl GenerateRandomRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_id = input;
+        self.inner.custom_key_store_id = input;
         self
     }
     /// The value set for [`GenerateRandomRequest::custom_key_store_id`](crate::types::GenerateRandomRequest::custom_key_store_id), if any.
@@ -141,14 +139,14 @@ impl GenerateRandomRequestBuilder {
     pub fn get_custom_key_store_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.custom_key_store_id
+        &self.inner.custom_key_store_id
     }
     /// Sets [`GenerateRandomRequest::recipient`](crate::types::GenerateRandomRequest::recipient): A signed [attestation document](https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/nitro-enclave-how.html#term-attestdoc) from an Amazon Web Services Nitro enclave or NitroTPM, and the encryption algorithm to use with the public key in the attestation document.
     pub fn recipient(
         mut self,
         input: impl ::std::convert::Into<crate::types::RecipientInfo>,
     ) -> Self {
-        self.recipient = ::std::option::Option::Some(input.into());
+        self.inner.recipient = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateRandomRequest::recipient`](crate::types::GenerateRandomRequest::recipient).
@@ -157,13 +155,13 @@ impl GenerateRandomRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::RecipientInfo>,
     ) -> Self {
-        self.recipient = input;
+        self.inner.recipient = input;
         self
     }
     /// The value set for [`GenerateRandomRequest::recipient`](crate::types::GenerateRandomRequest::recipient), if any.
     #[inline]
     pub fn get_recipient(&self) -> &::std::option::Option<crate::types::RecipientInfo> {
-        &self.recipient
+        &self.inner.recipient
     }
     /// Builds the [`GenerateRandomRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -173,10 +171,6 @@ impl GenerateRandomRequestBuilder {
         crate::types::GenerateRandomRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GenerateRandomRequest {
-            number_of_bytes: self.number_of_bytes,
-            custom_key_store_id: self.custom_key_store_id,
-            recipient: self.recipient,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

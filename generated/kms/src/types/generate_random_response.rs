@@ -92,10 +92,14 @@ impl ::std::fmt::Debug for GenerateRandomResponse {
     }
 }
 /// A builder for [`GenerateRandomResponse`](crate::types::GenerateRandomResponse); start one with `GenerateRandomResponse::builder()`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
 pub struct GenerateRandomResponseBuilder {
-    plaintext: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    ciphertext_for_recipient: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    inner: crate::types::GenerateRandomResponse,
 }
 impl GenerateRandomResponseBuilder {
     /// Sets [`GenerateRandomResponse::plaintext`](crate::types::GenerateRandomResponse::plaintext): The random byte string.
@@ -103,7 +107,7 @@ impl GenerateRandomResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.plaintext = ::std::option::Option::Some(input.into());
+        self.inner.plaintext = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateRandomResponse::plaintext`](crate::types::GenerateRandomResponse::plaintext).
@@ -112,7 +116,7 @@ impl GenerateRandomResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.plaintext = input;
+        self.inner.plaintext = input;
         self
     }
     /// The value set for [`GenerateRandomResponse::plaintext`](crate::types::GenerateRandomResponse::plaintext), if any.
@@ -120,14 +124,14 @@ impl GenerateRandomResponseBuilder {
     pub fn get_plaintext(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.plaintext
+        &self.inner.plaintext
     }
     /// Sets [`GenerateRandomResponse::ciphertext_for_recipient`](crate::types::GenerateRandomResponse::ciphertext_for_recipient): The plaintext random bytes encrypted with the public key from the attestation document.
     pub fn ciphertext_for_recipient(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_for_recipient = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_for_recipient = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GenerateRandomResponse::ciphertext_for_recipient`](crate::types::GenerateRandomResponse::ciphertext_for_recipient).
@@ -136,7 +140,7 @@ impl GenerateRandomResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_for_recipient = input;
+        self.inner.ciphertext_for_recipient = input;
         self
     }
     /// The value set for [`GenerateRandomResponse::ciphertext_for_recipient`](crate::types::GenerateRandomResponse::ciphertext_for_recipient), if any.
@@ -144,7 +148,7 @@ impl GenerateRandomResponseBuilder {
     pub fn get_ciphertext_for_recipient(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.ciphertext_for_recipient
+        &self.inner.ciphertext_for_recipient
     }
     /// Builds the [`GenerateRandomResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -154,17 +158,6 @@ impl GenerateRandomResponseBuilder {
         crate::types::GenerateRandomResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GenerateRandomResponse {
-            plaintext: self.plaintext,
-            ciphertext_for_recipient: self.ciphertext_for_recipient,
-        })
-    }
-}
-impl ::std::fmt::Debug for GenerateRandomResponseBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut debug = f.debug_struct("GenerateRandomResponseBuilder");
-        debug.field("plaintext", &"*** Sensitive Data Redacted ***");
-        debug.field("ciphertext_for_recipient", &self.ciphertext_for_recipient);
-        debug.finish()
+        ::std::result::Result::Ok(self.inner)
     }
 }

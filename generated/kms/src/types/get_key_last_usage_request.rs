@@ -89,7 +89,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetKeyLastUsageRequest {
     ::std::default::Default
 )]
 pub struct GetKeyLastUsageRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetKeyLastUsageRequest,
 }
 impl GetKeyLastUsageRequestBuilder {
     /// Sets [`GetKeyLastUsageRequest::key_id`](crate::types::GetKeyLastUsageRequest::key_id): Identifies the KMS key to get usage information for.
@@ -97,7 +97,7 @@ impl GetKeyLastUsageRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetKeyLastUsageRequest::key_id`](crate::types::GetKeyLastUsageRequest::key_id).
@@ -106,13 +106,13 @@ impl GetKeyLastUsageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GetKeyLastUsageRequest::key_id`](crate::types::GetKeyLastUsageRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Builds the [`GetKeyLastUsageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -122,14 +122,12 @@ impl GetKeyLastUsageRequestBuilder {
         crate::types::GetKeyLastUsageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetKeyLastUsageRequest",
                 member: "KeyId",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetKeyLastUsageRequest {
-            key_id: self.key_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -130,10 +130,7 @@ impl GetKeyLastUsageResponse {
     ::std::default::Default
 )]
 pub struct GetKeyLastUsageResponseBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    key_last_usage: ::std::option::Option<crate::types::KeyLastUsageData>,
-    tracking_start_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    key_creation_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    inner: crate::types::GetKeyLastUsageResponse,
 }
 impl GetKeyLastUsageResponseBuilder {
     /// Sets [`GetKeyLastUsageResponse::key_id`](crate::types::GetKeyLastUsageResponse::key_id): The globally unique identifier for the KMS key.
@@ -141,7 +138,7 @@ impl GetKeyLastUsageResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetKeyLastUsageResponse::key_id`](crate::types::GetKeyLastUsageResponse::key_id).
@@ -150,20 +147,20 @@ impl GetKeyLastUsageResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GetKeyLastUsageResponse::key_id`](crate::types::GetKeyLastUsageResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`GetKeyLastUsageResponse::key_last_usage`](crate::types::GetKeyLastUsageResponse::key_last_usage): Contains usage information about the last time the KMS key was used for a successful cryptographic operation.
     pub fn key_last_usage(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeyLastUsageData>,
     ) -> Self {
-        self.key_last_usage = ::std::option::Option::Some(input.into());
+        self.inner.key_last_usage = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetKeyLastUsageResponse::key_last_usage`](crate::types::GetKeyLastUsageResponse::key_last_usage).
@@ -172,7 +169,7 @@ impl GetKeyLastUsageResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::KeyLastUsageData>,
     ) -> Self {
-        self.key_last_usage = input;
+        self.inner.key_last_usage = input;
         self
     }
     /// The value set for [`GetKeyLastUsageResponse::key_last_usage`](crate::types::GetKeyLastUsageResponse::key_last_usage), if any.
@@ -180,14 +177,14 @@ impl GetKeyLastUsageResponseBuilder {
     pub fn get_key_last_usage(
         &self,
     ) -> &::std::option::Option<crate::types::KeyLastUsageData> {
-        &self.key_last_usage
+        &self.inner.key_last_usage
     }
     /// Sets [`GetKeyLastUsageResponse::tracking_start_date`](crate::types::GetKeyLastUsageResponse::tracking_start_date): The date from which KMS began recording cryptographic activity for this key, or the date the KMS key was created, whichever is later.
     pub fn tracking_start_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.tracking_start_date = ::std::option::Option::Some(input.into());
+        self.inner.tracking_start_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetKeyLastUsageResponse::tracking_start_date`](crate::types::GetKeyLastUsageResponse::tracking_start_date).
@@ -196,7 +193,7 @@ impl GetKeyLastUsageResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.tracking_start_date = input;
+        self.inner.tracking_start_date = input;
         self
     }
     /// The value set for [`GetKeyLastUsageResponse::tracking_start_date`](crate::types::GetKeyLastUsageResponse::tracking_start_date), if any.
@@ -204,14 +201,14 @@ impl GetKeyLastUsageResponseBuilder {
     pub fn get_tracking_start_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.tracking_start_date
+        &self.inner.tracking_start_date
     }
     /// Sets [`GetKeyLastUsageResponse::key_creation_date`](crate::types::GetKeyLastUsageResponse::key_creation_date): The date and time when the KMS key was created.
     pub fn key_creation_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.key_creation_date = ::std::option::Option::Some(input.into());
+        self.inner.key_creation_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetKeyLastUsageResponse::key_creation_date`](crate::types::GetKeyLastUsageResponse::key_creation_date).
@@ -220,7 +217,7 @@ impl GetKeyLastUsageResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.key_creation_date = input;
+        self.inner.key_creation_date = input;
         self
     }
     /// The value set for [`GetKeyLastUsageResponse::key_creation_date`](crate::types::GetKeyLastUsageResponse::key_creation_date), if any.
@@ -228,7 +225,7 @@ impl GetKeyLastUsageResponseBuilder {
     pub fn get_key_creation_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.key_creation_date
+        &self.inner.key_creation_date
     }
     /// Builds the [`GetKeyLastUsageResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -238,11 +235,6 @@ impl GetKeyLastUsageResponseBuilder {
         crate::types::GetKeyLastUsageResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GetKeyLastUsageResponse {
-            key_id: self.key_id,
-            key_last_usage: self.key_last_usage,
-            tracking_start_date: self.tracking_start_date,
-            key_creation_date: self.key_creation_date,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

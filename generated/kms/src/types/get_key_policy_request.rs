@@ -95,8 +95,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetKeyPolicyRequest {
     ::std::default::Default
 )]
 pub struct GetKeyPolicyRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    policy_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetKeyPolicyRequest,
 }
 impl GetKeyPolicyRequestBuilder {
     /// Sets [`GetKeyPolicyRequest::key_id`](crate::types::GetKeyPolicyRequest::key_id): Gets the key policy for the specified KMS key.
@@ -104,7 +103,7 @@ impl GetKeyPolicyRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetKeyPolicyRequest::key_id`](crate::types::GetKeyPolicyRequest::key_id).
@@ -113,20 +112,20 @@ impl GetKeyPolicyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GetKeyPolicyRequest::key_id`](crate::types::GetKeyPolicyRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`GetKeyPolicyRequest::policy_name`](crate::types::GetKeyPolicyRequest::policy_name): Specifies the name of the key policy.
     pub fn policy_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.policy_name = ::std::option::Option::Some(input.into());
+        self.inner.policy_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetKeyPolicyRequest::policy_name`](crate::types::GetKeyPolicyRequest::policy_name).
@@ -135,13 +134,13 @@ impl GetKeyPolicyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.policy_name = input;
+        self.inner.policy_name = input;
         self
     }
     /// The value set for [`GetKeyPolicyRequest::policy_name`](crate::types::GetKeyPolicyRequest::policy_name), if any.
     #[inline]
     pub fn get_policy_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.policy_name
+        &self.inner.policy_name
     }
     /// Builds the [`GetKeyPolicyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -151,15 +150,12 @@ impl GetKeyPolicyRequestBuilder {
         crate::types::GetKeyPolicyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetKeyPolicyRequest",
                 member: "KeyId",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetKeyPolicyRequest {
-            key_id: self.key_id,
-            policy_name: self.policy_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

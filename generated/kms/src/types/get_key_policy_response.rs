@@ -90,8 +90,7 @@ impl GetKeyPolicyResponse {
     ::std::default::Default
 )]
 pub struct GetKeyPolicyResponseBuilder {
-    policy: ::std::option::Option<::std::string::String>,
-    policy_name: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetKeyPolicyResponse,
 }
 impl GetKeyPolicyResponseBuilder {
     /// Sets [`GetKeyPolicyResponse::policy`](crate::types::GetKeyPolicyResponse::policy): A key policy document in JSON format.
@@ -99,7 +98,7 @@ impl GetKeyPolicyResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.policy = ::std::option::Option::Some(input.into());
+        self.inner.policy = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetKeyPolicyResponse::policy`](crate::types::GetKeyPolicyResponse::policy).
@@ -108,20 +107,20 @@ impl GetKeyPolicyResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.policy = input;
+        self.inner.policy = input;
         self
     }
     /// The value set for [`GetKeyPolicyResponse::policy`](crate::types::GetKeyPolicyResponse::policy), if any.
     #[inline]
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
-        &self.policy
+        &self.inner.policy
     }
     /// Sets [`GetKeyPolicyResponse::policy_name`](crate::types::GetKeyPolicyResponse::policy_name): The name of the key policy.
     pub fn policy_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.policy_name = ::std::option::Option::Some(input.into());
+        self.inner.policy_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetKeyPolicyResponse::policy_name`](crate::types::GetKeyPolicyResponse::policy_name).
@@ -130,13 +129,13 @@ impl GetKeyPolicyResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.policy_name = input;
+        self.inner.policy_name = input;
         self
     }
     /// The value set for [`GetKeyPolicyResponse::policy_name`](crate::types::GetKeyPolicyResponse::policy_name), if any.
     #[inline]
     pub fn get_policy_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.policy_name
+        &self.inner.policy_name
     }
     /// Builds the [`GetKeyPolicyResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -146,9 +145,6 @@ impl GetKeyPolicyResponseBuilder {
         crate::types::GetKeyPolicyResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GetKeyPolicyResponse {
-            policy: self.policy,
-            policy_name: self.policy_name,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -140,13 +140,7 @@ impl GetKeyRotationStatusResponse {
     ::std::default::Default
 )]
 pub struct GetKeyRotationStatusResponseBuilder {
-    key_rotation_enabled: ::std::option::Option<bool>,
-    key_id: ::std::option::Option<::std::string::String>,
-    rotation_period_in_days: ::std::option::Option<i32>,
-    next_rotation_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    on_demand_rotation_start_date: ::std::option::Option<
-        ::awsgen_runtime::time::OffsetDateTime,
-    >,
+    inner: crate::types::GetKeyRotationStatusResponse,
 }
 impl GetKeyRotationStatusResponseBuilder {
     /// Sets [`GetKeyRotationStatusResponse::key_rotation_enabled`](crate::types::GetKeyRotationStatusResponse::key_rotation_enabled): A Boolean value that specifies whether key rotation is enabled.
@@ -154,7 +148,7 @@ impl GetKeyRotationStatusResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.key_rotation_enabled = ::std::option::Option::Some(input.into());
+        self.inner.key_rotation_enabled = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetKeyRotationStatusResponse::key_rotation_enabled`](crate::types::GetKeyRotationStatusResponse::key_rotation_enabled).
@@ -163,20 +157,20 @@ impl GetKeyRotationStatusResponseBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.key_rotation_enabled = input;
+        self.inner.key_rotation_enabled = input;
         self
     }
     /// The value set for [`GetKeyRotationStatusResponse::key_rotation_enabled`](crate::types::GetKeyRotationStatusResponse::key_rotation_enabled), if any.
     #[inline]
     pub fn get_key_rotation_enabled(&self) -> &::std::option::Option<bool> {
-        &self.key_rotation_enabled
+        &self.inner.key_rotation_enabled
     }
     /// Sets [`GetKeyRotationStatusResponse::key_id`](crate::types::GetKeyRotationStatusResponse::key_id): Identifies the specified symmetric encryption KMS key.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetKeyRotationStatusResponse::key_id`](crate::types::GetKeyRotationStatusResponse::key_id).
@@ -185,20 +179,20 @@ impl GetKeyRotationStatusResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GetKeyRotationStatusResponse::key_id`](crate::types::GetKeyRotationStatusResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`GetKeyRotationStatusResponse::rotation_period_in_days`](crate::types::GetKeyRotationStatusResponse::rotation_period_in_days): The number of days between each automatic rotation.
     pub fn rotation_period_in_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
     ) -> Self {
-        self.rotation_period_in_days = ::std::option::Option::Some(input.into());
+        self.inner.rotation_period_in_days = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetKeyRotationStatusResponse::rotation_period_in_days`](crate::types::GetKeyRotationStatusResponse::rotation_period_in_days).
@@ -207,20 +201,20 @@ impl GetKeyRotationStatusResponseBuilder {
         mut self,
         input: ::std::option::Option<i32>,
     ) -> Self {
-        self.rotation_period_in_days = input;
+        self.inner.rotation_period_in_days = input;
         self
     }
     /// The value set for [`GetKeyRotationStatusResponse::rotation_period_in_days`](crate::types::GetKeyRotationStatusResponse::rotation_period_in_days), if any.
     #[inline]
     pub fn get_rotation_period_in_days(&self) -> &::std::option::Option<i32> {
-        &self.rotation_period_in_days
+        &self.inner.rotation_period_in_days
     }
     /// Sets [`GetKeyRotationStatusResponse::next_rotation_date`](crate::types::GetKeyRotationStatusResponse::next_rotation_date): The next date that KMS will automatically rotate the key material.
     pub fn next_rotation_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.next_rotation_date = ::std::option::Option::Some(input.into());
+        self.inner.next_rotation_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetKeyRotationStatusResponse::next_rotation_date`](crate::types::GetKeyRotationStatusResponse::next_rotation_date).
@@ -229,7 +223,7 @@ impl GetKeyRotationStatusResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.next_rotation_date = input;
+        self.inner.next_rotation_date = input;
         self
     }
     /// The value set for [`GetKeyRotationStatusResponse::next_rotation_date`](crate::types::GetKeyRotationStatusResponse::next_rotation_date), if any.
@@ -237,14 +231,16 @@ impl GetKeyRotationStatusResponseBuilder {
     pub fn get_next_rotation_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.next_rotation_date
+        &self.inner.next_rotation_date
     }
     /// Sets [`GetKeyRotationStatusResponse::on_demand_rotation_start_date`](crate::types::GetKeyRotationStatusResponse::on_demand_rotation_start_date): Identifies the date and time that an in progress on-demand rotation was initiated.
     pub fn on_demand_rotation_start_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.on_demand_rotation_start_date = ::std::option::Option::Some(input.into());
+        self.inner.on_demand_rotation_start_date = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`GetKeyRotationStatusResponse::on_demand_rotation_start_date`](crate::types::GetKeyRotationStatusResponse::on_demand_rotation_start_date).
@@ -253,7 +249,7 @@ impl GetKeyRotationStatusResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.on_demand_rotation_start_date = input;
+        self.inner.on_demand_rotation_start_date = input;
         self
     }
     /// The value set for [`GetKeyRotationStatusResponse::on_demand_rotation_start_date`](crate::types::GetKeyRotationStatusResponse::on_demand_rotation_start_date), if any.
@@ -261,7 +257,7 @@ impl GetKeyRotationStatusResponseBuilder {
     pub fn get_on_demand_rotation_start_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.on_demand_rotation_start_date
+        &self.inner.on_demand_rotation_start_date
     }
     /// Builds the [`GetKeyRotationStatusResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -271,12 +267,6 @@ impl GetKeyRotationStatusResponseBuilder {
         crate::types::GetKeyRotationStatusResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GetKeyRotationStatusResponse {
-            key_rotation_enabled: self.key_rotation_enabled,
-            key_id: self.key_id,
-            rotation_period_in_days: self.rotation_period_in_days,
-            next_rotation_date: self.next_rotation_date,
-            on_demand_rotation_start_date: self.on_demand_rotation_start_date,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

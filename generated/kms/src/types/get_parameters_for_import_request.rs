@@ -125,9 +125,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetParametersForImportRe
     ::std::default::Default
 )]
 pub struct GetParametersForImportRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    wrapping_algorithm: ::std::option::Option<crate::types::AlgorithmSpec>,
-    wrapping_key_spec: ::std::option::Option<crate::types::WrappingKeySpec>,
+    inner: crate::types::GetParametersForImportRequest,
 }
 impl GetParametersForImportRequestBuilder {
     /// Sets [`GetParametersForImportRequest::key_id`](crate::types::GetParametersForImportRequest::key_id): The identifier of the KMS key that will be associated with the imported key material.
@@ -135,7 +133,7 @@ impl GetParametersForImportRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetParametersForImportRequest::key_id`](crate::types::GetParametersForImportRequest::key_id).
@@ -144,20 +142,20 @@ impl GetParametersForImportRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GetParametersForImportRequest::key_id`](crate::types::GetParametersForImportRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`GetParametersForImportRequest::wrapping_algorithm`](crate::types::GetParametersForImportRequest::wrapping_algorithm): The algorithm you will use with the RSA public key (`PublicKey`) in the response to protect your key material during import.
     pub fn wrapping_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::AlgorithmSpec>,
     ) -> Self {
-        self.wrapping_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.wrapping_algorithm = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetParametersForImportRequest::wrapping_algorithm`](crate::types::GetParametersForImportRequest::wrapping_algorithm).
@@ -166,7 +164,7 @@ impl GetParametersForImportRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::AlgorithmSpec>,
     ) -> Self {
-        self.wrapping_algorithm = input;
+        self.inner.wrapping_algorithm = input;
         self
     }
     /// The value set for [`GetParametersForImportRequest::wrapping_algorithm`](crate::types::GetParametersForImportRequest::wrapping_algorithm), if any.
@@ -174,14 +172,14 @@ impl GetParametersForImportRequestBuilder {
     pub fn get_wrapping_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::AlgorithmSpec> {
-        &self.wrapping_algorithm
+        &self.inner.wrapping_algorithm
     }
     /// Sets [`GetParametersForImportRequest::wrapping_key_spec`](crate::types::GetParametersForImportRequest::wrapping_key_spec): The type of RSA public key to return in the response.
     pub fn wrapping_key_spec(
         mut self,
         input: impl ::std::convert::Into<crate::types::WrappingKeySpec>,
     ) -> Self {
-        self.wrapping_key_spec = ::std::option::Option::Some(input.into());
+        self.inner.wrapping_key_spec = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetParametersForImportRequest::wrapping_key_spec`](crate::types::GetParametersForImportRequest::wrapping_key_spec).
@@ -190,7 +188,7 @@ impl GetParametersForImportRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::WrappingKeySpec>,
     ) -> Self {
-        self.wrapping_key_spec = input;
+        self.inner.wrapping_key_spec = input;
         self
     }
     /// The value set for [`GetParametersForImportRequest::wrapping_key_spec`](crate::types::GetParametersForImportRequest::wrapping_key_spec), if any.
@@ -198,7 +196,7 @@ impl GetParametersForImportRequestBuilder {
     pub fn get_wrapping_key_spec(
         &self,
     ) -> &::std::option::Option<crate::types::WrappingKeySpec> {
-        &self.wrapping_key_spec
+        &self.inner.wrapping_key_spec
     }
     /// Builds the [`GetParametersForImportRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -208,28 +206,24 @@ impl GetParametersForImportRequestBuilder {
         crate::types::GetParametersForImportRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetParametersForImportRequest",
                 member: "KeyId",
             });
         }
-        if self.wrapping_algorithm.is_none() {
+        if self.inner.wrapping_algorithm.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetParametersForImportRequest",
                 member: "WrappingAlgorithm",
             });
         }
-        if self.wrapping_key_spec.is_none() {
+        if self.inner.wrapping_key_spec.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetParametersForImportRequest",
                 member: "WrappingKeySpec",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetParametersForImportRequest {
-            key_id: self.key_id,
-            wrapping_algorithm: self.wrapping_algorithm,
-            wrapping_key_spec: self.wrapping_key_spec,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

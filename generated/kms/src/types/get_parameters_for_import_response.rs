@@ -116,12 +116,14 @@ impl ::std::fmt::Debug for GetParametersForImportResponse {
     }
 }
 /// A builder for [`GetParametersForImportResponse`](crate::types::GetParametersForImportResponse); start one with `GetParametersForImportResponse::builder()`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
 pub struct GetParametersForImportResponseBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    import_token: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    public_key: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    parameters_valid_to: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
+    inner: crate::types::GetParametersForImportResponse,
 }
 impl GetParametersForImportResponseBuilder {
     /// Sets [`GetParametersForImportResponse::key_id`](crate::types::GetParametersForImportResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key to use in a subsequent `ImportKeyMaterial` request.
@@ -129,7 +131,7 @@ impl GetParametersForImportResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetParametersForImportResponse::key_id`](crate::types::GetParametersForImportResponse::key_id).
@@ -138,20 +140,20 @@ impl GetParametersForImportResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GetParametersForImportResponse::key_id`](crate::types::GetParametersForImportResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`GetParametersForImportResponse::import_token`](crate::types::GetParametersForImportResponse::import_token): The import token to send in a subsequent `ImportKeyMaterial` request.
     pub fn import_token(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.import_token = ::std::option::Option::Some(input.into());
+        self.inner.import_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetParametersForImportResponse::import_token`](crate::types::GetParametersForImportResponse::import_token).
@@ -160,7 +162,7 @@ impl GetParametersForImportResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.import_token = input;
+        self.inner.import_token = input;
         self
     }
     /// The value set for [`GetParametersForImportResponse::import_token`](crate::types::GetParametersForImportResponse::import_token), if any.
@@ -168,14 +170,14 @@ impl GetParametersForImportResponseBuilder {
     pub fn get_import_token(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.import_token
+        &self.inner.import_token
     }
     /// Sets [`GetParametersForImportResponse::public_key`](crate::types::GetParametersForImportResponse::public_key): The public key to use to encrypt the key material before importing it with `ImportKeyMaterial`.
     pub fn public_key(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.public_key = ::std::option::Option::Some(input.into());
+        self.inner.public_key = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetParametersForImportResponse::public_key`](crate::types::GetParametersForImportResponse::public_key).
@@ -184,7 +186,7 @@ impl GetParametersForImportResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.public_key = input;
+        self.inner.public_key = input;
         self
     }
     /// The value set for [`GetParametersForImportResponse::public_key`](crate::types::GetParametersForImportResponse::public_key), if any.
@@ -192,14 +194,14 @@ impl GetParametersForImportResponseBuilder {
     pub fn get_public_key(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.public_key
+        &self.inner.public_key
     }
     /// Sets [`GetParametersForImportResponse::parameters_valid_to`](crate::types::GetParametersForImportResponse::parameters_valid_to): The time at which the import token and public key are no longer valid.
     pub fn parameters_valid_to(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.parameters_valid_to = ::std::option::Option::Some(input.into());
+        self.inner.parameters_valid_to = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetParametersForImportResponse::parameters_valid_to`](crate::types::GetParametersForImportResponse::parameters_valid_to).
@@ -208,7 +210,7 @@ impl GetParametersForImportResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.parameters_valid_to = input;
+        self.inner.parameters_valid_to = input;
         self
     }
     /// The value set for [`GetParametersForImportResponse::parameters_valid_to`](crate::types::GetParametersForImportResponse::parameters_valid_to), if any.
@@ -216,7 +218,7 @@ impl GetParametersForImportResponseBuilder {
     pub fn get_parameters_valid_to(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.parameters_valid_to
+        &self.inner.parameters_valid_to
     }
     /// Builds the [`GetParametersForImportResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -226,21 +228,6 @@ impl GetParametersForImportResponseBuilder {
         crate::types::GetParametersForImportResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GetParametersForImportResponse {
-            key_id: self.key_id,
-            import_token: self.import_token,
-            public_key: self.public_key,
-            parameters_valid_to: self.parameters_valid_to,
-        })
-    }
-}
-impl ::std::fmt::Debug for GetParametersForImportResponseBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut debug = f.debug_struct("GetParametersForImportResponseBuilder");
-        debug.field("key_id", &self.key_id);
-        debug.field("import_token", &self.import_token);
-        debug.field("public_key", &"*** Sensitive Data Redacted ***");
-        debug.field("parameters_valid_to", &self.parameters_valid_to);
-        debug.finish()
+        ::std::result::Result::Ok(self.inner)
     }
 }

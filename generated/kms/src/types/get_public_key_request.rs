@@ -99,8 +99,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetPublicKeyRequest {
     ::std::default::Default
 )]
 pub struct GetPublicKeyRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    inner: crate::types::GetPublicKeyRequest,
 }
 impl GetPublicKeyRequestBuilder {
     /// Sets [`GetPublicKeyRequest::key_id`](crate::types::GetPublicKeyRequest::key_id): Identifies the asymmetric KMS key that includes the public key.
@@ -108,7 +107,7 @@ impl GetPublicKeyRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetPublicKeyRequest::key_id`](crate::types::GetPublicKeyRequest::key_id).
@@ -117,13 +116,13 @@ impl GetPublicKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GetPublicKeyRequest::key_id`](crate::types::GetPublicKeyRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`GetPublicKeyRequest::grant_tokens`](crate::types::GetPublicKeyRequest::grant_tokens): A list of grant tokens.
     pub fn grant_tokens(
@@ -132,7 +131,7 @@ impl GetPublicKeyRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.grant_tokens = ::std::option::Option::Some(
+        self.inner.grant_tokens = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -143,7 +142,7 @@ impl GetPublicKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.grant_tokens = input;
+        self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`GetPublicKeyRequest::grant_tokens`](crate::types::GetPublicKeyRequest::grant_tokens), if any.
@@ -151,7 +150,7 @@ impl GetPublicKeyRequestBuilder {
     pub fn get_grant_tokens(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.grant_tokens
+        &self.inner.grant_tokens
     }
     /// Builds the [`GetPublicKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -161,15 +160,12 @@ impl GetPublicKeyRequestBuilder {
         crate::types::GetPublicKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetPublicKeyRequest",
                 member: "KeyId",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetPublicKeyRequest {
-            key_id: self.key_id,
-            grant_tokens: self.grant_tokens,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -149,20 +149,7 @@ impl GetPublicKeyResponse {
     ::std::default::Default
 )]
 pub struct GetPublicKeyResponseBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    public_key: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    customer_master_key_spec: ::std::option::Option<crate::types::CustomerMasterKeySpec>,
-    key_spec: ::std::option::Option<crate::types::KeySpec>,
-    key_usage: ::std::option::Option<crate::types::KeyUsageType>,
-    encryption_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::EncryptionAlgorithmSpec>,
-    >,
-    signing_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SigningAlgorithmSpec>,
-    >,
-    key_agreement_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::KeyAgreementAlgorithmSpec>,
-    >,
+    inner: crate::types::GetPublicKeyResponse,
 }
 #[allow(deprecated)]
 impl GetPublicKeyResponseBuilder {
@@ -171,7 +158,7 @@ impl GetPublicKeyResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetPublicKeyResponse::key_id`](crate::types::GetPublicKeyResponse::key_id).
@@ -180,20 +167,20 @@ impl GetPublicKeyResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GetPublicKeyResponse::key_id`](crate::types::GetPublicKeyResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`GetPublicKeyResponse::public_key`](crate::types::GetPublicKeyResponse::public_key): The exported public key.
     pub fn public_key(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.public_key = ::std::option::Option::Some(input.into());
+        self.inner.public_key = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetPublicKeyResponse::public_key`](crate::types::GetPublicKeyResponse::public_key).
@@ -202,7 +189,7 @@ impl GetPublicKeyResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.public_key = input;
+        self.inner.public_key = input;
         self
     }
     /// The value set for [`GetPublicKeyResponse::public_key`](crate::types::GetPublicKeyResponse::public_key), if any.
@@ -210,14 +197,14 @@ impl GetPublicKeyResponseBuilder {
     pub fn get_public_key(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.public_key
+        &self.inner.public_key
     }
     /// Sets [`GetPublicKeyResponse::customer_master_key_spec`](crate::types::GetPublicKeyResponse::customer_master_key_spec): Instead, use the [`KeySpec`](crate::types::KeySpec) field in the `GetPublicKey` response.
     pub fn customer_master_key_spec(
         mut self,
         input: impl ::std::convert::Into<crate::types::CustomerMasterKeySpec>,
     ) -> Self {
-        self.customer_master_key_spec = ::std::option::Option::Some(input.into());
+        self.inner.customer_master_key_spec = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetPublicKeyResponse::customer_master_key_spec`](crate::types::GetPublicKeyResponse::customer_master_key_spec).
@@ -226,7 +213,7 @@ impl GetPublicKeyResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::CustomerMasterKeySpec>,
     ) -> Self {
-        self.customer_master_key_spec = input;
+        self.inner.customer_master_key_spec = input;
         self
     }
     /// The value set for [`GetPublicKeyResponse::customer_master_key_spec`](crate::types::GetPublicKeyResponse::customer_master_key_spec), if any.
@@ -234,14 +221,14 @@ impl GetPublicKeyResponseBuilder {
     pub fn get_customer_master_key_spec(
         &self,
     ) -> &::std::option::Option<crate::types::CustomerMasterKeySpec> {
-        &self.customer_master_key_spec
+        &self.inner.customer_master_key_spec
     }
     /// Sets [`GetPublicKeyResponse::key_spec`](crate::types::GetPublicKeyResponse::key_spec): The type of the of the public key that was downloaded.
     pub fn key_spec(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeySpec>,
     ) -> Self {
-        self.key_spec = ::std::option::Option::Some(input.into());
+        self.inner.key_spec = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetPublicKeyResponse::key_spec`](crate::types::GetPublicKeyResponse::key_spec).
@@ -250,20 +237,20 @@ impl GetPublicKeyResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::KeySpec>,
     ) -> Self {
-        self.key_spec = input;
+        self.inner.key_spec = input;
         self
     }
     /// The value set for [`GetPublicKeyResponse::key_spec`](crate::types::GetPublicKeyResponse::key_spec), if any.
     #[inline]
     pub fn get_key_spec(&self) -> &::std::option::Option<crate::types::KeySpec> {
-        &self.key_spec
+        &self.inner.key_spec
     }
     /// Sets [`GetPublicKeyResponse::key_usage`](crate::types::GetPublicKeyResponse::key_usage): The permitted use of the public key.
     pub fn key_usage(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeyUsageType>,
     ) -> Self {
-        self.key_usage = ::std::option::Option::Some(input.into());
+        self.inner.key_usage = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetPublicKeyResponse::key_usage`](crate::types::GetPublicKeyResponse::key_usage).
@@ -272,13 +259,13 @@ impl GetPublicKeyResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::KeyUsageType>,
     ) -> Self {
-        self.key_usage = input;
+        self.inner.key_usage = input;
         self
     }
     /// The value set for [`GetPublicKeyResponse::key_usage`](crate::types::GetPublicKeyResponse::key_usage), if any.
     #[inline]
     pub fn get_key_usage(&self) -> &::std::option::Option<crate::types::KeyUsageType> {
-        &self.key_usage
+        &self.inner.key_usage
     }
     /// Sets [`GetPublicKeyResponse::encryption_algorithms`](crate::types::GetPublicKeyResponse::encryption_algorithms): The encryption algorithms that KMS supports for this key.
     pub fn encryption_algorithms(
@@ -287,7 +274,7 @@ impl GetPublicKeyResponseBuilder {
             Item = impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
         >,
     ) -> Self {
-        self.encryption_algorithms = ::std::option::Option::Some(
+        self.inner.encryption_algorithms = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -300,7 +287,7 @@ impl GetPublicKeyResponseBuilder {
             ::std::vec::Vec<crate::types::EncryptionAlgorithmSpec>,
         >,
     ) -> Self {
-        self.encryption_algorithms = input;
+        self.inner.encryption_algorithms = input;
         self
     }
     /// The value set for [`GetPublicKeyResponse::encryption_algorithms`](crate::types::GetPublicKeyResponse::encryption_algorithms), if any.
@@ -308,7 +295,7 @@ impl GetPublicKeyResponseBuilder {
     pub fn get_encryption_algorithms(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::EncryptionAlgorithmSpec>> {
-        &self.encryption_algorithms
+        &self.inner.encryption_algorithms
     }
     /// Sets [`GetPublicKeyResponse::signing_algorithms`](crate::types::GetPublicKeyResponse::signing_algorithms): The signing algorithms that KMS supports for this key.
     pub fn signing_algorithms(
@@ -317,7 +304,7 @@ impl GetPublicKeyResponseBuilder {
             Item = impl ::std::convert::Into<crate::types::SigningAlgorithmSpec>,
         >,
     ) -> Self {
-        self.signing_algorithms = ::std::option::Option::Some(
+        self.inner.signing_algorithms = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -328,7 +315,7 @@ impl GetPublicKeyResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::SigningAlgorithmSpec>>,
     ) -> Self {
-        self.signing_algorithms = input;
+        self.inner.signing_algorithms = input;
         self
     }
     /// The value set for [`GetPublicKeyResponse::signing_algorithms`](crate::types::GetPublicKeyResponse::signing_algorithms), if any.
@@ -336,7 +323,7 @@ impl GetPublicKeyResponseBuilder {
     pub fn get_signing_algorithms(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::SigningAlgorithmSpec>> {
-        &self.signing_algorithms
+        &self.inner.signing_algorithms
     }
     /// Sets [`GetPublicKeyResponse::key_agreement_algorithms`](crate::types::GetPublicKeyResponse::key_agreement_algorithms): The key agreement algorithm used to derive a shared secret.
     pub fn key_agreement_algorithms(
@@ -345,7 +332,7 @@ impl GetPublicKeyResponseBuilder {
             Item = impl ::std::convert::Into<crate::types::KeyAgreementAlgorithmSpec>,
         >,
     ) -> Self {
-        self.key_agreement_algorithms = ::std::option::Option::Some(
+        self.inner.key_agreement_algorithms = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -358,7 +345,7 @@ impl GetPublicKeyResponseBuilder {
             ::std::vec::Vec<crate::types::KeyAgreementAlgorithmSpec>,
         >,
     ) -> Self {
-        self.key_agreement_algorithms = input;
+        self.inner.key_agreement_algorithms = input;
         self
     }
     /// The value set for [`GetPublicKeyResponse::key_agreement_algorithms`](crate::types::GetPublicKeyResponse::key_agreement_algorithms), if any.
@@ -368,7 +355,7 @@ impl GetPublicKeyResponseBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::KeyAgreementAlgorithmSpec>,
     > {
-        &self.key_agreement_algorithms
+        &self.inner.key_agreement_algorithms
     }
     /// Builds the [`GetPublicKeyResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -378,15 +365,6 @@ impl GetPublicKeyResponseBuilder {
         crate::types::GetPublicKeyResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GetPublicKeyResponse {
-            key_id: self.key_id,
-            public_key: self.public_key,
-            customer_master_key_spec: self.customer_master_key_spec,
-            key_spec: self.key_spec,
-            key_usage: self.key_usage,
-            encryption_algorithms: self.encryption_algorithms,
-            signing_algorithms: self.signing_algorithms,
-            key_agreement_algorithms: self.key_agreement_algorithms,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -103,13 +103,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GrantConstraints {
     ::std::default::Default
 )]
 pub struct GrantConstraintsBuilder {
-    encryption_context_subset: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    encryption_context_equals: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    source_arn: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GrantConstraints,
 }
 impl GrantConstraintsBuilder {
     /// Sets [`GrantConstraints::encryption_context_subset`](crate::types::GrantConstraints::encryption_context_subset): A list of key-value pairs that must be included in the encryption context of the [cryptographic operation](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) request.
@@ -122,7 +116,7 @@ impl GrantConstraintsBuilder {
             ),
         >,
     ) -> Self {
-        self.encryption_context_subset = ::std::option::Option::Some(
+        self.inner.encryption_context_subset = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -135,7 +129,7 @@ impl GrantConstraintsBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.encryption_context_subset = input;
+        self.inner.encryption_context_subset = input;
         self
     }
     /// The value set for [`GrantConstraints::encryption_context_subset`](crate::types::GrantConstraints::encryption_context_subset), if any.
@@ -145,7 +139,7 @@ impl GrantConstraintsBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.encryption_context_subset
+        &self.inner.encryption_context_subset
     }
     /// Sets [`GrantConstraints::encryption_context_equals`](crate::types::GrantConstraints::encryption_context_equals): A list of key-value pairs that must match the encryption context in the [cryptographic operation](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) request.
     pub fn encryption_context_equals(
@@ -157,7 +151,7 @@ impl GrantConstraintsBuilder {
             ),
         >,
     ) -> Self {
-        self.encryption_context_equals = ::std::option::Option::Some(
+        self.inner.encryption_context_equals = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -170,7 +164,7 @@ impl GrantConstraintsBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.encryption_context_equals = input;
+        self.inner.encryption_context_equals = input;
         self
     }
     /// The value set for [`GrantConstraints::encryption_context_equals`](crate::types::GrantConstraints::encryption_context_equals), if any.
@@ -180,14 +174,14 @@ impl GrantConstraintsBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.encryption_context_equals
+        &self.inner.encryption_context_equals
     }
     /// Sets [`GrantConstraints::source_arn`](crate::types::GrantConstraints::source_arn): The [Amazon Resource Name (ARN)](https://docs.aws.amazon.com/general/latest/gr/aws-arns-and-namespaces.html) of an Amazon Web Services resource on behalf of which the request is made.
     pub fn source_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.source_arn = ::std::option::Option::Some(input.into());
+        self.inner.source_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GrantConstraints::source_arn`](crate::types::GrantConstraints::source_arn).
@@ -196,13 +190,13 @@ impl GrantConstraintsBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.source_arn = input;
+        self.inner.source_arn = input;
         self
     }
     /// The value set for [`GrantConstraints::source_arn`](crate::types::GrantConstraints::source_arn), if any.
     #[inline]
     pub fn get_source_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.source_arn
+        &self.inner.source_arn
     }
     /// Builds the [`GrantConstraints`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -212,10 +206,6 @@ impl GrantConstraintsBuilder {
         crate::types::GrantConstraints,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GrantConstraints {
-            encryption_context_subset: self.encryption_context_subset,
-            encryption_context_equals: self.encryption_context_equals,
-            source_arn: self.source_arn,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -151,17 +151,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GrantListEntry {
     ::std::default::Default
 )]
 pub struct GrantListEntryBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    grant_id: ::std::option::Option<::std::string::String>,
-    name: ::std::option::Option<::std::string::String>,
-    creation_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    grantee_principal: ::std::option::Option<::std::string::String>,
-    retiring_principal: ::std::option::Option<::std::string::String>,
-    issuing_account: ::std::option::Option<::std::string::String>,
-    operations: ::std::option::Option<::std::vec::Vec<crate::types::GrantOperation>>,
-    constraints: ::std::option::Option<crate::types::GrantConstraints>,
-    grantee_service_principal: ::std::option::Option<::std::string::String>,
-    retiring_service_principal: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GrantListEntry,
 }
 impl GrantListEntryBuilder {
     /// Sets [`GrantListEntry::key_id`](crate::types::GrantListEntry::key_id): The unique identifier for the KMS key to which the grant applies.
@@ -169,7 +159,7 @@ impl GrantListEntryBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GrantListEntry::key_id`](crate::types::GrantListEntry::key_id).
@@ -178,20 +168,20 @@ impl GrantListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`GrantListEntry::key_id`](crate::types::GrantListEntry::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`GrantListEntry::grant_id`](crate::types::GrantListEntry::grant_id): The unique identifier for the grant.
     pub fn grant_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.grant_id = ::std::option::Option::Some(input.into());
+        self.inner.grant_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GrantListEntry::grant_id`](crate::types::GrantListEntry::grant_id).
@@ -200,20 +190,20 @@ impl GrantListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.grant_id = input;
+        self.inner.grant_id = input;
         self
     }
     /// The value set for [`GrantListEntry::grant_id`](crate::types::GrantListEntry::grant_id), if any.
     #[inline]
     pub fn get_grant_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.grant_id
+        &self.inner.grant_id
     }
     /// Sets [`GrantListEntry::name`](crate::types::GrantListEntry::name): The friendly name that identifies the grant.
     pub fn name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+        self.inner.name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GrantListEntry::name`](crate::types::GrantListEntry::name).
@@ -222,20 +212,20 @@ impl GrantListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.name = input;
+        self.inner.name = input;
         self
     }
     /// The value set for [`GrantListEntry::name`](crate::types::GrantListEntry::name), if any.
     #[inline]
     pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.name
+        &self.inner.name
     }
     /// Sets [`GrantListEntry::creation_date`](crate::types::GrantListEntry::creation_date): The date and time when the grant was created.
     pub fn creation_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.creation_date = ::std::option::Option::Some(input.into());
+        self.inner.creation_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GrantListEntry::creation_date`](crate::types::GrantListEntry::creation_date).
@@ -244,7 +234,7 @@ impl GrantListEntryBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.creation_date = input;
+        self.inner.creation_date = input;
         self
     }
     /// The value set for [`GrantListEntry::creation_date`](crate::types::GrantListEntry::creation_date), if any.
@@ -252,14 +242,14 @@ impl GrantListEntryBuilder {
     pub fn get_creation_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.creation_date
+        &self.inner.creation_date
     }
     /// Sets [`GrantListEntry::grantee_principal`](crate::types::GrantListEntry::grantee_principal): The identity that gets the permissions in the grant.
     pub fn grantee_principal(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.grantee_principal = ::std::option::Option::Some(input.into());
+        self.inner.grantee_principal = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GrantListEntry::grantee_principal`](crate::types::GrantListEntry::grantee_principal).
@@ -268,7 +258,7 @@ impl GrantListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.grantee_principal = input;
+        self.inner.grantee_principal = input;
         self
     }
     /// The value set for [`GrantListEntry::grantee_principal`](crate::types::GrantListEntry::grantee_principal), if any.
@@ -276,14 +266,14 @@ impl GrantListEntryBuilder {
     pub fn get_grantee_principal(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.grantee_principal
+        &self.inner.grantee_principal
     }
     /// Sets [`GrantListEntry::retiring_principal`](crate::types::GrantListEntry::retiring_principal): The principal that can retire the grant.
     pub fn retiring_principal(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.retiring_principal = ::std::option::Option::Some(input.into());
+        self.inner.retiring_principal = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GrantListEntry::retiring_principal`](crate::types::GrantListEntry::retiring_principal).
@@ -292,7 +282,7 @@ impl GrantListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.retiring_principal = input;
+        self.inner.retiring_principal = input;
         self
     }
     /// The value set for [`GrantListEntry::retiring_principal`](crate::types::GrantListEntry::retiring_principal), if any.
@@ -300,14 +290,14 @@ impl GrantListEntryBuilder {
     pub fn get_retiring_principal(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.retiring_principal
+        &self.inner.retiring_principal
     }
     /// Sets [`GrantListEntry::issuing_account`](crate::types::GrantListEntry::issuing_account): The Amazon Web Services account under which the grant was issued.
     pub fn issuing_account(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.issuing_account = ::std::option::Option::Some(input.into());
+        self.inner.issuing_account = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GrantListEntry::issuing_account`](crate::types::GrantListEntry::issuing_account).
@@ -316,13 +306,13 @@ impl GrantListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.issuing_account = input;
+        self.inner.issuing_account = input;
         self
     }
     /// The value set for [`GrantListEntry::issuing_account`](crate::types::GrantListEntry::issuing_account), if any.
     #[inline]
     pub fn get_issuing_account(&self) -> &::std::option::Option<::std::string::String> {
-        &self.issuing_account
+        &self.inner.issuing_account
     }
     /// Sets [`GrantListEntry::operations`](crate::types::GrantListEntry::operations): The list of operations permitted by the grant.
     pub fn operations(
@@ -331,7 +321,7 @@ impl GrantListEntryBuilder {
             Item = impl ::std::convert::Into<crate::types::GrantOperation>,
         >,
     ) -> Self {
-        self.operations = ::std::option::Option::Some(
+        self.inner.operations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -342,7 +332,7 @@ impl GrantListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::GrantOperation>>,
     ) -> Self {
-        self.operations = input;
+        self.inner.operations = input;
         self
     }
     /// The value set for [`GrantListEntry::operations`](crate::types::GrantListEntry::operations), if any.
@@ -350,14 +340,14 @@ impl GrantListEntryBuilder {
     pub fn get_operations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::GrantOperation>> {
-        &self.operations
+        &self.inner.operations
     }
     /// Sets [`GrantListEntry::constraints`](crate::types::GrantListEntry::constraints): The constraints on the grant, such as encryption context pairs or a SourceArn, that restrict the subsequent operations the grant allows.
     pub fn constraints(
         mut self,
         input: impl ::std::convert::Into<crate::types::GrantConstraints>,
     ) -> Self {
-        self.constraints = ::std::option::Option::Some(input.into());
+        self.inner.constraints = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GrantListEntry::constraints`](crate::types::GrantListEntry::constraints).
@@ -366,7 +356,7 @@ impl GrantListEntryBuilder {
         mut self,
         input: ::std::option::Option<crate::types::GrantConstraints>,
     ) -> Self {
-        self.constraints = input;
+        self.inner.constraints = input;
         self
     }
     /// The value set for [`GrantListEntry::constraints`](crate::types::GrantListEntry::constraints), if any.
@@ -374,14 +364,14 @@ impl GrantListEntryBuilder {
     pub fn get_constraints(
         &self,
     ) -> &::std::option::Option<crate::types::GrantConstraints> {
-        &self.constraints
+        &self.inner.constraints
     }
     /// Sets [`GrantListEntry::grantee_service_principal`](crate::types::GrantListEntry::grantee_service_principal): The Amazon Web Services [service principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services) that gets the permissions in the grant.
     pub fn grantee_service_principal(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.grantee_service_principal = ::std::option::Option::Some(input.into());
+        self.inner.grantee_service_principal = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GrantListEntry::grantee_service_principal`](crate::types::GrantListEntry::grantee_service_principal).
@@ -390,7 +380,7 @@ impl GrantListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.grantee_service_principal = input;
+        self.inner.grantee_service_principal = input;
         self
     }
     /// The value set for [`GrantListEntry::grantee_service_principal`](crate::types::GrantListEntry::grantee_service_principal), if any.
@@ -398,14 +388,16 @@ impl GrantListEntryBuilder {
     pub fn get_grantee_service_principal(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.grantee_service_principal
+        &self.inner.grantee_service_principal
     }
     /// Sets [`GrantListEntry::retiring_service_principal`](crate::types::GrantListEntry::retiring_service_principal): The Amazon Web Services [service principal](https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services) that can retire the grant.
     pub fn retiring_service_principal(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.retiring_service_principal = ::std::option::Option::Some(input.into());
+        self.inner.retiring_service_principal = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`GrantListEntry::retiring_service_principal`](crate::types::GrantListEntry::retiring_service_principal).
@@ -414,7 +406,7 @@ impl GrantListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.retiring_service_principal = input;
+        self.inner.retiring_service_principal = input;
         self
     }
     /// The value set for [`GrantListEntry::retiring_service_principal`](crate::types::GrantListEntry::retiring_service_principal), if any.
@@ -422,7 +414,7 @@ impl GrantListEntryBuilder {
     pub fn get_retiring_service_principal(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.retiring_service_principal
+        &self.inner.retiring_service_principal
     }
     /// Builds the [`GrantListEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -432,18 +424,6 @@ impl GrantListEntryBuilder {
         crate::types::GrantListEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GrantListEntry {
-            key_id: self.key_id,
-            grant_id: self.grant_id,
-            name: self.name,
-            creation_date: self.creation_date,
-            grantee_principal: self.grantee_principal,
-            retiring_principal: self.retiring_principal,
-            issuing_account: self.issuing_account,
-            operations: self.operations,
-            constraints: self.constraints,
-            grantee_service_principal: self.grantee_service_principal,
-            retiring_service_principal: self.retiring_service_principal,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -170,14 +170,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ImportKeyMaterialRequest
     ::std::default::Default
 )]
 pub struct ImportKeyMaterialRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    import_token: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    encrypted_key_material: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    valid_to: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    expiration_model: ::std::option::Option<crate::types::ExpirationModelType>,
-    import_type: ::std::option::Option<crate::types::ImportType>,
-    key_material_description: ::std::option::Option<::std::string::String>,
-    key_material_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ImportKeyMaterialRequest,
 }
 impl ImportKeyMaterialRequestBuilder {
     /// Sets [`ImportKeyMaterialRequest::key_id`](crate::types::ImportKeyMaterialRequest::key_id): The identifier of the KMS key that will be associated with the imported key material.
@@ -185,7 +178,7 @@ impl ImportKeyMaterialRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportKeyMaterialRequest::key_id`](crate::types::ImportKeyMaterialRequest::key_id).
@@ -194,20 +187,20 @@ impl ImportKeyMaterialRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`ImportKeyMaterialRequest::key_id`](crate::types::ImportKeyMaterialRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`ImportKeyMaterialRequest::import_token`](crate::types::ImportKeyMaterialRequest::import_token): The import token that you received in the response to a previous `GetParametersForImport` request.
     pub fn import_token(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.import_token = ::std::option::Option::Some(input.into());
+        self.inner.import_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportKeyMaterialRequest::import_token`](crate::types::ImportKeyMaterialRequest::import_token).
@@ -216,7 +209,7 @@ impl ImportKeyMaterialRequestBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.import_token = input;
+        self.inner.import_token = input;
         self
     }
     /// The value set for [`ImportKeyMaterialRequest::import_token`](crate::types::ImportKeyMaterialRequest::import_token), if any.
@@ -224,14 +217,14 @@ impl ImportKeyMaterialRequestBuilder {
     pub fn get_import_token(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.import_token
+        &self.inner.import_token
     }
     /// Sets [`ImportKeyMaterialRequest::encrypted_key_material`](crate::types::ImportKeyMaterialRequest::encrypted_key_material): The encrypted key material to import.
     pub fn encrypted_key_material(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.encrypted_key_material = ::std::option::Option::Some(input.into());
+        self.inner.encrypted_key_material = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportKeyMaterialRequest::encrypted_key_material`](crate::types::ImportKeyMaterialRequest::encrypted_key_material).
@@ -240,7 +233,7 @@ impl ImportKeyMaterialRequestBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.encrypted_key_material = input;
+        self.inner.encrypted_key_material = input;
         self
     }
     /// The value set for [`ImportKeyMaterialRequest::encrypted_key_material`](crate::types::ImportKeyMaterialRequest::encrypted_key_material), if any.
@@ -248,14 +241,14 @@ impl ImportKeyMaterialRequestBuilder {
     pub fn get_encrypted_key_material(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.encrypted_key_material
+        &self.inner.encrypted_key_material
     }
     /// Sets [`ImportKeyMaterialRequest::valid_to`](crate::types::ImportKeyMaterialRequest::valid_to): The date and time when the imported key material expires.
     pub fn valid_to(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.valid_to = ::std::option::Option::Some(input.into());
+        self.inner.valid_to = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportKeyMaterialRequest::valid_to`](crate::types::ImportKeyMaterialRequest::valid_to).
@@ -264,7 +257,7 @@ impl ImportKeyMaterialRequestBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.valid_to = input;
+        self.inner.valid_to = input;
         self
     }
     /// The value set for [`ImportKeyMaterialRequest::valid_to`](crate::types::ImportKeyMaterialRequest::valid_to), if any.
@@ -272,14 +265,14 @@ impl ImportKeyMaterialRequestBuilder {
     pub fn get_valid_to(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.valid_to
+        &self.inner.valid_to
     }
     /// Sets [`ImportKeyMaterialRequest::expiration_model`](crate::types::ImportKeyMaterialRequest::expiration_model): Specifies whether the key material expires.
     pub fn expiration_model(
         mut self,
         input: impl ::std::convert::Into<crate::types::ExpirationModelType>,
     ) -> Self {
-        self.expiration_model = ::std::option::Option::Some(input.into());
+        self.inner.expiration_model = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportKeyMaterialRequest::expiration_model`](crate::types::ImportKeyMaterialRequest::expiration_model).
@@ -288,7 +281,7 @@ impl ImportKeyMaterialRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ExpirationModelType>,
     ) -> Self {
-        self.expiration_model = input;
+        self.inner.expiration_model = input;
         self
     }
     /// The value set for [`ImportKeyMaterialRequest::expiration_model`](crate::types::ImportKeyMaterialRequest::expiration_model), if any.
@@ -296,14 +289,14 @@ impl ImportKeyMaterialRequestBuilder {
     pub fn get_expiration_model(
         &self,
     ) -> &::std::option::Option<crate::types::ExpirationModelType> {
-        &self.expiration_model
+        &self.inner.expiration_model
     }
     /// Sets [`ImportKeyMaterialRequest::import_type`](crate::types::ImportKeyMaterialRequest::import_type): Indicates whether the key material being imported is previously associated with this KMS key or not.
     pub fn import_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::ImportType>,
     ) -> Self {
-        self.import_type = ::std::option::Option::Some(input.into());
+        self.inner.import_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportKeyMaterialRequest::import_type`](crate::types::ImportKeyMaterialRequest::import_type).
@@ -312,20 +305,20 @@ impl ImportKeyMaterialRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ImportType>,
     ) -> Self {
-        self.import_type = input;
+        self.inner.import_type = input;
         self
     }
     /// The value set for [`ImportKeyMaterialRequest::import_type`](crate::types::ImportKeyMaterialRequest::import_type), if any.
     #[inline]
     pub fn get_import_type(&self) -> &::std::option::Option<crate::types::ImportType> {
-        &self.import_type
+        &self.inner.import_type
     }
     /// Sets [`ImportKeyMaterialRequest::key_material_description`](crate::types::ImportKeyMaterialRequest::key_material_description): Description for the key material being imported.
     pub fn key_material_description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_material_description = ::std::option::Option::Some(input.into());
+        self.inner.key_material_description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportKeyMaterialRequest::key_material_description`](crate::types::ImportKeyMaterialRequest::key_material_description).
@@ -334,7 +327,7 @@ impl ImportKeyMaterialRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_material_description = input;
+        self.inner.key_material_description = input;
         self
     }
     /// The value set for [`ImportKeyMaterialRequest::key_material_description`](crate::types::ImportKeyMaterialRequest::key_material_description), if any.
@@ -342,14 +335,14 @@ impl ImportKeyMaterialRequestBuilder {
     pub fn get_key_material_description(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.key_material_description
+        &self.inner.key_material_description
     }
     /// Sets [`ImportKeyMaterialRequest::key_material_id`](crate::types::ImportKeyMaterialRequest::key_material_id): Identifies the key material being imported.
     pub fn key_material_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_material_id = ::std::option::Option::Some(input.into());
+        self.inner.key_material_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportKeyMaterialRequest::key_material_id`](crate::types::ImportKeyMaterialRequest::key_material_id).
@@ -358,13 +351,13 @@ impl ImportKeyMaterialRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_material_id = input;
+        self.inner.key_material_id = input;
         self
     }
     /// The value set for [`ImportKeyMaterialRequest::key_material_id`](crate::types::ImportKeyMaterialRequest::key_material_id), if any.
     #[inline]
     pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_material_id
+        &self.inner.key_material_id
     }
     /// Builds the [`ImportKeyMaterialRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -374,33 +367,24 @@ impl ImportKeyMaterialRequestBuilder {
         crate::types::ImportKeyMaterialRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportKeyMaterialRequest",
                 member: "KeyId",
             });
         }
-        if self.import_token.is_none() {
+        if self.inner.import_token.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportKeyMaterialRequest",
                 member: "ImportToken",
             });
         }
-        if self.encrypted_key_material.is_none() {
+        if self.inner.encrypted_key_material.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ImportKeyMaterialRequest",
                 member: "EncryptedKeyMaterial",
             });
         }
-        ::std::result::Result::Ok(crate::types::ImportKeyMaterialRequest {
-            key_id: self.key_id,
-            import_token: self.import_token,
-            encrypted_key_material: self.encrypted_key_material,
-            valid_to: self.valid_to,
-            expiration_model: self.expiration_model,
-            import_type: self.import_type,
-            key_material_description: self.key_material_description,
-            key_material_id: self.key_material_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -90,8 +90,7 @@ impl ImportKeyMaterialResponse {
     ::std::default::Default
 )]
 pub struct ImportKeyMaterialResponseBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    key_material_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ImportKeyMaterialResponse,
 }
 impl ImportKeyMaterialResponseBuilder {
     /// Sets [`ImportKeyMaterialResponse::key_id`](crate::types::ImportKeyMaterialResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key into which key material was imported.
@@ -99,7 +98,7 @@ impl ImportKeyMaterialResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportKeyMaterialResponse::key_id`](crate::types::ImportKeyMaterialResponse::key_id).
@@ -108,20 +107,20 @@ impl ImportKeyMaterialResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`ImportKeyMaterialResponse::key_id`](crate::types::ImportKeyMaterialResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`ImportKeyMaterialResponse::key_material_id`](crate::types::ImportKeyMaterialResponse::key_material_id): Identifies the imported key material.
     pub fn key_material_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_material_id = ::std::option::Option::Some(input.into());
+        self.inner.key_material_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ImportKeyMaterialResponse::key_material_id`](crate::types::ImportKeyMaterialResponse::key_material_id).
@@ -130,13 +129,13 @@ impl ImportKeyMaterialResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_material_id = input;
+        self.inner.key_material_id = input;
         self
     }
     /// The value set for [`ImportKeyMaterialResponse::key_material_id`](crate::types::ImportKeyMaterialResponse::key_material_id), if any.
     #[inline]
     pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_material_id
+        &self.inner.key_material_id
     }
     /// Builds the [`ImportKeyMaterialResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -146,9 +145,6 @@ impl ImportKeyMaterialResponseBuilder {
         crate::types::ImportKeyMaterialResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ImportKeyMaterialResponse {
-            key_id: self.key_id,
-            key_material_id: self.key_material_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

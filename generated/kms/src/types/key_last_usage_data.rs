@@ -103,10 +103,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for KeyLastUsageData {
     ::std::default::Default
 )]
 pub struct KeyLastUsageDataBuilder {
-    operation: ::std::option::Option<crate::types::KeyLastUsageTrackingOperation>,
-    timestamp: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    cloud_trail_event_id: ::std::option::Option<::std::string::String>,
-    kms_request_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::KeyLastUsageData,
 }
 impl KeyLastUsageDataBuilder {
     /// Sets [`KeyLastUsageData::operation`](crate::types::KeyLastUsageData::operation): The last successful cryptographic operation the KMS key was used for.
@@ -114,7 +111,7 @@ impl KeyLastUsageDataBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::KeyLastUsageTrackingOperation>,
     ) -> Self {
-        self.operation = ::std::option::Option::Some(input.into());
+        self.inner.operation = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyLastUsageData::operation`](crate::types::KeyLastUsageData::operation).
@@ -123,7 +120,7 @@ impl KeyLastUsageDataBuilder {
         mut self,
         input: ::std::option::Option<crate::types::KeyLastUsageTrackingOperation>,
     ) -> Self {
-        self.operation = input;
+        self.inner.operation = input;
         self
     }
     /// The value set for [`KeyLastUsageData::operation`](crate::types::KeyLastUsageData::operation), if any.
@@ -131,14 +128,14 @@ impl KeyLastUsageDataBuilder {
     pub fn get_operation(
         &self,
     ) -> &::std::option::Option<crate::types::KeyLastUsageTrackingOperation> {
-        &self.operation
+        &self.inner.operation
     }
     /// Sets [`KeyLastUsageData::timestamp`](crate::types::KeyLastUsageData::timestamp): The date and time when the KMS key was most recently used for a successful cryptographic operation.
     pub fn timestamp(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.timestamp = ::std::option::Option::Some(input.into());
+        self.inner.timestamp = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyLastUsageData::timestamp`](crate::types::KeyLastUsageData::timestamp).
@@ -147,7 +144,7 @@ impl KeyLastUsageDataBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.timestamp = input;
+        self.inner.timestamp = input;
         self
     }
     /// The value set for [`KeyLastUsageData::timestamp`](crate::types::KeyLastUsageData::timestamp), if any.
@@ -155,14 +152,14 @@ impl KeyLastUsageDataBuilder {
     pub fn get_timestamp(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.timestamp
+        &self.inner.timestamp
     }
     /// Sets [`KeyLastUsageData::cloud_trail_event_id`](crate::types::KeyLastUsageData::cloud_trail_event_id): The CloudTrail `eventId` associated with the last successful cryptographic operation.
     pub fn cloud_trail_event_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.cloud_trail_event_id = ::std::option::Option::Some(input.into());
+        self.inner.cloud_trail_event_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyLastUsageData::cloud_trail_event_id`](crate::types::KeyLastUsageData::cloud_trail_event_id).
@@ -171,7 +168,7 @@ impl KeyLastUsageDataBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.cloud_trail_event_id = input;
+        self.inner.cloud_trail_event_id = input;
         self
     }
     /// The value set for [`KeyLastUsageData::cloud_trail_event_id`](crate::types::KeyLastUsageData::cloud_trail_event_id), if any.
@@ -179,14 +176,14 @@ impl KeyLastUsageDataBuilder {
     pub fn get_cloud_trail_event_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.cloud_trail_event_id
+        &self.inner.cloud_trail_event_id
     }
     /// Sets [`KeyLastUsageData::kms_request_id`](crate::types::KeyLastUsageData::kms_request_id): The KMS request ID associated with the last successful cryptographic operation.
     pub fn kms_request_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.kms_request_id = ::std::option::Option::Some(input.into());
+        self.inner.kms_request_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyLastUsageData::kms_request_id`](crate::types::KeyLastUsageData::kms_request_id).
@@ -195,13 +192,13 @@ impl KeyLastUsageDataBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.kms_request_id = input;
+        self.inner.kms_request_id = input;
         self
     }
     /// The value set for [`KeyLastUsageData::kms_request_id`](crate::types::KeyLastUsageData::kms_request_id), if any.
     #[inline]
     pub fn get_kms_request_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.kms_request_id
+        &self.inner.kms_request_id
     }
     /// Builds the [`KeyLastUsageData`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -211,11 +208,6 @@ impl KeyLastUsageDataBuilder {
         crate::types::KeyLastUsageData,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::KeyLastUsageData {
-            operation: self.operation,
-            timestamp: self.timestamp,
-            cloud_trail_event_id: self.cloud_trail_event_id,
-            kms_request_id: self.kms_request_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

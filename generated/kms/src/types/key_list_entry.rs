@@ -78,8 +78,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for KeyListEntry {
     ::std::default::Default
 )]
 pub struct KeyListEntryBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    key_arn: ::std::option::Option<::std::string::String>,
+    inner: crate::types::KeyListEntry,
 }
 impl KeyListEntryBuilder {
     /// Sets [`KeyListEntry::key_id`](crate::types::KeyListEntry::key_id): Unique identifier of the key.
@@ -87,7 +86,7 @@ impl KeyListEntryBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyListEntry::key_id`](crate::types::KeyListEntry::key_id).
@@ -96,20 +95,20 @@ impl KeyListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`KeyListEntry::key_id`](crate::types::KeyListEntry::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`KeyListEntry::key_arn`](crate::types::KeyListEntry::key_arn): ARN of the key.
     pub fn key_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_arn = ::std::option::Option::Some(input.into());
+        self.inner.key_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyListEntry::key_arn`](crate::types::KeyListEntry::key_arn).
@@ -118,13 +117,13 @@ impl KeyListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_arn = input;
+        self.inner.key_arn = input;
         self
     }
     /// The value set for [`KeyListEntry::key_arn`](crate::types::KeyListEntry::key_arn), if any.
     #[inline]
     pub fn get_key_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_arn
+        &self.inner.key_arn
     }
     /// Builds the [`KeyListEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -134,9 +133,6 @@ impl KeyListEntryBuilder {
         crate::types::KeyListEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::KeyListEntry {
-            key_id: self.key_id,
-            key_arn: self.key_arn,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

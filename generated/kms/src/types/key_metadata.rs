@@ -311,42 +311,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for KeyMetadata {
     ::std::default::Default
 )]
 pub struct KeyMetadataBuilder {
-    aws_account_id: ::std::option::Option<::std::string::String>,
-    key_id: ::std::option::Option<::std::string::String>,
-    arn: ::std::option::Option<::std::string::String>,
-    creation_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    enabled: ::std::option::Option<bool>,
-    description: ::std::option::Option<::std::string::String>,
-    key_usage: ::std::option::Option<crate::types::KeyUsageType>,
-    key_state: ::std::option::Option<crate::types::KeyState>,
-    deletion_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    valid_to: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    origin: ::std::option::Option<crate::types::OriginType>,
-    custom_key_store_id: ::std::option::Option<::std::string::String>,
-    cloud_hsm_cluster_id: ::std::option::Option<::std::string::String>,
-    expiration_model: ::std::option::Option<crate::types::ExpirationModelType>,
-    key_manager: ::std::option::Option<crate::types::KeyManagerType>,
-    customer_master_key_spec: ::std::option::Option<crate::types::CustomerMasterKeySpec>,
-    key_spec: ::std::option::Option<crate::types::KeySpec>,
-    encryption_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::EncryptionAlgorithmSpec>,
-    >,
-    signing_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SigningAlgorithmSpec>,
-    >,
-    key_agreement_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::KeyAgreementAlgorithmSpec>,
-    >,
-    multi_region: ::std::option::Option<bool>,
-    multi_region_configuration: ::std::option::Option<
-        crate::types::MultiRegionConfiguration,
-    >,
-    pending_deletion_window_in_days: ::std::option::Option<i32>,
-    mac_algorithms: ::std::option::Option<
-        ::std::vec::Vec<crate::types::MacAlgorithmSpec>,
-    >,
-    xks_key_configuration: ::std::option::Option<crate::types::XksKeyConfigurationType>,
-    current_key_material_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::KeyMetadata,
 }
 #[allow(deprecated)]
 impl KeyMetadataBuilder {
@@ -355,7 +320,7 @@ impl KeyMetadataBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.aws_account_id = ::std::option::Option::Some(input.into());
+        self.inner.aws_account_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::aws_account_id`](crate::types::KeyMetadata::aws_account_id).
@@ -364,20 +329,20 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.aws_account_id = input;
+        self.inner.aws_account_id = input;
         self
     }
     /// The value set for [`KeyMetadata::aws_account_id`](crate::types::KeyMetadata::aws_account_id), if any.
     #[inline]
     pub fn get_aws_account_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.aws_account_id
+        &self.inner.aws_account_id
     }
     /// Sets [`KeyMetadata::key_id`](crate::types::KeyMetadata::key_id): The globally unique identifier for the KMS key.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::key_id`](crate::types::KeyMetadata::key_id).
@@ -386,20 +351,20 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`KeyMetadata::key_id`](crate::types::KeyMetadata::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`KeyMetadata::arn`](crate::types::KeyMetadata::arn): The Amazon Resource Name (ARN) of the KMS key.
     pub fn arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.arn = ::std::option::Option::Some(input.into());
+        self.inner.arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::arn`](crate::types::KeyMetadata::arn).
@@ -408,20 +373,20 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.arn = input;
+        self.inner.arn = input;
         self
     }
     /// The value set for [`KeyMetadata::arn`](crate::types::KeyMetadata::arn), if any.
     #[inline]
     pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.arn
+        &self.inner.arn
     }
     /// Sets [`KeyMetadata::creation_date`](crate::types::KeyMetadata::creation_date): The date and time when the KMS key was created.
     pub fn creation_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.creation_date = ::std::option::Option::Some(input.into());
+        self.inner.creation_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::creation_date`](crate::types::KeyMetadata::creation_date).
@@ -430,7 +395,7 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.creation_date = input;
+        self.inner.creation_date = input;
         self
     }
     /// The value set for [`KeyMetadata::creation_date`](crate::types::KeyMetadata::creation_date), if any.
@@ -438,30 +403,30 @@ impl KeyMetadataBuilder {
     pub fn get_creation_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.creation_date
+        &self.inner.creation_date
     }
     /// Sets [`KeyMetadata::enabled`](crate::types::KeyMetadata::enabled): Specifies whether the KMS key is enabled.
     pub fn enabled(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.enabled = ::std::option::Option::Some(input.into());
+        self.inner.enabled = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::enabled`](crate::types::KeyMetadata::enabled).
     #[inline]
     pub fn set_enabled(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.enabled = input;
+        self.inner.enabled = input;
         self
     }
     /// The value set for [`KeyMetadata::enabled`](crate::types::KeyMetadata::enabled), if any.
     #[inline]
     pub fn get_enabled(&self) -> &::std::option::Option<bool> {
-        &self.enabled
+        &self.inner.enabled
     }
     /// Sets [`KeyMetadata::description`](crate::types::KeyMetadata::description): The description of the KMS key.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::description`](crate::types::KeyMetadata::description).
@@ -470,20 +435,20 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`KeyMetadata::description`](crate::types::KeyMetadata::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`KeyMetadata::key_usage`](crate::types::KeyMetadata::key_usage): The [cryptographic operations](https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#cryptographic-operations) for which you can use the KMS key.
     pub fn key_usage(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeyUsageType>,
     ) -> Self {
-        self.key_usage = ::std::option::Option::Some(input.into());
+        self.inner.key_usage = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::key_usage`](crate::types::KeyMetadata::key_usage).
@@ -492,20 +457,20 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<crate::types::KeyUsageType>,
     ) -> Self {
-        self.key_usage = input;
+        self.inner.key_usage = input;
         self
     }
     /// The value set for [`KeyMetadata::key_usage`](crate::types::KeyMetadata::key_usage), if any.
     #[inline]
     pub fn get_key_usage(&self) -> &::std::option::Option<crate::types::KeyUsageType> {
-        &self.key_usage
+        &self.inner.key_usage
     }
     /// Sets [`KeyMetadata::key_state`](crate::types::KeyMetadata::key_state): The current status of the KMS key.
     pub fn key_state(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeyState>,
     ) -> Self {
-        self.key_state = ::std::option::Option::Some(input.into());
+        self.inner.key_state = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::key_state`](crate::types::KeyMetadata::key_state).
@@ -514,20 +479,20 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<crate::types::KeyState>,
     ) -> Self {
-        self.key_state = input;
+        self.inner.key_state = input;
         self
     }
     /// The value set for [`KeyMetadata::key_state`](crate::types::KeyMetadata::key_state), if any.
     #[inline]
     pub fn get_key_state(&self) -> &::std::option::Option<crate::types::KeyState> {
-        &self.key_state
+        &self.inner.key_state
     }
     /// Sets [`KeyMetadata::deletion_date`](crate::types::KeyMetadata::deletion_date): The date and time after which KMS deletes this KMS key.
     pub fn deletion_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.deletion_date = ::std::option::Option::Some(input.into());
+        self.inner.deletion_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::deletion_date`](crate::types::KeyMetadata::deletion_date).
@@ -536,7 +501,7 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.deletion_date = input;
+        self.inner.deletion_date = input;
         self
     }
     /// The value set for [`KeyMetadata::deletion_date`](crate::types::KeyMetadata::deletion_date), if any.
@@ -544,14 +509,14 @@ impl KeyMetadataBuilder {
     pub fn get_deletion_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.deletion_date
+        &self.inner.deletion_date
     }
     /// Sets [`KeyMetadata::valid_to`](crate::types::KeyMetadata::valid_to): The earliest time at which any imported key material permanently associated with this KMS key expires.
     pub fn valid_to(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.valid_to = ::std::option::Option::Some(input.into());
+        self.inner.valid_to = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::valid_to`](crate::types::KeyMetadata::valid_to).
@@ -560,7 +525,7 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.valid_to = input;
+        self.inner.valid_to = input;
         self
     }
     /// The value set for [`KeyMetadata::valid_to`](crate::types::KeyMetadata::valid_to), if any.
@@ -568,14 +533,14 @@ impl KeyMetadataBuilder {
     pub fn get_valid_to(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.valid_to
+        &self.inner.valid_to
     }
     /// Sets [`KeyMetadata::origin`](crate::types::KeyMetadata::origin): The source of the key material for the KMS key.
     pub fn origin(
         mut self,
         input: impl ::std::convert::Into<crate::types::OriginType>,
     ) -> Self {
-        self.origin = ::std::option::Option::Some(input.into());
+        self.inner.origin = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::origin`](crate::types::KeyMetadata::origin).
@@ -584,20 +549,20 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<crate::types::OriginType>,
     ) -> Self {
-        self.origin = input;
+        self.inner.origin = input;
         self
     }
     /// The value set for [`KeyMetadata::origin`](crate::types::KeyMetadata::origin), if any.
     #[inline]
     pub fn get_origin(&self) -> &::std::option::Option<crate::types::OriginType> {
-        &self.origin
+        &self.inner.origin
     }
     /// Sets [`KeyMetadata::custom_key_store_id`](crate::types::KeyMetadata::custom_key_store_id): A unique identifier for the [custom key store](https://docs.aws.amazon.com/kms/latest/developerguide/key-store-overview.html) that contains the KMS key.
     pub fn custom_key_store_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_id = ::std::option::Option::Some(input.into());
+        self.inner.custom_key_store_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::custom_key_store_id`](crate::types::KeyMetadata::custom_key_store_id).
@@ -606,7 +571,7 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_id = input;
+        self.inner.custom_key_store_id = input;
         self
     }
     /// The value set for [`KeyMetadata::custom_key_store_id`](crate::types::KeyMetadata::custom_key_store_id), if any.
@@ -614,14 +579,14 @@ impl KeyMetadataBuilder {
     pub fn get_custom_key_store_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.custom_key_store_id
+        &self.inner.custom_key_store_id
     }
     /// Sets [`KeyMetadata::cloud_hsm_cluster_id`](crate::types::KeyMetadata::cloud_hsm_cluster_id): The cluster ID of the CloudHSM cluster that contains the key material for the KMS key.
     pub fn cloud_hsm_cluster_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.cloud_hsm_cluster_id = ::std::option::Option::Some(input.into());
+        self.inner.cloud_hsm_cluster_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::cloud_hsm_cluster_id`](crate::types::KeyMetadata::cloud_hsm_cluster_id).
@@ -630,7 +595,7 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.cloud_hsm_cluster_id = input;
+        self.inner.cloud_hsm_cluster_id = input;
         self
     }
     /// The value set for [`KeyMetadata::cloud_hsm_cluster_id`](crate::types::KeyMetadata::cloud_hsm_cluster_id), if any.
@@ -638,14 +603,14 @@ impl KeyMetadataBuilder {
     pub fn get_cloud_hsm_cluster_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.cloud_hsm_cluster_id
+        &self.inner.cloud_hsm_cluster_id
     }
     /// Sets [`KeyMetadata::expiration_model`](crate::types::KeyMetadata::expiration_model): Specifies whether the KMS key's key material expires.
     pub fn expiration_model(
         mut self,
         input: impl ::std::convert::Into<crate::types::ExpirationModelType>,
     ) -> Self {
-        self.expiration_model = ::std::option::Option::Some(input.into());
+        self.inner.expiration_model = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::expiration_model`](crate::types::KeyMetadata::expiration_model).
@@ -654,7 +619,7 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ExpirationModelType>,
     ) -> Self {
-        self.expiration_model = input;
+        self.inner.expiration_model = input;
         self
     }
     /// The value set for [`KeyMetadata::expiration_model`](crate::types::KeyMetadata::expiration_model), if any.
@@ -662,14 +627,14 @@ impl KeyMetadataBuilder {
     pub fn get_expiration_model(
         &self,
     ) -> &::std::option::Option<crate::types::ExpirationModelType> {
-        &self.expiration_model
+        &self.inner.expiration_model
     }
     /// Sets [`KeyMetadata::key_manager`](crate::types::KeyMetadata::key_manager): The manager of the KMS key.
     pub fn key_manager(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeyManagerType>,
     ) -> Self {
-        self.key_manager = ::std::option::Option::Some(input.into());
+        self.inner.key_manager = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::key_manager`](crate::types::KeyMetadata::key_manager).
@@ -678,7 +643,7 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<crate::types::KeyManagerType>,
     ) -> Self {
-        self.key_manager = input;
+        self.inner.key_manager = input;
         self
     }
     /// The value set for [`KeyMetadata::key_manager`](crate::types::KeyMetadata::key_manager), if any.
@@ -686,14 +651,14 @@ impl KeyMetadataBuilder {
     pub fn get_key_manager(
         &self,
     ) -> &::std::option::Option<crate::types::KeyManagerType> {
-        &self.key_manager
+        &self.inner.key_manager
     }
     /// Sets [`KeyMetadata::customer_master_key_spec`](crate::types::KeyMetadata::customer_master_key_spec): Instead, use the [`KeySpec`](crate::types::KeySpec) field.
     pub fn customer_master_key_spec(
         mut self,
         input: impl ::std::convert::Into<crate::types::CustomerMasterKeySpec>,
     ) -> Self {
-        self.customer_master_key_spec = ::std::option::Option::Some(input.into());
+        self.inner.customer_master_key_spec = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::customer_master_key_spec`](crate::types::KeyMetadata::customer_master_key_spec).
@@ -702,7 +667,7 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<crate::types::CustomerMasterKeySpec>,
     ) -> Self {
-        self.customer_master_key_spec = input;
+        self.inner.customer_master_key_spec = input;
         self
     }
     /// The value set for [`KeyMetadata::customer_master_key_spec`](crate::types::KeyMetadata::customer_master_key_spec), if any.
@@ -710,14 +675,14 @@ impl KeyMetadataBuilder {
     pub fn get_customer_master_key_spec(
         &self,
     ) -> &::std::option::Option<crate::types::CustomerMasterKeySpec> {
-        &self.customer_master_key_spec
+        &self.inner.customer_master_key_spec
     }
     /// Sets [`KeyMetadata::key_spec`](crate::types::KeyMetadata::key_spec): Describes the type of key material in the KMS key.
     pub fn key_spec(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeySpec>,
     ) -> Self {
-        self.key_spec = ::std::option::Option::Some(input.into());
+        self.inner.key_spec = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::key_spec`](crate::types::KeyMetadata::key_spec).
@@ -726,13 +691,13 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<crate::types::KeySpec>,
     ) -> Self {
-        self.key_spec = input;
+        self.inner.key_spec = input;
         self
     }
     /// The value set for [`KeyMetadata::key_spec`](crate::types::KeyMetadata::key_spec), if any.
     #[inline]
     pub fn get_key_spec(&self) -> &::std::option::Option<crate::types::KeySpec> {
-        &self.key_spec
+        &self.inner.key_spec
     }
     /// Sets [`KeyMetadata::encryption_algorithms`](crate::types::KeyMetadata::encryption_algorithms): The encryption algorithms that the KMS key supports.
     pub fn encryption_algorithms(
@@ -741,7 +706,7 @@ impl KeyMetadataBuilder {
             Item = impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
         >,
     ) -> Self {
-        self.encryption_algorithms = ::std::option::Option::Some(
+        self.inner.encryption_algorithms = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -754,7 +719,7 @@ impl KeyMetadataBuilder {
             ::std::vec::Vec<crate::types::EncryptionAlgorithmSpec>,
         >,
     ) -> Self {
-        self.encryption_algorithms = input;
+        self.inner.encryption_algorithms = input;
         self
     }
     /// The value set for [`KeyMetadata::encryption_algorithms`](crate::types::KeyMetadata::encryption_algorithms), if any.
@@ -762,7 +727,7 @@ impl KeyMetadataBuilder {
     pub fn get_encryption_algorithms(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::EncryptionAlgorithmSpec>> {
-        &self.encryption_algorithms
+        &self.inner.encryption_algorithms
     }
     /// Sets [`KeyMetadata::signing_algorithms`](crate::types::KeyMetadata::signing_algorithms): The signing algorithms that the KMS key supports.
     pub fn signing_algorithms(
@@ -771,7 +736,7 @@ impl KeyMetadataBuilder {
             Item = impl ::std::convert::Into<crate::types::SigningAlgorithmSpec>,
         >,
     ) -> Self {
-        self.signing_algorithms = ::std::option::Option::Some(
+        self.inner.signing_algorithms = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -782,7 +747,7 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::SigningAlgorithmSpec>>,
     ) -> Self {
-        self.signing_algorithms = input;
+        self.inner.signing_algorithms = input;
         self
     }
     /// The value set for [`KeyMetadata::signing_algorithms`](crate::types::KeyMetadata::signing_algorithms), if any.
@@ -790,7 +755,7 @@ impl KeyMetadataBuilder {
     pub fn get_signing_algorithms(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::SigningAlgorithmSpec>> {
-        &self.signing_algorithms
+        &self.inner.signing_algorithms
     }
     /// Sets [`KeyMetadata::key_agreement_algorithms`](crate::types::KeyMetadata::key_agreement_algorithms): The key agreement algorithm used to derive a shared secret.
     pub fn key_agreement_algorithms(
@@ -799,7 +764,7 @@ impl KeyMetadataBuilder {
             Item = impl ::std::convert::Into<crate::types::KeyAgreementAlgorithmSpec>,
         >,
     ) -> Self {
-        self.key_agreement_algorithms = ::std::option::Option::Some(
+        self.inner.key_agreement_algorithms = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -812,7 +777,7 @@ impl KeyMetadataBuilder {
             ::std::vec::Vec<crate::types::KeyAgreementAlgorithmSpec>,
         >,
     ) -> Self {
-        self.key_agreement_algorithms = input;
+        self.inner.key_agreement_algorithms = input;
         self
     }
     /// The value set for [`KeyMetadata::key_agreement_algorithms`](crate::types::KeyMetadata::key_agreement_algorithms), if any.
@@ -822,30 +787,32 @@ impl KeyMetadataBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::KeyAgreementAlgorithmSpec>,
     > {
-        &self.key_agreement_algorithms
+        &self.inner.key_agreement_algorithms
     }
     /// Sets [`KeyMetadata::multi_region`](crate::types::KeyMetadata::multi_region): Indicates whether the KMS key is a multi-Region (`True`) or regional (`False`) key.
     pub fn multi_region(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.multi_region = ::std::option::Option::Some(input.into());
+        self.inner.multi_region = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::multi_region`](crate::types::KeyMetadata::multi_region).
     #[inline]
     pub fn set_multi_region(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.multi_region = input;
+        self.inner.multi_region = input;
         self
     }
     /// The value set for [`KeyMetadata::multi_region`](crate::types::KeyMetadata::multi_region), if any.
     #[inline]
     pub fn get_multi_region(&self) -> &::std::option::Option<bool> {
-        &self.multi_region
+        &self.inner.multi_region
     }
     /// Sets [`KeyMetadata::multi_region_configuration`](crate::types::KeyMetadata::multi_region_configuration): Lists the primary and replica keys in same multi-Region key.
     pub fn multi_region_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::MultiRegionConfiguration>,
     ) -> Self {
-        self.multi_region_configuration = ::std::option::Option::Some(input.into());
+        self.inner.multi_region_configuration = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`KeyMetadata::multi_region_configuration`](crate::types::KeyMetadata::multi_region_configuration).
@@ -854,7 +821,7 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<crate::types::MultiRegionConfiguration>,
     ) -> Self {
-        self.multi_region_configuration = input;
+        self.inner.multi_region_configuration = input;
         self
     }
     /// The value set for [`KeyMetadata::multi_region_configuration`](crate::types::KeyMetadata::multi_region_configuration), if any.
@@ -862,14 +829,16 @@ impl KeyMetadataBuilder {
     pub fn get_multi_region_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::MultiRegionConfiguration> {
-        &self.multi_region_configuration
+        &self.inner.multi_region_configuration
     }
     /// Sets [`KeyMetadata::pending_deletion_window_in_days`](crate::types::KeyMetadata::pending_deletion_window_in_days): The waiting period before the primary key in a multi-Region key is deleted.
     pub fn pending_deletion_window_in_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
     ) -> Self {
-        self.pending_deletion_window_in_days = ::std::option::Option::Some(input.into());
+        self.inner.pending_deletion_window_in_days = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`KeyMetadata::pending_deletion_window_in_days`](crate::types::KeyMetadata::pending_deletion_window_in_days).
@@ -878,13 +847,13 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<i32>,
     ) -> Self {
-        self.pending_deletion_window_in_days = input;
+        self.inner.pending_deletion_window_in_days = input;
         self
     }
     /// The value set for [`KeyMetadata::pending_deletion_window_in_days`](crate::types::KeyMetadata::pending_deletion_window_in_days), if any.
     #[inline]
     pub fn get_pending_deletion_window_in_days(&self) -> &::std::option::Option<i32> {
-        &self.pending_deletion_window_in_days
+        &self.inner.pending_deletion_window_in_days
     }
     /// Sets [`KeyMetadata::mac_algorithms`](crate::types::KeyMetadata::mac_algorithms): The message authentication code (MAC) algorithm that the HMAC KMS key supports.
     pub fn mac_algorithms(
@@ -893,7 +862,7 @@ impl KeyMetadataBuilder {
             Item = impl ::std::convert::Into<crate::types::MacAlgorithmSpec>,
         >,
     ) -> Self {
-        self.mac_algorithms = ::std::option::Option::Some(
+        self.inner.mac_algorithms = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -904,7 +873,7 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::MacAlgorithmSpec>>,
     ) -> Self {
-        self.mac_algorithms = input;
+        self.inner.mac_algorithms = input;
         self
     }
     /// The value set for [`KeyMetadata::mac_algorithms`](crate::types::KeyMetadata::mac_algorithms), if any.
@@ -912,14 +881,14 @@ impl KeyMetadataBuilder {
     pub fn get_mac_algorithms(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::MacAlgorithmSpec>> {
-        &self.mac_algorithms
+        &self.inner.mac_algorithms
     }
     /// Sets [`KeyMetadata::xks_key_configuration`](crate::types::KeyMetadata::xks_key_configuration): Information about the external key that is associated with a KMS key in an external key store.
     pub fn xks_key_configuration(
         mut self,
         input: impl ::std::convert::Into<crate::types::XksKeyConfigurationType>,
     ) -> Self {
-        self.xks_key_configuration = ::std::option::Option::Some(input.into());
+        self.inner.xks_key_configuration = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::xks_key_configuration`](crate::types::KeyMetadata::xks_key_configuration).
@@ -928,7 +897,7 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<crate::types::XksKeyConfigurationType>,
     ) -> Self {
-        self.xks_key_configuration = input;
+        self.inner.xks_key_configuration = input;
         self
     }
     /// The value set for [`KeyMetadata::xks_key_configuration`](crate::types::KeyMetadata::xks_key_configuration), if any.
@@ -936,14 +905,14 @@ impl KeyMetadataBuilder {
     pub fn get_xks_key_configuration(
         &self,
     ) -> &::std::option::Option<crate::types::XksKeyConfigurationType> {
-        &self.xks_key_configuration
+        &self.inner.xks_key_configuration
     }
     /// Sets [`KeyMetadata::current_key_material_id`](crate::types::KeyMetadata::current_key_material_id): Identifies the current key material.
     pub fn current_key_material_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.current_key_material_id = ::std::option::Option::Some(input.into());
+        self.inner.current_key_material_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KeyMetadata::current_key_material_id`](crate::types::KeyMetadata::current_key_material_id).
@@ -952,7 +921,7 @@ impl KeyMetadataBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.current_key_material_id = input;
+        self.inner.current_key_material_id = input;
         self
     }
     /// The value set for [`KeyMetadata::current_key_material_id`](crate::types::KeyMetadata::current_key_material_id), if any.
@@ -960,7 +929,7 @@ impl KeyMetadataBuilder {
     pub fn get_current_key_material_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.current_key_material_id
+        &self.inner.current_key_material_id
     }
     /// Builds the [`KeyMetadata`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -970,39 +939,12 @@ impl KeyMetadataBuilder {
         crate::types::KeyMetadata,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "KeyMetadata",
                 member: "KeyId",
             });
         }
-        ::std::result::Result::Ok(crate::types::KeyMetadata {
-            aws_account_id: self.aws_account_id,
-            key_id: self.key_id,
-            arn: self.arn,
-            creation_date: self.creation_date,
-            enabled: self.enabled,
-            description: self.description,
-            key_usage: self.key_usage,
-            key_state: self.key_state,
-            deletion_date: self.deletion_date,
-            valid_to: self.valid_to,
-            origin: self.origin,
-            custom_key_store_id: self.custom_key_store_id,
-            cloud_hsm_cluster_id: self.cloud_hsm_cluster_id,
-            expiration_model: self.expiration_model,
-            key_manager: self.key_manager,
-            customer_master_key_spec: self.customer_master_key_spec,
-            key_spec: self.key_spec,
-            encryption_algorithms: self.encryption_algorithms,
-            signing_algorithms: self.signing_algorithms,
-            key_agreement_algorithms: self.key_agreement_algorithms,
-            multi_region: self.multi_region,
-            multi_region_configuration: self.multi_region_configuration,
-            pending_deletion_window_in_days: self.pending_deletion_window_in_days,
-            mac_algorithms: self.mac_algorithms,
-            xks_key_configuration: self.xks_key_configuration,
-            current_key_material_id: self.current_key_material_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -103,9 +103,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListAliasesRequest {
     ::std::default::Default
 )]
 pub struct ListAliasesRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
-    marker: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ListAliasesRequest,
 }
 impl ListAliasesRequestBuilder {
     /// Sets [`ListAliasesRequest::key_id`](crate::types::ListAliasesRequest::key_id): Lists only aliases that are associated with the specified KMS key.
@@ -113,7 +111,7 @@ impl ListAliasesRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListAliasesRequest::key_id`](crate::types::ListAliasesRequest::key_id).
@@ -122,36 +120,36 @@ impl ListAliasesRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`ListAliasesRequest::key_id`](crate::types::ListAliasesRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`ListAliasesRequest::limit`](crate::types::ListAliasesRequest::limit): Use this parameter to specify the maximum number of items to return.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListAliasesRequest::limit`](crate::types::ListAliasesRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`ListAliasesRequest::limit`](crate::types::ListAliasesRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Sets [`ListAliasesRequest::marker`](crate::types::ListAliasesRequest::marker): Use this parameter in a subsequent request after you receive a response with truncated results.
     pub fn marker(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.marker = ::std::option::Option::Some(input.into());
+        self.inner.marker = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListAliasesRequest::marker`](crate::types::ListAliasesRequest::marker).
@@ -160,13 +158,13 @@ impl ListAliasesRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.marker = input;
+        self.inner.marker = input;
         self
     }
     /// The value set for [`ListAliasesRequest::marker`](crate::types::ListAliasesRequest::marker), if any.
     #[inline]
     pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
-        &self.marker
+        &self.inner.marker
     }
     /// Builds the [`ListAliasesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -176,10 +174,6 @@ impl ListAliasesRequestBuilder {
         crate::types::ListAliasesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListAliasesRequest {
-            key_id: self.key_id,
-            limit: self.limit,
-            marker: self.marker,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -104,9 +104,7 @@ impl ListAliasesResponse {
     ::std::default::Default
 )]
 pub struct ListAliasesResponseBuilder {
-    aliases: ::std::option::Option<::std::vec::Vec<crate::types::AliasListEntry>>,
-    next_marker: ::std::option::Option<::std::string::String>,
-    truncated: ::std::option::Option<bool>,
+    inner: crate::types::ListAliasesResponse,
 }
 impl ListAliasesResponseBuilder {
     /// Sets [`ListAliasesResponse::aliases`](crate::types::ListAliasesResponse::aliases): A list of aliases.
@@ -116,7 +114,7 @@ impl ListAliasesResponseBuilder {
             Item = impl ::std::convert::Into<crate::types::AliasListEntry>,
         >,
     ) -> Self {
-        self.aliases = ::std::option::Option::Some(
+        self.inner.aliases = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -127,7 +125,7 @@ impl ListAliasesResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::AliasListEntry>>,
     ) -> Self {
-        self.aliases = input;
+        self.inner.aliases = input;
         self
     }
     /// The value set for [`ListAliasesResponse::aliases`](crate::types::ListAliasesResponse::aliases), if any.
@@ -135,14 +133,14 @@ impl ListAliasesResponseBuilder {
     pub fn get_aliases(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::AliasListEntry>> {
-        &self.aliases
+        &self.inner.aliases
     }
     /// Sets [`ListAliasesResponse::next_marker`](crate::types::ListAliasesResponse::next_marker): When `Truncated` is true, this element is present and contains the value to use for the `Marker` parameter in a subsequent request.
     pub fn next_marker(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_marker = ::std::option::Option::Some(input.into());
+        self.inner.next_marker = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListAliasesResponse::next_marker`](crate::types::ListAliasesResponse::next_marker).
@@ -151,29 +149,29 @@ impl ListAliasesResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_marker = input;
+        self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListAliasesResponse::next_marker`](crate::types::ListAliasesResponse::next_marker), if any.
     #[inline]
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_marker
+        &self.inner.next_marker
     }
     /// Sets [`ListAliasesResponse::truncated`](crate::types::ListAliasesResponse::truncated): A flag that indicates whether there are more items in the list.
     pub fn truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.truncated = ::std::option::Option::Some(input.into());
+        self.inner.truncated = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListAliasesResponse::truncated`](crate::types::ListAliasesResponse::truncated).
     #[inline]
     pub fn set_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.truncated = input;
+        self.inner.truncated = input;
         self
     }
     /// The value set for [`ListAliasesResponse::truncated`](crate::types::ListAliasesResponse::truncated), if any.
     #[inline]
     pub fn get_truncated(&self) -> &::std::option::Option<bool> {
-        &self.truncated
+        &self.inner.truncated
     }
     /// Builds the [`ListAliasesResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -183,10 +181,6 @@ impl ListAliasesResponseBuilder {
         crate::types::ListAliasesResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListAliasesResponse {
-            aliases: self.aliases,
-            next_marker: self.next_marker,
-            truncated: self.truncated,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

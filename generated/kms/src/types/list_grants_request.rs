@@ -127,36 +127,31 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListGrantsRequest {
     ::std::default::Default
 )]
 pub struct ListGrantsRequestBuilder {
-    limit: ::std::option::Option<i32>,
-    marker: ::std::option::Option<::std::string::String>,
-    key_id: ::std::option::Option<::std::string::String>,
-    grant_id: ::std::option::Option<::std::string::String>,
-    grantee_principal: ::std::option::Option<::std::string::String>,
-    grantee_service_principal: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ListGrantsRequest,
 }
 impl ListGrantsRequestBuilder {
     /// Sets [`ListGrantsRequest::limit`](crate::types::ListGrantsRequest::limit): Use this parameter to specify the maximum number of items to return.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListGrantsRequest::limit`](crate::types::ListGrantsRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`ListGrantsRequest::limit`](crate::types::ListGrantsRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Sets [`ListGrantsRequest::marker`](crate::types::ListGrantsRequest::marker): Use this parameter in a subsequent request after you receive a response with truncated results.
     pub fn marker(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.marker = ::std::option::Option::Some(input.into());
+        self.inner.marker = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListGrantsRequest::marker`](crate::types::ListGrantsRequest::marker).
@@ -165,20 +160,20 @@ impl ListGrantsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.marker = input;
+        self.inner.marker = input;
         self
     }
     /// The value set for [`ListGrantsRequest::marker`](crate::types::ListGrantsRequest::marker), if any.
     #[inline]
     pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
-        &self.marker
+        &self.inner.marker
     }
     /// Sets [`ListGrantsRequest::key_id`](crate::types::ListGrantsRequest::key_id): Returns only grants for the specified KMS key.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListGrantsRequest::key_id`](crate::types::ListGrantsRequest::key_id).
@@ -187,20 +182,20 @@ impl ListGrantsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`ListGrantsRequest::key_id`](crate::types::ListGrantsRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`ListGrantsRequest::grant_id`](crate::types::ListGrantsRequest::grant_id): Returns only the grant with the specified grant ID.
     pub fn grant_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.grant_id = ::std::option::Option::Some(input.into());
+        self.inner.grant_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListGrantsRequest::grant_id`](crate::types::ListGrantsRequest::grant_id).
@@ -209,20 +204,20 @@ impl ListGrantsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.grant_id = input;
+        self.inner.grant_id = input;
         self
     }
     /// The value set for [`ListGrantsRequest::grant_id`](crate::types::ListGrantsRequest::grant_id), if any.
     #[inline]
     pub fn get_grant_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.grant_id
+        &self.inner.grant_id
     }
     /// Sets [`ListGrantsRequest::grantee_principal`](crate::types::ListGrantsRequest::grantee_principal): Returns only grants where the specified principal is the grantee principal for the grant.
     pub fn grantee_principal(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.grantee_principal = ::std::option::Option::Some(input.into());
+        self.inner.grantee_principal = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListGrantsRequest::grantee_principal`](crate::types::ListGrantsRequest::grantee_principal).
@@ -231,7 +226,7 @@ impl ListGrantsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.grantee_principal = input;
+        self.inner.grantee_principal = input;
         self
     }
     /// The value set for [`ListGrantsRequest::grantee_principal`](crate::types::ListGrantsRequest::grantee_principal), if any.
@@ -239,14 +234,14 @@ impl ListGrantsRequestBuilder {
     pub fn get_grantee_principal(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.grantee_principal
+        &self.inner.grantee_principal
     }
     /// Sets [`ListGrantsRequest::grantee_service_principal`](crate::types::ListGrantsRequest::grantee_service_principal): Returns only grants where the specified Amazon Web Services service principal is the grantee service principal for the grant.
     pub fn grantee_service_principal(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.grantee_service_principal = ::std::option::Option::Some(input.into());
+        self.inner.grantee_service_principal = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListGrantsRequest::grantee_service_principal`](crate::types::ListGrantsRequest::grantee_service_principal).
@@ -255,7 +250,7 @@ impl ListGrantsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.grantee_service_principal = input;
+        self.inner.grantee_service_principal = input;
         self
     }
     /// The value set for [`ListGrantsRequest::grantee_service_principal`](crate::types::ListGrantsRequest::grantee_service_principal), if any.
@@ -263,7 +258,7 @@ impl ListGrantsRequestBuilder {
     pub fn get_grantee_service_principal(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.grantee_service_principal
+        &self.inner.grantee_service_principal
     }
     /// Builds the [`ListGrantsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -273,19 +268,12 @@ impl ListGrantsRequestBuilder {
         crate::types::ListGrantsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListGrantsRequest",
                 member: "KeyId",
             });
         }
-        ::std::result::Result::Ok(crate::types::ListGrantsRequest {
-            limit: self.limit,
-            marker: self.marker,
-            key_id: self.key_id,
-            grant_id: self.grant_id,
-            grantee_principal: self.grantee_principal,
-            grantee_service_principal: self.grantee_service_principal,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -104,9 +104,7 @@ impl ListGrantsResponse {
     ::std::default::Default
 )]
 pub struct ListGrantsResponseBuilder {
-    grants: ::std::option::Option<::std::vec::Vec<crate::types::GrantListEntry>>,
-    next_marker: ::std::option::Option<::std::string::String>,
-    truncated: ::std::option::Option<bool>,
+    inner: crate::types::ListGrantsResponse,
 }
 impl ListGrantsResponseBuilder {
     /// Sets [`ListGrantsResponse::grants`](crate::types::ListGrantsResponse::grants): A list of grants.
@@ -116,7 +114,7 @@ impl ListGrantsResponseBuilder {
             Item = impl ::std::convert::Into<crate::types::GrantListEntry>,
         >,
     ) -> Self {
-        self.grants = ::std::option::Option::Some(
+        self.inner.grants = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -127,7 +125,7 @@ impl ListGrantsResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::GrantListEntry>>,
     ) -> Self {
-        self.grants = input;
+        self.inner.grants = input;
         self
     }
     /// The value set for [`ListGrantsResponse::grants`](crate::types::ListGrantsResponse::grants), if any.
@@ -135,14 +133,14 @@ impl ListGrantsResponseBuilder {
     pub fn get_grants(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::GrantListEntry>> {
-        &self.grants
+        &self.inner.grants
     }
     /// Sets [`ListGrantsResponse::next_marker`](crate::types::ListGrantsResponse::next_marker): When `Truncated` is true, this element is present and contains the value to use for the `Marker` parameter in a subsequent request.
     pub fn next_marker(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_marker = ::std::option::Option::Some(input.into());
+        self.inner.next_marker = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListGrantsResponse::next_marker`](crate::types::ListGrantsResponse::next_marker).
@@ -151,29 +149,29 @@ impl ListGrantsResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_marker = input;
+        self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListGrantsResponse::next_marker`](crate::types::ListGrantsResponse::next_marker), if any.
     #[inline]
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_marker
+        &self.inner.next_marker
     }
     /// Sets [`ListGrantsResponse::truncated`](crate::types::ListGrantsResponse::truncated): A flag that indicates whether there are more items in the list.
     pub fn truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.truncated = ::std::option::Option::Some(input.into());
+        self.inner.truncated = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListGrantsResponse::truncated`](crate::types::ListGrantsResponse::truncated).
     #[inline]
     pub fn set_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.truncated = input;
+        self.inner.truncated = input;
         self
     }
     /// The value set for [`ListGrantsResponse::truncated`](crate::types::ListGrantsResponse::truncated), if any.
     #[inline]
     pub fn get_truncated(&self) -> &::std::option::Option<bool> {
-        &self.truncated
+        &self.inner.truncated
     }
     /// Builds the [`ListGrantsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -183,10 +181,6 @@ impl ListGrantsResponseBuilder {
         crate::types::ListGrantsResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListGrantsResponse {
-            grants: self.grants,
-            next_marker: self.next_marker,
-            truncated: self.truncated,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -105,9 +105,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListKeyPoliciesRequest {
     ::std::default::Default
 )]
 pub struct ListKeyPoliciesRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    limit: ::std::option::Option<i32>,
-    marker: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ListKeyPoliciesRequest,
 }
 impl ListKeyPoliciesRequestBuilder {
     /// Sets [`ListKeyPoliciesRequest::key_id`](crate::types::ListKeyPoliciesRequest::key_id): Gets the names of key policies for the specified KMS key.
@@ -115,7 +113,7 @@ impl ListKeyPoliciesRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListKeyPoliciesRequest::key_id`](crate::types::ListKeyPoliciesRequest::key_id).
@@ -124,36 +122,36 @@ impl ListKeyPoliciesRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`ListKeyPoliciesRequest::key_id`](crate::types::ListKeyPoliciesRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`ListKeyPoliciesRequest::limit`](crate::types::ListKeyPoliciesRequest::limit): Use this parameter to specify the maximum number of items to return.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListKeyPoliciesRequest::limit`](crate::types::ListKeyPoliciesRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`ListKeyPoliciesRequest::limit`](crate::types::ListKeyPoliciesRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Sets [`ListKeyPoliciesRequest::marker`](crate::types::ListKeyPoliciesRequest::marker): Use this parameter in a subsequent request after you receive a response with truncated results.
     pub fn marker(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.marker = ::std::option::Option::Some(input.into());
+        self.inner.marker = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListKeyPoliciesRequest::marker`](crate::types::ListKeyPoliciesRequest::marker).
@@ -162,13 +160,13 @@ impl ListKeyPoliciesRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.marker = input;
+        self.inner.marker = input;
         self
     }
     /// The value set for [`ListKeyPoliciesRequest::marker`](crate::types::ListKeyPoliciesRequest::marker), if any.
     #[inline]
     pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
-        &self.marker
+        &self.inner.marker
     }
     /// Builds the [`ListKeyPoliciesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -178,16 +176,12 @@ impl ListKeyPoliciesRequestBuilder {
         crate::types::ListKeyPoliciesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListKeyPoliciesRequest",
                 member: "KeyId",
             });
         }
-        ::std::result::Result::Ok(crate::types::ListKeyPoliciesRequest {
-            key_id: self.key_id,
-            limit: self.limit,
-            marker: self.marker,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

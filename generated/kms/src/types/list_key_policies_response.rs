@@ -96,9 +96,7 @@ impl ListKeyPoliciesResponse {
     ::std::default::Default
 )]
 pub struct ListKeyPoliciesResponseBuilder {
-    policy_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    next_marker: ::std::option::Option<::std::string::String>,
-    truncated: ::std::option::Option<bool>,
+    inner: crate::types::ListKeyPoliciesResponse,
 }
 impl ListKeyPoliciesResponseBuilder {
     /// Sets [`ListKeyPoliciesResponse::policy_names`](crate::types::ListKeyPoliciesResponse::policy_names): A list of key policy names.
@@ -108,7 +106,7 @@ impl ListKeyPoliciesResponseBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.policy_names = ::std::option::Option::Some(
+        self.inner.policy_names = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -119,7 +117,7 @@ impl ListKeyPoliciesResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.policy_names = input;
+        self.inner.policy_names = input;
         self
     }
     /// The value set for [`ListKeyPoliciesResponse::policy_names`](crate::types::ListKeyPoliciesResponse::policy_names), if any.
@@ -127,14 +125,14 @@ impl ListKeyPoliciesResponseBuilder {
     pub fn get_policy_names(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.policy_names
+        &self.inner.policy_names
     }
     /// Sets [`ListKeyPoliciesResponse::next_marker`](crate::types::ListKeyPoliciesResponse::next_marker): When `Truncated` is true, this element is present and contains the value to use for the `Marker` parameter in a subsequent request.
     pub fn next_marker(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_marker = ::std::option::Option::Some(input.into());
+        self.inner.next_marker = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListKeyPoliciesResponse::next_marker`](crate::types::ListKeyPoliciesResponse::next_marker).
@@ -143,29 +141,29 @@ impl ListKeyPoliciesResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_marker = input;
+        self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListKeyPoliciesResponse::next_marker`](crate::types::ListKeyPoliciesResponse::next_marker), if any.
     #[inline]
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_marker
+        &self.inner.next_marker
     }
     /// Sets [`ListKeyPoliciesResponse::truncated`](crate::types::ListKeyPoliciesResponse::truncated): A flag that indicates whether there are more items in the list.
     pub fn truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.truncated = ::std::option::Option::Some(input.into());
+        self.inner.truncated = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListKeyPoliciesResponse::truncated`](crate::types::ListKeyPoliciesResponse::truncated).
     #[inline]
     pub fn set_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.truncated = input;
+        self.inner.truncated = input;
         self
     }
     /// The value set for [`ListKeyPoliciesResponse::truncated`](crate::types::ListKeyPoliciesResponse::truncated), if any.
     #[inline]
     pub fn get_truncated(&self) -> &::std::option::Option<bool> {
-        &self.truncated
+        &self.inner.truncated
     }
     /// Builds the [`ListKeyPoliciesResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -175,10 +173,6 @@ impl ListKeyPoliciesResponseBuilder {
         crate::types::ListKeyPoliciesResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListKeyPoliciesResponse {
-            policy_names: self.policy_names,
-            next_marker: self.next_marker,
-            truncated: self.truncated,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -109,10 +109,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListKeyRotationsRequest 
     ::std::default::Default
 )]
 pub struct ListKeyRotationsRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    include_key_material: ::std::option::Option<crate::types::IncludeKeyMaterial>,
-    limit: ::std::option::Option<i32>,
-    marker: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ListKeyRotationsRequest,
 }
 impl ListKeyRotationsRequestBuilder {
     /// Sets [`ListKeyRotationsRequest::key_id`](crate::types::ListKeyRotationsRequest::key_id): Gets the key rotations for the specified KMS key.
@@ -120,7 +117,7 @@ impl ListKeyRotationsRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListKeyRotationsRequest::key_id`](crate::types::ListKeyRotationsRequest::key_id).
@@ -129,20 +126,20 @@ impl ListKeyRotationsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`ListKeyRotationsRequest::key_id`](crate::types::ListKeyRotationsRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`ListKeyRotationsRequest::include_key_material`](crate::types::ListKeyRotationsRequest::include_key_material): Use this optional parameter to control which key materials associated with this key are listed in the response.
     pub fn include_key_material(
         mut self,
         input: impl ::std::convert::Into<crate::types::IncludeKeyMaterial>,
     ) -> Self {
-        self.include_key_material = ::std::option::Option::Some(input.into());
+        self.inner.include_key_material = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListKeyRotationsRequest::include_key_material`](crate::types::ListKeyRotationsRequest::include_key_material).
@@ -151,7 +148,7 @@ impl ListKeyRotationsRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::IncludeKeyMaterial>,
     ) -> Self {
-        self.include_key_material = input;
+        self.inner.include_key_material = input;
         self
     }
     /// The value set for [`ListKeyRotationsRequest::include_key_material`](crate::types::ListKeyRotationsRequest::include_key_material), if any.
@@ -159,30 +156,30 @@ impl ListKeyRotationsRequestBuilder {
     pub fn get_include_key_material(
         &self,
     ) -> &::std::option::Option<crate::types::IncludeKeyMaterial> {
-        &self.include_key_material
+        &self.inner.include_key_material
     }
     /// Sets [`ListKeyRotationsRequest::limit`](crate::types::ListKeyRotationsRequest::limit): Use this parameter to specify the maximum number of items to return.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListKeyRotationsRequest::limit`](crate::types::ListKeyRotationsRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`ListKeyRotationsRequest::limit`](crate::types::ListKeyRotationsRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Sets [`ListKeyRotationsRequest::marker`](crate::types::ListKeyRotationsRequest::marker): Use this parameter in a subsequent request after you receive a response with truncated results.
     pub fn marker(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.marker = ::std::option::Option::Some(input.into());
+        self.inner.marker = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListKeyRotationsRequest::marker`](crate::types::ListKeyRotationsRequest::marker).
@@ -191,13 +188,13 @@ impl ListKeyRotationsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.marker = input;
+        self.inner.marker = input;
         self
     }
     /// The value set for [`ListKeyRotationsRequest::marker`](crate::types::ListKeyRotationsRequest::marker), if any.
     #[inline]
     pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
-        &self.marker
+        &self.inner.marker
     }
     /// Builds the [`ListKeyRotationsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -207,17 +204,12 @@ impl ListKeyRotationsRequestBuilder {
         crate::types::ListKeyRotationsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListKeyRotationsRequest",
                 member: "KeyId",
             });
         }
-        ::std::result::Result::Ok(crate::types::ListKeyRotationsRequest {
-            key_id: self.key_id,
-            include_key_material: self.include_key_material,
-            limit: self.limit,
-            marker: self.marker,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

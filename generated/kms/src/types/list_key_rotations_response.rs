@@ -106,9 +106,7 @@ impl ListKeyRotationsResponse {
     ::std::default::Default
 )]
 pub struct ListKeyRotationsResponseBuilder {
-    rotations: ::std::option::Option<::std::vec::Vec<crate::types::RotationsListEntry>>,
-    next_marker: ::std::option::Option<::std::string::String>,
-    truncated: ::std::option::Option<bool>,
+    inner: crate::types::ListKeyRotationsResponse,
 }
 impl ListKeyRotationsResponseBuilder {
     /// Sets [`ListKeyRotationsResponse::rotations`](crate::types::ListKeyRotationsResponse::rotations): A list of completed key material rotations.
@@ -118,7 +116,7 @@ impl ListKeyRotationsResponseBuilder {
             Item = impl ::std::convert::Into<crate::types::RotationsListEntry>,
         >,
     ) -> Self {
-        self.rotations = ::std::option::Option::Some(
+        self.inner.rotations = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -129,7 +127,7 @@ impl ListKeyRotationsResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::RotationsListEntry>>,
     ) -> Self {
-        self.rotations = input;
+        self.inner.rotations = input;
         self
     }
     /// The value set for [`ListKeyRotationsResponse::rotations`](crate::types::ListKeyRotationsResponse::rotations), if any.
@@ -137,14 +135,14 @@ impl ListKeyRotationsResponseBuilder {
     pub fn get_rotations(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::RotationsListEntry>> {
-        &self.rotations
+        &self.inner.rotations
     }
     /// Sets [`ListKeyRotationsResponse::next_marker`](crate::types::ListKeyRotationsResponse::next_marker): When `Truncated` is true, this element is present and contains the value to use for the `Marker` parameter in a subsequent request.
     pub fn next_marker(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_marker = ::std::option::Option::Some(input.into());
+        self.inner.next_marker = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListKeyRotationsResponse::next_marker`](crate::types::ListKeyRotationsResponse::next_marker).
@@ -153,29 +151,29 @@ impl ListKeyRotationsResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_marker = input;
+        self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListKeyRotationsResponse::next_marker`](crate::types::ListKeyRotationsResponse::next_marker), if any.
     #[inline]
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_marker
+        &self.inner.next_marker
     }
     /// Sets [`ListKeyRotationsResponse::truncated`](crate::types::ListKeyRotationsResponse::truncated): A flag that indicates whether there are more items in the list.
     pub fn truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.truncated = ::std::option::Option::Some(input.into());
+        self.inner.truncated = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListKeyRotationsResponse::truncated`](crate::types::ListKeyRotationsResponse::truncated).
     #[inline]
     pub fn set_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.truncated = input;
+        self.inner.truncated = input;
         self
     }
     /// The value set for [`ListKeyRotationsResponse::truncated`](crate::types::ListKeyRotationsResponse::truncated), if any.
     #[inline]
     pub fn get_truncated(&self) -> &::std::option::Option<bool> {
-        &self.truncated
+        &self.inner.truncated
     }
     /// Builds the [`ListKeyRotationsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -185,10 +183,6 @@ impl ListKeyRotationsResponseBuilder {
         crate::types::ListKeyRotationsResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListKeyRotationsResponse {
-            rotations: self.rotations,
-            next_marker: self.next_marker,
-            truncated: self.truncated,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

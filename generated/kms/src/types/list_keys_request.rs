@@ -86,32 +86,31 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListKeysRequest {
     ::std::default::Default
 )]
 pub struct ListKeysRequestBuilder {
-    limit: ::std::option::Option<i32>,
-    marker: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ListKeysRequest,
 }
 impl ListKeysRequestBuilder {
     /// Sets [`ListKeysRequest::limit`](crate::types::ListKeysRequest::limit): Use this parameter to specify the maximum number of items to return.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListKeysRequest::limit`](crate::types::ListKeysRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`ListKeysRequest::limit`](crate::types::ListKeysRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Sets [`ListKeysRequest::marker`](crate::types::ListKeysRequest::marker): Use this parameter in a subsequent request after you receive a response with truncated results.
     pub fn marker(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.marker = ::std::option::Option::Some(input.into());
+        self.inner.marker = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListKeysRequest::marker`](crate::types::ListKeysRequest::marker).
@@ -120,13 +119,13 @@ impl ListKeysRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.marker = input;
+        self.inner.marker = input;
         self
     }
     /// The value set for [`ListKeysRequest::marker`](crate::types::ListKeysRequest::marker), if any.
     #[inline]
     pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
-        &self.marker
+        &self.inner.marker
     }
     /// Builds the [`ListKeysRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -136,9 +135,6 @@ impl ListKeysRequestBuilder {
         crate::types::ListKeysRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListKeysRequest {
-            limit: self.limit,
-            marker: self.marker,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -104,9 +104,7 @@ impl ListKeysResponse {
     ::std::default::Default
 )]
 pub struct ListKeysResponseBuilder {
-    keys: ::std::option::Option<::std::vec::Vec<crate::types::KeyListEntry>>,
-    next_marker: ::std::option::Option<::std::string::String>,
-    truncated: ::std::option::Option<bool>,
+    inner: crate::types::ListKeysResponse,
 }
 impl ListKeysResponseBuilder {
     /// Sets [`ListKeysResponse::keys`](crate::types::ListKeysResponse::keys): A list of KMS keys.
@@ -116,7 +114,7 @@ impl ListKeysResponseBuilder {
             Item = impl ::std::convert::Into<crate::types::KeyListEntry>,
         >,
     ) -> Self {
-        self.keys = ::std::option::Option::Some(
+        self.inner.keys = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -127,7 +125,7 @@ impl ListKeysResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::KeyListEntry>>,
     ) -> Self {
-        self.keys = input;
+        self.inner.keys = input;
         self
     }
     /// The value set for [`ListKeysResponse::keys`](crate::types::ListKeysResponse::keys), if any.
@@ -135,14 +133,14 @@ impl ListKeysResponseBuilder {
     pub fn get_keys(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::KeyListEntry>> {
-        &self.keys
+        &self.inner.keys
     }
     /// Sets [`ListKeysResponse::next_marker`](crate::types::ListKeysResponse::next_marker): When `Truncated` is true, this element is present and contains the value to use for the `Marker` parameter in a subsequent request.
     pub fn next_marker(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_marker = ::std::option::Option::Some(input.into());
+        self.inner.next_marker = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListKeysResponse::next_marker`](crate::types::ListKeysResponse::next_marker).
@@ -151,29 +149,29 @@ impl ListKeysResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_marker = input;
+        self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListKeysResponse::next_marker`](crate::types::ListKeysResponse::next_marker), if any.
     #[inline]
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_marker
+        &self.inner.next_marker
     }
     /// Sets [`ListKeysResponse::truncated`](crate::types::ListKeysResponse::truncated): A flag that indicates whether there are more items in the list.
     pub fn truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.truncated = ::std::option::Option::Some(input.into());
+        self.inner.truncated = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListKeysResponse::truncated`](crate::types::ListKeysResponse::truncated).
     #[inline]
     pub fn set_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.truncated = input;
+        self.inner.truncated = input;
         self
     }
     /// The value set for [`ListKeysResponse::truncated`](crate::types::ListKeysResponse::truncated), if any.
     #[inline]
     pub fn get_truncated(&self) -> &::std::option::Option<bool> {
-        &self.truncated
+        &self.inner.truncated
     }
     /// Builds the [`ListKeysResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -183,10 +181,6 @@ impl ListKeysResponseBuilder {
         crate::types::ListKeysResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListKeysResponse {
-            keys: self.keys,
-            next_marker: self.next_marker,
-            truncated: self.truncated,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -106,9 +106,7 @@ impl ListResourceTagsResponse {
     ::std::default::Default
 )]
 pub struct ListResourceTagsResponseBuilder {
-    tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
-    next_marker: ::std::option::Option<::std::string::String>,
-    truncated: ::std::option::Option<bool>,
+    inner: crate::types::ListResourceTagsResponse,
 }
 impl ListResourceTagsResponseBuilder {
     /// Sets [`ListResourceTagsResponse::tags`](crate::types::ListResourceTagsResponse::tags): A list of tags.
@@ -118,7 +116,7 @@ impl ListResourceTagsResponseBuilder {
             Item = impl ::std::convert::Into<crate::types::Tag>,
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -129,7 +127,7 @@ impl ListResourceTagsResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`ListResourceTagsResponse::tags`](crate::types::ListResourceTagsResponse::tags), if any.
@@ -137,14 +135,14 @@ impl ListResourceTagsResponseBuilder {
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-        &self.tags
+        &self.inner.tags
     }
     /// Sets [`ListResourceTagsResponse::next_marker`](crate::types::ListResourceTagsResponse::next_marker): When `Truncated` is true, this element is present and contains the value to use for the `Marker` parameter in a subsequent request.
     pub fn next_marker(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_marker = ::std::option::Option::Some(input.into());
+        self.inner.next_marker = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListResourceTagsResponse::next_marker`](crate::types::ListResourceTagsResponse::next_marker).
@@ -153,29 +151,29 @@ impl ListResourceTagsResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_marker = input;
+        self.inner.next_marker = input;
         self
     }
     /// The value set for [`ListResourceTagsResponse::next_marker`](crate::types::ListResourceTagsResponse::next_marker), if any.
     #[inline]
     pub fn get_next_marker(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_marker
+        &self.inner.next_marker
     }
     /// Sets [`ListResourceTagsResponse::truncated`](crate::types::ListResourceTagsResponse::truncated): A flag that indicates whether there are more items in the list.
     pub fn truncated(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.truncated = ::std::option::Option::Some(input.into());
+        self.inner.truncated = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListResourceTagsResponse::truncated`](crate::types::ListResourceTagsResponse::truncated).
     #[inline]
     pub fn set_truncated(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.truncated = input;
+        self.inner.truncated = input;
         self
     }
     /// The value set for [`ListResourceTagsResponse::truncated`](crate::types::ListResourceTagsResponse::truncated), if any.
     #[inline]
     pub fn get_truncated(&self) -> &::std::option::Option<bool> {
-        &self.truncated
+        &self.inner.truncated
     }
     /// Builds the [`ListResourceTagsResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -185,10 +183,6 @@ impl ListResourceTagsResponseBuilder {
         crate::types::ListResourceTagsResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListResourceTagsResponse {
-            tags: self.tags,
-            next_marker: self.next_marker,
-            truncated: self.truncated,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

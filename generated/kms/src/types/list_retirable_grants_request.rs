@@ -106,34 +106,31 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListRetirableGrantsReque
     ::std::default::Default
 )]
 pub struct ListRetirableGrantsRequestBuilder {
-    limit: ::std::option::Option<i32>,
-    marker: ::std::option::Option<::std::string::String>,
-    retiring_principal: ::std::option::Option<::std::string::String>,
-    retiring_service_principal: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ListRetirableGrantsRequest,
 }
 impl ListRetirableGrantsRequestBuilder {
     /// Sets [`ListRetirableGrantsRequest::limit`](crate::types::ListRetirableGrantsRequest::limit): Use this parameter to specify the maximum number of items to return.
     pub fn limit(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.limit = ::std::option::Option::Some(input.into());
+        self.inner.limit = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListRetirableGrantsRequest::limit`](crate::types::ListRetirableGrantsRequest::limit).
     #[inline]
     pub fn set_limit(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.limit = input;
+        self.inner.limit = input;
         self
     }
     /// The value set for [`ListRetirableGrantsRequest::limit`](crate::types::ListRetirableGrantsRequest::limit), if any.
     #[inline]
     pub fn get_limit(&self) -> &::std::option::Option<i32> {
-        &self.limit
+        &self.inner.limit
     }
     /// Sets [`ListRetirableGrantsRequest::marker`](crate::types::ListRetirableGrantsRequest::marker): Use this parameter in a subsequent request after you receive a response with truncated results.
     pub fn marker(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.marker = ::std::option::Option::Some(input.into());
+        self.inner.marker = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListRetirableGrantsRequest::marker`](crate::types::ListRetirableGrantsRequest::marker).
@@ -142,20 +139,20 @@ impl ListRetirableGrantsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.marker = input;
+        self.inner.marker = input;
         self
     }
     /// The value set for [`ListRetirableGrantsRequest::marker`](crate::types::ListRetirableGrantsRequest::marker), if any.
     #[inline]
     pub fn get_marker(&self) -> &::std::option::Option<::std::string::String> {
-        &self.marker
+        &self.inner.marker
     }
     /// Sets [`ListRetirableGrantsRequest::retiring_principal`](crate::types::ListRetirableGrantsRequest::retiring_principal): The retiring principal for which to list grants.
     pub fn retiring_principal(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.retiring_principal = ::std::option::Option::Some(input.into());
+        self.inner.retiring_principal = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListRetirableGrantsRequest::retiring_principal`](crate::types::ListRetirableGrantsRequest::retiring_principal).
@@ -164,7 +161,7 @@ impl ListRetirableGrantsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.retiring_principal = input;
+        self.inner.retiring_principal = input;
         self
     }
     /// The value set for [`ListRetirableGrantsRequest::retiring_principal`](crate::types::ListRetirableGrantsRequest::retiring_principal), if any.
@@ -172,14 +169,16 @@ impl ListRetirableGrantsRequestBuilder {
     pub fn get_retiring_principal(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.retiring_principal
+        &self.inner.retiring_principal
     }
     /// Sets [`ListRetirableGrantsRequest::retiring_service_principal`](crate::types::ListRetirableGrantsRequest::retiring_service_principal): The retiring service principal for which to list grants.
     pub fn retiring_service_principal(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.retiring_service_principal = ::std::option::Option::Some(input.into());
+        self.inner.retiring_service_principal = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ListRetirableGrantsRequest::retiring_service_principal`](crate::types::ListRetirableGrantsRequest::retiring_service_principal).
@@ -188,7 +187,7 @@ impl ListRetirableGrantsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.retiring_service_principal = input;
+        self.inner.retiring_service_principal = input;
         self
     }
     /// The value set for [`ListRetirableGrantsRequest::retiring_service_principal`](crate::types::ListRetirableGrantsRequest::retiring_service_principal), if any.
@@ -196,7 +195,7 @@ impl ListRetirableGrantsRequestBuilder {
     pub fn get_retiring_service_principal(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.retiring_service_principal
+        &self.inner.retiring_service_principal
     }
     /// Builds the [`ListRetirableGrantsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -206,11 +205,6 @@ impl ListRetirableGrantsRequestBuilder {
         crate::types::ListRetirableGrantsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListRetirableGrantsRequest {
-            limit: self.limit,
-            marker: self.marker,
-            retiring_principal: self.retiring_principal,
-            retiring_service_principal: self.retiring_service_principal,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

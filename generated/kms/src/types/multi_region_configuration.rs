@@ -96,9 +96,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MultiRegionConfiguration
     ::std::default::Default
 )]
 pub struct MultiRegionConfigurationBuilder {
-    multi_region_key_type: ::std::option::Option<crate::types::MultiRegionKeyType>,
-    primary_key: ::std::option::Option<crate::types::MultiRegionKey>,
-    replica_keys: ::std::option::Option<::std::vec::Vec<crate::types::MultiRegionKey>>,
+    inner: crate::types::MultiRegionConfiguration,
 }
 impl MultiRegionConfigurationBuilder {
     /// Sets [`MultiRegionConfiguration::multi_region_key_type`](crate::types::MultiRegionConfiguration::multi_region_key_type): Indicates whether the KMS key is a `PRIMARY` or `REPLICA` key.
@@ -106,7 +104,7 @@ impl MultiRegionConfigurationBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::MultiRegionKeyType>,
     ) -> Self {
-        self.multi_region_key_type = ::std::option::Option::Some(input.into());
+        self.inner.multi_region_key_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MultiRegionConfiguration::multi_region_key_type`](crate::types::MultiRegionConfiguration::multi_region_key_type).
@@ -115,7 +113,7 @@ impl MultiRegionConfigurationBuilder {
         mut self,
         input: ::std::option::Option<crate::types::MultiRegionKeyType>,
     ) -> Self {
-        self.multi_region_key_type = input;
+        self.inner.multi_region_key_type = input;
         self
     }
     /// The value set for [`MultiRegionConfiguration::multi_region_key_type`](crate::types::MultiRegionConfiguration::multi_region_key_type), if any.
@@ -123,14 +121,14 @@ impl MultiRegionConfigurationBuilder {
     pub fn get_multi_region_key_type(
         &self,
     ) -> &::std::option::Option<crate::types::MultiRegionKeyType> {
-        &self.multi_region_key_type
+        &self.inner.multi_region_key_type
     }
     /// Sets [`MultiRegionConfiguration::primary_key`](crate::types::MultiRegionConfiguration::primary_key): Displays the key ARN and Region of the primary key.
     pub fn primary_key(
         mut self,
         input: impl ::std::convert::Into<crate::types::MultiRegionKey>,
     ) -> Self {
-        self.primary_key = ::std::option::Option::Some(input.into());
+        self.inner.primary_key = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MultiRegionConfiguration::primary_key`](crate::types::MultiRegionConfiguration::primary_key).
@@ -139,7 +137,7 @@ impl MultiRegionConfigurationBuilder {
         mut self,
         input: ::std::option::Option<crate::types::MultiRegionKey>,
     ) -> Self {
-        self.primary_key = input;
+        self.inner.primary_key = input;
         self
     }
     /// The value set for [`MultiRegionConfiguration::primary_key`](crate::types::MultiRegionConfiguration::primary_key), if any.
@@ -147,7 +145,7 @@ impl MultiRegionConfigurationBuilder {
     pub fn get_primary_key(
         &self,
     ) -> &::std::option::Option<crate::types::MultiRegionKey> {
-        &self.primary_key
+        &self.inner.primary_key
     }
     /// Sets [`MultiRegionConfiguration::replica_keys`](crate::types::MultiRegionConfiguration::replica_keys): displays the key ARNs and Regions of all replica keys.
     pub fn replica_keys(
@@ -156,7 +154,7 @@ impl MultiRegionConfigurationBuilder {
             Item = impl ::std::convert::Into<crate::types::MultiRegionKey>,
         >,
     ) -> Self {
-        self.replica_keys = ::std::option::Option::Some(
+        self.inner.replica_keys = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -167,7 +165,7 @@ impl MultiRegionConfigurationBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::MultiRegionKey>>,
     ) -> Self {
-        self.replica_keys = input;
+        self.inner.replica_keys = input;
         self
     }
     /// The value set for [`MultiRegionConfiguration::replica_keys`](crate::types::MultiRegionConfiguration::replica_keys), if any.
@@ -175,7 +173,7 @@ impl MultiRegionConfigurationBuilder {
     pub fn get_replica_keys(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::MultiRegionKey>> {
-        &self.replica_keys
+        &self.inner.replica_keys
     }
     /// Builds the [`MultiRegionConfiguration`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -185,10 +183,6 @@ impl MultiRegionConfigurationBuilder {
         crate::types::MultiRegionConfiguration,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::MultiRegionConfiguration {
-            multi_region_key_type: self.multi_region_key_type,
-            primary_key: self.primary_key,
-            replica_keys: self.replica_keys,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

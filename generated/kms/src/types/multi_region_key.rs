@@ -78,8 +78,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MultiRegionKey {
     ::std::default::Default
 )]
 pub struct MultiRegionKeyBuilder {
-    arn: ::std::option::Option<::std::string::String>,
-    region: ::std::option::Option<::std::string::String>,
+    inner: crate::types::MultiRegionKey,
 }
 impl MultiRegionKeyBuilder {
     /// Sets [`MultiRegionKey::arn`](crate::types::MultiRegionKey::arn): Displays the key ARN of a primary or replica key of a multi-Region key.
@@ -87,7 +86,7 @@ impl MultiRegionKeyBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.arn = ::std::option::Option::Some(input.into());
+        self.inner.arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MultiRegionKey::arn`](crate::types::MultiRegionKey::arn).
@@ -96,20 +95,20 @@ impl MultiRegionKeyBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.arn = input;
+        self.inner.arn = input;
         self
     }
     /// The value set for [`MultiRegionKey::arn`](crate::types::MultiRegionKey::arn), if any.
     #[inline]
     pub fn get_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.arn
+        &self.inner.arn
     }
     /// Sets [`MultiRegionKey::region`](crate::types::MultiRegionKey::region): Displays the Amazon Web Services Region of a primary or replica key in a multi-Region key.
     pub fn region(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.region = ::std::option::Option::Some(input.into());
+        self.inner.region = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MultiRegionKey::region`](crate::types::MultiRegionKey::region).
@@ -118,13 +117,13 @@ impl MultiRegionKeyBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.region = input;
+        self.inner.region = input;
         self
     }
     /// The value set for [`MultiRegionKey::region`](crate::types::MultiRegionKey::region), if any.
     #[inline]
     pub fn get_region(&self) -> &::std::option::Option<::std::string::String> {
-        &self.region
+        &self.inner.region
     }
     /// Builds the [`MultiRegionKey`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -134,9 +133,6 @@ impl MultiRegionKeyBuilder {
         crate::types::MultiRegionKey,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::MultiRegionKey {
-            arn: self.arn,
-            region: self.region,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

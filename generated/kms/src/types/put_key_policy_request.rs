@@ -138,10 +138,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PutKeyPolicyRequest {
     ::std::default::Default
 )]
 pub struct PutKeyPolicyRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    policy_name: ::std::option::Option<::std::string::String>,
-    policy: ::std::option::Option<::std::string::String>,
-    bypass_policy_lockout_safety_check: ::std::option::Option<bool>,
+    inner: crate::types::PutKeyPolicyRequest,
 }
 impl PutKeyPolicyRequestBuilder {
     /// Sets [`PutKeyPolicyRequest::key_id`](crate::types::PutKeyPolicyRequest::key_id): Sets the key policy on the specified KMS key.
@@ -149,7 +146,7 @@ impl PutKeyPolicyRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutKeyPolicyRequest::key_id`](crate::types::PutKeyPolicyRequest::key_id).
@@ -158,20 +155,20 @@ impl PutKeyPolicyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`PutKeyPolicyRequest::key_id`](crate::types::PutKeyPolicyRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`PutKeyPolicyRequest::policy_name`](crate::types::PutKeyPolicyRequest::policy_name): The name of the key policy.
     pub fn policy_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.policy_name = ::std::option::Option::Some(input.into());
+        self.inner.policy_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutKeyPolicyRequest::policy_name`](crate::types::PutKeyPolicyRequest::policy_name).
@@ -180,20 +177,20 @@ impl PutKeyPolicyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.policy_name = input;
+        self.inner.policy_name = input;
         self
     }
     /// The value set for [`PutKeyPolicyRequest::policy_name`](crate::types::PutKeyPolicyRequest::policy_name), if any.
     #[inline]
     pub fn get_policy_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.policy_name
+        &self.inner.policy_name
     }
     /// Sets [`PutKeyPolicyRequest::policy`](crate::types::PutKeyPolicyRequest::policy): The key policy to attach to the KMS key.
     pub fn policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.policy = ::std::option::Option::Some(input.into());
+        self.inner.policy = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PutKeyPolicyRequest::policy`](crate::types::PutKeyPolicyRequest::policy).
@@ -202,20 +199,20 @@ impl PutKeyPolicyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.policy = input;
+        self.inner.policy = input;
         self
     }
     /// The value set for [`PutKeyPolicyRequest::policy`](crate::types::PutKeyPolicyRequest::policy), if any.
     #[inline]
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
-        &self.policy
+        &self.inner.policy
     }
     /// Sets [`PutKeyPolicyRequest::bypass_policy_lockout_safety_check`](crate::types::PutKeyPolicyRequest::bypass_policy_lockout_safety_check): Skips ("bypasses") the key policy lockout safety check.
     pub fn bypass_policy_lockout_safety_check(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.bypass_policy_lockout_safety_check = ::std::option::Option::Some(
+        self.inner.bypass_policy_lockout_safety_check = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -226,7 +223,7 @@ impl PutKeyPolicyRequestBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.bypass_policy_lockout_safety_check = input;
+        self.inner.bypass_policy_lockout_safety_check = input;
         self
     }
     /// The value set for [`PutKeyPolicyRequest::bypass_policy_lockout_safety_check`](crate::types::PutKeyPolicyRequest::bypass_policy_lockout_safety_check), if any.
@@ -234,7 +231,7 @@ impl PutKeyPolicyRequestBuilder {
     pub fn get_bypass_policy_lockout_safety_check(
         &self,
     ) -> &::std::option::Option<bool> {
-        &self.bypass_policy_lockout_safety_check
+        &self.inner.bypass_policy_lockout_safety_check
     }
     /// Builds the [`PutKeyPolicyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -244,23 +241,18 @@ impl PutKeyPolicyRequestBuilder {
         crate::types::PutKeyPolicyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutKeyPolicyRequest",
                 member: "KeyId",
             });
         }
-        if self.policy.is_none() {
+        if self.inner.policy.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PutKeyPolicyRequest",
                 member: "Policy",
             });
         }
-        ::std::result::Result::Ok(crate::types::PutKeyPolicyRequest {
-            key_id: self.key_id,
-            policy_name: self.policy_name,
-            policy: self.policy,
-            bypass_policy_lockout_safety_check: self.bypass_policy_lockout_safety_check,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -209,26 +209,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReEncryptRequest {
     ::std::default::Default
 )]
 pub struct ReEncryptRequestBuilder {
-    ciphertext_blob: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    source_encryption_context: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    source_key_id: ::std::option::Option<::std::string::String>,
-    destination_key_id: ::std::option::Option<::std::string::String>,
-    destination_encryption_context: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
-    source_encryption_algorithm: ::std::option::Option<
-        crate::types::EncryptionAlgorithmSpec,
-    >,
-    destination_encryption_algorithm: ::std::option::Option<
-        crate::types::EncryptionAlgorithmSpec,
-    >,
-    grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    dry_run: ::std::option::Option<bool>,
-    dry_run_modifiers: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DryRunModifierType>,
-    >,
+    inner: crate::types::ReEncryptRequest,
 }
 impl ReEncryptRequestBuilder {
     /// Sets [`ReEncryptRequest::ciphertext_blob`](crate::types::ReEncryptRequest::ciphertext_blob): Ciphertext of the data to reencrypt.
@@ -236,7 +217,7 @@ impl ReEncryptRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_blob = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_blob = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReEncryptRequest::ciphertext_blob`](crate::types::ReEncryptRequest::ciphertext_blob).
@@ -245,7 +226,7 @@ impl ReEncryptRequestBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_blob = input;
+        self.inner.ciphertext_blob = input;
         self
     }
     /// The value set for [`ReEncryptRequest::ciphertext_blob`](crate::types::ReEncryptRequest::ciphertext_blob), if any.
@@ -253,7 +234,7 @@ impl ReEncryptRequestBuilder {
     pub fn get_ciphertext_blob(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.ciphertext_blob
+        &self.inner.ciphertext_blob
     }
     /// Sets [`ReEncryptRequest::source_encryption_context`](crate::types::ReEncryptRequest::source_encryption_context): Specifies the encryption context to use to decrypt the ciphertext.
     pub fn source_encryption_context(
@@ -265,7 +246,7 @@ impl ReEncryptRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.source_encryption_context = ::std::option::Option::Some(
+        self.inner.source_encryption_context = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -278,7 +259,7 @@ impl ReEncryptRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.source_encryption_context = input;
+        self.inner.source_encryption_context = input;
         self
     }
     /// The value set for [`ReEncryptRequest::source_encryption_context`](crate::types::ReEncryptRequest::source_encryption_context), if any.
@@ -288,14 +269,14 @@ impl ReEncryptRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.source_encryption_context
+        &self.inner.source_encryption_context
     }
     /// Sets [`ReEncryptRequest::source_key_id`](crate::types::ReEncryptRequest::source_key_id): Specifies the KMS key that KMS will use to decrypt the ciphertext before it is re-encrypted.
     pub fn source_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.source_key_id = ::std::option::Option::Some(input.into());
+        self.inner.source_key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReEncryptRequest::source_key_id`](crate::types::ReEncryptRequest::source_key_id).
@@ -304,20 +285,20 @@ impl ReEncryptRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.source_key_id = input;
+        self.inner.source_key_id = input;
         self
     }
     /// The value set for [`ReEncryptRequest::source_key_id`](crate::types::ReEncryptRequest::source_key_id), if any.
     #[inline]
     pub fn get_source_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.source_key_id
+        &self.inner.source_key_id
     }
     /// Sets [`ReEncryptRequest::destination_key_id`](crate::types::ReEncryptRequest::destination_key_id): A unique identifier for the KMS key that is used to reencrypt the data.
     pub fn destination_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.destination_key_id = ::std::option::Option::Some(input.into());
+        self.inner.destination_key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReEncryptRequest::destination_key_id`](crate::types::ReEncryptRequest::destination_key_id).
@@ -326,7 +307,7 @@ impl ReEncryptRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.destination_key_id = input;
+        self.inner.destination_key_id = input;
         self
     }
     /// The value set for [`ReEncryptRequest::destination_key_id`](crate::types::ReEncryptRequest::destination_key_id), if any.
@@ -334,7 +315,7 @@ impl ReEncryptRequestBuilder {
     pub fn get_destination_key_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.destination_key_id
+        &self.inner.destination_key_id
     }
     /// Sets [`ReEncryptRequest::destination_encryption_context`](crate::types::ReEncryptRequest::destination_encryption_context): Specifies that encryption context to use when the reencrypting the data.
     pub fn destination_encryption_context(
@@ -346,7 +327,7 @@ impl ReEncryptRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.destination_encryption_context = ::std::option::Option::Some(
+        self.inner.destination_encryption_context = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -359,7 +340,7 @@ impl ReEncryptRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.destination_encryption_context = input;
+        self.inner.destination_encryption_context = input;
         self
     }
     /// The value set for [`ReEncryptRequest::destination_encryption_context`](crate::types::ReEncryptRequest::destination_encryption_context), if any.
@@ -369,14 +350,16 @@ impl ReEncryptRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.destination_encryption_context
+        &self.inner.destination_encryption_context
     }
     /// Sets [`ReEncryptRequest::source_encryption_algorithm`](crate::types::ReEncryptRequest::source_encryption_algorithm): Specifies the encryption algorithm that KMS will use to decrypt the ciphertext before it is reencrypted.
     pub fn source_encryption_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
-        self.source_encryption_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.source_encryption_algorithm = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ReEncryptRequest::source_encryption_algorithm`](crate::types::ReEncryptRequest::source_encryption_algorithm).
@@ -385,7 +368,7 @@ impl ReEncryptRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
-        self.source_encryption_algorithm = input;
+        self.inner.source_encryption_algorithm = input;
         self
     }
     /// The value set for [`ReEncryptRequest::source_encryption_algorithm`](crate::types::ReEncryptRequest::source_encryption_algorithm), if any.
@@ -393,14 +376,14 @@ impl ReEncryptRequestBuilder {
     pub fn get_source_encryption_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
-        &self.source_encryption_algorithm
+        &self.inner.source_encryption_algorithm
     }
     /// Sets [`ReEncryptRequest::destination_encryption_algorithm`](crate::types::ReEncryptRequest::destination_encryption_algorithm): Specifies the encryption algorithm that KMS will use to reecrypt the data after it has decrypted it.
     pub fn destination_encryption_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
-        self.destination_encryption_algorithm = ::std::option::Option::Some(
+        self.inner.destination_encryption_algorithm = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -411,7 +394,7 @@ impl ReEncryptRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
-        self.destination_encryption_algorithm = input;
+        self.inner.destination_encryption_algorithm = input;
         self
     }
     /// The value set for [`ReEncryptRequest::destination_encryption_algorithm`](crate::types::ReEncryptRequest::destination_encryption_algorithm), if any.
@@ -419,7 +402,7 @@ impl ReEncryptRequestBuilder {
     pub fn get_destination_encryption_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
-        &self.destination_encryption_algorithm
+        &self.inner.destination_encryption_algorithm
     }
     /// Sets [`ReEncryptRequest::grant_tokens`](crate::types::ReEncryptRequest::grant_tokens): A list of grant tokens.
     pub fn grant_tokens(
@@ -428,7 +411,7 @@ impl ReEncryptRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.grant_tokens = ::std::option::Option::Some(
+        self.inner.grant_tokens = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -439,7 +422,7 @@ impl ReEncryptRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.grant_tokens = input;
+        self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`ReEncryptRequest::grant_tokens`](crate::types::ReEncryptRequest::grant_tokens), if any.
@@ -447,23 +430,23 @@ impl ReEncryptRequestBuilder {
     pub fn get_grant_tokens(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.grant_tokens
+        &self.inner.grant_tokens
     }
     /// Sets [`ReEncryptRequest::dry_run`](crate::types::ReEncryptRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.dry_run = ::std::option::Option::Some(input.into());
+        self.inner.dry_run = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReEncryptRequest::dry_run`](crate::types::ReEncryptRequest::dry_run).
     #[inline]
     pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.dry_run = input;
+        self.inner.dry_run = input;
         self
     }
     /// The value set for [`ReEncryptRequest::dry_run`](crate::types::ReEncryptRequest::dry_run), if any.
     #[inline]
     pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
-        &self.dry_run
+        &self.inner.dry_run
     }
     /// Sets [`ReEncryptRequest::dry_run_modifiers`](crate::types::ReEncryptRequest::dry_run_modifiers): Specifies the modifiers to apply to the dry run operation. `DryRunModifiers` is an optional parameter that only applies when `DryRun` is set to `true`.
     pub fn dry_run_modifiers(
@@ -472,7 +455,7 @@ impl ReEncryptRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::DryRunModifierType>,
         >,
     ) -> Self {
-        self.dry_run_modifiers = ::std::option::Option::Some(
+        self.inner.dry_run_modifiers = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -483,7 +466,7 @@ impl ReEncryptRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::DryRunModifierType>>,
     ) -> Self {
-        self.dry_run_modifiers = input;
+        self.inner.dry_run_modifiers = input;
         self
     }
     /// The value set for [`ReEncryptRequest::dry_run_modifiers`](crate::types::ReEncryptRequest::dry_run_modifiers), if any.
@@ -491,7 +474,7 @@ impl ReEncryptRequestBuilder {
     pub fn get_dry_run_modifiers(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::DryRunModifierType>> {
-        &self.dry_run_modifiers
+        &self.inner.dry_run_modifiers
     }
     /// Builds the [`ReEncryptRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -501,23 +484,12 @@ impl ReEncryptRequestBuilder {
         crate::types::ReEncryptRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.destination_key_id.is_none() {
+        if self.inner.destination_key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReEncryptRequest",
                 member: "DestinationKeyId",
             });
         }
-        ::std::result::Result::Ok(crate::types::ReEncryptRequest {
-            ciphertext_blob: self.ciphertext_blob,
-            source_encryption_context: self.source_encryption_context,
-            source_key_id: self.source_key_id,
-            destination_key_id: self.destination_key_id,
-            destination_encryption_context: self.destination_encryption_context,
-            source_encryption_algorithm: self.source_encryption_algorithm,
-            destination_encryption_algorithm: self.destination_encryption_algorithm,
-            grant_tokens: self.grant_tokens,
-            dry_run: self.dry_run,
-            dry_run_modifiers: self.dry_run_modifiers,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

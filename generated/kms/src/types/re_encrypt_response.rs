@@ -132,17 +132,7 @@ impl ReEncryptResponse {
     ::std::default::Default
 )]
 pub struct ReEncryptResponseBuilder {
-    ciphertext_blob: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    source_key_id: ::std::option::Option<::std::string::String>,
-    key_id: ::std::option::Option<::std::string::String>,
-    source_encryption_algorithm: ::std::option::Option<
-        crate::types::EncryptionAlgorithmSpec,
-    >,
-    destination_encryption_algorithm: ::std::option::Option<
-        crate::types::EncryptionAlgorithmSpec,
-    >,
-    source_key_material_id: ::std::option::Option<::std::string::String>,
-    destination_key_material_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ReEncryptResponse,
 }
 impl ReEncryptResponseBuilder {
     /// Sets [`ReEncryptResponse::ciphertext_blob`](crate::types::ReEncryptResponse::ciphertext_blob): The reencrypted data.
@@ -150,7 +140,7 @@ impl ReEncryptResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_blob = ::std::option::Option::Some(input.into());
+        self.inner.ciphertext_blob = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReEncryptResponse::ciphertext_blob`](crate::types::ReEncryptResponse::ciphertext_blob).
@@ -159,7 +149,7 @@ impl ReEncryptResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.ciphertext_blob = input;
+        self.inner.ciphertext_blob = input;
         self
     }
     /// The value set for [`ReEncryptResponse::ciphertext_blob`](crate::types::ReEncryptResponse::ciphertext_blob), if any.
@@ -167,14 +157,14 @@ impl ReEncryptResponseBuilder {
     pub fn get_ciphertext_blob(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.ciphertext_blob
+        &self.inner.ciphertext_blob
     }
     /// Sets [`ReEncryptResponse::source_key_id`](crate::types::ReEncryptResponse::source_key_id): Unique identifier of the KMS key used to originally encrypt the data.
     pub fn source_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.source_key_id = ::std::option::Option::Some(input.into());
+        self.inner.source_key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReEncryptResponse::source_key_id`](crate::types::ReEncryptResponse::source_key_id).
@@ -183,20 +173,20 @@ impl ReEncryptResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.source_key_id = input;
+        self.inner.source_key_id = input;
         self
     }
     /// The value set for [`ReEncryptResponse::source_key_id`](crate::types::ReEncryptResponse::source_key_id), if any.
     #[inline]
     pub fn get_source_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.source_key_id
+        &self.inner.source_key_id
     }
     /// Sets [`ReEncryptResponse::key_id`](crate::types::ReEncryptResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key that was used to reencrypt the data.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReEncryptResponse::key_id`](crate::types::ReEncryptResponse::key_id).
@@ -205,20 +195,22 @@ impl ReEncryptResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`ReEncryptResponse::key_id`](crate::types::ReEncryptResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`ReEncryptResponse::source_encryption_algorithm`](crate::types::ReEncryptResponse::source_encryption_algorithm): The encryption algorithm that was used to decrypt the ciphertext before it was reencrypted.
     pub fn source_encryption_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
-        self.source_encryption_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.source_encryption_algorithm = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ReEncryptResponse::source_encryption_algorithm`](crate::types::ReEncryptResponse::source_encryption_algorithm).
@@ -227,7 +219,7 @@ impl ReEncryptResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
-        self.source_encryption_algorithm = input;
+        self.inner.source_encryption_algorithm = input;
         self
     }
     /// The value set for [`ReEncryptResponse::source_encryption_algorithm`](crate::types::ReEncryptResponse::source_encryption_algorithm), if any.
@@ -235,14 +227,14 @@ impl ReEncryptResponseBuilder {
     pub fn get_source_encryption_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
-        &self.source_encryption_algorithm
+        &self.inner.source_encryption_algorithm
     }
     /// Sets [`ReEncryptResponse::destination_encryption_algorithm`](crate::types::ReEncryptResponse::destination_encryption_algorithm): The encryption algorithm that was used to reencrypt the data.
     pub fn destination_encryption_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
-        self.destination_encryption_algorithm = ::std::option::Option::Some(
+        self.inner.destination_encryption_algorithm = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -253,7 +245,7 @@ impl ReEncryptResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::EncryptionAlgorithmSpec>,
     ) -> Self {
-        self.destination_encryption_algorithm = input;
+        self.inner.destination_encryption_algorithm = input;
         self
     }
     /// The value set for [`ReEncryptResponse::destination_encryption_algorithm`](crate::types::ReEncryptResponse::destination_encryption_algorithm), if any.
@@ -261,14 +253,14 @@ impl ReEncryptResponseBuilder {
     pub fn get_destination_encryption_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::EncryptionAlgorithmSpec> {
-        &self.destination_encryption_algorithm
+        &self.inner.destination_encryption_algorithm
     }
     /// Sets [`ReEncryptResponse::source_key_material_id`](crate::types::ReEncryptResponse::source_key_material_id): The identifier of the key material used to originally encrypt the data.
     pub fn source_key_material_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.source_key_material_id = ::std::option::Option::Some(input.into());
+        self.inner.source_key_material_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReEncryptResponse::source_key_material_id`](crate::types::ReEncryptResponse::source_key_material_id).
@@ -277,7 +269,7 @@ impl ReEncryptResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.source_key_material_id = input;
+        self.inner.source_key_material_id = input;
         self
     }
     /// The value set for [`ReEncryptResponse::source_key_material_id`](crate::types::ReEncryptResponse::source_key_material_id), if any.
@@ -285,14 +277,16 @@ impl ReEncryptResponseBuilder {
     pub fn get_source_key_material_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.source_key_material_id
+        &self.inner.source_key_material_id
     }
     /// Sets [`ReEncryptResponse::destination_key_material_id`](crate::types::ReEncryptResponse::destination_key_material_id): The identifier of the key material used to reencrypt the data.
     pub fn destination_key_material_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.destination_key_material_id = ::std::option::Option::Some(input.into());
+        self.inner.destination_key_material_id = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ReEncryptResponse::destination_key_material_id`](crate::types::ReEncryptResponse::destination_key_material_id).
@@ -301,7 +295,7 @@ impl ReEncryptResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.destination_key_material_id = input;
+        self.inner.destination_key_material_id = input;
         self
     }
     /// The value set for [`ReEncryptResponse::destination_key_material_id`](crate::types::ReEncryptResponse::destination_key_material_id), if any.
@@ -309,7 +303,7 @@ impl ReEncryptResponseBuilder {
     pub fn get_destination_key_material_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.destination_key_material_id
+        &self.inner.destination_key_material_id
     }
     /// Builds the [`ReEncryptResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -319,14 +313,6 @@ impl ReEncryptResponseBuilder {
         crate::types::ReEncryptResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ReEncryptResponse {
-            ciphertext_blob: self.ciphertext_blob,
-            source_key_id: self.source_key_id,
-            key_id: self.key_id,
-            source_encryption_algorithm: self.source_encryption_algorithm,
-            destination_encryption_algorithm: self.destination_encryption_algorithm,
-            source_key_material_id: self.source_key_material_id,
-            destination_key_material_id: self.destination_key_material_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

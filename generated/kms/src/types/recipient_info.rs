@@ -82,10 +82,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RecipientInfo {
     ::std::default::Default
 )]
 pub struct RecipientInfoBuilder {
-    key_encryption_algorithm: ::std::option::Option<
-        crate::types::KeyEncryptionMechanism,
-    >,
-    attestation_document: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
+    inner: crate::types::RecipientInfo,
 }
 impl RecipientInfoBuilder {
     /// Sets [`RecipientInfo::key_encryption_algorithm`](crate::types::RecipientInfo::key_encryption_algorithm): The encryption algorithm that KMS should use with the public key for an Amazon Web Services Nitro Enclave or NitroTPM to encrypt plaintext values for the response.
@@ -93,7 +90,7 @@ impl RecipientInfoBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::KeyEncryptionMechanism>,
     ) -> Self {
-        self.key_encryption_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.key_encryption_algorithm = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RecipientInfo::key_encryption_algorithm`](crate::types::RecipientInfo::key_encryption_algorithm).
@@ -102,7 +99,7 @@ impl RecipientInfoBuilder {
         mut self,
         input: ::std::option::Option<crate::types::KeyEncryptionMechanism>,
     ) -> Self {
-        self.key_encryption_algorithm = input;
+        self.inner.key_encryption_algorithm = input;
         self
     }
     /// The value set for [`RecipientInfo::key_encryption_algorithm`](crate::types::RecipientInfo::key_encryption_algorithm), if any.
@@ -110,14 +107,14 @@ impl RecipientInfoBuilder {
     pub fn get_key_encryption_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::KeyEncryptionMechanism> {
-        &self.key_encryption_algorithm
+        &self.inner.key_encryption_algorithm
     }
     /// Sets [`RecipientInfo::attestation_document`](crate::types::RecipientInfo::attestation_document): The attestation document for an Amazon Web Services Nitro Enclave or a NitroTPM.
     pub fn attestation_document(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.attestation_document = ::std::option::Option::Some(input.into());
+        self.inner.attestation_document = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RecipientInfo::attestation_document`](crate::types::RecipientInfo::attestation_document).
@@ -126,7 +123,7 @@ impl RecipientInfoBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.attestation_document = input;
+        self.inner.attestation_document = input;
         self
     }
     /// The value set for [`RecipientInfo::attestation_document`](crate::types::RecipientInfo::attestation_document), if any.
@@ -134,7 +131,7 @@ impl RecipientInfoBuilder {
     pub fn get_attestation_document(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.attestation_document
+        &self.inner.attestation_document
     }
     /// Builds the [`RecipientInfo`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -144,9 +141,6 @@ impl RecipientInfoBuilder {
         crate::types::RecipientInfo,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::RecipientInfo {
-            key_encryption_algorithm: self.key_encryption_algorithm,
-            attestation_document: self.attestation_document,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

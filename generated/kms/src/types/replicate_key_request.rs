@@ -172,12 +172,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReplicateKeyRequest {
     ::std::default::Default
 )]
 pub struct ReplicateKeyRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    replica_region: ::std::option::Option<::std::string::String>,
-    policy: ::std::option::Option<::std::string::String>,
-    bypass_policy_lockout_safety_check: ::std::option::Option<bool>,
-    description: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    inner: crate::types::ReplicateKeyRequest,
 }
 impl ReplicateKeyRequestBuilder {
     /// Sets [`ReplicateKeyRequest::key_id`](crate::types::ReplicateKeyRequest::key_id): Identifies the multi-Region primary key that is being replicated.
@@ -185,7 +180,7 @@ impl ReplicateKeyRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicateKeyRequest::key_id`](crate::types::ReplicateKeyRequest::key_id).
@@ -194,20 +189,20 @@ impl ReplicateKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`ReplicateKeyRequest::key_id`](crate::types::ReplicateKeyRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`ReplicateKeyRequest::replica_region`](crate::types::ReplicateKeyRequest::replica_region): The Region ID of the Amazon Web Services Region for this replica key.
     pub fn replica_region(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.replica_region = ::std::option::Option::Some(input.into());
+        self.inner.replica_region = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicateKeyRequest::replica_region`](crate::types::ReplicateKeyRequest::replica_region).
@@ -216,20 +211,20 @@ impl ReplicateKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.replica_region = input;
+        self.inner.replica_region = input;
         self
     }
     /// The value set for [`ReplicateKeyRequest::replica_region`](crate::types::ReplicateKeyRequest::replica_region), if any.
     #[inline]
     pub fn get_replica_region(&self) -> &::std::option::Option<::std::string::String> {
-        &self.replica_region
+        &self.inner.replica_region
     }
     /// Sets [`ReplicateKeyRequest::policy`](crate::types::ReplicateKeyRequest::policy): The key policy to attach to the KMS key.
     pub fn policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.policy = ::std::option::Option::Some(input.into());
+        self.inner.policy = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicateKeyRequest::policy`](crate::types::ReplicateKeyRequest::policy).
@@ -238,20 +233,20 @@ impl ReplicateKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.policy = input;
+        self.inner.policy = input;
         self
     }
     /// The value set for [`ReplicateKeyRequest::policy`](crate::types::ReplicateKeyRequest::policy), if any.
     #[inline]
     pub fn get_policy(&self) -> &::std::option::Option<::std::string::String> {
-        &self.policy
+        &self.inner.policy
     }
     /// Sets [`ReplicateKeyRequest::bypass_policy_lockout_safety_check`](crate::types::ReplicateKeyRequest::bypass_policy_lockout_safety_check): Skips ("bypasses") the key policy lockout safety check.
     pub fn bypass_policy_lockout_safety_check(
         mut self,
         input: impl ::std::convert::Into<bool>,
     ) -> Self {
-        self.bypass_policy_lockout_safety_check = ::std::option::Option::Some(
+        self.inner.bypass_policy_lockout_safety_check = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -262,7 +257,7 @@ impl ReplicateKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<bool>,
     ) -> Self {
-        self.bypass_policy_lockout_safety_check = input;
+        self.inner.bypass_policy_lockout_safety_check = input;
         self
     }
     /// The value set for [`ReplicateKeyRequest::bypass_policy_lockout_safety_check`](crate::types::ReplicateKeyRequest::bypass_policy_lockout_safety_check), if any.
@@ -270,14 +265,14 @@ impl ReplicateKeyRequestBuilder {
     pub fn get_bypass_policy_lockout_safety_check(
         &self,
     ) -> &::std::option::Option<bool> {
-        &self.bypass_policy_lockout_safety_check
+        &self.inner.bypass_policy_lockout_safety_check
     }
     /// Sets [`ReplicateKeyRequest::description`](crate::types::ReplicateKeyRequest::description): A description of the KMS key.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicateKeyRequest::description`](crate::types::ReplicateKeyRequest::description).
@@ -286,13 +281,13 @@ impl ReplicateKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`ReplicateKeyRequest::description`](crate::types::ReplicateKeyRequest::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Sets [`ReplicateKeyRequest::tags`](crate::types::ReplicateKeyRequest::tags): Assigns one or more tags to the replica key.
     pub fn tags(
@@ -301,7 +296,7 @@ impl ReplicateKeyRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::Tag>,
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -312,7 +307,7 @@ impl ReplicateKeyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`ReplicateKeyRequest::tags`](crate::types::ReplicateKeyRequest::tags), if any.
@@ -320,7 +315,7 @@ impl ReplicateKeyRequestBuilder {
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-        &self.tags
+        &self.inner.tags
     }
     /// Builds the [`ReplicateKeyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -330,25 +325,18 @@ impl ReplicateKeyRequestBuilder {
         crate::types::ReplicateKeyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicateKeyRequest",
                 member: "KeyId",
             });
         }
-        if self.replica_region.is_none() {
+        if self.inner.replica_region.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReplicateKeyRequest",
                 member: "ReplicaRegion",
             });
         }
-        ::std::result::Result::Ok(crate::types::ReplicateKeyRequest {
-            key_id: self.key_id,
-            replica_region: self.replica_region,
-            policy: self.policy,
-            bypass_policy_lockout_safety_check: self.bypass_policy_lockout_safety_check,
-            description: self.description,
-            tags: self.tags,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -102,9 +102,7 @@ impl ReplicateKeyResponse {
     ::std::default::Default
 )]
 pub struct ReplicateKeyResponseBuilder {
-    replica_key_metadata: ::std::option::Option<crate::types::KeyMetadata>,
-    replica_policy: ::std::option::Option<::std::string::String>,
-    replica_tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    inner: crate::types::ReplicateKeyResponse,
 }
 impl ReplicateKeyResponseBuilder {
     /// Sets [`ReplicateKeyResponse::replica_key_metadata`](crate::types::ReplicateKeyResponse::replica_key_metadata): Displays details about the new replica key, including its Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) and [Key states of KMS keys](https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html).
@@ -112,7 +110,7 @@ impl ReplicateKeyResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::KeyMetadata>,
     ) -> Self {
-        self.replica_key_metadata = ::std::option::Option::Some(input.into());
+        self.inner.replica_key_metadata = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicateKeyResponse::replica_key_metadata`](crate::types::ReplicateKeyResponse::replica_key_metadata).
@@ -121,7 +119,7 @@ impl ReplicateKeyResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::KeyMetadata>,
     ) -> Self {
-        self.replica_key_metadata = input;
+        self.inner.replica_key_metadata = input;
         self
     }
     /// The value set for [`ReplicateKeyResponse::replica_key_metadata`](crate::types::ReplicateKeyResponse::replica_key_metadata), if any.
@@ -129,14 +127,14 @@ impl ReplicateKeyResponseBuilder {
     pub fn get_replica_key_metadata(
         &self,
     ) -> &::std::option::Option<crate::types::KeyMetadata> {
-        &self.replica_key_metadata
+        &self.inner.replica_key_metadata
     }
     /// Sets [`ReplicateKeyResponse::replica_policy`](crate::types::ReplicateKeyResponse::replica_policy): The key policy of the new replica key.
     pub fn replica_policy(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.replica_policy = ::std::option::Option::Some(input.into());
+        self.inner.replica_policy = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReplicateKeyResponse::replica_policy`](crate::types::ReplicateKeyResponse::replica_policy).
@@ -145,13 +143,13 @@ impl ReplicateKeyResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.replica_policy = input;
+        self.inner.replica_policy = input;
         self
     }
     /// The value set for [`ReplicateKeyResponse::replica_policy`](crate::types::ReplicateKeyResponse::replica_policy), if any.
     #[inline]
     pub fn get_replica_policy(&self) -> &::std::option::Option<::std::string::String> {
-        &self.replica_policy
+        &self.inner.replica_policy
     }
     /// Sets [`ReplicateKeyResponse::replica_tags`](crate::types::ReplicateKeyResponse::replica_tags): The tags on the new replica key.
     pub fn replica_tags(
@@ -160,7 +158,7 @@ impl ReplicateKeyResponseBuilder {
             Item = impl ::std::convert::Into<crate::types::Tag>,
         >,
     ) -> Self {
-        self.replica_tags = ::std::option::Option::Some(
+        self.inner.replica_tags = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -171,7 +169,7 @@ impl ReplicateKeyResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     ) -> Self {
-        self.replica_tags = input;
+        self.inner.replica_tags = input;
         self
     }
     /// The value set for [`ReplicateKeyResponse::replica_tags`](crate::types::ReplicateKeyResponse::replica_tags), if any.
@@ -179,7 +177,7 @@ impl ReplicateKeyResponseBuilder {
     pub fn get_replica_tags(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-        &self.replica_tags
+        &self.inner.replica_tags
     }
     /// Builds the [`ReplicateKeyResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -189,10 +187,6 @@ impl ReplicateKeyResponseBuilder {
         crate::types::ReplicateKeyResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ReplicateKeyResponse {
-            replica_key_metadata: self.replica_key_metadata,
-            replica_policy: self.replica_policy,
-            replica_tags: self.replica_tags,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

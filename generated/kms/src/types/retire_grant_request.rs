@@ -104,10 +104,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RetireGrantRequest {
     ::std::default::Default
 )]
 pub struct RetireGrantRequestBuilder {
-    grant_token: ::std::option::Option<::std::string::String>,
-    key_id: ::std::option::Option<::std::string::String>,
-    grant_id: ::std::option::Option<::std::string::String>,
-    dry_run: ::std::option::Option<bool>,
+    inner: crate::types::RetireGrantRequest,
 }
 impl RetireGrantRequestBuilder {
     /// Sets [`RetireGrantRequest::grant_token`](crate::types::RetireGrantRequest::grant_token): Identifies the grant to be retired.
@@ -115,7 +112,7 @@ impl RetireGrantRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.grant_token = ::std::option::Option::Some(input.into());
+        self.inner.grant_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RetireGrantRequest::grant_token`](crate::types::RetireGrantRequest::grant_token).
@@ -124,20 +121,20 @@ impl RetireGrantRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.grant_token = input;
+        self.inner.grant_token = input;
         self
     }
     /// The value set for [`RetireGrantRequest::grant_token`](crate::types::RetireGrantRequest::grant_token), if any.
     #[inline]
     pub fn get_grant_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.grant_token
+        &self.inner.grant_token
     }
     /// Sets [`RetireGrantRequest::key_id`](crate::types::RetireGrantRequest::key_id): The key ARN KMS key associated with the grant.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RetireGrantRequest::key_id`](crate::types::RetireGrantRequest::key_id).
@@ -146,20 +143,20 @@ impl RetireGrantRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`RetireGrantRequest::key_id`](crate::types::RetireGrantRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`RetireGrantRequest::grant_id`](crate::types::RetireGrantRequest::grant_id): Identifies the grant to retire.
     pub fn grant_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.grant_id = ::std::option::Option::Some(input.into());
+        self.inner.grant_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RetireGrantRequest::grant_id`](crate::types::RetireGrantRequest::grant_id).
@@ -168,29 +165,29 @@ impl RetireGrantRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.grant_id = input;
+        self.inner.grant_id = input;
         self
     }
     /// The value set for [`RetireGrantRequest::grant_id`](crate::types::RetireGrantRequest::grant_id), if any.
     #[inline]
     pub fn get_grant_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.grant_id
+        &self.inner.grant_id
     }
     /// Sets [`RetireGrantRequest::dry_run`](crate::types::RetireGrantRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.dry_run = ::std::option::Option::Some(input.into());
+        self.inner.dry_run = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RetireGrantRequest::dry_run`](crate::types::RetireGrantRequest::dry_run).
     #[inline]
     pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.dry_run = input;
+        self.inner.dry_run = input;
         self
     }
     /// The value set for [`RetireGrantRequest::dry_run`](crate::types::RetireGrantRequest::dry_run), if any.
     #[inline]
     pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
-        &self.dry_run
+        &self.inner.dry_run
     }
     /// Builds the [`RetireGrantRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -200,11 +197,6 @@ impl RetireGrantRequestBuilder {
         crate::types::RetireGrantRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::RetireGrantRequest {
-            grant_token: self.grant_token,
-            key_id: self.key_id,
-            grant_id: self.grant_id,
-            dry_run: self.dry_run,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -105,9 +105,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RevokeGrantRequest {
     ::std::default::Default
 )]
 pub struct RevokeGrantRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    grant_id: ::std::option::Option<::std::string::String>,
-    dry_run: ::std::option::Option<bool>,
+    inner: crate::types::RevokeGrantRequest,
 }
 impl RevokeGrantRequestBuilder {
     /// Sets [`RevokeGrantRequest::key_id`](crate::types::RevokeGrantRequest::key_id): A unique identifier for the KMS key associated with the grant.
@@ -115,7 +113,7 @@ impl RevokeGrantRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RevokeGrantRequest::key_id`](crate::types::RevokeGrantRequest::key_id).
@@ -124,20 +122,20 @@ impl RevokeGrantRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`RevokeGrantRequest::key_id`](crate::types::RevokeGrantRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`RevokeGrantRequest::grant_id`](crate::types::RevokeGrantRequest::grant_id): Identifies the grant to revoke.
     pub fn grant_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.grant_id = ::std::option::Option::Some(input.into());
+        self.inner.grant_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RevokeGrantRequest::grant_id`](crate::types::RevokeGrantRequest::grant_id).
@@ -146,29 +144,29 @@ impl RevokeGrantRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.grant_id = input;
+        self.inner.grant_id = input;
         self
     }
     /// The value set for [`RevokeGrantRequest::grant_id`](crate::types::RevokeGrantRequest::grant_id), if any.
     #[inline]
     pub fn get_grant_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.grant_id
+        &self.inner.grant_id
     }
     /// Sets [`RevokeGrantRequest::dry_run`](crate::types::RevokeGrantRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.dry_run = ::std::option::Option::Some(input.into());
+        self.inner.dry_run = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RevokeGrantRequest::dry_run`](crate::types::RevokeGrantRequest::dry_run).
     #[inline]
     pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.dry_run = input;
+        self.inner.dry_run = input;
         self
     }
     /// The value set for [`RevokeGrantRequest::dry_run`](crate::types::RevokeGrantRequest::dry_run), if any.
     #[inline]
     pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
-        &self.dry_run
+        &self.inner.dry_run
     }
     /// Builds the [`RevokeGrantRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -178,22 +176,18 @@ impl RevokeGrantRequestBuilder {
         crate::types::RevokeGrantRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevokeGrantRequest",
                 member: "KeyId",
             });
         }
-        if self.grant_id.is_none() {
+        if self.inner.grant_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RevokeGrantRequest",
                 member: "GrantId",
             });
         }
-        ::std::result::Result::Ok(crate::types::RevokeGrantRequest {
-            key_id: self.key_id,
-            grant_id: self.grant_id,
-            dry_run: self.dry_run,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -84,7 +84,7 @@ impl RotateKeyOnDemandResponse {
     ::std::default::Default
 )]
 pub struct RotateKeyOnDemandResponseBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::RotateKeyOnDemandResponse,
 }
 impl RotateKeyOnDemandResponseBuilder {
     /// Sets [`RotateKeyOnDemandResponse::key_id`](crate::types::RotateKeyOnDemandResponse::key_id): Identifies the symmetric encryption KMS key that you initiated on-demand rotation on.
@@ -92,7 +92,7 @@ impl RotateKeyOnDemandResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RotateKeyOnDemandResponse::key_id`](crate::types::RotateKeyOnDemandResponse::key_id).
@@ -101,13 +101,13 @@ impl RotateKeyOnDemandResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`RotateKeyOnDemandResponse::key_id`](crate::types::RotateKeyOnDemandResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Builds the [`RotateKeyOnDemandResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -117,8 +117,6 @@ impl RotateKeyOnDemandResponseBuilder {
         crate::types::RotateKeyOnDemandResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::RotateKeyOnDemandResponse {
-            key_id: self.key_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

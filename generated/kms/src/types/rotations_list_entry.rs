@@ -146,15 +146,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RotationsListEntry {
     ::std::default::Default
 )]
 pub struct RotationsListEntryBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    key_material_id: ::std::option::Option<::std::string::String>,
-    key_material_description: ::std::option::Option<::std::string::String>,
-    import_state: ::std::option::Option<crate::types::ImportState>,
-    key_material_state: ::std::option::Option<crate::types::KeyMaterialState>,
-    expiration_model: ::std::option::Option<crate::types::ExpirationModelType>,
-    valid_to: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    rotation_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    rotation_type: ::std::option::Option<crate::types::RotationType>,
+    inner: crate::types::RotationsListEntry,
 }
 impl RotationsListEntryBuilder {
     /// Sets [`RotationsListEntry::key_id`](crate::types::RotationsListEntry::key_id): Unique identifier of the key.
@@ -162,7 +154,7 @@ impl RotationsListEntryBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RotationsListEntry::key_id`](crate::types::RotationsListEntry::key_id).
@@ -171,20 +163,20 @@ impl RotationsListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`RotationsListEntry::key_id`](crate::types::RotationsListEntry::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`RotationsListEntry::key_material_id`](crate::types::RotationsListEntry::key_material_id): Unique identifier of the key material.
     pub fn key_material_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_material_id = ::std::option::Option::Some(input.into());
+        self.inner.key_material_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RotationsListEntry::key_material_id`](crate::types::RotationsListEntry::key_material_id).
@@ -193,20 +185,20 @@ impl RotationsListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_material_id = input;
+        self.inner.key_material_id = input;
         self
     }
     /// The value set for [`RotationsListEntry::key_material_id`](crate::types::RotationsListEntry::key_material_id), if any.
     #[inline]
     pub fn get_key_material_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_material_id
+        &self.inner.key_material_id
     }
     /// Sets [`RotationsListEntry::key_material_description`](crate::types::RotationsListEntry::key_material_description): User-specified description of the key material.
     pub fn key_material_description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_material_description = ::std::option::Option::Some(input.into());
+        self.inner.key_material_description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RotationsListEntry::key_material_description`](crate::types::RotationsListEntry::key_material_description).
@@ -215,7 +207,7 @@ impl RotationsListEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_material_description = input;
+        self.inner.key_material_description = input;
         self
     }
     /// The value set for [`RotationsListEntry::key_material_description`](crate::types::RotationsListEntry::key_material_description), if any.
@@ -223,14 +215,14 @@ impl RotationsListEntryBuilder {
     pub fn get_key_material_description(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.key_material_description
+        &self.inner.key_material_description
     }
     /// Sets [`RotationsListEntry::import_state`](crate::types::RotationsListEntry::import_state): Indicates if the key material is currently imported into KMS.
     pub fn import_state(
         mut self,
         input: impl ::std::convert::Into<crate::types::ImportState>,
     ) -> Self {
-        self.import_state = ::std::option::Option::Some(input.into());
+        self.inner.import_state = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RotationsListEntry::import_state`](crate::types::RotationsListEntry::import_state).
@@ -239,20 +231,20 @@ impl RotationsListEntryBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ImportState>,
     ) -> Self {
-        self.import_state = input;
+        self.inner.import_state = input;
         self
     }
     /// The value set for [`RotationsListEntry::import_state`](crate::types::RotationsListEntry::import_state), if any.
     #[inline]
     pub fn get_import_state(&self) -> &::std::option::Option<crate::types::ImportState> {
-        &self.import_state
+        &self.inner.import_state
     }
     /// Sets [`RotationsListEntry::key_material_state`](crate::types::RotationsListEntry::key_material_state): There are four possible values for this field: `CURRENT`, `NON_CURRENT`, `PENDING_MULTI_REGION_IMPORT_AND_ROTATION` and `PENDING_ROTATION`.
     pub fn key_material_state(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeyMaterialState>,
     ) -> Self {
-        self.key_material_state = ::std::option::Option::Some(input.into());
+        self.inner.key_material_state = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RotationsListEntry::key_material_state`](crate::types::RotationsListEntry::key_material_state).
@@ -261,7 +253,7 @@ impl RotationsListEntryBuilder {
         mut self,
         input: ::std::option::Option<crate::types::KeyMaterialState>,
     ) -> Self {
-        self.key_material_state = input;
+        self.inner.key_material_state = input;
         self
     }
     /// The value set for [`RotationsListEntry::key_material_state`](crate::types::RotationsListEntry::key_material_state), if any.
@@ -269,14 +261,14 @@ impl RotationsListEntryBuilder {
     pub fn get_key_material_state(
         &self,
     ) -> &::std::option::Option<crate::types::KeyMaterialState> {
-        &self.key_material_state
+        &self.inner.key_material_state
     }
     /// Sets [`RotationsListEntry::expiration_model`](crate::types::RotationsListEntry::expiration_model): Indicates if the key material is configured to automatically expire.
     pub fn expiration_model(
         mut self,
         input: impl ::std::convert::Into<crate::types::ExpirationModelType>,
     ) -> Self {
-        self.expiration_model = ::std::option::Option::Some(input.into());
+        self.inner.expiration_model = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RotationsListEntry::expiration_model`](crate::types::RotationsListEntry::expiration_model).
@@ -285,7 +277,7 @@ impl RotationsListEntryBuilder {
         mut self,
         input: ::std::option::Option<crate::types::ExpirationModelType>,
     ) -> Self {
-        self.expiration_model = input;
+        self.inner.expiration_model = input;
         self
     }
     /// The value set for [`RotationsListEntry::expiration_model`](crate::types::RotationsListEntry::expiration_model), if any.
@@ -293,14 +285,14 @@ impl RotationsListEntryBuilder {
     pub fn get_expiration_model(
         &self,
     ) -> &::std::option::Option<crate::types::ExpirationModelType> {
-        &self.expiration_model
+        &self.inner.expiration_model
     }
     /// Sets [`RotationsListEntry::valid_to`](crate::types::RotationsListEntry::valid_to): Date and time at which the key material expires.
     pub fn valid_to(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.valid_to = ::std::option::Option::Some(input.into());
+        self.inner.valid_to = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RotationsListEntry::valid_to`](crate::types::RotationsListEntry::valid_to).
@@ -309,7 +301,7 @@ impl RotationsListEntryBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.valid_to = input;
+        self.inner.valid_to = input;
         self
     }
     /// The value set for [`RotationsListEntry::valid_to`](crate::types::RotationsListEntry::valid_to), if any.
@@ -317,14 +309,14 @@ impl RotationsListEntryBuilder {
     pub fn get_valid_to(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.valid_to
+        &self.inner.valid_to
     }
     /// Sets [`RotationsListEntry::rotation_date`](crate::types::RotationsListEntry::rotation_date): Date and time that the key material rotation completed.
     pub fn rotation_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.rotation_date = ::std::option::Option::Some(input.into());
+        self.inner.rotation_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RotationsListEntry::rotation_date`](crate::types::RotationsListEntry::rotation_date).
@@ -333,7 +325,7 @@ impl RotationsListEntryBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.rotation_date = input;
+        self.inner.rotation_date = input;
         self
     }
     /// The value set for [`RotationsListEntry::rotation_date`](crate::types::RotationsListEntry::rotation_date), if any.
@@ -341,14 +333,14 @@ impl RotationsListEntryBuilder {
     pub fn get_rotation_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.rotation_date
+        &self.inner.rotation_date
     }
     /// Sets [`RotationsListEntry::rotation_type`](crate::types::RotationsListEntry::rotation_type): Identifies whether the key material rotation was a scheduled [automatic rotation](https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-enable-disable.html) or an [on-demand rotation](https://docs.aws.amazon.com/kms/latest/developerguide/rotating-keys-on-demand.html).
     pub fn rotation_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::RotationType>,
     ) -> Self {
-        self.rotation_type = ::std::option::Option::Some(input.into());
+        self.inner.rotation_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RotationsListEntry::rotation_type`](crate::types::RotationsListEntry::rotation_type).
@@ -357,7 +349,7 @@ impl RotationsListEntryBuilder {
         mut self,
         input: ::std::option::Option<crate::types::RotationType>,
     ) -> Self {
-        self.rotation_type = input;
+        self.inner.rotation_type = input;
         self
     }
     /// The value set for [`RotationsListEntry::rotation_type`](crate::types::RotationsListEntry::rotation_type), if any.
@@ -365,7 +357,7 @@ impl RotationsListEntryBuilder {
     pub fn get_rotation_type(
         &self,
     ) -> &::std::option::Option<crate::types::RotationType> {
-        &self.rotation_type
+        &self.inner.rotation_type
     }
     /// Builds the [`RotationsListEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -375,16 +367,6 @@ impl RotationsListEntryBuilder {
         crate::types::RotationsListEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::RotationsListEntry {
-            key_id: self.key_id,
-            key_material_id: self.key_material_id,
-            key_material_description: self.key_material_description,
-            import_state: self.import_state,
-            key_material_state: self.key_material_state,
-            expiration_model: self.expiration_model,
-            valid_to: self.valid_to,
-            rotation_date: self.rotation_date,
-            rotation_type: self.rotation_type,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

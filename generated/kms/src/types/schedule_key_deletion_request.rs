@@ -99,8 +99,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ScheduleKeyDeletionReque
     ::std::default::Default
 )]
 pub struct ScheduleKeyDeletionRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    pending_window_in_days: ::std::option::Option<i32>,
+    inner: crate::types::ScheduleKeyDeletionRequest,
 }
 impl ScheduleKeyDeletionRequestBuilder {
     /// Sets [`ScheduleKeyDeletionRequest::key_id`](crate::types::ScheduleKeyDeletionRequest::key_id): The unique identifier of the KMS key to delete.
@@ -108,7 +107,7 @@ impl ScheduleKeyDeletionRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ScheduleKeyDeletionRequest::key_id`](crate::types::ScheduleKeyDeletionRequest::key_id).
@@ -117,20 +116,20 @@ impl ScheduleKeyDeletionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`ScheduleKeyDeletionRequest::key_id`](crate::types::ScheduleKeyDeletionRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`ScheduleKeyDeletionRequest::pending_window_in_days`](crate::types::ScheduleKeyDeletionRequest::pending_window_in_days): The waiting period, specified in number of days.
     pub fn pending_window_in_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
     ) -> Self {
-        self.pending_window_in_days = ::std::option::Option::Some(input.into());
+        self.inner.pending_window_in_days = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ScheduleKeyDeletionRequest::pending_window_in_days`](crate::types::ScheduleKeyDeletionRequest::pending_window_in_days).
@@ -139,13 +138,13 @@ impl ScheduleKeyDeletionRequestBuilder {
         mut self,
         input: ::std::option::Option<i32>,
     ) -> Self {
-        self.pending_window_in_days = input;
+        self.inner.pending_window_in_days = input;
         self
     }
     /// The value set for [`ScheduleKeyDeletionRequest::pending_window_in_days`](crate::types::ScheduleKeyDeletionRequest::pending_window_in_days), if any.
     #[inline]
     pub fn get_pending_window_in_days(&self) -> &::std::option::Option<i32> {
-        &self.pending_window_in_days
+        &self.inner.pending_window_in_days
     }
     /// Builds the [`ScheduleKeyDeletionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -155,15 +154,12 @@ impl ScheduleKeyDeletionRequestBuilder {
         crate::types::ScheduleKeyDeletionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ScheduleKeyDeletionRequest",
                 member: "KeyId",
             });
         }
-        ::std::result::Result::Ok(crate::types::ScheduleKeyDeletionRequest {
-            key_id: self.key_id,
-            pending_window_in_days: self.pending_window_in_days,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

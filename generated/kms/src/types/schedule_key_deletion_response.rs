@@ -121,10 +121,7 @@ impl ScheduleKeyDeletionResponse {
     ::std::default::Default
 )]
 pub struct ScheduleKeyDeletionResponseBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    deletion_date: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
-    key_state: ::std::option::Option<crate::types::KeyState>,
-    pending_window_in_days: ::std::option::Option<i32>,
+    inner: crate::types::ScheduleKeyDeletionResponse,
 }
 impl ScheduleKeyDeletionResponseBuilder {
     /// Sets [`ScheduleKeyDeletionResponse::key_id`](crate::types::ScheduleKeyDeletionResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the KMS key whose deletion is scheduled.
@@ -132,7 +129,7 @@ impl ScheduleKeyDeletionResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ScheduleKeyDeletionResponse::key_id`](crate::types::ScheduleKeyDeletionResponse::key_id).
@@ -141,20 +138,20 @@ impl ScheduleKeyDeletionResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`ScheduleKeyDeletionResponse::key_id`](crate::types::ScheduleKeyDeletionResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`ScheduleKeyDeletionResponse::deletion_date`](crate::types::ScheduleKeyDeletionResponse::deletion_date): The date and time after which KMS deletes the KMS key.
     pub fn deletion_date(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.deletion_date = ::std::option::Option::Some(input.into());
+        self.inner.deletion_date = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ScheduleKeyDeletionResponse::deletion_date`](crate::types::ScheduleKeyDeletionResponse::deletion_date).
@@ -163,7 +160,7 @@ impl ScheduleKeyDeletionResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::time::OffsetDateTime>,
     ) -> Self {
-        self.deletion_date = input;
+        self.inner.deletion_date = input;
         self
     }
     /// The value set for [`ScheduleKeyDeletionResponse::deletion_date`](crate::types::ScheduleKeyDeletionResponse::deletion_date), if any.
@@ -171,14 +168,14 @@ impl ScheduleKeyDeletionResponseBuilder {
     pub fn get_deletion_date(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::time::OffsetDateTime> {
-        &self.deletion_date
+        &self.inner.deletion_date
     }
     /// Sets [`ScheduleKeyDeletionResponse::key_state`](crate::types::ScheduleKeyDeletionResponse::key_state): The current status of the KMS key.
     pub fn key_state(
         mut self,
         input: impl ::std::convert::Into<crate::types::KeyState>,
     ) -> Self {
-        self.key_state = ::std::option::Option::Some(input.into());
+        self.inner.key_state = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ScheduleKeyDeletionResponse::key_state`](crate::types::ScheduleKeyDeletionResponse::key_state).
@@ -187,20 +184,20 @@ impl ScheduleKeyDeletionResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::KeyState>,
     ) -> Self {
-        self.key_state = input;
+        self.inner.key_state = input;
         self
     }
     /// The value set for [`ScheduleKeyDeletionResponse::key_state`](crate::types::ScheduleKeyDeletionResponse::key_state), if any.
     #[inline]
     pub fn get_key_state(&self) -> &::std::option::Option<crate::types::KeyState> {
-        &self.key_state
+        &self.inner.key_state
     }
     /// Sets [`ScheduleKeyDeletionResponse::pending_window_in_days`](crate::types::ScheduleKeyDeletionResponse::pending_window_in_days): The waiting period before the KMS key is deleted.
     pub fn pending_window_in_days(
         mut self,
         input: impl ::std::convert::Into<i32>,
     ) -> Self {
-        self.pending_window_in_days = ::std::option::Option::Some(input.into());
+        self.inner.pending_window_in_days = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ScheduleKeyDeletionResponse::pending_window_in_days`](crate::types::ScheduleKeyDeletionResponse::pending_window_in_days).
@@ -209,13 +206,13 @@ impl ScheduleKeyDeletionResponseBuilder {
         mut self,
         input: ::std::option::Option<i32>,
     ) -> Self {
-        self.pending_window_in_days = input;
+        self.inner.pending_window_in_days = input;
         self
     }
     /// The value set for [`ScheduleKeyDeletionResponse::pending_window_in_days`](crate::types::ScheduleKeyDeletionResponse::pending_window_in_days), if any.
     #[inline]
     pub fn get_pending_window_in_days(&self) -> &::std::option::Option<i32> {
-        &self.pending_window_in_days
+        &self.inner.pending_window_in_days
     }
     /// Builds the [`ScheduleKeyDeletionResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -225,11 +222,6 @@ impl ScheduleKeyDeletionResponseBuilder {
         crate::types::ScheduleKeyDeletionResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ScheduleKeyDeletionResponse {
-            key_id: self.key_id,
-            deletion_date: self.deletion_date,
-            key_state: self.key_state,
-            pending_window_in_days: self.pending_window_in_days,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

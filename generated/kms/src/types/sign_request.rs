@@ -158,14 +158,14 @@ impl ::std::fmt::Debug for SignRequest {
     }
 }
 /// A builder for [`SignRequest`](crate::types::SignRequest); start one with `SignRequest::builder()`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
 pub struct SignRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    message_type: ::std::option::Option<crate::types::MessageType>,
-    grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    signing_algorithm: ::std::option::Option<crate::types::SigningAlgorithmSpec>,
-    dry_run: ::std::option::Option<bool>,
+    inner: crate::types::SignRequest,
 }
 impl SignRequestBuilder {
     /// Sets [`SignRequest::key_id`](crate::types::SignRequest::key_id): Identifies an asymmetric KMS key.
@@ -173,7 +173,7 @@ impl SignRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SignRequest::key_id`](crate::types::SignRequest::key_id).
@@ -182,20 +182,20 @@ impl SignRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`SignRequest::key_id`](crate::types::SignRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`SignRequest::message`](crate::types::SignRequest::message): Specifies the message or message digest to sign.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SignRequest::message`](crate::types::SignRequest::message).
@@ -204,7 +204,7 @@ impl SignRequestBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`SignRequest::message`](crate::types::SignRequest::message), if any.
@@ -212,14 +212,14 @@ impl SignRequestBuilder {
     pub fn get_message(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.message
+        &self.inner.message
     }
     /// Sets [`SignRequest::message_type`](crate::types::SignRequest::message_type): Tells KMS whether the value of the `Message` parameter should be hashed as part of the signing algorithm.
     pub fn message_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::MessageType>,
     ) -> Self {
-        self.message_type = ::std::option::Option::Some(input.into());
+        self.inner.message_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SignRequest::message_type`](crate::types::SignRequest::message_type).
@@ -228,13 +228,13 @@ impl SignRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::MessageType>,
     ) -> Self {
-        self.message_type = input;
+        self.inner.message_type = input;
         self
     }
     /// The value set for [`SignRequest::message_type`](crate::types::SignRequest::message_type), if any.
     #[inline]
     pub fn get_message_type(&self) -> &::std::option::Option<crate::types::MessageType> {
-        &self.message_type
+        &self.inner.message_type
     }
     /// Sets [`SignRequest::grant_tokens`](crate::types::SignRequest::grant_tokens): A list of grant tokens.
     pub fn grant_tokens(
@@ -243,7 +243,7 @@ impl SignRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.grant_tokens = ::std::option::Option::Some(
+        self.inner.grant_tokens = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -254,7 +254,7 @@ impl SignRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.grant_tokens = input;
+        self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`SignRequest::grant_tokens`](crate::types::SignRequest::grant_tokens), if any.
@@ -262,14 +262,14 @@ impl SignRequestBuilder {
     pub fn get_grant_tokens(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.grant_tokens
+        &self.inner.grant_tokens
     }
     /// Sets [`SignRequest::signing_algorithm`](crate::types::SignRequest::signing_algorithm): Specifies the signing algorithm to use when signing the message.
     pub fn signing_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::SigningAlgorithmSpec>,
     ) -> Self {
-        self.signing_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.signing_algorithm = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SignRequest::signing_algorithm`](crate::types::SignRequest::signing_algorithm).
@@ -278,7 +278,7 @@ impl SignRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SigningAlgorithmSpec>,
     ) -> Self {
-        self.signing_algorithm = input;
+        self.inner.signing_algorithm = input;
         self
     }
     /// The value set for [`SignRequest::signing_algorithm`](crate::types::SignRequest::signing_algorithm), if any.
@@ -286,23 +286,23 @@ impl SignRequestBuilder {
     pub fn get_signing_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::SigningAlgorithmSpec> {
-        &self.signing_algorithm
+        &self.inner.signing_algorithm
     }
     /// Sets [`SignRequest::dry_run`](crate::types::SignRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.dry_run = ::std::option::Option::Some(input.into());
+        self.inner.dry_run = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SignRequest::dry_run`](crate::types::SignRequest::dry_run).
     #[inline]
     pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.dry_run = input;
+        self.inner.dry_run = input;
         self
     }
     /// The value set for [`SignRequest::dry_run`](crate::types::SignRequest::dry_run), if any.
     #[inline]
     pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
-        &self.dry_run
+        &self.inner.dry_run
     }
     /// Builds the [`SignRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -312,43 +312,24 @@ impl SignRequestBuilder {
         crate::types::SignRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SignRequest",
                 member: "KeyId",
             });
         }
-        if self.message.is_none() {
+        if self.inner.message.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SignRequest",
                 member: "Message",
             });
         }
-        if self.signing_algorithm.is_none() {
+        if self.inner.signing_algorithm.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SignRequest",
                 member: "SigningAlgorithm",
             });
         }
-        ::std::result::Result::Ok(crate::types::SignRequest {
-            key_id: self.key_id,
-            message: self.message,
-            message_type: self.message_type,
-            grant_tokens: self.grant_tokens,
-            signing_algorithm: self.signing_algorithm,
-            dry_run: self.dry_run,
-        })
-    }
-}
-impl ::std::fmt::Debug for SignRequestBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut debug = f.debug_struct("SignRequestBuilder");
-        debug.field("key_id", &self.key_id);
-        debug.field("message", &"*** Sensitive Data Redacted ***");
-        debug.field("message_type", &self.message_type);
-        debug.field("grant_tokens", &self.grant_tokens);
-        debug.field("signing_algorithm", &self.signing_algorithm);
-        debug.field("dry_run", &self.dry_run);
-        debug.finish()
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -101,9 +101,7 @@ impl SignResponse {
     ::std::default::Default
 )]
 pub struct SignResponseBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    signature: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    signing_algorithm: ::std::option::Option<crate::types::SigningAlgorithmSpec>,
+    inner: crate::types::SignResponse,
 }
 impl SignResponseBuilder {
     /// Sets [`SignResponse::key_id`](crate::types::SignResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the asymmetric KMS key that was used to sign the message.
@@ -111,7 +109,7 @@ impl SignResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SignResponse::key_id`](crate::types::SignResponse::key_id).
@@ -120,20 +118,20 @@ impl SignResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`SignResponse::key_id`](crate::types::SignResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`SignResponse::signature`](crate::types::SignResponse::signature): The cryptographic signature that was generated for the message.
     pub fn signature(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.signature = ::std::option::Option::Some(input.into());
+        self.inner.signature = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SignResponse::signature`](crate::types::SignResponse::signature).
@@ -142,7 +140,7 @@ impl SignResponseBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.signature = input;
+        self.inner.signature = input;
         self
     }
     /// The value set for [`SignResponse::signature`](crate::types::SignResponse::signature), if any.
@@ -150,14 +148,14 @@ impl SignResponseBuilder {
     pub fn get_signature(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.signature
+        &self.inner.signature
     }
     /// Sets [`SignResponse::signing_algorithm`](crate::types::SignResponse::signing_algorithm): The signing algorithm that was used to sign the message.
     pub fn signing_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::SigningAlgorithmSpec>,
     ) -> Self {
-        self.signing_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.signing_algorithm = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SignResponse::signing_algorithm`](crate::types::SignResponse::signing_algorithm).
@@ -166,7 +164,7 @@ impl SignResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SigningAlgorithmSpec>,
     ) -> Self {
-        self.signing_algorithm = input;
+        self.inner.signing_algorithm = input;
         self
     }
     /// The value set for [`SignResponse::signing_algorithm`](crate::types::SignResponse::signing_algorithm), if any.
@@ -174,7 +172,7 @@ impl SignResponseBuilder {
     pub fn get_signing_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::SigningAlgorithmSpec> {
-        &self.signing_algorithm
+        &self.inner.signing_algorithm
     }
     /// Builds the [`SignResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -184,10 +182,6 @@ impl SignResponseBuilder {
         crate::types::SignResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::SignResponse {
-            key_id: self.key_id,
-            signature: self.signature,
-            signing_algorithm: self.signing_algorithm,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

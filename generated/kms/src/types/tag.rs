@@ -86,8 +86,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Tag {
     ::std::default::Default
 )]
 pub struct TagBuilder {
-    tag_key: ::std::option::Option<::std::string::String>,
-    tag_value: ::std::option::Option<::std::string::String>,
+    inner: crate::types::Tag,
 }
 impl TagBuilder {
     /// Sets [`Tag::tag_key`](crate::types::Tag::tag_key): The key of the tag.
@@ -95,7 +94,7 @@ impl TagBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.tag_key = ::std::option::Option::Some(input.into());
+        self.inner.tag_key = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Tag::tag_key`](crate::types::Tag::tag_key).
@@ -104,20 +103,20 @@ impl TagBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.tag_key = input;
+        self.inner.tag_key = input;
         self
     }
     /// The value set for [`Tag::tag_key`](crate::types::Tag::tag_key), if any.
     #[inline]
     pub fn get_tag_key(&self) -> &::std::option::Option<::std::string::String> {
-        &self.tag_key
+        &self.inner.tag_key
     }
     /// Sets [`Tag::tag_value`](crate::types::Tag::tag_value): The value of the tag.
     pub fn tag_value(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.tag_value = ::std::option::Option::Some(input.into());
+        self.inner.tag_value = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Tag::tag_value`](crate::types::Tag::tag_value).
@@ -126,13 +125,13 @@ impl TagBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.tag_value = input;
+        self.inner.tag_value = input;
         self
     }
     /// The value set for [`Tag::tag_value`](crate::types::Tag::tag_value), if any.
     #[inline]
     pub fn get_tag_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.tag_value
+        &self.inner.tag_value
     }
     /// Builds the [`Tag`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -142,21 +141,18 @@ impl TagBuilder {
         crate::types::Tag,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.tag_key.is_none() {
+        if self.inner.tag_key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Tag",
                 member: "TagKey",
             });
         }
-        if self.tag_value.is_none() {
+        if self.inner.tag_value.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "Tag",
                 member: "TagValue",
             });
         }
-        ::std::result::Result::Ok(crate::types::Tag {
-            tag_key: self.tag_key,
-            tag_value: self.tag_value,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,8 +107,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TagResourceRequest {
     ::std::default::Default
 )]
 pub struct TagResourceRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
+    inner: crate::types::TagResourceRequest,
 }
 impl TagResourceRequestBuilder {
     /// Sets [`TagResourceRequest::key_id`](crate::types::TagResourceRequest::key_id): Identifies a customer managed key in the account and Region.
@@ -116,7 +115,7 @@ impl TagResourceRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TagResourceRequest::key_id`](crate::types::TagResourceRequest::key_id).
@@ -125,13 +124,13 @@ impl TagResourceRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`TagResourceRequest::key_id`](crate::types::TagResourceRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags): One or more tags.
     pub fn tags(
@@ -140,7 +139,7 @@ impl TagResourceRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::Tag>,
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -151,7 +150,7 @@ impl TagResourceRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Tag>>,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`TagResourceRequest::tags`](crate::types::TagResourceRequest::tags), if any.
@@ -159,7 +158,7 @@ impl TagResourceRequestBuilder {
     pub fn get_tags(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Tag>> {
-        &self.tags
+        &self.inner.tags
     }
     /// Builds the [`TagResourceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -169,21 +168,18 @@ impl TagResourceRequestBuilder {
         crate::types::TagResourceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagResourceRequest",
                 member: "KeyId",
             });
         }
-        if self.tags.is_none() {
+        if self.inner.tags.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagResourceRequest",
                 member: "Tags",
             });
         }
-        ::std::result::Result::Ok(crate::types::TagResourceRequest {
-            key_id: self.key_id,
-            tags: self.tags,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -97,8 +97,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UntagResourceRequest {
     ::std::default::Default
 )]
 pub struct UntagResourceRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    inner: crate::types::UntagResourceRequest,
 }
 impl UntagResourceRequestBuilder {
     /// Sets [`UntagResourceRequest::key_id`](crate::types::UntagResourceRequest::key_id): Identifies the KMS key from which you are removing tags.
@@ -106,7 +105,7 @@ impl UntagResourceRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UntagResourceRequest::key_id`](crate::types::UntagResourceRequest::key_id).
@@ -115,13 +114,13 @@ impl UntagResourceRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`UntagResourceRequest::key_id`](crate::types::UntagResourceRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys): One or more tag keys.
     pub fn tag_keys(
@@ -130,7 +129,7 @@ impl UntagResourceRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.tag_keys = ::std::option::Option::Some(
+        self.inner.tag_keys = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -141,7 +140,7 @@ impl UntagResourceRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.tag_keys = input;
+        self.inner.tag_keys = input;
         self
     }
     /// The value set for [`UntagResourceRequest::tag_keys`](crate::types::UntagResourceRequest::tag_keys), if any.
@@ -149,7 +148,7 @@ impl UntagResourceRequestBuilder {
     pub fn get_tag_keys(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.tag_keys
+        &self.inner.tag_keys
     }
     /// Builds the [`UntagResourceRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -159,21 +158,18 @@ impl UntagResourceRequestBuilder {
         crate::types::UntagResourceRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagResourceRequest",
                 member: "KeyId",
             });
         }
-        if self.tag_keys.is_none() {
+        if self.inner.tag_keys.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagResourceRequest",
                 member: "TagKeys",
             });
         }
-        ::std::result::Result::Ok(crate::types::UntagResourceRequest {
-            key_id: self.key_id,
-            tag_keys: self.tag_keys,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -103,8 +103,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateAliasRequest {
     ::std::default::Default
 )]
 pub struct UpdateAliasRequestBuilder {
-    alias_name: ::std::option::Option<::std::string::String>,
-    target_key_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::UpdateAliasRequest,
 }
 impl UpdateAliasRequestBuilder {
     /// Sets [`UpdateAliasRequest::alias_name`](crate::types::UpdateAliasRequest::alias_name): Identifies the alias that is changing its KMS key.
@@ -112,7 +111,7 @@ impl UpdateAliasRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.alias_name = ::std::option::Option::Some(input.into());
+        self.inner.alias_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateAliasRequest::alias_name`](crate::types::UpdateAliasRequest::alias_name).
@@ -121,20 +120,20 @@ impl UpdateAliasRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.alias_name = input;
+        self.inner.alias_name = input;
         self
     }
     /// The value set for [`UpdateAliasRequest::alias_name`](crate::types::UpdateAliasRequest::alias_name), if any.
     #[inline]
     pub fn get_alias_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.alias_name
+        &self.inner.alias_name
     }
     /// Sets [`UpdateAliasRequest::target_key_id`](crate::types::UpdateAliasRequest::target_key_id): Identifies the [customer managed key](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#customer-mgn-key) to associate with the alias.
     pub fn target_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.target_key_id = ::std::option::Option::Some(input.into());
+        self.inner.target_key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateAliasRequest::target_key_id`](crate::types::UpdateAliasRequest::target_key_id).
@@ -143,13 +142,13 @@ impl UpdateAliasRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.target_key_id = input;
+        self.inner.target_key_id = input;
         self
     }
     /// The value set for [`UpdateAliasRequest::target_key_id`](crate::types::UpdateAliasRequest::target_key_id), if any.
     #[inline]
     pub fn get_target_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.target_key_id
+        &self.inner.target_key_id
     }
     /// Builds the [`UpdateAliasRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -159,21 +158,18 @@ impl UpdateAliasRequestBuilder {
         crate::types::UpdateAliasRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.alias_name.is_none() {
+        if self.inner.alias_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateAliasRequest",
                 member: "AliasName",
             });
         }
-        if self.target_key_id.is_none() {
+        if self.inner.target_key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateAliasRequest",
                 member: "TargetKeyId",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateAliasRequest {
-            alias_name: self.alias_name,
-            target_key_id: self.target_key_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -212,22 +212,14 @@ impl ::std::fmt::Debug for UpdateCustomKeyStoreRequest {
     }
 }
 /// A builder for [`UpdateCustomKeyStoreRequest`](crate::types::UpdateCustomKeyStoreRequest); start one with `UpdateCustomKeyStoreRequest::builder()`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
 pub struct UpdateCustomKeyStoreRequestBuilder {
-    custom_key_store_id: ::std::option::Option<::std::string::String>,
-    new_custom_key_store_name: ::std::option::Option<::std::string::String>,
-    key_store_password: ::std::option::Option<::std::string::String>,
-    cloud_hsm_cluster_id: ::std::option::Option<::std::string::String>,
-    xks_proxy_uri_endpoint: ::std::option::Option<::std::string::String>,
-    xks_proxy_uri_path: ::std::option::Option<::std::string::String>,
-    xks_proxy_vpc_endpoint_service_name: ::std::option::Option<::std::string::String>,
-    xks_proxy_vpc_endpoint_service_owner: ::std::option::Option<::std::string::String>,
-    xks_proxy_authentication_credential: ::std::option::Option<
-        crate::types::XksProxyAuthenticationCredentialType,
-    >,
-    xks_proxy_connectivity: ::std::option::Option<
-        crate::types::XksProxyConnectivityType,
-    >,
+    inner: crate::types::UpdateCustomKeyStoreRequest,
 }
 impl UpdateCustomKeyStoreRequestBuilder {
     /// Sets [`UpdateCustomKeyStoreRequest::custom_key_store_id`](crate::types::UpdateCustomKeyStoreRequest::custom_key_store_id): Identifies the custom key store that you want to update.
@@ -235,7 +227,7 @@ impl UpdateCustomKeyStoreRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_id = ::std::option::Option::Some(input.into());
+        self.inner.custom_key_store_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateCustomKeyStoreRequest::custom_key_store_id`](crate::types::UpdateCustomKeyStoreRequest::custom_key_store_id).
@@ -244,7 +236,7 @@ impl UpdateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.custom_key_store_id = input;
+        self.inner.custom_key_store_id = input;
         self
     }
     /// The value set for [`UpdateCustomKeyStoreRequest::custom_key_store_id`](crate::types::UpdateCustomKeyStoreRequest::custom_key_store_id), if any.
@@ -252,14 +244,14 @@ impl UpdateCustomKeyStoreRequestBuilder {
     pub fn get_custom_key_store_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.custom_key_store_id
+        &self.inner.custom_key_store_id
     }
     /// Sets [`UpdateCustomKeyStoreRequest::new_custom_key_store_name`](crate::types::UpdateCustomKeyStoreRequest::new_custom_key_store_name): Changes the friendly name of the custom key store to the value that you specify.
     pub fn new_custom_key_store_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.new_custom_key_store_name = ::std::option::Option::Some(input.into());
+        self.inner.new_custom_key_store_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateCustomKeyStoreRequest::new_custom_key_store_name`](crate::types::UpdateCustomKeyStoreRequest::new_custom_key_store_name).
@@ -268,7 +260,7 @@ impl UpdateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.new_custom_key_store_name = input;
+        self.inner.new_custom_key_store_name = input;
         self
     }
     /// The value set for [`UpdateCustomKeyStoreRequest::new_custom_key_store_name`](crate::types::UpdateCustomKeyStoreRequest::new_custom_key_store_name), if any.
@@ -276,14 +268,14 @@ impl UpdateCustomKeyStoreRequestBuilder {
     pub fn get_new_custom_key_store_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.new_custom_key_store_name
+        &self.inner.new_custom_key_store_name
     }
     /// Sets [`UpdateCustomKeyStoreRequest::key_store_password`](crate::types::UpdateCustomKeyStoreRequest::key_store_password): Enter the current password of the `kmsuser` crypto user (CU) in the CloudHSM cluster that is associated with the custom key store.
     pub fn key_store_password(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_store_password = ::std::option::Option::Some(input.into());
+        self.inner.key_store_password = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateCustomKeyStoreRequest::key_store_password`](crate::types::UpdateCustomKeyStoreRequest::key_store_password).
@@ -292,7 +284,7 @@ impl UpdateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_store_password = input;
+        self.inner.key_store_password = input;
         self
     }
     /// The value set for [`UpdateCustomKeyStoreRequest::key_store_password`](crate::types::UpdateCustomKeyStoreRequest::key_store_password), if any.
@@ -300,14 +292,14 @@ impl UpdateCustomKeyStoreRequestBuilder {
     pub fn get_key_store_password(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.key_store_password
+        &self.inner.key_store_password
     }
     /// Sets [`UpdateCustomKeyStoreRequest::cloud_hsm_cluster_id`](crate::types::UpdateCustomKeyStoreRequest::cloud_hsm_cluster_id): Associates the custom key store with a related CloudHSM cluster.
     pub fn cloud_hsm_cluster_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.cloud_hsm_cluster_id = ::std::option::Option::Some(input.into());
+        self.inner.cloud_hsm_cluster_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateCustomKeyStoreRequest::cloud_hsm_cluster_id`](crate::types::UpdateCustomKeyStoreRequest::cloud_hsm_cluster_id).
@@ -316,7 +308,7 @@ impl UpdateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.cloud_hsm_cluster_id = input;
+        self.inner.cloud_hsm_cluster_id = input;
         self
     }
     /// The value set for [`UpdateCustomKeyStoreRequest::cloud_hsm_cluster_id`](crate::types::UpdateCustomKeyStoreRequest::cloud_hsm_cluster_id), if any.
@@ -324,14 +316,14 @@ impl UpdateCustomKeyStoreRequestBuilder {
     pub fn get_cloud_hsm_cluster_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.cloud_hsm_cluster_id
+        &self.inner.cloud_hsm_cluster_id
     }
     /// Sets [`UpdateCustomKeyStoreRequest::xks_proxy_uri_endpoint`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_uri_endpoint): Changes the URI endpoint that KMS uses to connect to your external key store proxy (XKS proxy).
     pub fn xks_proxy_uri_endpoint(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.xks_proxy_uri_endpoint = ::std::option::Option::Some(input.into());
+        self.inner.xks_proxy_uri_endpoint = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateCustomKeyStoreRequest::xks_proxy_uri_endpoint`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_uri_endpoint).
@@ -340,7 +332,7 @@ impl UpdateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.xks_proxy_uri_endpoint = input;
+        self.inner.xks_proxy_uri_endpoint = input;
         self
     }
     /// The value set for [`UpdateCustomKeyStoreRequest::xks_proxy_uri_endpoint`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_uri_endpoint), if any.
@@ -348,14 +340,14 @@ impl UpdateCustomKeyStoreRequestBuilder {
     pub fn get_xks_proxy_uri_endpoint(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.xks_proxy_uri_endpoint
+        &self.inner.xks_proxy_uri_endpoint
     }
     /// Sets [`UpdateCustomKeyStoreRequest::xks_proxy_uri_path`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_uri_path): Changes the base path to the proxy APIs for this external key store.
     pub fn xks_proxy_uri_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.xks_proxy_uri_path = ::std::option::Option::Some(input.into());
+        self.inner.xks_proxy_uri_path = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateCustomKeyStoreRequest::xks_proxy_uri_path`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_uri_path).
@@ -364,7 +356,7 @@ impl UpdateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.xks_proxy_uri_path = input;
+        self.inner.xks_proxy_uri_path = input;
         self
     }
     /// The value set for [`UpdateCustomKeyStoreRequest::xks_proxy_uri_path`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_uri_path), if any.
@@ -372,14 +364,14 @@ impl UpdateCustomKeyStoreRequestBuilder {
     pub fn get_xks_proxy_uri_path(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.xks_proxy_uri_path
+        &self.inner.xks_proxy_uri_path
     }
     /// Sets [`UpdateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_name`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_name): Changes the name that KMS uses to identify the Amazon VPC endpoint service for your external key store proxy (XKS proxy).
     pub fn xks_proxy_vpc_endpoint_service_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.xks_proxy_vpc_endpoint_service_name = ::std::option::Option::Some(
+        self.inner.xks_proxy_vpc_endpoint_service_name = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -390,7 +382,7 @@ impl UpdateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.xks_proxy_vpc_endpoint_service_name = input;
+        self.inner.xks_proxy_vpc_endpoint_service_name = input;
         self
     }
     /// The value set for [`UpdateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_name`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_name), if any.
@@ -398,14 +390,14 @@ impl UpdateCustomKeyStoreRequestBuilder {
     pub fn get_xks_proxy_vpc_endpoint_service_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.xks_proxy_vpc_endpoint_service_name
+        &self.inner.xks_proxy_vpc_endpoint_service_name
     }
     /// Sets [`UpdateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_owner`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_owner): Changes the Amazon Web Services account ID that KMS uses to identify the Amazon VPC endpoint service for your external key store proxy (XKS proxy).
     pub fn xks_proxy_vpc_endpoint_service_owner(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.xks_proxy_vpc_endpoint_service_owner = ::std::option::Option::Some(
+        self.inner.xks_proxy_vpc_endpoint_service_owner = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -416,7 +408,7 @@ impl UpdateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.xks_proxy_vpc_endpoint_service_owner = input;
+        self.inner.xks_proxy_vpc_endpoint_service_owner = input;
         self
     }
     /// The value set for [`UpdateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_owner`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_vpc_endpoint_service_owner), if any.
@@ -424,7 +416,7 @@ impl UpdateCustomKeyStoreRequestBuilder {
     pub fn get_xks_proxy_vpc_endpoint_service_owner(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.xks_proxy_vpc_endpoint_service_owner
+        &self.inner.xks_proxy_vpc_endpoint_service_owner
     }
     /// Sets [`UpdateCustomKeyStoreRequest::xks_proxy_authentication_credential`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_authentication_credential): Changes the credentials that KMS uses to sign requests to the external key store proxy (XKS proxy).
     pub fn xks_proxy_authentication_credential(
@@ -433,7 +425,7 @@ impl UpdateCustomKeyStoreRequestBuilder {
             crate::types::XksProxyAuthenticationCredentialType,
         >,
     ) -> Self {
-        self.xks_proxy_authentication_credential = ::std::option::Option::Some(
+        self.inner.xks_proxy_authentication_credential = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -444,7 +436,7 @@ impl UpdateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::XksProxyAuthenticationCredentialType>,
     ) -> Self {
-        self.xks_proxy_authentication_credential = input;
+        self.inner.xks_proxy_authentication_credential = input;
         self
     }
     /// The value set for [`UpdateCustomKeyStoreRequest::xks_proxy_authentication_credential`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_authentication_credential), if any.
@@ -452,14 +444,14 @@ impl UpdateCustomKeyStoreRequestBuilder {
     pub fn get_xks_proxy_authentication_credential(
         &self,
     ) -> &::std::option::Option<crate::types::XksProxyAuthenticationCredentialType> {
-        &self.xks_proxy_authentication_credential
+        &self.inner.xks_proxy_authentication_credential
     }
     /// Sets [`UpdateCustomKeyStoreRequest::xks_proxy_connectivity`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_connectivity): Changes the connectivity setting for the external key store.
     pub fn xks_proxy_connectivity(
         mut self,
         input: impl ::std::convert::Into<crate::types::XksProxyConnectivityType>,
     ) -> Self {
-        self.xks_proxy_connectivity = ::std::option::Option::Some(input.into());
+        self.inner.xks_proxy_connectivity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateCustomKeyStoreRequest::xks_proxy_connectivity`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_connectivity).
@@ -468,7 +460,7 @@ impl UpdateCustomKeyStoreRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::XksProxyConnectivityType>,
     ) -> Self {
-        self.xks_proxy_connectivity = input;
+        self.inner.xks_proxy_connectivity = input;
         self
     }
     /// The value set for [`UpdateCustomKeyStoreRequest::xks_proxy_connectivity`](crate::types::UpdateCustomKeyStoreRequest::xks_proxy_connectivity), if any.
@@ -476,7 +468,7 @@ impl UpdateCustomKeyStoreRequestBuilder {
     pub fn get_xks_proxy_connectivity(
         &self,
     ) -> &::std::option::Option<crate::types::XksProxyConnectivityType> {
-        &self.xks_proxy_connectivity
+        &self.inner.xks_proxy_connectivity
     }
     /// Builds the [`UpdateCustomKeyStoreRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -486,54 +478,12 @@ impl UpdateCustomKeyStoreRequestBuilder {
         crate::types::UpdateCustomKeyStoreRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.custom_key_store_id.is_none() {
+        if self.inner.custom_key_store_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateCustomKeyStoreRequest",
                 member: "CustomKeyStoreId",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateCustomKeyStoreRequest {
-            custom_key_store_id: self.custom_key_store_id,
-            new_custom_key_store_name: self.new_custom_key_store_name,
-            key_store_password: self.key_store_password,
-            cloud_hsm_cluster_id: self.cloud_hsm_cluster_id,
-            xks_proxy_uri_endpoint: self.xks_proxy_uri_endpoint,
-            xks_proxy_uri_path: self.xks_proxy_uri_path,
-            xks_proxy_vpc_endpoint_service_name: self
-                .xks_proxy_vpc_endpoint_service_name,
-            xks_proxy_vpc_endpoint_service_owner: self
-                .xks_proxy_vpc_endpoint_service_owner,
-            xks_proxy_authentication_credential: self
-                .xks_proxy_authentication_credential,
-            xks_proxy_connectivity: self.xks_proxy_connectivity,
-        })
-    }
-}
-impl ::std::fmt::Debug for UpdateCustomKeyStoreRequestBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut debug = f.debug_struct("UpdateCustomKeyStoreRequestBuilder");
-        debug.field("custom_key_store_id", &self.custom_key_store_id);
-        debug.field("new_custom_key_store_name", &self.new_custom_key_store_name);
-        debug.field("key_store_password", &"*** Sensitive Data Redacted ***");
-        debug.field("cloud_hsm_cluster_id", &self.cloud_hsm_cluster_id);
-        debug.field("xks_proxy_uri_endpoint", &self.xks_proxy_uri_endpoint);
-        debug.field("xks_proxy_uri_path", &self.xks_proxy_uri_path);
-        debug
-            .field(
-                "xks_proxy_vpc_endpoint_service_name",
-                &self.xks_proxy_vpc_endpoint_service_name,
-            );
-        debug
-            .field(
-                "xks_proxy_vpc_endpoint_service_owner",
-                &self.xks_proxy_vpc_endpoint_service_owner,
-            );
-        debug
-            .field(
-                "xks_proxy_authentication_credential",
-                &self.xks_proxy_authentication_credential,
-            );
-        debug.field("xks_proxy_connectivity", &self.xks_proxy_connectivity);
-        debug.finish()
+        ::std::result::Result::Ok(self.inner)
     }
 }

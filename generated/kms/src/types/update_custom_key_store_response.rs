@@ -73,7 +73,9 @@ impl UpdateCustomKeyStoreResponse {
     ::std::cmp::PartialEq,
     ::std::default::Default
 )]
-pub struct UpdateCustomKeyStoreResponseBuilder {}
+pub struct UpdateCustomKeyStoreResponseBuilder {
+    inner: crate::types::UpdateCustomKeyStoreResponse,
+}
 impl UpdateCustomKeyStoreResponseBuilder {
     /// Builds the [`UpdateCustomKeyStoreResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -83,7 +85,6 @@ impl UpdateCustomKeyStoreResponseBuilder {
         crate::types::UpdateCustomKeyStoreResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::UpdateCustomKeyStoreResponse {
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

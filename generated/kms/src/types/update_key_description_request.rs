@@ -99,8 +99,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdateKeyDescriptionRequ
     ::std::default::Default
 )]
 pub struct UpdateKeyDescriptionRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    description: ::std::option::Option<::std::string::String>,
+    inner: crate::types::UpdateKeyDescriptionRequest,
 }
 impl UpdateKeyDescriptionRequestBuilder {
     /// Sets [`UpdateKeyDescriptionRequest::key_id`](crate::types::UpdateKeyDescriptionRequest::key_id): Updates the description of the specified KMS key.
@@ -108,7 +107,7 @@ impl UpdateKeyDescriptionRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateKeyDescriptionRequest::key_id`](crate::types::UpdateKeyDescriptionRequest::key_id).
@@ -117,20 +116,20 @@ impl UpdateKeyDescriptionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`UpdateKeyDescriptionRequest::key_id`](crate::types::UpdateKeyDescriptionRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`UpdateKeyDescriptionRequest::description`](crate::types::UpdateKeyDescriptionRequest::description): New description for the KMS key.
     pub fn description(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.description = ::std::option::Option::Some(input.into());
+        self.inner.description = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdateKeyDescriptionRequest::description`](crate::types::UpdateKeyDescriptionRequest::description).
@@ -139,13 +138,13 @@ impl UpdateKeyDescriptionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.description = input;
+        self.inner.description = input;
         self
     }
     /// The value set for [`UpdateKeyDescriptionRequest::description`](crate::types::UpdateKeyDescriptionRequest::description), if any.
     #[inline]
     pub fn get_description(&self) -> &::std::option::Option<::std::string::String> {
-        &self.description
+        &self.inner.description
     }
     /// Builds the [`UpdateKeyDescriptionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -155,21 +154,18 @@ impl UpdateKeyDescriptionRequestBuilder {
         crate::types::UpdateKeyDescriptionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateKeyDescriptionRequest",
                 member: "KeyId",
             });
         }
-        if self.description.is_none() {
+        if self.inner.description.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdateKeyDescriptionRequest",
                 member: "Description",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdateKeyDescriptionRequest {
-            key_id: self.key_id,
-            description: self.description,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -99,8 +99,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UpdatePrimaryRegionReque
     ::std::default::Default
 )]
 pub struct UpdatePrimaryRegionRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    primary_region: ::std::option::Option<::std::string::String>,
+    inner: crate::types::UpdatePrimaryRegionRequest,
 }
 impl UpdatePrimaryRegionRequestBuilder {
     /// Sets [`UpdatePrimaryRegionRequest::key_id`](crate::types::UpdatePrimaryRegionRequest::key_id): Identifies the current primary key.
@@ -108,7 +107,7 @@ impl UpdatePrimaryRegionRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdatePrimaryRegionRequest::key_id`](crate::types::UpdatePrimaryRegionRequest::key_id).
@@ -117,20 +116,20 @@ impl UpdatePrimaryRegionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`UpdatePrimaryRegionRequest::key_id`](crate::types::UpdatePrimaryRegionRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`UpdatePrimaryRegionRequest::primary_region`](crate::types::UpdatePrimaryRegionRequest::primary_region): The Amazon Web Services Region of the new primary key.
     pub fn primary_region(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.primary_region = ::std::option::Option::Some(input.into());
+        self.inner.primary_region = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UpdatePrimaryRegionRequest::primary_region`](crate::types::UpdatePrimaryRegionRequest::primary_region).
@@ -139,13 +138,13 @@ impl UpdatePrimaryRegionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.primary_region = input;
+        self.inner.primary_region = input;
         self
     }
     /// The value set for [`UpdatePrimaryRegionRequest::primary_region`](crate::types::UpdatePrimaryRegionRequest::primary_region), if any.
     #[inline]
     pub fn get_primary_region(&self) -> &::std::option::Option<::std::string::String> {
-        &self.primary_region
+        &self.inner.primary_region
     }
     /// Builds the [`UpdatePrimaryRegionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -155,21 +154,18 @@ impl UpdatePrimaryRegionRequestBuilder {
         crate::types::UpdatePrimaryRegionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdatePrimaryRegionRequest",
                 member: "KeyId",
             });
         }
-        if self.primary_region.is_none() {
+        if self.inner.primary_region.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UpdatePrimaryRegionRequest",
                 member: "PrimaryRegion",
             });
         }
-        ::std::result::Result::Ok(crate::types::UpdatePrimaryRegionRequest {
-            key_id: self.key_id,
-            primary_region: self.primary_region,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

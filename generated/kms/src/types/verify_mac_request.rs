@@ -124,14 +124,14 @@ impl ::std::fmt::Debug for VerifyMacRequest {
     }
 }
 /// A builder for [`VerifyMacRequest`](crate::types::VerifyMacRequest); start one with `VerifyMacRequest::builder()`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
 pub struct VerifyMacRequestBuilder {
-    message: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    key_id: ::std::option::Option<::std::string::String>,
-    mac_algorithm: ::std::option::Option<crate::types::MacAlgorithmSpec>,
-    mac: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    dry_run: ::std::option::Option<bool>,
+    inner: crate::types::VerifyMacRequest,
 }
 impl VerifyMacRequestBuilder {
     /// Sets [`VerifyMacRequest::message`](crate::types::VerifyMacRequest::message): The message that will be used in the verification.
@@ -139,7 +139,7 @@ impl VerifyMacRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VerifyMacRequest::message`](crate::types::VerifyMacRequest::message).
@@ -148,7 +148,7 @@ impl VerifyMacRequestBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`VerifyMacRequest::message`](crate::types::VerifyMacRequest::message), if any.
@@ -156,14 +156,14 @@ impl VerifyMacRequestBuilder {
     pub fn get_message(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.message
+        &self.inner.message
     }
     /// Sets [`VerifyMacRequest::key_id`](crate::types::VerifyMacRequest::key_id): The KMS key that will be used in the verification.
     pub fn key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VerifyMacRequest::key_id`](crate::types::VerifyMacRequest::key_id).
@@ -172,20 +172,20 @@ impl VerifyMacRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`VerifyMacRequest::key_id`](crate::types::VerifyMacRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`VerifyMacRequest::mac_algorithm`](crate::types::VerifyMacRequest::mac_algorithm): The MAC algorithm that will be used in the verification.
     pub fn mac_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::MacAlgorithmSpec>,
     ) -> Self {
-        self.mac_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.mac_algorithm = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VerifyMacRequest::mac_algorithm`](crate::types::VerifyMacRequest::mac_algorithm).
@@ -194,7 +194,7 @@ impl VerifyMacRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::MacAlgorithmSpec>,
     ) -> Self {
-        self.mac_algorithm = input;
+        self.inner.mac_algorithm = input;
         self
     }
     /// The value set for [`VerifyMacRequest::mac_algorithm`](crate::types::VerifyMacRequest::mac_algorithm), if any.
@@ -202,14 +202,14 @@ impl VerifyMacRequestBuilder {
     pub fn get_mac_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::MacAlgorithmSpec> {
-        &self.mac_algorithm
+        &self.inner.mac_algorithm
     }
     /// Sets [`VerifyMacRequest::mac`](crate::types::VerifyMacRequest::mac): The HMAC to verify.
     pub fn mac(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.mac = ::std::option::Option::Some(input.into());
+        self.inner.mac = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VerifyMacRequest::mac`](crate::types::VerifyMacRequest::mac).
@@ -218,13 +218,13 @@ impl VerifyMacRequestBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.mac = input;
+        self.inner.mac = input;
         self
     }
     /// The value set for [`VerifyMacRequest::mac`](crate::types::VerifyMacRequest::mac), if any.
     #[inline]
     pub fn get_mac(&self) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.mac
+        &self.inner.mac
     }
     /// Sets [`VerifyMacRequest::grant_tokens`](crate::types::VerifyMacRequest::grant_tokens): A list of grant tokens.
     pub fn grant_tokens(
@@ -233,7 +233,7 @@ impl VerifyMacRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.grant_tokens = ::std::option::Option::Some(
+        self.inner.grant_tokens = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -244,7 +244,7 @@ impl VerifyMacRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.grant_tokens = input;
+        self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`VerifyMacRequest::grant_tokens`](crate::types::VerifyMacRequest::grant_tokens), if any.
@@ -252,23 +252,23 @@ impl VerifyMacRequestBuilder {
     pub fn get_grant_tokens(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.grant_tokens
+        &self.inner.grant_tokens
     }
     /// Sets [`VerifyMacRequest::dry_run`](crate::types::VerifyMacRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.dry_run = ::std::option::Option::Some(input.into());
+        self.inner.dry_run = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VerifyMacRequest::dry_run`](crate::types::VerifyMacRequest::dry_run).
     #[inline]
     pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.dry_run = input;
+        self.inner.dry_run = input;
         self
     }
     /// The value set for [`VerifyMacRequest::dry_run`](crate::types::VerifyMacRequest::dry_run), if any.
     #[inline]
     pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
-        &self.dry_run
+        &self.inner.dry_run
     }
     /// Builds the [`VerifyMacRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -278,49 +278,30 @@ impl VerifyMacRequestBuilder {
         crate::types::VerifyMacRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.message.is_none() {
+        if self.inner.message.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VerifyMacRequest",
                 member: "Message",
             });
         }
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VerifyMacRequest",
                 member: "KeyId",
             });
         }
-        if self.mac_algorithm.is_none() {
+        if self.inner.mac_algorithm.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VerifyMacRequest",
                 member: "MacAlgorithm",
             });
         }
-        if self.mac.is_none() {
+        if self.inner.mac.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VerifyMacRequest",
                 member: "Mac",
             });
         }
-        ::std::result::Result::Ok(crate::types::VerifyMacRequest {
-            message: self.message,
-            key_id: self.key_id,
-            mac_algorithm: self.mac_algorithm,
-            mac: self.mac,
-            grant_tokens: self.grant_tokens,
-            dry_run: self.dry_run,
-        })
-    }
-}
-impl ::std::fmt::Debug for VerifyMacRequestBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut debug = f.debug_struct("VerifyMacRequestBuilder");
-        debug.field("message", &"*** Sensitive Data Redacted ***");
-        debug.field("key_id", &self.key_id);
-        debug.field("mac_algorithm", &self.mac_algorithm);
-        debug.field("mac", &self.mac);
-        debug.field("grant_tokens", &self.grant_tokens);
-        debug.field("dry_run", &self.dry_run);
-        debug.finish()
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -98,9 +98,7 @@ impl VerifyMacResponse {
     ::std::default::Default
 )]
 pub struct VerifyMacResponseBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    mac_valid: ::std::option::Option<bool>,
-    mac_algorithm: ::std::option::Option<crate::types::MacAlgorithmSpec>,
+    inner: crate::types::VerifyMacResponse,
 }
 impl VerifyMacResponseBuilder {
     /// Sets [`VerifyMacResponse::key_id`](crate::types::VerifyMacResponse::key_id): The HMAC KMS key used in the verification.
@@ -108,7 +106,7 @@ impl VerifyMacResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VerifyMacResponse::key_id`](crate::types::VerifyMacResponse::key_id).
@@ -117,36 +115,36 @@ impl VerifyMacResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`VerifyMacResponse::key_id`](crate::types::VerifyMacResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`VerifyMacResponse::mac_valid`](crate::types::VerifyMacResponse::mac_valid): A Boolean value that indicates whether the HMAC was verified.
     pub fn mac_valid(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.mac_valid = ::std::option::Option::Some(input.into());
+        self.inner.mac_valid = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VerifyMacResponse::mac_valid`](crate::types::VerifyMacResponse::mac_valid).
     #[inline]
     pub fn set_mac_valid(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.mac_valid = input;
+        self.inner.mac_valid = input;
         self
     }
     /// The value set for [`VerifyMacResponse::mac_valid`](crate::types::VerifyMacResponse::mac_valid), if any.
     #[inline]
     pub fn get_mac_valid(&self) -> &::std::option::Option<bool> {
-        &self.mac_valid
+        &self.inner.mac_valid
     }
     /// Sets [`VerifyMacResponse::mac_algorithm`](crate::types::VerifyMacResponse::mac_algorithm): The MAC algorithm used in the verification.
     pub fn mac_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::MacAlgorithmSpec>,
     ) -> Self {
-        self.mac_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.mac_algorithm = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VerifyMacResponse::mac_algorithm`](crate::types::VerifyMacResponse::mac_algorithm).
@@ -155,7 +153,7 @@ impl VerifyMacResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::MacAlgorithmSpec>,
     ) -> Self {
-        self.mac_algorithm = input;
+        self.inner.mac_algorithm = input;
         self
     }
     /// The value set for [`VerifyMacResponse::mac_algorithm`](crate::types::VerifyMacResponse::mac_algorithm), if any.
@@ -163,7 +161,7 @@ impl VerifyMacResponseBuilder {
     pub fn get_mac_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::MacAlgorithmSpec> {
-        &self.mac_algorithm
+        &self.inner.mac_algorithm
     }
     /// Builds the [`VerifyMacResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -173,10 +171,6 @@ impl VerifyMacResponseBuilder {
         crate::types::VerifyMacResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::VerifyMacResponse {
-            key_id: self.key_id,
-            mac_valid: self.mac_valid,
-            mac_algorithm: self.mac_algorithm,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

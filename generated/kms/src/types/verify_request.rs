@@ -165,15 +165,14 @@ impl ::std::fmt::Debug for VerifyRequest {
     }
 }
 /// A builder for [`VerifyRequest`](crate::types::VerifyRequest); start one with `VerifyRequest::builder()`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
 pub struct VerifyRequestBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    message_type: ::std::option::Option<crate::types::MessageType>,
-    signature: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    signing_algorithm: ::std::option::Option<crate::types::SigningAlgorithmSpec>,
-    grant_tokens: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    dry_run: ::std::option::Option<bool>,
+    inner: crate::types::VerifyRequest,
 }
 impl VerifyRequestBuilder {
     /// Sets [`VerifyRequest::key_id`](crate::types::VerifyRequest::key_id): Identifies the asymmetric KMS key that will be used to verify the signature.
@@ -181,7 +180,7 @@ impl VerifyRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VerifyRequest::key_id`](crate::types::VerifyRequest::key_id).
@@ -190,20 +189,20 @@ impl VerifyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`VerifyRequest::key_id`](crate::types::VerifyRequest::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`VerifyRequest::message`](crate::types::VerifyRequest::message): Specifies the message that was signed.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VerifyRequest::message`](crate::types::VerifyRequest::message).
@@ -212,7 +211,7 @@ impl VerifyRequestBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`VerifyRequest::message`](crate::types::VerifyRequest::message), if any.
@@ -220,14 +219,14 @@ impl VerifyRequestBuilder {
     pub fn get_message(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.message
+        &self.inner.message
     }
     /// Sets [`VerifyRequest::message_type`](crate::types::VerifyRequest::message_type): Tells KMS whether the value of the `Message` parameter should be hashed as part of the signing algorithm.
     pub fn message_type(
         mut self,
         input: impl ::std::convert::Into<crate::types::MessageType>,
     ) -> Self {
-        self.message_type = ::std::option::Option::Some(input.into());
+        self.inner.message_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VerifyRequest::message_type`](crate::types::VerifyRequest::message_type).
@@ -236,20 +235,20 @@ impl VerifyRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::MessageType>,
     ) -> Self {
-        self.message_type = input;
+        self.inner.message_type = input;
         self
     }
     /// The value set for [`VerifyRequest::message_type`](crate::types::VerifyRequest::message_type), if any.
     #[inline]
     pub fn get_message_type(&self) -> &::std::option::Option<crate::types::MessageType> {
-        &self.message_type
+        &self.inner.message_type
     }
     /// Sets [`VerifyRequest::signature`](crate::types::VerifyRequest::signature): The signature that the `Sign` operation generated.
     pub fn signature(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.signature = ::std::option::Option::Some(input.into());
+        self.inner.signature = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VerifyRequest::signature`](crate::types::VerifyRequest::signature).
@@ -258,7 +257,7 @@ impl VerifyRequestBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.signature = input;
+        self.inner.signature = input;
         self
     }
     /// The value set for [`VerifyRequest::signature`](crate::types::VerifyRequest::signature), if any.
@@ -266,14 +265,14 @@ impl VerifyRequestBuilder {
     pub fn get_signature(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.signature
+        &self.inner.signature
     }
     /// Sets [`VerifyRequest::signing_algorithm`](crate::types::VerifyRequest::signing_algorithm): The signing algorithm that was used to sign the message.
     pub fn signing_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::SigningAlgorithmSpec>,
     ) -> Self {
-        self.signing_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.signing_algorithm = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VerifyRequest::signing_algorithm`](crate::types::VerifyRequest::signing_algorithm).
@@ -282,7 +281,7 @@ impl VerifyRequestBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SigningAlgorithmSpec>,
     ) -> Self {
-        self.signing_algorithm = input;
+        self.inner.signing_algorithm = input;
         self
     }
     /// The value set for [`VerifyRequest::signing_algorithm`](crate::types::VerifyRequest::signing_algorithm), if any.
@@ -290,7 +289,7 @@ impl VerifyRequestBuilder {
     pub fn get_signing_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::SigningAlgorithmSpec> {
-        &self.signing_algorithm
+        &self.inner.signing_algorithm
     }
     /// Sets [`VerifyRequest::grant_tokens`](crate::types::VerifyRequest::grant_tokens): A list of grant tokens.
     pub fn grant_tokens(
@@ -299,7 +298,7 @@ impl VerifyRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.grant_tokens = ::std::option::Option::Some(
+        self.inner.grant_tokens = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -310,7 +309,7 @@ impl VerifyRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.grant_tokens = input;
+        self.inner.grant_tokens = input;
         self
     }
     /// The value set for [`VerifyRequest::grant_tokens`](crate::types::VerifyRequest::grant_tokens), if any.
@@ -318,23 +317,23 @@ impl VerifyRequestBuilder {
     pub fn get_grant_tokens(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.grant_tokens
+        &self.inner.grant_tokens
     }
     /// Sets [`VerifyRequest::dry_run`](crate::types::VerifyRequest::dry_run): Checks if your request will succeed. `DryRun` is an optional parameter.
     pub fn dry_run(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.dry_run = ::std::option::Option::Some(input.into());
+        self.inner.dry_run = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VerifyRequest::dry_run`](crate::types::VerifyRequest::dry_run).
     #[inline]
     pub fn set_dry_run(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.dry_run = input;
+        self.inner.dry_run = input;
         self
     }
     /// The value set for [`VerifyRequest::dry_run`](crate::types::VerifyRequest::dry_run), if any.
     #[inline]
     pub fn get_dry_run(&self) -> &::std::option::Option<bool> {
-        &self.dry_run
+        &self.inner.dry_run
     }
     /// Builds the [`VerifyRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -344,51 +343,30 @@ impl VerifyRequestBuilder {
         crate::types::VerifyRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.key_id.is_none() {
+        if self.inner.key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VerifyRequest",
                 member: "KeyId",
             });
         }
-        if self.message.is_none() {
+        if self.inner.message.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VerifyRequest",
                 member: "Message",
             });
         }
-        if self.signature.is_none() {
+        if self.inner.signature.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VerifyRequest",
                 member: "Signature",
             });
         }
-        if self.signing_algorithm.is_none() {
+        if self.inner.signing_algorithm.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "VerifyRequest",
                 member: "SigningAlgorithm",
             });
         }
-        ::std::result::Result::Ok(crate::types::VerifyRequest {
-            key_id: self.key_id,
-            message: self.message,
-            message_type: self.message_type,
-            signature: self.signature,
-            signing_algorithm: self.signing_algorithm,
-            grant_tokens: self.grant_tokens,
-            dry_run: self.dry_run,
-        })
-    }
-}
-impl ::std::fmt::Debug for VerifyRequestBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut debug = f.debug_struct("VerifyRequestBuilder");
-        debug.field("key_id", &self.key_id);
-        debug.field("message", &"*** Sensitive Data Redacted ***");
-        debug.field("message_type", &self.message_type);
-        debug.field("signature", &self.signature);
-        debug.field("signing_algorithm", &self.signing_algorithm);
-        debug.field("grant_tokens", &self.grant_tokens);
-        debug.field("dry_run", &self.dry_run);
-        debug.finish()
+        ::std::result::Result::Ok(self.inner)
     }
 }

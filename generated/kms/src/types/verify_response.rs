@@ -96,9 +96,7 @@ impl VerifyResponse {
     ::std::default::Default
 )]
 pub struct VerifyResponseBuilder {
-    key_id: ::std::option::Option<::std::string::String>,
-    signature_valid: ::std::option::Option<bool>,
-    signing_algorithm: ::std::option::Option<crate::types::SigningAlgorithmSpec>,
+    inner: crate::types::VerifyResponse,
 }
 impl VerifyResponseBuilder {
     /// Sets [`VerifyResponse::key_id`](crate::types::VerifyResponse::key_id): The Amazon Resource Name ([key ARN](https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-ARN)) of the asymmetric KMS key that was used to verify the signature.
@@ -106,7 +104,7 @@ impl VerifyResponseBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.key_id = ::std::option::Option::Some(input.into());
+        self.inner.key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VerifyResponse::key_id`](crate::types::VerifyResponse::key_id).
@@ -115,36 +113,36 @@ impl VerifyResponseBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.key_id = input;
+        self.inner.key_id = input;
         self
     }
     /// The value set for [`VerifyResponse::key_id`](crate::types::VerifyResponse::key_id), if any.
     #[inline]
     pub fn get_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.key_id
+        &self.inner.key_id
     }
     /// Sets [`VerifyResponse::signature_valid`](crate::types::VerifyResponse::signature_valid): A Boolean value that indicates whether the signature was verified.
     pub fn signature_valid(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.signature_valid = ::std::option::Option::Some(input.into());
+        self.inner.signature_valid = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VerifyResponse::signature_valid`](crate::types::VerifyResponse::signature_valid).
     #[inline]
     pub fn set_signature_valid(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.signature_valid = input;
+        self.inner.signature_valid = input;
         self
     }
     /// The value set for [`VerifyResponse::signature_valid`](crate::types::VerifyResponse::signature_valid), if any.
     #[inline]
     pub fn get_signature_valid(&self) -> &::std::option::Option<bool> {
-        &self.signature_valid
+        &self.inner.signature_valid
     }
     /// Sets [`VerifyResponse::signing_algorithm`](crate::types::VerifyResponse::signing_algorithm): The signing algorithm that was used to verify the signature.
     pub fn signing_algorithm(
         mut self,
         input: impl ::std::convert::Into<crate::types::SigningAlgorithmSpec>,
     ) -> Self {
-        self.signing_algorithm = ::std::option::Option::Some(input.into());
+        self.inner.signing_algorithm = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`VerifyResponse::signing_algorithm`](crate::types::VerifyResponse::signing_algorithm).
@@ -153,7 +151,7 @@ impl VerifyResponseBuilder {
         mut self,
         input: ::std::option::Option<crate::types::SigningAlgorithmSpec>,
     ) -> Self {
-        self.signing_algorithm = input;
+        self.inner.signing_algorithm = input;
         self
     }
     /// The value set for [`VerifyResponse::signing_algorithm`](crate::types::VerifyResponse::signing_algorithm), if any.
@@ -161,7 +159,7 @@ impl VerifyResponseBuilder {
     pub fn get_signing_algorithm(
         &self,
     ) -> &::std::option::Option<crate::types::SigningAlgorithmSpec> {
-        &self.signing_algorithm
+        &self.inner.signing_algorithm
     }
     /// Builds the [`VerifyResponse`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -171,10 +169,6 @@ impl VerifyResponseBuilder {
         crate::types::VerifyResponse,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::VerifyResponse {
-            key_id: self.key_id,
-            signature_valid: self.signature_valid,
-            signing_algorithm: self.signing_algorithm,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

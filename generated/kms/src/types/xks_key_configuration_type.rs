@@ -76,7 +76,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for XksKeyConfigurationType 
     ::std::default::Default
 )]
 pub struct XksKeyConfigurationTypeBuilder {
-    id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::XksKeyConfigurationType,
 }
 impl XksKeyConfigurationTypeBuilder {
     /// Sets [`XksKeyConfigurationType::id`](crate::types::XksKeyConfigurationType::id): The ID of the external key in its external key manager.
@@ -84,7 +84,7 @@ impl XksKeyConfigurationTypeBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+        self.inner.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`XksKeyConfigurationType::id`](crate::types::XksKeyConfigurationType::id).
@@ -93,13 +93,13 @@ impl XksKeyConfigurationTypeBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.id = input;
+        self.inner.id = input;
         self
     }
     /// The value set for [`XksKeyConfigurationType::id`](crate::types::XksKeyConfigurationType::id), if any.
     #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.id
+        &self.inner.id
     }
     /// Builds the [`XksKeyConfigurationType`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -109,8 +109,6 @@ impl XksKeyConfigurationTypeBuilder {
         crate::types::XksKeyConfigurationType,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::XksKeyConfigurationType {
-            id: self.id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

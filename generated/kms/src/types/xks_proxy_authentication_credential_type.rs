@@ -83,10 +83,14 @@ impl ::std::fmt::Debug for XksProxyAuthenticationCredentialType {
     }
 }
 /// A builder for [`XksProxyAuthenticationCredentialType`](crate::types::XksProxyAuthenticationCredentialType); start one with `XksProxyAuthenticationCredentialType::builder()`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
 pub struct XksProxyAuthenticationCredentialTypeBuilder {
-    access_key_id: ::std::option::Option<::std::string::String>,
-    raw_secret_access_key: ::std::option::Option<::std::string::String>,
+    inner: crate::types::XksProxyAuthenticationCredentialType,
 }
 impl XksProxyAuthenticationCredentialTypeBuilder {
     /// Sets [`XksProxyAuthenticationCredentialType::access_key_id`](crate::types::XksProxyAuthenticationCredentialType::access_key_id): A unique identifier for the raw secret access key.
@@ -94,7 +98,7 @@ impl XksProxyAuthenticationCredentialTypeBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.access_key_id = ::std::option::Option::Some(input.into());
+        self.inner.access_key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyAuthenticationCredentialType::access_key_id`](crate::types::XksProxyAuthenticationCredentialType::access_key_id).
@@ -103,20 +107,20 @@ impl XksProxyAuthenticationCredentialTypeBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.access_key_id = input;
+        self.inner.access_key_id = input;
         self
     }
     /// The value set for [`XksProxyAuthenticationCredentialType::access_key_id`](crate::types::XksProxyAuthenticationCredentialType::access_key_id), if any.
     #[inline]
     pub fn get_access_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.access_key_id
+        &self.inner.access_key_id
     }
     /// Sets [`XksProxyAuthenticationCredentialType::raw_secret_access_key`](crate::types::XksProxyAuthenticationCredentialType::raw_secret_access_key): A secret string of 43-64 characters.
     pub fn raw_secret_access_key(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.raw_secret_access_key = ::std::option::Option::Some(input.into());
+        self.inner.raw_secret_access_key = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyAuthenticationCredentialType::raw_secret_access_key`](crate::types::XksProxyAuthenticationCredentialType::raw_secret_access_key).
@@ -125,7 +129,7 @@ impl XksProxyAuthenticationCredentialTypeBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.raw_secret_access_key = input;
+        self.inner.raw_secret_access_key = input;
         self
     }
     /// The value set for [`XksProxyAuthenticationCredentialType::raw_secret_access_key`](crate::types::XksProxyAuthenticationCredentialType::raw_secret_access_key), if any.
@@ -133,7 +137,7 @@ impl XksProxyAuthenticationCredentialTypeBuilder {
     pub fn get_raw_secret_access_key(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.raw_secret_access_key
+        &self.inner.raw_secret_access_key
     }
     /// Builds the [`XksProxyAuthenticationCredentialType`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -143,29 +147,18 @@ impl XksProxyAuthenticationCredentialTypeBuilder {
         crate::types::XksProxyAuthenticationCredentialType,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.access_key_id.is_none() {
+        if self.inner.access_key_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "XksProxyAuthenticationCredentialType",
                 member: "AccessKeyId",
             });
         }
-        if self.raw_secret_access_key.is_none() {
+        if self.inner.raw_secret_access_key.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "XksProxyAuthenticationCredentialType",
                 member: "RawSecretAccessKey",
             });
         }
-        ::std::result::Result::Ok(crate::types::XksProxyAuthenticationCredentialType {
-            access_key_id: self.access_key_id,
-            raw_secret_access_key: self.raw_secret_access_key,
-        })
-    }
-}
-impl ::std::fmt::Debug for XksProxyAuthenticationCredentialTypeBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut debug = f.debug_struct("XksProxyAuthenticationCredentialTypeBuilder");
-        debug.field("access_key_id", &"*** Sensitive Data Redacted ***");
-        debug.field("raw_secret_access_key", &"*** Sensitive Data Redacted ***");
-        debug.finish()
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -110,14 +110,14 @@ impl ::std::fmt::Debug for XksProxyConfigurationType {
     }
 }
 /// A builder for [`XksProxyConfigurationType`](crate::types::XksProxyConfigurationType); start one with `XksProxyConfigurationType::builder()`.
-#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]
+#[derive(
+    ::std::clone::Clone,
+    ::std::fmt::Debug,
+    ::std::cmp::PartialEq,
+    ::std::default::Default
+)]
 pub struct XksProxyConfigurationTypeBuilder {
-    connectivity: ::std::option::Option<crate::types::XksProxyConnectivityType>,
-    access_key_id: ::std::option::Option<::std::string::String>,
-    uri_endpoint: ::std::option::Option<::std::string::String>,
-    uri_path: ::std::option::Option<::std::string::String>,
-    vpc_endpoint_service_name: ::std::option::Option<::std::string::String>,
-    vpc_endpoint_service_owner: ::std::option::Option<::std::string::String>,
+    inner: crate::types::XksProxyConfigurationType,
 }
 impl XksProxyConfigurationTypeBuilder {
     /// Sets [`XksProxyConfigurationType::connectivity`](crate::types::XksProxyConfigurationType::connectivity): Indicates whether the external key store proxy uses a public endpoint or an Amazon VPC endpoint service to communicate with KMS.
@@ -125,7 +125,7 @@ impl XksProxyConfigurationTypeBuilder {
         mut self,
         input: impl ::std::convert::Into<crate::types::XksProxyConnectivityType>,
     ) -> Self {
-        self.connectivity = ::std::option::Option::Some(input.into());
+        self.inner.connectivity = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyConfigurationType::connectivity`](crate::types::XksProxyConfigurationType::connectivity).
@@ -134,7 +134,7 @@ impl XksProxyConfigurationTypeBuilder {
         mut self,
         input: ::std::option::Option<crate::types::XksProxyConnectivityType>,
     ) -> Self {
-        self.connectivity = input;
+        self.inner.connectivity = input;
         self
     }
     /// The value set for [`XksProxyConfigurationType::connectivity`](crate::types::XksProxyConfigurationType::connectivity), if any.
@@ -142,14 +142,14 @@ impl XksProxyConfigurationTypeBuilder {
     pub fn get_connectivity(
         &self,
     ) -> &::std::option::Option<crate::types::XksProxyConnectivityType> {
-        &self.connectivity
+        &self.inner.connectivity
     }
     /// Sets [`XksProxyConfigurationType::access_key_id`](crate::types::XksProxyConfigurationType::access_key_id): The part of the external key store [proxy authentication credential](https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateCustomKeyStore.html#KMS-CreateCustomKeyStore-request-XksProxyAuthenticationCredential) that uniquely identifies the secret access key.
     pub fn access_key_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.access_key_id = ::std::option::Option::Some(input.into());
+        self.inner.access_key_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyConfigurationType::access_key_id`](crate::types::XksProxyConfigurationType::access_key_id).
@@ -158,20 +158,20 @@ impl XksProxyConfigurationTypeBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.access_key_id = input;
+        self.inner.access_key_id = input;
         self
     }
     /// The value set for [`XksProxyConfigurationType::access_key_id`](crate::types::XksProxyConfigurationType::access_key_id), if any.
     #[inline]
     pub fn get_access_key_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.access_key_id
+        &self.inner.access_key_id
     }
     /// Sets [`XksProxyConfigurationType::uri_endpoint`](crate::types::XksProxyConfigurationType::uri_endpoint): The URI endpoint for the external key store proxy.
     pub fn uri_endpoint(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.uri_endpoint = ::std::option::Option::Some(input.into());
+        self.inner.uri_endpoint = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyConfigurationType::uri_endpoint`](crate::types::XksProxyConfigurationType::uri_endpoint).
@@ -180,20 +180,20 @@ impl XksProxyConfigurationTypeBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.uri_endpoint = input;
+        self.inner.uri_endpoint = input;
         self
     }
     /// The value set for [`XksProxyConfigurationType::uri_endpoint`](crate::types::XksProxyConfigurationType::uri_endpoint), if any.
     #[inline]
     pub fn get_uri_endpoint(&self) -> &::std::option::Option<::std::string::String> {
-        &self.uri_endpoint
+        &self.inner.uri_endpoint
     }
     /// Sets [`XksProxyConfigurationType::uri_path`](crate::types::XksProxyConfigurationType::uri_path): The path to the external key store proxy APIs.
     pub fn uri_path(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.uri_path = ::std::option::Option::Some(input.into());
+        self.inner.uri_path = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyConfigurationType::uri_path`](crate::types::XksProxyConfigurationType::uri_path).
@@ -202,20 +202,20 @@ impl XksProxyConfigurationTypeBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.uri_path = input;
+        self.inner.uri_path = input;
         self
     }
     /// The value set for [`XksProxyConfigurationType::uri_path`](crate::types::XksProxyConfigurationType::uri_path), if any.
     #[inline]
     pub fn get_uri_path(&self) -> &::std::option::Option<::std::string::String> {
-        &self.uri_path
+        &self.inner.uri_path
     }
     /// Sets [`XksProxyConfigurationType::vpc_endpoint_service_name`](crate::types::XksProxyConfigurationType::vpc_endpoint_service_name): The Amazon VPC endpoint service used to communicate with the external key store proxy.
     pub fn vpc_endpoint_service_name(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.vpc_endpoint_service_name = ::std::option::Option::Some(input.into());
+        self.inner.vpc_endpoint_service_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`XksProxyConfigurationType::vpc_endpoint_service_name`](crate::types::XksProxyConfigurationType::vpc_endpoint_service_name).
@@ -224,7 +224,7 @@ impl XksProxyConfigurationTypeBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.vpc_endpoint_service_name = input;
+        self.inner.vpc_endpoint_service_name = input;
         self
     }
     /// The value set for [`XksProxyConfigurationType::vpc_endpoint_service_name`](crate::types::XksProxyConfigurationType::vpc_endpoint_service_name), if any.
@@ -232,14 +232,16 @@ impl XksProxyConfigurationTypeBuilder {
     pub fn get_vpc_endpoint_service_name(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.vpc_endpoint_service_name
+        &self.inner.vpc_endpoint_service_name
     }
     /// Sets [`XksProxyConfigurationType::vpc_endpoint_service_owner`](crate::types::XksProxyConfigurationType::vpc_endpoint_service_owner): The Amazon Web Services account ID that owns the Amazon VPC endpoint service used to communicate with the external key store proxy (XKS).
     pub fn vpc_endpoint_service_owner(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.vpc_endpoint_service_owner = ::std::option::Option::Some(input.into());
+        self.inner.vpc_endpoint_service_owner = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`XksProxyConfigurationType::vpc_endpoint_service_owner`](crate::types::XksProxyConfigurationType::vpc_endpoint_service_owner).
@@ -248,7 +250,7 @@ impl XksProxyConfigurationTypeBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.vpc_endpoint_service_owner = input;
+        self.inner.vpc_endpoint_service_owner = input;
         self
     }
     /// The value set for [`XksProxyConfigurationType::vpc_endpoint_service_owner`](crate::types::XksProxyConfigurationType::vpc_endpoint_service_owner), if any.
@@ -256,7 +258,7 @@ impl XksProxyConfigurationTypeBuilder {
     pub fn get_vpc_endpoint_service_owner(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.vpc_endpoint_service_owner
+        &self.inner.vpc_endpoint_service_owner
     }
     /// Builds the [`XksProxyConfigurationType`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -266,25 +268,6 @@ impl XksProxyConfigurationTypeBuilder {
         crate::types::XksProxyConfigurationType,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::XksProxyConfigurationType {
-            connectivity: self.connectivity,
-            access_key_id: self.access_key_id,
-            uri_endpoint: self.uri_endpoint,
-            uri_path: self.uri_path,
-            vpc_endpoint_service_name: self.vpc_endpoint_service_name,
-            vpc_endpoint_service_owner: self.vpc_endpoint_service_owner,
-        })
-    }
-}
-impl ::std::fmt::Debug for XksProxyConfigurationTypeBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        let mut debug = f.debug_struct("XksProxyConfigurationTypeBuilder");
-        debug.field("connectivity", &self.connectivity);
-        debug.field("access_key_id", &"*** Sensitive Data Redacted ***");
-        debug.field("uri_endpoint", &self.uri_endpoint);
-        debug.field("uri_path", &self.uri_path);
-        debug.field("vpc_endpoint_service_name", &self.vpc_endpoint_service_name);
-        debug.field("vpc_endpoint_service_owner", &self.vpc_endpoint_service_owner);
-        debug.finish()
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for BatchEntryIdsNotDistinct {}
     ::std::default::Default
 )]
 pub struct BatchEntryIdsNotDistinctBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::BatchEntryIdsNotDistinct,
 }
 impl BatchEntryIdsNotDistinctBuilder {
     /// Sets [`BatchEntryIdsNotDistinct::message`](crate::error::BatchEntryIdsNotDistinct::message)
@@ -115,7 +115,7 @@ impl BatchEntryIdsNotDistinctBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BatchEntryIdsNotDistinct::message`](crate::error::BatchEntryIdsNotDistinct::message).
@@ -124,13 +124,13 @@ impl BatchEntryIdsNotDistinctBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`BatchEntryIdsNotDistinct::message`](crate::error::BatchEntryIdsNotDistinct::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`BatchEntryIdsNotDistinct`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl BatchEntryIdsNotDistinctBuilder {
         crate::error::BatchEntryIdsNotDistinct,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::BatchEntryIdsNotDistinct {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

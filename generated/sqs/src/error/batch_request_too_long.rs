@@ -107,7 +107,7 @@ impl ::std::error::Error for BatchRequestTooLong {}
     ::std::default::Default
 )]
 pub struct BatchRequestTooLongBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::BatchRequestTooLong,
 }
 impl BatchRequestTooLongBuilder {
     /// Sets [`BatchRequestTooLong::message`](crate::error::BatchRequestTooLong::message)
@@ -115,7 +115,7 @@ impl BatchRequestTooLongBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BatchRequestTooLong::message`](crate::error::BatchRequestTooLong::message).
@@ -124,13 +124,13 @@ impl BatchRequestTooLongBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`BatchRequestTooLong::message`](crate::error::BatchRequestTooLong::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`BatchRequestTooLong`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl BatchRequestTooLongBuilder {
         crate::error::BatchRequestTooLong,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::BatchRequestTooLong {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

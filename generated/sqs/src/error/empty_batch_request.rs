@@ -107,7 +107,7 @@ impl ::std::error::Error for EmptyBatchRequest {}
     ::std::default::Default
 )]
 pub struct EmptyBatchRequestBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::EmptyBatchRequest,
 }
 impl EmptyBatchRequestBuilder {
     /// Sets [`EmptyBatchRequest::message`](crate::error::EmptyBatchRequest::message)
@@ -115,7 +115,7 @@ impl EmptyBatchRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`EmptyBatchRequest::message`](crate::error::EmptyBatchRequest::message).
@@ -124,13 +124,13 @@ impl EmptyBatchRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`EmptyBatchRequest::message`](crate::error::EmptyBatchRequest::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`EmptyBatchRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl EmptyBatchRequestBuilder {
         crate::error::EmptyBatchRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::EmptyBatchRequest {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for InvalidAddress {}
     ::std::default::Default
 )]
 pub struct InvalidAddressBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::InvalidAddress,
 }
 impl InvalidAddressBuilder {
     /// Sets [`InvalidAddress::message`](crate::error::InvalidAddress::message)
@@ -115,7 +115,7 @@ impl InvalidAddressBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`InvalidAddress::message`](crate::error::InvalidAddress::message).
@@ -124,13 +124,13 @@ impl InvalidAddressBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`InvalidAddress::message`](crate::error::InvalidAddress::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`InvalidAddress`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl InvalidAddressBuilder {
         crate::error::InvalidAddress,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::InvalidAddress {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for InvalidAttributeName {}
     ::std::default::Default
 )]
 pub struct InvalidAttributeNameBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::InvalidAttributeName,
 }
 impl InvalidAttributeNameBuilder {
     /// Sets [`InvalidAttributeName::message`](crate::error::InvalidAttributeName::message)
@@ -115,7 +115,7 @@ impl InvalidAttributeNameBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`InvalidAttributeName::message`](crate::error::InvalidAttributeName::message).
@@ -124,13 +124,13 @@ impl InvalidAttributeNameBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`InvalidAttributeName::message`](crate::error::InvalidAttributeName::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`InvalidAttributeName`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl InvalidAttributeNameBuilder {
         crate::error::InvalidAttributeName,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::InvalidAttributeName {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for InvalidAttributeValue {}
     ::std::default::Default
 )]
 pub struct InvalidAttributeValueBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::InvalidAttributeValue,
 }
 impl InvalidAttributeValueBuilder {
     /// Sets [`InvalidAttributeValue::message`](crate::error::InvalidAttributeValue::message)
@@ -115,7 +115,7 @@ impl InvalidAttributeValueBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`InvalidAttributeValue::message`](crate::error::InvalidAttributeValue::message).
@@ -124,13 +124,13 @@ impl InvalidAttributeValueBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`InvalidAttributeValue::message`](crate::error::InvalidAttributeValue::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`InvalidAttributeValue`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl InvalidAttributeValueBuilder {
         crate::error::InvalidAttributeValue,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::InvalidAttributeValue {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

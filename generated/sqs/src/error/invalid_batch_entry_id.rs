@@ -107,7 +107,7 @@ impl ::std::error::Error for InvalidBatchEntryId {}
     ::std::default::Default
 )]
 pub struct InvalidBatchEntryIdBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::InvalidBatchEntryId,
 }
 impl InvalidBatchEntryIdBuilder {
     /// Sets [`InvalidBatchEntryId::message`](crate::error::InvalidBatchEntryId::message)
@@ -115,7 +115,7 @@ impl InvalidBatchEntryIdBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`InvalidBatchEntryId::message`](crate::error::InvalidBatchEntryId::message).
@@ -124,13 +124,13 @@ impl InvalidBatchEntryIdBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`InvalidBatchEntryId::message`](crate::error::InvalidBatchEntryId::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`InvalidBatchEntryId`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl InvalidBatchEntryIdBuilder {
         crate::error::InvalidBatchEntryId,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::InvalidBatchEntryId {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -88,7 +88,9 @@ impl ::std::error::Error for InvalidIdFormat {}
     ::std::cmp::PartialEq,
     ::std::default::Default
 )]
-pub struct InvalidIdFormatBuilder {}
+pub struct InvalidIdFormatBuilder {
+    inner: crate::error::InvalidIdFormat,
+}
 #[allow(deprecated)]
 impl InvalidIdFormatBuilder {
     /// Builds the [`InvalidIdFormat`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
@@ -99,6 +101,6 @@ impl InvalidIdFormatBuilder {
         crate::error::InvalidIdFormat,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::InvalidIdFormat {})
+        ::std::result::Result::Ok(self.inner)
     }
 }

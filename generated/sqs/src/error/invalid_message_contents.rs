@@ -107,7 +107,7 @@ impl ::std::error::Error for InvalidMessageContents {}
     ::std::default::Default
 )]
 pub struct InvalidMessageContentsBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::InvalidMessageContents,
 }
 impl InvalidMessageContentsBuilder {
     /// Sets [`InvalidMessageContents::message`](crate::error::InvalidMessageContents::message)
@@ -115,7 +115,7 @@ impl InvalidMessageContentsBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`InvalidMessageContents::message`](crate::error::InvalidMessageContents::message).
@@ -124,13 +124,13 @@ impl InvalidMessageContentsBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`InvalidMessageContents::message`](crate::error::InvalidMessageContents::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`InvalidMessageContents`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl InvalidMessageContentsBuilder {
         crate::error::InvalidMessageContents,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::InvalidMessageContents {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

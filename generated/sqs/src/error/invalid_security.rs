@@ -107,7 +107,7 @@ impl ::std::error::Error for InvalidSecurity {}
     ::std::default::Default
 )]
 pub struct InvalidSecurityBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::InvalidSecurity,
 }
 impl InvalidSecurityBuilder {
     /// Sets [`InvalidSecurity::message`](crate::error::InvalidSecurity::message)
@@ -115,7 +115,7 @@ impl InvalidSecurityBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`InvalidSecurity::message`](crate::error::InvalidSecurity::message).
@@ -124,13 +124,13 @@ impl InvalidSecurityBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`InvalidSecurity::message`](crate::error::InvalidSecurity::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`InvalidSecurity`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl InvalidSecurityBuilder {
         crate::error::InvalidSecurity,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::InvalidSecurity {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

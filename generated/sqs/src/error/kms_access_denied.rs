@@ -107,7 +107,7 @@ impl ::std::error::Error for KmsAccessDenied {}
     ::std::default::Default
 )]
 pub struct KmsAccessDeniedBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::KmsAccessDenied,
 }
 impl KmsAccessDeniedBuilder {
     /// Sets [`KmsAccessDenied::message`](crate::error::KmsAccessDenied::message)
@@ -115,7 +115,7 @@ impl KmsAccessDeniedBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KmsAccessDenied::message`](crate::error::KmsAccessDenied::message).
@@ -124,13 +124,13 @@ impl KmsAccessDeniedBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`KmsAccessDenied::message`](crate::error::KmsAccessDenied::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`KmsAccessDenied`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl KmsAccessDeniedBuilder {
         crate::error::KmsAccessDenied,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::KmsAccessDenied {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for KmsDisabled {}
     ::std::default::Default
 )]
 pub struct KmsDisabledBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::KmsDisabled,
 }
 impl KmsDisabledBuilder {
     /// Sets [`KmsDisabled::message`](crate::error::KmsDisabled::message)
@@ -115,7 +115,7 @@ impl KmsDisabledBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KmsDisabled::message`](crate::error::KmsDisabled::message).
@@ -124,13 +124,13 @@ impl KmsDisabledBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`KmsDisabled::message`](crate::error::KmsDisabled::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`KmsDisabled`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl KmsDisabledBuilder {
         crate::error::KmsDisabled,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::KmsDisabled {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

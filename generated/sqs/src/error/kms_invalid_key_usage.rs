@@ -110,7 +110,7 @@ impl ::std::error::Error for KmsInvalidKeyUsage {}
     ::std::default::Default
 )]
 pub struct KmsInvalidKeyUsageBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::KmsInvalidKeyUsage,
 }
 impl KmsInvalidKeyUsageBuilder {
     /// Sets [`KmsInvalidKeyUsage::message`](crate::error::KmsInvalidKeyUsage::message)
@@ -118,7 +118,7 @@ impl KmsInvalidKeyUsageBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KmsInvalidKeyUsage::message`](crate::error::KmsInvalidKeyUsage::message).
@@ -127,13 +127,13 @@ impl KmsInvalidKeyUsageBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`KmsInvalidKeyUsage::message`](crate::error::KmsInvalidKeyUsage::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`KmsInvalidKeyUsage`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -143,8 +143,6 @@ impl KmsInvalidKeyUsageBuilder {
         crate::error::KmsInvalidKeyUsage,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::KmsInvalidKeyUsage {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

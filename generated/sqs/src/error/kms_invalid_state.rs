@@ -107,7 +107,7 @@ impl ::std::error::Error for KmsInvalidState {}
     ::std::default::Default
 )]
 pub struct KmsInvalidStateBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::KmsInvalidState,
 }
 impl KmsInvalidStateBuilder {
     /// Sets [`KmsInvalidState::message`](crate::error::KmsInvalidState::message)
@@ -115,7 +115,7 @@ impl KmsInvalidStateBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KmsInvalidState::message`](crate::error::KmsInvalidState::message).
@@ -124,13 +124,13 @@ impl KmsInvalidStateBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`KmsInvalidState::message`](crate::error::KmsInvalidState::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`KmsInvalidState`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl KmsInvalidStateBuilder {
         crate::error::KmsInvalidState,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::KmsInvalidState {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for KmsNotFound {}
     ::std::default::Default
 )]
 pub struct KmsNotFoundBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::KmsNotFound,
 }
 impl KmsNotFoundBuilder {
     /// Sets [`KmsNotFound::message`](crate::error::KmsNotFound::message)
@@ -115,7 +115,7 @@ impl KmsNotFoundBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KmsNotFound::message`](crate::error::KmsNotFound::message).
@@ -124,13 +124,13 @@ impl KmsNotFoundBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`KmsNotFound::message`](crate::error::KmsNotFound::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`KmsNotFound`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl KmsNotFoundBuilder {
         crate::error::KmsNotFound,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::KmsNotFound {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

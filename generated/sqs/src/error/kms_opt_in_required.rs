@@ -107,7 +107,7 @@ impl ::std::error::Error for KmsOptInRequired {}
     ::std::default::Default
 )]
 pub struct KmsOptInRequiredBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::KmsOptInRequired,
 }
 impl KmsOptInRequiredBuilder {
     /// Sets [`KmsOptInRequired::message`](crate::error::KmsOptInRequired::message)
@@ -115,7 +115,7 @@ impl KmsOptInRequiredBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KmsOptInRequired::message`](crate::error::KmsOptInRequired::message).
@@ -124,13 +124,13 @@ impl KmsOptInRequiredBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`KmsOptInRequired::message`](crate::error::KmsOptInRequired::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`KmsOptInRequired`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl KmsOptInRequiredBuilder {
         crate::error::KmsOptInRequired,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::KmsOptInRequired {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

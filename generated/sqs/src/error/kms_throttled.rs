@@ -107,7 +107,7 @@ impl ::std::error::Error for KmsThrottled {}
     ::std::default::Default
 )]
 pub struct KmsThrottledBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::KmsThrottled,
 }
 impl KmsThrottledBuilder {
     /// Sets [`KmsThrottled::message`](crate::error::KmsThrottled::message)
@@ -115,7 +115,7 @@ impl KmsThrottledBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`KmsThrottled::message`](crate::error::KmsThrottled::message).
@@ -124,13 +124,13 @@ impl KmsThrottledBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`KmsThrottled::message`](crate::error::KmsThrottled::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`KmsThrottled`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl KmsThrottledBuilder {
         crate::error::KmsThrottled,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::KmsThrottled {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -87,7 +87,9 @@ impl ::std::error::Error for MessageNotInflight {}
     ::std::cmp::PartialEq,
     ::std::default::Default
 )]
-pub struct MessageNotInflightBuilder {}
+pub struct MessageNotInflightBuilder {
+    inner: crate::error::MessageNotInflight,
+}
 impl MessageNotInflightBuilder {
     /// Builds the [`MessageNotInflight`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -97,7 +99,6 @@ impl MessageNotInflightBuilder {
         crate::error::MessageNotInflight,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::MessageNotInflight {
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

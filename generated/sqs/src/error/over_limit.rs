@@ -107,7 +107,7 @@ impl ::std::error::Error for OverLimit {}
     ::std::default::Default
 )]
 pub struct OverLimitBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::OverLimit,
 }
 impl OverLimitBuilder {
     /// Sets [`OverLimit::message`](crate::error::OverLimit::message)
@@ -115,7 +115,7 @@ impl OverLimitBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`OverLimit::message`](crate::error::OverLimit::message).
@@ -124,13 +124,13 @@ impl OverLimitBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`OverLimit::message`](crate::error::OverLimit::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`OverLimit`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl OverLimitBuilder {
         crate::error::OverLimit,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::OverLimit {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for PurgeQueueInProgress {}
     ::std::default::Default
 )]
 pub struct PurgeQueueInProgressBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::PurgeQueueInProgress,
 }
 impl PurgeQueueInProgressBuilder {
     /// Sets [`PurgeQueueInProgress::message`](crate::error::PurgeQueueInProgress::message)
@@ -115,7 +115,7 @@ impl PurgeQueueInProgressBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PurgeQueueInProgress::message`](crate::error::PurgeQueueInProgress::message).
@@ -124,13 +124,13 @@ impl PurgeQueueInProgressBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`PurgeQueueInProgress::message`](crate::error::PurgeQueueInProgress::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`PurgeQueueInProgress`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl PurgeQueueInProgressBuilder {
         crate::error::PurgeQueueInProgress,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::PurgeQueueInProgress {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for QueueDeletedRecently {}
     ::std::default::Default
 )]
 pub struct QueueDeletedRecentlyBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::QueueDeletedRecently,
 }
 impl QueueDeletedRecentlyBuilder {
     /// Sets [`QueueDeletedRecently::message`](crate::error::QueueDeletedRecently::message)
@@ -115,7 +115,7 @@ impl QueueDeletedRecentlyBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`QueueDeletedRecently::message`](crate::error::QueueDeletedRecently::message).
@@ -124,13 +124,13 @@ impl QueueDeletedRecentlyBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`QueueDeletedRecently::message`](crate::error::QueueDeletedRecently::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`QueueDeletedRecently`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl QueueDeletedRecentlyBuilder {
         crate::error::QueueDeletedRecently,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::QueueDeletedRecently {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for QueueDoesNotExist {}
     ::std::default::Default
 )]
 pub struct QueueDoesNotExistBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::QueueDoesNotExist,
 }
 impl QueueDoesNotExistBuilder {
     /// Sets [`QueueDoesNotExist::message`](crate::error::QueueDoesNotExist::message)
@@ -115,7 +115,7 @@ impl QueueDoesNotExistBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`QueueDoesNotExist::message`](crate::error::QueueDoesNotExist::message).
@@ -124,13 +124,13 @@ impl QueueDoesNotExistBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`QueueDoesNotExist::message`](crate::error::QueueDoesNotExist::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`QueueDoesNotExist`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl QueueDoesNotExistBuilder {
         crate::error::QueueDoesNotExist,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::QueueDoesNotExist {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

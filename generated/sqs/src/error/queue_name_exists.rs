@@ -107,7 +107,7 @@ impl ::std::error::Error for QueueNameExists {}
     ::std::default::Default
 )]
 pub struct QueueNameExistsBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::QueueNameExists,
 }
 impl QueueNameExistsBuilder {
     /// Sets [`QueueNameExists::message`](crate::error::QueueNameExists::message)
@@ -115,7 +115,7 @@ impl QueueNameExistsBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`QueueNameExists::message`](crate::error::QueueNameExists::message).
@@ -124,13 +124,13 @@ impl QueueNameExistsBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`QueueNameExists::message`](crate::error::QueueNameExists::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`QueueNameExists`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl QueueNameExistsBuilder {
         crate::error::QueueNameExists,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::QueueNameExists {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for ReceiptHandleIsInvalid {}
     ::std::default::Default
 )]
 pub struct ReceiptHandleIsInvalidBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::ReceiptHandleIsInvalid,
 }
 impl ReceiptHandleIsInvalidBuilder {
     /// Sets [`ReceiptHandleIsInvalid::message`](crate::error::ReceiptHandleIsInvalid::message)
@@ -115,7 +115,7 @@ impl ReceiptHandleIsInvalidBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReceiptHandleIsInvalid::message`](crate::error::ReceiptHandleIsInvalid::message).
@@ -124,13 +124,13 @@ impl ReceiptHandleIsInvalidBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`ReceiptHandleIsInvalid::message`](crate::error::ReceiptHandleIsInvalid::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`ReceiptHandleIsInvalid`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl ReceiptHandleIsInvalidBuilder {
         crate::error::ReceiptHandleIsInvalid,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::ReceiptHandleIsInvalid {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

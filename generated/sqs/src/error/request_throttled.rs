@@ -110,7 +110,7 @@ impl ::std::error::Error for RequestThrottled {}
     ::std::default::Default
 )]
 pub struct RequestThrottledBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::RequestThrottled,
 }
 impl RequestThrottledBuilder {
     /// Sets [`RequestThrottled::message`](crate::error::RequestThrottled::message)
@@ -118,7 +118,7 @@ impl RequestThrottledBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RequestThrottled::message`](crate::error::RequestThrottled::message).
@@ -127,13 +127,13 @@ impl RequestThrottledBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`RequestThrottled::message`](crate::error::RequestThrottled::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`RequestThrottled`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -143,8 +143,6 @@ impl RequestThrottledBuilder {
         crate::error::RequestThrottled,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::RequestThrottled {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for ResourceNotFoundException {}
     ::std::default::Default
 )]
 pub struct ResourceNotFoundExceptionBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::ResourceNotFoundException,
 }
 impl ResourceNotFoundExceptionBuilder {
     /// Sets [`ResourceNotFoundException::message`](crate::error::ResourceNotFoundException::message)
@@ -115,7 +115,7 @@ impl ResourceNotFoundExceptionBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ResourceNotFoundException::message`](crate::error::ResourceNotFoundException::message).
@@ -124,13 +124,13 @@ impl ResourceNotFoundExceptionBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`ResourceNotFoundException::message`](crate::error::ResourceNotFoundException::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`ResourceNotFoundException`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl ResourceNotFoundExceptionBuilder {
         crate::error::ResourceNotFoundException,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::ResourceNotFoundException {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -107,7 +107,7 @@ impl ::std::error::Error for TooManyEntriesInBatchRequest {}
     ::std::default::Default
 )]
 pub struct TooManyEntriesInBatchRequestBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::TooManyEntriesInBatchRequest,
 }
 impl TooManyEntriesInBatchRequestBuilder {
     /// Sets [`TooManyEntriesInBatchRequest::message`](crate::error::TooManyEntriesInBatchRequest::message)
@@ -115,7 +115,7 @@ impl TooManyEntriesInBatchRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TooManyEntriesInBatchRequest::message`](crate::error::TooManyEntriesInBatchRequest::message).
@@ -124,13 +124,13 @@ impl TooManyEntriesInBatchRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`TooManyEntriesInBatchRequest::message`](crate::error::TooManyEntriesInBatchRequest::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`TooManyEntriesInBatchRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl TooManyEntriesInBatchRequestBuilder {
         crate::error::TooManyEntriesInBatchRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::TooManyEntriesInBatchRequest {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

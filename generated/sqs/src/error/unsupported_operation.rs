@@ -107,7 +107,7 @@ impl ::std::error::Error for UnsupportedOperation {}
     ::std::default::Default
 )]
 pub struct UnsupportedOperationBuilder {
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::error::UnsupportedOperation,
 }
 impl UnsupportedOperationBuilder {
     /// Sets [`UnsupportedOperation::message`](crate::error::UnsupportedOperation::message)
@@ -115,7 +115,7 @@ impl UnsupportedOperationBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UnsupportedOperation::message`](crate::error::UnsupportedOperation::message).
@@ -124,13 +124,13 @@ impl UnsupportedOperationBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`UnsupportedOperation::message`](crate::error::UnsupportedOperation::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`UnsupportedOperation`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -140,8 +140,6 @@ impl UnsupportedOperationBuilder {
         crate::error::UnsupportedOperation,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::error::UnsupportedOperation {
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -110,10 +110,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for AddPermissionRequest {
     ::std::default::Default
 )]
 pub struct AddPermissionRequestBuilder {
-    queue_url: ::std::option::Option<::std::string::String>,
-    label: ::std::option::Option<::std::string::String>,
-    aws_account_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    actions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    inner: crate::types::AddPermissionRequest,
 }
 impl AddPermissionRequestBuilder {
     /// Sets [`AddPermissionRequest::queue_url`](crate::types::AddPermissionRequest::queue_url): The URL of the Amazon SQS queue to which permissions are added.
@@ -121,7 +118,7 @@ impl AddPermissionRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_url = ::std::option::Option::Some(input.into());
+        self.inner.queue_url = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AddPermissionRequest::queue_url`](crate::types::AddPermissionRequest::queue_url).
@@ -130,20 +127,20 @@ impl AddPermissionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_url = input;
+        self.inner.queue_url = input;
         self
     }
     /// The value set for [`AddPermissionRequest::queue_url`](crate::types::AddPermissionRequest::queue_url), if any.
     #[inline]
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_url
+        &self.inner.queue_url
     }
     /// Sets [`AddPermissionRequest::label`](crate::types::AddPermissionRequest::label): The unique identification of the permission you're setting (for example, `AliceSendMessage`).
     pub fn label(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.label = ::std::option::Option::Some(input.into());
+        self.inner.label = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`AddPermissionRequest::label`](crate::types::AddPermissionRequest::label).
@@ -152,13 +149,13 @@ impl AddPermissionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.label = input;
+        self.inner.label = input;
         self
     }
     /// The value set for [`AddPermissionRequest::label`](crate::types::AddPermissionRequest::label), if any.
     #[inline]
     pub fn get_label(&self) -> &::std::option::Option<::std::string::String> {
-        &self.label
+        &self.inner.label
     }
     /// Sets [`AddPermissionRequest::aws_account_ids`](crate::types::AddPermissionRequest::aws_account_ids): The Amazon Web Services account numbers of the [principals](https://docs.aws.amazon.com/general/latest/gr/glos-chap.html#P) who are to receive permission.
     pub fn aws_account_ids(
@@ -167,7 +164,7 @@ impl AddPermissionRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.aws_account_ids = ::std::option::Option::Some(
+        self.inner.aws_account_ids = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -178,7 +175,7 @@ impl AddPermissionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.aws_account_ids = input;
+        self.inner.aws_account_ids = input;
         self
     }
     /// The value set for [`AddPermissionRequest::aws_account_ids`](crate::types::AddPermissionRequest::aws_account_ids), if any.
@@ -186,7 +183,7 @@ impl AddPermissionRequestBuilder {
     pub fn get_aws_account_ids(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.aws_account_ids
+        &self.inner.aws_account_ids
     }
     /// Sets [`AddPermissionRequest::actions`](crate::types::AddPermissionRequest::actions): The action the client wants to allow for the specified principal.
     pub fn actions(
@@ -195,7 +192,7 @@ impl AddPermissionRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.actions = ::std::option::Option::Some(
+        self.inner.actions = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -206,7 +203,7 @@ impl AddPermissionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.actions = input;
+        self.inner.actions = input;
         self
     }
     /// The value set for [`AddPermissionRequest::actions`](crate::types::AddPermissionRequest::actions), if any.
@@ -214,7 +211,7 @@ impl AddPermissionRequestBuilder {
     pub fn get_actions(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.actions
+        &self.inner.actions
     }
     /// Builds the [`AddPermissionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -224,35 +221,30 @@ impl AddPermissionRequestBuilder {
         crate::types::AddPermissionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.queue_url.is_none() {
+        if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionRequest",
                 member: "QueueUrl",
             });
         }
-        if self.label.is_none() {
+        if self.inner.label.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionRequest",
                 member: "Label",
             });
         }
-        if self.aws_account_ids.is_none() {
+        if self.inner.aws_account_ids.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionRequest",
                 member: "AWSAccountIds",
             });
         }
-        if self.actions.is_none() {
+        if self.inner.actions.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "AddPermissionRequest",
                 member: "Actions",
             });
         }
-        ::std::result::Result::Ok(crate::types::AddPermissionRequest {
-            queue_url: self.queue_url,
-            label: self.label,
-            aws_account_ids: self.aws_account_ids,
-            actions: self.actions,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -96,10 +96,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for BatchResultErrorEntry {
     ::std::default::Default
 )]
 pub struct BatchResultErrorEntryBuilder {
-    id: ::std::option::Option<::std::string::String>,
-    sender_fault: ::std::option::Option<bool>,
-    code: ::std::option::Option<::std::string::String>,
-    message: ::std::option::Option<::std::string::String>,
+    inner: crate::types::BatchResultErrorEntry,
 }
 impl BatchResultErrorEntryBuilder {
     /// Sets [`BatchResultErrorEntry::id`](crate::types::BatchResultErrorEntry::id): The `Id` of an entry in a batch request.
@@ -107,7 +104,7 @@ impl BatchResultErrorEntryBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+        self.inner.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BatchResultErrorEntry::id`](crate::types::BatchResultErrorEntry::id).
@@ -116,36 +113,36 @@ impl BatchResultErrorEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.id = input;
+        self.inner.id = input;
         self
     }
     /// The value set for [`BatchResultErrorEntry::id`](crate::types::BatchResultErrorEntry::id), if any.
     #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.id
+        &self.inner.id
     }
     /// Sets [`BatchResultErrorEntry::sender_fault`](crate::types::BatchResultErrorEntry::sender_fault): Specifies whether the error happened due to the caller of the batch API action.
     pub fn sender_fault(mut self, input: impl ::std::convert::Into<bool>) -> Self {
-        self.sender_fault = ::std::option::Option::Some(input.into());
+        self.inner.sender_fault = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BatchResultErrorEntry::sender_fault`](crate::types::BatchResultErrorEntry::sender_fault).
     #[inline]
     pub fn set_sender_fault(mut self, input: ::std::option::Option<bool>) -> Self {
-        self.sender_fault = input;
+        self.inner.sender_fault = input;
         self
     }
     /// The value set for [`BatchResultErrorEntry::sender_fault`](crate::types::BatchResultErrorEntry::sender_fault), if any.
     #[inline]
     pub fn get_sender_fault(&self) -> &::std::option::Option<bool> {
-        &self.sender_fault
+        &self.inner.sender_fault
     }
     /// Sets [`BatchResultErrorEntry::code`](crate::types::BatchResultErrorEntry::code): An error code representing why the action failed on this entry.
     pub fn code(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.code = ::std::option::Option::Some(input.into());
+        self.inner.code = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BatchResultErrorEntry::code`](crate::types::BatchResultErrorEntry::code).
@@ -154,20 +151,20 @@ impl BatchResultErrorEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.code = input;
+        self.inner.code = input;
         self
     }
     /// The value set for [`BatchResultErrorEntry::code`](crate::types::BatchResultErrorEntry::code), if any.
     #[inline]
     pub fn get_code(&self) -> &::std::option::Option<::std::string::String> {
-        &self.code
+        &self.inner.code
     }
     /// Sets [`BatchResultErrorEntry::message`](crate::types::BatchResultErrorEntry::message): A message explaining why the action failed on this entry.
     pub fn message(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+        self.inner.message = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`BatchResultErrorEntry::message`](crate::types::BatchResultErrorEntry::message).
@@ -176,13 +173,13 @@ impl BatchResultErrorEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message = input;
+        self.inner.message = input;
         self
     }
     /// The value set for [`BatchResultErrorEntry::message`](crate::types::BatchResultErrorEntry::message), if any.
     #[inline]
     pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message
+        &self.inner.message
     }
     /// Builds the [`BatchResultErrorEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -192,29 +189,24 @@ impl BatchResultErrorEntryBuilder {
         crate::types::BatchResultErrorEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.id.is_none() {
+        if self.inner.id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchResultErrorEntry",
                 member: "Id",
             });
         }
-        if self.sender_fault.is_none() {
+        if self.inner.sender_fault.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchResultErrorEntry",
                 member: "SenderFault",
             });
         }
-        if self.code.is_none() {
+        if self.inner.code.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "BatchResultErrorEntry",
                 member: "Code",
             });
         }
-        ::std::result::Result::Ok(crate::types::BatchResultErrorEntry {
-            id: self.id,
-            sender_fault: self.sender_fault,
-            code: self.code,
-            message: self.message,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -80,7 +80,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CancelMessageMoveTaskReq
     ::std::default::Default
 )]
 pub struct CancelMessageMoveTaskRequestBuilder {
-    task_handle: ::std::option::Option<::std::string::String>,
+    inner: crate::types::CancelMessageMoveTaskRequest,
 }
 impl CancelMessageMoveTaskRequestBuilder {
     /// Sets [`CancelMessageMoveTaskRequest::task_handle`](crate::types::CancelMessageMoveTaskRequest::task_handle): An identifier associated with a message movement task.
@@ -88,7 +88,7 @@ impl CancelMessageMoveTaskRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.task_handle = ::std::option::Option::Some(input.into());
+        self.inner.task_handle = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CancelMessageMoveTaskRequest::task_handle`](crate::types::CancelMessageMoveTaskRequest::task_handle).
@@ -97,13 +97,13 @@ impl CancelMessageMoveTaskRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.task_handle = input;
+        self.inner.task_handle = input;
         self
     }
     /// The value set for [`CancelMessageMoveTaskRequest::task_handle`](crate::types::CancelMessageMoveTaskRequest::task_handle), if any.
     #[inline]
     pub fn get_task_handle(&self) -> &::std::option::Option<::std::string::String> {
-        &self.task_handle
+        &self.inner.task_handle
     }
     /// Builds the [`CancelMessageMoveTaskRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -113,14 +113,12 @@ impl CancelMessageMoveTaskRequestBuilder {
         crate::types::CancelMessageMoveTaskRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.task_handle.is_none() {
+        if self.inner.task_handle.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CancelMessageMoveTaskRequest",
                 member: "TaskHandle",
             });
         }
-        ::std::result::Result::Ok(crate::types::CancelMessageMoveTaskRequest {
-            task_handle: self.task_handle,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -88,7 +88,7 @@ impl CancelMessageMoveTaskResult {
     ::std::default::Default
 )]
 pub struct CancelMessageMoveTaskResultBuilder {
-    approximate_number_of_messages_moved: ::std::option::Option<i64>,
+    inner: crate::types::CancelMessageMoveTaskResult,
 }
 impl CancelMessageMoveTaskResultBuilder {
     /// Sets [`CancelMessageMoveTaskResult::approximate_number_of_messages_moved`](crate::types::CancelMessageMoveTaskResult::approximate_number_of_messages_moved): The approximate number of messages already moved to the destination queue.
@@ -96,7 +96,7 @@ impl CancelMessageMoveTaskResultBuilder {
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.approximate_number_of_messages_moved = ::std::option::Option::Some(
+        self.inner.approximate_number_of_messages_moved = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -107,7 +107,7 @@ impl CancelMessageMoveTaskResultBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.approximate_number_of_messages_moved = input;
+        self.inner.approximate_number_of_messages_moved = input;
         self
     }
     /// The value set for [`CancelMessageMoveTaskResult::approximate_number_of_messages_moved`](crate::types::CancelMessageMoveTaskResult::approximate_number_of_messages_moved), if any.
@@ -115,7 +115,7 @@ impl CancelMessageMoveTaskResultBuilder {
     pub fn get_approximate_number_of_messages_moved(
         &self,
     ) -> &::std::option::Option<i64> {
-        &self.approximate_number_of_messages_moved
+        &self.inner.approximate_number_of_messages_moved
     }
     /// Builds the [`CancelMessageMoveTaskResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -125,9 +125,6 @@ impl CancelMessageMoveTaskResultBuilder {
         crate::types::CancelMessageMoveTaskResult,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::CancelMessageMoveTaskResult {
-            approximate_number_of_messages_moved: self
-                .approximate_number_of_messages_moved,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -103,10 +103,7 @@ for ChangeMessageVisibilityBatchRequest {
     ::std::default::Default
 )]
 pub struct ChangeMessageVisibilityBatchRequestBuilder {
-    queue_url: ::std::option::Option<::std::string::String>,
-    entries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ChangeMessageVisibilityBatchRequestEntry>,
-    >,
+    inner: crate::types::ChangeMessageVisibilityBatchRequest,
 }
 impl ChangeMessageVisibilityBatchRequestBuilder {
     /// Sets [`ChangeMessageVisibilityBatchRequest::queue_url`](crate::types::ChangeMessageVisibilityBatchRequest::queue_url): The URL of the Amazon SQS queue whose messages' visibility is changed.
@@ -114,7 +111,7 @@ impl ChangeMessageVisibilityBatchRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_url = ::std::option::Option::Some(input.into());
+        self.inner.queue_url = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityBatchRequest::queue_url`](crate::types::ChangeMessageVisibilityBatchRequest::queue_url).
@@ -123,13 +120,13 @@ impl ChangeMessageVisibilityBatchRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_url = input;
+        self.inner.queue_url = input;
         self
     }
     /// The value set for [`ChangeMessageVisibilityBatchRequest::queue_url`](crate::types::ChangeMessageVisibilityBatchRequest::queue_url), if any.
     #[inline]
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_url
+        &self.inner.queue_url
     }
     /// Sets [`ChangeMessageVisibilityBatchRequest::entries`](crate::types::ChangeMessageVisibilityBatchRequest::entries): Lists the receipt handles of the messages for which the visibility timeout must be changed.
     pub fn entries(
@@ -140,7 +137,7 @@ impl ChangeMessageVisibilityBatchRequestBuilder {
             >,
         >,
     ) -> Self {
-        self.entries = ::std::option::Option::Some(
+        self.inner.entries = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -153,7 +150,7 @@ impl ChangeMessageVisibilityBatchRequestBuilder {
             ::std::vec::Vec<crate::types::ChangeMessageVisibilityBatchRequestEntry>,
         >,
     ) -> Self {
-        self.entries = input;
+        self.inner.entries = input;
         self
     }
     /// The value set for [`ChangeMessageVisibilityBatchRequest::entries`](crate::types::ChangeMessageVisibilityBatchRequest::entries), if any.
@@ -163,7 +160,7 @@ impl ChangeMessageVisibilityBatchRequestBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::ChangeMessageVisibilityBatchRequestEntry>,
     > {
-        &self.entries
+        &self.inner.entries
     }
     /// Builds the [`ChangeMessageVisibilityBatchRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -173,21 +170,18 @@ impl ChangeMessageVisibilityBatchRequestBuilder {
         crate::types::ChangeMessageVisibilityBatchRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.queue_url.is_none() {
+        if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchRequest",
                 member: "QueueUrl",
             });
         }
-        if self.entries.is_none() {
+        if self.inner.entries.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchRequest",
                 member: "Entries",
             });
         }
-        ::std::result::Result::Ok(crate::types::ChangeMessageVisibilityBatchRequest {
-            queue_url: self.queue_url,
-            entries: self.entries,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -95,9 +95,7 @@ for ChangeMessageVisibilityBatchRequestEntry {
     ::std::default::Default
 )]
 pub struct ChangeMessageVisibilityBatchRequestEntryBuilder {
-    id: ::std::option::Option<::std::string::String>,
-    receipt_handle: ::std::option::Option<::std::string::String>,
-    visibility_timeout: ::std::option::Option<i32>,
+    inner: crate::types::ChangeMessageVisibilityBatchRequestEntry,
 }
 impl ChangeMessageVisibilityBatchRequestEntryBuilder {
     /// Sets [`ChangeMessageVisibilityBatchRequestEntry::id`](crate::types::ChangeMessageVisibilityBatchRequestEntry::id): An identifier for this particular receipt handle used to communicate the result.
@@ -105,7 +103,7 @@ impl ChangeMessageVisibilityBatchRequestEntryBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+        self.inner.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityBatchRequestEntry::id`](crate::types::ChangeMessageVisibilityBatchRequestEntry::id).
@@ -114,20 +112,20 @@ impl ChangeMessageVisibilityBatchRequestEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.id = input;
+        self.inner.id = input;
         self
     }
     /// The value set for [`ChangeMessageVisibilityBatchRequestEntry::id`](crate::types::ChangeMessageVisibilityBatchRequestEntry::id), if any.
     #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.id
+        &self.inner.id
     }
     /// Sets [`ChangeMessageVisibilityBatchRequestEntry::receipt_handle`](crate::types::ChangeMessageVisibilityBatchRequestEntry::receipt_handle): A receipt handle.
     pub fn receipt_handle(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.receipt_handle = ::std::option::Option::Some(input.into());
+        self.inner.receipt_handle = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityBatchRequestEntry::receipt_handle`](crate::types::ChangeMessageVisibilityBatchRequestEntry::receipt_handle).
@@ -136,29 +134,29 @@ impl ChangeMessageVisibilityBatchRequestEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.receipt_handle = input;
+        self.inner.receipt_handle = input;
         self
     }
     /// The value set for [`ChangeMessageVisibilityBatchRequestEntry::receipt_handle`](crate::types::ChangeMessageVisibilityBatchRequestEntry::receipt_handle), if any.
     #[inline]
     pub fn get_receipt_handle(&self) -> &::std::option::Option<::std::string::String> {
-        &self.receipt_handle
+        &self.inner.receipt_handle
     }
     /// Sets [`ChangeMessageVisibilityBatchRequestEntry::visibility_timeout`](crate::types::ChangeMessageVisibilityBatchRequestEntry::visibility_timeout): The new value (in seconds) for the message's visibility timeout.
     pub fn visibility_timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.visibility_timeout = ::std::option::Option::Some(input.into());
+        self.inner.visibility_timeout = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityBatchRequestEntry::visibility_timeout`](crate::types::ChangeMessageVisibilityBatchRequestEntry::visibility_timeout).
     #[inline]
     pub fn set_visibility_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.visibility_timeout = input;
+        self.inner.visibility_timeout = input;
         self
     }
     /// The value set for [`ChangeMessageVisibilityBatchRequestEntry::visibility_timeout`](crate::types::ChangeMessageVisibilityBatchRequestEntry::visibility_timeout), if any.
     #[inline]
     pub fn get_visibility_timeout(&self) -> &::std::option::Option<i32> {
-        &self.visibility_timeout
+        &self.inner.visibility_timeout
     }
     /// Builds the [`ChangeMessageVisibilityBatchRequestEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -168,22 +166,18 @@ impl ChangeMessageVisibilityBatchRequestEntryBuilder {
         crate::types::ChangeMessageVisibilityBatchRequestEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.id.is_none() {
+        if self.inner.id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchRequestEntry",
                 member: "Id",
             });
         }
-        if self.receipt_handle.is_none() {
+        if self.inner.receipt_handle.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchRequestEntry",
                 member: "ReceiptHandle",
             });
         }
-        ::std::result::Result::Ok(crate::types::ChangeMessageVisibilityBatchRequestEntry {
-            id: self.id,
-            receipt_handle: self.receipt_handle,
-            visibility_timeout: self.visibility_timeout,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -117,10 +117,7 @@ impl ChangeMessageVisibilityBatchResult {
     ::std::default::Default
 )]
 pub struct ChangeMessageVisibilityBatchResultBuilder {
-    successful: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ChangeMessageVisibilityBatchResultEntry>,
-    >,
-    failed: ::std::option::Option<::std::vec::Vec<crate::types::BatchResultErrorEntry>>,
+    inner: crate::types::ChangeMessageVisibilityBatchResult,
 }
 impl ChangeMessageVisibilityBatchResultBuilder {
     /// Sets [`ChangeMessageVisibilityBatchResult::successful`](crate::types::ChangeMessageVisibilityBatchResult::successful): A list of [`ChangeMessageVisibilityBatchResultEntry`](crate::types::ChangeMessageVisibilityBatchResultEntry) items.
@@ -132,7 +129,7 @@ impl ChangeMessageVisibilityBatchResultBuilder {
             >,
         >,
     ) -> Self {
-        self.successful = ::std::option::Option::Some(
+        self.inner.successful = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -145,7 +142,7 @@ impl ChangeMessageVisibilityBatchResultBuilder {
             ::std::vec::Vec<crate::types::ChangeMessageVisibilityBatchResultEntry>,
         >,
     ) -> Self {
-        self.successful = input;
+        self.inner.successful = input;
         self
     }
     /// The value set for [`ChangeMessageVisibilityBatchResult::successful`](crate::types::ChangeMessageVisibilityBatchResult::successful), if any.
@@ -155,7 +152,7 @@ impl ChangeMessageVisibilityBatchResultBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::ChangeMessageVisibilityBatchResultEntry>,
     > {
-        &self.successful
+        &self.inner.successful
     }
     /// Sets [`ChangeMessageVisibilityBatchResult::failed`](crate::types::ChangeMessageVisibilityBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items.
     pub fn failed(
@@ -164,7 +161,7 @@ impl ChangeMessageVisibilityBatchResultBuilder {
             Item = impl ::std::convert::Into<crate::types::BatchResultErrorEntry>,
         >,
     ) -> Self {
-        self.failed = ::std::option::Option::Some(
+        self.inner.failed = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -177,7 +174,7 @@ impl ChangeMessageVisibilityBatchResultBuilder {
             ::std::vec::Vec<crate::types::BatchResultErrorEntry>,
         >,
     ) -> Self {
-        self.failed = input;
+        self.inner.failed = input;
         self
     }
     /// The value set for [`ChangeMessageVisibilityBatchResult::failed`](crate::types::ChangeMessageVisibilityBatchResult::failed), if any.
@@ -185,7 +182,7 @@ impl ChangeMessageVisibilityBatchResultBuilder {
     pub fn get_failed(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::BatchResultErrorEntry>> {
-        &self.failed
+        &self.inner.failed
     }
     /// Builds the [`ChangeMessageVisibilityBatchResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -195,21 +192,18 @@ impl ChangeMessageVisibilityBatchResultBuilder {
         crate::types::ChangeMessageVisibilityBatchResult,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.successful.is_none() {
+        if self.inner.successful.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchResult",
                 member: "Successful",
             });
         }
-        if self.failed.is_none() {
+        if self.inner.failed.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchResult",
                 member: "Failed",
             });
         }
-        ::std::result::Result::Ok(crate::types::ChangeMessageVisibilityBatchResult {
-            successful: self.successful,
-            failed: self.failed,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

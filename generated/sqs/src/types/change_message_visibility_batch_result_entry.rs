@@ -77,7 +77,7 @@ for ChangeMessageVisibilityBatchResultEntry {
     ::std::default::Default
 )]
 pub struct ChangeMessageVisibilityBatchResultEntryBuilder {
-    id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ChangeMessageVisibilityBatchResultEntry,
 }
 impl ChangeMessageVisibilityBatchResultEntryBuilder {
     /// Sets [`ChangeMessageVisibilityBatchResultEntry::id`](crate::types::ChangeMessageVisibilityBatchResultEntry::id): Represents a message whose visibility timeout has been changed successfully.
@@ -85,7 +85,7 @@ impl ChangeMessageVisibilityBatchResultEntryBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+        self.inner.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityBatchResultEntry::id`](crate::types::ChangeMessageVisibilityBatchResultEntry::id).
@@ -94,13 +94,13 @@ impl ChangeMessageVisibilityBatchResultEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.id = input;
+        self.inner.id = input;
         self
     }
     /// The value set for [`ChangeMessageVisibilityBatchResultEntry::id`](crate::types::ChangeMessageVisibilityBatchResultEntry::id), if any.
     #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.id
+        &self.inner.id
     }
     /// Builds the [`ChangeMessageVisibilityBatchResultEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -110,14 +110,12 @@ impl ChangeMessageVisibilityBatchResultEntryBuilder {
         crate::types::ChangeMessageVisibilityBatchResultEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.id.is_none() {
+        if self.inner.id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityBatchResultEntry",
                 member: "Id",
             });
         }
-        ::std::result::Result::Ok(crate::types::ChangeMessageVisibilityBatchResultEntry {
-            id: self.id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

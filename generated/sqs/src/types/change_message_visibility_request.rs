@@ -99,9 +99,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ChangeMessageVisibilityR
     ::std::default::Default
 )]
 pub struct ChangeMessageVisibilityRequestBuilder {
-    queue_url: ::std::option::Option<::std::string::String>,
-    receipt_handle: ::std::option::Option<::std::string::String>,
-    visibility_timeout: ::std::option::Option<i32>,
+    inner: crate::types::ChangeMessageVisibilityRequest,
 }
 impl ChangeMessageVisibilityRequestBuilder {
     /// Sets [`ChangeMessageVisibilityRequest::queue_url`](crate::types::ChangeMessageVisibilityRequest::queue_url): The URL of the Amazon SQS queue whose message's visibility is changed.
@@ -109,7 +107,7 @@ impl ChangeMessageVisibilityRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_url = ::std::option::Option::Some(input.into());
+        self.inner.queue_url = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityRequest::queue_url`](crate::types::ChangeMessageVisibilityRequest::queue_url).
@@ -118,20 +116,20 @@ impl ChangeMessageVisibilityRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_url = input;
+        self.inner.queue_url = input;
         self
     }
     /// The value set for [`ChangeMessageVisibilityRequest::queue_url`](crate::types::ChangeMessageVisibilityRequest::queue_url), if any.
     #[inline]
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_url
+        &self.inner.queue_url
     }
     /// Sets [`ChangeMessageVisibilityRequest::receipt_handle`](crate::types::ChangeMessageVisibilityRequest::receipt_handle): The receipt handle associated with the message, whose visibility timeout is changed.
     pub fn receipt_handle(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.receipt_handle = ::std::option::Option::Some(input.into());
+        self.inner.receipt_handle = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityRequest::receipt_handle`](crate::types::ChangeMessageVisibilityRequest::receipt_handle).
@@ -140,29 +138,29 @@ impl ChangeMessageVisibilityRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.receipt_handle = input;
+        self.inner.receipt_handle = input;
         self
     }
     /// The value set for [`ChangeMessageVisibilityRequest::receipt_handle`](crate::types::ChangeMessageVisibilityRequest::receipt_handle), if any.
     #[inline]
     pub fn get_receipt_handle(&self) -> &::std::option::Option<::std::string::String> {
-        &self.receipt_handle
+        &self.inner.receipt_handle
     }
     /// Sets [`ChangeMessageVisibilityRequest::visibility_timeout`](crate::types::ChangeMessageVisibilityRequest::visibility_timeout): The new value for the message's visibility timeout (in seconds).
     pub fn visibility_timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.visibility_timeout = ::std::option::Option::Some(input.into());
+        self.inner.visibility_timeout = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ChangeMessageVisibilityRequest::visibility_timeout`](crate::types::ChangeMessageVisibilityRequest::visibility_timeout).
     #[inline]
     pub fn set_visibility_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.visibility_timeout = input;
+        self.inner.visibility_timeout = input;
         self
     }
     /// The value set for [`ChangeMessageVisibilityRequest::visibility_timeout`](crate::types::ChangeMessageVisibilityRequest::visibility_timeout), if any.
     #[inline]
     pub fn get_visibility_timeout(&self) -> &::std::option::Option<i32> {
-        &self.visibility_timeout
+        &self.inner.visibility_timeout
     }
     /// Builds the [`ChangeMessageVisibilityRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -172,28 +170,24 @@ impl ChangeMessageVisibilityRequestBuilder {
         crate::types::ChangeMessageVisibilityRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.queue_url.is_none() {
+        if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityRequest",
                 member: "QueueUrl",
             });
         }
-        if self.receipt_handle.is_none() {
+        if self.inner.receipt_handle.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityRequest",
                 member: "ReceiptHandle",
             });
         }
-        if self.visibility_timeout.is_none() {
+        if self.inner.visibility_timeout.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ChangeMessageVisibilityRequest",
                 member: "VisibilityTimeout",
             });
         }
-        ::std::result::Result::Ok(crate::types::ChangeMessageVisibilityRequest {
-            queue_url: self.queue_url,
-            receipt_handle: self.receipt_handle,
-            visibility_timeout: self.visibility_timeout,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -175,16 +175,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for CreateQueueRequest {
     ::std::default::Default
 )]
 pub struct CreateQueueRequestBuilder {
-    queue_name: ::std::option::Option<::std::string::String>,
-    attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            crate::types::QueueAttributeName,
-            ::std::string::String,
-        >,
-    >,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::CreateQueueRequest,
 }
 impl CreateQueueRequestBuilder {
     /// Sets [`CreateQueueRequest::queue_name`](crate::types::CreateQueueRequest::queue_name): The name of the new queue.
@@ -192,7 +183,7 @@ impl CreateQueueRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_name = ::std::option::Option::Some(input.into());
+        self.inner.queue_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateQueueRequest::queue_name`](crate::types::CreateQueueRequest::queue_name).
@@ -201,13 +192,13 @@ impl CreateQueueRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_name = input;
+        self.inner.queue_name = input;
         self
     }
     /// The value set for [`CreateQueueRequest::queue_name`](crate::types::CreateQueueRequest::queue_name), if any.
     #[inline]
     pub fn get_queue_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_name
+        &self.inner.queue_name
     }
     /// Sets [`CreateQueueRequest::attributes`](crate::types::CreateQueueRequest::attributes): A map of attributes with their corresponding values.
     pub fn attributes(
@@ -219,7 +210,7 @@ impl CreateQueueRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.attributes = ::std::option::Option::Some(
+        self.inner.attributes = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -235,7 +226,7 @@ impl CreateQueueRequestBuilder {
             >,
         >,
     ) -> Self {
-        self.attributes = input;
+        self.inner.attributes = input;
         self
     }
     /// The value set for [`CreateQueueRequest::attributes`](crate::types::CreateQueueRequest::attributes), if any.
@@ -248,7 +239,7 @@ impl CreateQueueRequestBuilder {
             ::std::string::String,
         >,
     > {
-        &self.attributes
+        &self.inner.attributes
     }
     /// Sets [`CreateQueueRequest::tags`](crate::types::CreateQueueRequest::tags): Add cost allocation tags to the specified Amazon SQS queue.
     pub fn tags(
@@ -260,7 +251,7 @@ impl CreateQueueRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -273,7 +264,7 @@ impl CreateQueueRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`CreateQueueRequest::tags`](crate::types::CreateQueueRequest::tags), if any.
@@ -283,7 +274,7 @@ impl CreateQueueRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Builds the [`CreateQueueRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -293,16 +284,12 @@ impl CreateQueueRequestBuilder {
         crate::types::CreateQueueRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.queue_name.is_none() {
+        if self.inner.queue_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "CreateQueueRequest",
                 member: "QueueName",
             });
         }
-        ::std::result::Result::Ok(crate::types::CreateQueueRequest {
-            queue_name: self.queue_name,
-            attributes: self.attributes,
-            tags: self.tags,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -84,7 +84,7 @@ impl CreateQueueResult {
     ::std::default::Default
 )]
 pub struct CreateQueueResultBuilder {
-    queue_url: ::std::option::Option<::std::string::String>,
+    inner: crate::types::CreateQueueResult,
 }
 impl CreateQueueResultBuilder {
     /// Sets [`CreateQueueResult::queue_url`](crate::types::CreateQueueResult::queue_url): The URL of the created Amazon SQS queue.
@@ -92,7 +92,7 @@ impl CreateQueueResultBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_url = ::std::option::Option::Some(input.into());
+        self.inner.queue_url = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`CreateQueueResult::queue_url`](crate::types::CreateQueueResult::queue_url).
@@ -101,13 +101,13 @@ impl CreateQueueResultBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_url = input;
+        self.inner.queue_url = input;
         self
     }
     /// The value set for [`CreateQueueResult::queue_url`](crate::types::CreateQueueResult::queue_url), if any.
     #[inline]
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_url
+        &self.inner.queue_url
     }
     /// Builds the [`CreateQueueResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -117,8 +117,6 @@ impl CreateQueueResultBuilder {
         crate::types::CreateQueueResult,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::CreateQueueResult {
-            queue_url: self.queue_url,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

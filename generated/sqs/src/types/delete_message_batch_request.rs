@@ -100,10 +100,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteMessageBatchReques
     ::std::default::Default
 )]
 pub struct DeleteMessageBatchRequestBuilder {
-    queue_url: ::std::option::Option<::std::string::String>,
-    entries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DeleteMessageBatchRequestEntry>,
-    >,
+    inner: crate::types::DeleteMessageBatchRequest,
 }
 impl DeleteMessageBatchRequestBuilder {
     /// Sets [`DeleteMessageBatchRequest::queue_url`](crate::types::DeleteMessageBatchRequest::queue_url): The URL of the Amazon SQS queue from which messages are deleted.
@@ -111,7 +108,7 @@ impl DeleteMessageBatchRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_url = ::std::option::Option::Some(input.into());
+        self.inner.queue_url = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteMessageBatchRequest::queue_url`](crate::types::DeleteMessageBatchRequest::queue_url).
@@ -120,13 +117,13 @@ impl DeleteMessageBatchRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_url = input;
+        self.inner.queue_url = input;
         self
     }
     /// The value set for [`DeleteMessageBatchRequest::queue_url`](crate::types::DeleteMessageBatchRequest::queue_url), if any.
     #[inline]
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_url
+        &self.inner.queue_url
     }
     /// Sets [`DeleteMessageBatchRequest::entries`](crate::types::DeleteMessageBatchRequest::entries): Lists the receipt handles for the messages to be deleted.
     pub fn entries(
@@ -137,7 +134,7 @@ impl DeleteMessageBatchRequestBuilder {
             >,
         >,
     ) -> Self {
-        self.entries = ::std::option::Option::Some(
+        self.inner.entries = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -150,7 +147,7 @@ impl DeleteMessageBatchRequestBuilder {
             ::std::vec::Vec<crate::types::DeleteMessageBatchRequestEntry>,
         >,
     ) -> Self {
-        self.entries = input;
+        self.inner.entries = input;
         self
     }
     /// The value set for [`DeleteMessageBatchRequest::entries`](crate::types::DeleteMessageBatchRequest::entries), if any.
@@ -160,7 +157,7 @@ impl DeleteMessageBatchRequestBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::DeleteMessageBatchRequestEntry>,
     > {
-        &self.entries
+        &self.inner.entries
     }
     /// Builds the [`DeleteMessageBatchRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -170,21 +167,18 @@ impl DeleteMessageBatchRequestBuilder {
         crate::types::DeleteMessageBatchRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.queue_url.is_none() {
+        if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchRequest",
                 member: "QueueUrl",
             });
         }
-        if self.entries.is_none() {
+        if self.inner.entries.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchRequest",
                 member: "Entries",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteMessageBatchRequest {
-            queue_url: self.queue_url,
-            entries: self.entries,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -87,8 +87,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteMessageBatchReques
     ::std::default::Default
 )]
 pub struct DeleteMessageBatchRequestEntryBuilder {
-    id: ::std::option::Option<::std::string::String>,
-    receipt_handle: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteMessageBatchRequestEntry,
 }
 impl DeleteMessageBatchRequestEntryBuilder {
     /// Sets [`DeleteMessageBatchRequestEntry::id`](crate::types::DeleteMessageBatchRequestEntry::id): The identifier for this particular receipt handle.
@@ -96,7 +95,7 @@ impl DeleteMessageBatchRequestEntryBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+        self.inner.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteMessageBatchRequestEntry::id`](crate::types::DeleteMessageBatchRequestEntry::id).
@@ -105,20 +104,20 @@ impl DeleteMessageBatchRequestEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.id = input;
+        self.inner.id = input;
         self
     }
     /// The value set for [`DeleteMessageBatchRequestEntry::id`](crate::types::DeleteMessageBatchRequestEntry::id), if any.
     #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.id
+        &self.inner.id
     }
     /// Sets [`DeleteMessageBatchRequestEntry::receipt_handle`](crate::types::DeleteMessageBatchRequestEntry::receipt_handle): A receipt handle.
     pub fn receipt_handle(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.receipt_handle = ::std::option::Option::Some(input.into());
+        self.inner.receipt_handle = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteMessageBatchRequestEntry::receipt_handle`](crate::types::DeleteMessageBatchRequestEntry::receipt_handle).
@@ -127,13 +126,13 @@ impl DeleteMessageBatchRequestEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.receipt_handle = input;
+        self.inner.receipt_handle = input;
         self
     }
     /// The value set for [`DeleteMessageBatchRequestEntry::receipt_handle`](crate::types::DeleteMessageBatchRequestEntry::receipt_handle), if any.
     #[inline]
     pub fn get_receipt_handle(&self) -> &::std::option::Option<::std::string::String> {
-        &self.receipt_handle
+        &self.inner.receipt_handle
     }
     /// Builds the [`DeleteMessageBatchRequestEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -143,21 +142,18 @@ impl DeleteMessageBatchRequestEntryBuilder {
         crate::types::DeleteMessageBatchRequestEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.id.is_none() {
+        if self.inner.id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchRequestEntry",
                 member: "Id",
             });
         }
-        if self.receipt_handle.is_none() {
+        if self.inner.receipt_handle.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchRequestEntry",
                 member: "ReceiptHandle",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteMessageBatchRequestEntry {
-            id: self.id,
-            receipt_handle: self.receipt_handle,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

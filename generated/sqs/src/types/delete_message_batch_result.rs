@@ -114,10 +114,7 @@ impl DeleteMessageBatchResult {
     ::std::default::Default
 )]
 pub struct DeleteMessageBatchResultBuilder {
-    successful: ::std::option::Option<
-        ::std::vec::Vec<crate::types::DeleteMessageBatchResultEntry>,
-    >,
-    failed: ::std::option::Option<::std::vec::Vec<crate::types::BatchResultErrorEntry>>,
+    inner: crate::types::DeleteMessageBatchResult,
 }
 impl DeleteMessageBatchResultBuilder {
     /// Sets [`DeleteMessageBatchResult::successful`](crate::types::DeleteMessageBatchResult::successful): A list of [`DeleteMessageBatchResultEntry`](crate::types::DeleteMessageBatchResultEntry) items.
@@ -127,7 +124,7 @@ impl DeleteMessageBatchResultBuilder {
             Item = impl ::std::convert::Into<crate::types::DeleteMessageBatchResultEntry>,
         >,
     ) -> Self {
-        self.successful = ::std::option::Option::Some(
+        self.inner.successful = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -140,7 +137,7 @@ impl DeleteMessageBatchResultBuilder {
             ::std::vec::Vec<crate::types::DeleteMessageBatchResultEntry>,
         >,
     ) -> Self {
-        self.successful = input;
+        self.inner.successful = input;
         self
     }
     /// The value set for [`DeleteMessageBatchResult::successful`](crate::types::DeleteMessageBatchResult::successful), if any.
@@ -150,7 +147,7 @@ impl DeleteMessageBatchResultBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::DeleteMessageBatchResultEntry>,
     > {
-        &self.successful
+        &self.inner.successful
     }
     /// Sets [`DeleteMessageBatchResult::failed`](crate::types::DeleteMessageBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items.
     pub fn failed(
@@ -159,7 +156,7 @@ impl DeleteMessageBatchResultBuilder {
             Item = impl ::std::convert::Into<crate::types::BatchResultErrorEntry>,
         >,
     ) -> Self {
-        self.failed = ::std::option::Option::Some(
+        self.inner.failed = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -172,7 +169,7 @@ impl DeleteMessageBatchResultBuilder {
             ::std::vec::Vec<crate::types::BatchResultErrorEntry>,
         >,
     ) -> Self {
-        self.failed = input;
+        self.inner.failed = input;
         self
     }
     /// The value set for [`DeleteMessageBatchResult::failed`](crate::types::DeleteMessageBatchResult::failed), if any.
@@ -180,7 +177,7 @@ impl DeleteMessageBatchResultBuilder {
     pub fn get_failed(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::BatchResultErrorEntry>> {
-        &self.failed
+        &self.inner.failed
     }
     /// Builds the [`DeleteMessageBatchResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -190,21 +187,18 @@ impl DeleteMessageBatchResultBuilder {
         crate::types::DeleteMessageBatchResult,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.successful.is_none() {
+        if self.inner.successful.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchResult",
                 member: "Successful",
             });
         }
-        if self.failed.is_none() {
+        if self.inner.failed.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchResult",
                 member: "Failed",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteMessageBatchResult {
-            successful: self.successful,
-            failed: self.failed,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

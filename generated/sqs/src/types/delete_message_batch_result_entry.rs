@@ -74,7 +74,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteMessageBatchResult
     ::std::default::Default
 )]
 pub struct DeleteMessageBatchResultEntryBuilder {
-    id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteMessageBatchResultEntry,
 }
 impl DeleteMessageBatchResultEntryBuilder {
     /// Sets [`DeleteMessageBatchResultEntry::id`](crate::types::DeleteMessageBatchResultEntry::id): Represents a successfully deleted message.
@@ -82,7 +82,7 @@ impl DeleteMessageBatchResultEntryBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+        self.inner.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteMessageBatchResultEntry::id`](crate::types::DeleteMessageBatchResultEntry::id).
@@ -91,13 +91,13 @@ impl DeleteMessageBatchResultEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.id = input;
+        self.inner.id = input;
         self
     }
     /// The value set for [`DeleteMessageBatchResultEntry::id`](crate::types::DeleteMessageBatchResultEntry::id), if any.
     #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.id
+        &self.inner.id
     }
     /// Builds the [`DeleteMessageBatchResultEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -107,14 +107,12 @@ impl DeleteMessageBatchResultEntryBuilder {
         crate::types::DeleteMessageBatchResultEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.id.is_none() {
+        if self.inner.id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageBatchResultEntry",
                 member: "Id",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteMessageBatchResultEntry {
-            id: self.id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -90,8 +90,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteMessageRequest {
     ::std::default::Default
 )]
 pub struct DeleteMessageRequestBuilder {
-    queue_url: ::std::option::Option<::std::string::String>,
-    receipt_handle: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteMessageRequest,
 }
 impl DeleteMessageRequestBuilder {
     /// Sets [`DeleteMessageRequest::queue_url`](crate::types::DeleteMessageRequest::queue_url): The URL of the Amazon SQS queue from which messages are deleted.
@@ -99,7 +98,7 @@ impl DeleteMessageRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_url = ::std::option::Option::Some(input.into());
+        self.inner.queue_url = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteMessageRequest::queue_url`](crate::types::DeleteMessageRequest::queue_url).
@@ -108,20 +107,20 @@ impl DeleteMessageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_url = input;
+        self.inner.queue_url = input;
         self
     }
     /// The value set for [`DeleteMessageRequest::queue_url`](crate::types::DeleteMessageRequest::queue_url), if any.
     #[inline]
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_url
+        &self.inner.queue_url
     }
     /// Sets [`DeleteMessageRequest::receipt_handle`](crate::types::DeleteMessageRequest::receipt_handle): The receipt handle associated with the message to delete.
     pub fn receipt_handle(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.receipt_handle = ::std::option::Option::Some(input.into());
+        self.inner.receipt_handle = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteMessageRequest::receipt_handle`](crate::types::DeleteMessageRequest::receipt_handle).
@@ -130,13 +129,13 @@ impl DeleteMessageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.receipt_handle = input;
+        self.inner.receipt_handle = input;
         self
     }
     /// The value set for [`DeleteMessageRequest::receipt_handle`](crate::types::DeleteMessageRequest::receipt_handle), if any.
     #[inline]
     pub fn get_receipt_handle(&self) -> &::std::option::Option<::std::string::String> {
-        &self.receipt_handle
+        &self.inner.receipt_handle
     }
     /// Builds the [`DeleteMessageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -146,21 +145,18 @@ impl DeleteMessageRequestBuilder {
         crate::types::DeleteMessageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.queue_url.is_none() {
+        if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageRequest",
                 member: "QueueUrl",
             });
         }
-        if self.receipt_handle.is_none() {
+        if self.inner.receipt_handle.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteMessageRequest",
                 member: "ReceiptHandle",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteMessageRequest {
-            queue_url: self.queue_url,
-            receipt_handle: self.receipt_handle,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

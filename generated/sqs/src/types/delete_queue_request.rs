@@ -82,7 +82,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for DeleteQueueRequest {
     ::std::default::Default
 )]
 pub struct DeleteQueueRequestBuilder {
-    queue_url: ::std::option::Option<::std::string::String>,
+    inner: crate::types::DeleteQueueRequest,
 }
 impl DeleteQueueRequestBuilder {
     /// Sets [`DeleteQueueRequest::queue_url`](crate::types::DeleteQueueRequest::queue_url): The URL of the Amazon SQS queue to delete.
@@ -90,7 +90,7 @@ impl DeleteQueueRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_url = ::std::option::Option::Some(input.into());
+        self.inner.queue_url = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`DeleteQueueRequest::queue_url`](crate::types::DeleteQueueRequest::queue_url).
@@ -99,13 +99,13 @@ impl DeleteQueueRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_url = input;
+        self.inner.queue_url = input;
         self
     }
     /// The value set for [`DeleteQueueRequest::queue_url`](crate::types::DeleteQueueRequest::queue_url), if any.
     #[inline]
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_url
+        &self.inner.queue_url
     }
     /// Builds the [`DeleteQueueRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -115,14 +115,12 @@ impl DeleteQueueRequestBuilder {
         crate::types::DeleteQueueRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.queue_url.is_none() {
+        if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "DeleteQueueRequest",
                 member: "QueueUrl",
             });
         }
-        ::std::result::Result::Ok(crate::types::DeleteQueueRequest {
-            queue_url: self.queue_url,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -153,10 +153,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetQueueAttributesReques
     ::std::default::Default
 )]
 pub struct GetQueueAttributesRequestBuilder {
-    queue_url: ::std::option::Option<::std::string::String>,
-    attribute_names: ::std::option::Option<
-        ::std::vec::Vec<crate::types::QueueAttributeName>,
-    >,
+    inner: crate::types::GetQueueAttributesRequest,
 }
 impl GetQueueAttributesRequestBuilder {
     /// Sets [`GetQueueAttributesRequest::queue_url`](crate::types::GetQueueAttributesRequest::queue_url): The URL of the Amazon SQS queue whose attribute information is retrieved.
@@ -164,7 +161,7 @@ impl GetQueueAttributesRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_url = ::std::option::Option::Some(input.into());
+        self.inner.queue_url = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetQueueAttributesRequest::queue_url`](crate::types::GetQueueAttributesRequest::queue_url).
@@ -173,13 +170,13 @@ impl GetQueueAttributesRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_url = input;
+        self.inner.queue_url = input;
         self
     }
     /// The value set for [`GetQueueAttributesRequest::queue_url`](crate::types::GetQueueAttributesRequest::queue_url), if any.
     #[inline]
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_url
+        &self.inner.queue_url
     }
     /// Sets [`GetQueueAttributesRequest::attribute_names`](crate::types::GetQueueAttributesRequest::attribute_names): A list of attributes for which to retrieve information.
     pub fn attribute_names(
@@ -188,7 +185,7 @@ impl GetQueueAttributesRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::QueueAttributeName>,
         >,
     ) -> Self {
-        self.attribute_names = ::std::option::Option::Some(
+        self.inner.attribute_names = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -199,7 +196,7 @@ impl GetQueueAttributesRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::QueueAttributeName>>,
     ) -> Self {
-        self.attribute_names = input;
+        self.inner.attribute_names = input;
         self
     }
     /// The value set for [`GetQueueAttributesRequest::attribute_names`](crate::types::GetQueueAttributesRequest::attribute_names), if any.
@@ -207,7 +204,7 @@ impl GetQueueAttributesRequestBuilder {
     pub fn get_attribute_names(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::QueueAttributeName>> {
-        &self.attribute_names
+        &self.inner.attribute_names
     }
     /// Builds the [`GetQueueAttributesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -217,15 +214,12 @@ impl GetQueueAttributesRequestBuilder {
         crate::types::GetQueueAttributesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.queue_url.is_none() {
+        if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetQueueAttributesRequest",
                 member: "QueueUrl",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetQueueAttributesRequest {
-            queue_url: self.queue_url,
-            attribute_names: self.attribute_names,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

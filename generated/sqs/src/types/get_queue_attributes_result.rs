@@ -89,12 +89,7 @@ impl GetQueueAttributesResult {
     ::std::default::Default
 )]
 pub struct GetQueueAttributesResultBuilder {
-    attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            crate::types::QueueAttributeName,
-            ::std::string::String,
-        >,
-    >,
+    inner: crate::types::GetQueueAttributesResult,
 }
 impl GetQueueAttributesResultBuilder {
     /// Sets [`GetQueueAttributesResult::attributes`](crate::types::GetQueueAttributesResult::attributes): A map of attributes to their respective values.
@@ -107,7 +102,7 @@ impl GetQueueAttributesResultBuilder {
             ),
         >,
     ) -> Self {
-        self.attributes = ::std::option::Option::Some(
+        self.inner.attributes = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -123,7 +118,7 @@ impl GetQueueAttributesResultBuilder {
             >,
         >,
     ) -> Self {
-        self.attributes = input;
+        self.inner.attributes = input;
         self
     }
     /// The value set for [`GetQueueAttributesResult::attributes`](crate::types::GetQueueAttributesResult::attributes), if any.
@@ -136,7 +131,7 @@ impl GetQueueAttributesResultBuilder {
             ::std::string::String,
         >,
     > {
-        &self.attributes
+        &self.inner.attributes
     }
     /// Builds the [`GetQueueAttributesResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -146,8 +141,6 @@ impl GetQueueAttributesResultBuilder {
         crate::types::GetQueueAttributesResult,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GetQueueAttributesResult {
-            attributes: self.attributes,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -88,8 +88,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for GetQueueUrlRequest {
     ::std::default::Default
 )]
 pub struct GetQueueUrlRequestBuilder {
-    queue_name: ::std::option::Option<::std::string::String>,
-    queue_owner_aws_account_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetQueueUrlRequest,
 }
 impl GetQueueUrlRequestBuilder {
     /// Sets [`GetQueueUrlRequest::queue_name`](crate::types::GetQueueUrlRequest::queue_name): (Required) The name of the queue for which you want to fetch the URL.
@@ -97,7 +96,7 @@ impl GetQueueUrlRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_name = ::std::option::Option::Some(input.into());
+        self.inner.queue_name = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetQueueUrlRequest::queue_name`](crate::types::GetQueueUrlRequest::queue_name).
@@ -106,20 +105,22 @@ impl GetQueueUrlRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_name = input;
+        self.inner.queue_name = input;
         self
     }
     /// The value set for [`GetQueueUrlRequest::queue_name`](crate::types::GetQueueUrlRequest::queue_name), if any.
     #[inline]
     pub fn get_queue_name(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_name
+        &self.inner.queue_name
     }
     /// Sets [`GetQueueUrlRequest::queue_owner_aws_account_id`](crate::types::GetQueueUrlRequest::queue_owner_aws_account_id): (Optional) The Amazon Web Services account ID of the account that created the queue.
     pub fn queue_owner_aws_account_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_owner_aws_account_id = ::std::option::Option::Some(input.into());
+        self.inner.queue_owner_aws_account_id = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`GetQueueUrlRequest::queue_owner_aws_account_id`](crate::types::GetQueueUrlRequest::queue_owner_aws_account_id).
@@ -128,7 +129,7 @@ impl GetQueueUrlRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_owner_aws_account_id = input;
+        self.inner.queue_owner_aws_account_id = input;
         self
     }
     /// The value set for [`GetQueueUrlRequest::queue_owner_aws_account_id`](crate::types::GetQueueUrlRequest::queue_owner_aws_account_id), if any.
@@ -136,7 +137,7 @@ impl GetQueueUrlRequestBuilder {
     pub fn get_queue_owner_aws_account_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.queue_owner_aws_account_id
+        &self.inner.queue_owner_aws_account_id
     }
     /// Builds the [`GetQueueUrlRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -146,15 +147,12 @@ impl GetQueueUrlRequestBuilder {
         crate::types::GetQueueUrlRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.queue_name.is_none() {
+        if self.inner.queue_name.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "GetQueueUrlRequest",
                 member: "QueueName",
             });
         }
-        ::std::result::Result::Ok(crate::types::GetQueueUrlRequest {
-            queue_name: self.queue_name,
-            queue_owner_aws_account_id: self.queue_owner_aws_account_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -84,7 +84,7 @@ impl GetQueueUrlResult {
     ::std::default::Default
 )]
 pub struct GetQueueUrlResultBuilder {
-    queue_url: ::std::option::Option<::std::string::String>,
+    inner: crate::types::GetQueueUrlResult,
 }
 impl GetQueueUrlResultBuilder {
     /// Sets [`GetQueueUrlResult::queue_url`](crate::types::GetQueueUrlResult::queue_url): The URL of the queue.
@@ -92,7 +92,7 @@ impl GetQueueUrlResultBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_url = ::std::option::Option::Some(input.into());
+        self.inner.queue_url = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`GetQueueUrlResult::queue_url`](crate::types::GetQueueUrlResult::queue_url).
@@ -101,13 +101,13 @@ impl GetQueueUrlResultBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_url = input;
+        self.inner.queue_url = input;
         self
     }
     /// The value set for [`GetQueueUrlResult::queue_url`](crate::types::GetQueueUrlResult::queue_url), if any.
     #[inline]
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_url
+        &self.inner.queue_url
     }
     /// Builds the [`GetQueueUrlResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -117,8 +117,6 @@ impl GetQueueUrlResultBuilder {
         crate::types::GetQueueUrlResult,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::GetQueueUrlResult {
-            queue_url: self.queue_url,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

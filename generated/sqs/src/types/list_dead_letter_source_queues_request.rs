@@ -97,9 +97,7 @@ for ListDeadLetterSourceQueuesRequest {
     ::std::default::Default
 )]
 pub struct ListDeadLetterSourceQueuesRequestBuilder {
-    queue_url: ::std::option::Option<::std::string::String>,
-    next_token: ::std::option::Option<::std::string::String>,
-    max_results: ::std::option::Option<i32>,
+    inner: crate::types::ListDeadLetterSourceQueuesRequest,
 }
 impl ListDeadLetterSourceQueuesRequestBuilder {
     /// Sets [`ListDeadLetterSourceQueuesRequest::queue_url`](crate::types::ListDeadLetterSourceQueuesRequest::queue_url): The URL of a dead-letter queue.
@@ -107,7 +105,7 @@ impl ListDeadLetterSourceQueuesRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_url = ::std::option::Option::Some(input.into());
+        self.inner.queue_url = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListDeadLetterSourceQueuesRequest::queue_url`](crate::types::ListDeadLetterSourceQueuesRequest::queue_url).
@@ -116,20 +114,20 @@ impl ListDeadLetterSourceQueuesRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_url = input;
+        self.inner.queue_url = input;
         self
     }
     /// The value set for [`ListDeadLetterSourceQueuesRequest::queue_url`](crate::types::ListDeadLetterSourceQueuesRequest::queue_url), if any.
     #[inline]
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_url
+        &self.inner.queue_url
     }
     /// Sets [`ListDeadLetterSourceQueuesRequest::next_token`](crate::types::ListDeadLetterSourceQueuesRequest::next_token): Pagination token to request the next set of results.
     pub fn next_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_token = ::std::option::Option::Some(input.into());
+        self.inner.next_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListDeadLetterSourceQueuesRequest::next_token`](crate::types::ListDeadLetterSourceQueuesRequest::next_token).
@@ -138,29 +136,29 @@ impl ListDeadLetterSourceQueuesRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_token = input;
+        self.inner.next_token = input;
         self
     }
     /// The value set for [`ListDeadLetterSourceQueuesRequest::next_token`](crate::types::ListDeadLetterSourceQueuesRequest::next_token), if any.
     #[inline]
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_token
+        &self.inner.next_token
     }
     /// Sets [`ListDeadLetterSourceQueuesRequest::max_results`](crate::types::ListDeadLetterSourceQueuesRequest::max_results): Maximum number of results to include in the response.
     pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.max_results = ::std::option::Option::Some(input.into());
+        self.inner.max_results = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListDeadLetterSourceQueuesRequest::max_results`](crate::types::ListDeadLetterSourceQueuesRequest::max_results).
     #[inline]
     pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.max_results = input;
+        self.inner.max_results = input;
         self
     }
     /// The value set for [`ListDeadLetterSourceQueuesRequest::max_results`](crate::types::ListDeadLetterSourceQueuesRequest::max_results), if any.
     #[inline]
     pub fn get_max_results(&self) -> &::std::option::Option<i32> {
-        &self.max_results
+        &self.inner.max_results
     }
     /// Builds the [`ListDeadLetterSourceQueuesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -170,16 +168,12 @@ impl ListDeadLetterSourceQueuesRequestBuilder {
         crate::types::ListDeadLetterSourceQueuesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.queue_url.is_none() {
+        if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListDeadLetterSourceQueuesRequest",
                 member: "QueueUrl",
             });
         }
-        ::std::result::Result::Ok(crate::types::ListDeadLetterSourceQueuesRequest {
-            queue_url: self.queue_url,
-            next_token: self.next_token,
-            max_results: self.max_results,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -95,8 +95,7 @@ impl ListDeadLetterSourceQueuesResult {
     ::std::default::Default
 )]
 pub struct ListDeadLetterSourceQueuesResultBuilder {
-    queue_urls: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    next_token: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ListDeadLetterSourceQueuesResult,
 }
 impl ListDeadLetterSourceQueuesResultBuilder {
     /// Sets [`ListDeadLetterSourceQueuesResult::queue_urls`](crate::types::ListDeadLetterSourceQueuesResult::queue_urls): A list of source queue URLs that have the `RedrivePolicy` queue attribute configured with a dead-letter queue.
@@ -106,7 +105,7 @@ impl ListDeadLetterSourceQueuesResultBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.queue_urls = ::std::option::Option::Some(
+        self.inner.queue_urls = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -117,7 +116,7 @@ impl ListDeadLetterSourceQueuesResultBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.queue_urls = input;
+        self.inner.queue_urls = input;
         self
     }
     /// The value set for [`ListDeadLetterSourceQueuesResult::queue_urls`](crate::types::ListDeadLetterSourceQueuesResult::queue_urls), if any.
@@ -125,14 +124,14 @@ impl ListDeadLetterSourceQueuesResultBuilder {
     pub fn get_queue_urls(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.queue_urls
+        &self.inner.queue_urls
     }
     /// Sets [`ListDeadLetterSourceQueuesResult::next_token`](crate::types::ListDeadLetterSourceQueuesResult::next_token): Pagination token to include in the next request.
     pub fn next_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_token = ::std::option::Option::Some(input.into());
+        self.inner.next_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListDeadLetterSourceQueuesResult::next_token`](crate::types::ListDeadLetterSourceQueuesResult::next_token).
@@ -141,13 +140,13 @@ impl ListDeadLetterSourceQueuesResultBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_token = input;
+        self.inner.next_token = input;
         self
     }
     /// The value set for [`ListDeadLetterSourceQueuesResult::next_token`](crate::types::ListDeadLetterSourceQueuesResult::next_token), if any.
     #[inline]
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_token
+        &self.inner.next_token
     }
     /// Builds the [`ListDeadLetterSourceQueuesResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -157,15 +156,12 @@ impl ListDeadLetterSourceQueuesResultBuilder {
         crate::types::ListDeadLetterSourceQueuesResult,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.queue_urls.is_none() {
+        if self.inner.queue_urls.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListDeadLetterSourceQueuesResult",
                 member: "queueUrls",
             });
         }
-        ::std::result::Result::Ok(crate::types::ListDeadLetterSourceQueuesResult {
-            queue_urls: self.queue_urls,
-            next_token: self.next_token,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

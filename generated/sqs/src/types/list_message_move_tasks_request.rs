@@ -86,8 +86,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListMessageMoveTasksRequ
     ::std::default::Default
 )]
 pub struct ListMessageMoveTasksRequestBuilder {
-    source_arn: ::std::option::Option<::std::string::String>,
-    max_results: ::std::option::Option<i32>,
+    inner: crate::types::ListMessageMoveTasksRequest,
 }
 impl ListMessageMoveTasksRequestBuilder {
     /// Sets [`ListMessageMoveTasksRequest::source_arn`](crate::types::ListMessageMoveTasksRequest::source_arn): The ARN of the queue whose message movement tasks are to be listed.
@@ -95,7 +94,7 @@ impl ListMessageMoveTasksRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.source_arn = ::std::option::Option::Some(input.into());
+        self.inner.source_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListMessageMoveTasksRequest::source_arn`](crate::types::ListMessageMoveTasksRequest::source_arn).
@@ -104,29 +103,29 @@ impl ListMessageMoveTasksRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.source_arn = input;
+        self.inner.source_arn = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksRequest::source_arn`](crate::types::ListMessageMoveTasksRequest::source_arn), if any.
     #[inline]
     pub fn get_source_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.source_arn
+        &self.inner.source_arn
     }
     /// Sets [`ListMessageMoveTasksRequest::max_results`](crate::types::ListMessageMoveTasksRequest::max_results): The maximum number of results to include in the response.
     pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.max_results = ::std::option::Option::Some(input.into());
+        self.inner.max_results = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListMessageMoveTasksRequest::max_results`](crate::types::ListMessageMoveTasksRequest::max_results).
     #[inline]
     pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.max_results = input;
+        self.inner.max_results = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksRequest::max_results`](crate::types::ListMessageMoveTasksRequest::max_results), if any.
     #[inline]
     pub fn get_max_results(&self) -> &::std::option::Option<i32> {
-        &self.max_results
+        &self.inner.max_results
     }
     /// Builds the [`ListMessageMoveTasksRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -136,15 +135,12 @@ impl ListMessageMoveTasksRequestBuilder {
         crate::types::ListMessageMoveTasksRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.source_arn.is_none() {
+        if self.inner.source_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListMessageMoveTasksRequest",
                 member: "SourceArn",
             });
         }
-        ::std::result::Result::Ok(crate::types::ListMessageMoveTasksRequest {
-            source_arn: self.source_arn,
-            max_results: self.max_results,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -94,9 +94,7 @@ impl ListMessageMoveTasksResult {
     ::std::default::Default
 )]
 pub struct ListMessageMoveTasksResultBuilder {
-    results: ::std::option::Option<
-        ::std::vec::Vec<crate::types::ListMessageMoveTasksResultEntry>,
-    >,
+    inner: crate::types::ListMessageMoveTasksResult,
 }
 impl ListMessageMoveTasksResultBuilder {
     /// Sets [`ListMessageMoveTasksResult::results`](crate::types::ListMessageMoveTasksResult::results): A list of message movement tasks and their attributes.
@@ -108,7 +106,7 @@ impl ListMessageMoveTasksResultBuilder {
             >,
         >,
     ) -> Self {
-        self.results = ::std::option::Option::Some(
+        self.inner.results = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -121,7 +119,7 @@ impl ListMessageMoveTasksResultBuilder {
             ::std::vec::Vec<crate::types::ListMessageMoveTasksResultEntry>,
         >,
     ) -> Self {
-        self.results = input;
+        self.inner.results = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksResult::results`](crate::types::ListMessageMoveTasksResult::results), if any.
@@ -131,7 +129,7 @@ impl ListMessageMoveTasksResultBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::ListMessageMoveTasksResultEntry>,
     > {
-        &self.results
+        &self.inner.results
     }
     /// Builds the [`ListMessageMoveTasksResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -141,8 +139,6 @@ impl ListMessageMoveTasksResultBuilder {
         crate::types::ListMessageMoveTasksResult,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListMessageMoveTasksResult {
-            results: self.results,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

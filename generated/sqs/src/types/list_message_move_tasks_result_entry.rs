@@ -133,15 +133,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListMessageMoveTasksResu
     ::std::default::Default
 )]
 pub struct ListMessageMoveTasksResultEntryBuilder {
-    task_handle: ::std::option::Option<::std::string::String>,
-    status: ::std::option::Option<::std::string::String>,
-    source_arn: ::std::option::Option<::std::string::String>,
-    destination_arn: ::std::option::Option<::std::string::String>,
-    max_number_of_messages_per_second: ::std::option::Option<i32>,
-    approximate_number_of_messages_moved: ::std::option::Option<i64>,
-    approximate_number_of_messages_to_move: ::std::option::Option<i64>,
-    failure_reason: ::std::option::Option<::std::string::String>,
-    started_timestamp: ::std::option::Option<i64>,
+    inner: crate::types::ListMessageMoveTasksResultEntry,
 }
 impl ListMessageMoveTasksResultEntryBuilder {
     /// Sets [`ListMessageMoveTasksResultEntry::task_handle`](crate::types::ListMessageMoveTasksResultEntry::task_handle): An identifier associated with a message movement task.
@@ -149,7 +141,7 @@ impl ListMessageMoveTasksResultEntryBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.task_handle = ::std::option::Option::Some(input.into());
+        self.inner.task_handle = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListMessageMoveTasksResultEntry::task_handle`](crate::types::ListMessageMoveTasksResultEntry::task_handle).
@@ -158,20 +150,20 @@ impl ListMessageMoveTasksResultEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.task_handle = input;
+        self.inner.task_handle = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksResultEntry::task_handle`](crate::types::ListMessageMoveTasksResultEntry::task_handle), if any.
     #[inline]
     pub fn get_task_handle(&self) -> &::std::option::Option<::std::string::String> {
-        &self.task_handle
+        &self.inner.task_handle
     }
     /// Sets [`ListMessageMoveTasksResultEntry::status`](crate::types::ListMessageMoveTasksResultEntry::status): The status of the message movement task.
     pub fn status(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.status = ::std::option::Option::Some(input.into());
+        self.inner.status = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListMessageMoveTasksResultEntry::status`](crate::types::ListMessageMoveTasksResultEntry::status).
@@ -180,20 +172,20 @@ impl ListMessageMoveTasksResultEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.status = input;
+        self.inner.status = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksResultEntry::status`](crate::types::ListMessageMoveTasksResultEntry::status), if any.
     #[inline]
     pub fn get_status(&self) -> &::std::option::Option<::std::string::String> {
-        &self.status
+        &self.inner.status
     }
     /// Sets [`ListMessageMoveTasksResultEntry::source_arn`](crate::types::ListMessageMoveTasksResultEntry::source_arn): The ARN of the queue that contains the messages to be moved to another queue.
     pub fn source_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.source_arn = ::std::option::Option::Some(input.into());
+        self.inner.source_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListMessageMoveTasksResultEntry::source_arn`](crate::types::ListMessageMoveTasksResultEntry::source_arn).
@@ -202,20 +194,20 @@ impl ListMessageMoveTasksResultEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.source_arn = input;
+        self.inner.source_arn = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksResultEntry::source_arn`](crate::types::ListMessageMoveTasksResultEntry::source_arn), if any.
     #[inline]
     pub fn get_source_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.source_arn
+        &self.inner.source_arn
     }
     /// Sets [`ListMessageMoveTasksResultEntry::destination_arn`](crate::types::ListMessageMoveTasksResultEntry::destination_arn): The ARN of the destination queue if it has been specified in the `StartMessageMoveTask` request.
     pub fn destination_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.destination_arn = ::std::option::Option::Some(input.into());
+        self.inner.destination_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListMessageMoveTasksResultEntry::destination_arn`](crate::types::ListMessageMoveTasksResultEntry::destination_arn).
@@ -224,20 +216,20 @@ impl ListMessageMoveTasksResultEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.destination_arn = input;
+        self.inner.destination_arn = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksResultEntry::destination_arn`](crate::types::ListMessageMoveTasksResultEntry::destination_arn), if any.
     #[inline]
     pub fn get_destination_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.destination_arn
+        &self.inner.destination_arn
     }
     /// Sets [`ListMessageMoveTasksResultEntry::max_number_of_messages_per_second`](crate::types::ListMessageMoveTasksResultEntry::max_number_of_messages_per_second): The number of messages to be moved per second (the message movement rate), if it has been specified in the `StartMessageMoveTask` request.
     pub fn max_number_of_messages_per_second(
         mut self,
         input: impl ::std::convert::Into<i32>,
     ) -> Self {
-        self.max_number_of_messages_per_second = ::std::option::Option::Some(
+        self.inner.max_number_of_messages_per_second = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -248,20 +240,20 @@ impl ListMessageMoveTasksResultEntryBuilder {
         mut self,
         input: ::std::option::Option<i32>,
     ) -> Self {
-        self.max_number_of_messages_per_second = input;
+        self.inner.max_number_of_messages_per_second = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksResultEntry::max_number_of_messages_per_second`](crate::types::ListMessageMoveTasksResultEntry::max_number_of_messages_per_second), if any.
     #[inline]
     pub fn get_max_number_of_messages_per_second(&self) -> &::std::option::Option<i32> {
-        &self.max_number_of_messages_per_second
+        &self.inner.max_number_of_messages_per_second
     }
     /// Sets [`ListMessageMoveTasksResultEntry::approximate_number_of_messages_moved`](crate::types::ListMessageMoveTasksResultEntry::approximate_number_of_messages_moved): The approximate number of messages already moved to the destination queue.
     pub fn approximate_number_of_messages_moved(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.approximate_number_of_messages_moved = ::std::option::Option::Some(
+        self.inner.approximate_number_of_messages_moved = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -272,7 +264,7 @@ impl ListMessageMoveTasksResultEntryBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.approximate_number_of_messages_moved = input;
+        self.inner.approximate_number_of_messages_moved = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksResultEntry::approximate_number_of_messages_moved`](crate::types::ListMessageMoveTasksResultEntry::approximate_number_of_messages_moved), if any.
@@ -280,14 +272,14 @@ impl ListMessageMoveTasksResultEntryBuilder {
     pub fn get_approximate_number_of_messages_moved(
         &self,
     ) -> &::std::option::Option<i64> {
-        &self.approximate_number_of_messages_moved
+        &self.inner.approximate_number_of_messages_moved
     }
     /// Sets [`ListMessageMoveTasksResultEntry::approximate_number_of_messages_to_move`](crate::types::ListMessageMoveTasksResultEntry::approximate_number_of_messages_to_move): The number of messages to be moved from the source queue.
     pub fn approximate_number_of_messages_to_move(
         mut self,
         input: impl ::std::convert::Into<i64>,
     ) -> Self {
-        self.approximate_number_of_messages_to_move = ::std::option::Option::Some(
+        self.inner.approximate_number_of_messages_to_move = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -298,7 +290,7 @@ impl ListMessageMoveTasksResultEntryBuilder {
         mut self,
         input: ::std::option::Option<i64>,
     ) -> Self {
-        self.approximate_number_of_messages_to_move = input;
+        self.inner.approximate_number_of_messages_to_move = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksResultEntry::approximate_number_of_messages_to_move`](crate::types::ListMessageMoveTasksResultEntry::approximate_number_of_messages_to_move), if any.
@@ -306,14 +298,14 @@ impl ListMessageMoveTasksResultEntryBuilder {
     pub fn get_approximate_number_of_messages_to_move(
         &self,
     ) -> &::std::option::Option<i64> {
-        &self.approximate_number_of_messages_to_move
+        &self.inner.approximate_number_of_messages_to_move
     }
     /// Sets [`ListMessageMoveTasksResultEntry::failure_reason`](crate::types::ListMessageMoveTasksResultEntry::failure_reason): The task failure reason (only included if the task status is FAILED).
     pub fn failure_reason(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.failure_reason = ::std::option::Option::Some(input.into());
+        self.inner.failure_reason = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListMessageMoveTasksResultEntry::failure_reason`](crate::types::ListMessageMoveTasksResultEntry::failure_reason).
@@ -322,29 +314,29 @@ impl ListMessageMoveTasksResultEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.failure_reason = input;
+        self.inner.failure_reason = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksResultEntry::failure_reason`](crate::types::ListMessageMoveTasksResultEntry::failure_reason), if any.
     #[inline]
     pub fn get_failure_reason(&self) -> &::std::option::Option<::std::string::String> {
-        &self.failure_reason
+        &self.inner.failure_reason
     }
     /// Sets [`ListMessageMoveTasksResultEntry::started_timestamp`](crate::types::ListMessageMoveTasksResultEntry::started_timestamp): The timestamp of starting the message movement task.
     pub fn started_timestamp(mut self, input: impl ::std::convert::Into<i64>) -> Self {
-        self.started_timestamp = ::std::option::Option::Some(input.into());
+        self.inner.started_timestamp = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListMessageMoveTasksResultEntry::started_timestamp`](crate::types::ListMessageMoveTasksResultEntry::started_timestamp).
     #[inline]
     pub fn set_started_timestamp(mut self, input: ::std::option::Option<i64>) -> Self {
-        self.started_timestamp = input;
+        self.inner.started_timestamp = input;
         self
     }
     /// The value set for [`ListMessageMoveTasksResultEntry::started_timestamp`](crate::types::ListMessageMoveTasksResultEntry::started_timestamp), if any.
     #[inline]
     pub fn get_started_timestamp(&self) -> &::std::option::Option<i64> {
-        &self.started_timestamp
+        &self.inner.started_timestamp
     }
     /// Builds the [`ListMessageMoveTasksResultEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -354,18 +346,6 @@ impl ListMessageMoveTasksResultEntryBuilder {
         crate::types::ListMessageMoveTasksResultEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListMessageMoveTasksResultEntry {
-            task_handle: self.task_handle,
-            status: self.status,
-            source_arn: self.source_arn,
-            destination_arn: self.destination_arn,
-            max_number_of_messages_per_second: self.max_number_of_messages_per_second,
-            approximate_number_of_messages_moved: self
-                .approximate_number_of_messages_moved,
-            approximate_number_of_messages_to_move: self
-                .approximate_number_of_messages_to_move,
-            failure_reason: self.failure_reason,
-            started_timestamp: self.started_timestamp,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -80,7 +80,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListQueueTagsRequest {
     ::std::default::Default
 )]
 pub struct ListQueueTagsRequestBuilder {
-    queue_url: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ListQueueTagsRequest,
 }
 impl ListQueueTagsRequestBuilder {
     /// Sets [`ListQueueTagsRequest::queue_url`](crate::types::ListQueueTagsRequest::queue_url): The URL of the queue.
@@ -88,7 +88,7 @@ impl ListQueueTagsRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_url = ::std::option::Option::Some(input.into());
+        self.inner.queue_url = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListQueueTagsRequest::queue_url`](crate::types::ListQueueTagsRequest::queue_url).
@@ -97,13 +97,13 @@ impl ListQueueTagsRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_url = input;
+        self.inner.queue_url = input;
         self
     }
     /// The value set for [`ListQueueTagsRequest::queue_url`](crate::types::ListQueueTagsRequest::queue_url), if any.
     #[inline]
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_url
+        &self.inner.queue_url
     }
     /// Builds the [`ListQueueTagsRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -113,14 +113,12 @@ impl ListQueueTagsRequestBuilder {
         crate::types::ListQueueTagsRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.queue_url.is_none() {
+        if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ListQueueTagsRequest",
                 member: "QueueUrl",
             });
         }
-        ::std::result::Result::Ok(crate::types::ListQueueTagsRequest {
-            queue_url: self.queue_url,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

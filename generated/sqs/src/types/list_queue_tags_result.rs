@@ -86,9 +86,7 @@ impl ListQueueTagsResult {
     ::std::default::Default
 )]
 pub struct ListQueueTagsResultBuilder {
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::ListQueueTagsResult,
 }
 impl ListQueueTagsResultBuilder {
     /// Sets [`ListQueueTagsResult::tags`](crate::types::ListQueueTagsResult::tags): The list of all tags added to the specified queue.
@@ -101,7 +99,7 @@ impl ListQueueTagsResultBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -114,7 +112,7 @@ impl ListQueueTagsResultBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`ListQueueTagsResult::tags`](crate::types::ListQueueTagsResult::tags), if any.
@@ -124,7 +122,7 @@ impl ListQueueTagsResultBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Builds the [`ListQueueTagsResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -134,8 +132,6 @@ impl ListQueueTagsResultBuilder {
         crate::types::ListQueueTagsResult,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListQueueTagsResult {
-            tags: self.tags,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -92,9 +92,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ListQueuesRequest {
     ::std::default::Default
 )]
 pub struct ListQueuesRequestBuilder {
-    queue_name_prefix: ::std::option::Option<::std::string::String>,
-    next_token: ::std::option::Option<::std::string::String>,
-    max_results: ::std::option::Option<i32>,
+    inner: crate::types::ListQueuesRequest,
 }
 impl ListQueuesRequestBuilder {
     /// Sets [`ListQueuesRequest::queue_name_prefix`](crate::types::ListQueuesRequest::queue_name_prefix): A string to use for filtering the list results.
@@ -102,7 +100,7 @@ impl ListQueuesRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_name_prefix = ::std::option::Option::Some(input.into());
+        self.inner.queue_name_prefix = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListQueuesRequest::queue_name_prefix`](crate::types::ListQueuesRequest::queue_name_prefix).
@@ -111,7 +109,7 @@ impl ListQueuesRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_name_prefix = input;
+        self.inner.queue_name_prefix = input;
         self
     }
     /// The value set for [`ListQueuesRequest::queue_name_prefix`](crate::types::ListQueuesRequest::queue_name_prefix), if any.
@@ -119,14 +117,14 @@ impl ListQueuesRequestBuilder {
     pub fn get_queue_name_prefix(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.queue_name_prefix
+        &self.inner.queue_name_prefix
     }
     /// Sets [`ListQueuesRequest::next_token`](crate::types::ListQueuesRequest::next_token): Pagination token to request the next set of results.
     pub fn next_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_token = ::std::option::Option::Some(input.into());
+        self.inner.next_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListQueuesRequest::next_token`](crate::types::ListQueuesRequest::next_token).
@@ -135,29 +133,29 @@ impl ListQueuesRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_token = input;
+        self.inner.next_token = input;
         self
     }
     /// The value set for [`ListQueuesRequest::next_token`](crate::types::ListQueuesRequest::next_token), if any.
     #[inline]
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_token
+        &self.inner.next_token
     }
     /// Sets [`ListQueuesRequest::max_results`](crate::types::ListQueuesRequest::max_results): Maximum number of results to include in the response.
     pub fn max_results(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.max_results = ::std::option::Option::Some(input.into());
+        self.inner.max_results = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListQueuesRequest::max_results`](crate::types::ListQueuesRequest::max_results).
     #[inline]
     pub fn set_max_results(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.max_results = input;
+        self.inner.max_results = input;
         self
     }
     /// The value set for [`ListQueuesRequest::max_results`](crate::types::ListQueuesRequest::max_results), if any.
     #[inline]
     pub fn get_max_results(&self) -> &::std::option::Option<i32> {
-        &self.max_results
+        &self.inner.max_results
     }
     /// Builds the [`ListQueuesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -167,10 +165,6 @@ impl ListQueuesRequestBuilder {
         crate::types::ListQueuesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListQueuesRequest {
-            queue_name_prefix: self.queue_name_prefix,
-            next_token: self.next_token,
-            max_results: self.max_results,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -90,8 +90,7 @@ impl ListQueuesResult {
     ::std::default::Default
 )]
 pub struct ListQueuesResultBuilder {
-    queue_urls: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    next_token: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ListQueuesResult,
 }
 impl ListQueuesResultBuilder {
     /// Sets [`ListQueuesResult::queue_urls`](crate::types::ListQueuesResult::queue_urls): A list of queue URLs, up to 1,000 entries, or the value of `MaxResults` that you sent in the request.
@@ -101,7 +100,7 @@ impl ListQueuesResultBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.queue_urls = ::std::option::Option::Some(
+        self.inner.queue_urls = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -112,7 +111,7 @@ impl ListQueuesResultBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.queue_urls = input;
+        self.inner.queue_urls = input;
         self
     }
     /// The value set for [`ListQueuesResult::queue_urls`](crate::types::ListQueuesResult::queue_urls), if any.
@@ -120,14 +119,14 @@ impl ListQueuesResultBuilder {
     pub fn get_queue_urls(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.queue_urls
+        &self.inner.queue_urls
     }
     /// Sets [`ListQueuesResult::next_token`](crate::types::ListQueuesResult::next_token): Pagination token to include in the next request.
     pub fn next_token(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.next_token = ::std::option::Option::Some(input.into());
+        self.inner.next_token = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ListQueuesResult::next_token`](crate::types::ListQueuesResult::next_token).
@@ -136,13 +135,13 @@ impl ListQueuesResultBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.next_token = input;
+        self.inner.next_token = input;
         self
     }
     /// The value set for [`ListQueuesResult::next_token`](crate::types::ListQueuesResult::next_token), if any.
     #[inline]
     pub fn get_next_token(&self) -> &::std::option::Option<::std::string::String> {
-        &self.next_token
+        &self.inner.next_token
     }
     /// Builds the [`ListQueuesResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -152,9 +151,6 @@ impl ListQueuesResultBuilder {
         crate::types::ListQueuesResult,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ListQueuesResult {
-            queue_urls: self.queue_urls,
-            next_token: self.next_token,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

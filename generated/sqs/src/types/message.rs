@@ -141,23 +141,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for Message {
     ::std::default::Default
 )]
 pub struct MessageBuilder {
-    message_id: ::std::option::Option<::std::string::String>,
-    receipt_handle: ::std::option::Option<::std::string::String>,
-    md5_of_body: ::std::option::Option<::std::string::String>,
-    body: ::std::option::Option<::std::string::String>,
-    attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            crate::types::MessageSystemAttributeName,
-            ::std::string::String,
-        >,
-    >,
-    md5_of_message_attributes: ::std::option::Option<::std::string::String>,
-    message_attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MessageAttributeValue,
-        >,
-    >,
+    inner: crate::types::Message,
 }
 impl MessageBuilder {
     /// Sets [`Message::message_id`](crate::types::Message::message_id): A unique identifier for the message.
@@ -165,7 +149,7 @@ impl MessageBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message_id = ::std::option::Option::Some(input.into());
+        self.inner.message_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Message::message_id`](crate::types::Message::message_id).
@@ -174,20 +158,20 @@ impl MessageBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message_id = input;
+        self.inner.message_id = input;
         self
     }
     /// The value set for [`Message::message_id`](crate::types::Message::message_id), if any.
     #[inline]
     pub fn get_message_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message_id
+        &self.inner.message_id
     }
     /// Sets [`Message::receipt_handle`](crate::types::Message::receipt_handle): An identifier associated with the act of receiving the message.
     pub fn receipt_handle(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.receipt_handle = ::std::option::Option::Some(input.into());
+        self.inner.receipt_handle = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Message::receipt_handle`](crate::types::Message::receipt_handle).
@@ -196,20 +180,20 @@ impl MessageBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.receipt_handle = input;
+        self.inner.receipt_handle = input;
         self
     }
     /// The value set for [`Message::receipt_handle`](crate::types::Message::receipt_handle), if any.
     #[inline]
     pub fn get_receipt_handle(&self) -> &::std::option::Option<::std::string::String> {
-        &self.receipt_handle
+        &self.inner.receipt_handle
     }
     /// Sets [`Message::md5_of_body`](crate::types::Message::md5_of_body): An MD5 digest of the non-URL-encoded message body string.
     pub fn md5_of_body(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.md5_of_body = ::std::option::Option::Some(input.into());
+        self.inner.md5_of_body = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Message::md5_of_body`](crate::types::Message::md5_of_body).
@@ -218,20 +202,20 @@ impl MessageBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.md5_of_body = input;
+        self.inner.md5_of_body = input;
         self
     }
     /// The value set for [`Message::md5_of_body`](crate::types::Message::md5_of_body), if any.
     #[inline]
     pub fn get_md5_of_body(&self) -> &::std::option::Option<::std::string::String> {
-        &self.md5_of_body
+        &self.inner.md5_of_body
     }
     /// Sets [`Message::body`](crate::types::Message::body): The message's contents (not URL-encoded).
     pub fn body(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.body = ::std::option::Option::Some(input.into());
+        self.inner.body = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Message::body`](crate::types::Message::body).
@@ -240,13 +224,13 @@ impl MessageBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.body = input;
+        self.inner.body = input;
         self
     }
     /// The value set for [`Message::body`](crate::types::Message::body), if any.
     #[inline]
     pub fn get_body(&self) -> &::std::option::Option<::std::string::String> {
-        &self.body
+        &self.inner.body
     }
     /// Sets [`Message::attributes`](crate::types::Message::attributes): A map of the attributes requested in `ReceiveMessage` to their respective values.
     pub fn attributes(
@@ -258,7 +242,7 @@ impl MessageBuilder {
             ),
         >,
     ) -> Self {
-        self.attributes = ::std::option::Option::Some(
+        self.inner.attributes = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -274,7 +258,7 @@ impl MessageBuilder {
             >,
         >,
     ) -> Self {
-        self.attributes = input;
+        self.inner.attributes = input;
         self
     }
     /// The value set for [`Message::attributes`](crate::types::Message::attributes), if any.
@@ -287,14 +271,14 @@ impl MessageBuilder {
             ::std::string::String,
         >,
     > {
-        &self.attributes
+        &self.inner.attributes
     }
     /// Sets [`Message::md5_of_message_attributes`](crate::types::Message::md5_of_message_attributes): An MD5 digest of the non-URL-encoded message attribute string.
     pub fn md5_of_message_attributes(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.md5_of_message_attributes = ::std::option::Option::Some(input.into());
+        self.inner.md5_of_message_attributes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`Message::md5_of_message_attributes`](crate::types::Message::md5_of_message_attributes).
@@ -303,7 +287,7 @@ impl MessageBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.md5_of_message_attributes = input;
+        self.inner.md5_of_message_attributes = input;
         self
     }
     /// The value set for [`Message::md5_of_message_attributes`](crate::types::Message::md5_of_message_attributes), if any.
@@ -311,7 +295,7 @@ impl MessageBuilder {
     pub fn get_md5_of_message_attributes(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.md5_of_message_attributes
+        &self.inner.md5_of_message_attributes
     }
     /// Sets [`Message::message_attributes`](crate::types::Message::message_attributes): Each message attribute consists of a `Name`, `Type`, and `Value`.
     pub fn message_attributes(
@@ -323,7 +307,7 @@ impl MessageBuilder {
             ),
         >,
     ) -> Self {
-        self.message_attributes = ::std::option::Option::Some(
+        self.inner.message_attributes = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -339,7 +323,7 @@ impl MessageBuilder {
             >,
         >,
     ) -> Self {
-        self.message_attributes = input;
+        self.inner.message_attributes = input;
         self
     }
     /// The value set for [`Message::message_attributes`](crate::types::Message::message_attributes), if any.
@@ -352,7 +336,7 @@ impl MessageBuilder {
             crate::types::MessageAttributeValue,
         >,
     > {
-        &self.message_attributes
+        &self.inner.message_attributes
     }
     /// Builds the [`Message`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -362,14 +346,6 @@ impl MessageBuilder {
         crate::types::Message,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::Message {
-            message_id: self.message_id,
-            receipt_handle: self.receipt_handle,
-            md5_of_body: self.md5_of_body,
-            body: self.body,
-            attributes: self.attributes,
-            md5_of_message_attributes: self.md5_of_message_attributes,
-            message_attributes: self.message_attributes,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -106,13 +106,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for MessageAttributeValue {
     ::std::default::Default
 )]
 pub struct MessageAttributeValueBuilder {
-    string_value: ::std::option::Option<::std::string::String>,
-    binary_value: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
-    string_list_values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    binary_list_values: ::std::option::Option<
-        ::std::vec::Vec<::awsgen_runtime::primitives::Blob>,
-    >,
-    data_type: ::std::option::Option<::std::string::String>,
+    inner: crate::types::MessageAttributeValue,
 }
 impl MessageAttributeValueBuilder {
     /// Sets [`MessageAttributeValue::string_value`](crate::types::MessageAttributeValue::string_value): Strings are Unicode with UTF-8 binary encoding.
@@ -120,7 +114,7 @@ impl MessageAttributeValueBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.string_value = ::std::option::Option::Some(input.into());
+        self.inner.string_value = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MessageAttributeValue::string_value`](crate::types::MessageAttributeValue::string_value).
@@ -129,20 +123,20 @@ impl MessageAttributeValueBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.string_value = input;
+        self.inner.string_value = input;
         self
     }
     /// The value set for [`MessageAttributeValue::string_value`](crate::types::MessageAttributeValue::string_value), if any.
     #[inline]
     pub fn get_string_value(&self) -> &::std::option::Option<::std::string::String> {
-        &self.string_value
+        &self.inner.string_value
     }
     /// Sets [`MessageAttributeValue::binary_value`](crate::types::MessageAttributeValue::binary_value): Binary type attributes can store any binary data, such as compressed data, encrypted data, or images.
     pub fn binary_value(
         mut self,
         input: impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.binary_value = ::std::option::Option::Some(input.into());
+        self.inner.binary_value = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MessageAttributeValue::binary_value`](crate::types::MessageAttributeValue::binary_value).
@@ -151,7 +145,7 @@ impl MessageAttributeValueBuilder {
         mut self,
         input: ::std::option::Option<::awsgen_runtime::primitives::Blob>,
     ) -> Self {
-        self.binary_value = input;
+        self.inner.binary_value = input;
         self
     }
     /// The value set for [`MessageAttributeValue::binary_value`](crate::types::MessageAttributeValue::binary_value), if any.
@@ -159,7 +153,7 @@ impl MessageAttributeValueBuilder {
     pub fn get_binary_value(
         &self,
     ) -> &::std::option::Option<::awsgen_runtime::primitives::Blob> {
-        &self.binary_value
+        &self.inner.binary_value
     }
     /// Sets [`MessageAttributeValue::string_list_values`](crate::types::MessageAttributeValue::string_list_values): Not implemented.
     pub fn string_list_values(
@@ -168,7 +162,7 @@ impl MessageAttributeValueBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.string_list_values = ::std::option::Option::Some(
+        self.inner.string_list_values = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -179,7 +173,7 @@ impl MessageAttributeValueBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.string_list_values = input;
+        self.inner.string_list_values = input;
         self
     }
     /// The value set for [`MessageAttributeValue::string_list_values`](crate::types::MessageAttributeValue::string_list_values), if any.
@@ -187,7 +181,7 @@ impl MessageAttributeValueBuilder {
     pub fn get_string_list_values(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.string_list_values
+        &self.inner.string_list_values
     }
     /// Sets [`MessageAttributeValue::binary_list_values`](crate::types::MessageAttributeValue::binary_list_values): Not implemented.
     pub fn binary_list_values(
@@ -196,7 +190,7 @@ impl MessageAttributeValueBuilder {
             Item = impl ::std::convert::Into<::awsgen_runtime::primitives::Blob>,
         >,
     ) -> Self {
-        self.binary_list_values = ::std::option::Option::Some(
+        self.inner.binary_list_values = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -207,7 +201,7 @@ impl MessageAttributeValueBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::awsgen_runtime::primitives::Blob>>,
     ) -> Self {
-        self.binary_list_values = input;
+        self.inner.binary_list_values = input;
         self
     }
     /// The value set for [`MessageAttributeValue::binary_list_values`](crate::types::MessageAttributeValue::binary_list_values), if any.
@@ -215,14 +209,14 @@ impl MessageAttributeValueBuilder {
     pub fn get_binary_list_values(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::awsgen_runtime::primitives::Blob>> {
-        &self.binary_list_values
+        &self.inner.binary_list_values
     }
     /// Sets [`MessageAttributeValue::data_type`](crate::types::MessageAttributeValue::data_type): Amazon SQS supports the following logical data types: `String`, `Number`, and `Binary`.
     pub fn data_type(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.data_type = ::std::option::Option::Some(input.into());
+        self.inner.data_type = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`MessageAttributeValue::data_type`](crate::types::MessageAttributeValue::data_type).
@@ -231,13 +225,13 @@ impl MessageAttributeValueBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.data_type = input;
+        self.inner.data_type = input;
         self
     }
     /// The value set for [`MessageAttributeValue::data_type`](crate::types::MessageAttributeValue::data_type), if any.
     #[inline]
     pub fn get_data_type(&self) -> &::std::option::Option<::std::string::String> {
-        &self.data_type
+        &self.inner.data_type
     }
     /// Builds the [`MessageAttributeValue`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -247,18 +241,12 @@ impl MessageAttributeValueBuilder {
         crate::types::MessageAttributeValue,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.data_type.is_none() {
+        if self.inner.data_type.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "MessageAttributeValue",
                 member: "DataType",
             });
         }
-        ::std::result::Result::Ok(crate::types::MessageAttributeValue {
-            string_value: self.string_value,
-            binary_value: self.binary_value,
-            string_list_values: self.string_list_values,
-            binary_list_values: self.binary_list_values,
-            data_type: self.data_type,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

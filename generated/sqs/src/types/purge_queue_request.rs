@@ -82,7 +82,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for PurgeQueueRequest {
     ::std::default::Default
 )]
 pub struct PurgeQueueRequestBuilder {
-    queue_url: ::std::option::Option<::std::string::String>,
+    inner: crate::types::PurgeQueueRequest,
 }
 impl PurgeQueueRequestBuilder {
     /// Sets [`PurgeQueueRequest::queue_url`](crate::types::PurgeQueueRequest::queue_url): The URL of the queue from which the `PurgeQueue` action deletes messages.
@@ -90,7 +90,7 @@ impl PurgeQueueRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_url = ::std::option::Option::Some(input.into());
+        self.inner.queue_url = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`PurgeQueueRequest::queue_url`](crate::types::PurgeQueueRequest::queue_url).
@@ -99,13 +99,13 @@ impl PurgeQueueRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_url = input;
+        self.inner.queue_url = input;
         self
     }
     /// The value set for [`PurgeQueueRequest::queue_url`](crate::types::PurgeQueueRequest::queue_url), if any.
     #[inline]
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_url
+        &self.inner.queue_url
     }
     /// Builds the [`PurgeQueueRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -115,14 +115,12 @@ impl PurgeQueueRequestBuilder {
         crate::types::PurgeQueueRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.queue_url.is_none() {
+        if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "PurgeQueueRequest",
                 member: "QueueUrl",
             });
         }
-        ::std::result::Result::Ok(crate::types::PurgeQueueRequest {
-            queue_url: self.queue_url,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

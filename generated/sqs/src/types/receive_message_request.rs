@@ -202,20 +202,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for ReceiveMessageRequest {
     ::std::default::Default
 )]
 pub struct ReceiveMessageRequestBuilder {
-    queue_url: ::std::option::Option<::std::string::String>,
-    attribute_names: ::std::option::Option<
-        ::std::vec::Vec<crate::types::QueueAttributeName>,
-    >,
-    message_system_attribute_names: ::std::option::Option<
-        ::std::vec::Vec<crate::types::MessageSystemAttributeName>,
-    >,
-    message_attribute_names: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
-    max_number_of_messages: ::std::option::Option<i32>,
-    visibility_timeout: ::std::option::Option<i32>,
-    wait_time_seconds: ::std::option::Option<i32>,
-    receive_request_attempt_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::ReceiveMessageRequest,
 }
 #[allow(deprecated)]
 impl ReceiveMessageRequestBuilder {
@@ -224,7 +211,7 @@ impl ReceiveMessageRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_url = ::std::option::Option::Some(input.into());
+        self.inner.queue_url = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReceiveMessageRequest::queue_url`](crate::types::ReceiveMessageRequest::queue_url).
@@ -233,13 +220,13 @@ impl ReceiveMessageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_url = input;
+        self.inner.queue_url = input;
         self
     }
     /// The value set for [`ReceiveMessageRequest::queue_url`](crate::types::ReceiveMessageRequest::queue_url), if any.
     #[inline]
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_url
+        &self.inner.queue_url
     }
     /// Sets [`ReceiveMessageRequest::attribute_names`](crate::types::ReceiveMessageRequest::attribute_names): **Important:** This parameter has been discontinued but will be supported for backward compatibility.
     pub fn attribute_names(
@@ -248,7 +235,7 @@ impl ReceiveMessageRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::QueueAttributeName>,
         >,
     ) -> Self {
-        self.attribute_names = ::std::option::Option::Some(
+        self.inner.attribute_names = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -259,7 +246,7 @@ impl ReceiveMessageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::QueueAttributeName>>,
     ) -> Self {
-        self.attribute_names = input;
+        self.inner.attribute_names = input;
         self
     }
     /// The value set for [`ReceiveMessageRequest::attribute_names`](crate::types::ReceiveMessageRequest::attribute_names), if any.
@@ -267,7 +254,7 @@ impl ReceiveMessageRequestBuilder {
     pub fn get_attribute_names(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::QueueAttributeName>> {
-        &self.attribute_names
+        &self.inner.attribute_names
     }
     /// Sets [`ReceiveMessageRequest::message_system_attribute_names`](crate::types::ReceiveMessageRequest::message_system_attribute_names): A list of attributes that need to be returned along with each message.
     pub fn message_system_attribute_names(
@@ -276,7 +263,7 @@ impl ReceiveMessageRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::MessageSystemAttributeName>,
         >,
     ) -> Self {
-        self.message_system_attribute_names = ::std::option::Option::Some(
+        self.inner.message_system_attribute_names = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -289,7 +276,7 @@ impl ReceiveMessageRequestBuilder {
             ::std::vec::Vec<crate::types::MessageSystemAttributeName>,
         >,
     ) -> Self {
-        self.message_system_attribute_names = input;
+        self.inner.message_system_attribute_names = input;
         self
     }
     /// The value set for [`ReceiveMessageRequest::message_system_attribute_names`](crate::types::ReceiveMessageRequest::message_system_attribute_names), if any.
@@ -299,7 +286,7 @@ impl ReceiveMessageRequestBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::MessageSystemAttributeName>,
     > {
-        &self.message_system_attribute_names
+        &self.inner.message_system_attribute_names
     }
     /// Sets [`ReceiveMessageRequest::message_attribute_names`](crate::types::ReceiveMessageRequest::message_attribute_names): The name of the message attribute, where *N* is the index.
     pub fn message_attribute_names(
@@ -308,7 +295,7 @@ impl ReceiveMessageRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.message_attribute_names = ::std::option::Option::Some(
+        self.inner.message_attribute_names = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -319,7 +306,7 @@ impl ReceiveMessageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.message_attribute_names = input;
+        self.inner.message_attribute_names = input;
         self
     }
     /// The value set for [`ReceiveMessageRequest::message_attribute_names`](crate::types::ReceiveMessageRequest::message_attribute_names), if any.
@@ -327,14 +314,14 @@ impl ReceiveMessageRequestBuilder {
     pub fn get_message_attribute_names(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.message_attribute_names
+        &self.inner.message_attribute_names
     }
     /// Sets [`ReceiveMessageRequest::max_number_of_messages`](crate::types::ReceiveMessageRequest::max_number_of_messages): The maximum number of messages to return.
     pub fn max_number_of_messages(
         mut self,
         input: impl ::std::convert::Into<i32>,
     ) -> Self {
-        self.max_number_of_messages = ::std::option::Option::Some(input.into());
+        self.inner.max_number_of_messages = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReceiveMessageRequest::max_number_of_messages`](crate::types::ReceiveMessageRequest::max_number_of_messages).
@@ -343,52 +330,54 @@ impl ReceiveMessageRequestBuilder {
         mut self,
         input: ::std::option::Option<i32>,
     ) -> Self {
-        self.max_number_of_messages = input;
+        self.inner.max_number_of_messages = input;
         self
     }
     /// The value set for [`ReceiveMessageRequest::max_number_of_messages`](crate::types::ReceiveMessageRequest::max_number_of_messages), if any.
     #[inline]
     pub fn get_max_number_of_messages(&self) -> &::std::option::Option<i32> {
-        &self.max_number_of_messages
+        &self.inner.max_number_of_messages
     }
     /// Sets [`ReceiveMessageRequest::visibility_timeout`](crate::types::ReceiveMessageRequest::visibility_timeout): The duration (in seconds) that the received messages are hidden from subsequent retrieve requests after being retrieved by a `ReceiveMessage` request.
     pub fn visibility_timeout(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.visibility_timeout = ::std::option::Option::Some(input.into());
+        self.inner.visibility_timeout = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReceiveMessageRequest::visibility_timeout`](crate::types::ReceiveMessageRequest::visibility_timeout).
     #[inline]
     pub fn set_visibility_timeout(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.visibility_timeout = input;
+        self.inner.visibility_timeout = input;
         self
     }
     /// The value set for [`ReceiveMessageRequest::visibility_timeout`](crate::types::ReceiveMessageRequest::visibility_timeout), if any.
     #[inline]
     pub fn get_visibility_timeout(&self) -> &::std::option::Option<i32> {
-        &self.visibility_timeout
+        &self.inner.visibility_timeout
     }
     /// Sets [`ReceiveMessageRequest::wait_time_seconds`](crate::types::ReceiveMessageRequest::wait_time_seconds): The duration (in seconds) for which the call waits for a message to arrive in the queue before returning.
     pub fn wait_time_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.wait_time_seconds = ::std::option::Option::Some(input.into());
+        self.inner.wait_time_seconds = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`ReceiveMessageRequest::wait_time_seconds`](crate::types::ReceiveMessageRequest::wait_time_seconds).
     #[inline]
     pub fn set_wait_time_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.wait_time_seconds = input;
+        self.inner.wait_time_seconds = input;
         self
     }
     /// The value set for [`ReceiveMessageRequest::wait_time_seconds`](crate::types::ReceiveMessageRequest::wait_time_seconds), if any.
     #[inline]
     pub fn get_wait_time_seconds(&self) -> &::std::option::Option<i32> {
-        &self.wait_time_seconds
+        &self.inner.wait_time_seconds
     }
     /// Sets [`ReceiveMessageRequest::receive_request_attempt_id`](crate::types::ReceiveMessageRequest::receive_request_attempt_id): This parameter applies only to FIFO (first-in-first-out) queues.
     pub fn receive_request_attempt_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.receive_request_attempt_id = ::std::option::Option::Some(input.into());
+        self.inner.receive_request_attempt_id = ::std::option::Option::Some(
+            input.into(),
+        );
         self
     }
     /// Sets or clears [`ReceiveMessageRequest::receive_request_attempt_id`](crate::types::ReceiveMessageRequest::receive_request_attempt_id).
@@ -397,7 +386,7 @@ impl ReceiveMessageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.receive_request_attempt_id = input;
+        self.inner.receive_request_attempt_id = input;
         self
     }
     /// The value set for [`ReceiveMessageRequest::receive_request_attempt_id`](crate::types::ReceiveMessageRequest::receive_request_attempt_id), if any.
@@ -405,7 +394,7 @@ impl ReceiveMessageRequestBuilder {
     pub fn get_receive_request_attempt_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.receive_request_attempt_id
+        &self.inner.receive_request_attempt_id
     }
     /// Builds the [`ReceiveMessageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -415,21 +404,12 @@ impl ReceiveMessageRequestBuilder {
         crate::types::ReceiveMessageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.queue_url.is_none() {
+        if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "ReceiveMessageRequest",
                 member: "QueueUrl",
             });
         }
-        ::std::result::Result::Ok(crate::types::ReceiveMessageRequest {
-            queue_url: self.queue_url,
-            attribute_names: self.attribute_names,
-            message_system_attribute_names: self.message_system_attribute_names,
-            message_attribute_names: self.message_attribute_names,
-            max_number_of_messages: self.max_number_of_messages,
-            visibility_timeout: self.visibility_timeout,
-            wait_time_seconds: self.wait_time_seconds,
-            receive_request_attempt_id: self.receive_request_attempt_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -90,7 +90,7 @@ impl ReceiveMessageResult {
     ::std::default::Default
 )]
 pub struct ReceiveMessageResultBuilder {
-    messages: ::std::option::Option<::std::vec::Vec<crate::types::Message>>,
+    inner: crate::types::ReceiveMessageResult,
 }
 impl ReceiveMessageResultBuilder {
     /// Sets [`ReceiveMessageResult::messages`](crate::types::ReceiveMessageResult::messages): A list of messages.
@@ -100,7 +100,7 @@ impl ReceiveMessageResultBuilder {
             Item = impl ::std::convert::Into<crate::types::Message>,
         >,
     ) -> Self {
-        self.messages = ::std::option::Option::Some(
+        self.inner.messages = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -111,7 +111,7 @@ impl ReceiveMessageResultBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<crate::types::Message>>,
     ) -> Self {
-        self.messages = input;
+        self.inner.messages = input;
         self
     }
     /// The value set for [`ReceiveMessageResult::messages`](crate::types::ReceiveMessageResult::messages), if any.
@@ -119,7 +119,7 @@ impl ReceiveMessageResultBuilder {
     pub fn get_messages(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::Message>> {
-        &self.messages
+        &self.inner.messages
     }
     /// Builds the [`ReceiveMessageResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -129,8 +129,6 @@ impl ReceiveMessageResultBuilder {
         crate::types::ReceiveMessageResult,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::ReceiveMessageResult {
-            messages: self.messages,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -90,8 +90,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for RemovePermissionRequest 
     ::std::default::Default
 )]
 pub struct RemovePermissionRequestBuilder {
-    queue_url: ::std::option::Option<::std::string::String>,
-    label: ::std::option::Option<::std::string::String>,
+    inner: crate::types::RemovePermissionRequest,
 }
 impl RemovePermissionRequestBuilder {
     /// Sets [`RemovePermissionRequest::queue_url`](crate::types::RemovePermissionRequest::queue_url): The URL of the Amazon SQS queue from which permissions are removed.
@@ -99,7 +98,7 @@ impl RemovePermissionRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_url = ::std::option::Option::Some(input.into());
+        self.inner.queue_url = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RemovePermissionRequest::queue_url`](crate::types::RemovePermissionRequest::queue_url).
@@ -108,20 +107,20 @@ impl RemovePermissionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_url = input;
+        self.inner.queue_url = input;
         self
     }
     /// The value set for [`RemovePermissionRequest::queue_url`](crate::types::RemovePermissionRequest::queue_url), if any.
     #[inline]
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_url
+        &self.inner.queue_url
     }
     /// Sets [`RemovePermissionRequest::label`](crate::types::RemovePermissionRequest::label): The identification of the permission to remove.
     pub fn label(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.label = ::std::option::Option::Some(input.into());
+        self.inner.label = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`RemovePermissionRequest::label`](crate::types::RemovePermissionRequest::label).
@@ -130,13 +129,13 @@ impl RemovePermissionRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.label = input;
+        self.inner.label = input;
         self
     }
     /// The value set for [`RemovePermissionRequest::label`](crate::types::RemovePermissionRequest::label), if any.
     #[inline]
     pub fn get_label(&self) -> &::std::option::Option<::std::string::String> {
-        &self.label
+        &self.inner.label
     }
     /// Builds the [`RemovePermissionRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -146,21 +145,18 @@ impl RemovePermissionRequestBuilder {
         crate::types::RemovePermissionRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.queue_url.is_none() {
+        if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RemovePermissionRequest",
                 member: "QueueUrl",
             });
         }
-        if self.label.is_none() {
+        if self.inner.label.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "RemovePermissionRequest",
                 member: "Label",
             });
         }
-        ::std::result::Result::Ok(crate::types::RemovePermissionRequest {
-            queue_url: self.queue_url,
-            label: self.label,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -100,10 +100,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SendMessageBatchRequest 
     ::std::default::Default
 )]
 pub struct SendMessageBatchRequestBuilder {
-    queue_url: ::std::option::Option<::std::string::String>,
-    entries: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SendMessageBatchRequestEntry>,
-    >,
+    inner: crate::types::SendMessageBatchRequest,
 }
 impl SendMessageBatchRequestBuilder {
     /// Sets [`SendMessageBatchRequest::queue_url`](crate::types::SendMessageBatchRequest::queue_url): The URL of the Amazon SQS queue to which batched messages are sent.
@@ -111,7 +108,7 @@ impl SendMessageBatchRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_url = ::std::option::Option::Some(input.into());
+        self.inner.queue_url = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchRequest::queue_url`](crate::types::SendMessageBatchRequest::queue_url).
@@ -120,13 +117,13 @@ impl SendMessageBatchRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_url = input;
+        self.inner.queue_url = input;
         self
     }
     /// The value set for [`SendMessageBatchRequest::queue_url`](crate::types::SendMessageBatchRequest::queue_url), if any.
     #[inline]
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_url
+        &self.inner.queue_url
     }
     /// Sets [`SendMessageBatchRequest::entries`](crate::types::SendMessageBatchRequest::entries): A list of [`SendMessageBatchRequestEntry`](crate::types::SendMessageBatchRequestEntry) items.
     pub fn entries(
@@ -135,7 +132,7 @@ impl SendMessageBatchRequestBuilder {
             Item = impl ::std::convert::Into<crate::types::SendMessageBatchRequestEntry>,
         >,
     ) -> Self {
-        self.entries = ::std::option::Option::Some(
+        self.inner.entries = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -148,7 +145,7 @@ impl SendMessageBatchRequestBuilder {
             ::std::vec::Vec<crate::types::SendMessageBatchRequestEntry>,
         >,
     ) -> Self {
-        self.entries = input;
+        self.inner.entries = input;
         self
     }
     /// The value set for [`SendMessageBatchRequest::entries`](crate::types::SendMessageBatchRequest::entries), if any.
@@ -158,7 +155,7 @@ impl SendMessageBatchRequestBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::SendMessageBatchRequestEntry>,
     > {
-        &self.entries
+        &self.inner.entries
     }
     /// Builds the [`SendMessageBatchRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -168,21 +165,18 @@ impl SendMessageBatchRequestBuilder {
         crate::types::SendMessageBatchRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.queue_url.is_none() {
+        if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchRequest",
                 member: "QueueUrl",
             });
         }
-        if self.entries.is_none() {
+        if self.inner.entries.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchRequest",
                 member: "Entries",
             });
         }
-        ::std::result::Result::Ok(crate::types::SendMessageBatchRequest {
-            queue_url: self.queue_url,
-            entries: self.entries,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

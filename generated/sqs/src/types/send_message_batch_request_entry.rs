@@ -186,23 +186,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SendMessageBatchRequestE
     ::std::default::Default
 )]
 pub struct SendMessageBatchRequestEntryBuilder {
-    id: ::std::option::Option<::std::string::String>,
-    message_body: ::std::option::Option<::std::string::String>,
-    delay_seconds: ::std::option::Option<i32>,
-    message_attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MessageAttributeValue,
-        >,
-    >,
-    message_system_attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            crate::types::MessageSystemAttributeNameForSends,
-            crate::types::MessageSystemAttributeValue,
-        >,
-    >,
-    message_deduplication_id: ::std::option::Option<::std::string::String>,
-    message_group_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::SendMessageBatchRequestEntry,
 }
 impl SendMessageBatchRequestEntryBuilder {
     /// Sets [`SendMessageBatchRequestEntry::id`](crate::types::SendMessageBatchRequestEntry::id): An identifier for a message in this batch used to communicate the result.
@@ -210,7 +194,7 @@ impl SendMessageBatchRequestEntryBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+        self.inner.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchRequestEntry::id`](crate::types::SendMessageBatchRequestEntry::id).
@@ -219,20 +203,20 @@ impl SendMessageBatchRequestEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.id = input;
+        self.inner.id = input;
         self
     }
     /// The value set for [`SendMessageBatchRequestEntry::id`](crate::types::SendMessageBatchRequestEntry::id), if any.
     #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.id
+        &self.inner.id
     }
     /// Sets [`SendMessageBatchRequestEntry::message_body`](crate::types::SendMessageBatchRequestEntry::message_body): The body of the message.
     pub fn message_body(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message_body = ::std::option::Option::Some(input.into());
+        self.inner.message_body = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchRequestEntry::message_body`](crate::types::SendMessageBatchRequestEntry::message_body).
@@ -241,29 +225,29 @@ impl SendMessageBatchRequestEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message_body = input;
+        self.inner.message_body = input;
         self
     }
     /// The value set for [`SendMessageBatchRequestEntry::message_body`](crate::types::SendMessageBatchRequestEntry::message_body), if any.
     #[inline]
     pub fn get_message_body(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message_body
+        &self.inner.message_body
     }
     /// Sets [`SendMessageBatchRequestEntry::delay_seconds`](crate::types::SendMessageBatchRequestEntry::delay_seconds): The length of time, in seconds, for which a specific message is delayed.
     pub fn delay_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.delay_seconds = ::std::option::Option::Some(input.into());
+        self.inner.delay_seconds = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchRequestEntry::delay_seconds`](crate::types::SendMessageBatchRequestEntry::delay_seconds).
     #[inline]
     pub fn set_delay_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.delay_seconds = input;
+        self.inner.delay_seconds = input;
         self
     }
     /// The value set for [`SendMessageBatchRequestEntry::delay_seconds`](crate::types::SendMessageBatchRequestEntry::delay_seconds), if any.
     #[inline]
     pub fn get_delay_seconds(&self) -> &::std::option::Option<i32> {
-        &self.delay_seconds
+        &self.inner.delay_seconds
     }
     /// Sets [`SendMessageBatchRequestEntry::message_attributes`](crate::types::SendMessageBatchRequestEntry::message_attributes): Each message attribute consists of a `Name`, `Type`, and `Value`.
     pub fn message_attributes(
@@ -275,7 +259,7 @@ impl SendMessageBatchRequestEntryBuilder {
             ),
         >,
     ) -> Self {
-        self.message_attributes = ::std::option::Option::Some(
+        self.inner.message_attributes = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -291,7 +275,7 @@ impl SendMessageBatchRequestEntryBuilder {
             >,
         >,
     ) -> Self {
-        self.message_attributes = input;
+        self.inner.message_attributes = input;
         self
     }
     /// The value set for [`SendMessageBatchRequestEntry::message_attributes`](crate::types::SendMessageBatchRequestEntry::message_attributes), if any.
@@ -304,7 +288,7 @@ impl SendMessageBatchRequestEntryBuilder {
             crate::types::MessageAttributeValue,
         >,
     > {
-        &self.message_attributes
+        &self.inner.message_attributes
     }
     /// Sets [`SendMessageBatchRequestEntry::message_system_attributes`](crate::types::SendMessageBatchRequestEntry::message_system_attributes): The message system attribute to send Each message system attribute consists of a `Name`, `Type`, and `Value`.
     pub fn message_system_attributes(
@@ -318,7 +302,7 @@ impl SendMessageBatchRequestEntryBuilder {
             ),
         >,
     ) -> Self {
-        self.message_system_attributes = ::std::option::Option::Some(
+        self.inner.message_system_attributes = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -334,7 +318,7 @@ impl SendMessageBatchRequestEntryBuilder {
             >,
         >,
     ) -> Self {
-        self.message_system_attributes = input;
+        self.inner.message_system_attributes = input;
         self
     }
     /// The value set for [`SendMessageBatchRequestEntry::message_system_attributes`](crate::types::SendMessageBatchRequestEntry::message_system_attributes), if any.
@@ -347,14 +331,14 @@ impl SendMessageBatchRequestEntryBuilder {
             crate::types::MessageSystemAttributeValue,
         >,
     > {
-        &self.message_system_attributes
+        &self.inner.message_system_attributes
     }
     /// Sets [`SendMessageBatchRequestEntry::message_deduplication_id`](crate::types::SendMessageBatchRequestEntry::message_deduplication_id): This parameter applies only to FIFO (first-in-first-out) queues.
     pub fn message_deduplication_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message_deduplication_id = ::std::option::Option::Some(input.into());
+        self.inner.message_deduplication_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchRequestEntry::message_deduplication_id`](crate::types::SendMessageBatchRequestEntry::message_deduplication_id).
@@ -363,7 +347,7 @@ impl SendMessageBatchRequestEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message_deduplication_id = input;
+        self.inner.message_deduplication_id = input;
         self
     }
     /// The value set for [`SendMessageBatchRequestEntry::message_deduplication_id`](crate::types::SendMessageBatchRequestEntry::message_deduplication_id), if any.
@@ -371,14 +355,14 @@ impl SendMessageBatchRequestEntryBuilder {
     pub fn get_message_deduplication_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.message_deduplication_id
+        &self.inner.message_deduplication_id
     }
     /// Sets [`SendMessageBatchRequestEntry::message_group_id`](crate::types::SendMessageBatchRequestEntry::message_group_id): `MessageGroupId` is an attribute used in Amazon SQS FIFO (First-In-First-Out) and standard queues.
     pub fn message_group_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message_group_id = ::std::option::Option::Some(input.into());
+        self.inner.message_group_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchRequestEntry::message_group_id`](crate::types::SendMessageBatchRequestEntry::message_group_id).
@@ -387,13 +371,13 @@ impl SendMessageBatchRequestEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message_group_id = input;
+        self.inner.message_group_id = input;
         self
     }
     /// The value set for [`SendMessageBatchRequestEntry::message_group_id`](crate::types::SendMessageBatchRequestEntry::message_group_id), if any.
     #[inline]
     pub fn get_message_group_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message_group_id
+        &self.inner.message_group_id
     }
     /// Builds the [`SendMessageBatchRequestEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -403,26 +387,18 @@ impl SendMessageBatchRequestEntryBuilder {
         crate::types::SendMessageBatchRequestEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.id.is_none() {
+        if self.inner.id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchRequestEntry",
                 member: "Id",
             });
         }
-        if self.message_body.is_none() {
+        if self.inner.message_body.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchRequestEntry",
                 member: "MessageBody",
             });
         }
-        ::std::result::Result::Ok(crate::types::SendMessageBatchRequestEntry {
-            id: self.id,
-            message_body: self.message_body,
-            delay_seconds: self.delay_seconds,
-            message_attributes: self.message_attributes,
-            message_system_attributes: self.message_system_attributes,
-            message_deduplication_id: self.message_deduplication_id,
-            message_group_id: self.message_group_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -114,10 +114,7 @@ impl SendMessageBatchResult {
     ::std::default::Default
 )]
 pub struct SendMessageBatchResultBuilder {
-    successful: ::std::option::Option<
-        ::std::vec::Vec<crate::types::SendMessageBatchResultEntry>,
-    >,
-    failed: ::std::option::Option<::std::vec::Vec<crate::types::BatchResultErrorEntry>>,
+    inner: crate::types::SendMessageBatchResult,
 }
 impl SendMessageBatchResultBuilder {
     /// Sets [`SendMessageBatchResult::successful`](crate::types::SendMessageBatchResult::successful): A list of [`SendMessageBatchResultEntry`](crate::types::SendMessageBatchResultEntry) items.
@@ -127,7 +124,7 @@ impl SendMessageBatchResultBuilder {
             Item = impl ::std::convert::Into<crate::types::SendMessageBatchResultEntry>,
         >,
     ) -> Self {
-        self.successful = ::std::option::Option::Some(
+        self.inner.successful = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -140,7 +137,7 @@ impl SendMessageBatchResultBuilder {
             ::std::vec::Vec<crate::types::SendMessageBatchResultEntry>,
         >,
     ) -> Self {
-        self.successful = input;
+        self.inner.successful = input;
         self
     }
     /// The value set for [`SendMessageBatchResult::successful`](crate::types::SendMessageBatchResult::successful), if any.
@@ -150,7 +147,7 @@ impl SendMessageBatchResultBuilder {
     ) -> &::std::option::Option<
         ::std::vec::Vec<crate::types::SendMessageBatchResultEntry>,
     > {
-        &self.successful
+        &self.inner.successful
     }
     /// Sets [`SendMessageBatchResult::failed`](crate::types::SendMessageBatchResult::failed): A list of [`BatchResultErrorEntry`](crate::types::BatchResultErrorEntry) items with error details about each message that can't be enqueued.
     pub fn failed(
@@ -159,7 +156,7 @@ impl SendMessageBatchResultBuilder {
             Item = impl ::std::convert::Into<crate::types::BatchResultErrorEntry>,
         >,
     ) -> Self {
-        self.failed = ::std::option::Option::Some(
+        self.inner.failed = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -172,7 +169,7 @@ impl SendMessageBatchResultBuilder {
             ::std::vec::Vec<crate::types::BatchResultErrorEntry>,
         >,
     ) -> Self {
-        self.failed = input;
+        self.inner.failed = input;
         self
     }
     /// The value set for [`SendMessageBatchResult::failed`](crate::types::SendMessageBatchResult::failed), if any.
@@ -180,7 +177,7 @@ impl SendMessageBatchResultBuilder {
     pub fn get_failed(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<crate::types::BatchResultErrorEntry>> {
-        &self.failed
+        &self.inner.failed
     }
     /// Builds the [`SendMessageBatchResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -190,21 +187,18 @@ impl SendMessageBatchResultBuilder {
         crate::types::SendMessageBatchResult,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.successful.is_none() {
+        if self.inner.successful.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchResult",
                 member: "Successful",
             });
         }
-        if self.failed.is_none() {
+        if self.inner.failed.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchResult",
                 member: "Failed",
             });
         }
-        ::std::result::Result::Ok(crate::types::SendMessageBatchResult {
-            successful: self.successful,
-            failed: self.failed,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -118,12 +118,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SendMessageBatchResultEn
     ::std::default::Default
 )]
 pub struct SendMessageBatchResultEntryBuilder {
-    id: ::std::option::Option<::std::string::String>,
-    message_id: ::std::option::Option<::std::string::String>,
-    md5_of_message_body: ::std::option::Option<::std::string::String>,
-    md5_of_message_attributes: ::std::option::Option<::std::string::String>,
-    md5_of_message_system_attributes: ::std::option::Option<::std::string::String>,
-    sequence_number: ::std::option::Option<::std::string::String>,
+    inner: crate::types::SendMessageBatchResultEntry,
 }
 impl SendMessageBatchResultEntryBuilder {
     /// Sets [`SendMessageBatchResultEntry::id`](crate::types::SendMessageBatchResultEntry::id): An identifier for the message in this batch.
@@ -131,7 +126,7 @@ impl SendMessageBatchResultEntryBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.id = ::std::option::Option::Some(input.into());
+        self.inner.id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchResultEntry::id`](crate::types::SendMessageBatchResultEntry::id).
@@ -140,20 +135,20 @@ impl SendMessageBatchResultEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.id = input;
+        self.inner.id = input;
         self
     }
     /// The value set for [`SendMessageBatchResultEntry::id`](crate::types::SendMessageBatchResultEntry::id), if any.
     #[inline]
     pub fn get_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.id
+        &self.inner.id
     }
     /// Sets [`SendMessageBatchResultEntry::message_id`](crate::types::SendMessageBatchResultEntry::message_id): An identifier for the message.
     pub fn message_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message_id = ::std::option::Option::Some(input.into());
+        self.inner.message_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchResultEntry::message_id`](crate::types::SendMessageBatchResultEntry::message_id).
@@ -162,20 +157,20 @@ impl SendMessageBatchResultEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message_id = input;
+        self.inner.message_id = input;
         self
     }
     /// The value set for [`SendMessageBatchResultEntry::message_id`](crate::types::SendMessageBatchResultEntry::message_id), if any.
     #[inline]
     pub fn get_message_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message_id
+        &self.inner.message_id
     }
     /// Sets [`SendMessageBatchResultEntry::md5_of_message_body`](crate::types::SendMessageBatchResultEntry::md5_of_message_body): An MD5 digest of the non-URL-encoded message body string.
     pub fn md5_of_message_body(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.md5_of_message_body = ::std::option::Option::Some(input.into());
+        self.inner.md5_of_message_body = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchResultEntry::md5_of_message_body`](crate::types::SendMessageBatchResultEntry::md5_of_message_body).
@@ -184,7 +179,7 @@ impl SendMessageBatchResultEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.md5_of_message_body = input;
+        self.inner.md5_of_message_body = input;
         self
     }
     /// The value set for [`SendMessageBatchResultEntry::md5_of_message_body`](crate::types::SendMessageBatchResultEntry::md5_of_message_body), if any.
@@ -192,14 +187,14 @@ impl SendMessageBatchResultEntryBuilder {
     pub fn get_md5_of_message_body(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.md5_of_message_body
+        &self.inner.md5_of_message_body
     }
     /// Sets [`SendMessageBatchResultEntry::md5_of_message_attributes`](crate::types::SendMessageBatchResultEntry::md5_of_message_attributes): An MD5 digest of the non-URL-encoded message attribute string.
     pub fn md5_of_message_attributes(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.md5_of_message_attributes = ::std::option::Option::Some(input.into());
+        self.inner.md5_of_message_attributes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchResultEntry::md5_of_message_attributes`](crate::types::SendMessageBatchResultEntry::md5_of_message_attributes).
@@ -208,7 +203,7 @@ impl SendMessageBatchResultEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.md5_of_message_attributes = input;
+        self.inner.md5_of_message_attributes = input;
         self
     }
     /// The value set for [`SendMessageBatchResultEntry::md5_of_message_attributes`](crate::types::SendMessageBatchResultEntry::md5_of_message_attributes), if any.
@@ -216,14 +211,14 @@ impl SendMessageBatchResultEntryBuilder {
     pub fn get_md5_of_message_attributes(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.md5_of_message_attributes
+        &self.inner.md5_of_message_attributes
     }
     /// Sets [`SendMessageBatchResultEntry::md5_of_message_system_attributes`](crate::types::SendMessageBatchResultEntry::md5_of_message_system_attributes): An MD5 digest of the non-URL-encoded message system attribute string.
     pub fn md5_of_message_system_attributes(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.md5_of_message_system_attributes = ::std::option::Option::Some(
+        self.inner.md5_of_message_system_attributes = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -234,7 +229,7 @@ impl SendMessageBatchResultEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.md5_of_message_system_attributes = input;
+        self.inner.md5_of_message_system_attributes = input;
         self
     }
     /// The value set for [`SendMessageBatchResultEntry::md5_of_message_system_attributes`](crate::types::SendMessageBatchResultEntry::md5_of_message_system_attributes), if any.
@@ -242,14 +237,14 @@ impl SendMessageBatchResultEntryBuilder {
     pub fn get_md5_of_message_system_attributes(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.md5_of_message_system_attributes
+        &self.inner.md5_of_message_system_attributes
     }
     /// Sets [`SendMessageBatchResultEntry::sequence_number`](crate::types::SendMessageBatchResultEntry::sequence_number): This parameter applies only to FIFO (first-in-first-out) queues.
     pub fn sequence_number(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.sequence_number = ::std::option::Option::Some(input.into());
+        self.inner.sequence_number = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageBatchResultEntry::sequence_number`](crate::types::SendMessageBatchResultEntry::sequence_number).
@@ -258,13 +253,13 @@ impl SendMessageBatchResultEntryBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.sequence_number = input;
+        self.inner.sequence_number = input;
         self
     }
     /// The value set for [`SendMessageBatchResultEntry::sequence_number`](crate::types::SendMessageBatchResultEntry::sequence_number), if any.
     #[inline]
     pub fn get_sequence_number(&self) -> &::std::option::Option<::std::string::String> {
-        &self.sequence_number
+        &self.inner.sequence_number
     }
     /// Builds the [`SendMessageBatchResultEntry`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -274,31 +269,24 @@ impl SendMessageBatchResultEntryBuilder {
         crate::types::SendMessageBatchResultEntry,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.id.is_none() {
+        if self.inner.id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchResultEntry",
                 member: "Id",
             });
         }
-        if self.message_id.is_none() {
+        if self.inner.message_id.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchResultEntry",
                 member: "MessageId",
             });
         }
-        if self.md5_of_message_body.is_none() {
+        if self.inner.md5_of_message_body.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageBatchResultEntry",
                 member: "MD5OfMessageBody",
             });
         }
-        ::std::result::Result::Ok(crate::types::SendMessageBatchResultEntry {
-            id: self.id,
-            message_id: self.message_id,
-            md5_of_message_body: self.md5_of_message_body,
-            md5_of_message_attributes: self.md5_of_message_attributes,
-            md5_of_message_system_attributes: self.md5_of_message_system_attributes,
-            sequence_number: self.sequence_number,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -196,23 +196,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SendMessageRequest {
     ::std::default::Default
 )]
 pub struct SendMessageRequestBuilder {
-    queue_url: ::std::option::Option<::std::string::String>,
-    message_body: ::std::option::Option<::std::string::String>,
-    delay_seconds: ::std::option::Option<i32>,
-    message_attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            ::std::string::String,
-            crate::types::MessageAttributeValue,
-        >,
-    >,
-    message_system_attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            crate::types::MessageSystemAttributeNameForSends,
-            crate::types::MessageSystemAttributeValue,
-        >,
-    >,
-    message_deduplication_id: ::std::option::Option<::std::string::String>,
-    message_group_id: ::std::option::Option<::std::string::String>,
+    inner: crate::types::SendMessageRequest,
 }
 impl SendMessageRequestBuilder {
     /// Sets [`SendMessageRequest::queue_url`](crate::types::SendMessageRequest::queue_url): The URL of the Amazon SQS queue to which a message is sent.
@@ -220,7 +204,7 @@ impl SendMessageRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_url = ::std::option::Option::Some(input.into());
+        self.inner.queue_url = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageRequest::queue_url`](crate::types::SendMessageRequest::queue_url).
@@ -229,20 +213,20 @@ impl SendMessageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_url = input;
+        self.inner.queue_url = input;
         self
     }
     /// The value set for [`SendMessageRequest::queue_url`](crate::types::SendMessageRequest::queue_url), if any.
     #[inline]
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_url
+        &self.inner.queue_url
     }
     /// Sets [`SendMessageRequest::message_body`](crate::types::SendMessageRequest::message_body): The message to send.
     pub fn message_body(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message_body = ::std::option::Option::Some(input.into());
+        self.inner.message_body = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageRequest::message_body`](crate::types::SendMessageRequest::message_body).
@@ -251,29 +235,29 @@ impl SendMessageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message_body = input;
+        self.inner.message_body = input;
         self
     }
     /// The value set for [`SendMessageRequest::message_body`](crate::types::SendMessageRequest::message_body), if any.
     #[inline]
     pub fn get_message_body(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message_body
+        &self.inner.message_body
     }
     /// Sets [`SendMessageRequest::delay_seconds`](crate::types::SendMessageRequest::delay_seconds): The length of time, in seconds, for which to delay a specific message.
     pub fn delay_seconds(mut self, input: impl ::std::convert::Into<i32>) -> Self {
-        self.delay_seconds = ::std::option::Option::Some(input.into());
+        self.inner.delay_seconds = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageRequest::delay_seconds`](crate::types::SendMessageRequest::delay_seconds).
     #[inline]
     pub fn set_delay_seconds(mut self, input: ::std::option::Option<i32>) -> Self {
-        self.delay_seconds = input;
+        self.inner.delay_seconds = input;
         self
     }
     /// The value set for [`SendMessageRequest::delay_seconds`](crate::types::SendMessageRequest::delay_seconds), if any.
     #[inline]
     pub fn get_delay_seconds(&self) -> &::std::option::Option<i32> {
-        &self.delay_seconds
+        &self.inner.delay_seconds
     }
     /// Sets [`SendMessageRequest::message_attributes`](crate::types::SendMessageRequest::message_attributes): Each message attribute consists of a `Name`, `Type`, and `Value`.
     pub fn message_attributes(
@@ -285,7 +269,7 @@ impl SendMessageRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.message_attributes = ::std::option::Option::Some(
+        self.inner.message_attributes = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -301,7 +285,7 @@ impl SendMessageRequestBuilder {
             >,
         >,
     ) -> Self {
-        self.message_attributes = input;
+        self.inner.message_attributes = input;
         self
     }
     /// The value set for [`SendMessageRequest::message_attributes`](crate::types::SendMessageRequest::message_attributes), if any.
@@ -314,7 +298,7 @@ impl SendMessageRequestBuilder {
             crate::types::MessageAttributeValue,
         >,
     > {
-        &self.message_attributes
+        &self.inner.message_attributes
     }
     /// Sets [`SendMessageRequest::message_system_attributes`](crate::types::SendMessageRequest::message_system_attributes): The message system attribute to send.
     pub fn message_system_attributes(
@@ -328,7 +312,7 @@ impl SendMessageRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.message_system_attributes = ::std::option::Option::Some(
+        self.inner.message_system_attributes = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -344,7 +328,7 @@ impl SendMessageRequestBuilder {
             >,
         >,
     ) -> Self {
-        self.message_system_attributes = input;
+        self.inner.message_system_attributes = input;
         self
     }
     /// The value set for [`SendMessageRequest::message_system_attributes`](crate::types::SendMessageRequest::message_system_attributes), if any.
@@ -357,14 +341,14 @@ impl SendMessageRequestBuilder {
             crate::types::MessageSystemAttributeValue,
         >,
     > {
-        &self.message_system_attributes
+        &self.inner.message_system_attributes
     }
     /// Sets [`SendMessageRequest::message_deduplication_id`](crate::types::SendMessageRequest::message_deduplication_id): This parameter applies only to FIFO (first-in-first-out) queues.
     pub fn message_deduplication_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message_deduplication_id = ::std::option::Option::Some(input.into());
+        self.inner.message_deduplication_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageRequest::message_deduplication_id`](crate::types::SendMessageRequest::message_deduplication_id).
@@ -373,7 +357,7 @@ impl SendMessageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message_deduplication_id = input;
+        self.inner.message_deduplication_id = input;
         self
     }
     /// The value set for [`SendMessageRequest::message_deduplication_id`](crate::types::SendMessageRequest::message_deduplication_id), if any.
@@ -381,14 +365,14 @@ impl SendMessageRequestBuilder {
     pub fn get_message_deduplication_id(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.message_deduplication_id
+        &self.inner.message_deduplication_id
     }
     /// Sets [`SendMessageRequest::message_group_id`](crate::types::SendMessageRequest::message_group_id): `MessageGroupId` is an attribute used in Amazon SQS FIFO (First-In-First-Out) and standard queues.
     pub fn message_group_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message_group_id = ::std::option::Option::Some(input.into());
+        self.inner.message_group_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageRequest::message_group_id`](crate::types::SendMessageRequest::message_group_id).
@@ -397,13 +381,13 @@ impl SendMessageRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message_group_id = input;
+        self.inner.message_group_id = input;
         self
     }
     /// The value set for [`SendMessageRequest::message_group_id`](crate::types::SendMessageRequest::message_group_id), if any.
     #[inline]
     pub fn get_message_group_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message_group_id
+        &self.inner.message_group_id
     }
     /// Builds the [`SendMessageRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -413,26 +397,18 @@ impl SendMessageRequestBuilder {
         crate::types::SendMessageRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.queue_url.is_none() {
+        if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageRequest",
                 member: "QueueUrl",
             });
         }
-        if self.message_body.is_none() {
+        if self.inner.message_body.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SendMessageRequest",
                 member: "MessageBody",
             });
         }
-        ::std::result::Result::Ok(crate::types::SendMessageRequest {
-            queue_url: self.queue_url,
-            message_body: self.message_body,
-            delay_seconds: self.delay_seconds,
-            message_attributes: self.message_attributes,
-            message_system_attributes: self.message_system_attributes,
-            message_deduplication_id: self.message_deduplication_id,
-            message_group_id: self.message_group_id,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

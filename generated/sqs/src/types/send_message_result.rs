@@ -118,11 +118,7 @@ impl SendMessageResult {
     ::std::default::Default
 )]
 pub struct SendMessageResultBuilder {
-    md5_of_message_body: ::std::option::Option<::std::string::String>,
-    md5_of_message_attributes: ::std::option::Option<::std::string::String>,
-    md5_of_message_system_attributes: ::std::option::Option<::std::string::String>,
-    message_id: ::std::option::Option<::std::string::String>,
-    sequence_number: ::std::option::Option<::std::string::String>,
+    inner: crate::types::SendMessageResult,
 }
 impl SendMessageResultBuilder {
     /// Sets [`SendMessageResult::md5_of_message_body`](crate::types::SendMessageResult::md5_of_message_body): An MD5 digest of the non-URL-encoded message body string.
@@ -130,7 +126,7 @@ impl SendMessageResultBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.md5_of_message_body = ::std::option::Option::Some(input.into());
+        self.inner.md5_of_message_body = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageResult::md5_of_message_body`](crate::types::SendMessageResult::md5_of_message_body).
@@ -139,7 +135,7 @@ impl SendMessageResultBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.md5_of_message_body = input;
+        self.inner.md5_of_message_body = input;
         self
     }
     /// The value set for [`SendMessageResult::md5_of_message_body`](crate::types::SendMessageResult::md5_of_message_body), if any.
@@ -147,14 +143,14 @@ impl SendMessageResultBuilder {
     pub fn get_md5_of_message_body(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.md5_of_message_body
+        &self.inner.md5_of_message_body
     }
     /// Sets [`SendMessageResult::md5_of_message_attributes`](crate::types::SendMessageResult::md5_of_message_attributes): An MD5 digest of the non-URL-encoded message attribute string.
     pub fn md5_of_message_attributes(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.md5_of_message_attributes = ::std::option::Option::Some(input.into());
+        self.inner.md5_of_message_attributes = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageResult::md5_of_message_attributes`](crate::types::SendMessageResult::md5_of_message_attributes).
@@ -163,7 +159,7 @@ impl SendMessageResultBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.md5_of_message_attributes = input;
+        self.inner.md5_of_message_attributes = input;
         self
     }
     /// The value set for [`SendMessageResult::md5_of_message_attributes`](crate::types::SendMessageResult::md5_of_message_attributes), if any.
@@ -171,14 +167,14 @@ impl SendMessageResultBuilder {
     pub fn get_md5_of_message_attributes(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.md5_of_message_attributes
+        &self.inner.md5_of_message_attributes
     }
     /// Sets [`SendMessageResult::md5_of_message_system_attributes`](crate::types::SendMessageResult::md5_of_message_system_attributes): An MD5 digest of the non-URL-encoded message system attribute string.
     pub fn md5_of_message_system_attributes(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.md5_of_message_system_attributes = ::std::option::Option::Some(
+        self.inner.md5_of_message_system_attributes = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -189,7 +185,7 @@ impl SendMessageResultBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.md5_of_message_system_attributes = input;
+        self.inner.md5_of_message_system_attributes = input;
         self
     }
     /// The value set for [`SendMessageResult::md5_of_message_system_attributes`](crate::types::SendMessageResult::md5_of_message_system_attributes), if any.
@@ -197,14 +193,14 @@ impl SendMessageResultBuilder {
     pub fn get_md5_of_message_system_attributes(
         &self,
     ) -> &::std::option::Option<::std::string::String> {
-        &self.md5_of_message_system_attributes
+        &self.inner.md5_of_message_system_attributes
     }
     /// Sets [`SendMessageResult::message_id`](crate::types::SendMessageResult::message_id): An attribute containing the `MessageId` of the message sent to the queue.
     pub fn message_id(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.message_id = ::std::option::Option::Some(input.into());
+        self.inner.message_id = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageResult::message_id`](crate::types::SendMessageResult::message_id).
@@ -213,20 +209,20 @@ impl SendMessageResultBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.message_id = input;
+        self.inner.message_id = input;
         self
     }
     /// The value set for [`SendMessageResult::message_id`](crate::types::SendMessageResult::message_id), if any.
     #[inline]
     pub fn get_message_id(&self) -> &::std::option::Option<::std::string::String> {
-        &self.message_id
+        &self.inner.message_id
     }
     /// Sets [`SendMessageResult::sequence_number`](crate::types::SendMessageResult::sequence_number): This parameter applies only to FIFO (first-in-first-out) queues.
     pub fn sequence_number(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.sequence_number = ::std::option::Option::Some(input.into());
+        self.inner.sequence_number = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SendMessageResult::sequence_number`](crate::types::SendMessageResult::sequence_number).
@@ -235,13 +231,13 @@ impl SendMessageResultBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.sequence_number = input;
+        self.inner.sequence_number = input;
         self
     }
     /// The value set for [`SendMessageResult::sequence_number`](crate::types::SendMessageResult::sequence_number), if any.
     #[inline]
     pub fn get_sequence_number(&self) -> &::std::option::Option<::std::string::String> {
-        &self.sequence_number
+        &self.inner.sequence_number
     }
     /// Builds the [`SendMessageResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -251,12 +247,6 @@ impl SendMessageResultBuilder {
         crate::types::SendMessageResult,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::SendMessageResult {
-            md5_of_message_body: self.md5_of_message_body,
-            md5_of_message_attributes: self.md5_of_message_attributes,
-            md5_of_message_system_attributes: self.md5_of_message_system_attributes,
-            message_id: self.message_id,
-            sequence_number: self.sequence_number,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

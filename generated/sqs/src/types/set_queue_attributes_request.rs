@@ -149,13 +149,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for SetQueueAttributesReques
     ::std::default::Default
 )]
 pub struct SetQueueAttributesRequestBuilder {
-    queue_url: ::std::option::Option<::std::string::String>,
-    attributes: ::std::option::Option<
-        ::std::collections::BTreeMap<
-            crate::types::QueueAttributeName,
-            ::std::string::String,
-        >,
-    >,
+    inner: crate::types::SetQueueAttributesRequest,
 }
 impl SetQueueAttributesRequestBuilder {
     /// Sets [`SetQueueAttributesRequest::queue_url`](crate::types::SetQueueAttributesRequest::queue_url): The URL of the Amazon SQS queue whose attributes are set.
@@ -163,7 +157,7 @@ impl SetQueueAttributesRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_url = ::std::option::Option::Some(input.into());
+        self.inner.queue_url = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`SetQueueAttributesRequest::queue_url`](crate::types::SetQueueAttributesRequest::queue_url).
@@ -172,13 +166,13 @@ impl SetQueueAttributesRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_url = input;
+        self.inner.queue_url = input;
         self
     }
     /// The value set for [`SetQueueAttributesRequest::queue_url`](crate::types::SetQueueAttributesRequest::queue_url), if any.
     #[inline]
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_url
+        &self.inner.queue_url
     }
     /// Sets [`SetQueueAttributesRequest::attributes`](crate::types::SetQueueAttributesRequest::attributes): A map of attributes to set.
     pub fn attributes(
@@ -190,7 +184,7 @@ impl SetQueueAttributesRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.attributes = ::std::option::Option::Some(
+        self.inner.attributes = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -206,7 +200,7 @@ impl SetQueueAttributesRequestBuilder {
             >,
         >,
     ) -> Self {
-        self.attributes = input;
+        self.inner.attributes = input;
         self
     }
     /// The value set for [`SetQueueAttributesRequest::attributes`](crate::types::SetQueueAttributesRequest::attributes), if any.
@@ -219,7 +213,7 @@ impl SetQueueAttributesRequestBuilder {
             ::std::string::String,
         >,
     > {
-        &self.attributes
+        &self.inner.attributes
     }
     /// Builds the [`SetQueueAttributesRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -229,21 +223,18 @@ impl SetQueueAttributesRequestBuilder {
         crate::types::SetQueueAttributesRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.queue_url.is_none() {
+        if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SetQueueAttributesRequest",
                 member: "QueueUrl",
             });
         }
-        if self.attributes.is_none() {
+        if self.inner.attributes.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "SetQueueAttributesRequest",
                 member: "Attributes",
             });
         }
-        ::std::result::Result::Ok(crate::types::SetQueueAttributesRequest {
-            queue_url: self.queue_url,
-            attributes: self.attributes,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -96,9 +96,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for StartMessageMoveTaskRequ
     ::std::default::Default
 )]
 pub struct StartMessageMoveTaskRequestBuilder {
-    source_arn: ::std::option::Option<::std::string::String>,
-    destination_arn: ::std::option::Option<::std::string::String>,
-    max_number_of_messages_per_second: ::std::option::Option<i32>,
+    inner: crate::types::StartMessageMoveTaskRequest,
 }
 impl StartMessageMoveTaskRequestBuilder {
     /// Sets [`StartMessageMoveTaskRequest::source_arn`](crate::types::StartMessageMoveTaskRequest::source_arn): The ARN of the queue that contains the messages to be moved to another queue.
@@ -106,7 +104,7 @@ impl StartMessageMoveTaskRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.source_arn = ::std::option::Option::Some(input.into());
+        self.inner.source_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`StartMessageMoveTaskRequest::source_arn`](crate::types::StartMessageMoveTaskRequest::source_arn).
@@ -115,20 +113,20 @@ impl StartMessageMoveTaskRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.source_arn = input;
+        self.inner.source_arn = input;
         self
     }
     /// The value set for [`StartMessageMoveTaskRequest::source_arn`](crate::types::StartMessageMoveTaskRequest::source_arn), if any.
     #[inline]
     pub fn get_source_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.source_arn
+        &self.inner.source_arn
     }
     /// Sets [`StartMessageMoveTaskRequest::destination_arn`](crate::types::StartMessageMoveTaskRequest::destination_arn): The ARN of the queue that receives the moved messages.
     pub fn destination_arn(
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.destination_arn = ::std::option::Option::Some(input.into());
+        self.inner.destination_arn = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`StartMessageMoveTaskRequest::destination_arn`](crate::types::StartMessageMoveTaskRequest::destination_arn).
@@ -137,20 +135,20 @@ impl StartMessageMoveTaskRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.destination_arn = input;
+        self.inner.destination_arn = input;
         self
     }
     /// The value set for [`StartMessageMoveTaskRequest::destination_arn`](crate::types::StartMessageMoveTaskRequest::destination_arn), if any.
     #[inline]
     pub fn get_destination_arn(&self) -> &::std::option::Option<::std::string::String> {
-        &self.destination_arn
+        &self.inner.destination_arn
     }
     /// Sets [`StartMessageMoveTaskRequest::max_number_of_messages_per_second`](crate::types::StartMessageMoveTaskRequest::max_number_of_messages_per_second): The number of messages to be moved per second (the message movement rate).
     pub fn max_number_of_messages_per_second(
         mut self,
         input: impl ::std::convert::Into<i32>,
     ) -> Self {
-        self.max_number_of_messages_per_second = ::std::option::Option::Some(
+        self.inner.max_number_of_messages_per_second = ::std::option::Option::Some(
             input.into(),
         );
         self
@@ -161,13 +159,13 @@ impl StartMessageMoveTaskRequestBuilder {
         mut self,
         input: ::std::option::Option<i32>,
     ) -> Self {
-        self.max_number_of_messages_per_second = input;
+        self.inner.max_number_of_messages_per_second = input;
         self
     }
     /// The value set for [`StartMessageMoveTaskRequest::max_number_of_messages_per_second`](crate::types::StartMessageMoveTaskRequest::max_number_of_messages_per_second), if any.
     #[inline]
     pub fn get_max_number_of_messages_per_second(&self) -> &::std::option::Option<i32> {
-        &self.max_number_of_messages_per_second
+        &self.inner.max_number_of_messages_per_second
     }
     /// Builds the [`StartMessageMoveTaskRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -177,16 +175,12 @@ impl StartMessageMoveTaskRequestBuilder {
         crate::types::StartMessageMoveTaskRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.source_arn.is_none() {
+        if self.inner.source_arn.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "StartMessageMoveTaskRequest",
                 member: "SourceArn",
             });
         }
-        ::std::result::Result::Ok(crate::types::StartMessageMoveTaskRequest {
-            source_arn: self.source_arn,
-            destination_arn: self.destination_arn,
-            max_number_of_messages_per_second: self.max_number_of_messages_per_second,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -84,7 +84,7 @@ impl StartMessageMoveTaskResult {
     ::std::default::Default
 )]
 pub struct StartMessageMoveTaskResultBuilder {
-    task_handle: ::std::option::Option<::std::string::String>,
+    inner: crate::types::StartMessageMoveTaskResult,
 }
 impl StartMessageMoveTaskResultBuilder {
     /// Sets [`StartMessageMoveTaskResult::task_handle`](crate::types::StartMessageMoveTaskResult::task_handle): An identifier associated with a message movement task.
@@ -92,7 +92,7 @@ impl StartMessageMoveTaskResultBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.task_handle = ::std::option::Option::Some(input.into());
+        self.inner.task_handle = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`StartMessageMoveTaskResult::task_handle`](crate::types::StartMessageMoveTaskResult::task_handle).
@@ -101,13 +101,13 @@ impl StartMessageMoveTaskResultBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.task_handle = input;
+        self.inner.task_handle = input;
         self
     }
     /// The value set for [`StartMessageMoveTaskResult::task_handle`](crate::types::StartMessageMoveTaskResult::task_handle), if any.
     #[inline]
     pub fn get_task_handle(&self) -> &::std::option::Option<::std::string::String> {
-        &self.task_handle
+        &self.inner.task_handle
     }
     /// Builds the [`StartMessageMoveTaskResult`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -117,8 +117,6 @@ impl StartMessageMoveTaskResultBuilder {
         crate::types::StartMessageMoveTaskResult,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        ::std::result::Result::Ok(crate::types::StartMessageMoveTaskResult {
-            task_handle: self.task_handle,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -90,10 +90,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for TagQueueRequest {
     ::std::default::Default
 )]
 pub struct TagQueueRequestBuilder {
-    queue_url: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    inner: crate::types::TagQueueRequest,
 }
 impl TagQueueRequestBuilder {
     /// Sets [`TagQueueRequest::queue_url`](crate::types::TagQueueRequest::queue_url): The URL of the queue.
@@ -101,7 +98,7 @@ impl TagQueueRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_url = ::std::option::Option::Some(input.into());
+        self.inner.queue_url = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`TagQueueRequest::queue_url`](crate::types::TagQueueRequest::queue_url).
@@ -110,13 +107,13 @@ impl TagQueueRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_url = input;
+        self.inner.queue_url = input;
         self
     }
     /// The value set for [`TagQueueRequest::queue_url`](crate::types::TagQueueRequest::queue_url), if any.
     #[inline]
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_url
+        &self.inner.queue_url
     }
     /// Sets [`TagQueueRequest::tags`](crate::types::TagQueueRequest::tags): The list of tags to be added to the specified queue.
     pub fn tags(
@@ -128,7 +125,7 @@ impl TagQueueRequestBuilder {
             ),
         >,
     ) -> Self {
-        self.tags = ::std::option::Option::Some(
+        self.inner.tags = ::std::option::Option::Some(
             input.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
         );
         self
@@ -141,7 +138,7 @@ impl TagQueueRequestBuilder {
             ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
         >,
     ) -> Self {
-        self.tags = input;
+        self.inner.tags = input;
         self
     }
     /// The value set for [`TagQueueRequest::tags`](crate::types::TagQueueRequest::tags), if any.
@@ -151,7 +148,7 @@ impl TagQueueRequestBuilder {
     ) -> &::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     > {
-        &self.tags
+        &self.inner.tags
     }
     /// Builds the [`TagQueueRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -161,21 +158,18 @@ impl TagQueueRequestBuilder {
         crate::types::TagQueueRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.queue_url.is_none() {
+        if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagQueueRequest",
                 member: "QueueUrl",
             });
         }
-        if self.tags.is_none() {
+        if self.inner.tags.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "TagQueueRequest",
                 member: "Tags",
             });
         }
-        ::std::result::Result::Ok(crate::types::TagQueueRequest {
-            queue_url: self.queue_url,
-            tags: self.tags,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }

@@ -88,8 +88,7 @@ impl<'de> ::awsgen_runtime::serde::Deserialize<'de> for UntagQueueRequest {
     ::std::default::Default
 )]
 pub struct UntagQueueRequestBuilder {
-    queue_url: ::std::option::Option<::std::string::String>,
-    tag_keys: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    inner: crate::types::UntagQueueRequest,
 }
 impl UntagQueueRequestBuilder {
     /// Sets [`UntagQueueRequest::queue_url`](crate::types::UntagQueueRequest::queue_url): The URL of the queue.
@@ -97,7 +96,7 @@ impl UntagQueueRequestBuilder {
         mut self,
         input: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
-        self.queue_url = ::std::option::Option::Some(input.into());
+        self.inner.queue_url = ::std::option::Option::Some(input.into());
         self
     }
     /// Sets or clears [`UntagQueueRequest::queue_url`](crate::types::UntagQueueRequest::queue_url).
@@ -106,13 +105,13 @@ impl UntagQueueRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::string::String>,
     ) -> Self {
-        self.queue_url = input;
+        self.inner.queue_url = input;
         self
     }
     /// The value set for [`UntagQueueRequest::queue_url`](crate::types::UntagQueueRequest::queue_url), if any.
     #[inline]
     pub fn get_queue_url(&self) -> &::std::option::Option<::std::string::String> {
-        &self.queue_url
+        &self.inner.queue_url
     }
     /// Sets [`UntagQueueRequest::tag_keys`](crate::types::UntagQueueRequest::tag_keys): The list of tags to be removed from the specified queue.
     pub fn tag_keys(
@@ -121,7 +120,7 @@ impl UntagQueueRequestBuilder {
             Item = impl ::std::convert::Into<::std::string::String>,
         >,
     ) -> Self {
-        self.tag_keys = ::std::option::Option::Some(
+        self.inner.tag_keys = ::std::option::Option::Some(
             input.into_iter().map(::std::convert::Into::into).collect(),
         );
         self
@@ -132,7 +131,7 @@ impl UntagQueueRequestBuilder {
         mut self,
         input: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     ) -> Self {
-        self.tag_keys = input;
+        self.inner.tag_keys = input;
         self
     }
     /// The value set for [`UntagQueueRequest::tag_keys`](crate::types::UntagQueueRequest::tag_keys), if any.
@@ -140,7 +139,7 @@ impl UntagQueueRequestBuilder {
     pub fn get_tag_keys(
         &self,
     ) -> &::std::option::Option<::std::vec::Vec<::std::string::String>> {
-        &self.tag_keys
+        &self.inner.tag_keys
     }
     /// Builds the [`UntagQueueRequest`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.
     #[inline]
@@ -150,21 +149,18 @@ impl UntagQueueRequestBuilder {
         crate::types::UntagQueueRequest,
         ::awsgen_runtime::primitives::BuildError,
     > {
-        if self.queue_url.is_none() {
+        if self.inner.queue_url.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagQueueRequest",
                 member: "QueueUrl",
             });
         }
-        if self.tag_keys.is_none() {
+        if self.inner.tag_keys.is_none() {
             return ::std::result::Result::Err(::awsgen_runtime::primitives::BuildError::MissingField {
                 type_name: "UntagQueueRequest",
                 member: "TagKeys",
             });
         }
-        ::std::result::Result::Ok(crate::types::UntagQueueRequest {
-            queue_url: self.queue_url,
-            tag_keys: self.tag_keys,
-        })
+        ::std::result::Result::Ok(self.inner)
     }
 }
