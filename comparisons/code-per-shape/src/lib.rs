@@ -8,6 +8,7 @@
 //! times them side by side; `measure-compile.sh` times `cargo check` of a
 //! whole crate generated each way.
 
+pub mod pull;
 pub mod schema;
 
 // The walker's macros name `$crate::serde_json`, as they do inside the runtime.

@@ -195,7 +195,6 @@ impl<T: Value> Value for Option<T> {
             w.extend_from_slice(b"null")
         }
     }
-
 }
 
 impl<T: Value> Value for Vec<T> {
