@@ -9,6 +9,7 @@ mod fs_sync;
 mod model_source;
 mod protocol_tests;
 mod semver;
+mod sweep;
 #[cfg(test)]
 mod test_support;
 mod update_model;
@@ -42,6 +43,10 @@ commands:
   semver OLD NEW                   generate both models' crates and check the diff's semver bump against
                                    cargo-semver-checks (installed into target/tools on first use)
   semver --pairs                   the same for the fixed set of history pairs CI checks
+  sweep --botocore PATH            generate every model of a botocore release (wheel or data folder) in
+        [--pip VERSION]            memory, in parallel: a table per protocol, failures with reasons;
+        [--out DIR] [--runs N]     --compile SERVICES|sample|all also checks those crates (--clippy:
+        [--compile …] [--clippy]   and lints them) in target/sweep-workspace
   fixtures                         generate the fixture and key history models into target/ and
                                    check that they pass clippy, rustdoc and their behaviour tests
 ";
@@ -56,6 +61,7 @@ fn main() -> ExitCode {
         Some("diff") => diff::run(&args[1..]),
         Some("update-model") => update_model::run(&args[1..]),
         Some("semver") => semver::run(&args[1..]),
+        Some("sweep") => sweep::run(&args[1..]),
         Some("fixtures") => {
             let root = codegen::workspace_root();
             fixtures::check(&root, &root.join("target/fixture-workspace"))

@@ -1,0 +1,177 @@
+//! `--compile`: the chosen crates in one scratch workspace, each checked
+//! (and linted) on its own after their shared dependencies are built.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::{bail, Context, Result};
+
+use super::botocore::BotocoreModel;
+use super::generation::{generate_one, Generated};
+use super::SAMPLE;
+use crate::build_times::timed;
+use crate::codegen::runtime_path_from;
+
+/// How one crate fared.
+#[derive(Debug)]
+pub struct CompileResult {
+    /// The crate's service name.
+    pub name: String,
+    /// Lines generated.
+    pub lines: usize,
+    /// `cargo check` time (not incremental, dependencies already built).
+    pub check: Option<Duration>,
+    /// `cargo clippy -- -D warnings` time, when asked for.
+    pub clippy: Option<Duration>,
+    /// The first failure, with cargo's output.
+    pub failure: Option<String>,
+}
+
+/// The crate names `selection` stands for: `all`, `sample` ([`SAMPLE`]) or a comma-separated list.
+pub fn select(selection: &str, models: &[BotocoreModel]) -> Result<Vec<String>> {
+    let known: BTreeSet<String> = models
+        .iter()
+        .map(BotocoreModel::crate_service_name)
+        .collect();
+    let names: Vec<String> = match selection {
+        "all" => known.iter().cloned().collect(),
+        "sample" => SAMPLE.iter().map(|name| (*name).to_owned()).collect(),
+        list => list
+            .split(',')
+            .map(|name| name.trim().to_owned())
+            .filter(|n| !n.is_empty())
+            .collect(),
+    };
+    let unknown: Vec<&String> = names.iter().filter(|name| !known.contains(*name)).collect();
+    if !unknown.is_empty() {
+        bail!("no model in the release for {unknown:?}");
+    }
+    if names.is_empty() {
+        bail!("--compile names no crate");
+    }
+    Ok(names)
+}
+
+/// Generates the crates named in `names` into `workspace/<name>/`, builds
+/// their dependencies once, then times `cargo check` (and clippy) of each.
+pub fn compile(
+    models: &[BotocoreModel],
+    names: &[String],
+    workspace: &Path,
+    clippy: bool,
+) -> Result<Vec<CompileResult>> {
+    if workspace.exists() {
+        for entry in
+            fs::read_dir(workspace).with_context(|| format!("listing {}", workspace.display()))?
+        {
+            let path = entry?.path();
+            if path.file_name().is_some_and(|name| name != "target") {
+                if path.is_dir() {
+                    fs::remove_dir_all(&path)
+                } else {
+                    fs::remove_file(&path)
+                }
+                .with_context(|| format!("clearing {}", path.display()))?;
+            }
+        }
+    }
+    let mut results = Vec::new();
+    let mut members = Vec::new();
+    for name in names {
+        let model = models
+            .iter()
+            .find(|model| model.crate_service_name() == *name)
+            .expect("selected from these models");
+        let dir = workspace.join(name);
+        let outcome = generate_one(model, &runtime_path_from(&dir)?, true);
+        match outcome.result {
+            Generated::Crate {
+                files: Some(files),
+                lines,
+                ..
+            } => {
+                for (relative, text) in &files {
+                    let path = dir.join(relative);
+                    fs::create_dir_all(path.parent().expect("inside the crate"))?;
+                    fs::write(&path, text)
+                        .with_context(|| format!("writing {}", path.display()))?;
+                }
+                members.push(format!("    \"{name}\","));
+                results.push(CompileResult {
+                    name: name.clone(),
+                    lines,
+                    check: None,
+                    clippy: None,
+                    failure: None,
+                });
+            }
+            Generated::Crate { files: None, .. } => unreachable!("files were asked for"),
+            Generated::Refused(message) | Generated::Panicked(message) => {
+                results.push(CompileResult {
+                    name: name.clone(),
+                    lines: 0,
+                    check: None,
+                    clippy: None,
+                    failure: Some(format!("not generated: {message}")),
+                });
+            }
+        }
+    }
+    fs::write(
+        workspace.join("Cargo.toml"),
+        format!(
+            "# Written by `cargo xtask sweep --compile`.\n[workspace]\nresolver = \"2\"\nmembers = [\n{}\n]\n",
+            members.join("\n")
+        ),
+    )?;
+    let target = workspace.join("target");
+    println!("building the crates' dependencies (not measured)…");
+    timed(
+        workspace,
+        &target,
+        &["check", "-p", "awsgen-runtime"],
+        false,
+    )?;
+    if clippy {
+        timed(
+            workspace,
+            &target,
+            &["clippy", "-p", "awsgen-runtime"],
+            false,
+        )?;
+    }
+    for result in results.iter_mut().filter(|r| r.failure.is_none()) {
+        let package = format!("awsgen-{}", result.name);
+        let run = |args: &[&str], failure: &mut Option<String>| -> Option<Duration> {
+            timed(workspace, &target, args, false)
+                .map_err(|err| *failure = Some(format!("{err:#}")))
+                .ok()
+        };
+        result.check = run(&["check", "-p", &package], &mut result.failure);
+        if clippy && result.failure.is_none() {
+            result.clippy = run(
+                &[
+                    "clippy",
+                    "-p",
+                    &package,
+                    "--no-deps",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+                &mut result.failure,
+            );
+        }
+        println!(
+            "{package}: {}",
+            match (&result.failure, result.check) {
+                (Some(_), _) => "FAILED".to_owned(),
+                (None, Some(check)) => format!("cargo check {:.1} s", check.as_secs_f64()),
+                (None, None) => unreachable!("checked"),
+            }
+        );
+    }
+    Ok(results)
+}
