@@ -306,8 +306,11 @@ pub enum RustType {
 /// One operation's metadata.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OperationDef {
-    /// Operation name in the model.
+    /// The operation's API name: its key in the model's `operations`.
     pub model_name: String,
+    /// The name the wire carries (`X-Amz-Target`, query `Action`): the
+    /// operation's `name`, which may differ from its key.
+    pub wire_name: String,
     /// Rust type name of the operation's marker type.
     pub rust_name: String,
     /// snake_case name, for module and method names.
@@ -334,6 +337,9 @@ pub struct OperationDef {
     pub paginator: Option<PaginatorDef>,
     /// Host prefix template (`{label}.`), from the model's `endpoint.hostPrefix`.
     pub host_prefix: Option<String>,
+    /// Whether its input or output streams events: such operations get their
+    /// types but no wire code yet.
+    pub streams_events: bool,
 }
 
 /// How an operation pages through results.

@@ -9,7 +9,7 @@ use crate::ir::{
     Binding, ErrorDef, MemberDef, Module, OperationDef, PaginatorDef, Protocol, RustType, Service,
     StructDef, TimestampFormat, TypeDef, TypeKind,
 };
-use crate::model::{Location, Member, Metadata, ServiceModel, Shape, ShapeType};
+use crate::model::{Location, Member, Metadata, Operation, ServiceModel, Shape, ShapeType};
 use crate::naming::{disambiguate, enum_variant, field_name, snake_case, type_name};
 use crate::paginators::PaginatorsModel;
 
@@ -95,14 +95,17 @@ pub fn lower_with(
                     http_status: shape.error.as_ref().and_then(|e| e.http_status_code),
                     fault: shape.fault,
                 }),
-                is_operation_input: model
-                    .operations
-                    .values()
-                    .any(|op| op.input.as_ref().is_some_and(|input| &input.shape == name)),
+                // Only operations with wire code read and write their inputs and outputs.
+                is_operation_input: model.operations.values().any(|op| {
+                    !streams_events(model, op)
+                        && op.input.as_ref().is_some_and(|input| &input.shape == name)
+                }),
                 is_operation_output: model.operations.values().any(|op| {
-                    op.output
-                        .as_ref()
-                        .is_some_and(|output| &output.shape == name)
+                    !streams_events(model, op)
+                        && op
+                            .output
+                            .as_ref()
+                            .is_some_and(|output| &output.shape == name)
                 }),
                 in_input: input_reach.contains(name),
                 in_output: output_reach.contains(name),
@@ -581,13 +584,6 @@ fn rust_type(
         }
         Err(UnresolvedType::Missing(_) | UnresolvedType::Incomplete(_)) => return None,
     };
-    if model.shapes[name].eventstream {
-        problems.push(Problem::new(
-            path,
-            format!("shape {name:?} is an event stream, which this generator does not support yet"),
-        ));
-        return None;
-    }
     let nested_collection = match &ty {
         RustType::List(inner) | RustType::Map(_, inner) => Some(inner.as_ref()),
         _ => None,
@@ -684,6 +680,23 @@ pub fn reach(model: &ServiceModel, roots: impl IntoIterator<Item = String>) -> B
     seen
 }
 
+/// Whether the operation's input or output has an event-stream member
+/// (`eventstream` on the member's shape). The generator writes no wire code
+/// for such operations yet; their types are still generated.
+fn streams_events(model: &ServiceModel, op: &Operation) -> bool {
+    [&op.input, &op.output]
+        .into_iter()
+        .flatten()
+        .filter_map(|reference| model.shapes.get(&reference.shape))
+        .flat_map(|shape| shape.members.values())
+        .any(|member| {
+            model
+                .shapes
+                .get(&member.shape)
+                .is_some_and(|target| target.eventstream)
+        })
+}
+
 fn lower_operations(
     model: &ServiceModel,
     paginators: &PaginatorsModel,
@@ -694,10 +707,11 @@ fn lower_operations(
     let fn_names = disambiguate(&names, field_name);
     model
         .operations
-        .values()
+        .iter()
         .enumerate()
-        .map(|(index, op)| OperationDef {
-            model_name: op.name.clone(),
+        .map(|(index, (key, op))| OperationDef {
+            model_name: key.clone(),
+            wire_name: op.name.clone().unwrap_or_else(|| key.clone()),
             rust_name: rust_names[index].clone(),
             fn_name: fn_names[index].clone(),
             docs: docs(&op.documentation),
@@ -710,7 +724,8 @@ fn lower_operations(
             deprecated: deprecation(op.deprecated, &op.deprecated_message),
             idempotent: op.idempotent,
             host_prefix: op.endpoint.as_ref().and_then(|e| e.host_prefix.clone()),
-            paginator: paginators.pagination.get(&op.name).map(|p| PaginatorDef {
+            streams_events: streams_events(model, op),
+            paginator: paginators.pagination.get(key).map(|p| PaginatorDef {
                 input_tokens: p.input_token.to_vec(),
                 output_tokens: p.output_token.to_vec(),
                 limit_key: p.limit_key.clone(),

@@ -91,9 +91,15 @@ pub struct Metadata {
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
 pub struct Operation {
-    /// Operation name, equal to its key.
-    pub name: String,
-    /// HTTP binding.
+    /// The operation's wire name (`X-Amz-Target` suffix, query `Action`).
+    /// Usually equal to its key in `operations`, which is the API name; CloudFront
+    /// versions its wire names (`CreateDistribution2020_05_31`). botocore falls
+    /// back to the key when it is missing.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// HTTP binding. botocore reads a missing one as `POST /`, which is
+    /// what json and query operations always send.
+    #[serde(default)]
     pub http: HttpBinding,
     /// Input shape.
     #[serde(default)]
@@ -174,6 +180,17 @@ pub struct HttpBinding {
     /// Legacy per-binding auth type.
     #[serde(default)]
     pub auth_type: Option<String>,
+}
+
+impl Default for HttpBinding {
+    fn default() -> Self {
+        HttpBinding {
+            method: "POST".to_owned(),
+            request_uri: "/".to_owned(),
+            response_code: None,
+            auth_type: None,
+        }
+    }
 }
 
 /// An operation's `endpoint` object.

@@ -24,15 +24,6 @@ pub fn validate(model: &ServiceModel, paginators: &PaginatorsModel) -> Result<Ve
     }
     for (name, operation) in &model.operations {
         let path = format!("operations.{name}");
-        if &operation.name != name {
-            problems.push(Problem::new(
-                format!("{path}.name"),
-                format!(
-                    "is {:?}, but the operation's key is {name:?}",
-                    operation.name
-                ),
-            ));
-        }
         if !HTTP_METHODS.contains(&operation.http.method.as_str()) {
             problems.push(Problem::new(
                 format!("{path}.http.method"),

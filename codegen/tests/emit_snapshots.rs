@@ -55,6 +55,7 @@ snapshot_fixtures!(
     maps_of_lists,
     http_bindings,
     aws_json,
+    event_streams,
 );
 
 #[test]

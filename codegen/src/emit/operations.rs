@@ -33,10 +33,15 @@ pub fn operation_mod(service: &Service) -> TokenStream {
             ) -> ::std::result::Result<Self::Output, Self::Error>;
         }
     });
+    let streaming_note = if service.operations.iter().any(|op| op.streams_events) {
+        " Operations that stream events do not, yet: their marker types say so."
+    } else {
+        ""
+    };
     let docs = inner_docs(&format!(
         "Operations of {}: a marker type per operation carrying its metadata.\n\n\
          Every operation implements [`Operation`], which ties the input and output types to the HTTP method, \
-         URI template, success status and documented errors.",
+         URI template, success status and documented errors.{streaming_note}",
         service.full_name
     ));
     let modules = service.operations.iter().map(|op| {
@@ -47,7 +52,7 @@ pub fn operation_mod(service: &Service) -> TokenStream {
         } else {
             quote!()
         };
-        let error_export = supports_requests(service).then(|| {
+        let error_export = (supports_requests(service) && !op.streams_events).then(|| {
             let error = format_ident!("{}Error", op.rust_name);
             quote! { pub use #module::#error; }
         });
@@ -111,8 +116,11 @@ pub fn operation_mod(service: &Service) -> TokenStream {
 /// `src/operation/<name>.rs`: one operation's marker type.
 pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
     let name = ident(&op.rust_name);
-    let docs = outer_docs(&op.docs, &format!("The `{}` operation.", op.model_name));
     let deprecated = deprecated_attr(&op.deprecated);
+    if op.streams_events {
+        return streaming_operation(op, &name, &deprecated);
+    }
+    let docs = outer_docs(&op.docs, &format!("The `{}` operation.", op.model_name));
     let io_type = |shape: &Option<String>| match shape {
         Some(shape) => type_path(&service.types[shape]),
         None => quote!(()),
@@ -206,6 +214,34 @@ pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
 
             #serialize
         }
+    }
+}
+
+/// The marker type of an operation whose input or output streams events:
+/// documented, with no `Operation` impl, so that nothing can send a request
+/// the generator does not know how to write.
+fn streaming_operation(
+    op: &OperationDef,
+    name: &proc_macro2::Ident,
+    deprecated: &TokenStream,
+) -> TokenStream {
+    let note = format!(
+        "{}\n\n**Not callable yet:** this operation streams events, which the generator does not \
+         support yet. Its input and output types are generated; it has no request or response code \
+         and does not implement [`Operation`](super::Operation).",
+        if op.docs.is_empty() {
+            format!("The `{}` operation.", op.model_name)
+        } else {
+            op.docs.clone()
+        }
+    );
+    let docs = outer_docs(&note, "");
+    quote! {
+        #docs
+        #deprecated
+        #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::default::Default, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+        #[non_exhaustive]
+        pub struct #name;
     }
 }
 

@@ -45,6 +45,16 @@ fn an_operation_without_input_sends_an_empty_document() {
 }
 
 #[test]
+fn the_wire_carries_the_operation_name_and_rust_the_key() {
+    // The model's key is `Ping`, its `name` `Ping2020_01_01`; it has no `http`.
+    let request = Ping::serialize_request(&()).unwrap();
+    assert_eq!(request.headers()["x-amz-target"], "FixtureService_20200101.Ping2020_01_01");
+    assert_eq!(request.method(), http::Method::POST);
+    assert_eq!(request.uri().path(), "/");
+    assert_eq!(<Ping as Operation>::NAME, "Ping");
+}
+
+#[test]
 fn an_invalid_host_label_is_refused() {
     let input = PutThingInput::builder().zone("not a label").name("w").build().unwrap();
     assert!(PutThing::serialize_request(&input).is_err());

@@ -27,7 +27,7 @@ pub fn serialize_request_body(
     let def = input_def(service, op);
     let fill = fill_idempotency_tokens(&def);
     // The operation's `name` is its wire name; botocore sends it whatever key the model files it under.
-    let target_header = format!("{}.{}", target.target_prefix, op.model_name);
+    let target_header = format!("{}.{}", target.target_prefix, op.wire_name);
     let content_type = &target.content_type;
     let method = &op.method;
     // Services that used to speak the query protocol are told the caller expects its error codes.
