@@ -175,25 +175,12 @@ pub fn discover(root: &Path) -> Result<Vec<Job>> {
 }
 
 fn single_job(model: &Path, out: &Path, service: Option<String>) -> Result<Job> {
-    let text = read(model)?;
-    let service = match service {
-        Some(service) => service,
-        None => endpoint_prefix(&text).with_context(|| {
-            format!(
-                "{}: no metadata.endpointPrefix; pass --service",
-                model.display()
-            )
-        })?,
-    };
-    let paginators = model
-        .parent()
-        .map(|dir| dir.join("paginators-1.json"))
-        .filter(|p| p.is_file() && model.file_name().is_some_and(|n| n == "service-2.json"));
+    let source = crate::model_source::load(model)?;
     Ok(Job {
-        service,
-        model: model.to_path_buf(),
-        paginators,
-        source_label: model.display().to_string(),
+        service: service.unwrap_or_else(|| source.service_name()),
+        paginators: source.paginators_path.clone(),
+        source_label: source.service_path.display().to_string(),
+        model: source.service_path,
         crate_version: "0.1.0".to_string(),
         out_dir: out.to_path_buf(),
         runtime_path: runtime_path_from(out)?,
@@ -225,13 +212,6 @@ fn relative_path(from: &Path, to: &Path) -> PathBuf {
     }
     path.extend(&to[common..]);
     path
-}
-
-fn endpoint_prefix(model_json: &str) -> Option<String> {
-    awsgen_codegen::model::parse_service_model(model_json)
-        .ok()?
-        .metadata
-        .endpoint_prefix
 }
 
 /// Generates every job in memory; the first failure stops everything before any write.

@@ -18,7 +18,9 @@ pub struct ModelSource {
     pub service_json: String,
     /// The parsed model.
     pub model: ServiceModel,
-    /// The `paginators-1.json` text beside it, if any.
+    /// The `paginators-1.json(.gz)` beside it, if any.
+    pub paginators_path: Option<PathBuf>,
+    /// Its text.
     pub paginators_json: Option<String>,
 }
 
@@ -30,15 +32,59 @@ pub fn load(path: &Path) -> Result<ModelSource> {
     let service_json = read(&service_path)?;
     let model = parse_service_model(&service_json)
         .with_context(|| format!("{} is not a readable service model", service_path.display()))?;
-    let paginators_json = paginators_beside(&service_path)
-        .map(|p| read(&p))
-        .transpose()?;
+    let paginators_path = paginators_beside(&service_path);
+    let paginators_json = paginators_path.as_deref().map(read).transpose()?;
     Ok(ModelSource {
         service_path,
         service_json,
         model,
+        paginators_path,
         paginators_json,
     })
+}
+
+impl ModelSource {
+    /// botocore's name for the service: its data folder when the model sits
+    /// in botocore's layout (`<service>/<api-version>/service-2.json`), e.g.
+    /// `sagemaker`; else the model's `endpointPrefix` when it makes a valid
+    /// crate name, else its `serviceId` in kebab case.
+    pub fn service_name(&self) -> String {
+        let folder_name = self
+            .service_path
+            .parent()
+            .filter(|version| version.file_name().and_then(|n| n.to_str()).is_some_and(is_api_version))
+            .and_then(Path::parent)
+            .and_then(|service| service.file_name())
+            .and_then(|name| name.to_str())
+            .filter(|name| is_crate_name_part(name));
+        let metadata = &self.model.metadata;
+        folder_name
+            .map(str::to_owned)
+            .or_else(|| metadata.endpoint_prefix.clone().filter(|prefix| is_crate_name_part(prefix)))
+            .or_else(|| {
+                let id = metadata.service_id.as_deref()?.to_ascii_lowercase().replace(' ', "-");
+                is_crate_name_part(&id).then_some(id)
+            })
+            .unwrap_or_else(|| "service".to_owned())
+    }
+}
+
+/// `2016-11-15`: botocore's API version folders.
+fn is_api_version(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    bytes.len() == 10
+        && bytes.iter().enumerate().all(|(index, byte)| match index {
+            4 | 7 => *byte == b'-',
+            _ => byte.is_ascii_digit(),
+        })
+}
+
+/// Lowercase letters, digits and inner hyphens: what `awsgen-<name>` needs.
+fn is_crate_name_part(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('-')
+        && !name.ends_with('-')
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn locate(path: &Path) -> Result<PathBuf> {
@@ -152,6 +198,27 @@ mod tests {
         let version = load(&service.join("2014-01-01")).unwrap();
         assert!(version.paginators_json.is_none());
         load(&service.join("2015-07-09/service-2.json.gz")).unwrap();
+    }
+
+    #[test]
+    fn the_service_name_is_botocores_folder_then_the_metadata() {
+        let dir = tempfile::tempdir().unwrap();
+        let model = |prefix: &str, id: &str| {
+            format!(
+                r#"{{"metadata": {{"apiVersion": "2017-07-24", "protocol": "json", "endpointPrefix": "{prefix}", "serviceId": "{id}"}}, "operations": {{}}, "shapes": {{}}}}"#
+            )
+        };
+        let in_layout = dir.path().join("sagemaker/2017-07-24");
+        fs::create_dir_all(&in_layout).unwrap();
+        gzip(&in_layout.join("service-2.json.gz"), &model("api.sagemaker", "SageMaker"));
+        assert_eq!(load(&dir.path().join("sagemaker")).unwrap().service_name(), "sagemaker");
+        let loose = dir.path().join("model.json");
+        fs::write(&loose, model("api.sagemaker", "SageMaker")).unwrap();
+        assert_eq!(load(&loose).unwrap().service_name(), "sagemaker");
+        fs::write(&loose, model("apigateway", "API Gateway")).unwrap();
+        assert_eq!(load(&loose).unwrap().service_name(), "apigateway");
+        fs::write(&loose, model("a.b", "Not a name!")).unwrap();
+        assert_eq!(load(&loose).unwrap().service_name(), "service");
     }
 
     #[test]

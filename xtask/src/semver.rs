@@ -196,12 +196,7 @@ fn judge(diff: &ModelDiff, tool: ToolVerdict) -> Outcome {
 
 /// Generates `source` as a standalone crate in `dir` (its own workspace).
 fn write_crate(source: &ModelSource, dir: &Path) -> Result<PathBuf> {
-    let service = source
-        .model
-        .metadata
-        .endpoint_prefix
-        .clone()
-        .unwrap_or_else(|| "service".to_string());
+    let service = source.service_name();
     let label = source.service_path.display().to_string();
     let generated = generate(Input {
         service_json: &source.service_json,

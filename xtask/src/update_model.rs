@@ -64,7 +64,7 @@ pub fn run_at(root: &Path, args: &[String]) -> Result<ExitCode> {
         .clone()
         .context("update-model needs a model: cargo xtask update-model PATH")?;
     let incoming = model_source::load(&path)?;
-    let job = vendored_job(root, &options, &incoming.model)?;
+    let job = vendored_job(root, &options, &incoming)?;
     let current_json = crate::codegen::read(&job.model)?;
     let current = awsgen_codegen::model::parse_service_model(&current_json).with_context(|| {
         format!(
@@ -223,16 +223,13 @@ fn shown_path(root: &Path, path: &Path) -> String {
 }
 
 /// The vendored model the new one replaces.
-fn vendored_job(root: &Path, options: &Options, incoming: &ServiceModel) -> Result<Job> {
+fn vendored_job(root: &Path, options: &Options, incoming: &ModelSource) -> Result<Job> {
     let jobs = discover(root)?;
     let wanted = options
         .service
         .clone()
-        .or_else(|| incoming.metadata.endpoint_prefix.clone());
-    if let Some(job) = wanted
-        .as_ref()
-        .and_then(|w| jobs.iter().find(|j| &j.service == w))
-    {
+        .unwrap_or_else(|| incoming.service_name());
+    if let Some(job) = jobs.iter().find(|j| j.service == wanted) {
         return Ok(job.clone());
     }
     match (&options.service, &jobs[..]) {
@@ -243,7 +240,7 @@ fn vendored_job(root: &Path, options: &Options, incoming: &ServiceModel) -> Resu
             let known: Vec<&str> = jobs.iter().map(|j| j.service.as_str()).collect();
             bail!(
                 "no vendored model for service {:?} under model/ (vendored: {}); pass --service NAME",
-                wanted.unwrap_or_default(),
+                wanted,
                 known.join(", ")
             )
         }
