@@ -114,7 +114,7 @@ fn documentation_changes_are_listed_apart_and_never_breaking() {
     assert_eq!(diff.updated_operations().count(), 0);
     let text = render(&diff, Format::Text, "2020/02/02");
     assert!(
-        text.starts_with("2020/02/02 - Demo Service - 0 new api methods / 0 updated api methods\n"),
+        text.starts_with("2020/02/02 - Demo Service - documentation updates\n"),
         "{text}"
     );
     assert!(
@@ -240,7 +240,7 @@ fn operations_added_removed_and_rebound() {
         ]
     );
     let text = render(&diff, Format::Text, "2020/02/02");
-    assert!(text.starts_with("2020/02/02 - Demo Service - 1 new api methods / 1 updated api methods / 1 removed api methods"), "{text}");
+    assert!(text.starts_with("2020/02/02 - Demo Service - 1 new 1 updated 1 removed api methods\n"), "{text}");
     assert!(
         text.contains("Fresh (new)\nChanges (response)\nResponse\n{}"),
         "{text}"

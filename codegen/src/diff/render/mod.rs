@@ -50,8 +50,9 @@ pub fn render(diff: &ModelDiff, format: Format, date: &str) -> String {
     }
 }
 
-/// `YYYY/MM/DD - Service - N new api methods / N updated api methods`, plus
-/// removed methods when there are any.
+/// The title line of the public AWS API-change feeds:
+/// `2016/04/05 - Amazon API Gateway - 2 new 10 updated api methods`, zero
+/// counts left out. A change to documentation alone says so.
 fn title(diff: &ModelDiff, date: &str) -> String {
     let count = |status| {
         diff.operations
@@ -59,17 +60,24 @@ fn title(diff: &ModelDiff, date: &str) -> String {
             .filter(|op| op.status == status)
             .count()
     };
-    let mut title = format!(
-        "{date} - {} - {} new api methods / {} updated api methods",
-        diff.service_full_name,
-        count(OperationStatus::New),
-        count(OperationStatus::Updated)
-    );
-    let removed = count(OperationStatus::Removed);
-    if removed > 0 {
-        title.push_str(&format!(" / {removed} removed api methods"));
-    }
-    title
+    let counts: Vec<String> = [
+        (OperationStatus::New, "new"),
+        (OperationStatus::Updated, "updated"),
+        (OperationStatus::Removed, "removed"),
+    ]
+    .into_iter()
+    .map(|(status, word)| (count(status), word))
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, word)| format!("{n} {word}"))
+    .collect();
+    let summary = if !counts.is_empty() {
+        format!("{} api methods", counts.join(" "))
+    } else if diff.documentation_only_operations().next().is_some() {
+        "documentation updates".to_string()
+    } else {
+        "no api changes".to_string()
+    };
+    format!("{date} - {} - {summary}", diff.service_full_name)
 }
 
 /// The operations the feed lists, in feed order: new, updated, removed.
