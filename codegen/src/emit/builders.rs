@@ -13,6 +13,13 @@ use super::rust_types::{builder_ident, ident, type_path, type_tokens};
 use super::structs::field_type;
 use crate::ir::{MemberDef, RustType, Service, StructDef, TypeDef};
 
+/// The method names `clippy::should_implement_trait` reserves for std's traits.
+const CLIPPY_TRAIT_METHODS: &[&str] = &[
+    "add", "as_mut", "as_ref", "bitand", "bitor", "bitxor", "borrow", "borrow_mut", "clone", "cmp",
+    "default", "deref", "deref_mut", "div", "drop", "eq", "from_iter", "from_str", "hash", "index",
+    "index_mut", "into_iter", "mul", "neg", "next", "not", "rem", "shl", "shr", "sub",
+];
+
 /// The builder of a structure.
 ///
 /// Its small non-generic methods are `#[inline]`, so they are compiled in the
@@ -46,6 +53,13 @@ pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
         " Builds the [`{}`]; fails with [`BuildError::MissingField`](::awsgen_runtime::primitives::BuildError::MissingField) naming the first required member left unset.",
         type_def.rust_name
     );
+    // Setters are named after members, and a member called `Add` or `Next`
+    // gives a setter that clippy takes for a trait method.
+    let trait_like_allow = def
+        .members
+        .iter()
+        .any(|m| CLIPPY_TRAIT_METHODS.contains(&m.setter.as_str()))
+        .then(|| quote!(#[allow(clippy::should_implement_trait)]));
     let deprecated_allow =
         if def.members.iter().any(|m| m.deprecated.is_some()) || type_def.deprecated.is_some() {
             quote!(#[allow(deprecated)])
@@ -60,6 +74,7 @@ pub fn emit_builder(service: &Service, type_def: &TypeDef, def: &StructDef) -> T
         }
 
         #deprecated_allow
+        #trait_like_allow
         impl #builder {
             #(#methods)*
 

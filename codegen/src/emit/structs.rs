@@ -107,7 +107,8 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
             #[doc = #builder_doc]
             #[inline]
             pub fn builder() -> #builder {
-                #builder::default()
+                // Qualified: a member named `Default` gives the builder a `default` setter.
+                <#builder as ::std::default::Default>::default()
             }
         }
 

@@ -25,3 +25,26 @@ fn keyword_members_keep_their_wire_names() {
     assert!(missing.to_string().contains("`type`"));
     let _ = (FooBar::default(), FooBar2::default(), SelfValue::default());
 }
+
+#[test]
+fn members_named_like_trait_and_builder_methods_get_setters() {
+    use awsgen_fixture_hostile_names::types::FontFamily;
+    // `default`, `add`, `next` and `clone` keep the member's name; `build`
+    // and `builder` are the builder's own, so those members' setters differ.
+    let family = FontFamily::builder()
+        .default("Arial")
+        .add("bold")
+        .next("Helvetica")
+        .clone("copy")
+        .build_2("b")
+        .builder("r")
+        .build()
+        .unwrap();
+    assert_eq!(family.default.as_deref(), Some("Arial"));
+    assert_eq!(family.add.as_deref(), Some("bold"));
+    assert_eq!(family.next.as_deref(), Some("Helvetica"));
+    assert_eq!(family.clone.as_deref(), Some("copy"));
+    assert_eq!(family.build.as_deref(), Some("b"));
+    assert_eq!(family.builder.as_deref(), Some("r"));
+    assert_eq!(FontFamily::builder().build().unwrap(), FontFamily::default());
+}

@@ -17,7 +17,7 @@ impl BadRequestException {
     /// Starts building a [`BadRequestException`].
     #[inline]
     pub fn builder() -> crate::error::builders::BadRequestExceptionBuilder {
-        crate::error::builders::BadRequestExceptionBuilder::default()
+        <crate::error::builders::BadRequestExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BadRequestException {

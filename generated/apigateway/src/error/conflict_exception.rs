@@ -17,7 +17,7 @@ impl ConflictException {
     /// Starts building a [`ConflictException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ConflictExceptionBuilder {
-        crate::error::builders::ConflictExceptionBuilder::default()
+        <crate::error::builders::ConflictExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ConflictException {

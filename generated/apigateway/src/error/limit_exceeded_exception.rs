@@ -21,7 +21,7 @@ impl LimitExceededException {
     /// Starts building a [`LimitExceededException`].
     #[inline]
     pub fn builder() -> crate::error::builders::LimitExceededExceptionBuilder {
-        crate::error::builders::LimitExceededExceptionBuilder::default()
+        <crate::error::builders::LimitExceededExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for LimitExceededException {

@@ -21,7 +21,7 @@ impl ServiceUnavailableException {
     /// Starts building a [`ServiceUnavailableException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ServiceUnavailableExceptionBuilder {
-        crate::error::builders::ServiceUnavailableExceptionBuilder::default()
+        <crate::error::builders::ServiceUnavailableExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ServiceUnavailableException {

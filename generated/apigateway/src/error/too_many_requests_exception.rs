@@ -21,7 +21,7 @@ impl TooManyRequestsException {
     /// Starts building a [`TooManyRequestsException`].
     #[inline]
     pub fn builder() -> crate::error::builders::TooManyRequestsExceptionBuilder {
-        crate::error::builders::TooManyRequestsExceptionBuilder::default()
+        <crate::error::builders::TooManyRequestsExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TooManyRequestsException {

@@ -17,7 +17,7 @@ impl UnauthorizedException {
     /// Starts building a [`UnauthorizedException`].
     #[inline]
     pub fn builder() -> crate::error::builders::UnauthorizedExceptionBuilder {
-        crate::error::builders::UnauthorizedExceptionBuilder::default()
+        <crate::error::builders::UnauthorizedExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UnauthorizedException {

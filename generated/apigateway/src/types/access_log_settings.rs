@@ -19,7 +19,7 @@ impl AccessLogSettings {
     /// Starts building a [`AccessLogSettings`].
     #[inline]
     pub fn builder() -> crate::types::builders::AccessLogSettingsBuilder {
-        crate::types::builders::AccessLogSettingsBuilder::default()
+        <crate::types::builders::AccessLogSettingsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AccessLogSettings {

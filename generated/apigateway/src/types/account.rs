@@ -23,7 +23,7 @@ impl Account {
     /// Starts building a [`Account`].
     #[inline]
     pub fn builder() -> crate::types::builders::AccountBuilder {
-        crate::types::builders::AccountBuilder::default()
+        <crate::types::builders::AccountBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Account {

@@ -37,7 +37,7 @@ impl ApiKey {
     /// Starts building a [`ApiKey`].
     #[inline]
     pub fn builder() -> crate::types::builders::ApiKeyBuilder {
-        crate::types::builders::ApiKeyBuilder::default()
+        <crate::types::builders::ApiKeyBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ApiKey {

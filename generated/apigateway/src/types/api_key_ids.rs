@@ -19,7 +19,7 @@ impl ApiKeyIds {
     /// Starts building a [`ApiKeyIds`].
     #[inline]
     pub fn builder() -> crate::types::builders::ApiKeyIdsBuilder {
-        crate::types::builders::ApiKeyIdsBuilder::default()
+        <crate::types::builders::ApiKeyIdsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ApiKeyIds {

@@ -21,7 +21,7 @@ impl ApiKeys {
     /// Starts building a [`ApiKeys`].
     #[inline]
     pub fn builder() -> crate::types::builders::ApiKeysBuilder {
-        crate::types::builders::ApiKeysBuilder::default()
+        <crate::types::builders::ApiKeysBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ApiKeys {

@@ -26,7 +26,7 @@ impl ApiStage {
     /// Starts building a [`ApiStage`].
     #[inline]
     pub fn builder() -> crate::types::builders::ApiStageBuilder {
-        crate::types::builders::ApiStageBuilder::default()
+        <crate::types::builders::ApiStageBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ApiStage {

@@ -35,7 +35,7 @@ impl Authorizer {
     /// Starts building a [`Authorizer`].
     #[inline]
     pub fn builder() -> crate::types::builders::AuthorizerBuilder {
-        crate::types::builders::AuthorizerBuilder::default()
+        <crate::types::builders::AuthorizerBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Authorizer {

@@ -19,7 +19,7 @@ impl Authorizers {
     /// Starts building a [`Authorizers`].
     #[inline]
     pub fn builder() -> crate::types::builders::AuthorizersBuilder {
-        crate::types::builders::AuthorizersBuilder::default()
+        <crate::types::builders::AuthorizersBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Authorizers {

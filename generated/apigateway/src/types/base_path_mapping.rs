@@ -21,7 +21,7 @@ impl BasePathMapping {
     /// Starts building a [`BasePathMapping`].
     #[inline]
     pub fn builder() -> crate::types::builders::BasePathMappingBuilder {
-        crate::types::builders::BasePathMappingBuilder::default()
+        <crate::types::builders::BasePathMappingBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BasePathMapping {

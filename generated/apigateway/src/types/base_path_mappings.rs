@@ -19,7 +19,7 @@ impl BasePathMappings {
     /// Starts building a [`BasePathMappings`].
     #[inline]
     pub fn builder() -> crate::types::builders::BasePathMappingsBuilder {
-        crate::types::builders::BasePathMappingsBuilder::default()
+        <crate::types::builders::BasePathMappingsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BasePathMappings {

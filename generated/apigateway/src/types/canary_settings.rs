@@ -25,7 +25,7 @@ impl CanarySettings {
     /// Starts building a [`CanarySettings`].
     #[inline]
     pub fn builder() -> crate::types::builders::CanarySettingsBuilder {
-        crate::types::builders::CanarySettingsBuilder::default()
+        <crate::types::builders::CanarySettingsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CanarySettings {

@@ -29,7 +29,7 @@ impl ClientCertificate {
     /// Starts building a [`ClientCertificate`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientCertificateBuilder {
-        crate::types::builders::ClientCertificateBuilder::default()
+        <crate::types::builders::ClientCertificateBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ClientCertificate {

@@ -19,7 +19,7 @@ impl ClientCertificates {
     /// Starts building a [`ClientCertificates`].
     #[inline]
     pub fn builder() -> crate::types::builders::ClientCertificatesBuilder {
-        crate::types::builders::ClientCertificatesBuilder::default()
+        <crate::types::builders::ClientCertificatesBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ClientCertificates {

@@ -33,7 +33,7 @@ impl CreateApiKeyRequest {
     /// Starts building a [`CreateApiKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateApiKeyRequestBuilder {
-        crate::types::builders::CreateApiKeyRequestBuilder::default()
+        <crate::types::builders::CreateApiKeyRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateApiKeyRequest {

@@ -43,7 +43,7 @@ impl CreateAuthorizerRequest {
     /// Starts building a [`CreateAuthorizerRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateAuthorizerRequestBuilder {
-        crate::types::builders::CreateAuthorizerRequestBuilder::default()
+        <crate::types::builders::CreateAuthorizerRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateAuthorizerRequest {

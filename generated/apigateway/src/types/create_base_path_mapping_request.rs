@@ -33,7 +33,7 @@ impl CreateBasePathMappingRequest {
     /// Starts building a [`CreateBasePathMappingRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateBasePathMappingRequestBuilder {
-        crate::types::builders::CreateBasePathMappingRequestBuilder::default()
+        <crate::types::builders::CreateBasePathMappingRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateBasePathMappingRequest {

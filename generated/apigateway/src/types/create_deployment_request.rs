@@ -39,7 +39,7 @@ impl CreateDeploymentRequest {
     /// Starts building a [`CreateDeploymentRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateDeploymentRequestBuilder {
-        crate::types::builders::CreateDeploymentRequestBuilder::default()
+        <crate::types::builders::CreateDeploymentRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateDeploymentRequest {

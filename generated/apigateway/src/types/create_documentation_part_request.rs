@@ -29,7 +29,7 @@ impl CreateDocumentationPartRequest {
     /// Starts building a [`CreateDocumentationPartRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateDocumentationPartRequestBuilder {
-        crate::types::builders::CreateDocumentationPartRequestBuilder::default()
+        <crate::types::builders::CreateDocumentationPartRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateDocumentationPartRequest {

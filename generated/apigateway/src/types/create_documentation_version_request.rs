@@ -29,7 +29,7 @@ impl CreateDocumentationVersionRequest {
     /// Starts building a [`CreateDocumentationVersionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateDocumentationVersionRequestBuilder {
-        crate::types::builders::CreateDocumentationVersionRequestBuilder::default()
+        <crate::types::builders::CreateDocumentationVersionRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

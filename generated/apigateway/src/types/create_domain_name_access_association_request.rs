@@ -33,7 +33,7 @@ impl CreateDomainNameAccessAssociationRequest {
     /// Starts building a [`CreateDomainNameAccessAssociationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder {
-        crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder::default()
+        <crate::types::builders::CreateDomainNameAccessAssociationRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -57,7 +57,7 @@ impl CreateDomainNameRequest {
     /// Starts building a [`CreateDomainNameRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateDomainNameRequestBuilder {
-        crate::types::builders::CreateDomainNameRequestBuilder::default()
+        <crate::types::builders::CreateDomainNameRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateDomainNameRequest {

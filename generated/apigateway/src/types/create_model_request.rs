@@ -33,7 +33,7 @@ impl CreateModelRequest {
     /// Starts building a [`CreateModelRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateModelRequestBuilder {
-        crate::types::builders::CreateModelRequestBuilder::default()
+        <crate::types::builders::CreateModelRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateModelRequest {

@@ -27,7 +27,7 @@ impl CreateRequestValidatorRequest {
     /// Starts building a [`CreateRequestValidatorRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateRequestValidatorRequestBuilder {
-        crate::types::builders::CreateRequestValidatorRequestBuilder::default()
+        <crate::types::builders::CreateRequestValidatorRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateRequestValidatorRequest {

@@ -31,7 +31,7 @@ impl CreateResourceRequest {
     /// Starts building a [`CreateResourceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateResourceRequestBuilder {
-        crate::types::builders::CreateResourceRequestBuilder::default()
+        <crate::types::builders::CreateResourceRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateResourceRequest {

@@ -49,7 +49,7 @@ impl CreateRestApiRequest {
     /// Starts building a [`CreateRestApiRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateRestApiRequestBuilder {
-        crate::types::builders::CreateRestApiRequestBuilder::default()
+        <crate::types::builders::CreateRestApiRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateRestApiRequest {

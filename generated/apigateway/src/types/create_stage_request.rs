@@ -49,7 +49,7 @@ impl CreateStageRequest {
     /// Starts building a [`CreateStageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateStageRequestBuilder {
-        crate::types::builders::CreateStageRequestBuilder::default()
+        <crate::types::builders::CreateStageRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateStageRequest {

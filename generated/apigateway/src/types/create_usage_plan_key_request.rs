@@ -29,7 +29,7 @@ impl CreateUsagePlanKeyRequest {
     /// Starts building a [`CreateUsagePlanKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateUsagePlanKeyRequestBuilder {
-        crate::types::builders::CreateUsagePlanKeyRequestBuilder::default()
+        <crate::types::builders::CreateUsagePlanKeyRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateUsagePlanKeyRequest {

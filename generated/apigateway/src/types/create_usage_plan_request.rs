@@ -31,7 +31,7 @@ impl CreateUsagePlanRequest {
     /// Starts building a [`CreateUsagePlanRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateUsagePlanRequestBuilder {
-        crate::types::builders::CreateUsagePlanRequestBuilder::default()
+        <crate::types::builders::CreateUsagePlanRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateUsagePlanRequest {

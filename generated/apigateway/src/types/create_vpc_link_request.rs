@@ -29,7 +29,7 @@ impl CreateVpcLinkRequest {
     /// Starts building a [`CreateVpcLinkRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVpcLinkRequestBuilder {
-        crate::types::builders::CreateVpcLinkRequestBuilder::default()
+        <crate::types::builders::CreateVpcLinkRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateVpcLinkRequest {

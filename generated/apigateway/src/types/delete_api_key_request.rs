@@ -21,7 +21,7 @@ impl DeleteApiKeyRequest {
     /// Starts building a [`DeleteApiKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteApiKeyRequestBuilder {
-        crate::types::builders::DeleteApiKeyRequestBuilder::default()
+        <crate::types::builders::DeleteApiKeyRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteApiKeyRequest {

@@ -27,7 +27,7 @@ impl DeleteAuthorizerRequest {
     /// Starts building a [`DeleteAuthorizerRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteAuthorizerRequestBuilder {
-        crate::types::builders::DeleteAuthorizerRequestBuilder::default()
+        <crate::types::builders::DeleteAuthorizerRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteAuthorizerRequest {

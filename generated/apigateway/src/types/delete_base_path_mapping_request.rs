@@ -33,7 +33,7 @@ impl DeleteBasePathMappingRequest {
     /// Starts building a [`DeleteBasePathMappingRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteBasePathMappingRequestBuilder {
-        crate::types::builders::DeleteBasePathMappingRequestBuilder::default()
+        <crate::types::builders::DeleteBasePathMappingRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteBasePathMappingRequest {

@@ -21,7 +21,7 @@ impl DeleteClientCertificateRequest {
     /// Starts building a [`DeleteClientCertificateRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteClientCertificateRequestBuilder {
-        crate::types::builders::DeleteClientCertificateRequestBuilder::default()
+        <crate::types::builders::DeleteClientCertificateRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteClientCertificateRequest {

@@ -27,7 +27,7 @@ impl DeleteDeploymentRequest {
     /// Starts building a [`DeleteDeploymentRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteDeploymentRequestBuilder {
-        crate::types::builders::DeleteDeploymentRequestBuilder::default()
+        <crate::types::builders::DeleteDeploymentRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteDeploymentRequest {

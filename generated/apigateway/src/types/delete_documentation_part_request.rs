@@ -27,7 +27,7 @@ impl DeleteDocumentationPartRequest {
     /// Starts building a [`DeleteDocumentationPartRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteDocumentationPartRequestBuilder {
-        crate::types::builders::DeleteDocumentationPartRequestBuilder::default()
+        <crate::types::builders::DeleteDocumentationPartRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteDocumentationPartRequest {

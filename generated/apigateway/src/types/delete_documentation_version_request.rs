@@ -27,7 +27,7 @@ impl DeleteDocumentationVersionRequest {
     /// Starts building a [`DeleteDocumentationVersionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteDocumentationVersionRequestBuilder {
-        crate::types::builders::DeleteDocumentationVersionRequestBuilder::default()
+        <crate::types::builders::DeleteDocumentationVersionRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -21,7 +21,7 @@ impl DeleteDomainNameAccessAssociationRequest {
     /// Starts building a [`DeleteDomainNameAccessAssociationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteDomainNameAccessAssociationRequestBuilder {
-        crate::types::builders::DeleteDomainNameAccessAssociationRequestBuilder::default()
+        <crate::types::builders::DeleteDomainNameAccessAssociationRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

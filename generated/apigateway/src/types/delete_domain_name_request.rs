@@ -25,7 +25,7 @@ impl DeleteDomainNameRequest {
     /// Starts building a [`DeleteDomainNameRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteDomainNameRequestBuilder {
-        crate::types::builders::DeleteDomainNameRequestBuilder::default()
+        <crate::types::builders::DeleteDomainNameRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteDomainNameRequest {

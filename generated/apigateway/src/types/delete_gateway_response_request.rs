@@ -27,7 +27,7 @@ impl DeleteGatewayResponseRequest {
     /// Starts building a [`DeleteGatewayResponseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteGatewayResponseRequestBuilder {
-        crate::types::builders::DeleteGatewayResponseRequestBuilder::default()
+        <crate::types::builders::DeleteGatewayResponseRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteGatewayResponseRequest {

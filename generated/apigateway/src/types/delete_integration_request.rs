@@ -33,7 +33,7 @@ impl DeleteIntegrationRequest {
     /// Starts building a [`DeleteIntegrationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteIntegrationRequestBuilder {
-        crate::types::builders::DeleteIntegrationRequestBuilder::default()
+        <crate::types::builders::DeleteIntegrationRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteIntegrationRequest {

@@ -39,7 +39,7 @@ impl DeleteIntegrationResponseRequest {
     /// Starts building a [`DeleteIntegrationResponseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteIntegrationResponseRequestBuilder {
-        crate::types::builders::DeleteIntegrationResponseRequestBuilder::default()
+        <crate::types::builders::DeleteIntegrationResponseRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -33,7 +33,7 @@ impl DeleteMethodRequest {
     /// Starts building a [`DeleteMethodRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteMethodRequestBuilder {
-        crate::types::builders::DeleteMethodRequestBuilder::default()
+        <crate::types::builders::DeleteMethodRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteMethodRequest {

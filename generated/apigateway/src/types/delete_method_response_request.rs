@@ -39,7 +39,7 @@ impl DeleteMethodResponseRequest {
     /// Starts building a [`DeleteMethodResponseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteMethodResponseRequestBuilder {
-        crate::types::builders::DeleteMethodResponseRequestBuilder::default()
+        <crate::types::builders::DeleteMethodResponseRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteMethodResponseRequest {

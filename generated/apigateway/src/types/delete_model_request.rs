@@ -27,7 +27,7 @@ impl DeleteModelRequest {
     /// Starts building a [`DeleteModelRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteModelRequestBuilder {
-        crate::types::builders::DeleteModelRequestBuilder::default()
+        <crate::types::builders::DeleteModelRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteModelRequest {

@@ -27,7 +27,7 @@ impl DeleteRequestValidatorRequest {
     /// Starts building a [`DeleteRequestValidatorRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteRequestValidatorRequestBuilder {
-        crate::types::builders::DeleteRequestValidatorRequestBuilder::default()
+        <crate::types::builders::DeleteRequestValidatorRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteRequestValidatorRequest {

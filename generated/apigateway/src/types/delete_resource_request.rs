@@ -27,7 +27,7 @@ impl DeleteResourceRequest {
     /// Starts building a [`DeleteResourceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteResourceRequestBuilder {
-        crate::types::builders::DeleteResourceRequestBuilder::default()
+        <crate::types::builders::DeleteResourceRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteResourceRequest {

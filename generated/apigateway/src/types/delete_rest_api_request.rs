@@ -21,7 +21,7 @@ impl DeleteRestApiRequest {
     /// Starts building a [`DeleteRestApiRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteRestApiRequestBuilder {
-        crate::types::builders::DeleteRestApiRequestBuilder::default()
+        <crate::types::builders::DeleteRestApiRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteRestApiRequest {

@@ -27,7 +27,7 @@ impl DeleteStageRequest {
     /// Starts building a [`DeleteStageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteStageRequestBuilder {
-        crate::types::builders::DeleteStageRequestBuilder::default()
+        <crate::types::builders::DeleteStageRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteStageRequest {

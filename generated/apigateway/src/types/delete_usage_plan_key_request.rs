@@ -27,7 +27,7 @@ impl DeleteUsagePlanKeyRequest {
     /// Starts building a [`DeleteUsagePlanKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteUsagePlanKeyRequestBuilder {
-        crate::types::builders::DeleteUsagePlanKeyRequestBuilder::default()
+        <crate::types::builders::DeleteUsagePlanKeyRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteUsagePlanKeyRequest {

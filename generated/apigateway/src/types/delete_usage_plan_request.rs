@@ -21,7 +21,7 @@ impl DeleteUsagePlanRequest {
     /// Starts building a [`DeleteUsagePlanRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteUsagePlanRequestBuilder {
-        crate::types::builders::DeleteUsagePlanRequestBuilder::default()
+        <crate::types::builders::DeleteUsagePlanRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteUsagePlanRequest {

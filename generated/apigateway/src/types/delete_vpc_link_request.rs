@@ -21,7 +21,7 @@ impl DeleteVpcLinkRequest {
     /// Starts building a [`DeleteVpcLinkRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteVpcLinkRequestBuilder {
-        crate::types::builders::DeleteVpcLinkRequestBuilder::default()
+        <crate::types::builders::DeleteVpcLinkRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteVpcLinkRequest {

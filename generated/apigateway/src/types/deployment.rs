@@ -31,7 +31,7 @@ impl Deployment {
     /// Starts building a [`Deployment`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeploymentBuilder {
-        crate::types::builders::DeploymentBuilder::default()
+        <crate::types::builders::DeploymentBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Deployment {

@@ -23,7 +23,7 @@ impl DeploymentCanarySettings {
     /// Starts building a [`DeploymentCanarySettings`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeploymentCanarySettingsBuilder {
-        crate::types::builders::DeploymentCanarySettingsBuilder::default()
+        <crate::types::builders::DeploymentCanarySettingsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeploymentCanarySettings {

@@ -19,7 +19,7 @@ impl Deployments {
     /// Starts building a [`Deployments`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeploymentsBuilder {
-        crate::types::builders::DeploymentsBuilder::default()
+        <crate::types::builders::DeploymentsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Deployments {

@@ -21,7 +21,7 @@ impl DocumentationPart {
     /// Starts building a [`DocumentationPart`].
     #[inline]
     pub fn builder() -> crate::types::builders::DocumentationPartBuilder {
-        crate::types::builders::DocumentationPartBuilder::default()
+        <crate::types::builders::DocumentationPartBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DocumentationPart {

@@ -19,7 +19,7 @@ impl DocumentationPartIds {
     /// Starts building a [`DocumentationPartIds`].
     #[inline]
     pub fn builder() -> crate::types::builders::DocumentationPartIdsBuilder {
-        crate::types::builders::DocumentationPartIdsBuilder::default()
+        <crate::types::builders::DocumentationPartIdsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DocumentationPartIds {

@@ -27,7 +27,7 @@ impl DocumentationPartLocation {
     /// Starts building a [`DocumentationPartLocation`].
     #[inline]
     pub fn builder() -> crate::types::builders::DocumentationPartLocationBuilder {
-        crate::types::builders::DocumentationPartLocationBuilder::default()
+        <crate::types::builders::DocumentationPartLocationBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DocumentationPartLocation {

@@ -19,7 +19,7 @@ impl DocumentationParts {
     /// Starts building a [`DocumentationParts`].
     #[inline]
     pub fn builder() -> crate::types::builders::DocumentationPartsBuilder {
-        crate::types::builders::DocumentationPartsBuilder::default()
+        <crate::types::builders::DocumentationPartsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DocumentationParts {

@@ -21,7 +21,7 @@ impl DocumentationVersion {
     /// Starts building a [`DocumentationVersion`].
     #[inline]
     pub fn builder() -> crate::types::builders::DocumentationVersionBuilder {
-        crate::types::builders::DocumentationVersionBuilder::default()
+        <crate::types::builders::DocumentationVersionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DocumentationVersion {

@@ -21,7 +21,7 @@ impl DocumentationVersions {
     /// Starts building a [`DocumentationVersions`].
     #[inline]
     pub fn builder() -> crate::types::builders::DocumentationVersionsBuilder {
-        crate::types::builders::DocumentationVersionsBuilder::default()
+        <crate::types::builders::DocumentationVersionsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DocumentationVersions {

@@ -71,7 +71,7 @@ impl DomainName {
     /// Starts building a [`DomainName`].
     #[inline]
     pub fn builder() -> crate::types::builders::DomainNameBuilder {
-        crate::types::builders::DomainNameBuilder::default()
+        <crate::types::builders::DomainNameBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DomainName {

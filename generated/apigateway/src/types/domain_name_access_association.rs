@@ -29,7 +29,7 @@ impl DomainNameAccessAssociation {
     /// Starts building a [`DomainNameAccessAssociation`].
     #[inline]
     pub fn builder() -> crate::types::builders::DomainNameAccessAssociationBuilder {
-        crate::types::builders::DomainNameAccessAssociationBuilder::default()
+        <crate::types::builders::DomainNameAccessAssociationBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DomainNameAccessAssociation {

@@ -21,7 +21,7 @@ impl DomainNameAccessAssociations {
     /// Starts building a [`DomainNameAccessAssociations`].
     #[inline]
     pub fn builder() -> crate::types::builders::DomainNameAccessAssociationsBuilder {
-        crate::types::builders::DomainNameAccessAssociationsBuilder::default()
+        <crate::types::builders::DomainNameAccessAssociationsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DomainNameAccessAssociations {

@@ -19,7 +19,7 @@ impl DomainNames {
     /// Starts building a [`DomainNames`].
     #[inline]
     pub fn builder() -> crate::types::builders::DomainNamesBuilder {
-        crate::types::builders::DomainNamesBuilder::default()
+        <crate::types::builders::DomainNamesBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DomainNames {

@@ -21,7 +21,7 @@ impl EndpointConfiguration {
     /// Starts building a [`EndpointConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::EndpointConfigurationBuilder {
-        crate::types::builders::EndpointConfigurationBuilder::default()
+        <crate::types::builders::EndpointConfigurationBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for EndpointConfiguration {

@@ -27,7 +27,7 @@ impl ExportResponse {
     /// Starts building a [`ExportResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportResponseBuilder {
-        crate::types::builders::ExportResponseBuilder::default()
+        <crate::types::builders::ExportResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExportResponse {

@@ -27,7 +27,7 @@ impl FlushStageAuthorizersCacheRequest {
     /// Starts building a [`FlushStageAuthorizersCacheRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::FlushStageAuthorizersCacheRequestBuilder {
-        crate::types::builders::FlushStageAuthorizersCacheRequestBuilder::default()
+        <crate::types::builders::FlushStageAuthorizersCacheRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -27,7 +27,7 @@ impl FlushStageCacheRequest {
     /// Starts building a [`FlushStageCacheRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::FlushStageCacheRequestBuilder {
-        crate::types::builders::FlushStageCacheRequestBuilder::default()
+        <crate::types::builders::FlushStageCacheRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for FlushStageCacheRequest {

@@ -29,7 +29,7 @@ impl GatewayResponse {
     /// Starts building a [`GatewayResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GatewayResponseBuilder {
-        crate::types::builders::GatewayResponseBuilder::default()
+        <crate::types::builders::GatewayResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GatewayResponse {

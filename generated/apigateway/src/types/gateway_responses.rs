@@ -19,7 +19,7 @@ impl GatewayResponses {
     /// Starts building a [`GatewayResponses`].
     #[inline]
     pub fn builder() -> crate::types::builders::GatewayResponsesBuilder {
-        crate::types::builders::GatewayResponsesBuilder::default()
+        <crate::types::builders::GatewayResponsesBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GatewayResponses {

@@ -21,7 +21,7 @@ impl GenerateClientCertificateRequest {
     /// Starts building a [`GenerateClientCertificateRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateClientCertificateRequestBuilder {
-        crate::types::builders::GenerateClientCertificateRequestBuilder::default()
+        <crate::types::builders::GenerateClientCertificateRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

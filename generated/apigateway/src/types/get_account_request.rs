@@ -14,7 +14,7 @@ impl GetAccountRequest {
     /// Starts building a [`GetAccountRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetAccountRequestBuilder {
-        crate::types::builders::GetAccountRequestBuilder::default()
+        <crate::types::builders::GetAccountRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetAccountRequest {

@@ -25,7 +25,7 @@ impl GetApiKeyRequest {
     /// Starts building a [`GetApiKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetApiKeyRequestBuilder {
-        crate::types::builders::GetApiKeyRequestBuilder::default()
+        <crate::types::builders::GetApiKeyRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetApiKeyRequest {

@@ -35,7 +35,7 @@ impl GetApiKeysRequest {
     /// Starts building a [`GetApiKeysRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetApiKeysRequestBuilder {
-        crate::types::builders::GetApiKeysRequestBuilder::default()
+        <crate::types::builders::GetApiKeysRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetApiKeysRequest {

@@ -27,7 +27,7 @@ impl GetAuthorizerRequest {
     /// Starts building a [`GetAuthorizerRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetAuthorizerRequestBuilder {
-        crate::types::builders::GetAuthorizerRequestBuilder::default()
+        <crate::types::builders::GetAuthorizerRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetAuthorizerRequest {

@@ -29,7 +29,7 @@ impl GetAuthorizersRequest {
     /// Starts building a [`GetAuthorizersRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetAuthorizersRequestBuilder {
-        crate::types::builders::GetAuthorizersRequestBuilder::default()
+        <crate::types::builders::GetAuthorizersRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetAuthorizersRequest {

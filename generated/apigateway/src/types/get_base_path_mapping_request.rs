@@ -31,7 +31,7 @@ impl GetBasePathMappingRequest {
     /// Starts building a [`GetBasePathMappingRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetBasePathMappingRequestBuilder {
-        crate::types::builders::GetBasePathMappingRequestBuilder::default()
+        <crate::types::builders::GetBasePathMappingRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetBasePathMappingRequest {

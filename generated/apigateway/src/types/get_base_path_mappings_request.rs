@@ -33,7 +33,7 @@ impl GetBasePathMappingsRequest {
     /// Starts building a [`GetBasePathMappingsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetBasePathMappingsRequestBuilder {
-        crate::types::builders::GetBasePathMappingsRequestBuilder::default()
+        <crate::types::builders::GetBasePathMappingsRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetBasePathMappingsRequest {

@@ -21,7 +21,7 @@ impl GetClientCertificateRequest {
     /// Starts building a [`GetClientCertificateRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetClientCertificateRequestBuilder {
-        crate::types::builders::GetClientCertificateRequestBuilder::default()
+        <crate::types::builders::GetClientCertificateRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetClientCertificateRequest {

@@ -23,7 +23,7 @@ impl GetClientCertificatesRequest {
     /// Starts building a [`GetClientCertificatesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetClientCertificatesRequestBuilder {
-        crate::types::builders::GetClientCertificatesRequestBuilder::default()
+        <crate::types::builders::GetClientCertificatesRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetClientCertificatesRequest {

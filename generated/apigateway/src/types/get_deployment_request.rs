@@ -31,7 +31,7 @@ impl GetDeploymentRequest {
     /// Starts building a [`GetDeploymentRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDeploymentRequestBuilder {
-        crate::types::builders::GetDeploymentRequestBuilder::default()
+        <crate::types::builders::GetDeploymentRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetDeploymentRequest {

@@ -29,7 +29,7 @@ impl GetDeploymentsRequest {
     /// Starts building a [`GetDeploymentsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDeploymentsRequestBuilder {
-        crate::types::builders::GetDeploymentsRequestBuilder::default()
+        <crate::types::builders::GetDeploymentsRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetDeploymentsRequest {

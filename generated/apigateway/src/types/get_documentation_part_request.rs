@@ -27,7 +27,7 @@ impl GetDocumentationPartRequest {
     /// Starts building a [`GetDocumentationPartRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDocumentationPartRequestBuilder {
-        crate::types::builders::GetDocumentationPartRequestBuilder::default()
+        <crate::types::builders::GetDocumentationPartRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetDocumentationPartRequest {

@@ -45,7 +45,7 @@ impl GetDocumentationPartsRequest {
     /// Starts building a [`GetDocumentationPartsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDocumentationPartsRequestBuilder {
-        crate::types::builders::GetDocumentationPartsRequestBuilder::default()
+        <crate::types::builders::GetDocumentationPartsRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetDocumentationPartsRequest {

@@ -27,7 +27,7 @@ impl GetDocumentationVersionRequest {
     /// Starts building a [`GetDocumentationVersionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDocumentationVersionRequestBuilder {
-        crate::types::builders::GetDocumentationVersionRequestBuilder::default()
+        <crate::types::builders::GetDocumentationVersionRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetDocumentationVersionRequest {

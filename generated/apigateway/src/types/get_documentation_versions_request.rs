@@ -29,7 +29,7 @@ impl GetDocumentationVersionsRequest {
     /// Starts building a [`GetDocumentationVersionsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDocumentationVersionsRequestBuilder {
-        crate::types::builders::GetDocumentationVersionsRequestBuilder::default()
+        <crate::types::builders::GetDocumentationVersionsRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetDocumentationVersionsRequest {

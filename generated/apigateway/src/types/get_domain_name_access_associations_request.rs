@@ -27,7 +27,7 @@ impl GetDomainNameAccessAssociationsRequest {
     /// Starts building a [`GetDomainNameAccessAssociationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder {
-        crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder::default()
+        <crate::types::builders::GetDomainNameAccessAssociationsRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -25,7 +25,7 @@ impl GetDomainNameRequest {
     /// Starts building a [`GetDomainNameRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDomainNameRequestBuilder {
-        crate::types::builders::GetDomainNameRequestBuilder::default()
+        <crate::types::builders::GetDomainNameRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetDomainNameRequest {

@@ -27,7 +27,7 @@ impl GetDomainNamesRequest {
     /// Starts building a [`GetDomainNamesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetDomainNamesRequestBuilder {
-        crate::types::builders::GetDomainNamesRequestBuilder::default()
+        <crate::types::builders::GetDomainNamesRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetDomainNamesRequest {

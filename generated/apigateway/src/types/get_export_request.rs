@@ -43,7 +43,7 @@ impl GetExportRequest {
     /// Starts building a [`GetExportRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetExportRequestBuilder {
-        crate::types::builders::GetExportRequestBuilder::default()
+        <crate::types::builders::GetExportRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetExportRequest {

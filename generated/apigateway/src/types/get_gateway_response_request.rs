@@ -27,7 +27,7 @@ impl GetGatewayResponseRequest {
     /// Starts building a [`GetGatewayResponseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetGatewayResponseRequestBuilder {
-        crate::types::builders::GetGatewayResponseRequestBuilder::default()
+        <crate::types::builders::GetGatewayResponseRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetGatewayResponseRequest {

@@ -29,7 +29,7 @@ impl GetGatewayResponsesRequest {
     /// Starts building a [`GetGatewayResponsesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetGatewayResponsesRequestBuilder {
-        crate::types::builders::GetGatewayResponsesRequestBuilder::default()
+        <crate::types::builders::GetGatewayResponsesRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetGatewayResponsesRequest {

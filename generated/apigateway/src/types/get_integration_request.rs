@@ -33,7 +33,7 @@ impl GetIntegrationRequest {
     /// Starts building a [`GetIntegrationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIntegrationRequestBuilder {
-        crate::types::builders::GetIntegrationRequestBuilder::default()
+        <crate::types::builders::GetIntegrationRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetIntegrationRequest {

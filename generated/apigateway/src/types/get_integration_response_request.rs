@@ -39,7 +39,7 @@ impl GetIntegrationResponseRequest {
     /// Starts building a [`GetIntegrationResponseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetIntegrationResponseRequestBuilder {
-        crate::types::builders::GetIntegrationResponseRequestBuilder::default()
+        <crate::types::builders::GetIntegrationResponseRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetIntegrationResponseRequest {

@@ -33,7 +33,7 @@ impl GetMethodRequest {
     /// Starts building a [`GetMethodRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetMethodRequestBuilder {
-        crate::types::builders::GetMethodRequestBuilder::default()
+        <crate::types::builders::GetMethodRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetMethodRequest {

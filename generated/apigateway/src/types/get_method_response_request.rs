@@ -39,7 +39,7 @@ impl GetMethodResponseRequest {
     /// Starts building a [`GetMethodResponseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetMethodResponseRequestBuilder {
-        crate::types::builders::GetMethodResponseRequestBuilder::default()
+        <crate::types::builders::GetMethodResponseRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetMethodResponseRequest {

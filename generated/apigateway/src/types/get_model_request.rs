@@ -31,7 +31,7 @@ impl GetModelRequest {
     /// Starts building a [`GetModelRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetModelRequestBuilder {
-        crate::types::builders::GetModelRequestBuilder::default()
+        <crate::types::builders::GetModelRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetModelRequest {

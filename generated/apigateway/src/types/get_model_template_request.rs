@@ -27,7 +27,7 @@ impl GetModelTemplateRequest {
     /// Starts building a [`GetModelTemplateRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetModelTemplateRequestBuilder {
-        crate::types::builders::GetModelTemplateRequestBuilder::default()
+        <crate::types::builders::GetModelTemplateRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetModelTemplateRequest {

@@ -29,7 +29,7 @@ impl GetModelsRequest {
     /// Starts building a [`GetModelsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetModelsRequestBuilder {
-        crate::types::builders::GetModelsRequestBuilder::default()
+        <crate::types::builders::GetModelsRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetModelsRequest {

@@ -27,7 +27,7 @@ impl GetRequestValidatorRequest {
     /// Starts building a [`GetRequestValidatorRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetRequestValidatorRequestBuilder {
-        crate::types::builders::GetRequestValidatorRequestBuilder::default()
+        <crate::types::builders::GetRequestValidatorRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetRequestValidatorRequest {

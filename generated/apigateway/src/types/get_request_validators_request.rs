@@ -29,7 +29,7 @@ impl GetRequestValidatorsRequest {
     /// Starts building a [`GetRequestValidatorsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetRequestValidatorsRequestBuilder {
-        crate::types::builders::GetRequestValidatorsRequestBuilder::default()
+        <crate::types::builders::GetRequestValidatorsRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetRequestValidatorsRequest {

@@ -31,7 +31,7 @@ impl GetResourceRequest {
     /// Starts building a [`GetResourceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetResourceRequestBuilder {
-        crate::types::builders::GetResourceRequestBuilder::default()
+        <crate::types::builders::GetResourceRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetResourceRequest {

@@ -33,7 +33,7 @@ impl GetResourcesRequest {
     /// Starts building a [`GetResourcesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetResourcesRequestBuilder {
-        crate::types::builders::GetResourcesRequestBuilder::default()
+        <crate::types::builders::GetResourcesRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetResourcesRequest {

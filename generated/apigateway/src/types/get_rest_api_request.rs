@@ -21,7 +21,7 @@ impl GetRestApiRequest {
     /// Starts building a [`GetRestApiRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetRestApiRequestBuilder {
-        crate::types::builders::GetRestApiRequestBuilder::default()
+        <crate::types::builders::GetRestApiRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetRestApiRequest {

@@ -23,7 +23,7 @@ impl GetRestApisRequest {
     /// Starts building a [`GetRestApisRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetRestApisRequestBuilder {
-        crate::types::builders::GetRestApisRequestBuilder::default()
+        <crate::types::builders::GetRestApisRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetRestApisRequest {

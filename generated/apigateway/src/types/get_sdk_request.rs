@@ -39,7 +39,7 @@ impl GetSdkRequest {
     /// Starts building a [`GetSdkRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetSdkRequestBuilder {
-        crate::types::builders::GetSdkRequestBuilder::default()
+        <crate::types::builders::GetSdkRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetSdkRequest {

@@ -21,7 +21,7 @@ impl GetSdkTypeRequest {
     /// Starts building a [`GetSdkTypeRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetSdkTypeRequestBuilder {
-        crate::types::builders::GetSdkTypeRequestBuilder::default()
+        <crate::types::builders::GetSdkTypeRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetSdkTypeRequest {

@@ -23,7 +23,7 @@ impl GetSdkTypesRequest {
     /// Starts building a [`GetSdkTypesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetSdkTypesRequestBuilder {
-        crate::types::builders::GetSdkTypesRequestBuilder::default()
+        <crate::types::builders::GetSdkTypesRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetSdkTypesRequest {

@@ -27,7 +27,7 @@ impl GetStageRequest {
     /// Starts building a [`GetStageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetStageRequestBuilder {
-        crate::types::builders::GetStageRequestBuilder::default()
+        <crate::types::builders::GetStageRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetStageRequest {

@@ -25,7 +25,7 @@ impl GetStagesRequest {
     /// Starts building a [`GetStagesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetStagesRequestBuilder {
-        crate::types::builders::GetStagesRequestBuilder::default()
+        <crate::types::builders::GetStagesRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetStagesRequest {

@@ -29,7 +29,7 @@ impl GetTagsRequest {
     /// Starts building a [`GetTagsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetTagsRequestBuilder {
-        crate::types::builders::GetTagsRequestBuilder::default()
+        <crate::types::builders::GetTagsRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetTagsRequest {

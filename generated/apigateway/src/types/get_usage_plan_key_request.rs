@@ -27,7 +27,7 @@ impl GetUsagePlanKeyRequest {
     /// Starts building a [`GetUsagePlanKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetUsagePlanKeyRequestBuilder {
-        crate::types::builders::GetUsagePlanKeyRequestBuilder::default()
+        <crate::types::builders::GetUsagePlanKeyRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetUsagePlanKeyRequest {

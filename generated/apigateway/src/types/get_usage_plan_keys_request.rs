@@ -33,7 +33,7 @@ impl GetUsagePlanKeysRequest {
     /// Starts building a [`GetUsagePlanKeysRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetUsagePlanKeysRequestBuilder {
-        crate::types::builders::GetUsagePlanKeysRequestBuilder::default()
+        <crate::types::builders::GetUsagePlanKeysRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetUsagePlanKeysRequest {

@@ -21,7 +21,7 @@ impl GetUsagePlanRequest {
     /// Starts building a [`GetUsagePlanRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetUsagePlanRequestBuilder {
-        crate::types::builders::GetUsagePlanRequestBuilder::default()
+        <crate::types::builders::GetUsagePlanRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetUsagePlanRequest {

@@ -27,7 +27,7 @@ impl GetUsagePlansRequest {
     /// Starts building a [`GetUsagePlansRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetUsagePlansRequestBuilder {
-        crate::types::builders::GetUsagePlansRequestBuilder::default()
+        <crate::types::builders::GetUsagePlansRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetUsagePlansRequest {

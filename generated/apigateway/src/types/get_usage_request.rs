@@ -45,7 +45,7 @@ impl GetUsageRequest {
     /// Starts building a [`GetUsageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetUsageRequestBuilder {
-        crate::types::builders::GetUsageRequestBuilder::default()
+        <crate::types::builders::GetUsageRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetUsageRequest {

@@ -21,7 +21,7 @@ impl GetVpcLinkRequest {
     /// Starts building a [`GetVpcLinkRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetVpcLinkRequestBuilder {
-        crate::types::builders::GetVpcLinkRequestBuilder::default()
+        <crate::types::builders::GetVpcLinkRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetVpcLinkRequest {

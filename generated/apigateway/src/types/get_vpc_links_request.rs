@@ -23,7 +23,7 @@ impl GetVpcLinksRequest {
     /// Starts building a [`GetVpcLinksRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetVpcLinksRequestBuilder {
-        crate::types::builders::GetVpcLinksRequestBuilder::default()
+        <crate::types::builders::GetVpcLinksRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetVpcLinksRequest {

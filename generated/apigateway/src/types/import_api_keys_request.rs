@@ -31,7 +31,7 @@ impl ImportApiKeysRequest {
     /// Starts building a [`ImportApiKeysRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportApiKeysRequestBuilder {
-        crate::types::builders::ImportApiKeysRequestBuilder::default()
+        <crate::types::builders::ImportApiKeysRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportApiKeysRequest {

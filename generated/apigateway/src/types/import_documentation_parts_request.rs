@@ -35,7 +35,7 @@ impl ImportDocumentationPartsRequest {
     /// Starts building a [`ImportDocumentationPartsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportDocumentationPartsRequestBuilder {
-        crate::types::builders::ImportDocumentationPartsRequestBuilder::default()
+        <crate::types::builders::ImportDocumentationPartsRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportDocumentationPartsRequest {

@@ -37,7 +37,7 @@ impl ImportRestApiRequest {
     /// Starts building a [`ImportRestApiRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportRestApiRequestBuilder {
-        crate::types::builders::ImportRestApiRequestBuilder::default()
+        <crate::types::builders::ImportRestApiRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportRestApiRequest {

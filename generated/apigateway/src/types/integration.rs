@@ -68,7 +68,7 @@ impl Integration {
     /// Starts building a [`Integration`].
     #[inline]
     pub fn builder() -> crate::types::builders::IntegrationBuilder {
-        crate::types::builders::IntegrationBuilder::default()
+        <crate::types::builders::IntegrationBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Integration {

@@ -31,7 +31,7 @@ impl IntegrationResponse {
     /// Starts building a [`IntegrationResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::IntegrationResponseBuilder {
-        crate::types::builders::IntegrationResponseBuilder::default()
+        <crate::types::builders::IntegrationResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for IntegrationResponse {

@@ -45,7 +45,7 @@ impl Method {
     /// Starts building a [`Method`].
     #[inline]
     pub fn builder() -> crate::types::builders::MethodBuilder {
-        crate::types::builders::MethodBuilder::default()
+        <crate::types::builders::MethodBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Method {

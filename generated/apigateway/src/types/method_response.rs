@@ -25,7 +25,7 @@ impl MethodResponse {
     /// Starts building a [`MethodResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::MethodResponseBuilder {
-        crate::types::builders::MethodResponseBuilder::default()
+        <crate::types::builders::MethodResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for MethodResponse {

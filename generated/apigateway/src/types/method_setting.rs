@@ -37,7 +37,7 @@ impl MethodSetting {
     /// Starts building a [`MethodSetting`].
     #[inline]
     pub fn builder() -> crate::types::builders::MethodSettingBuilder {
-        crate::types::builders::MethodSettingBuilder::default()
+        <crate::types::builders::MethodSettingBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for MethodSetting {

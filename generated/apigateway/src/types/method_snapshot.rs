@@ -19,7 +19,7 @@ impl MethodSnapshot {
     /// Starts building a [`MethodSnapshot`].
     #[inline]
     pub fn builder() -> crate::types::builders::MethodSnapshotBuilder {
-        crate::types::builders::MethodSnapshotBuilder::default()
+        <crate::types::builders::MethodSnapshotBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for MethodSnapshot {

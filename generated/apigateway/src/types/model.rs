@@ -25,7 +25,7 @@ impl Model {
     /// Starts building a [`Model`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModelBuilder {
-        crate::types::builders::ModelBuilder::default()
+        <crate::types::builders::ModelBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Model {

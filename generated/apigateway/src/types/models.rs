@@ -19,7 +19,7 @@ impl Models {
     /// Starts building a [`Models`].
     #[inline]
     pub fn builder() -> crate::types::builders::ModelsBuilder {
-        crate::types::builders::ModelsBuilder::default()
+        <crate::types::builders::ModelsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Models {

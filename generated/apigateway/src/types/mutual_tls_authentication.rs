@@ -23,7 +23,7 @@ impl MutualTlsAuthentication {
     /// Starts building a [`MutualTlsAuthentication`].
     #[inline]
     pub fn builder() -> crate::types::builders::MutualTlsAuthenticationBuilder {
-        crate::types::builders::MutualTlsAuthenticationBuilder::default()
+        <crate::types::builders::MutualTlsAuthenticationBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for MutualTlsAuthentication {

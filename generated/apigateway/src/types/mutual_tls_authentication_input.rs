@@ -19,7 +19,7 @@ impl MutualTlsAuthenticationInput {
     /// Starts building a [`MutualTlsAuthenticationInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::MutualTlsAuthenticationInputBuilder {
-        crate::types::builders::MutualTlsAuthenticationInputBuilder::default()
+        <crate::types::builders::MutualTlsAuthenticationInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for MutualTlsAuthenticationInput {

@@ -23,7 +23,7 @@ impl PatchOperation {
     /// Starts building a [`PatchOperation`].
     #[inline]
     pub fn builder() -> crate::types::builders::PatchOperationBuilder {
-        crate::types::builders::PatchOperationBuilder::default()
+        <crate::types::builders::PatchOperationBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PatchOperation {

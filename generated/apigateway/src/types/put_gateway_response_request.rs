@@ -37,7 +37,7 @@ impl PutGatewayResponseRequest {
     /// Starts building a [`PutGatewayResponseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutGatewayResponseRequestBuilder {
-        crate::types::builders::PutGatewayResponseRequestBuilder::default()
+        <crate::types::builders::PutGatewayResponseRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutGatewayResponseRequest {

@@ -77,7 +77,7 @@ impl PutIntegrationRequest {
     /// Starts building a [`PutIntegrationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutIntegrationRequestBuilder {
-        crate::types::builders::PutIntegrationRequestBuilder::default()
+        <crate::types::builders::PutIntegrationRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutIntegrationRequest {

@@ -53,7 +53,7 @@ impl PutIntegrationResponseRequest {
     /// Starts building a [`PutIntegrationResponseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutIntegrationResponseRequestBuilder {
-        crate::types::builders::PutIntegrationResponseRequestBuilder::default()
+        <crate::types::builders::PutIntegrationResponseRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutIntegrationResponseRequest {

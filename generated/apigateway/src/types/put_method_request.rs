@@ -57,7 +57,7 @@ impl PutMethodRequest {
     /// Starts building a [`PutMethodRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutMethodRequestBuilder {
-        crate::types::builders::PutMethodRequestBuilder::default()
+        <crate::types::builders::PutMethodRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutMethodRequest {

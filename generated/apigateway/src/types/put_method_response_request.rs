@@ -47,7 +47,7 @@ impl PutMethodResponseRequest {
     /// Starts building a [`PutMethodResponseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutMethodResponseRequestBuilder {
-        crate::types::builders::PutMethodResponseRequestBuilder::default()
+        <crate::types::builders::PutMethodResponseRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutMethodResponseRequest {

@@ -41,7 +41,7 @@ impl PutRestApiRequest {
     /// Starts building a [`PutRestApiRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutRestApiRequestBuilder {
-        crate::types::builders::PutRestApiRequestBuilder::default()
+        <crate::types::builders::PutRestApiRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutRestApiRequest {

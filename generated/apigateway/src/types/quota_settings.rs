@@ -21,7 +21,7 @@ impl QuotaSettings {
     /// Starts building a [`QuotaSettings`].
     #[inline]
     pub fn builder() -> crate::types::builders::QuotaSettingsBuilder {
-        crate::types::builders::QuotaSettingsBuilder::default()
+        <crate::types::builders::QuotaSettingsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for QuotaSettings {

@@ -27,7 +27,7 @@ impl RejectDomainNameAccessAssociationRequest {
     /// Starts building a [`RejectDomainNameAccessAssociationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RejectDomainNameAccessAssociationRequestBuilder {
-        crate::types::builders::RejectDomainNameAccessAssociationRequestBuilder::default()
+        <crate::types::builders::RejectDomainNameAccessAssociationRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

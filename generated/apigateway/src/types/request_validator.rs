@@ -23,7 +23,7 @@ impl RequestValidator {
     /// Starts building a [`RequestValidator`].
     #[inline]
     pub fn builder() -> crate::types::builders::RequestValidatorBuilder {
-        crate::types::builders::RequestValidatorBuilder::default()
+        <crate::types::builders::RequestValidatorBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RequestValidator {

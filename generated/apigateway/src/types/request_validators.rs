@@ -19,7 +19,7 @@ impl RequestValidators {
     /// Starts building a [`RequestValidators`].
     #[inline]
     pub fn builder() -> crate::types::builders::RequestValidatorsBuilder {
-        crate::types::builders::RequestValidatorsBuilder::default()
+        <crate::types::builders::RequestValidatorsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RequestValidators {

@@ -27,7 +27,7 @@ impl Resource {
     /// Starts building a [`Resource`].
     #[inline]
     pub fn builder() -> crate::types::builders::ResourceBuilder {
-        crate::types::builders::ResourceBuilder::default()
+        <crate::types::builders::ResourceBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Resource {

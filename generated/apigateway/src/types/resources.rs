@@ -19,7 +19,7 @@ impl Resources {
     /// Starts building a [`Resources`].
     #[inline]
     pub fn builder() -> crate::types::builders::ResourcesBuilder {
-        crate::types::builders::ResourcesBuilder::default()
+        <crate::types::builders::ResourcesBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Resources {

@@ -57,7 +57,7 @@ impl RestApi {
     /// Starts building a [`RestApi`].
     #[inline]
     pub fn builder() -> crate::types::builders::RestApiBuilder {
-        crate::types::builders::RestApiBuilder::default()
+        <crate::types::builders::RestApiBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RestApi {

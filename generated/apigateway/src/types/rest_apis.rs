@@ -19,7 +19,7 @@ impl RestApis {
     /// Starts building a [`RestApis`].
     #[inline]
     pub fn builder() -> crate::types::builders::RestApisBuilder {
-        crate::types::builders::RestApisBuilder::default()
+        <crate::types::builders::RestApisBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RestApis {

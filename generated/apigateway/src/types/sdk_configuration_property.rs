@@ -25,7 +25,7 @@ impl SdkConfigurationProperty {
     /// Starts building a [`SdkConfigurationProperty`].
     #[inline]
     pub fn builder() -> crate::types::builders::SdkConfigurationPropertyBuilder {
-        crate::types::builders::SdkConfigurationPropertyBuilder::default()
+        <crate::types::builders::SdkConfigurationPropertyBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SdkConfigurationProperty {

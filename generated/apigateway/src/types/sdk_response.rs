@@ -27,7 +27,7 @@ impl SdkResponse {
     /// Starts building a [`SdkResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::SdkResponseBuilder {
-        crate::types::builders::SdkResponseBuilder::default()
+        <crate::types::builders::SdkResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SdkResponse {

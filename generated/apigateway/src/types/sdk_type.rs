@@ -25,7 +25,7 @@ impl SdkType {
     /// Starts building a [`SdkType`].
     #[inline]
     pub fn builder() -> crate::types::builders::SdkTypeBuilder {
-        crate::types::builders::SdkTypeBuilder::default()
+        <crate::types::builders::SdkTypeBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SdkType {

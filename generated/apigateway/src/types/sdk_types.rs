@@ -19,7 +19,7 @@ impl SdkTypes {
     /// Starts building a [`SdkTypes`].
     #[inline]
     pub fn builder() -> crate::types::builders::SdkTypesBuilder {
-        crate::types::builders::SdkTypesBuilder::default()
+        <crate::types::builders::SdkTypesBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SdkTypes {

@@ -55,7 +55,7 @@ impl Stage {
     /// Starts building a [`Stage`].
     #[inline]
     pub fn builder() -> crate::types::builders::StageBuilder {
-        crate::types::builders::StageBuilder::default()
+        <crate::types::builders::StageBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Stage {

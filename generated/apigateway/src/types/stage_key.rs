@@ -19,7 +19,7 @@ impl StageKey {
     /// Starts building a [`StageKey`].
     #[inline]
     pub fn builder() -> crate::types::builders::StageKeyBuilder {
-        crate::types::builders::StageKeyBuilder::default()
+        <crate::types::builders::StageKeyBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for StageKey {

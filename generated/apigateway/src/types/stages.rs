@@ -17,7 +17,7 @@ impl Stages {
     /// Starts building a [`Stages`].
     #[inline]
     pub fn builder() -> crate::types::builders::StagesBuilder {
-        crate::types::builders::StagesBuilder::default()
+        <crate::types::builders::StagesBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Stages {

@@ -19,7 +19,7 @@ impl Tags {
     /// Starts building a [`Tags`].
     #[inline]
     pub fn builder() -> crate::types::builders::TagsBuilder {
-        crate::types::builders::TagsBuilder::default()
+        <crate::types::builders::TagsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Tags {

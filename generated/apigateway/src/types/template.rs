@@ -17,7 +17,7 @@ impl Template {
     /// Starts building a [`Template`].
     #[inline]
     pub fn builder() -> crate::types::builders::TemplateBuilder {
-        crate::types::builders::TemplateBuilder::default()
+        <crate::types::builders::TemplateBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Template {

@@ -50,7 +50,7 @@ impl TestInvokeAuthorizerRequest {
     /// Starts building a [`TestInvokeAuthorizerRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::TestInvokeAuthorizerRequestBuilder {
-        crate::types::builders::TestInvokeAuthorizerRequestBuilder::default()
+        <crate::types::builders::TestInvokeAuthorizerRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TestInvokeAuthorizerRequest {

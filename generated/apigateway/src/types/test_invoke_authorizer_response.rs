@@ -36,7 +36,7 @@ impl TestInvokeAuthorizerResponse {
     /// Starts building a [`TestInvokeAuthorizerResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::TestInvokeAuthorizerResponseBuilder {
-        crate::types::builders::TestInvokeAuthorizerResponseBuilder::default()
+        <crate::types::builders::TestInvokeAuthorizerResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TestInvokeAuthorizerResponse {

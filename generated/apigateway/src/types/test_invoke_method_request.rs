@@ -54,7 +54,7 @@ impl TestInvokeMethodRequest {
     /// Starts building a [`TestInvokeMethodRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::TestInvokeMethodRequestBuilder {
-        crate::types::builders::TestInvokeMethodRequestBuilder::default()
+        <crate::types::builders::TestInvokeMethodRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TestInvokeMethodRequest {

@@ -34,7 +34,7 @@ impl TestInvokeMethodResponse {
     /// Starts building a [`TestInvokeMethodResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::TestInvokeMethodResponseBuilder {
-        crate::types::builders::TestInvokeMethodResponseBuilder::default()
+        <crate::types::builders::TestInvokeMethodResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TestInvokeMethodResponse {

@@ -19,7 +19,7 @@ impl ThrottleSettings {
     /// Starts building a [`ThrottleSettings`].
     #[inline]
     pub fn builder() -> crate::types::builders::ThrottleSettingsBuilder {
-        crate::types::builders::ThrottleSettingsBuilder::default()
+        <crate::types::builders::ThrottleSettingsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ThrottleSettings {

@@ -19,7 +19,7 @@ impl TlsConfig {
     /// Starts building a [`TlsConfig`].
     #[inline]
     pub fn builder() -> crate::types::builders::TlsConfigBuilder {
-        crate::types::builders::TlsConfigBuilder::default()
+        <crate::types::builders::TlsConfigBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TlsConfig {

@@ -27,7 +27,7 @@ impl UntagResourceRequest {
     /// Starts building a [`UntagResourceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UntagResourceRequestBuilder {
-        crate::types::builders::UntagResourceRequestBuilder::default()
+        <crate::types::builders::UntagResourceRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UntagResourceRequest {

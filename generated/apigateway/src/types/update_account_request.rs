@@ -19,7 +19,7 @@ impl UpdateAccountRequest {
     /// Starts building a [`UpdateAccountRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateAccountRequestBuilder {
-        crate::types::builders::UpdateAccountRequestBuilder::default()
+        <crate::types::builders::UpdateAccountRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateAccountRequest {

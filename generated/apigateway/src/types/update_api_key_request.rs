@@ -25,7 +25,7 @@ impl UpdateApiKeyRequest {
     /// Starts building a [`UpdateApiKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateApiKeyRequestBuilder {
-        crate::types::builders::UpdateApiKeyRequestBuilder::default()
+        <crate::types::builders::UpdateApiKeyRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateApiKeyRequest {

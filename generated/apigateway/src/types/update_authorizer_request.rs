@@ -31,7 +31,7 @@ impl UpdateAuthorizerRequest {
     /// Starts building a [`UpdateAuthorizerRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateAuthorizerRequestBuilder {
-        crate::types::builders::UpdateAuthorizerRequestBuilder::default()
+        <crate::types::builders::UpdateAuthorizerRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateAuthorizerRequest {

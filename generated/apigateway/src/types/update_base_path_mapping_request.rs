@@ -37,7 +37,7 @@ impl UpdateBasePathMappingRequest {
     /// Starts building a [`UpdateBasePathMappingRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateBasePathMappingRequestBuilder {
-        crate::types::builders::UpdateBasePathMappingRequestBuilder::default()
+        <crate::types::builders::UpdateBasePathMappingRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateBasePathMappingRequest {

@@ -25,7 +25,7 @@ impl UpdateClientCertificateRequest {
     /// Starts building a [`UpdateClientCertificateRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateClientCertificateRequestBuilder {
-        crate::types::builders::UpdateClientCertificateRequestBuilder::default()
+        <crate::types::builders::UpdateClientCertificateRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateClientCertificateRequest {

@@ -31,7 +31,7 @@ impl UpdateDeploymentRequest {
     /// Starts building a [`UpdateDeploymentRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateDeploymentRequestBuilder {
-        crate::types::builders::UpdateDeploymentRequestBuilder::default()
+        <crate::types::builders::UpdateDeploymentRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateDeploymentRequest {

@@ -31,7 +31,7 @@ impl UpdateDocumentationPartRequest {
     /// Starts building a [`UpdateDocumentationPartRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateDocumentationPartRequestBuilder {
-        crate::types::builders::UpdateDocumentationPartRequestBuilder::default()
+        <crate::types::builders::UpdateDocumentationPartRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateDocumentationPartRequest {

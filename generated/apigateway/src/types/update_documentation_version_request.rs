@@ -31,7 +31,7 @@ impl UpdateDocumentationVersionRequest {
     /// Starts building a [`UpdateDocumentationVersionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateDocumentationVersionRequestBuilder {
-        crate::types::builders::UpdateDocumentationVersionRequestBuilder::default()
+        <crate::types::builders::UpdateDocumentationVersionRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

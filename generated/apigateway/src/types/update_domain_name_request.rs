@@ -29,7 +29,7 @@ impl UpdateDomainNameRequest {
     /// Starts building a [`UpdateDomainNameRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateDomainNameRequestBuilder {
-        crate::types::builders::UpdateDomainNameRequestBuilder::default()
+        <crate::types::builders::UpdateDomainNameRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateDomainNameRequest {

@@ -31,7 +31,7 @@ impl UpdateGatewayResponseRequest {
     /// Starts building a [`UpdateGatewayResponseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateGatewayResponseRequestBuilder {
-        crate::types::builders::UpdateGatewayResponseRequestBuilder::default()
+        <crate::types::builders::UpdateGatewayResponseRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateGatewayResponseRequest {

@@ -37,7 +37,7 @@ impl UpdateIntegrationRequest {
     /// Starts building a [`UpdateIntegrationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateIntegrationRequestBuilder {
-        crate::types::builders::UpdateIntegrationRequestBuilder::default()
+        <crate::types::builders::UpdateIntegrationRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateIntegrationRequest {

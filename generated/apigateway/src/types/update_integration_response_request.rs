@@ -43,7 +43,7 @@ impl UpdateIntegrationResponseRequest {
     /// Starts building a [`UpdateIntegrationResponseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateIntegrationResponseRequestBuilder {
-        crate::types::builders::UpdateIntegrationResponseRequestBuilder::default()
+        <crate::types::builders::UpdateIntegrationResponseRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

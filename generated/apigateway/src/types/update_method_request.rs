@@ -37,7 +37,7 @@ impl UpdateMethodRequest {
     /// Starts building a [`UpdateMethodRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateMethodRequestBuilder {
-        crate::types::builders::UpdateMethodRequestBuilder::default()
+        <crate::types::builders::UpdateMethodRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateMethodRequest {

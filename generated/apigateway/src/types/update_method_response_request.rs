@@ -43,7 +43,7 @@ impl UpdateMethodResponseRequest {
     /// Starts building a [`UpdateMethodResponseRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateMethodResponseRequestBuilder {
-        crate::types::builders::UpdateMethodResponseRequestBuilder::default()
+        <crate::types::builders::UpdateMethodResponseRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateMethodResponseRequest {

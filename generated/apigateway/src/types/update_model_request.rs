@@ -31,7 +31,7 @@ impl UpdateModelRequest {
     /// Starts building a [`UpdateModelRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateModelRequestBuilder {
-        crate::types::builders::UpdateModelRequestBuilder::default()
+        <crate::types::builders::UpdateModelRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateModelRequest {

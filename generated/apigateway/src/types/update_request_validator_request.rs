@@ -31,7 +31,7 @@ impl UpdateRequestValidatorRequest {
     /// Starts building a [`UpdateRequestValidatorRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateRequestValidatorRequestBuilder {
-        crate::types::builders::UpdateRequestValidatorRequestBuilder::default()
+        <crate::types::builders::UpdateRequestValidatorRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateRequestValidatorRequest {

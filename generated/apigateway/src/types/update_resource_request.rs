@@ -31,7 +31,7 @@ impl UpdateResourceRequest {
     /// Starts building a [`UpdateResourceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateResourceRequestBuilder {
-        crate::types::builders::UpdateResourceRequestBuilder::default()
+        <crate::types::builders::UpdateResourceRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateResourceRequest {

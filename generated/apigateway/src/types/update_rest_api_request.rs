@@ -25,7 +25,7 @@ impl UpdateRestApiRequest {
     /// Starts building a [`UpdateRestApiRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateRestApiRequestBuilder {
-        crate::types::builders::UpdateRestApiRequestBuilder::default()
+        <crate::types::builders::UpdateRestApiRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateRestApiRequest {

@@ -31,7 +31,7 @@ impl UpdateStageRequest {
     /// Starts building a [`UpdateStageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateStageRequestBuilder {
-        crate::types::builders::UpdateStageRequestBuilder::default()
+        <crate::types::builders::UpdateStageRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateStageRequest {

@@ -25,7 +25,7 @@ impl UpdateUsagePlanRequest {
     /// Starts building a [`UpdateUsagePlanRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateUsagePlanRequestBuilder {
-        crate::types::builders::UpdateUsagePlanRequestBuilder::default()
+        <crate::types::builders::UpdateUsagePlanRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateUsagePlanRequest {

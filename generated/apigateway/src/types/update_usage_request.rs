@@ -31,7 +31,7 @@ impl UpdateUsageRequest {
     /// Starts building a [`UpdateUsageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateUsageRequestBuilder {
-        crate::types::builders::UpdateUsageRequestBuilder::default()
+        <crate::types::builders::UpdateUsageRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateUsageRequest {

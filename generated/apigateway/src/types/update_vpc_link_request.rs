@@ -25,7 +25,7 @@ impl UpdateVpcLinkRequest {
     /// Starts building a [`UpdateVpcLinkRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateVpcLinkRequestBuilder {
-        crate::types::builders::UpdateVpcLinkRequestBuilder::default()
+        <crate::types::builders::UpdateVpcLinkRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateVpcLinkRequest {

@@ -30,7 +30,7 @@ impl Usage {
     /// Starts building a [`Usage`].
     #[inline]
     pub fn builder() -> crate::types::builders::UsageBuilder {
-        crate::types::builders::UsageBuilder::default()
+        <crate::types::builders::UsageBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Usage {

@@ -33,7 +33,7 @@ impl UsagePlan {
     /// Starts building a [`UsagePlan`].
     #[inline]
     pub fn builder() -> crate::types::builders::UsagePlanBuilder {
-        crate::types::builders::UsagePlanBuilder::default()
+        <crate::types::builders::UsagePlanBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UsagePlan {

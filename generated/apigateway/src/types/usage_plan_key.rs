@@ -23,7 +23,7 @@ impl UsagePlanKey {
     /// Starts building a [`UsagePlanKey`].
     #[inline]
     pub fn builder() -> crate::types::builders::UsagePlanKeyBuilder {
-        crate::types::builders::UsagePlanKeyBuilder::default()
+        <crate::types::builders::UsagePlanKeyBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UsagePlanKey {

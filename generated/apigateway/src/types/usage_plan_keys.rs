@@ -19,7 +19,7 @@ impl UsagePlanKeys {
     /// Starts building a [`UsagePlanKeys`].
     #[inline]
     pub fn builder() -> crate::types::builders::UsagePlanKeysBuilder {
-        crate::types::builders::UsagePlanKeysBuilder::default()
+        <crate::types::builders::UsagePlanKeysBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UsagePlanKeys {

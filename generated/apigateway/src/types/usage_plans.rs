@@ -19,7 +19,7 @@ impl UsagePlans {
     /// Starts building a [`UsagePlans`].
     #[inline]
     pub fn builder() -> crate::types::builders::UsagePlansBuilder {
-        crate::types::builders::UsagePlansBuilder::default()
+        <crate::types::builders::UsagePlansBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UsagePlans {

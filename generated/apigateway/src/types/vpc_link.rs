@@ -31,7 +31,7 @@ impl VpcLink {
     /// Starts building a [`VpcLink`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcLinkBuilder {
-        crate::types::builders::VpcLinkBuilder::default()
+        <crate::types::builders::VpcLinkBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VpcLink {

@@ -19,7 +19,7 @@ impl VpcLinks {
     /// Starts building a [`VpcLinks`].
     #[inline]
     pub fn builder() -> crate::types::builders::VpcLinksBuilder {
-        crate::types::builders::VpcLinksBuilder::default()
+        <crate::types::builders::VpcLinksBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VpcLinks {

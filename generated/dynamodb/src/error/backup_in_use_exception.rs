@@ -17,7 +17,7 @@ impl BackupInUseException {
     /// Starts building a [`BackupInUseException`].
     #[inline]
     pub fn builder() -> crate::error::builders::BackupInUseExceptionBuilder {
-        crate::error::builders::BackupInUseExceptionBuilder::default()
+        <crate::error::builders::BackupInUseExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BackupInUseException {

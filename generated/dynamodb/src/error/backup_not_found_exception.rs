@@ -17,7 +17,7 @@ impl BackupNotFoundException {
     /// Starts building a [`BackupNotFoundException`].
     #[inline]
     pub fn builder() -> crate::error::builders::BackupNotFoundExceptionBuilder {
-        crate::error::builders::BackupNotFoundExceptionBuilder::default()
+        <crate::error::builders::BackupNotFoundExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BackupNotFoundException {

@@ -21,7 +21,7 @@ impl ConditionalCheckFailedException {
     /// Starts building a [`ConditionalCheckFailedException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ConditionalCheckFailedExceptionBuilder {
-        crate::error::builders::ConditionalCheckFailedExceptionBuilder::default()
+        <crate::error::builders::ConditionalCheckFailedExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ConditionalCheckFailedException {

@@ -17,7 +17,7 @@ impl ContinuousBackupsUnavailableException {
     /// Starts building a [`ContinuousBackupsUnavailableException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ContinuousBackupsUnavailableExceptionBuilder {
-        crate::error::builders::ContinuousBackupsUnavailableExceptionBuilder::default()
+        <crate::error::builders::ContinuousBackupsUnavailableExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -17,7 +17,7 @@ impl DuplicateItemException {
     /// Starts building a [`DuplicateItemException`].
     #[inline]
     pub fn builder() -> crate::error::builders::DuplicateItemExceptionBuilder {
-        crate::error::builders::DuplicateItemExceptionBuilder::default()
+        <crate::error::builders::DuplicateItemExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DuplicateItemException {

@@ -17,7 +17,7 @@ impl ExportConflictException {
     /// Starts building a [`ExportConflictException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ExportConflictExceptionBuilder {
-        crate::error::builders::ExportConflictExceptionBuilder::default()
+        <crate::error::builders::ExportConflictExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExportConflictException {

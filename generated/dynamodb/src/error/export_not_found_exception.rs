@@ -17,7 +17,7 @@ impl ExportNotFoundException {
     /// Starts building a [`ExportNotFoundException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ExportNotFoundExceptionBuilder {
-        crate::error::builders::ExportNotFoundExceptionBuilder::default()
+        <crate::error::builders::ExportNotFoundExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExportNotFoundException {

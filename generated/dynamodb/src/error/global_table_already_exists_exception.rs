@@ -17,7 +17,7 @@ impl GlobalTableAlreadyExistsException {
     /// Starts building a [`GlobalTableAlreadyExistsException`].
     #[inline]
     pub fn builder() -> crate::error::builders::GlobalTableAlreadyExistsExceptionBuilder {
-        crate::error::builders::GlobalTableAlreadyExistsExceptionBuilder::default()
+        <crate::error::builders::GlobalTableAlreadyExistsExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -17,7 +17,7 @@ impl GlobalTableNotFoundException {
     /// Starts building a [`GlobalTableNotFoundException`].
     #[inline]
     pub fn builder() -> crate::error::builders::GlobalTableNotFoundExceptionBuilder {
-        crate::error::builders::GlobalTableNotFoundExceptionBuilder::default()
+        <crate::error::builders::GlobalTableNotFoundExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GlobalTableNotFoundException {

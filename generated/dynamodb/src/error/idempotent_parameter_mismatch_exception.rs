@@ -17,7 +17,7 @@ impl IdempotentParameterMismatchException {
     /// Starts building a [`IdempotentParameterMismatchException`].
     #[inline]
     pub fn builder() -> crate::error::builders::IdempotentParameterMismatchExceptionBuilder {
-        crate::error::builders::IdempotentParameterMismatchExceptionBuilder::default()
+        <crate::error::builders::IdempotentParameterMismatchExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

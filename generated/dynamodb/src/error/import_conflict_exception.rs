@@ -17,7 +17,7 @@ impl ImportConflictException {
     /// Starts building a [`ImportConflictException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ImportConflictExceptionBuilder {
-        crate::error::builders::ImportConflictExceptionBuilder::default()
+        <crate::error::builders::ImportConflictExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportConflictException {

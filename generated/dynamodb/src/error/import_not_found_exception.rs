@@ -17,7 +17,7 @@ impl ImportNotFoundException {
     /// Starts building a [`ImportNotFoundException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ImportNotFoundExceptionBuilder {
-        crate::error::builders::ImportNotFoundExceptionBuilder::default()
+        <crate::error::builders::ImportNotFoundExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportNotFoundException {

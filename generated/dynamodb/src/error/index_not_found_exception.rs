@@ -17,7 +17,7 @@ impl IndexNotFoundException {
     /// Starts building a [`IndexNotFoundException`].
     #[inline]
     pub fn builder() -> crate::error::builders::IndexNotFoundExceptionBuilder {
-        crate::error::builders::IndexNotFoundExceptionBuilder::default()
+        <crate::error::builders::IndexNotFoundExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for IndexNotFoundException {

@@ -17,7 +17,7 @@ impl InternalServerError {
     /// Starts building a [`InternalServerError`].
     #[inline]
     pub fn builder() -> crate::error::builders::InternalServerErrorBuilder {
-        crate::error::builders::InternalServerErrorBuilder::default()
+        <crate::error::builders::InternalServerErrorBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InternalServerError {

@@ -17,7 +17,7 @@ impl InvalidExportTimeException {
     /// Starts building a [`InvalidExportTimeException`].
     #[inline]
     pub fn builder() -> crate::error::builders::InvalidExportTimeExceptionBuilder {
-        crate::error::builders::InvalidExportTimeExceptionBuilder::default()
+        <crate::error::builders::InvalidExportTimeExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidExportTimeException {

@@ -17,7 +17,7 @@ impl InvalidRestoreTimeException {
     /// Starts building a [`InvalidRestoreTimeException`].
     #[inline]
     pub fn builder() -> crate::error::builders::InvalidRestoreTimeExceptionBuilder {
-        crate::error::builders::InvalidRestoreTimeExceptionBuilder::default()
+        <crate::error::builders::InvalidRestoreTimeExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidRestoreTimeException {

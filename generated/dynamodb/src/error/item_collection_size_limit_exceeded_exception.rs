@@ -17,7 +17,7 @@ impl ItemCollectionSizeLimitExceededException {
     /// Starts building a [`ItemCollectionSizeLimitExceededException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ItemCollectionSizeLimitExceededExceptionBuilder {
-        crate::error::builders::ItemCollectionSizeLimitExceededExceptionBuilder::default()
+        <crate::error::builders::ItemCollectionSizeLimitExceededExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

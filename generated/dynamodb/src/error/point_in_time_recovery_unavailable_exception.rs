@@ -17,7 +17,7 @@ impl PointInTimeRecoveryUnavailableException {
     /// Starts building a [`PointInTimeRecoveryUnavailableException`].
     #[inline]
     pub fn builder() -> crate::error::builders::PointInTimeRecoveryUnavailableExceptionBuilder {
-        crate::error::builders::PointInTimeRecoveryUnavailableExceptionBuilder::default()
+        <crate::error::builders::PointInTimeRecoveryUnavailableExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

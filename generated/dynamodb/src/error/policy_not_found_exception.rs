@@ -19,7 +19,7 @@ impl PolicyNotFoundException {
     /// Starts building a [`PolicyNotFoundException`].
     #[inline]
     pub fn builder() -> crate::error::builders::PolicyNotFoundExceptionBuilder {
-        crate::error::builders::PolicyNotFoundExceptionBuilder::default()
+        <crate::error::builders::PolicyNotFoundExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PolicyNotFoundException {

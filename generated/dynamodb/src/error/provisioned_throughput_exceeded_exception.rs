@@ -21,7 +21,7 @@ impl ProvisionedThroughputExceededException {
     /// Starts building a [`ProvisionedThroughputExceededException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ProvisionedThroughputExceededExceptionBuilder {
-        crate::error::builders::ProvisionedThroughputExceededExceptionBuilder::default()
+        <crate::error::builders::ProvisionedThroughputExceededExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -17,7 +17,7 @@ impl ReplicaAlreadyExistsException {
     /// Starts building a [`ReplicaAlreadyExistsException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ReplicaAlreadyExistsExceptionBuilder {
-        crate::error::builders::ReplicaAlreadyExistsExceptionBuilder::default()
+        <crate::error::builders::ReplicaAlreadyExistsExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicaAlreadyExistsException {

@@ -17,7 +17,7 @@ impl ReplicaNotFoundException {
     /// Starts building a [`ReplicaNotFoundException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ReplicaNotFoundExceptionBuilder {
-        crate::error::builders::ReplicaNotFoundExceptionBuilder::default()
+        <crate::error::builders::ReplicaNotFoundExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicaNotFoundException {

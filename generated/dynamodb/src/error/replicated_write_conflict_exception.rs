@@ -17,7 +17,7 @@ impl ReplicatedWriteConflictException {
     /// Starts building a [`ReplicatedWriteConflictException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ReplicatedWriteConflictExceptionBuilder {
-        crate::error::builders::ReplicatedWriteConflictExceptionBuilder::default()
+        <crate::error::builders::ReplicatedWriteConflictExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

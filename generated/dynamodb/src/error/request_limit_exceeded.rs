@@ -21,7 +21,7 @@ impl RequestLimitExceeded {
     /// Starts building a [`RequestLimitExceeded`].
     #[inline]
     pub fn builder() -> crate::error::builders::RequestLimitExceededBuilder {
-        crate::error::builders::RequestLimitExceededBuilder::default()
+        <crate::error::builders::RequestLimitExceededBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RequestLimitExceeded {

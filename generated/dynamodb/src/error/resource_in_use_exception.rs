@@ -23,7 +23,7 @@ impl ResourceInUseException {
     /// Starts building a [`ResourceInUseException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ResourceInUseExceptionBuilder {
-        crate::error::builders::ResourceInUseExceptionBuilder::default()
+        <crate::error::builders::ResourceInUseExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ResourceInUseException {

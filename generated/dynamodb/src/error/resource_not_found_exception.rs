@@ -17,7 +17,7 @@ impl ResourceNotFoundException {
     /// Starts building a [`ResourceNotFoundException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ResourceNotFoundExceptionBuilder {
-        crate::error::builders::ResourceNotFoundExceptionBuilder::default()
+        <crate::error::builders::ResourceNotFoundExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ResourceNotFoundException {

@@ -17,7 +17,7 @@ impl TableAlreadyExistsException {
     /// Starts building a [`TableAlreadyExistsException`].
     #[inline]
     pub fn builder() -> crate::error::builders::TableAlreadyExistsExceptionBuilder {
-        crate::error::builders::TableAlreadyExistsExceptionBuilder::default()
+        <crate::error::builders::TableAlreadyExistsExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TableAlreadyExistsException {

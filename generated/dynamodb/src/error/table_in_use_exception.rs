@@ -17,7 +17,7 @@ impl TableInUseException {
     /// Starts building a [`TableInUseException`].
     #[inline]
     pub fn builder() -> crate::error::builders::TableInUseExceptionBuilder {
-        crate::error::builders::TableInUseExceptionBuilder::default()
+        <crate::error::builders::TableInUseExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TableInUseException {

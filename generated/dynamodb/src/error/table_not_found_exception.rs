@@ -17,7 +17,7 @@ impl TableNotFoundException {
     /// Starts building a [`TableNotFoundException`].
     #[inline]
     pub fn builder() -> crate::error::builders::TableNotFoundExceptionBuilder {
-        crate::error::builders::TableNotFoundExceptionBuilder::default()
+        <crate::error::builders::TableNotFoundExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TableNotFoundException {

@@ -21,7 +21,7 @@ impl ThrottlingException {
     /// Starts building a [`ThrottlingException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ThrottlingExceptionBuilder {
-        crate::error::builders::ThrottlingExceptionBuilder::default()
+        <crate::error::builders::ThrottlingExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ThrottlingException {

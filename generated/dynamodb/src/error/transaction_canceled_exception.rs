@@ -86,7 +86,7 @@ impl TransactionCanceledException {
     /// Starts building a [`TransactionCanceledException`].
     #[inline]
     pub fn builder() -> crate::error::builders::TransactionCanceledExceptionBuilder {
-        crate::error::builders::TransactionCanceledExceptionBuilder::default()
+        <crate::error::builders::TransactionCanceledExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TransactionCanceledException {

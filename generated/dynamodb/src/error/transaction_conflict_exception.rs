@@ -17,7 +17,7 @@ impl TransactionConflictException {
     /// Starts building a [`TransactionConflictException`].
     #[inline]
     pub fn builder() -> crate::error::builders::TransactionConflictExceptionBuilder {
-        crate::error::builders::TransactionConflictExceptionBuilder::default()
+        <crate::error::builders::TransactionConflictExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TransactionConflictException {

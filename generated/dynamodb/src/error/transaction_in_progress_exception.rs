@@ -38,7 +38,7 @@ impl TransactionInProgressException {
     /// Starts building a [`TransactionInProgressException`].
     #[inline]
     pub fn builder() -> crate::error::builders::TransactionInProgressExceptionBuilder {
-        crate::error::builders::TransactionInProgressExceptionBuilder::default()
+        <crate::error::builders::TransactionInProgressExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TransactionInProgressException {

@@ -25,7 +25,7 @@ impl ArchivalSummary {
     /// Starts building a [`ArchivalSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::ArchivalSummaryBuilder {
-        crate::types::builders::ArchivalSummaryBuilder::default()
+        <crate::types::builders::ArchivalSummaryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ArchivalSummary {

@@ -27,7 +27,7 @@ impl AttributeDefinition {
     /// Starts building a [`AttributeDefinition`].
     #[inline]
     pub fn builder() -> crate::types::builders::AttributeDefinitionBuilder {
-        crate::types::builders::AttributeDefinitionBuilder::default()
+        <crate::types::builders::AttributeDefinitionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AttributeDefinition {

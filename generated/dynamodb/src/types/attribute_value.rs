@@ -65,7 +65,7 @@ impl AttributeValue {
     /// Starts building a [`AttributeValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::AttributeValueBuilder {
-        crate::types::builders::AttributeValueBuilder::default()
+        <crate::types::builders::AttributeValueBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AttributeValue {

@@ -51,7 +51,7 @@ impl AttributeValueUpdate {
     /// Starts building a [`AttributeValueUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::AttributeValueUpdateBuilder {
-        crate::types::builders::AttributeValueUpdateBuilder::default()
+        <crate::types::builders::AttributeValueUpdateBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AttributeValueUpdate {

@@ -21,7 +21,7 @@ impl AutoScalingPolicyDescription {
     /// Starts building a [`AutoScalingPolicyDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::AutoScalingPolicyDescriptionBuilder {
-        crate::types::builders::AutoScalingPolicyDescriptionBuilder::default()
+        <crate::types::builders::AutoScalingPolicyDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AutoScalingPolicyDescription {

@@ -23,7 +23,7 @@ impl AutoScalingPolicyUpdate {
     /// Starts building a [`AutoScalingPolicyUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::AutoScalingPolicyUpdateBuilder {
-        crate::types::builders::AutoScalingPolicyUpdateBuilder::default()
+        <crate::types::builders::AutoScalingPolicyUpdateBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AutoScalingPolicyUpdate {

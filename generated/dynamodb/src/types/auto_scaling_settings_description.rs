@@ -27,7 +27,7 @@ impl AutoScalingSettingsDescription {
     /// Starts building a [`AutoScalingSettingsDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::AutoScalingSettingsDescriptionBuilder {
-        crate::types::builders::AutoScalingSettingsDescriptionBuilder::default()
+        <crate::types::builders::AutoScalingSettingsDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AutoScalingSettingsDescription {

@@ -27,7 +27,7 @@ impl AutoScalingSettingsUpdate {
     /// Starts building a [`AutoScalingSettingsUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::AutoScalingSettingsUpdateBuilder {
-        crate::types::builders::AutoScalingSettingsUpdateBuilder::default()
+        <crate::types::builders::AutoScalingSettingsUpdateBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AutoScalingSettingsUpdate {

@@ -25,7 +25,7 @@ impl AutoScalingTargetTrackingScalingPolicyConfigurationDescription {
     /// Starts building a [`AutoScalingTargetTrackingScalingPolicyConfigurationDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::AutoScalingTargetTrackingScalingPolicyConfigurationDescriptionBuilder {
-        crate::types::builders::AutoScalingTargetTrackingScalingPolicyConfigurationDescriptionBuilder::default()
+        <crate::types::builders::AutoScalingTargetTrackingScalingPolicyConfigurationDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -25,7 +25,7 @@ impl AutoScalingTargetTrackingScalingPolicyConfigurationUpdate {
     /// Starts building a [`AutoScalingTargetTrackingScalingPolicyConfigurationUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::AutoScalingTargetTrackingScalingPolicyConfigurationUpdateBuilder {
-        crate::types::builders::AutoScalingTargetTrackingScalingPolicyConfigurationUpdateBuilder::default()
+        <crate::types::builders::AutoScalingTargetTrackingScalingPolicyConfigurationUpdateBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -23,7 +23,7 @@ impl BackupDescription {
     /// Starts building a [`BackupDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::BackupDescriptionBuilder {
-        crate::types::builders::BackupDescriptionBuilder::default()
+        <crate::types::builders::BackupDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BackupDescription {

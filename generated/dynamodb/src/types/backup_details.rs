@@ -47,7 +47,7 @@ impl BackupDetails {
     /// Starts building a [`BackupDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::BackupDetailsBuilder {
-        crate::types::builders::BackupDetailsBuilder::default()
+        <crate::types::builders::BackupDetailsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BackupDetails {

@@ -43,7 +43,7 @@ impl BackupSummary {
     /// Starts building a [`BackupSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::BackupSummaryBuilder {
-        crate::types::builders::BackupSummaryBuilder::default()
+        <crate::types::builders::BackupSummaryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BackupSummary {

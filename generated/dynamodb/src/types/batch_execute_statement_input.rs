@@ -25,7 +25,7 @@ impl BatchExecuteStatementInput {
     /// Starts building a [`BatchExecuteStatementInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchExecuteStatementInputBuilder {
-        crate::types::builders::BatchExecuteStatementInputBuilder::default()
+        <crate::types::builders::BatchExecuteStatementInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchExecuteStatementInput {

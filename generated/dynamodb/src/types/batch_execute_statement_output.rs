@@ -23,7 +23,7 @@ impl BatchExecuteStatementOutput {
     /// Starts building a [`BatchExecuteStatementOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchExecuteStatementOutputBuilder {
-        crate::types::builders::BatchExecuteStatementOutputBuilder::default()
+        <crate::types::builders::BatchExecuteStatementOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchExecuteStatementOutput {

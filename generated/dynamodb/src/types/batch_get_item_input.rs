@@ -56,7 +56,7 @@ impl BatchGetItemInput {
     /// Starts building a [`BatchGetItemInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchGetItemInputBuilder {
-        crate::types::builders::BatchGetItemInputBuilder::default()
+        <crate::types::builders::BatchGetItemInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchGetItemInput {

@@ -51,7 +51,7 @@ impl BatchGetItemOutput {
     /// Starts building a [`BatchGetItemOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchGetItemOutputBuilder {
-        crate::types::builders::BatchGetItemOutputBuilder::default()
+        <crate::types::builders::BatchGetItemOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchGetItemOutput {

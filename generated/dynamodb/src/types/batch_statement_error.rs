@@ -23,7 +23,7 @@ impl BatchStatementError {
     /// Starts building a [`BatchStatementError`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchStatementErrorBuilder {
-        crate::types::builders::BatchStatementErrorBuilder::default()
+        <crate::types::builders::BatchStatementErrorBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchStatementError {

@@ -29,7 +29,7 @@ impl BatchStatementRequest {
     /// Starts building a [`BatchStatementRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchStatementRequestBuilder {
-        crate::types::builders::BatchStatementRequestBuilder::default()
+        <crate::types::builders::BatchStatementRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchStatementRequest {

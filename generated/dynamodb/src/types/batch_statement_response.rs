@@ -23,7 +23,7 @@ impl BatchStatementResponse {
     /// Starts building a [`BatchStatementResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchStatementResponseBuilder {
-        crate::types::builders::BatchStatementResponseBuilder::default()
+        <crate::types::builders::BatchStatementResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchStatementResponse {

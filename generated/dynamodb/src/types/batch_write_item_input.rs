@@ -39,7 +39,7 @@ impl BatchWriteItemInput {
     /// Starts building a [`BatchWriteItemInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchWriteItemInputBuilder {
-        crate::types::builders::BatchWriteItemInputBuilder::default()
+        <crate::types::builders::BatchWriteItemInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchWriteItemInput {

@@ -58,7 +58,7 @@ impl BatchWriteItemOutput {
     /// Starts building a [`BatchWriteItemOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchWriteItemOutputBuilder {
-        crate::types::builders::BatchWriteItemOutputBuilder::default()
+        <crate::types::builders::BatchWriteItemOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchWriteItemOutput {

@@ -26,7 +26,7 @@ impl BillingModeSummary {
     /// Starts building a [`BillingModeSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::BillingModeSummaryBuilder {
-        crate::types::builders::BillingModeSummaryBuilder::default()
+        <crate::types::builders::BillingModeSummaryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BillingModeSummary {

@@ -23,7 +23,7 @@ impl CancellationReason {
     /// Starts building a [`CancellationReason`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancellationReasonBuilder {
-        crate::types::builders::CancellationReasonBuilder::default()
+        <crate::types::builders::CancellationReasonBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CancellationReason {

@@ -21,7 +21,7 @@ impl Capacity {
     /// Starts building a [`Capacity`].
     #[inline]
     pub fn builder() -> crate::types::builders::CapacityBuilder {
-        crate::types::builders::CapacityBuilder::default()
+        <crate::types::builders::CapacityBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Capacity {

@@ -88,7 +88,7 @@ impl Condition {
     /// Starts building a [`Condition`].
     #[inline]
     pub fn builder() -> crate::types::builders::ConditionBuilder {
-        crate::types::builders::ConditionBuilder::default()
+        <crate::types::builders::ConditionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Condition {

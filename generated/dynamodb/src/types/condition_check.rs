@@ -41,7 +41,7 @@ impl ConditionCheck {
     /// Starts building a [`ConditionCheck`].
     #[inline]
     pub fn builder() -> crate::types::builders::ConditionCheckBuilder {
-        crate::types::builders::ConditionCheckBuilder::default()
+        <crate::types::builders::ConditionCheckBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ConditionCheck {

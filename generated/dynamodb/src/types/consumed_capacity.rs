@@ -37,7 +37,7 @@ impl ConsumedCapacity {
     /// Starts building a [`ConsumedCapacity`].
     #[inline]
     pub fn builder() -> crate::types::builders::ConsumedCapacityBuilder {
-        crate::types::builders::ConsumedCapacityBuilder::default()
+        <crate::types::builders::ConsumedCapacityBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ConsumedCapacity {

@@ -25,7 +25,7 @@ impl ContinuousBackupsDescription {
     /// Starts building a [`ContinuousBackupsDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::ContinuousBackupsDescriptionBuilder {
-        crate::types::builders::ContinuousBackupsDescriptionBuilder::default()
+        <crate::types::builders::ContinuousBackupsDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ContinuousBackupsDescription {

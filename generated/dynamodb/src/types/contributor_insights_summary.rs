@@ -27,7 +27,7 @@ impl ContributorInsightsSummary {
     /// Starts building a [`ContributorInsightsSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::ContributorInsightsSummaryBuilder {
-        crate::types::builders::ContributorInsightsSummaryBuilder::default()
+        <crate::types::builders::ContributorInsightsSummaryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ContributorInsightsSummary {

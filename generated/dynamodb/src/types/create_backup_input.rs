@@ -23,7 +23,7 @@ impl CreateBackupInput {
     /// Starts building a [`CreateBackupInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateBackupInputBuilder {
-        crate::types::builders::CreateBackupInputBuilder::default()
+        <crate::types::builders::CreateBackupInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateBackupInput {

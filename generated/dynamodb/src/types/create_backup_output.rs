@@ -17,7 +17,7 @@ impl CreateBackupOutput {
     /// Starts building a [`CreateBackupOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateBackupOutputBuilder {
-        crate::types::builders::CreateBackupOutputBuilder::default()
+        <crate::types::builders::CreateBackupOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateBackupOutput {

@@ -39,7 +39,7 @@ impl CreateGlobalSecondaryIndexAction {
     /// Starts building a [`CreateGlobalSecondaryIndexAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateGlobalSecondaryIndexActionBuilder {
-        crate::types::builders::CreateGlobalSecondaryIndexActionBuilder::default()
+        <crate::types::builders::CreateGlobalSecondaryIndexActionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -23,7 +23,7 @@ impl CreateGlobalTableInput {
     /// Starts building a [`CreateGlobalTableInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateGlobalTableInputBuilder {
-        crate::types::builders::CreateGlobalTableInputBuilder::default()
+        <crate::types::builders::CreateGlobalTableInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateGlobalTableInput {

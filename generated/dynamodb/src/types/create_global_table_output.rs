@@ -19,7 +19,7 @@ impl CreateGlobalTableOutput {
     /// Starts building a [`CreateGlobalTableOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateGlobalTableOutputBuilder {
-        crate::types::builders::CreateGlobalTableOutputBuilder::default()
+        <crate::types::builders::CreateGlobalTableOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateGlobalTableOutput {

@@ -23,7 +23,7 @@ impl CreateGlobalTableWitnessGroupMemberAction {
     /// Starts building a [`CreateGlobalTableWitnessGroupMemberAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateGlobalTableWitnessGroupMemberActionBuilder {
-        crate::types::builders::CreateGlobalTableWitnessGroupMemberActionBuilder::default()
+        <crate::types::builders::CreateGlobalTableWitnessGroupMemberActionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

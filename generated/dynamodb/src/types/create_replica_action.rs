@@ -19,7 +19,7 @@ impl CreateReplicaAction {
     /// Starts building a [`CreateReplicaAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateReplicaActionBuilder {
-        crate::types::builders::CreateReplicaActionBuilder::default()
+        <crate::types::builders::CreateReplicaActionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateReplicaAction {

@@ -35,7 +35,7 @@ impl CreateReplicationGroupMemberAction {
     /// Starts building a [`CreateReplicationGroupMemberAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateReplicationGroupMemberActionBuilder {
-        crate::types::builders::CreateReplicationGroupMemberActionBuilder::default()
+        <crate::types::builders::CreateReplicationGroupMemberActionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

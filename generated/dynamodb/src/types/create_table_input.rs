@@ -132,7 +132,7 @@ impl CreateTableInput {
     /// Starts building a [`CreateTableInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTableInputBuilder {
-        crate::types::builders::CreateTableInputBuilder::default()
+        <crate::types::builders::CreateTableInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateTableInput {

@@ -17,7 +17,7 @@ impl CreateTableOutput {
     /// Starts building a [`CreateTableOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateTableOutputBuilder {
-        crate::types::builders::CreateTableOutputBuilder::default()
+        <crate::types::builders::CreateTableOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateTableOutput {

@@ -39,7 +39,7 @@ impl CreateVectorIndexAction {
     /// Starts building a [`CreateVectorIndexAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateVectorIndexActionBuilder {
-        crate::types::builders::CreateVectorIndexActionBuilder::default()
+        <crate::types::builders::CreateVectorIndexActionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateVectorIndexAction {

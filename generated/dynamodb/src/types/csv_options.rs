@@ -19,7 +19,7 @@ impl CsvOptions {
     /// Starts building a [`CsvOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::CsvOptionsBuilder {
-        crate::types::builders::CsvOptionsBuilder::default()
+        <crate::types::builders::CsvOptionsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CsvOptions {

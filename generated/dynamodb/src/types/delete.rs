@@ -39,7 +39,7 @@ impl Delete {
     /// Starts building a [`Delete`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteBuilder {
-        crate::types::builders::DeleteBuilder::default()
+        <crate::types::builders::DeleteBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Delete {

@@ -19,7 +19,7 @@ impl DeleteBackupInput {
     /// Starts building a [`DeleteBackupInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteBackupInputBuilder {
-        crate::types::builders::DeleteBackupInputBuilder::default()
+        <crate::types::builders::DeleteBackupInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteBackupInput {

@@ -17,7 +17,7 @@ impl DeleteBackupOutput {
     /// Starts building a [`DeleteBackupOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteBackupOutputBuilder {
-        crate::types::builders::DeleteBackupOutputBuilder::default()
+        <crate::types::builders::DeleteBackupOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteBackupOutput {

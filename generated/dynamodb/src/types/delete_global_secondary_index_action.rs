@@ -19,7 +19,7 @@ impl DeleteGlobalSecondaryIndexAction {
     /// Starts building a [`DeleteGlobalSecondaryIndexAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteGlobalSecondaryIndexActionBuilder {
-        crate::types::builders::DeleteGlobalSecondaryIndexActionBuilder::default()
+        <crate::types::builders::DeleteGlobalSecondaryIndexActionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -19,7 +19,7 @@ impl DeleteGlobalTableWitnessGroupMemberAction {
     /// Starts building a [`DeleteGlobalTableWitnessGroupMemberAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteGlobalTableWitnessGroupMemberActionBuilder {
-        crate::types::builders::DeleteGlobalTableWitnessGroupMemberActionBuilder::default()
+        <crate::types::builders::DeleteGlobalTableWitnessGroupMemberActionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -113,7 +113,7 @@ impl DeleteItemInput {
     /// Starts building a [`DeleteItemInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteItemInputBuilder {
-        crate::types::builders::DeleteItemInputBuilder::default()
+        <crate::types::builders::DeleteItemInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteItemInput {

@@ -34,7 +34,7 @@ impl DeleteItemOutput {
     /// Starts building a [`DeleteItemOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteItemOutputBuilder {
-        crate::types::builders::DeleteItemOutputBuilder::default()
+        <crate::types::builders::DeleteItemOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteItemOutput {

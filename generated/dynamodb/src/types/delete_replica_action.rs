@@ -19,7 +19,7 @@ impl DeleteReplicaAction {
     /// Starts building a [`DeleteReplicaAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteReplicaActionBuilder {
-        crate::types::builders::DeleteReplicaActionBuilder::default()
+        <crate::types::builders::DeleteReplicaActionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteReplicaAction {

@@ -19,7 +19,7 @@ impl DeleteReplicationGroupMemberAction {
     /// Starts building a [`DeleteReplicationGroupMemberAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteReplicationGroupMemberActionBuilder {
-        crate::types::builders::DeleteReplicationGroupMemberActionBuilder::default()
+        <crate::types::builders::DeleteReplicationGroupMemberActionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

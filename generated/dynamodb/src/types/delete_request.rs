@@ -21,7 +21,7 @@ impl DeleteRequest {
     /// Starts building a [`DeleteRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteRequestBuilder {
-        crate::types::builders::DeleteRequestBuilder::default()
+        <crate::types::builders::DeleteRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteRequest {

@@ -21,7 +21,7 @@ impl DeleteResourcePolicyInput {
     /// Starts building a [`DeleteResourcePolicyInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteResourcePolicyInputBuilder {
-        crate::types::builders::DeleteResourcePolicyInputBuilder::default()
+        <crate::types::builders::DeleteResourcePolicyInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteResourcePolicyInput {

@@ -19,7 +19,7 @@ impl DeleteResourcePolicyOutput {
     /// Starts building a [`DeleteResourcePolicyOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteResourcePolicyOutputBuilder {
-        crate::types::builders::DeleteResourcePolicyOutputBuilder::default()
+        <crate::types::builders::DeleteResourcePolicyOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteResourcePolicyOutput {

@@ -19,7 +19,7 @@ impl DeleteTableInput {
     /// Starts building a [`DeleteTableInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTableInputBuilder {
-        crate::types::builders::DeleteTableInputBuilder::default()
+        <crate::types::builders::DeleteTableInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteTableInput {

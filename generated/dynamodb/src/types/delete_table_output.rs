@@ -17,7 +17,7 @@ impl DeleteTableOutput {
     /// Starts building a [`DeleteTableOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteTableOutputBuilder {
-        crate::types::builders::DeleteTableOutputBuilder::default()
+        <crate::types::builders::DeleteTableOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteTableOutput {

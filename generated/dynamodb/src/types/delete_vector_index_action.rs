@@ -19,7 +19,7 @@ impl DeleteVectorIndexAction {
     /// Starts building a [`DeleteVectorIndexAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteVectorIndexActionBuilder {
-        crate::types::builders::DeleteVectorIndexActionBuilder::default()
+        <crate::types::builders::DeleteVectorIndexActionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteVectorIndexAction {

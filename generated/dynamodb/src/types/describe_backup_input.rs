@@ -19,7 +19,7 @@ impl DescribeBackupInput {
     /// Starts building a [`DescribeBackupInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeBackupInputBuilder {
-        crate::types::builders::DescribeBackupInputBuilder::default()
+        <crate::types::builders::DescribeBackupInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeBackupInput {

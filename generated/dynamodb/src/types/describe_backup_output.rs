@@ -17,7 +17,7 @@ impl DescribeBackupOutput {
     /// Starts building a [`DescribeBackupOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeBackupOutputBuilder {
-        crate::types::builders::DescribeBackupOutputBuilder::default()
+        <crate::types::builders::DescribeBackupOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeBackupOutput {

@@ -21,7 +21,7 @@ impl DescribeContinuousBackupsInput {
     /// Starts building a [`DescribeContinuousBackupsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeContinuousBackupsInputBuilder {
-        crate::types::builders::DescribeContinuousBackupsInputBuilder::default()
+        <crate::types::builders::DescribeContinuousBackupsInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeContinuousBackupsInput {

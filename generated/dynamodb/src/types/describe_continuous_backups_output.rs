@@ -19,7 +19,7 @@ impl DescribeContinuousBackupsOutput {
     /// Starts building a [`DescribeContinuousBackupsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeContinuousBackupsOutputBuilder {
-        crate::types::builders::DescribeContinuousBackupsOutputBuilder::default()
+        <crate::types::builders::DescribeContinuousBackupsOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeContinuousBackupsOutput {

@@ -21,7 +21,7 @@ impl DescribeContributorInsightsInput {
     /// Starts building a [`DescribeContributorInsightsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeContributorInsightsInputBuilder {
-        crate::types::builders::DescribeContributorInsightsInputBuilder::default()
+        <crate::types::builders::DescribeContributorInsightsInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -44,7 +44,7 @@ impl DescribeContributorInsightsOutput {
     /// Starts building a [`DescribeContributorInsightsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeContributorInsightsOutputBuilder {
-        crate::types::builders::DescribeContributorInsightsOutputBuilder::default()
+        <crate::types::builders::DescribeContributorInsightsOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

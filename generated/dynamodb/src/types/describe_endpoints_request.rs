@@ -14,7 +14,7 @@ impl DescribeEndpointsRequest {
     /// Starts building a [`DescribeEndpointsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeEndpointsRequestBuilder {
-        crate::types::builders::DescribeEndpointsRequestBuilder::default()
+        <crate::types::builders::DescribeEndpointsRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeEndpointsRequest {

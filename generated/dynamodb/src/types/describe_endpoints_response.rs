@@ -19,7 +19,7 @@ impl DescribeEndpointsResponse {
     /// Starts building a [`DescribeEndpointsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeEndpointsResponseBuilder {
-        crate::types::builders::DescribeEndpointsResponseBuilder::default()
+        <crate::types::builders::DescribeEndpointsResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeEndpointsResponse {

@@ -19,7 +19,7 @@ impl DescribeExportInput {
     /// Starts building a [`DescribeExportInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeExportInputBuilder {
-        crate::types::builders::DescribeExportInputBuilder::default()
+        <crate::types::builders::DescribeExportInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeExportInput {

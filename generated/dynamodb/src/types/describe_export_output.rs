@@ -17,7 +17,7 @@ impl DescribeExportOutput {
     /// Starts building a [`DescribeExportOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeExportOutputBuilder {
-        crate::types::builders::DescribeExportOutputBuilder::default()
+        <crate::types::builders::DescribeExportOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeExportOutput {

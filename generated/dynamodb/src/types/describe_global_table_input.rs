@@ -19,7 +19,7 @@ impl DescribeGlobalTableInput {
     /// Starts building a [`DescribeGlobalTableInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeGlobalTableInputBuilder {
-        crate::types::builders::DescribeGlobalTableInputBuilder::default()
+        <crate::types::builders::DescribeGlobalTableInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeGlobalTableInput {

@@ -19,7 +19,7 @@ impl DescribeGlobalTableOutput {
     /// Starts building a [`DescribeGlobalTableOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeGlobalTableOutputBuilder {
-        crate::types::builders::DescribeGlobalTableOutputBuilder::default()
+        <crate::types::builders::DescribeGlobalTableOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeGlobalTableOutput {

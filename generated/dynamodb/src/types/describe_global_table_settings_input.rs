@@ -19,7 +19,7 @@ impl DescribeGlobalTableSettingsInput {
     /// Starts building a [`DescribeGlobalTableSettingsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeGlobalTableSettingsInputBuilder {
-        crate::types::builders::DescribeGlobalTableSettingsInputBuilder::default()
+        <crate::types::builders::DescribeGlobalTableSettingsInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -21,7 +21,7 @@ impl DescribeGlobalTableSettingsOutput {
     /// Starts building a [`DescribeGlobalTableSettingsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeGlobalTableSettingsOutputBuilder {
-        crate::types::builders::DescribeGlobalTableSettingsOutputBuilder::default()
+        <crate::types::builders::DescribeGlobalTableSettingsOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

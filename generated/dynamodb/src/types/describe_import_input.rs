@@ -19,7 +19,7 @@ impl DescribeImportInput {
     /// Starts building a [`DescribeImportInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeImportInputBuilder {
-        crate::types::builders::DescribeImportInputBuilder::default()
+        <crate::types::builders::DescribeImportInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeImportInput {

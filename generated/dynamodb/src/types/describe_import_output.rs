@@ -21,7 +21,7 @@ impl DescribeImportOutput {
     /// Starts building a [`DescribeImportOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeImportOutputBuilder {
-        crate::types::builders::DescribeImportOutputBuilder::default()
+        <crate::types::builders::DescribeImportOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeImportOutput {

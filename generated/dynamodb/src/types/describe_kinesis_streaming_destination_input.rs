@@ -19,7 +19,7 @@ impl DescribeKinesisStreamingDestinationInput {
     /// Starts building a [`DescribeKinesisStreamingDestinationInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeKinesisStreamingDestinationInputBuilder {
-        crate::types::builders::DescribeKinesisStreamingDestinationInputBuilder::default()
+        <crate::types::builders::DescribeKinesisStreamingDestinationInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

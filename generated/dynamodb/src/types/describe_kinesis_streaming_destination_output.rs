@@ -21,7 +21,7 @@ impl DescribeKinesisStreamingDestinationOutput {
     /// Starts building a [`DescribeKinesisStreamingDestinationOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeKinesisStreamingDestinationOutputBuilder {
-        crate::types::builders::DescribeKinesisStreamingDestinationOutputBuilder::default()
+        <crate::types::builders::DescribeKinesisStreamingDestinationOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

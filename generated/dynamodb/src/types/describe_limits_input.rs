@@ -14,7 +14,7 @@ impl DescribeLimitsInput {
     /// Starts building a [`DescribeLimitsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeLimitsInputBuilder {
-        crate::types::builders::DescribeLimitsInputBuilder::default()
+        <crate::types::builders::DescribeLimitsInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeLimitsInput {

@@ -23,7 +23,7 @@ impl DescribeLimitsOutput {
     /// Starts building a [`DescribeLimitsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeLimitsOutputBuilder {
-        crate::types::builders::DescribeLimitsOutputBuilder::default()
+        <crate::types::builders::DescribeLimitsOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeLimitsOutput {

@@ -19,7 +19,7 @@ impl DescribeTableInput {
     /// Starts building a [`DescribeTableInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTableInputBuilder {
-        crate::types::builders::DescribeTableInputBuilder::default()
+        <crate::types::builders::DescribeTableInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeTableInput {

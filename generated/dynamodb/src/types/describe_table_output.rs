@@ -17,7 +17,7 @@ impl DescribeTableOutput {
     /// Starts building a [`DescribeTableOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTableOutputBuilder {
-        crate::types::builders::DescribeTableOutputBuilder::default()
+        <crate::types::builders::DescribeTableOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeTableOutput {

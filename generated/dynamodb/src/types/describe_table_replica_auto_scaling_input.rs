@@ -19,7 +19,7 @@ impl DescribeTableReplicaAutoScalingInput {
     /// Starts building a [`DescribeTableReplicaAutoScalingInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTableReplicaAutoScalingInputBuilder {
-        crate::types::builders::DescribeTableReplicaAutoScalingInputBuilder::default()
+        <crate::types::builders::DescribeTableReplicaAutoScalingInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

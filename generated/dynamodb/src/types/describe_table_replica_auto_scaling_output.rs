@@ -19,7 +19,7 @@ impl DescribeTableReplicaAutoScalingOutput {
     /// Starts building a [`DescribeTableReplicaAutoScalingOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTableReplicaAutoScalingOutputBuilder {
-        crate::types::builders::DescribeTableReplicaAutoScalingOutputBuilder::default()
+        <crate::types::builders::DescribeTableReplicaAutoScalingOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -19,7 +19,7 @@ impl DescribeTimeToLiveInput {
     /// Starts building a [`DescribeTimeToLiveInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTimeToLiveInputBuilder {
-        crate::types::builders::DescribeTimeToLiveInputBuilder::default()
+        <crate::types::builders::DescribeTimeToLiveInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeTimeToLiveInput {

@@ -19,7 +19,7 @@ impl DescribeTimeToLiveOutput {
     /// Starts building a [`DescribeTimeToLiveOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeTimeToLiveOutputBuilder {
-        crate::types::builders::DescribeTimeToLiveOutputBuilder::default()
+        <crate::types::builders::DescribeTimeToLiveOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeTimeToLiveOutput {

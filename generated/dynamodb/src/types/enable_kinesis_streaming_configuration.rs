@@ -19,7 +19,7 @@ impl EnableKinesisStreamingConfiguration {
     /// Starts building a [`EnableKinesisStreamingConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableKinesisStreamingConfigurationBuilder {
-        crate::types::builders::EnableKinesisStreamingConfigurationBuilder::default()
+        <crate::types::builders::EnableKinesisStreamingConfigurationBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

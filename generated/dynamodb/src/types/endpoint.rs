@@ -23,7 +23,7 @@ impl Endpoint {
     /// Starts building a [`Endpoint`].
     #[inline]
     pub fn builder() -> crate::types::builders::EndpointBuilder {
-        crate::types::builders::EndpointBuilder::default()
+        <crate::types::builders::EndpointBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Endpoint {

@@ -37,7 +37,7 @@ impl ExecuteStatementInput {
     /// Starts building a [`ExecuteStatementInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExecuteStatementInputBuilder {
-        crate::types::builders::ExecuteStatementInputBuilder::default()
+        <crate::types::builders::ExecuteStatementInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExecuteStatementInput {

@@ -32,7 +32,7 @@ impl ExecuteStatementOutput {
     /// Starts building a [`ExecuteStatementOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExecuteStatementOutputBuilder {
-        crate::types::builders::ExecuteStatementOutputBuilder::default()
+        <crate::types::builders::ExecuteStatementOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExecuteStatementOutput {

@@ -27,7 +27,7 @@ impl ExecuteTransactionInput {
     /// Starts building a [`ExecuteTransactionInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExecuteTransactionInputBuilder {
-        crate::types::builders::ExecuteTransactionInputBuilder::default()
+        <crate::types::builders::ExecuteTransactionInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExecuteTransactionInput {

@@ -21,7 +21,7 @@ impl ExecuteTransactionOutput {
     /// Starts building a [`ExecuteTransactionOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExecuteTransactionOutputBuilder {
-        crate::types::builders::ExecuteTransactionOutputBuilder::default()
+        <crate::types::builders::ExecuteTransactionOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExecuteTransactionOutput {

@@ -102,7 +102,7 @@ impl ExpectedAttributeValue {
     /// Starts building a [`ExpectedAttributeValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExpectedAttributeValueBuilder {
-        crate::types::builders::ExpectedAttributeValueBuilder::default()
+        <crate::types::builders::ExpectedAttributeValueBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExpectedAttributeValue {

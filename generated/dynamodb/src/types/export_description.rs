@@ -62,7 +62,7 @@ impl ExportDescription {
     /// Starts building a [`ExportDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportDescriptionBuilder {
-        crate::types::builders::ExportDescriptionBuilder::default()
+        <crate::types::builders::ExportDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExportDescription {

@@ -21,7 +21,7 @@ impl ExportSummary {
     /// Starts building a [`ExportSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportSummaryBuilder {
-        crate::types::builders::ExportSummaryBuilder::default()
+        <crate::types::builders::ExportSummaryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExportSummary {

@@ -52,7 +52,7 @@ impl ExportTableToPointInTimeInput {
     /// Starts building a [`ExportTableToPointInTimeInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportTableToPointInTimeInputBuilder {
-        crate::types::builders::ExportTableToPointInTimeInputBuilder::default()
+        <crate::types::builders::ExportTableToPointInTimeInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExportTableToPointInTimeInput {

@@ -17,7 +17,7 @@ impl ExportTableToPointInTimeOutput {
     /// Starts building a [`ExportTableToPointInTimeOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ExportTableToPointInTimeOutputBuilder {
-        crate::types::builders::ExportTableToPointInTimeOutputBuilder::default()
+        <crate::types::builders::ExportTableToPointInTimeOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExportTableToPointInTimeOutput {

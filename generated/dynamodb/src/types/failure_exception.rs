@@ -19,7 +19,7 @@ impl FailureException {
     /// Starts building a [`FailureException`].
     #[inline]
     pub fn builder() -> crate::types::builders::FailureExceptionBuilder {
-        crate::types::builders::FailureExceptionBuilder::default()
+        <crate::types::builders::FailureExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for FailureException {

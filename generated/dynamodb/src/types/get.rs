@@ -31,7 +31,7 @@ impl Get {
     /// Starts building a [`Get`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetBuilder {
-        crate::types::builders::GetBuilder::default()
+        <crate::types::builders::GetBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Get {

@@ -65,7 +65,7 @@ impl GetItemInput {
     /// Starts building a [`GetItemInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetItemInputBuilder {
-        crate::types::builders::GetItemInputBuilder::default()
+        <crate::types::builders::GetItemInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetItemInput {

@@ -21,7 +21,7 @@ impl GetItemOutput {
     /// Starts building a [`GetItemOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetItemOutputBuilder {
-        crate::types::builders::GetItemOutputBuilder::default()
+        <crate::types::builders::GetItemOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetItemOutput {

@@ -19,7 +19,7 @@ impl GetResourcePolicyInput {
     /// Starts building a [`GetResourcePolicyInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetResourcePolicyInputBuilder {
-        crate::types::builders::GetResourcePolicyInputBuilder::default()
+        <crate::types::builders::GetResourcePolicyInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetResourcePolicyInput {

@@ -19,7 +19,7 @@ impl GetResourcePolicyOutput {
     /// Starts building a [`GetResourcePolicyOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetResourcePolicyOutputBuilder {
-        crate::types::builders::GetResourcePolicyOutputBuilder::default()
+        <crate::types::builders::GetResourcePolicyOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetResourcePolicyOutput {

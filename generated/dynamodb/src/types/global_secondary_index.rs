@@ -46,7 +46,7 @@ impl GlobalSecondaryIndex {
     /// Starts building a [`GlobalSecondaryIndex`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalSecondaryIndexBuilder {
-        crate::types::builders::GlobalSecondaryIndexBuilder::default()
+        <crate::types::builders::GlobalSecondaryIndexBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GlobalSecondaryIndex {

@@ -21,7 +21,7 @@ impl GlobalSecondaryIndexAutoScalingUpdate {
     /// Starts building a [`GlobalSecondaryIndexAutoScalingUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalSecondaryIndexAutoScalingUpdateBuilder {
-        crate::types::builders::GlobalSecondaryIndexAutoScalingUpdateBuilder::default()
+        <crate::types::builders::GlobalSecondaryIndexAutoScalingUpdateBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

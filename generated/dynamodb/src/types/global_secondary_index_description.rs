@@ -61,7 +61,7 @@ impl GlobalSecondaryIndexDescription {
     /// Starts building a [`GlobalSecondaryIndexDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalSecondaryIndexDescriptionBuilder {
-        crate::types::builders::GlobalSecondaryIndexDescriptionBuilder::default()
+        <crate::types::builders::GlobalSecondaryIndexDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GlobalSecondaryIndexDescription {

@@ -36,7 +36,7 @@ impl GlobalSecondaryIndexInfo {
     /// Starts building a [`GlobalSecondaryIndexInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalSecondaryIndexInfoBuilder {
-        crate::types::builders::GlobalSecondaryIndexInfoBuilder::default()
+        <crate::types::builders::GlobalSecondaryIndexInfoBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GlobalSecondaryIndexInfo {

@@ -31,7 +31,7 @@ impl GlobalSecondaryIndexUpdate {
     /// Starts building a [`GlobalSecondaryIndexUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalSecondaryIndexUpdateBuilder {
-        crate::types::builders::GlobalSecondaryIndexUpdateBuilder::default()
+        <crate::types::builders::GlobalSecondaryIndexUpdateBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GlobalSecondaryIndexUpdate {

@@ -21,7 +21,7 @@ impl GlobalSecondaryIndexWarmThroughputDescription {
     /// Starts building a [`GlobalSecondaryIndexWarmThroughputDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalSecondaryIndexWarmThroughputDescriptionBuilder {
-        crate::types::builders::GlobalSecondaryIndexWarmThroughputDescriptionBuilder::default()
+        <crate::types::builders::GlobalSecondaryIndexWarmThroughputDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -19,7 +19,7 @@ impl GlobalTable {
     /// Starts building a [`GlobalTable`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalTableBuilder {
-        crate::types::builders::GlobalTableBuilder::default()
+        <crate::types::builders::GlobalTableBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GlobalTable {

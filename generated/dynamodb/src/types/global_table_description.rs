@@ -34,7 +34,7 @@ impl GlobalTableDescription {
     /// Starts building a [`GlobalTableDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalTableDescriptionBuilder {
-        crate::types::builders::GlobalTableDescriptionBuilder::default()
+        <crate::types::builders::GlobalTableDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GlobalTableDescription {

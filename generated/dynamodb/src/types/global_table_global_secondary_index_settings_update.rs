@@ -25,7 +25,7 @@ impl GlobalTableGlobalSecondaryIndexSettingsUpdate {
     /// Starts building a [`GlobalTableGlobalSecondaryIndexSettingsUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder {
-        crate::types::builders::GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder::default()
+        <crate::types::builders::GlobalTableGlobalSecondaryIndexSettingsUpdateBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -19,7 +19,7 @@ impl GlobalTableWitnessDescription {
     /// Starts building a [`GlobalTableWitnessDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalTableWitnessDescriptionBuilder {
-        crate::types::builders::GlobalTableWitnessDescriptionBuilder::default()
+        <crate::types::builders::GlobalTableWitnessDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GlobalTableWitnessDescription {

@@ -28,7 +28,7 @@ impl GlobalTableWitnessGroupUpdate {
     /// Starts building a [`GlobalTableWitnessGroupUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::GlobalTableWitnessGroupUpdateBuilder {
-        crate::types::builders::GlobalTableWitnessGroupUpdateBuilder::default()
+        <crate::types::builders::GlobalTableWitnessGroupUpdateBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GlobalTableWitnessGroupUpdate {

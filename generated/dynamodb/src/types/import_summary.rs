@@ -31,7 +31,7 @@ impl ImportSummary {
     /// Starts building a [`ImportSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportSummaryBuilder {
-        crate::types::builders::ImportSummaryBuilder::default()
+        <crate::types::builders::ImportSummaryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportSummary {

@@ -57,7 +57,7 @@ impl ImportTableDescription {
     /// Starts building a [`ImportTableDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportTableDescriptionBuilder {
-        crate::types::builders::ImportTableDescriptionBuilder::default()
+        <crate::types::builders::ImportTableDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportTableDescription {

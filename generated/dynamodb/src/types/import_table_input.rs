@@ -41,7 +41,7 @@ impl ImportTableInput {
     /// Starts building a [`ImportTableInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportTableInputBuilder {
-        crate::types::builders::ImportTableInputBuilder::default()
+        <crate::types::builders::ImportTableInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportTableInput {

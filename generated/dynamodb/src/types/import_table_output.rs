@@ -21,7 +21,7 @@ impl ImportTableOutput {
     /// Starts building a [`ImportTableOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportTableOutputBuilder {
-        crate::types::builders::ImportTableOutputBuilder::default()
+        <crate::types::builders::ImportTableOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportTableOutput {

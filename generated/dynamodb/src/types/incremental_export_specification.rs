@@ -23,7 +23,7 @@ impl IncrementalExportSpecification {
     /// Starts building a [`IncrementalExportSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::IncrementalExportSpecificationBuilder {
-        crate::types::builders::IncrementalExportSpecificationBuilder::default()
+        <crate::types::builders::IncrementalExportSpecificationBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for IncrementalExportSpecification {

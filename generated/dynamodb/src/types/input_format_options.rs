@@ -17,7 +17,7 @@ impl InputFormatOptions {
     /// Starts building a [`InputFormatOptions`].
     #[inline]
     pub fn builder() -> crate::types::builders::InputFormatOptionsBuilder {
-        crate::types::builders::InputFormatOptionsBuilder::default()
+        <crate::types::builders::InputFormatOptionsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InputFormatOptions {

@@ -23,7 +23,7 @@ impl ItemCollectionMetrics {
     /// Starts building a [`ItemCollectionMetrics`].
     #[inline]
     pub fn builder() -> crate::types::builders::ItemCollectionMetricsBuilder {
-        crate::types::builders::ItemCollectionMetricsBuilder::default()
+        <crate::types::builders::ItemCollectionMetricsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ItemCollectionMetrics {

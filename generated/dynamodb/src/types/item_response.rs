@@ -19,7 +19,7 @@ impl ItemResponse {
     /// Starts building a [`ItemResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ItemResponseBuilder {
-        crate::types::builders::ItemResponseBuilder::default()
+        <crate::types::builders::ItemResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ItemResponse {

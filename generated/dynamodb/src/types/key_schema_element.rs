@@ -34,7 +34,7 @@ impl KeySchemaElement {
     /// Starts building a [`KeySchemaElement`].
     #[inline]
     pub fn builder() -> crate::types::builders::KeySchemaElementBuilder {
-        crate::types::builders::KeySchemaElementBuilder::default()
+        <crate::types::builders::KeySchemaElementBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KeySchemaElement {

@@ -62,7 +62,7 @@ impl KeysAndAttributes {
     /// Starts building a [`KeysAndAttributes`].
     #[inline]
     pub fn builder() -> crate::types::builders::KeysAndAttributesBuilder {
-        crate::types::builders::KeysAndAttributesBuilder::default()
+        <crate::types::builders::KeysAndAttributesBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KeysAndAttributes {

@@ -25,7 +25,7 @@ impl KinesisDataStreamDestination {
     /// Starts building a [`KinesisDataStreamDestination`].
     #[inline]
     pub fn builder() -> crate::types::builders::KinesisDataStreamDestinationBuilder {
-        crate::types::builders::KinesisDataStreamDestinationBuilder::default()
+        <crate::types::builders::KinesisDataStreamDestinationBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KinesisDataStreamDestination {

@@ -27,7 +27,7 @@ impl KinesisStreamingDestinationInput {
     /// Starts building a [`KinesisStreamingDestinationInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::KinesisStreamingDestinationInputBuilder {
-        crate::types::builders::KinesisStreamingDestinationInputBuilder::default()
+        <crate::types::builders::KinesisStreamingDestinationInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

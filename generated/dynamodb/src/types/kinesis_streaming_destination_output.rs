@@ -25,7 +25,7 @@ impl KinesisStreamingDestinationOutput {
     /// Starts building a [`KinesisStreamingDestinationOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::KinesisStreamingDestinationOutputBuilder {
-        crate::types::builders::KinesisStreamingDestinationOutputBuilder::default()
+        <crate::types::builders::KinesisStreamingDestinationOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

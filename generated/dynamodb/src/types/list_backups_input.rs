@@ -37,7 +37,7 @@ impl ListBackupsInput {
     /// Starts building a [`ListBackupsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListBackupsInputBuilder {
-        crate::types::builders::ListBackupsInputBuilder::default()
+        <crate::types::builders::ListBackupsInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListBackupsInput {

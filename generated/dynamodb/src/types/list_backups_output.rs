@@ -25,7 +25,7 @@ impl ListBackupsOutput {
     /// Starts building a [`ListBackupsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListBackupsOutputBuilder {
-        crate::types::builders::ListBackupsOutputBuilder::default()
+        <crate::types::builders::ListBackupsOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListBackupsOutput {

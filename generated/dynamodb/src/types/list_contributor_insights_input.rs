@@ -21,7 +21,7 @@ impl ListContributorInsightsInput {
     /// Starts building a [`ListContributorInsightsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListContributorInsightsInputBuilder {
-        crate::types::builders::ListContributorInsightsInputBuilder::default()
+        <crate::types::builders::ListContributorInsightsInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListContributorInsightsInput {

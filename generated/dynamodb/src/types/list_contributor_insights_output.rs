@@ -21,7 +21,7 @@ impl ListContributorInsightsOutput {
     /// Starts building a [`ListContributorInsightsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListContributorInsightsOutputBuilder {
-        crate::types::builders::ListContributorInsightsOutputBuilder::default()
+        <crate::types::builders::ListContributorInsightsOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListContributorInsightsOutput {

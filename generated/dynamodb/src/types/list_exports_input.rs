@@ -21,7 +21,7 @@ impl ListExportsInput {
     /// Starts building a [`ListExportsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListExportsInputBuilder {
-        crate::types::builders::ListExportsInputBuilder::default()
+        <crate::types::builders::ListExportsInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListExportsInput {

@@ -21,7 +21,7 @@ impl ListExportsOutput {
     /// Starts building a [`ListExportsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListExportsOutputBuilder {
-        crate::types::builders::ListExportsOutputBuilder::default()
+        <crate::types::builders::ListExportsOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListExportsOutput {

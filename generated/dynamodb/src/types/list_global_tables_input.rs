@@ -23,7 +23,7 @@ impl ListGlobalTablesInput {
     /// Starts building a [`ListGlobalTablesInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListGlobalTablesInputBuilder {
-        crate::types::builders::ListGlobalTablesInputBuilder::default()
+        <crate::types::builders::ListGlobalTablesInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListGlobalTablesInput {

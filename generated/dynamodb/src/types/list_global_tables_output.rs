@@ -19,7 +19,7 @@ impl ListGlobalTablesOutput {
     /// Starts building a [`ListGlobalTablesOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListGlobalTablesOutputBuilder {
-        crate::types::builders::ListGlobalTablesOutputBuilder::default()
+        <crate::types::builders::ListGlobalTablesOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListGlobalTablesOutput {

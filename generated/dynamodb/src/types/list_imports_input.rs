@@ -21,7 +21,7 @@ impl ListImportsInput {
     /// Starts building a [`ListImportsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListImportsInputBuilder {
-        crate::types::builders::ListImportsInputBuilder::default()
+        <crate::types::builders::ListImportsInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListImportsInput {

@@ -21,7 +21,7 @@ impl ListImportsOutput {
     /// Starts building a [`ListImportsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListImportsOutputBuilder {
-        crate::types::builders::ListImportsOutputBuilder::default()
+        <crate::types::builders::ListImportsOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListImportsOutput {

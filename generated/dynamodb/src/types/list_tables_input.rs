@@ -19,7 +19,7 @@ impl ListTablesInput {
     /// Starts building a [`ListTablesInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTablesInputBuilder {
-        crate::types::builders::ListTablesInputBuilder::default()
+        <crate::types::builders::ListTablesInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListTablesInput {

@@ -23,7 +23,7 @@ impl ListTablesOutput {
     /// Starts building a [`ListTablesOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTablesOutputBuilder {
-        crate::types::builders::ListTablesOutputBuilder::default()
+        <crate::types::builders::ListTablesOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListTablesOutput {

@@ -21,7 +21,7 @@ impl ListTagsOfResourceInput {
     /// Starts building a [`ListTagsOfResourceInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTagsOfResourceInputBuilder {
-        crate::types::builders::ListTagsOfResourceInputBuilder::default()
+        <crate::types::builders::ListTagsOfResourceInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListTagsOfResourceInput {

@@ -19,7 +19,7 @@ impl ListTagsOfResourceOutput {
     /// Starts building a [`ListTagsOfResourceOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListTagsOfResourceOutputBuilder {
-        crate::types::builders::ListTagsOfResourceOutputBuilder::default()
+        <crate::types::builders::ListTagsOfResourceOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListTagsOfResourceOutput {

@@ -36,7 +36,7 @@ impl LocalSecondaryIndex {
     /// Starts building a [`LocalSecondaryIndex`].
     #[inline]
     pub fn builder() -> crate::types::builders::LocalSecondaryIndexBuilder {
-        crate::types::builders::LocalSecondaryIndexBuilder::default()
+        <crate::types::builders::LocalSecondaryIndexBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for LocalSecondaryIndex {

@@ -36,7 +36,7 @@ impl LocalSecondaryIndexDescription {
     /// Starts building a [`LocalSecondaryIndexDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::LocalSecondaryIndexDescriptionBuilder {
-        crate::types::builders::LocalSecondaryIndexDescriptionBuilder::default()
+        <crate::types::builders::LocalSecondaryIndexDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for LocalSecondaryIndexDescription {

@@ -30,7 +30,7 @@ impl LocalSecondaryIndexInfo {
     /// Starts building a [`LocalSecondaryIndexInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::LocalSecondaryIndexInfoBuilder {
-        crate::types::builders::LocalSecondaryIndexInfoBuilder::default()
+        <crate::types::builders::LocalSecondaryIndexInfoBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for LocalSecondaryIndexInfo {

@@ -23,7 +23,7 @@ impl OnDemandThroughput {
     /// Starts building a [`OnDemandThroughput`].
     #[inline]
     pub fn builder() -> crate::types::builders::OnDemandThroughputBuilder {
-        crate::types::builders::OnDemandThroughputBuilder::default()
+        <crate::types::builders::OnDemandThroughputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for OnDemandThroughput {

@@ -17,7 +17,7 @@ impl OnDemandThroughputOverride {
     /// Starts building a [`OnDemandThroughputOverride`].
     #[inline]
     pub fn builder() -> crate::types::builders::OnDemandThroughputOverrideBuilder {
-        crate::types::builders::OnDemandThroughputOverrideBuilder::default()
+        <crate::types::builders::OnDemandThroughputOverrideBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for OnDemandThroughputOverride {

@@ -27,7 +27,7 @@ impl ParameterizedStatement {
     /// Starts building a [`ParameterizedStatement`].
     #[inline]
     pub fn builder() -> crate::types::builders::ParameterizedStatementBuilder {
-        crate::types::builders::ParameterizedStatementBuilder::default()
+        <crate::types::builders::ParameterizedStatementBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ParameterizedStatement {

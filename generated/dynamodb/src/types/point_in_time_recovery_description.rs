@@ -32,7 +32,7 @@ impl PointInTimeRecoveryDescription {
     /// Starts building a [`PointInTimeRecoveryDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::PointInTimeRecoveryDescriptionBuilder {
-        crate::types::builders::PointInTimeRecoveryDescriptionBuilder::default()
+        <crate::types::builders::PointInTimeRecoveryDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PointInTimeRecoveryDescription {

@@ -21,7 +21,7 @@ impl PointInTimeRecoverySpecification {
     /// Starts building a [`PointInTimeRecoverySpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::PointInTimeRecoverySpecificationBuilder {
-        crate::types::builders::PointInTimeRecoverySpecificationBuilder::default()
+        <crate::types::builders::PointInTimeRecoverySpecificationBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

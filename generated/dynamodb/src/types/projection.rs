@@ -29,7 +29,7 @@ impl Projection {
     /// Starts building a [`Projection`].
     #[inline]
     pub fn builder() -> crate::types::builders::ProjectionBuilder {
-        crate::types::builders::ProjectionBuilder::default()
+        <crate::types::builders::ProjectionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Projection {

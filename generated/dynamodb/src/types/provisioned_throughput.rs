@@ -29,7 +29,7 @@ impl ProvisionedThroughput {
     /// Starts building a [`ProvisionedThroughput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ProvisionedThroughputBuilder {
-        crate::types::builders::ProvisionedThroughputBuilder::default()
+        <crate::types::builders::ProvisionedThroughputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ProvisionedThroughput {

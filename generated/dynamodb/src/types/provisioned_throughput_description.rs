@@ -33,7 +33,7 @@ impl ProvisionedThroughputDescription {
     /// Starts building a [`ProvisionedThroughputDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::ProvisionedThroughputDescriptionBuilder {
-        crate::types::builders::ProvisionedThroughputDescriptionBuilder::default()
+        <crate::types::builders::ProvisionedThroughputDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -17,7 +17,7 @@ impl ProvisionedThroughputOverride {
     /// Starts building a [`ProvisionedThroughputOverride`].
     #[inline]
     pub fn builder() -> crate::types::builders::ProvisionedThroughputOverrideBuilder {
-        crate::types::builders::ProvisionedThroughputOverrideBuilder::default()
+        <crate::types::builders::ProvisionedThroughputOverrideBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ProvisionedThroughputOverride {

@@ -39,7 +39,7 @@ impl Put {
     /// Starts building a [`Put`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutBuilder {
-        crate::types::builders::PutBuilder::default()
+        <crate::types::builders::PutBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Put {

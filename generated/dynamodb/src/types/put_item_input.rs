@@ -129,7 +129,7 @@ impl PutItemInput {
     /// Starts building a [`PutItemInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutItemInputBuilder {
-        crate::types::builders::PutItemInputBuilder::default()
+        <crate::types::builders::PutItemInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutItemInput {

@@ -34,7 +34,7 @@ impl PutItemOutput {
     /// Starts building a [`PutItemOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutItemOutputBuilder {
-        crate::types::builders::PutItemOutputBuilder::default()
+        <crate::types::builders::PutItemOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutItemOutput {

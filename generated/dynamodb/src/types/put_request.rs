@@ -21,7 +21,7 @@ impl PutRequest {
     /// Starts building a [`PutRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutRequestBuilder {
-        crate::types::builders::PutRequestBuilder::default()
+        <crate::types::builders::PutRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutRequest {

@@ -38,7 +38,7 @@ impl PutResourcePolicyInput {
     /// Starts building a [`PutResourcePolicyInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutResourcePolicyInputBuilder {
-        crate::types::builders::PutResourcePolicyInputBuilder::default()
+        <crate::types::builders::PutResourcePolicyInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutResourcePolicyInput {

@@ -17,7 +17,7 @@ impl PutResourcePolicyOutput {
     /// Starts building a [`PutResourcePolicyOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutResourcePolicyOutputBuilder {
-        crate::types::builders::PutResourcePolicyOutputBuilder::default()
+        <crate::types::builders::PutResourcePolicyOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutResourcePolicyOutput {

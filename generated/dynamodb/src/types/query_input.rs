@@ -164,7 +164,7 @@ impl QueryInput {
     /// Starts building a [`QueryInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::QueryInputBuilder {
-        crate::types::builders::QueryInputBuilder::default()
+        <crate::types::builders::QueryInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for QueryInput {

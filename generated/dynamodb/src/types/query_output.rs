@@ -44,7 +44,7 @@ impl QueryOutput {
     /// Starts building a [`QueryOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::QueryOutputBuilder {
-        crate::types::builders::QueryOutputBuilder::default()
+        <crate::types::builders::QueryOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for QueryOutput {

@@ -17,7 +17,7 @@ impl Replica {
     /// Starts building a [`Replica`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaBuilder {
-        crate::types::builders::ReplicaBuilder::default()
+        <crate::types::builders::ReplicaBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Replica {

@@ -36,7 +36,7 @@ impl ReplicaAutoScalingDescription {
     /// Starts building a [`ReplicaAutoScalingDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaAutoScalingDescriptionBuilder {
-        crate::types::builders::ReplicaAutoScalingDescriptionBuilder::default()
+        <crate::types::builders::ReplicaAutoScalingDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicaAutoScalingDescription {

@@ -27,7 +27,7 @@ impl ReplicaAutoScalingUpdate {
     /// Starts building a [`ReplicaAutoScalingUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaAutoScalingUpdateBuilder {
-        crate::types::builders::ReplicaAutoScalingUpdateBuilder::default()
+        <crate::types::builders::ReplicaAutoScalingUpdateBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicaAutoScalingUpdate {

@@ -70,7 +70,7 @@ impl ReplicaDescription {
     /// Starts building a [`ReplicaDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaDescriptionBuilder {
-        crate::types::builders::ReplicaDescriptionBuilder::default()
+        <crate::types::builders::ReplicaDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicaDescription {

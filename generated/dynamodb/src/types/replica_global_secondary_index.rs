@@ -27,7 +27,7 @@ impl ReplicaGlobalSecondaryIndex {
     /// Starts building a [`ReplicaGlobalSecondaryIndex`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaGlobalSecondaryIndexBuilder {
-        crate::types::builders::ReplicaGlobalSecondaryIndexBuilder::default()
+        <crate::types::builders::ReplicaGlobalSecondaryIndexBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicaGlobalSecondaryIndex {

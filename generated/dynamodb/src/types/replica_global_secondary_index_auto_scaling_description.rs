@@ -32,7 +32,7 @@ impl ReplicaGlobalSecondaryIndexAutoScalingDescription {
     /// Starts building a [`ReplicaGlobalSecondaryIndexAutoScalingDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder {
-        crate::types::builders::ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder::default()
+        <crate::types::builders::ReplicaGlobalSecondaryIndexAutoScalingDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -21,7 +21,7 @@ impl ReplicaGlobalSecondaryIndexAutoScalingUpdate {
     /// Starts building a [`ReplicaGlobalSecondaryIndexAutoScalingUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder {
-        crate::types::builders::ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder::default()
+        <crate::types::builders::ReplicaGlobalSecondaryIndexAutoScalingUpdateBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -29,7 +29,7 @@ impl ReplicaGlobalSecondaryIndexDescription {
     /// Starts building a [`ReplicaGlobalSecondaryIndexDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaGlobalSecondaryIndexDescriptionBuilder {
-        crate::types::builders::ReplicaGlobalSecondaryIndexDescriptionBuilder::default()
+        <crate::types::builders::ReplicaGlobalSecondaryIndexDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

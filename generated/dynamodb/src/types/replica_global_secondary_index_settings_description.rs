@@ -38,7 +38,7 @@ impl ReplicaGlobalSecondaryIndexSettingsDescription {
     /// Starts building a [`ReplicaGlobalSecondaryIndexSettingsDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder {
-        crate::types::builders::ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder::default()
+        <crate::types::builders::ReplicaGlobalSecondaryIndexSettingsDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -25,7 +25,7 @@ impl ReplicaGlobalSecondaryIndexSettingsUpdate {
     /// Starts building a [`ReplicaGlobalSecondaryIndexSettingsUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaGlobalSecondaryIndexSettingsUpdateBuilder {
-        crate::types::builders::ReplicaGlobalSecondaryIndexSettingsUpdateBuilder::default()
+        <crate::types::builders::ReplicaGlobalSecondaryIndexSettingsUpdateBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

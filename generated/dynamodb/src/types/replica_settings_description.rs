@@ -50,7 +50,7 @@ impl ReplicaSettingsDescription {
     /// Starts building a [`ReplicaSettingsDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaSettingsDescriptionBuilder {
-        crate::types::builders::ReplicaSettingsDescriptionBuilder::default()
+        <crate::types::builders::ReplicaSettingsDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicaSettingsDescription {

@@ -31,7 +31,7 @@ impl ReplicaSettingsUpdate {
     /// Starts building a [`ReplicaSettingsUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaSettingsUpdateBuilder {
-        crate::types::builders::ReplicaSettingsUpdateBuilder::default()
+        <crate::types::builders::ReplicaSettingsUpdateBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicaSettingsUpdate {

@@ -23,7 +23,7 @@ impl ReplicaUpdate {
     /// Starts building a [`ReplicaUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicaUpdateBuilder {
-        crate::types::builders::ReplicaUpdateBuilder::default()
+        <crate::types::builders::ReplicaUpdateBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicaUpdate {

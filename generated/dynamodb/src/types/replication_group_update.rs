@@ -27,7 +27,7 @@ impl ReplicationGroupUpdate {
     /// Starts building a [`ReplicationGroupUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicationGroupUpdateBuilder {
-        crate::types::builders::ReplicationGroupUpdateBuilder::default()
+        <crate::types::builders::ReplicationGroupUpdateBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicationGroupUpdate {

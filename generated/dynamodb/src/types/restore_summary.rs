@@ -27,7 +27,7 @@ impl RestoreSummary {
     /// Starts building a [`RestoreSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::RestoreSummaryBuilder {
-        crate::types::builders::RestoreSummaryBuilder::default()
+        <crate::types::builders::RestoreSummaryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RestoreSummary {

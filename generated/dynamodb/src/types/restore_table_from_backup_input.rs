@@ -49,7 +49,7 @@ impl RestoreTableFromBackupInput {
     /// Starts building a [`RestoreTableFromBackupInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::RestoreTableFromBackupInputBuilder {
-        crate::types::builders::RestoreTableFromBackupInputBuilder::default()
+        <crate::types::builders::RestoreTableFromBackupInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RestoreTableFromBackupInput {

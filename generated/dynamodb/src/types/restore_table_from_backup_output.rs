@@ -17,7 +17,7 @@ impl RestoreTableFromBackupOutput {
     /// Starts building a [`RestoreTableFromBackupOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::RestoreTableFromBackupOutputBuilder {
-        crate::types::builders::RestoreTableFromBackupOutputBuilder::default()
+        <crate::types::builders::RestoreTableFromBackupOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RestoreTableFromBackupOutput {

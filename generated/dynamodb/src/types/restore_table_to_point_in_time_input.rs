@@ -55,7 +55,7 @@ impl RestoreTableToPointInTimeInput {
     /// Starts building a [`RestoreTableToPointInTimeInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::RestoreTableToPointInTimeInputBuilder {
-        crate::types::builders::RestoreTableToPointInTimeInputBuilder::default()
+        <crate::types::builders::RestoreTableToPointInTimeInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RestoreTableToPointInTimeInput {

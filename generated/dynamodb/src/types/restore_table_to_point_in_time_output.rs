@@ -17,7 +17,7 @@ impl RestoreTableToPointInTimeOutput {
     /// Starts building a [`RestoreTableToPointInTimeOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::RestoreTableToPointInTimeOutputBuilder {
-        crate::types::builders::RestoreTableToPointInTimeOutputBuilder::default()
+        <crate::types::builders::RestoreTableToPointInTimeOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RestoreTableToPointInTimeOutput {

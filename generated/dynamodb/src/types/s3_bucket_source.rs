@@ -23,7 +23,7 @@ impl S3BucketSource {
     /// Starts building a [`S3BucketSource`].
     #[inline]
     pub fn builder() -> crate::types::builders::S3BucketSourceBuilder {
-        crate::types::builders::S3BucketSourceBuilder::default()
+        <crate::types::builders::S3BucketSourceBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for S3BucketSource {

@@ -139,7 +139,7 @@ impl ScanInput {
     /// Starts building a [`ScanInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScanInputBuilder {
-        crate::types::builders::ScanInputBuilder::default()
+        <crate::types::builders::ScanInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ScanInput {

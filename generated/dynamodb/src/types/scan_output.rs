@@ -44,7 +44,7 @@ impl ScanOutput {
     /// Starts building a [`ScanOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScanOutputBuilder {
-        crate::types::builders::ScanOutputBuilder::default()
+        <crate::types::builders::ScanOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ScanOutput {

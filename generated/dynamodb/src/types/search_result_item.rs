@@ -21,7 +21,7 @@ impl SearchResultItem {
     /// Starts building a [`SearchResultItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::SearchResultItemBuilder {
-        crate::types::builders::SearchResultItemBuilder::default()
+        <crate::types::builders::SearchResultItemBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SearchResultItem {

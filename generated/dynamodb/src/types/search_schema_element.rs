@@ -28,7 +28,7 @@ impl SearchSchemaElement {
     /// Starts building a [`SearchSchemaElement`].
     #[inline]
     pub fn builder() -> crate::types::builders::SearchSchemaElementBuilder {
-        crate::types::builders::SearchSchemaElementBuilder::default()
+        <crate::types::builders::SearchSchemaElementBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SearchSchemaElement {

@@ -55,7 +55,7 @@ impl SearchVectorsInput {
     /// Starts building a [`SearchVectorsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::SearchVectorsInputBuilder {
-        crate::types::builders::SearchVectorsInputBuilder::default()
+        <crate::types::builders::SearchVectorsInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SearchVectorsInput {

@@ -21,7 +21,7 @@ impl SearchVectorsOutput {
     /// Starts building a [`SearchVectorsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::SearchVectorsOutputBuilder {
-        crate::types::builders::SearchVectorsOutputBuilder::default()
+        <crate::types::builders::SearchVectorsOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SearchVectorsOutput {

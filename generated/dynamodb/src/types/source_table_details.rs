@@ -54,7 +54,7 @@ impl SourceTableDetails {
     /// Starts building a [`SourceTableDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::SourceTableDetailsBuilder {
-        crate::types::builders::SourceTableDetailsBuilder::default()
+        <crate::types::builders::SourceTableDetailsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SourceTableDetails {

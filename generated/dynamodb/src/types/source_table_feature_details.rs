@@ -35,7 +35,7 @@ impl SourceTableFeatureDetails {
     /// Starts building a [`SourceTableFeatureDetails`].
     #[inline]
     pub fn builder() -> crate::types::builders::SourceTableFeatureDetailsBuilder {
-        crate::types::builders::SourceTableFeatureDetailsBuilder::default()
+        <crate::types::builders::SourceTableFeatureDetailsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SourceTableFeatureDetails {

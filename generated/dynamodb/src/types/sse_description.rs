@@ -30,7 +30,7 @@ impl SseDescription {
     /// Starts building a [`SseDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::SseDescriptionBuilder {
-        crate::types::builders::SseDescriptionBuilder::default()
+        <crate::types::builders::SseDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SseDescription {

@@ -23,7 +23,7 @@ impl SseSpecification {
     /// Starts building a [`SseSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::SseSpecificationBuilder {
-        crate::types::builders::SseSpecificationBuilder::default()
+        <crate::types::builders::SseSpecificationBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SseSpecification {

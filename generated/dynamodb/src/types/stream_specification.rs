@@ -26,7 +26,7 @@ impl StreamSpecification {
     /// Starts building a [`StreamSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::StreamSpecificationBuilder {
-        crate::types::builders::StreamSpecificationBuilder::default()
+        <crate::types::builders::StreamSpecificationBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for StreamSpecification {

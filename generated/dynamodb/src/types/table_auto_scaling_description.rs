@@ -28,7 +28,7 @@ impl TableAutoScalingDescription {
     /// Starts building a [`TableAutoScalingDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::TableAutoScalingDescriptionBuilder {
-        crate::types::builders::TableAutoScalingDescriptionBuilder::default()
+        <crate::types::builders::TableAutoScalingDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TableAutoScalingDescription {

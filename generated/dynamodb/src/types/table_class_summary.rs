@@ -21,7 +21,7 @@ impl TableClassSummary {
     /// Starts building a [`TableClassSummary`].
     #[inline]
     pub fn builder() -> crate::types::builders::TableClassSummaryBuilder {
-        crate::types::builders::TableClassSummaryBuilder::default()
+        <crate::types::builders::TableClassSummaryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TableClassSummary {

@@ -49,7 +49,7 @@ impl TableCreationParameters {
     /// Starts building a [`TableCreationParameters`].
     #[inline]
     pub fn builder() -> crate::types::builders::TableCreationParametersBuilder {
-        crate::types::builders::TableCreationParametersBuilder::default()
+        <crate::types::builders::TableCreationParametersBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TableCreationParameters {

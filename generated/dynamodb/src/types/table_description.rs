@@ -183,7 +183,7 @@ impl TableDescription {
     /// Starts building a [`TableDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::TableDescriptionBuilder {
-        crate::types::builders::TableDescriptionBuilder::default()
+        <crate::types::builders::TableDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TableDescription {

@@ -21,7 +21,7 @@ impl TableWarmThroughputDescription {
     /// Starts building a [`TableWarmThroughputDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::TableWarmThroughputDescriptionBuilder {
-        crate::types::builders::TableWarmThroughputDescriptionBuilder::default()
+        <crate::types::builders::TableWarmThroughputDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TableWarmThroughputDescription {

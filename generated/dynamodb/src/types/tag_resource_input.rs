@@ -23,7 +23,7 @@ impl TagResourceInput {
     /// Starts building a [`TagResourceInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::TagResourceInputBuilder {
-        crate::types::builders::TagResourceInputBuilder::default()
+        <crate::types::builders::TagResourceInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TagResourceInput {

@@ -34,7 +34,7 @@ impl ThrottlingReason {
     /// Starts building a [`ThrottlingReason`].
     #[inline]
     pub fn builder() -> crate::types::builders::ThrottlingReasonBuilder {
-        crate::types::builders::ThrottlingReasonBuilder::default()
+        <crate::types::builders::ThrottlingReasonBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ThrottlingReason {

@@ -19,7 +19,7 @@ impl TimeToLiveDescription {
     /// Starts building a [`TimeToLiveDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::TimeToLiveDescriptionBuilder {
-        crate::types::builders::TimeToLiveDescriptionBuilder::default()
+        <crate::types::builders::TimeToLiveDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TimeToLiveDescription {

@@ -23,7 +23,7 @@ impl TimeToLiveSpecification {
     /// Starts building a [`TimeToLiveSpecification`].
     #[inline]
     pub fn builder() -> crate::types::builders::TimeToLiveSpecificationBuilder {
-        crate::types::builders::TimeToLiveSpecificationBuilder::default()
+        <crate::types::builders::TimeToLiveSpecificationBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TimeToLiveSpecification {

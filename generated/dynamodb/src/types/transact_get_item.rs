@@ -19,7 +19,7 @@ impl TransactGetItem {
     /// Starts building a [`TransactGetItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransactGetItemBuilder {
-        crate::types::builders::TransactGetItemBuilder::default()
+        <crate::types::builders::TransactGetItemBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TransactGetItem {

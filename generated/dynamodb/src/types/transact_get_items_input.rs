@@ -25,7 +25,7 @@ impl TransactGetItemsInput {
     /// Starts building a [`TransactGetItemsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransactGetItemsInputBuilder {
-        crate::types::builders::TransactGetItemsInputBuilder::default()
+        <crate::types::builders::TransactGetItemsInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TransactGetItemsInput {

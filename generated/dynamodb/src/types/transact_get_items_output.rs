@@ -23,7 +23,7 @@ impl TransactGetItemsOutput {
     /// Starts building a [`TransactGetItemsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransactGetItemsOutputBuilder {
-        crate::types::builders::TransactGetItemsOutputBuilder::default()
+        <crate::types::builders::TransactGetItemsOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TransactGetItemsOutput {

@@ -23,7 +23,7 @@ impl TransactWriteItem {
     /// Starts building a [`TransactWriteItem`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransactWriteItemBuilder {
-        crate::types::builders::TransactWriteItemBuilder::default()
+        <crate::types::builders::TransactWriteItemBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TransactWriteItem {

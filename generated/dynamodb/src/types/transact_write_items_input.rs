@@ -37,7 +37,7 @@ impl TransactWriteItemsInput {
     /// Starts building a [`TransactWriteItemsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransactWriteItemsInputBuilder {
-        crate::types::builders::TransactWriteItemsInputBuilder::default()
+        <crate::types::builders::TransactWriteItemsInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TransactWriteItemsInput {

@@ -28,7 +28,7 @@ impl TransactWriteItemsOutput {
     /// Starts building a [`TransactWriteItemsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::TransactWriteItemsOutputBuilder {
-        crate::types::builders::TransactWriteItemsOutputBuilder::default()
+        <crate::types::builders::TransactWriteItemsOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TransactWriteItemsOutput {

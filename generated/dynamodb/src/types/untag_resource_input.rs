@@ -23,7 +23,7 @@ impl UntagResourceInput {
     /// Starts building a [`UntagResourceInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UntagResourceInputBuilder {
-        crate::types::builders::UntagResourceInputBuilder::default()
+        <crate::types::builders::UntagResourceInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UntagResourceInput {

@@ -43,7 +43,7 @@ impl Update {
     /// Starts building a [`Update`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateBuilder {
-        crate::types::builders::UpdateBuilder::default()
+        <crate::types::builders::UpdateBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Update {

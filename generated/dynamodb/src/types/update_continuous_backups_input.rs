@@ -25,7 +25,7 @@ impl UpdateContinuousBackupsInput {
     /// Starts building a [`UpdateContinuousBackupsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateContinuousBackupsInputBuilder {
-        crate::types::builders::UpdateContinuousBackupsInputBuilder::default()
+        <crate::types::builders::UpdateContinuousBackupsInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateContinuousBackupsInput {

@@ -19,7 +19,7 @@ impl UpdateContinuousBackupsOutput {
     /// Starts building a [`UpdateContinuousBackupsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateContinuousBackupsOutputBuilder {
-        crate::types::builders::UpdateContinuousBackupsOutputBuilder::default()
+        <crate::types::builders::UpdateContinuousBackupsOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateContinuousBackupsOutput {

@@ -31,7 +31,7 @@ impl UpdateContributorInsightsInput {
     /// Starts building a [`UpdateContributorInsightsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateContributorInsightsInputBuilder {
-        crate::types::builders::UpdateContributorInsightsInputBuilder::default()
+        <crate::types::builders::UpdateContributorInsightsInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateContributorInsightsInput {

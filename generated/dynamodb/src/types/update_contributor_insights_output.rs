@@ -27,7 +27,7 @@ impl UpdateContributorInsightsOutput {
     /// Starts building a [`UpdateContributorInsightsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateContributorInsightsOutputBuilder {
-        crate::types::builders::UpdateContributorInsightsOutputBuilder::default()
+        <crate::types::builders::UpdateContributorInsightsOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateContributorInsightsOutput {

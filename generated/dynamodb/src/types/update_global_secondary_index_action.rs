@@ -29,7 +29,7 @@ impl UpdateGlobalSecondaryIndexAction {
     /// Starts building a [`UpdateGlobalSecondaryIndexAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateGlobalSecondaryIndexActionBuilder {
-        crate::types::builders::UpdateGlobalSecondaryIndexActionBuilder::default()
+        <crate::types::builders::UpdateGlobalSecondaryIndexActionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

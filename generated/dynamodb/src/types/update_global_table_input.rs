@@ -25,7 +25,7 @@ impl UpdateGlobalTableInput {
     /// Starts building a [`UpdateGlobalTableInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateGlobalTableInputBuilder {
-        crate::types::builders::UpdateGlobalTableInputBuilder::default()
+        <crate::types::builders::UpdateGlobalTableInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateGlobalTableInput {

@@ -19,7 +19,7 @@ impl UpdateGlobalTableOutput {
     /// Starts building a [`UpdateGlobalTableOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateGlobalTableOutputBuilder {
-        crate::types::builders::UpdateGlobalTableOutputBuilder::default()
+        <crate::types::builders::UpdateGlobalTableOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateGlobalTableOutput {

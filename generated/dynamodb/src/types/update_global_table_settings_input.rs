@@ -38,7 +38,7 @@ impl UpdateGlobalTableSettingsInput {
     /// Starts building a [`UpdateGlobalTableSettingsInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateGlobalTableSettingsInputBuilder {
-        crate::types::builders::UpdateGlobalTableSettingsInputBuilder::default()
+        <crate::types::builders::UpdateGlobalTableSettingsInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateGlobalTableSettingsInput {

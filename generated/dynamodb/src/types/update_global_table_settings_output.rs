@@ -21,7 +21,7 @@ impl UpdateGlobalTableSettingsOutput {
     /// Starts building a [`UpdateGlobalTableSettingsOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateGlobalTableSettingsOutputBuilder {
-        crate::types::builders::UpdateGlobalTableSettingsOutputBuilder::default()
+        <crate::types::builders::UpdateGlobalTableSettingsOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateGlobalTableSettingsOutput {

@@ -156,7 +156,7 @@ impl UpdateItemInput {
     /// Starts building a [`UpdateItemInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateItemInputBuilder {
-        crate::types::builders::UpdateItemInputBuilder::default()
+        <crate::types::builders::UpdateItemInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateItemInput {

@@ -36,7 +36,7 @@ impl UpdateItemOutput {
     /// Starts building a [`UpdateItemOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateItemOutputBuilder {
-        crate::types::builders::UpdateItemOutputBuilder::default()
+        <crate::types::builders::UpdateItemOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateItemOutput {

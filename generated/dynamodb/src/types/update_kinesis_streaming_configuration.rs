@@ -19,7 +19,7 @@ impl UpdateKinesisStreamingConfiguration {
     /// Starts building a [`UpdateKinesisStreamingConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateKinesisStreamingConfigurationBuilder {
-        crate::types::builders::UpdateKinesisStreamingConfigurationBuilder::default()
+        <crate::types::builders::UpdateKinesisStreamingConfigurationBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

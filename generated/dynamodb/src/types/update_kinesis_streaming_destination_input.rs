@@ -27,7 +27,7 @@ impl UpdateKinesisStreamingDestinationInput {
     /// Starts building a [`UpdateKinesisStreamingDestinationInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateKinesisStreamingDestinationInputBuilder {
-        crate::types::builders::UpdateKinesisStreamingDestinationInputBuilder::default()
+        <crate::types::builders::UpdateKinesisStreamingDestinationInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

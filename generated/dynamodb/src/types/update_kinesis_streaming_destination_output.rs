@@ -25,7 +25,7 @@ impl UpdateKinesisStreamingDestinationOutput {
     /// Starts building a [`UpdateKinesisStreamingDestinationOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateKinesisStreamingDestinationOutputBuilder {
-        crate::types::builders::UpdateKinesisStreamingDestinationOutputBuilder::default()
+        <crate::types::builders::UpdateKinesisStreamingDestinationOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

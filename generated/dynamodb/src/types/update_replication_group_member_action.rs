@@ -35,7 +35,7 @@ impl UpdateReplicationGroupMemberAction {
     /// Starts building a [`UpdateReplicationGroupMemberAction`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateReplicationGroupMemberActionBuilder {
-        crate::types::builders::UpdateReplicationGroupMemberActionBuilder::default()
+        <crate::types::builders::UpdateReplicationGroupMemberActionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -97,7 +97,7 @@ impl UpdateTableInput {
     /// Starts building a [`UpdateTableInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateTableInputBuilder {
-        crate::types::builders::UpdateTableInputBuilder::default()
+        <crate::types::builders::UpdateTableInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateTableInput {

@@ -17,7 +17,7 @@ impl UpdateTableOutput {
     /// Starts building a [`UpdateTableOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateTableOutputBuilder {
-        crate::types::builders::UpdateTableOutputBuilder::default()
+        <crate::types::builders::UpdateTableOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateTableOutput {

@@ -31,7 +31,7 @@ impl UpdateTableReplicaAutoScalingInput {
     /// Starts building a [`UpdateTableReplicaAutoScalingInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateTableReplicaAutoScalingInputBuilder {
-        crate::types::builders::UpdateTableReplicaAutoScalingInputBuilder::default()
+        <crate::types::builders::UpdateTableReplicaAutoScalingInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

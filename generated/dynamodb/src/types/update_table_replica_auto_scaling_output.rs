@@ -19,7 +19,7 @@ impl UpdateTableReplicaAutoScalingOutput {
     /// Starts building a [`UpdateTableReplicaAutoScalingOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateTableReplicaAutoScalingOutputBuilder {
-        crate::types::builders::UpdateTableReplicaAutoScalingOutputBuilder::default()
+        <crate::types::builders::UpdateTableReplicaAutoScalingOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

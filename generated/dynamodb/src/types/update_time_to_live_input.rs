@@ -25,7 +25,7 @@ impl UpdateTimeToLiveInput {
     /// Starts building a [`UpdateTimeToLiveInput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateTimeToLiveInputBuilder {
-        crate::types::builders::UpdateTimeToLiveInputBuilder::default()
+        <crate::types::builders::UpdateTimeToLiveInputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateTimeToLiveInput {

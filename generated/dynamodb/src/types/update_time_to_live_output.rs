@@ -19,7 +19,7 @@ impl UpdateTimeToLiveOutput {
     /// Starts building a [`UpdateTimeToLiveOutput`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateTimeToLiveOutputBuilder {
-        crate::types::builders::UpdateTimeToLiveOutputBuilder::default()
+        <crate::types::builders::UpdateTimeToLiveOutputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateTimeToLiveOutput {

@@ -19,7 +19,7 @@ impl VectorAttributeDefinition {
     /// Starts building a [`VectorAttributeDefinition`].
     #[inline]
     pub fn builder() -> crate::types::builders::VectorAttributeDefinitionBuilder {
-        crate::types::builders::VectorAttributeDefinitionBuilder::default()
+        <crate::types::builders::VectorAttributeDefinitionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VectorAttributeDefinition {

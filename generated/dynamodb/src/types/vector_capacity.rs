@@ -19,7 +19,7 @@ impl VectorCapacity {
     /// Starts building a [`VectorCapacity`].
     #[inline]
     pub fn builder() -> crate::types::builders::VectorCapacityBuilder {
-        crate::types::builders::VectorCapacityBuilder::default()
+        <crate::types::builders::VectorCapacityBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VectorCapacity {

@@ -39,7 +39,7 @@ impl VectorIndex {
     /// Starts building a [`VectorIndex`].
     #[inline]
     pub fn builder() -> crate::types::builders::VectorIndexBuilder {
-        crate::types::builders::VectorIndexBuilder::default()
+        <crate::types::builders::VectorIndexBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VectorIndex {

@@ -43,7 +43,7 @@ impl VectorIndexDescription {
     /// Starts building a [`VectorIndexDescription`].
     #[inline]
     pub fn builder() -> crate::types::builders::VectorIndexDescriptionBuilder {
-        crate::types::builders::VectorIndexDescriptionBuilder::default()
+        <crate::types::builders::VectorIndexDescriptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VectorIndexDescription {

@@ -29,7 +29,7 @@ impl VectorIndexInfo {
     /// Starts building a [`VectorIndexInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::VectorIndexInfoBuilder {
-        crate::types::builders::VectorIndexInfoBuilder::default()
+        <crate::types::builders::VectorIndexInfoBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VectorIndexInfo {

@@ -19,7 +19,7 @@ impl VectorIndexUpdate {
     /// Starts building a [`VectorIndexUpdate`].
     #[inline]
     pub fn builder() -> crate::types::builders::VectorIndexUpdateBuilder {
-        crate::types::builders::VectorIndexUpdateBuilder::default()
+        <crate::types::builders::VectorIndexUpdateBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VectorIndexUpdate {

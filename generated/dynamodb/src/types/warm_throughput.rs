@@ -19,7 +19,7 @@ impl WarmThroughput {
     /// Starts building a [`WarmThroughput`].
     #[inline]
     pub fn builder() -> crate::types::builders::WarmThroughputBuilder {
-        crate::types::builders::WarmThroughputBuilder::default()
+        <crate::types::builders::WarmThroughputBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for WarmThroughput {

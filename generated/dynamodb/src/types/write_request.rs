@@ -19,7 +19,7 @@ impl WriteRequest {
     /// Starts building a [`WriteRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::WriteRequestBuilder {
-        crate::types::builders::WriteRequestBuilder::default()
+        <crate::types::builders::WriteRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for WriteRequest {

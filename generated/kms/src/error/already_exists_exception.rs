@@ -17,7 +17,7 @@ impl AlreadyExistsException {
     /// Starts building a [`AlreadyExistsException`].
     #[inline]
     pub fn builder() -> crate::error::builders::AlreadyExistsExceptionBuilder {
-        crate::error::builders::AlreadyExistsExceptionBuilder::default()
+        <crate::error::builders::AlreadyExistsExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AlreadyExistsException {

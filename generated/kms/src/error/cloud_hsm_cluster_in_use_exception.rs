@@ -19,7 +19,7 @@ impl CloudHsmClusterInUseException {
     /// Starts building a [`CloudHsmClusterInUseException`].
     #[inline]
     pub fn builder() -> crate::error::builders::CloudHsmClusterInUseExceptionBuilder {
-        crate::error::builders::CloudHsmClusterInUseExceptionBuilder::default()
+        <crate::error::builders::CloudHsmClusterInUseExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CloudHsmClusterInUseException {

@@ -25,7 +25,7 @@ impl CloudHsmClusterInvalidConfigurationException {
     /// Starts building a [`CloudHsmClusterInvalidConfigurationException`].
     #[inline]
     pub fn builder() -> crate::error::builders::CloudHsmClusterInvalidConfigurationExceptionBuilder {
-        crate::error::builders::CloudHsmClusterInvalidConfigurationExceptionBuilder::default()
+        <crate::error::builders::CloudHsmClusterInvalidConfigurationExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

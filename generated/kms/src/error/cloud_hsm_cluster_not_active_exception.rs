@@ -17,7 +17,7 @@ impl CloudHsmClusterNotActiveException {
     /// Starts building a [`CloudHsmClusterNotActiveException`].
     #[inline]
     pub fn builder() -> crate::error::builders::CloudHsmClusterNotActiveExceptionBuilder {
-        crate::error::builders::CloudHsmClusterNotActiveExceptionBuilder::default()
+        <crate::error::builders::CloudHsmClusterNotActiveExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -17,7 +17,7 @@ impl CloudHsmClusterNotFoundException {
     /// Starts building a [`CloudHsmClusterNotFoundException`].
     #[inline]
     pub fn builder() -> crate::error::builders::CloudHsmClusterNotFoundExceptionBuilder {
-        crate::error::builders::CloudHsmClusterNotFoundExceptionBuilder::default()
+        <crate::error::builders::CloudHsmClusterNotFoundExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

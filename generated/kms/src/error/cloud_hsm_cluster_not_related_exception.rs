@@ -21,7 +21,7 @@ impl CloudHsmClusterNotRelatedException {
     /// Starts building a [`CloudHsmClusterNotRelatedException`].
     #[inline]
     pub fn builder() -> crate::error::builders::CloudHsmClusterNotRelatedExceptionBuilder {
-        crate::error::builders::CloudHsmClusterNotRelatedExceptionBuilder::default()
+        <crate::error::builders::CloudHsmClusterNotRelatedExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -17,7 +17,7 @@ impl CustomKeyStoreHasCmksException {
     /// Starts building a [`CustomKeyStoreHasCmksException`].
     #[inline]
     pub fn builder() -> crate::error::builders::CustomKeyStoreHasCmksExceptionBuilder {
-        crate::error::builders::CustomKeyStoreHasCmksExceptionBuilder::default()
+        <crate::error::builders::CustomKeyStoreHasCmksExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CustomKeyStoreHasCmksException {

@@ -25,7 +25,7 @@ impl CustomKeyStoreInvalidStateException {
     /// Starts building a [`CustomKeyStoreInvalidStateException`].
     #[inline]
     pub fn builder() -> crate::error::builders::CustomKeyStoreInvalidStateExceptionBuilder {
-        crate::error::builders::CustomKeyStoreInvalidStateExceptionBuilder::default()
+        <crate::error::builders::CustomKeyStoreInvalidStateExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -17,7 +17,7 @@ impl CustomKeyStoreNameInUseException {
     /// Starts building a [`CustomKeyStoreNameInUseException`].
     #[inline]
     pub fn builder() -> crate::error::builders::CustomKeyStoreNameInUseExceptionBuilder {
-        crate::error::builders::CustomKeyStoreNameInUseExceptionBuilder::default()
+        <crate::error::builders::CustomKeyStoreNameInUseExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -17,7 +17,7 @@ impl CustomKeyStoreNotFoundException {
     /// Starts building a [`CustomKeyStoreNotFoundException`].
     #[inline]
     pub fn builder() -> crate::error::builders::CustomKeyStoreNotFoundExceptionBuilder {
-        crate::error::builders::CustomKeyStoreNotFoundExceptionBuilder::default()
+        <crate::error::builders::CustomKeyStoreNotFoundExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CustomKeyStoreNotFoundException {

@@ -17,7 +17,7 @@ impl DependencyTimeoutException {
     /// Starts building a [`DependencyTimeoutException`].
     #[inline]
     pub fn builder() -> crate::error::builders::DependencyTimeoutExceptionBuilder {
-        crate::error::builders::DependencyTimeoutExceptionBuilder::default()
+        <crate::error::builders::DependencyTimeoutExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DependencyTimeoutException {

@@ -17,7 +17,7 @@ impl DisabledException {
     /// Starts building a [`DisabledException`].
     #[inline]
     pub fn builder() -> crate::error::builders::DisabledExceptionBuilder {
-        crate::error::builders::DisabledExceptionBuilder::default()
+        <crate::error::builders::DisabledExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DisabledException {

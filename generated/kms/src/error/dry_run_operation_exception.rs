@@ -17,7 +17,7 @@ impl DryRunOperationException {
     /// Starts building a [`DryRunOperationException`].
     #[inline]
     pub fn builder() -> crate::error::builders::DryRunOperationExceptionBuilder {
-        crate::error::builders::DryRunOperationExceptionBuilder::default()
+        <crate::error::builders::DryRunOperationExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DryRunOperationException {

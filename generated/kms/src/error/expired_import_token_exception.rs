@@ -17,7 +17,7 @@ impl ExpiredImportTokenException {
     /// Starts building a [`ExpiredImportTokenException`].
     #[inline]
     pub fn builder() -> crate::error::builders::ExpiredImportTokenExceptionBuilder {
-        crate::error::builders::ExpiredImportTokenExceptionBuilder::default()
+        <crate::error::builders::ExpiredImportTokenExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ExpiredImportTokenException {

@@ -17,7 +17,7 @@ impl IncorrectKeyException {
     /// Starts building a [`IncorrectKeyException`].
     #[inline]
     pub fn builder() -> crate::error::builders::IncorrectKeyExceptionBuilder {
-        crate::error::builders::IncorrectKeyExceptionBuilder::default()
+        <crate::error::builders::IncorrectKeyExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for IncorrectKeyException {

@@ -17,7 +17,7 @@ impl IncorrectKeyMaterialException {
     /// Starts building a [`IncorrectKeyMaterialException`].
     #[inline]
     pub fn builder() -> crate::error::builders::IncorrectKeyMaterialExceptionBuilder {
-        crate::error::builders::IncorrectKeyMaterialExceptionBuilder::default()
+        <crate::error::builders::IncorrectKeyMaterialExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for IncorrectKeyMaterialException {

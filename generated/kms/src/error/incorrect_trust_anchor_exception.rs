@@ -19,7 +19,7 @@ impl IncorrectTrustAnchorException {
     /// Starts building a [`IncorrectTrustAnchorException`].
     #[inline]
     pub fn builder() -> crate::error::builders::IncorrectTrustAnchorExceptionBuilder {
-        crate::error::builders::IncorrectTrustAnchorExceptionBuilder::default()
+        <crate::error::builders::IncorrectTrustAnchorExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for IncorrectTrustAnchorException {

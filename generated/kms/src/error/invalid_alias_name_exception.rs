@@ -17,7 +17,7 @@ impl InvalidAliasNameException {
     /// Starts building a [`InvalidAliasNameException`].
     #[inline]
     pub fn builder() -> crate::error::builders::InvalidAliasNameExceptionBuilder {
-        crate::error::builders::InvalidAliasNameExceptionBuilder::default()
+        <crate::error::builders::InvalidAliasNameExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidAliasNameException {

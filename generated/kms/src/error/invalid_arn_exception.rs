@@ -17,7 +17,7 @@ impl InvalidArnException {
     /// Starts building a [`InvalidArnException`].
     #[inline]
     pub fn builder() -> crate::error::builders::InvalidArnExceptionBuilder {
-        crate::error::builders::InvalidArnExceptionBuilder::default()
+        <crate::error::builders::InvalidArnExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidArnException {

@@ -19,7 +19,7 @@ impl InvalidCiphertextException {
     /// Starts building a [`InvalidCiphertextException`].
     #[inline]
     pub fn builder() -> crate::error::builders::InvalidCiphertextExceptionBuilder {
-        crate::error::builders::InvalidCiphertextExceptionBuilder::default()
+        <crate::error::builders::InvalidCiphertextExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidCiphertextException {

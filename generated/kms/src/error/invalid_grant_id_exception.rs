@@ -17,7 +17,7 @@ impl InvalidGrantIdException {
     /// Starts building a [`InvalidGrantIdException`].
     #[inline]
     pub fn builder() -> crate::error::builders::InvalidGrantIdExceptionBuilder {
-        crate::error::builders::InvalidGrantIdExceptionBuilder::default()
+        <crate::error::builders::InvalidGrantIdExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidGrantIdException {

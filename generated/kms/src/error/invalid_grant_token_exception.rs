@@ -17,7 +17,7 @@ impl InvalidGrantTokenException {
     /// Starts building a [`InvalidGrantTokenException`].
     #[inline]
     pub fn builder() -> crate::error::builders::InvalidGrantTokenExceptionBuilder {
-        crate::error::builders::InvalidGrantTokenExceptionBuilder::default()
+        <crate::error::builders::InvalidGrantTokenExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidGrantTokenException {

@@ -17,7 +17,7 @@ impl InvalidImportTokenException {
     /// Starts building a [`InvalidImportTokenException`].
     #[inline]
     pub fn builder() -> crate::error::builders::InvalidImportTokenExceptionBuilder {
-        crate::error::builders::InvalidImportTokenExceptionBuilder::default()
+        <crate::error::builders::InvalidImportTokenExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidImportTokenException {

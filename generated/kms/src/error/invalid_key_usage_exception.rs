@@ -24,7 +24,7 @@ impl InvalidKeyUsageException {
     /// Starts building a [`InvalidKeyUsageException`].
     #[inline]
     pub fn builder() -> crate::error::builders::InvalidKeyUsageExceptionBuilder {
-        crate::error::builders::InvalidKeyUsageExceptionBuilder::default()
+        <crate::error::builders::InvalidKeyUsageExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidKeyUsageException {

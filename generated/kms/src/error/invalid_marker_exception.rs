@@ -17,7 +17,7 @@ impl InvalidMarkerException {
     /// Starts building a [`InvalidMarkerException`].
     #[inline]
     pub fn builder() -> crate::error::builders::InvalidMarkerExceptionBuilder {
-        crate::error::builders::InvalidMarkerExceptionBuilder::default()
+        <crate::error::builders::InvalidMarkerExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidMarkerException {

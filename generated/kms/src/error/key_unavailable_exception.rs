@@ -17,7 +17,7 @@ impl KeyUnavailableException {
     /// Starts building a [`KeyUnavailableException`].
     #[inline]
     pub fn builder() -> crate::error::builders::KeyUnavailableExceptionBuilder {
-        crate::error::builders::KeyUnavailableExceptionBuilder::default()
+        <crate::error::builders::KeyUnavailableExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KeyUnavailableException {

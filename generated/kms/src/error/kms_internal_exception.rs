@@ -17,7 +17,7 @@ impl KmsInternalException {
     /// Starts building a [`KmsInternalException`].
     #[inline]
     pub fn builder() -> crate::error::builders::KmsInternalExceptionBuilder {
-        crate::error::builders::KmsInternalExceptionBuilder::default()
+        <crate::error::builders::KmsInternalExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KmsInternalException {

@@ -17,7 +17,7 @@ impl KmsInvalidMacException {
     /// Starts building a [`KmsInvalidMacException`].
     #[inline]
     pub fn builder() -> crate::error::builders::KmsInvalidMacExceptionBuilder {
-        crate::error::builders::KmsInvalidMacExceptionBuilder::default()
+        <crate::error::builders::KmsInvalidMacExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KmsInvalidMacException {

@@ -17,7 +17,7 @@ impl KmsInvalidSignatureException {
     /// Starts building a [`KmsInvalidSignatureException`].
     #[inline]
     pub fn builder() -> crate::error::builders::KmsInvalidSignatureExceptionBuilder {
-        crate::error::builders::KmsInvalidSignatureExceptionBuilder::default()
+        <crate::error::builders::KmsInvalidSignatureExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KmsInvalidSignatureException {

@@ -24,7 +24,7 @@ impl KmsInvalidStateException {
     /// Starts building a [`KmsInvalidStateException`].
     #[inline]
     pub fn builder() -> crate::error::builders::KmsInvalidStateExceptionBuilder {
-        crate::error::builders::KmsInvalidStateExceptionBuilder::default()
+        <crate::error::builders::KmsInvalidStateExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KmsInvalidStateException {

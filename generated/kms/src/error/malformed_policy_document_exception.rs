@@ -17,7 +17,7 @@ impl MalformedPolicyDocumentException {
     /// Starts building a [`MalformedPolicyDocumentException`].
     #[inline]
     pub fn builder() -> crate::error::builders::MalformedPolicyDocumentExceptionBuilder {
-        crate::error::builders::MalformedPolicyDocumentExceptionBuilder::default()
+        <crate::error::builders::MalformedPolicyDocumentExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

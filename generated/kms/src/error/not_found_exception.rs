@@ -17,7 +17,7 @@ impl NotFoundException {
     /// Starts building a [`NotFoundException`].
     #[inline]
     pub fn builder() -> crate::error::builders::NotFoundExceptionBuilder {
-        crate::error::builders::NotFoundExceptionBuilder::default()
+        <crate::error::builders::NotFoundExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for NotFoundException {

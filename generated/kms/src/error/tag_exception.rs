@@ -17,7 +17,7 @@ impl TagException {
     /// Starts building a [`TagException`].
     #[inline]
     pub fn builder() -> crate::error::builders::TagExceptionBuilder {
-        crate::error::builders::TagExceptionBuilder::default()
+        <crate::error::builders::TagExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TagException {

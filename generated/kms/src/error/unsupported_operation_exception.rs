@@ -17,7 +17,7 @@ impl UnsupportedOperationException {
     /// Starts building a [`UnsupportedOperationException`].
     #[inline]
     pub fn builder() -> crate::error::builders::UnsupportedOperationExceptionBuilder {
-        crate::error::builders::UnsupportedOperationExceptionBuilder::default()
+        <crate::error::builders::UnsupportedOperationExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UnsupportedOperationException {

@@ -17,7 +17,7 @@ impl XksKeyAlreadyInUseException {
     /// Starts building a [`XksKeyAlreadyInUseException`].
     #[inline]
     pub fn builder() -> crate::error::builders::XksKeyAlreadyInUseExceptionBuilder {
-        crate::error::builders::XksKeyAlreadyInUseExceptionBuilder::default()
+        <crate::error::builders::XksKeyAlreadyInUseExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for XksKeyAlreadyInUseException {

@@ -19,7 +19,7 @@ impl XksKeyInvalidConfigurationException {
     /// Starts building a [`XksKeyInvalidConfigurationException`].
     #[inline]
     pub fn builder() -> crate::error::builders::XksKeyInvalidConfigurationExceptionBuilder {
-        crate::error::builders::XksKeyInvalidConfigurationExceptionBuilder::default()
+        <crate::error::builders::XksKeyInvalidConfigurationExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -19,7 +19,7 @@ impl XksKeyNotFoundException {
     /// Starts building a [`XksKeyNotFoundException`].
     #[inline]
     pub fn builder() -> crate::error::builders::XksKeyNotFoundExceptionBuilder {
-        crate::error::builders::XksKeyNotFoundExceptionBuilder::default()
+        <crate::error::builders::XksKeyNotFoundExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for XksKeyNotFoundException {

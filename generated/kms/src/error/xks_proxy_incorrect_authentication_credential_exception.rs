@@ -17,7 +17,7 @@ impl XksProxyIncorrectAuthenticationCredentialException {
     /// Starts building a [`XksProxyIncorrectAuthenticationCredentialException`].
     #[inline]
     pub fn builder() -> crate::error::builders::XksProxyIncorrectAuthenticationCredentialExceptionBuilder {
-        crate::error::builders::XksProxyIncorrectAuthenticationCredentialExceptionBuilder::default()
+        <crate::error::builders::XksProxyIncorrectAuthenticationCredentialExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

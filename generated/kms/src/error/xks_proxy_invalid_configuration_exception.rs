@@ -17,7 +17,7 @@ impl XksProxyInvalidConfigurationException {
     /// Starts building a [`XksProxyInvalidConfigurationException`].
     #[inline]
     pub fn builder() -> crate::error::builders::XksProxyInvalidConfigurationExceptionBuilder {
-        crate::error::builders::XksProxyInvalidConfigurationExceptionBuilder::default()
+        <crate::error::builders::XksProxyInvalidConfigurationExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -17,7 +17,7 @@ impl XksProxyInvalidResponseException {
     /// Starts building a [`XksProxyInvalidResponseException`].
     #[inline]
     pub fn builder() -> crate::error::builders::XksProxyInvalidResponseExceptionBuilder {
-        crate::error::builders::XksProxyInvalidResponseExceptionBuilder::default()
+        <crate::error::builders::XksProxyInvalidResponseExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

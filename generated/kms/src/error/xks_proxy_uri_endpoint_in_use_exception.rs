@@ -17,7 +17,7 @@ impl XksProxyUriEndpointInUseException {
     /// Starts building a [`XksProxyUriEndpointInUseException`].
     #[inline]
     pub fn builder() -> crate::error::builders::XksProxyUriEndpointInUseExceptionBuilder {
-        crate::error::builders::XksProxyUriEndpointInUseExceptionBuilder::default()
+        <crate::error::builders::XksProxyUriEndpointInUseExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

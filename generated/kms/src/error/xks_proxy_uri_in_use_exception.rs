@@ -17,7 +17,7 @@ impl XksProxyUriInUseException {
     /// Starts building a [`XksProxyUriInUseException`].
     #[inline]
     pub fn builder() -> crate::error::builders::XksProxyUriInUseExceptionBuilder {
-        crate::error::builders::XksProxyUriInUseExceptionBuilder::default()
+        <crate::error::builders::XksProxyUriInUseExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for XksProxyUriInUseException {

@@ -19,7 +19,7 @@ impl XksProxyUriUnreachableException {
     /// Starts building a [`XksProxyUriUnreachableException`].
     #[inline]
     pub fn builder() -> crate::error::builders::XksProxyUriUnreachableExceptionBuilder {
-        crate::error::builders::XksProxyUriUnreachableExceptionBuilder::default()
+        <crate::error::builders::XksProxyUriUnreachableExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for XksProxyUriUnreachableException {

@@ -17,7 +17,7 @@ impl XksProxyVpcEndpointServiceInUseException {
     /// Starts building a [`XksProxyVpcEndpointServiceInUseException`].
     #[inline]
     pub fn builder() -> crate::error::builders::XksProxyVpcEndpointServiceInUseExceptionBuilder {
-        crate::error::builders::XksProxyVpcEndpointServiceInUseExceptionBuilder::default()
+        <crate::error::builders::XksProxyVpcEndpointServiceInUseExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -17,7 +17,7 @@ impl XksProxyVpcEndpointServiceInvalidConfigurationException {
     /// Starts building a [`XksProxyVpcEndpointServiceInvalidConfigurationException`].
     #[inline]
     pub fn builder() -> crate::error::builders::XksProxyVpcEndpointServiceInvalidConfigurationExceptionBuilder {
-        crate::error::builders::XksProxyVpcEndpointServiceInvalidConfigurationExceptionBuilder::default()
+        <crate::error::builders::XksProxyVpcEndpointServiceInvalidConfigurationExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -17,7 +17,7 @@ impl XksProxyVpcEndpointServiceNotFoundException {
     /// Starts building a [`XksProxyVpcEndpointServiceNotFoundException`].
     #[inline]
     pub fn builder() -> crate::error::builders::XksProxyVpcEndpointServiceNotFoundExceptionBuilder {
-        crate::error::builders::XksProxyVpcEndpointServiceNotFoundExceptionBuilder::default()
+        <crate::error::builders::XksProxyVpcEndpointServiceNotFoundExceptionBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -25,7 +25,7 @@ impl AliasListEntry {
     /// Starts building a [`AliasListEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::AliasListEntryBuilder {
-        crate::types::builders::AliasListEntryBuilder::default()
+        <crate::types::builders::AliasListEntryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AliasListEntry {

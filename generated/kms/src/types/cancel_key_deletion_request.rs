@@ -28,7 +28,7 @@ impl CancelKeyDeletionRequest {
     /// Starts building a [`CancelKeyDeletionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelKeyDeletionRequestBuilder {
-        crate::types::builders::CancelKeyDeletionRequestBuilder::default()
+        <crate::types::builders::CancelKeyDeletionRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CancelKeyDeletionRequest {

@@ -17,7 +17,7 @@ impl CancelKeyDeletionResponse {
     /// Starts building a [`CancelKeyDeletionResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelKeyDeletionResponseBuilder {
-        crate::types::builders::CancelKeyDeletionResponseBuilder::default()
+        <crate::types::builders::CancelKeyDeletionResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CancelKeyDeletionResponse {

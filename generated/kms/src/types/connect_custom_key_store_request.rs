@@ -19,7 +19,7 @@ impl ConnectCustomKeyStoreRequest {
     /// Starts building a [`ConnectCustomKeyStoreRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ConnectCustomKeyStoreRequestBuilder {
-        crate::types::builders::ConnectCustomKeyStoreRequestBuilder::default()
+        <crate::types::builders::ConnectCustomKeyStoreRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ConnectCustomKeyStoreRequest {

@@ -14,7 +14,7 @@ impl ConnectCustomKeyStoreResponse {
     /// Starts building a [`ConnectCustomKeyStoreResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ConnectCustomKeyStoreResponseBuilder {
-        crate::types::builders::ConnectCustomKeyStoreResponseBuilder::default()
+        <crate::types::builders::ConnectCustomKeyStoreResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ConnectCustomKeyStoreResponse {

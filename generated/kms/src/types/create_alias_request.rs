@@ -40,7 +40,7 @@ impl CreateAliasRequest {
     /// Starts building a [`CreateAliasRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateAliasRequestBuilder {
-        crate::types::builders::CreateAliasRequestBuilder::default()
+        <crate::types::builders::CreateAliasRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateAliasRequest {

@@ -92,7 +92,7 @@ impl CreateCustomKeyStoreRequest {
     /// Starts building a [`CreateCustomKeyStoreRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateCustomKeyStoreRequestBuilder {
-        crate::types::builders::CreateCustomKeyStoreRequestBuilder::default()
+        <crate::types::builders::CreateCustomKeyStoreRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateCustomKeyStoreRequest {

@@ -17,7 +17,7 @@ impl CreateCustomKeyStoreResponse {
     /// Starts building a [`CreateCustomKeyStoreResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateCustomKeyStoreResponseBuilder {
-        crate::types::builders::CreateCustomKeyStoreResponseBuilder::default()
+        <crate::types::builders::CreateCustomKeyStoreResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateCustomKeyStoreResponse {

@@ -89,7 +89,7 @@ impl CreateGrantRequest {
     /// Starts building a [`CreateGrantRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateGrantRequestBuilder {
-        crate::types::builders::CreateGrantRequestBuilder::default()
+        <crate::types::builders::CreateGrantRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateGrantRequest {

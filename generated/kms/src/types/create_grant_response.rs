@@ -23,7 +23,7 @@ impl CreateGrantResponse {
     /// Starts building a [`CreateGrantResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateGrantResponseBuilder {
-        crate::types::builders::CreateGrantResponseBuilder::default()
+        <crate::types::builders::CreateGrantResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateGrantResponse {

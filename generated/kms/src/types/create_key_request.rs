@@ -145,7 +145,7 @@ impl CreateKeyRequest {
     /// Starts building a [`CreateKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateKeyRequestBuilder {
-        crate::types::builders::CreateKeyRequestBuilder::default()
+        <crate::types::builders::CreateKeyRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateKeyRequest {

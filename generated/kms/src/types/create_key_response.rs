@@ -17,7 +17,7 @@ impl CreateKeyResponse {
     /// Starts building a [`CreateKeyResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateKeyResponseBuilder {
-        crate::types::builders::CreateKeyResponseBuilder::default()
+        <crate::types::builders::CreateKeyResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateKeyResponse {

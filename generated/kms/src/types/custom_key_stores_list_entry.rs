@@ -84,7 +84,7 @@ impl CustomKeyStoresListEntry {
     /// Starts building a [`CustomKeyStoresListEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::CustomKeyStoresListEntryBuilder {
-        crate::types::builders::CustomKeyStoresListEntryBuilder::default()
+        <crate::types::builders::CustomKeyStoresListEntryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CustomKeyStoresListEntry {

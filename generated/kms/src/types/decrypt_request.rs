@@ -74,7 +74,7 @@ impl DecryptRequest {
     /// Starts building a [`DecryptRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DecryptRequestBuilder {
-        crate::types::builders::DecryptRequestBuilder::default()
+        <crate::types::builders::DecryptRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DecryptRequest {

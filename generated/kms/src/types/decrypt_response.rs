@@ -28,7 +28,7 @@ impl DecryptResponse {
     /// Starts building a [`DecryptResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DecryptResponseBuilder {
-        crate::types::builders::DecryptResponseBuilder::default()
+        <crate::types::builders::DecryptResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DecryptResponse {

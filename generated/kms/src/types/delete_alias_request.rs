@@ -19,7 +19,7 @@ impl DeleteAliasRequest {
     /// Starts building a [`DeleteAliasRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteAliasRequestBuilder {
-        crate::types::builders::DeleteAliasRequestBuilder::default()
+        <crate::types::builders::DeleteAliasRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteAliasRequest {

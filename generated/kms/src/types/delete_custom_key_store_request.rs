@@ -19,7 +19,7 @@ impl DeleteCustomKeyStoreRequest {
     /// Starts building a [`DeleteCustomKeyStoreRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteCustomKeyStoreRequestBuilder {
-        crate::types::builders::DeleteCustomKeyStoreRequestBuilder::default()
+        <crate::types::builders::DeleteCustomKeyStoreRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteCustomKeyStoreRequest {

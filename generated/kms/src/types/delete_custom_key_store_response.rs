@@ -14,7 +14,7 @@ impl DeleteCustomKeyStoreResponse {
     /// Starts building a [`DeleteCustomKeyStoreResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteCustomKeyStoreResponseBuilder {
-        crate::types::builders::DeleteCustomKeyStoreResponseBuilder::default()
+        <crate::types::builders::DeleteCustomKeyStoreResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteCustomKeyStoreResponse {

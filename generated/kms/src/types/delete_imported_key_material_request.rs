@@ -34,7 +34,7 @@ impl DeleteImportedKeyMaterialRequest {
     /// Starts building a [`DeleteImportedKeyMaterialRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteImportedKeyMaterialRequestBuilder {
-        crate::types::builders::DeleteImportedKeyMaterialRequestBuilder::default()
+        <crate::types::builders::DeleteImportedKeyMaterialRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

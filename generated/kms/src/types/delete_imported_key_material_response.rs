@@ -19,7 +19,7 @@ impl DeleteImportedKeyMaterialResponse {
     /// Starts building a [`DeleteImportedKeyMaterialResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteImportedKeyMaterialResponseBuilder {
-        crate::types::builders::DeleteImportedKeyMaterialResponseBuilder::default()
+        <crate::types::builders::DeleteImportedKeyMaterialResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

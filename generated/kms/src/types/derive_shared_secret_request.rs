@@ -64,7 +64,7 @@ impl DeriveSharedSecretRequest {
     /// Starts building a [`DeriveSharedSecretRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeriveSharedSecretRequestBuilder {
-        crate::types::builders::DeriveSharedSecretRequestBuilder::default()
+        <crate::types::builders::DeriveSharedSecretRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeriveSharedSecretRequest {

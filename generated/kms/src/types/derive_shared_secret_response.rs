@@ -32,7 +32,7 @@ impl DeriveSharedSecretResponse {
     /// Starts building a [`DeriveSharedSecretResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeriveSharedSecretResponseBuilder {
-        crate::types::builders::DeriveSharedSecretResponseBuilder::default()
+        <crate::types::builders::DeriveSharedSecretResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeriveSharedSecretResponse {

@@ -27,7 +27,7 @@ impl DescribeCustomKeyStoresRequest {
     /// Starts building a [`DescribeCustomKeyStoresRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCustomKeyStoresRequestBuilder {
-        crate::types::builders::DescribeCustomKeyStoresRequestBuilder::default()
+        <crate::types::builders::DescribeCustomKeyStoresRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeCustomKeyStoresRequest {

@@ -23,7 +23,7 @@ impl DescribeCustomKeyStoresResponse {
     /// Starts building a [`DescribeCustomKeyStoresResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeCustomKeyStoresResponseBuilder {
-        crate::types::builders::DescribeCustomKeyStoresResponseBuilder::default()
+        <crate::types::builders::DescribeCustomKeyStoresResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeCustomKeyStoresResponse {

@@ -36,7 +36,7 @@ impl DescribeKeyRequest {
     /// Starts building a [`DescribeKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeKeyRequestBuilder {
-        crate::types::builders::DescribeKeyRequestBuilder::default()
+        <crate::types::builders::DescribeKeyRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeKeyRequest {

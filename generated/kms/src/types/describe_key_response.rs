@@ -17,7 +17,7 @@ impl DescribeKeyResponse {
     /// Starts building a [`DescribeKeyResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DescribeKeyResponseBuilder {
-        crate::types::builders::DescribeKeyResponseBuilder::default()
+        <crate::types::builders::DescribeKeyResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DescribeKeyResponse {

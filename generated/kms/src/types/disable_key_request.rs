@@ -28,7 +28,7 @@ impl DisableKeyRequest {
     /// Starts building a [`DisableKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableKeyRequestBuilder {
-        crate::types::builders::DisableKeyRequestBuilder::default()
+        <crate::types::builders::DisableKeyRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DisableKeyRequest {

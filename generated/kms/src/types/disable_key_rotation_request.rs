@@ -28,7 +28,7 @@ impl DisableKeyRotationRequest {
     /// Starts building a [`DisableKeyRotationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisableKeyRotationRequestBuilder {
-        crate::types::builders::DisableKeyRotationRequestBuilder::default()
+        <crate::types::builders::DisableKeyRotationRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DisableKeyRotationRequest {

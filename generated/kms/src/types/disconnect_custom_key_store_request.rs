@@ -19,7 +19,7 @@ impl DisconnectCustomKeyStoreRequest {
     /// Starts building a [`DisconnectCustomKeyStoreRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisconnectCustomKeyStoreRequestBuilder {
-        crate::types::builders::DisconnectCustomKeyStoreRequestBuilder::default()
+        <crate::types::builders::DisconnectCustomKeyStoreRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DisconnectCustomKeyStoreRequest {

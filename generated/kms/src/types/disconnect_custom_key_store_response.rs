@@ -14,7 +14,7 @@ impl DisconnectCustomKeyStoreResponse {
     /// Starts building a [`DisconnectCustomKeyStoreResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::DisconnectCustomKeyStoreResponseBuilder {
-        crate::types::builders::DisconnectCustomKeyStoreResponseBuilder::default()
+        <crate::types::builders::DisconnectCustomKeyStoreResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

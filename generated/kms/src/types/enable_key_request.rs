@@ -28,7 +28,7 @@ impl EnableKeyRequest {
     /// Starts building a [`EnableKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableKeyRequestBuilder {
-        crate::types::builders::EnableKeyRequestBuilder::default()
+        <crate::types::builders::EnableKeyRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for EnableKeyRequest {

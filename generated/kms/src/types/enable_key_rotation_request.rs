@@ -34,7 +34,7 @@ impl EnableKeyRotationRequest {
     /// Starts building a [`EnableKeyRotationRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EnableKeyRotationRequestBuilder {
-        crate::types::builders::EnableKeyRotationRequestBuilder::default()
+        <crate::types::builders::EnableKeyRotationRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for EnableKeyRotationRequest {

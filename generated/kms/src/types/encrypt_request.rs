@@ -55,7 +55,7 @@ impl EncryptRequest {
     /// Starts building a [`EncryptRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::EncryptRequestBuilder {
-        crate::types::builders::EncryptRequestBuilder::default()
+        <crate::types::builders::EncryptRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for EncryptRequest {

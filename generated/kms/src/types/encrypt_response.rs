@@ -23,7 +23,7 @@ impl EncryptResponse {
     /// Starts building a [`EncryptResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::EncryptResponseBuilder {
-        crate::types::builders::EncryptResponseBuilder::default()
+        <crate::types::builders::EncryptResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for EncryptResponse {

@@ -62,7 +62,7 @@ impl GenerateDataKeyPairRequest {
     /// Starts building a [`GenerateDataKeyPairRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateDataKeyPairRequestBuilder {
-        crate::types::builders::GenerateDataKeyPairRequestBuilder::default()
+        <crate::types::builders::GenerateDataKeyPairRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GenerateDataKeyPairRequest {

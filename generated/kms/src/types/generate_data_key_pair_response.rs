@@ -32,7 +32,7 @@ impl GenerateDataKeyPairResponse {
     /// Starts building a [`GenerateDataKeyPairResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateDataKeyPairResponseBuilder {
-        crate::types::builders::GenerateDataKeyPairResponseBuilder::default()
+        <crate::types::builders::GenerateDataKeyPairResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GenerateDataKeyPairResponse {

@@ -54,7 +54,7 @@ impl GenerateDataKeyPairWithoutPlaintextRequest {
     /// Starts building a [`GenerateDataKeyPairWithoutPlaintextRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateDataKeyPairWithoutPlaintextRequestBuilder {
-        crate::types::builders::GenerateDataKeyPairWithoutPlaintextRequestBuilder::default()
+        <crate::types::builders::GenerateDataKeyPairWithoutPlaintextRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -27,7 +27,7 @@ impl GenerateDataKeyPairWithoutPlaintextResponse {
     /// Starts building a [`GenerateDataKeyPairWithoutPlaintextResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateDataKeyPairWithoutPlaintextResponseBuilder {
-        crate::types::builders::GenerateDataKeyPairWithoutPlaintextResponseBuilder::default()
+        <crate::types::builders::GenerateDataKeyPairWithoutPlaintextResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

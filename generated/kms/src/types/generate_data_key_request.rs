@@ -64,7 +64,7 @@ impl GenerateDataKeyRequest {
     /// Starts building a [`GenerateDataKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateDataKeyRequestBuilder {
-        crate::types::builders::GenerateDataKeyRequestBuilder::default()
+        <crate::types::builders::GenerateDataKeyRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GenerateDataKeyRequest {

@@ -26,7 +26,7 @@ impl GenerateDataKeyResponse {
     /// Starts building a [`GenerateDataKeyResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateDataKeyResponseBuilder {
-        crate::types::builders::GenerateDataKeyResponseBuilder::default()
+        <crate::types::builders::GenerateDataKeyResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GenerateDataKeyResponse {

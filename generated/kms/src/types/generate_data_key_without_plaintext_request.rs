@@ -52,7 +52,7 @@ impl GenerateDataKeyWithoutPlaintextRequest {
     /// Starts building a [`GenerateDataKeyWithoutPlaintextRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateDataKeyWithoutPlaintextRequestBuilder {
-        crate::types::builders::GenerateDataKeyWithoutPlaintextRequestBuilder::default()
+        <crate::types::builders::GenerateDataKeyWithoutPlaintextRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -21,7 +21,7 @@ impl GenerateDataKeyWithoutPlaintextResponse {
     /// Starts building a [`GenerateDataKeyWithoutPlaintextResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateDataKeyWithoutPlaintextResponseBuilder {
-        crate::types::builders::GenerateDataKeyWithoutPlaintextResponseBuilder::default()
+        <crate::types::builders::GenerateDataKeyWithoutPlaintextResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

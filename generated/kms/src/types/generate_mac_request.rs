@@ -36,7 +36,7 @@ impl GenerateMacRequest {
     /// Starts building a [`GenerateMacRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateMacRequestBuilder {
-        crate::types::builders::GenerateMacRequestBuilder::default()
+        <crate::types::builders::GenerateMacRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GenerateMacRequest {

@@ -23,7 +23,7 @@ impl GenerateMacResponse {
     /// Starts building a [`GenerateMacResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateMacResponseBuilder {
-        crate::types::builders::GenerateMacResponseBuilder::default()
+        <crate::types::builders::GenerateMacResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GenerateMacResponse {

@@ -29,7 +29,7 @@ impl GenerateRandomRequest {
     /// Starts building a [`GenerateRandomRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateRandomRequestBuilder {
-        crate::types::builders::GenerateRandomRequestBuilder::default()
+        <crate::types::builders::GenerateRandomRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GenerateRandomRequest {

@@ -20,7 +20,7 @@ impl GenerateRandomResponse {
     /// Starts building a [`GenerateRandomResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GenerateRandomResponseBuilder {
-        crate::types::builders::GenerateRandomResponseBuilder::default()
+        <crate::types::builders::GenerateRandomResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GenerateRandomResponse {

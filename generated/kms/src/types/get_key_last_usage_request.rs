@@ -28,7 +28,7 @@ impl GetKeyLastUsageRequest {
     /// Starts building a [`GetKeyLastUsageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetKeyLastUsageRequestBuilder {
-        crate::types::builders::GetKeyLastUsageRequestBuilder::default()
+        <crate::types::builders::GetKeyLastUsageRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetKeyLastUsageRequest {

@@ -25,7 +25,7 @@ impl GetKeyLastUsageResponse {
     /// Starts building a [`GetKeyLastUsageResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetKeyLastUsageResponseBuilder {
-        crate::types::builders::GetKeyLastUsageResponseBuilder::default()
+        <crate::types::builders::GetKeyLastUsageResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetKeyLastUsageResponse {

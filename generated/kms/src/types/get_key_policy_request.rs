@@ -30,7 +30,7 @@ impl GetKeyPolicyRequest {
     /// Starts building a [`GetKeyPolicyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetKeyPolicyRequestBuilder {
-        crate::types::builders::GetKeyPolicyRequestBuilder::default()
+        <crate::types::builders::GetKeyPolicyRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetKeyPolicyRequest {

@@ -19,7 +19,7 @@ impl GetKeyPolicyResponse {
     /// Starts building a [`GetKeyPolicyResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetKeyPolicyResponseBuilder {
-        crate::types::builders::GetKeyPolicyResponseBuilder::default()
+        <crate::types::builders::GetKeyPolicyResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetKeyPolicyResponse {

@@ -28,7 +28,7 @@ impl GetKeyRotationStatusRequest {
     /// Starts building a [`GetKeyRotationStatusRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetKeyRotationStatusRequestBuilder {
-        crate::types::builders::GetKeyRotationStatusRequestBuilder::default()
+        <crate::types::builders::GetKeyRotationStatusRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetKeyRotationStatusRequest {

@@ -31,7 +31,7 @@ impl GetKeyRotationStatusResponse {
     /// Starts building a [`GetKeyRotationStatusResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetKeyRotationStatusResponseBuilder {
-        crate::types::builders::GetKeyRotationStatusResponseBuilder::default()
+        <crate::types::builders::GetKeyRotationStatusResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetKeyRotationStatusResponse {

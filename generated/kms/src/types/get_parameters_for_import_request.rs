@@ -56,7 +56,7 @@ impl GetParametersForImportRequest {
     /// Starts building a [`GetParametersForImportRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetParametersForImportRequestBuilder {
-        crate::types::builders::GetParametersForImportRequestBuilder::default()
+        <crate::types::builders::GetParametersForImportRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetParametersForImportRequest {

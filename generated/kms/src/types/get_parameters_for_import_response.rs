@@ -20,7 +20,7 @@ impl GetParametersForImportResponse {
     /// Starts building a [`GetParametersForImportResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetParametersForImportResponseBuilder {
-        crate::types::builders::GetParametersForImportResponseBuilder::default()
+        <crate::types::builders::GetParametersForImportResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetParametersForImportResponse {

@@ -34,7 +34,7 @@ impl GetPublicKeyRequest {
     /// Starts building a [`GetPublicKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetPublicKeyRequestBuilder {
-        crate::types::builders::GetPublicKeyRequestBuilder::default()
+        <crate::types::builders::GetPublicKeyRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetPublicKeyRequest {

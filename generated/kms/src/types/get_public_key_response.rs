@@ -54,7 +54,7 @@ impl GetPublicKeyResponse {
     /// Starts building a [`GetPublicKeyResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetPublicKeyResponseBuilder {
-        crate::types::builders::GetPublicKeyResponseBuilder::default()
+        <crate::types::builders::GetPublicKeyResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetPublicKeyResponse {

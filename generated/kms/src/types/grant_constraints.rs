@@ -36,7 +36,7 @@ impl GrantConstraints {
     /// Starts building a [`GrantConstraints`].
     #[inline]
     pub fn builder() -> crate::types::builders::GrantConstraintsBuilder {
-        crate::types::builders::GrantConstraintsBuilder::default()
+        <crate::types::builders::GrantConstraintsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GrantConstraints {

@@ -39,7 +39,7 @@ impl GrantListEntry {
     /// Starts building a [`GrantListEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::GrantListEntryBuilder {
-        crate::types::builders::GrantListEntryBuilder::default()
+        <crate::types::builders::GrantListEntryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GrantListEntry {

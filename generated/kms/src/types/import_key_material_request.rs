@@ -68,7 +68,7 @@ impl ImportKeyMaterialRequest {
     /// Starts building a [`ImportKeyMaterialRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportKeyMaterialRequestBuilder {
-        crate::types::builders::ImportKeyMaterialRequestBuilder::default()
+        <crate::types::builders::ImportKeyMaterialRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportKeyMaterialRequest {

@@ -19,7 +19,7 @@ impl ImportKeyMaterialResponse {
     /// Starts building a [`ImportKeyMaterialResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ImportKeyMaterialResponseBuilder {
-        crate::types::builders::ImportKeyMaterialResponseBuilder::default()
+        <crate::types::builders::ImportKeyMaterialResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ImportKeyMaterialResponse {

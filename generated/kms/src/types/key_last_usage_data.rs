@@ -23,7 +23,7 @@ impl KeyLastUsageData {
     /// Starts building a [`KeyLastUsageData`].
     #[inline]
     pub fn builder() -> crate::types::builders::KeyLastUsageDataBuilder {
-        crate::types::builders::KeyLastUsageDataBuilder::default()
+        <crate::types::builders::KeyLastUsageDataBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KeyLastUsageData {

@@ -19,7 +19,7 @@ impl KeyListEntry {
     /// Starts building a [`KeyListEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::KeyListEntryBuilder {
-        crate::types::builders::KeyListEntryBuilder::default()
+        <crate::types::builders::KeyListEntryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KeyListEntry {

@@ -112,7 +112,7 @@ impl KeyMetadata {
     /// Starts building a [`KeyMetadata`].
     #[inline]
     pub fn builder() -> crate::types::builders::KeyMetadataBuilder {
-        crate::types::builders::KeyMetadataBuilder::default()
+        <crate::types::builders::KeyMetadataBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KeyMetadata {

@@ -34,7 +34,7 @@ impl ListAliasesRequest {
     /// Starts building a [`ListAliasesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListAliasesRequestBuilder {
-        crate::types::builders::ListAliasesRequestBuilder::default()
+        <crate::types::builders::ListAliasesRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListAliasesRequest {

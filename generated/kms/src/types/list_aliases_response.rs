@@ -21,7 +21,7 @@ impl ListAliasesResponse {
     /// Starts building a [`ListAliasesResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListAliasesResponseBuilder {
-        crate::types::builders::ListAliasesResponseBuilder::default()
+        <crate::types::builders::ListAliasesResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListAliasesResponse {

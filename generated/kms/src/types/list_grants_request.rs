@@ -44,7 +44,7 @@ impl ListGrantsRequest {
     /// Starts building a [`ListGrantsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListGrantsRequestBuilder {
-        crate::types::builders::ListGrantsRequestBuilder::default()
+        <crate::types::builders::ListGrantsRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListGrantsRequest {

@@ -21,7 +21,7 @@ impl ListGrantsResponse {
     /// Starts building a [`ListGrantsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListGrantsResponseBuilder {
-        crate::types::builders::ListGrantsResponseBuilder::default()
+        <crate::types::builders::ListGrantsResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListGrantsResponse {

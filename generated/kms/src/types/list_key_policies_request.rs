@@ -36,7 +36,7 @@ impl ListKeyPoliciesRequest {
     /// Starts building a [`ListKeyPoliciesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListKeyPoliciesRequestBuilder {
-        crate::types::builders::ListKeyPoliciesRequestBuilder::default()
+        <crate::types::builders::ListKeyPoliciesRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListKeyPoliciesRequest {

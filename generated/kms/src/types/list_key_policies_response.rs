@@ -21,7 +21,7 @@ impl ListKeyPoliciesResponse {
     /// Starts building a [`ListKeyPoliciesResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListKeyPoliciesResponseBuilder {
-        crate::types::builders::ListKeyPoliciesResponseBuilder::default()
+        <crate::types::builders::ListKeyPoliciesResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListKeyPoliciesResponse {

@@ -36,7 +36,7 @@ impl ListKeyRotationsRequest {
     /// Starts building a [`ListKeyRotationsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListKeyRotationsRequestBuilder {
-        crate::types::builders::ListKeyRotationsRequestBuilder::default()
+        <crate::types::builders::ListKeyRotationsRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListKeyRotationsRequest {

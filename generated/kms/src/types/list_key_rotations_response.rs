@@ -23,7 +23,7 @@ impl ListKeyRotationsResponse {
     /// Starts building a [`ListKeyRotationsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListKeyRotationsResponseBuilder {
-        crate::types::builders::ListKeyRotationsResponseBuilder::default()
+        <crate::types::builders::ListKeyRotationsResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListKeyRotationsResponse {

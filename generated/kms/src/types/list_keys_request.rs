@@ -21,7 +21,7 @@ impl ListKeysRequest {
     /// Starts building a [`ListKeysRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListKeysRequestBuilder {
-        crate::types::builders::ListKeysRequestBuilder::default()
+        <crate::types::builders::ListKeysRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListKeysRequest {

@@ -21,7 +21,7 @@ impl ListKeysResponse {
     /// Starts building a [`ListKeysResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListKeysResponseBuilder {
-        crate::types::builders::ListKeysResponseBuilder::default()
+        <crate::types::builders::ListKeysResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListKeysResponse {

@@ -36,7 +36,7 @@ impl ListResourceTagsRequest {
     /// Starts building a [`ListResourceTagsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListResourceTagsRequestBuilder {
-        crate::types::builders::ListResourceTagsRequestBuilder::default()
+        <crate::types::builders::ListResourceTagsRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListResourceTagsRequest {

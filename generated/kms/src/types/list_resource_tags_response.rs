@@ -25,7 +25,7 @@ impl ListResourceTagsResponse {
     /// Starts building a [`ListResourceTagsResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListResourceTagsResponseBuilder {
-        crate::types::builders::ListResourceTagsResponseBuilder::default()
+        <crate::types::builders::ListResourceTagsResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListResourceTagsResponse {

@@ -31,7 +31,7 @@ impl ListRetirableGrantsRequest {
     /// Starts building a [`ListRetirableGrantsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListRetirableGrantsRequestBuilder {
-        crate::types::builders::ListRetirableGrantsRequestBuilder::default()
+        <crate::types::builders::ListRetirableGrantsRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListRetirableGrantsRequest {

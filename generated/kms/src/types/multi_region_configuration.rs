@@ -25,7 +25,7 @@ impl MultiRegionConfiguration {
     /// Starts building a [`MultiRegionConfiguration`].
     #[inline]
     pub fn builder() -> crate::types::builders::MultiRegionConfigurationBuilder {
-        crate::types::builders::MultiRegionConfigurationBuilder::default()
+        <crate::types::builders::MultiRegionConfigurationBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for MultiRegionConfiguration {

@@ -19,7 +19,7 @@ impl MultiRegionKey {
     /// Starts building a [`MultiRegionKey`].
     #[inline]
     pub fn builder() -> crate::types::builders::MultiRegionKeyBuilder {
-        crate::types::builders::MultiRegionKeyBuilder::default()
+        <crate::types::builders::MultiRegionKeyBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for MultiRegionKey {

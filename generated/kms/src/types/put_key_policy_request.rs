@@ -61,7 +61,7 @@ impl PutKeyPolicyRequest {
     /// Starts building a [`PutKeyPolicyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PutKeyPolicyRequestBuilder {
-        crate::types::builders::PutKeyPolicyRequestBuilder::default()
+        <crate::types::builders::PutKeyPolicyRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PutKeyPolicyRequest {

@@ -101,7 +101,7 @@ impl ReEncryptRequest {
     /// Starts building a [`ReEncryptRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReEncryptRequestBuilder {
-        crate::types::builders::ReEncryptRequestBuilder::default()
+        <crate::types::builders::ReEncryptRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReEncryptRequest {

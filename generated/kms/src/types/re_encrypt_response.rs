@@ -33,7 +33,7 @@ impl ReEncryptResponse {
     /// Starts building a [`ReEncryptResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReEncryptResponseBuilder {
-        crate::types::builders::ReEncryptResponseBuilder::default()
+        <crate::types::builders::ReEncryptResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReEncryptResponse {

@@ -23,7 +23,7 @@ impl RecipientInfo {
     /// Starts building a [`RecipientInfo`].
     #[inline]
     pub fn builder() -> crate::types::builders::RecipientInfoBuilder {
-        crate::types::builders::RecipientInfoBuilder::default()
+        <crate::types::builders::RecipientInfoBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RecipientInfo {

@@ -81,7 +81,7 @@ impl ReplicateKeyRequest {
     /// Starts building a [`ReplicateKeyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicateKeyRequestBuilder {
-        crate::types::builders::ReplicateKeyRequestBuilder::default()
+        <crate::types::builders::ReplicateKeyRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicateKeyRequest {

@@ -21,7 +21,7 @@ impl ReplicateKeyResponse {
     /// Starts building a [`ReplicateKeyResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReplicateKeyResponseBuilder {
-        crate::types::builders::ReplicateKeyResponseBuilder::default()
+        <crate::types::builders::ReplicateKeyResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReplicateKeyResponse {

@@ -31,7 +31,7 @@ impl RetireGrantRequest {
     /// Starts building a [`RetireGrantRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RetireGrantRequestBuilder {
-        crate::types::builders::RetireGrantRequestBuilder::default()
+        <crate::types::builders::RetireGrantRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RetireGrantRequest {

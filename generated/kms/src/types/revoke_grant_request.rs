@@ -36,7 +36,7 @@ impl RevokeGrantRequest {
     /// Starts building a [`RevokeGrantRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RevokeGrantRequestBuilder {
-        crate::types::builders::RevokeGrantRequestBuilder::default()
+        <crate::types::builders::RevokeGrantRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RevokeGrantRequest {

@@ -28,7 +28,7 @@ impl RotateKeyOnDemandRequest {
     /// Starts building a [`RotateKeyOnDemandRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RotateKeyOnDemandRequestBuilder {
-        crate::types::builders::RotateKeyOnDemandRequestBuilder::default()
+        <crate::types::builders::RotateKeyOnDemandRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RotateKeyOnDemandRequest {

@@ -17,7 +17,7 @@ impl RotateKeyOnDemandResponse {
     /// Starts building a [`RotateKeyOnDemandResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::RotateKeyOnDemandResponseBuilder {
-        crate::types::builders::RotateKeyOnDemandResponseBuilder::default()
+        <crate::types::builders::RotateKeyOnDemandResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RotateKeyOnDemandResponse {

@@ -33,7 +33,7 @@ impl RotationsListEntry {
     /// Starts building a [`RotationsListEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::RotationsListEntryBuilder {
-        crate::types::builders::RotationsListEntryBuilder::default()
+        <crate::types::builders::RotationsListEntryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RotationsListEntry {

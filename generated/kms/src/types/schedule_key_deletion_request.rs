@@ -34,7 +34,7 @@ impl ScheduleKeyDeletionRequest {
     /// Starts building a [`ScheduleKeyDeletionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScheduleKeyDeletionRequestBuilder {
-        crate::types::builders::ScheduleKeyDeletionRequestBuilder::default()
+        <crate::types::builders::ScheduleKeyDeletionRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ScheduleKeyDeletionRequest {

@@ -29,7 +29,7 @@ impl ScheduleKeyDeletionResponse {
     /// Starts building a [`ScheduleKeyDeletionResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::ScheduleKeyDeletionResponseBuilder {
-        crate::types::builders::ScheduleKeyDeletionResponseBuilder::default()
+        <crate::types::builders::ScheduleKeyDeletionResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ScheduleKeyDeletionResponse {

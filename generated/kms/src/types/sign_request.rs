@@ -72,7 +72,7 @@ impl SignRequest {
     /// Starts building a [`SignRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::SignRequestBuilder {
-        crate::types::builders::SignRequestBuilder::default()
+        <crate::types::builders::SignRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SignRequest {

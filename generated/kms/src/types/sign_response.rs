@@ -26,7 +26,7 @@ impl SignResponse {
     /// Starts building a [`SignResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::SignResponseBuilder {
-        crate::types::builders::SignResponseBuilder::default()
+        <crate::types::builders::SignResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SignResponse {

@@ -36,7 +36,7 @@ impl TagResourceRequest {
     /// Starts building a [`TagResourceRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::TagResourceRequestBuilder {
-        crate::types::builders::TagResourceRequestBuilder::default()
+        <crate::types::builders::TagResourceRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TagResourceRequest {

@@ -38,7 +38,7 @@ impl UpdateAliasRequest {
     /// Starts building a [`UpdateAliasRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateAliasRequestBuilder {
-        crate::types::builders::UpdateAliasRequestBuilder::default()
+        <crate::types::builders::UpdateAliasRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateAliasRequest {

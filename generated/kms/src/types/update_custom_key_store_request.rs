@@ -82,7 +82,7 @@ impl UpdateCustomKeyStoreRequest {
     /// Starts building a [`UpdateCustomKeyStoreRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateCustomKeyStoreRequestBuilder {
-        crate::types::builders::UpdateCustomKeyStoreRequestBuilder::default()
+        <crate::types::builders::UpdateCustomKeyStoreRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateCustomKeyStoreRequest {

@@ -14,7 +14,7 @@ impl UpdateCustomKeyStoreResponse {
     /// Starts building a [`UpdateCustomKeyStoreResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateCustomKeyStoreResponseBuilder {
-        crate::types::builders::UpdateCustomKeyStoreResponseBuilder::default()
+        <crate::types::builders::UpdateCustomKeyStoreResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateCustomKeyStoreResponse {

@@ -34,7 +34,7 @@ impl UpdateKeyDescriptionRequest {
     /// Starts building a [`UpdateKeyDescriptionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdateKeyDescriptionRequestBuilder {
-        crate::types::builders::UpdateKeyDescriptionRequestBuilder::default()
+        <crate::types::builders::UpdateKeyDescriptionRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdateKeyDescriptionRequest {

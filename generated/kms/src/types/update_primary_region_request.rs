@@ -34,7 +34,7 @@ impl UpdatePrimaryRegionRequest {
     /// Starts building a [`UpdatePrimaryRegionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UpdatePrimaryRegionRequestBuilder {
-        crate::types::builders::UpdatePrimaryRegionRequestBuilder::default()
+        <crate::types::builders::UpdatePrimaryRegionRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UpdatePrimaryRegionRequest {

@@ -38,7 +38,7 @@ impl VerifyMacRequest {
     /// Starts building a [`VerifyMacRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifyMacRequestBuilder {
-        crate::types::builders::VerifyMacRequestBuilder::default()
+        <crate::types::builders::VerifyMacRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VerifyMacRequest {

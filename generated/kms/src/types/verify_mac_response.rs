@@ -23,7 +23,7 @@ impl VerifyMacResponse {
     /// Starts building a [`VerifyMacResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifyMacResponseBuilder {
-        crate::types::builders::VerifyMacResponseBuilder::default()
+        <crate::types::builders::VerifyMacResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VerifyMacResponse {

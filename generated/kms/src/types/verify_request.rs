@@ -74,7 +74,7 @@ impl VerifyRequest {
     /// Starts building a [`VerifyRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifyRequestBuilder {
-        crate::types::builders::VerifyRequestBuilder::default()
+        <crate::types::builders::VerifyRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VerifyRequest {

@@ -21,7 +21,7 @@ impl VerifyResponse {
     /// Starts building a [`VerifyResponse`].
     #[inline]
     pub fn builder() -> crate::types::builders::VerifyResponseBuilder {
-        crate::types::builders::VerifyResponseBuilder::default()
+        <crate::types::builders::VerifyResponseBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for VerifyResponse {

@@ -21,7 +21,7 @@ impl XksKeyConfigurationType {
     /// Starts building a [`XksKeyConfigurationType`].
     #[inline]
     pub fn builder() -> crate::types::builders::XksKeyConfigurationTypeBuilder {
-        crate::types::builders::XksKeyConfigurationTypeBuilder::default()
+        <crate::types::builders::XksKeyConfigurationTypeBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for XksKeyConfigurationType {

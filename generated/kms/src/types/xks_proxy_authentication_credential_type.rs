@@ -20,7 +20,7 @@ impl XksProxyAuthenticationCredentialType {
     /// Starts building a [`XksProxyAuthenticationCredentialType`].
     #[inline]
     pub fn builder() -> crate::types::builders::XksProxyAuthenticationCredentialTypeBuilder {
-        crate::types::builders::XksProxyAuthenticationCredentialTypeBuilder::default()
+        <crate::types::builders::XksProxyAuthenticationCredentialTypeBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -26,7 +26,7 @@ impl XksProxyConfigurationType {
     /// Starts building a [`XksProxyConfigurationType`].
     #[inline]
     pub fn builder() -> crate::types::builders::XksProxyConfigurationTypeBuilder {
-        crate::types::builders::XksProxyConfigurationTypeBuilder::default()
+        <crate::types::builders::XksProxyConfigurationTypeBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for XksProxyConfigurationType {

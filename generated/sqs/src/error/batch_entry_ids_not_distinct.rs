@@ -17,7 +17,7 @@ impl BatchEntryIdsNotDistinct {
     /// Starts building a [`BatchEntryIdsNotDistinct`].
     #[inline]
     pub fn builder() -> crate::error::builders::BatchEntryIdsNotDistinctBuilder {
-        crate::error::builders::BatchEntryIdsNotDistinctBuilder::default()
+        <crate::error::builders::BatchEntryIdsNotDistinctBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchEntryIdsNotDistinct {

@@ -17,7 +17,7 @@ impl BatchRequestTooLong {
     /// Starts building a [`BatchRequestTooLong`].
     #[inline]
     pub fn builder() -> crate::error::builders::BatchRequestTooLongBuilder {
-        crate::error::builders::BatchRequestTooLongBuilder::default()
+        <crate::error::builders::BatchRequestTooLongBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchRequestTooLong {

@@ -17,7 +17,7 @@ impl EmptyBatchRequest {
     /// Starts building a [`EmptyBatchRequest`].
     #[inline]
     pub fn builder() -> crate::error::builders::EmptyBatchRequestBuilder {
-        crate::error::builders::EmptyBatchRequestBuilder::default()
+        <crate::error::builders::EmptyBatchRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for EmptyBatchRequest {

@@ -17,7 +17,7 @@ impl InvalidAddress {
     /// Starts building a [`InvalidAddress`].
     #[inline]
     pub fn builder() -> crate::error::builders::InvalidAddressBuilder {
-        crate::error::builders::InvalidAddressBuilder::default()
+        <crate::error::builders::InvalidAddressBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidAddress {

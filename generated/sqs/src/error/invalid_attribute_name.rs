@@ -17,7 +17,7 @@ impl InvalidAttributeName {
     /// Starts building a [`InvalidAttributeName`].
     #[inline]
     pub fn builder() -> crate::error::builders::InvalidAttributeNameBuilder {
-        crate::error::builders::InvalidAttributeNameBuilder::default()
+        <crate::error::builders::InvalidAttributeNameBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidAttributeName {

@@ -17,7 +17,7 @@ impl InvalidAttributeValue {
     /// Starts building a [`InvalidAttributeValue`].
     #[inline]
     pub fn builder() -> crate::error::builders::InvalidAttributeValueBuilder {
-        crate::error::builders::InvalidAttributeValueBuilder::default()
+        <crate::error::builders::InvalidAttributeValueBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidAttributeValue {

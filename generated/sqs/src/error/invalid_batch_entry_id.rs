@@ -17,7 +17,7 @@ impl InvalidBatchEntryId {
     /// Starts building a [`InvalidBatchEntryId`].
     #[inline]
     pub fn builder() -> crate::error::builders::InvalidBatchEntryIdBuilder {
-        crate::error::builders::InvalidBatchEntryIdBuilder::default()
+        <crate::error::builders::InvalidBatchEntryIdBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidBatchEntryId {

@@ -15,7 +15,7 @@ impl InvalidIdFormat {
     /// Starts building a [`InvalidIdFormat`].
     #[inline]
     pub fn builder() -> crate::error::builders::InvalidIdFormatBuilder {
-        crate::error::builders::InvalidIdFormatBuilder::default()
+        <crate::error::builders::InvalidIdFormatBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidIdFormat {

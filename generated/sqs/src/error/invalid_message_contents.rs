@@ -17,7 +17,7 @@ impl InvalidMessageContents {
     /// Starts building a [`InvalidMessageContents`].
     #[inline]
     pub fn builder() -> crate::error::builders::InvalidMessageContentsBuilder {
-        crate::error::builders::InvalidMessageContentsBuilder::default()
+        <crate::error::builders::InvalidMessageContentsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidMessageContents {

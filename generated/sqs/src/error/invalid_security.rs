@@ -17,7 +17,7 @@ impl InvalidSecurity {
     /// Starts building a [`InvalidSecurity`].
     #[inline]
     pub fn builder() -> crate::error::builders::InvalidSecurityBuilder {
-        crate::error::builders::InvalidSecurityBuilder::default()
+        <crate::error::builders::InvalidSecurityBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for InvalidSecurity {

@@ -17,7 +17,7 @@ impl KmsAccessDenied {
     /// Starts building a [`KmsAccessDenied`].
     #[inline]
     pub fn builder() -> crate::error::builders::KmsAccessDeniedBuilder {
-        crate::error::builders::KmsAccessDeniedBuilder::default()
+        <crate::error::builders::KmsAccessDeniedBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KmsAccessDenied {

@@ -17,7 +17,7 @@ impl KmsDisabled {
     /// Starts building a [`KmsDisabled`].
     #[inline]
     pub fn builder() -> crate::error::builders::KmsDisabledBuilder {
-        crate::error::builders::KmsDisabledBuilder::default()
+        <crate::error::builders::KmsDisabledBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KmsDisabled {

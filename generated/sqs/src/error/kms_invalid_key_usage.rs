@@ -20,7 +20,7 @@ impl KmsInvalidKeyUsage {
     /// Starts building a [`KmsInvalidKeyUsage`].
     #[inline]
     pub fn builder() -> crate::error::builders::KmsInvalidKeyUsageBuilder {
-        crate::error::builders::KmsInvalidKeyUsageBuilder::default()
+        <crate::error::builders::KmsInvalidKeyUsageBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KmsInvalidKeyUsage {

@@ -17,7 +17,7 @@ impl KmsInvalidState {
     /// Starts building a [`KmsInvalidState`].
     #[inline]
     pub fn builder() -> crate::error::builders::KmsInvalidStateBuilder {
-        crate::error::builders::KmsInvalidStateBuilder::default()
+        <crate::error::builders::KmsInvalidStateBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KmsInvalidState {

@@ -17,7 +17,7 @@ impl KmsNotFound {
     /// Starts building a [`KmsNotFound`].
     #[inline]
     pub fn builder() -> crate::error::builders::KmsNotFoundBuilder {
-        crate::error::builders::KmsNotFoundBuilder::default()
+        <crate::error::builders::KmsNotFoundBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KmsNotFound {

@@ -17,7 +17,7 @@ impl KmsOptInRequired {
     /// Starts building a [`KmsOptInRequired`].
     #[inline]
     pub fn builder() -> crate::error::builders::KmsOptInRequiredBuilder {
-        crate::error::builders::KmsOptInRequiredBuilder::default()
+        <crate::error::builders::KmsOptInRequiredBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KmsOptInRequired {

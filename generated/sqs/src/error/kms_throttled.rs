@@ -17,7 +17,7 @@ impl KmsThrottled {
     /// Starts building a [`KmsThrottled`].
     #[inline]
     pub fn builder() -> crate::error::builders::KmsThrottledBuilder {
-        crate::error::builders::KmsThrottledBuilder::default()
+        <crate::error::builders::KmsThrottledBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for KmsThrottled {

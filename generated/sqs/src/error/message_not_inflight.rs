@@ -14,7 +14,7 @@ impl MessageNotInflight {
     /// Starts building a [`MessageNotInflight`].
     #[inline]
     pub fn builder() -> crate::error::builders::MessageNotInflightBuilder {
-        crate::error::builders::MessageNotInflightBuilder::default()
+        <crate::error::builders::MessageNotInflightBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for MessageNotInflight {

@@ -17,7 +17,7 @@ impl OverLimit {
     /// Starts building a [`OverLimit`].
     #[inline]
     pub fn builder() -> crate::error::builders::OverLimitBuilder {
-        crate::error::builders::OverLimitBuilder::default()
+        <crate::error::builders::OverLimitBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for OverLimit {

@@ -17,7 +17,7 @@ impl PurgeQueueInProgress {
     /// Starts building a [`PurgeQueueInProgress`].
     #[inline]
     pub fn builder() -> crate::error::builders::PurgeQueueInProgressBuilder {
-        crate::error::builders::PurgeQueueInProgressBuilder::default()
+        <crate::error::builders::PurgeQueueInProgressBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PurgeQueueInProgress {

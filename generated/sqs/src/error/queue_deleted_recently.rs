@@ -17,7 +17,7 @@ impl QueueDeletedRecently {
     /// Starts building a [`QueueDeletedRecently`].
     #[inline]
     pub fn builder() -> crate::error::builders::QueueDeletedRecentlyBuilder {
-        crate::error::builders::QueueDeletedRecentlyBuilder::default()
+        <crate::error::builders::QueueDeletedRecentlyBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for QueueDeletedRecently {

@@ -17,7 +17,7 @@ impl QueueDoesNotExist {
     /// Starts building a [`QueueDoesNotExist`].
     #[inline]
     pub fn builder() -> crate::error::builders::QueueDoesNotExistBuilder {
-        crate::error::builders::QueueDoesNotExistBuilder::default()
+        <crate::error::builders::QueueDoesNotExistBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for QueueDoesNotExist {

@@ -17,7 +17,7 @@ impl QueueNameExists {
     /// Starts building a [`QueueNameExists`].
     #[inline]
     pub fn builder() -> crate::error::builders::QueueNameExistsBuilder {
-        crate::error::builders::QueueNameExistsBuilder::default()
+        <crate::error::builders::QueueNameExistsBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for QueueNameExists {

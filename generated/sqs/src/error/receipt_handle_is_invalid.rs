@@ -17,7 +17,7 @@ impl ReceiptHandleIsInvalid {
     /// Starts building a [`ReceiptHandleIsInvalid`].
     #[inline]
     pub fn builder() -> crate::error::builders::ReceiptHandleIsInvalidBuilder {
-        crate::error::builders::ReceiptHandleIsInvalidBuilder::default()
+        <crate::error::builders::ReceiptHandleIsInvalidBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReceiptHandleIsInvalid {

@@ -20,7 +20,7 @@ impl RequestThrottled {
     /// Starts building a [`RequestThrottled`].
     #[inline]
     pub fn builder() -> crate::error::builders::RequestThrottledBuilder {
-        crate::error::builders::RequestThrottledBuilder::default()
+        <crate::error::builders::RequestThrottledBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RequestThrottled {

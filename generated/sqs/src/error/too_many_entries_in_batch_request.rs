@@ -17,7 +17,7 @@ impl TooManyEntriesInBatchRequest {
     /// Starts building a [`TooManyEntriesInBatchRequest`].
     #[inline]
     pub fn builder() -> crate::error::builders::TooManyEntriesInBatchRequestBuilder {
-        crate::error::builders::TooManyEntriesInBatchRequestBuilder::default()
+        <crate::error::builders::TooManyEntriesInBatchRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TooManyEntriesInBatchRequest {

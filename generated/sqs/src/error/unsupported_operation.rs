@@ -17,7 +17,7 @@ impl UnsupportedOperation {
     /// Starts building a [`UnsupportedOperation`].
     #[inline]
     pub fn builder() -> crate::error::builders::UnsupportedOperationBuilder {
-        crate::error::builders::UnsupportedOperationBuilder::default()
+        <crate::error::builders::UnsupportedOperationBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UnsupportedOperation {

@@ -37,7 +37,7 @@ impl AddPermissionRequest {
     /// Starts building a [`AddPermissionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::AddPermissionRequestBuilder {
-        crate::types::builders::AddPermissionRequestBuilder::default()
+        <crate::types::builders::AddPermissionRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for AddPermissionRequest {

@@ -29,7 +29,7 @@ impl BatchResultErrorEntry {
     /// Starts building a [`BatchResultErrorEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::BatchResultErrorEntryBuilder {
-        crate::types::builders::BatchResultErrorEntryBuilder::default()
+        <crate::types::builders::BatchResultErrorEntryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for BatchResultErrorEntry {

@@ -19,7 +19,7 @@ impl CancelMessageMoveTaskRequest {
     /// Starts building a [`CancelMessageMoveTaskRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelMessageMoveTaskRequestBuilder {
-        crate::types::builders::CancelMessageMoveTaskRequestBuilder::default()
+        <crate::types::builders::CancelMessageMoveTaskRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CancelMessageMoveTaskRequest {

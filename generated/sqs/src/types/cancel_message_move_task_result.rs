@@ -17,7 +17,7 @@ impl CancelMessageMoveTaskResult {
     /// Starts building a [`CancelMessageMoveTaskResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CancelMessageMoveTaskResultBuilder {
-        crate::types::builders::CancelMessageMoveTaskResultBuilder::default()
+        <crate::types::builders::CancelMessageMoveTaskResultBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CancelMessageMoveTaskResult {

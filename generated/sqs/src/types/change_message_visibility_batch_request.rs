@@ -27,7 +27,7 @@ impl ChangeMessageVisibilityBatchRequest {
     /// Starts building a [`ChangeMessageVisibilityBatchRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChangeMessageVisibilityBatchRequestBuilder {
-        crate::types::builders::ChangeMessageVisibilityBatchRequestBuilder::default()
+        <crate::types::builders::ChangeMessageVisibilityBatchRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -29,7 +29,7 @@ impl ChangeMessageVisibilityBatchRequestEntry {
     /// Starts building a [`ChangeMessageVisibilityBatchRequestEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChangeMessageVisibilityBatchRequestEntryBuilder {
-        crate::types::builders::ChangeMessageVisibilityBatchRequestEntryBuilder::default()
+        <crate::types::builders::ChangeMessageVisibilityBatchRequestEntryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

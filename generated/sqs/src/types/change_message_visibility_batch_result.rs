@@ -27,7 +27,7 @@ impl ChangeMessageVisibilityBatchResult {
     /// Starts building a [`ChangeMessageVisibilityBatchResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChangeMessageVisibilityBatchResultBuilder {
-        crate::types::builders::ChangeMessageVisibilityBatchResultBuilder::default()
+        <crate::types::builders::ChangeMessageVisibilityBatchResultBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -19,7 +19,7 @@ impl ChangeMessageVisibilityBatchResultEntry {
     /// Starts building a [`ChangeMessageVisibilityBatchResultEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChangeMessageVisibilityBatchResultEntryBuilder {
-        crate::types::builders::ChangeMessageVisibilityBatchResultEntryBuilder::default()
+        <crate::types::builders::ChangeMessageVisibilityBatchResultEntryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

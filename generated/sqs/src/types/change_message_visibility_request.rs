@@ -29,7 +29,7 @@ impl ChangeMessageVisibilityRequest {
     /// Starts building a [`ChangeMessageVisibilityRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ChangeMessageVisibilityRequestBuilder {
-        crate::types::builders::ChangeMessageVisibilityRequestBuilder::default()
+        <crate::types::builders::ChangeMessageVisibilityRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ChangeMessageVisibilityRequest {

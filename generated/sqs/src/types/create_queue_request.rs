@@ -106,7 +106,7 @@ impl CreateQueueRequest {
     /// Starts building a [`CreateQueueRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateQueueRequestBuilder {
-        crate::types::builders::CreateQueueRequestBuilder::default()
+        <crate::types::builders::CreateQueueRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateQueueRequest {

@@ -17,7 +17,7 @@ impl CreateQueueResult {
     /// Starts building a [`CreateQueueResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::CreateQueueResultBuilder {
-        crate::types::builders::CreateQueueResultBuilder::default()
+        <crate::types::builders::CreateQueueResultBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for CreateQueueResult {

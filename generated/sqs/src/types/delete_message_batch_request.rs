@@ -27,7 +27,7 @@ impl DeleteMessageBatchRequest {
     /// Starts building a [`DeleteMessageBatchRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteMessageBatchRequestBuilder {
-        crate::types::builders::DeleteMessageBatchRequestBuilder::default()
+        <crate::types::builders::DeleteMessageBatchRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteMessageBatchRequest {

@@ -27,7 +27,7 @@ impl DeleteMessageBatchRequestEntry {
     /// Starts building a [`DeleteMessageBatchRequestEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteMessageBatchRequestEntryBuilder {
-        crate::types::builders::DeleteMessageBatchRequestEntryBuilder::default()
+        <crate::types::builders::DeleteMessageBatchRequestEntryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteMessageBatchRequestEntry {

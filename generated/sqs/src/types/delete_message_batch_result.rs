@@ -27,7 +27,7 @@ impl DeleteMessageBatchResult {
     /// Starts building a [`DeleteMessageBatchResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteMessageBatchResultBuilder {
-        crate::types::builders::DeleteMessageBatchResultBuilder::default()
+        <crate::types::builders::DeleteMessageBatchResultBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteMessageBatchResult {

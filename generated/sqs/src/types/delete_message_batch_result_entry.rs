@@ -19,7 +19,7 @@ impl DeleteMessageBatchResultEntry {
     /// Starts building a [`DeleteMessageBatchResultEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteMessageBatchResultEntryBuilder {
-        crate::types::builders::DeleteMessageBatchResultEntryBuilder::default()
+        <crate::types::builders::DeleteMessageBatchResultEntryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteMessageBatchResultEntry {

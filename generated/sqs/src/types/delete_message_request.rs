@@ -25,7 +25,7 @@ impl DeleteMessageRequest {
     /// Starts building a [`DeleteMessageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteMessageRequestBuilder {
-        crate::types::builders::DeleteMessageRequestBuilder::default()
+        <crate::types::builders::DeleteMessageRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteMessageRequest {

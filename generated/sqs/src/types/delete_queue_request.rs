@@ -21,7 +21,7 @@ impl DeleteQueueRequest {
     /// Starts building a [`DeleteQueueRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::DeleteQueueRequestBuilder {
-        crate::types::builders::DeleteQueueRequestBuilder::default()
+        <crate::types::builders::DeleteQueueRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for DeleteQueueRequest {

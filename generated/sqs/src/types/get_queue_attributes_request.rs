@@ -88,7 +88,7 @@ impl GetQueueAttributesRequest {
     /// Starts building a [`GetQueueAttributesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetQueueAttributesRequestBuilder {
-        crate::types::builders::GetQueueAttributesRequestBuilder::default()
+        <crate::types::builders::GetQueueAttributesRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetQueueAttributesRequest {

@@ -22,7 +22,7 @@ impl GetQueueAttributesResult {
     /// Starts building a [`GetQueueAttributesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetQueueAttributesResultBuilder {
-        crate::types::builders::GetQueueAttributesResultBuilder::default()
+        <crate::types::builders::GetQueueAttributesResultBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetQueueAttributesResult {

@@ -21,7 +21,7 @@ impl GetQueueUrlRequest {
     /// Starts building a [`GetQueueUrlRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetQueueUrlRequestBuilder {
-        crate::types::builders::GetQueueUrlRequestBuilder::default()
+        <crate::types::builders::GetQueueUrlRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetQueueUrlRequest {

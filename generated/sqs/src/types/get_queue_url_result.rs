@@ -17,7 +17,7 @@ impl GetQueueUrlResult {
     /// Starts building a [`GetQueueUrlResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::GetQueueUrlResultBuilder {
-        crate::types::builders::GetQueueUrlResultBuilder::default()
+        <crate::types::builders::GetQueueUrlResultBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for GetQueueUrlResult {

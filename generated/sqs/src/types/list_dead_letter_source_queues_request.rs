@@ -25,7 +25,7 @@ impl ListDeadLetterSourceQueuesRequest {
     /// Starts building a [`ListDeadLetterSourceQueuesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListDeadLetterSourceQueuesRequestBuilder {
-        crate::types::builders::ListDeadLetterSourceQueuesRequestBuilder::default()
+        <crate::types::builders::ListDeadLetterSourceQueuesRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

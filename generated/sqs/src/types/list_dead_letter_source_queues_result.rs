@@ -21,7 +21,7 @@ impl ListDeadLetterSourceQueuesResult {
     /// Starts building a [`ListDeadLetterSourceQueuesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListDeadLetterSourceQueuesResultBuilder {
-        crate::types::builders::ListDeadLetterSourceQueuesResultBuilder::default()
+        <crate::types::builders::ListDeadLetterSourceQueuesResultBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers

@@ -21,7 +21,7 @@ impl ListMessageMoveTasksRequest {
     /// Starts building a [`ListMessageMoveTasksRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListMessageMoveTasksRequestBuilder {
-        crate::types::builders::ListMessageMoveTasksRequestBuilder::default()
+        <crate::types::builders::ListMessageMoveTasksRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListMessageMoveTasksRequest {

@@ -19,7 +19,7 @@ impl ListMessageMoveTasksResult {
     /// Starts building a [`ListMessageMoveTasksResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListMessageMoveTasksResultBuilder {
-        crate::types::builders::ListMessageMoveTasksResultBuilder::default()
+        <crate::types::builders::ListMessageMoveTasksResultBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListMessageMoveTasksResult {

@@ -33,7 +33,7 @@ impl ListMessageMoveTasksResultEntry {
     /// Starts building a [`ListMessageMoveTasksResultEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListMessageMoveTasksResultEntryBuilder {
-        crate::types::builders::ListMessageMoveTasksResultEntryBuilder::default()
+        <crate::types::builders::ListMessageMoveTasksResultEntryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListMessageMoveTasksResultEntry {

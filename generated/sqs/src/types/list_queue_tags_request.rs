@@ -19,7 +19,7 @@ impl ListQueueTagsRequest {
     /// Starts building a [`ListQueueTagsRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListQueueTagsRequestBuilder {
-        crate::types::builders::ListQueueTagsRequestBuilder::default()
+        <crate::types::builders::ListQueueTagsRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListQueueTagsRequest {

@@ -19,7 +19,7 @@ impl ListQueueTagsResult {
     /// Starts building a [`ListQueueTagsResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListQueueTagsResultBuilder {
-        crate::types::builders::ListQueueTagsResultBuilder::default()
+        <crate::types::builders::ListQueueTagsResultBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListQueueTagsResult {

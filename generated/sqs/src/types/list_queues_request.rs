@@ -23,7 +23,7 @@ impl ListQueuesRequest {
     /// Starts building a [`ListQueuesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListQueuesRequestBuilder {
-        crate::types::builders::ListQueuesRequestBuilder::default()
+        <crate::types::builders::ListQueuesRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListQueuesRequest {

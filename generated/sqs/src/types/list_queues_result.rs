@@ -19,7 +19,7 @@ impl ListQueuesResult {
     /// Starts building a [`ListQueuesResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ListQueuesResultBuilder {
-        crate::types::builders::ListQueuesResultBuilder::default()
+        <crate::types::builders::ListQueuesResultBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ListQueuesResult {

@@ -49,7 +49,7 @@ impl Message {
     /// Starts building a [`Message`].
     #[inline]
     pub fn builder() -> crate::types::builders::MessageBuilder {
-        crate::types::builders::MessageBuilder::default()
+        <crate::types::builders::MessageBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for Message {

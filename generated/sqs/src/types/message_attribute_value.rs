@@ -35,7 +35,7 @@ impl MessageAttributeValue {
     /// Starts building a [`MessageAttributeValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::MessageAttributeValueBuilder {
-        crate::types::builders::MessageAttributeValueBuilder::default()
+        <crate::types::builders::MessageAttributeValueBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for MessageAttributeValue {

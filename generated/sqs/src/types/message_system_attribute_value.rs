@@ -35,7 +35,7 @@ impl MessageSystemAttributeValue {
     /// Starts building a [`MessageSystemAttributeValue`].
     #[inline]
     pub fn builder() -> crate::types::builders::MessageSystemAttributeValueBuilder {
-        crate::types::builders::MessageSystemAttributeValueBuilder::default()
+        <crate::types::builders::MessageSystemAttributeValueBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for MessageSystemAttributeValue {

@@ -21,7 +21,7 @@ impl PurgeQueueRequest {
     /// Starts building a [`PurgeQueueRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::PurgeQueueRequestBuilder {
-        crate::types::builders::PurgeQueueRequestBuilder::default()
+        <crate::types::builders::PurgeQueueRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for PurgeQueueRequest {

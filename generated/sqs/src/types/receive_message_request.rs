@@ -108,7 +108,7 @@ impl ReceiveMessageRequest {
     /// Starts building a [`ReceiveMessageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReceiveMessageRequestBuilder {
-        crate::types::builders::ReceiveMessageRequestBuilder::default()
+        <crate::types::builders::ReceiveMessageRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReceiveMessageRequest {

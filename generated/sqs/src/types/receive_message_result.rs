@@ -17,7 +17,7 @@ impl ReceiveMessageResult {
     /// Starts building a [`ReceiveMessageResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::ReceiveMessageResultBuilder {
-        crate::types::builders::ReceiveMessageResultBuilder::default()
+        <crate::types::builders::ReceiveMessageResultBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for ReceiveMessageResult {

@@ -25,7 +25,7 @@ impl RemovePermissionRequest {
     /// Starts building a [`RemovePermissionRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::RemovePermissionRequestBuilder {
-        crate::types::builders::RemovePermissionRequestBuilder::default()
+        <crate::types::builders::RemovePermissionRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for RemovePermissionRequest {

@@ -27,7 +27,7 @@ impl SendMessageBatchRequest {
     /// Starts building a [`SendMessageBatchRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::SendMessageBatchRequestBuilder {
-        crate::types::builders::SendMessageBatchRequestBuilder::default()
+        <crate::types::builders::SendMessageBatchRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SendMessageBatchRequest {

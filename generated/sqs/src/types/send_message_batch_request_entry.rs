@@ -85,7 +85,7 @@ impl SendMessageBatchRequestEntry {
     /// Starts building a [`SendMessageBatchRequestEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::SendMessageBatchRequestEntryBuilder {
-        crate::types::builders::SendMessageBatchRequestEntryBuilder::default()
+        <crate::types::builders::SendMessageBatchRequestEntryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SendMessageBatchRequestEntry {

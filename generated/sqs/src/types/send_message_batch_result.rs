@@ -27,7 +27,7 @@ impl SendMessageBatchResult {
     /// Starts building a [`SendMessageBatchResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::SendMessageBatchResultBuilder {
-        crate::types::builders::SendMessageBatchResultBuilder::default()
+        <crate::types::builders::SendMessageBatchResultBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SendMessageBatchResult {

@@ -37,7 +37,7 @@ impl SendMessageBatchResultEntry {
     /// Starts building a [`SendMessageBatchResultEntry`].
     #[inline]
     pub fn builder() -> crate::types::builders::SendMessageBatchResultEntryBuilder {
-        crate::types::builders::SendMessageBatchResultEntryBuilder::default()
+        <crate::types::builders::SendMessageBatchResultEntryBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SendMessageBatchResultEntry {

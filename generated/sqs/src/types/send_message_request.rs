@@ -89,7 +89,7 @@ impl SendMessageRequest {
     /// Starts building a [`SendMessageRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::SendMessageRequestBuilder {
-        crate::types::builders::SendMessageRequestBuilder::default()
+        <crate::types::builders::SendMessageRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SendMessageRequest {

@@ -29,7 +29,7 @@ impl SendMessageResult {
     /// Starts building a [`SendMessageResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::SendMessageResultBuilder {
-        crate::types::builders::SendMessageResultBuilder::default()
+        <crate::types::builders::SendMessageResultBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SendMessageResult {

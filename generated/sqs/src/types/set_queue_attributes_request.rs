@@ -84,7 +84,7 @@ impl SetQueueAttributesRequest {
     /// Starts building a [`SetQueueAttributesRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::SetQueueAttributesRequestBuilder {
-        crate::types::builders::SetQueueAttributesRequestBuilder::default()
+        <crate::types::builders::SetQueueAttributesRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for SetQueueAttributesRequest {

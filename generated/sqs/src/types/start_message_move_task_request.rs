@@ -23,7 +23,7 @@ impl StartMessageMoveTaskRequest {
     /// Starts building a [`StartMessageMoveTaskRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::StartMessageMoveTaskRequestBuilder {
-        crate::types::builders::StartMessageMoveTaskRequestBuilder::default()
+        <crate::types::builders::StartMessageMoveTaskRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for StartMessageMoveTaskRequest {

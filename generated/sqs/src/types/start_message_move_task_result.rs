@@ -17,7 +17,7 @@ impl StartMessageMoveTaskResult {
     /// Starts building a [`StartMessageMoveTaskResult`].
     #[inline]
     pub fn builder() -> crate::types::builders::StartMessageMoveTaskResultBuilder {
-        crate::types::builders::StartMessageMoveTaskResultBuilder::default()
+        <crate::types::builders::StartMessageMoveTaskResultBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for StartMessageMoveTaskResult {

@@ -25,7 +25,7 @@ impl TagQueueRequest {
     /// Starts building a [`TagQueueRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::TagQueueRequestBuilder {
-        crate::types::builders::TagQueueRequestBuilder::default()
+        <crate::types::builders::TagQueueRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for TagQueueRequest {

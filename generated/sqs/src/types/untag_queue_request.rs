@@ -23,7 +23,7 @@ impl UntagQueueRequest {
     /// Starts building a [`UntagQueueRequest`].
     #[inline]
     pub fn builder() -> crate::types::builders::UntagQueueRequestBuilder {
-        crate::types::builders::UntagQueueRequestBuilder::default()
+        <crate::types::builders::UntagQueueRequestBuilder as ::std::default::Default>::default()
     }
 }
 impl ::awsgen_runtime::primitives::SerializeMembers for UntagQueueRequest {
