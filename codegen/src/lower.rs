@@ -66,6 +66,19 @@ pub fn lower_with(
     };
     let (input_reach, output_reach) = reachability(model);
     let recursive = recursive_edges(model);
+    // Only operations with wire code read and write their inputs and outputs.
+    let wire_operations = || {
+        model
+            .operations
+            .values()
+            .filter(|op| !streams_events(model, op))
+    };
+    let wire_inputs: BTreeSet<&str> = wire_operations()
+        .filter_map(|op| op.input.as_ref().map(|r| r.shape.as_str()))
+        .collect();
+    let wire_outputs: BTreeSet<&str> = wire_operations()
+        .filter_map(|op| op.output.as_ref().map(|r| r.shape.as_str()))
+        .collect();
 
     let mut types = BTreeMap::new();
     for name in &named {
@@ -95,18 +108,8 @@ pub fn lower_with(
                     http_status: shape.error.as_ref().and_then(|e| e.http_status_code),
                     fault: shape.fault,
                 }),
-                // Only operations with wire code read and write their inputs and outputs.
-                is_operation_input: model.operations.values().any(|op| {
-                    !streams_events(model, op)
-                        && op.input.as_ref().is_some_and(|input| &input.shape == name)
-                }),
-                is_operation_output: model.operations.values().any(|op| {
-                    !streams_events(model, op)
-                        && op
-                            .output
-                            .as_ref()
-                            .is_some_and(|output| &output.shape == name)
-                }),
+                is_operation_input: wire_inputs.contains(name.as_str()),
+                is_operation_output: wire_outputs.contains(name.as_str()),
                 in_input: input_reach.contains(name),
                 in_output: output_reach.contains(name),
             };

@@ -62,8 +62,10 @@ pub fn timed(root: &Path, target: &Path, args: &[&str], incremental: bool) -> Re
     let started = Instant::now();
     let output = Command::new(cargo)
         .current_dir(root)
-        .args(args)
+        // `--quiet` belongs to cargo, before any `--` that starts a tool's own arguments.
+        .args(&args[..1])
         .arg("--quiet")
+        .args(&args[1..])
         .env("CARGO_TARGET_DIR", target)
         .env("CARGO_INCREMENTAL", if incremental { "1" } else { "0" })
         .output()

@@ -52,7 +52,12 @@ impl ModelSource {
         let folder_name = self
             .service_path
             .parent()
-            .filter(|version| version.file_name().and_then(|n| n.to_str()).is_some_and(is_api_version))
+            .filter(|version| {
+                version
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(is_api_version)
+            })
             .and_then(Path::parent)
             .and_then(|service| service.file_name())
             .and_then(|name| name.to_str())
@@ -60,9 +65,18 @@ impl ModelSource {
         let metadata = &self.model.metadata;
         folder_name
             .map(str::to_owned)
-            .or_else(|| metadata.endpoint_prefix.clone().filter(|prefix| is_crate_name_part(prefix)))
             .or_else(|| {
-                let id = metadata.service_id.as_deref()?.to_ascii_lowercase().replace(' ', "-");
+                metadata
+                    .endpoint_prefix
+                    .clone()
+                    .filter(|prefix| is_crate_name_part(prefix))
+            })
+            .or_else(|| {
+                let id = metadata
+                    .service_id
+                    .as_deref()?
+                    .to_ascii_lowercase()
+                    .replace(' ', "-");
                 is_crate_name_part(&id).then_some(id)
             })
             .unwrap_or_else(|| "service".to_owned())
@@ -84,7 +98,9 @@ fn is_crate_name_part(name: &str) -> bool {
     !name.is_empty()
         && !name.starts_with('-')
         && !name.ends_with('-')
-        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn locate(path: &Path) -> Result<PathBuf> {
@@ -210,8 +226,14 @@ mod tests {
         };
         let in_layout = dir.path().join("sagemaker/2017-07-24");
         fs::create_dir_all(&in_layout).unwrap();
-        gzip(&in_layout.join("service-2.json.gz"), &model("api.sagemaker", "SageMaker"));
-        assert_eq!(load(&dir.path().join("sagemaker")).unwrap().service_name(), "sagemaker");
+        gzip(
+            &in_layout.join("service-2.json.gz"),
+            &model("api.sagemaker", "SageMaker"),
+        );
+        assert_eq!(
+            load(&dir.path().join("sagemaker")).unwrap().service_name(),
+            "sagemaker"
+        );
         let loose = dir.path().join("model.json");
         fs::write(&loose, model("api.sagemaker", "SageMaker")).unwrap();
         assert_eq!(load(&loose).unwrap().service_name(), "sagemaker");

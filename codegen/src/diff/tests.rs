@@ -240,7 +240,10 @@ fn operations_added_removed_and_rebound() {
         ]
     );
     let text = render(&diff, Format::Text, "2020/02/02");
-    assert!(text.starts_with("2020/02/02 - Demo Service - 1 new 1 updated 1 removed api methods\n"), "{text}");
+    assert!(
+        text.starts_with("2020/02/02 - Demo Service - 1 new 1 updated 1 removed api methods\n"),
+        "{text}"
+    );
     assert!(
         text.contains("Fresh (new)\nChanges (response)\nResponse\n{}"),
         "{text}"

@@ -164,12 +164,17 @@ pub fn compile(
                 &mut result.failure,
             );
         }
+        let seconds = |d: Option<Duration>| d.map(|d| format!("{:.1} s", d.as_secs_f64()));
         println!(
-            "{package}: {}",
-            match (&result.failure, result.check) {
-                (Some(_), _) => "FAILED".to_owned(),
-                (None, Some(check)) => format!("cargo check {:.1} s", check.as_secs_f64()),
-                (None, None) => unreachable!("checked"),
+            "{package}: cargo check {}{}{}",
+            seconds(result.check).unwrap_or_else(|| "failed".to_owned()),
+            seconds(result.clippy)
+                .map(|s| format!(", clippy {s}"))
+                .unwrap_or_default(),
+            if result.failure.is_some() {
+                " FAILED"
+            } else {
+                ""
             }
         );
     }
