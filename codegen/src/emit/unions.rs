@@ -46,11 +46,15 @@ pub fn emit_union(service: &Service, type_def: &TypeDef, def: &StructDef) -> Tok
         };
         deserialize_arms.push(quote! { #key => #read.map(#name::#variant), });
     }
+    // Variants hold the model's structures as they are: boxing the large ones
+    // would make a variant's type depend on how big its structure happens to
+    // be in this version of the model.
     quote! {
         #docs
         #deprecated
         #[derive(::std::clone::Clone, ::std::fmt::Debug, ::std::cmp::PartialEq)]
         #[non_exhaustive]
+        #[allow(clippy::large_enum_variant)]
         pub enum #name {
             #(#variants)*
             /// A member this version of the crate does not know; it cannot be sent back.

@@ -183,14 +183,13 @@ fn header_tokens(service: &Service, def: &StructDef) -> TokenStream {
                             ::awsgen_runtime::protocol::header_list(value.iter().map(|item| #text), #quote_strings)
                         }
                     }
-                    other => {
+                    other if member.jsonvalue => {
                         let text =
                             text_expr(member, other, quote!(value), TimestampFormat::HttpDate);
-                        if member.jsonvalue {
-                            quote! { ::awsgen_runtime::protocol::json_header(#text) }
-                        } else {
-                            quote! { #text }
-                        }
+                        quote! { ::awsgen_runtime::protocol::json_header(#text) }
+                    }
+                    other => {
+                        header_text_expr(member, other, quote!(value), TimestampFormat::HttpDate)
                     }
                 };
                 steps.push(quote! {
@@ -203,7 +202,8 @@ fn header_tokens(service: &Service, def: &StructDef) -> TokenStream {
                 let RustType::Map(_, value_ty) = &member.ty else {
                     continue;
                 };
-                let text = text_expr(member, value_ty, quote!(value), TimestampFormat::HttpDate);
+                let text =
+                    header_text_expr(member, value_ty, quote!(value), TimestampFormat::HttpDate);
                 steps.push(quote! {
                     if let ::std::option::Option::Some(map) = #source {
                         for (key, value) in map {
@@ -293,6 +293,20 @@ fn text_expr(
             let owned = owned_text_expr(member, ty, value, default_format);
             quote! { &#owned }
         }
+    }
+}
+
+/// The text of `value` for `RequestParts::header`, which takes `impl Into<String>`:
+/// borrowed for strings, and the formatted `String` itself for other types.
+fn header_text_expr(
+    member: &MemberDef,
+    ty: &RustType,
+    value: TokenStream,
+    default_format: TimestampFormat,
+) -> TokenStream {
+    match ty {
+        RustType::String | RustType::Named(_) => quote! { #value.as_str() },
+        _ => owned_text_expr(member, ty, value, default_format),
     }
 }
 
