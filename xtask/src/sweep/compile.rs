@@ -3,7 +3,9 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
@@ -55,19 +57,28 @@ pub fn select(selection: &str, models: &[BotocoreModel]) -> Result<Vec<String>> 
 }
 
 /// Generates the crates named in `names` into `workspace/<name>/`, builds
-/// their dependencies once, then times `cargo check` (and clippy) of each.
+/// their dependencies, then times `cargo check` (and clippy) of each.
+///
+/// With several `workers`, that many crates are compiled at once, each
+/// worker in its own target folder (cargo locks one per build): faster for
+/// many crates, but each time then shares the machine with the others.
 pub fn compile(
     models: &[BotocoreModel],
     names: &[String],
     workspace: &Path,
     clippy: bool,
+    workers: usize,
 ) -> Result<Vec<CompileResult>> {
     if workspace.exists() {
         for entry in
             fs::read_dir(workspace).with_context(|| format!("listing {}", workspace.display()))?
         {
             let path = entry?.path();
-            if path.file_name().is_some_and(|name| name != "target") {
+            let is_target = path
+                .file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(|name| name.starts_with("target"));
+            if !is_target {
                 if path.is_dir() {
                     fs::remove_dir_all(&path)
                 } else {
@@ -126,57 +137,77 @@ pub fn compile(
             members.join("\n")
         ),
     )?;
-    let target = workspace.join("target");
+    let workers = workers.clamp(1, results.len().max(1));
+    let targets: Vec<PathBuf> = (0..workers)
+        .map(|worker| match worker {
+            0 => workspace.join("target"),
+            n => workspace.join(format!("target-{n}")),
+        })
+        .collect();
     println!("building the crates' dependencies (not measured)…");
-    timed(
-        workspace,
-        &target,
-        &["check", "-p", "awsgen-runtime"],
-        false,
-    )?;
-    if clippy {
-        timed(
-            workspace,
-            &target,
-            &["clippy", "-p", "awsgen-runtime"],
-            false,
-        )?;
-    }
-    for result in results.iter_mut().filter(|r| r.failure.is_none()) {
-        let package = format!("awsgen-{}", result.name);
-        let run = |args: &[&str], failure: &mut Option<String>| -> Option<Duration> {
-            timed(workspace, &target, args, false)
-                .map_err(|err| *failure = Some(format!("{err:#}")))
-                .ok()
-        };
-        result.check = run(&["check", "-p", &package], &mut result.failure);
-        if clippy && result.failure.is_none() {
-            result.clippy = run(
-                &[
-                    "clippy",
-                    "-p",
-                    &package,
-                    "--no-deps",
-                    "--",
-                    "-D",
-                    "warnings",
-                ],
-                &mut result.failure,
-            );
+    for target in &targets {
+        timed(workspace, target, &["check", "-p", "awsgen-runtime"], false)?;
+        if clippy {
+            timed(
+                workspace,
+                target,
+                &["clippy", "-p", "awsgen-runtime"],
+                false,
+            )?;
         }
-        let seconds = |d: Option<Duration>| d.map(|d| format!("{:.1} s", d.as_secs_f64()));
-        println!(
-            "{package}: cargo check {}{}{}",
-            seconds(result.check).unwrap_or_else(|| "failed".to_owned()),
-            seconds(result.clippy)
-                .map(|s| format!(", clippy {s}"))
-                .unwrap_or_default(),
-            if result.failure.is_some() {
-                " FAILED"
-            } else {
-                ""
-            }
+    }
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<&mut CompileResult>> = results.iter_mut().map(Mutex::new).collect();
+    std::thread::scope(|scope| {
+        for target in &targets {
+            let (next, slots) = (&next, &slots);
+            scope.spawn(move || {
+                while let Some(slot) = slots.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let mut result = slot.lock().expect("each slot is taken once");
+                    if result.failure.is_none() {
+                        compile_one(workspace, target, clippy, &mut result);
+                    }
+                }
+            });
+        }
+    });
+    Ok(results)
+}
+
+/// `cargo check`, then with `clippy` `cargo clippy -D warnings`, of one crate.
+fn compile_one(workspace: &Path, target: &Path, clippy: bool, result: &mut CompileResult) {
+    let package = format!("awsgen-{}", result.name);
+    let run = |args: &[&str], failure: &mut Option<String>| -> Option<Duration> {
+        timed(workspace, target, args, false)
+            .map_err(|err| *failure = Some(format!("{err:#}")))
+            .ok()
+    };
+    result.check = run(&["check", "-p", &package], &mut result.failure);
+    if clippy && result.failure.is_none() {
+        result.clippy = run(
+            &[
+                "clippy",
+                "-p",
+                &package,
+                "--no-deps",
+                "--",
+                "-D",
+                "warnings",
+            ],
+            &mut result.failure,
         );
     }
-    Ok(results)
+    let seconds = |d: Option<Duration>| d.map(|d| format!("{:.1} s", d.as_secs_f64()));
+    println!(
+        "{package}: cargo check {}{}{}",
+        seconds(result.check).unwrap_or_else(|| "failed".to_owned()),
+        seconds(result.clippy)
+            .map(|s| format!(", clippy {s}"))
+            .unwrap_or_default(),
+        if result.failure.is_some() {
+            " FAILED"
+        } else {
+            ""
+        }
+    );
 }

@@ -18,13 +18,15 @@ use generation::Outcome;
 
 const USAGE: &str = "\
 cargo xtask sweep (--botocore PATH | --pip VERSION) [--out DIR] [--compile SERVICES] [--clippy]
-                  [--jobs N] [--runs N]
+                  [--compile-jobs N] [--jobs N] [--runs N]
   --botocore PATH     a botocore wheel, its `botocore` folder or its `botocore/data` folder
   --pip VERSION       download botocore==VERSION from PyPI (pip) into target/botocore/ and use it
   --out DIR           write every generated crate to DIR/<service>/ (nothing is written otherwise)
   --compile SERVICES  comma-separated services, `sample` or `all`: write them into a scratch
                       workspace (target/sweep-workspace) and time `cargo check` of each
   --clippy            with --compile, also run clippy -D warnings on each
+  --compile-jobs N    crates compiled at once, each worker with its own target folder
+                      (default 1, so that each crate's time is its own)
   --jobs N            generation threads (default: the number of cores)
   --runs N            generate everything N times and fail if any output differs (default 1)";
 
@@ -47,6 +49,7 @@ struct Options {
     out: Option<PathBuf>,
     compile: Option<String>,
     clippy: bool,
+    compile_jobs: usize,
     jobs: usize,
     runs: usize,
 }
@@ -109,6 +112,7 @@ pub fn run(args: &[String]) -> Result<ExitCode> {
             &names,
             &root.join("target/sweep-workspace"),
             options.clippy,
+            options.compile_jobs,
         )?;
         print!("{}", report::render_compile(&results));
         failed |= results.iter().any(|r| r.failure.is_some());
@@ -128,6 +132,7 @@ fn parse_args(args: &[String]) -> Result<Options> {
         out: None,
         compile: None,
         clippy: false,
+        compile_jobs: 1,
         jobs: std::thread::available_parallelism().map_or(1, usize::from),
         runs: 1,
     };
@@ -144,6 +149,7 @@ fn parse_args(args: &[String]) -> Result<Options> {
             "--compile" => options.compile = Some(value()?.clone()),
             "--clippy" => options.clippy = true,
             "--jobs" => options.jobs = number(arg, value()?)?,
+            "--compile-jobs" => options.compile_jobs = number(arg, value()?)?,
             "--runs" => options.runs = number(arg, value()?)?,
             other => bail!("unknown argument {other:?} to sweep\n\n{USAGE}"),
         }
