@@ -362,7 +362,13 @@ impl RequestParts {
                 ::http::HeaderValue::try_from(value).map_err(|err| invalid(err.to_string()))?;
             headers.append(header_name, header_value);
         }
-        if !self.body.is_empty() {
+        // As botocore: every method but GET, HEAD and OPTIONS states its
+        // length, `0` included (an empty POST or DELETE).
+        let states_length = !matches!(
+            method,
+            ::http::Method::GET | ::http::Method::HEAD | ::http::Method::OPTIONS
+        );
+        if states_length || !self.body.is_empty() {
             headers.insert(
                 ::http::header::CONTENT_LENGTH,
                 ::http::HeaderValue::from(self.body.len()),

@@ -78,6 +78,27 @@ fn requests_get_content_length_and_refuse_bad_headers() {
     assert_eq!(tags, ["one", "two"]);
     assert!(request.headers().get("content-length").is_none());
 
+    // botocore states the length of every request but GET, HEAD and OPTIONS.
+    for (method, stated) in [
+        ("POST", true),
+        ("DELETE", true),
+        ("PUT", true),
+        ("HEAD", false),
+        ("OPTIONS", false),
+    ] {
+        let request = RequestParts::new(method, "/".into(), String::new())
+            .finish()
+            .unwrap();
+        assert_eq!(
+            request
+                .headers()
+                .get("content-length")
+                .map(|v| v.to_str().unwrap()),
+            stated.then_some("0"),
+            "{method}"
+        );
+    }
+
     for (name, value) in [("x-bad", "line\nbreak"), ("bad name", "value")] {
         let mut parts = RequestParts::new("GET", "/".into(), String::new());
         parts.header(name, value);

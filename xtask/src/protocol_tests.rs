@@ -447,7 +447,7 @@ mod wire_case_tests {
             }
         }
         services.sort();
-        assert_eq!(services, ["apigateway", "dynamodb", "kms", "sqs"]);
+        assert_eq!(services, ["apigateway", "dynamodb", "kms", "lambda", "sqs"]);
         let dir = tempfile::tempdir().unwrap();
         for service in &services {
             let jobs = crate::codegen::discover(&root).unwrap();
