@@ -333,7 +333,7 @@ fn lower_members(
     let methods = disambiguate(&method_refs, |name| name.to_string());
     let variants = disambiguate(&member_names, type_name);
     let protocol_default = default_timestamp_format(protocol);
-    let serde_names = serde_keys(protocol, shape, &fields);
+    let serde_names = serde_keys(model, protocol, shape, &fields);
 
     let mut members = Vec::new();
     for (index, (member_name, member)) in shape.members.iter().enumerate() {
@@ -342,10 +342,10 @@ fn lower_members(
             continue;
         };
         let target = &model.shapes[&member.shape];
-        let wire_name = member
-            .location_name
-            .clone()
-            .unwrap_or_else(|| member_name.clone());
+        let location = model.member_location(member);
+        let wire_name = model
+            .member_location_name(member)
+            .map_or_else(|| member_name.clone(), str::to_owned);
         let binding = if !protocol.has_http_bindings() {
             // RPC protocols carry every member in the body; botocore's serializers
             // for them never read `location` or `payload`.
@@ -353,7 +353,7 @@ fn lower_members(
         } else if shape.payload.as_deref() == Some(member_name.as_str()) {
             Binding::Payload
         } else {
-            match member.location {
+            match location {
                 None => Binding::Body,
                 Some(Location::Uri) => Binding::Uri {
                     label: wire_name.clone(),
@@ -361,9 +361,12 @@ fn lower_members(
                 },
                 Some(Location::Querystring) => Binding::Query(wire_name.clone()),
                 Some(Location::Header) => Binding::Header(wire_name.clone()),
-                Some(Location::Headers) => {
-                    Binding::PrefixHeaders(member.location_name.clone().unwrap_or_default())
-                }
+                Some(Location::Headers) => Binding::PrefixHeaders(
+                    model
+                        .member_location_name(member)
+                        .unwrap_or_default()
+                        .to_owned(),
+                ),
                 Some(Location::StatusCode) => Binding::StatusCode,
             }
         };
@@ -410,13 +413,24 @@ fn lower_members(
 /// (`locationName`), so real service JSON parses; HTTP-bound members use their
 /// model name, or, where a body key already has it, their Rust field name, then a
 /// numbered suffix.
-fn serde_keys(protocol: &Protocol, shape: &Shape, fields: &[String]) -> Vec<String> {
-    let is_body = |member: &Member| member.location.is_none() || !protocol.has_http_bindings();
+fn serde_keys(
+    model: &ServiceModel,
+    protocol: &Protocol,
+    shape: &Shape,
+    fields: &[String],
+) -> Vec<String> {
+    let is_body =
+        |member: &Member| model.member_location(member).is_none() || !protocol.has_http_bindings();
+    let key_of = |name: &String, member: &Member| {
+        model
+            .member_location_name(member)
+            .map_or_else(|| name.clone(), str::to_owned)
+    };
     let mut taken: BTreeSet<String> = shape
         .members
         .iter()
         .filter(|(_, member)| is_body(member))
-        .map(|(name, member)| member.location_name.clone().unwrap_or_else(|| name.clone()))
+        .map(|(name, member)| key_of(name, member))
         .collect();
     shape
         .members
@@ -424,7 +438,7 @@ fn serde_keys(protocol: &Protocol, shape: &Shape, fields: &[String]) -> Vec<Stri
         .zip(fields)
         .map(|((name, member), field)| {
             if is_body(member) {
-                return member.location_name.clone().unwrap_or_else(|| name.clone());
+                return key_of(name, member);
             }
             // Lazily: the first candidate is nearly always free.
             let key = [name.clone(), field.clone()]

@@ -1,8 +1,9 @@
 //! A faithful serde mirror of the botocore service-model JSON format.
 //!
 //! Every key the format defines is a field here, so nothing the generator
-//! might need is dropped on the floor; keys this mirror does not know are
-//! tolerated (serde ignores them) because AWS adds traits over time.
+//! might need is dropped on the floor. AWS adds traits over time: a key this
+//! mirror does not know is kept in the object's `unknown_keys` (never
+//! silently dropped), and validation reports each as a warning with its path.
 
 use std::collections::BTreeMap;
 
@@ -27,6 +28,21 @@ pub struct ServiceModel {
     /// Service documentation (HTML).
     #[serde(default)]
     pub documentation: Option<String>,
+    /// Endpoint-rules parameters the client configures.
+    #[serde(default)]
+    pub client_context_params: Option<serde_json::Value>,
+    /// Request/response examples (older models).
+    #[serde(default)]
+    pub examples: Option<serde_json::Value>,
+    /// Whether the whole service is deprecated.
+    #[serde(default)]
+    pub deprecated: bool,
+    /// Why, when deprecated.
+    #[serde(default)]
+    pub deprecated_message: Option<String>,
+    /// Keys this mirror does not know, reported as warnings by validation.
+    #[serde(flatten)]
+    pub unknown_keys: BTreeMap<String, serde_json::Value>,
 }
 
 /// The `metadata` object.
@@ -85,6 +101,12 @@ pub struct Metadata {
     /// Protocol-specific settings (e.g. HTTP/2 for event streams).
     #[serde(default)]
     pub protocol_settings: Option<serde_json::Value>,
+    /// The service's internal name (a few models).
+    #[serde(default)]
+    pub rip_service_name: Option<String>,
+    /// Keys this mirror does not know, reported as warnings by validation.
+    #[serde(flatten)]
+    pub unknown_keys: BTreeMap<String, serde_json::Value>,
 }
 
 /// One entry of `operations`.
@@ -164,6 +186,18 @@ pub struct Operation {
     /// Whether the operation is internal only.
     #[serde(default)]
     pub internalonly: bool,
+    /// Whether the operation only reads.
+    #[serde(default)]
+    pub readonly: bool,
+    /// When it was deprecated.
+    #[serde(default)]
+    pub deprecated_since: Option<String>,
+    /// Endpoint-rules parameters computed from input paths.
+    #[serde(default)]
+    pub operation_context_params: Option<serde_json::Value>,
+    /// Keys this mirror does not know, reported as warnings by validation.
+    #[serde(flatten)]
+    pub unknown_keys: BTreeMap<String, serde_json::Value>,
 }
 
 /// The `http` object of an operation.
@@ -180,6 +214,9 @@ pub struct HttpBinding {
     /// Legacy per-binding auth type.
     #[serde(default)]
     pub auth_type: Option<String>,
+    /// Keys this mirror does not know, reported as warnings by validation.
+    #[serde(flatten)]
+    pub unknown_keys: BTreeMap<String, serde_json::Value>,
 }
 
 impl Default for HttpBinding {
@@ -189,6 +226,7 @@ impl Default for HttpBinding {
             request_uri: "/".to_owned(),
             response_code: None,
             auth_type: None,
+            unknown_keys: BTreeMap::new(),
         }
     }
 }
@@ -200,6 +238,9 @@ pub struct OperationEndpoint {
     /// Host prefix template, e.g. `{AccountId}.`.
     #[serde(default)]
     pub host_prefix: Option<String>,
+    /// Keys this mirror does not know, reported as warnings by validation.
+    #[serde(flatten)]
+    pub unknown_keys: BTreeMap<String, serde_json::Value>,
 }
 
 /// An operation's `httpChecksum` object.
@@ -243,6 +284,24 @@ pub struct ShapeRef {
     /// XML namespace of the wrapper element.
     #[serde(default)]
     pub xml_namespace: Option<XmlNamespace>,
+    /// The element wrapping a query/ec2 response (`<OpResult>`), on an output reference.
+    #[serde(default)]
+    pub result_wrapper: Option<String>,
+    /// Whether the output reference wraps its members (XML protocols).
+    #[serde(default)]
+    pub wrapper: bool,
+    /// On an error reference: whether the shape is an exception.
+    #[serde(default)]
+    pub exception: bool,
+    /// On an error reference: its error code and status.
+    #[serde(default)]
+    pub error: Option<ErrorTrait>,
+    /// On an error reference: whether it is the service's fault.
+    #[serde(default)]
+    pub fault: bool,
+    /// Keys this mirror does not know, reported as warnings by validation.
+    #[serde(flatten)]
+    pub unknown_keys: BTreeMap<String, serde_json::Value>,
 }
 
 /// The kinds of shape in the format.
@@ -384,6 +443,19 @@ pub struct Shape {
     /// Retry classification of an error.
     #[serde(default)]
     pub retryable: Option<serde_json::Value>,
+    /// Where members targeting this shape are bound, unless they say (botocore
+    /// merges a member's traits over its shape's).
+    #[serde(default)]
+    pub location: Option<Location>,
+    /// When it was deprecated.
+    #[serde(default)]
+    pub deprecated_since: Option<String>,
+    /// Whether a list or map may hold nulls.
+    #[serde(default)]
+    pub sparse: bool,
+    /// Keys this mirror does not know, reported as warnings by validation.
+    #[serde(flatten)]
+    pub unknown_keys: BTreeMap<String, serde_json::Value>,
 }
 
 /// The `error` object of an exception structure.
@@ -399,6 +471,12 @@ pub struct ErrorTrait {
     /// Whether the caller is at fault.
     #[serde(default)]
     pub sender_fault: bool,
+    /// Whether the error is the service's fault (a few models).
+    #[serde(default)]
+    pub fault: bool,
+    /// Keys this mirror does not know, reported as warnings by validation.
+    #[serde(flatten)]
+    pub unknown_keys: BTreeMap<String, serde_json::Value>,
 }
 
 /// An XML namespace, given as a bare URI or as `{prefix, uri}`.
@@ -477,6 +555,15 @@ pub struct Member {
     /// Endpoint-rules parameter bound to this member.
     #[serde(default)]
     pub context_param: Option<serde_json::Value>,
+    /// When it was deprecated.
+    #[serde(default)]
+    pub deprecated_since: Option<String>,
+    /// Enum values written on the member itself (two members in botocore 1.43.67).
+    #[serde(default, rename = "enum")]
+    pub enum_values: Option<Vec<serde_json::Value>>,
+    /// Keys this mirror does not know, reported as warnings by validation.
+    #[serde(flatten)]
+    pub unknown_keys: BTreeMap<String, serde_json::Value>,
 }
 
 /// Where a member is bound in an HTTP message.
@@ -493,6 +580,28 @@ pub enum Location {
     Headers,
     /// The response status code.
     StatusCode,
+}
+
+impl ServiceModel {
+    /// The member's `location`, else its target shape's: botocore merges a
+    /// reference's traits over the shape it names (`ShapeResolver.resolve_shape_ref`),
+    /// so a serialization trait written on a shape applies to every member targeting it.
+    pub fn member_location(&self, member: &Member) -> Option<Location> {
+        member.location.or_else(|| {
+            self.shapes
+                .get(&member.shape)
+                .and_then(|shape| shape.location)
+        })
+    }
+
+    /// The member's `locationName`, else its target shape's (see [`Self::member_location`]).
+    pub fn member_location_name<'a>(&'a self, member: &'a Member) -> Option<&'a str> {
+        member.location_name.as_deref().or_else(|| {
+            self.shapes
+                .get(&member.shape)
+                .and_then(|shape| shape.location_name.as_deref())
+        })
+    }
 }
 
 /// Parses a `service-2.json` document; errors name the JSON path of the bad value.

@@ -12,13 +12,75 @@ use crate::paginators::PaginatorsModel;
 const TIMESTAMP_FORMATS: [&str; 3] = ["iso8601", "rfc822", "unixTimestamp"];
 const HTTP_METHODS: [&str; 7] = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"];
 
+/// A warning for every key the model mirror does not know, at its JSON path:
+/// the generator ignores it, and the model's author should hear about it.
+fn unknown_keys(model: &ServiceModel) -> Vec<Problem> {
+    use std::collections::BTreeMap;
+    let mut found = Vec::new();
+    let mut report = |path: String, keys: &BTreeMap<String, serde_json::Value>| {
+        for key in keys.keys() {
+            let at = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            found.push(Problem::new(
+                at,
+                "a key this generator does not know; it is ignored, which may leave \
+                 requests or responses incomplete",
+            ));
+        }
+    };
+    report(String::new(), &model.unknown_keys);
+    report("metadata".into(), &model.metadata.unknown_keys);
+    for (name, op) in &model.operations {
+        let path = format!("operations.{name}");
+        report(path.clone(), &op.unknown_keys);
+        report(format!("{path}.http"), &op.http.unknown_keys);
+        if let Some(endpoint) = &op.endpoint {
+            report(format!("{path}.endpoint"), &endpoint.unknown_keys);
+        }
+        for (role, reference) in [("input", &op.input), ("output", &op.output)] {
+            if let Some(reference) = reference {
+                report(format!("{path}.{role}"), &reference.unknown_keys);
+            }
+        }
+        for (index, reference) in op.errors.iter().enumerate() {
+            report(format!("{path}.errors[{index}]"), &reference.unknown_keys);
+        }
+    }
+    for (name, shape) in &model.shapes {
+        let path = format!("shapes.{name}");
+        report(path.clone(), &shape.unknown_keys);
+        if let Some(error) = &shape.error {
+            report(format!("{path}.error"), &error.unknown_keys);
+        }
+        for (member_name, member) in &shape.members {
+            report(
+                format!("{path}.members.{member_name}"),
+                &member.unknown_keys,
+            );
+        }
+        for (part, member) in [
+            ("member", &shape.member),
+            ("key", &shape.key),
+            ("value", &shape.value),
+        ] {
+            if let Some(member) = member {
+                report(format!("{path}.{part}"), &member.unknown_keys);
+            }
+        }
+    }
+    found
+}
+
 /// Checks that the model is consistent enough to generate code from.
 ///
 /// Returns the warnings: inconsistencies that real AWS models have shipped with
 /// (a URI label no member fills, say), which code can still be generated for.
 pub fn validate(model: &ServiceModel, paginators: &PaginatorsModel) -> Result<Vec<Problem>, Error> {
     let mut problems = Vec::new();
-    let mut warnings = Vec::new();
+    let mut warnings = unknown_keys(model);
     for (name, shape) in &model.shapes {
         check_shape(model, name, shape, &mut problems);
     }
@@ -154,7 +216,7 @@ fn check_shape(model: &ServiceModel, name: &str, shape: &Shape, problems: &mut V
             for (member_name, member) in &shape.members {
                 let member_path = format!("{path}.members.{member_name}");
                 check_target(model, &member_path, member, problems);
-                if member.location == Some(Location::Headers) {
+                if model.member_location(member) == Some(Location::Headers) {
                     let is_map = model
                         .shapes
                         .get(&member.shape)
@@ -254,11 +316,10 @@ fn check_uri_labels(model: &ServiceModel, operation_name: &str, problems: &mut V
     let mut bound = BTreeSet::new();
     if let Some(input) = input {
         for (member_name, member) in &input.members {
-            if member.location == Some(Location::Uri) {
-                let label = member
-                    .location_name
-                    .clone()
-                    .unwrap_or_else(|| member_name.clone());
+            if model.member_location(member) == Some(Location::Uri) {
+                let label = model
+                    .member_location_name(member)
+                    .map_or_else(|| member_name.clone(), str::to_owned);
                 if !labels.contains(&label) {
                     problems.push(Problem::new(
                         format!(

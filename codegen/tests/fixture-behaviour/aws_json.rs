@@ -14,6 +14,7 @@ fn every_member_travels_in_the_body_and_the_token_is_filled() {
     let input = PutThingInput::builder()
         .zone("eu1")
         .name("widget")
+        .title("Widget")
         .build()
         .unwrap();
     let request = PutThing::serialize_request(&input).unwrap();
@@ -23,6 +24,8 @@ fn every_member_travels_in_the_body_and_the_token_is_filled() {
     assert!(request.headers().get("x-ignored-by-rpc").is_none());
     let body: Value = serde_json::from_slice(request.body()).unwrap();
     assert_eq!(body["Zone"], "eu1");
+    // The member's shape names its key: botocore merges shape traits into members.
+    assert_eq!(body["title"], "Widget");
     // botocore keys body members by `locationName` whatever their `location`.
     assert_eq!(body["x-ignored-by-rpc"], "widget");
     let token = body["Token"].as_str().expect("a token is generated");
