@@ -32,6 +32,8 @@ pub struct Case {
     pub operation: String,
     /// The case as written in the suite file.
     pub json: Value,
+    /// The endpoint the suite's client uses (`clientEndpoint`), when it names one.
+    pub client_endpoint: Option<String>,
 }
 
 /// One suite: its model and cases.
@@ -89,11 +91,17 @@ pub fn parse_suite_file(text: &str) -> Result<(SuiteKind, Vec<Suite>), String> {
             while !used_names.insert(test_name.clone()) {
                 test_name.push('_');
             }
+            let client_endpoint = case
+                .get("clientEndpoint")
+                .or_else(|| suite.get("clientEndpoint"))
+                .and_then(Value::as_str)
+                .map(str::to_owned);
             suite_cases.push(Case {
                 id,
                 test_name,
                 operation: name,
                 json: case.clone(),
+                client_endpoint,
             });
         }
         let mut metadata = suite["metadata"].clone();
@@ -140,6 +148,14 @@ pub fn input_case_test(service: &Service, case: &Case) -> Result<TokenStream, St
     let expected = serialized.to_string();
     let test_name = format_ident!("{}", case.test_name);
     let id = &case.id;
+    // botocore's runner reads the host off the suite's endpoint, and
+    // compares list headers with the spaces after commas removed.
+    let endpoint_host = endpoint_host(case.client_endpoint.as_deref());
+    let list_headers = list_headers(service, op)
+        .into_iter()
+        .map(|(name, timestamps)| {
+            quote! { (#name, #timestamps) }
+        });
     Ok(quote! {
         #[test]
         fn #test_name() {
@@ -149,10 +165,41 @@ pub fn input_case_test(service: &Service, case: &Case) -> Result<TokenStream, St
                 #id,
                 request,
                 |request| request.extensions().get::<#lib::protocol::HostPrefix>().map(|prefix| prefix.0.clone()),
-                #expected,
+                support::Expectation {
+                    json: #expected,
+                    endpoint_host: #endpoint_host,
+                    list_headers: &[#(#list_headers),*],
+                },
             );
         }
     })
+}
+
+/// The host of a `clientEndpoint` URL (`https://example.com/custom` gives
+/// `example.com`), or botocore's suites' usual `example.com`.
+fn endpoint_host(client_endpoint: Option<&str>) -> String {
+    let Some(url) = client_endpoint else {
+        return "example.com".to_owned();
+    };
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    rest.split(['/', '?']).next().unwrap_or(rest).to_owned()
+}
+
+/// The input's members bound to a header that are lists: `(header, items are timestamps)`.
+fn list_headers(service: &Service, op: &crate::ir::OperationDef) -> Vec<(String, bool)> {
+    let Some(TypeKind::Struct(def)) = op.input.as_ref().map(|shape| &service.types[shape].kind)
+    else {
+        return Vec::new();
+    };
+    def.members
+        .iter()
+        .filter_map(|member| match (&member.binding, &member.ty) {
+            (crate::ir::Binding::Header(name), RustType::List(item)) => {
+                Some((name.clone(), matches!(item.as_ref(), RustType::Timestamp)))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// The `#[test]` for one output case: parse the response, compare the result or error.
@@ -403,6 +450,15 @@ fn member_value_expr(
     member: &crate::ir::MemberDef,
     value: &Value,
 ) -> Result<TokenStream, String> {
+    // A `jsonvalue` member holds JSON text; suites give it as text or as the
+    // JSON value itself, which botocore writes compactly (`separators=(',', ':')`).
+    let text;
+    let value = if member.jsonvalue && !value.is_string() {
+        text = Value::String(value.to_string());
+        &text
+    } else {
+        value
+    };
     let inner = value_expr(service, &member.ty, value)?;
     Ok(if member.boxed {
         quote!(::std::boxed::Box::new(#inner))

@@ -2,15 +2,25 @@
 mod support {
     use std::collections::BTreeMap;
 
-    /// Panics with every difference between `request` and `expected_json`.
+    /// A case's `serialized` expectation, with what botocore's runner adds to it.
+    pub struct Expectation<'a> {
+        /// The `serialized` object.
+        pub json: &'a str,
+        /// The host of the suite's `clientEndpoint`.
+        pub endpoint_host: &'a str,
+        /// Headers bound to list members, and whether their items are timestamps.
+        pub list_headers: &'a [(&'a str, bool)],
+    }
+
+    /// Panics with every difference between `request` and the expectation.
     pub fn check_request(
         id: &str,
         request: Result<::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>, impl std::fmt::Display>,
         host_prefix: impl Fn(&::awsgen_runtime::http::Request<::awsgen_runtime::bytes::Bytes>) -> Option<String>,
-        expected_json: &str,
+        expectation: Expectation<'_>,
     ) {
         let expected: ::awsgen_runtime::serde_json::Value =
-            ::awsgen_runtime::serde_json::from_str(expected_json).expect("expectation is JSON");
+            ::awsgen_runtime::serde_json::from_str(expectation.json).expect("expectation is JSON");
         let request = match request {
             Ok(request) => request,
             Err(err) => panic!("{id}: the request could not be serialized: {err}"),
@@ -41,9 +51,26 @@ mod support {
         }
         if let Some(headers) = expected["headers"].as_object() {
             for (name, value) in headers {
-                let expected_value = value.as_str().unwrap_or_default();
-                match request.headers().get(name.as_str()) {
-                    Some(actual) if actual.as_bytes() == expected_value.as_bytes() => {}
+                let mut expected_value = value.as_str().unwrap_or_default().to_owned();
+                let mut actual_value = request
+                    .headers()
+                    .get(name.as_str())
+                    .map(|actual| String::from_utf8_lossy(actual.as_bytes()).into_owned());
+                // As botocore's runner: list items are compared without the
+                // space the suites put after each comma (botocore joins with
+                // `,`), and timestamp lists on both sides.
+                if let Some((_, timestamps)) = expectation
+                    .list_headers
+                    .iter()
+                    .find(|(header, _)| header.eq_ignore_ascii_case(name))
+                {
+                    expected_value = expected_value.replace(", ", ",");
+                    if *timestamps {
+                        actual_value = actual_value.map(|actual| actual.replace(", ", ","));
+                    }
+                }
+                match actual_value {
+                    Some(actual) if actual == expected_value => {}
                     Some(actual) => problems.push(format!(
                         "header {name}: expected {expected_value:?}, got {actual:?}"
                     )),
@@ -90,9 +117,8 @@ mod support {
             }
         }
         if let Some(host) = expected["host"].as_str() {
-            // botocore's cases use the endpoint `example.com`.
             let prefix = host_prefix(&request).unwrap_or_default();
-            let actual = format!("{prefix}example.com");
+            let actual = format!("{prefix}{}", expectation.endpoint_host);
             if actual != host {
                 problems.push(format!("host: expected {host:?}, got {actual:?}"));
             }

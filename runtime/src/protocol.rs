@@ -207,7 +207,8 @@ pub enum TimestampText {
     HttpDate,
 }
 
-/// Joins list items for a header, quoting strings that contain a comma or a quote.
+/// Joins list items for a header as botocore does: with `,`, strings that
+/// contain a comma or a quote wrapped in quotes, their quotes escaped.
 pub fn header_list<'a>(
     items: impl IntoIterator<Item = ::std::borrow::Cow<'a, str>>,
     quote_strings: bool,
@@ -215,11 +216,11 @@ pub fn header_list<'a>(
     let mut out = ::std::string::String::new();
     for (index, item) in items.into_iter().enumerate() {
         if index > 0 {
-            out.push_str(", ");
+            out.push(',');
         }
         if quote_strings && (item.contains(',') || item.contains('"')) {
             out.push('"');
-            out.push_str(&item.replace('\\', "\\\\").replace('"', "\\\""));
+            out.push_str(&item.replace('"', "\\\""));
             out.push('"');
         } else {
             out.push_str(&item);

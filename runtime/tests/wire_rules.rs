@@ -115,7 +115,7 @@ fn requests_get_content_length_and_refuse_bad_headers() {
 #[test]
 fn header_lists_quote_and_split_as_botocore_does() {
     let joined = header_list(["a".into(), "b,c".into(), "d\"e".into()], true);
-    assert_eq!(joined, r#"a, "b,c", "d\"e""#);
+    assert_eq!(joined, r#"a,"b,c","d\"e""#);
     assert_eq!(split_header_list(&joined), ["a", "b,c", "d\"e"]);
     assert_eq!(
         split_http_date_list("Mon, 16 Dec 2019 23:48:18 GMT, Mon, 16 Dec 2019 23:48:18 GMT"),

@@ -417,6 +417,43 @@ mod tests {
         }
     }
 
+    /// The runner judges cases as botocore's `test_protocols.py` does: the host
+    /// from the suite's `clientEndpoint`, `jsonvalue` params given as JSON
+    /// values, list headers compared without the space after each comma.
+    #[test]
+    fn cases_are_judged_as_botocores_runner_does() {
+        let suite = serde_json::json!([{
+            "description": "runner rules",
+            "clientEndpoint": "https://service.example.org/base",
+            "metadata": {"protocol": "rest-json", "apiVersion": "2020-01-01"},
+            "shapes": {
+                "Input": {"type": "structure", "members": {
+                    "Policy": {"shape": "Text", "jsonvalue": true, "location": "header", "locationName": "X-Policy"},
+                    "Names": {"shape": "Names", "location": "header", "locationName": "X-Names"},
+                    "Zone": {"shape": "Text", "hostLabel": true}
+                }},
+                "Names": {"type": "list", "member": {"shape": "Text"}},
+                "Text": {"type": "string"}
+            },
+            "cases": [{
+                "id": "RunnerRules",
+                "given": {"name": "Op", "http": {"method": "POST", "requestUri": "/"},
+                          "input": {"shape": "Input"}, "endpoint": {"hostPrefix": "{Zone}."}},
+                "params": {"Policy": {"allow": ["a", "b"]}, "Names": ["x", "y,z"], "Zone": "eu"},
+                "serialized": {
+                    "method": "POST", "uri": "/", "host": "eu.service.example.org",
+                    "headers": {"X-Policy": "eyJhbGxvdyI6WyJhIiwiYiJdfQ==", "X-Names": "x, \"y,z\""}
+                }
+            }]
+        }]);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("rules.json");
+        fs::write(&path, suite.to_string()).unwrap();
+        let outcome = run_file(&path).unwrap();
+        outcome.assert_no_failures("runner rules");
+        assert_eq!(outcome.passed.len(), 1);
+    }
+
     #[test]
     fn header_lists_and_failure_lines_parse() {
         let output = "test case_a ... ok\ntest case_b ... FAILED\n\n---- case_b stdout ----\n\nthread 'case_b' panicked at x.rs:1:1:\ncase_b: body: expected 1, got 2\n";
