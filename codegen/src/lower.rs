@@ -318,8 +318,16 @@ fn lower_members(
     recursive: &BTreeSet<(String, String)>,
     problems: &mut Vec<Problem>,
 ) -> Vec<MemberDef> {
+    // An exception keeps the response's metadata in a field of its own, `meta`;
+    // a member that would take the name gets another.
+    let reserved: &[&str] = if shape.exception { &["meta"] } else { &[] };
     let member_names: Vec<&str> = shape.members.keys().map(String::as_str).collect();
-    let fields = disambiguate(&member_names, field_name);
+    let with_reserved: Vec<&str> = reserved
+        .iter()
+        .copied()
+        .chain(member_names.iter().copied())
+        .collect();
+    let fields = disambiguate(&with_reserved, field_name).split_off(reserved.len());
     // Builder methods share one namespace: `foo`, `set_foo`, `get_foo` per member, plus `build`.
     let mut method_names = vec!["build".to_string()];
     for field in &fields {

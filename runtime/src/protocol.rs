@@ -421,10 +421,14 @@ impl fmt::Display for ResponseError {
 
 impl ::std::error::Error for ResponseError {}
 
-/// An error response the model does not document for the operation.
+/// What an error response says about itself: status, code, message, request
+/// id. An operation's `Unhandled` error is one of these (a code the model does
+/// not document for the operation); every modeled exception read from a
+/// response keeps its own (`meta()`), so its message survives even when the
+/// model gives the exception no `message` member.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct UnhandledError {
+pub struct ErrorMeta {
     /// The HTTP status.
     pub status: u16,
     /// The error code, when the response has one.
@@ -438,7 +442,7 @@ pub struct UnhandledError {
     pub error_type: Option<::std::string::String>,
 }
 
-impl UnhandledError {
+impl ErrorMeta {
     /// Reads what an error response says about itself.
     pub fn from_response(
         response: &::http::Response<::bytes::Bytes>,
@@ -449,7 +453,7 @@ impl UnhandledError {
             .find_map(|name| response.headers().get(*name))
             .and_then(|value| value.to_str().ok())
             .map(str::to_owned);
-        UnhandledError {
+        ErrorMeta {
             status: response.status().as_u16(),
             code,
             message: error_message(response.body()),
@@ -459,7 +463,7 @@ impl UnhandledError {
     }
 }
 
-impl fmt::Display for UnhandledError {
+impl fmt::Display for ErrorMeta {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.code.as_deref().unwrap_or("unknown error"))?;
         if let Some(message) = &self.message {
@@ -473,7 +477,7 @@ impl fmt::Display for UnhandledError {
     }
 }
 
-impl ::std::error::Error for UnhandledError {}
+impl ::std::error::Error for ErrorMeta {}
 
 /// The error code of an error response: the `x-amzn-errortype` header, else the
 /// body's `__type` or `code`, without a `namespace#` prefix or a `:uri` suffix.

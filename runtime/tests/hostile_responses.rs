@@ -6,7 +6,7 @@ use awsgen_runtime::http;
 use awsgen_runtime::protocol::{
     error_code, error_message, json_body, parse_json_header, parse_timestamp_header,
     prefix_headers, query_compatible_error_code, split_header_list, split_http_date_list,
-    TimestampText, UnhandledError,
+    ErrorMeta, TimestampText,
 };
 use proptest::prelude::*;
 
@@ -23,7 +23,7 @@ proptest! {
         let _ = error_code(&response);
         let _ = query_compatible_error_code(&response, &["A", "B"]);
         let _ = error_message(&body);
-        let _ = UnhandledError::from_response(&response, None).to_string();
+        let _ = ErrorMeta::from_response(&response, None).to_string();
         let _ = json_body::<serde_json::Value>(&body, "fuzz");
         let _ = prefix_headers(&response, "x-amzn-");
     }

@@ -7,7 +7,7 @@ use awsgen_runtime::primitives::{timestamp, Blob, FloatWire, OptionFloatIn, Unkn
 use awsgen_runtime::protocol::{
     error_code, error_message, header_list, parse_timestamp_header, push_host_label, push_label,
     query_compatible_error_code, query_error_code, split_header_list, split_http_date_list,
-    timestamp_text, Query, RequestError, RequestParts, TimestampText, UnhandledError,
+    timestamp_text, ErrorMeta, Query, RequestError, RequestParts, TimestampText,
 };
 use time::macros::datetime;
 
@@ -212,7 +212,7 @@ fn query_compatible_codes_name_the_modeled_error() {
         query_compatible_error_code(&sqs, &[]).as_deref(),
         Some("AWS.SimpleQueueService.NonExistentQueue")
     );
-    let unhandled = UnhandledError::from_response(&sqs, query_error_code(&sqs));
+    let unhandled = ErrorMeta::from_response(&sqs, query_error_code(&sqs));
     assert_eq!(unhandled.error_type.as_deref(), Some("Sender"));
     // A header without both parts is not a query error.
     for malformed in ["OnlyCode", ";Sender", "a;b;c"] {

@@ -128,7 +128,7 @@ pub fn protocol_rs() -> TokenStream {
         //! output, and the host prefix a request may carry; shared by every
         //! generated crate through [`awsgen_runtime`](::awsgen_runtime).
 
-        pub use ::awsgen_runtime::protocol::{HostPrefix, RequestError, ResponseError, UnhandledError};
+        pub use ::awsgen_runtime::protocol::{HostPrefix, RequestError, ResponseError, ErrorMeta};
     }
 }
 

@@ -308,7 +308,7 @@ fn error_enum(
         pub enum #error_name {
             #(#variants)*
             /// An error response the model does not document for this operation.
-            Unhandled(::awsgen_runtime::protocol::UnhandledError),
+            Unhandled(::awsgen_runtime::protocol::ErrorMeta),
             /// A response that could not be read.
             InvalidResponse(::awsgen_runtime::protocol::ResponseError),
         }

@@ -19,7 +19,17 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
         &format!("The `{}` structure of the model.", type_def.model_name),
     );
     let deprecated = deprecated_attr(&type_def.deprecated);
-    let fields = def.members.iter().map(|member| emit_field(service, member));
+    let mut fields: Vec<TokenStream> = def
+        .members
+        .iter()
+        .map(|member| emit_field(service, member))
+        .collect();
+    if def.error.is_some() {
+        // Not a model member: lowering keeps the name free of members.
+        fields.push(quote! {
+            meta: ::std::option::Option<::awsgen_runtime::protocol::ErrorMeta>,
+        });
+    }
     let derive_debug = if def.has_sensitive() {
         quote!()
     } else {
@@ -54,25 +64,18 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
             .members
             .iter()
             .find(|m| m.model_name.eq_ignore_ascii_case("message") && m.ty == crate::ir::RustType::String);
-        let (message_fn, display_body) = match message_field {
+        // The message member when the model has one and the response filled
+        // it, else the message the response carried anyway.
+        let message_body = match message_field {
             Some(member) => {
                 let field = ident(&member.field_name);
-                (
-                    quote! {
-                        /// The error message the service sent, if any.
-                        pub fn message(&self) -> ::std::option::Option<&str> {
-                            self.#field.as_deref()
-                        }
-                    },
-                    quote! {
-                        match &self.#field {
-                            ::std::option::Option::Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
-                            ::std::option::Option::None => f.write_str(Self::CODE),
-                        }
-                    },
-                )
+                quote! {
+                    self.#field
+                        .as_deref()
+                        .or_else(|| self.meta.as_ref().and_then(|meta| meta.message.as_deref()))
+                }
             }
-            None => (quote!(), quote! { f.write_str(Self::CODE) }),
+            None => quote! { self.meta.as_ref().and_then(|meta| meta.message.as_deref()) },
         };
         quote! {
             impl #name {
@@ -82,12 +85,25 @@ pub fn emit_struct(service: &Service, type_def: &TypeDef, def: &StructDef) -> To
                 pub const HTTP_STATUS: ::std::option::Option<u16> = #status;
                 /// Whether the service, rather than the caller, is at fault.
                 pub const IS_FAULT: bool = #fault;
-                #message_fn
+
+                /// The error message the service sent, if any.
+                pub fn message(&self) -> ::std::option::Option<&str> {
+                    #message_body
+                }
+
+                /// What the error response said about itself (status, code,
+                /// message, request id); `None` for an error built by hand.
+                pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+                    self.meta.as_ref()
+                }
             }
 
             impl ::std::fmt::Display for #name {
                 fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    #display_body
+                    match self.message() {
+                        ::std::option::Option::Some(message) => ::std::write!(f, "{}: {}", Self::CODE, message),
+                        ::std::option::Option::None => f.write_str(Self::CODE),
+                    }
                 }
             }
 

@@ -43,7 +43,7 @@ pub fn parse_response_body(
     let code = error_code(service, style);
     let errors = documented_errors(service, op);
     let unhandled = quote! {
-        #error_name::Unhandled(::awsgen_runtime::protocol::UnhandledError::from_response(response, code))
+        #error_name::Unhandled(::awsgen_runtime::protocol::ErrorMeta::from_response(response, code))
     };
     let dispatch = if errors.is_empty() {
         unhandled

@@ -76,12 +76,24 @@ fn errors_are_found_by_their_query_code() {
         PutThingError::ThingMissing(error) => assert_eq!(error.message(), Some("gone")),
         other => panic!("expected ThingMissing, got {other:?}"),
     }
+    // `Throttled` has no `message` member; the message the response carried
+    // is kept anyway, with the rest of what the response said.
     let throttled = http::Response::builder()
         .status(400)
-        .body(Bytes::from(json!({"__type": "com.fixture#Throttled"}).to_string()))
+        .header("x-amzn-requestid", "req-42")
+        .body(Bytes::from(
+            json!({"__type": "com.fixture#Throttled", "message": "slow down"}).to_string(),
+        ))
         .unwrap();
-    assert!(matches!(
-        PutThing::parse_response(&throttled).unwrap_err(),
-        PutThingError::Throttled(_)
-    ));
+    match PutThing::parse_response(&throttled).unwrap_err() {
+        PutThingError::Throttled(error) => {
+            assert_eq!(error.message(), Some("slow down"));
+            assert_eq!(error.to_string(), "Throttled: slow down");
+            let meta = error.meta().expect("read from a response");
+            assert_eq!(meta.status, 400);
+            assert_eq!(meta.request_id.as_deref(), Some("req-42"));
+            assert_eq!(meta.code.as_deref(), Some("Throttled"));
+        }
+        other => panic!("expected Throttled, got {other:?}"),
+    }
 }

@@ -29,7 +29,10 @@ fn invoke_sends_its_payload_raw_with_its_headers() {
         request.uri(),
         "/2015-03-31/functions/orders/invocations?Qualifier=prod"
     );
-    assert_eq!(request.headers()["x-amz-invocation-type"], "RequestResponse");
+    assert_eq!(
+        request.headers()["x-amz-invocation-type"],
+        "RequestResponse"
+    );
     assert_eq!(request.headers()["x-amz-log-type"], "Tail");
     assert_eq!(request.body().as_ref(), br#"{"order": 42}"#);
 }

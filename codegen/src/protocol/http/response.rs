@@ -42,6 +42,14 @@ pub fn from_response_impl(
             _ => {}
         }
     }
+    if def.error.is_some() {
+        steps.push(quote! {
+            value.meta = ::std::option::Option::Some(::awsgen_runtime::protocol::ErrorMeta::from_response(
+                response,
+                ::std::option::Option::Some(::std::borrow::ToOwned::to_owned(Self::CODE)),
+            ));
+        });
+    }
     let needs_mut = !steps.is_empty();
     let binding = if needs_mut {
         quote!(let mut value)

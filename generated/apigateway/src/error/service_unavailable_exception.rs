@@ -16,6 +16,7 @@ pub struct ServiceUnavailableException {
     pub retry_after_seconds: ::std::option::Option<::std::string::String>,
     /// The `message` member.
     pub message: ::std::option::Option<::std::string::String>,
+    meta: ::std::option::Option<::awsgen_runtime::protocol::ErrorMeta>,
 }
 impl ServiceUnavailableException {
     /// Starts building a [`ServiceUnavailableException`].
@@ -93,6 +94,12 @@ impl ServiceUnavailableException {
                 ::std::string::String::from(text),
             );
         }
+        value.meta = ::std::option::Option::Some(
+            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                response,
+                ::std::option::Option::Some(::std::borrow::ToOwned::to_owned(Self::CODE)),
+            ),
+        );
         ::std::result::Result::Ok(value)
     }
 }
@@ -107,12 +114,19 @@ impl ServiceUnavailableException {
     pub const IS_FAULT: bool = true;
     /// The error message the service sent, if any.
     pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
+        self.message
+            .as_deref()
+            .or_else(|| self.meta.as_ref().and_then(|meta| meta.message.as_deref()))
+    }
+    /// What the error response said about itself (status, code,
+    /// message, request id); `None` for an error built by hand.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        self.meta.as_ref()
     }
 }
 impl ::std::fmt::Display for ServiceUnavailableException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match &self.message {
+        match self.message() {
             ::std::option::Option::Some(message) => {
                 ::std::write!(f, "{}: {}", Self::CODE, message)
             }

@@ -29,7 +29,7 @@ pub enum CreateVpcLinkError {
     /// The service answered `TooManyRequestsException`.
     TooManyRequestsException(crate::error::TooManyRequestsException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -210,7 +210,7 @@ impl super::Operation for CreateVpcLink {
                     }
                     _ => {
                         CreateVpcLinkError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

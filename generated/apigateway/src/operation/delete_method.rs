@@ -27,7 +27,7 @@ pub enum DeleteMethodError {
     /// The service answered `ConflictException`.
     ConflictException(crate::error::ConflictException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -231,7 +231,7 @@ impl super::Operation for DeleteMethod {
                     }
                     _ => {
                         DeleteMethodError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -33,7 +33,7 @@ pub enum UpdateDeploymentError {
     /// The service answered `ServiceUnavailableException`.
     ServiceUnavailableException(crate::error::ServiceUnavailableException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -288,7 +288,7 @@ impl super::Operation for UpdateDeployment {
                     }
                     _ => {
                         UpdateDeploymentError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -29,7 +29,7 @@ pub enum BatchExecuteStatementError {
     /// The service answered `ThrottlingException`.
     ThrottlingException(crate::error::ThrottlingException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -169,7 +169,7 @@ impl super::Operation for BatchExecuteStatement {
                     }
                     _ => {
                         BatchExecuteStatementError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -53,7 +53,7 @@ pub enum BatchGetItemError {
     /// The service answered `ThrottlingException`.
     ThrottlingException(crate::error::ThrottlingException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -237,7 +237,7 @@ impl super::Operation for BatchGetItem {
                     }
                     _ => {
                         BatchGetItemError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -52,7 +52,7 @@ pub enum CreateGlobalTableError {
     /// The service answered `TableNotFoundException`.
     TableNotFoundException(crate::error::TableNotFoundException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -216,7 +216,7 @@ impl super::Operation for CreateGlobalTable {
                     }
                     _ => {
                         CreateGlobalTableError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

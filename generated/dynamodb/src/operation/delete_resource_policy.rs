@@ -35,7 +35,7 @@ pub enum DeleteResourcePolicyError {
     /// The service answered `LimitExceededException`.
     LimitExceededException(crate::error::LimitExceededException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -219,7 +219,7 @@ impl super::Operation for DeleteResourcePolicy {
                     }
                     _ => {
                         DeleteResourcePolicyError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -35,7 +35,7 @@ pub enum DeleteTableError {
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -193,7 +193,7 @@ impl super::Operation for DeleteTable {
                     }
                     _ => {
                         DeleteTableError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

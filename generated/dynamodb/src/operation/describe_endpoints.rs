@@ -19,7 +19,7 @@ impl super::private::Sealed for DescribeEndpoints {}
 #[non_exhaustive]
 pub enum DescribeEndpointsError {
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -91,10 +91,7 @@ impl super::Operation for DescribeEndpoints {
             let code = ::awsgen_runtime::protocol::error_code(response);
             return ::std::result::Result::Err(
                 DescribeEndpointsError::Unhandled(
-                    ::awsgen_runtime::protocol::UnhandledError::from_response(
-                        response,
-                        code,
-                    ),
+                    ::awsgen_runtime::protocol::ErrorMeta::from_response(response, code),
                 ),
             );
         }

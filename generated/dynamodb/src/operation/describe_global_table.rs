@@ -27,7 +27,7 @@ pub enum DescribeGlobalTableError {
     /// The service answered `GlobalTableNotFoundException`.
     GlobalTableNotFoundException(crate::error::GlobalTableNotFoundException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -147,7 +147,7 @@ impl super::Operation for DescribeGlobalTable {
                     }
                     _ => {
                         DescribeGlobalTableError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -23,7 +23,7 @@ pub enum DescribeKinesisStreamingDestinationError {
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -157,7 +157,7 @@ impl super::Operation for DescribeKinesisStreamingDestination {
                     }
                     _ => {
                         DescribeKinesisStreamingDestinationError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -25,7 +25,7 @@ pub enum ImportTableError {
     /// The service answered `ImportConflictException`.
     ImportConflictException(crate::error::ImportConflictException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -174,7 +174,7 @@ impl super::Operation for ImportTable {
                     }
                     _ => {
                         ImportTableError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

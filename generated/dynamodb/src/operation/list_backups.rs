@@ -27,7 +27,7 @@ pub enum ListBackupsError {
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -122,7 +122,7 @@ impl super::Operation for ListBackups {
                     }
                     _ => {
                         ListBackupsError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -23,7 +23,7 @@ pub enum ListContributorInsightsError {
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -145,7 +145,7 @@ impl super::Operation for ListContributorInsights {
                     }
                     _ => {
                         ListContributorInsightsError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

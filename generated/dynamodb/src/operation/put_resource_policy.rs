@@ -33,7 +33,7 @@ pub enum PutResourcePolicyError {
     /// The service answered `ResourceInUseException`.
     ResourceInUseException(crate::error::ResourceInUseException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -217,7 +217,7 @@ impl super::Operation for PutResourcePolicy {
                     }
                     _ => {
                         PutResourcePolicyError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

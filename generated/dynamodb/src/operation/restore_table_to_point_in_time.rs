@@ -56,7 +56,7 @@ pub enum RestoreTableToPointInTimeError {
     /// The service answered `InternalServerError`.
     InternalServerError(crate::error::InternalServerError),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -298,7 +298,7 @@ impl super::Operation for RestoreTableToPointInTime {
                     }
                     _ => {
                         RestoreTableToPointInTimeError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

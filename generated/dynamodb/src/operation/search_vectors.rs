@@ -33,7 +33,7 @@ pub enum SearchVectorsError {
     /// The service answered `ThrottlingException`.
     ThrottlingException(crate::error::ThrottlingException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -191,7 +191,7 @@ impl super::Operation for SearchVectors {
                     }
                     _ => {
                         SearchVectorsError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

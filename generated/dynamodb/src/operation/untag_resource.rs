@@ -32,7 +32,7 @@ pub enum UntagResourceError {
     /// The service answered `ResourceInUseException`.
     ResourceInUseException(crate::error::ResourceInUseException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -190,7 +190,7 @@ impl super::Operation for UntagResource {
                     }
                     _ => {
                         UntagResourceError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

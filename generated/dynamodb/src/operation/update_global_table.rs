@@ -43,7 +43,7 @@ pub enum UpdateGlobalTableError {
     /// The service answered `TableNotFoundException`.
     TableNotFoundException(crate::error::TableNotFoundException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -227,7 +227,7 @@ impl super::Operation for UpdateGlobalTable {
                     }
                     _ => {
                         UpdateGlobalTableError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -43,7 +43,7 @@ pub enum UpdateItemError {
     /// The service answered `ThrottlingException`.
     ThrottlingException(crate::error::ThrottlingException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -315,7 +315,7 @@ impl super::Operation for UpdateItem {
                     }
                     _ => {
                         UpdateItemError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

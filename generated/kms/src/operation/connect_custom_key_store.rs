@@ -75,7 +75,7 @@ pub enum ConnectCustomKeyStoreError {
         crate::error::CloudHsmClusterInvalidConfigurationException,
     ),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -275,7 +275,7 @@ impl super::Operation for ConnectCustomKeyStore {
                     }
                     _ => {
                         ConnectCustomKeyStoreError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -96,7 +96,7 @@ pub enum CreateCustomKeyStoreError {
         crate::error::XksProxyInvalidConfigurationException,
     ),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -598,7 +598,7 @@ impl super::Operation for CreateCustomKeyStore {
                     }
                     _ => {
                         CreateCustomKeyStoreError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -108,7 +108,7 @@ pub enum CreateKeyError {
     /// The service answered `XksKeyNotFoundException`.
     XksKeyNotFoundException(crate::error::XksKeyNotFoundException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -464,7 +464,7 @@ impl super::Operation for CreateKey {
                     }
                     _ => {
                         CreateKeyError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

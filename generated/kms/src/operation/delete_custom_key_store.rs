@@ -53,7 +53,7 @@ pub enum DeleteCustomKeyStoreError {
     /// The service answered `KMSInternalException`.
     KmsInternalException(crate::error::KmsInternalException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -223,7 +223,7 @@ impl super::Operation for DeleteCustomKeyStore {
                     }
                     _ => {
                         DeleteCustomKeyStoreError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

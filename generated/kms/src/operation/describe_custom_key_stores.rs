@@ -49,7 +49,7 @@ pub enum DescribeCustomKeyStoresError {
     /// The service answered `KMSInternalException`.
     KmsInternalException(crate::error::KmsInternalException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -198,7 +198,7 @@ impl super::Operation for DescribeCustomKeyStores {
                     }
                     _ => {
                         DescribeCustomKeyStoresError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

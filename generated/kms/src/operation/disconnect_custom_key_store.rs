@@ -51,7 +51,7 @@ pub enum DisconnectCustomKeyStoreError {
     /// The service answered `KMSInternalException`.
     KmsInternalException(crate::error::KmsInternalException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -199,7 +199,7 @@ impl super::Operation for DisconnectCustomKeyStore {
                     }
                     _ => {
                         DisconnectCustomKeyStoreError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -64,7 +64,7 @@ pub enum EnableKeyRotationError {
     /// The service answered `UnsupportedOperationException`.
     UnsupportedOperationException(crate::error::UnsupportedOperationException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -288,7 +288,7 @@ impl super::Operation for EnableKeyRotation {
                     }
                     _ => {
                         EnableKeyRotationError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

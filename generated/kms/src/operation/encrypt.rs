@@ -76,7 +76,7 @@ pub enum EncryptError {
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -328,7 +328,7 @@ impl super::Operation for Encrypt {
                     }
                     _ => {
                         EncryptError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

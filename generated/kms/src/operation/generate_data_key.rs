@@ -80,7 +80,7 @@ pub enum GenerateDataKeyError {
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -344,7 +344,7 @@ impl super::Operation for GenerateDataKey {
                     }
                     _ => {
                         GenerateDataKeyError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -69,7 +69,7 @@ pub enum GenerateDataKeyPairError {
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -361,7 +361,7 @@ impl super::Operation for GenerateDataKeyPair {
                     }
                     _ => {
                         GenerateDataKeyPairError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

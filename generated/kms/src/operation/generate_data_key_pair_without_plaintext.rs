@@ -65,7 +65,7 @@ pub enum GenerateDataKeyPairWithoutPlaintextError {
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -400,7 +400,7 @@ impl super::Operation for GenerateDataKeyPairWithoutPlaintext {
                     }
                     _ => {
                         GenerateDataKeyPairWithoutPlaintextError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

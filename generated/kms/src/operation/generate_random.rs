@@ -45,7 +45,7 @@ pub enum GenerateRandomError {
         crate::error::CustomKeyStoreInvalidStateException,
     ),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -229,7 +229,7 @@ impl super::Operation for GenerateRandom {
                     }
                     _ => {
                         GenerateRandomError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -90,7 +90,7 @@ pub enum ImportKeyMaterialError {
     /// The service answered `InvalidImportTokenException`.
     InvalidImportTokenException(crate::error::InvalidImportTokenException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -382,7 +382,7 @@ impl super::Operation for ImportKeyMaterial {
                     }
                     _ => {
                         ImportKeyMaterialError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -40,7 +40,7 @@ pub enum ListKeyPoliciesError {
     /// The service answered `KMSInvalidStateException`.
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -223,7 +223,7 @@ impl super::Operation for ListKeyPolicies {
                     }
                     _ => {
                         ListKeyPoliciesError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

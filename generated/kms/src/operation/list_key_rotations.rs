@@ -50,7 +50,7 @@ pub enum ListKeyRotationsError {
     /// The service answered `UnsupportedOperationException`.
     UnsupportedOperationException(crate::error::UnsupportedOperationException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -255,7 +255,7 @@ impl super::Operation for ListKeyRotations {
                     }
                     _ => {
                         ListKeyRotationsError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -38,7 +38,7 @@ pub enum ListKeysError {
     /// The service answered `InvalidMarkerException`.
     InvalidMarkerException(crate::error::InvalidMarkerException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -175,7 +175,7 @@ impl super::Operation for ListKeys {
                     }
                     _ => {
                         ListKeysError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

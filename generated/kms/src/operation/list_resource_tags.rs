@@ -42,7 +42,7 @@ pub enum ListResourceTagsError {
     /// The service answered `InvalidMarkerException`.
     InvalidMarkerException(crate::error::InvalidMarkerException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -203,7 +203,7 @@ impl super::Operation for ListResourceTags {
                     }
                     _ => {
                         ListResourceTagsError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -50,7 +50,7 @@ pub enum ListRetirableGrantsError {
     /// The service answered `KMSInternalException`.
     KmsInternalException(crate::error::KmsInternalException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -237,7 +237,7 @@ impl super::Operation for ListRetirableGrants {
                     }
                     _ => {
                         ListRetirableGrantsError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

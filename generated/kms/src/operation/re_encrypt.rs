@@ -75,7 +75,7 @@ pub enum ReEncryptError {
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -379,7 +379,7 @@ impl super::Operation for ReEncrypt {
                     }
                     _ => {
                         ReEncryptError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

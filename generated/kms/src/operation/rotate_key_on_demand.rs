@@ -63,7 +63,7 @@ pub enum RotateKeyOnDemandError {
     /// The service answered `ConflictException`.
     ConflictException(crate::error::ConflictException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -329,7 +329,7 @@ impl super::Operation for RotateKeyOnDemand {
                     }
                     _ => {
                         RotateKeyOnDemandError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

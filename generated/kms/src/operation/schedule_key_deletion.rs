@@ -50,7 +50,7 @@ pub enum ScheduleKeyDeletionError {
     /// The service answered `KMSInvalidStateException`.
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -232,7 +232,7 @@ impl super::Operation for ScheduleKeyDeletion {
                     }
                     _ => {
                         ScheduleKeyDeletionError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -56,7 +56,7 @@ pub enum TagResourceError {
     /// The service answered `TagException`.
     TagException(crate::error::TagException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -250,7 +250,7 @@ impl super::Operation for TagResource {
                     }
                     _ => {
                         TagResourceError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

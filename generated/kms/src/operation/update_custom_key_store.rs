@@ -103,7 +103,7 @@ pub enum UpdateCustomKeyStoreError {
         crate::error::XksProxyInvalidConfigurationException,
     ),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -609,7 +609,7 @@ impl super::Operation for UpdateCustomKeyStore {
                     }
                     _ => {
                         UpdateCustomKeyStoreError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -42,7 +42,7 @@ pub enum UpdateKeyDescriptionError {
     /// The service answered `KMSInvalidStateException`.
     KmsInvalidStateException(crate::error::KmsInvalidStateException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -224,7 +224,7 @@ impl super::Operation for UpdateKeyDescription {
                     }
                     _ => {
                         UpdateKeyDescriptionError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

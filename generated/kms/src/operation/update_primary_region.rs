@@ -59,7 +59,7 @@ pub enum UpdatePrimaryRegionError {
     /// The service answered `UnsupportedOperationException`.
     UnsupportedOperationException(crate::error::UnsupportedOperationException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -263,7 +263,7 @@ impl super::Operation for UpdatePrimaryRegion {
                     }
                     _ => {
                         UpdatePrimaryRegionError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -59,7 +59,7 @@ pub enum VerifyError {
     /// The service answered `DryRunOperationException`.
     DryRunOperationException(crate::error::DryRunOperationException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -333,7 +333,7 @@ impl super::Operation for Verify {
                     }
                     _ => {
                         VerifyError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -14,6 +14,7 @@ pub struct PublicPolicyException {
     pub type_: ::std::option::Option<::std::string::String>,
     /// The exception message.
     pub message: ::std::option::Option<::std::string::String>,
+    meta: ::std::option::Option<::awsgen_runtime::protocol::ErrorMeta>,
 }
 impl PublicPolicyException {
     /// Starts building a [`PublicPolicyException`].
@@ -75,10 +76,16 @@ impl PublicPolicyException {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = ::awsgen_runtime::protocol::json_body::<
+        let mut value: Self = ::awsgen_runtime::protocol::json_body::<
             ::awsgen_runtime::primitives::BodyOnly<Self>,
         >(response.body(), "PublicPolicyException")?
             .0;
+        value.meta = ::std::option::Option::Some(
+            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                response,
+                ::std::option::Option::Some(::std::borrow::ToOwned::to_owned(Self::CODE)),
+            ),
+        );
         ::std::result::Result::Ok(value)
     }
 }
@@ -93,12 +100,19 @@ impl PublicPolicyException {
     pub const IS_FAULT: bool = false;
     /// The error message the service sent, if any.
     pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_deref()
+        self.message
+            .as_deref()
+            .or_else(|| self.meta.as_ref().and_then(|meta| meta.message.as_deref()))
+    }
+    /// What the error response said about itself (status, code,
+    /// message, request id); `None` for an error built by hand.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        self.meta.as_ref()
     }
 }
 impl ::std::fmt::Display for PublicPolicyException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match &self.message {
+        match self.message() {
             ::std::option::Option::Some(message) => {
                 ::std::write!(f, "{}: {}", Self::CODE, message)
             }

@@ -39,7 +39,7 @@ pub enum AddPermissionError {
     /// The service answered `PreconditionFailedException`.
     PreconditionFailedException(crate::error::PreconditionFailedException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -303,7 +303,7 @@ impl super::Operation for AddPermission {
                     }
                     _ => {
                         AddPermissionError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

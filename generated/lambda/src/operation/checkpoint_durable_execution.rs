@@ -35,7 +35,7 @@ pub enum CheckpointDurableExecutionError {
     /// The service answered `KMSDisabledException`.
     KmsDisabledException(crate::error::KmsDisabledException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -301,7 +301,7 @@ impl super::Operation for CheckpointDurableExecution {
                     }
                     _ => {
                         CheckpointDurableExecutionError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -57,7 +57,7 @@ pub enum CreateFunctionError {
         crate::error::FunctionVersionsPerCapacityProviderLimitExceededException,
     ),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -355,7 +355,7 @@ impl super::Operation for CreateFunction {
                     }
                     _ => {
                         CreateFunctionError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -31,7 +31,7 @@ pub enum DeleteFunctionCodeSigningConfigError {
     /// The service answered `CodeSigningConfigNotFoundException`.
     CodeSigningConfigNotFoundException(crate::error::CodeSigningConfigNotFoundException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -267,7 +267,7 @@ impl super::Operation for DeleteFunctionCodeSigningConfig {
                     }
                     _ => {
                         DeleteFunctionCodeSigningConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

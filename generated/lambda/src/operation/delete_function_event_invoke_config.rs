@@ -31,7 +31,7 @@ pub enum DeleteFunctionEventInvokeConfigError {
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -246,7 +246,7 @@ impl super::Operation for DeleteFunctionEventInvokeConfig {
                     }
                     _ => {
                         DeleteFunctionEventInvokeConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -27,7 +27,7 @@ pub enum GetAliasError {
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -206,7 +206,7 @@ impl super::Operation for GetAlias {
                     }
                     _ => {
                         GetAliasError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -27,7 +27,7 @@ pub enum GetFunctionError {
     /// The service answered `ResourceNotFoundException`.
     ResourceNotFoundException(crate::error::ResourceNotFoundException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -201,7 +201,7 @@ impl super::Operation for GetFunction {
                     }
                     _ => {
                         GetFunctionError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -29,7 +29,7 @@ pub enum GetFunctionCodeSigningConfigError {
     /// The service answered `CodeSigningConfigNotFoundException`.
     CodeSigningConfigNotFoundException(crate::error::CodeSigningConfigNotFoundException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -237,7 +237,7 @@ impl super::Operation for GetFunctionCodeSigningConfig {
                     }
                     _ => {
                         GetFunctionCodeSigningConfigError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -127,7 +127,7 @@ pub enum InvokeError {
     /// The service answered `EFSMountFailureException`.
     EfsMountFailureException(crate::error::EfsMountFailureException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -1167,7 +1167,7 @@ impl super::Operation for Invoke {
                     }
                     _ => {
                         InvokeError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

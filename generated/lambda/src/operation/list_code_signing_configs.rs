@@ -23,7 +23,7 @@ pub enum ListCodeSigningConfigsError {
     /// The service answered `ServiceException`.
     ServiceException(crate::error::ServiceException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -153,7 +153,7 @@ impl super::Operation for ListCodeSigningConfigs {
                     }
                     _ => {
                         ListCodeSigningConfigsError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -31,7 +31,7 @@ pub enum PublishLayerVersionError {
     /// The service answered `CodeStorageExceededException`.
     CodeStorageExceededException(crate::error::CodeStorageExceededException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -234,7 +234,7 @@ impl super::Operation for PublishLayerVersion {
                     }
                     _ => {
                         PublishLayerVersionError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

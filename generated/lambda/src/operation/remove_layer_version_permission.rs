@@ -29,7 +29,7 @@ pub enum RemoveLayerVersionPermissionError {
     /// The service answered `PreconditionFailedException`.
     PreconditionFailedException(crate::error::PreconditionFailedException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -271,7 +271,7 @@ impl super::Operation for RemoveLayerVersionPermission {
                     }
                     _ => {
                         RemoveLayerVersionPermissionError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

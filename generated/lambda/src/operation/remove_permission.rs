@@ -31,7 +31,7 @@ pub enum RemovePermissionError {
     /// The service answered `PreconditionFailedException`.
     PreconditionFailedException(crate::error::PreconditionFailedException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -268,7 +268,7 @@ impl super::Operation for RemovePermission {
                     }
                     _ => {
                         RemovePermissionError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

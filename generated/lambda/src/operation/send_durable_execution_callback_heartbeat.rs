@@ -29,7 +29,7 @@ pub enum SendDurableExecutionCallbackHeartbeatError {
     /// The service answered `CallbackTimeoutException`.
     CallbackTimeoutException(crate::error::CallbackTimeoutException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -251,7 +251,7 @@ impl super::Operation for SendDurableExecutionCallbackHeartbeat {
                     }
                     _ => {
                         SendDurableExecutionCallbackHeartbeatError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

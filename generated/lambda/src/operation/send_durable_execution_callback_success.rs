@@ -37,7 +37,7 @@ pub enum SendDurableExecutionCallbackSuccessError {
     /// The service answered `KMSDisabledException`.
     KmsDisabledException(crate::error::KmsDisabledException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -366,7 +366,7 @@ impl super::Operation for SendDurableExecutionCallbackSuccess {
                     }
                     _ => {
                         SendDurableExecutionCallbackSuccessError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -35,7 +35,7 @@ pub enum StopDurableExecutionError {
     /// The service answered `KMSDisabledException`.
     KmsDisabledException(crate::error::KmsDisabledException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -309,7 +309,7 @@ impl super::Operation for StopDurableExecution {
                     }
                     _ => {
                         StopDurableExecutionError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -43,7 +43,7 @@ pub enum UpdateFunctionConfigurationError {
     /// The service answered `PreconditionFailedException`.
     PreconditionFailedException(crate::error::PreconditionFailedException),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -348,7 +348,7 @@ impl super::Operation for UpdateFunctionConfiguration {
                     }
                     _ => {
                         UpdateFunctionConfigurationError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

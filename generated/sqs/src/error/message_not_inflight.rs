@@ -9,7 +9,9 @@
     ::std::default::Default
 )]
 #[non_exhaustive]
-pub struct MessageNotInflight {}
+pub struct MessageNotInflight {
+    meta: ::std::option::Option<::awsgen_runtime::protocol::ErrorMeta>,
+}
 impl MessageNotInflight {
     /// Starts building a [`MessageNotInflight`].
     #[inline]
@@ -59,10 +61,16 @@ impl MessageNotInflight {
     pub(crate) fn from_response(
         response: &::awsgen_runtime::http::Response<::awsgen_runtime::bytes::Bytes>,
     ) -> ::std::result::Result<Self, ::awsgen_runtime::protocol::ResponseError> {
-        let value: Self = {
+        let mut value: Self = {
             let _ = response;
             <Self as ::std::default::Default>::default()
         };
+        value.meta = ::std::option::Option::Some(
+            ::awsgen_runtime::protocol::ErrorMeta::from_response(
+                response,
+                ::std::option::Option::Some(::std::borrow::ToOwned::to_owned(Self::CODE)),
+            ),
+        );
         ::std::result::Result::Ok(value)
     }
 }
@@ -73,10 +81,24 @@ impl MessageNotInflight {
     pub const HTTP_STATUS: ::std::option::Option<u16> = ::std::option::Option::None;
     /// Whether the service, rather than the caller, is at fault.
     pub const IS_FAULT: bool = false;
+    /// The error message the service sent, if any.
+    pub fn message(&self) -> ::std::option::Option<&str> {
+        self.meta.as_ref().and_then(|meta| meta.message.as_deref())
+    }
+    /// What the error response said about itself (status, code,
+    /// message, request id); `None` for an error built by hand.
+    pub fn meta(&self) -> ::std::option::Option<&::awsgen_runtime::protocol::ErrorMeta> {
+        self.meta.as_ref()
+    }
 }
 impl ::std::fmt::Display for MessageNotInflight {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(Self::CODE)
+        match self.message() {
+            ::std::option::Option::Some(message) => {
+                ::std::write!(f, "{}: {}", Self::CODE, message)
+            }
+            ::std::option::Option::None => f.write_str(Self::CODE),
+        }
     }
 }
 impl ::std::error::Error for MessageNotInflight {}

@@ -42,7 +42,7 @@ pub enum AddPermissionError {
     /// The service answered `UnsupportedOperation`.
     UnsupportedOperation(crate::error::UnsupportedOperation),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -232,7 +232,7 @@ impl super::Operation for AddPermission {
                     }
                     _ => {
                         AddPermissionError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -53,7 +53,7 @@ pub enum ChangeMessageVisibilityError {
     /// The service answered `InvalidSecurity`.
     InvalidSecurity(crate::error::InvalidSecurity),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -277,7 +277,7 @@ impl super::Operation for ChangeMessageVisibility {
                     }
                     _ => {
                         ChangeMessageVisibilityError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

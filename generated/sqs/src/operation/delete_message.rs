@@ -37,7 +37,7 @@ pub enum DeleteMessageError {
     /// The service answered `InvalidAddress`.
     InvalidAddress(crate::error::InvalidAddress),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -255,7 +255,7 @@ impl super::Operation for DeleteMessage {
                     }
                     _ => {
                         DeleteMessageError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

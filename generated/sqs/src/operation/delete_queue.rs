@@ -39,7 +39,7 @@ pub enum DeleteQueueError {
     /// The service answered `InvalidSecurity`.
     InvalidSecurity(crate::error::InvalidSecurity),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -211,7 +211,7 @@ impl super::Operation for DeleteQueue {
                     }
                     _ => {
                         DeleteQueueError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

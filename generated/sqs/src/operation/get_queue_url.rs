@@ -31,7 +31,7 @@ pub enum GetQueueUrlError {
     /// The service answered `UnsupportedOperation`.
     UnsupportedOperation(crate::error::UnsupportedOperation),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -203,7 +203,7 @@ impl super::Operation for GetQueueUrl {
                     }
                     _ => {
                         GetQueueUrlError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

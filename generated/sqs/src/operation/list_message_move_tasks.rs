@@ -34,7 +34,7 @@ pub enum ListMessageMoveTasksError {
     /// The service answered `UnsupportedOperation`.
     UnsupportedOperation(crate::error::UnsupportedOperation),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -216,7 +216,7 @@ impl super::Operation for ListMessageMoveTasks {
                     }
                     _ => {
                         ListMessageMoveTasksError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

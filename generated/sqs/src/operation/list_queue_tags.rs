@@ -31,7 +31,7 @@ pub enum ListQueueTagsError {
     /// The service answered `InvalidSecurity`.
     InvalidSecurity(crate::error::InvalidSecurity),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -207,7 +207,7 @@ impl super::Operation for ListQueueTags {
                     }
                     _ => {
                         ListQueueTagsError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

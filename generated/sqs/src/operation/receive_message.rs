@@ -62,7 +62,7 @@ pub enum ReceiveMessageError {
     /// The service answered `InvalidAddress`.
     InvalidAddress(crate::error::InvalidAddress),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -384,7 +384,7 @@ impl super::Operation for ReceiveMessage {
                     }
                     _ => {
                         ReceiveMessageError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

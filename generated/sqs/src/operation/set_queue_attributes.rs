@@ -41,7 +41,7 @@ pub enum SetQueueAttributesError {
     /// The service answered `InvalidSecurity`.
     InvalidSecurity(crate::error::InvalidSecurity),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -285,7 +285,7 @@ impl super::Operation for SetQueueAttributes {
                     }
                     _ => {
                         SetQueueAttributesError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),

@@ -31,7 +31,7 @@ pub enum UntagQueueError {
     /// The service answered `UnsupportedOperation`.
     UnsupportedOperation(crate::error::UnsupportedOperation),
     /// An error response the model does not document for this operation.
-    Unhandled(::awsgen_runtime::protocol::UnhandledError),
+    Unhandled(::awsgen_runtime::protocol::ErrorMeta),
     /// A response that could not be read.
     InvalidResponse(::awsgen_runtime::protocol::ResponseError),
 }
@@ -195,7 +195,7 @@ impl super::Operation for UntagQueue {
                     }
                     _ => {
                         UntagQueueError::Unhandled(
-                            ::awsgen_runtime::protocol::UnhandledError::from_response(
+                            ::awsgen_runtime::protocol::ErrorMeta::from_response(
                                 response,
                                 code,
                             ),
