@@ -440,22 +440,31 @@ fn serde_keys(
         .filter(|(_, member)| is_body(member))
         .map(|(name, member)| key_of(name, member))
         .collect();
+    // A body member keeps its wire name unless an earlier body member has it
+    // (S3's deprecated `Event` and the `Events` list named `Event` in XML).
+    let mut claimed = BTreeSet::new();
+    let free_key = |name: &String, field: &String, taken: &mut BTreeSet<String>| {
+        // Lazily: the first candidate is nearly always free.
+        let key = [name.clone(), field.clone()]
+            .into_iter()
+            .chain((2..=1001).map(|n| format!("{name}{n}")))
+            .find(|candidate| !taken.contains(candidate))
+            .unwrap_or_else(|| name.clone());
+        taken.insert(key.clone());
+        key
+    };
     shape
         .members
         .iter()
         .zip(fields)
         .map(|((name, member), field)| {
             if is_body(member) {
-                return key_of(name, member);
+                let key = key_of(name, member);
+                if claimed.insert(key.clone()) {
+                    return key;
+                }
             }
-            // Lazily: the first candidate is nearly always free.
-            let key = [name.clone(), field.clone()]
-                .into_iter()
-                .chain((2..=1001).map(|n| format!("{name}{n}")))
-                .find(|candidate| !taken.contains(candidate))
-                .unwrap_or_else(|| name.clone());
-            taken.insert(key.clone());
-            key
+            free_key(name, field, &mut taken)
         })
         .collect()
 }

@@ -48,3 +48,13 @@ fn members_named_like_trait_and_builder_methods_get_setters() {
     assert_eq!(family.builder.as_deref(), Some("r"));
     assert_eq!(FontFamily::builder().build().unwrap(), FontFamily::default());
 }
+
+#[test]
+#[allow(deprecated)]
+fn members_sharing_a_wire_name_get_distinct_keys() {
+    use awsgen_fixture_hostile_names::types::Notification;
+    let value = Notification::builder().event("one").events("many").build().unwrap();
+    let document = serde_json::to_value(&value).unwrap();
+    assert_eq!(document, json!({"Event": "one", "Events": "many"}));
+    assert_eq!(serde_json::from_value::<Notification>(document).unwrap(), value);
+}
