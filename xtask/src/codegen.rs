@@ -246,7 +246,8 @@ pub fn read(path: &Path) -> Result<String> {
     }
 }
 
-fn sorted_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
+/// The folders directly inside `dir`, sorted.
+pub fn sorted_dirs(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut dirs: Vec<PathBuf> = fs::read_dir(dir)
         .with_context(|| format!("listing {}", dir.display()))?
         .filter_map(|entry| entry.ok().map(|e| e.path()))

@@ -188,12 +188,9 @@ pub fn emit_operation(service: &Service, op: &OperationDef) -> TokenStream {
         }
     });
     let error_enum = supports_requests(service).then(|| error_enum(service, op, &error_name));
+    let marker = marker_type(&name, &docs, &deprecated);
     quote! {
-        #docs
-        #deprecated
-        #[derive(::std::clone::Clone, ::std::marker::Copy, ::std::fmt::Debug, ::std::default::Default, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
-        #[non_exhaustive]
-        pub struct #name;
+        #marker
 
         #allow
         impl super::private::Sealed for #name {}
@@ -235,7 +232,15 @@ fn streaming_operation(
             op.docs.clone()
         }
     );
-    let docs = outer_docs(&note, "");
+    marker_type(name, &outer_docs(&note, ""), deprecated)
+}
+
+/// An operation's marker type: a unit struct that names the operation.
+fn marker_type(
+    name: &proc_macro2::Ident,
+    docs: &TokenStream,
+    deprecated: &TokenStream,
+) -> TokenStream {
     quote! {
         #docs
         #deprecated

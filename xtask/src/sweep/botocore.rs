@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
+use crate::codegen::sorted_dirs;
+
 /// One `service-2.json` of the release.
 #[derive(Debug, Clone)]
 pub struct BotocoreModel {
@@ -133,8 +135,8 @@ fn has_service_folders(dir: &Path) -> bool {
 
 fn folder_data_files(data: &Path) -> Result<DataFiles> {
     let mut files = DataFiles::new();
-    for service in subfolders(data)? {
-        for version in subfolders(&service)? {
+    for service in sorted_dirs(data)? {
+        for version in sorted_dirs(&service)? {
             for entry in
                 fs::read_dir(&version).with_context(|| format!("listing {}", version.display()))?
             {
@@ -153,16 +155,6 @@ fn folder_data_files(data: &Path) -> Result<DataFiles> {
         }
     }
     Ok(files)
-}
-
-fn subfolders(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut dirs: Vec<PathBuf> = fs::read_dir(dir)
-        .with_context(|| format!("listing {}", dir.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|path| path.is_dir())
-        .collect();
-    dirs.sort();
-    Ok(dirs)
 }
 
 fn text(relative: &str, bytes: &[u8]) -> Result<String> {
